@@ -1,0 +1,65 @@
+/** Undo/redo history: each entry is one user step with the command that reverses it. */
+import type { Command } from './commands';
+
+export interface HistoryEntry {
+  label: string;
+  redo: Command;
+  undo: Command;
+}
+
+export class History {
+  private past: HistoryEntry[] = [];
+  private future: HistoryEntry[] = [];
+
+  constructor(private readonly limit = 500) {}
+
+  /** Records a step done by the user; clears the redo stack. */
+  push(e: HistoryEntry): void {
+    this.past.push(e);
+    if (this.past.length > this.limit) this.past.shift();
+    this.future = [];
+  }
+
+  /** Takes the step to undo (its `undo` command is then applied). */
+  takeUndo(): HistoryEntry | undefined {
+    const e = this.past.pop();
+    if (e) this.future.push(e);
+    return e;
+  }
+
+  /** Takes the step to redo. */
+  takeRedo(): HistoryEntry | undefined {
+    const e = this.future.pop();
+    if (e) this.past.push(e);
+    return e;
+  }
+
+  /** Puts back a step whose undo or redo failed. */
+  restore(e: HistoryEntry, wasUndo: boolean): void {
+    if (wasUndo) {
+      this.future.pop();
+      this.past.push(e);
+    } else {
+      this.past.pop();
+      this.future.push(e);
+    }
+  }
+
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** Label of the next undo and redo steps. */
+  labels(): { undo?: string; redo?: string } {
+    return { undo: this.past.at(-1)?.label, redo: this.future.at(-1)?.label };
+  }
+
+  clear(): void {
+    this.past = [];
+    this.future = [];
+  }
+}

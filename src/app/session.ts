@@ -1,0 +1,192 @@
+/**
+ * WorkbookSession: the workbook store. One edit flows one way: command → model + engine in one
+ * batch → history → storage in one transaction → patches to the listeners (the grid).
+ */
+import type { Id, Workbook } from '../domain/types';
+import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
+import type { SheetLayout } from '../engine/layout';
+import { ConflictError, type LoadedWorkbook, type StoredChange, type WorkbookRepo } from '../storage/repo';
+import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
+import { type Command, CommandRefused, type Refusal } from './commands';
+import { History } from './history';
+
+export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
+
+export interface SessionEvent {
+  patches: EnginePatch[];
+  /** Rows were added, removed, moved or re-levelled: the sheet's row list changed. */
+  structure: boolean;
+  /** The whole workbook was reloaded (another tab's edit, a restore). */
+  reload?: boolean;
+}
+
+export type DispatchResult = { ok: true; effects: Effects } | { ok: false; refusals: Refusal[] };
+
+export class WorkbookSession {
+  readonly history = new History();
+  private st: ModelState;
+  private rev: number;
+  private listeners = new Set<(e: SessionEvent) => void>();
+  private saveListeners = new Set<(s: SaveState) => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private _saveState: SaveState = 'saved';
+  private unwatch?: () => void;
+
+  constructor(
+    loaded: LoadedWorkbook,
+    private readonly repo: WorkbookRepo | null,
+    public readOnly = false,
+  ) {
+    const engine = new PlanEngine();
+    engine.loadWorkbook(loaded.workbook);
+    this.st = { wb: loaded.workbook, engine, order: loaded.order };
+    this.rev = loaded.rev;
+  }
+
+  get workbook(): Workbook {
+    return this.st.wb;
+  }
+
+  get saveState(): SaveState {
+    return this._saveState;
+  }
+
+  /** Applies a user step; refused steps change nothing. */
+  dispatch(cmd: Command, label: string): DispatchResult {
+    const r = this.run(cmd);
+    if (r.ok) this.history.push({ label, redo: cmd, undo: r.inverse });
+    return r.ok ? { ok: true, effects: r.effects } : r;
+  }
+
+  /** Undoes the last step; false when there is none (or it cannot be undone). */
+  undo(): boolean {
+    const e = this.history.takeUndo();
+    if (!e) return false;
+    const r = this.run(e.undo);
+    if (!r.ok) this.history.restore(e, true);
+    return r.ok;
+  }
+
+  /** Redoes the last undone step. */
+  redo(): boolean {
+    const e = this.history.takeRedo();
+    if (!e) return false;
+    const r = this.run(e.redo);
+    if (r.ok) e.undo = r.inverse;
+    else this.history.restore(e, false);
+    return r.ok;
+  }
+
+  private run(cmd: Command): { ok: true; inverse: Command; effects: Effects } | { ok: false; refusals: Refusal[] } {
+    if (this.readOnly) return { ok: false, refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }] };
+    const fx = emptyEffects();
+    try {
+      const inverse = applyCommand(this.st, cmd, fx);
+      this.persist(fx);
+      const structure = fx.patches.some((p) => p.structure);
+      for (const l of this.listeners) l({ patches: fx.patches, structure });
+      return { ok: true, inverse, effects: fx };
+    } catch (e) {
+      if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
+      throw e;
+    }
+  }
+
+  private persist(fx: Effects): void {
+    if (!this.repo) return;
+    const change: StoredChange = { putRows: [], deleteRows: fx.deleted };
+    for (const [sheetId, ids] of fx.putRows) {
+      const sheet = this.st.wb.sheets.find((s) => s.id === sheetId)!;
+      for (const row of sheet.rows) {
+        if (ids.has(row.id)) change.putRows.push({ sheetId, row, order: this.st.order.get(row.id)! });
+      }
+    }
+    if (fx.meta) change.meta = this.st.wb.meta;
+    const repo = this.repo;
+    const id = this.st.wb.id;
+    this.pending++;
+    this.setSave('saving');
+    this.queue = this.queue.then(async () => {
+      try {
+        this.rev = await repo.commit(id, this.rev, change);
+        if (--this.pending === 0 && this._saveState === 'saving') this.setSave('saved');
+      } catch (e) {
+        this.pending--;
+        this.readOnly = true;
+        this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
+      }
+    });
+  }
+
+  /** Resolves when every change so far is committed to storage. */
+  whenSaved(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Computed value of a visible cell. */
+  value(sheetId: Id, row: number, colId: Id): EngineValue {
+    return this.st.engine.value(sheetId, row, colId);
+  }
+
+  /** Computed total for a source (null: all) in a column or a year group. */
+  total(sheetId: Id, source: string | null, colId: Id): EngineValue {
+    return this.st.engine.total(sheetId, source, colId);
+  }
+
+  /** Raw content of an input cell (formula text or value). */
+  raw(sheetId: Id, row: number, colId: Id): number | string | null {
+    return this.st.engine.raw(sheetId, row, colId);
+  }
+
+  layout(sheetId: Id): SheetLayout {
+    return this.st.engine.layout(sheetId);
+  }
+
+  subscribe(fn: (e: SessionEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  onSaveState(fn: (s: SaveState) => void): () => void {
+    this.saveListeners.add(fn);
+    return () => this.saveListeners.delete(fn);
+  }
+
+  private setSave(s: SaveState): void {
+    this._saveState = s;
+    for (const l of this.saveListeners) l(s);
+  }
+
+  /**
+   * Follows the stored workbook: a read-only session reloads when another tab commits; an editing
+   * session that sees a foreign commit stops writing (conflict) instead of overwriting it.
+   */
+  watch(): void {
+    if (!this.repo || this.unwatch) return;
+    const repo = this.repo;
+    this.unwatch = repo.watchRevision(this.st.wb.id, (rev) => {
+      if (rev <= this.rev || this.pending > 0) return;
+      if (!this.readOnly) {
+        this.readOnly = true;
+        this.setSave('conflict');
+        return;
+      }
+      void repo.load(this.st.wb.id).then((loaded) => {
+        if (!loaded || loaded.rev <= this.rev) return;
+        this.st.engine.loadWorkbook(loaded.workbook);
+        this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
+        this.rev = loaded.rev;
+        for (const l of this.listeners) l({ patches: [], structure: true, reload: true });
+      });
+    });
+  }
+
+  /** Stops following storage. */
+  close(): void {
+    this.unwatch?.();
+    this.unwatch = undefined;
+    this.listeners.clear();
+    this.saveListeners.clear();
+  }
+}

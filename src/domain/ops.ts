@@ -1,0 +1,87 @@
+/** Pure edits of an appendix sheet. Each returns a new sheet; the input is never mutated. */
+import { maxLevelAfter, normaliseLevels, subtreeEnd } from './rows';
+import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
+
+export interface CellChange {
+  rowId: Id;
+  colId: Id;
+  value: CellInput;
+}
+
+/** Index of every row id. */
+export function rowIndex(sheet: AppendixSheet): Map<Id, number> {
+  const m = new Map<Id, number>();
+  sheet.rows.forEach((r, i) => m.set(r.id, i));
+  return m;
+}
+
+/** Sets raw cells; a null value removes the cell. */
+export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): AppendixSheet {
+  const idx = rowIndex(sheet);
+  const rows = sheet.rows.slice();
+  for (const ch of changes) {
+    const i = idx.get(ch.rowId);
+    if (i === undefined) throw new Error(`row ${ch.rowId} not found`);
+    const cells = { ...rows[i].cells };
+    if (ch.value === null || ch.value === '') delete cells[ch.colId];
+    else cells[ch.colId] = ch.value;
+    rows[i] = { ...rows[i], cells };
+  }
+  return { ...sheet, rows };
+}
+
+/** Inserts rows before index `at` (levels are clamped to a valid tree). */
+export function insertRows(sheet: AppendixSheet, at: number, newRows: readonly Row[]): AppendixSheet {
+  const rows = sheet.rows.slice();
+  rows.splice(at, 0, ...newRows);
+  return { ...sheet, rows: normaliseLevels(rows) };
+}
+
+/** Removes rows by id. */
+export function deleteRows(sheet: AppendixSheet, ids: readonly Id[]): AppendixSheet {
+  const drop = new Set(ids);
+  return { ...sheet, rows: normaliseLevels(sheet.rows.filter((r) => !drop.has(r.id))) };
+}
+
+/** Moves the block rows[from, from+count) so that it starts at index `to` of the result. */
+export function moveRows(sheet: AppendixSheet, from: number, count: number, to: number): AppendixSheet {
+  const rows = sheet.rows.slice();
+  const block = rows.splice(from, count);
+  rows.splice(to, 0, ...block);
+  return { ...sheet, rows: normaliseLevels(rows) };
+}
+
+/** Sets levels and/or kinds of rows. */
+export function setRowShapes(
+  sheet: AppendixSheet,
+  shapes: readonly { rowId: Id; level?: number; kind?: RowKind }[],
+): AppendixSheet {
+  const idx = rowIndex(sheet);
+  const rows = sheet.rows.slice();
+  for (const s of shapes) {
+    const i = idx.get(s.rowId);
+    if (i === undefined) throw new Error(`row ${s.rowId} not found`);
+    rows[i] = { ...rows[i], level: s.level ?? rows[i].level, kind: s.kind ?? rows[i].kind };
+  }
+  return { ...sheet, rows };
+}
+
+/** Levels clamped to a valid tree (re-exported for commands). */
+export const normaliseSheetLevels = normaliseLevels;
+
+/** Whether row i can move one level deeper (it must stay under a section). */
+export function canIndent(rows: readonly Row[], i: number): boolean {
+  const r = rows[i];
+  if (r.kind === 'total' || i === 0) return false;
+  return r.level + 1 <= maxLevelAfter(rows[i - 1]);
+}
+
+/** Whether row i can move one level up. */
+export function canOutdent(rows: readonly Row[], i: number): boolean {
+  return rows[i].kind !== 'total' && rows[i].level > 0;
+}
+
+/** The block a row drags along when moved or re-levelled: itself and its descendants. */
+export function blockOf(rows: readonly Row[], i: number): [number, number] {
+  return [i, subtreeEnd(rows, i)];
+}

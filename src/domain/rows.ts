@@ -1,0 +1,109 @@
+/** The row tree, kept as an ordered list with levels: spans, parents, numbering. */
+import type { Row } from './types';
+
+/**
+ * Index one past the last descendant of row `i` (rows after it with a greater level).
+ * Projects and total rows have no descendants.
+ */
+export function subtreeEnd(rows: readonly Row[], i: number): number {
+  const r = rows[i];
+  if (r.kind !== 'section') return i + 1;
+  let j = i + 1;
+  while (j < rows.length && rows[j].kind !== 'total' && rows[j].level > r.level) j++;
+  return j;
+}
+
+/** Index of the parent section of row `i`, or -1 at top level. */
+export function parentIndex(rows: readonly Row[], i: number): number {
+  const level = rows[i].level;
+  for (let j = i - 1; j >= 0; j--) {
+    if (rows[j].kind === 'section' && rows[j].level < level) return j;
+  }
+  return -1;
+}
+
+/** Normalises levels so the list is a valid tree: each row at most one level below the section above. */
+export function normaliseLevels(rows: readonly Row[]): Row[] {
+  let prev: Row | undefined;
+  return rows.map((r) => {
+    const max = maxLevelAfter(prev);
+    const level = r.kind === 'total' ? 0 : Math.max(0, Math.min(r.level, max));
+    const out = level === r.level ? r : { ...r, level };
+    prev = out;
+    return out;
+  });
+}
+
+/** Allowed level for a row placed after `prev`: a child of a section, else a sibling. */
+export function maxLevelAfter(prev: Row | undefined): number {
+  if (!prev || prev.kind === 'total') return 0;
+  return prev.kind === 'section' ? prev.level + 1 : prev.level;
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** 4 → IV. */
+export function toRoman(n: number): string {
+  let s = '';
+  for (const [v, r] of ROMAN) {
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
+  }
+  return s;
+}
+
+/** 2 → B (Vietnamese plans number top parts A, B, C). */
+export function toLetter(n: number): string {
+  return String.fromCharCode(64 + n);
+}
+
+export type NumberingStyle = 'letter' | 'roman' | 'arabic' | 'dotted' | 'dash' | 'plus';
+
+/** Guesses the numbering style of a label as written. */
+export function numberingStyle(label: string): NumberingStyle | null {
+  const s = label.trim().replace(/[.)]$/, '');
+  if (/^[A-H]$/.test(s)) return 'letter';
+  if (/^[IVXLC]+$/.test(s)) return 'roman';
+  if (/^\d+$/.test(s)) return 'arabic';
+  if (/^\d+(\.\d+)+$/.test(s)) return 'dotted';
+  if (s === '-' || s === '–') return 'dash';
+  if (s === '+') return 'plus';
+  return null;
+}
+
+/**
+ * Proposes the numbering of every row from its position in the tree, Vietnamese style:
+ * level 0 sections I, II; level 1 sections 1, 2; deeper sections 1.1; projects `-`, under
+ * numbered projects `+`. Used when rows are added; labels as written are never rewritten silently.
+ */
+export function proposeNumbers(rows: readonly Row[]): string[] {
+  const counters: number[] = [];
+  const path: number[] = [];
+  return rows.map((r) => {
+    if (r.kind === 'total') return '';
+    if (r.kind === 'project') return '-';
+    counters.length = r.level + 1;
+    counters[r.level] = (counters[r.level] ?? 0) + 1;
+    path.length = r.level + 1;
+    path[r.level] = counters[r.level];
+    if (r.level === 0) return toRoman(counters[0]);
+    if (r.level === 1) return String(counters[1]);
+    return path.slice(1).join('.');
+  });
+}

@@ -1,0 +1,104 @@
+/** Planbook's plan model: pure data, serialisable as JSON. Amounts are in the plan's unit. */
+
+export type Id = string;
+
+/** A cell's raw content: a number, a text, a formula (a string starting with '='), or blank. */
+export type CellInput = number | string | null;
+
+/** What a leaf column holds. */
+export type ColumnRole =
+  | 'number' // TT: the row's numbering as written (1, I, A, 1.1, -, +)
+  | 'name' // Tên dự án / nội dung
+  | 'lead' // Đơn vị thực hiện
+  | 'coord' // Đơn vị phối hợp
+  | 'amount' // an amount for a year and/or a capital source
+  | 'rowTotal' // computed: the sum of the row's amount cells (a formula, never typed)
+  | 'stated' // Tổng mức đầu tư: a figure the document states
+  | 'notes' // Ghi chú
+  | 'text' // a free text column
+  | 'value'; // a free numeric column
+
+export interface ColumnLeaf {
+  kind: 'leaf';
+  id: Id;
+  label: string;
+  role: ColumnRole;
+  year?: number;
+  /** Canonical source code, e.g. 'ĐTPT', 'SN'. */
+  source?: string;
+  /** The column code as printed in the code row (`1`, `4=2-3`). */
+  code?: string;
+  width?: number;
+}
+
+export interface ColumnGroup {
+  kind: 'group';
+  id: Id;
+  label: string;
+  year?: number;
+  children: ColumnNode[];
+}
+
+export type ColumnNode = ColumnLeaf | ColumnGroup;
+
+export type RowKind = 'section' | 'project' | 'total';
+
+export interface Row {
+  id: Id;
+  kind: RowKind;
+  /** Depth in the row tree: 0 for top-level sections. */
+  level: number;
+  /**
+   * Raw cells keyed by column id. For projects these are the inputs. For sections and total rows
+   * numeric cells are the figures the document states (checked against the computed ones); a total
+   * row may also key a figure by a year group's id (a merged cell over that year's sources).
+   */
+  cells: Record<Id, CellInput>;
+  /** For total rows: which source the row totals (absent: all sources). */
+  totalSource?: string;
+  /** A reader's remark about this row (e.g. how an ambiguous figure was read). */
+  remark?: string;
+}
+
+export interface AppendixSheet {
+  kind: 'appendix';
+  id: Id;
+  name: string;
+  /** Title printed above the table. */
+  title: string;
+  columns: ColumnNode[];
+  rows: Row[];
+  /** Whether the printed table has a column-code row (1, 2, 3, 4=2-3…). */
+  hasCodeRow?: boolean;
+}
+
+export interface SourceDef {
+  code: string;
+  name: string;
+}
+
+export interface StatedTotals {
+  total?: number;
+  bySource: Record<string, number>;
+}
+
+export interface PlanMeta {
+  title: string;
+  issuingBody: string;
+  docNumber: string;
+  docDate: string;
+  years: number[];
+  unit: string;
+  sources: SourceDef[];
+  stated: StatedTotals;
+  /** Free remarks about the plan (source of a transcription…). */
+  remark?: string;
+}
+
+export interface Workbook {
+  id: Id;
+  meta: PlanMeta;
+  sheets: AppendixSheet[];
+  createdAt: number;
+  updatedAt: number;
+}

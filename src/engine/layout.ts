@@ -1,0 +1,145 @@
+/** Where each model cell lives in the engine's sheets, and the formulas for derived cells. */
+import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/columns';
+import { subtreeEnd } from '../domain/rows';
+import type { AppendixSheet, ColumnLeaf, Id, Row } from '../domain/types';
+
+/** Raw content for one engine cell: a number, a formula, an escaped text, or blank. */
+export type RawContent = number | string | null;
+
+/**
+ * Column layout of one appendix sheet in the engine. The data sheet mirrors the printed table
+ * (column A = first leaf), then a project flag column, then the stated block: the figures that
+ * sections state for each numeric column and that total rows state per year.
+ */
+export interface SheetLayout {
+  leaves: ColumnLeaf[];
+  col: Map<Id, number>;
+  amountCols: number[];
+  numericCols: number[];
+  flagCol: number;
+  /** Stated block column for a numeric leaf id or a year group id. */
+  statedCol: Map<Id, number>;
+  years: { id: Id; year: number; cols: number[]; bySource: Map<string, number> }[];
+  sources: string[];
+  width: number;
+  rowTotalCol: number | undefined;
+  statedTotalCol: number | undefined;
+}
+
+/** Computes the layout of a sheet. */
+export function layoutOf(sheet: AppendixSheet): SheetLayout {
+  const ls = leaves(sheet.columns);
+  const col = new Map<Id, number>();
+  ls.forEach((l, i) => col.set(l.id, i));
+  const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
+  const numericCols = ls.flatMap((l, i) => (isNumericLeaf(l) && l.role !== 'rowTotal' ? [i] : []));
+  const flagCol = ls.length;
+  const statedCol = new Map<Id, number>();
+  let next = flagCol + 1;
+  for (const c of numericCols) statedCol.set(ls[c].id, next++);
+  const years = yearGroups(sheet.columns).map(({ group, leaves: yl }) => {
+    statedCol.set(group.id, next++);
+    const bySource = new Map<string, number>();
+    for (const l of yl) if (l.source) bySource.set(l.source, col.get(l.id)!);
+    return { id: group.id, year: group.year!, cols: yl.map((l) => col.get(l.id)!), bySource };
+  });
+  const sources: string[] = [];
+  for (const c of amountCols) {
+    const s = ls[c].source;
+    if (s && !sources.includes(s)) sources.push(s);
+  }
+  const rowTotalCol = ls.findIndex((l) => l.role === 'rowTotal');
+  const statedTotalCol = ls.findIndex((l) => l.role === 'stated');
+  return {
+    leaves: ls,
+    col,
+    amountCols,
+    numericCols,
+    flagCol,
+    statedCol,
+    years,
+    sources,
+    width: next,
+    rowTotalCol: rowTotalCol < 0 ? undefined : rowTotalCol,
+    statedTotalCol: statedTotalCol < 0 ? undefined : statedTotalCol,
+  };
+}
+
+/** A1 address, 0-based coordinates. */
+export function a1(col: number, row: number, absCol = false, absRow = false): string {
+  return `${absCol ? '$' : ''}${columnLetter(col)}${absRow ? '$' : ''}${row + 1}`;
+}
+
+/** `E5:N5,P5`: the listed columns of one row, contiguous runs as ranges. */
+export function rowRanges(cols: readonly number[], row: number): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+    parts.push(i === j ? a1(cols[i], row) : `${a1(cols[i], row)}:${a1(cols[j], row)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Escapes a text so the engine never reads it as a formula or a number. */
+export function textContent(s: string): string {
+  return "'" + s;
+}
+
+/** Sum of a row's amount cells, or blank when the sheet has none. */
+export function rowTotalFormula(l: SheetLayout, row: number): RawContent {
+  return l.amountCols.length ? `=SUM(${rowRanges(l.amountCols, row)})` : null;
+}
+
+/** A section's subtotal in column `c`: the projects among its descendants. */
+export function sectionFormula(l: SheetLayout, c: number, first: number, end: number): RawContent {
+  if (end <= first) return null;
+  const f = l.flagCol;
+  return `=SUMIFS(${a1(c, first)}:${a1(c, end - 1)},${a1(f, first, true)}:${a1(f, end - 1, true)},1)`;
+}
+
+/** Derived contents of row i (formulas and the flag), keyed by engine column. */
+export function derivedCells(l: SheetLayout, rows: readonly Row[], i: number): Map<number, RawContent> {
+  const r = rows[i];
+  const out = new Map<number, RawContent>();
+  out.set(l.flagCol, r.kind === 'project' ? 1 : 0);
+  if (r.kind === 'section') {
+    const end = subtreeEnd(rows, i);
+    for (const c of l.numericCols) out.set(c, sectionFormula(l, c, i + 1, end));
+  }
+  if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
+  return out;
+}
+
+/** Where a model cell's raw input goes: the visible cell, or the stated block for sections/totals. */
+export function inputColumn(l: SheetLayout, row: Row, colId: Id): number | undefined {
+  const c = l.col.get(colId);
+  if (c === undefined) return l.statedCol.get(colId); // a year group's stated figure
+  const leaf = l.leaves[c];
+  if (leaf.role === 'rowTotal') return undefined;
+  const numeric = l.numericCols.includes(c);
+  if (row.kind === 'section' && numeric) return l.statedCol.get(colId);
+  return c;
+}
+
+/** Engine content of a model input. */
+export function inputContent(v: unknown): RawContent {
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  const s = String(v);
+  return s.startsWith('=') ? s : textContent(s);
+}
+
+/** Every engine cell of a row: inputs and derived cells. */
+export function rowContents(l: SheetLayout, rows: readonly Row[], i: number): RawContent[] {
+  const out: RawContent[] = new Array(l.width).fill(null);
+  const r = rows[i];
+  for (const [colId, v] of Object.entries(r.cells)) {
+    const c = inputColumn(l, r, colId);
+    if (c !== undefined) out[c] = inputContent(v);
+  }
+  for (const [c, v] of derivedCells(l, rows, i)) out[c] = v;
+  return out;
+}

@@ -1,0 +1,43 @@
+/** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
+import Dexie, { type EntityTable } from 'dexie';
+import type { AppendixSheet, Id, PlanMeta, Row } from '../domain/types';
+
+export interface WorkbookRecord {
+  id: Id;
+  meta: PlanMeta;
+  sheetIds: Id[];
+  createdAt: number;
+  updatedAt: number;
+  /** Incremented by every committed change: a writer whose base revision is stale is refused. */
+  rev: number;
+}
+
+export type SheetRecord = Omit<AppendixSheet, 'rows'> & { workbookId: Id };
+
+export type RowRecord = Row & { sheetId: Id; order: string };
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type PlanbookDb = Dexie & {
+  workbooks: EntityTable<WorkbookRecord, 'id'>;
+  sheets: EntityTable<SheetRecord, 'id'>;
+  rows: Dexie.Table<RowRecord, [Id, Id]>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'planbook';
+
+/** Opens (and creates or upgrades) the database. */
+export function openDb(name = DB_NAME): PlanbookDb {
+  const db = new Dexie(name) as PlanbookDb;
+  db.version(1).stores({
+    workbooks: 'id, updatedAt',
+    sheets: 'id, workbookId',
+    rows: '[sheetId+id], sheetId, [sheetId+order]',
+    settings: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,181 @@
+/** Workbook repository: load, create, list, delete, and commit a change in one transaction. */
+import { liveQuery } from 'dexie';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import type { AppendixSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
+import type { PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
+
+/** A summary for the start page. */
+export interface WorkbookSummary {
+  id: Id;
+  title: string;
+  years: number[];
+  unit: string;
+  updatedAt: number;
+  projects: number;
+}
+
+/** Rows to write, rows to delete, and header records that changed. */
+export interface StoredChange {
+  putRows: { sheetId: Id; row: Row; order: string }[];
+  deleteRows: { sheetId: Id; rowId: Id }[];
+  meta?: PlanMeta;
+  sheets?: AppendixSheet[];
+}
+
+/** Raised when the stored workbook changed since this tab loaded it. */
+export class ConflictError extends Error {
+  constructor(public readonly storedRev: number) {
+    super('workbook changed elsewhere');
+  }
+}
+
+/** A loaded workbook with its row order keys and revision. */
+export interface LoadedWorkbook {
+  workbook: Workbook;
+  order: Map<Id, string>;
+  rev: number;
+}
+
+/** Order keys for n rows between two keys (null: open end). */
+export function orderKeys(before: string | null, after: string | null, n: number): string[] {
+  return n === 1 ? [generateKeyBetween(before, after)] : generateNKeysBetween(before, after, n);
+}
+
+export class WorkbookRepo {
+  constructor(private readonly db: PlanbookDb) {}
+
+  /** Every workbook, most recently edited first. */
+  async list(): Promise<WorkbookSummary[]> {
+    const wbs = await this.db.workbooks.orderBy('updatedAt').reverse().toArray();
+    return Promise.all(
+      wbs.map(async (w) => ({
+        id: w.id,
+        title: w.meta.title,
+        years: w.meta.years,
+        unit: w.meta.unit,
+        updatedAt: w.updatedAt,
+        projects: await this.db.rows.where('sheetId').anyOf(w.sheetIds).filter((r) => r.kind === 'project').count(),
+      })),
+    );
+  }
+
+  /** Stores a new workbook (a load, never an undo step). */
+  async create(wb: Workbook): Promise<LoadedWorkbook> {
+    const order = new Map<Id, string>();
+    const rows: RowRecord[] = [];
+    for (const s of wb.sheets) {
+      const keys = orderKeys(null, null, s.rows.length);
+      s.rows.forEach((r, i) => {
+        order.set(r.id, keys[i]);
+        rows.push({ ...r, sheetId: s.id, order: keys[i] });
+      });
+    }
+    const rec: WorkbookRecord = {
+      id: wb.id,
+      meta: wb.meta,
+      sheetIds: wb.sheets.map((s) => s.id),
+      createdAt: wb.createdAt,
+      updatedAt: wb.updatedAt,
+      rev: 1,
+    };
+    await this.db.transaction('rw', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
+      await this.db.workbooks.add(rec);
+      await this.db.sheets.bulkAdd(wb.sheets.map((s) => sheetRecord(s, wb.id)));
+      await this.db.rows.bulkAdd(rows);
+    });
+    return { workbook: wb, order, rev: 1 };
+  }
+
+  /** Loads a workbook with its rows in order; undefined when it does not exist. */
+  async load(id: Id): Promise<LoadedWorkbook | undefined> {
+    return this.db.transaction('r', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
+      const w = await this.db.workbooks.get(id);
+      if (!w) return undefined;
+      const order = new Map<Id, string>();
+      const sheets: AppendixSheet[] = [];
+      for (const sid of w.sheetIds) {
+        const s = await this.db.sheets.get(sid);
+        if (!s) continue;
+        const recs = await this.db.rows.where('[sheetId+order]').between([sid, ''], [sid, '\uffff']).toArray();
+        const rows = recs.map((r) => {
+          order.set(r.id, r.order);
+          return rowOf(r);
+        });
+        const { workbookId: _w, ...header } = s;
+        sheets.push({ ...header, rows });
+      }
+      const workbook: Workbook = { id: w.id, meta: w.meta, sheets, createdAt: w.createdAt, updatedAt: w.updatedAt };
+      return { workbook, order, rev: w.rev };
+    });
+  }
+
+  /** The stored revision of a workbook (0 when missing). */
+  async revision(id: Id): Promise<number> {
+    return (await this.db.workbooks.get(id))?.rev ?? 0;
+  }
+
+  /**
+   * Commits one change in one transaction if the stored revision is still `baseRev`; resolves
+   * with the new revision once IndexedDB has committed it.
+   */
+  async commit(id: Id, baseRev: number, ch: StoredChange): Promise<number> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
+      const w = await this.db.workbooks.get(id);
+      if (!w) throw new ConflictError(0);
+      if (w.rev !== baseRev) throw new ConflictError(w.rev);
+      if (ch.deleteRows.length) await this.db.rows.bulkDelete(ch.deleteRows.map((d) => [d.sheetId, d.rowId]));
+      if (ch.putRows.length) {
+        await this.db.rows.bulkPut(ch.putRows.map((p) => ({ ...p.row, sheetId: p.sheetId, order: p.order })));
+      }
+      if (ch.sheets) await this.db.sheets.bulkPut(ch.sheets.map((s) => sheetRecord(s, id)));
+      const rev = w.rev + 1;
+      await this.db.workbooks.update(id, {
+        rev,
+        updatedAt: Date.now(),
+        ...(ch.meta ? { meta: ch.meta } : {}),
+        ...(ch.sheets ? { sheetIds: ch.sheets.map((s) => s.id) } : {}),
+      });
+      return rev;
+    });
+  }
+
+  /** Calls back with the stored revision whenever it changes, in this tab or another. */
+  watchRevision(id: Id, cb: (rev: number) => void): () => void {
+    const sub = liveQuery(() => this.db.workbooks.get(id).then((w) => w?.rev ?? 0)).subscribe({
+      next: cb,
+      error: () => undefined,
+    });
+    return () => sub.unsubscribe();
+  }
+
+  /** Deletes a workbook and all its rows. */
+  async remove(id: Id): Promise<void> {
+    await this.db.transaction('rw', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
+      const w = await this.db.workbooks.get(id);
+      if (!w) return;
+      await this.db.rows.where('sheetId').anyOf(w.sheetIds).delete();
+      await this.db.sheets.bulkDelete(w.sheetIds);
+      await this.db.workbooks.delete(id);
+    });
+  }
+
+  /** A stored setting. */
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return (await this.db.settings.get(key))?.value as T | undefined;
+  }
+
+  /** Stores a setting. */
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.db.settings.put({ key, value });
+  }
+}
+
+function sheetRecord(s: AppendixSheet, workbookId: Id): SheetRecord {
+  const { rows: _rows, ...header } = s;
+  return { ...header, workbookId };
+}
+
+function rowOf(r: RowRecord): Row {
+  const { sheetId: _s, order: _o, ...row } = r;
+  return row;
+}
