@@ -5,7 +5,10 @@ import globals from 'globals';
 
 /** Layer rules of DEVELOPERS.md: who may import what. */
 const ban = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ group: [p.group], message: p.message })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: patterns.map((p) => ({ group: [p.group], message: p.message })) },
+  ],
 });
 const noFrameworks = { group: 'react', message: 'domain/ is pure TypeScript' };
 const hf = { group: 'hyperformula', message: 'only src/engine may import hyperformula' };
@@ -20,7 +23,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -45,20 +51,56 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**'],
-    rules: ban([noFrameworks, dx, grid, ui, { group: '**/storage/*', message: 'engine/ knows no storage' }, { group: '**/app/*', message: 'engine/ sits below app/' }]),
+    rules: ban([
+      noFrameworks,
+      dx,
+      grid,
+      ui,
+      { group: '**/storage/*', message: 'engine/ knows no storage' },
+      { group: '**/app/*', message: 'engine/ sits below app/' },
+    ]),
   },
   {
     files: ['src/storage/**'],
-    rules: ban([noFrameworks, hf, grid, ui, { group: '**/engine/*', message: 'storage/ knows no engine' }, { group: '**/app/*', message: 'storage/ sits below app/' }]),
+    rules: ban([
+      noFrameworks,
+      hf,
+      grid,
+      ui,
+      { group: '**/engine/*', message: 'storage/ knows no engine' },
+      { group: '**/app/*', message: 'storage/ sits below app/' },
+    ]),
   },
   {
     files: ['src/io/**'],
-    rules: ban([noFrameworks, dx, grid, ui, { group: '**/storage/*', message: 'io/ knows no storage' }, { group: '**/app/*', message: 'io/ sits below app/' }]),
+    rules: ban([
+      noFrameworks,
+      dx,
+      grid,
+      ui,
+      { group: '**/storage/*', message: 'io/ knows no storage' },
+      { group: '**/app/*', message: 'io/ sits below app/' },
+    ]),
   },
   { files: ['src/app/**'], rules: ban([noFrameworks, hf, dx, grid, ui]) },
-  { files: ['src/ui/**'], rules: ban([hf, dx, { group: '**/storage/*', message: 'ui/ goes through app/' }, { group: '**/engine/*', message: 'ui/ goes through app/' }]) },
+  {
+    files: ['src/ui/**'],
+    rules: ban([
+      hf,
+      dx,
+      { group: '**/storage/*', message: 'ui/ goes through app/' },
+      { group: '**/engine/*', message: 'ui/ goes through app/' },
+    ]),
+  },
   {
     files: ['src/cli/**'],
-    rules: ban([noFrameworks, dx, grid, ui, { group: '**/storage/*', message: 'cli/ runs without a browser' }, { group: '**/app/*', message: 'cli/ is built on domain + engine + io' }]),
+    rules: ban([
+      noFrameworks,
+      dx,
+      grid,
+      ui,
+      { group: '**/storage/*', message: 'cli/ runs without a browser' },
+      { group: '**/app/*', message: 'cli/ is built on domain + engine + io' },
+    ]),
   },
 );

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // Planbook — GPL-3.0-or-later. The app is a static site: `vite build` writes dist/.

@@ -53,7 +53,9 @@ function sideEffects(before: readonly Row[], after: readonly Row[], skip: Set<Id
 }
 
 function withSideEffects(inverse: Command, sheetId: Id, shapes: Shape[]): Command {
-  return shapes.length ? { type: 'batch', commands: [inverse, { type: 'reshape', sheetId, shapes }] } : inverse;
+  return shapes.length
+    ? { type: 'batch', commands: [inverse, { type: 'reshape', sheetId, shapes }] }
+    : inverse;
 }
 
 function assignOrder(st: ModelState, rows: readonly Row[], at: number, count: number): void {
@@ -87,15 +89,29 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       const refused = validateCells(sheet, cmd.changes);
       if (refused.length) throw new CommandRefused(refused);
       const byId = new Map(sheet.rows.map((r) => [r.id, r]));
-      const old = cmd.changes.map((c) => ({ ...c, value: byId.get(c.rowId)?.cells[c.colId] ?? null }));
+      const old = cmd.changes.map((c) => ({
+        ...c,
+        value: byId.get(c.rowId)?.cells[c.colId] ?? null,
+      }));
       const next = ops.setCells(sheet, cmd.changes);
       const out = st.engine.setCells(next, cmd.changes);
       if (Array.isArray(out)) {
-        throw new CommandRefused(out.map((r) => ({ code: r.error as 'CYCLE', rowId: r.rowId, colId: r.colId, detail: r.message })));
+        throw new CommandRefused(
+          out.map((r) => ({
+            code: r.error as 'CYCLE',
+            rowId: r.rowId,
+            colId: r.colId,
+            detail: r.message,
+          })),
+        );
       }
       replaceSheet(st, next);
       fx.patches.push(out);
-      touch(fx, sheet.id, cmd.changes.map((c) => c.rowId));
+      touch(
+        fx,
+        sheet.id,
+        cmd.changes.map((c) => c.rowId),
+      );
       return { type: 'setCells', sheetId: sheet.id, changes: old.reverse() };
     }
     case 'insertRows': {
@@ -107,7 +123,11 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       const ids = cmd.rows.map((r) => r.id);
       const side = sideEffects(sheet.rows, next.rows, new Set(ids));
       touch(fx, sheet.id, [...ids, ...side.map((s) => s.rowId)]);
-      return withSideEffects({ type: 'deleteRows', sheetId: sheet.id, rowIds: ids }, sheet.id, side);
+      return withSideEffects(
+        { type: 'deleteRows', sheetId: sheet.id, rowIds: ids },
+        sheet.id,
+        side,
+      );
     }
     case 'deleteRows': {
       const sheet = sheetOf(st, cmd.sheetId);
@@ -118,9 +138,13 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       replaceSheet(st, next);
       for (const i of indexes) fx.deleted.push({ sheetId: sheet.id, rowId: sheet.rows[i].id });
       const side = sideEffects(sheet.rows, next.rows, drop);
-      touch(fx, sheet.id, side.map((s) => s.rowId));
+      touch(
+        fx,
+        sheet.id,
+        side.map((s) => s.rowId),
+      );
       const runs: Command[] = [];
-      for (let k = 0; k < indexes.length; ) {
+      for (let k = 0; k < indexes.length;) {
         let j = k;
         while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
         const rows = indexes.slice(k, j + 1).map((i) => sheet.rows[i]);
@@ -138,7 +162,13 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       const moved = next.rows.slice(cmd.to, cmd.to + cmd.count).map((r) => r.id);
       const side = sideEffects(sheet.rows, next.rows, new Set());
       touch(fx, sheet.id, [...moved, ...side.map((s) => s.rowId)]);
-      const inverse: Command = { type: 'moveRows', sheetId: sheet.id, from: cmd.to, count: cmd.count, to: cmd.from };
+      const inverse: Command = {
+        type: 'moveRows',
+        sheetId: sheet.id,
+        from: cmd.to,
+        count: cmd.count,
+        to: cmd.from,
+      };
       return withSideEffects(inverse, sheet.id, side);
     }
     case 'reshape': {
@@ -147,9 +177,18 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       next.rows = ops.normaliseSheetLevels(next.rows);
       const changed = sideEffects(sheet.rows, next.rows, new Set());
       const idx = new Map(next.rows.map((r, i) => [r.id, i]));
-      fx.patches.push(st.engine.reshape(next, changed.map((s) => idx.get(s.rowId)!)));
+      fx.patches.push(
+        st.engine.reshape(
+          next,
+          changed.map((s) => idx.get(s.rowId)!),
+        ),
+      );
       replaceSheet(st, next);
-      touch(fx, sheet.id, changed.map((s) => s.rowId));
+      touch(
+        fx,
+        sheet.id,
+        changed.map((s) => s.rowId),
+      );
       return { type: 'reshape', sheetId: sheet.id, shapes: changed };
     }
   }

@@ -2,7 +2,15 @@
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { parseAmount } from '../domain/numbers';
 import type { CellChange } from '../domain/ops';
-import type { AppendixSheet, CellInput, ColumnLeaf, Id, PlanMeta, Row, RowKind } from '../domain/types';
+import type {
+  AppendixSheet,
+  CellInput,
+  ColumnLeaf,
+  Id,
+  PlanMeta,
+  Row,
+  RowKind,
+} from '../domain/types';
 
 export interface Shape {
   rowId: Id;
@@ -72,7 +80,8 @@ export function validateCells(sheet: AppendixSheet, changes: readonly CellChange
     if (!col) continue; // a year group's stated figure on a total row
     const at = { rowId: ch.rowId, colId: ch.colId };
     if (col.role === 'rowTotal') out.push({ code: 'computedColumn', ...at });
-    else if (isNumericLeaf(col) && row.kind === 'section') out.push({ code: 'sectionComputed', ...at });
+    else if (isNumericLeaf(col) && row.kind === 'section')
+      out.push({ code: 'sectionComputed', ...at });
     else if (isNumericLeaf(col) && typeof ch.value === 'string' && !ch.value.startsWith('=')) {
       out.push({ code: 'notNumber', ...at, detail: ch.value });
     }

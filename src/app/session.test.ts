@@ -29,12 +29,22 @@ async function setup() {
 function snapshot(s: WorkbookSession, wb: Workbook = s.workbook) {
   const sh = wb.sheets[0];
   return {
-    rows: sh.rows.map((r, i) => [r.id, r.kind, r.level, JSON.stringify(r.cells), s.value(sh.id, i, A11), s.value(sh.id, i, 'total')]),
+    rows: sh.rows.map((r, i) => [
+      r.id,
+      r.kind,
+      r.level,
+      JSON.stringify(r.cells),
+      s.value(sh.id, i, A11),
+      s.value(sh.id, i, 'total'),
+    ]),
     total: s.total(sh.id, null, 'total'),
   };
 }
 
-async function doUndoRedo(cmd: (sid: string) => Command, expectAfter: (s: WorkbookSession) => void) {
+async function doUndoRedo(
+  cmd: (sid: string) => Command,
+  expectAfter: (s: WorkbookSession) => void,
+) {
   const { s, sid, repo } = await setup();
   const before = snapshot(s);
   expect(s.dispatch(cmd(sid), 'step').ok).toBe(true);
@@ -54,12 +64,21 @@ async function doUndoRedo(cmd: (sid: string) => Command, expectAfter: (s: Workbo
 describe('WorkbookSession commands: do → undo → redo, persisted', () => {
   it('setCells', () =>
     doUndoRedo(
-      (sid) => ({ type: 'setCells', sheetId: sid, changes: [{ rowId: 'r2', colId: A11, value: 1000 }] }),
+      (sid) => ({
+        type: 'setCells',
+        sheetId: sid,
+        changes: [{ rowId: 'r2', colId: A11, value: 1000 }],
+      }),
       (s) => expect(s.value('s1', 0, A11)).toBe(1200),
     ));
   it('insertRows', () =>
     doUndoRedo(
-      (sid) => ({ type: 'insertRows', sheetId: sid, at: 3, rows: [{ ...makeRow('project', 1, { [A11]: 50 }), id: 'n' }] }),
+      (sid) => ({
+        type: 'insertRows',
+        sheetId: sid,
+        at: 3,
+        rows: [{ ...makeRow('project', 1, { [A11]: 50 }), id: 'n' }],
+      }),
       (s) => expect(s.value('s1', 0, A11)).toBe(350),
     ));
   it('deleteRows (a section; its projects move up a level and come back on undo)', () =>
@@ -80,7 +99,11 @@ describe('WorkbookSession commands: do → undo → redo, persisted', () => {
     ));
   it('reshape (indent a project under the one above turned section)', () =>
     doUndoRedo(
-      (sid) => ({ type: 'reshape', sheetId: sid, shapes: [{ rowId: 'r4', level: 1, kind: 'project' }] }),
+      (sid) => ({
+        type: 'reshape',
+        sheetId: sid,
+        shapes: [{ rowId: 'r4', level: 1, kind: 'project' }],
+      }),
       (s) => expect(s.value('s1', 0, A11)).toBe(305),
     ));
   it('batch', () =>
@@ -107,7 +130,10 @@ describe('refusals', () => {
       ['r2', A11, '=E2+1'],
     ];
     const codes = tries.map(([rowId, colId, value]) => {
-      const r = s.dispatch({ type: 'setCells', sheetId: 's1', changes: [{ rowId, colId, value: value as number }] }, 'x');
+      const r = s.dispatch(
+        { type: 'setCells', sheetId: 's1', changes: [{ rowId, colId, value: value as number }] },
+        'x',
+      );
       return r.ok ? 'ok' : r.refusals[0].code;
     });
     expect(codes).toEqual(['notNumber', 'computedColumn', 'sectionComputed', 'CYCLE']);
@@ -118,9 +144,15 @@ describe('refusals', () => {
   it('stops writing when another tab committed first (no silent overwrite)', async () => {
     const { s, repo } = await setup();
     const other = new WorkbookSession((await repo.load(s.workbook.id))!, repo);
-    other.dispatch({ type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r2', colId: A11, value: 1 }] }, 'a');
+    other.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r2', colId: A11, value: 1 }] },
+      'a',
+    );
     await other.whenSaved();
-    s.dispatch({ type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r3', colId: A11, value: 2 }] }, 'b');
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r3', colId: A11, value: 2 }] },
+      'b',
+    );
     await s.whenSaved();
     expect(s.saveState).toBe('conflict');
     const stored = await repo.load(s.workbook.id);

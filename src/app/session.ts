@@ -5,7 +5,12 @@
 import type { Id, Workbook } from '../domain/types';
 import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
 import type { SheetLayout } from '../engine/layout';
-import { ConflictError, type LoadedWorkbook, type StoredChange, type WorkbookRepo } from '../storage/repo';
+import {
+  ConflictError,
+  type LoadedWorkbook,
+  type StoredChange,
+  type WorkbookRepo,
+} from '../storage/repo';
 import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
@@ -31,6 +36,8 @@ export class WorkbookSession {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private _saveState: SaveState = 'saved';
+  /** Number of changes committed to storage by this session. */
+  commits = 0;
   private unwatch?: () => void;
 
   constructor(
@@ -78,8 +85,14 @@ export class WorkbookSession {
     return r.ok;
   }
 
-  private run(cmd: Command): { ok: true; inverse: Command; effects: Effects } | { ok: false; refusals: Refusal[] } {
-    if (this.readOnly) return { ok: false, refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }] };
+  private run(
+    cmd: Command,
+  ): { ok: true; inverse: Command; effects: Effects } | { ok: false; refusals: Refusal[] } {
+    if (this.readOnly)
+      return {
+        ok: false,
+        refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }],
+      };
     const fx = emptyEffects();
     try {
       const inverse = applyCommand(this.st, cmd, fx);
@@ -99,7 +112,8 @@ export class WorkbookSession {
     for (const [sheetId, ids] of fx.putRows) {
       const sheet = this.st.wb.sheets.find((s) => s.id === sheetId)!;
       for (const row of sheet.rows) {
-        if (ids.has(row.id)) change.putRows.push({ sheetId, row, order: this.st.order.get(row.id)! });
+        if (ids.has(row.id))
+          change.putRows.push({ sheetId, row, order: this.st.order.get(row.id)! });
       }
     }
     if (fx.meta) change.meta = this.st.wb.meta;
@@ -110,6 +124,7 @@ export class WorkbookSession {
     this.queue = this.queue.then(async () => {
       try {
         this.rev = await repo.commit(id, this.rev, change);
+        this.commits++;
         if (--this.pending === 0 && this._saveState === 'saving') this.setSave('saved');
       } catch (e) {
         this.pending--;
@@ -173,13 +188,24 @@ export class WorkbookSession {
         return;
       }
       void repo.load(this.st.wb.id).then((loaded) => {
-        if (!loaded || loaded.rev <= this.rev) return;
-        this.st.engine.loadWorkbook(loaded.workbook);
-        this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
-        this.rev = loaded.rev;
-        for (const l of this.listeners) l({ patches: [], structure: true, reload: true });
+        if (loaded && loaded.rev > this.rev && this.readOnly) this.reload(loaded);
       });
     });
+  }
+
+  /** This tab now holds the edit lock: reload the latest stored state and allow editing. */
+  takeOver(latest: LoadedWorkbook): void {
+    this.reload(latest);
+    this.readOnly = false;
+    this.setSave('saved');
+  }
+
+  private reload(loaded: LoadedWorkbook): void {
+    this.st.engine.loadWorkbook(loaded.workbook);
+    this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
+    this.rev = loaded.rev;
+    this.history.clear();
+    for (const l of this.listeners) l({ patches: [], structure: true, reload: true });
   }
 
   /** Stops following storage. */

@@ -31,7 +31,11 @@ export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): 
 }
 
 /** Inserts rows before index `at` (levels are clamped to a valid tree). */
-export function insertRows(sheet: AppendixSheet, at: number, newRows: readonly Row[]): AppendixSheet {
+export function insertRows(
+  sheet: AppendixSheet,
+  at: number,
+  newRows: readonly Row[],
+): AppendixSheet {
   const rows = sheet.rows.slice();
   rows.splice(at, 0, ...newRows);
   return { ...sheet, rows: normaliseLevels(rows) };
@@ -44,7 +48,12 @@ export function deleteRows(sheet: AppendixSheet, ids: readonly Id[]): AppendixSh
 }
 
 /** Moves the block rows[from, from+count) so that it starts at index `to` of the result. */
-export function moveRows(sheet: AppendixSheet, from: number, count: number, to: number): AppendixSheet {
+export function moveRows(
+  sheet: AppendixSheet,
+  from: number,
+  count: number,
+  to: number,
+): AppendixSheet {
   const rows = sheet.rows.slice();
   const block = rows.splice(from, count);
   rows.splice(to, 0, ...block);

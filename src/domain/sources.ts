@@ -33,7 +33,9 @@ export function canonicalSource(label: string): string | null {
 
 /** ASCII slug for ids: 'ĐTPT' → 'dtpt'. */
 export function slug(s: string): string {
-  return fold(s).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /** Display name of a source code. */

@@ -2,7 +2,12 @@
  * PlanEngine: the only owner of HyperFormula. It builds one data sheet and one totals sheet per
  * appendix, applies edits in batches and reports which cells changed.
  */
-import { DetailedCellError, type ExportedChange, ExportedCellChange, HyperFormula } from 'hyperformula';
+import {
+  DetailedCellError,
+  type ExportedChange,
+  ExportedCellChange,
+  HyperFormula,
+} from 'hyperformula';
 import type { CellChange } from '../domain/ops';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import {
@@ -83,8 +88,14 @@ export class PlanEngine {
     this.hf.batch(() => {
       const d = this.hf.getSheetId(this.hf.addSheet(st.dataName))!;
       const t = this.hf.getSheetId(this.hf.addSheet(st.totName))!;
-      this.hf.setSheetContent(d, sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i)));
-      this.hf.setSheetContent(t, totalsContents(st.layout, st.totals, st.dataName, sheet.rows.length));
+      this.hf.setSheetContent(
+        d,
+        sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i)),
+      );
+      this.hf.setSheetContent(
+        t,
+        totalsContents(st.layout, st.totals, st.dataName, sheet.rows.length),
+      );
     });
     this.reindex();
   }
@@ -134,7 +145,9 @@ export class PlanEngine {
     const out = this.hf.batch(() => {
       this.hf.addRows(d, [at, count]);
       for (let i = at; i < at + count; i++) {
-        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [rowContents(st.layout, sheet.rows, i)]);
+        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [
+          rowContents(st.layout, sheet.rows, i),
+        ]);
       }
     });
     return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
@@ -168,7 +181,9 @@ export class PlanEngine {
     const d = this.dataId(st);
     const out = this.hf.batch(() => {
       for (const i of rowIndexes) {
-        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [rowContents(st.layout, sheet.rows, i)]);
+        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [
+          rowContents(st.layout, sheet.rows, i),
+        ]);
       }
     });
     return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
@@ -235,7 +250,8 @@ export class PlanEngine {
     const t = this.hf.getSheetId(st.totName)!;
     const totals = totalsContents(st.layout, st.totals, st.dataName, st.rows.length);
     return this.hf.batch(() => {
-      for (const w of writes) this.hf.setCellContents({ sheet: d, row: w.row, col: w.col }, [[w.want]]);
+      for (const w of writes)
+        this.hf.setCellContents({ sheet: d, row: w.row, col: w.col }, [[w.want]]);
       this.hf.setCellContents({ sheet: t, row: 0, col: 0 }, totals);
     });
   }
@@ -246,7 +262,9 @@ export class PlanEngine {
     written: { row: number; col: number; ch: CellChange }[],
   ): CellRefusal[] {
     const d = this.dataId(st);
-    const bad = out.some((c) => c instanceof ExportedCellChange && c.newValue instanceof DetailedCellError);
+    const bad = out.some(
+      (c) => c instanceof ExportedCellChange && c.newValue instanceof DetailedCellError,
+    );
     if (!bad) return [];
     const refusals: CellRefusal[] = [];
     for (const w of written) {

@@ -101,7 +101,11 @@ export function sectionFormula(l: SheetLayout, c: number, first: number, end: nu
 }
 
 /** Derived contents of row i (formulas and the flag), keyed by engine column. */
-export function derivedCells(l: SheetLayout, rows: readonly Row[], i: number): Map<number, RawContent> {
+export function derivedCells(
+  l: SheetLayout,
+  rows: readonly Row[],
+  i: number,
+): Map<number, RawContent> {
   const r = rows[i];
   const out = new Map<number, RawContent>();
   out.set(l.flagCol, r.kind === 'project' ? 1 : 0);

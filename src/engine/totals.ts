@@ -28,7 +28,12 @@ function projectSum(l: SheetLayout, data: string, c: number, n: number): RawCont
 }
 
 /** Contents of the totals sheet for a data sheet named `data` with n rows. */
-export function totalsContents(l: SheetLayout, t: TotalsLayout, data: string, n: number): RawContent[][] {
+export function totalsContents(
+  l: SheetLayout,
+  t: TotalsLayout,
+  data: string,
+  n: number,
+): RawContent[][] {
   return t.rows.map((source, r) => {
     const row: RawContent[] = new Array(t.width).fill(null);
     const mine = l.amountCols.filter((c) => source === null || l.leaves[c].source === source);
@@ -36,7 +41,8 @@ export function totalsContents(l: SheetLayout, t: TotalsLayout, data: string, n:
     if (source === null) {
       for (const c of l.numericCols) if (row[c] === null) row[c] = projectSum(l, data, c, n);
     }
-    if (l.rowTotalCol !== undefined) row[l.rowTotalCol] = mine.length ? `=SUM(${rowRanges(mine, r)})` : 0;
+    if (l.rowTotalCol !== undefined)
+      row[l.rowTotalCol] = mine.length ? `=SUM(${rowRanges(mine, r)})` : 0;
     for (const y of l.years) {
       const cols = y.cols.filter((c) => mine.includes(c));
       row[t.yearCol.get(y.id)!] = cols.length ? `=SUM(${rowRanges(cols, r)})` : null;

@@ -54,7 +54,11 @@ export class WorkbookRepo {
         years: w.meta.years,
         unit: w.meta.unit,
         updatedAt: w.updatedAt,
-        projects: await this.db.rows.where('sheetId').anyOf(w.sheetIds).filter((r) => r.kind === 'project').count(),
+        projects: await this.db.rows
+          .where('sheetId')
+          .anyOf(w.sheetIds)
+          .filter((r) => r.kind === 'project')
+          .count(),
       })),
     );
   }
@@ -96,7 +100,10 @@ export class WorkbookRepo {
       for (const sid of w.sheetIds) {
         const s = await this.db.sheets.get(sid);
         if (!s) continue;
-        const recs = await this.db.rows.where('[sheetId+order]').between([sid, ''], [sid, '\uffff']).toArray();
+        const recs = await this.db.rows
+          .where('[sheetId+order]')
+          .between([sid, ''], [sid, '\uffff'])
+          .toArray();
         const rows = recs.map((r) => {
           order.set(r.id, r.order);
           return rowOf(r);
@@ -104,7 +111,13 @@ export class WorkbookRepo {
         const { workbookId: _w, ...header } = s;
         sheets.push({ ...header, rows });
       }
-      const workbook: Workbook = { id: w.id, meta: w.meta, sheets, createdAt: w.createdAt, updatedAt: w.updatedAt };
+      const workbook: Workbook = {
+        id: w.id,
+        meta: w.meta,
+        sheets,
+        createdAt: w.createdAt,
+        updatedAt: w.updatedAt,
+      };
       return { workbook, order, rev: w.rev };
     });
   }
@@ -123,9 +136,12 @@ export class WorkbookRepo {
       const w = await this.db.workbooks.get(id);
       if (!w) throw new ConflictError(0);
       if (w.rev !== baseRev) throw new ConflictError(w.rev);
-      if (ch.deleteRows.length) await this.db.rows.bulkDelete(ch.deleteRows.map((d) => [d.sheetId, d.rowId]));
+      if (ch.deleteRows.length)
+        await this.db.rows.bulkDelete(ch.deleteRows.map((d) => [d.sheetId, d.rowId]));
       if (ch.putRows.length) {
-        await this.db.rows.bulkPut(ch.putRows.map((p) => ({ ...p.row, sheetId: p.sheetId, order: p.order })));
+        await this.db.rows.bulkPut(
+          ch.putRows.map((p) => ({ ...p.row, sheetId: p.sheetId, order: p.order })),
+        );
       }
       if (ch.sheets) await this.db.sheets.bulkPut(ch.sheets.map((s) => sheetRecord(s, id)));
       const rev = w.rev + 1;

@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { makePlan } from '../domain/template';
+import { openDb } from '../storage/db';
+import { WorkbookRepo } from '../storage/repo';
+import * as act from './rowActions';
+import { WorkbookSession } from './session';
+
+const A = 'y2011_dtpt';
+let n = 0;
+async function setup() {
+  const wb = makePlan({
+    rows: [
+      ['section', 0, 'I'],
+      ['project', 1, 'p1', { '2011:ĐTPT': 1 }],
+      ['project', 1, 'p2', { '2011:ĐTPT': 2 }],
+      ['project', 1, 'p3', { '2011:ĐTPT': 4 }],
+      ['section', 0, 'II'],
+      ['project', 1, 'p4', { '2011:ĐTPT': 8 }],
+    ],
+  });
+  const repo = new WorkbookRepo(openDb(`ra${++n}`));
+  return new WorkbookSession(await repo.create(wb), repo);
+}
+const names = (s: WorkbookSession) =>
+  s.workbook.sheets[0].rows.map(
+    (r) => `${'.'.repeat(r.level)}${r.cells.name}${r.kind === 'section' ? '/' : ''}`,
+  );
+const run = (s: WorkbookSession, r: act.RowActionResult) => {
+  if ('refused' in r) throw new Error(r.refused);
+  expect(s.dispatch(r.command, 'x').ok).toBe(true);
+};
+
+describe('row actions', () => {
+  it('outdents a middle project after its siblings, keeps sums right, and undoes exactly', async () => {
+    const s = await setup();
+    const before = names(s);
+    run(s, act.outdentRow(s.workbook.sheets[0], 2));
+    expect(names(s)).toEqual(['I/', '.p1', '.p3', 'p2', 'II/', '.p4']);
+    expect(s.value('s1', 0, A)).toBe(5);
+    s.undo();
+    expect(names(s)).toEqual(before);
+    expect(s.value('s1', 0, A)).toBe(7);
+    s.redo();
+    expect(names(s)).toEqual(['I/', '.p1', '.p3', 'p2', 'II/', '.p4']);
+  });
+
+  it('indents, moves blocks, toggles kinds and adds rows where a user expects', async () => {
+    const s = await setup();
+    run(s, act.moveRow(s.workbook.sheets[0], 4, -1));
+    expect(names(s)).toEqual(['II/', '.p4', 'I/', '.p1', '.p2', '.p3']);
+    run(s, act.moveRow(s.workbook.sheets[0], 0, 1));
+    expect(names(s)[0]).toBe('I/');
+    run(s, act.toggleKind(s.workbook.sheets[0], 1)); // p1 becomes a section
+    run(s, act.indentRow(s.workbook.sheets[0], 2)); // p2 goes under it
+    expect(names(s).slice(0, 4)).toEqual(['I/', '.p1/', '..p2', '.p3']);
+    expect(s.value('s1', 1, A)).toBe(2); // p1's own 1 is now its stated figure
+    expect(act.toggleKind(s.workbook.sheets[0], 1)).toEqual({ refused: 'hasChildren' });
+    expect(act.indentRow(s.workbook.sheets[0], 0)).toEqual({ refused: 'cannotIndent' });
+    run(s, act.addRow(s.workbook.sheets[0], 0, 'project'));
+    expect(s.workbook.sheets[0].rows[1]).toMatchObject({ kind: 'project', level: 1 });
+    run(s, act.deleteRow(s.workbook.sheets[0], 0));
+    expect(names(s)).toEqual(['II/', '.p4']);
+    expect(s.total('s1', null, 'total')).toBe(8);
+  });
+});

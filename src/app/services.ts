@@ -1,0 +1,95 @@
+/** The application's entry points over storage: list, create, open (with the edit lock), import, export. */
+import type { Id, Workbook } from '../domain/types';
+import { newWorkbookFromTemplate, type TemplateOptions } from '../domain/template';
+import { type ParseResult, parsePlanbook, serializePlanbook } from '../io/planbookFile';
+import { openDb } from '../storage/db';
+import { tryEditLock, waitEditLock } from '../storage/locks';
+import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
+import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
+import { WorkbookSession } from './session';
+
+export type { WorkbookSummary };
+
+export interface OpenedWorkbook {
+  session: WorkbookSession;
+  /** Releases the edit lock (or stops waiting for it) and closes the session. */
+  close(): void;
+}
+
+export class PlanbookApp {
+  readonly repo: WorkbookRepo;
+
+  constructor(dbName?: string) {
+    this.repo = new WorkbookRepo(openDb(dbName));
+  }
+
+  /** On the very first start, stores the sample plan (Quảng Trị 2011–2015). */
+  async ensureSample(): Promise<void> {
+    if (await this.repo.getSetting<boolean>('sampleCreated')) return;
+    const r = parsePlanbook(sampleText);
+    if (!r.ok) throw new Error('the embedded sample plan does not parse');
+    await this.repo.create(r.workbook);
+    await this.repo.setSetting('sampleCreated', true);
+  }
+
+  list(): Promise<WorkbookSummary[]> {
+    return this.repo.list();
+  }
+
+  /** A new workbook from the template (first year, years, sources, unit). */
+  async createFromTemplate(o: TemplateOptions): Promise<Id> {
+    const wb = newWorkbookFromTemplate(o);
+    await this.repo.create(wb);
+    return wb.id;
+  }
+
+  /** Opens a `.planbook` file's text as a new workbook; nothing stored is touched on error. */
+  async importPlanbook(text: string): Promise<ParseResult & { id?: Id }> {
+    const r = parsePlanbook(text);
+    if (!r.ok) return r;
+    await this.repo.create(r.workbook);
+    return { ...r, id: r.workbook.id };
+  }
+
+  /** The `.planbook` text of a workbook. */
+  exportPlanbook(wb: Workbook): string {
+    return serializePlanbook(wb);
+  }
+
+  /**
+   * Opens a workbook for editing, or read-only when another tab holds it; a read-only session
+   * becomes editable (with the latest stored data) as soon as the other tab lets go.
+   */
+  async open(id: Id): Promise<OpenedWorkbook | undefined> {
+    let lock = await tryEditLock(id);
+    const loaded = await this.repo.load(id);
+    if (!loaded) {
+      lock?.release();
+      return undefined;
+    }
+    const session = new WorkbookSession(loaded, this.repo, lock === null);
+    session.watch();
+    const waiting = new AbortController();
+    if (!lock) {
+      void waitEditLock(id, waiting.signal).then(async (got) => {
+        if (!got) return;
+        if (waiting.signal.aborted) return got.release();
+        lock = got;
+        const latest = await this.repo.load(id);
+        if (latest) session.takeOver(latest);
+      });
+    }
+    return {
+      session,
+      close: () => {
+        waiting.abort();
+        lock?.release();
+        session.close();
+      },
+    };
+  }
+
+  remove(id: Id): Promise<void> {
+    return this.repo.remove(id);
+  }
+}

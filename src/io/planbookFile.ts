@@ -1,0 +1,230 @@
+/**
+ * The `.planbook` file: one workbook as JSON with a type and a format version, for backups and
+ * for sending to a colleague. Opening validates every field and migrates older versions.
+ */
+import { newId } from '../domain/ids';
+import type { AppendixSheet, ColumnNode, PlanMeta, Row, Workbook } from '../domain/types';
+
+export const PLANBOOK_TYPE = 'planbook';
+export const PLANBOOK_FORMAT_VERSION = 1;
+
+/** Why a file could not be opened. */
+export type PlanbookFileError =
+  | { code: 'notJson' }
+  | { code: 'notPlanbook' }
+  | { code: 'tooNew'; version: number }
+  | { code: 'invalid'; path: string };
+
+export type ParseResult =
+  { ok: true; workbook: Workbook; migratedFrom?: number } | { ok: false; error: PlanbookFileError };
+
+/** A migration turns the payload of version v into version v + 1. */
+export type Migration = (payload: Record<string, unknown>) => Record<string, unknown>;
+
+/** Migrations by source version (version 1 is the first public format). */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+/** Serialises a workbook to the text of a `.planbook` file. */
+export function serializePlanbook(wb: Workbook): string {
+  return JSON.stringify({
+    type: PLANBOOK_TYPE,
+    formatVersion: PLANBOOK_FORMAT_VERSION,
+    savedAt: new Date().toISOString(),
+    workbook: wb,
+  });
+}
+
+class Invalid extends Error {
+  constructor(public readonly path: string) {
+    super(path);
+  }
+}
+
+const ROLES = new Set([
+  'number',
+  'name',
+  'lead',
+  'coord',
+  'amount',
+  'rowTotal',
+  'stated',
+  'notes',
+  'text',
+  'value',
+]);
+const KINDS = new Set(['section', 'project', 'total']);
+const BAD_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function obj(v: unknown, path: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(path);
+  for (const k of Object.keys(v)) if (BAD_KEYS.has(k)) throw new Invalid(`${path}.${k}`);
+  return v as Record<string, unknown>;
+}
+function str(v: unknown, path: string, optional = false): string {
+  if (v === undefined && optional) return '';
+  if (typeof v !== 'string') throw new Invalid(path);
+  return v;
+}
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(path);
+  return v;
+}
+function arr(v: unknown, path: string): unknown[] {
+  if (!Array.isArray(v)) throw new Invalid(path);
+  return v;
+}
+
+function meta(v: unknown): PlanMeta {
+  const m = obj(v, 'meta');
+  const stated = obj(m.stated ?? { bySource: {} }, 'meta.stated');
+  const bySource: Record<string, number> = {};
+  for (const [k, x] of Object.entries(obj(stated.bySource ?? {}, 'meta.stated.bySource')))
+    bySource[k] = num(x, `meta.stated.bySource.${k}`);
+  return {
+    title: str(m.title, 'meta.title'),
+    issuingBody: str(m.issuingBody, 'meta.issuingBody', true),
+    docNumber: str(m.docNumber, 'meta.docNumber', true),
+    docDate: str(m.docDate, 'meta.docDate', true),
+    years: arr(m.years, 'meta.years').map((y, i) => num(y, `meta.years[${i}]`)),
+    unit: str(m.unit, 'meta.unit', true),
+    sources: arr(m.sources, 'meta.sources').map((s, i) => {
+      const o = obj(s, `meta.sources[${i}]`);
+      return {
+        code: str(o.code, `meta.sources[${i}].code`),
+        name: str(o.name, `meta.sources[${i}].name`),
+      };
+    }),
+    stated: {
+      ...(stated.total !== undefined ? { total: num(stated.total, 'meta.stated.total') } : {}),
+      bySource,
+    },
+    ...(m.remark !== undefined ? { remark: str(m.remark, 'meta.remark') } : {}),
+  };
+}
+
+function column(v: unknown, path: string, ids: Set<string>): ColumnNode {
+  const c = obj(v, path);
+  const id = str(c.id, `${path}.id`);
+  if (ids.has(id) || BAD_KEYS.has(id)) throw new Invalid(`${path}.id`);
+  ids.add(id);
+  const year = c.year === undefined ? undefined : num(c.year, `${path}.year`);
+  if (c.kind === 'group') {
+    const children = arr(c.children, `${path}.children`).map((x, i) =>
+      column(x, `${path}.children[${i}]`, ids),
+    );
+    return {
+      kind: 'group',
+      id,
+      label: str(c.label, `${path}.label`),
+      ...(year !== undefined ? { year } : {}),
+      children,
+    };
+  }
+  if (c.kind !== 'leaf' || !ROLES.has(c.role as string)) throw new Invalid(`${path}.role`);
+  return {
+    kind: 'leaf',
+    id,
+    label: str(c.label, `${path}.label`),
+    role: c.role as never,
+    ...(year !== undefined ? { year } : {}),
+    ...(c.source !== undefined ? { source: str(c.source, `${path}.source`) } : {}),
+    ...(c.code !== undefined ? { code: str(c.code, `${path}.code`) } : {}),
+    ...(c.width !== undefined ? { width: num(c.width, `${path}.width`) } : {}),
+  };
+}
+
+function row(v: unknown, path: string): Row {
+  const r = obj(v, path);
+  if (!KINDS.has(r.kind as string)) throw new Invalid(`${path}.kind`);
+  const level = num(r.level, `${path}.level`);
+  if (!Number.isInteger(level) || level < 0 || level > 50) throw new Invalid(`${path}.level`);
+  const cells: Row['cells'] = {};
+  for (const [k, x] of Object.entries(obj(r.cells, `${path}.cells`))) {
+    if (x !== null && typeof x !== 'string' && (typeof x !== 'number' || !Number.isFinite(x)))
+      throw new Invalid(`${path}.cells.${k}`);
+    cells[k] = x as never;
+  }
+  return {
+    id: str(r.id, `${path}.id`),
+    kind: r.kind as Row['kind'],
+    level,
+    cells,
+    ...(r.totalSource !== undefined
+      ? { totalSource: str(r.totalSource, `${path}.totalSource`) }
+      : {}),
+    ...(r.remark !== undefined ? { remark: str(r.remark, `${path}.remark`) } : {}),
+  };
+}
+
+function sheet(v: unknown, path: string): AppendixSheet {
+  const s = obj(v, path);
+  if (s.kind !== 'appendix') throw new Invalid(`${path}.kind`);
+  const ids = new Set<string>();
+  const rows = arr(s.rows, `${path}.rows`).map((x, i) => row(x, `${path}.rows[${i}]`));
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    if (seen.has(r.id)) throw new Invalid(`${path}.rows[${i}].id`);
+    seen.add(r.id);
+  });
+  return {
+    kind: 'appendix',
+    id: newId('s'),
+    name: str(s.name, `${path}.name`),
+    title: str(s.title, `${path}.title`, true),
+    columns: arr(s.columns, `${path}.columns`).map((x, i) =>
+      column(x, `${path}.columns[${i}]`, ids),
+    ),
+    rows,
+    ...(s.hasCodeRow !== undefined ? { hasCodeRow: s.hasCodeRow === true } : {}),
+  };
+}
+
+/**
+ * Reads the text of a `.planbook` file. The workbook gets fresh workbook and sheet ids, so opening
+ * a file never touches a stored workbook.
+ */
+export function parsePlanbook(
+  text: string,
+  migrations: Record<number, Migration> = MIGRATIONS,
+  current = PLANBOOK_FORMAT_VERSION,
+): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: 'notJson' } };
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { type?: unknown }).type !== PLANBOOK_TYPE
+  ) {
+    return { ok: false, error: { code: 'notPlanbook' } };
+  }
+  let payload = data as Record<string, unknown>;
+  const from = typeof payload.formatVersion === 'number' ? payload.formatVersion : NaN;
+  if (!Number.isInteger(from) || from < 1)
+    return { ok: false, error: { code: 'invalid', path: 'formatVersion' } };
+  if (from > current) return { ok: false, error: { code: 'tooNew', version: from } };
+  for (let v = from; v < current; v++) {
+    const m = migrations[v];
+    if (!m) return { ok: false, error: { code: 'invalid', path: `formatVersion ${v}` } };
+    payload = m(payload);
+  }
+  try {
+    const w = obj(payload.workbook, 'workbook');
+    const now = Date.now();
+    const workbook: Workbook = {
+      id: newId('w'),
+      meta: meta(w.meta),
+      sheets: arr(w.sheets, 'workbook.sheets').map((s, i) => sheet(s, `sheets[${i}]`)),
+      createdAt: typeof w.createdAt === 'number' ? w.createdAt : now,
+      updatedAt: now,
+    };
+    if (!workbook.sheets.length) throw new Invalid('sheets');
+    return from === current ? { ok: true, workbook } : { ok: true, workbook, migratedFrom: from };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: { code: 'invalid', path: e.path } };
+    throw e;
+  }
+}

@@ -1,0 +1,11 @@
+/** Planbook — Sổ kế hoạch vốn. GPL-3.0-or-later. */
+import { createRoot } from 'react-dom/client';
+import { PlanbookApp } from './app/services';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+const app = new PlanbookApp();
+(window as unknown as { __planbook: PlanbookApp }).__planbook = app;
+void app.ensureSample().finally(() => {
+  createRoot(document.getElementById('root')!).render(<App app={app} />);
+});

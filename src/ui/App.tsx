@@ -1,0 +1,82 @@
+/** The application shell: language, routing between the start page and an open workbook. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OpenedWorkbook, PlanbookApp } from '../app/services';
+import { type Lang, LangContext, translator } from './i18n';
+import { StartPage } from './StartPage';
+import { WorkbookView } from './WorkbookView';
+
+function routeId(): string | null {
+  const m = /^#\/wb\/(.+)$/.exec(window.location.hash);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+export function App({ app }: { app: PlanbookApp }) {
+  const [lang, setLangState] = useState<Lang>(() =>
+    localStorage.getItem('planbook.lang') === 'en' ? 'en' : 'vi',
+  );
+  const [route, setRoute] = useState<string | null>(routeId);
+  const [opened, setOpened] = useState<OpenedWorkbook | null | 'missing'>(null);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem('planbook.lang', l);
+    setLangState(l);
+  }, []);
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+
+  useEffect(() => {
+    const f = () => setRoute(routeId());
+    window.addEventListener('hashchange', f);
+    return () => window.removeEventListener('hashchange', f);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    if (!route) return;
+    let live = true;
+    let got: OpenedWorkbook | undefined;
+    void app.open(route).then((o) => {
+      got = o;
+      if (live) setOpened(o ?? 'missing');
+      else o?.close();
+    });
+    return () => {
+      live = false;
+      setOpened(null);
+      got?.close();
+    };
+  }, [app, route]);
+
+  const go = (id: string | null) => {
+    window.location.hash = id ? `#/wb/${encodeURIComponent(id)}` : '';
+  };
+
+  return (
+    <LangContext.Provider value={value}>
+      <div className="pb-app">
+        <button
+          type="button"
+          className="pb-lang"
+          data-testid="lang-toggle"
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+        >
+          {value.t('language')}
+        </button>
+        {!route && <StartPage app={app} onOpen={go} />}
+        {route && opened === null && <p className="pb-loading">{value.t('loading')}</p>}
+        {route && opened === 'missing' && (
+          <p className="pb-msg pb-msg-error">{value.t('notFound')}</p>
+        )}
+        {route && opened && opened !== 'missing' && (
+          <WorkbookView
+            key={route}
+            opened={opened}
+            onBack={() => go(null)}
+            exportText={() => app.exportPlanbook(opened.session.workbook)}
+          />
+        )}
+      </div>
+    </LangContext.Provider>
+  );
+}

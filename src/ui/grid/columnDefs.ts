@@ -1,0 +1,195 @@
+/** AG Grid column definitions from the plan's column tree: multi-level headers, getters, spans. */
+import type {
+  ColDef,
+  ColGroupDef,
+  EditableCallbackParams,
+  ValueGetterParams,
+} from 'ag-grid-community';
+import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
+import { amountsEqual, formatAmount } from '../../domain/numbers';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, Row } from '../../domain/types';
+import type { T } from '../i18n';
+import { PlanCellEditor } from './CellEditor';
+import { type GridCtx, type GridItem, isPinned } from './gridContext';
+import { NameCell } from './NameCell';
+
+type Def = ColDef<GridItem> | ColGroupDef<GridItem>;
+
+const WIDTHS: Record<string, number> = {
+  number: 56,
+  name: 340,
+  lead: 150,
+  coord: 150,
+  notes: 160,
+  text: 140,
+};
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+/** Year group id and size for the first amount leaf of a year, else undefined. */
+function yearSpan(sheet: AppendixSheet): Map<string, { groupId: string; size: number }> {
+  const out = new Map<string, { groupId: string; size: number }>();
+  const walk = (ns: ColumnNode[]) => {
+    for (const n of ns) {
+      if (n.kind !== 'group') continue;
+      const ls = leaves(n.children).filter((l) => l.role === 'amount');
+      if (n.year !== undefined && ls.length && ls.length === leaves(n.children).length) {
+        out.set(ls[0].id, { groupId: n.id, size: ls.length });
+      } else walk(n.children);
+    }
+  };
+  walk(sheet.columns);
+  return out;
+}
+
+/** The computed or stated value a cell shows. */
+function cellValue(
+  ctx: GridCtx,
+  leaf: ColumnLeaf,
+  span: { groupId: string } | undefined,
+  item: GridItem | undefined,
+): unknown {
+  if (!item) return null;
+  const { session, sheetId } = ctx;
+  if (isPinned(item)) {
+    if (leaf.role === 'name') return item.label;
+    if (!isNumericLeaf(leaf)) return null;
+    if (item.source === null) {
+      if (span) return session.total(sheetId, null, span.groupId);
+      return session.total(sheetId, null, leaf.id);
+    }
+    if (leaf.role === 'amount' && leaf.source !== item.source) return null;
+    if (leaf.role === 'stated' || leaf.role === 'value') return null;
+    return session.total(sheetId, item.source, leaf.id);
+  }
+  if (!isNumericLeaf(leaf)) return item.cells[leaf.id] ?? null;
+  if (item.kind === 'total' && span && item.cells[span.groupId] !== undefined)
+    return item.cells[span.groupId];
+  const i = ctx.index.get(item.id);
+  return i === undefined ? null : session.value(sheetId, i, leaf.id);
+}
+
+function statedDiff(
+  ctx: GridCtx,
+  leaf: ColumnLeaf,
+  item: GridItem | undefined,
+): { stated: number; computed: number } | null {
+  if (!item || isPinned(item) || item.kind !== 'section' || !isNumericLeaf(leaf)) return null;
+  const stated = num(item.cells[leaf.id]);
+  if (stated === null) return null;
+  const i = ctx.index.get(item.id);
+  const computed = i === undefined ? null : num(ctx.session.value(ctx.sheetId, i, leaf.id));
+  if (computed === null || amountsEqual(stated, computed)) return null;
+  return { stated, computed };
+}
+
+function editable(leaf: ColumnLeaf) {
+  return (p: EditableCallbackParams<GridItem>) => {
+    const item = p.data;
+    if (!item || isPinned(item) || leaf.role === 'rowTotal') return false;
+    return !(isNumericLeaf(leaf) && (item as Row).kind === 'section');
+  };
+}
+
+function leafDef(
+  leaf: ColumnLeaf,
+  index: number,
+  t: T,
+  spans: ReturnType<typeof yearSpan>,
+): ColDef<GridItem> {
+  const numeric = isNumericLeaf(leaf);
+  const span = spans.get(leaf.id);
+  const letter = columnLetter(index);
+  const def: ColDef<GridItem> = {
+    colId: leaf.id,
+    headerName: leaf.label,
+    headerTooltip: `${letter} · ${leaf.label}`,
+    width: leaf.width ?? (numeric ? 96 : (WIDTHS[leaf.role] ?? 120)),
+    editable: editable(leaf),
+    cellEditor: PlanCellEditor,
+    valueGetter: (p: ValueGetterParams<GridItem>) =>
+      cellValue(p.context as GridCtx, leaf, span, p.data),
+    cellClassRules: {
+      'pb-num': () => numeric,
+      'pb-computed': (p) =>
+        leaf.role === 'rowTotal' ||
+        (!isPinned(p.data) && (p.data as Row | undefined)?.kind === 'section' && numeric),
+      'pb-stated-diff': (p) => statedDiff(p.context as GridCtx, leaf, p.data) !== null,
+      'pb-refused': (p) => {
+        const r = (p.context as GridCtx).refused;
+        return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
+      },
+    },
+    tooltipValueGetter: (p) => {
+      const ctx = p.context as GridCtx;
+      const d = statedDiff(ctx, leaf, p.data as GridItem);
+      if (d)
+        return t('statedDiff', {
+          stated: formatAmount(d.stated, ctx.lang),
+          computed: formatAmount(d.computed, ctx.lang),
+        });
+      return leaf.role === 'name' && typeof p.value === 'string' && p.value.length > 40
+        ? p.value
+        : undefined;
+    },
+    suppressKeyboardEvent: (p) =>
+      !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
+  };
+  if (numeric) {
+    def.valueFormatter = (p) => {
+      const v = p.value as unknown;
+      if (typeof v === 'number') return formatAmount(v, (p.context as GridCtx).lang);
+      if (v && typeof v === 'object' && 'error' in v) return `#${(v as { error: string }).error}`;
+      return v === null || v === undefined ? '' : String(v);
+    };
+    def.type = 'rightAligned';
+  }
+  if (span) {
+    def.colSpan = (p) => {
+      const item = p.data;
+      if (isPinned(item)) return item.source === null ? span.size : 1;
+      return item && item.kind === 'total' && item.cells[span.groupId] !== undefined
+        ? span.size
+        : 1;
+    };
+  }
+  if (leaf.role === 'name') {
+    def.cellRenderer = NameCell;
+    def.pinned = 'left';
+    def.cellStyle = (p) => {
+      const item = p.data;
+      return { paddingLeft: `${8 + (item && !isPinned(item) ? item.level * 16 : 0)}px` };
+    };
+  }
+  if (leaf.role === 'number') def.pinned = 'left';
+  return def;
+}
+
+/** Column definitions for an appendix sheet: a row-number gutter, then the column tree. */
+export function buildColumnDefs(sheet: AppendixSheet, t: T): Def[] {
+  const order = new Map(leaves(sheet.columns).map((l, i) => [l.id, i]));
+  const spans = yearSpan(sheet);
+  const node = (n: ColumnNode): Def =>
+    n.kind === 'leaf'
+      ? leafDef(n, order.get(n.id)!, t, spans)
+      : {
+          groupId: n.id,
+          headerName: n.label,
+          marryChildren: true,
+          headerClass: 'pb-group-header',
+          children: n.children.map(node),
+        };
+  const gutter: ColDef<GridItem> = {
+    colId: '__row',
+    headerName: '',
+    width: 48,
+    pinned: 'left',
+    editable: false,
+    cellClass: 'pb-gutter',
+    valueGetter: (p) =>
+      p.data && !isPinned(p.data) ? ((p.context as GridCtx).index.get(p.data.id) ?? 0) + 1 : '',
+  };
+  return [gutter, ...sheet.columns.map(node)];
+}

@@ -1,0 +1,32 @@
+/** What the grid's getters read: the session, the sheet and each row's index. */
+import type { WorkbookSession } from '../../app/session';
+import type { Row } from '../../domain/types';
+import type { Lang } from '../i18n';
+
+/** A pinned totals row: one per source, and the grand total (source null). */
+export interface PinnedRow {
+  id: string;
+  pinned: true;
+  source: string | null;
+  label: string;
+}
+
+export type GridItem = Row | PinnedRow;
+
+export function isPinned(x: GridItem | undefined): x is PinnedRow {
+  return !!x && (x as PinnedRow).pinned === true;
+}
+
+/** Mutable context shared with AG Grid's callbacks (`context` grid option). */
+export interface GridCtx {
+  session: WorkbookSession;
+  sheetId: string;
+  index: Map<string, number>;
+  lang: Lang;
+  refused: { rowId: string; colId: string } | null;
+}
+
+/** Rebuilds the row-id → index map after a structural change. */
+export function reindex(ctx: GridCtx, rows: readonly Row[]): void {
+  ctx.index = new Map(rows.map((r, i) => [r.id, i]));
+}

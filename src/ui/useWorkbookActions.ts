@@ -1,0 +1,146 @@
+/** Toolbar actions and keyboard shortcuts of the workbook view, dispatched through the session. */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback } from 'react';
+import * as act from '../app/rowActions';
+import type { WorkbookSession } from '../app/session';
+import { isNumericLeaf, leaves } from '../domain/columns';
+import type { AppendixSheet } from '../domain/types';
+import type { GridItem } from './grid/gridContext';
+import type { FocusInfo } from './grid/PlanGrid';
+import type { ToolAction } from './Toolbar';
+
+export interface ActionDeps {
+  session: WorkbookSession;
+  sheet: () => AppendixSheet;
+  focus: () => FocusInfo;
+  api: () => GridApi<GridItem> | null;
+  say: (key: string, params?: Record<string, string | number>) => void;
+  confirm: (message: string, n: number) => boolean;
+  refresh: () => void;
+}
+
+/** Runs one toolbar action; returns nothing, reports refusals through `say`. */
+export function useWorkbookActions(d: ActionDeps) {
+  const run = useCallback(
+    (a: ToolAction) => {
+      const { session } = d;
+      if (a === 'undo' || a === 'redo') {
+        const ok = a === 'undo' ? session.undo() : session.redo();
+        if (!ok && session.readOnly) d.say('r_readOnly');
+        d.refresh();
+        return;
+      }
+      const sheet = d.sheet();
+      const at = d.focus().rowIndex;
+      let r: act.RowActionResult;
+      switch (a) {
+        case 'addProject':
+          r = act.addRow(sheet, at, 'project');
+          break;
+        case 'addSection':
+          r = act.addRow(sheet, at, 'section');
+          break;
+        case 'deleteRow': {
+          r = act.deleteRow(sheet, at);
+          if (!('refused' in r) && at !== null) {
+            const numeric = new Set(
+              leaves(sheet.columns)
+                .filter(isNumericLeaf)
+                .map((l) => l.id),
+            );
+            const block = act.deletionBlock(sheet, at);
+            if (act.holdsAmounts(block, numeric) && !d.confirm('confirmDelete', block.length))
+              return;
+          }
+          break;
+        }
+        case 'moveUp':
+          r = act.moveRow(sheet, at, -1);
+          break;
+        case 'moveDown':
+          r = act.moveRow(sheet, at, 1);
+          break;
+        case 'indent':
+          r = act.indentRow(sheet, at);
+          break;
+        case 'outdent':
+          r = act.outdentRow(sheet, at);
+          break;
+        case 'toggleKind':
+          r = act.toggleKind(sheet, at);
+          break;
+      }
+      if ('refused' in r) {
+        d.say(`a_${r.refused}`);
+        return;
+      }
+      const res = session.dispatch(r.command, a);
+      if (!res.ok) {
+        d.say(`r_${res.refusals[0].code}`);
+        return;
+      }
+      d.refresh();
+      const api = d.api();
+      const target = r.focus;
+      if (api && target) {
+        const idx = d.sheet().rows.findIndex((x) => x.id === target);
+        if (idx >= 0) {
+          api.ensureIndexVisible(idx);
+          api.setFocusedCell(idx, 'name');
+        }
+      }
+    },
+    [d],
+  );
+
+  const onKey = useCallback(
+    (e: KeyboardEvent, api: GridApi<GridItem>): boolean => {
+      if (api.getEditingCells().length) return false;
+      const k = e.key;
+      const ctrl = e.ctrlKey || e.metaKey;
+      let a: ToolAction | null = null;
+      if (ctrl && !e.shiftKey && k.toLowerCase() === 'z') a = 'undo';
+      else if (ctrl && (k.toLowerCase() === 'y' || (e.shiftKey && k.toLowerCase() === 'z')))
+        a = 'redo';
+      else if (e.altKey && e.shiftKey && k === 'ArrowRight') a = 'indent';
+      else if (e.altKey && e.shiftKey && k === 'ArrowLeft') a = 'outdent';
+      else if (e.altKey && !e.shiftKey && k === 'ArrowUp') a = 'moveUp';
+      else if (e.altKey && !e.shiftKey && k === 'ArrowDown') a = 'moveDown';
+      else if (ctrl && e.shiftKey && (k === '+' || k === '=')) a = 'addProject';
+      else if (ctrl && !e.shiftKey && k === '-') a = 'deleteRow';
+      if (a) {
+        e.preventDefault();
+        run(a);
+        return true;
+      }
+      if ((k === 'Delete' || k === 'Backspace') && !ctrl) {
+        const f = d.focus();
+        const sheet = d.sheet();
+        const leaf = leaves(sheet.columns).find((l) => l.id === f.colId);
+        if (
+          !f.row ||
+          !leaf ||
+          leaf.role === 'rowTotal' ||
+          (f.row.kind === 'section' && isNumericLeaf(leaf))
+        )
+          return false;
+        if (f.row.cells[leaf.id] === undefined) return true;
+        const r = d.session.dispatch(
+          {
+            type: 'setCells',
+            sheetId: sheet.id,
+            changes: [{ rowId: f.row.id, colId: leaf.id, value: null }],
+          },
+          'clear',
+        );
+        if (!r.ok) d.say(`r_${r.refusals[0].code}`);
+        d.refresh();
+        return true;
+      }
+      return false;
+    },
+    [d, run],
+  );
+
+  return { run, onKey };
+}

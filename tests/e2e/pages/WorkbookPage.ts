@@ -1,0 +1,113 @@
+/** Page model: an open workbook (grid, toolbar, save state, status line). */
+import type { Locator, Page } from 'playwright-core';
+
+export class WorkbookPageModel {
+  constructor(readonly page: Page) {}
+
+  /** A body cell by 0-based row index and column id. */
+  cell(row: number, colId: string): Locator {
+    return this.page
+      .locator(
+        `[data-testid=plan-grid] .ag-row[row-index="${row}"]:not([row-id^="pin:"]) [col-id="${colId}"]`,
+      )
+      .first();
+  }
+
+  /** A pinned total cell: k-th pinned bottom row (sources in order, then the grand total). */
+  pinned(k: number, colId: string): Locator {
+    return this.page
+      .locator(`[data-testid=plan-grid] .ag-row[row-id^="pin:"]`)
+      .nth(k)
+      .locator(`[col-id="${colId}"]`);
+  }
+
+  async text(l: Locator): Promise<string> {
+    return (await l.innerText()).trim();
+  }
+
+  /** Waits (up to 5 s) until the element's text is `want`; returns the last text seen. */
+  async textIs(l: Locator, want: string): Promise<string> {
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = (await l.innerText().catch(() => '')).trim();
+      if (last === want) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
+  /** Waits for a status message matching `re`; returns its text. */
+  async messageMatching(re: RegExp): Promise<string> {
+    const l = this.page.locator('[data-testid=message]', { hasText: re });
+    await l.waitFor({ timeout: 5000 }).catch(() => undefined);
+    return (
+      await this.message()
+        .innerText()
+        .catch(() => '')
+    ).trim();
+  }
+
+  /** Makes a column visible (the grid virtualises columns). */
+  async showColumn(colId: string): Promise<void> {
+    await this.page.evaluate((id) => {
+      const api = (window as unknown as { __grid?: { ensureColumnVisible: (c: string) => void } })
+        .__grid;
+      api?.ensureColumnVisible(id);
+    }, colId);
+  }
+
+  /** Focuses a cell (scrolled into view, as a click would) and types a value, committing with Enter. */
+  async type(row: number, colId: string, value: string): Promise<void> {
+    await this.focus(row, colId);
+    await this.page.keyboard.type(value);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Puts the grid's focus on a cell. */
+  async focus(row: number, colId: string): Promise<void> {
+    await this.page.evaluate(
+      ([r, c]) => {
+        const api = (
+          window as unknown as {
+            __grid: {
+              ensureIndexVisible: (i: number) => void;
+              ensureColumnVisible: (c: string) => void;
+              setFocusedCell: (i: number, c: string) => void;
+            };
+          }
+        ).__grid;
+        api.ensureIndexVisible(r as number);
+        api.ensureColumnVisible(c as string);
+        api.setFocusedCell(r as number, c as string);
+      },
+      [row, colId],
+    );
+  }
+
+  saveState(): Promise<string | null> {
+    return this.page.getAttribute('[data-testid=save-state]', 'data-state');
+  }
+
+  /** Changes this tab has committed to IndexedDB so far. */
+  async commits(): Promise<number> {
+    return Number(await this.page.getAttribute('[data-testid=save-state]', 'data-commits'));
+  }
+
+  /** Waits until more than `after` changes are committed and the app says "Đã lưu". */
+  async waitSaved(after: number): Promise<void> {
+    await this.page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid=save-state]');
+      return (
+        el?.getAttribute('data-state') === 'saved' && Number(el.getAttribute('data-commits')) > n
+      );
+    }, after);
+  }
+
+  message(): Locator {
+    return this.page.locator('[data-testid=message]');
+  }
+
+  async action(name: string): Promise<void> {
+    await this.page.click(`[data-action=${name}]`);
+  }
+}

@@ -1,0 +1,150 @@
+/** Issue 2 flows in Debian Chromium: open the sample, type, see totals, reload, two tabs, row tools. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { launch, serveDist } from './harness';
+import { StartPageModel } from './pages/StartPage';
+import { WorkbookPageModel } from './pages/WorkbookPage';
+
+let srv: Awaited<ReturnType<typeof serveDist>>;
+const browsers: { context: BrowserContext; close: () => Promise<void> }[] = [];
+
+before(async () => {
+  srv = await serveDist();
+});
+after(async () => {
+  for (const b of browsers) await b.close();
+  await srv?.close();
+});
+
+/** A fresh browser profile (empty IndexedDB: the app creates the sample plan). */
+async function freshProfile(): Promise<BrowserContext> {
+  const b = await launch();
+  browsers.push(b);
+  return b.context;
+}
+
+async function openSample(context?: BrowserContext): Promise<WorkbookPageModel> {
+  const page = await (context ?? (await freshProfile())).newPage();
+  page.setDefaultTimeout(8000);
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  const start = new StartPageModel(page);
+  await start.goto(srv.url);
+  await start.open('Quảng Trị');
+  return new WorkbookPageModel(page);
+}
+
+describe('the plan workbook', () => {
+  it('opens the sample, updates row, section, year and grand totals on typing, and keeps them after a reload', async () => {
+    const wb = await openSample();
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49.850'), '49.850');
+    // row index 2: "Nâng cấp hạ tầng CNTT cho Trung tâm tích hợp dữ liệu tỉnh" (2.000 = 1.000 + 1.000)
+    const commits = await wb.commits();
+    await wb.type(2, 'y2011_dtpt', '1.000,5');
+    assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '1.000,5'), '1.000,5');
+    assert.equal(await wb.textIs(wb.cell(2, 'total'), '3.000,5'), '3.000,5'); // row total
+    assert.equal(await wb.textIs(wb.cell(0, 'y2011_dtpt'), '7.500,5'), '7.500,5'); // section 1, 2011 ĐTPT
+    assert.equal(await wb.textIs(wb.pinned(0, 'y2011_dtpt'), '7.500,5'), '7.500,5'); // Tổng vốn ĐTPT 2011
+    assert.equal(await wb.textIs(wb.pinned(2, 'y2011_dtpt'), '10.100,5'), '10.100,5'); // Tổng cộng 2011 (both sources)
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '50.850,5'), '50.850,5'); // grand total
+    await wb.type(3, 'y2011_sn', '=2*500');
+    assert.equal(await wb.textIs(wb.cell(3, 'y2011_sn'), '1.000'), '1.000');
+    assert.equal(await wb.textIs(wb.pinned(1, 'total'), '11.250'), '11.250');
+    await wb.waitSaved(commits + 1);
+    await wb.page.reload();
+    await wb.page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '1.000,5'), '1.000,5');
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '51.850,5'), '51.850,5');
+    await wb.focus(3, 'y2011_sn');
+    assert.equal(
+      await wb.textIs(wb.page.locator('[data-testid=formula-text]'), '=2*500'),
+      '=2*500',
+    );
+    assert.equal(await wb.textIs(wb.page.locator('[data-testid=name-box]'), 'F4'), 'F4');
+    await wb.page.close();
+  });
+
+  it('refuses bad input with a Vietnamese message and leaves totals and saved data alone', async () => {
+    const wb = await openSample();
+    await wb.type(5, 'y2012_dtpt', 'abc');
+    assert.match(await wb.messageMatching(/không phải số/), /không phải số/);
+    await wb.type(5, 'y2012_dtpt', '=F6+G6');
+    assert.match(await wb.messageMatching(/tham chiếu vòng/), /tham chiếu vòng/);
+    await wb.type(5, 'y2012_dtpt', '=SUM(');
+    assert.match(await wb.messageMatching(/sai cú pháp/), /sai cú pháp/);
+    assert.equal(await wb.textIs(wb.cell(5, 'y2012_dtpt'), '2.000'), '2.000');
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49.850'), '49.850');
+    await wb.page.close();
+  });
+
+  it('loses nothing when the tab is killed right after the edit is reported saved', async () => {
+    const context = await freshProfile();
+    const wb = await openSample(context);
+    await wb.type(4, 'y2015_sn', '77');
+    await wb.waitSaved(0);
+    await wb.page.close({ runBeforeUnload: false });
+    const again = await openSample(context);
+    assert.equal(await again.textIs(again.cell(4, 'y2015_sn'), '77'), '77');
+    await again.page.close();
+  });
+
+  it('shows a second tab the workbook is open elsewhere and keeps it in step', async () => {
+    const context = await freshProfile();
+    const first = await openSample(context);
+    const second = await openSample(context);
+    await second.page.waitForSelector('[data-testid=readonly-banner]');
+    await first.type(6, 'y2011_sn', '5');
+    await first.waitSaved(0);
+    await second.showColumn('y2011_sn');
+    await second.page.waitForFunction(() => {
+      const c = document.querySelector(
+        '[data-testid=plan-grid] .ag-row[row-index="6"] [col-id="y2011_sn"]',
+      );
+      return c?.textContent?.trim() === '5';
+    });
+    await second.type(6, 'y2011_sn', '9');
+    assert.match(await second.messageMatching(/chỉ xem/), /chỉ xem/);
+    await first.page.close();
+    await second.page.close();
+  });
+
+  it('adds, outdents and undoes rows from the toolbar and keyboard with totals kept right', async () => {
+    const wb = await openSample();
+    const grand = wb.pinned(2, 'total');
+    const sec2 = wb.cell(7, 'total');
+    await wb.focus(7, 'name'); // section 2 (8.550)
+    await wb.action('addProject');
+    await wb.type(8, 'name', 'Dự án thử nghiệm');
+    await wb.type(8, 'y2013_dtpt', '250');
+    assert.equal(await wb.textIs(wb.cell(8, 'name'), 'Dự án thử nghiệm'), 'Dự án thử nghiệm');
+    assert.equal(await wb.textIs(sec2, '8.800'), '8.800');
+    assert.equal(await wb.textIs(grand, '50.100'), '50.100');
+    await wb.focus(8, 'name');
+    await wb.action('outdent'); // leaves section 2: its subtotal drops back, the grand total stays
+    assert.equal(await wb.textIs(sec2, '8.550'), '8.550');
+    assert.equal(await wb.textIs(grand, '50.100'), '50.100');
+    await wb.page.keyboard.press('Control+z');
+    assert.equal(await wb.textIs(sec2, '8.800'), '8.800');
+    await wb.page.keyboard.press('Control+y');
+    assert.equal(await wb.textIs(sec2, '8.550'), '8.550');
+    for (let i = 0; i < 4; i++) await wb.page.keyboard.press('Control+z');
+    assert.equal(await wb.textIs(grand, '49.850'), '49.850');
+    assert.equal(
+      await wb.textIs(
+        wb.cell(8, 'name'),
+        '⚑Nâng cấp Trang thông tin điện tử tỉnh (đã được XD theo công nghệ Portal) thành Công thông tin, tích hợp website các sở, ban, ngành và các địa phương trong tỉnh',
+      ),
+      '⚑Nâng cấp Trang thông tin điện tử tỉnh (đã được XD theo công nghệ Portal) thành Công thông tin, tích hợp website các sở, ban, ngành và các địa phương trong tỉnh',
+    );
+    await wb.page.close();
+  });
+
+  it('switches the interface to English', async () => {
+    const wb = await openSample();
+    await wb.page.click('[data-testid=lang-toggle]');
+    assert.equal(await wb.page.locator('[data-action=addProject]').innerText(), '+ Add project');
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49,850'), '49,850');
+    await wb.page.click('[data-testid=lang-toggle]');
+    await wb.page.close();
+  });
+});
