@@ -1,5 +1,6 @@
 /** Applies a command to the model and the engine together, and returns its inverse. */
 import * as ops from '../domain/ops';
+import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 import { orderKeys } from '../storage/repo';
@@ -88,10 +89,10 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       const sheet = sheetOf(st, cmd.sheetId);
       const refused = validateCells(sheet, cmd.changes);
       if (refused.length) throw new CommandRefused(refused);
-      const byId = new Map(sheet.rows.map((r) => [r.id, r]));
+      const index = indexOfRows(sheet.rows);
       const old = cmd.changes.map((c) => ({
         ...c,
-        value: byId.get(c.rowId)?.cells[c.colId] ?? null,
+        value: sheet.rows[index.get(c.rowId) ?? -1]?.cells[c.colId] ?? null,
       }));
       const next = ops.setCells(sheet, cmd.changes);
       const out = st.engine.setCells(next, cmd.changes);

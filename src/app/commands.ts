@@ -2,6 +2,7 @@
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { parseAmount } from '../domain/numbers';
 import type { CellChange } from '../domain/ops';
+import { indexOfRows } from '../domain/rowIndex';
 import type {
   AppendixSheet,
   CellInput,
@@ -71,11 +72,12 @@ export function parseCellInput(text: string, column: ColumnLeaf): CellInput | { 
 /** Checks cell changes against the sheet's structure before anything is applied. */
 export function validateCells(sheet: AppendixSheet, changes: readonly CellChange[]): Refusal[] {
   const byId = new Map(leaves(sheet.columns).map((l) => [l.id, l]));
-  const rows = new Map(sheet.rows.map((r) => [r.id, r]));
+  const index = indexOfRows(sheet.rows);
   const out: Refusal[] = [];
   for (const ch of changes) {
     const col = byId.get(ch.colId);
-    const row = rows.get(ch.rowId);
+    const i = index.get(ch.rowId);
+    const row = i === undefined ? undefined : sheet.rows[i];
     if (!row) continue;
     if (!col) continue; // a year group's stated figure on a total row
     const at = { rowId: ch.rowId, colId: ch.colId };

@@ -1,5 +1,6 @@
 /** Pure edits of an appendix sheet. Each returns a new sheet; the input is never mutated. */
 import { maxLevelAfter, normaliseLevels, subtreeEnd } from './rows';
+import { indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
 
 export interface CellChange {
@@ -10,9 +11,7 @@ export interface CellChange {
 
 /** Index of every row id. */
 export function rowIndex(sheet: AppendixSheet): Map<Id, number> {
-  const m = new Map<Id, number>();
-  sheet.rows.forEach((r, i) => m.set(r.id, i));
-  return m;
+  return indexOfRows(sheet.rows);
 }
 
 /** Sets raw cells; a null value removes the cell. */
@@ -27,6 +26,7 @@ export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): 
     else cells[ch.colId] = ch.value;
     rows[i] = { ...rows[i], cells };
   }
+  shareIndex(sheet.rows, rows);
   return { ...sheet, rows };
 }
 

@@ -9,6 +9,7 @@ import {
   HyperFormula,
 } from 'hyperformula';
 import type { CellChange } from '../domain/ops';
+import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import {
   derivedCells,
@@ -76,7 +77,7 @@ export class PlanEngine {
     for (const sheet of wb.sheets) {
       const st = this.stateFor(sheet);
       contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i));
-      contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows.length);
+      contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
     }
     this.hf = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
     this.reindex();
@@ -92,10 +93,7 @@ export class PlanEngine {
         d,
         sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i)),
       );
-      this.hf.setSheetContent(
-        t,
-        totalsContents(st.layout, st.totals, st.dataName, sheet.rows.length),
-      );
+      this.hf.setSheetContent(t, totalsContents(st.layout, st.totals, st.dataName, sheet.rows));
     });
     this.reindex();
   }
@@ -117,7 +115,7 @@ export class PlanEngine {
   setCells(sheet: AppendixSheet, changes: readonly CellChange[]): EnginePatch | CellRefusal[] {
     const st = this.state(sheet.id);
     st.rows = sheet.rows;
-    const idx = new Map(sheet.rows.map((r, i) => [r.id, i]));
+    const idx = indexOfRows(sheet.rows);
     const d = this.dataId(st);
     const written: { row: number; col: number; ch: CellChange }[] = [];
     const out = this.hf.batch(() => {
@@ -248,7 +246,7 @@ export class PlanEngine {
       }
     });
     const t = this.hf.getSheetId(st.totName)!;
-    const totals = totalsContents(st.layout, st.totals, st.dataName, st.rows.length);
+    const totals = totalsContents(st.layout, st.totals, st.dataName, st.rows);
     return this.hf.batch(() => {
       for (const w of writes)
         this.hf.setCellContents({ sheet: d, row: w.row, col: w.col }, [[w.want]]);

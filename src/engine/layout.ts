@@ -93,11 +93,41 @@ export function rowTotalFormula(l: SheetLayout, row: number): RawContent {
   return l.amountCols.length ? `=SUM(${rowRanges(l.amountCols, row)})` : null;
 }
 
-/** A section's subtotal in column `c`: the projects among its descendants. */
-export function sectionFormula(l: SheetLayout, c: number, first: number, end: number): RawContent {
-  if (end <= first) return null;
-  const f = l.flagCol;
-  return `=SUMIFS(${a1(c, first)}:${a1(c, end - 1)},${a1(f, first, true)}:${a1(f, end - 1, true)},1)`;
+/** `E3:E27,E30`: cells of column c at the given (ascending) rows, contiguous runs as ranges. */
+export function columnRanges(c: number, rowIdx: readonly number[], prefix = ''): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < rowIdx.length) {
+    let j = i;
+    while (j + 1 < rowIdx.length && rowIdx[j + 1] === rowIdx[j] + 1) j++;
+    parts.push(
+      i === j ? `${prefix}${a1(c, rowIdx[i])}` : `${prefix}${a1(c, rowIdx[i])}:${a1(c, rowIdx[j])}`,
+    );
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Direct children of section i (rows one level below it, inside its subtree). */
+export function childRows(rows: readonly Row[], i: number): number[] {
+  const end = subtreeEnd(rows, i);
+  const level = rows[i].level + 1;
+  const out: number[] = [];
+  for (let j = i + 1; j < end; j++) if (rows[j].level === level) out.push(j);
+  return out;
+}
+
+/** Rows at the top of the tree (level 0, not stated total rows): what grand totals add up. */
+export function topRows(rows: readonly Row[]): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < rows.length; j++)
+    if (rows[j].level === 0 && rows[j].kind !== 'total') out.push(j);
+  return out;
+}
+
+/** A section's subtotal in column `c`: the sum of its direct children, as Excel users write it. */
+export function sectionFormula(c: number, children: readonly number[]): RawContent {
+  return children.length ? `=SUM(${columnRanges(c, children)})` : null;
 }
 
 /** Derived contents of row i (formulas and the flag), keyed by engine column. */
@@ -110,8 +140,8 @@ export function derivedCells(
   const out = new Map<number, RawContent>();
   out.set(l.flagCol, r.kind === 'project' ? 1 : 0);
   if (r.kind === 'section') {
-    const end = subtreeEnd(rows, i);
-    for (const c of l.numericCols) out.set(c, sectionFormula(l, c, i + 1, end));
+    const children = childRows(rows, i);
+    for (const c of l.numericCols) out.set(c, sectionFormula(c, children));
   }
   if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
   return out;

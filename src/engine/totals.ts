@@ -1,5 +1,6 @@
 /** The totals sheet: one row per capital source and a grand-total row, all formulas. */
-import { a1, type RawContent, rowRanges, type SheetLayout } from './layout';
+import type { Row } from '../domain/types';
+import { columnRanges, type RawContent, rowRanges, type SheetLayout, topRows } from './layout';
 
 export interface TotalsLayout {
   /** Source code per totals row; null for the grand total row. */
@@ -20,29 +21,29 @@ function quote(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Sum of the projects' cells in column c of the data sheet. */
-function projectSum(l: SheetLayout, data: string, c: number, n: number): RawContent {
-  if (n === 0) return 0;
-  const s = quote(data);
-  return `=SUMIFS(${s}!${a1(c, 0, false, true)}:${a1(c, n - 1, false, true)},${s}!${a1(l.flagCol, 0, true, true)}:${a1(l.flagCol, n - 1, true, true)},1)`;
-}
-
-/** Contents of the totals sheet for a data sheet named `data` with n rows. */
+/**
+ * Contents of the totals sheet for a data sheet named `data`: each total adds up the top-level
+ * rows (whose own formulas add up their children), so an edit recomputes a handful of sums.
+ */
 export function totalsContents(
   l: SheetLayout,
   t: TotalsLayout,
   data: string,
-  n: number,
+  rows: readonly Row[],
 ): RawContent[][] {
+  const top = topRows(rows);
+  const prefix = `${quote(data)}!`;
+  const sum = (c: number): RawContent => (top.length ? `=SUM(${columnRanges(c, top, prefix)})` : 0);
   return t.rows.map((source, r) => {
     const row: RawContent[] = new Array(t.width).fill(null);
     const mine = l.amountCols.filter((c) => source === null || l.leaves[c].source === source);
-    for (const c of mine) row[c] = projectSum(l, data, c, n);
+    for (const c of mine) row[c] = sum(c);
     if (source === null) {
-      for (const c of l.numericCols) if (row[c] === null) row[c] = projectSum(l, data, c, n);
+      for (const c of l.numericCols) if (row[c] === null) row[c] = sum(c);
     }
-    if (l.rowTotalCol !== undefined)
+    if (l.rowTotalCol !== undefined) {
       row[l.rowTotalCol] = mine.length ? `=SUM(${rowRanges(mine, r)})` : 0;
+    }
     for (const y of l.years) {
       const cols = y.cols.filter((c) => mine.includes(c));
       row[t.yearCol.get(y.id)!] = cols.length ? `=SUM(${rowRanges(cols, r)})` : null;

@@ -49,6 +49,7 @@ export function App({ app }: { app: PlanbookApp }) {
   }, [app, route]);
 
   const go = (id: string | null) => {
+    if (id) performance.mark('pb:open');
     window.location.hash = id ? `#/wb/${encodeURIComponent(id)}` : '';
   };
 

@@ -187,7 +187,7 @@ export function WorkbookView({
       <h2 className="pb-sheet-title">{sheet.title}</h2>
       <PlanGrid
         session={session}
-        sheet={sheet}
+        sheetId={sheetId}
         onRefused={onRefused}
         onAccepted={onAccepted}
         onFocus={setFocus}

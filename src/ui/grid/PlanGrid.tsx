@@ -12,11 +12,11 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_VN } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { parseCellInput } from '../../app/commands';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
-import type { AppendixSheet, Row } from '../../domain/types';
+import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
@@ -41,7 +41,7 @@ export interface FocusInfo {
 
 export interface PlanGridProps {
   session: WorkbookSession;
-  sheet: AppendixSheet;
+  sheetId: string;
   onRefused: (rowId: string, colId: string, code: string, detail?: string) => void;
   onAccepted: () => void;
   onFocus: (f: FocusInfo) => void;
@@ -52,10 +52,10 @@ export interface PlanGridProps {
 
 function pinnedRows(
   session: WorkbookSession,
-  sheet: AppendixSheet,
+  sheetId: string,
   t: ReturnType<typeof useLang>['t'],
 ): PinnedRow[] {
-  const sources = session.layout(sheet.id).sources;
+  const sources = session.layout(sheetId).sources;
   return [
     ...sources.map((s) => ({
       id: `pin:${s}`,
@@ -67,21 +67,33 @@ function pinnedRows(
   ];
 }
 
-export function PlanGrid(p: PlanGridProps) {
+const getRowId = (r: { data: GridItem }) => r.data.id;
+const getRowClass = (r: RowClassParams<GridItem>) => {
+  const d = r.data;
+  if (!d || isPinned(d)) return d?.source === null ? 'pb-pinned pb-grand' : 'pb-pinned';
+  return `pb-${d.kind} pb-level-${Math.min(d.level, 4)}`;
+};
+const markReady = () => performance.mark('pb:grid-ready');
+
+/** The grid of one appendix sheet; re-renders only when the language or the sheet changes. */
+export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   const { lang, t } = useLang();
-  const { session, sheet, apiRef, ctxRef } = p;
+  const { session, sheetId, apiRef, ctxRef } = p;
+  const sheetOf = useCallback(
+    () => session.workbook.sheets.find((s) => s.id === sheetId)!,
+    [session, sheetId],
+  );
   const ctx = useMemo<GridCtx>(() => {
-    const c: GridCtx = { session, sheetId: sheet.id, index: new Map(), lang, refused: null };
-    reindex(c, sheet.rows);
+    const c: GridCtx = { session, sheetId, index: new Map(), lang: 'vi', refused: null };
+    reindex(c, sheetOf().rows);
     return c;
-    // the context object lives as long as the session and sheet; later changes mutate it
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, sheet.id]);
+  }, [session, sheetId, sheetOf]);
   ctx.lang = lang;
   ctxRef.current = ctx;
-  const columnDefs = useMemo(() => buildColumnDefs(sheet, t), [sheet.columns, t]); // eslint-disable-line react-hooks/exhaustive-deps
-  const [initialRows] = useMemo(() => [sheet.rows.slice()], [sheet.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const pinned = useMemo(() => pinnedRows(session, sheet, t), [session, sheet.id, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const columns = sheetOf().columns;
+  const columnDefs = useMemo(() => buildColumnDefs(columns, t), [columns, t]);
+  const initialRows = useMemo(() => sheetOf().rows.slice(), [sheetOf]);
+  const pinned = useMemo(() => pinnedRows(session, sheetId, t), [session, sheetId, t]);
   const handlers = useRef(p);
   handlers.current = p;
 
@@ -93,7 +105,7 @@ export function PlanGrid(p: PlanGridProps) {
   useEffect(() => {
     return session.subscribe((e: SessionEvent) => {
       const api = apiRef.current;
-      const current = session.workbook.sheets.find((s) => s.id === sheet.id);
+      const current = sheetOf();
       if (!api || !current) return;
       if (e.structure || e.reload) {
         reindex(ctx, current.rows);
@@ -101,9 +113,9 @@ export function PlanGrid(p: PlanGridProps) {
         api.refreshCells({ force: true });
         return;
       }
-      const mine = e.patches.filter((x) => x.sheetId === sheet.id);
       const refresh = [];
-      for (const patch of mine) {
+      for (const patch of e.patches) {
+        if (patch.sheetId !== sheetId) continue;
         for (const i of patch.rows) {
           const row = current.rows[i];
           const node = row && api.getRowNode(row.id);
@@ -120,49 +132,65 @@ export function PlanGrid(p: PlanGridProps) {
       }
       if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
     });
-  }, [session, sheet.id, ctx, apiRef]);
+  }, [session, sheetId, sheetOf, ctx, apiRef]);
 
-  const onCellEditRequest = (e: CellEditRequestEvent<GridItem>) => {
-    const item = e.data;
-    if (!item || isPinned(item)) return;
-    const colId = e.column.getColId();
-    const leaf = leaves(sheet.columns).find((l) => l.id === colId);
-    if (!leaf) return;
-    const parsed = parseCellInput(String(e.newValue ?? ''), leaf);
-    if (parsed !== null && typeof parsed === 'object') {
-      handlers.current.onRefused(item.id, colId, 'notNumber', parsed.invalid);
-      return;
-    }
-    const i = ctx.index.get(item.id)!;
-    const old =
-      typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='))
-        ? session.raw(sheet.id, i, colId)
-        : (item.cells[colId] ?? null);
-    if (old === parsed) return;
-    const r = session.dispatch(
-      { type: 'setCells', sheetId: sheet.id, changes: [{ rowId: item.id, colId, value: parsed }] },
-      'edit',
-    );
-    if (r.ok) handlers.current.onAccepted();
-    else handlers.current.onRefused(item.id, colId, r.refusals[0].code, r.refusals[0].detail);
-  };
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<GridItem>) => {
+      const item = e.data;
+      if (!item || isPinned(item)) return;
+      const colId = e.column.getColId();
+      const leaf = leaves(sheetOf().columns).find((l) => l.id === colId);
+      if (!leaf) return;
+      const parsed = parseCellInput(String(e.newValue ?? ''), leaf);
+      if (parsed !== null && typeof parsed === 'object') {
+        handlers.current.onRefused(item.id, colId, 'notNumber', parsed.invalid);
+        return;
+      }
+      const i = ctx.index.get(item.id)!;
+      const numeric =
+        typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='));
+      const old = numeric ? session.raw(sheetId, i, colId) : (item.cells[colId] ?? null);
+      if (old === parsed) return;
+      const r = session.dispatch(
+        { type: 'setCells', sheetId, changes: [{ rowId: item.id, colId, value: parsed }] },
+        'edit',
+      );
+      if (r.ok) handlers.current.onAccepted();
+      else handlers.current.onRefused(item.id, colId, r.refusals[0].code, r.refusals[0].detail);
+    },
+    [session, sheetId, sheetOf, ctx],
+  );
 
-  const onCellFocused = (e: CellFocusedEvent<GridItem>) => {
-    const api = apiRef.current;
-    if (!api || e.rowIndex === null || e.rowPinned) {
-      handlers.current.onFocus({ rowIndex: null, row: null, colId: null });
-      return;
-    }
-    const node = api.getDisplayedRowAtIndex(e.rowIndex);
-    const row = node?.data && !isPinned(node.data) ? node.data : null;
-    const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null);
-    handlers.current.onFocus({ rowIndex: e.rowIndex, row, colId });
-  };
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridItem>) => {
+      const api = apiRef.current;
+      if (!api || e.rowIndex === null || e.rowPinned) {
+        handlers.current.onFocus({ rowIndex: null, row: null, colId: null });
+        return;
+      }
+      const node = api.getDisplayedRowAtIndex(e.rowIndex);
+      const row = node?.data && !isPinned(node.data) ? node.data : null;
+      const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null);
+      handlers.current.onFocus({ rowIndex: e.rowIndex, row, colId });
+    },
+    [apiRef],
+  );
 
-  const onCellKeyDown = (e: CellKeyDownEvent<GridItem>) => {
-    const ev = e.event as KeyboardEvent | undefined;
-    if (ev && apiRef.current) handlers.current.onKeyDown(ev, apiRef.current);
-  };
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<GridItem>) => {
+      const ev = e.event as KeyboardEvent | undefined;
+      if (ev && apiRef.current) handlers.current.onKeyDown(ev, apiRef.current);
+    },
+    [apiRef],
+  );
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<GridItem>) => {
+      apiRef.current = e.api;
+      (window as unknown as { __grid?: GridApi<GridItem> }).__grid = e.api;
+    },
+    [apiRef],
+  );
 
   return (
     <div className="pb-grid" data-testid="plan-grid">
@@ -171,16 +199,14 @@ export function PlanGrid(p: PlanGridProps) {
         rowData={initialRows}
         columnDefs={columnDefs}
         pinnedBottomRowData={pinned}
-        getRowId={(r) => r.data.id}
+        getRowId={getRowId}
         context={ctx}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
         onCellKeyDown={onCellKeyDown}
-        onGridReady={(e: GridReadyEvent<GridItem>) => {
-          apiRef.current = e.api;
-          (window as unknown as { __grid?: GridApi<GridItem> }).__grid = e.api;
-        }}
+        onFirstDataRendered={markReady}
+        onGridReady={onGridReady}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         stopEditingWhenCellsLoseFocus
@@ -188,12 +214,8 @@ export function PlanGrid(p: PlanGridProps) {
         tooltipShowDelay={300}
         suppressColumnVirtualisation
         animateRows={false}
-        getRowClass={(r: RowClassParams<GridItem>) => {
-          const d = r.data;
-          if (!d || isPinned(d)) return d?.source === null ? 'pb-pinned pb-grand' : 'pb-pinned';
-          return `pb-${d.kind} pb-level-${Math.min(d.level, 4)}`;
-        }}
+        getRowClass={getRowClass}
       />
     </div>
   );
-}
+});

@@ -7,7 +7,7 @@ import type {
 } from 'ag-grid-community';
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import { amountsEqual, formatAmount } from '../../domain/numbers';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, Row } from '../../domain/types';
+import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
@@ -29,7 +29,7 @@ function num(v: unknown): number | null {
 }
 
 /** Year group id and size for the first amount leaf of a year, else undefined. */
-function yearSpan(sheet: AppendixSheet): Map<string, { groupId: string; size: number }> {
+function yearSpan(columns: ColumnNode[]): Map<string, { groupId: string; size: number }> {
   const out = new Map<string, { groupId: string; size: number }>();
   const walk = (ns: ColumnNode[]) => {
     for (const n of ns) {
@@ -40,7 +40,7 @@ function yearSpan(sheet: AppendixSheet): Map<string, { groupId: string; size: nu
       } else walk(n.children);
     }
   };
-  walk(sheet.columns);
+  walk(columns);
   return out;
 }
 
@@ -168,9 +168,9 @@ function leafDef(
 }
 
 /** Column definitions for an appendix sheet: a row-number gutter, then the column tree. */
-export function buildColumnDefs(sheet: AppendixSheet, t: T): Def[] {
-  const order = new Map(leaves(sheet.columns).map((l, i) => [l.id, i]));
-  const spans = yearSpan(sheet);
+export function buildColumnDefs(columns: ColumnNode[], t: T): Def[] {
+  const order = new Map(leaves(columns).map((l, i) => [l.id, i]));
+  const spans = yearSpan(columns);
   const node = (n: ColumnNode): Def =>
     n.kind === 'leaf'
       ? leafDef(n, order.get(n.id)!, t, spans)
@@ -191,5 +191,5 @@ export function buildColumnDefs(sheet: AppendixSheet, t: T): Def[] {
     valueGetter: (p) =>
       p.data && !isPinned(p.data) ? ((p.context as GridCtx).index.get(p.data.id) ?? 0) + 1 : '',
   };
-  return [gutter, ...sheet.columns.map(node)];
+  return [gutter, ...columns.map(node)];
 }

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: a generated 10,000-project plan (5 years × 2 sources) in headless Chromium.
+ * Prints open time (click in the list → interactive grid, and cold page load → interactive grid),
+ * edit-to-totals time (Enter keydown → grand total cell updated) as median and p95, and the heap.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { generatePlan } from '../src/domain/generate';
+import { serializePlanbook } from '../src/io/planbookFile';
+import { launch, serveDist } from '../tests/e2e/harness';
+
+const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
+const OPEN_RUNS = 7;
+const EDIT_RUNS = 40;
+
+function stats(xs: number[]): { median: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95) };
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
+  const wb = generatePlan({ projects: N });
+  const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
+  writeFileSync(file, serializePlanbook(wb));
+  const rows = wb.sheets[0].rows.length;
+  console.log(`plan: ${N} projects, ${rows} rows, 5 years × 2 sources`);
+
+  const srv = await serveDist();
+  const { context, close } = await launch();
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(srv.url);
+  await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+  await page.setInputFiles('[data-testid=open-file]', file);
+  const row = page.locator('[data-testid=workbook-list] tbody tr', {
+    hasText: `Kế hoạch thử ${N} dự án`,
+  });
+  await row.waitFor();
+  const id = await row.getAttribute('data-workbook');
+
+  // Open from the list (the user's click) → first data rendered.
+  const openClick: number[] = [];
+  const openCold: number[] = [];
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    await page.goto(srv.url);
+    await page.waitForSelector(`[data-workbook="${id}"] a`);
+    await page.click(`[data-workbook="${id}"] a`);
+    await page.waitForFunction(() => performance.getEntriesByName('pb:grid-ready').length > 0);
+    openClick.push(
+      await page.evaluate(() => performance.measure('open', 'pb:open', 'pb:grid-ready').duration),
+    );
+    await page.goto('about:blank');
+    await page.goto(`${srv.url}#/wb/${id}`);
+    await page.waitForFunction(() => performance.getEntriesByName('pb:grid-ready').length > 0);
+    openCold.push(
+      await page.evaluate(() => performance.getEntriesByName('pb:grid-ready')[0].startTime),
+    );
+  }
+
+  // Edit → totals: measured in the page, from the Enter keydown to the grand total's DOM change.
+  await page.evaluate(() => {
+    const w = window as unknown as { __t0: number; __lat: number[]; __armed: boolean };
+    w.__lat = [];
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Enter') return;
+        w.__t0 = performance.now();
+        w.__armed = true;
+      },
+      true,
+    );
+    const target = document.querySelector('.ag-row[row-id="pin:all"] [col-id="total"]')!;
+    new MutationObserver(() => {
+      if (!w.__armed) return;
+      w.__armed = false;
+      w.__lat.push(performance.now() - w.__t0);
+    }).observe(target, { subtree: true, childList: true, characterData: true });
+  });
+  const before = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
+  for (let i = 0; i < EDIT_RUNS; i++) {
+    const r = 2 + ((i * 37) % 200);
+    await page.evaluate(
+      ([r]) => {
+        const api = (
+          window as unknown as {
+            __grid: {
+              ensureIndexVisible: (i: number) => void;
+              setFocusedCell: (i: number, c: string) => void;
+            };
+          }
+        ).__grid;
+        api.ensureIndexVisible(r as number);
+        api.setFocusedCell(r as number, 'y2023_dtpt');
+      },
+      [r],
+    );
+    const isProject = await page.evaluate(
+      (r) => document.querySelector(`.ag-row[row-index="${r}"]`)?.classList.contains('pb-project'),
+      r,
+    );
+    if (!isProject) continue;
+    const n = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+    await page.keyboard.type(String(1000 + i));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
+      n,
+    );
+  }
+  const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  const after = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+
+  const oc = stats(openClick);
+  const od = stats(openCold);
+  const ed = stats(lat);
+  console.log(
+    `open (click in list → interactive grid), ${OPEN_RUNS} runs: median ${ms(oc.median)}, p95 ${ms(oc.p95)}   [target ≤ 1500 ms]`,
+  );
+  console.log(
+    `open (cold page load → interactive grid), ${OPEN_RUNS} runs: median ${ms(od.median)}, p95 ${ms(od.p95)}`,
+  );
+  console.log(
+    `edit → all totals updated, ${lat.length} edits: median ${ms(ed.median)}, p95 ${ms(ed.p95)}   [target p95 ≤ 50 ms]`,
+  );
+  console.log(`heap after GC: ${(heap.usedSize / 2 ** 20).toFixed(0)} MB used   [target ≤ 300 MB]`);
+  console.log(`grand total before ${before}, after ${after}`);
+  await close();
+  await srv.close();
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
