@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   await page.click('[data-testid=workbook-list] tbody tr a');
   await page.waitForSelector('.ag-row[row-id="pin:all"]');
   await page.evaluate(() => {
-    const api = (window as unknown as { __grid: { setFocusedCell: (i: number, c: string) => void } }).__grid;
+    const api = (
+      window as unknown as { __grid: { setFocusedCell: (i: number, c: string) => void } }
+    ).__grid;
     api.setFocusedCell(6, 'y2015_dtpt');
   });
   await page.waitForTimeout(300);
