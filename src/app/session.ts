@@ -12,6 +12,7 @@ import {
   type WorkbookRepo,
 } from '../storage/repo';
 import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
+import { CheckStore } from './checkStore';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
 
@@ -29,6 +30,8 @@ export type DispatchResult = { ok: true; effects: Effects } | { ok: false; refus
 
 export class WorkbookSession {
   readonly history = new History();
+  /** Live findings of the cross-checks. */
+  readonly checks = new CheckStore();
   private st: ModelState;
   private rev: number;
   private listeners = new Set<(e: SessionEvent) => void>();
@@ -49,6 +52,7 @@ export class WorkbookSession {
     engine.loadWorkbook(loaded.workbook);
     this.st = { wb: loaded.workbook, engine, order: loaded.order };
     this.rev = loaded.rev;
+    this.checks.full(this.st.wb, engine);
   }
 
   get workbook(): Workbook {
@@ -96,6 +100,7 @@ export class WorkbookSession {
     const fx = emptyEffects();
     try {
       const inverse = applyCommand(this.st, cmd, fx);
+      this.checks.update(this.st.wb, this.st.engine, fx.patches, fx.meta);
       this.persist(fx);
       const structure = fx.patches.some((p) => p.structure);
       for (const l of this.listeners) l({ patches: fx.patches, structure });
@@ -204,6 +209,7 @@ export class WorkbookSession {
     this.st.engine.loadWorkbook(loaded.workbook);
     this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
     this.rev = loaded.rev;
+    this.checks.full(this.st.wb, this.st.engine);
     this.history.clear();
     for (const l of this.listeners) l({ patches: [], structure: true, reload: true });
   }

@@ -204,6 +204,13 @@ export class PlanEngine {
     return this.read(this.hf.getSheetId(st.totName)!, r, col);
   }
 
+  /** The computed right-hand side of column rule k (`4=2-3` → column 2 − column 3) on row i. */
+  rule(sheetId: Id, row: number, k: number): EngineValue {
+    const st = this.state(sheetId);
+    const r = st.layout.rules[k];
+    return r ? this.read(this.dataId(st), row, r.col) : null;
+  }
+
   /** The raw content (formula text or value) of a row's input cell. */
   raw(sheetId: Id, row: number, colId: Id): RawContent {
     const st = this.state(sheetId);

@@ -1,5 +1,6 @@
 /** Where each model cell lives in the engine's sheets, and the formulas for derived cells. */
 import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/columns';
+import { sheetRules } from '../domain/checks';
 import { subtreeEnd } from '../domain/rows';
 import type { AppendixSheet, ColumnLeaf, Id, Row } from '../domain/types';
 
@@ -24,6 +25,8 @@ export interface SheetLayout {
   width: number;
   rowTotalCol: number | undefined;
   statedTotalCol: number | undefined;
+  /** Column rules (`4=2-3`): the engine column holding each rule's computed right-hand side. */
+  rules: { text: string; target: number; terms: { sign: 1 | -1; col: number }[]; col: number }[];
 }
 
 /** Computes the layout of a sheet. */
@@ -48,6 +51,12 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
     const s = ls[c].source;
     if (s && !sources.includes(s)) sources.push(s);
   }
+  const rules = sheetRules(sheet).map((r) => ({
+    text: r.text,
+    target: col.get(r.target)!,
+    terms: r.terms.map((t) => ({ sign: t.sign, col: col.get(t.colId)! })),
+    col: next++,
+  }));
   const rowTotalCol = ls.findIndex((l) => l.role === 'rowTotal');
   const statedTotalCol = ls.findIndex((l) => l.role === 'stated');
   return {
@@ -60,6 +69,7 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
     years,
     sources,
     width: next,
+    rules,
     rowTotalCol: rowTotalCol < 0 ? undefined : rowTotalCol,
     statedTotalCol: statedTotalCol < 0 ? undefined : statedTotalCol,
   };
@@ -144,6 +154,10 @@ export function derivedCells(
     for (const c of l.numericCols) out.set(c, sectionFormula(c, children));
   }
   if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
+  for (const rule of l.rules) {
+    const expr = rule.terms.map((t, k) => `${t.sign < 0 ? '-' : k ? '+' : ''}${a1(t.col, i)}`).join('');
+    out.set(rule.col, `=${expr}`);
+  }
   return out;
 }
 

@@ -1,0 +1,85 @@
+/** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
+import { type CheckValues, type Finding, planFindings, rowFindings } from '../domain/checks';
+import { leaves } from '../domain/columns';
+import type { Id, Workbook } from '../domain/types';
+import type { EnginePatch, PlanEngine } from '../engine/engine';
+
+export interface SheetFindings {
+  byRow: Map<Id, Finding[]>;
+  plan: Finding[];
+}
+
+/** The engine, seen by the checks. */
+export function checkValues(engine: PlanEngine, sheetId: Id): CheckValues {
+  return {
+    value: (i, c) => engine.value(sheetId, i, c),
+    total: (s, c) => engine.total(sheetId, s, c),
+    rule: (i, k) => engine.rule(sheetId, i, k),
+  };
+}
+
+export class CheckStore {
+  private sheets = new Map<Id, SheetFindings>();
+  private version = 0;
+
+  /** Recomputes every finding of every sheet. */
+  full(wb: Workbook, engine: PlanEngine): void {
+    this.sheets.clear();
+    wb.sheets.forEach((sheet, k) => {
+      const v = checkValues(engine, sheet.id);
+      const ls = leaves(sheet.columns);
+      const byRow = new Map<Id, Finding[]>();
+      sheet.rows.forEach((r, i) => {
+        const f = rowFindings(sheet, i, v, ls);
+        if (f.length) byRow.set(r.id, f);
+      });
+      this.sheets.set(sheet.id, { byRow, plan: k === 0 ? planFindings(sheet, wb.meta, v) : [] });
+    });
+    this.version++;
+  }
+
+  /** Updates the findings of the rows (and totals) a set of patches changed. */
+  update(wb: Workbook, engine: PlanEngine, patches: readonly EnginePatch[], metaChanged: boolean): void {
+    if (patches.some((p) => p.structure)) return this.full(wb, engine);
+    wb.sheets.forEach((sheet, k) => {
+      const mine = patches.filter((p) => p.sheetId === sheet.id);
+      if (!mine.length && !(metaChanged && k === 0)) return;
+      const st = this.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
+      const v = checkValues(engine, sheet.id);
+      const ls = leaves(sheet.columns);
+      const rows = new Set<number>();
+      for (const p of mine) for (const i of p.rows) rows.add(i);
+      if (mine.some((p) => p.totals)) sheet.rows.forEach((r, i) => r.kind === 'total' && rows.add(i));
+      for (const i of rows) {
+        const r = sheet.rows[i];
+        if (!r) continue;
+        const f = rowFindings(sheet, i, v, ls);
+        if (f.length) st.byRow.set(r.id, f);
+        else st.byRow.delete(r.id);
+      }
+      if (k === 0 && (metaChanged || mine.some((p) => p.totals))) st.plan = planFindings(sheet, wb.meta, v);
+      this.sheets.set(sheet.id, st);
+    });
+    this.version++;
+  }
+
+  /** Findings of a sheet in row order, plan-level ones last. */
+  list(wb: Workbook, sheetId: Id): Finding[] {
+    const st = this.sheets.get(sheetId);
+    const sheet = wb.sheets.find((s) => s.id === sheetId);
+    if (!st || !sheet) return [];
+    const out: Finding[] = [];
+    for (const r of sheet.rows) out.push(...(st.byRow.get(r.id) ?? []));
+    return [...out, ...st.plan];
+  }
+
+  /** Findings on one row of a sheet. */
+  ofRow(sheetId: Id, rowId: Id): Finding[] {
+    return this.sheets.get(sheetId)?.byRow.get(rowId) ?? [];
+  }
+
+  /** Changes whenever findings were recomputed. */
+  get stamp(): number {
+    return this.version;
+  }
+}
