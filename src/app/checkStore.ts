@@ -39,7 +39,12 @@ export class CheckStore {
   }
 
   /** Updates the findings of the rows (and totals) a set of patches changed. */
-  update(wb: Workbook, engine: PlanEngine, patches: readonly EnginePatch[], metaChanged: boolean): void {
+  update(
+    wb: Workbook,
+    engine: PlanEngine,
+    patches: readonly EnginePatch[],
+    metaChanged: boolean,
+  ): void {
     if (patches.some((p) => p.structure)) return this.full(wb, engine);
     wb.sheets.forEach((sheet, k) => {
       const mine = patches.filter((p) => p.sheetId === sheet.id);
@@ -49,7 +54,8 @@ export class CheckStore {
       const ls = leaves(sheet.columns);
       const rows = new Set<number>();
       for (const p of mine) for (const i of p.rows) rows.add(i);
-      if (mine.some((p) => p.totals)) sheet.rows.forEach((r, i) => r.kind === 'total' && rows.add(i));
+      if (mine.some((p) => p.totals))
+        sheet.rows.forEach((r, i) => r.kind === 'total' && rows.add(i));
       for (const i of rows) {
         const r = sheet.rows[i];
         if (!r) continue;
@@ -57,7 +63,8 @@ export class CheckStore {
         if (f.length) st.byRow.set(r.id, f);
         else st.byRow.delete(r.id);
       }
-      if (k === 0 && (metaChanged || mine.some((p) => p.totals))) st.plan = planFindings(sheet, wb.meta, v);
+      if (k === 0 && (metaChanged || mine.some((p) => p.totals)))
+        st.plan = planFindings(sheet, wb.meta, v);
       this.sheets.set(sheet.id, st);
     });
     this.version++;

@@ -13,7 +13,8 @@ const S11 = 'y2011_sn';
 function session(wb: Workbook) {
   return new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
 }
-const brief = (f: Finding[]) => f.map((x) => `${x.rule}:${x.severity}:${x.label}:${x.expected}/${x.actual}`);
+const brief = (f: Finding[]) =>
+  f.map((x) => `${x.rule}:${x.severity}:${x.label}:${x.expected}/${x.actual}`);
 
 describe('tolerance', () => {
   it('never lets floating noise raise a finding; explains rounding; flags the rest', () => {
@@ -34,13 +35,21 @@ describe('rules on small built plans', () => {
         rows: [
           ['project', 0, 'ok', { '2011:ĐTPT': 60, '2011:SN': 40, stated: 100 }],
           ['project', 0, 'off', { '2011:ĐTPT': 60, '2011:SN': 30, stated: 100 }],
-          ['project', 0, 'rounded', { '2011:ĐTPT': 33.3, '2011:SN': 33.3, '2012:SN': 33.3, stated: 100 }],
+          [
+            'project',
+            0,
+            'rounded',
+            { '2011:ĐTPT': 33.3, '2011:SN': 33.3, '2012:SN': 33.3, stated: 100 },
+          ],
           ['project', 0, 'noise', { '2011:ĐTPT': 0.1, '2011:SN': 0.2, stated: 0.3 }],
           ['project', 0, 'no stated total', { '2011:ĐTPT': 5 }],
         ],
       }),
     );
-    expect(brief(s.checks.list(s.workbook, 's1'))).toEqual(['row-total:error:off:100/90', 'row-total:warning:rounded:100/99.9']);
+    expect(brief(s.checks.list(s.workbook, 's1'))).toEqual([
+      'row-total:error:off:100/90',
+      'row-total:warning:rounded:100/99.9',
+    ]);
   });
 
   it('section-total, in any column', () => {
@@ -56,7 +65,10 @@ describe('rules on small built plans', () => {
         ],
       }),
     );
-    expect(brief(s.checks.list(s.workbook, 's1'))).toEqual(['section-total:error:I:305/300', 'section-total:warning:II:31/30']);
+    expect(brief(s.checks.list(s.workbook, 's1'))).toEqual([
+      'section-total:error:I:305/300',
+      'section-total:warning:II:31/30',
+    ]);
   });
 
   it('grand-total and stated-plan-total', () => {
@@ -88,15 +100,23 @@ describe('rules on small built plans', () => {
     });
     const codes: Record<string, string> = { [A11]: '2', [S11]: '3', y2012_dtpt: '4=2-3' };
     const walk = (ns: Workbook['sheets'][0]['columns']): void =>
-      ns.forEach((n) => (n.kind === 'leaf' ? codes[n.id] && (n.code = codes[n.id]) : walk(n.children)));
+      ns.forEach((n) =>
+        n.kind === 'leaf' ? codes[n.id] && (n.code = codes[n.id]) : walk(n.children),
+      );
     walk(wb.sheets[0].columns);
     const s = session(wb);
     expect(brief(s.checks.list(s.workbook, 's1'))).toEqual(['column-rule:error:breaks:60/70']);
   });
 
   it('updates live: a row that stops adding up appears, and disappears when fixed, undone or redone', () => {
-    const s = session(makePlan({ rows: [['project', 0, 'a', { [A11]: 60, [S11]: 40, stated: 100 }]] }));
-    const set = (v: number) => s.dispatch({ type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r1', colId: A11, value: v }] }, 'x');
+    const s = session(
+      makePlan({ rows: [['project', 0, 'a', { [A11]: 60, [S11]: 40, stated: 100 }]] }),
+    );
+    const set = (v: number) =>
+      s.dispatch(
+        { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r1', colId: A11, value: v }] },
+        'x',
+      );
     expect(s.checks.list(s.workbook, 's1')).toEqual([]);
     set(70);
     expect(brief(s.checks.list(s.workbook, 's1'))).toEqual(['row-total:error:a:100/110']);
@@ -116,7 +136,10 @@ describe('the sample plan', () => {
     const s = session(r.workbook);
     const f = s.checks.list(s.workbook, s.workbook.sheets[0].id);
     expect(f.every((x) => x.severity === 'error')).toBe(true);
-    const by = (rule: string) => f.filter((x) => x.rule === rule).map((x) => `${x.label.slice(0, 24)}|${x.scope}|${x.expected}|${x.actual}`);
+    const by = (rule: string) =>
+      f
+        .filter((x) => x.rule === rule)
+        .map((x) => `${x.label.slice(0, 24)}|${x.scope}|${x.expected}|${x.actual}`);
     expect(by('row-total')).toEqual([
       'XD và triển khai hệ thốn|Tổng mức đầu tư|1500|1000',
       'Dự án GIS chuyên đề Thôn|Tổng mức đầu tư|2000|1000',
@@ -148,7 +171,9 @@ describe('the sample plan', () => {
     ]);
     expect(by('stated-plan-total')).toHaveLength(3);
     const flagged = new Set(f.map((x) => x.rowId));
-    const clean = s.workbook.sheets[0].rows.filter((x) => x.kind === 'project' && !flagged.has(x.id));
+    const clean = s.workbook.sheets[0].rows.filter(
+      (x) => x.kind === 'project' && !flagged.has(x.id),
+    );
     expect(clean).toHaveLength(14); // every other project adds up
   });
 });

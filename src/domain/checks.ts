@@ -9,7 +9,8 @@ import { formatAmount } from './numbers';
 import { subtreeEnd } from './rows';
 import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 
-export type RuleId = 'row-total' | 'section-total' | 'grand-total' | 'stated-plan-total' | 'column-rule';
+export type RuleId =
+  'row-total' | 'section-total' | 'grand-total' | 'stated-plan-total' | 'column-rule';
 
 export interface Finding {
   rule: RuleId;
@@ -49,7 +50,11 @@ export function decimalsOf(x: number): number {
  * Severity of a stated/computed difference: none for floating noise, a warning when `terms`
  * rounded figures explain it (|diff| ≤ terms × half a unit of the stated figure), else an error.
  */
-export function classify(expected: number, actual: number, terms: number): 'ok' | 'warning' | 'error' {
+export function classify(
+  expected: number,
+  actual: number,
+  terms: number,
+): 'ok' | 'warning' | 'error' {
   const diff = Math.abs(expected - actual);
   if (diff <= 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual))) return 'ok';
   const unit = 10 ** -decimalsOf(expected);
@@ -57,9 +62,13 @@ export function classify(expected: number, actual: number, terms: number): 'ok' 
 }
 
 /** Column rules of a sheet, with the leaf ids they bind (rules naming unknown codes are skipped). */
-export function sheetRules(sheet: AppendixSheet): { text: string; target: Id; terms: { sign: 1 | -1; colId: Id }[] }[] {
+export function sheetRules(
+  sheet: AppendixSheet,
+): { text: string; target: Id; terms: { sign: 1 | -1; colId: Id }[] }[] {
   const ls = leaves(sheet.columns);
-  const byCode = new Map(ls.filter((l) => l.code).map((l) => [parseColumnRule(l.code!)?.target ?? l.code!.trim(), l.id]));
+  const byCode = new Map(
+    ls.filter((l) => l.code).map((l) => [parseColumnRule(l.code!)?.target ?? l.code!.trim(), l.id]),
+  );
   const out = [];
   for (const l of ls) {
     const r = l.code ? parseColumnRule(l.code) : null;
@@ -81,21 +90,51 @@ function label(r: Row): string {
 }
 
 /** Findings of one row (row-total, section-total, grand-total, column-rule). */
-export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues, leafList = leaves(sheet.columns)): Finding[] {
+export function rowFindings(
+  sheet: AppendixSheet,
+  i: number,
+  v: CheckValues,
+  leafList = leaves(sheet.columns),
+): Finding[] {
   const r = sheet.rows[i];
   const out: Finding[] = [];
   const amounts = leafList.filter((l) => l.role === 'amount');
-  const push = (rule: RuleId, colId: Id, expected: number, actual: number | null, terms: number, scope: string) => {
+  const push = (
+    rule: RuleId,
+    colId: Id,
+    expected: number,
+    actual: number | null,
+    terms: number,
+    scope: string,
+  ) => {
     if (actual === null) return;
     const s = classify(expected, actual, terms);
-    if (s !== 'ok') out.push({ rule, severity: s, rowId: r.id, colId, label: label(r), expected, actual, terms, scope });
+    if (s !== 'ok')
+      out.push({
+        rule,
+        severity: s,
+        rowId: r.id,
+        colId,
+        label: label(r),
+        expected,
+        actual,
+        terms,
+        scope,
+      });
   };
   if (r.kind === 'project') {
     const stated = leafList.find((l) => l.role === 'stated');
     const total = leafList.find((l) => l.role === 'rowTotal');
     const e = stated && num(r.cells[stated.id]);
     if (stated && total && e !== null && e !== undefined) {
-      push('row-total', stated.id, e, num(v.value(i, total.id)), amounts.filter((l) => filled(r, l.id)).length, stated.label);
+      push(
+        'row-total',
+        stated.id,
+        e,
+        num(v.value(i, total.id)),
+        amounts.filter((l) => filled(r, l.id)).length,
+        stated.label,
+      );
     }
   } else if (r.kind === 'section') {
     const end = subtreeEnd(sheet.rows, i);
@@ -103,7 +142,8 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues, lea
       const e = isNumericLeaf(l) && l.role !== 'rowTotal' ? num(r.cells[l.id]) : null;
       if (e === null) continue;
       let terms = 0;
-      for (let j = i + 1; j < end; j++) if (sheet.rows[j].kind === 'project' && filled(sheet.rows[j], l.id)) terms++;
+      for (let j = i + 1; j < end; j++)
+        if (sheet.rows[j].kind === 'project' && filled(sheet.rows[j], l.id)) terms++;
       push('section-total', l.id, e, num(v.value(i, l.id)), terms, l.label);
     }
   } else {
@@ -120,7 +160,14 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues, lea
   return out;
 }
 
-type Push = (rule: RuleId, colId: Id, expected: number, actual: number | null, terms: number, scope: string) => void;
+type Push = (
+  rule: RuleId,
+  colId: Id,
+  expected: number,
+  actual: number | null,
+  terms: number,
+  scope: string,
+) => void;
 
 function projectCount(sheet: AppendixSheet, cols: Id[]): number {
   let n = 0;
@@ -128,24 +175,56 @@ function projectCount(sheet: AppendixSheet, cols: Id[]): number {
   return n;
 }
 
-function grandTotalFindings(sheet: AppendixSheet, r: Row, v: CheckValues, leafList: ColumnLeaf[], push: Push): void {
+function grandTotalFindings(
+  sheet: AppendixSheet,
+  r: Row,
+  v: CheckValues,
+  leafList: ColumnLeaf[],
+  push: Push,
+): void {
   const source = r.totalSource ?? null;
-  const amounts = leafList.filter((l) => l.role === 'amount' && (source === null || l.source === source));
+  const amounts = leafList.filter(
+    (l) => l.role === 'amount' && (source === null || l.source === source),
+  );
   for (const l of leafList) {
     const e = num(r.cells[l.id]);
     if (e === null) continue;
     if (l.role === 'amount' && (source === null || l.source === source)) {
-      push('grand-total', l.id, e, num(v.total(source, l.id)), projectCount(sheet, [l.id]), [l.year, l.source].filter(Boolean).join(' '));
+      push(
+        'grand-total',
+        l.id,
+        e,
+        num(v.total(source, l.id)),
+        projectCount(sheet, [l.id]),
+        [l.year, l.source].filter(Boolean).join(' '),
+      );
     } else if (l.role === 'stated' || l.role === 'rowTotal') {
       const total = leafList.find((x) => x.role === 'rowTotal');
-      push('grand-total', l.id, e, total ? num(v.total(source, total.id)) : null, projectCount(sheet, amounts.map((a) => a.id)), source ?? '');
+      push(
+        'grand-total',
+        l.id,
+        e,
+        total ? num(v.total(source, total.id)) : null,
+        projectCount(
+          sheet,
+          amounts.map((a) => a.id),
+        ),
+        source ?? '',
+      );
     }
   }
   for (const { group, leaves: yl } of yearGroups(sheet.columns)) {
     const e = num(r.cells[group.id]);
     if (e === null) continue;
     const cols = yl.filter((l) => source === null || l.source === source).map((l) => l.id);
-    push('grand-total', group.id, e, num(v.total(source, group.id)), projectCount(sheet, cols), String(group.year ?? group.label));
+    push(
+      'grand-total',
+      group.id,
+      e,
+      num(v.total(source, group.id)),
+      projectCount(sheet, cols),
+      String(group.year ?? group.label),
+    );
   }
 }
 
@@ -162,7 +241,17 @@ export function planFindings(sheet: AppendixSheet, meta: PlanMeta, v: CheckValue
     const terms = projectCount(sheet, cols);
     const s = classify(expected, actual, terms);
     if (s === 'ok') return;
-    out.push({ rule: 'stated-plan-total', severity: s, rowId: null, colId: total.id, label: meta.title, expected, actual, terms, scope: source ?? '' });
+    out.push({
+      rule: 'stated-plan-total',
+      severity: s,
+      rowId: null,
+      colId: total.id,
+      label: meta.title,
+      expected,
+      actual,
+      terms,
+      scope: source ?? '',
+    });
   };
   if (meta.stated.total !== undefined) check(null, meta.stated.total);
   for (const [source, x] of Object.entries(meta.stated.bySource)) check(source, x);
@@ -170,13 +259,35 @@ export function planFindings(sheet: AppendixSheet, meta: PlanMeta, v: CheckValue
 }
 
 /** Every finding of a sheet. */
-export function sheetFindings(sheet: AppendixSheet, meta: PlanMeta | null, v: CheckValues): Finding[] {
+export function sheetFindings(
+  sheet: AppendixSheet,
+  meta: PlanMeta | null,
+  v: CheckValues,
+): Finding[] {
   const ls = leaves(sheet.columns);
   const out: Finding[] = [];
   for (let i = 0; i < sheet.rows.length; i++) out.push(...rowFindings(sheet, i, v, ls));
   if (meta) out.push(...planFindings(sheet, meta, v));
   return out;
 }
+
+/** Names of the rules, as the report prints them. */
+export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
+  vi: {
+    'row-total': 'Tổng dòng',
+    'section-total': 'Tổng mục',
+    'grand-total': 'Dòng tổng của biểu',
+    'stated-plan-total': 'Tổng ghi trong văn bản',
+    'column-rule': 'Quy tắc cột',
+  },
+  en: {
+    'row-total': 'Row total',
+    'section-total': 'Section total',
+    'grand-total': 'Stated total row',
+    'stated-plan-total': 'Plan text total',
+    'column-rule': 'Column rule',
+  },
+};
 
 /** One line explaining a finding, in the user's language. */
 export function explain(f: Finding, lang: 'vi' | 'en' = 'vi'): string {

@@ -155,7 +155,9 @@ export function derivedCells(
   }
   if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
   for (const rule of l.rules) {
-    const expr = rule.terms.map((t, k) => `${t.sign < 0 ? '-' : k ? '+' : ''}${a1(t.col, i)}`).join('');
+    const expr = rule.terms
+      .map((t, k) => `${t.sign < 0 ? '-' : k ? '+' : ''}${a1(t.col, i)}`)
+      .join('');
     out.set(rule.col, `=${expr}`);
   }
   return out;

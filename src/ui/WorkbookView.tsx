@@ -9,7 +9,10 @@ import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
+import { ChecksPanel } from './ChecksPanel';
+import { PrintableReport } from './PrintableReport';
 import { Toolbar } from './Toolbar';
+import { useChecksUi } from './useChecksUi';
 import { useWorkbookActions } from './useWorkbookActions';
 
 function download(name: string, text: string, type: string): void {
@@ -37,6 +40,7 @@ export function WorkbookView({
   const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
   const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
   const [, setTick] = useState(0);
+  const [showChecks, setShowChecks] = useState(true);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
   const focusRef = useRef(focus);
@@ -106,6 +110,7 @@ export function WorkbookView({
     setMessage(null);
   }, []);
 
+  const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
   const colIndex = focus.colId ? leaves(sheet.columns).findIndex((l) => l.id === focus.colId) : -1;
   const address =
     focus.rowIndex !== null && colIndex >= 0
@@ -151,6 +156,15 @@ export function WorkbookView({
         >
           {saveLabel}
         </span>
+        <button type="button" data-testid="checks-toggle" onClick={() => setShowChecks((x) => !x)}>
+          {t('checks')}
+          <span
+            className={`pb-badge ${checks.errors ? '' : checks.warnings ? 'pb-badge-warning' : 'pb-badge-ok'}`}
+            data-testid="checks-badge"
+          >
+            {checks.findings.length}
+          </span>
+        </button>
         <button
           type="button"
           onClick={() =>
@@ -185,16 +199,27 @@ export function WorkbookView({
         </span>
       </div>
       <h2 className="pb-sheet-title">{sheet.title}</h2>
-      <PlanGrid
-        session={session}
-        sheetId={sheetId}
-        onRefused={onRefused}
-        onAccepted={onAccepted}
-        onFocus={setFocus}
-        onKeyDown={onKey}
-        apiRef={apiRef}
-        ctxRef={ctxRef}
-      />
+      <div className="pb-main">
+        <PlanGrid
+          session={session}
+          sheetId={sheetId}
+          onRefused={onRefused}
+          onAccepted={onAccepted}
+          onFocus={setFocus}
+          onKeyDown={onKey}
+          apiRef={apiRef}
+          ctxRef={ctxRef}
+        />
+        {showChecks && (
+          <ChecksPanel
+            findings={checks.findings}
+            rowNumber={checks.rowNumber}
+            onSelect={checks.select}
+            onPrint={checks.print}
+            onExport={checks.exportReport}
+          />
+        )}
+      </div>
       <footer className="pb-status" data-testid="status">
         {message ? (
           <span className={`pb-msg pb-msg-${message.kind}`} role="alert" data-testid="message">
@@ -208,6 +233,7 @@ export function WorkbookView({
           <span className="pb-hint">{t('shortcuts')}</span>
         )}
       </footer>
+      <PrintableReport rows={checks.rows()} title={meta.title} subtitle={sheet.title} />
     </div>
   );
 }

@@ -124,6 +124,11 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
           else refresh.push(node);
         }
         if (patch.totals) {
+          // stated total rows are checked against the totals: refresh their marks too
+          for (const r of current.rows) {
+            const n = r.kind === 'total' ? api.getRowNode(r.id) : undefined;
+            if (n) refresh.push(n);
+          }
           for (let k = 0; k < api.getPinnedBottomRowCount(); k++) {
             const n = api.getPinnedBottomRow(k);
             if (n) refresh.push(n);

@@ -6,6 +6,7 @@ import type {
   ValueGetterParams,
 } from 'ag-grid-community';
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
+import { explain, type Finding } from '../../domain/checks';
 import { amountsEqual, formatAmount } from '../../domain/numbers';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
@@ -85,6 +86,25 @@ function statedDiff(
   return { stated, computed };
 }
 
+/** The finding marked on a cell, if any (stated-plan totals mark the pinned total cells). */
+function findingAt(
+  ctx: GridCtx,
+  leaf: ColumnLeaf,
+  span: { groupId: string } | undefined,
+  item: GridItem | undefined,
+): Finding | undefined {
+  if (!item) return undefined;
+  const at = (f: Finding) => f.colId === leaf.id || (!!span && f.colId === span.groupId);
+  if (isPinned(item)) {
+    if (leaf.role !== 'rowTotal') return undefined;
+    return ctx.session.checks
+      .list(ctx.session.workbook, ctx.sheetId)
+      .find((f) => f.rule === 'stated-plan-total' && (f.scope || null) === item.source);
+  }
+  const fs = ctx.session.checks.ofRow(ctx.sheetId, item.id);
+  return fs.find((f) => at(f) && f.severity === 'error') ?? fs.find(at);
+}
+
 function editable(leaf: ColumnLeaf) {
   return (p: EditableCallbackParams<GridItem>) => {
     const item = p.data;
@@ -117,6 +137,10 @@ function leafDef(
         leaf.role === 'rowTotal' ||
         (!isPinned(p.data) && (p.data as Row | undefined)?.kind === 'section' && numeric),
       'pb-stated-diff': (p) => statedDiff(p.context as GridCtx, leaf, p.data) !== null,
+      'pb-finding-error': (p) =>
+        findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'error',
+      'pb-finding-warning': (p) =>
+        findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'warning',
       'pb-refused': (p) => {
         const r = (p.context as GridCtx).refused;
         return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
@@ -124,6 +148,8 @@ function leafDef(
     },
     tooltipValueGetter: (p) => {
       const ctx = p.context as GridCtx;
+      const f = findingAt(ctx, leaf, span, p.data as GridItem);
+      if (f) return explain(f, ctx.lang);
       const d = statedDiff(ctx, leaf, p.data as GridItem);
       if (d)
         return t('statedDiff', {

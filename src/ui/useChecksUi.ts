@@ -1,0 +1,99 @@
+/** Checks in the workbook view: the findings list, selecting a finding's cell, report export/print. */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback } from 'react';
+import type { WorkbookSession } from '../app/session';
+import type { Finding } from '../domain/checks';
+import { leaves } from '../domain/columns';
+import { reportRows, reportWorkbook } from '../io/checkReport';
+import type { GridItem } from './grid/gridContext';
+import type { Lang } from './i18n';
+
+function download(name: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function useChecksUi(
+  session: WorkbookSession,
+  sheetId: string,
+  api: () => GridApi<GridItem> | null,
+  lang: Lang,
+) {
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId)!;
+  // re-read on every render of the view (each edit re-renders it); the store updates incrementally
+  const findings = session.checks.list(session.workbook, sheetId);
+  const rowNumber = useCallback(
+    (rowId: string | null) => {
+      if (rowId === null) return '';
+      const i = session.workbook.sheets
+        .find((s) => s.id === sheetId)!
+        .rows.findIndex((r) => r.id === rowId);
+      return i < 0 ? '' : String(i + 1);
+    },
+    [session, sheetId],
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+
+  const select = useCallback(
+    (f: Finding) => {
+      const g = api();
+      if (!g) return;
+      const current = session.workbook.sheets.find((s) => s.id === sheetId)!;
+      const ls = leaves(current.columns);
+      let col = f.colId ?? 'name';
+      if (!ls.some((l) => l.id === col)) {
+        // a year group: its first leaf carries the merged figure
+        const group = ls.find(
+          (l) => l.id.startsWith(`${col}_`) || (l.year !== undefined && `y${l.year}` === col),
+        );
+        col = group?.id ?? 'name';
+      }
+      g.ensureColumnVisible(col);
+      if (f.rowId === null) {
+        const sources = session.layout(sheetId).sources;
+        const k = f.scope ? sources.indexOf(f.scope) : sources.length;
+        g.setFocusedCell(k < 0 ? sources.length : k, col, 'bottom');
+        return;
+      }
+      const i = current.rows.findIndex((r) => r.id === f.rowId);
+      if (i < 0) return;
+      g.ensureIndexVisible(i, 'middle');
+      g.setFocusedCell(i, col);
+    },
+    [api, session, sheetId],
+  );
+
+  const rows = useCallback(
+    () => reportRows(findings, rowNumber, lang),
+    [findings, rowNumber, lang],
+  );
+  const exportReport = useCallback(() => {
+    const title = session.workbook.meta.title;
+    download(
+      `Kiem-tra-${title.slice(0, 40)}.xlsx`,
+      reportWorkbook(rows(), title, lang) as BlobPart,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+  }, [rows, session, lang]);
+  const print = useCallback(() => {
+    document.body.classList.add('pb-printing');
+    window.print();
+    setTimeout(() => document.body.classList.remove('pb-printing'), 0);
+  }, []);
+
+  return {
+    findings,
+    errors,
+    warnings: findings.length - errors,
+    rowNumber,
+    select,
+    rows,
+    exportReport,
+    print,
+    sheet,
+  };
+}

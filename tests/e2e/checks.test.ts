@@ -1,0 +1,63 @@
+/** Issue 4 in Chromium: a row that stops adding up shows a finding; a click selects it; a fix clears it. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import * as XLSX from '@e965/xlsx';
+import { launch, serveDist } from './harness';
+import { StartPageModel } from './pages/StartPage';
+import { WorkbookPageModel } from './pages/WorkbookPage';
+
+let srv: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+before(async () => {
+  srv = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('checks in the app', () => {
+  it('shows a new finding live, selects its cell on click, and clears it when the row is fixed', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(8000);
+    const start = new StartPageModel(page);
+    await start.goto(srv.url);
+    await start.open('Quảng Trị');
+    const wb = new WorkbookPageModel(page);
+    const badge = page.locator('[data-testid=checks-badge]');
+    assert.equal(await wb.textIs(badge, '26'), '26'); // the published errors (fixtures/README.md)
+    const finding = page.locator('[data-testid=finding][data-row=qt04]');
+    assert.equal(await finding.count(), 0);
+
+    await wb.type(3, 'y2014_dtpt', '1.500'); // 2.000 + 2.000 + 1.500 ≠ 5.000
+    await finding.waitFor();
+    assert.match(await finding.innerText(), /Tổng dòng · Lỗi/);
+    assert.match(await finding.innerText(), /Số ghi 5\.000 · Tính được 5\.500 · Chênh lệch 500/);
+    assert.equal(await wb.textIs(badge, '27'), '27');
+    assert.match((await wb.cell(3, 'stated').getAttribute('class')) ?? '', /pb-finding-error/);
+
+    await wb.focus(0, 'name');
+    await finding.click();
+    assert.equal(await wb.textIs(page.locator('[data-testid=name-box]'), 'P4'), 'P4');
+    assert.match((await wb.cell(3, 'stated').getAttribute('class')) ?? '', /ag-cell-focus/);
+
+    await wb.type(3, 'y2014_dtpt', '1.000');
+    await finding.waitFor({ state: 'detached' });
+    assert.equal(await wb.textIs(badge, '26'), '26');
+    assert.doesNotMatch(
+      (await wb.cell(3, 'stated').getAttribute('class')) ?? '',
+      /pb-finding-error/,
+    );
+
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export-report]');
+    const file = await (await download).path();
+    const book = XLSX.read(readFileSync(file), { type: 'buffer' });
+    assert.deepEqual(book.SheetNames, ['Kiểm tra']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Kiểm tra'], { header: 1 });
+    assert.equal(rows.length, 3 + 26);
+    await page.close();
+  });
+});
