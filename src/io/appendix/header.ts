@@ -1,0 +1,196 @@
+/** Finding the header band of a table and building the column tree from it. */
+import { canonicalSource, fold, slug } from '../../domain/sources';
+import { amountColumnId } from '../../domain/template';
+import type { ColumnLeaf, ColumnNode } from '../../domain/types';
+import { cellText, gridWidth, type RawGrid } from './grid';
+
+export interface HeaderBand {
+  start: number;
+  /** First row after the band (data start). */
+  end: number;
+  /** The column-code row inside the band, if any (`1, 2, 3, 4=2-3`). */
+  codeRow: number | null;
+}
+
+/** A leaf column and the grid columns that feed it (a merged header may cover several). */
+export interface LeafSpec {
+  leaf: ColumnLeaf;
+  cols: number[];
+}
+
+const HEADER_WORDS = /^(s?tt|t t|so tt|ten\b|noi dung|danh muc|chi tieu|hang muc|don vi|tong|nhu cau|ke hoach|du toan|quyet toan|kinh phi|ghi chu|nam\b|von\b|nguon|tinh|dia phuong|co quan)/;
+const YEAR = /^(?:nam\s*)?((?:19|20)\d\d)$/;
+
+function isCode(s: string): boolean {
+  return /^\(?[0-9A-Za-z]{1,3}\)?(\s*=\s*[0-9A-Za-z()+\-−\s]+)?$/.test(s);
+}
+
+/** Whether a row is a column-code row: at least three short codes, some numeric, starting low. */
+export function isCodeRow(g: RawGrid, r: number): boolean {
+  const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter(Boolean);
+  if (cells.length < 3 || !cells.every(isCode)) return false;
+  const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c));
+  return ints.length >= 2 && /^\(?(1|A|a)\)?$/.test(cells[0]);
+}
+
+function headerScore(g: RawGrid, r: number): number {
+  let n = 0;
+  for (const c of g.rows[r] ?? []) if (c.text.trim() && HEADER_WORDS.test(fold(c.text))) n++;
+  return n;
+}
+
+/** Finds the header band: the first row with two header words, then its header-like rows. */
+export function findHeaderBand(g: RawGrid): HeaderBand | null {
+  const limit = Math.min(g.rows.length, 80);
+  let start = -1;
+  for (let r = 0; r < limit; r++) {
+    if (headerScore(g, r) >= 2) {
+      start = r;
+      break;
+    }
+  }
+  if (start < 0) return null;
+  let end = start + 1;
+  let codeRow: number | null = null;
+  while (end < g.rows.length) {
+    if (isCodeRow(g, end)) {
+      codeRow = end;
+      end++;
+      continue;
+    }
+    const first = cellText(g, end, 0);
+    const second = cellText(g, end, 1);
+    const nonEmpty = (g.rows[end] ?? []).filter((c) => c.text.trim()).length;
+    if (nonEmpty === 0 || first || second) break;
+    end++;
+  }
+  return { start, end, codeRow };
+}
+
+interface Span {
+  c0: number;
+  c1: number;
+  text: string;
+}
+
+/** Header spans per band row: a text covers the empty cells to its right, within its parent. */
+function bandSpans(g: RawGrid, band: HeaderBand, width: number): Span[][] {
+  const out: Span[][] = [];
+  let parents: Span[] = [{ c0: 0, c1: width - 1, text: '' }];
+  for (let r = band.start; r < band.end; r++) {
+    if (r === band.codeRow) continue;
+    const spans: Span[] = [];
+    for (const p of parents) {
+      let cur: Span | null = null;
+      for (let c = p.c0; c <= p.c1; c++) {
+        const merge = g.merges.find((m) => m.r0 <= r && r <= m.r1 && m.c0 <= c && c <= m.c1);
+        const t = merge && (merge.c0 !== c || merge.r0 !== r) ? '' : cellText(g, r, c);
+        if (t) {
+          if (cur) spans.push(cur);
+          cur = { c0: c, c1: c, text: t };
+          if (merge && merge.r0 < r) cur.text = '';
+        } else if (cur) cur.c1 = c;
+      }
+      if (cur) spans.push(cur);
+    }
+    out.push(spans);
+    // a column with no span in this row keeps its parent as its own span for the next row
+    const next: Span[] = [];
+    for (const p of parents) {
+      const inside = spans.filter((s) => s.c0 >= p.c0 && s.c1 <= p.c1);
+      let c = p.c0;
+      for (const s of inside) {
+        if (s.c0 > c) next.push({ c0: c, c1: s.c0 - 1, text: '' });
+        next.push(s);
+        c = s.c1 + 1;
+      }
+      if (c <= p.c1) next.push({ c0: c, c1: p.c1, text: '' });
+    }
+    parents = next;
+  }
+  return out;
+}
+
+function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf['role'] {
+  const f = path.map(fold);
+  const last = f[f.length - 1] ?? '';
+  const all = f.join(' | ');
+  if (/^(s?tt|t t|so tt|stt)$/.test(last)) return 'number';
+  if (/ghi chu/.test(all)) return 'notes';
+  if (/phoi hop/.test(all)) return 'coord';
+  if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all)) return 'lead';
+  if (firstAmount < 0 || index < firstAmount) {
+    if (/(ten|noi dung|danh muc|chi tieu|hang muc|linh vuc|tinh|thanh pho|dia phuong)/.test(all)) return 'name';
+  }
+  if (/(tong muc dau tu|tong so|tong cong|tong kinh phi|tong von)/.test(last)) return 'stated';
+  return 'value';
+}
+
+/** Builds the column tree from the band; `numericCols` are grid columns holding numbers below. */
+export function buildColumns(g: RawGrid, band: HeaderBand): { columns: ColumnNode[]; specs: LeafSpec[] } {
+  const width = gridWidth(g);
+  const spans = bandSpans(g, band, width);
+  const paths: string[][] = [];
+  for (let c = 0; c < width; c++) {
+    paths.push(spans.map((row) => row.find((s) => s.c0 <= c && c <= s.c1)?.text ?? '').filter(Boolean));
+  }
+  // consecutive grid columns with the same path make one leaf
+  const groups: { path: string[]; cols: number[] }[] = [];
+  for (let c = 0; c < width; c++) {
+    const prev = groups[groups.length - 1];
+    const key = paths[c].join('\u0001');
+    if (prev && prev.path.join('\u0001') === key && key !== '') prev.cols.push(c);
+    else if (key !== '' || !prev) groups.push({ path: paths[c], cols: [c] });
+    else prev.cols.push(c); // trailing unlabelled columns join the leaf on their left
+  }
+  const firstAmount = groups.findIndex((x) => x.path.some((t) => YEAR.test(fold(t)) || canonicalSource(t)));
+  const used = new Set<string>();
+  const specs: LeafSpec[] = groups.map((grp, i) => {
+    const year = grp.path.map((t) => YEAR.exec(fold(t))?.[1]).find(Boolean);
+    const source = grp.path.map((t) => canonicalSource(t)).find(Boolean) ?? undefined;
+    let role = year || source ? 'amount' : roleOf(grp.path, i, firstAmount);
+    let id: string = role === 'number' ? 'tt' : role === 'amount' ? amountColumnId(Number(year ?? 0), source ?? 'total') : role;
+    if (role === 'amount' && !year) id = `src_${slug(source!)}`;
+    if (role === 'value') id = `c${grp.cols[0]}`;
+    if (used.has(id)) {
+      if (role !== 'amount' && role !== 'value') role = 'text';
+      id = `c${grp.cols[0]}`;
+    }
+    used.add(id);
+    const leaf: ColumnLeaf = { kind: 'leaf', id, label: grp.path[grp.path.length - 1] ?? '', role: role as ColumnLeaf['role'] };
+    if (year) leaf.year = Number(year);
+    if (source) leaf.source = source;
+    if (band.codeRow !== null) {
+      const code = grp.cols.map((c) => cellText(g, band.codeRow!, c)).find(Boolean);
+      if (code) leaf.code = code;
+    }
+    return { leaf, cols: grp.cols };
+  });
+  return { columns: tree(specs, groups.map((x) => x.path)), specs };
+}
+
+/** Nests leaves under the header texts above them (year groups get `y<year>` ids). */
+function tree(specs: LeafSpec[], paths: string[][]): ColumnNode[] {
+  let k = 0;
+  const build = (items: { spec: LeafSpec; path: string[] }[], depth: number): ColumnNode[] => {
+    const out: ColumnNode[] = [];
+    let i = 0;
+    while (i < items.length) {
+      const it = items[i];
+      if (it.path.length <= depth + 1) {
+        out.push(it.spec.leaf);
+        i++;
+        continue;
+      }
+      const head = it.path[depth];
+      let j = i;
+      while (j < items.length && items[j].path.length > depth + 1 && items[j].path[depth] === head) j++;
+      const year = YEAR.exec(fold(head))?.[1];
+      const children = build(items.slice(i, j), depth + 1);
+      out.push({ kind: 'group', id: year ? `y${year}` : `g${++k}`, label: head, ...(year ? { year: Number(year) } : {}), children });
+      i = j;
+    }
+    return out;
+  };
+  return build(specs.map((spec, i) => ({ spec, path: paths[i] })), 0);
+}

@@ -1,0 +1,34 @@
+/** Plan metadata from the title block above a table: title, document number and date, unit. */
+import type { PlanMeta } from '../../domain/types';
+import { cellText, type RawGrid } from './grid';
+
+/** Reads what the rows above the header band say about the plan. */
+export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { lines: string[] } {
+  const lines: string[] = [];
+  for (let r = 0; r < before; r++) {
+    const t = (g.rows[r] ?? []).map((_, c) => cellText(g, r, c)).filter(Boolean).join(' ').replace(/\*+/g, '').trim();
+    if (t) lines.push(t);
+  }
+  const out: Partial<PlanMeta> & { lines: string[] } = { lines };
+  const title: string[] = [];
+  for (const l of lines) {
+    const unit = /^\(?\s*(?:đvt|dvt|đơn vị tính|đơn vị)\s*[:.]\s*(.+?)\)?$/i.exec(l);
+    if (unit) {
+      out.unit = unit[1].trim().toLowerCase();
+      continue;
+    }
+    if (/kèm theo|ban hành kèm/i.test(l)) {
+      const no = /số\s*:?\s*([0-9]+\s*\/\s*[0-9A-ZĐa-zđ\-/]+)/.exec(l);
+      if (no) out.docNumber = no[1].replace(/\s+/g, '');
+      const date = /ngày\s*([0-9]{1,2})\s*\/\s*([0-9]{1,2})\s*\/\s*([0-9]{4})/.exec(l) ?? /ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})/.exec(l);
+      if (date) out.docDate = `${date[1]}/${date[2]}/${date[3]}`;
+      const body = /của\s+(.+?)\s*\)?\s*$/.exec(l);
+      if (body) out.issuingBody = body[1].trim();
+      continue;
+    }
+    if (/^(cộng hòa|cộng hoà|độc lập)/i.test(l)) continue;
+    title.push(l);
+  }
+  if (title.length) out.title = title.join(' ').replace(/\s+/g, ' ');
+  return out;
+}

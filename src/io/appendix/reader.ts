@@ -1,0 +1,70 @@
+/** Reads a raw table as a plan appendix: header band → column tree → rows → sheet and metadata. */
+import { leaves } from '../../domain/columns';
+import { newId } from '../../domain/ids';
+import { KNOWN_SOURCES } from '../../domain/sources';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
+import type { RawGrid } from './grid';
+import { buildColumns, findHeaderBand, type HeaderBand } from './header';
+import { readMeta } from './meta';
+import { type ImportWarning, readRows } from './rows';
+
+export type { ImportWarning };
+
+export interface AppendixReading {
+  sheet: AppendixSheet;
+  meta: Partial<PlanMeta>;
+  band: HeaderBand;
+  /** Input line (1-based) of each row id. */
+  lineOf: Map<string, number>;
+  warnings: ImportWarning[];
+}
+
+/** Adds the computed row total column just before the stated total (or after the amounts). */
+function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
+  const ls = leaves(columns);
+  if (!ls.some((l) => l.role === 'amount') || ls.some((l) => l.role === 'rowTotal')) return columns;
+  const total: ColumnLeaf = { kind: 'leaf', id: 'total', label: 'Tổng cộng (tính)', role: 'rowTotal' };
+  const at = columns.findIndex((n) => n.kind === 'leaf' && (n.role === 'stated' || n.role === 'notes'));
+  const out = columns.slice();
+  out.splice(at < 0 ? out.length : at, 0, total);
+  return out;
+}
+
+/** Reads one raw table; null when no header band is found (not an appendix). */
+export function readAppendix(g: RawGrid): AppendixReading | null {
+  const band = findHeaderBand(g);
+  if (!band) return null;
+  const warnings: ImportWarning[] = [];
+  const { columns, specs } = buildColumns(g, band);
+  const ls = specs.map((s) => s.leaf);
+  if (!ls.some((l) => l.role === 'name') || !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')) return null;
+  const { rows, lineOf } = readRows(g, band, specs, warnings);
+  const meta = readMeta(g, band.start);
+  const sheet: AppendixSheet = {
+    kind: 'appendix',
+    id: newId('s'),
+    name: g.name,
+    title: meta.title ?? g.name,
+    columns: withRowTotal(columns),
+    rows,
+    ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
+  };
+  return { sheet, meta, band, lineOf, warnings };
+}
+
+/** Plan metadata for a read sheet (years and sources from its amount columns). */
+export function metaFor(r: AppendixReading): PlanMeta {
+  const ls = leaves(r.sheet.columns).filter((l) => l.role === 'amount');
+  const years = [...new Set(ls.map((l) => l.year).filter((y): y is number => !!y))].sort();
+  const codes = [...new Set(ls.map((l) => l.source).filter((s): s is string => !!s))];
+  return {
+    title: r.meta.title ?? r.sheet.name,
+    issuingBody: r.meta.issuingBody ?? '',
+    docNumber: r.meta.docNumber ?? '',
+    docDate: r.meta.docDate ?? '',
+    years,
+    unit: r.meta.unit ?? '',
+    sources: codes.map((code) => KNOWN_SOURCES.find((s) => s.code === code) ?? { code, name: code }),
+    stated: { bySource: {} },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Reads any plan file Planbook takes: its own `.planbook`, spreadsheets (`.xlsx`, `.xls`, `.ods`),
+ * and delimited text (`.csv`, `.tsv`, `.txt`, pasted text).
+ */
+import type { AppendixSheet, Workbook } from '../domain/types';
+import { gridFromText, type RawGrid } from './appendix/grid';
+import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
+import { parsePlanbook } from './planbookFile';
+import { gridsFromWorkbook } from './sheets';
+
+export interface PlanReading {
+  workbook: Workbook;
+  /** Input line of each row id (for `.planbook`: none). */
+  lineOf: Map<string, number>;
+  warnings: ImportWarning[];
+  /** Names of sheets that did not read as an appendix. */
+  skipped: string[];
+}
+
+export class PlanReadError extends Error {}
+
+function kindOf(name: string, bytes: Uint8Array): 'planbook' | 'sheet' | 'text' {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'planbook') return 'planbook';
+  if (['xlsx', 'xlsm', 'xls', 'ods', 'xlsb'].includes(ext)) return 'sheet';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'sheet'; // zip (xlsx/ods)
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return 'sheet'; // OLE (xls)
+  return 'text';
+}
+
+/** Reads a plan file into a workbook (one appendix sheet per table that reads as one). */
+export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
+  const kind = kindOf(name, bytes);
+  if (kind === 'planbook' || (kind === 'text' && /^\s*\{/.test(new TextDecoder().decode(bytes.slice(0, 64))))) {
+    const r = parsePlanbook(new TextDecoder().decode(bytes));
+    if (!r.ok) throw new PlanReadError(`not a valid .planbook file (${r.error.code}${'path' in r.error ? ` at ${r.error.path}` : ''})`);
+    return { workbook: r.workbook, lineOf: new Map(), warnings: [], skipped: [] };
+  }
+  let grids: RawGrid[];
+  if (kind === 'sheet') {
+    try {
+      grids = gridsFromWorkbook(bytes);
+    } catch (e) {
+      throw new PlanReadError(`cannot read the spreadsheet (${(e as Error).message.split('\n')[0]})`);
+    }
+  } else {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file');
+    grids = [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
+  }
+  const readings: AppendixReading[] = [];
+  const skipped: string[] = [];
+  for (const g of grids) {
+    const r = readAppendix(g);
+    if (r) readings.push(r);
+    else skipped.push(g.name);
+  }
+  if (!readings.length) throw new PlanReadError('no sheet reads as a plan appendix (no header band with a name column and amount columns)');
+  const lineOf = new Map<string, number>();
+  for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
+  const sheets: AppendixSheet[] = readings.map((r) => r.sheet);
+  const now = Date.now();
+  return {
+    workbook: { id: `w${now}`, meta: metaFor(readings[0]), sheets, createdAt: now, updatedAt: now },
+    lineOf,
+    warnings: readings.flatMap((r) => r.warnings),
+    skipped,
+  };
+}
