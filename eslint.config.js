@@ -17,7 +17,7 @@ const grid = { group: 'ag-grid-*', message: 'only src/ui may import AG Grid' };
 const ui = { group: '**/ui/*', message: 'lower layers never import the UI' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'tmp'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

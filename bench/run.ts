@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
+import { benchChecks } from './checks';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const OPEN_RUNS = 7;
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
+  for (const line of benchChecks(N)) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));

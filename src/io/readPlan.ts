@@ -31,9 +31,15 @@ function kindOf(name: string, bytes: Uint8Array): 'planbook' | 'sheet' | 'text' 
 /** Reads a plan file into a workbook (one appendix sheet per table that reads as one). */
 export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
   const kind = kindOf(name, bytes);
-  if (kind === 'planbook' || (kind === 'text' && /^\s*\{/.test(new TextDecoder().decode(bytes.slice(0, 64))))) {
+  if (
+    kind === 'planbook' ||
+    (kind === 'text' && /^\s*\{/.test(new TextDecoder().decode(bytes.slice(0, 64))))
+  ) {
     const r = parsePlanbook(new TextDecoder().decode(bytes));
-    if (!r.ok) throw new PlanReadError(`not a valid .planbook file (${r.error.code}${'path' in r.error ? ` at ${r.error.path}` : ''})`);
+    if (!r.ok)
+      throw new PlanReadError(
+        `not a valid .planbook file (${r.error.code}${'path' in r.error ? ` at ${r.error.path}` : ''})`,
+      );
     return { workbook: r.workbook, lineOf: new Map(), warnings: [], skipped: [] };
   }
   let grids: RawGrid[];
@@ -41,7 +47,9 @@ export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
     try {
       grids = gridsFromWorkbook(bytes);
     } catch (e) {
-      throw new PlanReadError(`cannot read the spreadsheet (${(e as Error).message.split('\n')[0]})`);
+      throw new PlanReadError(
+        `cannot read the spreadsheet (${(e as Error).message.split('\n')[0]})`,
+      );
     }
   } else {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -55,7 +63,10 @@ export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
     if (r) readings.push(r);
     else skipped.push(g.name);
   }
-  if (!readings.length) throw new PlanReadError('no sheet reads as a plan appendix (no header band with a name column and amount columns)');
+  if (!readings.length)
+    throw new PlanReadError(
+      'no sheet reads as a plan appendix (no header band with a name column and amount columns)',
+    );
   const lineOf = new Map<string, number>();
   for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
   const sheets: AppendixSheet[] = readings.map((r) => r.sheet);

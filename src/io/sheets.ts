@@ -10,7 +10,13 @@ export const MAX_ROWS = 200_000;
 
 /** Reads every sheet of a workbook file. Throws on files SheetJS cannot read. */
 export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
-  const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellStyles: true, cellText: true, dense: true });
+  const wb = XLSX.read(bytes, {
+    type: 'array',
+    cellFormula: true,
+    cellStyles: true,
+    cellText: true,
+    dense: true,
+  });
   return wb.SheetNames.map((name) => gridFromSheet(name, wb.Sheets[name]));
 }
 

@@ -44,7 +44,8 @@ export function gridFromText(text: string, name = 'Sheet1'): RawGrid {
   const sample = lines.slice(0, 50).join('\n');
   const count = (ch: string) => sample.split(ch).length - 1;
   const sep = count('\t') > 0 ? '\t' : count(';') > count(',') ? ';' : ',';
-  const rows = sep === '\t' ? lines.map((l) => l.split('\t')) : parseDelimited(lines.join('\n'), sep);
+  const rows =
+    sep === '\t' ? lines.map((l) => l.split('\t')) : parseDelimited(lines.join('\n'), sep);
   return {
     name,
     rows: rows.map((r) => r.map((text) => ({ text }))),

@@ -18,7 +18,8 @@ export interface LeafSpec {
   cols: number[];
 }
 
-const HEADER_WORDS = /^(s?tt|t t|so tt|ten\b|noi dung|danh muc|chi tieu|hang muc|don vi|tong|nhu cau|ke hoach|du toan|quyet toan|kinh phi|ghi chu|nam\b|von\b|nguon|tinh|dia phuong|co quan)/;
+const HEADER_WORDS =
+  /^(s?tt|t t|so tt|ten\b|noi dung|danh muc|chi tieu|hang muc|don vi|tong|nhu cau|ke hoach|du toan|quyet toan|kinh phi|ghi chu|nam\b|von\b|nguon|tinh|dia phuong|co quan)/;
 const YEAR = /^(?:nam\s*)?((?:19|20)\d\d)$/;
 
 function isCode(s: string): boolean {
@@ -118,21 +119,28 @@ function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf[
   if (/^(s?tt|t t|so tt|stt)$/.test(last)) return 'number';
   if (/ghi chu/.test(all)) return 'notes';
   if (/phoi hop/.test(all)) return 'coord';
-  if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all)) return 'lead';
+  if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all))
+    return 'lead';
   if (firstAmount < 0 || index < firstAmount) {
-    if (/(ten|noi dung|danh muc|chi tieu|hang muc|linh vuc|tinh|thanh pho|dia phuong)/.test(all)) return 'name';
+    if (/(ten|noi dung|danh muc|chi tieu|hang muc|linh vuc|tinh|thanh pho|dia phuong)/.test(all))
+      return 'name';
   }
   if (/(tong muc dau tu|tong so|tong cong|tong kinh phi|tong von)/.test(last)) return 'stated';
   return 'value';
 }
 
 /** Builds the column tree from the band; `numericCols` are grid columns holding numbers below. */
-export function buildColumns(g: RawGrid, band: HeaderBand): { columns: ColumnNode[]; specs: LeafSpec[] } {
+export function buildColumns(
+  g: RawGrid,
+  band: HeaderBand,
+): { columns: ColumnNode[]; specs: LeafSpec[] } {
   const width = gridWidth(g);
   const spans = bandSpans(g, band, width);
   const paths: string[][] = [];
   for (let c = 0; c < width; c++) {
-    paths.push(spans.map((row) => row.find((s) => s.c0 <= c && c <= s.c1)?.text ?? '').filter(Boolean));
+    paths.push(
+      spans.map((row) => row.find((s) => s.c0 <= c && c <= s.c1)?.text ?? '').filter(Boolean),
+    );
   }
   // consecutive grid columns with the same path make one leaf
   const groups: { path: string[]; cols: number[] }[] = [];
@@ -143,13 +151,20 @@ export function buildColumns(g: RawGrid, band: HeaderBand): { columns: ColumnNod
     else if (key !== '' || !prev) groups.push({ path: paths[c], cols: [c] });
     else prev.cols.push(c); // trailing unlabelled columns join the leaf on their left
   }
-  const firstAmount = groups.findIndex((x) => x.path.some((t) => YEAR.test(fold(t)) || canonicalSource(t)));
+  const firstAmount = groups.findIndex((x) =>
+    x.path.some((t) => YEAR.test(fold(t)) || canonicalSource(t)),
+  );
   const used = new Set<string>();
   const specs: LeafSpec[] = groups.map((grp, i) => {
     const year = grp.path.map((t) => YEAR.exec(fold(t))?.[1]).find(Boolean);
     const source = grp.path.map((t) => canonicalSource(t)).find(Boolean) ?? undefined;
     let role = year || source ? 'amount' : roleOf(grp.path, i, firstAmount);
-    let id: string = role === 'number' ? 'tt' : role === 'amount' ? amountColumnId(Number(year ?? 0), source ?? 'total') : role;
+    let id: string =
+      role === 'number'
+        ? 'tt'
+        : role === 'amount'
+          ? amountColumnId(Number(year ?? 0), source ?? 'total')
+          : role;
     if (role === 'amount' && !year) id = `src_${slug(source!)}`;
     if (role === 'value') id = `c${grp.cols[0]}`;
     if (used.has(id)) {
@@ -157,7 +172,12 @@ export function buildColumns(g: RawGrid, band: HeaderBand): { columns: ColumnNod
       id = `c${grp.cols[0]}`;
     }
     used.add(id);
-    const leaf: ColumnLeaf = { kind: 'leaf', id, label: grp.path[grp.path.length - 1] ?? '', role: role as ColumnLeaf['role'] };
+    const leaf: ColumnLeaf = {
+      kind: 'leaf',
+      id,
+      label: grp.path[grp.path.length - 1] ?? '',
+      role: role as ColumnLeaf['role'],
+    };
     if (year) leaf.year = Number(year);
     if (source) leaf.source = source;
     if (band.codeRow !== null) {
@@ -166,7 +186,13 @@ export function buildColumns(g: RawGrid, band: HeaderBand): { columns: ColumnNod
     }
     return { leaf, cols: grp.cols };
   });
-  return { columns: tree(specs, groups.map((x) => x.path)), specs };
+  return {
+    columns: tree(
+      specs,
+      groups.map((x) => x.path),
+    ),
+    specs,
+  };
 }
 
 /** Nests leaves under the header texts above them (year groups get `y<year>` ids). */
@@ -184,13 +210,23 @@ function tree(specs: LeafSpec[], paths: string[][]): ColumnNode[] {
       }
       const head = it.path[depth];
       let j = i;
-      while (j < items.length && items[j].path.length > depth + 1 && items[j].path[depth] === head) j++;
+      while (j < items.length && items[j].path.length > depth + 1 && items[j].path[depth] === head)
+        j++;
       const year = YEAR.exec(fold(head))?.[1];
       const children = build(items.slice(i, j), depth + 1);
-      out.push({ kind: 'group', id: year ? `y${year}` : `g${++k}`, label: head, ...(year ? { year: Number(year) } : {}), children });
+      out.push({
+        kind: 'group',
+        id: year ? `y${year}` : `g${++k}`,
+        label: head,
+        ...(year ? { year: Number(year) } : {}),
+        children,
+      });
       i = j;
     }
     return out;
   };
-  return build(specs.map((spec, i) => ({ spec, path: paths[i] })), 0);
+  return build(
+    specs.map((spec, i) => ({ spec, path: paths[i] })),
+    0,
+  );
 }

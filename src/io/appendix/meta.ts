@@ -6,7 +6,12 @@ import { cellText, type RawGrid } from './grid';
 export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { lines: string[] } {
   const lines: string[] = [];
   for (let r = 0; r < before; r++) {
-    const t = (g.rows[r] ?? []).map((_, c) => cellText(g, r, c)).filter(Boolean).join(' ').replace(/\*+/g, '').trim();
+    const t = (g.rows[r] ?? [])
+      .map((_, c) => cellText(g, r, c))
+      .filter(Boolean)
+      .join(' ')
+      .replace(/\*+/g, '')
+      .trim();
     if (t) lines.push(t);
   }
   const out: Partial<PlanMeta> & { lines: string[] } = { lines };
@@ -20,7 +25,9 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
     if (/kèm theo|ban hành kèm/i.test(l)) {
       const no = /số\s*:?\s*([0-9]+\s*\/\s*[0-9A-ZĐa-zđ\-/]+)/.exec(l);
       if (no) out.docNumber = no[1].replace(/\s+/g, '');
-      const date = /ngày\s*([0-9]{1,2})\s*\/\s*([0-9]{1,2})\s*\/\s*([0-9]{4})/.exec(l) ?? /ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})/.exec(l);
+      const date =
+        /ngày\s*([0-9]{1,2})\s*\/\s*([0-9]{1,2})\s*\/\s*([0-9]{4})/.exec(l) ??
+        /ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})/.exec(l);
       if (date) out.docDate = `${date[1]}/${date[2]}/${date[3]}`;
       const body = /của\s+(.+?)\s*\)?\s*$/.exec(l);
       if (body) out.issuingBody = body[1].trim();

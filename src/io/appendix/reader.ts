@@ -23,8 +23,15 @@ export interface AppendixReading {
 function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
   const ls = leaves(columns);
   if (!ls.some((l) => l.role === 'amount') || ls.some((l) => l.role === 'rowTotal')) return columns;
-  const total: ColumnLeaf = { kind: 'leaf', id: 'total', label: 'Tổng cộng (tính)', role: 'rowTotal' };
-  const at = columns.findIndex((n) => n.kind === 'leaf' && (n.role === 'stated' || n.role === 'notes'));
+  const total: ColumnLeaf = {
+    kind: 'leaf',
+    id: 'total',
+    label: 'Tổng cộng (tính)',
+    role: 'rowTotal',
+  };
+  const at = columns.findIndex(
+    (n) => n.kind === 'leaf' && (n.role === 'stated' || n.role === 'notes'),
+  );
   const out = columns.slice();
   out.splice(at < 0 ? out.length : at, 0, total);
   return out;
@@ -37,7 +44,11 @@ export function readAppendix(g: RawGrid): AppendixReading | null {
   const warnings: ImportWarning[] = [];
   const { columns, specs } = buildColumns(g, band);
   const ls = specs.map((s) => s.leaf);
-  if (!ls.some((l) => l.role === 'name') || !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')) return null;
+  if (
+    !ls.some((l) => l.role === 'name') ||
+    !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')
+  )
+    return null;
   const { rows, lineOf } = readRows(g, band, specs, warnings);
   const meta = readMeta(g, band.start);
   const sheet: AppendixSheet = {
@@ -64,7 +75,9 @@ export function metaFor(r: AppendixReading): PlanMeta {
     docDate: r.meta.docDate ?? '',
     years,
     unit: r.meta.unit ?? '',
-    sources: codes.map((code) => KNOWN_SOURCES.find((s) => s.code === code) ?? { code, name: code }),
+    sources: codes.map(
+      (code) => KNOWN_SOURCES.find((s) => s.code === code) ?? { code, name: code },
+    ),
     stated: { bySource: {} },
   };
 }

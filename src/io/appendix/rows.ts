@@ -7,7 +7,13 @@ import { cellText, type RawGrid } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 
 export interface ImportWarning {
-  code: 'joinedRow' | 'repeatedHeader' | 'ambiguousFigure' | 'textInAmount' | 'noHeader' | 'notAppendix';
+  code:
+    | 'joinedRow'
+    | 'repeatedHeader'
+    | 'ambiguousFigure'
+    | 'textInAmount'
+    | 'noHeader'
+    | 'notAppendix';
   /** 1-based line or row in the input. */
   row: number | null;
   message: string;
@@ -36,11 +42,20 @@ function isRepeatedHeader(c: Ctx, r: number): boolean {
 
 function field(c: Ctx, r: number, role: string): string {
   const spec = c.specs.find((s) => s.leaf.role === role);
-  return spec ? spec.cols.map((col) => cellText(c.g, r, col)).filter(Boolean).join(' ') : '';
+  return spec
+    ? spec.cols
+        .map((col) => cellText(c.g, r, col))
+        .filter(Boolean)
+        .join(' ')
+    : '';
 }
 
 /** Values of a row's numeric leaves (the last number of a merged span; extra numbers are warned). */
-function values(c: Ctx, r: number, line: number): { cells: Record<string, CellInput>; extra: string[] } {
+function values(
+  c: Ctx,
+  r: number,
+  line: number,
+): { cells: Record<string, CellInput>; extra: string[] } {
   const cells: Record<string, CellInput> = {};
   const extra: string[] = [];
   for (const s of c.specs) {
@@ -61,16 +76,27 @@ function values(c: Ctx, r: number, line: number): { cells: Record<string, CellIn
       }
     } else if (texts.length && texts.some((t) => t !== '-' && t !== '–')) {
       cells[s.leaf.id] = texts.join(' ');
-      c.warnings.push({ code: 'textInAmount', row: line, message: `line ${line}: “${texts.join(' ')}” under “${s.leaf.label}” is not a number; kept as text`, detail: texts.join(' ') });
+      c.warnings.push({
+        code: 'textInAmount',
+        row: line,
+        message: `line ${line}: “${texts.join(' ')}” under “${s.leaf.label}” is not a number; kept as text`,
+        detail: texts.join(' '),
+      });
     }
   }
   return { cells, extra };
 }
 
 /** Rows of the table below the band, classified and levelled. */
-export function readRows(g: RawGrid, band: HeaderBand, specs: LeafSpec[], warnings: ImportWarning[]): { rows: Row[]; lineOf: Map<string, number> } {
+export function readRows(
+  g: RawGrid,
+  band: HeaderBand,
+  specs: LeafSpec[],
+  warnings: ImportWarning[],
+): { rows: Row[]; lineOf: Map<string, number> } {
   const headerTexts = new Set<string>();
-  for (let r = band.start; r < band.end; r++) for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
+  for (let r = band.start; r < band.end; r++)
+    for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
   const c: Ctx = { g, specs, headerTexts, warnings };
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
@@ -83,11 +109,22 @@ export function readRows(g: RawGrid, band: HeaderBand, specs: LeafSpec[], warnin
     const texts = rowTexts(g, r);
     if (!texts.some(Boolean)) continue;
     if (isRepeatedHeader(c, r)) {
-      warnings.push({ code: 'repeatedHeader', row: g.lineOf[r], message: `line ${g.lineOf[r]}: repeated header (page break) dropped` });
+      warnings.push({
+        code: 'repeatedHeader',
+        row: g.lineOf[r],
+        message: `line ${g.lineOf[r]}: repeated header (page break) dropped`,
+      });
       afterRepeat = true;
       continue;
     }
-    if (afterRepeat && !cellText(g, r, specs[0]?.cols[0] ?? 0) && !field(c, r, 'name') && texts.some(Boolean) && texts.every((t) => !t || headerTexts.has(fold(t)) || /^\d{4}$/.test(t))) continue;
+    if (
+      afterRepeat &&
+      !cellText(g, r, specs[0]?.cols[0] ?? 0) &&
+      !field(c, r, 'name') &&
+      texts.some(Boolean) &&
+      texts.every((t) => !t || headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
+    )
+      continue;
     data.push(r);
   }
   for (let k = 0; k < data.length; k++) {
@@ -102,9 +139,21 @@ export function readRows(g: RawGrid, band: HeaderBand, specs: LeafSpec[], warnin
     const prev = out[out.length - 1];
     const label = name || tt;
     // a name split across a page break: a lower-case tail with nothing else
-    if (prev && name && /^[a-zà-ỹđ]/.test(name) && !hasNumbers && !lead && !coord && (!tt || tt === '-')) {
+    if (
+      prev &&
+      name &&
+      /^[a-zà-ỹđ]/.test(name) &&
+      !hasNumbers &&
+      !lead &&
+      !coord &&
+      (!tt || tt === '-')
+    ) {
       prev.cells.name = `${String(prev.cells.name ?? '')} ${name}`.trim();
-      warnings.push({ code: 'joinedRow', row: line, message: `line ${line}: “${name.slice(0, 40)}…” continues the name of the row above; joined` });
+      warnings.push({
+        code: 'joinedRow',
+        row: line,
+        message: `line ${line}: “${name.slice(0, 40)}…” continues the name of the row above; joined`,
+      });
       continue;
     }
     const base: Record<string, CellInput> = {};
@@ -125,9 +174,14 @@ export function readRows(g: RawGrid, band: HeaderBand, specs: LeafSpec[], warnin
       else mergeYearFigures(row, specs);
     } else {
       const style = numberingStyle(tt);
-      const next = data[k + 1] !== undefined ? numberingStyle(field(c, data[k + 1], 'number')) : null;
-      const deeper = next === 'dash' || next === 'plus' || (style === 'arabic' && next === 'dotted');
-      const section = style === 'letter' || style === 'roman' || ((style === 'arabic' || style === 'dotted') && deeper && !lead);
+      const next =
+        data[k + 1] !== undefined ? numberingStyle(field(c, data[k + 1], 'number')) : null;
+      const deeper =
+        next === 'dash' || next === 'plus' || (style === 'arabic' && next === 'dotted');
+      const section =
+        style === 'letter' ||
+        style === 'roman' ||
+        ((style === 'arabic' || style === 'dotted') && deeper && !lead);
       if (section && style) {
         if (!sectionStyles.includes(style)) sectionStyles.push(style);
         lastSectionLevel = sectionStyles.indexOf(style);
@@ -146,7 +200,9 @@ export function readRows(g: RawGrid, band: HeaderBand, specs: LeafSpec[], warnin
 /** A grand-total row with one figure per year (merged over the year's sources in print). */
 function mergeYearFigures(row: Row, specs: LeafSpec[]): void {
   const byYear = new Map<number, LeafSpec[]>();
-  for (const s of specs) if (s.leaf.role === 'amount' && s.leaf.year) byYear.set(s.leaf.year, [...(byYear.get(s.leaf.year) ?? []), s]);
+  for (const s of specs)
+    if (s.leaf.role === 'amount' && s.leaf.year)
+      byYear.set(s.leaf.year, [...(byYear.get(s.leaf.year) ?? []), s]);
   for (const [year, ls] of byYear) {
     if (ls.length < 2) continue;
     const filled = ls.filter((s) => typeof row.cells[s.leaf.id] === 'number');

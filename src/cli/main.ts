@@ -1,0 +1,62 @@
+/** The `planbook` command line (domain + engine + io; no browser). */
+import { readFileSync } from 'node:fs';
+import { PlanReadError, readPlanFile } from '../io/readPlan';
+import { checkSheet, formatCheck, pickSheet } from './check';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const USAGE = `usage:
+  planbook check <file> [--sheet <name or 1-based index>] [--json]
+      reads a plan (.planbook, .xlsx, .xls, .ods, .csv, tab-separated text) and checks its totals;
+      exit 0: no error finding, 1: error findings, 2: the input cannot be read`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** Runs the CLI with arguments (without `node planbook`); never throws. */
+export function runCli(argv: string[]): CliResult {
+  const [cmd, ...args] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
+    return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
+  if (cmd !== 'check')
+    return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--sheet');
+  if (!file) return { code: 2, stdout: '', stderr: `planbook: check needs a file\n${USAGE}` };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
+  }
+  try {
+    const reading = readPlanFile(file, bytes);
+    const which = option(args, '--sheet');
+    const sheet = pickSheet(reading.workbook, which);
+    if (!sheet) {
+      const names = reading.workbook.sheets.map((s, i) => `${i + 1}: ${s.name}`).join(', ');
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `planbook: ${file}: no appendix sheet '${which}' (sheets that read as appendices: ${names})`,
+      };
+    }
+    const result = checkSheet(file, reading, sheet);
+    const errors = result.findings.some((f) => f.severity === 'error');
+    const out = args.includes('--json') ? JSON.stringify(result) : formatCheck(result);
+    return { code: errors ? 1 : 0, stdout: out, stderr: '' };
+  } catch (e) {
+    const msg =
+      e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
+    return { code: 2, stdout: '', stderr: `planbook: ${file}: ${msg}` };
+  }
+}
