@@ -87,14 +87,15 @@ export function WorkbookView({
   const onRefused = useCallback(
     (rowId: string, colId: string, code: string, detail?: string) => {
       const ctx = ctxRef.current;
-      if (ctx) ctx.refused = { rowId, colId };
       const idx = ctx?.index.get(rowId) ?? 0;
       const col = leaves(sheet.columns).findIndex((l) => l.id === colId);
       const cell = `${columnLetter(col)}${idx + 1}`;
-      setMessage({
-        text: t('refused', { cell, why: t(`r_${code}` as StringKey, { detail: detail ?? '' }) }),
-        kind: 'error',
+      const text = t('refused', {
+        cell,
+        why: t(`r_${code}` as StringKey, { detail: detail ?? '' }),
       });
+      if (ctx) ctx.refused = { rowId, colId, message: text };
+      setMessage({ text, kind: 'error' });
       const node = apiRef.current?.getRowNode(rowId);
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     },

@@ -148,3 +148,64 @@ describe('the plan workbook', () => {
     await wb.page.close();
   });
 });
+
+describe('workbooks and files', () => {
+  it('creates a workbook from the template with its years and sources', async () => {
+    const page = await (await freshProfile()).newPage();
+    page.setDefaultTimeout(8000);
+    const start = new StartPageModel(page);
+    await start.goto(srv.url);
+    await page.fill('.pb-new label:has-text("Tên kế hoạch") input', 'Kế hoạch thử 2026–2028');
+    await page.fill('.pb-new label:has-text("Năm đầu") input', '2026');
+    await page.fill('.pb-new label:has-text("Số năm") input', '3');
+    await page.click('[data-testid=create]');
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    const wb = new WorkbookPageModel(page);
+    assert.equal(await page.locator('.pb-title h1').innerText(), 'Kế hoạch thử 2026–2028');
+    assert.equal(await page.locator('.ag-header-group-cell', { hasText: '2028' }).count(), 1);
+    await wb.type(1, 'y2028_sn', '12,5');
+    assert.equal(await wb.textIs(wb.pinned(1, 'total'), '12,5'), '12,5');
+    assert.equal(await wb.textIs(wb.cell(0, 'y2028_sn'), '12,5'), '12,5');
+    await page.click('text=← Các sổ');
+    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    assert.deepEqual(
+      (await start.titles()).sort(),
+      [
+        'Kế hoạch thử 2026–2028',
+        'Kế hoạch Ứng dụng công nghệ thông tin trong hoạt động của các cơ quan nhà nước tỉnh Quảng Trị, giai đoạn 2011 - 2015',
+      ].sort(),
+    );
+    await page.close();
+  });
+
+  it('saves a workbook to a .planbook file and opens it again as a new workbook; refuses a bad file', async () => {
+    const context = await freshProfile();
+    const wb = await openSample(context);
+    await wb.type(2, 'y2011_dtpt', '4.321');
+    const download = wb.page.waitForEvent('download');
+    await wb.page.click('text=Lưu ra tệp .planbook');
+    const file = await (await download).path();
+    await wb.page.click('text=← Các sổ');
+    const start = new StartPageModel(wb.page);
+    await wb.page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    await wb.page.setInputFiles('[data-testid=open-file]', {
+      name: 'bad.planbook',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"type":"planbook","formatVersion":1,"workbook":{"meta":{}}}'),
+    });
+    assert.match(
+      await wb.page.locator('[data-testid=start-message]').innerText(),
+      /bị hỏng hoặc sai cấu trúc/,
+    );
+    assert.equal((await start.titles()).length, 1);
+    await wb.page.setInputFiles('[data-testid=open-file]', file);
+    await wb.page.locator('[data-testid=start-message]', { hasText: 'Đã mở tệp' }).waitFor();
+    await wb.page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=workbook-list] tbody tr').length === 2,
+    );
+    await wb.page.locator('[data-testid=workbook-list] tbody tr a').nth(0).click();
+    await wb.page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '4.321'), '4.321');
+    await wb.page.close();
+  });
+});

@@ -148,6 +148,9 @@ function leafDef(
     },
     tooltipValueGetter: (p) => {
       const ctx = p.context as GridCtx;
+      const r = ctx.refused;
+      if (r && r.colId === leaf.id && r.rowId === (p.data as GridItem | undefined)?.id)
+        return r.message;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
       if (f) return explain(f, ctx.lang);
       const d = statedDiff(ctx, leaf, p.data as GridItem);

@@ -23,7 +23,7 @@ export interface GridCtx {
   sheetId: string;
   index: Map<string, number>;
   lang: Lang;
-  refused: { rowId: string; colId: string } | null;
+  refused: { rowId: string; colId: string; message: string } | null;
 }
 
 /** Rebuilds the row-id → index map after a structural change. */
