@@ -29,7 +29,7 @@ export const ENGINE_CONFIG = {
   maxColumns: 2_000,
   precisionRounding: 10,
   smartRounding: true,
-  undoLimit: 4,
+  undoLimit: 1,
 } as const;
 
 /** A computed value: number, text, blank or an error with its kind (`CYCLE`, `DIV_BY_ZERO`…). */
@@ -118,14 +118,31 @@ export class PlanEngine {
     const idx = indexOfRows(sheet.rows);
     const d = this.dataId(st);
     const written: { row: number; col: number; ch: CellChange }[] = [];
-    const out = this.hf.batch(() => {
-      for (const ch of changes) {
-        const row = idx.get(ch.rowId)!;
-        const col = inputColumn(st.layout, sheet.rows[row], ch.colId);
-        if (col === undefined) continue;
-        this.hf.setCellContents({ sheet: d, row, col }, [[inputContent(ch.value)]]);
-        written.push({ row, col, ch });
+    // one write per row (cells between two changed ones keep their content): the engine is two
+    // orders of magnitude faster on blocks than on single cells inside a batch
+    const byRow = new Map<number, Map<number, RawContent>>();
+    for (const ch of changes) {
+      const row = idx.get(ch.rowId)!;
+      const col = inputColumn(st.layout, sheet.rows[row], ch.colId);
+      if (col === undefined) continue;
+      let m = byRow.get(row);
+      if (!m) byRow.set(row, (m = new Map()));
+      m.set(col, inputContent(ch.value));
+      written.push({ row, col, ch });
+    }
+    const blocks: { row: number; col: number; values: RawContent[] }[] = [];
+    for (const [row, m] of byRow) {
+      const cols = [...m.keys()];
+      const c0 = Math.min(...cols);
+      const c1 = Math.max(...cols);
+      const values: RawContent[] = [];
+      for (let c = c0; c <= c1; c++) {
+        values.push(m.has(c) ? m.get(c)! : ((this.hf.getCellSerialized({ sheet: d, row, col: c }) ?? null) as RawContent));
       }
+      blocks.push({ row, col: c0, values });
+    }
+    const out = this.hf.batch(() => {
+      for (const b of blocks) this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, [b.values]);
     });
     const refusals = this.findErrors(st, out, written);
     if (refusals.length) {
