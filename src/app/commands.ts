@@ -43,7 +43,8 @@ export type RefusalCode =
   | 'NUM'
   | 'NA'
   | 'DEPENDENT'
-  | 'conflict';
+  | 'conflict'
+  | 'pasteIntoTotals';
 
 export interface Refusal {
   code: RefusalCode;
