@@ -12,10 +12,12 @@ export interface Effects {
   putRows: Map<Id, Set<Id>>;
   deleted: { sheetId: Id; rowId: Id }[];
   meta: boolean;
+  /** The list of sheets changed (added, removed). */
+  sheets: boolean;
 }
 
 export function emptyEffects(): Effects {
-  return { patches: [], putRows: new Map(), deleted: [], meta: false };
+  return { patches: [], putRows: new Map(), deleted: [], meta: false, sheets: false };
 }
 
 export interface ModelState {
@@ -60,6 +62,7 @@ function withSideEffects(inverse: Command, sheetId: Id, shapes: Shape[]): Comman
 }
 
 function assignOrder(st: ModelState, rows: readonly Row[], at: number, count: number): void {
+  if (count === 0) return;
   const before = at > 0 ? (st.order.get(rows[at - 1].id) ?? null) : null;
   const after = at + count < rows.length ? (st.order.get(rows[at + count].id) ?? null) : null;
   const keys = orderKeys(before, after && before && after <= before ? null : after, count);
@@ -78,6 +81,31 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
         throw e;
       }
       return { type: 'batch', commands: inverses };
+    }
+    case 'addSheet': {
+      const sheets = st.wb.sheets.slice();
+      sheets.splice(cmd.at, 0, cmd.sheet);
+      st.engine.addSheet(cmd.sheet);
+      st.wb = { ...st.wb, sheets };
+      assignOrder(st, cmd.sheet.rows, 0, cmd.sheet.rows.length);
+      touch(
+        fx,
+        cmd.sheet.id,
+        cmd.sheet.rows.map((r) => r.id),
+      );
+      fx.sheets = true;
+      fx.patches.push({ sheetId: cmd.sheet.id, rows: new Set(), totals: true, structure: true });
+      return { type: 'removeSheet', sheetId: cmd.sheet.id };
+    }
+    case 'removeSheet': {
+      const at = st.wb.sheets.findIndex((x) => x.id === cmd.sheetId);
+      const sheet = sheetOf(st, cmd.sheetId);
+      st.engine.removeSheet(sheet.id);
+      st.wb = { ...st.wb, sheets: st.wb.sheets.filter((x) => x.id !== sheet.id) };
+      for (const r of sheet.rows) fx.deleted.push({ sheetId: sheet.id, rowId: r.id });
+      fx.sheets = true;
+      fx.patches.push({ sheetId: sheet.id, rows: new Set(), totals: true, structure: true });
+      return { type: 'addSheet', sheet, at };
     }
     case 'setMeta': {
       const old = st.wb.meta;

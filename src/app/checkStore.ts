@@ -46,6 +46,8 @@ export class CheckStore {
     metaChanged: boolean,
   ): void {
     if (patches.some((p) => p.structure)) return this.full(wb, engine);
+    for (const id of this.sheets.keys())
+      if (!wb.sheets.some((s) => s.id === id)) this.sheets.delete(id);
     wb.sheets.forEach((sheet, k) => {
       const mine = patches.filter((p) => p.sheetId === sheet.id);
       if (!mine.length && !(metaChanged && k === 0)) return;

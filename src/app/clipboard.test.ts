@@ -21,10 +21,26 @@ const sheet = (s: WorkbookSession) => s.workbook.sheets[0];
 
 describe('TSV and number styles', () => {
   it('parses what Excel and LibreOffice put on the clipboard', () => {
-    expect(parseTsv('a\tb\r\n1\t2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseTsv('"x\ty"\t"line1\nline2"\t"say ""hi"""\n3\t\t')).toEqual([['x\ty', 'line1\nline2', 'say "hi"'], ['3', '', '']]);
+    expect(parseTsv('a\tb\r\n1\t2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseTsv('"x\ty"\t"line1\nline2"\t"say ""hi"""\n3\t\t')).toEqual([
+      ['x\ty', 'line1\nline2', 'say "hi"'],
+      ['3', '', ''],
+    ]);
     expect(parseTsv('')).toEqual([]);
-    expect(parseTsv(toTsv([['a"b', 'c\td'], ['', 'e']]))).toEqual([['a"b', 'c\td'], ['', 'e']]);
+    expect(
+      parseTsv(
+        toTsv([
+          ['a"b', 'c\td'],
+          ['', 'e'],
+        ]),
+      ),
+    ).toEqual([
+      ['a"b', 'c\td'],
+      ['', 'e'],
+    ]);
   });
   it('detects the number style of a block', () => {
     expect(detectStyle([['1.500', '1,5']])).toBe('vi');
@@ -36,7 +52,10 @@ describe('TSV and number styles', () => {
 describe('paste', () => {
   it('pastes Vietnamese, plain and spaced numbers, blanks and formulas in one undo step', () => {
     const s = setup();
-    const r = planPaste(sheet(s), { row: 1, col: 4 }, [['1.500', '1,5'], ['', '=2*500']]);
+    const r = planPaste(sheet(s), { row: 1, col: 4 }, [
+      ['1.500', '1,5'],
+      ['', '=2*500'],
+    ]);
     if (!('command' in r)) throw new Error('refused');
     expect(s.dispatch(r.command, 'paste').ok).toBe(true);
     expect(s.value('s1', 1, A11)).toBe(1500);
@@ -48,12 +67,18 @@ describe('paste', () => {
     expect(s.total('s1', null, 'total')).toBe(3);
     s.redo();
     expect(s.total('s1', null, 'total')).toBe(2501.5);
-    expect(planPaste(sheet(s), { row: 1, col: 4 }, [['1 500', '1,500.25']])).toMatchObject({ range: { r0: 1, c0: 4, r1: 1, c1: 5 } });
+    expect(planPaste(sheet(s), { row: 1, col: 4 }, [['1 500', '1,500.25']])).toMatchObject({
+      range: { r0: 1, c0: 4, r1: 1, c1: 5 },
+    });
   });
 
   it('extends the sheet with new project rows when the block is taller than the room', () => {
     const s = setup();
-    const r = planPaste(sheet(s), { row: 2, col: 1 }, [['b2', 'Sở A', '', '10'], ['c', 'Sở B', '', '20'], ['d', 'Sở C', '', '30']]);
+    const r = planPaste(sheet(s), { row: 2, col: 1 }, [
+      ['b2', 'Sở A', '', '10'],
+      ['c', 'Sở B', '', '20'],
+      ['d', 'Sở C', '', '30'],
+    ]);
     if (!('command' in r)) throw new Error('refused');
     expect(r.newRows).toBe(2);
     s.dispatch(r.command, 'paste');
@@ -65,9 +90,15 @@ describe('paste', () => {
 
   it('refuses values into section totals, total rows and computed cells, and text in amounts', () => {
     const s = setup();
-    expect(planPaste(sheet(s), { row: 0, col: 4 }, [['5']])).toEqual({ refusals: [{ code: 'pasteIntoTotals', rowId: 'r1', colId: A11 }] });
-    expect(planPaste(sheet(s), { row: 1, col: 8 }, [['5']])).toEqual({ refusals: [{ code: 'computedColumn', rowId: 'r2', colId: 'total' }] });
-    expect(planPaste(sheet(s), { row: 1, col: 4 }, [['abc']])).toEqual({ refusals: [{ code: 'notNumber', rowId: 'r2', colId: A11, detail: 'abc' }] });
+    expect(planPaste(sheet(s), { row: 0, col: 4 }, [['5']])).toEqual({
+      refusals: [{ code: 'pasteIntoTotals', rowId: 'r1', colId: A11 }],
+    });
+    expect(planPaste(sheet(s), { row: 1, col: 8 }, [['5']])).toEqual({
+      refusals: [{ code: 'computedColumn', rowId: 'r2', colId: 'total' }],
+    });
+    expect(planPaste(sheet(s), { row: 1, col: 4 }, [['abc']])).toEqual({
+      refusals: [{ code: 'notNumber', rowId: 'r2', colId: A11, detail: 'abc' }],
+    });
     // blanks over computed cells are fine (a block copied from a printed table)
     expect('command' in planPaste(sheet(s), { row: 1, col: 7 }, [['4', '', '']])).toBe(true);
   });
@@ -76,14 +107,31 @@ describe('paste', () => {
 describe('fill, clear', () => {
   it('fills down and right, moving relative formulas as Excel does', () => {
     const s = setup();
-    s.dispatch({ type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r2', colId: 'y2011_sn', value: '=E2*2' }] }, 'x');
+    s.dispatch(
+      {
+        type: 'setCells',
+        sheetId: 's1',
+        changes: [{ rowId: 'r2', colId: 'y2011_sn', value: '=E2*2' }],
+      },
+      'x',
+    );
     const raw = (i: number, c: string): CellInput => s.raw('s1', i, c);
-    const down = planFill(sheet(s), { r0: 1, c0: 4, r1: 1, c1: 5 }, { r0: 2, c0: 4, r1: 2, c1: 5 }, raw);
+    const down = planFill(
+      sheet(s),
+      { r0: 1, c0: 4, r1: 1, c1: 5 },
+      { r0: 2, c0: 4, r1: 2, c1: 5 },
+      raw,
+    );
     if (!('command' in down)) throw new Error('refused');
     s.dispatch(down.command, 'fill');
     expect(s.raw('s1', 2, 'y2011_sn')).toBe('=E3*2');
     expect(s.value('s1', 2, 'y2011_sn')).toBe(2);
-    const right = planFill(sheet(s), { r0: 1, c0: 5, r1: 2, c1: 5 }, { r0: 1, c0: 6, r1: 2, c1: 7 }, raw);
+    const right = planFill(
+      sheet(s),
+      { r0: 1, c0: 5, r1: 2, c1: 5 },
+      { r0: 1, c0: 6, r1: 2, c1: 7 },
+      raw,
+    );
     if (!('command' in right)) throw new Error('refused');
     s.dispatch(right.command, 'fill');
     expect(s.raw('s1', 1, 'y2012_dtpt')).toBe('=F2*2');
@@ -96,7 +144,25 @@ describe('fill, clear', () => {
     const c = planClear(sheet(s), { r0: 0, c0: 1, r1: 3, c1: 9 });
     expect(c).not.toBeNull();
     s.dispatch(c!, 'clear');
-    expect(sheet(s).rows.map((r) => Object.keys(r.cells).sort().join(','))).toEqual(['tt', 'tt', 'tt', 'tt']);
+    expect(sheet(s).rows.map((r) => Object.keys(r.cells).sort().join(','))).toEqual([
+      'tt',
+      'tt',
+      'tt',
+      'tt',
+    ]);
     expect(s.total('s1', null, 'total')).toBe(0);
+  });
+});
+
+describe('selection status', async () => {
+  const { selectionStats } = await import('./editing');
+  it('counts, sums and averages the numbers as Excel does, without floating noise', () => {
+    expect(selectionStats([0.1, 0.2, null, 'abc', ''])).toEqual({
+      cells: 3,
+      numbers: 2,
+      sum: 0.3,
+      average: 0.15,
+    });
+    expect(selectionStats([])).toEqual({ cells: 0, numbers: 0, sum: 0, average: null });
   });
 });

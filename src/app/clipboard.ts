@@ -74,13 +74,24 @@ export function detectStyle(m: readonly (readonly string[])[]): NumberStyle {
   for (const r of m)
     for (const v of r) {
       const t = v.trim();
-      if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) || /^-?\d+\.\d{1,2}$/.test(t) || /^-?\d+\.\d{4,}$/.test(t)) en++;
-      if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^-?\d+,\d{1,2}$/.test(t) || /^-?\d+,\d{4,}$/.test(t)) vi++;
+      if (
+        /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ||
+        /^-?\d+\.\d{1,2}$/.test(t) ||
+        /^-?\d+\.\d{4,}$/.test(t)
+      )
+        en++;
+      if (
+        /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ||
+        /^-?\d+,\d{1,2}$/.test(t) ||
+        /^-?\d+,\d{4,}$/.test(t)
+      )
+        vi++;
     }
   return en > vi ? 'en' : vi > en ? 'vi' : 'auto';
 }
 
-export type PasteResult = { command: Command; range: CellRange; newRows: number } | { refusals: Refusal[] };
+export type PasteResult =
+  { command: Command; range: CellRange; newRows: number } | { refusals: Refusal[] };
 
 function firstTotal(rows: readonly Row[]): number {
   const i = rows.findIndex((r) => r.kind === 'total');
@@ -88,7 +99,11 @@ function firstTotal(rows: readonly Row[]): number {
 }
 
 /** Reads one pasted text for a column; `{invalid}` when an amount is not a number or formula. */
-function cellValue(text: string, leaf: ColumnLeaf, style: NumberStyle): CellInput | { invalid: string } {
+function cellValue(
+  text: string,
+  leaf: ColumnLeaf,
+  style: NumberStyle,
+): CellInput | { invalid: string } {
   const t = text.trim();
   if (t === '') return null;
   if (!isNumericLeaf(leaf)) return text;
@@ -102,7 +117,12 @@ function cellValue(text: string, leaf: ColumnLeaf, style: NumberStyle): CellInpu
  * Plans a paste of `m` at `at`: one command (new project rows first when the block runs past the
  * last project row, then the cells). Totals, section subtotals and computed cells refuse values.
  */
-export function planPaste(sheet: AppendixSheet, at: CellPos, m: readonly (readonly string[])[], raw?: readonly (readonly CellInput[])[]): PasteResult {
+export function planPaste(
+  sheet: AppendixSheet,
+  at: CellPos,
+  m: readonly (readonly string[])[],
+  raw?: readonly (readonly CellInput[])[],
+): PasteResult {
   const ls = leaves(sheet.columns);
   if (!m.length || at.col >= ls.length) return { refusals: [] };
   const style = detectStyle(m);
@@ -125,12 +145,23 @@ export function planPaste(sheet: AppendixSheet, at: CellPos, m: readonly (readon
     for (let j = 0; j < m[i].length && at.col + j < ls.length; j++) {
       const leaf = ls[at.col + j];
       const rawCell = raw?.[i]?.[j];
-      const fromRaw = rawCell !== undefined && (typeof rawCell === 'number' || rawCell === null || rawCell.startsWith('=') || !isNumericLeaf(leaf));
+      const fromRaw =
+        rawCell !== undefined &&
+        (typeof rawCell === 'number' ||
+          rawCell === null ||
+          rawCell.startsWith('=') ||
+          !isNumericLeaf(leaf));
       const v = fromRaw ? rawCell : cellValue(m[i][j], leaf, style);
       const here = { rowId: row.id, colId: leaf.id };
-      const computed = leaf.role === 'rowTotal' || (isNumericLeaf(leaf) && (row.kind === 'section' || row.kind === 'total'));
+      const computed =
+        leaf.role === 'rowTotal' ||
+        (isNumericLeaf(leaf) && (row.kind === 'section' || row.kind === 'total'));
       if (computed) {
-        if (v !== null) refusals.push({ code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals', ...here });
+        if (v !== null)
+          refusals.push({
+            code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals',
+            ...here,
+          });
         continue;
       }
       if (v !== null && typeof v === 'object') {
@@ -144,7 +175,13 @@ export function planPaste(sheet: AppendixSheet, at: CellPos, m: readonly (readon
   const width = Math.min(Math.max(...m.map((r) => r.length)), ls.length - at.col);
   const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: at.col + width - 1 };
   const commands: Command[] = [];
-  if (added.length) commands.push({ type: 'insertRows', sheetId: sheet.id, at: firstTotal(sheet.rows), rows: added });
+  if (added.length)
+    commands.push({
+      type: 'insertRows',
+      sheetId: sheet.id,
+      at: firstTotal(sheet.rows),
+      rows: added,
+    });
   if (changes.length) commands.push({ type: 'setCells', sheetId: sheet.id, changes });
   return { command: { type: 'batch', commands }, range, newRows: added.length };
 }
@@ -173,8 +210,14 @@ export function copyRange(
 }
 
 /** Formulas of a copied block moved to their new place (relative references follow). */
-export function shiftBlock(raw: readonly (readonly CellInput[])[], dRow: number, dCol: number): CellInput[][] {
-  return raw.map((r) => r.map((v) => (typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, dRow, dCol) : v)));
+export function shiftBlock(
+  raw: readonly (readonly CellInput[])[],
+  dRow: number,
+  dCol: number,
+): CellInput[][] {
+  return raw.map((r) =>
+    r.map((v) => (typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, dRow, dCol) : v)),
+  );
 }
 
 /** Clears the editable cells of a range (amounts, texts); computed cells are skipped. */
@@ -186,8 +229,10 @@ export function planClear(sheet: AppendixSheet, r: CellRange): Command | null {
     if (!row) continue;
     for (let j = r.c0; j <= r.c1; j++) {
       const leaf = ls[j];
-      if (!leaf || leaf.role === 'rowTotal' || (isNumericLeaf(leaf) && row.kind === 'section')) continue;
-      if (row.cells[leaf.id] !== undefined) changes.push({ rowId: row.id, colId: leaf.id, value: null });
+      if (!leaf || leaf.role === 'rowTotal' || (isNumericLeaf(leaf) && row.kind === 'section'))
+        continue;
+      if (row.cells[leaf.id] !== undefined)
+        changes.push({ rowId: row.id, colId: leaf.id, value: null });
     }
   }
   return changes.length ? { type: 'setCells', sheetId: sheet.id, changes } : null;
@@ -197,7 +242,12 @@ export function planClear(sheet: AppendixSheet, r: CellRange): Command | null {
  * Fills `target` from `source` (its first rows or columns), repeating the source and moving its
  * relative formulas as Excel's fill does. `raw` reads a cell's content (formula text or value).
  */
-export function planFill(sheet: AppendixSheet, source: CellRange, target: CellRange, raw: (row: number, colId: string) => CellInput): PasteResult {
+export function planFill(
+  sheet: AppendixSheet,
+  source: CellRange,
+  target: CellRange,
+  raw: (row: number, colId: string) => CellInput,
+): PasteResult {
   const h = source.r1 - source.r0 + 1;
   const w = source.c1 - source.c0 + 1;
   const ls = leaves(sheet.columns);
@@ -210,7 +260,8 @@ export function planFill(sheet: AppendixSheet, source: CellRange, target: CellRa
       const si = source.r0 + ((((i - source.r0) % h) + h) % h);
       const sj = source.c0 + ((((j - source.c0) % w) + w) % w);
       const v = raw(si, ls[sj].id);
-      const moved = typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, i - si, j - sj) : v;
+      const moved =
+        typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, i - si, j - sj) : v;
       rr.push(moved);
       tr.push(moved === null ? '' : String(moved));
     }

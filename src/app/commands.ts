@@ -26,6 +26,8 @@ export type Command =
   | { type: 'moveRows'; sheetId: Id; from: number; count: number; to: number }
   | { type: 'reshape'; sheetId: Id; shapes: Shape[] }
   | { type: 'setMeta'; meta: PlanMeta }
+  | { type: 'addSheet'; sheet: AppendixSheet; at: number }
+  | { type: 'removeSheet'; sheetId: Id }
   | { type: 'batch'; commands: Command[] };
 
 /** Why an edit was refused; the UI words it in the user's language. */

@@ -14,7 +14,12 @@ export interface CellRange {
 
 /** The range spanned by an anchor and a focus, in order. */
 export function spanOf(a: CellPos, b: CellPos): CellRange {
-  return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+  return {
+    r0: Math.min(a.row, b.row),
+    c0: Math.min(a.col, b.col),
+    r1: Math.max(a.row, b.row),
+    c1: Math.max(a.col, b.col),
+  };
 }
 
 export function contains(r: CellRange | null, row: number, col: number): boolean {
@@ -31,5 +36,8 @@ export function width(r: CellRange): number {
 
 /** Moves a position by (dr, dc) within a sheet of `rows` × `cols`. */
 export function step(p: CellPos, dr: number, dc: number, rows: number, cols: number): CellPos {
-  return { row: Math.max(0, Math.min(rows - 1, p.row + dr)), col: Math.max(0, Math.min(cols - 1, p.col + dc)) };
+  return {
+    row: Math.max(0, Math.min(rows - 1, p.row + dr)),
+    col: Math.max(0, Math.min(cols - 1, p.col + dc)),
+  };
 }

@@ -160,3 +160,34 @@ describe('refusals', () => {
     expect(stored!.workbook.sheets[0].rows[2].cells[A11]).toBe(200);
   });
 });
+
+describe('sheets', () => {
+  it('adds and removes an appendix sheet as undoable steps, persisted', async () => {
+    const { newSheet } = await import('../domain/template');
+    await doUndoRedo(
+      () => ({
+        type: 'addSheet',
+        sheet: { ...newSheet(makePlan().meta, 'Phụ lục 2'), id: 's2' },
+        at: 1,
+      }),
+      (s) => {
+        expect(s.workbook.sheets.map((x) => x.name)).toEqual(['Phụ lục', 'Phụ lục 2']);
+        expect(s.total('s2', null, 'total')).toBe(0);
+      },
+    );
+    const { s, repo } = await setup();
+    s.dispatch(
+      { type: 'addSheet', sheet: { ...newSheet(s.workbook.meta, 'P2'), id: 's2' }, at: 1 },
+      'add',
+    );
+    s.dispatch({ type: 'removeSheet', sheetId: 's1' }, 'remove');
+    await s.whenSaved();
+    expect((await repo.load(s.workbook.id))!.workbook.sheets.map((x) => x.id)).toEqual(['s2']);
+    s.undo();
+    await s.whenSaved();
+    const back = (await repo.load(s.workbook.id))!.workbook;
+    expect(back.sheets.map((x) => x.id)).toEqual(['s1', 's2']);
+    expect(back.sheets[0].rows).toEqual(s.workbook.sheets[0].rows);
+    expect(s.value('s1', 0, A11)).toBe(300);
+  });
+});

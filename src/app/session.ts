@@ -39,6 +39,8 @@ export class WorkbookSession {
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private _saveState: SaveState = 'saved';
+  /** The sheet the last applied step changed (the view follows undo and redo there). */
+  lastSheetId: Id | null = null;
   /** Number of changes committed to storage by this session. */
   commits = 0;
   private unwatch?: () => void;
@@ -100,6 +102,7 @@ export class WorkbookSession {
     const fx = emptyEffects();
     try {
       const inverse = applyCommand(this.st, cmd, fx);
+      this.lastSheetId = fx.patches[0]?.sheetId ?? this.lastSheetId;
       this.checks.update(this.st.wb, this.st.engine, fx.patches, fx.meta);
       this.persist(fx);
       const structure = fx.patches.some((p) => p.structure);
@@ -122,6 +125,7 @@ export class WorkbookSession {
       }
     }
     if (fx.meta) change.meta = this.st.wb.meta;
+    if (fx.sheets) change.sheets = this.st.wb.sheets;
     const repo = this.repo;
     const id = this.st.wb.id;
     this.pending++;

@@ -21,7 +21,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     const ch = formula[i];
     if (ch === '"') {
       let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"'))
+        j += formula[j] === '"' ? 2 : 1;
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -29,7 +30,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     if (ch === "'") {
       // a quoted sheet name: copy it up to its closing quote
       let j = i + 1;
-      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'"))
+        j += formula[j] === "'" ? 2 : 1;
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;

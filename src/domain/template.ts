@@ -97,6 +97,24 @@ export function newWorkbookFromTemplate(o: TemplateOptions): Workbook {
   return { id: newId('w'), meta, sheets: [sheet], createdAt: now, updatedAt: now };
 }
 
+/** A new appendix sheet with the plan's years and sources. */
+export function newSheet(meta: PlanMeta, name: string): AppendixSheet {
+  return {
+    kind: 'appendix',
+    id: newId('s'),
+    name,
+    title: name,
+    columns: standardColumns(
+      meta.years,
+      meta.sources.map((s) => s.code),
+    ),
+    rows: [
+      makeRow('section', 0, { tt: 'I', name: 'Mục mới' }),
+      makeRow('project', 1, { tt: '-', name: 'Dự án mới' }),
+    ],
+  };
+}
+
 /** A row with fresh id. */
 export function makeRow(kind: RowKind, level: number, cells: Record<string, CellInput> = {}): Row {
   return { id: newId('r'), kind, level, cells };

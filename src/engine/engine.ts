@@ -137,12 +137,17 @@ export class PlanEngine {
       const c1 = Math.max(...cols);
       const values: RawContent[] = [];
       for (let c = c0; c <= c1; c++) {
-        values.push(m.has(c) ? m.get(c)! : ((this.hf.getCellSerialized({ sheet: d, row, col: c }) ?? null) as RawContent));
+        values.push(
+          m.has(c)
+            ? m.get(c)!
+            : ((this.hf.getCellSerialized({ sheet: d, row, col: c }) ?? null) as RawContent),
+        );
       }
       blocks.push({ row, col: c0, values });
     }
     const out = this.hf.batch(() => {
-      for (const b of blocks) this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, [b.values]);
+      for (const b of blocks)
+        this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, [b.values]);
     });
     const refusals = this.findErrors(st, out, written);
     if (refusals.length) {

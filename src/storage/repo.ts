@@ -143,7 +143,15 @@ export class WorkbookRepo {
           ch.putRows.map((p) => ({ ...p.row, sheetId: p.sheetId, order: p.order })),
         );
       }
-      if (ch.sheets) await this.db.sheets.bulkPut(ch.sheets.map((s) => sheetRecord(s, id)));
+      if (ch.sheets) {
+        const keep = new Set(ch.sheets.map((s) => s.id));
+        await this.db.sheets
+          .where('workbookId')
+          .equals(id)
+          .filter((s) => !keep.has(s.id))
+          .delete();
+        await this.db.sheets.bulkPut(ch.sheets.map((s) => sheetRecord(s, id)));
+      }
       const rev = w.rev + 1;
       await this.db.workbooks.update(id, {
         rev,

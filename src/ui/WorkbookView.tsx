@@ -1,28 +1,27 @@
-/** One open workbook: header with save state, toolbar, formula bar, the grid and the status line. */
+/** One open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Refusal } from '../app/commands';
+import { commitText, selectionStats } from '../app/editing';
+import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
 import type { SaveState } from '../app/session';
-import { columnLetter, leaves } from '../domain/columns';
+import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
+import { newSheet } from '../domain/template';
+import { ChecksPanel } from './ChecksPanel';
+import { FormulaBar } from './FormulaBar';
 import { rawText } from './grid/CellEditor';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
-import { ChecksPanel } from './ChecksPanel';
 import { PrintableReport } from './PrintableReport';
+import { SheetTabs } from './SheetTabs';
+import { StatusLine, type StatusLineProps } from './StatusLine';
+import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { useWorkbookActions } from './useWorkbookActions';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { WorkbookHeader } from './WorkbookHeader';
 
 export function WorkbookView({
   opened,
@@ -37,30 +36,57 @@ export function WorkbookView({
   const { session } = opened;
   const [saveState, setSaveState] = useState<SaveState>(session.saveState);
   const [readOnly, setReadOnly] = useState(session.readOnly);
-  const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
+  const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const [stats, setStats] = useState<StatusLineProps['stats']>(null);
   const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
   const [, setTick] = useState(0);
   const [showChecks, setShowChecks] = useState(true);
+  const [sheetId, setSheetId] = useState(session.workbook.sheets[0].id);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
   const focusRef = useRef(focus);
   focusRef.current = focus;
-  const sheetId = session.workbook.sheets[0].id;
-  const sheet = session.workbook.sheets.find((s) => s.id === sheetId)!;
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId) ?? session.workbook.sheets[0];
 
   useEffect(() => {
     const a = session.onSaveState((s) => {
       setSaveState(s);
       setReadOnly(session.readOnly);
     });
-    const b = session.subscribe(() => setTick((x) => x + 1));
+    const b = session.subscribe(() => {
+      setTick((x) => x + 1);
+      if (!session.workbook.sheets.some((s) => s.id === sheetId))
+        setSheetId(session.workbook.sheets[0].id);
+    });
     return () => {
       a();
       b();
     };
-  }, [session]);
+  }, [session, sheetId]);
 
-  const refresh = useCallback(() => setTick((x) => x + 1), []);
+  const cellName = useCallback(
+    (rowId: string | undefined, colId: string | undefined) => {
+      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
+      const i = rowId ? s.rows.findIndex((r) => r.id === rowId) : -1;
+      const c = colId ? leaves(s.columns).findIndex((l) => l.id === colId) : -1;
+      return i >= 0 && c >= 0 ? `${columnLetter(c)}${i + 1}` : '';
+    },
+    [session, sheetId],
+  );
+  const refusalText = useCallback(
+    (r: Refusal) =>
+      t('refused', {
+        cell: cellName(r.rowId, r.colId),
+        why: t(`r_${r.code}` as StringKey, { detail: r.detail ?? '' }),
+      }),
+    [t, cellName],
+  );
+  const refresh = useCallback(() => {
+    setTick((x) => x + 1);
+    const moved = session.lastSheetId;
+    if (moved && moved !== sheetId && session.workbook.sheets.some((s) => s.id === moved))
+      setSheetId(moved);
+  }, [session, sheetId]);
   const say = useCallback(
     (key: string, params?: Record<string, string | number>) =>
       setMessage({ text: t(key as StringKey, params), kind: 'error' }),
@@ -87,19 +113,17 @@ export function WorkbookView({
   const onRefused = useCallback(
     (rowId: string, colId: string, code: string, detail?: string) => {
       const ctx = ctxRef.current;
-      const idx = ctx?.index.get(rowId) ?? 0;
-      const col = leaves(sheet.columns).findIndex((l) => l.id === colId);
-      const cell = `${columnLetter(col)}${idx + 1}`;
-      const text = t('refused', {
-        cell,
-        why: t(`r_${code}` as StringKey, { detail: detail ?? '' }),
-      });
+      const text = refusalText({ code: code as Refusal['code'], rowId, colId, detail });
       if (ctx) ctx.refused = { rowId, colId, message: text };
       setMessage({ text, kind: 'error' });
       const node = apiRef.current?.getRowNode(rowId);
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     },
-    [sheet.columns, t],
+    [refusalText],
+  );
+  const onRangeRefused = useCallback(
+    (r: Refusal) => setMessage({ text: refusalText(r), kind: 'error' }),
+    [refusalText],
   );
   const onAccepted = useCallback(() => {
     const ctx = ctxRef.current;
@@ -109,76 +133,67 @@ export function WorkbookView({
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     }
     setMessage(null);
-  }, []);
+    refresh();
+  }, [refresh]);
+  const onSelection = useCallback(
+    (r: CellRange | null) => {
+      if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);
+      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
+      const ls = leaves(s.columns);
+      const values: unknown[] = [];
+      for (let i = r.r0; i <= r.r1; i++)
+        for (let j = r.c0; j <= r.c1; j++)
+          values.push(
+            isNumericLeaf(ls[j]) ? session.value(sheetId, i, ls[j].id) : s.rows[i]?.cells[ls[j].id],
+          );
+      setStats(selectionStats(values));
+    },
+    [session, sheetId],
+  );
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
-  const colIndex = focus.colId ? leaves(sheet.columns).findIndex((l) => l.id === focus.colId) : -1;
-  const address =
-    focus.rowIndex !== null && colIndex >= 0
-      ? `${columnLetter(colIndex)}${focus.rowIndex + 1}`
-      : '';
   const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
+  const leaf = focus.colId ? leaves(sheet.columns).find((l) => l.id === focus.colId) : undefined;
+  const address = current && leaf ? cellName(current.id, leaf.id) : '';
   const formula =
     current && focus.colId && ctxRef.current ? rawText(ctxRef.current, current, focus.colId) : '';
-  const saveLabel =
-    saveState === 'saved'
-      ? t('saved')
-      : saveState === 'saving'
-        ? t('saving')
-        : saveState === 'error'
-          ? t('saveError')
-          : t('conflict');
-  const meta = session.workbook.meta;
+  const editable =
+    !!current &&
+    !!leaf &&
+    !readOnly &&
+    leaf.role !== 'rowTotal' &&
+    !(current.kind === 'section' && isNumericLeaf(leaf));
+  const commitFormula = (text: string) => {
+    if (!current || !leaf) return;
+    const r = commitText(session, sheetId, current.id, leaf.id, text);
+    if (r.ok) onAccepted();
+    else onRefused(current.id, leaf.id, r.refusal.code, r.refusal.detail);
+    if (focus.rowIndex !== null) apiRef.current?.setFocusedCell(focus.rowIndex, leaf.id);
+  };
+  const addSheet = () => {
+    const sh = newSheet(
+      session.workbook.meta,
+      t('newSheetName', { n: session.workbook.sheets.length + 1 }),
+    );
+    const r = session.dispatch(
+      { type: 'addSheet', sheet: sh, at: session.workbook.sheets.length },
+      'addSheet',
+    );
+    if (r.ok) setSheetId(sh.id);
+  };
 
   return (
     <div className="pb-workbook" lang={lang}>
-      <header className="pb-header">
-        <button type="button" onClick={onBack}>
-          {t('back')}
-        </button>
-        <div className="pb-title">
-          <h1>{meta.title}</h1>
-          <div className="pb-sub">
-            {[
-              meta.issuingBody,
-              meta.docNumber && `${meta.docNumber}${meta.docDate ? ` · ${meta.docDate}` : ''}`,
-              t('unit_line', { unit: meta.unit }),
-            ]
-              .filter(Boolean)
-              .join(' — ')}
-          </div>
-        </div>
-        <span
-          className={`pb-save pb-save-${saveState}`}
-          data-testid="save-state"
-          data-state={saveState}
-          data-commits={session.commits}
-          role="status"
-        >
-          {saveLabel}
-        </span>
-        <button type="button" data-testid="checks-toggle" onClick={() => setShowChecks((x) => !x)}>
-          {t('checks')}
-          <span
-            className={`pb-badge ${checks.errors ? '' : checks.warnings ? 'pb-badge-warning' : 'pb-badge-ok'}`}
-            data-testid="checks-badge"
-          >
-            {checks.findings.length}
-          </span>
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            download(
-              `${meta.title.slice(0, 60) || 'plan'}.planbook`,
-              exportText(),
-              'application/json',
-            )
-          }
-        >
-          {t('saveFile')}
-        </button>
-      </header>
+      <WorkbookHeader
+        meta={session.workbook.meta}
+        saveState={saveState}
+        commits={session.commits}
+        onBack={onBack}
+        onToggleChecks={() => setShowChecks((x) => !x)}
+        errors={checks.errors}
+        warnings={checks.warnings}
+        exportText={exportText}
+      />
       {readOnly && saveState !== 'conflict' && (
         <div className="pb-banner" role="alert" data-testid="readonly-banner">
           {t('readOnlyElsewhere')}
@@ -190,21 +205,22 @@ export function WorkbookView({
         canRedo={session.history.canRedo}
         readOnly={readOnly}
       />
-      <div className="pb-formula-bar">
-        <span className="pb-namebox" data-testid="name-box">
-          {address}
-        </span>
-        <span className="pb-fx">fx</span>
-        <span className="pb-formula" data-testid="formula-text">
-          {formula}
-        </span>
-      </div>
+      <FormulaBar
+        address={address}
+        text={formula}
+        editable={editable}
+        onCommit={commitFormula}
+        onCancel={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
+      />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
       <div className="pb-main">
         <PlanGrid
+          key={sheet.id}
           session={session}
-          sheetId={sheetId}
+          sheetId={sheet.id}
           onRefused={onRefused}
+          onRangeRefused={onRangeRefused}
+          onSelection={onSelection}
           onAccepted={onAccepted}
           onFocus={setFocus}
           onKeyDown={onKey}
@@ -221,20 +237,19 @@ export function WorkbookView({
           />
         )}
       </div>
-      <footer className="pb-status" data-testid="status">
-        {message ? (
-          <span className={`pb-msg pb-msg-${message.kind}`} role="alert" data-testid="message">
-            {message.text}
-          </span>
-        ) : current?.remark ? (
-          <span className="pb-msg pb-msg-info" data-testid="remark">
-            {t('remark', { text: current.remark })}
-          </span>
-        ) : (
-          <span className="pb-hint">{t('shortcuts')}</span>
-        )}
-      </footer>
-      <PrintableReport rows={checks.rows()} title={meta.title} subtitle={sheet.title} />
+      <SheetTabs
+        sheets={session.workbook.sheets}
+        current={sheet.id}
+        onPick={setSheetId}
+        onAdd={addSheet}
+        readOnly={readOnly}
+      />
+      <StatusLine message={message} remark={current?.remark} stats={stats} />
+      <PrintableReport
+        rows={checks.rows()}
+        title={session.workbook.meta.title}
+        subtitle={sheet.title}
+      />
     </div>
   );
 }

@@ -69,7 +69,8 @@ export const vi = {
   r_NUM: 'công thức cho kết quả không hợp lệ.',
   r_NA: 'công thức cho kết quả không hợp lệ.',
   r_DEPENDENT: 'thay đổi này làm công thức ở ô khác bị lỗi.',
-  r_pasteIntoTotals: 'không dán vào ô tổng của mục hoặc dòng tổng (các ô này được tính từ các dự án).',
+  r_pasteIntoTotals:
+    'không dán vào ô tổng của mục hoặc dòng tổng (các ô này được tính từ các dự án).',
   a_noRow: 'Hãy chọn một dòng trước.',
   a_cannotIndent: 'Không thể thụt vào: dòng phía trên không phải là mục hoặc dòng cùng cấp.',
   a_cannotOutdent: 'Dòng này đã ở cấp ngoài cùng.',
@@ -95,8 +96,13 @@ export const vi = {
   printReport: 'In báo cáo',
   exportReport: 'Xuất báo cáo (.xlsx)',
   reportTitle: 'Báo cáo kiểm tra số liệu',
+  addSheet: 'Phụ lục',
+  newSheetName: 'Phụ lục {n}',
+  statCount: 'Số ô: {n}',
+  statSum: 'Tổng: {v}',
+  statAvg: 'Trung bình: {v}',
   shortcuts:
-    'Phím tắt: Alt+Shift+→/← thụt vào/lùi ra · Alt+↑/↓ chuyển dòng · Ctrl+Shift+= thêm dự án · Ctrl+− xóa dòng · Ctrl+Z/Ctrl+Y hoàn tác/làm lại',
+    'Phím tắt: Alt+Shift+→/← thụt vào/lùi ra · Alt+↑/↓ chuyển dòng · Ctrl+Shift+= thêm dự án · Ctrl+− xóa dòng · Ctrl+Z/Ctrl+Y hoàn tác/làm lại · Shift+mũi tên chọn vùng · Ctrl+C/X/V sao chép/cắt/dán · Ctrl+D/Ctrl+R điền xuống/phải',
 };
 
 export type StringKey = keyof typeof vi;
@@ -170,7 +176,8 @@ export const en: Record<StringKey, string> = {
   r_NUM: 'the formula gives an invalid result.',
   r_NA: 'the formula gives an invalid result.',
   r_DEPENDENT: 'this change would break a formula in another cell.',
-  r_pasteIntoTotals: 'cannot paste into section or total cells (they are computed from the projects).',
+  r_pasteIntoTotals:
+    'cannot paste into section or total cells (they are computed from the projects).',
   a_noRow: 'Select a row first.',
   a_cannotIndent: 'Cannot indent: the row above is not a section or a sibling.',
   a_cannotOutdent: 'The row is already at the outermost level.',
@@ -196,6 +203,11 @@ export const en: Record<StringKey, string> = {
   printReport: 'Print report',
   exportReport: 'Export report (.xlsx)',
   reportTitle: 'Check report',
+  addSheet: 'Appendix',
+  newSheetName: 'Appendix {n}',
+  statCount: 'Count: {n}',
+  statSum: 'Sum: {v}',
+  statAvg: 'Average: {v}',
   shortcuts:
-    'Shortcuts: Alt+Shift+→/← indent/outdent · Alt+↑/↓ move row · Ctrl+Shift+= add project · Ctrl+− delete row · Ctrl+Z/Ctrl+Y undo/redo',
+    'Shortcuts: Alt+Shift+→/← indent/outdent · Alt+↑/↓ move row · Ctrl+Shift+= add project · Ctrl+− delete row · Ctrl+Z/Ctrl+Y undo/redo · Shift+arrows select · Ctrl+C/X/V copy/cut/paste · Ctrl+D/Ctrl+R fill down/right',
 };

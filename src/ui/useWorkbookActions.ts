@@ -113,33 +113,9 @@ export function useWorkbookActions(d: ActionDeps) {
         run(a);
         return true;
       }
-      if ((k === 'Delete' || k === 'Backspace') && !ctrl) {
-        const f = d.focus();
-        const sheet = d.sheet();
-        const leaf = leaves(sheet.columns).find((l) => l.id === f.colId);
-        if (
-          !f.row ||
-          !leaf ||
-          leaf.role === 'rowTotal' ||
-          (f.row.kind === 'section' && isNumericLeaf(leaf))
-        )
-          return false;
-        if (f.row.cells[leaf.id] === undefined) return true;
-        const r = d.session.dispatch(
-          {
-            type: 'setCells',
-            sheetId: sheet.id,
-            changes: [{ rowId: f.row.id, colId: leaf.id, value: null }],
-          },
-          'clear',
-        );
-        if (!r.ok) d.say(`r_${r.refusals[0].code}`);
-        d.refresh();
-        return true;
-      }
       return false;
     },
-    [d, run],
+    [run],
   );
 
   return { run, onKey };

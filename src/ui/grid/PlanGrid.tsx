@@ -3,7 +3,6 @@ import {
   AllCommunityModule,
   type CellEditRequestEvent,
   type CellFocusedEvent,
-  type CellKeyDownEvent,
   type GridApi,
   type GridReadyEvent,
   ModuleRegistry,
@@ -12,8 +11,11 @@ import {
 } from 'ag-grid-community';
 import { AG_GRID_LOCALE_VN } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
-import { parseCellInput } from '../../app/commands';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Refusal } from '../../app/commands';
+import { commitText } from '../../app/editing';
+import type { CellRange } from '../../app/selection';
+import { useGridInteraction } from './useGridInteraction';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import type { Row } from '../../domain/types';
@@ -42,6 +44,8 @@ export interface FocusInfo {
 export interface PlanGridProps {
   session: WorkbookSession;
   sheetId: string;
+  onRangeRefused: (r: Refusal) => void;
+  onSelection: (r: CellRange | null) => void;
   onRefused: (rowId: string, colId: string, code: string, detail?: string) => void;
   onAccepted: () => void;
   onFocus: (f: FocusInfo) => void;
@@ -84,7 +88,20 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     [session, sheetId],
   );
   const ctx = useMemo<GridCtx>(() => {
-    const c: GridCtx = { session, sheetId, index: new Map(), lang: 'vi', refused: null };
+    const leafIds = leaves(sheetOf().columns).map((l) => l.id);
+    const c: GridCtx = {
+      session,
+      sheetId,
+      index: new Map(),
+      lang: 'vi',
+      refused: null,
+      selection: null,
+      anchor: null,
+      cut: null,
+      fillTarget: null,
+      leafIds,
+      leafIndex: new Map(leafIds.map((id, i) => [id, i])),
+    };
     reindex(c, sheetOf().rows);
     return c;
   }, [session, sheetId, sheetOf]);
@@ -144,30 +161,62 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const item = e.data;
       if (!item || isPinned(item)) return;
       const colId = e.column.getColId();
-      const leaf = leaves(sheetOf().columns).find((l) => l.id === colId);
-      if (!leaf) return;
-      const parsed = parseCellInput(String(e.newValue ?? ''), leaf);
-      if (parsed !== null && typeof parsed === 'object') {
-        handlers.current.onRefused(item.id, colId, 'notNumber', parsed.invalid);
-        return;
-      }
-      const i = ctx.index.get(item.id)!;
-      const numeric =
-        typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='));
-      const old = numeric ? session.raw(sheetId, i, colId) : (item.cells[colId] ?? null);
-      if (old === parsed) return;
-      const r = session.dispatch(
-        { type: 'setCells', sheetId, changes: [{ rowId: item.id, colId, value: parsed }] },
-        'edit',
-      );
+      const r = commitText(session, sheetId, item.id, colId, String(e.newValue ?? ''));
       if (r.ok) handlers.current.onAccepted();
-      else handlers.current.onRefused(item.id, colId, r.refusals[0].code, r.refusals[0].detail);
+      else handlers.current.onRefused(item.id, colId, r.refusal.code, r.refusal.detail);
     },
-    [session, sheetId, sheetOf, ctx],
+    [session, sheetId],
   );
+
+  const ix = useGridInteraction({
+    session,
+    sheetId,
+    apiRef,
+    ctx,
+    onRefused: (r) => handlers.current.onRangeRefused(r),
+    onDone: () => handlers.current.onAccepted(),
+    onSelection: (r) => {
+      handlers.current.onSelection(r);
+      placeHandle();
+    },
+  });
+  const wrapper = useRef<HTMLDivElement | null>(null);
+  const [handle, setHandle] = useState<{ x: number; y: number } | null>(null);
+  const placeHandle = useCallback(() => {
+    requestAnimationFrame(() => {
+      const el = wrapper.current;
+      const sel = ctx.selection;
+      if (!el || !sel) return setHandle(null);
+      const cell = el.querySelector(
+        `.ag-row[row-index="${sel.r1}"]:not([row-id^="pin:"]) [col-id="${ctx.leafIds[sel.c1]}"]`,
+      );
+      if (!cell) return setHandle(null);
+      const a = el.getBoundingClientRect();
+      const b = cell.getBoundingClientRect();
+      setHandle({ x: b.right - a.left - 4, y: b.bottom - a.top - 4 });
+    });
+  }, [ctx]);
+  // keys are taken in the capture phase, before the grid and the browser act on them
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return undefined;
+    const unbind = ix.bind(el);
+    const key = (e: KeyboardEvent) => {
+      const api = apiRef.current;
+      if (!api || api.getEditingCells().length || (e.target as Element).closest('.pb-fill-handle'))
+        return;
+      if (ix.onKey(e) || handlers.current.onKeyDown(e, api)) e.stopPropagation();
+    };
+    el.addEventListener('keydown', key, true);
+    return () => {
+      unbind?.();
+      el.removeEventListener('keydown', key, true);
+    };
+  }, [ix, apiRef]);
 
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridItem>) => {
+      ix.onCellFocused(e);
       const api = apiRef.current;
       if (!api || e.rowIndex === null || e.rowPinned) {
         handlers.current.onFocus({ rowIndex: null, row: null, colId: null });
@@ -178,15 +227,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? null);
       handlers.current.onFocus({ rowIndex: e.rowIndex, row, colId });
     },
-    [apiRef],
-  );
-
-  const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<GridItem>) => {
-      const ev = e.event as KeyboardEvent | undefined;
-      if (ev && apiRef.current) handlers.current.onKeyDown(ev, apiRef.current);
-    },
-    [apiRef],
+    [apiRef, ix],
   );
 
   const onGridReady = useCallback(
@@ -198,7 +239,14 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   );
 
   return (
-    <div className="pb-grid" data-testid="plan-grid">
+    <div className="pb-grid" data-testid="plan-grid" ref={wrapper}>
+      {handle && (
+        <div
+          className="pb-fill-handle"
+          data-testid="fill-handle"
+          style={{ left: handle.x, top: handle.y }}
+        />
+      )}
       <AgGridReact<GridItem>
         theme={theme}
         rowData={initialRows}
@@ -209,8 +257,9 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocused}
-        onCellKeyDown={onCellKeyDown}
         onFirstDataRendered={markReady}
+        onColumnHeaderClicked={ix.onColumnHeaderClicked}
+        onBodyScroll={placeHandle}
         onGridReady={onGridReady}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit

@@ -6,6 +6,7 @@ import type {
   ValueGetterParams,
 } from 'ag-grid-community';
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
+import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
 import { amountsEqual, formatAmount } from '../../domain/numbers';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
@@ -86,6 +87,32 @@ function statedDiff(
   return { stated, computed };
 }
 
+/** Keys the grid leaves to Planbook (range selection, fill, clear) while not editing. */
+export function gridKeys(p: { editing: boolean; event: KeyboardEvent }): boolean {
+  if (p.editing) return false;
+  const e = p.event;
+  const k = e.key;
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (k === 'Delete' || k === 'Backspace') return true;
+  if (e.shiftKey && !e.altKey && k.startsWith('Arrow')) return true;
+  return ctrl && ['a', 'd', 'r'].includes(k.toLowerCase());
+}
+
+type RangeOf = (ctx: GridCtx) => CellRange | null;
+
+/** Whether the cell (row, leaf) lies in a range of the context (selection, cut, fill preview). */
+function inRange(
+  of: RangeOf,
+  p: { context: unknown; rowIndex: number | null; node: { rowPinned?: string | null } },
+  colId: string,
+): boolean {
+  const ctx = p.context as GridCtx;
+  const r = of(ctx);
+  const c = ctx.leafIndex.get(colId);
+  if (!r || c === undefined || p.node.rowPinned || p.rowIndex === null) return false;
+  return p.rowIndex >= r.r0 && p.rowIndex <= r.r1 && c >= r.c0 && c <= r.c1;
+}
+
 /** The finding marked on a cell, if any (stated-plan totals mark the pinned total cells). */
 function findingAt(
   ctx: GridCtx,
@@ -141,6 +168,9 @@ function leafDef(
         findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'error',
       'pb-finding-warning': (p) =>
         findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'warning',
+      'pb-selected': (p) => inRange((c) => c.selection, p, leaf.id),
+      'pb-cut': (p) => inRange((c) => c.cut, p, leaf.id),
+      'pb-fill-target': (p) => inRange((c) => c.fillTarget, p, leaf.id),
       'pb-refused': (p) => {
         const r = (p.context as GridCtx).refused;
         return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
@@ -217,6 +247,7 @@ export function buildColumnDefs(columns: ColumnNode[], t: T): Def[] {
     pinned: 'left',
     editable: false,
     cellClass: 'pb-gutter',
+    suppressKeyboardEvent: gridKeys,
     valueGetter: (p) =>
       p.data && !isPinned(p.data) ? ((p.context as GridCtx).index.get(p.data.id) ?? 0) + 1 : '',
   };

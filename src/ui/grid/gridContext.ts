@@ -1,4 +1,5 @@
 /** What the grid's getters read: the session, the sheet and each row's index. */
+import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
@@ -24,6 +25,14 @@ export interface GridCtx {
   index: Map<string, number>;
   lang: Lang;
   refused: { rowId: string; colId: string; message: string } | null;
+  /** The selected block (body rows × leaf columns), its anchor, a pending cut, a fill preview. */
+  selection: CellRange | null;
+  anchor: CellPos | null;
+  cut: CellRange | null;
+  fillTarget: CellRange | null;
+  /** Leaf ids in column order and their indexes. */
+  leafIds: string[];
+  leafIndex: Map<string, number>;
 }
 
 /** Rebuilds the row-id → index map after a structural change. */

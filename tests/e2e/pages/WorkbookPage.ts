@@ -36,6 +36,18 @@ export class WorkbookPageModel {
     return last;
   }
 
+  /** Waits (up to 5 s) until the formula bar shows `want`; returns the last value seen. */
+  async formulaIs(want: string): Promise<string> {
+    const l = this.page.locator('[data-testid=formula-input]');
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = await l.inputValue();
+      if (last === want) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
   /** Waits for a status message matching `re`; returns its text. */
   async messageMatching(re: RegExp): Promise<string> {
     const l = this.page.locator('[data-testid=message]', { hasText: re });
@@ -80,6 +92,14 @@ export class WorkbookPageModel {
         api.ensureColumnVisible(c as string);
         api.setFocusedCell(r as number, c as string);
       },
+      [row, colId],
+    );
+    // the grid reports focus asynchronously; the range follows it
+    await this.page.waitForFunction(
+      ([r, c]) =>
+        document
+          .querySelector(`.ag-row[row-index="${r}"]:not([row-id^="pin:"]) [col-id="${c}"]`)
+          ?.classList.contains('pb-selected'),
       [row, colId],
     );
   }

@@ -1,0 +1,60 @@
+/** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
+import { leaves } from '../domain/columns';
+import { indexOfRows } from '../domain/rowIndex';
+import { parseCellInput, type Refusal } from './commands';
+import type { WorkbookSession } from './session';
+
+export type CommitResult = { ok: true; changed: boolean } | { ok: false; refusal: Refusal };
+
+/** Parses `text` for the cell and dispatches it; unchanged content is not a step. */
+export function commitText(
+  session: WorkbookSession,
+  sheetId: string,
+  rowId: string,
+  colId: string,
+  text: string,
+): CommitResult {
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  const leaf = sheet && leaves(sheet.columns).find((l) => l.id === colId);
+  const i = sheet && indexOfRows(sheet.rows).get(rowId);
+  if (!sheet || !leaf || i === undefined) return { ok: true, changed: false };
+  const parsed = parseCellInput(text, leaf);
+  if (parsed !== null && typeof parsed === 'object')
+    return { ok: false, refusal: { code: 'notNumber', rowId, colId, detail: parsed.invalid } };
+  const row = sheet.rows[i];
+  const numeric =
+    typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='));
+  const old = numeric ? session.raw(sheetId, i, colId) : (row.cells[colId] ?? null);
+  if (old === parsed) return { ok: true, changed: false };
+  const r = session.dispatch(
+    { type: 'setCells', sheetId, changes: [{ rowId, colId, value: parsed }] },
+    'edit',
+  );
+  return r.ok ? { ok: true, changed: true } : { ok: false, refusal: r.refusals[0] };
+}
+
+/** Count, sum and average of the numbers in a set of values (the status line of a selection). */
+export function selectionStats(values: Iterable<unknown>): {
+  cells: number;
+  numbers: number;
+  sum: number;
+  average: number | null;
+} {
+  let cells = 0;
+  let numbers = 0;
+  let sum = 0;
+  for (const v of values) {
+    if (v === null || v === undefined || v === '') continue;
+    cells++;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      numbers++;
+      sum += v;
+    }
+  }
+  return {
+    cells,
+    numbers,
+    sum: Number.parseFloat(sum.toPrecision(12)),
+    average: numbers ? Number.parseFloat((sum / numbers).toPrecision(12)) : null,
+  };
+}

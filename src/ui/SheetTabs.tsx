@@ -1,0 +1,38 @@
+/** Sheet tabs under the grid, with a button to add an appendix sheet. */
+import type { AppendixSheet } from '../domain/types';
+import { useLang } from './i18n';
+
+export function SheetTabs(p: {
+  sheets: AppendixSheet[];
+  current: string;
+  onPick: (id: string) => void;
+  onAdd: () => void;
+  readOnly: boolean;
+}) {
+  const { t } = useLang();
+  return (
+    <nav className="pb-tabs" data-testid="sheet-tabs">
+      {p.sheets.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className={s.id === p.current ? 'pb-tab pb-tab-on' : 'pb-tab'}
+          data-sheet={s.id}
+          onClick={() => p.onPick(s.id)}
+        >
+          {s.name}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="pb-tab"
+        data-testid="add-sheet"
+        disabled={p.readOnly}
+        onClick={p.onAdd}
+        title={t('addSheet')}
+      >
+        + {t('addSheet')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+/** The status line: a message, the focused row's note, or the selection's count, sum and average. */
+import { formatAmount } from '../domain/numbers';
+import { useLang } from './i18n';
+
+export interface StatusLineProps {
+  message: { text: string; kind: 'error' | 'info' } | null;
+  remark?: string;
+  stats: { cells: number; numbers: number; sum: number; average: number | null } | null;
+}
+
+export function StatusLine({ message, remark, stats }: StatusLineProps) {
+  const { t, lang } = useLang();
+  return (
+    <footer className="pb-status" data-testid="status">
+      {message ? (
+        <span className={`pb-msg pb-msg-${message.kind}`} role="alert" data-testid="message">
+          {message.text}
+        </span>
+      ) : remark ? (
+        <span className="pb-msg pb-msg-info" data-testid="remark">
+          {t('remark', { text: remark })}
+        </span>
+      ) : (
+        <span className="pb-hint">{t('shortcuts')}</span>
+      )}
+      {stats && stats.cells > 1 && (
+        <span className="pb-stats" data-testid="selection-stats">
+          {t('statCount', { n: stats.cells })}
+          {stats.numbers > 0 &&
+            ` · ${t('statSum', { v: formatAmount(stats.sum, lang) })} · ${t('statAvg', { v: formatAmount(stats.average ?? 0, lang, 2) })}`}
+        </span>
+      )}
+    </footer>
+  );
+}

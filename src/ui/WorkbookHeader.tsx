@@ -1,0 +1,81 @@
+/** The workbook header: back, title and document line, checks badge, save state, .planbook file. */
+import type { SaveState } from '../app/session';
+import type { PlanMeta } from '../domain/types';
+import { useLang } from './i18n';
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export interface WorkbookHeaderProps {
+  meta: PlanMeta;
+  saveState: SaveState;
+  commits: number;
+  errors: number;
+  warnings: number;
+  onBack: () => void;
+  onToggleChecks: () => void;
+  exportText: () => string;
+}
+
+export function WorkbookHeader(p: WorkbookHeaderProps) {
+  const { t } = useLang();
+  const { meta, saveState } = p;
+  const saveLabel =
+    saveState === 'saved'
+      ? t('saved')
+      : saveState === 'saving'
+        ? t('saving')
+        : saveState === 'error'
+          ? t('saveError')
+          : t('conflict');
+  const doc = meta.docNumber && `${meta.docNumber}${meta.docDate ? ` · ${meta.docDate}` : ''}`;
+  return (
+    <header className="pb-header">
+      <button type="button" onClick={p.onBack}>
+        {t('back')}
+      </button>
+      <div className="pb-title">
+        <h1>{meta.title}</h1>
+        <div className="pb-sub">
+          {[meta.issuingBody, doc, t('unit_line', { unit: meta.unit })].filter(Boolean).join(' — ')}
+        </div>
+      </div>
+      <button type="button" data-testid="checks-toggle" onClick={p.onToggleChecks}>
+        {t('checks')}
+        <span
+          className={`pb-badge ${p.errors ? '' : p.warnings ? 'pb-badge-warning' : 'pb-badge-ok'}`}
+          data-testid="checks-badge"
+        >
+          {p.errors + p.warnings}
+        </span>
+      </button>
+      <span
+        className={`pb-save pb-save-${saveState}`}
+        data-testid="save-state"
+        data-state={saveState}
+        data-commits={p.commits}
+        role="status"
+      >
+        {saveLabel}
+      </span>
+      <button
+        type="button"
+        onClick={() =>
+          download(
+            `${meta.title.slice(0, 60) || 'plan'}.planbook`,
+            p.exportText(),
+            'application/json',
+          )
+        }
+      >
+        {t('saveFile')}
+      </button>
+    </header>
+  );
+}

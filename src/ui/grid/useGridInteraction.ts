@@ -1,0 +1,426 @@
+/**
+ * Excel-style interaction on top of AG Grid Community: range selection (drag, Shift+click,
+ * Shift+arrows, Ctrl+A, row and column headers), copy/cut/paste with the system clipboard, fill
+ * (handle, Ctrl+D, Ctrl+R) and clearing a range.
+ */
+import type {
+  CellFocusedEvent,
+  ColumnHeaderClickedEvent,
+  GridApi,
+  IRowNode,
+} from 'ag-grid-community';
+import { useCallback, useEffect, useRef } from 'react';
+import {
+  copyRange,
+  parseTsv,
+  planClear,
+  planFill,
+  planPaste,
+  shiftBlock,
+  type PasteResult,
+} from '../../app/clipboard';
+import type { Command, Refusal } from '../../app/commands';
+import { type CellPos, type CellRange, spanOf, step } from '../../app/selection';
+import type { WorkbookSession } from '../../app/session';
+import { formatAmount } from '../../domain/numbers';
+import type { CellInput } from '../../domain/types';
+import type { GridCtx, GridItem } from './gridContext';
+
+const MIME = 'application/x-planbook-cells';
+
+export interface InteractionDeps {
+  session: WorkbookSession;
+  sheetId: string;
+  apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
+  ctx: GridCtx;
+  onRefused: (r: Refusal) => void;
+  onDone: () => void;
+  onSelection: (r: CellRange | null) => void;
+}
+
+function sheetOf(d: InteractionDeps) {
+  return d.session.workbook.sheets.find((s) => s.id === d.sheetId)!;
+}
+
+function union(a: CellRange | null, b: CellRange | null): CellRange | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    r0: Math.min(a.r0, b.r0),
+    c0: Math.min(a.c0, b.c0),
+    r1: Math.max(a.r1, b.r1),
+    c1: Math.max(a.c1, b.c1),
+  };
+}
+
+export function useGridInteraction(d: InteractionDeps) {
+  const deps = useRef(d);
+  deps.current = d;
+  const drag = useRef<'select' | 'fill' | null>(null);
+  /**
+   * Until this time, a grid focus event inside the range keeps it: AG Grid reports focus after the
+   * pointer or key that caused it, and Planbook has already set the range by then.
+   */
+  const keepUntil = useRef(0);
+
+  /** Redraws the rendered rows that the old or new selection touches. */
+  const repaint = useCallback((before: CellRange | null) => {
+    const { apiRef, ctx } = deps.current;
+    const api = apiRef.current;
+    const u = union(union(before, ctx.selection), union(ctx.cut, ctx.fillTarget));
+    if (!api || !u) return;
+    const nodes = api
+      .getRenderedNodes()
+      .filter(
+        (n: IRowNode<GridItem>) =>
+          n.rowIndex !== null && !n.rowPinned && n.rowIndex >= u.r0 && n.rowIndex <= u.r1,
+      );
+    if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
+  }, []);
+
+  const select = useCallback(
+    (range: CellRange | null, anchor?: CellPos | null) => {
+      const { ctx } = deps.current;
+      const before = ctx.selection;
+      ctx.selection = range;
+      if (anchor !== undefined) ctx.anchor = anchor;
+      repaint(before);
+      deps.current.onSelection(range);
+    },
+    [repaint],
+  );
+
+  const posOf = (rowIndex: number | null, colId: string): CellPos | null => {
+    const col = deps.current.ctx.leafIndex.get(colId);
+    if (rowIndex === null) return null;
+    return { row: rowIndex, col: col ?? 0 };
+  };
+
+  /** The body cell under a DOM node, or null (pinned rows, headers, outside the grid). */
+  const cellAt = (node: Element | null): (CellPos & { gutter: boolean }) | null => {
+    const cell = node?.closest('.ag-cell');
+    const row = node?.closest('.ag-row');
+    if (!cell || !row || row.getAttribute('row-id')?.startsWith('pin:')) return null;
+    const colId = cell.getAttribute('col-id') ?? '';
+    const rowIndex = Number(row.getAttribute('row-index'));
+    if (!Number.isInteger(rowIndex)) return null;
+    if (colId === '__row') return { row: rowIndex, col: 0, gutter: true };
+    const col = deps.current.ctx.leafIndex.get(colId);
+    return col === undefined ? null : { row: rowIndex, col, gutter: false };
+  };
+
+  const press = useCallback(
+    (e: PointerEvent) => {
+      if (e.button !== 0) return;
+      const target = e.target as Element;
+      if (target.closest('.pb-fill-handle')) {
+        drag.current = 'fill';
+        keepUntil.current = performance.now() + 500;
+        e.preventDefault();
+        return;
+      }
+      const p = cellAt(target);
+      if (!p) return;
+      const { ctx } = deps.current;
+      const lastCol = ctx.leafIds.length - 1;
+      keepUntil.current = performance.now() + 500;
+      drag.current = 'select';
+      if (p.gutter) {
+        const a = e.shiftKey && ctx.anchor ? ctx.anchor : { row: p.row, col: 0 };
+        select({ r0: Math.min(a.row, p.row), c0: 0, r1: Math.max(a.row, p.row), c1: lastCol }, a);
+      } else if (e.shiftKey && ctx.anchor) select(spanOf(ctx.anchor, p));
+      else select(spanOf(p, p), p);
+    },
+    [select],
+  );
+
+  const move = useCallback(
+    (e: PointerEvent) => {
+      if (!drag.current) return;
+      const p = cellAt(document.elementFromPoint(e.clientX, e.clientY));
+      const { ctx } = deps.current;
+      if (!p || !ctx.selection) return;
+      keepUntil.current = performance.now() + 500;
+      if (drag.current === 'select' && ctx.anchor) {
+        const to = p.gutter ? { row: p.row, col: ctx.leafIds.length - 1 } : p;
+        const s = ctx.selection;
+        const next = spanOf(ctx.anchor, to);
+        if (next.r0 !== s.r0 || next.r1 !== s.r1 || next.c0 !== s.c0 || next.c1 !== s.c1)
+          select(next);
+      } else if (drag.current === 'fill') {
+        const s = ctx.selection;
+        const down = p.row - s.r1;
+        const right = p.col - s.c1;
+        const before = ctx.fillTarget;
+        ctx.fillTarget =
+          down <= 0 && right <= 0
+            ? null
+            : down >= right
+              ? { r0: s.r1 + 1, c0: s.c0, r1: p.row, c1: s.c1 }
+              : { r0: s.r0, c0: s.c1 + 1, r1: s.r1, c1: p.col };
+        repaint(before);
+      }
+    },
+    [select, repaint],
+  );
+
+  const run = useCallback(
+    (r: PasteResult | { command: Command; range?: CellRange } | null, after?: CellRange) => {
+      const { session, ctx } = deps.current;
+      if (!r) return false;
+      if ('refusals' in r) {
+        if (r.refusals.length) deps.current.onRefused(r.refusals[0]);
+        return false;
+      }
+      const res = session.dispatch(r.command, 'range');
+      if (!res.ok) {
+        deps.current.onRefused(res.refusals[0]);
+        return false;
+      }
+      const range = after ?? ('range' in r ? r.range : undefined);
+      if (range) {
+        ctx.selection = range;
+        deps.current.onSelection(range);
+      }
+      deps.current.onDone();
+      return true;
+    },
+    [],
+  );
+
+  const finishFill = useCallback(() => {
+    const { ctx, session, sheetId } = deps.current;
+    const target = ctx.fillTarget;
+    ctx.fillTarget = null;
+    if (!target || !ctx.selection) return repaint(target);
+    const src = ctx.selection;
+    run(
+      planFill(
+        sheetOf(deps.current),
+        src,
+        target,
+        (i, c) => session.raw(sheetId, i, c) as CellInput,
+      ),
+      union(src, target)!,
+    );
+    repaint(target);
+  }, [repaint, run]);
+
+  useEffect(() => {
+    const up = () => {
+      if (drag.current === 'fill') finishFill();
+      drag.current = null;
+    };
+    document.addEventListener('pointerup', up, true);
+    return () => document.removeEventListener('pointerup', up, true);
+  }, [finishFill]);
+
+  const onColumnHeaderClicked = useCallback(
+    (e: ColumnHeaderClickedEvent<GridItem>) => {
+      const id = 'getColId' in e.column ? e.column.getColId() : '';
+      const c = deps.current.ctx.leafIndex.get(id);
+      if (c === undefined) return;
+      select(
+        { r0: 0, c0: c, r1: sheetOf(deps.current).rows.length - 1, c1: c },
+        { row: 0, col: c },
+      );
+    },
+    [select],
+  );
+
+  const onCellFocused = useCallback(
+    (e: CellFocusedEvent<GridItem>) => {
+      if (e.rowIndex === null || e.rowPinned || drag.current) return;
+      const colId = typeof e.column === 'string' ? e.column : (e.column?.getColId() ?? '');
+      const p = posOf(e.rowIndex, colId);
+      const s = deps.current.ctx.selection;
+      if (
+        p &&
+        s &&
+        performance.now() < keepUntil.current &&
+        p.row >= s.r0 &&
+        p.row <= s.r1 &&
+        p.col >= s.c0 &&
+        p.col <= s.c1
+      )
+        return;
+      if (p && !(s && s.r0 === p.row && s.r1 === p.row && s.c0 === p.col && s.c1 === p.col))
+        select(spanOf(p, p), p);
+    },
+    [select],
+  );
+
+  /** Keyboard: Shift+arrows, Ctrl+A, Ctrl+D, Ctrl+R, Delete over the selection. */
+  const onKey = useCallback(
+    (e: KeyboardEvent): boolean => {
+      const { ctx, apiRef, session, sheetId } = deps.current;
+      const api = apiRef.current;
+      if (!api || api.getEditingCells().length) return false;
+      const ctrl = e.ctrlKey || e.metaKey;
+      const k = e.key;
+      const arrows: Record<string, [number, number]> = {
+        ArrowUp: [-1, 0],
+        ArrowDown: [1, 0],
+        ArrowLeft: [0, -1],
+        ArrowRight: [0, 1],
+      };
+      if (e.shiftKey && !e.altKey && arrows[k] && ctx.anchor && ctx.selection) {
+        const s = ctx.selection;
+        const focus = {
+          row: s.r0 === ctx.anchor.row ? s.r1 : s.r0,
+          col: s.c0 === ctx.anchor.col ? s.c1 : s.c0,
+        };
+        const next = step(
+          focus,
+          arrows[k][0],
+          arrows[k][1],
+          sheetOf(deps.current).rows.length,
+          ctx.leafIds.length,
+        );
+        select(spanOf(ctx.anchor, next));
+        keepUntil.current = performance.now() + 500;
+        api.ensureIndexVisible(next.row);
+        api.setFocusedCell(next.row, ctx.leafIds[next.col]);
+        e.preventDefault();
+        return true;
+      }
+      if (ctrl && !e.shiftKey && k.toLowerCase() === 'a') {
+        select(
+          { r0: 0, c0: 0, r1: sheetOf(deps.current).rows.length - 1, c1: ctx.leafIds.length - 1 },
+          { row: 0, col: 0 },
+        );
+        e.preventDefault();
+        return true;
+      }
+      const s = ctx.selection;
+      if (ctrl && (k.toLowerCase() === 'd' || k.toLowerCase() === 'r') && s) {
+        e.preventDefault();
+        const down = k.toLowerCase() === 'd';
+        const raw = (i: number, c: string) => session.raw(sheetId, i, c) as CellInput;
+        if (down) {
+          const src = s.r1 > s.r0 ? { ...s, r1: s.r0 } : { ...s, r0: s.r0 - 1, r1: s.r0 - 1 };
+          const tgt = s.r1 > s.r0 ? { ...s, r0: s.r0 + 1 } : s;
+          if (src.r0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw), s);
+        } else {
+          const src = s.c1 > s.c0 ? { ...s, c1: s.c0 } : { ...s, c0: s.c0 - 1, c1: s.c0 - 1 };
+          const tgt = s.c1 > s.c0 ? { ...s, c0: s.c0 + 1 } : s;
+          if (src.c0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw), s);
+        }
+        return true;
+      }
+      if ((k === 'Delete' || k === 'Backspace') && !ctrl && s) {
+        e.preventDefault();
+        run(((c) => (c ? { command: c } : null))(planClear(sheetOf(deps.current), s)), s);
+        return true;
+      }
+      return false;
+    },
+    [select, run],
+  );
+
+  /** Clipboard events on the grid's wrapper element. */
+  const bindClipboard = useCallback(
+    (el: HTMLElement | null) => {
+      if (!el) return undefined;
+      el.addEventListener('pointerdown', press, true);
+      el.addEventListener('pointermove', move);
+      const shown = (i: number, c: string): string => {
+        const { session, sheetId } = deps.current;
+        const v = deps.current.ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
+        const cell = sheetOf(deps.current).rows[i]?.cells[c];
+        if (typeof v === 'number') return String(v);
+        if (v === null || v === undefined)
+          return cell === undefined || cell === null ? '' : String(cell);
+        return typeof v === 'object' ? '' : String(v);
+      };
+      const copy = (e: ClipboardEvent, cut: boolean) => {
+        const { ctx, apiRef, session, sheetId } = deps.current;
+        if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
+        e.preventDefault();
+        const data = copyRange(
+          sheetOf(deps.current),
+          ctx.selection,
+          (i, c) => session.raw(sheetId, i, c) as CellInput,
+          shown,
+        );
+        const lang = ctx.lang;
+        const html = `<table>${data.shown
+          .map(
+            (r) =>
+              `<tr>${r.map((v) => (v !== '' && !Number.isNaN(Number(v)) ? `<td x:num="${v}">${formatAmount(Number(v), lang)}</td>` : `<td>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`)).join('')}</tr>`,
+          )
+          .join('')}</table>`;
+        e.clipboardData.setData('text/plain', data.text);
+        e.clipboardData.setData('text/html', html);
+        e.clipboardData.setData(
+          MIME,
+          JSON.stringify({ text: data.text, raw: data.raw, sheetId, range: ctx.selection, cut }),
+        );
+        const before = ctx.cut;
+        ctx.cut = cut ? ctx.selection : null;
+        repaint(before);
+      };
+      const paste = (e: ClipboardEvent) => {
+        const { ctx, apiRef, sheetId } = deps.current;
+        if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
+        e.preventDefault();
+        const text = e.clipboardData.getData('text/plain');
+        let m = parseTsv(text);
+        let raw: CellInput[][] | undefined;
+        let cutFrom: { sheetId: string; range: CellRange } | null = null;
+        const s = ctx.selection;
+        try {
+          const mine = JSON.parse(e.clipboardData.getData(MIME) || 'null') as {
+            text: string;
+            raw: CellInput[][];
+            sheetId: string;
+            range: CellRange;
+            cut: boolean;
+          } | null;
+          if (mine && mine.text === text) {
+            raw = shiftBlock(mine.raw, s.r0 - mine.range.r0, s.c0 - mine.range.c0);
+            if (mine.cut) cutFrom = { sheetId: mine.sheetId, range: mine.range };
+          }
+        } catch {
+          raw = undefined;
+        }
+        if (m.length === 1 && m[0].length === 1 && (s.r1 > s.r0 || s.c1 > s.c0)) {
+          m = Array.from({ length: s.r1 - s.r0 + 1 }, () =>
+            Array.from({ length: s.c1 - s.c0 + 1 }, () => m[0][0]),
+          );
+          raw = raw ? shiftFill(raw[0][0], s) : undefined;
+        }
+        const r = planPaste(sheetOf(deps.current), { row: s.r0, col: s.c0 }, m, raw);
+        if (cutFrom && 'command' in r) {
+          const src = deps.current.session.workbook.sheets.find((x) => x.id === cutFrom!.sheetId);
+          const clear = src ? planClear(src, cutFrom.range) : null;
+          if (clear) r.command = { type: 'batch', commands: [clear, r.command] };
+          ctx.cut = null;
+        }
+        if (run(r) && sheetId) repaint(s);
+      };
+      const onCopy = (e: ClipboardEvent) => copy(e, false);
+      const onCut = (e: ClipboardEvent) => copy(e, true);
+      el.addEventListener('copy', onCopy);
+      el.addEventListener('cut', onCut);
+      el.addEventListener('paste', paste);
+      return () => {
+        el.removeEventListener('pointerdown', press, true);
+        el.removeEventListener('pointermove', move);
+        el.removeEventListener('copy', onCopy);
+        el.removeEventListener('cut', onCut);
+        el.removeEventListener('paste', paste);
+      };
+    },
+    [repaint, run, press, move],
+  );
+
+  return { onColumnHeaderClicked, onCellFocused, onKey, bind: bindClipboard, select };
+}
+
+/** One copied formula repeated over a selection, moved to each cell. */
+function shiftFill(v: CellInput, s: CellRange): CellInput[][] {
+  return Array.from({ length: s.r1 - s.r0 + 1 }, (_, i) =>
+    Array.from({ length: s.c1 - s.c0 + 1 }, (_, j) => shiftBlock([[v]], i, j)[0][0]),
+  );
+}
