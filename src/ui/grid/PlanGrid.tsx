@@ -1,9 +1,9 @@
 /** The appendix grid: AG Grid over the session; refreshes only the rows an edit changed. */
 import {
   AllCommunityModule,
-  type CellEditRequestEvent,
   type CellFocusedEvent,
   type GridApi,
+  type IRowNode,
   type GridReadyEvent,
   ModuleRegistry,
   type RowClassParams,
@@ -87,6 +87,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     () => session.workbook.sheets.find((s) => s.id === sheetId)!,
     [session, sheetId],
   );
+  const commitRef = useRef<(rowId: string, colId: string, text: string) => void>(() => undefined);
   const ctx = useMemo<GridCtx>(() => {
     const leafIds = leaves(sheetOf().columns).map((l) => l.id);
     const c: GridCtx = {
@@ -101,6 +102,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       fillTarget: null,
       leafIds,
       leafIndex: new Map(leafIds.map((id, i) => [id, i])),
+      commit: (rowId, colId, text) => commitRef.current(rowId, colId, text),
     };
     reindex(c, sheetOf().rows);
     return c;
@@ -130,20 +132,24 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         api.refreshCells({ force: true });
         return;
       }
-      const refresh = [];
+      // rows whose data changed get their new objects (one transaction for large pastes); rows
+      // whose computed values changed are redrawn only if they are on screen
+      const rendered = new Set(api.getRenderedNodes().map((n) => n.id));
+      const refresh: IRowNode<GridItem>[] = [];
+      const updated: Row[] = [];
       for (const patch of e.patches) {
         if (patch.sheetId !== sheetId) continue;
         for (const i of patch.rows) {
           const row = current.rows[i];
           const node = row && api.getRowNode(row.id);
           if (!node) continue;
-          if (node.data !== row) node.setData(row);
-          else refresh.push(node);
+          if (node.data !== row) updated.push(row);
+          else if (rendered.has(node.id)) refresh.push(node);
         }
         if (patch.totals) {
           // stated total rows are checked against the totals: refresh their marks too
           for (const r of current.rows) {
-            const n = r.kind === 'total' ? api.getRowNode(r.id) : undefined;
+            const n = r.kind === 'total' && rendered.has(r.id) ? api.getRowNode(r.id) : undefined;
             if (n) refresh.push(n);
           }
           for (let k = 0; k < api.getPinnedBottomRowCount(); k++) {
@@ -152,21 +158,17 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
           }
         }
       }
+      if (updated.length > 20) api.applyTransaction({ update: updated });
+      else for (const row of updated) api.getRowNode(row.id)?.setData(row);
       if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
     });
   }, [session, sheetId, sheetOf, ctx, apiRef]);
 
-  const onCellEditRequest = useCallback(
-    (e: CellEditRequestEvent<GridItem>) => {
-      const item = e.data;
-      if (!item || isPinned(item)) return;
-      const colId = e.column.getColId();
-      const r = commitText(session, sheetId, item.id, colId, String(e.newValue ?? ''));
-      if (r.ok) handlers.current.onAccepted();
-      else handlers.current.onRefused(item.id, colId, r.refusal.code, r.refusal.detail);
-    },
-    [session, sheetId],
-  );
+  commitRef.current = (rowId: string, colId: string, text: string) => {
+    const r = commitText(session, sheetId, rowId, colId, text);
+    if (r.ok) handlers.current.onAccepted();
+    else handlers.current.onRefused(rowId, colId, r.refusal.code, r.refusal.detail);
+  };
 
   const ix = useGridInteraction({
     session,
@@ -230,10 +232,14 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     [apiRef, ix],
   );
 
+  // focus is followed through the API (edits are committed by the columns' valueSetter)
+  const listeners = useRef({ onCellFocused });
+  listeners.current = { onCellFocused };
   const onGridReady = useCallback(
     (e: GridReadyEvent<GridItem>) => {
       apiRef.current = e.api;
       (window as unknown as { __grid?: GridApi<GridItem> }).__grid = e.api;
+      e.api.addEventListener('cellFocused', (ev) => listeners.current.onCellFocused(ev));
     },
     [apiRef],
   );
@@ -254,9 +260,6 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         pinnedBottomRowData={pinned}
         getRowId={getRowId}
         context={ctx}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
-        onCellFocused={onCellFocused}
         onFirstDataRendered={markReady}
         onColumnHeaderClicked={ix.onColumnHeaderClicked}
         onBodyScroll={placeHandle}

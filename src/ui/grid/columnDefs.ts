@@ -156,6 +156,13 @@ function leafDef(
     width: leaf.width ?? (numeric ? 96 : (WIDTHS[leaf.role] ?? 120)),
     editable: editable(leaf),
     cellEditor: PlanCellEditor,
+    // the edit is committed here, synchronously: the grid's edit events are delivered a task later
+    valueSetter: (p) => {
+      const item = p.data;
+      if (item && !isPinned(item))
+        (p.context as GridCtx).commit(item.id, leaf.id, String(p.newValue ?? ''));
+      return false;
+    },
     valueGetter: (p: ValueGetterParams<GridItem>) =>
       cellValue(p.context as GridCtx, leaf, span, p.data),
     cellClassRules: {

@@ -33,6 +33,8 @@ export interface GridCtx {
   /** Leaf ids in column order and their indexes. */
   leafIds: string[];
   leafIndex: Map<string, number>;
+  /** Commits a cell editor's text (called synchronously when editing stops). */
+  commit: (rowId: string, colId: string, text: string) => void;
 }
 
 /** Rebuilds the row-id → index map after a structural change. */

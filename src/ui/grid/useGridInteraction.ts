@@ -10,23 +10,13 @@ import type {
   IRowNode,
 } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
-import {
-  copyRange,
-  parseTsv,
-  planClear,
-  planFill,
-  planPaste,
-  shiftBlock,
-  type PasteResult,
-} from '../../app/clipboard';
+import { attachClipboard } from './gridClipboard';
+import { planClear, planFill, type PasteResult } from '../../app/clipboard';
 import type { Command, Refusal } from '../../app/commands';
 import { type CellPos, type CellRange, spanOf, step } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
-import { formatAmount } from '../../domain/numbers';
 import type { CellInput } from '../../domain/types';
 import type { GridCtx, GridItem } from './gridContext';
-
-const MIME = 'application/x-planbook-cells';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -324,103 +314,21 @@ export function useGridInteraction(d: InteractionDeps) {
       if (!el) return undefined;
       el.addEventListener('pointerdown', press, true);
       el.addEventListener('pointermove', move);
-      const shown = (i: number, c: string): string => {
-        const { session, sheetId } = deps.current;
-        const v = deps.current.ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
-        const cell = sheetOf(deps.current).rows[i]?.cells[c];
-        if (typeof v === 'number') return String(v);
-        if (v === null || v === undefined)
-          return cell === undefined || cell === null ? '' : String(cell);
-        return typeof v === 'object' ? '' : String(v);
-      };
-      const copy = (e: ClipboardEvent, cut: boolean) => {
-        const { ctx, apiRef, session, sheetId } = deps.current;
-        if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
-        e.preventDefault();
-        const data = copyRange(
-          sheetOf(deps.current),
-          ctx.selection,
-          (i, c) => session.raw(sheetId, i, c) as CellInput,
-          shown,
-        );
-        const lang = ctx.lang;
-        const html = `<table>${data.shown
-          .map(
-            (r) =>
-              `<tr>${r.map((v) => (v !== '' && !Number.isNaN(Number(v)) ? `<td x:num="${v}">${formatAmount(Number(v), lang)}</td>` : `<td>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`)).join('')}</tr>`,
-          )
-          .join('')}</table>`;
-        e.clipboardData.setData('text/plain', data.text);
-        e.clipboardData.setData('text/html', html);
-        e.clipboardData.setData(
-          MIME,
-          JSON.stringify({ text: data.text, raw: data.raw, sheetId, range: ctx.selection, cut }),
-        );
-        const before = ctx.cut;
-        ctx.cut = cut ? ctx.selection : null;
-        repaint(before);
-      };
-      const paste = (e: ClipboardEvent) => {
-        const { ctx, apiRef, sheetId } = deps.current;
-        if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
-        e.preventDefault();
-        const text = e.clipboardData.getData('text/plain');
-        let m = parseTsv(text);
-        let raw: CellInput[][] | undefined;
-        let cutFrom: { sheetId: string; range: CellRange } | null = null;
-        const s = ctx.selection;
-        try {
-          const mine = JSON.parse(e.clipboardData.getData(MIME) || 'null') as {
-            text: string;
-            raw: CellInput[][];
-            sheetId: string;
-            range: CellRange;
-            cut: boolean;
-          } | null;
-          if (mine && mine.text === text) {
-            raw = shiftBlock(mine.raw, s.r0 - mine.range.r0, s.c0 - mine.range.c0);
-            if (mine.cut) cutFrom = { sheetId: mine.sheetId, range: mine.range };
-          }
-        } catch {
-          raw = undefined;
-        }
-        if (m.length === 1 && m[0].length === 1 && (s.r1 > s.r0 || s.c1 > s.c0)) {
-          m = Array.from({ length: s.r1 - s.r0 + 1 }, () =>
-            Array.from({ length: s.c1 - s.c0 + 1 }, () => m[0][0]),
-          );
-          raw = raw ? shiftFill(raw[0][0], s) : undefined;
-        }
-        const r = planPaste(sheetOf(deps.current), { row: s.r0, col: s.c0 }, m, raw);
-        if (cutFrom && 'command' in r) {
-          const src = deps.current.session.workbook.sheets.find((x) => x.id === cutFrom!.sheetId);
-          const clear = src ? planClear(src, cutFrom.range) : null;
-          if (clear) r.command = { type: 'batch', commands: [clear, r.command] };
-          ctx.cut = null;
-        }
-        if (run(r) && sheetId) repaint(s);
-      };
-      const onCopy = (e: ClipboardEvent) => copy(e, false);
-      const onCut = (e: ClipboardEvent) => copy(e, true);
-      el.addEventListener('copy', onCopy);
-      el.addEventListener('cut', onCut);
-      el.addEventListener('paste', paste);
+      const detach = attachClipboard(
+        el,
+        () => deps.current,
+        () => sheetOf(deps.current),
+        run,
+        repaint,
+      );
       return () => {
         el.removeEventListener('pointerdown', press, true);
         el.removeEventListener('pointermove', move);
-        el.removeEventListener('copy', onCopy);
-        el.removeEventListener('cut', onCut);
-        el.removeEventListener('paste', paste);
+        detach();
       };
     },
     [repaint, run, press, move],
   );
 
   return { onColumnHeaderClicked, onCellFocused, onKey, bind: bindClipboard, select };
-}
-
-/** One copied formula repeated over a selection, moved to each cell. */
-function shiftFill(v: CellInput, s: CellRange): CellInput[][] {
-  return Array.from({ length: s.r1 - s.r0 + 1 }, (_, i) =>
-    Array.from({ length: s.c1 - s.c0 + 1 }, (_, j) => shiftBlock([[v]], i, j)[0][0]),
-  );
 }

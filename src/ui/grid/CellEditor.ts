@@ -1,0 +1,47 @@
+/**
+ * The cell editor: a plain input (no React render on open and close, which keeps Enter → totals
+ * fast). It starts from the typed key, or from the cell's raw content (formula or number).
+ */
+import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
+import { formatAmount } from '../../domain/numbers';
+import type { Row } from '../../domain/types';
+import type { GridCtx, GridItem } from './gridContext';
+
+/** The text an editor starts with for a cell (formulas as typed, numbers in the user's style). */
+export function rawText(ctx: GridCtx, row: Row, colId: string): string {
+  const i = ctx.index.get(row.id);
+  const raw = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, colId);
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number') return formatAmount(raw, ctx.lang, 10);
+  return String(raw);
+}
+
+export class PlanCellEditor implements ICellEditorComp<GridItem> {
+  private input!: HTMLInputElement;
+
+  init(p: ICellEditorParams<GridItem, unknown, GridCtx>): void {
+    this.input = document.createElement('input');
+    this.input.className = 'pb-editor';
+    this.input.setAttribute('aria-label', 'cell editor');
+    const typed = p.eventKey && p.eventKey.length === 1 ? p.eventKey : null;
+    this.input.value = typed ?? rawText(p.context, p.data as Row, p.column.getColId());
+  }
+
+  getGui(): HTMLElement {
+    return this.input;
+  }
+
+  afterGuiAttached(): void {
+    this.input.focus();
+    const n = this.input.value.length;
+    this.input.setSelectionRange(n, n);
+  }
+
+  getValue(): string {
+    return this.input.value;
+  }
+
+  isPopup(): boolean {
+    return false;
+  }
+}
