@@ -194,7 +194,24 @@ async function main(): Promise<void> {
       [text, row] as const,
     );
   };
-  const pasteOver = await pasteAt(r0, block.join('\n'));
+  const overRuns: { ms: number; sync: number; status: string }[] = [];
+  for (let k = 0; k < 5; k++) {
+    const text = block
+      .map((line, i) =>
+        line
+          .split('\t')
+          .map((v) => (v ? String(Number(v) + k + i) : ''))
+          .join('\t'),
+      )
+      .join('\n');
+    overRuns.push(await pasteAt(r0, text));
+    await page.waitForTimeout(300);
+  }
+  const pasteOver = {
+    ...stats(overRuns.map((x) => x.ms)),
+    sync: stats(overRuns.map((x) => x.sync)).median,
+    status: overRuns[0].status,
+  };
   const pasteGrow = await pasteAt(rowsAll.length - 1, tail.join('\n'));
   const after = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
   const cdp = await context.newCDPSession(page);
@@ -214,12 +231,12 @@ async function main(): Promise<void> {
     `edit → all totals updated, ${lat.length} edits: median ${ms(ed.median)}, p95 ${ms(ed.p95)}   [target p95 ≤ 50 ms]`,
   );
   console.log(
-    `paste 1,000 × 10 onto existing projects → totals shown: ${ms(pasteOver.ms)} (handler ${ms(pasteOver.sync)})   [target ≤ 300 ms]`,
+    `paste 1,000 × 10 onto existing projects → totals shown, 5 runs: median ${ms(pasteOver.median)}, max ${ms(pasteOver.p95)} (handler median ${ms(pasteOver.sync)})   [target ≤ 300 ms]`,
   );
   console.log(
     `paste 1,000 × 10 below the last project (999 rows added) → totals shown: ${ms(pasteGrow.ms)} (handler ${ms(pasteGrow.sync)})`,
   );
-  if (pasteOver.ms < 0 || pasteGrow.ms < 0)
+  if (pasteOver.median < 0 || pasteGrow.ms < 0)
     console.log(`paste status: ${pasteOver.status} | ${pasteGrow.status}`);
   console.log(`heap after GC: ${(heap.usedSize / 2 ** 20).toFixed(0)} MB used   [target ≤ 300 MB]`);
   console.log(`grand total before ${before}, after ${after}`);

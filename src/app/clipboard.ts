@@ -168,7 +168,10 @@ export function planPaste(
         refusals.push({ code: 'notNumber', ...here, detail: v.invalid });
         continue;
       }
-      if ((row.cells[leaf.id] ?? null) !== v) changes.push({ ...here, value: v });
+      if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
+        // a new row carries its pasted values (formulas go through the checked cell write)
+        if (v !== null) row.cells[leaf.id] = v;
+      } else if ((row.cells[leaf.id] ?? null) !== v) changes.push({ ...here, value: v });
     }
   }
   if (refusals.length) return { refusals };

@@ -16,6 +16,11 @@ import { CheckStore } from './checkStore';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
 
+/** Resolves in the next task (after the current event and its rendering work). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
 
 export interface SessionEvent {
@@ -130,7 +135,9 @@ export class WorkbookSession {
     const id = this.st.wb.id;
     this.pending++;
     this.setSave('saving');
-    this.queue = this.queue.then(async () => {
+    // the write starts in the next task, after the grid has shown the edit (its structured clone
+    // of the changed rows would otherwise delay the totals on screen)
+    this.queue = this.queue.then(nextTask).then(async () => {
       try {
         this.rev = await repo.commit(id, this.rev, change);
         this.commits++;

@@ -164,11 +164,9 @@ export class PlanEngine {
     const d = this.dataId(st);
     const out = this.hf.batch(() => {
       this.hf.addRows(d, [at, count]);
-      for (let i = at; i < at + count; i++) {
-        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [
-          rowContents(st.layout, sheet.rows, i),
-        ]);
-      }
+      const block: RawContent[][] = [];
+      for (let i = at; i < at + count; i++) block.push(rowContents(st.layout, sheet.rows, i));
+      this.hf.setCellContents({ sheet: d, row: at, col: 0 }, block);
     });
     return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
   }
