@@ -167,4 +167,30 @@ describe('Excel-grade editing', () => {
     assert.equal(await wb.textIs(wb.cell(3, 'total'), '5.000'), '5.000');
     await wb.page.close();
   });
+  it('selects by dragging, by row number and by column header, and moves cells with cut and paste', async () => {
+    const wb = await open();
+    const a = (await wb.cell(1, 'y2011_dtpt').boundingBox())!;
+    const b = (await wb.cell(2, 'y2012_dtpt').boundingBox())!;
+    await wb.page.mouse.move(a.x + 5, a.y + 5);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(b.x + 5, b.y + 5, { steps: 6 });
+    await wb.page.mouse.up();
+    assert.equal(await wb.page.locator('.ag-cell.pb-selected').count(), 6); // 2 rows × 3 columns
+    await wb.cell(4, '__row').click(); // row number: the whole row
+    assert.equal(await wb.page.locator('.ag-row[row-index="4"] .ag-cell.pb-selected').count(), 17);
+    await wb.page.locator('.ag-header-cell[col-id="lead"]').click(); // column header: the whole column
+    assert.equal((await wb.page.locator('.ag-cell.pb-selected[col-id="lead"]').count()) > 10, true);
+    // cut E2 (3.500) and paste it into E3: the value moves, in one undo step
+    await wb.focus(1, 'y2011_dtpt');
+    await wb.page.keyboard.press('Control+x');
+    await wb.focus(2, 'y2011_dtpt');
+    await wb.page.keyboard.press('Control+v');
+    assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '3.500'), '3.500');
+    assert.equal(await wb.textIs(wb.cell(1, 'y2011_dtpt'), ''), '');
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49.850'), '49.850');
+    await wb.page.keyboard.press('Control+z');
+    assert.equal(await wb.textIs(wb.cell(1, 'y2011_dtpt'), '3.500'), '3.500');
+    assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), ''), '');
+    await wb.page.close();
+  });
 });

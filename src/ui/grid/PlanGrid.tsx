@@ -78,6 +78,8 @@ const getRowClass = (r: RowClassParams<GridItem>) => {
   return `pb-${d.kind} pb-level-${Math.min(d.level, 4)}`;
 };
 const markReady = () => performance.mark('pb:grid-ready');
+/** Rows stay in plan order: no sorting, no column dragging (indexes are the plan's own). */
+const defaultColDef = { sortable: false, suppressMovable: true } as const;
 
 /** The grid of one appendix sheet; re-renders only when the language or the sheet changes. */
 export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
@@ -257,6 +259,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         theme={theme}
         rowData={initialRows}
         columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
         pinnedBottomRowData={pinned}
         getRowId={getRowId}
         context={ctx}
