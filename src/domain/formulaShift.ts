@@ -13,7 +13,12 @@ const REF = /(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/y;
  * Shifts the relative references of a formula by dRow rows and dCol columns (`$` parts stay).
  * Text in double quotes is left alone; a reference pushed off the sheet becomes `#REF!`.
  */
-export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+export function shiftFormula(
+  formula: string,
+  dRow: number,
+  dCol: number,
+  absoluteToo = false,
+): string {
   if (!formula.startsWith('=') || (dRow === 0 && dCol === 0)) return formula;
   let out = '';
   let i = 0;
@@ -42,8 +47,8 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
       const m = REF.exec(formula);
       if (m) {
         const [, dc, letters, dr, digits] = m;
-        const c = dc ? colIndex(letters) : colIndex(letters) + dCol;
-        const r = dr ? Number(digits) : Number(digits) + dRow;
+        const c = dc && !absoluteToo ? colIndex(letters) : colIndex(letters) + dCol;
+        const r = dr && !absoluteToo ? Number(digits) : Number(digits) + dRow;
         out += c < 0 || r < 1 ? '#REF!' : `${dc}${columnLetter(c)}${dr}${r}`;
         i += m[0].length;
         continue;
@@ -61,4 +66,9 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     i++;
   }
   return out;
+}
+
+/** Moves every row reference (absolute ones too): a formula placed `dRow` rows lower in a file. */
+export function moveFormulaRows(formula: string, dRow: number): string {
+  return shiftFormula(formula, dRow, 0, true);
 }

@@ -6,6 +6,7 @@ import type { AppendixSheet, Workbook } from '../domain/types';
 import { gridFromText, type RawGrid } from './appendix/grid';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
+import { tryReadExported } from './export/readBack';
 import { gridsFromWorkbook } from './sheets';
 
 export interface PlanReading {
@@ -56,6 +57,8 @@ export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
     if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file');
     grids = [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
   }
+  const exported = kind === 'sheet' ? tryReadExported(grids) : null;
+  if (exported) return { workbook: exported, lineOf: new Map(), warnings: [], skipped: [] };
   const readings: AppendixReading[] = [];
   const skipped: string[] = [];
   for (const g of grids) {

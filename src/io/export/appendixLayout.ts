@@ -1,0 +1,220 @@
+/**
+ * The printed form of an appendix sheet as a grid of cells: title block, multi-level header with
+ * merges, column-code row, rows (sections as subtotal formulas), computed total rows. Every formula
+ * carries the value Planbook computed; row references are in the exported file's coordinates.
+ */
+import { columnLetter, headerDepth, isNumericLeaf, leaves } from '../../domain/columns';
+import { moveFormulaRows } from '../../domain/formulaShift';
+import { subtreeEnd } from '../../domain/rows';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta, Row } from '../../domain/types';
+
+export type CellKind =
+  'title' | 'subtitle' | 'unit' | 'header' | 'code' | 'section' | 'project' | 'stated' | 'total';
+
+export interface OutCell {
+  kind: CellKind;
+  /** A text, a number, or a formula (starting with `=`) with its computed value. */
+  text?: string;
+  number?: number;
+  formula?: string;
+  value?: number | string | null;
+  colSpan?: number;
+  rowSpan?: number;
+  numeric?: boolean;
+  align?: 'left' | 'center' | 'right';
+  indent?: number;
+}
+
+export interface SheetValues {
+  /** Computed value of a visible cell of row i. */
+  value(i: number, colId: string): unknown;
+  /** Computed total for a source (null: all) in a column. */
+  total(source: string | null, colId: string): unknown;
+}
+
+export interface AppendixLayout {
+  rows: (OutCell | null)[][];
+  widths: number[];
+  /** Rows above the first data row (title block + header + code row); data row i is at firstRow + i. */
+  firstRow: number;
+  headerStart: number;
+  /** Number formats per column (`#,##0` or `#,##0.##`). */
+  formats: string[];
+  /** Indexes of the computed total rows (0-based, in `rows`). */
+  totalRows: number[];
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function colRanges(c: number, rows: number[], first: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    const a = `${columnLetter(c)}${rows[i] + first + 1}`;
+    parts.push(i === j ? a : `${a}:${columnLetter(c)}${rows[j] + first + 1}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** `E8:N8`: the listed columns of one (1-based) row, contiguous runs as ranges. */
+function rowRanges(cols: readonly number[], row: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < cols.length;) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+    parts.push(
+      i === j
+        ? `${columnLetter(cols[i])}${row}`
+        : `${columnLetter(cols[i])}${row}:${columnLetter(cols[j])}${row}`,
+    );
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function childRows(rows: readonly Row[], i: number): number[] {
+  const end = subtreeEnd(rows, i);
+  const out: number[] = [];
+  for (let j = i + 1; j < end; j++) if (rows[j].level === rows[i].level + 1) out.push(j);
+  return out;
+}
+
+function headerCells(nodes: ColumnNode[], depth: number): (OutCell | null)[][] {
+  const grid: (OutCell | null)[][] = Array.from({ length: depth }, () => []);
+  let col = 0;
+  const place = (n: ColumnNode, level: number) => {
+    const width = n.kind === 'leaf' ? 1 : leaves(n.children).length;
+    const rowSpan = n.kind === 'leaf' ? depth - level : 1;
+    grid[level][col] = {
+      kind: 'header',
+      text: n.label,
+      colSpan: width > 1 ? width : undefined,
+      rowSpan: rowSpan > 1 ? rowSpan : undefined,
+      align: 'center',
+    };
+    if (n.kind === 'group') for (const c of n.children) place(c, level + 1);
+    else col++;
+  };
+  for (const n of nodes) place(n, 0);
+  return grid;
+}
+
+const WIDTH: Partial<Record<ColumnLeaf['role'], number>> = {
+  number: 6,
+  name: 48,
+  lead: 18,
+  coord: 18,
+  notes: 18,
+  text: 16,
+};
+
+/** Lays out one appendix sheet for export; `totalLabel(source)` names the computed total rows. */
+export function layoutAppendix(
+  sheet: AppendixSheet,
+  meta: PlanMeta,
+  v: SheetValues,
+  totalLabel: (source: string | null) => string,
+): AppendixLayout {
+  const ls = leaves(sheet.columns);
+  const width = ls.length;
+  const depth = headerDepth(sheet.columns);
+  const out: (OutCell | null)[][] = [];
+  const line = (cell: OutCell) => out.push([{ ...cell, colSpan: width > 1 ? width : undefined }]);
+  line({ kind: 'subtitle', text: meta.issuingBody, align: 'left' });
+  line({ kind: 'title', text: sheet.title || meta.title, align: 'center' });
+  const kem = meta.docNumber
+    ? `(Kèm theo Kế hoạch số ${meta.docNumber}${meta.docDate ? ` ngày ${meta.docDate}` : ''}${meta.issuingBody ? ` của ${meta.issuingBody}` : ''})`
+    : '';
+  line({ kind: 'subtitle', text: kem, align: 'center' });
+  line({ kind: 'unit', text: meta.unit ? `ĐVT: ${meta.unit}` : '', align: 'right' });
+  const headerStart = out.length;
+  out.push(...headerCells(sheet.columns, depth));
+  if (sheet.hasCodeRow)
+    out.push(
+      ls.map((l, i) => ({
+        kind: 'code' as const,
+        text: l.code ?? String(i + 1),
+        align: 'center' as const,
+      })),
+    );
+  const first = out.length;
+  const formats = ls.map((l) => {
+    if (!isNumericLeaf(l)) return '@';
+    const decimals = sheet.rows.some((r) => {
+      const x = r.cells[l.id];
+      return typeof x === 'number' && !Number.isInteger(x);
+    });
+    return decimals ? '#,##0.##' : '#,##0';
+  });
+  const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
+  sheet.rows.forEach((r, i) => {
+    const excelRow = first + i + 1;
+    const kind: CellKind =
+      r.kind === 'section' ? 'section' : r.kind === 'total' ? 'stated' : 'project';
+    const children = r.kind === 'section' ? childRows(sheet.rows, i) : [];
+    out.push(
+      ls.map((l, c): OutCell => {
+        const base: OutCell = {
+          kind,
+          numeric: isNumericLeaf(l),
+          align: isNumericLeaf(l) ? 'right' : l.role === 'number' ? 'center' : 'left',
+        };
+        if (l.role === 'name') base.indent = r.level;
+        if (l.role === 'rowTotal') {
+          return {
+            ...base,
+            formula: amountCols.length ? `=SUM(${rowRanges(amountCols, excelRow)})` : undefined,
+            value: num(v.value(i, l.id)),
+          };
+        }
+        if (isNumericLeaf(l) && r.kind === 'section') {
+          return {
+            ...base,
+            formula: children.length ? `=SUM(${colRanges(c, children, first)})` : undefined,
+            value: num(v.value(i, l.id)),
+          };
+        }
+        const x = r.cells[l.id];
+        if (typeof x === 'number') return { ...base, number: x };
+        if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l))
+          return { ...base, formula: moveFormulaRows(x, first), value: num(v.value(i, l.id)) };
+        if (typeof x === 'string') return { ...base, text: x };
+        return base;
+      }),
+    );
+  });
+  // computed totals: one row per source, then the grand total, each adding up the top-level rows
+  const top = sheet.rows.flatMap((r, i) => (r.level === 0 && r.kind !== 'total' ? [i] : []));
+  const sources = [...new Set(amountCols.map((c) => ls[c].source).filter((s): s is string => !!s))];
+  const totalRows: number[] = [];
+  for (const source of [...sources, null]) {
+    const mine = amountCols.filter((c) => source === null || ls[c].source === source);
+    const excelRow = out.length + 1;
+    totalRows.push(out.length);
+    out.push(
+      ls.map((l, c): OutCell => {
+        const base: OutCell = {
+          kind: 'total',
+          numeric: isNumericLeaf(l),
+          align: isNumericLeaf(l) ? 'right' : 'left',
+        };
+        if (l.role === 'name') return { ...base, text: totalLabel(source) };
+        if (l.role === 'rowTotal') {
+          const f = mine.length ? `=SUM(${rowRanges(mine, excelRow)})` : undefined;
+          return { ...base, formula: f, value: num(v.total(source, l.id)) };
+        }
+        const counts = l.role === 'amount' ? mine.includes(c) : source === null && isNumericLeaf(l);
+        if (!counts || !top.length) return base;
+        return {
+          ...base,
+          formula: `=SUM(${colRanges(c, top, first)})`,
+          value: num(v.total(source, l.id)),
+        };
+      }),
+    );
+  }
+  const widths = ls.map((l) => WIDTH[l.role] ?? 13);
+  return { rows: out, widths, firstRow: first, headerStart, formats, totalRows };
+}

@@ -1,0 +1,77 @@
+/**
+ * Reading a file Planbook exported: the hidden `_planbook` sheet gives the plan's structure and
+ * metadata; project cells (amounts, texts, formulas) are taken from the visible sheets, so edits made
+ * in Excel come back. When the visible rows no longer match (rows inserted in Excel), null: the
+ * caller reads the sheets as ordinary tables instead.
+ */
+import { isNumericLeaf, leaves } from '../../domain/columns';
+import { moveFormulaRows } from '../../domain/formulaShift';
+import type { CellInput, Workbook } from '../../domain/types';
+import { cellText, type RawGrid } from '../appendix/grid';
+import { parsePlanbook } from '../planbookFile';
+import { PLANBOOK_SHEET } from './xlsx';
+
+/** The plan inside an exported workbook, or null when there is none or it no longer fits. */
+export function readExported(grids: RawGrid[]): Workbook | null {
+  const hidden = grids.find((g) => g.name === PLANBOOK_SHEET);
+  if (!hidden || cellText(hidden, 0, 0) !== 'planbook-export') return null;
+  let firstRows: number[];
+  try {
+    firstRows = JSON.parse(hidden.rows[0]?.[1]?.text ?? '[]') as number[];
+  } catch {
+    return null;
+  }
+  const json = hidden.rows
+    .slice(1)
+    .map((r) => r[0]?.text ?? '')
+    .join('');
+  const parsed = parsePlanbook(json);
+  if (!parsed.ok) return null;
+  const wb = parsed.workbook;
+  const visible = grids.filter((g) => g.name !== PLANBOOK_SHEET);
+  for (let k = 0; k < wb.sheets.length; k++) {
+    const sheet = wb.sheets[k];
+    const g = visible[k];
+    const first = firstRows[k];
+    if (!g || first === undefined) return null;
+    const ls = leaves(sheet.columns);
+    const nameCol = ls.findIndex((l) => l.role === 'name');
+    const rows = sheet.rows.map((row, i) => {
+      const r = first + i;
+      if (
+        nameCol >= 0 &&
+        cellText(g, r, nameCol) !==
+          String(row.cells.name ?? '')
+            .replace(/\s+/g, ' ')
+            .trim()
+      )
+        throw new Mismatch();
+      if (row.kind !== 'project') return row;
+      const cells: Record<string, CellInput> = {};
+      ls.forEach((l, c) => {
+        if (l.role === 'rowTotal') return;
+        const cell = g.rows[r]?.[c];
+        if (!cell || (cell.text === '' && cell.formula === undefined)) return;
+        if (cell.formula !== undefined && isNumericLeaf(l))
+          cells[l.id] = moveFormulaRows(`=${cell.formula.replace(/^=/, '')}`, -first);
+        else if (typeof cell.value === 'number') cells[l.id] = cell.value;
+        else cells[l.id] = cell.text;
+      });
+      return { ...row, cells };
+    });
+    wb.sheets[k] = { ...sheet, rows };
+  }
+  return wb;
+}
+
+class Mismatch extends Error {}
+
+/** readExported that answers null instead of throwing when the rows no longer match. */
+export function tryReadExported(grids: RawGrid[]): Workbook | null {
+  try {
+    return readExported(grids);
+  } catch (e) {
+    if (e instanceof Mismatch) return null;
+    throw e;
+  }
+}

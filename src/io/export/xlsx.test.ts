@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { checkValues } from '../../app/checkStore';
+import { sheetFindings } from '../../domain/checks';
+import { generatePlan } from '../../domain/generate';
+import { setCells } from '../../domain/ops';
+import type { Workbook } from '../../domain/types';
+import { PlanEngine } from '../../engine/engine';
+import { toCsv } from '../../../tests/support/libreoffice';
+import { parsePlanbook } from '../planbookFile';
+import { readPlanFile } from '../readPlan';
+import { exportXlsx } from './xlsx';
+
+const dir = mkdtempSync(join(tmpdir(), 'planbook-export-'));
+
+async function exportOf(wb: Workbook) {
+  const e = new PlanEngine();
+  e.loadWorkbook(wb);
+  const sh = wb.sheets[0];
+  const out = await exportXlsx({
+    workbook: wb,
+    values: (id) => ({ value: (i, c) => e.value(id, i, c), total: (s, c) => e.total(id, s, c) }),
+    findings: sheetFindings(sh, wb.meta, checkValues(e, sh.id)),
+    rowNumber: (id) => String(sh.rows.findIndex((x) => x.id === id) + 1),
+  });
+  return { ...out, engine: e };
+}
+
+/** Every formula cell of the first sheet with the value Planbook computed. */
+function formulaCells(layout: Awaited<ReturnType<typeof exportOf>>['layouts'][0]) {
+  const out: { r: number; c: number; value: number }[] = [];
+  layout.rows.forEach((row, r) =>
+    row.forEach(
+      (cell, c) =>
+        cell?.formula && typeof cell.value === 'number' && out.push({ r, c, value: cell.value }),
+    ),
+  );
+  return out;
+}
+
+const sample = () => {
+  const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
+  if (!r.ok) throw new Error('sample');
+  return r.workbook;
+};
+
+function withFormulasAndRiskyText(): Workbook {
+  const wb = generatePlan({ projects: 1000, seed: 7 });
+  let sheet = wb.sheets[0];
+  const projects = sheet.rows.filter((r) => r.kind === 'project');
+  sheet = setCells(sheet, [
+    {
+      rowId: projects[0].id,
+      colId: 'y2021_sn',
+      value: `=E${sheet.rows.indexOf(projects[0]) + 1}*2`,
+    },
+    { rowId: projects[1].id, colId: 'name', value: '=HYPERLINK("http://x","y")' },
+    { rowId: projects[2].id, colId: 'name', value: '+84 huyện' },
+    { rowId: projects[3].id, colId: 'lead', value: '@Sở' },
+    { rowId: projects[4].id, colId: 'name', value: '-Dự án' },
+  ]);
+  return { ...wb, sheets: [sheet] };
+}
+
+describe('submission export', () => {
+  it('writes formulas with the computed values, which LibreOffice recalculates to the same figures (sample)', async () => {
+    const wb = sample();
+    const out = await exportOf(wb);
+    const file = join(dir, 'sample.xlsx');
+    writeFileSync(file, out.bytes);
+    const cells = formulaCells(out.layouts[0]);
+    expect(cells.length).toBeGreaterThan(50);
+    // cached values, read without recalculation
+    const book = XLSX.read(out.bytes, { type: 'array' });
+    const ws = book.Sheets['Phụ lục'];
+    for (const x of cells) expect(ws[XLSX.utils.encode_cell({ r: x.r, c: x.c })]?.v).toBe(x.value);
+    // LibreOffice, forced to recalculate
+    const csv = toCsv(file, true).get('Phụ lục')!;
+    for (const x of cells) expect(Number(csv[x.r][x.c])).toBeCloseTo(x.value, 6);
+    expect(csv[out.layouts[0].totalRows[2]][14]).toBe('49850');
+  }, 120_000);
+
+  it('proves LibreOffice recalculates: a deliberately wrong cached value comes back right', async () => {
+    const out = await exportOf(sample());
+    const files = unzipSync(out.bytes);
+    const xml = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const tampered = xml.replace(/(<c r="O9"[^>]*><f>[^<]*<\/f><v>)15800(<\/v>)/, '$199999$2');
+    expect(tampered).not.toBe(xml);
+    files['xl/worksheets/sheet1.xml'] = strToU8(tampered);
+    const file = join(dir, 'tampered.xlsx');
+    writeFileSync(file, zipSync(files));
+    expect(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Phụ lục'].O9.v).toBe(99999);
+    expect(toCsv(file, false).get('Phụ lục')![8][14]).toBe('99999'); // default profile: cached
+    expect(toCsv(file, true).get('Phụ lục')![8][14]).toBe('15800'); // recalculation profile
+  }, 120_000);
+
+  it('looks like an official appendix: merges, frozen header, print titles, A4 landscape, number format, font', async () => {
+    const out = await exportOf(sample());
+    const files = unzipSync(out.bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const book = strFromU8(files['xl/workbook.xml']);
+    const styles = strFromU8(files['xl/styles.xml']);
+    expect(sheet).toContain('<mergeCell ref="E5:N5"/>'); // Nhu cầu vốn over 10 columns
+    expect(sheet).toContain('<mergeCell ref="E6:F6"/>'); // 2011 over ĐTPT, SN
+    expect(sheet).toContain('<mergeCell ref="A5:A7"/>'); // TT over three header rows
+    expect(sheet).toMatch(/<pane ySplit="7"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"/);
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$5:$7</definedName>`,
+    );
+    expect(book).toContain('fullCalcOnLoad="1"');
+    expect(book).toMatch(/name="_planbook" state="hidden"/);
+    expect(styles).toContain('formatCode="#,##0"');
+    expect(styles).toContain('Times New Roman');
+    expect(XLSX.read(out.bytes, { type: 'array' }).SheetNames).toEqual([
+      'Phụ lục',
+      'Kiểm tra',
+      '_planbook',
+    ]);
+  });
+
+  it('reads back as the same plan (sample and a generated 1,000-project plan with formulas)', async () => {
+    for (const wb of [sample(), withFormulasAndRiskyText()]) {
+      const out = await exportOf(wb);
+      const back = readPlanFile('plan.xlsx', out.bytes).workbook;
+      expect(back.meta).toEqual(wb.meta);
+      expect(back.sheets.map((s) => s.columns)).toEqual(wb.sheets.map((s) => s.columns));
+      expect(back.sheets.map((s) => s.rows)).toEqual(wb.sheets.map((s) => s.rows));
+    }
+  });
+
+  it('writes risky texts as text, user formulas as formulas, and LibreOffice agrees on every total (1,000 projects)', async () => {
+    const wb = withFormulasAndRiskyText();
+    const out = await exportOf(wb);
+    const file = join(dir, 'generated.xlsx');
+    writeFileSync(file, out.bytes);
+    const first = out.layouts[0].firstRow;
+    const p = wb.sheets[0].rows.findIndex((r) => r.kind === 'project');
+    const xml = strFromU8(unzipSync(out.bytes)['xl/worksheets/sheet1.xml']);
+    expect(xml).toContain(`<f>E${p + first + 1}*2</f>`); // the user formula, moved to the file's rows
+    expect(xml).not.toContain('HYPERLINK');
+    const csv = toCsv(file, true).get(out.names[0])!;
+    const row = (k: number) =>
+      csv[
+        first + wb.sheets[0].rows.indexOf(wb.sheets[0].rows.filter((r) => r.kind === 'project')[k])
+      ];
+    expect(row(1)[1]).toBe('=HYPERLINK("http://x","y")');
+    expect(row(2)[1]).toBe('+84 huyện');
+    expect(row(3)[2]).toBe('@Sở');
+    expect(row(4)[1]).toBe('-Dự án');
+    const cells = formulaCells(out.layouts[0]);
+    for (const x of cells) expect(Number(csv[x.r][x.c])).toBeCloseTo(x.value, 6);
+  }, 120_000);
+});

@@ -1,0 +1,233 @@
+/**
+ * The submission `.xlsx`: one styled sheet per appendix (Times New Roman, thin borders, merged
+ * multi-level header, frozen header rows, A4 landscape, header rows printed on every page), totals as
+ * formulas with their computed values, the check report sheet *Kiểm tra*, and a hidden `_planbook`
+ * sheet that lets Planbook read the file back as the same plan.
+ */
+import writeXlsxFile, { type Feature, type Sheet } from 'write-excel-file/universal';
+import type { Finding } from '../../domain/checks';
+import type { Workbook } from '../../domain/types';
+import { serializePlanbook } from '../planbookFile';
+import { REPORT_HEADERS, reportRows } from '../checkReport';
+import {
+  type AppendixLayout,
+  layoutAppendix,
+  type OutCell,
+  type SheetValues,
+} from './appendixLayout';
+
+export const PLANBOOK_SHEET = '_planbook';
+const CHUNK = 30_000;
+
+export interface ExportInput {
+  workbook: Workbook;
+  values: (sheetId: string) => SheetValues;
+  findings: Finding[];
+  rowNumber: (rowId: string | null) => string;
+  lang?: 'vi' | 'en';
+}
+
+/** Escapes XML text. */
+function xml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function style(c: OutCell, format: string): Record<string, unknown> {
+  const table = c.kind !== 'title' && c.kind !== 'subtitle' && c.kind !== 'unit';
+  return {
+    ...(table ? { borderStyle: 'thin', borderColor: '#000000' } : {}),
+    ...(c.kind === 'header' || c.kind === 'title' || c.kind === 'section' || c.kind === 'total'
+      ? { fontWeight: 'bold' }
+      : {}),
+    ...(c.kind === 'stated' || c.kind === 'subtitle' || c.kind === 'unit' || c.kind === 'code'
+      ? { fontStyle: 'italic' }
+      : {}),
+    ...(c.kind === 'title' ? { fontSize: 14 } : {}),
+    ...(c.kind === 'header' ? { wrap: true, alignVertical: 'center' } : {}),
+    ...(c.kind === 'project' || c.kind === 'section'
+      ? { wrap: !c.numeric, alignVertical: 'center' }
+      : {}),
+    ...(c.align ? { align: c.align } : {}),
+    ...(c.indent ? { indent: c.indent } : {}),
+    ...(c.numeric ? { format } : {}),
+  };
+}
+
+function sheetData(l: AppendixLayout): unknown[][] {
+  return l.rows.map((row) =>
+    row.map((c, i) => {
+      if (!c) return null;
+      const s = {
+        ...style(c, l.formats[i] ?? '#,##0'),
+        ...(c.colSpan ? { columnSpan: c.colSpan } : {}),
+        ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
+      };
+      if (c.formula) return { ...s, type: 'Formula', value: c.formula };
+      if (c.number !== undefined) return { ...s, type: Number, value: c.number };
+      const { format: _f, ...text } = s as Record<string, unknown>;
+      return c.text ? { ...text, type: String, value: c.text } : { ...text, value: null };
+    }),
+  );
+}
+
+/** Adds cached values to formula cells, print titles and full recalculation on open. */
+function finishing(layouts: AppendixLayout[], names: string[]): Feature<Blob> {
+  return {
+    files: {
+      transform: {
+        'xl/worksheets/sheet{id}.xml': {
+          transform: (content, _o, { sheetIndex }) => {
+            const l = layouts[sheetIndex];
+            if (!l) return content;
+            const values = new Map<string, number | string>();
+            l.rows.forEach((row, r) =>
+              row.forEach((c, col) => {
+                if (c?.formula && c.value !== null && c.value !== undefined)
+                  values.set(`${colName(col)}${r + 1}`, c.value);
+              }),
+            );
+            return content.replace(
+              /<c r="([A-Z]+\d+)"([^>]*)><f>=?([^<]*)<\/f><\/c>/g,
+              (_m, ref: string, attrs: string, f: string) => {
+                const v = values.get(ref);
+                if (v === undefined) return `<c r="${ref}"${attrs}><f>${f}</f></c>`;
+                return typeof v === 'number'
+                  ? `<c r="${ref}"${attrs}><f>${f}</f><v>${v}</v></c>`
+                  : `<c r="${ref}"${attrs} t="str"><f>${f}</f><v>${xml(v)}</v></c>`;
+              },
+            );
+          },
+        },
+        'xl/workbook.xml': {
+          transform: (content) => {
+            const titles = layouts
+              .map(
+                (l, i) =>
+                  `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
+              )
+              .join('');
+            return content
+              .replace(
+                /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,
+                `<definedNames>${titles}</definedNames>`,
+              )
+              .replace(
+                /<calcPr\s*\/>|<calcPr[^>]*\/>/,
+                '<calcPr calcId="191029" fullCalcOnLoad="1"/>',
+              )
+              .replace(new RegExp(`(<sheet [^>]*name="${PLANBOOK_SHEET}")`), '$1 state="hidden"');
+          },
+        },
+      },
+    },
+  };
+}
+
+function colName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Sheet names Excel accepts (31 characters, no []:*?/\), unique. */
+export function safeSheetNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n) => {
+    const base = (n.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Phụ lục').slice(0, 31);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 28)} (${k})`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Writes the workbook as a submission `.xlsx`; resolves with the file's bytes. */
+export async function exportXlsx(
+  input: ExportInput,
+): Promise<{ bytes: Uint8Array; layouts: AppendixLayout[]; names: string[] }> {
+  const { workbook: wb } = input;
+  const lang = input.lang ?? 'vi';
+  const label = (s: string | null) =>
+    s === null
+      ? lang === 'vi'
+        ? 'Tổng cộng'
+        : 'Grand total'
+      : lang === 'vi'
+        ? `Tổng vốn ${s}`
+        : `Total ${s}`;
+  const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
+  const report = lang === 'vi' ? 'Kiểm tra' : 'Checks';
+  const names = safeSheetNames([...wb.sheets.map((s) => s.name), report, PLANBOOK_SHEET]);
+  const sheets: Sheet<Blob>[] = layouts.map((l, i) => ({
+    sheet: names[i],
+    data: sheetData(l) as Sheet<Blob>['data'],
+    columns: l.widths.map((width) => ({ width })),
+    stickyRowsCount: l.firstRow,
+    orientation: 'landscape',
+  }));
+  const rows = reportRows(input.findings, input.rowNumber, lang);
+  const head = REPORT_HEADERS[lang].map((h) => ({
+    value: h,
+    type: String,
+    fontWeight: 'bold',
+    borderStyle: 'thin',
+    align: 'center',
+  }));
+  const reportData = [
+    [
+      {
+        value: lang === 'vi' ? 'BÁO CÁO KIỂM TRA SỐ LIỆU' : 'CHECK REPORT',
+        type: String,
+        fontWeight: 'bold',
+        columnSpan: 10,
+      },
+    ],
+    [{ value: wb.meta.title, type: String, fontStyle: 'italic', columnSpan: 10 }],
+    head,
+    ...rows.map((r) =>
+      [
+        r.no,
+        r.rule,
+        r.severity,
+        r.row,
+        r.label,
+        r.scope,
+        r.expected,
+        r.actual,
+        r.difference,
+        r.explanation,
+      ].map((v) =>
+        typeof v === 'number'
+          ? { value: v, type: Number, format: '#,##0.##', borderStyle: 'thin' }
+          : { value: v, type: String, borderStyle: 'thin', wrap: true },
+      ),
+    ),
+  ];
+  sheets.push({
+    sheet: names[names.length - 2],
+    data: reportData as Sheet<Blob>['data'],
+    columns: [6, 22, 14, 6, 60, 14, 14, 14, 14, 80].map((width) => ({ width })),
+    orientation: 'landscape',
+  });
+  const json = serializePlanbook(wb);
+  const chunks: unknown[][] = [
+    [
+      { value: 'planbook-export', type: String },
+      { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },
+    ],
+  ];
+  for (let k = 0; k < json.length; k += CHUNK)
+    chunks.push([{ value: json.slice(k, k + CHUNK), type: String }]);
+  sheets.push({ sheet: PLANBOOK_SHEET, data: chunks as Sheet<Blob>['data'] });
+  const blob = await writeXlsxFile(sheets, {
+    fontFamily: 'Times New Roman',
+    fontSize: 12,
+    features: [finishing(layouts, names)],
+  }).toBlob();
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), layouts, names };
+}

@@ -1,0 +1,97 @@
+/**
+ * LibreOffice as the peer Excel client in tests: converts an .xlsx to one CSV per sheet, either
+ * recalculating every formula on load (a profile with OOXMLRecalcMode = 0) or showing the cached
+ * values (its default profile).
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
+
+const RECALC = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+function profile(recalc: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), recalc ? 'lo-recalc-' : 'lo-default-'));
+  if (recalc) {
+    mkdirSync(join(dir, 'user'), { recursive: true });
+    writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), RECALC);
+  }
+  return dir;
+}
+
+/** Parses the CSV LibreOffice writes (comma, double quotes, UTF-8). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let f = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') {
+        f += '"';
+        i++;
+      } else if (c === '"') q = false;
+      else f += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      row.push(f);
+      f = '';
+    } else if (c === '\n') {
+      row.push(f);
+      rows.push(row);
+      row = [];
+      f = '';
+    } else if (c !== '\r') f += c;
+  }
+  if (f || row.length) {
+    row.push(f);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Converts `file` to CSV (every sheet); returns the rows of each sheet by sheet name. */
+export function toCsv(file: string, recalc: boolean): Map<string, string[][]> {
+  if (!existsSync(SOFFICE))
+    throw new Error(
+      `LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-calc-nogui)`,
+    );
+  const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  execFileSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${profile(recalc)}`,
+      '--headless',
+      '--convert-to',
+      filter,
+      '--outdir',
+      out,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  const stem = basename(file).replace(/\.[^.]+$/, '');
+  const sheets = new Map<string, string[][]>();
+  for (const f of readdirSync(out)) {
+    if (!f.endsWith('.csv')) continue;
+    const name = f === `${stem}.csv` ? '' : f.slice(stem.length + 1, -4);
+    sheets.set(name, parseCsv(readFileSync(join(out, f), 'utf8')));
+  }
+  return sheets;
+}
