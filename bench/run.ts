@@ -10,6 +10,7 @@ import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
 import { benchChecks } from './checks';
+import { benchExport } from './export';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const OPEN_RUNS = 7;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   );
   for (const line of benchChecks(N)) console.log(line);
+  for (const line of await benchExport(N)) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));

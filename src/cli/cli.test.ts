@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as XLSX from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckJson } from './check';
 import { runCli } from './main';
 
@@ -11,8 +11,12 @@ const TSV = 'fixtures/quang-tri-2011-2015-appendix.tsv';
 const tmp = mkdtempSync(join(tmpdir(), 'planbook-cli-'));
 
 describe('planbook check on the appendix text cut out of the seed', () => {
-  const r = runCli(['check', TSV, '--json']);
-  const out = JSON.parse(r.stdout) as CheckJson;
+  let r: Awaited<ReturnType<typeof runCli>>;
+  let out: CheckJson;
+  beforeAll(async () => {
+    r = await runCli(['check', TSV, '--json']);
+    out = JSON.parse(r.stdout) as CheckJson;
+  });
 
   it('reads the plan', () => {
     expect(r.code).toBe(1);
@@ -75,8 +79,8 @@ describe('planbook check on the appendix text cut out of the seed', () => {
 });
 
 describe('planbook check on other inputs', () => {
-  it('reads the app’s own .planbook (with the plan text totals) ', () => {
-    const r = runCli(['check', 'fixtures/quang-tri-2011-2015.planbook', '--json']);
+  it('reads the app’s own .planbook (with the plan text totals) ', async () => {
+    const r = await runCli(['check', 'fixtures/quang-tri-2011-2015.planbook', '--json']);
     const out = JSON.parse(r.stdout) as CheckJson;
     expect(r.code).toBe(1);
     expect(
@@ -91,7 +95,7 @@ describe('planbook check on other inputs', () => {
     ]);
   });
 
-  it('reads an .xlsx and exits 0 when everything adds up; picks sheets by name or index', () => {
+  it('reads an .xlsx and exits 0 when everything adds up; picks sheets by name or index', async () => {
     const wb = XLSX.utils.book_new();
     const notes = XLSX.utils.aoa_to_sheet([['Ghi chú: không phải phụ lục']]);
     const plan = XLSX.utils.aoa_to_sheet([
@@ -108,7 +112,7 @@ describe('planbook check on other inputs', () => {
     XLSX.utils.book_append_sheet(wb, plan, 'Phụ lục 1');
     const file = join(tmp, 'plan.xlsx');
     writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
-    const r = runCli(['check', file, '--json', '--sheet', 'Phụ lục 1']);
+    const r = await runCli(['check', file, '--json', '--sheet', 'Phụ lục 1']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as CheckJson;
@@ -125,11 +129,11 @@ describe('planbook check on other inputs', () => {
       byYear: { 2024: { ĐTPT: 250, SN: 50 } },
     });
     expect(out.findings).toEqual([]);
-    expect(runCli(['check', file, '--sheet', '1']).code).toBe(0);
-    expect(runCli(['check', file, '--sheet', 'Ghi chú']).code).toBe(2);
+    expect((await runCli(['check', file, '--sheet', '1'])).code).toBe(0);
+    expect((await runCli(['check', file, '--sheet', 'Ghi chú'])).code).toBe(2);
   });
 
-  it('exits 2 with one clear line when the input cannot be read', () => {
+  it('exits 2 with one clear line when the input cannot be read', async () => {
     const garbage = join(tmp, 'garbage.xlsx');
     writeFileSync(garbage, Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0xff, 0xfe, 1, 2, 3]));
     const prose = join(tmp, 'prose.txt');
@@ -141,7 +145,7 @@ describe('planbook check on other inputs', () => {
       ['check'],
       ['frobnicate'],
     ]) {
-      const r = runCli(args);
+      const r = await runCli(args);
       expect(r.code).toBe(2);
       expect(r.stderr.split('\n')[0]).toMatch(/^planbook: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -160,5 +164,27 @@ describe('planbook check on other inputs', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(readFileSync('bin/planbook.mjs', 'utf8')).toContain('dist-cli/planbook.mjs');
+  });
+});
+
+describe('planbook export', () => {
+  it('writes the submission workbook from the seed text, and check reads it back the same', async () => {
+    const out = join(tmp, 'qt.xlsx');
+    const r = await runCli(['export', TSV, '-o', out]);
+    expect(r).toEqual({ code: 0, stdout: `${out}: 3 sheets written`, stderr: '' });
+    const book = XLSX.read(readFileSync(out), { type: 'buffer' });
+    expect(book.SheetNames).toEqual([
+      'Sheet1'.replace('Sheet1', book.SheetNames[0]),
+      'Kiểm tra',
+      '_planbook',
+    ]);
+    const again = JSON.parse((await runCli(['check', out, '--json'])).stdout) as CheckJson;
+    const first = JSON.parse((await runCli(['check', TSV, '--json'])).stdout) as CheckJson;
+    expect(again.computed).toEqual(first.computed);
+    expect(again.findings.map((f) => [f.rule, f.expected, f.actual])).toEqual(
+      first.findings.map((f) => [f.rule, f.expected, f.actual]),
+    );
+    expect((await runCli(['export', TSV])).code).toBe(2);
+    expect((await runCli(['export', TSV, '-o', join(tmp, 'no/such/dir/x.xlsx')])).code).toBe(2);
   });
 });

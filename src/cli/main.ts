@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { PlanReadError, readPlanFile } from '../io/readPlan';
 import { checkSheet, formatCheck, pickSheet } from './check';
+import { exportPlan } from './exportCmd';
 
 export interface CliResult {
   code: number;
@@ -12,7 +13,9 @@ export interface CliResult {
 const USAGE = `usage:
   planbook check <file> [--sheet <name or 1-based index>] [--json]
       reads a plan (.planbook, .xlsx, .xls, .ods, .csv, tab-separated text) and checks its totals;
-      exit 0: no error finding, 1: error findings, 2: the input cannot be read`;
+      exit 0: no error finding, 1: error findings, 2: the input cannot be read
+  planbook export <file> -o <out.xlsx>
+      writes the submission workbook (styled appendix sheets with formulas, the check report)`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -20,14 +23,19 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** Runs the CLI with arguments (without `node planbook`); never throws. */
-export function runCli(argv: string[]): CliResult {
+export async function runCli(argv: string[]): Promise<CliResult> {
   const [cmd, ...args] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
-  if (cmd !== 'check')
+  if (cmd !== 'check' && cmd !== 'export')
     return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--sheet');
-  if (!file) return { code: 2, stdout: '', stderr: `planbook: check needs a file\n${USAGE}` };
+  const file = args.find(
+    (a, i) => !a.startsWith('-') && args[i - 1] !== '--sheet' && args[i - 1] !== '-o',
+  );
+  if (!file) return { code: 2, stdout: '', stderr: `planbook: ${cmd} needs a file\n${USAGE}` };
+  const out = option(args, '-o') ?? option(args, '--output');
+  if (cmd === 'export' && !out)
+    return { code: 2, stdout: '', stderr: `planbook: export needs -o <out.xlsx>\n${USAGE}` };
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -40,6 +48,18 @@ export function runCli(argv: string[]): CliResult {
   }
   try {
     const reading = readPlanFile(file, bytes);
+    if (cmd === 'export') {
+      try {
+        const n = await exportPlan(reading, out!);
+        return { code: 0, stdout: `${out}: ${n} sheets written`, stderr: '' };
+      } catch (e) {
+        return {
+          code: 2,
+          stdout: '',
+          stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        };
+      }
+    }
     const which = option(args, '--sheet');
     const sheet = pickSheet(reading.workbook, which);
     if (!sheet) {
@@ -52,8 +72,8 @@ export function runCli(argv: string[]): CliResult {
     }
     const result = checkSheet(file, reading, sheet);
     const errors = result.findings.some((f) => f.severity === 'error');
-    const out = args.includes('--json') ? JSON.stringify(result) : formatCheck(result);
-    return { code: errors ? 1 : 0, stdout: out, stderr: '' };
+    const text = args.includes('--json') ? JSON.stringify(result) : formatCheck(result);
+    return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {
     const msg =
       e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;

@@ -3,7 +3,7 @@ import type { SaveState } from '../app/session';
 import type { PlanMeta } from '../domain/types';
 import { useLang } from './i18n';
 
-function download(name: string, text: string, type: string): void {
+export function download(name: string, text: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -21,6 +21,8 @@ export interface WorkbookHeaderProps {
   onBack: () => void;
   onToggleChecks: () => void;
   exportText: () => string;
+  onExportXlsx: () => void;
+  onExportCsv: () => void;
 }
 
 export function WorkbookHeader(p: WorkbookHeaderProps) {
@@ -64,6 +66,12 @@ export function WorkbookHeader(p: WorkbookHeaderProps) {
       >
         {saveLabel}
       </span>
+      <button type="button" data-testid="export-xlsx" onClick={p.onExportXlsx}>
+        {t('exportXlsx')}
+      </button>
+      <button type="button" data-testid="export-csv" onClick={p.onExportCsv}>
+        CSV
+      </button>
       <button
         type="button"
         onClick={() =>

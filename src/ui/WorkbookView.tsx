@@ -21,7 +21,8 @@ import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { useWorkbookActions } from './useWorkbookActions';
-import { WorkbookHeader } from './WorkbookHeader';
+import { download, WorkbookHeader } from './WorkbookHeader';
+import { fileStem, sheetCsvText, workbookXlsx } from '../app/exports';
 
 export function WorkbookView({
   opened,
@@ -193,6 +194,28 @@ export function WorkbookView({
         errors={checks.errors}
         warnings={checks.warnings}
         exportText={exportText}
+        onExportXlsx={() => {
+          setMessage({ text: t('exporting'), kind: 'info' });
+          workbookXlsx(session, lang).then(
+            (bytes) => {
+              download(
+                `${fileStem(session.workbook.meta.title)}.xlsx`,
+                bytes as BlobPart,
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              );
+              setMessage(null);
+            },
+            (e: Error) =>
+              setMessage({ text: t('exportFailed', { why: e.message }), kind: 'error' }),
+          );
+        }}
+        onExportCsv={() =>
+          download(
+            `${fileStem(sheet.name)}.csv`,
+            sheetCsvText(session, sheet.id),
+            'text/csv;charset=utf-8',
+          )
+        }
       />
       {readOnly && saveState !== 'conflict' && (
         <div className="pb-banner" role="alert" data-testid="readonly-banner">

@@ -101,6 +101,9 @@ export const vi = {
   statCount: 'Số ô: {n}',
   statSum: 'Tổng: {v}',
   statAvg: 'Trung bình: {v}',
+  exportXlsx: 'Xuất Excel',
+  exporting: 'Đang xuất tệp Excel…',
+  exportFailed: 'Không xuất được tệp Excel: {why}',
   shortcuts:
     'Phím tắt: Alt+Shift+→/← thụt vào/lùi ra · Alt+↑/↓ chuyển dòng · Ctrl+Shift+= thêm dự án · Ctrl+− xóa dòng · Ctrl+Z/Ctrl+Y hoàn tác/làm lại · Shift+mũi tên chọn vùng · Ctrl+C/X/V sao chép/cắt/dán · Ctrl+D/Ctrl+R điền xuống/phải',
 };
@@ -208,6 +211,9 @@ export const en: Record<StringKey, string> = {
   statCount: 'Count: {n}',
   statSum: 'Sum: {v}',
   statAvg: 'Average: {v}',
+  exportXlsx: 'Export Excel',
+  exporting: 'Exporting the Excel file…',
+  exportFailed: 'The Excel file could not be written: {why}',
   shortcuts:
     'Shortcuts: Alt+Shift+→/← indent/outdent · Alt+↑/↓ move row · Ctrl+Shift+= add project · Ctrl+− delete row · Ctrl+Z/Ctrl+Y undo/redo · Shift+arrows select · Ctrl+C/X/V copy/cut/paste · Ctrl+D/Ctrl+R fill down/right',
 };

@@ -61,3 +61,28 @@ describe('checks in the app', () => {
     await page.close();
   });
 });
+
+describe('export in the app', () => {
+  it('downloads the submission workbook and the CSV of the sheet', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15000);
+    const start = new StartPageModel(page);
+    await start.goto(srv.url);
+    await start.open('Quảng Trị');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export-xlsx]');
+    const d = await download;
+    assert.match(d.suggestedFilename(), /^Ke-hoach-Ung-dung-cong-nghe-thong-tin.*\.xlsx$/);
+    const book = XLSX.read(readFileSync(await d.path()), { type: 'buffer' });
+    assert.deepEqual(book.SheetNames, ['Phụ lục', 'Kiểm tra', '_planbook']);
+    const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Phụ lục'], { header: 1 });
+    const grand = sheet.filter((r) => r[1] === 'Tổng cộng').at(-1); // the computed row, after the stated one
+    assert.equal(grand?.[14], 49850);
+    assert.equal(book.Sheets['Phụ lục'].O8.f, 'SUM(E8:N8)');
+    const csv = page.waitForEvent('download');
+    await page.click('[data-testid=export-csv]');
+    const text = readFileSync(await (await csv).path(), 'utf8');
+    assert.match(text, /^\uFEFFTT,Tên dự án,Đơn vị thực hiện/);
+    await page.close();
+  });
+});

@@ -3,7 +3,7 @@
  * merges, column-code row, rows (sections as subtotal formulas), computed total rows. Every formula
  * carries the value Planbook computed; row references are in the exported file's coordinates.
  */
-import { columnLetter, headerDepth, isNumericLeaf, leaves } from '../../domain/columns';
+import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { moveFormulaRows } from '../../domain/formulaShift';
 import { subtreeEnd } from '../../domain/rows';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta, Row } from '../../domain/types';
@@ -13,6 +13,8 @@ export type CellKind =
 
 export interface OutCell {
   kind: CellKind;
+  /** Row height in points (set on a row's first cell when its texts wrap). */
+  height?: number;
   /** A text, a number, or a formula (starting with `=`) with its computed value. */
   text?: string;
   number?: number;
@@ -149,6 +151,7 @@ export function layoutAppendix(
     return decimals ? '#,##0.##' : '#,##0';
   });
   const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
+  const years = yearGroups(sheet.columns);
   sheet.rows.forEach((r, i) => {
     const excelRow = first + i + 1;
     const kind: CellKind =
@@ -184,6 +187,28 @@ export function layoutAppendix(
         return base;
       }),
     );
+    // a stated total row may give one figure per year, over the year's sources (merged)
+    if (r.kind === 'total') {
+      const row = out[out.length - 1];
+      for (const { group, leaves: yl } of years) {
+        const x = r.cells[group.id];
+        if (typeof x !== 'number' || !yl.length) continue;
+        const c0 = ls.indexOf(yl[0]);
+        row[c0] = {
+          ...(row[c0] as OutCell),
+          number: x,
+          colSpan: yl.length > 1 ? yl.length : undefined,
+        };
+        for (let k = 1; k < yl.length; k++) row[c0 + k] = null;
+      }
+      // its computed total is what the file's own SUM gives over the figures written above
+      const t = ls.findIndex((l) => l.role === 'rowTotal');
+      if (t >= 0 && row[t])
+        row[t] = {
+          ...(row[t] as OutCell),
+          value: amountCols.reduce((a, c) => a + (row[c]?.number ?? 0), 0),
+        };
+    }
   });
   // computed totals: one row per source, then the grand total, each adding up the top-level rows
   const top = sheet.rows.flatMap((r, i) => (r.level === 0 && r.kind !== 'total' ? [i] : []));
@@ -216,5 +241,18 @@ export function layoutAppendix(
     );
   }
   const widths = ls.map((l) => WIDTH[l.role] ?? 13);
+  // wrapped texts need taller rows (spreadsheets do not grow rows written by a program)
+  for (let r = first; r < out.length; r++) {
+    const row = out[r];
+    let lines = 1;
+    row.forEach((c, i) => {
+      if (c?.text && !c.numeric)
+        lines = Math.max(
+          lines,
+          Math.ceil((c.text.length + (c.indent ?? 0) * 2) / Math.max(4, widths[i] * 1.1)),
+        );
+    });
+    if (lines > 1 && row[0]) row[0] = { ...row[0], height: 15 * lines };
+  }
   return { rows: out, widths, firstRow: first, headerStart, formats, totalRows };
 }

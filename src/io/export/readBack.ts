@@ -9,22 +9,29 @@ import { moveFormulaRows } from '../../domain/formulaShift';
 import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
 import { parsePlanbook } from '../planbookFile';
-import { PLANBOOK_SHEET } from './xlsx';
+import { PLANBOOK_SHEET, unpackPlan } from './xlsx';
 
 /** The plan inside an exported workbook, or null when there is none or it no longer fits. */
 export function readExported(grids: RawGrid[]): Workbook | null {
   const hidden = grids.find((g) => g.name === PLANBOOK_SHEET);
-  if (!hidden || cellText(hidden, 0, 0) !== 'planbook-export') return null;
+  if (!hidden || cellText(hidden, 0, 0) !== 'planbook-export-v1') return null;
   let firstRows: number[];
   try {
     firstRows = JSON.parse(hidden.rows[0]?.[1]?.text ?? '[]') as number[];
   } catch {
     return null;
   }
-  const json = hidden.rows
-    .slice(1)
-    .map((r) => r[0]?.text ?? '')
-    .join('');
+  let json: string;
+  try {
+    json = unpackPlan(
+      hidden.rows
+        .slice(1)
+        .map((r) => r[0]?.text ?? '')
+        .join(''),
+    );
+  } catch {
+    return null;
+  }
   const parsed = parsePlanbook(json);
   if (!parsed.ok) return null;
   const wb = parsed.workbook;

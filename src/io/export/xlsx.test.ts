@@ -156,3 +156,22 @@ describe('submission export', () => {
     for (const x of cells) expect(Number(csv[x.r][x.c])).toBeCloseTo(x.value, 6);
   }, 120_000);
 });
+
+describe('CSV of a sheet', async () => {
+  const { sheetCsv, safeText } = await import('./csv');
+  it('writes shown values, quotes where needed and defuses formula-like text', async () => {
+    const wb = withFormulasAndRiskyText();
+    const e = new PlanEngine();
+    e.loadWorkbook(wb);
+    const csv = sheetCsv(wb.sheets[0], {
+      value: (i, c) => e.value(wb.sheets[0].id, i, c),
+      total: () => null,
+    });
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0].startsWith('TT,Tên dự án,Đơn vị thực hiện')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csv).toContain("'+84 huyện");
+    expect(safeText('@Sở')).toBe("'@Sở");
+    expect(safeText('Sở')).toBe('Sở');
+  });
+});

@@ -1,0 +1,28 @@
+// Installs the Debian packages the tests drive when they are missing: Chromium (end-to-end tests,
+// benchmarks) and LibreOffice Calc (the peer spreadsheet that recalculates exported files).
+// Never downloads a browser build of its own.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const wanted = [
+  {
+    path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    pkgs: ['chromium', 'fonts-dejavu-core', 'fonts-liberation'],
+  },
+  { path: process.env.SOFFICE_PATH ?? '/usr/bin/soffice', pkgs: ['libreoffice-calc-nogui'] },
+];
+const missing = wanted.filter((w) => !existsSync(w.path));
+if (missing.length) {
+  const pkgs = missing.flatMap((w) => w.pkgs);
+  console.log(`Installing Debian packages: ${pkgs.join(' ')} (apt-get)…`);
+  const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit', env });
+  execSync(`${sudo}apt-get install -y -qq ${pkgs.join(' ')}`, { stdio: 'inherit', env });
+}
+for (const w of wanted) {
+  if (!existsSync(w.path)) {
+    console.error(`${w.path} is still missing.`);
+    process.exit(1);
+  }
+}
