@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkValues } from '../../app/checkStore';
 import { sheetFindings } from '../../domain/checks';
 import { generatePlan } from '../../domain/generate';
 import { setCells } from '../../domain/ops';
@@ -24,7 +23,11 @@ async function exportOf(wb: Workbook) {
   const out = await exportXlsx({
     workbook: wb,
     values: (id) => ({ value: (i, c) => e.value(id, i, c), total: (s, c) => e.total(id, s, c) }),
-    findings: sheetFindings(sh, wb.meta, checkValues(e, sh.id)),
+    findings: sheetFindings(sh, wb.meta, {
+      value: (i, c) => e.value(sh.id, i, c),
+      total: (x, c) => e.total(sh.id, x, c),
+      rule: (i, k) => e.rule(sh.id, i, k),
+    }),
     rowNumber: (id) => String(sh.rows.findIndex((x) => x.id === id) + 1),
   });
   return { ...out, engine: e };
