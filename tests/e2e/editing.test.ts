@@ -179,7 +179,9 @@ describe('Excel-grade editing', () => {
     await wb.cell(4, '__row').click(); // row number: the whole row
     assert.equal(await wb.page.locator('.ag-row[row-index="4"] .ag-cell.pb-selected').count(), 17);
     await wb.page.locator('.ag-header-cell[col-id="lead"]').click(); // column header: the whole column
-    assert.equal((await wb.page.locator('.ag-cell.pb-selected[col-id="lead"]').count()) > 10, true);
+    await wb.page.waitForFunction(
+      () => document.querySelectorAll('.ag-cell.pb-selected[col-id="lead"]').length > 10,
+    );
     // cut E2 (3.500) and paste it into E3: the value moves, in one undo step
     await wb.focus(1, 'y2011_dtpt');
     await wb.page.keyboard.press('Control+x');
