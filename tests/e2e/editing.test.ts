@@ -7,20 +7,22 @@ import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 let srv: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const browsers: Awaited<ReturnType<typeof launch>>[] = [];
 before(async () => {
   srv = await serveDist();
-  browser = await launch();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: srv.url.replace(/\/$/, ''),
-  });
 });
 after(async () => {
-  await browser?.close();
+  for (const b of browsers) await b.close();
   await srv?.close();
 });
 
+/** The sample plan in a fresh browser profile (each test starts from the published figures). */
 async function open(): Promise<WorkbookPageModel> {
+  const browser = await launch();
+  browsers.push(browser);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: srv.url.replace(/\/$/, ''),
+  });
   const page = await browser.context.newPage();
   page.setDefaultTimeout(8000);
   const start = new StartPageModel(page);
