@@ -1,16 +1,8 @@
 /** The workbook header: back, title and document line, checks badge, save state, .planbook file. */
 import type { SaveState } from '../app/session';
 import type { PlanMeta } from '../domain/types';
+import { download } from './download';
 import { useLang } from './i18n';
-
-export function download(name: string, text: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export interface WorkbookHeaderProps {
   meta: PlanMeta;

@@ -21,7 +21,8 @@ import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { useWorkbookActions } from './useWorkbookActions';
-import { download, WorkbookHeader } from './WorkbookHeader';
+import { download } from './download';
+import { WorkbookHeader } from './WorkbookHeader';
 import { fileStem, sheetCsvText, workbookXlsx } from '../app/exports';
 
 export function WorkbookView({

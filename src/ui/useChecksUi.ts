@@ -6,16 +6,8 @@ import type { Finding } from '../domain/checks';
 import { leaves } from '../domain/columns';
 import { reportRows, reportWorkbook } from '../io/checkReport';
 import type { GridItem } from './grid/gridContext';
+import { download } from './download';
 import type { Lang } from './i18n';
-
-function download(name: string, data: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function useChecksUi(
   session: WorkbookSession,
