@@ -30,7 +30,7 @@ export interface ExportInput {
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
 export function packPlan(json: string): string {
-  const bytes = deflateSync(strToU8(json), { level: 6 });
+  const bytes = deflateSync(strToU8(json), { level: 1 });
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
