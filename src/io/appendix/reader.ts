@@ -3,6 +3,7 @@ import { leaves } from '../../domain/columns';
 import { newId } from '../../domain/ids';
 import { KNOWN_SOURCES } from '../../domain/sources';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
+import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, type HeaderBand } from './header';
 import { readMeta } from './meta';
@@ -37,11 +38,35 @@ function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
   return out;
 }
 
+/** Converts a table typed in TCVN3 or VNI to Unicode; the encoding found, or null. */
+export function unlegacy(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding | null } {
+  const texts: string[] = [];
+  for (const row of g.rows)
+    for (const c of row) if (c.text && typeof c.value !== 'number') texts.push(c.text);
+  const encoding = detectLegacy(texts);
+  if (!encoding) return { grid: g, encoding };
+  const rows = g.rows.map((row) =>
+    row.map((c) =>
+      c.text && typeof c.value !== 'number' ? { ...c, text: decodeLegacy(c.text, encoding) } : c,
+    ),
+  );
+  return { grid: { ...g, rows }, encoding };
+}
+
 /** Reads one raw table; null when no header band is found (not an appendix). */
-export function readAppendix(g: RawGrid): AppendixReading | null {
+export function readAppendix(raw: RawGrid): AppendixReading | null {
+  const { grid: g, encoding } = unlegacy(raw);
   const band = findHeaderBand(g);
   if (!band) return null;
   const warnings: ImportWarning[] = [];
+  if (encoding) {
+    warnings.push({
+      code: 'legacyEncoding',
+      row: null,
+      message: `sheet “${g.name}”: text in the ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI'} encoding was converted to Unicode`,
+      detail: encoding,
+    });
+  }
   const { columns, specs } = buildColumns(g, band);
   const ls = specs.map((s) => s.leaf);
   if (

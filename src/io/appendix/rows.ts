@@ -13,7 +13,8 @@ export interface ImportWarning {
     | 'ambiguousFigure'
     | 'textInAmount'
     | 'noHeader'
-    | 'notAppendix';
+    | 'notAppendix'
+    | 'legacyEncoding';
   /** 1-based line or row in the input. */
   row: number | null;
   message: string;

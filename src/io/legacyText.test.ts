@@ -1,0 +1,45 @@
+import { toTCVN3, toVNI } from 'vietnamese-conversion';
+import { describe, expect, it } from 'vitest';
+import { decodeLegacy, detectLegacy } from './legacyText';
+
+const lines = [
+  'Tổng vốn đầu tư phát triển',
+  'Xây dựng cơ sở hạ tầng thông tin',
+  'Sở Thông tin và Truyền thông',
+  'Ứng dụng CNTT trong QLNN',
+];
+
+describe('legacy Vietnamese text', () => {
+  it('reads TCVN3 (ABC) and VNI back as Unicode', () => {
+    const tcvn = lines.map((l) => toTCVN3(l.toLowerCase(), 'unicode'));
+    const vni = lines.map((l) => toVNI(l, 'unicode'));
+    expect(tcvn[0]).toBe('tæng vèn ®Çu t­ ph¸t triÓn');
+    expect(detectLegacy(tcvn)).toBe('TCVN3');
+    expect(tcvn.map((t) => decodeLegacy(t, 'TCVN3'))).toEqual(lines.map((l) => l.toLowerCase()));
+    expect(detectLegacy(vni)).toBe('VNI');
+    expect(vni.map((t) => decodeLegacy(t, 'VNI'))).toEqual(lines);
+  });
+
+  it('leaves Unicode text and plain ASCII alone', () => {
+    expect(detectLegacy(lines)).toBeNull();
+    expect(detectLegacy(['STT', 'Tong so', '1.500'])).toBeNull();
+    expect(detectLegacy(['Giá trị: 15,5 µm'])).toBeNull();
+  });
+});
+
+describe('importing a table typed in TCVN3', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { readPlanFile } = await import('./readPlan');
+  it('reads the same plan as the Unicode text, with a warning naming the conversion', () => {
+    const text = readFileSync('fixtures/quang-tri-2011-2015-appendix.tsv', 'utf8');
+    const legacy = toTCVN3(text, 'unicode');
+    expect(legacy).toContain('Tæng vèn');
+    const a = readPlanFile('a.tsv', new TextEncoder().encode(text));
+    const b = readPlanFile('b.tsv', new TextEncoder().encode(legacy));
+    expect(b.warnings[0]).toMatchObject({ code: 'legacyEncoding', detail: 'TCVN3' });
+    expect(b.workbook.sheets[0].rows.map((r) => r.cells.name)).toEqual(
+      a.workbook.sheets[0].rows.map((r) => r.cells.name),
+    );
+    expect(b.workbook.meta.unit).toBe('triệu đồng');
+  });
+});
