@@ -1,11 +1,13 @@
 /** The application's entry points over storage: list, create, open (with the edit lock), import, export. */
 import type { Id, Workbook } from '../domain/types';
+import { newId } from '../domain/ids';
 import { newWorkbookFromTemplate, type TemplateOptions } from '../domain/template';
 import { type ParseResult, parsePlanbook, serializePlanbook } from '../io/planbookFile';
 import { openDb } from '../storage/db';
 import { tryEditLock, waitEditLock } from '../storage/locks';
 import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
+import { PlanEngine } from '../engine/engine';
 import { WorkbookSession } from './session';
 
 export type { WorkbookSummary };
@@ -51,6 +53,13 @@ export class PlanbookApp {
     return { ...r, id: r.workbook.id };
   }
 
+  /** Stores a workbook read from a file (after the preview); a load, never an undo step. */
+  async createFromImport(wb: Workbook): Promise<Id> {
+    const fresh = { ...wb, id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() };
+    await this.repo.create(fresh);
+    return fresh.id;
+  }
+
   /** The `.planbook` text of a workbook. */
   exportPlanbook(wb: Workbook): string {
     return serializePlanbook(wb);
@@ -92,4 +101,21 @@ export class PlanbookApp {
   remove(id: Id): Promise<void> {
     return this.repo.remove(id);
   }
+}
+
+/** Totals of a read plan, for the preview (computed by the formula engine). */
+export function previewTotals(wb: Workbook): { total: number; bySource: Record<string, number> } {
+  const engine = new PlanEngine();
+  engine.loadWorkbook(wb);
+  const sheet = wb.sheets[0];
+  const layout = engine.layout(sheet.id);
+  const col = layout.rowTotalCol === undefined ? undefined : layout.leaves[layout.rowTotalCol].id;
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  if (!col) return { total: 0, bySource: {} };
+  return {
+    total: num(engine.total(sheet.id, null, col)),
+    bySource: Object.fromEntries(
+      layout.sources.map((s) => [s, num(engine.total(sheet.id, s, col))]),
+    ),
+  };
 }

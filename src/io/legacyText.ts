@@ -4,10 +4,17 @@
  * converted to Unicode.
  */
 // The tables come from vietnamese-conversion (MIT); the decoder and the detection are Planbook's.
-import CHARSETS from 'vietnamese-conversion/dist/charsets.js';
+import * as charsets from 'vietnamese-conversion/dist/charsets.js';
 
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 
+type Tables = { UNICODE: string[]; VNI: string[]; TCVN3: string[] };
+// a CommonJS module: its default export arrives wrapped once or twice depending on the loader
+const CHARSETS: Tables = ((m: unknown): Tables => {
+  let x = m as { default?: unknown; UNICODE?: string[] };
+  while (x && !x.UNICODE && x.default) x = x.default as typeof x;
+  return x as Tables;
+})(charsets);
 const UNICODE: string[] = CHARSETS.UNICODE;
 
 function decoder(encoded: string[]): { map: Map<string, string>; longest: number } {

@@ -9,8 +9,25 @@ import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
 import { gridsFromWorkbook } from './sheets';
 
+/** What the import preview shows of one sheet that read as an appendix. */
+export interface SheetSource {
+  sheetId: string;
+  name: string;
+  band: { start: number; end: number; codeRow: number | null };
+  /** The first rows of the source as text (for drawing the reading over it). */
+  rows: string[][];
+  /** Source row (0-based) of each plan row id. */
+  rowOf: Record<string, number>;
+}
+
+export interface ReadOptions {
+  /** Header rows marked by the user, by sheet name (0-based, end exclusive). */
+  bands?: Record<string, { start: number; end: number }>;
+}
+
 export interface PlanReading {
   workbook: Workbook;
+  sources?: SheetSource[];
   /** Input line of each row id (for `.planbook`: none). */
   lineOf: Map<string, number>;
   warnings: ImportWarning[];
@@ -19,6 +36,9 @@ export interface PlanReading {
 }
 
 export class PlanReadError extends Error {}
+
+/** Source rows kept for the preview. */
+export const PREVIEW_ROWS = 400;
 
 function kindOf(name: string, bytes: Uint8Array): 'planbook' | 'sheet' | 'text' {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -30,7 +50,7 @@ function kindOf(name: string, bytes: Uint8Array): 'planbook' | 'sheet' | 'text' 
 }
 
 /** Reads a plan file into a workbook (one appendix sheet per table that reads as one). */
-export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
+export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions = {}): PlanReading {
   const kind = kindOf(name, bytes);
   if (
     kind === 'planbook' ||
@@ -61,10 +81,23 @@ export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
   if (exported) return { workbook: exported, lineOf: new Map(), warnings: [], skipped: [] };
   const readings: AppendixReading[] = [];
   const skipped: string[] = [];
+  const sources: SheetSource[] = [];
   for (const g of grids) {
-    const r = readAppendix(g);
-    if (r) readings.push(r);
-    else skipped.push(g.name);
+    const r = readAppendix(g, opts.bands?.[g.name]);
+    if (!r) {
+      skipped.push(g.name);
+      continue;
+    }
+    readings.push(r);
+    const rowOf: Record<string, number> = {};
+    for (const [id, line] of r.lineOf) rowOf[id] = line - 1; // grids number their rows 1..n
+    sources.push({
+      sheetId: r.sheet.id,
+      name: g.name,
+      band: r.band,
+      rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => c.text)),
+      rowOf,
+    });
   }
   if (!readings.length)
     throw new PlanReadError(
@@ -75,6 +108,7 @@ export function readPlanFile(name: string, bytes: Uint8Array): PlanReading {
   const sheets: AppendixSheet[] = readings.map((r) => r.sheet);
   const now = Date.now();
   return {
+    sources,
     workbook: { id: `w${now}`, meta: metaFor(readings[0]), sheets, createdAt: now, updatedAt: now },
     lineOf,
     warnings: readings.flatMap((r) => r.warnings),

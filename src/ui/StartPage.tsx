@@ -4,6 +4,8 @@ import type { PlanbookApp, WorkbookSummary } from '../app/services';
 import { KNOWN_SOURCES } from '../domain/sources';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
+import { ImportPreview } from './ImportPreview';
+import { useImport } from './useImport';
 
 export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: string) => void }) {
   const { t, lang } = useLang();
@@ -19,6 +21,8 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
   });
 
   const reload = () => void app.list().then(setList);
+  const imp = useImport(app, onOpen);
+  const [dragOver, setDragOver] = useState(false);
   useEffect(reload, [app]);
   useEffect(() => {
     void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
@@ -106,6 +110,62 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
             ))}
           </tbody>
         </table>
+        <div
+          className={dragOver ? 'pb-drop pb-drop-on' : 'pb-drop'}
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragOver(true);
+          }}
+          onDragLeave={() => setDragOver(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragOver(false);
+            const f = e.dataTransfer.files[0];
+            if (!f) return;
+            if (f.name.toLowerCase().endsWith('.planbook')) void openFile(f);
+            else void imp.pick(f);
+          }}
+        >
+          <label className="pb-file">
+            {t('importFile')}
+            <input
+              type="file"
+              accept=".xlsx,.xls,.ods,.csv,.tsv,.txt"
+              data-testid="import-file"
+              onChange={(e) => e.target.files?.[0] && void imp.pick(e.target.files[0])}
+            />
+          </label>{' '}
+          {t('dropHere')}
+        </div>
+        {imp.state.phase === 'reading' && (
+          <div data-testid="import-reading">
+            {t('importing')}{' '}
+            {imp.state.slow && (
+              <div className="pb-progress" role="progressbar" data-testid="import-progress" />
+            )}
+          </div>
+        )}
+        {imp.state.phase === 'error' && (
+          <p className="pb-msg pb-msg-error" role="alert" data-testid="import-error">
+            {t('importFailed', {
+              name: imp.state.name,
+              why: t(`imp_${imp.state.error.code}` as StringKey, {
+                detail: imp.state.error.detail,
+              }),
+            })}
+          </p>
+        )}
+        {imp.state.phase === 'preview' && (
+          <ImportPreview
+            key={JSON.stringify(imp.state.options)}
+            fileName={imp.state.name}
+            reading={imp.state.reading}
+            onConfirm={(wb) => void imp.confirm(wb)}
+            onCancel={imp.cancel}
+            onReread={imp.reread}
+          />
+        )}
         <label className="pb-file">
           {t('openFile')}
           <input

@@ -68,6 +68,14 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
   return { start, end, codeRow };
 }
 
+/** The band the user marked (rows start..end-1), with its column-code row if it has one. */
+export function forcedBand(g: RawGrid, start: number, end: number): HeaderBand {
+  let codeRow: number | null = null;
+  for (let r = start; r < end; r++) if (isCodeRow(g, r)) codeRow = r;
+  if (codeRow === null && isCodeRow(g, end)) return { start, end: end + 1, codeRow: end };
+  return { start, end, codeRow };
+}
+
 interface Span {
   c0: number;
   c1: number;

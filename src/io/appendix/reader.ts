@@ -5,7 +5,7 @@ import { KNOWN_SOURCES } from '../../domain/sources';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
 import type { RawGrid } from './grid';
-import { buildColumns, findHeaderBand, type HeaderBand } from './header';
+import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -53,10 +53,13 @@ export function unlegacy(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding 
   return { grid: { ...g, rows }, encoding };
 }
 
-/** Reads one raw table; null when no header band is found (not an appendix). */
-export function readAppendix(raw: RawGrid): AppendixReading | null {
+/** Reads one raw table; null when no header band is found (not an appendix). `rows` forces the band. */
+export function readAppendix(
+  raw: RawGrid,
+  marked?: { start: number; end: number },
+): AppendixReading | null {
   const { grid: g, encoding } = unlegacy(raw);
-  const band = findHeaderBand(g);
+  const band = marked ? forcedBand(g, marked.start, marked.end) : findHeaderBand(g);
   if (!band) return null;
   const warnings: ImportWarning[] = [];
   if (encoding) {

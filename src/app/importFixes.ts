@@ -1,0 +1,71 @@
+/** Corrections a user makes in the import preview, applied to the read plan before it is stored. */
+import { leaves } from '../domain/columns';
+import { normaliseLevels } from '../domain/rows';
+import { slug } from '../domain/sources';
+import { amountColumnId } from '../domain/template';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, RowKind } from '../domain/types';
+
+export interface ColumnFix {
+  role: ColumnLeaf['role'];
+  year?: number;
+  source?: string;
+}
+
+function idFor(fix: ColumnFix, taken: Set<string>, fallback: string): string {
+  let id: string =
+    fix.role === 'amount'
+      ? fix.year
+        ? amountColumnId(fix.year, fix.source ?? 'total')
+        : `src_${slug(fix.source ?? 'x')}`
+      : fix.role === 'number'
+        ? 'tt'
+        : ['name', 'lead', 'coord', 'notes', 'stated'].includes(fix.role)
+          ? fix.role
+          : fallback;
+  if (taken.has(id)) id = `${id}_${fallback}`;
+  return id;
+}
+
+/** Gives a column another meaning (role, year, source); its cells follow it to its new id. */
+export function retypeColumn(sheet: AppendixSheet, colId: string, fix: ColumnFix): AppendixSheet {
+  const taken = new Set(
+    leaves(sheet.columns)
+      .filter((l) => l.id !== colId)
+      .map((l) => l.id),
+  );
+  const newId = idFor(fix, taken, colId.startsWith('c') ? colId : `c_${colId}`);
+  const map = (ns: ColumnNode[]): ColumnNode[] =>
+    ns.map((n) => {
+      if (n.kind === 'group') return { ...n, children: map(n.children) };
+      if (n.id !== colId) return n;
+      const leaf: ColumnLeaf = { kind: 'leaf', id: newId, label: n.label, role: fix.role };
+      if (n.code) leaf.code = n.code;
+      if (fix.role === 'amount') {
+        if (fix.year) leaf.year = fix.year;
+        if (fix.source) leaf.source = fix.source;
+      }
+      return leaf;
+    });
+  const rows = sheet.rows.map((r) => {
+    if (!(colId in r.cells) || newId === colId) return r;
+    const { [colId]: v, ...rest } = r.cells;
+    return { ...r, cells: { ...rest, [newId]: v } };
+  });
+  return { ...sheet, columns: map(sheet.columns), rows };
+}
+
+/** Reads a row as a section, a project or a stated total row. */
+export function rekindRow(sheet: AppendixSheet, rowId: string, kind: RowKind): AppendixSheet {
+  const rows = sheet.rows.map((r, i) => {
+    if (r.id !== rowId) return r;
+    const prev = sheet.rows[i - 1];
+    const level =
+      kind === 'total'
+        ? 0
+        : kind === 'project' && prev?.kind === 'section'
+          ? prev.level + 1
+          : r.level;
+    return { ...r, kind, level };
+  });
+  return { ...sheet, rows: normaliseLevels(rows) };
+}

@@ -1,0 +1,60 @@
+/**
+ * Importing a file: read off the main thread (a Web Worker; directly where there is none), with a
+ * time limit so a pathological file never hangs the page. Nothing is stored until the user confirms.
+ */
+import type { ImportReply, ImportRequest } from '../io/importWorker';
+import { type PlanReading, PlanReadError, readPlanFile, type ReadOptions } from '../io/readPlan';
+
+/** Files larger than this are refused before reading (a plan appendix is far smaller). */
+export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
+/** A read that takes longer is stopped. */
+export const IMPORT_TIMEOUT_MS = 60_000;
+
+export type ImportError = { code: 'tooBig' | 'timeout' | 'unreadable'; detail: string };
+
+/** Reads a file for the preview; rejects with an ImportError. */
+export function readForImport(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<PlanReading> {
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return Promise.reject<PlanReading>({
+      code: 'tooBig',
+      detail: String(bytes.length),
+    } satisfies ImportError);
+  if (typeof Worker === 'undefined') {
+    try {
+      return Promise.resolve(readPlanFile(name, bytes, options));
+    } catch (e) {
+      return Promise.reject<PlanReading>({
+        code: 'unreadable',
+        detail: (e as Error).message,
+      } satisfies ImportError);
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../io/importWorker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS) } satisfies ImportError);
+    }, IMPORT_TIMEOUT_MS);
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      if (e.data.kind === 'stage') return;
+      clearTimeout(timer);
+      worker.terminate();
+      if (e.data.kind === 'done') resolve(e.data.reading);
+      else reject({ code: 'unreadable', detail: e.data.message } satisfies ImportError);
+    };
+    worker.onerror = (e) => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject({ code: 'unreadable', detail: e.message || 'worker error' } satisfies ImportError);
+    };
+    worker.postMessage({ name, bytes, options } satisfies ImportRequest);
+  });
+}
+
+export { PlanReadError };

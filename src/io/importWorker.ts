@@ -1,0 +1,23 @@
+/** Reads an imported file off the main thread (a module Web Worker); posts the reading or an error. */
+import { PlanReadError, readPlanFile, type ReadOptions } from './readPlan';
+
+export interface ImportRequest {
+  name: string;
+  bytes: Uint8Array;
+  options?: ReadOptions;
+}
+
+export type ImportReply =
+  | { kind: 'stage'; stage: 'reading' }
+  | { kind: 'done'; reading: ReturnType<typeof readPlanFile> }
+  | { kind: 'error'; message: string; known: boolean };
+
+self.onmessage = (e: MessageEvent<ImportRequest>) => {
+  const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
+  post({ kind: 'stage', stage: 'reading' });
+  try {
+    post({ kind: 'done', reading: readPlanFile(e.data.name, e.data.bytes, e.data.options) });
+  } catch (err) {
+    post({ kind: 'error', message: (err as Error).message, known: err instanceof PlanReadError });
+  }
+};

@@ -1,0 +1,218 @@
+/** The import preview: the reading drawn over the source, its warnings, and corrections. */
+import { useMemo, useState } from 'react';
+import { type ColumnFix, rekindRow, retypeColumn } from '../app/importFixes';
+import { previewTotals } from '../app/services';
+import { leaves } from '../domain/columns';
+import { formatAmount } from '../domain/numbers';
+import { KNOWN_SOURCES } from '../domain/sources';
+import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
+import type { PlanReading } from '../io/readPlan';
+import { useLang } from './i18n';
+import type { StringKey } from './strings';
+
+const ROLES: ColumnLeaf['role'][] = [
+  'number',
+  'name',
+  'lead',
+  'coord',
+  'amount',
+  'stated',
+  'notes',
+  'text',
+  'value',
+];
+
+export interface ImportPreviewProps {
+  fileName: string;
+  reading: PlanReading;
+  onConfirm: (wb: Workbook) => void;
+  onCancel: () => void;
+  onReread: (sheet: string, start: number, end: number) => void;
+}
+
+export function ImportPreview({
+  fileName,
+  reading,
+  onConfirm,
+  onCancel,
+  onReread,
+}: ImportPreviewProps) {
+  const { t, lang } = useLang();
+  const [wb, setWb] = useState<Workbook>(reading.workbook);
+  const source = reading.sources?.[0];
+  const sheet = wb.sheets[0];
+  const [band, setBand] = useState({ a: (source?.band.start ?? 0) + 1, b: source?.band.end ?? 1 });
+  const totals = useMemo(() => previewTotals(wb), [wb]);
+  const ls = leaves(sheet.columns).filter((l) => l.role !== 'rowTotal');
+  const kindOfRow = useMemo(() => {
+    const m = new Map<number, { id: string; kind: RowKind }>();
+    for (const r of sheet.rows) {
+      const at = source?.rowOf[r.id];
+      if (at !== undefined) m.set(at, { id: r.id, kind: r.kind });
+    }
+    return m;
+  }, [sheet.rows, source]);
+  const fix = (colId: string, f: ColumnFix) =>
+    setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
+  const rekind = (rowId: string, kind: RowKind) =>
+    setWb({ ...wb, sheets: [rekindRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
+  const count = (k: RowKind) => sheet.rows.filter((r) => r.kind === k).length;
+
+  return (
+    <section className="pb-import" data-testid="import-preview">
+      <h2>
+        {t('importPreview')}: {fileName}
+      </h2>
+      <p data-testid="import-summary">
+        {t('summary', {
+          sections: count('section'),
+          projects: count('project'),
+          totals: count('total'),
+          total: formatAmount(totals.total, lang),
+        })}
+      </p>
+      {reading.skipped.length > 0 && (
+        <p className="pb-note">{t('skippedSheets', { names: reading.skipped.join(', ') })}</p>
+      )}
+      <ul className="pb-import-warnings" data-testid="import-warnings">
+        {reading.warnings.map((w, k) => (
+          <li key={k} data-code={w.code}>
+            {t(`w_${w.code}` as StringKey, { row: w.row ?? '', detail: w.detail ?? '' })}
+          </li>
+        ))}
+      </ul>
+      <div className="pb-import-band">
+        {t('headerFrom')}{' '}
+        <input
+          type="number"
+          min={1}
+          value={band.a}
+          data-testid="band-start"
+          onChange={(e) => setBand({ ...band, a: Number(e.target.value) })}
+        />{' '}
+        {t('headerTo')}{' '}
+        <input
+          type="number"
+          min={1}
+          value={band.b}
+          data-testid="band-end"
+          onChange={(e) => setBand({ ...band, b: Number(e.target.value) })}
+        />{' '}
+        <button type="button" onClick={() => source && onReread(source.name, band.a - 1, band.b)}>
+          {t('importReread')}
+        </button>
+      </div>
+      <h3>{t('columns')}</h3>
+      <table className="pb-import-cols" data-testid="import-columns">
+        <tbody>
+          {ls.map((l) => (
+            <tr key={l.id} data-col={l.id}>
+              <td>{l.label}</td>
+              <td>
+                <select
+                  aria-label={t('role')}
+                  value={l.role}
+                  onChange={(e) =>
+                    fix(l.id, {
+                      role: e.target.value as ColumnLeaf['role'],
+                      year: l.year,
+                      source: l.source,
+                    })
+                  }
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role_${r}` as StringKey)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {l.role === 'amount' && (
+                  <>
+                    <input
+                      aria-label={t('year')}
+                      type="number"
+                      value={l.year ?? ''}
+                      onChange={(e) =>
+                        fix(l.id, {
+                          role: 'amount',
+                          year: Number(e.target.value) || undefined,
+                          source: l.source,
+                        })
+                      }
+                    />
+                    <select
+                      aria-label={t('source')}
+                      value={l.source ?? ''}
+                      onChange={(e) =>
+                        fix(l.id, {
+                          role: 'amount',
+                          year: l.year,
+                          source: e.target.value || undefined,
+                        })
+                      }
+                    >
+                      <option value="">—</option>
+                      {KNOWN_SOURCES.map((s) => (
+                        <option key={s.code} value={s.code}>
+                          {s.code}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="pb-import-source" data-testid="import-source">
+        <table>
+          <tbody>
+            {(source?.rows ?? []).slice(0, 120).map((row, i) => {
+              const mark = kindOfRow.get(i);
+              const inBand = source && i >= source.band.start && i < source.band.end;
+              return (
+                <tr
+                  key={i}
+                  className={
+                    inBand ? 'pb-src-header' : mark ? `pb-src-${mark.kind}` : 'pb-src-ignored'
+                  }
+                >
+                  <td className="pb-src-line">{i + 1}</td>
+                  <td>
+                    {mark && (
+                      <select
+                        aria-label="kind"
+                        value={mark.kind}
+                        onChange={(e) => rekind(mark.id, e.target.value as RowKind)}
+                      >
+                        {(['section', 'project', 'total'] as RowKind[]).map((k) => (
+                          <option key={k} value={k}>
+                            {t(`kind_${k}` as StringKey)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  {row.slice(0, 20).map((c, j) => (
+                    <td key={j}>{c.length > 40 ? `${c.slice(0, 40)}…` : c}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="pb-import-actions">
+        <button type="button" data-testid="import-confirm" onClick={() => onConfirm(wb)}>
+          {t('importConfirm')}
+        </button>
+        <button type="button" data-testid="import-cancel" onClick={onCancel}>
+          {t('importCancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
