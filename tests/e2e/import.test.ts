@@ -1,0 +1,84 @@
+/** Issue 5 in Chromium: drop a real .xls, correct one column in the preview, confirm, find the plan. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { launch, serveDist } from './harness';
+import { WorkbookPageModel } from './pages/WorkbookPage';
+
+let srv: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+before(async () => {
+  srv = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('importing a spreadsheet', () => {
+  it('drops an .xls, corrects a column in the preview, confirms, and opens the plan with its totals', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(srv.url);
+    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    const b64 = readFileSync('fixtures/quang-tri-2011-2015-appendix.xls').toString('base64');
+    await page.evaluate((data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File([bytes], 'phu-luc-quang-tri.xls', { type: 'application/vnd.ms-excel' }),
+      );
+      const zone = document.querySelector('[data-testid=drop-zone]')!;
+      zone.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    }, b64);
+    await page.waitForSelector('[data-testid=import-preview]');
+    assert.match(
+      await page.locator('[data-testid=import-summary]').innerText(),
+      /2 mục, 17 dự án, 3 dòng tổng; tổng cộng tính được 46\.850/,
+    );
+    assert.match(
+      await page.locator('[data-testid=import-warnings]').innerText(),
+      /nhiều số dưới cùng một cột \(3\.?000, 7\.?000\)/,
+    );
+    // the coordinating unit column is read as notes instead
+    await page.selectOption('[data-testid=import-columns] tr[data-col="coord"] select', 'notes');
+    await page.waitForSelector('[data-testid=import-columns] tr[data-col="notes"]');
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    const wb = new WorkbookPageModel(page);
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '46.850'), '46.850');
+    assert.equal(
+      await wb.textIs(wb.cell(1, 'notes'), 'Các đơn vị liên quan'),
+      'Các đơn vị liên quan',
+    );
+    assert.equal(await wb.textIs(page.locator('[data-testid=checks-badge]'), '24'), '24');
+    await page.close();
+  });
+
+  it('refuses a file that is not a spreadsheet with one clear message and stores nothing', async () => {
+    const page = await browser.context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(srv.url);
+    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    const before = await page.locator('[data-testid=workbook-list] tbody tr').count();
+    await page.setInputFiles('[data-testid=import-file]', {
+      name: 'hong.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9, 9]),
+    });
+    const err = page.locator('[data-testid=import-error]');
+    await err.waitFor();
+    assert.match(
+      await err.innerText(),
+      /^Không nhập được tệp «hong\.xlsx»: cannot read the spreadsheet/,
+    );
+    assert.equal(await page.locator('[data-testid=workbook-list] tbody tr').count(), before);
+    await page.close();
+  });
+});
