@@ -83,7 +83,8 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
   const skipped: string[] = [];
   const sources: SheetSource[] = [];
   for (const g of grids) {
-    const r = readAppendix(g, opts.bands?.[g.name]);
+    const marked = opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined;
+    const r = readAppendix(g, marked);
     if (!r) {
       skipped.push(g.name);
       continue;
