@@ -10,7 +10,7 @@ import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
 import { benchChecks } from './checks';
-import { benchExport } from './export';
+import { benchExport, benchImport } from './export';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
 const OPEN_RUNS = 7;
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   );
   for (const line of benchChecks(N)) console.log(line);
   for (const line of await benchExport(N)) console.log(line);
+  for (const line of await benchImport(N)) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));
