@@ -45,6 +45,22 @@ export function reportRows(
   }));
 }
 
+/** One report row as the cells of a table, in the order of REPORT_HEADERS. */
+export function reportCells(r: ReportRow): (string | number)[] {
+  return [
+    r.no,
+    r.rule,
+    r.severity,
+    r.row,
+    r.label,
+    r.scope,
+    r.expected,
+    r.actual,
+    r.difference,
+    r.explanation,
+  ];
+}
+
 export const REPORT_HEADERS: Record<'vi' | 'en', string[]> = {
   vi: [
     'STT',
@@ -79,19 +95,7 @@ export function reportSheet(
   lang: 'vi' | 'en' = 'vi',
 ): XLSX.WorkSheet {
   const aoa: (string | number)[][] = [[title], [], REPORT_HEADERS[lang]];
-  for (const r of rows)
-    aoa.push([
-      r.no,
-      r.rule,
-      r.severity,
-      r.row,
-      r.label,
-      r.scope,
-      r.expected,
-      r.actual,
-      r.difference,
-      r.explanation,
-    ]);
+  for (const r of rows) aoa.push(reportCells(r));
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   for (let i = 0; i < rows.length; i++) {
     for (const c of [6, 7, 8]) {

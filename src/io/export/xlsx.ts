@@ -9,7 +9,7 @@ import writeXlsxFile, { type Feature, type Sheet } from 'write-excel-file/univer
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
-import { REPORT_HEADERS, reportRows } from '../checkReport';
+import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
 import {
   type AppendixLayout,
   layoutAppendix,
@@ -234,18 +234,7 @@ export async function exportXlsx(
     [{ value: wb.meta.title, type: String, fontStyle: 'italic', columnSpan: 10 }],
     head,
     ...rows.map((r) =>
-      [
-        r.no,
-        r.rule,
-        r.severity,
-        r.row,
-        r.label,
-        r.scope,
-        r.expected,
-        r.actual,
-        r.difference,
-        r.explanation,
-      ].map((v) =>
+      reportCells(r).map((v) =>
         typeof v === 'number'
           ? { value: v, type: Number, format: '#,##0.##', borderStyle: 'thin' }
           : { value: v, type: String, borderStyle: 'thin', wrap: true },
