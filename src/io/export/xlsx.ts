@@ -68,7 +68,8 @@ function style(c: OutCell, format: string): Record<string, unknown> {
     out.alignVertical = 'center';
   }
   if ((c.kind === 'project' || c.kind === 'section') && c.indent !== undefined) out.wrap = true;
-  if (c.align && c.align !== 'left') out.align = c.align;
+  // numbers align right by default in every spreadsheet: say so only for texts
+  if (c.align && c.align !== 'left' && !(c.numeric && c.align === 'right')) out.align = c.align;
   if (c.indent) out.indent = c.indent;
   if (c.numeric) out.format = format;
   return out;
