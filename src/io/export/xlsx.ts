@@ -55,9 +55,10 @@ function xml(s: string): string {
 }
 
 function style(c: OutCell, format: string): Record<string, unknown> {
-  const table = c.kind !== 'title' && c.kind !== 'subtitle' && c.kind !== 'unit';
+  // header and total rows carry their borders; the body's come from one conditional format
+  const bordered = c.kind === 'header' || c.kind === 'code' || c.kind === 'total';
   const out: Record<string, unknown> = {};
-  if (table) out.borderStyle = 'thin';
+  if (bordered) out.borderStyle = 'thin';
   if (c.kind === 'header' || c.kind === 'title' || c.kind === 'section' || c.kind === 'total')
     out.fontWeight = 'bold';
   if (c.kind === 'stated' || c.kind === 'subtitle' || c.kind === 'unit' || c.kind === 'code')
@@ -102,6 +103,13 @@ function sheetData(l: AppendixLayout): unknown[][] {
       if (c.number !== undefined)
         return Object.assign({ type: Number, value: c.number }, styleOf(c, format, false));
       if (c.text) return Object.assign({ type: String, value: c.text }, styleOf(c, format, true));
+      // an empty body cell needs no cell at all (its border comes from the conditional format)
+      if (
+        (c.kind === 'project' || c.kind === 'section' || c.kind === 'stated') &&
+        !c.height &&
+        !c.colSpan
+      )
+        return null;
       return Object.assign({ value: null }, styleOf(c, format, true));
     }),
   );
@@ -214,6 +222,19 @@ export async function exportXlsx(
     columns: l.widths.map((width) => ({ width })),
     stickyRowsCount: l.firstRow,
     orientation: 'landscape',
+    conditionalFormatting:
+      l.rows.length > l.firstRow
+        ? [
+            {
+              cellRange: {
+                from: { row: l.firstRow + 1, column: 1 },
+                to: { row: l.rows.length, column: l.widths.length },
+              },
+              condition: { formula: 'TRUE' },
+              style: { borderStyle: 'thin', borderColor: '#000000' },
+            },
+          ]
+        : undefined,
   }));
   const rows = reportRows(input.findings, input.rowNumber, lang);
   const head = REPORT_HEADERS[lang].map((h) => ({
