@@ -7,7 +7,7 @@ import { generatePlan } from '../src/domain/generate';
 import { sheetFindings } from '../src/domain/checks';
 import { setCells } from '../src/domain/ops';
 import { PlanEngine } from '../src/engine/engine';
-import { CheckStore, checkValues } from '../src/app/checkStore';
+import { CheckStore } from '../src/app/checkStore';
 import { readPlanFile } from '../src/io/readPlan';
 import { checkSheet } from '../src/cli/check';
 
@@ -29,7 +29,7 @@ export function benchChecks(n = 10_000): string[] {
   let found = 0;
   for (let k = 0; k < 5; k++) {
     const t = performance.now();
-    found = sheetFindings(sheet, wb.meta, checkValues(engine, sheet.id)).length;
+    found = sheetFindings(sheet, wb.meta, engine.values(sheet.id)).length;
     full.push(performance.now() - t);
   }
   const store = new CheckStore();

@@ -1,6 +1,7 @@
 /** Applies a command to the model and the engine together, and returns its inverse. */
 import * as ops from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
+import { normaliseLevels } from '../domain/rows';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 import { orderKeys } from '../storage/repo';
@@ -203,7 +204,7 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
     case 'reshape': {
       const sheet = sheetOf(st, cmd.sheetId);
       const next = { ...ops.setRowShapes(sheet, cmd.shapes) };
-      next.rows = ops.normaliseSheetLevels(next.rows);
+      next.rows = normaliseLevels(next.rows);
       const changed = sideEffects(sheet.rows, next.rows, new Set());
       const idx = new Map(next.rows.map((r, i) => [r.id, i]));
       fx.patches.push(

@@ -1,5 +1,5 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
-import { type CheckValues, type Finding, planFindings, rowFindings } from '../domain/checks';
+import { type Finding, planFindings, rowFindings } from '../domain/checks';
 import { leaves } from '../domain/columns';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -9,24 +9,17 @@ export interface SheetFindings {
   plan: Finding[];
 }
 
-/** The engine, seen by the checks. */
-export function checkValues(engine: PlanEngine, sheetId: Id): CheckValues {
-  return {
-    value: (i, c) => engine.value(sheetId, i, c),
-    total: (s, c) => engine.total(sheetId, s, c),
-    rule: (i, k) => engine.rule(sheetId, i, k),
-  };
-}
-
 export class CheckStore {
   private sheets = new Map<Id, SheetFindings>();
   private version = 0;
+  /** The last list built per sheet, valid while nothing was recomputed (the view asks on every render). */
+  private lists = new Map<Id, { version: number; rows: readonly unknown[]; list: Finding[] }>();
 
   /** Recomputes every finding of every sheet. */
   full(wb: Workbook, engine: PlanEngine): void {
     this.sheets.clear();
     wb.sheets.forEach((sheet, k) => {
-      const v = checkValues(engine, sheet.id);
+      const v = engine.values(sheet.id);
       const ls = leaves(sheet.columns);
       const byRow = new Map<Id, Finding[]>();
       sheet.rows.forEach((r, i) => {
@@ -52,7 +45,7 @@ export class CheckStore {
       const mine = patches.filter((p) => p.sheetId === sheet.id);
       if (!mine.length && !(metaChanged && k === 0)) return;
       const st = this.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
-      const v = checkValues(engine, sheet.id);
+      const v = engine.values(sheet.id);
       const ls = leaves(sheet.columns);
       const rows = new Set<number>();
       for (const p of mine) for (const i of p.rows) rows.add(i);
@@ -77,9 +70,13 @@ export class CheckStore {
     const st = this.sheets.get(sheetId);
     const sheet = wb.sheets.find((s) => s.id === sheetId);
     if (!st || !sheet) return [];
+    const cached = this.lists.get(sheetId);
+    if (cached && cached.version === this.version && cached.rows === sheet.rows) return cached.list;
     const out: Finding[] = [];
     for (const r of sheet.rows) out.push(...(st.byRow.get(r.id) ?? []));
-    return [...out, ...st.plan];
+    const list = [...out, ...st.plan];
+    this.lists.set(sheetId, { version: this.version, rows: sheet.rows, list });
+    return list;
   }
 
   /** Findings on one row of a sheet. */

@@ -12,10 +12,7 @@ export async function workbookXlsx(
   const first = wb.sheets[0];
   const out = await exportXlsx({
     workbook: wb,
-    values: (id) => ({
-      value: (i, c) => session.value(id, i, c),
-      total: (s, c) => session.total(id, s, c),
-    }),
+    values: (id) => session.values(id),
     findings: session.checks.list(wb, first.id),
     rowNumber: (id) => (id === null ? '' : String(first.rows.findIndex((r) => r.id === id) + 1)),
     lang,
@@ -26,10 +23,7 @@ export async function workbookXlsx(
 /** CSV text of one sheet. */
 export function sheetCsvText(session: WorkbookSession, sheetId: string): string {
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId)!;
-  return sheetCsv(sheet, {
-    value: (i, c) => session.value(sheetId, i, c),
-    total: (s, c) => session.total(sheetId, s, c),
-  });
+  return sheetCsv(sheet, session.values(sheetId));
 }
 
 /** A file name from a plan title: letters, digits and dashes. */

@@ -2,6 +2,7 @@
  * WorkbookSession: the workbook store. One edit flows one way: command → model + engine in one
  * batch → history → storage in one transaction → patches to the listeners (the grid).
  */
+import type { CheckValues } from '../domain/checks';
 import type { Id, Workbook } from '../domain/types';
 import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
 import type { SheetLayout } from '../engine/layout';
@@ -163,6 +164,11 @@ export class WorkbookSession {
   /** Computed total for a source (null: all) in a column or a year group. */
   total(sheetId: Id, source: string | null, colId: Id): EngineValue {
     return this.st.engine.total(sheetId, source, colId);
+  }
+
+  /** The computed side of a sheet (checks, exports). */
+  values(sheetId: Id): CheckValues {
+    return this.st.engine.values(sheetId);
   }
 
   /** Raw content of an input cell (formula text or value). */

@@ -48,13 +48,8 @@ export function checkSheet(file: string, reading: PlanReading, sheet: AppendixSh
   const wb = reading.workbook;
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
-  const v = {
-    value: (i: number, c: string) => engine.value(sheet.id, i, c),
-    total: (s: string | null, c: string) => engine.total(sheet.id, s, c),
-    rule: (i: number, k: number) => engine.rule(sheet.id, i, k),
-  };
   const meta = sheet === wb.sheets[0] ? wb.meta : null;
-  const findings = sheetFindings(sheet, meta, v);
+  const findings = sheetFindings(sheet, meta, engine.values(sheet.id));
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
   const rowOf = (id: string | null) =>
     id === null ? null : (reading.lineOf.get(id) ?? (index.has(id) ? index.get(id)! + 1 : null));

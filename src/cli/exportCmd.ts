@@ -11,18 +11,10 @@ export async function exportPlan(reading: PlanReading, out: string): Promise<num
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
   const first = wb.sheets[0];
-  const v = {
-    value: (i: number, c: string) => engine.value(first.id, i, c),
-    total: (s: string | null, c: string) => engine.total(first.id, s, c),
-    rule: (i: number, k: number) => engine.rule(first.id, i, k),
-  };
   const result = await exportXlsx({
     workbook: wb,
-    values: (id) => ({
-      value: (i, c) => engine.value(id, i, c),
-      total: (s, c) => engine.total(id, s, c),
-    }),
-    findings: sheetFindings(first, wb.meta, v),
+    values: (id) => engine.values(id),
+    findings: sheetFindings(first, wb.meta, engine.values(first.id)),
     rowNumber: (id) =>
       id === null
         ? ''

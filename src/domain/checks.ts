@@ -99,14 +99,7 @@ export function rowFindings(
   const r = sheet.rows[i];
   const out: Finding[] = [];
   const amounts = leafList.filter((l) => l.role === 'amount');
-  const push = (
-    rule: RuleId,
-    colId: Id,
-    expected: number,
-    actual: number | null,
-    terms: number,
-    scope: string,
-  ) => {
+  const push: Push = (rule, colId, expected, actual, terms, scope) => {
     if (actual === null) return;
     const s = classify(expected, actual, terms);
     if (s !== 'ok')

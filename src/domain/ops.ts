@@ -1,5 +1,5 @@
 /** Pure edits of an appendix sheet. Each returns a new sheet; the input is never mutated. */
-import { maxLevelAfter, normaliseLevels, subtreeEnd } from './rows';
+import { normaliseLevels } from './rows';
 import { indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
 
@@ -73,24 +73,4 @@ export function setRowShapes(
     rows[i] = { ...rows[i], level: s.level ?? rows[i].level, kind: s.kind ?? rows[i].kind };
   }
   return { ...sheet, rows };
-}
-
-/** Levels clamped to a valid tree (re-exported for commands). */
-export const normaliseSheetLevels = normaliseLevels;
-
-/** Whether row i can move one level deeper (it must stay under a section). */
-export function canIndent(rows: readonly Row[], i: number): boolean {
-  const r = rows[i];
-  if (r.kind === 'total' || i === 0) return false;
-  return r.level + 1 <= maxLevelAfter(rows[i - 1]);
-}
-
-/** Whether row i can move one level up. */
-export function canOutdent(rows: readonly Row[], i: number): boolean {
-  return rows[i].kind !== 'total' && rows[i].level > 0;
-}
-
-/** The block a row drags along when moved or re-levelled: itself and its descendants. */
-export function blockOf(rows: readonly Row[], i: number): [number, number] {
-  return [i, subtreeEnd(rows, i)];
 }

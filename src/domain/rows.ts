@@ -68,11 +68,6 @@ export function toRoman(n: number): string {
   return s;
 }
 
-/** 2 → B (Vietnamese plans number top parts A, B, C). */
-export function toLetter(n: number): string {
-  return String.fromCharCode(64 + n);
-}
-
 export type NumberingStyle = 'letter' | 'roman' | 'arabic' | 'dotted' | 'dash' | 'plus';
 
 /** Guesses the numbering style of a label as written. */
@@ -85,25 +80,4 @@ export function numberingStyle(label: string): NumberingStyle | null {
   if (s === '-' || s === '–') return 'dash';
   if (s === '+') return 'plus';
   return null;
-}
-
-/**
- * Proposes the numbering of every row from its position in the tree, Vietnamese style:
- * level 0 sections I, II; level 1 sections 1, 2; deeper sections 1.1; projects `-`, under
- * numbered projects `+`. Used when rows are added; labels as written are never rewritten silently.
- */
-export function proposeNumbers(rows: readonly Row[]): string[] {
-  const counters: number[] = [];
-  const path: number[] = [];
-  return rows.map((r) => {
-    if (r.kind === 'total') return '';
-    if (r.kind === 'project') return '-';
-    counters.length = r.level + 1;
-    counters[r.level] = (counters[r.level] ?? 0) + 1;
-    path.length = r.level + 1;
-    path[r.level] = counters[r.level];
-    if (r.level === 0) return toRoman(counters[0]);
-    if (r.level === 1) return String(counters[1]);
-    return path.slice(1).join('.');
-  });
 }

@@ -37,8 +37,3 @@ export function slug(s: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
 }
-
-/** Display name of a source code. */
-export function sourceName(code: string, defs: readonly SourceDef[] = KNOWN_SOURCES): string {
-  return defs.find((d) => d.code === code)?.name ?? code;
-}

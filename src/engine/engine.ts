@@ -8,6 +8,7 @@ import {
   ExportedCellChange,
   HyperFormula,
 } from 'hyperformula';
+import type { CheckValues } from '../domain/checks';
 import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
@@ -229,6 +230,15 @@ export class PlanEngine {
     const st = this.state(sheetId);
     const r = st.layout.rules[k];
     return r ? this.read(this.dataId(st), row, r.col) : null;
+  }
+
+  /** The computed side of a sheet, as the cross-checks and the exporters read it. */
+  values(sheetId: Id): CheckValues {
+    return {
+      value: (i, c) => this.value(sheetId, i, c),
+      total: (s, c) => this.total(sheetId, s, c),
+      rule: (i, k) => this.rule(sheetId, i, k),
+    };
   }
 
   /** The raw content (formula text or value) of a row's input cell. */

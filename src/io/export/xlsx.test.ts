@@ -22,12 +22,8 @@ async function exportOf(wb: Workbook) {
   const sh = wb.sheets[0];
   const out = await exportXlsx({
     workbook: wb,
-    values: (id) => ({ value: (i, c) => e.value(id, i, c), total: (s, c) => e.total(id, s, c) }),
-    findings: sheetFindings(sh, wb.meta, {
-      value: (i, c) => e.value(sh.id, i, c),
-      total: (x, c) => e.total(sh.id, x, c),
-      rule: (i, k) => e.rule(sh.id, i, k),
-    }),
+    values: (id) => e.values(id),
+    findings: sheetFindings(sh, wb.meta, e.values(sh.id)),
     rowNumber: (id) => String(sh.rows.findIndex((x) => x.id === id) + 1),
   });
   return { ...out, engine: e };
@@ -166,10 +162,7 @@ describe('CSV of a sheet', async () => {
     const wb = withFormulasAndRiskyText();
     const e = new PlanEngine();
     e.loadWorkbook(wb);
-    const csv = sheetCsv(wb.sheets[0], {
-      value: (i, c) => e.value(wb.sheets[0].id, i, c),
-      total: () => null,
-    });
+    const csv = sheetCsv(wb.sheets[0], e.values(wb.sheets[0].id));
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0].startsWith('TT,Tên dự án,Đơn vị thực hiện')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);

@@ -150,9 +150,8 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         }
         if (patch.totals) {
           // stated total rows are checked against the totals: refresh their marks too
-          for (const r of current.rows) {
-            const n = r.kind === 'total' && rendered.has(r.id) ? api.getRowNode(r.id) : undefined;
-            if (n) refresh.push(n);
+          for (const n of api.getRenderedNodes()) {
+            if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.push(n);
           }
           for (let k = 0; k < api.getPinnedBottomRowCount(); k++) {
             const n = api.getPinnedBottomRow(k);
