@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
+import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
 import { benchChecks } from './checks';
 import { benchExport, benchImport } from './export';
 
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   }
 
   // Edit → totals: measured in the page, from the Enter keydown to the grand total's DOM change.
+  const grid = new WorkbookPageModel(page);
   await page.evaluate(() => {
     const w = window as unknown as { __t0: number; __lat: number[]; __armed: boolean };
     w.__lat = [];
@@ -91,21 +93,7 @@ async function main(): Promise<void> {
   const before = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
   for (let i = 0; i < EDIT_RUNS; i++) {
     const r = 2 + ((i * 37) % 200);
-    await page.evaluate(
-      ([r]) => {
-        const api = (
-          window as unknown as {
-            __grid: {
-              ensureIndexVisible: (i: number) => void;
-              setFocusedCell: (i: number, c: string) => void;
-            };
-          }
-        ).__grid;
-        api.ensureIndexVisible(r as number);
-        api.setFocusedCell(r as number, 'y2023_dtpt');
-      },
-      [r],
-    );
+    await grid.focus(r, 'y2023_dtpt');
     const isProject = await page.evaluate(
       (r) => document.querySelector(`.ag-row[row-index="${r}"]`)?.classList.contains('pb-project'),
       r,
@@ -141,25 +129,7 @@ async function main(): Promise<void> {
     Array.from({ length: 10 }, (_, j) => String(i + j + 1)).join('\t'),
   );
   const pasteAt = async (row: number, text: string) => {
-    await page.evaluate((r) => {
-      const api = (
-        window as unknown as {
-          __grid: {
-            ensureIndexVisible: (i: number) => void;
-            setFocusedCell: (i: number, c: string) => void;
-          };
-        }
-      ).__grid;
-      api.ensureIndexVisible(r);
-      api.setFocusedCell(r, 'y2021_dtpt');
-    }, row);
-    await page.waitForFunction(
-      (r) =>
-        document
-          .querySelector(`.ag-row[row-index="${r}"] [col-id="y2021_dtpt"]`)
-          ?.classList.contains('pb-selected'),
-      row,
-    );
+    await grid.focus(row, 'y2021_dtpt');
     return page.evaluate(
       ([t, r]) =>
         new Promise<{ ms: number; sync: number; status: string }>((resolve) => {

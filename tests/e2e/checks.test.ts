@@ -1,31 +1,21 @@
 /** Issue 4 in Chromium: a row that stops adding up shows a finding; a click selects it; a fix clears it. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
-import { launch, serveDist } from './harness';
-import { StartPageModel } from './pages/StartPage';
-import { WorkbookPageModel } from './pages/WorkbookPage';
+import { e2eSuite, openSample } from './harness';
 
-let srv: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const suite = e2eSuite();
+let context: BrowserContext;
 before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
+  context = await suite.profile();
 });
 
 describe('checks in the app', () => {
   it('shows a new finding live, selects its cell on click, and clears it when the row is fixed', async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(8000);
-    const start = new StartPageModel(page);
-    await start.goto(srv.url);
-    await start.open('Quảng Trị');
-    const wb = new WorkbookPageModel(page);
+    const wb = await openSample(context, suite.url());
+    const page = wb.page;
     const badge = page.locator('[data-testid=checks-badge]');
     assert.equal(await wb.textIs(badge, '26'), '26'); // the published errors (fixtures/README.md)
     const finding = page.locator('[data-testid=finding][data-row=qt04]');
@@ -64,11 +54,7 @@ describe('checks in the app', () => {
 
 describe('export in the app', () => {
   it('downloads the submission workbook and the CSV of the sheet', async () => {
-    const page = await browser.context.newPage();
-    page.setDefaultTimeout(15000);
-    const start = new StartPageModel(page);
-    await start.goto(srv.url);
-    await start.open('Quảng Trị');
+    const { page } = await openSample(context, suite.url());
     const download = page.waitForEvent('download');
     await page.click('[data-testid=export-xlsx]');
     const d = await download;

@@ -1,35 +1,12 @@
 /** Issue 3 in Chromium: ranges, clipboard with the outside world, fill, undo/redo of a paste. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { launch, serveDist } from './harness';
-import { StartPageModel } from './pages/StartPage';
-import { WorkbookPageModel } from './pages/WorkbookPage';
+import { describe, it } from 'node:test';
+import { e2eSuite, openSample } from './harness';
 
-let srv: Awaited<ReturnType<typeof serveDist>>;
-const browsers: Awaited<ReturnType<typeof launch>>[] = [];
-before(async () => {
-  srv = await serveDist();
-});
-after(async () => {
-  for (const b of browsers) await b.close();
-  await srv?.close();
-});
-
+const suite = e2eSuite();
 /** The sample plan in a fresh browser profile (each test starts from the published figures). */
-async function open(): Promise<WorkbookPageModel> {
-  const browser = await launch();
-  browsers.push(browser);
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: srv.url.replace(/\/$/, ''),
-  });
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(8000);
-  const start = new StartPageModel(page);
-  await start.goto(srv.url);
-  await start.open('Quảng Trị');
-  return new WorkbookPageModel(page);
-}
+const open = async () => openSample(await suite.profile(), suite.url());
 
 /** Lines 375–378 of the seed (page 2 of the appendix), fields 1–13: name … 2015 SN, as copied from the PDF. */
 function seedBlock(): string {

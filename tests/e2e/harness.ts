@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { StartPageModel } from './pages/StartPage';
+import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const TYPES: Record<string, string> = {
@@ -73,4 +76,43 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+}
+
+/**
+ * Registers a suite's set-up: the built app served on loopback, and fresh browser profiles on
+ * demand (each with an empty IndexedDB, so the app starts from the sample plan). All are closed
+ * after the suite.
+ */
+export function e2eSuite(): { url: () => string; profile: () => Promise<BrowserContext> } {
+  let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
+  const opened: { close: () => Promise<void> }[] = [];
+  before(async () => {
+    srv = await serveDist();
+  });
+  after(async () => {
+    for (const b of opened) await b.close();
+    await srv?.close();
+  });
+  return {
+    url: () => srv!.url,
+    profile: async () => {
+      const b = await launch();
+      opened.push(b);
+      await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: srv!.url.replace(/\/$/, ''),
+      });
+      return b.context;
+    },
+  };
+}
+
+/** A page of `context` with the sample plan open. */
+export async function openSample(context: BrowserContext, url: string): Promise<WorkbookPageModel> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  const start = new StartPageModel(page);
+  await start.goto(url);
+  await start.open('Quảng Trị');
+  return new WorkbookPageModel(page);
 }

@@ -1,26 +1,22 @@
 /** Issue 5 in Chromium: drop a real .xls, correct one column in the preview, confirm, find the plan. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { launch, serveDist } from './harness';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { e2eSuite } from './harness';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
-let srv: Awaited<ReturnType<typeof serveDist>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const suite = e2eSuite();
+let context: BrowserContext;
 before(async () => {
-  srv = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
+  context = await suite.profile();
 });
 
 describe('importing a spreadsheet', () => {
   it('drops an .xls, corrects a column in the preview, confirms, and opens the plan with its totals', async () => {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     page.setDefaultTimeout(15000);
-    await page.goto(srv.url);
+    await page.goto(suite.url());
     await page.waitForSelector('[data-testid=workbook-list] tbody tr');
     const b64 = readFileSync('fixtures/quang-tri-2011-2015-appendix.xls').toString('base64');
     await page.evaluate((data) => {
@@ -62,9 +58,9 @@ describe('importing a spreadsheet', () => {
   });
 
   it('refuses a file that is not a spreadsheet with one clear message and stores nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     page.setDefaultTimeout(15000);
-    await page.goto(srv.url);
+    await page.goto(suite.url());
     await page.waitForSelector('[data-testid=workbook-list] tbody tr');
     const before = await page.locator('[data-testid=workbook-list] tbody tr').count();
     await page.setInputFiles('[data-testid=import-file]', {

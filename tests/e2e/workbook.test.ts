@@ -1,42 +1,20 @@
 /** Issue 2 flows in Debian Chromium: open the sample, type, see totals, reload, two tabs, row tools. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { launch, serveDist } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
-let srv: Awaited<ReturnType<typeof serveDist>>;
-const browsers: { context: BrowserContext; close: () => Promise<void> }[] = [];
-
-before(async () => {
-  srv = await serveDist();
-});
-after(async () => {
-  for (const b of browsers) await b.close();
-  await srv?.close();
-});
-
-/** A fresh browser profile (empty IndexedDB: the app creates the sample plan). */
-async function freshProfile(): Promise<BrowserContext> {
-  const b = await launch();
-  browsers.push(b);
-  return b.context;
-}
-
-async function openSample(context?: BrowserContext): Promise<WorkbookPageModel> {
-  const page = await (context ?? (await freshProfile())).newPage();
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (e) => console.error('pageerror:', e.message));
-  const start = new StartPageModel(page);
-  await start.goto(srv.url);
-  await start.open('Quảng Trị');
-  return new WorkbookPageModel(page);
-}
+const suite = e2eSuite();
+const freshProfile = suite.profile;
+/** The sample plan in a page of `context` (a fresh profile unless given). */
+const open = async (context?: BrowserContext) =>
+  openSample(context ?? (await freshProfile()), suite.url());
 
 describe('the plan workbook', () => {
   it('opens the sample, updates row, section, year and grand totals on typing, and keeps them after a reload', async () => {
-    const wb = await openSample();
+    const wb = await open();
     assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49.850'), '49.850');
     // row index 2: "Nâng cấp hạ tầng CNTT cho Trung tâm tích hợp dữ liệu tỉnh" (2.000 = 1.000 + 1.000)
     const commits = await wb.commits();
@@ -62,7 +40,7 @@ describe('the plan workbook', () => {
   });
 
   it('refuses bad input with a Vietnamese message and leaves totals and saved data alone', async () => {
-    const wb = await openSample();
+    const wb = await open();
     await wb.type(5, 'y2012_dtpt', 'abc');
     assert.match(await wb.messageMatching(/không phải số/), /không phải số/);
     await wb.type(5, 'y2012_dtpt', '=F6+G6');
@@ -76,19 +54,19 @@ describe('the plan workbook', () => {
 
   it('loses nothing when the tab is killed right after the edit is reported saved', async () => {
     const context = await freshProfile();
-    const wb = await openSample(context);
+    const wb = await open(context);
     await wb.type(4, 'y2015_sn', '77');
     await wb.waitSaved(0);
     await wb.page.close({ runBeforeUnload: false });
-    const again = await openSample(context);
+    const again = await open(context);
     assert.equal(await again.textIs(again.cell(4, 'y2015_sn'), '77'), '77');
     await again.page.close();
   });
 
   it('shows a second tab the workbook is open elsewhere and keeps it in step', async () => {
     const context = await freshProfile();
-    const first = await openSample(context);
-    const second = await openSample(context);
+    const first = await open(context);
+    const second = await open(context);
     await second.page.waitForSelector('[data-testid=readonly-banner]');
     await first.type(6, 'y2011_sn', '5');
     await first.waitSaved(0);
@@ -106,7 +84,7 @@ describe('the plan workbook', () => {
   });
 
   it('adds, outdents and undoes rows from the toolbar and keyboard with totals kept right', async () => {
-    const wb = await openSample();
+    const wb = await open();
     const grand = wb.pinned(2, 'total');
     const sec2 = wb.cell(7, 'total');
     await wb.focus(7, 'name'); // section 2 (8.550)
@@ -137,7 +115,7 @@ describe('the plan workbook', () => {
   });
 
   it('switches the interface to English', async () => {
-    const wb = await openSample();
+    const wb = await open();
     await wb.page.click('[data-testid=lang-toggle]');
     assert.equal(await wb.page.locator('[data-action=addProject]').innerText(), '+ Add project');
     assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49,850'), '49,850');
@@ -151,7 +129,7 @@ describe('workbooks and files', () => {
     const page = await (await freshProfile()).newPage();
     page.setDefaultTimeout(8000);
     const start = new StartPageModel(page);
-    await start.goto(srv.url);
+    await start.goto(suite.url());
     await page.fill('.pb-new label:has-text("Tên kế hoạch") input', 'Kế hoạch thử 2026–2028');
     await page.fill('.pb-new label:has-text("Năm đầu") input', '2026');
     await page.fill('.pb-new label:has-text("Số năm") input', '3');
@@ -177,7 +155,7 @@ describe('workbooks and files', () => {
 
   it('saves a workbook to a .planbook file and opens it again as a new workbook; refuses a bad file', async () => {
     const context = await freshProfile();
-    const wb = await openSample(context);
+    const wb = await open(context);
     await wb.type(2, 'y2011_dtpt', '4.321');
     const download = wb.page.waitForEvent('download');
     await wb.page.click('text=Lưu ra tệp .planbook');
