@@ -4,6 +4,8 @@ import { indexOfRows } from '../domain/rowIndex';
 import { normaliseLevels } from '../domain/rows';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
+import type { GridEngine } from '../engine/gridEngine';
+import { applyGridCommand, type GridPatch } from './applyGrid';
 import { orderKeys } from '../storage/repo';
 import { type Command, CommandRefused, type Shape, validateCells } from './commands';
 
@@ -15,15 +17,18 @@ export interface Effects {
   meta: boolean;
   /** The list of sheets changed (added, removed). */
   sheets: boolean;
+  /** Plain grid sheets changed: their rows whose values changed (a structural change: all). */
+  grids: GridPatch[];
 }
 
 export function emptyEffects(): Effects {
-  return { patches: [], putRows: new Map(), deleted: [], meta: false, sheets: false };
+  return { patches: [], putRows: new Map(), deleted: [], meta: false, sheets: false, grids: [] };
 }
 
 export interface ModelState {
   wb: Workbook;
   engine: PlanEngine;
+  gridEngine: GridEngine;
   order: Map<Id, string>;
 }
 
@@ -108,6 +113,10 @@ export function applyCommand(st: ModelState, cmd: Command, fx: Effects): Command
       fx.patches.push({ sheetId: sheet.id, rows: new Set(), totals: true, structure: true });
       return { type: 'addSheet', sheet, at };
     }
+    case 'setGridCells':
+    case 'addGrid':
+    case 'removeGrid':
+      return applyGridCommand(st, cmd, fx);
     case 'setMeta': {
       const old = st.wb.meta;
       st.wb = { ...st.wb, meta: cmd.meta };

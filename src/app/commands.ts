@@ -1,12 +1,14 @@
 /** Commands: every change to a workbook is one of these, validated and applied with its inverse. */
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { parseAmount } from '../domain/numbers';
+import type { GridChange } from '../domain/grid';
 import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type {
   AppendixSheet,
   CellInput,
   ColumnLeaf,
+  GridSheet,
   Id,
   PlanMeta,
   Row,
@@ -28,6 +30,9 @@ export type Command =
   | { type: 'setMeta'; meta: PlanMeta }
   | { type: 'addSheet'; sheet: AppendixSheet; at: number }
   | { type: 'removeSheet'; sheetId: Id }
+  | { type: 'setGridCells'; gridId: Id; changes: GridChange[] }
+  | { type: 'addGrid'; grid: GridSheet; at: number }
+  | { type: 'removeGrid'; gridId: Id }
   | { type: 'batch'; commands: Command[] };
 
 /** Why an edit was refused; the UI words it in the user's language. */
@@ -52,6 +57,8 @@ export interface Refusal {
   code: RefusalCode;
   rowId?: Id;
   colId?: Id;
+  /** For a grid sheet's cell: its 0-based position. */
+  at?: { r: number; c: number };
   detail?: string;
 }
 

@@ -1,5 +1,6 @@
 /** Exports of an open workbook: the submission .xlsx and the CSV of a sheet. */
-import { sheetCsv } from '../io/export/csv';
+import type { AppendixSheet } from '../domain/types';
+import { gridCsv, sheetCsv } from '../io/export/csv';
 import { exportXlsx } from '../io/export/xlsx';
 import type { WorkbookSession } from './session';
 
@@ -9,21 +10,25 @@ export async function workbookXlsx(
   lang: 'vi' | 'en' = 'vi',
 ): Promise<Uint8Array> {
   const wb = session.workbook;
-  const first = wb.sheets[0];
+  const first = wb.sheets[0] as AppendixSheet | undefined;
   const out = await exportXlsx({
     workbook: wb,
     values: (id) => session.values(id),
-    findings: session.checks.list(wb, first.id),
-    rowNumber: (id) => (id === null ? '' : String(first.rows.findIndex((r) => r.id === id) + 1)),
+    gridValues: (id, r, c) => session.gridValue(id, r, c),
+    findings: first ? session.checks.list(wb, first.id) : [],
+    rowNumber: (id) =>
+      id === null || !first ? '' : String(first.rows.findIndex((r) => r.id === id) + 1),
     lang,
   });
   return out.bytes;
 }
 
-/** CSV text of one sheet. */
+/** CSV text of one sheet (an appendix or a plain grid sheet). */
 export function sheetCsvText(session: WorkbookSession, sheetId: string): string {
-  const sheet = session.workbook.sheets.find((s) => s.id === sheetId)!;
-  return sheetCsv(sheet, session.values(sheetId));
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  if (sheet) return sheetCsv(sheet, session.values(sheetId));
+  const grid = session.workbook.grids!.find((g) => g.id === sheetId)!;
+  return gridCsv(grid, (r, c) => session.gridValue(grid.id, r, c));
 }
 
 /** A file name from a plan title: letters, digits and dashes. */

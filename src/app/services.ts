@@ -108,6 +108,7 @@ export function previewTotals(wb: Workbook): { total: number; bySource: Record<s
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
   const sheet = wb.sheets[0];
+  if (!sheet) return { total: 0, bySource: {} };
   const layout = engine.layout(sheet.id);
   const col = layout.rowTotalCol === undefined ? undefined : layout.leaves[layout.rowTotalCol].id;
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);

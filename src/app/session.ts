@@ -5,6 +5,7 @@
 import type { CheckValues } from '../domain/checks';
 import type { Id, Workbook } from '../domain/types';
 import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
+import { GridEngine } from '../engine/gridEngine';
 import type { SheetLayout } from '../engine/layout';
 import {
   ConflictError,
@@ -13,6 +14,7 @@ import {
   type WorkbookRepo,
 } from '../storage/repo';
 import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
+import type { GridPatch } from './applyGrid';
 import { CheckStore } from './checkStore';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
@@ -30,6 +32,8 @@ export interface SessionEvent {
   structure: boolean;
   /** The whole workbook was reloaded (another tab's edit, a restore). */
   reload?: boolean;
+  /** Plain grid sheets whose values or presence changed. */
+  grids?: GridPatch[];
 }
 
 export type DispatchResult = { ok: true; effects: Effects } | { ok: false; refusals: Refusal[] };
@@ -58,7 +62,9 @@ export class WorkbookSession {
   ) {
     const engine = new PlanEngine();
     engine.loadWorkbook(loaded.workbook);
-    this.st = { wb: loaded.workbook, engine, order: loaded.order };
+    const gridEngine = new GridEngine();
+    gridEngine.load(loaded.workbook.grids ?? []);
+    this.st = { wb: loaded.workbook, engine, gridEngine, order: loaded.order };
     this.rev = loaded.rev;
     this.checks.full(this.st.wb, engine);
   }
@@ -108,11 +114,12 @@ export class WorkbookSession {
     const fx = emptyEffects();
     try {
       const inverse = applyCommand(this.st, cmd, fx);
-      this.lastSheetId = fx.patches[0]?.sheetId ?? this.lastSheetId;
+      this.lastSheetId = fx.patches[0]?.sheetId ?? fx.grids[0]?.gridId ?? this.lastSheetId;
       this.checks.update(this.st.wb, this.st.engine, fx.patches, fx.meta);
       this.persist(fx);
       const structure = fx.patches.some((p) => p.structure);
-      for (const l of this.listeners) l({ patches: fx.patches, structure });
+      const grids = fx.grids;
+      for (const l of this.listeners) l({ patches: fx.patches, structure, grids });
       return { ok: true, inverse, effects: fx };
     } catch (e) {
       if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
@@ -132,6 +139,7 @@ export class WorkbookSession {
     }
     if (fx.meta) change.meta = this.st.wb.meta;
     if (fx.sheets) change.sheets = this.st.wb.sheets;
+    if (fx.grids.length) change.grids = this.st.wb.grids ?? [];
     const repo = this.repo;
     const id = this.st.wb.id;
     this.pending++;
@@ -169,6 +177,11 @@ export class WorkbookSession {
   /** The computed side of a sheet (checks, exports). */
   values(sheetId: Id): CheckValues {
     return this.st.engine.values(sheetId);
+  }
+
+  /** Computed value of a plain grid sheet's cell (0-based). */
+  gridValue(gridId: Id, r: number, c: number): EngineValue {
+    return this.st.gridEngine.value(gridId, r, c);
   }
 
   /** Raw content of an input cell (formula text or value). */
@@ -224,6 +237,7 @@ export class WorkbookSession {
 
   private reload(loaded: LoadedWorkbook): void {
     this.st.engine.loadWorkbook(loaded.workbook);
+    this.st.gridEngine.load(loaded.workbook.grids ?? []);
     this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
     this.rev = loaded.rev;
     this.checks.full(this.st.wb, this.st.engine);

@@ -1,7 +1,9 @@
 /** `planbook export`: a plan file to the submission .xlsx the app writes. */
 import { writeFileSync } from 'node:fs';
 import { sheetFindings } from '../domain/checks';
+import type { AppendixSheet } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
+import { GridEngine } from '../engine/gridEngine';
 import { exportXlsx } from '../io/export/xlsx';
 import type { PlanReading } from '../io/readPlan';
 
@@ -10,13 +12,16 @@ export async function exportPlan(reading: PlanReading, out: string): Promise<num
   const wb = reading.workbook;
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
-  const first = wb.sheets[0];
+  const grids = new GridEngine();
+  grids.load(wb.grids ?? []);
+  const first = wb.sheets[0] as AppendixSheet | undefined;
   const result = await exportXlsx({
     workbook: wb,
     values: (id) => engine.values(id),
-    findings: sheetFindings(first, wb.meta, engine.values(first.id)),
+    gridValues: (id, r, c) => grids.value(id, r, c),
+    findings: first ? sheetFindings(first, wb.meta, engine.values(first.id)) : [],
     rowNumber: (id) =>
-      id === null
+      id === null || !first
         ? ''
         : String(reading.lineOf.get(id) ?? first.rows.findIndex((r) => r.id === id) + 1),
   });

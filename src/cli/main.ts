@@ -61,6 +61,12 @@ export async function runCli(argv: string[]): Promise<CliResult> {
       }
     }
     const which = option(args, '--sheet');
+    if (!reading.workbook.sheets.length)
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `planbook: ${file}: no sheet reads as a plan appendix (no header band with a name column and amount columns); sheets kept as plain tables: ${reading.skipped.join(', ')}`,
+      };
     const sheet = pickSheet(reading.workbook, which);
     if (!sheet) {
       const names = reading.workbook.sheets.map((s, i) => `${i + 1}: ${s.name}`).join(', ');

@@ -72,6 +72,27 @@ export interface AppendixSheet {
   hasCodeRow?: boolean;
 }
 
+/** A merged range of a plain grid sheet (0-based, inclusive). */
+export interface GridMerge {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/**
+ * A sheet kept as a plain grid (a table that is not an appendix, or one the reader did not
+ * understand). Cells row by row: numbers; formulas as strings starting with `=`; texts (a text
+ * that itself starts with `=` or `'` is stored behind a leading `'`); null for blank.
+ */
+export interface GridSheet {
+  kind: 'grid';
+  id: Id;
+  name: string;
+  cells: CellInput[][];
+  merges?: GridMerge[];
+}
+
 export interface SourceDef {
   code: string;
   name: string;
@@ -99,6 +120,8 @@ export interface Workbook {
   id: Id;
   meta: PlanMeta;
   sheets: AppendixSheet[];
+  /** Plain grid sheets, shown after the appendices. */
+  grids?: GridSheet[];
   createdAt: number;
   updatedAt: number;
 }

@@ -3,7 +3,15 @@
  * for sending to a colleague. Opening validates every field and migrates older versions.
  */
 import { newId } from '../domain/ids';
-import type { AppendixSheet, ColumnNode, PlanMeta, Row, Workbook } from '../domain/types';
+import type {
+  AppendixSheet,
+  CellInput,
+  ColumnNode,
+  GridSheet,
+  PlanMeta,
+  Row,
+  Workbook,
+} from '../domain/types';
 
 export const PLANBOOK_TYPE = 'planbook';
 export const PLANBOOK_FORMAT_VERSION = 1;
@@ -179,6 +187,34 @@ function sheet(v: unknown, path: string): AppendixSheet {
   };
 }
 
+function gridCell(v: unknown, path: string): CellInput {
+  if (v === null || typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  throw new Invalid(path);
+}
+
+function int(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(path);
+  return v;
+}
+
+function grid(v: unknown, path: string): GridSheet {
+  const g = obj(v, path);
+  if (g.kind !== 'grid') throw new Invalid(`${path}.kind`);
+  const cells = arr(g.cells, `${path}.cells`).map((row, r) =>
+    arr(row, `${path}.cells[${r}]`).map((c, k) => gridCell(c, `${path}.cells[${r}][${k}]`)),
+  );
+  const out: GridSheet = { kind: 'grid', id: newId('g'), name: str(g.name, `${path}.name`), cells };
+  if (g.merges !== undefined) {
+    out.merges = arr(g.merges, `${path}.merges`).map((m, i) => {
+      const o = obj(m, `${path}.merges[${i}]`);
+      const at = (k: string) => int(o[k], `${path}.merges[${i}].${k}`);
+      return { r0: at('r0'), c0: at('c0'), r1: at('r1'), c1: at('c1') };
+    });
+  }
+  return out;
+}
+
 /**
  * Reads the text of a `.planbook` file. The workbook gets fresh workbook and sheet ids, so opening
  * a file never touches a stored workbook.
@@ -218,10 +254,13 @@ export function parsePlanbook(
       id: newId('w'),
       meta: meta(w.meta),
       sheets: arr(w.sheets, 'workbook.sheets').map((s, i) => sheet(s, `sheets[${i}]`)),
+      ...(w.grids !== undefined
+        ? { grids: arr(w.grids, 'workbook.grids').map((g, i) => grid(g, `grids[${i}]`)) }
+        : {}),
       createdAt: typeof w.createdAt === 'number' ? w.createdAt : now,
       updatedAt: now,
     };
-    if (!workbook.sheets.length) throw new Invalid('sheets');
+    if (!workbook.sheets.length && !workbook.grids?.length) throw new Invalid('sheets');
     return from === current ? { ok: true, workbook } : { ok: true, workbook, migratedFrom: from };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: { code: 'invalid', path: e.path } };

@@ -2,18 +2,19 @@
  * Reads any plan file Planbook takes: its own `.planbook`, spreadsheets (`.xlsx`, `.xls`, `.ods`),
  * and delimited text (`.csv`, `.tsv`, `.txt`, pasted text).
  */
-import type { AppendixSheet, Workbook } from '../domain/types';
+import type { AppendixSheet, GridSheet, PlanMeta, Workbook } from '../domain/types';
 import { gridFromText, type RawGrid } from './appendix/grid';
+import { gridSheetFromRaw } from './appendix/gridSheet';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
 import { gridsFromWorkbook } from './sheets';
 
-/** What the import preview shows of one sheet that read as an appendix. */
+/** What the import preview shows of one sheet (an appendix, or a plain grid: band null). */
 export interface SheetSource {
   sheetId: string;
   name: string;
-  band: { start: number; end: number; codeRow: number | null };
+  band: { start: number; end: number; codeRow: number | null } | null;
   /** The first rows of the source as text (for drawing the reading over it). */
   rows: string[][];
   /** Source row (0-based) of each plan row id. */
@@ -31,7 +32,7 @@ export interface PlanReading {
   /** Input line of each row id (for `.planbook`: none). */
   lineOf: Map<string, number>;
   warnings: ImportWarning[];
-  /** Names of sheets that did not read as an appendix. */
+  /** Names of sheets that did not read as an appendix (kept as plain grid sheets). */
   skipped: string[];
 }
 
@@ -49,7 +50,37 @@ function kindOf(name: string, bytes: Uint8Array): 'planbook' | 'sheet' | 'text' 
   return 'text';
 }
 
-/** Reads a plan file into a workbook (one appendix sheet per table that reads as one). */
+/** Whether the bytes can be the spreadsheet the extension names (zip, OLE, or XML/HTML for .xls). */
+function looksLikeSpreadsheet(name: string, bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext !== 'xls') return zip || ole;
+  const head = new TextDecoder()
+    .decode(bytes.slice(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  return zip || ole || head.startsWith('<') || bytes[0] === 0x09 || bytes[0] === 0x00;
+}
+
+/** Metadata of a workbook in which no sheet reads as an appendix (yet). */
+export function blankMeta(title: string): PlanMeta {
+  return {
+    title,
+    issuingBody: '',
+    docNumber: '',
+    docDate: '',
+    years: [],
+    unit: '',
+    sources: [],
+    stated: { bySource: {} },
+  };
+}
+
+/**
+ * Reads a plan file into a workbook: one appendix sheet per table that reads as one, every other
+ * non-empty sheet kept as a plain grid sheet.
+ */
 export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions = {}): PlanReading {
   const kind = kindOf(name, bytes);
   if (
@@ -64,6 +95,10 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     return { workbook: r.workbook, lineOf: new Map(), warnings: [], skipped: [] };
   }
   let grids: RawGrid[];
+  if (kind === 'sheet' && !looksLikeSpreadsheet(name, bytes))
+    throw new PlanReadError(
+      `not a spreadsheet (the content does not match the .${name.split('.').pop()} extension)`,
+    );
   if (kind === 'sheet') {
     try {
       grids = gridsFromWorkbook(bytes);
@@ -82,11 +117,22 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
   const readings: AppendixReading[] = [];
   const skipped: string[] = [];
   const sources: SheetSource[] = [];
+  const plain: GridSheet[] = [];
   for (const g of grids) {
     const marked = opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined;
     const r = readAppendix(g, marked);
     if (!r) {
+      const kept = gridSheetFromRaw(g);
+      if (!kept.cells.length) continue;
       skipped.push(g.name);
+      plain.push(kept);
+      sources.push({
+        sheetId: kept.id,
+        name: g.name,
+        band: null,
+        rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => c.text)),
+        rowOf: {},
+      });
       continue;
     }
     readings.push(r);
@@ -100,17 +146,22 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
       rowOf,
     });
   }
-  if (!readings.length)
-    throw new PlanReadError(
-      'no sheet reads as a plan appendix (no header band with a name column and amount columns)',
-    );
+  if (!readings.length && !plain.length)
+    throw new PlanReadError('the file holds no table (every sheet is empty)');
   const lineOf = new Map<string, number>();
   for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
   const sheets: AppendixSheet[] = readings.map((r) => r.sheet);
   const now = Date.now();
   return {
     sources,
-    workbook: { id: `w${now}`, meta: metaFor(readings[0]), sheets, createdAt: now, updatedAt: now },
+    workbook: {
+      id: `w${now}`,
+      meta: readings.length ? metaFor(readings[0]) : blankMeta(name.replace(/\.[^.]+$/, '')),
+      sheets,
+      ...(plain.length ? { grids: plain } : {}),
+      createdAt: now,
+      updatedAt: now,
+    },
     lineOf,
     warnings: readings.flatMap((r) => r.warnings),
     skipped,

@@ -1,11 +1,13 @@
 /** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
 import Dexie, { type EntityTable } from 'dexie';
-import type { AppendixSheet, Id, PlanMeta, Row } from '../domain/types';
+import type { AppendixSheet, GridSheet, Id, PlanMeta, Row } from '../domain/types';
 
 export interface WorkbookRecord {
   id: Id;
   meta: PlanMeta;
   sheetIds: Id[];
+  /** Plain grid sheets (kept whole with the workbook: they are small and rarely edited). */
+  grids?: GridSheet[];
   createdAt: number;
   updatedAt: number;
   /** Incremented by every committed change: a writer whose base revision is stale is refused. */

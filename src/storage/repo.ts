@@ -1,7 +1,7 @@
 /** Workbook repository: load, create, list, delete, and commit a change in one transaction. */
 import { liveQuery } from 'dexie';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
-import type { AppendixSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
+import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 import type { PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
 
 /** A summary for the start page. */
@@ -20,6 +20,8 @@ export interface StoredChange {
   deleteRows: { sheetId: Id; rowId: Id }[];
   meta?: PlanMeta;
   sheets?: AppendixSheet[];
+  /** The workbook's plain grid sheets, all of them (stored with the workbook record). */
+  grids?: GridSheet[];
 }
 
 /** Raised when the stored workbook changed since this tab loaded it. */
@@ -78,6 +80,7 @@ export class WorkbookRepo {
       id: wb.id,
       meta: wb.meta,
       sheetIds: wb.sheets.map((s) => s.id),
+      ...(wb.grids?.length ? { grids: wb.grids } : {}),
       createdAt: wb.createdAt,
       updatedAt: wb.updatedAt,
       rev: 1,
@@ -115,6 +118,7 @@ export class WorkbookRepo {
         id: w.id,
         meta: w.meta,
         sheets,
+        ...(w.grids?.length ? { grids: w.grids } : {}),
         createdAt: w.createdAt,
         updatedAt: w.updatedAt,
       };
@@ -158,6 +162,7 @@ export class WorkbookRepo {
         updatedAt: Date.now(),
         ...(ch.meta ? { meta: ch.meta } : {}),
         ...(ch.sheets ? { sheetIds: ch.sheets.map((s) => s.id) } : {}),
+        ...(ch.grids ? { grids: ch.grids } : {}),
       });
       return rev;
     });

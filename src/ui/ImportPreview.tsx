@@ -39,24 +39,27 @@ export function ImportPreview({
 }: ImportPreviewProps) {
   const { t, lang } = useLang();
   const [wb, setWb] = useState<Workbook>(reading.workbook);
-  const source = reading.sources?.[0];
-  const sheet = wb.sheets[0];
-  const [band, setBand] = useState({ a: (source?.band.start ?? 0) + 1, b: source?.band.end ?? 1 });
+  const source = reading.sources?.find((x) => x.band) ?? reading.sources?.[0];
+  const sheet = wb.sheets[0] as Workbook['sheets'][number] | undefined;
+  const [band, setBand] = useState({
+    a: (source?.band?.start ?? 0) + 1,
+    b: source?.band?.end ?? 1,
+  });
   const totals = useMemo(() => previewTotals(wb), [wb]);
-  const ls = leaves(sheet.columns).filter((l) => l.role !== 'rowTotal');
+  const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
     const m = new Map<number, { id: string; kind: RowKind }>();
-    for (const r of sheet.rows) {
+    for (const r of sheet?.rows ?? []) {
       const at = source?.rowOf[r.id];
       if (at !== undefined) m.set(at, { id: r.id, kind: r.kind });
     }
     return m;
-  }, [sheet.rows, source]);
+  }, [sheet, source]);
   const fix = (colId: string, f: ColumnFix) =>
-    setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
+    sheet && setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
   const rekind = (rowId: string, kind: RowKind) =>
-    setWb({ ...wb, sheets: [rekindRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
-  const count = (k: RowKind) => sheet.rows.filter((r) => r.kind === k).length;
+    sheet && setWb({ ...wb, sheets: [rekindRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
+  const count = (k: RowKind) => (sheet?.rows ?? []).filter((r) => r.kind === k).length;
 
   return (
     <section className="pb-import" data-testid="import-preview">
@@ -71,6 +74,11 @@ export function ImportPreview({
           total: formatAmount(totals.total, lang),
         })}
       </p>
+      {!sheet && (
+        <p className="pb-note" data-testid="no-appendix">
+          {t('noAppendixYet')}
+        </p>
+      )}
       {reading.skipped.length > 0 && (
         <p className="pb-note">{t('skippedSheets', { names: reading.skipped.join(', ') })}</p>
       )}
@@ -172,7 +180,7 @@ export function ImportPreview({
           <tbody>
             {(source?.rows ?? []).slice(0, 120).map((row, i) => {
               const mark = kindOfRow.get(i);
-              const inBand = source && i >= source.band.start && i < source.band.end;
+              const inBand = !!source?.band && i >= source.band.start && i < source.band.end;
               return (
                 <tr
                   key={i}

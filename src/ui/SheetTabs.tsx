@@ -1,9 +1,10 @@
-/** Sheet tabs under the grid, with a button to add an appendix sheet. */
-import type { AppendixSheet } from '../domain/types';
+/** Sheet tabs under the grid (appendices, then plain grid sheets), with a button to add an appendix. */
+import type { AppendixSheet, GridSheet } from '../domain/types';
 import { useLang } from './i18n';
 
 export function SheetTabs(p: {
   sheets: AppendixSheet[];
+  grids: GridSheet[];
   current: string;
   onPick: (id: string) => void;
   onAdd: () => void;
@@ -21,6 +22,19 @@ export function SheetTabs(p: {
           onClick={() => p.onPick(s.id)}
         >
           {s.name}
+        </button>
+      ))}
+      {p.grids.map((g) => (
+        <button
+          key={g.id}
+          type="button"
+          className={g.id === p.current ? 'pb-tab pb-tab-grid pb-tab-on' : 'pb-tab pb-tab-grid'}
+          data-sheet={g.id}
+          data-grid="1"
+          title={t('gridSheet')}
+          onClick={() => p.onPick(g.id)}
+        >
+          {g.name}
         </button>
       ))}
       <button

@@ -1,5 +1,8 @@
 /** UI strings: Vietnamese first, English on the toggle. */
+import { enMore, viMore } from './stringsMore';
+
 export const vi = {
+  ...viMore,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -119,7 +122,7 @@ export const vi = {
   year: 'Năm',
   source: 'Nguồn',
   summary: '{sections} mục, {projects} dự án, {totals} dòng tổng; tổng cộng tính được {total}',
-  skippedSheets: 'Các trang không đọc được như phụ lục (bỏ qua): {names}',
+  skippedSheets: 'Các trang không đọc được như phụ lục (giữ nguyên dạng bảng): {names}',
   importFailed: 'Không nhập được tệp «{name}»: {why}',
   imp_tooBig: 'tệp quá lớn.',
   imp_timeout: 'đọc tệp quá lâu, đã dừng.',
@@ -152,6 +155,7 @@ export const vi = {
 export type StringKey = keyof typeof vi;
 
 export const en: Record<StringKey, string> = {
+  ...enMore,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',
@@ -270,7 +274,7 @@ export const en: Record<StringKey, string> = {
   year: 'Year',
   source: 'Source',
   summary: '{sections} sections, {projects} projects, {totals} total rows; computed total {total}',
-  skippedSheets: 'Sheets that do not read as appendices (skipped): {names}',
+  skippedSheets: 'Sheets that do not read as appendices (kept as plain tables): {names}',
   importFailed: 'Could not import “{name}”: {why}',
   imp_tooBig: 'the file is too large.',
   imp_timeout: 'reading took too long and was stopped.',

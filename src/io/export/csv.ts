@@ -1,6 +1,6 @@
 /** CSV of one appendix sheet, as shown (computed totals included), safe to open in a spreadsheet. */
 import { isNumericLeaf, leaves } from '../../domain/columns';
-import type { AppendixSheet } from '../../domain/types';
+import type { AppendixSheet, GridSheet } from '../../domain/types';
 import type { SheetValues } from './appendixLayout';
 
 /** A text that a spreadsheet would run as a formula gets a leading apostrophe. */
@@ -31,5 +31,24 @@ export function sheetCsv(sheet: AppendixSheet, v: SheetValues): string {
         .join(','),
     );
   });
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** UTF-8 CSV of a plain grid sheet: the computed value of every cell. */
+export function gridCsv(
+  g: GridSheet,
+  valueAt: (r: number, c: number) => number | string | boolean | null | { error: string },
+): string {
+  const lines = g.cells.map((row, r) =>
+    row
+      .map((_, c) => {
+        const x = valueAt(r, c);
+        if (typeof x === 'number') return String(x);
+        if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
+        if (x === null) return '';
+        return field(safeText(typeof x === 'string' ? x : `#${x.error}`));
+      })
+      .join(','),
+  );
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

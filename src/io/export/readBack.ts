@@ -8,6 +8,7 @@ import { isNumericLeaf, leaves } from '../../domain/columns';
 import { moveFormulaRows } from '../../domain/formulaShift';
 import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
+import { gridSheetFromRaw } from '../appendix/gridSheet';
 import { parsePlanbook } from '../planbookFile';
 import { PLANBOOK_SHEET, unpackPlan } from './xlsx';
 
@@ -68,6 +69,12 @@ export function readExported(grids: RawGrid[]): Workbook | null {
     });
     wb.sheets[k] = { ...sheet, rows };
   }
+  // plain grid sheets follow the appendices: their cells come from the visible sheets too
+  if (wb.grids)
+    wb.grids = wb.grids.map((g, j) => {
+      const v = visible[wb.sheets.length + j];
+      return v ? { ...gridSheetFromRaw(v), id: g.id, name: g.name } : g;
+    });
   return wb;
 }
 

@@ -9,6 +9,7 @@ import writeXlsxFile, { type Feature, type Sheet } from 'write-excel-file/univer
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
+import { gridSheetData, type GridValue } from './gridExport';
 import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
 import {
   type AppendixLayout,
@@ -23,6 +24,8 @@ const CHUNK = 30_000;
 export interface ExportInput {
   workbook: Workbook;
   values: (sheetId: string) => SheetValues;
+  /** Computed values of plain grid sheets' cells (0-based). */
+  gridValues?: (gridId: string, r: number, c: number) => GridValue;
   findings: Finding[];
   rowNumber: (rowId: string | null) => string;
   lang?: 'vi' | 'en';
@@ -115,23 +118,36 @@ function sheetData(l: AppendixLayout): unknown[][] {
   );
 }
 
-/** Adds cached values to formula cells, print titles and full recalculation on open. */
-function finishing(layouts: AppendixLayout[], names: string[]): Feature<Blob> {
+/** Cached values of an appendix layout's formula cells, by A1 address. */
+function layoutCache(l: AppendixLayout): Map<string, number | string> {
+  const values = new Map<string, number | string>();
+  l.rows.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (c?.formula && c.value !== null && c.value !== undefined)
+        values.set(`${colName(col)}${r + 1}`, c.value);
+    }),
+  );
+  return values;
+}
+
+/**
+ * Adds cached values to formula cells (`cached` by sheet index), print titles of the appendices,
+ * and full recalculation on open.
+ */
+function finishing(
+  layouts: AppendixLayout[],
+  cached: Map<string, number | string>[],
+  names: string[],
+): Feature<Blob> {
   return {
     files: {
       transform: {
         'xl/worksheets/sheet{id}.xml': {
           transform: (content, _o, { sheetIndex }) => {
-            const l = layouts[sheetIndex];
-            if (!l) return content;
-            const values = new Map<string, number | string>();
-            l.rows.forEach((row, r) =>
-              row.forEach((c, col) => {
-                if (c?.formula && c.value !== null && c.value !== undefined)
-                  values.set(`${colName(col)}${r + 1}`, c.value);
-              }),
-            );
-            return fitToWidth(content).replace(
+            const values = cached[sheetIndex];
+            if (!values) return content;
+            const fitted = sheetIndex < layouts.length ? fitToWidth(content) : content;
+            return fitted.replace(
               /<c r="([A-Z]+\d+)"([^>]*)><f>=?([^<]*)<\/f><\/c>/g,
               (_m, ref: string, attrs: string, f: string) => {
                 const v = values.get(ref);
@@ -215,7 +231,13 @@ export async function exportXlsx(
         : `Total ${s}`;
   const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
   const report = lang === 'vi' ? 'Kiểm tra' : 'Checks';
-  const names = safeSheetNames([...wb.sheets.map((s) => s.name), report, PLANBOOK_SHEET]);
+  const grids = wb.grids ?? [];
+  const names = safeSheetNames([
+    ...wb.sheets.map((s) => s.name),
+    ...grids.map((g) => g.name),
+    report,
+    PLANBOOK_SHEET,
+  ]);
   const sheets: Sheet<Blob>[] = layouts.map((l, i) => ({
     sheet: names[i],
     data: sheetData(l) as Sheet<Blob>['data'],
@@ -236,6 +258,16 @@ export async function exportXlsx(
           ]
         : undefined,
   }));
+  const cached = layouts.map(layoutCache);
+  const gridValue = input.gridValues ?? (() => null);
+  grids.forEach((g, k) => {
+    const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
+    cached.push(out.cached);
+    sheets.push({
+      sheet: names[layouts.length + k],
+      data: out.data as Sheet<Blob>['data'],
+    });
+  });
   const rows = reportRows(input.findings, input.rowNumber, lang);
   const head = REPORT_HEADERS[lang].map((h) => ({
     value: h,
@@ -282,7 +314,7 @@ export async function exportXlsx(
   const blob = await writeXlsxFile(sheets, {
     fontFamily: 'Times New Roman',
     fontSize: 12,
-    features: [finishing(layouts, names)],
+    features: [finishing(layouts, cached, names)],
   }).toBlob();
   return { bytes: new Uint8Array(await blob.arrayBuffer()), layouts, names };
 }

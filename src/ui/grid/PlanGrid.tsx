@@ -25,7 +25,7 @@ import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from '
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
+export const theme = themeQuartz.withParams({
   fontFamily: '"Times New Roman", "Liberation Serif", serif',
   fontSize: 14,
   headerFontWeight: 700,

@@ -1,0 +1,258 @@
+/** An appendix sheet of an open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Refusal } from '../app/commands';
+import { commitText, selectionStats } from '../app/editing';
+import type { CellRange } from '../app/selection';
+import type { OpenedWorkbook } from '../app/services';
+import type { SaveState } from '../app/session';
+import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
+import { newSheet } from '../domain/template';
+import { ChecksPanel } from './ChecksPanel';
+import { FormulaBar } from './FormulaBar';
+import { rawText } from './grid/CellEditor';
+import type { GridCtx, GridItem } from './grid/gridContext';
+import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
+import { useLang } from './i18n';
+import { PrintableReport } from './PrintableReport';
+import { SheetTabs } from './SheetTabs';
+import { StatusLine, type StatusLineProps } from './StatusLine';
+import type { StringKey } from './strings';
+import { Toolbar } from './Toolbar';
+import { useChecksUi } from './useChecksUi';
+import { useWorkbookActions } from './useWorkbookActions';
+import { hasSheet } from './sheetNav';
+import { WorkbookHeader } from './WorkbookHeader';
+import { exportCsvNow, exportXlsxNow } from './exportActions';
+
+export function AppendixView({
+  opened,
+  onBack,
+  exportText,
+  sheetId,
+  onSheet: setSheetId,
+}: {
+  opened: OpenedWorkbook;
+  onBack: () => void;
+  exportText: () => string;
+  sheetId: string;
+  onSheet: (id: string) => void;
+}) {
+  const { t, lang } = useLang();
+  const { session } = opened;
+  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
+  const [readOnly, setReadOnly] = useState(session.readOnly);
+  const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const [stats, setStats] = useState<StatusLineProps['stats']>(null);
+  const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
+  const [, setTick] = useState(0);
+  const [showChecks, setShowChecks] = useState(true);
+  const apiRef = useRef<GridApi<GridItem> | null>(null);
+  const ctxRef = useRef<GridCtx | null>(null);
+  const focusRef = useRef(focus);
+  focusRef.current = focus;
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId) ?? session.workbook.sheets[0];
+
+  useEffect(() => {
+    const a = session.onSaveState((s) => {
+      setSaveState(s);
+      setReadOnly(session.readOnly);
+    });
+    const b = session.subscribe(() => setTick((x) => x + 1));
+    return () => {
+      a();
+      b();
+    };
+  }, [session]);
+
+  const cellName = useCallback(
+    (rowId: string | undefined, colId: string | undefined) => {
+      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
+      const i = rowId ? s.rows.findIndex((r) => r.id === rowId) : -1;
+      const c = colId ? leaves(s.columns).findIndex((l) => l.id === colId) : -1;
+      return i >= 0 && c >= 0 ? `${columnLetter(c)}${i + 1}` : '';
+    },
+    [session, sheetId],
+  );
+  const refusalText = useCallback(
+    (r: Refusal) =>
+      t('refused', {
+        cell: cellName(r.rowId, r.colId),
+        why: t(`r_${r.code}` as StringKey, { detail: r.detail ?? '' }),
+      }),
+    [t, cellName],
+  );
+  const refresh = useCallback(() => {
+    setTick((x) => x + 1);
+    const moved = session.lastSheetId;
+    if (moved && moved !== sheetId && hasSheet(session.workbook, moved)) setSheetId(moved);
+  }, [session, sheetId, setSheetId]);
+  const say = useCallback(
+    (key: string, params?: Record<string, string | number>) =>
+      setMessage({ text: t(key as StringKey, params), kind: 'error' }),
+    [t],
+  );
+  const deps = useMemo(
+    () => ({
+      session,
+      sheet: () => session.workbook.sheets.find((s) => s.id === sheetId)!,
+      focus: () => {
+        const f = focusRef.current;
+        const rows = session.workbook.sheets.find((s) => s.id === sheetId)!.rows;
+        return { ...f, row: f.rowIndex !== null ? (rows[f.rowIndex] ?? null) : null };
+      },
+      api: () => apiRef.current,
+      say,
+      confirm: (key: string, n: number) => window.confirm(t(key as StringKey, { n })),
+      refresh,
+    }),
+    [session, sheetId, say, t, refresh],
+  );
+  const { run, onKey } = useWorkbookActions(deps);
+
+  const onRefused = useCallback(
+    (rowId: string, colId: string, code: string, detail?: string) => {
+      const ctx = ctxRef.current;
+      const text = refusalText({ code: code as Refusal['code'], rowId, colId, detail });
+      if (ctx) ctx.refused = { rowId, colId, message: text };
+      setMessage({ text, kind: 'error' });
+      const node = apiRef.current?.getRowNode(rowId);
+      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
+    },
+    [refusalText],
+  );
+  const onRangeRefused = useCallback(
+    (r: Refusal) => setMessage({ text: refusalText(r), kind: 'error' }),
+    [refusalText],
+  );
+  const onAccepted = useCallback(() => {
+    const ctx = ctxRef.current;
+    if (ctx?.refused) {
+      const node = apiRef.current?.getRowNode(ctx.refused.rowId);
+      ctx.refused = null;
+      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
+    }
+    setMessage(null);
+    refresh();
+  }, [refresh]);
+  const onSelection = useCallback(
+    (r: CellRange | null) => {
+      if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);
+      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
+      const ls = leaves(s.columns);
+      const values: unknown[] = [];
+      for (let i = r.r0; i <= r.r1; i++)
+        for (let j = r.c0; j <= r.c1; j++)
+          values.push(
+            isNumericLeaf(ls[j]) ? session.value(sheetId, i, ls[j].id) : s.rows[i]?.cells[ls[j].id],
+          );
+      setStats(selectionStats(values));
+    },
+    [session, sheetId],
+  );
+
+  const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
+  const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
+  const leaf = focus.colId ? leaves(sheet.columns).find((l) => l.id === focus.colId) : undefined;
+  const address = current && leaf ? cellName(current.id, leaf.id) : '';
+  const formula =
+    current && focus.colId && ctxRef.current ? rawText(ctxRef.current, current, focus.colId) : '';
+  const editable =
+    !!current &&
+    !!leaf &&
+    !readOnly &&
+    leaf.role !== 'rowTotal' &&
+    !(current.kind === 'section' && isNumericLeaf(leaf));
+  const commitFormula = (text: string) => {
+    if (!current || !leaf) return;
+    const r = commitText(session, sheetId, current.id, leaf.id, text);
+    if (r.ok) onAccepted();
+    else onRefused(current.id, leaf.id, r.refusal.code, r.refusal.detail);
+    if (focus.rowIndex !== null) apiRef.current?.setFocusedCell(focus.rowIndex, leaf.id);
+  };
+  const addSheet = () => {
+    const sh = newSheet(
+      session.workbook.meta,
+      t('newSheetName', { n: session.workbook.sheets.length + 1 }),
+    );
+    const r = session.dispatch(
+      { type: 'addSheet', sheet: sh, at: session.workbook.sheets.length },
+      'addSheet',
+    );
+    if (r.ok) setSheetId(sh.id);
+  };
+
+  return (
+    <div className="pb-workbook" lang={lang}>
+      <WorkbookHeader
+        meta={session.workbook.meta}
+        saveState={saveState}
+        commits={session.commits}
+        onBack={onBack}
+        onToggleChecks={() => setShowChecks((x) => !x)}
+        errors={checks.errors}
+        warnings={checks.warnings}
+        exportText={exportText}
+        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
+        onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
+      />
+      {readOnly && saveState !== 'conflict' && (
+        <div className="pb-banner" role="alert" data-testid="readonly-banner">
+          {t('readOnlyElsewhere')}
+        </div>
+      )}
+      <Toolbar
+        onAction={run}
+        canUndo={session.history.canUndo}
+        canRedo={session.history.canRedo}
+        readOnly={readOnly}
+      />
+      <FormulaBar
+        address={address}
+        text={formula}
+        editable={editable}
+        onCommit={commitFormula}
+        onCancel={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
+      />
+      <h2 className="pb-sheet-title">{sheet.title}</h2>
+      <div className="pb-main">
+        <PlanGrid
+          key={sheet.id}
+          session={session}
+          sheetId={sheet.id}
+          onRefused={onRefused}
+          onRangeRefused={onRangeRefused}
+          onSelection={onSelection}
+          onAccepted={onAccepted}
+          onFocus={setFocus}
+          onKeyDown={onKey}
+          apiRef={apiRef}
+          ctxRef={ctxRef}
+        />
+        {showChecks && (
+          <ChecksPanel
+            findings={checks.findings}
+            rowNumber={checks.rowNumber}
+            onSelect={checks.select}
+            onPrint={checks.print}
+            onExport={checks.exportReport}
+          />
+        )}
+      </div>
+      <SheetTabs
+        sheets={session.workbook.sheets}
+        grids={session.workbook.grids ?? []}
+        current={sheet.id}
+        onPick={setSheetId}
+        onAdd={addSheet}
+        readOnly={readOnly}
+      />
+      <StatusLine message={message} remark={current?.remark} stats={stats} />
+      <PrintableReport
+        rows={checks.rows()}
+        title={session.workbook.meta.title}
+        subtitle={sheet.title}
+      />
+    </div>
+  );
+}

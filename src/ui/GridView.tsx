@@ -1,0 +1,165 @@
+/** A plain grid sheet of an open workbook: its values and formulas, editable, and a way to turn it into an appendix. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Refusal } from '../app/commands';
+import { convertGridCommand } from '../app/gridToAppendix';
+import type { OpenedWorkbook } from '../app/services';
+import type { SaveState } from '../app/session';
+import { columnLetter } from '../domain/columns';
+import { gridCell, gridInput } from '../domain/grid';
+import { exportCsvNow, exportXlsxNow } from './exportActions';
+import { FormulaBar } from './FormulaBar';
+import { gridRawText, PlainGrid } from './grid/PlainGrid';
+import { useLang } from './i18n';
+import { SheetTabs } from './SheetTabs';
+import { StatusLine, type StatusLineProps } from './StatusLine';
+import type { StringKey } from './strings';
+import { WorkbookHeader } from './WorkbookHeader';
+
+export function GridView(p: {
+  opened: OpenedWorkbook;
+  onBack: () => void;
+  exportText: () => string;
+  gridId: string;
+  onSheet: (id: string) => void;
+  onAddSheet: () => void;
+}) {
+  const { t, lang } = useLang();
+  const { session } = p.opened;
+  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
+  const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const [at, setAt] = useState<{ r: number; c: number } | null>(null);
+  const [band, setBand] = useState({ a: 1, b: 1 });
+  const [, setTick] = useState(0);
+  const readOnly = session.readOnly;
+  const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
+
+  useEffect(() => {
+    const a = session.onSaveState(setSaveState);
+    const b = session.subscribe(() => setTick((x) => x + 1));
+    return () => {
+      a();
+      b();
+    };
+  }, [session]);
+
+  const edit = useCallback(
+    (r: number, c: number, text: string) => {
+      const res = session.dispatch(
+        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value: gridInput(text) }] },
+        'editCell',
+      );
+      if (res.ok) return setMessage(null);
+      const f: Refusal = res.refusals[0];
+      setMessage({
+        kind: 'error',
+        text: t('refused', {
+          cell: `${columnLetter(c)}${r + 1}`,
+          why: t(`r_${f.code}` as StringKey, { detail: f.detail ?? '' }),
+        }),
+      });
+    },
+    [session, p.gridId, t],
+  );
+
+  const convert = () => {
+    const conv = convertGridCommand(
+      session.workbook,
+      p.gridId,
+      { start: band.a - 1, end: band.b },
+      (r, c) => session.gridValue(p.gridId, r, c),
+    );
+    if (!conv)
+      return setMessage({ kind: 'error', text: t('convertFailed', { a: band.a, b: band.b }) });
+    const res = session.dispatch(conv.command, 'convertGrid');
+    if (!res.ok)
+      return setMessage({ kind: 'error', text: t(`r_${res.refusals[0].code}` as StringKey) });
+    setMessage({ kind: 'info', text: t('converted', { name: grid.name, n: conv.projects }) });
+    p.onSheet(conv.sheetId);
+  };
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
+    e.preventDefault();
+    if (e.key === 'z') session.undo();
+    else session.redo();
+  };
+
+  return (
+    <div className="pb-workbook" lang={lang} onKeyDown={onKey}>
+      <WorkbookHeader
+        meta={session.workbook.meta}
+        saveState={saveState}
+        commits={session.commits}
+        onBack={p.onBack}
+        onToggleChecks={() => undefined}
+        errors={0}
+        warnings={0}
+        exportText={p.exportText}
+        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
+        onExportCsv={() => exportCsvNow(session, grid.id, grid.name)}
+      />
+      <div className="pb-convert" data-testid="convert-bar">
+        <span className="pb-note">{t('gridSheetNote')}</span>{' '}
+        <label>
+          {t('markHeader')}{' '}
+          <input
+            type="number"
+            min={1}
+            value={band.a}
+            data-testid="convert-start"
+            onChange={(e) => setBand({ ...band, a: Number(e.target.value) })}
+          />
+        </label>{' '}
+        <label>
+          {t('markHeaderTo')}{' '}
+          <input
+            type="number"
+            min={1}
+            value={band.b}
+            data-testid="convert-end"
+            onChange={(e) => setBand({ ...band, b: Number(e.target.value) })}
+          />
+        </label>{' '}
+        <button type="button" data-testid="convert" disabled={readOnly} onClick={convert}>
+          {t('convertToAppendix')}
+        </button>{' '}
+        <button
+          type="button"
+          disabled={!session.history.canUndo || readOnly}
+          onClick={() => session.undo()}
+        >
+          ↶ {t('undo')}
+        </button>
+      </div>
+      <FormulaBar
+        address={at ? `${columnLetter(at.c)}${at.r + 1}` : ''}
+        text={at ? gridRawText(gridCell(grid, at.r, at.c)) : ''}
+        editable={!!at && !readOnly}
+        onCommit={(text) => at && edit(at.r, at.c, text)}
+        onCancel={() => undefined}
+      />
+      <h2 className="pb-sheet-title">
+        {grid.name} <small>({t('gridSheet')})</small>
+      </h2>
+      <div className="pb-main">
+        <PlainGrid
+          key={grid.id}
+          session={session}
+          gridId={grid.id}
+          readOnly={readOnly}
+          onEdit={edit}
+          onFocus={(r, c) => setAt({ r, c })}
+        />
+      </div>
+      <SheetTabs
+        sheets={session.workbook.sheets}
+        grids={session.workbook.grids ?? []}
+        current={grid.id}
+        onPick={p.onSheet}
+        onAdd={p.onAddSheet}
+        readOnly={readOnly}
+      />
+      <StatusLine message={message} stats={null} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/** The workbook header's export actions, shared by the appendix and plain sheet views. */
+import { fileStem, sheetCsvText, workbookXlsx } from '../app/exports';
+import type { WorkbookSession } from '../app/session';
+import { download } from './download';
+import type { Lang, T } from './i18n';
+import type { StatusLineProps } from './StatusLine';
+
+type Say = (m: StatusLineProps['message']) => void;
+
+/** Writes the submission .xlsx and hands it to the browser as a download. */
+export function exportXlsxNow(session: WorkbookSession, lang: Lang, t: T, say: Say): void {
+  say({ text: t('exporting'), kind: 'info' });
+  workbookXlsx(session, lang).then(
+    (bytes) => {
+      download(
+        `${fileStem(session.workbook.meta.title)}.xlsx`,
+        bytes as BlobPart,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      say(null);
+    },
+    (e: Error) => say({ text: t('exportFailed', { why: e.message }), kind: 'error' }),
+  );
+}
+
+/** Downloads the CSV of one sheet. */
+export function exportCsvNow(session: WorkbookSession, sheetId: string, name: string): void {
+  download(`${fileStem(name)}.csv`, sheetCsvText(session, sheetId), 'text/csv;charset=utf-8');
+}
