@@ -65,7 +65,35 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
     if (nonEmpty === 0 || first || second) break;
     end++;
   }
+  // a header typed as wrapped lines (no merges) ends at its column-code row a few rows below
+  if (codeRow === null) {
+    for (let k = end; k < Math.min(end + 8, g.rows.length); k++) {
+      if (isCodeRow(g, k)) return { start, end: k + 1, codeRow: k };
+      if ((g.rows[k] ?? []).some((c) => /^[-\d.,\s]+$/.test(c.text.trim()) && /\d/.test(c.text)))
+        break;
+    }
+  }
   return { start, end, codeRow };
+}
+
+/** Whether the first data rows under these columns hold mostly numbers. */
+function numericBelow(g: RawGrid, band: HeaderBand, cols: number[]): boolean {
+  let nums = 0;
+  let texts = 0;
+  for (let r = band.end; r < Math.min(band.end + 60, g.rows.length); r++) {
+    for (const c of cols) {
+      const t = cellText(g, r, c);
+      if (!t) continue;
+      if (/^[-+(]?[\d.,\s]+\)?%?$/.test(t)) nums++;
+      else texts++;
+    }
+  }
+  return nums > texts;
+}
+
+/** Whether a header text names a year (never joined to another line). */
+function isYear(t: string): boolean {
+  return YEAR.test(fold(t));
 }
 
 /** The band the user marked (rows start..end-1), with its column-code row if it has one. */
@@ -86,6 +114,7 @@ interface Span {
 function bandSpans(g: RawGrid, band: HeaderBand, width: number): Span[][] {
   const out: Span[][] = [];
   let parents: Span[] = [{ c0: 0, c1: width - 1, text: '' }];
+  let open = new Map<string, Span>();
   for (let r = band.start; r < band.end; r++) {
     if (r === band.codeRow) continue;
     const spans: Span[] = [];
@@ -102,6 +131,22 @@ function bandSpans(g: RawGrid, band: HeaderBand, width: number): Span[][] {
       }
       if (cur) spans.push(cur);
     }
+    // a line under a text of exactly the same columns continues that text (a wrapped header cell)
+    const nextOpen = new Map<string, Span>();
+    const kept = spans.filter((sp) => {
+      const key = `${sp.c0}:${sp.c1}`;
+      const above = open.get(key);
+      if (!above || !sp.text || isYear(above.text) || isYear(sp.text)) {
+        nextOpen.set(key, sp);
+        return true;
+      }
+      above.text = `${above.text} ${sp.text}`;
+      nextOpen.set(key, above);
+      return false;
+    });
+    open = nextOpen;
+    spans.length = 0;
+    spans.push(...kept);
     out.push(spans);
     // a column with no span in this row keeps its parent as its own span for the next row
     const next: Span[] = [];
@@ -124,7 +169,7 @@ function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf[
   const f = path.map(fold);
   const last = f[f.length - 1] ?? '';
   const all = f.join(' | ');
-  if (/^(s?tt|t t|so tt|stt)$/.test(last)) return 'number';
+  if (/^(s?tt|t t|so tt|stt|so thu tu)( no\.?)?$/.test(last)) return 'number';
   if (/ghi chu/.test(all)) return 'notes';
   if (/phoi hop/.test(all)) return 'coord';
   if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all))
@@ -176,7 +221,8 @@ export function buildColumns(
     if (role === 'amount' && !year) id = `src_${slug(source!)}`;
     if (role === 'value') id = `c${grp.cols[0]}`;
     if (used.has(id)) {
-      if (role !== 'amount' && role !== 'value') role = 'text';
+      if (role !== 'amount' && role !== 'value')
+        role = numericBelow(g, band, grp.cols) ? 'value' : 'text';
       id = `c${grp.cols[0]}`;
     }
     used.add(id);

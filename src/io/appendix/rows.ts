@@ -63,7 +63,14 @@ function values(
     const role = s.leaf.role;
     if (role !== 'amount' && role !== 'stated' && role !== 'value') continue;
     const texts = s.cols.map((col) => cellText(c.g, r, col)).filter(Boolean);
-    const nums = texts.map(num).filter((x): x is number => x !== null);
+    // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
+    const nums = s.cols
+      .map((col) => {
+        const v = c.g.rows[r]?.[col]?.value;
+        const t = cellText(c.g, r, col);
+        return !t ? null : typeof v === 'number' && Number.isFinite(v) ? v : num(t);
+      })
+      .filter((x): x is number => x !== null);
     if (nums.length) {
       cells[s.leaf.id] = nums[nums.length - 1];
       if (nums.length > 1) {

@@ -141,7 +141,11 @@ describe('submission export', () => {
     const p = wb.sheets[0].rows.findIndex((r) => r.kind === 'project');
     const xml = strFromU8(unzipSync(out.bytes)['xl/worksheets/sheet1.xml']);
     expect(xml).toContain(`<f>E${p + first + 1}*2</f>`); // the user formula, moved to the file's rows
-    expect(xml).not.toContain('HYPERLINK');
+    // the risky name is an inline text, never a formula
+    expect(xml).not.toMatch(/<f>[^<]*HYPERLINK/);
+    expect(xml).toContain(
+      't="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>',
+    );
     const csv = toCsv(file, true).get(out.names[0])!;
     const row = (k: number) =>
       csv[

@@ -11,12 +11,8 @@ import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
-import {
-  type AppendixLayout,
-  layoutAppendix,
-  type OutCell,
-  type SheetValues,
-} from './appendixLayout';
+import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
+import { type AppendixSheetData, appendixSheetData, colName, withBody, xml } from './appendixSheet';
 
 export const PLANBOOK_SHEET = '_planbook';
 const CHUNK = 30_000;
@@ -48,94 +44,13 @@ export function unpackPlan(packed: string): string {
   return strFromU8(inflateSync(bytes));
 }
 
-/** Escapes XML text. */
-function xml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
-function style(c: OutCell, format: string): Record<string, unknown> {
-  // header and total rows carry their borders; the body's come from one conditional format
-  const bordered = c.kind === 'header' || c.kind === 'code' || c.kind === 'total';
-  const out: Record<string, unknown> = {};
-  if (bordered) out.borderStyle = 'thin';
-  if (c.kind === 'header' || c.kind === 'title' || c.kind === 'section' || c.kind === 'total')
-    out.fontWeight = 'bold';
-  if (c.kind === 'stated' || c.kind === 'subtitle' || c.kind === 'unit' || c.kind === 'code')
-    out.fontStyle = 'italic';
-  if (c.kind === 'title') out.fontSize = 14;
-  if (c.kind === 'header') {
-    out.wrap = true;
-    out.alignVertical = 'center';
-  }
-  if ((c.kind === 'project' || c.kind === 'section') && c.indent !== undefined) out.wrap = true;
-  // numbers align right by default in every spreadsheet: say so only for texts
-  if (c.align && c.align !== 'left' && !(c.numeric && c.align === 'right')) out.align = c.align;
-  if (c.indent) out.indent = c.indent;
-  if (c.numeric) out.format = format;
-  return out;
-}
-
-function sheetData(l: AppendixLayout): unknown[][] {
-  // one style object per distinct look, shared by every cell that has it (200,000 cells at 10,000 projects)
-  const styles = new Map<string, Record<string, unknown>>();
-  const styleOf = (c: OutCell, format: string, text: boolean) => {
-    const key = `${c.kind}|${format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${text}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}`;
-    let st = styles.get(key);
-    if (!st) {
-      st = {
-        ...style(c, format),
-        ...(c.colSpan ? { columnSpan: c.colSpan } : {}),
-        ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
-        ...(c.height ? { height: c.height } : {}),
-      };
-      if (text) delete st.format;
-      styles.set(key, st);
-    }
-    return st;
-  };
-  return l.rows.map((row) =>
-    row.map((c, i) => {
-      if (!c) return null;
-      const format = l.formats[i] ?? '#,##0';
-      if (c.formula)
-        return Object.assign({ type: 'Formula', value: c.formula }, styleOf(c, format, false));
-      if (c.number !== undefined)
-        return Object.assign({ type: Number, value: c.number }, styleOf(c, format, false));
-      if (c.text) return Object.assign({ type: String, value: c.text }, styleOf(c, format, true));
-      // an empty body cell needs no cell at all (its border comes from the conditional format)
-      if (
-        (c.kind === 'project' || c.kind === 'section' || c.kind === 'stated') &&
-        !c.height &&
-        !c.colSpan
-      )
-        return null;
-      return Object.assign({ value: null }, styleOf(c, format, true));
-    }),
-  );
-}
-
-/** Cached values of an appendix layout's formula cells, by A1 address. */
-function layoutCache(l: AppendixLayout): Map<string, number | string> {
-  const values = new Map<string, number | string>();
-  l.rows.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (c?.formula && c.value !== null && c.value !== undefined)
-        values.set(`${colName(col)}${r + 1}`, c.value);
-    }),
-  );
-  return values;
-}
-
 /**
- * Adds cached values to formula cells (`cached` by sheet index), print titles of the appendices,
- * and full recalculation on open.
+ * Writes the appendices' body rows, adds cached values to the plain sheets' formula cells (`cached`
+ * by sheet index after the appendices), print titles of the appendices, and full recalculation on open.
  */
 function finishing(
   layouts: AppendixLayout[],
+  written: AppendixSheetData[],
   cached: Map<string, number | string>[],
   names: string[],
 ): Feature<Blob> {
@@ -144,10 +59,11 @@ function finishing(
       transform: {
         'xl/worksheets/sheet{id}.xml': {
           transform: (content, _o, { sheetIndex }) => {
-            const values = cached[sheetIndex];
+            if (sheetIndex < layouts.length)
+              return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
+            const values = cached[sheetIndex - layouts.length];
             if (!values) return content;
-            const fitted = sheetIndex < layouts.length ? fitToWidth(content) : content;
-            return fitted.replace(
+            return content.replace(
               /<c r="([A-Z]+\d+)"([^>]*)><f>=?([^<]*)<\/f><\/c>/g,
               (_m, ref: string, attrs: string, f: string) => {
                 const v = values.get(ref);
@@ -196,13 +112,6 @@ function fitToWidth(xml: string): string {
   );
 }
 
-function colName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Sheet names Excel accepts (31 characters, no []:*?/\), unique. */
 export function safeSheetNames(names: string[]): string[] {
   const used = new Set<string>();
@@ -238,9 +147,10 @@ export async function exportXlsx(
     report,
     PLANBOOK_SHEET,
   ]);
+  const written = layouts.map(appendixSheetData);
   const sheets: Sheet<Blob>[] = layouts.map((l, i) => ({
     sheet: names[i],
-    data: sheetData(l) as Sheet<Blob>['data'],
+    data: written[i].data as Sheet<Blob>['data'],
     columns: l.widths.map((width) => ({ width })),
     stickyRowsCount: l.firstRow,
     orientation: 'landscape',
@@ -258,7 +168,7 @@ export async function exportXlsx(
           ]
         : undefined,
   }));
-  const cached = layouts.map(layoutCache);
+  const cached: Map<string, number | string>[] = [];
   const gridValue = input.gridValues ?? (() => null);
   grids.forEach((g, k) => {
     const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
@@ -314,7 +224,7 @@ export async function exportXlsx(
   const blob = await writeXlsxFile(sheets, {
     fontFamily: 'Times New Roman',
     fontSize: 12,
-    features: [finishing(layouts, cached, names)],
+    features: [finishing(layouts, written, cached, names)],
   }).toBlob();
   return { bytes: new Uint8Array(await blob.arrayBuffer()), layouts, names };
 }
