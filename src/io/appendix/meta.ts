@@ -2,18 +2,21 @@
 import type { PlanMeta } from '../../domain/types';
 import { cellText, type RawGrid } from './grid';
 
+/** A line naming an issuing body (`UBND TỈNH …`, `SỞ …`, `BỘ TÀI CHÍNH`). */
+const ISSUER = /^(ubnd|ủy ban|uỷ ban|hđnd|hội đồng nhân dân|sở|bộ|tổng cục|cục|ban|văn phòng)\s/i;
+
 /** Reads what the rows above the header band say about the plan. */
 export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { lines: string[] } {
+  // each cell is its own line: a title block row often holds the issuing body on the left and the
+  // national motto on the right
   const lines: string[] = [];
   for (let r = 0; r < before; r++) {
-    const t = (g.rows[r] ?? [])
-      .map((_, c) => cellText(g, r, c))
-      .filter(Boolean)
-      .join(' ')
-      .replace(/\*+/g, '')
-      .trim();
-    if (t) lines.push(t);
+    for (let c = 0; c < (g.rows[r] ?? []).length; c++) {
+      const t = cellText(g, r, c).replace(/\*+/g, '').trim();
+      if (t) lines.push(t);
+    }
   }
+  let issuer: string | undefined;
   const out: Partial<PlanMeta> & { lines: string[] } = { lines };
   const title: string[] = [];
   for (const l of lines) {
@@ -30,12 +33,17 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
         /ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})/.exec(l);
       if (date) out.docDate = `${date[1]}/${date[2]}/${date[3]}`;
       const body = /của\s+(.+?)\s*\)?\s*$/.exec(l);
-      if (body) out.issuingBody = body[1].trim();
+      if (body) out.issuingBody = body[1].replace(/\s+về việc.*$/i, '').trim();
       continue;
     }
-    if (/^(cộng hòa|cộng hoà|độc lập)/i.test(l)) continue;
+    if (/^(cộng hòa|cộng hoà|độc lập|-{3,})/i.test(l)) continue;
+    if (ISSUER.test(l) && !/phụ lục|kế hoạch|danh mục|dự toán|quyết toán/i.test(l)) {
+      issuer = issuer ? `${issuer} - ${l}` : l;
+      continue;
+    }
     title.push(l);
   }
+  if (!out.issuingBody && issuer) out.issuingBody = issuer;
   if (title.length) out.title = title.join(' ').replace(/\s+/g, ' ');
   return out;
 }
