@@ -164,6 +164,15 @@ describe('planbook check on other inputs', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(readFileSync('bin/planbook.mjs', 'utf8')).toContain('dist-cli/planbook.mjs');
+    // files are read in a worker thread with a time limit (a damaged .xls can loop the parser)
+    const slow = spawnSync(process.execPath, ['bin/planbook.mjs', 'check', TSV], {
+      encoding: 'utf8',
+      env: { ...process.env, PLANBOOK_READ_TIMEOUT_MS: '1' },
+    });
+    expect(slow.status).toBe(2);
+    expect(slow.stderr.trim()).toMatch(
+      /^planbook: .*: reading took longer than 0 s and was stopped/,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 /** The `planbook` command line (domain + engine + io; no browser). */
 import { readFileSync } from 'node:fs';
-import { PlanReadError, readPlanFile } from '../io/readPlan';
+import { PlanReadError } from '../io/readPlan';
+import { type PlanReader, readDirect } from './reader';
 import { checkSheet, formatCheck, pickSheet } from './check';
 import { exportPlan } from './exportCmd';
 
@@ -23,7 +24,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 /** Runs the CLI with arguments (without `node planbook`); never throws. */
-export async function runCli(argv: string[]): Promise<CliResult> {
+export async function runCli(argv: string[], read: PlanReader = readDirect): Promise<CliResult> {
   const [cmd, ...args] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
@@ -47,7 +48,7 @@ export async function runCli(argv: string[]): Promise<CliResult> {
     };
   }
   try {
-    const reading = readPlanFile(file, bytes);
+    const reading = await read(file, bytes);
     if (cmd === 'export') {
       try {
         const n = await exportPlan(reading, out!);

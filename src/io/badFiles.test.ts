@@ -94,7 +94,7 @@ describe('bad files get one clear message', () => {
 
 describe('random and mutated files (property-based)', () => {
   // Mutated .xls files are left out: SheetJS's BIFF parser can loop on some of them (found by this
-  // test; seed 42, run 9). The app reads files in a worker it stops after 60 s; the CLI does not yet.
+  // test; seed 42, run 9). The app and the CLI read files in a worker they stop after 60 s.
   const samples = [
     Buffer.from(good(), 'base64'),
     readFileSync('fixtures/quang-tri-2011-2015-appendix.ods'),
