@@ -3,14 +3,21 @@
  * time limit so a pathological file never hangs the page. Nothing is stored until the user confirms.
  */
 import type { ImportReply, ImportRequest } from '../io/importWorker';
-import { type PlanReading, PlanReadError, readPlanFile, type ReadOptions } from '../io/readPlan';
+import {
+  type PlanReading,
+  PlanReadError,
+  type ReadFailure,
+  readPlanFile,
+  type ReadOptions,
+} from '../io/readPlan';
 
 /** Files larger than this are refused before reading (a plan appendix is far smaller). */
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
 /** A read that takes longer is stopped. */
 export const IMPORT_TIMEOUT_MS = 60_000;
 
-export type ImportError = { code: 'tooBig' | 'timeout' | 'unreadable'; detail: string };
+/** Why an import failed: the reader's reason, a size or time limit, or an unexpected error. */
+export type ImportError = { code: 'tooBig' | ReadFailure | 'unexpected'; detail: string };
 
 /** Reads a file for the preview; rejects with an ImportError. */
 export function readForImport(
@@ -28,7 +35,7 @@ export function readForImport(
       return Promise.resolve(readPlanFile(name, bytes, options));
     } catch (e) {
       return Promise.reject<PlanReading>({
-        code: 'unreadable',
+        code: e instanceof PlanReadError ? e.reason : 'unexpected',
         detail: (e as Error).message,
       } satisfies ImportError);
     }
@@ -46,12 +53,16 @@ export function readForImport(
       clearTimeout(timer);
       worker.terminate();
       if (e.data.kind === 'done') resolve(e.data.reading);
-      else reject({ code: 'unreadable', detail: e.data.message } satisfies ImportError);
+      else
+        reject({
+          code: e.data.reason ?? 'unexpected',
+          detail: e.data.message,
+        } satisfies ImportError);
     };
     worker.onerror = (e) => {
       clearTimeout(timer);
       worker.terminate();
-      reject({ code: 'unreadable', detail: e.message || 'worker error' } satisfies ImportError);
+      reject({ code: 'unexpected', detail: e.message || 'worker error' } satisfies ImportError);
     };
     worker.postMessage({ name, bytes, options } satisfies ImportRequest);
   });

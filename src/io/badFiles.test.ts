@@ -49,9 +49,20 @@ describe('bad files get one clear message', () => {
     const cfb = XLSX.CFB.utils.cfb_new();
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
     XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', new Uint8Array(64));
-    expect(outcome('p.xlsx', XLSX.CFB.write(cfb, { type: 'array' }) as Uint8Array)).toMatch(
-      /password-protected/,
-    );
+    const locked = XLSX.CFB.write(cfb, { type: 'array' }) as Uint8Array;
+    expect(outcome('p.xlsx', locked)).toMatch(/password-protected/);
+    // the app words each reason in Vietnamese
+    const reason = (name: string, bytes: Uint8Array) => {
+      try {
+        readPlanFile(name, bytes);
+        return 'ok';
+      } catch (e) {
+        return (e as PlanReadError).reason;
+      }
+    };
+    expect(reason('p.xlsx', locked)).toBe('passwordProtected');
+    expect(reason('a.xlsx', new TextEncoder().encode('hello'))).toBe('notSpreadsheet');
+    expect(reason('e.xlsx', xlsxOf([['Trống', XLSX.utils.aoa_to_sheet([])]]))).toBe('empty');
   });
 
   it('a million-row dimension with three cells, circular formulas and __proto__ names read quickly and safely', () => {

@@ -1,5 +1,5 @@
 /** Reads an imported file off the main thread (a module Web Worker); posts the reading or an error. */
-import { PlanReadError, readPlanFile, type ReadOptions } from './readPlan';
+import { PlanReadError, type ReadFailure, readPlanFile, type ReadOptions } from './readPlan';
 
 export interface ImportRequest {
   name: string;
@@ -10,7 +10,7 @@ export interface ImportRequest {
 export type ImportReply =
   | { kind: 'stage'; stage: 'reading' }
   | { kind: 'done'; reading: ReturnType<typeof readPlanFile> }
-  | { kind: 'error'; message: string; known: boolean };
+  | { kind: 'error'; message: string; reason: ReadFailure | null };
 
 self.onmessage = (e: MessageEvent<ImportRequest>) => {
   const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
@@ -18,6 +18,10 @@ self.onmessage = (e: MessageEvent<ImportRequest>) => {
   try {
     post({ kind: 'done', reading: readPlanFile(e.data.name, e.data.bytes, e.data.options) });
   } catch (err) {
-    post({ kind: 'error', message: (err as Error).message, known: err instanceof PlanReadError });
+    post({
+      kind: 'error',
+      message: (err as Error).message,
+      reason: err instanceof PlanReadError ? err.reason : null,
+    });
   }
 };

@@ -36,7 +36,24 @@ export interface PlanReading {
   skipped: string[];
 }
 
-export class PlanReadError extends Error {}
+/** Why a file could not be read (the app words it in Vietnamese; the message is the CLI's English). */
+export type ReadFailure =
+  | 'planbook'
+  | 'notSpreadsheet'
+  | 'passwordProtected'
+  | 'unreadable'
+  | 'notText'
+  | 'empty'
+  | 'timeout';
+
+export class PlanReadError extends Error {
+  constructor(
+    message: string,
+    readonly reason: ReadFailure = 'unreadable',
+  ) {
+    super(message);
+  }
+}
 
 /** Source rows kept for the preview. */
 export const PREVIEW_ROWS = 400;
@@ -91,6 +108,7 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     if (!r.ok)
       throw new PlanReadError(
         `not a valid .planbook file (${r.error.code}${'path' in r.error ? ` at ${r.error.path}` : ''})`,
+        'planbook',
       );
     return { workbook: r.workbook, lineOf: new Map(), warnings: [], skipped: [] };
   }
@@ -98,18 +116,22 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
   if (kind === 'sheet' && !looksLikeSpreadsheet(name, bytes))
     throw new PlanReadError(
       `not a spreadsheet (the content does not match the .${name.split('.').pop()} extension)`,
+      'notSpreadsheet',
     );
   if (kind === 'sheet') {
     try {
       grids = gridsFromWorkbook(bytes);
     } catch (e) {
+      const why = (e as Error).message.split('\n')[0];
       throw new PlanReadError(
-        `cannot read the spreadsheet (${(e as Error).message.split('\n')[0]})`,
+        `cannot read the spreadsheet (${why})`,
+        /password/i.test(why) ? 'passwordProtected' : 'unreadable',
       );
     }
   } else {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file');
+    if (text.includes('\u0000'))
+      throw new PlanReadError('not a text or spreadsheet file', 'notText');
     grids = [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
   }
   const exported = kind === 'sheet' ? tryReadExported(grids) : null;
@@ -147,7 +169,7 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     });
   }
   if (!readings.length && !plain.length)
-    throw new PlanReadError('the file holds no table (every sheet is empty)');
+    throw new PlanReadError('the file holds no table (every sheet is empty)', 'empty');
   const lineOf = new Map<string, number>();
   for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
   const sheets: AppendixSheet[] = readings.map((r) => r.sheet);

@@ -12,6 +12,14 @@ export const viMore = {
   noAppendixYet:
     'Không trang nào được nhận là phụ lục. Các trang được giữ nguyên dạng bảng; có thể chuyển thành phụ lục sau khi mở sổ, hoặc đánh dấu dòng tiêu đề ngay tại đây.',
   plainSheets: 'Trang giữ nguyên dạng bảng',
+  imp_timeout: 'đọc tệp quá lâu (quá 60 giây) nên đã dừng; tệp có thể bị hỏng.',
+  imp_planbook: 'tệp .planbook bị hỏng hoặc sai cấu trúc (chi tiết: {detail}).',
+  imp_notSpreadsheet: 'nội dung tệp không phải bảng tính như phần mở rộng của tên tệp cho biết.',
+  imp_passwordProtected: 'tệp được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi nhập lại.',
+  imp_unreadable: 'tệp bảng tính bị hỏng hoặc không đọc được (chi tiết: {detail}).',
+  imp_notText: 'tệp không phải văn bản hay bảng tính.',
+  imp_empty: 'tệp không có bảng nào (mọi trang đều trống).',
+  imp_unexpected: 'lỗi không lường trước khi đọc tệp (chi tiết: {detail}). Không có gì được lưu.',
 };
 
 export const enMore: Record<keyof typeof viMore, string> = {
@@ -27,4 +35,13 @@ export const enMore: Record<keyof typeof viMore, string> = {
   noAppendixYet:
     'No sheet reads as an appendix. The sheets are kept as plain tables; you can turn one into an appendix after opening, or mark its header rows here.',
   plainSheets: 'Sheets kept as plain tables',
+  imp_timeout: 'reading took too long (over 60 seconds) and was stopped; the file may be damaged.',
+  imp_planbook: 'the .planbook file is damaged or malformed ({detail}).',
+  imp_notSpreadsheet: 'the content is not the spreadsheet its extension says.',
+  imp_passwordProtected:
+    'the file is password-protected; open it in Excel, remove the password and import it again.',
+  imp_unreadable: 'the spreadsheet is damaged or cannot be read ({detail}).',
+  imp_notText: 'the file is neither text nor a spreadsheet.',
+  imp_empty: 'the file holds no table (every sheet is empty).',
+  imp_unexpected: 'unexpected error while reading ({detail}). Nothing was stored.',
 };

@@ -72,7 +72,7 @@ describe('importing a spreadsheet', () => {
     await err.waitFor();
     assert.match(
       await err.innerText(),
-      /^Không nhập được tệp «hong\.xlsx»: cannot read the spreadsheet/,
+      /^Không nhập được tệp «hong\.xlsx»: tệp bảng tính bị hỏng hoặc không đọc được/,
     );
     assert.equal(await page.locator('[data-testid=workbook-list] tbody tr').count(), before);
     await page.close();

@@ -21,4 +21,22 @@ export class StartPageModel {
       .click();
     await this.page.waitForSelector('[data-testid=plan-grid] .ag-row');
   }
+
+  /** Drops a file on the import zone, as a user dragging it from the file manager. */
+  async drop(name: string, bytes: Buffer): Promise<void> {
+    await this.page.evaluate(
+      ([n, data]) => {
+        const raw = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([raw], n));
+        const zone = document.querySelector('[data-testid=drop-zone]')!;
+        for (const type of ['dragover', 'drop'])
+          zone.dispatchEvent(
+            new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+          );
+      },
+      [name, bytes.toString('base64')] as const,
+    );
+    await this.page.waitForSelector('[data-testid=import-preview]');
+  }
 }
