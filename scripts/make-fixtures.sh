@@ -17,3 +17,8 @@ for fmt in xlsx xls; do
     --convert-to "$fmt" --outdir fixtures/shapes fixtures/shapes/phu-tho-2018-2020.html >/dev/null
 done
 ls -l fixtures/shapes/phu-tho-2018-2020.{xlsx,xls}
+# The same appendix typed in the legacy TCVN3 (ABC) encoding, saved as old Excel.
+npx tsx scripts/make-legacy-fixture.mts
+soffice -env:UserInstallation=file://"$profile" --headless --infilter="CSV:9,34,76,1,,1066" \
+  --convert-to xls --outdir fixtures/shapes fixtures/shapes/quang-tri-tcvn3.tsv >/dev/null
+ls -l fixtures/shapes/quang-tri-tcvn3.xls

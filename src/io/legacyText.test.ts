@@ -43,3 +43,19 @@ describe('importing a table typed in TCVN3', async () => {
     expect(b.workbook.meta.unit).toBe('triệu đồng');
   });
 });
+
+describe('an old Excel file typed in TCVN3 (made by LibreOffice, scripts/make-fixtures.sh)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { readPlanFile } = await import('./readPlan');
+  it('converts every text to Unicode and reads the same plan', () => {
+    const a = readPlanFile('a.tsv', readFileSync('fixtures/quang-tri-2011-2015-appendix.tsv'));
+    const b = readPlanFile('b.xls', readFileSync('fixtures/shapes/quang-tri-tcvn3.xls'));
+    expect(b.warnings.filter((w) => w.code === 'legacyEncoding')).toHaveLength(1);
+    const names = (r: typeof a) => r.workbook.sheets[0].rows.map((x) => x.cells.name);
+    expect(names(b)).toEqual(names(a));
+    expect(b.workbook.sheets[0].rows.map((x) => x.cells)).toEqual(
+      a.workbook.sheets[0].rows.map((x) => x.cells),
+    );
+    expect(names(b)).toContain('Xây dựng cơ sở hạ tầng thông tin');
+  });
+});
