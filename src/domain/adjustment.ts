@@ -1,0 +1,165 @@
+/**
+ * The adjustment table (*Biểu điều chỉnh*): per project and per year × source, the amount already
+ * assigned (*Kế hoạch đã giao*), the increase, the decrease and the amount after adjustment, with
+ * section and grand totals. Rows follow the later version's tree; projects it dropped come last.
+ */
+import type { Comparison, ComparedColumn } from './compare';
+import type { Match, ProjectRef } from './match';
+import { amountsEqual, clean } from './numbers';
+
+/** The four figures of one year × source: assigned, increase, decrease, after (plan's unit). */
+export type Quad = [number, number, number, number];
+
+export interface AdjColumn {
+  key: string;
+  year: number | null;
+  source: string | null;
+  label: string;
+}
+
+export interface AdjRow {
+  kind: 'section' | 'project';
+  level: number;
+  number: string;
+  name: string;
+  lead: string;
+  status: 'same' | 'changed' | 'added' | 'removed' | 'section';
+  /** One quad per column, then the row's total over all columns. */
+  values: Quad[];
+}
+
+export interface AdjustmentTable {
+  columns: AdjColumn[];
+  rows: AdjRow[];
+  total: Quad[];
+  /** Cells where after ≠ assigned + increase − decrease (none when the arithmetic holds). */
+  violations: { row: number; column: number }[];
+}
+
+/** Heading of the dropped projects' section. */
+export const DROPPED_SECTION = 'Dự án không còn trong kế hoạch';
+
+const zero = (): Quad => [0, 0, 0, 0];
+
+function quad(before: number, after: number): Quad {
+  return [before, Math.max(after - before, 0), Math.max(before - after, 0), after];
+}
+
+function add(into: Quad, q: Quad): void {
+  for (let k = 0; k < 4; k++) into[k] = clean(into[k] + q[k]);
+}
+
+/** Builds the adjustment table of a comparison; `valueOf` gives a project's amount in a column. */
+export function adjustmentTable(
+  c: Comparison,
+  valueOf: (side: 'a' | 'b', p: ProjectRef, column: ComparedColumn) => number,
+): AdjustmentTable {
+  const byKey = new Map<string, AdjColumn>();
+  for (const s of c.sheets)
+    for (const col of s.columns)
+      if (col.amount && !byKey.has(col.key))
+        byKey.set(col.key, {
+          key: col.key,
+          year: col.year,
+          source: col.source,
+          label: [col.year, col.source].filter((x) => x !== null).join(' – ') || col.label,
+        });
+  const columns = [...byKey.values()].sort(
+    (x, y) => (x.year ?? 0) - (y.year ?? 0) || String(x.source).localeCompare(String(y.source)),
+  );
+  const index = new Map(columns.map((col, k) => [col.key, k]));
+  const matchOfB = new Map<string, Match>(c.matched.map((m) => [m.b.row.id, m]));
+  const changed = new Set(c.changes.map((d) => d.match.b.row.id));
+  const rows: AdjRow[] = [];
+  const projectRow = (
+    p: ProjectRef,
+    status: AdjRow['status'],
+    level: number,
+    before: ProjectRef | null,
+    after: ProjectRef | null,
+    sheetCols: ComparedColumn[],
+  ): AdjRow => {
+    const values = columns.map(zero);
+    for (const col of sheetCols) {
+      if (!col.amount) continue;
+      const va = before && col.a ? valueOf('a', before, col) : 0;
+      const vb = after && col.b ? valueOf('b', after, col) : 0;
+      values[index.get(col.key)!] = quad(va, vb);
+    }
+    const row: AdjRow = {
+      kind: 'project',
+      level,
+      number: String(p.row.cells.tt ?? ''),
+      name: String(p.row.cells.name ?? ''),
+      lead: String(p.row.cells.lead ?? ''),
+      status,
+      values: [...values, zero()],
+    };
+    for (const q of values) add(row.values[columns.length], q);
+    return row;
+  };
+  for (const s of c.sheets) {
+    if (!s.b) continue;
+    const refs = new Map<number, ProjectRef>();
+    for (const m of c.matched) if (m.b.sheetId === s.b.id) refs.set(m.b.index, m.b);
+    for (const p of c.added) if (p.sheetId === s.b.id) refs.set(p.index, p);
+    s.b.rows.forEach((r, i) => {
+      if (r.kind === 'section')
+        rows.push({
+          kind: 'section',
+          level: r.level,
+          number: String(r.cells.tt ?? ''),
+          name: String(r.cells.name ?? ''),
+          lead: '',
+          status: 'section',
+          values: [...columns.map(zero), zero()],
+        });
+      const p = refs.get(i);
+      if (r.kind !== 'project' || !p) return;
+      const m = matchOfB.get(r.id);
+      rows.push(
+        m
+          ? projectRow(p, changed.has(r.id) ? 'changed' : 'same', r.level, m.a, m.b, s.columns)
+          : projectRow(p, 'added', r.level, null, p, s.columns),
+      );
+    });
+  }
+  if (c.removed.length) {
+    rows.push({
+      kind: 'section',
+      level: 0,
+      number: '',
+      name: DROPPED_SECTION,
+      lead: '',
+      status: 'section',
+      values: [...columns.map(zero), zero()],
+    });
+    for (const p of c.removed) {
+      const cols = c.sheets.find((s) => s.a?.id === p.sheetId)?.columns ?? [];
+      rows.push(projectRow(p, 'removed', 1, p, null, cols));
+    }
+  }
+  sumSections(rows);
+  const total = [...columns.map(zero), zero()];
+  for (const r of rows) if (r.level === 0) r.values.forEach((q, k) => add(total[k], q));
+  const violations: AdjustmentTable['violations'] = [];
+  rows.forEach((r, i) =>
+    r.values.forEach(([as, inc, dec, after], k) => {
+      if (!amountsEqual(after, as + inc - dec, 1e-6 * Math.max(1, Math.abs(after))))
+        violations.push({ row: i, column: k });
+    }),
+  );
+  return { columns, rows, total, violations };
+}
+
+/** Each section's figures: the sum of its direct children (sections summed first, bottom-up). */
+function sumSections(rows: AdjRow[]): void {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i];
+    if (r.kind !== 'section') continue;
+    for (let j = i + 1; j < rows.length && rows[j].level > r.level; j++) {
+      if (rows[j].level !== r.level + 1) continue;
+      rows[j].values.forEach((q, k) => add(r.values[k], q));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { adjustmentTable, DROPPED_SECTION } from './adjustment';
+import { compare, type Side } from './compare';
+import { makePlan } from './template';
+import type { Workbook } from './types';
+
+/** A side whose values are the typed numbers (no formulas in these plans). */
+const side = (label: string, wb: Workbook): Side => ({
+  label,
+  workbook: wb,
+  value: (sheetId, i, colId) => {
+    const v = wb.sheets.find((s) => s.id === sheetId)!.rows[i].cells[colId];
+    return typeof v === 'number' ? v : null;
+  },
+});
+
+const before = makePlan({
+  rows: [
+    ['section', 0, 'Hạ tầng'],
+    ['project', 1, 'Mạng LAN', { lead: 'Sở TT&TT', '2011:ĐTPT': 100, '2012:SN': 10 }],
+    ['project', 1, 'Trung tâm dữ liệu', { lead: 'VP UBND', '2011:ĐTPT': 200 }],
+    ['section', 0, 'Ứng dụng'],
+    ['project', 1, 'Một cửa điện tử', { lead: 'Sở Nội vụ', '2012:SN': 50, notes: 'cũ' }],
+    ['project', 1, 'Đào tạo', { lead: 'Sở Nội vụ', '2011:SN': 30 }],
+  ],
+});
+
+function after(): Workbook {
+  const wb = structuredClone(before);
+  const rows = wb.sheets[0].rows;
+  rows[1].cells.y2011_dtpt = 150; // +50
+  rows[1].cells.y2012_sn = null; // −10 (blank counts as 0)
+  rows[4].cells.notes = 'mới';
+  rows.splice(5, 1); // Đào tạo dropped (−30)
+  rows.push({
+    id: 'r9',
+    kind: 'project',
+    level: 1,
+    cells: { name: 'Chữ ký số', y2012_sn: 40 },
+  });
+  return wb;
+}
+
+describe('comparing two versions', () => {
+  const c = compare(side('Dự thảo 1', before), side('Bản trình UBND', after()));
+
+  it('lists value changes per year and source, other cells without, added and removed projects', () => {
+    expect(
+      c.changes.map((d) => [
+        d.match.b.row.cells.name,
+        d.column.year,
+        d.column.source,
+        d.column.label,
+        d.before,
+        d.after,
+        d.kind,
+      ]),
+    ).toEqual([
+      ['Mạng LAN', 2011, 'ĐTPT', 'Nhu cầu vốn đầu tư các năm / 2011 / Vốn ĐTPT', 100, 150, 'value'],
+      ['Mạng LAN', 2012, 'SN', 'Nhu cầu vốn đầu tư các năm / 2012 / Vốn SN', 10, 0, 'value'],
+      ['Một cửa điện tử', null, null, 'Ghi chú', 'cũ', 'mới', 'value'],
+    ]);
+    expect(c.added.map((p) => p.row.cells.name)).toEqual(['Chữ ký số']);
+    expect(c.removed.map((p) => p.row.cells.name)).toEqual(['Đào tạo']);
+    expect(c.meta).toEqual([]);
+  });
+
+  it('adds up: after = before + increase − decrease', () => {
+    // by hand: before 100 + 10 + 200 + 50 + 30 = 390; increase 50 (LAN) + 40 (new) = 90;
+    // decrease 10 (LAN 2012) + 30 (dropped) = 40; after 390 + 90 − 40 = 440
+    expect(c.totals).toEqual({ before: 390, after: 440, increase: 90, decrease: 40 });
+  });
+
+  it('builds the adjustment table with section and grand totals, and the rule holds on every row', () => {
+    const t = adjustmentTable(c, (s, p, col) => {
+      const leaf = s === 'a' ? col.a : col.b;
+      const v = leaf ? p.row.cells[leaf.id] : null;
+      return typeof v === 'number' ? v : 0;
+    });
+    expect(t.columns.map((x) => x.label)).toEqual([
+      '2011 – ĐTPT',
+      '2011 – SN',
+      '2012 – ĐTPT',
+      '2012 – SN',
+    ]);
+    expect(t.rows.map((r) => [r.kind, r.name, r.status])).toEqual([
+      ['section', 'Hạ tầng', 'section'],
+      ['project', 'Mạng LAN', 'changed'],
+      ['project', 'Trung tâm dữ liệu', 'same'],
+      ['section', 'Ứng dụng', 'section'],
+      ['project', 'Một cửa điện tử', 'changed'],
+      ['project', 'Chữ ký số', 'added'],
+      ['section', DROPPED_SECTION, 'section'],
+      ['project', 'Đào tạo', 'removed'],
+    ]);
+    const last = t.columns.length; // the row-total quad
+    expect(t.rows[1].values[0]).toEqual([100, 50, 0, 150]);
+    expect(t.rows[1].values[3]).toEqual([10, 0, 10, 0]);
+    expect(t.rows[0].values[last]).toEqual([310, 50, 10, 350]);
+    expect(t.rows[6].values[1]).toEqual([30, 0, 30, 0]);
+    expect(t.total[last]).toEqual([390, 90, 40, 440]);
+    expect(t.violations).toEqual([]);
+  });
+
+  it('reports metadata changes separately', () => {
+    const b = after();
+    b.meta = { ...b.meta, unit: 'nghìn đồng', years: [2011, 2012, 2013] };
+    expect(compare(side('a', before), side('b', b)).meta).toEqual([
+      { field: 'unit', before: 'triệu đồng', after: 'nghìn đồng' },
+      { field: 'years', before: '2011, 2012', after: '2011, 2012, 2013' },
+    ]);
+  });
+});

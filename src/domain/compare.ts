@@ -1,0 +1,254 @@
+/**
+ * Comparing two versions of a plan (revisions, or files a department sent): projects matched, added
+ * and removed; every changed cell of matched projects (amounts per year and source, other cells
+ * with neither); metadata changes; and the net effect on the plan's total. Amounts are in the plan's
+ * unit; a blank amount counts as 0; equality has the amounts' tolerance.
+ */
+import { leaves } from './columns';
+import { moveFormulaRows } from './formulaShift';
+import {
+  type Match,
+  type MatchOverrides,
+  matchProjects,
+  type ProjectRef,
+  projectRefs,
+} from './match';
+import { amountsEqual } from './numbers';
+import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from './types';
+
+/** One side of a comparison: a workbook and the computed value of its cells. */
+export interface Side {
+  label: string;
+  workbook: Workbook;
+  /** Computed value of a cell (a formula's result); null when blank or not a number. */
+  value: (sheetId: string, row: number, colId: string) => number | null;
+}
+
+/** A compared column: amounts by year and source, other cells by role (or label). */
+export interface ComparedColumn {
+  key: string;
+  year: number | null;
+  source: string | null;
+  /** The header as it reads (group labels, then the column's). */
+  label: string;
+  amount: boolean;
+  a?: ColumnLeaf;
+  b?: ColumnLeaf;
+}
+
+export interface CellDiff {
+  match: Match;
+  column: ComparedColumn;
+  before: number | string | null;
+  after: number | string | null;
+  kind: 'value' | 'formula';
+}
+
+export interface MatchedProject extends Match {
+  renamed: boolean;
+  /** Now under other sections. */
+  moved: boolean;
+}
+
+export interface MetaDiff {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface Comparison {
+  a: string;
+  b: string;
+  /** Sheets paired by id, name, then position; a sheet without a partner has only added/removed projects. */
+  sheets: { a?: AppendixSheet; b?: AppendixSheet; columns: ComparedColumn[] }[];
+  matched: MatchedProject[];
+  added: ProjectRef[];
+  removed: ProjectRef[];
+  changes: CellDiff[];
+  meta: MetaDiff[];
+  totals: { before: number; after: number; increase: number; decrease: number };
+}
+
+/** Header path of every leaf, outermost label first. */
+export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of nodes) {
+    const path = [...above, n.label.trim()].filter(Boolean);
+    if (n.kind === 'leaf') out.set(n.id, path);
+    else for (const [k, v] of leafPaths(n.children, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
+
+function columnKey(l: ColumnLeaf): string {
+  if (l.role === 'amount') return `amount|${l.year ?? ''}|${l.source ?? ''}`;
+  if (l.role === 'text' || l.role === 'value') return `${l.role}|${l.label.trim().toLowerCase()}`;
+  return l.role;
+}
+
+/** The columns two sheets share or have alone, in a's order then b's new ones. */
+export function pairColumns(a?: AppendixSheet, b?: AppendixSheet): ComparedColumn[] {
+  const out = new Map<string, ComparedColumn>();
+  for (const [side, sheet] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (!sheet) continue;
+    const paths = leafPaths(sheet.columns);
+    for (const l of leaves(sheet.columns)) {
+      if (!COMPARED_ROLES.has(l.role)) continue;
+      const key = columnKey(l);
+      const c = out.get(key) ?? {
+        key,
+        year: l.role === 'amount' ? (l.year ?? null) : null,
+        source: l.role === 'amount' ? (l.source ?? null) : null,
+        label: (paths.get(l.id) ?? [l.label]).join(' / '),
+        amount: l.role === 'amount',
+      };
+      c[side] = l;
+      out.set(key, c);
+    }
+  }
+  return [...out.values()];
+}
+
+function pairSheets(
+  a: AppendixSheet[],
+  b: AppendixSheet[],
+): { a?: AppendixSheet; b?: AppendixSheet }[] {
+  const pairs: { a?: AppendixSheet; b?: AppendixSheet }[] = [];
+  const restB = new Set(b);
+  const restA: AppendixSheet[] = [];
+  for (const x of a) {
+    const y = [...restB].find((s) => s.id === x.id) ?? [...restB].find((s) => s.name === x.name);
+    if (y) {
+      pairs.push({ a: x, b: y });
+      restB.delete(y);
+    } else restA.push(x);
+  }
+  for (const x of restA) {
+    const y = [...restB][0];
+    if (y) restB.delete(y);
+    pairs.push({ a: x, b: y });
+  }
+  for (const y of restB) pairs.push({ b: y });
+  return pairs;
+}
+
+const isFormula = (v: CellInput | undefined): v is string =>
+  typeof v === 'string' && v.startsWith('=');
+
+const text = (v: CellInput | undefined): string | number | null =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+    ? null
+    : typeof v === 'string'
+      ? v.replace(/\s+/g, ' ').trim()
+      : v;
+
+function same(x: string | number | null, y: string | number | null): boolean {
+  if (typeof x === 'number' && typeof y === 'number') return amountsEqual(x, y);
+  return x === y;
+}
+
+/** Compares side a (before) with side b (after). */
+export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Comparison {
+  const out: Comparison = {
+    a: a.label,
+    b: b.label,
+    sheets: [],
+    matched: [],
+    added: [],
+    removed: [],
+    changes: [],
+    meta: metaDiffs(a.workbook, b.workbook),
+    totals: { before: 0, after: 0, increase: 0, decrease: 0 },
+  };
+  const amountOf = (s: Side, p: ProjectRef, l?: ColumnLeaf) =>
+    l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
+  for (const pair of pairSheets(a.workbook.sheets, b.workbook.sheets)) {
+    const columns = pairColumns(pair.a, pair.b);
+    out.sheets.push({ ...pair, columns });
+    const amounts = columns.filter((c) => c.amount);
+    const m = matchProjects(
+      pair.a ? projectRefs(pair.a) : [],
+      pair.b ? projectRefs(pair.b) : [],
+      overrides,
+    );
+    for (const p of m.removed) {
+      const v = amounts.reduce((t, c) => t + amountOf(a, p, c.a), 0);
+      out.totals.before += v;
+      out.totals.decrease += v;
+    }
+    for (const p of m.added) {
+      const v = amounts.reduce((t, c) => t + amountOf(b, p, c.b), 0);
+      out.totals.after += v;
+      out.totals.increase += v;
+    }
+    out.added.push(...m.added);
+    out.removed.push(...m.removed);
+    for (const match of m.matched) {
+      out.matched.push({
+        ...match,
+        renamed: text(match.a.row.cells.name) !== text(match.b.row.cells.name),
+        moved: match.a.path.join('/') !== match.b.path.join('/'),
+      });
+      for (const column of columns) {
+        const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
+        const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
+        if (column.amount) {
+          const va = amountOf(a, match.a, column.a);
+          const vb = amountOf(b, match.b, column.b);
+          out.totals.before += va;
+          out.totals.after += vb;
+          if (vb > va) out.totals.increase += vb - va;
+          else out.totals.decrease += va - vb;
+        }
+        const d = cellDiff(match, column, ra, rb, a, b);
+        if (d) out.changes.push(d);
+      }
+    }
+  }
+  return out;
+}
+
+function cellDiff(
+  match: Match,
+  column: ComparedColumn,
+  ra: CellInput | undefined,
+  rb: CellInput | undefined,
+  a: Side,
+  b: Side,
+): CellDiff | null {
+  if (isFormula(ra) || isFormula(rb)) {
+    // formulas are compared where they stand (a moved row's references move with it)
+    const na = isFormula(ra) ? moveFormulaRows(ra, -match.a.index) : text(ra);
+    const nb = isFormula(rb) ? moveFormulaRows(rb, -match.b.index) : text(rb);
+    if (na !== nb) return { match, column, before: text(ra), after: text(rb), kind: 'formula' };
+    if (!column.amount) return null;
+  }
+  if (column.amount) {
+    const va = column.a ? (a.value(match.a.sheetId, match.a.index, column.a.id) ?? 0) : 0;
+    const vb = column.b ? (b.value(match.b.sheetId, match.b.index, column.b.id) ?? 0) : 0;
+    return amountsEqual(va, vb) ? null : { match, column, before: va, after: vb, kind: 'value' };
+  }
+  const ta = text(ra);
+  const tb = text(rb);
+  return same(ta, tb) ? null : { match, column, before: ta, after: tb, kind: 'value' };
+}
+
+function metaDiffs(a: Workbook, b: Workbook): MetaDiff[] {
+  const fields: [string, (w: Workbook) => string][] = [
+    ['title', (w) => w.meta.title],
+    ['issuingBody', (w) => w.meta.issuingBody],
+    ['docNumber', (w) => w.meta.docNumber],
+    ['docDate', (w) => w.meta.docDate],
+    ['unit', (w) => w.meta.unit],
+    ['years', (w) => w.meta.years.join(', ')],
+    ['sources', (w) => w.meta.sources.map((s) => s.code).join(', ')],
+  ];
+  return fields
+    .map(([field, f]) => ({ field, before: f(a).trim(), after: f(b).trim() }))
+    .filter((d) => d.before !== d.after);
+}
