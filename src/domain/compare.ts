@@ -137,6 +137,9 @@ function pairSheets(
   return pairs;
 }
 
+/** The row both formulas of a pair are moved to before comparing them. */
+const SAME_ROW = 500_000;
+
 const isFormula = (v: CellInput | undefined): v is string =>
   typeof v === 'string' && v.startsWith('=');
 
@@ -222,9 +225,9 @@ function cellDiff(
   b: Side,
 ): CellDiff | null {
   if (isFormula(ra) || isFormula(rb)) {
-    // formulas are compared where they stand (a moved row's references move with it)
-    const na = isFormula(ra) ? moveFormulaRows(ra, -match.a.index) : text(ra);
-    const nb = isFormula(rb) ? moveFormulaRows(rb, -match.b.index) : text(rb);
+    // formulas are compared as if both stood on one row (a moved row's references move with it)
+    const na = isFormula(ra) ? moveFormulaRows(ra, SAME_ROW - match.a.index) : text(ra);
+    const nb = isFormula(rb) ? moveFormulaRows(rb, SAME_ROW - match.b.index) : text(rb);
     if (na !== nb) return { match, column, before: text(ra), after: text(rb), kind: 'formula' };
     if (!column.amount) return null;
   }
