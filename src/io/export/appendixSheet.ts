@@ -196,3 +196,17 @@ export function withBody(content: string, l: AppendixLayout, d: AppendixSheetDat
   }
   return `${content.slice(0, open)}<sheetData>${parts.join('')}${content.slice(close)}`;
 }
+
+/** A sheet's XML with the cached value of each formula cell written by the library (by A1 address). */
+export function withCachedValues(content: string, values: Map<string, number | string>): string {
+  return content.replace(
+    /<c r="([A-Z]+\d+)"([^>]*)><f>=?([^<]*)<\/f><\/c>/g,
+    (_m, ref: string, attrs: string, f: string) => {
+      const v = values.get(ref);
+      if (v === undefined) return `<c r="${ref}"${attrs}><f>${f}</f></c>`;
+      return typeof v === 'number'
+        ? `<c r="${ref}"${attrs}><f>${f}</f><v>${v}</v></c>`
+        : `<c r="${ref}"${attrs} t="str"><f>${f}</f><v>${xml(v)}</v></c>`;
+    },
+  );
+}

@@ -12,7 +12,13 @@ import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
-import { type AppendixSheetData, appendixSheetData, colName, withBody, xml } from './appendixSheet';
+import {
+  type AppendixSheetData,
+  appendixSheetData,
+  colName,
+  withBody,
+  withCachedValues,
+} from './appendixSheet';
 
 export const PLANBOOK_SHEET = '_planbook';
 const CHUNK = 30_000;
@@ -63,16 +69,7 @@ function finishing(
               return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
             const values = cached[sheetIndex - layouts.length];
             if (!values) return content;
-            return content.replace(
-              /<c r="([A-Z]+\d+)"([^>]*)><f>=?([^<]*)<\/f><\/c>/g,
-              (_m, ref: string, attrs: string, f: string) => {
-                const v = values.get(ref);
-                if (v === undefined) return `<c r="${ref}"${attrs}><f>${f}</f></c>`;
-                return typeof v === 'number'
-                  ? `<c r="${ref}"${attrs}><f>${f}</f><v>${v}</v></c>`
-                  : `<c r="${ref}"${attrs} t="str"><f>${f}</f><v>${xml(v)}</v></c>`;
-              },
-            );
+            return withCachedValues(content, values);
           },
         },
         'xl/workbook.xml': {

@@ -1,0 +1,197 @@
+/**
+ * The adjustment table (*Biểu điều chỉnh*) as a styled `.xlsx`: title block, a header of years →
+ * sources → the four figures, a column-code row, projects with the figure after adjustment as the
+ * formula assigned + increase − decrease, and section and grand totals as SUM formulas, every
+ * formula with the value Planbook computed.
+ */
+import writeXlsxFile, { type Sheet } from 'write-excel-file/universal';
+import type { AdjustmentTable, Quad } from '../../domain/adjustment';
+import { colName, withCachedValues } from './appendixSheet';
+
+/** What the adjustment export needs besides the table. */
+export interface AdjustmentExportInput {
+  table: AdjustmentTable;
+  title: string;
+  /** Labels of the two versions (before, after). */
+  before: string;
+  after: string;
+  unit: string;
+  lang?: 'vi' | 'en';
+}
+
+const MEASURES = {
+  vi: ['Kế hoạch đã giao', 'Điều chỉnh tăng', 'Điều chỉnh giảm', 'Kế hoạch sau điều chỉnh'],
+  en: ['Assigned', 'Increase', 'Decrease', 'After adjustment'],
+};
+
+const FIXED = 3; // TT, name, lead
+
+type Cell = Record<string, unknown> | null;
+
+/** Writes the adjustment table; resolves with the file's bytes and every formula's computed value. */
+export async function exportAdjustmentXlsx(
+  input: AdjustmentExportInput,
+): Promise<{ bytes: Uint8Array; formulas: Map<string, number>; firstRow: number }> {
+  const { table } = input;
+  const lang = input.lang ?? 'vi';
+  const groups = [...table.columns.map((c) => c.label), lang === 'vi' ? 'Tổng cộng' : 'Total'];
+  const width = FIXED + groups.length * 4;
+  const head = (value: string, extra: Record<string, unknown> = {}): Cell => ({
+    value,
+    type: String,
+    fontWeight: 'bold',
+    borderStyle: 'thin',
+    align: 'center',
+    alignVertical: 'center',
+    wrap: true,
+    ...extra,
+  });
+  const title = (value: string, extra: Record<string, unknown> = {}): Cell[] => [
+    { value, type: String, columnSpan: width, align: 'center', ...extra },
+    ...Array<Cell>(width - 1).fill(null),
+  ];
+  const rows: Cell[][] = [
+    title(lang === 'vi' ? 'BIỂU ĐIỀU CHỈNH KẾ HOẠCH' : 'PLAN ADJUSTMENT TABLE', {
+      fontWeight: 'bold',
+      fontSize: 14,
+    }),
+    title(input.title, { fontWeight: 'bold' }),
+    title(`${input.before} → ${input.after}`, { fontStyle: 'italic' }),
+    title(`${lang === 'vi' ? 'ĐVT' : 'Unit'}: ${input.unit}`, {
+      fontStyle: 'italic',
+      align: 'right',
+    }),
+  ];
+  const h1: Cell[] = [
+    head('TT', { rowSpan: 2 }),
+    head(lang === 'vi' ? 'Tên dự án' : 'Project', { rowSpan: 2 }),
+    head(lang === 'vi' ? 'Đơn vị thực hiện' : 'Lead unit', { rowSpan: 2 }),
+  ];
+  const h2: Cell[] = [null, null, null]; // under the merged cells above
+  for (const g of groups) {
+    h1.push(head(g, { columnSpan: 4 }), null, null, null);
+    h2.push(...MEASURES[lang].map((m) => head(m)));
+  }
+  const codes: Cell[] = [];
+  for (let c = 0; c < width; c++) {
+    const k = c + 1;
+    const rule =
+      c >= FIXED && (c - FIXED) % 4 === 3 ? `${k}=${k - 3}+${k - 2}-${k - 1}` : String(k);
+    codes.push({
+      value: rule,
+      type: String,
+      fontStyle: 'italic',
+      align: 'center',
+      borderStyle: 'thin',
+    });
+  }
+  rows.push(h1, h2, codes);
+  const firstRow = rows.length; // 0-based index of the first body row
+  const formulas = new Map<string, number>();
+  const formula = (
+    r: number,
+    c: number,
+    f: string,
+    value: number,
+    style: Record<string, unknown>,
+  ) => {
+    formulas.set(`${colName(c)}${r + 1}`, value);
+    return { type: 'Formula', value: f, ...style };
+  };
+  const decimals = table.rows.some((r) =>
+    r.values.some((q) => q.some((v) => !Number.isInteger(v))),
+  );
+  const num = { format: decimals ? '#,##0.##' : '#,##0', borderStyle: 'thin' };
+  const all = [...table.rows.map((r) => ({ ...r, total: false })), totalRow(table, lang)];
+  all.forEach((row, i) => {
+    const r = firstRow + i;
+    const bold = row.kind === 'section' || row.total ? { fontWeight: 'bold' } : {};
+    const out: Cell[] = [
+      { value: row.number || null, type: String, borderStyle: 'thin', align: 'center', ...bold },
+      {
+        value: row.name,
+        type: String,
+        borderStyle: 'thin',
+        wrap: true,
+        indent: row.kind === 'project' ? 1 : 0,
+        ...bold,
+      },
+      { value: row.lead || null, type: String, borderStyle: 'thin', ...bold },
+    ];
+    const children = row.total
+      ? topLevel(all)
+      : row.kind === 'section'
+        ? directChildren(all, i)
+        : [];
+    row.values.forEach((q: Quad, g) => {
+      for (let k = 0; k < 4; k++) {
+        const c = FIXED + g * 4 + k;
+        const L = colName(c);
+        const style = { ...num, ...bold };
+        if (k === 3) {
+          const f = `${colName(c - 3)}${r + 1}+${colName(c - 2)}${r + 1}-${colName(c - 1)}${r + 1}`;
+          out.push(formula(r, c, f, q[3], style));
+        } else if (row.kind === 'section' || row.total) {
+          const refs = children.map((j) => `${L}${firstRow + j + 1}`).join(',');
+          out.push(
+            refs
+              ? formula(r, c, `SUM(${refs})`, q[k], style)
+              : { value: 0, type: Number, ...style },
+          );
+        } else if (g === groups.length - 1) {
+          // the row's total over every year and source
+          const refs = table.columns.map((_, h) => `${colName(FIXED + h * 4 + k)}${r + 1}`);
+          out.push(formula(r, c, `SUM(${refs.join(',')})`, q[k], style));
+        } else out.push({ value: q[k], type: Number, ...style });
+      }
+    });
+    rows.push(out);
+  });
+  const sheet: Sheet<Blob> = {
+    sheet: lang === 'vi' ? 'Biểu điều chỉnh' : 'Adjustment',
+    data: rows as Sheet<Blob>['data'],
+    columns: [6, 48, 20, ...Array(groups.length * 4).fill(13)].map((w) => ({ width: w })),
+    stickyRowsCount: firstRow,
+    orientation: 'landscape',
+  };
+  const blob = await writeXlsxFile([sheet], {
+    fontFamily: 'Times New Roman',
+    fontSize: 12,
+    features: [
+      {
+        files: {
+          transform: {
+            'xl/worksheets/sheet{id}.xml': {
+              transform: (content) => withCachedValues(content, formulas),
+            },
+          },
+        },
+      },
+    ],
+  }).toBlob();
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), formulas, firstRow };
+}
+
+function totalRow(t: AdjustmentTable, lang: 'vi' | 'en') {
+  return {
+    kind: 'section' as const,
+    level: -1,
+    number: '',
+    name: lang === 'vi' ? 'TỔNG CỘNG' : 'GRAND TOTAL',
+    lead: '',
+    status: 'section' as const,
+    values: t.total,
+    total: true,
+  };
+}
+
+function topLevel(rows: { level: number; total: boolean }[]): number[] {
+  return rows.flatMap((r, j) => (r.level === 0 && !r.total ? [j] : []));
+}
+
+function directChildren(rows: { level: number }[], i: number): number[] {
+  const out: number[] = [];
+  for (let j = i + 1; j < rows.length && rows[j].level > rows[i].level; j++)
+    if (rows[j].level === rows[i].level + 1) out.push(j);
+  return out;
+}
