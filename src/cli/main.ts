@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { PlanReadError } from '../io/readPlan';
 import { type PlanReader, readDirect } from './reader';
 import { checkSheet, formatCheck, pickSheet } from './check';
+import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
 import { exportPlan } from './exportCmd';
+import type { PlanReading } from '../io/readPlan';
 
 export interface CliResult {
   code: number;
@@ -16,7 +18,10 @@ const USAGE = `usage:
       reads a plan (.planbook, .xlsx, .xls, .ods, .csv, tab-separated text) and checks its totals;
       exit 0: no error finding, 1: error findings, 2: the input cannot be read
   planbook export <file> -o <out.xlsx>
-      writes the submission workbook (styled appendix sheets with formulas, the check report)`;
+      writes the submission workbook (styled appendix sheets with formulas, the check report)
+  planbook compare <a> <b> [--json] [-o <adjustment.xlsx>]
+      what changed from a to b: projects matched, added, removed; changed cells; totals;
+      -o writes the adjustment table; exit 0 when both files were read, 2 when one cannot be`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -28,6 +33,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   const [cmd, ...args] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
+  if (cmd === 'compare') return compareCommand(args, read);
   if (cmd !== 'check' && cmd !== 'export')
     return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
   const file = args.find(
@@ -86,4 +92,51 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
     return { code: 2, stdout: '', stderr: `planbook: ${file}: ${msg}` };
   }
+}
+
+/** Reads one input of a command; a CliResult when it cannot be read. */
+async function readInput(file: string, read: PlanReader): Promise<PlanReading | CliResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    };
+  }
+  try {
+    return await read(file, bytes);
+  } catch (e) {
+    const msg =
+      e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
+    return { code: 2, stdout: '', stderr: `planbook: ${file}: ${msg}` };
+  }
+}
+
+async function compareCommand(args: string[], read: PlanReader): Promise<CliResult> {
+  const files = args.filter((x, i) => !x.startsWith('-') && args[i - 1] !== '-o');
+  if (files.length !== 2)
+    return { code: 2, stdout: '', stderr: `planbook: compare needs two files\n${USAGE}` };
+  const a = await readInput(files[0], read);
+  if ('code' in a) return a;
+  const b = await readInput(files[1], read);
+  if ('code' in b) return b;
+  const result = comparePlans(files[0], a, files[1], b);
+  const json = compareJson(result, a, b);
+  const out = option(args, '-o') ?? option(args, '--output');
+  if (out) {
+    try {
+      await writeAdjustment(result, a, out);
+    } catch (e) {
+      return {
+        code: 2,
+        stdout: '',
+        stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      };
+    }
+  }
+  const text = args.includes('--json') ? JSON.stringify(json) : formatCompare(json);
+  return { code: 0, stdout: text, stderr: '' };
 }

@@ -3,8 +3,8 @@
  * assigned (*Kế hoạch đã giao*), the increase, the decrease and the amount after adjustment, with
  * section and grand totals. Rows follow the later version's tree; projects it dropped come last.
  */
-import type { Comparison, ComparedColumn } from './compare';
-import type { Match, ProjectRef } from './match';
+import { type Comparison, type ComparedColumn, compare, type Side } from './compare';
+import type { Match, MatchOverrides, ProjectRef } from './match';
 import { amountsEqual, clean } from './numbers';
 
 /** The four figures of one year × source: assigned, increase, decrease, after (plan's unit). */
@@ -162,4 +162,24 @@ function sumSections(rows: AdjRow[]): void {
       rows[j].values.forEach((q, k) => add(r.values[k], q));
     }
   }
+}
+
+/** A comparison and its adjustment table. */
+export interface ComparisonResult {
+  comparison: Comparison;
+  table: AdjustmentTable;
+}
+
+/** Compares two versions (a: before, b: after) and builds the adjustment table from their values. */
+export function compareWithTable(
+  a: Side,
+  b: Side,
+  overrides: MatchOverrides = {},
+): ComparisonResult {
+  const comparison = compare(a, b, overrides);
+  const table = adjustmentTable(comparison, (side, p, col) => {
+    const leaf = side === 'a' ? col.a : col.b;
+    return leaf ? ((side === 'a' ? a : b).value(p.sheetId, p.index, leaf.id) ?? 0) : 0;
+  });
+  return { comparison, table };
 }
