@@ -1,6 +1,6 @@
 /** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
 import Dexie, { type EntityTable } from 'dexie';
-import type { AppendixSheet, GridSheet, Id, PlanMeta, Row } from '../domain/types';
+import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
   id: Id;
@@ -18,6 +18,19 @@ export type SheetRecord = Omit<AppendixSheet, 'rows'> & { workbookId: Id };
 
 export type RowRecord = Row & { sheetId: Id; order: string };
 
+/** A named, immutable snapshot of a workbook (a draft, the version sent, an approved plan…). */
+export interface RevisionRecord {
+  id: Id;
+  workbookId: Id;
+  name: string;
+  note: string;
+  createdAt: number;
+  /** Saved from the workbook itself, or imported from a file (the department's new version). */
+  origin: 'saved' | 'imported';
+  fileName?: string;
+  snapshot: Workbook;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -28,6 +41,7 @@ export type PlanbookDb = Dexie & {
   sheets: EntityTable<SheetRecord, 'id'>;
   rows: Dexie.Table<RowRecord, [Id, Id]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  revisions: EntityTable<RevisionRecord, 'id'>;
 };
 
 export const DB_NAME = 'planbook';
@@ -41,5 +55,7 @@ export function openDb(name = DB_NAME): PlanbookDb {
     rows: '[sheetId+id], sheetId, [sheetId+order]',
     settings: 'key',
   });
+  // version 2: named revisions of a workbook (nothing else changes: no data to migrate)
+  db.version(2).stores({ revisions: 'id, workbookId, [workbookId+createdAt]' });
   return db;
 }
