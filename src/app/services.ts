@@ -8,7 +8,9 @@ import { tryEditLock, waitEditLock } from '../storage/locks';
 import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
 import { PlanEngine } from '../engine/engine';
+import { RevisionRepo } from '../storage/revisions';
 import { WorkbookSession } from './session';
+import { Versions } from './versions';
 
 export type { WorkbookSummary };
 
@@ -20,9 +22,12 @@ export interface OpenedWorkbook {
 
 export class PlanbookApp {
   readonly repo: WorkbookRepo;
+  readonly versions: Versions;
 
   constructor(dbName?: string) {
-    this.repo = new WorkbookRepo(openDb(dbName));
+    const db = openDb(dbName);
+    this.repo = new WorkbookRepo(db);
+    this.versions = new Versions(this.repo, new RevisionRepo(db));
   }
 
   /** On the very first start, stores the sample plan (Quảng Trị 2011–2015). */
