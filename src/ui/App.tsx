@@ -1,13 +1,15 @@
 /** The application shell: language, routing between the start page and an open workbook. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { OpenedWorkbook, PlanbookApp } from '../app/services';
+import type { RevisionSummary } from '../app/versions';
 import { type Lang, LangContext, translator } from './i18n';
 import { StartPage } from './StartPage';
 import { WorkbookView } from './WorkbookView';
 
+/** `#/wb/<id>`: a workbook; `#/rev/<id>`: a revision opened read-only. */
 function routeId(): string | null {
-  const m = /^#\/wb\/(.+)$/.exec(window.location.hash);
-  return m ? decodeURIComponent(m[1]) : null;
+  const m = /^#\/(wb|rev)\/(.+)$/.exec(window.location.hash);
+  return m ? `${m[1]}:${decodeURIComponent(m[2])}` : null;
 }
 
 export function App({ app }: { app: PlanbookApp }) {
@@ -15,7 +17,9 @@ export function App({ app }: { app: PlanbookApp }) {
     localStorage.getItem('planbook.lang') === 'en' ? 'en' : 'vi',
   );
   const [route, setRoute] = useState<string | null>(routeId);
-  const [opened, setOpened] = useState<OpenedWorkbook | null | 'missing'>(null);
+  const [opened, setOpened] = useState<
+    (OpenedWorkbook & { revision?: RevisionSummary }) | null | 'missing'
+  >(null);
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem('planbook.lang', l);
     setLangState(l);
@@ -36,7 +40,9 @@ export function App({ app }: { app: PlanbookApp }) {
     if (!route) return;
     let live = true;
     let got: OpenedWorkbook | undefined;
-    void app.open(route).then((o) => {
+    const [kind, id] = [route.slice(0, route.indexOf(':')), route.slice(route.indexOf(':') + 1)];
+    const opening = kind === 'rev' ? app.versions.open(id) : app.open(id);
+    void opening.then((o) => {
       got = o;
       if (live) setOpened(o ?? 'missing');
       else o?.close();
@@ -51,6 +57,10 @@ export function App({ app }: { app: PlanbookApp }) {
   const go = (id: string | null) => {
     if (id) performance.mark('pb:open');
     window.location.hash = id ? `#/wb/${encodeURIComponent(id)}` : '';
+  };
+  // from a revision, back to its workbook; from a workbook, to the start page
+  const goBack = () => {
+    go(opened && opened !== 'missing' && opened.revision ? opened.revision.workbookId : null);
   };
 
   return (
@@ -73,8 +83,11 @@ export function App({ app }: { app: PlanbookApp }) {
           <WorkbookView
             key={route}
             opened={opened}
-            onBack={() => go(null)}
+            onBack={goBack}
             exportText={() => app.exportPlanbook(opened.session.workbook)}
+            versions={opened.revision ? undefined : app.versions}
+            revision={opened.revision}
+            onOpen={go}
           />
         )}
       </div>

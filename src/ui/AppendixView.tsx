@@ -22,6 +22,8 @@ import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { useWorkbookActions } from './useWorkbookActions';
 import { hasSheet } from './sheetNav';
+import type { CompareMarks } from './useCompareMarks';
+import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
 import { exportCsvNow, exportXlsxNow } from './exportActions';
 
@@ -31,12 +33,20 @@ export function AppendixView({
   exportText,
   sheetId,
   onSheet: setSheetId,
+  banner,
+  marks,
+  onVersions,
+  revision,
 }: {
   opened: OpenedWorkbook;
   onBack: () => void;
   exportText: () => string;
   sheetId: string;
   onSheet: (id: string) => void;
+  banner?: React.ReactNode;
+  marks?: CompareMarks | null;
+  onVersions?: () => void;
+  revision?: RevisionSummary;
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
@@ -64,6 +74,13 @@ export function AppendixView({
       b();
     };
   }, [session]);
+
+  useEffect(() => {
+    const ctx = ctxRef.current;
+    if (!ctx) return;
+    ctx.marks = marks ?? null;
+    apiRef.current?.refreshCells({ force: true });
+  }, [marks, sheetId]);
 
   const cellName = useCallback(
     (rowId: string | undefined, colId: string | undefined) => {
@@ -195,8 +212,10 @@ export function AppendixView({
         exportText={exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
+        onVersions={onVersions}
       />
-      {readOnly && saveState !== 'conflict' && (
+      {banner}
+      {readOnly && !revision && saveState !== 'conflict' && (
         <div className="pb-banner" role="alert" data-testid="readonly-banner">
           {t('readOnlyElsewhere')}
         </div>

@@ -22,6 +22,8 @@ export function GridView(p: {
   gridId: string;
   onSheet: (id: string) => void;
   onAddSheet: () => void;
+  banner?: React.ReactNode;
+  onVersions?: () => void;
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
@@ -97,7 +99,9 @@ export function GridView(p: {
         exportText={p.exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
         onExportCsv={() => exportCsvNow(session, grid.id, grid.name)}
+        onVersions={p.onVersions}
       />
+      {p.banner}
       <div className="pb-convert" data-testid="convert-bar">
         <span className="pb-note">{t('gridSheetNote')}</span>{' '}
         <label>

@@ -15,6 +15,8 @@ export interface WorkbookHeaderProps {
   exportText: () => string;
   onExportXlsx: () => void;
   onExportCsv: () => void;
+  /** Opens the workbook's versions (absent for a revision opened read-only). */
+  onVersions?: () => void;
 }
 
 export function WorkbookHeader(p: WorkbookHeaderProps) {
@@ -58,6 +60,11 @@ export function WorkbookHeader(p: WorkbookHeaderProps) {
       >
         {saveLabel}
       </span>
+      {p.onVersions && (
+        <button type="button" data-testid="versions-toggle" onClick={p.onVersions}>
+          {t('versions')}
+        </button>
+      )}
       <button type="button" data-testid="export-xlsx" onClick={p.onExportXlsx}>
         {t('exportXlsx')}
       </button>

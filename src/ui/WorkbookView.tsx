@@ -1,20 +1,31 @@
-/** One open workbook: shows the sheet of the current tab, an appendix or a plain grid sheet. */
+/** One open workbook: the sheet of the current tab (an appendix or a plain grid sheet), or its versions. */
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
+import type { RevisionSummary, Versions } from '../app/versions';
 import { newSheet } from '../domain/template';
 import { AppendixView } from './AppendixView';
 import { GridView } from './GridView';
 import { useLang } from './i18n';
 import { firstSheet, hasSheet } from './sheetNav';
+import { useCompareMarks } from './useCompareMarks';
+import { VersionsView } from './VersionsView';
 
 export function WorkbookView(p: {
   opened: OpenedWorkbook;
   onBack: () => void;
   exportText: () => string;
+  /** The revisions of this workbook (absent when it is itself a revision opened read-only). */
+  versions?: Versions;
+  /** Set when a revision is open read-only. */
+  revision?: RevisionSummary;
+  onOpen?: (workbookId: string) => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { session } = p.opened;
   const [tab, setTab] = useState(() => firstSheet(session.workbook));
+  const [mode, setMode] = useState<'sheet' | 'versions'>('sheet');
+  const [base, setBase] = useState<RevisionSummary | null>(null);
+  const marks = useCompareMarks(p.opened, p.versions, base);
   useEffect(
     () =>
       session.subscribe(() => {
@@ -30,6 +41,35 @@ export function WorkbookView(p: {
       }),
     [session],
   );
+  if (mode === 'versions' && p.versions)
+    return (
+      <VersionsView
+        opened={p.opened}
+        versions={p.versions}
+        onBack={() => setMode('sheet')}
+        onHighlight={(r) => {
+          setBase(r);
+          setMode('sheet');
+        }}
+        onOpened={(id) => p.onOpen?.(id)}
+      />
+    );
+  const banner = p.revision ? (
+    <div className="pb-banner" role="status" data-testid="revision-banner">
+      {t('viewingRevision', {
+        name: p.revision.name,
+        date: new Date(p.revision.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
+      })}
+    </div>
+  ) : marks ? (
+    <div className="pb-banner pb-banner-info" role="status" data-testid="compare-banner">
+      {t('highlighting', { name: marks.label })}{' '}
+      <button type="button" data-testid="stop-highlight" onClick={() => setBase(null)}>
+        {t('stopHighlight')}
+      </button>
+    </div>
+  ) : null;
+  const onVersions = p.versions ? () => setMode('versions') : undefined;
   const isGrid = !!session.workbook.grids?.some((g) => g.id === tab);
   if (isGrid || !session.workbook.sheets.length) {
     const addSheet = () => {
@@ -38,7 +78,25 @@ export function WorkbookView(p: {
       if (session.dispatch({ type: 'addSheet', sheet: sh, at: wb.sheets.length }, 'addSheet').ok)
         setTab(sh.id);
     };
-    return <GridView {...p} gridId={tab} onSheet={setTab} onAddSheet={addSheet} />;
+    return (
+      <GridView
+        {...p}
+        gridId={tab}
+        onSheet={setTab}
+        onAddSheet={addSheet}
+        banner={banner}
+        onVersions={onVersions}
+      />
+    );
   }
-  return <AppendixView {...p} sheetId={tab} onSheet={setTab} />;
+  return (
+    <AppendixView
+      {...p}
+      sheetId={tab}
+      onSheet={setTab}
+      banner={banner}
+      marks={marks}
+      onVersions={onVersions}
+    />
+  );
 }

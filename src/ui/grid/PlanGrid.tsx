@@ -102,6 +102,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       anchor: null,
       cut: null,
       fillTarget: null,
+      marks: null,
       leafIds,
       leafIndex: new Map(leafIds.map((id, i) => [id, i])),
       commit: (rowId, colId, text) => commitRef.current(rowId, colId, text),
@@ -241,8 +242,10 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       apiRef.current = e.api;
       (window as unknown as { __grid?: GridApi<GridItem> }).__grid = e.api;
       e.api.addEventListener('cellFocused', (ev) => listeners.current.onCellFocused(ev));
+      // compare marks that arrived before the grid was ready (its events come a task late)
+      if (ctx.marks) e.api.refreshCells({ force: true });
     },
-    [apiRef],
+    [apiRef, ctx],
   );
 
   return (

@@ -178,6 +178,9 @@ function leafDef(
       'pb-selected': (p) => inRange((c) => c.selection, p, leaf.id),
       'pb-cut': (p) => inRange((c) => c.cut, p, leaf.id),
       'pb-fill-target': (p) => inRange((c) => c.fillTarget, p, leaf.id),
+      'pb-changed': (p) => changedBefore(p.context as GridCtx, leaf.id, p.data) !== undefined,
+      'pb-added': (p) =>
+        leaf.role === 'name' && !!(p.context as GridCtx).marks?.added.has(p.data?.id ?? ''),
       'pb-refused': (p) => {
         const r = (p.context as GridCtx).refused;
         return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
@@ -190,6 +193,14 @@ function leafDef(
         return r.message;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
       if (f) return explain(f, ctx.lang);
+      const before = changedBefore(ctx, leaf.id, p.data as GridItem);
+      if (before !== undefined)
+        return t('beforeWas', {
+          label: ctx.marks!.label,
+          value: typeof before === 'number' ? formatAmount(before, ctx.lang) : (before ?? '—'),
+        });
+      if (leaf.role === 'name' && ctx.marks?.added.has((p.data as GridItem | undefined)?.id ?? ''))
+        return t('addedSince', { label: ctx.marks.label });
       const d = statedDiff(ctx, leaf, p.data as GridItem);
       if (d)
         return t('statedDiff', {
@@ -259,4 +270,15 @@ export function buildColumnDefs(columns: ColumnNode[], t: T): Def[] {
       p.data && !isPinned(p.data) ? ((p.context as GridCtx).index.get(p.data.id) ?? 0) + 1 : '',
   };
   return [gutter, ...columns.map(node)];
+}
+
+/** Compare mode: the previous value of a changed cell (undefined when the cell did not change). */
+function changedBefore(
+  ctx: GridCtx,
+  colId: string,
+  item: GridItem | undefined,
+): number | string | null | undefined {
+  if (!ctx.marks || !item || isPinned(item)) return undefined;
+  const row = ctx.marks.before.get(item.id);
+  return row && row.has(colId) ? (row.get(colId) ?? null) : undefined;
 }

@@ -3,6 +3,7 @@ import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
+import type { CompareMarks } from '../useCompareMarks';
 
 /** A pinned totals row: one per source, and the grand total (source null). */
 export interface PinnedRow {
@@ -33,6 +34,8 @@ export interface GridCtx {
   /** Leaf ids in column order and their indexes. */
   leafIds: string[];
   leafIndex: Map<string, number>;
+  /** Compare mode: cells that differ from a revision, with their previous values. */
+  marks: CompareMarks | null;
   /** Commits a cell editor's text (called synchronously when editing stops). */
   commit: (rowId: string, colId: string, text: string) => void;
 }
