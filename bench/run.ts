@@ -11,6 +11,7 @@ import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
 import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
 import { benchChecks } from './checks';
+import { benchCompare } from './compare';
 import { benchExport, benchImport } from './export';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   for (const line of benchChecks(N)) console.log(line);
   for (const line of await benchExport(N)) console.log(line);
   for (const line of await benchImport(N)) console.log(line);
+  for (const line of benchCompare(N)) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));

@@ -3,7 +3,7 @@
  * assigned (*Kế hoạch đã giao*), the increase, the decrease and the amount after adjustment, with
  * section and grand totals. Rows follow the later version's tree; projects it dropped come last.
  */
-import { type Comparison, type ComparedColumn, compare, type Side } from './compare';
+import { type Comparison, compare, type Side } from './compare';
 import type { Match, MatchOverrides, ProjectRef } from './match';
 import { amountsEqual, clean } from './numbers';
 
@@ -49,11 +49,8 @@ function add(into: Quad, q: Quad): void {
   for (let k = 0; k < 4; k++) into[k] = clean(into[k] + q[k]);
 }
 
-/** Builds the adjustment table of a comparison; `valueOf` gives a project's amount in a column. */
-export function adjustmentTable(
-  c: Comparison,
-  valueOf: (side: 'a' | 'b', p: ProjectRef, column: ComparedColumn) => number,
-): AdjustmentTable {
+/** Builds the adjustment table of a comparison (from the amounts the comparison read). */
+export function adjustmentTable(c: Comparison): AdjustmentTable {
   const byKey = new Map<string, AdjColumn>();
   for (const s of c.sheets)
     for (const col of s.columns)
@@ -71,32 +68,45 @@ export function adjustmentTable(
   const matchOfB = new Map<string, Match>(c.matched.map((m) => [m.b.row.id, m]));
   const changed = new Set(c.changes.map((d) => d.match.b.row.id));
   const rows: AdjRow[] = [];
+  // where each sheet pair's k-th amount column goes in the table
+  const slots = new Map(
+    c.sheets.map((s) => [
+      s,
+      s.columns.filter((col) => col.amount).map((col) => index.get(col.key)!),
+    ]),
+  );
   const projectRow = (
     p: ProjectRef,
     status: AdjRow['status'],
     level: number,
     before: ProjectRef | null,
     after: ProjectRef | null,
-    sheetCols: ComparedColumn[],
+    slot: number[],
   ): AdjRow => {
-    const values = columns.map(zero);
-    for (const col of sheetCols) {
-      if (!col.amount) continue;
-      const va = before && col.a ? valueOf('a', before, col) : 0;
-      const vb = after && col.b ? valueOf('b', after, col) : 0;
-      values[index.get(col.key)!] = quad(va, vb);
+    const n = columns.length;
+    const values: Quad[] = new Array<Quad>(n + 1);
+    for (let k = 0; k <= n; k++) values[k] = [0, 0, 0, 0];
+    const xa = before ? c.amounts.get(before) : undefined;
+    const xb = after ? c.amounts.get(after) : undefined;
+    const all = values[n];
+    for (let k = 0; k < slot.length; k++) {
+      const q = quad(xa?.[k] ?? 0, xb?.[k] ?? 0);
+      values[slot[k]] = q;
+      all[0] += q[0];
+      all[1] += q[1];
+      all[2] += q[2];
+      all[3] += q[3];
     }
-    const row: AdjRow = {
+    for (let k = 0; k < 4; k++) all[k] = clean(all[k]);
+    return {
       kind: 'project',
       level,
       number: String(p.row.cells.tt ?? ''),
       name: String(p.row.cells.name ?? ''),
       lead: String(p.row.cells.lead ?? ''),
       status,
-      values: [...values, zero()],
+      values,
     };
-    for (const q of values) add(row.values[columns.length], q);
-    return row;
   };
   for (const s of c.sheets) {
     if (!s.b) continue;
@@ -119,8 +129,8 @@ export function adjustmentTable(
       const m = matchOfB.get(r.id);
       rows.push(
         m
-          ? projectRow(p, changed.has(r.id) ? 'changed' : 'same', r.level, m.a, m.b, s.columns)
-          : projectRow(p, 'added', r.level, null, p, s.columns),
+          ? projectRow(p, changed.has(r.id) ? 'changed' : 'same', r.level, m.a, m.b, slots.get(s)!)
+          : projectRow(p, 'added', r.level, null, p, slots.get(s)!),
       );
     });
   }
@@ -135,20 +145,21 @@ export function adjustmentTable(
       values: [...columns.map(zero), zero()],
     });
     for (const p of c.removed) {
-      const cols = c.sheets.find((s) => s.a?.id === p.sheetId)?.columns ?? [];
-      rows.push(projectRow(p, 'removed', 1, p, null, cols));
+      const pair = c.sheets.find((s) => s.a?.id === p.sheetId);
+      rows.push(projectRow(p, 'removed', 1, p, null, pair ? slots.get(pair)! : []));
     }
   }
   sumSections(rows);
   const total = [...columns.map(zero), zero()];
   for (const r of rows) if (r.level === 0) r.values.forEach((q, k) => add(total[k], q));
   const violations: AdjustmentTable['violations'] = [];
-  rows.forEach((r, i) =>
-    r.values.forEach(([as, inc, dec, after], k) => {
-      if (!amountsEqual(after, as + inc - dec, 1e-6 * Math.max(1, Math.abs(after))))
-        violations.push({ row: i, column: k });
-    }),
-  );
+  for (let i = 0; i < rows.length; i++) {
+    const vs = rows[i].values;
+    for (let k = 0; k < vs.length; k++) {
+      const q = vs[k];
+      if (!amountsEqual(q[3], q[0] + q[1] - q[2])) violations.push({ row: i, column: k });
+    }
+  }
   return { columns, rows, total, violations };
 }
 
@@ -177,9 +188,5 @@ export function compareWithTable(
   overrides: MatchOverrides = {},
 ): ComparisonResult {
   const comparison = compare(a, b, overrides);
-  const table = adjustmentTable(comparison, (side, p, col) => {
-    const leaf = side === 'a' ? col.a : col.b;
-    return leaf ? ((side === 'a' ? a : b).value(p.sheetId, p.index, leaf.id) ?? 0) : 0;
-  });
-  return { comparison, table };
+  return { comparison, table: adjustmentTable(comparison) };
 }

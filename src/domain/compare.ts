@@ -59,6 +59,8 @@ export interface MetaDiff {
 export interface Comparison {
   a: string;
   b: string;
+  /** Each project's amounts (0 for blank), in the order of its sheet pair's amount columns. */
+  amounts: Map<ProjectRef, number[]>;
   /** Sheets paired by id, name, then position; a sheet without a partner has only added/removed projects. */
   sheets: { a?: AppendixSheet; b?: AppendixSheet; columns: ComparedColumn[] }[];
   matched: MatchedProject[];
@@ -160,6 +162,7 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
   const out: Comparison = {
     a: a.label,
     b: b.label,
+    amounts: new Map(),
     sheets: [],
     matched: [],
     added: [],
@@ -168,24 +171,32 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     meta: metaDiffs(a.workbook, b.workbook),
     totals: { before: 0, after: 0, increase: 0, decrease: 0 },
   };
-  const amountOf = (s: Side, p: ProjectRef, l?: ColumnLeaf) =>
-    l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
+  const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
   for (const pair of pairSheets(a.workbook.sheets, b.workbook.sheets)) {
     const columns = pairColumns(pair.a, pair.b);
     out.sheets.push({ ...pair, columns });
-    const amounts = columns.filter((c) => c.amount);
+    const amountCols = columns.filter((c) => c.amount);
+    const others = columns.filter((c) => !c.amount);
+    const amountsOf = (s: Side, p: ProjectRef, side: 'a' | 'b') => {
+      const xs = amountCols.map((c) => {
+        const l = c[side];
+        return l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
+      });
+      out.amounts.set(p, xs);
+      return xs;
+    };
     const m = matchProjects(
       pair.a ? projectRefs(pair.a) : [],
       pair.b ? projectRefs(pair.b) : [],
       overrides,
     );
     for (const p of m.removed) {
-      const v = amounts.reduce((t, c) => t + amountOf(a, p, c.a), 0);
+      const v = sum(amountsOf(a, p, 'a'));
       out.totals.before += v;
       out.totals.decrease += v;
     }
     for (const p of m.added) {
-      const v = amounts.reduce((t, c) => t + amountOf(b, p, c.b), 0);
+      const v = sum(amountsOf(b, p, 'b'));
       out.totals.after += v;
       out.totals.increase += v;
     }
@@ -194,36 +205,58 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     for (const match of m.matched) {
       out.matched.push({
         ...match,
-        renamed: text(match.a.row.cells.name) !== text(match.b.row.cells.name),
-        moved: match.a.path.join('/') !== match.b.path.join('/'),
+        renamed:
+          match.a.row.cells.name !== match.b.row.cells.name &&
+          text(match.a.row.cells.name) !== text(match.b.row.cells.name),
+        moved:
+          match.a.path.length !== match.b.path.length ||
+          match.a.path.some((x, k) => x !== match.b.path[k]),
       });
-      for (const column of columns) {
-        const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
-        const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
-        if (column.amount) {
-          const va = amountOf(a, match.a, column.a);
-          const vb = amountOf(b, match.b, column.b);
-          out.totals.before += va;
-          out.totals.after += vb;
-          if (vb > va) out.totals.increase += vb - va;
-          else out.totals.decrease += va - vb;
-        }
-        const d = cellDiff(match, column, ra, rb, a, b);
+      const va = amountsOf(a, match.a, 'a');
+      const vb = amountsOf(b, match.b, 'b');
+      amountCols.forEach((column, k) => {
+        out.totals.before += va[k];
+        out.totals.after += vb[k];
+        if (vb[k] > va[k]) out.totals.increase += vb[k] - va[k];
+        else out.totals.decrease += va[k] - vb[k];
+        const d = cellDiff(match, column, raw(match, column), va[k], vb[k]);
+        if (d) out.changes.push(d);
+      });
+      for (const column of others) {
+        const d = cellDiff(match, column, raw(match, column), 0, 0);
         if (d) out.changes.push(d);
       }
     }
   }
+  // changes in column order, as a reader scans each project's row
+  const order = new Map(out.sheets.flatMap((s) => s.columns).map((c, i) => [c, i]));
+  out.changes.sort(
+    (x, y) =>
+      x.match.b.index - y.match.b.index || (order.get(x.column) ?? 0) - (order.get(y.column) ?? 0),
+  );
   return out;
 }
 
+function raw(match: Match, column: ComparedColumn): [CellInput | undefined, CellInput | undefined] {
+  return [
+    column.a ? match.a.row.cells[column.a.id] : undefined,
+    column.b ? match.b.row.cells[column.b.id] : undefined,
+  ];
+}
+
+/** The change of one cell of a matched pair (va, vb: computed amounts), or null. */
 function cellDiff(
   match: Match,
   column: ComparedColumn,
-  ra: CellInput | undefined,
-  rb: CellInput | undefined,
-  a: Side,
-  b: Side,
+  [ra, rb]: [CellInput | undefined, CellInput | undefined],
+  va: number,
+  vb: number,
 ): CellDiff | null {
+  // the common case: the same raw content (for a typed amount, the same value)
+  if (ra === rb && !isFormula(ra))
+    return column.amount && !amountsEqual(va, vb)
+      ? { match, column, before: va, after: vb, kind: 'value' }
+      : null;
   if (isFormula(ra) || isFormula(rb)) {
     // formulas are compared as if both stood on one row (a moved row's references move with it)
     const na = isFormula(ra) ? moveFormulaRows(ra, SAME_ROW - match.a.index) : text(ra);
@@ -231,11 +264,8 @@ function cellDiff(
     if (na !== nb) return { match, column, before: text(ra), after: text(rb), kind: 'formula' };
     if (!column.amount) return null;
   }
-  if (column.amount) {
-    const va = column.a ? (a.value(match.a.sheetId, match.a.index, column.a.id) ?? 0) : 0;
-    const vb = column.b ? (b.value(match.b.sheetId, match.b.index, column.b.id) ?? 0) : 0;
+  if (column.amount)
     return amountsEqual(va, vb) ? null : { match, column, before: va, after: vb, kind: 'value' };
-  }
   const ta = text(ra);
   const tb = text(rb);
   return same(ta, tb) ? null : { match, column, before: ta, after: tb, kind: 'value' };

@@ -44,12 +44,33 @@ export interface MatchOverrides {
   unpaired?: string[];
 }
 
+/** Base letter of each character met so far ('' for punctuation), found once by decomposing it. */
+const BASE = new Map<string, string>();
+
+function base(ch: string): string {
+  let b = BASE.get(ch);
+  if (b === undefined) {
+    b = fold(ch);
+    if (!/^[a-z0-9]$/.test(b)) b = '';
+    BASE.set(ch, b);
+  }
+  return b;
+}
+
 /** Name or unit text reduced to what matters for matching (case, diacritics, spacing, punctuation). */
 export function normaliseName(s: unknown): string {
-  return fold(String(s ?? ''))
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = String(s ?? '');
+  let out = '';
+  let space = false;
+  for (const ch of text) {
+    const b = base(ch);
+    if (b) {
+      if (space && out) out += ' ';
+      out += b;
+      space = false;
+    } else space = true;
+  }
+  return out;
 }
 
 /** The projects of a sheet, in order, with their section paths. */

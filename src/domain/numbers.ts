@@ -12,7 +12,7 @@ export function amountsEqual(a: number, b: number, eps = AMOUNT_EPSILON): boolea
 
 /** Rounds away binary noise (0.1 + 0.2 → 0.3) keeping 10 significant decimals. */
 export function clean(n: number): number {
-  if (!Number.isFinite(n)) return n;
+  if (Number.isInteger(n) || !Number.isFinite(n)) return n;
   return Number.parseFloat(n.toPrecision(12));
 }
 

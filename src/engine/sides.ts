@@ -1,14 +1,35 @@
-/** A workbook as one side of a comparison, its amounts computed by its own formula engine. */
+/** A workbook as one side of a comparison, its amounts computed by the formula engine when needed. */
 import type { Side } from '../domain/compare';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from './engine';
 
+const hasFormulas = (wb: Workbook) =>
+  wb.sheets.some((s) =>
+    s.rows.some(
+      (r) =>
+        r.kind === 'project' &&
+        Object.values(r.cells).some((v) => typeof v === 'string' && v.startsWith('=')),
+    ),
+  );
+
 /**
- * Evaluates a workbook for comparing.
+ * Evaluates a workbook for comparing. A plan without formulas in its projects is read as typed (a
+ * 10,000-project revision needs no engine build); otherwise its own engine computes every value.
  * @param label how the comparison names this version (a file or revision name)
- * @returns the side, whose `value` is the engine's computed number (null when blank or text)
+ * @returns the side, whose `value` is the computed number (null when blank or text)
  */
 export function evaluatedSide(label: string, workbook: Workbook): Side {
+  if (!hasFormulas(workbook)) {
+    const byId = new Map(workbook.sheets.map((s) => [s.id, s]));
+    return {
+      label,
+      workbook,
+      value: (sheetId, row, colId) => {
+        const v = byId.get(sheetId)?.rows[row]?.cells[colId];
+        return typeof v === 'number' && Number.isFinite(v) ? v : null;
+      },
+    };
+  }
   const engine = new PlanEngine();
   engine.loadWorkbook(workbook);
   return {
