@@ -63,4 +63,27 @@ describe('revisions in the app', () => {
     expect((await app.versions.list(id)).map((v) => v.name)).toEqual(['Dự thảo 1']);
     opened.close();
   });
+
+  it('adds a department’s file as a version and compares it by name and unit', async () => {
+    const app = new PlanbookApp('versions-2');
+    const { readFileSync } = await import('node:fs');
+    const { readPlanFile } = await import('../io/readPlan');
+    const a = readPlanFile('a.planbook', readFileSync('fixtures/compare/quang-tri-a.planbook'));
+    const id = await app.createFromImport(a.workbook);
+    const opened = (await app.open(id))!;
+    const b = readPlanFile(
+      'so-tttt.planbook',
+      readFileSync('fixtures/compare/quang-tri-b.planbook'),
+    );
+    const rev = await app.versions.addFromFile(id, b.workbook, 'so-tttt.planbook');
+    expect(rev).toMatchObject({ name: 'so-tttt.planbook', origin: 'imported' });
+    const r = (await app.versions.compare('current', rev.id, opened.session, {
+      current: 'Hiện tại',
+    }))!;
+    expect(r.comparison.b).toBe('so-tttt.planbook');
+    expect(r.comparison.changes).toHaveLength(3);
+    expect([r.comparison.added.length, r.comparison.removed.length]).toEqual([1, 1]);
+    expect(r.table.violations).toEqual([]);
+    opened.close();
+  });
 });
