@@ -3,6 +3,7 @@ import type { AppendixSheet } from '../domain/types';
 import { gridCsv, sheetCsv } from '../io/export/csv';
 import { exportXlsx } from '../io/export/xlsx';
 import type { WorkbookSession } from './session';
+import { viewsForExport } from '../engine/sheetViews';
 
 /** The submission workbook (.xlsx bytes) with the check report of the first sheet. */
 export async function workbookXlsx(
@@ -16,6 +17,7 @@ export async function workbookXlsx(
     values: (id) => session.values(id),
     gridValues: (id, r, c) => session.gridValue(id, r, c),
     findings: first ? session.checks.list(wb, first.id) : [],
+    ...(first ? { views: viewsForExport(session.views, first) } : {}),
     rowNumber: (id) =>
       id === null || !first ? '' : String(first.rows.findIndex((r) => r.id === id) + 1),
     lang,

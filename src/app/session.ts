@@ -15,6 +15,8 @@ import {
 } from '../storage/repo';
 import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
 import type { GridPatch } from './applyGrid';
+import { SheetViews } from '../engine/sheetViews';
+import { touchesUnits } from './viewSync';
 import { CheckStore } from './checkStore';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
@@ -34,6 +36,8 @@ export interface SessionEvent {
   reload?: boolean;
   /** Plain grid sheets whose values or presence changed. */
   grids?: GridPatch[];
+  /** Sheets whose unit view must be rebuilt (a new unit, merged units). */
+  viewsStale?: Id[];
 }
 
 export type DispatchResult = { ok: true; effects: Effects } | { ok: false; refusals: Refusal[] };
@@ -53,6 +57,8 @@ export class WorkbookSession {
   lastSheetId: Id | null = null;
   /** Number of changes committed to storage by this session. */
   commits = 0;
+  /** The unit and year views, computed by this session's engine. */
+  readonly views: SheetViews;
   private unwatch?: () => void;
 
   constructor(
@@ -65,6 +71,10 @@ export class WorkbookSession {
     const gridEngine = new GridEngine();
     gridEngine.load(loaded.workbook.grids ?? []);
     this.st = { wb: loaded.workbook, engine, gridEngine, order: loaded.order };
+    this.views = new SheetViews(
+      () => this.st.engine.views,
+      () => this.st.wb,
+    );
     this.rev = loaded.rev;
     this.checks.full(this.st.wb, engine);
   }
@@ -112,14 +122,17 @@ export class WorkbookSession {
         refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }],
       };
     const fx = emptyEffects();
+    const metaBefore = this.st.wb.meta;
     try {
       const inverse = applyCommand(this.st, cmd, fx);
+      const { stale } = this.views.afterStep((id) => touchesUnits(cmd, id), metaBefore);
       this.lastSheetId = fx.patches[0]?.sheetId ?? fx.grids[0]?.gridId ?? this.lastSheetId;
       this.checks.update(this.st.wb, this.st.engine, fx.patches, fx.meta);
       this.persist(fx);
       const structure = fx.patches.some((p) => p.structure);
       const grids = fx.grids;
-      for (const l of this.listeners) l({ patches: fx.patches, structure, grids });
+      const event = { patches: fx.patches, structure, grids, viewsStale: stale };
+      for (const l of this.listeners) l(event);
       return { ok: true, inverse, effects: fx };
     } catch (e) {
       if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
@@ -238,6 +251,7 @@ export class WorkbookSession {
   private reload(loaded: LoadedWorkbook): void {
     this.st.engine.loadWorkbook(loaded.workbook);
     this.st.gridEngine.load(loaded.workbook.grids ?? []);
+    this.views.reset();
     this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
     this.rev = loaded.rev;
     this.checks.full(this.st.wb, this.st.engine);

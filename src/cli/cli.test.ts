@@ -180,10 +180,12 @@ describe('planbook export', () => {
   it('writes the submission workbook from the seed text, and check reads it back the same', async () => {
     const out = join(tmp, 'qt.xlsx');
     const r = await runCli(['export', TSV, '-o', out]);
-    expect(r).toEqual({ code: 0, stdout: `${out}: 3 sheets written`, stderr: '' });
+    expect(r).toEqual({ code: 0, stdout: `${out}: 5 sheets written`, stderr: '' });
     const book = XLSX.read(readFileSync(out), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
       'Sheet1'.replace('Sheet1', book.SheetNames[0]),
+      'Theo đơn vị',
+      'Theo năm',
       'Kiểm tra',
       '_planbook',
     ]);

@@ -4,6 +4,7 @@ import { sheetFindings } from '../domain/checks';
 import type { AppendixSheet } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { GridEngine } from '../engine/gridEngine';
+import { SheetViews, viewsForExport } from '../engine/sheetViews';
 import { exportXlsx } from '../io/export/xlsx';
 import type { PlanReading } from '../io/readPlan';
 
@@ -20,6 +21,17 @@ export async function exportPlan(reading: PlanReading, out: string): Promise<num
     values: (id) => engine.values(id),
     gridValues: (id, r, c) => grids.value(id, r, c),
     findings: first ? sheetFindings(first, wb.meta, engine.values(first.id)) : [],
+    ...(first
+      ? {
+          views: viewsForExport(
+            new SheetViews(
+              () => engine.views,
+              () => wb,
+            ),
+            first,
+          ),
+        }
+      : {}),
     rowNumber: (id) =>
       id === null || !first
         ? ''

@@ -114,6 +114,10 @@ export interface PlanMeta {
   stated: StatedTotals;
   /** Free remarks about the plan (source of a transcription…). */
   remark?: string;
+  /** Lead units merged by the user: a unit's normalised spelling → the name of the unit it joins. */
+  unitAliases?: Record<string, string>;
+  /** Annual ceilings (*trần vốn*) by `year|source`, in the plan's unit. */
+  ceilings?: Record<string, number>;
 }
 
 export interface Workbook {

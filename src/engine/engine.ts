@@ -22,6 +22,7 @@ import {
   type SheetLayout,
 } from './layout';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
+import { PlanViews, type ViewHost } from './views';
 
 /** HyperFormula configuration: GPL licence, sizes for 10,000+ project plans, noise-free sums. */
 export const ENGINE_CONFIG = {
@@ -65,6 +66,8 @@ export class PlanEngine {
   private sheets = new Map<Id, SheetState>();
   private byHfSheet = new Map<number, { id: Id; totals: boolean }>();
   private counter = 0;
+  /** The unit and year views of the sheets (built on demand). */
+  readonly views = new PlanViews((id) => this.viewHost(id));
 
   constructor() {
     this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
@@ -72,6 +75,7 @@ export class PlanEngine {
 
   /** Replaces the engine's content with a workbook's appendix sheets (one build). */
   loadWorkbook(wb: Workbook): void {
+    this.views.reset();
     this.hf.destroy();
     this.sheets.clear();
     const contents: Record<string, RawContent[][]> = {};
@@ -101,6 +105,7 @@ export class PlanEngine {
 
   /** Removes an appendix sheet. */
   removeSheet(sheetId: Id): void {
+    this.views.drop(sheetId);
     const st = this.state(sheetId);
     this.hf.removeSheet(this.hf.getSheetId(st.totName)!);
     this.hf.removeSheet(this.hf.getSheetId(st.dataName)!);
@@ -258,6 +263,18 @@ export class PlanEngine {
   /** Number of rows the engine holds for a sheet (for consistency checks in tests). */
   rowCount(sheetId: Id): number {
     return this.hf.getSheetDimensions(this.dataId(this.state(sheetId))).height;
+  }
+
+  private viewHost(sheetId: Id): ViewHost {
+    const st = this.state(sheetId);
+    return {
+      hf: this.hf,
+      data: st.dataName,
+      totals: st.totName,
+      layout: st.layout,
+      totalsLayout: st.totals,
+      rows: st.rows,
+    };
   }
 
   private read(sheet: number, row: number, col: number): EngineValue {

@@ -27,6 +27,8 @@ export interface SheetLayout {
   statedTotalCol: number | undefined;
   /** Column rules (`4=2-3`): the engine column holding each rule's computed right-hand side. */
   rules: { text: string; target: number; terms: { sign: 1 | -1; col: number }[]; col: number }[];
+  /** Helper column: the index of each project's lead unit (written only when the unit view is on). */
+  unitCol: number;
 }
 
 /** Computes the layout of a sheet. */
@@ -68,7 +70,8 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
     statedCol,
     years,
     sources,
-    width: next,
+    unitCol: next,
+    width: next + 1,
     rules,
     rowTotalCol: rowTotalCol < 0 ? undefined : rowTotalCol,
     statedTotalCol: statedTotalCol < 0 ? undefined : statedTotalCol,

@@ -107,7 +107,25 @@ function meta(v: unknown): PlanMeta {
       bySource,
     },
     ...(m.remark !== undefined ? { remark: str(m.remark, 'meta.remark') } : {}),
+    ...(m.unitAliases !== undefined
+      ? { unitAliases: record(m.unitAliases, 'meta.unitAliases', str) }
+      : {}),
+    ...(m.ceilings !== undefined ? { ceilings: record(m.ceilings, 'meta.ceilings', num) } : {}),
   };
+}
+
+/** An object of string keys (no prototype names) whose values pass `each`. */
+function record<T>(
+  v: unknown,
+  path: string,
+  each: (x: unknown, p: string) => T,
+): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, x] of Object.entries(obj(v, path))) {
+    if (BAD_KEYS.has(k)) throw new Invalid(`${path}.${k}`);
+    out[k] = each(x, `${path}.${k}`);
+  }
+  return out;
 }
 
 function column(v: unknown, path: string, ids: Set<string>): ColumnNode {

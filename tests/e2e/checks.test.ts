@@ -60,7 +60,13 @@ describe('export in the app', () => {
     const d = await download;
     assert.match(d.suggestedFilename(), /^Ke-hoach-Ung-dung-cong-nghe-thong-tin.*\.xlsx$/);
     const book = XLSX.read(readFileSync(await d.path()), { type: 'buffer' });
-    assert.deepEqual(book.SheetNames, ['Phụ lục', 'Kiểm tra', '_planbook']);
+    assert.deepEqual(book.SheetNames, [
+      'Phụ lục',
+      'Theo đơn vị',
+      'Theo năm',
+      'Kiểm tra',
+      '_planbook',
+    ]);
     const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Phụ lục'], { header: 1 });
     const grand = sheet.filter((r) => r[1] === 'Tổng cộng').at(-1); // the computed row, after the stated one
     assert.equal(grand?.[14], 49850);

@@ -10,6 +10,7 @@ import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
+import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
 import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
 import {
@@ -28,6 +29,8 @@ export interface ExportInput {
   values: (sheetId: string) => SheetValues;
   /** Computed values of plain grid sheets' cells (0-based). */
   gridValues?: (gridId: string, r: number, c: number) => GridValue;
+  /** The unit and year views of one appendix sheet, as the app computed them. */
+  views?: Omit<ViewsExport, 'sheetName' | 'layout' | 'sheet'> & { sheetId: string };
   findings: Finding[];
   rowNumber: (rowId: string | null) => string;
   lang?: 'vi' | 'en';
@@ -138,9 +141,13 @@ export async function exportXlsx(
   const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
   const report = lang === 'vi' ? 'Kiểm tra' : 'Checks';
   const grids = wb.grids ?? [];
+  const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
+  const viewNames =
+    viewAt < 0 ? [] : lang === 'vi' ? ['Theo đơn vị', 'Theo năm'] : ['By unit', 'By year'];
   const names = safeSheetNames([
     ...wb.sheets.map((s) => s.name),
     ...grids.map((g) => g.name),
+    ...viewNames,
     report,
     PLANBOOK_SHEET,
   ]);
@@ -175,6 +182,25 @@ export async function exportXlsx(
       data: out.data as Sheet<Blob>['data'],
     });
   });
+  if (viewAt >= 0) {
+    const v: ViewsExport = {
+      ...input.views!,
+      sheet: wb.sheets[viewAt],
+      sheetName: names[viewAt],
+      layout: layouts[viewAt],
+    };
+    [unitSheet, yearSheet].forEach((make, k) => {
+      const out = make(v, wb.meta.title, wb.meta.unit, lang);
+      cached.push(out.cached);
+      sheets.push({
+        sheet: names[layouts.length + grids.length + k],
+        data: out.data as Sheet<Blob>['data'],
+        columns: out.widths.map((width) => ({ width })),
+        stickyRowsCount: 5,
+        orientation: 'landscape',
+      });
+    });
+  }
   const rows = reportRows(input.findings, input.rowNumber, lang);
   const head = REPORT_HEADERS[lang].map((h) => ({
     value: h,

@@ -1,0 +1,287 @@
+/**
+ * The unit and year views of an appendix sheet, as HyperFormula sheets fed by the project sheet, so
+ * that an edit updates them in the same recalculation. By unit: a helper column holds each project's
+ * unit index and per-block partial SUMIFs add it up (an edit recomputes one block of 500 rows; one
+ * SUMIF over 10,000 rows cost ~10 ms per unit and column). By year: references to the totals sheet.
+ */
+import type { HyperFormula } from 'hyperformula';
+import { columnLetter } from '../domain/columns';
+import type { UnitGroup } from '../domain/units';
+import type { Id, Row } from '../domain/types';
+import type { RawContent, SheetLayout } from './layout';
+import type { TotalsLayout } from './totals';
+
+/** What the views need of the engine for one appendix sheet. */
+export interface ViewHost {
+  hf: HyperFormula;
+  data: string;
+  totals: string;
+  layout: SheetLayout;
+  totalsLayout: TotalsLayout;
+  rows: readonly Row[];
+}
+
+/** Rows per block of partial sums. */
+export const BLOCK = 500;
+/** Rows past the last project covered by the last block (appended rows stay inside it). */
+const SLACK = 1000;
+
+const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
+const ref = (c: number, r: number, absCol = true) =>
+  `${absCol ? '$' : ''}${columnLetter(c)}$${r + 1}`;
+
+interface UnitState {
+  keys: string[];
+  parts: string;
+  units: string;
+  blocks: number;
+  ready: boolean;
+}
+
+/** Fields of the year view per source (and, without the ceiling and gap, for all sources). */
+export type YearField = 'amount' | 'share' | 'cumulative' | 'ceiling' | 'gap';
+const FIELDS: YearField[] = ['amount', 'share', 'cumulative', 'ceiling', 'gap'];
+
+interface YearState {
+  name: string;
+  years: number[];
+  sources: string[];
+}
+
+export class PlanViews {
+  private units = new Map<Id, UnitState>();
+  private years = new Map<Id, YearState>();
+  private n = 0;
+
+  constructor(private readonly host: (sheetId: Id) => ViewHost) {}
+
+  /** Forgets every view (the engine was rebuilt: its sheets are gone). */
+  reset(): void {
+    this.units.clear();
+    this.years.clear();
+  }
+
+  /** Removes a sheet's views. */
+  drop(sheetId: Id): void {
+    const h = this.host(sheetId);
+    const u = this.units.get(sheetId);
+    const y = this.years.get(sheetId);
+    for (const name of [u?.parts, u?.units, y?.name])
+      if (name !== undefined && h.hf.doesSheetExist(name)) h.hf.removeSheet(h.hf.getSheetId(name)!);
+    this.units.delete(sheetId);
+    this.years.delete(sheetId);
+  }
+
+  /** Whether the unit view of a sheet is built (and for these units). */
+  unitsReady(sheetId: Id, groups?: readonly UnitGroup[]): boolean {
+    const u = this.units.get(sheetId);
+    return !!u?.ready && (!groups || sameKeys(u.keys, groups));
+  }
+
+  /**
+   * Steps that build (or rebuild) the unit view: the helper column, then one block of partial sums
+   * per step, then the unit totals. Run them all at once, or one per idle moment.
+   */
+  *buildUnits(sheetId: Id, groups: readonly UnitGroup[]): Generator<void, void> {
+    const h = this.host(sheetId);
+    if (this.units.has(sheetId)) this.dropUnits(sheetId);
+    const k = ++this.n;
+    const st: UnitState = {
+      keys: groups.map((g) => g.key),
+      parts: `UnitParts_${k}`,
+      units: `Units_${k}`,
+      blocks: Math.max(1, Math.ceil(h.rows.length / BLOCK)),
+      ready: false,
+    };
+    this.units.set(sheetId, st);
+    const d = h.hf.getSheetId(h.data)!;
+    this.writeIndex(h, d, groups);
+    h.hf.addSheet(st.parts);
+    h.hf.addSheet(st.units);
+    yield;
+    const cols = h.layout.amountCols;
+    const U = groups.length;
+    const p = h.hf.getSheetId(st.parts)!;
+    const D = `${quote(h.data)}!`;
+    const uc = h.layout.unitCol;
+    for (let b = 0; b < st.blocks; b++) {
+      const r0 = b * BLOCK;
+      const r1 = b === st.blocks - 1 ? h.rows.length + SLACK : r0 + BLOCK - 1;
+      const crit = `${D}${ref(uc, r0)}:${ref(uc, r1)}`;
+      h.hf.batch(() => {
+        for (let u = 0; u < U; u++) {
+          const row: RawContent[] = cols.map(
+            (c) => `=SUMIF(${crit},${u},${D}${ref(c, r0, false)}:${ref(c, r1, false)})`,
+          );
+          row.push(`=COUNTIF(${crit},${u})`);
+          h.hf.setCellContents({ sheet: p, row: u * st.blocks + b, col: 0 }, [row]);
+        }
+      });
+      yield;
+    }
+    const P = `${quote(st.parts)}!`;
+    const width = cols.length + 1;
+    const rows: RawContent[][] = groups.map((_, u) => {
+      const row: RawContent[] = [];
+      for (let j = 0; j < width; j++)
+        row.push(`=SUM(${P}${ref(j, u * st.blocks)}:${ref(j, u * st.blocks + st.blocks - 1)})`);
+      row.push(cols.length ? `=SUM(${ref(0, u, false)}:${ref(cols.length - 1, u, false)})` : 0);
+      return row;
+    });
+    h.hf.setSheetContent(h.hf.getSheetId(st.units)!, rows);
+    st.ready = true;
+  }
+
+  /**
+   * After an edit: rewrites the unit index of the rows whose unit changed. False when the view must
+   * be rebuilt instead (a unit it does not know).
+   */
+  syncUnits(sheetId: Id, groups: readonly UnitGroup[]): boolean {
+    const st = this.units.get(sheetId);
+    if (!st) return true;
+    if (!groups.every((g) => st.keys.includes(g.key))) return false;
+    const h = this.host(sheetId);
+    this.writeIndex(h, h.hf.getSheetId(h.data)!, groups, st.keys);
+    return true;
+  }
+
+  /** A unit's figure: an amount column's sum, the number of projects, or the row total. */
+  unit(sheetId: Id, u: number, what: Id | 'count' | 'total'): number {
+    const st = this.units.get(sheetId);
+    if (!st?.ready) return 0;
+    const h = this.host(sheetId);
+    const cols = h.layout.amountCols;
+    const j =
+      what === 'count'
+        ? cols.length
+        : what === 'total'
+          ? cols.length + 1
+          : cols.indexOf(h.layout.col.get(what) ?? -1);
+    if (j < 0) return 0;
+    const v = h.hf.getCellValue({ sheet: h.hf.getSheetId(st.units)!, row: u, col: j });
+    return typeof v === 'number' ? v : 0;
+  }
+
+  /** Builds the year view (cheap: references to the totals sheet); `ceilings` by `year|source`. */
+  buildYears(sheetId: Id, ceilings: Record<string, number>): void {
+    const h = this.host(sheetId);
+    const old = this.years.get(sheetId);
+    if (old && h.hf.doesSheetExist(old.name)) h.hf.removeSheet(h.hf.getSheetId(old.name)!);
+    const years = h.layout.years.map((y) => y.year);
+    const sources = h.layout.sources;
+    const st: YearState = { name: `Years_${++this.n}`, years, sources };
+    this.years.set(sheetId, st);
+    const T = `${quote(h.totals)}!`;
+    const grand = h.totalsLayout.rows.indexOf(null);
+    const w = FIELDS.length;
+    const last = years.length - 1;
+    const rows: RawContent[][] = h.layout.years.map((y, r) => {
+      const row: RawContent[] = [];
+      sources.forEach((s, k) => {
+        const col = y.bySource.get(s);
+        const a = k * w;
+        const amount = col === undefined ? 0 : `=${T}${ref(col, grand)}`;
+        const cell = (c: number, rr = r) => ref(c, rr, false);
+        const ceiling = ceilings[`${y.year}|${s}`];
+        row.push(
+          amount,
+          `=IF(SUM(${cell(a, 0)}:${cell(a, last)})=0,0,${cell(a)}/SUM(${cell(a, 0)}:${cell(a, last)}))`,
+          `=SUM(${cell(a, 0)}:${cell(a)})`,
+          ceiling ?? null,
+          `=IF(ISBLANK(${cell(a + 3)}),"",${cell(a + 3)}-${cell(a)})`,
+        );
+      });
+      const t = sources.length * w;
+      const amounts = sources.map((_, k) => ref(k * w, r, false)).join(',');
+      row.push(
+        sources.length ? `=SUM(${amounts})` : 0,
+        `=IF(SUM(${ref(t, 0, false)}:${ref(t, last, false)})=0,0,${ref(t, r, false)}/SUM(${ref(t, 0, false)}:${ref(t, last, false)}))`,
+        `=SUM(${ref(t, 0, false)}:${ref(t, r, false)})`,
+      );
+      return row;
+    });
+    h.hf.addSheet(st.name);
+    h.hf.setSheetContent(h.hf.getSheetId(st.name)!, rows);
+  }
+
+  /** Sets (or clears) one annual ceiling. */
+  setCeiling(sheetId: Id, year: number, source: string, value: number | null): void {
+    const st = this.years.get(sheetId);
+    if (!st) return;
+    const r = st.years.indexOf(year);
+    const k = st.sources.indexOf(source);
+    if (r < 0 || k < 0) return;
+    const h = this.host(sheetId);
+    h.hf.setCellContents({ sheet: h.hf.getSheetId(st.name)!, row: r, col: k * FIELDS.length + 3 }, [
+      [value],
+    ]);
+  }
+
+  /** A figure of the year view: per source (null: all sources; no ceiling nor gap then). */
+  year(sheetId: Id, year: number, source: string | null, field: YearField): number | null {
+    const st = this.years.get(sheetId);
+    if (!st) return null;
+    const r = st.years.indexOf(year);
+    const k = source === null ? st.sources.length : st.sources.indexOf(source);
+    const f = FIELDS.indexOf(field);
+    if (r < 0 || k < 0 || (source === null && f > 2)) return null;
+    const h = this.host(sheetId);
+    const v = h.hf.getCellValue({
+      sheet: h.hf.getSheetId(st.name)!,
+      row: r,
+      col: k * FIELDS.length + f,
+    });
+    return typeof v === 'number' ? v : null;
+  }
+
+  /** Whether the year view of a sheet is built. */
+  yearsReady(sheetId: Id): boolean {
+    return this.years.has(sheetId);
+  }
+
+  private dropUnits(sheetId: Id): void {
+    const st = this.units.get(sheetId)!;
+    const h = this.host(sheetId);
+    for (const name of [st.units, st.parts])
+      if (h.hf.doesSheetExist(name)) h.hf.removeSheet(h.hf.getSheetId(name)!);
+    this.units.delete(sheetId);
+  }
+
+  /** Writes each row's unit index into the helper column (only the cells that differ). */
+  private writeIndex(h: ViewHost, d: number, groups: readonly UnitGroup[], keys?: string[]): void {
+    const want: (number | null)[] = new Array(h.rows.length).fill(null);
+    groups.forEach((g, u) => {
+      const index = keys ? keys.indexOf(g.key) : u;
+      for (const r of g.rows) want[r] = index;
+    });
+    const col = h.layout.unitCol;
+    const differs = (r: number) => {
+      const have = h.hf.getCellValue({ sheet: d, row: r, col });
+      return (typeof have === 'number' ? have : null) !== want[r];
+    };
+    // consecutive differing cells are written as one block (single-cell writes are slow)
+    const runs: [number, number][] = [];
+    for (let r = 0; r < want.length;) {
+      if (!differs(r)) {
+        r++;
+        continue;
+      }
+      let e = r + 1;
+      while (e < want.length && differs(e)) e++;
+      runs.push([r, e]);
+      r = e;
+    }
+    if (!runs.length) return;
+    h.hf.batch(() => {
+      for (const [r, e] of runs)
+        h.hf.setCellContents(
+          { sheet: d, row: r, col },
+          want.slice(r, e).map((v) => [v]),
+        );
+    });
+  }
+}
+
+function sameKeys(keys: readonly string[], groups: readonly UnitGroup[]): boolean {
+  return groups.every((g) => keys.includes(g.key));
+}
