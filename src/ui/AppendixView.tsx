@@ -37,6 +37,7 @@ export function AppendixView({
   marks,
   onVersions,
   revision,
+  onView,
 }: {
   opened: OpenedWorkbook;
   onBack: () => void;
@@ -47,6 +48,7 @@ export function AppendixView({
   marks?: CompareMarks | null;
   onVersions?: () => void;
   revision?: RevisionSummary;
+  onView?: (kind: 'units' | 'years') => void;
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
@@ -265,6 +267,7 @@ export function AppendixView({
         onPick={setSheetId}
         onAdd={addSheet}
         readOnly={readOnly}
+        views={onView ? { current: null, onPick: onView } : undefined}
       />
       <StatusLine message={message} remark={current?.remark} stats={stats} />
       <PrintableReport

@@ -10,6 +10,7 @@ import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { FormulaBar } from './FormulaBar';
 import { gridRawText, PlainGrid } from './grid/PlainGrid';
 import { useLang } from './i18n';
+import { checkCounts } from './sheetNav';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
@@ -24,6 +25,7 @@ export function GridView(p: {
   onAddSheet: () => void;
   banner?: React.ReactNode;
   onVersions?: () => void;
+  onView?: (kind: 'units' | 'years') => void;
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
@@ -94,8 +96,7 @@ export function GridView(p: {
         commits={session.commits}
         onBack={p.onBack}
         onToggleChecks={() => undefined}
-        errors={0}
-        warnings={0}
+        {...checkCounts(session)}
         exportText={p.exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
         onExportCsv={() => exportCsvNow(session, grid.id, grid.name)}
@@ -162,6 +163,11 @@ export function GridView(p: {
         onPick={p.onSheet}
         onAdd={p.onAddSheet}
         readOnly={readOnly}
+        views={
+          p.onView && session.workbook.sheets.length
+            ? { current: null, onPick: p.onView }
+            : undefined
+        }
       />
       <StatusLine message={message} stats={null} />
     </div>

@@ -9,6 +9,8 @@ export function SheetTabs(p: {
   onPick: (id: string) => void;
   onAdd: () => void;
   readOnly: boolean;
+  /** The unit and year views of the current appendix. */
+  views?: { current: 'units' | 'years' | null; onPick: (kind: 'units' | 'years') => void };
 }) {
   const { t } = useLang();
   return (
@@ -37,6 +39,20 @@ export function SheetTabs(p: {
           {g.name}
         </button>
       ))}
+      {p.views &&
+        (['units', 'years'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            className={
+              p.views!.current === k ? 'pb-tab pb-tab-view pb-tab-on' : 'pb-tab pb-tab-view'
+            }
+            data-testid={`view-${k}`}
+            onClick={() => p.views!.onPick(k)}
+          >
+            {t(k === 'units' ? 'viewUnits' : 'viewYears')}
+          </button>
+        ))}
       <button
         type="button"
         className="pb-tab"

@@ -8,7 +8,9 @@ import { GridView } from './GridView';
 import { useLang } from './i18n';
 import { firstSheet, hasSheet } from './sheetNav';
 import { useCompareMarks } from './useCompareMarks';
+import { useViewBuilder } from './useViewBuilder';
 import { VersionsView } from './VersionsView';
+import { ViewsPane } from './ViewsPane';
 
 export function WorkbookView(p: {
   opened: OpenedWorkbook;
@@ -23,6 +25,16 @@ export function WorkbookView(p: {
   const { t, lang } = useLang();
   const { session } = p.opened;
   const [tab, setTab] = useState(() => firstSheet(session.workbook));
+  // the appendix whose unit and year views the view tabs show (built in the background)
+  const [viewSheet, setViewSheet] = useState<string | null>(
+    () => session.workbook.sheets[0]?.id ?? null,
+  );
+  const builder = useViewBuilder(session, viewSheet);
+  const pickTab = (id: string) => {
+    setTab(id);
+    if (session.workbook.sheets.some((s) => s.id === id)) setViewSheet(id);
+  };
+  const onView = viewSheet ? (kind: 'units' | 'years') => setTab(`view:${kind}`) : undefined;
   const [mode, setMode] = useState<'sheet' | 'versions'>('sheet');
   const [base, setBase] = useState<RevisionSummary | null>(null);
   const marks = useCompareMarks(p.opened, p.versions, base);
@@ -32,11 +44,14 @@ export function WorkbookView(p: {
         const wb = session.workbook;
         const moved = session.lastSheetId;
         setTab((cur) =>
-          moved && moved !== cur && hasSheet(wb, moved)
+          moved && moved !== cur && hasSheet(wb, moved) && !cur.startsWith('view:')
             ? moved
-            : hasSheet(wb, cur)
+            : hasSheet(wb, cur) || (cur.startsWith('view:') && wb.sheets.length)
               ? cur
               : firstSheet(wb),
+        );
+        setViewSheet((v) =>
+          v && wb.sheets.some((s) => s.id === v) ? v : (wb.sheets[0]?.id ?? null),
         );
       }),
     [session],
@@ -70,33 +85,49 @@ export function WorkbookView(p: {
     </div>
   ) : null;
   const onVersions = p.versions ? () => setMode('versions') : undefined;
-  const isGrid = !!session.workbook.grids?.some((g) => g.id === tab);
-  if (isGrid || !session.workbook.sheets.length) {
-    const addSheet = () => {
-      const wb = session.workbook;
-      const sh = newSheet(wb.meta, t('newSheetName', { n: wb.sheets.length + 1 }));
-      if (session.dispatch({ type: 'addSheet', sheet: sh, at: wb.sheets.length }, 'addSheet').ok)
-        setTab(sh.id);
-    };
+  const addSheet = () => {
+    const wb = session.workbook;
+    const sh = newSheet(wb.meta, t('newSheetName', { n: wb.sheets.length + 1 }));
+    if (session.dispatch({ type: 'addSheet', sheet: sh, at: wb.sheets.length }, 'addSheet').ok)
+      pickTab(sh.id);
+  };
+  if (tab.startsWith('view:') && viewSheet)
     return (
-      <GridView
+      <ViewsPane
         {...p}
-        gridId={tab}
-        onSheet={setTab}
+        kind={tab === 'view:years' ? 'years' : 'units'}
+        sheetId={viewSheet}
+        ready={builder.ready}
+        hurry={builder.hurry}
+        onSheet={pickTab}
+        onView={(k) => setTab(`view:${k}`)}
         onAddSheet={addSheet}
         banner={banner}
         onVersions={onVersions}
       />
     );
-  }
+  const isGrid = !!session.workbook.grids?.some((g) => g.id === tab);
+  if (isGrid || !session.workbook.sheets.length)
+    return (
+      <GridView
+        {...p}
+        gridId={tab}
+        onSheet={pickTab}
+        onAddSheet={addSheet}
+        banner={banner}
+        onVersions={onVersions}
+        onView={onView}
+      />
+    );
   return (
     <AppendixView
       {...p}
       sheetId={tab}
-      onSheet={setTab}
+      onSheet={pickTab}
       banner={banner}
       marks={marks}
       onVersions={onVersions}
+      onView={onView}
     />
   );
 }

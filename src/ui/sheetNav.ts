@@ -10,3 +10,17 @@ export function hasSheet(wb: Workbook, id: string): boolean {
 export function firstSheet(wb: Workbook): string {
   return wb.sheets[0]?.id ?? wb.grids?.[0]?.id ?? '';
 }
+
+/** Error and warning findings over every appendix of an open workbook (for the header's badge). */
+export function checkCounts(session: {
+  workbook: Workbook;
+  checks: { list: (wb: Workbook, sheetId: string) => { severity: string }[] };
+}): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const s of session.workbook.sheets)
+    for (const f of session.checks.list(session.workbook, s.id))
+      if (f.severity === 'error') errors++;
+      else warnings++;
+  return { errors, warnings };
+}

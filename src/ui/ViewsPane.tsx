@@ -1,0 +1,97 @@
+/** A view of the current appendix (by unit or by year), with the workbook's header and tabs. */
+import { useEffect, useState } from 'react';
+import type { OpenedWorkbook } from '../app/services';
+import type { SaveState } from '../app/session';
+import { exportCsvNow, exportXlsxNow } from './exportActions';
+import { useLang } from './i18n';
+import { checkCounts } from './sheetNav';
+import { SheetTabs } from './SheetTabs';
+import { StatusLine, type StatusLineProps } from './StatusLine';
+import { UnitsView } from './UnitsView';
+import { WorkbookHeader } from './WorkbookHeader';
+import { YearsView } from './YearsView';
+
+export function ViewsPane(p: {
+  opened: OpenedWorkbook;
+  onBack: () => void;
+  exportText: () => string;
+  kind: 'units' | 'years';
+  sheetId: string;
+  ready: boolean;
+  hurry: () => void;
+  onSheet: (id: string) => void;
+  onView: (kind: 'units' | 'years') => void;
+  onAddSheet: () => void;
+  banner?: React.ReactNode;
+  onVersions?: () => void;
+}) {
+  const { t, lang } = useLang();
+  const { session } = p.opened;
+  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
+  const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const [, setTick] = useState(0);
+  const sheet = session.workbook.sheets.find((s) => s.id === p.sheetId)!;
+  useEffect(() => {
+    const a = session.onSaveState(setSaveState);
+    const b = session.subscribe(() => setTick((x) => x + 1));
+    return () => {
+      a();
+      b();
+    };
+  }, [session]);
+  useEffect(() => {
+    if (p.kind === 'units' && !p.ready) p.hurry();
+  }, [p, p.kind, p.ready]);
+  const onKey = (e: React.KeyboardEvent) => {
+    if ((e.target as HTMLElement).tagName === 'INPUT') return;
+    if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
+    e.preventDefault();
+    if (e.key === 'z') session.undo();
+    else session.redo();
+  };
+  return (
+    <div className="pb-workbook" lang={lang} onKeyDown={onKey}>
+      <WorkbookHeader
+        meta={session.workbook.meta}
+        saveState={saveState}
+        commits={session.commits}
+        onBack={p.onBack}
+        onToggleChecks={() => undefined}
+        {...checkCounts(session)}
+        exportText={p.exportText}
+        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
+        onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
+        onVersions={p.onVersions}
+      />
+      {p.banner}
+      <h2 className="pb-sheet-title">
+        {sheet.title} — {t(p.kind === 'units' ? 'viewUnits' : 'viewYears')}
+      </h2>
+      <div className="pb-main pb-main-view">
+        {p.kind === 'years' ? (
+          <YearsView
+            session={session}
+            sheetId={sheet.id}
+            onError={(text) => setMessage({ text, kind: 'error' })}
+          />
+        ) : p.ready ? (
+          <UnitsView session={session} sheetId={sheet.id} />
+        ) : (
+          <p className="pb-loading" data-testid="views-computing">
+            {t('viewComputing')}
+          </p>
+        )}
+      </div>
+      <SheetTabs
+        sheets={session.workbook.sheets}
+        grids={session.workbook.grids ?? []}
+        current=""
+        onPick={p.onSheet}
+        onAdd={p.onAddSheet}
+        readOnly={session.readOnly}
+        views={{ current: p.kind, onPick: p.onView }}
+      />
+      <StatusLine message={message} stats={null} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Builds the unit view of a sheet in the background, one step per idle moment, so that switching
+ * to it is immediate; rebuilds it when units are merged or a new unit appears.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WorkbookSession } from '../app/session';
+
+const idle = (fn: () => void): (() => void) => {
+  const w = window as Window & {
+    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (h: number) => void;
+  };
+  if (w.requestIdleCallback) {
+    const h = w.requestIdleCallback(fn, { timeout: 500 });
+    return () => w.cancelIdleCallback?.(h);
+  }
+  const h = setTimeout(fn, 0);
+  return () => clearTimeout(h);
+};
+
+/** Whether the unit view of `sheetId` is ready; `hurry()` runs the remaining steps back to back. */
+export function useViewBuilder(session: WorkbookSession, sheetId: string | null) {
+  const [ready, setReady] = useState(false);
+  const job = useRef<{
+    steps: Generator<void, void>;
+    fast: boolean;
+    cancel?: () => void;
+    run?: () => void;
+  } | null>(null);
+
+  const start = useCallback(() => {
+    job.current?.cancel?.();
+    if (!sheetId || !session.workbook.sheets.some((s) => s.id === sheetId)) return;
+    setReady(false);
+    const me = { steps: session.views.prepareUnits(sheetId), fast: false } as NonNullable<
+      typeof job.current
+    >;
+    job.current = me;
+    const step = () => {
+      if (job.current !== me) return;
+      if (me.steps.next().done) {
+        job.current = null;
+        setReady(true);
+        return;
+      }
+      me.cancel = me.fast
+        ? (() => {
+            const h = setTimeout(step, 0);
+            return () => clearTimeout(h);
+          })()
+        : idle(step);
+    };
+    me.run = step;
+    me.cancel = idle(step);
+  }, [session, sheetId]);
+
+  useEffect(() => {
+    if (sheetId && session.views.unitsReady(sheetId)) setReady(true);
+    else start();
+    const off = session.subscribe((e) => {
+      if (sheetId && (e.reload || e.viewsStale?.includes(sheetId))) start();
+    });
+    return () => {
+      off();
+      job.current?.cancel?.();
+      job.current = null;
+    };
+  }, [session, sheetId, start]);
+
+  const hurry = useCallback(() => {
+    const j = job.current;
+    if (!j || j.fast) return;
+    j.fast = true;
+    j.cancel?.();
+    const h = setTimeout(() => j.run?.(), 0);
+    j.cancel = () => clearTimeout(h);
+  }, []);
+  return { ready, hurry };
+}

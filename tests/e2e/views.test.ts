@@ -1,0 +1,47 @@
+/** Issue 8 in Chromium: the unit and year views and their charts follow an edit on the project sheet. */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { e2eSuite, openSample } from './harness';
+import { ViewsPageModel } from './pages/ViewsPage';
+
+const suite = e2eSuite();
+let context: BrowserContext;
+before(async () => {
+  context = await suite.profile();
+});
+
+describe('views by unit and by year', () => {
+  it('follow an edit of an amount, with their charts; a ceiling flags the year', async () => {
+    const wb = await openSample(context, suite.url());
+    const { page } = wb;
+    const views = new ViewsPageModel(page);
+    await views.units();
+    assert.equal(await views.unitCell('VP UBND tỉnh', 'total'), '11.000');
+    assert.equal(await views.unitCell('VP UBND tỉnh', 'y2013_dtpt'), '3.500');
+    const unitsBefore = await views.chart('units-chart');
+    assert.deepEqual(unitsBefore[0], ['Vốn ĐTPT', [31600, 8000, 0, 0, 0]]);
+    await views.years();
+    assert.equal(await views.yearCell(2013, 'amount-ĐTPT'), '11.500');
+
+    // the data centre project (VP UBND tỉnh), 2013 ĐTPT: 1.000 → 1.500
+    await views.backToSheet();
+    await wb.type(2, 'y2013_dtpt', '1.500');
+    await views.units();
+    assert.equal(await views.unitCell('VP UBND tỉnh', 'total'), '11.500');
+    assert.equal(await views.unitCell('VP UBND tỉnh', 'y2013_dtpt'), '4.000');
+    assert.deepEqual((await views.chart('units-chart'))[0], ['Vốn ĐTPT', [31600, 8500, 0, 0, 0]]);
+    await views.years();
+    assert.equal(await views.yearCell(2013, 'amount-ĐTPT'), '12.000');
+    assert.equal(await views.yearCell(2013, 'amount-all'), '14.450');
+    const years = await views.chart('years-chart');
+    assert.deepEqual(years[0], ['Vốn ĐTPT', [6500, 11000, 12000, 7000, 3600]]);
+
+    // a ceiling of 11.000 for 2013 ĐTPT: the plan exceeds it by 1.000
+    await page.fill('[data-testid="ceiling-2013-ĐTPT"]', '11.000');
+    await page.press('[data-testid="ceiling-2013-ĐTPT"]', 'Enter');
+    await page.waitForSelector('[data-testid=years-table] tr[data-year="2013"] td.pb-over');
+    assert.equal(await views.yearCell(2013, 'gap-ĐTPT'), '-1.000');
+    await page.close();
+  });
+});
