@@ -40,6 +40,7 @@ export function useViewBuilder(session: WorkbookSession, sheetId: string | null)
       if (job.current !== me) return;
       if (me.steps.next().done) {
         job.current = null;
+        performance.mark('pb:views-ready');
         setReady(true);
         return;
       }
@@ -55,12 +56,23 @@ export function useViewBuilder(session: WorkbookSession, sheetId: string | null)
   }, [session, sheetId]);
 
   useEffect(() => {
+    let waiting: ReturnType<typeof setTimeout> | undefined;
+    // start once the grid is on screen (never compete with opening the workbook)
+    const mounted = performance.now();
+    const later = (tries = 0) => {
+      const shown = performance
+        .getEntriesByName('pb:grid-ready')
+        .some((e) => e.startTime >= mounted - 50);
+      if (shown || tries > 25) start();
+      else waiting = setTimeout(() => later(tries + 1), 200);
+    };
     if (sheetId && session.views.unitsReady(sheetId)) setReady(true);
-    else start();
+    else later();
     const off = session.subscribe((e) => {
       if (sheetId && (e.reload || e.viewsStale?.includes(sheetId))) start();
     });
     return () => {
+      clearTimeout(waiting);
       off();
       job.current?.cancel?.();
       job.current = null;
