@@ -23,6 +23,7 @@ import {
 } from './layout';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
 import { PlanViews, type ViewHost } from './views';
+import { refusalsOf } from './refusals';
 
 /** HyperFormula configuration: GPL licence, sizes for 10,000+ project plans, noise-free sums. */
 export const ENGINE_CONFIG = {
@@ -155,7 +156,7 @@ export class PlanEngine {
       for (const b of blocks)
         this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, [b.values]);
     });
-    const refusals = this.findErrors(st, out, written);
+    const refusals = refusalsOf(this.hf, this.dataId(st), out, written);
     if (refusals.length) {
       this.hf.undo();
       return refusals;
@@ -306,30 +307,6 @@ export class PlanEngine {
         this.hf.setCellContents({ sheet: d, row: w.row, col: w.col }, [[w.want]]);
       this.hf.setCellContents({ sheet: t, row: 0, col: 0 }, totals);
     });
-  }
-
-  private findErrors(
-    st: SheetState,
-    out: ExportedChange[],
-    written: { row: number; col: number; ch: CellChange }[],
-  ): CellRefusal[] {
-    const d = this.dataId(st);
-    const bad = out.some(
-      (c) => c instanceof ExportedCellChange && c.newValue instanceof DetailedCellError,
-    );
-    if (!bad) return [];
-    const refusals: CellRefusal[] = [];
-    for (const w of written) {
-      const v = this.hf.getCellValue({ sheet: d, row: w.row, col: w.col });
-      if (v instanceof DetailedCellError) {
-        refusals.push({ rowId: w.ch.rowId, colId: w.ch.colId, error: v.type, message: v.message });
-      }
-    }
-    if (!refusals.length) {
-      const w = written[0];
-      refusals.push({ rowId: w.ch.rowId, colId: w.ch.colId, error: 'DEPENDENT', message: '' });
-    }
-    return refusals;
   }
 
   private patch(sheetId: Id, out: ExportedChange[], structure: boolean): EnginePatch {
