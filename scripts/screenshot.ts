@@ -1,4 +1,7 @@
-/** Renders the README screenshot: the sample plan in headless Chromium → docs/screenshot.png. */
+/**
+ * Renders the README screenshots in headless Chromium: the sample plan → docs/screenshot.png, its
+ * year view with a ceiling → docs/views.png.
+ */
 import { launch, serveDist } from '../tests/e2e/harness';
 
 async function main(): Promise<void> {
@@ -18,6 +21,14 @@ async function main(): Promise<void> {
   });
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.click('[data-testid=view-years]');
+  await page.waitForSelector('[data-testid=years-table] tbody tr');
+  await page.fill('[data-testid="ceiling-2012-ĐTPT"]', '10.000');
+  await page.press('[data-testid="ceiling-2012-ĐTPT"]', 'Enter');
+  await page.waitForSelector('td.pb-over');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/views.png' });
   await close();
   await srv.close();
 }
