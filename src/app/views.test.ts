@@ -153,3 +153,35 @@ describe('the views of the sample plan (Quảng Trị 2011–2015), against a ha
     expect(s.views.unitRows(sheet)[1].total).toBe(11500);
   });
 });
+
+describe('the year view of a plan whose amounts have years but no sources', () => {
+  it('adds up each year', () => {
+    const wb = makePlan({
+      years: [2017, 2018],
+      sources: [],
+      rows: [],
+    });
+    const sheet = wb.sheets[0];
+    sheet.columns = [
+      { kind: 'leaf', id: 'name', label: 'Chỉ tiêu', role: 'name' },
+      { kind: 'leaf', id: 'y2017', label: 'Năm 2017', role: 'amount', year: 2017 },
+      { kind: 'leaf', id: 'y2018', label: 'Năm 2018', role: 'amount', year: 2018 },
+    ];
+    sheet.rows = [
+      {
+        id: 'a',
+        kind: 'project',
+        level: 0,
+        cells: { name: 'Thu nội địa', y2017: 990280, y2018: 1 },
+      },
+      { id: 'b', kind: 'project', level: 0, cells: { name: 'Thu dầu thô', y2017: 38300 } },
+    ];
+    const s = session(wb);
+    expect(s.views.yearRows(sheet.id).map((y) => [y.year, y.all.amount, y.all.cumulative])).toEqual(
+      [
+        [2017, 1028580, 1028580],
+        [2018, 1, 1028581],
+      ],
+    );
+  });
+});

@@ -167,7 +167,21 @@ export class PlanViews {
     const h = this.host(sheetId);
     const old = this.years.get(sheetId);
     if (old && h.hf.doesSheetExist(old.name)) h.hf.removeSheet(h.hf.getSheetId(old.name)!);
-    const years = h.layout.years.map((y) => y.year);
+    // years from the amount columns themselves (a year may be a group over sources, or one column)
+    const byYear = new Map<
+      number,
+      { year: number; cols: number[]; bySource: Map<string, number> }
+    >();
+    for (const c of h.layout.amountCols) {
+      const leaf = h.layout.leaves[c];
+      if (!leaf.year) continue;
+      let y = byYear.get(leaf.year);
+      if (!y) byYear.set(leaf.year, (y = { year: leaf.year, cols: [], bySource: new Map() }));
+      y.cols.push(c);
+      if (leaf.source) y.bySource.set(leaf.source, c);
+    }
+    const yearList = [...byYear.values()].sort((a, b) => a.year - b.year);
+    const years = yearList.map((y) => y.year);
     const sources = h.layout.sources;
     const st: YearState = { name: `Years_${++this.n}`, years, sources };
     this.years.set(sheetId, st);
@@ -175,7 +189,7 @@ export class PlanViews {
     const grand = h.totalsLayout.rows.indexOf(null);
     const w = FIELDS.length;
     const last = years.length - 1;
-    const rows: RawContent[][] = h.layout.years.map((y, r) => {
+    const rows: RawContent[][] = yearList.map((y, r) => {
       const row: RawContent[] = [];
       sources.forEach((s, k) => {
         const col = y.bySource.get(s);
@@ -192,9 +206,9 @@ export class PlanViews {
         );
       });
       const t = sources.length * w;
-      const amounts = sources.map((_, k) => ref(k * w, r, false)).join(',');
+      // the year's total: every amount column of the year (with or without a source)
       row.push(
-        sources.length ? `=SUM(${amounts})` : 0,
+        `=SUM(${y.cols.map((c) => `${T}${ref(c, grand)}`).join(',')})`,
         `=IF(SUM(${ref(t, 0, false)}:${ref(t, last, false)})=0,0,${ref(t, r, false)}/SUM(${ref(t, 0, false)}:${ref(t, last, false)}))`,
         `=SUM(${ref(t, 0, false)}:${ref(t, r, false)})`,
       );

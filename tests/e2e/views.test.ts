@@ -42,6 +42,13 @@ describe('views by unit and by year', () => {
     await page.press('[data-testid="ceiling-2013-ĐTPT"]', 'Enter');
     await page.waitForSelector('[data-testid=years-table] tr[data-year="2013"] td.pb-over');
     assert.equal(await views.yearCell(2013, 'gap-ĐTPT'), '-1.000');
+    // the chart downloads as a PNG
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=years-chart-png]');
+    const d = await download;
+    assert.equal(d.suggestedFilename(), 'von-theo-nam.png');
+    const { readFileSync } = await import('node:fs');
+    assert.deepEqual([...readFileSync(await d.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { GridEngine } from '../../engine/gridEngine';
 import { toCsv } from '../../../tests/support/libreoffice';
 import { parsePlanbook } from '../planbookFile';
 import { readPlanFile } from '../readPlan';
+import { gridCsv } from './csv';
 import { exportXlsx } from './xlsx';
 
 const grid: GridSheet = {
@@ -61,5 +62,19 @@ describe('plain grid sheets in the export', () => {
       ['Ghi chú nguồn', grid.cells, grid.merges],
     ]);
     expect(back.workbook.sheets[0].rows).toEqual(wb.sheets[0].rows);
+  });
+
+  it('writes the CSV of a plain sheet with computed values, risky texts defused', () => {
+    const grids = new GridEngine();
+    grids.load([grid]);
+    const csv = gridCsv(grid, (r, c) => grids.value('g1', r, c));
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFBảng đối chiếu',
+      'Năm,Vốn,Gấp đôi',
+      '2011,1.5,3',
+      '2012,2500,5000',
+      `"'=HYPERLINK(""http://x"")",2501.5,5003`,
+      '',
+    ]);
   });
 });

@@ -229,6 +229,13 @@ export function yearSheet(
   data.push(h1, h2);
   const top = data.length;
   const bottom = top + v.years.length; // 1-based row of the last year
+  // a year's total: the appendix's computed totals of every amount column of that year
+  const yearTotal = (year: number) => {
+    const cols = ls.flatMap((l, i) => (l.role === 'amount' && l.year === year ? [i] : []));
+    return cols.length
+      ? `SUM(${cols.map((i) => `${S}${columnLetter(i)}${grandRow}`).join(',')})`
+      : '0';
+  };
   v.years.forEach((y) => {
     const r = data.length;
     const row: Cell[] = [{ value: y.year, type: Number, borderStyle: 'thin', align: 'center' }];
@@ -259,12 +266,7 @@ export function yearSheet(
     const t = 1 + v.sources.length * W;
     const tc = columnLetter(t);
     row.push(
-      f(
-        r,
-        t,
-        v.sources.length ? `SUM(${v.sources.map((_, j) => cell(1 + j * W)).join(',')})` : '0',
-        y.all.amount,
-      ),
+      f(r, t, yearTotal(y.year), y.all.amount),
       f(
         r,
         t + 1,
