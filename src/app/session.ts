@@ -74,6 +74,7 @@ export class WorkbookSession {
     this.views = new SheetViews(
       () => this.st.engine.views,
       () => this.st.wb,
+      (sheetId, row, colId) => this.st.engine.value(sheetId, row, colId),
     );
     this.rev = loaded.rev;
     this.checks.full(this.st.wb, engine);

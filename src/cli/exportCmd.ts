@@ -27,6 +27,7 @@ export async function exportPlan(reading: PlanReading, out: string): Promise<num
             new SheetViews(
               () => engine.views,
               () => wb,
+              (sheetId, row, colId) => engine.value(sheetId, row, colId),
             ),
             first,
           ),

@@ -3,7 +3,7 @@
  * show, computed by the engine's formulas, and keeping them in step with edits.
  */
 import { leaves } from '../domain/columns';
-import { amountsEqual } from '../domain/numbers';
+import { amountsEqual, clean } from '../domain/numbers';
 import type { AppendixSheet, Id, PlanMeta, Workbook } from '../domain/types';
 import { type UnitGroup, unitGroups } from '../domain/units';
 import type { PlanViews, YearField } from './views';
@@ -57,6 +57,8 @@ export class SheetViews {
   constructor(
     private readonly views: () => PlanViews,
     private readonly wb: () => Workbook,
+    /** A cell's computed value (the export reads unit figures from it, without the view). */
+    readonly value: (sheetId: Id, row: number, colId: Id) => unknown = () => null,
   ) {}
 
   /** Forgets the built views (the engine was reloaded). */
@@ -185,7 +187,6 @@ function mergeRows(built: UnitGroup[], now: UnitGroup[]): UnitGroup[] {
 
 /** The views of a sheet as the exporter needs them (builds the unit view if it is not yet). */
 export function viewsForExport(views: SheetViews, sheet: AppendixSheet) {
-  if (!views.unitsReady(sheet.id)) for (const _ of views.prepareUnits(sheet.id));
   const amountIds = leaves(sheet.columns)
     .filter((l) => l.role === 'amount')
     .map((l) => l.id);
@@ -197,13 +198,25 @@ export function viewsForExport(views: SheetViews, sheet: AppendixSheet) {
   return {
     sheetId: sheet.id,
     sources,
-    units: views.unitRows(sheet.id).map((u) => ({
-      name: u.name,
-      exact: u.exact,
-      count: u.count,
-      amounts: amountIds.map((id) => u.amounts[id] ?? 0),
-      total: u.total,
-    })),
+    // the unit figures straight from the computed cells: the same sums as the view's formulas,
+    // without waiting for the view (it may still be building, or never be, on the command line)
+    units: views.unitGroups(sheet.id).map((g) => {
+      const amounts = amountIds.map((id) =>
+        clean(
+          g.rows.reduce((a, r) => {
+            const v = views.value(sheet.id, r, id);
+            return a + (typeof v === 'number' ? v : 0);
+          }, 0),
+        ),
+      );
+      return {
+        name: g.name,
+        exact: g.exact,
+        count: g.rows.length,
+        amounts,
+        total: clean(amounts.reduce((a, x) => a + x, 0)),
+      };
+    }),
     years: views.yearRows(sheet.id).map((y) => ({
       year: y.year,
       bySource: sources.map((s) => y.bySource[s]),
