@@ -53,7 +53,7 @@ export function CompareView(p: {
           <ul data-testid="compare-meta">
             {c.meta.map((m) => (
               <li key={m.field}>
-                {m.field}: {m.before || '—'} → {m.after || '—'}
+                {t(`meta_${m.field}` as StringKey)}: {m.before || '—'} → {m.after || '—'}
               </li>
             ))}
           </ul>

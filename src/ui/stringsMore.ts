@@ -1,5 +1,12 @@
 /** UI strings of the plain grid sheets (Vietnamese and English). */
 export const viMore = {
+  meta_title: 'Tên kế hoạch',
+  meta_issuingBody: 'Cơ quan ban hành',
+  meta_docNumber: 'Số văn bản',
+  meta_docDate: 'Ngày văn bản',
+  meta_unit: 'Đơn vị tính',
+  meta_years: 'Các năm',
+  meta_sources: 'Nguồn vốn',
   chartPng: 'Tải biểu đồ (PNG)',
   viewUnits: 'Theo đơn vị',
   viewYears: 'Theo năm',
@@ -97,6 +104,13 @@ export const viMore = {
 };
 
 export const enMore: Record<keyof typeof viMore, string> = {
+  meta_title: 'Title',
+  meta_issuingBody: 'Issuing body',
+  meta_docNumber: 'Document number',
+  meta_docDate: 'Document date',
+  meta_unit: 'Unit',
+  meta_years: 'Years',
+  meta_sources: 'Capital sources',
   chartPng: 'Download the chart (PNG)',
   viewUnits: 'By unit',
   viewYears: 'By year',
