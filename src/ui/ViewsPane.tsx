@@ -42,15 +42,20 @@ export function ViewsPane(p: {
   useEffect(() => {
     if (p.kind === 'units' && !p.ready) p.hurry();
   }, [p, p.kind, p.ready]);
-  const onKey = (e: React.KeyboardEvent) => {
-    if ((e.target as HTMLElement).tagName === 'INPUT') return;
-    if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
-    e.preventDefault();
-    if (e.key === 'z') session.undo();
-    else session.redo();
-  };
+  // undo and redo from anywhere on the page but a text field (a merge, a ceiling)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement | null)?.tagName === 'INPUT') return;
+      if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
+      e.preventDefault();
+      if (e.key === 'z') session.undo();
+      else session.redo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [session]);
   return (
-    <div className="pb-workbook" lang={lang} onKeyDown={onKey}>
+    <div className="pb-workbook" lang={lang}>
       <WorkbookHeader
         meta={session.workbook.meta}
         saveState={saveState}
@@ -64,7 +69,7 @@ export function ViewsPane(p: {
         onVersions={p.onVersions}
       />
       {p.banner}
-      <h2 className="pb-sheet-title">
+      <h2 className="pb-sheet-title" data-testid="views-title">
         {sheet.title} — {t(p.kind === 'units' ? 'viewUnits' : 'viewYears')}
       </h2>
       <div className="pb-main pb-main-view">

@@ -51,4 +51,33 @@ describe('views by unit and by year', () => {
     assert.deepEqual([...readFileSync(await d.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     await page.close();
   });
+
+  it('lists a unit’s projects, merges two units under one name, and undoes the merge', async () => {
+    const wb = await openSample(context, suite.url());
+    const { page } = wb;
+    const views = new ViewsPageModel(page);
+    await views.units();
+    await page
+      .locator('[data-testid=units-table] tr[data-unit="VP UBND tỉnh"] button.pb-link')
+      .click();
+    assert.equal(await page.locator('[data-testid=unit-projects] li').count(), 6);
+    await page.check(
+      '[data-testid=units-table] tr[data-unit="Thanh tra tỉnh"] input[type=checkbox]',
+    );
+    await page.check('[data-testid=units-table] tr[data-unit="Sở Nội vụ"] input[type=checkbox]');
+    await page.fill('[data-testid=merge-name]', 'Khối nội chính');
+    await page.click('[data-testid=merge-units]');
+    await page.waitForSelector('[data-testid=units-table] tr[data-unit="Khối nội chính"]');
+    assert.equal(await views.unitCell('Khối nội chính', 'count'), '2');
+    assert.equal(await views.unitCell('Khối nội chính', 'total'), '800');
+    assert.equal(
+      await page.locator('[data-testid=units-table] tr[data-unit="Sở Nội vụ"]').count(),
+      0,
+    );
+    await page.locator('[data-testid=views-title]').click();
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-testid=units-table] tr[data-unit="Sở Nội vụ"]');
+    assert.equal(await views.unitCell('Sở Nội vụ', 'total'), '500');
+    await page.close();
+  });
 });
