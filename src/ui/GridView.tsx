@@ -3,18 +3,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Refusal } from '../app/commands';
 import { convertGridCommand } from '../app/gridToAppendix';
 import type { OpenedWorkbook } from '../app/services';
-import type { SaveState } from '../app/session';
 import { columnLetter } from '../domain/columns';
 import { gridCell, gridInput } from '../domain/grid';
-import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { FormulaBar } from './FormulaBar';
 import { gridRawText, PlainGrid } from './grid/PlainGrid';
 import { useLang } from './i18n';
-import { checkCounts } from './sheetNav';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
-import { WorkbookHeader } from './WorkbookHeader';
+import { PaneHeader } from './PaneHeader';
 
 export function GridView(p: {
   opened: OpenedWorkbook;
@@ -29,7 +26,6 @@ export function GridView(p: {
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
-  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
   const [at, setAt] = useState<{ r: number; c: number } | null>(null);
   const [band, setBand] = useState({ a: 1, b: 1 });
@@ -37,14 +33,7 @@ export function GridView(p: {
   const readOnly = session.readOnly;
   const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
 
-  useEffect(() => {
-    const a = session.onSaveState(setSaveState);
-    const b = session.subscribe(() => setTick((x) => x + 1));
-    return () => {
-      a();
-      b();
-    };
-  }, [session]);
+  useEffect(() => session.subscribe(() => setTick((x) => x + 1)), [session]);
 
   const edit = useCallback(
     (r: number, c: number, text: string) => {
@@ -90,17 +79,13 @@ export function GridView(p: {
 
   return (
     <div className="pb-workbook" lang={lang} onKeyDown={onKey}>
-      <WorkbookHeader
-        meta={session.workbook.meta}
-        saveState={saveState}
-        commits={session.commits}
+      <PaneHeader
+        session={session}
         onBack={p.onBack}
-        onToggleChecks={() => undefined}
-        {...checkCounts(session)}
         exportText={p.exportText}
-        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
-        onExportCsv={() => exportCsvNow(session, grid.id, grid.name)}
         onVersions={p.onVersions}
+        csv={{ id: grid.id, name: grid.name }}
+        say={setMessage}
       />
       {p.banner}
       <div className="pb-convert" data-testid="convert-bar">

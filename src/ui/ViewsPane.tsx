@@ -1,14 +1,11 @@
 /** A view of the current appendix (by unit or by year), with the workbook's header and tabs. */
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
-import type { SaveState } from '../app/session';
-import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { useLang } from './i18n';
-import { checkCounts } from './sheetNav';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import { UnitsView } from './UnitsView';
-import { WorkbookHeader } from './WorkbookHeader';
+import { PaneHeader } from './PaneHeader';
 import { YearsView } from './YearsView';
 
 export function ViewsPane(p: {
@@ -27,18 +24,10 @@ export function ViewsPane(p: {
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
-  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
   const [, setTick] = useState(0);
   const sheet = session.workbook.sheets.find((s) => s.id === p.sheetId)!;
-  useEffect(() => {
-    const a = session.onSaveState(setSaveState);
-    const b = session.subscribe(() => setTick((x) => x + 1));
-    return () => {
-      a();
-      b();
-    };
-  }, [session]);
+  useEffect(() => session.subscribe(() => setTick((x) => x + 1)), [session]);
   useEffect(() => {
     if (p.kind === 'units' && !p.ready) p.hurry();
   }, [p, p.kind, p.ready]);
@@ -56,17 +45,13 @@ export function ViewsPane(p: {
   }, [session]);
   return (
     <div className="pb-workbook" lang={lang}>
-      <WorkbookHeader
-        meta={session.workbook.meta}
-        saveState={saveState}
-        commits={session.commits}
+      <PaneHeader
+        session={session}
         onBack={p.onBack}
-        onToggleChecks={() => undefined}
-        {...checkCounts(session)}
         exportText={p.exportText}
-        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
-        onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
         onVersions={p.onVersions}
+        csv={{ id: sheet.id, name: sheet.name }}
+        say={setMessage}
       />
       {p.banner}
       <h2 className="pb-sheet-title" data-testid="views-title">

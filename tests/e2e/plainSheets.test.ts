@@ -57,8 +57,10 @@ describe('plain grid sheets', () => {
     assert.equal(await wb.textIs(sheet.cell(3, 1), '450'), '450');
     await sheet.cell(3, 1).click();
     assert.equal(await wb.formulaIs('=SUM(B2:B3)'), '=SUM(B2:B3)');
+    const commits = await wb.commits();
     await page.keyboard.press('Control+z');
     assert.equal(await wb.textIs(sheet.cell(3, 1), '350'), '350');
+    await wb.waitSaved(commits);
     // the edit (then its undo) is stored: the reloaded page shows the same
     await page.reload();
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');

@@ -7,6 +7,7 @@
 import writeXlsxFile, { type Sheet } from 'write-excel-file/universal';
 import type { AdjustmentTable, Quad } from '../../domain/adjustment';
 import { colName, withCachedValues } from './appendixSheet';
+import { type Cell, head, heading } from './sheetCells';
 
 /** What the adjustment export needs besides the table. */
 export interface AdjustmentExportInput {
@@ -26,8 +27,6 @@ const MEASURES = {
 
 const FIXED = 3; // TT, name, lead
 
-type Cell = Record<string, unknown> | null;
-
 /** Writes the adjustment table; resolves with the file's bytes and every formula's computed value. */
 export async function exportAdjustmentXlsx(
   input: AdjustmentExportInput,
@@ -36,20 +35,8 @@ export async function exportAdjustmentXlsx(
   const lang = input.lang ?? 'vi';
   const groups = [...table.columns.map((c) => c.label), lang === 'vi' ? 'Tổng cộng' : 'Total'];
   const width = FIXED + groups.length * 4;
-  const head = (value: string, extra: Record<string, unknown> = {}): Cell => ({
-    value,
-    type: String,
-    fontWeight: 'bold',
-    borderStyle: 'thin',
-    align: 'center',
-    alignVertical: 'center',
-    wrap: true,
-    ...extra,
-  });
-  const title = (value: string, extra: Record<string, unknown> = {}): Cell[] => [
-    { value, type: String, columnSpan: width, align: 'center', ...extra },
-    ...Array<Cell>(width - 1).fill(null),
-  ];
+  const title = (value: string, extra: Record<string, unknown> = {}) =>
+    heading(value, width, extra);
   const rows: Cell[][] = [
     title(lang === 'vi' ? 'BIỂU ĐIỀU CHỈNH KẾ HOẠCH' : 'PLAN ADJUSTMENT TABLE', {
       fontWeight: 'bold',

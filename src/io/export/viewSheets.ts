@@ -6,6 +6,7 @@
 import { columnLetter, leaves } from '../../domain/columns';
 import type { AppendixSheet } from '../../domain/types';
 import type { AppendixLayout } from './appendixLayout';
+import { type Cell, head, heading } from './sheetCells';
 
 /** What the views show, as the app computed it (amounts in the appendix's amount-column order). */
 export interface ViewsExport {
@@ -28,7 +29,6 @@ export interface ViewsExport {
   sources: string[];
 }
 
-type Cell = Record<string, unknown> | null;
 export interface ViewSheet {
   data: Cell[][];
   cached: Map<string, number | string>;
@@ -38,23 +38,6 @@ export interface ViewSheet {
 const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
 /** A criterion that matches exactly this text (no wildcard, no operator). */
 const exact = (s: string) => `"=${s.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
-
-function heading(text: string, width: number, extra: Record<string, unknown> = {}): Cell[] {
-  return [
-    { value: text, type: String, columnSpan: width, align: 'center', ...extra },
-    ...Array<Cell>(width - 1).fill(null),
-  ];
-}
-const head = (value: string, extra: Record<string, unknown> = {}): Cell => ({
-  value,
-  type: String,
-  fontWeight: 'bold',
-  borderStyle: 'thin',
-  align: 'center',
-  alignVertical: 'center',
-  wrap: true,
-  ...extra,
-});
 
 /** The unit view sheet. */
 export function unitSheet(
