@@ -22,8 +22,24 @@ import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
 
 /** Resolves in the next task (after the current event and its rendering work). */
+/** Resolvers of writes waiting for the next task (`flush` starts them at once). */
+const waiting = new Set<() => void>();
+
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const go = () => {
+      waiting.delete(go);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(go, 0);
+    waiting.add(go);
+  });
+}
+
+/** Starts every write still waiting for its task now (the page is going away). */
+export function flushWrites(): void {
+  for (const go of [...waiting]) go();
 }
 
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
