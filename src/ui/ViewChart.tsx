@@ -18,10 +18,13 @@ echarts.use([
 
 export interface ChartSeries {
   name: string;
-  data: number[];
+  /** One value per category (null: none, e.g. a year without a ceiling). */
+  data: (number | null)[];
   /** Bars stacked together share a stack name; a line is drawn over the bars. */
   stack?: string;
   line?: boolean;
+  /** Drawn as dashed marks only (a ceiling), not joined across missing values. */
+  dashed?: boolean;
 }
 
 export function ViewChart(p: {
@@ -66,9 +69,17 @@ export function ViewChart(p: {
         yAxis: p.horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
         series: p.series.map((s) => ({
           name: s.name,
-          type: s.line ? 'line' : 'bar',
+          type: s.line || s.dashed ? 'line' : 'bar',
           stack: s.stack,
           data: s.data,
+          ...(s.dashed
+            ? {
+                lineStyle: { type: 'dashed', width: 2 },
+                symbol: 'rect',
+                symbolSize: 10,
+                connectNulls: false,
+              }
+            : {}),
         })),
       },
       { notMerge: true },

@@ -60,6 +60,14 @@ export function YearsView(p: {
       data: rows.map((r) => r.bySource[s].amount),
     })),
     { name: t('cumulative'), line: true, data: rows.map((r) => r.all.cumulative) },
+    // a source's annual ceilings, where the user entered some
+    ...sources
+      .filter((s) => rows.some((r) => r.bySource[s].ceiling !== null))
+      .map((s) => ({
+        name: `${t('ceiling')} ${s}`,
+        dashed: true,
+        data: rows.map((r) => r.bySource[s].ceiling),
+      })),
   ];
   return (
     <div className="pb-view" data-testid="years-view">

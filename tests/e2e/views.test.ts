@@ -42,6 +42,10 @@ describe('views by unit and by year', () => {
     await page.press('[data-testid="ceiling-2013-ĐTPT"]', 'Enter');
     await page.waitForSelector('[data-testid=years-table] tr[data-year="2013"] td.pb-over');
     assert.equal(await views.yearCell(2013, 'gap-ĐTPT'), '-1.000');
+    assert.deepEqual((await views.chart('years-chart')).at(-1), [
+      'Trần vốn ĐTPT',
+      [null, null, 11000, null, null],
+    ]);
     // the chart downloads as a PNG
     const download = page.waitForEvent('download');
     await page.click('[data-testid=years-chart-png]');
