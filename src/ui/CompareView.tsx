@@ -88,6 +88,7 @@ export function CompareView(p: {
         <div>
           <h4>{t('renamedMoved')}</h4>
           <ul data-testid="compare-renamed">
+            {!c.matched.some((m) => m.renamed || m.moved) && <li className="pb-none">—</li>}
             {c.matched
               .filter((m) => m.renamed || m.moved)
               .map((m) => (
@@ -107,6 +108,7 @@ export function CompareView(p: {
         <div>
           <h4>{t('addedProjects')}</h4>
           <ul data-testid="compare-added">
+            {!c.added.length && <li className="pb-none">—</li>}
             {c.added.map((x) => (
               <li key={x.row.id}>{name(x)}</li>
             ))}
@@ -115,6 +117,7 @@ export function CompareView(p: {
         <div>
           <h4>{t('removedProjects')}</h4>
           <ul data-testid="compare-removed">
+            {!c.removed.length && <li className="pb-none">—</li>}
             {c.removed.map((x) => (
               <li key={x.row.id}>{name(x)}</li>
             ))}

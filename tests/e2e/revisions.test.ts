@@ -69,4 +69,39 @@ describe('revisions and their comparison', () => {
     assert.match((await wb.cell(2, 'y2013_dtpt').getAttribute('class')) ?? '', /pb-changed/);
     await page.close();
   });
+
+  it('adds a department’s file as a version and compares it with the current plan by name and unit', async () => {
+    const wb = await openSample(context, suite.url());
+    const { page } = wb;
+    const versions = new VersionsPageModel(page);
+    await versions.open();
+    await page.setInputFiles('[data-testid=version-file]', 'fixtures/compare/quang-tri-b.planbook');
+    await page.waitForSelector(
+      '[data-testid=version-list] li[data-version="quang-tri-b.planbook"]',
+    );
+    assert.match(
+      await page.locator('[data-testid=versions-message]').innerText(),
+      /Đã thêm tệp «quang-tri-b\.planbook» làm phiên bản/,
+    );
+    await page.selectOption('[data-testid=compare-a]', { label: 'Hiện tại (đang sửa)' });
+    await page.selectOption('[data-testid=compare-b]', { label: 'quang-tri-b.planbook' });
+    await page.click('[data-testid=compare-run]');
+    await page.waitForSelector('[data-testid=compare-view]');
+    // the first test's two edits are the file's two amount changes; the file also has a formula where
+    // the sample has the figure 150
+    assert.match(
+      await page.locator('[data-testid=compare-summary]').innerText(),
+      /16 dự án khớp \(1 đổi tên, 1 chuyển mục\), 1 thêm mới, 1 bỏ ra, 1 ô thay đổi/,
+    );
+    assert.deepEqual(
+      (await versions.changes()).map((r) => [r[2], r[3], r[4]]),
+      [['150', '=J16*0.2', 'công thức']],
+    );
+    // the renamed project was matched by a similar name: it is listed for the user to confirm
+    assert.match(
+      await page.locator('[data-testid=compare-ambiguous]').innerText(),
+      /Xây dựng quy chế vận hành mạng tin học điện rộng.*khớp với/s,
+    );
+    await page.close();
+  });
 });
