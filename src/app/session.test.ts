@@ -5,7 +5,7 @@ import type { Workbook } from '../domain/types';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
 import type { Command } from './commands';
-import { WorkbookSession } from './session';
+import { flushWrites, unsavedWrites, WorkbookSession } from './session';
 
 const A11 = 'y2011_dtpt';
 let dbn = 0;
@@ -189,5 +189,20 @@ describe('sheets', () => {
     expect(back.sheets.map((x) => x.id)).toEqual(['s1', 's2']);
     expect(back.sheets[0].rows).toEqual(s.workbook.sheets[0].rows);
     expect(s.value('s1', 0, A11)).toBe(300);
+  });
+});
+
+describe('leaving the page', () => {
+  it('knows while an edit is not stored yet (the page then asks before leaving)', async () => {
+    const { s, sid } = await setup();
+    expect(unsavedWrites()).toBe(false);
+    s.dispatch(
+      { type: 'setCells', sheetId: sid, changes: [{ rowId: 'r2', colId: A11, value: 7 }] },
+      'e',
+    );
+    expect(unsavedWrites()).toBe(true);
+    flushWrites(); // the write starts at once instead of a task later
+    await s.whenSaved();
+    expect(unsavedWrites()).toBe(false);
   });
 });

@@ -42,6 +42,14 @@ export function flushWrites(): void {
   for (const go of [...waiting]) go();
 }
 
+/** Writes started and not yet committed, over every session of the page. */
+let inFlight = 0;
+
+/** Whether some edit is not committed to storage yet (leaving the page now could lose it). */
+export function unsavedWrites(): boolean {
+  return inFlight > 0;
+}
+
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
 
 export interface SessionEvent {
@@ -173,15 +181,18 @@ export class WorkbookSession {
     const repo = this.repo;
     const id = this.st.wb.id;
     this.pending++;
+    inFlight++;
     this.setSave('saving');
     // the write starts in the next task, after the grid has shown the edit (its structured clone
     // of the changed rows would otherwise delay the totals on screen)
     this.queue = this.queue.then(nextTask).then(async () => {
       try {
         this.rev = await repo.commit(id, this.rev, change);
+        inFlight--;
         this.commits++;
         if (--this.pending === 0 && this._saveState === 'saving') this.setSave('saved');
       } catch (e) {
+        inFlight--;
         this.pending--;
         this.readOnly = true;
         this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
