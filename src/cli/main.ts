@@ -43,28 +43,15 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   const out = option(args, '-o') ?? option(args, '--output');
   if (cmd === 'export' && !out)
     return { code: 2, stdout: '', stderr: `planbook: export needs -o <out.xlsx>\n${USAGE}` };
-  let bytes: Uint8Array;
+  const reading = await readInput(file, read);
+  if ('code' in reading) return reading;
   try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    };
-  }
-  try {
-    const reading = await read(file, bytes);
     if (cmd === 'export') {
       try {
         const n = await exportPlan(reading, out!);
         return { code: 0, stdout: `${out}: ${n} sheets written`, stderr: '' };
       } catch (e) {
-        return {
-          code: 2,
-          stdout: '',
-          stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        };
+        return cannotWrite(out!, e);
       }
     }
     const which = option(args, '--sheet');
@@ -88,10 +75,21 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
     const text = args.includes('--json') ? JSON.stringify(result) : formatCheck(result);
     return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {
-    const msg =
-      e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
-    return { code: 2, stdout: '', stderr: `planbook: ${file}: ${msg}` };
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `planbook: ${file}: unexpected error: ${(e as Error).message}`,
+    };
   }
+}
+
+/** The one-line failure of an output file that cannot be written. */
+function cannotWrite(out: string, e: unknown): CliResult {
+  return {
+    code: 2,
+    stdout: '',
+    stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+  };
 }
 
 /** Reads one input of a command; a CliResult when it cannot be read. */
@@ -130,11 +128,7 @@ async function compareCommand(args: string[], read: PlanReader): Promise<CliResu
     try {
       await writeAdjustment(result, a, out);
     } catch (e) {
-      return {
-        code: 2,
-        stdout: '',
-        stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      };
+      return cannotWrite(out, e);
     }
   }
   const text = args.includes('--json') ? JSON.stringify(json) : formatCompare(json);

@@ -161,6 +161,7 @@ export class SheetViews {
     const stale: Id[] = [];
     const v = this.views();
     const aliasesChanged =
+      before.unitAliases !== wb.meta.unitAliases &&
       JSON.stringify(before.unitAliases ?? {}) !== JSON.stringify(wb.meta.unitAliases ?? {});
     for (const sheetId of [...this.groups.keys()]) {
       if (!wb.sheets.some((s) => s.id === sheetId)) {
@@ -173,7 +174,10 @@ export class SheetViews {
       else this.groups.set(sheetId, mergeRows(this.groups.get(sheetId)!, groups));
     }
     const ceilings = wb.meta.ceilings ?? {};
-    if (JSON.stringify(before.ceilings ?? {}) !== JSON.stringify(ceilings))
+    if (
+      before.ceilings !== wb.meta.ceilings &&
+      JSON.stringify(before.ceilings ?? {}) !== JSON.stringify(ceilings)
+    )
       for (const s of wb.sheets) if (v.yearsReady(s.id)) v.buildYears(s.id, ceilings);
     return { stale };
   }

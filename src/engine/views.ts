@@ -72,10 +72,9 @@ export class PlanViews {
     this.years.delete(sheetId);
   }
 
-  /** Whether the unit view of a sheet is built (and for these units). */
-  unitsReady(sheetId: Id, groups?: readonly UnitGroup[]): boolean {
-    const u = this.units.get(sheetId);
-    return !!u?.ready && (!groups || sameKeys(u.keys, groups));
+  /** Whether the unit view of a sheet is built. */
+  unitsReady(sheetId: Id): boolean {
+    return !!this.units.get(sheetId)?.ready;
   }
 
   /**
@@ -294,8 +293,4 @@ export class PlanViews {
         );
     });
   }
-}
-
-function sameKeys(keys: readonly string[], groups: readonly UnitGroup[]): boolean {
-  return groups.every((g) => keys.includes(g.key));
 }

@@ -7,7 +7,9 @@ import { columnLetter } from '../domain/columns';
 import { gridCell, gridInput } from '../domain/grid';
 import { FormulaBar } from './FormulaBar';
 import { gridRawText, PlainGrid } from './grid/PlainGrid';
+import { HeaderRowsInput } from './HeaderRowsInput';
 import { useLang } from './i18n';
+import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
@@ -70,15 +72,10 @@ export function GridView(p: {
     p.onSheet(conv.sheetId);
   };
 
-  const onKey = (e: React.KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
-    e.preventDefault();
-    if (e.key === 'z') session.undo();
-    else session.redo();
-  };
+  useUndoKeys(session);
 
   return (
-    <div className="pb-workbook" lang={lang} onKeyDown={onKey}>
+    <div className="pb-workbook" lang={lang}>
       <PaneHeader
         session={session}
         onBack={p.onBack}
@@ -90,26 +87,12 @@ export function GridView(p: {
       {p.banner}
       <div className="pb-convert" data-testid="convert-bar">
         <span className="pb-note">{t('gridSheetNote')}</span>{' '}
-        <label>
-          {t('markHeader')}{' '}
-          <input
-            type="number"
-            min={1}
-            value={band.a}
-            data-testid="convert-start"
-            onChange={(e) => setBand({ ...band, a: Number(e.target.value) })}
-          />
-        </label>{' '}
-        <label>
-          {t('markHeaderTo')}{' '}
-          <input
-            type="number"
-            min={1}
-            value={band.b}
-            data-testid="convert-end"
-            onChange={(e) => setBand({ ...band, b: Number(e.target.value) })}
-          />
-        </label>{' '}
+        <HeaderRowsInput
+          band={band}
+          onChange={setBand}
+          testId="convert"
+          labels={['markHeader', 'markHeaderTo']}
+        />{' '}
         <button type="button" data-testid="convert" disabled={readOnly} onClick={convert}>
           {t('convertToAppendix')}
         </button>{' '}

@@ -7,6 +7,7 @@ import { formatAmount } from '../domain/numbers';
 import { KNOWN_SOURCES } from '../domain/sources';
 import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
 import type { PlanReading } from '../io/readPlan';
+import { HeaderRowsInput } from './HeaderRowsInput';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
 
@@ -90,21 +91,11 @@ export function ImportPreview({
         ))}
       </ul>
       <div className="pb-import-band">
-        {t('headerFrom')}{' '}
-        <input
-          type="number"
-          min={1}
-          value={band.a}
-          data-testid="band-start"
-          onChange={(e) => setBand({ ...band, a: Number(e.target.value) })}
-        />{' '}
-        {t('headerTo')}{' '}
-        <input
-          type="number"
-          min={1}
-          value={band.b}
-          data-testid="band-end"
-          onChange={(e) => setBand({ ...band, b: Number(e.target.value) })}
+        <HeaderRowsInput
+          band={band}
+          onChange={setBand}
+          testId="band"
+          labels={['headerFrom', 'headerTo']}
         />{' '}
         <button type="button" onClick={() => source && onReread(source.name, band.a - 1, band.b)}>
           {t('importReread')}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
 import { useLang } from './i18n';
+import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import { UnitsView } from './UnitsView';
@@ -31,18 +32,7 @@ export function ViewsPane(p: {
   useEffect(() => {
     if (p.kind === 'units' && !p.ready) p.hurry();
   }, [p, p.kind, p.ready]);
-  // undo and redo from anywhere on the page but a text field (a merge, a ceiling)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement | null)?.tagName === 'INPUT') return;
-      if (!(e.ctrlKey || e.metaKey) || (e.key !== 'z' && e.key !== 'y')) return;
-      e.preventDefault();
-      if (e.key === 'z') session.undo();
-      else session.redo();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [session]);
+  useUndoKeys(session);
   return (
     <div className="pb-workbook" lang={lang}>
       <PaneHeader

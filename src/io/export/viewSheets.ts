@@ -39,6 +39,32 @@ const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
 /** A criterion that matches exactly this text (no wildcard, no operator). */
 const exact = (s: string) => `"=${s.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
 
+/** A formula cell writer that records each cell's computed value (by A1 address) in `cached`. */
+function formulaCell(cached: Map<string, number | string>, base: Record<string, unknown>) {
+  return (r: number, c: number, formula: string, value: number | string, style = base): Cell => {
+    cached.set(`${columnLetter(c)}${r + 1}`, value);
+    return { type: 'Formula', value: formula, ...style };
+  };
+}
+
+/** The sheet's heading, the plan's title and the unit line. */
+function titleBlock(
+  heading_: string,
+  title: string,
+  unit: string,
+  width: number,
+  lang: 'vi' | 'en',
+): Cell[][] {
+  return [
+    heading(heading_, width, { fontWeight: 'bold', fontSize: 14 }),
+    heading(title, width, { fontStyle: 'italic' }),
+    heading(`${lang === 'vi' ? 'ĐVT' : 'Unit'}: ${unit}`, width, {
+      align: 'right',
+      fontStyle: 'italic',
+    }),
+  ];
+}
+
 /** The unit view sheet. */
 export function unitSheet(
   v: ViewsExport,
@@ -57,27 +83,14 @@ export function unitSheet(
   const width = 3 + amount.length + 1;
   const cached = new Map<string, number | string>();
   const num = { format: '#,##0', borderStyle: 'thin' };
-  const f = (
-    r: number,
-    c: number,
-    formula: string,
-    value: number,
-    style: Record<string, unknown> = num,
-  ): Cell => {
-    cached.set(`${columnLetter(c)}${r + 1}`, value);
-    return { type: 'Formula', value: formula, ...style };
-  };
-  const data: Cell[][] = [
-    heading(lang === 'vi' ? 'TỔNG HỢP THEO ĐƠN VỊ THỰC HIỆN' : 'BY LEAD UNIT', width, {
-      fontWeight: 'bold',
-      fontSize: 14,
-    }),
-    heading(title, width, { fontStyle: 'italic' }),
-    heading(`${lang === 'vi' ? 'ĐVT' : 'Unit'}: ${unit}`, width, {
-      align: 'right',
-      fontStyle: 'italic',
-    }),
-  ];
+  const f = formulaCell(cached, num);
+  const data: Cell[][] = titleBlock(
+    lang === 'vi' ? 'TỔNG HỢP THEO ĐƠN VỊ THỰC HIỆN' : 'BY LEAD UNIT',
+    title,
+    unit,
+    width,
+    lang,
+  );
   const h1: Cell[] = [
     head('STT', { rowSpan: 2 }),
     head(lang === 'vi' ? 'Đơn vị thực hiện' : 'Lead unit', { rowSpan: 2 }),
@@ -176,31 +189,18 @@ export function yearSheet(
   const cached = new Map<string, number | string>();
   const num = { format: '#,##0', borderStyle: 'thin' };
   const pct = { format: '0.0%', borderStyle: 'thin' };
-  const f = (
-    r: number,
-    c: number,
-    formula: string,
-    value: number | string,
-    style: Record<string, unknown> = num,
-  ): Cell => {
-    cached.set(`${columnLetter(c)}${r + 1}`, value);
-    return { type: 'Formula', value: formula, ...style };
-  };
+  const f = formulaCell(cached, num);
   const labels =
     lang === 'vi'
       ? ['Kế hoạch', 'Tỷ trọng', 'Lũy kế', 'Trần vốn', 'Chênh lệch']
       : ['Planned', 'Share', 'Cumulative', 'Ceiling', 'Gap'];
-  const data: Cell[][] = [
-    heading(lang === 'vi' ? 'TỔNG HỢP THEO NĂM' : 'BY YEAR', width, {
-      fontWeight: 'bold',
-      fontSize: 14,
-    }),
-    heading(title, width, { fontStyle: 'italic' }),
-    heading(`${lang === 'vi' ? 'ĐVT' : 'Unit'}: ${unit}`, width, {
-      align: 'right',
-      fontStyle: 'italic',
-    }),
-  ];
+  const data: Cell[][] = titleBlock(
+    lang === 'vi' ? 'TỔNG HỢP THEO NĂM' : 'BY YEAR',
+    title,
+    unit,
+    width,
+    lang,
+  );
   const h1: Cell[] = [head(lang === 'vi' ? 'Năm' : 'Year', { rowSpan: 2 })];
   const h2: Cell[] = [null];
   for (const s of v.sources) {
