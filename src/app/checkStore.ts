@@ -1,6 +1,5 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
 import { type Finding, planFindings, rowFindings } from '../domain/checks';
-import { leaves } from '../domain/columns';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 
@@ -20,10 +19,9 @@ export class CheckStore {
     this.sheets.clear();
     wb.sheets.forEach((sheet, k) => {
       const v = engine.values(sheet.id);
-      const ls = leaves(sheet.columns);
       const byRow = new Map<Id, Finding[]>();
       sheet.rows.forEach((r, i) => {
-        const f = rowFindings(sheet, i, v, ls);
+        const f = rowFindings(sheet, i, v);
         if (f.length) byRow.set(r.id, f);
       });
       this.sheets.set(sheet.id, { byRow, plan: k === 0 ? planFindings(sheet, wb.meta, v) : [] });
@@ -46,15 +44,15 @@ export class CheckStore {
       if (!mine.length && !(metaChanged && k === 0)) return;
       const st = this.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
       const v = engine.values(sheet.id);
-      const ls = leaves(sheet.columns);
       const rows = new Set<number>();
       for (const p of mine) for (const i of p.rows) rows.add(i);
+      // total rows and rows whose label states a rule depend on rows elsewhere in the sheet
       if (mine.some((p) => p.totals))
-        sheet.rows.forEach((r, i) => r.kind === 'total' && rows.add(i));
+        sheet.rows.forEach((r, i) => (r.kind === 'total' || r.rule) && rows.add(i));
       for (const i of rows) {
         const r = sheet.rows[i];
         if (!r) continue;
-        const f = rowFindings(sheet, i, v, ls);
+        const f = rowFindings(sheet, i, v);
         if (f.length) st.byRow.set(r.id, f);
         else st.byRow.delete(r.id);
       }

@@ -1,12 +1,30 @@
-/** `planbook check`: reads a plan file, runs the cross-checks, prints findings (text or JSON). */
+/** `planbook check`: reads a plan file, runs the cross-checks on every sheet, prints findings. */
 import { explain, sheetFindings } from '../domain/checks';
-import { leaves } from '../domain/columns';
+import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import type { AppendixSheet, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import type { PlanReading } from '../io/readPlan';
 
+export interface FindingJson {
+  rule: string;
+  severity: 'error' | 'warning';
+  /** Sheet name. */
+  sheet: string;
+  /** Source line (1-based) of the row the finding is on. */
+  row: number | null;
+  /** Source cell (`K29`) of the stated figure, when the input is a table file. */
+  cell: string | null;
+  label: string;
+  expected: number | null;
+  actual: number | null;
+  /** Where the rule comes from: code row, label, structure, plan text. */
+  from: string;
+  message: string;
+}
+
 export interface CheckJson {
   file: string;
+  sheet: string;
   plan: {
     title: string | null;
     unit: string | null;
@@ -14,22 +32,21 @@ export interface CheckJson {
     sources: string[];
     sections: number;
     projects: number;
+    totals: number;
   };
   computed: {
     total: number;
     bySource: Record<string, number>;
     byYear: Record<string, Record<string, number>>;
   };
-  findings: {
-    rule: string;
-    severity: 'error' | 'warning';
-    row: number | null;
-    label: string;
-    expected: number | null;
-    actual: number | null;
-    message: string;
-  }[];
+  findings: FindingJson[];
   warnings: { code: string; row: number | null; message: string }[];
+}
+
+/** Every appendix sheet of a file, with the findings of all of them. */
+export interface WorkbookCheckJson extends Omit<CheckJson, 'sheet'> {
+  sheets: CheckJson[];
+  summary: { sheets: number; errors: number; warnings: number };
 }
 
 /** Picks a sheet by name or 1-based index; undefined when none matches. */
@@ -43,17 +60,34 @@ export function pickSheet(wb: Workbook, which: string | undefined): AppendixShee
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-/** The check result of one sheet of a read plan. */
-export function checkSheet(file: string, reading: PlanReading, sheet: AppendixSheet): CheckJson {
+/** The check result of one sheet of a read plan (`engine` already holds the workbook). */
+export function checkSheet(
+  file: string,
+  reading: PlanReading,
+  sheet: AppendixSheet,
+  engine?: PlanEngine,
+): CheckJson {
   const wb = reading.workbook;
-  const engine = new PlanEngine();
-  engine.loadWorkbook(wb);
+  if (!engine) {
+    engine = new PlanEngine();
+    engine.loadWorkbook(wb);
+  }
   const meta = sheet === wb.sheets[0] ? wb.meta : null;
   const findings = sheetFindings(sheet, meta, engine.values(sheet.id));
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
   const rowOf = (id: string | null) =>
     id === null ? null : (reading.lineOf.get(id) ?? (index.has(id) ? index.get(id)! + 1 : null));
   const ls = leaves(sheet.columns);
+  const cols = reading.colOf?.get(sheet.id);
+  const groupCol = new Map(
+    yearGroups(sheet.columns).map(({ group, leaves: yl }) => [group.id, yl[0]?.id]),
+  );
+  const cellOf = (rowId: string | null, colId: string | null): string | null => {
+    const line = rowOf(rowId);
+    if (!cols || line === null || colId === null) return null;
+    const c = cols.get(colId) ?? cols.get(groupCol.get(colId) ?? '');
+    return c === undefined ? null : `${columnLetter(c)}${line}`;
+  };
   const totalCol = ls.find((l) => l.role === 'rowTotal')?.id;
   const amounts = ls.filter((l) => l.role === 'amount');
   const sources = [...new Set(amounts.map((l) => l.source).filter((s): s is string => !!s))];
@@ -65,13 +99,15 @@ export function checkSheet(file: string, reading: PlanReading, sheet: AppendixSh
   }
   return {
     file,
+    sheet: sheet.name,
     plan: {
-      title: wb.meta.title || null,
+      title: (meta ? wb.meta.title : sheet.title) || null,
       unit: wb.meta.unit || null,
       years,
       sources,
       sections: sheet.rows.filter((r) => r.kind === 'section').length,
-      projects: sheet.rows.filter((r) => r.kind === 'project').length,
+      projects: sheet.rows.filter((r) => r.kind === 'project' && !r.part).length,
+      totals: sheet.rows.filter((r) => r.kind === 'total').length,
     },
     computed: {
       total: totalCol ? num(engine.total(sheet.id, null, totalCol)) : 0,
@@ -83,31 +119,91 @@ export function checkSheet(file: string, reading: PlanReading, sheet: AppendixSh
     findings: findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
+      sheet: sheet.name,
       row: rowOf(f.rowId),
+      cell: cellOf(f.rowId, f.colId),
       label: f.label,
       expected: f.expected,
       actual: f.actual,
+      from: f.from ?? 'structure',
       message: explain(f, 'en'),
     })),
-    warnings: reading.warnings.map((w) => ({ code: w.code, row: w.row, message: w.message })),
+    warnings: reading.warnings
+      .filter((w) => !w.sheet || w.sheet === sheet.name)
+      .map((w) => ({ code: w.code, row: w.row, message: w.message })),
   };
 }
 
-/** Human-readable report of a check result. */
-export function formatCheck(r: CheckJson): string {
+/** Checks every appendix sheet of a read file (one engine build for all of them). */
+export function checkWorkbook(file: string, reading: PlanReading): WorkbookCheckJson {
+  const engine = new PlanEngine();
+  engine.loadWorkbook(reading.workbook);
+  const sheets = reading.workbook.sheets.map((s) => checkSheet(file, reading, s, engine));
+  const findings = sheets.flatMap((s) => s.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const first = sheets[0] as CheckJson | undefined;
+  return {
+    file,
+    plan: first?.plan ?? {
+      title: reading.workbook.meta.title || null,
+      unit: null,
+      years: [],
+      sources: [],
+      sections: 0,
+      projects: 0,
+      totals: 0,
+    },
+    computed: first?.computed ?? { total: 0, bySource: {}, byYear: {} },
+    findings,
+    warnings: reading.warnings.map((w) => ({ code: w.code, row: w.row, message: w.message })),
+    sheets,
+    summary: { sheets: sheets.length, errors, warnings: findings.length - errors },
+  };
+}
+
+/** Escapes control characters so that no input text can forge or garble an output line. */
+export function safeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) =>
+    ch === '\n'
+      ? '\\n'
+      : ch === '\t'
+        ? '\\t'
+        : `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/** Human-readable report of one sheet's check result. */
+export function formatCheck(r: CheckJson, withWarnings = true): string {
   const lines = [
-    `${r.file}: ${r.plan.title ?? '(untitled)'}`,
-    `  ${r.plan.sections} sections, ${r.plan.projects} projects; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${r.plan.unit ?? '-'}`,
+    `${safeText(r.file)} [${safeText(r.sheet)}]: ${safeText(r.plan.title ?? '(untitled)')}`,
+    `  ${r.plan.sections} sections, ${r.plan.projects} items, ${r.plan.totals} total rows; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
     `  computed total ${r.computed.total}`,
   ];
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   lines.push(
-    `  ${errors} error(s), ${r.findings.length - errors} warning(s) explained by rounding`,
+    `  ${errors} error(s), ${r.findings.length - errors} warning(s) (rounding or to verify)`,
   );
   for (const f of r.findings)
     lines.push(
-      `  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(17)} ${f.row === null ? '-' : `line ${f.row}`}: ${f.message}`,
+      `  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(17)} ${f.cell ?? (f.row === null ? '-' : `line ${f.row}`)}: ${safeText(f.message)} (rule from ${f.from})`,
     );
-  for (const w of r.warnings) lines.push(`  note    ${w.code}: ${w.message}`);
+  if (withWarnings)
+    for (const w of r.warnings) lines.push(`  note    ${w.code}: ${safeText(w.message)}`);
   return lines.join('\n');
+}
+
+/** Human-readable report of every sheet, with a per-sheet summary. */
+export function formatWorkbookCheck(r: WorkbookCheckJson): string {
+  const out = [
+    `${safeText(r.file)}: ${r.summary.sheets} sheet(s) checked, ${r.summary.errors} error(s), ${r.summary.warnings} warning(s)`,
+  ];
+  for (const s of r.sheets) {
+    const e = s.findings.filter((f) => f.severity === 'error').length;
+    out.push(`  ${safeText(s.sheet)}: ${e} error(s), ${s.findings.length - e} warning(s)`);
+  }
+  for (const s of r.sheets) out.push('', formatCheck(s, false));
+  if (r.warnings.length) out.push('');
+  for (const w of r.warnings) out.push(`  note    ${w.code}: ${safeText(w.message)}`);
+  return out.join('\n');
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { PlanReadError } from '../io/readPlan';
 import { type PlanReader, readDirect } from './reader';
-import { checkSheet, formatCheck, pickSheet } from './check';
+import { checkSheet, checkWorkbook, formatCheck, formatWorkbookCheck, pickSheet } from './check';
+import { formatReading, readingJson } from './readCmd';
 import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
 import { exportPlan } from './exportCmd';
 import type { PlanReading } from '../io/readPlan';
@@ -15,8 +16,12 @@ export interface CliResult {
 
 const USAGE = `usage:
   planbook check <file> [--sheet <name or 1-based index>] [--json]
-      reads a plan (.planbook, .xlsx, .xls, .ods, .csv, tab-separated text) and checks its totals;
-      exit 0: no error finding, 1: error findings, 2: the input cannot be read
+      reads a plan (.planbook, .xlsx, .xls, .ods, .csv, tab-separated text) and checks the totals of
+      every appendix sheet (--sheet: one); exit 0: no error finding, 1: error findings, 2: the input
+      cannot be read
+  planbook read <file> [--sheet <name or 1-based index>] [--json]
+      prints how the file was understood: columns with roles and rules, rows with kinds and levels,
+      what was ignored and why
   planbook export <file> -o <out.xlsx>
       writes the submission workbook (styled appendix sheets with formulas, the check report)
   planbook compare <a> <b> [--json] [-o <adjustment.xlsx>]
@@ -34,7 +39,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
   if (cmd === 'compare') return compareCommand(args, read);
-  if (cmd !== 'check' && cmd !== 'export')
+  if (cmd !== 'check' && cmd !== 'export' && cmd !== 'read')
     return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
   const file = args.find(
     (a, i) => !a.startsWith('-') && args[i - 1] !== '--sheet' && args[i - 1] !== '-o',
@@ -70,9 +75,20 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
         stderr: `planbook: ${file}: no appendix sheet '${which}' (sheets that read as appendices: ${names})`,
       };
     }
+    const json = args.includes('--json');
+    if (cmd === 'read') {
+      const sheets = which === undefined ? reading.workbook.sheets : [sheet];
+      const r = readingJson(file, reading, sheets);
+      return { code: 0, stdout: json ? JSON.stringify(r) : formatReading(r), stderr: '' };
+    }
+    if (which === undefined) {
+      const all = checkWorkbook(file, reading);
+      const text = json ? JSON.stringify(all) : formatWorkbookCheck(all);
+      return { code: all.summary.errors ? 1 : 0, stdout: text, stderr: '' };
+    }
     const result = checkSheet(file, reading, sheet);
     const errors = result.findings.some((f) => f.severity === 'error');
-    const text = args.includes('--json') ? JSON.stringify(result) : formatCheck(result);
+    const text = json ? JSON.stringify(result) : formatCheck(result);
     return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {
     return {

@@ -1,16 +1,26 @@
 /**
- * Cross-checks: what reviewers check by hand. The computed side of every rule comes from the
- * formula engine (through `CheckValues`); this module compares it with the stated figures, with
- * the rounding tolerance of published tables.
+ * Cross-checks: what a careful auditor checks by hand, and only that. A figure is checked against a
+ * rule the table states (its column-code row, a rule in a row's label) or means by its structure
+ * (a section over the rows it heads, a total over its block, a project's amounts within its stated
+ * total). Computed values come from the formula engine (through `CheckValues`); a figure that a
+ * section or total row states is taken as printed, so one wrong figure gives one finding.
  */
-import { parseColumnRule } from './columnRules';
-import { isNumericLeaf, leaves, yearGroups } from './columns';
+import { type SheetContext, sheetContext } from './checkContext';
 import { formatAmount } from './numbers';
-import { subtreeEnd } from './rows';
 import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 
+export { sheetRules } from './checkContext';
+
 export type RuleId =
-  'row-total' | 'section-total' | 'grand-total' | 'stated-plan-total' | 'column-rule';
+  | 'row-total'
+  | 'section-total'
+  | 'grand-total'
+  | 'stated-plan-total'
+  | 'column-rule'
+  | 'label-rule';
+
+/** Where the rule a finding checks comes from. */
+export type RuleSource = 'code row' | 'label' | 'structure' | 'plan text';
 
 export interface Finding {
   rule: RuleId;
@@ -26,6 +36,10 @@ export interface Finding {
   terms: number;
   /** Extra context: the source, year or column rule concerned. */
   scope: string;
+  /** Where the rule comes from. */
+  from?: RuleSource;
+  /** The user's note when they marked the finding explained. */
+  explained?: string;
 }
 
 /** Computed values, read from the formula engine. */
@@ -48,190 +62,216 @@ export function decimalsOf(x: number): number {
 
 /**
  * Severity of a stated/computed difference: none for floating noise, a warning when `terms`
- * rounded figures explain it (|diff| ≤ terms × half a unit of the stated figure), else an error.
+ * rounded figures explain it (|diff| ≤ terms × half a unit of the printed figure), else an error.
+ * `decimals` is how the source printed the figures (default: as the stated figure is written).
  */
 export function classify(
   expected: number,
   actual: number,
   terms: number,
+  decimals?: number,
 ): 'ok' | 'warning' | 'error' {
   const diff = Math.abs(expected - actual);
   if (diff <= 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual))) return 'ok';
-  const unit = 10 ** -decimalsOf(expected);
+  const unit = 10 ** -Math.min(decimals ?? 6, decimalsOf(expected));
   return diff <= Math.max(1, terms) * unit * 0.5 + 1e-9 ? 'warning' : 'error';
 }
 
-/** Column rules of a sheet, with the leaf ids they bind (rules naming unknown codes are skipped). */
-export function sheetRules(
-  sheet: AppendixSheet,
-): { text: string; target: Id; terms: { sign: 1 | -1; colId: Id }[] }[] {
-  const ls = leaves(sheet.columns);
-  const byCode = new Map(
-    ls.filter((l) => l.code).map((l) => [parseColumnRule(l.code!)?.target ?? l.code!.trim(), l.id]),
-  );
-  const out = [];
-  for (const l of ls) {
-    const r = l.code ? parseColumnRule(l.code) : null;
-    if (!r) continue;
-    const terms = r.terms.map((t) => ({ sign: t.sign, colId: byCode.get(t.code) }));
-    if (terms.some((t) => !t.colId)) continue;
-    out.push({ text: r.text, target: l.id, terms: terms as { sign: 1 | -1; colId: Id }[] });
-  }
-  return out;
-}
-
-function filled(r: Row, colId: Id): boolean {
-  const v = r.cells[colId];
-  return v !== undefined && v !== null && v !== '';
+/** A finding's stable key (for the user's explanations). */
+export function findingKey(f: Pick<Finding, 'rule' | 'rowId' | 'colId'>): string {
+  return `${f.rule}:${f.rowId ?? ''}:${f.colId ?? ''}`;
 }
 
 function label(r: Row): string {
   return String(r.cells.name ?? r.cells.tt ?? '').trim();
 }
 
-/** Findings of one row (row-total, section-total, grand-total, column-rule). */
-export function rowFindings(
-  sheet: AppendixSheet,
-  i: number,
+/** The figure a row shows in a column: as stated on sections and totals, else as computed. */
+function effective(rows: readonly Row[], v: CheckValues, i: number, colId: Id): number | null {
+  const x = num(rows[i].cells[colId]);
+  return x !== null ? x : num(v.value(i, colId));
+}
+
+/** Σ sign × figure over rows; null when none of them has a figure. */
+function sumOf(
+  rows: readonly Row[],
   v: CheckValues,
-  leafList = leaves(sheet.columns),
-): Finding[] {
-  const r = sheet.rows[i];
-  const out: Finding[] = [];
-  const amounts = leafList.filter((l) => l.role === 'amount');
-  const push: Push = (rule, colId, expected, actual, terms, scope) => {
-    if (actual === null) return;
-    const s = classify(expected, actual, terms);
-    if (s !== 'ok')
-      out.push({
-        rule,
-        severity: s,
-        rowId: r.id,
-        colId,
-        label: label(r),
-        expected,
-        actual,
-        terms,
-        scope,
-      });
-  };
-  if (r.kind === 'project') {
-    const stated = leafList.find((l) => l.role === 'stated');
-    const total = leafList.find((l) => l.role === 'rowTotal');
-    const e = stated && num(r.cells[stated.id]);
-    if (stated && total && e !== null && e !== undefined) {
-      push(
-        'row-total',
-        stated.id,
-        e,
-        num(v.value(i, total.id)),
-        amounts.filter((l) => filled(r, l.id)).length,
-        stated.label,
-      );
+  terms: readonly { sign: 1 | -1; row: number }[],
+  colIds: readonly Id[],
+): { sum: number; n: number } | null {
+  let sum = 0;
+  let n = 0;
+  for (const t of terms)
+    for (const c of colIds) {
+      const x = effective(rows, v, t.row, c);
+      if (x === null) continue;
+      sum += t.sign * x;
+      n++;
     }
-  } else if (r.kind === 'section') {
-    const end = subtreeEnd(sheet.rows, i);
-    for (const l of leafList) {
-      const e = isNumericLeaf(l) && l.role !== 'rowTotal' ? num(r.cells[l.id]) : null;
-      if (e === null) continue;
-      let terms = 0;
-      for (let j = i + 1; j < end; j++)
-        if (sheet.rows[j].kind === 'project' && filled(sheet.rows[j], l.id)) terms++;
-      push('section-total', l.id, e, num(v.value(i, l.id)), terms, l.label);
-    }
-  } else {
-    grandTotalFindings(sheet, r, v, leafList, push);
-  }
-  sheetRules(sheet).forEach((rule, k) => {
-    const cells = [rule.target, ...rule.terms.map((t) => t.colId)];
-    if (!cells.some((c) => filled(r, c) || r.kind === 'section')) return;
-    const e = num(v.value(i, rule.target)) ?? 0;
-    const a = num(v.rule(i, k));
-    if (r.kind === 'section' && e === 0 && !a) return;
-    push('column-rule', rule.target, e, a, rule.terms.length + 1, rule.text);
-  });
-  return out;
+  return n ? { sum, n } : null;
 }
 
 type Push = (
   rule: RuleId,
-  colId: Id,
+  col: ColumnLeaf | Id,
   expected: number,
   actual: number | null,
   terms: number,
   scope: string,
+  from: RuleSource,
 ) => void;
 
-function projectCount(sheet: AppendixSheet, cols: Id[]): number {
-  let n = 0;
-  for (const r of sheet.rows) if (r.kind === 'project') for (const c of cols) if (filled(r, c)) n++;
-  return n;
+const plus = (rows: number[]) => rows.map((row) => ({ sign: 1 as const, row }));
+
+/** Findings of one row (row-total, section-total, grand-total, label-rule, column-rule). */
+export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Finding[] {
+  const ctx = sheetContext(sheet);
+  const rows = sheet.rows;
+  const r = rows[i];
+  const out: Finding[] = [];
+  if (r.part === 'ratio') return out;
+  const off = new Set(sheet.checks?.off ?? []);
+  const push: Push = (rule, col, expected, actual, terms, scope, from) => {
+    const colId = typeof col === 'string' ? col : col.id;
+    if (actual === null || off.has(colId)) return;
+    const s = classify(expected, actual, terms, typeof col === 'string' ? undefined : col.decimals);
+    if (s === 'ok') return;
+    const f: Finding = {
+      rule,
+      severity: s,
+      rowId: r.id,
+      colId,
+      label: label(r),
+      expected,
+      actual,
+      terms,
+      scope,
+      from,
+    };
+    const note = sheet.checks?.explained?.[findingKey(f)];
+    if (note !== undefined) f.explained = note;
+    out.push(f);
+  };
+  const labelled = ctx.labelRules.get(i);
+  if (labelled) labelRuleFindings(rows, i, v, ctx, labelled, push);
+  else if (r.kind === 'project') projectFindings(r, i, v, ctx, rows, push);
+  else if (r.kind === 'section') {
+    const kids = plus(ctx.children.get(i) ?? []);
+    for (const l of ctx.additive) {
+      const e = num(r.cells[l.id]);
+      const s = e === null ? null : sumOf(rows, v, kids, [l.id]);
+      if (e !== null && s) push('section-total', l, e, s.sum, s.n, l.label, 'structure');
+    }
+  } else totalFindings(rows, i, v, ctx, push);
+  for (const rule of ctx.rules) {
+    const e = effective(rows, v, i, rule.target);
+    if (e === null) continue;
+    let sum = 0;
+    let n = 0;
+    for (const t of rule.terms) {
+      const x = effective(rows, v, i, t.colId);
+      if (x === null) continue;
+      sum += t.sign * x;
+      n++;
+    }
+    const target = ctx.leaves.find((l) => l.id === rule.target)!;
+    if (n) push('column-rule', target, e, sum, rule.terms.length + 1, rule.text, 'code row');
+  }
+  return out;
 }
 
-function grandTotalFindings(
-  sheet: AppendixSheet,
+function projectFindings(
   r: Row,
+  i: number,
   v: CheckValues,
-  leafList: ColumnLeaf[],
+  ctx: SheetContext,
+  rows: readonly Row[],
   push: Push,
 ): void {
+  if (!ctx.stated || !ctx.amounts.length || r.part) return;
+  const e = num(r.cells[ctx.stated.id]);
+  const s =
+    e === null
+      ? null
+      : sumOf(
+          rows,
+          v,
+          [{ sign: 1, row: i }],
+          ctx.amounts.map((a) => a.id),
+        );
+  if (e === null || !s) return;
+  if (ctx.statedMode === 'atMost' && s.sum <= e) return;
+  push('row-total', ctx.stated, e, s.sum, s.n, ctx.stated.label, 'structure');
+}
+
+function labelRuleFindings(
+  rows: readonly Row[],
+  i: number,
+  v: CheckValues,
+  ctx: SheetContext,
+  rule: { text: string; terms: { sign: 1 | -1; row: number }[] },
+  push: Push,
+): void {
+  for (const l of ctx.additive) {
+    const e = num(rows[i].cells[l.id]) ?? num(v.value(i, l.id));
+    const s = e === null ? null : sumOf(rows, v, rule.terms, [l.id]);
+    if (e !== null && s) push('label-rule', l, e, s.sum, s.n, rule.text, 'label');
+  }
+}
+
+function totalFindings(
+  rows: readonly Row[],
+  i: number,
+  v: CheckValues,
+  ctx: SheetContext,
+  push: Push,
+): void {
+  const r = rows[i];
   const source = r.totalSource ?? null;
-  const amounts = leafList.filter(
-    (l) => l.role === 'amount' && (source === null || l.source === source),
-  );
-  for (const l of leafList) {
+  const seg = plus(ctx.segments.get(i) ?? []);
+  const ofSource = ctx.amounts.filter((l) => source === null || l.source === source);
+  for (const l of ctx.leaves) {
     const e = num(r.cells[l.id]);
     if (e === null) continue;
-    if (l.role === 'amount' && (source === null || l.source === source)) {
-      push(
-        'grand-total',
-        l.id,
-        e,
-        num(v.total(source, l.id)),
-        projectCount(sheet, [l.id]),
-        [l.year, l.source].filter(Boolean).join(' '),
+    let s: { sum: number; n: number } | null = null;
+    if (l.role === 'amount' && (source === null || l.source === source))
+      s = l.additive === false ? null : sumOf(rows, v, seg, [l.id]);
+    else if (l.role === 'rowTotal' || (l.role === 'stated' && source !== null))
+      s = sumOf(
+        rows,
+        v,
+        seg,
+        ofSource.map((a) => a.id),
       );
-    } else if (l.role === 'stated' || l.role === 'rowTotal') {
-      const total = leafList.find((x) => x.role === 'rowTotal');
-      push(
-        'grand-total',
-        l.id,
-        e,
-        total ? num(v.total(source, total.id)) : null,
-        projectCount(
-          sheet,
-          amounts.map((a) => a.id),
-        ),
-        source ?? '',
-      );
-    }
+    else if (source === null && (l.role === 'stated' || l.role === 'value') && l.additive !== false)
+      s = sumOf(rows, v, seg, [l.id]);
+    const scope = [l.year, l.source ?? source].filter(Boolean).join(' ') || l.label;
+    if (s) push('grand-total', l, e, s.sum, s.n, scope, 'structure');
   }
-  for (const { group, leaves: yl } of yearGroups(sheet.columns)) {
+  for (const { group, leaves: yl } of ctx.years) {
     const e = num(r.cells[group.id]);
     if (e === null) continue;
     const cols = yl.filter((l) => source === null || l.source === source).map((l) => l.id);
-    push(
-      'grand-total',
-      group.id,
-      e,
-      num(v.total(source, group.id)),
-      projectCount(sheet, cols),
-      String(group.year ?? group.label),
-    );
+    const s = sumOf(rows, v, seg, cols);
+    if (s)
+      push('grand-total', group.id, e, s.sum, s.n, String(group.year ?? group.label), 'structure');
   }
 }
 
 /** Totals the plan's text states vs the table (stated-plan-total). */
 export function planFindings(sheet: AppendixSheet, meta: PlanMeta, v: CheckValues): Finding[] {
-  const total = leaves(sheet.columns).find((l) => l.role === 'rowTotal');
+  const ctx = sheetContext(sheet);
+  const total = ctx.rowTotal;
   if (!total) return [];
-  const amounts = leaves(sheet.columns).filter((l) => l.role === 'amount');
   const out: Finding[] = [];
   const check = (source: string | null, expected: number) => {
     const actual = num(v.total(source, total.id));
     if (actual === null) return;
-    const cols = amounts.filter((l) => source === null || l.source === source).map((l) => l.id);
-    const terms = projectCount(sheet, cols);
+    let terms = 0;
+    for (const r of sheet.rows)
+      if (r.kind === 'project')
+        for (const l of ctx.amounts)
+          if ((source === null || l.source === source) && num(r.cells[l.id]) !== null) terms++;
     const s = classify(expected, actual, terms);
     if (s === 'ok') return;
     out.push({
@@ -244,6 +284,7 @@ export function planFindings(sheet: AppendixSheet, meta: PlanMeta, v: CheckValue
       actual,
       terms,
       scope: source ?? '',
+      from: 'plan text',
     });
   };
   if (meta.stated.total !== undefined) check(null, meta.stated.total);
@@ -257,9 +298,8 @@ export function sheetFindings(
   meta: PlanMeta | null,
   v: CheckValues,
 ): Finding[] {
-  const ls = leaves(sheet.columns);
   const out: Finding[] = [];
-  for (let i = 0; i < sheet.rows.length; i++) out.push(...rowFindings(sheet, i, v, ls));
+  for (let i = 0; i < sheet.rows.length; i++) out.push(...rowFindings(sheet, i, v));
   if (meta) out.push(...planFindings(sheet, meta, v));
   return out;
 }
@@ -272,6 +312,7 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'grand-total': 'Dòng tổng của biểu',
     'stated-plan-total': 'Tổng ghi trong văn bản',
     'column-rule': 'Quy tắc cột',
+    'label-rule': 'Quy tắc ghi ở dòng',
   },
   en: {
     'row-total': 'Row total',
@@ -279,17 +320,33 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'grand-total': 'Stated total row',
     'stated-plan-total': 'Plan text total',
     'column-rule': 'Column rule',
+    'label-rule': 'Rule in the label',
   },
+};
+
+const SOURCE_NAMES: Record<'vi' | 'en', Record<RuleSource, string>> = {
+  vi: {
+    'code row': 'dòng mã cột',
+    label: 'tên dòng',
+    structure: 'cấu trúc biểu',
+    'plan text': 'văn bản kế hoạch',
+  },
+  en: { 'code row': 'code row', label: 'label', structure: 'structure', 'plan text': 'plan text' },
 };
 
 /** One line explaining a finding, in the user's language. */
 export function explain(f: Finding, lang: 'vi' | 'en' = 'vi'): string {
   const a = (x: number) => formatAmount(x, lang);
   const d = a(f.actual - f.expected);
+  const from = f.from ? SOURCE_NAMES[lang][f.from] : '';
   if (lang === 'en') {
     const why = f.severity === 'warning' ? ` (within the rounding of ${f.terms} figures)` : '';
-    return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}`;
+    const src = from ? `; rule from the ${from}` : '';
+    const note = f.explained !== undefined ? `; explained: ${f.explained}` : '';
+    return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}${src}${note}`;
   }
   const why = f.severity === 'warning' ? ` (nằm trong sai số làm tròn của ${f.terms} số)` : '';
-  return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}`;
+  const src = from ? `; quy tắc theo ${from}` : '';
+  const note = f.explained !== undefined ? `; đã giải trình: ${f.explained}` : '';
+  return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}${src}${note}`;
 }

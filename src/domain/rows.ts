@@ -13,6 +13,18 @@ export function subtreeEnd(rows: readonly Row[], i: number): number {
   return j;
 }
 
+/**
+ * Direct children of section i that add into it (rows one level below it, inside its subtree;
+ * *of which* and ratio rows are never added).
+ */
+export function childRows(rows: readonly Row[], i: number): number[] {
+  const end = subtreeEnd(rows, i);
+  const level = rows[i].level + 1;
+  const out: number[] = [];
+  for (let j = i + 1; j < end; j++) if (rows[j].level === level && !rows[j].part) out.push(j);
+  return out;
+}
+
 /** Index of the parent section of row `i`, or -1 at top level. */
 export function parentIndex(rows: readonly Row[], i: number): number {
   const level = rows[i].level;

@@ -29,6 +29,10 @@ export interface ColumnLeaf {
   /** The column code as printed in the code row (`1`, `4=2-3`). */
   code?: string;
   width?: number;
+  /** False for figures that are never added up (ratios, percentages, indices). */
+  additive?: false;
+  /** Decimals the source printed this column's figures with (sets the rounding tolerance). */
+  decimals?: number;
 }
 
 export interface ColumnGroup {
@@ -58,7 +62,16 @@ export interface Row {
   totalSource?: string;
   /** A reader's remark about this row (e.g. how an ambiguous figure was read). */
   remark?: string;
+  /**
+   * A row that is not added into its parent: an *of which* breakdown (*Trong đó*), or a ratio row
+   * (*Tỷ lệ … so GDP*).
+   */
+  part?: RowPart;
+  /** A rule the row's label states (`A=I+II+III`, `(A+B+C)`, `C = B - A`), as written. */
+  rule?: string;
 }
+
+export type RowPart = 'ofWhich' | 'ratio';
 
 export interface AppendixSheet {
   kind: 'appendix';
@@ -70,6 +83,18 @@ export interface AppendixSheet {
   rows: Row[];
   /** Whether the printed table has a column-code row (1, 2, 3, 4=2-3…). */
   hasCodeRow?: boolean;
+  /** Text printed below the table: notes, footnotes, signature block (kept, never rows). */
+  footer?: string[];
+  /** The user's decisions about the checks of this sheet. */
+  checks?: CheckSettings;
+}
+
+/** Findings marked explained, rules switched off, columns marked not additive. */
+export interface CheckSettings {
+  /** Finding key (`rule:rowId:colId`) → the user's note. */
+  explained?: Record<string, string>;
+  /** Column ids whose rules the user switched off. */
+  off?: Id[];
 }
 
 /** A merged range of a plain grid sheet (0-based, inclusive). */

@@ -1,7 +1,9 @@
 /** Where each model cell lives in the engine's sheets, and the formulas for derived cells. */
 import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/columns';
 import { sheetRules } from '../domain/checks';
-import { subtreeEnd } from '../domain/rows';
+import { childRows } from '../domain/rows';
+
+export { childRows };
 import type { AppendixSheet, ColumnLeaf, Id, Row } from '../domain/types';
 
 /** Raw content for one engine cell: a number, a formula, an escaped text, or blank. */
@@ -37,7 +39,10 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
   const col = new Map<Id, number>();
   ls.forEach((l, i) => col.set(l.id, i));
   const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
-  const numericCols = ls.flatMap((l, i) => (isNumericLeaf(l) && l.role !== 'rowTotal' ? [i] : []));
+  // ratio columns are never added up: a section states its own figure there
+  const numericCols = ls.flatMap((l, i) =>
+    isNumericLeaf(l) && l.role !== 'rowTotal' && l.additive !== false ? [i] : [],
+  );
   const flagCol = ls.length;
   const statedCol = new Map<Id, number>();
   let next = flagCol + 1;
@@ -121,20 +126,11 @@ export function columnRanges(c: number, rowIdx: readonly number[], prefix = ''):
   return parts.join(',');
 }
 
-/** Direct children of section i (rows one level below it, inside its subtree). */
-export function childRows(rows: readonly Row[], i: number): number[] {
-  const end = subtreeEnd(rows, i);
-  const level = rows[i].level + 1;
-  const out: number[] = [];
-  for (let j = i + 1; j < end; j++) if (rows[j].level === level) out.push(j);
-  return out;
-}
-
 /** Rows at the top of the tree (level 0, not stated total rows): what grand totals add up. */
 export function topRows(rows: readonly Row[]): number[] {
   const out: number[] = [];
   for (let j = 0; j < rows.length; j++)
-    if (rows[j].level === 0 && rows[j].kind !== 'total') out.push(j);
+    if (rows[j].level === 0 && rows[j].kind !== 'total' && !rows[j].part) out.push(j);
   return out;
 }
 
@@ -154,7 +150,16 @@ export function derivedCells(
   out.set(l.flagCol, r.kind === 'project' ? 1 : 0);
   if (r.kind === 'section') {
     const children = childRows(rows, i);
-    for (const c of l.numericCols) out.set(c, sectionFormula(c, children));
+    // a section with nothing added under it (only an of-which breakdown) shows what it states
+    for (const c of l.numericCols)
+      out.set(
+        c,
+        children.length
+          ? sectionFormula(c, children)
+          : typeof r.cells[l.leaves[c].id] === 'number'
+            ? `=${a1(l.statedCol.get(l.leaves[c].id)!, i)}`
+            : null,
+      );
   }
   if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
   for (const rule of l.rules) {

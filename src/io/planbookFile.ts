@@ -5,6 +5,7 @@
 import { newId } from '../domain/ids';
 import type {
   AppendixSheet,
+  CheckSettings,
   CellInput,
   ColumnNode,
   GridSheet,
@@ -156,6 +157,8 @@ function column(v: unknown, path: string, ids: Set<string>): ColumnNode {
     ...(c.source !== undefined ? { source: str(c.source, `${path}.source`) } : {}),
     ...(c.code !== undefined ? { code: str(c.code, `${path}.code`) } : {}),
     ...(c.width !== undefined ? { width: num(c.width, `${path}.width`) } : {}),
+    ...(c.additive === false ? { additive: false as const } : {}),
+    ...(c.decimals !== undefined ? { decimals: num(c.decimals, `${path}.decimals`) } : {}),
   };
 }
 
@@ -179,7 +182,25 @@ function row(v: unknown, path: string): Row {
       ? { totalSource: str(r.totalSource, `${path}.totalSource`) }
       : {}),
     ...(r.remark !== undefined ? { remark: str(r.remark, `${path}.remark`) } : {}),
+    ...(r.part === 'ofWhich' || r.part === 'ratio' ? { part: r.part } : {}),
+    ...(r.rule !== undefined ? { rule: str(r.rule, `${path}.rule`) } : {}),
   };
+}
+
+function checkSettings(v: unknown, path: string): CheckSettings {
+  const c = obj(v, path);
+  const out: CheckSettings = {};
+  if (c.explained !== undefined) {
+    const explained: Record<string, string> = {};
+    for (const [k, x] of Object.entries(obj(c.explained, `${path}.explained`))) {
+      if (BAD_KEYS.has(k)) throw new Invalid(`${path}.explained`);
+      explained[k] = str(x, `${path}.explained.${k}`, true);
+    }
+    out.explained = explained;
+  }
+  if (c.off !== undefined)
+    out.off = arr(c.off, `${path}.off`).map((x, i) => str(x, `${path}.off[${i}]`));
+  return out;
 }
 
 function sheet(v: unknown, path: string): AppendixSheet {
@@ -202,6 +223,14 @@ function sheet(v: unknown, path: string): AppendixSheet {
     ),
     rows,
     ...(s.hasCodeRow !== undefined ? { hasCodeRow: s.hasCodeRow === true } : {}),
+    ...(s.footer !== undefined
+      ? {
+          footer: arr(s.footer, `${path}.footer`).map((x, i) =>
+            str(x, `${path}.footer[${i}]`, true),
+          ),
+        }
+      : {}),
+    ...(s.checks !== undefined ? { checks: checkSettings(s.checks, `${path}.checks`) } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface PlanReading {
   sources?: SheetSource[];
   /** Input line of each row id (for `.planbook`: none). */
   lineOf: Map<string, number>;
+  /** Source column (0-based) of each leaf id, by sheet id (for `.planbook`: none). */
+  colOf?: Map<string, Map<string, number>>;
   warnings: ImportWarning[];
   /** Names of sheets that did not read as an appendix (kept as plain grid sheets). */
   skipped: string[];
@@ -185,6 +187,7 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
       updatedAt: now,
     },
     lineOf,
+    colOf: new Map(readings.map((r) => [r.sheet.id, r.colOf])),
     warnings: readings.flatMap((r) => r.warnings),
     skipped,
   };

@@ -15,6 +15,7 @@ export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
     cellFormula: true,
     cellStyles: true,
     cellText: true,
+    cellNF: true,
     dense: true,
   });
   return wb.SheetNames.map((name) => gridFromSheet(name, wb.Sheets[name]));
@@ -38,10 +39,22 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet): RawGrid {
       if (cell.f) out.formula = cell.f;
       const bold = (cell.s as { font?: { bold?: boolean } } | undefined)?.font?.bold;
       if (bold) out.bold = true;
+      if (typeof cell.z === 'string' && cell.t === 'n' && cell.z !== 'General') out.format = cell.z;
       row.push(out);
     }
     rows.push(row);
   }
   const merges = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
-  return { name, rows, merges, lineOf: rows.map((_, i) => i + 1) };
+  const hiddenRows = new Set<number>();
+  (ws['!rows'] ?? []).forEach((r, i) => r?.hidden && hiddenRows.add(i));
+  const hiddenCols = new Set<number>();
+  (ws['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenCols.add(i));
+  return {
+    name,
+    rows,
+    merges,
+    lineOf: rows.map((_, i) => i + 1),
+    ...(hiddenRows.size ? { hiddenRows } : {}),
+    ...(hiddenCols.size ? { hiddenCols } : {}),
+  };
 }

@@ -7,6 +7,8 @@ export interface RawCell {
   value?: number | string | boolean | null;
   formula?: string;
   bold?: boolean;
+  /** The number format the source shows the value with (`#,##0`, `0.0%`). */
+  format?: string;
 }
 
 export interface RawMerge {
@@ -22,6 +24,10 @@ export interface RawGrid {
   merges: RawMerge[];
   /** 1-based line/row number in the input of each grid row (for messages). */
   lineOf: number[];
+  /** Rows (0-based) the source hides. */
+  hiddenRows?: Set<number>;
+  /** Columns (0-based) the source hides. */
+  hiddenCols?: Set<number>;
 }
 
 /** Text of a cell, trimmed ('' when absent). */

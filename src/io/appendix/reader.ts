@@ -6,6 +6,7 @@ import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../doma
 import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
+import { refineColumns } from './columnFacts';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -17,6 +18,8 @@ export interface AppendixReading {
   band: HeaderBand;
   /** Input line (1-based) of each row id. */
   lineOf: Map<string, number>;
+  /** Source column (0-based) of each leaf id: where its figures stand. */
+  colOf: Map<string, number>;
   warnings: ImportWarning[];
 }
 
@@ -77,7 +80,8 @@ export function readAppendix(
     !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')
   )
     return null;
-  const { rows, lineOf } = readRows(g, band, specs, warnings);
+  refineColumns(g, specs, band.end, g.rows.length);
+  const { rows, lineOf, footer } = readRows(g, band, specs, warnings);
   const meta = readMeta(g, band.start);
   const sheet: AppendixSheet = {
     kind: 'appendix',
@@ -87,8 +91,10 @@ export function readAppendix(
     columns: withRowTotal(columns),
     rows,
     ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
+    ...(footer.length ? { footer } : {}),
   };
-  return { sheet, meta, band, lineOf, warnings };
+  const colOf = new Map(specs.map((s) => [s.leaf.id, s.cols[s.cols.length - 1]]));
+  return { sheet, meta, band, lineOf, colOf, warnings };
 }
 
 /** Plan metadata for a read sheet (years and sources from its amount columns). */

@@ -1,10 +1,22 @@
-/** Classifying the rows under the header band: sections, projects, total rows, repeats, joins. */
-import { parseAmount } from '../../domain/numbers';
+/**
+ * Classifying the rows under the header band: sections, projects, total rows, *of which* and ratio
+ * rows, repeats at page breaks, split labels and figures, and the text below the table.
+ */
+import { parseLabelRule } from '../../domain/labelRules';
 import { normaliseLevels, numberingStyle, type NumberingStyle } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
 import type { CellInput, Row } from '../../domain/types';
 import { cellText, type RawGrid } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
+import {
+  announcesOfWhich,
+  isEnglishLine,
+  isFooterLine,
+  isOfWhichLabel,
+  isRatioLabel,
+  isTotalLabel,
+} from './rowKinds';
+import { type Ctx, rowFigures } from './rowFigures';
 
 export interface ImportWarning {
   code:
@@ -14,21 +26,18 @@ export interface ImportWarning {
     | 'textInAmount'
     | 'noHeader'
     | 'notAppendix'
-    | 'legacyEncoding';
+    | 'legacyEncoding'
+    | 'footnoteMarker'
+    | 'hiddenRow'
+    | 'belowTable'
+    | 'movedFigure';
   /** 1-based line or row in the input. */
   row: number | null;
+  /** The sheet the warning is about (absent: the whole file). */
+  sheet?: string;
   message: string;
   detail?: string;
 }
-
-interface Ctx {
-  g: RawGrid;
-  specs: LeafSpec[];
-  headerTexts: Set<string>;
-  warnings: ImportWarning[];
-}
-
-const num = (text: string) => (text === '-' || text === '–' ? null : parseAmount(text, 'auto'));
 
 function rowTexts(g: RawGrid, r: number): string[] {
   return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
@@ -51,90 +60,94 @@ function field(c: Ctx, r: number, role: string): string {
     : '';
 }
 
-/** Values of a row's numeric leaves (the last number of a merged span; extra numbers are warned). */
-function values(
-  c: Ctx,
-  r: number,
-  line: number,
-): { cells: Record<string, CellInput>; extra: string[] } {
-  const cells: Record<string, CellInput> = {};
-  const extra: string[] = [];
-  for (const s of c.specs) {
-    const role = s.leaf.role;
-    if (role !== 'amount' && role !== 'stated' && role !== 'value') continue;
-    const texts = s.cols.map((col) => cellText(c.g, r, col)).filter(Boolean);
-    // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
-    const nums = s.cols
-      .map((col) => {
-        const v = c.g.rows[r]?.[col]?.value;
-        const t = cellText(c.g, r, col);
-        return !t ? null : typeof v === 'number' && Number.isFinite(v) ? v : num(t);
-      })
-      .filter((x): x is number => x !== null);
-    if (nums.length) {
-      cells[s.leaf.id] = nums[nums.length - 1];
-      if (nums.length > 1) {
-        extra.push(...texts.slice(0, -1));
-        c.warnings.push({
-          code: 'ambiguousFigure',
-          row: line,
-          message: `line ${line}: several figures under “${s.leaf.label}” (${texts.join(', ')}); the last one is taken, the others are kept in the row's remark`,
-          detail: texts.join(', '),
-        });
-      }
-    } else if (texts.length && texts.some((t) => t !== '-' && t !== '–')) {
-      cells[s.leaf.id] = texts.join(' ');
-      c.warnings.push({
-        code: 'textInAmount',
-        row: line,
-        message: `line ${line}: “${texts.join(' ')}” under “${s.leaf.label}” is not a number; kept as text`,
-        detail: texts.join(' '),
-      });
-    }
-  }
-  return { cells, extra };
+/** Styles a table numbers its rows with, outermost first, as they appear. */
+type Style = NumberingStyle | 'lower';
+
+function styleOf(tt: string): Style | null {
+  const s = tt.trim().replace(/[.)]$/, '');
+  if (/^[a-zđ]$/.test(s)) return 'lower';
+  return numberingStyle(tt);
 }
 
-/** Rows of the table below the band, classified and levelled. */
-export function readRows(
-  g: RawGrid,
-  band: HeaderBand,
-  specs: LeafSpec[],
-  warnings: ImportWarning[],
-): { rows: Row[]; lineOf: Map<string, number> } {
-  const headerTexts = new Set<string>();
-  for (let r = band.start; r < band.end; r++)
-    for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
-  const c: Ctx = { g, specs, headerTexts, warnings };
-  const out: Row[] = [];
-  const lineOf = new Map<string, number>();
-  const sectionStyles: NumberingStyle[] = [];
-  let lastSectionLevel = -1;
-  let afterRepeat = false;
-  let n = 0;
+const DEEP: Style[] = ['dash', 'plus', 'lower', 'dotted'];
+
+/** The rows of the table (below the band, above the footer), with the lines below kept as text. */
+function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[] } {
+  const { g, warnings } = c;
   const data: number[] = [];
+  const footer: string[] = [];
+  let afterRepeat = false;
   for (let r = band.end; r < g.rows.length; r++) {
     const texts = rowTexts(g, r);
     if (!texts.some(Boolean)) continue;
+    if (footer.length) {
+      footer.push(texts.filter(Boolean).join(' '));
+      continue;
+    }
+    if (g.hiddenRows?.has(r)) {
+      warnings.push({
+        code: 'hiddenRow',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: hidden row, not read as part of the table`,
+      });
+      continue;
+    }
     if (isRepeatedHeader(c, r)) {
       warnings.push({
         code: 'repeatedHeader',
         row: g.lineOf[r],
+        sheet: g.name,
         message: `line ${g.lineOf[r]}: repeated header (page break) dropped`,
       });
       afterRepeat = true;
       continue;
     }
+    const first = texts.find(Boolean) ?? '';
+    if (data.length && isFooterLine(first) && !rowFigures(c, r, g.lineOf[r], true).any) {
+      footer.push(texts.filter(Boolean).join(' '));
+      warnings.push({
+        code: 'belowTable',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: notes below the table from here on, kept as the sheet's text`,
+      });
+      continue;
+    }
     if (
       afterRepeat &&
-      !cellText(g, r, specs[0]?.cols[0] ?? 0) &&
+      !cellText(g, r, c.specs[0]?.cols[0] ?? 0) &&
       !field(c, r, 'name') &&
-      texts.some(Boolean) &&
-      texts.every((t) => !t || headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
+      texts.every((t) => !t || c.headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
     )
       continue;
     data.push(r);
   }
+  return { data, footer };
+}
+
+const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
+
+/** Rows of the table below the band, classified and levelled, and the text below it. */
+export function readRows(
+  g: RawGrid,
+  band: HeaderBand,
+  specs: LeafSpec[],
+  warnings: ImportWarning[],
+): { rows: Row[]; lineOf: Map<string, number>; footer: string[] } {
+  const headerTexts = new Set<string>();
+  for (let r = band.start; r < band.end; r++)
+    for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
+  const c: Ctx = { g, specs, headerTexts, warnings };
+  const { data, footer } = tableRows(c, band);
+  const out: Row[] = [];
+  const lineOf = new Map<string, number>();
+  const styles: Style[] = [];
+  let level = -1; // level of the innermost section so far
+  let n = 0;
+  /** An open of-which block: the row it breaks down, its level, and the styles seen inside it. */
+  let block: { owner: Row; ownerStyle: Style | null; ownerNo: number; styles: Style[] } | null =
+    null;
   for (let k = 0; k < data.length; k++) {
     const r = data[k];
     const line = g.lineOf[r];
@@ -142,25 +155,48 @@ export function readRows(
     const name = field(c, r, 'name');
     const lead = field(c, r, 'lead');
     const coord = field(c, r, 'coord');
-    const { cells, extra } = values(c, r, line);
-    const hasNumbers = Object.values(cells).some((v) => typeof v === 'number');
+    const { cells, extra, any: hasNumbers } = rowFigures(c, r, line, false);
     const prev = out[out.length - 1];
     const label = name || tt;
-    // a name split across a page break: a lower-case tail with nothing else
+    // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
+    // the second line of an upper-case heading
     if (
       prev &&
       name &&
-      /^[a-zà-ỹđ]/.test(name) &&
       !hasNumbers &&
       !lead &&
       !coord &&
-      (!tt || tt === '-')
+      (!tt || tt === '-') &&
+      !isOfWhichLabel(name) &&
+      !isFooterLine(name) &&
+      (/^[a-zà-ỹđ(]/.test(name) ||
+        isEnglishLine(name) ||
+        (isUpper(name) && isUpper(String(prev.cells.name ?? '')) && prev.kind !== 'project'))
     ) {
-      prev.cells.name = `${String(prev.cells.name ?? '')} ${name}`.trim();
+      const sep = isEnglishLine(name) ? ' / ' : ' ';
+      prev.cells.name = `${String(prev.cells.name ?? '')}${sep}${name}`.trim();
       warnings.push({
         code: 'joinedRow',
         row: line,
-        message: `line ${line}: “${name.slice(0, 40)}…” continues the name of the row above; joined`,
+        sheet: g.name,
+        message: `line ${line}: “${name.slice(0, 40)}…” continues the label of the row above; joined`,
+      });
+      continue;
+    }
+    // a figure displaced onto an otherwise empty row under the row it belongs to
+    if (
+      prev &&
+      !name &&
+      !tt &&
+      hasNumbers &&
+      Object.keys(cells).every((id) => prev.cells[id] == null)
+    ) {
+      Object.assign(prev.cells, cells);
+      warnings.push({
+        code: 'movedFigure',
+        row: line,
+        sheet: g.name,
+        message: `line ${line}: figures on a row without a label joined to the row above`,
       });
       continue;
     }
@@ -172,37 +208,96 @@ export function readRows(
     const notes = field(c, r, 'notes');
     if (notes) base.notes = notes;
     const id = `i${++n}`;
-    const folded = fold(label);
+    const style = styleOf(tt);
+    const no = Number(tt.replace(/[.)]$/, ''));
     let row: Row;
-    if (/^(tong|cong)\b/.test(folded) || /^(tong|cong)\b/.test(fold(tt))) {
+    // an of-which block ends at a row numbered like its owner's next sibling or above
+    if (block) {
+      const rank = style ? styles.indexOf(style) : -1;
+      const ownerRank = block.ownerStyle ? styles.indexOf(block.ownerStyle) : -1;
+      const ends =
+        isTotalLabel(label) ||
+        (rank >= 0 && ownerRank >= 0 && rank < ownerRank) ||
+        (style !== null &&
+          style === block.ownerStyle &&
+          (style !== 'arabic' || no === block.ownerNo + 1)) ||
+        (!style && !block.styles.length && !isOfWhichLabel(label) && hasNumbers && isUpper(label));
+      if (ends) block = null;
+    }
+    if (block) {
+      const inner = style ? block.styles.indexOf(style) : -1;
+      if (style && inner < 0) block.styles.push(style);
+      const depth = style ? block.styles.indexOf(style) : block.styles.length;
+      row = {
+        id,
+        kind: 'project',
+        level: block.owner.level + 1 + Math.max(0, depth),
+        part: 'ofWhich',
+        cells: { ...base, ...cells },
+      };
+      if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
+    } else if (isTotalLabel(label) && (!tt || !style)) {
       row = { id, kind: 'total', level: 0, cells: { ...base, name: label, ...cells } };
       delete row.cells.tt;
-      const src = canonicalSource(folded.replace(/^tong (so )?(von )?/, ''));
+      const src = canonicalSource(fold(label).replace(/^tong (so )?(von )?/, ''));
       if (src) row.totalSource = src;
       else mergeYearFigures(row, specs);
+    } else if (isOfWhichLabel(label) && prev) {
+      const owner = ownerOf(out);
+      if (!owner) continue;
+      if (owner.kind === 'project') owner.kind = 'section';
+      block = {
+        owner,
+        ownerStyle: styleOf(String(owner.cells.tt ?? '')),
+        ownerNo: Number(String(owner.cells.tt ?? '').replace(/[.)]$/, '')),
+        styles: [],
+      };
+      if (!hasNumbers) continue; // the `Trong đó:` line itself
+      row = {
+        id,
+        kind: 'project',
+        level: owner.level + 1,
+        part: 'ofWhich',
+        cells: { ...base, ...cells },
+      };
+    } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
+      row = { id, kind: 'project', level: level + 1, part: 'ratio', cells: { ...base, ...cells } };
     } else {
-      const style = numberingStyle(tt);
-      const next =
-        data[k + 1] !== undefined ? numberingStyle(field(c, data[k + 1], 'number')) : null;
+      const next = data[k + 1] !== undefined ? styleOf(field(c, data[k + 1], 'number')) : null;
       const deeper =
-        next === 'dash' || next === 'plus' || (style === 'arabic' && next === 'dotted');
+        next !== null &&
+        next !== style &&
+        (DEEP.includes(next) || (style === 'arabic' && next === 'dotted')) &&
+        !(style && DEEP.includes(style) && DEEP.indexOf(next) <= DEEP.indexOf(style));
       const section =
         style === 'letter' ||
         style === 'roman' ||
-        ((style === 'arabic' || style === 'dotted') && deeper && !lead);
+        (style !== null && style !== 'dash' && style !== 'plus' && deeper && !lead);
       if (section && style) {
-        if (!sectionStyles.includes(style)) sectionStyles.push(style);
-        lastSectionLevel = sectionStyles.indexOf(style);
-        row = { id, kind: 'section', level: lastSectionLevel, cells: { ...base, ...cells } };
+        if (!styles.includes(style)) styles.push(style);
+        level = styles.indexOf(style);
+        row = { id, kind: 'section', level, cells: { ...base, ...cells } };
       } else {
-        row = { id, kind: 'project', level: lastSectionLevel + 1, cells: { ...base, ...cells } };
+        row = { id, kind: 'project', level: level + 1, cells: { ...base, ...cells } };
+        if (style && !styles.includes(style)) styles.push(style);
       }
     }
+    const rule = name ? parseLabelRule(name) : null;
+    if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
+    if (!row.part && announcesOfWhich(label))
+      block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
+    if (block?.owner === row && row.kind === 'project') row.kind = 'section';
     lineOf.set(id, line);
     out.push(row);
   }
-  return { rows: normaliseLevels(out), lineOf };
+  return { rows: normaliseLevels(out), lineOf, footer };
+}
+
+/** The row an of-which line breaks down: the last row that is not itself a breakdown. */
+function ownerOf(rows: Row[]): Row | undefined {
+  for (let i = rows.length - 1; i >= 0; i--) if (!rows[i].part) return rows[i];
+  return undefined;
 }
 
 /** A grand-total row with one figure per year (merged over the year's sources in print). */

@@ -5,8 +5,8 @@
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { moveFormulaRows } from '../../domain/formulaShift';
-import { subtreeEnd } from '../../domain/rows';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta, Row } from '../../domain/types';
+import { childRows } from '../../domain/rows';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 
 export type CellKind =
   'title' | 'subtitle' | 'unit' | 'header' | 'code' | 'section' | 'project' | 'stated' | 'total';
@@ -74,13 +74,6 @@ function rowRanges(cols: readonly number[], row: number): string {
     i = j + 1;
   }
   return parts.join(',');
-}
-
-function childRows(rows: readonly Row[], i: number): number[] {
-  const end = subtreeEnd(rows, i);
-  const out: number[] = [];
-  for (let j = i + 1; j < end; j++) if (rows[j].level === rows[i].level + 1) out.push(j);
-  return out;
 }
 
 function headerCells(nodes: ColumnNode[], depth: number): (OutCell | null)[][] {

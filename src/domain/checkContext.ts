@@ -1,0 +1,166 @@
+/**
+ * What the checks of one sheet need to know about its structure, derived once per version of its
+ * rows: which rows a section or a total adds up, the rules its labels and code row state, and what
+ * its *Tổng mức đầu tư* column means.
+ */
+import { parseColumnRule, columnCode } from './columnRules';
+import { isNumericLeaf, leaves, yearGroups } from './columns';
+import { parseLabelRule, resolveLabelRule } from './labelRules';
+import { subtreeEnd } from './rows';
+import { fold } from './sources';
+import type { AppendixSheet, ColumnGroup, ColumnLeaf, Id, Row } from './types';
+
+export interface ResolvedColumnRule {
+  text: string;
+  target: Id;
+  terms: { sign: 1 | -1; colId: Id }[];
+}
+
+export interface SheetContext {
+  leaves: ColumnLeaf[];
+  /** Numeric columns whose figures add up (not ratios, not the computed row total). */
+  additive: ColumnLeaf[];
+  amounts: ColumnLeaf[];
+  stated: ColumnLeaf | undefined;
+  rowTotal: ColumnLeaf | undefined;
+  years: { group: ColumnGroup; leaves: ColumnLeaf[] }[];
+  rules: ResolvedColumnRule[];
+  /** Direct children of each section that add into it (of-which and ratio rows left out). */
+  children: Map<number, number[]>;
+  /** Rows whose label states a rule, with the rows its terms name. */
+  labelRules: Map<number, { text: string; terms: { sign: 1 | -1; row: number }[] }>;
+  /** The rows each total row adds up. */
+  segments: Map<number, number[]>;
+  /**
+   * What the stated column means for a project: `equal` (the period's total: amounts add up to
+   * it), `atMost` (a total investment: the period's amounts stay within it), or null (no column).
+   */
+  statedMode: 'equal' | 'atMost' | null;
+}
+
+const cache = new WeakMap<readonly Row[], { columns: unknown; ctx: SheetContext }>();
+
+/** Column rules of a sheet, with the leaf ids they bind (rules naming unknown codes are skipped). */
+export function sheetRules(sheet: AppendixSheet): ResolvedColumnRule[] {
+  const ls = leaves(sheet.columns);
+  const byCode = new Map<string, Id>();
+  for (const l of ls)
+    if (l.code && !byCode.has(columnCode(l.code))) byCode.set(columnCode(l.code), l.id);
+  const off = new Set(sheet.checks?.off ?? []);
+  const out: ResolvedColumnRule[] = [];
+  for (const l of ls) {
+    const r = l.code ? parseColumnRule(l.code) : null;
+    if (!r || off.has(l.id)) continue;
+    const terms = r.terms.map((t) => ({ sign: t.sign, colId: byCode.get(t.code) }));
+    if (terms.some((t) => !t.colId || t.colId === l.id)) continue;
+    out.push({ text: r.text, target: l.id, terms: terms as { sign: 1 | -1; colId: Id }[] });
+  }
+  return out;
+}
+
+/** Whether a column's figures add up. */
+export function isAdditive(l: ColumnLeaf): boolean {
+  return isNumericLeaf(l) && l.role !== 'rowTotal' && l.additive !== false;
+}
+
+function topLevel(rows: readonly Row[], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let j = from; j < to; j++)
+    if (rows[j].level === 0 && rows[j].kind !== 'total' && !rows[j].part) out.push(j);
+  return out;
+}
+
+/** Which rows each total row adds up: its block (after it when totals head the table, else before). */
+function totalSegments(rows: readonly Row[]): Map<number, number[]> {
+  const totals = rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
+  const out = new Map<number, number[]>();
+  if (!totals.length) return out;
+  const above = totals[0] === 0;
+  const all = topLevel(rows, 0, rows.length);
+  totals.forEach((t, k) => {
+    const seg = above
+      ? topLevel(rows, t + 1, totals[k + 1] ?? rows.length)
+      : topLevel(rows, k ? totals[k - 1] + 1 : 0, t);
+    out.set(
+      t,
+      seg.length ? seg : above ? topLevel(rows, t + 1, rows.length) : topLevel(rows, 0, t),
+    );
+    if (!out.get(t)!.length) out.set(t, all);
+  });
+  return out;
+}
+
+const numeric = (x: unknown): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
+
+/** Equal when most projects' amounts add up to the stated column, else a ceiling (total investment). */
+function statedModeOf(
+  rows: readonly Row[],
+  stated: ColumnLeaf,
+  amounts: ColumnLeaf[],
+): SheetContext['statedMode'] {
+  let equal = 0;
+  let n = 0;
+  for (const r of rows) {
+    if (r.kind !== 'project' || r.part) continue;
+    const e = numeric(r.cells[stated.id]);
+    if (e === null) continue;
+    let sum = 0;
+    let any = false;
+    for (const a of amounts) {
+      const x = numeric(r.cells[a.id]);
+      if (x !== null) {
+        sum += x;
+        any = true;
+      }
+    }
+    if (!any) continue;
+    n++;
+    if (Math.abs(sum - e) <= Math.max(1, Math.abs(e) * 1e-6)) equal++;
+  }
+  if (!n) return 'equal';
+  return equal / n >= 0.6 ? 'equal' : 'atMost';
+}
+
+/** The check context of a sheet (cached per version of its rows and columns). */
+export function sheetContext(sheet: AppendixSheet): SheetContext {
+  const hit = cache.get(sheet.rows);
+  if (hit && hit.columns === sheet.columns) return hit.ctx;
+  const rows = sheet.rows;
+  const ls = leaves(sheet.columns);
+  const amounts = ls.filter((l) => l.role === 'amount');
+  const stated = ls.find((l) => l.role === 'stated');
+  const children = new Map<number, number[]>();
+  const labelRules: SheetContext['labelRules'] = new Map();
+  rows.forEach((r, i) => {
+    const end = subtreeEnd(rows, i);
+    if (r.kind === 'section') {
+      const kids: number[] = [];
+      for (let j = i + 1; j < end; j++)
+        if (rows[j].level === r.level + 1 && !rows[j].part) kids.push(j);
+      children.set(i, kids);
+    }
+    const rule = r.rule ? parseLabelRule(r.rule) : null;
+    const terms = rule ? resolveLabelRule(rows, i, rule, end) : null;
+    if (rule && terms) labelRules.set(i, { text: rule.text, terms });
+  });
+  const ctx: SheetContext = {
+    leaves: ls,
+    additive: ls.filter(isAdditive),
+    amounts,
+    stated,
+    rowTotal: ls.find((l) => l.role === 'rowTotal'),
+    years: yearGroups(sheet.columns),
+    rules: sheetRules(sheet),
+    children,
+    labelRules,
+    segments: totalSegments(rows),
+    statedMode: !stated
+      ? null
+      : /muc dau tu|tmdt/.test(fold(stated.label))
+        ? statedModeOf(rows, stated, amounts)
+        : 'equal',
+  };
+  cache.set(rows, { columns: sheet.columns, ctx });
+  return ctx;
+}

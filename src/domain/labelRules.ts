@@ -1,0 +1,73 @@
+/**
+ * Rules that a row's label states: `TỔNG SỐ (A+B+C)`, `Bội chi (C = B - A)`, `A=I+II+III`. The
+ * terms name other rows by their numbering (TT), the target is the row itself.
+ */
+import type { Row } from './types';
+
+export interface LabelRule {
+  text: string;
+  terms: { sign: 1 | -1; tt: string }[];
+}
+
+const TERM = String.raw`(?:[A-Z]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)`;
+const SUM = String.raw`${TERM}(?:\s*[+\-−–]\s*${TERM})+`;
+const WITH_TARGET = new RegExp(String.raw`(?:^|[\s(\[:])(${TERM})\s*=\s*(${SUM})(?=$|[\s)\],;.])`);
+const BRACKETED = new RegExp(String.raw`[(\[]\s*(${SUM})\s*[)\]]`);
+
+/** The rule a label states, or null. */
+export function parseLabelRule(label: string): LabelRule | null {
+  const s = label.normalize('NFC');
+  const m = WITH_TARGET.exec(s) ?? BRACKETED.exec(s);
+  if (!m) return null;
+  const body = m.length > 2 && m[2] ? m[2] : m[1];
+  const terms: LabelRule['terms'] = [];
+  const re = new RegExp(String.raw`([+\-−–]?)\s*(${TERM})`, 'g');
+  let t: RegExpExecArray | null;
+  while ((t = re.exec(body))) terms.push({ sign: t[1] && t[1] !== '+' ? -1 : 1, tt: t[2] });
+  if (terms.length < 2) return null;
+  const digits = terms.filter((x) => /^\d/.test(x.tt)).length;
+  if (digits && digits !== terms.length) return null;
+  return { text: m[0].trim().replace(/^[(:[]\s*|\s*[)\]]$/g, ''), terms };
+}
+
+/** A row's numbering as a rule names it: `I.`, ` 1 `, `A)` → `I`, `1`, `A`. */
+export function ttKey(v: unknown): string {
+  return String(v ?? '')
+    .trim()
+    .replace(/[.)]+$/, '')
+    .toUpperCase();
+}
+
+/**
+ * Resolves a label rule's terms to row indices: for each term the nearest row with that numbering,
+ * looked for first inside the row's own subtree (a section stating `A=I+II`), then anywhere.
+ * Null when a term names no row.
+ */
+export function resolveLabelRule(
+  rows: readonly Row[],
+  i: number,
+  rule: LabelRule,
+  subtreeEnd: number,
+): { sign: 1 | -1; row: number }[] | null {
+  const out: { sign: 1 | -1; row: number }[] = [];
+  for (const term of rule.terms) {
+    let best = -1;
+    for (let j = i + 1; j < subtreeEnd; j++)
+      if (ttKey(rows[j].cells.tt) === term.tt && (best < 0 || rows[j].level < rows[best].level))
+        best = j;
+    if (best < 0) {
+      let dist = Infinity;
+      for (let j = 0; j < rows.length; j++) {
+        if (j === i || ttKey(rows[j].cells.tt) !== term.tt) continue;
+        const d = Math.abs(j - i) + (rows[j].level > rows[i].level ? rows.length : 0);
+        if (d < dist) {
+          dist = d;
+          best = j;
+        }
+      }
+    }
+    if (best < 0 || out.some((x) => x.row === best)) return null;
+    out.push({ sign: term.sign, row: best });
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/** The figures of one source row under the table's numeric columns. */
+import { parseAmount } from '../../domain/numbers';
+import type { CellInput } from '../../domain/types';
+import { cellText, type RawGrid } from './grid';
+import type { LeafSpec } from './header';
+import { isMarker } from './rowKinds';
+import type { ImportWarning } from './rows';
+
+export interface Ctx {
+  g: RawGrid;
+  specs: LeafSpec[];
+  headerTexts: Set<string>;
+  warnings: ImportWarning[];
+}
+
+const num = (text: string) => (text === '-' || text === '–' ? null : parseAmount(text, 'auto'));
+
+/** A marker glued to a figure: `(1)     419.278.223` → the figure's text, or null. */
+function unmark(text: string): string | null {
+  const m = /^(\(\s*(?:\d{1,2}|\*{1,3}|[a-z])\s*\)|\*{1,3})\s+(.+)$/i.exec(text.trim());
+  return m ? m[2] : null;
+}
+
+/**
+ * Values of a row's numeric leaves (the last number of a merged span; extra numbers are warned).
+ * Footnote markers (`(1)`, `(*)`, `1/`) are notes, never numbers. `quiet` reads without warning.
+ */
+export function rowFigures(
+  c: Ctx,
+  r: number,
+  line: number,
+  quiet: boolean,
+): { cells: Record<string, CellInput>; extra: string[]; any: boolean } {
+  const cells: Record<string, CellInput> = {};
+  const extra: string[] = [];
+  let any = false;
+  const warn = (w: ImportWarning) => {
+    if (!quiet) c.warnings.push({ ...w, sheet: c.g.name });
+  };
+  for (const s of c.specs) {
+    const role = s.leaf.role;
+    if (role !== 'amount' && role !== 'stated' && role !== 'value') continue;
+    const texts: string[] = [];
+    const nums: number[] = [];
+    for (const col of s.cols) {
+      let t = cellText(c.g, r, col);
+      if (!t) continue;
+      if (isMarker(t)) {
+        warn({
+          code: 'footnoteMarker',
+          row: line,
+          message: `line ${line}: footnote marker “${t}” under “${s.leaf.label}” kept as a note, not a figure`,
+        });
+        continue;
+      }
+      const v = c.g.rows[r]?.[col]?.value;
+      const stripped = unmark(t);
+      if (stripped !== null) t = stripped;
+      texts.push(t);
+      // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
+      const x = stripped === null && typeof v === 'number' && Number.isFinite(v) ? v : num(t);
+      if (x !== null) nums.push(x);
+    }
+    if (nums.length) {
+      any = true;
+      cells[s.leaf.id] = nums[nums.length - 1];
+      if (nums.length > 1) {
+        extra.push(...texts.slice(0, -1));
+        warn({
+          code: 'ambiguousFigure',
+          row: line,
+          message: `line ${line}: several figures under “${s.leaf.label}” (${texts.join(', ')}); the last one is taken, the others are kept in the row's remark`,
+          detail: texts.join(', '),
+        });
+      }
+    } else if (texts.length && texts.some((t) => t !== '-' && t !== '–')) {
+      cells[s.leaf.id] = texts.join(' ');
+      warn({
+        code: 'textInAmount',
+        row: line,
+        message: `line ${line}: “${texts.join(' ')}” under “${s.leaf.label}” is not a number; kept as text`,
+        detail: texts.join(' '),
+      });
+    }
+  }
+  return { cells, extra, any };
+}
