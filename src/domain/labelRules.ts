@@ -12,14 +12,14 @@ export interface LabelRule {
 const TERM = String.raw`(?:[A-Z]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)`;
 const SUM = String.raw`${TERM}(?:\s*[+\-−–]\s*${TERM})+`;
 const WITH_TARGET = new RegExp(String.raw`(?:^|[\s(\[:])(${TERM})\s*=\s*(${SUM})(?=$|[\s)\],;.])`);
-const BRACKETED = new RegExp(String.raw`[(\[]\s*(${SUM})\s*[)\]]`);
+const BRACKETED = new RegExp(String.raw`[(\[]\s*(${SUM})\s*[)\]]|^\s*(${SUM})\s*$`);
 
 /** The rule a label states, or null. */
 export function parseLabelRule(label: string): LabelRule | null {
   const s = label.normalize('NFC');
   const m = WITH_TARGET.exec(s) ?? BRACKETED.exec(s);
   if (!m) return null;
-  const body = m.length > 2 && m[2] ? m[2] : m[1];
+  const body = m.slice(1).filter(Boolean).pop()!;
   const terms: LabelRule['terms'] = [];
   const re = new RegExp(String.raw`([+\-−–]?)\s*(${TERM})`, 'g');
   let t: RegExpExecArray | null;

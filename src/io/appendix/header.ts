@@ -23,15 +23,15 @@ const HEADER_WORDS =
 const YEAR = /^(?:nam\s*)?((?:19|20)\d\d)$/;
 
 function isCode(s: string): boolean {
-  return /^\(?[0-9A-Za-z]{1,3}\)?(\s*=\s*[0-9A-Za-z()+\-−\s]+)?$/.test(s);
+  return /^\(?[0-9A-Za-z]{1,3}\)?(\s*=\s*[0-9A-Za-z()+\-−–…÷.:/x×*%\s]+)?$/.test(s);
 }
 
 /** Whether a row is a column-code row: at least three short codes, some numeric, starting low. */
 export function isCodeRow(g: RawGrid, r: number): boolean {
   const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter(Boolean);
   if (cells.length < 3 || !cells.every(isCode)) return false;
-  const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c));
-  return ints.length >= 2 && /^\(?(1|A|a)\)?$/.test(cells[0]);
+  const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c) || /^\(?\d+\)?\s*=/.test(c));
+  return ints.length >= 2 && /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
 }
 
 function headerScore(g: RawGrid, r: number): number {

@@ -142,7 +142,8 @@ export function readRows(
   const { data, footer } = tableRows(c, band);
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
-  const styles: Style[] = [];
+  const styles: Style[] = []; // numbering styles in order of appearance
+  const stack: Style[] = []; // numbering style of the open section at each level
   let level = -1; // level of the innermost section so far
   let n = 0;
   /** An open of-which block: the row it breaks down, its level, and the styles seen inside it. */
@@ -263,24 +264,45 @@ export function readRows(
     } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
       row = { id, kind: 'project', level: level + 1, part: 'ratio', cells: { ...base, ...cells } };
     } else {
-      const next = data[k + 1] !== undefined ? styleOf(field(c, data[k + 1], 'number')) : null;
+      const following = data[k + 1];
+      const nextTt = following !== undefined ? field(c, following, 'number') : '';
+      const next = nextTt ? styleOf(nextTt) : null;
+      const nextName = following !== undefined ? field(c, following, 'name') : '';
+      // an unnumbered line with figures under a numbered item breaks that item down
+      const unnumberedBelow =
+        following !== undefined &&
+        !nextTt &&
+        !!nextName &&
+        !isTotalLabel(nextName) &&
+        !isRatioLabel(nextName) &&
+        !isOfWhichLabel(nextName) &&
+        rowFigures(c, following, 0, true).any;
       const deeper =
-        next !== null &&
-        next !== style &&
-        (DEEP.includes(next) || (style === 'arabic' && next === 'dotted')) &&
-        !(style && DEEP.includes(style) && DEEP.indexOf(next) <= DEEP.indexOf(style));
+        (next !== null &&
+          next !== style &&
+          (DEEP.includes(next) || (style === 'arabic' && next === 'dotted')) &&
+          !(style && DEEP.includes(style) && DEEP.indexOf(next) <= DEEP.indexOf(style))) ||
+        (style !== null && !DEEP.includes(style) && unnumberedBelow);
       const section =
         style === 'letter' ||
         style === 'roman' ||
-        (style !== null && style !== 'dash' && style !== 'plus' && deeper && !lead);
-      if (section && style) {
-        if (!styles.includes(style)) styles.push(style);
-        level = styles.indexOf(style);
-        row = { id, kind: 'section', level, cells: { ...base, ...cells } };
+        (style !== null && style !== 'plus' && deeper && !lead);
+      // a row numbered like an open section is its sibling; any other row nests in the innermost
+      const at = style ? stack.lastIndexOf(style) : -1;
+      const lvl = at >= 0 ? at : level + 1;
+      if (section) {
+        stack.length = lvl;
+        stack[lvl] = style!;
+        level = lvl;
+        row = { id, kind: 'section', level: lvl, cells: { ...base, ...cells } };
       } else {
-        row = { id, kind: 'project', level: level + 1, cells: { ...base, ...cells } };
-        if (style && !styles.includes(style)) styles.push(style);
+        if (at >= 0) {
+          stack.length = at;
+          level = at - 1;
+        }
+        row = { id, kind: 'project', level: lvl, cells: { ...base, ...cells } };
       }
+      if (style && !styles.includes(style)) styles.push(style);
     }
     const rule = name ? parseLabelRule(name) : null;
     if (rule && !row.part) row.rule = rule.text;
