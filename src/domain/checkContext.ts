@@ -6,7 +6,8 @@
 import { parseColumnRule, columnCode } from './columnRules';
 import { isNumericLeaf, leaves, yearGroups } from './columns';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
-import { subtreeEnd } from './rows';
+import { parseAmount } from './numbers';
+import { parentIndex, subtreeEnd } from './rows';
 import { fold } from './sources';
 import type { AppendixSheet, ColumnGroup, ColumnLeaf, Id, Row } from './types';
 
@@ -36,6 +37,15 @@ export interface SheetContext {
    * it), `atMost` (a total investment: the period's amounts stay within it), or null (no column).
    */
   statedMode: 'equal' | 'atMost' | null;
+  /** Whether a project's amounts are checked against its stated column at all. */
+  rowTotalRule: boolean;
+  /**
+   * Sections whose rows may list only part of them: bullet lines under one item of a list whose
+   * other items have none (a shortfall there is *to verify*, not an error).
+   */
+  partialLists: Set<number>;
+  /** Amounts that the notes below the table state (each line, and sums of lines). */
+  noteAmounts: number[];
 }
 
 const cache = new WeakMap<readonly Row[], { columns: unknown; ctx: SheetContext }>();
@@ -122,6 +132,27 @@ function statedModeOf(
   return equal / n >= 0.6 ? 'equal' : 'atMost';
 }
 
+/** Amounts the notes state: each figure, each line's sum, and sums of lines (in the unit, ×1000, ÷1000). */
+function noteAmounts(footer: readonly string[]): number[] {
+  const lines = footer
+    .map((l) =>
+      (l.match(/\d[\d.,]*/g) ?? [])
+        .map((t) => parseAmount(t.replace(/[.,]$/, ''), 'auto'))
+        .filter((x): x is number => x !== null && x > 0),
+    )
+    .filter((xs) => xs.length)
+    .slice(0, 10);
+  const out = new Set<number>();
+  for (const xs of lines) for (const x of xs) out.add(x);
+  const sums = lines.map((xs) => xs.reduce((a, b) => a + b, 0));
+  for (let mask = 1; mask < 1 << sums.length; mask++) {
+    let t = 0;
+    for (let k = 0; k < sums.length; k++) if (mask & (1 << k)) t += sums[k];
+    out.add(t);
+  }
+  return [...out].flatMap((x) => [x, x * 1000, x / 1000]);
+}
+
 /** The check context of a sheet (cached per version of its rows and columns). */
 export function sheetContext(sheet: AppendixSheet): SheetContext {
   const hit = cache.get(sheet.rows);
@@ -144,6 +175,19 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     const terms = rule ? resolveLabelRule(rows, i, rule, end) : null;
     if (rule && terms) labelRules.set(i, { text: rule.text, terms });
   });
+  const bullet = (r: Row) => /^([-–+•*]|[a-zđ][.)]?)?$/.test(String(r.cells.tt ?? '').trim());
+  const partialLists = new Set<number>();
+  for (const [i, kids] of children) {
+    if (!kids.length || !kids.every((j) => bullet(rows[j]))) continue;
+    const parent = parentIndex(rows, i);
+    const siblings =
+      parent < 0
+        ? rows.map((_, j) => j).filter((j) => rows[j].level === rows[i].level)
+        : (children.get(parent) ?? []);
+    const broken = siblings.filter((j) => (children.get(j)?.length ?? 0) > 0).length;
+    if (siblings.length >= 3 && broken * 2 < siblings.length) partialLists.add(i);
+  }
+  const keys = amounts.map((a) => `${a.year ?? ''}|${a.source ?? ''}`);
   const ctx: SheetContext = {
     leaves: ls,
     additive: ls.filter(isAdditive),
@@ -155,6 +199,14 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     children,
     labelRules,
     segments: totalSegments(rows),
+    rowTotalRule:
+      !!stated &&
+      amounts.length > 0 &&
+      amounts.every((a) => a.year !== undefined) &&
+      new Set(keys).size === keys.length &&
+      !sheetRules(sheet).some((r) => r.target === stated.id),
+    partialLists,
+    noteAmounts: noteAmounts(sheet.footer ?? []),
     statedMode: !stated
       ? null
       : /muc dau tu|tmdt/.test(fold(stated.label))

@@ -40,6 +40,8 @@ export interface Finding {
   from?: RuleSource;
   /** The user's note when they marked the finding explained. */
   explained?: string;
+  /** Why an error was lowered to a warning: the difference is to verify, or a note explains it. */
+  why?: 'note' | 'partial';
 }
 
 /** Computed values, read from the formula engine. */
@@ -134,8 +136,20 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   const push: Push = (rule, col, expected, actual, terms, scope, from) => {
     const colId = typeof col === 'string' ? col : col.id;
     if (actual === null || off.has(colId)) return;
-    const s = classify(expected, actual, terms, typeof col === 'string' ? undefined : col.decimals);
+    const decimals = typeof col === 'string' ? undefined : col.decimals;
+    let s = classify(expected, actual, terms, decimals);
     if (s === 'ok') return;
+    let why: Finding['why'];
+    const tol = Math.max(1, terms) * 0.5 * 10 ** -Math.min(decimals ?? 6, decimalsOf(expected));
+    if (s === 'error' && rule === 'section-total' && actual < expected && ctx.partialLists.has(i))
+      why = 'partial';
+    else if (
+      s === 'error' &&
+      rule !== 'row-total' &&
+      ctx.noteAmounts.some((x) => Math.abs(Math.abs(expected - actual) - x) <= tol + 1e-9)
+    )
+      why = 'note';
+    if (why) s = 'warning';
     const f: Finding = {
       rule,
       severity: s,
@@ -147,6 +161,7 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
       terms,
       scope,
       from,
+      ...(why ? { why } : {}),
     };
     const note = sheet.checks?.explained?.[findingKey(f)];
     if (note !== undefined) f.explained = note;
@@ -188,7 +203,7 @@ function projectFindings(
   rows: readonly Row[],
   push: Push,
 ): void {
-  if (!ctx.stated || !ctx.amounts.length || r.part) return;
+  if (!ctx.stated || !ctx.rowTotalRule || r.part) return;
   const e = num(r.cells[ctx.stated.id]);
   const s =
     e === null

@@ -29,6 +29,7 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
     let texts = 0;
     let percent = 0;
     let decimals = -1;
+    const perCol = new Map<number, number>();
     for (let r = from; r < to; r++) {
       if (g.hiddenRows?.has(r)) continue;
       for (const c of s.cols) {
@@ -37,11 +38,13 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
         const cell = g.rows[r]?.[c];
         if (typeof cell?.value === 'number' || /^[-+(]?[\d.,\s]+\)?%?$/.test(t)) {
           nums++;
+          perCol.set(c, (perCol.get(c) ?? 0) + 1);
           if (cell?.format?.includes('%') || /%$/.test(t)) percent++;
           if (cell?.format) decimals = Math.max(decimals, formatDecimals(cell.format));
         } else texts++;
       }
     }
+    if (perCol.size) s.valueCol = [...perCol].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
     const header = fold(l.label);
     if (l.role === 'value' && (TEXT_HEADER.test(header) || texts > nums)) {
       l.role = 'text';

@@ -16,6 +16,8 @@ export interface HeaderBand {
 export interface LeafSpec {
   leaf: ColumnLeaf;
   cols: number[];
+  /** The grid column where the figures stand (the one holding most numbers). */
+  valueCol?: number;
 }
 
 const HEADER_WORDS =
@@ -40,6 +42,20 @@ function headerScore(g: RawGrid, r: number): number {
   return n;
 }
 
+/**
+ * A line of a header band above the first one found: texts in two or more cells, no figure, and
+ * not a line of the title block (unit, attachment line, motto, table number).
+ */
+function isHeaderLine(g: RawGrid, r: number): boolean {
+  const cells = (g.rows[r] ?? []).filter((c) => c.text.trim());
+  if (cells.length < 2 || cells.some((c) => typeof c.value === 'number')) return false;
+  return !cells.some((c) =>
+    /^(\(?\s*)?(don vi|dvt|kem theo|cong hoa|doc lap|phu luc|bieu|mau|table|unit|ty dong|trieu dong)/.test(
+      fold(c.text),
+    ),
+  );
+}
+
 /** Finds the header band: the first row with two header words, then its header-like rows. */
 export function findHeaderBand(g: RawGrid): HeaderBand | null {
   const limit = Math.min(g.rows.length, 80);
@@ -51,6 +67,8 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
     }
   }
   if (start < 0) return null;
+  // header lines stacked above the line with the usual words (`TỔNG CHI`, `TỶ LỆ` over `TT`, `TỈNH`)
+  while (start > 0 && isHeaderLine(g, start - 1)) start--;
   let end = start + 1;
   let codeRow: number | null = null;
   while (end < g.rows.length) {

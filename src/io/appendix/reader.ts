@@ -93,7 +93,7 @@ export function readAppendix(
     ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
     ...(footer.length ? { footer } : {}),
   };
-  const colOf = new Map(specs.map((s) => [s.leaf.id, s.cols[s.cols.length - 1]]));
+  const colOf = new Map(specs.map((s) => [s.leaf.id, s.valueCol ?? s.cols[s.cols.length - 1]]));
   return { sheet, meta, band, lineOf, colOf, warnings };
 }
 
