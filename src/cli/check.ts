@@ -75,8 +75,9 @@ export function checkSheet(
   const meta = sheet === wb.sheets[0] ? wb.meta : null;
   const findings = sheetFindings(sheet, meta, engine.values(sheet.id));
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
+  const lines = reading.linesBySheet?.get(sheet.id) ?? reading.lineOf;
   const rowOf = (id: string | null) =>
-    id === null ? null : (reading.lineOf.get(id) ?? (index.has(id) ? index.get(id)! + 1 : null));
+    id === null ? null : (lines.get(id) ?? (index.has(id) ? index.get(id)! + 1 : null));
   const ls = leaves(sheet.columns);
   const cols = reading.colOf?.get(sheet.id);
   const groupCol = new Map(

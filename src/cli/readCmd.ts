@@ -59,7 +59,8 @@ export function readingJson(
       const ctx = sheetContext(s);
       const cols = reading.colOf?.get(s.id);
       const p = paths(s.columns);
-      const line = (i: number) => reading.lineOf.get(s.rows[i]?.id) ?? null;
+      const lines = reading.linesBySheet?.get(s.id) ?? reading.lineOf;
+      const line = (i: number) => lines.get(s.rows[i]?.id) ?? null;
       const band = reading.sources?.find((x) => x.sheetId === s.id)?.band ?? null;
       return {
         name: s.name,

@@ -132,25 +132,42 @@ function statedModeOf(
   return equal / n >= 0.6 ? 'equal' : 'atMost';
 }
 
-/** Amounts the notes state: each figure, each line's sum, and sums of lines (in the unit, ×1000, ÷1000). */
+/**
+ * Amounts the notes below a table state, and every sum of up to 16 of them (a total's gap is often
+ * several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
+ * Sorted, for a binary search.
+ */
 function noteAmounts(footer: readonly string[]): number[] {
-  const lines = footer
-    .map((l) =>
-      (l.match(/\d[\d.,]*/g) ?? [])
-        .map((t) => parseAmount(t.replace(/[.,]$/, ''), 'auto'))
-        .filter((x): x is number => x !== null && x > 0),
-    )
-    .filter((xs) => xs.length)
-    .slice(0, 10);
-  const out = new Set<number>();
-  for (const xs of lines) for (const x of xs) out.add(x);
-  const sums = lines.map((xs) => xs.reduce((a, b) => a + b, 0));
-  for (let mask = 1; mask < 1 << sums.length; mask++) {
-    let t = 0;
-    for (let k = 0; k < sums.length; k++) if (mask & (1 << k)) t += sums[k];
-    out.add(t);
+  const figures: number[] = [];
+  for (const line of footer)
+    for (const m of line.matchAll(/\d[\d.,]*\d|\d/g)) {
+      const t = m[0];
+      const around = line.slice(Math.max(0, m.index - 1), m.index + t.length + 1);
+      // markers, dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are no amounts
+      if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t)) continue;
+      const ways = new Set(
+        [parseAmount(t, 'vi'), parseAmount(t, 'en')].filter(
+          (x): x is number => x !== null && x > 0,
+        ),
+      );
+      for (const x of ways) if (figures.length < 16 && !figures.includes(x)) figures.push(x);
+    }
+  const sums = new Set<number>([0]);
+  for (const x of figures) for (const s of [...sums]) sums.add(s + x);
+  sums.delete(0);
+  return [...sums].flatMap((x) => [x, x * 1000, x / 1000]).sort((a, b) => a - b);
+}
+
+/** Whether a sorted list holds a value within `tol` of x. */
+export function holdsNear(sorted: readonly number[], x: number, tol: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x - tol) lo = mid + 1;
+    else hi = mid;
   }
-  return [...out].flatMap((x) => [x, x * 1000, x / 1000]);
+  return lo < sorted.length && sorted[lo] <= x + tol;
 }
 
 /** The check context of a sheet (cached per version of its rows and columns). */

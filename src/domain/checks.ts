@@ -5,7 +5,7 @@
  * total). Computed values come from the formula engine (through `CheckValues`); a figure that a
  * section or total row states is taken as printed, so one wrong figure gives one finding.
  */
-import { type SheetContext, sheetContext } from './checkContext';
+import { holdsNear, type SheetContext, sheetContext } from './checkContext';
 import { formatAmount } from './numbers';
 import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 
@@ -88,10 +88,15 @@ function label(r: Row): string {
   return String(r.cells.name ?? r.cells.tt ?? '').trim();
 }
 
-/** The figure a row shows in a column: as stated on sections and totals, else as computed. */
+/**
+ * The figure a row shows in a column: as stated on sections and totals, else as computed. A 0
+ * stated on a section or total row over rows that add up to more is a placeholder, not a figure.
+ */
 function effective(rows: readonly Row[], v: CheckValues, i: number, colId: Id): number | null {
   const x = num(rows[i].cells[colId]);
-  return x !== null ? x : num(v.value(i, colId));
+  const computed = num(v.value(i, colId));
+  if (x === 0 && rows[i].kind !== 'project' && computed) return computed;
+  return x !== null ? x : computed;
 }
 
 /** Σ sign × figure over rows; null when none of them has a figure. */
@@ -121,6 +126,7 @@ type Push = (
   terms: number,
   scope: string,
   from: RuleSource,
+  doubt?: 'partial',
 ) => void;
 
 const plus = (rows: number[]) => rows.map((row) => ({ sign: 1 as const, row }));
@@ -133,7 +139,7 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   const out: Finding[] = [];
   if (r.part === 'ratio') return out;
   const off = new Set(sheet.checks?.off ?? []);
-  const push: Push = (rule, col, expected, actual, terms, scope, from) => {
+  const push: Push = (rule, col, expected, actual, terms, scope, from, doubt) => {
     const colId = typeof col === 'string' ? col : col.id;
     if (actual === null || off.has(colId)) return;
     const decimals = typeof col === 'string' ? undefined : col.decimals;
@@ -141,12 +147,17 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
     if (s === 'ok') return;
     let why: Finding['why'];
     const tol = Math.max(1, terms) * 0.5 * 10 ** -Math.min(decimals ?? 6, decimalsOf(expected));
-    if (s === 'error' && rule === 'section-total' && actual < expected && ctx.partialLists.has(i))
+    if (
+      s === 'error' &&
+      rule === 'section-total' &&
+      actual < expected &&
+      (doubt === 'partial' || ctx.partialLists.has(i))
+    )
       why = 'partial';
     else if (
       s === 'error' &&
       rule !== 'row-total' &&
-      ctx.noteAmounts.some((x) => Math.abs(Math.abs(expected - actual) - x) <= tol + 1e-9)
+      holdsNear(ctx.noteAmounts, Math.abs(expected - actual), tol + 1e-9)
     )
       why = 'note';
     if (why) s = 'warning';
@@ -170,14 +181,8 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   const labelled = ctx.labelRules.get(i);
   if (labelled) labelRuleFindings(rows, i, v, ctx, labelled, push);
   else if (r.kind === 'project') projectFindings(r, i, v, ctx, rows, push);
-  else if (r.kind === 'section') {
-    const kids = plus(ctx.children.get(i) ?? []);
-    for (const l of ctx.additive) {
-      const e = num(r.cells[l.id]);
-      const s = e === null ? null : sumOf(rows, v, kids, [l.id]);
-      if (e !== null && s) push('section-total', l, e, s.sum, s.n, l.label, 'structure');
-    }
-  } else totalFindings(rows, i, v, ctx, push);
+  else if (r.kind === 'section') sectionFindings(r, i, v, ctx, rows, push);
+  else totalFindings(rows, i, v, ctx, push);
   for (const rule of ctx.rules) {
     const e = effective(rows, v, i, rule.target);
     if (e === null) continue;
@@ -193,6 +198,42 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
     if (n) push('column-rule', target, e, sum, rule.terms.length + 1, rule.text, 'code row');
   }
   return out;
+}
+
+/**
+ * A section against the rows it heads, column by column. When every column falls short of what
+ * the section states, rows are missing from the list (units left out of a published table), not
+ * mistyped: to verify, not an error.
+ */
+function sectionFindings(
+  r: Row,
+  i: number,
+  v: CheckValues,
+  ctx: SheetContext,
+  rows: readonly Row[],
+  push: Push,
+): void {
+  const kids = plus(ctx.children.get(i) ?? []);
+  const compared: { l: ColumnLeaf; e: number; sum: number; n: number }[] = [];
+  for (const l of ctx.additive) {
+    const e = num(r.cells[l.id]);
+    if (e === null || e === 0) continue;
+    const s = sumOf(rows, v, kids, [l.id]);
+    if (s) compared.push({ l, e, ...s });
+  }
+  const short = compared.filter((x) => x.e - x.sum > Math.max(1, x.n) * 0.5 + 1e-9);
+  const missingRows = compared.length >= 3 && short.length === compared.length;
+  for (const x of compared)
+    push(
+      'section-total',
+      x.l,
+      x.e,
+      x.sum,
+      x.n,
+      x.l.label,
+      'structure',
+      missingRows ? 'partial' : undefined,
+    );
 }
 
 function projectFindings(

@@ -33,6 +33,8 @@ export interface PlanReading {
   lineOf: Map<string, number>;
   /** Source column (0-based) of each leaf id, by sheet id (for `.planbook`: none). */
   colOf?: Map<string, Map<string, number>>;
+  /** Input line of each row id, by sheet id (row ids repeat across the sheets of a file). */
+  linesBySheet?: Map<string, Map<string, number>>;
   warnings: ImportWarning[];
   /** Names of sheets that did not read as an appendix (kept as plain grid sheets). */
   skipped: string[];
@@ -188,6 +190,7 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     },
     lineOf,
     colOf: new Map(readings.map((r) => [r.sheet.id, r.colOf])),
+    linesBySheet: new Map(readings.map((r) => [r.sheet.id, r.lineOf])),
     warnings: readings.flatMap((r) => r.warnings),
     skipped,
   };
