@@ -221,8 +221,10 @@ function sectionFindings(
     const s = sumOf(rows, v, kids, [l.id]);
     if (s) compared.push({ l, e, ...s });
   }
-  const short = compared.filter((x) => x.e - x.sum > Math.max(1, x.n) * 0.5 + 1e-9);
-  const missingRows = compared.length >= 3 && short.length === compared.length;
+  const tol = (x: { n: number }) => Math.max(1, x.n) * 0.5 + 1e-9;
+  const short = compared.filter((x) => x.e - x.sum > tol(x)).length;
+  const over = compared.filter((x) => x.sum - x.e > tol(x)).length;
+  const missingRows = short >= 3 && !over && short >= compared.length * 0.75;
   for (const x of compared)
     push(
       'section-total',
