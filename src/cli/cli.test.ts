@@ -29,6 +29,7 @@ describe('planbook check on the appendix text cut out of the seed', () => {
       sources: ['ĐTPT', 'SN'],
       sections: 2,
       projects: 17,
+      totals: 3,
     });
     expect(out.computed.bySource).toEqual({ ĐTPT: 36600, SN: 10250 });
     expect(out.computed.total).toBe(46850);

@@ -103,33 +103,35 @@ function totalSegments(rows: readonly Row[]): Map<number, number[]> {
 const numeric = (x: unknown): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x : null;
 
-/** Equal when most projects' amounts add up to the stated column, else a ceiling (total investment). */
+/**
+ * A total investment when most projects' amounts stay clearly below the stated column (the period
+ * allocates part of each project), else the period's total (amounts add up to it).
+ */
 function statedModeOf(
   rows: readonly Row[],
   stated: ColumnLeaf,
   amounts: ColumnLeaf[],
 ): SheetContext['statedMode'] {
-  let equal = 0;
+  let below = 0;
   let n = 0;
   for (const r of rows) {
     if (r.kind !== 'project' || r.part) continue;
     const e = numeric(r.cells[stated.id]);
     if (e === null) continue;
     let sum = 0;
-    let any = false;
+    let terms = 0;
     for (const a of amounts) {
       const x = numeric(r.cells[a.id]);
       if (x !== null) {
         sum += x;
-        any = true;
+        terms++;
       }
     }
-    if (!any) continue;
+    if (!terms) continue;
     n++;
-    if (Math.abs(sum - e) <= Math.max(1, Math.abs(e) * 1e-6)) equal++;
+    if (e - sum > (terms + 1) * 0.5) below++;
   }
-  if (!n) return 'equal';
-  return equal / n >= 0.6 ? 'equal' : 'atMost';
+  return n && below >= n * 0.6 ? 'atMost' : 'equal';
 }
 
 /**

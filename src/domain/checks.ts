@@ -115,7 +115,8 @@ function sumOf(
       sum += t.sign * x;
       n++;
     }
-  return n ? { sum, n } : null;
+  // as the engine does (precision rounding): 0.1 + 0.2 is 0.3, never noise
+  return n ? { sum: Number(sum.toPrecision(15)), n } : null;
 }
 
 type Push = (
@@ -195,7 +196,16 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
       n++;
     }
     const target = ctx.leaves.find((l) => l.id === rule.target)!;
-    if (n) push('column-rule', target, e, sum, rule.terms.length + 1, rule.text, 'code row');
+    if (n)
+      push(
+        'column-rule',
+        target,
+        e,
+        Number(sum.toPrecision(15)),
+        rule.terms.length + 1,
+        rule.text,
+        'code row',
+      );
   }
   return out;
 }
@@ -294,7 +304,10 @@ function totalFindings(
     let s: { sum: number; n: number } | null = null;
     if (l.role === 'amount' && (source === null || l.source === source))
       s = l.additive === false ? null : sumOf(rows, v, seg, [l.id]);
-    else if (l.role === 'rowTotal' || (l.role === 'stated' && source !== null))
+    else if (
+      l.role === 'rowTotal' ||
+      (l.role === 'stated' && (source !== null || (ctx.rowTotalRule && ctx.statedMode === 'equal')))
+    )
       s = sumOf(
         rows,
         v,
@@ -303,7 +316,12 @@ function totalFindings(
       );
     else if (source === null && (l.role === 'stated' || l.role === 'value') && l.additive !== false)
       s = sumOf(rows, v, seg, [l.id]);
-    const scope = [l.year, l.source ?? source].filter(Boolean).join(' ') || l.label;
+    const scope =
+      l.role === 'amount'
+        ? [l.year, l.source ?? source].filter(Boolean).join(' ')
+        : l.role === 'value'
+          ? l.label
+          : (source ?? (ctx.rowTotalRule ? '' : l.label));
     if (s) push('grand-total', l, e, s.sum, s.n, scope, 'structure');
   }
   for (const { group, leaves: yl } of ctx.years) {

@@ -64,6 +64,11 @@ describe('Ministry of Finance corpus', () => {
     expect(
       errors.map((f) => [f.rule, r.lineOf.get(f.rowId!), f.colId, f.expected, f.actual]),
     ).toEqual([
+      // the total states 12,300,285 under column 12 (national target programmes); its regions add
+      // up to 11,891,970 (fixtures/audits/Plan_2010.json): the 408,315 gap shows in 9 and 6 too
+      ['grand-total', 13, 'c5', 106190453, 105782138],
+      ['grand-total', 13, 'c8', 53454709, 53046394],
+      ['grand-total', 13, 'c11', 12300285, 11891970],
       ['section-total', 29, 'c5', 11515743, 11496083],
       ['section-total', 29, 'c8', 6169918, 6150257],
       ['section-total', 29, 'c10', 1289538, 1269877],
@@ -100,7 +105,7 @@ describe('Ministry of Finance corpus', () => {
       src_sn: 7249325,
     });
     const m09 = r.workbook.sheets[8];
-    expect([count(m09, 'section'), count(m09, 'project'), count(m09, 'total')]).toEqual([8, 65, 1]);
+    expect([count(m09, 'section'), count(m09, 'project'), count(m09, 'total')]).toEqual([8, 63, 1]);
     // long decimals are kept as stored, not as shown
     expect(row(m09, 'HÀ GIANG').cells.c2).toBeCloseTo(4303662.014002906, 6);
   });

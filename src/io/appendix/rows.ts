@@ -237,7 +237,10 @@ export function readRows(
         cells: { ...base, ...cells },
       };
       if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
-    } else if (isTotalLabel(label) && (!tt || !style)) {
+    } else if (
+      isTotalLabel(label) &&
+      (!tt || !style || (!out.length && (style === 'letter' || style === 'roman')))
+    ) {
       row = { id, kind: 'total', level: 0, cells: { ...base, name: label, ...cells } };
       delete row.cells.tt;
       const src = canonicalSource(fold(label).replace(/^tong (so )?(von )?/, ''));
