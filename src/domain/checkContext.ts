@@ -28,6 +28,8 @@ export interface SheetContext {
   rules: ResolvedColumnRule[];
   /** Direct children of each section that add into it (of-which and ratio rows left out). */
   children: Map<number, number[]>;
+  /** Sections with nothing added under them but an of-which breakdown: its rows. */
+  breakdown: Map<number, number[]>;
   /** Rows whose label states a rule, with the rows its terms name. */
   labelRules: Map<number, { text: string; terms: { sign: 1 | -1; row: number }[] }>;
   /** The rows each total row adds up. */
@@ -181,6 +183,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
   const amounts = ls.filter((l) => l.role === 'amount');
   const stated = ls.find((l) => l.role === 'stated');
   const children = new Map<number, number[]>();
+  const breakdown = new Map<number, number[]>();
   const labelRules: SheetContext['labelRules'] = new Map();
   rows.forEach((r, i) => {
     const end = subtreeEnd(rows, i);
@@ -189,6 +192,12 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
       for (let j = i + 1; j < end; j++)
         if (rows[j].level === r.level + 1 && !rows[j].part) kids.push(j);
       children.set(i, kids);
+      if (!kids.length) {
+        const parts: number[] = [];
+        for (let j = i + 1; j < end; j++)
+          if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
+        if (parts.length) breakdown.set(i, parts);
+      }
     }
     const rule = r.rule ? parseLabelRule(r.rule) : null;
     const terms = rule ? resolveLabelRule(rows, i, rule, end) : null;
@@ -216,6 +225,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     years: yearGroups(sheet.columns),
     rules: sheetRules(sheet),
     children,
+    breakdown,
     labelRules,
     segments: totalSegments(rows),
     rowTotalRule:

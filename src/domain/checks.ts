@@ -92,11 +92,30 @@ function label(r: Row): string {
  * The figure a row shows in a column: as stated on sections and totals, else as computed. A 0
  * stated on a section or total row over rows that add up to more is a placeholder, not a figure.
  */
-function effective(rows: readonly Row[], v: CheckValues, i: number, colId: Id): number | null {
+function effective(
+  rows: readonly Row[],
+  v: CheckValues,
+  i: number,
+  colId: Id,
+  ctx?: SheetContext,
+): number | null {
   const x = num(rows[i].cells[colId]);
   const computed = num(v.value(i, colId));
   if (x === 0 && rows[i].kind !== 'project' && computed) return computed;
-  return x !== null ? x : computed;
+  if (x !== null || computed !== null) return x !== null ? x : computed;
+  // a line without its own figure over a breakdown (gross VAT, refunds) stands for the breakdown
+  const parts = ctx?.breakdown.get(i);
+  if (!parts) return null;
+  let sum = 0;
+  let n = 0;
+  for (const j of parts) {
+    const y = effective(rows, v, j, colId);
+    if (y !== null) {
+      sum += y;
+      n++;
+    }
+  }
+  return n ? sum : null;
 }
 
 /** Σ sign × figure over rows; null when none of them has a figure. */
@@ -105,12 +124,13 @@ function sumOf(
   v: CheckValues,
   terms: readonly { sign: 1 | -1; row: number }[],
   colIds: readonly Id[],
+  ctx?: SheetContext,
 ): { sum: number; n: number } | null {
   let sum = 0;
   let n = 0;
   for (const t of terms)
     for (const c of colIds) {
-      const x = effective(rows, v, t.row, c);
+      const x = effective(rows, v, t.row, c, ctx);
       if (x === null) continue;
       sum += t.sign * x;
       n++;
@@ -185,6 +205,8 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   else if (r.kind === 'section') sectionFindings(r, i, v, ctx, rows, push);
   else totalFindings(rows, i, v, ctx, push);
   for (const rule of ctx.rules) {
+    // on a section or total row only a stated figure is checked (a computed one follows its rows)
+    if (r.kind !== 'project' && num(r.cells[rule.target]) === null) continue;
     const e = effective(rows, v, i, rule.target);
     if (e === null) continue;
     let sum = 0;
@@ -228,7 +250,7 @@ function sectionFindings(
   for (const l of ctx.additive) {
     const e = num(r.cells[l.id]);
     if (e === null || e === 0) continue;
-    const s = sumOf(rows, v, kids, [l.id]);
+    const s = sumOf(rows, v, kids, [l.id], ctx);
     if (s) compared.push({ l, e, ...s });
   }
   const tol = (x: { n: number }) => Math.max(1, x.n) * 0.5 + 1e-9;

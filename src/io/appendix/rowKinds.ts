@@ -6,6 +6,8 @@ import { fold } from '../../domain/sources';
 
 /** A label that totals the table or a block: `TỔNG SỐ`, `Tổng cộng`, `Cộng`, `Tổng thu NSNN`. */
 export function isTotalLabel(label: string): boolean {
+  // a bulleted line (`- Tổng số thu`) is an item of a list, never a total of the table
+  if (/^\s*[-–+•]/.test(label)) return false;
   const f = fold(label).replace(/^[\s*:.-]+/, '');
   if (/^(tong so|tong cong|cong|cong so|grand total|total|tong)\s*[:(-]?(\s|$)/.test(f))
     return true;

@@ -209,7 +209,8 @@ export function readRows(
     const notes = field(c, r, 'notes');
     if (notes) base.notes = notes;
     const id = `i${++n}`;
-    const style = styleOf(tt);
+    // a bullet typed at the start of the label numbers the row when the TT cell is empty
+    const style = styleOf(tt || (/^\s*([-–+])\s/.exec(name)?.[1] ?? ''));
     const no = Number(tt.replace(/[.)]$/, ''));
     let row: Row;
     // an of-which block ends at a row numbered like its owner's next sibling or above
@@ -239,7 +240,11 @@ export function readRows(
       if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
     } else if (
       isTotalLabel(label) &&
-      (!tt || !style || (!out.length && (style === 'letter' || style === 'roman')))
+      (!tt ||
+        !style ||
+        (!out.length &&
+          (style === 'letter' || style === 'roman') &&
+          !data.slice(k + 1).some((x) => styleOf(field(c, x, 'number')) === style)))
     ) {
       row = { id, kind: 'total', level: 0, cells: { ...base, name: label, ...cells } };
       delete row.cells.tt;
