@@ -106,16 +106,12 @@ function effective(
   // a line without its own figure over a breakdown (gross VAT, refunds) stands for the breakdown
   const parts = ctx?.breakdown.get(i);
   if (!parts) return null;
-  let sum = 0;
-  let n = 0;
-  for (const j of parts) {
-    const y = effective(rows, v, j, colId);
-    if (y !== null) {
-      sum += y;
-      n++;
-    }
-  }
-  return n ? sum : null;
+  const ys = parts.map((j) => effective(rows, v, j, colId)).filter((y): y is number => y !== null);
+  if (!ys.length) return null;
+  const sum = ys.reduce((a, b) => a + b, 0);
+  // `gross, refunds, net`: the line that is the sum of the others is the result
+  const last = ys[ys.length - 1];
+  return ys.length > 2 && Math.abs(sum - 2 * last) <= ys.length * 0.5 ? last : sum;
 }
 
 /** Σ sign × figure over rows; null when none of them has a figure. */
