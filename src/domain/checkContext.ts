@@ -9,7 +9,7 @@ import { parseLabelRule, resolveLabelRule } from './labelRules';
 import { parseAmount } from './numbers';
 import { parentIndex, subtreeEnd } from './rows';
 import { fold } from './sources';
-import type { AppendixSheet, ColumnGroup, ColumnLeaf, Id, Row } from './types';
+import type { AppendixSheet, ColumnGroup, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
 export interface ResolvedColumnRule {
   text: string;
@@ -28,6 +28,8 @@ export interface SheetContext {
   rules: ResolvedColumnRule[];
   /** Direct children of each section that add into it (of-which and ratio rows left out). */
   children: Map<number, number[]>;
+  /** Column groups headed *Trong đó / Of which* and the total column they break down. */
+  partColumns: { total: ColumnLeaf; parts: ColumnLeaf[] }[];
   /** Sections with nothing added under them but an of-which breakdown: its rows. */
   breakdown: Map<number, number[]>;
   /** Rows whose label states a rule, with the rows its terms name. */
@@ -174,6 +176,43 @@ export function holdsNear(sorted: readonly number[], x: number, tol: number): bo
   return lo < sorted.length && sorted[lo] <= x + tol;
 }
 
+const OF_WHICH = /^(trong do|of which|in which|including|tr\.? ?do)\b/;
+const TOTAL = /^(tong so|tong cong|cong|total)\b/;
+
+/**
+ * `III. Chi thường xuyên › Tổng số | Trong đó › …`: the columns of an of-which group never add up
+ * to more than the total beside them (unless a code-row rule says they add up to it exactly).
+ */
+function partColumns(
+  nodes: ColumnNode[],
+  rules: ResolvedColumnRule[],
+): { total: ColumnLeaf; parts: ColumnLeaf[] }[] {
+  const out: { total: ColumnLeaf; parts: ColumnLeaf[] }[] = [];
+  const walk = (ns: ColumnNode[]) => {
+    const total = ns.find((n): n is ColumnLeaf => n.kind === 'leaf' && TOTAL.test(fold(n.label)));
+    for (const n of ns) {
+      if (n.kind !== 'group') continue;
+      // the group's own columns: a leaf, or a sub-group's total column (none: not checked)
+      const parts = n.children.map((c) =>
+        c.kind === 'leaf'
+          ? c
+          : c.children.find((x): x is ColumnLeaf => x.kind === 'leaf' && TOTAL.test(fold(x.label))),
+      );
+      if (
+        total &&
+        OF_WHICH.test(fold(n.label)) &&
+        parts.length &&
+        parts.every((p): p is ColumnLeaf => !!p && isAdditive(p)) &&
+        !rules.some((r) => r.target === total.id)
+      )
+        out.push({ total, parts: parts as ColumnLeaf[] });
+      walk(n.children);
+    }
+  };
+  walk(nodes);
+  return out;
+}
+
 /** The check context of a sheet (cached per version of its rows and columns). */
 export function sheetContext(sheet: AppendixSheet): SheetContext {
   const hit = cache.get(sheet.rows);
@@ -226,6 +265,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     rules: sheetRules(sheet),
     children,
     breakdown,
+    partColumns: partColumns(sheet.columns, sheetRules(sheet)),
     labelRules,
     segments: totalSegments(rows),
     rowTotalRule:

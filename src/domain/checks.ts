@@ -200,6 +200,14 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   else if (r.kind === 'project') projectFindings(r, i, v, ctx, rows, push);
   else if (r.kind === 'section') sectionFindings(r, i, v, ctx, rows, push);
   else totalFindings(rows, i, v, ctx, push);
+  for (const { total, parts } of ctx.partColumns) {
+    const e = effective(rows, v, i, total.id);
+    const ys = parts.map((p) => effective(rows, v, i, p.id)).filter((y): y is number => y !== null);
+    if (e === null || !ys.length || ys.some((y) => y < 0)) continue;
+    const sum = Number(ys.reduce((a, b) => a + b, 0).toPrecision(15));
+    if (sum > e)
+      push('column-rule', total, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
+  }
   for (const rule of ctx.rules) {
     // on a section or total row only a stated figure is checked (a computed one follows its rows)
     if (r.kind !== 'project' && num(r.cells[rule.target]) === null) continue;

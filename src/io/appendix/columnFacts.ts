@@ -10,9 +10,9 @@ import type { LeafSpec } from './header';
 import { isMarker } from './rowKinds';
 
 const RATIO_HEADER =
-  /(ty le|ti le|\(%\)|%|so sanh|toc do|dieu tiet|chi so|ratio|rate|percent|share)/;
+  /(\bty le\b|\bti le\b|%|\bso sanh\b|\btoc do\b|\bdieu tiet\b|\bchi so\b|\bratios?\b|\brates?\b|\bpercent|\bshares?\b)/;
 const TEXT_HEADER =
-  /(dia diem|thoi gian|khoi cong|hoan thanh|kc-ht|kc - ht|so quyet dinh|quyet dinh|so qd|ngay|ma du an|ma so|nang luc|quy mo|ghi chu|hinh thuc|location|duration)/;
+  /(\bdia diem\b|\bthoi gian\b|\bkhoi cong\b|\bhoan thanh\b|\bkc ?- ?ht\b|\bquyet dinh\b|\bso qd\b|\bngay\b|\bma du an\b|\bma so\b|\bnang luc\b|\bquy mo\b|\bghi chu\b|\bhinh thuc\b|\blocation\b|\bduration\b)/;
 
 /** Decimals a number format prints (`#,##0.00` → 2, `0.0%` → 1 of the percentage). */
 export function formatDecimals(fmt: string): number {
