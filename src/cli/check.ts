@@ -187,7 +187,7 @@ export function formatCheck(r: CheckJson, withWarnings = true): string {
   );
   for (const f of r.findings)
     lines.push(
-      `  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(17)} ${f.cell ?? (f.row === null ? '-' : `line ${f.row}`)}: ${safeText(f.message)} (rule from ${f.from})`,
+      `  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(17)} ${f.cell ?? (f.row === null ? '-' : `line ${f.row}`)}: ${safeText(f.message)}`,
     );
   if (withWarnings)
     for (const w of r.warnings) lines.push(`  note    ${w.code}: ${safeText(w.message)}`);

@@ -176,6 +176,18 @@ export function holdsNear(sorted: readonly number[], x: number, tol: number): bo
   return lo < sorted.length && sorted[lo] <= x + tol;
 }
 
+/** Header texts above a leaf, outermost first, ending with its own label. */
+function labelPath(nodes: ColumnNode[], id: Id, above: string[] = []): string[] {
+  for (const n of nodes) {
+    if (n.kind === 'leaf' && n.id === id) return [...above, n.label];
+    if (n.kind === 'group') {
+      const p = labelPath(n.children, id, [...above, n.label]);
+      if (p.length) return p;
+    }
+  }
+  return [];
+}
+
 const OF_WHICH = /^(trong do|of which|in which|including|tr\.? ?do)\b/;
 const TOTAL = /^(tong so|tong cong|cong|total)\b/;
 
@@ -278,7 +290,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     noteAmounts: noteAmounts(sheet.footer ?? []),
     statedMode: !stated
       ? null
-      : /muc dau tu|tmdt/.test(fold(stated.label))
+      : /muc dau tu|tmdt/.test(fold(labelPath(sheet.columns, stated.id).join(' ')))
         ? statedModeOf(rows, stated, amounts)
         : 'equal',
   };

@@ -442,12 +442,26 @@ export function explain(f: Finding, lang: 'vi' | 'en' = 'vi'): string {
   const d = a(f.actual - f.expected);
   const from = f.from ? SOURCE_NAMES[lang][f.from] : '';
   if (lang === 'en') {
-    const why = f.severity === 'warning' ? ` (within the rounding of ${f.terms} figures)` : '';
+    const why =
+      f.why === 'note'
+        ? ' (a note below the table accounts for the difference)'
+        : f.why === 'partial'
+          ? ' (to verify: the rows under it may list only part of it)'
+          : f.severity === 'warning'
+            ? ` (within the rounding of ${f.terms} figures)`
+            : '';
     const src = from ? `; rule from the ${from}` : '';
     const note = f.explained !== undefined ? `; explained: ${f.explained}` : '';
     return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}${src}${note}`;
   }
-  const why = f.severity === 'warning' ? ` (nằm trong sai số làm tròn của ${f.terms} số)` : '';
+  const why =
+    f.why === 'note'
+      ? ' (ghi chú dưới biểu giải thích phần chênh lệch)'
+      : f.why === 'partial'
+        ? ' (cần xác minh: các dòng bên dưới có thể chỉ liệt kê một phần)'
+        : f.severity === 'warning'
+          ? ` (nằm trong sai số làm tròn của ${f.terms} số)`
+          : '';
   const src = from ? `; quy tắc theo ${from}` : '';
   const note = f.explained !== undefined ? `; đã giải trình: ${f.explained}` : '';
   return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}${src}${note}`;
