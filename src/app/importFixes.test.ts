@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../domain/columns';
 import { readPlanFile } from '../io/readPlan';
-import { rekindRow, retypeColumn } from './importFixes';
+import type { AppendixSheet } from '../domain/types';
+import { dropRows, readingOfRow, rekindRow, rereadRow, retypeColumn } from './importFixes';
 import { WorkbookSession } from './session';
 
 const tsv = () => readPlanFile('a.tsv', readFileSync('fixtures/quang-tri-2011-2015-appendix.tsv'));
@@ -51,5 +52,47 @@ describe('import preview corrections', () => {
         .filter((l) => l.role === 'amount')
         .every((l) => !l.source),
     ).toBe(true);
+  });
+});
+
+describe('rows read as never added, or ignored, in the preview', () => {
+  const sheet = (): AppendixSheet => ({
+    kind: 'appendix',
+    id: 's',
+    name: 'S',
+    title: '',
+    columns: [
+      { kind: 'leaf', id: 'name', label: 'Tên', role: 'name' },
+      { kind: 'leaf', id: 'v', label: 'Năm 2024', role: 'amount', year: 2024 },
+    ],
+    rows: [
+      { id: 'a', kind: 'section', level: 0, cells: { name: 'Chi', v: 100 } },
+      { id: 'b', kind: 'project', level: 1, cells: { name: 'Chi đầu tư', v: 60 } },
+      { id: 'c', kind: 'project', level: 1, cells: { name: 'Giáo dục', v: 20 } },
+      { id: 'd', kind: 'project', level: 1, cells: { name: 'Chi thường xuyên', v: 40 } },
+      { id: 'e', kind: 'project', level: 1, cells: { name: 'Ghi chú', v: 5 } },
+    ],
+  });
+
+  it('an of-which line breaks down the row above it, which becomes its section', () => {
+    const s = rereadRow(sheet(), 'c', 'ofWhich');
+    expect(s.rows.map((r) => [r.id, r.kind, r.level, r.part ?? ''])).toEqual([
+      ['a', 'section', 0, ''],
+      ['b', 'section', 1, ''],
+      ['c', 'project', 2, 'ofWhich'],
+      ['d', 'project', 1, ''],
+      ['e', 'project', 1, ''],
+    ]);
+    expect(readingOfRow(s.rows[2])).toBe('ofWhich');
+    // and back
+    expect(readingOfRow(rereadRow(s, 'c', 'project').rows[2])).toBe('project');
+  });
+
+  it('a ratio row is kept, never added; an ignored row is left out on confirm', () => {
+    expect(rereadRow(sheet(), 'd', 'ratio').rows[3]).toMatchObject({
+      kind: 'project',
+      part: 'ratio',
+    });
+    expect(dropRows(sheet(), new Set(['e'])).rows.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

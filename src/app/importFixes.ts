@@ -3,7 +3,7 @@ import { leaves } from '../domain/columns';
 import { normaliseLevels } from '../domain/rows';
 import { slug } from '../domain/sources';
 import { amountColumnId } from '../domain/template';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, RowKind } from '../domain/types';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, Row, RowKind } from '../domain/types';
 
 export interface ColumnFix {
   role: ColumnLeaf['role'];
@@ -68,4 +68,52 @@ export function rekindRow(sheet: AppendixSheet, rowId: string, kind: RowKind): A
     return { ...r, kind, level };
   });
   return { ...sheet, rows: normaliseLevels(rows) };
+}
+
+/** How the preview lets a row be read: a kind, or a row never added (of which, ratio). */
+export type RowReading = RowKind | 'ofWhich' | 'ratio';
+
+/** How a row is read now. */
+export function readingOfRow(r: Row): RowReading {
+  return r.part ?? r.kind;
+}
+
+/**
+ * Reads a row as a section, a project, a total row, an *of which* line of the row above it or a
+ * ratio row (the last two are never added into anything).
+ */
+export function rereadRow(sheet: AppendixSheet, rowId: string, reading: RowReading): AppendixSheet {
+  if (reading !== 'ofWhich' && reading !== 'ratio') {
+    const cleared = {
+      ...sheet,
+      rows: sheet.rows.map((r) => {
+        if (r.id !== rowId || !r.part) return r;
+        const { part: _part, ...rest } = r;
+        return rest;
+      }),
+    };
+    return rekindRow(cleared, rowId, reading);
+  }
+  const i = sheet.rows.findIndex((r) => r.id === rowId);
+  if (i < 0) return sheet;
+  const rows = sheet.rows.slice();
+  let level = rows[i].level;
+  if (reading === 'ofWhich') {
+    // an of-which line breaks down the nearest row above it that is not itself a breakdown
+    let o = i - 1;
+    while (o >= 0 && rows[o].part) o--;
+    if (o >= 0) {
+      if (rows[o].kind === 'project') rows[o] = { ...rows[o], kind: 'section' };
+      level = rows[o].level + 1;
+    }
+  }
+  rows[i] = { ...rows[i], kind: 'project', part: reading, level };
+  return { ...sheet, rows: normaliseLevels(rows) };
+}
+
+/** The sheet without the rows the user marked as ignored (not part of the table). */
+export function dropRows(sheet: AppendixSheet, ids: ReadonlySet<string>): AppendixSheet {
+  return ids.size
+    ? { ...sheet, rows: normaliseLevels(sheet.rows.filter((r) => !ids.has(r.id))) }
+    : sheet;
 }

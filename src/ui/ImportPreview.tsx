@@ -1,6 +1,13 @@
 /** The import preview: the reading drawn over the source, its warnings, and corrections. */
 import { useMemo, useState } from 'react';
-import { type ColumnFix, rekindRow, retypeColumn } from '../app/importFixes';
+import {
+  type ColumnFix,
+  dropRows,
+  readingOfRow,
+  rereadRow,
+  retypeColumn,
+  type RowReading,
+} from '../app/importFixes';
 import { previewTotals } from '../app/services';
 import { leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
@@ -23,6 +30,15 @@ const ROLES: ColumnLeaf['role'][] = [
   'value',
 ];
 
+const ROW_READINGS: (RowReading | 'ignored')[] = [
+  'section',
+  'project',
+  'total',
+  'ofWhich',
+  'ratio',
+  'ignored',
+];
+
 export interface ImportPreviewProps {
   fileName: string;
   reading: PlanReading;
@@ -40,6 +56,7 @@ export function ImportPreview({
 }: ImportPreviewProps) {
   const { t, lang } = useLang();
   const [wb, setWb] = useState<Workbook>(reading.workbook);
+  const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
   const source = reading.sources?.find((x) => x.band) ?? reading.sources?.[0];
   const sheet = wb.sheets[0] as Workbook['sheets'][number] | undefined;
   const [band, setBand] = useState({
@@ -49,18 +66,28 @@ export function ImportPreview({
   const totals = useMemo(() => previewTotals(wb), [wb]);
   const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
-    const m = new Map<number, { id: string; kind: RowKind }>();
+    const m = new Map<number, { id: string; kind: RowReading | 'ignored' }>();
     for (const r of sheet?.rows ?? []) {
       const at = source?.rowOf[r.id];
-      if (at !== undefined) m.set(at, { id: r.id, kind: r.kind });
+      if (at !== undefined)
+        m.set(at, { id: r.id, kind: ignored.has(r.id) ? 'ignored' : readingOfRow(r) });
     }
     return m;
-  }, [sheet, source]);
+  }, [sheet, source, ignored]);
   const fix = (colId: string, f: ColumnFix) =>
     sheet && setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
-  const rekind = (rowId: string, kind: RowKind) =>
-    sheet && setWb({ ...wb, sheets: [rekindRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
-  const count = (k: RowKind) => (sheet?.rows ?? []).filter((r) => r.kind === k).length;
+  const rekind = (rowId: string, kind: RowReading | 'ignored') => {
+    const next = new Set(ignored);
+    if (kind === 'ignored') next.add(rowId);
+    else next.delete(rowId);
+    setIgnored(next);
+    if (sheet && kind !== 'ignored')
+      setWb({ ...wb, sheets: [rereadRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
+  };
+  const count = (k: RowKind) =>
+    (sheet?.rows ?? []).filter((r) => r.kind === k && !r.part && !ignored.has(r.id)).length;
+  const confirmed = (): Workbook =>
+    sheet ? { ...wb, sheets: [dropRows(sheet, ignored), ...wb.sheets.slice(1)] } : wb;
 
   return (
     <section className="pb-import" data-testid="import-preview">
@@ -185,9 +212,9 @@ export function ImportPreview({
                       <select
                         aria-label="kind"
                         value={mark.kind}
-                        onChange={(e) => rekind(mark.id, e.target.value as RowKind)}
+                        onChange={(e) => rekind(mark.id, e.target.value as RowReading)}
                       >
-                        {(['section', 'project', 'total'] as RowKind[]).map((k) => (
+                        {ROW_READINGS.map((k) => (
                           <option key={k} value={k}>
                             {t(`kind_${k}` as StringKey)}
                           </option>
@@ -205,7 +232,7 @@ export function ImportPreview({
         </table>
       </div>
       <div className="pb-import-actions">
-        <button type="button" data-testid="import-confirm" onClick={() => onConfirm(wb)}>
+        <button type="button" data-testid="import-confirm" onClick={() => onConfirm(confirmed())}>
           {t('importConfirm')}
         </button>
         <button type="button" data-testid="import-cancel" onClick={onCancel}>

@@ -138,6 +138,9 @@ export const vi = {
   kind_section: 'Mục',
   kind_project: 'Dự án',
   kind_total: 'Dòng tổng',
+  kind_ofWhich: 'Trong đó (không cộng)',
+  kind_ratio: 'Tỷ lệ (không cộng)',
+  kind_ignored: 'Bỏ qua',
   w_joinedRow: 'Dòng {row}: phần tên bị ngắt trang, đã nối vào dòng trên.',
   w_repeatedHeader: 'Dòng {row}: tiêu đề lặp lại ở đầu trang, đã bỏ.',
   w_ambiguousFigure:
@@ -288,6 +291,9 @@ export const en: Record<StringKey, string> = {
   kind_section: 'Section',
   kind_project: 'Project',
   kind_total: 'Total row',
+  kind_ofWhich: 'Of which (not added)',
+  kind_ratio: 'Ratio (not added)',
+  kind_ignored: 'Ignored',
   w_joinedRow: 'Line {row}: a name split across pages was joined to the row above.',
   w_repeatedHeader: 'Line {row}: header repeated at a page break, dropped.',
   w_ambiguousFigure:
