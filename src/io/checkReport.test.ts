@@ -48,3 +48,14 @@ describe('check report', () => {
     expect(String(aoa[3][9])).toContain('số ghi 1.500, tính được 1.000');
   });
 });
+
+describe('severity in the report', () => {
+  it('says when a difference is to verify, explained by a note, or explained by the user', async () => {
+    const { severityLabel } = await import('./checkReport');
+    expect(severityLabel({ ...f, severity: 'warning', why: 'partial' }, 'vi')).toBe('Cần xác minh');
+    expect(severityLabel({ ...f, severity: 'warning', why: 'note' }, 'en')).toBe(
+      'Explained by a note',
+    );
+    expect(severityLabel({ ...f, explained: 'Số liệu ước' }, 'vi')).toBe('Lỗi · Đã giải trình');
+  });
+});

@@ -18,6 +18,30 @@ export interface ReportRow {
   explanation: string;
 }
 
+const SEVERITY = {
+  vi: {
+    error: 'Lỗi',
+    warning: 'Sai số làm tròn',
+    note: 'Có ghi chú giải thích',
+    partial: 'Cần xác minh',
+    explained: 'Đã giải trình',
+  },
+  en: {
+    error: 'Error',
+    warning: 'Rounding',
+    note: 'Explained by a note',
+    partial: 'To verify',
+    explained: 'Explained',
+  },
+};
+
+/** How the report names a finding's severity: error, rounding, to verify, explained. */
+export function severityLabel(f: Finding, lang: 'vi' | 'en'): string {
+  const s = SEVERITY[lang];
+  if (f.explained !== undefined) return `${s[f.severity]} · ${s.explained}`;
+  return f.why ? s[f.why] : s[f.severity];
+}
+
 /** Report rows; `rowNumber` gives the row number shown to the user (grid row or input line). */
 export function reportRows(
   findings: readonly Finding[],
@@ -27,14 +51,7 @@ export function reportRows(
   return findings.map((f, k) => ({
     no: k + 1,
     rule: RULE_NAMES[lang][f.rule],
-    severity:
-      f.severity === 'error'
-        ? lang === 'vi'
-          ? 'Lỗi'
-          : 'Error'
-        : lang === 'vi'
-          ? 'Sai số làm tròn'
-          : 'Rounding',
+    severity: severityLabel(f, lang),
     row: rowNumber(f.rowId),
     label: f.label,
     scope: f.scope,
