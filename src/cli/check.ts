@@ -19,6 +19,8 @@ export interface FindingJson {
   actual: number | null;
   /** Where the rule comes from: code row, label, structure, plan text. */
   from: string;
+  /** The user's note, when the finding was marked explained (not counted as an error). */
+  explained?: string;
   message: string;
 }
 
@@ -127,6 +129,7 @@ export function checkSheet(
       expected: f.expected,
       actual: f.actual,
       from: f.from ?? 'structure',
+      ...(f.explained !== undefined ? { explained: f.explained } : {}),
       message: explain(f, 'en'),
     })),
     warnings: reading.warnings
@@ -141,7 +144,7 @@ export function checkWorkbook(file: string, reading: PlanReading): WorkbookCheck
   engine.loadWorkbook(reading.workbook);
   const sheets = reading.workbook.sheets.map((s) => checkSheet(file, reading, s, engine));
   const findings = sheets.flatMap((s) => s.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  const errors = findings.filter((f) => f.severity === 'error' && f.explained === undefined).length;
   const first = sheets[0] as CheckJson | undefined;
   return {
     file,

@@ -87,7 +87,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       return { code: all.summary.errors ? 1 : 0, stdout: text, stderr: '' };
     }
     const result = checkSheet(file, reading, sheet);
-    const errors = result.findings.some((f) => f.severity === 'error');
+    const errors = result.findings.some((f) => f.severity === 'error' && !f.explained);
     const text = json ? JSON.stringify(result) : formatCheck(result);
     return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {

@@ -257,6 +257,7 @@ export function AppendixView({
             onSelect={checks.select}
             onPrint={checks.print}
             onExport={checks.exportReport}
+            actions={readOnly ? undefined : checks.actions}
           />
         )}
       </div>

@@ -1,4 +1,9 @@
-/** The checks panel: every finding with stated, computed and difference; a click selects the cell. */
+/**
+ * The checks panel: every finding with stated, computed and difference, which rule it checks and
+ * where the rule came from; a click selects the cell. A finding can be marked explained (with a
+ * note), and the rules of its column switched off or the column marked as never added up.
+ */
+import { useState } from 'react';
 import type { Finding } from '../domain/checks';
 import { formatAmount } from '../domain/numbers';
 import { useLang } from './i18n';
@@ -9,12 +14,30 @@ export function ruleKey(rule: Finding['rule']): StringKey {
   return `rule_${rule.replace(/-/g, '_')}` as StringKey;
 }
 
+/** The translation key of a finding's severity as the user should read it. */
+function severityKey(f: Finding): StringKey {
+  if (f.why === 'partial') return 'sev_verify';
+  if (f.why === 'note') return 'sev_note';
+  return f.severity === 'error' ? 'sev_error' : 'sev_warning';
+}
+
+export interface CheckActions {
+  /** Marks a finding explained with a note (an empty note takes it back). */
+  onExplain: (f: Finding, note: string) => void;
+  /** Switches off the rules that check the finding's column. */
+  onRulesOff: (f: Finding) => void;
+  /** Marks the finding's column as never added up. */
+  onNotAdditive: (f: Finding) => void;
+}
+
 export interface ChecksPanelProps {
   findings: Finding[];
   rowNumber: (rowId: string | null) => string;
   onSelect: (f: Finding) => void;
   onPrint: () => void;
   onExport: () => void;
+  /** Absent when the workbook is read-only. */
+  actions?: CheckActions;
 }
 
 export function ChecksPanel({
@@ -23,9 +46,9 @@ export function ChecksPanel({
   onSelect,
   onPrint,
   onExport,
+  actions,
 }: ChecksPanelProps) {
-  const { t, lang } = useLang();
-  const a = (x: number) => formatAmount(x, lang);
+  const { t } = useLang();
   return (
     <aside className="pb-checks" data-testid="checks-panel">
       <div className="pb-checks-head">
@@ -44,31 +67,122 @@ export function ChecksPanel({
       ) : (
         <ul>
           {findings.map((f, k) => (
-            <li key={`${f.rule}|${f.rowId}|${f.colId}|${k}`}>
-              <button
-                type="button"
-                className={`pb-finding pb-finding-${f.severity}`}
-                data-testid="finding"
-                data-rule={f.rule}
-                data-row={f.rowId ?? ''}
-                onClick={() => onSelect(f)}
-              >
-                <span className="pb-finding-rule">
-                  {t(ruleKey(f.rule))} · {t(f.severity === 'error' ? 'sev_error' : 'sev_warning')}
-                  {f.scope ? ` · ${f.scope}` : ''}
-                </span>
-                <span className="pb-finding-label">
-                  {rowNumber(f.rowId)} {f.label}
-                </span>
-                <span className="pb-finding-nums">
-                  {t('col_stated')} {a(f.expected)} · {t('col_computed')} {a(f.actual)} ·{' '}
-                  {t('col_diff')} {a(f.actual - f.expected)}
-                </span>
-              </button>
-            </li>
+            <FindingItem
+              key={`${f.rule}|${f.rowId}|${f.colId}|${k}`}
+              f={f}
+              rowNumber={rowNumber}
+              onSelect={onSelect}
+              actions={actions}
+            />
           ))}
         </ul>
       )}
     </aside>
+  );
+}
+
+function FindingItem({
+  f,
+  rowNumber,
+  onSelect,
+  actions,
+}: {
+  f: Finding;
+  rowNumber: (rowId: string | null) => string;
+  onSelect: (f: Finding) => void;
+  actions?: CheckActions;
+}) {
+  const { t, lang } = useLang();
+  const a = (x: number) => formatAmount(x, lang);
+  const [note, setNote] = useState<string | null>(null);
+  const explained = f.explained !== undefined;
+  return (
+    <li className={explained ? 'pb-finding-explained' : undefined}>
+      <button
+        type="button"
+        className={`pb-finding pb-finding-${f.severity}`}
+        data-testid="finding"
+        data-rule={f.rule}
+        data-row={f.rowId ?? ''}
+        data-col={f.colId ?? ''}
+        onClick={() => onSelect(f)}
+      >
+        <span className="pb-finding-rule">
+          {t(ruleKey(f.rule))} · {t(severityKey(f))}
+          {f.scope ? ` · ${f.scope}` : ''}
+        </span>
+        <span className="pb-finding-label">
+          {rowNumber(f.rowId)} {f.label}
+        </span>
+        <span className="pb-finding-nums">
+          {t('col_stated')} {a(f.expected)} · {t('col_computed')} {a(f.actual)} · {t('col_diff')}{' '}
+          {a(f.actual - f.expected)}
+        </span>
+        {f.from && (
+          <span className="pb-finding-from">
+            {t(`from_${f.from.replace(' ', '_')}` as StringKey)}
+          </span>
+        )}
+        {explained && (
+          <span className="pb-finding-note" data-testid="finding-note">
+            {t('explainedAs')}: {f.explained}
+          </span>
+        )}
+      </button>
+      {actions && f.rowId !== null && (
+        <div className="pb-finding-actions">
+          {note === null ? (
+            <>
+              <button
+                type="button"
+                data-testid="finding-explain"
+                onClick={() => setNote(f.explained ?? '')}
+              >
+                {t(explained ? 'explainEdit' : 'explain')}
+              </button>
+              {f.colId && (
+                <>
+                  <button
+                    type="button"
+                    data-testid="finding-rules-off"
+                    onClick={() => actions.onRulesOff(f)}
+                  >
+                    {t('rulesOff')}
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="finding-not-additive"
+                    onClick={() => actions.onNotAdditive(f)}
+                  >
+                    {t('notAdditive')}
+                  </button>
+                </>
+              )}
+            </>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                actions.onExplain(f, note);
+                setNote(null);
+              }}
+            >
+              <input
+                data-testid="finding-note-input"
+                aria-label={t('explainNote')}
+                placeholder={t('explainNote')}
+                value={note}
+                autoFocus
+                onChange={(e) => setNote(e.target.value)}
+                onKeyDown={(e) => e.key === 'Escape' && setNote(null)}
+              />
+              <button type="submit" data-testid="finding-note-save">
+                {t('saveNote')}
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </li>
   );
 }

@@ -1,7 +1,10 @@
 /** Checks in the workbook view: the findings list, selecting a finding's cell, report export/print. */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { explainFinding, replaceSheet, setAdditive, switchRules } from '../app/checkSettings';
 import type { WorkbookSession } from '../app/session';
+import type { AppendixSheet } from '../domain/types';
+import type { CheckActions } from './ChecksPanel';
 import type { Finding } from '../domain/checks';
 import { leaves } from '../domain/columns';
 import { reportRows, reportWorkbook } from '../io/checkReport';
@@ -28,7 +31,9 @@ export function useChecksUi(
     },
     [session, sheetId],
   );
-  const errors = findings.filter((f) => f.severity === 'error').length;
+  // a finding the user explained is listed, but no longer counted
+  const open = findings.filter((f) => f.explained === undefined);
+  const errors = open.filter((f) => f.severity === 'error').length;
 
   const select = useCallback(
     (f: Finding) => {
@@ -77,10 +82,23 @@ export function useChecksUi(
     setTimeout(() => document.body.classList.remove('pb-printing'), 0);
   }, []);
 
+  const actions = useMemo<CheckActions>(() => {
+    const step = (f: (s: AppendixSheet) => AppendixSheet, label: string) => {
+      const current = session.workbook.sheets.find((x) => x.id === sheetId);
+      if (current) session.dispatch(replaceSheet(session.workbook, f(current)), label);
+    };
+    return {
+      onExplain: (f, note) => step((s) => explainFinding(s, f, note), 'explain'),
+      onRulesOff: (f) => f.colId && step((s) => switchRules(s, f.colId!, true), 'rulesOff'),
+      onNotAdditive: (f) => f.colId && step((s) => setAdditive(s, f.colId!, false), 'notAdditive'),
+    };
+  }, [session, sheetId]);
+
   return {
+    actions,
     findings,
     errors,
-    warnings: findings.length - errors,
+    warnings: open.length - errors,
     rowNumber,
     select,
     rows,

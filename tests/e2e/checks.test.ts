@@ -52,6 +52,64 @@ describe('checks in the app', () => {
   });
 });
 
+describe('the user’s decisions about the checks', () => {
+  it('explains a finding and marks a column not added up; both survive a reload and are exported', async () => {
+    const wb = await openSample(context, suite.url());
+    const page = wb.page;
+    const badge = page.locator('[data-testid=checks-badge]');
+    assert.equal(await wb.textIs(badge, '26'), '26');
+    // explain the first finding of the list
+    const first = page
+      .locator('[data-testid=checks-panel] li:has(.pb-finding-error:not([data-col=stated]))')
+      .first();
+    const key = await first.locator('[data-testid=finding]').getAttribute('data-row');
+    let commits = await wb.commits();
+    await first.locator('[data-testid=finding-explain]').click();
+    await first.locator('[data-testid=finding-note-input]').fill('Số liệu theo Tờ trình 12/TTr');
+    await first.locator('[data-testid=finding-note-save]').click();
+    const note = page.locator(
+      `li:has([data-testid=finding][data-row="${key}"]) [data-testid=finding-note]`,
+    );
+    await note.first().waitFor();
+    assert.equal(await wb.textIs(badge, '25'), '25'); // an explained error is no longer counted
+    await wb.waitSaved(commits);
+    // the TMĐT column: its rules stop once it is marked as never added up
+    const stated = page.locator('[data-testid=finding][data-col=stated]');
+    const before = await stated.count();
+    assert.ok(before > 0);
+    commits = await wb.commits();
+    await page
+      .locator('li:has([data-testid=finding][data-col=stated]) [data-testid=finding-not-additive]')
+      .first()
+      .click();
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid=finding][data-col=stated][data-rule=section-total]'),
+    );
+    await wb.waitSaved(commits);
+    const after = await wb.text(badge);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    assert.equal(await wb.textIs(badge, after), after);
+    assert.match(await note.first().innerText(), /Đã giải trình: Số liệu theo Tờ trình 12\/TTr/);
+    assert.equal(
+      await page.locator('[data-testid=finding][data-col=stated][data-rule=section-total]').count(),
+      0,
+    );
+
+    // exported: the check sheet says explained, with the note; the plan sheet keeps both decisions
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=export-xlsx]');
+    const book = XLSX.read(readFileSync(await (await download).path()), { type: 'buffer' });
+    const report = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Kiểm tra'], { header: 1 });
+    const explained = report.filter((r) => String(r[2] ?? '').includes('Đã giải trình'));
+    assert.equal(explained.length, 1);
+    assert.match(String(explained[0][9]), /đã giải trình: Số liệu theo Tờ trình 12\/TTr/);
+    await page.close();
+  });
+});
+
 describe('export in the app', () => {
   it('downloads the submission workbook and the CSV of the sheet', async () => {
     const { page } = await openSample(context, suite.url());
