@@ -52,7 +52,42 @@ export interface SheetContext {
   noteAmounts: number[];
 }
 
-const cache = new WeakMap<readonly Row[], { columns: unknown; ctx: SheetContext }>();
+interface Cached {
+  columns: unknown;
+  checks: unknown;
+  footer: unknown;
+  key: number;
+  ctx: SheetContext;
+}
+/** By rows array (the same version), then by the sheet's columns and the rows' structure. */
+const byRows = new WeakMap<readonly Row[], Cached>();
+const byColumns = new WeakMap<object, Cached>();
+
+/**
+ * A hash of what the context depends on in the rows: ids, kinds, levels, parts, numbering, rules
+ * (not the figures: an edited amount keeps the structure, and the context with it).
+ */
+function structureKey(rows: readonly Row[]): number {
+  let h = rows.length | 0;
+  const mix = (x: number) => {
+    h = (Math.imul(h ^ x, 0x01000193) + 0x9e3779b9) | 0;
+  };
+  const str = (t: unknown) => {
+    const v = t === undefined || t === null ? '' : String(t);
+    mix(v.length);
+    for (let k = 0; k < v.length; k++) mix(v.charCodeAt(k));
+  };
+  for (const r of rows) {
+    mix(r.kind.charCodeAt(0));
+    mix(r.level);
+    mix(r.part ? r.part.charCodeAt(0) : 0);
+    str(r.id);
+    str(r.cells.tt);
+    str(r.rule);
+    str(r.totalSource);
+  }
+  return h;
+}
 
 /** Column rules of a sheet, with the leaf ids they bind (rules naming unknown codes are skipped). */
 export function sheetRules(sheet: AppendixSheet): ResolvedColumnRule[] {
@@ -227,8 +262,16 @@ function partColumns(
 
 /** The check context of a sheet (cached per version of its rows and columns). */
 export function sheetContext(sheet: AppendixSheet): SheetContext {
-  const hit = cache.get(sheet.rows);
-  if (hit && hit.columns === sheet.columns) return hit.ctx;
+  const same = (c: Cached | undefined) =>
+    c && c.columns === sheet.columns && c.checks === sheet.checks && c.footer === sheet.footer;
+  const hit = byRows.get(sheet.rows);
+  if (same(hit)) return hit!.ctx;
+  const key = structureKey(sheet.rows);
+  const prior = byColumns.get(sheet.columns);
+  if (same(prior) && prior!.key === key) {
+    byRows.set(sheet.rows, prior!);
+    return prior!.ctx;
+  }
   const rows = sheet.rows;
   const ls = leaves(sheet.columns);
   const amounts = ls.filter((l) => l.role === 'amount');
@@ -294,6 +337,14 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
         ? statedModeOf(rows, stated, amounts)
         : 'equal',
   };
-  cache.set(rows, { columns: sheet.columns, ctx });
+  const entry: Cached = {
+    columns: sheet.columns,
+    checks: sheet.checks,
+    footer: sheet.footer,
+    key,
+    ctx,
+  };
+  byRows.set(rows, entry);
+  byColumns.set(sheet.columns, entry);
   return ctx;
 }
