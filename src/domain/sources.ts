@@ -9,15 +9,25 @@ export const KNOWN_SOURCES: SourceDef[] = [
   { code: 'Khác', name: 'Nguồn khác' },
 ];
 
+const FOLDED = new Map<string, string>();
+
 /** Lower-case ASCII with diacritics removed (đ → d), spaces folded. */
 export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(s, f);
+  }
+  return f;
 }
 
 /** Canonical source code for a header such as `Vốn DTPT`, `Vốn sự nghiệp`, `NSTW`; null if none. */

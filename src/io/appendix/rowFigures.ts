@@ -11,6 +11,8 @@ export interface Ctx {
   specs: LeafSpec[];
   headerTexts: Set<string>;
   warnings: ImportWarning[];
+  /** The first leaf of each role (built on first use). */
+  byRole?: Map<string, LeafSpec>;
 }
 
 const num = (text: string) => (text === '-' || text === '–' ? null : parseAmount(text, 'auto'));

@@ -43,15 +43,22 @@ function rowTexts(g: RawGrid, r: number): string[] {
   return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
 }
 
-function isRepeatedHeader(c: Ctx, r: number): boolean {
-  const texts = rowTexts(c.g, r).filter(Boolean);
-  if (!texts.length) return false;
-  const hits = texts.filter((t) => c.headerTexts.has(fold(t))).length;
+function isRepeatedHeader(c: Ctx, all: string[]): boolean {
+  const texts = all.filter(Boolean);
+  if (texts.length < 2) return false;
+  let hits = 0;
+  for (const t of texts) if (!/^[-+(]?[\d.,\s]+\)?$/.test(t) && c.headerTexts.has(fold(t))) hits++;
   return hits >= 2 && hits >= texts.length * 0.6;
 }
 
 function field(c: Ctx, r: number, role: string): string {
-  const spec = c.specs.find((s) => s.leaf.role === role);
+  let byRole = c.byRole;
+  if (!byRole) {
+    byRole = new Map<string, LeafSpec>();
+    for (const s of c.specs) if (!byRole.has(s.leaf.role)) byRole.set(s.leaf.role, s);
+    c.byRole = byRole;
+  }
+  const spec = byRole.get(role);
   return spec
     ? spec.cols
         .map((col) => cellText(c.g, r, col))
@@ -93,7 +100,7 @@ function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[]
       });
       continue;
     }
-    if (isRepeatedHeader(c, r)) {
+    if (isRepeatedHeader(c, texts)) {
       warnings.push({
         code: 'repeatedHeader',
         row: g.lineOf[r],
