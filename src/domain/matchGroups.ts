@@ -131,7 +131,8 @@ export function findGroups(
           if (parts.length < 2) continue;
           const f = fit(parts.map(fig), fig(whole));
           if (!f || (!alike && (f.how === 'totals' || f.equal < 3))) continue;
-          const [a, b] = kind === 'split' ? [[whole], parts] : [parts, [whole]];
+          const inOrder = [...parts].sort((x, y) => x.index - y.index);
+          const [a, b] = kind === 'split' ? [[whole], inOrder] : [inOrder, [whole]];
           const key = groupKey(kind, a, b);
           if (refused.has(key)) continue;
           const reasons: ProjectGroup['reasons'] = alike ? ['namesAlike'] : [];

@@ -107,14 +107,18 @@ export class Scorer {
     return s;
   }
 
-  /** Name similarity, 0..1: weighted token overlap (3/4) and letter pairs (1/4). */
+  /**
+   * Name similarity, 0..1: weighted token overlap and letter pairs (a quarter, half for names of
+   * three words or fewer, where one letter changed — `Bắc Cạn`, `Bắc Kạn` — changes a whole word).
+   */
   name(x: ProjectRef, y: ProjectRef): number {
     if (x.key === y.key) return 1;
     if (!x.key || !y.key) return 0;
     const mx = this.massOf(x);
     const my = this.massOf(y);
     const words = mx + my ? (2 * this.shared(x, y)) / (mx + my) : 0;
-    return 0.75 * words + 0.25 * bigramDice(this.gramsOf(x), this.gramsOf(y));
+    const letters = Math.min(x.tokens.length, y.tokens.length) <= 3 ? 0.5 : 0.25;
+    return (1 - letters) * words + letters * bigramDice(this.gramsOf(x), this.gramsOf(y));
   }
 
   /** How much of x's name is in y's, 0..1 (a part of a split keeps the whole's words). */
@@ -138,6 +142,19 @@ export class Scorer {
     if (x.section === y.section) return 1;
     const lx = x.section.split('/').pop();
     return lx && lx === y.section.split('/').pop() ? 0.5 : 0;
+  }
+
+  /** Figures of both projects, equal and not blank in at least `n` columns. */
+  sameFigures(x: ProjectRef, y: ProjectRef, n: number): boolean {
+    const ax = this.figures?.get(x);
+    const ay = this.figures?.get(y);
+    if (!ax || !ay || ax.length !== ay.length) return false;
+    let filled = 0;
+    for (let k = 0; k < ax.length; k++) {
+      if (!amountsEqual(ax[k], ay[k])) return false;
+      if (!amountsEqual(ax[k], 0)) filled++;
+    }
+    return filled >= n;
   }
 
   /** Amounts: 1 equal, else how much they overlap (0.5 when they are unknown). */

@@ -9,8 +9,10 @@ import type { PairScore, Scorer } from './matchScore';
 
 /** A pair needs names at least this alike … */
 export const MIN_NAME = 0.5;
-/** … and a score at least this high. */
+/** … and a score at least this high; or, in one section with the same figures in 3 columns, … */
 export const ACCEPT = 0.55;
+/** … names this alike. */
+const MIN_NAME_SAME_FIGURES = 0.3;
 /** A runner-up this close to the best makes the pair ambiguous. */
 const CLOSE = 0.03;
 /** Pairs of remaining projects scored all against all up to this many; beyond, shared rare words. */
@@ -77,9 +79,10 @@ export function pairSimilar(
   for (const x of xs)
     for (const y of candidatesOf(x)) {
       const name = scorer.name(x, y);
-      if (name < MIN_NAME) continue;
+      if (name < MIN_NAME_SAME_FIGURES) continue;
       const s = scorer.score(x, y, name);
-      if (s.total < ACCEPT) continue;
+      const alike = name >= MIN_NAME && s.total >= ACCEPT;
+      if (!alike && !(s.section === 1 && scorer.sameFigures(x, y, 3))) continue;
       pairs.push({ x, y, s });
       note(x, s.total);
       note(y, s.total);
