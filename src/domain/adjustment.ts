@@ -86,10 +86,9 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
   ): AdjRow => {
     const n = columns.length;
     const values: Quad[] = new Array<Quad>(n + 1);
-    for (let k = 0; k <= n; k++) values[k] = [0, 0, 0, 0];
     const xa = before ? c.amounts.get(before) : undefined;
     const xb = after ? c.amounts.get(after) : undefined;
-    const all = values[n];
+    const all: Quad = [0, 0, 0, 0];
     for (let k = 0; k < slot.length; k++) {
       const q = quad(xa?.[k] ?? 0, xb?.[k] ?? 0);
       values[slot[k]] = q;
@@ -98,7 +97,9 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
       all[2] += q[2];
       all[3] += q[3];
     }
+    for (let k = 0; k < n; k++) if (!values[k]) values[k] = [0, 0, 0, 0];
     for (let k = 0; k < 4; k++) all[k] = clean(all[k]);
+    values[n] = all;
     return {
       kind: 'project',
       level,

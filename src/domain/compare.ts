@@ -203,27 +203,23 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
     const refsA = pair.a ? projectRefs(pair.a) : [];
     const refsB = pair.b ? projectRefs(pair.b) : [];
-    const figures = new Map<ProjectRef, number[]>();
+    const figures = figureCols === amountCols ? out.amounts : new Map<ProjectRef, number[]>();
     for (const [s, refs, side] of [
       [a, refsA, 'a'],
       [b, refsB, 'b'],
-    ] as const)
+    ] as const) {
+      const read = (cols: ComparedColumn[]) => {
+        const ids = cols.map((c) => c[side]?.id);
+        return (p: ProjectRef) =>
+          ids.map((id) => (id ? (s.value(p.sheetId, p.index, id) ?? 0) : 0));
+      };
+      const amountsOf = read(amountCols);
+      const figuresOf = figureCols === amountCols ? null : read(figureCols);
       for (const p of refs) {
-        const xs = amountCols.map((c) => {
-          const l = c[side];
-          return l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
-        });
-        out.amounts.set(p, xs);
-        figures.set(
-          p,
-          figureCols === amountCols
-            ? xs
-            : figureCols.map((c) => {
-                const l = c[side];
-                return l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
-              }),
-        );
+        out.amounts.set(p, amountsOf(p));
+        if (figuresOf) figures.set(p, figuresOf(p));
       }
+    }
     const m = matchProjects(refsA, refsB, overrides, { ids, figures });
     const groups = findGroups(m, figures, refused, confirmed);
     out.groups.push(...groups);
@@ -251,13 +247,13 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     out.removed.push(...m.removed);
     const moved = movedTest(refsA, refsB, m.matched);
     for (const match of m.matched) {
-      out.matched.push({
-        ...match,
-        renamed:
-          match.a.row.cells.name !== match.b.row.cells.name &&
-          text(match.a.row.cells.name) !== text(match.b.row.cells.name),
-        moved: moved(match),
-      });
+      // the pair becomes a compared project in place (10,000 pairs: no copies)
+      const mp = match as MatchedProject;
+      mp.renamed =
+        match.a.row.cells.name !== match.b.row.cells.name &&
+        text(match.a.row.cells.name) !== text(match.b.row.cells.name);
+      mp.moved = moved(match);
+      out.matched.push(mp);
       const va = amounts(match.a);
       const vb = amounts(match.b);
       amountCols.forEach((column, k) => {
@@ -265,11 +261,11 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         out.totals.after += vb[k];
         if (vb[k] > va[k]) out.totals.increase += vb[k] - va[k];
         else out.totals.decrease += va[k] - vb[k];
-        const d = cellDiff(match, column, raw(match, column), va[k], vb[k]);
+        const d = cellDiff(match, column, va[k], vb[k]);
         if (d) out.changes.push(d);
       });
       for (const column of others) {
-        const d = cellDiff(match, column, raw(match, column), 0, 0);
+        const d = cellDiff(match, column, 0, 0);
         if (d) out.changes.push(d);
       }
     }
@@ -283,21 +279,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
   return out;
 }
 
-function raw(match: Match, column: ComparedColumn): [CellInput | undefined, CellInput | undefined] {
-  return [
-    column.a ? match.a.row.cells[column.a.id] : undefined,
-    column.b ? match.b.row.cells[column.b.id] : undefined,
-  ];
-}
-
 /** The change of one cell of a matched pair (va, vb: computed amounts), or null. */
-function cellDiff(
-  match: Match,
-  column: ComparedColumn,
-  [ra, rb]: [CellInput | undefined, CellInput | undefined],
-  va: number,
-  vb: number,
-): CellDiff | null {
+function cellDiff(match: Match, column: ComparedColumn, va: number, vb: number): CellDiff | null {
+  const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
+  const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
   // the common case: the same raw content (for a typed amount, the same value)
   if (ra === rb && !isFormula(ra))
     return column.amount && !amountsEqual(va, vb)

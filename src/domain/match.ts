@@ -6,7 +6,7 @@
  * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
  * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  */
-import { nameKey, nameTokens } from './nameKey';
+import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
 import { fold } from './sources';
@@ -21,6 +21,8 @@ export interface ProjectRef {
   path: string[];
   /** Its ancestor sections' names as written, outermost first. */
   sections: string[];
+  /** The name as written (trimmed). */
+  text: string;
   /** Normalised name. */
   name: string;
   /** Normalised lead unit. */
@@ -129,12 +131,64 @@ export function normaliseName(s: unknown): string {
   return out;
 }
 
+/** Normalised and canonical forms of lead units (few and repeated: read once). */
+const UNITS = new Map<string, [string, string]>();
+
+function unitOf(lead: unknown): [string, string] {
+  const text = String(lead ?? '');
+  let u = UNITS.get(text);
+  if (!u) {
+    u = [normaliseName(text), nameKey(text)];
+    if (UNITS.size > 10_000) UNITS.clear();
+    UNITS.set(text, u);
+  }
+  return u;
+}
+
+/** A project name's normalised text, canonical tokens and key. */
+interface NameForms {
+  /** As written, trimmed. */
+  raw: string;
+  /** Normalised. */
+  text: string;
+  tokens: string[];
+  key: string;
+}
+
+/**
+ * Name forms by name, for a comparison's two sides (which share most names) and the next
+ * comparison (compare mode recomputes after every edit); emptied when it grows large.
+ */
+const NAMES = new Map<string, NameForms>();
+
+function nameOf(name: unknown): NameForms {
+  const raw = typeof name === 'string' ? name : String(name ?? '');
+  let n = NAMES.get(raw);
+  if (!n) {
+    const folded = foldName(raw);
+    const tokens = tokensOf(folded.words);
+    n = { raw: raw.trim(), text: folded.text, tokens, key: tokens.join(' ') };
+    if (NAMES.size > 50_000) NAMES.clear();
+    NAMES.set(raw, n);
+  }
+  return n;
+}
+
 /** The projects of a sheet, in order, with their section paths. */
 export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
   const out: ProjectRef[] = [];
   const stack: { level: number; id: string; name: string; raw: string; key: string }[] = [];
+  // the section context, rebuilt only when it changes (projects of a section share it)
+  let path: string[] = [];
+  let sections: string[] = [];
+  let section = '';
+  let parentId: string | null = null;
+  let stale = false;
   sheet.rows.forEach((row, index) => {
-    while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
+    while (stack.length && stack[stack.length - 1].level >= row.level) {
+      stack.pop();
+      stale = true;
+    }
     if (row.kind === 'section') {
       const raw = String(row.cells.name ?? '').trim();
       stack.push({
@@ -144,22 +198,32 @@ export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
         raw,
         key: nameKey(raw),
       });
+      stale = true;
     }
     if (row.kind !== 'project') return;
-    const tokens = nameTokens(row.cells.name);
+    if (stale) {
+      path = stack.map((s) => s.name);
+      sections = stack.map((s) => s.raw);
+      section = stack.map((s) => s.key).join('/');
+      parentId = stack.length ? stack[stack.length - 1].id : null;
+      stale = false;
+    }
+    const n = nameOf(row.cells.name);
+    const [lead, unit] = unitOf(row.cells.lead);
     out.push({
       sheetId: sheet.id,
       index,
       row,
-      path: stack.map((s) => s.name),
-      sections: stack.map((s) => s.raw),
-      name: normaliseName(row.cells.name),
-      lead: normaliseName(row.cells.lead),
-      key: tokens.join(' '),
-      tokens,
-      unit: nameKey(row.cells.lead),
-      section: stack.map((s) => s.key).join('/'),
-      parentId: stack.length ? stack[stack.length - 1].id : null,
+      path,
+      sections,
+      text: n.raw,
+      name: n.text,
+      lead,
+      key: n.key,
+      tokens: n.tokens,
+      unit,
+      section,
+      parentId,
     });
   });
   return out;
@@ -196,22 +260,33 @@ export function nameSimilarity(a: string, b: string): number {
   return (words + (2 * shared) / total) / 2;
 }
 
-const rawName = (p: ProjectRef) => String(p.row.cells.name ?? '').trim();
+/** Reasons lists shared by the pairs that have the same (10,000 pairs: 12 lists). */
+const REASONS = new Map<string, readonly MatchReason[]>();
+
+function reasonList(...rs: MatchReason[]): MatchReason[] {
+  const k = rs.join();
+  let list = REASONS.get(k);
+  if (!list) {
+    list = Object.freeze(rs);
+    REASONS.set(k, list);
+  }
+  return list as MatchReason[];
+}
 
 /** A pair of projects whose names have the same key. */
 function keyMatch(x: ProjectRef, y: ProjectRef, dup: 'no' | 'bySection' | 'byOthers'): Match {
-  const reasons: MatchReason[] = [
-    rawName(x) === rawName(y) ? 'sameName' : x.name === y.name ? 'sameSpelling' : 'expanded',
+  let reasons = reasonList(
+    x.text === y.text ? 'sameName' : x.name === y.name ? 'sameSpelling' : 'expanded',
     x.unit === y.unit ? 'sameUnit' : 'otherUnit',
     x.section === y.section ? 'sameSection' : 'otherSection',
-  ];
+  );
   let confidence = x.name === y.name ? 1 : 0.97;
   if (x.unit !== y.unit) confidence -= 0.05;
   if (x.section !== y.section) confidence -= 0.03;
   // a common name under another unit and in another section may be another project
   if (x.unit !== y.unit && x.section !== y.section) confidence = Math.min(confidence, 0.8);
   if (dup !== 'no') {
-    reasons.push('duplicate');
+    reasons = [...reasons, 'duplicate'];
     confidence = Math.min(confidence, dup === 'bySection' ? 0.9 : 0.7);
   }
   return {
@@ -226,13 +301,15 @@ function keyMatch(x: ProjectRef, y: ProjectRef, dup: 'no' | 'bySection' | 'byOth
   };
 }
 
-function groupBy(ps: Iterable<ProjectRef>): Map<string, ProjectRef[]> {
-  const m = new Map<string, ProjectRef[]>();
+/** Projects by key: one project, or a list of those sharing it (lists only where needed). */
+function groupBy(ps: Iterable<ProjectRef>): Map<string, ProjectRef | ProjectRef[]> {
+  const m = new Map<string, ProjectRef | ProjectRef[]>();
   for (const p of ps) {
     if (!p.key) continue;
-    const list = m.get(p.key);
-    if (list) list.push(p);
-    else m.set(p.key, [p]);
+    const had = m.get(p.key);
+    if (!had) m.set(p.key, p);
+    else if (Array.isArray(had)) had.push(p);
+    else m.set(p.key, [had, p]);
   }
   return m;
 }
@@ -245,25 +322,29 @@ function pairByKey(
   take: (m: Match) => void,
 ): void {
   const inB = groupBy(leftB.values());
-  for (const [k, xs] of groupBy(leftA.values())) {
-    const ys = inB.get(k);
-    if (!ys) continue;
-    if (xs.length === 1 && ys.length === 1) {
-      take(keyMatch(xs[0], ys[0], 'no'));
+  for (const [k, x] of groupBy(leftA.values())) {
+    const y = inB.get(k);
+    if (!y) continue;
+    if (!Array.isArray(x) && !Array.isArray(y)) {
+      take(keyMatch(x, y, 'no'));
       continue;
     }
-    const cands = xs.flatMap((x) => ys.map((y) => ({ x, y, s: scorer.score(x, y, 1).total })));
+    const xs = Array.isArray(x) ? x : [x];
+    const ys = Array.isArray(y) ? y : [y];
+    const cands = xs.flatMap((p) =>
+      ys.map((q) => ({ x: p, y: q, s: scorer.score(p, q, 1).total })),
+    );
     cands.sort((p, q) => q.s - p.s || p.x.index - q.x.index || p.y.index - q.y.index);
     const used = new Set<ProjectRef>();
-    for (const { x, y } of cands) {
-      if (used.has(x) || used.has(y)) continue;
-      used.add(x);
-      used.add(y);
+    for (const c of cands) {
+      if (used.has(c.x) || used.has(c.y)) continue;
+      used.add(c.x);
+      used.add(c.y);
       const bySection =
-        x.section === y.section &&
-        xs.filter((p) => p.section === y.section).length === 1 &&
-        ys.filter((p) => p.section === x.section).length === 1;
-      take(keyMatch(x, y, bySection ? 'bySection' : 'byOthers'));
+        c.x.section === c.y.section &&
+        xs.filter((p) => p.section === c.y.section).length === 1 &&
+        ys.filter((p) => p.section === c.x.section).length === 1;
+      take(keyMatch(c.x, c.y, bySection ? 'bySection' : 'byOthers'));
     }
   }
 }
@@ -287,10 +368,10 @@ export function matchProjects(
     a: x,
     b: y,
     by,
-    score: nameSimilarity(x.name, y.name),
+    score: x.name === y.name ? 1 : nameSimilarity(x.name, y.name),
     ambiguous: false,
     confidence: 1,
-    reasons: [by],
+    reasons: reasonList(by),
     doubtful: false,
   });
   for (const [ia, ib] of o.pairs ?? []) {
@@ -316,7 +397,7 @@ export function matchProjects(
   for (const m of matched)
     if (m.doubtful && confirmed.has(m.a.row.id)) {
       m.doubtful = false;
-      m.reasons.push('user');
+      m.reasons = [...m.reasons, 'user'];
     }
   return {
     matched,

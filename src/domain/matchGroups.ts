@@ -37,14 +37,10 @@ export function groupKey(kind: ProjectGroup['kind'], a: ProjectRef[], b: Project
   return `${kind}:${ids(a)}>${ids(b)}`;
 }
 
-/** How the parts' figures add up to the whole's (every column, the totals, most columns), or null. */
-interface Fit {
-  how: 'columns' | 'totals' | 'most';
-  /** Columns where they add up (of those not blank on both sides). */
-  equal: number;
-}
+/** How the parts' figures add up to the whole's: in every column, or in total; null if not. */
+type Fit = 'columns' | 'totals' | null;
 
-function fit(parts: readonly (readonly number[])[], whole: readonly number[]): Fit | null {
+function fit(parts: readonly (readonly number[])[], whole: readonly number[]): Fit {
   let nonzero = 0;
   let equal = 0;
   let sumParts = 0;
@@ -59,9 +55,40 @@ function fit(parts: readonly (readonly number[])[], whole: readonly number[]): F
     if (amountsEqual(s, whole[k])) equal++;
   }
   if (!nonzero || amountsEqual(sumWhole, 0)) return null;
-  if (equal === nonzero) return { how: 'columns', equal };
-  if (amountsEqual(sumParts, sumWhole)) return { how: 'totals', equal };
-  return equal >= 3 && equal >= 0.75 * nonzero ? { how: 'most', equal } : null;
+  if (equal === nonzero) return 'columns';
+  return amountsEqual(sumParts, sumWhole) ? 'totals' : null;
+}
+
+/**
+ * Figures alone, for a part whose name shares nothing with the whole (provinces merged): where the
+ * part is not blank, the partner and the part add up to the whole in at least 3 columns and 3 in 4
+ * (a share in %, say, does not add up); elsewhere the whole is the partner's.
+ */
+function fitByFigures(
+  partner: readonly number[],
+  part: readonly number[],
+  whole: readonly number[],
+): boolean {
+  let filled = 0;
+  let equal = 0;
+  for (let k = 0; k < whole.length; k++) {
+    const x = part[k] ?? 0;
+    const y = partner[k] ?? 0;
+    if (amountsEqual(x, 0)) {
+      if (!amountsEqual(y, whole[k])) return false;
+      continue;
+    }
+    filled++;
+    if (amountsEqual(x + y, whole[k])) equal++;
+  }
+  return equal >= 3 && equal >= 0.75 * filled;
+}
+
+/** Columns where two projects' figures differ. */
+function changedColumns(x: readonly number[], y: readonly number[]): number {
+  let n = 0;
+  for (let k = 0; k < x.length; k++) if (!amountsEqual(x[k], y[k] ?? 0)) n++;
+  return n;
 }
 
 /** Subsets of a pool (size 1..max), smallest first. */
@@ -92,18 +119,9 @@ export function findGroups(
 ): ProjectGroup[] {
   const scorer: Scorer = m.scorer;
   const groups: ProjectGroup[] = [];
+  // a split needs a project only b has, a merge one only a has
+  if (!m.added.length && !m.removed.length) return groups;
   const grouped = new Set<ProjectRef>();
-  const partnerOfA = new Map(
-    m.matched.filter((x) => x.by !== 'id' && x.by !== 'user').map((x) => [x.a, x.b]),
-  );
-  const partnerOfB = new Map([...partnerOfA].map(([x, y]) => [y, x]));
-  /** Names that share much of their words (cheap test first: most pairs share little). */
-  const related = (p: ProjectRef, q: ProjectRef) => {
-    const s = scorer.shared(p, q);
-    const least = Math.min(scorer.massOf(p), scorer.massOf(q));
-    if (s >= 0.5 * least) return true;
-    return s >= 0.25 * least && scorer.name(p, q) >= 0.45;
-  };
   const fig = (p: ProjectRef) => figures.get(p) ?? [];
   const blank = (p: ProjectRef) => fig(p).every((v) => amountsEqual(v, 0));
   const same = (p: ProjectRef, q: ProjectRef) => {
@@ -111,47 +129,81 @@ export function findGroups(
     const y = fig(q);
     return x.length === y.length && x.every((v, k) => amountsEqual(v, y[k]));
   };
+  // pairs by name whose figures changed: the whole may have been shared out, or joined
+  const changed = m.matched.filter((x) => x.by !== 'id' && x.by !== 'user' && !same(x.a, x.b));
+  /** Names that share much of their words (cheap test first: most pairs share little). */
+  const related = (p: ProjectRef, q: ProjectRef) => {
+    const s = scorer.shared(p, q);
+    const least = Math.min(scorer.massOf(p), scorer.massOf(q));
+    if (s >= 0.5 * least) return true;
+    return s >= 0.25 * least && scorer.name(p, q) >= 0.45;
+  };
+  const take = (
+    kind: ProjectGroup['kind'],
+    whole: ProjectRef,
+    parts: ProjectRef[],
+    reasons: ProjectGroup['reasons'],
+    confidence: number,
+  ): boolean => {
+    const inOrder = [...parts].sort((x, y) => x.index - y.index);
+    const [a, b] = kind === 'split' ? [[whole], inOrder] : [inOrder, [whole]];
+    const key = groupKey(kind, a, b);
+    if (refused.has(key)) return false;
+    const ok = confirmed.has(key);
+    if (ok) reasons.push('user');
+    groups.push({ kind, a, b, confidence, reasons, doubtful: !ok, key });
+    for (const p of [...a, ...b]) grouped.add(p);
+    return true;
+  };
 
-  /** One whole against a pool of possible parts (its partner, if any, may be one of them). */
+  const total = (p: ProjectRef) => fig(p).reduce((t, v) => t + v, 0);
+  const openAdded = m.added.filter((q) => !blank(q));
+  const openRemoved = m.removed.filter((q) => !blank(q));
+
+  /** One whole against the projects only the other side has (its partner may be one part). */
   const search = (
     kind: ProjectGroup['kind'],
     whole: ProjectRef,
     partner: ProjectRef | undefined,
     free: readonly ProjectRef[],
   ) => {
-    if ((partner && same(whole, partner)) || blank(whole)) return;
-    const open = free.filter((q) => !grouped.has(q) && !blank(q));
-    const byName = open.filter((q) => related(whole, q)).slice(0, MAX_POOL);
-    // a part whose name is unrelated is accepted only on a column-by-column fit of several columns
-    const attempts: [ProjectRef[], boolean][] = [[byName, true]];
-    if (partner) attempts.push([open.filter((q) => !byName.includes(q)), false]);
-    for (const [pool, alike] of attempts) {
-      for (const extra of subsets(pool, alike ? MAX_PARTS : 1)) {
-        for (const parts of partner ? [[partner, ...extra], extra] : [extra]) {
-          if (parts.length < 2) continue;
-          const f = fit(parts.map(fig), fig(whole));
-          if (!f || (!alike && (f.how === 'totals' || f.equal < 3))) continue;
-          const inOrder = [...parts].sort((x, y) => x.index - y.index);
-          const [a, b] = kind === 'split' ? [[whole], inOrder] : [inOrder, [whole]];
-          const key = groupKey(kind, a, b);
-          if (refused.has(key)) continue;
-          const reasons: ProjectGroup['reasons'] = alike ? ['namesAlike'] : [];
-          reasons.push(f.how === 'totals' ? 'totalsAddUp' : 'amountsAddUp');
-          const ok = confirmed.has(key);
-          if (ok) reasons.push('user');
-          const confidence = alike ? (f.how === 'totals' ? 0.7 : 0.8) : 0.6;
-          groups.push({ kind, a, b, confidence, reasons, doubtful: !ok, key });
-          for (const p of [...a, ...b]) grouped.add(p);
+    if (blank(whole)) return;
+    const open = free.filter((q) => !grouped.has(q));
+    // parts that add up: the others make up what the partner lacks (figures are not negative)
+    const lack = partner ? total(whole) - total(partner) : total(whole);
+    const byName = open
+      .filter((q) => total(q) <= lack + Math.abs(lack) * 1e-9 + 1e-9 && related(whole, q))
+      .slice(0, MAX_POOL);
+    for (const extra of subsets(byName, MAX_PARTS))
+      for (const parts of partner ? [[partner, ...extra], extra] : [extra]) {
+        if (parts.length < 2) continue;
+        const f = fit(parts.map(fig), fig(whole));
+        if (
+          f &&
+          take(
+            kind,
+            whole,
+            parts,
+            ['namesAlike', f === 'columns' ? 'amountsAddUp' : 'totalsAddUp'],
+            f === 'columns' ? 0.8 : 0.7,
+          )
+        )
           return;
-        }
       }
-    }
+    if (!partner || changedColumns(fig(whole), fig(partner)) < 3) return;
+    for (const q of open)
+      if (!byName.includes(q) && fitByFigures(fig(partner), fig(q), fig(whole)))
+        if (take(kind, whole, [partner, q], ['amountsAddUp'], 0.6)) return;
   };
 
-  for (const p of [...m.removed, ...partnerOfA.keys()])
-    if (!grouped.has(p)) search('split', p, partnerOfA.get(p), m.added);
-  for (const q of [...m.added, ...partnerOfB.keys()])
-    if (!grouped.has(q)) search('merge', q, partnerOfB.get(q), m.removed);
+  if (openAdded.length) {
+    for (const p of m.removed) if (!grouped.has(p)) search('split', p, undefined, openAdded);
+    for (const x of changed) if (!grouped.has(x.a)) search('split', x.a, x.b, openAdded);
+  }
+  if (openRemoved.length) {
+    for (const q of m.added) if (!grouped.has(q)) search('merge', q, undefined, openRemoved);
+    for (const x of changed) if (!grouped.has(x.b)) search('merge', x.b, x.a, openRemoved);
+  }
   if (groups.length) {
     m.matched = m.matched.filter((x) => !grouped.has(x.a) && !grouped.has(x.b));
     m.added = m.added.filter((p) => !grouped.has(p));

@@ -41,20 +41,33 @@ function bigramDice(ga: Map<string, number>, gb: Map<string, number>): number {
 
 /** Scores pairs of projects drawn from two sets (token rarity is counted over both). */
 export class Scorer {
-  private readonly weight = new Map<string, number>();
+  private weight: Map<string, number> | null = null;
   private readonly grams = new Map<ProjectRef, Map<string, number>>();
   private readonly sets = new Map<ProjectRef, Set<string>>();
   private readonly mass = new Map<ProjectRef, number>();
   private readonly n: number;
 
   constructor(
-    all: readonly ProjectRef[],
+    private readonly all: readonly ProjectRef[],
     private readonly figures?: ReadonlyMap<ProjectRef, readonly number[]>,
   ) {
-    const df = new Map<string, number>();
-    for (const p of all) for (const t of this.tokens(p)) df.set(t, (df.get(t) ?? 0) + 1);
     this.n = Math.max(all.length, 1);
+  }
+
+  /** Token weights, counted on first need (names that all pair by key never need them). */
+  private weights(): Map<string, number> {
+    if (this.weight) return this.weight;
+    // projects of one name share their token list: count each list once, times its projects
+    const lists = new Map<readonly string[], number>();
+    for (const p of this.all) lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
+    const df = new Map<string, number>();
+    for (const [tokens, n] of lists)
+      tokens.forEach((t, i) => {
+        if (tokens.indexOf(t) === i) df.set(t, (df.get(t) ?? 0) + n);
+      });
+    this.weight = new Map();
     for (const [t, k] of df) this.weight.set(t, this.rarity(t, k));
+    return this.weight;
   }
 
   private rarity(t: string, df: number): number {
@@ -74,7 +87,7 @@ export class Scorer {
 
   /** How much a token tells (rarer: more). */
   w(t: string): number {
-    return this.weight.get(t) ?? this.rarity(t, 1);
+    return this.weights().get(t) ?? this.rarity(t, 1);
   }
 
   /** Sum of the weights of a project's tokens. */

@@ -16,9 +16,9 @@ const MIN_NAME_SAME_FIGURES = 0.3;
 /** A runner-up this close to the best makes the pair ambiguous. */
 const CLOSE = 0.03;
 /** Pairs of remaining projects scored all against all up to this many; beyond, shared rare words. */
-const ALL_PAIRS = 40_000;
-/** Words in more names than this do not propose candidates. */
-const COMMON = 200;
+const ALL_PAIRS = 2_500;
+/** Words in more remaining names than this (or a tenth of them) do not propose candidates. */
+const COMMON = 20;
 
 /** The candidates of each a-project among the b-projects. */
 function candidateFinder(
@@ -34,14 +34,19 @@ function candidateFinder(
       if (list) list.push(y);
       else postings.set(t, [y]);
     }
+  const common = Math.max(COMMON, ys.length / 10);
   return (x) => {
     const acc = new Map<ProjectRef, number>();
+    let rare = false;
     for (const t of scorer.tokens(x)) {
       const list = postings.get(t);
-      if (!list || list.length > COMMON) continue;
+      if (!list || list.length > common) continue;
+      rare = true;
       const w = scorer.w(t);
       for (const y of list) acc.set(y, (acc.get(y) ?? 0) + w);
     }
+    // a name made only of common words is compared with every remaining one
+    if (!rare) return ys;
     const need = 0.25 * scorer.massOf(x);
     const out: ProjectRef[] = [];
     for (const [y, s] of acc) if (s >= need) out.push(y);

@@ -79,35 +79,80 @@ const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '
 /** Words joining others ("và"), left out of the key: `XD & triển khai` = `Xây dựng và triển khai`. */
 const JOINERS = new Set(['va']);
 
-/** Folded words of a text: letters and digits only, a letter–digit boundary splits (`gd2`). */
-export function foldedWords(s: unknown): string[] {
-  const text = fold(String(s ?? ''))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/([a-z])(\d)/g, '$1 $2')
-    .replace(/(\d)([a-z])/g, '$1 $2')
-    .trim();
-  return text ? text.split(' ') : [];
+/** Base letter or digit of each character met so far ('' for the others), found once. */
+const BASE = new Map<string, string>();
+
+function base(ch: string): string {
+  let b = BASE.get(ch);
+  if (b === undefined) {
+    b = fold(ch);
+    if (!/^[a-z0-9]$/.test(b)) b = '';
+    BASE.set(ch, b);
+  }
+  return b;
 }
 
-/** The canonical tokens of a name (see the module comment). */
-export function nameTokens(s: unknown): string[] {
-  const words = foldedWords(s);
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/**
+ * A text folded in one pass: `text` its letters and digits with single spaces (case, diacritics,
+ * punctuation gone), `words` the same split at letter–digit boundaries too (`gd2` → `gd`, `2`).
+ */
+export function foldName(s: unknown): { text: string; words: string[] } {
+  const words: string[] = [];
+  let text = '';
+  let word = '';
+  let gap = false;
+  for (const ch of String(s ?? '')) {
+    if (ch >= '\u0300' && ch <= '\u036f') continue; // a decomposed accent: part of its letter
+    const b = base(ch);
+    if (!b) {
+      if (word) words.push(word);
+      word = '';
+      gap = true;
+      continue;
+    }
+    if (gap && text) text += ' ';
+    gap = false;
+    text += b;
+    if (word && isDigit(b) !== isDigit(word[word.length - 1])) {
+      words.push(word);
+      word = '';
+    }
+    word += b;
+  }
+  if (word) words.push(word);
+  return { text, words };
+}
+
+/** Folded words of a text: letters and digits only, a letter–digit boundary splits (`gd2`). */
+export function foldedWords(s: unknown): string[] {
+  return foldName(s).words;
+}
+
+/** The canonical tokens of folded words (abbreviations expanded, phases and numbers alike). */
+export function tokensOf(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     const cands = BY_FIRST.get(words[i]);
     const hit = cands?.find(([abbr]) => abbr.every((w, k) => words[i + k] === w));
     if (hit) {
-      out.push(...hit[1]);
+      for (const w of hit[1]) out.push(w);
       i += hit[0].length;
       continue;
     }
     const w = words[i++];
-    out.push(/^\d+$/.test(w) ? String(Number(w)) : w);
+    out.push(isDigit(w[0]) ? String(Number(w)) : w);
   }
   // phases: "giai doan ii" → "giai doan 2"
   for (let i = 2; i < out.length; i++)
     if (out[i - 2] === 'giai' && out[i - 1] === 'doan' && ROMAN[out[i]]) out[i] = ROMAN[out[i]];
   return out.filter((w) => !JOINERS.has(w));
+}
+
+/** The canonical tokens of a name (see the module comment). */
+export function nameTokens(s: unknown): string[] {
+  return tokensOf(foldName(s).words);
 }
 
 /** The key two spellings of one name share. */
