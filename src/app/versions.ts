@@ -1,13 +1,19 @@
-/** Revisions of a workbook in the app: save, list, open read-only, start a new workbook, compare. */
+/**
+ * Revisions of a workbook in the app: save, list, open read-only, start a new workbook or restore
+ * one into the workbook, compare. Row ids pair projects only between versions of this workbook
+ * (its saved revisions, files of its lineage); a department's file is matched by content.
+ */
 import type { Side } from '../domain/compare';
 import { newId } from '../domain/ids';
 import type { MatchOverrides } from '../domain/match';
 import type { Id, Workbook } from '../domain/types';
 import { evaluatedSide } from '../engine/sides';
+import type { RevisionRecord } from '../storage/db';
 import type { WorkbookRepo } from '../storage/repo';
 import type { RevisionRepo, RevisionSummary } from '../storage/revisions';
 import { type ComparisonResult, compareWorkbooks } from './comparison';
-import { WorkbookSession } from './session';
+import { adoptIds, restoreCommand } from './restore';
+import { type DispatchResult, WorkbookSession } from './session';
 
 export type { RevisionSummary };
 
@@ -18,12 +24,28 @@ export interface OpenedRevision {
   close(): void;
 }
 
+/** Whose row ids a workbook's rows carry (its lineage, or itself). */
+export function identityOf(wb: Workbook): string {
+  return wb.lineage ?? wb.id;
+}
+
+/**
+ * Whose row ids a revision's rows carry: the workbook's for a saved one; for a file added as a
+ * version, the lineage the file names (a `.planbook` or an export), none for a table.
+ */
+export function revisionIdentity(
+  r: Pick<RevisionRecord, 'origin' | 'workbookId' | 'snapshot'>,
+): string | undefined {
+  return r.origin === 'saved' ? (r.snapshot.lineage ?? r.workbookId) : r.snapshot.lineage;
+}
+
 /** The same workbook with new workbook, sheet and grid ids (rows keep theirs: stable identity). */
 export function withFreshIds(wb: Workbook): Workbook {
   const now = Date.now();
   return {
     ...structuredClone(wb),
     id: newId('w'),
+    lineage: identityOf(wb),
     sheets: wb.sheets.map((s) => ({ ...structuredClone(s), id: newId('s') })),
     ...(wb.grids
       ? { grids: wb.grids.map((g) => ({ ...structuredClone(g), id: newId('g') })) }
@@ -38,6 +60,7 @@ export function sessionSide(label: string, s: WorkbookSession): Side {
   return {
     label,
     workbook: s.workbook,
+    identity: identityOf(s.workbook),
     value: (sheetId, row, colId) => {
       const v = s.value(sheetId, row, colId);
       return typeof v === 'number' ? v : null;
@@ -72,12 +95,16 @@ export class Versions {
     });
   }
 
-  /** A revision's workbook; undefined when there is none. */
-  async snapshot(id: Id): Promise<{ revision: RevisionSummary; workbook: Workbook } | undefined> {
+  /** A revision's workbook and whose row ids it carries; undefined when there is none. */
+  async snapshot(
+    id: Id,
+  ): Promise<
+    { revision: RevisionSummary; workbook: Workbook; identity: string | undefined } | undefined
+  > {
     const rec = await this.revisions.get(id);
     if (!rec) return undefined;
     const { snapshot, ...revision } = rec;
-    return { revision, workbook: snapshot };
+    return { revision, workbook: snapshot, identity: revisionIdentity(rec) };
   }
 
   /** Opens a revision read-only. */
@@ -113,9 +140,33 @@ export class Versions {
     const side = async (x: Id | 'current'): Promise<Side | undefined> => {
       if (x === 'current') return sessionSide(labels.current, current);
       const got = await this.snapshot(x);
-      return got && evaluatedSide(got.revision.name, got.workbook);
+      return got && evaluatedSide(got.revision.name, got.workbook, got.identity);
     };
     const [sa, sb] = await Promise.all([side(a), side(b)]);
     return sa && sb ? compareWorkbooks(sa, sb, overrides) : undefined;
+  }
+
+  /**
+   * Restores a revision into the open workbook (one undo step). A file added as a version takes
+   * the row ids of the projects it matches (with the user's corrections `overrides`).
+   */
+  async restore(
+    id: Id,
+    session: WorkbookSession,
+    label: string,
+    overrides: MatchOverrides = {},
+  ): Promise<DispatchResult | undefined> {
+    const got = await this.snapshot(id);
+    if (!got) return undefined;
+    let version = got.workbook;
+    if (got.identity !== identityOf(session.workbook)) {
+      const c = compareWorkbooks(
+        sessionSide('', session),
+        evaluatedSide('', version, got.identity),
+        overrides,
+      ).comparison;
+      version = adoptIds(version, c);
+    }
+    return session.dispatch(restoreCommand(session.workbook, version), label);
   }
 }

@@ -12,15 +12,76 @@ const B = 'fixtures/compare/quang-tri-b.planbook';
 const tmp = mkdtempSync(join(tmpdir(), 'planbook-compare-'));
 
 describe('planbook compare', () => {
+  it('the issue’s case: two .tsv revisions of the seed’s appendix yield exactly their 4 changes', async () => {
+    // b: one 2011 amount changed, one project removed, one added near the end, one renamed from
+    // “(Giai đoạn 2)” to “giai đoạn 2” (scripts/make-compare-pairs.py); the reader numbers the rows
+    // of each file i1, i2… — those numbers identify nothing, so they must not pair projects
+    const r = await runCli([
+      'compare',
+      'fixtures/compare/issue-a.tsv',
+      'fixtures/compare/issue-b.tsv',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as CompareJson;
+    expect(j.renamed.map((x) => [x.before.label, x.after.label])).toEqual([
+      ['Dự án GIS cơ sở (Giai đoạn 2)', 'Dự án GIS cơ sở giai đoạn 2'],
+    ]);
+    expect(j.renamed[0].reason).toBe(
+      'same name but for case, accents, spacing or punctuation; same lead unit; same section',
+    );
+    expect(j.removed.map((p) => p.label)).toEqual([
+      'XD hệ thống quản lý đơn thư khiếu nại tố cáo của tỉnh',
+    ]);
+    expect(j.added.map((p) => p.label)).toEqual(['Triển khai chữ ký số cho các cơ quan nhà nước']);
+    expect(j.changes).toEqual([
+      {
+        label: 'Hệ thống giao ban trực tuyến cho 04 đơn vị cấp huyện',
+        year: 2011,
+        source: 'ĐTPT',
+        column: 'Nhu cầu vốn đầu tư các năm / 2011 / Vốn DTPT',
+        before: 2000,
+        after: 2500,
+        kind: 'value',
+      },
+    ]);
+    expect([j.moved, j.split, j.merged, j.toConfirm]).toEqual([[], [], [], []]);
+    expect(j.matched).toHaveLength(16);
+    expect(j.matched.every((m) => m.by === 'key' && m.confidence >= 0.9 && !m.confirm)).toBe(true);
+  });
+
   it('prints exactly one JSON object with the scripted changes', async () => {
     const r = await runCli(['compare', A, B, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout) as CompareJson;
-    expect(Object.keys(j)).toEqual(['a', 'b', 'matched', 'added', 'removed', 'changes', 'totals']);
+    expect(Object.keys(j)).toEqual([
+      'a',
+      'b',
+      'matched',
+      'added',
+      'removed',
+      'renamed',
+      'moved',
+      'split',
+      'merged',
+      'toConfirm',
+      'changes',
+      'totals',
+    ]);
     expect([j.a, j.b]).toEqual([A, B]);
     expect(j.matched).toHaveLength(16);
-    for (const m of j.matched) expect(Object.keys(m)).toEqual(['a', 'b', 'renamed', 'moved']);
+    for (const m of j.matched)
+      expect(Object.keys(m)).toEqual([
+        'a',
+        'b',
+        'renamed',
+        'moved',
+        'by',
+        'confidence',
+        'reason',
+        'confirm',
+      ]);
     expect(j.matched.filter((m) => m.renamed).map((m) => m.b)).toEqual([
       expect.stringMatching(/^Ban hành quy chế vận hành mạng tin học diện rộng/),
     ]);

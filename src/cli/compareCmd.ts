@@ -1,18 +1,48 @@
 /** `planbook compare`: what changed between two versions of a plan, as text or one JSON object. */
 import { writeFileSync } from 'node:fs';
 import { type ComparisonResult, compareWithTable } from '../domain/adjustment';
-import type { ProjectRef } from '../domain/match';
+import { type Match, type MatchReason, type ProjectRef } from '../domain/match';
+import type { ProjectGroup } from '../domain/matchGroups';
 import { formatAmount } from '../domain/numbers';
 import { evaluatedSide } from '../engine/sides';
 import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
 import type { PlanReading } from '../io/readPlan';
 
+/** A project as the JSON names it: its name and its input line (or its row, 1-based). */
+export interface ProjectJson {
+  label: string;
+  row: number | null;
+}
+
 export interface CompareJson {
   a: string;
   b: string;
-  matched: { a: string; b: string; renamed: boolean; moved: boolean }[];
-  added: { label: string; row: number | null }[];
-  removed: { label: string; row: number | null }[];
+  /** Every pair: how it was made (`by`), how sure (0..1), why, and whether the user must confirm. */
+  matched: {
+    a: string;
+    b: string;
+    renamed: boolean;
+    moved: boolean;
+    by: Match['by'];
+    confidence: number;
+    reason: string;
+    confirm: boolean;
+  }[];
+  added: ProjectJson[];
+  removed: ProjectJson[];
+  renamed: { before: ProjectJson; after: ProjectJson; confidence: number; reason: string }[];
+  /** Projects now under another section (section paths as written, ` / `-joined). */
+  moved: { label: string; from: string; to: string; row: number | null }[];
+  split: { from: ProjectJson; into: ProjectJson[]; confidence: number; reason: string }[];
+  merged: { from: ProjectJson[]; into: ProjectJson; confidence: number; reason: string }[];
+  /** Pairs, splits and merges the user should confirm or fix, least sure first. */
+  toConfirm: {
+    kind: 'pair' | 'split' | 'merge';
+    a: string[];
+    b: string[];
+    confidence: number;
+    reason: string;
+  }[];
   changes: {
     label: string;
     year: number | null;
@@ -26,6 +56,32 @@ export interface CompareJson {
 }
 
 const name = (p: ProjectRef) => String(p.row.cells.name ?? '').trim();
+
+const REASONS: Record<MatchReason | ProjectGroup['reasons'][number], string> = {
+  id: 'the same row of one workbook',
+  user: 'confirmed by the user',
+  sameName: 'same name',
+  sameSpelling: 'same name but for case, accents, spacing or punctuation',
+  expanded: 'same name once abbreviations and phases are written alike',
+  similarName: 'similar name',
+  sameUnit: 'same lead unit',
+  otherUnit: 'another lead unit',
+  sameSection: 'same section',
+  otherSection: 'another section',
+  sameAmounts: 'same amounts',
+  duplicate: 'another project has the same name',
+  runnerUp: 'another candidate is nearly as close',
+  namesAlike: 'the names share their words',
+  amountsAddUp: 'the amounts add up column by column',
+  totalsAddUp: 'the totals add up',
+};
+
+/** The reasons of a pair or group in words. */
+export function reasonText(reasons: readonly (keyof typeof REASONS)[]): string {
+  return reasons.map((r) => REASONS[r]).join('; ');
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Compares two read files (a: before, b: after). */
 export function comparePlans(
@@ -42,6 +98,9 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
   const c = r.comparison;
   const row = (reading: PlanReading, p: ProjectRef) => reading.lineOf.get(p.row.id) ?? p.index + 1;
   const round = (n: number) => Math.round(n * 1e9) / 1e9;
+  const inA = (p: ProjectRef): ProjectJson => ({ label: name(p), row: row(a, p) });
+  const inB = (p: ProjectRef): ProjectJson => ({ label: name(p), row: row(b, p) });
+  const groups = (kind: ProjectGroup['kind']) => c.groups.filter((g) => g.kind === kind);
   return {
     a: c.a,
     b: c.b,
@@ -50,9 +109,61 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
       b: name(m.b),
       renamed: m.renamed,
       moved: m.moved,
+      by: m.by,
+      confidence: round2(m.confidence),
+      reason: reasonText(m.reasons),
+      confirm: m.doubtful,
     })),
-    added: c.added.map((p) => ({ label: name(p), row: row(b, p) })),
-    removed: c.removed.map((p) => ({ label: name(p), row: row(a, p) })),
+    added: c.added.map(inB),
+    removed: c.removed.map(inA),
+    renamed: c.matched
+      .filter((m) => m.renamed)
+      .map((m) => ({
+        before: inA(m.a),
+        after: inB(m.b),
+        confidence: round2(m.confidence),
+        reason: reasonText(m.reasons),
+      })),
+    moved: c.matched
+      .filter((m) => m.moved)
+      .map((m) => ({
+        label: name(m.b),
+        from: m.a.sections.join(' / '),
+        to: m.b.sections.join(' / '),
+        row: row(b, m.b),
+      })),
+    split: groups('split').map((g) => ({
+      from: inA(g.a[0]),
+      into: g.b.map(inB),
+      confidence: round2(g.confidence),
+      reason: reasonText(g.reasons),
+    })),
+    merged: groups('merge').map((g) => ({
+      from: g.a.map(inA),
+      into: inB(g.b[0]),
+      confidence: round2(g.confidence),
+      reason: reasonText(g.reasons),
+    })),
+    toConfirm: [
+      ...c.matched
+        .filter((m) => m.doubtful)
+        .map((m) => ({
+          kind: 'pair' as const,
+          a: [name(m.a)],
+          b: [name(m.b)],
+          confidence: round2(m.confidence),
+          reason: reasonText(m.reasons),
+        })),
+      ...c.groups
+        .filter((g) => g.doubtful)
+        .map((g) => ({
+          kind: g.kind,
+          a: g.a.map(name),
+          b: g.b.map(name),
+          confidence: round2(g.confidence),
+          reason: reasonText(g.reasons),
+        })),
+    ].sort((x, y) => x.confidence - y.confidence),
     changes: c.changes.map((d) => ({
       label: name(d.match.b),
       year: d.column.year,
@@ -76,18 +187,26 @@ export function formatCompare(j: CompareJson): string {
   const n = (v: number) => formatAmount(v, 'en');
   const lines = [
     `${j.a} → ${j.b}`,
-    `  ${j.matched.length} projects matched (${j.matched.filter((m) => m.renamed).length} renamed, ${j.matched.filter((m) => m.moved).length} moved), ${j.added.length} added, ${j.removed.length} removed, ${j.changes.length} changed cells`,
+    `  ${j.matched.length} projects matched (${j.renamed.length} renamed, ${j.moved.length} moved), ${j.added.length} added, ${j.removed.length} removed, ${j.changes.length} changed cells, ${j.split.length} split, ${j.merged.length} merged, ${j.toConfirm.length} to confirm`,
     `  total before ${n(j.totals.before)}, after ${n(j.totals.after)} (increase ${n(j.totals.increase)}, decrease ${n(j.totals.decrease)})`,
   ];
   for (const m of j.matched.filter((x) => x.renamed || x.moved))
     lines.push(
       `  ${m.renamed ? 'RENAMED' : 'MOVED  '} ${m.a}${m.renamed ? ` → ${m.b}` : ''}${m.renamed && m.moved ? ' (moved)' : ''}`,
     );
+  for (const g of j.split)
+    lines.push(`  SPLIT   ${g.from.label} → ${g.into.map((p) => p.label).join(' + ')}`);
+  for (const g of j.merged)
+    lines.push(`  MERGED  ${g.from.map((p) => p.label).join(' + ')} → ${g.into.label}`);
   for (const p of j.added) lines.push(`  ADDED   line ${p.row}: ${p.label}`);
   for (const p of j.removed) lines.push(`  REMOVED line ${p.row}: ${p.label}`);
   for (const d of j.changes)
     lines.push(
       `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${d.before ?? '(blank)'} → ${d.after ?? '(blank)'}`,
+    );
+  for (const x of j.toConfirm)
+    lines.push(
+      `  CONFIRM ${x.kind} ${x.a.join(' + ')} ⇄ ${x.b.join(' + ')} (${Math.round(x.confidence * 100)} %: ${x.reason})`,
     );
   return lines.join('\n');
 }

@@ -23,7 +23,8 @@ export interface AdjRow {
   number: string;
   name: string;
   lead: string;
-  status: 'same' | 'changed' | 'added' | 'removed' | 'section';
+  /** 'split' / 'merged': a part or a whole of a split or merge (proposed: the user confirms). */
+  status: 'same' | 'changed' | 'added' | 'removed' | 'split' | 'merged' | 'section';
   /** One quad per column, then the row's total over all columns. */
   values: Quad[];
 }
@@ -85,10 +86,9 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
   ): AdjRow => {
     const n = columns.length;
     const values: Quad[] = new Array<Quad>(n + 1);
-    for (let k = 0; k <= n; k++) values[k] = [0, 0, 0, 0];
     const xa = before ? c.amounts.get(before) : undefined;
     const xb = after ? c.amounts.get(after) : undefined;
-    const all = values[n];
+    const all: Quad = [0, 0, 0, 0];
     for (let k = 0; k < slot.length; k++) {
       const q = quad(xa?.[k] ?? 0, xb?.[k] ?? 0);
       values[slot[k]] = q;
@@ -97,7 +97,9 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
       all[2] += q[2];
       all[3] += q[3];
     }
+    for (let k = 0; k < n; k++) if (!values[k]) values[k] = [0, 0, 0, 0];
     for (let k = 0; k < 4; k++) all[k] = clean(all[k]);
+    values[n] = all;
     return {
       kind: 'project',
       level,
@@ -111,8 +113,11 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
   for (const s of c.sheets) {
     if (!s.b) continue;
     const refs = new Map<number, ProjectRef>();
+    const grouped = new Map<ProjectRef, AdjRow['status']>();
+    for (const g of c.groups)
+      for (const p of g.b) grouped.set(p, g.kind === 'split' ? 'split' : 'merged');
     for (const m of c.matched) if (m.b.sheetId === s.b.id) refs.set(m.b.index, m.b);
-    for (const p of c.added) if (p.sheetId === s.b.id) refs.set(p.index, p);
+    for (const p of [...c.added, ...grouped.keys()]) if (p.sheetId === s.b.id) refs.set(p.index, p);
     s.b.rows.forEach((r, i) => {
       if (r.kind === 'section')
         rows.push({
@@ -130,11 +135,18 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
       rows.push(
         m
           ? projectRow(p, changed.has(r.id) ? 'changed' : 'same', r.level, m.a, m.b, slots.get(s)!)
-          : projectRow(p, 'added', r.level, null, p, slots.get(s)!),
+          : projectRow(p, grouped.get(p) ?? 'added', r.level, null, p, slots.get(s)!),
       );
     });
   }
-  if (c.removed.length) {
+  // the a side of splits and merges leaves with the dropped projects
+  const gone: [ProjectRef, AdjRow['status']][] = [
+    ...c.removed.map((p): [ProjectRef, AdjRow['status']] => [p, 'removed']),
+    ...c.groups.flatMap((g) =>
+      g.a.map((p): [ProjectRef, AdjRow['status']] => [p, g.kind === 'split' ? 'split' : 'merged']),
+    ),
+  ];
+  if (gone.length) {
     rows.push({
       kind: 'section',
       level: 0,
@@ -144,9 +156,9 @@ export function adjustmentTable(c: Comparison): AdjustmentTable {
       status: 'section',
       values: [...columns.map(zero), zero()],
     });
-    for (const p of c.removed) {
+    for (const [p, status] of gone) {
       const pair = c.sheets.find((s) => s.a?.id === p.sheetId);
-      rows.push(projectRow(p, 'removed', 1, p, null, pair ? slots.get(pair)! : []));
+      rows.push(projectRow(p, status, 1, p, null, pair ? slots.get(pair)! : []));
     }
   }
   sumSections(rows);

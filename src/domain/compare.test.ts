@@ -107,3 +107,132 @@ describe('comparing two versions', () => {
     ]);
   });
 });
+
+describe('which projects are the same, across files', () => {
+  /** Rows numbered by position as a reader does (r1, r2…): ids that identify nothing. */
+  const renumbered = (wb: Workbook): Workbook => ({
+    ...wb,
+    sheets: [
+      { ...wb.sheets[0], rows: wb.sheets[0].rows.map((r, i) => ({ ...r, id: `r${i + 1}` })) },
+    ],
+  });
+  const fileB = () => {
+    const wb = after();
+    // a project inserted at the top of the first section shifts every row number below it
+    wb.sheets[0].rows.splice(1, 0, {
+      id: 'x',
+      kind: 'project',
+      level: 1,
+      cells: { name: 'Hội nghị truyền hình', lead: 'VP UBND', y2011_dtpt: 60 },
+    });
+    return renumbered(wb);
+  };
+
+  it('pairs two files by what the projects are, never by row position', () => {
+    const c = compare(side('a.xlsx', before), side('b.xlsx', fileB()));
+    expect(c.matched.map((m) => [m.a.row.cells.name, m.b.row.cells.name, m.by])).toEqual([
+      ['Mạng LAN', 'Mạng LAN', 'key'],
+      ['Trung tâm dữ liệu', 'Trung tâm dữ liệu', 'key'],
+      ['Một cửa điện tử', 'Một cửa điện tử', 'key'],
+    ]);
+    expect(c.matched.some((m) => m.renamed || m.moved)).toBe(false);
+    expect(c.added.map((p) => p.row.cells.name)).toEqual(['Hội nghị truyền hình', 'Chữ ký số']);
+    expect(c.removed.map((p) => p.row.cells.name)).toEqual(['Đào tạo']);
+    expect(c.changes).toHaveLength(3);
+  });
+
+  it('pairs versions of one workbook by row identity, and only them', () => {
+    const b = renumbered(after());
+    b.sheets[0].rows[1].cells.name = 'Mạng nội bộ các sở'; // renamed in the workbook itself
+    const one = compare(
+      { ...side('v1', before), identity: 'w1' },
+      { ...side('v2', b), identity: 'w1' },
+    );
+    const lan = one.matched.find((m) => m.a.row.cells.name === 'Mạng LAN')!;
+    expect([lan.by, lan.renamed, lan.confidence, lan.doubtful]).toEqual(['id', true, 1, false]);
+    // another workbook's ids (or none) pair nothing: the renamed project is not recognised
+    const two = compare(
+      { ...side('v1', before), identity: 'w1' },
+      { ...side('v2', b), identity: 'w2' },
+    );
+    expect(two.matched.some((m) => m.by === 'id')).toBe(false);
+    expect(two.removed.map((p) => p.row.cells.name)).toContain('Mạng LAN');
+  });
+
+  it('proposes a split and a merge when the amounts add up, for the user to confirm', () => {
+    const a = makePlan({
+      rows: [
+        ['section', 0, 'Hạ tầng'],
+        [
+          'project',
+          1,
+          'Hệ thống giao ban trực tuyến',
+          { lead: 'VP', '2011:ĐTPT': 300, '2012:ĐTPT': 200 },
+        ],
+        ['project', 1, 'Tập huấn quản trị mạng', { lead: 'Sở TT&TT', '2011:SN': 50 }],
+        ['project', 1, 'Tập huấn CIO', { lead: 'Sở TT&TT', '2012:SN': 70 }],
+      ],
+    });
+    const b = makePlan({
+      rows: [
+        ['section', 0, 'Hạ tầng'],
+        [
+          'project',
+          1,
+          'Hệ thống giao ban trực tuyến (giai đoạn 1)',
+          { lead: 'VP', '2011:ĐTPT': 300 },
+        ],
+        [
+          'project',
+          1,
+          'Hệ thống giao ban trực tuyến (giai đoạn 2)',
+          { lead: 'VP', '2012:ĐTPT': 200 },
+        ],
+        [
+          'project',
+          1,
+          'Tập huấn quản trị mạng và CIO',
+          { lead: 'Sở TT&TT', '2011:SN': 50, '2012:SN': 70 },
+        ],
+      ],
+    });
+    const c = compare(side('a', a), side('b', renumbered(b)));
+    expect(
+      c.groups.map((g) => [
+        g.kind,
+        g.a.map((p) => p.row.cells.name),
+        g.b.map((p) => p.row.cells.name),
+        g.doubtful,
+      ]),
+    ).toEqual([
+      [
+        'split',
+        ['Hệ thống giao ban trực tuyến'],
+        [
+          'Hệ thống giao ban trực tuyến (giai đoạn 1)',
+          'Hệ thống giao ban trực tuyến (giai đoạn 2)',
+        ],
+        true,
+      ],
+      [
+        'merge',
+        ['Tập huấn quản trị mạng', 'Tập huấn CIO'],
+        ['Tập huấn quản trị mạng và CIO'],
+        true,
+      ],
+    ]);
+    expect([c.matched, c.added, c.removed, c.changes]).toEqual([[], [], [], []]);
+    expect(c.totals).toEqual({ before: 620, after: 620, increase: 0, decrease: 0 });
+    // refused by the user: the parts are added and removed projects again (the best name pairs kept)
+    const refused = compare(side('a', a), side('b', renumbered(b)), {
+      ungrouped: c.groups.map((g) => g.key),
+    });
+    expect(refused.groups).toEqual([]);
+    expect(refused.matched.length + refused.added.length).toBe(3);
+    // confirmed: no longer doubtful
+    const confirmed = compare(side('a', a), side('b', renumbered(b)), {
+      confirmed: [c.groups[0].key],
+    });
+    expect(confirmed.groups.map((g) => g.doubtful)).toEqual([false, true]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Comparing two versions of a plan (revisions, or files a department sent): projects matched, added
- * and removed; every changed cell of matched projects (amounts per year and source, other cells
- * with neither); metadata changes; and the net effect on the plan's total. Amounts are in the plan's
- * unit; a blank amount counts as 0; equality has the amounts' tolerance.
+ * and removed, split and merged; every changed cell of matched projects (amounts per year and
+ * source, other cells with neither); metadata changes; and the net effect on the plan's total.
+ * Amounts are in the plan's unit; a blank amount counts as 0; equality has the amounts' tolerance.
+ * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
  */
 import { leaves } from './columns';
 import { moveFormulaRows } from './formulaShift';
@@ -13,6 +14,8 @@ import {
   type ProjectRef,
   projectRefs,
 } from './match';
+import { findGroups, type ProjectGroup } from './matchGroups';
+import { movedTest } from './moved';
 import { amountsEqual } from './numbers';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from './types';
 
@@ -22,6 +25,17 @@ export interface Side {
   workbook: Workbook;
   /** Computed value of a cell (a formula's result); null when blank or not a number. */
   value: (sheetId: string, row: number, colId: string) => number | null;
+  /**
+   * Whose row ids this side's rows carry: a workbook's id for its current state and saved
+   * revisions, the lineage a `.planbook` file or a re-read export names. Absent for a table read
+   * from a file (its reader numbered the rows: they identify nothing).
+   */
+  identity?: string;
+}
+
+/** Whether row ids pair projects: only between versions of one workbook. */
+export function sharesIdentity(a: Side, b: Side): boolean {
+  return !!a.identity && a.identity === b.identity;
 }
 
 /** A compared column: amounts by year and source, other cells by role (or label). */
@@ -66,6 +80,8 @@ export interface Comparison {
   matched: MatchedProject[];
   added: ProjectRef[];
   removed: ProjectRef[];
+  /** Splits and merges proposed (their members are in none of matched, added, removed). */
+  groups: ProjectGroup[];
   changes: CellDiff[];
   meta: MetaDiff[];
   totals: { before: number; after: number; increase: number; decrease: number };
@@ -167,63 +183,89 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     matched: [],
     added: [],
     removed: [],
+    groups: [],
     changes: [],
     meta: metaDiffs(a.workbook, b.workbook),
     totals: { before: 0, after: 0, increase: 0, decrease: 0 },
   };
   const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
+  const ids = sharesIdentity(a, b);
+  const confirmed = new Set(overrides.confirmed ?? []);
+  const refused = new Set(overrides.ungrouped ?? []);
   for (const pair of pairSheets(a.workbook.sheets, b.workbook.sheets)) {
     const columns = pairColumns(pair.a, pair.b);
     out.sheets.push({ ...pair, columns });
     const amountCols = columns.filter((c) => c.amount);
     const others = columns.filter((c) => !c.amount);
-    const amountsOf = (s: Side, p: ProjectRef, side: 'a' | 'b') => {
-      const xs = amountCols.map((c) => {
-        const l = c[side];
-        return l ? (s.value(p.sheetId, p.index, l.id) ?? 0) : 0;
-      });
-      out.amounts.set(p, xs);
-      return xs;
-    };
-    const m = matchProjects(
-      pair.a ? projectRefs(pair.a) : [],
-      pair.b ? projectRefs(pair.b) : [],
-      overrides,
-    );
+    // what matching weighs and groups add up: the amounts, or a table's numeric columns
+    const figureCols = amountCols.length
+      ? amountCols
+      : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
+    const refsA = pair.a ? projectRefs(pair.a) : [];
+    const refsB = pair.b ? projectRefs(pair.b) : [];
+    const figures = figureCols === amountCols ? out.amounts : new Map<ProjectRef, number[]>();
+    for (const [s, refs, side] of [
+      [a, refsA, 'a'],
+      [b, refsB, 'b'],
+    ] as const) {
+      const read = (cols: ComparedColumn[]) => {
+        const ids = cols.map((c) => c[side]?.id);
+        return (p: ProjectRef) =>
+          ids.map((id) => (id ? (s.value(p.sheetId, p.index, id) ?? 0) : 0));
+      };
+      const amountsOf = read(amountCols);
+      const figuresOf = figureCols === amountCols ? null : read(figureCols);
+      for (const p of refs) {
+        out.amounts.set(p, amountsOf(p));
+        if (figuresOf) figures.set(p, figuresOf(p));
+      }
+    }
+    const m = matchProjects(refsA, refsB, overrides, { ids, figures });
+    const groups = findGroups(m, figures, refused, confirmed);
+    out.groups.push(...groups);
+    const amounts = (p: ProjectRef) => out.amounts.get(p)!;
     for (const p of m.removed) {
-      const v = sum(amountsOf(a, p, 'a'));
+      const v = sum(amounts(p));
       out.totals.before += v;
       out.totals.decrease += v;
     }
     for (const p of m.added) {
-      const v = sum(amountsOf(b, p, 'b'));
+      const v = sum(amounts(p));
       out.totals.after += v;
       out.totals.increase += v;
     }
+    for (const g of groups)
+      amountCols.forEach((_, k) => {
+        const va = g.a.reduce((t, p) => t + amounts(p)[k], 0);
+        const vb = g.b.reduce((t, p) => t + amounts(p)[k], 0);
+        out.totals.before += va;
+        out.totals.after += vb;
+        if (vb > va) out.totals.increase += vb - va;
+        else out.totals.decrease += va - vb;
+      });
     out.added.push(...m.added);
     out.removed.push(...m.removed);
+    const moved = movedTest(refsA, refsB, m.matched);
     for (const match of m.matched) {
-      out.matched.push({
-        ...match,
-        renamed:
-          match.a.row.cells.name !== match.b.row.cells.name &&
-          text(match.a.row.cells.name) !== text(match.b.row.cells.name),
-        moved:
-          match.a.path.length !== match.b.path.length ||
-          match.a.path.some((x, k) => x !== match.b.path[k]),
-      });
-      const va = amountsOf(a, match.a, 'a');
-      const vb = amountsOf(b, match.b, 'b');
+      // the pair becomes a compared project in place (10,000 pairs: no copies)
+      const mp = match as MatchedProject;
+      mp.renamed =
+        match.a.row.cells.name !== match.b.row.cells.name &&
+        text(match.a.row.cells.name) !== text(match.b.row.cells.name);
+      mp.moved = moved(match);
+      out.matched.push(mp);
+      const va = amounts(match.a);
+      const vb = amounts(match.b);
       amountCols.forEach((column, k) => {
         out.totals.before += va[k];
         out.totals.after += vb[k];
         if (vb[k] > va[k]) out.totals.increase += vb[k] - va[k];
         else out.totals.decrease += va[k] - vb[k];
-        const d = cellDiff(match, column, raw(match, column), va[k], vb[k]);
+        const d = cellDiff(match, column, va[k], vb[k]);
         if (d) out.changes.push(d);
       });
       for (const column of others) {
-        const d = cellDiff(match, column, raw(match, column), 0, 0);
+        const d = cellDiff(match, column, 0, 0);
         if (d) out.changes.push(d);
       }
     }
@@ -237,21 +279,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
   return out;
 }
 
-function raw(match: Match, column: ComparedColumn): [CellInput | undefined, CellInput | undefined] {
-  return [
-    column.a ? match.a.row.cells[column.a.id] : undefined,
-    column.b ? match.b.row.cells[column.b.id] : undefined,
-  ];
-}
-
 /** The change of one cell of a matched pair (va, vb: computed amounts), or null. */
-function cellDiff(
-  match: Match,
-  column: ComparedColumn,
-  [ra, rb]: [CellInput | undefined, CellInput | undefined],
-  va: number,
-  vb: number,
-): CellDiff | null {
+function cellDiff(match: Match, column: ComparedColumn, va: number, vb: number): CellDiff | null {
+  const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
+  const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
   // the common case: the same raw content (for a typed amount, the same value)
   if (ra === rb && !isFormula(ra))
     return column.amount && !amountsEqual(va, vb)

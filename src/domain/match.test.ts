@@ -113,3 +113,88 @@ describe('matching projects', () => {
     expect(m.matched[0].ambiguous).toBe(true);
   });
 });
+
+describe('matching names written by other hands', () => {
+  const plan = (names: [string, string, number][]) =>
+    makePlan({
+      rows: [
+        ['section', 0, 'Miền núi phía Bắc'],
+        ...names.map(
+          ([n, lead, v]): ['project', number, string, Record<string, string | number>] => [
+            'project',
+            1,
+            n,
+            { lead, '2011:ĐTPT': v, '2011:SN': v / 2, '2012:SN': v / 4 },
+          ],
+        ),
+      ],
+    });
+  const figures = (refs: ReturnType<typeof projectRefs>) =>
+    new Map(
+      refs.map((p) => [
+        p,
+        ['y2011_dtpt', 'y2011_sn', 'y2012_sn'].map((k) => Number(p.row.cells[k] ?? 0)),
+      ]),
+    );
+
+  it('pairs abbreviations and phases as the same name, with reasons and full confidence', () => {
+    const a = refs(plan([['XD hệ thống GIS (Giai đoạn 2)', 'Sở TT&TT', 100]]));
+    const b = refs(
+      fresh(plan([['Xây dựng hệ thống GIS GĐ2', 'Sở Thông tin và Truyền thông', 100]])),
+    );
+    const [m] = matchProjects(a, b, {}, { ids: false }).matched;
+    expect([m.by, m.reasons, m.confidence, m.doubtful]).toEqual([
+      'key',
+      ['expanded', 'sameUnit', 'sameSection'],
+      0.97,
+      false,
+    ]);
+  });
+
+  it('pairs a short name with one letter changed when its figures are the same, as doubtful', () => {
+    const a = plan([
+      ['BẮC CẠN', '', 400],
+      ['CAO BẰNG', '', 800],
+    ]);
+    const b = fresh(
+      plan([
+        ['CAO BẰNG', '', 800],
+        ['BẮC KẠN', '', 400],
+      ]),
+    );
+    const ra = refs(a);
+    const rb = refs(b);
+    const m = matchProjects(
+      ra,
+      rb,
+      {},
+      {
+        ids: false,
+        figures: new Map([...figures(ra), ...figures(rb)]),
+      },
+    );
+    const kan = m.matched.find((x) => x.b.row.cells.name === 'BẮC KẠN')!;
+    expect([kan.a.row.cells.name, kan.by, kan.doubtful]).toEqual(['BẮC CẠN', 'similar', true]);
+    expect(kan.reasons).toContain('sameAmounts');
+  });
+
+  it('never pairs by position when ids are not identities', () => {
+    const a = refs(
+      plan([
+        ['Dự án A', 'Sở X', 1],
+        ['Dự án B', 'Sở Y', 2],
+      ]),
+    );
+    // same ids (r2, r3), other projects: a reader numbered both files
+    const b = refs(
+      plan([
+        ['Phần mềm khác hẳn', 'Sở Z', 5],
+        ['Dự án A', 'Sở X', 1],
+      ]),
+    );
+    const m = matchProjects(a, b, {}, { ids: false });
+    expect(m.matched.map((x) => [x.a.row.id, x.b.row.id])).toEqual([['r2', 'r3']]);
+    expect(m.added.map((p) => p.row.cells.name)).toEqual(['Phần mềm khác hẳn']);
+    expect(m.removed.map((p) => p.row.cells.name)).toEqual(['Dự án B']);
+  });
+});

@@ -1,8 +1,14 @@
 /**
- * Matching the projects of two versions of a plan: by their stable id (revisions of one workbook),
- * then by a business key (normalised name + lead unit), then by similar names (a department's new
- * file with small wording changes). Ambiguous pairs are flagged for the user to confirm or fix.
+ * Matching the projects of two versions of a plan. Row ids are identities only when the caller
+ * says both versions share them (revisions of one workbook: `sharesIdentity` in compare.ts);
+ * otherwise, and for the rest, projects are paired by what they are: the same name once spelled
+ * alike (`nameKey`: case, diacritics, abbreviations, phases), then by a score over similar names,
+ * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
+ * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  */
+import { foldName, nameKey, tokensOf } from './nameKey';
+import { Scorer } from './matchScore';
+import { pairSimilar } from './matchSimilar';
 import { fold } from './sources';
 import type { AppendixSheet, Row } from './types';
 
@@ -13,11 +19,40 @@ export interface ProjectRef {
   row: Row;
   /** Folded names of its ancestor sections, outermost first. */
   path: string[];
+  /** Its ancestor sections' names as written, outermost first. */
+  sections: string[];
+  /** The name as written (trimmed). */
+  text: string;
   /** Normalised name. */
   name: string;
   /** Normalised lead unit. */
   lead: string;
+  /** Canonical name (abbreviations expanded, phases alike): equal keys name the same project. */
+  key: string;
+  tokens: string[];
+  /** Canonical lead unit. */
+  unit: string;
+  /** Canonical section path, `/`-separated. */
+  section: string;
+  /** Row id of its section (null at the top). */
+  parentId: string | null;
 }
+
+/** Why two projects were paired (the UI and the CLI word these). */
+export type MatchReason =
+  | 'id' // the same row of one workbook
+  | 'user' // paired or confirmed by the user
+  | 'sameName' // the same name, as written
+  | 'sameSpelling' // the same name but for case, diacritics, spacing or punctuation
+  | 'expanded' // the same name once abbreviations and phases are written alike
+  | 'similarName' // a similar name
+  | 'sameUnit'
+  | 'otherUnit'
+  | 'sameSection'
+  | 'otherSection'
+  | 'sameAmounts'
+  | 'duplicate' // another project has the same name: paired by section, unit and amounts
+  | 'runnerUp'; // another candidate is nearly as close
 
 /** How two projects were paired. */
 export interface Match {
@@ -26,8 +61,13 @@ export interface Match {
   by: 'id' | 'key' | 'similar' | 'user';
   /** Name similarity, 0..1 (1 for id, key and user pairs with the same name). */
   score: number;
-  /** The pair may be wrong (duplicates, or another candidate nearly as close). */
+  /** Another candidate had the same or a nearly as good claim (duplicates, a close runner-up). */
   ambiguous: boolean;
+  /** How sure the pairing is, 0..1. */
+  confidence: number;
+  reasons: MatchReason[];
+  /** Below `CONFIRM_BELOW`: shown to the user to confirm or fix, never silently taken. */
+  doubtful: boolean;
 }
 
 export interface MatchResult {
@@ -36,13 +76,31 @@ export interface MatchResult {
   added: ProjectRef[];
   /** Projects only in a. */
   removed: ProjectRef[];
+  /** The scorer used (its token weights span both sides). */
+  scorer: Scorer;
 }
 
-/** The user's corrections: pairs to force (a row id, b row id) and a rows to leave unmatched. */
+/**
+ * The user's corrections: pairs to force (a row id, b row id), a rows to leave unmatched, pairs or
+ * groups confirmed as found (a row id of a pair, or a group's key), groups (splits, merges) refused.
+ */
 export interface MatchOverrides {
   pairs?: [string, string][];
   unpaired?: string[];
+  confirmed?: string[];
+  ungrouped?: string[];
 }
+
+/** What the caller knows: whether row ids are shared identities, and each project's figures. */
+export interface MatchOptions {
+  /** Row ids name the same project on both sides (versions of one workbook). Default true. */
+  ids?: boolean;
+  /** Numbers of each project in one column order for both sides (amounts: a tie-breaker). */
+  figures?: ReadonlyMap<ProjectRef, readonly number[]>;
+}
+
+/** Pairs below this confidence are doubtful. */
+export const CONFIRM_BELOW = 0.9;
 
 /** Base letter of each character met so far ('' for punctuation), found once by decomposing it. */
 const BASE = new Map<string, string>();
@@ -73,22 +131,99 @@ export function normaliseName(s: unknown): string {
   return out;
 }
 
+/** Normalised and canonical forms of lead units (few and repeated: read once). */
+const UNITS = new Map<string, [string, string]>();
+
+function unitOf(lead: unknown): [string, string] {
+  const text = String(lead ?? '');
+  let u = UNITS.get(text);
+  if (!u) {
+    u = [normaliseName(text), nameKey(text)];
+    if (UNITS.size > 10_000) UNITS.clear();
+    UNITS.set(text, u);
+  }
+  return u;
+}
+
+/** A project name's normalised text, canonical tokens and key. */
+interface NameForms {
+  /** As written, trimmed. */
+  raw: string;
+  /** Normalised. */
+  text: string;
+  tokens: string[];
+  key: string;
+}
+
+/**
+ * Name forms by name, for a comparison's two sides (which share most names) and the next
+ * comparison (compare mode recomputes after every edit); emptied when it grows large.
+ */
+const NAMES = new Map<string, NameForms>();
+
+function nameOf(name: unknown): NameForms {
+  const raw = typeof name === 'string' ? name : String(name ?? '');
+  let n = NAMES.get(raw);
+  if (!n) {
+    const folded = foldName(raw);
+    const tokens = tokensOf(folded.words);
+    n = { raw: raw.trim(), text: folded.text, tokens, key: tokens.join(' ') };
+    if (NAMES.size > 50_000) NAMES.clear();
+    NAMES.set(raw, n);
+  }
+  return n;
+}
+
 /** The projects of a sheet, in order, with their section paths. */
 export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
   const out: ProjectRef[] = [];
-  const stack: { level: number; name: string }[] = [];
+  const stack: { level: number; id: string; name: string; raw: string; key: string }[] = [];
+  // the section context, rebuilt only when it changes (projects of a section share it)
+  let path: string[] = [];
+  let sections: string[] = [];
+  let section = '';
+  let parentId: string | null = null;
+  let stale = false;
   sheet.rows.forEach((row, index) => {
-    while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
-    if (row.kind === 'section')
-      stack.push({ level: row.level, name: normaliseName(row.cells.name) });
+    while (stack.length && stack[stack.length - 1].level >= row.level) {
+      stack.pop();
+      stale = true;
+    }
+    if (row.kind === 'section') {
+      const raw = String(row.cells.name ?? '').trim();
+      stack.push({
+        level: row.level,
+        id: row.id,
+        name: normaliseName(raw),
+        raw,
+        key: nameKey(raw),
+      });
+      stale = true;
+    }
     if (row.kind !== 'project') return;
+    if (stale) {
+      path = stack.map((s) => s.name);
+      sections = stack.map((s) => s.raw);
+      section = stack.map((s) => s.key).join('/');
+      parentId = stack.length ? stack[stack.length - 1].id : null;
+      stale = false;
+    }
+    const n = nameOf(row.cells.name);
+    const [lead, unit] = unitOf(row.cells.lead);
     out.push({
       sheetId: sheet.id,
       index,
       row,
-      path: stack.map((s) => s.name),
-      name: normaliseName(row.cells.name),
-      lead: normaliseName(row.cells.lead),
+      path,
+      sections,
+      text: n.raw,
+      name: n.text,
+      lead,
+      key: n.key,
+      tokens: n.tokens,
+      unit,
+      section,
+      parentId,
     });
   });
   return out;
@@ -125,37 +260,124 @@ export function nameSimilarity(a: string, b: string): number {
   return (words + (2 * shared) / total) / 2;
 }
 
-/** Two names are taken for the same project from this similarity up (units equal add to it). */
-export const SIMILAR = 0.6;
-/** A runner-up this close to the best makes the pair ambiguous. */
-const CLOSE = 0.05;
+/** Reasons lists shared by the pairs that have the same (10,000 pairs: 12 lists). */
+const REASONS = new Map<string, readonly MatchReason[]>();
 
-const samePath = (x: ProjectRef, y: ProjectRef) => x.path.join('/') === y.path.join('/');
+function reasonList(...rs: MatchReason[]): MatchReason[] {
+  const k = rs.join();
+  let list = REASONS.get(k);
+  if (!list) {
+    list = Object.freeze(rs);
+    REASONS.set(k, list);
+  }
+  return list as MatchReason[];
+}
+
+/** A pair of projects whose names have the same key. */
+function keyMatch(x: ProjectRef, y: ProjectRef, dup: 'no' | 'bySection' | 'byOthers'): Match {
+  let reasons = reasonList(
+    x.text === y.text ? 'sameName' : x.name === y.name ? 'sameSpelling' : 'expanded',
+    x.unit === y.unit ? 'sameUnit' : 'otherUnit',
+    x.section === y.section ? 'sameSection' : 'otherSection',
+  );
+  let confidence = x.name === y.name ? 1 : 0.97;
+  if (x.unit !== y.unit) confidence -= 0.05;
+  if (x.section !== y.section) confidence -= 0.03;
+  // a common name under another unit and in another section may be another project
+  if (x.unit !== y.unit && x.section !== y.section) confidence = Math.min(confidence, 0.8);
+  if (dup !== 'no') {
+    reasons = [...reasons, 'duplicate'];
+    confidence = Math.min(confidence, dup === 'bySection' ? 0.9 : 0.7);
+  }
+  return {
+    a: x,
+    b: y,
+    by: 'key',
+    score: 1,
+    ambiguous: dup !== 'no',
+    confidence,
+    reasons,
+    doubtful: confidence < CONFIRM_BELOW,
+  };
+}
+
+/** Projects by key: one project, or a list of those sharing it (lists only where needed). */
+function groupBy(ps: Iterable<ProjectRef>): Map<string, ProjectRef | ProjectRef[]> {
+  const m = new Map<string, ProjectRef | ProjectRef[]>();
+  for (const p of ps) {
+    if (!p.key) continue;
+    const had = m.get(p.key);
+    if (!had) m.set(p.key, p);
+    else if (Array.isArray(had)) had.push(p);
+    else m.set(p.key, [had, p]);
+  }
+  return m;
+}
+
+/** Pairs projects whose names have the same key; duplicates by section, unit and amounts. */
+function pairByKey(
+  leftA: Map<string, ProjectRef>,
+  leftB: Map<string, ProjectRef>,
+  scorer: Scorer,
+  take: (m: Match) => void,
+): void {
+  const inB = groupBy(leftB.values());
+  for (const [k, x] of groupBy(leftA.values())) {
+    const y = inB.get(k);
+    if (!y) continue;
+    if (!Array.isArray(x) && !Array.isArray(y)) {
+      take(keyMatch(x, y, 'no'));
+      continue;
+    }
+    const xs = Array.isArray(x) ? x : [x];
+    const ys = Array.isArray(y) ? y : [y];
+    const cands = xs.flatMap((p) =>
+      ys.map((q) => ({ x: p, y: q, s: scorer.score(p, q, 1).total })),
+    );
+    cands.sort((p, q) => q.s - p.s || p.x.index - q.x.index || p.y.index - q.y.index);
+    const used = new Set<ProjectRef>();
+    for (const c of cands) {
+      if (used.has(c.x) || used.has(c.y)) continue;
+      used.add(c.x);
+      used.add(c.y);
+      const bySection =
+        c.x.section === c.y.section &&
+        xs.filter((p) => p.section === c.y.section).length === 1 &&
+        ys.filter((p) => p.section === c.x.section).length === 1;
+      take(keyMatch(c.x, c.y, bySection ? 'bySection' : 'byOthers'));
+    }
+  }
+}
 
 /** Pairs the projects of a and b; see the module comment for the order of the rules. */
 export function matchProjects(
   a: readonly ProjectRef[],
   b: readonly ProjectRef[],
   o: MatchOverrides = {},
+  opts: MatchOptions = {},
 ): MatchResult {
   const matched: Match[] = [];
   const leftA = new Map(a.map((p) => [p.row.id, p]));
   const leftB = new Map(b.map((p) => [p.row.id, p]));
-  const take = (
-    x: ProjectRef,
-    y: ProjectRef,
-    by: Match['by'],
-    score: number,
-    ambiguous = false,
-  ) => {
-    matched.push({ a: x, b: y, by, score, ambiguous });
-    leftA.delete(x.row.id);
-    leftB.delete(y.row.id);
+  const take = (m: Match) => {
+    matched.push(m);
+    leftA.delete(m.a.row.id);
+    leftB.delete(m.b.row.id);
   };
+  const sure = (x: ProjectRef, y: ProjectRef, by: 'user' | 'id'): Match => ({
+    a: x,
+    b: y,
+    by,
+    score: x.name === y.name ? 1 : nameSimilarity(x.name, y.name),
+    ambiguous: false,
+    confidence: 1,
+    reasons: reasonList(by),
+    doubtful: false,
+  });
   for (const [ia, ib] of o.pairs ?? []) {
     const x = leftA.get(ia);
     const y = leftB.get(ib);
-    if (x && y) take(x, y, 'user', nameSimilarity(x.name, y.name));
+    if (x && y) take(sure(x, y, 'user'));
   }
   const kept = new Map<string, ProjectRef>();
   for (const id of o.unpaired ?? []) {
@@ -163,74 +385,24 @@ export function matchProjects(
     if (x) kept.set(id, x);
     leftA.delete(id);
   }
-  for (const x of [...leftA.values()]) {
-    const y = leftB.get(x.row.id);
-    if (y) take(x, y, 'id', nameSimilarity(x.name, y.name));
-  }
-  // business key: duplicates pair in order, same section first, and are flagged
-  const byKey = new Map<string, ProjectRef[]>();
-  for (const y of leftB.values()) {
-    const k = `${y.name}|${y.lead}`;
-    byKey.set(k, [...(byKey.get(k) ?? []), y]);
-  }
-  const countA = new Map<string, number>();
-  for (const x of leftA.values())
-    countA.set(`${x.name}|${x.lead}`, (countA.get(`${x.name}|${x.lead}`) ?? 0) + 1);
-  for (const x of [...leftA.values()]) {
-    const k = `${x.name}|${x.lead}`;
-    const ys = byKey.get(k);
-    if (!ys?.length) continue;
-    const at = Math.max(
-      0,
-      ys.findIndex((y) => samePath(x, y)),
-    );
-    const dup = ys.length > 1 || (countA.get(k) ?? 0) > 1;
-    take(x, ys[at], 'key', 1, dup);
-    ys.splice(at, 1);
-  }
-  similar(leftA, leftB, take);
+  if (opts.ids ?? true)
+    for (const x of [...leftA.values()]) {
+      const y = leftB.get(x.row.id);
+      if (y) take(sure(x, y, 'id'));
+    }
+  const scorer = new Scorer([...a, ...b], opts.figures);
+  pairByKey(leftA, leftB, scorer, take);
+  pairSimilar(leftA, leftB, scorer, take);
+  const confirmed = new Set(o.confirmed ?? []);
+  for (const m of matched)
+    if (m.doubtful && confirmed.has(m.a.row.id)) {
+      m.doubtful = false;
+      m.reasons = [...m.reasons, 'user'];
+    }
   return {
     matched,
     added: [...leftB.values()].sort((p, q) => p.index - q.index),
     removed: [...leftA.values(), ...kept.values()].sort((p, q) => p.index - q.index),
+    scorer,
   };
-}
-
-/** Greedy pairing of the rest by name similarity (a shared lead unit adds 0.1). */
-function similar(
-  leftA: Map<string, ProjectRef>,
-  leftB: Map<string, ProjectRef>,
-  take: (x: ProjectRef, y: ProjectRef, by: Match['by'], score: number, ambiguous: boolean) => void,
-): void {
-  const pairs: { x: ProjectRef; y: ProjectRef; s: number }[] = [];
-  const best = new Map<string, number[]>();
-  // very large remainders only compare projects of the same lead unit (quadratic otherwise)
-  const wide = leftA.size * leftB.size <= 4_000_000;
-  for (const x of leftA.values()) {
-    for (const y of leftB.values()) {
-      if (!wide && x.lead !== y.lead) continue;
-      const s = nameSimilarity(x.name, y.name) + (x.lead && x.lead === y.lead ? 0.1 : 0);
-      if (s < SIMILAR) continue;
-      pairs.push({ x, y, s });
-      for (const id of [`a${x.row.id}`, `b${y.row.id}`]) best.set(id, [...(best.get(id) ?? []), s]);
-    }
-  }
-  pairs.sort((p, q) => q.s - p.s);
-  // another candidate (ties included) nearly as close as this one
-  const runnerUp = (id: string, s: number) => {
-    const all = best.get(id) ?? [];
-    const others = all.slice();
-    others.splice(all.indexOf(s), 1);
-    return others.some((v) => Math.abs(s - v) < CLOSE);
-  };
-  for (const { x, y, s } of pairs) {
-    if (!leftA.has(x.row.id) || !leftB.has(y.row.id)) continue;
-    take(
-      x,
-      y,
-      'similar',
-      Math.min(1, s),
-      runnerUp(`a${x.row.id}`, s) || runnerUp(`b${y.row.id}`, s),
-    );
-  }
 }

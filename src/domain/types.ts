@@ -147,6 +147,12 @@ export interface PlanMeta {
 
 export interface Workbook {
   id: Id;
+  /**
+   * The workbook whose row ids these rows carry, when not this one: set when a workbook is read
+   * from a `.planbook` file or an export (the id the file names) or started from a version. Row
+   * ids are identities only within one lineage (tables read from files have none).
+   */
+  lineage?: Id;
   meta: PlanMeta;
   sheets: AppendixSheet[];
   /** Plain grid sheets, shown after the appendices. */

@@ -16,14 +16,22 @@ const hasFormulas = (wb: Workbook) =>
  * Evaluates a workbook for comparing. A plan without formulas in its projects is read as typed (a
  * 10,000-project revision needs no engine build); otherwise its own engine computes every value.
  * @param label how the comparison names this version (a file or revision name)
+ * @param identity whose row ids its rows carry (default: the lineage a file named; none for a
+ *   table read from a file)
  * @returns the side, whose `value` is the computed number (null when blank or text)
  */
-export function evaluatedSide(label: string, workbook: Workbook): Side {
+export function evaluatedSide(
+  label: string,
+  workbook: Workbook,
+  identity: string | undefined = workbook.lineage,
+): Side {
+  const who = identity ? { identity } : {};
   if (!hasFormulas(workbook)) {
     const byId = new Map(workbook.sheets.map((s) => [s.id, s]));
     return {
       label,
       workbook,
+      ...who,
       value: (sheetId, row, colId) => {
         const v = byId.get(sheetId)?.rows[row]?.cells[colId];
         return typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -35,6 +43,7 @@ export function evaluatedSide(label: string, workbook: Workbook): Side {
   return {
     label,
     workbook,
+    ...who,
     value: (sheetId, row, colId) => {
       const v = engine.value(sheetId, row, colId);
       return typeof v === 'number' ? v : null;

@@ -264,7 +264,8 @@ function grid(v: unknown, path: string): GridSheet {
 
 /**
  * Reads the text of a `.planbook` file. The workbook gets fresh workbook and sheet ids, so opening
- * a file never touches a stored workbook.
+ * a file never touches a stored workbook; its rows keep theirs, and `lineage` names the workbook
+ * they belong to (so versions of one workbook compare by row identity).
  */
 export function parsePlanbook(
   text: string,
@@ -297,8 +298,10 @@ export function parsePlanbook(
   try {
     const w = obj(payload.workbook, 'workbook');
     const now = Date.now();
+    const lineage = typeof w.lineage === 'string' ? w.lineage : w.id;
     const workbook: Workbook = {
       id: newId('w'),
+      ...(typeof lineage === 'string' && lineage ? { lineage } : {}),
       meta: meta(w.meta),
       sheets: arr(w.sheets, 'workbook.sheets').map((s, i) => sheet(s, `sheets[${i}]`)),
       ...(w.grids !== undefined

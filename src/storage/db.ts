@@ -4,6 +4,8 @@ import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../d
 
 export interface WorkbookRecord {
   id: Id;
+  /** The workbook whose row ids its rows carry, when not this one (see `Workbook.lineage`). */
+  lineage?: Id;
   meta: PlanMeta;
   sheetIds: Id[];
   /** Plain grid sheets (kept whole with the workbook: they are small and rarely edited). */

@@ -78,6 +78,7 @@ export class WorkbookRepo {
     }
     const rec: WorkbookRecord = {
       id: wb.id,
+      ...(wb.lineage ? { lineage: wb.lineage } : {}),
       meta: wb.meta,
       sheetIds: wb.sheets.map((s) => s.id),
       ...(wb.grids?.length ? { grids: wb.grids } : {}),
@@ -116,6 +117,7 @@ export class WorkbookRepo {
       }
       const workbook: Workbook = {
         id: w.id,
+        ...(w.lineage ? { lineage: w.lineage } : {}),
         meta: w.meta,
         sheets,
         ...(w.grids?.length ? { grids: w.grids } : {}),

@@ -1,8 +1,12 @@
-/** A comparison: summary, ambiguous pairs to confirm, changes, added/removed, the adjustment table. */
+/**
+ * A comparison: summary, pairs, splits and merges to confirm, renamed and moved projects, changes,
+ * added/removed, the adjustment table.
+ */
 import type { ComparisonResult } from '../app/comparison';
 import type { MatchOverrides } from '../domain/match';
 import { formatAmount } from '../domain/numbers';
 import { AdjustmentGrid } from './AdjustmentGrid';
+import { ConfirmList } from './ConfirmList';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
 
@@ -18,14 +22,9 @@ export function CompareView(p: {
   const c = p.result.comparison;
   const fmt = (v: number | string | null) =>
     v === null ? '' : typeof v === 'number' ? formatAmount(v, lang) : v;
-  const ambiguous = c.matched.filter((m) => m.ambiguous || m.by === 'similar');
-  const repair = (aId: string, choice: string) => {
-    const pairs = (p.overrides.pairs ?? []).filter(([a]) => a !== aId);
-    const unpaired = (p.overrides.unpaired ?? []).filter((a) => a !== aId);
-    if (choice === '') unpaired.push(aId);
-    else pairs.push([aId, choice]);
-    p.onOverrides({ pairs, unpaired });
-  };
+  const toConfirm =
+    c.matched.filter((m) => m.doubtful).length + c.groups.filter((g) => g.doubtful).length;
+  const split = c.groups.filter((g) => g.kind === 'split').length;
   return (
     <section className="pb-compare" data-testid="compare-view">
       <h3>
@@ -45,7 +44,8 @@ export function CompareView(p: {
           after: formatAmount(c.totals.after, lang),
           inc: formatAmount(c.totals.increase, lang),
           dec: formatAmount(c.totals.decrease, lang),
-        })}
+        })}{' '}
+        {t('compareGroups', { split, merged: c.groups.length - split, confirm: toConfirm })}
       </p>
       {c.meta.length > 0 && (
         <>
@@ -59,31 +59,7 @@ export function CompareView(p: {
           </ul>
         </>
       )}
-      {ambiguous.length > 0 && (
-        <>
-          <h4>{t('ambiguousMatches')}</h4>
-          <ul data-testid="compare-ambiguous">
-            {ambiguous.map((m) => (
-              <li key={m.a.row.id}>
-                {name(m.a)} {t('matchWith')}{' '}
-                <select
-                  value={m.b.row.id}
-                  onChange={(e) => repair(m.a.row.id, e.target.value)}
-                  aria-label={t('matchWith')}
-                >
-                  <option value={m.b.row.id}>{name(m.b)}</option>
-                  {c.added.map((b) => (
-                    <option key={b.row.id} value={b.row.id}>
-                      {name(b)}
-                    </option>
-                  ))}
-                  <option value="">{t('noMatch')}</option>
-                </select>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ConfirmList comparison={c} overrides={p.overrides} onOverrides={p.onOverrides} />
       <div className="pb-compare-lists">
         <div>
           <h4>{t('renamedMoved')}</h4>
@@ -96,7 +72,14 @@ export function CompareView(p: {
                   {m.renamed ? `${name(m.a)} → ${name(m.b)}` : name(m.b)}{' '}
                   <em>
                     (
-                    {[m.renamed && t('renamedTag'), m.moved && t('movedTag')]
+                    {[
+                      m.renamed && t('renamedTag'),
+                      m.moved &&
+                        `${t('movedTag')} ${t('movedFromTo', {
+                          from: m.a.sections.join(' / '),
+                          to: m.b.sections.join(' / '),
+                        })}`,
+                    ]
                       .filter(Boolean)
                       .join(', ')}
                     )

@@ -75,6 +75,17 @@ export function VersionsView(p: {
     }
   };
 
+  const restore = async (r: RevisionSummary) => {
+    const res = await p.versions.restore(r.id, session, 'restoreVersion');
+    if (!res) return;
+    setMessage(
+      res.ok
+        ? { text: t('versionRestored', { name: r.name }), kind: 'info' }
+        : { text: t('restoreRefused'), kind: 'error' },
+    );
+    if (res.ok) setResult(null);
+  };
+
   const exportAdjustment = async () => {
     if (!result) return;
     const out = await exportAdjustmentXlsx({
@@ -174,6 +185,14 @@ export function VersionsView(p: {
               </button>{' '}
               <button type="button" onClick={() => p.onHighlight(r)}>
                 {t('highlightChanges')}
+              </button>{' '}
+              <button
+                type="button"
+                data-testid="version-restore"
+                disabled={session.readOnly}
+                onClick={() => void restore(r)}
+              >
+                {t('restoreVersion')}
               </button>{' '}
               <button
                 type="button"

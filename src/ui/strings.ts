@@ -1,8 +1,10 @@
 /** UI strings: Vietnamese first, English on the toggle. */
+import { enCompare, viCompare } from './stringsCompare';
 import { enMore, viMore } from './stringsMore';
 
 export const vi = {
   ...viMore,
+  ...viCompare,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -171,6 +173,7 @@ export type StringKey = keyof typeof vi;
 
 export const en: Record<StringKey, string> = {
   ...enMore,
+  ...enCompare,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

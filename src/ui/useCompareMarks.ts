@@ -2,8 +2,12 @@
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
 import type { RevisionSummary, Versions } from '../app/versions';
+import { leaves } from '../domain/columns';
 
-/** Cells that changed since a revision (by row id, then column id: the previous value). */
+/**
+ * Cells that changed since a revision (by row id, then column id: the previous value); a renamed
+ * project's name cell is one of them. `added`: projects new since (split and merged ones too).
+ */
 export interface CompareMarks {
   label: string;
   before: Map<string, Map<string, number | string | null>>;
@@ -36,10 +40,25 @@ export function useCompareMarks(
         row.set(colId, d.before);
         before.set(d.match.b.row.id, row);
       }
+      // renamed projects: their name cell, with the name it had
+      const nameCol = new Map(
+        r.comparison.sheets.flatMap((s) => {
+          const l = s.b && leaves(s.b.columns).find((x) => x.role === 'name');
+          return s.b && l ? [[s.b.id, l.id] as const] : [];
+        }),
+      );
+      for (const m of r.comparison.matched) {
+        const colId = nameCol.get(m.b.sheetId);
+        if (!m.renamed || !colId) continue;
+        const row = before.get(m.b.row.id) ?? new Map<string, number | string | null>();
+        row.set(colId, String(m.a.row.cells.name ?? ''));
+        before.set(m.b.row.id, row);
+      }
+      const grouped = r.comparison.groups.flatMap((g) => g.b);
       setMarks({
         label: base.name,
         before,
-        added: new Set(r.comparison.added.map((p) => p.row.id)),
+        added: new Set([...r.comparison.added, ...grouped].map((p) => p.row.id)),
       });
     };
     void compute();

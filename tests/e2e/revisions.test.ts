@@ -1,11 +1,12 @@
 /** Issue 7 in Chromium: save a version, edit, compare, export the adjustment table. */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { toCsv } from '../support/libreoffice';
+import { formatAmount } from '../../src/domain/numbers';
 import { e2eSuite, openSample } from './harness';
 import { VersionsPageModel } from './pages/VersionsPage';
 
@@ -102,6 +103,101 @@ describe('revisions and their comparison', () => {
       await page.locator('[data-testid=compare-ambiguous]').innerText(),
       /Xây dựng quy chế vận hành mạng tin học điện rộng.*khớp với/s,
     );
+    await page.close();
+  });
+});
+
+/** The scripted changes of the department's file (scripts/make-compare-pairs.py). */
+interface Scripted {
+  added: string[];
+  removed: string[];
+  renamed: [string, string, boolean][];
+  moved: [string, string, string][];
+  split: [string[], string[]][];
+  merged: [string[], string[]][];
+  changes: [string, number | null, string | null, string | null, unknown, unknown][];
+}
+
+describe('a department’s file written by another hand', () => {
+  it('added as a version and compared: exactly the scripted changes; restored in one undo step', async () => {
+    const cases = JSON.parse(readFileSync('fixtures/compare/cases.json', 'utf8')) as {
+      name: string;
+      expect: Scripted;
+    }[];
+    const want = cases.find((c) => c.name === 'all')!.expect;
+    // a fresh profile: the sample plan as shipped (the seed's appendix the file was made from)
+    const wb = await openSample(await suite.profile(), suite.url());
+    const { page } = wb;
+    const versions = new VersionsPageModel(page);
+    await versions.open();
+    await versions.addFile('fixtures/compare/all-b.xlsx');
+    await versions.compare('Hiện tại (đang sửa)', 'all-b.xlsx');
+
+    const sorted = (xs: string[]) => [...xs].sort();
+    assert.deepEqual(sorted(await versions.list('compare-added')), sorted(want.added));
+    assert.deepEqual(sorted(await versions.list('compare-removed')), sorted(want.removed));
+    const renamedMoved = await versions.list('compare-renamed');
+    for (const [a, b] of want.renamed)
+      assert.ok(
+        renamedMoved.some((x) => x.startsWith(`${a} → ${b} (đổi tên`)),
+        `renamed: ${a} → ${b}`,
+      );
+    for (const [name, from, to] of want.moved)
+      assert.ok(
+        renamedMoved.some((x) => x.includes(name) && x.includes(`từ «${from}» sang «${to}»`)),
+        `moved: ${name}`,
+      );
+    assert.equal(
+      renamedMoved.length,
+      new Set([...want.renamed.map((r) => r[1]), ...want.moved.map((m) => m[0])]).size,
+    );
+    const fmt = (v: unknown) => (typeof v === 'number' ? formatAmount(v, 'vi') : String(v));
+    assert.deepEqual(
+      sorted((await versions.changes()).map((r) => [r[0], r[2], r[3]].join(' | '))),
+      sorted(want.changes.map((c) => [c[0], fmt(c[4]), fmt(c[5])].join(' | '))),
+    );
+    const groups = await versions.list('compare-groups');
+    assert.deepEqual(
+      sorted(groups),
+      sorted(
+        [
+          ...want.split.map(([a, b]) => `Tách: ${a.join(' + ')} → ${b.join(' + ')}`),
+          ...want.merged.map(([a, b]) => `Gộp: ${a.join(' + ')} → ${b.join(' + ')}`),
+        ].map((x) => groups.find((g) => g.startsWith(x)) ?? x),
+      ),
+    );
+    // the reworded project is to confirm, with why; the abbreviations are not
+    const doubtful = await versions.list('compare-ambiguous');
+    assert.deepEqual(
+      doubtful.map((x) => x.split(' khớp với')[0]),
+      want.renamed.filter((r) => r[2]).map((r) => r[0]),
+    );
+    assert.match(doubtful[0], /độ tin cậy \d+ %: tên gần giống/);
+    assert.match(await versions.summary(), /1 dự án tách, 1 dự án gộp; 3 mục cần xác nhận/);
+    // the user confirms the split: it is no longer asked
+    await versions.answer('compare-groups', 'Tách:', 'Đúng');
+    assert.match(await versions.summary(), /1 dự án tách, 1 dự án gộp; 2 mục cần xác nhận/);
+    assert.deepEqual(
+      (await versions.list('compare-groups')).map((x) => x.slice(0, 5)),
+      ['Gộp: '],
+    );
+
+    // restored into the workbook, then undone: one step
+    assert.match(await versions.restore('all-b.xlsx'), /Đã khôi phục «all-b\.xlsx» vào sổ/);
+    await versions.back();
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '50.050'), '50.050');
+    await wb.action('undo');
+    assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49.850'), '49.850');
+    assert.equal(
+      await wb.textIs(wb.cell(15, 'name'), 'Dự án GIS cơ sở (Giai đoạn 2)'),
+      'Dự án GIS cơ sở (Giai đoạn 2)',
+    );
+
+    // compare mode against the file: a renamed project's name is marked like a changed cell
+    await versions.open();
+    await versions.highlight('all-b.xlsx');
+    await page.waitForSelector('[data-testid=plan-grid] .ag-cell.pb-changed');
+    assert.match((await wb.cell(15, 'name').getAttribute('class')) ?? '', /pb-changed/);
     await page.close();
   });
 });

@@ -1,12 +1,16 @@
 /**
- * The adjustment table (*Biểu điều chỉnh*) as a styled `.xlsx`: title block, a header of years →
- * sources → the four figures, a column-code row, projects with the figure after adjustment as the
+ * The adjustment table (*Biểu điều chỉnh*) as a styled `.xlsx` form: title block, a header of years
+ * → sources → the four figures, a column-code row, projects with the figure after adjustment as the
  * formula assigned + increase − decrease, and section and grand totals as SUM formulas, every
- * formula with the value Planbook computed.
+ * formula with the value Planbook computed. Printed A4 landscape one page wide, the title block,
+ * header rows and the TT and name columns repeated on every page, names wrapped in rows tall
+ * enough to show them whole (adjustmentPrint.ts).
  */
 import writeXlsxFile, { type Sheet } from 'write-excel-file/universal';
 import type { AdjustmentTable, Quad } from '../../domain/adjustment';
+import { formatAmount } from '../../domain/numbers';
 import { colName, withCachedValues } from './appendixSheet';
+import { columnPoints, printSetup, printTitles, rowHeight, wrappedLines } from './adjustmentPrint';
 import { type Cell, head, heading } from './sheetCells';
 
 /** What the adjustment export needs besides the table. */
@@ -26,6 +30,41 @@ const MEASURES = {
 };
 
 const FIXED = 3; // TT, name, lead
+/** Body and header text size, in points (the code row is smaller). */
+const SIZE = 12;
+const CODE_SIZE = 10;
+
+/**
+ * Sets each row's height to show its tallest cell whole: the wrapped lines of its texts in their
+ * columns (spans included) at their size.
+ */
+function fitHeights(rows: Cell[][], widths: number[]): void {
+  for (const row of rows) {
+    let lines = 1;
+    let size = SIZE;
+    row.forEach((cell, c) => {
+      if (!cell || cell.type !== String || typeof cell.value !== 'string') return;
+      const span = Number(cell.columnSpan ?? 1);
+      const width = widths.slice(c, c + span).reduce((t, w) => t + w, 0);
+      const indent = Number(cell.indent ?? 0) * 9;
+      const cellSize = Number(cell.fontSize ?? SIZE);
+      const n = cell.wrap
+        ? wrappedLines(
+            cell.value,
+            columnPoints(width) - indent,
+            cellSize,
+            cell.fontWeight === 'bold',
+          )
+        : 1;
+      if (n * cellSize > lines * size) {
+        lines = n;
+        size = cellSize;
+      }
+    });
+    const first = row.find((x) => x !== null);
+    if (first) first.height = rowHeight(lines, size);
+  }
+}
 
 /** Writes the adjustment table; resolves with the file's bytes and every formula's computed value. */
 export async function exportAdjustmentXlsx(
@@ -68,8 +107,11 @@ export async function exportAdjustmentXlsx(
       value: rule,
       type: String,
       fontStyle: 'italic',
+      fontSize: CODE_SIZE,
       align: 'center',
+      alignVertical: 'center',
       borderStyle: 'thin',
+      wrap: true,
     });
   }
   rows.push(h1, h2, codes);
@@ -88,22 +130,36 @@ export async function exportAdjustmentXlsx(
   const decimals = table.rows.some((r) =>
     r.values.some((q) => q.some((v) => !Number.isInteger(v))),
   );
-  const num = { format: decimals ? '#,##0.##' : '#,##0', borderStyle: 'thin' };
+  const num = {
+    // zero figures print blank, as on a form filled in by hand
+    format: decimals ? '#,##0.##;-#,##0.##;""' : '#,##0;-#,##0;""',
+    borderStyle: 'thin',
+    alignVertical: 'top',
+  };
   const all = [...table.rows.map((r) => ({ ...r, total: false })), totalRow(table, lang)];
   all.forEach((row, i) => {
     const r = firstRow + i;
     const bold = row.kind === 'section' || row.total ? { fontWeight: 'bold' } : {};
+    const top = { alignVertical: 'top' };
     const out: Cell[] = [
-      { value: row.number || null, type: String, borderStyle: 'thin', align: 'center', ...bold },
+      {
+        value: row.number || null,
+        type: String,
+        borderStyle: 'thin',
+        align: 'center',
+        ...top,
+        ...bold,
+      },
       {
         value: row.name,
         type: String,
         borderStyle: 'thin',
         wrap: true,
         indent: row.kind === 'project' ? 1 : 0,
+        ...top,
         ...bold,
       },
-      { value: row.lead || null, type: String, borderStyle: 'thin', ...bold },
+      { value: row.lead || null, type: String, borderStyle: 'thin', wrap: true, ...top, ...bold },
     ];
     const children = row.total
       ? topLevel(all)
@@ -134,10 +190,18 @@ export async function exportAdjustmentXlsx(
     });
     rows.push(out);
   });
+  // figures as wide as the longest one printed (at least a code like 47=44+45-46 in small type)
+  const longest = Math.max(
+    ...table.total.flat().map((v) => formatAmount(v, 'en').length),
+    ...table.rows.flatMap((r) => r.values.flat().map((v) => formatAmount(v, 'en').length)),
+  );
+  const widths = [5, 38, 16, ...Array<number>(groups.length * 4).fill(Math.max(10, longest + 2))];
+  fitHeights(rows, widths);
+  const name = lang === 'vi' ? 'Biểu điều chỉnh' : 'Adjustment';
   const sheet: Sheet<Blob> = {
-    sheet: lang === 'vi' ? 'Biểu điều chỉnh' : 'Adjustment',
+    sheet: name,
     data: rows as Sheet<Blob>['data'],
-    columns: [6, 48, 20, ...Array(groups.length * 4).fill(13)].map((w) => ({ width: w })),
+    columns: widths.map((w) => ({ width: w })),
     stickyRowsCount: firstRow,
     orientation: 'landscape',
   };
@@ -149,7 +213,10 @@ export async function exportAdjustmentXlsx(
         files: {
           transform: {
             'xl/worksheets/sheet{id}.xml': {
-              transform: (content) => withCachedValues(content, formulas),
+              transform: (content) => printSetup(withCachedValues(content, formulas)),
+            },
+            'xl/workbook.xml': {
+              transform: (content) => printTitles(content, name, firstRow, colName(1)),
             },
           },
         },

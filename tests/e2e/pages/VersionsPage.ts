@@ -35,6 +35,58 @@ export class VersionsPageModel {
       );
   }
 
+  /** Adds a file as a version and waits for it on the timeline. */
+  async addFile(path: string): Promise<void> {
+    const name = path.split('/').pop()!;
+    await this.page.setInputFiles('[data-testid=version-file]', path);
+    await this.page.waitForSelector(`[data-testid=version-list] li[data-version="${name}"]`);
+  }
+
+  /** Compares two versions picked by their labels (a: before, b: after). */
+  async compare(a: string, b: string): Promise<void> {
+    await this.page.selectOption('[data-testid=compare-a]', { label: a });
+    await this.page.selectOption('[data-testid=compare-b]', { label: b });
+    await this.page.click('[data-testid=compare-run]');
+    await this.page.waitForSelector('[data-testid=compare-view]');
+  }
+
+  /** The items of a list of the comparison (compare-added, compare-removed, compare-renamed…). */
+  async list(testid: string): Promise<string[]> {
+    const items = this.page.locator(`[data-testid=${testid}] li:not(.pb-none)`);
+    return (await items.allInnerTexts()).map((x) => x.trim());
+  }
+
+  /** Clicks a button of the list item holding `text` in a comparison list; waits for the redraw. */
+  async answer(testid: string, text: string, button: string): Promise<void> {
+    const before = await this.summary();
+    await this.page
+      .locator(`[data-testid=${testid}] li`, { hasText: text })
+      .locator('button', { hasText: button })
+      .click();
+    await this.page.waitForFunction(
+      (old) => document.querySelector('[data-testid=compare-summary]')?.textContent !== old,
+      before,
+    );
+  }
+
+  summary(): Promise<string> {
+    return this.page.locator('[data-testid=compare-summary]').innerText();
+  }
+
+  /** Restores a version into the open workbook; resolves with the message shown. */
+  async restore(name: string): Promise<string> {
+    await this.version(name).locator('[data-testid=version-restore]').click();
+    const msg = this.page.locator('[data-testid=versions-message]', { hasText: name });
+    await msg.waitFor();
+    return msg.innerText();
+  }
+
+  /** Turns on compare mode against a version (its changed cells coloured in the sheet). */
+  async highlight(name: string): Promise<void> {
+    await this.version(name).locator('button', { hasText: 'Tô màu' }).click();
+    await this.page.waitForSelector('[data-testid=compare-banner]');
+  }
+
   async back(): Promise<void> {
     await this.page.click('[data-testid=versions-back]');
     await this.page.waitForSelector('[data-testid=plan-grid] .ag-row');
