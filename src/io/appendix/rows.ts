@@ -47,7 +47,7 @@ function isRepeatedHeader(c: Ctx, all: string[]): boolean {
   const texts = all.filter(Boolean);
   if (texts.length < 2) return false;
   let hits = 0;
-  for (const t of texts) if (!/^[-+(]?[\d.,\s]+\)?$/.test(t) && c.headerTexts.has(fold(t))) hits++;
+  for (const t of texts) if (c.headerTexts.has(fold(t))) hits++;
   return hits >= 2 && hits >= texts.length * 0.6;
 }
 
