@@ -173,6 +173,8 @@ function same(x: string | number | null, y: string | number | null): boolean {
   return x === y;
 }
 
+const sameCase = (v: string | number | null) => String(v ?? '').toLocaleLowerCase('vi');
+
 /** Compares side a (before) with side b (after). */
 export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Comparison {
   const out: Comparison = {
@@ -249,9 +251,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
+      // a name typed in capitals (`HÀ GIANG` for `Hà Giang`) is the same name, not a rename
       mp.renamed =
         match.a.row.cells.name !== match.b.row.cells.name &&
-        text(match.a.row.cells.name) !== text(match.b.row.cells.name);
+        sameCase(text(match.a.row.cells.name)) !== sameCase(text(match.b.row.cells.name));
       mp.moved = moved(match);
       out.matched.push(mp);
       const va = amounts(match.a);

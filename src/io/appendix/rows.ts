@@ -179,6 +179,10 @@ export function readRows(
       !isFooterLine(name) &&
       (/^[a-zà-ỹđ(]/.test(name) ||
         isEnglishLine(name) ||
+        // the label above stops on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`)
+        /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(
+          String(prev.cells.name ?? '').trim(),
+        ) ||
         (isUpper(name) && isUpper(String(prev.cells.name ?? '')) && prev.kind !== 'project'))
     ) {
       const sep = isEnglishLine(name) ? ' / ' : ' ';
