@@ -69,6 +69,8 @@ export interface Row {
   part?: RowPart;
   /** A rule the row's label states (`A=I+II+III`, `(A+B+C)`, `C = B - A`), as written. */
   rule?: string;
+  /** The number (TT) was typed by hand: renumbering keeps it unless asked to renumber all. */
+  manualNumber?: true;
 }
 
 export type RowPart = 'ofWhich' | 'ratio';

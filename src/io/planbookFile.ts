@@ -184,6 +184,7 @@ function row(v: unknown, path: string): Row {
     ...(r.remark !== undefined ? { remark: str(r.remark, `${path}.remark`) } : {}),
     ...(r.part === 'ofWhich' || r.part === 'ratio' ? { part: r.part } : {}),
     ...(r.rule !== undefined ? { rule: str(r.rule, `${path}.rule`) } : {}),
+    ...(r.manualNumber === true ? { manualNumber: true as const } : {}),
   };
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Numbering that follows the row tree: the plan's own scheme (which style numbers sections at each
+ * level, which bullet its projects carry) read from the rows as written, and the rows renumbered by
+ * it after a structural edit. A number typed by hand (`manualNumber`) stays until the user asks.
+ */
+import { numberingStyle, toRoman, type NumberingStyle } from './rows';
+import type { Row } from './types';
+
+export type Style = NumberingStyle | 'lower' | 'upper';
+
+/** How a plan numbers its rows: the style of sections at each level, and of projects. */
+export interface NumberingScheme {
+  sections: Style[];
+  /** Projects: a bullet (`-`, `+`), or a counter style, at each level below their section. */
+  projects: Style[];
+}
+
+/** The usual scheme of Vietnamese plan appendices: I / 1 / 1.1 / a, projects `-`. */
+export const DEFAULT_SCHEME: NumberingScheme = {
+  sections: ['roman', 'arabic', 'dotted', 'lower'],
+  projects: ['dash', 'dash', 'plus', 'plus'],
+};
+
+function styleOf(tt: unknown): Style | null {
+  const s = String(tt ?? '').trim();
+  if (!s) return null;
+  if (/^[a-zđ][.)]?$/.test(s)) return 'lower';
+  return numberingStyle(s);
+}
+
+function mostCommon(counts: Map<Style, number>): Style | undefined {
+  let best: Style | undefined;
+  let n = 0;
+  for (const [s, c] of counts)
+    if (c > n) {
+      best = s;
+      n = c;
+    }
+  return best;
+}
+
+/** Reads the scheme a plan's rows are numbered with (levels it does not show keep the default). */
+export function detectScheme(rows: readonly Row[]): NumberingScheme {
+  const sec = new Map<number, Map<Style, number>>();
+  const proj = new Map<number, Map<Style, number>>();
+  for (const r of rows) {
+    if (r.kind === 'total') continue;
+    const st = styleOf(r.cells.tt);
+    if (!st) continue;
+    const by = r.kind === 'section' ? sec : proj;
+    // projects are read by how deep they sit below their section, as `renumber` numbers them
+    const at = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
+    const m = by.get(at) ?? new Map<Style, number>();
+    m.set(st, (m.get(st) ?? 0) + 1);
+    by.set(at, m);
+  }
+  const pick = (by: Map<number, Map<Style, number>>, fallback: Style[]) =>
+    Array.from(
+      { length: Math.max(fallback.length, ...[...by.keys()].map((k) => k + 1)) },
+      (_, level) =>
+        mostCommon(by.get(level) ?? new Map()) ?? fallback[Math.min(level, fallback.length - 1)],
+    );
+  return {
+    sections: pick(sec, DEFAULT_SCHEME.sections),
+    projects: pick(proj, DEFAULT_SCHEME.projects),
+  };
+}
+
+/** The k-th (1-based) number of a style; `path` holds the numbers of the enclosing sections. */
+export function numberOf(style: Style, k: number, path: readonly number[]): string {
+  switch (style) {
+    case 'roman':
+      return toRoman(k);
+    case 'letter':
+    case 'upper':
+      return k <= 26 ? String.fromCharCode(64 + k) : String(k);
+    case 'lower':
+      return k <= 26 ? String.fromCharCode(96 + k) : String(k);
+    case 'dotted':
+      return [...path.slice(-1), k].join('.');
+    case 'dash':
+      return '-';
+    case 'plus':
+      return '+';
+    default:
+      return String(k);
+  }
+}
+
+/**
+ * The rows numbered by the scheme: counters restart under each section, bullets stay bullets. Rows
+ * whose number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows
+ * stay the same objects.
+ */
+export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
+  // counters[level]: how many rows of that level the current parent has numbered so far
+  const counters: number[] = [];
+  const path: number[] = [];
+  return rows.map((r) => {
+    if (r.kind === 'total') return r;
+    counters.length = r.level + 1;
+    path.length = r.level;
+    counters[r.level] = (counters[r.level] ?? 0) + 1;
+    const k = counters[r.level];
+    if (r.kind === 'section') path[r.level] = k;
+    if (r.manualNumber && !all) return r;
+    const styles = r.kind === 'section' ? scheme.sections : scheme.projects;
+    // a project's style is read by how deep it sits below its section
+    const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
+    const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
+    const want = numberOf(style, k, path.slice(0, r.level));
+    if (r.cells.tt === want) return r;
+    const { manualNumber: _m, ...rest } = r;
+    void _m;
+    return { ...rest, cells: { ...r.cells, tt: want } };
+  });
+}
