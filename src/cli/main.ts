@@ -6,6 +6,7 @@ import { checkSheet, checkWorkbook, formatCheck, formatWorkbookCheck, pickSheet 
 import { formatReading, readingJson } from './readCmd';
 import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
 import { exportPlan } from './exportCmd';
+import { consolidateCommand } from './consolidateMain';
 import type { PlanReading } from '../io/readPlan';
 
 export interface CliResult {
@@ -26,7 +27,13 @@ const USAGE = `usage:
       writes the submission workbook (styled appendix sheets with formulas, the check report)
   planbook compare <a> <b> [--json] [-o <adjustment.xlsx>]
       what changed from a to b: projects matched, added, removed; changed cells; totals;
-      -o writes the adjustment table; exit 0 when both files were read, 2 when one cannot be`;
+      -o writes the adjustment table; exit 0 when both files were read, 2 when one cannot be
+  planbook consolidate <file>… [-o <out.xlsx>] [--json] [--proposed-only] [--by section|unit]
+                       [--unit <file>=<unit name>]…
+      consolidates the departments' files: columns mapped onto every year × source they name, a
+      later file of a unit replaces its earlier one (what changed is listed), duplicates across
+      units flagged; totals by unit, source and year; -o writes the consolidated appendix and the
+      list of submissions; exit 0 when every file was read, 2 when one cannot be`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -39,6 +46,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help')
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
   if (cmd === 'compare') return compareCommand(args, read);
+  if (cmd === 'consolidate') return consolidateCommand(args, read, USAGE);
   if (cmd !== 'check' && cmd !== 'export' && cmd !== 'read')
     return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
   const file = args.find(

@@ -1,0 +1,313 @@
+/**
+ * The consolidated appendix: the projects of each unit's submission in force, their columns mapped
+ * onto the form's, under the form's sections (each with a subtotal per unit) or under their units;
+ * duplicates flagged and resolved as the consolidator chose; two figures per amount, the requested
+ * (from the submission, read-only) and the proposed (starting equal); subtotals and totals.
+ */
+import { mapColumns } from './consolidateColumns';
+import { findDuplicates, type DuplicatePair } from './consolidateDuplicates';
+import { OTHER_SECTION, sectionOf } from './consolidateSections';
+import type {
+  ColumnMapping,
+  Consolidation,
+  FormColumn,
+  FormSection,
+  Resolution,
+  Submission,
+  SubmittedProject,
+} from './consolidateTypes';
+import { unitNameKey } from './consolidateUnits';
+import { clean } from './numbers';
+
+/** A unit's key in a consolidation (abbreviations, case and diacritics set aside). */
+export const unitKey = unitNameKey;
+
+/** Key of a project of a submission. */
+export function entryKey(submissionId: string, projectId: string): string {
+  return `${submissionId}/${projectId}`;
+}
+
+/** A project of a submission in force, its requested figures in the form's columns. */
+export interface Entry {
+  key: string;
+  submissionId: string;
+  unit: string;
+  unitKey: string;
+  project: SubmittedProject;
+  section: FormSection;
+  requested: number[];
+}
+
+export interface ConsolidatedRow {
+  kind: 'section' | 'unit' | 'project';
+  level: number;
+  /** Entry key for a project, `s:<section id>`, `u:<unit key>` or `s:<id>/u:<unit key>` for groups. */
+  key: string;
+  number: string;
+  name: string;
+  /** Submitting unit(s). */
+  unit: string;
+  lead: string;
+  requested: number[];
+  proposed: number[];
+  /** Entries a project row stands for (two or more when merged). */
+  entries?: string[];
+  /** Keys of the unresolved duplicate pairs of this project. */
+  duplicates?: string[];
+}
+
+/** Figures of a group (a unit, a section, the whole). */
+export interface Figures {
+  requested: number[];
+  proposed: number[];
+  projects: number;
+}
+
+export interface ConsolidatedTable {
+  columns: FormColumn[];
+  rows: ConsolidatedRow[];
+  total: Figures;
+  byUnit: (Figures & { unit: string; key: string })[];
+  bySection: (Figures & { section: FormSection })[];
+  duplicates: (DuplicatePair & { resolution: Resolution | null })[];
+  entries: Map<string, Entry>;
+  /** The mapping used for each submission in force. */
+  mappings: Map<string, ColumnMapping>;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+const roman = (n: number) => ROMAN[n - 1] ?? String(n);
+
+/** The entries of the submissions in force, in form-unit order then order of arrival. */
+export function entriesOf(
+  c: Consolidation,
+  submissions: ReadonlyMap<string, Submission>,
+): { entries: Entry[]; mappings: Map<string, ColumnMapping> } {
+  const entries: Entry[] = [];
+  const mappings = new Map<string, ColumnMapping>();
+  const order = new Map(c.form.units.map((u, i) => [unitKey(u), i]));
+  const current = Object.entries(c.current)
+    .map(([k, id]) => ({ k, sub: submissions.get(id) }))
+    .filter((x): x is { k: string; sub: Submission } => !!x.sub)
+    .sort(
+      (p, q) =>
+        (order.get(p.k) ?? 1e9) - (order.get(q.k) ?? 1e9) ||
+        c.submissionIds.indexOf(p.sub.id) - c.submissionIds.indexOf(q.sub.id),
+    );
+  const index = new Map(c.form.columns.map((f, i) => [f.id, i]));
+  for (const { k, sub } of current) {
+    const mapping = mapColumns(sub.columns, c.form.columns, c.mappings[k] ?? {});
+    mappings.set(sub.id, mapping);
+    const targets = Object.entries(mapping).flatMap(([col, to]) =>
+      to !== null && index.has(to) ? [[col, index.get(to)!] as const] : [],
+    );
+    for (const p of sub.projects) {
+      const requested = new Array<number>(c.form.columns.length).fill(0);
+      for (const [col, j] of targets)
+        if (Object.hasOwn(p.values, col)) requested[j] += p.values[col];
+      entries.push({
+        key: entryKey(sub.id, p.id),
+        submissionId: sub.id,
+        unit: sub.provenance.unit,
+        unitKey: k,
+        project: p,
+        section: sectionOf(p.sections, c.form.sections),
+        requested: requested.map(clean),
+      });
+    }
+  }
+  return { entries, mappings };
+}
+
+const add = (into: number[], from: readonly number[]) => {
+  for (let j = 0; j < into.length; j++) into[j] += from[j];
+};
+
+function group(
+  kind: 'section' | 'unit',
+  level: number,
+  key: string,
+  number: string,
+  name: string,
+  n: number,
+): ConsolidatedRow {
+  const zeros = () => new Array<number>(n).fill(0);
+  return {
+    kind,
+    level,
+    key,
+    number,
+    name,
+    unit: '',
+    lead: '',
+    requested: zeros(),
+    proposed: zeros(),
+  };
+}
+
+/** Consolidates the submissions in force; `submissions` holds them by id. */
+export function consolidate(
+  c: Consolidation,
+  submissions: ReadonlyMap<string, Submission>,
+): ConsolidatedTable {
+  const n = c.form.columns.length;
+  const { entries, mappings } = entriesOf(c, submissions);
+  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const position = new Map(entries.map((e, i) => [e.key, i]));
+  const pairs = findDuplicates(
+    entries.map((e) => ({ key: e.key, unitKey: e.unitKey, name: e.project.name })),
+  );
+  const duplicates = pairs.map((p) => ({
+    ...p,
+    resolution: Object.hasOwn(c.resolutions, p.key) ? c.resolutions[p.key] : null,
+  }));
+  // resolutions: dropped entries and merged pairs (the first entry carries the other)
+  const dropped = new Set<string>();
+  const merged = new Map<string, string[]>();
+  for (const d of duplicates) {
+    const r = d.resolution;
+    if (!r || r.kind === 'both') continue;
+    if (r.kind === 'keep') dropped.add(r.keep === d.a ? d.b : d.a);
+    else if (!dropped.has(d.a) && !dropped.has(d.b)) {
+      const [first, second] = position.get(d.a)! <= position.get(d.b)! ? [d.a, d.b] : [d.b, d.a];
+      merged.set(first, [...(merged.get(first) ?? [first]), second]);
+      dropped.add(second);
+    }
+  }
+  const open = new Map<string, string[]>();
+  for (const d of duplicates)
+    if (!d.resolution) for (const k of [d.a, d.b]) open.set(k, [...(open.get(k) ?? []), d.key]);
+  const projectRow = (e: Entry, level: number): ConsolidatedRow => {
+    const members = (merged.get(e.key) ?? [e.key]).map((k) => byKey.get(k)!);
+    const requested = new Array<number>(n).fill(0);
+    for (const m of members) add(requested, m.requested);
+    const own = Object.hasOwn(c.proposed, e.key) ? c.proposed[e.key] : {};
+    const proposed = requested.map((v, j) => {
+      const id = c.form.columns[j].id;
+      return Object.hasOwn(own, id) ? own[id] : v;
+    });
+    return {
+      kind: 'project',
+      level,
+      key: e.key,
+      number: '-',
+      name: e.project.name,
+      unit: [...new Set(members.map((m) => m.unit))].join('; '),
+      lead: e.project.lead,
+      requested: requested.map(clean),
+      proposed,
+      ...(members.length > 1 ? { entries: members.map((m) => m.key) } : {}),
+      ...(open.has(e.key) ? { duplicates: open.get(e.key) } : {}),
+    };
+  };
+  const kept = entries.filter((e) => !dropped.has(e.key));
+  const rows: ConsolidatedRow[] = [];
+  const units = new Map<string, Figures & { unit: string; key: string }>();
+  const sections = new Map<string, Figures & { section: FormSection }>();
+  const total: Figures = {
+    requested: new Array(n).fill(0),
+    proposed: new Array(n).fill(0),
+    projects: 0,
+  };
+  const count = (into: Figures, r: ConsolidatedRow) => {
+    add(into.requested, r.requested);
+    add(into.proposed, r.proposed);
+    into.projects++;
+  };
+  const unitFigures = (e: Entry) => {
+    let u = units.get(e.unitKey);
+    if (!u)
+      units.set(
+        e.unitKey,
+        (u = {
+          unit: e.unit,
+          key: e.unitKey,
+          requested: new Array(n).fill(0),
+          proposed: new Array(n).fill(0),
+          projects: 0,
+        }),
+      );
+    return u;
+  };
+  const place = (e: Entry, level: number, parents: ConsolidatedRow[]) => {
+    const r = projectRow(e, level);
+    rows.push(r);
+    for (const p of parents) {
+      add(p.requested, r.requested);
+      add(p.proposed, r.proposed);
+    }
+    count(total, r);
+    count(unitFigures(e), r);
+    let s = sections.get(e.section.id);
+    if (!s)
+      sections.set(
+        e.section.id,
+        (s = {
+          section: e.section,
+          requested: new Array(n).fill(0),
+          proposed: new Array(n).fill(0),
+          projects: 0,
+        }),
+      );
+    count(s, r);
+  };
+  if (c.grouping === 'unit') {
+    const byUnit = groupBy(kept, (e) => e.unitKey);
+    let k = 0;
+    for (const [uk, es] of byUnit) {
+      const g = group('unit', 0, `u:${uk}`, roman(++k), es[0].unit, n);
+      rows.push(g);
+      for (const e of es) place(e, 1, [g]);
+    }
+  } else {
+    const order = [...c.form.sections, OTHER_SECTION];
+    const bySection = groupBy(kept, (e) => e.section.id);
+    let k = 0;
+    for (const s of order) {
+      const es = bySection.get(s.id);
+      if (!es) continue;
+      const g = group('section', 0, `s:${s.id}`, roman(++k), s.name, n);
+      rows.push(g);
+      let m = 0;
+      for (const [uk, ues] of groupBy(es, (e) => e.unitKey)) {
+        const u = group('unit', 1, `s:${s.id}/u:${uk}`, String(++m), ues[0].unit, n);
+        rows.push(u);
+        for (const e of ues) place(e, 2, [g, u]);
+      }
+    }
+  }
+  for (const r of rows) {
+    r.requested = r.requested.map(clean);
+    r.proposed = r.proposed.map(clean);
+  }
+  return {
+    columns: c.form.columns,
+    rows,
+    total: cleaned(total),
+    byUnit: [...units.values()].map(cleaned),
+    bySection: [...sections.values()].map(cleaned),
+    duplicates,
+    entries: byKey,
+    mappings,
+  };
+}
+
+function cleaned<T extends Figures>(f: T): T {
+  return { ...f, requested: f.requested.map(clean), proposed: f.proposed.map(clean) };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(it);
+  }
+  return out;
+}
+
+/** Sum of a row of figures. */
+export function sumOf(values: readonly number[]): number {
+  return clean(values.reduce((s, v) => s + v, 0));
+}

@@ -1,0 +1,153 @@
+/**
+ * A unit's new submission against its last one: projects matched by name and lead unit (as
+ * comparing versions matches them, never by position), added, removed, renamed, and every changed
+ * requested figure in the form's columns. Applying it carries the consolidator's proposals and
+ * duplicate resolutions over to the matched projects whose requested figure did not change.
+ */
+import { mapColumns } from './consolidateColumns';
+import { pairKey } from './consolidateDuplicates';
+import type { Consolidation, FormColumn, Submission, SubmittedProject } from './consolidateTypes';
+import { entryKey } from './consolidate';
+import { matchProjects, normaliseName, type ProjectRef } from './match';
+import { amountsEqual, clean } from './numbers';
+
+export interface ProjectChange {
+  project: SubmittedProject;
+  column: FormColumn;
+  before: number;
+  after: number;
+}
+
+export interface ResubmissionDiff {
+  unit: string;
+  before: string;
+  after: string;
+  matched: {
+    before: SubmittedProject;
+    after: SubmittedProject;
+    renamed: boolean;
+    doubtful: boolean;
+  }[];
+  added: SubmittedProject[];
+  removed: SubmittedProject[];
+  changes: ProjectChange[];
+  totals: { before: number; after: number };
+}
+
+/** Projects as matching sees them (ids of their own submission: pairs come from name and unit). */
+function refs(sub: Submission): ProjectRef[] {
+  return sub.projects.map((p, index) => ({
+    sheetId: sub.id,
+    index,
+    row: {
+      id: entryKey(sub.id, p.id),
+      kind: 'project',
+      level: p.sections.length,
+      cells: { name: p.name, lead: p.lead },
+    },
+    path: p.sections.map((s) => normaliseName(s)),
+    name: normaliseName(p.name),
+    lead: normaliseName(p.lead),
+  }));
+}
+
+/** Requested figures of each project of a submission in the form's columns. */
+export function requestedByProject(
+  sub: Submission,
+  form: readonly FormColumn[],
+  confirmed: Record<string, string | null> = {},
+): Map<string, number[]> {
+  const mapping = mapColumns(sub.columns, form, confirmed);
+  const index = new Map(form.map((f, i) => [f.id, i]));
+  const out = new Map<string, number[]>();
+  for (const p of sub.projects) {
+    const v = new Array<number>(form.length).fill(0);
+    for (const [col, amount] of Object.entries(p.values)) {
+      const to = mapping[col];
+      if (to !== null && to !== undefined && index.has(to)) v[index.get(to)!] += amount;
+    }
+    out.set(p.id, v.map(clean));
+  }
+  return out;
+}
+
+const total = (m: Map<string, number[]>) =>
+  clean([...m.values()].flat().reduce((s, v) => s + v, 0));
+
+/** What changed from a unit's last submission to its new one. */
+export function diffSubmissions(
+  before: Submission,
+  after: Submission,
+  form: readonly FormColumn[],
+  confirmed: Record<string, string | null> = {},
+): ResubmissionDiff {
+  const a = requestedByProject(before, form, confirmed);
+  const b = requestedByProject(after, form, confirmed);
+  const m = matchProjects(refs(before), refs(after));
+  const byId = (sub: Submission) => new Map(sub.projects.map((p) => [entryKey(sub.id, p.id), p]));
+  const pa = byId(before);
+  const pb = byId(after);
+  const changes: ProjectChange[] = [];
+  const matched = m.matched
+    .sort((x, y) => x.b.index - y.b.index)
+    .map((x) => {
+      const p = pa.get(x.a.row.id)!;
+      const q = pb.get(x.b.row.id)!;
+      const va = a.get(p.id)!;
+      const vb = b.get(q.id)!;
+      form.forEach((column, j) => {
+        if (!amountsEqual(va[j], vb[j]))
+          changes.push({ project: q, column, before: va[j], after: vb[j] });
+      });
+      return { before: p, after: q, renamed: x.a.name !== x.b.name, doubtful: x.ambiguous };
+    });
+  return {
+    unit: after.provenance.unit,
+    before: before.id,
+    after: after.id,
+    matched,
+    added: m.added.map((r) => pb.get(r.row.id)!),
+    removed: m.removed.map((r) => pa.get(r.row.id)!),
+    changes,
+    totals: { before: total(a), after: total(b) },
+  };
+}
+
+/**
+ * The consolidation with `after` in force for its unit: proposals of matched projects kept where
+ * the requested figure did not change, resolutions of matched projects re-keyed.
+ */
+export function applyResubmission(
+  c: Consolidation,
+  unitKey: string,
+  diff: ResubmissionDiff,
+  requested: { before: Map<string, number[]>; after: Map<string, number[]> },
+): Consolidation {
+  const proposed = { ...c.proposed };
+  const rekey = new Map<string, string>();
+  for (const m of diff.matched) {
+    const from = entryKey(diff.before, m.before.id);
+    const to = entryKey(diff.after, m.after.id);
+    rekey.set(from, to);
+    const own = c.proposed[from];
+    if (!own) continue;
+    const ra = requested.before.get(m.before.id) ?? [];
+    const rb = requested.after.get(m.after.id) ?? [];
+    const kept: Record<string, number> = {};
+    c.form.columns.forEach((f, j) => {
+      if (Object.hasOwn(own, f.id) && amountsEqual(ra[j] ?? 0, rb[j] ?? 0)) kept[f.id] = own[f.id];
+    });
+    if (Object.keys(kept).length) proposed[to] = kept;
+  }
+  const resolutions = { ...c.resolutions };
+  for (const [k, r] of Object.entries(c.resolutions)) {
+    const [x, y] = k.split('|');
+    if (!rekey.has(x) && !rekey.has(y)) continue;
+    const nx = rekey.get(x) ?? x;
+    const ny = rekey.get(y) ?? y;
+    const moved =
+      r.kind === 'keep' ? { kind: 'keep' as const, keep: rekey.get(r.keep) ?? r.keep } : r;
+    resolutions[pairKey(nx, ny)] = moved;
+  }
+  return { ...c, current: { ...c.current, [unitKey]: diff.after }, proposed, resolutions };
+}

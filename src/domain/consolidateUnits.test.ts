@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates } from './consolidateDuplicates';
+import { formSectionsOf, matchSection, sectionOf } from './consolidateSections';
+import {
+  issuingUnit,
+  matchUnit,
+  sameUnit,
+  unitDisplayName,
+  unitOfFileName,
+  unitOfIssuingBody,
+} from './consolidateUnits';
+
+describe('which unit sent a file', () => {
+  it('reads the issuing body beside the national motto, spelled as the Kèm theo line spells it', () => {
+    const rows = [
+      ['UBND TỈNH QUẢNG TRỊ', '', '', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      ['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', '', '', '', 'Độc lập - Tự do - Hạnh phúc'],
+      ['Số: 512/STTTT-CNTT', '', '', '', 'Quảng Trị, ngày 15 tháng 8 năm 2025'],
+      ['DANH MỤC DỰ ÁN ĐỀ XUẤT'],
+      ['(Kèm theo Công văn số 512/STTTT-CNTT ngày 15/8/2025 của Sở Thông tin và Truyền thông)'],
+    ];
+    expect(issuingUnit(rows)).toBe('Sở Thông tin và Truyền thông');
+    expect(issuingUnit(rows.slice(0, 4))).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    // one cell holding both lines
+    expect(
+      issuingUnit([['UBND TỈNH QUẢNG TRỊ\nSỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']]),
+    ).toBe('SỞ Y TẾ');
+  });
+
+  it('without a motto: the title block’s first lines, or the body a Kèm theo line names', () => {
+    expect(issuingUnit([['UBND HUYỆN GIO LINH'], ['KẾ HOẠCH ỨNG DỤNG CNTT NĂM 2026']])).toBe(
+      'UBND HUYỆN GIO LINH',
+    );
+    expect(
+      issuingUnit([
+        ['PHỤ LỤC 01'],
+        ['(Kèm theo Tờ trình số 88/TTr-SGDĐT ngày 20/8/2025 của Sở Giáo dục và Đào tạo)'],
+      ]),
+    ).toBe('Sở Giáo dục và Đào tạo');
+    expect(issuingUnit([['DANH MỤC DỰ ÁN'], ['ĐVT: triệu đồng']])).toBeNull();
+    expect(unitOfIssuingBody('UBND TỈNH QUẢNG TRỊ - SỞ Y TẾ')).toBe('SỞ Y TẾ');
+    expect(unitOfFileName('/tmp/so-y-te_2026.xlsx')).toBe('so y te 2026');
+  });
+
+  it('spells a unit typed in capitals as officers write it', () => {
+    expect(unitDisplayName('SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toBe('Sở Thông tin và Truyền thông');
+    expect(unitDisplayName('UBND HUYỆN GIO LINH')).toBe('UBND huyện Gio Linh');
+    expect(unitDisplayName('SỞ Y TẾ')).toBe('Sở Y tế');
+    expect(unitDisplayName('VĂN PHÒNG UBND TỈNH')).toBe('Văn phòng UBND tỉnh');
+    expect(unitDisplayName('Sở Y tế tỉnh Quảng Trị')).toBe('Sở Y tế tỉnh Quảng Trị');
+  });
+
+  it('compares unit names across abbreviations, case and a province suffix', () => {
+    expect(sameUnit('Sở TT&TT', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG')).toBe(true);
+    expect(sameUnit('UBND huyện Gio Linh', 'Ủy ban nhân dân huyện Gio Linh')).toBe(true);
+    expect(sameUnit('Sở Y tế tỉnh Quảng Trị', 'Sở Y tế')).toBe(true);
+    expect(sameUnit('Sở Y tế', 'Sở Tài chính')).toBe(false);
+    expect(matchUnit('SỞ GD&ĐT', ['Sở Y tế', 'Sở Giáo dục và Đào tạo'])).toBe(
+      'Sở Giáo dục và Đào tạo',
+    );
+    expect(matchUnit('Sở Nội vụ', ['Sở Y tế'])).toBeNull();
+  });
+});
+
+describe('sections and duplicates', () => {
+  const form = [
+    { id: 'ht', name: 'Hạ tầng kỹ thuật' },
+    { id: 'ud', name: 'Ứng dụng CNTT' },
+    { id: 'at', name: 'An toàn thông tin' },
+  ];
+
+  it('matches sections by name whatever their numbering and spelling', () => {
+    expect(matchSection('A. HẠ TẦNG KỸ THUẬT CNTT', form)?.id).toBe('ht');
+    expect(matchSection('1. Hạ tầng', form)?.id).toBe('ht');
+    expect(matchSection('II. Ứng dụng công nghệ thông tin', form)?.id).toBe('ud');
+    expect(matchSection('Hạ tầng công nghệ thông tin', form)?.id).toBe('ht');
+    expect(matchSection('Đào tạo nguồn nhân lực', form)).toBeNull();
+    expect(sectionOf(['Dự án chuyển tiếp', 'Ứng dụng CNTT'], form).id).toBe('ud');
+    expect(sectionOf(['Đào tạo'], form).id).toBe('sec__other');
+    expect(
+      formSectionsOf([['HẠ TẦNG KỸ THUẬT'], ['I. Hạ tầng kỹ thuật'], ['II. Ứng dụng']]).map(
+        (s) => s.name,
+      ),
+    ).toEqual(['Hạ tầng kỹ thuật', 'Ứng dụng']);
+  });
+
+  it('flags the same or a similar name across units, never within one unit', () => {
+    const items = [
+      { key: 'a1', unitKey: 'a', name: 'Đầu tư Trung tâm dữ liệu tỉnh' },
+      { key: 'a2', unitKey: 'a', name: 'Đầu tư trung tâm dữ liệu tỉnh' },
+      { key: 'b1', unitKey: 'b', name: 'Đầu tư trung tâm dữ liệu tỉnh (Data Center)' },
+      { key: 'c1', unitKey: 'c', name: 'DAU TU TRUNG TAM DU LIEU TINH' },
+      { key: 'c2', unitKey: 'c', name: 'Phần mềm quản lý tài sản công' },
+    ];
+    const pairs = findDuplicates(items).map((p) => [p.a, p.b, p.same]);
+    expect(pairs).toContainEqual(['a1', 'c1', true]);
+    expect(pairs).toContainEqual(['a1', 'b1', false]);
+    expect(pairs.some(([a, b]) => a === 'a1' && b === 'a2')).toBe(false);
+    expect(pairs.some(([a, b]) => a === 'c2' || b === 'c2')).toBe(false);
+  });
+});
