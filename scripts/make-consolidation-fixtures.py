@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'fixtures', 'consolidate')
+MORE = os.path.join(OUT, 'more')
 THIN = Side(style='thin')
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BOLD = Font(name='Times New Roman', bold=True)
@@ -284,6 +285,89 @@ SO_TAI_CHINH_HTML = """<html><head><meta charset="utf-8"></head><body><table bor
 """
 
 
+def ws_rows(ws, rows, merges=()):
+    """Writes rows of values from A1 and merges the given ranges."""
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row, 1):
+            if v is not None and v != '': ws.cell(row=r, column=c, value=v)
+    for m in merges: ws.merge_cells(m)
+
+
+def more_layouts():
+    """Further layouts met in practice (fixtures/consolidate/more): see README.md there."""
+    os.makedirs(MORE, exist_ok=True)
+    # L1: sources on top with Tổng số per source
+    wb = Workbook(); ws = wb.active; ws.title='Biểu'
+    ws_rows(ws, [
+     ['UBND TỈNH QUẢNG TRỊ','', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+     ['SỞ NỘI VỤ','', '', 'Độc lập - Tự do - Hạnh phúc'],
+     [],
+     ['DANH MỤC NHIỆM VỤ ĐỀ XUẤT GIAI ĐOẠN 2026-2027'],
+     ['','','','','','','ĐVT: triệu đồng'],
+     ['STT','Tên nhiệm vụ','Vốn đầu tư phát triển','','','Vốn sự nghiệp','','','Ghi chú'],
+     ['','','Tổng số','2026','2027','Tổng số','2026','2027',''],
+     ['I','Ứng dụng CNTT'],
+     ['1','Số hóa hồ sơ công chức','',None,None,300,200,100],
+     ['2','Phần mềm quản lý thi đua khen thưởng',1000,600,400,100,50,50],
+     ['II','Hạ tầng'],
+     ['1','Máy chủ phòng họp',500,500,None,'', '', ''],
+    ], ['C6:E6','F6:H6','A6:A7','B6:B7','I6:I7'])
+    wb.save(f'{MORE}/l1-noi-vu.xlsx')
+
+    # L2: single year group with NSTW/NSĐP, amounts in đồng
+    wb = Workbook(); ws = wb.active
+    ws_rows(ws, [
+     ['BAN QUẢN LÝ KHU KINH TẾ','', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+     ['','', '', 'Độc lập - Tự do - Hạnh phúc'],
+     ['NHU CẦU KINH PHÍ CNTT'],
+     ['Đơn vị tính: đồng'],
+     ['TT','Nội dung','Kế hoạch năm 2026','','',''],
+     ['','','Tổng số','NSTW','NSĐP','Nguồn khác'],
+     ['1','Cổng thông tin Ban quản lý',800000000,500000000,300000000,None],
+     ['2','Hệ thống camera giám sát',1500000000,None,1000000000,500000000],
+    ], ['C5:F5','A5:A6','B5:B6'])
+    wb.save(f'{MORE}/l2-bqlkkt.xlsx')
+
+    # L3: CSV, years only, no sources
+    open(f'{MORE}/l3-so-tu-phap.csv','w',encoding='utf-8').write(
+    'SỞ TƯ PHÁP\nDANH MỤC ĐỀ XUẤT\nSTT,Tên dự án,Đơn vị chủ trì,Năm 2026,Năm 2027,Ghi chú\n1,Cơ sở dữ liệu công chứng,Sở Tư pháp,"1.200","800",\n2,Phần mềm lý lịch tư pháp,Sở Tư pháp,"500",,\n')
+
+    # L4: no sections, flat one-row header with cumulative columns
+    wb = Workbook(); ws = wb.active
+    ws_rows(ws, [
+     ['UBND THÀNH PHỐ ĐÔNG HÀ','', '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+     ['','', '', 'Độc lập - Tự do - Hạnh phúc'],
+     ['DANH MỤC DỰ ÁN ĐỀ NGHỊ BỐ TRÍ VỐN NĂM 2026'],
+     ['STT','Tên dự án','Chủ đầu tư','Tổng mức đầu tư','Lũy kế vốn đã bố trí đến hết năm 2025','Kế hoạch 2026 vốn ĐTPT','Kế hoạch 2026 vốn sự nghiệp','Ghi chú'],
+     [1,'Trung tâm điều hành đô thị thông minh','UBND TP Đông Hà',20000,5000,6000,None],
+     [2,'Wifi công cộng','UBND TP Đông Hà',3000,0,1500,200],
+     [None,'Tổng cộng',None,23000,5000,7500,200],
+    ])
+    wb.save(f'{MORE}/l4-dong-ha.xlsx')
+
+    # L5: two sheets, one per source, years as columns
+    wb = Workbook(); ws = wb.active; ws.title = 'Vốn ĐTPT'
+    hdr = [['SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH','', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],['','','Độc lập - Tự do - Hạnh phúc'],['DANH MỤC DỰ ÁN'],['TT','Tên dự án','Đơn vị thực hiện','Năm 2026','Năm 2027']]
+    ws_rows(ws, hdr + [['1','Số hóa di sản','Bảo tàng tỉnh',2000,1000]])
+    ws2 = wb.create_sheet('Vốn SN')
+    ws_rows(ws2, hdr + [['1','Duy trì cổng du lịch','Trung tâm xúc tiến',150,150]])
+    wb.save(f'{MORE}/l5-so-vhttdl.xlsx')
+
+    # L6: Kinh phí only (no year, no source), single year title
+    wb = Workbook(); ws = wb.active
+    ws_rows(ws, [
+     ['SỞ XÂY DỰNG'],
+     ['ĐỀ XUẤT NHIỆM VỤ CNTT NĂM 2026'],
+     ['(Đơn vị: triệu đồng)'],
+     ['STT','Nội dung nhiệm vụ','Đơn vị thực hiện','Kinh phí đề nghị','Ghi chú'],
+     ['1','Cơ sở dữ liệu nhà ở','Sở Xây dựng','1.234,5',''],
+     ['2','Cấp phép xây dựng trực tuyến','Sở Xây dựng','766,5',''],
+    ])
+    wb.save(f'{MORE}/l6-so-xd.xlsx')
+    convert(os.path.join(MORE, 'l1-noi-vu.xlsx'), 'xls', MORE)
+    os.remove(os.path.join(MORE, 'l1-noi-vu.xlsx'))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='consolidate-fixtures-')
@@ -303,6 +387,7 @@ def main():
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     shutil.rmtree(profile, ignore_errors=True)
     shutil.rmtree(tmp, ignore_errors=True)
+    more_layouts()
     for f in sorted(os.listdir(OUT)):
         print(f, os.path.getsize(os.path.join(OUT, f)))
 

@@ -215,3 +215,47 @@ describe('planbook consolidate', () => {
     expect(Number(rows.find((x) => x[1] === 'TỔNG CỘNG')![10])).toBe(72200);
   }, 240_000);
 });
+
+describe('planbook consolidate on other layouts', () => {
+  const more = (f: string) => join(DIR, 'more', f);
+  it('reads each layout’s request and nothing else', async () => {
+    const cases: [string, string, number, Record<string, number>, Record<string, number>][] = [
+      ['l1-noi-vu.xls', 'Sở Nội vụ', 3, { ĐTPT: 1500, SN: 400 }, { '2026': 1350, '2027': 550 }],
+      [
+        'l2-bqlkkt.xlsx',
+        'Ban Quản lý khu kinh tế',
+        2,
+        { NSTW: 500, NST: 1300, Khác: 500 },
+        { '2026': 2300 },
+      ],
+      [
+        'l3-so-tu-phap.csv',
+        'Sở Tư pháp',
+        2,
+        { '(unspecified)': 2500 },
+        { '2026': 1700, '2027': 800 },
+      ],
+      ['l4-dong-ha.xlsx', 'UBND thành phố Đông Hà', 2, { ĐTPT: 7500, SN: 200 }, { '2026': 7700 }],
+      [
+        'l5-so-vhttdl.xlsx',
+        'Sở Văn hóa, Thể thao và Du lịch',
+        2,
+        { ĐTPT: 3000, SN: 300 },
+        { '2026': 2150, '2027': 1150 },
+      ],
+      ['l6-so-xd.xlsx', 'Sở Xây dựng', 2, { '(unspecified)': 2001 }, { '2026': 2001 }],
+    ];
+    for (const [file, unit, projects, bySource, byYear] of cases) {
+      const j = await json([more(file)]);
+      expect([j.submissions[0].unit, j.submissions[0].projects], file).toEqual([unit, projects]);
+      expect(j.bySource, file).toEqual(bySource);
+      expect(j.byYear, file).toEqual(byYear);
+    }
+    const all = await json(cases.map((c) => more(c[0])));
+    expect(all.total).toBe(19701);
+    expect(all.submissions[3].unmapped).toEqual([
+      { column: 'Tổng mức đầu tư', why: 'not a request' },
+      { column: 'Lũy kế vốn đã bố trí đến hết năm 2025', why: 'not a request' },
+    ]);
+  });
+});

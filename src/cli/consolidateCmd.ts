@@ -8,7 +8,11 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type ConsolidatedTable, consolidate, sumOf, unitKey } from '../domain/consolidate';
 import { formColumnsOf, mapColumns, unmappedColumns } from '../domain/consolidateColumns';
-import { diffSubmissions, type ResubmissionDiff } from '../domain/consolidateDiff';
+import {
+  diffSubmissions,
+  requestedByProject,
+  type ResubmissionDiff,
+} from '../domain/consolidateDiff';
 import { formSectionsOf } from '../domain/consolidateSections';
 import { errorCount } from '../domain/consolidateSubmission';
 import type { Consolidation, FormColumn, Grouping, Submission } from '../domain/consolidateTypes';
@@ -138,9 +142,8 @@ export function consolidateInputs(
 
 /** The requested total of a submission in the form's columns. */
 function submissionTotal(s: Submission, columns: FormColumn[]): number {
-  const mapping = mapColumns(s.columns, columns);
   let t = 0;
-  for (const p of s.projects) for (const [k, v] of Object.entries(p.values)) if (mapping[k]) t += v;
+  for (const v of requestedByProject(s, columns).values()) t += sumOf(v);
   return round(t);
 }
 

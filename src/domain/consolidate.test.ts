@@ -44,6 +44,7 @@ function sub(
       note: '',
     },
     title: '',
+    unit: 'triệu đồng',
     sheets: ['PL'],
     columns: COLS,
     projects: projects.map(([name, section, a, b, lead], i) => ({

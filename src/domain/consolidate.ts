@@ -7,6 +7,7 @@
 import { mapColumns } from './consolidateColumns';
 import { findDuplicates, type DuplicatePair } from './consolidateDuplicates';
 import { OTHER_SECTION, sectionOf } from './consolidateSections';
+import { scaleTo } from './consolidateSubmission';
 import type {
   ColumnMapping,
   Consolidation,
@@ -98,13 +99,14 @@ export function entriesOf(
   for (const { k, sub } of current) {
     const mapping = mapColumns(sub.columns, c.form.columns, c.mappings[k] ?? {});
     mappings.set(sub.id, mapping);
+    const scale = scaleTo(sub, c.form.unit);
     const targets = Object.entries(mapping).flatMap(([col, to]) =>
       to !== null && index.has(to) ? [[col, index.get(to)!] as const] : [],
     );
     for (const p of sub.projects) {
       const requested = new Array<number>(c.form.columns.length).fill(0);
       for (const [col, j] of targets)
-        if (Object.hasOwn(p.values, col)) requested[j] += p.values[col];
+        if (Object.hasOwn(p.values, col)) requested[j] += p.values[col] * scale;
       entries.push({
         key: entryKey(sub.id, p.id),
         submissionId: sub.id,

@@ -37,6 +37,15 @@ export function sourceIn(text: string): string | null {
   return null;
 }
 
+/** The source a sheet's name or title names for all its columns (`Vốn SN`, `… vốn sự nghiệp`). */
+export function sheetSource(name: string, title: string): string | null {
+  const explicit =
+    /(von su nghiep|kinh phi su nghiep|chi thuong xuyen|von dau tu phat trien|von xdcb|xay dung co ban|von dtpt|von sn)/.exec(
+      fold(title),
+    );
+  return sourceIn(name) ?? (explicit ? sourceIn(explicit[1]) : null);
+}
+
 /** Figures that are not this plan's request: the whole investment, what was spent or assigned before. */
 const NOT_REQUEST =
   /(tong muc dau tu|\btmdt\b|luy ke|da bo tri|da giao|da phan bo|giai ngan|quyet toan|uoc thuc hien|uoc th\b|thuc hien nam|thuc hien den|so quyet dinh|\bso qd\b|thoi gian|khoi cong|hoan thanh|ty le|%|so luong|don gia|dien tich|khoi luong|quy mo|so nam)/;
@@ -64,7 +73,7 @@ function candidate(l: ColumnLeaf, path: string[], fallbackYear: number | null): 
   for (let k = path.length - 1; k >= 0 && !source; k--) source = sourceIn(path[k]);
   const last = fold(path[path.length - 1] ?? l.label);
   const code = l.code ?? '';
-  const total = !source && (TOTAL.test(last) || /=.*\+/.test(code));
+  const total = TOTAL.test(last) || /=.*\+/.test(code);
   return {
     leaf: l,
     path,
@@ -83,12 +92,16 @@ function candidate(l: ColumnLeaf, path: string[], fallbackYear: number | null): 
 export function submittedColumns(
   sheet: AppendixSheet,
   fallbackYear: number | null,
+  fallbackSource: string | null = null,
 ): SubmittedColumn[] {
   const paths = leafPaths(sheet.columns);
   const numeric = leaves(sheet.columns).filter(
     (l) => l.role === 'amount' || l.role === 'value' || l.role === 'stated',
   );
   const cands = numeric.map((l) => candidate(l, paths.get(l.id) ?? [l.label], fallbackYear));
+  // a sheet whose headers name no source: the one its name or title names (a sheet per source)
+  if (fallbackSource && !cands.some((c) => c.source))
+    for (const c of cands) if (!c.excluded && c.year !== null) c.source = fallbackSource;
   const excluded = (c: Candidate) => c.excluded;
   const dated = cands.filter((c) => !excluded(c) && !c.total && (c.year !== null || c.source));
   const out: SubmittedColumn[] = [];
@@ -111,9 +124,13 @@ export function submittedColumns(
     if (excluded(c)) Object.assign(col, { kind: 'other', reason: 'not a request' });
     else if (plainAmounts.has(c)) col.year = c.year ?? fallbackYear;
     else if (c.total) {
-      const parts = dated.filter((d) => c.year === null || d.year === c.year);
+      // a total of the amounts of its year and source (either may be open)
+      const parts = dated.filter(
+        (d) => (c.year === null || d.year === c.year) && (!c.source || d.source === c.source),
+      );
       if (parts.length) Object.assign(col, { kind: 'subtotal', reason: 'total of other columns' });
-      else if (c.year === null) Object.assign(col, { kind: 'other', reason: 'no year or source' });
+      else if (c.year === null && !c.source)
+        Object.assign(col, { kind: 'other', reason: 'no year or source' });
     } else if (c.year === null && !c.source)
       Object.assign(col, { kind: 'other', reason: 'no year or source' });
     else if (!c.source && c.leaf.role === 'amount') {

@@ -5,6 +5,7 @@
  * duplicate resolutions over to the matched projects whose requested figure did not change.
  */
 import { mapColumns } from './consolidateColumns';
+import { scaleTo } from './consolidateSubmission';
 import { pairKey } from './consolidateDuplicates';
 import type { Consolidation, FormColumn, Submission, SubmittedProject } from './consolidateTypes';
 import { entryKey } from './consolidate';
@@ -56,15 +57,17 @@ export function requestedByProject(
   sub: Submission,
   form: readonly FormColumn[],
   confirmed: Record<string, string | null> = {},
+  formUnit = 'triệu đồng',
 ): Map<string, number[]> {
   const mapping = mapColumns(sub.columns, form, confirmed);
+  const scale = scaleTo(sub, formUnit);
   const index = new Map(form.map((f, i) => [f.id, i]));
   const out = new Map<string, number[]>();
   for (const p of sub.projects) {
     const v = new Array<number>(form.length).fill(0);
     for (const [col, amount] of Object.entries(p.values)) {
       const to = mapping[col];
-      if (to !== null && to !== undefined && index.has(to)) v[index.get(to)!] += amount;
+      if (to !== null && to !== undefined && index.has(to)) v[index.get(to)!] += amount * scale;
     }
     out.set(p.id, v.map(clean));
   }
@@ -80,9 +83,10 @@ export function diffSubmissions(
   after: Submission,
   form: readonly FormColumn[],
   confirmed: Record<string, string | null> = {},
+  formUnit = 'triệu đồng',
 ): ResubmissionDiff {
-  const a = requestedByProject(before, form, confirmed);
-  const b = requestedByProject(after, form, confirmed);
+  const a = requestedByProject(before, form, confirmed, formUnit);
+  const b = requestedByProject(after, form, confirmed, formUnit);
   const m = matchProjects(refs(before), refs(after));
   const byId = (sub: Submission) => new Map(sub.projects.map((p) => [entryKey(sub.id, p.id), p]));
   const pa = byId(before);

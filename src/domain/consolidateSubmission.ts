@@ -3,7 +3,7 @@
  * computed figure), its classified columns, and its own findings. Nothing is changed: the
  * consolidation maps and adds up these figures without touching them.
  */
-import { submittedColumns, titleYear } from './consolidateColumns';
+import { sheetSource, submittedColumns, titleYear } from './consolidateColumns';
 import type {
   Provenance,
   Submission,
@@ -11,7 +11,7 @@ import type {
   SubmittedColumn,
   SubmittedProject,
 } from './consolidateTypes';
-import { fold } from './sources';
+import { canonicalSource, fold } from './sources';
 import type { AppendixSheet, Workbook } from './types';
 
 /** What building a submission needs besides the workbook. */
@@ -78,7 +78,7 @@ export function buildSubmission(input: SubmissionInput): Submission {
   const projects: SubmittedProject[] = [];
   for (const sheet of sheets) {
     const year = titleYear([sheet.title, sheet.name]) ?? titleYear([wb.meta.title]);
-    const cols = submittedColumns(sheet, year);
+    const cols = submittedColumns(sheet, year, sheetSource(sheet.name, sheet.title));
     columns.push(...cols);
     projects.push(...projectsOf(sheet, cols, input.value, lineOf));
   }
@@ -86,12 +86,83 @@ export function buildSubmission(input: SubmissionInput): Submission {
     id: input.id,
     provenance: input.provenance,
     title: wb.meta.title,
+    unit: moneyUnitOf(wb, columns),
     sheets: sheets.map((s) => s.name),
     columns,
     projects,
     findings: input.findings,
     notes: input.notes ?? [],
   };
+}
+
+/** What may follow `Tổng`/`Cộng` in a total row's label (`Tổng cộng`, `Cộng I`, `Tổng vốn ĐTPT`). */
+const TOTAL_TAIL =
+  /^(cong|so|von|kinh phi|nhu cau|muc|toan|chung|cac|[\s:()+\-.,ivxlc0-9]*$|[a-d]\b|phan|muc)/;
+
+/** Whether a row the reader took for a total is one (not a project such as *Cổng thông tin…*). */
+export function isTotalLabel(label: string): boolean {
+  const f = fold(label);
+  const m = /^(tong|cong)\b\s*(.*)$/.exec(f);
+  if (!m) return false;
+  const tail = m[2];
+  return !tail || TOTAL_TAIL.test(tail) || canonicalSource(tail) !== null;
+}
+
+/**
+ * The workbook with the rows read as totals whose label is a project's (*Cổng thông tin điện tử*,
+ * *Tổng đài 1022*) turned back into projects, at the level of the projects around them.
+ */
+export function withTotalsNamedLikeProjects(wb: Workbook): Workbook {
+  let changed = false;
+  const sheets = wb.sheets.map((sheet) => {
+    if (!sheet.rows.some((r) => r.kind === 'total' && !isTotalLabel(String(r.cells.name ?? ''))))
+      return sheet;
+    changed = true;
+    const rows = sheet.rows.map((r, i) => {
+      if (r.kind !== 'total' || isTotalLabel(String(r.cells.name ?? ''))) return r;
+      const near = [...sheet.rows.slice(i + 1), ...sheet.rows.slice(0, i).reverse()].find(
+        (x) => x.kind === 'project',
+      );
+      const { totalSource: _s, ...rest } = r;
+      return { ...rest, kind: 'project' as const, level: near?.level ?? r.level };
+    });
+    return { ...sheet, rows };
+  });
+  return changed ? { ...wb, sheets } : wb;
+}
+
+const MONEY: [RegExp, number][] = [
+  [/\b(ty|ti) dong\b/, 1e9],
+  [/\b(trieu dong|tr dong|trd|tr\.d)\b/, 1e6],
+  [/\b(nghin dong|ngan dong|1\.?000 dong)\b/, 1e3],
+  [/\bdong\b/, 1],
+];
+
+/** Đồng per unit of a money unit named in a text (`triệu đồng` → 1e6), or null. */
+export function moneyFactor(text: string): number | null {
+  const f = fold(text);
+  for (const [re, k] of MONEY) if (re.test(f)) return k;
+  return null;
+}
+
+/** The money unit a submission states: its ĐVT, else one named in its amount headers. */
+function moneyUnitOf(wb: Workbook, columns: SubmittedColumn[]): string {
+  if (wb.meta.unit && moneyFactor(wb.meta.unit)) return wb.meta.unit;
+  for (const c of columns) {
+    if (c.kind !== 'amount') continue;
+    for (const t of c.path) {
+      const m = /\(([^()]*đồng[^()]*)\)/i.exec(t);
+      if (m && moneyFactor(m[1])) return m[1].trim().toLowerCase();
+    }
+  }
+  return wb.meta.unit ?? '';
+}
+
+/** What a submission's figures are multiplied by to be in the form's unit (1 when either is unknown). */
+export function scaleTo(sub: Pick<Submission, 'unit'>, formUnit: string): number {
+  const from = moneyFactor(sub.unit);
+  const to = moneyFactor(formUnit);
+  return from && to ? from / to : 1;
 }
 
 /** Number of error findings of a submission. */

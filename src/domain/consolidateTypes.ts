@@ -89,6 +89,8 @@ export interface Submission {
   id: string;
   provenance: Provenance;
   title: string;
+  /** The money unit the file states (ĐVT: `triệu đồng`, `đồng`…), '' when it states none. */
+  unit: string;
   /** Sheets whose projects were taken. */
   sheets: string[];
   columns: SubmittedColumn[];

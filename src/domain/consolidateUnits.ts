@@ -168,7 +168,9 @@ export function unitDisplayName(name: string): string {
       out.push(styled(words[i + k], upper));
     }
     if (kind === 'place') place = true;
-    cap = kind === 'head' && lower[i] !== 'ủy' && lower[i] !== 'uỷ' && lower[i] !== 'hội';
+    cap =
+      (kind === 'head' && lower[i] !== 'ủy' && lower[i] !== 'uỷ' && lower[i] !== 'hội') ||
+      words[i + len - 1].endsWith(',');
     i += len;
   }
   return out.join(' ');

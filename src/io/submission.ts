@@ -4,7 +4,11 @@
  * title block, its bytes hashed (SHA-256). Shared by the CLI and the app.
  */
 import { sheetFindings } from '../domain/checks';
-import { buildSubmission, submittedSheets } from '../domain/consolidateSubmission';
+import {
+  buildSubmission,
+  submittedSheets,
+  withTotalsNamedLikeProjects,
+} from '../domain/consolidateSubmission';
 import type { Provenance, Submission, SubmissionFinding } from '../domain/consolidateTypes';
 import {
   issuingUnit,
@@ -53,7 +57,7 @@ export function submissionFromReading(
   facts: FileFacts,
   id = newId('sub'),
 ): Submission {
-  const wb = reading.workbook;
+  const wb = withTotalsNamedLikeProjects(reading.workbook);
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
   const findings: SubmissionFinding[] = [];
