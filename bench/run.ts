@@ -12,6 +12,7 @@ import { launch, serveDist } from '../tests/e2e/harness';
 import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
 import { benchChecks } from './checks';
 import { benchCompare } from './compare';
+import { benchConsolidate } from './consolidate';
 import { benchViews } from './views';
 import { benchExport, benchImport } from './export';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   for (const line of await benchImport(N)) console.log(line);
   for (const line of benchCompare(N)) console.log(line);
   for (const line of benchViews(N)) console.log(line);
+  for (const line of await benchConsolidate()) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));

@@ -36,23 +36,37 @@ export function pairKey(a: string, b: string): string {
 /** Pairs of projects of different units whose names are the same or similar, most similar first. */
 export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicatePair[] {
   const names = items.map((it) => normaliseName(it.name));
-  const words = names.map((n) => [...new Set(n.split(' ').filter((w) => w.length > 1))]);
+  // names that differ in their numbers (phase 1 / phase 2) are different projects: candidates
+  // share their numbers and one rare word
+  const digits = names.map((n) => (n.match(/\d+/g) ?? []).join(' '));
+  const words = names.map((n) => [
+    ...new Set(n.split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w))),
+  ]);
   const index = new Map<string, number[]>();
   words.forEach((ws, i) => {
     for (const w of ws) {
-      let list = index.get(w);
-      if (!list) index.set(w, (list = []));
+      const k = `${digits[i]}|${w}`;
+      let list = index.get(k);
+      if (!list) index.set(k, (list = []));
       list.push(i);
     }
   });
-  const seen = new Set<string>();
+  const sets = names.map((n) => new Set(n.split(' ')));
+  const unitIds = new Map<string, number>();
+  const unit = items.map((it) => {
+    let u = unitIds.get(it.unitKey);
+    if (u === undefined) unitIds.set(it.unitKey, (u = unitIds.size));
+    return u;
+  });
+  const seen = new Set<number>();
   const out: DuplicatePair[] = [];
   const consider = (i: number, j: number) => {
-    if (j <= i || items[i].unitKey === items[j].unitKey) return;
-    const k = `${i},${j}`;
+    if (j <= i || unit[i] === unit[j]) return;
+    const k = i * items.length + j;
     if (seen.has(k)) return;
     seen.add(k);
     const same = names[i] === names[j] && names[i] !== '';
+    if (!same && !plausible(i, j)) return;
     const score = same ? 1 : nameSimilarity(names[i], names[j]);
     if (score < DUPLICATE_SIMILARITY) return;
     out.push({
@@ -63,6 +77,14 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
       same,
     });
   };
+  // the similarity is the mean of a word and a letter-pair overlap, so it cannot reach the
+  // threshold unless the word overlap reaches 2 × threshold − 1 (checked first: it is cheap)
+  function plausible(i: number, j: number): boolean {
+    if (digits[i] !== digits[j]) return false;
+    let common = 0;
+    for (const w of sets[i]) if (sets[j].has(w)) common++;
+    return (2 * common) / (sets[i].size + sets[j].size) >= 2 * DUPLICATE_SIMILARITY - 1;
+  }
   // exact names first (however common their words)
   const byName = new Map<string, number[]>();
   names.forEach((n, i) => {
@@ -77,12 +99,11 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
   // similar names share one of their two rarest words
   words.forEach((ws, i) => {
     const rare = ws
-      .map((w) => ({ w, n: index.get(w)!.length }))
-      .filter((x) => x.n > 1 && x.n <= COMMON)
-      .sort((p, q) => p.n - q.n)
+      .map((w) => index.get(`${digits[i]}|${w}`)!)
+      .filter((list) => list.length > 1 && list.length <= COMMON)
+      .sort((p, q) => p.length - q.length)
       .slice(0, 2);
-    for (const { w } of rare)
-      for (const j of index.get(w)!) consider(Math.min(i, j), Math.max(i, j));
+    for (const list of rare) for (const j of list) consider(Math.min(i, j), Math.max(i, j));
   });
   return out.sort((p, q) => q.score - p.score || p.key.localeCompare(q.key));
 }
