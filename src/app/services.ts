@@ -11,6 +11,8 @@ import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
 import { WorkbookSession } from './session';
 import { Versions } from './versions';
+import { ConsolidationRepo } from '../storage/consolidations';
+import { Consolidations } from './consolidations';
 
 export type { WorkbookSummary };
 
@@ -23,11 +25,14 @@ export interface OpenedWorkbook {
 export class PlanbookApp {
   readonly repo: WorkbookRepo;
   readonly versions: Versions;
+  /** The consolidation workbooks (*Sổ tổng hợp*). */
+  readonly consolidations: Consolidations;
 
   constructor(dbName?: string) {
     const db = openDb(dbName);
     this.repo = new WorkbookRepo(db);
     this.versions = new Versions(this.repo, new RevisionRepo(db));
+    this.consolidations = new Consolidations(new ConsolidationRepo(db));
   }
 
   /** On the very first start, stores the sample plan (Quảng Trị 2011–2015). */

@@ -1,5 +1,6 @@
 /** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
@@ -38,12 +39,35 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** A consolidation workbook (*Sổ tổng hợp*): the consolidator's state, rewritten on each change. */
+export type ConsolidationRecord = Consolidation & { rev: number };
+
+/** A submission as received: never changed once stored. */
+export interface SubmissionRecord {
+  id: Id;
+  consolidationId: Id;
+  submission: Submission;
+  /** The workbook as the file read (opened read-only from the status board). */
+  workbook: Workbook;
+}
+
+/** The bytes of a submitted file, exactly as received. */
+export interface SubmissionFileRecord {
+  id: Id;
+  consolidationId: Id;
+  name: string;
+  bytes: Uint8Array;
+}
+
 export type PlanbookDb = Dexie & {
   workbooks: EntityTable<WorkbookRecord, 'id'>;
   sheets: EntityTable<SheetRecord, 'id'>;
   rows: Dexie.Table<RowRecord, [Id, Id]>;
   settings: EntityTable<SettingRecord, 'key'>;
   revisions: EntityTable<RevisionRecord, 'id'>;
+  consolidations: EntityTable<ConsolidationRecord, 'id'>;
+  submissions: EntityTable<SubmissionRecord, 'id'>;
+  submissionFiles: EntityTable<SubmissionFileRecord, 'id'>;
 };
 
 export const DB_NAME = 'planbook';
@@ -59,5 +83,11 @@ export function openDb(name = DB_NAME): PlanbookDb {
   });
   // version 2: named revisions of a workbook (nothing else changes: no data to migrate)
   db.version(2).stores({ revisions: 'id, workbookId, [workbookId+createdAt]' });
+  // version 3: consolidation workbooks, their submissions and the submitted files (new tables only)
+  db.version(3).stores({
+    consolidations: 'id, updatedAt',
+    submissions: 'id, consolidationId',
+    submissionFiles: 'id, consolidationId',
+  });
   return db;
 }

@@ -1,0 +1,265 @@
+/**
+ * ConsolidationSession: a consolidation workbook open for work. Every change is a command applied
+ * with its inverse (undo, redo), the consolidated appendix is recomputed from the submissions in
+ * force, and the state is stored in one transaction per step (received files with it).
+ */
+import { type ConsolidatedTable, consolidate, sumOf, unitKey } from '../domain/consolidate';
+import { applyResubmission, requestedByProject } from '../domain/consolidateDiff';
+import {
+  applyConsolidation,
+  type ConsolidationCommand,
+  ConsolidationRefused,
+  stateOf,
+} from '../domain/consolidateEdits';
+import { errorCount } from '../domain/consolidateSubmission';
+import type { Consolidation, Submission } from '../domain/consolidateTypes';
+import type { Workbook } from '../domain/types';
+import { ConflictError } from '../storage/repo';
+import type { ConsolidationRepo, LoadedConsolidation } from '../storage/consolidations';
+import { keyFor, pendingDiff, type PendingSubmission, settled } from './consolidationIntake';
+import type { SaveState } from './session';
+
+interface Step {
+  label: string;
+  redo: ConsolidationCommand;
+  undo: ConsolidationCommand;
+}
+
+type Received = { submission: Submission; workbook: Workbook; name: string; bytes: Uint8Array };
+
+/** One line of the status board: an expected unit (or one that submitted unasked). */
+export interface UnitStatus {
+  unit: string;
+  key: string;
+  expected: boolean;
+  /** The submission in force, if any, and the earlier ones of the unit. */
+  current?: Submission;
+  history: Submission[];
+  projects: number;
+  requested: number;
+  errors: number;
+}
+
+export class ConsolidationSession {
+  private st: Consolidation;
+  private subs: Map<string, Submission>;
+  private rev: number;
+  private past: Step[] = [];
+  private future: Step[] = [];
+  private cached: ConsolidatedTable | null = null;
+  private listeners = new Set<() => void>();
+  private saveListeners = new Set<(s: SaveState) => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private _save: SaveState = 'saved';
+  readOnly = false;
+
+  constructor(
+    loaded: LoadedConsolidation,
+    private readonly repo: ConsolidationRepo | null,
+  ) {
+    this.st = loaded.consolidation;
+    this.subs = new Map(loaded.submissions);
+    this.rev = loaded.rev;
+  }
+
+  get state(): Consolidation {
+    return this.st;
+  }
+
+  get submissions(): ReadonlyMap<string, Submission> {
+    return this.subs;
+  }
+
+  get saveState(): SaveState {
+    return this._save;
+  }
+
+  /** The consolidated appendix of the current state. */
+  get table(): ConsolidatedTable {
+    return (this.cached ??= consolidate(this.st, this.subs));
+  }
+
+  /** The requested figure of a project row in a form column. */
+  private requested = (key: string, column: string): number | undefined => {
+    const j = this.st.form.columns.findIndex((f) => f.id === column);
+    const row = this.table.rows.find((r) => r.key === key && r.kind === 'project');
+    return row && j >= 0 ? row.requested[j] : undefined;
+  };
+
+  /** Applies a user step; a refused step changes nothing and says why. */
+  dispatch(cmd: ConsolidationCommand, label: string): { ok: true } | { ok: false; why: string } {
+    const r = this.run(cmd);
+    if (!r.ok) return r;
+    this.past.push({ label, redo: cmd, undo: r.inverse });
+    this.future = [];
+    return { ok: true };
+  }
+
+  undo(): boolean {
+    const step = this.past.pop();
+    if (!step) return false;
+    const r = this.run(step.undo);
+    if (!r.ok) {
+      this.past.push(step);
+      return false;
+    }
+    this.future.push({ ...step, redo: r.inverse });
+    return true;
+  }
+
+  redo(): boolean {
+    const step = this.future.pop();
+    if (!step) return false;
+    const r = this.run(step.redo);
+    if (!r.ok) {
+      this.future.push(step);
+      return false;
+    }
+    this.past.push({ ...step, undo: r.inverse });
+    return true;
+  }
+
+  get canUndo(): boolean {
+    return this.past.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.future.length > 0;
+  }
+
+  /** Labels of the next undo and redo steps. */
+  labels(): { undo?: string; redo?: string } {
+    return { undo: this.past.at(-1)?.label, redo: this.future.at(-1)?.label };
+  }
+
+  private run(
+    cmd: ConsolidationCommand,
+    received: Received[] = [],
+  ): { ok: true; inverse: ConsolidationCommand } | { ok: false; why: string } {
+    if (this.readOnly)
+      return { ok: false, why: this._save === 'conflict' ? 'conflict' : 'readOnly' };
+    try {
+      const r = applyConsolidation(this.st, cmd, this.requested);
+      this.st = r.state;
+      this.cached = null;
+      this.persist(received);
+      for (const l of this.listeners) l();
+      return { ok: true, inverse: r.inverse };
+    } catch (e) {
+      if (e instanceof ConsolidationRefused) return { ok: false, why: e.message };
+      throw e;
+    }
+  }
+
+  /**
+   * Receives read files, in order: each becomes its unit's submission in force (a re-submission
+   * replaces the unit's rows, carrying the proposals of unchanged projects). One undoable step.
+   */
+  receive(files: PendingSubmission[], label: string): { ok: true } | { ok: false; why: string } {
+    const ok = files.filter((f) => f.submission && f.workbook);
+    if (!ok.length) return { ok: false, why: 'nothing' };
+    let next = this.st;
+    const received: Received[] = [];
+    for (const f of ok) {
+      const sub = settled(f);
+      const { key, replaces, diff } = pendingDiff(next, this.subs, { ...f, submission: sub });
+      this.subs.set(sub.id, sub);
+      next = { ...next, submissionIds: [...next.submissionIds, sub.id] };
+      if (replaces && diff) {
+        const confirmed = next.mappings[key] ?? {};
+        const cols = next.form.columns;
+        next = applyResubmission(next, key, diff, {
+          before: requestedByProject(replaces, cols, confirmed, next.form.unit),
+          after: requestedByProject(sub, cols, confirmed, next.form.unit),
+        });
+      } else next = { ...next, current: { ...next.current, [key]: sub.id } };
+      received.push({ submission: sub, workbook: f.workbook!, name: f.name, bytes: f.bytes });
+    }
+    const cmd: ConsolidationCommand = { type: 'replaceState', state: stateOf(next) };
+    const r = this.run(cmd, received);
+    if (!r.ok) {
+      for (const x of received) this.subs.delete(x.submission.id);
+      return r;
+    }
+    this.past.push({ label, redo: cmd, undo: r.inverse });
+    this.future = [];
+    return { ok: true };
+  }
+
+  /** The status board: expected units first (in the form's order), then the others. */
+  status(): UnitStatus[] {
+    const t = this.table;
+    const byKey = new Map(t.byUnit.map((u) => [u.key, u]));
+    const history = new Map<string, Submission[]>();
+    const out: UnitStatus[] = [];
+    const line = (unit: string, key: string, expected: boolean): UnitStatus => {
+      const current = this.subs.get(this.st.current[key] ?? '');
+      const figures = byKey.get(key);
+      return {
+        unit,
+        key,
+        expected,
+        current,
+        history: history.get(key) ?? [],
+        projects: current?.projects.length ?? 0,
+        requested: figures ? sumOf(figures.requested) : 0,
+        errors: current ? errorCount(current) : 0,
+      };
+    };
+    for (const id of this.st.submissionIds) {
+      const s = this.subs.get(id);
+      if (!s) continue;
+      const key = keyFor(this.st, this.subs, s.provenance.unit);
+      history.set(key, [...(history.get(key) ?? []), s]);
+    }
+    const seen = new Set<string>();
+    for (const u of this.st.form.units) {
+      const key = unitKey(u);
+      seen.add(key);
+      out.push(line(u, key, true));
+    }
+    for (const key of Object.keys(this.st.current))
+      if (!seen.has(key))
+        out.push(line(this.subs.get(this.st.current[key])!.provenance.unit, key, false));
+    return out;
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  onSaveState(fn: (s: SaveState) => void): () => void {
+    this.saveListeners.add(fn);
+    return () => this.saveListeners.delete(fn);
+  }
+
+  /** Resolves when every change so far is stored. */
+  whenSaved(): Promise<void> {
+    return this.queue;
+  }
+
+  private setSave(s: SaveState): void {
+    this._save = s;
+    for (const l of this.saveListeners) l(s);
+  }
+
+  private persist(received: Received[]): void {
+    if (!this.repo) return;
+    const repo = this.repo;
+    const state = this.st;
+    this.pending++;
+    this.setSave('saving');
+    this.queue = this.queue.then(async () => {
+      try {
+        this.rev = await repo.save(state, this.rev, received);
+        if (--this.pending === 0 && this._save === 'saving') this.setSave('saved');
+      } catch (e) {
+        this.pending--;
+        this.readOnly = true;
+        this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
+      }
+    });
+  }
+}
