@@ -5,10 +5,11 @@ import type { RevisionSummary } from '../app/versions';
 import { type Lang, LangContext, translator } from './i18n';
 import { StartPage } from './StartPage';
 import { WorkbookView } from './WorkbookView';
+import { ConsolidationPage } from './consolidation/ConsolidationPage';
 
-/** `#/wb/<id>`: a workbook; `#/rev/<id>`: a revision opened read-only. */
+/** `#/wb/<id>`: a workbook; `#/rev/<id>`: a revision opened read-only; `#/th/<id>`: a consolidation. */
 function routeId(): string | null {
-  const m = /^#\/(wb|rev)\/(.+)$/.exec(window.location.hash);
+  const m = /^#\/(wb|rev|th)\/(.+)$/.exec(window.location.hash);
   return m ? `${m[1]}:${decodeURIComponent(m[2])}` : null;
 }
 
@@ -37,7 +38,7 @@ export function App({ app }: { app: PlanbookApp }) {
   }, [lang]);
 
   useEffect(() => {
-    if (!route) return;
+    if (!route || route.startsWith('th:')) return;
     let live = true;
     let got: OpenedWorkbook | undefined;
     const [kind, id] = [route.slice(0, route.indexOf(':')), route.slice(route.indexOf(':') + 1)];
@@ -75,7 +76,12 @@ export function App({ app }: { app: PlanbookApp }) {
           {value.t('language')}
         </button>
         {!route && <StartPage app={app} onOpen={go} />}
-        {route && opened === null && <p className="pb-loading">{value.t('loading')}</p>}
+        {route?.startsWith('th:') && (
+          <ConsolidationPage key={route} app={app} id={route.slice(3)} onBack={() => go(null)} />
+        )}
+        {route && !route.startsWith('th:') && opened === null && (
+          <p className="pb-loading">{value.t('loading')}</p>
+        )}
         {route && opened === 'missing' && (
           <p className="pb-msg pb-msg-error">{value.t('notFound')}</p>
         )}

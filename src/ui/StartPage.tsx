@@ -6,6 +6,7 @@ import { useLang } from './i18n';
 import type { StringKey } from './strings';
 import { ImportPreview } from './ImportPreview';
 import { useImport } from './useImport';
+import { ConsolidationsSection } from './consolidation/ConsolidationsSection';
 
 export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: string) => void }) {
   const { t, lang } = useLang();
@@ -176,6 +177,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
           />
         </label>
       </section>
+      <ConsolidationsSection app={app} />
       <section className="pb-new">
         <h2>{t('newWorkbook')}</h2>
         <label>

@@ -1,10 +1,12 @@
 /** UI strings: Vietnamese first, English on the toggle. */
 import { enCompare, viCompare } from './stringsCompare';
 import { enMore, viMore } from './stringsMore';
+import { enConsolidation, viConsolidation } from './stringsConsolidation';
 
 export const vi = {
   ...viMore,
   ...viCompare,
+  ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -174,6 +176,7 @@ export type StringKey = keyof typeof vi;
 export const en: Record<StringKey, string> = {
   ...enMore,
   ...enCompare,
+  ...enConsolidation,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

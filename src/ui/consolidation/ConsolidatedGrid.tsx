@@ -1,0 +1,204 @@
+/**
+ * The consolidated appendix: sections (or units) with their subtotals, projects with their unit,
+ * and per year and source the requested figure (read-only), the proposed one (editable: each edit
+ * is an undoable command) and the difference; duplicates flagged on the name.
+ */
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useState } from 'react';
+import type { ConsolidationSession } from '../../app/consolidation';
+import type { ConsolidatedRow } from '../../domain/consolidate';
+import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
+import { formatAmount, parseAmount } from '../../domain/numbers';
+import { theme } from '../grid/PlanGrid';
+import { useLang } from '../i18n';
+
+type Item = ConsolidatedRow & { grand?: boolean };
+const FIGURES = ['r', 'p', 'd'] as const;
+type Fig = (typeof FIGURES)[number];
+
+function figure(row: Item, j: number | null, f: Fig): number {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const r = j === null ? sum(row.requested) : row.requested[j];
+  const p = j === null ? sum(row.proposed) : row.proposed[j];
+  return f === 'r' ? r : f === 'p' ? p : p - r;
+}
+
+export function ConsolidatedGrid({ session }: { session: ConsolidationSession }) {
+  const { t, lang } = useLang();
+  const [msg, setMsg] = useState('');
+  const table = session.table;
+  const cols = table.columns;
+  const dupUnits = useMemo(() => {
+    const out = new Map<string, string[]>();
+    for (const d of table.duplicates) {
+      if (d.resolution) continue;
+      const unit = (k: string) => table.entries.get(k)?.unit ?? '';
+      out.set(d.a, [...(out.get(d.a) ?? []), unit(d.b)]);
+      out.set(d.b, [...(out.get(d.b) ?? []), unit(d.a)]);
+    }
+    return out;
+  }, [table]);
+
+  const columnDefs = useMemo(() => {
+    const labels: Record<Fig, string> = {
+      r: t('c_requested'),
+      p: t('c_proposed'),
+      d: t('c_difference'),
+    };
+    const num = (j: number | null, f: Fig, col?: FormColumn): ColDef<Item> => ({
+      colId: `${col?.id ?? 'tot'}:${f}`,
+      headerName: labels[f],
+      width: f === 'd' ? 92 : 104,
+      type: 'rightAligned',
+      valueGetter: (p) => (p.data ? figure(p.data, j, f) : null),
+      valueFormatter: (p) =>
+        typeof p.value === 'number' && (p.value !== 0 || f !== 'd')
+          ? formatAmount(p.value, lang)
+          : '',
+      editable: (p) => f === 'p' && j !== null && p.data?.kind === 'project' && !p.data.grand,
+      cellClass: f === 'r' ? 'pb-c-requested' : f === 'd' ? 'pb-c-diff' : 'pb-c-proposed',
+      cellClassRules: {
+        'pb-c-cut': (p) => f === 'd' && typeof p.value === 'number' && p.value < 0,
+        'pb-c-raise': (p) => f === 'd' && typeof p.value === 'number' && p.value > 0,
+      },
+      valueSetter: (p) => {
+        if (!p.data || j === null || !col) return false;
+        const text = String(p.newValue ?? '').trim();
+        const value = text === '' ? null : parseAmount(text);
+        if (text !== '' && value === null) {
+          setMsg(t('c_notNumber', { text }));
+          return false;
+        }
+        const r = session.dispatch(
+          { type: 'setProposed', key: p.data.key, column: col.id, value },
+          t('c_editLabel'),
+        );
+        setMsg(r.ok ? '' : r.why);
+        return false;
+      },
+    });
+    const years: ColGroupDef<Item>[] = [];
+    cols.forEach((col, j) => {
+      const year = col.year === null ? t('c_noYear') : String(col.year);
+      let g = years[years.length - 1];
+      if (!g || g.headerName !== year) years.push((g = { headerName: year, children: [] }));
+      const source = col.source
+        ? col.source === 'ĐTPT' || col.source === 'SN'
+          ? `Vốn ${col.source}`
+          : col.source
+        : t('c_noSource');
+      g.children.push({ headerName: source, children: FIGURES.map((f) => num(j, f, col)) });
+    });
+    const fixed: ColDef<Item>[] = [
+      {
+        colId: 'tt',
+        headerName: 'TT',
+        width: 56,
+        pinned: 'left',
+        valueGetter: (p) => p.data?.number,
+      },
+      {
+        colId: 'name',
+        headerName: t('c_project'),
+        width: 320,
+        pinned: 'left',
+        valueGetter: (p) => p.data?.name,
+        cellStyle: (p) => ({
+          paddingLeft: `${8 + 14 * (p.data?.grand ? 0 : (p.data?.level ?? 0))}px`,
+        }),
+        cellClassRules: { 'pb-c-dup': (p) => !!p.data && dupUnits.has(p.data.key) },
+        tooltipValueGetter: (p) =>
+          p.data && dupUnits.has(p.data.key)
+            ? t('c_dupFlag', { units: dupUnits.get(p.data.key)!.join(', ') })
+            : p.data?.name,
+      },
+      {
+        colId: 'unit',
+        headerName: t('c_submittedBy'),
+        width: 170,
+        valueGetter: (p) => (p.data?.kind === 'project' ? p.data.unit : ''),
+      },
+      {
+        colId: 'lead',
+        headerName: t('c_lead'),
+        width: 150,
+        valueGetter: (p) => (p.data?.kind === 'project' ? p.data.lead : ''),
+      },
+    ];
+    const total: ColGroupDef<Item> = {
+      headerName: t('c_total'),
+      children: FIGURES.map((f) => num(null, f)),
+    };
+    return [...fixed, ...years, total];
+  }, [cols, t, lang, session, dupUnits]);
+
+  const pinned = useMemo<Item[]>(
+    () => [
+      {
+        kind: 'section',
+        level: 0,
+        key: 'pin:grand',
+        number: '',
+        name: t('c_grand'),
+        unit: '',
+        lead: '',
+        requested: table.total.requested,
+        proposed: table.total.proposed,
+        grand: true,
+      },
+    ],
+    [table, t],
+  );
+
+  return (
+    <section className="pb-c-appendix">
+      <div className="pb-c-toolbar">
+        <label>
+          {t('c_groupBy')}{' '}
+          <select
+            data-testid="c-grouping"
+            value={session.state.grouping}
+            onChange={(e) =>
+              session.dispatch(
+                { type: 'setGrouping', grouping: e.target.value as Grouping },
+                t('c_groupingLabel'),
+              )
+            }
+          >
+            <option value="section">{t('c_bySection')}</option>
+            <option value="unit">{t('c_byUnit')}</option>
+          </select>
+        </label>{' '}
+        <span className="pb-hint">{t('c_readOnlyCol')}</span>
+        {msg && (
+          <span className="pb-msg-error" role="alert" data-testid="c-grid-message">
+            {' '}
+            {msg}
+          </span>
+        )}
+      </div>
+      <div className="pb-grid pb-c-grid" data-testid="c-grid">
+        <AgGridReact<Item>
+          theme={theme}
+          rowData={table.rows}
+          pinnedBottomRowData={pinned}
+          columnDefs={columnDefs}
+          getRowId={(p) => p.data.key}
+          getRowClass={(p) =>
+            p.data?.grand
+              ? 'pb-row-total'
+              : p.data?.kind !== 'project'
+                ? 'pb-row-section'
+                : undefined
+          }
+          singleClickEdit={false}
+          stopEditingWhenCellsLoseFocus
+          tooltipShowDelay={300}
+          animateRows={false}
+          suppressColumnVirtualisation
+        />
+      </div>
+    </section>
+  );
+}
