@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../tests/support/libreoffice';
-import type { ConsolidateJson } from './consolidateCmd';
+import type { ConsolidateJson } from './consolidateJson';
 import { runCli } from './main';
 
 const DIR = 'fixtures/consolidate';

@@ -1,12 +1,7 @@
 /** Arguments and exit codes of `planbook consolidate`. */
 import type { Grouping } from '../domain/consolidateTypes';
-import {
-  consolidateInputs,
-  consolidateJson,
-  formatConsolidate,
-  readSubmissions,
-  writeConsolidation,
-} from './consolidateCmd';
+import { consolidateInputs, readSubmissions, writeConsolidation } from './consolidateCmd';
+import { consolidateJson, formatConsolidate } from './consolidateJson';
 import type { CliResult } from './main';
 import type { PlanReader } from './reader';
 

@@ -65,7 +65,7 @@ interface Candidate {
 }
 
 function candidate(l: ColumnLeaf, path: string[], fallbackYear: number | null): Candidate {
-  if (NOT_REQUEST.test(fold(path.join(' | '))))
+  if (l.additive === false || NOT_REQUEST.test(fold(path.join(' | '))))
     return { leaf: l, path, year: null, source: null, total: false, excluded: true };
   let year = l.year ?? null;
   for (const t of path) year = year ?? yearIn(t);

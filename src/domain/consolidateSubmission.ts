@@ -48,7 +48,8 @@ function projectsOf(
   sheet.rows.forEach((row, i) => {
     while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
     if (row.kind === 'section') stack.push({ level: row.level, name: cellText(row.cells.name) });
-    if (row.kind !== 'project') return;
+    // an of-which breakdown or a ratio row is never added up
+    if (row.kind !== 'project' || row.part) return;
     const values: Record<string, number> = {};
     for (const c of cols) {
       const v = value(sheet.id, i, c.colId);

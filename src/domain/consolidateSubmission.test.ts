@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { leaves } from './columns';
+import {
+  buildSubmission,
+  isTotalLabel,
+  moneyFactor,
+  scaleTo,
+  withTotalsNamedLikeProjects,
+} from './consolidateSubmission';
+import type { Provenance } from './consolidateTypes';
+import { makePlan } from './template';
+import type { Workbook } from './types';
+
+const PROVENANCE: Provenance = {
+  unit: 'Sở Y tế',
+  unitFrom: 'file',
+  fileName: 'so-y-te.xlsx',
+  receivedAt: '2025-08-15T08:00:00.000Z',
+  sha256: '0'.repeat(64),
+  size: 1,
+  note: '',
+};
+
+/** A submission of a workbook whose cells are its values (no formulas). */
+function submit(wb: Workbook) {
+  return buildSubmission({
+    id: 'sub1',
+    provenance: PROVENANCE,
+    workbook: wb,
+    value: (sheetId, row, colId) => {
+      const v = wb.sheets.find((s) => s.id === sheetId)!.rows[row].cells[colId];
+      return typeof v === 'number' ? v : null;
+    },
+    findings: [],
+  });
+}
+
+describe('a submission from a read workbook', () => {
+  it('takes projects with their sections and figures, never of-which or ratio rows', () => {
+    const wb = makePlan({
+      years: [2026],
+      rows: [
+        ['section', 0, 'I. Hạ tầng', {}],
+        ['project', 1, 'Trung tâm dữ liệu', { '2026:ĐTPT': 8000, '2026:SN': 100 }],
+        ['project', 2, 'Trong đó: thiết bị', { '2026:ĐTPT': 5000 }],
+        ['project', 1, 'Mạng LAN', { '2026:ĐTPT': 500 }],
+      ],
+    });
+    wb.sheets[0].rows[2].part = 'ofWhich';
+    const s = submit(wb);
+    expect(s.projects.map((p) => [p.name, p.sections, p.values])).toEqual([
+      ['Trung tâm dữ liệu', ['I. Hạ tầng'], { 's1:y2026_dtpt': 8000, 's1:y2026_sn': 100 }],
+      ['Mạng LAN', ['I. Hạ tầng'], { 's1:y2026_dtpt': 500 }],
+    ]);
+    expect(s.columns.filter((c) => c.kind === 'amount').map((c) => c.key)).toEqual([
+      's1:y2026_dtpt',
+      's1:y2026_sn',
+    ]);
+  });
+
+  it('leaves figures that are never added up (ratios) out of the amounts', () => {
+    const wb = makePlan({ years: [2026], rows: [['project', 0, 'A', { '2026:SN': 10 }]] });
+    const sn = leaves(wb.sheets[0].columns).find((l) => l.id === 'y2026_sn')!;
+    sn.additive = false;
+    expect(submit(wb).columns.find((c) => c.key === 's1:y2026_sn')?.kind).toBe('other');
+  });
+
+  it('reads its money unit and scales to the form’s', () => {
+    expect(moneyFactor('đồng')).toBe(1);
+    expect(moneyFactor('Nghìn đồng')).toBe(1e3);
+    expect(moneyFactor('triệu đồng')).toBe(1e6);
+    expect(moneyFactor('tỷ đồng')).toBe(1e9);
+    expect(moneyFactor('người')).toBeNull();
+    expect(scaleTo({ unit: 'đồng' }, 'triệu đồng')).toBe(1e-6);
+    expect(scaleTo({ unit: '' }, 'triệu đồng')).toBe(1);
+    const wb = makePlan({ years: [2026], rows: [['project', 0, 'A', { '2026:SN': 10 }]] });
+    wb.meta.unit = 'tỷ đồng';
+    expect(submit(wb).unit).toBe('tỷ đồng');
+  });
+
+  it('turns rows read as totals but named as projects back into projects', () => {
+    expect(isTotalLabel('Tổng cộng')).toBe(true);
+    expect(isTotalLabel('Cộng I')).toBe(true);
+    expect(isTotalLabel('Tổng vốn ĐTPT')).toBe(true);
+    expect(isTotalLabel('Cổng thông tin điện tử tỉnh')).toBe(false);
+    expect(isTotalLabel('Tổng đài 1022')).toBe(false);
+    const wb = makePlan({
+      years: [2026],
+      rows: [
+        ['project', 1, 'Cổng thông tin điện tử', { '2026:SN': 300 }],
+        ['project', 1, 'Số hóa', { '2026:SN': 200 }],
+        ['total', 0, 'Tổng cộng', { '2026:SN': 500 }],
+      ],
+    });
+    wb.sheets[0].rows[0].kind = 'total';
+    const fixed = withTotalsNamedLikeProjects(wb).sheets[0].rows;
+    expect(fixed.map((r) => [r.kind, r.level])).toEqual([
+      ['project', 1],
+      ['project', 1],
+      ['total', 0],
+    ]);
+  });
+});
