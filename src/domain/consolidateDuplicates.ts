@@ -5,8 +5,27 @@
  */
 import { nameSimilarity, normaliseName } from './match';
 
-/** Two names of different units are flagged from this similarity up. */
-export const DUPLICATE_SIMILARITY = 0.8;
+/** Two names of different units are flagged from this similarity up… */
+export const DUPLICATE_SIMILARITY = 0.75;
+/** …when their distinctive words (not the words every project name uses) overlap this much. */
+export const DISTINCTIVE_OVERLAP = 0.6;
+/** Names made of generic words only need this similarity. */
+const GENERIC_ONLY = 0.9;
+
+/** Words that say what is done, not to what: `Nâng cấp hệ thống…` vs `Nâng cấp hệ thống…`. */
+const GENERIC =
+  /\b(du an|nhiem vu|xay dung|nang cap|mo rong|trien khai|dau tu|mua sam|trang bi|thue|dich vu|he thong|phan mem|quan ly|ung dung|cong nghe thong tin|cntt|giai doan|cua|cho|cac|va|tai|tren|dia ban|tinh|huyen|thanh pho|thi xa|xa|cap|nam|so|toan|hoan thien|duy tri|bao tri|thiet lap)\b/g;
+
+function distinctive(name: string): Set<string> {
+  return new Set(name.replace(GENERIC, ' ').split(' ').filter(Boolean));
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  return (2 * common) / (a.size + b.size);
+}
 /** Words met in more names than this are too common to find candidates by. */
 const COMMON = 60;
 
@@ -33,31 +52,61 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** Pairs of projects of different units whose names are the same or similar, most similar first. */
-export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicatePair[] {
-  const names = items.map((it) => normaliseName(it.name));
+/** A name as duplicate detection reads it. */
+interface Prepared {
+  name: string;
+  /** Its numbers, in order. */
+  digits: string;
+  /** Candidate keys: its numbers and one of its words (`12|trung`). */
+  keys: string[];
+  words: Set<string>;
+  own: Set<string>;
+}
+
+/** Names already prepared (a re-submission consolidates again: most names are met before). */
+const PREPARED = new Map<string, Prepared>();
+
+function prepare(raw: string): Prepared {
+  let p = PREPARED.get(raw);
+  if (p) return p;
+  const name = normaliseName(raw);
   // names that differ in their numbers (phase 1 / phase 2) are different projects: candidates
   // share their numbers and one rare word
-  const digits = names.map((n) => (n.match(/\d+/g) ?? []).join(' '));
-  const words = names.map((n) => [
-    ...new Set(n.split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w))),
-  ]);
+  const digits = (name.match(/\d+/g) ?? []).join(' ');
+  const keys = [...new Set(name.split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w)))].map(
+    (w) => `${digits}|${w}`,
+  );
+  p = { name, digits, keys, words: new Set(name.split(' ')), own: distinctive(name) };
+  if (PREPARED.size > 200_000) PREPARED.clear();
+  PREPARED.set(raw, p);
+  return p;
+}
+
+/** Pairs of projects of different units whose names are the same or similar, most similar first. */
+export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicatePair[] {
+  const prepared = items.map((it) => prepare(it.name));
+  const names = prepared.map((p) => p.name);
+  // candidate lists only for keys two to COMMON names share (counted first: most keys are single)
+  const counts = new Map<string, number>();
+  for (const p of prepared) for (const k of p.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const index = new Map<string, number[]>();
-  words.forEach((ws, i) => {
-    for (const w of ws) {
-      const k = `${digits[i]}|${w}`;
+  prepared.forEach((p, i) => {
+    for (const k of p.keys) {
+      const n = counts.get(k)!;
+      if (n < 2 || n > COMMON) continue;
       let list = index.get(k);
       if (!list) index.set(k, (list = []));
       list.push(i);
     }
   });
-  const sets = names.map((n) => new Set(n.split(' ')));
+  const sets = prepared.map((p) => p.words);
   const unitIds = new Map<string, number>();
   const unit = items.map((it) => {
     let u = unitIds.get(it.unitKey);
     if (u === undefined) unitIds.set(it.unitKey, (u = unitIds.size));
     return u;
   });
+  const own = (i: number) => prepared[i].own;
   const seen = new Set<number>();
   const out: DuplicatePair[] = [];
   const consider = (i: number, j: number) => {
@@ -69,6 +118,10 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
     if (!same && !plausible(i, j)) return;
     const score = same ? 1 : nameSimilarity(names[i], names[j]);
     if (score < DUPLICATE_SIMILARITY) return;
+    if (!same) {
+      const [a, b] = [own(i), own(j)];
+      if (a.size || b.size ? dice(a, b) < DISTINCTIVE_OVERLAP : score < GENERIC_ONLY) return;
+    }
     out.push({
       key: pairKey(items[i].key, items[j].key),
       a: items[i].key,
@@ -80,7 +133,7 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
   // the similarity is the mean of a word and a letter-pair overlap, so it cannot reach the
   // threshold unless the word overlap reaches 2 × threshold − 1 (checked first: it is cheap)
   function plausible(i: number, j: number): boolean {
-    if (digits[i] !== digits[j]) return false;
+    if (prepared[i].digits !== prepared[j].digits) return false;
     let common = 0;
     for (const w of sets[i]) if (sets[j].has(w)) common++;
     return (2 * common) / (sets[i].size + sets[j].size) >= 2 * DUPLICATE_SIMILARITY - 1;
@@ -97,11 +150,11 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
   // similar names share one of their two rarest words
-  words.forEach((ws, i) => {
-    const rare = ws
-      .map((w) => index.get(`${digits[i]}|${w}`)!)
-      .filter((list) => list.length > 1 && list.length <= COMMON)
-      .sort((p, q) => p.length - q.length)
+  prepared.forEach((p, i) => {
+    const rare = p.keys
+      .map((k) => index.get(k))
+      .filter((list): list is number[] => !!list)
+      .sort((x, y) => x.length - y.length)
       .slice(0, 2);
     for (const list of rare) for (const j of list) consider(Math.min(i, j), Math.max(i, j));
   });

@@ -21,8 +21,19 @@ const WORDS: [RegExp, string][] = [
 const GENERIC =
   /\b(cong nghe thong tin|du an|nhiem vu|linh vuc|nganh|cac|va|trong|cua|cho|ve|tinh|huyen)\b/g;
 
+const KEYS = new Map<string, string>();
+
 /** A section name reduced for matching (its distinctive words). */
 export function sectionKey(name: string): string {
+  let key = KEYS.get(name);
+  if (key === undefined) {
+    if (KEYS.size > 50_000) KEYS.clear();
+    KEYS.set(name, (key = keyOf(name)));
+  }
+  return key;
+}
+
+function keyOf(name: string): string {
   let k = normaliseName(name).replace(NUMBERING, '');
   for (const [re, to] of WORDS) k = k.replace(re, to);
   const distinctive = k.replace(GENERIC, ' ').replace(/\s+/g, ' ').trim();

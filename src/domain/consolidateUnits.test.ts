@@ -98,4 +98,21 @@ describe('sections and duplicates', () => {
     expect(pairs.some(([a, b]) => a === 'a1' && b === 'a2')).toBe(false);
     expect(pairs.some(([a, b]) => a === 'c2' || b === 'c2')).toBe(false);
   });
+
+  it('tells projects that only share the words every name uses, or their numbers, apart', () => {
+    const flagged = (x: string, y: string) =>
+      findDuplicates([
+        { key: 'a', unitKey: 'a', name: x },
+        { key: 'b', unitKey: 'b', name: y },
+      ]).length > 0;
+    expect(
+      flagged('Xây dựng Trung tâm dữ liệu tỉnh', 'Đầu tư xây dựng Trung tâm dữ liệu của tỉnh'),
+    ).toBe(true);
+    expect(flagged('Nâng cấp mạng LAN', 'Nâng cấp mạng WAN')).toBe(false);
+    expect(flagged('Phần mềm quản lý văn bản', 'Phần mềm quản lý hồ sơ')).toBe(false);
+    expect(flagged('Cơ sở dữ liệu ngành giáo dục', 'Cơ sở dữ liệu ngành y tế')).toBe(false);
+    expect(flagged('Chính quyền điện tử giai đoạn 1', 'Chính quyền điện tử giai đoạn 2')).toBe(
+      false,
+    );
+  });
 });
