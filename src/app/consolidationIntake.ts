@@ -21,6 +21,8 @@ export interface PendingSubmission {
   error?: ImportError;
   /** The unit the file goes to (read, matched to an expected unit, or chosen). */
   unit: string;
+  /** The consolidator's note on the file (kept with its provenance). */
+  note?: string;
   /** The same file (same content hash) was already received. */
   duplicateOf?: string;
 }
@@ -86,10 +88,12 @@ export async function readSubmissions(
 export function settled(p: PendingSubmission): Submission {
   const s = p.submission!;
   const unit = p.unit.trim();
-  if (!unit || unit === s.provenance.unit) return s;
+  const note = p.note?.trim() ?? s.provenance.note;
+  if ((!unit || unit === s.provenance.unit) && note === s.provenance.note) return s;
+  if (!unit || unit === s.provenance.unit) return { ...s, provenance: { ...s.provenance, note } };
   // an expected unit's spelling of the unit the file names is still the file's unit
   const unitFrom = sameUnit(unit, s.provenance.unit) ? s.provenance.unitFrom : 'chosen';
-  return { ...s, provenance: { ...s.provenance, unit, unitFrom } };
+  return { ...s, provenance: { ...s.provenance, unit, unitFrom, note } };
 }
 
 /** What a pending file changes: a unit's first submission, or a re-submission with its diff. */

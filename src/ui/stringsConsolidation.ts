@@ -21,6 +21,9 @@ export const viConsolidation = {
   c_unitOf: 'Đơn vị',
   c_unitRead: 'đọc từ tệp: {unit}',
   c_unitOther: '(đơn vị khác)',
+  c_note: 'Ghi chú',
+  c_history: 'Các lần nộp của đơn vị',
+  c_inForce: 'đang dùng',
   c_firstSubmission: 'Lần nộp đầu',
   c_replaces: 'Thay hồ sơ {file} nhận ngày {date}',
   c_diffSummary:
@@ -124,6 +127,9 @@ export const enConsolidation: Record<keyof typeof viConsolidation, string> = {
   c_unitOf: 'Unit',
   c_unitRead: 'read from the file: {unit}',
   c_unitOther: '(another unit)',
+  c_note: 'Note',
+  c_history: 'Submissions of the unit',
+  c_inForce: 'in force',
   c_firstSubmission: 'First submission',
   c_replaces: 'Replaces {file} received on {date}',
   c_diffSummary:

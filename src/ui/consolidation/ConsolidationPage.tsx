@@ -163,10 +163,12 @@ export function ConsolidationPage({
       {tab === 'duplicates' && <DuplicatesPanel session={session} />}
       {opened && (
         <SubmissionPanel
+          key={opened}
           app={app}
           session={session}
           submissionId={opened}
           onClose={() => setOpened(null)}
+          onOpen={setOpened}
         />
       )}
     </div>

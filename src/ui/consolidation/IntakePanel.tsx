@@ -35,6 +35,8 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
   };
   const setUnit = (i: number, unit: string) =>
     setPending((ps) => ps.map((p, k) => (k === i ? { ...p, unit } : p)));
+  const setNote = (i: number, note: string) =>
+    setPending((ps) => ps.map((p, k) => (k === i ? { ...p, note } : p)));
 
   return (
     <section className="pb-intake">
@@ -114,6 +116,14 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                         </select>
                       </label>
                       <div className="pb-hint">{t('c_unitRead', { unit: read })}</div>
+                      <label>
+                        {t('c_note')}{' '}
+                        <input
+                          data-testid="c-pending-note"
+                          value={p.note ?? ''}
+                          onChange={(e) => setNote(i, e.target.value)}
+                        />
+                      </label>
                     </td>
                     <td data-testid="c-pending-diff">
                       {!replaces || !diff ? (

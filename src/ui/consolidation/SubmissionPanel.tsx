@@ -17,6 +17,7 @@ export function SubmissionPanel(p: {
   session: ConsolidationSession;
   submissionId: string;
   onClose: () => void;
+  onOpen: (submissionId: string) => void;
 }) {
   const { t, lang } = useLang();
   const { session } = p;
@@ -41,6 +42,7 @@ export function SubmissionPanel(p: {
   }, [p.app, p.submissionId]);
   if (!sub) return null;
   const pv = sub.provenance;
+  const history = session.status().find((u) => u.key === key)?.history ?? [];
   const mapping = { ...auto, ...edited };
   const confirm = () => {
     const r = session.dispatch(
@@ -76,6 +78,12 @@ export function SubmissionPanel(p: {
         <dd>{receivedText(pv.receivedAt, lang)}</dd>
         <dt>{t('c_hash')}</dt>
         <dd className="pb-mono">{pv.sha256}</dd>
+        {pv.note && (
+          <>
+            <dt>{t('c_note')}</dt>
+            <dd>{pv.note}</dd>
+          </>
+        )}
         <dt>{t('c_colFile')}</dt>
         <dd>
           {pv.fileName} ({t('c_size', { n: pv.size })}){' '}
@@ -84,6 +92,21 @@ export function SubmissionPanel(p: {
           </button>
         </dd>
       </dl>
+      {history.length > 1 && (
+        <>
+          <h3>{t('c_history')}</h3>
+          <ol data-testid="c-history">
+            {history.map((h) => (
+              <li key={h.id}>
+                <button type="button" disabled={h.id === sub.id} onClick={() => p.onOpen(h.id)}>
+                  {h.provenance.fileName} — {receivedText(h.provenance.receivedAt, lang)}
+                </button>
+                {c.current[key] === h.id ? ` (${t('c_inForce')})` : ''}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3>{t('c_findings')}</h3>
       {sub.findings.length === 0 ? (
         <p>{t('c_noFindings')}</p>
