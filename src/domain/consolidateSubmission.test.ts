@@ -101,3 +101,38 @@ describe('a submission from a read workbook', () => {
     ]);
   });
 });
+
+describe('a file of several sheets', () => {
+  const sheetOf = (wb: Workbook, id: string, name: string) => ({ ...wb.sheets[0], id, name });
+  it('takes every detail sheet, not a summary of them', () => {
+    const detail = makePlan({
+      years: [2026],
+      rows: [
+        ['project', 0, 'A', { '2026:ĐTPT': 100 }],
+        ['project', 0, 'B', { '2026:ĐTPT': 50 }],
+      ],
+    });
+    const summary = makePlan({
+      years: [2026],
+      rows: [['project', 0, 'Ứng dụng', { '2026:ĐTPT': 150 }]],
+    });
+    const wb = {
+      ...detail,
+      sheets: [sheetOf(summary, 's0', 'Biểu 01'), sheetOf(detail, 's1', 'Biểu 02')],
+    };
+    expect(submit(wb).sheets).toEqual(['Biểu 02']);
+    // sheets per year with the same figures are not copies of each other
+    const y2027 = makePlan({
+      years: [2027],
+      rows: [
+        ['project', 0, 'A', { '2027:ĐTPT': 100 }],
+        ['project', 0, 'B', { '2027:ĐTPT': 50 }],
+      ],
+    });
+    const perYear = {
+      ...detail,
+      sheets: [sheetOf(detail, 's1', '2026'), sheetOf(y2027, 's2', '2027')],
+    };
+    expect(submit(perYear).projects).toHaveLength(4);
+  });
+});

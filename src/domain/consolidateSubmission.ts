@@ -11,6 +11,7 @@ import type {
   SubmittedColumn,
   SubmittedProject,
 } from './consolidateTypes';
+import { amountsEqual } from './numbers';
 import { canonicalSource, fold } from './sources';
 import type { AppendixSheet, Workbook } from './types';
 
@@ -70,25 +71,60 @@ function projectsOf(
   return out;
 }
 
+/**
+ * The sheets of a file less its summaries: a sheet whose total is another sheet's (with fewer
+ * projects: the summary of that detail sheet; or the same count: a copy), or what all the other
+ * sheets add up to.
+ */
+function withoutSummaries<
+  T extends { projects: unknown[]; total: number; cols: SubmittedColumn[] },
+>(parts: T[]): T[] {
+  if (parts.length < 2) return parts;
+  // what a sheet's figures are: its years and sources (sheets per year or per source differ)
+  const shape = parts.map((p) =>
+    [...new Set(p.cols.filter((c) => c.kind === 'amount').map((c) => `${c.year}|${c.source}`))]
+      .sort()
+      .join(','),
+  );
+  const grand = parts.reduce((s, p) => s + p.total, 0);
+  return parts.filter((p, i) => {
+    if (!p.total) return true;
+    if (parts.length > 2 && amountsEqual(p.total, grand - p.total)) return false;
+    return !parts.some(
+      (q, j) =>
+        j !== i &&
+        shape[j] === shape[i] &&
+        amountsEqual(q.total, p.total) &&
+        (q.projects.length > p.projects.length ||
+          (q.projects.length === p.projects.length && j < i)),
+    );
+  });
+}
+
 /** Builds a submission from a read workbook (its projects and columns, as the file states them). */
 export function buildSubmission(input: SubmissionInput): Submission {
   const wb = input.workbook;
   const sheets = submittedSheets(wb);
   const lineOf = input.lineOf ?? (() => null);
-  const columns: SubmittedColumn[] = [];
-  const projects: SubmittedProject[] = [];
-  for (const sheet of sheets) {
+  const parts = sheets.map((sheet) => {
     const year = titleYear([sheet.title, sheet.name]) ?? titleYear([wb.meta.title]);
     const cols = submittedColumns(sheet, year, sheetSource(sheet.name, sheet.title));
-    columns.push(...cols);
-    projects.push(...projectsOf(sheet, cols, input.value, lineOf));
-  }
+    const projects = projectsOf(sheet, cols, input.value, lineOf);
+    const amounts = new Set(cols.filter((c) => c.kind === 'amount').map((c) => c.key));
+    let total = 0;
+    for (const p of projects)
+      for (const [k, v] of Object.entries(p.values)) if (amounts.has(k)) total += v;
+    return { sheet, cols, projects, total };
+  });
+  const kept = withoutSummaries(parts);
+  const columns = kept.flatMap((p) => p.cols);
+  const projects = kept.flatMap((p) => p.projects);
   return {
     id: input.id,
     provenance: input.provenance,
     title: wb.meta.title,
     unit: moneyUnitOf(wb, columns),
-    sheets: sheets.map((s) => s.name),
+    sheets: kept.map((p) => p.sheet.name),
     columns,
     projects,
     findings: input.findings,

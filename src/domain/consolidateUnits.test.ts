@@ -38,6 +38,9 @@ describe('which unit sent a file', () => {
       ]),
     ).toBe('Sở Giáo dục và Đào tạo');
     expect(issuingUnit([['DANH MỤC DỰ ÁN'], ['ĐVT: triệu đồng']])).toBeNull();
+    expect(
+      issuingUnit([['DANH MỤC DỰ ÁN ĐỀ XUẤT CỦA SỞ Y TẾ NĂM 2026'], ['ĐVT: triệu đồng']]),
+    ).toBe('SỞ Y TẾ');
     expect(unitOfIssuingBody('UBND TỈNH QUẢNG TRỊ - SỞ Y TẾ')).toBe('SỞ Y TẾ');
     expect(unitOfFileName('/tmp/so-y-te_2026.xlsx')).toBe('so y te 2026');
   });

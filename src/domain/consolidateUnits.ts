@@ -78,6 +78,21 @@ function attachedBody(rows: readonly string[][]): string | null {
   return null;
 }
 
+/** A body a title names (`DANH MỤC DỰ ÁN ĐỀ XUẤT CỦA SỞ Y TẾ NĂM 2026` → `SỞ Y TẾ`). */
+function namedInTitle(rows: readonly string[][]): string | null {
+  for (const row of rows)
+    for (const cell of row) {
+      const t = cell.replace(/\s+/g, ' ');
+      const m = /\bcủa\s+(.+)$/i.exec(t);
+      if (!m || !BODY.test(fold(m[1]))) continue;
+      const name = m[1]
+        .split(/\s+(?:năm|giai đoạn|về|v\/v|kèm|trong|để|đến|từ)\b|\s*[(,;:]|\s+\d/i)[0]
+        .trim();
+      if (name) return name;
+    }
+  return null;
+}
+
 /**
  * The issuing body of a title block (the rows above the table, as text): the last line of the
  * top-left block beside the national motto (`UBND TỈNH …` / `SỞ Y TẾ` → `SỞ Y TẾ`), spelled as the
@@ -110,7 +125,7 @@ export function issuingUnit(rows: readonly string[][]): string | null {
   const attached = attachedBody(rows);
   const body = block.length ? block[block.length - 1] : null;
   if (body && attached && sameUnit(body, attached)) return attached;
-  return body ?? attached;
+  return body ?? attached ?? namedInTitle(rows);
 }
 
 const KEEP_UPPER = /^(ubnd|hdnd|cntt|tt&tt|gd&dt|kh&cn|tn&mt|nn&ptnt|mttq|thpt|thcs)$/;
