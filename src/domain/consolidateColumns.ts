@@ -39,11 +39,16 @@ export function sourceIn(text: string): string | null {
 
 /** The source a sheet's name or title names for all its columns (`Vốn SN`, `… vốn sự nghiệp`). */
 export function sheetSource(name: string, title: string): string | null {
-  const explicit =
-    /(von su nghiep|kinh phi su nghiep|chi thuong xuyen|von dau tu phat trien|von xdcb|xay dung co ban|von dtpt|von sn)/.exec(
-      fold(title),
+  return sourceIn(name) ?? explicitSource(title);
+}
+
+/** A source a text names in so many words (`… vốn sự nghiệp`, `Nguồn vốn XDCB`), or null. */
+export function explicitSource(text: string): string | null {
+  const m =
+    /(von su nghiep|kinh phi su nghiep|chi thuong xuyen|von dau tu phat trien|von xdcb|xay dung co ban|von dtpt|von sn|dau tu cong|ngan sach trung uong|ngan sach tinh|ngan sach dia phuong)/.exec(
+      fold(text),
     );
-  return sourceIn(name) ?? (explicit ? sourceIn(explicit[1]) : null);
+  return m ? sourceIn(m[1]) : null;
 }
 
 /** Figures that are not this plan's request: the whole investment, what was spent or assigned before. */
@@ -70,7 +75,11 @@ function candidate(l: ColumnLeaf, path: string[], fallbackYear: number | null): 
   let year = l.year ?? null;
   for (const t of path) year = year ?? yearIn(t);
   let source = l.source ?? null;
-  for (let k = path.length - 1; k >= 0 && !source; k--) source = sourceIn(path[k]);
+  // the column's own label may name its source anywhere (`Trong đó: Vốn ĐTPT`); a group above it
+  // only in so many words (`Nhu cầu vốn đầu tư` is any capital, not ĐTPT)
+  source ??= sourceIn(path[path.length - 1] ?? l.label);
+  for (let k = path.length - 2; k >= 0 && !source; k--)
+    source = canonicalSource(path[k]) ?? explicitSource(path[k]);
   const last = fold(path[path.length - 1] ?? l.label);
   const code = l.code ?? '';
   const total = TOTAL.test(last) || /=.*\+/.test(code);

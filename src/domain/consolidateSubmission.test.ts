@@ -136,3 +136,30 @@ describe('a file of several sheets', () => {
     expect(submit(perYear).projects).toHaveLength(4);
   });
 });
+
+describe('sources named by sections', () => {
+  it('puts each project’s figure under the source its section names', () => {
+    const wb = makePlan({
+      years: [2026],
+      sources: ['total'],
+      rows: [
+        ['section', 0, 'A. Vốn đầu tư phát triển', {}],
+        ['project', 1, 'Trung tâm dữ liệu', { y2026_total: 8000 }],
+        ['section', 0, 'B. Vốn sự nghiệp', {}],
+        ['project', 1, 'Duy trì cổng', { y2026_total: 300 }],
+      ],
+    });
+    for (const l of leaves(wb.sheets[0].columns)) if (l.id === 'y2026_total') delete l.source;
+    const s = submit(wb);
+    const amounts = s.columns.filter((c) => c.kind === 'amount');
+    expect(amounts.map((c) => [c.path.at(-1), c.year, c.source])).toEqual([
+      ['Vốn total', 2026, null],
+      ['ĐTPT', 2026, 'ĐTPT'],
+      ['SN', 2026, 'SN'],
+    ]);
+    expect(s.projects.map((p) => p.values)).toEqual([
+      { 's1:y2026_total@ĐTPT': 8000 },
+      { 's1:y2026_total@SN': 300 },
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * computed figure), its classified columns, and its own findings. Nothing is changed: the
  * consolidation maps and adds up these figures without touching them.
  */
-import { sheetSource, submittedColumns, titleYear } from './consolidateColumns';
+import { explicitSource, sheetSource, submittedColumns, titleYear } from './consolidateColumns';
 import type {
   Provenance,
   Submission,
@@ -72,6 +72,49 @@ function projectsOf(
 }
 
 /**
+ * Columns of a year without a source, under sections that name one (`I. Vốn đầu tư phát
+ * triển`, `II. Vốn sự nghiệp`): each project's figure goes to a column of its section's source.
+ */
+function bySectionSource(
+  cols: SubmittedColumn[],
+  projects: SubmittedProject[],
+): { cols: SubmittedColumn[]; projects: SubmittedProject[] } {
+  const open = cols.filter((c) => c.kind === 'amount' && !c.source && c.year !== null);
+  if (!open.length) return { cols, projects };
+  const sourceOf = (p: SubmittedProject) => {
+    for (let k = p.sections.length - 1; k >= 0; k--) {
+      const s = explicitSource(p.sections[k]);
+      if (s) return s;
+    }
+    return null;
+  };
+  const sources = [...new Set(projects.map(sourceOf).filter((s): s is string => !!s))];
+  if (!sources.length) return { cols, projects };
+  const keys = new Set(open.map((c) => c.key));
+  const out = cols.flatMap((c) =>
+    keys.has(c.key)
+      ? [
+          c,
+          ...sources.map((source) => ({
+            ...c,
+            key: `${c.key}@${source}`,
+            path: [...c.path, source],
+            source,
+          })),
+        ]
+      : [c],
+  );
+  const moved = projects.map((p) => {
+    const source = sourceOf(p);
+    if (!source) return p;
+    const values: Record<string, number> = {};
+    for (const [k, v] of Object.entries(p.values)) values[keys.has(k) ? `${k}@${source}` : k] = v;
+    return { ...p, values };
+  });
+  return { cols: out, projects: moved };
+}
+
+/**
  * The sheets of a file less its summaries: a sheet whose total is another sheet's (with fewer
  * projects: the summary of that detail sheet; or the same count: a copy), or what all the other
  * sheets add up to.
@@ -108,8 +151,11 @@ export function buildSubmission(input: SubmissionInput): Submission {
   const lineOf = input.lineOf ?? (() => null);
   const parts = sheets.map((sheet) => {
     const year = titleYear([sheet.title, sheet.name]) ?? titleYear([wb.meta.title]);
-    const cols = submittedColumns(sheet, year, sheetSource(sheet.name, sheet.title));
-    const projects = projectsOf(sheet, cols, input.value, lineOf);
+    const found = submittedColumns(sheet, year, sheetSource(sheet.name, sheet.title));
+    const { cols, projects } = bySectionSource(
+      found,
+      projectsOf(sheet, found, input.value, lineOf),
+    );
     const amounts = new Set(cols.filter((c) => c.kind === 'amount').map((c) => c.key));
     let total = 0;
     for (const p of projects)
