@@ -259,3 +259,18 @@ describe('planbook consolidate on other layouts', () => {
     ]);
   });
 });
+
+describe('planbook consolidate: two files of one unit with nothing in common', () => {
+  it('counts both (two parts, or units the files do not tell apart) instead of replacing', async () => {
+    const j = await json(
+      [join(DIR, 'so-y-te.xlsx'), join(DIR, 'so-tai-chinh.xlsx')],
+      ['--unit', 'so-tai-chinh.xlsx=Sở Y tế'],
+    );
+    expect(j.resubmissions).toEqual([]);
+    expect(j.submissions.map((s) => [s.unit, s.inForce])).toEqual([
+      ['Sở Y tế', true],
+      ['Sở Y tế', true],
+    ]);
+    expect(j.byUnit).toEqual({ 'Sở Y tế': 25200 });
+  });
+});

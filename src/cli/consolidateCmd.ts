@@ -99,9 +99,12 @@ export function consolidateInputs(
   const current: Record<string, string> = {};
   const replaced: [Submission, Submission, string][] = [];
   for (const s of subs) {
-    const k = keyOf(s);
+    let k = keyOf(s);
     const before = subs.find((x) => x.id === current[k]);
-    if (before) replaced.push([before, s, k]);
+    // a later file of a unit replaces its earlier one, unless they have no project in common (two
+    // parts of a unit's proposal, or two units the files do not tell apart): both then count
+    if (before && diffSubmissions(before, s, []).matched.length === 0) k = `${k}#${s.id}`;
+    else if (before) replaced.push([before, s, k]);
     current[k] = s.id;
   }
   const inForce = subs.filter((s) => Object.values(current).includes(s.id));

@@ -119,7 +119,10 @@ export function consolidateJson(inputs: ConsolidateInput[], r: ConsolidateResult
       score: round(d.score),
       same: d.same,
     })),
-    byUnit: Object.fromEntries(table.byUnit.map((u) => [u.unit, round(sumOf(u.proposed))])),
+    byUnit: table.byUnit.reduce<Record<string, number>>((out, u) => {
+      out[u.unit] = round((out[u.unit] ?? 0) + sumOf(u.proposed));
+      return out;
+    }, {}),
     bySection: Object.fromEntries(
       table.bySection.map((s) => [s.section.name, round(sumOf(s.proposed))]),
     ),

@@ -21,6 +21,10 @@ describe('which unit sent a file', () => {
     ];
     expect(issuingUnit(rows)).toBe('Sở Thông tin và Truyền thông');
     expect(issuingUnit(rows.slice(0, 4))).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    // the department's line missing: the body the Kèm theo line names
+    expect(issuingUnit([rows[0], ['', '', '', '', rows[1][4]], rows[3], rows[4]])).toBe(
+      'Sở Thông tin và Truyền thông',
+    );
     // one cell holding both lines
     expect(
       issuingUnit([['UBND TỈNH QUẢNG TRỊ\nSỞ Y TẾ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']]),

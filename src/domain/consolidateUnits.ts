@@ -125,6 +125,12 @@ export function issuingUnit(rows: readonly string[][]): string | null {
   const attached = attachedBody(rows);
   const body = block.length ? block[block.length - 1] : null;
   if (body && attached && sameUnit(body, attached)) return attached;
+  // a block naming only the province (its department's line missing): the body the file names
+  const province = /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) (tinh|thanh pho)\b/;
+  if (body && province.test(fold(body))) {
+    const named = attached ?? namedInTitle(rows);
+    if (named && !province.test(fold(named))) return named;
+  }
   return body ?? attached ?? namedInTitle(rows);
 }
 
