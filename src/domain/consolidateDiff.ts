@@ -9,7 +9,8 @@ import { scaleTo } from './consolidateSubmission';
 import { pairKey } from './consolidateDuplicates';
 import type { Consolidation, FormColumn, Submission, SubmittedProject } from './consolidateTypes';
 import { entryKey } from './consolidate';
-import { matchProjects, normaliseName, type ProjectRef } from './match';
+import { matchProjects, type ProjectRef, projectRefs } from './match';
+import type { AppendixSheet, Row } from './types';
 import { amountsEqual, clean } from './numbers';
 
 export interface ProjectChange {
@@ -35,21 +36,43 @@ export interface ResubmissionDiff {
   totals: { before: number; after: number };
 }
 
-/** Projects as matching sees them (ids of their own submission: pairs come from name and unit). */
+/**
+ * Projects as matching sees them, read by match.ts itself from a sheet of the submission's
+ * projects under their sections (row ids of their own submission: pairs come from what projects
+ * are, never from ids or positions).
+ */
 function refs(sub: Submission): ProjectRef[] {
-  return sub.projects.map((p, index) => ({
-    sheetId: sub.id,
-    index,
-    row: {
+  const rows: Row[] = [];
+  let open: string[] = [];
+  sub.projects.forEach((p, i) => {
+    let same = 0;
+    while (same < open.length && same < p.sections.length && open[same] === p.sections[same])
+      same++;
+    p.sections.slice(same).forEach((name, k) =>
+      rows.push({
+        id: `${sub.id}/s${i}.${k}`,
+        kind: 'section',
+        level: same + k,
+        cells: { name },
+      }),
+    );
+    open = p.sections;
+    rows.push({
       id: entryKey(sub.id, p.id),
       kind: 'project',
       level: p.sections.length,
       cells: { name: p.name, lead: p.lead },
-    },
-    path: p.sections.map((s) => normaliseName(s)),
-    name: normaliseName(p.name),
-    lead: normaliseName(p.lead),
-  }));
+    });
+  });
+  const sheet: AppendixSheet = {
+    kind: 'appendix',
+    id: sub.id,
+    name: '',
+    title: '',
+    columns: [],
+    rows,
+  };
+  return projectRefs(sheet);
 }
 
 /** Requested figures of each project of a submission in the form's columns. */
@@ -87,7 +110,13 @@ export function diffSubmissions(
 ): ResubmissionDiff {
   const a = requestedByProject(before, form, confirmed, formUnit);
   const b = requestedByProject(after, form, confirmed, formUnit);
-  const m = matchProjects(refs(before), refs(after));
+  const ra = refs(before);
+  const rb = refs(after);
+  // their requested figures break ties between projects of the same name
+  const figures = new Map<ProjectRef, number[]>();
+  for (const r of ra) figures.set(r, a.get(r.row.id.slice(before.id.length + 1)) ?? []);
+  for (const r of rb) figures.set(r, b.get(r.row.id.slice(after.id.length + 1)) ?? []);
+  const m = matchProjects(ra, rb, {}, { ids: false, figures });
   const byId = (sub: Submission) => new Map(sub.projects.map((p) => [entryKey(sub.id, p.id), p]));
   const pa = byId(before);
   const pb = byId(after);
@@ -103,7 +132,7 @@ export function diffSubmissions(
         if (!amountsEqual(va[j], vb[j]))
           changes.push({ project: q, column, before: va[j], after: vb[j] });
       });
-      return { before: p, after: q, renamed: x.a.name !== x.b.name, doubtful: x.ambiguous };
+      return { before: p, after: q, renamed: x.a.name !== x.b.name, doubtful: x.doubtful };
     });
   return {
     unit: after.provenance.unit,
