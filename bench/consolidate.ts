@@ -17,6 +17,7 @@ import { generatePlan, prng } from '../src/domain/generate';
 import type { Workbook } from '../src/domain/types';
 import { exportConsolidationXlsx } from '../src/io/export/consolidationXlsx';
 import { submissionFromReading } from '../src/io/submission';
+import { PlanEngine } from '../src/engine/engine';
 
 const UNITS = 60;
 const PROJECTS = 200;
@@ -66,6 +67,8 @@ function unitPlan(u: number, seed = u): Workbook {
 }
 
 /** The submission of a workbook read from a file (engine and checks included). */
+const engine = new PlanEngine();
+
 function submit(wb: Workbook, u: number, at: number): Submission {
   return submissionFromReading(
     { workbook: wb, lineOf: new Map(), warnings: [], skipped: [] },
@@ -75,6 +78,8 @@ function submit(wb: Workbook, u: number, at: number): Submission {
       size: 1,
       receivedAt: new Date(at).toISOString(),
     },
+    undefined,
+    engine,
   );
 }
 

@@ -10,6 +10,7 @@ import { matchUnit, sameUnit } from '../domain/consolidateUnits';
 import type { Workbook } from '../domain/types';
 import { sha256Hex, submissionFromReading } from '../io/submission';
 import { type ImportError, readForImport } from './importer';
+import { PlanEngine } from '../engine/engine';
 
 /** A file read and waiting for the consolidator's confirmation. */
 export interface PendingSubmission {
@@ -50,6 +51,7 @@ export async function readSubmissions(
   now = () => new Date(),
 ): Promise<PendingSubmission[]> {
   const out: PendingSubmission[] = [];
+  const engine = new PlanEngine();
   const hashes = new Map(
     [...subs.values()].map((s) => [s.provenance.sha256, s.provenance.fileName]),
   );
@@ -57,12 +59,17 @@ export async function readSubmissions(
     try {
       const reading = await readForImport(f.name, f.bytes);
       const sha256 = await sha256Hex(f.bytes);
-      const submission = submissionFromReading(reading, {
-        fileName: f.name,
-        sha256,
-        size: f.bytes.length,
-        receivedAt: now().toISOString(),
-      });
+      const submission = submissionFromReading(
+        reading,
+        {
+          fileName: f.name,
+          sha256,
+          size: f.bytes.length,
+          receivedAt: now().toISOString(),
+        },
+        undefined,
+        engine,
+      );
       const read = submission.provenance.unit;
       const unit = matchUnit(read, c.form.units) ?? read;
       out.push({

@@ -18,6 +18,7 @@ import { submissionTotal } from './consolidateJson';
 import { PlanReadError } from '../io/readPlan';
 import { sha256Hex, submissionFromReading } from '../io/submission';
 import type { PlanReader } from './reader';
+import { PlanEngine } from '../engine/engine';
 
 /** One file given to the command. */
 export interface ConsolidateInput {
@@ -34,6 +35,7 @@ export async function readSubmissions(
   units: Record<string, string> = {},
 ): Promise<ConsolidateInput[]> {
   const out: ConsolidateInput[] = [];
+  const engine = new PlanEngine();
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -51,13 +53,18 @@ export async function readSubmissions(
         out.push({ file, error: `${file}: no sheet reads as a plan appendix with projects` });
         continue;
       }
-      const submission = submissionFromReading(reading, {
-        fileName: basename(file),
-        sha256: await sha256Hex(bytes),
-        size: bytes.length,
-        receivedAt: statSync(file).mtime.toISOString(),
-        unit: units[file] ?? units[basename(file)],
-      });
+      const submission = submissionFromReading(
+        reading,
+        {
+          fileName: basename(file),
+          sha256: await sha256Hex(bytes),
+          size: bytes.length,
+          receivedAt: statSync(file).mtime.toISOString(),
+          unit: units[file] ?? units[basename(file)],
+        },
+        undefined,
+        engine,
+      );
       out.push({ file, submission });
     } catch (e) {
       const msg =
