@@ -5,7 +5,7 @@
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
 import type { ConsolidatedRow } from '../../domain/consolidate';
 import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
@@ -40,7 +40,11 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
     return out;
   }, [table]);
 
+  // the column definitions read the current table through this (they are not rebuilt on each edit)
+  const live = useRef({ table, dupUnits });
+  live.current = { table, dupUnits };
   const columnDefs = useMemo(() => {
+    const dupOf = (key: string) => live.current.dupUnits.get(key);
     const labels: Record<Fig, string> = {
       r: t('c_requested'),
       p: t('c_proposed'),
@@ -107,17 +111,27 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
         cellStyle: (p) => ({
           paddingLeft: `${8 + 14 * (p.data?.grand ? 0 : (p.data?.level ?? 0))}px`,
         }),
-        cellClassRules: { 'pb-c-dup': (p) => !!p.data && dupUnits.has(p.data.key) },
-        tooltipValueGetter: (p) =>
-          p.data && dupUnits.has(p.data.key)
-            ? t('c_dupFlag', { units: dupUnits.get(p.data.key)!.join(', ') })
-            : p.data?.name,
+        cellClassRules: { 'pb-c-dup': (p) => !!p.data && !!dupOf(p.data.key) },
+        tooltipValueGetter: (p) => {
+          const units = p.data && dupOf(p.data.key);
+          return units ? t('c_dupFlag', { units: units.join(', ') }) : p.data?.name;
+        },
       },
       {
         colId: 'unit',
         headerName: t('c_submittedBy'),
         width: 170,
         valueGetter: (p) => (p.data?.kind === 'project' ? p.data.unit : ''),
+      },
+      {
+        colId: 'file',
+        headerName: t('c_colFile'),
+        width: 150,
+        valueGetter: (p) => {
+          const e =
+            p.data?.kind === 'project' ? live.current.table.entries.get(p.data.key) : undefined;
+          return e ? (session.submissions.get(e.submissionId)?.provenance.fileName ?? '') : '';
+        },
       },
       {
         colId: 'lead',
@@ -131,7 +145,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
       children: FIGURES.map((f) => num(null, f)),
     };
     return [...fixed, ...years, total];
-  }, [cols, t, lang, session, dupUnits]);
+  }, [cols, t, lang, session]);
 
   const pinned = useMemo<Item[]>(
     () => [
