@@ -13,7 +13,7 @@ import type {
 } from './consolidateTypes';
 import { amountsEqual } from './numbers';
 import { canonicalSource, fold } from './sources';
-import type { AppendixSheet, Workbook } from './types';
+import type { AppendixSheet, Row, Workbook } from './types';
 
 /** What building a submission needs besides the workbook. */
 export interface SubmissionInput {
@@ -195,14 +195,17 @@ export function isTotalLabel(label: string): boolean {
  * The workbook with the rows read as totals whose label is a project's (*Cổng thông tin điện tử*,
  * *Tổng đài 1022*) turned back into projects, at the level of the projects around them.
  */
-export function withTotalsNamedLikeProjects(wb: Workbook): Workbook {
+export function withTotalsNamedLikeProjects(
+  wb: Workbook,
+  isTotal: (label: string) => boolean = isTotalLabel,
+): Workbook {
   let changed = false;
+  const total = (r: Row) => isTotal(String(r.cells.name ?? ''));
   const sheets = wb.sheets.map((sheet) => {
-    if (!sheet.rows.some((r) => r.kind === 'total' && !isTotalLabel(String(r.cells.name ?? ''))))
-      return sheet;
+    if (!sheet.rows.some((r) => r.kind === 'total' && !total(r))) return sheet;
     changed = true;
     const rows = sheet.rows.map((r, i) => {
-      if (r.kind !== 'total' || isTotalLabel(String(r.cells.name ?? ''))) return r;
+      if (r.kind !== 'total' || total(r)) return r;
       const near = [...sheet.rows.slice(i + 1), ...sheet.rows.slice(0, i).reverse()].find(
         (x) => x.kind === 'project',
       );

@@ -6,9 +6,11 @@
 import { sheetFindings } from '../domain/checks';
 import {
   buildSubmission,
+  isTotalLabel,
   submittedSheets,
   withTotalsNamedLikeProjects,
 } from '../domain/consolidateSubmission';
+import { isTotalLabel as readerTotal } from './appendix/rowKinds';
 import type { Provenance, Submission, SubmissionFinding } from '../domain/consolidateTypes';
 import {
   issuingUnit,
@@ -61,7 +63,11 @@ export function submissionFromReading(
   id = newId('sub'),
   engine = new PlanEngine(),
 ): Submission {
-  const wb = withTotalsNamedLikeProjects(reading.workbook);
+  // a total row is one if either the reader or the consolidation takes its label for a total's
+  const wb = withTotalsNamedLikeProjects(
+    reading.workbook,
+    (label) => isTotalLabel(label) || readerTotal(label),
+  );
   // an engine is reloaded rather than made anew for each file (half the time of a new one)
   engine.loadWorkbook(wb);
   const findings: SubmissionFinding[] = [];
