@@ -145,7 +145,8 @@ export function submittedColumns(
     else if (!c.source && c.leaf.role === 'amount') {
       // a column under a year beside named sources: a source the form may not know
       const named = dated.some((d) => d !== c && d.year === c.year && d.source);
-      if (named) col.source = c.path[c.path.length - 1]?.trim() || null;
+      const label = c.path[c.path.length - 1]?.trim() ?? '';
+      if (named && label && yearIn(label) === null) col.source = label;
     }
     out.push(col);
   }
