@@ -130,9 +130,12 @@ describe('workbooks and files', () => {
     page.setDefaultTimeout(8000);
     const start = new StartPageModel(page);
     await start.goto(suite.url());
-    await page.fill('.pb-new label:has-text("Tên kế hoạch") input', 'Kế hoạch thử 2026–2028');
-    await page.fill('.pb-new label:has-text("Năm đầu") input', '2026');
-    await page.fill('.pb-new label:has-text("Số năm") input', '3');
+    await page.fill(
+      'section.pb-new label:has-text("Tên kế hoạch") input',
+      'Kế hoạch thử 2026–2028',
+    );
+    await page.fill('section.pb-new label:has-text("Năm đầu") input', '2026');
+    await page.fill('section.pb-new label:has-text("Số năm") input', '3');
     await page.click('[data-testid=create]');
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');
     const wb = new WorkbookPageModel(page);

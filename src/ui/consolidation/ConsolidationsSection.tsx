@@ -78,7 +78,7 @@ export function ConsolidationsSection({ app }: { app: PlanbookApp }) {
           </tbody>
         </table>
       )}
-      <details className="pb-new" data-testid="new-consolidation">
+      <details className="pb-new pb-new-consolidation" data-testid="new-consolidation">
         <summary>{t('c_new')}</summary>
         <label>
           {t('c_title')}{' '}
