@@ -1,4 +1,5 @@
 /** `planbook check`: reads a plan file, runs the cross-checks on every sheet, prints findings. */
+import { tableCounts } from '../domain/checkContext';
 import { explain, sheetFindings } from '../domain/checks';
 import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import type { AppendixSheet, Workbook } from '../domain/types';
@@ -91,6 +92,7 @@ export function checkSheet(
     const c = cols.get(colId) ?? cols.get(groupCol.get(colId) ?? '');
     return c === undefined ? null : `${columnLetter(c)}${line}`;
   };
+  const counts = tableCounts(sheet);
   const totalCol = ls.find((l) => l.role === 'rowTotal')?.id;
   const amounts = ls.filter((l) => l.role === 'amount');
   const sources = [...new Set(amounts.map((l) => l.source).filter((s): s is string => !!s))];
@@ -108,9 +110,9 @@ export function checkSheet(
       unit: wb.meta.unit || null,
       years,
       sources,
-      sections: sheet.rows.filter((r) => r.kind === 'section').length,
-      projects: sheet.rows.filter((r) => r.kind === 'project' && !r.part).length,
-      totals: sheet.rows.filter((r) => r.kind === 'total').length,
+      sections: counts.sections,
+      projects: counts.items,
+      totals: counts.totals,
     },
     computed: {
       total: totalCol ? num(engine.total(sheet.id, null, totalCol)) : 0,
