@@ -10,11 +10,12 @@ import {
   readPlanFile,
   type ReadOptions,
 } from '../io/readPlan';
+import { READ_BUDGET_MS } from '../io/limits';
 
 /** Files larger than this are refused before reading (a plan appendix is far smaller). */
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
-/** A read that takes longer is stopped. */
-export const IMPORT_TIMEOUT_MS = 60_000;
+/** A read that takes longer is stopped (the CLI's budget too). */
+export const IMPORT_TIMEOUT_MS = READ_BUDGET_MS;
 
 /** Why an import failed: the reader's reason, a size or time limit, or an unexpected error. */
 export type ImportError = { code: 'tooBig' | ReadFailure | 'unexpected'; detail: string };
@@ -46,7 +47,7 @@ export function readForImport(
     });
     const timer = setTimeout(() => {
       worker.terminate();
-      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS) } satisfies ImportError);
+      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
     }, IMPORT_TIMEOUT_MS);
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       if (e.data.kind === 'stage') return;

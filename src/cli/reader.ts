@@ -1,6 +1,14 @@
-/** How the CLI reads an input file: directly, or in a worker thread it stops after a time limit. */
-import { Worker } from 'node:worker_threads';
-import { type PlanReading, PlanReadError, readPlanFile } from '../io/readPlan';
+/**
+ * How the CLI reads an input file: directly (tests), or in a separate reader process with a heap
+ * limit and a time budget. A process, not a worker thread: a huge allocation in a worker thread
+ * (a damaged file's record length) aborts the whole process even with `resourceLimits` (measured:
+ * exit 134), while a reader process that dies only costs its own life. Its console output is
+ * collected, never printed.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { type PlanReading, PlanReadError, type ReadFailure, readPlanFile } from '../io/readPlan';
+import { READ_BUDGET_MS } from '../io/limits';
+import { thrownText } from '../io/sheets';
 
 /** Reads a plan file; rejects with a PlanReadError (a clear, one-line reason). */
 export type PlanReader = (file: string, bytes: Uint8Array) => Promise<PlanReading>;
@@ -14,44 +22,143 @@ export const readDirect: PlanReader = (file, bytes) => {
   }
 };
 
-/** What the worker thread answers. */
+/** What the reader process answers for one file. */
 export type WorkerReply =
-  { ok: true; reading: PlanReading } | { ok: false; planError: boolean; message: string };
+  | { ok: true; reading: PlanReading }
+  | { ok: false; planError: boolean; reason: ReadFailure | null; message: string };
 
-/** Reads in this thread and answers as the worker does. */
+/** Reads in this thread and answers as the reader process does (anything thrown becomes a reply). */
 export function readForWorker(file: string, bytes: Uint8Array): WorkerReply {
   try {
     return { ok: true, reading: readPlanFile(file, bytes) };
   } catch (e) {
-    return { ok: false, planError: e instanceof PlanReadError, message: (e as Error).message };
+    const planError = e instanceof PlanReadError;
+    return { ok: false, planError, reason: planError ? e.reason : null, message: thrownText(e) };
   }
 }
 
-/**
- * Reads in a worker thread running `script` (the bundled CLI itself), stopped after `limitMs`: a
- * damaged file that sends the spreadsheet parser into a loop cannot hang the command.
- */
-export function readInWorker(script: URL, limitMs: number): PlanReader {
-  return (file, bytes) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { file, bytes } });
-      const timer = setTimeout(() => {
-        void worker.terminate();
-        reject(
-          new PlanReadError(
-            `reading took longer than ${Math.round(limitMs / 1000)} s and was stopped (the file may be damaged)`,
-          ),
-        );
-      }, limitMs);
-      worker.once('message', (m: WorkerReply) => {
-        clearTimeout(timer);
-        void worker.terminate();
-        if (m.ok) resolve(m.reading);
-        else reject(m.planError ? new PlanReadError(m.message) : new Error(m.message));
-      });
-      worker.once('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
+/** The reader process's side: answers each file it is sent, with its peak memory so far. */
+export function serveReads(): void {
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (m: { file: string; bytes: Uint8Array }) => {
+    const reply = readForWorker(m.file, new Uint8Array(m.bytes));
+    process.send!({ reply, maxRssKb: process.resourceUsage().maxRSS });
+  });
+}
+
+/** How one read ended. */
+export type ReadOutcome =
+  | { kind: 'reply'; reply: WorkerReply }
+  | { kind: 'timeout' }
+  | { kind: 'died'; code: number | null; signal: string | null; outOfMemory: boolean };
+
+export interface ReaderOptions {
+  /** The script the reader process runs, and node options it needs (e.g. a loader). */
+  script: string | URL;
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
+  heapMb?: number;
+  budgetMs?: number;
+}
+
+/** A reader process, started when first needed and again after it was stopped or died. */
+export class ReaderProcess {
+  private child: ChildProcess | null = null;
+  private stderr = '';
+  /** Peak resident memory of the reader process (KiB), as it last reported it. */
+  maxRssKb = 0;
+
+  constructor(private readonly o: ReaderOptions) {}
+
+  private start(): ChildProcess {
+    const heap = this.o.heapMb ?? 640;
+    const child = fork(this.o.script, [], {
+      execArgv: [...(this.o.execArgv ?? []), `--max-old-space-size=${heap}`],
+      env: { ...process.env, ...this.o.env, PLANBOOK_READER: '1' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    this.stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d).slice(-4000)));
+    this.child = child;
+    return child;
+  }
+
+  /** Reads one file within the time budget. */
+  read(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
+    const child = this.child ?? this.start();
+    const budget = this.o.budgetMs ?? READ_BUDGET_MS;
+    return new Promise((resolve) => {
+      const done = (o: ReadOutcome) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(o);
+      };
+      const onMessage = (m: { reply: WorkerReply; maxRssKb: number }) => {
+        this.maxRssKb = m.maxRssKb;
+        done({ kind: 'reply', reply: m.reply });
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        this.child = null;
+        done({
+          kind: 'died',
+          code,
+          signal,
+          outOfMemory: /heap out of memory|Allocation failed|invalid (array|table) size/i.test(
+            this.stderr,
+          ),
+        });
+      };
+      const timer = setTimeout(() => {
+        this.stop();
+        done({ kind: 'timeout' });
+      }, budget);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      child.send({ file, bytes });
+    });
+  }
+
+  /** Stops the reader process (a new one starts with the next read). */
+  stop(): void {
+    this.child?.kill('SIGKILL');
+    this.child = null;
+  }
+}
+
+/** The one-line reason of a read that did not reply. */
+export function outcomeError(o: ReadOutcome, budgetMs: number, heapMb: number): Error {
+  if (o.kind === 'reply') {
+    const r = o.reply;
+    if (r.ok) throw new Error('not an error');
+    return r.planError
+      ? new PlanReadError(r.message, r.reason ?? 'unreadable')
+      : new Error(r.message);
+  }
+  if (o.kind === 'timeout')
+    return new PlanReadError(
+      `reading took longer than ${Math.round(budgetMs / 1000)} s and was stopped (the file may be damaged)`,
+      'timeout',
+    );
+  return o.outOfMemory
+    ? new PlanReadError(
+        `reading needed more than ${heapMb} MB of memory and was stopped (the file is too large or damaged)`,
+        'tooLarge',
+      )
+    : new PlanReadError(
+        `the reader stopped while reading (${o.signal ?? `exit ${o.code}`}); the file may be damaged`,
+        'unreadable',
+      );
+}
+
+/** Reads each file in a reader process running `script` (the bundled CLI itself). */
+export function readInProcess(o: ReaderOptions): PlanReader & { close: () => void } {
+  const proc = new ReaderProcess(o);
+  const read = async (file: string, bytes: Uint8Array) => {
+    const out = await proc.read(file, bytes);
+    if (out.kind === 'reply' && out.reply.ok) return out.reply.reading;
+    throw outcomeError(out, o.budgetMs ?? READ_BUDGET_MS, o.heapMb ?? 640);
+  };
+  return Object.assign(read, { close: () => proc.stop() });
 }

@@ -93,7 +93,9 @@ export const viMore = {
   noAppendixYet:
     'Không trang nào được nhận là phụ lục. Các trang được giữ nguyên dạng bảng; có thể chuyển thành phụ lục sau khi mở sổ, hoặc đánh dấu dòng tiêu đề ngay tại đây.',
   plainSheets: 'Trang giữ nguyên dạng bảng',
-  imp_timeout: 'đọc tệp quá lâu (quá 60 giây) nên đã dừng; tệp có thể bị hỏng.',
+  imp_timeout: 'đọc tệp quá lâu (quá {detail} giây) nên đã dừng; tệp có thể bị hỏng.',
+  imp_tooLarge: 'tệp vượt quá giới hạn Planbook đọc được (chi tiết: {detail}).',
+  imp_tooComplex: 'tệp có công thức vượt quá giới hạn Planbook đọc được (chi tiết: {detail}).',
   imp_planbook: 'tệp .planbook bị hỏng hoặc sai cấu trúc (chi tiết: {detail}).',
   imp_notSpreadsheet: 'nội dung tệp không phải bảng tính như phần mở rộng của tên tệp cho biết.',
   imp_passwordProtected: 'tệp được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi nhập lại.',
@@ -197,7 +199,10 @@ export const enMore: Record<keyof typeof viMore, string> = {
   noAppendixYet:
     'No sheet reads as an appendix. The sheets are kept as plain tables; you can turn one into an appendix after opening, or mark its header rows here.',
   plainSheets: 'Sheets kept as plain tables',
-  imp_timeout: 'reading took too long (over 60 seconds) and was stopped; the file may be damaged.',
+  imp_timeout:
+    'reading took too long (over {detail} seconds) and was stopped; the file may be damaged.',
+  imp_tooLarge: 'the file is beyond what Planbook reads ({detail}).',
+  imp_tooComplex: 'the file holds a formula beyond what Planbook reads ({detail}).',
   imp_planbook: 'the .planbook file is damaged or malformed ({detail}).',
   imp_notSpreadsheet: 'the content is not the spreadsheet its extension says.',
   imp_passwordProtected:
