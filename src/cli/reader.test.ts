@@ -85,6 +85,23 @@ describe('the reader process', () => {
   }, 60_000);
 });
 
+describe('inputs the fuzzer found', () => {
+  it('an .xls with a damaged zip nested in it is refused at once (SheetJS alone loops on it for minutes)', async () => {
+    const read = sourceReader(15_000);
+    try {
+      const t = Date.now();
+      const r = await runCli(['check', 'fixtures/damaged/slow-record.xls'], read);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^planbook: fixtures\/damaged\/slow-record.xls: cannot read the spreadsheet: the file is damaged/,
+      );
+      expect(Date.now() - t).toBeLessThan(10_000);
+    } finally {
+      read.close();
+    }
+  }, 30_000);
+});
+
 describe('text output is safe', () => {
   it('escapes control characters, so a title with ESC, BEL and a newline cannot forge a finding line', async () => {
     expect(printable('a\u001b[31mb\u0007c\nd\r\u202e')).toBe('a\\x1b[31mb\\x07c\\nd\\r\\u202e');

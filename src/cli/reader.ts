@@ -6,9 +6,21 @@
  * collected, never printed.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import * as zlib from 'node:zlib';
+import * as XLSX from '@e965/xlsx';
 import { type PlanReading, PlanReadError, type ReadFailure, readPlanFile } from '../io/readPlan';
 import { READ_BUDGET_MS } from '../io/limits';
 import { thrownText } from '../io/sheets';
+
+/**
+ * In a reader process: SheetJS inflates with zlib rather than its own inflater, which loops for
+ * ever on some damaged deflate streams (a zip nested in an .xls). zlib's `bytesRead`, which SheetJS
+ * reads, is deprecated: the warning is not printed.
+ */
+export function inflateWithZlib(): void {
+  process.noDeprecation = true;
+  (XLSX.CFB as { utils: { use_zlib: (z: typeof zlib) => void } }).utils.use_zlib(zlib);
+}
 
 /** Reads a plan file; rejects with a PlanReadError (a clear, one-line reason). */
 export type PlanReader = (file: string, bytes: Uint8Array) => Promise<PlanReading>;
@@ -39,6 +51,7 @@ export function readForWorker(file: string, bytes: Uint8Array): WorkerReply {
 
 /** The reader process's side: answers each file it is sent, with its peak memory so far. */
 export function serveReads(): void {
+  inflateWithZlib();
   process.on('disconnect', () => process.exit(0));
   process.on('message', (m: { file: string; bytes: Uint8Array }) => {
     const reply = readForWorker(m.file, new Uint8Array(m.bytes));
@@ -47,8 +60,8 @@ export function serveReads(): void {
 }
 
 /** How one read ended. */
-export type ReadOutcome =
-  | { kind: 'reply'; reply: WorkerReply }
+export type ReadOutcome<R = WorkerReply> =
+  | { kind: 'reply'; reply: R }
   | { kind: 'timeout' }
   | { kind: 'died'; code: number | null; signal: string | null; outOfMemory: boolean };
 
@@ -62,7 +75,7 @@ export interface ReaderOptions {
 }
 
 /** A reader process, started when first needed and again after it was stopped or died. */
-export class ReaderProcess {
+export class ReaderProcess<R = WorkerReply> {
   private child: ChildProcess | null = null;
   private stderr = '';
   /** Peak resident memory of the reader process (KiB), as it last reported it. */
@@ -84,18 +97,25 @@ export class ReaderProcess {
     return child;
   }
 
-  /** Reads one file within the time budget. */
-  read(file: string, bytes: Uint8Array): Promise<ReadOutcome> {
+  /** What the reader process wrote on stderr since the last call (its last 4,000 characters). */
+  takeStderr(): string {
+    const s = this.stderr;
+    this.stderr = '';
+    return s;
+  }
+
+  /** Reads one file within the time budget (`extra` goes with it to the process). */
+  read(file: string, bytes: Uint8Array, extra: object = {}): Promise<ReadOutcome<R>> {
     const child = this.child ?? this.start();
     const budget = this.o.budgetMs ?? READ_BUDGET_MS;
     return new Promise((resolve) => {
-      const done = (o: ReadOutcome) => {
+      const done = (o: ReadOutcome<R>) => {
         clearTimeout(timer);
         child.off('message', onMessage);
         child.off('exit', onExit);
         resolve(o);
       };
-      const onMessage = (m: { reply: WorkerReply; maxRssKb: number }) => {
+      const onMessage = (m: { reply: R; maxRssKb: number }) => {
         this.maxRssKb = m.maxRssKb;
         done({ kind: 'reply', reply: m.reply });
       };
@@ -116,7 +136,7 @@ export class ReaderProcess {
       }, budget);
       child.on('message', onMessage);
       child.once('exit', onExit);
-      child.send({ file, bytes });
+      child.send({ ...extra, file, bytes });
     });
   }
 

@@ -55,8 +55,8 @@ describe('limits before and while parsing', () => {
     expect(r.message).toMatch(
       /^sheet 'S' has 6,000 rows reaching column XFD .* at most 2,000,000 cells$/,
     );
-    expect(r.ms).toBeLessThan(15_000);
-  }, 30_000);
+    expect(r.ms).toBeLessThan(30_000); // 3 s on an idle machine; before: 43 s and 4.3 GB, then a failure
+  }, 90_000);
 
   it('a zip bomb (200 MB of XML in a 200 KB file) is refused before parsing, without inflating it in memory', () => {
     const bomb = xlsxWith(new Uint8Array(200 * 1024 * 1024).fill(32));
@@ -78,7 +78,7 @@ describe('limits before and while parsing', () => {
     );
     const r = refusal('sheets.xlsx', bytes);
     expect(r.message).toBe('the workbook has 10,000 sheets; Planbook reads at most 500');
-    expect(r.ms).toBeLessThan(3_000);
+    expect(r.ms).toBeLessThan(10_000);
   });
 
   it('formulas nested 130 deep are refused (an .xlsx cell, a CSV amount, a .planbook cell), never overflowing the stack', () => {
@@ -117,6 +117,16 @@ describe('limits before and while parsing', () => {
 });
 
 describe('library errors and output', () => {
+  it('a 6.7 KB .xlsx whose deflate stream is invalid is refused at once (SheetJS would loop on it)', () => {
+    const r = refusal('damaged.xlsx', readFileSync('fixtures/damaged/invalid-deflate.xlsx'));
+    expect(r).toMatchObject({
+      reason: 'unreadable',
+      message:
+        'cannot read the spreadsheet: the file is damaged (its part xl/workbook.xml does not unpack: invalid distance)',
+    });
+    expect(r.ms).toBeLessThan(5_000);
+  });
+
   it('a string thrown by the spreadsheet library is a clear reason, not "reading split of undefined"', () => {
     const r = refusal('damaged.xls', damagedXls(5));
     expect(r.reason).toBe('unreadable');

@@ -93,7 +93,8 @@ class Enough extends Error {}
 function measure(b: Uint8Array, e: ZipEntry, limit: number, pattern: string | null) {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const at = e.offset;
-  if (at + 30 > b.length || view.getUint32(at, true) !== 0x04034b50) return { size: 0, hits: 0 };
+  if (at + 30 > b.length || view.getUint32(at, true) !== 0x04034b50)
+    throw new Error(`its part ${e.name} is missing`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = b.subarray(start, Math.min(b.length, start + e.compressed));
   let size = 0;
@@ -119,14 +120,17 @@ function measure(b: Uint8Array, e: ZipEntry, limit: number, pattern: string | nu
     }
   } catch (err) {
     if (err instanceof Enough) return { size, hits };
-    // a damaged stream: the spreadsheet parser will say so
+    // a damaged stream sends the spreadsheet parser's own inflater into an endless loop
+    throw new Error(`its part ${e.name} does not unpack: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return { size, hits };
 }
 
 /**
  * Before parsing a zip package (.xlsx, .ods): the size its parts really inflate to, and its number
- * of sheets. Throws a LimitError beyond a limit.
+ * of sheets. Throws a LimitError beyond a limit, an Error when a part does not unpack.
  */
 export function checkZip(bytes: Uint8Array): void {
   const entries = zipEntries(bytes);
