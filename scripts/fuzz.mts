@@ -24,7 +24,7 @@ const report = await fuzz(seeds, {
   progress: (done, r) => {
     if (done % 250 === 0)
       console.log(
-        `${done}/${count}: crashes ${r.crashes.length}, stalls ${r.stalls.length}, messages ${r.messages.length}, reader deaths ${r.readerDeaths}, peak ${r.peakRssMb} MB, slowest ${r.slowest[0]?.ms ?? 0} ms`,
+        `${done}/${count}: crashes ${r.crashes.length}, stalls ${r.stalls.length}, slow reads ${r.slowReads.length}, messages ${r.messages.length}, reader deaths ${r.readerDeaths}, peak ${r.peakRssMb} MB, slowest ${r.slowest[0]?.ms ?? 0} ms`,
       );
   },
 });

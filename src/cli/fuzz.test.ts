@@ -23,6 +23,7 @@ describe('fuzzing (short run)', () => {
     });
     expect(report.crashes).toEqual([]);
     expect(report.stalls).toEqual([]);
+    expect(report.slowReads).toEqual([]);
     expect(report.messages).toEqual([]);
     expect(report.inputs).toBe(90);
     expect(report.peakRssMb).toBeLessThan(1024);

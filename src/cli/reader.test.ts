@@ -86,6 +86,21 @@ describe('the reader process', () => {
 });
 
 describe('inputs the fuzzer found', () => {
+  it('an .xls whose directory links loop: one line, exit 2 (it used to abort Node: SIGTRAP, exit 133)', async () => {
+    const read = sourceReader(15_000);
+    try {
+      const r = await runCli(['check', 'fixtures/damaged/directory-loop.xls'], read);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'planbook: fixtures/damaged/directory-loop.xls: cannot read the spreadsheet: the file is damaged (its directory links loop)',
+      });
+    } finally {
+      read.close();
+    }
+  }, 30_000);
+
   it('an .xls with a damaged zip nested in it is refused at once (SheetJS alone loops on it for minutes)', async () => {
     const read = sourceReader(15_000);
     try {

@@ -53,7 +53,7 @@ describe('limits before and while parsing', () => {
     const r = refusal('wide.xlsx', bytes);
     expect(r.reason).toBe('tooLarge');
     expect(r.message).toMatch(
-      /^sheet 'S' has 6,000 rows reaching column XFD .* at most 2,000,000 cells$/,
+      /^sheet 'S' has 6,000 rows reaching column XFD .*; Planbook reads sheets of at most 250,000 rows and 2,000 columns, 1,000,000 cells in all$/,
     );
     expect(r.ms).toBeLessThan(30_000); // 3 s on an idle machine; before: 43 s and 4.3 GB, then a failure
   }, 90_000);
@@ -117,6 +117,17 @@ describe('limits before and while parsing', () => {
 });
 
 describe('library errors and output', () => {
+  it('an .xls whose directory links loop is refused before SheetJS (which would abort the process: V8 "invalid size error")', () => {
+    const r = refusal('loop.xls', readFileSync('fixtures/damaged/directory-loop.xls'));
+    expect(r).toMatchObject({
+      reason: 'unreadable',
+      message: 'cannot read the spreadsheet: the file is damaged (its directory links loop)',
+    });
+    // the other fixtures' directories pass
+    for (const f of ['fixtures/quang-tri-2011-2015-appendix.xls', 'fixtures/mof/Plan_2014.xls'])
+      expect(readPlanFile(f, readFileSync(f)).workbook).toBeTruthy();
+  });
+
   it('a 6.7 KB .xlsx whose deflate stream is invalid is refused at once (SheetJS would loop on it)', () => {
     const r = refusal('damaged.xlsx', readFileSync('fixtures/damaged/invalid-deflate.xlsx'));
     expect(r).toMatchObject({

@@ -15,8 +15,14 @@ export const READ_LIMITS = {
   inflatedBytes: 160 * MB,
   /** Sheets in one workbook. */
   sheets: 500,
-  /** Cells read, all sheets together: each row up to its last non-empty cell. */
-  cells: 2_000_000,
+  /** Cells read, all sheets together: each row up to its last non-empty cell (and each row one). */
+  cells: 1_000_000,
+  /** Rows and columns of one sheet: what the calculation engine takes (engine.ts ENGINE_CONFIG). */
+  sheetRows: 250_000,
+  sheetColumns: 2_000,
+  /** An appendix's header rows and columns (its engine sheet is about twice as wide). */
+  headerRows: 20,
+  appendixColumns: 600,
   /** Formula nesting and length (Excel's own limits). */
   formulaDepth: MAX_FORMULA_DEPTH,
   formulaLength: MAX_FORMULA_LENGTH,
@@ -167,12 +173,16 @@ export function checkSheetCount(count: number): void {
 export class CellBudget {
   private used = 0;
 
-  /** Adds a sheet's cells (`rows` rows reaching column `lastColumn`, 0-based, at most). */
+  /** Adds a sheet's cells: `rows` rows, the widest reaching column `widest` (0-based). */
   add(sheet: string, cells: number, rows: number, widest: number): void {
     this.used += cells;
-    if (this.used > READ_LIMITS.cells)
+    const too =
+      rows > READ_LIMITS.sheetRows ||
+      widest >= READ_LIMITS.sheetColumns ||
+      this.used > READ_LIMITS.cells;
+    if (too)
       throw new LimitError(
-        `sheet '${sheet}' has ${n(rows)} rows reaching column ${columnName(widest)} (${n(cells)} cells with the rows before it); Planbook reads at most ${n(READ_LIMITS.cells)} cells`,
+        `sheet '${sheet}' has ${n(rows)} rows reaching column ${columnName(widest)} (${n(this.used)} cells with the sheets before it); Planbook reads sheets of at most ${n(READ_LIMITS.sheetRows)} rows and ${n(READ_LIMITS.sheetColumns)} columns, ${n(READ_LIMITS.cells)} cells in all`,
         'tooLarge',
       );
   }
@@ -211,5 +221,14 @@ export function checkFormula(f: string, where: () => string): void {
     throw new LimitError(
       `${where()}: a formula nested ${depth} levels deep; Planbook reads formulas nested up to ${READ_LIMITS.formulaDepth} levels`,
       'tooComplex',
+    );
+}
+
+/** Refuses an appendix whose header band or columns are beyond what Planbook calculates. */
+export function checkAppendixShape(sheet: string, headerRows: number, columns: number): void {
+  if (headerRows > READ_LIMITS.headerRows || columns > READ_LIMITS.appendixColumns)
+    throw new LimitError(
+      `sheet '${sheet}' reads as an appendix with ${n(headerRows)} header rows and ${n(columns)} columns; Planbook reads appendices of at most ${READ_LIMITS.headerRows} header rows and ${READ_LIMITS.appendixColumns} columns`,
+      'tooLarge',
     );
 }

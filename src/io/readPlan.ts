@@ -8,7 +8,15 @@ import { gridSheetFromRaw } from './appendix/gridSheet';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
-import { CellBudget, checkFileSize, checkFormula, checkTextCells, LimitError } from './limits';
+import { headerDepth, leaves } from '../domain/columns';
+import {
+  CellBudget,
+  checkAppendixShape,
+  checkFileSize,
+  checkFormula,
+  checkTextCells,
+  LimitError,
+} from './limits';
 import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
 
 /** What the import preview shows of one sheet (an appendix, or a plain grid: band null). */
@@ -236,8 +244,10 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
   };
 }
 
-/** The reading, once every formula it holds is within the limits (a LimitError names the first that is not). */
+/** The reading, once its appendices and formulas are within the limits (a LimitError names the first that is not). */
 function checkedFormulas(r: PlanReading): PlanReading {
+  for (const sheet of r.workbook.sheets)
+    checkAppendixShape(sheet.name, headerDepth(sheet.columns), leaves(sheet.columns).length);
   for (const sheet of r.workbook.sheets)
     for (const [i, row] of sheet.rows.entries())
       for (const v of Object.values(row.cells))

@@ -5,6 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { RawCell, RawGrid } from './appendix/grid';
+import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
@@ -45,6 +46,7 @@ export function quietly<T>(f: () => T): { value: T; lines: string[] } {
 /** Reads every sheet of a workbook file. Throws a LimitError past a limit, a SpreadsheetError when SheetJS cannot read it. */
 export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes);
+  checkCompoundFile(bytes);
   const { value: wb } = quietly(() =>
     XLSX.read(bytes, {
       type: 'array',

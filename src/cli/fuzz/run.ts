@@ -41,11 +41,15 @@ export interface FuzzReport {
   crashes: Problem[];
   /** The reader died or ran out of memory while reading (the CLI answers with a refusal). */
   readerDeaths: number;
-  /** Inputs not answered within the budget. */
+  /** Inputs not answered within the budget while reading (the CLI refuses them at its budget). */
+  slowReads: Problem[];
+  /** Inputs not answered within the budget after reading (the CLI would not answer in time). */
   stalls: Problem[];
   /** More than one line on stderr, output from a library, or an unexpected error. */
   messages: Problem[];
   slowest: { file: string; how: string; ms: number }[];
+  /** The inputs that raised the worker's peak memory most (MB, each in a fresh process or after lighter ones). */
+  heaviest: { file: string; how: string; mb: number }[];
   peakRssMb: number;
   ms: number;
 }
@@ -119,14 +123,17 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
     refusals: {},
     crashes: [],
     readerDeaths: 0,
+    slowReads: [],
     stalls: [],
     messages: [],
     slowest: [],
+    heaviest: [],
     peakRssMb: 0,
     ms: 0,
   };
   const started = performance.now();
   let read = 0;
+  let peakHere = 0; // the worker's peak memory so far (MB)
   try {
     for (let n = 0; n < o.count; n++) {
       const m: Mutant = mutate(seeds[n % seeds.length], n, o.seed);
@@ -146,10 +153,13 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
       report.slowest.push({ file, how: m.how, ms: Math.round(ms) });
       report.slowest = report.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
       if (out.kind === 'timeout') {
-        report.stalls.push(problem(`no answer within ${budgetMs / 1000} s (stage ${stage})`));
+        const p = problem(`no answer within ${budgetMs / 1000} s (stage ${stage})`);
+        (stage === 'read' ? report.slowReads : report.stalls).push(p);
+        peakHere = 0;
         continue;
       }
       if (out.kind === 'died') {
+        peakHere = 0;
         if (stage === 'read') report.readerDeaths++;
         else
           report.crashes.push(
@@ -159,8 +169,17 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
           );
         continue;
       }
-      report.peakRssMb = Math.max(report.peakRssMb, Math.round(worker.maxRssKb / 1024));
-      if (worker.maxRssKb > 400 * 1024) worker.stop(); // a fresh process for the next inputs
+      const mb = Math.round(worker.maxRssKb / 1024);
+      if (mb > peakHere) {
+        report.heaviest.push({ file, how: m.how, mb });
+        report.heaviest = report.heaviest.sort((a, b) => b.mb - a.mb).slice(0, 5);
+      }
+      peakHere = mb;
+      report.peakRssMb = Math.max(report.peakRssMb, mb);
+      if (mb > 400) {
+        worker.stop(); // a fresh process for the next inputs
+        peakHere = 0;
+      }
       const { check, exported } = out.reply;
       report.outcomes[`exit ${check.code}`] = (report.outcomes[`exit ${check.code}`] ?? 0) + 1;
       if (check.code !== 2) read++;
