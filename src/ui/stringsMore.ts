@@ -103,6 +103,19 @@ export const viMore = {
   imp_notText: 'tệp không phải văn bản hay bảng tính.',
   imp_empty: 'tệp không có bảng nào (mọi trang đều trống).',
   imp_unexpected: 'lỗi không lường trước khi đọc tệp (chi tiết: {detail}). Không có gì được lưu.',
+  storage_quota:
+    'Bộ nhớ của trình duyệt đã đầy nên thay đổi từ lúc này không ghi được. Sổ vẫn sửa được trong trang này; những gì đã lưu trước đó giữ nguyên. Hãy lưu ra tệp .planbook để không mất thay đổi.',
+  storage_refused:
+    'Trình duyệt không cho trang này lưu dữ liệu (chế độ ẩn danh hoặc cài đặt; chi tiết: {detail}). Sổ vẫn sửa được trong trang này; những gì đã lưu giữ nguyên. Hãy lưu ra tệp .planbook.',
+  storage_other:
+    'Không ghi được vào bộ nhớ của trình duyệt (chi tiết: {detail}). Sổ vẫn sửa được trong trang này; những gì đã lưu giữ nguyên. Hãy lưu ra tệp .planbook.',
+  saveToFile: 'Lưu tệp .planbook',
+  imp_storageQuota:
+    'bộ nhớ của trình duyệt đã đầy nên không tạo được sổ; không có gì được lưu. Hãy xóa bớt sổ không dùng rồi thử lại.',
+  imp_storageRefused:
+    'trình duyệt không cho trang này lưu dữ liệu (chi tiết: {detail}); không có gì được lưu.',
+  imp_storageOther:
+    'không ghi được vào bộ nhớ của trình duyệt (chi tiết: {detail}); không có gì được lưu.',
 };
 
 export const enMore: Record<keyof typeof viMore, string> = {
@@ -211,4 +224,16 @@ export const enMore: Record<keyof typeof viMore, string> = {
   imp_notText: 'the file is neither text nor a spreadsheet.',
   imp_empty: 'the file holds no table (every sheet is empty).',
   imp_unexpected: 'unexpected error while reading ({detail}). Nothing was stored.',
+  storage_quota:
+    'The browser’s storage is full: changes from now on cannot be written. The workbook stays editable in this page; what was saved before is untouched. Save a .planbook file so as not to lose your changes.',
+  storage_refused:
+    'The browser does not let this page store data (private mode or settings; {detail}). The workbook stays editable in this page; what was saved is untouched. Save a .planbook file.',
+  storage_other:
+    'Writing to the browser’s storage failed ({detail}). The workbook stays editable in this page; what was saved is untouched. Save a .planbook file.',
+  saveToFile: 'Save a .planbook file',
+  imp_storageQuota:
+    'the browser’s storage is full, so the workbook was not created; nothing was stored. Delete workbooks you no longer need and try again.',
+  imp_storageRefused:
+    'the browser does not let this page store data ({detail}); nothing was stored.',
+  imp_storageOther: 'writing to the browser’s storage failed ({detail}); nothing was stored.',
 };
