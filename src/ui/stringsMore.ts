@@ -116,6 +116,8 @@ export const viMore = {
     'trình duyệt không cho trang này lưu dữ liệu (chi tiết: {detail}); không có gì được lưu.',
   imp_storageOther:
     'không ghi được vào bộ nhớ của trình duyệt (chi tiết: {detail}); không có gì được lưu.',
+  updateReady: 'Có phiên bản mới của Planbook.',
+  updateApply: 'Cập nhật (lưu mọi thay đổi rồi tải lại)',
 };
 
 export const enMore: Record<keyof typeof viMore, string> = {
@@ -236,4 +238,6 @@ export const enMore: Record<keyof typeof viMore, string> = {
   imp_storageRefused:
     'the browser does not let this page store data ({detail}); nothing was stored.',
   imp_storageOther: 'writing to the browser’s storage failed ({detail}); nothing was stored.',
+  updateReady: 'A new version of Planbook is ready.',
+  updateApply: 'Update (saves every change, then reloads)',
 };
