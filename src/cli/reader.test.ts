@@ -56,6 +56,21 @@ describe('the reader process', () => {
     });
     const oom = await hog.read('x.xls', new Uint8Array(8));
     expect(oom).toMatchObject({ kind: 'died', outOfMemory: true });
+    // one array growing without end outgrows any heap limit before V8 notices: resident memory is watched
+    const grow = new ReaderProcess({
+      script: script(
+        'grow.mjs',
+        'process.on("message", () => { const a = []; for (let i = 0; ; i++) a.push(i); });',
+      ),
+      heapMb: 4096,
+      memoryMb: 300,
+    });
+    const t2 = Date.now();
+    expect(await grow.read('x.xls', new Uint8Array(8))).toMatchObject({
+      kind: 'died',
+      outOfMemory: true,
+    });
+    expect(Date.now() - t2).toBeLessThan(20_000);
     const e = outcomeError(oom, 20_000, 64);
     expect(e).toBeInstanceOf(PlanReadError);
     expect(e.message).toBe(
@@ -86,6 +101,17 @@ describe('the reader process', () => {
 });
 
 describe('inputs the fuzzer found', () => {
+  it('an .xls on which SheetJS fills an array for ever is stopped under 1 GB (it reached 1.6 GB)', async () => {
+    const read = sourceReader(30_000);
+    try {
+      const r = await runCli(['check', 'fixtures/damaged/runaway-string.xls'], read);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/reading needed more than 640 MB of memory and was stopped/);
+    } finally {
+      read.close();
+    }
+  }, 60_000);
+
   it('an .xls whose directory links loop: one line, exit 2 (it used to abort Node: SIGTRAP, exit 133)', async () => {
     const read = sourceReader(15_000);
     try {

@@ -6,6 +6,7 @@
  * collected, never printed.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as zlib from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { type PlanReading, PlanReadError, type ReadFailure, readPlanFile } from '../io/readPlan';
@@ -72,6 +73,18 @@ export interface ReaderOptions {
   env?: NodeJS.ProcessEnv;
   heapMb?: number;
   budgetMs?: number;
+  /** Resident memory (MB) past which the process is stopped (a heap limit does not bound one huge array). */
+  memoryMb?: number;
+}
+
+/** Resident memory of a process in MB (Linux: /proc), or 0 when it cannot be read. */
+function residentMb(pid: number | undefined): number {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return (pages * 4096) / (1024 * 1024);
+  } catch {
+    return 0;
+  }
 }
 
 /** A reader process, started when first needed and again after it was stopped or died. */
@@ -111,6 +124,7 @@ export class ReaderProcess<R = WorkerReply> {
     return new Promise((resolve) => {
       const done = (o: ReadOutcome<R>) => {
         clearTimeout(timer);
+        clearInterval(watch);
         child.off('message', onMessage);
         child.off('exit', onExit);
         resolve(o);
@@ -119,17 +133,25 @@ export class ReaderProcess<R = WorkerReply> {
         this.maxRssKb = m.maxRssKb;
         done({ kind: 'reply', reply: m.reply });
       };
+      let tooBig = false;
       const onExit = (code: number | null, signal: string | null) => {
         this.child = null;
         done({
           kind: 'died',
           code,
           signal,
-          outOfMemory: /heap out of memory|Allocation failed|invalid (array|table) size/i.test(
-            this.stderr,
-          ),
+          outOfMemory:
+            tooBig ||
+            /heap out of memory|Allocation failed|invalid (array|table) size/i.test(this.stderr),
         });
       };
+      // a huge array grows past the heap limit before V8 notices: watch the resident memory too
+      const memoryMb = this.o.memoryMb ?? 850;
+      const watch = setInterval(() => {
+        if (residentMb(child.pid) <= memoryMb) return;
+        tooBig = true;
+        child.kill('SIGKILL');
+      }, 25);
       const timer = setTimeout(() => {
         this.stop();
         done({ kind: 'timeout' });
