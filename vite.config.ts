@@ -1,9 +1,47 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
-// Planbook — GPL-3.0-or-later. The app is a static site: `vite build` writes dist/.
+// Planbook — GPL-3.0-or-later. The app is a static site: `vite build` writes dist/, with a service
+// worker that precaches the whole build (the app works offline after the first visit) and waits
+// for the user to apply an update (prompt mode: pending edits are written first, then the page
+// reloads).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Sổ kế hoạch vốn — Planbook',
+        short_name: 'Planbook',
+        description: 'Sổ kế hoạch vốn: lập, kiểm tra, so sánh và điều chỉnh phụ lục kế hoạch vốn',
+        lang: 'vi',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#8b1a1a',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icon-512-maskable.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // the app's chunks (grid, engine, spreadsheet library) are large
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },

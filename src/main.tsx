@@ -2,7 +2,9 @@
 import { createRoot } from 'react-dom/client';
 import { PlanbookApp } from './app/services';
 import { flushWrites, unsavedWrites } from './app/session';
+import { registerSW } from 'virtual:pwa-register';
 import { App } from './ui/App';
+import { reloadWhenSaved, updateReady } from './ui/updates';
 import './ui/styles.css';
 
 const app = new PlanbookApp();
@@ -15,6 +17,11 @@ window.addEventListener('beforeunload', (e) => {
   e.preventDefault();
 });
 (window as unknown as { __planbook: PlanbookApp }).__planbook = app;
+// the service worker: offline after the first visit; a new build waits for the user's word
+const applyUpdate = registerSW({
+  onNeedRefresh: () => updateReady(() => applyUpdate()),
+  onNeedReload: () => void reloadWhenSaved(),
+});
 void app.ensureSample().finally(() => {
   createRoot(document.getElementById('root')!).render(<App app={app} />);
 });

@@ -10,14 +10,31 @@ import {
   readPlanFile,
   type ReadOptions,
 } from '../io/readPlan';
+import { READ_BUDGET_MS } from '../io/limits';
+import { storageFailureOf } from './storageFailure';
 
 /** Files larger than this are refused before reading (a plan appendix is far smaller). */
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
-/** A read that takes longer is stopped. */
-export const IMPORT_TIMEOUT_MS = 60_000;
+/** A read that takes longer is stopped (the CLI's budget too). */
+export const IMPORT_TIMEOUT_MS = READ_BUDGET_MS;
 
 /** Why an import failed: the reader's reason, a size or time limit, or an unexpected error. */
-export type ImportError = { code: 'tooBig' | ReadFailure | 'unexpected'; detail: string };
+export type ImportError = {
+  code: 'tooBig' | ReadFailure | 'unexpected' | 'storageQuota' | 'storageRefused' | 'storageOther';
+  detail: string;
+};
+
+/** The import error of a failed store (confirming an import when the browser refuses to write). */
+export function storeError(e: unknown): ImportError {
+  const f = storageFailureOf(e);
+  const code =
+    f.cause === 'quota'
+      ? 'storageQuota'
+      : f.cause === 'refused'
+        ? 'storageRefused'
+        : 'storageOther';
+  return { code, detail: f.detail };
+}
 
 /** Reads a file for the preview; rejects with an ImportError. */
 export function readForImport(
@@ -46,7 +63,7 @@ export function readForImport(
     });
     const timer = setTimeout(() => {
       worker.terminate();
-      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS) } satisfies ImportError);
+      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
     }, IMPORT_TIMEOUT_MS);
     worker.onmessage = (e: MessageEvent<ImportReply>) => {
       if (e.data.kind === 'stage') return;

@@ -20,6 +20,7 @@ import { touchesUnits } from './viewSync';
 import { CheckStore } from './checkStore';
 import { type Command, CommandRefused, type Refusal } from './commands';
 import { History } from './history';
+import { type StorageFailure, storageFailureOf } from './storageFailure';
 
 /** Resolves in the next task (after the current event and its rendering work). */
 /** Resolvers of writes waiting for the next task (`flush` starts them at once). */
@@ -81,6 +82,11 @@ export class WorkbookSession {
   lastSheetId: Id | null = null;
   /** Number of changes committed to storage by this session. */
   commits = 0;
+  /**
+   * Why storage refused a write: from then on nothing more is written (what is stored stays as it
+   * was), the workbook stays editable here, and the user is offered a .planbook file.
+   */
+  storageFailure: StorageFailure | null = null;
   /** The unit and year views, computed by this session's engine. */
   readonly views: SheetViews;
   private unwatch?: () => void;
@@ -166,7 +172,7 @@ export class WorkbookSession {
   }
 
   private persist(fx: Effects): void {
-    if (!this.repo) return;
+    if (!this.repo || this.storageFailure) return;
     const change: StoredChange = { putRows: [], deleteRows: fx.deleted };
     for (const [sheetId, ids] of fx.putRows) {
       const sheet = this.st.wb.sheets.find((s) => s.id === sheetId)!;
@@ -187,6 +193,7 @@ export class WorkbookSession {
     // of the changed rows would otherwise delay the totals on screen)
     this.queue = this.queue.then(nextTask).then(async () => {
       try {
+        if (this.storageFailure) throw this.storageFailure; // never a later change without this one
         this.rev = await repo.commit(id, this.rev, change);
         inFlight--;
         this.commits++;
@@ -194,8 +201,13 @@ export class WorkbookSession {
       } catch (e) {
         inFlight--;
         this.pending--;
-        this.readOnly = true;
-        this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
+        if (e instanceof ConflictError) {
+          this.readOnly = true;
+          this.setSave('conflict');
+        } else {
+          this.storageFailure ??= storageFailureOf(e);
+          this.setSave('error');
+        }
       }
     });
   }

@@ -1,17 +1,21 @@
-/** Entry point of the bundled `planbook` command (and of its file-reading worker thread). */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+/** Entry point of the bundled `planbook` command (and of its reader process). */
 import { runCli } from './main';
-import { readForWorker, readInWorker } from './reader';
+import { readInProcess, serveReads } from './reader';
 
-/** Reading a file stops after this long (PLANBOOK_READ_TIMEOUT_MS overrides it). */
-const LIMIT_MS = Number(process.env.PLANBOOK_READ_TIMEOUT_MS) || 60_000;
+/** Reading a file stops after this long (PLANBOOK_READ_TIMEOUT_MS overrides the default 20 s). */
+const budgetMs = Number(process.env.PLANBOOK_READ_TIMEOUT_MS) || undefined;
+/** The reader process's heap (PLANBOOK_READ_HEAP_MB overrides the default 640 MB). */
+const heapMb = Number(process.env.PLANBOOK_READ_HEAP_MB) || undefined;
 
-if (isMainThread) {
-  const r = await runCli(process.argv.slice(2), readInWorker(new URL(import.meta.url), LIMIT_MS));
-  if (r.stdout) process.stdout.write(r.stdout + '\n');
-  if (r.stderr) process.stderr.write(r.stderr + '\n');
-  process.exitCode = r.code;
-} else {
-  const { file, bytes } = workerData as { file: string; bytes: Uint8Array };
-  parentPort!.postMessage(readForWorker(file, bytes));
+if (process.env.PLANBOOK_READER === '1') serveReads();
+else {
+  const read = readInProcess({ script: new URL(import.meta.url), budgetMs, heapMb });
+  try {
+    const r = await runCli(process.argv.slice(2), read);
+    if (r.stdout) process.stdout.write(r.stdout + '\n');
+    if (r.stderr) process.stderr.write(r.stderr + '\n');
+    process.exitCode = r.code;
+  } finally {
+    read.close();
+  }
 }

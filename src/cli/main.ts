@@ -8,6 +8,7 @@ import { compareJson, comparePlans, formatCompare, writeAdjustment } from './com
 import { exportPlan } from './exportCmd';
 import { consolidateCommand } from './consolidateMain';
 import type { PlanReading } from '../io/readPlan';
+import { printable, printableDeep } from './printable';
 
 export interface CliResult {
   code: number;
@@ -48,7 +49,11 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   if (cmd === 'compare') return compareCommand(args, read);
   if (cmd === 'consolidate') return consolidateCommand(args, read, USAGE);
   if (cmd !== 'check' && cmd !== 'export' && cmd !== 'read')
-    return { code: 2, stdout: '', stderr: `planbook: unknown command '${cmd}'\n${USAGE}` };
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `planbook: unknown command '${printable(cmd)}'\n${USAGE}`,
+    };
   const file = args.find(
     (a, i) => !a.startsWith('-') && args[i - 1] !== '--sheet' && args[i - 1] !== '-o',
   );
@@ -62,7 +67,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
     if (cmd === 'export') {
       try {
         const n = await exportPlan(reading, out!);
-        return { code: 0, stdout: `${out}: ${n} sheets written`, stderr: '' };
+        return { code: 0, stdout: `${printable(out!)}: ${n} sheets written`, stderr: '' };
       } catch (e) {
         return cannotWrite(out!, e);
       }
@@ -72,7 +77,9 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       return {
         code: 2,
         stdout: '',
-        stderr: `planbook: ${file}: no sheet reads as a plan appendix (no header band with a name column and amount columns); sheets kept as plain tables: ${reading.skipped.join(', ')}`,
+        stderr: printable(
+          `planbook: ${file}: no sheet reads as a plan appendix (no header band with a name column and amount columns); sheets kept as plain tables: ${reading.skipped.join(', ')}`,
+        ),
       };
     const sheet = pickSheet(reading.workbook, which);
     if (!sheet) {
@@ -80,29 +87,35 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       return {
         code: 2,
         stdout: '',
-        stderr: `planbook: ${file}: no appendix sheet '${which}' (sheets that read as appendices: ${names})`,
+        stderr: printable(
+          `planbook: ${file}: no appendix sheet '${which}' (sheets that read as appendices: ${names})`,
+        ),
       };
     }
     const json = args.includes('--json');
     if (cmd === 'read') {
       const sheets = which === undefined ? reading.workbook.sheets : [sheet];
       const r = readingJson(file, reading, sheets);
-      return { code: 0, stdout: json ? JSON.stringify(r) : formatReading(r), stderr: '' };
+      return {
+        code: 0,
+        stdout: json ? JSON.stringify(r) : formatReading(printableDeep(r)),
+        stderr: '',
+      };
     }
     if (which === undefined) {
       const all = checkWorkbook(file, reading);
-      const text = json ? JSON.stringify(all) : formatWorkbookCheck(all);
+      const text = json ? JSON.stringify(all) : formatWorkbookCheck(printableDeep(all));
       return { code: all.summary.errors ? 1 : 0, stdout: text, stderr: '' };
     }
     const result = checkSheet(file, reading, sheet);
     const errors = result.findings.some((f) => f.severity === 'error' && !f.explained);
-    const text = json ? JSON.stringify(result) : formatCheck(result);
+    const text = json ? JSON.stringify(result) : formatCheck(printableDeep(result));
     return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {
     return {
       code: 2,
       stdout: '',
-      stderr: `planbook: ${file}: unexpected error: ${(e as Error).message}`,
+      stderr: printable(`planbook: ${file}: unexpected error: ${(e as Error).message}`),
     };
   }
 }
@@ -112,7 +125,9 @@ function cannotWrite(out: string, e: unknown): CliResult {
   return {
     code: 2,
     stdout: '',
-    stderr: `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    stderr: printable(
+      `planbook: cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    ),
   };
 }
 
@@ -125,7 +140,9 @@ async function readInput(file: string, read: PlanReader): Promise<PlanReading | 
     return {
       code: 2,
       stdout: '',
-      stderr: `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      stderr: printable(
+        `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      ),
     };
   }
   try {
@@ -133,7 +150,7 @@ async function readInput(file: string, read: PlanReader): Promise<PlanReading | 
   } catch (e) {
     const msg =
       e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
-    return { code: 2, stdout: '', stderr: `planbook: ${file}: ${msg}` };
+    return { code: 2, stdout: '', stderr: printable(`planbook: ${file}: ${msg}`) };
   }
 }
 
@@ -155,6 +172,6 @@ async function compareCommand(args: string[], read: PlanReader): Promise<CliResu
       return cannotWrite(out, e);
     }
   }
-  const text = args.includes('--json') ? JSON.stringify(json) : formatCompare(json);
+  const text = args.includes('--json') ? JSON.stringify(json) : formatCompare(printableDeep(json));
   return { code: 0, stdout: text, stderr: '' };
 }

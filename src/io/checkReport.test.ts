@@ -16,9 +16,9 @@ const f: Finding = {
 };
 
 describe('check report', () => {
-  it('writes a Kiểm tra sheet that reads back with every finding', () => {
+  it('writes a Kiểm tra sheet that reads back with every finding', async () => {
     const rows = reportRows([f], () => '11');
-    const bytes = reportWorkbook(rows, 'Báo cáo kiểm tra');
+    const bytes = await reportWorkbook(rows, 'Báo cáo kiểm tra');
     const wb = XLSX.read(bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['Kiểm tra']);
     const aoa = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Kiểm tra'], { header: 1 });

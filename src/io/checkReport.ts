@@ -2,8 +2,9 @@
  * The check report (*Kiểm tra*): one row per finding, as a table for the printable view and as an
  * `.xlsx` sheet.
  */
-import * as XLSX from '@e965/xlsx';
+import type { Sheet } from 'write-excel-file/universal';
 import { explain, type Finding, RULE_NAMES } from '../domain/checks';
+import { writeBook } from './export/writeBook';
 
 export interface ReportRow {
   no: number;
@@ -105,37 +106,57 @@ export const REPORT_HEADERS: Record<'vi' | 'en', string[]> = {
   ],
 };
 
-/** The report as a worksheet (numbers as numbers, `#,##0.##` format). */
-export function reportSheet(
+/** The report as the cells of a styled sheet: heading, the plan's title, header, one row per finding. */
+export function reportSheetData(
   rows: readonly ReportRow[],
   title: string,
   lang: 'vi' | 'en' = 'vi',
-): XLSX.WorkSheet {
-  const aoa: (string | number)[][] = [[title], [], REPORT_HEADERS[lang]];
-  for (const r of rows) aoa.push(reportCells(r));
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
-  for (let i = 0; i < rows.length; i++) {
-    for (const c of [6, 7, 8]) {
-      const cell = ws[XLSX.utils.encode_cell({ r: i + 3, c })];
-      if (cell) cell.z = '#,##0.##';
-    }
-  }
-  ws['!cols'] = [6, 22, 14, 6, 60, 14, 14, 14, 14, 80].map((wch) => ({ wch }));
-  ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 9 } }];
-  return ws;
+): { data: unknown[][]; widths: number[] } {
+  const head = REPORT_HEADERS[lang].map((h) => ({
+    value: h,
+    type: String,
+    fontWeight: 'bold',
+    borderStyle: 'thin',
+    align: 'center',
+  }));
+  const data = [
+    [
+      {
+        value: lang === 'vi' ? 'BÁO CÁO KIỂM TRA SỐ LIỆU' : 'CHECK REPORT',
+        type: String,
+        fontWeight: 'bold',
+        columnSpan: 10,
+      },
+    ],
+    [{ value: title, type: String, fontStyle: 'italic', columnSpan: 10 }],
+    head,
+    ...rows.map((r) =>
+      reportCells(r).map((v) =>
+        typeof v === 'number'
+          ? { value: v, type: Number, format: '#,##0.##', borderStyle: 'thin' }
+          : { value: v, type: String, borderStyle: 'thin', wrap: true },
+      ),
+    ),
+  ];
+  return { data, widths: [6, 22, 14, 6, 60, 14, 14, 14, 14, 80] };
 }
 
+/** The report's sheet name. */
+export const reportSheetName = (lang: 'vi' | 'en') => (lang === 'vi' ? 'Kiểm tra' : 'Checks');
+
 /** An `.xlsx` file holding the report sheet *Kiểm tra*. */
-export function reportWorkbook(
+export async function reportWorkbook(
   rows: readonly ReportRow[],
   title: string,
   lang: 'vi' | 'en' = 'vi',
-): Uint8Array {
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(
-    wb,
-    reportSheet(rows, title, lang),
-    lang === 'vi' ? 'Kiểm tra' : 'Checks',
-  );
-  return XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as Uint8Array;
+): Promise<Uint8Array> {
+  const { data, widths } = reportSheetData(rows, title, lang);
+  return writeBook([
+    {
+      sheet: reportSheetName(lang),
+      data: data as Sheet<Blob>['data'],
+      columns: widths.map((width) => ({ width })),
+      orientation: 'landscape',
+    },
+  ]);
 }

@@ -1,5 +1,6 @@
 /** Reads an imported file off the main thread (a module Web Worker); posts the reading or an error. */
 import { PlanReadError, type ReadFailure, readPlanFile, type ReadOptions } from './readPlan';
+import { thrownText } from './sheets';
 
 export interface ImportRequest {
   name: string;
@@ -20,7 +21,7 @@ self.onmessage = (e: MessageEvent<ImportRequest>) => {
   } catch (err) {
     post({
       kind: 'error',
-      message: (err as Error).message,
+      message: thrownText(err),
       reason: err instanceof PlanReadError ? err.reason : null,
     });
   }

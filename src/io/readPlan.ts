@@ -8,7 +8,16 @@ import { gridSheetFromRaw } from './appendix/gridSheet';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
-import { gridsFromWorkbook } from './sheets';
+import { headerDepth, leaves } from '../domain/columns';
+import {
+  CellBudget,
+  checkAppendixShape,
+  checkFileSize,
+  checkFormula,
+  checkTextCells,
+  LimitError,
+} from './limits';
+import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
 
 /** What the import preview shows of one sheet (an appendix, or a plain grid: band null). */
 export interface SheetSource {
@@ -48,7 +57,9 @@ export type ReadFailure =
   | 'unreadable'
   | 'notText'
   | 'empty'
-  | 'timeout';
+  | 'timeout'
+  | 'tooLarge'
+  | 'tooComplex';
 
 export class PlanReadError extends Error {
   constructor(
@@ -103,6 +114,35 @@ export function blankMeta(title: string): PlanMeta {
  * non-empty sheet kept as a plain grid sheet.
  */
 export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions = {}): PlanReading {
+  try {
+    return checkedFormulas(readWithin(name, bytes, opts));
+  } catch (e) {
+    if (e instanceof LimitError) throw new PlanReadError(e.message, e.reason);
+    throw e;
+  }
+}
+
+/** Why a spreadsheet could not be read, in one line (SheetJS's words as the detail). */
+function unreadable(e: unknown): PlanReadError {
+  const detail = thrownText(e).split('\n')[0].slice(0, 200);
+  const cause = e instanceof SpreadsheetError ? e.cause : e;
+  if (/password|encrypt/i.test(detail))
+    return new PlanReadError(`cannot read the spreadsheet (${detail})`, 'passwordProtected');
+  if (cause instanceof RangeError || !(e instanceof SpreadsheetError) || cause instanceof TypeError)
+    return new PlanReadError(
+      `cannot read the spreadsheet: the file is damaged (${detail})`,
+      'unreadable',
+    );
+  return new PlanReadError(`cannot read the spreadsheet (${detail})`, 'unreadable');
+}
+
+/** The file's base name, without the folders of its path. */
+export const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
+
+function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanReading {
+  checkFileSize(bytes);
+  const name = baseName(path);
+  const stem = name.replace(/\.[^.]+$/, '');
   const kind = kindOf(name, bytes);
   if (
     kind === 'planbook' ||
@@ -126,17 +166,25 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     try {
       grids = gridsFromWorkbook(bytes);
     } catch (e) {
-      const why = (e as Error).message.split('\n')[0];
-      throw new PlanReadError(
-        `cannot read the spreadsheet (${why})`,
-        /password/i.test(why) ? 'passwordProtected' : 'unreadable',
-      );
+      if (e instanceof LimitError) throw e;
+      throw unreadable(e);
     }
   } else {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (text.includes('\u0000'))
       throw new PlanReadError('not a text or spreadsheet file', 'notText');
-    grids = [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
+    checkTextCells(text);
+    grids = [gridFromText(text, stem || 'Sheet1')];
+    const g = grids[0];
+    const widest = g.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    new CellBudget().add(
+      g.name,
+      g.rows.reduce((a, r) => a + r.length, 0) + g.rows.length,
+      g.rows.length,
+      widest - 1,
+    );
+    for (const row of g.rows)
+      for (const c of row) if (c.text.startsWith('=')) checkFormula(c.text, () => g.name);
   }
   const exported = kind === 'sheet' ? tryReadExported(grids) : null;
   if (exported) return { workbook: exported, lineOf: new Map(), warnings: [], skipped: [] };
@@ -182,7 +230,7 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     sources,
     workbook: {
       id: `w${now}`,
-      meta: readings.length ? metaFor(readings[0]) : blankMeta(name.replace(/\.[^.]+$/, '')),
+      meta: readings.length ? metaFor(readings[0]) : blankMeta(stem),
       sheets,
       ...(plain.length ? { grids: plain } : {}),
       createdAt: now,
@@ -194,4 +242,20 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
     warnings: readings.flatMap((r) => r.warnings),
     skipped,
   };
+}
+
+/** The reading, once its appendices and formulas are within the limits (a LimitError names the first that is not). */
+function checkedFormulas(r: PlanReading): PlanReading {
+  for (const sheet of r.workbook.sheets)
+    checkAppendixShape(sheet.name, headerDepth(sheet.columns), leaves(sheet.columns).length);
+  for (const sheet of r.workbook.sheets)
+    for (const [i, row] of sheet.rows.entries())
+      for (const v of Object.values(row.cells))
+        if (typeof v === 'string' && v.startsWith('='))
+          checkFormula(v, () => `sheet '${sheet.name}', line ${r.lineOf.get(row.id) ?? i + 1}`);
+  for (const g of r.workbook.grids ?? [])
+    for (const row of g.cells)
+      for (const v of row)
+        if (typeof v === 'string' && v.startsWith('=')) checkFormula(v, () => `sheet '${g.name}'`);
+  return r;
 }

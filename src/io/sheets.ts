@@ -1,34 +1,92 @@
 /**
  * Spreadsheet files (`.xlsx`, `.xls`, `.ods`, `.csv`) to raw grids through SheetJS, reading the
- * text as shown (Vietnamese numbers are parsed by Planbook, not by SheetJS).
+ * text as shown (Vietnamese numbers are parsed by Planbook, not by SheetJS). Every sheet is read
+ * whole or the file is refused (limits.ts); SheetJS's own console lines are kept out of the output.
  */
 import * as XLSX from '@e965/xlsx';
 import type { RawCell, RawGrid } from './appendix/grid';
+import { checkCompoundFile } from './cfbCheck';
+import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
 
-/** At most this many rows are read from a sheet (a dimension of a million rows with few cells is fine). */
-export const MAX_ROWS = 200_000;
-
-/** Reads every sheet of a workbook file. Throws on files SheetJS cannot read. */
-export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
-  const wb = XLSX.read(bytes, {
-    type: 'array',
-    cellFormula: true,
-    cellStyles: true,
-    cellText: true,
-    cellNF: true,
-    dense: true,
-  });
-  return wb.SheetNames.map((name) => gridFromSheet(name, wb.Sheets[name]));
+/** The text of anything thrown (SheetJS throws plain strings too). */
+export function thrownText(e: unknown): string {
+  if (typeof e === 'string') return e;
+  if (e instanceof Error) return e.message;
+  return String(e);
 }
 
-function gridFromSheet(name: string, ws: XLSX.WorkSheet): RawGrid {
-  const data = (ws as unknown as { '!data'?: (XLSX.CellObject | undefined)[][] })['!data'] ?? [];
+/** A thrown error that is not SheetJS's: what it threw, and the console lines it printed. */
+export class SpreadsheetError extends Error {
+  constructor(
+    message: string,
+    readonly cause: unknown,
+    readonly lines: string[],
+  ) {
+    super(message);
+  }
+}
+
+const CONSOLE = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+/** Runs `f` with the console's output collected instead of printed. */
+export function quietly<T>(f: () => T): { value: T; lines: string[] } {
+  const lines: string[] = [];
+  const saved = CONSOLE.map((k) => console[k]);
+  for (const k of CONSOLE)
+    console[k] = (...a: unknown[]) => void lines.push(a.map(String).join(' '));
+  try {
+    return { value: f(), lines };
+  } catch (e) {
+    throw new SpreadsheetError(thrownText(e), e, lines);
+  } finally {
+    CONSOLE.forEach((k, i) => (console[k] = saved[i]));
+  }
+}
+
+/** Reads every sheet of a workbook file. Throws a LimitError past a limit, a SpreadsheetError when SheetJS cannot read it. */
+export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes);
+  checkCompoundFile(bytes);
+  const { value: wb } = quietly(() =>
+    XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: true,
+      cellStyles: true,
+      cellText: true,
+      cellNF: true,
+      dense: true,
+    }),
+  );
+  checkSheetCount(wb.SheetNames.length);
+  const budget = new CellBudget();
+  return wb.SheetNames.map((name) => gridFromSheet(name, wb.Sheets[name], budget));
+}
+
+type Dense = (XLSX.CellObject | undefined)[][];
+
+function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: CellBudget): RawGrid {
+  const data = ((ws as unknown as { '!data'?: Dense } | undefined)?.['!data'] ?? []) as Dense;
+  // each row up to its last non-empty cell (holes and blank styled cells cost nothing)
+  const ends: number[] = [];
+  let cells = 0;
+  let widest = 0;
+  data.forEach((src, r) => {
+    let end = 0;
+    src?.forEach((cell, c) => {
+      if (cell && cell.t !== 'z' && c + 1 > end) end = c + 1;
+    });
+    ends[r] = end;
+    cells += end;
+    widest = Math.max(widest, end - 1);
+  });
+  let last = ends.length;
+  while (last > 0 && !ends[last - 1]) last--;
+  budget.add(name, cells + last, last, widest); // an empty row costs as much as a cell
   const rows: RawCell[][] = [];
-  const n = Math.min(data.length, MAX_ROWS);
-  for (let r = 0; r < n; r++) {
+  for (let r = 0; r < last; r++) {
     const src = data[r] ?? [];
     const row: RawCell[] = [];
-    for (let c = 0; c < src.length; c++) {
+    for (let c = 0; c < (ends[r] ?? 0); c++) {
       const cell = src[c];
       if (!cell || cell.t === 'z') {
         row.push({ text: '' });
@@ -36,7 +94,10 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet): RawGrid {
       }
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
       const out: RawCell = { text, value: cell.v as RawCell['value'] };
-      if (cell.f) out.formula = cell.f;
+      if (cell.f) {
+        checkFormula(cell.f, () => `sheet '${name}', cell ${XLSX.utils.encode_cell({ r, c })}`);
+        out.formula = cell.f;
+      }
       const bold = (cell.s as { font?: { bold?: boolean } } | undefined)?.font?.bold;
       if (bold) out.bold = true;
       if (typeof cell.z === 'string' && cell.t === 'n' && cell.z !== 'General') out.format = cell.z;
@@ -44,11 +105,13 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet): RawGrid {
     }
     rows.push(row);
   }
-  const merges = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+  const merges = (ws?.['!merges'] ?? [])
+    .filter((m) => m.s.r < last)
+    .map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   const hiddenRows = new Set<number>();
-  (ws['!rows'] ?? []).forEach((r, i) => r?.hidden && hiddenRows.add(i));
+  (ws?.['!rows'] ?? []).forEach((r, i) => r?.hidden && i < last && hiddenRows.add(i));
   const hiddenCols = new Set<number>();
-  (ws['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenCols.add(i));
+  (ws?.['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenCols.add(i));
   return {
     name,
     rows,

@@ -4,6 +4,7 @@ import type { OpenedWorkbook, PlanbookApp } from '../app/services';
 import type { RevisionSummary } from '../app/versions';
 import { type Lang, LangContext, translator } from './i18n';
 import { StartPage } from './StartPage';
+import { UpdatePrompt } from './UpdatePrompt';
 import { WorkbookView } from './WorkbookView';
 import { ConsolidationPage } from './consolidation/ConsolidationPage';
 
@@ -67,6 +68,7 @@ export function App({ app }: { app: PlanbookApp }) {
   return (
     <LangContext.Provider value={value}>
       <div className="pb-app">
+        <UpdatePrompt />
         <button
           type="button"
           className="pb-lang"

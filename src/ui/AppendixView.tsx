@@ -26,6 +26,8 @@ import type { CompareMarks } from './useCompareMarks';
 import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
 import { exportCsvNow, exportXlsxNow } from './exportActions';
+import { StorageFailureBanner } from './StorageFailureBanner';
+import { fileStem } from '../app/exports';
 
 export function AppendixView({
   opened,
@@ -217,6 +219,13 @@ export function AppendixView({
         onVersions={onVersions}
       />
       {banner}
+      {saveState === 'error' && session.storageFailure && (
+        <StorageFailureBanner
+          failure={session.storageFailure}
+          fileName={`${fileStem(session.workbook.meta.title)}.planbook`}
+          exportText={exportText}
+        />
+      )}
       {readOnly && !revision && saveState !== 'conflict' && (
         <div className="pb-banner" role="alert" data-testid="readonly-banner">
           {t('readOnlyElsewhere')}

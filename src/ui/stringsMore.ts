@@ -93,7 +93,9 @@ export const viMore = {
   noAppendixYet:
     'Không trang nào được nhận là phụ lục. Các trang được giữ nguyên dạng bảng; có thể chuyển thành phụ lục sau khi mở sổ, hoặc đánh dấu dòng tiêu đề ngay tại đây.',
   plainSheets: 'Trang giữ nguyên dạng bảng',
-  imp_timeout: 'đọc tệp quá lâu (quá 60 giây) nên đã dừng; tệp có thể bị hỏng.',
+  imp_timeout: 'đọc tệp quá lâu (quá {detail} giây) nên đã dừng; tệp có thể bị hỏng.',
+  imp_tooLarge: 'tệp vượt quá giới hạn Planbook đọc được (chi tiết: {detail}).',
+  imp_tooComplex: 'tệp có công thức vượt quá giới hạn Planbook đọc được (chi tiết: {detail}).',
   imp_planbook: 'tệp .planbook bị hỏng hoặc sai cấu trúc (chi tiết: {detail}).',
   imp_notSpreadsheet: 'nội dung tệp không phải bảng tính như phần mở rộng của tên tệp cho biết.',
   imp_passwordProtected: 'tệp được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi nhập lại.',
@@ -101,6 +103,21 @@ export const viMore = {
   imp_notText: 'tệp không phải văn bản hay bảng tính.',
   imp_empty: 'tệp không có bảng nào (mọi trang đều trống).',
   imp_unexpected: 'lỗi không lường trước khi đọc tệp (chi tiết: {detail}). Không có gì được lưu.',
+  storage_quota:
+    'Bộ nhớ của trình duyệt đã đầy nên thay đổi từ lúc này không ghi được. Sổ vẫn sửa được trong trang này; những gì đã lưu trước đó giữ nguyên. Hãy lưu ra tệp .planbook để không mất thay đổi.',
+  storage_refused:
+    'Trình duyệt không cho trang này lưu dữ liệu (chế độ ẩn danh hoặc cài đặt; chi tiết: {detail}). Sổ vẫn sửa được trong trang này; những gì đã lưu giữ nguyên. Hãy lưu ra tệp .planbook.',
+  storage_other:
+    'Không ghi được vào bộ nhớ của trình duyệt (chi tiết: {detail}). Sổ vẫn sửa được trong trang này; những gì đã lưu giữ nguyên. Hãy lưu ra tệp .planbook.',
+  saveToFile: 'Lưu tệp .planbook',
+  imp_storageQuota:
+    'bộ nhớ của trình duyệt đã đầy nên không tạo được sổ; không có gì được lưu. Hãy xóa bớt sổ không dùng rồi thử lại.',
+  imp_storageRefused:
+    'trình duyệt không cho trang này lưu dữ liệu (chi tiết: {detail}); không có gì được lưu.',
+  imp_storageOther:
+    'không ghi được vào bộ nhớ của trình duyệt (chi tiết: {detail}); không có gì được lưu.',
+  updateReady: 'Có phiên bản mới của Planbook.',
+  updateApply: 'Cập nhật (lưu mọi thay đổi rồi tải lại)',
 };
 
 export const enMore: Record<keyof typeof viMore, string> = {
@@ -197,7 +214,10 @@ export const enMore: Record<keyof typeof viMore, string> = {
   noAppendixYet:
     'No sheet reads as an appendix. The sheets are kept as plain tables; you can turn one into an appendix after opening, or mark its header rows here.',
   plainSheets: 'Sheets kept as plain tables',
-  imp_timeout: 'reading took too long (over 60 seconds) and was stopped; the file may be damaged.',
+  imp_timeout:
+    'reading took too long (over {detail} seconds) and was stopped; the file may be damaged.',
+  imp_tooLarge: 'the file is beyond what Planbook reads ({detail}).',
+  imp_tooComplex: 'the file holds a formula beyond what Planbook reads ({detail}).',
   imp_planbook: 'the .planbook file is damaged or malformed ({detail}).',
   imp_notSpreadsheet: 'the content is not the spreadsheet its extension says.',
   imp_passwordProtected:
@@ -206,4 +226,18 @@ export const enMore: Record<keyof typeof viMore, string> = {
   imp_notText: 'the file is neither text nor a spreadsheet.',
   imp_empty: 'the file holds no table (every sheet is empty).',
   imp_unexpected: 'unexpected error while reading ({detail}). Nothing was stored.',
+  storage_quota:
+    'The browser’s storage is full: changes from now on cannot be written. The workbook stays editable in this page; what was saved before is untouched. Save a .planbook file so as not to lose your changes.',
+  storage_refused:
+    'The browser does not let this page store data (private mode or settings; {detail}). The workbook stays editable in this page; what was saved is untouched. Save a .planbook file.',
+  storage_other:
+    'Writing to the browser’s storage failed ({detail}). The workbook stays editable in this page; what was saved is untouched. Save a .planbook file.',
+  saveToFile: 'Save a .planbook file',
+  imp_storageQuota:
+    'the browser’s storage is full, so the workbook was not created; nothing was stored. Delete workbooks you no longer need and try again.',
+  imp_storageRefused:
+    'the browser does not let this page store data ({detail}); nothing was stored.',
+  imp_storageOther: 'writing to the browser’s storage failed ({detail}); nothing was stored.',
+  updateReady: 'A new version of Planbook is ready.',
+  updateApply: 'Update (saves every change, then reloads)',
 };

@@ -70,10 +70,12 @@ export function useChecksUi(
   );
   const exportReport = useCallback(() => {
     const title = session.workbook.meta.title;
-    download(
-      `Kiem-tra-${title.slice(0, 40)}.xlsx`,
-      reportWorkbook(rows(), title, lang) as BlobPart,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    void reportWorkbook(rows(), title, lang).then((bytes) =>
+      download(
+        `Kiem-tra-${title.slice(0, 40)}.xlsx`,
+        bytes as BlobPart,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
     );
   }, [rows, session, lang]);
   const print = useCallback(() => {

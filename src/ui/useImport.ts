@@ -1,6 +1,6 @@
 /** Importing a dropped or chosen file: read off the main thread, then preview, then store. */
 import { useCallback, useRef, useState } from 'react';
-import { type ImportError, readForImport } from '../app/importer';
+import { type ImportError, readForImport, storeError } from '../app/importer';
 import type { PlanbookApp } from '../app/services';
 import type { Workbook } from '../domain/types';
 import type { PlanReading, ReadOptions } from '../io/readPlan';
@@ -55,11 +55,18 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
 
   const confirm = useCallback(
     async (wb: Workbook) => {
-      const id = await app.createFromImport(wb);
+      const name = state.phase === 'preview' ? state.name : wb.meta.title;
+      let id: string;
+      try {
+        id = await app.createFromImport(wb);
+      } catch (e) {
+        setState({ phase: 'error', name, error: storeError(e) });
+        return;
+      }
       setState({ phase: 'idle' });
       onOpen(id);
     },
-    [app, onOpen],
+    [app, onOpen, state],
   );
 
   const cancel = useCallback(() => {

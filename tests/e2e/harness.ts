@@ -9,7 +9,7 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(import.meta.dirname, '../../dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -17,10 +17,13 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** A static server over dist/ on 127.0.0.1 (random port). */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/** A static server over dist/ (or a copy of it) on 127.0.0.1 (random port). */
+export async function serveDist(
+  DIST = resolve(import.meta.dirname, '../../dist'),
+): Promise<{ url: string; close: () => Promise<void> }> {
   if (!existsSync(join(DIST, 'index.html')))
     throw new Error('dist/ is missing: run `vite build` first');
   const server: Server = createServer((req, res) => {

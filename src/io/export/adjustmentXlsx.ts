@@ -6,12 +6,13 @@
  * header rows and the TT and name columns repeated on every page, names wrapped in rows tall
  * enough to show them whole (adjustmentPrint.ts).
  */
-import writeXlsxFile, { type Sheet } from 'write-excel-file/universal';
+import type { Sheet } from 'write-excel-file/universal';
 import type { AdjustmentTable, Quad } from '../../domain/adjustment';
 import { formatAmount } from '../../domain/numbers';
 import { colName, withCachedValues } from './appendixSheet';
 import { columnPoints, printSetup, printTitles, rowHeight, wrappedLines } from './adjustmentPrint';
 import { type Cell, head, heading } from './sheetCells';
+import { writeBook } from './writeBook';
 
 /** What the adjustment export needs besides the table. */
 export interface AdjustmentExportInput {
@@ -205,25 +206,11 @@ export async function exportAdjustmentXlsx(
     stickyRowsCount: firstRow,
     orientation: 'landscape',
   };
-  const blob = await writeXlsxFile([sheet], {
-    fontFamily: 'Times New Roman',
-    fontSize: 12,
-    features: [
-      {
-        files: {
-          transform: {
-            'xl/worksheets/sheet{id}.xml': {
-              transform: (content) => printSetup(withCachedValues(content, formulas)),
-            },
-            'xl/workbook.xml': {
-              transform: (content) => printTitles(content, name, firstRow, colName(1)),
-            },
-          },
-        },
-      },
-    ],
-  }).toBlob();
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), formulas, firstRow };
+  const bytes = await writeBook([sheet], {
+    sheet: (content) => printSetup(withCachedValues(content, formulas)),
+    workbook: (content) => printTitles(content, name, firstRow, colName(1)),
+  });
+  return { bytes, formulas, firstRow };
 }
 
 function totalRow(t: AdjustmentTable, lang: 'vi' | 'en') {

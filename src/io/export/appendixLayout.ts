@@ -7,6 +7,7 @@ import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '..
 import { moveFormulaRows } from '../../domain/formulaShift';
 import { childRows } from '../../domain/rows';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
+import { exportableFormula } from './formulaSafety';
 
 export type CellKind =
   'title' | 'subtitle' | 'unit' | 'header' | 'code' | 'section' | 'project' | 'stated' | 'total';
@@ -174,8 +175,12 @@ export function layoutAppendix(
         }
         const x = r.cells[l.id];
         if (typeof x === 'number') return { ...base, number: x };
-        if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l))
-          return { ...base, formula: moveFormulaRows(x, first), value: num(v.value(i, l.id)) };
+        // a project's formula that computes a number stays a formula; any other text stays text
+        if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l)) {
+          const value = num(v.value(i, l.id));
+          if (r.kind === 'project' && value !== null && exportableFormula(x))
+            return { ...base, formula: moveFormulaRows(x, first), value };
+        }
         if (typeof x === 'string') return { ...base, text: x };
         return base;
       }),

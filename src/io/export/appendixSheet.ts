@@ -5,19 +5,7 @@
  * computed values. Per-cell work in the library was most of a 10,000-project export.
  */
 import type { AppendixLayout, OutCell } from './appendixLayout';
-
-/** Escapes XML text (and drops characters XML 1.0 cannot hold). */
-export function xml(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what XML 1.0 forbids
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-  );
-}
+import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
 /** Column letters of a 0-based index (A, …, Z, AA…). */
 export function colName(i: number): string {
@@ -146,15 +134,14 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
 
 function cellXml(ref: string, s: string, c: OutCell): string {
   if (c.formula) {
-    const f = `<f>${xml(c.formula.replace(/^=/, ''))}</f>`;
+    const f = `<f>${plainXml(c.formula.replace(/^=/, ''))}</f>`;
     const v = c.value;
     if (typeof v === 'number') return `<c r="${ref}"${s}>${f}<v>${v}</v></c>`;
-    if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${xml(v)}</v></c>`;
+    if (typeof v === 'string') return `<c r="${ref}"${s} t="str">${f}<v>${cellTextXml(v)}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
   if (c.number !== undefined) return `<c r="${ref}"${s}><v>${c.number}</v></c>`;
-  if (c.text)
-    return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xml(c.text)}</t></is></c>`;
+  if (c.text) return inlineStringCell(ref, s, c.text);
   return `<c r="${ref}"${s}/>`;
 }
 
@@ -206,7 +193,7 @@ export function withCachedValues(content: string, values: Map<string, number | s
       if (v === undefined) return `<c r="${ref}"${attrs}><f>${f}</f></c>`;
       return typeof v === 'number'
         ? `<c r="${ref}"${attrs}><f>${f}</f><v>${v}</v></c>`
-        : `<c r="${ref}"${attrs} t="str"><f>${f}</f><v>${xml(v)}</v></c>`;
+        : `<c r="${ref}"${attrs} t="str"><f>${f}</f><v>${cellTextXml(v)}</v></c>`;
     },
   );
 }

@@ -1,6 +1,7 @@
 /** A plain grid sheet in the exported workbook: its values, and its formulas with cached values. */
 import { gridText, isGridFormula } from '../../domain/grid';
 import type { GridSheet } from '../../domain/types';
+import { exportableFormula } from './formulaSafety';
 
 /** A computed value as the exporter needs it (errors as their kind). */
 export type GridValue = number | string | boolean | null | { error: string };
@@ -16,14 +17,15 @@ export function gridSheetData(
     row.map((v, c) => {
       if (v === null) return null;
       if (typeof v === 'number') return { type: Number, value: v };
-      if (isGridFormula(v)) {
+      // a formula reaching outside the workbook (link, web, DDE) is written as its text
+      if (isGridFormula(v) && exportableFormula(v)) {
         const x = valueAt(r, c);
         if (typeof x === 'number' || typeof x === 'string') cached.set(`${colName(c)}${r + 1}`, x);
         else if (typeof x === 'boolean') cached.set(`${colName(c)}${r + 1}`, x ? 1 : 0);
         return { type: 'Formula', value: v.slice(1) };
       }
       // a text is written as a text, even when it starts with = + - or @ (it never runs)
-      return { type: String, value: gridText(v) };
+      return { type: String, value: isGridFormula(v) ? v : gridText(v) };
     }),
   );
   for (const m of g.merges ?? []) {

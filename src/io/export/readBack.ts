@@ -11,6 +11,7 @@ import { cellText, type RawGrid } from '../appendix/grid';
 import { gridSheetFromRaw } from '../appendix/gridSheet';
 import { parsePlanbook } from '../planbookFile';
 import { PLANBOOK_SHEET, unpackPlan } from './xlsx';
+import { clip, MAX_CELL_TEXT } from './xmlText';
 
 /** The plan inside an exported workbook, or null when there is none or it no longer fits. */
 export function readExported(grids: RawGrid[]): Workbook | null {
@@ -49,7 +50,7 @@ export function readExported(grids: RawGrid[]): Workbook | null {
       if (
         nameCol >= 0 &&
         cellText(g, r, nameCol) !==
-          String(row.cells.name ?? '')
+          clip(String(row.cells.name ?? ''), MAX_CELL_TEXT)
             .replace(/\s+/g, ' ')
             .trim()
       )
@@ -60,6 +61,12 @@ export function readExported(grids: RawGrid[]): Workbook | null {
         if (l.role === 'rowTotal') return;
         const cell = g.rows[r]?.[c];
         if (!cell || (cell.text === '' && cell.formula === undefined)) return;
+        // a text as a spreadsheet reads it back (cut to a cell's length, CR LF as LF): the plan's own
+        const kept = row.cells[l.id];
+        if (typeof kept === 'string' && kept !== cell.text && cell.text === asRead(kept)) {
+          cells[l.id] = kept;
+          return;
+        }
         if (cell.formula !== undefined && isNumericLeaf(l))
           cells[l.id] = moveFormulaRows(`=${cell.formula.replace(/^=/, '')}`, -first);
         else if (typeof cell.value === 'number') cells[l.id] = cell.value;
@@ -79,6 +86,9 @@ export function readExported(grids: RawGrid[]): Workbook | null {
 }
 
 class Mismatch extends Error {}
+
+/** A text as it reads back from an exported cell. */
+const asRead = (s: string) => clip(s, MAX_CELL_TEXT).replace(/\r\n/g, '\n');
 
 /** readExported that answers null instead of throwing when the rows no longer match. */
 export function tryReadExported(grids: RawGrid[]): Workbook | null {

@@ -125,7 +125,10 @@ export function unitSheet(
     ];
     const sum = (col: number) =>
       u.exact.map((s) => `SUMIFS(${range(col)},${range(lead)},${exact(s)})`).join('+');
-    if (u.exact.length && lead >= 0) {
+    // a criterion is a formula string literal: Excel takes at most 255 characters, no control ones
+    // eslint-disable-next-line no-control-regex -- control characters cannot stand in a formula
+    const criteriaOk = u.exact.every((s) => s.length <= 250 && !/[\u0000-\u001F]/.test(s));
+    if (u.exact.length && lead >= 0 && criteriaOk) {
       row.push(
         f(r, 2, u.exact.map((s) => `COUNTIFS(${range(lead)},${exact(s)})`).join('+'), u.count, {
           borderStyle: 'thin',
@@ -133,6 +136,10 @@ export function unitSheet(
         }),
       );
       amount.forEach(({ i }, j) => row.push(f(r, 3 + j, sum(i), u.amounts[j])));
+    } else if (u.exact.length) {
+      // a unit whose name cannot be a criterion: its figures as computed
+      row.push({ value: u.count, type: Number, borderStyle: 'thin', align: 'center' });
+      amount.forEach((_, j) => row.push({ value: u.amounts[j], type: Number, ...num }));
     } else {
       // projects without a unit: the plan's total less every named unit's
       row.push({ value: u.count, type: Number, borderStyle: 'thin', align: 'center' });
