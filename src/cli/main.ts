@@ -7,6 +7,7 @@ import { formatReading, readingJson } from './readCmd';
 import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
 import { exportPlan } from './exportCmd';
 import { consolidateCommand } from './consolidateMain';
+import { PROGRESS_USAGE, progressCommand } from './progressCmd';
 import type { PlanReading } from '../io/readPlan';
 import { printable, printableDeep } from './printable';
 
@@ -34,7 +35,8 @@ const USAGE = `usage:
       consolidates the departments' files: columns mapped onto every year × source they name, a
       later file of a unit replaces its earlier one (what changed is listed), duplicates across
       units flagged; totals by unit, source and year; -o writes the consolidated appendix and the
-      list of submissions; exit 0 when every file was read, 2 when one cannot be`;
+      list of submissions; exit 0 when every file was read, 2 when one cannot be
+${PROGRESS_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -48,6 +50,7 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
     return { code: cmd ? 0 : 2, stdout: cmd ? USAGE : '', stderr: cmd ? '' : USAGE };
   if (cmd === 'compare') return compareCommand(args, read);
   if (cmd === 'consolidate') return consolidateCommand(args, read, USAGE);
+  if (cmd === 'progress') return progressCommand(args, read, USAGE);
   if (cmd !== 'check' && cmd !== 'export' && cmd !== 'read')
     return {
       code: 2,

@@ -1,0 +1,336 @@
+/**
+ * Following execution (*theo dõi thực hiện, giải ngân*): a year's tracking started from an
+ * approved plan. Per project and capital source: the year's allocation, the allocation of N−1
+ * carried over (*kéo dài*, tracked apart as circular 15/2021/TT-BTC requires), the cumulative
+ * allocation and disbursement to the end of N−1; per period (month or quarter) the disbursement
+ * from 01/01 of N to the end of the period, of the year's plan and of the carried-over plan.
+ * Amounts are in the plan's unit. Pure data, serialisable as JSON.
+ */
+import { leaves } from './columns';
+import { type ColumnMeaning, classifyColumn } from './executionColumns';
+import type { IsoDate } from './executionText';
+import { clean } from './numbers';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, Id, Row, Workbook } from './types';
+
+/** A project followed in the year (one row of the plan). */
+export interface ExecProject {
+  id: Id;
+  name: string;
+  /** Lead unit (*đơn vị thực hiện / chủ đầu tư*). */
+  lead: string;
+  /** Project code (*mã dự án*), '' when the plan has none. */
+  code: string;
+  /** Labels of the sections above it, outermost first. */
+  path: string[];
+}
+
+/** The year's figures of one project and source. */
+export interface ExecLine {
+  projectId: Id;
+  /** Capital source code ('' when the plan does not split by source). */
+  source: string;
+  /** Allocation of year N (*kế hoạch vốn năm N*). */
+  plan: number;
+  /** Allocation of N−1 carried over into N (*kế hoạch vốn năm N−1 kéo dài*). */
+  carry: number;
+  /** Cumulative allocation to the end of N−1 (*lũy kế vốn đã bố trí*). */
+  priorAllocated: number;
+  /** Cumulative disbursement from the start to 31/12 of N−1. */
+  priorDisbursed: number;
+}
+
+/** A reporting period: a month or a quarter of year N (or January of N+1), by its last day. */
+export interface ExecPeriod {
+  id: Id;
+  end: IsoDate;
+  kind: 'month' | 'quarter';
+  /** The report file the figures came from, if any. */
+  file?: string;
+}
+
+/** Disbursement from 01/01 of N to the end of a period: of the year's plan, of the carry-over. */
+export interface Disbursed {
+  plan: number | null;
+  carry: number | null;
+}
+
+/** A point of the target curve: the rate of the year's plan to reach by a date (0..1). */
+export interface TargetPoint {
+  date: IsoDate;
+  rate: number;
+}
+
+export interface AnnualPlan {
+  id: Id;
+  year: number;
+  title: string;
+  unit: string;
+  /** The plan (or version) the tracking started from. */
+  basedOn: { workbookId?: Id; revisionId?: Id; title: string };
+  sources: string[];
+  projects: ExecProject[];
+  /** Project × source lines, in the plan's order. */
+  lines: ExecLine[];
+  /** Periods in date order. */
+  periods: ExecPeriod[];
+  /** Period id → line key (`lineKey`) → cumulative disbursement to the period's end. */
+  disbursed: Record<Id, Record<string, Disbursed>>;
+  targets: TargetPoint[];
+  /** Report lines the user paired: report line key → project id ('' = not a project of the plan). */
+  pairs: Record<string, Id>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The key of a project × source line. */
+export const lineKey = (projectId: Id, source: string): string => `${projectId}|${source}`;
+
+/** The usual target curve: 60 % by 30/9 of N and 95 % by 31/1 of N+1. */
+export function defaultTargets(year: number): TargetPoint[] {
+  return [
+    { date: `${year}-09-30`, rate: 0.6 },
+    { date: `${year + 1}-01-31`, rate: 0.95 },
+  ];
+}
+
+/** A leaf with the header texts above it, outermost first. */
+export interface LeafPath {
+  leaf: ColumnLeaf;
+  path: string[];
+}
+
+/** Every leaf of a column tree with its header path. */
+export function leafPaths(nodes: ColumnNode[], above: string[] = []): LeafPath[] {
+  const out: LeafPath[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'leaf') out.push({ leaf: n, path: [...above, n.label] });
+    else out.push(...leafPaths(n.children, [...above, n.label]));
+  }
+  return out;
+}
+
+/** The meaning of a plan leaf for year N (the reader's year and source win over the words). */
+export function planLeafMeaning(lp: LeafPath, year: number): ColumnMeaning {
+  const { leaf } = lp;
+  if (leaf.role === 'amount' && leaf.year !== undefined) {
+    const source = leaf.source ?? null;
+    if (leaf.year === year) return { measure: 'plan', part: 'all', source, year };
+    return { measure: 'yearAllocation', part: 'all', source, year: leaf.year };
+  }
+  if (leaf.role !== 'amount' && leaf.role !== 'stated' && leaf.role !== 'value')
+    return { measure: 'other', part: 'all', source: null };
+  const path = lp.path.some((p) => p.trim()) ? lp.path : [leaf.label];
+  return classifyColumn(path, year, leaf.source);
+}
+
+/** Years a plan has allocation columns for (from the reader's years and from header words). */
+export function planYears(wb: Workbook): number[] {
+  const years = new Set<number>(wb.meta.years);
+  for (const s of wb.sheets)
+    for (const lp of leafPaths(s.columns)) {
+      const m = planLeafMeaning(lp, 0);
+      if ((m.measure === 'yearAllocation' || m.measure === 'plan') && m.year) years.add(m.year);
+    }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** How the plan's cells are read: typed numbers by default, or the engine's computed values. */
+export type PlanValue = (sheetId: Id, rowIndex: number, colId: Id) => number | null;
+
+const typed =
+  (wb: Workbook): PlanValue =>
+  (sheetId, i, colId) => {
+    const v = wb.sheets.find((s) => s.id === sheetId)?.rows[i]?.cells[colId];
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+
+export interface StartOptions {
+  value?: PlanValue;
+  /** Project codes the file holds outside the plan's cells (sheet id, row id → code). */
+  codeOf?: (sheetId: Id, rowId: Id) => string;
+  basedOn?: AnnualPlan['basedOn'];
+  id?: Id;
+  now?: number;
+}
+
+/** Sums of one measure per source ('' for a figure stated for all sources). */
+type BySource = Map<string, number>;
+
+const add = (m: BySource, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+
+/** Splits figures by source: sources as given, a total's remainder over them as source ''. */
+function bySourceWithRest(m: BySource): BySource {
+  const total = m.get('');
+  if (total === undefined || m.size === 1) return m;
+  const out = new Map([...m].filter(([k]) => k !== ''));
+  let sum = 0;
+  for (const v of out.values()) sum += v;
+  if (total - sum > 1e-6 * Math.max(1, Math.abs(total))) out.set('', total - sum);
+  return out;
+}
+
+/**
+ * A figure stated for all sources (key '') shared over the sources `weights` names, in proportion to
+ * them (the plan's split of the year); unchanged when there are no such sources.
+ */
+function spread(m: BySource, weights: BySource): BySource {
+  const all = m.get('');
+  const keys = [...weights.keys()].filter((k) => k && (weights.get(k) ?? 0) > 0);
+  if (all === undefined || !keys.length) return m;
+  const out = new Map([...m].filter(([k]) => k !== ''));
+  const sum = keys.reduce((a, k) => a + weights.get(k)!, 0);
+  for (const k of keys) add(out, k, clean((all * weights.get(k)!) / sum));
+  return out;
+}
+
+/** The code of a project: a code column of the plan, else `mã dự án: 1234567` in its name. */
+export function codeIn(text: string): string {
+  const m = /\bm[ãa]\s*(?:s[ốo]\s*)?(?:d[ựu]\s*[áa]n|da|dự án)?\s*[:.]?\s*(\d{5,9})\b/i.exec(text);
+  return m ? m[1] : '';
+}
+
+/** Normalised project code for matching (spaces, dots and case dropped). */
+export function normaliseCode(code: unknown): string {
+  return String(code ?? '')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
+}
+
+function sheetProjects(
+  wb: Workbook,
+  sheet: AppendixSheet,
+  year: number,
+  value: PlanValue,
+  codeOf: StartOptions['codeOf'],
+  idOf: (row: Row) => Id,
+): { projects: ExecProject[]; lines: ExecLine[] } {
+  const meanings = leafPaths(sheet.columns).map((lp) => ({
+    leaf: lp.leaf,
+    m: planLeafMeaning(lp, year),
+  }));
+  const codeLeaf = meanings.find((x) => x.m.measure === 'code')?.leaf;
+  const projects: ExecProject[] = [];
+  const lines: ExecLine[] = [];
+  const stack: { level: number; label: string }[] = [];
+  sheet.rows.forEach((row, i) => {
+    while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
+    if (row.kind === 'section') {
+      const tt = String(row.cells.tt ?? '').trim();
+      const name = String(row.cells.name ?? '').trim();
+      stack.push({ level: row.level, label: tt && name ? `${tt}. ${name}` : name || tt });
+    }
+    if (row.kind !== 'project' || row.part) return;
+    const name = String(row.cells.name ?? '').trim();
+    const id = idOf(row);
+    const code =
+      normaliseCode(codeOf?.(sheet.id, row.id) ?? (codeLeaf ? row.cells[codeLeaf.id] : '')) ||
+      codeIn(name);
+    projects.push({
+      id,
+      name,
+      lead: String(row.cells.lead ?? '').trim(),
+      code,
+      path: stack.map((s) => s.label),
+    });
+    const plan: BySource = new Map();
+    const carry: BySource = new Map();
+    const prior: BySource = new Map();
+    const disbursed: BySource = new Map();
+    let priorThrough: number | null = null;
+    let other = '';
+    const years = new Map<number, BySource>();
+    for (const { leaf, m } of meanings) {
+      const v = value(sheet.id, i, leaf.id);
+      if (v === null) continue;
+      const src = m.source ?? '';
+      if (m.measure === 'plan') add(plan, src, v);
+      else if (m.measure === 'carry') add(carry, src, v);
+      else if (m.measure === 'priorDisbursed') add(disbursed, src, v);
+      else if (m.measure === 'priorAllocated') {
+        add(prior, src, v);
+        if (m.year) priorThrough = Math.max(priorThrough ?? 0, m.year);
+      } else if (m.measure === 'yearAllocation' && src && !other) other = src;
+      if (m.measure === 'yearAllocation' && m.year && m.year < year) {
+        const y = years.get(m.year) ?? new Map();
+        add(y, src, v);
+        years.set(m.year, y);
+      }
+    }
+    // earlier years of the plan count in the cumulative allocation (after a stated cumulative)
+    const earlier: BySource = new Map();
+    for (const [y, m] of years)
+      if (priorThrough === null || y > priorThrough) for (const [k, v] of m) add(earlier, k, v);
+    const planBy = bySourceWithRest(plan);
+    const weights = [...planBy.keys()].some((k) => k) ? planBy : earlier;
+    const priorAll = spread(bySourceWithRest(prior), weights);
+    for (const [k, v] of earlier) add(priorAll, k, v);
+    const parts = [
+      planBy,
+      spread(bySourceWithRest(carry), weights),
+      priorAll,
+      spread(bySourceWithRest(disbursed), weights),
+    ];
+    const sources = new Set(parts.flatMap((p) => [...p.keys()]));
+    // a project without figures for the year follows its other years' source, else the plan's first
+    if (!sources.size) sources.add(other || (wb.meta.sources[0]?.code ?? ''));
+    for (const source of sources)
+      lines.push({
+        projectId: id,
+        source,
+        plan: parts[0].get(source) ?? 0,
+        carry: parts[1].get(source) ?? 0,
+        priorAllocated: parts[2].get(source) ?? 0,
+        priorDisbursed: parts[3].get(source) ?? 0,
+      });
+  });
+  return { projects, lines };
+}
+
+/**
+ * Starts a year's tracking from a plan: every project of every appendix sheet, per source its
+ * allocation for `year`, the cumulative allocation of the earlier years (a stated cumulative column
+ * plus the plan's year columns after it), and the carry-over and prior disbursement where the plan
+ * states them. Periods start empty; the target curve is the usual one.
+ */
+export function annualPlanFrom(wb: Workbook, year: number, o: StartOptions = {}): AnnualPlan {
+  const value = o.value ?? typed(wb);
+  const seen = new Map<Id, number>();
+  for (const s of wb.sheets) for (const r of s.rows) seen.set(r.id, (seen.get(r.id) ?? 0) + 1);
+  const projects: ExecProject[] = [];
+  const lines: ExecLine[] = [];
+  for (const sheet of wb.sheets) {
+    const idOf = (row: Row) => ((seen.get(row.id) ?? 0) > 1 ? `${sheet.id}:${row.id}` : row.id);
+    const r = sheetProjects(wb, sheet, year, value, o.codeOf, idOf);
+    projects.push(...r.projects);
+    lines.push(...r.lines);
+  }
+  const order = wb.meta.sources.map((s) => s.code);
+  const sources = [...new Set(lines.map((l) => l.source))].sort(
+    (a, b) => rank(order, a) - rank(order, b),
+  );
+  const now = o.now ?? Date.now();
+  return {
+    id: o.id ?? `e${now}`,
+    year,
+    title: wb.meta.title,
+    unit: wb.meta.unit,
+    basedOn: o.basedOn ?? { workbookId: wb.id, title: wb.meta.title },
+    sources,
+    projects,
+    lines,
+    periods: [],
+    disbursed: {},
+    targets: defaultTargets(year),
+    pairs: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+function rank(order: string[], s: string): number {
+  const i = order.indexOf(s);
+  return s === '' ? 1e6 : i < 0 ? 1e5 : i;
+}
+
+/** The leaves of a sheet in display order (re-exported for readers of execution tables). */
+export const sheetLeaves = (s: AppendixSheet) => leaves(s.columns);

@@ -1,0 +1,200 @@
+/**
+ * Recording a matched report in a year's tracking: the period it covers, the disbursement from
+ * 01/01 to the period's end of each matched project (of the year's plan and of the carry-over, per
+ * source when the report splits by the tracking's sources, else shared in proportion to the plan),
+ * and the allocations the report states where the tracking has none yet (the year's plan when the
+ * plan had no column for the year, the carry-over, the cumulative figures to the end of N−1).
+ */
+import {
+  type AnnualPlan,
+  type Disbursed,
+  type ExecLine,
+  type ExecPeriod,
+  lineKey,
+} from './execution';
+import { disbursedToDate } from './executionFigures';
+import { figureKey, type LineMatch, type ReportLine } from './executionReport';
+import type { Measure, Part } from './executionColumns';
+import type { IsoDate } from './executionText';
+import { clean } from './numbers';
+
+/** A figure of the report that differs from the tracking's (kept as the tracking has it). */
+export interface ReportDifference {
+  projectId: string;
+  line: number;
+  field: 'plan' | 'carry' | 'priorAllocated' | 'priorDisbursed';
+  tracking: number;
+  report: number;
+}
+
+export interface ApplyResult {
+  plan: AnnualPlan;
+  period: ExecPeriod;
+  /** The period replaced figures recorded before for the same date. */
+  replaced: boolean;
+  differences: ReportDifference[];
+  /** Allocations taken from the report (the tracking had none). */
+  filled: number;
+}
+
+type Figures = Record<string, number>;
+
+const total = (f: Figures | undefined): number | null => {
+  if (!f) return null;
+  if (f[''] !== undefined) return f[''];
+  const vs = Object.values(f);
+  return vs.length ? vs.reduce((a, b) => a + b, 0) : null;
+};
+
+/**
+ * Shares `amount` over the project's lines: by the report's own split when its sources are the
+ * lines' sources, else in proportion to `weight` (the first line takes all when weights are zero).
+ */
+function share(
+  amount: number,
+  lines: ExecLine[],
+  split: Figures | undefined,
+  weight: (l: ExecLine) => number,
+): number[] {
+  const keys = split ? Object.keys(split).filter((k) => k !== '') : [];
+  const sources = new Set(lines.map((l) => l.source));
+  if (keys.length && keys.every((k) => sources.has(k))) {
+    const given = lines.map((l) => split![l.source] ?? 0);
+    const rest = amount - given.reduce((a, b) => a + b, 0);
+    if (Math.abs(rest) < 1e-9 * Math.max(1, Math.abs(amount))) return given.map(clean);
+    const w = lines.map((l) => (split![l.source] === undefined ? weight(l) : 0));
+    const sw = w.reduce((a, b) => a + b, 0);
+    return given.map((g, i) => clean(g + (sw > 0 ? (rest * w[i]) / sw : i === 0 ? rest : 0)));
+  }
+  const w = lines.map(weight);
+  const sw = w.reduce((a, b) => a + b, 0);
+  return lines.map((_, i) => clean(sw > 0 ? (amount * w[i]) / sw : i === 0 ? amount : 0));
+}
+
+/** Figures of one line, scaled to the tracking's unit. */
+function getter(line: ReportLine, factor: number) {
+  return (m: Measure, p: Part): Figures | undefined => {
+    const f = line.figures[figureKey(m, p)];
+    if (!f) return undefined;
+    const out: Figures = {};
+    for (const [k, v] of Object.entries(f)) out[k] = clean(v * factor);
+    return out;
+  };
+}
+
+/** The year-to-date figures of a line: plan part and carry-over part, null when not stated. */
+function yearToDate(
+  get: ReturnType<typeof getter>,
+  before: { plan: number; carry: number },
+  prior: number,
+): { plan: number | null; carry: number | null; planSplit?: Figures; carrySplit?: Figures } {
+  const all = get('ytd', 'all');
+  const pl = get('ytd', 'plan');
+  const ca = get('ytd', 'carry');
+  if (all || pl || ca) {
+    const carry = ca ? total(ca) : all && pl ? total(all)! - total(pl)! : null;
+    const plan = pl ? total(pl) : all ? total(all)! - (carry ?? 0) : null;
+    return { plan, carry, planSplit: pl ?? (carry ? undefined : all), carrySplit: ca };
+  }
+  const ia = get('inPeriod', 'all');
+  const ip = get('inPeriod', 'plan');
+  const ic = get('inPeriod', 'carry');
+  if (ia || ip || ic) {
+    const carryIn = ic ? total(ic)! : ia && ip ? total(ia)! - total(ip)! : 0;
+    const planIn = ip ? total(ip)! : total(ia)! - carryIn;
+    return { plan: clean(before.plan + planIn), carry: clean(before.carry + carryIn) };
+  }
+  const since = get('sinceStart', 'all');
+  if (since) return { plan: clean(total(since)! - prior), carry: null };
+  return { plan: null, carry: null };
+}
+
+/** Adds (or finds) the period ending on `end`. */
+function periodFor(plan: AnnualPlan, end: IsoDate, kind: ExecPeriod['kind'], file?: string) {
+  const found = plan.periods.find((p) => p.end === end);
+  if (found) return { period: { ...found, ...(file ? { file } : {}) }, replaced: true };
+  return { period: { id: end, end, kind, ...(file ? { file } : {}) }, replaced: false };
+}
+
+/**
+ * Records the matched lines of a report as the figures of the period ending `end` (a new tracking
+ * object; the input is not changed). `factor` converts the report's unit to the tracking's.
+ */
+export function applyReport(
+  plan: AnnualPlan,
+  matched: readonly LineMatch[],
+  o: { end: IsoDate; kind?: ExecPeriod['kind']; file?: string; factor?: number },
+): ApplyResult {
+  const factor = o.factor ?? 1;
+  const { period, replaced } = periodFor(plan, o.end, o.kind ?? 'month', o.file);
+  const lines = plan.lines.map((l) => ({ ...l }));
+  const byProject = new Map<string, ExecLine[]>();
+  for (const l of lines) byProject.set(l.projectId, [...(byProject.get(l.projectId) ?? []), l]);
+  const earlier = plan.periods.filter((p) => p.end < o.end);
+  const lastBefore = earlier.length ? earlier[earlier.length - 1].end : null;
+  const figures: Record<string, Disbursed> = {};
+  const differences: ReportDifference[] = [];
+  let filled = 0;
+  for (const m of matched) {
+    const own = byProject.get(m.projectId);
+    if (!own?.length) continue;
+    const get = getter(m.line, factor);
+    // allocations the report states: taken where the tracking has none, else compared
+    const fields: [ReportDifference['field'], Measure][] = [
+      ['plan', 'plan'],
+      ['carry', 'carry'],
+      ['priorAllocated', 'priorAllocated'],
+      ['priorDisbursed', 'priorDisbursed'],
+    ];
+    for (const [field, measure] of fields) {
+      const f = get(measure, 'all');
+      const stated = total(f);
+      if (stated === null) continue;
+      const have = own.reduce((a, l) => a + l[field], 0);
+      if (Math.abs(have) < 1e-9 && Math.abs(stated) > 1e-9) {
+        const parts = share(stated, own, f, (l) => l.plan || l.priorAllocated);
+        own.forEach((l, i) => (l[field] = parts[i]));
+        filled++;
+      } else if (Math.abs(have - stated) > 1e-6 * Math.max(1, Math.abs(stated)))
+        differences.push({
+          projectId: m.projectId,
+          line: m.line.line,
+          field,
+          tracking: clean(have),
+          report: stated,
+        });
+    }
+    const before = { plan: 0, carry: 0 };
+    for (const l of own) {
+      const d = disbursedToDate(plan, lineKey(l.projectId, l.source), lastBefore);
+      before.plan += lastBefore ? d.plan : 0;
+      before.carry += lastBefore ? d.carry : 0;
+    }
+    const prior = own.reduce((a, l) => a + l.priorDisbursed, 0);
+    const anyCarry = own.some((l) => Math.abs(l.carry) > 1e-9);
+    const ytd = yearToDate(get, before, prior);
+    if (ytd.plan === null && ytd.carry === null) continue;
+    const planParts = ytd.plan === null ? null : share(ytd.plan, own, ytd.planSplit, (l) => l.plan);
+    const carryParts =
+      ytd.carry === null
+        ? null
+        : share(ytd.carry, own, ytd.carrySplit, (l) => (anyCarry ? l.carry : l.plan));
+    own.forEach((l, i) => {
+      figures[lineKey(l.projectId, l.source)] = {
+        plan: planParts ? planParts[i] : null,
+        carry: carryParts ? carryParts[i] : null,
+      };
+    });
+  }
+  const periods = [...plan.periods.filter((p) => p.end !== o.end), period].sort((a, b) =>
+    a.end < b.end ? -1 : a.end > b.end ? 1 : 0,
+  );
+  const disbursed = { ...plan.disbursed, [period.id]: figures };
+  return {
+    plan: { ...plan, lines, periods, disbursed, updatedAt: Date.now() },
+    period,
+    replaced,
+    differences,
+    filled,
+  };
+}

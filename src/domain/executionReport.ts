@@ -1,0 +1,180 @@
+/**
+ * A disbursement report as read from a file (the Treasury's or a unit's), and matching its lines
+ * to the projects of a year's tracking: by project code, else by name and lead unit with the
+ * project matching of match.ts (never by position); lines the user paired before keep their pair;
+ * the rest are listed for the user to pair.
+ */
+import { type AnnualPlan, type ExecProject, normaliseCode } from './execution';
+import type { ColumnMeaning, Measure, Part } from './executionColumns';
+import type { IsoDate } from './executionText';
+import { type Match, matchProjects, normaliseName, type ProjectRef } from './match';
+import type { Row } from './types';
+
+/** One line of a report: its identity and its figures (in the report's unit). */
+export interface ReportLine {
+  /** Input line (1-based) in the file. */
+  line: number;
+  kind: 'project' | 'section' | 'total';
+  level: number;
+  name: string;
+  lead: string;
+  code: string;
+  /** Figures by `measure:part` → source ('' for a total over the sources). */
+  figures: Record<string, Record<string, number>>;
+}
+
+/** A column of the report and what it was read as. */
+export interface ReportColumn {
+  path: string[];
+  meaning: ColumnMeaning;
+}
+
+/** One table of a report file. */
+export interface ReportSheet {
+  name: string;
+  title: string;
+  columns: ReportColumn[];
+  lines: ReportLine[];
+}
+
+/** A report file as read: year, period end and unit found in its texts, its tables. */
+export interface ReportReading {
+  file: string;
+  year: number | null;
+  asOf: IsoDate | null;
+  kind: 'month' | 'quarter';
+  /** The unit as printed (`triệu đồng`) and its scale to đồng (null: not stated). */
+  unit: string;
+  scale: number | null;
+  sheets: ReportSheet[];
+  warnings: string[];
+}
+
+/** The key of a figure in `ReportLine.figures`. */
+export const figureKey = (measure: Measure, part: Part): string => `${measure}:${part}`;
+
+/** The key under which a user's pairing of a report line is remembered. */
+export function reportLineKey(l: Pick<ReportLine, 'code' | 'name' | 'lead'>): string {
+  const code = normaliseCode(l.code);
+  return code ? `code:${code}` : `name:${normaliseName(l.name)}|${normaliseName(l.lead)}`;
+}
+
+export interface LineMatch {
+  line: ReportLine;
+  projectId: string;
+  by: 'code' | 'user' | Match['by'];
+  /** A pair the user should confirm (a close runner-up, duplicates, a plan figure that differs). */
+  doubtful: boolean;
+}
+
+export interface ReportMatch {
+  matched: LineMatch[];
+  /** Lines of projects that could not be paired. */
+  unmatched: ReportLine[];
+  /** Lines the user marked as not in the plan. */
+  dismissed: ReportLine[];
+}
+
+const ref = (id: string, index: number, name: string, lead: string): ProjectRef => {
+  const row: Row = { id, kind: 'project', level: 1, cells: { name, lead } };
+  return {
+    sheetId: '',
+    index,
+    row,
+    path: [],
+    name: normaliseName(name),
+    lead: normaliseName(lead),
+  };
+};
+
+/** The lines of a sheet that may be projects (project rows, and any row with a code). */
+export function candidateLines(sheet: ReportSheet): ReportLine[] {
+  return sheet.lines.filter((l) => l.kind === 'project' || (l.kind === 'section' && !!l.code));
+}
+
+/**
+ * Pairs a report's lines with the tracking's projects: the user's pairs, then equal codes, then
+ * name + lead unit (exact, then similar) for the rest; a similar pair whose two sides carry different
+ * codes is refused. Section lines take part only through a code or an exact name.
+ */
+export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
+  const matched: LineMatch[] = [];
+  const dismissed: ReportLine[] = [];
+  const free = new Map(plan.projects.map((p) => [p.id, p]));
+  const byCode = new Map<string, ExecProject[]>();
+  for (const p of plan.projects) {
+    const c = normaliseCode(p.code);
+    if (c) byCode.set(c, [...(byCode.get(c) ?? []), p]);
+  }
+  const rest: ReportLine[] = [];
+  const sections: ReportLine[] = [];
+  for (const line of sheet.lines) {
+    if (line.kind === 'total') continue;
+    const paired = Object.hasOwn(plan.pairs, reportLineKey(line))
+      ? plan.pairs[reportLineKey(line)]
+      : undefined;
+    if (paired === '') {
+      dismissed.push(line);
+      continue;
+    }
+    if (paired !== undefined && free.has(paired)) {
+      matched.push({ line, projectId: paired, by: 'user', doubtful: false });
+      free.delete(paired);
+      continue;
+    }
+    const code = normaliseCode(line.code);
+    const byThisCode = code ? (byCode.get(code) ?? []).filter((p) => free.has(p.id)) : [];
+    if (byThisCode.length) {
+      const p = byThisCode[0];
+      matched.push({ line, projectId: p.id, by: 'code', doubtful: byThisCode.length > 1 });
+      free.delete(p.id);
+      continue;
+    }
+    if (line.kind === 'project') rest.push(line);
+    else sections.push(line);
+  }
+  const left = [...free.values()];
+  const a = left.map((p, i) => ref(`p:${p.id}`, i, p.name, p.lead));
+  const b = rest.map((l, i) => ref(`l:${i}`, i, l.name, l.lead));
+  const m = matchProjects(a, b);
+  const taken = new Set<number>();
+  for (const x of m.matched) {
+    const i = Number(x.b.row.id.slice(2));
+    const line = rest[i];
+    const p = free.get(x.a.row.id.slice(2))!;
+    const codes = normaliseCode(line.code) && normaliseCode(p.code);
+    if (codes && normaliseCode(line.code) !== normaliseCode(p.code)) continue;
+    matched.push({ line, projectId: p.id, by: x.by, doubtful: x.ambiguous });
+    free.delete(p.id);
+    taken.add(i);
+  }
+  // a section line with exactly a free project's name and unit is that project (its rows below
+  // are its parts)
+  for (const line of sections) {
+    const key = `${normaliseName(line.name)}|${normaliseName(line.lead)}`;
+    const p = [...free.values()].find(
+      (x) => `${normaliseName(x.name)}|${normaliseName(x.lead)}` === key,
+    );
+    if (!p) continue;
+    matched.push({ line, projectId: p.id, by: 'key', doubtful: false });
+    free.delete(p.id);
+  }
+  const unmatched = rest.filter((_, i) => !taken.has(i));
+  matched.sort((x, y) => x.line.line - y.line.line);
+  return { matched, unmatched, dismissed };
+}
+
+/** The sheet of a report whose lines pair with most projects (ties: the first). */
+export function bestSheet(
+  plan: AnnualPlan,
+  r: ReportReading,
+): { sheet: ReportSheet; match: ReportMatch } | null {
+  let best: { sheet: ReportSheet; match: ReportMatch } | null = null;
+  for (const sheet of r.sheets) {
+    if (!sheet.columns.some((c) => ['ytd', 'inPeriod', 'sinceStart'].includes(c.meaning.measure)))
+      continue;
+    const match = matchReport(plan, sheet);
+    if (!best || match.matched.length > best.match.matched.length) best = { sheet, match };
+  }
+  return best;
+}

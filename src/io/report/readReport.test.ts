@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { figureKey } from '../../domain/executionReport';
+import { readPlanFile } from '../readPlan';
+import { hasCodeColumn, planCodes } from './planCodes';
+import { gridsOf, readReportFile } from './readReport';
+
+const F = 'fixtures/execution';
+const read = (f: string, year?: number) => readReportFile(f, readFileSync(`${F}/${f}`), year);
+const text = (name: string, rows: string[][]) =>
+  readReportFile(name, new TextEncoder().encode(rows.map((r) => r.join('\t')).join('\n')));
+const measures = (r: ReturnType<typeof read>) =>
+  r.sheets[0].columns.map(
+    (c) => `${c.meaning.measure}:${c.meaning.part}:${c.meaning.source ?? ''}`,
+  );
+
+describe('reading disbursement reports', () => {
+  it('reads the Treasury form (codes, carry-over apart, the period from the header)', () => {
+    const r = read('kbnn-giai-ngan-2024-01.xlsx');
+    expect([r.year, r.asOf, r.kind, r.unit, r.scale]).toEqual([
+      2024,
+      '2024-01-31',
+      'month',
+      'triệu đồng',
+      1e6,
+    ]);
+    expect(measures(r)).toEqual([
+      'other:all:',
+      'name:all:',
+      'code:all:',
+      'lead:all:',
+      'priorAllocated:all:',
+      'priorDisbursed:all:',
+      'carry:all:',
+      'plan:all:',
+      'plan:all:NSTW',
+      'plan:all:NST',
+      'ytd:all:',
+      'ytd:carry:',
+      'ytd:plan:',
+      'rate:all:',
+      'notes:all:',
+    ]);
+    const lines = r.sheets[0].lines;
+    expect(lines[0]).toMatchObject({ kind: 'total', name: 'TỔNG CỘNG' });
+    expect(lines[1]).toMatchObject({
+      line: 10,
+      kind: 'project',
+      code: '7812301',
+      lead: 'Ban QLDA ĐTXD công trình giao thông',
+      figures: {
+        [figureKey('priorDisbursed', 'all')]: { '': 62000 }, // a column the plan reader keeps as text
+        [figureKey('carry', 'all')]: { '': 2500 },
+        [figureKey('ytd', 'carry')]: { '': 500 },
+        [figureKey('ytd', 'plan')]: { '': 1500 },
+      },
+    });
+  });
+
+  it('reads a unit’s old-Excel report in đồng, grouped by investor, without codes', () => {
+    const r = read('bao-cao-giai-ngan-thang-02-2024.xls');
+    expect([r.year, r.asOf, r.unit, r.scale]).toEqual([2024, '2024-02-29', 'đồng', 1]);
+    expect(measures(r)).toContain('inPeriod:all:');
+    expect(measures(r)).toContain('ytd:all:NSTW');
+    expect(measures(r)).toContain('ytd:carry:');
+    const lines = r.sheets[0].lines;
+    expect(lines.filter((l) => l.kind === 'section').map((l) => l.name)).toContain('Công an tỉnh');
+    const renamed = lines.find((l) => l.name.startsWith('Đường GT'))!;
+    expect(renamed).toMatchObject({ code: '', lead: 'Ban QLDA ĐTXD công trình giao thông' });
+    expect(renamed.figures[figureKey('ytd', 'all')]).toEqual({
+      NSTW: 3_360_000_000,
+      NST: 840_000_000,
+    });
+  });
+
+  it('reads real wordings: Mã dự án, Vốn kéo dài, Giải ngân từ 01/01 đến …, Lũy kế giải ngân, Tỷ lệ', () => {
+    const r = text('bao-cao.tsv', [
+      ['UBND TỈNH X'],
+      ['BÁO CÁO TÌNH HÌNH GIẢI NGÂN KẾ HOẠCH VỐN ĐẦU TƯ CÔNG NĂM 2024'],
+      ['(Số liệu đến hết ngày 30/6/2024)'],
+      ['ĐVT: triệu đồng'],
+      [
+        'STT',
+        'Tên dự án',
+        'Mã dự án',
+        'Chủ đầu tư',
+        'Kế hoạch vốn năm 2024',
+        'Vốn kéo dài',
+        'Lũy kế giải ngân',
+        'Tỷ lệ giải ngân (%)',
+        'Ghi chú',
+      ],
+      ['1', 'Đường ven biển', '7 123 456', 'Ban QLDA', '10.000', '1.500', '4.250,5', '42,5', ''],
+      ['2', 'Kè sông Hiếu (mã dự án: 7654321)', '', 'UBND huyện', '2.000', '', '100', '5', ''],
+    ]);
+    expect([r.year, r.asOf]).toEqual([2024, '2024-06-30']);
+    expect(measures(r).slice(2, 8)).toEqual([
+      'code:all:',
+      'lead:all:',
+      'plan:all:',
+      'carry:all:',
+      'ytd:all:',
+      'rate:all:',
+    ]);
+    const [a, b] = r.sheets[0].lines;
+    expect([a.code, a.figures[figureKey('ytd', 'all')]]).toEqual(['7123456', { '': 4250.5 }]);
+    expect(b.code).toBe('7654321');
+  });
+
+  it('reads a recurrent-fund report and takes the year from the title when headers carry none', () => {
+    const r = text('su-nghiep.tsv', [
+      ['BÁO CÁO GIẢI NGÂN KINH PHÍ SỰ NGHIỆP THÁNG 9 NĂM 2024'],
+      ['Đơn vị tính: đồng'],
+      [
+        'TT',
+        'Nội dung',
+        'Đơn vị thực hiện',
+        'Dự toán giao',
+        'Kinh phí năm trước chuyển sang',
+        'Giải ngân trong tháng',
+        'Lũy kế từ đầu năm',
+      ],
+      [
+        '1',
+        'Duy trì cổng thông tin',
+        'Sở TT&TT',
+        '500.000.000',
+        '20.000.000',
+        '40.000.000',
+        '300.000.000',
+      ],
+    ]);
+    expect([r.year, r.asOf, r.scale]).toEqual([2024, '2024-09-30', 1]);
+    expect(measures(r).slice(3)).toEqual(['plan:all:', 'carry:all:', 'inPeriod:all:', 'ytd:all:']);
+  });
+
+  it('gives clear errors for files that are not reports', () => {
+    expect(() => readReportFile('x.xlsx', new TextEncoder().encode('hello'))).toThrow(
+      /not a spreadsheet/,
+    );
+    expect(() => readReportFile('x.csv', new TextEncoder().encode('a,b\n1,2'))).toThrow(
+      /no sheet reads/,
+    );
+  });
+});
+
+describe('plan codes', () => {
+  it('reads a plan’s Mã dự án column back from the file’s cells', () => {
+    const f = `${F}/ke-hoach-dau-tu-cong-2022-2025.xlsx`;
+    const bytes = readFileSync(f);
+    const reading = readPlanFile(f, bytes);
+    expect(hasCodeColumn(reading)).toBe(true);
+    const codeOf = planCodes(reading, gridsOf(f, bytes));
+    const s = reading.workbook.sheets[0];
+    const projects = s.rows.filter((r) => r.kind === 'project');
+    expect(projects.map((r) => codeOf(s.id, r.id))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `78123${String(i + 1).padStart(2, '0')}`),
+    );
+  });
+});
