@@ -169,6 +169,21 @@ describe('a year’s tracking from a plan', () => {
     expect(again.unmatched).toEqual([]);
   });
 
+  it('matches on names alone when the report has no investor column', () => {
+    const t = tracked();
+    const m = matchReport(
+      t,
+      sheet([
+        line(1, 'Phần mềm một cửa', '', ytd(5)),
+        line(2, 'Trung tâm dữ liệu tỉnh', '', ytd(5)),
+      ]),
+    );
+    expect(m.matched.map((x) => [x.projectId, x.by])).toEqual([
+      ['r5', 'key'],
+      ['r3', 'key'],
+    ]);
+  });
+
   it('takes the allocations a report states where the tracking has none, and lists differences', () => {
     const t = tracked();
     const r = sheet([

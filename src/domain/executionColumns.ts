@@ -120,7 +120,8 @@ export function classifyColumn(
     const part: Part = CARRY.test(all)
       ? 'carry'
       : segs.some((s) => !DISB.test(s) && ALLOC.test(s)) ||
-          /\b(ke hoach|kh|von) (von )?nam\b/.test(all)
+          /\b(ke hoach|kh|khv|von) (von )?nam\b/.test(all) ||
+          /\b(giai ngan|thanh toan)\b.*\b(ke hoach|kh|khv)\b/.test(all)
         ? 'plan'
         : 'all';
     const priorEnd =

@@ -134,7 +134,9 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
     else sections.push(line);
   }
   const left = [...free.values()];
-  const a = left.map((p, i) => ref(`p:${p.id}`, i, p.name, p.lead));
+  // a report without investors is matched on names alone
+  const leads = sheet.lines.some((l) => l.lead.trim());
+  const a = left.map((p, i) => ref(`p:${p.id}`, i, p.name, leads ? p.lead : ''));
   const b = rest.map((l, i) => ref(`l:${i}`, i, l.name, l.lead));
   const m = matchProjects(a, b);
   const taken = new Set<number>();

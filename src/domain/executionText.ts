@@ -103,9 +103,18 @@ export function unitScale(unit: string): number | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (!f) return null;
-  if (/\bty\b/.test(f)) return 1e9;
-  if (/\btrieu\b|\btr\s*d\b|\btrd\b/.test(f)) return 1e6;
+  if (/\bty\b|\bbillion/.test(f)) return 1e9;
+  if (/\btrieu\b|\btr\s*d(ong)?\b|\btrd\b|\bmillion/.test(f)) return 1e6;
   if (/\bnghin\b|\bngan\b/.test(f)) return 1e3;
   if (/\b(dong|vnd)\b/.test(f)) return 1;
   return null;
+}
+
+/** `đến 30/6`, `đến hết ngày 30/6` (a day and month without the year) as a date of `year`. */
+export function partialEndIn(text: string, year: number): IsoDate | null {
+  const f = fold(text);
+  const m = /\bden (?:het )?(?:ngay )?(\d{1,2}) ?\/ ?(\d{1,2})\b(?! ?[/.-] ?\d)/.exec(f);
+  if (!m) return null;
+  const month = Number(m[2]);
+  return isoDate(month === 1 && /\bnam sau\b/.test(f) ? year + 1 : year, month, Number(m[1]));
 }

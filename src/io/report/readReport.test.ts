@@ -134,6 +134,40 @@ describe('reading disbursement reports', () => {
     expect(measures(r).slice(3)).toEqual(['plan:all:', 'carry:all:', 'inPeriod:all:', 'ytd:all:']);
   });
 
+  it('reads a report listing each project once per source section, and dates without the year', () => {
+    const r = text('nguon.tsv', [
+      ['BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG NĂM 2024'],
+      ['ĐVT: Tr.đồng'],
+      [
+        'STT',
+        'Danh mục công trình',
+        'Mã DA',
+        'Kế hoạch vốn năm 2024',
+        'Giải ngân KH 2024 đến 30/6',
+        'Giải ngân KH năm trước kéo dài',
+      ],
+      ['I', 'VỐN NGÂN SÁCH TRUNG ƯƠNG', '', '300', '120', ''],
+      ['1', 'Đường ven biển', '7123456', '300', '120', '10'],
+      ['II', 'Vốn ngân sách địa phương', '', '150', '60', ''],
+      ['1', 'Đường ven biển', '7123456', '100', '50', ''],
+      ['2', 'Kè sông Hiếu', '7654321', '50', '10', ''],
+    ]);
+    expect([r.year, r.asOf, r.scale]).toEqual([2024, '2024-06-30', 1e6]);
+    expect(measures(r).slice(3)).toEqual(['plan:all:', 'ytd:plan:', 'ytd:carry:']);
+    const projects = r.sheets[0].lines.filter((l) => l.kind === 'project');
+    expect(projects.map((l) => [l.code, l.figures])).toEqual([
+      [
+        '7123456',
+        {
+          'plan:all': { NSTW: 300, NST: 100 },
+          'ytd:plan': { NSTW: 120, NST: 50 },
+          'ytd:carry': { NSTW: 10 },
+        },
+      ],
+      ['7654321', { 'plan:all': { NST: 50 }, 'ytd:plan': { NST: 10 } }],
+    ]);
+  });
+
   it('gives clear errors for files that are not reports', () => {
     expect(() => readReportFile('x.xlsx', new TextEncoder().encode('hello'))).toThrow(
       /not a spreadsheet/,

@@ -5,7 +5,9 @@
  * code and lead unit texts the plan reader does not keep, and the figures by measure and source.
  */
 import { leaves } from '../../domain/columns';
-import { codeIn, leafPaths } from '../../domain/execution';
+import { codeIn, leafPaths, normaliseCode } from '../../domain/execution';
+import { normaliseName } from '../../domain/match';
+import { canonicalSource, fold } from '../../domain/sources';
 import { type ColumnMeaning, classifyColumn } from '../../domain/executionColumns';
 import {
   figureKey,
@@ -137,6 +139,53 @@ function linesOf(r: AppendixReading, g: RawGrid, cols: Col[]): ReportLine[] {
       code: text(code).replace(/\s+/g, '') || codeIn(name),
       figures: f,
     });
+  }
+  return bySourceSections(out);
+}
+
+/** A section line naming a capital source (`I. VỐN NGÂN SÁCH TRUNG ƯƠNG`, `Vốn trong nước`). */
+export function sectionSource(name: string): string | null {
+  const f = fold(name)
+    .replace(/^([ivxlcd]+|\d+|[a-z])[.)]\s+/, '')
+    .replace(/[():]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!/^(von|nguon von|nguon|ngan sach|ns(tw|dp|t)?)\b/.test(f)) return null;
+  return canonicalSource(f) ?? (f.split(' ').length <= 6 ? f : null);
+}
+
+/**
+ * Lines under source sections (a report listing each project once per source) carry that source,
+ * and one project's lines under several sources become one line with figures by source.
+ */
+function bySourceSections(lines: ReportLine[]): ReportLine[] {
+  const stack: { level: number; source: string | null }[] = [];
+  const under = new Map<ReportLine, string>();
+  for (const l of lines) {
+    while (stack.length && stack[stack.length - 1].level >= l.level) stack.pop();
+    if (l.kind === 'section') {
+      stack.push({ level: l.level, source: sectionSource(l.name) });
+      continue;
+    }
+    const src = [...stack].reverse().find((x) => x.source)?.source;
+    if (l.kind !== 'project' || !src) continue;
+    under.set(l, src);
+    for (const [k, f] of Object.entries(l.figures))
+      if (Object.keys(f).length === 1 && f[''] !== undefined) l.figures[k] = { [src]: f[''] };
+  }
+  if (!under.size) return lines;
+  const first = new Map<string, ReportLine>();
+  const out: ReportLine[] = [];
+  for (const l of lines) {
+    const src = under.get(l);
+    const id = normaliseCode(l.code) || `${normaliseName(l.name)}|${normaliseName(l.lead)}`;
+    const had = src ? first.get(id) : undefined;
+    if (had && under.get(had) !== src) {
+      for (const [k, f] of Object.entries(l.figures)) had.figures[k] = { ...had.figures[k], ...f };
+      continue;
+    }
+    if (src && !had) first.set(id, l);
+    out.push(l);
   }
   return out;
 }

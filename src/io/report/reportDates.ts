@@ -4,7 +4,14 @@
  * `đến hết ngày 31/03/2024`), its file name (`giai-ngan-2024-03.xlsx`).
  */
 import type { ColumnMeaning } from '../../domain/executionColumns';
-import { datesIn, type IsoDate, monthEnd, periodEndIn, yearsIn } from '../../domain/executionText';
+import {
+  datesIn,
+  type IsoDate,
+  monthEnd,
+  partialEndIn,
+  periodEndIn,
+  yearsIn,
+} from '../../domain/executionText';
 
 interface Header {
   path: string[];
@@ -66,5 +73,15 @@ export function reportPeriod(
     return { end, kind: fromTitle?.end === end ? fromTitle.kind : 'month' };
   }
   if (fromTitle && (year === null || Number(fromTitle.end.slice(0, 4)) >= year)) return fromTitle;
+  if (year !== null) {
+    // `đến 30/6` without the year, in a disbursement header or the title
+    for (const t of [
+      ...headers.filter((h) => DISB.has(h.meaning.measure)).map((h) => h.path.join(' ')),
+      title,
+    ]) {
+      const end = partialEndIn(t, year);
+      if (end) return { end, kind: 'month' };
+    }
+  }
   return periodInFileName(file);
 }
