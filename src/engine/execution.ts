@@ -1,0 +1,370 @@
+/**
+ * The live figures of a year's tracking in HyperFormula. One row per project, sorted by lead unit
+ * then section (so a unit is one block of rows and a section a few), with six inputs per capital
+ * source — the year's plan, the carry-over, the cumulative allocation and disbursement to the end of
+ * N−1, the disbursement to date of the plan and of the carry-over — then the project's sums over its
+ * sources, its rate and its behind-target flag as formulas. A groups sheet adds up the total, each
+ * source (its columns), unit (its block) and section (its runs of rows) with rates, what remains and
+ * the cumulative disbursement since the start. An edit recomputes one project and its groups.
+ */
+import { HyperFormula } from 'hyperformula';
+import { columnLetter } from '../domain/columns';
+import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
+import { disbursedToDate } from '../domain/executionFigures';
+import { normaliseName } from '../domain/match';
+import { ENGINE_CONFIG } from './engine';
+
+/** Input columns of a source, in the engine's order. */
+export const LINE_INPUTS = [
+  'plan',
+  'carry',
+  'priorAllocated',
+  'priorDisbursed',
+  'ytdPlan',
+  'ytdCarry',
+] as const;
+export type LineInput = (typeof LINE_INPUTS)[number];
+
+/** Figures of a line, project or group as the engine computes them (rates 0..1, null: no plan). */
+export interface LiveFigures {
+  planned: number;
+  carry: number;
+  priorAllocated: number;
+  priorDisbursed: number;
+  disbursed: number;
+  carryDisbursed: number;
+  rate: number | null;
+  carryRate: number | null;
+  remaining: number;
+  cumulativeDisbursed: number;
+  /** Behind the target (a group: how many projects). */
+  behind: number;
+}
+
+export type GroupKind = 'total' | 'source' | 'section' | 'unit';
+
+export interface Group {
+  kind: GroupKind;
+  key: string;
+  label: string;
+  /** Row ranges [first, last] of its projects (every row for the total and the sources). */
+  runs: [number, number][];
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const rateOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const EPS = '0.000000001';
+
+/** Row ranges of a sorted list of rows. */
+function runsOf(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/** The engine's layout of a tracking: project order (unit, then section, then plan) and groups. */
+export function executionLayout(plan: AnnualPlan): { projects: string[]; groups: Group[] } {
+  const unit = (i: number) => normaliseName(plan.projects[i].lead);
+  const section = (i: number) => plan.projects[i].path[0] ?? '';
+  const firstUnit = new Map<string, number>();
+  const firstSection = new Map<string, number>();
+  plan.projects.forEach((_, i) => {
+    if (!firstUnit.has(unit(i))) firstUnit.set(unit(i), i);
+    if (!firstSection.has(section(i))) firstSection.set(section(i), i);
+  });
+  const order = plan.projects
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        firstUnit.get(unit(a))! - firstUnit.get(unit(b))! ||
+        firstSection.get(section(a))! - firstSection.get(section(b))! ||
+        a - b,
+    );
+  const all: [number, number][] = order.length ? [[0, order.length - 1]] : [];
+  const by = (kind: GroupKind, keyOf: (i: number) => string, label: (i: number) => string) => {
+    const m = new Map<string, { label: string; rows: number[] }>();
+    order.forEach((p, row) => {
+      const k = keyOf(p);
+      const g = m.get(k) ?? { label: label(p), rows: [] };
+      g.rows.push(row);
+      m.set(k, g);
+    });
+    return [...m].map(([key, g]): Group => ({ kind, key, label: g.label, runs: runsOf(g.rows) }));
+  };
+  const groups: Group[] = [
+    { kind: 'total', key: '', label: '', runs: all },
+    ...plan.sources.map((s): Group => ({ kind: 'source', key: s, label: s, runs: all })),
+    ...by('section', section, section).sort(
+      (a, b) => firstSection.get(a.key)! - firstSection.get(b.key)!,
+    ),
+    ...by('unit', unit, (i) => plan.projects[i].lead),
+  ];
+  return { projects: order.map((i) => plan.projects[i].id), groups };
+}
+
+export class ExecutionEngine {
+  private hf: HyperFormula;
+  private sources: string[] = [];
+  private projects: string[] = [];
+  private rowOf = new Map<string, number>();
+  private groups: Group[] = [];
+  private groupRow = new Map<string, number>();
+  private ids = { lines: 0, groups: 1, params: 2 };
+  /** First column of the project's sums (planned, disbursed, carry, carry disbursed, rate, flag). */
+  private sumCol = 0;
+
+  constructor() {
+    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+  }
+
+  /** Builds the sheets of a tracking at its latest period (one build). */
+  load(plan: AnnualPlan, target: number | null): void {
+    const { projects, groups } = executionLayout(plan);
+    this.sources = plan.sources;
+    this.projects = projects;
+    this.rowOf = new Map(projects.map((id, i) => [id, i]));
+    this.groups = groups;
+    this.groupRow = new Map(groups.map((g, i) => [`${g.kind}:${g.key}`, i]));
+    const S = plan.sources.length;
+    const at = (s: number, field: number) => columnLetter(s * 6 + field);
+    this.sumCol = S * 6;
+    const [P, D, C, CD] = [0, 1, 2, 3].map((k) => columnLetter(this.sumCol + k));
+    const byKey = new Map<string, ExecLine>(
+      plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
+    );
+    const rows = projects.map((id, i) => {
+      const r = i + 1;
+      const cells: (number | string)[] = [];
+      plan.sources.forEach((source) => {
+        const k = lineKey(id, source);
+        const l = byKey.get(k);
+        const d = l ? disbursedToDate(plan, k) : { plan: 0, carry: 0 };
+        cells.push(
+          l?.plan ?? 0,
+          l?.carry ?? 0,
+          l?.priorAllocated ?? 0,
+          l?.priorDisbursed ?? 0,
+          d.plan,
+          d.carry,
+        );
+      });
+      const sum = (field: number) =>
+        S === 1
+          ? `=${at(0, field)}${r}`
+          : `=${plan.sources.map((_, s) => `${at(s, field)}${r}`).join('+')}`;
+      cells.push(
+        sum(0),
+        sum(4),
+        sum(1),
+        sum(5),
+        `=IF(${P}${r}=0,"",${D}${r}/${P}${r})`,
+        `=IF(AND(${P}${r}>0,${D}${r}<Params!$A$1*${P}${r}-${EPS}),1,0)`,
+      );
+      return cells;
+    });
+    const flagCol = columnLetter(this.sumCol + 5);
+    const groupRows = groups.map((g, i) => {
+      const r = i + 1;
+      const sum = (c: string) =>
+        `=SUM(${g.runs.map(([a, b]) => (a === b ? `Lines!${c}${a + 1}` : `Lines!${c}${a + 1}:${c}${b + 1}`)).join(',') || 0})`;
+      const s = g.kind === 'source' ? plan.sources.indexOf(g.key) : -1;
+      const cols =
+        s >= 0
+          ? [0, 1, 2, 3, 4, 5].map((f) => at(s, f))
+          : [P, C, null, null, D, CD].map(
+              (c, f) => c ?? `${plan.sources.map((_, k) => at(k, f))}`, // cumulative figures: over the sources
+            );
+      const cell = (c: string) =>
+        c.includes(',')
+          ? `=${c
+              .split(',')
+              .map((x) => sum(x).slice(1))
+              .join('+')}`
+          : sum(c);
+      return [
+        ...cols.map(cell),
+        s >= 0 ? 0 : sum(flagCol),
+        `=IF(A${r}=0,"",E${r}/A${r})`,
+        `=IF(B${r}=0,"",F${r}/B${r})`,
+        `=A${r}-E${r}`,
+        `=D${r}+E${r}+F${r}`,
+      ];
+    });
+    this.hf.destroy();
+    this.hf = HyperFormula.buildFromSheets(
+      { Lines: rows, Groups: groupRows, Params: [[target ?? 0]] },
+      { ...ENGINE_CONFIG },
+    );
+    this.ids = {
+      lines: this.hf.getSheetId('Lines')!,
+      groups: this.hf.getSheetId('Groups')!,
+      params: this.hf.getSheetId('Params')!,
+    };
+  }
+
+  private cell(key: string): { row: number; col: number } | undefined {
+    const cut = key.lastIndexOf('|');
+    const row = this.rowOf.get(key.slice(0, cut));
+    const s = this.sources.indexOf(key.slice(cut + 1));
+    return row === undefined || s < 0 ? undefined : { row, col: s * 6 };
+  }
+
+  /** Writes inputs of lines in one batch (one block per project). */
+  setInputs(changes: { key: string; field: LineInput; value: number }[]): void {
+    const sheet = this.ids.lines;
+    const byRow = new Map<number, Map<number, number>>();
+    for (const ch of changes) {
+      const at = this.cell(ch.key);
+      if (!at) continue;
+      let m = byRow.get(at.row);
+      if (!m) byRow.set(at.row, (m = new Map()));
+      m.set(at.col + LINE_INPUTS.indexOf(ch.field), ch.value);
+    }
+    this.hf.batch(() => {
+      for (const [row, m] of byRow) {
+        const cols = [...m.keys()];
+        const c0 = Math.min(...cols);
+        const c1 = Math.max(...cols);
+        const values: number[] = [];
+        for (let c = c0; c <= c1; c++)
+          values.push(m.has(c) ? m.get(c)! : num(this.hf.getCellValue({ sheet, row, col: c })));
+        this.hf.setCellContents({ sheet, row, col: c0 }, [values]);
+      }
+    });
+  }
+
+  /** Rewrites every input of every line in one block (a report recorded, an undo of one). */
+  setAll(plan: AnnualPlan): void {
+    const byKey = new Map(plan.lines.map((l) => [lineKey(l.projectId, l.source), l]));
+    const block = this.projects.map((id) =>
+      this.sources.flatMap((source) => {
+        const k = lineKey(id, source);
+        const l = byKey.get(k);
+        const d = l ? disbursedToDate(plan, k) : { plan: 0, carry: 0 };
+        return [
+          l?.plan ?? 0,
+          l?.carry ?? 0,
+          l?.priorAllocated ?? 0,
+          l?.priorDisbursed ?? 0,
+          d.plan,
+          d.carry,
+        ];
+      }),
+    );
+    if (block.length) this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: 0 }, block);
+  }
+
+  /** Rewrites the to-date columns (a block per source): after a report is recorded. */
+  setToDate(plan: AnnualPlan): void {
+    this.hf.batch(() => {
+      this.sources.forEach((source, s) => {
+        const block = this.projects.map((id) => {
+          const d = disbursedToDate(plan, lineKey(id, source));
+          return [d.plan, d.carry];
+        });
+        if (block.length)
+          this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: s * 6 + 4 }, block);
+      });
+    });
+  }
+
+  /** The target rate the behind flags compare with (null: none). */
+  setTarget(target: number | null): void {
+    this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, [[target ?? 0]]);
+  }
+
+  /** The groups (total, sources, sections, units), in the engine's order. */
+  groupList(): readonly Group[] {
+    return this.groups;
+  }
+
+  /** Project ids in the engine's row order. */
+  projectOrder(): readonly string[] {
+    return this.projects;
+  }
+
+  /** Figures of one project × source line (undefined for an unknown key). */
+  line(key: string): LiveFigures | undefined {
+    const at = this.cell(key);
+    if (!at) return undefined;
+    const sheet = this.ids.lines;
+    const v = this.hf
+      .getRangeValues({
+        start: { sheet, row: at.row, col: at.col },
+        end: { sheet, row: at.row, col: at.col + 5 },
+      })[0]
+      .map(num);
+    const target = num(this.hf.getCellValue({ sheet: this.ids.params, row: 0, col: 0 }));
+    return figures(v, v[0] ? v[4] / v[0] : null, v[0] > 0 && v[4] < target * v[0] - 1e-9 ? 1 : 0);
+  }
+
+  /** Figures of a project over its sources (rate and flag from the engine). */
+  project(projectId: string): LiveFigures | undefined {
+    const row = this.rowOf.get(projectId);
+    if (row === undefined) return undefined;
+    const sheet = this.ids.lines;
+    const all = this.hf.getRangeValues({
+      start: { sheet, row, col: 0 },
+      end: { sheet, row, col: this.sumCol + 5 },
+    })[0];
+    const v = [0, 0, 0, 0, 0, 0];
+    for (let s = 0; s < this.sources.length; s++)
+      for (let f = 0; f < 6; f++) v[f] += num(all[s * 6 + f]);
+    return figures(v, rateOrNull(all[this.sumCol + 4]), num(all[this.sumCol + 5]));
+  }
+
+  /** Figures of a group (`kind`, `key` as in the layout), undefined when there is none. */
+  group(kind: GroupKind, key: string): LiveFigures | undefined {
+    const row = this.groupRow.get(`${kind}:${key}`);
+    if (row === undefined) return undefined;
+    const sheet = this.ids.groups;
+    const v = this.hf.getRangeValues({
+      start: { sheet, row, col: 0 },
+      end: { sheet, row, col: 10 },
+    })[0];
+    return {
+      planned: num(v[0]),
+      carry: num(v[1]),
+      priorAllocated: num(v[2]),
+      priorDisbursed: num(v[3]),
+      disbursed: num(v[4]),
+      carryDisbursed: num(v[5]),
+      behind: num(v[6]),
+      rate: rateOrNull(v[7]),
+      carryRate: rateOrNull(v[8]),
+      remaining: num(v[9]),
+      cumulativeDisbursed: num(v[10]),
+    };
+  }
+
+  /** Number of project rows (for tests and the benchmark). */
+  get size(): number {
+    return this.projects.length;
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+/** Figures from six inputs (plan, carry, prior allocated, prior disbursed, to date, carry to date). */
+function figures(v: number[], rate: number | null, behind: number): LiveFigures {
+  const [plan, carry, pa, pd, dp, dc] = v;
+  return {
+    planned: plan,
+    carry,
+    priorAllocated: pa,
+    priorDisbursed: pd,
+    disbursed: dp,
+    carryDisbursed: dc,
+    rate,
+    carryRate: carry ? dc / carry : null,
+    remaining: plan - dp,
+    cumulativeDisbursed: pd + dp + dc,
+    behind,
+  };
+}
