@@ -108,8 +108,8 @@ export function buildProgress(
   dated.sort((a, b) => (a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : a.i - b.i));
   const reports: RecordedReport[] = [];
   for (const { r, end } of dated) {
-    const best = bestSheet(annual, r);
     const factor = r.scale && planScale ? r.scale / planScale : 1;
+    const best = bestSheet(annual, r, factor);
     const own = [...r.warnings];
     if (r.year !== null && r.year !== year)
       own.push(`${r.file}: a report of ${r.year}, not ${year}`);

@@ -7,8 +7,8 @@
 import { type AnnualPlan, type ExecProject, normaliseCode } from './execution';
 import type { ColumnMeaning, Measure, Part } from './executionColumns';
 import type { IsoDate } from './executionText';
-import { type Match, matchProjects, normaliseName, type ProjectRef } from './match';
-import type { Row } from './types';
+import { type Match, matchProjects, normaliseName, projectRefs, type ProjectRef } from './match';
+import type { AppendixSheet } from './types';
 
 /** One line of a report: its identity and its figures (in the report's unit). */
 export interface ReportLine {
@@ -75,17 +75,22 @@ export interface ReportMatch {
   dismissed: ReportLine[];
 }
 
-const ref = (id: string, index: number, name: string, lead: string): ProjectRef => {
-  const row: Row = { id, kind: 'project', level: 1, cells: { name, lead } };
+/** A flat sheet of named projects, for the project matching of match.ts. */
+function flatSheet(id: string, rows: { id: string; name: string; lead: string }[]): AppendixSheet {
   return {
-    sheetId: '',
-    index,
-    row,
-    path: [],
-    name: normaliseName(name),
-    lead: normaliseName(lead),
+    kind: 'appendix',
+    id,
+    name: id,
+    title: '',
+    columns: [],
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: 'project',
+      level: 0,
+      cells: { name: r.name, lead: r.lead },
+    })),
   };
-};
+}
 
 /** The lines of a sheet that may be projects (project rows, and any row with a code). */
 export function candidateLines(sheet: ReportSheet): ReportLine[] {
@@ -97,7 +102,7 @@ export function candidateLines(sheet: ReportSheet): ReportLine[] {
  * name + lead unit (exact, then similar) for the rest; a similar pair whose two sides carry different
  * codes is refused. Section lines take part only through a code or an exact name.
  */
-export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
+export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): ReportMatch {
   const matched: LineMatch[] = [];
   const dismissed: ReportLine[] = [];
   const free = new Map(plan.projects.map((p) => [p.id, p]));
@@ -136,9 +141,35 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
   const left = [...free.values()];
   // a report without investors is matched on names alone
   const leads = sheet.lines.some((l) => l.lead.trim());
-  const a = left.map((p, i) => ref(`p:${p.id}`, i, p.name, leads ? p.lead : ''));
-  const b = rest.map((l, i) => ref(`l:${i}`, i, l.name, l.lead));
-  const m = matchProjects(a, b);
+  const a = projectRefs(
+    flatSheet(
+      'plan',
+      left.map((p) => ({ id: `p:${p.id}`, name: p.name, lead: leads ? p.lead : '' })),
+    ),
+  );
+  const b = projectRefs(
+    flatSheet(
+      'report',
+      rest.map((l, i) => ({ id: `l:${i}`, name: l.name, lead: l.lead })),
+    ),
+  );
+  // the year's plan a line states, beside the tracking's: a tie-breaker between similar names
+  const planned = new Map<string, number>();
+  for (const l of plan.lines) planned.set(l.projectId, (planned.get(l.projectId) ?? 0) + l.plan);
+  const stated = rest.map((l) => {
+    const f = l.figures[figureKey('plan', 'all')];
+    return f ? (f[''] ?? Object.values(f).reduce((x, y) => x + y, 0)) * factor : null;
+  });
+  const figures = stated.some((v) => v !== null)
+    ? new Map<ProjectRef, number[]>([
+        ...a.map((r) => [r, [planned.get(r.row.id.slice(2)) ?? 0]] as [ProjectRef, number[]]),
+        ...b.flatMap((r) => {
+          const v = stated[Number(r.row.id.slice(2))];
+          return v === null ? [] : [[r, [v]] as [ProjectRef, number[]]];
+        }),
+      ])
+    : undefined;
+  const m = matchProjects(a, b, {}, { ids: false, figures });
   const taken = new Set<number>();
   for (const x of m.matched) {
     const i = Number(x.b.row.id.slice(2));
@@ -146,7 +177,7 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
     const p = free.get(x.a.row.id.slice(2))!;
     const codes = normaliseCode(line.code) && normaliseCode(p.code);
     if (codes && normaliseCode(line.code) !== normaliseCode(p.code)) continue;
-    matched.push({ line, projectId: p.id, by: x.by, doubtful: x.ambiguous });
+    matched.push({ line, projectId: p.id, by: x.by, doubtful: x.doubtful || x.ambiguous });
     free.delete(p.id);
     taken.add(i);
   }
@@ -170,12 +201,13 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet): ReportMatch {
 export function bestSheet(
   plan: AnnualPlan,
   r: ReportReading,
+  factor = 1,
 ): { sheet: ReportSheet; match: ReportMatch } | null {
   let best: { sheet: ReportSheet; match: ReportMatch } | null = null;
   for (const sheet of r.sheets) {
     if (!sheet.columns.some((c) => ['ytd', 'inPeriod', 'sinceStart'].includes(c.meaning.measure)))
       continue;
-    const match = matchReport(plan, sheet);
+    const match = matchReport(plan, sheet, factor);
     if (!best || match.matched.length > best.match.matched.length) best = { sheet, match };
   }
   return best;
