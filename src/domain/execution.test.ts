@@ -216,3 +216,28 @@ describe('a year’s tracking from a plan', () => {
     expect(executionFigures(b.plan).projects[0].disbursed).toBe(250);
   });
 });
+
+describe('names cut short', () => {
+  it('pairs a report line whose name is the start of one project’s name, under the same unit', () => {
+    const t = annualPlanFrom(
+      makePlan({
+        years: [2013],
+        rows: [
+          [
+            'project',
+            0,
+            'Tập huấn CIO, lập và quản lý dự án (khoảng 200 học viên)',
+            { lead: 'Sở TT' },
+          ],
+          ['project', 0, 'Tập huấn kỹ năng quản trị mạng', { lead: 'Sở TT' }],
+        ],
+      }),
+      2013,
+    );
+    const m = matchReport(
+      t,
+      sheet([line(1, 'Tập huấn CIO, lập và quản lý dự án', 'Sở TT', ytd(1))]),
+    );
+    expect(m.matched.map((x) => [x.projectId, x.doubtful])).toEqual([['r1', true]]);
+  });
+});

@@ -181,6 +181,28 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
     free.delete(p.id);
     taken.add(i);
   }
+  // a name cut short in the report (`Tập huấn CIO…` for `Tập huấn CIO… (khoảng 200 HV…)`), or
+  // lengthened, under the same unit: paired when one project alone fits, and left to confirm
+  rest.forEach((line, i) => {
+    if (taken.has(i)) return;
+    const n = normaliseName(line.name);
+    if (n.split(' ').length < 3) return;
+    const lead = normaliseName(line.lead);
+    const fits = [...free.values()].filter((p) => {
+      const q = normaliseName(p.name);
+      const [short, long] = q.length < n.length ? [q, n] : [n, q];
+      return (
+        (!lead || !leads || normaliseName(p.lead) === lead) &&
+        short.split(' ').length >= 3 &&
+        long.startsWith(`${short} `) &&
+        !(normaliseCode(line.code) && normaliseCode(p.code))
+      );
+    });
+    if (fits.length !== 1) return;
+    matched.push({ line, projectId: fits[0].id, by: 'similar', doubtful: true });
+    free.delete(fits[0].id);
+    taken.add(i);
+  });
   // a section line with exactly a free project's name and unit is that project (its rows below
   // are its parts)
   for (const line of sections) {
