@@ -13,6 +13,8 @@ import { WorkbookSession } from './session';
 import { Versions } from './versions';
 import { ConsolidationRepo } from '../storage/consolidations';
 import { Consolidations } from './consolidations';
+import { ExecutionRepo } from '../storage/executions';
+import { Executions } from './executions';
 
 export type { WorkbookSummary };
 
@@ -27,12 +29,16 @@ export class PlanbookApp {
   readonly versions: Versions;
   /** The consolidation workbooks (*Sổ tổng hợp*). */
   readonly consolidations: Consolidations;
+  /** Years of execution followed per workbook (annual plans, reports, disbursement). */
+  readonly executions: Executions;
 
   constructor(dbName?: string) {
     const db = openDb(dbName);
     this.repo = new WorkbookRepo(db);
-    this.versions = new Versions(this.repo, new RevisionRepo(db));
+    const revisions = new RevisionRepo(db);
+    this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
+    this.executions = new Executions(new ExecutionRepo(db), revisions);
   }
 
   /** On the very first start, stores the sample plan (Quảng Trị 2011–2015). */

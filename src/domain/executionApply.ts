@@ -123,7 +123,7 @@ function periodFor(plan: AnnualPlan, end: IsoDate, kind: ExecPeriod['kind'], fil
 export function applyReport(
   plan: AnnualPlan,
   matched: readonly LineMatch[],
-  o: { end: IsoDate; kind?: ExecPeriod['kind']; file?: string; factor?: number },
+  o: { end: IsoDate; kind?: ExecPeriod['kind']; file?: string; factor?: number; merge?: boolean },
 ): ApplyResult {
   const factor = o.factor ?? 1;
   const { period, replaced } = periodFor(plan, o.end, o.kind ?? 'month', o.file);
@@ -132,7 +132,10 @@ export function applyReport(
   for (const l of lines) byProject.set(l.projectId, [...(byProject.get(l.projectId) ?? []), l]);
   const earlier = plan.periods.filter((p) => p.end < o.end);
   const lastBefore = earlier.length ? earlier[earlier.length - 1].end : null;
-  const figures: Record<string, Disbursed> = {};
+  // a merge adds lines to the period's figures (a line the user paired); otherwise they are replaced
+  const figures: Record<string, Disbursed> = o.merge
+    ? { ...(plan.disbursed[period.id] ?? {}) }
+    : {};
   const differences: ReportDifference[] = [];
   let filled = 0;
   for (const m of matched) {

@@ -1,6 +1,7 @@
 /** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
+import type { AnnualPlan } from '../domain/execution';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
@@ -32,6 +33,16 @@ export interface RevisionRecord {
   origin: 'saved' | 'imported';
   fileName?: string;
   snapshot: Workbook;
+}
+
+/** A year's tracking of a workbook's execution (annual plan, periods, disbursement, targets). */
+export interface ExecutionRecord {
+  id: Id;
+  workbookId: Id;
+  updatedAt: number;
+  plan: AnnualPlan;
+  /** The last report imported: what it left unpaired (kept for the user to pair after a reload). */
+  lastImport?: unknown;
 }
 
 export interface SettingRecord {
@@ -68,6 +79,7 @@ export type PlanbookDb = Dexie & {
   consolidations: EntityTable<ConsolidationRecord, 'id'>;
   submissions: EntityTable<SubmissionRecord, 'id'>;
   submissionFiles: EntityTable<SubmissionFileRecord, 'id'>;
+  executions: EntityTable<ExecutionRecord, 'id'>;
 };
 
 export const DB_NAME = 'planbook';
@@ -89,5 +101,7 @@ export function openDb(name = DB_NAME): PlanbookDb {
     submissions: 'id, consolidationId',
     submissionFiles: 'id, consolidationId',
   });
+  // version 4: a year's execution tracking of a workbook (a new table: no data to migrate)
+  db.version(4).stores({ executions: 'id, workbookId' });
   return db;
 }

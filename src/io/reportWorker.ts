@@ -1,0 +1,27 @@
+/** Reads a disbursement report off the main thread (a module Web Worker); posts the reading or an error. */
+import type { ReportReading } from '../domain/executionReport';
+import { PlanReadError, type ReadFailure } from './readPlan';
+import { readReportFile } from './report/readReport';
+
+export interface ReportRequest {
+  name: string;
+  bytes: Uint8Array;
+  year?: number;
+}
+
+export type ReportReply =
+  | { kind: 'done'; reading: ReportReading }
+  | { kind: 'error'; message: string; reason: ReadFailure | null };
+
+self.onmessage = (e: MessageEvent<ReportRequest>) => {
+  const post = (m: ReportReply) => (self as unknown as Worker).postMessage(m);
+  try {
+    post({ kind: 'done', reading: readReportFile(e.data.name, e.data.bytes, e.data.year) });
+  } catch (err) {
+    post({
+      kind: 'error',
+      message: (err as Error).message,
+      reason: err instanceof PlanReadError ? err.reason : null,
+    });
+  }
+};
