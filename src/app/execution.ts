@@ -25,6 +25,8 @@ import { monthEnd, unitScale } from '../domain/executionText';
 import { ExecutionEngine, type LineInput } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 
+export type { GroupKind, LiveFigures } from '../engine/execution';
+
 export type ExecField = 'plan' | 'carry' | 'priorAllocated' | 'priorDisbursed';
 
 /** A change to a tracking: new values of line figures, period figures, targets, pairs, periods. */

@@ -7,10 +7,14 @@ import { StartPage } from './StartPage';
 import { UpdatePrompt } from './UpdatePrompt';
 import { WorkbookView } from './WorkbookView';
 import { ConsolidationPage } from './consolidation/ConsolidationPage';
+import { ExecutionPage } from './execution/ExecutionView';
 
-/** `#/wb/<id>`: a workbook; `#/rev/<id>`: a revision opened read-only; `#/th/<id>`: a consolidation. */
+/**
+ * `#/wb/<id>`: a workbook; `#/rev/<id>`: a revision opened read-only; `#/th/<id>`: a consolidation;
+ * `#/exec/<id>`: a year's execution tracking.
+ */
 function routeId(): string | null {
-  const m = /^#\/(wb|rev|th)\/(.+)$/.exec(window.location.hash);
+  const m = /^#\/(wb|rev|th|exec)\/(.+)$/.exec(window.location.hash);
   return m ? `${m[1]}:${decodeURIComponent(m[2])}` : null;
 }
 
@@ -39,7 +43,7 @@ export function App({ app }: { app: PlanbookApp }) {
   }, [lang]);
 
   useEffect(() => {
-    if (!route || route.startsWith('th:')) return;
+    if (!route || route.startsWith('th:') || route.startsWith('exec:')) return;
     let live = true;
     let got: OpenedWorkbook | undefined;
     const [kind, id] = [route.slice(0, route.indexOf(':')), route.slice(route.indexOf(':') + 1)];
@@ -77,26 +81,38 @@ export function App({ app }: { app: PlanbookApp }) {
         >
           {value.t('language')}
         </button>
-        {!route && <StartPage app={app} onOpen={go} />}
-        {route?.startsWith('th:') && (
-          <ConsolidationPage key={route} app={app} id={route.slice(3)} onBack={() => go(null)} />
-        )}
-        {route && !route.startsWith('th:') && opened === null && (
-          <p className="pb-loading">{value.t('loading')}</p>
-        )}
-        {route && opened === 'missing' && (
-          <p className="pb-msg pb-msg-error">{value.t('notFound')}</p>
-        )}
-        {route && opened && opened !== 'missing' && (
-          <WorkbookView
-            key={route}
-            opened={opened}
-            onBack={goBack}
-            exportText={() => app.exportPlanbook(opened.session.workbook)}
-            versions={opened.revision ? undefined : app.versions}
-            revision={opened.revision}
-            onOpen={go}
-          />
+        {route?.startsWith('exec:') ? (
+          <ExecutionPage key={route} executions={app.executions} id={route.slice(5)} />
+        ) : (
+          <>
+            {!route && <StartPage app={app} onOpen={go} />}
+            {route?.startsWith('th:') && (
+              <ConsolidationPage
+                key={route}
+                app={app}
+                id={route.slice(3)}
+                onBack={() => go(null)}
+              />
+            )}
+            {route && !route.startsWith('th:') && opened === null && (
+              <p className="pb-loading">{value.t('loading')}</p>
+            )}
+            {route && opened === 'missing' && (
+              <p className="pb-msg pb-msg-error">{value.t('notFound')}</p>
+            )}
+            {route && opened && opened !== 'missing' && (
+              <WorkbookView
+                key={route}
+                opened={opened}
+                onBack={goBack}
+                exportText={() => app.exportPlanbook(opened.session.workbook)}
+                versions={opened.revision ? undefined : app.versions}
+                executions={opened.revision ? undefined : app.executions}
+                revision={opened.revision}
+                onOpen={go}
+              />
+            )}
+          </>
         )}
       </div>
     </LangContext.Provider>

@@ -8,6 +8,8 @@ import type { MatchOverrides } from '../domain/match';
 import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
 import { fileStem } from '../app/exports';
 import { CompareView } from './CompareView';
+import type { Executions } from '../app/executions';
+import { ExecutionStart } from './execution/ExecutionStart';
 import { download } from './download';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
@@ -20,6 +22,8 @@ export function VersionsView(p: {
   onBack: () => void;
   onHighlight: (rev: RevisionSummary) => void;
   onOpened: (workbookId: string) => void;
+  /** The workbook's execution trackings (a year started from the plan or a version). */
+  executions?: Executions;
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
@@ -207,6 +211,9 @@ export function VersionsView(p: {
             </li>
           ))}
         </ol>
+      )}
+      {p.executions && (
+        <ExecutionStart session={session} executions={p.executions} revisions={list} />
       )}
       {list.length > 0 && (
         <div className="pb-compare-pick">

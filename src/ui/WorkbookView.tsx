@@ -1,6 +1,7 @@
 /** One open workbook: the sheet of the current tab (an appendix or a plain grid sheet), or its versions. */
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
+import type { Executions } from '../app/executions';
 import type { RevisionSummary, Versions } from '../app/versions';
 import { newSheet } from '../domain/template';
 import { AppendixView } from './AppendixView';
@@ -18,6 +19,8 @@ export function WorkbookView(p: {
   exportText: () => string;
   /** The revisions of this workbook (absent when it is itself a revision opened read-only). */
   versions?: Versions;
+  /** The workbook's execution trackings (shown with its versions). */
+  executions?: Executions;
   /** Set when a revision is open read-only. */
   revision?: RevisionSummary;
   onOpen?: (workbookId: string) => void;
@@ -61,6 +64,7 @@ export function WorkbookView(p: {
       <VersionsView
         opened={p.opened}
         versions={p.versions}
+        executions={p.executions}
         onBack={() => setMode('sheet')}
         onHighlight={(r) => {
           setBase(r);

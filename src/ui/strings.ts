@@ -1,10 +1,12 @@
 /** UI strings: Vietnamese first, English on the toggle. */
 import { enCompare, viCompare } from './stringsCompare';
+import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
 
 export const vi = {
   ...viMore,
+  ...viExec,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -175,6 +177,7 @@ export type StringKey = keyof typeof vi;
 
 export const en: Record<StringKey, string> = {
   ...enMore,
+  ...enExec,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',

@@ -1,0 +1,150 @@
+/**
+ * The groups of a tracking (by unit, source and section) from the engine, and the disbursement by
+ * period against the target curve (a table and an ECharts chart, in total or for one unit).
+ */
+import { useMemo, useState } from 'react';
+import type { ExecutionSession, GroupKind, LiveFigures } from '../../app/execution';
+import { periodSeries } from '../../domain/executionFigures';
+import { viDate } from '../../domain/executionText';
+import { normaliseName } from '../../domain/match';
+import { formatAmount } from '../../domain/numbers';
+import { useLang } from '../i18n';
+import { ViewChart } from '../ViewChart';
+
+const pct = (v: number | null, lang: 'vi' | 'en') =>
+  v === null ? '—' : `${formatAmount(Math.round(v * 1000) / 10, lang)} %`;
+
+/** The units, sources and sections with their figures (engine formulas). */
+export function ExecutionGroups(p: { session: ExecutionSession; version: number }) {
+  const { t, lang } = useLang();
+  const { session } = p;
+  const year = session.plan.year;
+  const fmt = (v: number) => formatAmount(v, lang);
+  const kinds: [Exclude<GroupKind, 'total'>, string][] = [
+    ['unit', t('execUnit')],
+    ['source', t('execSource')],
+    ['section', t('execSection')],
+  ];
+  const row = (label: string, f: LiveFigures | undefined, key: string, kind: string) =>
+    f && (
+      <tr key={`${kind}:${key}`} data-kind={kind} data-key={label}>
+        <td>{label || '—'}</td>
+        <td className="pb-num">{fmt(f.planned)}</td>
+        <td className="pb-num">{fmt(f.disbursed)}</td>
+        <td className="pb-num" data-testid={`rate-${kind}`}>
+          {pct(f.rate, lang)}
+        </td>
+        <td className="pb-num">{fmt(f.carry)}</td>
+        <td className="pb-num">{fmt(f.carryDisbursed)}</td>
+        <td className="pb-num">{fmt(f.remaining)}</td>
+        <td className="pb-num">{kind === 'source' ? '' : f.behind || ''}</td>
+      </tr>
+    );
+  return (
+    <div className="pb-view" data-testid="exec-groups" data-version={p.version}>
+      {kinds.map(([kind, label]) => (
+        <table key={kind} className="pb-view-table" data-testid={`exec-by-${kind}`}>
+          <thead>
+            <tr>
+              <th>{label}</th>
+              <th>{t('execPlanned', { year })}</th>
+              <th>{t('execDisbursed')}</th>
+              <th>{t('execRate')}</th>
+              <th>{t('execCarry', { year: year - 1 })}</th>
+              <th>{t('execCarryDisbursed')}</th>
+              <th>{t('execRemaining')}</th>
+              <th>{t('execBehind')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {session.engine
+              .groupList()
+              .filter((g) => g.kind === kind)
+              .map((g) => row(g.label, session.engine.group(kind, g.key), g.key, kind))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+/** Disbursement by period against the target curve, in total or for one unit. */
+export function ExecutionPeriods(p: { session: ExecutionSession; version: number }) {
+  const { t, lang } = useLang();
+  const { session } = p;
+  const [unit, setUnit] = useState('');
+  const units = useMemo(
+    () => session.engine.groupList().filter((g) => g.kind === 'unit'),
+    [session],
+  );
+  const series = useMemo(
+    () => periodSeries(session.plan, (x) => !unit || normaliseName(x.lead) === unit),
+    // the figures follow every change (version)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, unit, p.version],
+  );
+  const fmt = (v: number) => formatAmount(v, lang);
+  const categories = series.map((x) => viDate(x.end));
+  const chart = [
+    { name: t('execInPeriod'), data: series.map((x) => x.inPeriod) },
+    { name: t('execDisbursed'), data: series.map((x) => x.disbursed), line: true },
+    {
+      name: t('execTarget'),
+      data: series.map((x) =>
+        x.target === null ? null : Math.round(x.target * x.planned * 1000) / 1000,
+      ),
+      dashed: true,
+    },
+  ];
+  return (
+    <div className="pb-view" data-testid="exec-periods">
+      <label>
+        {t('execUnit')}{' '}
+        <select
+          data-testid="exec-chart-unit"
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+        >
+          <option value="">{t('execAllUnits')}</option>
+          {units.map((u) => (
+            <option key={u.key} value={u.key}>
+              {u.label || '—'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="pb-view-table" data-testid="exec-period-table">
+        <thead>
+          <tr>
+            <th>{t('execPeriod')}</th>
+            <th>{t('execInPeriod')}</th>
+            <th>{t('execDisbursed')}</th>
+            <th>{t('execRate')}</th>
+            <th>{t('execTarget')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((x) => (
+            <tr key={x.periodId} data-period={x.end}>
+              <td>{viDate(x.end)}</td>
+              <td className="pb-num">{fmt(x.inPeriod)}</td>
+              <td className="pb-num">{fmt(x.disbursed)}</td>
+              <td
+                className={`pb-num ${x.rate !== null && x.target !== null && x.rate < x.target ? 'pb-over' : ''}`}
+              >
+                {pct(x.rate, lang)}
+              </td>
+              <td className="pb-num">{pct(x.target, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ViewChart
+        categories={categories}
+        series={chart}
+        fileName={`giai-ngan-${session.plan.year}`}
+        testId="exec-chart"
+      />
+    </div>
+  );
+}

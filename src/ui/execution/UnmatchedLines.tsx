@@ -1,0 +1,126 @@
+/** The last report's lines left unpaired: pair each with a project, or mark it as not in the plan. */
+import { useMemo, useState } from 'react';
+import type { ExecutionSession } from '../../app/execution';
+import type { ReportLine } from '../../domain/executionReport';
+import { nameSimilarity, normaliseName } from '../../domain/match';
+import { formatAmount } from '../../domain/numbers';
+import { useLang } from '../i18n';
+
+function disbursed(l: ReportLine, factor: number): number | null {
+  for (const k of ['ytd:all', 'ytd:plan', 'inPeriod:all']) {
+    const v = l.figures[k];
+    if (v) return (v[''] ?? Object.values(v).reduce((a, b) => a + b, 0)) * factor;
+  }
+  return null;
+}
+
+function LinePairing(p: {
+  session: ExecutionSession;
+  line: ReportLine;
+  factor: number;
+  onDone: (text: string) => void;
+}) {
+  const { t, lang } = useLang();
+  const { session, line } = p;
+  // the projects with the closest names first
+  const options = useMemo(() => {
+    const n = normaliseName(line.name);
+    return session.plan.projects
+      .map((x) => ({ x, s: nameSimilarity(n, normaliseName(x.name)) }))
+      .sort((a, b) => b.s - a.s)
+      .map((o) => o.x);
+  }, [session, line]);
+  const [pick, setPick] = useState('');
+  const d = disbursed(line, p.factor);
+  return (
+    <li data-line={line.line} data-testid="exec-unmatched-line">
+      <span className="pb-exec-line-name">{line.name}</span>
+      {line.code ? ` [${line.code}]` : ''} — {line.lead || '—'}
+      {d !== null ? ` — ${formatAmount(d, lang)}` : ''}{' '}
+      <select data-testid="exec-pair-select" value={pick} onChange={(e) => setPick(e.target.value)}>
+        <option value="">{t('execPairWith')}</option>
+        {options.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.name.length > 90 ? `${x.name.slice(0, 90)}…` : x.name} ({x.lead || '—'})
+          </option>
+        ))}
+      </select>{' '}
+      <button
+        type="button"
+        data-testid="exec-pair"
+        disabled={!pick}
+        onClick={() => {
+          if (session.pair(line, pick).ok) p.onDone(line.name);
+        }}
+      >
+        {t('execPair')}
+      </button>{' '}
+      <button type="button" data-testid="exec-dismiss" onClick={() => session.pair(line, '')}>
+        {t('execNotInPlan')}
+      </button>
+    </li>
+  );
+}
+
+export function UnmatchedLines(p: {
+  session: ExecutionSession;
+  version: number;
+  onMessage: (m: { text: string; kind: 'info' | 'error' } | null) => void;
+}) {
+  const { t } = useLang();
+  const imp = p.session.lastImport;
+  if (!imp) return null;
+  const names = new Map(p.session.plan.projects.map((x) => [x.id, x.name]));
+  const doubtful = imp.doubtful.filter((d) => names.has(d.projectId));
+  if (!imp.unmatched.length && !doubtful.length && !imp.differences.length) return null;
+  return (
+    <section className="pb-exec-unmatched" data-testid="exec-unmatched" data-version={p.version}>
+      {imp.unmatched.length > 0 && (
+        <>
+          <h3>
+            {t('execUnmatched')} ({imp.file})
+          </h3>
+          <ul>
+            {imp.unmatched.map((l) => (
+              <LinePairing
+                key={`${l.line}:${l.name}`}
+                session={p.session}
+                line={l}
+                factor={imp.factor}
+                onDone={() => p.onMessage(null)}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+      {doubtful.length > 0 && (
+        <details>
+          <summary>
+            {t('execDoubtful')} ({doubtful.length})
+          </summary>
+          <ul data-testid="exec-doubtful">
+            {doubtful.map((d) => (
+              <li key={d.line.line}>
+                {d.line.name} → {names.get(d.projectId)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {imp.differences.length > 0 && (
+        <details>
+          <summary>
+            {t('execDifferences')} ({imp.differences.length})
+          </summary>
+          <ul>
+            {imp.differences.map((d) => (
+              <li key={`${d.line}:${d.field}`}>
+                {names.get(d.projectId)}: {d.field} {d.tracking} ≠ {d.report}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

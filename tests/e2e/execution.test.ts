@@ -1,0 +1,88 @@
+/** Issue 19 in Chromium: follow 2013 from the sample plan — import, pair, edit, undo, reload, export. */
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { toCsv } from '../support/libreoffice';
+import { e2eSuite, openSample } from './harness';
+import { ExecutionPageModel } from './pages/ExecutionPage';
+
+const REPORT = resolve(
+  import.meta.dirname,
+  '../../fixtures/execution/quang-tri-giai-ngan-2013-06.xlsx',
+);
+const PORTAL = 'Nâng cấp Trang thông tin điện tử tỉnh';
+
+const suite = e2eSuite();
+let context: BrowserContext;
+before(async () => {
+  context = await suite.profile();
+});
+
+describe('following a year’s execution', () => {
+  it('starts 2013 from the sample plan, imports a report, pairs a line, edits, undoes, reloads and exports', async () => {
+    const { page } = await openSample(context, suite.url());
+    const exec = new ExecutionPageModel(page);
+    await exec.start(2013);
+    assert.match(await exec.totalDisbursed(), /^0$/);
+
+    const text = await exec.importReport(REPORT);
+    assert.match(text, /số liệu đến 30\/06\/2013\): 9 dòng khớp với dự án, 2 dòng chưa ghép/);
+    assert.equal(await exec.unmatched().count(), 2);
+    assert.equal(await exec.totalDisbursed(), '6.530');
+
+    // the portal, renamed in the report beyond recognition, is paired by the user
+    await exec.pair('Cổng thông tin điện tử của tỉnh', PORTAL);
+    assert.equal(await exec.unmatched().count(), 1);
+    assert.equal(await exec.totalDisbursed(), '6.830');
+    const row = await exec.rowId(PORTAL, 'ĐTPT');
+    assert.equal(await exec.cell(row, 'rate').innerText(), '60 %');
+
+    // an edit of the year's plan: the rate follows at once; then undone
+    let saved = await exec.commits();
+    await exec.type(row, 'plan', '1.000');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid=exec-grid] .ag-row[row-id="${id}"] [col-id=rate]`)
+          ?.textContent === '30 %',
+      row,
+    );
+    await exec.waitSaved(saved);
+    saved = await exec.commits();
+    await page.click('[data-testid=exec-undo]');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid=exec-grid] .ag-row[row-id="${id}"] [col-id=rate]`)
+          ?.textContent === '60 %',
+      row,
+    );
+    await exec.waitSaved(saved);
+
+    // reloaded: the figures, the pair and the line left to pair are kept
+    await page.reload();
+    await page.waitForSelector('[data-testid=exec-view]');
+    assert.equal(await exec.totalDisbursed(), '6.830');
+    assert.equal(await exec.unmatched().count(), 1);
+    assert.equal(await exec.cell(await exec.rowId(PORTAL, 'ĐTPT'), 'plan').innerText(), '500');
+
+    // by month against the target curve
+    await page.click('[data-testid=exec-tab-periods]');
+    const series = JSON.parse(
+      (await page.getAttribute('[data-testid=exec-chart]', 'data-series')) ?? '[]',
+    ) as [string, number[]][];
+    assert.deepEqual(series[1], ['Đã giải ngân', [6830]]);
+
+    // the execution report, recalculated by LibreOffice
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=exec-export-xlsx]');
+    const d = await download;
+    const file = join(mkdtempSync(join(tmpdir(), 'planbook-e2e-exec-')), 'giai-ngan.xlsx');
+    copyFileSync(await d.path(), file);
+    const form = toCsv(file, true).get('Biểu giải ngân')!;
+    const total = form.find((r) => r[1] === 'TỔNG CỘNG')!;
+    assert.equal(Number(total[10]), 6830);
+    assert.equal(Number(total[7]), 13950);
+  });
+});
