@@ -14,6 +14,7 @@ import { benchChecks } from './checks';
 import { benchCompare } from './compare';
 import { benchConsolidate } from './consolidate';
 import { benchViews } from './views';
+import { benchExecution } from './execution';
 import { benchExport, benchImport } from './export';
 
 const N = Number(process.env.BENCH_PROJECTS ?? 10_000);
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   for (const line of benchCompare(N)) console.log(line);
   for (const line of benchViews(N)) console.log(line);
   for (const line of await benchConsolidate()) console.log(line);
+  for (const line of benchExecution(N)) console.log(line);
   const wb = generatePlan({ projects: N });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${N}.planbook`);
   writeFileSync(file, serializePlanbook(wb));

@@ -85,7 +85,7 @@ function getter(line: ReportLine, factor: number) {
 /** The year-to-date figures of a line: plan part and carry-over part, null when not stated. */
 function yearToDate(
   get: ReturnType<typeof getter>,
-  before: { plan: number; carry: number },
+  before: () => { plan: number; carry: number },
   prior: number,
 ): { plan: number | null; carry: number | null; planSplit?: Figures; carrySplit?: Figures } {
   const all = get('ytd', 'all');
@@ -102,7 +102,8 @@ function yearToDate(
   if (ia || ip || ic) {
     const carryIn = ic ? total(ic)! : ia && ip ? total(ia)! - total(ip)! : 0;
     const planIn = ip ? total(ip)! : total(ia)! - carryIn;
-    return { plan: clean(before.plan + planIn), carry: clean(before.carry + carryIn) };
+    const b = before();
+    return { plan: clean(b.plan + planIn), carry: clean(b.carry + carryIn) };
   }
   const since = get('sinceStart', 'all');
   if (since) return { plan: clean(total(since)! - prior), carry: null };
@@ -167,12 +168,16 @@ export function applyReport(
           report: stated,
         });
     }
-    const before = { plan: 0, carry: 0 };
-    for (const l of own) {
-      const d = disbursedToDate(plan, lineKey(l.projectId, l.source), lastBefore);
-      before.plan += lastBefore ? d.plan : 0;
-      before.carry += lastBefore ? d.carry : 0;
-    }
+    const before = () => {
+      const b = { plan: 0, carry: 0 };
+      if (!lastBefore) return b;
+      for (const l of own) {
+        const d = disbursedToDate(plan, lineKey(l.projectId, l.source), lastBefore);
+        b.plan += d.plan;
+        b.carry += d.carry;
+      }
+      return b;
+    };
     const prior = own.reduce((a, l) => a + l.priorDisbursed, 0);
     const anyCarry = own.some((l) => Math.abs(l.carry) > 1e-9);
     const ytd = yearToDate(get, before, prior);

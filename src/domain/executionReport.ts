@@ -111,7 +111,7 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
     const c = normaliseCode(p.code);
     if (c) byCode.set(c, [...(byCode.get(c) ?? []), p]);
   }
-  const rest: ReportLine[] = [];
+  let rest: ReportLine[] = [];
   const sections: ReportLine[] = [];
   for (const line of sheet.lines) {
     if (line.kind === 'total') continue;
@@ -138,9 +138,34 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
     if (line.kind === 'project') rest.push(line);
     else sections.push(line);
   }
-  const left = [...free.values()];
   // a report without investors is matched on names alone
   const leads = sheet.lines.some((l) => l.lead.trim());
+  const keyOf = (name: string, lead: string) =>
+    `${normaliseName(name)}|${leads ? normaliseName(lead) : ''}`;
+  // the same name and unit on one line and one project only: paired at once (most of a report)
+  const planKeys = new Map<string, string | null>();
+  for (const p of free.values()) {
+    const k = keyOf(p.name, p.lead);
+    planKeys.set(k, planKeys.has(k) ? null : p.id);
+  }
+  const lineKeys = new Map<string, number>();
+  for (const l of rest) {
+    const k = keyOf(l.name, l.lead);
+    lineKeys.set(k, (lineKeys.get(k) ?? 0) + 1);
+  }
+  const exact = new Set<ReportLine>();
+  for (const l of rest) {
+    const k = keyOf(l.name, l.lead);
+    const id = planKeys.get(k);
+    if (!id || lineKeys.get(k) !== 1 || !free.has(id)) continue;
+    const p = free.get(id)!;
+    if (normaliseCode(l.code) && normaliseCode(p.code)) continue; // codes differ (else paired above)
+    matched.push({ line: l, projectId: id, by: 'key', doubtful: false });
+    free.delete(id);
+    exact.add(l);
+  }
+  rest = rest.filter((l) => !exact.has(l));
+  const left = [...free.values()];
   const a = projectRefs(
     flatSheet(
       'plan',

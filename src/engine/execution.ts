@@ -114,7 +114,7 @@ export class ExecutionEngine {
   private groups: Group[] = [];
   private groupRow = new Map<string, number>();
   private ids = { lines: 0, groups: 1, params: 2 };
-  /** First column of the project's sums (planned, disbursed, carry, carry disbursed, rate, flag). */
+  /** First column of the project's formulas (planned, disbursed, rate, behind flag). */
   private sumCol = 0;
 
   constructor() {
@@ -132,7 +132,7 @@ export class ExecutionEngine {
     const S = plan.sources.length;
     const at = (s: number, field: number) => columnLetter(s * 6 + field);
     this.sumCol = S * 6;
-    const [P, D, C, CD] = [0, 1, 2, 3].map((k) => columnLetter(this.sumCol + k));
+    const [P, D] = [0, 1].map((k) => columnLetter(this.sumCol + k));
     const byKey = new Map<string, ExecLine>(
       plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
     );
@@ -159,14 +159,12 @@ export class ExecutionEngine {
       cells.push(
         sum(0),
         sum(4),
-        sum(1),
-        sum(5),
         `=IF(${P}${r}=0,"",${D}${r}/${P}${r})`,
         `=IF(AND(${P}${r}>0,${D}${r}<Params!$A$1*${P}${r}-${EPS}),1,0)`,
       );
       return cells;
     });
-    const flagCol = columnLetter(this.sumCol + 5);
+    const flagCol = columnLetter(this.sumCol + 3);
     const groupRows = groups.map((g, i) => {
       const r = i + 1;
       const sum = (c: string) =>
@@ -175,7 +173,7 @@ export class ExecutionEngine {
       const cols =
         s >= 0
           ? [0, 1, 2, 3, 4, 5].map((f) => at(s, f))
-          : [P, C, null, null, D, CD].map(
+          : [P, null, null, null, D, null].map(
               (c, f) => c ?? `${plan.sources.map((_, k) => at(k, f))}`, // cumulative figures: over the sources
             );
       const cell = (c: string) =>
@@ -260,7 +258,9 @@ export class ExecutionEngine {
 
   /** Rewrites the to-date columns (a block per source): after a report is recorded. */
   setToDate(plan: AnnualPlan): void {
-    this.hf.batch(() => {
+    // evaluation suspended while the blocks are written: one recalculation (faster than a batch)
+    this.hf.suspendEvaluation();
+    try {
       this.sources.forEach((source, s) => {
         const block = this.projects.map((id) => {
           const d = disbursedToDate(plan, lineKey(id, source));
@@ -269,7 +269,9 @@ export class ExecutionEngine {
         if (block.length)
           this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: s * 6 + 4 }, block);
       });
-    });
+    } finally {
+      this.hf.resumeEvaluation();
+    }
   }
 
   /** The target rate the behind flags compare with (null: none). */
@@ -309,12 +311,12 @@ export class ExecutionEngine {
     const sheet = this.ids.lines;
     const all = this.hf.getRangeValues({
       start: { sheet, row, col: 0 },
-      end: { sheet, row, col: this.sumCol + 5 },
+      end: { sheet, row, col: this.sumCol + 3 },
     })[0];
     const v = [0, 0, 0, 0, 0, 0];
     for (let s = 0; s < this.sources.length; s++)
       for (let f = 0; f < 6; f++) v[f] += num(all[s * 6 + f]);
-    return figures(v, rateOrNull(all[this.sumCol + 4]), num(all[this.sumCol + 5]));
+    return figures(v, rateOrNull(all[this.sumCol + 2]), num(all[this.sumCol + 3]));
   }
 
   /** Figures of a group (`kind`, `key` as in the layout), undefined when there is none. */

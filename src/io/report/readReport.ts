@@ -234,7 +234,8 @@ export function readReportFile(name: string, bytes: Uint8Array, year?: number): 
   for (const raw of grids) {
     const r = readAppendix(raw);
     if (!r) continue;
-    const g = unlegacy(raw).grid;
+    // the reader converted legacy-encoded text (TCVN3, VNI): the texts read here are converted alike
+    const g = r.warnings.some((w) => w.code === 'legacyEncoding') ? unlegacy(raw).grid : raw;
     read.push({ r, g, title: titleOf(r, g) });
   }
   if (!read.length)

@@ -1,0 +1,112 @@
+/**
+ * Execution tracking at 10,000 projects (Node, engine): twelve monthly disbursement reports written
+ * as .xlsx (another layout than Planbook's own), each imported (read + matched + recorded + engine
+ * updated), then edits of a figure until the rates of the project, its unit and the total are read.
+ * `npx tsx bench/execution.ts` alone, or through `npm run bench`.
+ */
+import * as XLSX from '@e965/xlsx';
+import { ExecutionSession } from '../src/app/execution';
+import { annualPlanFrom, lineKey } from '../src/domain/execution';
+import { generatePlan } from '../src/domain/generate';
+import { monthEnd } from '../src/domain/executionText';
+import { normaliseName } from '../src/domain/match';
+import { readReportFile } from '../src/io/report/readReport';
+
+const YEAR = 2023;
+
+/** A Treasury-style monthly report: every project's cumulative disbursement from 01/01. */
+function report(plan: ReturnType<typeof annualPlanFrom>, month: number): Uint8Array {
+  const end = monthEnd(YEAR, month).split('-').reverse().join('/');
+  const rows: (string | number | null)[][] = [
+    ['KHO BẠC NHÀ NƯỚC'],
+    [`BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG THÁNG ${month} NĂM ${YEAR}`],
+    ['Đơn vị: triệu đồng'],
+    [
+      'STT',
+      'Tên dự án',
+      'Chủ đầu tư',
+      `Kế hoạch vốn năm ${YEAR}`,
+      `Giải ngân từ 01/01/${YEAR} đến ${end}`,
+      'Tỷ lệ (%)',
+    ],
+  ];
+  const planned = new Map<string, number>();
+  for (const l of plan.lines) planned.set(l.projectId, (planned.get(l.projectId) ?? 0) + l.plan);
+  plan.projects.forEach((p, i) => {
+    const kh = planned.get(p.id) ?? 0;
+    const d = Math.round((kh * month * (0.5 + ((i * 37) % 50) / 100)) / 12);
+    rows.push([i + 1, p.name, p.lead, kh, d, kh ? Math.round((1000 * d) / kh) / 10 : null]);
+  });
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, `T${month}`);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
+};
+
+export function benchExecution(n = 10_000): string[] {
+  const wb = generatePlan({ projects: n, firstYear: 2021 });
+  // project names are made unique as real plans' are (the generator repeats a few)
+  wb.sheets[0].rows.forEach((r, i) => {
+    if (r.kind === 'project') r.cells.name = `${String(r.cells.name)} số ${i}`;
+  });
+  let t = performance.now();
+  const plan = annualPlanFrom(wb, YEAR, { now: 0 });
+  const start = performance.now() - t;
+  t = performance.now();
+  const s = new ExecutionSession(wb.id, plan, null);
+  const open = performance.now() - t;
+  const files = Array.from({ length: 12 }, (_, m) => report(plan, m + 1));
+  const read: number[] = [];
+  const record: number[] = [];
+  const cpu: number[] = [];
+  let matched = 0;
+  files.forEach((bytes, m) => {
+    const c0 = process.cpuUsage();
+    let t0 = performance.now();
+    const r = readReportFile(`giai-ngan-${YEAR}-${m + 1}.xlsx`, bytes, YEAR);
+    read.push(performance.now() - t0);
+    t0 = performance.now();
+    matched = s.importReport(r)?.matched ?? 0;
+    s.engine.group('total', '');
+    record.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  });
+  const total = read.map((x, i) => x + record[i]);
+  const units = s.engine.groupList().filter((g) => g.kind === 'unit');
+  const edits: number[] = [];
+  const editCpu: number[] = [];
+  for (let k = 0; k < 40; k++) {
+    const l = s.plan.lines[(k * 241) % s.plan.lines.length];
+    const key = lineKey(l.projectId, l.source);
+    const unit = normaliseName(s.plan.projects.find((p) => p.id === l.projectId)!.lead);
+    const c0 = process.cpuUsage();
+    t = performance.now();
+    s.setDisbursed(s.plan.periods.at(-1)!.id, key, 'plan', 100 + k);
+    s.engine.project(l.projectId);
+    s.engine.group('unit', unit);
+    s.engine.group('source', l.source);
+    s.engine.group('total', '');
+    edits.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    editCpu.push((c.user + c.system) / 1000);
+  }
+  const a = stats(total);
+  const e = stats(edits);
+  s.close();
+  return [
+    `execution: ${n} projects, ${plan.lines.length} project × source lines, ${units.length} units; tracking started in ${start.toFixed(0)} ms, engine built in ${open.toFixed(0)} ms`,
+    `import of one monthly report (${n} lines, .xlsx): read ${stats(read).median.toFixed(0)} ms + matched and recorded ${stats(record).median.toFixed(0)} ms; total median ${a.median.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms, max ${a.max.toFixed(0)} ms over 12 reports (${matched} lines matched in the last); CPU time median ${stats(cpu).median.toFixed(0)} ms, p95 ${stats(cpu).p95.toFixed(0)} ms   [import budget ≤ 1 s]`,
+    `edit a disbursement → rates of the project, unit, source and total: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms; CPU time median ${stats(editCpu).median.toFixed(1)} ms, p95 ${stats(editCpu).p95.toFixed(1)} ms   [edit budget ≤ 50 ms]`,
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  for (const line of benchExecution(Number(process.env.BENCH_PROJECTS ?? 10_000)))
+    console.log(line);
