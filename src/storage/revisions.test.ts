@@ -23,8 +23,9 @@ describe('revisions', () => {
     old.close();
     const db = openDb('upgrade-me');
     expect((await db.workbooks.get('w1'))?.rev).toBe(3);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.consolidations.count()).toBe(0);
+    expect(await db.executions.count()).toBe(0);
     expect(await db.revisions.count()).toBe(0);
   });
 
