@@ -185,6 +185,8 @@ function spread(m: BySource, weights: BySource): BySource {
 
 /** The code of a project: a code column of the plan, else `mã dự án: 1234567` in its name. */
 export function codeIn(text: string): string {
+  const lead = /^\s*(\d{7})\s*[-–:.]\s+\S/.exec(text); // `7812301 - Đường …`
+  if (lead) return lead[1];
   const m = /\bm[ãa]\s*(?:s[ốo]\s*)?(?:d[ựu]\s*[áa]n|da|dự án)?\s*[:.]?\s*(\d{5,9})\b/i.exec(text);
   return m ? m[1] : '';
 }

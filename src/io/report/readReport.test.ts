@@ -168,6 +168,18 @@ describe('reading disbursement reports', () => {
     ]);
   });
 
+  it('reads a name column headed `Dự án` alone, and codes written before the name', () => {
+    const r = text('du-an.csv', [
+      ['BÁO CÁO GIẢI NGÂN THÁNG 4/2024'],
+      ['STT', 'Dự án', 'Chủ đầu tư', 'Kế hoạch năm 2024', 'Đã giải ngân'],
+      ['1', '7812301 - Đường ven biển', 'Ban QLDA', '100', '40'],
+    ]);
+    expect([r.year, r.asOf]).toEqual([2024, '2024-04-30']);
+    expect(r.sheets[0].lines.map((l) => [l.code, l.name, l.figures['ytd:all']])).toEqual([
+      ['7812301', '7812301 - Đường ven biển', { '': 40 }],
+    ]);
+  });
+
   it('gives clear errors for files that are not reports', () => {
     expect(() => readReportFile('x.xlsx', new TextEncoder().encode('hello'))).toThrow(
       /not a spreadsheet/,

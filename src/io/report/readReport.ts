@@ -190,6 +190,30 @@ function bySourceSections(lines: ReportLine[]): ReportLine[] {
   return out;
 }
 
+/** The grid with a header cell `Dự án`, `Công trình` (a name column the reader does not know) as `Tên dự án`. */
+function withNameHeader(g: RawGrid): RawGrid {
+  let changed = false;
+  const rows = g.rows.map((row, r) =>
+    r > 60
+      ? row
+      : row.map((c) => {
+          if (typeof c.value === 'number') return c;
+          const f = fold(c.text)
+            .replace(/[^a-z ,]/g, '')
+            .trim();
+          if (
+            !/^(du an|cong trinh|cong trinh,? du an|du an,? cong trinh|danh sach du an|project)$/.test(
+              f,
+            )
+          )
+            return c;
+          changed = true;
+          return { ...c, text: 'Tên dự án' };
+        }),
+  );
+  return changed ? { ...g, rows } : g;
+}
+
 /** A figure typed in a cell the plan reader took for text (a stored number, else the shown text). */
 function rawNumber(g: RawGrid, r: number, c: number): number | null {
   if (c < 0) return null;
@@ -231,8 +255,14 @@ const hasDisbursement = (cols: Col[]) =>
 export function readReportFile(name: string, bytes: Uint8Array, year?: number): ReportReading {
   const grids = gridsOf(name, bytes);
   const read: { r: AppendixReading; g: RawGrid; title: string }[] = [];
-  for (const raw of grids) {
-    const r = readAppendix(raw);
+  for (const grid of grids) {
+    let raw = grid;
+    let r = readAppendix(raw);
+    if (!r) {
+      // a name column headed `Dự án` or `Công trình` alone: named as the reader knows it, and read again
+      raw = withNameHeader(grid);
+      r = raw === grid ? null : readAppendix(raw);
+    }
     if (!r) continue;
     // the reader converted legacy-encoded text (TCVN3, VNI): the texts read here are converted alike
     const g = r.warnings.some((w) => w.code === 'legacyEncoding') ? unlegacy(raw).grid : raw;
