@@ -57,6 +57,20 @@ describe('following a year in the app', () => {
     const f = executionFigures(s.plan);
     expect(s.engine.group('total', '')!.disbursed).toBe(f.total.disbursed);
     expect(s.engine.group('total', '')!.rate).toBeCloseTo(f.total.rate!, 9);
+    // a block pasted from a spreadsheet: one undo step over two lines and two columns
+    const other = lineKey(s.plan.lines[0].projectId, s.plan.lines[0].source);
+    const before = s.engine.group('total', '')!.disbursed;
+    expect(
+      s.pasteCells('2013-06-30', [
+        { key, col: 'ytdPlan', value: 400 },
+        { key, col: 'ytdCarry', value: 10 },
+        { key: other, col: 'ytdPlan', value: 2700 },
+      ]),
+    ).toEqual({ ok: true });
+    expect(s.engine.group('total', '')!.disbursed).toBe(before + 50 + 100);
+    expect(s.engine.group('total', '')!.carryDisbursed).toBe(10);
+    s.undo();
+    expect(s.engine.group('total', '')!.disbursed).toBe(before);
     await s.whenSaved();
     expect(s.saveState).toBe('saved');
     s.close();

@@ -255,6 +255,36 @@ export class ExecutionSession {
     );
   }
 
+  /**
+   * Pastes a block of figures (rows of the grid by line key, columns by field) as one undo step:
+   * allocations, and the period's disbursement of the year's plan or of the carry-over.
+   */
+  pasteCells(
+    periodId: string | null,
+    cells: { key: string; col: ExecField | 'ytdPlan' | 'ytdCarry'; value: number | null }[],
+  ) {
+    const lines: NonNullable<ExecPatch['lines']> = [];
+    const figures = new Map<string, Disbursed>();
+    for (const c of cells) {
+      if (!this.line(c.key)) continue;
+      if (c.col === 'ytdPlan' || c.col === 'ytdCarry') {
+        if (!periodId) return { ok: false as const, why: 'noPeriod' as const };
+        const had = figures.get(c.key) ??
+          this.plan.disbursed[periodId]?.[c.key] ?? { plan: null, carry: null };
+        figures.set(c.key, { ...had, [c.col === 'ytdPlan' ? 'plan' : 'carry']: c.value });
+      } else lines.push({ key: c.key, field: c.col, value: c.value ?? 0 });
+    }
+    const disbursed = [...figures].map(([key, v]) => ({
+      periodId: periodId!,
+      key,
+      value: v.plan === null && v.carry === null ? null : v,
+    }));
+    return this.edit(
+      { ...(lines.length ? { lines } : {}), ...(disbursed.length ? { disbursed } : {}) },
+      'exec.paste',
+    );
+  }
+
   /** Adds an empty period ending on `end` (a month typed by hand). */
   addPeriod(end: string, kind: ExecPeriod['kind'] = 'month') {
     if (this.plan.periods.some((p) => p.end === end)) return { ok: true as const };

@@ -6,6 +6,7 @@
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
+import { detectStyle, parseTsv } from '../../app/clipboard';
 import type { ExecField, ExecutionSession } from '../../app/execution';
 import { lineKey } from '../../domain/execution';
 import { viDate } from '../../domain/executionText';
@@ -23,6 +24,8 @@ interface Item {
 }
 
 type Col = ExecField | 'ytdPlan' | 'ytdCarry';
+
+const INPUTS: Col[] = ['plan', 'carry', 'priorAllocated', 'priorDisbursed', 'ytdPlan', 'ytdCarry'];
 
 export function ExecutionGrid(p: {
   session: ExecutionSession;
@@ -163,8 +166,37 @@ export function ExecutionGrid(p: {
     e.api.refreshCells({ rowNodes: [e.node], force: true });
   };
 
+  // a block copied from Excel or LibreOffice, pasted from the focused cell down and right (one step)
+  const onPaste = (e: React.ClipboardEvent) => {
+    const g = api.current;
+    const at = g?.getFocusedCell();
+    if (!g || !at || g.getEditingCells().length) return;
+    const block = parseTsv(e.clipboardData.getData('text/plain'));
+    if (!block.length) return;
+    e.preventDefault();
+    const style = detectStyle(block);
+    const cols = g.getAllDisplayedColumns().map((c) => c.getColId());
+    const first = cols.indexOf(at.column.getColId());
+    const cells: { key: string; col: Col; value: number | null }[] = [];
+    for (let i = 0; i < block.length; i++) {
+      const node = g.getDisplayedRowAtIndex(at.rowIndex + i);
+      if (!node?.data) break;
+      block[i].forEach((text, j) => {
+        const col = cols[first + j] as Col | undefined;
+        if (!col || !INPUTS.includes(col)) return;
+        const t = text.trim();
+        const value = t === '' ? null : parseAmount(t, style);
+        if (value === null && t !== '') return p.onRefused('notNumber');
+        cells.push({ key: node.data!.key, col, value });
+      });
+    }
+    const r = session.pasteCells(periodId, cells);
+    if (!r.ok) p.onRefused(r.why);
+    g.refreshCells({ force: true });
+  };
+
   return (
-    <div className="pb-grid pb-exec-grid" data-testid="exec-grid">
+    <div className="pb-grid pb-exec-grid" data-testid="exec-grid" onPaste={onPaste}>
       <AgGridReact<Item>
         theme={theme}
         rowData={rows}
