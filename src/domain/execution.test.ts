@@ -241,3 +241,31 @@ describe('names cut short', () => {
     expect(m.matched.map((x) => [x.projectId, x.doubtful])).toEqual([['r1', true]]);
   });
 });
+
+describe('plans listing a project once per source section', () => {
+  it('makes one project with a line per source', () => {
+    const wb = makePlan({
+      years: [2024],
+      sources: ['ĐTPT'],
+      rows: [
+        ['section', 0, 'VỐN NGÂN SÁCH TRUNG ƯƠNG'],
+        ['project', 1, 'Đường ven biển', { lead: 'Ban GT', '2024:ĐTPT': 300 }],
+        ['section', 0, 'Vốn ngân sách địa phương'],
+        ['project', 1, 'Đường ven biển', { lead: 'Ban GT', '2024:ĐTPT': 100 }],
+        ['project', 1, 'Kè sông', { lead: 'Ban GT', '2024:ĐTPT': 50 }],
+      ],
+    });
+    const t = annualPlanFrom(wb, 2024);
+    expect(t.projects.map((p) => [p.id, p.name, p.path])).toEqual([
+      ['r2', 'Đường ven biển', []],
+      ['r5', 'Kè sông', []],
+    ]);
+    // the sections name the sources (the plan's one column holds each section's figure)
+    expect(t.lines.map((l) => [l.projectId, l.source, l.plan])).toEqual([
+      ['r2', 'NSTW', 300],
+      ['r2', 'NST', 100],
+      ['r5', 'NST', 50],
+    ]);
+    expect(t.sources).toEqual(['NSTW', 'NST']);
+  });
+});

@@ -7,10 +7,15 @@
  * Amounts are in the plan's unit. Pure data, serialisable as JSON.
  */
 import { leaves } from './columns';
-import { type ColumnMeaning, classifyColumn } from './executionColumns';
-import type { IsoDate } from './executionText';
+import { leafPaths, planLeafMeaning } from './executionColumns';
+
+export { leafPaths, planLeafMeaning, planYears, type LeafPath } from './executionColumns';
+import { codeIn, type IsoDate, normaliseCode, sectionSource } from './executionText';
+
+export { codeIn, normaliseCode, sectionSource };
+import { normaliseName } from './match';
 import { clean } from './numbers';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, Id, Row, Workbook } from './types';
+import type { AppendixSheet, Id, Row, Workbook } from './types';
 
 /** A project followed in the year (one row of the plan). */
 export interface ExecProject {
@@ -93,47 +98,6 @@ export function defaultTargets(year: number): TargetPoint[] {
   ];
 }
 
-/** A leaf with the header texts above it, outermost first. */
-export interface LeafPath {
-  leaf: ColumnLeaf;
-  path: string[];
-}
-
-/** Every leaf of a column tree with its header path. */
-export function leafPaths(nodes: ColumnNode[], above: string[] = []): LeafPath[] {
-  const out: LeafPath[] = [];
-  for (const n of nodes) {
-    if (n.kind === 'leaf') out.push({ leaf: n, path: [...above, n.label] });
-    else out.push(...leafPaths(n.children, [...above, n.label]));
-  }
-  return out;
-}
-
-/** The meaning of a plan leaf for year N (the reader's year and source win over the words). */
-export function planLeafMeaning(lp: LeafPath, year: number): ColumnMeaning {
-  const { leaf } = lp;
-  if (leaf.role === 'amount' && leaf.year !== undefined) {
-    const source = leaf.source ?? null;
-    if (leaf.year === year) return { measure: 'plan', part: 'all', source, year };
-    return { measure: 'yearAllocation', part: 'all', source, year: leaf.year };
-  }
-  if (leaf.role !== 'amount' && leaf.role !== 'stated' && leaf.role !== 'value')
-    return { measure: 'other', part: 'all', source: null };
-  const path = lp.path.some((p) => p.trim()) ? lp.path : [leaf.label];
-  return classifyColumn(path, year, leaf.source);
-}
-
-/** Years a plan has allocation columns for (from the reader's years and from header words). */
-export function planYears(wb: Workbook): number[] {
-  const years = new Set<number>(wb.meta.years);
-  for (const s of wb.sheets)
-    for (const lp of leafPaths(s.columns)) {
-      const m = planLeafMeaning(lp, 0);
-      if ((m.measure === 'yearAllocation' || m.measure === 'plan') && m.year) years.add(m.year);
-    }
-  return [...years].sort((a, b) => a - b);
-}
-
 /** How the plan's cells are read: typed numbers by default, or the engine's computed values. */
 export type PlanValue = (sheetId: Id, rowIndex: number, colId: Id) => number | null;
 
@@ -183,21 +147,6 @@ function spread(m: BySource, weights: BySource): BySource {
   return out;
 }
 
-/** The code of a project: a code column of the plan, else `mã dự án: 1234567` in its name. */
-export function codeIn(text: string): string {
-  const lead = /^\s*(\d{7})\s*[-–:.]\s+\S/.exec(text); // `7812301 - Đường …`
-  if (lead) return lead[1];
-  const m = /\bm[ãa]\s*(?:s[ốo]\s*)?(?:d[ựu]\s*[áa]n|da|dự án)?\s*[:.]?\s*(\d{5,9})\b/i.exec(text);
-  return m ? m[1] : '';
-}
-
-/** Normalised project code for matching (spaces, dots and case dropped). */
-export function normaliseCode(code: unknown): string {
-  return String(code ?? '')
-    .replace(/[^0-9A-Za-z]/g, '')
-    .toUpperCase();
-}
-
 function sheetProjects(
   wb: Workbook,
   sheet: AppendixSheet,
@@ -213,27 +162,37 @@ function sheetProjects(
   const codeLeaf = meanings.find((x) => x.m.measure === 'code')?.leaf;
   const projects: ExecProject[] = [];
   const lines: ExecLine[] = [];
-  const stack: { level: number; label: string }[] = [];
+  const stack: { level: number; label: string; source: string | null }[] = [];
+  // a project listed once per source section (`A. VỐN NSTW`, `B. VỐN NSĐP`) is one project
+  const seen = new Map<string, { id: Id; sources: Set<string> }>();
   sheet.rows.forEach((row, i) => {
     while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
     if (row.kind === 'section') {
       const tt = String(row.cells.tt ?? '').trim();
       const name = String(row.cells.name ?? '').trim();
-      stack.push({ level: row.level, label: tt && name ? `${tt}. ${name}` : name || tt });
+      const source = sectionSource(name);
+      stack.push({ level: row.level, label: tt && name ? `${tt}. ${name}` : name || tt, source });
     }
     if (row.kind !== 'project' || row.part) return;
     const name = String(row.cells.name ?? '').trim();
-    const id = idOf(row);
+    const lead = String(row.cells.lead ?? '').trim();
     const code =
       normaliseCode(codeOf?.(sheet.id, row.id) ?? (codeLeaf ? row.cells[codeLeaf.id] : '')) ||
       codeIn(name);
-    projects.push({
-      id,
-      name,
-      lead: String(row.cells.lead ?? '').trim(),
-      code,
-      path: stack.map((s) => s.label),
-    });
+    const under = [...stack].reverse().find((x) => x.source)?.source ?? null;
+    const identity = code || `${normaliseName(name)}|${normaliseName(lead)}`;
+    const twin = under ? seen.get(identity) : undefined;
+    const id = twin && !twin.sources.has(under!) ? twin.id : idOf(row);
+    if (id !== twin?.id) {
+      projects.push({
+        id,
+        name,
+        lead,
+        code,
+        path: stack.filter((x) => !x.source).map((s) => s.label),
+      });
+      if (under) seen.set(identity, { id, sources: new Set([under]) });
+    } else twin.sources.add(under!);
     const plan: BySource = new Map();
     const carry: BySource = new Map();
     const prior: BySource = new Map();
@@ -266,11 +225,14 @@ function sheetProjects(
     const weights = [...planBy.keys()].some((k) => k) ? planBy : earlier;
     const priorAll = spread(bySourceWithRest(prior), weights);
     for (const [k, v] of earlier) add(priorAll, k, v);
+    // under a source section, the project's figures are that source's
+    const own = (m: BySource): BySource =>
+      under && m.size ? new Map([[under, [...m.values()].reduce((a, b) => a + b, 0)]]) : m;
     const parts = [
-      planBy,
-      spread(bySourceWithRest(carry), weights),
-      priorAll,
-      spread(bySourceWithRest(disbursed), weights),
+      own(planBy),
+      own(spread(bySourceWithRest(carry), weights)),
+      own(priorAll),
+      own(spread(bySourceWithRest(disbursed), weights)),
     ];
     const sources = new Set(parts.flatMap((p) => [...p.keys()]));
     // a project without figures for the year follows its other years' source, else the plan's first

@@ -8,6 +8,7 @@
  */
 import { canonicalSource, fold } from './sources';
 import { datesIn, yearsIn } from './executionText';
+import type { ColumnLeaf, ColumnNode, Workbook } from './types';
 
 /** What a column holds. */
 export type Measure =
@@ -160,4 +161,45 @@ export function classifyColumn(
   if (allocWords && !/\b(tong muc|du toan duoc duyet)\b/.test(all)) return of('plan', { estimate });
   if (TOTAL.test(last) || source) return of('other');
   return of('other');
+}
+
+/** A leaf with the header texts above it, outermost first. */
+export interface LeafPath {
+  leaf: ColumnLeaf;
+  path: string[];
+}
+
+/** Every leaf of a column tree with its header path. */
+export function leafPaths(nodes: ColumnNode[], above: string[] = []): LeafPath[] {
+  const out: LeafPath[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'leaf') out.push({ leaf: n, path: [...above, n.label] });
+    else out.push(...leafPaths(n.children, [...above, n.label]));
+  }
+  return out;
+}
+
+/** The meaning of a plan leaf for year N (the reader's year and source win over the words). */
+export function planLeafMeaning(lp: LeafPath, year: number): ColumnMeaning {
+  const { leaf } = lp;
+  if (leaf.role === 'amount' && leaf.year !== undefined) {
+    const source = leaf.source ?? null;
+    if (leaf.year === year) return { measure: 'plan', part: 'all', source, year };
+    return { measure: 'yearAllocation', part: 'all', source, year: leaf.year };
+  }
+  if (leaf.role !== 'amount' && leaf.role !== 'stated' && leaf.role !== 'value')
+    return { measure: 'other', part: 'all', source: null };
+  const path = lp.path.some((p) => p.trim()) ? lp.path : [leaf.label];
+  return classifyColumn(path, year, leaf.source);
+}
+
+/** Years a plan has allocation columns for (from the reader's years and from header words). */
+export function planYears(wb: Workbook): number[] {
+  const years = new Set<number>(wb.meta.years);
+  for (const s of wb.sheets)
+    for (const lp of leafPaths(s.columns)) {
+      const m = planLeafMeaning(lp, 0);
+      if ((m.measure === 'yearAllocation' || m.measure === 'plan') && m.year) years.add(m.year);
+    }
+  return [...years].sort((a, b) => a - b);
 }

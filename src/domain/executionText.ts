@@ -3,7 +3,7 @@
  * `tháng 3/2024`, `quý I năm 2024`), the report's year and period end, and the scale of its unit
  * (`đồng`, `triệu đồng`, `tỷ đồng`). Pure text rules, shared by the reader and the app.
  */
-import { fold } from './sources';
+import { canonicalSource, fold } from './sources';
 
 /** A calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -117,4 +117,30 @@ export function partialEndIn(text: string, year: number): IsoDate | null {
   if (!m) return null;
   const month = Number(m[2]);
   return isoDate(month === 1 && /\bnam sau\b/.test(f) ? year + 1 : year, month, Number(m[1]));
+}
+
+/** A section line naming a capital source (`I. VỐN NGÂN SÁCH TRUNG ƯƠNG`, `Vốn trong nước`). */
+export function sectionSource(name: string): string | null {
+  const f = fold(name)
+    .replace(/^([ivxlcd]+|\d+|[a-z])[.)]\s+/, '')
+    .replace(/[():]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!/^(von|nguon von|nguon|ngan sach|ns(tw|dp|t)?)\b/.test(f)) return null;
+  return canonicalSource(f) ?? (f.split(' ').length <= 6 ? f : null);
+}
+
+/** The code of a project: a code column of the plan, else `mã dự án: 1234567` in its name. */
+export function codeIn(text: string): string {
+  const lead = /^\s*(\d{7})\s*[-–:.]\s+\S/.exec(text); // `7812301 - Đường …`
+  if (lead) return lead[1];
+  const m = /\bm[ãa]\s*(?:s[ốo]\s*)?(?:d[ựu]\s*[áa]n|da|dự án)?\s*[:.]?\s*(\d{5,9})\b/i.exec(text);
+  return m ? m[1] : '';
+}
+
+/** Normalised project code for matching (spaces, dots and case dropped). */
+export function normaliseCode(code: unknown): string {
+  return String(code ?? '')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .toUpperCase();
 }

@@ -5,9 +5,9 @@
  * code and lead unit texts the plan reader does not keep, and the figures by measure and source.
  */
 import { leaves } from '../../domain/columns';
-import { codeIn, leafPaths, normaliseCode } from '../../domain/execution';
+import { codeIn, leafPaths, normaliseCode, sectionSource } from '../../domain/execution';
 import { normaliseName } from '../../domain/match';
-import { canonicalSource, fold } from '../../domain/sources';
+import { fold } from '../../domain/sources';
 import { type ColumnMeaning, classifyColumn } from '../../domain/executionColumns';
 import {
   figureKey,
@@ -141,17 +141,6 @@ function linesOf(r: AppendixReading, g: RawGrid, cols: Col[]): ReportLine[] {
     });
   }
   return bySourceSections(out);
-}
-
-/** A section line naming a capital source (`I. VỐN NGÂN SÁCH TRUNG ƯƠNG`, `Vốn trong nước`). */
-export function sectionSource(name: string): string | null {
-  const f = fold(name)
-    .replace(/^([ivxlcd]+|\d+|[a-z])[.)]\s+/, '')
-    .replace(/[():]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!/^(von|nguon von|nguon|ngan sach|ns(tw|dp|t)?)\b/.test(f)) return null;
-  return canonicalSource(f) ?? (f.split(' ').length <= 6 ? f : null);
 }
 
 /**
