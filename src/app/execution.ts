@@ -12,51 +12,28 @@ import {
   lineKey,
   type TargetPoint,
 } from '../domain/execution';
-import { applyReport, type ReportDifference } from '../domain/executionApply';
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
-import {
-  bestSheet,
-  type LineMatch,
-  type ReportLine,
-  type ReportReading,
-  reportLineKey,
-} from '../domain/executionReport';
-import { monthEnd, unitScale } from '../domain/executionText';
-import { ExecutionEngine, type LineInput } from '../engine/execution';
+import type { ReportLine, ReportReading } from '../domain/executionReport';
+import { monthEnd } from '../domain/executionText';
+import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
+import { type ImportSummary, pairPatch, recordReport } from './executionImport';
+import {
+  type ExecField,
+  type ExecPatch,
+  type ExecRefusal,
+  inverseOf,
+  patchPlan,
+  refusalOf,
+} from './executionPatch';
+
+export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
 
 export type { GroupKind, LiveFigures } from '../engine/execution';
-
-export type ExecField = 'plan' | 'carry' | 'priorAllocated' | 'priorDisbursed';
-
-/** A change to a tracking: new values of line figures, period figures, targets, pairs, periods. */
-export interface ExecPatch {
-  lines?: { key: string; field: ExecField; value: number }[];
-  disbursed?: { periodId: string; key: string; value: Disbursed | null }[];
-  targets?: TargetPoint[];
-  pairs?: { key: string; projectId: string | null }[];
-  periods?: ExecPeriod[];
-}
-
-/** What an import did: its period, the lines matched, those left to pair, the differences. */
-export interface ImportSummary {
-  file: string;
-  end: string;
-  matched: number;
-  unmatched: ReportLine[];
-  doubtful: { line: ReportLine; projectId: string }[];
-  differences: ReportDifference[];
-  factor: number;
-  replaced: boolean;
-  warnings: string[];
-}
 
 export type ExecSaveState = 'saved' | 'saving' | 'error';
 
 type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
-
-/** Why an edit was refused. */
-export type ExecRefusal = 'notNumber' | 'negative' | 'noPeriod';
 
 export class ExecutionSession {
   plan: AnnualPlan;
@@ -117,66 +94,14 @@ export class ExecutionSession {
     return i === undefined ? undefined : this.plan.lines[i];
   }
 
-  /** The patch that undoes `p` on the current state. */
-  private inverse(p: ExecPatch): ExecPatch {
-    const plan = this.plan;
-    const out: ExecPatch = {};
-    if (p.lines)
-      out.lines = p.lines.map((c) => ({ ...c, value: this.line(c.key)![c.field] })).reverse();
-    if (p.disbursed)
-      out.disbursed = p.disbursed
-        .map((c) => ({ ...c, value: plan.disbursed[c.periodId]?.[c.key] ?? null }))
-        .reverse();
-    if (p.targets) out.targets = plan.targets;
-    if (p.pairs)
-      out.pairs = p.pairs.map((c) => ({
-        key: c.key,
-        projectId: Object.hasOwn(plan.pairs, c.key) ? plan.pairs[c.key] : null,
-      }));
-    if (p.periods) out.periods = plan.periods;
-    return out;
-  }
-
   /** Applies a patch to the model and the engine (no history, no validation). */
   private apply(p: ExecPatch): void {
-    let plan = this.plan;
-    const inputs: { key: string; field: LineInput; value: number }[] = [];
-    if (p.lines?.length) {
-      const lines = plan.lines.slice();
-      for (const c of p.lines) {
-        const i = this.index.get(c.key)!;
-        lines[i] = { ...lines[i], [c.field]: c.value };
-        inputs.push({ key: c.key, field: c.field, value: c.value });
-      }
-      plan = { ...plan, lines };
-    }
-    if (p.periods) plan = { ...plan, periods: p.periods };
-    const touched = new Set<string>();
-    if (p.disbursed?.length) {
-      const disbursed = { ...plan.disbursed };
-      for (const c of p.disbursed) {
-        const period = { ...(disbursed[c.periodId] ?? {}) };
-        if (c.value) period[c.key] = c.value;
-        else delete period[c.key];
-        disbursed[c.periodId] = period;
-        touched.add(c.key);
-      }
-      plan = { ...plan, disbursed };
-    }
-    if (p.targets) plan = { ...plan, targets: p.targets };
-    if (p.pairs?.length) {
-      const pairs = { ...plan.pairs };
-      for (const c of p.pairs) {
-        if (c.projectId === null) delete pairs[c.key];
-        else pairs[c.key] = c.projectId;
-      }
-      plan = { ...plan, pairs };
-    }
-    this.plan = { ...plan, updatedAt: Date.now() };
-    if (p.periods) this.engine.setToDate(this.plan);
+    const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
+    this.plan = plan;
+    if (p.periods) this.engine.setToDate(plan);
     else
       for (const key of touched) {
-        const d = disbursedToDate(this.plan, key);
+        const d = disbursedToDate(plan, key);
         inputs.push(
           { key, field: 'ytdPlan', value: d.plan },
           { key, field: 'ytdCarry', value: d.carry },
@@ -186,30 +111,11 @@ export class ExecutionSession {
     if (p.periods || p.targets) this.engine.setTarget(this.target());
   }
 
-  /** Checks a patch's figures: finite numbers, no negative allocation. */
-  private refusal(p: ExecPatch): ExecRefusal | null {
-    for (const c of p.lines ?? []) {
-      if (!Number.isFinite(c.value)) return 'notNumber';
-      if (c.value < 0) return 'negative';
-    }
-    for (const c of p.disbursed ?? []) {
-      if (!c.value) continue;
-      for (const v of [c.value.plan, c.value.carry])
-        if (v !== null && !Number.isFinite(v)) return 'notNumber';
-      if (
-        !this.plan.periods.some((x) => x.id === c.periodId) &&
-        !p.periods?.some((x) => x.id === c.periodId)
-      )
-        return 'noPeriod';
-    }
-    return null;
-  }
-
   /** One user step: validated, applied, recorded for undo, stored. */
   edit(p: ExecPatch, label: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    const why = this.refusal(p);
+    const why = refusalOf(this.plan, p);
     if (why) return { ok: false, why };
-    const undo = this.inverse(p);
+    const undo = inverseOf(this.plan, this.index, p);
     this.apply(p);
     this.past.push({ label, redo: p, undo });
     if (this.past.length > 500) this.past.shift();
@@ -314,41 +220,13 @@ export class ExecutionSession {
    * Returns what was matched and what is left to pair, or null when no table has disbursement.
    */
   importReport(r: ReportReading): ImportSummary | null {
-    const planScale = unitScale(this.plan.unit);
-    const factor = r.scale && planScale ? r.scale / planScale : 1;
-    const best = bestSheet(this.plan, r, factor);
-    if (!best) return null;
-    const end = r.asOf ?? this.nextEnd();
-    const res = applyReport(this.plan, best.match.matched, {
-      end,
-      kind: r.kind,
-      file: r.file,
-      factor,
-    });
-    const before = this.plan.lines;
-    this.plan = res.plan;
-    const inputs: { key: string; field: LineInput; value: number }[] = [];
-    res.plan.lines.forEach((l, i) => {
-      for (const f of ['plan', 'carry', 'priorAllocated', 'priorDisbursed'] as const)
-        if (l[f] !== before[i][f])
-          inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
-    });
-    this.engine.setToDate(res.plan);
-    if (inputs.length) this.engine.setInputs(inputs);
+    const got = recordReport(this.plan, r, this.nextEnd());
+    if (!got) return null;
+    this.plan = got.plan;
+    this.engine.setToDate(got.plan);
+    if (got.inputs.length) this.engine.setInputs(got.inputs);
     this.engine.setTarget(this.target());
-    this.lastImport = {
-      file: r.file,
-      end,
-      matched: best.match.matched.length,
-      unmatched: best.match.unmatched,
-      doubtful: best.match.matched
-        .filter((m: LineMatch) => m.doubtful || m.by === 'similar')
-        .map((m) => ({ line: m.line, projectId: m.projectId })),
-      differences: res.differences,
-      factor,
-      replaced: res.replaced,
-      warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
-    };
+    this.lastImport = got.summary;
     this.past = [];
     this.future = [];
     this.changed();
@@ -361,22 +239,7 @@ export class ExecutionSession {
    */
   pair(line: ReportLine, projectId: string) {
     const imp = this.lastImport;
-    const patch: ExecPatch = { pairs: [{ key: reportLineKey(line), projectId }] };
-    if (projectId && imp) {
-      const m: LineMatch = { line, projectId, by: 'user', doubtful: false };
-      const res = applyReport(this.plan, [m], { end: imp.end, factor: imp.factor, merge: true });
-      const period = res.plan.disbursed[res.period.id] ?? {};
-      patch.lines = [];
-      patch.disbursed = [];
-      res.plan.lines.forEach((l, i) => {
-        if (l.projectId !== projectId) return;
-        const key = lineKey(l.projectId, l.source);
-        for (const f of ['plan', 'carry', 'priorAllocated', 'priorDisbursed'] as const)
-          if (l[f] !== this.plan.lines[i][f]) patch.lines!.push({ key, field: f, value: l[f] });
-        if (period[key])
-          patch.disbursed!.push({ periodId: res.period.id, key, value: period[key] });
-      });
-    }
+    const patch = pairPatch(this.plan, imp, line, projectId);
     const r = this.edit(patch, projectId ? 'exec.pair' : 'exec.dismiss');
     if (r.ok && imp) {
       this.lastImport = {

@@ -17,6 +17,7 @@ import {
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName, withCachedValues } from './appendixSheet';
+import { num, pctFmt, periodSheet, ratio, unitSheet } from './executionSheets';
 import { safeText } from './csv';
 import { type Cell, head, heading } from './sheetCells';
 
@@ -33,8 +34,6 @@ export interface ExecutionExport {
 }
 
 const WIDTH = 18;
-const num = { format: '#,##0.###', borderStyle: 'thin' };
-const pctFmt = { format: '0.00%', borderStyle: 'thin' };
 /** Columns (0-based) typed on line rows; the others are formulas on every row. */
 const INPUTS: Record<number, keyof FormRow['values']> = {
   4: 'priorAllocated',
@@ -47,8 +46,6 @@ const INPUTS: Record<number, keyof FormRow['values']> = {
 };
 
 type Formulas = Map<string, number | string>;
-
-const ratio = (a: number, b: number) => (Math.abs(b) > 1e-12 ? clean(a / b) : '');
 
 /** The formula cells of a form row (r: 1-based sheet row) and their values. */
 function derived(r: number, v: FormRow['values']): [number, string, number | string, boolean][] {
@@ -158,108 +155,6 @@ function formSheet(f: ExecutionForm, plan: AnnualPlan, lang: 'vi' | 'en', formul
     rows.push(out);
   });
   return { rows, first };
-}
-
-/** The unit sheet: SUMIF over the form's line rows by investor, rates as formulas. */
-function unitSheet(
-  f: ExecutionForm,
-  formName: string,
-  first: number,
-  lang: 'vi' | 'en',
-  formulas: Formulas,
-) {
-  const vi = lang === 'vi';
-  const last = first + f.rows.length;
-  const q = `'${formName.replace(/'/g, "''")}'`;
-  const range = (c: string) => `${q}!$${c}$${first + 1}:$${c}$${last}`;
-  const rows: Cell[][] = [
-    heading(
-      vi ? `GIẢI NGÂN THEO CHỦ ĐẦU TƯ NĂM ${f.year}` : `DISBURSEMENT BY INVESTOR ${f.year}`,
-      9,
-      { fontWeight: 'bold' },
-    ),
-    [
-      head('TT'),
-      head(vi ? 'Chủ đầu tư' : 'Investor'),
-      head(vi ? 'Số dự án' : 'Projects'),
-      head(vi ? `Kế hoạch vốn năm ${f.year}` : `Plan ${f.year}`),
-      head(vi ? `Giải ngân KH năm ${f.year}` : 'Disbursed'),
-      head(vi ? 'Tỷ lệ (%)' : 'Rate (%)'),
-      head(vi ? `KH năm ${f.year - 1} kéo dài` : 'Carried over'),
-      head(vi ? 'Giải ngân vốn kéo dài' : 'Disbursed (carried over)'),
-      head(vi ? 'Số dự án chậm' : 'Behind'),
-    ],
-  ];
-  const lines = f.rows.filter((r) => r.kind === 'line');
-  f.units.forEach((u, i) => {
-    const r = rows.length + 1;
-    const own = lines.filter((l) => l.unit === u.label);
-    const sum = (k: 'plan' | 'ytdPlan' | 'carry' | 'ytdCarry') =>
-      clean(own.reduce((a, l) => a + l.values[k], 0));
-    const crit = `B${r}`;
-    const cell = (c: number, fx: string, value: number | string, pct = false): Cell => {
-      formulas.set(`${colName(c)}${r}`, value);
-      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num) };
-    };
-    rows.push([
-      { value: i + 1, type: Number, borderStyle: 'thin', align: 'center' },
-      { value: u.label || '—', type: String, borderStyle: 'thin', wrap: true },
-      { value: u.projects, type: Number, ...num },
-      cell(3, `SUMIF(${range('D')},${crit},${range('H')})`, sum('plan')),
-      cell(4, `SUMIF(${range('D')},${crit},${range('K')})`, sum('ytdPlan')),
-      cell(5, `IF(D${r}=0,"",E${r}/D${r})`, ratio(sum('ytdPlan'), sum('plan')), true),
-      cell(6, `SUMIF(${range('D')},${crit},${range('G')})`, sum('carry')),
-      cell(7, `SUMIF(${range('D')},${crit},${range('J')})`, sum('ytdCarry')),
-      { value: u.behind, type: Number, ...num },
-    ]);
-  });
-  return rows;
-}
-
-/** The period sheet: cumulative disbursement by period against the target curve. */
-function periodSheet(
-  f: ExecutionForm,
-  formName: string,
-  first: number,
-  lang: 'vi' | 'en',
-  formulas: Formulas,
-) {
-  const vi = lang === 'vi';
-  const q = `'${formName.replace(/'/g, "''")}'`;
-  const rows: Cell[][] = [
-    heading(
-      vi ? `TIẾN ĐỘ GIẢI NGÂN THEO KỲ NĂM ${f.year}` : `DISBURSEMENT BY PERIOD ${f.year}`,
-      6,
-      { fontWeight: 'bold' },
-    ),
-    [
-      head(vi ? 'Đến ngày' : 'To'),
-      head(vi ? `Giải ngân KH năm ${f.year} (lũy kế)` : 'Disbursed (cumulative)'),
-      head(vi ? 'Giải ngân trong kỳ' : 'In the period'),
-      head(vi ? 'Tỷ lệ (%)' : 'Rate (%)'),
-      head(vi ? 'Mục tiêu (%)' : 'Target (%)'),
-      head(vi ? 'Chênh lệch (%)' : 'Gap (%)'),
-    ],
-  ];
-  const planRef = `${q}!$H$${first + 1}`;
-  f.series.forEach((p, i) => {
-    const r = rows.length + 1;
-    const cell = (c: number, fx: string, value: number | string, pct = false): Cell => {
-      formulas.set(`${colName(c)}${r}`, value);
-      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num) };
-    };
-    rows.push([
-      { value: viDate(p.end), type: String, borderStyle: 'thin', align: 'center' },
-      { value: p.disbursed, type: Number, ...num },
-      i === 0 ? cell(2, `B${r}`, p.disbursed) : cell(2, `B${r}-B${r - 1}`, p.inPeriod),
-      cell(3, `IF(${planRef}=0,"",B${r}/${planRef})`, p.rate ?? '', true),
-      p.target === null ? { value: null } : { value: p.target, type: Number, ...pctFmt },
-      p.target === null || p.rate === null
-        ? { value: null }
-        : cell(5, `D${r}-E${r}`, clean(p.rate - p.target), true),
-    ]);
-  });
-  return rows;
 }
 
 /** Writes the execution report; resolves with the bytes and every formula's computed value. */

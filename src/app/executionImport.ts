@@ -1,0 +1,102 @@
+/**
+ * Recording a report in a tracking (the session's import, a load) and the patch that pairs one of
+ * its lines with a project (an undo step): pure functions over the annual plan.
+ */
+import { type AnnualPlan, lineKey } from '../domain/execution';
+import { applyReport, type ReportDifference } from '../domain/executionApply';
+import {
+  bestSheet,
+  type LineMatch,
+  type ReportLine,
+  type ReportReading,
+  reportLineKey,
+} from '../domain/executionReport';
+import { unitScale } from '../domain/executionText';
+import type { LineInput } from '../engine/execution';
+import type { ExecPatch } from './executionPatch';
+
+/** What an import did: its period, the lines matched, those left to pair, the differences. */
+export interface ImportSummary {
+  file: string;
+  end: string;
+  matched: number;
+  unmatched: ReportLine[];
+  doubtful: { line: ReportLine; projectId: string }[];
+  differences: ReportDifference[];
+  factor: number;
+  replaced: boolean;
+  warnings: string[];
+}
+
+const FIELDS = ['plan', 'carry', 'priorAllocated', 'priorDisbursed'] as const;
+
+/**
+ * A report recorded as the figures of its period (`fallbackEnd` when it names no date): the new
+ * tracking, the allocation inputs it filled, and what it did; null without a disbursement table.
+ */
+export function recordReport(
+  plan: AnnualPlan,
+  r: ReportReading,
+  fallbackEnd: string,
+): {
+  plan: AnnualPlan;
+  inputs: { key: string; field: LineInput; value: number }[];
+  summary: ImportSummary;
+} | null {
+  const planScale = unitScale(plan.unit);
+  const factor = r.scale && planScale ? r.scale / planScale : 1;
+  const best = bestSheet(plan, r, factor);
+  if (!best) return null;
+  const end = r.asOf ?? fallbackEnd;
+  const res = applyReport(plan, best.match.matched, { end, kind: r.kind, file: r.file, factor });
+  const inputs: { key: string; field: LineInput; value: number }[] = [];
+  res.plan.lines.forEach((l, i) => {
+    for (const f of FIELDS)
+      if (l[f] !== plan.lines[i][f])
+        inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
+  });
+  return {
+    plan: res.plan,
+    inputs,
+    summary: {
+      file: r.file,
+      end,
+      matched: best.match.matched.length,
+      unmatched: best.match.unmatched,
+      doubtful: best.match.matched
+        .filter((m: LineMatch) => m.doubtful || m.by === 'similar')
+        .map((m) => ({ line: m.line, projectId: m.projectId })),
+      differences: res.differences,
+      factor,
+      replaced: res.replaced,
+      warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
+    },
+  };
+}
+
+/**
+ * The patch pairing a line of the last report with a project (the pair remembered; its figures
+ * join the report's period), or marking it as not in the plan (`projectId` '').
+ */
+export function pairPatch(
+  plan: AnnualPlan,
+  imp: ImportSummary | null,
+  line: ReportLine,
+  projectId: string,
+): ExecPatch {
+  const patch: ExecPatch = { pairs: [{ key: reportLineKey(line), projectId }] };
+  if (!projectId || !imp) return patch;
+  const m: LineMatch = { line, projectId, by: 'user', doubtful: false };
+  const res = applyReport(plan, [m], { end: imp.end, factor: imp.factor, merge: true });
+  const period = res.plan.disbursed[res.period.id] ?? {};
+  patch.lines = [];
+  patch.disbursed = [];
+  res.plan.lines.forEach((l, i) => {
+    if (l.projectId !== projectId) return;
+    const key = lineKey(l.projectId, l.source);
+    for (const f of FIELDS)
+      if (l[f] !== plan.lines[i][f]) patch.lines!.push({ key, field: f, value: l[f] });
+    if (period[key]) patch.disbursed!.push({ periodId: res.period.id, key, value: period[key] });
+  });
+  return patch;
+}

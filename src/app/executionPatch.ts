@@ -1,0 +1,111 @@
+/**
+ * Patches of a tracking: the new values of line figures, period figures, targets, pairs and
+ * periods; the patch that undoes one; applying one to the model (the session then updates the
+ * engine); and the checks a user's patch must pass.
+ */
+import type { AnnualPlan, Disbursed, ExecPeriod, TargetPoint } from '../domain/execution';
+import type { LineInput } from '../engine/execution';
+
+export type ExecField = 'plan' | 'carry' | 'priorAllocated' | 'priorDisbursed';
+
+/** A change to a tracking: new values of line figures, period figures, targets, pairs, periods. */
+export interface ExecPatch {
+  lines?: { key: string; field: ExecField; value: number }[];
+  disbursed?: { periodId: string; key: string; value: Disbursed | null }[];
+  targets?: TargetPoint[];
+  pairs?: { key: string; projectId: string | null }[];
+  periods?: ExecPeriod[];
+}
+
+/** Why an edit was refused. */
+export type ExecRefusal = 'notNumber' | 'negative' | 'noPeriod';
+
+/** The patch that undoes `p` on `plan` (`index`: line key → position). */
+export function inverseOf(
+  plan: AnnualPlan,
+  index: ReadonlyMap<string, number>,
+  p: ExecPatch,
+): ExecPatch {
+  const out: ExecPatch = {};
+  if (p.lines)
+    out.lines = p.lines
+      .map((c) => ({ ...c, value: plan.lines[index.get(c.key)!][c.field] }))
+      .reverse();
+  if (p.disbursed)
+    out.disbursed = p.disbursed
+      .map((c) => ({ ...c, value: plan.disbursed[c.periodId]?.[c.key] ?? null }))
+      .reverse();
+  if (p.targets) out.targets = plan.targets;
+  if (p.pairs)
+    out.pairs = p.pairs.map((c) => ({
+      key: c.key,
+      projectId: Object.hasOwn(plan.pairs, c.key) ? plan.pairs[c.key] : null,
+    }));
+  if (p.periods) out.periods = plan.periods;
+  return out;
+}
+
+/** The tracking after a patch, the engine inputs it sets, and the lines whose periods changed. */
+export function patchPlan(
+  before: AnnualPlan,
+  index: ReadonlyMap<string, number>,
+  p: ExecPatch,
+): {
+  plan: AnnualPlan;
+  inputs: { key: string; field: LineInput; value: number }[];
+  touched: Set<string>;
+} {
+  let plan = before;
+  const inputs: { key: string; field: LineInput; value: number }[] = [];
+  if (p.lines?.length) {
+    const lines = plan.lines.slice();
+    for (const c of p.lines) {
+      const i = index.get(c.key)!;
+      lines[i] = { ...lines[i], [c.field]: c.value };
+      inputs.push({ key: c.key, field: c.field, value: c.value });
+    }
+    plan = { ...plan, lines };
+  }
+  if (p.periods) plan = { ...plan, periods: p.periods };
+  const touched = new Set<string>();
+  if (p.disbursed?.length) {
+    const disbursed = { ...plan.disbursed };
+    for (const c of p.disbursed) {
+      const period = { ...(disbursed[c.periodId] ?? {}) };
+      if (c.value) period[c.key] = c.value;
+      else delete period[c.key];
+      disbursed[c.periodId] = period;
+      touched.add(c.key);
+    }
+    plan = { ...plan, disbursed };
+  }
+  if (p.targets) plan = { ...plan, targets: p.targets };
+  if (p.pairs?.length) {
+    const pairs = { ...plan.pairs };
+    for (const c of p.pairs) {
+      if (c.projectId === null) delete pairs[c.key];
+      else pairs[c.key] = c.projectId;
+    }
+    plan = { ...plan, pairs };
+  }
+  return { plan: { ...plan, updatedAt: Date.now() }, inputs, touched };
+}
+
+/** Why a patch is refused: a figure that is not a number, a negative allocation, no such period. */
+export function refusalOf(plan: AnnualPlan, p: ExecPatch): ExecRefusal | null {
+  for (const c of p.lines ?? []) {
+    if (!Number.isFinite(c.value)) return 'notNumber';
+    if (c.value < 0) return 'negative';
+  }
+  for (const c of p.disbursed ?? []) {
+    if (!c.value) continue;
+    for (const v of [c.value.plan, c.value.carry])
+      if (v !== null && !Number.isFinite(v)) return 'notNumber';
+    if (
+      !plan.periods.some((x) => x.id === c.periodId) &&
+      !p.periods?.some((x) => x.id === c.periodId)
+    )
+      return 'noPeriod';
+  }
+  return null;
+}
