@@ -222,10 +222,18 @@ export class ExecutionSession {
   importReport(r: ReportReading): ImportSummary | null {
     const got = recordReport(this.plan, r, this.nextEnd());
     if (!got) return null;
+    const relaid =
+      got.plan.lines.length !== this.plan.lines.length ||
+      got.plan.sources.join('|') !== this.plan.sources.join('|');
     this.plan = got.plan;
-    this.engine.setToDate(got.plan);
-    if (got.inputs.length) this.engine.setInputs(got.inputs);
-    this.engine.setTarget(this.target());
+    if (relaid) {
+      this.reindex();
+      this.engine.load(got.plan, this.target());
+    } else {
+      this.engine.setToDate(got.plan);
+      if (got.inputs.length) this.engine.setInputs(got.inputs);
+      this.engine.setTarget(this.target());
+    }
     this.lastImport = got.summary;
     this.past = [];
     this.future = [];

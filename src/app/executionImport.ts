@@ -50,11 +50,13 @@ export function recordReport(
   const end = r.asOf ?? fallbackEnd;
   const res = applyReport(plan, best.match.matched, { end, kind: r.kind, file: r.file, factor });
   const inputs: { key: string; field: LineInput; value: number }[] = [];
-  res.plan.lines.forEach((l, i) => {
-    for (const f of FIELDS)
-      if (l[f] !== plan.lines[i][f])
-        inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
-  });
+  // lines split by the report's sources change the engine's layout: the session rebuilds it
+  if (res.plan.lines.length === plan.lines.length)
+    res.plan.lines.forEach((l, i) => {
+      for (const f of FIELDS)
+        if (l[f] !== plan.lines[i][f])
+          inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
+    });
   return {
     plan: res.plan,
     inputs,
@@ -87,7 +89,12 @@ export function pairPatch(
   const patch: ExecPatch = { pairs: [{ key: reportLineKey(line), projectId }] };
   if (!projectId || !imp) return patch;
   const m: LineMatch = { line, projectId, by: 'user', doubtful: false };
-  const res = applyReport(plan, [m], { end: imp.end, factor: imp.factor, merge: true });
+  const res = applyReport(plan, [m], {
+    end: imp.end,
+    factor: imp.factor,
+    merge: true,
+    keepLines: true,
+  });
   const period = res.plan.disbursed[res.period.id] ?? {};
   patch.lines = [];
   patch.disbursed = [];

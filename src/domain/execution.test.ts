@@ -269,3 +269,33 @@ describe('plans listing a project once per source section', () => {
     expect(t.sources).toEqual(['NSTW', 'NST']);
   });
 });
+
+describe('a plan without sources, a report with them', () => {
+  it('splits a project’s line by the report’s sources at its first figures', () => {
+    let t = annualPlanFrom(
+      makePlan({
+        years: [2024],
+        sources: ['ĐTPT'],
+        rows: [['project', 0, 'Đường ven biển', { lead: 'Ban GT', '2024:ĐTPT': 400 }]],
+      }),
+      2024,
+    );
+    t = { ...t, sources: [''], lines: t.lines.map((l) => ({ ...l, source: '' })) };
+    const r = sheet([
+      line(1, 'Đường ven biển', 'Ban GT', {
+        [figureKey('plan', 'all')]: { '': 400, NSTW: 300, NST: 100 },
+        [figureKey('ytd', 'all')]: { '': 200, NSTW: 160, NST: 40 },
+      }),
+    ]);
+    t = applyReport(t, matchReport(t, r).matched, { end: '2024-06-30' }).plan;
+    expect(t.sources).toEqual(['NSTW', 'NST']);
+    expect(t.lines.map((l) => [l.source, l.plan])).toEqual([
+      ['NSTW', 300],
+      ['NST', 100],
+    ]);
+    expect(executionFigures(t).bySource.map((s) => [s.key, s.planned, s.disbursed])).toEqual([
+      ['NSTW', 300, 160],
+      ['NST', 100, 40],
+    ]);
+  });
+});

@@ -110,6 +110,46 @@ function yearToDate(
   return { plan: null, carry: null };
 }
 
+/**
+ * A project the plan does not split by source (one line, source '') in a report that does: its
+ * line becomes one line per source of the report, its figures shared as the report's (only before
+ * any figure was recorded for it). Null when nothing is split.
+ */
+function splitBySource(
+  plan: AnnualPlan,
+  own: ExecLine[],
+  f: Figures | undefined,
+): ExecLine[] | null {
+  if (own.length !== 1 || own[0].source !== '' || !f) return null;
+  const keys = Object.keys(f).filter((k) => k !== '' && Math.abs(f[k]) > 1e-12);
+  const sum = keys.reduce((a, k) => a + f[k], 0);
+  if (!keys.length || Math.abs(sum) < 1e-12) return null;
+  const key = lineKey(own[0].projectId, '');
+  if (Object.values(plan.disbursed).some((d) => d[key])) return null;
+  const l = own[0];
+  return keys.map((source) => {
+    const share = f[source] / sum;
+    return {
+      projectId: l.projectId,
+      source,
+      plan: clean(l.plan * share),
+      carry: clean(l.carry * share),
+      priorAllocated: clean(l.priorAllocated * share),
+      priorDisbursed: clean(l.priorDisbursed * share),
+    };
+  });
+}
+
+/** The sources of the lines: the plan's order, then new ones, '' (not split) last. */
+function sourcesOf(before: string[], lines: ExecLine[]): string[] {
+  const seen = new Set(lines.map((l) => l.source));
+  return [
+    ...before.filter((x) => x && seen.has(x)),
+    ...[...seen].filter((x) => x && !before.includes(x)),
+    ...(seen.has('') ? [''] : []),
+  ];
+}
+
 /** Adds (or finds) the period ending on `end`. */
 function periodFor(plan: AnnualPlan, end: IsoDate, kind: ExecPeriod['kind'], file?: string) {
   const found = plan.periods.find((p) => p.end === end);
@@ -124,7 +164,16 @@ function periodFor(plan: AnnualPlan, end: IsoDate, kind: ExecPeriod['kind'], fil
 export function applyReport(
   plan: AnnualPlan,
   matched: readonly LineMatch[],
-  o: { end: IsoDate; kind?: ExecPeriod['kind']; file?: string; factor?: number; merge?: boolean },
+  o: {
+    end: IsoDate;
+    kind?: ExecPeriod['kind'];
+    file?: string;
+    factor?: number;
+    /** Add the lines to the period's figures instead of replacing them (a line the user paired). */
+    merge?: boolean;
+    /** Never split a project's line by the report's sources (a pair made by the user). */
+    keepLines?: boolean;
+  },
 ): ApplyResult {
   const factor = o.factor ?? 1;
   const { period, replaced } = periodFor(plan, o.end, o.kind ?? 'month', o.file);
@@ -140,9 +189,17 @@ export function applyReport(
   const differences: ReportDifference[] = [];
   let filled = 0;
   for (const m of matched) {
-    const own = byProject.get(m.projectId);
+    let own = byProject.get(m.projectId);
     if (!own?.length) continue;
     const get = getter(m.line, factor);
+    const split = o.keepLines
+      ? null
+      : splitBySource(plan, own, get('plan', 'all') ?? get('ytd', 'all'));
+    if (split) {
+      lines.splice(lines.indexOf(own[0]), 1, ...split);
+      byProject.set(m.projectId, split);
+      own = split;
+    }
     // allocations the report states: taken where the tracking has none, else compared
     const fields: [ReportDifference['field'], Measure][] = [
       ['plan', 'plan'],
@@ -199,7 +256,14 @@ export function applyReport(
   );
   const disbursed = { ...plan.disbursed, [period.id]: figures };
   return {
-    plan: { ...plan, lines, periods, disbursed, updatedAt: Date.now() },
+    plan: {
+      ...plan,
+      sources: sourcesOf(plan.sources, lines),
+      lines,
+      periods,
+      disbursed,
+      updatedAt: Date.now(),
+    },
     period,
     replaced,
     differences,
