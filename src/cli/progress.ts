@@ -21,6 +21,7 @@ import { PlanReadError } from '../io/readPlan';
 import { planCodes, hasCodeColumn } from '../io/report/planCodes';
 import { gridsOf, readReportFile } from '../io/report/readReport';
 import { type ProgressJson, progressJson } from './progressJson';
+import type { PlanReader } from './reader';
 
 /** One report as recorded: its file, period, and the lines matched or not. */
 export interface RecordedReport {
@@ -161,8 +162,23 @@ export async function runProgress(
   planFile: string,
   plan: PlanReading,
   reportFiles: string[],
-  o: { year?: number; out?: string; targets?: (year: number) => TargetPoint[] },
+  o: {
+    year?: number;
+    out?: string;
+    targets?: (year: number) => TargetPoint[];
+    /** Reads each report first where a damaged file is stopped (the CLI's worker thread). */
+    guard?: PlanReader;
+  },
 ): Promise<{ json: ProgressJson; progress: Progress }> {
+  if (o.guard)
+    for (const f of reportFiles) {
+      try {
+        await o.guard(f, readFileSync(f));
+      } catch (e) {
+        if (e instanceof PlanReadError) throw new PlanReadError(`${f}: ${e.message}`, e.reason);
+        throw e;
+      }
+    }
   const progress = buildProgress(planFile, readFileSync(planFile), plan, reportFiles, o);
   const json = progressJson(progress, executionFigures(progress.plan));
   if (o.out) {

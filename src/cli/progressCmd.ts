@@ -76,7 +76,12 @@ export async function progressCommand(
   const targets =
     targetText === undefined ? undefined : (y: number) => parseTargets(targetText, y)!;
   try {
-    const { json } = await runProgress(planFile, plan, reports, { year, out, targets });
+    const { json } = await runProgress(planFile, plan, reports, {
+      year,
+      out,
+      targets,
+      guard: read,
+    });
     return {
       code: 0,
       stdout: args.includes('--json') ? JSON.stringify(json) : formatProgress(json),
