@@ -109,6 +109,7 @@ describe('reading disbursement reports', () => {
 
   it('reads a recurrent-fund report and takes the year from the title when headers carry none', () => {
     const r = text('su-nghiep.tsv', [
+      ['SỞ TÀI CHÍNH', '', '', 'Quảng Trị, ngày 05 tháng 10 năm 2024'],
       ['BÁO CÁO GIẢI NGÂN KINH PHÍ SỰ NGHIỆP THÁNG 9 NĂM 2024'],
       ['Đơn vị tính: đồng'],
       [

@@ -218,7 +218,9 @@ function titleOf(r: AppendixReading, g: RawGrid): string {
   for (let i = 0; i < r.band.start; i++)
     for (let c = 0; c < (g.rows[i] ?? []).length; c++) {
       const t = cellText(g, i, c);
-      if (t && !/kèm theo|ban hành kèm/i.test(t)) lines.push(t);
+      // not the attachment line, nor the place and date the report was signed
+      if (t && !/kèm theo|ban hành kèm/i.test(t) && !/^[^,\d]{2,40},\s*ngày\s*\d/i.test(t))
+        lines.push(t);
     }
   return lines.join(' ');
 }
