@@ -2,6 +2,7 @@
 import type { ReportReading } from '../domain/executionReport';
 import { PlanReadError, type ReadFailure } from './readPlan';
 import { readReportFile } from './report/readReport';
+import { thrownText } from './sheets';
 
 export interface ReportRequest {
   name: string;
@@ -20,7 +21,7 @@ self.onmessage = (e: MessageEvent<ReportRequest>) => {
   } catch (err) {
     post({
       kind: 'error',
-      message: (err as Error).message,
+      message: thrownText(err),
       reason: err instanceof PlanReadError ? err.reason : null,
     });
   }

@@ -21,12 +21,24 @@ import { parseAmount } from '../../domain/numbers';
 import type { AppendixSheet } from '../../domain/types';
 import { cellText, gridFromText, type RawGrid } from '../appendix/grid';
 import { type AppendixReading, readAppendix, unlegacy } from '../appendix/reader';
+import { checkFileSize, checkTextCells, LimitError } from '../limits';
 import { PlanReadError } from '../readPlan';
 import { gridsFromWorkbook } from '../sheets';
 import { reportPeriod, reportYear } from './reportDates';
 
 /** The raw tables of a file (spreadsheet or delimited text). */
 export function gridsOf(name: string, bytes: Uint8Array): RawGrid[] {
+  try {
+    return boundedGrids(name, bytes);
+  } catch (e) {
+    // the import's limits (size, sheets, cells) refuse a report as they refuse a plan
+    if (e instanceof LimitError) throw new PlanReadError(e.message, e.reason);
+    throw e;
+  }
+}
+
+function boundedGrids(name: string, bytes: Uint8Array): RawGrid[] {
+  checkFileSize(bytes);
   const ext = name.toLowerCase().split('.').pop() ?? '';
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
@@ -40,6 +52,7 @@ export function gridsOf(name: string, bytes: Uint8Array): RawGrid[] {
     try {
       return gridsFromWorkbook(bytes);
     } catch (e) {
+      if (e instanceof LimitError) throw e;
       const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
       throw new PlanReadError(
         `cannot read the spreadsheet (${why})`,
@@ -49,6 +62,7 @@ export function gridsOf(name: string, bytes: Uint8Array): RawGrid[] {
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file', 'notText');
+  checkTextCells(text);
   return [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
 }
 
