@@ -450,3 +450,20 @@ describe('LibreOffice on hostile exports', () => {
     }
   }, 180_000);
 });
+
+describe('odd column trees', () => {
+  it('a year group nested in a group of the same year (a damaged CSV the fuzzer found) still exports a valid workbook', async () => {
+    const file = 'fixtures/damaged/nested-year-groups.csv';
+    const reading = readPlanFile(file, readFileSync(file));
+    const out = join(dir, 'nested-years.xlsx');
+    await exportPlan(reading, out);
+    const [book] = readWithOpenpyxl([out]);
+    expect(book.ok ? book.sheets.map((s) => s.name) : book.error).toEqual([
+      'nested-year-groups',
+      'Theo đơn vị',
+      'Theo năm',
+      'Kiểm tra',
+      '_planbook',
+    ]);
+  });
+});

@@ -188,10 +188,13 @@ export function layoutAppendix(
     // a stated total row may give one figure per year, over the year's sources (merged)
     if (r.kind === 'total') {
       const row = out[out.length - 1];
+      const merged = new Set<number>(); // a column under one year's figure takes no other's
       for (const { group, leaves: yl } of years) {
         const x = r.cells[group.id];
         if (typeof x !== 'number' || !yl.length) continue;
         const c0 = ls.indexOf(yl[0]);
+        if (yl.some((_, k) => merged.has(c0 + k) || ls[c0 + k] !== yl[k])) continue;
+        yl.forEach((_, k) => merged.add(c0 + k));
         row[c0] = {
           ...(row[c0] as OutCell),
           number: x,
