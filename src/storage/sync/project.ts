@@ -19,7 +19,7 @@ import type {
   Workbook,
 } from '../../domain/types';
 import { readOrder } from './order';
-import { rowRef, type RegisterIndex } from './registerIndex';
+import { rowRef, type RegisterIndex } from '../../domain/registerIndex';
 
 export const REG = 'reg';
 export const SHEETS = 'sheets';

@@ -26,7 +26,7 @@ import {
   SHEETS,
   type WorkbookBase,
 } from './project';
-import { RegisterIndex } from './registerIndex';
+import { RegisterIndex } from '../../domain/registerIndex';
 import { put, type Writer, writeStep } from './write';
 
 /** Why the workbook changed: first read from the document, or a step from elsewhere. */

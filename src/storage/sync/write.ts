@@ -11,7 +11,7 @@ import { indexOfRows } from '../../domain/rowIndex';
 import type { AppendixSheet, CellInput, GridSheet, Id, Row, Workbook } from '../../domain/types';
 import { writeOrder } from './order';
 import { GRIDS, orderName, SHEETS, type MetaValue, type SheetHeader } from './project';
-import { rowRef, type RegisterIndex } from './registerIndex';
+import { rowRef, type RegisterIndex } from '../../domain/registerIndex';
 
 /** Who writes, and where: the context of every register write. */
 export interface Writer {

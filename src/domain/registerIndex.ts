@@ -11,7 +11,7 @@ import {
   SEP,
   splitSlot,
   type Written,
-} from '../../domain/registers';
+} from './registers';
 
 /** `sheetId␟rowId`: the key of a row in the index's per-row tables. */
 export const rowRef = (sheetId: string, rowId: string): string => sheetId + SEP + rowId;

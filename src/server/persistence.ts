@@ -1,0 +1,93 @@
+/**
+ * Storage of documents (on @hocuspocus/extension-database) and the write gate: every update a
+ * client sends is checked (a read-only connection's write is refused and logged; a write that
+ * claims another author is refused) and appended to the store's log before the server applies
+ * and acknowledges it. Snapshots are folded from the log when Hocuspocus stores the document.
+ */
+import { Database } from '@hocuspocus/extension-database';
+import type { beforeSyncPayload } from '@hocuspocus/server';
+import * as Y from 'yjs';
+import { isWritten, type Written } from '../domain/registers';
+import type { Audit, PlanbookContext } from './audit';
+import type { DocStore } from './store';
+
+/** The writes (register values) an update carries. */
+export function writesIn(update: Uint8Array): Written[] {
+  const out: Written[] = [];
+  for (const s of Y.decodeUpdate(update).structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const c = s.content as { getContent?: () => unknown[] };
+    if (s.content instanceof Y.ContentAny && c.getContent)
+      for (const v of c.getContent()) if (isWritten(v)) out.push(v);
+  }
+  return out;
+}
+
+/** Thrown to refuse a message (Hocuspocus then closes that connection). */
+export class Refused extends Error {
+  readonly reason: string;
+  constructor(message: string) {
+    super(message);
+    this.reason = message;
+  }
+}
+
+export class Persistence extends Database {
+  extensionName = 'PlanbookPersistence';
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly audit: Audit,
+  ) {
+    super({
+      fetch: async ({ documentName }) => store.load(documentName),
+      store: async ({ documentName, state }) => store.compact(documentName, state),
+    });
+  }
+
+  async beforeSync({
+    type,
+    payload,
+    connection,
+    document,
+    documentName,
+    context,
+  }: beforeSyncPayload<PlanbookContext>): Promise<void> {
+    if (type !== 1 && type !== 2) return; // 0: a state vector, nothing written
+    const { account } = context;
+    if (connection.readOnly) {
+      if (Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+      const tried = writesIn(payload);
+      this.audit.add([
+        {
+          doc: documentName,
+          at: Date.now(),
+          account: account.id,
+          unit: account.unit,
+          kind: 'refused',
+          detail: `${account.role} ${account.id} may only read ${documentName}`,
+          after: JSON.stringify(tried.slice(0, 20).map((w) => w.v)),
+        },
+      ]);
+      console.warn(
+        `planbook: refused a write of ${account.id} (${account.role}, ${account.unit}) to ${documentName}`,
+      );
+      return; // Hocuspocus answers a read-only connection's update with "not applied"
+    }
+    const forged = writesIn(payload).find((w) => w.by !== account.id);
+    if (forged) {
+      this.audit.add([
+        {
+          doc: documentName,
+          at: Date.now(),
+          account: account.id,
+          unit: account.unit,
+          kind: 'refused',
+          detail: `a write signed '${forged.by}' sent by ${account.id}`,
+        },
+      ]);
+      throw new Refused('writes must carry their sender as author');
+    }
+    await this.store.append(documentName, payload);
+  }
+}

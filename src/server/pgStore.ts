@@ -1,0 +1,124 @@
+/**
+ * The shared store for several server instances: PostgreSQL (each append one committed INSERT;
+ * compaction under a row lock, so two instances folding the same log never lose an update).
+ */
+import pg from 'pg';
+import {
+  AUDIT_COLUMNS,
+  auditFromRecord,
+  auditValues,
+  auditWhere,
+  type AuditQuery,
+  type AuditRow,
+  type DocStore,
+  merge,
+} from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BYTEA);
+CREATE TABLE IF NOT EXISTS doc_updates (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_name ON doc_updates(name, id);
+CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, doc TEXT NOT NULL, at BIGINT NOT NULL,
+  account TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, sheet TEXT, "row" TEXT, col TEXT,
+  before TEXT, after TEXT, detail TEXT, client_at BIGINT);
+CREATE INDEX IF NOT EXISTS audit_cell ON audit(doc, sheet, "row", col);
+`;
+
+export class PgStore implements DocStore {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects and creates the tables when missing (concurrent starts are serialised by a lock). */
+  static async open(url: string): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 8 });
+    const c = await pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock(724201)');
+      await c.query(SCHEMA);
+      await c.query('SELECT pg_advisory_unlock(724201)');
+    } finally {
+      c.release();
+    }
+    return new PgStore(pool);
+  }
+
+  async load(name: string): Promise<Uint8Array | null> {
+    const snap = await this.pool.query<{ data: Buffer | null }>(
+      'SELECT data FROM documents WHERE name = $1',
+      [name],
+    );
+    const log = await this.pool.query<{ data: Buffer }>(
+      'SELECT data FROM doc_updates WHERE name = $1 ORDER BY id',
+      [name],
+    );
+    return merge([snap.rows[0]?.data, ...log.rows.map((r) => r.data)]);
+  }
+
+  async append(name: string, update: Uint8Array): Promise<void> {
+    await this.pool.query('INSERT INTO doc_updates (name, data) VALUES ($1, $2)', [
+      name,
+      Buffer.from(update),
+    ]);
+  }
+
+  async compact(name: string, state: Uint8Array): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('INSERT INTO documents (name, data) VALUES ($1, NULL) ON CONFLICT DO NOTHING', [
+        name,
+      ]);
+      const snap = await c.query<{ data: Buffer | null }>(
+        'SELECT data FROM documents WHERE name = $1 FOR UPDATE',
+        [name],
+      );
+      const log = await c.query<{ id: string; data: Buffer }>(
+        'SELECT id, data FROM doc_updates WHERE name = $1 ORDER BY id',
+        [name],
+      );
+      const merged = merge([snap.rows[0]?.data, ...log.rows.map((r) => r.data), state]);
+      if (merged) {
+        await c.query('UPDATE documents SET data = $2 WHERE name = $1', [
+          name,
+          Buffer.from(merged),
+        ]);
+        if (log.rows.length)
+          await c.query('DELETE FROM doc_updates WHERE name = $1 AND id <= $2', [
+            name,
+            log.rows[log.rows.length - 1].id,
+          ]);
+      }
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  async addAudit(rows: AuditRow[]): Promise<void> {
+    if (!rows.length) return;
+    const n = AUDIT_COLUMNS.length;
+    const values: (string | number | null)[] = [];
+    const tuples = rows.map((r, k) => {
+      values.push(...auditValues(r));
+      return `(${AUDIT_COLUMNS.map((_, i) => `$${k * n + i + 1}`).join(', ')})`;
+    });
+    const cols = AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ');
+    await this.pool.query(`INSERT INTO audit (${cols}) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  async audit(q: AuditQuery) {
+    const w = auditWhere(q, (i) => `$${i}`);
+    const limit = Math.min(Math.max(1, q.limit ?? 1000), 100_000);
+    const r = await this.pool.query(
+      `SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ${limit}`,
+      w.values,
+    );
+    return r.rows.map((x: Record<string, unknown>) => auditFromRecord(x));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
