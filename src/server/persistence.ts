@@ -5,7 +5,11 @@
  * and acknowledges it. Snapshots are folded from the log when Hocuspocus stores the document.
  */
 import { Database } from '@hocuspocus/extension-database';
-import type { beforeSyncPayload } from '@hocuspocus/server';
+import type {
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  onConfigurePayload,
+} from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { isWritten, type Written } from '../domain/registers';
 import type { Audit, PlanbookContext } from './audit';
@@ -32,17 +36,76 @@ export class Refused extends Error {
   }
 }
 
+/** How the store is shared. */
+export interface PersistenceOptions {
+  /** Every so often (ms), apply what other instances logged (0: one instance, never). */
+  catchUpMs: number;
+  /** Log lines younger than this stay after compaction, for the other instances (ms). */
+  keepMs: number;
+}
+
 export class Persistence extends Database {
   extensionName = 'PlanbookPersistence';
+  private readonly followers = new Map<string, { last: number; timer: NodeJS.Timeout }>();
 
   constructor(
     private readonly store: DocStore,
     private readonly audit: Audit,
+    private readonly options: PersistenceOptions = { catchUpMs: 0, keepMs: 0 },
   ) {
     super({
-      fetch: async ({ documentName }) => store.load(documentName),
-      store: async ({ documentName, state }) => store.compact(documentName, state),
+      fetch: async ({ documentName }) => {
+        const last = await store.lastId(documentName); // read first: later lines are re-applied
+        const data = await store.load(documentName);
+        if (options.catchUpMs) this.follow(documentName, last);
+        return data;
+      },
+      store: async ({ documentName, state }) => store.compact(documentName, state, options.keepMs),
     });
+  }
+
+  /** Applies, every `catchUpMs`, the updates other instances logged for a loaded document. */
+  private follow(name: string, last: number): void {
+    this.unfollow(name);
+    const f = {
+      last,
+      timer: setInterval(() => {
+        void this.catchUp(name, f).catch((e: Error) =>
+          console.error(`planbook: catching up ${name}: ${e.message}`),
+        );
+      }, this.options.catchUpMs),
+    };
+    f.timer.unref();
+    this.followers.set(name, f);
+  }
+
+  private unfollow(name: string): void {
+    const f = this.followers.get(name);
+    if (f) clearInterval(f.timer);
+    this.followers.delete(name);
+  }
+
+  private document: (name: string) => Y.Doc | undefined = () => undefined;
+
+  async onConfigure({ instance }: onConfigurePayload): Promise<void> {
+    this.document = (name) => instance.documents.get(name);
+  }
+
+  private async catchUp(name: string, f: { last: number }): Promise<void> {
+    const doc = this.document(name);
+    if (!doc) return;
+    const got = await this.store.since(name, f.last);
+    f.last = got.last;
+    // applied as if from another instance: no audit line here, no store, no re-publication
+    for (const u of got.updates) Y.applyUpdate(doc, u, { source: 'redis' });
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.unfollow(documentName);
+  }
+
+  async onDestroy(): Promise<void> {
+    for (const name of [...this.followers.keys()]) this.unfollow(name);
   }
 
   async beforeSync({

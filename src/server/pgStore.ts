@@ -16,7 +16,8 @@ import {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BYTEA);
-CREATE TABLE IF NOT EXISTS doc_updates (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_updates (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, data BYTEA NOT NULL,
+  at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_updates_name ON doc_updates(name, id);
 CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, doc TEXT NOT NULL, at BIGINT NOT NULL,
   account TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, sheet TEXT, "row" TEXT, col TEXT,
@@ -54,13 +55,31 @@ export class PgStore implements DocStore {
   }
 
   async append(name: string, update: Uint8Array): Promise<void> {
-    await this.pool.query('INSERT INTO doc_updates (name, data) VALUES ($1, $2)', [
+    await this.pool.query('INSERT INTO doc_updates (name, data, at) VALUES ($1, $2, $3)', [
       name,
       Buffer.from(update),
+      Date.now(),
     ]);
   }
 
-  async compact(name: string, state: Uint8Array): Promise<void> {
+  async lastId(name: string): Promise<number> {
+    const r = await this.pool.query<{ m: string | null }>(
+      'SELECT MAX(id) AS m FROM doc_updates WHERE name = $1',
+      [name],
+    );
+    return Number(r.rows[0]?.m ?? 0);
+  }
+
+  async since(name: string, afterId: number) {
+    const r = await this.pool.query<{ id: string; data: Buffer }>(
+      'SELECT id, data FROM doc_updates WHERE name = $1 AND id > $2 ORDER BY id',
+      [name, afterId],
+    );
+    const last = r.rows.length ? Number(r.rows[r.rows.length - 1].id) : afterId;
+    return { last, updates: r.rows.map((x) => x.data) };
+  }
+
+  async compact(name: string, state: Uint8Array, keepMs: number): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -82,9 +101,10 @@ export class PgStore implements DocStore {
           Buffer.from(merged),
         ]);
         if (log.rows.length)
-          await c.query('DELETE FROM doc_updates WHERE name = $1 AND id <= $2', [
+          await c.query('DELETE FROM doc_updates WHERE name = $1 AND id <= $2 AND at < $3', [
             name,
             log.rows[log.rows.length - 1].id,
+            Date.now() - keepMs,
           ]);
       }
       await c.query('COMMIT');

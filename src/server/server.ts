@@ -39,6 +39,8 @@ export interface ServeOptions {
   name?: string;
   /** How long after a change the snapshot is folded (ms; the log keeps every change anyway). */
   debounce?: number;
+  /** With PostgreSQL: how often (ms) to apply what other instances logged (default 1000). */
+  catchUpMs?: number;
   quiet?: boolean;
 }
 
@@ -82,7 +84,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           }),
         ]
       : []),
-    new Persistence(store, audit),
+    new Persistence(store, audit, {
+      catchUpMs: o.postgres ? (o.catchUpMs ?? 1000) : 0,
+      keepMs: o.postgres ? 60_000 : 0,
+    }),
     audit,
   ];
   const server = new Server<PlanbookContext>({

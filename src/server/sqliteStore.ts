@@ -29,7 +29,8 @@ interface Sqlite {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS doc_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_updates (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
+  data BLOB NOT NULL, at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_updates_name ON doc_updates(name, id);
 CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL,
   at INTEGER NOT NULL, account TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL,
@@ -61,17 +62,34 @@ export class SqliteStore implements DocStore {
 
   async append(name: string, update: Uint8Array): Promise<void> {
     this.db
-      .prepare('INSERT INTO doc_updates (name, data) VALUES (?, ?)')
-      .run(name, Buffer.from(update));
+      .prepare('INSERT INTO doc_updates (name, data, at) VALUES (?, ?, ?)')
+      .run(name, Buffer.from(update), Date.now());
   }
 
-  async compact(name: string, state: Uint8Array): Promise<void> {
+  async lastId(name: string): Promise<number> {
+    const r = this.db.prepare('SELECT MAX(id) AS m FROM doc_updates WHERE name = ?').get(name) as {
+      m: number | null;
+    };
+    return r.m ?? 0;
+  }
+
+  async since(name: string, afterId: number) {
+    const rows = this.db
+      .prepare('SELECT id, data FROM doc_updates WHERE name = ? AND id > ? ORDER BY id')
+      .all(name, afterId) as { id: number; data: Buffer }[];
+    return {
+      last: rows.length ? rows[rows.length - 1].id : afterId,
+      updates: rows.map((r) => r.data),
+    };
+  }
+
+  async compact(name: string, state: Uint8Array, keepMs: number): Promise<void> {
     this.db.transaction(() => {
       const snap = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
         { data: Buffer } | undefined;
       const log = this.db
-        .prepare('SELECT id, data FROM doc_updates WHERE name = ? ORDER BY id')
-        .all(name) as { id: number; data: Buffer }[];
+        .prepare('SELECT id, data, at FROM doc_updates WHERE name = ? ORDER BY id')
+        .all(name) as { id: number; data: Buffer; at: number }[];
       const merged = merge([snap?.data, ...log.map((r) => r.data), state]);
       if (!merged) return;
       this.db
@@ -81,8 +99,8 @@ export class SqliteStore implements DocStore {
         .run(name, Buffer.from(merged));
       if (log.length)
         this.db
-          .prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ?')
-          .run(name, log[log.length - 1].id);
+          .prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ? AND at < ?')
+          .run(name, log[log.length - 1].id, Date.now() - keepMs);
     })();
   }
 

@@ -42,8 +42,15 @@ export interface DocStore {
   load(name: string): Promise<Uint8Array | null>;
   /** Appends one update to the log (durable when the promise resolves). */
   append(name: string, update: Uint8Array): Promise<void>;
-  /** Folds the log into the snapshot, given the state this server holds. */
-  compact(name: string, state: Uint8Array): Promise<void>;
+  /** The id of the last logged update (0: none). */
+  lastId(name: string): Promise<number>;
+  /** Logged updates after `afterId` (another instance's edits), with the last id. */
+  since(name: string, afterId: number): Promise<{ last: number; updates: Uint8Array[] }>;
+  /**
+   * Folds the log into the snapshot, given the state this server holds; log lines younger than
+   * `keepMs` stay (other instances catch up from them).
+   */
+  compact(name: string, state: Uint8Array, keepMs: number): Promise<void>;
   addAudit(rows: AuditRow[]): Promise<void>;
   audit(q: AuditQuery): Promise<(AuditRow & { id: number })[]>;
   close(): Promise<void>;

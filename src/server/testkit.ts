@@ -1,4 +1,7 @@
 /** Test helpers: accounts of every role, tokens, clients on loopback, edits, waiting. */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'crossws/websocket';
 import { setCells } from '../domain/ops';
 import type { CellInput, Workbook } from '../domain/types';
@@ -46,4 +49,46 @@ export function setCell(c: SyncClient, rowId: string, colId: string, value: Cell
 /** A cell's value as a client shows it. */
 export function cellOf(c: SyncClient, rowId: string, colId: string): CellInput | undefined {
   return c.shared.workbook?.sheets[0].rows.find((r) => r.id === rowId)?.cells[colId];
+}
+
+/** A server in a child process (`npm run server`), to be killed like a real one. */
+export interface ServerProcess {
+  url: string;
+  httpUrl: string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `planbook serve` from source with the test accounts in `data`; resolves once listening. */
+export async function spawnServer(data: string, extra: string[] = []): Promise<ServerProcess> {
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'accounts.json'), JSON.stringify({ accounts: ACCOUNTS }));
+  const p = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/bin.ts', 'serve', '--port', '0', '--data', data, ...extra],
+    { env: { ...process.env, PLANBOOK_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let err = '';
+  p.stderr.on('data', (b: Buffer) => {
+    err += b.toString();
+    if (process.env.PLANBOOK_DEBUG) process.stderr.write(b);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    p.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /listening on (ws:\/\/[\d.]+:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    p.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+  });
+  return {
+    url,
+    httpUrl: url.replace('ws:', 'http:'),
+    kill: (signal = 'SIGKILL') =>
+      new Promise((resolve) => {
+        if (p.exitCode !== null || p.signalCode !== null) return resolve();
+        p.once('exit', () => resolve());
+        p.kill(signal);
+      }),
+  };
 }
