@@ -1,6 +1,6 @@
 /**
- * The server's HTTP side: `GET /health`, and `GET /audit?doc=…[&sheet=&row=&col=&kind=&limit=]
- * [&format=csv]` with `Authorization: Bearer <token>`: the audit trail of a document the token's
+ * The server's HTTP side: `GET /health` (memory, CPU, documents, connections), and
+ * `GET /audit?doc=…[&sheet=&row=&col=&kind=&limit=][&format=csv]` with `Authorization: Bearer <token>`: the audit trail of a document the token's
  * account may read (per workbook, or per cell), as JSON or CSV. Open to pages of any origin (the
  * token, not a cookie, is the credential).
  */
@@ -13,6 +13,8 @@ export interface HttpDeps {
   store: DocStore;
   secret: () => string;
   account: (id: string) => Account | undefined;
+  /** Figures for `/health` (documents and connections open). */
+  stats?: () => Record<string, number>;
 }
 
 const CORS = {
@@ -64,7 +66,10 @@ export async function handleRequest(
     return true;
   }
   if (url.pathname === '/health') {
-    send(res, 200, JSON.stringify({ ok: true }));
+    const m = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    const figures = { rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
+    send(res, 200, JSON.stringify({ ok: true, ...figures, ...deps.stats?.() }));
     return true;
   }
   if (url.pathname !== '/audit') return false;

@@ -9,6 +9,7 @@ import type {
   afterUnloadDocumentPayload,
   beforeSyncPayload,
   onConfigurePayload,
+  onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { isWritten, type Written } from '../domain/registers';
@@ -60,8 +61,15 @@ export class Persistence extends Database {
         if (options.catchUpMs) this.follow(documentName, last);
         return data;
       },
-      store: async ({ documentName, state }) => store.compact(documentName, state, options.keepMs),
     });
+  }
+
+  /**
+   * Compacts the log instead of encoding the whole document (which would stall the server for
+   * a large plan): every change is in the log already, since it is logged before it is applied.
+   */
+  async onStoreDocument({ documentName, clientsCount }: onStoreDocumentPayload): Promise<void> {
+    await this.store.compact(documentName, this.options.keepMs, clientsCount === 0);
   }
 
   /** Applies, every `catchUpMs`, the updates other instances logged for a loaded document. */

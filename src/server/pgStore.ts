@@ -12,6 +12,7 @@ import {
   type AuditRow,
   type DocStore,
   merge,
+  planCompaction,
 } from './store';
 
 const SCHEMA = `
@@ -79,7 +80,7 @@ export class PgStore implements DocStore {
     return { last, updates: r.rows.map((x) => x.data) };
   }
 
-  async compact(name: string, state: Uint8Array, keepMs: number): Promise<void> {
+  async compact(name: string, keepMs: number, fold: boolean): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
@@ -90,23 +91,29 @@ export class PgStore implements DocStore {
         'SELECT data FROM documents WHERE name = $1 FOR UPDATE',
         [name],
       );
-      const log = await c.query<{ id: string; data: Buffer }>(
-        'SELECT id, data FROM doc_updates WHERE name = $1 ORDER BY id',
+      const log = await c.query<{ id: string; data: Buffer; at: string }>(
+        'SELECT id, data, at FROM doc_updates WHERE name = $1 ORDER BY id',
         [name],
       );
-      const merged = merge([snap.rows[0]?.data, ...log.rows.map((r) => r.data), state]);
-      if (merged) {
+      const rows = log.rows.map((r) => ({ id: Number(r.id), data: r.data, at: Number(r.at) }));
+      const plan = planCompaction(snap.rows[0]?.data, rows, keepMs, fold);
+      if (plan?.snapshot)
         await c.query('UPDATE documents SET data = $2 WHERE name = $1', [
           name,
-          Buffer.from(merged),
+          Buffer.from(plan.snapshot),
         ]);
-        if (log.rows.length)
-          await c.query('DELETE FROM doc_updates WHERE name = $1 AND id <= $2 AND at < $3', [
-            name,
-            log.rows[log.rows.length - 1].id,
-            Date.now() - keepMs,
-          ]);
-      }
+      if (plan?.line)
+        await c.query('INSERT INTO doc_updates (name, data, at) VALUES ($1, $2, $3)', [
+          name,
+          Buffer.from(plan.line.data),
+          plan.line.at,
+        ]);
+      if (plan)
+        await c.query('DELETE FROM doc_updates WHERE name = $1 AND id <= $2 AND at < $3', [
+          name,
+          plan.upTo,
+          plan.before,
+        ]);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => {});

@@ -132,7 +132,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         s.user = { ...(s.user as object), id: a.id, name: a.name, unit: a.unit, role: a.role };
     },
     async onRequest({ request, response }: onRequestPayload) {
-      if (await handleRequest(request, response, { store, secret: () => o.secret, account }))
+      const stats = () => ({
+        documents: server.hocuspocus.getDocumentsCount(),
+        connections: server.hocuspocus.getConnectionsCount(),
+      });
+      if (await handleRequest(request, response, { store, secret: () => o.secret, account, stats }))
         throw null; // answered: no further hooks, no default page
     },
   });

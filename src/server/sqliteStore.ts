@@ -11,7 +11,9 @@ import {
   type AuditQuery,
   type AuditRow,
   type DocStore,
+  type LogRow,
   merge,
+  planCompaction,
 } from './store';
 
 interface Statement {
@@ -83,24 +85,28 @@ export class SqliteStore implements DocStore {
     };
   }
 
-  async compact(name: string, state: Uint8Array, keepMs: number): Promise<void> {
+  async compact(name: string, keepMs: number, fold: boolean): Promise<void> {
     this.db.transaction(() => {
       const snap = this.db.prepare('SELECT data FROM documents WHERE name = ?').get(name) as
         { data: Buffer } | undefined;
       const log = this.db
         .prepare('SELECT id, data, at FROM doc_updates WHERE name = ? ORDER BY id')
-        .all(name) as { id: number; data: Buffer; at: number }[];
-      const merged = merge([snap?.data, ...log.map((r) => r.data), state]);
-      if (!merged) return;
-      this.db
-        .prepare(
-          'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
-        )
-        .run(name, Buffer.from(merged));
-      if (log.length)
+        .all(name) as LogRow[];
+      const c = planCompaction(snap?.data, log, keepMs, fold);
+      if (!c) return;
+      if (c.snapshot)
         this.db
-          .prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ? AND at < ?')
-          .run(name, log[log.length - 1].id, Date.now() - keepMs);
+          .prepare(
+            'INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
+          )
+          .run(name, Buffer.from(c.snapshot));
+      if (c.line)
+        this.db
+          .prepare('INSERT INTO doc_updates (name, data, at) VALUES (?, ?, ?)')
+          .run(name, Buffer.from(c.line.data), c.line.at);
+      this.db
+        .prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ? AND at < ?')
+        .run(name, c.upTo, c.before);
     })();
   }
 

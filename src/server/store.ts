@@ -47,10 +47,10 @@ export interface DocStore {
   /** Logged updates after `afterId` (another instance's edits), with the last id. */
   since(name: string, afterId: number): Promise<{ last: number; updates: Uint8Array[] }>;
   /**
-   * Folds the log into the snapshot, given the state this server holds; log lines younger than
-   * `keepMs` stay (other instances catch up from them).
+   * Merges the log's lines older than `keepMs` (younger ones stay: other instances catch up from
+   * them) into one line, or folds them into the snapshot (`fold`, or once they weigh as much).
    */
-  compact(name: string, state: Uint8Array, keepMs: number): Promise<void>;
+  compact(name: string, keepMs: number, fold: boolean): Promise<void>;
   addAudit(rows: AuditRow[]): Promise<void>;
   audit(q: AuditQuery): Promise<(AuditRow & { id: number })[]>;
   close(): Promise<void>;
@@ -61,6 +61,46 @@ export function merge(parts: (Uint8Array | null | undefined)[]): Uint8Array | nu
   const xs = parts.filter((p): p is Uint8Array => !!p && p.length > 0);
   if (!xs.length) return null;
   return xs.length === 1 ? xs[0] : Y.mergeUpdates(xs);
+}
+
+/** One logged update. */
+export interface LogRow {
+  id: number;
+  data: Uint8Array;
+  /** When it was logged, ms since 1970. */
+  at: number;
+}
+
+/** What a compaction writes: a new snapshot, or one line for many; and the lines it replaces. */
+export interface Compaction {
+  snapshot?: Uint8Array;
+  line?: { data: Uint8Array; at: number };
+  /** Lines with an id up to this and logged before `before` are replaced. */
+  upTo: number;
+  before: number;
+}
+
+/**
+ * Plans a compaction. Merging the small log lines costs little; folding them into a large
+ * snapshot costs a decoding of the whole document, so it is done only when asked (nobody is
+ * connected) or when the log has grown as large as the snapshot.
+ */
+export function planCompaction(
+  snapshot: Uint8Array | null | undefined,
+  log: readonly LogRow[],
+  keepMs: number,
+  fold: boolean,
+  now = Date.now(),
+): Compaction | null {
+  const before = now - keepMs;
+  const old = log.filter((r) => r.at < before);
+  if (!old.length) return null;
+  const merged = merge(old.map((r) => r.data))!;
+  const upTo = old[old.length - 1].id;
+  if (fold || !snapshot || merged.length >= snapshot.length)
+    return { snapshot: merge([snapshot, merged])!, upTo, before };
+  if (old.length === 1) return null;
+  return { line: { data: merged, at: Math.max(...old.map((r) => r.at)) }, upTo, before };
 }
 
 export const AUDIT_COLUMNS = [

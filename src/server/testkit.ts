@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'crossws/websocket';
 import { setCells } from '../domain/ops';
 import type { CellInput, Workbook } from '../domain/types';
@@ -64,7 +65,18 @@ export async function spawnServer(data: string, extra: string[] = []): Promise<S
   writeFileSync(join(data, 'accounts.json'), JSON.stringify({ accounts: ACCOUNTS }));
   const p = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/server/bin.ts', 'serve', '--port', '0', '--data', data, ...extra],
+    [
+      ...(process.env.PLANBOOK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./bin.ts', import.meta.url)),
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      data,
+      ...extra,
+    ],
     { env: { ...process.env, PLANBOOK_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';

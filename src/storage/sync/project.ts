@@ -8,7 +8,7 @@
  */
 import type * as Y from 'yjs';
 import { registerKey, SEP, type Register } from '../../domain/registers';
-import { indexOfRows } from '../../domain/rowIndex';
+import { indexOfRows, shareIndex } from '../../domain/rowIndex';
 import type {
   AppendixSheet,
   CellInput,
@@ -153,6 +153,7 @@ export class Projection {
         else rows[i] = r;
       }
       if (gone) return this.sheet(sheetId, prev, { ...d, orders: new Set([sheetId]) });
+      shareIndex(prev.rows, rows); // same ids in the same order: one index for both
     } else {
       const old = prev ? indexOfRows(prev.rows) : null;
       rows = this.rowIds(sheetId).map((rowId) => {
