@@ -98,6 +98,14 @@ export class SharedWorkbook {
     this.wb = after;
   }
 
+  /**
+   * Takes `wb` as what the document shows now (the app's own objects after it applied a change
+   * from here), so the next changes are read against them and unchanged parts keep their identity.
+   */
+  adopt(wb: Workbook): void {
+    this.wb = wb;
+  }
+
   /** Every conflict: registers with two or more values, cells of rows someone removed. */
   conflicts(): Conflict[] {
     const out = this.index.conflicts();
