@@ -95,6 +95,8 @@ export class WorkbookSync {
   readonly client: SyncClient;
   private last: Workbook;
   private applying = false;
+  /** The server lets this person only read, so the session was made read-only here. */
+  private madeReadOnly = false;
   private listeners = new Set<() => void>();
   private offs: (() => void)[] = [];
   private state: SyncState;
@@ -145,7 +147,10 @@ export class WorkbookSync {
         if (!this.follow(after)) this.fail('notApplied', '');
       }),
     );
-    this.session.readOnly = this.client.readOnly || this.session.readOnly;
+    if (this.client.readOnly && !this.session.readOnly) {
+      this.session.readOnly = true;
+      this.madeReadOnly = true;
+    }
     this.changed();
     return null;
   }
@@ -250,6 +255,7 @@ export class WorkbookSync {
 
   /** Stops following the server (the local copy stays). */
   async close(): Promise<void> {
+    if (this.madeReadOnly) this.session.readOnly = false;
     for (const off of this.offs) off();
     this.offs = [];
     this.listeners.clear();

@@ -17,9 +17,12 @@ function sameProps(a: Row, b: Row): boolean {
   return true;
 }
 
+/** Same value: the same object, or equal as JSON (a copy read from elsewhere). */
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
 function headerChanged(a: AppendixSheet, b: AppendixSheet): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof AppendixSheet>;
-  for (const k of keys) if (k !== 'rows' && a[k] !== b[k]) return true;
+  for (const k of keys) if (k !== 'rows' && !same(a[k], b[k])) return true;
   return false;
 }
 
@@ -90,7 +93,7 @@ function gridCommands(a: readonly GridSheet[], b: readonly GridSheet[]): Command
     b.filter((g) => old.has(g.id)),
   );
   const cmds: Command[] = [];
-  const redo = new Set(b.filter((g) => reorder || old.get(g.id) !== g).map((g) => g.id));
+  const redo = new Set(b.filter((g) => reorder || !same(old.get(g.id), g)).map((g) => g.id));
   for (const g of a)
     if (redo.has(g.id) || !b.some((x) => x.id === g.id))
       cmds.push({ type: 'removeGrid', gridId: g.id });
@@ -103,7 +106,7 @@ function gridCommands(a: readonly GridSheet[], b: readonly GridSheet[]): Command
 /** The command that brings workbook `a` to `b` (null: nothing to do). */
 export function remoteCommand(a: Workbook, b: Workbook): Command | null {
   const cmds: Command[] = [];
-  if (a.meta !== b.meta) cmds.push({ type: 'setMeta', meta: b.meta });
+  if (!same(a.meta, b.meta)) cmds.push({ type: 'setMeta', meta: b.meta });
   if (a.sheets !== b.sheets) {
     const old = new Map(a.sheets.map((s) => [s.id, s]));
     const kept = b.sheets.filter((s) => old.has(s.id));
