@@ -7,7 +7,7 @@
  */
 import type { Conflict } from '../domain/registers';
 import { newId } from '../domain/ids';
-import type { Workbook } from '../domain/types';
+import type { CellInput, Workbook } from '../domain/types';
 import {
   type CellRef,
   type Presence,
@@ -40,6 +40,42 @@ export interface SyncState {
   detail: string;
   presence: Presence[];
   conflicts: Conflict[];
+  /** Cells this browser's store and its copy of the shared document disagree on (see `start`). */
+  divergent: Divergence[];
+}
+
+/** A cell whose value in this browser's store differs from its copy of the shared document. */
+export interface Divergence {
+  sheetId: string;
+  rowId: string;
+  colId: string;
+  /** The value this browser's store held (the shared copy's value is shown meanwhile). */
+  local: CellInput;
+  shared: CellInput;
+}
+
+const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
+
+/** Cells of rows present in both workbooks whose values differ. */
+export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
+  const out: Divergence[] = [];
+  const sheets = new Map(shared.sheets.map((s) => [s.id, s]));
+  for (const s of mine.sheets) {
+    const o = sheets.get(s.id);
+    if (!o || o.rows === s.rows) continue;
+    const rows = new Map(o.rows.map((r) => [r.id, r]));
+    for (const r of s.rows) {
+      const x = rows.get(r.id);
+      if (!x || x.cells === r.cells) continue;
+      for (const colId of new Set([...Object.keys(r.cells), ...Object.keys(x.cells)])) {
+        const a = r.cells[colId];
+        const b = x.cells[colId];
+        if (a === b || (blank(a) && blank(b))) continue;
+        out.push({ sheetId: s.id, rowId: r.id, colId, local: a ?? null, shared: b ?? null });
+      }
+    }
+  }
+  return out;
 }
 
 export interface SyncOptions {
@@ -95,6 +131,7 @@ export class WorkbookSync {
   readonly client: SyncClient;
   private last: Workbook;
   private applying = false;
+  private divergent: Divergence[] = [];
   /** The server lets this person only read, so the session was made read-only here. */
   private madeReadOnly = false;
   private listeners = new Set<() => void>();
@@ -128,6 +165,9 @@ export class WorkbookSync {
   async start(): Promise<SyncProblem | null> {
     await this.client.local?.whenSynced;
     let shared = this.client.shared.workbook;
+    // both copies are written at each step, in two databases: if the page died between the two
+    // writes, they disagree; the shared copy is followed and the other values are shown, not lost
+    if (shared) this.divergent = divergences(this.session.workbook, shared);
     if (!shared) {
       const outcome = await firstSync(this.client);
       if (outcome) return this.fail(outcome, this.client.refusal);
@@ -199,6 +239,21 @@ export class WorkbookSync {
     this.client.shared.settle(key, value);
   }
 
+  /** Settles a divergence: this browser's value as a new step (`keepLocal`), or the shared one. */
+  resolveDivergence(d: Divergence, keepLocal: boolean): void {
+    this.divergent = this.divergent.filter((x) => x !== d);
+    if (keepLocal)
+      this.session.dispatch(
+        {
+          type: 'setCells',
+          sheetId: d.sheetId,
+          changes: [{ rowId: d.rowId, colId: d.colId, value: d.local }],
+        },
+        'setCells',
+      );
+    this.changed();
+  }
+
   goOffline(): void {
     this.client.goOffline();
   }
@@ -241,6 +296,7 @@ export class WorkbookSync {
       detail,
       presence: c.presence(),
       conflicts: c.shared.conflicts(),
+      divergent: this.divergent ?? [],
     };
   }
 

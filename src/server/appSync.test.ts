@@ -36,7 +36,13 @@ function plan(id: string): Workbook {
 }
 
 /** A person's browser: a stored workbook, its session, connected to `doc`. */
-async function person(account: string, doc: string, mode: 'share' | 'join', own: Workbook) {
+async function person(
+  account: string,
+  doc: string,
+  mode: 'share' | 'join',
+  own: Workbook,
+  local = false,
+) {
   const settings = { url: srv.url, document: doc, token: token(account) };
   let wb = own;
   if (mode === 'join') {
@@ -47,7 +53,7 @@ async function person(account: string, doc: string, mode: 'share' | 'join', own:
   }
   const repo = new WorkbookRepo(openDb(`sync${++dbn}`));
   const s = new WorkbookSession(await repo.create(wb), repo);
-  const sync = new WorkbookSync(s, settings, { local: false, WebSocketPolyfill: WebSocket });
+  const sync = new WorkbookSync(s, settings, { local, WebSocketPolyfill: WebSocket });
   syncs.push(sync);
   const problem = await sync.start();
   return { s, sync, repo, problem };
@@ -127,5 +133,29 @@ describe('sessions through the server', () => {
     await person('lan', doc, 'share', plan('w4'));
     const other = await person('lan', doc, 'share', plan('w5'));
     expect(other.problem).toBe('documentNotEmpty');
+  });
+
+  it('when this browser stored a value its shared copy lacks, both are shown, none lost', async () => {
+    const doc = 'plan/app5/submission/gtvt';
+    const a = await person('lan', doc, 'share', plan('w6'), true);
+    set(a.s, 'r2', 111);
+    await a.sync.client.whenSaved();
+    await a.sync.close();
+    // the page died between its two writes: the store has 999, the shared copy does not
+    set(a.s, 'r2', 999);
+    const again = new WorkbookSync(
+      a.s,
+      { url: srv.url, document: doc, token: token('lan') },
+      { local: true, WebSocketPolyfill: WebSocket },
+    );
+    syncs.push(again);
+    expect(await again.start()).toBeNull();
+    expect(total(a.s)).toBe(311); // the shared copy is followed…
+    const d = again.snapshot.divergent;
+    expect(d.map((x) => [x.rowId, x.local, x.shared])).toEqual([['r2', 999, 111]]); // …999 kept
+    again.resolveDivergence(d[0], true);
+    expect(total(a.s)).toBe(1199);
+    await again.client.whenSaved();
+    expect(again.snapshot.divergent).toEqual([]);
   });
 });

@@ -68,7 +68,7 @@ export function SyncToggle({ link, onClick }: { link: SyncLink; onClick: () => v
     (l) => link.subscribe(l),
     () => link.snapshot,
   );
-  const n = view.state?.conflicts.length ?? 0;
+  const n = (view.state?.conflicts.length ?? 0) + (view.state?.divergent.length ?? 0);
   return (
     <button
       type="button"

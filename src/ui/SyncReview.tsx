@@ -67,6 +67,42 @@ function Conflicts({
   );
 }
 
+function Divergent({
+  sync,
+  state,
+  session,
+}: {
+  sync: WorkbookSync;
+  state: SyncState;
+  session: WorkbookSession;
+}) {
+  const { t, lang } = useLang();
+  if (!state.divergent.length) return null;
+  const blank = t('syncBlank');
+  return (
+    <ul className="pb-sync-conflicts" data-testid="sync-divergent">
+      {state.divergent.map((d) => (
+        <li key={`${d.sheetId}/${d.rowId}/${d.colId}`}>
+          <div className="pb-sync-where">
+            {cellLabel(session.workbook, d.sheetId, d.rowId, d.colId)}
+          </div>
+          <div className="pb-msg">{t('syncDivergent')}</div>
+          <button
+            type="button"
+            onClick={() => sync.resolveDivergence(d, true)}
+            data-testid="sync-keep-local"
+          >
+            {t('syncKeepLocal', { value: valueText(d.local, lang, blank) })}
+          </button>{' '}
+          <button type="button" onClick={() => sync.resolveDivergence(d, false)}>
+            {t('syncKeepShared', { value: valueText(d.shared, lang, blank) })}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Trail({
   sync,
   session,
@@ -168,8 +204,9 @@ export function SyncReview(p: {
   const { t } = useLang();
   return (
     <>
-      <h3>{t('syncConflicts', { n: p.state.conflicts.length })}</h3>
+      <h3>{t('syncConflicts', { n: p.state.conflicts.length + p.state.divergent.length })}</h3>
       <Conflicts sync={p.sync} state={p.state} session={p.session} />
+      <Divergent sync={p.sync} state={p.state} session={p.session} />
       <h3>{t('syncAudit')}</h3>
       <Trail sync={p.sync} session={p.session} cell={p.cell} />
     </>
