@@ -93,6 +93,21 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['src/server/**'],
+    ignores: ['src/server/*.test.ts', 'src/server/testkit.ts'],
+    rules: ban([
+      noFrameworks,
+      dx,
+      hf,
+      grid,
+      ui,
+      { group: '**/storage/**', message: 'server/ runs on domain only (tests may use the client)' },
+      { group: '**/app/*', message: 'server/ runs on domain only' },
+      { group: '**/engine/*', message: 'server/ runs on domain only' },
+      { group: '**/io/*', message: 'server/ runs on domain only' },
+    ]),
+  },
+  {
     files: ['src/cli/**'],
     rules: ban([
       noFrameworks,

@@ -1,5 +1,6 @@
 // Installs the Debian packages the tests drive when they are missing: Chromium (end-to-end tests,
-// benchmarks) and LibreOffice Calc (the peer spreadsheet that recalculates exported files).
+// benchmarks), LibreOffice Calc (the peer spreadsheet that recalculates exported files), PostgreSQL
+// and Redis (the collaboration server's tests with several instances).
 // Never downloads a browser build of its own.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +11,9 @@ const wanted = [
     pkgs: ['chromium', 'fonts-dejavu-core', 'fonts-liberation'],
   },
   { path: process.env.SOFFICE_PATH ?? '/usr/bin/soffice', pkgs: ['libreoffice-calc-nogui'] },
+  // the collaboration server's tests start their own PostgreSQL cluster and Redis on 127.0.0.1
+  { path: '/usr/lib/postgresql/15/bin/postgres', pkgs: ['postgresql'] },
+  { path: '/usr/bin/redis-server', pkgs: ['redis-server'] },
 ];
 const missing = wanted.filter((w) => !existsSync(w.path));
 if (missing.length) {

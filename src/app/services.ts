@@ -10,6 +10,8 @@ import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
 import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
 import { WorkbookSession } from './session';
+import { fetchShared, type SyncProblem, type SyncSettings } from './sync';
+import { settingsKey, SyncLink } from './syncLink';
 import { Versions } from './versions';
 import { ConsolidationRepo } from '../storage/consolidations';
 import { Consolidations } from './consolidations';
@@ -20,6 +22,8 @@ export type { WorkbookSummary };
 
 export interface OpenedWorkbook {
   session: WorkbookSession;
+  /** The workbook's link to a collaboration server (absent for a revision opened read-only). */
+  sync?: SyncLink;
   /** Releases the edit lock (or stops waiting for it) and closes the session. */
   close(): void;
 }
@@ -94,6 +98,8 @@ export class PlanbookApp {
     }
     const session = new WorkbookSession(loaded, this.repo, lock === null);
     session.watch();
+    const sync = new SyncLink(session, this.repo);
+    void sync.resume();
     const waiting = new AbortController();
     if (!lock) {
       void waitEditLock(id, waiting.signal).then(async (got) => {
@@ -102,16 +108,36 @@ export class PlanbookApp {
         lock = got;
         const latest = await this.repo.load(id);
         if (latest) session.takeOver(latest);
+        void sync.resume();
       });
     }
     return {
       session,
+      sync,
       close: () => {
         waiting.abort();
         lock?.release();
+        sync.close();
         session.close();
       },
     };
+  }
+
+  /**
+   * Opens a workbook shared on a collaboration server: stores it here as a new workbook (of the
+   * same lineage, so its rows keep their identities) connected to the server. The new id, or why
+   * it cannot be opened.
+   */
+  async openFromServer(
+    settings: SyncSettings,
+  ): Promise<{ id: Id } | { problem: SyncProblem; detail: string }> {
+    const got = await fetchShared(settings);
+    if (!('workbook' in got)) return got;
+    const now = Date.now();
+    const wb = { ...got.workbook, id: newId('w'), createdAt: now, updatedAt: now };
+    await this.repo.create(wb);
+    await this.repo.setSetting(settingsKey(wb.id), settings);
+    return { id: wb.id };
   }
 
   remove(id: Id): Promise<void> {

@@ -125,6 +125,24 @@ export class WorkbookSession {
     return r.ok ? { ok: true, effects: r.effects } : r;
   }
 
+  /**
+   * Applies a step that came from elsewhere (another person through the shared workbook): never
+   * an undo step of this user, and the view does not move to the sheet it changed.
+   */
+  applyRemote(cmd: Command): DispatchResult {
+    const keep = this.lastSheetId;
+    const ro = this.readOnly;
+    this.readOnly = false; // what others wrote is shown even where this user may only read
+    let r: ReturnType<WorkbookSession['run']>;
+    try {
+      r = this.run(cmd);
+    } finally {
+      this.readOnly = ro;
+      this.lastSheetId = keep;
+    }
+    return r.ok ? { ok: true, effects: r.effects } : r;
+  }
+
   /** Undoes the last step; false when there is none (or it cannot be undone). */
   undo(): boolean {
     const e = this.history.takeUndo();

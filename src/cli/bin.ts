@@ -7,8 +7,13 @@ const budgetMs = Number(process.env.PLANBOOK_READ_TIMEOUT_MS) || undefined;
 /** The reader process's heap (PLANBOOK_READ_HEAP_MB overrides the default 640 MB). */
 const heapMb = Number(process.env.PLANBOOK_READ_HEAP_MB) || undefined;
 
+const SERVER_COMMANDS = ['serve', 'token', 'account', 'audit'];
+
 if (process.env.PLANBOOK_READER === '1') serveReads();
-else {
+else if (SERVER_COMMANDS.includes(process.argv[2])) {
+  const { serverMain } = await import('../server/main');
+  process.exitCode = await serverMain(process.argv.slice(2));
+} else {
   const read = readInProcess({ script: new URL(import.meta.url), budgetMs, heapMb });
   try {
     const r = await runCli(process.argv.slice(2), read);

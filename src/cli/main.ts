@@ -36,7 +36,9 @@ const USAGE = `usage:
       later file of a unit replaces its earlier one (what changed is listed), duplicates across
       units flagged; totals by unit, source and year; -o writes the consolidated appendix and the
       list of submissions; exit 0 when every file was read, 2 when one cannot be
-${PROGRESS_USAGE}`;
+${PROGRESS_USAGE}
+  planbook serve | token | account | audit …
+      the collaboration server (planbook serve --help)`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

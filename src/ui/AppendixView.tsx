@@ -28,6 +28,7 @@ import { WorkbookHeader } from './WorkbookHeader';
 import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { StorageFailureBanner } from './StorageFailureBanner';
 import { fileStem } from '../app/exports';
+import { SyncPanel, SyncToggle } from './SyncPanel';
 
 export function AppendixView({
   opened,
@@ -174,6 +175,25 @@ export function AppendixView({
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
   const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
+  const [showSync, setShowSync] = useState(false);
+  const link = opened.sync;
+  const cellId = current && focus.colId ? `${current.id}\u0000${focus.colId}` : '';
+  const selected = useMemo(() => {
+    const [rowId, colId] = cellId.split('\u0000');
+    return rowId && colId ? { sheetId, rowId, colId } : null;
+  }, [cellId, sheetId]);
+  useEffect(() => {
+    if (!link) return undefined;
+    // tell the others which cell this person is on (again when a connection starts)
+    let shown = link.snapshot.sync;
+    shown?.setCell(selected);
+    return link.subscribe(() => {
+      setReadOnly(session.readOnly);
+      const now = link.snapshot.sync;
+      if (now && now !== shown) now.setCell(selected);
+      shown = now;
+    });
+  }, [link, selected, session]);
   const leaf = focus.colId ? leaves(sheet.columns).find((l) => l.id === focus.colId) : undefined;
   const address = current && leaf ? cellName(current.id, leaf.id) : '';
   const formula =
@@ -217,6 +237,7 @@ export function AppendixView({
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
         onVersions={onVersions}
+        extra={link && <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />}
       />
       {banner}
       {saveState === 'error' && session.storageFailure && (
@@ -259,6 +280,7 @@ export function AppendixView({
           apiRef={apiRef}
           ctxRef={ctxRef}
         />
+        {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (
           <ChecksPanel
             findings={checks.findings}

@@ -5,6 +5,7 @@ import { KNOWN_SOURCES } from '../domain/sources';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
 import { ImportPreview } from './ImportPreview';
+import { OpenFromServer } from './OpenFromServer';
 import { useImport } from './useImport';
 import { ConsolidationsSection } from './consolidation/ConsolidationsSection';
 
@@ -230,6 +231,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
           {t('create')}
         </button>
       </section>
+      <OpenFromServer app={app} onOpen={onOpen} />
     </div>
   );
 }

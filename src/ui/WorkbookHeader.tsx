@@ -17,6 +17,8 @@ export interface WorkbookHeaderProps {
   onExportCsv: () => void;
   /** Opens the workbook's versions (absent for a revision opened read-only). */
   onVersions?: () => void;
+  /** More buttons (the collaboration toggle). */
+  extra?: React.ReactNode;
 }
 
 export function WorkbookHeader(p: WorkbookHeaderProps) {
@@ -60,6 +62,7 @@ export function WorkbookHeader(p: WorkbookHeaderProps) {
       >
         {saveLabel}
       </span>
+      {p.extra}
       {p.onVersions && (
         <button type="button" data-testid="versions-toggle" onClick={p.onVersions}>
           {t('versions')}

@@ -3,10 +3,12 @@ import { enCompare, viCompare } from './stringsCompare';
 import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
+import { enSync, viSync } from './stringsSync';
 
 export const vi = {
   ...viMore,
   ...viExec,
+  ...viSync,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -178,6 +180,7 @@ export type StringKey = keyof typeof vi;
 export const en: Record<StringKey, string> = {
   ...enMore,
   ...enExec,
+  ...enSync,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',

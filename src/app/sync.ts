@@ -1,0 +1,335 @@
+/**
+ * A workbook session connected to a collaboration server. Each step the session applies is
+ * written into the shared document (`storage/sync`); each change that arrives from there becomes
+ * a step of the session (`syncSteps.ts`), never an undo step of this user. The browser keeps a
+ * copy of the shared document in IndexedDB, so the workbook keeps working offline and sends what
+ * was done meanwhile when the server is back.
+ */
+import type { Conflict } from '../domain/registers';
+import { newId } from '../domain/ids';
+import type { CellInput, Workbook } from '../domain/types';
+import {
+  type CellRef,
+  type Presence,
+  SyncClient,
+  type SyncStatus,
+  tokenAccount,
+} from '../storage/sync/client';
+import type { WorkbookSession } from './session';
+import { remoteCommand } from './syncSteps';
+
+/** Where a workbook is shared. */
+export interface SyncSettings {
+  url: string;
+  document: string;
+  token: string;
+}
+
+export type SyncProblem =
+  'documentNotEmpty' | 'documentEmpty' | 'refused' | 'notApplied' | 'unreachable';
+
+/** What the UI shows of the connection. */
+export interface SyncState {
+  status: SyncStatus | 'starting';
+  /** Every edit of this browser is stored on the server. */
+  saved: boolean;
+  /** The server lets this person only read. */
+  readOnly: boolean;
+  account: string;
+  problem: SyncProblem | null;
+  detail: string;
+  presence: Presence[];
+  conflicts: Conflict[];
+  /** Cells this browser's store and its copy of the shared document disagree on (see `start`). */
+  divergent: Divergence[];
+}
+
+/** A cell whose value in this browser's store differs from its copy of the shared document. */
+export interface Divergence {
+  sheetId: string;
+  rowId: string;
+  colId: string;
+  /** The value this browser's store held (the shared copy's value is shown meanwhile). */
+  local: CellInput;
+  shared: CellInput;
+}
+
+const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
+
+/** Cells of rows present in both workbooks whose values differ. */
+export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
+  const out: Divergence[] = [];
+  const sheets = new Map(shared.sheets.map((s) => [s.id, s]));
+  for (const s of mine.sheets) {
+    const o = sheets.get(s.id);
+    if (!o || o.rows === s.rows) continue;
+    const rows = new Map(o.rows.map((r) => [r.id, r]));
+    for (const r of s.rows) {
+      const x = rows.get(r.id);
+      if (!x || x.cells === r.cells) continue;
+      for (const colId of new Set([...Object.keys(r.cells), ...Object.keys(x.cells)])) {
+        const a = r.cells[colId];
+        const b = x.cells[colId];
+        if (a === b || (blank(a) && blank(b))) continue;
+        out.push({ sheetId: s.id, rowId: r.id, colId, local: a ?? null, shared: b ?? null });
+      }
+    }
+  }
+  return out;
+}
+
+export interface SyncOptions {
+  /** Keep a copy in IndexedDB (the browser); false in Node tests. */
+  local: boolean;
+  WebSocketPolyfill?: unknown;
+}
+
+/** Resolves when the server has answered once (null), or when it refused or cannot be reached. */
+function firstSync(client: SyncClient, ms = 15_000): Promise<SyncProblem | null> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (client.status === 'refused') done('refused');
+      else if (client.provider.isSynced) done(null);
+    };
+    const timer = setTimeout(() => done('unreachable'), ms);
+    const off = client.subscribe(check);
+    const done = (x: SyncProblem | null) => {
+      clearTimeout(timer);
+      off();
+      resolve(x);
+    };
+    check();
+  });
+}
+
+/**
+ * The workbook a shared document holds (to store it here as a new workbook of the same lineage,
+ * then connect it), or why it cannot be had.
+ */
+export async function fetchShared(
+  settings: SyncSettings,
+  options: Omit<SyncOptions, 'local'> = {},
+): Promise<{ workbook: Workbook } | { problem: SyncProblem; detail: string }> {
+  const client = new SyncClient(
+    { url: settings.url, document: settings.document, token: settings.token },
+    { base: { id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() }, ...options },
+  );
+  try {
+    const problem = await firstSync(client);
+    if (problem) return { problem, detail: client.refusal };
+    const wb = client.shared.workbook;
+    return wb ? { workbook: wb } : { problem: 'documentEmpty', detail: settings.document };
+  } finally {
+    await client.destroy();
+  }
+}
+
+/** The server's HTTP address for a WebSocket address. */
+export const httpOf = (url: string) => url.replace(/^ws(s?):/, 'http$1:').replace(/\/+$/, '');
+
+export class WorkbookSync {
+  readonly client: SyncClient;
+  private last: Workbook;
+  private applying = false;
+  private divergent: Divergence[] = [];
+  /** The server lets this person only read, so the session was made read-only here. */
+  private madeReadOnly = false;
+  private listeners = new Set<() => void>();
+  private offs: (() => void)[] = [];
+  private state: SyncState;
+
+  constructor(
+    private readonly session: WorkbookSession,
+    readonly settings: SyncSettings,
+    options: SyncOptions,
+  ) {
+    const wb = session.workbook;
+    this.last = wb;
+    this.client = new SyncClient(
+      { url: settings.url, document: settings.document, token: settings.token },
+      {
+        base: { id: wb.id, createdAt: wb.createdAt, updatedAt: wb.updatedAt },
+        local: options.local ? `planbook-sync-${wb.id}` : undefined,
+        WebSocketPolyfill: options.WebSocketPolyfill,
+      },
+    );
+    this.state = this.read(null, '');
+    this.offs.push(this.client.subscribe(() => this.changed()));
+  }
+
+  /**
+   * Connects: resolves once the workbook follows the shared document, or with the problem. A
+   * document holding nothing yet receives this workbook; one holding this workbook (the same
+   * lineage: shared from here, or opened from there) is followed; another one is refused.
+   */
+  async start(): Promise<SyncProblem | null> {
+    await this.client.local?.whenSynced;
+    let shared = this.client.shared.workbook;
+    // both copies are written at each step, in two databases: if the page died between the two
+    // writes, they disagree; the shared copy is followed and the other values are shown, not lost
+    if (shared) this.divergent = divergences(this.session.workbook, shared);
+    if (!shared) {
+      const outcome = await firstSync(this.client);
+      if (outcome) return this.fail(outcome, this.client.refusal);
+      shared = this.client.shared.workbook;
+      const mine = this.session.workbook;
+      if (shared && shared.lineage !== (mine.lineage ?? mine.id))
+        return this.fail('documentNotEmpty', this.settings.document);
+      if (!shared) {
+        this.client.shared.publish({ ...mine, lineage: mine.lineage ?? mine.id });
+        this.client.shared.adopt(mine);
+      }
+    }
+    if (shared && !this.follow(shared)) return this.fail('notApplied', '');
+    this.offs.push(
+      this.session.subscribe(() => this.onLocal()),
+      this.client.shared.onChange((_kind, _before, after) => {
+        if (!this.follow(after)) this.fail('notApplied', '');
+      }),
+    );
+    if (this.client.readOnly && !this.session.readOnly) {
+      this.session.readOnly = true;
+      this.madeReadOnly = true;
+    }
+    this.changed();
+    return null;
+  }
+
+  private fail(problem: SyncProblem, detail: string): SyncProblem {
+    this.state = this.read(problem, detail);
+    this.emit();
+    return problem;
+  }
+
+  /** Brings the session to what the shared document shows; false when a step was refused. */
+  private follow(target: Workbook): boolean {
+    const cmd = remoteCommand(this.session.workbook, target);
+    if (cmd) {
+      this.applying = true;
+      try {
+        const r = this.session.applyRemote(cmd);
+        if (!r.ok) {
+          console.error('planbook: a change from the server was refused', r.refusals);
+          return false;
+        }
+      } finally {
+        this.applying = false;
+      }
+    }
+    this.last = this.session.workbook;
+    this.client.shared.adopt(this.last);
+    this.changed();
+    return true;
+  }
+
+  private onLocal(): void {
+    const now = this.session.workbook;
+    if (!this.applying && now !== this.last) this.client.shared.commit(this.last, now);
+    this.last = now;
+  }
+
+  /** Tells the others which cell this person is on. */
+  setCell(cell: CellRef | null): void {
+    const id = tokenAccount(this.settings.token);
+    this.client.setPresence({ id, name: id }, cell);
+  }
+
+  /** Keeps one of the values of a conflict (or another value) for everyone. */
+  settle(key: string, value: unknown): void {
+    this.client.shared.settle(key, value);
+  }
+
+  /** Settles a divergence: this browser's value as a new step (`keepLocal`), or the shared one. */
+  resolveDivergence(d: Divergence, keepLocal: boolean): void {
+    this.divergent = this.divergent.filter((x) => x !== d);
+    if (keepLocal)
+      this.session.dispatch(
+        {
+          type: 'setCells',
+          sheetId: d.sheetId,
+          changes: [{ rowId: d.rowId, colId: d.colId, value: d.local }],
+        },
+        'setCells',
+      );
+    this.changed();
+  }
+
+  goOffline(): void {
+    this.client.goOffline();
+  }
+
+  goOnline(): void {
+    void this.client.goOnline();
+  }
+
+  /** The audit trail of the document (or of one cell), newest first. */
+  async audit(q: { sheet?: string; row?: string; col?: string; csv?: boolean } = {}) {
+    const p = new URLSearchParams({ doc: this.settings.document });
+    if (q.sheet) p.set('sheet', q.sheet);
+    if (q.row) p.set('row', q.row);
+    if (q.col) p.set('col', q.col);
+    if (q.csv) p.set('format', 'csv');
+    const res = await fetch(`${httpOf(this.settings.url)}/audit?${p}`, {
+      headers: { Authorization: `Bearer ${this.settings.token}` },
+    });
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    return q.csv ? await res.text() : ((await res.json()) as AuditEntry[]);
+  }
+
+  get snapshot(): SyncState {
+    return this.state;
+  }
+
+  subscribe(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private read(problem: SyncProblem | null, detail: string): SyncState {
+    const c = this.client;
+    return {
+      status: problem === null && c.status === 'connecting' ? 'starting' : c.status,
+      saved: c.saved,
+      readOnly: c.readOnly,
+      account: tokenAccount(this.settings.token),
+      problem,
+      detail,
+      presence: c.presence(),
+      conflicts: c.shared.conflicts(),
+      divergent: this.divergent ?? [],
+    };
+  }
+
+  private changed(): void {
+    this.state = this.read(this.state?.problem ?? null, this.state?.detail ?? '');
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Stops following the server (the local copy stays). */
+  async close(): Promise<void> {
+    if (this.madeReadOnly) this.session.readOnly = false;
+    for (const off of this.offs) off();
+    this.offs = [];
+    this.listeners.clear();
+    await this.client.destroy();
+  }
+}
+
+/** One line of the server's audit trail. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  account: string;
+  unit: string;
+  kind: string;
+  sheet: string | null;
+  row: string | null;
+  col: string | null;
+  before: string | null;
+  after: string | null;
+  detail: string | null;
+}

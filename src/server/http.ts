@@ -1,0 +1,101 @@
+/**
+ * The server's HTTP side: `GET /health` (memory, CPU, documents, connections), and
+ * `GET /audit?doc=…[&sheet=&row=&col=&kind=&limit=][&format=csv]` with `Authorization: Bearer <token>`: the audit trail of a document the token's
+ * account may read (per workbook, or per cell), as JSON or CSV. Open to pages of any origin (the
+ * token, not a cookie, is the credential).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accessOf, type Account } from './accounts';
+import type { AuditRow, DocStore } from './store';
+import { verifyToken } from './tokens';
+
+export interface HttpDeps {
+  store: DocStore;
+  secret: () => string;
+  account: (id: string) => Account | undefined;
+  /** Figures for `/health` (documents and connections open). */
+  stats?: () => Record<string, number>;
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, OPTIONS',
+};
+
+function send(res: ServerResponse, code: number, body: string, type = 'application/json') {
+  res.writeHead(code, { 'Content-Type': `${type}; charset=utf-8`, ...CORS });
+  res.end(body);
+}
+
+const csvField = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The audit rows as CSV (UTF-8, a header line, ISO times). */
+export function auditCsv(rows: AuditRow[]): string {
+  const cols = [
+    'at',
+    'account',
+    'unit',
+    'kind',
+    'doc',
+    'sheet',
+    'row',
+    'col',
+    'before',
+    'after',
+    'detail',
+  ] as const;
+  const lines = rows.map((r) =>
+    cols.map((c) => csvField(c === 'at' ? new Date(r.at).toISOString() : r[c])).join(','),
+  );
+  return '\ufeff' + [cols.join(','), ...lines].join('\r\n') + '\r\n';
+}
+
+/** Answers a request it knows (true), or leaves it to Hocuspocus (false). */
+export async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: HttpDeps,
+): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://x');
+  if (req.method === 'OPTIONS') {
+    send(res, 204, '');
+    return true;
+  }
+  if (url.pathname === '/health') {
+    const m = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    const figures = { rss: m.rss, heapUsed: m.heapUsed, cpuMs: (cpu.user + cpu.system) / 1000 };
+    send(res, 200, JSON.stringify({ ok: true, ...figures, ...deps.stats?.() }));
+    return true;
+  }
+  if (url.pathname !== '/audit') return false;
+  const auth = req.headers.authorization ?? '';
+  const token = auth.startsWith('Bearer ') ? auth.slice(7) : (url.searchParams.get('token') ?? '');
+  const v = verifyToken(deps.secret(), token);
+  const account = v.ok ? deps.account(v.claims.sub) : undefined;
+  if (!account) {
+    send(res, 401, JSON.stringify({ error: v.ok ? 'unknown account' : v.error }));
+    return true;
+  }
+  const doc = url.searchParams.get('doc') ?? '';
+  if (accessOf(account, doc) === 'none') {
+    send(res, 403, JSON.stringify({ error: `${account.id} may not read ${doc}` }));
+    return true;
+  }
+  const q = (k: string) => url.searchParams.get(k) ?? undefined;
+  const rows = await deps.store.audit({
+    doc,
+    sheet: q('sheet'),
+    row: q('row'),
+    col: q('col'),
+    kind: q('kind'),
+    limit: Number(q('limit')) || undefined,
+  });
+  if (q('format') === 'csv') send(res, 200, auditCsv(rows), 'text/csv');
+  else send(res, 200, JSON.stringify(rows));
+  return true;
+}
