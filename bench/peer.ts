@@ -1,0 +1,130 @@
+/**
+ * The peer in the same run: LibreOffice headless converting the bench files, and the `planbook`
+ * command checking them, each timed as a process (wall time and peak resident memory from
+ * `/usr/bin/time`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SOFFICE } from '../tests/support/libreoffice';
+
+/** One timed process: wall milliseconds, peak resident set in MiB, exit code. */
+export interface Run {
+  ms: number;
+  peakMiB: number;
+  code: number;
+}
+
+const TIME = '/usr/bin/time';
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Runs a command under /usr/bin/time; wall time measured here, peak RSS by time(1). */
+export function timed(cmd: string, args: string[], cwd = ROOT): Run {
+  const out = join(mkdtempSync(join(tmpdir(), 'pb-time-')), 'rusage');
+  const useTime = existsSync(TIME);
+  const t = performance.now();
+  const r = useTime
+    ? spawnSync(TIME, ['-f', '%M', '-o', out, cmd, ...args], { cwd, stdio: 'pipe' })
+    : spawnSync(cmd, args, { cwd, stdio: 'pipe' });
+  const ms = performance.now() - t;
+  const kb =
+    useTime && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) : 0;
+  return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
+}
+
+/** The median run of `n` (by time), after one warm-up run when `warm`. */
+export function medianRun(n: number, f: () => Run, warm = false): Run {
+  if (warm) f();
+  const runs = Array.from({ length: n }, f).sort((a, b) => a.ms - b.ms);
+  const mid = runs[Math.floor(n / 2)];
+  return { ...mid, peakMiB: Math.max(...runs.map((r) => r.peakMiB)) };
+}
+
+const RECALC = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** A LibreOffice profile kept for the whole bench (created once: its first start is slow). */
+function profile(recalc: boolean): string {
+  const dir = join(tmpdir(), `pb-bench-lo-${recalc ? 'recalc' : 'default'}-${process.pid}`);
+  if (!existsSync(dir)) {
+    mkdirSync(join(dir, 'user'), { recursive: true });
+    if (recalc) writeFileSync(join(dir, 'user', 'registrymodifications.xcu'), RECALC);
+  }
+  return dir;
+}
+
+/**
+ * LibreOffice converting `file`: to `xlsx` (open + save) or to `csv` (open + a one-sheet text
+ * write, the nearest the command line gets to "open"), recalculating every formula on load or not.
+ */
+export function libreOffice(file: string, to: 'xlsx' | 'csv', recalc: boolean): Run {
+  if (!existsSync(SOFFICE)) throw new Error(`LibreOffice is missing at ${SOFFICE}`);
+  const out = mkdtempSync(join(tmpdir(), 'pb-lo-out-'));
+  const r = timed(SOFFICE, [
+    `-env:UserInstallation=file://${profile(recalc)}`,
+    '--headless',
+    '--convert-to',
+    to,
+    '--outdir',
+    out,
+    file,
+  ]);
+  rmSync(out, { recursive: true, force: true });
+  return r;
+}
+
+/** LibreOffice's phases on one file, in one running instance (no start-up): median ms, peak MiB. */
+export interface LoPhases {
+  open: number;
+  recalc: number;
+  save: number;
+  peakMiB: number;
+}
+
+/**
+ * Times LibreOffice's open (cached values, no recalculation), recalculation of every formula and
+ * save as .xlsx apart, through its Python bridge (bench/libreoffice-phases.py); null when
+ * python3-uno is missing.
+ */
+export function libreOfficePhases(files: string[], runs: number): Map<string, LoPhases> | null {
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(ROOT, 'bench/libreoffice-phases.py'), SOFFICE, String(runs), ...files],
+    { stdio: 'pipe', encoding: 'utf8', timeout: 1_800_000 },
+  );
+  if (r.status !== 0) {
+    console.log(
+      `(LibreOffice phases not measured: ${(r.stderr || r.error?.message || '').trim().split('\n').pop()})`,
+    );
+    return null;
+  }
+  const out = new Map<string, LoPhases>();
+  for (const line of r.stdout.trim().split('\n')) {
+    const j = JSON.parse(line) as {
+      file: string;
+      open: number;
+      recalc: number;
+      save: number;
+      hwmKiB: number;
+    };
+    out.set(j.file, { open: j.open, recalc: j.recalc, save: j.save, peakMiB: j.hwmKiB / 1024 });
+  }
+  return out;
+}
+
+/** Removes the LibreOffice profiles the bench made. */
+export function dropProfiles(): void {
+  for (const recalc of [true, false]) rmSync(profile(recalc), { recursive: true, force: true });
+}
+
+/** `planbook check <file>` as a user runs it: the bundle run by node, or through `npx`. */
+export function planbookCheck(file: string, via: 'node' | 'bin' | 'npx'): Run {
+  if (via === 'npx') return timed('npx', ['planbook', 'check', file]);
+  const script = via === 'bin' ? 'bin/planbook.mjs' : 'dist-cli/planbook.mjs';
+  return timed(process.execPath, [join(ROOT, script), 'check', file]);
+}

@@ -1,0 +1,135 @@
+/**
+ * Side by side with LibreOffice on the same files: `planbook check` vs LibreOffice's
+ * open + recalculate + save; Planbook's import vs LibreOffice's open; Planbook's export vs
+ * LibreOffice's save; peak memory of both. Files: a plan with few findings and one with thousands.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { workbookXlsx } from '../src/app/exports';
+import { WorkbookSession } from '../src/app/session';
+import { readPlanFile } from '../src/io/readPlan';
+import {
+  libreOffice,
+  libreOfficePhases,
+  type LoPhases,
+  medianRun,
+  planbookCheck,
+  type Run,
+} from './peer';
+import { planXlsx } from './planXlsx';
+
+/** The figures of one size (milliseconds, MiB). */
+export interface SideFigures {
+  projects: number;
+  bytes: number;
+  cli: { few: Run; many: Run };
+  lo: { few: Run; many: Run };
+  /** LibreOffice's open, recalculation and save in one running instance (null: not measured). */
+  phases: LoPhases | null;
+  importMs: number;
+  exportMs: number;
+  findings: { few: number; many: number };
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (r: Run) => `${r.peakMiB.toFixed(0)} MiB`;
+const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+}
+
+/** Writes the two bench files of a size; their paths. */
+export function benchFiles(n: number): { few: string; many: string; bytes: number } {
+  const dir = mkdtempSync(join(tmpdir(), `pb-bench-${n}-`));
+  const few = join(dir, `plan-${n}-few.xlsx`);
+  const many = join(dir, `plan-${n}-many.xlsx`);
+  const a = planXlsx({ projects: n, findings: 'few' });
+  writeFileSync(few, a);
+  writeFileSync(many, planXlsx({ projects: n, findings: 'many' }));
+  return { few, many, bytes: a.length };
+}
+
+function findingsOf(file: string): number {
+  const reading = readPlanFile(file, readFileSync(file));
+  const session = new WorkbookSession(
+    { workbook: reading.workbook, order: new Map(), rev: 1 },
+    null,
+  );
+  return session.checks.list(reading.workbook, reading.workbook.sheets[0].id).length;
+}
+
+/** Runs the side-by-side figures of one size and prints them. */
+export async function benchSideBySide(n: number, log: (s: string) => void): Promise<SideFigures> {
+  const files = benchFiles(n);
+  log(
+    `files: ${n} projects, ${(files.bytes / 2 ** 20).toFixed(2)} MiB .xlsx (SUM formulas as an Excel user writes them, shared strings, bold sections)`,
+  );
+  const cli = {
+    few: medianRun(RUNS, () => planbookCheck(files.few, 'node'), true),
+    many: medianRun(RUNS, () => planbookCheck(files.many, 'node')),
+  };
+  const lo = {
+    few: medianRun(RUNS, () => libreOffice(files.few, 'xlsx', true), true),
+    many: medianRun(RUNS, () => libreOffice(files.many, 'xlsx', true)),
+  };
+  const phases = libreOfficePhases([files.few], RUNS)?.get(files.few) ?? null;
+  // the app's import (the reader its worker runs) and export (as the export button does)
+  const bytes = readFileSync(files.few);
+  const imports: number[] = [];
+  let reading = readPlanFile(files.few, bytes);
+  for (let k = 0; k < RUNS; k++) {
+    const t = performance.now();
+    reading = readPlanFile(files.few, bytes);
+    imports.push(performance.now() - t);
+  }
+  const session = new WorkbookSession(
+    { workbook: reading.workbook, order: new Map(), rev: 1 },
+    null,
+  );
+  const exports: number[] = [];
+  for (let k = 0; k < RUNS; k++) {
+    const t = performance.now();
+    await workbookXlsx(session, 'vi');
+    exports.push(performance.now() - t);
+  }
+  const f: SideFigures = {
+    projects: n,
+    bytes: files.bytes,
+    cli,
+    lo,
+    phases,
+    importMs: median(imports),
+    exportMs: median(exports),
+    findings: { few: findingsOf(files.few), many: findingsOf(files.many) },
+  };
+  for (const k of ['few', 'many'] as const)
+    log(
+      `CLI check (${f.findings[k]} findings): planbook ${s(cli[k].ms)}, ${mb(cli[k])} · LibreOffice open+recalc+save (soffice --convert-to xlsx, recalculating) ${s(lo[k].ms)}, ${mb(lo[k])} → time ${x(cli[k].ms, lo[k].ms)}, memory ${x(cli[k].peakMiB, lo[k].peakMiB)}   [goal ≤ 0.5× time, ≤ 1× memory]`,
+    );
+  const p = phases;
+  log(
+    p
+      ? `LibreOffice in one running instance (no start-up): open ${s(p.open)}, recalculate all ${s(p.recalc)}, save .xlsx ${s(p.save)}, peak ${p.peakMiB.toFixed(0)} MiB`
+      : 'LibreOffice phases: not measured (python3-uno missing)',
+  );
+  log(
+    `import (the app's reader): ${s(f.importMs)}${p ? ` · LibreOffice open ${s(p.open)} → ${x(f.importMs, p.open)}` : ''}   [goal ≤ 1× at 100,000]`,
+  );
+  log(
+    `export (the app's .xlsx, with the views' sheets): ${s(f.exportMs)}${p ? ` · LibreOffice save ${s(p.save)} → ${x(f.exportMs, p.save)}` : ''}   [goal ≤ 0.5× at 10,000, ≤ 1× at 100,000]`,
+  );
+  return f;
+}
+
+/** `planbook check` started three ways: the bundle by node, the package bin, and `npx planbook`. */
+export function benchStart(file: string, log: (s: string) => void): void {
+  const node = medianRun(RUNS, () => planbookCheck(file, 'node'), true);
+  const bin = medianRun(RUNS, () => planbookCheck(file, 'bin'));
+  const npx = medianRun(RUNS, () => planbookCheck(file, 'npx'));
+  log(
+    `CLI start: node dist-cli/planbook.mjs ${s(node.ms)} · bin/planbook.mjs ${s(bin.ms)} · npx planbook ${s(npx.ms)} (npx adds ${s(npx.ms - bin.ms)})`,
+  );
+}
