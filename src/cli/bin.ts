@@ -1,4 +1,6 @@
 /** Entry point of the bundled `planbook` command (and of its reader process). */
+import { inflateRawSync } from 'node:zlib';
+import { setNativeInflate } from '../io/xlsxZip';
 import { runCli } from './main';
 import { readInProcess, serveReads } from './reader';
 
@@ -9,7 +11,17 @@ const heapMb = Number(process.env.PLANBOOK_READ_HEAP_MB) || undefined;
 
 const SERVER_COMMANDS = ['serve', 'token', 'account', 'audit'];
 
-if (process.env.PLANBOOK_READER === '1') serveReads();
+if (process.env.PLANBOOK_READER === '1') {
+  // .xlsx parts are inflated by zlib (native) rather than in JavaScript
+  setNativeInflate((data, maxBytes) => {
+    try {
+      return inflateRawSync(data, { maxOutputLength: maxBytes });
+    } catch {
+      return null;
+    }
+  });
+  serveReads();
+}
 else if (SERVER_COMMANDS.includes(process.argv[2])) {
   const { serverMain } = await import('../server/main');
   process.exitCode = await serverMain(process.argv.slice(2));

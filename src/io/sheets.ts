@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import type { RawCell, RawGrid } from './appendix/grid';
 import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
+import { gridsFromXlsx } from './xlsxStream';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
 export function thrownText(e: unknown): string {
@@ -43,10 +44,19 @@ export function quietly<T>(f: () => T): { value: T; lines: string[] } {
   }
 }
 
-/** Reads every sheet of a workbook file. Throws a LimitError past a limit, a SpreadsheetError when SheetJS cannot read it. */
+/**
+ * Reads every sheet of a workbook file: an .xlsx by streaming its sheets' XML when it only holds
+ * what the streaming reader reads as SheetJS does (xlsxStream.ts), anything else through SheetJS.
+ * Throws a LimitError past a limit, a SpreadsheetError when SheetJS cannot read it.
+ */
 export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes);
   checkCompoundFile(bytes);
+  return gridsFromXlsx(bytes) ?? gridsBySheetJs(bytes);
+}
+
+/** Reads every sheet of a workbook file through SheetJS (limits checked as gridsFromWorkbook does). */
+export function gridsBySheetJs(bytes: Uint8Array): RawGrid[] {
   const { value: wb } = quietly(() =>
     XLSX.read(bytes, {
       type: 'array',

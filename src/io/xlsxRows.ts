@@ -1,0 +1,340 @@
+/**
+ * The rows of a worksheet's `sheetData`, read in place (offsets into the streamed text, no
+ * intermediate strings) as SheetJS 0.20.3 reads them with `cellStyles`: row tags, cells cut at
+ * `<c`, values, formulas (shared ones moved to their cell), shared strings, the text a value is
+ * shown as in its number format, and stubs for styled empty cells.
+ */
+import type { RawCell } from './appendix/grid';
+import {
+  attrIn,
+  attrsIn,
+  decodeCell,
+  encodeCol,
+  type FormatTable,
+  shiftFormula,
+  stringItem,
+  unescapeXml,
+  Unsupported,
+} from './xlsxText';
+
+const ERRORS: Record<string, number> = {
+  '#NULL!': 0x00,
+  '#DIV/0!': 0x07,
+  '#VALUE!': 0x0f,
+  '#REF!': 0x17,
+  '#NAME?': 0x1d,
+  '#NUM!': 0x24,
+  '#N/A': 0x2a,
+  '#GETTING_DATA': 0x2b,
+  '#WTF?': 0xff,
+};
+
+/** The texts the reader searches for: element opens and closes in pairs. */
+const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r='];
+const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
+const CELL_ATTRS = ['r', 's', 't'];
+
+/** A blank cell (holes and stubs: SheetJS keeps styled empty cells as stubs); shared, frozen. */
+export const BLANK: RawCell = Object.freeze({ text: '' });
+
+export const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Where a cell goes: rows and columns 0-based. */
+export type CellSink = (row: number, col: number, cell: RawCell) => void;
+
+export class RowReader {
+  /** 1-based number of the last row tag read. */
+  private tagr = 0;
+  /** A row piece SheetJS stops at: every later row is ignored. */
+  stopped = false;
+  /** Hidden state of the rows whose tag says something of their shape (0-based). */
+  readonly rowHidden = new Map<number, boolean>();
+  private readonly shared: [string, string][] = [];
+  private s = '';
+  /** Next occurrence of each searched text in `s` (searches only move forward in one text). */
+  private readonly next = new Int32Array(NEEDLES.length);
+  private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
+  // element bounds found by `element`: open tag start and end, inner start and end
+  private eo = 0;
+  private ee = 0;
+  private ei = 0;
+  private ec = 0;
+
+  constructor(
+    private readonly strings: readonly (string | undefined)[],
+    private readonly xfs: readonly (number | undefined)[] | null,
+    private readonly formats: FormatTable,
+    private readonly sink: CellSink,
+  ) {}
+
+  /** Reads text[from, to): rows cut at `</row>` (SheetJS splits sheetData so). */
+  rows(text: string, from: number, to: number): void {
+    this.s = text;
+    this.next.fill(-1);
+    let p = from;
+    while (p < to && !this.stopped) {
+      let e = this.find(ROW_END, p);
+      if (e >= to) e = to;
+      this.row(p, e);
+      p = e + 6;
+    }
+  }
+
+  private rowTag(from: number, to: number): void {
+    const s = this.s;
+    let i = from;
+    while (i < to && !isSpace(s.charCodeAt(i))) i++;
+    const r = attrIn(s, i, to, 'r');
+    this.tagr = r != null ? parseInt(r, 10) : this.tagr + 1;
+    const hidden = attrIn(s, i, to, 'hidden');
+    if (
+      attrIn(s, i, to, 'ht') ||
+      (hidden && isTrue(hidden)) ||
+      attrIn(s, i, to, 'outlinelevel') != null
+    )
+      this.rowHidden.set(this.tagr - 1, !!hidden && isTrue(hidden));
+  }
+
+  private row(from: number, to: number): void {
+    const s = this.s;
+    while (from < to && isSpace(s.charCodeAt(from))) from++;
+    while (to > from && isSpace(s.charCodeAt(to - 1))) to--;
+    if (from >= to) return;
+    let rstart = from;
+    let ri = from;
+    for (; ri < to; ++ri) {
+      const ch = s.charCodeAt(ri);
+      if (ch === 62) {
+        if (s.charCodeAt(ri - 1) !== 47) {
+          ++ri;
+          break;
+        }
+        this.rowTag(rstart, ri);
+      } else if (ch === 60) rstart = ri;
+    }
+    if (rstart >= ri) {
+      this.stopped = true;
+      return;
+    }
+    this.rowTag(rstart, ri);
+    let tagc = -1;
+    let skipping = true;
+    let start = ri;
+    for (;;) {
+      const k = this.split(start, to);
+      const end = k < 0 ? to : k;
+      let a = start;
+      let b = end;
+      while (a < b && isSpace(s.charCodeAt(a))) a++;
+      while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+      if (!(skipping && a < b && s.charCodeAt(a) === 60)) {
+        skipping = false;
+        if (a < b) tagc = this.cell(a, b, tagc);
+      }
+      if (k < 0) break;
+      start = k + 3;
+    }
+  }
+
+  /** The first NEEDLES[n] at or after `from` in `s` (s.length when none). */
+  private find(n: number, from: number): number {
+    const at = this.next[n];
+    if (at >= from) return at;
+    let k = this.s.indexOf(NEEDLES[n], from);
+    if (k < 0) k = this.s.length;
+    this.next[n] = k;
+    return k;
+  }
+
+  /** The next `<c` followed by a space, `/` or `>` in [from, to); -1 when none. */
+  private split(from: number, to: number): number {
+    const s = this.s;
+    let k = this.find(C, from);
+    while (k < to) {
+      const ch = s.charCodeAt(k + 2);
+      if (ch === 32 || ch === 47 || ch === 62) return k;
+      k = this.find(C, k + 1);
+    }
+    return -1;
+  }
+
+  /** Finds `<name …>…</name>` (NEEDLES[n], NEEDLES[n + 1]) in [from, to) into eo/ee/ei/ec. */
+  private element(n: number, from: number, to: number): boolean {
+    const s = this.s;
+    const len = NEEDLES[n].length;
+    let k = this.find(n, from);
+    while (k < to) {
+      const ch = s.charCodeAt(k + len);
+      if (ch === 62 || ch === 47 || isSpace(ch)) break;
+      k = this.find(n, k + 1);
+    }
+    if (k >= to) return false;
+    const gt = s.indexOf('>', k);
+    if (gt < 0 || gt >= to) return false;
+    const close = this.find(n + 1, gt + 1);
+    if (close + len + 2 > to) return false;
+    this.eo = k;
+    this.ee = gt + 1;
+    this.ei = gt + 1;
+    this.ec = close;
+    return true;
+  }
+
+  /** `<f …/>` in [from, to) into eo/ee; false when absent (SheetJS: /<f[^<>]*\/>/). */
+  private selfClosingF(from: number, to: number): boolean {
+    const s = this.s;
+    let k = this.find(F, from);
+    while (k < to) {
+      let j = k + 2;
+      while (j < to && s.charCodeAt(j) !== 60 && s.charCodeAt(j) !== 62) j++;
+      if (j < to && s.charCodeAt(j) === 62 && s.charCodeAt(j - 1) === 47) {
+        this.eo = k;
+        this.ee = j + 1;
+        return true;
+      }
+      k = this.find(F, k + 1);
+    }
+    return false;
+  }
+
+  /** The column from the first `r="…"` of the piece (SheetJS: /r=["']([^"']*)["']/). */
+  private refColumn(a: number, b: number, tagc: number): number {
+    const s = this.s;
+    let k = this.find(R, a);
+    while (k + 2 < b) {
+      const q = s.charCodeAt(k + 2);
+      if (q === 34 || q === 39) {
+        let e = k + 3;
+        while (e < b && s.charCodeAt(e) !== 34 && s.charCodeAt(e) !== 39) e++;
+        if (e < b) {
+          let idx = 0;
+          for (let i = k + 3; i < e; i++) {
+            const cc = s.charCodeAt(i) - 64;
+            if (cc < 1 || cc > 26) break;
+            idx = 26 * idx + cc;
+          }
+          return idx - 1;
+        }
+      }
+      k = this.find(R, k + 1);
+    }
+    return tagc + 1;
+  }
+
+  /** Reads one cell piece s[a, b) (after `<c`); the column counter after it. */
+  private cell(a: number, b: number, tagc: number): number {
+    const s = this.s;
+    tagc = this.refColumn(a, b, tagc);
+    // "<c " + piece: the open tag ends at its first '>' (none when the piece starts with '<')
+    let tb = a;
+    let ca = a;
+    if (s.charCodeAt(a) !== 60) {
+      const gt = s.indexOf('>', a);
+      tb = gt < 0 || gt >= b ? b : gt;
+      ca = Math.min(b, tb + 1);
+    }
+    const at = this.attrs;
+    attrsIn(s, a, tb, CELL_ATTRS, at);
+    const r = at[0];
+    const st = at[1];
+    let t = at[2];
+    const ref = r || `${tagc < 0 ? '' : encodeCol(tagc)}${this.tagr}`;
+    let v: string | undefined;
+    let vRaw = '';
+    if (this.element(V, ca, b) && this.ec > this.ei) {
+      vRaw = s.slice(this.ei, this.ec);
+      v = unescapeXml(vRaw);
+    }
+    const f = this.formula(ca, b, ref);
+    let value: number | string | boolean | undefined;
+    let text: string | undefined;
+    if (t == null && v === undefined) {
+      // SheetJS gives a formula without a cached value 0, then takes 0 == "" for no value: a stub
+      return this.store(ref, BLANK, tagc);
+    } else {
+      t = t || 'n';
+      switch (t) {
+        case 'n':
+          if (v === '' || v == null) return this.store(ref, BLANK, tagc);
+          value = parseFloat(v);
+          break;
+        case 's': {
+          if (v === undefined) return this.store(ref, BLANK, tagc);
+          const i = parseInt(v, 10);
+          if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
+          value = this.strings[i];
+          break;
+        }
+        case 'str':
+          // SheetJS decodes this text twice, the second time as UTF-8 bytes: numeric entities differ
+          if (vRaw.indexOf('&#') >= 0) throw new Unsupported('str entity');
+          t = 's';
+          value = v != null ? unescapeXml(v, true) : '';
+          break;
+        case 'inlineStr':
+          t = 's';
+          value = this.element(IS, ca, b) ? stringItem(s.slice(this.ei, this.ec)) : '';
+          break;
+        case 'b':
+          value = isTrue(v);
+          break;
+        case 'e':
+          text = v;
+          value = v !== undefined && Object.hasOwn(ERRORS, v) ? ERRORS[v] : undefined;
+          break;
+        default:
+          throw new Unsupported(`cell type ${t}`);
+      }
+    }
+    let fmtid = 0;
+    if (this.xfs && st !== undefined) {
+      const id = this.xfs[st as unknown as number];
+      if (id != null) fmtid = id;
+    }
+    const z = this.formats.code(fmtid);
+    this.formats.use(fmtid);
+    if (t !== 'e' && value !== undefined) text = this.formats.render(fmtid, value) ?? undefined;
+    const out: RawCell = {
+      text: text ?? (value === undefined || value === null ? '' : String(value)),
+      value,
+    };
+    if (f) out.formula = f;
+    if (typeof z === 'string' && t === 'n' && z !== 'General') out.format = z;
+    return this.store(ref, out, tagc);
+  }
+
+  /** The formula of a cell's content s[a, b): its own, or a shared one moved to `ref`. */
+  private formula(a: number, b: number, ref: string): string | undefined {
+    const s = this.s;
+    if (this.element(F, a, b)) {
+      const open = s.slice(this.eo, this.ee);
+      if (open.indexOf('t="array"') > -1) throw new Unsupported('array formula');
+      const shared = open.indexOf('t="shared"') > -1;
+      if (this.ec === this.ei)
+        return shared ? this.sharedAt(attrIn(open, 2, open.length, 'si'), ref) : undefined;
+      const inner = s.slice(this.ei, this.ec);
+      if (shared)
+        this.shared[parseInt(attrIn(open, 2, open.length, 'si') ?? '', 10)] = [
+          unescapeXml(inner).replace(/_xlfn\./g, ''),
+          ref,
+        ];
+      return unescapeXml(inner, true).replace(/_xlfn\./g, '');
+    }
+    if (!this.selfClosingF(a, b)) return undefined;
+    const tag = s.slice(this.eo, this.ee);
+    if (tag.indexOf('t="array"') > -1) throw new Unsupported('array formula');
+    return this.sharedAt(attrIn(tag, 2, tag.length, 'si'), ref);
+  }
+
+  private sharedAt(si: string | undefined, ref: string): string | undefined {
+    const sh = si === undefined ? undefined : this.shared[si as unknown as number];
+    return sh ? shiftFormula(sh[0], sh[1], ref) : undefined;
+  }
+
+  private store(ref: string, cell: RawCell, tagc: number): number {
+    const at = decodeCell(ref);
+    if (at.r >= 0) this.sink(at.r, at.c, cell);
+    return tagc;
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The streaming .xlsx reader gives exactly the raw grids SheetJS gives (gridsBySheetJs): on every
+ * .xlsx fixture, on generated plans, on every .xls/.ods fixture written back as .xlsx by SheetJS,
+ * and on hand-written packages covering each feature it reads; what it does not read falls back.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { planXlsx } from '../../bench/planXlsx';
+import { gridsBySheetJs, gridsFromWorkbook, MAX_ROWS } from './sheets';
+import { SheetScan } from './xlsxSheet';
+import { gridsFromXlsx } from './xlsxStream';
+import { encodeCol, FormatTable, grouped } from './xlsxText';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+function files(dir: string, test: (f: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p, test) : test(f) ? [p] : [];
+  });
+}
+
+/** Reads with the streaming reader; the reason when it left the file to SheetJS. */
+function streamed(bytes: Uint8Array) {
+  let why: string | null = null;
+  const grids = gridsFromXlsx(bytes, { maxRows: MAX_ROWS, onFallback: (w) => (why = w) });
+  return { grids, why };
+}
+
+function same(bytes: Uint8Array): string | null {
+  const { grids, why } = streamed(bytes);
+  if (grids) expect(grids).toStrictEqual(gridsBySheetJs(bytes));
+  return why;
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A package from parts: sheets (XML bodies of <worksheet>), shared strings, styles, extras. */
+function book(o: {
+  sheets: { name: string; xml: string; rels?: string }[];
+  sst?: string;
+  styles?: string;
+  workbookPr?: string;
+  extra?: Record<string, string>;
+}): Uint8Array {
+  const ct = [
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+    '<Default Extension="xml" ContentType="application/xml"/>',
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    ...o.sheets.map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    ),
+    o.sst !== undefined
+      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      : '',
+    o.styles !== undefined
+      ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+      : '',
+  ].join('');
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${ct}</Types>`,
+    '_rels/.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}">${o.workbookPr ?? ''}<sheets>${o.sheets
+      .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${o.sheets
+      .map(
+        (_, i) =>
+          `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join('')}</Relationships>`,
+    ...o.extra,
+  };
+  o.sheets.forEach((s, i) => {
+    parts[`xl/worksheets/sheet${i + 1}.xml`] =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}" xmlns:r="${REL}">${s.xml}</worksheet>`;
+    if (s.rels) parts[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = s.rels;
+  });
+  if (o.sst !== undefined)
+    parts['xl/sharedStrings.xml'] = `<?xml version="1.0"?><sst xmlns="${NS}">${o.sst}</sst>`;
+  if (o.styles !== undefined)
+    parts['xl/styles.xml'] =
+      `<?xml version="1.0"?><styleSheet xmlns="${NS}">${o.styles}</styleSheet>`;
+  return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])));
+}
+
+const STYLES =
+  '<numFmts count="3"><numFmt numFmtId="164" formatCode="#.##0"/><numFmt numFmtId="165" formatCode="0.0%"/><numFmt numFmtId="166" formatCode="#,##0;[Red]\\-#,##0;&quot;-&quot;"/></numFmts>' +
+  '<cellXfs count="12"><xf/><xf numFmtId="3"/><xf numFmtId="4"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="41"/><xf numFmtId="43"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="14"/><xf numFmtId="49"/></cellXfs>';
+
+describe('the streaming .xlsx reader reads as SheetJS does', () => {
+  it('every .xlsx fixture, streamed (no fallback)', () => {
+    const all = [
+      ...files(FIXTURES, (f) => f.endsWith('.xlsx')).map((f) => readFileSync(f)),
+      ...files(FIXTURES, (f) => f.endsWith('.xlsx.b64')).map((f) =>
+        Buffer.from(readFileSync(f, 'utf8'), 'base64'),
+      ),
+    ];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const bytes of all) expect(same(new Uint8Array(bytes))).toBeNull();
+  });
+
+  it('generated plans (shared strings, styles, SUM formulas, merges)', () => {
+    for (const findings of ['few', 'many'] as const)
+      expect(same(planXlsx({ projects: 600, findings }))).toBeNull();
+  });
+
+  it('every .xls and .ods fixture written back as .xlsx by SheetJS (shared and inline strings)', () => {
+    const sources = files(FIXTURES, (f) => /\.(xls|ods)$/.test(f));
+    expect(sources.length).toBeGreaterThanOrEqual(20);
+    let streamedCount = 0;
+    for (const f of sources) {
+      const wb = XLSX.read(readFileSync(f), { cellFormula: true, cellStyles: true, cellNF: true });
+      for (const bookSST of sources.indexOf(f) % 2 ? [false] : [true]) {
+        const bytes = new Uint8Array(
+          XLSX.write(wb, {
+            type: 'array',
+            bookType: 'xlsx',
+            bookSST,
+            cellStyles: true,
+          }) as ArrayBuffer,
+        );
+        const why = same(bytes);
+        if (why === null) streamedCount++;
+        else expect(why).toBe('package'); // sheets with comments are left to SheetJS
+      }
+    }
+    expect(streamedCount).toBeGreaterThanOrEqual(sources.length - 4);
+  });
+
+  it('values, types, number formats, shared and rich strings, shared formulas', () => {
+    const sst =
+      '<si><t>Dự án &amp; “nhà” _x000D_ a</t></si>' +
+      '<si><t xml:space="preserve">  khoảng trắng  </t></si>' +
+      '<si><r><rPr><b/></rPr><t>Vốn </t></r><r><t>ĐTPT</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>' +
+      '<si><t>61.600</t></si><si></si><si><t>a&#10;b&#x41;</t></si>';
+    const row1 = [
+      '<c r="A1" t="s"><v>0</v></c>',
+      '<c r="B1" t="s" s="1"><v>1</v></c>',
+      '<c r="C1" t="s"><v>2</v></c>',
+      '<c r="D1" t="s"><v>3</v></c>',
+      '<c r="E1" t="s"><v>4</v></c>',
+      '<c r="F1" t="s"><v>5</v></c>',
+      '<c r="G1" t="inlineStr"><is><t>trực tiếp</t></is></c>',
+      '<c r="H1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c>',
+      '<c r="I1" t="str"><f>A1&amp;"x"</f><v>Dự án &amp;amp; x</v></c>',
+      '<c r="J1" t="b"><v>1</v></c><c r="K1" t="b"><v>0</v></c>',
+      '<c r="L1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="M1" t="e"><v>#N/A</v></c><c r="N1" t="e"><v>#SPILL!</v></c>',
+    ].join('');
+    const nums = [61600, 1.5, -1234567.891, 0.125, 1 / 3, 1e-7, 12345678901234, -0.5, 0, 45000];
+    const row2 = nums
+      .map((v, k) => `<c r="${String.fromCharCode(65 + k)}2" s="${k + 1}"><v>${v}</v></c>`)
+      .join('');
+    const row3 = nums
+      .map((v, k) => `<c r="${String.fromCharCode(65 + k)}3" s="${(k % 11) + 1}"><v>${-v}</v></c>`)
+      .join('');
+    const formulas = [
+      '<c r="A4"><f t="shared" ref="A4:C4" si="0">SUM(A2:A3)+$B$2*_xlfn.CONCAT(B$1)</f><v>1</v></c>',
+      '<c r="B4"><f t="shared" si="0"/><v>2</v></c>',
+      '<c r="C4"><f t="shared" si="0"></f><v>3</v></c>',
+      '<c r="D4"><f>IF(A2&gt;0,"có","không")</f></c>',
+      '<c r="E4" t="n"><f>A2</f></c>',
+      '<c r="F4" s="2"/><c r="G4" t="n"><v></v></c><c r="H4" t="s"/><c r="I4" t="str"/><c r="J4" t="b"/>',
+      '<c r="K4" t="e"/><c r="L4" t="inlineStr"/>',
+    ].join('');
+    const xml = `<sheetData><row r="1">${row1}</row><row r="2" ht="20" customHeight="1">${row2}</row><row r="3">${row3}</row><row r="4">${formulas}</row></sheetData>`;
+    const bytes = book({ sheets: [{ name: 'Phụ lục 1', xml }], sst, styles: STYLES });
+    expect(same(bytes)).toBeNull();
+    const g = gridsFromXlsx(bytes, { maxRows: MAX_ROWS })!;
+    expect(g[0].rows[3][1].formula).toBe('SUM(B2:B3)+$B$2*CONCAT(C$1)');
+    expect(g[0].rows[0][2].text).toBe('Vốn ĐTPT');
+  });
+
+  it('every built-in number format id, on first and later use', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => i);
+    const styles = `<cellXfs count="${ids.length}">${ids.map((i) => `<xf numFmtId="${i}"/>`).join('')}</cellXfs>`;
+    const rows = [1234.5, -0.25, 45000]
+      .map(
+        (v, r) =>
+          `<row r="${r + 1}">${ids.map((i) => `<c r="${encodeCol(i)}${r + 1}" s="${i}"><v>${v}</v></c>`).join('')}</row>`,
+      )
+      .join('');
+    expect(
+      same(book({ sheets: [{ name: 'S', xml: `<sheetData>${rows}</sheetData>` }], styles })),
+    ).toBeNull();
+  });
+
+  it('rows and cells without addresses, hidden rows and columns, merges, hyperlinks, sheets', () => {
+    const xml =
+      '<cols><col min="2" max="3" width="0" hidden="1"/><col min="5" max="5" hidden="0"/><col min="7" max="9" hidden="true"/></cols>' +
+      '<sheetData>' +
+      '<row r="2" hidden="1"/><row r="3" ht="12" hidden="1"><c r="A3"><v>1</v></c><c><v>2</v></c><c r="E3"><v>5</v></c><c><v>6</v></c></row>' +
+      '<row><c><v>7</v></c></row>' +
+      '<row r="6" hidden="0" ht="15"><c r="B6" s="0"/></row>' +
+      '<row r="8" outlineLevel="1" hidden="1"></row>' +
+      '<row r="9"><c r="A9"><v>9</v></c></row><row r="9" ht="30"><c r="B9"><v>10</v></c></row>' +
+      '</sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="D5"/></mergeCells>' +
+      '<hyperlinks><hyperlink ref="F12:G13" r:id="rId1"/><hyperlink ref="K2" location="A1"/></hyperlinks>';
+    const bytes = book({
+      sheets: [
+        { name: 'A &amp; B', xml },
+        { name: 'Trống', xml: '<sheetData/>' },
+        { name: 'Không dữ liệu', xml: '<sheetPr/>' },
+      ],
+    });
+    expect(same(bytes)).toBeNull();
+    const g = gridsFromXlsx(bytes, { maxRows: MAX_ROWS })!;
+    expect(g.map((s) => s.name)).toEqual(['A & B', 'Trống', 'Không dữ liệu']);
+    expect([...g[0].hiddenRows!]).toEqual([1, 2, 7]);
+    expect([...g[0].hiddenCols!]).toEqual([1, 2, 6, 7, 8]);
+  });
+
+  it('rows past the limit are left out as SheetJS leaves them', () => {
+    const xml = `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="${MAX_ROWS + 5}" hidden="1"><c r="A${MAX_ROWS + 5}"><v>2</v></c></row></sheetData>`;
+    expect(same(book({ sheets: [{ name: 'S', xml }] }))).toBeNull();
+  });
+
+  it('leaves to SheetJS what it does not read (same result through gridsFromWorkbook)', () => {
+    const cases: [string, Uint8Array][] = [
+      [
+        'array formula',
+        book({
+          sheets: [
+            {
+              name: 'S',
+              xml: '<sheetData><row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2</f><v>1</v></c></row></sheetData>',
+            },
+          ],
+        }),
+      ],
+      [
+        'date cell',
+        book({
+          sheets: [
+            {
+              name: 'S',
+              xml: '<sheetData><row r="1"><c r="A1" t="d"><v>2024-01-02</v></c></row></sheetData>',
+            },
+          ],
+        }),
+      ],
+      [
+        '1904 dates',
+        book({
+          workbookPr: '<workbookPr date1904="1"/>',
+          sheets: [
+            { name: 'S', xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' },
+          ],
+        }),
+      ],
+      [
+        'comments',
+        book({
+          sheets: [
+            {
+              name: 'S',
+              xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>',
+              rels: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/></Relationships>`,
+            },
+          ],
+          extra: {
+            'xl/comments1.xml': `<?xml version="1.0"?><comments xmlns="${NS}"><authors><author>A</author></authors><commentList><comment ref="C3" authorId="0"><text><t>ghi chú</t></text></comment></commentList></comments>`,
+          },
+        }),
+      ],
+      ['not a package', strToU8('PK\u0003\u0004 broken')],
+    ];
+    for (const [what, bytes] of cases) {
+      expect(streamed(bytes).grids, what).toBeNull();
+      if (what !== 'not a package')
+        expect(gridsFromWorkbook(bytes)).toStrictEqual(gridsBySheetJs(bytes));
+    }
+  });
+});
+
+describe('number format rendering', () => {
+  it('the fast paths render whole numbers exactly as SSF does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e14, max: 1e14 }), (v) => {
+        expect(grouped(v)).toBe(XLSX.SSF.format('#,##0', v));
+        const t = new FormatTable();
+        expect(t.render(1, v)).toBe(XLSX.SSF.format('0', v));
+        expect(t.render(0, v)).toBe(XLSX.SSF.format('General', v));
+      }),
+    );
+  });
+});
+
+describe('the sheet scanner', () => {
+  it('gives the same grid whatever the chunk boundaries', () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, r) =>
+        `<row r="${r + 1}"${r % 7 === 0 ? ' hidden="1"' : ''}><c r="A${r + 1}" t="s"><v>${r % 3}</v></c><c r="B${r + 1}" s="1"><f>SUM(C${r + 1}:D${r + 1})</f><v>${r * 3}</v></c><c r="C${r + 1}"><v>${r}</v></c><c r="D${r + 1}" s="1"/></row>`,
+    ).join('');
+    const xml = `<?xml version="1.0"?><worksheet xmlns="${NS}"><cols><col min="3" max="3" hidden="1"/></cols><sheetData>${rows}</sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    const read = (chunk: number) => {
+      const t = new FormatTable();
+      const scan = new SheetScan(['một', 'hai', 'ba'], [undefined, 3], t, MAX_ROWS);
+      for (let i = 0; i < xml.length; i += chunk) scan.push(xml.slice(i, i + chunk));
+      return scan.finish('S');
+    };
+    const whole = read(xml.length);
+    expect(whole.rows).toHaveLength(40);
+    for (const chunk of [1, 5, 13, 64, 1000]) expect(read(chunk)).toStrictEqual(whole);
+  });
+});

@@ -1,0 +1,404 @@
+/**
+ * Text pieces of SpreadsheetML as SheetJS 0.20.3 reads them, so that the streaming reader gives the
+ * same raw grids: XML unescaping, tag attributes, shared strings, shared formulas, and the number
+ * format table with the text a value is shown as (SheetJS's own SSF formatter renders it).
+ */
+import * as XLSX from '@e965/xlsx';
+
+/** Signals a feature only SheetJS reads: the caller falls back. */
+export class Unsupported extends Error {}
+
+const ENTITIES: Record<string, string> = {
+  '&quot;': '"',
+  '&apos;': "'",
+  '&gt;': '>',
+  '&lt;': '<',
+  '&amp;': '&',
+};
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
+const CODE = /_x([\da-fA-F]{4})_/gi;
+
+function rawUnescape(s: string): string {
+  const i = s.indexOf('<![CDATA[');
+  if (i === -1)
+    return s
+      .replace(
+        ENTITY,
+        ($$, $1: string) =>
+          ENTITIES[$$] || String.fromCharCode(parseInt($1, $$.indexOf('x') > -1 ? 16 : 10)) || $$,
+      )
+      .replace(CODE, (_, c: string) => String.fromCharCode(parseInt(c, 16)));
+  const j = s.indexOf(']]>');
+  return rawUnescape(s.slice(0, i)) + s.slice(i + 9, j) + rawUnescape(s.slice(j + 3));
+}
+
+/** XML text to a string (entities, `_x000D_` codes, CDATA); `xlsx`: CR LF becomes LF. */
+export function unescapeXml(s: string, xlsx = false): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0 && s.indexOf('<![') < 0)
+    return xlsx && s.indexOf('\r\n') >= 0 ? s.replace(/\r\n/g, '\n') : s;
+  const out = rawUnescape(s);
+  return xlsx ? out.replace(/\r\n/g, '\n') : out;
+}
+
+const ATTR = /\s([^"\s?>/]+)\s*=\s*((?:")([^"]*)(?:")|(?:')([^']*)(?:')|([^'">\s]+))/g;
+
+/** The attributes of an opening tag (prefixes dropped, as SheetJS keys them). */
+export function attributes(tag: string): Record<string, string> {
+  const z: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const m of tag.matchAll(ATTR)) {
+    const cc = m[0].slice(1);
+    let c = cc.indexOf('=');
+    let q = cc.slice(0, c).trim();
+    while (cc.charCodeAt(c + 1) === 32) ++c;
+    const quot = cc.charCodeAt(c + 1) === 34 || cc.charCodeAt(c + 1) === 39 ? 1 : 0;
+    const v = cc.slice(c + 1 + quot, cc.length - quot);
+    const colon = q.indexOf(':');
+    if (colon < 0) {
+      if (q.indexOf('_') > 0) q = q.slice(0, q.indexOf('_'));
+      z[q] = v;
+      z[q.toLowerCase()] = v;
+    } else {
+      const k = (colon === 5 && q.slice(0, 5) === 'xmlns' ? 'xmlns' : '') + q.slice(colon + 1);
+      z[k] = v;
+      z[k.toLowerCase()] = v;
+    }
+  }
+  return z;
+}
+
+const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The value of one attribute in s[from, to) (attributes of an opening tag, the tag's name left
+ * out), as SheetJS's parsexmltag keys it: the last occurrence wins, a prefix is dropped, a bare name
+ * is cut at `_`, and names compare in lower case (`name` is given in lower case).
+ */
+export function attrIn(s: string, from: number, to: number, name: string): string | undefined {
+  ONE[0] = name;
+  attrsIn(s, from, to, ONE, OUT);
+  return OUT[0];
+}
+const ONE = [''];
+const OUT: (string | undefined)[] = [undefined];
+
+/** Several attributes in one pass: out[k] receives the value of names[k] (as `attrIn`). */
+export function attrsIn(
+  s: string,
+  from: number,
+  to: number,
+  names: readonly string[],
+  out: (string | undefined)[],
+): void {
+  for (let k = 0; k < names.length; k++) out[k] = undefined;
+  let i = from;
+  let first = true; // `from` follows the tag's name and a space
+  while (i < to) {
+    if (!first) {
+      if (!isWs(s.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      i++;
+    }
+    first = false;
+    // a name of [^"\s?>/=]+, then `=`, then a quoted or bare value
+    const ns = i;
+    let ne = i;
+    while (ne < to) {
+      const c = s.charCodeAt(ne);
+      if (c === 34 || isWs(c) || c === 63 || c === 62 || c === 47 || c === 61) break;
+      ne++;
+    }
+    if (ne === ns) continue;
+    let k = ne;
+    while (k < to && isWs(s.charCodeAt(k))) k++;
+    if (k >= to || s.charCodeAt(k) !== 61) {
+      i = ne;
+      continue;
+    }
+    k++;
+    while (k < to && isWs(s.charCodeAt(k))) k++;
+    const q = s.charCodeAt(k);
+    let vs: number;
+    let ve: number;
+    if (q === 34 || q === 39) {
+      ve = s.indexOf(q === 34 ? '"' : "'", k + 1);
+      if (ve < 0 || ve >= to) {
+        i = k;
+        continue;
+      }
+      vs = k + 1;
+      i = ve + 1;
+    } else {
+      vs = ve = k;
+      while (ve < to) {
+        const c = s.charCodeAt(ve);
+        if (c === 39 || c === 34 || c === 62 || isWs(c)) break;
+        ve++;
+      }
+      if (ve === k) {
+        i = k;
+        continue;
+      }
+      i = ve;
+    }
+    for (let n = 0; n < names.length; n++) if (keyIs(s, ns, ne, names[n])) out[n] = s.slice(vs, ve);
+  }
+}
+
+/** Whether the attribute name s[ns, ne) is keyed `name` (lower case) by parsexmltag. */
+function keyIs(s: string, ns: number, ne: number, name: string): boolean {
+  let a = ns;
+  let b = ne;
+  let colon = -1;
+  let u = -1;
+  for (let k = ns; k < ne; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 58 && colon < 0) colon = k;
+    else if (c === 95 && u < 0) u = k;
+  }
+  if (colon >= 0) {
+    if (colon - ns === 5 && s.startsWith('xmlns', ns))
+      return 'xmlns' + s.slice(colon + 1, ne) === name;
+    a = colon + 1;
+  } else if (u > ns) b = u;
+  if (b - a !== name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    let c = s.charCodeAt(a + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The value of one attribute of a whole opening tag (`<c r="A1" …>`), as parsexmltag gives it. */
+export function attribute(tag: string, name: string): string | undefined {
+  let i = 0;
+  while (i < tag.length) {
+    const c = tag.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13) break;
+    i++;
+  }
+  return i >= tag.length ? undefined : attrIn(tag, i, tag.length, name);
+}
+
+const SI_OPEN = /<(?:\w+:)?(?:si|sstItem)>/g;
+const SI_CLOSE = /<\/(?:\w+:)?(?:si|sstItem)>/;
+const T_PLAIN = /^\s*<(?:\w+:)?t[^>]*>/;
+const T_CLOSE = /<\/(?:\w+:)?t>/;
+const RUN = /<(?:\w+:)?r\b[^<>]*>/;
+const T_ALL = /<(?:\w+:)?t\b[^<>]*>([^<]*)<\/(?:\w+:)?t>/g;
+const RPH = /<(?:\w+:)?rPh\b[^<>]*>[\s\S]*?<\/(?:\w+:)?rPh>/g;
+const TAG = /<[^<>]*>/g;
+
+/** The text of a rich or plain string item (`<si>` content or an inline `<is>`); undefined: none. */
+export function stringItem(x: string): string | undefined {
+  if (!x) return '';
+  if (T_PLAIN.test(x))
+    return unescapeXml(x.slice(x.indexOf('>') + 1).split(T_CLOSE)[0] || '', true);
+  if (RUN.test(x))
+    return unescapeXml((x.replace(RPH, '').match(T_ALL) || []).join('').replace(TAG, ''), true);
+  return undefined;
+}
+
+/** The shared-string table; null when it holds a shape SheetJS may read otherwise. */
+export function sharedStrings(xml: string): (string | undefined)[] | null {
+  const open = /<(?:\w+:)?sst\b[^<>]*>/.exec(xml);
+  if (!open) return [];
+  const end = xml.indexOf('</', open.index + open[0].length);
+  const close = /<\/(?:\w+:)?sst>/g;
+  close.lastIndex = Math.max(0, end);
+  const m = close.exec(xml);
+  if (!m) return [];
+  const body = xml.slice(open.index + open[0].length, m.index);
+  if (/<(?:\w+:)?si[\s/]/.test(body)) return null; // attributes or empty items
+  return body
+    .replace(SI_OPEN, '')
+    .split(SI_CLOSE)
+    .map((s) => stringItem(s.trim()));
+}
+
+const CREF =
+  /(^|[^._A-Z0-9])([$]?)([A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])([$]?)(10[0-3]\d{4}|104[0-7]\d{3}|1048[0-4]\d{2}|10485[0-6]\d|104857[0-6]|[1-9]\d{0,5})(?![_.(A-Za-z0-9])/g;
+
+/** A1 address → 0-based row and column (SheetJS decode_cell: digits and capitals anywhere). */
+export function decodeCell(a: string): { r: number; c: number } {
+  let R = 0;
+  let C = 0;
+  for (let i = 0; i < a.length; ++i) {
+    const cc = a.charCodeAt(i);
+    if (cc >= 48 && cc <= 57) R = 10 * R + (cc - 48);
+    else if (cc >= 65 && cc <= 90) C = 26 * C + (cc - 64);
+  }
+  return { c: C - 1, r: R - 1 };
+}
+
+/** 0-based column → letters. */
+export function encodeCol(col: number): string {
+  if (col < 0) throw new Error(`invalid column ${col}`);
+  let s = '';
+  for (++col; col; col = Math.floor((col - 1) / 26))
+    s = String.fromCharCode(((col - 1) % 26) + 65) + s;
+  return s;
+}
+
+function decodeCol(s: string): number {
+  const c = s.replace(/^\$([A-Z])/, '$1');
+  let d = 0;
+  for (let i = 0; i !== c.length; ++i) d = 26 * d + c.charCodeAt(i) - 64;
+  return d - 1;
+}
+
+/** A shared formula written at `base`, moved to `cell` (relative references shift). */
+export function shiftFormula(f: string, base: string, cell: string): string {
+  const s = decodeCell(base.split(':')[0]);
+  const c = decodeCell(cell);
+  const dr = c.r - s.r;
+  const dc = c.c - s.c;
+  return f.replace(
+    CREF,
+    (_: string, $1: string, $2: string, $3: string, $4: string, $5: string) =>
+      $1 +
+      ($2 === '$' ? $2 + $3 : encodeCol(decodeCol($3) + dc)) +
+      ($4 === '$' ? $4 + $5 : String(parseInt($5.replace(/\$(\d+)$/, '$1'), 10) - 1 + dr + 1)),
+  );
+}
+
+/** SheetJS's number format table at the start of every read. */
+const DEFAULT_FORMATS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'm/d/yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  56: '"上午/下午 "hh"時"mm"分"ss"秒 "',
+};
+
+/** Formats SheetJS loads on first use of an id the file does not define. */
+const IMPLICIT: Record<number, string> = {
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  41: '_(* #,##0_);_(* (#,##0);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* (#,##0);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* (#,##0.00);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+  59: '0',
+  60: '0.00',
+  61: '#,##0',
+  62: '#,##0.00',
+  63: '"$"#,##0_);\\("$"#,##0\\)',
+  64: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  65: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  66: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  67: '0%',
+  68: '0.00%',
+  69: '# ?/?',
+  70: '# ??/??',
+  71: 'm/d/yy',
+  72: 'm/d/yy',
+  73: 'd-mmm-yy',
+  74: 'd-mmm',
+  75: 'mmm-yy',
+  76: 'h:mm',
+  77: 'h:mm:ss',
+  78: 'm/d/yy h:mm',
+  79: 'mm:ss',
+  80: '[h]:mm:ss',
+  81: 'mmss.0',
+};
+for (const id of [23, 24, 25, 26]) IMPLICIT[id] = 'General';
+for (const id of [27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58])
+  IMPLICIT[id] = 'm/d/yy';
+for (const id of [32, 33, 34, 35]) IMPLICIT[id] = 'h:mm:ss';
+
+/** The number format table of one read: the defaults, then the file's own formats. */
+export class FormatTable {
+  private readonly table = new Map<number, string>(
+    Object.entries(DEFAULT_FORMATS).map(([k, v]) => [Number(k), v]),
+  );
+  private readonly memo = new Map<string, Map<number | string | boolean, string | null>>();
+
+  /** Adds a format the file defines (`numFmt`); as SheetJS does ('d.m' is mended). */
+  define(id: number, code: string): void {
+    this.table.set(id, code === 'd.m' ? 'd\\.m' : code);
+  }
+
+  /** The format a cell with this format id carries (read before the id is first used). */
+  code(id: number): string | undefined {
+    return this.table.get(id);
+  }
+
+  /** Loads an implicit format on first use of an id (after its cell took `code`). */
+  use(id: number): string {
+    let f = this.table.get(id);
+    if (f === undefined) this.table.set(id, (f = IMPLICIT[id] ?? 'General'));
+    return f;
+  }
+
+  /** The text a value is shown as in format `id`; null when SheetJS's formatter fails. */
+  render(id: number, v: number | string | boolean): string | null {
+    const fmt = this.use(id);
+    if (id === 0 && typeof v === 'number') return (v | 0) === v ? v.toString(10) : general(v);
+    if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e15 && !Object.is(v, -0)) {
+      if (fmt === '#,##0') return grouped(v);
+      if (fmt === '0') return String(v);
+    }
+    if (Object.is(v, -0)) return format(id, fmt, v);
+    let m = this.memo.get(fmt);
+    if (!m) this.memo.set(fmt, (m = new Map()));
+    let out = m.get(v);
+    if (out === undefined) {
+      out = format(id, fmt, v);
+      if (m.size < 50_000) m.set(v, out);
+    }
+    return out;
+  }
+}
+
+/** An integer with comma thousands (`#,##0`, as SSF renders whole numbers). */
+export function grouped(v: number): string {
+  const s = String(Math.abs(v));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return v < 0 ? `-${out}` : out;
+}
+
+function general(v: number): string {
+  return XLSX.SSF.format('General', v);
+}
+
+function format(id: number, fmt: string, v: number | string | boolean): string | null {
+  try {
+    return XLSX.SSF.format(id === 0 ? 'General' : fmt, v);
+  } catch {
+    return null;
+  }
+}

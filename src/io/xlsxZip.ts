@@ -1,0 +1,127 @@
+/**
+ * The parts of a zip package (.xlsx), read from its central directory, and each part inflated as a
+ * stream of text chunks (fflate), so a large sheet is parsed while it is decompressed and never held
+ * whole. Anything unusual (zip64, encryption, an unknown method) answers null: the caller falls back.
+ */
+import { Inflate } from 'fflate';
+
+/** A whole-part raw inflater (Node's zlib), faster than fflate's; null when the output passes max. */
+export type RawInflate = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
+let nativeInflate: RawInflate | null = null;
+
+/** Uses a native inflater for the parts (the command line registers Node's zlib). */
+export function setNativeInflate(f: RawInflate | null): void {
+  nativeInflate = f;
+}
+
+/** Text chunks of at most this many bytes are decoded and handed on at a time. */
+const TEXT_CHUNK = 1 << 20;
+
+interface Entry {
+  method: number;
+  offset: number;
+  compressed: number;
+  size: number;
+}
+
+/** A zip's entries by name; null when the central directory cannot be read simply. */
+export class ZipParts {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** Reads the central directory; null for anything but a plain (non-zip64, unencrypted) zip. */
+  static open(bytes: Uint8Array): ZipParts | null {
+    const n = bytes.length;
+    if (n < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return null;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let eocd = -1;
+    for (let i = n - 22; i >= Math.max(0, n - 65_557); i--)
+      if (dv.getUint32(i, true) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    if (eocd < 0) return null;
+    const count = dv.getUint16(eocd + 10, true);
+    let p = dv.getUint32(eocd + 16, true);
+    if (count === 0xffff || p === 0xffffffff) return null;
+    const entries = new Map<string, Entry>();
+    const names = new TextDecoder();
+    for (let k = 0; k < count; k++) {
+      if (p + 46 > n || dv.getUint32(p, true) !== 0x02014b50) return null;
+      const flags = dv.getUint16(p + 8, true);
+      const method = dv.getUint16(p + 10, true);
+      const compressed = dv.getUint32(p + 20, true);
+      const size = dv.getUint32(p + 24, true);
+      const nameLen = dv.getUint16(p + 28, true);
+      const extra = dv.getUint16(p + 30, true);
+      const comment = dv.getUint16(p + 32, true);
+      const local = dv.getUint32(p + 42, true);
+      if (flags & 1 || (method !== 0 && method !== 8)) return null;
+      if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return null;
+      const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+      if (local + 30 > n || dv.getUint32(local, true) !== 0x04034b50) return null;
+      const offset = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      if (offset + compressed > n) return null;
+      entries.set(name, { method, offset, compressed, size });
+      p += 46 + nameLen + extra + comment;
+    }
+    return new ZipParts(bytes, entries);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The uncompressed size the directory declares (bytes), or -1 when absent. */
+  size(name: string): number {
+    return this.entries.get(name)?.size ?? -1;
+  }
+
+  /**
+   * Streams a part's text (UTF-8, BOM dropped) to `onText` in chunks; false when the part is absent
+   * or damaged, or grows past `maxBytes` (the reading stops there).
+   */
+  stream(name: string, onText: (text: string) => void, maxBytes: number): boolean {
+    const e = this.entries.get(name);
+    if (!e) return false;
+    const dec = new TextDecoder('utf-8');
+    const data = this.bytes.subarray(e.offset, e.offset + e.compressed);
+    let total = 0;
+    let over = false;
+    const take = (chunk: Uint8Array, final: boolean) => {
+      total += chunk.length;
+      if (total > maxBytes) over = true;
+      if (!over) onText(dec.decode(chunk, { stream: !final }));
+    };
+    try {
+      if (e.method === 0 || nativeInflate) {
+        const all = e.method === 0 ? data : nativeInflate!(data, maxBytes);
+        if (!all) return false;
+        for (let i = 0; i < all.length && !over; i += TEXT_CHUNK)
+          take(all.subarray(i, i + TEXT_CHUNK), i + TEXT_CHUNK >= all.length);
+        if (!all.length) take(all, true);
+        return !over;
+      }
+      let ended = false;
+      const inf = new Inflate((chunk, final) => {
+        take(chunk, final);
+        if (final) ended = true;
+      });
+      const STEP = 1 << 18;
+      for (let i = 0; i < data.length && !over; i += STEP)
+        inf.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+      if (!ended && !over) return false;
+      return !over;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A whole part as text; null when absent, damaged or larger than `maxBytes`. */
+  text(name: string, maxBytes: number): string | null {
+    const parts: string[] = [];
+    return this.stream(name, (t) => parts.push(t), maxBytes) ? parts.join('') : null;
+  }
+}
