@@ -122,9 +122,13 @@ export function dropProfiles(): void {
   for (const recalc of [true, false]) rmSync(profile(recalc), { recursive: true, force: true });
 }
 
-/** `planbook check <file>` as a user runs it: the bundle run by node, or through `npx`. */
-export function planbookCheck(file: string, via: 'node' | 'bin' | 'npx'): Run {
+/**
+ * `planbook check <file>` as a user runs it: the bundle given to node, the installed command (the
+ * package's bin is the bundle, run through its #! line), the bin/planbook.mjs wrapper, or `npx`.
+ */
+export function planbookCheck(file: string, via: 'node' | 'bin' | 'wrapper' | 'npx'): Run {
   if (via === 'npx') return timed('npx', ['planbook', 'check', file]);
-  const script = via === 'bin' ? 'bin/planbook.mjs' : 'dist-cli/planbook.mjs';
+  if (via === 'bin') return timed(join(ROOT, 'dist-cli/planbook.mjs'), ['check', file]);
+  const script = via === 'wrapper' ? 'bin/planbook.mjs' : 'dist-cli/planbook.mjs';
   return timed(process.execPath, [join(ROOT, script), 'check', file]);
 }

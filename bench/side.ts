@@ -124,12 +124,13 @@ export async function benchSideBySide(n: number, log: (s: string) => void): Prom
   return f;
 }
 
-/** `planbook check` started three ways: the bundle by node, the package bin, and `npx planbook`. */
+/** `planbook check` started four ways: node + bundle, the installed bin, the wrapper, `npx`. */
 export function benchStart(file: string, log: (s: string) => void): void {
   const node = medianRun(RUNS, () => planbookCheck(file, 'node'), true);
   const bin = medianRun(RUNS, () => planbookCheck(file, 'bin'));
+  const wrapper = medianRun(RUNS, () => planbookCheck(file, 'wrapper'));
   const npx = medianRun(RUNS, () => planbookCheck(file, 'npx'));
   log(
-    `CLI start: node dist-cli/planbook.mjs ${s(node.ms)} · bin/planbook.mjs ${s(bin.ms)} · npx planbook ${s(npx.ms)} (npx adds ${s(npx.ms - bin.ms)})`,
+    `CLI start (check of the ${file.match(/plan-(\d+)/)?.[1] ?? ''}-project file): node dist-cli/planbook.mjs ${s(node.ms)} · planbook (the bin: the bundle, #!) ${s(bin.ms)} · node bin/planbook.mjs ${s(wrapper.ms)} · npx planbook ${s(npx.ms)} (npx adds ${s(npx.ms - bin.ms)})`,
   );
 }

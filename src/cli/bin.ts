@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** Entry point of the bundled `planbook` command (and of its reader process). */
 import { inflateRawSync } from 'node:zlib';
 import { setNativeInflate } from '../io/xlsxZip';
@@ -11,6 +12,17 @@ const heapMb = Number(process.env.PLANBOOK_READ_HEAP_MB) || undefined;
 
 const SERVER_COMMANDS = ['serve', 'token', 'account', 'audit'];
 
+/** Where the time went (PLANBOOK_PROFILE=1): process start to each mark, and the CPU used. */
+function phases(): string {
+  const at = (m: string) => performance.getEntriesByName(m)[0]?.startTime;
+  const marks = ['pb:start', 'pb:warm', 'pb:read', 'pb:built', 'pb:done'];
+  const cpu = process.cpuUsage();
+  return `planbook profile: ${marks
+    .filter((m) => at(m) !== undefined)
+    .map((m) => `${m.slice(3)} ${at(m)!.toFixed(0)} ms`)
+    .join(', ')}; cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (this process)`;
+}
+
 if (process.env.PLANBOOK_READER === '1') {
   // .xlsx parts are inflated by zlib (native) rather than in JavaScript
   setNativeInflate((data, maxBytes) => {
@@ -21,14 +33,15 @@ if (process.env.PLANBOOK_READER === '1') {
     }
   });
   serveReads();
-}
-else if (SERVER_COMMANDS.includes(process.argv[2])) {
+} else if (SERVER_COMMANDS.includes(process.argv[2])) {
   const { serverMain } = await import('../server/main');
   process.exitCode = await serverMain(process.argv.slice(2));
 } else {
   const read = readInProcess({ script: new URL(import.meta.url), budgetMs, heapMb });
   try {
     const r = await runCli(process.argv.slice(2), read);
+    performance.mark('pb:done');
+    if (process.env.PLANBOOK_PROFILE) process.stderr.write(`${phases()}\n`);
     if (r.stdout) process.stdout.write(r.stdout + '\n');
     if (r.stderr) process.stderr.write(r.stderr + '\n');
     process.exitCode = r.code;

@@ -144,6 +144,7 @@ export function checkSheet(
 export function checkWorkbook(file: string, reading: PlanReading): WorkbookCheckJson {
   const engine = new PlanEngine();
   engine.loadWorkbook(reading.workbook);
+  performance.mark('pb:built');
   const sheets = reading.workbook.sheets.map((s) => checkSheet(file, reading, s, engine));
   const findings = sheets.flatMap((s) => s.findings);
   const errors = findings.filter((f) => f.severity === 'error' && f.explained === undefined).length;

@@ -1,5 +1,5 @@
 /** The `planbook` command line (domain + engine + io; no browser). */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { PlanReadError } from '../io/readPlan';
 import { type PlanReader, readDirect } from './reader';
 import { checkSheet, checkWorkbook, formatCheck, formatWorkbookCheck, pickSheet } from './check';
@@ -10,6 +10,7 @@ import { consolidateCommand } from './consolidateMain';
 import { PROGRESS_USAGE, progressCommand } from './progressCmd';
 import type { PlanReading } from '../io/readPlan';
 import { printable, printableDeep } from './printable';
+import { WARM_FROM_BYTES, warmUp } from './warm';
 
 export interface CliResult {
   code: number;
@@ -66,7 +67,13 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   const out = option(args, '-o') ?? option(args, '--output');
   if (cmd === 'export' && !out)
     return { code: 2, stdout: '', stderr: `planbook: export needs -o <out.xlsx>\n${USAGE}` };
-  const reading = await readInput(file, read);
+  performance.mark('pb:start');
+  const pending = readInput(file, read);
+  // a reader process reads the file: meanwhile this process warms the engine and the checks up
+  if (cmd !== 'read' && read !== readDirect && sizeOf(file) > WARM_FROM_BYTES) warmUp();
+  performance.mark('pb:warm');
+  const reading = await pending;
+  performance.mark('pb:read');
   if ('code' in reading) return reading;
   try {
     if (cmd === 'export') {
@@ -122,6 +129,14 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       stdout: '',
       stderr: printable(`planbook: ${file}: unexpected error: ${(e as Error).message}`),
     };
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -59,25 +59,29 @@ interface SheetState {
   totals: TotalsLayout;
   dataName: string;
   totName: string;
+  /** Engine sheet ids of the data and totals sheets (stable until sheets are re-indexed). */
+  dataId: number;
+  totId: number;
   rows: readonly Row[];
 }
 
 export class PlanEngine {
-  private hf: HyperFormula;
+  private instance: HyperFormula | null = null;
   private sheets = new Map<Id, SheetState>();
   private byHfSheet = new Map<number, { id: Id; totals: boolean }>();
   private counter = 0;
   /** The unit and year views of the sheets (built on demand). */
   readonly views = new PlanViews((id) => this.viewHost(id));
 
-  constructor() {
-    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+  /** The engine instance (an empty one is made on first use when no workbook was loaded). */
+  private get hf(): HyperFormula {
+    return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
   }
 
   /** Replaces the engine's content with a workbook's appendix sheets (one build). */
   loadWorkbook(wb: Workbook): void {
     this.views.reset();
-    this.hf.destroy();
+    this.instance?.destroy();
     this.sheets.clear();
     const contents: Record<string, RawContent[][]> = {};
     for (const sheet of wb.sheets) {
@@ -85,7 +89,7 @@ export class PlanEngine {
       contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i));
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
     }
-    this.hf = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
+    this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
     this.reindex();
   }
 
@@ -228,7 +232,7 @@ export class PlanEngine {
     const r = st.totals.rows.indexOf(source);
     const col = st.layout.col.get(colId) ?? st.totals.yearCol.get(colId);
     if (r < 0 || col === undefined) return null;
-    return this.read(this.hf.getSheetId(st.totName)!, r, col);
+    return this.read(st.totId, r, col);
   }
 
   /** The computed right-hand side of column rule k (`4=2-3` → column 2 − column 3) on row i. */
@@ -329,6 +333,8 @@ export class PlanEngine {
       totals: totalsLayout(layout),
       dataName: `Data_${n}`,
       totName: `Totals_${n}`,
+      dataId: -1,
+      totId: -1,
       rows: sheet.rows,
     };
     this.sheets.set(sheet.id, st);
@@ -338,8 +344,10 @@ export class PlanEngine {
   private reindex(): void {
     this.byHfSheet.clear();
     for (const [id, st] of this.sheets) {
-      this.byHfSheet.set(this.hf.getSheetId(st.dataName)!, { id, totals: false });
-      this.byHfSheet.set(this.hf.getSheetId(st.totName)!, { id, totals: true });
+      st.dataId = this.hf.getSheetId(st.dataName)!;
+      st.totId = this.hf.getSheetId(st.totName)!;
+      this.byHfSheet.set(st.dataId, { id, totals: false });
+      this.byHfSheet.set(st.totId, { id, totals: true });
     }
   }
 
@@ -350,6 +358,6 @@ export class PlanEngine {
   }
 
   private dataId(st: SheetState): number {
-    return this.hf.getSheetId(st.dataName)!;
+    return st.dataId;
   }
 }

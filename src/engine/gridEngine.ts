@@ -24,17 +24,23 @@ function content(v: CellInput): number | string | null {
 }
 
 export class GridEngine {
-  private hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+  private instance: HyperFormula | null = null;
   private names = new Map<Id, string>();
+
+  /** The engine instance, made on first use (a workbook without grid sheets never needs one). */
+  private get hf(): HyperFormula {
+    return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
+  }
 
   /**
    * Replaces the engine's content with these grid sheets.
    * @param grids the workbook's plain grid sheets
    */
   load(grids: readonly GridSheet[]): void {
-    this.hf.destroy();
-    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+    this.instance?.destroy();
+    this.instance = null;
     this.names.clear();
+    if (!grids.length) return;
     this.hf.batch(() => {
       for (const g of grids) this.addInBatch(g);
     });
