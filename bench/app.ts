@@ -64,8 +64,8 @@ export async function armEditTimer(page: Page): Promise<void> {
   });
 }
 
-/** Types `runs` values into project cells of column y2023_dtpt; the latencies. */
-export async function editRuns(page: Page, runs: number): Promise<number[]> {
+/** Types `runs` values (from `base` on) into project cells of column y2023_dtpt; the latencies. */
+export async function editRuns(page: Page, runs: number, base = 1000): Promise<number[]> {
   const grid = new WorkbookPageModel(page);
   for (let i = 0; i < runs; i++) {
     const r = 2 + ((i * 37) % 200);
@@ -76,7 +76,7 @@ export async function editRuns(page: Page, runs: number): Promise<number[]> {
     );
     if (!isProject) continue;
     const n = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
-    await page.keyboard.type(String(1000 + i));
+    await page.keyboard.type(String(base + i));
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
@@ -88,7 +88,12 @@ export async function editRuns(page: Page, runs: number): Promise<number[]> {
 }
 
 /** Opens a workbook from the list (`cold`: by its address on a fresh page); ms to the grid. */
-async function openOnce(page: Page, url: string, id: string, cold: boolean): Promise<number> {
+export async function openOnce(
+  page: Page,
+  url: string,
+  id: string,
+  cold: boolean,
+): Promise<number> {
   if (cold) {
     await page.goto('about:blank');
     await page.goto(`${url}#/wb/${id}`);

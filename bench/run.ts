@@ -15,6 +15,7 @@ import { type AppFigures, benchApp } from './app';
 import { benchFiles, benchSideBySide, benchStart, type SideFigures } from './side';
 import { dropProfiles } from './peer';
 import { goalLines, growthLines } from './report';
+import { benchChecksPanel, type PanelFigures } from './checksPanel';
 
 const SIZES = (process.env.BENCH_PROJECTS ?? '10000')
   .split(',')
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
   );
   const side = new Map<number, SideFigures>();
   const app = new Map<number, AppFigures>();
+  let panel: PanelFigures | null = null;
+  if (process.env.BENCH_APP !== '0') {
+    log('\n== many findings ==');
+    panel = await benchChecksPanel(2_000, log);
+  }
   for (const [k, n] of SIZES.entries()) {
     log(`\n== ${n.toLocaleString('en')} projects ==`);
     if (k === 0) {
@@ -49,7 +55,7 @@ async function main(): Promise<void> {
   log('');
   for (const line of growthLines(SIZES, side, app)) log(line);
   log('');
-  for (const line of goalLines(side, app)) log(line);
+  for (const line of goalLines(side, app, panel)) log(line);
 }
 
 void main().catch((e) => {

@@ -12,14 +12,14 @@ export async function workbookXlsx(
 ): Promise<Uint8Array> {
   const wb = session.workbook;
   const first = wb.sheets[0] as AppendixSheet | undefined;
+  const index = new Map(first?.rows.map((r, i) => [r.id, i]) ?? []);
   const out = await exportXlsx({
     workbook: wb,
     values: (id) => session.values(id),
     gridValues: (id, r, c) => session.gridValue(id, r, c),
     findings: first ? session.checks.list(wb, first.id) : [],
     ...(first ? { views: viewsForExport(session.views, first) } : {}),
-    rowNumber: (id) =>
-      id === null || !first ? '' : String(first.rows.findIndex((r) => r.id === id) + 1),
+    rowNumber: (id) => (id === null || !first ? '' : String((index.get(id) ?? -1) + 1)),
     lang,
   });
   return out.bytes;

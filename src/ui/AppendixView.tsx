@@ -302,11 +302,13 @@ export function AppendixView({
         views={onView ? { current: null, onPick: onView } : undefined}
       />
       <StatusLine message={message} remark={current?.remark} stats={stats} />
-      <PrintableReport
-        rows={checks.rows()}
-        title={session.workbook.meta.title}
-        subtitle={sheet.title}
-      />
+      {checks.printing && (
+        <PrintableReport
+          rows={checks.rows()}
+          title={session.workbook.meta.title}
+          subtitle={sheet.title}
+        />
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The checks panel: every finding with stated, computed and difference, which rule it checks and
  * where the rule came from; a click selects the cell. A finding can be marked explained (with a
- * note), and the rules of its column switched off or the column marked as never added up.
+ * note), and the rules of its column switched off or the column marked as never added up. Only the
+ * findings in view are rendered (the others stand as space of their measured average height), so
+ * thousands of findings cost an edit no more than a few.
  */
-import { useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Finding } from '../domain/checks';
 import { formatAmount } from '../domain/numbers';
 import { useLang } from './i18n';
@@ -28,6 +30,28 @@ export interface CheckActions {
   onRulesOff: (f: Finding) => void;
   /** Marks the finding's column as never added up. */
   onNotAdditive: (f: Finding) => void;
+}
+
+/** Height of a finding (px) until the rendered ones are measured. */
+export const FINDING_HEIGHT = 90;
+/** Findings rendered above and below the visible ones. */
+const OVERSCAN = 6;
+/** Up to this many findings are all rendered (a short list needs no window). */
+export const WINDOW_FROM = 100;
+
+/** The slice [first, last) of `count` rows of about `height` px seen in a scrolled box. */
+export function visibleSlice(
+  count: number,
+  height: number,
+  scrollTop: number,
+  viewport: number,
+): { first: number; last: number } {
+  const first = Math.min(count, Math.max(0, Math.floor(scrollTop / height) - OVERSCAN));
+  const last = Math.min(
+    count,
+    Math.ceil((scrollTop + Math.max(viewport, height)) / height) + OVERSCAN,
+  );
+  return { first, last: Math.max(first, last) };
 }
 
 export interface ChecksPanelProps {
@@ -65,10 +89,62 @@ export function ChecksPanel({
           {t('noFindings')}
         </p>
       ) : (
-        <ul>
-          {findings.map((f, k) => (
+        <FindingList
+          findings={findings}
+          rowNumber={rowNumber}
+          onSelect={onSelect}
+          actions={actions}
+        />
+      )}
+    </aside>
+  );
+}
+
+/** The findings in view, between two spaces standing for the others. */
+function FindingList({
+  findings,
+  rowNumber,
+  onSelect,
+  actions,
+}: Pick<ChecksPanelProps, 'findings' | 'rowNumber' | 'onSelect' | 'actions'>) {
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const [est, setEst] = useState(FINDING_HEIGHT);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    return () => ro?.disconnect();
+  }, []);
+  const { first, last } =
+    findings.length <= WINDOW_FROM
+      ? { first: 0, last: findings.length }
+      : visibleSlice(findings.length, est, view.top, view.height);
+  // the space of the findings not rendered: the average height of those rendered
+  useLayoutEffect(() => {
+    const n = last - first;
+    const h = list.current?.offsetHeight ?? 0;
+    if (n > 0 && h > 0 && Math.abs(h / n - est) > 2) setEst(Math.max(24, h / n));
+  }, [first, last, est, findings]);
+  return (
+    <div
+      className="pb-checks-list"
+      ref={box}
+      data-testid="findings"
+      data-count={findings.length}
+      onScroll={(e) =>
+        setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })
+      }
+    >
+      <div style={{ paddingTop: first * est, paddingBottom: (findings.length - last) * est }}>
+        <ul ref={list}>
+          {findings.slice(first, last).map((f, k) => (
             <FindingItem
-              key={`${f.rule}|${f.rowId}|${f.colId}|${k}`}
+              key={`${f.rule}|${f.rowId}|${f.colId}|${first + k}`}
               f={f}
               rowNumber={rowNumber}
               onSelect={onSelect}
@@ -76,8 +152,8 @@ export function ChecksPanel({
             />
           ))}
         </ul>
-      )}
-    </aside>
+      </div>
+    </div>
   );
 }
 

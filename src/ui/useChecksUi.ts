@@ -1,6 +1,6 @@
 /** Checks in the workbook view: the findings list, selecting a finding's cell, report export/print. */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { explainFinding, replaceSheet, setAdditive, switchRules } from '../app/checkSettings';
 import type { WorkbookSession } from '../app/session';
 import type { AppendixSheet } from '../domain/types';
@@ -21,16 +21,17 @@ export function useChecksUi(
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId)!;
   // re-read on every render of the view (each edit re-renders it); the store updates incrementally
   const findings = session.checks.list(session.workbook, sheetId);
-  const rowNumber = useCallback(
-    (rowId: string | null) => {
+  // row numbers by id, indexed once per row list and only when a number is asked for
+  const sheetRows = sheet.rows;
+  const rowNumber = useMemo(() => {
+    let index: Map<string, number> | null = null;
+    return (rowId: string | null) => {
       if (rowId === null) return '';
-      const i = session.workbook.sheets
-        .find((s) => s.id === sheetId)!
-        .rows.findIndex((r) => r.id === rowId);
-      return i < 0 ? '' : String(i + 1);
-    },
-    [session, sheetId],
-  );
+      index ??= new Map(sheetRows.map((r, i) => [r.id, i]));
+      const i = index.get(rowId);
+      return i === undefined ? '' : String(i + 1);
+    };
+  }, [sheetRows]);
   // a finding the user explained is listed, but no longer counted
   const open = findings.filter((f) => f.explained === undefined);
   const errors = open.filter((f) => f.severity === 'error').length;
@@ -78,11 +79,18 @@ export function useChecksUi(
       ),
     );
   }, [rows, session, lang]);
-  const print = useCallback(() => {
+  // the printable report is rendered only while a print is requested (thousands of rows)
+  const [printing, setPrinting] = useState(false);
+  const print = useCallback(() => setPrinting(true), []);
+  useEffect(() => {
+    if (!printing) return;
     document.body.classList.add('pb-printing');
     window.print();
-    setTimeout(() => document.body.classList.remove('pb-printing'), 0);
-  }, []);
+    setTimeout(() => {
+      document.body.classList.remove('pb-printing');
+      setPrinting(false);
+    }, 0);
+  }, [printing]);
 
   const actions = useMemo<CheckActions>(() => {
     const step = (f: (s: AppendixSheet) => AppendixSheet, label: string) => {
@@ -106,6 +114,7 @@ export function useChecksUi(
     rows,
     exportReport,
     print,
+    printing,
     sheet,
   };
 }

@@ -1,10 +1,16 @@
 /** Issue 4 in Chromium: a row that stops adding up shows a finding; a click selects it; a fix clears it. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
+import { generatePlan } from '../../src/domain/generate';
+import { serializePlanbook } from '../../src/io/planbookFile';
 import { e2eSuite, openSample } from './harness';
+import { StartPageModel } from './pages/StartPage';
+import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
 let context: BrowserContext;
@@ -106,6 +112,40 @@ describe('the user’s decisions about the checks', () => {
     const explained = report.filter((r) => String(r[2] ?? '').includes('Đã giải trình'));
     assert.equal(explained.length, 1);
     assert.match(String(explained[0][9]), /đã giải trình: Số liệu theo Tờ trình 12\/TTr/);
+    await page.close();
+  });
+});
+
+describe('thousands of findings', () => {
+  it('lists them all but renders only those in view; the last one selects its cell', async () => {
+    const plan = generatePlan({ projects: 2000 });
+    plan.meta.title = 'Hai nghìn phát hiện';
+    const rows = plan.sheets[0].rows;
+    for (const r of rows) if (r.kind === 'project') r.cells.stated = Number(r.cells.stated) - 7;
+    const file = join(mkdtempSync(join(tmpdir(), 'pb-findings-')), 'findings.planbook');
+    writeFileSync(file, serializePlanbook(plan));
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const start = new StartPageModel(page);
+    await start.goto(suite.url());
+    await page.setInputFiles('[data-testid=open-file]', file);
+    await start.open('Hai nghìn phát hiện');
+    const wb = new WorkbookPageModel(page);
+    assert.equal(await wb.textIs(page.locator('[data-testid=checks-badge]'), '2000'), '2000');
+    const list = page.locator('[data-testid=findings]');
+    assert.equal(await list.getAttribute('data-count'), '2000');
+    const shown = await page.locator('[data-testid=finding]').count();
+    assert.ok(shown > 0 && shown < 60, `${shown} findings rendered`);
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = rows[rows.length - 1];
+    const finding = page.locator(`[data-testid=finding][data-row=${last.id}]`);
+    await finding.waitFor();
+    assert.match(await finding.innerText(), new RegExp(`${rows.length} ${last.cells.name}`));
+    await finding.click();
+    assert.equal(
+      await wb.textIs(page.locator('[data-testid=name-box]'), `P${rows.length}`),
+      `P${rows.length}`,
+    );
     await page.close();
   });
 });
