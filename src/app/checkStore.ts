@@ -13,6 +13,8 @@ export class CheckStore {
   private version = 0;
   /** The last list built per sheet, valid while nothing was recomputed (the view asks on every render). */
   private lists = new Map<Id, { version: number; rows: readonly unknown[]; list: Finding[] }>();
+  /** Position of each row id, per sheet (checked on use: rows move). */
+  private index = new Map<Id, Map<Id, number>>();
 
   /** Recomputes every finding of every sheet. */
   full(wb: Workbook, engine: PlanEngine): void {
@@ -70,8 +72,23 @@ export class CheckStore {
     if (!st || !sheet) return [];
     const cached = this.lists.get(sheetId);
     if (cached && cached.version === this.version && cached.rows === sheet.rows) return cached.list;
+    // the rows with findings in row order: positions from an index of the rows, checked (rebuilt
+    // when a row moved), so an edit costs the findings, not the whole sheet
+    const rows = sheet.rows;
+    let index = this.index.get(sheetId);
+    const at = (id: Id) => {
+      const i = index!.get(id);
+      return i !== undefined && rows[i]?.id === id ? i : -1;
+    };
+    const ids = [...st.byRow.keys()];
+    if (!index || ids.some((id) => at(id) < 0)) {
+      index = new Map(rows.map((r, i) => [r.id, i]));
+      this.index.set(sheetId, index);
+    }
+    const placed = ids.map((id) => ({ id, i: at(id) })).filter((x) => x.i >= 0);
+    placed.sort((a, b) => a.i - b.i);
     const out: Finding[] = [];
-    for (const r of sheet.rows) out.push(...(st.byRow.get(r.id) ?? []));
+    for (const { id } of placed) out.push(...st.byRow.get(id)!);
     const list = [...out, ...st.plan];
     this.lists.set(sheetId, { version: this.version, rows: sheet.rows, list });
     return list;
