@@ -84,6 +84,7 @@ export class SheetViews {
   *prepareUnits(sheetId: Id): Generator<void, void> {
     const groups = this.unitGroups(sheetId);
     this.groups.set(sheetId, groups);
+    yield;
     yield* this.views().buildUnits(sheetId, groups);
   }
 

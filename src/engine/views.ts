@@ -23,6 +23,8 @@ export interface ViewHost {
 
 /** Rows per block of partial sums. */
 export const BLOCK = 500;
+/** Rows of the unit index written per step while the view is built (a 100,000-row plan: 40 steps). */
+const ROWS_PER_STEP = 2500;
 /** Rows past the last project covered by the last block (appended rows stay inside it). */
 const SLACK = 1000;
 
@@ -52,6 +54,8 @@ export class PlanViews {
   private units = new Map<Id, UnitState>();
   private years = new Map<Id, YearState>();
   private n = 0;
+  /** Whole rewrites of a unit index so far (an edit's sync). */
+  private indexWrites = 0;
 
   constructor(private readonly host: (sheetId: Id) => ViewHost) {}
 
@@ -94,7 +98,7 @@ export class PlanViews {
     };
     this.units.set(sheetId, st);
     const d = h.hf.getSheetId(h.data)!;
-    this.writeIndex(h, d, groups);
+    yield* this.writeIndexInSteps(h, d, groups);
     h.hf.addSheet(st.parts);
     h.hf.addSheet(st.units);
     yield;
@@ -262,6 +266,36 @@ export class PlanViews {
 
   /** Writes each row's unit index into the helper column (only the cells that differ). */
   private writeIndex(h: ViewHost, d: number, groups: readonly UnitGroup[], keys?: string[]): void {
+    this.indexWrites++;
+    this.writeRuns(h, d, this.indexRuns(h, d, groups, keys));
+  }
+
+  /**
+   * Writes the unit index over several steps (at most ROWS_PER_STEP rows each); an edit between
+   * two steps that rewrote the whole index (`writeIndex`) leaves nothing more to write.
+   */
+  private *writeIndexInSteps(h: ViewHost, d: number, groups: readonly UnitGroup[]) {
+    const runs = this.indexRuns(h, d, groups);
+    const epoch = this.indexWrites;
+    yield;
+    for (let k = 0; k < runs.length && this.indexWrites === epoch;) {
+      let rows = 0;
+      let e = k;
+      while (e < runs.length && (e === k || rows + runs[e][1] - runs[e][0] <= ROWS_PER_STEP))
+        rows += runs[e][1] - runs[e++][0];
+      this.writeRuns(h, d, runs.slice(k, e));
+      k = e;
+      if (k < runs.length) yield;
+    }
+  }
+
+  /** Runs [from, to) of rows whose unit index differs from what the engine holds, and the index. */
+  private indexRuns(
+    h: ViewHost,
+    d: number,
+    groups: readonly UnitGroup[],
+    keys?: string[],
+  ): [number, number, (number | null)[]][] {
     const want: (number | null)[] = new Array(h.rows.length).fill(null);
     groups.forEach((g, u) => {
       const index = keys ? keys.indexOf(g.key) : u;
@@ -273,7 +307,7 @@ export class PlanViews {
       return (typeof have === 'number' ? have : null) !== want[r];
     };
     // consecutive differing cells are written as one block (single-cell writes are slow)
-    const runs: [number, number][] = [];
+    const runs: [number, number, (number | null)[]][] = [];
     for (let r = 0; r < want.length;) {
       if (!differs(r)) {
         r++;
@@ -281,12 +315,17 @@ export class PlanViews {
       }
       let e = r + 1;
       while (e < want.length && differs(e)) e++;
-      runs.push([r, e]);
+      runs.push([r, e, want]);
       r = e;
     }
+    return runs;
+  }
+
+  private writeRuns(h: ViewHost, d: number, runs: [number, number, (number | null)[]][]): void {
     if (!runs.length) return;
+    const col = h.layout.unitCol;
     h.hf.batch(() => {
-      for (const [r, e] of runs)
+      for (const [r, e, want] of runs)
         h.hf.setCellContents(
           { sheet: d, row: r, col },
           want.slice(r, e).map((v) => [v]),
