@@ -120,13 +120,16 @@ async function pasteAt(page: Page, row: number, text: string): Promise<PasteRun>
     ([t, r]) =>
       new Promise<PasteRun>((resolve) => {
         const target = document.querySelector('.ag-row[row-id="pin:all"] [col-id="total"]')!;
-        const status = () => document.querySelector('[data-testid=status]')?.textContent ?? '';
         const dt = new DataTransfer();
         dt.setData('text/plain', t);
         let t0 = 0;
         const obs = new MutationObserver(() => {
           obs.disconnect();
-          resolve({ ms: performance.now() - t0, sync, status: status() });
+          resolve({
+            ms: performance.now() - t0,
+            sync,
+            status: document.querySelector('[data-testid=status]')?.textContent ?? '',
+          });
         });
         obs.observe(target, { subtree: true, childList: true, characterData: true });
         t0 = performance.now();
@@ -137,7 +140,15 @@ async function pasteAt(page: Page, row: number, text: string): Promise<PasteRun>
           new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
         );
         const sync = performance.now() - t0;
-        setTimeout(() => resolve({ ms: -1, sync, status: status() }), 10_000);
+        setTimeout(
+          () =>
+            resolve({
+              ms: -1,
+              sync,
+              status: document.querySelector('[data-testid=status]')?.textContent ?? '',
+            }),
+          10_000,
+        );
       }),
     [text, row] as const,
   );
@@ -171,9 +182,25 @@ export async function benchApp(n: number, log: (s: string) => void): Promise<App
   const viewsReady = await page.evaluate(
     () => performance.measure('views', 'pb:grid-ready', 'pb:views-ready').duration,
   );
+  const oc = stats(openClick);
+  const od = stats(openCold);
+  log(
+    `open (click in list → interactive grid), ${OPEN_RUNS} runs: median ${ms(oc.median)}, p95 ${ms(oc.p95)}`,
+  );
+  log(
+    `open (cold page load → interactive grid), ${OPEN_RUNS} runs: median ${ms(od.median)}, p95 ${ms(od.p95)}`,
+  );
   await armEditTimer(page);
   const before = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
   const lat = await editRuns(page, EDIT_RUNS);
+  const ed = stats(lat);
+  log(`edit → all totals updated, ${lat.length} edits: median ${ms(ed.median)}, p95 ${ms(ed.p95)}`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapOpen = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  log(
+    `heap after GC, workbook open, unit view built: ${(heapOpen.usedSize / 2 ** 20).toFixed(0)} MiB used`,
+  );
 
   // switching to a view (click on its tab → its table drawn), and back to the sheet
   const switchTimes: Record<'units' | 'years', number[]> = { units: [], years: [] };
@@ -221,25 +248,14 @@ export async function benchApp(n: number, log: (s: string) => void): Promise<App
   const over = stats(overRuns.map((x) => x.ms));
   const pasteGrow = await pasteAt(page, rowsAll.length - 1, tail.join('\n'));
   const after = await page.locator('.ag-row[row-id="pin:all"] [col-id="total"]').innerText();
-  const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
 
   const su = stats(switchTimes.units);
   const sy = stats(switchTimes.years);
-  const oc = stats(openClick);
-  const od = stats(openCold);
-  const ed = stats(lat);
   log(
     `views: unit view built in the background ${ms(viewsReady)} after the grid is ready; switching (click → table drawn): by unit median ${ms(su.median)} max ${ms(Math.max(...switchTimes.units))}, by year median ${ms(sy.median)} max ${ms(Math.max(...switchTimes.years))}   [target ≤ 300 ms]`,
   );
-  log(
-    `open (click in list → interactive grid), ${OPEN_RUNS} runs: median ${ms(oc.median)}, p95 ${ms(oc.p95)}`,
-  );
-  log(
-    `open (cold page load → interactive grid), ${OPEN_RUNS} runs: median ${ms(od.median)}, p95 ${ms(od.p95)}`,
-  );
-  log(`edit → all totals updated, ${lat.length} edits: median ${ms(ed.median)}, p95 ${ms(ed.p95)}`);
   log(
     `paste 1,000 × 10 onto existing projects → totals shown, ${overRuns.length} runs: median ${ms(over.median)}, max ${ms(over.p95)} (handler median ${ms(stats(overRuns.map((x) => x.sync)).median)})`,
   );
@@ -248,7 +264,7 @@ export async function benchApp(n: number, log: (s: string) => void): Promise<App
   );
   if (over.median < 0 || pasteGrow.ms < 0)
     log(`paste status: ${overRuns[0].status} | ${pasteGrow.status}`);
-  log(`heap after GC: ${(heap.usedSize / 2 ** 20).toFixed(0)} MiB used`);
+  log(`heap after GC, after the pastes: ${(heap.usedSize / 2 ** 20).toFixed(0)} MiB used`);
   log(`grand total before ${before}, after ${after}`);
   await close();
   await srv.close();
@@ -259,7 +275,7 @@ export async function benchApp(n: number, log: (s: string) => void): Promise<App
     editP95: ed.p95,
     pasteOver: over.median,
     pasteGrow: pasteGrow.ms,
-    heapMiB: heap.usedSize / 2 ** 20,
+    heapMiB: Math.max(heap.usedSize, heapOpen.usedSize) / 2 ** 20,
     viewsReady,
   };
 }

@@ -11,7 +11,7 @@ import { PlanEngine } from '../engine/engine';
 export const WARM_FROM_BYTES = 256 * 1024;
 
 /** Builds and checks a generated plan of `projects` projects, and drops it. */
-export function warmUp(projects = 1500): void {
+export function warmUp(projects = 500): void {
   const wb = generatePlan({ projects });
   const sheet = wb.sheets[0];
   const engine = new PlanEngine();
