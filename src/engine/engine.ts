@@ -141,8 +141,11 @@ export class PlanEngine {
       m.set(col, inputContent(ch.value));
       written.push({ row, col, ch });
     }
-    const blocks: { row: number; col: number; values: RawContent[] }[] = [];
-    for (const [row, m] of byRow) {
+    // consecutive rows written over the same columns make one rectangular block (a paste of
+    // 1,000 rows is a few dozen writes, not a thousand)
+    const blocks: { row: number; col: number; c1: number; values: RawContent[][] }[] = [];
+    for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+      const m = byRow.get(row)!;
       const cols = [...m.keys()];
       const c0 = Math.min(...cols);
       const c1 = Math.max(...cols);
@@ -154,11 +157,14 @@ export class PlanEngine {
             : ((this.hf.getCellSerialized({ sheet: d, row, col: c }) ?? null) as RawContent),
         );
       }
-      blocks.push({ row, col: c0, values });
+      const last = blocks[blocks.length - 1];
+      if (last && last.col === c0 && last.c1 === c1 && last.row + last.values.length === row)
+        last.values.push(values);
+      else blocks.push({ row, col: c0, c1, values: [values] });
     }
     const out = this.hf.batch(() => {
       for (const b of blocks)
-        this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, [b.values]);
+        this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, b.values);
     });
     const refusals = refusalsOf(this.hf, this.dataId(st), out, written);
     if (refusals.length) {
