@@ -1,11 +1,13 @@
 /**
  * One worksheet's XML parsed as it streams in: rows are cut at `</row>` and read as SheetJS 0.20.3
  * reads them (dense mode, formulas, cell text as shown, number formats, hidden rows and columns,
- * merges), giving the same raw grid as `gridsFromWorkbook`.
+ * merges), giving the raw grid `gridsBySheetJs` gives: each row up to its last non-empty cell,
+ * trailing empty rows left out, the same reading limits checked in the same order.
  */
 import type { RawCell, RawGrid, RawMerge } from './appendix/grid';
+import { type CellBudget, checkFormula, READ_LIMITS } from './limits';
 import { BLANK, isTrue, RowReader } from './xlsxRows';
-import { attributes, type FormatTable, Unsupported } from './xlsxText';
+import { attributes, encodeCol, type FormatTable, Unsupported } from './xlsxText';
 
 const MERGE = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
 const COL = /<(?:\w+:)?col\b[^<>]*[/]?>/g;
@@ -38,19 +40,25 @@ export class SheetScan {
   private head = '';
   private tail = '';
   private readonly data: RawCell[][] = [];
-  private height = 0;
+  /** Per row, one past its last non-empty cell (SheetJS's stubs are empty), for every row read. */
+  private readonly ends: number[] = [];
   private readonly rows: RowReader;
+  /** Cells of rows past this are not kept (the sheet is refused by the row limit anyway). */
+  private readonly keep = READ_LIMITS.sheetRows + 1;
 
   constructor(
     strings: readonly (string | undefined)[],
     xfs: readonly (number | undefined)[] | null,
     formats: FormatTable,
-    private readonly maxRows: number,
   ) {
-    this.rows = new RowReader(strings, xfs, formats, (r, c, cell) => {
-      const row = this.rowAt(r);
-      if (row && c >= 0) row[c] = cell;
-    });
+    this.rows = new RowReader(strings, xfs, formats, (r, c, cell) => this.put(r, c, cell));
+  }
+
+  /** Keeps a cell (SheetJS's stubs for styled empty cells are empty: only where a row ends counts). */
+  private put(r: number, c: number, cell: RawCell): void {
+    if (cell === BLANK || c < 0) return;
+    if (c + 1 > (this.ends[r] ?? 0)) this.ends[r] = c + 1;
+    if (r < this.keep) (this.data[r] ??= [])[c] = cell;
   }
 
   /** Takes the next chunk of the sheet's XML. */
@@ -90,32 +98,46 @@ export class SheetScan {
     this.buf = '';
   }
 
-  /** The grid once the whole XML was pushed. */
-  finish(name: string): RawGrid {
+  /**
+   * The grid once the whole XML was pushed; its cells counted into `budget` and its formulas
+   * checked (a LimitError past a limit), as gridsBySheetJs does.
+   */
+  finish(name: string, budget: CellBudget): RawGrid {
     if (this.state === 'head') {
       // no sheetData: SheetJS reads columns and merges from the whole text
       this.head = this.tail = this.buf;
     } else if (this.state === 'data') throw new Unsupported('unterminated sheetData');
     if (/<\w+:worksheet\b/.test(this.head)) throw new Unsupported('prefixed xml');
-    this.hyperlinks();
-    const n = Math.min(this.height, this.maxRows);
+    let cells = 0;
+    let widest = 0;
+    let last = 0;
+    this.ends.forEach((end, r) => {
+      cells += end;
+      widest = Math.max(widest, end - 1);
+      if (end) last = r + 1;
+    });
+    budget.add(name, cells + last, last, widest);
     const rows: RawCell[][] = [];
-    for (let r = 0; r < n; r++) {
+    for (let r = 0; r < last; r++) {
       const src = this.data[r];
-      if (!src) {
-        rows.push([]);
-        continue;
+      const end = this.ends[r] ?? 0;
+      const row: RawCell[] = new Array<RawCell>(end);
+      for (let c = 0; c < end; c++) {
+        const cell = src[c] ?? BLANK;
+        if (cell.formula)
+          checkFormula(cell.formula, () => `sheet '${name}', cell ${encodeCol(c)}${r + 1}`);
+        row[c] = cell;
       }
-      const row: RawCell[] = new Array<RawCell>(src.length);
-      for (let c = 0; c < src.length; c++) row[c] = src[c] ?? BLANK;
       rows.push(row);
     }
     const merges: RawMerge[] = [];
-    for (const m of this.tail.match(MERGE) ?? [])
-      merges.push(mergeRange(m.slice(m.indexOf('=') + 2)));
+    for (const m of this.tail.match(MERGE) ?? []) {
+      const range = mergeRange(m.slice(m.indexOf('=') + 2));
+      if (range.r0 < last) merges.push(range);
+    }
     const hiddenRows = new Set<number>();
     for (const [r, h] of [...this.rows.rowHidden].sort((a, b) => a[0] - b[0]))
-      if (h && r >= 0) hiddenRows.add(r);
+      if (h && r >= 0 && r < last) hiddenRows.add(r);
     const hiddenCols = this.hiddenCols();
     return {
       name,
@@ -140,27 +162,5 @@ export class SheetScan {
     const out = new Set<number>();
     cols.forEach((h, i) => h && out.add(i));
     return out;
-  }
-
-  /** Hyperlinks make blank cells over their ranges (as SheetJS stores them). */
-  private hyperlinks(): void {
-    for (const tag of this.tail.match(/<(?:\w+:)?hyperlink [^<>]*>/gm) ?? []) {
-      const ref = attributes(tag).ref;
-      if (!ref) return;
-      const m = mergeRange(ref);
-      if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > 100_000) throw new Unsupported('hyperlink');
-      for (let r = m.r0; r <= m.r1; r++)
-        for (let c = m.c0; c <= m.c1; c++) {
-          if (r < 0 || c < 0) continue;
-          const row = this.rowAt(r);
-          if (row && !row[c]) row[c] = BLANK;
-        }
-    }
-  }
-
-  private rowAt(r: number): RawCell[] | null {
-    if (r >= this.height) this.height = r + 1;
-    if (r >= this.maxRows) return null;
-    return (this.data[r] ??= []);
   }
 }

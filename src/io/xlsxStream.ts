@@ -6,14 +6,12 @@
  * odd packages) answers null, and the caller reads the file with SheetJS.
  */
 import type { RawGrid } from './appendix/grid';
+import { CellBudget, checkSheetCount, LimitError, READ_LIMITS } from './limits';
 import { SheetScan } from './xlsxSheet';
 import { attributes, FormatTable, sharedStrings, unescapeXml, Unsupported } from './xlsxText';
 import { ZipParts } from './xlsxZip';
 
-/** Limits of one read: rows kept per sheet, and the largest part inflated (bytes). */
-export interface StreamLimits {
-  maxRows: number;
-  maxPartBytes?: number;
+export interface StreamOptions {
   /** Told why the file is left to SheetJS (tests, diagnostics). */
   onFallback?: (why: string) => void;
 }
@@ -99,21 +97,22 @@ function dirOf(path: string): string {
  * Reads every sheet of an .xlsx as raw grids, streaming each sheet's XML; null when the file uses
  * a feature read only by SheetJS (or is not a plain .xlsx package).
  */
-export function gridsFromXlsx(bytes: Uint8Array, limits: StreamLimits): RawGrid[] | null {
+export function gridsFromXlsx(bytes: Uint8Array, o: StreamOptions = {}): RawGrid[] | null {
   try {
-    const out = read(bytes, limits);
-    if (!out) limits.onFallback?.('package');
+    const out = read(bytes);
+    if (!out) o.onFallback?.('package');
     return out;
   } catch (e) {
+    if (e instanceof LimitError) throw e;
     // a feature only SheetJS reads (Unsupported), or a damaged part: SheetJS decides
-    limits.onFallback?.(e instanceof Error ? e.message : String(e));
+    o.onFallback?.(e instanceof Error ? e.message : String(e));
     return null;
   }
 }
 
-function read(bytes: Uint8Array, limits: StreamLimits): RawGrid[] | null {
+function read(bytes: Uint8Array): RawGrid[] | null {
   const zip = ZipParts.open(bytes);
-  const max = limits.maxPartBytes ?? 1 << 30;
+  const max = READ_LIMITS.inflatedBytes;
   if (!zip || zip.has('META-INF/manifest.xml') || !zip.has('[Content_Types].xml')) return null;
   const ct = contentTypes(zip.text('[Content_Types].xml', max) ?? '');
   const wbPath = ct.workbook[0] ?? (zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : '');
@@ -152,9 +151,11 @@ function read(bytes: Uint8Array, limits: StreamLimits): RawGrid[] | null {
     sheets.push({ name: unescapeXml(a.name ?? ''), path });
   }
   if (!sheets.length) return null;
+  checkSheetCount(sheets.length);
+  const budget = new CellBudget();
   return sheets.map(({ name, path }) => {
-    const scan = new SheetScan(strings, xfs, formats, limits.maxRows);
+    const scan = new SheetScan(strings, xfs, formats);
     if (!zip.stream(path, (t) => scan.push(t), max)) throw new Unsupported('part');
-    return scan.finish(name);
+    return scan.finish(name, budget);
   });
 }
