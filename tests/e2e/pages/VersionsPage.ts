@@ -76,7 +76,13 @@ export class VersionsPageModel {
   /** Restores a version into the open workbook; resolves with the message shown. */
   async restore(name: string): Promise<string> {
     await this.version(name).locator('[data-testid=version-restore]').click();
-    const msg = this.page.locator('[data-testid=versions-message]', { hasText: name });
+    // the message that says the restore happened (an earlier one may name the same file)
+    const msg = this.page.locator('[data-testid=versions-message]', {
+      hasText: new RegExp(
+        `(khôi phục|restored).*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+        'i',
+      ),
+    });
     await msg.waitFor();
     return msg.innerText();
   }
