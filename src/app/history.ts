@@ -1,10 +1,10 @@
-/** Undo/redo history: each entry is one user step with the command that reverses it. */
-import type { Command } from './commands';
+/** Undo/redo history: each entry is one user step and what it changed (undo is that, reversed). */
+import type { Delta } from '../domain/delta';
 
 export interface HistoryEntry {
   label: string;
-  redo: Command;
-  undo: Command;
+  /** What the step changed; undoing applies it reversed. */
+  delta: Delta;
 }
 
 export class History {
@@ -20,7 +20,7 @@ export class History {
     this.future = [];
   }
 
-  /** Takes the step to undo (its `undo` command is then applied). */
+  /** Takes the step to undo (its delta is then applied reversed). */
   takeUndo(): HistoryEntry | undefined {
     const e = this.past.pop();
     if (e) this.future.push(e);

@@ -3,24 +3,26 @@
  * batch → history → storage in one transaction → patches to the listeners (the grid).
  */
 import type { CheckValues } from '../domain/checks';
+import { applyCommand } from '../domain/commands';
+import { applyDelta, type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } from '../domain/delta';
+import { CommandRefused, type Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
 import { GridEngine } from '../engine/gridEngine';
 import type { SheetLayout } from '../engine/layout';
+import { SheetViews } from '../engine/sheetViews';
 import {
   ConflictError,
   type LoadedWorkbook,
   type StoredChange,
   type WorkbookRepo,
 } from '../storage/repo';
-import { applyCommand, type Effects, emptyEffects, type ModelState } from './apply';
-import type { GridPatch } from './applyGrid';
-import { SheetViews } from '../engine/sheetViews';
-import { touchesUnits } from './viewSync';
+import { applyToEngines, type EngineEffects, type GridPatch } from './apply';
 import { CheckStore } from './checkStore';
-import { type Command, CommandRefused, type Refusal } from './commands';
+import type { Command } from './commands';
 import { History } from './history';
-import { type StorageFailure, storageFailureOf } from './storageFailure';
+import { storedChange } from './storedChange';
+import { touchesUnits } from './viewSync';
 
 /** Resolves in the next task (after the current event and its rendering work). */
 /** Resolvers of writes waiting for the next task (`flush` starts them at once). */
@@ -63,9 +65,20 @@ export interface SessionEvent {
   grids?: GridPatch[];
   /** Sheets whose unit view must be rebuilt (a new unit, merged units). */
   viewsStale?: Id[];
+  /** The sheet (appendix or grid sheet) the step changed first; null for a reload. */
+  sheetId?: Id | null;
 }
 
-export type DispatchResult = { ok: true; effects: Effects } | { ok: false; refusals: Refusal[] };
+export type DispatchResult =
+  { ok: true; effects: EngineEffects } | { ok: false; refusals: Refusal[] };
+
+interface ModelState {
+  wb: Workbook;
+  engine: PlanEngine;
+  gridEngine: GridEngine;
+  /** Storage order key of every row. */
+  order: Map<Id, string>;
+}
 
 export class WorkbookSession {
   readonly history = new History();
@@ -82,11 +95,6 @@ export class WorkbookSession {
   lastSheetId: Id | null = null;
   /** Number of changes committed to storage by this session. */
   commits = 0;
-  /**
-   * Why storage refused a write: from then on nothing more is written (what is stored stays as it
-   * was), the workbook stays editable here, and the user is offered a .planbook file.
-   */
-  storageFailure: StorageFailure | null = null;
   /** The unit and year views, computed by this session's engine. */
   readonly views: SheetViews;
   private unwatch?: () => void;
@@ -120,88 +128,78 @@ export class WorkbookSession {
 
   /** Applies a user step; refused steps change nothing. */
   dispatch(cmd: Command, label: string): DispatchResult {
-    const r = this.run(cmd);
-    if (r.ok) this.history.push({ label, redo: cmd, undo: r.inverse });
-    return r.ok ? { ok: true, effects: r.effects } : r;
-  }
-
-  /**
-   * Applies a step that came from elsewhere (another person through the shared workbook): never
-   * an undo step of this user, and the view does not move to the sheet it changed.
-   */
-  applyRemote(cmd: Command): DispatchResult {
-    const keep = this.lastSheetId;
-    const ro = this.readOnly;
-    this.readOnly = false; // what others wrote is shown even where this user may only read
-    let r: ReturnType<WorkbookSession['run']>;
+    const locked = this.locked();
+    if (locked) return locked;
+    let after: Workbook;
     try {
-      r = this.run(cmd);
-    } finally {
-      this.readOnly = ro;
-      this.lastSheetId = keep;
+      after = applyCommand(this.st.wb, cmd);
+    } catch (e) {
+      if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
+      throw e;
     }
-    return r.ok ? { ok: true, effects: r.effects } : r;
+    const delta = diffWorkbooks(this.st.wb, after);
+    if (isEmptyDelta(delta)) return { ok: true, effects: { patches: [], grids: [] } };
+    const r = this.step(delta, after, true);
+    if (r.ok) this.history.push({ label, delta });
+    return r;
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */
   undo(): boolean {
     const e = this.history.takeUndo();
     if (!e) return false;
-    const r = this.run(e.undo);
-    if (!r.ok) this.history.restore(e, true);
-    return r.ok;
+    const ok = !this.locked() && this.replay(reverseDelta(e.delta));
+    if (!ok) this.history.restore(e, true);
+    return ok;
   }
 
   /** Redoes the last undone step. */
   redo(): boolean {
     const e = this.history.takeRedo();
     if (!e) return false;
-    const r = this.run(e.redo);
-    if (r.ok) e.undo = r.inverse;
-    else this.history.restore(e, false);
-    return r.ok;
+    const ok = !this.locked() && this.replay(e.delta);
+    if (!ok) this.history.restore(e, false);
+    return ok;
   }
 
-  private run(
-    cmd: Command,
-  ): { ok: true; inverse: Command; effects: Effects } | { ok: false; refusals: Refusal[] } {
-    if (this.readOnly)
-      return {
-        ok: false,
-        refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }],
-      };
-    const fx = emptyEffects();
-    const metaBefore = this.st.wb.meta;
-    try {
-      const inverse = applyCommand(this.st, cmd, fx);
-      const { stale } = this.views.afterStep((id) => touchesUnits(cmd, id), metaBefore);
-      this.lastSheetId = fx.patches[0]?.sheetId ?? fx.grids[0]?.gridId ?? this.lastSheetId;
-      this.checks.update(this.st.wb, this.st.engine, fx.patches, fx.meta);
-      this.persist(fx);
-      const structure = fx.patches.some((p) => p.structure);
-      const grids = fx.grids;
-      const event = { patches: fx.patches, structure, grids, viewsStale: stale };
-      for (const l of this.listeners) l(event);
-      return { ok: true, inverse, effects: fx };
-    } catch (e) {
-      if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
-      throw e;
-    }
+  private replay(d: Delta): boolean {
+    return this.step(d, applyDelta(this.st.wb, d), false).ok;
   }
 
-  private persist(fx: Effects): void {
-    if (!this.repo || this.storageFailure) return;
-    const change: StoredChange = { putRows: [], deleteRows: fx.deleted };
-    for (const [sheetId, ids] of fx.putRows) {
-      const sheet = this.st.wb.sheets.find((s) => s.id === sheetId)!;
-      for (const row of sheet.rows) {
-        if (ids.has(row.id))
-          change.putRows.push({ sheetId, row, order: this.st.order.get(row.id)! });
-      }
-    }
-    if (fx.meta) change.meta = this.st.wb.meta;
-    if (fx.sheets) change.sheets = this.st.wb.sheets;
-    if (fx.grids.length) change.grids = this.st.wb.grids ?? [];
+  private locked(): DispatchResult | null {
+    if (!this.readOnly) return null;
+    return {
+      ok: false,
+      refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }],
+    };
+  }
+
+  /** One step from the current workbook to `after` (`d` between them), through every consumer. */
+  private step(d: Delta, after: Workbook, check: boolean): DispatchResult {
+    const before = this.st.wb;
+    const r = applyToEngines(this.st.engine, this.st.gridEngine, before, after, d, check);
+    if (!r.ok) return r;
+    const fx = r.effects;
+    this.st.wb = after;
+    const { stale } = this.views.afterStep((id) => touchesUnits(d, after, id), before.meta);
+    const sheetId = fx.patches[0]?.sheetId ?? fx.grids[0]?.gridId ?? null;
+    this.lastSheetId = sheetId ?? this.lastSheetId;
+    this.checks.update(after, this.st.engine, fx.patches, !!d.meta);
+    this.persist(storedChange(d, after, this.st.order));
+    const structure = fx.patches.some((p) => p.structure);
+    const event: SessionEvent = {
+      patches: fx.patches,
+      structure,
+      grids: fx.grids,
+      viewsStale: stale,
+      sheetId,
+    };
+    for (const l of this.listeners) l(event);
+    return r;
+  }
+
+  private persist(change: StoredChange): void {
+    if (!this.repo) return;
     const repo = this.repo;
     const id = this.st.wb.id;
     this.pending++;
@@ -211,7 +209,6 @@ export class WorkbookSession {
     // of the changed rows would otherwise delay the totals on screen)
     this.queue = this.queue.then(nextTask).then(async () => {
       try {
-        if (this.storageFailure) throw this.storageFailure; // never a later change without this one
         this.rev = await repo.commit(id, this.rev, change);
         inFlight--;
         this.commits++;
@@ -219,13 +216,8 @@ export class WorkbookSession {
       } catch (e) {
         inFlight--;
         this.pending--;
-        if (e instanceof ConflictError) {
-          this.readOnly = true;
-          this.setSave('conflict');
-        } else {
-          this.storageFailure ??= storageFailureOf(e);
-          this.setSave('error');
-        }
+        this.readOnly = true;
+        this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
       }
     });
   }

@@ -1,4 +1,5 @@
 /** Pure edits of an appendix sheet. Each returns a new sheet; the input is never mutated. */
+import { remapFormulaRows } from './formulaRefs';
 import { normaliseLevels } from './rows';
 import { indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
@@ -38,13 +39,14 @@ export function insertRows(
 ): AppendixSheet {
   const rows = sheet.rows.slice();
   rows.splice(at, 0, ...newRows);
-  return { ...sheet, rows: normaliseLevels(rows) };
+  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows)) };
 }
 
 /** Removes rows by id. */
 export function deleteRows(sheet: AppendixSheet, ids: readonly Id[]): AppendixSheet {
   const drop = new Set(ids);
-  return { ...sheet, rows: normaliseLevels(sheet.rows.filter((r) => !drop.has(r.id))) };
+  const rows = normaliseLevels(sheet.rows.filter((r) => !drop.has(r.id)));
+  return { ...sheet, rows: followRows(sheet.rows, rows) };
 }
 
 /** Moves the block rows[from, from+count) so that it starts at index `to` of the result. */
@@ -57,7 +59,7 @@ export function moveRows(
   const rows = sheet.rows.slice();
   const block = rows.splice(from, count);
   rows.splice(to, 0, ...block);
-  return { ...sheet, rows: normaliseLevels(rows) };
+  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows)) };
 }
 
 /** Sets levels and/or kinds of rows. */
@@ -73,4 +75,44 @@ export function setRowShapes(
     rows[i] = { ...rows[i], level: s.level ?? rows[i].level, kind: s.kind ?? rows[i].kind };
   }
   return { ...sheet, rows };
+}
+
+/**
+ * Where each row of `before` is in `after` (0-based; null when it is gone). Rows past the end of
+ * the list keep their distance to the end, as a spreadsheet shifts everything below an insertion.
+ */
+export function rowMap(
+  before: readonly Row[],
+  after: readonly Row[],
+): (row: number) => number | null {
+  const now = indexOfRows(after);
+  const shift = after.length - before.length;
+  return (r) => {
+    if (r < 0) return null;
+    if (r >= before.length) return r + shift;
+    return now.get(before[r].id) ?? null;
+  };
+}
+
+/**
+ * The rows of `after` with their formulas still pointing at the same rows after rows were
+ * inserted, deleted or moved (a reference to a deleted row becomes `#REF!`, as in Excel). New
+ * rows are left as they are: their formulas are written for where they are now.
+ */
+export function followRows(before: readonly Row[], after: Row[]): Row[] {
+  let map: ((row: number) => number | null) | undefined;
+  const old = indexOfRows(before);
+  for (let i = 0; i < after.length; i++) {
+    const r = after[i];
+    if (!old.has(r.id)) continue; // a new row's formulas are written for where it is now
+    let cells: Record<Id, CellInput> | undefined;
+    for (const [k, v] of Object.entries(r.cells)) {
+      if (typeof v !== 'string' || !v.startsWith('=')) continue;
+      map ??= rowMap(before, after);
+      const f = remapFormulaRows(v, map);
+      if (f !== v) (cells ??= { ...r.cells })[k] = f;
+    }
+    if (cells) after[i] = { ...r, cells };
+  }
+  return after;
 }

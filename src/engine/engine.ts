@@ -9,21 +9,65 @@ import {
   HyperFormula,
 } from 'hyperformula';
 import type { CheckValues } from '../domain/checks';
-import type { CellChange } from '../domain/ops';
+import { diffSheet, type SheetDelta } from '../domain/delta';
+import { remapFormulaRows } from '../domain/formulaRefs';
+import { type CellChange, rowMap } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
-import {
-  derivedCells,
-  inputColumn,
-  inputContent,
-  layoutOf,
-  type RawContent,
-  rowContents,
-  type SheetLayout,
-} from './layout';
+import { inputColumn, layoutOf, type RawContent, rowContents, type SheetLayout } from './layout';
+import type { CheckedWrite } from './refusals';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
 import { PlanViews, type ViewHost } from './views';
-import { refusalsOf } from './refusals';
+import { type CellRefusal, dryCheck, errorsAfter } from './refusals';
+import { isStructural, restructure, rowWrites, writeBlocks } from './writes';
+
+export type { CellRefusal };
+
+/** A sheet header change the engine rebuilds the sheet for (its columns or column codes). */
+function rebuilds(a: AppendixSheet, b: AppendixSheet): boolean {
+  return a.columns !== b.columns || a.hasCodeRow !== b.hasCodeRow;
+}
+
+/** The delta of a sheet reversed (rows and order swapped). */
+function reverseSheetDelta(d: SheetDelta): SheetDelta {
+  return {
+    sheetId: d.sheetId,
+    rows: d.rows.map((r) => ({ id: r.id, before: r.after, after: r.before })),
+    ...(d.order ? { order: { before: d.order.after, after: d.order.before } } : {}),
+  };
+}
+
+/**
+ * The cells a structural step wrote on purpose: every cell of a new row, and cells of other rows
+ * whose content is not just the old one with its references following the moved rows.
+ */
+function typedCells(
+  l: SheetLayout,
+  before: readonly Row[],
+  d: SheetDelta,
+  after: readonly Row[],
+): CheckedWrite[] {
+  const index = indexOfRows(after);
+  const map = d.order ? rowMap(before, after) : null;
+  const out: CheckedWrite[] = [];
+  for (const ch of d.rows) {
+    if (!ch.after) continue;
+    const i = index.get(ch.id)!;
+    const old = ch.before ?? { ...ch.after, cells: {} };
+    for (const w of rowWrites(l, old, ch.after, i)) {
+      const was = ch.before?.cells[w.colId];
+      if (
+        map &&
+        typeof was === 'string' &&
+        was.startsWith('=') &&
+        remapFormulaRows(was, map) === w.content
+      )
+        continue;
+      out.push(w);
+    }
+  }
+  return out;
+}
 
 /** HyperFormula configuration: GPL licence, sizes for 10,000+ project plans, noise-free sums. */
 export const ENGINE_CONFIG = {
@@ -46,42 +90,30 @@ export interface EnginePatch {
   structure: boolean;
 }
 
-/** A refused cell edit: the cell and the error its value would have had. */
-export interface CellRefusal {
-  rowId: Id;
-  colId: Id;
-  error: string;
-  message: string;
-}
-
 interface SheetState {
   layout: SheetLayout;
   totals: TotalsLayout;
   dataName: string;
   totName: string;
-  /** Engine sheet ids of the data and totals sheets (stable until sheets are re-indexed). */
-  dataId: number;
-  totId: number;
   rows: readonly Row[];
 }
 
 export class PlanEngine {
-  private instance: HyperFormula | null = null;
+  private hf: HyperFormula;
   private sheets = new Map<Id, SheetState>();
   private byHfSheet = new Map<number, { id: Id; totals: boolean }>();
   private counter = 0;
   /** The unit and year views of the sheets (built on demand). */
   readonly views = new PlanViews((id) => this.viewHost(id));
 
-  /** The engine instance (an empty one is made on first use when no workbook was loaded). */
-  private get hf(): HyperFormula {
-    return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
+  constructor() {
+    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
   }
 
   /** Replaces the engine's content with a workbook's appendix sheets (one build). */
   loadWorkbook(wb: Workbook): void {
     this.views.reset();
-    this.instance?.destroy();
+    this.hf.destroy();
     this.sheets.clear();
     const contents: Record<string, RawContent[][]> = {};
     for (const sheet of wb.sheets) {
@@ -89,7 +121,7 @@ export class PlanEngine {
       contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i));
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
     }
-    this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
+    this.hf = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
     this.reindex();
   }
 
@@ -119,109 +151,119 @@ export class PlanEngine {
   }
 
   /**
-   * Writes raw cells of `sheet` (the model after the edit). When a written value would be an
-   * error (cycle, broken reference, division by zero…), nothing is changed and the refusals are
-   * returned instead of a patch.
+   * Brings a sheet to `sheet` (the model after a step) given what the step changed in it. With
+   * `check`, a write whose formula or whose effect on another cell would be an error is refused
+   * before it lands (or put back at once): nothing changes and the refusals are returned.
    */
-  setCells(sheet: AppendixSheet, changes: readonly CellChange[]): EnginePatch | CellRefusal[] {
+  applySheet(d: SheetDelta, sheet: AppendixSheet, check: boolean): EnginePatch | CellRefusal[] {
+    if (d.header && rebuilds(d.header.before, d.header.after)) {
+      this.removeSheet(sheet.id);
+      this.addSheet(sheet);
+      return { sheetId: sheet.id, rows: new Set(), totals: true, structure: true };
+    }
     const st = this.state(sheet.id);
+    const before = st.rows;
     st.rows = sheet.rows;
-    const idx = indexOfRows(sheet.rows);
-    const d = this.dataId(st);
-    const written: { row: number; col: number; ch: CellChange }[] = [];
-    // one write per row (cells between two changed ones keep their content): the engine is two
-    // orders of magnitude faster on blocks than on single cells inside a batch
-    const byRow = new Map<number, Map<number, RawContent>>();
-    for (const ch of changes) {
-      const row = idx.get(ch.rowId)!;
-      const col = inputColumn(st.layout, sheet.rows[row], ch.colId);
-      if (col === undefined) continue;
-      let m = byRow.get(row);
-      if (!m) byRow.set(row, (m = new Map()));
-      m.set(col, inputContent(ch.value));
-      written.push({ row, col, ch });
+    const r = isStructural(d)
+      ? this.restructure(st, before, d, sheet, check)
+      : this.writeCells(st, d, sheet, check);
+    if (Array.isArray(r)) st.rows = before;
+    return r;
+  }
+
+  private writeCells(
+    st: SheetState,
+    d: SheetDelta,
+    sheet: AppendixSheet,
+    check: boolean,
+  ): EnginePatch | CellRefusal[] {
+    const index = indexOfRows(sheet.rows);
+    const writes = d.rows.flatMap((ch) =>
+      rowWrites(st.layout, ch.before!, ch.after!, index.get(ch.id)!),
+    );
+    const data = this.dataId(st);
+    if (check) {
+      const dry = dryCheck(this.hf, data, writes);
+      if (dry.length) return dry;
     }
-    // consecutive rows written over the same columns make one rectangular block (a paste of
-    // 1,000 rows is a few dozen writes, not a thousand)
-    const blocks: { row: number; col: number; c1: number; values: RawContent[][] }[] = [];
-    for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
-      const m = byRow.get(row)!;
-      const cols = [...m.keys()];
-      const c0 = Math.min(...cols);
-      const c1 = Math.max(...cols);
-      const values: RawContent[] = [];
-      for (let c = c0; c <= c1; c++) {
-        values.push(
-          m.has(c)
-            ? m.get(c)!
-            : ((this.hf.getCellSerialized({ sheet: d, row, col: c }) ?? null) as RawContent),
-        );
+    const old = check
+      ? writes.map((w) => ({
+          ...w,
+          content: (this.hf.getCellSerialized({ sheet: data, row: w.row, col: w.col }) ??
+            null) as RawContent,
+        }))
+      : [];
+    const out = writeBlocks(this.hf, data, writes);
+    if (check) {
+      const refusals = errorsAfter(this.hf, data, out, writes);
+      if (refusals.length) {
+        writeBlocks(this.hf, data, old);
+        return refusals;
       }
-      const last = blocks[blocks.length - 1];
-      if (last && last.col === c0 && last.c1 === c1 && last.row + last.values.length === row)
-        last.values.push(values);
-      else blocks.push({ row, col: c0, c1, values: [values] });
-    }
-    const out = this.hf.batch(() => {
-      for (const b of blocks)
-        this.hf.setCellContents({ sheet: d, row: b.row, col: b.col }, b.values);
-    });
-    const refusals = refusalsOf(this.hf, this.dataId(st), out, written);
-    if (refusals.length) {
-      this.hf.undo();
-      return refusals;
     }
     return this.patch(sheet.id, out, false);
   }
 
-  /** Rows [at, at+count) of `sheet` are new: inserts them and fixes every range. */
-  insertRows(sheet: AppendixSheet, at: number, count: number): EnginePatch {
-    const st = this.state(sheet.id);
-    st.rows = sheet.rows;
-    const d = this.dataId(st);
-    const out = this.hf.batch(() => {
-      this.hf.addRows(d, [at, count]);
-      const block: RawContent[][] = [];
-      for (let i = at; i < at + count; i++) block.push(rowContents(st.layout, sheet.rows, i));
-      this.hf.setCellContents({ sheet: d, row: at, col: 0 }, block);
-    });
-    return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
-  }
-
-  /** Removes the rows at the given (pre-removal) indexes; `sheet` is the model after removal. */
-  deleteRows(sheet: AppendixSheet, indexes: readonly number[]): EnginePatch {
-    const st = this.state(sheet.id);
-    st.rows = sheet.rows;
-    const d = this.dataId(st);
-    const out = this.hf.batch(() => {
-      for (const i of [...indexes].sort((a, b) => b - a)) this.hf.removeRows(d, [i, 1]);
-    });
-    return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
-  }
-
-  /** Moves the block [from, from+count) so that it starts at `to` in `sheet` (the model after). */
-  moveRows(sheet: AppendixSheet, from: number, count: number, to: number): EnginePatch {
-    const st = this.state(sheet.id);
-    st.rows = sheet.rows;
-    const d = this.dataId(st);
-    const target = to > from ? to + count : to;
-    const out = to !== from ? this.hf.moveRows(d, from, count, target) : [];
-    return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
-  }
-
-  /** Rows changed level or kind: rewrites those rows and fixes every range. */
-  reshape(sheet: AppendixSheet, rowIndexes: readonly number[]): EnginePatch {
-    const st = this.state(sheet.id);
-    st.rows = sheet.rows;
-    const d = this.dataId(st);
-    const out = this.hf.batch(() => {
-      for (const i of rowIndexes) {
-        this.hf.setCellContents({ sheet: d, row: i, col: 0 }, [
-          rowContents(st.layout, sheet.rows, i),
-        ]);
+  private restructure(
+    st: SheetState,
+    before: readonly Row[],
+    d: SheetDelta,
+    sheet: AppendixSheet,
+    check: boolean,
+  ): EnginePatch | CellRefusal[] {
+    const data = this.dataId(st);
+    const out = [
+      ...restructure(this.hf, data, st.layout, d, sheet.rows),
+      ...this.reconcileTotals(st),
+    ];
+    if (check) {
+      const refusals = errorsAfter(
+        this.hf,
+        data,
+        out,
+        typedCells(st.layout, before, d, sheet.rows),
+        false,
+      );
+      if (refusals.length) {
+        st.rows = before;
+        restructure(this.hf, data, st.layout, reverseSheetDelta(d), before);
+        this.reconcileTotals(st);
+        return refusals;
       }
-    });
-    return this.patch(sheet.id, [...out, ...this.reconcile(sheet.id)], true);
+    }
+    return this.patch(sheet.id, out, true);
+  }
+
+  /** Writes raw cells of `sheet` (the model after the edit); refusals instead of a patch. */
+  setCells(sheet: AppendixSheet, _changes?: readonly CellChange[]): EnginePatch | CellRefusal[] {
+    return this.step(sheet, true);
+  }
+
+  /** Rows of `sheet` were inserted (the model after the insertion). */
+  insertRows(sheet: AppendixSheet, _at?: number, _count?: number): EnginePatch {
+    return this.step(sheet, false) as EnginePatch;
+  }
+
+  /** Rows were removed; `sheet` is the model after removal. */
+  deleteRows(sheet: AppendixSheet, _indexes?: readonly number[]): EnginePatch {
+    return this.step(sheet, false) as EnginePatch;
+  }
+
+  /** Rows were moved; `sheet` is the model after the move. */
+  moveRows(sheet: AppendixSheet, _from?: number, _count?: number, _to?: number): EnginePatch {
+    return this.step(sheet, false) as EnginePatch;
+  }
+
+  /** Rows changed level or kind; `sheet` is the model after. */
+  reshape(sheet: AppendixSheet, _rowIndexes?: readonly number[]): EnginePatch {
+    return this.step(sheet, false) as EnginePatch;
+  }
+
+  /** Brings a sheet from what the engine holds to `sheet`, whatever changed in its rows. */
+  private step(sheet: AppendixSheet, check: boolean): EnginePatch | CellRefusal[] {
+    const st = this.state(sheet.id);
+    const d = diffSheet({ ...sheet, rows: st.rows as Row[] }, sheet);
+    return d ? this.applySheet(d, sheet, check) : this.patch(sheet.id, [], false);
   }
 
   /** Computed value of a visible cell. */
@@ -238,7 +280,7 @@ export class PlanEngine {
     const r = st.totals.rows.indexOf(source);
     const col = st.layout.col.get(colId) ?? st.totals.yearCol.get(colId);
     if (r < 0 || col === undefined) return null;
-    return this.read(st.totId, r, col);
+    return this.read(this.hf.getSheetId(st.totName)!, r, col);
   }
 
   /** The computed right-hand side of column rule k (`4=2-3` → column 2 − column 3) on row i. */
@@ -294,29 +336,11 @@ export class PlanEngine {
     return v as EngineValue;
   }
 
-  /**
-   * After a structural change: rewrites, in one batch, every derived cell of sections and total
-   * rows whose formula no longer matches the tree (the engine moves ranges as Excel does, which is
-   * not always what the tree means), and the totals' ranges.
-   */
-  private reconcile(sheetId: Id): ExportedChange[] {
-    const st = this.state(sheetId);
-    const d = this.dataId(st);
-    const writes: { row: number; col: number; want: RawContent }[] = [];
-    st.rows.forEach((r, i) => {
-      if (r.kind === 'project') return;
-      for (const [col, want] of derivedCells(st.layout, st.rows, i)) {
-        const have = this.hf.getCellSerialized({ sheet: d, row: i, col });
-        if ((have ?? null) !== want) writes.push({ row: i, col, want });
-      }
-    });
+  /** Rewrites the totals sheet's ranges (after a structural change). */
+  private reconcileTotals(st: SheetState): ExportedChange[] {
     const t = this.hf.getSheetId(st.totName)!;
     const totals = totalsContents(st.layout, st.totals, st.dataName, st.rows);
-    return this.hf.batch(() => {
-      for (const w of writes)
-        this.hf.setCellContents({ sheet: d, row: w.row, col: w.col }, [[w.want]]);
-      this.hf.setCellContents({ sheet: t, row: 0, col: 0 }, totals);
-    });
+    return this.hf.batch(() => this.hf.setCellContents({ sheet: t, row: 0, col: 0 }, totals));
   }
 
   private patch(sheetId: Id, out: ExportedChange[], structure: boolean): EnginePatch {
@@ -339,8 +363,6 @@ export class PlanEngine {
       totals: totalsLayout(layout),
       dataName: `Data_${n}`,
       totName: `Totals_${n}`,
-      dataId: -1,
-      totId: -1,
       rows: sheet.rows,
     };
     this.sheets.set(sheet.id, st);
@@ -350,10 +372,8 @@ export class PlanEngine {
   private reindex(): void {
     this.byHfSheet.clear();
     for (const [id, st] of this.sheets) {
-      st.dataId = this.hf.getSheetId(st.dataName)!;
-      st.totId = this.hf.getSheetId(st.totName)!;
-      this.byHfSheet.set(st.dataId, { id, totals: false });
-      this.byHfSheet.set(st.totId, { id, totals: true });
+      this.byHfSheet.set(this.hf.getSheetId(st.dataName)!, { id, totals: false });
+      this.byHfSheet.set(this.hf.getSheetId(st.totName)!, { id, totals: true });
     }
   }
 
@@ -364,6 +384,6 @@ export class PlanEngine {
   }
 
   private dataId(st: SheetState): number {
-    return st.dataId;
+    return this.hf.getSheetId(st.dataName)!;
   }
 }

@@ -7,6 +7,8 @@ import { DetailedCellError, ExportedCellChange, HyperFormula } from 'hyperformul
 import type { GridChange } from '../domain/grid';
 import type { CellInput, GridSheet, Id } from '../domain/types';
 import { ENGINE_CONFIG, type EngineValue } from './engine';
+import { type CellRefusal, dryCheck, errorsAfter } from './refusals';
+import { writeBlocks } from './writes';
 
 /** A refused grid edit: the cell and the error its formula would give. */
 export interface GridRefusal {
@@ -60,26 +62,43 @@ export class GridEngine {
   }
 
   /**
-   * Writes cells of a grid sheet. When a written cell would evaluate to an error, nothing is
-   * changed and the refusals are returned; otherwise the rows whose values changed.
+   * Writes cells of a grid sheet. With `check`, when a written cell would evaluate to an error,
+   * nothing is changed and the refusals are returned; otherwise the rows whose values changed.
    * @param id the grid sheet's id
    * @param changes the cells (0-based) and their new raw content
    */
-  setCells(id: Id, changes: readonly GridChange[]): Set<number> | GridRefusal[] {
+  setCells(id: Id, changes: readonly GridChange[], check = true): Set<number> | GridRefusal[] {
     const sheet = this.sheetId(id);
-    const out = this.hf.batch(() => {
-      for (const ch of changes)
-        this.hf.setCellContents({ sheet, row: ch.r, col: ch.c }, [[content(ch.value)]]);
-    });
-    const refusals: GridRefusal[] = [];
-    for (const ch of changes) {
-      const v = this.hf.getCellValue({ sheet, row: ch.r, col: ch.c });
-      if (v instanceof DetailedCellError)
-        refusals.push({ r: ch.r, c: ch.c, error: v.type, message: v.message });
+    const writes = changes.map((ch) => ({
+      row: ch.r,
+      col: ch.c,
+      content: content(ch.value),
+      rowId: String(ch.r),
+      colId: String(ch.c),
+    }));
+    const refused = (rs: CellRefusal[]): GridRefusal[] =>
+      rs.map((r) => ({
+        r: Number(r.rowId),
+        c: Number(r.colId),
+        error: r.code,
+        message: r.message,
+      }));
+    if (check) {
+      const dry = dryCheck(this.hf, sheet, writes);
+      if (dry.length) return refused(dry);
     }
-    if (refusals.length) {
-      this.hf.undo();
-      return refusals;
+    const old = writes.map((w) => ({
+      ...w,
+      content: (this.hf.getCellSerialized({ sheet, row: w.row, col: w.col }) ?? null) as
+        number | string | null,
+    }));
+    const out = writeBlocks(this.hf, sheet, writes);
+    if (check) {
+      const errors = errorsAfter(this.hf, sheet, out, writes, false);
+      if (errors.length) {
+        writeBlocks(this.hf, sheet, old);
+        return refused(errors);
+      }
     }
     const rows = new Set<number>();
     for (const c of out)

@@ -80,6 +80,8 @@ export const vi = {
   r_NUM: 'công thức cho kết quả không hợp lệ.',
   r_NA: 'công thức cho kết quả không hợp lệ.',
   r_DEPENDENT: 'thay đổi này làm công thức ở ô khác bị lỗi.',
+  r_SPILL: 'công thức trả về nhiều giá trị (một mảng); mỗi ô chỉ chứa một giá trị.',
+  r_LIC: 'bộ tính công thức chưa được cấp phép (lỗi cấu hình của ứng dụng).',
   r_pasteIntoTotals:
     'không dán vào ô tổng của mục hoặc dòng tổng (các ô này được tính từ các dự án).',
   a_noRow: 'Hãy chọn một dòng trước.',
@@ -251,6 +253,8 @@ export const en: Record<StringKey, string> = {
   r_NUM: 'the formula gives an invalid result.',
   r_NA: 'the formula gives an invalid result.',
   r_DEPENDENT: 'this change would break a formula in another cell.',
+  r_SPILL: 'the formula returns several values (an array); a cell holds one value.',
+  r_LIC: 'the formula engine is not licensed (an application configuration error).',
   r_pasteIntoTotals:
     'cannot paste into section or total cells (they are computed from the projects).',
   a_noRow: 'Select a row first.',

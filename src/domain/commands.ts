@@ -1,0 +1,124 @@
+/**
+ * Commands: every change to a workbook is one of these, applied by one pure function. What a
+ * step changed is then read by comparing the workbook before and after (`delta.ts`), never kept
+ * by hand per command.
+ */
+import { type GridChange, setGridCells } from './grid';
+import * as ops from './ops';
+import { type CellChange } from './ops';
+import { keyPolicy, isAmountInput } from './policy';
+import { CommandRefused, type Refusal } from './refusals';
+import { indexOfRows } from './rowIndex';
+import { normaliseLevels } from './rows';
+import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, RowKind, Workbook } from './types';
+
+export interface Shape {
+  rowId: Id;
+  level: number;
+  kind: RowKind;
+}
+
+export type Command =
+  | { type: 'setCells'; sheetId: Id; changes: CellChange[] }
+  | { type: 'insertRows'; sheetId: Id; at: number; rows: Row[] }
+  | { type: 'deleteRows'; sheetId: Id; rowIds: Id[] }
+  | { type: 'moveRows'; sheetId: Id; from: number; count: number; to: number }
+  | { type: 'reshape'; sheetId: Id; shapes: Shape[] }
+  | { type: 'setMeta'; meta: PlanMeta }
+  | { type: 'addSheet'; sheet: AppendixSheet; at: number }
+  | { type: 'removeSheet'; sheetId: Id }
+  | { type: 'setGridCells'; gridId: Id; changes: GridChange[] }
+  | { type: 'addGrid'; grid: GridSheet; at: number }
+  | { type: 'removeGrid'; gridId: Id }
+  | { type: 'batch'; commands: Command[] };
+
+/** Checks cell changes against the cell policy before anything is applied. */
+export function validateCells(sheet: AppendixSheet, changes: readonly CellChange[]): Refusal[] {
+  const index = indexOfRows(sheet.rows);
+  const out: Refusal[] = [];
+  for (const ch of changes) {
+    const i = index.get(ch.rowId);
+    if (i === undefined) continue;
+    const p = keyPolicy(sheet, sheet.rows[i], ch.colId);
+    const at = { rowId: ch.rowId, colId: ch.colId };
+    if (p.refusal) out.push({ code: p.refusal, ...at });
+    else if (p.numeric && !isAmountInput(ch.value ?? null))
+      out.push({ code: 'notNumber', ...at, detail: String(ch.value) });
+  }
+  return out;
+}
+
+function sheetAt(wb: Workbook, id: Id): number {
+  const i = wb.sheets.findIndex((s) => s.id === id);
+  if (i < 0) throw new Error(`sheet ${id} not found`);
+  return i;
+}
+
+function withSheet(wb: Workbook, id: Id, f: (s: AppendixSheet) => AppendixSheet): Workbook {
+  const i = sheetAt(wb, id);
+  const sheets = wb.sheets.slice();
+  sheets[i] = f(sheets[i]);
+  return { ...wb, sheets };
+}
+
+function gridAt(wb: Workbook, id: Id): number {
+  const i = (wb.grids ?? []).findIndex((g) => g.id === id);
+  if (i < 0) throw new Error(`grid sheet ${id} not found`);
+  return i;
+}
+
+/**
+ * The workbook after a command; the input is never changed and unchanged rows stay the same
+ * objects. Throws `CommandRefused` (a cell the policy refuses) or an Error (an unknown id).
+ */
+export function applyCommand(wb: Workbook, cmd: Command): Workbook {
+  switch (cmd.type) {
+    case 'batch':
+      return cmd.commands.reduce(applyCommand, wb);
+    case 'setMeta':
+      return { ...wb, meta: cmd.meta };
+    case 'addSheet': {
+      if (wb.sheets.some((s) => s.id === cmd.sheet.id))
+        throw new Error(`sheet ${cmd.sheet.id} exists`);
+      const sheets = wb.sheets.slice();
+      sheets.splice(Math.min(cmd.at, sheets.length), 0, cmd.sheet);
+      return { ...wb, sheets };
+    }
+    case 'removeSheet':
+      sheetAt(wb, cmd.sheetId);
+      return { ...wb, sheets: wb.sheets.filter((s) => s.id !== cmd.sheetId) };
+    case 'setCells':
+      return withSheet(wb, cmd.sheetId, (s) => {
+        const refused = validateCells(s, cmd.changes);
+        if (refused.length) throw new CommandRefused(refused);
+        return ops.setCells(s, cmd.changes);
+      });
+    case 'insertRows':
+      return withSheet(wb, cmd.sheetId, (s) => ops.insertRows(s, cmd.at, cmd.rows));
+    case 'deleteRows':
+      return withSheet(wb, cmd.sheetId, (s) => ops.deleteRows(s, cmd.rowIds));
+    case 'moveRows':
+      return withSheet(wb, cmd.sheetId, (s) => ops.moveRows(s, cmd.from, cmd.count, cmd.to));
+    case 'reshape':
+      return withSheet(wb, cmd.sheetId, (s) => {
+        const next = ops.setRowShapes(s, cmd.shapes);
+        return { ...next, rows: normaliseLevels(next.rows) };
+      });
+    case 'setGridCells': {
+      const grids = (wb.grids ?? []).slice();
+      const i = gridAt(wb, cmd.gridId);
+      grids[i] = setGridCells(grids[i], cmd.changes);
+      return { ...wb, grids };
+    }
+    case 'addGrid': {
+      const grids = (wb.grids ?? []).slice();
+      if (grids.some((g) => g.id === cmd.grid.id)) throw new Error(`grid ${cmd.grid.id} exists`);
+      grids.splice(Math.min(cmd.at, grids.length), 0, cmd.grid);
+      return { ...wb, grids };
+    }
+    case 'removeGrid': {
+      gridAt(wb, cmd.gridId);
+      return { ...wb, grids: (wb.grids ?? []).filter((g) => g.id !== cmd.gridId) };
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formulaRefs, remapFormulaRows } from './formulaRefs';
+
+describe('formula references', () => {
+  it('finds cells, ranges, whole columns and rows, and sheet prefixes; skips names and texts', () => {
+    const refs = formulaRefs(`=SUM(E2:E9)+$F$3*LOG10(2)+'Phụ lục 2'!A1+Sheet2!B2:C3+E:E+2:4+"A1"`);
+    expect(refs.map((r) => [r.sheet ?? '', r.r0, r.r1, r.c0, r.c1])).toEqual([
+      ['', 1, 8, 4, 4],
+      ['', 2, 2, 5, 5],
+      ['Phụ lục 2', 0, 0, 0, 0],
+      ['Sheet2', 1, 2, 1, 2],
+      ['', null, null, 4, 4],
+      ['', 1, 3, null, null],
+    ]);
+    expect(formulaRefs('=TRUE+PI()')).toEqual([]);
+  });
+
+  it('keeps references on their rows when rows move; a deleted row becomes #REF!', () => {
+    // row 2 (index 1) is deleted, everything below moves up one
+    const del = (r: number) => (r === 1 ? null : r > 1 ? r - 1 : r);
+    expect(remapFormulaRows('=E2*2+E5', del)).toBe('=#REF!*2+E4');
+    expect(remapFormulaRows('=SUM(E2:E9)', del)).toBe('=SUM(E2:E8)');
+    expect(remapFormulaRows('=SUM($E$1:E2)', del)).toBe('=SUM($E$1:E1)');
+    expect(remapFormulaRows('=Other!E5+E:E', del)).toBe('=Other!E5+E:E');
+    // a row inserted at index 0
+    expect(remapFormulaRows('=E1+$F$3', (r) => r + 1)).toBe('=E2+$F$4');
+    expect(remapFormulaRows('="E1"&E1', (r) => r + 1)).toBe('="E1"&E2');
+  });
+});

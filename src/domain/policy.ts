@@ -1,0 +1,118 @@
+/**
+ * One rule for every cell of an appendix: whether the user may write it (typing, paste, fill,
+ * clear, the formula bar), which model key the input goes to, and how a typed or pasted text reads.
+ * Typing, paste, fill, the editor and the engine's layout all ask here.
+ */
+import { isNumericLeaf, leaves } from './columns';
+import { type NumberStyle, parseAmount } from './numbers';
+import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
+
+/** Where a model cell's content lives in the engine. */
+export type CellPlace =
+  /** the visible cell (projects, texts, total rows' stated figures) */
+  | 'visible'
+  /** the stated block: a figure a section states beside its computed sum */
+  | 'stated'
+  /** nowhere: the cell is computed (the row-total column) */
+  | 'computed';
+
+export interface CellPolicy {
+  /** Whether the user may write the cell. */
+  editable: boolean;
+  /** The `row.cells` key an input writes: the leaf's id, or a year group's id for a merged figure. */
+  target: Id;
+  /** Whether the cell holds an amount (number or formula). */
+  numeric: boolean;
+  /** Why the cell is not editable. */
+  refusal?: 'computedColumn' | 'sectionComputed';
+}
+
+/** Where the content of `row.cells[key]` lives in the engine (key: a leaf, or a year group's id). */
+export function placeOf(row: Row, leaf: ColumnLeaf | undefined): CellPlace {
+  if (!leaf) return 'stated'; // a year group's figure, stated by a total row
+  if (leaf.role === 'rowTotal') return 'computed';
+  return row.kind === 'section' && isNumericLeaf(leaf) ? 'stated' : 'visible';
+}
+
+const spansCache = new WeakMap<ColumnNode[], Map<Id, { groupId: Id; size: number }>>();
+
+/**
+ * Year groups made only of amount columns, keyed by their first leaf: a total row may state one
+ * figure for the whole year, shown merged over the year's sources.
+ */
+export function yearSpans(columns: ColumnNode[]): Map<Id, { groupId: Id; size: number }> {
+  let out = spansCache.get(columns);
+  if (out) return out;
+  out = new Map();
+  const found = out;
+  const walk = (ns: ColumnNode[]) => {
+    for (const n of ns) {
+      if (n.kind !== 'group') continue;
+      const ls = leaves(n.children).filter((l) => l.role === 'amount');
+      if (n.year !== undefined && ls.length && ls.length === leaves(n.children).length)
+        found.set(ls[0].id, { groupId: n.id, size: ls.length });
+      else walk(n.children);
+    }
+  };
+  walk(columns);
+  spansCache.set(columns, out);
+  return out;
+}
+
+/** The rule for one cell (row × leaf column) of a sheet. */
+export function cellPolicy(sheet: AppendixSheet, row: Row, leaf: ColumnLeaf): CellPolicy {
+  const numeric = isNumericLeaf(leaf);
+  if (leaf.role === 'rowTotal')
+    return { editable: false, target: leaf.id, numeric, refusal: 'computedColumn' };
+  if (numeric && row.kind === 'section')
+    return { editable: false, target: leaf.id, numeric, refusal: 'sectionComputed' };
+  const span = row.kind === 'total' ? yearSpans(sheet.columns).get(leaf.id) : undefined;
+  const target = span && row.cells[span.groupId] !== undefined ? span.groupId : leaf.id;
+  return { editable: true, target, numeric };
+}
+
+/** The rule for a `row.cells` key: a leaf's id or a year group's id (a total row's merged figure). */
+export function keyPolicy(sheet: AppendixSheet, row: Row, key: Id): CellPolicy {
+  const leaf = leafById(sheet, key);
+  if (leaf) return cellPolicy(sheet, row, leaf);
+  return { editable: true, target: key, numeric: true };
+}
+
+const leafCache = new WeakMap<ColumnNode[], Map<Id, ColumnLeaf>>();
+
+/** A leaf column of the sheet by id. */
+export function leafById(sheet: AppendixSheet, id: Id): ColumnLeaf | undefined {
+  let m = leafCache.get(sheet.columns);
+  if (!m) {
+    m = new Map(leaves(sheet.columns).map((l) => [l.id, l]));
+    leafCache.set(sheet.columns, m);
+  }
+  return m.get(id);
+}
+
+/** Marks printed tables use for "nothing" in an amount cell. */
+const BLANK_MARKS = new Set(['-', '–', '—']);
+
+/**
+ * Reads what a user typed or pasted into a cell of `column`: blank, a formula, a number in the
+ * given style (an amount cell), or the text itself. A lone dash in an amount cell means blank, as
+ * printed tables use it. `{invalid}` when an amount cell gets something that is not a number.
+ */
+export function parseInput(
+  text: string,
+  column: ColumnLeaf | undefined,
+  style: NumberStyle = 'auto',
+): CellInput | { invalid: string } {
+  const t = text.trim();
+  if (t === '') return null;
+  if (column && !isNumericLeaf(column)) return text;
+  if (t.startsWith('=')) return t;
+  if (BLANK_MARKS.has(t)) return null;
+  const n = parseAmount(t, style);
+  return n === null ? { invalid: text } : n;
+}
+
+/** Whether a value may sit in an amount cell: a number, a formula, or blank. */
+export function isAmountInput(v: CellInput): boolean {
+  return v === null || typeof v === 'number' || v.startsWith('=');
+}

@@ -1,0 +1,179 @@
+/**
+ * Bringing an appendix's data sheet from one state of the model to the next, given what changed
+ * (`SheetDelta`): cell writes in blocks, or row operations (remove, move, add) followed by the
+ * rows' contents and the formulas the tree derives. The model is the truth: every formula the
+ * model holds is what the engine holds afterwards.
+ */
+import type { ExportedChange, HyperFormula } from 'hyperformula';
+import type { SheetDelta } from '../domain/delta';
+import { indexOfRows } from '../domain/rowIndex';
+import type { Id, Row } from '../domain/types';
+import {
+  derivedCells,
+  inputColumn,
+  inputContent,
+  type RawContent,
+  rowContents,
+  type SheetLayout,
+} from './layout';
+
+/** One engine cell written for a model cell. */
+export interface CellWrite {
+  row: number;
+  col: number;
+  content: RawContent;
+  rowId: Id;
+  colId: Id;
+}
+
+/** Whether a sheet delta changes the rows' tree (order, membership, level or kind). */
+export function isStructural(d: SheetDelta): boolean {
+  return (
+    !!d.order ||
+    d.rows.some(
+      (r) =>
+        !r.before || !r.after || r.before.kind !== r.after.kind || r.before.level !== r.after.level,
+    )
+  );
+}
+
+/** The engine cells whose model content changed between two versions of a row at index `row`. */
+export function rowWrites(l: SheetLayout, before: Row, after: Row, row: number): CellWrite[] {
+  const out: CellWrite[] = [];
+  const keys = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+  for (const k of keys) {
+    const a = before.cells[k] ?? null;
+    const b = after.cells[k] ?? null;
+    if (a === b) continue;
+    const col = inputColumn(l, after, k);
+    if (col !== undefined)
+      out.push({ row, col, content: inputContent(b), rowId: after.id, colId: k });
+  }
+  return out;
+}
+
+/** Writes cells in one batch, one block per row (the engine is far faster on blocks). */
+export function writeBlocks(
+  hf: HyperFormula,
+  sheet: number,
+  writes: readonly { row: number; col: number; content: RawContent }[],
+): ExportedChange[] {
+  const byRow = new Map<number, Map<number, RawContent>>();
+  for (const w of writes) {
+    let m = byRow.get(w.row);
+    if (!m) byRow.set(w.row, (m = new Map()));
+    m.set(w.col, w.content);
+  }
+  const blocks: { row: number; col: number; values: RawContent[] }[] = [];
+  for (const [row, m] of byRow) {
+    const cols = [...m.keys()];
+    const c0 = Math.min(...cols);
+    const c1 = Math.max(...cols);
+    const values: RawContent[] = [];
+    for (let c = c0; c <= c1; c++)
+      values.push(
+        m.has(c)
+          ? m.get(c)!
+          : ((hf.getCellSerialized({ sheet, row, col: c }) ?? null) as RawContent),
+      );
+    blocks.push({ row, col: c0, values });
+  }
+  return hf.batch(() => {
+    for (const b of blocks) hf.setCellContents({ sheet, row: b.row, col: b.col }, [b.values]);
+  });
+}
+
+/** Index runs `[start, count]` of a sorted list of indexes. */
+function runs(indexes: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indexes) {
+    const last = out.at(-1);
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i, 1]);
+  }
+  return out;
+}
+
+/**
+ * Row operations taking the data sheet from the `before` row order to `after`: removes the rows
+ * that are gone, moves the rest into their new order (in runs), adds the new rows (empty).
+ */
+export function reorderRows(
+  hf: HyperFormula,
+  sheet: number,
+  before: readonly Id[],
+  after: readonly Id[],
+): void {
+  const keep = new Set(after);
+  const gone = before.flatMap((id, i) => (keep.has(id) ? [] : [i]));
+  for (const [start, count] of runs(gone).reverse()) hf.removeRows(sheet, [start, count]);
+  const had = new Set(before);
+  const cur = before.filter((id) => keep.has(id));
+  const target = after.filter((id) => had.has(id));
+  const pos = new Map(cur.map((id, i) => [id, i]));
+  for (let k = 0; k < target.length; k++) {
+    if (cur[k] === target[k]) continue;
+    const j = pos.get(target[k])!;
+    let len = 1;
+    while (k + len < target.length && cur[j + len] === target[k + len]) len++;
+    hf.moveRows(sheet, j, len, k);
+    cur.splice(k, 0, ...cur.splice(j, len));
+    for (let i = k; i < j + len; i++) pos.set(cur[i], i);
+    k += len - 1;
+  }
+  const added = after.flatMap((id, i) => (had.has(id) ? [] : [i]));
+  for (const [start, count] of runs(added)) hf.addRows(sheet, [start, count]);
+}
+
+/** The row's engine contents, without the unit view's helper column (the views keep it). */
+export function rowInputs(l: SheetLayout, rows: readonly Row[], i: number): RawContent[] {
+  return rowContents(l, rows, i).slice(0, l.unitCol);
+}
+
+/**
+ * After a structural change: the rows the delta changed or added are written whole; every other
+ * formula cell (derived or the user's) that the row operations left different from the model is
+ * rewritten.
+ */
+export function restructure(
+  hf: HyperFormula,
+  sheet: number,
+  l: SheetLayout,
+  d: SheetDelta,
+  rows: readonly Row[],
+): ExportedChange[] {
+  const index = indexOfRows(rows);
+  const written = new Set<Id>();
+  const first = hf.batch(() => {
+    if (d.order) reorderRows(hf, sheet, d.order.before, d.order.after);
+    for (const ch of d.rows) {
+      if (!ch.after) continue;
+      const i = index.get(ch.id)!;
+      hf.setCellContents({ sheet, row: i, col: 0 }, [rowInputs(l, rows, i)]);
+      written.add(ch.id);
+    }
+  });
+  const fixes: { row: number; col: number; content: RawContent }[] = [];
+  rows.forEach((r, i) => {
+    if (written.has(r.id)) return;
+    if (r.kind !== 'project')
+      for (const [col, want] of derivedCells(l, rows, i))
+        fixes.push({ row: i, col, content: want });
+    if (!d.order) return;
+    for (const [k, v] of Object.entries(r.cells)) {
+      if (typeof v !== 'string' || !v.startsWith('=')) continue;
+      const col = inputColumn(l, r, k);
+      if (col !== undefined) fixes.push({ row: i, col, content: v });
+    }
+  });
+  const stale = fixes.filter(
+    (f) => (hf.getCellSerialized({ sheet, row: f.row, col: f.col }) ?? null) !== f.content,
+  );
+  if (!stale.length) return first;
+  return [
+    ...first,
+    ...hf.batch(() => {
+      for (const f of stale) hf.setCellContents({ sheet, row: f.row, col: f.col }, [[f.content]]);
+    }),
+  ];
+}
