@@ -177,7 +177,16 @@ export class WorkbookSession {
   /** One step from the current workbook to `after` (`d` between them), through every consumer. */
   private step(d: Delta, after: Workbook, check: boolean): DispatchResult {
     const before = this.st.wb;
-    const r = applyToEngines(this.st.engine, this.st.gridEngine, before, after, d, check);
+    let r: DispatchResult;
+    try {
+      r = applyToEngines(this.st.engine, this.st.gridEngine, before, after, d, check);
+    } catch (e) {
+      // the formula engine failed inside the step: rebuild it from the model, which is unchanged
+      this.st.engine.loadWorkbook(before);
+      this.st.gridEngine.load(before.grids ?? []);
+      this.views.reset();
+      return { ok: false, refusals: [{ code: 'ERROR', detail: (e as Error).message }] };
+    }
     if (!r.ok) return r;
     const fx = r.effects;
     this.st.wb = after;

@@ -113,7 +113,15 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
     case 'addGrid': {
       const grids = (wb.grids ?? []).slice();
       if (grids.some((g) => g.id === cmd.grid.id)) throw new Error(`grid ${cmd.grid.id} exists`);
-      grids.splice(Math.min(cmd.at, grids.length), 0, cmd.grid);
+      const name = uniqueName(
+        cmd.grid.name,
+        grids.map((g) => g.name),
+      );
+      grids.splice(
+        Math.min(cmd.at, grids.length),
+        0,
+        name === cmd.grid.name ? cmd.grid : { ...cmd.grid, name },
+      );
       return { ...wb, grids };
     }
     case 'removeGrid': {
@@ -121,4 +129,16 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
       return { ...wb, grids: (wb.grids ?? []).filter((g) => g.id !== cmd.gridId) };
     }
   }
+}
+
+/**
+ * A sheet name not yet taken (compared without case, as spreadsheets do): the name itself, or
+ * the name followed by ` (2)`, ` (3)`… Formulas name sheets, so two sheets never share a name.
+ */
+export function uniqueName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.trim().toLowerCase()));
+  const base = name.trim() || 'Sheet';
+  let out = base;
+  for (let k = 2; used.has(out.toLowerCase()); k++) out = `${base} (${k})`;
+  return out;
 }

@@ -18,7 +18,7 @@ import { inputColumn, layoutOf, type RawContent, rowContents, type SheetLayout }
 import type { CheckedWrite } from './refusals';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
 import { PlanViews, type ViewHost } from './views';
-import { type CellRefusal, dryCheck, errorsAfter } from './refusals';
+import { type CellRefusal, dryArrays, dryCheck, errorsAfter } from './refusals';
 import { isStructural, restructure, rowWrites, writeBlocks } from './writes';
 
 export type { CellRefusal };
@@ -99,21 +99,22 @@ interface SheetState {
 }
 
 export class PlanEngine {
-  private hf: HyperFormula;
+  private instance: HyperFormula | null = null;
   private sheets = new Map<Id, SheetState>();
   private byHfSheet = new Map<number, { id: Id; totals: boolean }>();
   private counter = 0;
   /** The unit and year views of the sheets (built on demand). */
   readonly views = new PlanViews((id) => this.viewHost(id));
 
-  constructor() {
-    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+  /** The HyperFormula instance (built on first use: a load builds its own). */
+  private get hf(): HyperFormula {
+    return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
   }
 
   /** Replaces the engine's content with a workbook's appendix sheets (one build). */
   loadWorkbook(wb: Workbook): void {
     this.views.reset();
-    this.hf.destroy();
+    this.instance?.destroy();
     this.sheets.clear();
     const contents: Record<string, RawContent[][]> = {};
     for (const sheet of wb.sheets) {
@@ -121,7 +122,7 @@ export class PlanEngine {
       contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i));
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
     }
-    this.hf = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
+    this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
     this.reindex();
   }
 
@@ -212,18 +213,17 @@ export class PlanEngine {
     check: boolean,
   ): EnginePatch | CellRefusal[] {
     const data = this.dataId(st);
+    const typed = check ? typedCells(st.layout, before, d, sheet.rows) : [];
+    if (check) {
+      const arrays = dryArrays(this.hf, data, typed);
+      if (arrays.length) return arrays;
+    }
     const out = [
       ...restructure(this.hf, data, st.layout, d, sheet.rows),
       ...this.reconcileTotals(st),
     ];
     if (check) {
-      const refusals = errorsAfter(
-        this.hf,
-        data,
-        out,
-        typedCells(st.layout, before, d, sheet.rows),
-        false,
-      );
+      const refusals = errorsAfter(this.hf, data, out, typed, false);
       if (refusals.length) {
         st.rows = before;
         restructure(this.hf, data, st.layout, reverseSheetDelta(d), before);
@@ -340,7 +340,14 @@ export class PlanEngine {
   private reconcileTotals(st: SheetState): ExportedChange[] {
     const t = this.hf.getSheetId(st.totName)!;
     const totals = totalsContents(st.layout, st.totals, st.dataName, st.rows);
-    return this.hf.batch(() => this.hf.setCellContents({ sheet: t, row: 0, col: 0 }, totals));
+    const stale: { row: number; col: number; content: RawContent }[] = [];
+    totals.forEach((line, row) =>
+      line.forEach((content, col) => {
+        if ((this.hf.getCellSerialized({ sheet: t, row, col }) ?? null) !== content)
+          stale.push({ row, col, content });
+      }),
+    );
+    return stale.length ? writeBlocks(this.hf, t, stale) : [];
   }
 
   private patch(sheetId: Id, out: ExportedChange[], structure: boolean): EnginePatch {

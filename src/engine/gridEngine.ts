@@ -27,12 +27,12 @@ function content(v: CellInput): number | string | null {
 
 export class GridEngine {
   private instance: HyperFormula | null = null;
-  private names = new Map<Id, string>();
 
-  /** The engine instance, made on first use (a workbook without grid sheets never needs one). */
+  /** The HyperFormula instance (built on first use). */
   private get hf(): HyperFormula {
     return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
   }
+  private names = new Map<Id, string>();
 
   /**
    * Replaces the engine's content with these grid sheets.
@@ -42,7 +42,6 @@ export class GridEngine {
     this.instance?.destroy();
     this.instance = null;
     this.names.clear();
-    if (!grids.length) return;
     this.hf.batch(() => {
       for (const g of grids) this.addInBatch(g);
     });

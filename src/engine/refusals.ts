@@ -6,6 +6,7 @@
  * which is then put back by writing the old contents.
  */
 import {
+  CellType,
   DetailedCellError,
   type ErrorType,
   type ExportedChange,
@@ -109,7 +110,9 @@ export function dryCheck(
     if (!hf.isItPossibleToSetCellContents({ sheet, row: w.row, col: w.col }))
       out.push({ rowId: w.rowId, colId: w.colId, code: 'SPILL', message: '' });
   }
-  if (out.length || formulas.length > DRY_LIMIT) return out;
+  if (out.length) return out;
+  const arrays = dryArrays(hf, sheet, formulas);
+  if (arrays.length || formulas.length > DRY_LIMIT) return arrays;
   for (const w of formulas) {
     const f = w.content as string;
     const refs = formulaRefs(f);
@@ -140,13 +143,32 @@ export function dryCheck(
     } catch {
       continue;
     }
-    if (Array.isArray(v)) {
-      if (v.length > 1 || (v[0]?.length ?? 0) > 1) out.push({ ...at, code: 'SPILL', message: '' });
-      continue;
-    }
     if (v instanceof DetailedCellError) {
       out.push({ ...at, code: engineRefusalCode(v.type), message: v.message });
     }
+  }
+  return out;
+}
+
+/**
+ * Formulas that would spread an array over their neighbours, found without writing them (an array
+ * is an array wherever the formula stands, so this holds before rows are moved into place).
+ */
+export function dryArrays(
+  hf: HyperFormula,
+  sheet: number,
+  writes: readonly CheckedWrite[],
+): CellRefusal[] {
+  const out: CellRefusal[] = [];
+  for (const w of writes) {
+    if (typeof w.content !== 'string' || !w.content.startsWith('=')) continue;
+    let v: ReturnType<HyperFormula['calculateFormula']>;
+    try {
+      v = hf.calculateFormula(w.content, sheet);
+    } catch {
+      continue;
+    }
+    if (Array.isArray(v)) out.push({ rowId: w.rowId, colId: w.colId, code: 'SPILL', message: '' });
   }
   return out;
 }
@@ -162,11 +184,19 @@ export function errorsAfter(
   written: readonly CheckedWrite[],
   dependentsToo = true,
 ): CellRefusal[] {
+  const refusals: CellRefusal[] = [];
+  // one cell holds one value: a formula that spreads an array over its neighbours is refused
+  for (const w of written) {
+    if (typeof w.content !== 'string' || !w.content.startsWith('=')) continue;
+    const t = hf.getCellType({ sheet, row: w.row, col: w.col });
+    if (t === CellType.ARRAYFORMULA || t === CellType.ARRAY)
+      refusals.push({ rowId: w.rowId, colId: w.colId, code: 'SPILL', message: '' });
+  }
+  if (refusals.length) return refusals;
   const bad = out.some(
     (c) => c instanceof ExportedCellChange && c.newValue instanceof DetailedCellError,
   );
   if (!bad || !written.length) return [];
-  const refusals: CellRefusal[] = [];
   for (const w of written) {
     const v = hf.getCellValue({ sheet, row: w.row, col: w.col });
     if (v instanceof DetailedCellError)
