@@ -166,3 +166,35 @@ describe('selection status', async () => {
     expect(selectionStats([])).toEqual({ cells: 0, numbers: 0, sum: 0, average: null });
   });
 });
+
+describe('one rule for typing and pasting', async () => {
+  const { commitText } = await import('./editing');
+  it('a lone dash typed or pasted into an amount means blank', () => {
+    const s = setup();
+    expect(commitText(s, 's1', 'r2', A11, '-')).toEqual({ ok: true, changed: true });
+    expect(sheet(s).rows[1].cells[A11]).toBeUndefined();
+    const r = planPaste(sheet(s), { row: 2, col: 4 }, [['–']]);
+    if (!('command' in r)) throw new Error('refused');
+    s.dispatch(r.command, 'paste');
+    expect(sheet(s).rows[2].cells[A11]).toBeUndefined();
+    expect(s.total('s1', null, 'total')).toBe(0);
+  });
+
+  it('a total row’s stated figure takes a typed and a pasted value alike', () => {
+    const s = setup();
+    expect(commitText(s, 's1', 'r4', 'stated', '7').ok).toBe(true);
+    expect(sheet(s).rows[3].cells.stated).toBe(7);
+    const r = planPaste(sheet(s), { row: 3, col: 9 }, [['8']]);
+    if (!('command' in r)) throw new Error('refused');
+    expect(s.dispatch(r.command, 'paste').ok).toBe(true);
+    expect(sheet(s).rows[3].cells.stated).toBe(8);
+    // and a section's sum refuses both
+    expect(commitText(s, 's1', 'r1', A11, '5')).toMatchObject({
+      ok: false,
+      refusal: { code: 'sectionComputed' },
+    });
+    expect(planPaste(sheet(s), { row: 0, col: 4 }, [['5']])).toMatchObject({
+      refusals: [{ code: 'pasteIntoTotals' }],
+    });
+  });
+});

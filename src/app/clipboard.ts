@@ -4,10 +4,11 @@
  */
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
-import { type NumberStyle, parseAmount } from '../domain/numbers';
+import type { NumberStyle } from '../domain/numbers';
 import type { CellChange } from '../domain/ops';
+import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
-import type { AppendixSheet, CellInput, ColumnLeaf, Row } from '../domain/types';
+import type { AppendixSheet, CellInput, Row } from '../domain/types';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
 
@@ -98,24 +99,10 @@ function firstTotal(rows: readonly Row[]): number {
   return i < 0 ? rows.length : i;
 }
 
-/** Reads one pasted text for a column; `{invalid}` when an amount is not a number or formula. */
-function cellValue(
-  text: string,
-  leaf: ColumnLeaf,
-  style: NumberStyle,
-): CellInput | { invalid: string } {
-  const t = text.trim();
-  if (t === '') return null;
-  if (!isNumericLeaf(leaf)) return text;
-  if (t.startsWith('=')) return t;
-  if (t === '-' || t === '–') return null;
-  const n = parseAmount(t, style);
-  return n === null ? { invalid: text } : n;
-}
-
 /**
  * Plans a paste of `m` at `at`: one command (new project rows first when the block runs past the
- * last project row, then the cells). Totals, section subtotals and computed cells refuse values.
+ * last project row, then the cells). Cells the policy keeps (section subtotals, computed cells)
+ * refuse values.
  */
 export function planPaste(
   sheet: AppendixSheet,
@@ -151,12 +138,11 @@ export function planPaste(
           rawCell === null ||
           rawCell.startsWith('=') ||
           !isNumericLeaf(leaf));
-      const v = fromRaw ? rawCell : cellValue(m[i][j], leaf, style);
-      const here = { rowId: row.id, colId: leaf.id };
-      const computed =
-        leaf.role === 'rowTotal' ||
-        (isNumericLeaf(leaf) && (row.kind === 'section' || row.kind === 'total'));
-      if (computed) {
+      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style);
+      const rule = cellPolicy(sheet, row, leaf);
+      const here = { rowId: row.id, colId: rule.target };
+      if (!rule.editable) {
+        // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)
           refusals.push({
             code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals',
@@ -170,8 +156,8 @@ export function planPaste(
       }
       if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
         // a new row carries its pasted values (formulas go through the checked cell write)
-        if (v !== null) row.cells[leaf.id] = v;
-      } else if ((row.cells[leaf.id] ?? null) !== v) changes.push({ ...here, value: v });
+        if (v !== null) row.cells[rule.target] = v;
+      } else if ((row.cells[rule.target] ?? null) !== v) changes.push({ ...here, value: v });
     }
   }
   if (refusals.length) return { refusals };
@@ -223,7 +209,7 @@ export function shiftBlock(
   );
 }
 
-/** Clears the editable cells of a range (amounts, texts); computed cells are skipped. */
+/** Clears the editable cells of a range (amounts, texts); cells the policy keeps are skipped. */
 export function planClear(sheet: AppendixSheet, r: CellRange): Command | null {
   const ls = leaves(sheet.columns);
   const changes: CellChange[] = [];
@@ -232,10 +218,10 @@ export function planClear(sheet: AppendixSheet, r: CellRange): Command | null {
     if (!row) continue;
     for (let j = r.c0; j <= r.c1; j++) {
       const leaf = ls[j];
-      if (!leaf || leaf.role === 'rowTotal' || (isNumericLeaf(leaf) && row.kind === 'section'))
-        continue;
-      if (row.cells[leaf.id] !== undefined)
-        changes.push({ rowId: row.id, colId: leaf.id, value: null });
+      const rule = leaf && cellPolicy(sheet, row, leaf);
+      if (!rule?.editable) continue;
+      if (row.cells[rule.target] !== undefined)
+        changes.push({ rowId: row.id, colId: rule.target, value: null });
     }
   }
   return changes.length ? { type: 'setCells', sheetId: sheet.id, changes } : null;

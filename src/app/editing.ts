@@ -1,7 +1,7 @@
 /** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
-import { leaves } from '../domain/columns';
+import { cellPolicy, leafById, parseInput } from '../domain/policy';
+import type { Refusal } from '../domain/refusals';
 import { indexOfRows } from '../domain/rowIndex';
-import { parseCellInput, type Refusal } from './commands';
 import type { WorkbookSession } from './session';
 
 export type CommitResult = { ok: true; changed: boolean } | { ok: false; refusal: Refusal };
@@ -15,19 +15,22 @@ export function commitText(
   text: string,
 ): CommitResult {
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
-  const leaf = sheet && leaves(sheet.columns).find((l) => l.id === colId);
+  const leaf = sheet && leafById(sheet, colId);
   const i = sheet && indexOfRows(sheet.rows).get(rowId);
   if (!sheet || !leaf || i === undefined) return { ok: true, changed: false };
-  const parsed = parseCellInput(text, leaf);
-  if (parsed !== null && typeof parsed === 'object')
-    return { ok: false, refusal: { code: 'notNumber', rowId, colId, detail: parsed.invalid } };
   const row = sheet.rows[i];
+  const rule = cellPolicy(sheet, row, leaf);
+  const at = { rowId, colId: rule.target };
+  if (rule.refusal) return { ok: false, refusal: { code: rule.refusal, ...at } };
+  const parsed = parseInput(text, leaf);
+  if (parsed !== null && typeof parsed === 'object')
+    return { ok: false, refusal: { code: 'notNumber', ...at, detail: parsed.invalid } };
   const numeric =
     typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='));
-  const old = numeric ? session.raw(sheetId, i, colId) : (row.cells[colId] ?? null);
+  const old = numeric ? session.raw(sheetId, i, rule.target) : (row.cells[rule.target] ?? null);
   if (old === parsed) return { ok: true, changed: false };
   const r = session.dispatch(
-    { type: 'setCells', sheetId, changes: [{ rowId, colId, value: parsed }] },
+    { type: 'setCells', sheetId, changes: [{ ...at, value: parsed }] },
     'edit',
   );
   return r.ok ? { ok: true, changed: true } : { ok: false, refusal: r.refusals[0] };

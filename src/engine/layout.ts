@@ -1,6 +1,7 @@
 /** Where each model cell lives in the engine's sheets, and the formulas for derived cells. */
 import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/columns';
 import { sheetRules } from '../domain/checks';
+import { placeOf } from '../domain/policy';
 import { childRows } from '../domain/rows';
 
 export { childRows };
@@ -171,15 +172,12 @@ export function derivedCells(
   return out;
 }
 
-/** Where a model cell's raw input goes: the visible cell, or the stated block for sections/totals. */
+/** Where a model cell's raw input goes: the visible cell, or the stated block (the cell policy). */
 export function inputColumn(l: SheetLayout, row: Row, colId: Id): number | undefined {
   const c = l.col.get(colId);
-  if (c === undefined) return l.statedCol.get(colId); // a year group's stated figure
-  const leaf = l.leaves[c];
-  if (leaf.role === 'rowTotal') return undefined;
-  const numeric = l.numericCols.includes(c);
-  if (row.kind === 'section' && numeric) return l.statedCol.get(colId);
-  return c;
+  const place = placeOf(row, c === undefined ? undefined : l.leaves[c]);
+  if (place === 'computed') return undefined;
+  return place === 'stated' ? l.statedCol.get(colId) : c;
 }
 
 /** Engine content of a model input. */

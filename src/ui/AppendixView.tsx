@@ -7,6 +7,7 @@ import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
 import type { SaveState } from '../app/session';
 import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
+import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
 import { ChecksPanel } from './ChecksPanel';
 import { FormulaBar } from './FormulaBar';
@@ -198,12 +199,7 @@ export function AppendixView({
   const address = current && leaf ? cellName(current.id, leaf.id) : '';
   const formula =
     current && focus.colId && ctxRef.current ? rawText(ctxRef.current, current, focus.colId) : '';
-  const editable =
-    !!current &&
-    !!leaf &&
-    !readOnly &&
-    leaf.role !== 'rowTotal' &&
-    !(current.kind === 'section' && isNumericLeaf(leaf));
+  const editable = !!current && !!leaf && !readOnly && cellPolicy(sheet, current, leaf).editable;
   const commitFormula = (text: string) => {
     if (!current || !leaf) return;
     const r = commitText(session, sheetId, current.id, leaf.id, text);

@@ -82,8 +82,7 @@ export const vi = {
   r_DEPENDENT: 'thay đổi này làm công thức ở ô khác bị lỗi.',
   r_SPILL: 'công thức trả về nhiều giá trị (một mảng); mỗi ô chỉ chứa một giá trị.',
   r_LIC: 'bộ tính công thức chưa được cấp phép (lỗi cấu hình của ứng dụng).',
-  r_pasteIntoTotals:
-    'không dán vào ô tổng của mục hoặc dòng tổng (các ô này được tính từ các dự án).',
+  r_pasteIntoTotals: 'không dán vào ô tổng của mục (các ô này được tính từ các dự án bên dưới).',
   a_noRow: 'Hãy chọn một dòng trước.',
   a_cannotIndent: 'Không thể thụt vào: dòng phía trên không phải là mục hoặc dòng cùng cấp.',
   a_cannotOutdent: 'Dòng này đã ở cấp ngoài cùng.',
@@ -256,7 +255,7 @@ export const en: Record<StringKey, string> = {
   r_SPILL: 'the formula returns several values (an array); a cell holds one value.',
   r_LIC: 'the formula engine is not licensed (an application configuration error).',
   r_pasteIntoTotals:
-    'cannot paste into section or total cells (they are computed from the projects).',
+    'cannot paste into a section’s sums (they are computed from the projects under it).',
   a_noRow: 'Select a row first.',
   a_cannotIndent: 'Cannot indent: the row above is not a section or a sibling.',
   a_cannotOutdent: 'The row is already at the outermost level.',

@@ -4,13 +4,17 @@
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { formatAmount } from '../../domain/numbers';
+import { cellPolicy, leafById } from '../../domain/policy';
 import type { Row } from '../../domain/types';
 import type { GridCtx, GridItem } from './gridContext';
 
 /** The text an editor starts with for a cell (formulas as typed, numbers in the user's style). */
 export function rawText(ctx: GridCtx, row: Row, colId: string): string {
   const i = ctx.index.get(row.id);
-  const raw = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, colId);
+  const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
+  const leaf = sheet && leafById(sheet, colId);
+  const target = sheet && leaf ? cellPolicy(sheet, row, leaf).target : colId;
+  const raw = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, target);
   if (raw === null || raw === undefined) return '';
   if (typeof raw === 'number') return formatAmount(raw, ctx.lang, 10);
   return String(raw);

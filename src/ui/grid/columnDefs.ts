@@ -9,6 +9,7 @@ import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
 import { amountsEqual, formatAmount } from '../../domain/numbers';
+import { cellPolicy, yearSpans } from '../../domain/policy';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
@@ -28,22 +29,6 @@ const WIDTHS: Record<string, number> = {
 
 function num(v: unknown): number | null {
   return typeof v === 'number' ? v : null;
-}
-
-/** Year group id and size for the first amount leaf of a year, else undefined. */
-function yearSpan(columns: ColumnNode[]): Map<string, { groupId: string; size: number }> {
-  const out = new Map<string, { groupId: string; size: number }>();
-  const walk = (ns: ColumnNode[]) => {
-    for (const n of ns) {
-      if (n.kind !== 'group') continue;
-      const ls = leaves(n.children).filter((l) => l.role === 'amount');
-      if (n.year !== undefined && ls.length && ls.length === leaves(n.children).length) {
-        out.set(ls[0].id, { groupId: n.id, size: ls.length });
-      } else walk(n.children);
-    }
-  };
-  walk(columns);
-  return out;
 }
 
 /** The computed or stated value a cell shows. */
@@ -135,8 +120,10 @@ function findingAt(
 function editable(leaf: ColumnLeaf) {
   return (p: EditableCallbackParams<GridItem>) => {
     const item = p.data;
-    if (!item || isPinned(item) || leaf.role === 'rowTotal') return false;
-    return !(isNumericLeaf(leaf) && (item as Row).kind === 'section');
+    if (!item || isPinned(item)) return false;
+    const ctx = p.context as GridCtx;
+    const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
+    return !!sheet && cellPolicy(sheet, item, leaf).editable;
   };
 }
 
@@ -144,7 +131,7 @@ function leafDef(
   leaf: ColumnLeaf,
   index: number,
   t: T,
-  spans: ReturnType<typeof yearSpan>,
+  spans: ReturnType<typeof yearSpans>,
 ): ColDef<GridItem> {
   const numeric = isNumericLeaf(leaf);
   const span = spans.get(leaf.id);
@@ -247,7 +234,7 @@ function leafDef(
 /** Column definitions for an appendix sheet: a row-number gutter, then the column tree. */
 export function buildColumnDefs(columns: ColumnNode[], t: T): Def[] {
   const order = new Map(leaves(columns).map((l, i) => [l.id, i]));
-  const spans = yearSpan(columns);
+  const spans = yearSpans(columns);
   const node = (n: ColumnNode): Def =>
     n.kind === 'leaf'
       ? leafDef(n, order.get(n.id)!, t, spans)
