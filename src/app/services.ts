@@ -9,6 +9,7 @@ import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
 import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
+import { replayAhead } from './saveQueue';
 import { WorkbookSession } from './session';
 import { fetchShared, type SyncProblem, type SyncSettings } from './sync';
 import { settingsKey, SyncLink } from './syncLink';
@@ -91,6 +92,8 @@ export class PlanbookApp {
    */
   async open(id: Id): Promise<OpenedWorkbook | undefined> {
     let lock = await tryEditLock(id);
+    // changes a killed tab recorded ahead and did not commit are committed first
+    if (lock) await replayAhead(this.repo, id);
     const loaded = await this.repo.load(id);
     if (!loaded) {
       lock?.release();
@@ -106,6 +109,7 @@ export class PlanbookApp {
         if (!got) return;
         if (waiting.signal.aborted) return got.release();
         lock = got;
+        await replayAhead(this.repo, id);
         const latest = await this.repo.load(id);
         if (latest) session.takeOver(latest);
         void sync.resume();

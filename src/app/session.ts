@@ -1,283 +1,195 @@
 /**
- * WorkbookSession: the workbook store. One edit flows one way: command → model + engine in one
- * batch → history → storage in one transaction → patches to the listeners (the grid).
+ * WorkbookSession: an open workbook, put together from its parts. One edit flows one way:
+ * command → dispatcher (pure apply, delta, engines, history) → step listeners in order: the save
+ * queue (recorded ahead, then one IndexedDB transaction), the checks, the views, then the UI.
  */
 import type { CheckValues } from '../domain/checks';
-import { applyCommand } from '../domain/commands';
-import { applyDelta, type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } from '../domain/delta';
-import { CommandRefused, type Refusal } from '../domain/refusals';
+import type { Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
-import { type EnginePatch, type EngineValue, PlanEngine } from '../engine/engine';
+import { type EngineValue, PlanEngine } from '../engine/engine';
 import { GridEngine } from '../engine/gridEngine';
 import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
-import {
-  ConflictError,
-  type LoadedWorkbook,
-  type StoredChange,
-  type WorkbookRepo,
-} from '../storage/repo';
-import { applyToEngines, type EngineEffects, type GridPatch } from './apply';
+import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
 import { CheckStore } from './checkStore';
 import type { Command } from './commands';
-import { History } from './history';
+import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
+import type { History } from './history';
+import { SaveQueue, type SaveState } from './saveQueue';
 import { storedChange } from './storedChange';
 import { touchesUnits } from './viewSync';
 
-/** Resolves in the next task (after the current event and its rendering work). */
-/** Resolvers of writes waiting for the next task (`flush` starts them at once). */
-const waiting = new Set<() => void>();
+export { flushWrites, unsavedWrites, type SaveState } from './saveQueue';
+export type { DispatchResult, StepEvent } from './dispatcher';
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const go = () => {
-      waiting.delete(go);
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(go, 0);
-    waiting.add(go);
-  });
-}
-
-/** Starts every write still waiting for its task now (the page is going away). */
-export function flushWrites(): void {
-  for (const go of [...waiting]) go();
-}
-
-/** Writes started and not yet committed, over every session of the page. */
-let inFlight = 0;
-
-/** Whether some edit is not committed to storage yet (leaving the page now could lose it). */
-export function unsavedWrites(): boolean {
-  return inFlight > 0;
-}
-
-export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
-
-export interface SessionEvent {
-  patches: EnginePatch[];
-  /** Rows were added, removed, moved or re-levelled: the sheet's row list changed. */
-  structure: boolean;
-  /** The whole workbook was reloaded (another tab's edit, a restore). */
-  reload?: boolean;
-  /** Plain grid sheets whose values or presence changed. */
-  grids?: GridPatch[];
-  /** Sheets whose unit view must be rebuilt (a new unit, merged units). */
-  viewsStale?: Id[];
-  /** The sheet (appendix or grid sheet) the step changed first; null for a reload. */
-  sheetId?: Id | null;
-}
-
-export type DispatchResult =
-  { ok: true; effects: EngineEffects } | { ok: false; refusals: Refusal[] };
-
-interface ModelState {
-  wb: Workbook;
-  engine: PlanEngine;
-  gridEngine: GridEngine;
-  /** Storage order key of every row. */
-  order: Map<Id, string>;
-}
+/** What the UI hears of a step (the step event). */
+export type SessionEvent = StepEvent;
 
 export class WorkbookSession {
-  readonly history = new History();
   /** Live findings of the cross-checks. */
   readonly checks = new CheckStore();
-  private st: ModelState;
-  private rev: number;
-  private listeners = new Set<(e: SessionEvent) => void>();
-  private saveListeners = new Set<(s: SaveState) => void>();
-  private queue: Promise<void> = Promise.resolve();
-  private pending = 0;
-  private _saveState: SaveState = 'saved';
-  /** The sheet the last applied step changed (the view follows undo and redo there). */
-  lastSheetId: Id | null = null;
-  /** Number of changes committed to storage by this session. */
-  commits = 0;
   /** The unit and year views, computed by this session's engine. */
   readonly views: SheetViews;
+  private readonly dispatcher: Dispatcher;
+  private readonly saves: SaveQueue;
+  private readonly order: Map<Id, string>;
+  private readonly engine: PlanEngine;
+  private readonly grids: GridEngine;
+  private listeners = new Set<(e: SessionEvent) => void>();
+  private storeListeners = new Set<() => void>();
+  private _readOnly: boolean;
+  private _version = 0;
   private unwatch?: () => void;
 
   constructor(
     loaded: LoadedWorkbook,
     private readonly repo: WorkbookRepo | null,
-    public readOnly = false,
+    readOnly = false,
   ) {
-    const engine = new PlanEngine();
-    engine.loadWorkbook(loaded.workbook);
-    const gridEngine = new GridEngine();
-    gridEngine.load(loaded.workbook.grids ?? []);
-    this.st = { wb: loaded.workbook, engine, gridEngine, order: loaded.order };
+    this._readOnly = readOnly;
+    this.engine = new PlanEngine();
+    this.engine.loadWorkbook(loaded.workbook);
+    this.grids = new GridEngine();
+    this.grids.load(loaded.workbook.grids ?? []);
+    this.order = loaded.order;
+    this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
+    this.dispatcher = new Dispatcher(loaded.workbook, this.engine, this.grids, () => this.lock());
     this.views = new SheetViews(
-      () => this.st.engine.views,
-      () => this.st.wb,
-      (sheetId, row, colId) => this.st.engine.value(sheetId, row, colId),
+      () => this.engine.views,
+      () => this.dispatcher.workbook,
+      (sheetId, row, colId) => this.engine.value(sheetId, row, colId),
     );
-    this.rev = loaded.rev;
-    this.checks.full(this.st.wb, engine);
+    this.checks.full(loaded.workbook, this.engine);
+    // step listeners, in order: storage, checks, views, then the UI's subscribers
+    this.dispatcher.use((e) => {
+      if (e.kind !== 'reload') this.saves.push(storedChange(e.delta, e.after, this.order));
+    });
+    this.dispatcher.use((e) => {
+      if (e.kind === 'reload') this.checks.full(e.after, this.engine);
+      else this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
+    });
+    this.dispatcher.use((e) => {
+      if (e.kind === 'reload') return this.views.reset();
+      const { stale } = this.views.afterStep(
+        (id) => touchesUnits(e.delta, e.after, id),
+        e.before.meta,
+      );
+      e.viewsStale = stale;
+    });
+    this.dispatcher.use((e) => {
+      this.changed();
+      for (const l of this.listeners) l(e);
+    });
+    this.saves.onState((s) => {
+      if (s === 'conflict' || s === 'error') this._readOnly = true;
+      this.changed();
+    });
   }
 
   get workbook(): Workbook {
-    return this.st.wb;
+    return this.dispatcher.workbook;
+  }
+
+  get history(): History {
+    return this.dispatcher.history;
   }
 
   get saveState(): SaveState {
-    return this._saveState;
+    return this.saves.state;
+  }
+
+  /** Number of changes committed to storage by this session. */
+  get commits(): number {
+    return this.saves.commits;
+  }
+
+  get readOnly(): boolean {
+    return this._readOnly;
+  }
+
+  set readOnly(v: boolean) {
+    this._readOnly = v;
+    this.changed();
+  }
+
+  /** Changes whenever anything the UI shows may have changed (steps, save state, read-only). */
+  get version(): number {
+    return this._version;
+  }
+
+  private lock(): Refusal | null {
+    if (!this._readOnly) return null;
+    return { code: this.saves.state === 'conflict' ? 'conflict' : 'readOnly' };
   }
 
   /** Applies a user step; refused steps change nothing. */
   dispatch(cmd: Command, label: string): DispatchResult {
-    const locked = this.locked();
-    if (locked) return locked;
-    let after: Workbook;
-    try {
-      after = applyCommand(this.st.wb, cmd);
-    } catch (e) {
-      if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
-      throw e;
-    }
-    const delta = diffWorkbooks(this.st.wb, after);
-    if (isEmptyDelta(delta)) return { ok: true, effects: { patches: [], grids: [] } };
-    const r = this.step(delta, after, true);
-    if (r.ok) this.history.push({ label, delta });
-    return r;
+    return this.dispatcher.dispatch(cmd, label);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */
   undo(): boolean {
-    const e = this.history.takeUndo();
-    if (!e) return false;
-    const ok = !this.locked() && this.replay(reverseDelta(e.delta));
-    if (!ok) this.history.restore(e, true);
-    return ok;
+    return this.dispatcher.undo();
   }
 
   /** Redoes the last undone step. */
   redo(): boolean {
-    const e = this.history.takeRedo();
-    if (!e) return false;
-    const ok = !this.locked() && this.replay(e.delta);
-    if (!ok) this.history.restore(e, false);
-    return ok;
-  }
-
-  private replay(d: Delta): boolean {
-    return this.step(d, applyDelta(this.st.wb, d), false).ok;
-  }
-
-  private locked(): DispatchResult | null {
-    if (!this.readOnly) return null;
-    return {
-      ok: false,
-      refusals: [{ code: this._saveState === 'conflict' ? 'conflict' : 'readOnly' }],
-    };
-  }
-
-  /** One step from the current workbook to `after` (`d` between them), through every consumer. */
-  private step(d: Delta, after: Workbook, check: boolean): DispatchResult {
-    const before = this.st.wb;
-    let r: DispatchResult;
-    try {
-      r = applyToEngines(this.st.engine, this.st.gridEngine, before, after, d, check);
-    } catch (e) {
-      // the formula engine failed inside the step: rebuild it from the model, which is unchanged
-      this.st.engine.loadWorkbook(before);
-      this.st.gridEngine.load(before.grids ?? []);
-      this.views.reset();
-      return { ok: false, refusals: [{ code: 'ERROR', detail: (e as Error).message }] };
-    }
-    if (!r.ok) return r;
-    const fx = r.effects;
-    this.st.wb = after;
-    const { stale } = this.views.afterStep((id) => touchesUnits(d, after, id), before.meta);
-    const sheetId = fx.patches[0]?.sheetId ?? fx.grids[0]?.gridId ?? null;
-    this.lastSheetId = sheetId ?? this.lastSheetId;
-    this.checks.update(after, this.st.engine, fx.patches, !!d.meta);
-    this.persist(storedChange(d, after, this.st.order));
-    const structure = fx.patches.some((p) => p.structure);
-    const event: SessionEvent = {
-      patches: fx.patches,
-      structure,
-      grids: fx.grids,
-      viewsStale: stale,
-      sheetId,
-    };
-    for (const l of this.listeners) l(event);
-    return r;
-  }
-
-  private persist(change: StoredChange): void {
-    if (!this.repo) return;
-    const repo = this.repo;
-    const id = this.st.wb.id;
-    this.pending++;
-    inFlight++;
-    this.setSave('saving');
-    // the write starts in the next task, after the grid has shown the edit (its structured clone
-    // of the changed rows would otherwise delay the totals on screen)
-    this.queue = this.queue.then(nextTask).then(async () => {
-      try {
-        this.rev = await repo.commit(id, this.rev, change);
-        inFlight--;
-        this.commits++;
-        if (--this.pending === 0 && this._saveState === 'saving') this.setSave('saved');
-      } catch (e) {
-        inFlight--;
-        this.pending--;
-        this.readOnly = true;
-        this.setSave(e instanceof ConflictError ? 'conflict' : 'error');
-      }
-    });
+    return this.dispatcher.redo();
   }
 
   /** Resolves when every change so far is committed to storage. */
   whenSaved(): Promise<void> {
-    return this.queue;
+    return this.saves.whenSaved();
   }
 
   /** Computed value of a visible cell. */
   value(sheetId: Id, row: number, colId: Id): EngineValue {
-    return this.st.engine.value(sheetId, row, colId);
+    return this.engine.value(sheetId, row, colId);
   }
 
   /** Computed total for a source (null: all) in a column or a year group. */
   total(sheetId: Id, source: string | null, colId: Id): EngineValue {
-    return this.st.engine.total(sheetId, source, colId);
+    return this.engine.total(sheetId, source, colId);
   }
 
   /** The computed side of a sheet (checks, exports). */
   values(sheetId: Id): CheckValues {
-    return this.st.engine.values(sheetId);
+    return this.engine.values(sheetId);
   }
 
   /** Computed value of a plain grid sheet's cell (0-based). */
   gridValue(gridId: Id, r: number, c: number): EngineValue {
-    return this.st.gridEngine.value(gridId, r, c);
+    return this.grids.value(gridId, r, c);
   }
 
   /** Raw content of an input cell (formula text or value). */
   raw(sheetId: Id, row: number, colId: Id): number | string | null {
-    return this.st.engine.raw(sheetId, row, colId);
+    return this.engine.raw(sheetId, row, colId);
   }
 
   layout(sheetId: Id): SheetLayout {
-    return this.st.engine.layout(sheetId);
+    return this.engine.layout(sheetId);
   }
 
+  /** Listens to accepted steps (after storage, checks and views have had them). */
   subscribe(fn: (e: SessionEvent) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
 
+  /** For `useSyncExternalStore`: called whenever `version` changes. */
+  readonly subscribeStore = (fn: () => void): (() => void) => {
+    this.storeListeners.add(fn);
+    return () => this.storeListeners.delete(fn);
+  };
+
   onSaveState(fn: (s: SaveState) => void): () => void {
-    this.saveListeners.add(fn);
-    return () => this.saveListeners.delete(fn);
+    return this.saves.onState(fn);
   }
 
-  private setSave(s: SaveState): void {
-    this._saveState = s;
-    for (const l of this.saveListeners) l(s);
+  private changed(): void {
+    this._version++;
+    for (const l of [...this.storeListeners]) l();
   }
 
   /**
@@ -287,15 +199,15 @@ export class WorkbookSession {
   watch(): void {
     if (!this.repo || this.unwatch) return;
     const repo = this.repo;
-    this.unwatch = repo.watchRevision(this.st.wb.id, (rev) => {
-      if (rev <= this.rev || this.pending > 0) return;
-      if (!this.readOnly) {
-        this.readOnly = true;
-        this.setSave('conflict');
+    this.unwatch = repo.watchRevision(this.workbook.id, (rev) => {
+      if (rev <= this.saves.rev || this.saves.busy) return;
+      if (!this._readOnly) {
+        this._readOnly = true;
+        this.saves.set('conflict');
         return;
       }
-      void repo.load(this.st.wb.id).then((loaded) => {
-        if (loaded && loaded.rev > this.rev && this.readOnly) this.reload(loaded);
+      void repo.load(this.workbook.id).then((loaded) => {
+        if (loaded && loaded.rev > this.saves.rev && this._readOnly) this.reload(loaded);
       });
     });
   }
@@ -303,19 +215,15 @@ export class WorkbookSession {
   /** This tab now holds the edit lock: reload the latest stored state and allow editing. */
   takeOver(latest: LoadedWorkbook): void {
     this.reload(latest);
-    this.readOnly = false;
-    this.setSave('saved');
+    this._readOnly = false;
+    this.saves.reset(latest.rev);
   }
 
   private reload(loaded: LoadedWorkbook): void {
-    this.st.engine.loadWorkbook(loaded.workbook);
-    this.st.gridEngine.load(loaded.workbook.grids ?? []);
-    this.views.reset();
-    this.st = { ...this.st, wb: loaded.workbook, order: loaded.order };
-    this.rev = loaded.rev;
-    this.checks.full(this.st.wb, this.st.engine);
-    this.history.clear();
-    for (const l of this.listeners) l({ patches: [], structure: true, reload: true });
+    this.order.clear();
+    for (const [k, v] of loaded.order) this.order.set(k, v);
+    this.saves.reset(loaded.rev);
+    this.dispatcher.reload(loaded.workbook);
   }
 
   /** Stops following storage. */
@@ -323,6 +231,7 @@ export class WorkbookSession {
     this.unwatch?.();
     this.unwatch = undefined;
     this.listeners.clear();
-    this.saveListeners.clear();
+    this.storeListeners.clear();
+    this.saves.close();
   }
 }

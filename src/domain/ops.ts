@@ -15,13 +15,15 @@ export function rowIndex(sheet: AppendixSheet): Map<Id, number> {
   return indexOfRows(sheet.rows);
 }
 
-/** Sets raw cells; a null value removes the cell. */
+/** Sets raw cells; a null value removes the cell; rows whose cells do not change stay the same. */
 export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): AppendixSheet {
   const idx = rowIndex(sheet);
   const rows = sheet.rows.slice();
   for (const ch of changes) {
     const i = idx.get(ch.rowId);
     if (i === undefined) throw new Error(`row ${ch.rowId} not found`);
+    const value = ch.value === '' ? null : ch.value;
+    if ((rows[i].cells[ch.colId] ?? null) === value) continue; // unchanged: the row stays the same
     const cells = { ...rows[i].cells };
     if (ch.value === null || ch.value === '') delete cells[ch.colId];
     else cells[ch.colId] = ch.value;

@@ -5,7 +5,6 @@ import type { Refusal } from '../app/commands';
 import { commitText, selectionStats } from '../app/editing';
 import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
-import type { SaveState } from '../app/session';
 import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
@@ -21,8 +20,8 @@ import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
+import { bySaveState, byReadOnly, byVersion, useSession } from './useSession';
 import { useWorkbookActions } from './useWorkbookActions';
-import { hasSheet } from './sheetNav';
 import type { CompareMarks } from './useCompareMarks';
 import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
@@ -56,30 +55,18 @@ export function AppendixView({
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
-  const [saveState, setSaveState] = useState<SaveState>(session.saveState);
-  const [readOnly, setReadOnly] = useState(session.readOnly);
+  const saveState = useSession(session, bySaveState);
+  const readOnly = useSession(session, byReadOnly);
+  useSession(session, byVersion);
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
   const [stats, setStats] = useState<StatusLineProps['stats']>(null);
   const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
-  const [, setTick] = useState(0);
   const [showChecks, setShowChecks] = useState(true);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
   const focusRef = useRef(focus);
   focusRef.current = focus;
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId) ?? session.workbook.sheets[0];
-
-  useEffect(() => {
-    const a = session.onSaveState((s) => {
-      setSaveState(s);
-      setReadOnly(session.readOnly);
-    });
-    const b = session.subscribe(() => setTick((x) => x + 1));
-    return () => {
-      a();
-      b();
-    };
-  }, [session]);
 
   useEffect(() => {
     const ctx = ctxRef.current;
@@ -105,11 +92,6 @@ export function AppendixView({
       }),
     [t, cellName],
   );
-  const refresh = useCallback(() => {
-    setTick((x) => x + 1);
-    const moved = session.lastSheetId;
-    if (moved && moved !== sheetId && hasSheet(session.workbook, moved)) setSheetId(moved);
-  }, [session, sheetId, setSheetId]);
   const say = useCallback(
     (key: string, params?: Record<string, string | number>) =>
       setMessage({ text: t(key as StringKey, params), kind: 'error' }),
@@ -127,9 +109,8 @@ export function AppendixView({
       api: () => apiRef.current,
       say,
       confirm: (key: string, n: number) => window.confirm(t(key as StringKey, { n })),
-      refresh,
     }),
-    [session, sheetId, say, t, refresh],
+    [session, sheetId, say, t],
   );
   const { run, onKey } = useWorkbookActions(deps);
 
@@ -156,8 +137,7 @@ export function AppendixView({
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     }
     setMessage(null);
-    refresh();
-  }, [refresh]);
+  }, []);
   const onSelection = useCallback(
     (r: CellRange | null) => {
       if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);

@@ -1,5 +1,5 @@
 /** A plain grid sheet of an open workbook: its values and formulas, editable, and a way to turn it into an appendix. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Refusal } from '../app/commands';
 import { convertGridCommand } from '../app/gridToAppendix';
 import type { OpenedWorkbook } from '../app/services';
@@ -9,6 +9,7 @@ import { FormulaBar } from './FormulaBar';
 import { gridRawText, PlainGrid } from './grid/PlainGrid';
 import { HeaderRowsInput } from './HeaderRowsInput';
 import { useLang } from './i18n';
+import { byReadOnly, byVersion, useSession } from './useSession';
 import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
@@ -31,11 +32,9 @@ export function GridView(p: {
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
   const [at, setAt] = useState<{ r: number; c: number } | null>(null);
   const [band, setBand] = useState({ a: 1, b: 1 });
-  const [, setTick] = useState(0);
-  const readOnly = session.readOnly;
+  const readOnly = useSession(session, byReadOnly);
+  useSession(session, byVersion);
   const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
-
-  useEffect(() => session.subscribe(() => setTick((x) => x + 1)), [session]);
 
   const edit = useCallback(
     (r: number, c: number, text: string) => {

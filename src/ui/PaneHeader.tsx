@@ -1,10 +1,10 @@
 /** The workbook header of a pane that is not an appendix grid (a plain sheet, a view). */
-import { useEffect, useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { useLang } from './i18n';
 import { checkCounts } from './sheetNav';
 import type { StatusLineProps } from './StatusLine';
+import { bySaveState, byVersion, useSession } from './useSession';
 import { WorkbookHeader } from './WorkbookHeader';
 
 export function PaneHeader(p: {
@@ -18,8 +18,8 @@ export function PaneHeader(p: {
 }) {
   const { t, lang } = useLang();
   const { session } = p;
-  const [saveState, setSaveState] = useState(session.saveState);
-  useEffect(() => session.onSaveState(setSaveState), [session]);
+  const saveState = useSession(session, bySaveState);
+  useSession(session, byVersion);
   return (
     <WorkbookHeader
       meta={session.workbook.meta}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { OpenedWorkbook } from '../app/services';
 import { useLang } from './i18n';
+import { byVersion, useSession } from './useSession';
 import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
@@ -26,9 +27,8 @@ export function ViewsPane(p: {
   const { t, lang } = useLang();
   const { session } = p.opened;
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
-  const [, setTick] = useState(0);
   const sheet = session.workbook.sheets.find((s) => s.id === p.sheetId)!;
-  useEffect(() => session.subscribe(() => setTick((x) => x + 1)), [session]);
+  useSession(session, byVersion);
   useEffect(() => {
     if (p.kind === 'units' && !p.ready) p.hurry();
   }, [p, p.kind, p.ready]);

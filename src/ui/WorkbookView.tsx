@@ -43,9 +43,10 @@ export function WorkbookView(p: {
   const marks = useCompareMarks(p.opened, p.versions, base);
   useEffect(
     () =>
-      session.subscribe(() => {
+      session.subscribe((e) => {
         const wb = session.workbook;
-        const moved = session.lastSheetId;
+        // undo and redo bring the user to the sheet they change
+        const moved = e.kind === 'undo' || e.kind === 'redo' ? e.sheetId : null;
         setTab((cur) =>
           moved && moved !== cur && hasSheet(wb, moved) && !cur.startsWith('view:')
             ? moved

@@ -69,7 +69,7 @@ export function useViewBuilder(session: WorkbookSession, sheetId: string | null)
     if (sheetId && session.views.unitsReady(sheetId)) setReady(true);
     else later();
     const off = session.subscribe((e) => {
-      if (sheetId && (e.reload || e.viewsStale?.includes(sheetId))) start();
+      if (sheetId && (e.kind === 'reload' || e.viewsStale.includes(sheetId))) start();
     });
     return () => {
       clearTimeout(waiting);

@@ -16,7 +16,6 @@ export interface ActionDeps {
   api: () => GridApi<GridItem> | null;
   say: (key: string, params?: Record<string, string | number>) => void;
   confirm: (message: string, n: number) => boolean;
-  refresh: () => void;
 }
 
 /** Runs one toolbar action; returns nothing, reports refusals through `say`. */
@@ -27,7 +26,6 @@ export function useWorkbookActions(d: ActionDeps) {
       if (a === 'undo' || a === 'redo') {
         const ok = a === 'undo' ? session.undo() : session.redo();
         if (!ok && session.readOnly) d.say('r_readOnly');
-        d.refresh();
         return;
       }
       const sheet = d.sheet();
@@ -79,7 +77,6 @@ export function useWorkbookActions(d: ActionDeps) {
         d.say(`r_${res.refusals[0].code}`);
         return;
       }
-      d.refresh();
       const api = d.api();
       const target = r.focus;
       if (api && target) {

@@ -85,12 +85,13 @@ export function PlainGrid(p: {
     () =>
       session.subscribe((e) => {
         const api = apiRef.current;
-        const mine = e.grids?.filter((x) => x.gridId === gridId) ?? [];
-        if (!api || (!mine.length && !e.reload)) return;
+        const mine = e.grids.filter((x) => x.gridId === gridId) ?? [];
+        if (!api || (!mine.length && e.kind !== 'reload')) return;
         const rows = new Set(mine.flatMap((x) => [...x.rows]));
-        const nodes = e.reload
-          ? undefined
-          : [...rows].map((r) => api.getRowNode(String(r))).filter((n) => !!n);
+        const nodes =
+          e.kind === 'reload'
+            ? undefined
+            : [...rows].map((r) => api.getRowNode(String(r))).filter((n) => !!n);
         api.refreshCells({ rowNodes: nodes, force: true });
       }),
     [session, gridId],

@@ -129,7 +129,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const api = apiRef.current;
       const current = sheetOf();
       if (!api || !current) return;
-      if (e.structure || e.reload) {
+      if (e.structure || e.kind === 'reload') {
         reindex(ctx, current.rows);
         api.setGridOption('rowData', current.rows.slice());
         api.refreshCells({ force: true });

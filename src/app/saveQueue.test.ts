@@ -1,0 +1,54 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { makePlan } from '../domain/template';
+import { openDb } from '../storage/db';
+import { WorkbookRepo } from '../storage/repo';
+import { writeAhead } from '../storage/writeAhead';
+import { pageWriteAhead, replayAhead } from './saveQueue';
+import { WorkbookSession } from './session';
+
+const A11 = 'y2011_dtpt';
+let n = 0;
+
+async function setup() {
+  const wb = makePlan({ rows: [['project', 0, 'p1', { '2011:ĐTPT': 100 }]] });
+  const repo = new WorkbookRepo(openDb(`save${++n}`));
+  return { repo, s: new WorkbookSession(await repo.create(wb), repo) };
+}
+
+describe('save queue', () => {
+  it('keeps the change in the same task as the edit, and says saved only once committed', async () => {
+    const { s, repo } = await setup();
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r1', colId: A11, value: 7 }] },
+      'e',
+    );
+    // no await yet: the change is already recorded, and not yet called saved
+    const kept = pageWriteAhead().pending('w1');
+    expect(kept.map((e) => e.change.putRows[0].row.cells[A11])).toEqual([7]);
+    expect(s.saveState).toBe('saving');
+    expect(await repo.revision('w1')).toBe(1);
+    await s.whenSaved();
+    expect(s.saveState).toBe('saved');
+    expect(await repo.revision('w1')).toBe(2);
+    expect(pageWriteAhead().pending('w1')).toEqual([]);
+  });
+
+  it('commits on open what a killed tab recorded and did not commit; skips what it committed', async () => {
+    const { repo } = await setup();
+    const wal = writeAhead(null);
+    const row = { id: 'r1', kind: 'project' as const, level: 0, cells: { [A11]: 55 } };
+    const order = (await repo.load('w1'))!.order.get('r1')!;
+    wal.put('w1', { seq: 1, baseRev: 0, change: { putRows: [], deleteRows: [] } }); // old, committed
+    wal.put('w1', {
+      seq: 2,
+      baseRev: 1,
+      change: { putRows: [{ sheetId: 's1', row, order }], deleteRows: [] },
+    });
+    expect(await replayAhead(repo, 'w1', wal)).toBe(1);
+    const stored = (await repo.load('w1'))!;
+    expect(stored.rev).toBe(2);
+    expect(stored.workbook.sheets[0].rows[0].cells[A11]).toBe(55);
+    expect(wal.pending('w1')).toEqual([]);
+  });
+});

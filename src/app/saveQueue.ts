@@ -1,0 +1,151 @@
+/**
+ * The save queue of an open workbook: each step's change is recorded ahead synchronously (so a
+ * killed tab loses nothing), then committed to IndexedDB in order, one transaction per step;
+ * "saved" means every change is committed. A commit refused because another tab wrote first
+ * stops the queue (conflict) instead of overwriting.
+ */
+import type { Id } from '../domain/types';
+import { ConflictError, type StoredChange, type WorkbookRepo } from '../storage/repo';
+import { type WriteAhead, writeAhead } from '../storage/writeAhead';
+
+export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
+
+/** Resolvers of writes waiting for the next task (`flushWrites` starts them at once). */
+const waiting = new Set<() => void>();
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      waiting.delete(go);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(go, 0);
+    waiting.add(go);
+  });
+}
+
+/** Starts every write still waiting for its task now (the page is going away). */
+export function flushWrites(): void {
+  for (const go of [...waiting]) go();
+}
+
+/** Writes started and not yet committed, over every session of the page. */
+let inFlight = 0;
+
+/** Whether some edit is not committed to storage yet (leaving the page now could lose it). */
+export function unsavedWrites(): boolean {
+  return inFlight > 0;
+}
+
+/** The write-ahead record of this page (localStorage in the browser). */
+const ahead: WriteAhead = writeAhead();
+
+/** The page's write-ahead record (tests read it to see a change kept before its commit). */
+export function pageWriteAhead(): WriteAhead {
+  return ahead;
+}
+
+/**
+ * Commits the changes a killed tab recorded ahead and did not commit (before the workbook is
+ * loaded, by the tab that holds the edit lock).
+ */
+export async function replayAhead(
+  repo: WorkbookRepo,
+  id: Id,
+  wal: WriteAhead = ahead,
+): Promise<number> {
+  let rev = await repo.revision(id);
+  let n = 0;
+  for (const e of wal.pending(id)) {
+    if (e.baseRev < rev) {
+      wal.remove(id, e.seq); // committed before the tab went away
+      continue;
+    }
+    if (e.baseRev > rev) break;
+    rev = await repo.commit(id, rev, e.change);
+    wal.remove(id, e.seq);
+    n++;
+  }
+  return n;
+}
+
+let seq = Date.now() * 1000;
+
+export class SaveQueue {
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private _state: SaveState = 'saved';
+  private listeners = new Set<(s: SaveState) => void>();
+  /** Number of changes committed by this queue. */
+  commits = 0;
+
+  constructor(
+    private readonly repo: WorkbookRepo | null,
+    private readonly workbookId: Id,
+    /** The stored revision this queue's next change applies to. */
+    public rev: number,
+    private readonly wal: WriteAhead = ahead,
+  ) {}
+
+  get state(): SaveState {
+    return this._state;
+  }
+
+  /** Whether changes are waiting for their commit. */
+  get busy(): boolean {
+    return this.pending > 0;
+  }
+
+  /** Records the change ahead at once, and commits it after the changes before it. */
+  push(change: StoredChange): void {
+    if (!this.repo || this._state === 'conflict' || this._state === 'error') return;
+    const repo = this.repo;
+    const id = this.workbookId;
+    const entry = { seq: ++seq, baseRev: this.rev + this.pending, change };
+    this.wal.put(id, entry);
+    this.pending++;
+    inFlight++;
+    this.set('saving');
+    // the commit starts in the next task, after the grid has shown the edit (its structured clone
+    // of the changed rows would otherwise delay the totals on screen); the record above is kept
+    this.queue = this.queue.then(nextTask).then(async () => {
+      try {
+        this.rev = await repo.commit(id, this.rev, change);
+        this.wal.remove(id, entry.seq);
+        this.commits++;
+        inFlight--;
+        if (--this.pending === 0 && this._state === 'saving') this.set('saved');
+      } catch (e) {
+        inFlight--;
+        this.pending--;
+        this.set(e instanceof ConflictError ? 'conflict' : 'error');
+      }
+    });
+  }
+
+  /** Resolves when every change so far is committed (or refused). */
+  whenSaved(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Starts again from a stored revision (a reload): nothing waits. */
+  reset(rev: number): void {
+    this.rev = rev;
+    this.set('saved');
+  }
+
+  onState(fn: (s: SaveState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  set(s: SaveState): void {
+    this._state = s;
+    for (const l of this.listeners) l(s);
+  }
+
+  close(): void {
+    this.listeners.clear();
+  }
+}
