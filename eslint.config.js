@@ -3,18 +3,94 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Layer rules of DEVELOPERS.md: who may import what. */
-const ban = (patterns) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: patterns.map((p) => ({ group: [p.group], message: p.message })) },
-  ],
-});
-const noFrameworks = { group: 'react', message: 'domain/ is pure TypeScript' };
-const hf = { group: 'hyperformula', message: 'only src/engine may import hyperformula' };
-const dx = { group: 'dexie', message: 'only src/storage may import dexie' };
-const grid = { group: 'ag-grid-*', message: 'only src/ui may import AG Grid' };
-const ui = { group: '**/ui/*', message: 'lower layers never import the UI' };
+/**
+ * Layer rules of DEVELOPERS.md, as allow-lists: each layer names the packages and the other layers
+ * it may import (statically or with `import()`); anything else is an error. Files sit at most one
+ * folder deep inside their layer (`ui/grid`, `io/export`).
+ */
+const TEST_ONLY = ['vitest', 'fast-check', 'fake-indexeddb/auto', 'node:util'];
+/** Regex source for a literal text; `/` is written \x2F (esquery's regex literals cannot hold it). */
+const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\//g, '\\x2F');
+const SL = '\\x2F';
+/** A regex matching import sources the layer may NOT use (depth: folders below the layer). */
+function forbidden({ layers, packages, shared = [] }, depth) {
+  const up = (n) => `(?:\\.\\.${SL}){${n}}`;
+  const inLayer = depth === 0 ? `\\.${SL}` : `(?:\\.${SL}|\\.\\.${SL}(?!\\.\\.))`;
+  const dirs = (xs) => xs.map((l) => `${l}${SL}`).join('|');
+  // other layers are siblings of this one under src/; shared folders sit beside src/
+  const outward =
+    [
+      layers.length ? `${up(depth + 1)}(?:${dirs(layers)})` : '',
+      shared.length ? `${up(depth + 2)}(?:${dirs(shared)})` : '',
+    ]
+      .filter(Boolean)
+      .join('|') || '(?!)';
+  const pkgs = packages.map((p) => `${esc(p)}(?:${SL}|$)`).join('|') || '(?!)';
+  return `^(?!${inLayer}|${outward}|(?:${pkgs}))`;
+}
+function layer(name, allowed) {
+  return [0, 1].map((depth) => {
+    const re = forbidden(allowed, depth);
+    const message = `${name}/ may import only: ${[...allowed.layers, ...allowed.packages].join(', ') || 'itself'}`;
+    return {
+      files: depth === 0 ? [`src/${name}/*.{ts,tsx}`] : [`src/${name}/*/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [{ regex: re, message }] }],
+        'no-restricted-syntax': [
+          'error',
+          { selector: `ImportExpression[source.value=/${re}/]`, message },
+          {
+            selector: "ImportExpression:not([source.type='Literal'])",
+            message: 'import() takes a literal path (the layer rules must see it)',
+          },
+        ],
+      },
+    };
+  });
+}
+const node = [
+  'node:fs',
+  'node:path',
+  'node:os',
+  'node:worker_threads',
+  'node:child_process',
+  'node:url',
+];
+const RULES = {
+  domain: { layers: [], packages: [...TEST_ONLY] },
+  engine: { layers: ['domain'], packages: ['hyperformula', ...TEST_ONLY] },
+  storage: { layers: ['domain'], packages: ['dexie', 'fractional-indexing', ...TEST_ONLY] },
+  io: {
+    layers: ['domain', 'engine'],
+    packages: [
+      '@e965/xlsx',
+      'fflate',
+      'write-excel-file',
+      'vietnamese-conversion',
+      ...node,
+      ...TEST_ONLY,
+    ],
+    shared: ['tests'],
+  },
+  app: {
+    layers: ['domain', 'engine', 'storage', 'io'],
+    packages: [...node, 'fflate', ...TEST_ONLY],
+    shared: ['fixtures', 'tests'],
+  },
+  ui: {
+    layers: ['domain', 'app', 'io'],
+    packages: [
+      'react',
+      'react-dom',
+      'ag-grid-community',
+      'ag-grid-react',
+      '@ag-grid-community/locale',
+      'echarts',
+      ...TEST_ONLY,
+    ],
+  },
+  cli: { layers: ['domain', 'engine', 'io'], packages: [...node, '@e965/xlsx', ...TEST_ONLY] },
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'tmp'] },
@@ -34,88 +110,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  {
-    files: ['src/domain/**'],
-    rules: ban([
-      noFrameworks,
-      { group: 'react-dom', message: 'domain/ is pure' },
-      hf,
-      dx,
-      grid,
-      ui,
-      { group: '**/engine/*', message: 'domain/ is the bottom layer' },
-      { group: '**/storage/*', message: 'domain/ is the bottom layer' },
-      { group: '**/io/*', message: 'domain/ is the bottom layer' },
-      { group: '**/app/*', message: 'domain/ is the bottom layer' },
-    ]),
-  },
-  {
-    files: ['src/engine/**'],
-    rules: ban([
-      noFrameworks,
-      dx,
-      grid,
-      ui,
-      { group: '**/storage/*', message: 'engine/ knows no storage' },
-      { group: '**/app/*', message: 'engine/ sits below app/' },
-    ]),
-  },
-  {
-    files: ['src/storage/**'],
-    rules: ban([
-      noFrameworks,
-      hf,
-      grid,
-      ui,
-      { group: '**/engine/*', message: 'storage/ knows no engine' },
-      { group: '**/app/*', message: 'storage/ sits below app/' },
-    ]),
-  },
-  {
-    files: ['src/io/**'],
-    rules: ban([
-      noFrameworks,
-      dx,
-      grid,
-      ui,
-      { group: '**/storage/*', message: 'io/ knows no storage' },
-      { group: '**/app/*', message: 'io/ sits below app/' },
-    ]),
-  },
-  { files: ['src/app/**'], rules: ban([noFrameworks, hf, dx, grid, ui]) },
-  {
-    files: ['src/ui/**'],
-    rules: ban([
-      hf,
-      dx,
-      { group: '**/storage/*', message: 'ui/ goes through app/' },
-      { group: '**/engine/*', message: 'ui/ goes through app/' },
-    ]),
-  },
-  {
-    files: ['src/server/**'],
-    ignores: ['src/server/*.test.ts', 'src/server/testkit.ts'],
-    rules: ban([
-      noFrameworks,
-      dx,
-      hf,
-      grid,
-      ui,
-      { group: '**/storage/**', message: 'server/ runs on domain only (tests may use the client)' },
-      { group: '**/app/*', message: 'server/ runs on domain only' },
-      { group: '**/engine/*', message: 'server/ runs on domain only' },
-      { group: '**/io/*', message: 'server/ runs on domain only' },
-    ]),
-  },
-  {
-    files: ['src/cli/**'],
-    rules: ban([
-      noFrameworks,
-      dx,
-      grid,
-      ui,
-      { group: '**/storage/*', message: 'cli/ runs without a browser' },
-      { group: '**/app/*', message: 'cli/ is built on domain + engine + io' },
-    ]),
-  },
+  ...Object.entries(RULES).flatMap(([name, allowed]) => layer(name, allowed)),
 );
