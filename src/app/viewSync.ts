@@ -1,5 +1,5 @@
 /** Which steps may move projects between units (the unit view then rewrites its helper column). */
-import { leaves } from '../domain/columns';
+import { leafOf } from '../domain/columns';
 import type { Delta } from '../domain/delta';
 import type { Id, Workbook } from '../domain/types';
 
@@ -10,7 +10,7 @@ export function touchesUnits(d: Delta, wb: Workbook, sheetId: Id): boolean {
   if (!sd) return false;
   if (sd.order || sd.header) return true;
   const sheet = wb.sheets.find((s) => s.id === sheetId);
-  const lead = sheet && leaves(sheet.columns).find((l) => l.role === 'lead')?.id;
+  const lead = sheet && leafOf(sheet, 'lead')?.id;
   return sd.rows.some(
     (r) =>
       !r.before ||

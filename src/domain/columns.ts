@@ -59,3 +59,21 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+/** The (first) leaf of a role: where a sheet keeps its names, lead units, notes… (not by id). */
+export function leafOf(
+  sheet: { columns: ColumnNode[] },
+  role: ColumnLeaf['role'],
+): ColumnLeaf | undefined {
+  return leaves(sheet.columns).find((l) => l.role === role);
+}
+
+/** A row's cell in the leaf of a role (undefined when the sheet has no such column). */
+export function cellOf(
+  sheet: { columns: ColumnNode[] },
+  row: { cells: Record<string, unknown> },
+  role: ColumnLeaf['role'],
+): unknown {
+  const l = leafOf(sheet, role);
+  return l ? row.cells[l.id] : undefined;
+}

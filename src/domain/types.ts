@@ -143,8 +143,16 @@ export interface PlanMeta {
   remark?: string;
   /** Lead units merged by the user: a unit's normalised spelling → the name of the unit it joins. */
   unitAliases?: Record<string, string>;
-  /** Annual ceilings (*trần vốn*) by `year|source`, in the plan's unit. */
-  ceilings?: Record<string, number>;
+  /** Annual ceilings (*trần vốn*) by `year|source` (see `ceilingKey`), in the plan's unit. */
+  ceilings?: Record<CeilingKey, number>;
+}
+
+/** The key of an annual ceiling: a year and a capital source code. */
+export type CeilingKey = `${number}|${string}`;
+
+/** The key of the ceiling for a year and source (stored as such in `.planbook` files). */
+export function ceilingKey(year: number, source: string): CeilingKey {
+  return `${year}|${source}`;
 }
 
 export interface Workbook {

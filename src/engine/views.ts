@@ -7,7 +7,7 @@
 import type { HyperFormula } from 'hyperformula';
 import { columnLetter } from '../domain/columns';
 import type { UnitGroup } from '../domain/units';
-import type { Id, Row } from '../domain/types';
+import { ceilingKey, type Id, type Row } from '../domain/types';
 import type { RawContent, SheetLayout } from './layout';
 import type { TotalsLayout } from './totals';
 
@@ -199,7 +199,7 @@ export class PlanViews {
         const a = k * w;
         const amount = col === undefined ? 0 : `=${T}${ref(col, grand)}`;
         const cell = (c: number, rr = r) => ref(c, rr, false);
-        const ceiling = ceilings[`${y.year}|${s}`];
+        const ceiling = ceilings[ceilingKey(y.year, s)];
         row.push(
           amount,
           `=IF(SUM(${cell(a, 0)}:${cell(a, last)})=0,0,${cell(a)}/SUM(${cell(a, 0)}:${cell(a, last)}))`,

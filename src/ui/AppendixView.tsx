@@ -1,7 +1,7 @@
 /** An appendix sheet of an open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Refusal } from '../app/commands';
+import type { Refusal, RefusalCode } from '../app/commands';
 import { commitText, selectionStats } from '../app/editing';
 import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
@@ -88,13 +88,13 @@ export function AppendixView({
     (r: Refusal) =>
       t('refused', {
         cell: cellName(r.rowId, r.colId),
-        why: t(`r_${r.code}` as StringKey, { detail: r.detail ?? '' }),
+        why: t(`r_${r.code}`, { detail: r.detail ?? '' }),
       }),
     [t, cellName],
   );
   const say = useCallback(
-    (key: string, params?: Record<string, string | number>) =>
-      setMessage({ text: t(key as StringKey, params), kind: 'error' }),
+    (key: StringKey, params?: Record<string, string | number>) =>
+      setMessage({ text: t(key, params), kind: 'error' }),
     [t],
   );
   const deps = useMemo(
@@ -108,16 +108,16 @@ export function AppendixView({
       },
       api: () => apiRef.current,
       say,
-      confirm: (key: string, n: number) => window.confirm(t(key as StringKey, { n })),
+      confirm: (key: StringKey, n: number) => window.confirm(t(key, { n })),
     }),
     [session, sheetId, say, t],
   );
   const { run, onKey } = useWorkbookActions(deps);
 
   const onRefused = useCallback(
-    (rowId: string, colId: string, code: string, detail?: string) => {
+    (rowId: string, colId: string, code: RefusalCode, detail?: string) => {
       const ctx = ctxRef.current;
-      const text = refusalText({ code: code as Refusal['code'], rowId, colId, detail });
+      const text = refusalText({ code, rowId, colId, detail });
       if (ctx) ctx.refused = { rowId, colId, message: text };
       setMessage({ text, kind: 'error' });
       const node = apiRef.current?.getRowNode(rowId);

@@ -13,7 +13,6 @@ import { byReadOnly, byVersion, useSession } from './useSession';
 import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
-import type { StringKey } from './strings';
 import { PaneHeader } from './PaneHeader';
 
 export function GridView(p: {
@@ -48,7 +47,7 @@ export function GridView(p: {
         kind: 'error',
         text: t('refused', {
           cell: `${columnLetter(c)}${r + 1}`,
-          why: t(`r_${f.code}` as StringKey, { detail: f.detail ?? '' }),
+          why: t(`r_${f.code}`, { detail: f.detail ?? '' }),
         }),
       });
     },
@@ -65,8 +64,7 @@ export function GridView(p: {
     if (!conv)
       return setMessage({ kind: 'error', text: t('convertFailed', { a: band.a, b: band.b }) });
     const res = session.dispatch(conv.command, 'convertGrid');
-    if (!res.ok)
-      return setMessage({ kind: 'error', text: t(`r_${res.refusals[0].code}` as StringKey) });
+    if (!res.ok) return setMessage({ kind: 'error', text: t(`r_${res.refusals[0].code}`) });
     setMessage({ kind: 'info', text: t('converted', { name: grid.name, n: conv.projects }) });
     p.onSheet(conv.sheetId);
   };

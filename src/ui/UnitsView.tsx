@@ -1,7 +1,7 @@
 /** The unit view: one row per lead unit with its projects, amounts by year and source, a chart. */
 import { useState } from 'react';
 import type { WorkbookSession } from '../app/session';
-import { leaves } from '../domain/columns';
+import { cellOf, leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
 import { normaliseName } from '../domain/match';
 import { mergeUnits, splitUnit } from '../domain/units';
@@ -136,7 +136,7 @@ export function UnitsView(p: { session: WorkbookSession; sheetId: string }) {
           <ol>
             {openRow.rows.map((i) => (
               <li key={i}>
-                {String(sheet.rows[i]?.cells.name ?? '')}
+                {String((sheet.rows[i] && cellOf(sheet, sheet.rows[i], 'name')) ?? '')}
                 {totalCol && ` — ${fmt(Number(session.value(sheetId, i, totalCol)) || 0)}`}
               </li>
             ))}

@@ -7,7 +7,7 @@ import { newSheet } from '../domain/template';
 import { AppendixView } from './AppendixView';
 import { GridView } from './GridView';
 import { useLang } from './i18n';
-import { firstSheet, hasSheet } from './sheetNav';
+import { firstSheet, type Tab, tabAfter } from './sheetNav';
 import { useCompareMarks } from './useCompareMarks';
 import { useViewBuilder } from './useViewBuilder';
 import { VersionsView } from './VersionsView';
@@ -27,17 +27,17 @@ export function WorkbookView(p: {
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
-  const [tab, setTab] = useState(() => firstSheet(session.workbook));
+  const [tab, setTab] = useState<Tab>(() => firstSheet(session.workbook));
   // the appendix whose unit and year views the view tabs show (built in the background)
   const [viewSheet, setViewSheet] = useState<string | null>(
     () => session.workbook.sheets[0]?.id ?? null,
   );
   const builder = useViewBuilder(session, viewSheet);
   const pickTab = (id: string) => {
-    setTab(id);
+    setTab({ sheet: id });
     if (session.workbook.sheets.some((s) => s.id === id)) setViewSheet(id);
   };
-  const onView = viewSheet ? (kind: 'units' | 'years') => setTab(`view:${kind}`) : undefined;
+  const onView = viewSheet ? (view: 'units' | 'years') => setTab({ view }) : undefined;
   const [mode, setMode] = useState<'sheet' | 'versions'>('sheet');
   const [base, setBase] = useState<RevisionSummary | null>(null);
   const marks = useCompareMarks(p.opened, p.versions, base);
@@ -47,13 +47,7 @@ export function WorkbookView(p: {
         const wb = session.workbook;
         // undo and redo bring the user to the sheet they change
         const moved = e.kind === 'undo' || e.kind === 'redo' ? e.sheetId : null;
-        setTab((cur) =>
-          moved && moved !== cur && hasSheet(wb, moved) && !cur.startsWith('view:')
-            ? moved
-            : hasSheet(wb, cur) || (cur.startsWith('view:') && wb.sheets.length)
-              ? cur
-              : firstSheet(wb),
-        );
+        setTab((cur) => tabAfter(wb, cur, moved));
         setViewSheet((v) =>
           v && wb.sheets.some((s) => s.id === v) ? v : (wb.sheets[0]?.id ?? null),
         );
@@ -96,27 +90,28 @@ export function WorkbookView(p: {
     if (session.dispatch({ type: 'addSheet', sheet: sh, at: wb.sheets.length }, 'addSheet').ok)
       pickTab(sh.id);
   };
-  if (tab.startsWith('view:') && viewSheet)
+  if ('view' in tab && viewSheet)
     return (
       <ViewsPane
         {...p}
-        kind={tab === 'view:years' ? 'years' : 'units'}
+        kind={tab.view}
         sheetId={viewSheet}
         ready={builder.ready}
         hurry={builder.hurry}
         onSheet={pickTab}
-        onView={(k) => setTab(`view:${k}`)}
+        onView={(view) => setTab({ view })}
         onAddSheet={addSheet}
         banner={banner}
         onVersions={onVersions}
       />
     );
-  const isGrid = !!session.workbook.grids?.some((g) => g.id === tab);
+  const id = 'sheet' in tab ? tab.sheet : '';
+  const isGrid = !!session.workbook.grids?.some((g) => g.id === id);
   if (isGrid || !session.workbook.sheets.length)
     return (
       <GridView
         {...p}
-        gridId={tab}
+        gridId={id}
         onSheet={pickTab}
         onAddSheet={addSheet}
         banner={banner}
@@ -127,7 +122,7 @@ export function WorkbookView(p: {
   return (
     <AppendixView
       {...p}
-      sheetId={tab}
+      sheetId={id}
       onSheet={pickTab}
       banner={banner}
       marks={marks}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { formatAmount, parseAmount } from '../domain/numbers';
+import { ceilingKey } from '../domain/types';
 import { useLang } from './i18n';
 import { ViewChart } from './ViewChart';
 
@@ -49,8 +50,8 @@ export function YearsView(p: {
     const v = text.trim() === '' ? null : parseAmount(text);
     if (text.trim() !== '' && v === null) return p.onError(t('ceilingInvalid'));
     const ceilings = { ...(session.workbook.meta.ceilings ?? {}) };
-    if (v === null) delete ceilings[`${year}|${source}`];
-    else ceilings[`${year}|${source}`] = v;
+    if (v === null) delete ceilings[ceilingKey(year, source)];
+    else ceilings[ceilingKey(year, source)] = v;
     session.dispatch({ type: 'setMeta', meta: { ...session.workbook.meta, ceilings } }, 'ceiling');
   };
   const series = [

@@ -7,6 +7,7 @@ import { isNumericLeaf, leaves } from '../domain/columns';
 import type { AppendixSheet } from '../domain/types';
 import type { GridItem } from './grid/gridContext';
 import type { FocusInfo } from './grid/PlanGrid';
+import type { StringKey } from './strings';
 import type { ToolAction } from './Toolbar';
 
 export interface ActionDeps {
@@ -14,8 +15,8 @@ export interface ActionDeps {
   sheet: () => AppendixSheet;
   focus: () => FocusInfo;
   api: () => GridApi<GridItem> | null;
-  say: (key: string, params?: Record<string, string | number>) => void;
-  confirm: (message: string, n: number) => boolean;
+  say: (key: StringKey, params?: Record<string, string | number>) => void;
+  confirm: (message: StringKey, n: number) => boolean;
 }
 
 /** Runs one toolbar action; returns nothing, reports refusals through `say`. */

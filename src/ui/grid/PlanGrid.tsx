@@ -12,7 +12,7 @@ import {
 import { AG_GRID_LOCALE_VN } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Refusal } from '../../app/commands';
+import type { Refusal, RefusalCode } from '../../app/commands';
 import { commitText } from '../../app/editing';
 import type { CellRange } from '../../app/selection';
 import { useGridInteraction } from './useGridInteraction';
@@ -21,7 +21,14 @@ import { leaves } from '../../domain/columns';
 import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
-import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
+import {
+  type GridCtx,
+  type GridItem,
+  isPinned,
+  pinnedId,
+  type PinnedRow,
+  reindex,
+} from './gridContext';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -46,7 +53,7 @@ export interface PlanGridProps {
   sheetId: string;
   onRangeRefused: (r: Refusal) => void;
   onSelection: (r: CellRange | null) => void;
-  onRefused: (rowId: string, colId: string, code: string, detail?: string) => void;
+  onRefused: (rowId: string, colId: string, code: RefusalCode, detail?: string) => void;
   onAccepted: () => void;
   onFocus: (f: FocusInfo) => void;
   onKeyDown: (e: KeyboardEvent, api: GridApi<GridItem>) => boolean;
@@ -62,12 +69,12 @@ function pinnedRows(
   const sources = session.layout(sheetId).sources;
   return [
     ...sources.map((s) => ({
-      id: `pin:${s}`,
+      id: pinnedId(s),
       pinned: true as const,
       source: s,
       label: t('totalOf', { source: s }),
     })),
-    { id: 'pin:all', pinned: true as const, source: null, label: t('grandTotal') },
+    { id: pinnedId(null), pinned: true as const, source: null, label: t('grandTotal') },
   ];
 }
 

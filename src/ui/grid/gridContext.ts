@@ -5,9 +5,22 @@ import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
 import type { CompareMarks } from '../useCompareMarks';
 
+/** The grid row id of a pinned totals row (`pin:ĐTPT`, `pin:all`), apart from every plan row id. */
+export type PinnedId = `pin:${string}`;
+
+/** The row id of the pinned totals row of a source (null: the grand total). */
+export function pinnedId(source: string | null): PinnedId {
+  return `pin:${source ?? 'all'}`;
+}
+
+/** Whether a grid row id is a pinned totals row's. */
+export function isPinnedId(id: string | null | undefined): id is PinnedId {
+  return !!id && id.startsWith('pin:');
+}
+
 /** A pinned totals row: one per source, and the grand total (source null). */
 export interface PinnedRow {
-  id: string;
+  id: PinnedId;
   pinned: true;
   source: string | null;
   label: string;

@@ -16,7 +16,7 @@ import type { Command, Refusal } from '../../app/commands';
 import { type CellPos, type CellRange, spanOf, step } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import type { CellInput } from '../../domain/types';
-import type { GridCtx, GridItem } from './gridContext';
+import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -90,7 +90,7 @@ export function useGridInteraction(d: InteractionDeps) {
   const cellAt = (node: Element | null): (CellPos & { gutter: boolean }) | null => {
     const cell = node?.closest('.ag-cell');
     const row = node?.closest('.ag-row');
-    if (!cell || !row || row.getAttribute('row-id')?.startsWith('pin:')) return null;
+    if (!cell || !row || isPinnedId(row.getAttribute('row-id'))) return null;
     const colId = cell.getAttribute('col-id') ?? '';
     const rowIndex = Number(row.getAttribute('row-index'));
     if (!Number.isInteger(rowIndex)) return null;
