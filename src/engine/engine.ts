@@ -157,7 +157,9 @@ export class PlanEngine {
    * before it lands (or put back at once): nothing changes and the refusals are returned.
    */
   applySheet(d: SheetDelta, sheet: AppendixSheet, check: boolean): EnginePatch | CellRefusal[] {
-    if (d.header && rebuilds(d.header.before, d.header.after)) {
+    // new columns, or most rows replaced (a version restored): building the sheet again is faster
+    const most = d.order && d.rows.length > Math.max(50, sheet.rows.length / 2);
+    if ((d.header && rebuilds(d.header.before, d.header.after)) || most) {
       this.removeSheet(sheet.id);
       this.addSheet(sheet);
       return { sheetId: sheet.id, rows: new Set(), totals: true, structure: true };
@@ -169,6 +171,8 @@ export class PlanEngine {
       ? this.restructure(st, before, d, sheet, check)
       : this.writeCells(st, d, sheet, check);
     if (Array.isArray(r)) st.rows = before;
+    // the sheet's own fields changed (its name, its checks' settings): everything it shows may
+    else if (d.header) return { ...r, totals: true, structure: true };
     return r;
   }
 
