@@ -146,11 +146,17 @@ export function restructure(
   const written = new Set<Id>();
   const first = hf.batch(() => {
     if (d.order) reorderRows(hf, sheet, d.order.before, d.order.after);
+    const at: number[] = [];
     for (const ch of d.rows) {
       if (!ch.after) continue;
-      const i = index.get(ch.id)!;
-      hf.setCellContents({ sheet, row: i, col: 0 }, [rowInputs(l, rows, i)]);
+      at.push(index.get(ch.id)!);
       written.add(ch.id);
+    }
+    // one write per run of consecutive rows (a pasted block of new rows is one write)
+    for (const [start, count] of runs(at.sort((a, b) => a - b))) {
+      const block: RawContent[][] = [];
+      for (let i = start; i < start + count; i++) block.push(rowInputs(l, rows, i));
+      hf.setCellContents({ sheet, row: start, col: 0 }, block);
     }
   });
   const fixes: { row: number; col: number; content: RawContent }[] = [];
