@@ -1,43 +1,51 @@
 /**
  * One step, whatever it is (a command, an undo, a redo): the workbook before and after, and the
- * delta read between them, brought to the engines in one pass. A refusal on any sheet puts the
+ * delta read between them, brought to the engine in one pass. A refusal on any sheet puts the
  * sheets already brought back, so a refused step leaves nothing behind.
  */
 import { type Delta, reverseDelta, type SheetDelta } from '../domain/delta';
 import { engineRefusalCode, type Refusal } from '../domain/refusals';
-import type { AppendixSheet, GridSheet, Id, Workbook } from '../domain/types';
-import type { CellRefusal, EnginePatch, PlanEngine } from '../engine/engine';
-import type { GridEngine } from '../engine/gridEngine';
+import type { AppendixSheet, Id, Workbook } from '../domain/types';
+import type { CellRefusal, EngineEffects, PlanEngine } from '../engine/engine';
 
-/** Rows of a grid sheet whose values changed; `structure` when the sheet was added or removed. */
-export interface GridPatch {
-  gridId: Id;
-  rows: Set<number>;
-  structure: boolean;
-}
-
-/** What the engines report of a step: the rows whose values changed. */
-export interface EngineEffects {
-  patches: EnginePatch[];
-  grids: GridPatch[];
-}
+export type { EngineEffects };
+export type { GridPatch } from '../engine/engine';
 
 export type EngineStep = { ok: true; effects: EngineEffects } | { ok: false; refusals: Refusal[] };
 
 const sheetIn = (wb: Workbook, id: Id): AppendixSheet => wb.sheets.find((s) => s.id === id)!;
-const gridIn = (wb: Workbook, id: Id): GridSheet => wb.grids!.find((g) => g.id === id)!;
 
 function refusalOf(r: CellRefusal): Refusal {
   return { code: r.code, rowId: r.rowId, colId: r.colId, detail: r.message };
 }
 
+/** Adds `more` to `fx`, one patch per sheet (rows joined). */
+function merge(fx: EngineEffects, more: EngineEffects): void {
+  for (const p of more.patches) {
+    const had = fx.patches.find((x) => x.sheetId === p.sheetId);
+    if (!had) fx.patches.push(p);
+    else {
+      for (const r of p.rows) had.rows.add(r);
+      had.totals ||= p.totals;
+      had.structure ||= p.structure;
+    }
+  }
+  for (const g of more.grids) {
+    const had = fx.grids.find((x) => x.gridId === g.gridId);
+    if (!had) fx.grids.push(g);
+    else {
+      for (const r of g.rows) had.rows.add(r);
+      had.structure ||= g.structure;
+    }
+  }
+}
+
 /**
- * Brings the engines from `before` to `after` (`d` is the delta between them). With `check`,
- * cell writes that would be errors refuse the whole step and the engines are left as they were.
+ * Brings the engine from `before` to `after` (`d` is the delta between them). With `check`,
+ * cell writes that would be errors refuse the whole step and the engine is left as it was.
  */
 export function applyToEngines(
   engine: PlanEngine,
-  grids: GridEngine,
   before: Workbook,
   after: Workbook,
   d: Delta,
@@ -48,7 +56,11 @@ export function applyToEngines(
   const undoSheets = () => {
     const back = reverseDelta({ ...emptyDelta(), sheets: done });
     for (const sd of back.sheets) engine.applySheet(sd, sheetIn(before, sd.sheetId), false);
+    // rows moved and put back: formulas elsewhere that name those sheets are the model's again
+    const names = d.sheets.filter((x) => x.order).map((x) => sheetIn(before, x.sheetId).name);
+    if (names.length) engine.restoreFormulas(before, names);
   };
+  // the writes that may be refused go first; sheets removed and added (never refused) after
   for (const sd of d.sheets) {
     const r = engine.applySheet(sd, sheetIn(after, sd.sheetId), check);
     if (Array.isArray(r)) {
@@ -56,21 +68,14 @@ export function applyToEngines(
       return { ok: false, refusals: r.map(refusalOf) };
     }
     done.push(sd);
-    fx.patches.push(r);
+    merge(fx, r);
   }
-  const gridsDone: { id: Id; cells: { r: number; c: number; value: unknown }[] }[] = [];
+  const gridsDone: { id: Id; cells: { r: number; c: number; value: null }[] }[] = [];
   for (const gd of d.grids) {
-    if (gd.header && gd.header.before.name !== gd.header.after.name) {
-      grids.remove(gd.gridId);
-      grids.add(gridIn(after, gd.gridId));
-      fx.grids.push({ gridId: gd.gridId, rows: new Set(), structure: true });
-      continue;
-    }
-    const changes = gd.cells.map((c) => ({ r: c.r, c: c.c, value: c.after }));
-    const r = grids.setCells(gd.gridId, changes, check);
+    const changes = gd.cells.map((c) => ({ r: c.r, c: c.c, value: c.after, before: c.before }));
+    const r = engine.setGridCells(gd.gridId, changes, check);
     if (Array.isArray(r)) {
-      for (const g of gridsDone.reverse())
-        grids.setCells(g.id, g.cells as { r: number; c: number; value: null }[], false);
+      for (const g of gridsDone.reverse()) engine.setGridCells(g.id, g.cells, false);
       undoSheets();
       return {
         ok: false,
@@ -83,26 +88,29 @@ export function applyToEngines(
     }
     gridsDone.push({
       id: gd.gridId,
-      cells: gd.cells.map((c) => ({ r: c.r, c: c.c, value: c.before })),
+      cells: gd.cells.map((c) => ({ r: c.r, c: c.c, value: c.before as null })),
     });
-    fx.grids.push({ gridId: gd.gridId, rows: r, structure: false });
+    merge(fx, r);
   }
-  for (const s of d.removed) {
-    engine.removeSheet(s.id);
-    fx.patches.push({ sheetId: s.id, rows: new Set(), totals: true, structure: true });
-  }
-  for (const s of d.added) {
-    engine.addSheet(s);
-    fx.patches.push({ sheetId: s.id, rows: new Set(), totals: true, structure: true });
-  }
+  // formulas that name a sheet about to go read `#REF!` first: the engine never holds a
+  // reference to a missing sheet (it mis-evaluates those once rows move)
+  const gone = [...d.removed.map((s) => s.name), ...d.gridsRemoved.map((g) => g.name)];
+  if (gone.length) engine.restoreFormulas(after, gone, 'gone');
+  for (const s of d.removed) merge(fx, engine.removeSheet(s.id));
   for (const g of d.gridsRemoved) {
-    grids.remove(g.id);
+    merge(fx, engine.removeGrid(g.id));
     fx.grids.push({ gridId: g.id, rows: new Set(), structure: true });
   }
+  const addedNames = [...d.added.map((s) => s.name), ...d.gridsAdded.map((g) => g.name)];
+  for (const s of d.added) merge(fx, engine.addSheet(s));
   for (const g of d.gridsAdded) {
-    grids.add(g);
+    merge(fx, engine.addGrid(g));
     fx.grids.push({ gridId: g.id, rows: new Set(), structure: true });
   }
+  // formulas elsewhere that name a sheet whose rows moved, or a sheet just added, hold what the
+  // model says
+  const names = d.sheets.filter((x) => x.order).map((x) => sheetIn(after, x.sheetId).name);
+  if (names.length || addedNames.length) engine.restoreFormulas(after, [...names, ...addedNames]);
   return { ok: true, effects: fx };
 }
 

@@ -8,7 +8,6 @@ import { applyDelta, type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } fro
 import { CommandRefused, type Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
-import type { GridEngine } from '../engine/gridEngine';
 import { applyToEngines, emptyDelta, type EngineEffects, type GridPatch } from './apply';
 import { History } from './history';
 
@@ -44,7 +43,6 @@ export class Dispatcher {
   constructor(
     private wb: Workbook,
     readonly engine: PlanEngine,
-    readonly grids: GridEngine,
     /** A refusal when no step may be applied now (read-only, conflict). */
     private readonly locked: () => Refusal | null,
   ) {}
@@ -109,7 +107,6 @@ export class Dispatcher {
   private rebuild(wb: Workbook): void {
     const before = this.wb;
     this.engine.loadWorkbook(wb);
-    this.grids.load(wb.grids ?? []);
     this.wb = wb;
     this.emit({
       kind: 'reload',
@@ -129,7 +126,7 @@ export class Dispatcher {
     const before = this.wb;
     let r: DispatchResult;
     try {
-      r = applyToEngines(this.engine, this.grids, before, after, d, check);
+      r = applyToEngines(this.engine, before, after, d, check);
     } catch (e) {
       // the formula engine failed inside the step: rebuild it from the model, which is unchanged
       this.rebuild(before);

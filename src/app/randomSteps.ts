@@ -65,6 +65,8 @@ function amount(n: number, rows: number): CellInput {
     () => `=J${r(n)}-1`,
     () => '=NOSUCH(1)',
     () => -(n % 300),
+    () => `='Dữ liệu'!A${1 + (n % 3)}*2`,
+    () => `=SUM('Dữ liệu'!A1:B${1 + (n % 3)})+${col}${r(n)}`,
   ];
   return forms[n % forms.length]();
 }
@@ -167,6 +169,9 @@ export function commandOf(wb: Workbook, s: Seed, ids: Ids): Command | null {
         '=1/0',
         `=C${1 + (s.c % 4)}`,
         others.length ? `='${others[0]}'!A1*2` : '=2*3',
+        `='Phụ lục'!E${1 + (s.d % 6)}+1`,
+        `=SUM('Phụ lục'!E1:F${1 + (s.c % 8)})`,
+        `='Phụ lục'!I${1 + (s.c % 6)}`,
       ];
       const changes = [0, 1].slice(0, 1 + (s.a % 2)).map((j) => ({
         r: (s.c + j) % 5,

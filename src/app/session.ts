@@ -7,7 +7,6 @@ import type { CheckValues } from '../domain/checks';
 import type { Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import { type EngineValue, PlanEngine } from '../engine/engine';
-import { GridEngine } from '../engine/gridEngine';
 import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
@@ -34,7 +33,6 @@ export class WorkbookSession {
   private readonly saves: SaveQueue;
   private readonly order: Map<Id, string>;
   private readonly engine: PlanEngine;
-  private readonly grids: GridEngine;
   private listeners = new Set<(e: SessionEvent) => void>();
   private storeListeners = new Set<() => void>();
   private _readOnly: boolean;
@@ -49,11 +47,9 @@ export class WorkbookSession {
     this._readOnly = readOnly;
     this.engine = new PlanEngine();
     this.engine.loadWorkbook(loaded.workbook);
-    this.grids = new GridEngine();
-    this.grids.load(loaded.workbook.grids ?? []);
     this.order = loaded.order;
     this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
-    this.dispatcher = new Dispatcher(loaded.workbook, this.engine, this.grids, () => this.lock());
+    this.dispatcher = new Dispatcher(loaded.workbook, this.engine, () => this.lock());
     this.views = new SheetViews(
       () => this.engine.views,
       () => this.dispatcher.workbook,
@@ -159,7 +155,7 @@ export class WorkbookSession {
 
   /** Computed value of a plain grid sheet's cell (0-based). */
   gridValue(gridId: Id, r: number, c: number): EngineValue {
-    return this.grids.value(gridId, r, c);
+    return this.engine.gridValue(gridId, r, c);
   }
 
   /** Raw content of an input cell (formula text or value). */

@@ -10,7 +10,17 @@ import { keyPolicy, isAmountInput } from './policy';
 import { CommandRefused, type Refusal } from './refusals';
 import { indexOfRows } from './rowIndex';
 import { normaliseLevels } from './rows';
-import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, RowKind, Workbook } from './types';
+import { remapFormulaRows } from './formulaRefs';
+import type {
+  AppendixSheet,
+  CellInput,
+  GridSheet,
+  Id,
+  PlanMeta,
+  Row,
+  RowKind,
+  Workbook,
+} from './types';
 
 export interface Shape {
   rowId: Id;
@@ -81,7 +91,9 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
       if (wb.sheets.some((s) => s.id === cmd.sheet.id))
         throw new Error(`sheet ${cmd.sheet.id} exists`);
       const sheets = wb.sheets.slice();
-      sheets.splice(Math.min(cmd.at, sheets.length), 0, cmd.sheet);
+      const name = uniqueName(cmd.sheet.name, sheetNames(wb));
+      const sheet = name === cmd.sheet.name ? cmd.sheet : { ...cmd.sheet, name };
+      sheets.splice(Math.min(cmd.at, sheets.length), 0, sheet);
       return { ...wb, sheets };
     }
     case 'removeSheet':
@@ -94,11 +106,23 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
         return ops.setCells(s, cmd.changes);
       });
     case 'insertRows':
-      return withSheet(wb, cmd.sheetId, (s) => ops.insertRows(s, cmd.at, cmd.rows));
+      return followAcross(
+        withSheet(wb, cmd.sheetId, (s) => ops.insertRows(s, cmd.at, cmd.rows)),
+        wb,
+        cmd.sheetId,
+      );
     case 'deleteRows':
-      return withSheet(wb, cmd.sheetId, (s) => ops.deleteRows(s, cmd.rowIds));
+      return followAcross(
+        withSheet(wb, cmd.sheetId, (s) => ops.deleteRows(s, cmd.rowIds)),
+        wb,
+        cmd.sheetId,
+      );
     case 'moveRows':
-      return withSheet(wb, cmd.sheetId, (s) => ops.moveRows(s, cmd.from, cmd.count, cmd.to));
+      return followAcross(
+        withSheet(wb, cmd.sheetId, (s) => ops.moveRows(s, cmd.from, cmd.count, cmd.to)),
+        wb,
+        cmd.sheetId,
+      );
     case 'reshape':
       return withSheet(wb, cmd.sheetId, (s) => {
         const next = ops.setRowShapes(s, cmd.shapes);
@@ -113,10 +137,7 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
     case 'addGrid': {
       const grids = (wb.grids ?? []).slice();
       if (grids.some((g) => g.id === cmd.grid.id)) throw new Error(`grid ${cmd.grid.id} exists`);
-      const name = uniqueName(
-        cmd.grid.name,
-        grids.map((g) => g.name),
-      );
+      const name = uniqueName(cmd.grid.name, sheetNames(wb));
       grids.splice(
         Math.min(cmd.at, grids.length),
         0,
@@ -141,4 +162,47 @@ export function uniqueName(name: string, taken: readonly string[]): string {
   let out = base;
   for (let k = 2; used.has(out.toLowerCase()); k++) out = `${base} (${k})`;
   return out;
+}
+
+/**
+ * After rows of a sheet were inserted, deleted or moved: the formulas of the other sheets and of
+ * the grid sheets that name it keep pointing at the same rows.
+ */
+function followAcross(after: Workbook, before: Workbook, sheetId: Id): Workbook {
+  const a = before.sheets[sheetAt(before, sheetId)];
+  const b = after.sheets[sheetAt(after, sheetId)];
+  const name = b.name.trim().toLowerCase();
+  if (!name) return after;
+  const which = ops.namesSheet(b.name);
+  const map = ops.rowMap(a.rows, b.rows);
+  const mentions = (v: CellInput) =>
+    typeof v === 'string' && v.startsWith('=') && v.toLowerCase().includes(name);
+  let sheets = after.sheets;
+  after.sheets.forEach((s, k) => {
+    if (s.id === sheetId || !s.rows.some((r) => Object.values(r.cells).some(mentions))) return;
+    const rows = ops.remapRows(s.rows, map, which);
+    if (rows !== s.rows)
+      (sheets = sheets === after.sheets ? sheets.slice() : sheets)[k] = { ...s, rows };
+  });
+  let grids = after.grids;
+  after.grids?.forEach((g, k) => {
+    let cells: CellInput[][] | undefined;
+    g.cells.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (!mentions(v)) return;
+        const f = remapFormulaRows(v as string, map, which);
+        if (f === v) return;
+        cells ??= g.cells.slice();
+        if (cells[r] === g.cells[r]) cells[r] = g.cells[r].slice();
+        cells[r][c] = f;
+      }),
+    );
+    if (cells) (grids = grids === after.grids ? grids!.slice() : grids)![k] = { ...g, cells };
+  });
+  return sheets === after.sheets && grids === after.grids ? after : { ...after, sheets, grids };
+}
+
+/** The names of every sheet of a workbook, appendices and grid sheets (formulas name them). */
+function sheetNames(wb: Workbook): string[] {
+  return [...wb.sheets.map((s) => s.name), ...(wb.grids ?? []).map((g) => g.name)];
 }

@@ -174,18 +174,16 @@ function writeRef(ref: FormulaRef, r0: number | null, r1: number | null): string
 }
 
 /**
- * Rewrites the row part of the formula's references to its own sheet (unqualified ones) through
- * `map` (old 0-based row → new row, or null when the row is gone). A single reference to a gone
+ * Rewrites the row part of the formula's references to one sheet (by default its own: the
+ * unqualified ones; `which` picks others by the sheet they name) through `map` (old 0-based row → new row, or null when the row is gone). A single reference to a gone
  * row becomes `#REF!`; a range keeps the rows of it that remain (`#REF!` when none does).
  */
 export function remapFormulaRows(
   formula: string,
   map: (row: number) => number | null,
-  ownSheet?: (name: string) => boolean,
+  which: (sheet: string | undefined) => boolean = (sheet) => sheet === undefined,
 ): string {
-  const refs = formulaRefs(formula).filter(
-    (r) => r.r0 !== null && (r.sheet === undefined || (ownSheet?.(r.sheet) ?? false)),
-  );
+  const refs = formulaRefs(formula).filter((r) => r.r0 !== null && which(r.sheet));
   if (!refs.length) return formula;
   let out = '';
   let at = 0;

@@ -41,14 +41,14 @@ export function insertRows(
 ): AppendixSheet {
   const rows = sheet.rows.slice();
   rows.splice(at, 0, ...newRows);
-  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows)) };
+  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows), sheet.name) };
 }
 
 /** Removes rows by id. */
 export function deleteRows(sheet: AppendixSheet, ids: readonly Id[]): AppendixSheet {
   const drop = new Set(ids);
   const rows = normaliseLevels(sheet.rows.filter((r) => !drop.has(r.id)));
-  return { ...sheet, rows: followRows(sheet.rows, rows) };
+  return { ...sheet, rows: followRows(sheet.rows, rows, sheet.name) };
 }
 
 /** Moves the block rows[from, from+count) so that it starts at index `to` of the result. */
@@ -61,7 +61,7 @@ export function moveRows(
   const rows = sheet.rows.slice();
   const block = rows.splice(from, count);
   rows.splice(to, 0, ...block);
-  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows)) };
+  return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows), sheet.name) };
 }
 
 /** Sets levels and/or kinds of rows. */
@@ -96,25 +96,49 @@ export function rowMap(
   };
 }
 
+/** Whether a sheet name (as a formula writes it) names the sheet called `name`. */
+export function namesSheet(name: string): (sheet: string | undefined) => boolean {
+  const want = name.trim().toLowerCase();
+  return (sheet) => sheet !== undefined && sheet.trim().toLowerCase() === want;
+}
+
 /**
- * The rows of `after` with their formulas still pointing at the same rows after rows were
- * inserted, deleted or moved (a reference to a deleted row becomes `#REF!`, as in Excel). New
- * rows are left as they are: their formulas are written for where they are now.
+ * The rows with the formulas' references that `which` picks moved through `map` (rows not in
+ * `skip` only); the same list when nothing changes.
  */
-export function followRows(before: readonly Row[], after: Row[]): Row[] {
-  let map: ((row: number) => number | null) | undefined;
-  const old = indexOfRows(before);
-  for (let i = 0; i < after.length; i++) {
-    const r = after[i];
-    if (!old.has(r.id)) continue; // a new row's formulas are written for where it is now
+export function remapRows(
+  rows: readonly Row[],
+  map: (row: number) => number | null,
+  which: (sheet: string | undefined) => boolean,
+  skip?: ReadonlyMap<Id, number>,
+): Row[] {
+  let out: Row[] | undefined;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (skip && !skip.has(r.id)) continue;
     let cells: Record<Id, CellInput> | undefined;
     for (const [k, v] of Object.entries(r.cells)) {
       if (typeof v !== 'string' || !v.startsWith('=')) continue;
-      map ??= rowMap(before, after);
-      const f = remapFormulaRows(v, map);
+      const f = remapFormulaRows(v, map, which);
       if (f !== v) (cells ??= { ...r.cells })[k] = f;
     }
-    if (cells) after[i] = { ...r, cells };
+    if (cells) (out ??= rows.slice())[i] = { ...r, cells };
   }
-  return after;
+  return out ?? (rows as Row[]);
+}
+
+/**
+ * The rows of `after` with their formulas still pointing at the same rows after rows were
+ * inserted, deleted or moved (a reference to a deleted row becomes `#REF!`, as in Excel): the
+ * unqualified references, and those naming the sheet itself (`name`). New rows are left as they
+ * are: their formulas are written for where they are now.
+ */
+export function followRows(before: readonly Row[], after: Row[], name?: string): Row[] {
+  const own = name === undefined ? () => false : namesSheet(name);
+  return remapRows(
+    after,
+    rowMap(before, after),
+    (sheet) => sheet === undefined || own(sheet),
+    indexOfRows(before),
+  );
 }

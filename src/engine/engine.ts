@@ -10,7 +10,7 @@ import {
 } from 'hyperformula';
 import type { CheckValues } from '../domain/checks';
 import { diffSheet, type SheetDelta } from '../domain/delta';
-import { remapFormulaRows } from '../domain/formulaRefs';
+import { formulaRefs, remapFormulaRows } from '../domain/formulaRefs';
 import { type CellChange, rowMap } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
@@ -19,13 +19,28 @@ import type { CheckedWrite } from './refusals';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
 import { PlanViews, type ViewHost } from './views';
 import { type CellRefusal, dryArrays, dryCheck, errorsAfter } from './refusals';
-import { isStructural, restructure, rowWrites, writeBlocks } from './writes';
+import { isStructural, missingSheets, restructure, rowWrites, writeBlocks } from './writes';
+import {
+  type EngineValue,
+  freeName,
+  type GridPatch,
+  type GridRefusal,
+  GridSheets,
+} from './gridSheets';
+import type { GridChange } from '../domain/grid';
+import type { CellInput, GridSheet } from '../domain/types';
+
+/** What a write changed over every sheet of the engine. */
+export interface EngineEffects {
+  patches: EnginePatch[];
+  grids: GridPatch[];
+}
 
 export type { CellRefusal };
 
 /** A sheet header change the engine rebuilds the sheet for (its columns or column codes). */
 function rebuilds(a: AppendixSheet, b: AppendixSheet): boolean {
-  return a.columns !== b.columns || a.hasCodeRow !== b.hasCodeRow;
+  return a.columns !== b.columns || a.hasCodeRow !== b.hasCodeRow || a.name !== b.name;
 }
 
 /** The delta of a sheet reversed (rows and order swapped). */
@@ -79,8 +94,7 @@ export const ENGINE_CONFIG = {
   undoLimit: 1,
 } as const;
 
-/** A computed value: number, text, blank or an error with its kind (`CYCLE`, `DIV_BY_ZERO`…). */
-export type EngineValue = number | string | boolean | null | { error: string; message: string };
+export type { EngineValue, GridPatch };
 
 /** Which rows and totals of a sheet changed after an operation. */
 export interface EnginePatch {
@@ -105,50 +119,143 @@ export class PlanEngine {
   private counter = 0;
   /** The unit and year views of the sheets (built on demand). */
   readonly views = new PlanViews((id) => this.viewHost(id));
+  /** The plain grid sheets, in the same instance (formulas refer across them both ways). */
+  readonly grids = new GridSheets(
+    () => this.hf,
+    (f) => this.fix(f),
+  );
+  /** What a formula becomes in the engine: `=#REF!` while it names a sheet that is not there. */
+  private readonly fix = missingSheets((n) => this.hf.doesSheetExist(n));
 
   /** The HyperFormula instance (built on first use: a load builds its own). */
   private get hf(): HyperFormula {
     return (this.instance ??= HyperFormula.buildEmpty({ ...ENGINE_CONFIG }));
   }
 
-  /** Replaces the engine's content with a workbook's appendix sheets (one build). */
-  loadWorkbook(wb: Workbook): void {
+  /**
+   * Replaces the engine's content with a workbook's appendix sheets (named as the appendices) and
+   * plain grid sheets (named as the grids), in one build.
+   */
+  loadWorkbook(wb: Pick<Workbook, 'sheets' | 'grids'>): void {
     this.views.reset();
     this.instance?.destroy();
     this.sheets.clear();
-    const contents: Record<string, RawContent[][]> = {};
-    for (const sheet of wb.sheets) {
-      const st = this.stateFor(sheet);
-      contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i));
+    this.grids.reset();
+    // no prototype: a sheet may be called `__proto__`
+    const contents: Record<string, RawContent[][]> = Object.create(null);
+    const taken = new Set<string>();
+    const states = wb.sheets.map((sheet) => this.stateFor(sheet, taken));
+    const grids = this.grids.name(wb.grids ?? [], taken);
+    const fix = missingSheets((n) => taken.has(n.trim().toLowerCase()));
+    wb.sheets.forEach((sheet, k) => {
+      const st = states[k];
+      contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i, fix));
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
-    }
+    });
+    Object.assign(contents, this.grids.contents(wb.grids ?? [], grids, fix));
     this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
     this.reindex();
   }
 
+  /** Adds a plain grid sheet. */
+  addGrid(g: GridSheet): EngineEffects {
+    return this.effects(this.grids.add(g), null);
+  }
+
+  /** Removes a plain grid sheet. */
+  removeGrid(id: Id): EngineEffects {
+    return this.effects(this.grids.remove(id), null);
+  }
+
+  /** Writes cells of a grid sheet (with `check`, an edit that would be an error is refused). */
+  setGridCells(
+    id: Id,
+    changes: readonly (GridChange & { before?: CellInput })[],
+    check: boolean,
+  ): EngineEffects | GridRefusal[] {
+    const out = this.grids.setCells(id, changes, check);
+    if (out.length && !('address' in out[0]) && 'r' in out[0]) return out as GridRefusal[];
+    const fx = this.effects(out as ExportedChange[], null);
+    const mine = fx.grids.find((g) => g.gridId === id);
+    const rows = mine?.rows ?? new Set<number>();
+    for (const ch of changes) rows.add(ch.r);
+    if (!mine) fx.grids.unshift({ gridId: id, rows, structure: false });
+    return fx;
+  }
+
+  /**
+   * Writes again, from the model, every formula (of any appendix or grid sheet) that names one of
+   * `names`: after row operations were put back, the engine's own rewrite of those references
+   * (`#REF!` for a removed row) must not stay.
+   */
+  restoreFormulas(
+    wb: Pick<Workbook, 'sheets' | 'grids'>,
+    names: readonly string[],
+    as: 'model' | 'gone' = 'model',
+  ): void {
+    const content = (v: string) => (as === 'gone' ? '=#REF!' : this.fix(v));
+    const want = names.map((n) => n.trim().toLowerCase()).filter(Boolean);
+    const names_ = (v: unknown): v is string =>
+      typeof v === 'string' &&
+      v.startsWith('=') &&
+      want.some((n) => v.toLowerCase().includes(n)) &&
+      formulaRefs(v).some(
+        (r) => r.sheet !== undefined && want.includes(r.sheet.trim().toLowerCase()),
+      );
+    for (const sheet of wb.sheets) {
+      const st = this.sheets.get(sheet.id);
+      if (!st) continue;
+      const writes: { row: number; col: number; content: RawContent }[] = [];
+      sheet.rows.forEach((r, i) => {
+        for (const [k, v] of Object.entries(r.cells)) {
+          const col = names_(v) ? inputColumn(st.layout, r, k) : undefined;
+          if (col !== undefined) writes.push({ row: i, col, content: content(v as string) });
+        }
+      });
+      if (writes.length) writeBlocks(this.hf, this.dataId(st), writes);
+    }
+    for (const g of wb.grids ?? []) {
+      if (!this.grids.has(g.id)) continue;
+      const changes = g.cells.flatMap((row, r) =>
+        row.flatMap((v, c) => (names_(v) ? [{ r, c, value: content(v) }] : [])),
+      );
+      if (changes.length) this.grids.setCells(g.id, changes, false);
+    }
+  }
+
+  /** Computed value of a plain grid sheet's cell (0-based). */
+  gridValue(id: Id, r: number, c: number): EngineValue {
+    return this.grids.value(id, r, c);
+  }
+
   /** Adds an appendix sheet. */
-  addSheet(sheet: AppendixSheet): void {
+  addSheet(sheet: AppendixSheet): EngineEffects {
     const st = this.stateFor(sheet);
-    this.hf.batch(() => {
+    const out = this.hf.batch(() => {
       const d = this.hf.getSheetId(this.hf.addSheet(st.dataName))!;
       const t = this.hf.getSheetId(this.hf.addSheet(st.totName))!;
       this.hf.setSheetContent(
         d,
-        sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i)),
+        sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i, this.fix)),
       );
       this.hf.setSheetContent(t, totalsContents(st.layout, st.totals, st.dataName, sheet.rows));
     });
     this.reindex();
+    // formulas elsewhere that named this sheet read it now
+    return this.effects(out, sheet.id);
   }
 
   /** Removes an appendix sheet. */
-  removeSheet(sheetId: Id): void {
+  removeSheet(sheetId: Id): EngineEffects {
     this.views.drop(sheetId);
     const st = this.state(sheetId);
-    this.hf.removeSheet(this.hf.getSheetId(st.totName)!);
-    this.hf.removeSheet(this.hf.getSheetId(st.dataName)!);
+    const out = [
+      ...this.hf.removeSheet(this.hf.getSheetId(st.totName)!),
+      ...this.hf.removeSheet(this.hf.getSheetId(st.dataName)!),
+    ];
     this.sheets.delete(sheetId);
     this.reindex();
+    return this.effects(out, null);
   }
 
   /**
@@ -156,13 +263,11 @@ export class PlanEngine {
    * `check`, a write whose formula or whose effect on another cell would be an error is refused
    * before it lands (or put back at once): nothing changes and the refusals are returned.
    */
-  applySheet(d: SheetDelta, sheet: AppendixSheet, check: boolean): EnginePatch | CellRefusal[] {
+  applySheet(d: SheetDelta, sheet: AppendixSheet, check: boolean): EngineEffects | CellRefusal[] {
     // new columns, or most rows replaced (a version restored): building the sheet again is faster
     const most = d.order && d.rows.length > Math.max(50, sheet.rows.length / 2);
     if ((d.header && rebuilds(d.header.before, d.header.after)) || most) {
-      this.removeSheet(sheet.id);
-      this.addSheet(sheet);
-      return { sheetId: sheet.id, rows: new Set(), totals: true, structure: true };
+      return this.rebuild(sheet);
     }
     const st = this.state(sheet.id);
     const before = st.rows;
@@ -171,9 +276,39 @@ export class PlanEngine {
       ? this.restructure(st, before, d, sheet, check)
       : this.writeCells(st, d, sheet, check);
     if (Array.isArray(r)) st.rows = before;
-    // the sheet's own fields changed (its name, its checks' settings): everything it shows may
-    else if (d.header) return { ...r, totals: true, structure: true };
+    // the sheet's own fields changed (its checks' settings): everything it shows may
+    else if (d.header) r.patches[0] = { ...r.patches[0], totals: true, structure: true };
     return r;
+  }
+
+  /**
+   * Writes a sheet again whole, in place (its engine sheets stay, so formulas elsewhere that name
+   * it keep reading it): new columns, a new name, or most rows replaced.
+   */
+  private rebuild(sheet: AppendixSheet): EngineEffects {
+    const st = this.state(sheet.id);
+    this.views.drop(sheet.id);
+    const d = this.dataId(st);
+    const t = this.hf.getSheetId(st.totName)!;
+    if (sheet.name.trim().toLowerCase() !== st.dataName.trim().toLowerCase()) {
+      const name = freeName(this.hf, sheet.name);
+      this.hf.renameSheet(d, name);
+      st.dataName = name;
+    }
+    st.layout = layoutOf(sheet);
+    st.totals = totalsLayout(st.layout);
+    st.rows = sheet.rows;
+    const out = this.hf.batch(() => {
+      this.hf.setSheetContent(
+        d,
+        sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i, this.fix)),
+      );
+      this.hf.setSheetContent(t, totalsContents(st.layout, st.totals, st.dataName, sheet.rows));
+    });
+    this.reindex();
+    const fx = this.effects(out, sheet.id, true);
+    fx.patches[0].totals = true;
+    return fx;
   }
 
   private writeCells(
@@ -181,14 +316,17 @@ export class PlanEngine {
     d: SheetDelta,
     sheet: AppendixSheet,
     check: boolean,
-  ): EnginePatch | CellRefusal[] {
+  ): EngineEffects | CellRefusal[] {
     const index = indexOfRows(sheet.rows);
     const writes = d.rows.flatMap((ch) =>
-      rowWrites(st.layout, ch.before!, ch.after!, index.get(ch.id)!),
+      rowWrites(st.layout, ch.before!, ch.after!, index.get(ch.id)!, this.fix),
     );
     const data = this.dataId(st);
+    // formulas that lost a removed row (`#REF!`, rows removed in another sheet) are not checked
+    const typed = writes.filter((w) => !w.followed);
+    if (!typed.length) check = false;
     if (check) {
-      const dry = dryCheck(this.hf, data, writes);
+      const dry = dryCheck(this.hf, data, typed);
       if (dry.length) return dry;
     }
     const old = check
@@ -200,13 +338,13 @@ export class PlanEngine {
       : [];
     const out = writeBlocks(this.hf, data, writes);
     if (check) {
-      const refusals = errorsAfter(this.hf, data, out, writes);
+      const refusals = errorsAfter(this.hf, data, out, typed, typed.length === writes.length);
       if (refusals.length) {
         writeBlocks(this.hf, data, old);
         return refusals;
       }
     }
-    return this.patch(sheet.id, out, false);
+    return this.effects(out, sheet.id);
   }
 
   private restructure(
@@ -215,7 +353,7 @@ export class PlanEngine {
     d: SheetDelta,
     sheet: AppendixSheet,
     check: boolean,
-  ): EnginePatch | CellRefusal[] {
+  ): EngineEffects | CellRefusal[] {
     const data = this.dataId(st);
     const typed = check ? typedCells(st.layout, before, d, sheet.rows) : [];
     if (check) {
@@ -223,19 +361,19 @@ export class PlanEngine {
       if (arrays.length) return arrays;
     }
     const out = [
-      ...restructure(this.hf, data, st.layout, d, sheet.rows),
+      ...restructure(this.hf, data, st.layout, d, sheet.rows, this.fix),
       ...this.reconcileTotals(st),
     ];
     if (check) {
       const refusals = errorsAfter(this.hf, data, out, typed, false);
       if (refusals.length) {
         st.rows = before;
-        restructure(this.hf, data, st.layout, reverseSheetDelta(d), before);
+        restructure(this.hf, data, st.layout, reverseSheetDelta(d), before, this.fix);
         this.reconcileTotals(st);
         return refusals;
       }
     }
-    return this.patch(sheet.id, out, true);
+    return this.effects(out, sheet.id, true);
   }
 
   /** Writes raw cells of `sheet` (the model after the edit); refusals instead of a patch. */
@@ -267,7 +405,8 @@ export class PlanEngine {
   private step(sheet: AppendixSheet, check: boolean): EnginePatch | CellRefusal[] {
     const st = this.state(sheet.id);
     const d = diffSheet({ ...sheet, rows: st.rows as Row[] }, sheet);
-    return d ? this.applySheet(d, sheet, check) : this.patch(sheet.id, [], false);
+    const r = d ? this.applySheet(d, sheet, check) : this.effects([], sheet.id);
+    return Array.isArray(r) ? r : r.patches[0];
   }
 
   /** Computed value of a visible cell. */
@@ -308,6 +447,9 @@ export class PlanEngine {
     const st = this.state(sheetId);
     const col = inputColumn(st.layout, st.rows[row], colId);
     if (col === undefined) return null;
+    // a formula as the model holds it (the engine may hold `=#REF!` for a missing sheet)
+    const own = st.rows[row]?.cells[colId];
+    if (typeof own === 'string' && own.startsWith('=')) return own;
     const v = this.hf.getCellSerialized({ sheet: this.dataId(st), row, col });
     return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as RawContent);
   }
@@ -354,26 +496,57 @@ export class PlanEngine {
     return stale.length ? writeBlocks(this.hf, t, stale) : [];
   }
 
-  private patch(sheetId: Id, out: ExportedChange[], structure: boolean): EnginePatch {
-    const p: EnginePatch = { sheetId, rows: new Set(), totals: false, structure };
+  /**
+   * The rows whose values a write changed, over every sheet: the patch of `own` first (present even
+   * when empty), then the other appendices and the grid sheets that read what changed.
+   */
+  private effects(
+    out: readonly ExportedChange[],
+    own: Id | null,
+    structure = false,
+  ): EngineEffects {
+    const patches = new Map<Id, EnginePatch>();
+    const grids = new Map<Id, GridPatch>();
+    if (own !== null) patches.set(own, { sheetId: own, rows: new Set(), totals: false, structure });
+    let gridOf: Map<number, Id> | undefined;
     for (const c of out) {
       if (!(c instanceof ExportedCellChange)) continue;
       const owner = this.byHfSheet.get(c.address.sheet);
-      if (!owner || owner.id !== sheetId) continue;
-      if (owner.totals) p.totals = true;
-      else p.rows.add(c.address.row);
+      if (owner) {
+        let p = patches.get(owner.id);
+        if (!p) {
+          p = { sheetId: owner.id, rows: new Set(), totals: false, structure: false };
+          patches.set(owner.id, p);
+        }
+        if (owner.totals) p.totals = true;
+        else p.rows.add(c.address.row);
+        continue;
+      }
+      const g = (gridOf ??= this.grids.bySheet()).get(c.address.sheet);
+      if (g === undefined) continue;
+      let gp = grids.get(g);
+      if (!gp) grids.set(g, (gp = { gridId: g, rows: new Set(), structure: false }));
+      gp.rows.add(c.address.row);
     }
-    return p;
+    return { patches: [...patches.values()], grids: [...grids.values()] };
   }
 
-  private stateFor(sheet: AppendixSheet): SheetState {
+  private stateFor(sheet: AppendixSheet, taken?: Set<string>): SheetState {
     const layout = layoutOf(sheet);
     const n = ++this.counter;
+    // the data sheet has the appendix's name, so formulas elsewhere can name it
+    const name = (want: string) => {
+      if (!taken) return freeName(this.hf, want);
+      let out = want.trim() || 'Sheet';
+      for (let k = 2; taken.has(out.toLowerCase()); k++) out = `${want.trim() || 'Sheet'} (${k})`;
+      taken.add(out.toLowerCase());
+      return out;
+    };
     const st: SheetState = {
       layout,
       totals: totalsLayout(layout),
-      dataName: `Data_${n}`,
-      totName: `Totals_${n}`,
+      dataName: name(sheet.name),
+      totName: name(`~Totals_${n}`),
       rows: sheet.rows,
     };
     this.sheets.set(sheet.id, st);

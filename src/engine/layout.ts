@@ -180,21 +180,29 @@ export function inputColumn(l: SheetLayout, row: Row, colId: Id): number | undef
   return place === 'stated' ? l.statedCol.get(colId) : c;
 }
 
+/** What a formula becomes in the engine (one naming a sheet that is not there: `=#REF!`). */
+export type FormulaFix = (formula: string) => string;
+
 /** Engine content of a model input. */
-export function inputContent(v: unknown): RawContent {
+export function inputContent(v: unknown, fix?: FormulaFix): RawContent {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   const s = String(v);
-  return s.startsWith('=') ? s : textContent(s);
+  return s.startsWith('=') ? (fix ? fix(s) : s) : textContent(s);
 }
 
 /** Every engine cell of a row: inputs and derived cells. */
-export function rowContents(l: SheetLayout, rows: readonly Row[], i: number): RawContent[] {
+export function rowContents(
+  l: SheetLayout,
+  rows: readonly Row[],
+  i: number,
+  fix?: FormulaFix,
+): RawContent[] {
   const out: RawContent[] = new Array(l.width).fill(null);
   const r = rows[i];
   for (const [colId, v] of Object.entries(r.cells)) {
     const c = inputColumn(l, r, colId);
-    if (c !== undefined) out[c] = inputContent(v);
+    if (c !== undefined) out[c] = inputContent(v, fix);
   }
   for (const [c, v] of derivedCells(l, rows, i)) out[c] = v;
   return out;

@@ -8,8 +8,10 @@ import type { ExportedChange, HyperFormula } from 'hyperformula';
 import type { SheetDelta } from '../domain/delta';
 import { indexOfRows } from '../domain/rowIndex';
 import type { Id, Row } from '../domain/types';
+import { formulaRefs } from '../domain/formulaRefs';
 import {
   derivedCells,
+  type FormulaFix,
   inputColumn,
   inputContent,
   type RawContent,
@@ -24,6 +26,17 @@ export interface CellWrite {
   content: RawContent;
   rowId: Id;
   colId: Id;
+  /** A formula whose reference to a removed row became `#REF!` (rows removed, not typed). */
+  followed?: boolean;
+}
+
+/** Whether a new content is an old formula whose reference lost its row (`#REF!`). */
+export function lostRow(before: unknown, after: unknown): boolean {
+  return (
+    typeof after === 'string' &&
+    after.includes('#REF!') &&
+    !(typeof before === 'string' && before.includes('#REF!'))
+  );
 }
 
 /** Whether a sheet delta changes the rows' tree (order, membership, level or kind). */
@@ -37,8 +50,26 @@ export function isStructural(d: SheetDelta): boolean {
   );
 }
 
+/**
+ * A formula naming a sheet that is not in the engine is written as `=#REF!` (the model keeps its
+ * text): the engine then never holds a reference to a missing sheet, which it mis-evaluates once
+ * rows move. Adding the sheet writes the formula again.
+ */
+export function missingSheets(exists: (name: string) => boolean): FormulaFix {
+  return (f) =>
+    f.includes('!') && formulaRefs(f).some((r) => r.sheet !== undefined && !exists(r.sheet))
+      ? '=#REF!'
+      : f;
+}
+
 /** The engine cells whose model content changed between two versions of a row at index `row`. */
-export function rowWrites(l: SheetLayout, before: Row, after: Row, row: number): CellWrite[] {
+export function rowWrites(
+  l: SheetLayout,
+  before: Row,
+  after: Row,
+  row: number,
+  fix?: FormulaFix,
+): CellWrite[] {
   const out: CellWrite[] = [];
   const keys = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
   for (const k of keys) {
@@ -46,8 +77,10 @@ export function rowWrites(l: SheetLayout, before: Row, after: Row, row: number):
     const b = after.cells[k] ?? null;
     if (a === b) continue;
     const col = inputColumn(l, after, k);
-    if (col !== undefined)
-      out.push({ row, col, content: inputContent(b), rowId: after.id, colId: k });
+    if (col === undefined) continue;
+    const w: CellWrite = { row, col, content: inputContent(b, fix), rowId: after.id, colId: k };
+    if (lostRow(a, b)) w.followed = true;
+    out.push(w);
   }
   return out;
 }
@@ -126,8 +159,13 @@ export function reorderRows(
 }
 
 /** The row's engine contents, without the unit view's helper column (the views keep it). */
-export function rowInputs(l: SheetLayout, rows: readonly Row[], i: number): RawContent[] {
-  return rowContents(l, rows, i).slice(0, l.unitCol);
+export function rowInputs(
+  l: SheetLayout,
+  rows: readonly Row[],
+  i: number,
+  fix?: FormulaFix,
+): RawContent[] {
+  return rowContents(l, rows, i, fix).slice(0, l.unitCol);
 }
 
 /**
@@ -141,6 +179,7 @@ export function restructure(
   l: SheetLayout,
   d: SheetDelta,
   rows: readonly Row[],
+  fix?: FormulaFix,
 ): ExportedChange[] {
   const index = indexOfRows(rows);
   const written = new Set<Id>();
@@ -155,7 +194,7 @@ export function restructure(
     // one write per run of consecutive rows (a pasted block of new rows is one write)
     for (const [start, count] of runs(at.sort((a, b) => a - b))) {
       const block: RawContent[][] = [];
-      for (let i = start; i < start + count; i++) block.push(rowInputs(l, rows, i));
+      for (let i = start; i < start + count; i++) block.push(rowInputs(l, rows, i, fix));
       hf.setCellContents({ sheet, row: start, col: 0 }, block);
     }
   });
@@ -169,7 +208,7 @@ export function restructure(
     for (const [k, v] of Object.entries(r.cells)) {
       if (typeof v !== 'string' || !v.startsWith('=')) continue;
       const col = inputColumn(l, r, k);
-      if (col !== undefined) fixes.push({ row: i, col, content: v });
+      if (col !== undefined) fixes.push({ row: i, col, content: fix ? fix(v) : v });
     }
   });
   const stale = fixes.filter(
