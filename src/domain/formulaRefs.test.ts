@@ -27,3 +27,20 @@ describe('formula references', () => {
     expect(remapFormulaRows('="E1"&E1', (r) => r + 1)).toBe('="E1"&E2');
   });
 });
+
+describe('formulas placed in a written file', async () => {
+  const { placeFormula } = await import('./formulaRefs');
+  it('moves each reference by its own sheet’s rows above and names sheets as the file does', () => {
+    // an appendix with 7 rows above its table; a grid sheet written as it is
+    const place = (s: string | undefined) =>
+      s === undefined || s === 'Phụ lục'
+        ? { dRow: 7, name: s === undefined ? undefined : 'Phụ lục' }
+        : s === 'Dữ liệu'
+          ? { dRow: 0, name: 'Du lieu' }
+          : null;
+    expect(placeFormula("=E2*2+'Dữ liệu'!B1", place)).toBe("=E9*2+'Du lieu'!B1");
+    expect(placeFormula("=SUM('Phụ lục'!I1:I3)+Other!A1+E:E", place)).toBe(
+      "=SUM('Phụ lục'!I8:I10)+Other!A1+E:E",
+    );
+  });
+});

@@ -203,3 +203,45 @@ export function remapFormulaRows(
   }
   return out + formula.slice(at);
 }
+
+/** Where the cells a formula names stand in a written file: rows further down, another name. */
+export interface Placement {
+  /** Rows above the sheet's first row in the file (a title block, a header). */
+  dRow: number;
+  /** The sheet's name in the file, when it differs (quoted as needed). */
+  name?: string;
+}
+
+/** A sheet name as a formula writes it (quoted unless it is a plain identifier). */
+export function sheetPrefix(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+}
+
+/**
+ * A formula as written in a file where each sheet stands elsewhere: every reference moved by its
+ * sheet's rows above (`place(undefined)` for the formula's own sheet), and named as the sheet is
+ * in the file. References to sheets `place` does not know are left as they are.
+ */
+export function placeFormula(
+  formula: string,
+  place: (sheet: string | undefined) => Placement | null,
+): string {
+  const refs = formulaRefs(formula);
+  if (!refs.length) return formula;
+  let out = '';
+  let at = 0;
+  for (const ref of refs) {
+    out += formula.slice(at, ref.start);
+    at = ref.end;
+    const p = place(ref.sheet);
+    if (!p || (p.dRow === 0 && p.name === undefined)) {
+      out += formula.slice(ref.start, ref.end);
+      continue;
+    }
+    const moved = { ...ref, prefix: p.name !== undefined ? sheetPrefix(p.name) : ref.prefix };
+    const r0 = ref.r0 === null ? null : ref.r0 + p.dRow;
+    const r1 = ref.r1 === null ? null : ref.r1 + p.dRow;
+    out += writeRef(moved, r0, r1);
+  }
+  return out + formula.slice(at);
+}

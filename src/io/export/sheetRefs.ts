@@ -1,0 +1,63 @@
+/**
+ * Formulas that name other sheets, written where the file has those sheets: an appendix's table
+ * starts below its title block and header, and a sheet may be named otherwise in the file (31
+ * characters, no `[]:*?/\`). Appendices and plain grid sheets refer to each other both ways.
+ */
+import { leaves } from '../../domain/columns';
+import { type Placement, placeFormula } from '../../domain/formulaRefs';
+import type { GridSheet, Workbook } from '../../domain/types';
+import type { AppendixLayout } from './appendixLayout';
+
+/** Where each sheet of the workbook stands in the file: rows above its table, its name there. */
+export function placer(
+  wb: Workbook,
+  layouts: readonly AppendixLayout[],
+  names: readonly string[],
+): (sheet: string) => Placement | null {
+  const at = new Map<string, Placement>();
+  wb.sheets.forEach((s, k) =>
+    at.set(s.name.trim().toLowerCase(), { dRow: layouts[k].firstRow, name: names[k] }),
+  );
+  (wb.grids ?? []).forEach((g, k) =>
+    at.set(g.name.trim().toLowerCase(), { dRow: 0, name: names[wb.sheets.length + k] }),
+  );
+  return (sheet) => at.get(sheet.trim().toLowerCase()) ?? null;
+}
+
+/** The appendices' own formulas that name a sheet, with every reference where the file has it. */
+export function placeSheetFormulas(
+  wb: Workbook,
+  layouts: readonly AppendixLayout[],
+  names: readonly string[],
+): void {
+  const place = placer(wb, layouts, names);
+  wb.sheets.forEach((s, k) => {
+    const l = layouts[k];
+    const ls = leaves(s.columns);
+    s.rows.forEach((r, i) => {
+      ls.forEach((leaf, c) => {
+        const x = r.cells[leaf.id];
+        const cell = l.rows[l.firstRow + i]?.[c];
+        if (typeof x !== 'string' || !x.startsWith('=') || !x.includes('!') || !cell?.formula)
+          return;
+        cell.formula = placeFormula(x, (n) => (n === undefined ? { dRow: l.firstRow } : place(n)));
+      });
+    });
+  });
+}
+
+/** A grid sheet's formulas with references into other sheets where the file has them. */
+export function placeGridFormulas(
+  g: GridSheet,
+  data: unknown[][],
+  place: (sheet: string) => Placement | null,
+): void {
+  g.cells.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const cell = data[r]?.[c] as { type?: unknown; value?: unknown } | null;
+      if (typeof v !== 'string' || !v.startsWith('=') || !v.includes('!') || !cell) return;
+      if (cell.type === 'Formula')
+        cell.value = placeFormula(v, (n) => (n === undefined ? null : place(n))).slice(1);
+    }),
+  );
+}
