@@ -29,7 +29,11 @@ function forbidden({ layers, packages, shared = [] }, depth) {
   return `^(?!${inLayer}|${outward}|(?:${pkgs}))`;
 }
 function layer(name, allowed) {
-  const tests = { ...allowed, layers: [...allowed.layers, ...(allowed.testLayers ?? [])] };
+  const tests = {
+    ...allowed,
+    layers: [...allowed.layers, ...(allowed.testLayers ?? [])],
+    packages: [...allowed.packages, ...(allowed.testPackages ?? [])],
+  };
   return [0, 1].flatMap((depth) => [
     rules(
       name,
@@ -37,7 +41,10 @@ function layer(name, allowed) {
       depth,
       depth === 0 ? `src/${name}/*.{ts,tsx}` : `src/${name}/*/**/*.{ts,tsx}`,
     ),
-    rules(name, tests, depth, depth === 0 ? `src/${name}/*.test.ts` : `src/${name}/*/**/*.test.ts`),
+    rules(name, tests, depth, [
+      depth === 0 ? `src/${name}/*.test.ts` : `src/${name}/*/**/*.test.ts`,
+      ...(depth === 0 ? (allowed.testFiles ?? []).map((f) => `src/${name}/${f}`) : []),
+    ]),
   ]);
 }
 function rules(name, allowed, depth, files) {
@@ -45,7 +52,7 @@ function rules(name, allowed, depth, files) {
   const names = [...allowed.layers, ...allowed.packages].join(', ') || 'itself';
   const message = `${name}/ may import only: ${names}`;
   return {
-    files: [files],
+    files: [files].flat(),
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: re, message }] }],
       'no-restricted-syntax': [
@@ -68,9 +75,19 @@ const node = [
   'node:url',
 ];
 const RULES = {
-  domain: { layers: [], packages: [...TEST_ONLY] },
+  domain: { layers: [], packages: [...TEST_ONLY], testPackages: ['node:fs', 'node:path'] },
   engine: { layers: ['domain'], packages: ['hyperformula', ...TEST_ONLY] },
-  storage: { layers: ['domain'], packages: ['dexie', 'fractional-indexing', ...TEST_ONLY] },
+  storage: {
+    layers: ['domain'],
+    packages: [
+      'dexie',
+      'fractional-indexing',
+      'yjs',
+      'y-indexeddb',
+      '@hocuspocus/provider',
+      ...TEST_ONLY,
+    ],
+  },
   io: {
     layers: ['domain', 'engine'],
     packages: [
@@ -102,7 +119,29 @@ const RULES = {
       ...TEST_ONLY,
     ],
   },
-  cli: { layers: ['domain', 'engine', 'io'], packages: [...node, '@e965/xlsx', ...TEST_ONLY] },
+  cli: {
+    // the command line also starts the collaboration server
+    layers: ['domain', 'engine', 'io', 'server'],
+    packages: [...node, 'node:zlib', '@e965/xlsx', 'fflate', ...TEST_ONLY],
+    shared: ['tests'],
+  },
+  // the collaboration server runs on the domain only (its tests drive the app's client)
+  server: {
+    layers: ['domain'],
+    packages: [
+      ...node,
+      'node:crypto',
+      'node:http',
+      'node:net',
+      '@hocuspocus',
+      'crossws',
+      'pg',
+      'yjs',
+      ...TEST_ONLY,
+    ],
+    testLayers: ['app', 'storage'],
+    testFiles: ['testkit.ts'],
+  },
 };
 
 export default tseslint.config(

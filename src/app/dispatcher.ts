@@ -11,7 +11,8 @@ import type { EnginePatch, PlanEngine } from '../engine/engine';
 import { applyToEngines, emptyDelta, type EngineEffects, type GridPatch } from './apply';
 import { History } from './history';
 
-export type StepKind = 'do' | 'undo' | 'redo' | 'reload';
+/** A user's step, an undo, a redo, a step from another person (`remote`), or a reload. */
+export type StepKind = 'do' | 'undo' | 'redo' | 'remote' | 'reload';
 
 /** One accepted step, as every listener sees it. */
 export interface StepEvent {
@@ -75,6 +76,20 @@ export class Dispatcher {
     const r = this.step('do', delta, after, true);
     if (r.ok) this.history.push({ label, delta });
     return r;
+  }
+
+  /** Applies a step from elsewhere: no history entry, and applied even where this user only reads. */
+  applyRemote(cmd: Command): DispatchResult {
+    let after: Workbook;
+    try {
+      after = applyCommand(this.wb, cmd);
+    } catch (e) {
+      if (e instanceof CommandRefused) return { ok: false, refusals: e.refusals };
+      throw e;
+    }
+    const delta = diffWorkbooks(this.wb, after);
+    if (isEmptyDelta(delta)) return { ok: true, effects: { patches: [], grids: [] } };
+    return this.step('remote', delta, after, true);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone now). */

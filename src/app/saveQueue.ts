@@ -7,6 +7,7 @@
 import type { Id } from '../domain/types';
 import { ConflictError, type StoredChange, type WorkbookRepo } from '../storage/repo';
 import { type WriteAhead, writeAhead } from '../storage/writeAhead';
+import { type StorageFailure, storageFailureOf } from './storageFailure';
 
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
 
@@ -79,6 +80,11 @@ export class SaveQueue {
   private listeners = new Set<(s: SaveState) => void>();
   /** Number of changes committed by this queue. */
   commits = 0;
+  /**
+   * Why storage refused a write: from then on nothing more is written (what is stored stays as it
+   * was); the workbook stays editable in the page and the user is offered a .planbook file.
+   */
+  failure: StorageFailure | null = null;
 
   constructor(
     private readonly repo: WorkbookRepo | null,
@@ -99,7 +105,7 @@ export class SaveQueue {
 
   /** Records the change ahead at once, and commits it after the changes before it. */
   push(change: StoredChange): void {
-    if (!this.repo || this._state === 'conflict' || this._state === 'error') return;
+    if (!this.repo || this.failure || this._state === 'conflict') return;
     const repo = this.repo;
     const id = this.workbookId;
     const entry = { seq: ++seq, baseRev: this.rev + this.pending, change };
@@ -111,6 +117,7 @@ export class SaveQueue {
     // of the changed rows would otherwise delay the totals on screen); the record above is kept
     this.queue = this.queue.then(nextTask).then(async () => {
       try {
+        if (this.failure) throw this.failure; // never a later change without this one
         this.rev = await repo.commit(id, this.rev, change);
         this.wal.remove(id, entry.seq);
         this.commits++;
@@ -119,7 +126,11 @@ export class SaveQueue {
       } catch (e) {
         inFlight--;
         this.pending--;
-        this.set(e instanceof ConflictError ? 'conflict' : 'error');
+        if (e instanceof ConflictError) this.set('conflict');
+        else {
+          this.failure ??= storageFailureOf(e);
+          this.set('error');
+        }
       }
     });
   }

@@ -15,6 +15,7 @@ import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
 import { SaveQueue, type SaveState } from './saveQueue';
+import type { StorageFailure } from './storageFailure';
 import { storedChange } from './storedChange';
 import { touchesUnits } from './viewSync';
 
@@ -77,7 +78,8 @@ export class WorkbookSession {
       for (const l of this.listeners) l(e);
     });
     this.saves.onState((s) => {
-      if (s === 'conflict' || s === 'error') this._readOnly = true;
+      // another tab wrote first: stop; storage refused: stay editable, write nothing more
+      if (s === 'conflict') this._readOnly = true;
       this.changed();
     });
   }
@@ -97,6 +99,11 @@ export class WorkbookSession {
   /** Number of changes committed to storage by this session. */
   get commits(): number {
     return this.saves.commits;
+  }
+
+  /** Why storage refused a write (nothing more is written), or null. */
+  get storageFailure(): StorageFailure | null {
+    return this.saves.failure;
   }
 
   get readOnly(): boolean {
@@ -121,6 +128,15 @@ export class WorkbookSession {
   /** Applies a user step; refused steps change nothing. */
   dispatch(cmd: Command, label: string): DispatchResult {
     return this.dispatcher.dispatch(cmd, label);
+  }
+
+  /**
+   * Applies a step that came from elsewhere (another person through the shared workbook): never
+   * an undo step of this user, shown even where this user may only read, and the view does not
+   * move to the sheet it changed.
+   */
+  applyRemote(cmd: Command): DispatchResult {
+    return this.dispatcher.applyRemote(cmd);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */

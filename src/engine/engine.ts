@@ -38,6 +38,14 @@ export interface EngineEffects {
 
 export type { CellRefusal };
 
+/**
+ * The engine's name for an appendix's data sheet: the appendix's own name, so that formulas can
+ * name it, when the formula language can hold it; else an internal one (`Sheet_3`).
+ */
+export function engineName(name: string, n: number): string {
+  return /^[\p{L}\p{N}\p{M} ._\-()&,+#%]{1,100}$/u.test(name.trim()) ? name.trim() : `Sheet_${n}`;
+}
+
 /** A sheet header change the engine rebuilds the sheet for (its columns or column codes). */
 function rebuilds(a: AppendixSheet, b: AppendixSheet): boolean {
   return a.columns !== b.columns || a.hasCodeRow !== b.hasCodeRow || a.name !== b.name;
@@ -290,8 +298,9 @@ export class PlanEngine {
     this.views.drop(sheet.id);
     const d = this.dataId(st);
     const t = this.hf.getSheetId(st.totName)!;
-    if (sheet.name.trim().toLowerCase() !== st.dataName.trim().toLowerCase()) {
-      const name = freeName(this.hf, sheet.name);
+    const want = engineName(sheet.name, this.counter + 1);
+    if (want.trim().toLowerCase() !== st.dataName.trim().toLowerCase()) {
+      const name = freeName(this.hf, want);
       this.hf.renameSheet(d, name);
       st.dataName = name;
     }
@@ -545,7 +554,7 @@ export class PlanEngine {
     const st: SheetState = {
       layout,
       totals: totalsLayout(layout),
-      dataName: name(sheet.name),
+      dataName: name(engineName(sheet.name, n)),
       totName: name(`~Totals_${n}`),
       rows: sheet.rows,
     };

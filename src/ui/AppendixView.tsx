@@ -169,7 +169,6 @@ export function AppendixView({
     let shown = link.snapshot.sync;
     shown?.setCell(selected);
     return link.subscribe(() => {
-      setReadOnly(session.readOnly);
       const now = link.snapshot.sync;
       if (now && now !== shown) now.setCell(selected);
       shown = now;

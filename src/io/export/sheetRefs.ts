@@ -3,7 +3,8 @@
  * starts below its title block and header, and a sheet may be named otherwise in the file (31
  * characters, no `[]:*?/\`). Appendices and plain grid sheets refer to each other both ways.
  */
-import { leaves } from '../../domain/columns';
+import { isNumericLeaf, leaves } from '../../domain/columns';
+import { placeOf } from '../../domain/policy';
 import { type Placement, placeFormula } from '../../domain/formulaRefs';
 import type { GridSheet, Workbook } from '../../domain/types';
 import type { AppendixLayout } from './appendixLayout';
@@ -40,6 +41,8 @@ export function placeSheetFormulas(
         const cell = l.rows[l.firstRow + i]?.[c];
         if (typeof x !== 'string' || !x.startsWith('=') || !x.includes('!') || !cell?.formula)
           return;
+        // only where the cell holds the user's formula (a section's figure is its children's sum)
+        if (!isNumericLeaf(leaf) || placeOf(r, leaf) !== 'visible') return;
         cell.formula = placeFormula(x, (n) => (n === undefined ? { dRow: l.firstRow } : place(n)));
       });
     });

@@ -4,15 +4,15 @@
  * formulas with their computed values, the check report sheet *Kiểm tra*, and a hidden `_planbook`
  * sheet that lets Planbook read the file back as the same plan.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import writeXlsxFile, { type Feature, type Sheet } from 'write-excel-file/universal';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import type { Sheet } from 'write-excel-file/universal';
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
-import { placeGridFormulas, placer, placeSheetFormulas } from './sheetRefs';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
+import { placeGridFormulas, placer, placeSheetFormulas } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
-import { REPORT_HEADERS, reportCells, reportRows } from '../checkReport';
+import { reportRows, reportSheetData, reportSheetName } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
 import {
   type AppendixSheetData,
@@ -21,6 +21,8 @@ import {
   withBody,
   withCachedValues,
 } from './appendixSheet';
+import { type BookTransforms, writeBook } from './writeBook';
+import { clip, plainXml } from './xmlText';
 
 export const PLANBOOK_SHEET = '_planbook';
 const CHUNK = 30_000;
@@ -46,12 +48,30 @@ export function packPlan(json: string): string {
   return btoa(bin);
 }
 
-/** The inverse of packPlan. */
+/** A packed plan inflates to at most this many bytes (a damaged or forged one could to gigabytes). */
+export const MAX_PACKED_PLAN = 64 * 1024 * 1024;
+
+/** The inverse of packPlan; throws when the payload inflates past MAX_PACKED_PLAN. */
 export function unpackPlan(packed: string): string {
   const bin = atob(packed);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return strFromU8(inflateSync(bytes));
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > MAX_PACKED_PLAN) throw new Error('the packed plan is too large');
+    parts.push(chunk);
+  });
+  for (let i = 0; i < bytes.length; i += 4096)
+    inflate.push(bytes.subarray(i, i + 4096), i + 4096 >= bytes.length);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return strFromU8(all);
 }
 
 /**
@@ -63,40 +83,29 @@ function finishing(
   written: AppendixSheetData[],
   cached: Map<string, number | string>[],
   names: string[],
-): Feature<Blob> {
+): BookTransforms {
   return {
-    files: {
-      transform: {
-        'xl/worksheets/sheet{id}.xml': {
-          transform: (content, _o, { sheetIndex }) => {
-            if (sheetIndex < layouts.length)
-              return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
-            const values = cached[sheetIndex - layouts.length];
-            if (!values) return content;
-            return withCachedValues(content, values);
-          },
-        },
-        'xl/workbook.xml': {
-          transform: (content) => {
-            const titles = layouts
-              .map(
-                (l, i) =>
-                  `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
-              )
-              .join('');
-            return content
-              .replace(
-                /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,
-                `<definedNames>${titles}</definedNames>`,
-              )
-              .replace(
-                /<calcPr\s*\/>|<calcPr[^>]*\/>/,
-                '<calcPr calcId="191029" fullCalcOnLoad="1"/>',
-              )
-              .replace(new RegExp(`(<sheet [^>]*name="${PLANBOOK_SHEET}")`), '$1 state="hidden"');
-          },
-        },
-      },
+    sheet: (content, sheetIndex) => {
+      if (sheetIndex < layouts.length)
+        return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
+      const values = cached[sheetIndex - layouts.length];
+      if (!values) return content;
+      return withCachedValues(content, values);
+    },
+    workbook: (content) => {
+      const titles = layouts
+        .map(
+          (l, i) =>
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${plainXml(`'${names[i].replace(/'/g, "''")}'`)}!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
+        )
+        .join('');
+      return content
+        .replace(
+          /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,
+          `<definedNames>${titles}</definedNames>`,
+        )
+        .replace(/<calcPr\s*\/>|<calcPr[^>]*\/>/, '<calcPr calcId="191029" fullCalcOnLoad="1"/>')
+        .replace(new RegExp(`(<sheet [^>]*name="${PLANBOOK_SHEET}")`), '$1 state="hidden"');
     },
   };
 }
@@ -113,13 +122,28 @@ function fitToWidth(xml: string): string {
   );
 }
 
-/** Sheet names Excel accepts (31 characters, no []:*?/\), unique. */
-export function safeSheetNames(names: string[]): string[] {
-  const used = new Set<string>();
+const NOT_IN_NAMES =
+  // eslint-disable-next-line no-control-regex -- no control character may name a sheet
+  /[[\]:*?/\\\u0000-\u001F\u007F-\u009F\uFFFD-\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Sheet names Excel accepts (at most 31 characters, none of []:*?/\ or control characters, no
+ * apostrophe at either end, not `History`), unique regardless of case, and never one of `reserved`
+ * (the hidden `_planbook` sheet's name).
+ */
+export function safeSheetNames(names: string[], reserved: string[] = [PLANBOOK_SHEET]): string[] {
+  const used = new Set(['history', ...reserved.map((r) => r.toLowerCase())]);
   return names.map((n) => {
-    const base = (n.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Phụ lục').slice(0, 31);
+    const cleaned = n
+      .replace(NOT_IN_NAMES, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s']+|[\s']+$/g, '');
+    const base = clip(cleaned, 31).trimEnd() || 'Phụ lục';
     let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 28)} (${k})`;
+    for (let k = 2; used.has(name.toLowerCase()); k++) {
+      const suffix = ` (${k})`;
+      name = `${clip(base, 31 - suffix.length).trimEnd()}${suffix}`;
+    }
     used.add(name.toLowerCase());
     return name;
   });
@@ -140,18 +164,19 @@ export async function exportXlsx(
         ? `Tổng vốn ${s}`
         : `Total ${s}`;
   const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
-  const report = lang === 'vi' ? 'Kiểm tra' : 'Checks';
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
   const viewNames =
     viewAt < 0 ? [] : lang === 'vi' ? ['Theo đơn vị', 'Theo năm'] : ['By unit', 'By year'];
-  const names = safeSheetNames([
-    ...wb.sheets.map((s) => s.name),
-    ...grids.map((g) => g.name),
-    ...viewNames,
-    report,
+  const names = [
+    ...safeSheetNames([
+      ...wb.sheets.map((s) => s.name),
+      ...grids.map((g) => g.name),
+      ...viewNames,
+      reportSheetName(lang),
+    ]),
     PLANBOOK_SHEET,
-  ]);
+  ];
   placeSheetFormulas(wb, layouts, names);
   const written = layouts.map(appendixSheetData);
   const sheets: Sheet<Blob>[] = layouts.map((l, i) => ({
@@ -204,37 +229,15 @@ export async function exportXlsx(
       });
     });
   }
-  const rows = reportRows(input.findings, input.rowNumber, lang);
-  const head = REPORT_HEADERS[lang].map((h) => ({
-    value: h,
-    type: String,
-    fontWeight: 'bold',
-    borderStyle: 'thin',
-    align: 'center',
-  }));
-  const reportData = [
-    [
-      {
-        value: lang === 'vi' ? 'BÁO CÁO KIỂM TRA SỐ LIỆU' : 'CHECK REPORT',
-        type: String,
-        fontWeight: 'bold',
-        columnSpan: 10,
-      },
-    ],
-    [{ value: wb.meta.title, type: String, fontStyle: 'italic', columnSpan: 10 }],
-    head,
-    ...rows.map((r) =>
-      reportCells(r).map((v) =>
-        typeof v === 'number'
-          ? { value: v, type: Number, format: '#,##0.##', borderStyle: 'thin' }
-          : { value: v, type: String, borderStyle: 'thin', wrap: true },
-      ),
-    ),
-  ];
+  const report = reportSheetData(
+    reportRows(input.findings, input.rowNumber, lang),
+    wb.meta.title,
+    lang,
+  );
   sheets.push({
     sheet: names[names.length - 2],
-    data: reportData as Sheet<Blob>['data'],
-    columns: [6, 22, 14, 6, 60, 14, 14, 14, 14, 80].map((width) => ({ width })),
+    data: report.data as Sheet<Blob>['data'],
+    columns: report.widths.map((width) => ({ width })),
     orientation: 'landscape',
   });
   const packed = packPlan(serializePlanbook(wb));
@@ -247,10 +250,6 @@ export async function exportXlsx(
   for (let k = 0; k < packed.length; k += CHUNK)
     chunks.push([{ value: packed.slice(k, k + CHUNK), type: String }]);
   sheets.push({ sheet: PLANBOOK_SHEET, data: chunks as Sheet<Blob>['data'] });
-  const blob = await writeXlsxFile(sheets, {
-    fontFamily: 'Times New Roman',
-    fontSize: 12,
-    features: [finishing(layouts, written, cached, names)],
-  }).toBlob();
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), layouts, names };
+  const bytes = await writeBook(sheets, finishing(layouts, written, cached, names));
+  return { bytes, layouts, names };
 }
