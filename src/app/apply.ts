@@ -110,7 +110,10 @@ export function applyToEngines(
   // formulas elsewhere that name a sheet whose rows moved, or a sheet just added, hold what the
   // model says
   const names = d.sheets.filter((x) => x.order).map((x) => sheetIn(after, x.sheetId).name);
-  if (names.length || addedNames.length) engine.restoreFormulas(after, [...names, ...addedNames]);
+  // (with one sheet only, nothing else can name it: its own references followed its rows)
+  const others = after.sheets.length + (after.grids?.length ?? 0) > 1;
+  if (others && (names.length || addedNames.length))
+    engine.restoreFormulas(after, [...names, ...addedNames]);
   return { ok: true, effects: fx };
 }
 
