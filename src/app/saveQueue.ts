@@ -128,6 +128,9 @@ export class SaveQueue {
         this.pending--;
         if (e instanceof ConflictError) this.set('conflict');
         else {
+          // storage refused: nothing more is written, not even on the next open (the user keeps
+          // the workbook through a .planbook file)
+          this.wal.remove(id, entry.seq);
           this.failure ??= storageFailureOf(e);
           this.set('error');
         }
