@@ -33,6 +33,7 @@ function layer(name, allowed) {
     ...allowed,
     layers: [...allowed.layers, ...(allowed.testLayers ?? [])],
     packages: [...allowed.packages, ...(allowed.testPackages ?? [])],
+    shared: [...(allowed.shared ?? []), ...(allowed.testShared ?? [])],
   };
   return [0, 1].flatMap((depth) => [
     rules(
@@ -101,6 +102,7 @@ const RULES = {
     shared: ['tests'],
     // tests may run a file through the CLI's checks (the same reading the command line does)
     testLayers: ['cli'],
+    testShared: ['bench'],
   },
   app: {
     layers: ['domain', 'engine', 'storage', 'io'],

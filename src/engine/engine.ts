@@ -117,6 +117,9 @@ interface SheetState {
   totals: TotalsLayout;
   dataName: string;
   totName: string;
+  /** Engine sheet ids of the data and totals sheets (stable until sheets are re-indexed). */
+  dataId: number;
+  totId: number;
   rows: readonly Row[];
 }
 
@@ -432,7 +435,7 @@ export class PlanEngine {
     const r = st.totals.rows.indexOf(source);
     const col = st.layout.col.get(colId) ?? st.totals.yearCol.get(colId);
     if (r < 0 || col === undefined) return null;
-    return this.read(this.hf.getSheetId(st.totName)!, r, col);
+    return this.read(st.totId, r, col);
   }
 
   /** The computed right-hand side of column rule k (`4=2-3` → column 2 − column 3) on row i. */
@@ -556,6 +559,8 @@ export class PlanEngine {
       totals: totalsLayout(layout),
       dataName: name(engineName(sheet.name, n)),
       totName: name(`~Totals_${n}`),
+      dataId: -1,
+      totId: -1,
       rows: sheet.rows,
     };
     this.sheets.set(sheet.id, st);
@@ -565,8 +570,10 @@ export class PlanEngine {
   private reindex(): void {
     this.byHfSheet.clear();
     for (const [id, st] of this.sheets) {
-      this.byHfSheet.set(this.hf.getSheetId(st.dataName)!, { id, totals: false });
-      this.byHfSheet.set(this.hf.getSheetId(st.totName)!, { id, totals: true });
+      st.dataId = this.hf.getSheetId(st.dataName)!;
+      st.totId = this.hf.getSheetId(st.totName)!;
+      this.byHfSheet.set(st.dataId, { id, totals: false });
+      this.byHfSheet.set(st.totId, { id, totals: true });
     }
   }
 
@@ -577,6 +584,6 @@ export class PlanEngine {
   }
 
   private dataId(st: SheetState): number {
-    return this.hf.getSheetId(st.dataName)!;
+    return st.dataId;
   }
 }
