@@ -32,6 +32,8 @@ export interface SheetContext {
   partColumns: { total: ColumnLeaf; parts: ColumnLeaf[] }[];
   /** Sections with nothing added under them but an of-which breakdown: its rows. */
   breakdown: Map<number, number[]>;
+  /** Columns whose rules the user switched off. */
+  off: ReadonlySet<Id>;
   /** Rows whose label states a rule, with the rows its terms name. */
   labelRules: Map<number, { text: string; terms: { sign: 1 | -1; row: number }[] }>;
   /** The rows each total row adds up. */
@@ -320,6 +322,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     rules: sheetRules(sheet),
     children,
     breakdown,
+    off: new Set(sheet.checks?.off ?? []),
     partColumns: partColumns(sheet.columns, sheetRules(sheet)),
     labelRules,
     segments: totalSegments(rows),

@@ -6,7 +6,6 @@
  * section or total row states is taken as printed, so one wrong figure gives one finding.
  */
 import { holdsNear, type SheetContext, sheetContext } from './checkContext';
-import { formatAmount } from './numbers';
 import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 
 export { sheetRules } from './checkContext';
@@ -155,10 +154,9 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   const r = rows[i];
   const out: Finding[] = [];
   if (r.part === 'ratio') return out;
-  const off = new Set(sheet.checks?.off ?? []);
   const push: Push = (rule, col, expected, actual, terms, scope, from, doubt) => {
     const colId = typeof col === 'string' ? col : col.id;
-    if (actual === null || off.has(colId)) return;
+    if (actual === null || ctx.off.has(colId)) return;
     const decimals = typeof col === 'string' ? undefined : col.decimals;
     let s = classify(expected, actual, terms, decimals);
     if (s === 'ok') return;
@@ -406,63 +404,4 @@ export function sheetFindings(
   return out;
 }
 
-/** Names of the rules, as the report prints them. */
-export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
-  vi: {
-    'row-total': 'Tổng dòng',
-    'section-total': 'Tổng mục',
-    'grand-total': 'Dòng tổng của biểu',
-    'stated-plan-total': 'Tổng ghi trong văn bản',
-    'column-rule': 'Quy tắc cột',
-    'label-rule': 'Quy tắc ghi ở dòng',
-  },
-  en: {
-    'row-total': 'Row total',
-    'section-total': 'Section total',
-    'grand-total': 'Stated total row',
-    'stated-plan-total': 'Plan text total',
-    'column-rule': 'Column rule',
-    'label-rule': 'Rule in the label',
-  },
-};
-
-const SOURCE_NAMES: Record<'vi' | 'en', Record<RuleSource, string>> = {
-  vi: {
-    'code row': 'dòng mã cột',
-    label: 'tên dòng',
-    structure: 'cấu trúc biểu',
-    'plan text': 'văn bản kế hoạch',
-  },
-  en: { 'code row': 'code row', label: 'label', structure: 'structure', 'plan text': 'plan text' },
-};
-
-/** One line explaining a finding, in the user's language. */
-export function explain(f: Finding, lang: 'vi' | 'en' = 'vi'): string {
-  const a = (x: number) => formatAmount(x, lang);
-  const d = a(f.actual - f.expected);
-  const from = f.from ? SOURCE_NAMES[lang][f.from] : '';
-  if (lang === 'en') {
-    const why =
-      f.why === 'note'
-        ? ' (a note below the table accounts for the difference)'
-        : f.why === 'partial'
-          ? ' (to verify: the rows under it may list only part of it)'
-          : f.severity === 'warning'
-            ? ` (within the rounding of ${f.terms} figures)`
-            : '';
-    const src = from ? `; rule from the ${from}` : '';
-    const note = f.explained !== undefined ? `; explained: ${f.explained}` : '';
-    return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}${src}${note}`;
-  }
-  const why =
-    f.why === 'note'
-      ? ' (ghi chú dưới biểu giải thích phần chênh lệch)'
-      : f.why === 'partial'
-        ? ' (cần xác minh: các dòng bên dưới có thể chỉ liệt kê một phần)'
-        : f.severity === 'warning'
-          ? ` (nằm trong sai số làm tròn của ${f.terms} số)`
-          : '';
-  const src = from ? `; quy tắc theo ${from}` : '';
-  const note = f.explained !== undefined ? `; đã giải trình: ${f.explained}` : '';
-  return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}${src}${note}`;
-}
+export { explain, RULE_NAMES } from './checkWords';
