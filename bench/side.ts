@@ -126,10 +126,11 @@ export async function benchSideBySide(n: number, log: (s: string) => void): Prom
 
 /** `planbook check` started four ways: node + bundle, the installed bin, the wrapper, `npx`. */
 export function benchStart(file: string, log: (s: string) => void): void {
-  const node = medianRun(RUNS, () => planbookCheck(file, 'node'), true);
-  const bin = medianRun(RUNS, () => planbookCheck(file, 'bin'));
-  const wrapper = medianRun(RUNS, () => planbookCheck(file, 'wrapper'));
-  const npx = medianRun(RUNS, () => planbookCheck(file, 'npx'));
+  // one run each (after a warm-up): the side-by-side figures below take the medians
+  const node = medianRun(1, () => planbookCheck(file, 'node'), true);
+  const bin = medianRun(1, () => planbookCheck(file, 'bin'));
+  const wrapper = medianRun(1, () => planbookCheck(file, 'wrapper'));
+  const npx = medianRun(1, () => planbookCheck(file, 'npx'));
   log(
     `CLI start (check of the ${file.match(/plan-(\d+)/)?.[1] ?? ''}-project file): node dist-cli/planbook.mjs ${s(node.ms)} · planbook (the bin: the bundle, #!) ${s(bin.ms)} · node bin/planbook.mjs ${s(wrapper.ms)} · npx planbook ${s(npx.ms)} (npx adds ${s(npx.ms - bin.ms)})`,
   );

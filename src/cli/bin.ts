@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /** Entry point of the bundled `planbook` command (and of its reader process). */
-import { inflateRawSync } from 'node:zlib';
-import { setNativeInflate } from '../io/xlsxZip';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { runCli } from './main';
 import { readInProcess, serveReads } from './reader';
+import { nativeInflate } from './readerMain';
 
 /** Reading a file stops after this long (PLANBOOK_READ_TIMEOUT_MS overrides the default 20 s). */
 const budgetMs = Number(process.env.PLANBOOK_READ_TIMEOUT_MS) || undefined;
@@ -23,21 +24,20 @@ function phases(): string {
     .join(', ')}; cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (this process)`;
 }
 
+/** The reader process's script: the small reader bundle beside this one, else this bundle. */
+function readerScript(): URL {
+  const small = new URL('./planbook-reader.mjs', import.meta.url);
+  return existsSync(fileURLToPath(small)) ? small : new URL(import.meta.url);
+}
+
 if (process.env.PLANBOOK_READER === '1') {
-  // .xlsx parts are inflated by zlib (native) rather than in JavaScript
-  setNativeInflate((data, maxBytes) => {
-    try {
-      return inflateRawSync(data, { maxOutputLength: maxBytes });
-    } catch {
-      return null;
-    }
-  });
+  nativeInflate();
   serveReads();
 } else if (SERVER_COMMANDS.includes(process.argv[2])) {
   const { serverMain } = await import('../server/main');
   process.exitCode = await serverMain(process.argv.slice(2));
 } else {
-  const read = readInProcess({ script: new URL(import.meta.url), budgetMs, heapMb });
+  const read = readInProcess({ script: readerScript(), budgetMs, heapMb });
   try {
     const r = await runCli(process.argv.slice(2), read);
     performance.mark('pb:done');
