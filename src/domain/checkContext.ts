@@ -361,6 +361,8 @@ export function tableCounts(sheet: AppendixSheet): {
   sections: number;
   items: number;
   totals: number;
+  /** Sections that state figures of their own (a heading without figures checks nothing). */
+  statedSections: number;
 } {
   const ctx = sheetContext(sheet);
   const rows = sheet.rows;
@@ -368,11 +370,14 @@ export function tableCounts(sheet: AppendixSheet): {
   let sections = 0;
   let items = 0;
   let totals = 0;
+  let statedSections = 0;
   rows.forEach((r, i) => {
     if (r.kind === 'total') totals++;
     else if (r.part) return;
-    else if (r.kind === 'section' && (ctx.children.get(i) ?? []).some(figures)) sections++;
-    else if (figures(i)) items++;
+    else if (r.kind === 'section' && (ctx.children.get(i) ?? []).some(figures)) {
+      sections++;
+      if (figures(i)) statedSections++;
+    } else if (figures(i)) items++;
   });
-  return { sections, items, totals };
+  return { sections, items, totals, statedSections };
 }

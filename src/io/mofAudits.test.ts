@@ -35,8 +35,10 @@ describe('the hand-audited corpus', () => {
   });
 
   it('reads sections and items as the auditors count them on most sheets', () => {
-    // conventions differ on derived balance rows (a deficit restating a difference) and on lists
-    // the auditors judged partial; the agreement is measured, and must not fall
+    // the audits count as sections only rows stating figures of their own (a heading without
+    // figures checks nothing); conventions still differ on derived balance rows (a deficit
+    // restating a difference, counted as an item by the reader) and on stand-alone leaves the
+    // auditors did not count as items; the agreement is measured, and must not fall
     let same = 0;
     let sheets = 0;
     for (const audit of audits) {
@@ -46,11 +48,11 @@ describe('the hand-audited corpus', () => {
         if (!a.table || !s) continue;
         sheets++;
         const c = tableCounts(s);
-        if (c.sections === (a.sections?.length ?? 0) && c.items === a.items) same++;
+        if (c.statedSections === (a.sections?.length ?? 0) && c.items === a.items) same++;
       }
     }
     expect(sheets).toBe(86);
-    expect(same).toBeGreaterThanOrEqual(56);
+    expect(same).toBeGreaterThanOrEqual(61);
   });
 
   for (const audit of audits) {
