@@ -50,7 +50,14 @@ describe('planbook read', () => {
     const out = JSON.parse(r.stdout) as ReadingJson;
     const s = out.sheets[0];
     expect(s.band).toMatchObject({ codeRow: 11 });
-    expect(s.rules.map((x) => x.text)).toEqual(['2=3+6+7', '3=4+5', '9=10+11+…+18', '19=20+21+22']);
+    expect(s.rules.map((x) => [x.text, x.from])).toEqual([
+      ['2=3+6+7', 'code row'],
+      ['3=4+5', 'code row'],
+      ['9=10+11+…+18', 'code row'],
+      ['19=20+21+22', 'code row'],
+      // the first figure column over the parts the header numbers I, II, III, IV
+      ['Quyết toán Final Accounts 2009 = 2 + 8 + 9 + 19', 'structure'],
+    ]);
     expect(s.columns.find((c) => c.column === 'K')).toMatchObject({
       role: 'value',
       additive: true,

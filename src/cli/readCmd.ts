@@ -20,7 +20,7 @@ export interface ReadingJson {
       code?: string;
       additive: boolean;
     }[];
-    rules: { text: string; from: 'code row' | 'label'; line: number | null }[];
+    rules: { text: string; from: 'code row' | 'label' | 'structure'; line: number | null }[];
     rows: {
       line: number | null;
       kind: string;
@@ -76,7 +76,11 @@ export function readingJson(
           additive: l.additive !== false,
         })),
         rules: [
-          ...ctx.rules.map((r) => ({ text: r.text, from: 'code row' as const, line: null })),
+          ...ctx.rules.map((r) => ({
+            text: r.text,
+            from: r.from ?? ('code row' as const),
+            line: null,
+          })),
           ...[...ctx.labelRules].map(([i, r]) => ({
             text: r.text,
             from: 'label' as const,

@@ -5,6 +5,7 @@
  */
 import { parseColumnRule, columnCode } from './columnRules';
 import { isNumericLeaf, leaves, yearGroups } from './columns';
+import { groupRules } from './groupRules';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
 import { parseAmount } from './numbers';
 import { parentIndex, subtreeEnd } from './rows';
@@ -15,6 +16,8 @@ export interface ResolvedColumnRule {
   text: string;
   target: Id;
   terms: { sign: 1 | -1; colId: Id }[];
+  /** Where the rule came from when not the code row (a header group the figures follow). */
+  from?: 'structure';
 }
 
 export interface SheetContext {
@@ -52,6 +55,8 @@ export interface SheetContext {
   partialLists: Set<number>;
   /** Amounts that the notes below the table state (each line, and sums of lines). */
   noteAmounts: number[];
+  /** Columns (leaves and year groups) whose header carries a footnote marker (`(1)`, `(*)`). */
+  markedColumns: Set<Id>;
 }
 
 interface Cached {
@@ -107,6 +112,36 @@ export function sheetRules(sheet: AppendixSheet): ResolvedColumnRule[] {
     out.push({ text: r.text, target: l.id, terms: terms as { sign: 1 | -1; colId: Id }[] });
   }
   return out;
+}
+
+/** The code row's rules, then the sums the header's groups mean where the figures follow them. */
+function withGroupRules(sheet: AppendixSheet): ResolvedColumnRule[] {
+  const coded = sheetRules(sheet);
+  const meant = groupRules(
+    sheet.columns,
+    sheet.rows,
+    new Set(coded.map((r) => r.target)),
+    new Set(sheet.checks?.off ?? []),
+  );
+  return [...coded, ...meant.map((r) => ({ ...r, from: 'structure' as const }))];
+}
+
+/** Whether a section's stated figures equal the sum of its rows' in every additive column. */
+function addsUp(rows: readonly Row[], i: number, kids: number[], ls: ColumnLeaf[]): boolean {
+  let seen = 0;
+  for (const l of ls) {
+    if (!isAdditive(l)) continue;
+    const e = rows[i].cells[l.id];
+    if (typeof e !== 'number' || e === 0) continue;
+    let sum = 0;
+    for (const j of kids) {
+      const x = rows[j].cells[l.id];
+      if (typeof x === 'number') sum += x;
+    }
+    if (Math.abs(e - sum) > kids.length * 0.5 + 1e-9) return false;
+    seen++;
+  }
+  return seen > 0;
 }
 
 /** Whether a column's figures add up. */
@@ -176,8 +211,8 @@ function statedModeOf(
 }
 
 /**
- * Amounts the notes below a table state, and every sum of up to 16 of them (a total's gap is often
- * several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
+ * Amounts the notes below a table state, and every sum of up to four of them (a total's gap is
+ * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
  * Sorted, for a binary search.
  */
 function noteAmounts(footer: readonly string[]): number[] {
@@ -195,9 +230,15 @@ function noteAmounts(footer: readonly string[]): number[] {
       );
       for (const x of ways) if (figures.length < 16 && !figures.includes(x)) figures.push(x);
     }
-  const sums = new Set<number>([0]);
-  for (const x of figures) for (const s of [...sums]) sums.add(s + x);
-  sums.delete(0);
+  // a total's gap is one to four of the amounts a note lists, never any sum of them all
+  const sums = new Set<number>();
+  const add = (from: number, sum: number, left: number) => {
+    for (let j = from; j < figures.length; j++) {
+      sums.add(sum + figures[j]);
+      if (left > 1) add(j + 1, sum + figures[j], left - 1);
+    }
+  };
+  add(0, 0, 4);
   return [...sums].flatMap((x) => [x, x * 1000, x / 1000]).sort((a, b) => a - b);
 }
 
@@ -211,6 +252,18 @@ export function holdsNear(sorted: readonly number[], x: number, tol: number): bo
     else hi = mid;
   }
   return lo < sorted.length && sorted[lo] <= x + tol;
+}
+
+const MARKER = /\(\s*(\d{1,2}|\*{1,3})\s*\)/;
+
+/** Leaves and groups whose header text (or a group's above them) carries a footnote marker. */
+function markedColumns(nodes: readonly ColumnNode[], above = false, out = new Set<Id>()): Set<Id> {
+  for (const n of nodes) {
+    const marked = above || MARKER.test(n.label);
+    if (marked) out.add(n.id);
+    if (n.kind === 'group') markedColumns(n.children, marked, out);
+  }
+  return out;
 }
 
 /** Header texts above a leaf, outermost first, ending with its own label. */
@@ -311,6 +364,9 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     const broken = siblings.filter((j) => (children.get(j)?.length ?? 0) > 0).length;
     if (siblings.length >= 3 && broken * 2 < siblings.length) partialLists.add(i);
   }
+  // where the table's other bullet breakdowns add up exactly, its breakdowns are complete splits
+  const exact = [...partialLists].filter((i) => addsUp(rows, i, children.get(i)!, ls));
+  if (exact.length >= 2) partialLists.clear();
   const keys = amounts.map((a) => `${a.year ?? ''}|${a.source ?? ''}`);
   const ctx: SheetContext = {
     leaves: ls,
@@ -319,7 +375,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     stated,
     rowTotal: ls.find((l) => l.role === 'rowTotal'),
     years: yearGroups(sheet.columns),
-    rules: sheetRules(sheet),
+    rules: withGroupRules(sheet),
     children,
     breakdown,
     off: new Set(sheet.checks?.off ?? []),
@@ -334,6 +390,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
       !sheetRules(sheet).some((r) => r.target === stated.id),
     partialLists,
     noteAmounts: noteAmounts(sheet.footer ?? []),
+    markedColumns: markedColumns(sheet.columns),
     statedMode: !stated
       ? null
       : /muc dau tu|tmdt/.test(fold(labelPath(sheet.columns, stated.id).join(' ')))

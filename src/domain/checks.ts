@@ -154,6 +154,14 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
   const r = rows[i];
   const out: Finding[] = [];
   if (r.part === 'ratio') return out;
+  // a note speaks for a gap only where the table points to it: a grand total (amounts not
+  // distributed to the rows), a column whose header carries a marker, or a marked figure
+  const pointsToNote = (rule: RuleId, colId: Id) =>
+    rule === 'grand-total' ||
+    ctx.markedColumns.has(colId) ||
+    [i, ...(ctx.children.get(i) ?? []), ...(ctx.segments.get(i) ?? [])].some(
+      (j) => rows[j].marks?.[colId] !== undefined,
+    );
   const push: Push = (rule, col, expected, actual, terms, scope, from, doubt) => {
     const colId = typeof col === 'string' ? col : col.id;
     if (actual === null || ctx.off.has(colId)) return;
@@ -171,7 +179,7 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
       why = 'partial';
     else if (
       s === 'error' &&
-      rule !== 'row-total' &&
+      pointsToNote(rule, colId) &&
       holdsNear(ctx.noteAmounts, Math.abs(expected - actual), tol + 1e-9)
     )
       why = 'note';
@@ -228,7 +236,7 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
         Number(sum.toPrecision(15)),
         rule.terms.length + 1,
         rule.text,
-        'code row',
+        rule.from ?? 'code row',
       );
   }
   return out;

@@ -71,6 +71,11 @@ export interface Row {
   rule?: string;
   /** The number (TT) was typed by hand: renumbering keeps it unless asked to renumber all. */
   manualNumber?: true;
+  /**
+   * Footnote markers printed in figure cells (`(1)`, `(*)`), by column id: the note they point
+   * to speaks for the figure (kept as notes, never as numbers).
+   */
+  marks?: Record<Id, string>;
 }
 
 export type RowPart = 'ofWhich' | 'ratio';

@@ -185,7 +185,14 @@ function row(v: unknown, path: string): Row {
     ...(r.part === 'ofWhich' || r.part === 'ratio' ? { part: r.part } : {}),
     ...(r.rule !== undefined ? { rule: str(r.rule, `${path}.rule`) } : {}),
     ...(r.manualNumber === true ? { manualNumber: true as const } : {}),
+    ...(r.marks !== undefined ? { marks: marks(r.marks, `${path}.marks`) } : {}),
   };
+}
+
+function marks(v: unknown, path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(obj(v, path))) out[k] = str(x, `${path}.${k}`);
+  return out;
 }
 
 function checkSettings(v: unknown, path: string): CheckSettings {

@@ -188,6 +188,11 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
   }
   const exported = kind === 'sheet' ? tryReadExported(grids) : null;
   if (exported) return { workbook: exported, lineOf: new Map(), warnings: [], skipped: [] };
+  return readGrids(stem, grids, opts);
+}
+
+/** Reads raw sheets (already within the limits) as appendices, or keeps them as plain grids. */
+export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}): PlanReading {
   const readings: AppendixReading[] = [];
   const skipped: string[] = [];
   const sources: SheetSource[] = [];

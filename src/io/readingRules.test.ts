@@ -103,3 +103,24 @@ describe('reading what the table states', () => {
     expect(r.warnings.filter((w) => w.code === 'footnoteMarker')).toHaveLength(3);
   });
 });
+
+describe('a note explains a gap only where the table points to it', () => {
+  const table = (marker: string) => [
+    ['TT', 'Tên dự án', 'Năm 2024', 'Năm 2025'],
+    ['I', 'Hạ tầng', '500', '400'],
+    ['1', 'Dự án A', marker || '0', '200'],
+    ['2', 'Dự án B', '380', '200'],
+    ['', 'Ghi chú: (1) Dự án A bố trí 120 triệu đồng từ nguồn khác.', '', ''],
+  ];
+
+  it('a figure cell holding the note’s marker: the gap the note states is a warning', () => {
+    const found = checkWorkbook('plan.tsv', read(table('(1)'))).findings;
+    const gap = found.find((f) => f.rule === 'section-total');
+    expect(gap).toMatchObject({ severity: 'warning', expected: 500, actual: 380 });
+  });
+
+  it('the same gap with nothing pointing to the note is an error', () => {
+    const found = errors(table(''));
+    expect(found.map((f) => [f.rule, f.expected, f.actual])).toEqual([['section-total', 500, 380]]);
+  });
+});

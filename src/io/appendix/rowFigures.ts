@@ -32,8 +32,14 @@ export function rowFigures(
   r: number,
   line: number,
   quiet: boolean,
-): { cells: Record<string, CellInput>; extra: string[]; any: boolean } {
+): {
+  cells: Record<string, CellInput>;
+  extra: string[];
+  any: boolean;
+  marks: Record<string, string>;
+} {
   const cells: Record<string, CellInput> = {};
+  const marks: Record<string, string> = {};
   const extra: string[] = [];
   let any = false;
   const warn = (w: ImportWarning) => {
@@ -48,6 +54,7 @@ export function rowFigures(
       let t = cellText(c.g, r, col);
       if (!t) continue;
       if (isMarker(t)) {
+        marks[s.leaf.id] = t;
         warn({
           code: 'footnoteMarker',
           row: line,
@@ -57,7 +64,13 @@ export function rowFigures(
       }
       const v = c.g.rows[r]?.[col]?.value;
       const stripped = unmark(t);
-      if (stripped !== null) t = stripped;
+      if (stripped !== null) {
+        marks[s.leaf.id] = t
+          .trim()
+          .slice(0, t.trim().length - stripped.length)
+          .trim();
+        t = stripped;
+      }
       texts.push(t);
       // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
       const x = stripped === null && typeof v === 'number' && Number.isFinite(v) ? v : num(t);
@@ -85,5 +98,5 @@ export function rowFigures(
       });
     }
   }
-  return { cells, extra, any };
+  return { cells, extra, any, marks };
 }

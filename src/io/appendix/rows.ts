@@ -163,7 +163,7 @@ export function readRows(
     const name = field(c, r, 'name');
     const lead = field(c, r, 'lead');
     const coord = field(c, r, 'coord');
-    const { cells, extra, any: hasNumbers } = rowFigures(c, r, line, false);
+    const { cells, extra, any: hasNumbers, marks } = rowFigures(c, r, line, false);
     const prev = out[out.length - 1];
     const label = name || tt;
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -326,6 +326,7 @@ export function readRows(
     const rule = name ? parseLabelRule(name) : null;
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
+    if (Object.keys(marks).length) row.marks = marks;
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';

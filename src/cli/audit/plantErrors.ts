@@ -1,0 +1,100 @@
+/**
+ * Error planting over the hand-audited corpus: in every audited table, item figures are changed
+ * one at a time (by a fifth, or one digit of the hundreds or above: never a gap rounding explains),
+ * the sheet read and checked again, and the error findings compared with the unchanged sheet's.
+ * Measures how many planted errors the checks find on the rules the tables state or mean.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { checkWorkbook } from '../check';
+import { columnLetter } from '../../domain/columns';
+import type { RawGrid } from '../../io/appendix/grid';
+import { readGrids } from '../../io/readPlan';
+import { gridsFromWorkbook } from '../../io/sheets';
+
+interface SheetAudit {
+  sheet: string;
+  table: boolean;
+  data?: { first: number; last: number };
+  totals?: number[];
+  sections?: number[];
+  ofWhich?: number[];
+  ignored?: number[];
+  columns?: Record<string, string>;
+}
+
+export interface Planting {
+  planted: number;
+  found: number;
+  /** `file sheet cell` of each planted error no new error finding answered. */
+  missed: string[];
+}
+
+const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+function errorsOf(name: string, grid: RawGrid): Set<string> {
+  const r = checkWorkbook(name, readGrids(name, [grid]));
+  return new Set(
+    r.sheets.flatMap((s) =>
+      s.findings.filter((f) => f.severity === 'error').map((f) => f.cell ?? `row ${f.row}`),
+    ),
+  );
+}
+
+/** A changed figure: by a fifth (at least 100), or one digit of the hundreds or above. */
+function planted(v: number, rand: () => number): number {
+  if (rand() < 0.5) return v + Math.max(Math.round(Math.abs(v) * 0.2), 100);
+  const digits = Math.floor(Math.log10(Math.abs(v)));
+  const k = 2 + Math.floor(rand() * Math.max(1, digits - 1));
+  const d = Math.floor(Math.abs(v) / 10 ** k) % 10;
+  return v + ((d + 1 + Math.floor(rand() * 8)) % 10) * 10 ** k - d * 10 ** k || v + 10 ** k;
+}
+
+/**
+ * Plants `perSheet` errors in each audited table of `fixtures/mof` (audits in `fixtures/audits`),
+ * choosing item figures of amount columns with a fixed seed.
+ */
+export function plantErrors(perSheet: number, seed = 7): Planting {
+  let state = seed;
+  const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const out: Planting = { planted: 0, found: 0, missed: [] };
+  for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
+    const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
+    const grids = gridsFromWorkbook(readFileSync(`fixtures/mof/${audit.file}`));
+    for (const a of audit.sheets as SheetAudit[]) {
+      const grid = grids.find((g) => g.name === a.sheet);
+      if (!a.table || !a.data || !a.columns || !grid) continue;
+      const base = errorsOf(a.sheet, grid);
+      const skip = new Set([
+        ...(a.totals ?? []),
+        ...(a.sections ?? []),
+        ...(a.ofWhich ?? []),
+        ...(a.ignored ?? []),
+      ]);
+      const cols = Object.entries(a.columns)
+        .filter(([, k]) => k === 'amount')
+        .map(([c]) => colIndex(c));
+      const candidates: [number, number][] = [];
+      for (let line = a.data.first; line <= a.data.last; line++) {
+        const r = grid.lineOf.indexOf(line);
+        if (skip.has(line) || r < 0) continue;
+        for (const c of cols) {
+          const v = grid.rows[r]?.[c]?.value;
+          if (typeof v === 'number' && Math.abs(v) >= 100) candidates.push([r, c]);
+        }
+      }
+      for (let k = 0; k < perSheet && candidates.length; k++) {
+        const [r, c] = candidates.splice(Math.floor(rand() * candidates.length), 1)[0];
+        const cell = grid.rows[r][c];
+        const v = planted(cell.value as number, rand);
+        const rows = grid.rows.slice();
+        rows[r] = rows[r].slice();
+        rows[r][c] = { ...cell, value: v, text: String(v) };
+        const fresh = [...errorsOf(a.sheet, { ...grid, rows })].filter((x) => !base.has(x));
+        out.planted++;
+        if (fresh.length) out.found++;
+        else out.missed.push(`${audit.file} ${a.sheet} ${columnLetter(c)}${grid.lineOf[r]}`);
+      }
+    }
+  }
+  return out;
+}
