@@ -1,0 +1,9 @@
+/**
+ * The audited corpus in layout variants (see src/cli/audit/layouts.ts): prints every variant whose
+ * errors differ from the published sheet's.   npx tsx scripts/audit/layouts.ts
+ */
+import { layoutVariants } from '../../src/cli/audit/layouts';
+
+const r = layoutVariants();
+for (const c of r.changed) console.log(c);
+console.log(`${r.variants} sheet variants: ${r.same} say the same as the sheet as published`);

@@ -1,0 +1,110 @@
+/**
+ * Layout variations of the audited corpus: the same tables with a header repeated at a page break,
+ * blank lines, a name split over two lines, extra title lines above. The checks must say the same
+ * thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { checkWorkbook } from '../check';
+import type { RawCell, RawGrid } from '../../io/appendix/grid';
+import { readGrids } from '../../io/readPlan';
+import { gridsFromWorkbook } from '../../io/sheets';
+
+interface SheetAudit {
+  sheet: string;
+  table: boolean;
+  header?: { first: number; last: number };
+  data?: { first: number; last: number };
+}
+
+const said = (name: string, g: RawGrid): string[] => {
+  try {
+    return checkWorkbook(name, readGrids(name, [g]))
+      .sheets.flatMap((s) => s.findings)
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule}|${f.label}|${f.expected}|${f.actual}`)
+      .sort();
+  } catch (e) {
+    return [`unreadable: ${String(e)}`];
+  }
+};
+
+function insertRows(g: RawGrid, at: number, rows: RawCell[][]): RawGrid {
+  const lineOf = g.lineOf.slice();
+  lineOf.splice(at, 0, ...rows.map(() => 0));
+  const shift = (r: number) => (r >= at ? r + rows.length : r);
+  return {
+    ...g,
+    rows: [...g.rows.slice(0, at), ...rows, ...g.rows.slice(at)],
+    lineOf: lineOf.map((l, i) => l || 100000 + i),
+    merges: g.merges.map((m) => ({ ...m, r0: shift(m.r0), r1: shift(m.r1) })),
+    hiddenRows: g.hiddenRows && new Set([...g.hiddenRows].map(shift)),
+  };
+}
+
+const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = {
+  'header repeated at a page break': (g, a) => {
+    const h0 = g.lineOf.indexOf(a.header!.first);
+    const h1 = g.lineOf.indexOf(a.header!.last);
+    const d0 = g.lineOf.indexOf(a.data!.first);
+    const d1 = g.lineOf.indexOf(a.data!.last);
+    if (h0 < 0 || h1 < 0 || d1 - d0 < 6) return null;
+    const mid = d0 + Math.floor((d1 - d0) / 2);
+    return insertRows(g, mid, g.rows.slice(h0, h1 + 1));
+  },
+  'blank lines in the table': (g, a) => {
+    const d0 = g.lineOf.indexOf(a.data!.first);
+    const d1 = g.lineOf.indexOf(a.data!.last);
+    if (d1 - d0 < 4) return null;
+    return insertRows(g, d0 + Math.floor((d1 - d0) / 3), [[]]);
+  },
+  // the figures as printed (their number format), typed as text with `.` for thousands, `,` for decimals
+  'figures typed as text in the Vietnamese style': (g) => ({
+    ...g,
+    rows: g.rows.map((row) =>
+      row.map((c) =>
+        typeof c?.value !== 'number' || !/^[-(]?[\d,.]+\)?$/.test(c.text.trim())
+          ? c
+          : { text: c.text.trim().replace(/[.,]/g, (x) => (x === '.' ? ',' : '.')) },
+      ),
+    ),
+  }),
+  'title lines above': (g) => {
+    const motto = [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' }];
+    const sub = [{ text: 'Độc lập - Tự do - Hạnh phúc' }];
+    return insertRows(g, 0, [motto, sub, []]);
+  },
+};
+
+export interface LayoutRun {
+  variants: number;
+  same: number;
+  /** Each variant whose errors differ from the published sheet's, with both lists. */
+  changed: string[];
+}
+
+/** Reads every audited table (of the workbooks `only` names, or all) in every layout variant. */
+export function layoutVariants(only?: string[]): LayoutRun {
+  const out: LayoutRun = { variants: 0, same: 0, changed: [] };
+  for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
+    const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
+    if (only && !only.includes(audit.file)) continue;
+    const grids = gridsFromWorkbook(readFileSync(`fixtures/mof/${audit.file}`));
+    for (const a of audit.sheets as SheetAudit[]) {
+      const g = grids.find((x) => x.name === a.sheet);
+      if (!a.table || !a.header || !a.data || !g) continue;
+      const base = said(a.sheet, g).join('\n');
+      for (const [name, make] of Object.entries(variants)) {
+        const v = make(g, a);
+        if (!v) continue;
+        out.variants++;
+        const now = said(a.sheet, v).join('\n');
+        if (now === base) out.same++;
+        else
+          out.changed.push(
+            `${audit.file} ${a.sheet} (${name}):\n  before: ${base || '-'}\n  after:  ${now || '-'}`,
+          );
+      }
+    }
+  }
+  return out;
+}
