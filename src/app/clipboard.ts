@@ -91,8 +91,13 @@ export function detectStyle(m: readonly (readonly string[])[]): NumberStyle {
   return en > vi ? 'en' : vi > en ? 'vi' : 'auto';
 }
 
+/**
+ * A planned paste: one command, the range it covers, the project rows it adds, and how many
+ * pasted values fell on cells the policy computes (section sums, row totals) and were skipped.
+ */
 export type PasteResult =
-  { command: Command; range: CellRange; newRows: number } | { refusals: Refusal[] };
+  | { command: Command; range: CellRange; newRows: number; skipped: number }
+  | { refusals: Refusal[] };
 
 function firstTotal(rows: readonly Row[]): number {
   const i = rows.findIndex((r) => r.kind === 'total');
@@ -101,8 +106,10 @@ function firstTotal(rows: readonly Row[]): number {
 
 /**
  * Plans a paste of `m` at `at`: one command (new project rows first when the block runs past the
- * last project row, then the cells). Cells the policy keeps (section subtotals, computed cells)
- * refuse values.
+ * last project row, then the cells). A block that spans section or computed cells fills the cells
+ * that take input and skips the computed ones (counted in `skipped`, as Excel users paste a column
+ * copied from a printed table over its section rows); a block that lands only on computed cells is
+ * refused. Text in an amount cell refuses the whole block.
  */
 export function planPaste(
   sheet: AppendixSheet,
@@ -126,6 +133,8 @@ export function planPaste(
   }
   const changes: CellChange[] = [];
   const refusals: Refusal[] = [];
+  const kept: Refusal[] = []; // values over computed cells: skipped unless nothing else lands
+  let landed = 0;
   for (let i = 0; i < m.length; i++) {
     const row = rows[at.row + i];
     if (!row) break;
@@ -144,7 +153,7 @@ export function planPaste(
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)
-          refusals.push({
+          kept.push({
             code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals',
             ...here,
           });
@@ -154,6 +163,7 @@ export function planPaste(
         refusals.push({ code: 'notNumber', ...here, detail: v.invalid });
         continue;
       }
+      if (v !== null) landed++;
       if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
         // a new row carries its pasted values (formulas go through the checked cell write)
         if (v !== null) row.cells[rule.target] = v;
@@ -161,6 +171,7 @@ export function planPaste(
     }
   }
   if (refusals.length) return { refusals };
+  if (kept.length && !landed) return { refusals: kept };
   const width = Math.min(Math.max(...m.map((r) => r.length)), ls.length - at.col);
   const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: at.col + width - 1 };
   const commands: Command[] = [];
@@ -172,7 +183,12 @@ export function planPaste(
       rows: added,
     });
   if (changes.length) commands.push({ type: 'setCells', sheetId: sheet.id, changes });
-  return { command: { type: 'batch', commands }, range, newRows: added.length };
+  return {
+    command: { type: 'batch', commands },
+    range,
+    newRows: added.length,
+    skipped: kept.length,
+  };
 }
 
 /** Raw contents (formulas as typed) and shown texts of a range, for copying. */

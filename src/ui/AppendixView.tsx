@@ -250,6 +250,7 @@ export function AppendixView({
           onRangeRefused={onRangeRefused}
           onSelection={onSelection}
           onAccepted={onAccepted}
+          onPasteSkipped={(n) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' })}
           onFocus={setFocus}
           onKeyDown={onKey}
           apiRef={apiRef}

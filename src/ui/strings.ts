@@ -4,9 +4,11 @@ import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
 import { enSync, viSync } from './stringsSync';
+import { enWork, viWork } from './stringsWork';
 
 export const vi = {
   ...viMore,
+  ...viWork,
   ...viExec,
   ...viSync,
   ...viCompare,
@@ -180,6 +182,7 @@ export type StringKey = keyof typeof vi;
 
 export const en: Record<StringKey, string> = {
   ...enMore,
+  ...enWork,
   ...enExec,
   ...enSync,
   ...enCompare,

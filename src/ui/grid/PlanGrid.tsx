@@ -55,6 +55,8 @@ export interface PlanGridProps {
   onSelection: (r: CellRange | null) => void;
   onRefused: (rowId: string, colId: string, code: RefusalCode, detail?: string) => void;
   onAccepted: () => void;
+  /** A paste filled the project rows and skipped this many computed cells. */
+  onPasteSkipped?: (n: number) => void;
   onFocus: (f: FocusInfo) => void;
   onKeyDown: (e: KeyboardEvent, api: GridApi<GridItem>) => boolean;
   apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
@@ -186,6 +188,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     ctx,
     onRefused: (r) => handlers.current.onRangeRefused(r),
     onDone: () => handlers.current.onAccepted(),
+    onSkipped: (n) => handlers.current.onPasteSkipped?.(n),
     onSelection: (r) => {
       handlers.current.onSelection(r);
       placeHandle();

@@ -26,6 +26,8 @@ export interface InteractionDeps {
   onRefused: (r: Refusal) => void;
   onDone: () => void;
   onSelection: (r: CellRange | null) => void;
+  /** A paste or fill skipped this many values over computed cells (section sums, totals). */
+  onSkipped?: (n: number) => void;
 }
 
 function sheetOf(d: InteractionDeps) {
@@ -173,6 +175,7 @@ export function useGridInteraction(d: InteractionDeps) {
         deps.current.onSelection(range);
       }
       deps.current.onDone();
+      if ('skipped' in r && r.skipped) deps.current.onSkipped?.(r.skipped);
       return true;
     },
     [],
