@@ -5,16 +5,23 @@ export interface HistoryEntry {
   label: string;
   /** What the step changed; undoing applies it reversed. */
   delta: Delta;
+  /** The step's number in this workbook's history (given by `push`; kept in storage). */
+  seq?: number;
 }
+
+/** The steps kept in storage with the workbook (each way), so undo survives a reload. */
+export const STORED_STEPS = 200;
 
 export class History {
   private past: HistoryEntry[] = [];
   private future: HistoryEntry[] = [];
+  private nextSeq = 1;
 
   constructor(private readonly limit = 500) {}
 
   /** Records a step done by the user; clears the redo stack. */
   push(e: HistoryEntry): void {
+    e.seq ??= this.nextSeq++;
     this.past.push(e);
     if (this.past.length > this.limit) this.past.shift();
     this.future = [];
@@ -61,5 +68,18 @@ export class History {
   clear(): void {
     this.past = [];
     this.future = [];
+  }
+
+  /** The newest steps each way (oldest first), at most `STORED_STEPS`: what storage keeps. */
+  kept(): { past: HistoryEntry[]; future: HistoryEntry[] } {
+    return { past: this.past.slice(-STORED_STEPS), future: this.future.slice(-STORED_STEPS) };
+  }
+
+  /** Takes back the steps storage kept (a reopened workbook): undo and redo go on from them. */
+  load(past: readonly HistoryEntry[], future: readonly HistoryEntry[]): void {
+    this.past = past.slice(-this.limit);
+    this.future = future.slice();
+    const top = Math.max(0, ...[...past, ...future].map((e) => e.seq ?? 0));
+    this.nextSeq = Math.max(this.nextSeq, top + 1);
   }
 }

@@ -9,6 +9,8 @@ import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
 import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
+import { HistoryRepo } from '../storage/history';
+import { keepHistory, restoreHistory } from './historyKeep';
 import { replayAhead } from './saveQueue';
 import { WorkbookSession } from './session';
 import { fetchShared, type SyncProblem, type SyncSettings } from './sync';
@@ -36,10 +38,13 @@ export class PlanbookApp {
   readonly consolidations: Consolidations;
   /** Years of execution followed per workbook (annual plans, reports, disbursement). */
   readonly executions: Executions;
+  /** Undo histories kept with the workbooks. */
+  readonly histories: HistoryRepo;
 
   constructor(dbName?: string) {
     const db = openDb(dbName);
     this.repo = new WorkbookRepo(db);
+    this.histories = new HistoryRepo(db);
     const revisions = new RevisionRepo(db);
     this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
@@ -100,6 +105,10 @@ export class PlanbookApp {
       return undefined;
     }
     const session = new WorkbookSession(loaded, this.repo, lock === null);
+    // the undo history kept with the workbook, when it leads to the revision just loaded
+    if (lock)
+      restoreHistory(session, await this.histories.load(id).catch(() => undefined), loaded.rev);
+    const history = keepHistory(session, this.histories, id);
     session.watch();
     const sync = new SyncLink(session, this.repo);
     void sync.resume();
@@ -122,6 +131,7 @@ export class PlanbookApp {
         waiting.abort();
         lock?.release();
         sync.close();
+        history.stop();
         session.close();
       },
     };

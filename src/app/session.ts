@@ -96,6 +96,11 @@ export class WorkbookSession {
     return this.saves.state;
   }
 
+  /** The stored revision when every change so far is committed (null while some wait). */
+  get committedRev(): number | null {
+    return this.saves.busy || this.saves.state !== 'saved' ? null : this.saves.rev;
+  }
+
   /** Number of changes committed to storage by this session. */
   get commits(): number {
     return this.saves.commits;

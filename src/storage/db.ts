@@ -70,6 +70,22 @@ export interface SubmissionFileRecord {
   bytes: Uint8Array;
 }
 
+/** Which kept undo steps a workbook's history holds, valid while the workbook is at `rev`. */
+export interface HistoryStateRecord {
+  workbookId: Id;
+  rev: number;
+  past: number[];
+  future: number[];
+}
+
+/** One kept undo step of a workbook (its delta, as pure data). */
+export interface HistoryStepRecord {
+  workbookId: Id;
+  seq: number;
+  label: string;
+  delta: unknown;
+}
+
 export type PlanbookDb = Dexie & {
   workbooks: EntityTable<WorkbookRecord, 'id'>;
   sheets: EntityTable<SheetRecord, 'id'>;
@@ -80,6 +96,8 @@ export type PlanbookDb = Dexie & {
   submissions: EntityTable<SubmissionRecord, 'id'>;
   submissionFiles: EntityTable<SubmissionFileRecord, 'id'>;
   executions: EntityTable<ExecutionRecord, 'id'>;
+  historyStates: EntityTable<HistoryStateRecord, 'workbookId'>;
+  historySteps: Dexie.Table<HistoryStepRecord, [Id, number]>;
 };
 
 export const DB_NAME = 'planbook';
@@ -103,5 +121,10 @@ export function openDb(name = DB_NAME): PlanbookDb {
   });
   // version 4: a year's execution tracking of a workbook (a new table: no data to migrate)
   db.version(4).stores({ executions: 'id, workbookId' });
+  // version 5: the undo history kept with each workbook (new tables only)
+  db.version(5).stores({
+    historyStates: 'workbookId',
+    historySteps: '[workbookId+seq], workbookId',
+  });
   return db;
 }

@@ -181,13 +181,22 @@ export class WorkbookRepo {
 
   /** Deletes a workbook and all its rows. */
   async remove(id: Id): Promise<void> {
-    const tables = [this.db.workbooks, this.db.sheets, this.db.rows, this.db.revisions];
+    const tables = [
+      this.db.workbooks,
+      this.db.sheets,
+      this.db.rows,
+      this.db.revisions,
+      this.db.historyStates,
+      this.db.historySteps,
+    ];
     await this.db.transaction('rw', tables, async () => {
       const w = await this.db.workbooks.get(id);
       if (!w) return;
       await this.db.rows.where('sheetId').anyOf(w.sheetIds).delete();
       await this.db.sheets.bulkDelete(w.sheetIds);
       await this.db.revisions.where('workbookId').equals(id).delete();
+      await this.db.historySteps.where('workbookId').equals(id).delete();
+      await this.db.historyStates.delete(id);
       await this.db.workbooks.delete(id);
     });
   }
