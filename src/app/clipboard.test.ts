@@ -158,12 +158,19 @@ describe('selection status', async () => {
   const { selectionStats } = await import('./editing');
   it('counts, sums and averages the numbers as Excel does, without floating noise', () => {
     expect(selectionStats([0.1, 0.2, null, 'abc', ''])).toEqual({
-      cells: 3,
+      cells: 5,
+      filled: 3,
       numbers: 2,
       sum: 0.3,
       average: 0.15,
     });
-    expect(selectionStats([])).toEqual({ cells: 0, numbers: 0, sum: 0, average: null });
+    expect(selectionStats([])).toEqual({
+      cells: 0,
+      filled: 0,
+      numbers: 0,
+      sum: 0,
+      average: null,
+    });
   });
 });
 

@@ -36,19 +36,25 @@ export function commitText(
   return r.ok ? { ok: true, changed: true } : { ok: false, refusal: r.refusals[0] };
 }
 
-/** Count, sum and average of the numbers in a set of values (the status line of a selection). */
+/**
+ * The status line of a selection: every selected cell (`cells`, blanks included), the filled ones,
+ * and the count, sum and average of the numbers among them (as Excel's count and numerical count).
+ */
 export function selectionStats(values: Iterable<unknown>): {
   cells: number;
+  filled: number;
   numbers: number;
   sum: number;
   average: number | null;
 } {
   let cells = 0;
+  let filled = 0;
   let numbers = 0;
   let sum = 0;
   for (const v of values) {
-    if (v === null || v === undefined || v === '') continue;
     cells++;
+    if (v === null || v === undefined || v === '') continue;
+    filled++;
     if (typeof v === 'number' && Number.isFinite(v)) {
       numbers++;
       sum += v;
@@ -56,6 +62,7 @@ export function selectionStats(values: Iterable<unknown>): {
   }
   return {
     cells,
+    filled,
     numbers,
     sum: Number.parseFloat(sum.toPrecision(12)),
     average: numbers ? Number.parseFloat((sum / numbers).toPrecision(12)) : null,

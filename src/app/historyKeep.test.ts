@@ -19,7 +19,7 @@ async function kept(app: PlanbookApp, id: string): Promise<void> {
   throw new Error('history never kept');
 }
 
-async function opened(rows: Parameters<typeof makePlan>[0]['rows']) {
+async function opened(rows: NonNullable<Parameters<typeof makePlan>[0]>['rows']) {
   const app = new PlanbookApp(`hk${++n}`);
   const wb: Workbook = makePlan({ rows });
   await app.repo.create(wb);

@@ -22,6 +22,8 @@ import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { bySaveState, byReadOnly, byVersion, useSession } from './useSession';
 import { useWorkbookActions } from './useWorkbookActions';
+import { useStatusMessage } from './useStatusMessage';
+import { type Ask, ConfirmDialog } from './ConfirmDialog';
 import type { CompareMarks } from './useCompareMarks';
 import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
@@ -58,7 +60,8 @@ export function AppendixView({
   const saveState = useSession(session, bySaveState);
   const readOnly = useSession(session, byReadOnly);
   useSession(session, byVersion);
-  const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const { message, setMessage, moved } = useStatusMessage(session, sheetId);
+  const [ask, setAsk] = useState<Ask | null>(null);
   const [stats, setStats] = useState<StatusLineProps['stats']>(null);
   const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
   const [showChecks, setShowChecks] = useState(true);
@@ -95,7 +98,7 @@ export function AppendixView({
   const say = useCallback(
     (key: StringKey, params?: Record<string, string | number>) =>
       setMessage({ text: t(key, params), kind: 'error' }),
-    [t],
+    [t, setMessage],
   );
   const deps = useMemo(
     () => ({
@@ -108,7 +111,8 @@ export function AppendixView({
       },
       api: () => apiRef.current,
       say,
-      confirm: (key: StringKey, n: number) => window.confirm(t(key, { n })),
+      ask: (key: StringKey, params: Record<string, number>, onYes: () => void) =>
+        setAsk({ text: t(key, params), yes: t('deleteAnyway'), onYes }),
     }),
     [session, sheetId, say, t],
   );
@@ -123,11 +127,11 @@ export function AppendixView({
       const node = apiRef.current?.getRowNode(rowId);
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     },
-    [refusalText],
+    [refusalText, setMessage],
   );
   const onRangeRefused = useCallback(
     (r: Refusal) => setMessage({ text: refusalText(r), kind: 'error' }),
-    [refusalText],
+    [refusalText, setMessage],
   );
   const onAccepted = useCallback(() => {
     const ctx = ctxRef.current;
@@ -137,9 +141,10 @@ export function AppendixView({
       if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
     }
     setMessage(null);
-  }, []);
+  }, [setMessage]);
   const onSelection = useCallback(
     (r: CellRange | null) => {
+      moved();
       if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);
       const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
       const ls = leaves(s.columns);
@@ -151,7 +156,7 @@ export function AppendixView({
           );
       setStats(selectionStats(values));
     },
-    [session, sheetId],
+    [session, sheetId, moved],
   );
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
@@ -278,6 +283,17 @@ export function AppendixView({
         views={onView ? { current: null, onPick: onView } : undefined}
       />
       <StatusLine message={message} remark={current?.remark} stats={stats} />
+      {ask && (
+        <ConfirmDialog
+          ask={ask}
+          onClose={() => {
+            setAsk(null);
+            // back to the grid, on the cell the question came from
+            if (focus.rowIndex !== null)
+              apiRef.current?.setFocusedCell(focus.rowIndex, focus.colId ?? 'name');
+          }}
+        />
+      )}
       {checks.printing && (
         <PrintableReport
           rows={checks.rows()}

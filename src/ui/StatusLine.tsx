@@ -5,6 +5,7 @@ import { useLang } from './i18n';
 export interface StatusLineProps {
   message: { text: string; kind: 'error' | 'info' } | null;
   remark?: string;
+  /** Selected cells, numeric cells among them, their sum and average. */
   stats: { cells: number; numbers: number; sum: number; average: number | null } | null;
 }
 
@@ -25,7 +26,8 @@ export function StatusLine({ message, remark, stats }: StatusLineProps) {
       )}
       {stats && stats.cells > 1 && (
         <span className="pb-stats" data-testid="selection-stats">
-          {t('statCount', { n: stats.cells })}
+          {t('statCells', { n: stats.cells })}
+          {` · ${t('statNumbers', { n: stats.numbers })}`}
           {stats.numbers > 0 &&
             ` · ${t('statSum', { v: formatAmount(stats.sum, lang) })} · ${t('statAvg', { v: formatAmount(stats.average ?? 0, lang, 2) })}`}
         </span>

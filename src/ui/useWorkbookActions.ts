@@ -16,11 +16,38 @@ export interface ActionDeps {
   focus: () => FocusInfo;
   api: () => GridApi<GridItem> | null;
   say: (key: StringKey, params?: Record<string, string | number>) => void;
-  confirm: (message: StringKey, n: number) => boolean;
+  /** Asks the user (focus on Cancel); `onYes` runs only when confirmed. */
+  ask: (message: StringKey, params: Record<string, number>, onYes: () => void) => void;
 }
 
 /** Runs one toolbar action; returns nothing, reports refusals through `say`. */
 export function useWorkbookActions(d: ActionDeps) {
+  /** Dispatches a row action's command and moves the focus where it says. */
+  const apply = useCallback(
+    (a: ToolAction, r: act.RowActionResult) => {
+      const { session } = d;
+      if ('refused' in r) {
+        d.say(`a_${r.refused}`);
+        return;
+      }
+      const res = session.dispatch(r.command, a);
+      if (!res.ok) {
+        d.say(`r_${res.refusals[0].code}`);
+        return;
+      }
+      const api = d.api();
+      const target = r.focus;
+      if (api && target) {
+        const idx = d.sheet().rows.findIndex((x) => x.id === target);
+        if (idx >= 0) {
+          api.ensureIndexVisible(idx);
+          api.setFocusedCell(idx, 'name');
+        }
+      }
+    },
+    [d],
+  );
+
   const run = useCallback(
     (a: ToolAction) => {
       const { session } = d;
@@ -48,8 +75,15 @@ export function useWorkbookActions(d: ActionDeps) {
                 .map((l) => l.id),
             );
             const block = act.deletionBlock(sheet, at);
-            if (act.holdsAmounts(block, numeric) && !d.confirm('confirmDelete', block.length))
+            const amounts = block.filter((x) => act.holdsAmounts([x], numeric)).length;
+            if (amounts || block.length > 1) {
+              // rows with amounts or children: ask, with the count, before deleting
+              const done = r;
+              const key = block.length > 1 ? 'confirmDeleteChildren' : 'confirmDeleteRows';
+              const n = block.length > 1 ? block.length - 1 : 1;
+              d.ask(key, { n, amounts }, () => apply(a, done));
               return;
+            }
           }
           break;
         }
@@ -69,26 +103,9 @@ export function useWorkbookActions(d: ActionDeps) {
           r = act.toggleKind(sheet, at);
           break;
       }
-      if ('refused' in r) {
-        d.say(`a_${r.refused}`);
-        return;
-      }
-      const res = session.dispatch(r.command, a);
-      if (!res.ok) {
-        d.say(`r_${res.refusals[0].code}`);
-        return;
-      }
-      const api = d.api();
-      const target = r.focus;
-      if (api && target) {
-        const idx = d.sheet().rows.findIndex((x) => x.id === target);
-        if (idx >= 0) {
-          api.ensureIndexVisible(idx);
-          api.setFocusedCell(idx, 'name');
-        }
-      }
+      apply(a, r);
     },
-    [d],
+    [d, apply],
   );
 
   const onKey = useCallback(

@@ -23,12 +23,12 @@ describe('Excel-grade editing', () => {
     await wb.cell(1, 'y2011_dtpt').click();
     await wb.cell(4, 'y2011_dtpt').click({ modifiers: ['Shift'] });
     const stats = wb.page.locator('[data-testid=selection-stats]');
-    // E2:E5 hold 3.500, blank, blank, 2.000: like Excel, the count is of filled cells
-    const two = 'Số ô: 2 · Tổng: 5.500 · Trung bình: 2.750';
+    // E2:E5 hold 3.500, blank, blank, 2.000: the selected cells and the numeric ones apart
+    const two = 'Số ô: 4 · Số ô có số: 2 · Tổng: 5.500 · Trung bình: 2.750';
     assert.equal(await wb.textIs(stats, two), two);
     await wb.page.keyboard.press('Shift+ArrowDown');
     await wb.page.keyboard.press('Shift+ArrowRight');
-    const three = 'Số ô: 3 · Tổng: 6.500 · Trung bình: 2.166,67';
+    const three = 'Số ô: 10 · Số ô có số: 3 · Tổng: 6.500 · Trung bình: 2.166,67';
     assert.equal(await wb.textIs(stats, three), three);
     assert.equal(await wb.page.locator('.ag-cell.pb-selected').count(), 10);
     await wb.page.close();

@@ -7,6 +7,7 @@ import { formatAmount } from '../../domain/numbers';
 import { cellPolicy, leafById } from '../../domain/policy';
 import type { Row } from '../../domain/types';
 import type { GridCtx, GridItem } from './gridContext';
+import { takeRefused } from './refusedEntry';
 
 /** The text an editor starts with for a cell (formulas as typed, numbers in the user's style). */
 export function rawText(ctx: GridCtx, row: Row, colId: string): string {
@@ -28,7 +29,15 @@ export class PlanCellEditor implements ICellEditorComp<GridItem> {
     this.input.className = 'pb-editor';
     this.input.setAttribute('aria-label', 'cell editor');
     const typed = p.eventKey && p.eventKey.length === 1 ? p.eventKey : null;
-    this.input.value = typed ?? rawText(p.context, p.data as Row, p.column.getColId());
+    const row = p.data as Row;
+    const refused = takeRefused(p.context, row.id, p.column.getColId());
+    if (refused !== null) {
+      // a refused entry comes back as typed, with the reason
+      this.input.classList.add('pb-editor-refused');
+      this.input.title = p.context.refused?.message ?? '';
+      this.input.setAttribute('aria-invalid', 'true');
+    }
+    this.input.value = refused ?? typed ?? rawText(p.context, row, p.column.getColId());
   }
 
   getGui(): HTMLElement {

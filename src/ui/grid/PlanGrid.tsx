@@ -21,6 +21,7 @@ import { leaves } from '../../domain/columns';
 import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
+import { acceptedEntry, reopenRefused } from './refusedEntry';
 import {
   type GridCtx,
   type GridItem,
@@ -177,8 +178,13 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
 
   commitRef.current = (rowId: string, colId: string, text: string) => {
     const r = commitText(session, sheetId, rowId, colId, text);
-    if (r.ok) handlers.current.onAccepted();
-    else handlers.current.onRefused(rowId, colId, r.refusal.code, r.refusal.detail);
+    if (r.ok) {
+      acceptedEntry(ctx);
+      handlers.current.onAccepted();
+    } else {
+      handlers.current.onRefused(rowId, colId, r.refusal.code, r.refusal.detail);
+      reopenRefused(apiRef.current, ctx, rowId, colId, text);
+    }
   };
 
   const ix = useGridInteraction({
