@@ -38,3 +38,26 @@ describe('find and filter over the whole plan', () => {
     expect(filterRows(s, {})).toBeNull();
   });
 });
+
+describe('find over a large plan', () => {
+  it('walks every hit of a row in turn, wraps, and finds an off-screen project of 2,000', async () => {
+    const { generatePlan } = await import('./generate');
+    const wb = generatePlan({ projects: 2000 });
+    const s = wb.sheets[0];
+    const far = s.rows.filter((r) => r.kind === 'project').at(-5)!;
+    const name = String(far.cells.name);
+    const hits = findInPlan(wb.sheets, name);
+    expect(hits.some((h) => h.rowId === far.id && h.colId === 'name')).toBe(true);
+    const order = wb.sheets.map((x) => x.id);
+    // two hits in one row: next goes from the first to the second and on, never back and forth
+    const two = [
+      { sheetId: s.id, rowIndex: 3, rowId: 'a', colId: 'name' },
+      { sheetId: s.id, rowIndex: 3, rowId: 'a', colId: 'remark' },
+      { sheetId: s.id, rowIndex: 9, rowId: 'b', colId: 'name' },
+    ];
+    expect(nextHit(two, two[0], order)).toBe(two[1]);
+    expect(nextHit(two, two[1], order)).toBe(two[2]);
+    expect(nextHit(two, two[2], order)).toBe(two[0]);
+    expect(nextHit(two, two[0], order, true)).toBe(two[2]);
+  });
+});

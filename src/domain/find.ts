@@ -55,6 +55,11 @@ export function nextHit(
 ): FindHit | null {
   if (!hits.length) return null;
   if (!from) return back ? hits[hits.length - 1] : hits[0];
+  // from a hit: the one after (or before) it in the list, several hits of a row included
+  const k = hits.findIndex(
+    (h) => h.sheetId === from.sheetId && h.rowIndex === from.rowIndex && h.colId === from.colId,
+  );
+  if (k >= 0) return hits[(k + (back ? hits.length - 1 : 1)) % hits.length];
   const pos = (h: { sheetId: Id; rowIndex: number }) => [sheetOrder.indexOf(h.sheetId), h.rowIndex];
   const [fs, fr] = pos(from);
   const at = hits.findIndex((h) => {

@@ -24,6 +24,10 @@ import { bySaveState, byReadOnly, byVersion, useSession } from './useSession';
 import { useWorkbookActions } from './useWorkbookActions';
 import { useStatusMessage } from './useStatusMessage';
 import { type Ask, ConfirmDialog } from './ConfirmDialog';
+import { ChecksDock } from './ChecksDock';
+import { FindBar, FindToggle } from './FindBar';
+import { useFindFilter } from './useFindFilter';
+import type { Versions } from '../app/versions';
 import type { CompareMarks } from './useCompareMarks';
 import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
@@ -43,6 +47,7 @@ export function AppendixView({
   onVersions,
   revision,
   onView,
+  versions,
 }: {
   opened: OpenedWorkbook;
   onBack: () => void;
@@ -54,6 +59,8 @@ export function AppendixView({
   onVersions?: () => void;
   revision?: RevisionSummary;
   onView?: (kind: 'units' | 'years') => void;
+  /** The workbook's versions (the filter "changed since version"). */
+  versions?: Versions;
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
@@ -160,6 +167,15 @@ export function AppendixView({
   );
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
+  const ff = useFindFilter({
+    workbook: session.workbook,
+    sheet,
+    onSheet: setSheetId,
+    apiRef,
+    ctxRef,
+    findings: checks.findings,
+    versions,
+  });
   const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
   const [showSync, setShowSync] = useState(false);
   const link = opened.sync;
@@ -217,7 +233,12 @@ export function AppendixView({
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
         onVersions={onVersions}
-        extra={link && <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />}
+        extra={
+          <>
+            {link && <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />}
+            <FindToggle onOpen={ff.openFind} />
+          </>
+        }
       />
       {banner}
       {saveState === 'error' && session.storageFailure && (
@@ -245,6 +266,7 @@ export function AppendixView({
         onCommit={commitFormula}
         onCancel={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
       />
+      <FindBar ff={ff} sheet={sheet} versions={versions} workbookId={session.workbook.id} />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
       <div className="pb-main">
         <PlanGrid
@@ -263,14 +285,16 @@ export function AppendixView({
         />
         {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (
-          <ChecksPanel
-            findings={checks.findings}
-            rowNumber={checks.rowNumber}
-            onSelect={checks.select}
-            onPrint={checks.print}
-            onExport={checks.exportReport}
-            actions={readOnly ? undefined : checks.actions}
-          />
+          <ChecksDock count={checks.errors + checks.warnings}>
+            <ChecksPanel
+              findings={checks.findings}
+              rowNumber={checks.rowNumber}
+              onSelect={checks.select}
+              onPrint={checks.print}
+              onExport={checks.exportReport}
+              actions={readOnly ? undefined : checks.actions}
+            />
+          </ChecksDock>
         )}
       </div>
       <SheetTabs

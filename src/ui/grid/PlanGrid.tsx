@@ -22,6 +22,7 @@ import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
+import { externalFilter, planIndexApi, planIndexOf } from './planIndexApi';
 import {
   type GridCtx,
   type GridItem,
@@ -125,6 +126,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   const columns = sheetOf().columns;
   const columnDefs = useMemo(() => buildColumnDefs(columns, t), [columns, t]);
   const initialRows = useMemo(() => sheetOf().rows.slice(), [sheetOf]);
+  const filter = useMemo(() => externalFilter(ctx), [ctx]);
   const pinned = useMemo(() => pinnedRows(session, sheetId, t), [session, sheetId, t]);
   const handlers = useRef(p);
   handlers.current = p;
@@ -207,15 +209,16 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const el = wrapper.current;
       const sel = ctx.selection;
       if (!el || !sel) return setHandle(null);
+      const rowId = sheetOf().rows[sel.r1]?.id ?? '';
       const cell = el.querySelector(
-        `.ag-row[row-index="${sel.r1}"]:not([row-id^="pin:"]) [col-id="${ctx.leafIds[sel.c1]}"]`,
+        `.ag-row[row-id="${CSS.escape(rowId)}"] [col-id="${ctx.leafIds[sel.c1]}"]`,
       );
       if (!cell) return setHandle(null);
       const a = el.getBoundingClientRect();
       const b = cell.getBoundingClientRect();
       setHandle({ x: b.right - a.left - 4, y: b.bottom - a.top - 4 });
     });
-  }, [ctx]);
+  }, [ctx, sheetOf]);
   // keys are taken in the capture phase, before the grid and the browser act on them
   useEffect(() => {
     const el = wrapper.current;
@@ -255,9 +258,21 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   listeners.current = { onCellFocused };
   const onGridReady = useCallback(
     (e: GridReadyEvent<GridItem>) => {
-      apiRef.current = e.api;
-      (window as unknown as { __grid?: GridApi<GridItem> }).__grid = e.api;
-      e.api.addEventListener('cellFocused', (ev) => listeners.current.onCellFocused(ev));
+      // Planbook speaks plan row indexes; a filter makes AG Grid's displayed ones differ
+      const api = planIndexApi(e.api, ctx);
+      apiRef.current = api;
+      (window as unknown as { __grid?: GridApi<GridItem> }).__grid = api;
+      e.api.addEventListener('cellFocused', (ev) =>
+        listeners.current.onCellFocused(
+          ev.rowIndex === null || ev.rowPinned
+            ? ev
+            : {
+                ...ev,
+                rowIndex:
+                  planIndexOf(ctx, e.api.getDisplayedRowAtIndex(ev.rowIndex)) ?? ev.rowIndex,
+              },
+        ),
+      );
       // compare marks that arrived before the grid was ready (its events come a task late)
       if (ctx.marks) e.api.refreshCells({ force: true });
     },
@@ -293,6 +308,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         suppressColumnVirtualisation
         animateRows={false}
         getRowClass={getRowClass}
+        {...filter}
       />
     </div>
   );

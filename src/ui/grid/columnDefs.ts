@@ -88,14 +88,16 @@ type RangeOf = (ctx: GridCtx) => CellRange | null;
 /** Whether the cell (row, leaf) lies in a range of the context (selection, cut, fill preview). */
 function inRange(
   of: RangeOf,
-  p: { context: unknown; rowIndex: number | null; node: { rowPinned?: string | null } },
+  p: { context: unknown; data?: { id: string }; node: { rowPinned?: string | null } },
   colId: string,
 ): boolean {
   const ctx = p.context as GridCtx;
   const r = of(ctx);
   const c = ctx.leafIndex.get(colId);
-  if (!r || c === undefined || p.node.rowPinned || p.rowIndex === null) return false;
-  return p.rowIndex >= r.r0 && p.rowIndex <= r.r1 && c >= r.c0 && c <= r.c1;
+  // the plan index, by row id (AG Grid's own index counts only the rows a filter shows)
+  const i = p.data && !p.node.rowPinned ? ctx.index.get(p.data.id) : undefined;
+  if (!r || c === undefined || i === undefined) return false;
+  return i >= r.r0 && i <= r.r1 && c >= r.c0 && c <= r.c1;
 }
 
 /** The finding marked on a cell, if any (stated-plan totals mark the pinned total cells). */

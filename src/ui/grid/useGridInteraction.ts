@@ -17,6 +17,7 @@ import { type CellPos, type CellRange, spanOf, step } from '../../app/selection'
 import type { WorkbookSession } from '../../app/session';
 import type { CellInput } from '../../domain/types';
 import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
+import { planIndexOf } from './planIndexApi';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -61,12 +62,10 @@ export function useGridInteraction(d: InteractionDeps) {
     const api = apiRef.current;
     const u = union(union(before, ctx.selection), union(ctx.cut, ctx.fillTarget));
     if (!api || !u) return;
-    const nodes = api
-      .getRenderedNodes()
-      .filter(
-        (n: IRowNode<GridItem>) =>
-          n.rowIndex !== null && !n.rowPinned && n.rowIndex >= u.r0 && n.rowIndex <= u.r1,
-      );
+    const nodes = api.getRenderedNodes().filter((n: IRowNode<GridItem>) => {
+      const i = planIndexOf(ctx, n);
+      return i !== null && i >= u.r0 && i <= u.r1;
+    });
     if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
   }, []);
 
@@ -94,7 +93,7 @@ export function useGridInteraction(d: InteractionDeps) {
     const row = node?.closest('.ag-row');
     if (!cell || !row || isPinnedId(row.getAttribute('row-id'))) return null;
     const colId = cell.getAttribute('col-id') ?? '';
-    const rowIndex = Number(row.getAttribute('row-index'));
+    const rowIndex = deps.current.ctx.index.get(row.getAttribute('row-id') ?? '') ?? NaN;
     if (!Number.isInteger(rowIndex)) return null;
     if (colId === '__row') return { row: rowIndex, col: 0, gutter: true };
     const col = deps.current.ctx.leafIndex.get(colId);

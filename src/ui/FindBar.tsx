@@ -1,0 +1,160 @@
+/** The find bar (Ctrl+F) with the filters of the sheet and the "filtered" mark. */
+import { useEffect, useState } from 'react';
+import type { Versions } from '../app/versions';
+import type { RevisionSummary } from '../app/versions';
+import type { AppendixSheet } from '../domain/types';
+import { useLang } from './i18n';
+import { unitsOf, type useFindFilter } from './useFindFilter';
+import './work.css';
+
+type FF = ReturnType<typeof useFindFilter>;
+
+export function FindBar({
+  ff,
+  sheet,
+  versions,
+  workbookId,
+}: {
+  ff: FF;
+  sheet: AppendixSheet;
+  versions?: Versions;
+  workbookId: string;
+}) {
+  const { t } = useLang();
+  const [revs, setRevs] = useState<RevisionSummary[]>([]);
+  useEffect(() => {
+    if (ff.open && versions) void versions.list(workbookId).then(setRevs);
+  }, [ff.open, versions, workbookId]);
+  if (!ff.open) return null;
+  const sections = sheet.rows.filter((r) => r.kind === 'section');
+  const f = ff.filter;
+  return (
+    <div className="pb-findbar" role="search" data-testid="find-bar">
+      {ff.finding && (
+        <>
+          <input
+            ref={ff.input}
+            type="search"
+            aria-label={t('findLabel')}
+            placeholder={t('findPlaceholder')}
+            data-testid="find-input"
+            value={ff.query}
+            onChange={(e) => ff.setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                if (e.shiftKey) ff.prev();
+                else ff.next();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                ff.close();
+              }
+            }}
+          />
+          <span data-testid="find-count">
+            {ff.query.trim()
+              ? ff.hits.length
+                ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
+                : t('findNone')
+              : ''}
+          </span>
+          <button type="button" title={t('findPrev')} aria-label={t('findPrev')} onClick={ff.prev}>
+            ↑
+          </button>
+          <button type="button" title={t('findNext')} aria-label={t('findNext')} onClick={ff.next}>
+            ↓
+          </button>
+          <button
+            type="button"
+            title={t('findClose')}
+            aria-label={t('findClose')}
+            onClick={ff.close}
+          >
+            ✕
+          </button>
+        </>
+      )}
+      <strong>{t('filterTitle')}:</strong>
+      <label>
+        {t('filterUnit')}{' '}
+        <select
+          data-testid="filter-unit"
+          value={f.unit}
+          onChange={(e) => ff.setFilter({ ...f, unit: e.target.value })}
+        >
+          <option value="">{t('filterAll')}</option>
+          {unitsOf(sheet).map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('filterSection')}{' '}
+        <select
+          data-testid="filter-section"
+          value={f.section}
+          onChange={(e) => ff.setFilter({ ...f, section: e.target.value })}
+        >
+          <option value="">{t('filterAll')}</option>
+          {sections.map((r) => (
+            <option key={r.id} value={r.id}>
+              {`${'\u00a0'.repeat(r.level * 2)}${r.cells.tt ?? ''} ${String(r.cells.name ?? '').slice(0, 50)}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="filter-findings"
+          checked={f.findings}
+          onChange={(e) => ff.setFilter({ ...f, findings: e.target.checked })}
+        />{' '}
+        {t('filterFindings')}
+      </label>
+      {versions && (
+        <label>
+          {t('filterChanged')}{' '}
+          <select
+            data-testid="filter-since"
+            value={f.since}
+            onChange={(e) => ff.setFilter({ ...f, since: e.target.value })}
+          >
+            <option value="">{t('filterNone')}</option>
+            {revs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {ff.filtered && (
+        <>
+          <span className="pb-filtering" data-testid="filtering" role="status">
+            {t('filtering', ff.filtered)}
+          </span>
+          <button
+            type="button"
+            data-testid="filter-clear"
+            onClick={() => ff.setFilter({ unit: '', section: '', findings: false, since: '' })}
+          >
+            {t('filterClear')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The header's button that opens the find bar (as Ctrl+F does). */
+export function FindToggle({ onOpen }: { onOpen: () => void }) {
+  const { t } = useLang();
+  return (
+    <button type="button" data-testid="find-open" title={t('findOpenTitle')} onClick={onOpen}>
+      {t('findOpen')}
+    </button>
+  );
+}
