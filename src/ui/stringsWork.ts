@@ -39,7 +39,7 @@ export const enWork: Record<keyof typeof viWork, string> = {
   deleteTitle: 'Delete rows',
   confirmDeleteRows: 'Delete {n} rows? {amounts} of them hold amounts.',
   confirmDeleteChildren:
-    'Delete this section with the {n} rows under it? {amounts} of them hold amounts.',
+    'Delete {total} rows (this section and the {n} rows under it)? {amounts} of them hold amounts.',
   cancel: 'Cancel',
   deleteAnyway: 'Delete',
   findOpen: 'Find / Filter',

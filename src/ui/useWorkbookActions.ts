@@ -81,7 +81,7 @@ export function useWorkbookActions(d: ActionDeps) {
               const done = r;
               const key = block.length > 1 ? 'confirmDeleteChildren' : 'confirmDeleteRows';
               const n = block.length > 1 ? block.length - 1 : 1;
-              d.ask(key, { n, amounts }, () => apply(a, done));
+              d.ask(key, { n, total: block.length, amounts }, () => apply(a, done));
               return;
             }
           }
