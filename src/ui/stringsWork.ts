@@ -6,7 +6,7 @@ export const viWork = {
   deleteTitle: 'Xóa dòng',
   confirmDeleteRows: 'Xóa {n} dòng? Trong đó có {amounts} dòng có số liệu.',
   confirmDeleteChildren:
-    'Xóa mục này cùng {n} dòng bên dưới? Trong đó có {amounts} dòng có số liệu.',
+    'Xóa {total} dòng (mục này và {n} dòng bên dưới)? Trong đó có {amounts} dòng có số liệu.',
   cancel: 'Hủy',
   deleteAnyway: 'Xóa',
   findOpen: 'Tìm / Lọc',
