@@ -116,6 +116,8 @@ export function planPaste(
   at: CellPos,
   m: readonly (readonly string[])[],
   raw?: readonly (readonly CellInput[])[],
+  /** Rows a filter shows: the others are left as they are (a fill over a filtered range). */
+  keep?: (row: Row) => boolean,
 ): PasteResult {
   const ls = leaves(sheet.columns);
   if (!m.length || at.col >= ls.length) return { refusals: [] };
@@ -138,6 +140,7 @@ export function planPaste(
   for (let i = 0; i < m.length; i++) {
     const row = rows[at.row + i];
     if (!row) break;
+    if (keep && !added.includes(row) && !keep(row)) continue;
     for (let j = 0; j < m[i].length && at.col + j < ls.length; j++) {
       const leaf = ls[at.col + j];
       const rawCell = raw?.[i]?.[j];
@@ -225,13 +228,20 @@ export function shiftBlock(
   );
 }
 
-/** Clears the editable cells of a range (amounts, texts); cells the policy keeps are skipped. */
-export function planClear(sheet: AppendixSheet, r: CellRange): Command | null {
+/**
+ * Clears the editable cells of a range (amounts, texts); cells the policy keeps are skipped, and
+ * so are rows a filter hides (`keep`), as Excel clears only the visible cells of a filtered range.
+ */
+export function planClear(
+  sheet: AppendixSheet,
+  r: CellRange,
+  keep?: (row: Row) => boolean,
+): Command | null {
   const ls = leaves(sheet.columns);
   const changes: CellChange[] = [];
   for (let i = r.r0; i <= r.r1; i++) {
     const row = sheet.rows[i];
-    if (!row) continue;
+    if (!row || (keep && !keep(row))) continue;
     for (let j = r.c0; j <= r.c1; j++) {
       const leaf = ls[j];
       const rule = leaf && cellPolicy(sheet, row, leaf);
@@ -252,6 +262,7 @@ export function planFill(
   source: CellRange,
   target: CellRange,
   raw: (row: number, colId: string) => CellInput,
+  keep?: (row: Row) => boolean,
 ): PasteResult {
   const h = source.r1 - source.r0 + 1;
   const w = source.c1 - source.c0 + 1;
@@ -273,5 +284,5 @@ export function planFill(
     texts.push(tr);
     rawM.push(rr);
   }
-  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM);
+  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM, keep);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
-import { planFill, planPaste, shiftBlock } from './clipboard';
+import { planClear, planFill, planPaste, shiftBlock } from './clipboard';
 import { WorkbookSession } from './session';
 
 const A11 = 'y2011_dtpt';
@@ -87,6 +87,44 @@ describe('paste across sections', () => {
       undefined,
       1,
       1,
+      undefined,
+      1,
+      undefined,
+    ]);
+  });
+});
+
+describe('clearing and filling under a filter', () => {
+  it('touches only the rows the filter shows', () => {
+    const s = setup();
+    const shown = new Set([sheet(s).rows[1].id, sheet(s).rows[4].id]);
+    const keep = (r: { id: string }) => shown.has(r.id);
+    const clear = planClear(sheet(s), { r0: 1, c0: 4, r1: 4, c1: 4 }, keep)!;
+    s.dispatch(clear, 'clear');
+    expect(sheet(s).rows.map((x) => x.cells[A11])).toEqual([
+      undefined,
+      undefined,
+      2,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    s.undo();
+    const raw = (i: number, c: string) => s.raw('s1', i, c);
+    const r = planFill(
+      sheet(s),
+      { r0: 1, c0: 4, r1: 1, c1: 4 },
+      { r0: 2, c0: 4, r1: 4, c1: 4 },
+      raw,
+      keep,
+    );
+    if (!('command' in r)) throw new Error('refused');
+    expect(r.skipped).toBe(0); // the hidden section row is not a skipped value
+    s.dispatch(r.command, 'fill');
+    expect(sheet(s).rows.map((x) => x.cells[A11])).toEqual([
+      undefined,
+      1,
+      2,
       undefined,
       1,
       undefined,

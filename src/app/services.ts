@@ -120,7 +120,12 @@ export class PlanbookApp {
         lock = got;
         await replayAhead(this.repo, id);
         const latest = await this.repo.load(id);
-        if (latest) session.takeOver(latest);
+        if (latest) {
+          session.takeOver(latest);
+          // the history the other tab kept goes on here (when it leads to the state loaded)
+          const kept = await this.histories.load(id).catch(() => undefined);
+          restoreHistory(session, kept, latest.rev);
+        }
         void sync.resume();
       });
     }

@@ -25,6 +25,12 @@ export function shownRows(ctx: GridCtx): ReadonlySet<string> | null {
   return shownOf.get(ctx) ?? null;
 }
 
+/** Whether a row is shown under the filter (undefined: no filter, every row is). */
+export function shownRow(ctx: GridCtx): ((r: { id: string }) => boolean) | undefined {
+  const s = shownOf.get(ctx);
+  return s ? (r) => s.has(r.id) : undefined;
+}
+
 /** The grid's external filter over the context (pinned totals are never filtered). */
 export function externalFilter(ctx: GridCtx) {
   return {

@@ -17,7 +17,7 @@ import { type CellPos, type CellRange, spanOf, step } from '../../app/selection'
 import type { WorkbookSession } from '../../app/session';
 import type { CellInput } from '../../domain/types';
 import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
-import { planIndexOf } from './planIndexApi';
+import { planIndexOf, shownRow } from './planIndexApi';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -192,6 +192,7 @@ export function useGridInteraction(d: InteractionDeps) {
         src,
         target,
         (i, c) => session.raw(sheetId, i, c) as CellInput,
+        shownRow(ctx),
       ),
       union(src, target)!,
     );
@@ -292,17 +293,18 @@ export function useGridInteraction(d: InteractionDeps) {
         if (down) {
           const src = s.r1 > s.r0 ? { ...s, r1: s.r0 } : { ...s, r0: s.r0 - 1, r1: s.r0 - 1 };
           const tgt = s.r1 > s.r0 ? { ...s, r0: s.r0 + 1 } : s;
-          if (src.r0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw), s);
+          if (src.r0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw, shownRow(ctx)), s);
         } else {
           const src = s.c1 > s.c0 ? { ...s, c1: s.c0 } : { ...s, c0: s.c0 - 1, c1: s.c0 - 1 };
           const tgt = s.c1 > s.c0 ? { ...s, c0: s.c0 + 1 } : s;
-          if (src.c0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw), s);
+          if (src.c0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw, shownRow(ctx)), s);
         }
         return true;
       }
       if ((k === 'Delete' || k === 'Backspace') && !ctrl && s) {
         e.preventDefault();
-        run(((c) => (c ? { command: c } : null))(planClear(sheetOf(deps.current), s)), s);
+        const clear = planClear(sheetOf(deps.current), s, shownRow(ctx));
+        run(clear ? { command: clear } : null, s);
         return true;
       }
       return false;
