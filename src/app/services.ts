@@ -120,10 +120,11 @@ export class PlanbookApp {
         lock = got;
         await replayAhead(this.repo, id);
         const latest = await this.repo.load(id);
+        // the history the other tab kept goes on here (when it leads to the state loaded); read
+        // first, so that this session's own write after the take-over cannot come before it
+        const kept = await this.histories.load(id).catch(() => undefined);
         if (latest) {
           session.takeOver(latest);
-          // the history the other tab kept goes on here (when it leads to the state loaded)
-          const kept = await this.histories.load(id).catch(() => undefined);
           restoreHistory(session, kept, latest.rev);
         }
         void sync.resume();
