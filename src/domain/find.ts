@@ -21,25 +21,47 @@ function figureForms(x: number): string[] {
   return [String(x), formatAmount(x, 'vi'), formatAmount(x, 'en')];
 }
 
+/** A cell's searchable forms: a figure as typed in each style, and every form folded. */
+interface CellForms {
+  exact: string[];
+  folded: string[];
+}
+
+/** Forms per row object (rows are immutable: an edited row is a new object). */
+const formsCache = new WeakMap<Row, Map<Id, CellForms>>();
+
+function formsOf(r: Row): Map<Id, CellForms> {
+  let m = formsCache.get(r);
+  if (m) return m;
+  m = new Map();
+  for (const [k, v] of Object.entries(r.cells)) {
+    if (v === null || v === undefined || v === '') continue;
+    const exact = typeof v === 'number' ? figureForms(v) : [v];
+    m.set(k, { exact: typeof v === 'number' ? exact : [], folded: exact.map(fold) });
+  }
+  formsCache.set(r, m);
+  return m;
+}
+
 /**
  * Every cell of the sheets whose text (case and diacritics folded) contains the query, or whose
- * figure reads as the query, in sheet and row order.
+ * figure reads as the query, in sheet and row order. The folded forms are kept per row, so each
+ * keystroke after the first costs little.
  */
 export function findInPlan(sheets: readonly AppendixSheet[], query: string): FindHit[] {
   const q = fold(query);
   if (!q) return [];
+  const typed = query.trim();
   const out: FindHit[] = [];
   for (const s of sheets) {
     const cols = leaves(s.columns).filter((l) => l.role !== 'rowTotal');
     s.rows.forEach((r, i) => {
+      const forms = formsOf(r);
       for (const l of cols) {
-        const v = r.cells[l.id];
-        if (v === null || v === undefined || v === '') continue;
-        const hit =
-          typeof v === 'number'
-            ? figureForms(v).some((f) => f === query.trim() || fold(f).includes(q))
-            : fold(v).includes(q);
-        if (hit) out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });
+        const f = forms.get(l.id);
+        if (!f) continue;
+        if (f.exact.includes(typed) || f.folded.some((x) => x.includes(q)))
+          out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });
       }
     });
   }
