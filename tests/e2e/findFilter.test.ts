@@ -9,6 +9,7 @@ import { serializePlanbook } from '../../src/io/planbookFile';
 import { e2eSuite, openSample } from './harness';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { StartPageModel } from './pages/StartPage';
+import { VersionsPageModel } from './pages/VersionsPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
@@ -88,6 +89,32 @@ describe('find and filter', () => {
     await ff.clearFilter();
     await ff.filtering().waitFor({ state: 'detached' });
     assert.equal((await ff.shownNames()).length, 22);
+    await page.close();
+  });
+
+  it('filters the rows changed since a version, and the rows with findings', async () => {
+    const wb = await openSample(await suite.profile(), suite.url());
+    const page = wb.page;
+    const ff = new FindFilterBar(page);
+    const versions = new VersionsPageModel(page);
+    await versions.open();
+    await versions.save('Bản gửi Sở KH&ĐT');
+    await versions.back();
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    const commits = await wb.commits();
+    await wb.type(9, 'y2013_sn', '123');
+    await wb.waitSaved(commits);
+    await page.click('[data-testid=find-open]');
+    await page.selectOption('[data-testid=filter-since]', { label: 'Bản gửi Sở KH&ĐT' });
+    await ff.filtering().waitFor();
+    assert.match(await ff.filtering().innerText(), /Đang lọc: 1\/17 dự án/);
+    const names = (await ff.shownNames()).map((n) => n.slice(0, 25).trim());
+    assert.deepEqual(names.slice(0, 2), ['Ứng dụng CNTT trong QLNN', 'Triển khai hệ thống quản']);
+    await ff.clearFilter();
+    await page.check('[data-testid=filter-findings]');
+    await ff.filtering().waitFor();
+    const withFindings = Number(/Đang lọc: (\d+)\//.exec(await ff.filtering().innerText())![1]);
+    assert.ok(withFindings > 0 && withFindings < 17, `${withFindings} projects with findings`);
     await page.close();
   });
 
