@@ -80,7 +80,7 @@ describe('forgiving edits', () => {
     await wb.type(2, 'y2011_dtpt', '777');
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '777'), '777');
     await wb.waitSaved(commits);
-    await wb.page.waitForTimeout(300); // the history is written right after the commit
+    await new ForgivingEdits(wb.page).waitHistoryKept(); // written right after the commit
     await wb.page.reload();
     await wb.page.waitForSelector('[data-testid=plan-grid] .ag-row');
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '777'), '777');

@@ -32,4 +32,35 @@ export class ForgivingEdits {
       .then(() => true)
       .catch(() => false);
   }
+
+  /** Waits until the undo history kept in IndexedDB leads to the stored workbook's revision. */
+  async waitHistoryKept(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('planbook');
+          req.onerror = () => resolve(false);
+          req.onsuccess = () => {
+            const db = req.result;
+            if (!db.objectStoreNames.contains('historyStates')) return resolve(db.close() ?? false);
+            const tx = db.transaction(['workbooks', 'historyStates'], 'readonly');
+            const wbs = tx.objectStore('workbooks').getAll();
+            const hs = tx.objectStore('historyStates').getAll();
+            tx.oncomplete = () => {
+              const revs = new Map(
+                (wbs.result as { id: string; rev: number }[]).map((w) => [w.id, w.rev]),
+              );
+              db.close();
+              resolve(
+                (hs.result as { workbookId: string; rev: number }[]).some(
+                  (h) => revs.get(h.workbookId) === h.rev,
+                ),
+              );
+            };
+          };
+        }),
+      undefined,
+      { polling: 100 },
+    );
+  }
 }
