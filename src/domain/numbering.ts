@@ -44,7 +44,7 @@ export function detectScheme(rows: readonly Row[]): NumberingScheme {
   const sec = new Map<number, Map<Style, number>>();
   const proj = new Map<number, Map<Style, number>>();
   for (const r of rows) {
-    if (r.kind === 'total') continue;
+    if (r.kind === 'total' || r.part || r.manualNumber) continue;
     const st = styleOf(r.cells.tt);
     if (!st) continue;
     const by = r.kind === 'section' ? sec : proj;
@@ -97,7 +97,8 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
   const counters: number[] = [];
   const path: number[] = [];
   return rows.map((r) => {
-    if (r.kind === 'total') return r;
+    // total rows and *of which* / ratio lines are not counted among their siblings
+    if (r.kind === 'total' || r.part) return r;
     counters.length = r.level + 1;
     path.length = r.level;
     counters[r.level] = (counters[r.level] ?? 0) + 1;
@@ -109,7 +110,7 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
     const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
     const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
     const want = numberOf(style, k, path.slice(0, r.level));
-    if (r.cells.tt === want) return r;
+    if (r.cells.tt === want && !r.manualNumber) return r;
     const { manualNumber: _m, ...rest } = r;
     void _m;
     return { ...rest, cells: { ...r.cells, tt: want } };

@@ -2,11 +2,13 @@
 import { enCompare, viCompare } from './stringsCompare';
 import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
+import { enSheetView, viSheetView } from './stringsSheetView';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
 import { enSync, viSync } from './stringsSync';
 
 export const vi = {
   ...viMore,
+  ...viSheetView,
   ...viExec,
   ...viSync,
   ...viCompare,
@@ -180,6 +182,7 @@ export type StringKey = keyof typeof vi;
 
 export const en: Record<StringKey, string> = {
   ...enMore,
+  ...enSheetView,
   ...enExec,
   ...enSync,
   ...enCompare,

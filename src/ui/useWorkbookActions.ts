@@ -68,6 +68,9 @@ export function useWorkbookActions(d: ActionDeps) {
         case 'toggleKind':
           r = act.toggleKind(sheet, at);
           break;
+        case 'renumber':
+          r = act.renumberRows(sheet);
+          break;
       }
       if ('refused' in r) {
         d.say(`a_${r.refused}`);
