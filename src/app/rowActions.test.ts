@@ -8,7 +8,7 @@ import { WorkbookSession } from './session';
 
 const A = 'y2011_dtpt';
 let n = 0;
-type Rows = Parameters<typeof makePlan>[0]['rows'];
+type Rows = NonNullable<Parameters<typeof makePlan>[0]>['rows'];
 async function setup(rows?: Rows) {
   const wb = makePlan({
     rows: rows ?? [

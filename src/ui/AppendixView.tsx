@@ -9,6 +9,7 @@ import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
 import { ChecksPanel } from './ChecksPanel';
+import { DisplayControls } from './DisplayControls';
 import { FormulaBar } from './FormulaBar';
 import { rawText } from './grid/CellEditor';
 import type { GridCtx, GridItem } from './grid/gridContext';
@@ -241,6 +242,7 @@ export function AppendixView({
         onCancel={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
       />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
+      <DisplayControls session={session} sheet={sheet} readOnly={readOnly} />
       <div className="pb-main">
         <PlanGrid
           key={sheet.id}
@@ -254,6 +256,7 @@ export function AppendixView({
           onKeyDown={onKey}
           apiRef={apiRef}
           ctxRef={ctxRef}
+          display={sheet.display}
         />
         {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (
