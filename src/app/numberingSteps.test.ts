@@ -9,6 +9,7 @@ import { makePlan } from '../domain/template';
 import type { Workbook } from '../domain/types';
 import { parsePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
+import { planPaste } from './clipboard';
 import * as act from './rowActions';
 import { WorkbookSession } from './session';
 
@@ -153,5 +154,28 @@ describe('numbering after each structural edit', () => {
     expect(sheetOf(s).rows[2].manualNumber).toBeUndefined();
     run(s, act.deleteRow(sheetOf(s), 0));
     expect(tts(s)).toBe('1 .- 2 3');
+  });
+
+  it('keeps numbers pasted with the rows they add (they are the user’s own)', () => {
+    const s = open(
+      makePlan({
+        rows: [
+          ['section', 0, 'I'],
+          ['project', 1, 'a'],
+        ],
+      }),
+    );
+    const r = planPaste(sheetOf(s), { row: 1, col: 0 }, [
+      ['1', 'a'],
+      ['2', 'b'],
+      ['3', 'c'],
+    ]);
+    if (!('command' in r)) throw new Error('refused');
+    expect(s.dispatch(r.command, 'paste').ok).toBe(true);
+    expect(tts(s)).toBe('1 .1 .2 .3');
+    run(s, act.addRow(sheetOf(s), 0, 'section'));
+    expect(tts(s)).toBe('1 .1 .2 .3 2');
+    run(s, act.renumberRows(sheetOf(s)));
+    expect(tts(s)).toBe('1 .- .- .- 2');
   });
 });
