@@ -96,6 +96,8 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
   // counters[level]: how many rows of that level the current parent has numbered so far
   const counters: number[] = [];
   const path: number[] = [];
+  // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
+  const punct = new Map<string, string>();
   return rows.map((r) => {
     // total rows and *of which* / ratio lines are not counted among their siblings
     if (r.kind === 'total' || r.part) return r;
@@ -109,8 +111,15 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
     // a project's style is read by how deep it sits below its section
     const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
     const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
-    const want = numberOf(style, k, path.slice(0, r.level));
-    if (r.cells.tt === want && !r.manualNumber) return r;
+    const bare = numberOf(style, k, path.slice(0, r.level));
+    const had = String(r.cells.tt ?? '').trim();
+    const m = /^(.+?)([.)])$/.exec(had);
+    const key = `${r.kind}${depth}`;
+    if (m) punct.set(key, m[2]);
+    else if (had) punct.set(key, '');
+    if ((m ? m[1] : had) === bare && r.cells.tt === had && !r.manualNumber) return r;
+    const bullet = style === 'dash' || style === 'plus';
+    const want = bullet ? bare : bare + (m ? m[2] : (punct.get(key) ?? ''));
     const { manualNumber: _m, ...rest } = r;
     void _m;
     return { ...rest, cells: { ...r.cells, tt: want } };
