@@ -1,7 +1,8 @@
 /**
  * Issue 15 (parts 2 and 5) in Chromium: a section added to the sample gets its number and the
  * sections after it are renumbered (undo and redo bring the numbers back); a column the user
- * widened keeps its width after a reload; figures shown in tỷ đồng, stored in triệu đồng.
+ * widened keeps its width after a reload; figures shown in tỷ đồng, stored in triệu đồng; long
+ * names wrapped.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -63,6 +64,18 @@ describe('numbering and the sheet’s view', () => {
     await wb.reload();
     assert.equal(await wb.textIs(wb.pinned(2, 'total'), '49,85'), '49,85');
     assert.equal(await wb.page.inputValue('[data-testid=display-unit]'), 'tỷ đồng');
+    // long names wrapped: the row grows to show the whole name, and stays so after a reload
+    const short = await wb.rowHeight(1);
+    await wb.wrap(true);
+    for (const t0 = Date.now(); Date.now() - t0 < 5000 && (await wb.rowHeight(1)) <= short;)
+      await wb.page.waitForTimeout(50);
+    const tall = await wb.rowHeight(1);
+    assert.ok(tall > short + 10, `${short} → ${tall}`);
+    await wb.waitSaved((await wb.commits()) - 1);
+    await wb.reload();
+    for (const t0 = Date.now(); Date.now() - t0 < 5000 && (await wb.rowHeight(1)) <= short;)
+      await wb.page.waitForTimeout(50);
+    assert.ok((await wb.rowHeight(1)) > short + 10);
     assert.ok(Math.abs((await wb.columnWidth('name')) - dragged) <= 1);
     await wb.page.close();
   });

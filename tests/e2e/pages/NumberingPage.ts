@@ -82,6 +82,17 @@ export class NumberingPageModel extends WorkbookPageModel {
     await this.page.selectOption('[data-testid=display-unit]', unit);
   }
 
+  /** Switches wrapping of long texts on or off. */
+  async wrap(on: boolean): Promise<void> {
+    await this.page.setChecked('[data-testid=display-wrap]', on);
+  }
+
+  /** The height (px) of a body row on screen. */
+  async rowHeight(row: number): Promise<number> {
+    const box = await this.cell(row, 'name').boundingBox();
+    return Math.round(box?.height ?? 0);
+  }
+
   /** Reloads the page and waits for the grid. */
   async reload(): Promise<void> {
     await this.page.reload();
