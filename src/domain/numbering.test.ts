@@ -78,3 +78,17 @@ describe('the plan’s punctuation', () => {
     expect(out[2]).toBe(rows[2]);
   });
 });
+
+describe('sections and projects side by side', () => {
+  it('counts subsections apart from the bulleted projects between them', () => {
+    const rows = [
+      row('section', 0, 'I'),
+      row('section', 1, '1'),
+      row('project', 2, '-'),
+      row('project', 1, '-'),
+      row('section', 1, ''),
+      row('project', 2, '-'),
+    ];
+    expect(tts(renumber(rows, detectScheme(rows)))).toBe('I 1 - - 2 -');
+  });
+});

@@ -93,16 +93,19 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
  * stay the same objects.
  */
 export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
-  // counters[level]: how many rows of that level the current parent has numbered so far
-  const counters: number[] = [];
+  // how many sections / projects of each level the current parent has numbered so far (a
+  // bulleted project between two subsections takes no number from them)
+  const counted = { section: [] as number[], project: [] as number[] };
   const path: number[] = [];
   // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
   const punct = new Map<string, string>();
   return rows.map((r) => {
     // total rows and *of which* / ratio lines are not counted among their siblings
     if (r.kind === 'total' || r.part) return r;
-    counters.length = r.level + 1;
+    counted.section.length = Math.min(counted.section.length, r.level + 1);
+    counted.project.length = Math.min(counted.project.length, r.level + 1);
     path.length = r.level;
+    const counters = counted[r.kind];
     counters[r.level] = (counters[r.level] ?? 0) + 1;
     const k = counters[r.level];
     if (r.kind === 'section') path[r.level] = k;
