@@ -8,6 +8,7 @@ import type { NumberStyle } from '../domain/numbers';
 import type { CellChange } from '../domain/ops';
 import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
+import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
@@ -170,6 +171,8 @@ export function planPaste(
       if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
         // a new row carries its pasted values (formulas go through the checked cell write)
         if (v !== null) row.cells[rule.target] = v;
+        // a pasted number is the user's own: renumbering keeps it
+        if (v !== null && rule.target === NUMBER_COLUMN) row.manualNumber = true;
       } else if ((row.cells[rule.target] ?? null) !== v) changes.push({ ...here, value: v });
     }
   }

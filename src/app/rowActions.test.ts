@@ -8,9 +8,10 @@ import { WorkbookSession } from './session';
 
 const A = 'y2011_dtpt';
 let n = 0;
-async function setup() {
+type Rows = NonNullable<Parameters<typeof makePlan>[0]>['rows'];
+async function setup(rows?: Rows) {
   const wb = makePlan({
-    rows: [
+    rows: rows ?? [
       ['section', 0, 'I'],
       ['project', 1, 'p1', { '2011:ĐTPT': 1 }],
       ['project', 1, 'p2', { '2011:ĐTPT': 2 }],
@@ -33,16 +34,45 @@ const run = (s: WorkbookSession, r: act.RowActionResult) => {
 
 describe('row actions', () => {
   it('outdents a middle project after its siblings, keeps sums right, and undoes exactly', async () => {
-    const s = await setup();
+    const s = await setup([
+      ['section', 0, 'I'],
+      ['section', 1, 'I.1'],
+      ['project', 2, 'p1', { '2011:ĐTPT': 1 }],
+      ['project', 2, 'p2', { '2011:ĐTPT': 2 }],
+      ['project', 2, 'p3', { '2011:ĐTPT': 4 }],
+      ['section', 0, 'II'],
+      ['project', 1, 'p4', { '2011:ĐTPT': 8 }],
+    ]);
     const before = names(s);
-    run(s, act.outdentRow(s.workbook.sheets[0], 2));
-    expect(names(s)).toEqual(['I/', '.p1', '.p3', 'p2', 'II/', '.p4']);
-    expect(s.value('s1', 0, A)).toBe(5);
+    const tts = () => s.workbook.sheets[0].rows.map((r) => r.cells.tt).join(' ');
+    const numbersBefore = tts();
+    run(s, act.outdentRow(s.workbook.sheets[0], 3));
+    const after = ['I/', '.I.1/', '..p1', '..p3', '.p2', 'II/', '.p4'];
+    expect(names(s)).toEqual(after);
+    expect(s.value('s1', 1, A)).toBe(5);
+    expect(s.value('s1', 0, A)).toBe(7);
+    const numbersAfter = tts();
     s.undo();
     expect(names(s)).toEqual(before);
-    expect(s.value('s1', 0, A)).toBe(7);
+    expect(tts()).toBe(numbersBefore);
+    expect(s.value('s1', 1, A)).toBe(7);
     s.redo();
-    expect(names(s)).toEqual(['I/', '.p1', '.p3', 'p2', 'II/', '.p4']);
+    expect(names(s)).toEqual(after);
+    expect(tts()).toBe(numbersAfter);
+  });
+
+  it('keeps a project inside a section: outdenting it to the top level is refused', async () => {
+    const s = await setup();
+    const sheet = s.workbook.sheets[0];
+    expect(act.outdentRow(sheet, 2)).toEqual({ refused: 'projectOutside' });
+    // a project outdented from a subsection lands in the section above, never at the top
+    run(s, act.toggleKind(s.workbook.sheets[0], 1)); // p1 becomes a section
+    run(s, act.indentRow(s.workbook.sheets[0], 2)); // p2 goes under it
+    run(s, act.outdentRow(s.workbook.sheets[0], 2));
+    expect(names(s).slice(0, 4)).toEqual(['I/', '.p1/', '.p2', '.p3']);
+    expect(s.workbook.sheets[0].rows.filter((r) => r.kind === 'project' && r.level === 0)).toEqual(
+      [],
+    );
   });
 
   it('indents, moves blocks, toggles kinds and adds rows where a user expects', async () => {

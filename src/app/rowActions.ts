@@ -12,7 +12,8 @@ export type RowActionRefusal =
   | 'cannotMoveUp'
   | 'cannotMoveDown'
   | 'hasChildren'
-  | 'totalRow';
+  | 'totalRow'
+  | 'projectOutside';
 
 function firstTotal(rows: readonly Row[]): number {
   const i = rows.findIndex((r) => r.kind === 'total');
@@ -126,12 +127,14 @@ export function indentRow(sheet: AppendixSheet, at: number | null): RowActionRes
 
 /**
  * One level up. Siblings after the row stay in their section: the row (with its subtree) moves
- * after them, to the end of its parent.
+ * after them, to the end of its parent. A project stays inside a section: it is never outdented
+ * to the top level.
  */
 export function outdentRow(sheet: AppendixSheet, at: number | null): RowActionResult {
   if (at === null || !sheet.rows[at]) return { refused: 'noRow' };
   const rows = sheet.rows;
   if (rows[at].kind === 'total' || rows[at].level === 0) return { refused: 'cannotOutdent' };
+  if (rows[at].kind === 'project' && rows[at].level === 1) return { refused: 'projectOutside' };
   const end = subtreeEnd(rows, at);
   const count = end - at;
   const p = parentIndex(rows, at);
@@ -149,6 +152,11 @@ export function outdentRow(sheet: AppendixSheet, at: number | null): RowActionRe
     },
     focus: rows[at].id,
   };
+}
+
+/** Renumbers every row by the sheet's scheme, numbers typed by hand included (*Đánh số lại*). */
+export function renumberRows(sheet: AppendixSheet): RowActionResult {
+  return { command: { type: 'renumber', sheetId: sheet.id } };
 }
 
 /** Project ↔ section. A section becomes a project only when it has no rows under it. */

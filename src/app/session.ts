@@ -16,6 +16,7 @@ import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
 import { SaveQueue, type SaveState } from './saveQueue';
 import type { StorageFailure } from './storageFailure';
+import { SheetWidths } from './sheetWidths';
 import { storedChange } from './storedChange';
 import { touchesUnits } from './viewSync';
 
@@ -30,6 +31,8 @@ export class WorkbookSession {
   readonly checks = new CheckStore();
   /** The unit and year views, computed by this session's engine. */
   readonly views: SheetViews;
+  /** Column widths the user dragged (stored beside the workbook, not undo steps). */
+  readonly widths: SheetWidths;
   private readonly dispatcher: Dispatcher;
   private readonly saves: SaveQueue;
   private readonly order: Map<Id, string>;
@@ -50,6 +53,7 @@ export class WorkbookSession {
     this.engine.loadWorkbook(loaded.workbook);
     this.order = loaded.order;
     this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
+    this.widths = new SheetWidths(repo, loaded.workbook.id, loaded.widths, () => !this._readOnly);
     this.dispatcher = new Dispatcher(loaded.workbook, this.engine, () => this.lock());
     this.views = new SheetViews(
       () => this.engine.views,
@@ -240,6 +244,7 @@ export class WorkbookSession {
     this.order.clear();
     for (const [k, v] of loaded.order) this.order.set(k, v);
     this.saves.reset(loaded.rev);
+    this.widths.reset(loaded.widths);
     this.dispatcher.reload(loaded.workbook);
   }
 

@@ -3,7 +3,8 @@
  * command the session applies like any other step, without making it an undo step of the local
  * user: cell edits as `setCells`, rows added, removed, moved or re-shaped as `deleteRows` /
  * `insertRows` and one `reshape` with the rows' final shapes, a sheet whose header changed
- * replaced whole, the meta with `setMeta`, plain grid sheets replaced whole.
+ * replaced whole, the meta with `setMeta`, plain grid sheets replaced whole. Rows are taken as
+ * they come (`asIs`: already numbered where the step was made).
  */
 import type { CellInput, GridSheet, Id, Row, Workbook, AppendixSheet } from '../domain/types';
 import type { CellChange } from '../domain/ops';
@@ -53,7 +54,7 @@ export function sheetCommands(a: AppendixSheet, b: AppendixSheet): Command[] {
   const stay = new Set(run.map((k) => common[k].row.id));
   const cmds: Command[] = [];
   const gone = a.rows.filter((r) => !stay.has(r.id)).map((r) => r.id);
-  if (gone.length) cmds.push({ type: 'deleteRows', sheetId: b.id, rowIds: gone });
+  if (gone.length) cmds.push({ type: 'deleteRows', sheetId: b.id, rowIds: gone, asIs: true });
   let structure = gone.length > 0;
   for (let i = 0; i < b.rows.length;) {
     if (stay.has(b.rows[i].id)) {
@@ -62,7 +63,7 @@ export function sheetCommands(a: AppendixSheet, b: AppendixSheet): Command[] {
     }
     let j = i;
     while (j < b.rows.length && !stay.has(b.rows[j].id)) j++;
-    cmds.push({ type: 'insertRows', sheetId: b.id, at: i, rows: b.rows.slice(i, j) });
+    cmds.push({ type: 'insertRows', sheetId: b.id, at: i, rows: b.rows.slice(i, j), asIs: true });
     structure = true;
     i = j;
   }
@@ -71,12 +72,13 @@ export function sheetCommands(a: AppendixSheet, b: AppendixSheet): Command[] {
     const old = a.rows[ia.get(r.id)!];
     return old === r ? [] : cellChanges(old, r);
   });
-  if (changes.length) cmds.push({ type: 'setCells', sheetId: b.id, changes });
+  if (changes.length) cmds.push({ type: 'setCells', sheetId: b.id, changes, asIs: true });
   if (structure)
     cmds.push({
       type: 'reshape',
       sheetId: b.id,
       shapes: b.rows.map((r) => ({ rowId: r.id, level: r.level, kind: r.kind })),
+      asIs: true,
     });
   return cmds;
 }

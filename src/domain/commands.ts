@@ -11,6 +11,8 @@ import { CommandRefused, type Refusal } from './refusals';
 import { indexOfRows } from './rowIndex';
 import { normaliseLevels } from './rows';
 import { remapFormulaRows } from './formulaRefs';
+import type { SheetDisplay } from './display';
+import { followNumbering, markTypedNumbers, renumberAll } from './sheetNumbering';
 import type {
   AppendixSheet,
   CellInput,
@@ -28,18 +30,24 @@ export interface Shape {
   kind: RowKind;
 }
 
+/**
+ * Structural commands renumber the rows and typed numbers are marked as typed, in the same step;
+ * `asIs` takes the rows as they come (a replay of steps made elsewhere, already numbered).
+ */
 export type Command =
-  | { type: 'setCells'; sheetId: Id; changes: CellChange[] }
-  | { type: 'insertRows'; sheetId: Id; at: number; rows: Row[] }
-  | { type: 'deleteRows'; sheetId: Id; rowIds: Id[] }
-  | { type: 'moveRows'; sheetId: Id; from: number; count: number; to: number }
-  | { type: 'reshape'; sheetId: Id; shapes: Shape[] }
+  | { type: 'setCells'; sheetId: Id; changes: CellChange[]; asIs?: true }
+  | { type: 'insertRows'; sheetId: Id; at: number; rows: Row[]; asIs?: true }
+  | { type: 'deleteRows'; sheetId: Id; rowIds: Id[]; asIs?: true }
+  | { type: 'moveRows'; sheetId: Id; from: number; count: number; to: number; asIs?: true }
+  | { type: 'reshape'; sheetId: Id; shapes: Shape[]; asIs?: true }
   | { type: 'setMeta'; meta: PlanMeta }
   | { type: 'addSheet'; sheet: AppendixSheet; at: number }
   | { type: 'removeSheet'; sheetId: Id }
   | { type: 'setGridCells'; gridId: Id; changes: GridChange[] }
   | { type: 'addGrid'; grid: GridSheet; at: number }
   | { type: 'removeGrid'; gridId: Id }
+  | { type: 'renumber'; sheetId: Id }
+  | { type: 'setDisplay'; sheetId: Id; display: SheetDisplay }
   | { type: 'batch'; commands: Command[] };
 
 /** Checks cell changes against the cell policy before anything is applied. */
@@ -77,6 +85,11 @@ function gridAt(wb: Workbook, id: Id): number {
   return i;
 }
 
+/** The sheet after a structural command, renumbered unless the command takes rows as they are. */
+function numbered(cmd: { asIs?: true }, before: AppendixSheet, after: AppendixSheet) {
+  return cmd.asIs ? after : followNumbering(before, after);
+}
+
 /**
  * The workbook after a command; the input is never changed and unchanged rows stay the same
  * objects. Throws `CommandRefused` (a cell the policy refuses) or an Error (an unknown id).
@@ -103,30 +116,37 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
       return withSheet(wb, cmd.sheetId, (s) => {
         const refused = validateCells(s, cmd.changes);
         if (refused.length) throw new CommandRefused(refused);
-        return ops.setCells(s, cmd.changes);
+        const next = ops.setCells(s, cmd.changes);
+        return cmd.asIs ? next : markTypedNumbers(next, cmd.changes);
       });
+    case 'renumber':
+      return withSheet(wb, cmd.sheetId, renumberAll);
+    case 'setDisplay':
+      return withSheet(wb, cmd.sheetId, (s) => ({ ...s, display: cmd.display }));
     case 'insertRows':
       return followAcross(
-        withSheet(wb, cmd.sheetId, (s) => ops.insertRows(s, cmd.at, cmd.rows)),
+        withSheet(wb, cmd.sheetId, (s) => numbered(cmd, s, ops.insertRows(s, cmd.at, cmd.rows))),
         wb,
         cmd.sheetId,
       );
     case 'deleteRows':
       return followAcross(
-        withSheet(wb, cmd.sheetId, (s) => ops.deleteRows(s, cmd.rowIds)),
+        withSheet(wb, cmd.sheetId, (s) => numbered(cmd, s, ops.deleteRows(s, cmd.rowIds))),
         wb,
         cmd.sheetId,
       );
     case 'moveRows':
       return followAcross(
-        withSheet(wb, cmd.sheetId, (s) => ops.moveRows(s, cmd.from, cmd.count, cmd.to)),
+        withSheet(wb, cmd.sheetId, (s) =>
+          numbered(cmd, s, ops.moveRows(s, cmd.from, cmd.count, cmd.to)),
+        ),
         wb,
         cmd.sheetId,
       );
     case 'reshape':
       return withSheet(wb, cmd.sheetId, (s) => {
         const next = ops.setRowShapes(s, cmd.shapes);
-        return { ...next, rows: normaliseLevels(next.rows) };
+        return numbered(cmd, s, { ...next, rows: normaliseLevels(next.rows) });
       });
     case 'setGridCells': {
       const grids = (wb.grids ?? []).slice();

@@ -59,3 +59,36 @@ describe('numbering that follows the tree', () => {
     expect(tts(renumber(rows, scheme, true))).toBe('I II III');
   });
 });
+
+describe('the plan’s punctuation', () => {
+  it('keeps `1.` and `a)` as written and gives new rows their siblings’ punctuation', () => {
+    const rows = [
+      row('section', 0, 'I.'),
+      row('section', 1, '1.'),
+      row('project', 2, 'a)'),
+      row('project', 2, ''),
+      row('section', 1, ''),
+      row('section', 0, 'II.'),
+    ];
+    const scheme = detectScheme(rows);
+    expect(scheme.projects[1]).toBe('lower');
+    const out = renumber(rows, scheme);
+    expect(tts(out)).toBe('I. 1. a) b) 2. II.');
+    expect(out[0]).toBe(rows[0]);
+    expect(out[2]).toBe(rows[2]);
+  });
+});
+
+describe('sections and projects side by side', () => {
+  it('counts subsections apart from the bulleted projects between them', () => {
+    const rows = [
+      row('section', 0, 'I'),
+      row('section', 1, '1'),
+      row('project', 2, '-'),
+      row('project', 1, '-'),
+      row('section', 1, ''),
+      row('project', 2, '-'),
+    ];
+    expect(tts(renumber(rows, detectScheme(rows)))).toBe('I 1 - - 2 -');
+  });
+});

@@ -44,7 +44,7 @@ export function detectScheme(rows: readonly Row[]): NumberingScheme {
   const sec = new Map<number, Map<Style, number>>();
   const proj = new Map<number, Map<Style, number>>();
   for (const r of rows) {
-    if (r.kind === 'total') continue;
+    if (r.kind === 'total' || r.part || r.manualNumber) continue;
     const st = styleOf(r.cells.tt);
     if (!st) continue;
     const by = r.kind === 'section' ? sec : proj;
@@ -93,13 +93,19 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
  * stay the same objects.
  */
 export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
-  // counters[level]: how many rows of that level the current parent has numbered so far
-  const counters: number[] = [];
+  // how many sections / projects of each level the current parent has numbered so far (a
+  // bulleted project between two subsections takes no number from them)
+  const counted = { section: [] as number[], project: [] as number[] };
   const path: number[] = [];
+  // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
+  const punct = new Map<string, string>();
   return rows.map((r) => {
-    if (r.kind === 'total') return r;
-    counters.length = r.level + 1;
+    // total rows and *of which* / ratio lines are not counted among their siblings
+    if (r.kind === 'total' || r.part) return r;
+    counted.section.length = Math.min(counted.section.length, r.level + 1);
+    counted.project.length = Math.min(counted.project.length, r.level + 1);
     path.length = r.level;
+    const counters = counted[r.kind];
     counters[r.level] = (counters[r.level] ?? 0) + 1;
     const k = counters[r.level];
     if (r.kind === 'section') path[r.level] = k;
@@ -108,8 +114,15 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
     // a project's style is read by how deep it sits below its section
     const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
     const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
-    const want = numberOf(style, k, path.slice(0, r.level));
-    if (r.cells.tt === want) return r;
+    const bare = numberOf(style, k, path.slice(0, r.level));
+    const had = String(r.cells.tt ?? '').trim();
+    const m = /^(.+?)([.)])$/.exec(had);
+    const key = `${r.kind}${depth}`;
+    if (m) punct.set(key, m[2]);
+    else if (had) punct.set(key, '');
+    if ((m ? m[1] : had) === bare && r.cells.tt === had && !r.manualNumber) return r;
+    const bullet = style === 'dash' || style === 'plus';
+    const want = bullet ? bare : bare + (m ? m[2] : (punct.get(key) ?? ''));
     const { manualNumber: _m, ...rest } = r;
     void _m;
     return { ...rest, cells: { ...r.cells, tt: want } };

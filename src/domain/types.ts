@@ -1,4 +1,6 @@
 /** Planbook's plan model: pure data, serialisable as JSON. Amounts are in the plan's unit. */
+import type { SheetDisplay } from './display';
+import type { NumberingScheme } from './numbering';
 
 export type Id = string;
 
@@ -94,6 +96,10 @@ export interface AppendixSheet {
   footer?: string[];
   /** The user's decisions about the checks of this sheet. */
   checks?: CheckSettings;
+  /** How rows are numbered (read from the rows at the first structural edit, then kept). */
+  numbering?: NumberingScheme;
+  /** How figures show: display unit, rounding, wrapped text (never changes the figures). */
+  display?: SheetDisplay;
 }
 
 /** Findings marked explained, rules switched off, columns marked not additive. */

@@ -176,8 +176,20 @@ export function rowInputs(
   return rowContents(l, rows, i, fix).slice(0, l.unitCol);
 }
 
+/** Whether a row kept what places its cells in the engine (kind, level, part, totals, rule). */
+function sameShape(a: Row, b: Row): boolean {
+  return (
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.part === b.part &&
+    a.totalSource === b.totalSource &&
+    a.rule === b.rule
+  );
+}
+
 /**
- * After a structural change: the rows the delta changed or added are written whole; every other
+ * After a structural change: the rows the delta changed or added are written whole (those that
+ * kept their shape: only their changed cells); every other
  * formula cell (derived or the user's) that the row operations left different from the model is
  * rewritten.
  */
@@ -194,11 +206,19 @@ export function restructure(
   const first = hf.batch(() => {
     if (d.order) reorderRows(hf, sheet, d.order.before, d.order.after);
     const at: number[] = [];
+    const cells: CellWrite[] = [];
     for (const ch of d.rows) {
       if (!ch.after) continue;
+      // a row that kept its shape (renumbered, say) gets only its changed cells; its derived
+      // cells are checked below with the rows not written
+      if (ch.before && sameShape(ch.before, ch.after)) {
+        cells.push(...rowWrites(l, ch.before, ch.after, index.get(ch.id)!, fix));
+        continue;
+      }
       at.push(index.get(ch.id)!);
       written.add(ch.id);
     }
+    for (const w of cells) hf.setCellContents({ sheet, row: w.row, col: w.col }, [[w.content]]);
     // one write per run of consecutive rows (a pasted block of new rows is one write)
     for (const [start, count] of runs(at.sort((a, b) => a - b))) {
       const block: RawContent[][] = [];

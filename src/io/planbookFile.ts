@@ -3,6 +3,7 @@
  * for sending to a colleague. Opening validates every field and migrates older versions.
  */
 import { newId } from '../domain/ids';
+import { sheetViewFields } from './planbookSheetView';
 import type {
   AppendixSheet,
   CheckSettings,
@@ -239,6 +240,7 @@ function sheet(v: unknown, path: string): AppendixSheet {
         }
       : {}),
     ...(s.checks !== undefined ? { checks: checkSettings(s.checks, `${path}.checks`) } : {}),
+    ...sheetViewFields(s),
   };
 }
 

@@ -16,7 +16,12 @@ export interface WorkbookRecord {
   updatedAt: number;
   /** Incremented by every committed change: a writer whose base revision is stale is refused. */
   rev: number;
+  /** Column widths the user dragged, by sheet then column (px); never an undo step, no revision. */
+  widths?: ColumnWidthsBySheet;
 }
+
+/** Column widths in px by sheet id, then column id. */
+export type ColumnWidthsBySheet = Record<Id, Record<Id, number>>;
 
 export type SheetRecord = Omit<AppendixSheet, 'rows'> & { workbookId: Id };
 

@@ -2,7 +2,8 @@
 import { liveQuery } from 'dexie';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
-import type { PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
+import type { ColumnWidthsBySheet, PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
+import { saveColumnWidths } from './columnWidths';
 
 /** A summary for the start page. */
 export interface WorkbookSummary {
@@ -36,6 +37,8 @@ export interface LoadedWorkbook {
   workbook: Workbook;
   order: Map<Id, string>;
   rev: number;
+  /** Column widths the user dragged (kept beside the workbook, not in its history). */
+  widths?: ColumnWidthsBySheet;
 }
 
 /** Order keys for n rows between two keys (null: open end). */
@@ -124,8 +127,13 @@ export class WorkbookRepo {
         createdAt: w.createdAt,
         updatedAt: w.updatedAt,
       };
-      return { workbook, order, rev: w.rev };
+      return { workbook, order, rev: w.rev, ...(w.widths ? { widths: w.widths } : {}) };
     });
+  }
+
+  /** Stores the column widths of one sheet (no revision: another tab's edits are not refused). */
+  saveColumnWidths(id: Id, sheetId: Id, widths: Record<Id, number>): Promise<void> {
+    return saveColumnWidths(this.db, id, sheetId, widths);
   }
 
   /** The stored revision of a workbook (0 when missing). */

@@ -9,6 +9,7 @@ import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
 import { ChecksPanel } from './ChecksPanel';
+import { DisplayControls } from './DisplayControls';
 import { FormulaBar } from './FormulaBar';
 import { rawText } from './grid/CellEditor';
 import type { GridCtx, GridItem } from './grid/gridContext';
@@ -268,6 +269,7 @@ export function AppendixView({
       />
       <FindBar ff={ff} sheet={sheet} versions={versions} workbookId={session.workbook.id} />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
+      <DisplayControls session={session} sheet={sheet} readOnly={readOnly} />
       <div className="pb-main">
         <PlanGrid
           key={sheet.id}
@@ -282,6 +284,7 @@ export function AppendixView({
           onKeyDown={onKey}
           apiRef={apiRef}
           ctxRef={ctxRef}
+          display={sheet.display}
         />
         {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (

@@ -12,7 +12,8 @@ export type ToolAction =
   | 'moveDown'
   | 'indent'
   | 'outdent'
-  | 'toggleKind';
+  | 'toggleKind'
+  | 'renumber';
 
 const BUTTONS: { action: ToolAction; icon: string; key: StringKey }[] = [
   { action: 'undo', icon: '↶', key: 'undo' },
@@ -25,6 +26,7 @@ const BUTTONS: { action: ToolAction; icon: string; key: StringKey }[] = [
   { action: 'outdent', icon: '⇤', key: 'outdent' },
   { action: 'indent', icon: '⇥', key: 'indent' },
   { action: 'toggleKind', icon: '⇄', key: 'toggleKind' },
+  { action: 'renumber', icon: '#', key: 'renumber' },
 ];
 
 export function Toolbar(p: {

@@ -2,6 +2,7 @@
 import { enCompare, viCompare } from './stringsCompare';
 import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
+import { enSheetView, viSheetView } from './stringsSheetView';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
 import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
@@ -9,6 +10,7 @@ import { enWork, viWork } from './stringsWork';
 export const vi = {
   ...viMore,
   ...viWork,
+  ...viSheetView,
   ...viExec,
   ...viSync,
   ...viCompare,
@@ -183,6 +185,7 @@ export type StringKey = keyof typeof vi;
 export const en: Record<StringKey, string> = {
   ...enMore,
   ...enWork,
+  ...enSheetView,
   ...enExec,
   ...enSync,
   ...enCompare,

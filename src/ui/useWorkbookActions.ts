@@ -102,6 +102,9 @@ export function useWorkbookActions(d: ActionDeps) {
         case 'toggleKind':
           r = act.toggleKind(sheet, at);
           break;
+        case 'renumber':
+          r = act.renumberRows(sheet);
+          break;
       }
       apply(a, r);
     },

@@ -90,7 +90,7 @@ describe('the plan workbook', () => {
     await second.page.close();
   });
 
-  it('adds, outdents and undoes rows from the toolbar and keyboard with totals kept right', async () => {
+  it('adds rows, keeps a project in its section on outdent, undoes with totals kept right', async () => {
     const wb = await open();
     const grand = wb.pinned(2, 'total');
     const sec2 = wb.cell(7, 'total');
@@ -102,14 +102,17 @@ describe('the plan workbook', () => {
     assert.equal(await wb.textIs(sec2, '8.800'), '8.800');
     assert.equal(await wb.textIs(grand, '50.100'), '50.100');
     await wb.focus(8, 'name');
-    await wb.action('outdent'); // leaves section 2: its subtotal drops back, the grand total stays
-    assert.equal(await wb.textIs(sec2, '8.550'), '8.550');
-    assert.equal(await wb.textIs(grand, '50.100'), '50.100');
-    await wb.page.keyboard.press('Control+z');
+    // a project stays inside a section: outdenting it to the top level is refused, nothing moves
+    await wb.action('outdent');
+    assert.match(await wb.messageMatching(/nằm trong một mục/), /nằm trong một mục/);
     assert.equal(await wb.textIs(sec2, '8.800'), '8.800');
-    await wb.page.keyboard.press('Control+y');
+    assert.equal(await wb.text(wb.cell(8, 'tt')), '-');
+    await wb.page.keyboard.press('Control+z');
     assert.equal(await wb.textIs(sec2, '8.550'), '8.550');
-    for (let i = 0; i < 4; i++) await wb.page.keyboard.press('Control+z');
+    assert.equal(await wb.textIs(grand, '49.850'), '49.850');
+    await wb.page.keyboard.press('Control+y');
+    assert.equal(await wb.textIs(sec2, '8.800'), '8.800');
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('Control+z');
     assert.equal(await wb.textIs(grand, '49.850'), '49.850');
     assert.equal(
       await wb.textIs(

@@ -18,11 +18,13 @@ import type { CellRange } from '../../app/selection';
 import { useGridInteraction } from './useGridInteraction';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
+import type { SheetDisplay } from '../../domain/display';
 import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
 import { externalFilter, planIndexApi, planIndexOf } from './planIndexApi';
+import { useColumnWidths } from './useColumnWidths';
 import {
   type GridCtx,
   type GridItem,
@@ -63,6 +65,8 @@ export interface PlanGridProps {
   onKeyDown: (e: KeyboardEvent, api: GridApi<GridItem>) => boolean;
   apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
   ctxRef: React.MutableRefObject<GridCtx | null>;
+  /** How the sheet shows figures and texts (display unit, decimals, wrapping). */
+  display?: SheetDisplay;
 }
 
 function pinnedRows(
@@ -124,7 +128,12 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   ctx.lang = lang;
   ctxRef.current = ctx;
   const columns = sheetOf().columns;
-  const columnDefs = useMemo(() => buildColumnDefs(columns, t), [columns, t]);
+  const wrap = !!p.display?.wrap;
+  const columnDefs = useMemo(
+    () => buildColumnDefs(columns, t, { widths: session.widths.of(sheetId), wrap }),
+    [columns, t, wrap, session, sheetId],
+  );
+  const onColumnResized = useColumnWidths(session, sheetId);
   const initialRows = useMemo(() => sheetOf().rows.slice(), [sheetOf]);
   const filter = useMemo(() => externalFilter(ctx), [ctx]);
   const pinned = useMemo(() => pinnedRows(session, sheetId, t), [session, sheetId, t]);
@@ -135,6 +144,11 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     apiRef.current?.refreshCells({ force: true });
     apiRef.current?.refreshHeader();
   }, [lang, apiRef]);
+
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+    apiRef.current?.resetRowHeights();
+  }, [p.display, apiRef]);
 
   useEffect(() => {
     return session.subscribe((e: SessionEvent) => {
@@ -298,6 +312,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         context={ctx}
         onFirstDataRendered={markReady}
         onColumnHeaderClicked={ix.onColumnHeaderClicked}
+        onColumnResized={onColumnResized}
         onBodyScroll={placeHandle}
         onGridReady={onGridReady}
         enterNavigatesVertically

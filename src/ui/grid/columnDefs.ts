@@ -8,12 +8,13 @@ import type {
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
-import { amountsEqual, formatAmount } from '../../domain/numbers';
+import { amountsEqual } from '../../domain/numbers';
 import { cellPolicy, yearSpans } from '../../domain/policy';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
+import { type GridView, shownAmount, wrapsText } from './displayFormat';
 import { NameCell } from './NameCell';
 
 type Def = ColDef<GridItem> | ColGroupDef<GridItem>;
@@ -134,6 +135,7 @@ function leafDef(
   index: number,
   t: T,
   spans: ReturnType<typeof yearSpans>,
+  view?: GridView,
 ): ColDef<GridItem> {
   const numeric = isNumericLeaf(leaf);
   const span = spans.get(leaf.id);
@@ -142,7 +144,8 @@ function leafDef(
     colId: leaf.id,
     headerName: leaf.label,
     headerTooltip: `${letter} · ${leaf.label}`,
-    width: leaf.width ?? (numeric ? 96 : (WIDTHS[leaf.role] ?? 120)),
+    width: view?.widths[leaf.id] ?? leaf.width ?? (numeric ? 96 : (WIDTHS[leaf.role] ?? 120)),
+    ...(view?.wrap && wrapsText(leaf) ? { wrapText: true, autoHeight: true } : {}),
     editable: editable(leaf),
     cellEditor: PlanCellEditor,
     // the edit is committed here, synchronously: the grid's edit events are delivered a task later
@@ -186,15 +189,15 @@ function leafDef(
       if (before !== undefined)
         return t('beforeWas', {
           label: ctx.marks!.label,
-          value: typeof before === 'number' ? formatAmount(before, ctx.lang) : (before ?? '—'),
+          value: typeof before === 'number' ? shownAmount(ctx, leaf, before) : (before ?? '—'),
         });
       if (leaf.role === 'name' && ctx.marks?.added.has((p.data as GridItem | undefined)?.id ?? ''))
         return t('addedSince', { label: ctx.marks.label });
       const d = statedDiff(ctx, leaf, p.data as GridItem);
       if (d)
         return t('statedDiff', {
-          stated: formatAmount(d.stated, ctx.lang),
-          computed: formatAmount(d.computed, ctx.lang),
+          stated: shownAmount(ctx, leaf, d.stated),
+          computed: shownAmount(ctx, leaf, d.computed),
         });
       return leaf.role === 'name' && typeof p.value === 'string' && p.value.length > 40
         ? p.value
@@ -206,7 +209,7 @@ function leafDef(
   if (numeric) {
     def.valueFormatter = (p) => {
       const v = p.value as unknown;
-      if (typeof v === 'number') return formatAmount(v, (p.context as GridCtx).lang);
+      if (typeof v === 'number') return shownAmount(p.context as GridCtx, leaf, v);
       if (v && typeof v === 'object' && 'error' in v) return `#${(v as { error: string }).error}`;
       return v === null || v === undefined ? '' : String(v);
     };
@@ -234,12 +237,12 @@ function leafDef(
 }
 
 /** Column definitions for an appendix sheet: a row-number gutter, then the column tree. */
-export function buildColumnDefs(columns: ColumnNode[], t: T): Def[] {
+export function buildColumnDefs(columns: ColumnNode[], t: T, view?: GridView): Def[] {
   const order = new Map(leaves(columns).map((l, i) => [l.id, i]));
   const spans = yearSpans(columns);
   const node = (n: ColumnNode): Def =>
     n.kind === 'leaf'
-      ? leafDef(n, order.get(n.id)!, t, spans)
+      ? leafDef(n, order.get(n.id)!, t, spans, view)
       : {
           groupId: n.id,
           headerName: n.label,

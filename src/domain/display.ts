@@ -1,0 +1,58 @@
+/**
+ * How an appendix shows its figures: in the plan's unit or another one (đồng, nghìn đồng, triệu
+ * đồng, tỷ đồng), rounded to a number of decimals, long texts wrapped or cut. Only the display
+ * changes: the model, formulas and exports keep the plan's unit.
+ */
+
+export const DISPLAY_UNITS = ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'] as const;
+export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
+
+/** A sheet's display settings (absent fields: the plan's unit, up to 6 decimals, no wrapping). */
+export interface SheetDisplay {
+  unit?: DisplayUnit;
+  /** Most decimals shown (0–6). */
+  decimals?: number;
+  /** Long texts wrap onto several lines (rows grow) instead of being cut. */
+  wrap?: boolean;
+}
+
+const FACTORS: Record<DisplayUnit, number> = {
+  đồng: 1,
+  'nghìn đồng': 1e3,
+  'triệu đồng': 1e6,
+  'tỷ đồng': 1e9,
+};
+
+/** The display unit a plan's unit text names (`Triệu đồng`, `ĐVT: tr.đồng`, `Tỷ VNĐ`), or null. */
+export function unitOf(text: string): DisplayUnit | null {
+  const s = text.normalize('NFC').toLowerCase();
+  if (/tỷ|tỉ|\bty\b/.test(s)) return 'tỷ đồng';
+  if (/triệu|\btr\b|tr\.|trieu/.test(s)) return 'triệu đồng';
+  if (/nghìn|ngàn|nghin|ngan/.test(s)) return 'nghìn đồng';
+  if (/đồng|vnđ|vnd|dong/.test(s)) return 'đồng';
+  return null;
+}
+
+/** What one of the plan's units is worth in the display unit (1 when either is unknown). */
+export function displayFactor(planUnit: string, display: SheetDisplay | undefined): number {
+  const from = unitOf(planUnit);
+  const to = display?.unit;
+  if (!from || !to || from === to) return 1;
+  return FACTORS[from] / FACTORS[to];
+}
+
+/** A figure in the plan's unit as the sheet shows it (same value when no other unit is chosen). */
+export function toDisplay(
+  value: number,
+  planUnit: string,
+  display: SheetDisplay | undefined,
+): number {
+  const f = displayFactor(planUnit, display);
+  return f === 1 ? value : value * f;
+}
+
+/** The most decimals the sheet shows. */
+export function displayDecimals(display: SheetDisplay | undefined): number {
+  const d = display?.decimals;
+  return d === undefined ? 6 : Math.max(0, Math.min(6, Math.round(d)));
+}

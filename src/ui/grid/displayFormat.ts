@@ -1,0 +1,37 @@
+/**
+ * Figures as the sheet shows them: money columns in the chosen display unit, rounded to the
+ * chosen decimals; other numbers as they are. The model and exports keep the plan's unit.
+ */
+import { displayDecimals, toDisplay } from '../../domain/display';
+import { formatAmount } from '../../domain/numbers';
+import type { ColumnLeaf } from '../../domain/types';
+import type { GridCtx } from './gridContext';
+
+const MONEY = new Set<ColumnLeaf['role']>(['amount', 'rowTotal', 'stated']);
+
+/** Whether a column's figures are amounts of money (converted to the display unit). */
+export function isMoney(leaf: ColumnLeaf): boolean {
+  return MONEY.has(leaf.role) && leaf.additive !== false;
+}
+
+/** A figure (in the plan's unit) as the grid shows it in a column of the sheet. */
+export function shownAmount(ctx: GridCtx, leaf: ColumnLeaf | null, v: number): string {
+  const wb = ctx.session.workbook;
+  const d = wb.sheets.find((s) => s.id === ctx.sheetId)?.display;
+  if (!d) return formatAmount(v, ctx.lang);
+  const value = !leaf || isMoney(leaf) ? toDisplay(v, wb.meta.unit, d) : v;
+  return formatAmount(value, ctx.lang, displayDecimals(d));
+}
+
+/** Column options from the sheet's view: the width the user gave it, wrapped long texts. */
+export interface GridView {
+  widths: Readonly<Record<string, number>>;
+  wrap: boolean;
+}
+
+const TEXT_ROLES = new Set<ColumnLeaf['role']>(['name', 'lead', 'coord', 'notes', 'text']);
+
+/** Whether a column holds long texts that wrap when the sheet wraps them. */
+export function wrapsText(leaf: ColumnLeaf): boolean {
+  return TEXT_ROLES.has(leaf.role);
+}
