@@ -3,7 +3,7 @@
  * with its inverse (undo, redo), the consolidated appendix is recomputed from the submissions in
  * force, and the state is stored in one transaction per step (received files with it).
  */
-import { type ConsolidatedTable, consolidate, sumOf, unitKey } from '../domain/consolidate';
+import { consolidate, sumOf, unitKey } from '../domain/consolidate';
 import { applyResubmission, requestedByProject } from '../domain/consolidateDiff';
 import {
   applyConsolidation,
@@ -17,6 +17,7 @@ import type { Workbook } from '../domain/types';
 import { ConflictError } from '../storage/repo';
 import type { ConsolidationRepo, LoadedConsolidation } from '../storage/consolidations';
 import { keyFor, pendingDiff, type PendingSubmission, settled } from './consolidationIntake';
+import { LiveConsolidation, type LiveTable, type ProposedWrite } from './consolidationLive';
 import type { SaveState } from './session';
 
 interface Step {
@@ -46,7 +47,9 @@ export class ConsolidationSession {
   private rev: number;
   private past: Step[] = [];
   private future: Step[] = [];
-  private cached: ConsolidatedTable | null = null;
+  private cached: LiveTable | null = null;
+  /** The appendix in the engine: subtotals, totals and differences are its formulas. */
+  readonly live = new LiveConsolidation();
   private listeners = new Set<() => void>();
   private saveListeners = new Set<(s: SaveState) => void>();
   private queue: Promise<void> = Promise.resolve();
@@ -75,9 +78,12 @@ export class ConsolidationSession {
     return this._save;
   }
 
-  /** The consolidated appendix of the current state. */
-  get table(): ConsolidatedTable {
-    return (this.cached ??= consolidate(this.st, this.subs));
+  /**
+   * The consolidated appendix of the current state: laid out by the domain, its subtotals, grand
+   * total, per-unit and per-section figures and differences computed by the engine.
+   */
+  get table(): LiveTable {
+    return (this.cached ??= this.live.load(consolidate(this.st, this.subs)));
   }
 
   /** The requested figure of a project row in a form column. */
@@ -86,6 +92,24 @@ export class ConsolidationSession {
     const row = this.table.rows.find((r) => r.key === key && r.kind === 'project');
     return row && j >= 0 ? row.requested[j] : undefined;
   };
+
+  /** The proposed amounts a command sets, or null when it changes anything else. */
+  private static proposedOnly(cmd: ConsolidationCommand): ProposedWrite[] | null {
+    if (cmd.type === 'setProposed') return [{ key: cmd.key, column: cmd.column }];
+    if (cmd.type !== 'batch') return null;
+    const out: ProposedWrite[] = [];
+    for (const c of cmd.commands) {
+      const w = ConsolidationSession.proposedOnly(c);
+      if (!w) return null;
+      out.push(...w);
+    }
+    return out;
+  }
+
+  /** Releases the engine (the session is not used after). */
+  close(): void {
+    this.live.destroy();
+  }
 
   /** Applies a user step; a refused step changes nothing and says why. */
   dispatch(cmd: ConsolidationCommand, label: string): { ok: true } | { ok: false; why: string } {
@@ -142,7 +166,9 @@ export class ConsolidationSession {
     try {
       const r = applyConsolidation(this.st, cmd, this.requested);
       this.st = r.state;
-      this.cached = null;
+      // a proposed amount goes to the engine alone; anything else lays the appendix out again
+      const edits = this.cached ? ConsolidationSession.proposedOnly(cmd) : null;
+      this.cached = edits && this.live.patch(this.st, edits) ? this.live.table : null;
       this.persist(received);
       for (const l of this.listeners) l();
       return { ok: true, inverse: r.inverse };

@@ -7,21 +7,21 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
-import type { ConsolidatedRow } from '../../domain/consolidate';
+import type { LiveRow } from '../../app/consolidationLive';
 import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
 import { formatAmount, parseAmount } from '../../domain/numbers';
 import { theme } from '../grid/PlanGrid';
 import { useLang } from '../i18n';
 
-type Item = ConsolidatedRow & { grand?: boolean };
+type Item = LiveRow & { grand?: boolean };
 const FIGURES = ['r', 'p', 'd'] as const;
 type Fig = (typeof FIGURES)[number];
 
+/** A figure of a row: subtotals, totals and differences as the engine computed them. */
 function figure(row: Item, j: number | null, f: Fig): number {
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const r = j === null ? sum(row.requested) : row.requested[j];
-  const p = j === null ? sum(row.proposed) : row.proposed[j];
-  return f === 'r' ? r : f === 'p' ? p : p - r;
+  if (j === null)
+    return f === 'r' ? row.sums.requested : f === 'p' ? row.sums.proposed : row.sums.difference;
+  return f === 'r' ? row.requested[j] : f === 'p' ? row.proposed[j] : row.difference[j];
 }
 
 export function ConsolidatedGrid({ session }: { session: ConsolidationSession }) {
@@ -148,20 +148,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
   }, [cols, t, lang, session]);
 
   const pinned = useMemo<Item[]>(
-    () => [
-      {
-        kind: 'section',
-        level: 0,
-        key: 'pin:grand',
-        number: '',
-        name: t('c_grand'),
-        unit: '',
-        lead: '',
-        requested: table.total.requested,
-        proposed: table.total.proposed,
-        grand: true,
-      },
-    ],
+    () => [{ ...table.grand, key: 'pin:grand', name: t('c_grand'), grand: true }],
     [table, t],
   );
 

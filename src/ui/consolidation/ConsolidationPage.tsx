@@ -46,9 +46,15 @@ export function ConsolidationPage({
 
   useEffect(() => {
     let live = true;
-    void app.consolidations.open(id).then((x) => live && setSession(x ?? 'missing'));
+    let opened: ConsolidationSession | null = null;
+    void app.consolidations.open(id).then((x) => {
+      if (!live) return x?.close();
+      opened = x ?? null;
+      setSession(x ?? 'missing');
+    });
     return () => {
       live = false;
+      opened?.close(); // its engine released
     };
   }, [app, id]);
 

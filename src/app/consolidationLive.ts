@@ -1,0 +1,170 @@
+/**
+ * The consolidated appendix with its live figures: the domain lays the rows out (sections, units,
+ * projects, duplicates resolved) and gives each project its requested and proposed amounts; the
+ * engine computes every subtotal, the grand total, the per-unit and per-section figures and their
+ * differences as formulas. A proposed amount edited is written to the engine alone and the figures
+ * that hold it are read back, so the table is patched, not consolidated again.
+ */
+import type { ConsolidatedRow, ConsolidatedTable, Figures } from '../domain/consolidate';
+import type { Consolidation } from '../domain/consolidateTypes';
+import { clean } from '../domain/numbers';
+import { ConsolidationEngine, type EngineFigures } from '../engine/consolidation';
+
+/** Differences (proposed − requested) per form column and the row's sums, from the engine. */
+export interface LiveFigures {
+  difference: number[];
+  sums: { requested: number; proposed: number; difference: number };
+}
+
+export type LiveRow = ConsolidatedRow & LiveFigures;
+
+/** The consolidated table whose group figures, totals and differences the engine computed. */
+export interface LiveTable extends ConsolidatedTable {
+  rows: LiveRow[];
+  /** The grand total row. */
+  grand: LiveRow;
+  byUnit: (ConsolidatedTable['byUnit'][number] & LiveFigures)[];
+  bySection: (ConsolidatedTable['bySection'][number] & LiveFigures)[];
+}
+
+/** A proposed amount edited: the project row's key and the form column. */
+export interface ProposedWrite {
+  key: string;
+  column: string;
+}
+
+const cleaned = (f: EngineFigures): EngineFigures => ({
+  requested: f.requested.map(clean),
+  proposed: f.proposed.map(clean),
+  difference: f.difference.map(clean),
+  sums: {
+    requested: clean(f.sums.requested),
+    proposed: clean(f.sums.proposed),
+    difference: clean(f.sums.difference),
+  },
+});
+
+const UNIT = 'u:';
+const SECTION = 's:';
+
+/** The live appendix of a consolidation: the domain's layout, the engine's figures. */
+export class LiveConsolidation {
+  readonly engine = new ConsolidationEngine();
+  private index = new Map<string, number>();
+  private base: ConsolidatedTable | null = null;
+  private current: LiveTable | null = null;
+
+  /** Loads a table laid out by the domain: the engine built, every group figure read from it. */
+  load(table: ConsolidatedTable): LiveTable {
+    this.base = table;
+    this.index = new Map(table.rows.map((r, i) => [r.key, i]));
+    const unitRows = new Map<string, number[]>();
+    const sectionRows = new Map<string, number[]>();
+    const push = (m: Map<string, number[]>, k: string, i: number) => {
+      const list = m.get(k);
+      if (list) list.push(i);
+      else m.set(k, [i]);
+    };
+    table.rows.forEach((r, i) => {
+      const e = r.kind === 'project' ? table.entries.get(r.key) : undefined;
+      if (!e) return;
+      push(unitRows, e.unitKey, i);
+      push(sectionRows, e.section.id, i);
+    });
+    this.engine.load(table.rows, table.columns.length, [
+      ...table.byUnit.map((u) => ({ id: UNIT + u.key, rows: unitRows.get(u.key) ?? [] })),
+      ...table.bySection.map((s) => ({
+        id: SECTION + s.section.id,
+        rows: sectionRows.get(s.section.id) ?? [],
+      })),
+    ]);
+    const rows = table.rows.map((r, i) => this.liveRow(r, i));
+    return (this.current = this.assemble(rows));
+  }
+
+  /** The table last loaded or patched. */
+  get table(): LiveTable | null {
+    return this.current;
+  }
+
+  private liveRow(r: ConsolidatedRow, i: number): LiveRow {
+    const f = cleaned(this.engine.row(i, r.kind === 'project'));
+    return { ...r, ...f };
+  }
+
+  private withFigures<T extends Figures>(g: T, f: EngineFigures | undefined): T & LiveFigures {
+    const e = f ? cleaned(f) : null;
+    return e
+      ? { ...g, ...e }
+      : {
+          ...g,
+          difference: g.requested.map(() => 0),
+          sums: { requested: 0, proposed: 0, difference: 0 },
+        };
+  }
+
+  private assemble(rows: LiveRow[]): LiveTable {
+    const t = this.base!;
+    const g = cleaned(this.engine.grand());
+    const grand: LiveRow = {
+      kind: 'section',
+      level: 0,
+      key: 'grand',
+      number: '',
+      name: '',
+      unit: '',
+      lead: '',
+      ...g,
+    };
+    return {
+      ...t,
+      rows,
+      grand,
+      total: { requested: g.requested, proposed: g.proposed, projects: t.total.projects },
+      byUnit: t.byUnit.map((u) => this.withFigures(u, this.engine.group(UNIT + u.key))),
+      bySection: t.bySection.map((s) =>
+        this.withFigures(s, this.engine.group(SECTION + s.section.id)),
+      ),
+    };
+  }
+
+  /**
+   * Writes the proposed amounts of edited cells as `state` now has them (its own proposal, else
+   * the requested figure) and reads back the figures that changed; false when a key or column is
+   * not in the table (the caller lays it out again).
+   */
+  patch(state: Consolidation, edits: readonly ProposedWrite[]): boolean {
+    const live = this.current;
+    if (!live) return false;
+    const cols = new Map(live.columns.map((c, j) => [c.id, j]));
+    const writes: { row: number; j: number; value: number }[] = [];
+    for (const e of edits) {
+      const i = this.index.get(e.key);
+      const j = cols.get(e.column);
+      if (i === undefined || j === undefined || live.rows[i].kind !== 'project') return false;
+      const own = Object.hasOwn(state.proposed, e.key) ? state.proposed[e.key] : {};
+      const value = Object.hasOwn(own, e.column) ? own[e.column] : live.rows[i].requested[j];
+      writes.push({ row: i, j, value });
+    }
+    this.engine.setProposed(writes);
+    const rows = live.rows.slice();
+    const touched = new Set<number>();
+    for (const w of writes) {
+      touched.add(w.row);
+      // its ancestors: the nearest row above of each lower level
+      let level = rows[w.row].level;
+      for (let k = w.row - 1; k >= 0 && level > 0; k--)
+        if (rows[k].level < level) {
+          touched.add(k);
+          level = rows[k].level;
+        }
+    }
+    for (const i of touched) rows[i] = this.liveRow(this.base!.rows[i], i);
+    this.current = this.assemble(rows);
+    return true;
+  }
+
+  destroy(): void {
+    this.engine.destroy();
+  }
+}
