@@ -71,15 +71,22 @@ export class LiveConsolidation {
       push(unitRows, e.unitKey, i);
       push(sectionRows, e.section.id, i);
     });
-    this.engine.load(table.rows, table.columns.length, [
-      ...table.byUnit.map((u) => ({ id: UNIT + u.key, rows: unitRows.get(u.key) ?? [] })),
-      ...table.bySection.map((s) => ({
-        id: SECTION + s.section.id,
-        rows: sectionRows.get(s.section.id) ?? [],
-      })),
-    ]);
-    const rows = table.rows.map((r, i) => this.liveRow(r, i));
-    return (this.current = this.assemble(rows));
+    const blocks = table.rows.map((r) =>
+      r.kind === 'project' ? (table.entries.get(r.key)?.unitKey ?? '') : '',
+    );
+    this.engine.load(
+      table.rows,
+      table.columns.length,
+      [
+        ...table.byUnit.map((u) => ({ id: UNIT + u.key, rows: unitRows.get(u.key) ?? [] })),
+        ...table.bySection.map((s) => ({
+          id: SECTION + s.section.id,
+          rows: sectionRows.get(s.section.id) ?? [],
+        })),
+      ],
+      (i) => blocks[i],
+    );
+    return (this.current = this.assemble(table.rows.map((r, i) => this.liveRow(r, i))));
   }
 
   /** The table last loaded or patched. */
@@ -87,9 +94,20 @@ export class LiveConsolidation {
     return this.current;
   }
 
-  private liveRow(r: ConsolidatedRow, i: number): LiveRow {
-    const f = cleaned(this.engine.row(i, r.kind === 'project'));
-    return { ...r, ...f };
+  /**
+   * A row with its live figures: a group's from the engine's formulas, a project's (its own
+   * values, `proposed` as just written) by its own arithmetic.
+   */
+  private liveRow(r: ConsolidatedRow, i: number, proposed = r.proposed): LiveRow {
+    if (r.kind !== 'project') return { ...r, ...cleaned(this.engine.row(i, false)) };
+    let [req, pro] = [0, 0];
+    const difference = proposed.map((p, j) => {
+      req += r.requested[j];
+      pro += p;
+      return clean(p - r.requested[j]);
+    });
+    const sums = { requested: clean(req), proposed: clean(pro), difference: clean(pro - req) };
+    return { ...r, proposed, difference, sums };
   }
 
   private withFigures<T extends Figures>(g: T, f: EngineFigures | undefined): T & LiveFigures {
@@ -159,7 +177,15 @@ export class LiveConsolidation {
           level = rows[k].level;
         }
     }
-    for (const i of touched) rows[i] = this.liveRow(this.base!.rows[i], i);
+    for (const i of touched) {
+      const own = writes.filter((w) => w.row === i);
+      if (!own.length) rows[i] = this.liveRow(this.base!.rows[i], i);
+      else {
+        const proposed = rows[i].proposed.slice();
+        for (const w of own) proposed[w.j] = w.value;
+        rows[i] = this.liveRow(rows[i], i, proposed);
+      }
+    }
     this.current = this.assemble(rows);
     return true;
   }

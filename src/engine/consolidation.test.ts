@@ -36,10 +36,10 @@ describe('the consolidation engine', () => {
       { id: 'A', rows: [2, 3, 8] },
       { id: 'none', rows: [] },
     ]);
-    expect(e.formula(1, 0, 0)).toBe('=SUM(A3:A4)');
-    expect(e.formula(0, 1, 1)).toBe('=SUM(D2,D5)');
-    expect(e.formula(9, 0, 0)).toBe('=SUM(A1,A7)');
-    expect(e.formula(9, 2, 0)).toBe('=C10-A10');
+    expect(e.formula(1, 0, 0)).toBe('=SUM(U0!A1:A2)');
+    expect(e.formula(0, 1, 1)).toBe('=SUM(Rows!D2:D3)');
+    expect(e.formula(9, 0, 0)).toBe('=SUM(Rows!A1,Rows!A4)');
+    expect(e.formula(9, 2, 0)).toBe('=C6-A6');
     expect(e.formula(2, 0, 0)).toBeUndefined(); // a project holds values
     expect(e.row(1, false).requested).toEqual([300, 30]);
     expect(e.row(0, false).sums).toEqual({ requested: 330.3, proposed: 280.3, difference: -50 });
@@ -69,6 +69,51 @@ describe('the consolidation engine', () => {
     expect(e.grand().sums).toEqual({ requested: 370.3, proposed: 285.3, difference: -85 });
     expect(e.group('A')!.sums.difference).toBe(-85);
     e.destroy();
+  });
+
+  it('reloads a new layout (a block changed, one added, one gone) as a fresh build would', () => {
+    const b = (block: string, requested: number[]): EngineRowInput & { block?: string } => ({
+      ...p(requested),
+      block,
+    });
+    const blockOf = (rows: { block?: string }[]) => (i: number) => rows[i].block ?? '';
+    const first: (EngineRowInput & { block?: string })[] = [
+      g('section', 0),
+      g('unit', 1),
+      b('A', [1, 2]),
+      b('A', [3, 4]),
+      g('unit', 1),
+      b('B', [5, 6]),
+    ];
+    const second: (EngineRowInput & { block?: string })[] = [
+      g('section', 0),
+      g('unit', 1),
+      b('A', [1, 2]),
+      b('A', [30, 4]),
+      b('A', [7, 0]),
+      g('unit', 1),
+      b('C', [0.5, 0.25]),
+      g('section', 0),
+      g('unit', 1),
+      b('A', [100, 0]),
+    ];
+    const groups = [{ id: 'A', rows: [2, 3, 4, 9] }];
+    const e = new ConsolidationEngine();
+    e.load(first, 2, [{ id: 'A', rows: [2, 3] }], blockOf(first));
+    e.setProposed([{ row: 5, j: 0, value: 50 }]);
+    expect(e.grand().proposed).toEqual([54, 12]);
+    e.load(second, 2, groups, blockOf(second));
+    const fresh = new ConsolidationEngine();
+    fresh.load(second, 2, groups, blockOf(second));
+    for (let i = 0; i <= second.length; i++)
+      expect(e.row(i, second[i]?.kind === 'project')).toEqual(
+        fresh.row(i, second[i]?.kind === 'project'),
+      );
+    expect(e.grand().requested).toEqual([138.5, 6.25]);
+    expect(e.group('A')).toEqual(fresh.group('A'));
+    expect(e.group('A')!.sums.requested).toBe(144);
+    e.destroy();
+    fresh.destroy();
   });
 
   it('gives zeros for an empty table', () => {

@@ -1,11 +1,12 @@
 /**
- * The consolidated appendix's live figures in HyperFormula. A `Rows` sheet holds one row per table
- * row and the grand total last: per form column the requested figure, the proposed one and the
- * difference, then the three row sums. A project row holds its two figures as plain values; every
- * group row (section, unit) adds up its direct children, the grand total the top-level rows, each
- * difference is proposed − requested, all as formulas. A `Groups` sheet adds up the per-unit and
- * per-section figures asked for (a unit's subtotal rows across sections, a section's projects). An
- * edit of a proposed amount recomputes its ancestors, the grand total and the groups that hold it.
+ * The consolidated appendix's live figures in HyperFormula. Each unit's projects sit on a sheet of
+ * their own (a block: per form column the requested figure, then the proposed ones, as values).
+ * The `Rows` sheet has one row per group row of the table (section, unit) and the grand total:
+ * per form column the requested sum, the proposed sum and the difference, then the three row sums,
+ * all formulas (a group adds up its direct children, the grand total the top-level rows). The
+ * `Groups` sheet adds up the per-unit and per-section figures asked for. An edit of a proposed
+ * amount recomputes its ancestors, the grand total and the groups that hold it; a new layout (a
+ * re-submission, a resolution) rewrites only the blocks and group rows whose content changed.
  */
 import { HyperFormula } from 'hyperformula';
 import { columnLetter } from '../domain/columns';
@@ -33,21 +34,12 @@ export interface EngineFigures {
   sums: { requested: number; proposed: number; difference: number };
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+type Content = (number | string)[][];
+type Place = { sheet: string; row: number };
 
-/** `A3:A9` style ranges (or single cells) of sorted row indices in one column, 0-based rows. */
-function ranges(col: number, rows: readonly number[], prefix = ''): string {
-  const c = columnLetter(col);
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length;) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    const a = `${prefix}${c}${rows[i] + 1}`;
-    parts.push(i === j ? a : `${a}:${c}${rows[j] + 1}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const ROWS = 'Rows';
+const GROUPS = 'Groups';
 
 /** Direct children of each row (rows one level deeper, inside its subtree). */
 function childrenOf(levels: readonly number[]): number[][] {
@@ -59,82 +51,162 @@ function childrenOf(levels: readonly number[]): number[][] {
   });
 }
 
-export class ConsolidationEngine {
-  private hf: HyperFormula;
-  private n = 0;
-  private count = 0;
-  private groupRow = new Map<string, number>();
-  private ids = { rows: 0, groups: 1 };
-
-  constructor() {
-    this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
+/** `U3!A3:A9,Rows!A2` style references of places in one column (runs of rows per sheet). */
+function refs(col: number, places: readonly Place[]): string {
+  const c = columnLetter(col);
+  const bySheet = new Map<string, number[]>();
+  for (const p of places) {
+    const list = bySheet.get(p.sheet);
+    if (list) list.push(p.row);
+    else bySheet.set(p.sheet, [p.row]);
   }
+  const parts: string[] = [];
+  for (const [sheet, rows] of bySheet) {
+    rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const a = `${sheet}!${c}${rows[i] + 1}`;
+      parts.push(i === j ? a : `${a}:${c}${rows[j] + 1}`);
+      i = j + 1;
+    }
+  }
+  return parts.join(',');
+}
+
+const sameRow = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
+  !!a && a.length === b.length && a.every((x, k) => x === b[k]);
+
+export class ConsolidationEngine {
+  private hf: HyperFormula | null = null;
+  private n = -1;
+  private count = 0;
+  /** Where each table row lives (the grand total: the row after them). */
+  private places: Place[] = [];
+  private groupRow = new Map<string, number>();
+  /** Block sheet name of each block key (kept while the engine lives, so reloads reuse it). */
+  private blockSheet = new Map<string, string>();
+  /** What each sheet holds now (reloads write only what differs). */
+  private written = new Map<string, Content>();
 
   /** Columns of a figure: requested 0..n−1, proposed n..2n−1, difference 2n..3n−1, then sums. */
   private col(figure: 0 | 1 | 2, j: number): number {
     return figure * this.n + j;
   }
 
-  /** The formulas of a row adding up `prefix`-sheet rows `of` (row `r`, 0-based, of its sheet). */
-  private sumRow(r: number, of: readonly number[], prefix: string): (string | number)[] {
+  /** A row of sums over `of` (row `r`, 0-based, of its own sheet): figures, differences, sums. */
+  private sumRow(r: number, of: readonly Place[]): (string | number)[] {
     const n = this.n;
     const cells: (string | number)[] = [];
     for (const f of [0, 1] as const)
-      for (let j = 0; j < n; j++)
-        cells.push(of.length ? `=SUM(${ranges(this.col(f, j), of, prefix)})` : 0);
-    return [...cells, ...this.derived(r)];
-  }
-
-  /** Differences and row sums of row `r` (0-based) from its own figures. */
-  private derived(r: number): string[] {
-    const n = this.n;
+      for (let j = 0; j < n; j++) cells.push(of.length ? `=SUM(${refs(this.col(f, j), of)})` : 0);
     const at = (c: number) => `${columnLetter(c)}${r + 1}`;
-    const out: string[] = [];
-    for (let j = 0; j < n; j++) out.push(`=${at(this.col(1, j))}-${at(this.col(0, j))}`);
-    const span = (f: 0 | 1) => (n ? `=SUM(${at(this.col(f, 0))}:${at(this.col(f, n - 1))})` : '=0');
-    out.push(span(0), span(1), `=${at(3 * n + 1)}-${at(3 * n)}`);
-    return out;
+    for (let j = 0; j < n; j++) cells.push(`=${at(this.col(1, j))}-${at(this.col(0, j))}`);
+    const span = (f: 0 | 1) => (n ? `=SUM(${at(this.col(f, 0))}:${at(this.col(f, n - 1))})` : 0);
+    cells.push(span(0), span(1), `=${at(3 * n + 1)}-${at(3 * n)}`);
+    return cells;
   }
 
-  /** Builds the sheets for a table's rows (`n` form columns) and the extra groups, in one build. */
-  load(rows: readonly EngineRowInput[], n: number, groups: readonly ExtraGroup[] = []): void {
+  /**
+   * Lays out a table's rows (`n` form columns) and the extra groups, each project in the block
+   * `blockOf(i)` names (its unit; table order kept in a block): one build the first time, then
+   * only the sheets' rows whose content changed are written.
+   */
+  load(
+    rows: readonly EngineRowInput[],
+    n: number,
+    groups: readonly ExtraGroup[] = [],
+    blockOf: (i: number) => string = () => '',
+  ): void {
+    const rebuild = !this.hf || n !== this.n;
+    if (rebuild) this.blockSheet = new Map();
     this.n = n;
     this.count = rows.length;
+    const sheets = new Map<string, Content>();
+    const content = (name: string) => {
+      let c = sheets.get(name);
+      if (!c) sheets.set(name, (c = []));
+      return c;
+    };
+    const rowsSheet = content(ROWS);
+    this.places = rows.map((r, i) => {
+      if (r.kind !== 'project') return { sheet: ROWS, row: rowsSheet.push([]) - 1 };
+      const key = blockOf(i);
+      let sheet = this.blockSheet.get(key);
+      if (!sheet) this.blockSheet.set(key, (sheet = `U${this.blockSheet.size}`));
+      const block = content(sheet);
+      return { sheet, row: block.push([...r.requested, ...r.proposed]) - 1 };
+    });
+    this.places.push({ sheet: ROWS, row: rowsSheet.length });
     const children = childrenOf(rows.map((r) => r.level));
-    const body = rows.map((r, i) =>
-      r.kind === 'project' ? [...r.requested, ...r.proposed] : this.sumRow(i, children[i], ''),
-    );
+    const at = (list: readonly number[]) => list.map((i) => this.places[i]);
+    rows.forEach((r, i) => {
+      if (r.kind !== 'project')
+        rowsSheet[this.places[i].row] = this.sumRow(this.places[i].row, at(children[i]));
+    });
     const top = rows.flatMap((r, i) => (r.level === 0 ? [i] : []));
-    body.push(this.sumRow(rows.length, top, ''));
-    const extra = groups.map((g, i) =>
-      this.sumRow(
-        i,
-        [...g.rows].sort((a, b) => a - b),
-        'Rows!',
-      ),
-    );
-    this.groupRow = new Map(groups.map((g, i) => [g.id, i]));
-    this.hf.destroy();
-    this.hf = HyperFormula.buildFromSheets(
-      { Rows: body, Groups: extra.length ? extra : [[]] },
-      { ...ENGINE_CONFIG },
-    );
-    this.ids = { rows: this.hf.getSheetId('Rows')!, groups: this.hf.getSheetId('Groups')! };
+    rowsSheet.push(this.sumRow(rowsSheet.length, at(top)));
+    const groupSheet = content(GROUPS);
+    groups.forEach((g, k) => groupSheet.push(this.sumRow(k, at(g.rows))));
+    this.groupRow = new Map(groups.map((g, k) => [g.id, k]));
+    // every block sheet known stays (emptied when unused), so formulas never name a missing one
+    for (const name of this.blockSheet.values()) content(name);
+    if (rebuild) {
+      this.hf?.destroy();
+      this.hf = HyperFormula.buildFromSheets(Object.fromEntries(sheets), { ...ENGINE_CONFIG });
+    } else this.update(sheets);
+    this.written = sheets;
+  }
+
+  /** Writes the rows of each sheet that differ from what it holds (one recalculation). */
+  private update(sheets: Map<string, Content>): void {
+    const hf = this.hf!;
+    hf.suspendEvaluation();
+    try {
+      // the blocks first, added where new: the group rows then name only existing sheets
+      const order = [...sheets.keys()].sort(
+        (a, b) => Number(a === ROWS || a === GROUPS) - Number(b === ROWS || b === GROUPS),
+      );
+      for (const name of order) {
+        const next = sheets.get(name)!;
+        const before = this.written.get(name);
+        if (!before) {
+          hf.addSheet(name);
+          if (next.length) hf.setSheetContent(hf.getSheetId(name)!, next);
+          continue;
+        }
+        const sheet = hf.getSheetId(name)!;
+        if (before.length !== next.length) {
+          hf.setSheetContent(sheet, next);
+          continue;
+        }
+        next.forEach((row, r) => {
+          if (!sameRow(before[r], row)) hf.setCellContents({ sheet, row: r, col: 0 }, [row]);
+        });
+      }
+    } finally {
+      hf.resumeEvaluation();
+    }
   }
 
   /** Sets proposed amounts of project rows (`row` of the table, `j` the form column), one batch. */
   setProposed(writes: readonly { row: number; j: number; value: number }[]): void {
-    const sheet = this.ids.rows;
-    this.hf.batch(() => {
-      for (const w of writes)
-        this.hf.setCellContents({ sheet, row: w.row, col: this.col(1, w.j) }, [[w.value]]);
+    const hf = this.hf!;
+    hf.batch(() => {
+      for (const w of writes) {
+        const p = this.places[w.row];
+        const col = this.col(1, w.j);
+        hf.setCellContents({ sheet: hf.getSheetId(p.sheet)!, row: p.row, col }, [[w.value]]);
+        this.written.get(p.sheet)![p.row][col] = w.value;
+      }
     });
   }
 
-  private read(sheet: number, row: number, width: number): unknown[] {
-    return this.hf.getRangeValues({
-      start: { sheet, row, col: 0 },
-      end: { sheet, row, col: width - 1 },
+  private read(sheet: string, row: number, width: number): unknown[] {
+    const id = this.hf!.getSheetId(sheet)!;
+    return this.hf!.getRangeValues({
+      start: { sheet: id, row, col: 0 },
+      end: { sheet: id, row, col: width - 1 },
     })[0];
   }
 
@@ -169,8 +241,9 @@ export class ConsolidationEngine {
    * are its own arithmetic, a group's and the grand total's come from their formulas.
    */
   row(i: number, isProject: boolean): EngineFigures {
+    const p = this.places[i];
     const width = isProject ? 2 * this.n : 3 * this.n + 3;
-    return this.figures(this.read(this.ids.rows, i, width), !isProject);
+    return this.figures(this.read(p.sheet, p.row, width), !isProject);
   }
 
   /** Figures of the grand total row. */
@@ -181,14 +254,14 @@ export class ConsolidationEngine {
   /** Figures of an extra group, undefined for an unknown id. */
   group(id: string): EngineFigures | undefined {
     const r = this.groupRow.get(id);
-    return r === undefined
-      ? undefined
-      : this.figures(this.read(this.ids.groups, r, 3 * this.n + 3), true);
+    return r === undefined ? undefined : this.figures(this.read(GROUPS, r, 3 * this.n + 3), true);
   }
 
   /** The formula of a row's cell (figure 0 requested, 1 proposed, 2 difference), if it has one. */
   formula(i: number, figure: 0 | 1 | 2, j: number): string | undefined {
-    return this.hf.getCellFormula({ sheet: this.ids.rows, row: i, col: this.col(figure, j) });
+    const p = this.places[i];
+    const sheet = this.hf!.getSheetId(p.sheet)!;
+    return this.hf!.getCellFormula({ sheet, row: p.row, col: this.col(figure, j) });
   }
 
   /** Number of table rows (the grand total is the row after them). */
@@ -197,6 +270,7 @@ export class ConsolidationEngine {
   }
 
   destroy(): void {
-    this.hf.destroy();
+    this.hf?.destroy();
+    this.hf = null;
   }
 }
