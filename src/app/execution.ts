@@ -98,7 +98,7 @@ export class ExecutionSession {
   private apply(p: ExecPatch): void {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
     this.plan = plan;
-    if (p.periods) this.engine.setToDate(plan);
+    if (p.periods) this.engine.setToDate(plan, this.target());
     else
       for (const key of touched) {
         const d = disbursedToDate(plan, key);
@@ -108,7 +108,7 @@ export class ExecutionSession {
         );
       }
     if (inputs.length) this.engine.setInputs(inputs);
-    if (p.periods || p.targets) this.engine.setTarget(this.target());
+    if (p.targets && !p.periods) this.engine.setTarget(this.target());
   }
 
   /** One user step: validated, applied, recorded for undo, stored. */
@@ -230,9 +230,8 @@ export class ExecutionSession {
       this.reindex();
       this.engine.load(got.plan, this.target());
     } else {
-      this.engine.setToDate(got.plan);
       if (got.inputs.length) this.engine.setInputs(got.inputs);
-      this.engine.setTarget(this.target());
+      this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
     }
     this.lastImport = got.summary;
     this.past = [];

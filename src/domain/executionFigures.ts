@@ -138,6 +138,31 @@ export function disbursedToDate(
   return { plan: p ?? 0, carry: c ?? 0 };
 }
 
+/**
+ * `disbursedToDate` for many lines of one tracking: the periods up to `asOf` listed once, then a
+ * lookup per line (a report recorded asks it of every line).
+ */
+export function toDateReader(
+  plan: AnnualPlan,
+  asOf?: IsoDate | null,
+): (key: string) => { plan: number; carry: number } {
+  const figures = periodsTo(plan, asOf)
+    .reverse()
+    .map((p) => plan.disbursed[p.id])
+    .filter((d) => !!d);
+  return (key) => {
+    let p: number | null = null;
+    let c: number | null = null;
+    for (let i = 0; i < figures.length && (p === null || c === null); i++) {
+      const d = figures[i][key];
+      if (!d) continue;
+      if (p === null && d.plan !== null) p = d.plan;
+      if (c === null && d.carry !== null) c = d.carry;
+    }
+    return { plan: p ?? 0, carry: c ?? 0 };
+  };
+}
+
 function lineTotals(plan: AnnualPlan, l: ExecLine, asOf?: IsoDate | null): LineTotals {
   const d = disbursedToDate(plan, lineKey(l.projectId, l.source), asOf);
   return {

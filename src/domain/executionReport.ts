@@ -92,6 +92,27 @@ function flatSheet(id: string, rows: { id: string; name: string; lead: string }[
   };
 }
 
+/** Projects by name and unit (`leads`) or name alone, per projects list (one index per tracking). */
+const KEYS = new WeakMap<readonly ExecProject[], Map<boolean, Map<string, string[]>>>();
+
+/** The project ids of each normalised `name|lead` key (lead '' without `leads`), built once. */
+function projectKeys(projects: readonly ExecProject[], leads: boolean): Map<string, string[]> {
+  let byLeads = KEYS.get(projects);
+  if (!byLeads) KEYS.set(projects, (byLeads = new Map()));
+  let index = byLeads.get(leads);
+  if (!index) {
+    index = new Map();
+    for (const p of projects) {
+      const k = `${normaliseName(p.name)}|${leads ? normaliseName(p.lead) : ''}`;
+      const ids = index.get(k);
+      if (ids) ids.push(p.id);
+      else index.set(k, [p.id]);
+    }
+    byLeads.set(leads, index);
+  }
+  return index;
+}
+
 /** The lines of a sheet that may be projects (project rows, and any row with a code). */
 export function candidateLines(sheet: ReportSheet): ReportLine[] {
   return sheet.lines.filter((l) => l.kind === 'project' || (l.kind === 'section' && !!l.code));
@@ -142,22 +163,18 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   const leads = sheet.lines.some((l) => l.lead.trim());
   const keyOf = (name: string, lead: string) =>
     `${normaliseName(name)}|${leads ? normaliseName(lead) : ''}`;
-  // the same name and unit on one line and one project only: paired at once (most of a report)
-  const planKeys = new Map<string, string | null>();
-  for (const p of free.values()) {
-    const k = keyOf(p.name, p.lead);
-    planKeys.set(k, planKeys.has(k) ? null : p.id);
-  }
+  // the same name and unit on one line and one free project only: paired at once (most of a report)
+  const planKeys = projectKeys(plan.projects, leads);
+  const keys = rest.map((l) => keyOf(l.name, l.lead));
   const lineKeys = new Map<string, number>();
-  for (const l of rest) {
-    const k = keyOf(l.name, l.lead);
-    lineKeys.set(k, (lineKeys.get(k) ?? 0) + 1);
-  }
+  for (const k of keys) lineKeys.set(k, (lineKeys.get(k) ?? 0) + 1);
   const exact = new Set<ReportLine>();
-  for (const l of rest) {
-    const k = keyOf(l.name, l.lead);
-    const id = planKeys.get(k);
-    if (!id || lineKeys.get(k) !== 1 || !free.has(id)) continue;
+  for (const [i, l] of rest.entries()) {
+    const k = keys[i];
+    if (lineKeys.get(k) !== 1) continue;
+    const ids = planKeys.get(k)?.filter((id) => free.has(id)) ?? [];
+    if (ids.length !== 1) continue;
+    const id = ids[0];
     const p = free.get(id)!;
     if (normaliseCode(l.code) && normaliseCode(p.code)) continue; // codes differ (else paired above)
     matched.push({ line: l, projectId: id, by: 'key', doubtful: false });

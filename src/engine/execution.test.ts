@@ -106,4 +106,29 @@ describe('the execution engine', () => {
     expect(e.group('total', '')!.behind).toBe(0);
     e.destroy();
   });
+  it('writes only the to-date figures a report changed, reads a project without a plan as no rate', () => {
+    let t = tracking();
+    const e = new ExecutionEngine();
+    e.load(t, executionFigures(t).target);
+    // a later report: one figure changed, the target moves with the date
+    const d = { ...t.disbursed['2024-06-30'] };
+    d[lineKey('r3', 'ĐTPT')] = { plan: 900, carry: null };
+    t = {
+      ...t,
+      periods: [...t.periods, { id: '2024-11-30', end: '2024-11-30', kind: 'month' }],
+      disbursed: { ...t.disbursed, '2024-11-30': d },
+    };
+    e.setToDate(t, executionFigures(t).target);
+    agrees(e, t);
+    expect(e.line(lineKey('r3', 'ĐTPT'))!.disbursed).toBe(900);
+    // the same figures again: nothing to write, nothing changes
+    e.setToDate(t);
+    agrees(e, t);
+    // no plan for the year: no rate, never behind
+    t = { ...t, lines: t.lines.map((l) => (l.projectId === 'r5' ? { ...l, plan: 0 } : l)) };
+    e.setInputs([{ key: lineKey('r5', 'SN'), field: 'plan', value: 0 }]);
+    agrees(e, t);
+    expect(e.project('r5')).toMatchObject({ rate: null, behind: 0 });
+    e.destroy();
+  });
 });

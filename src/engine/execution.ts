@@ -10,7 +10,7 @@
 import { HyperFormula } from 'hyperformula';
 import { columnLetter } from '../domain/columns';
 import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
-import { disbursedToDate } from '../domain/executionFigures';
+import { toDateReader } from '../domain/executionFigures';
 import { ENGINE_CONFIG } from './engine';
 import { executionLayout, type Group, type GroupKind } from './executionLayout';
 
@@ -57,6 +57,8 @@ export class ExecutionEngine {
   private ids = { lines: 0, groups: 1, params: 2 };
   /** First column of the project's formulas (planned, disbursed, rate, behind flag). */
   private sumCol = 0;
+  /** The to-date inputs the engine holds, `[(row × sources + source) × 2 + part]` (0 plan, 1 carry). */
+  private toDate = new Float64Array(0);
 
   constructor() {
     this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
@@ -73,17 +75,21 @@ export class ExecutionEngine {
     const S = plan.sources.length;
     const at = (s: number, field: number) => columnLetter(s * 6 + field);
     this.sumCol = S * 6;
-    const [P, D] = [0, 1].map((k) => columnLetter(this.sumCol + k));
+    const P = columnLetter(this.sumCol);
     const byKey = new Map<string, ExecLine>(
       plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
     );
+    const toDate = toDateReader(plan);
+    this.toDate = new Float64Array(projects.length * S * 2);
     const rows = projects.map((id, i) => {
       const r = i + 1;
-      const cells: (number | string)[] = [];
-      plan.sources.forEach((source) => {
+      const cells: (number | string | null)[] = [];
+      plan.sources.forEach((source, s) => {
         const k = lineKey(id, source);
         const l = byKey.get(k);
-        const d = l ? disbursedToDate(plan, k) : { plan: 0, carry: 0 };
+        const d = l ? toDate(k) : { plan: 0, carry: 0 };
+        this.toDate[(i * S + s) * 2] = d.plan;
+        this.toDate[(i * S + s) * 2 + 1] = d.carry;
         cells.push(
           l?.plan ?? 0,
           l?.carry ?? 0,
@@ -93,15 +99,16 @@ export class ExecutionEngine {
           d.carry,
         );
       });
-      const sum = (field: number) =>
-        S === 1
-          ? `=${at(0, field)}${r}`
-          : `=${plan.sources.map((_, s) => `${at(s, field)}${r}`).join('+')}`;
+      const terms = (field: number) => plan.sources.map((_, s) => `${at(s, field)}${r}`);
+      // disbursed to date over the sources: inside the rate and the flag, not a cell of its own
+      // (a report changes every project's figure: one formula fewer to recompute per project)
+      const D = S === 1 ? terms(4)[0] : `(${terms(4).join('+')})`;
       cells.push(
-        sum(0),
-        sum(4),
-        `=IF(${P}${r}=0,"",${D}${r}/${P}${r})`,
-        `=IF(AND(${P}${r}>0,${D}${r}<Params!$A$1*${P}${r}-${EPS}),1,0)`,
+        `=${terms(0).join('+')}`,
+        null,
+        // operators, not IF/AND (a report recomputes them all): no plan gives #DIV/0!, read as null
+        `=${D}/${P}${r}`,
+        `=(${P}${r}>0)*(${D}<Params!$A$1*${P}${r}-${EPS})`,
       );
       return cells;
     });
@@ -114,7 +121,7 @@ export class ExecutionEngine {
       const cols =
         s >= 0
           ? [0, 1, 2, 3, 4, 5].map((f) => at(s, f))
-          : [P, null, null, null, D, null].map(
+          : [P, null, null, null, null, null].map(
               (c, f) => c ?? `${plan.sources.map((_, k) => at(k, f))}`, // cumulative figures: over the sources
             );
       const cell = (c: string) =>
@@ -161,7 +168,9 @@ export class ExecutionEngine {
       if (!at) continue;
       let m = byRow.get(at.row);
       if (!m) byRow.set(at.row, (m = new Map()));
-      m.set(at.col + LINE_INPUTS.indexOf(ch.field), ch.value);
+      const f = LINE_INPUTS.indexOf(ch.field);
+      m.set(at.col + f, ch.value);
+      if (f >= 4) this.toDate[(at.row * this.sources.length + at.col / 6) * 2 + f - 4] = ch.value;
     }
     this.hf.batch(() => {
       for (const [row, m] of byRow) {
@@ -179,11 +188,15 @@ export class ExecutionEngine {
   /** Rewrites every input of every line in one block (a report recorded, an undo of one). */
   setAll(plan: AnnualPlan): void {
     const byKey = new Map(plan.lines.map((l) => [lineKey(l.projectId, l.source), l]));
-    const block = this.projects.map((id) =>
-      this.sources.flatMap((source) => {
+    const toDate = toDateReader(plan);
+    const S = this.sources.length;
+    const block = this.projects.map((id, i) =>
+      this.sources.flatMap((source, s) => {
         const k = lineKey(id, source);
         const l = byKey.get(k);
-        const d = l ? disbursedToDate(plan, k) : { plan: 0, carry: 0 };
+        const d = l ? toDate(k) : { plan: 0, carry: 0 };
+        this.toDate[(i * S + s) * 2] = d.plan;
+        this.toDate[(i * S + s) * 2 + 1] = d.carry;
         return [
           l?.plan ?? 0,
           l?.carry ?? 0,
@@ -197,22 +210,47 @@ export class ExecutionEngine {
     if (block.length) this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: 0 }, block);
   }
 
-  /** Rewrites the to-date columns (a block per source): after a report is recorded. */
-  setToDate(plan: AnnualPlan): void {
-    // evaluation suspended while the blocks are written: one recalculation (faster than a batch)
+  /**
+   * Rewrites the to-date figures that changed (runs of rows per source and part) and, when given,
+   * the target rate, evaluated once: after a report is recorded or a period removed.
+   */
+  setToDate(plan: AnnualPlan, target?: number | null): void {
+    const toDate = toDateReader(plan);
+    const S = this.sources.length;
+    const n = this.projects.length;
+    const sheet = this.ids.lines;
+    const next = new Float64Array(this.toDate.length);
+    this.sources.forEach((source, s) =>
+      this.projects.forEach((id, i) => {
+        const d = toDate(lineKey(id, source));
+        next[(i * S + s) * 2] = d.plan;
+        next[(i * S + s) * 2 + 1] = d.carry;
+      }),
+    );
+    // evaluation suspended while the runs are written: one recalculation (faster than a batch)
     this.hf.suspendEvaluation();
     try {
-      this.sources.forEach((source, s) => {
-        const block = this.projects.map((id) => {
-          const d = disbursedToDate(plan, lineKey(id, source));
-          return [d.plan, d.carry];
-        });
-        if (block.length)
-          this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: s * 6 + 4 }, block);
-      });
+      for (let s = 0; s < S; s++)
+        for (let part = 0; part < 2; part++) {
+          const col = s * 6 + 4 + part;
+          for (let i = 0; i < n;) {
+            const at = (k: number) => (k * S + s) * 2 + part;
+            if (next[at(i)] === this.toDate[at(i)]) {
+              i++;
+              continue;
+            }
+            const run: number[][] = [];
+            const first = i;
+            for (; i < n && next[at(i)] !== this.toDate[at(i)]; i++) run.push([next[at(i)]]);
+            this.hf.setCellContents({ sheet, row: first, col }, run);
+          }
+        }
+      if (target !== undefined)
+        this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, [[target ?? 0]]);
     } finally {
       this.hf.resumeEvaluation();
     }
+    this.toDate = next;
   }
 
   /** The target rate the behind flags compare with (null: none). */
