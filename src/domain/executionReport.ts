@@ -134,11 +134,11 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   }
   let rest: ReportLine[] = [];
   const sections: ReportLine[] = [];
+  const anyPairs = Object.keys(plan.pairs).length > 0;
   for (const line of sheet.lines) {
     if (line.kind === 'total') continue;
-    const paired = Object.hasOwn(plan.pairs, reportLineKey(line))
-      ? plan.pairs[reportLineKey(line)]
-      : undefined;
+    const pairKey = anyPairs ? reportLineKey(line) : '';
+    const paired = anyPairs && Object.hasOwn(plan.pairs, pairKey) ? plan.pairs[pairKey] : undefined;
     if (paired === '') {
       dismissed.push(line);
       continue;
@@ -161,8 +161,15 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   }
   // a report without investors is matched on names alone
   const leads = sheet.lines.some((l) => l.lead.trim());
+  // the few lead units normalised once each
+  const leadKeys = new Map<string, string>();
+  const leadKey = (lead: string) => {
+    let k = leadKeys.get(lead);
+    if (k === undefined) leadKeys.set(lead, (k = normaliseName(lead)));
+    return k;
+  };
   const keyOf = (name: string, lead: string) =>
-    `${normaliseName(name)}|${leads ? normaliseName(lead) : ''}`;
+    `${normaliseName(name)}|${leads ? leadKey(lead) : ''}`;
   // the same name and unit on one line and one free project only: paired at once (most of a report)
   const planKeys = projectKeys(plan.projects, leads);
   const keys = rest.map((l) => keyOf(l.name, l.lead));
