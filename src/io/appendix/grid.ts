@@ -32,7 +32,9 @@ export interface RawGrid {
 
 /** Text of a cell, trimmed ('' when absent). */
 export function cellText(g: RawGrid, r: number, c: number): string {
-  return (g.rows[r]?.[c]?.text ?? '').replace(/\s+/g, ' ').trim();
+  const text = g.rows[r]?.[c]?.text ?? '';
+  // most texts have single plain spaces only: nothing to collapse (no new string)
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** Number of columns of the widest row. */
