@@ -97,6 +97,9 @@ describe('the consolidated appendix in the engine', () => {
     s.dispatch({ type: 'setProposed', key: portal.key, column: 'y2026_dtpt', value: 600 }, 'cut');
     const cut = s.table.grand.sums.difference;
     const [dup] = s.table.duplicates;
+    const other = s.table.rows.find(
+      (r) => r.kind === 'project' && r.key !== dup.a && r.key !== dup.b,
+    )!;
     const calls = laidOut();
     s.dispatch(
       { type: 'resolve', pair: dup.key, resolution: { kind: 'keep', keep: dup.a } },
@@ -105,6 +108,11 @@ describe('the consolidated appendix in the engine', () => {
     expect(s.table.grand.sums.requested).toBe(46900);
     expect(laidOut()).toBe(calls + 1); // laid out again when next read
     expect(s.table.grand.sums.difference).toBe(cut);
+    // the rows the resolution did not touch keep their objects (the grid redraws the others)
+    expect(s.table.rows.find((r) => r.key === other.key)).toBe(other);
+    expect(
+      s.table.rows.some((r) => r.key === dup.a) && s.table.rows.some((r) => r.key === dup.b),
+    ).toBe(false);
     s.close();
   });
 

@@ -44,6 +44,25 @@ const cleaned = (f: EngineFigures): EngineFigures => ({
   },
 });
 
+const sameList = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x, k) => x === b[k]));
+
+/** Whether a project row shows the same as before (its texts, figures, merges and flags). */
+function sameProject(a: ConsolidatedRow, b: ConsolidatedRow): boolean {
+  return (
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.number === b.number &&
+    a.name === b.name &&
+    a.unit === b.unit &&
+    a.lead === b.lead &&
+    sameList(a.requested, b.requested) &&
+    sameList(a.proposed, b.proposed) &&
+    sameList(a.entries, b.entries) &&
+    sameList(a.duplicates, b.duplicates)
+  );
+}
+
 const UNIT = 'u:';
 const SECTION = 's:';
 
@@ -86,7 +105,13 @@ export class LiveConsolidation {
       ],
       (i) => blocks[i],
     );
-    return (this.current = this.assemble(table.rows.map((r, i) => this.liveRow(r, i))));
+    // a project row as it was keeps its object (the grid redraws only the rows that changed)
+    const before = new Map((this.current?.rows ?? []).map((r) => [r.key, r]));
+    const rows = table.rows.map((r, i) => {
+      const was = r.kind === 'project' ? before.get(r.key) : undefined;
+      return was && sameProject(was, r) ? was : this.liveRow(r, i);
+    });
+    return (this.current = this.assemble(rows));
   }
 
   /** The table last loaded or patched. */
