@@ -75,6 +75,7 @@ export class LiveConsolidation {
 
   /** Loads a table laid out by the domain: the engine built, every group figure read from it. */
   load(table: ConsolidatedTable): LiveTable {
+    const [wasAt, wasRows] = [this.index, this.current?.rows ?? []];
     this.base = table;
     this.index = new Map(table.rows.map((r, i) => [r.key, i]));
     const unitRows = new Map<string, number[]>();
@@ -84,15 +85,13 @@ export class LiveConsolidation {
       if (list) list.push(i);
       else m.set(k, [i]);
     };
-    table.rows.forEach((r, i) => {
+    const blocks = table.rows.map((r, i) => {
       const e = r.kind === 'project' ? table.entries.get(r.key) : undefined;
-      if (!e) return;
+      if (!e) return '';
       push(unitRows, e.unitKey, i);
       push(sectionRows, e.section.id, i);
+      return e.unitKey;
     });
-    const blocks = table.rows.map((r) =>
-      r.kind === 'project' ? (table.entries.get(r.key)?.unitKey ?? '') : '',
-    );
     this.engine.load(
       table.rows,
       table.columns.length,
@@ -106,9 +105,9 @@ export class LiveConsolidation {
       (i) => blocks[i],
     );
     // a project row as it was keeps its object (the grid redraws only the rows that changed)
-    const before = new Map((this.current?.rows ?? []).map((r) => [r.key, r]));
     const rows = table.rows.map((r, i) => {
-      const was = r.kind === 'project' ? before.get(r.key) : undefined;
+      const at = r.kind === 'project' ? wasAt.get(r.key) : undefined;
+      const was = at === undefined ? undefined : wasRows[at];
       return was && sameProject(was, r) ? was : this.liveRow(r, i);
     });
     return (this.current = this.assemble(rows));

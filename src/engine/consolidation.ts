@@ -51,27 +51,35 @@ function childrenOf(levels: readonly number[]): number[][] {
   });
 }
 
-/** `U3!A3:A9,Rows!A2` style references of places in one column (runs of rows per sheet). */
-function refs(col: number, places: readonly Place[]): string {
-  const c = columnLetter(col);
+/** Runs of rows per sheet of some places: `[sheet, first, last]`, rows 0-based. */
+function runsOf(places: readonly Place[]): [string, number, number][] {
   const bySheet = new Map<string, number[]>();
   for (const p of places) {
     const list = bySheet.get(p.sheet);
     if (list) list.push(p.row);
     else bySheet.set(p.sheet, [p.row]);
   }
-  const parts: string[] = [];
+  const out: [string, number, number][] = [];
   for (const [sheet, rows] of bySheet) {
     rows.sort((a, b) => a - b);
     for (let i = 0; i < rows.length;) {
       let j = i;
       while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-      const a = `${sheet}!${c}${rows[i] + 1}`;
-      parts.push(i === j ? a : `${a}:${c}${rows[j] + 1}`);
+      out.push([sheet, rows[i], rows[j]]);
       i = j + 1;
     }
   }
-  return parts.join(',');
+  return out;
+}
+
+/** `U3!A3:A9,Rows!A2` style references of runs in one column. */
+function refs(col: number, runs: readonly [string, number, number][]): string {
+  const c = columnLetter(col);
+  return runs
+    .map(([sheet, a, b]) =>
+      a === b ? `${sheet}!${c}${a + 1}` : `${sheet}!${c}${a + 1}:${c}${b + 1}`,
+    )
+    .join(',');
 }
 
 const sameRow = (a: readonly unknown[] | undefined, b: readonly unknown[]) =>
@@ -98,8 +106,10 @@ export class ConsolidationEngine {
   private sumRow(r: number, of: readonly Place[]): (string | number)[] {
     const n = this.n;
     const cells: (string | number)[] = [];
+    const runs = runsOf(of);
     for (const f of [0, 1] as const)
-      for (let j = 0; j < n; j++) cells.push(of.length ? `=SUM(${refs(this.col(f, j), of)})` : 0);
+      for (let j = 0; j < n; j++)
+        cells.push(runs.length ? `=SUM(${refs(this.col(f, j), runs)})` : 0);
     const at = (c: number) => `${columnLetter(c)}${r + 1}`;
     for (let j = 0; j < n; j++) cells.push(`=${at(this.col(1, j))}-${at(this.col(0, j))}`);
     const span = (f: 0 | 1) => (n ? `=SUM(${at(this.col(f, 0))}:${at(this.col(f, n - 1))})` : 0);
