@@ -36,7 +36,7 @@ describe('the consolidation engine', () => {
       { id: 'A', rows: [2, 3, 8] },
       { id: 'none', rows: [] },
     ]);
-    expect(e.formula(1, 0, 0)).toBe('=SUM(U0!A1:A2)');
+    expect(e.formula(1, 0, 0)).toBe('=SUM(Block_0!A1:A2)');
     expect(e.formula(0, 1, 1)).toBe('=SUM(Rows!D2:D3)');
     expect(e.formula(9, 0, 0)).toBe('=SUM(Rows!A1,Rows!A4)');
     expect(e.formula(9, 2, 0)).toBe('=C6-A6');
@@ -114,6 +114,26 @@ describe('the consolidation engine', () => {
     expect(e.group('A')!.sums.requested).toBe(144);
     e.destroy();
     fresh.destroy();
+  });
+
+  it('adds up many blocks (one per unit) to the sum of their projects', () => {
+    const rows: EngineRowInput[] = [];
+    const blocks: string[] = [];
+    let sum = 0;
+    for (let u = 0; u < 60; u++) {
+      rows.push(g('unit', 0));
+      blocks.push('');
+      for (let k = 0; k < 3; k++) {
+        rows.push({ ...p([u * 10 + k, 1]), level: 1 });
+        blocks.push(`unit ${u}`);
+        sum += u * 10 + k + 1;
+      }
+    }
+    const e = new ConsolidationEngine();
+    e.load(rows, 2, [], (i) => blocks[i]);
+    expect(e.grand().sums.requested).toBe(sum);
+    expect(e.row(4 * 59, false).requested).toEqual([590 + 591 + 592, 3]);
+    e.destroy();
   });
 
   it('gives zeros for an empty table', () => {

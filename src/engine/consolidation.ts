@@ -72,7 +72,7 @@ function runsOf(places: readonly Place[]): [string, number, number][] {
   return out;
 }
 
-/** `U3!A3:A9,Rows!A2` style references of runs in one column. */
+/** `Block_3!A3:A9,Rows!A2` style references of runs in one column. */
 function refs(col: number, runs: readonly [string, number, number][]): string {
   const c = columnLetter(col);
   return runs
@@ -143,7 +143,7 @@ export class ConsolidationEngine {
       if (r.kind !== 'project') return { sheet: ROWS, row: rowsSheet.push([]) - 1 };
       const key = blockOf(i);
       let sheet = this.blockSheet.get(key);
-      if (!sheet) this.blockSheet.set(key, (sheet = `U${this.blockSheet.size}`));
+      if (!sheet) this.blockSheet.set(key, (sheet = `Block_${this.blockSheet.size}`));
       const block = content(sheet);
       return { sheet, row: block.push([...r.requested, ...r.proposed]) - 1 };
     });
