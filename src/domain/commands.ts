@@ -3,6 +3,7 @@
  * step changed is then read by comparing the workbook before and after (`delta.ts`), never kept
  * by hand per command.
  */
+import { applyPlanEdit, applySheetEdit, type PlanEdit, type SheetEdit } from './formEdit';
 import { type GridChange, setGridCells } from './grid';
 import * as ops from './ops';
 import { type CellChange } from './ops';
@@ -48,6 +49,8 @@ export type Command =
   | { type: 'removeGrid'; gridId: Id }
   | { type: 'renumber'; sheetId: Id }
   | { type: 'setDisplay'; sheetId: Id; display: SheetDisplay }
+  | { type: 'editSheet'; sheetId: Id; edit: SheetEdit }
+  | { type: 'editPlan'; edit: PlanEdit }
   | { type: 'batch'; commands: Command[] };
 
 /** Checks cell changes against the cell policy before anything is applied. */
@@ -100,6 +103,10 @@ export function applyCommand(wb: Workbook, cmd: Command): Workbook {
       return cmd.commands.reduce(applyCommand, wb);
     case 'setMeta':
       return { ...wb, meta: cmd.meta };
+    case 'editSheet':
+      return applySheetEdit(wb, cmd.sheetId, cmd.edit);
+    case 'editPlan':
+      return applyPlanEdit(wb, cmd.edit);
     case 'addSheet': {
       if (wb.sheets.some((s) => s.id === cmd.sheet.id))
         throw new Error(`sheet ${cmd.sheet.id} exists`);

@@ -141,11 +141,24 @@ export interface StatedTotals {
   bySource: Record<string, number>;
 }
 
+/** The kind of document an appendix is attached to (*Kèm theo Kế hoạch số …*). */
+export type DocType = 'Kế hoạch' | 'Tờ trình' | 'Quyết định' | 'Báo cáo';
+
 export interface PlanMeta {
   title: string;
+  /** The issuing body (second line of the header's left block, e.g. *SỞ KẾ HOẠCH VÀ ĐẦU TƯ*). */
   issuingBody: string;
+  /** The body above the issuing body (first line, e.g. *UBND TỈNH HÀ GIANG*). */
+  superiorBody?: string;
+  /** The document the appendix is attached to (absent: *Kế hoạch*). */
+  docType?: DocType;
   docNumber: string;
   docDate: string;
+  /** Where the document is signed (*Hà Giang*, printed before the date). */
+  place?: string;
+  /** The signer's title (*KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC*) and name. */
+  signerTitle?: string;
+  signerName?: string;
   years: number[];
   unit: string;
   sources: SourceDef[];
