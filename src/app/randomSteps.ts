@@ -7,6 +7,7 @@ import { leaves } from '../domain/columns';
 import type { Command } from '../domain/commands';
 import { makePlan, newSheet } from '../domain/template';
 import type { CellInput, GridSheet, Row, RowKind, Workbook } from '../domain/types';
+import { formCommand } from './randomForm';
 import { WorkbookSession } from './session';
 
 /** A counter for new ids, with a prefix unique to the run (stored sheet ids must not collide). */
@@ -96,8 +97,8 @@ export function commandOf(wb: Workbook, s: Seed, ids: Ids): Command | null {
   }
   const sheet = wb.sheets[s.a % Math.max(1, wb.sheets.length)];
   const grids = wb.grids ?? [];
-  const k = s.kind % 13;
-  if (!sheet && k <= 5) return null;
+  const k = s.kind % 14;
+  if (!sheet && (k <= 5 || k === 13)) return null;
   const n = sheet?.rows.length ?? 0;
   const ls = sheet ? leaves(sheet.columns) : [];
   switch (k) {
@@ -192,6 +193,8 @@ export function commandOf(wb: Workbook, s: Seed, ids: Ids): Command | null {
       };
       return { type: 'addGrid', grid: g, at: s.c % (grids.length + 1) };
     }
+    case 13:
+      return formCommand(wb, sheet, s, ids);
     default:
       return grids.length ? { type: 'removeGrid', gridId: grids[s.b % grids.length].id } : null;
   }
