@@ -2,6 +2,7 @@
  * The `.planbook` file: one workbook as JSON with a type and a format version, for backups and
  * for sending to a colleague. Opening validates every field and migrates older versions.
  */
+import { DOC_TYPES } from '../domain/formMeta';
 import { newId } from '../domain/ids';
 import { sheetViewFields } from './planbookSheetView';
 import type {
@@ -9,6 +10,7 @@ import type {
   CheckSettings,
   CellInput,
   ColumnNode,
+  DocType,
   GridSheet,
   PlanMeta,
   Row,
@@ -109,11 +111,25 @@ function meta(v: unknown): PlanMeta {
       bySource,
     },
     ...(m.remark !== undefined ? { remark: str(m.remark, 'meta.remark') } : {}),
+    ...formFields(m),
     ...(m.unitAliases !== undefined
       ? { unitAliases: record(m.unitAliases, 'meta.unitAliases', str) }
       : {}),
     ...(m.ceilings !== undefined ? { ceilings: record(m.ceilings, 'meta.ceilings', num) } : {}),
   };
+}
+
+/** The optional fields of the form (superior body, document type, place, signer). */
+function formFields(m: Record<string, unknown>): Partial<PlanMeta> {
+  const out: Partial<PlanMeta> = {};
+  for (const k of ['superiorBody', 'place', 'signerTitle', 'signerName'] as const)
+    if (m[k] !== undefined) out[k] = str(m[k], `meta.${k}`);
+  if (m.docType !== undefined) {
+    const t = str(m.docType, 'meta.docType');
+    if (!DOC_TYPES.some((d) => d === t)) throw new Invalid('meta.docType');
+    out.docType = t as DocType;
+  }
+  return out;
 }
 
 /** An object of string keys (no prototype names) whose values pass `each`. */

@@ -1,4 +1,5 @@
 /** Plan metadata from the title block above a table: title, document number and date, unit. */
+import { DOC_TYPES } from '../../domain/formMeta';
 import type { PlanMeta } from '../../domain/types';
 import { cellText, type RawGrid } from './grid';
 
@@ -26,6 +27,8 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
       continue;
     }
     if (/kèm theo|ban hành kèm/i.test(l)) {
+      const type = DOC_TYPES.find((d) => new RegExp(`kèm theo\\s+${d}`, 'i').test(l));
+      if (type && type !== 'Kế hoạch') out.docType = type;
       const no = /số\s*:?\s*([0-9]+\s*\/\s*[0-9A-ZĐa-zđ\-/]+)/.exec(l);
       if (no) out.docNumber = no[1].replace(/\s+/g, '');
       const date =

@@ -4,6 +4,7 @@
  * carries the value Planbook computed; row references are in the exported file's coordinates.
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
+import { attachmentLine, issuingLines } from '../../domain/formMeta';
 import { moveFormulaRows } from '../../domain/formulaShift';
 import { childRows } from '../../domain/rows';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
@@ -118,12 +119,10 @@ export function layoutAppendix(
   const depth = headerDepth(sheet.columns);
   const out: (OutCell | null)[][] = [];
   const line = (cell: OutCell) => out.push([{ ...cell, colSpan: width > 1 ? width : undefined }]);
-  line({ kind: 'subtitle', text: meta.issuingBody, align: 'left' });
+  const bodies = issuingLines(meta);
+  for (const text of bodies.length ? bodies : ['']) line({ kind: 'subtitle', text, align: 'left' });
   line({ kind: 'title', text: sheet.title || meta.title, align: 'center' });
-  const kem = meta.docNumber
-    ? `(Kèm theo Kế hoạch số ${meta.docNumber}${meta.docDate ? ` ngày ${meta.docDate}` : ''}${meta.issuingBody ? ` của ${meta.issuingBody}` : ''})`
-    : '';
-  line({ kind: 'subtitle', text: kem, align: 'center' });
+  line({ kind: 'subtitle', text: attachmentLine(meta), align: 'center' });
   line({ kind: 'unit', text: meta.unit ? `ĐVT: ${meta.unit}` : '', align: 'right' });
   const headerStart = out.length;
   out.push(...headerCells(sheet.columns, depth));
