@@ -36,6 +36,8 @@ import { exportCsvNow, exportXlsxNow } from './exportActions';
 import { StorageFailureBanner } from './StorageFailureBanner';
 import { fileStem } from '../app/exports';
 import { SyncPanel, SyncToggle } from './SyncPanel';
+import { columnsKey } from './form/columnsKey';
+import { FormPanel } from './form/FormPanel';
 
 export function AppendixView({
   opened,
@@ -73,6 +75,7 @@ export function AppendixView({
   const [stats, setStats] = useState<StatusLineProps['stats']>(null);
   const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
   const [showChecks, setShowChecks] = useState(true);
+  const [showForm, setShowForm] = useState(false);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
   const focusRef = useRef(focus);
@@ -238,6 +241,9 @@ export function AppendixView({
           <>
             {link && <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />}
             <FindToggle onOpen={ff.openFind} />
+            <button type="button" data-testid="form-toggle" onClick={() => setShowForm((x) => !x)}>
+              {t('form_toggle')}
+            </button>
           </>
         }
       />
@@ -272,7 +278,8 @@ export function AppendixView({
       <DisplayControls session={session} sheet={sheet} readOnly={readOnly} />
       <div className="pb-main">
         <PlanGrid
-          key={sheet.id}
+          // columns added, removed, moved or renamed: the grid is built again for them
+          key={`${sheet.id}:${columnsKey(sheet.columns)}`}
           session={session}
           sheetId={sheet.id}
           onRefused={onRefused}
@@ -286,6 +293,14 @@ export function AppendixView({
           ctxRef={ctxRef}
           display={sheet.display}
         />
+        {showForm && (
+          <FormPanel
+            session={session}
+            sheetId={sheet.id}
+            readOnly={readOnly}
+            onClose={() => setShowForm(false)}
+          />
+        )}
         {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (
           <ChecksDock count={checks.errors + checks.warnings}>

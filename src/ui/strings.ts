@@ -4,6 +4,7 @@ import { enExec, viExec } from './stringsExec';
 import { enMore, viMore } from './stringsMore';
 import { enSheetView, viSheetView } from './stringsSheetView';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
+import { enForm, viForm } from './stringsForm';
 import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
 
@@ -13,6 +14,7 @@ export const vi = {
   ...viSheetView,
   ...viExec,
   ...viSync,
+  ...viForm,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -188,6 +190,7 @@ export const en: Record<StringKey, string> = {
   ...enSheetView,
   ...enExec,
   ...enSync,
+  ...enForm,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',
