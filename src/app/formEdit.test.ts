@@ -302,4 +302,55 @@ describe('editing the form: do → undo → redo, stored, reloaded', () => {
       expect(s.workbook.meta.sources.map((x) => x.code)).toEqual(['ĐTPT']);
     });
   });
+
+  it('the views follow: a year added shows in the year view and the unit view', () => {
+    const s = new WorkbookSession({ workbook: plan(), order: new Map(), rev: 1 }, null);
+    for (const _ of s.views.prepareUnits('s1'));
+    const stale: string[] = [];
+    s.subscribe((e) => stale.push(...e.viewsStale));
+    s.dispatch({ type: 'editPlan', edit: { op: 'addYear', year: 2013 } }, 'form');
+    // the unit view is built again for the new columns (as the app does on this event)
+    expect(stale).toContain('s1');
+    for (const _ of s.views.prepareUnits('s1'));
+    s.dispatch(
+      {
+        type: 'setCells',
+        sheetId: 's1',
+        changes: [{ rowId: 'r2', colId: 'y2013_dtpt', value: 50 }],
+      },
+      'e',
+    );
+    const years = s.views.yearRows('s1').map((y) => [y.year, y.all.amount]);
+    expect(years).toEqual([
+      [2011, 310],
+      [2012, 9],
+      [2013, 50],
+    ]);
+    expect(s.views.unitRows('s1')[0].amounts.y2013_dtpt).toBe(50);
+  });
+
+  it('a plan whose years are single columns (no sources) gets a single column for a new year', () => {
+    const wb = makePlan({ years: [2017, 2018], sources: [], rows: [] });
+    const sheet = wb.sheets[0];
+    sheet.columns = [
+      { kind: 'leaf', id: 'name', label: 'Chỉ tiêu', role: 'name' },
+      { kind: 'leaf', id: 'y2017', label: 'Năm 2017', role: 'amount', year: 2017 },
+      { kind: 'leaf', id: 'y2018', label: 'Năm 2018', role: 'amount', year: 2018 },
+      { kind: 'leaf', id: 'notes', label: 'Ghi chú', role: 'notes' },
+    ];
+    sheet.rows = [
+      { id: 'a', kind: 'project', level: 0, cells: { name: 'Thu', y2017: 5, y2018: 1 } },
+    ];
+    const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+    expect(s.dispatch({ type: 'editPlan', edit: { op: 'addYear', year: 2019 } }, 'f').ok).toBe(
+      true,
+    );
+    expect(ids(s)).toEqual(['name', 'y2017', 'y2018', 'y2019', 'notes']);
+    expect(s.dispatch({ type: 'editPlan', edit: { op: 'removeYear', year: 2017 } }, 'f').ok).toBe(
+      true,
+    );
+    expect(ids(s)).toEqual(['name', 'y2018', 'y2019', 'notes']);
+    expect(s.workbook.sheets[0].rows[0].cells).toEqual({ name: 'Thu', y2018: 1 });
+    expect(s.views.yearRows(s.workbook.sheets[0].id).map((y) => y.year)).toEqual([2018, 2019]);
+  });
 });

@@ -233,6 +233,26 @@ function sheetSources(wb: Workbook, sheet: AppendixSheet): string[] {
 function withYear(columns: ColumnNode[], year: number, sources: string[]): ColumnNode[] {
   const ys = yearGroups(columns);
   if (ys.some((y) => y.group.year === year)) return columns;
+  // a plan whose years are single amount columns (no sources under them) gets one more
+  const single = leaves(columns).filter((l) => l.role === 'amount' && l.year !== undefined);
+  if (!ys.length && (single.length || !sources.length)) {
+    if (single.some((l) => l.year === year)) return columns;
+    const leaf: ColumnLeaf = {
+      kind: 'leaf',
+      id: `y${year}`,
+      label: `Năm ${year}`,
+      role: 'amount',
+      year,
+    };
+    if (findNode(columns, leaf.id)) return columns;
+    const next = single.find((l) => l.year! > year);
+    if (!single.length) return addLeaf(columns, leaf);
+    const anchor = next ?? single[single.length - 1];
+    const parent = findNode(columns, anchor.id)!.parent?.id ?? null;
+    return editChildren(columns, parent, (cs) =>
+      insertAt(cs, cs.indexOf(anchor) + (next ? 0 : 1), leaf),
+    );
+  }
   const group: ColumnGroup = {
     kind: 'group',
     id: `y${year}`,
@@ -282,11 +302,7 @@ export function applyPlanEdit(wb: Workbook, e: PlanEdit): Workbook {
     }
     case 'removeYear': {
       const out = eachSheet(wb, (s) => {
-        const gone = new Set(
-          yearGroups(s.columns)
-            .filter((y) => y.group.year === e.year)
-            .map((y) => y.group.id),
-        );
+        const gone = new Set(columnsOfPlanEdit(s, e));
         return gone.size ? pruneTree(s.columns, (n) => gone.has(n.id)) : s.columns;
       });
       return { ...out, meta: { ...wb.meta, years: wb.meta.years.filter((y) => y !== e.year) } };
@@ -369,10 +385,14 @@ export function figuresIn(sheet: AppendixSheet, colIds: readonly Id[]): number {
 
 /** The column ids (leaves and year groups) a year or a source removal would take away. */
 export function columnsOfPlanEdit(sheet: AppendixSheet, e: PlanEdit): Id[] {
-  if (e.op === 'removeYear')
-    return yearGroups(sheet.columns)
-      .filter((y) => y.group.year === e.year)
-      .flatMap((y) => [y.group.id, ...y.leaves.map((l) => l.id)]);
+  if (e.op === 'removeYear') {
+    const groups = yearGroups(sheet.columns).filter((y) => y.group.year === e.year);
+    const inGroups = new Set(groups.flatMap((y) => leaves(y.group.children).map((l) => l.id)));
+    const single = leaves(sheet.columns).filter(
+      (l) => l.role === 'amount' && l.year === e.year && !inGroups.has(l.id),
+    );
+    return [...groups.map((y) => y.group.id), ...inGroups, ...single.map((l) => l.id)];
+  }
   if (e.op === 'removeSource')
     return leaves(sheet.columns)
       .filter((l) => l.role === 'amount' && l.source === e.code)

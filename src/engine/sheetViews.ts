@@ -171,7 +171,9 @@ export class SheetViews {
       }
       if (!aliasesChanged && !touches(sheetId)) continue;
       const groups = this.unitGroups(sheetId);
-      if (aliasesChanged || !v.syncUnits(sheetId, groups)) stale.push(sheetId);
+      // a view the step dropped (the sheet was built again for new columns) is built again too
+      if (aliasesChanged || !v.hasUnits(sheetId) || !v.syncUnits(sheetId, groups))
+        stale.push(sheetId);
       else this.groups.set(sheetId, mergeRows(this.groups.get(sheetId)!, groups));
     }
     const ceilings = wb.meta.ceilings ?? {};

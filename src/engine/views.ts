@@ -76,6 +76,11 @@ export class PlanViews {
     this.years.delete(sheetId);
   }
 
+  /** Whether the unit view of a sheet is built or being built (false once dropped). */
+  hasUnits(sheetId: Id): boolean {
+    return this.units.has(sheetId);
+  }
+
   /** Whether the unit view of a sheet is built. */
   unitsReady(sheetId: Id): boolean {
     return !!this.units.get(sheetId)?.ready;
