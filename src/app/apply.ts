@@ -60,8 +60,10 @@ export function applyToEngines(
     const names = d.sheets.filter((x) => x.order).map((x) => sheetIn(before, x.sheetId).name);
     if (names.length) engine.restoreFormulas(before, names);
   };
-  // the writes that may be refused go first; sheets removed and added (never refused) after
-  for (const sd of d.sheets) {
+  // the writes that may be refused go first; sheets removed and added (never refused) after; a
+  // sheet renamed before the others, whose formulas name it by its new name
+  const renamed = (x: SheetDelta) => !!x.header && x.header.before.name !== x.header.after.name;
+  for (const sd of [...d.sheets.filter(renamed), ...d.sheets.filter((x) => !renamed(x))]) {
     const r = engine.applySheet(sd, sheetIn(after, sd.sheetId), check);
     if (Array.isArray(r)) {
       undoSheets();

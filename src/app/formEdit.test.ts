@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../domain/columns';
 import type { Command } from '../domain/commands';
-import { makePlan } from '../domain/template';
+import { makePlan, newSheet } from '../domain/template';
 import type { GridSheet, Workbook } from '../domain/types';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
@@ -352,5 +352,26 @@ describe('editing the form: do → undo → redo, stored, reloaded', () => {
     expect(ids(s)).toEqual(['name', 'y2018', 'y2019', 'notes']);
     expect(s.workbook.sheets[0].rows[0].cells).toEqual({ name: 'Thu', y2018: 1 });
     expect(s.views.yearRows(s.workbook.sheets[0].id).map((y) => y.year)).toEqual([2018, 2019]);
+  });
+
+  it('a tab renamed: formulas in an earlier appendix naming it follow, figures unchanged', async () => {
+    const { s } = await open();
+    const other = { ...newSheet(s.workbook.meta, 'Tổng hợp'), id: 's0' };
+    other.rows = [{ ...other.rows[1], cells: { name: 'x', [A11]: "='Phụ lục'!E2*3" } }];
+    expect(s.dispatch({ type: 'addSheet', sheet: other, at: 0 }, 'a').ok).toBe(true);
+    expect(s.value('s0', 0, A11)).toBe(300);
+    const r = s.dispatch(
+      { type: 'editPlan', edit: { op: 'renameSheet', sheetId: 's1', name: 'PL 1' } },
+      'form',
+    );
+    expect(r).toMatchObject({ ok: true });
+    expect(s.workbook.sheets[0].rows[0].cells[A11]).toBe("='PL 1'!E2*3");
+    expect(s.value('s0', 0, A11)).toBe(300);
+    expect(freshValues(s)).toEqual(snapshot(s).values);
+    expect(s.undo()).toBe(true);
+    expect(s.workbook.sheets[0].rows[0].cells[A11]).toBe("='Phụ lục'!E2*3");
+    expect(s.value('s0', 0, A11)).toBe(300);
+    expect(freshValues(s)).toEqual(snapshot(s).values);
+    s.close();
   });
 });
