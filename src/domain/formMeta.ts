@@ -27,3 +27,11 @@ export function placeDateLine(meta: PlanMeta): string {
   if (!date) return place;
   return place ? `${place}, ngày ${date}` : `Ngày ${date}`;
 }
+
+/** The signature block, top to bottom: place and date, the signer's title, room to sign, the name. */
+export function signatureLines(meta: PlanMeta): string[] {
+  const title = meta.signerTitle?.trim() ?? '';
+  const name = meta.signerName?.trim() ?? '';
+  if (!title && !name) return [];
+  return [placeDateLine(meta), title, '', '', name];
+}

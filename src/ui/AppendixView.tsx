@@ -38,6 +38,7 @@ import { fileStem } from '../app/exports';
 import { SyncPanel, SyncToggle } from './SyncPanel';
 import { columnsKey } from './form/columnsKey';
 import { FormPanel } from './form/FormPanel';
+import { renameTab } from './form/renameTab';
 
 export function AppendixView({
   opened,
@@ -322,6 +323,7 @@ export function AppendixView({
         onPick={setSheetId}
         onAdd={addSheet}
         readOnly={readOnly}
+        onRename={(id) => renameTab(session, id, t, (text) => setMessage({ text, kind: 'error' }))}
         views={onView ? { current: null, onPick: onView } : undefined}
       />
       <StatusLine message={message} remark={current?.remark} stats={stats} />

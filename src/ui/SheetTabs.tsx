@@ -9,6 +9,8 @@ export function SheetTabs(p: {
   onPick: (id: string) => void;
   onAdd: () => void;
   readOnly: boolean;
+  /** Renames an appendix (double-click on its tab). */
+  onRename?: (id: string) => void;
   /** The unit and year views of the current appendix. */
   views?: { current: 'units' | 'years' | null; onPick: (kind: 'units' | 'years') => void };
 }) {
@@ -22,6 +24,7 @@ export function SheetTabs(p: {
           className={s.id === p.current ? 'pb-tab pb-tab-on' : 'pb-tab'}
           data-sheet={s.id}
           onClick={() => p.onPick(s.id)}
+          onDoubleClick={() => !p.readOnly && p.onRename?.(s.id)}
         >
           {s.name}
         </button>
