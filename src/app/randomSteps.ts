@@ -91,7 +91,12 @@ function newRow(s: Seed, k: number, rows: number, ids: Ids): Row {
 /** The command a seed stands for, against the workbook as it is now (null: nothing to do). */
 export function commandOf(wb: Workbook, s: Seed, ids: Ids): Command | null {
   if (s.kind < 0) {
-    const cmds = s.parts.map((p) => commandOf(wb, p, ids)).filter((c): c is Command => !!c);
+    // form edits are steps of their own (the app never batches them with cell writes: a sheet
+    // built again for new columns is written without the dry check of cell writes)
+    const cmds = s.parts
+      .filter((p) => p.kind % 14 !== 13)
+      .map((p) => commandOf(wb, p, ids))
+      .filter((c): c is Command => !!c);
     // later parts are built against the workbook before the batch: they may fail, as users' do
     return cmds.length ? { type: 'batch', commands: cmds } : null;
   }
