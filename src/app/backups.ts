@@ -9,7 +9,12 @@ import type { Id, Workbook } from '../domain/types';
 import type { BackupRecord } from '../storage/db';
 import type { BackupRepo, BackupSummary } from '../storage/backups';
 import type { WorkbookRepo } from '../storage/repo';
-import { type BackupPolicy, backupsToKeep, contentHash, DEFAULT_BACKUP_POLICY } from './backupPolicy';
+import {
+  type BackupPolicy,
+  backupsToKeep,
+  contentHash,
+  DEFAULT_BACKUP_POLICY,
+} from './backupPolicy';
 import { restoreCommand } from './restore';
 import type { WorkbookSession } from './session';
 
@@ -110,7 +115,8 @@ export class Backups {
       if (e.kind === 'reload') return;
       steps++;
       if (steps >= this.policy.everySteps) copy('edit');
-      else if (timer === null) timer = this.clock.setTimeout(() => copy('edit'), this.policy.everyMs);
+      else if (timer === null)
+        timer = this.clock.setTimeout(() => copy('edit'), this.policy.everyMs);
     });
     return () => {
       off();
@@ -146,7 +152,10 @@ export class Backups {
    * another tab edits it): what the workbook holds now is copied first. A workbook deleted since
    * is created again under its own id.
    */
-  async restoreOver(backupId: Id, open: Opener): Promise<{ ok: true } | { ok: false; problem: RestoreProblem }> {
+  async restoreOver(
+    backupId: Id,
+    open: Opener,
+  ): Promise<{ ok: true } | { ok: false; problem: RestoreProblem }> {
     const got = await this.repo.get(backupId);
     if (!got) return { ok: false, problem: 'missing' };
     const snap = got.snapshot;
