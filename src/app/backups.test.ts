@@ -50,7 +50,7 @@ function fakeSession(wb: Workbook) {
       const sheet = s.workbook.sheets[0];
       const row = { ...sheet.rows[0], cells: { ...sheet.rows[0].cells, y2011_dtpt: amount } };
       s.workbook = { ...s.workbook, sheets: [{ ...sheet, rows: [row] }] };
-      for (const l of listeners) l({ kind: 'edit' } as SessionEvent);
+      for (const l of listeners) l({ kind: 'do' } as unknown as SessionEvent);
     },
   };
   return s satisfies BackedSession;

@@ -22,6 +22,8 @@ import { ExecutionRepo } from '../storage/executions';
 import { Executions } from './executions';
 import { BackupRepo } from '../storage/backups';
 import { Backups } from './backups';
+import { EverythingRepo } from '../storage/everything';
+import { ArchiveService } from './archive';
 
 export type { WorkbookSummary };
 
@@ -44,12 +46,15 @@ export class PlanbookApp {
   readonly histories: HistoryRepo;
   /** Automatic copies of each workbook (taken while it is open), restorable from the start page. */
   readonly backups: Backups;
+  /** Export all / import all (one archive file). */
+  readonly archive: ArchiveService;
 
   constructor(dbName?: string) {
     const db = openDb(dbName);
     this.repo = new WorkbookRepo(db);
     this.histories = new HistoryRepo(db);
     this.backups = new Backups(new BackupRepo(db), this.repo);
+    this.archive = new ArchiveService(new EverythingRepo(db), this.repo, this.backups);
     const revisions = new RevisionRepo(db);
     this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
