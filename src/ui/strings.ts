@@ -6,6 +6,7 @@ import { enSheetView, viSheetView } from './stringsSheetView';
 import { enConsolidation, viConsolidation } from './stringsConsolidation';
 import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
+import { enBackup, viBackup } from './stringsBackup';
 
 export const vi = {
   ...viMore,
@@ -13,6 +14,7 @@ export const vi = {
   ...viSheetView,
   ...viExec,
   ...viSync,
+  ...viBackup,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -41,8 +43,6 @@ export const vi = {
   err_notPlanbook: 'Tệp này không phải tệp .planbook của Sổ kế hoạch vốn.',
   err_tooNew: 'Tệp được tạo bằng phiên bản mới hơn (định dạng {v}); hãy cập nhật ứng dụng.',
   err_invalid: 'Tệp .planbook bị hỏng hoặc sai cấu trúc (tại {path}). Không có gì được lưu.',
-  storagePersisted: 'Trình duyệt đã đồng ý lưu bền dữ liệu.',
-  storageNotPersisted: 'Trình duyệt chưa cam kết lưu bền dữ liệu; hãy sao lưu bằng tệp .planbook.',
   back: '← Các sổ',
   saved: 'Đã lưu',
   saving: 'Đang lưu…',
@@ -188,6 +188,7 @@ export const en: Record<StringKey, string> = {
   ...enSheetView,
   ...enExec,
   ...enSync,
+  ...enBackup,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',
@@ -214,8 +215,6 @@ export const en: Record<StringKey, string> = {
   err_notPlanbook: 'This is not a Planbook file.',
   err_tooNew: 'The file was made by a newer Planbook (format {v}); please update.',
   err_invalid: 'The .planbook file is damaged or malformed (at {path}). Nothing was saved.',
-  storagePersisted: 'The browser agreed to keep this data persistently.',
-  storageNotPersisted: 'The browser did not promise persistent storage; keep .planbook backups.',
   back: '← Workbooks',
   saved: 'Saved',
   saving: 'Saving…',
