@@ -27,6 +27,7 @@ function fakeClock(start: number): Clock & { advance(ms: number): void } {
       return seq;
     },
     clearTimeout: (id) => void (timers = timers.filter((t) => t.id !== id)),
+    idle: (fn) => fn(),
     advance(ms) {
       now += ms;
       const due = timers.filter((t) => t.at <= now);

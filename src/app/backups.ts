@@ -28,13 +28,27 @@ export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(t: unknown): void;
+  /** Runs `fn` when the page is idle (a copy never delays an edit on screen). */
+  idle(fn: () => void): void;
 }
 
 const realClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>),
+  idle: (fn) =>
+    typeof globalThis.requestIdleCallback === 'function'
+      ? void globalThis.requestIdleCallback(fn, { timeout: 2000 })
+      : void globalThis.setTimeout(fn, 50),
 };
+
+/** SHA-256 of a text where the platform has it (native, fast), else a 64-bit FNV hash. */
+async function hashOf(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return contentHash(text);
+  const d = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(d.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** Why a restore over the workbook did not happen. */
 export type RestoreProblem = 'missing' | 'busy' | 'refused' | 'storage';
@@ -45,6 +59,8 @@ export type Opener = (id: Id) => Promise<{ session: WorkbookSession; close(): vo
 export class Backups {
   private chain: Promise<unknown> = Promise.resolve();
   private listeners = new Set<() => void>();
+  /** Copies asked for and waiting for an idle moment. */
+  private waiting = 0;
 
   constructor(
     private readonly repo: BackupRepo,
@@ -59,9 +75,13 @@ export class Backups {
    */
   take(wb: Workbook, reason: BackupRecord['reason']): Promise<BackupSummary | null> {
     const run = this.chain.then(async () => {
-      const text = JSON.stringify({ ...wb, updatedAt: 0 });
-      const hash = contentHash(text);
       const last = await this.repo.latest(wb.id);
+      // opened unchanged since the last copy of a session: nothing to serialise (a workbook stored
+      // by an import or re-created after a removal may carry an older date: it is compared)
+      const fromSession = last && !['beforeRemove', 'beforeImport'].includes(last.reason);
+      if (reason === 'open' && fromSession && wb.updatedAt <= last.createdAt) return null;
+      const text = JSON.stringify({ ...wb, updatedAt: 0 });
+      const hash = await hashOf(text);
       if (last?.hash === hash) return null;
       const now = this.clock.now();
       const got = await this.repo.add(wb, { reason, size: text.length, hash, at: now }, (all) =>
@@ -91,7 +111,8 @@ export class Backups {
   }
 
   /** Resolves once every copy asked for so far is stored (or failed). */
-  settled(): Promise<unknown> {
+  async settled(): Promise<unknown> {
+    while (this.waiting > 0) await new Promise((r) => setTimeout(r, 10));
     return this.chain;
   }
 
@@ -103,12 +124,26 @@ export class Backups {
   attach(session: BackedSession): () => void {
     let steps = 0;
     let timer: unknown = null;
-    const copy = (reason: BackupRecord['reason']) => {
+    /** Copies waiting for an idle moment, in order (run at once when the workbook closes). */
+    const queued = new Set<() => void>();
+    const copy = (reason: BackupRecord['reason'], now = false) => {
       if (timer !== null) this.clock.clearTimeout(timer);
       timer = null;
       steps = 0;
       if (session.readOnly) return;
-      void this.take(session.workbook, reason).catch(() => undefined); // storage full: the banner says so
+      // the workbook as it is now (steps replace it, never change it), copied when the page is idle
+      const wb = session.workbook;
+      const go = () => void this.take(wb, reason).catch(() => undefined); // full: the banner says so
+      for (const q of [...queued]) q(); // earlier copies first
+      if (now) return go();
+      this.waiting++;
+      const job = () => {
+        if (!queued.delete(job)) return;
+        this.waiting--;
+        go();
+      };
+      queued.add(job);
+      this.clock.idle(job);
     };
     copy('open');
     const off = session.subscribe((e) => {
@@ -120,7 +155,8 @@ export class Backups {
     });
     return () => {
       off();
-      if (steps > 0) copy('close');
+      for (const q of [...queued]) q();
+      if (steps > 0) copy('close', true);
       else if (timer !== null) this.clock.clearTimeout(timer);
     };
   }
