@@ -203,5 +203,11 @@ describe('restoring a backup', () => {
     const gone = (await app.backups.list(id))[0];
     expect(await app.restoreBackupOver(gone.id)).toEqual({ ok: true });
     expect(amountOf((await app.repo.load(id))!.workbook)).toBe(100);
+
+    // the user may delete a workbook's backups to free space: the workbook stays
+    const n = (await app.backups.list(id)).length;
+    expect(await app.backups.removeAll(id)).toBe(n);
+    expect(await app.backups.list(id)).toEqual([]);
+    expect(amountOf((await app.repo.load(id))!.workbook)).toBe(100);
   });
 });

@@ -104,6 +104,14 @@ export class Backups {
     return this.repo.get(id);
   }
 
+  /** Deletes every copy of a workbook (the user frees space); the workbook itself is untouched. */
+  async removeAll(workbookId: Id): Promise<number> {
+    const ids = (await this.repo.list(workbookId)).map((b) => b.id);
+    await this.repo.remove(ids);
+    for (const l of [...this.listeners]) l();
+    return ids.length;
+  }
+
   /** Calls back after each copy taken. */
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);

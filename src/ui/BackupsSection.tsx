@@ -111,6 +111,16 @@ export function BackupsSection({
                 ))}
               </tbody>
             </table>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                window.confirm(t('backupsConfirmRemove', { n: copies.length, title })) &&
+                void app.backups.removeAll(wbId)
+              }
+            >
+              {t('backupsRemove')}
+            </button>
           </details>
         );
       })}

@@ -31,6 +31,9 @@ export const viBackup = {
   backupReason_beforeRestore: 'Trước khi khôi phục',
   backupReason_beforeImport: 'Trước khi nhập đè',
   backupReason_beforeRemove: 'Trước khi xoá sổ',
+  backupsRemove: 'Xoá các bản sao lưu này',
+  backupsConfirmRemove:
+    'Xoá {n} bản sao lưu của «{title}» để giải phóng chỗ trống? Sổ (nếu còn) không bị ảnh hưởng; các bản này không lấy lại được.',
   backupAsNew: 'Mở thành sổ mới',
   backupOver: 'Khôi phục vào sổ này',
   backupConfirmOver:
@@ -98,6 +101,9 @@ export const enBackup: Record<keyof typeof viBackup, string> = {
   backupReason_beforeRestore: 'Before a restore',
   backupReason_beforeImport: 'Before an import replaced it',
   backupReason_beforeRemove: 'Before it was deleted',
+  backupsRemove: 'Delete these backups',
+  backupsConfirmRemove:
+    'Delete {n} backups of “{title}” to free space? The workbook (if still here) is not touched; these copies cannot be brought back.',
   backupAsNew: 'Open as a new workbook',
   backupOver: 'Restore into this workbook',
   backupConfirmOver:
