@@ -6,9 +6,9 @@ import { BackupRepo } from './backups';
 import { openDb } from './db';
 
 describe('backup storage', () => {
-  it('upgrades a version-4 database to 5 without touching what it holds', async () => {
+  it('upgrades a version-5 database to 6 without touching what it holds', async () => {
     const old = new Dexie('backups-upgrade');
-    old.version(4).stores({
+    old.version(5).stores({
       workbooks: 'id, updatedAt',
       sheets: 'id, workbookId',
       rows: '[sheetId+id], sheetId, [sheetId+order]',
@@ -18,6 +18,8 @@ describe('backup storage', () => {
       submissions: 'id, consolidationId',
       submissionFiles: 'id, consolidationId',
       executions: 'id, workbookId',
+      historyStates: 'workbookId',
+      historySteps: '[workbookId+seq], workbookId',
     });
     const wb = makePlan({ rows: [['project', 0, 'Mạng LAN', { '2011:ĐTPT': 100 }]] });
     await old
@@ -27,7 +29,7 @@ describe('backup storage', () => {
     await old.table('executions').add({ id: 'e1', workbookId: 'w1', updatedAt: 3, plan: {} });
     old.close();
     const db = openDb('backups-upgrade');
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.workbooks.get('w1'))?.rev).toBe(7);
     expect((await db.revisions.get('v1'))?.snapshot.meta.title).toBe(wb.meta.title);
     expect(await db.executions.count()).toBe(1);

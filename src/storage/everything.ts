@@ -90,7 +90,15 @@ export class EverythingRepo {
    */
   async putWorkbook(w: StoredWorkbook, replace = false): Promise<void> {
     const db = this.db;
-    const tables = [db.workbooks, db.sheets, db.rows, db.revisions, db.executions];
+    const tables = [
+      db.workbooks,
+      db.sheets,
+      db.rows,
+      db.revisions,
+      db.executions,
+      db.historyStates,
+      db.historySteps,
+    ];
     await db.transaction('rw', tables, async () => {
       if (replace) {
         await this.workbooks.remove(w.workbook.id);
