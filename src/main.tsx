@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import { PlanbookApp } from './app/services';
 import { flushWrites, unsavedWrites } from './app/session';
+import { askPersistence } from './app/persistence';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './ui/App';
 import { reloadWhenSaved, updateReady } from './ui/updates';
@@ -17,6 +18,8 @@ window.addEventListener('beforeunload', (e) => {
   e.preventDefault();
 });
 (window as unknown as { __planbook: PlanbookApp }).__planbook = app;
+// ask the browser not to evict the data (its answer is shown in Settings, never as a warning)
+void askPersistence();
 // the service worker: offline after the first visit; a new build waits for the user's word
 const applyUpdate = registerSW({
   onNeedRefresh: () => updateReady(() => applyUpdate()),

@@ -20,6 +20,10 @@ import { ConsolidationRepo } from '../storage/consolidations';
 import { Consolidations } from './consolidations';
 import { ExecutionRepo } from '../storage/executions';
 import { Executions } from './executions';
+import { BackupRepo } from '../storage/backups';
+import { Backups } from './backups';
+import { EverythingRepo } from '../storage/everything';
+import { ArchiveService } from './archive';
 
 export type { WorkbookSummary };
 
@@ -40,11 +44,17 @@ export class PlanbookApp {
   readonly executions: Executions;
   /** Undo histories kept with the workbooks. */
   readonly histories: HistoryRepo;
+  /** Automatic copies of each workbook (taken while it is open), restorable from the start page. */
+  readonly backups: Backups;
+  /** Export all / import all (one archive file). */
+  readonly archive: ArchiveService;
 
   constructor(dbName?: string) {
     const db = openDb(dbName);
     this.repo = new WorkbookRepo(db);
     this.histories = new HistoryRepo(db);
+    this.backups = new Backups(new BackupRepo(db), this.repo);
+    this.archive = new ArchiveService(new EverythingRepo(db), this.repo, this.backups);
     const revisions = new RevisionRepo(db);
     this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
@@ -112,6 +122,7 @@ export class PlanbookApp {
     session.watch();
     const sync = new SyncLink(session, this.repo);
     void sync.resume();
+    const unbackup = this.backups.attach(session);
     const waiting = new AbortController();
     if (!lock) {
       void waitEditLock(id, waiting.signal).then(async (got) => {
@@ -134,6 +145,7 @@ export class PlanbookApp {
       session,
       sync,
       close: () => {
+        unbackup();
         waiting.abort();
         lock?.release();
         sync.close();
@@ -160,8 +172,16 @@ export class PlanbookApp {
     return { id: wb.id };
   }
 
-  remove(id: Id): Promise<void> {
+  /** Deletes a workbook; a copy of it is kept among the backups first (restorable from there). */
+  async remove(id: Id): Promise<void> {
+    const loaded = await this.repo.load(id);
+    if (loaded) await this.backups.take(loaded.workbook, 'beforeRemove').catch(() => undefined);
     return this.repo.remove(id);
+  }
+
+  /** A backup restored over its workbook (what the workbook holds now is backed up first). */
+  restoreBackupOver(backupId: Id): ReturnType<Backups['restoreOver']> {
+    return this.backups.restoreOver(backupId, (id) => this.open(id));
   }
 }
 

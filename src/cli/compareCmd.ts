@@ -6,7 +6,7 @@ import type { ProjectGroup } from '../domain/matchGroups';
 import { formatAmount } from '../domain/numbers';
 import { evaluatedSide } from '../engine/sides';
 import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
-import type { PlanReading } from '../io/readPlan';
+import { baseName, type PlanReading } from '../io/readPlan';
 
 /** A project as the JSON names it: its name and its input line (or its row, 1-based). */
 export interface ProjectJson {
@@ -220,8 +220,9 @@ export async function writeAdjustment(
   const x = await exportAdjustmentXlsx({
     table: r.table,
     title: a.workbook.meta.title,
-    before: r.comparison.a,
-    after: r.comparison.b,
+    // the files' names, never the folders of their paths
+    before: baseName(r.comparison.a),
+    after: baseName(r.comparison.b),
     unit: a.workbook.meta.unit,
   });
   writeFileSync(out, x.bytes);

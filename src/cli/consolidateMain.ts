@@ -3,6 +3,7 @@ import type { Grouping } from '../domain/consolidateTypes';
 import { consolidateInputs, readSubmissions, writeConsolidation } from './consolidateCmd';
 import { consolidateJson, formatConsolidate } from './consolidateJson';
 import type { CliResult } from './main';
+import { printable, printableDeep } from './printable';
 import type { PlanReader } from './reader';
 
 const VALUED = new Set(['-o', '--output', '--by', '--unit']);
@@ -14,8 +15,13 @@ export async function consolidateCommand(
   usage: string,
 ): Promise<CliResult> {
   const files = args.filter((a, i) => !a.startsWith('-') && !VALUED.has(args[i - 1]));
-  const fail = (msg: string): CliResult => ({ code: 2, stdout: '', stderr: `planbook: ${msg}` });
-  if (!files.length) return fail(`consolidate needs at least one file\n${usage}`);
+  // texts from the input escaped; the usage (ours) follows as it is
+  const fail = (msg: string, tail = ''): CliResult => ({
+    code: 2,
+    stdout: '',
+    stderr: printable(`planbook: ${msg}`) + tail,
+  });
+  if (!files.length) return fail('consolidate needs at least one file', `\n${usage}`);
   const value = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -36,7 +42,7 @@ export async function consolidateCommand(
       return {
         code: 2,
         stdout: '',
-        stderr: unreadable.map((u) => `planbook: ${u.error}`).join('\n'),
+        stderr: unreadable.map((u) => printable(`planbook: ${u.error}`)).join('\n'),
       };
     const result = consolidateInputs(inputs, by as Grouping);
     if (out) {
@@ -51,8 +57,10 @@ export async function consolidateCommand(
     const json = consolidateJson(inputs, result);
     return {
       code: unreadable.length ? 2 : 0,
-      stdout: args.includes('--json') ? JSON.stringify(json) : formatConsolidate(json),
-      stderr: unreadable.map((u) => `planbook: ${u.error}`).join('\n'),
+      stdout: args.includes('--json')
+        ? JSON.stringify(json)
+        : formatConsolidate(printableDeep(json)),
+      stderr: unreadable.map((u) => printable(`planbook: ${u.error}`)).join('\n'),
     };
   } catch (e) {
     return fail(`consolidate: unexpected error: ${(e as Error).message}`);

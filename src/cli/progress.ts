@@ -17,7 +17,7 @@ import { type IsoDate, monthEnd, unitScale } from '../domain/executionText';
 import { evaluatedSide } from '../engine/sides';
 import { exportExecutionXlsx, executionCsv } from '../io/export/executionXlsx';
 import type { PlanReading } from '../io/readPlan';
-import { PlanReadError } from '../io/readPlan';
+import { baseName, PlanReadError } from '../io/readPlan';
 import { planCodes, hasCodeColumn } from '../io/report/planCodes';
 import { gridsOf, readReportFile } from '../io/report/readReport';
 import { type ProgressJson, progressJson } from './progressJson';
@@ -88,7 +88,7 @@ export function buildProgress(
   let annual = annualPlanFrom(plan.workbook, year, {
     value: side.value,
     codeOf,
-    basedOn: { title: plan.workbook.meta.title || planFile },
+    basedOn: { title: plan.workbook.meta.title || baseName(planFile) },
     now: 0,
     id: 'cli',
   });

@@ -6,6 +6,7 @@ import { PlanReadError } from '../io/readPlan';
 import type { CliResult } from './main';
 import { runProgress } from './progress';
 import { formatProgress } from './progressJson';
+import { printable, printableDeep } from './printable';
 import type { PlanReader } from './reader';
 
 export const PROGRESS_USAGE = `  planbook progress <plan> <report>… [--year N] [--target DD/MM[/YYYY]=P,…] [--json] [-o <report.xlsx>]
@@ -14,7 +15,12 @@ export const PROGRESS_USAGE = `  planbook progress <plan> <report>… [--year N]
       unit; prints projects, byUnit, bySource, total and the unmatched lines; -o writes the
       execution report (.xlsx with formulas, and .csv beside it)`;
 
-const fail = (stderr: string): CliResult => ({ code: 2, stdout: '', stderr });
+/** A refusal on stderr: texts from the input escaped; the usage (ours) follows as it is. */
+const fail = (stderr: string, tail = ''): CliResult => ({
+  code: 2,
+  stdout: '',
+  stderr: printable(stderr) + tail,
+});
 
 /** `30/09=60,31/01/2025=95` → target points of year N (a date without a year: N, or N+1 in January). */
 export function parseTargets(text: string, year: number): TargetPoint[] | null {
@@ -40,7 +46,7 @@ export async function progressCommand(
   const valued = new Set(['-o', '--output', '--year', '--target']);
   const files = args.filter((a, i) => !a.startsWith('-') && !valued.has(args[i - 1]));
   if (files.length < 2)
-    return fail(`planbook: progress needs a plan and at least one report\n${usage}`);
+    return fail('planbook: progress needs a plan and at least one report', `\n${usage}`);
   const at = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -84,7 +90,7 @@ export async function progressCommand(
     });
     return {
       code: 0,
-      stdout: args.includes('--json') ? JSON.stringify(json) : formatProgress(json),
+      stdout: args.includes('--json') ? JSON.stringify(json) : formatProgress(printableDeep(json)),
       stderr: '',
     };
   } catch (e) {

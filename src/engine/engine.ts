@@ -461,7 +461,7 @@ export class PlanEngine {
     if (col === undefined) return null;
     // a formula as the model holds it (the engine may hold `=#REF!` for a missing sheet)
     const own = st.rows[row]?.cells[colId];
-    if (typeof own === 'string' && own.startsWith('=')) return own;
+    if (typeof own === 'string' && (own.startsWith('=') || own.startsWith("'"))) return own;
     const v = this.hf.getCellSerialized({ sheet: this.dataId(st), row, col });
     return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as RawContent);
   }

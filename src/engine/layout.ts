@@ -188,7 +188,9 @@ export function inputContent(v: unknown, fix?: FormulaFix): RawContent {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   const s = String(v);
-  return s.startsWith('=') ? (fix ? fix(s) : s) : textContent(s);
+  if (s.startsWith('=')) return fix ? fix(s) : s;
+  // a model text written `'…` (a text that starts with `=` or `'`) is text to the engine as it is
+  return s.startsWith("'") ? s : textContent(s);
 }
 
 /** Every engine cell of a row: inputs and derived cells. */

@@ -137,7 +137,7 @@ function unreadable(e: unknown): PlanReadError {
 }
 
 /** The file's base name, without the folders of its path. */
-export const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
+export const baseName = (name: string) => name.replace(/^[\s\S]*[\\/]/, '');
 
 function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanReading {
   checkFileSize(bytes);

@@ -50,6 +50,30 @@ export interface ExecutionRecord {
   lastImport?: unknown;
 }
 
+/**
+ * An automatic backup: a whole copy of a workbook taken on open and while editing, kept in a
+ * rolling set per workbook (the app decides which to keep) and restorable from the start page.
+ */
+export interface BackupRecord {
+  id: Id;
+  workbookId: Id;
+  /** The workbook's title when the copy was taken (the list shows it even if the workbook is gone). */
+  title: string;
+  createdAt: number;
+  /** Why it was taken: opening, editing, closing, or before a restore, an import or a removal. */
+  reason: 'open' | 'edit' | 'close' | 'beforeRestore' | 'beforeImport' | 'beforeRemove';
+  /** Size of the copy as JSON text, in UTF-16 code units (about bytes): the bound is on their sum. */
+  size: number;
+  /** A hash of the content (a copy equal to the last one is not taken again). */
+  hash: string;
+}
+
+/** The copy itself, apart from its summary (so listing backups never reads the copies). */
+export interface BackupDataRecord {
+  id: Id;
+  snapshot: Workbook;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -103,6 +127,8 @@ export type PlanbookDb = Dexie & {
   executions: EntityTable<ExecutionRecord, 'id'>;
   historyStates: EntityTable<HistoryStateRecord, 'workbookId'>;
   historySteps: Dexie.Table<HistoryStepRecord, [Id, number]>;
+  backups: EntityTable<BackupRecord, 'id'>;
+  backupData: EntityTable<BackupDataRecord, 'id'>;
 };
 
 export const DB_NAME = 'planbook';
@@ -131,5 +157,7 @@ export function openDb(name = DB_NAME): PlanbookDb {
     historyStates: 'workbookId',
     historySteps: '[workbookId+seq], workbookId',
   });
+  // version 6: automatic backups of each workbook (a new table: no data to migrate)
+  db.version(6).stores({ backups: 'id, workbookId, createdAt', backupData: 'id' });
   return db;
 }

@@ -8,12 +8,16 @@ import { ImportPreview } from './ImportPreview';
 import { OpenFromServer } from './OpenFromServer';
 import { useImport } from './useImport';
 import { ConsolidationsSection } from './consolidation/ConsolidationsSection';
+import { ArchiveActions } from './ArchiveActions';
+import { BackupsSection } from './BackupsSection';
+import { SettingsPanel } from './SettingsPanel';
 
 export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: string) => void }) {
   const { t, lang } = useLang();
   const [list, setList] = useState<WorkbookSummary[] | null>(null);
   const [msg, setMsg] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
-  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [settings, setSettings] = useState(false);
+  const [imported, setImported] = useState(0);
   const [form, setForm] = useState({
     title: '',
     firstYear: new Date().getFullYear() + 1,
@@ -26,9 +30,6 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
   const imp = useImport(app, onOpen);
   const [dragOver, setDragOver] = useState(false);
   useEffect(reload, [app]);
-  useEffect(() => {
-    void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
-  }, []);
 
   const create = async () => {
     if (!form.sources.length || form.years < 1 || form.years > 30) return;
@@ -62,9 +63,16 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
     <div className="pb-start">
       <h1>{t('appName')}</h1>
       <p className="pb-tagline">{t('tagline')}</p>
-      {persisted !== null && (
-        <p className="pb-note">{persisted ? t('storagePersisted') : t('storageNotPersisted')}</p>
-      )}
+      <button
+        type="button"
+        className="pb-settings-toggle"
+        aria-expanded={settings}
+        data-testid="settings-toggle"
+        onClick={() => setSettings(!settings)}
+      >
+        {t('settings')}
+      </button>
+      {settings && <SettingsPanel policy={app.backups.policy} onClose={() => setSettings(false)} />}
       {msg && (
         <p className={`pb-msg pb-msg-${msg.kind}`} role="alert" data-testid="start-message">
           {msg.text}
@@ -177,8 +185,20 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
             onChange={(e) => e.target.files?.[0] && void openFile(e.target.files[0])}
           />
         </label>
+        <ArchiveActions
+          app={app}
+          onImported={() => {
+            reload();
+            setImported((n) => n + 1);
+          }}
+        />
       </section>
-      <ConsolidationsSection app={app} />
+      <BackupsSection
+        app={app}
+        known={new Map((list ?? []).map((w) => [w.id, w.title]))}
+        onChanged={reload}
+      />
+      <ConsolidationsSection key={imported} app={app} />
       <section className="pb-new">
         <h2>{t('newWorkbook')}</h2>
         <label>

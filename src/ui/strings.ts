@@ -7,6 +7,7 @@ import { enConsolidation, viConsolidation } from './stringsConsolidation';
 import { enForm, viForm } from './stringsForm';
 import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
+import { enBackup, viBackup } from './stringsBackup';
 
 export const vi = {
   ...viMore,
@@ -15,6 +16,7 @@ export const vi = {
   ...viExec,
   ...viSync,
   ...viForm,
+  ...viBackup,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -43,8 +45,6 @@ export const vi = {
   err_notPlanbook: 'Tệp này không phải tệp .planbook của Sổ kế hoạch vốn.',
   err_tooNew: 'Tệp được tạo bằng phiên bản mới hơn (định dạng {v}); hãy cập nhật ứng dụng.',
   err_invalid: 'Tệp .planbook bị hỏng hoặc sai cấu trúc (tại {path}). Không có gì được lưu.',
-  storagePersisted: 'Trình duyệt đã đồng ý lưu bền dữ liệu.',
-  storageNotPersisted: 'Trình duyệt chưa cam kết lưu bền dữ liệu; hãy sao lưu bằng tệp .planbook.',
   back: '← Các sổ',
   saved: 'Đã lưu',
   saving: 'Đang lưu…',
@@ -191,6 +191,7 @@ export const en: Record<StringKey, string> = {
   ...enExec,
   ...enSync,
   ...enForm,
+  ...enBackup,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',
@@ -217,8 +218,6 @@ export const en: Record<StringKey, string> = {
   err_notPlanbook: 'This is not a Planbook file.',
   err_tooNew: 'The file was made by a newer Planbook (format {v}); please update.',
   err_invalid: 'The .planbook file is damaged or malformed (at {path}). Nothing was saved.',
-  storagePersisted: 'The browser agreed to keep this data persistently.',
-  storageNotPersisted: 'The browser did not promise persistent storage; keep .planbook backups.',
   back: '← Workbooks',
   saved: 'Saved',
   saving: 'Saving…',

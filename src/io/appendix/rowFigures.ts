@@ -1,4 +1,5 @@
 /** The figures of one source row under the table's numeric columns. */
+import { gridLiteral } from '../../domain/grid';
 import { parseAmount } from '../../domain/numbers';
 import type { CellInput } from '../../domain/types';
 import { cellText, type RawGrid } from './grid';
@@ -89,7 +90,8 @@ export function rowFigures(
         });
       }
     } else if (texts.length && texts.some((t) => t !== '-' && t !== '–')) {
-      cells[s.leaf.id] = texts.join(' ');
+      // a text is kept as text: one starting with `=` never becomes a live formula
+      cells[s.leaf.id] = gridLiteral(texts.join(' '));
       warn({
         code: 'textInAmount',
         row: line,

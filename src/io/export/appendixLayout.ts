@@ -6,6 +6,7 @@
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { attachmentLine, issuingLines } from '../../domain/formMeta';
 import { moveFormulaRows } from '../../domain/formulaShift';
+import { gridText } from '../../domain/grid';
 import { childRows } from '../../domain/rows';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { exportableFormula } from './formulaSafety';
@@ -180,7 +181,7 @@ export function layoutAppendix(
           if (r.kind === 'project' && value !== null && exportableFormula(x))
             return { ...base, formula: moveFormulaRows(x, first), value };
         }
-        if (typeof x === 'string') return { ...base, text: x };
+        if (typeof x === 'string') return { ...base, text: isNumericLeaf(l) ? gridText(x) : x };
         return base;
       }),
     );

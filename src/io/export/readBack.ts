@@ -6,6 +6,7 @@
  */
 import { isNumericLeaf, leaves } from '../../domain/columns';
 import { moveFormulaRows } from '../../domain/formulaShift';
+import { gridLiteral } from '../../domain/grid';
 import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
 import { gridSheetFromRaw } from '../appendix/gridSheet';
@@ -63,14 +64,15 @@ export function readExported(grids: RawGrid[]): Workbook | null {
         if (!cell || (cell.text === '' && cell.formula === undefined)) return;
         // a text as a spreadsheet reads it back (cut to a cell's length, CR LF as LF): the plan's own
         const kept = row.cells[l.id];
-        if (typeof kept === 'string' && kept !== cell.text && cell.text === asRead(kept)) {
+        // (a formula of the plan that the export wrote as text comes back as the plan's formula)
+        if (typeof kept === 'string' && (cell.text === kept || cell.text === asRead(kept))) {
           cells[l.id] = kept;
           return;
         }
         if (cell.formula !== undefined && isNumericLeaf(l))
           cells[l.id] = moveFormulaRows(`=${cell.formula.replace(/^=/, '')}`, -first);
         else if (typeof cell.value === 'number') cells[l.id] = cell.value;
-        else cells[l.id] = cell.text;
+        else cells[l.id] = isNumericLeaf(l) ? gridLiteral(cell.text) : cell.text;
       });
       return { ...row, cells };
     });

@@ -22,7 +22,7 @@ import type { AppendixSheet } from '../../domain/types';
 import { cellText, gridFromText, type RawGrid } from '../appendix/grid';
 import { type AppendixReading, readAppendix, unlegacy } from '../appendix/reader';
 import { checkFileSize, checkTextCells, LimitError } from '../limits';
-import { PlanReadError } from '../readPlan';
+import { baseName, PlanReadError } from '../readPlan';
 import { gridsFromWorkbook } from '../sheets';
 import { reportPeriod, reportYear } from './reportDates';
 
@@ -63,7 +63,8 @@ function boundedGrids(name: string, bytes: Uint8Array): RawGrid[] {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file', 'notText');
   checkTextCells(text);
-  return [gridFromText(text, name.replace(/\.[^.]+$/, '') || 'Sheet1')];
+  // the sheet is named after the file, never after the folders of its path
+  return [gridFromText(text, baseName(name).replace(/\.[^.]+$/, '') || 'Sheet1')];
 }
 
 const FIGURES = new Set([
