@@ -110,7 +110,8 @@ function firstTotal(rows: readonly Row[]): number {
  * last project row, then the cells). A block that spans section or computed cells fills the cells
  * that take input and skips the computed ones (counted in `skipped`, as Excel users paste a column
  * copied from a printed table over its section rows); a block that lands only on computed cells is
- * refused. Text in an amount cell refuses the whole block.
+ * refused. Text in an amount cell refuses the whole block. Pasted texts are figures in the display
+ * unit (`scale`, see `inputScale`); `raw` contents (copied in Planbook, a fill) are the model's own.
  */
 export function planPaste(
   sheet: AppendixSheet,
@@ -119,6 +120,7 @@ export function planPaste(
   raw?: readonly (readonly CellInput[])[],
   /** Rows a filter shows: the others are left as they are (a fill over a filtered range). */
   keep?: (row: Row) => boolean,
+  scale = 1,
 ): PasteResult {
   const ls = leaves(sheet.columns);
   if (!m.length || at.col >= ls.length) return { refusals: [] };
@@ -151,7 +153,7 @@ export function planPaste(
           rawCell === null ||
           rawCell.startsWith('=') ||
           !isNumericLeaf(leaf));
-      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style);
+      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale);
       const rule = cellPolicy(sheet, row, leaf);
       const here = { rowId: row.id, colId: rule.target };
       if (!rule.editable) {

@@ -1,4 +1,5 @@
 /** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
+import { inputScale } from '../domain/display';
 import { cellPolicy, leafById, parseInput } from '../domain/policy';
 import type { Refusal } from '../domain/refusals';
 import { indexOfRows } from '../domain/rowIndex';
@@ -6,7 +7,10 @@ import type { WorkbookSession } from './session';
 
 export type CommitResult = { ok: true; changed: boolean } | { ok: false; refusal: Refusal };
 
-/** Parses `text` for the cell and dispatches it; unchanged content is not a step. */
+/**
+ * Parses `text` for the cell (a figure in the sheet's display unit) and dispatches it in the
+ * plan's unit; unchanged content is not a step.
+ */
 export function commitText(
   session: WorkbookSession,
   sheetId: string,
@@ -22,7 +26,12 @@ export function commitText(
   const rule = cellPolicy(sheet, row, leaf);
   const at = { rowId, colId: rule.target };
   if (rule.refusal) return { ok: false, refusal: { code: rule.refusal, ...at } };
-  const parsed = parseInput(text, leaf);
+  const parsed = parseInput(
+    text,
+    leaf,
+    'auto',
+    inputScale(session.workbook.meta.unit, sheet.display),
+  );
   if (parsed !== null && typeof parsed === 'object')
     return { ok: false, refusal: { code: 'notNumber', ...at, detail: parsed.invalid } };
   const numeric =

@@ -32,9 +32,16 @@ const SOURCE_NAMES: Record<'vi' | 'en', Record<RuleSource, string>> = {
   en: { 'code row': 'code row', label: 'label', structure: 'structure', 'plan text': 'plan text' },
 };
 
-/** One line explaining a finding, in the user's language. */
-export function explain(f: Finding, lang: 'vi' | 'en' = 'vi'): string {
-  const a = (x: number) => formatAmount(x, lang);
+/**
+ * One line explaining a finding, in the user's language; `figure` formats its amounts (the grid
+ * passes the sheet's display unit; reports keep the plan's unit).
+ */
+export function explain(
+  f: Finding,
+  lang: 'vi' | 'en' = 'vi',
+  figure: (x: number) => string = (x) => formatAmount(x, lang),
+): string {
+  const a = figure;
   const d = a(f.actual - f.expected);
   const from = f.from ? SOURCE_NAMES[lang][f.from] : '';
   if (lang === 'en') {

@@ -47,8 +47,39 @@ export function toDisplay(
   planUnit: string,
   display: SheetDisplay | undefined,
 ): number {
-  const f = displayFactor(planUnit, display);
-  return f === 1 ? value : value * f;
+  return scaleAmount(value, displayFactor(planUnit, display));
+}
+
+/**
+ * What one display unit is worth in the plan's unit: a figure typed or pasted in the display
+ * unit × this = the figure the model stores (1 when either unit is unknown or they are the same).
+ */
+export function inputScale(planUnit: string, display: SheetDisplay | undefined): number {
+  const from = unitOf(planUnit);
+  const to = display?.unit;
+  if (!from || !to || from === to) return 1;
+  return FACTORS[to] / FACTORS[from];
+}
+
+/**
+ * `value × factor` without floating noise (1,5 tỷ → 1500 triệu, 1.500.000 đồng → 1,5 triệu
+ * exactly): the product is rounded to 15 significant digits, beyond any figure a plan holds.
+ */
+export function scaleAmount(value: number, factor: number): number {
+  if (factor === 1 || !Number.isFinite(value)) return value;
+  return Number.parseFloat((value * factor).toPrecision(15));
+}
+
+const MONEY_ROLES = new Set(['amount', 'rowTotal', 'stated']);
+
+/** Whether a column's figures are amounts of money (shown and typed in the display unit). */
+export function isMoneyLeaf(leaf: { role: string; additive?: boolean }): boolean {
+  return MONEY_ROLES.has(leaf.role) && leaf.additive !== false;
+}
+
+/** The unit figures are shown and typed in: the sheet's display unit, or null (the plan's own). */
+export function shownUnit(planUnit: string, display: SheetDisplay | undefined): DisplayUnit | null {
+  return display?.unit && unitOf(planUnit) ? display.unit : null;
 }
 
 /** The most decimals the sheet shows. */

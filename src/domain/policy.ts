@@ -4,6 +4,7 @@
  * Typing, paste, fill, the editor and the engine's layout all ask here.
  */
 import { isNumericLeaf, leaves } from './columns';
+import { isMoneyLeaf, scaleAmount } from './display';
 import { type NumberStyle, parseAmount } from './numbers';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
@@ -97,11 +98,14 @@ const BLANK_MARKS = new Set(['-', '–', '—']);
  * Reads what a user typed or pasted into a cell of `column`: blank, a formula, a number in the
  * given style (an amount cell), or the text itself. A lone dash in an amount cell means blank, as
  * printed tables use it. `{invalid}` when an amount cell gets something that is not a number.
+ * `scale` (see `inputScale`) turns a number typed in the sheet's display unit into the plan's unit
+ * for money columns — the one place where typed and pasted figures change unit; formulas never do.
  */
 export function parseInput(
   text: string,
   column: ColumnLeaf | undefined,
   style: NumberStyle = 'auto',
+  scale = 1,
 ): CellInput | { invalid: string } {
   const t = text.trim();
   if (t === '') return null;
@@ -109,7 +113,8 @@ export function parseInput(
   if (t.startsWith('=')) return t;
   if (BLANK_MARKS.has(t)) return null;
   const n = parseAmount(t, style);
-  return n === null ? { invalid: text } : n;
+  if (n === null) return { invalid: text };
+  return scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n;
 }
 
 /** Whether a value may sit in an amount cell: a number, a formula, or blank. */

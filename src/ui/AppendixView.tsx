@@ -5,10 +5,11 @@ import type { Refusal, RefusalCode } from '../app/commands';
 import { commitText, selectionStats } from '../app/editing';
 import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
-import { columnLetter, isNumericLeaf, leaves } from '../domain/columns';
+import { columnLetter, leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
 import { ChecksPanel } from './ChecksPanel';
+import { displayUnitLabel, figureFormatter, selectionValues } from './displayFigures';
 import { DisplayControls } from './DisplayControls';
 import { FormulaBar } from './FormulaBar';
 import { rawText } from './grid/CellEditor';
@@ -158,15 +159,7 @@ export function AppendixView({
     (r: CellRange | null) => {
       moved();
       if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);
-      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
-      const ls = leaves(s.columns);
-      const values: unknown[] = [];
-      for (let i = r.r0; i <= r.r1; i++)
-        for (let j = r.c0; j <= r.c1; j++)
-          values.push(
-            isNumericLeaf(ls[j]) ? session.value(sheetId, i, ls[j].id) : s.rows[i]?.cells[ls[j].id],
-          );
-      setStats(selectionStats(values));
+      setStats(selectionStats(selectionValues(session, sheetId, r)));
     },
     [session, sheetId, moved],
   );
@@ -307,6 +300,8 @@ export function AppendixView({
           <ChecksDock count={checks.errors + checks.warnings}>
             <ChecksPanel
               findings={checks.findings}
+              figure={figureFormatter(session, sheetId, lang)}
+              unit={displayUnitLabel(session, sheetId)}
               rowNumber={checks.rowNumber}
               onSelect={checks.select}
               onPrint={checks.print}
@@ -326,7 +321,12 @@ export function AppendixView({
         onRename={(id) => renameTab(session, id, t, (text) => setMessage({ text, kind: 'error' }))}
         views={onView ? { current: null, onPick: onView } : undefined}
       />
-      <StatusLine message={message} remark={current?.remark} stats={stats} />
+      <StatusLine
+        message={message}
+        remark={current?.remark}
+        stats={stats}
+        unit={displayUnitLabel(session, sheetId)}
+      />
       {ask && (
         <ConfirmDialog
           ask={ask}

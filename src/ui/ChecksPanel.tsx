@@ -62,6 +62,10 @@ export interface ChecksPanelProps {
   onExport: () => void;
   /** Absent when the workbook is read-only. */
   actions?: CheckActions;
+  /** Formats a finding's figure (plan's unit) as the sheet shows it (default: as it is). */
+  figure?: (x: number, colId: string | null) => string;
+  /** The display unit of the figures, when not the plan's. */
+  unit?: string;
 }
 
 export function ChecksPanel({
@@ -71,6 +75,8 @@ export function ChecksPanel({
   onPrint,
   onExport,
   actions,
+  figure,
+  unit,
 }: ChecksPanelProps) {
   const { t } = useLang();
   return (
@@ -94,6 +100,8 @@ export function ChecksPanel({
           rowNumber={rowNumber}
           onSelect={onSelect}
           actions={actions}
+          figure={figure}
+          unit={unit}
         />
       )}
     </aside>
@@ -106,7 +114,9 @@ function FindingList({
   rowNumber,
   onSelect,
   actions,
-}: Pick<ChecksPanelProps, 'findings' | 'rowNumber' | 'onSelect' | 'actions'>) {
+  figure,
+  unit,
+}: Pick<ChecksPanelProps, 'findings' | 'rowNumber' | 'onSelect' | 'actions' | 'figure' | 'unit'>) {
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -149,6 +159,8 @@ function FindingList({
               rowNumber={rowNumber}
               onSelect={onSelect}
               actions={actions}
+              figure={figure}
+              unit={unit}
             />
           ))}
         </ul>
@@ -162,14 +174,18 @@ function FindingItem({
   rowNumber,
   onSelect,
   actions,
+  figure,
+  unit,
 }: {
   f: Finding;
   rowNumber: (rowId: string | null) => string;
   onSelect: (f: Finding) => void;
   actions?: CheckActions;
+  figure?: (x: number, colId: string | null) => string;
+  unit?: string;
 }) {
   const { t, lang } = useLang();
-  const a = (x: number) => formatAmount(x, lang);
+  const a = (x: number) => (figure ? figure(x, f.colId) : formatAmount(x, lang));
   const [note, setNote] = useState<string | null>(null);
   const explained = f.explained !== undefined;
   return (
@@ -193,6 +209,7 @@ function FindingItem({
         <span className="pb-finding-nums">
           {t('col_stated')} {a(f.expected)} · {t('col_computed')} {a(f.actual)} · {t('col_diff')}{' '}
           {a(f.actual - f.expected)}
+          {unit ? ` (${unit})` : ''}
         </span>
         {f.from && (
           <span className="pb-finding-from">

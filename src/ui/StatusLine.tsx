@@ -7,9 +7,11 @@ export interface StatusLineProps {
   remark?: string;
   /** Selected cells, numeric cells among them, their sum and average. */
   stats: { cells: number; numbers: number; sum: number; average: number | null } | null;
+  /** The display unit the sums are in, when the sheet shows another unit than the plan's. */
+  unit?: string;
 }
 
-export function StatusLine({ message, remark, stats }: StatusLineProps) {
+export function StatusLine({ message, remark, stats, unit }: StatusLineProps) {
   const { t, lang } = useLang();
   return (
     <footer className="pb-status" data-testid="status">
@@ -29,7 +31,7 @@ export function StatusLine({ message, remark, stats }: StatusLineProps) {
           {t('statCells', { n: stats.cells })}
           {` · ${t('statNumbers', { n: stats.numbers })}`}
           {stats.numbers > 0 &&
-            ` · ${t('statSum', { v: formatAmount(stats.sum, lang) })} · ${t('statAvg', { v: formatAmount(stats.average ?? 0, lang, 2) })}`}
+            ` · ${t('statSum', { v: formatAmount(stats.sum, lang) })} · ${t('statAvg', { v: formatAmount(stats.average ?? 0, lang, 2) })}${unit ? ` (${unit})` : ''}`}
         </span>
       )}
     </footer>

@@ -6,10 +6,14 @@ import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { formatAmount } from '../../domain/numbers';
 import { cellPolicy, leafById } from '../../domain/policy';
 import type { Row } from '../../domain/types';
+import { displayValue } from './displayFormat';
 import type { GridCtx, GridItem } from './gridContext';
 import { takeRefused } from './refusedEntry';
 
-/** The text an editor starts with for a cell (formulas as typed, numbers in the user's style). */
+/**
+ * The text an editor starts with for a cell: formulas as typed, numbers in the user's style and
+ * in the sheet's display unit (what `commitText` takes back).
+ */
 export function rawText(ctx: GridCtx, row: Row, colId: string): string {
   const i = ctx.index.get(row.id);
   const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
@@ -17,7 +21,7 @@ export function rawText(ctx: GridCtx, row: Row, colId: string): string {
   const target = sheet && leaf ? cellPolicy(sheet, row, leaf).target : colId;
   const raw = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, target);
   if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'number') return formatAmount(raw, ctx.lang, 10);
+  if (typeof raw === 'number') return formatAmount(displayValue(ctx, target, raw), ctx.lang, 10);
   return String(raw);
 }
 

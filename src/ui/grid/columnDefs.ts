@@ -184,7 +184,7 @@ function leafDef(
       if (r && r.colId === leaf.id && r.rowId === (p.data as GridItem | undefined)?.id)
         return r.message;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
-      if (f) return explain(f, ctx.lang);
+      if (f) return explain(f, ctx.lang, (x) => shownAmount(ctx, leaf, x));
       const before = changedBefore(ctx, leaf.id, p.data as GridItem);
       if (before !== undefined)
         return t('beforeWas', {

@@ -2,16 +2,15 @@
  * Figures as the sheet shows them: money columns in the chosen display unit, rounded to the
  * chosen decimals; other numbers as they are. The model and exports keep the plan's unit.
  */
-import { displayDecimals, toDisplay } from '../../domain/display';
+import { displayDecimals, inputScale, isMoneyLeaf, toDisplay } from '../../domain/display';
+import { leafById } from '../../domain/policy';
 import { formatAmount } from '../../domain/numbers';
 import type { ColumnLeaf } from '../../domain/types';
 import type { GridCtx } from './gridContext';
 
-const MONEY = new Set<ColumnLeaf['role']>(['amount', 'rowTotal', 'stated']);
-
 /** Whether a column's figures are amounts of money (converted to the display unit). */
 export function isMoney(leaf: ColumnLeaf): boolean {
-  return MONEY.has(leaf.role) && leaf.additive !== false;
+  return isMoneyLeaf(leaf);
 }
 
 /** A figure (in the plan's unit) as the grid shows it in a column of the sheet. */
@@ -21,6 +20,21 @@ export function shownAmount(ctx: GridCtx, leaf: ColumnLeaf | null, v: number): s
   if (!d) return formatAmount(v, ctx.lang);
   const value = !leaf || isMoney(leaf) ? toDisplay(v, wb.meta.unit, d) : v;
   return formatAmount(value, ctx.lang, displayDecimals(d));
+}
+
+/** A figure of a cell (plan's unit) in the unit the sheet shows and takes it: editor, copy. */
+export function displayValue(ctx: GridCtx, colId: string, v: number): number {
+  const wb = ctx.session.workbook;
+  const sheet = wb.sheets.find((s) => s.id === ctx.sheetId);
+  const leaf = sheet && leafById(sheet, colId);
+  if (!sheet?.display?.unit || (leaf && !isMoney(leaf))) return v;
+  return toDisplay(v, wb.meta.unit, sheet.display);
+}
+
+/** What one unit the sheet takes figures in is worth in the plan's unit (see `inputScale`). */
+export function sheetInputScale(ctx: GridCtx): number {
+  const wb = ctx.session.workbook;
+  return inputScale(wb.meta.unit, wb.sheets.find((s) => s.id === ctx.sheetId)?.display);
 }
 
 /** Column options from the sheet's view: the width the user gave it, wrapped long texts. */

@@ -12,6 +12,7 @@ import type { WorkbookSession } from '../../app/session';
 import { formatAmount } from '../../domain/numbers';
 import type { AppendixSheet, CellInput } from '../../domain/types';
 import type { GridApi } from 'ag-grid-community';
+import { displayValue, sheetInputScale } from './displayFormat';
 import type { GridCtx, GridItem } from './gridContext';
 
 const MIME = 'application/x-planbook-cells';
@@ -45,7 +46,7 @@ export function attachClipboard(
     const { session, sheetId } = get();
     const v = get().ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
     const cell = sheetOf().rows[i]?.cells[c];
-    if (typeof v === 'number') return String(v);
+    if (typeof v === 'number') return String(displayValue(get().ctx, c, v));
     if (v === null || v === undefined)
       return cell === undefined || cell === null ? '' : String(cell);
     return typeof v === 'object' ? '' : String(v);
@@ -107,7 +108,14 @@ export function attachClipboard(
       );
       raw = raw ? shiftFill(raw[0][0], s) : undefined;
     }
-    const r = planPaste(sheetOf(), { row: s.r0, col: s.c0 }, m, raw);
+    const r = planPaste(
+      sheetOf(),
+      { row: s.r0, col: s.c0 },
+      m,
+      raw,
+      undefined,
+      sheetInputScale(ctx),
+    );
     if (cutFrom && 'command' in r) {
       const src = get().session.workbook.sheets.find((x) => x.id === cutFrom!.sheetId);
       const clear = src ? planClear(src, cutFrom.range) : null;

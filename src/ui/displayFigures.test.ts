@@ -1,0 +1,55 @@
+/** Status sums and check figures in the sheet's display unit (issue 15, part 5). */
+import { describe, expect, it } from 'vitest';
+import { WorkbookSession } from '../app/session';
+import { selectionStats } from '../app/editing';
+import { explain } from '../domain/checkWords';
+import type { Finding } from '../domain/checks';
+import { makePlan } from '../domain/template';
+import { displayUnitLabel, figureFormatter, selectionValues } from './displayFigures';
+
+const A11 = 'y2011_dtpt';
+function setup(unit?: 'tỷ đồng') {
+  const wb = makePlan({
+    rows: [
+      ['section', 0, 'I'],
+      ['project', 1, 'a', { [A11]: 1500, name: 'a' }],
+      ['project', 1, 'b', { [A11]: 250 }],
+    ],
+  });
+  const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+  if (unit) s.dispatch({ type: 'setDisplay', sheetId: 's1', display: { unit } }, 'setDisplay');
+  return s;
+}
+
+describe('figures beside the grid follow the display unit', () => {
+  it('sums a selection in tỷ đồng, labelled', () => {
+    const s = setup('tỷ đồng');
+    const v = selectionValues(s, 's1', { r0: 1, c0: 1, r1: 2, c1: 4 });
+    expect(selectionStats(v)).toMatchObject({ numbers: 2, sum: 1.75 });
+    expect(displayUnitLabel(s, 's1')).toBe('tỷ đồng');
+    const plain = setup();
+    expect(selectionStats(selectionValues(plain, 's1', { r0: 1, c0: 4, r1: 2, c1: 4 })).sum).toBe(
+      1750,
+    );
+    expect(displayUnitLabel(plain, 's1')).toBeUndefined();
+  });
+
+  it('formats a finding’s figures in tỷ đồng', () => {
+    const s = setup('tỷ đồng');
+    const fig = figureFormatter(s, 's1', 'vi');
+    expect(fig(41300, A11)).toBe('41,3');
+    expect(fig(36300, null)).toBe('36,3');
+    expect(figureFormatter(setup(), 's1', 'vi')(41300, A11)).toBe('41.300');
+    const f = {
+      rule: 'section-total',
+      severity: 'error',
+      label: 'I',
+      expected: 36300,
+      actual: 41300,
+      rowId: null,
+      colId: A11,
+    } as unknown as Finding;
+    expect(explain(f, 'vi', (x) => fig(x, A11))).toContain('số ghi 36,3, tính được 41,3');
+    expect(explain(f, 'vi')).toContain('số ghi 36.300');
+  });
+});
