@@ -8,6 +8,7 @@ import { enForm, viForm } from './stringsForm';
 import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
 import { enBackup, viBackup } from './stringsBackup';
+import { enKeys, viKeys } from './stringsKeys';
 
 export const vi = {
   ...viMore,
@@ -17,6 +18,7 @@ export const vi = {
   ...viSync,
   ...viForm,
   ...viBackup,
+  ...viKeys,
   ...viCompare,
   ...viConsolidation,
   appName: 'Sổ kế hoạch vốn',
@@ -192,6 +194,7 @@ export const en: Record<StringKey, string> = {
   ...enSync,
   ...enForm,
   ...enBackup,
+  ...enKeys,
   ...enCompare,
   ...enConsolidation,
   appName: 'Planbook',

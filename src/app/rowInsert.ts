@@ -1,0 +1,29 @@
+/** Inserting a row above or below the focused one (the row menu's "insert above/below"). */
+import { makeRow } from '../domain/template';
+import type { AppendixSheet, RowKind } from '../domain/types';
+import { addRow, type RowActionResult } from './rowActions';
+
+/**
+ * A new empty row of `kind` next to row `at`: above it as its sibling (same level), or below it as
+ * the toolbar's add does (a project under a section becomes its first child; otherwise after the
+ * row's subtree). Above a total row the new row is a top-level one.
+ */
+export function insertRow(
+  sheet: AppendixSheet,
+  at: number | null,
+  kind: RowKind,
+  where: 'above' | 'below',
+): RowActionResult {
+  const rows = sheet.rows;
+  if (where === 'below' || at === null || !rows[at]) return addRow(sheet, at, kind);
+  const level = rows[at].kind === 'total' ? 0 : rows[at].level;
+  const row = makeRow(
+    kind,
+    level,
+    kind === 'project' ? { tt: '-', name: '' } : { tt: '', name: '' },
+  );
+  return {
+    command: { type: 'insertRows', sheetId: sheet.id, at, rows: [row] },
+    focus: row.id,
+  };
+}
