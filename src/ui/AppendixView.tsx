@@ -40,6 +40,7 @@ import { SyncPanel, SyncToggle } from './SyncPanel';
 import { columnsKey } from './form/columnsKey';
 import { FormPanel } from './form/FormPanel';
 import { renameTab } from './form/renameTab';
+import { useGridOverlays } from './useGridOverlays';
 
 export function AppendixView({
   opened,
@@ -130,6 +131,8 @@ export function AppendixView({
     [session, sheetId, say, t],
   );
   const { run, onKey } = useWorkbookActions(deps);
+  const gridApi = useCallback(() => apiRef.current, []);
+  const keys = useGridOverlays({ api: gridApi, run, readOnly });
 
   const onRefused = useCallback(
     (rowId: string, colId: string, code: RefusalCode, detail?: string) => {
@@ -270,7 +273,7 @@ export function AppendixView({
       <FindBar ff={ff} sheet={sheet} versions={versions} workbookId={session.workbook.id} />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
       <DisplayControls session={session} sheet={sheet} readOnly={readOnly} />
-      <div className="pb-main">
+      <div className="pb-main" onContextMenu={keys.onContextMenu}>
         <PlanGrid
           // columns added, removed, moved or renamed: the grid is built again for them
           key={`${sheet.id}:${columnsKey(sheet.columns)}`}
@@ -283,6 +286,7 @@ export function AppendixView({
           onPasteSkipped={(n) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' })}
           onFocus={setFocus}
           onKeyDown={onKey}
+          onCommand={keys.onCommand}
           apiRef={apiRef}
           ctxRef={ctxRef}
           display={sheet.display}
@@ -321,6 +325,7 @@ export function AppendixView({
         onRename={(id) => renameTab(session, id, t, (text) => setMessage({ text, kind: 'error' }))}
         views={onView ? { current: null, onPick: onView } : undefined}
       />
+      {keys.overlays}
       <StatusLine
         message={message}
         remark={current?.remark}

@@ -181,7 +181,7 @@ export const vi = {
   w_noHeader: 'Không tìm thấy dòng tiêu đề.',
   w_notAppendix: 'Không phải phụ lục.',
   shortcuts:
-    'Phím tắt: Alt+Shift+→/← thụt vào/lùi ra · Alt+↑/↓ chuyển dòng · Ctrl+Shift+= thêm dự án · Ctrl+− xóa dòng · Ctrl+Z/Ctrl+Y hoàn tác/làm lại · Shift+mũi tên chọn vùng · Ctrl+C/X/V sao chép/cắt/dán · Ctrl+D/Ctrl+R điền xuống/phải',
+    'Phím tắt (F1: tất cả): Alt+Shift+→/← thụt vào/lùi ra · Alt+↑/↓ chuyển dòng · Ctrl+Shift+= thêm dự án · Ctrl+− xóa dòng · Ctrl+Z/Ctrl+Y hoàn tác/làm lại · Shift+mũi tên chọn vùng · Ctrl+C/X/V sao chép/cắt/dán · Ctrl+D/Ctrl+R điền xuống/phải',
 };
 
 export type StringKey = keyof typeof vi;
@@ -357,5 +357,5 @@ export const en: Record<StringKey, string> = {
   w_noHeader: 'No header rows found.',
   w_notAppendix: 'Not an appendix.',
   shortcuts:
-    'Shortcuts: Alt+Shift+→/← indent/outdent · Alt+↑/↓ move row · Ctrl+Shift+= add project · Ctrl+− delete row · Ctrl+Z/Ctrl+Y undo/redo · Shift+arrows select · Ctrl+C/X/V copy/cut/paste · Ctrl+D/Ctrl+R fill down/right',
+    'Shortcuts (F1: all): Alt+Shift+→/← indent/outdent · Alt+↑/↓ move row · Ctrl+Shift+= add project · Ctrl+− delete row · Ctrl+Z/Ctrl+Y undo/redo · Shift+arrows select · Ctrl+C/X/V copy/cut/paste · Ctrl+D/Ctrl+R fill down/right',
 };

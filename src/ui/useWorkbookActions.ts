@@ -2,12 +2,14 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback } from 'react';
 import * as act from '../app/rowActions';
+import { insertRow } from '../app/rowInsert';
 import type { WorkbookSession } from '../app/session';
 import { isNumericLeaf, leaves } from '../domain/columns';
 import type { AppendixSheet } from '../domain/types';
 import type { GridItem } from './grid/gridContext';
 import type { FocusInfo } from './grid/PlanGrid';
 import type { StringKey } from './strings';
+import type { RowAction } from './grid/keymap';
 import type { ToolAction } from './Toolbar';
 
 export interface ActionDeps {
@@ -24,7 +26,7 @@ export interface ActionDeps {
 export function useWorkbookActions(d: ActionDeps) {
   /** Dispatches a row action's command and moves the focus where it says. */
   const apply = useCallback(
-    (a: ToolAction, r: act.RowActionResult) => {
+    (a: ToolAction | RowAction, r: act.RowActionResult) => {
       const { session } = d;
       if ('refused' in r) {
         d.say(`a_${r.refused}`);
@@ -49,7 +51,7 @@ export function useWorkbookActions(d: ActionDeps) {
   );
 
   const run = useCallback(
-    (a: ToolAction) => {
+    (a: ToolAction | RowAction) => {
       const { session } = d;
       if (a === 'undo' || a === 'redo') {
         const ok = a === 'undo' ? session.undo() : session.redo();
@@ -65,6 +67,17 @@ export function useWorkbookActions(d: ActionDeps) {
           break;
         case 'addSection':
           r = act.addRow(sheet, at, 'section');
+          break;
+        case 'insertProjectAbove':
+        case 'insertProjectBelow':
+        case 'insertSectionAbove':
+        case 'insertSectionBelow':
+          r = insertRow(
+            sheet,
+            at,
+            a.startsWith('insertProject') ? 'project' : 'section',
+            a.endsWith('Above') ? 'above' : 'below',
+          );
           break;
         case 'deleteRow': {
           r = act.deleteRow(sheet, at);

@@ -8,6 +8,7 @@ import { cellPolicy, leafById } from '../../domain/policy';
 import type { Row } from '../../domain/types';
 import { displayValue } from './displayFormat';
 import type { GridCtx, GridItem } from './gridContext';
+import { takeSeed } from './imeCell';
 import { takeRefused } from './refusedEntry';
 
 /**
@@ -32,8 +33,9 @@ export class PlanCellEditor implements ICellEditorComp<GridItem> {
     this.input = document.createElement('input');
     this.input.className = 'pb-editor';
     this.input.setAttribute('aria-label', 'cell editor');
-    const typed = p.eventKey && p.eventKey.length === 1 ? p.eventKey : null;
     const row = p.data as Row;
+    const seed = takeSeed(p.context, row.id, p.column.getColId());
+    const typed = seed ?? (p.eventKey && p.eventKey.length === 1 ? p.eventKey : null);
     const refused = takeRefused(p.context, row.id, p.column.getColId());
     if (refused !== null) {
       // a refused entry comes back as typed, with the reason

@@ -16,6 +16,9 @@ import type { Refusal, RefusalCode } from '../../app/commands';
 import { commitText } from '../../app/editing';
 import type { CellRange } from '../../app/selection';
 import { useGridInteraction } from './useGridInteraction';
+import { attachIme } from './imeCell';
+import type { GridCommand } from './keymap';
+import { focusFirstProject, useGridKeys } from './useGridKeys';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import type { SheetDisplay } from '../../domain/display';
@@ -63,6 +66,8 @@ export interface PlanGridProps {
   onPasteSkipped?: (n: number) => void;
   onFocus: (f: FocusInfo) => void;
   onKeyDown: (e: KeyboardEvent, api: GridApi<GridItem>) => boolean;
+  /** The menu, help and row-action keys (see keymap.ts); true when taken. */
+  onCommand?: (c: GridCommand) => boolean;
   apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
   ctxRef: React.MutableRefObject<GridCtx | null>;
   /** How the sheet shows figures and texts (display unit, decimals, wrapping). */
@@ -92,7 +97,6 @@ const getRowClass = (r: RowClassParams<GridItem>) => {
   if (!d || isPinned(d)) return d?.source === null ? 'pb-pinned pb-grand' : 'pb-pinned';
   return `pb-${d.kind} pb-level-${Math.min(d.level, 4)}`;
 };
-const markReady = () => performance.mark('pb:grid-ready');
 /** Rows stay in plan order: no sorting, no column dragging (indexes are the plan's own). */
 const defaultColDef = { sortable: false, suppressMovable: true } as const;
 
@@ -216,6 +220,14 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       placeHandle();
     },
   });
+  const gridKey = useGridKeys({
+    session,
+    sheetId,
+    apiRef,
+    ctx,
+    select: ix.select,
+    extendTo: ix.extendTo,
+  });
   const wrapper = useRef<HTMLDivElement | null>(null);
   const [handle, setHandle] = useState<{ x: number; y: number } | null>(null);
   const placeHandle = useCallback(() => {
@@ -238,18 +250,24 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     const el = wrapper.current;
     if (!el) return undefined;
     const unbind = ix.bind(el);
+    const unIme = attachIme(el, { api: () => apiRef.current, ctx });
+    const other = (c: GridCommand) => handlers.current.onCommand?.(c) ?? false;
     const key = (e: KeyboardEvent) => {
+      // an input method's keys are its own (Enter confirms a composition, not the cell)
+      if (e.isComposing || e.keyCode === 229) return e.stopPropagation();
       const api = apiRef.current;
       if (!api || api.getEditingCells().length || (e.target as Element).closest('.pb-fill-handle'))
         return;
-      if (ix.onKey(e) || handlers.current.onKeyDown(e, api)) e.stopPropagation();
+      if (gridKey(e, other) || ix.onKey(e) || handlers.current.onKeyDown(e, api))
+        e.stopPropagation();
     };
     el.addEventListener('keydown', key, true);
     return () => {
       unbind?.();
+      unIme();
       el.removeEventListener('keydown', key, true);
     };
-  }, [ix, apiRef]);
+  }, [ix, apiRef, ctx, gridKey]);
 
   const onCellFocused = useCallback(
     (e: CellFocusedEvent<GridItem>) => {
@@ -266,6 +284,11 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     },
     [apiRef, ix],
   );
+
+  const onFirstData = useCallback(() => {
+    performance.mark('pb:grid-ready');
+    if (apiRef.current) focusFirstProject(apiRef.current, ctx, session);
+  }, [apiRef, ctx, session]);
 
   // focus is followed through the API (edits are committed by the columns' valueSetter)
   const listeners = useRef({ onCellFocused });
@@ -310,7 +333,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
         pinnedBottomRowData={pinned}
         getRowId={getRowId}
         context={ctx}
-        onFirstDataRendered={markReady}
+        onFirstDataRendered={onFirstData}
         onColumnHeaderClicked={ix.onColumnHeaderClicked}
         onColumnResized={onColumnResized}
         onBodyScroll={placeHandle}

@@ -49,6 +49,8 @@ export interface GridCtx {
   leafIndex: Map<string, number>;
   /** Compare mode: cells that differ from a revision, with their previous values. */
   marks: CompareMarks | null;
+  /** Text an input method delivered to a cell not yet being edited: its editor starts with it. */
+  seed?: { rowId: string; colId: string; text: string; at: number } | null;
   /** Commits a cell editor's text (called synchronously when editing stops). */
   commit: (rowId: string, colId: string, text: string) => void;
 }

@@ -243,6 +243,21 @@ export function useGridInteraction(d: InteractionDeps) {
     [select],
   );
 
+  /** Extends the selection from its anchor to `next`, which gets the grid's focus. */
+  const extendTo = useCallback(
+    (next: CellPos) => {
+      const { ctx, apiRef } = deps.current;
+      const api = apiRef.current;
+      if (!api || !ctx.anchor) return;
+      select(spanOf(ctx.anchor, next));
+      keepUntil.current = performance.now() + 500;
+      api.ensureIndexVisible(next.row);
+      api.ensureColumnVisible(ctx.leafIds[next.col]);
+      api.setFocusedCell(next.row, ctx.leafIds[next.col]);
+    },
+    [select],
+  );
+
   /** Keyboard: Shift+arrows, Ctrl+A, Ctrl+D, Ctrl+R, Delete over the selection. */
   const onKey = useCallback(
     (e: KeyboardEvent): boolean => {
@@ -263,17 +278,8 @@ export function useGridInteraction(d: InteractionDeps) {
           row: s.r0 === ctx.anchor.row ? s.r1 : s.r0,
           col: s.c0 === ctx.anchor.col ? s.c1 : s.c0,
         };
-        const next = step(
-          focus,
-          arrows[k][0],
-          arrows[k][1],
-          sheetOf(deps.current).rows.length,
-          ctx.leafIds.length,
-        );
-        select(spanOf(ctx.anchor, next));
-        keepUntil.current = performance.now() + 500;
-        api.ensureIndexVisible(next.row);
-        api.setFocusedCell(next.row, ctx.leafIds[next.col]);
+        const rows = sheetOf(deps.current).rows.length;
+        extendTo(step(focus, arrows[k][0], arrows[k][1], rows, ctx.leafIds.length));
         e.preventDefault();
         return true;
       }
@@ -309,7 +315,7 @@ export function useGridInteraction(d: InteractionDeps) {
       }
       return false;
     },
-    [select, run],
+    [select, run, extendTo],
   );
 
   /** Clipboard events on the grid's wrapper element. */
@@ -334,5 +340,5 @@ export function useGridInteraction(d: InteractionDeps) {
     [repaint, run, press, move],
   );
 
-  return { onColumnHeaderClicked, onCellFocused, onKey, bind: bindClipboard, select };
+  return { onColumnHeaderClicked, onCellFocused, onKey, bind: bindClipboard, select, extendTo };
 }
