@@ -2,7 +2,7 @@
  * Input methods on a selected cell that is not being edited. Browsers send an input method's text
  * (Vietnamese Telex/VNI keyboards, dictation, on-screen keyboards, characters a key does not
  * produce) only to an editable element, and AG Grid's focused cell is not one: the text was lost.
- * The focused body cell is made editable (plain text, no caret shown) with an empty slot where the
+ * The focused body cell is made editable (plain text, no caret shown) with a slot where the
  * composition goes; when the composition ends, or plain text arrives, the cell editor opens with
  * exactly that text, and whatever arrives before the editor is up is appended to it.
  */
@@ -24,23 +24,30 @@ function bodyCell(ctx: GridCtx, t: EventTarget | null): HTMLElement | null {
   return ctx.leafIndex.has(t.getAttribute('col-id') ?? '') ? t : null;
 }
 
-/** Makes the cell an input method's target: editable, with an empty slot holding the caret. */
+/** Makes the cell an input method's target: editable plain text. */
 function arm(cell: HTMLElement): void {
   cell.setAttribute('contenteditable', 'plaintext-only');
   cell.setAttribute('spellcheck', 'false');
   cell.setAttribute('autocorrect', 'off');
   cell.setAttribute('autocapitalize', 'off');
+  openSlot(cell);
+}
+
+/**
+ * A slot after the cell's content holding a zero-width space, selected, so that composed text
+ * goes there and never into the cell's own text (which stays as the grid drew it). It exists
+ * while the cell has the focus and is not being edited; the space is never part of a value.
+ */
+function openSlot(cell: HTMLElement): void {
   let slot = cell.querySelector<HTMLElement>(`.${SLOT}`);
   if (!slot) {
     slot = document.createElement('span');
     slot.className = SLOT;
     cell.appendChild(slot);
   }
-  // a zero-width space, selected, so that composed text replaces it and nothing else
   slot.textContent = '\u200b';
-  const sel = window.getSelection();
   const text = slot.firstChild;
-  if (sel && text) sel.setBaseAndExtent(text, 0, text, 1);
+  if (text) window.getSelection()?.setBaseAndExtent(text, 0, text, 1);
 }
 
 /** Back to a plain grid cell. */
@@ -80,9 +87,18 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
     api.startEditingCell({ rowIndex, colKey: colId });
   };
 
+  /** Whether the grid would edit the cell (an input method's text elsewhere has nowhere to go). */
+  const editable = (cell: HTMLElement) => {
+    const api = d.api();
+    const node = api?.getDisplayedRowAtIndex(
+      Number(cell.closest('.ag-row')?.getAttribute('row-index')),
+    );
+    const col = api?.getColumn(cell.getAttribute('col-id') ?? '');
+    return !!node && !!col && col.isCellEditable(node);
+  };
   const onFocusIn = (e: FocusEvent) => {
     const cell = bodyCell(d.ctx, e.target);
-    if (cell && !editing()) arm(cell);
+    if (cell && !editing() && editable(cell)) arm(cell);
   };
   const onFocusOut = (e: FocusEvent) => {
     const cell = bodyCell(d.ctx, e.target);
@@ -107,14 +123,10 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
     if (!cell) return;
     composing = null;
     const text = (e.data ?? '').replace(/\u200b/g, '');
+    cell.classList.remove('pb-composing');
     if (document.activeElement !== cell) disarm(cell);
-    else {
-      cell.classList.remove('pb-composing');
-      const slot = cell.querySelector(`.${SLOT}`);
-      if (slot) slot.textContent = '';
-    }
+    if (document.activeElement === cell) openSlot(cell);
     if (text) typeInto(cell, text);
-    else if (document.activeElement === cell) arm(cell);
   };
 
   el.addEventListener('focusin', onFocusIn);

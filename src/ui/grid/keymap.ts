@@ -194,7 +194,7 @@ export const KEY_HELP: { group: string; items: KeyHelp[] }[] = [
       { keys: ['Alt+Shift+→'], label: 'k_indent' },
       { keys: ['Alt+Shift+←'], label: 'k_outdent' },
       { keys: ['Alt+↑', 'Alt+↓'], label: 'k_move' },
-      { keys: ['Shift+F10', 'ContextMenu'], label: 'k_menu' },
+      { keys: ['Shift+F10', 'Menu ≣'], label: 'k_menu' },
       { keys: ['F1', '?'], label: 'k_help' },
     ],
   },

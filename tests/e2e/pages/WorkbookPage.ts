@@ -21,15 +21,16 @@ export class WorkbookPageModel {
       .locator(`[col-id="${colId}"]`);
   }
 
+  /** A cell's text as shown (the focused cell's empty input-method slot, U+200B, left out). */
   async text(l: Locator): Promise<string> {
-    return (await l.innerText()).trim();
+    return (await l.innerText()).replace(/\u200b/g, '').trim();
   }
 
   /** Waits (up to 5 s) until the element's text is `want`; returns the last text seen. */
   async textIs(l: Locator, want: string): Promise<string> {
     let last = '';
     for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
-      last = (await l.innerText().catch(() => '')).trim();
+      last = (await l.innerText().catch(() => '')).replace(/\u200b/g, '').trim();
       if (last === want) return last;
       await this.page.waitForTimeout(25);
     }

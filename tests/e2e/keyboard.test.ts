@@ -1,0 +1,300 @@
+/** Issue 16 parts 1–2 in Chromium: input methods on a selected cell, Excel's keys, row menu, panes, help. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { e2eSuite, openSample } from './harness';
+import { KeyboardPageModel } from './pages/KeyboardPage';
+
+const suite = e2eSuite();
+const open = async () =>
+  new KeyboardPageModel((await openSample(await suite.profile(), suite.url())).page);
+
+// The sample (Quảng Trị): rows 0–21, row 0 the section "1", row 1 its first project, rows 19–21
+// the total rows; leaf columns tt … notes. Column y2011_dtpt holds 6.500 (section), 3.500, –, –,
+// 2.000, 1.000, –, 0 (section "2", computed) in rows 0–7.
+const FIRST = 'tt';
+const LAST = 'notes';
+const A = 'y2011_dtpt';
+
+describe('Vietnamese input methods on a selected cell', () => {
+  it('a Telex composition ("Vieejt") opens the editor with "Việt" and loses nothing', async () => {
+    const wb = await open();
+    await wb.focus(2, 'name');
+    await wb.compose(['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt'], 'Việt');
+    assert.equal(await wb.editorText(), 'Việt');
+    await wb.page.keyboard.type(' Nam');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(2, 'name'), 'Việt Nam'), 'Việt Nam');
+    // again, on a cell of another column, two syllables composed one after the other
+    await wb.focus(3, 'lead');
+    await wb.compose(['S', 'Sở', 'Sở '], 'Sở ');
+    await wb.compose(['T', 'Tà', 'Tài'], 'Tài');
+    await wb.compose([' c', ' chí', ' chính'], ' chính');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(3, 'lead'), 'Sở Tài chính'), 'Sở Tài chính');
+    // the row's cell is not changed by the composed text's passage through it
+    assert.equal(await wb.text(wb.cell(2, 'name')), 'Việt Nam');
+    await wb.page.close();
+  });
+
+  it('a cancelled composition leaves the cell as it was, not being edited', async () => {
+    const wb = await open();
+    await wb.focus(2, 'name');
+    const before = await wb.text(wb.cell(2, 'name'));
+    await wb.cancelComposition(['n', 'nô']);
+    await wb.page.waitForTimeout(200);
+    assert.equal(await wb.editorText(), null);
+    assert.equal(await wb.text(wb.cell(2, 'name')), before);
+    await wb.page.keyboard.press('ArrowDown');
+    assert.deepEqual(await wb.focusIs({ row: 3, col: 'name' }), { row: 3, col: 'name' });
+    await wb.page.close();
+  });
+
+  it('plain key sequences with Vietnamese letters keep every character', async () => {
+    const wb = await open();
+    for (const [row, text] of [
+      [2, 'Đường tỉnh 582'],
+      [3, 'Ứng dụng CNTT ở Hướng Hóa'],
+      [4, 'ấp Ồ Ồ, xã Ía'],
+    ] as const) {
+      await wb.focus(row, 'name');
+      await wb.page.keyboard.type(text);
+      await wb.page.keyboard.press('Enter');
+      assert.equal(await wb.textIs(wb.cell(row, 'name'), text), text);
+    }
+    // an amount typed the same way
+    await wb.focus(2, A);
+    await wb.page.keyboard.type('1.250');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(2, A), '1.250'), '1.250');
+    await wb.page.close();
+  });
+});
+
+describe("Excel's keys", () => {
+  it('the grid has the focus on open, on the first project', async () => {
+    const wb = await open();
+    assert.equal(await wb.activeIs('cell:1:name'), 'cell:1:name');
+    // typing right away goes to that cell
+    await wb.page.keyboard.type('Dự án mở đầu');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(1, 'name'), 'Dự án mở đầu'), 'Dự án mở đầu');
+    await wb.page.close();
+  });
+
+  it('Home/End, Ctrl+Home/Ctrl+End, Ctrl+arrows, PageUp/PageDown', async () => {
+    const wb = await open();
+    const k = wb.page.keyboard;
+    await wb.focus(2, A);
+    await k.press('Home');
+    assert.deepEqual(await wb.focusIs({ row: 2, col: FIRST }), { row: 2, col: FIRST });
+    await k.press('End');
+    assert.deepEqual(await wb.focusIs({ row: 2, col: LAST }), { row: 2, col: LAST });
+    await k.press('Control+Home');
+    assert.deepEqual(await wb.focusIs({ row: 0, col: FIRST }), { row: 0, col: FIRST });
+    await k.press('Control+End');
+    assert.deepEqual(await wb.focusIs({ row: 21, col: LAST }), { row: 21, col: LAST });
+    // Ctrl+arrows stop at the edges of the data, as Excel's do
+    await wb.focus(1, A);
+    await k.press('Control+ArrowDown');
+    assert.deepEqual(await wb.focusIs({ row: 4, col: A }), { row: 4, col: A });
+    await k.press('Control+ArrowDown');
+    assert.deepEqual(await wb.focusIs({ row: 5, col: A }), { row: 5, col: A });
+    await k.press('Control+ArrowDown');
+    assert.deepEqual(await wb.focusIs({ row: 7, col: A }), { row: 7, col: A });
+    await wb.focus(4, A);
+    await k.press('Control+ArrowUp');
+    assert.deepEqual(await wb.focusIs({ row: 1, col: A }), { row: 1, col: A });
+    await wb.focus(2, 'name');
+    await k.press('Control+ArrowRight');
+    assert.deepEqual(await wb.focusIs({ row: 2, col: 'coord' }), { row: 2, col: 'coord' });
+    await k.press('Control+ArrowLeft');
+    assert.deepEqual(await wb.focusIs({ row: 2, col: FIRST }), { row: 2, col: FIRST });
+    // a page is the rows on screen
+    await wb.focus(0, 'name');
+    await k.press('PageDown');
+    const down = await wb.focused();
+    assert.equal(down?.col, 'name');
+    assert.ok(down && down.row >= 8 && down.row <= 21, `PageDown went to ${down?.row}`);
+    await k.press('PageUp');
+    assert.deepEqual(await wb.focusIs({ row: 0, col: 'name' }), { row: 0, col: 'name' });
+    // with Shift, the same keys extend the selection
+    await wb.focus(1, A);
+    await k.press('Shift+End');
+    await wb.page.waitForFunction(
+      () => document.querySelectorAll('.ag-cell.pb-selected').length > 5,
+    );
+    assert.equal(await wb.selected(1, 'y2012_sn'), true);
+    assert.equal(await wb.selected(1, 'name'), false);
+    await wb.page.close();
+  });
+
+  it('Shift+Space selects the row, Ctrl+Space the column', async () => {
+    const wb = await open();
+    await wb.focus(3, 'y2012_dtpt');
+    await wb.page.keyboard.press('Shift+Space');
+    await wb.page.waitForFunction(
+      () => document.querySelectorAll('.ag-cell.pb-selected').length > 3,
+    );
+    for (const c of [FIRST, 'name', 'lead', A, 'y2012_dtpt'])
+      assert.equal(await wb.selected(3, c), true, c);
+    assert.equal(await wb.selected(2, 'y2012_dtpt'), false);
+    assert.equal(await wb.editorText(), null, 'Shift+Space does not start editing');
+    // from one cell, Ctrl+Space selects its column (from a whole row it would select every column)
+    await wb.focus(3, 'name');
+    await wb.page.keyboard.press('Control+Space');
+    await wb.page.waitForFunction(
+      () =>
+        document
+          .querySelector('.ag-row[row-index="0"]:not([row-id^="pin:"]) [col-id=name]')
+          ?.classList.contains('pb-selected') === true,
+    );
+    for (const r of [0, 1, 2, 3, 10]) assert.equal(await wb.selected(r, 'name'), true, `row ${r}`);
+    assert.equal(await wb.selected(2, 'lead'), false);
+    await wb.page.close();
+  });
+
+  it('shortcuts add a section and a project, indent and outdent', async () => {
+    const wb = await open();
+    const k = wb.page.keyboard;
+    const n = await wb.rowCount();
+    await wb.focus(6, 'name');
+    await k.press('Alt+Shift+Equal');
+    assert.equal(await wb.activeIs('cell:7:name'), 'cell:7:name');
+    assert.equal(await wb.rowCount(), n + 1);
+    assert.equal(await wb.rowShape(7), 'section:1');
+    await k.type('Mục mới');
+    await k.press('Enter');
+    await wb.focus(7, 'name');
+    await k.press('Control+Shift+Equal');
+    assert.equal(await wb.activeIs('cell:8:name'), 'cell:8:name');
+    assert.equal(await wb.rowShape(8), 'project:2');
+    await k.press('Alt+Shift+ArrowLeft');
+    await wb.page.waitForFunction(async () => true);
+    for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowShape(8)) !== 'project:1';)
+      await wb.page.waitForTimeout(25);
+    assert.equal(await wb.rowShape(8), 'project:1');
+    await k.press('Alt+Shift+ArrowRight');
+    for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowShape(8)) !== 'project:2';)
+      await wb.page.waitForTimeout(25);
+    assert.equal(await wb.rowShape(8), 'project:2');
+    assert.equal(await wb.rowCount(), n + 2);
+    await wb.page.close();
+  });
+});
+
+describe('Row menu, panes and help by keyboard', () => {
+  it('Shift+F10 → ↓ → Enter inserts a project below; the ContextMenu key and right-click open it too', async () => {
+    const wb = await open();
+    const k = wb.page.keyboard;
+    const n = await wb.rowCount();
+    await wb.focus(3, 'name');
+    const name3 = await wb.text(wb.cell(3, 'name'));
+    await k.press('Shift+F10');
+    await wb.menu().waitFor();
+    assert.equal(await wb.activeIs('menu:insertProjectAbove'), 'menu:insertProjectAbove');
+    await k.press('ArrowDown');
+    assert.equal(await wb.activeIs('menu:insertProjectBelow'), 'menu:insertProjectBelow');
+    await k.press('Enter');
+    await wb.menu().waitFor({ state: 'detached' });
+    assert.equal(await wb.activeIs('cell:4:name'), 'cell:4:name');
+    assert.equal(await wb.rowCount(), n + 1);
+    assert.equal(await wb.text(wb.cell(3, 'name')), name3);
+    assert.equal(await wb.text(wb.cell(4, 'name')), '');
+    // ContextMenu key → up (wraps to the last item) … Esc closes and the grid has the focus back
+    await k.press('ContextMenu');
+    await wb.menu().waitFor();
+    await k.press('Escape');
+    await wb.menu().waitFor({ state: 'detached' });
+    assert.equal(await wb.activeIs('cell:4:name'), 'cell:4:name');
+    // the menu's actions: delete the new row from it (End → … Delete is the 5th item)
+    await k.press('Shift+F10');
+    await wb.menu().waitFor();
+    for (let i = 0; i < 4; i++) await k.press('ArrowDown');
+    assert.equal(await wb.activeIs('menu:deleteRow'), 'menu:deleteRow');
+    await k.press('Enter');
+    for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowCount()) !== n;)
+      await wb.page.waitForTimeout(25);
+    assert.equal(await wb.rowCount(), n);
+    // right-click on a cell focuses it and opens the menu there; "Insert section above" by mouse
+    await wb.cell(5, 'lead').click({ button: 'right' });
+    await wb.menu().waitFor();
+    await wb.menu().locator('[data-action=insertSectionAbove]').click();
+    for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowCount()) !== n + 1;)
+      await wb.page.waitForTimeout(25);
+    assert.equal(await wb.rowShape(5), 'section:1');
+    assert.equal(await wb.activeIs('cell:5:name'), 'cell:5:name');
+    await wb.page.close();
+  });
+
+  it('F6 cycles grid → checks → toolbar → header → grid; Esc returns to the grid', async () => {
+    const wb = await open();
+    const k = wb.page.keyboard;
+    await wb.focus(2, A);
+    await k.press('F6');
+    assert.equal(await wb.activeIs('checks'), 'checks');
+    await k.press('F6');
+    assert.equal(await wb.activeIs('toolbar'), 'toolbar');
+    await k.press('F6');
+    assert.equal(await wb.activeIs('header'), 'header');
+    await k.press('F6');
+    assert.equal(await wb.activeIs(`cell:2:${A}`), `cell:2:${A}`);
+    await k.press('Shift+F6');
+    assert.equal(await wb.activeIs('header'), 'header');
+    await k.press('Shift+F6');
+    assert.equal(await wb.activeIs('toolbar'), 'toolbar');
+    // in the toolbar, Tab reaches the buttons and Enter presses them (Thêm dự án adds a row)
+    const n = await wb.rowCount();
+    await k.press('Escape');
+    assert.equal(await wb.activeIs(`cell:2:${A}`), `cell:2:${A}`);
+    await k.press('F6');
+    await k.press('F6');
+    assert.equal(await wb.activeIs('toolbar'), 'toolbar');
+    await wb.page.locator('.pb-toolbar [data-action=addProject]').focus();
+    await k.press('Enter');
+    for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowCount()) !== n + 1;)
+      await wb.page.waitForTimeout(25);
+    assert.equal(await wb.rowCount(), n + 1);
+    await wb.page.close();
+  });
+
+  it('F1 and ? open the help panel listing every key in Vietnamese; Esc closes it', async () => {
+    const wb = await open();
+    await wb.focus(2, 'name');
+    await wb.page.keyboard.press('F1');
+    await wb.help().waitFor();
+    const text = await wb.help().innerText();
+    for (const s of [
+      'Phím tắt',
+      'Về cột đầu / cột cuối của dòng',
+      'Đến mép vùng có số liệu',
+      'Chọn cả dòng',
+      'Chọn cả cột',
+      'Thêm mục dưới dòng đang chọn',
+      'Thụt vào một cấp',
+      'Mở trình đơn của dòng',
+      'Chuyển giữa bảng',
+      'Shift+F10',
+      'Ctrl+Space',
+      'Alt+Shift+=',
+    ])
+      assert.ok(text.includes(s), s);
+    await wb.help().screenshot({ path: 'docs/help-panel.png' });
+    await wb.page.keyboard.press('Escape');
+    await wb.help().waitFor({ state: 'detached' });
+    assert.equal(await wb.activeIs('cell:2:name'), 'cell:2:name');
+    assert.equal(await wb.editorText(), null);
+    await wb.page.keyboard.press('?');
+    await wb.help().waitFor();
+    assert.equal(await wb.editorText(), null, '? opens the help, it is not typed into the cell');
+    await wb.page.keyboard.press('Escape');
+    await wb.help().waitFor({ state: 'detached' });
+    // while editing, ? is a character like any other
+    await wb.page.keyboard.press('F2');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type('?');
+    await wb.page.keyboard.press('Enter');
+    assert.ok((await wb.text(wb.cell(2, 'name'))).endsWith('?'));
+    assert.equal(await wb.help().count(), 0);
+    await wb.page.close();
+  });
+});

@@ -1,0 +1,145 @@
+/** Page model: the keyboard on an open workbook (focus, input methods, row menu, help, panes). */
+import type { CDPSession, Locator } from 'playwright-core';
+import { WorkbookPageModel } from './WorkbookPage';
+
+export interface Focus {
+  row: number;
+  col: string;
+}
+
+export class KeyboardPageModel extends WorkbookPageModel {
+  private cdp: CDPSession | null = null;
+
+  /** The grid's focused body cell (row index and column id), or null. */
+  focused(): Promise<Focus | null> {
+    return this.page.evaluate(() => {
+      const api = (
+        window as unknown as {
+          __grid: {
+            getFocusedCell: () => {
+              rowIndex: number;
+              rowPinned: string | null;
+              column: { getColId: () => string };
+            } | null;
+          };
+        }
+      ).__grid;
+      const f = api.getFocusedCell();
+      return f && !f.rowPinned ? { row: f.rowIndex, col: f.column.getColId() } : null;
+    });
+  }
+
+  /** Waits (up to 5 s) until the grid's focus is on `want`; returns the last focus seen. */
+  async focusIs(want: Focus): Promise<Focus | null> {
+    let last: Focus | null = null;
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = await this.focused();
+      if (last && last.row === want.row && last.col === want.col) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
+  /** The document's focused element, described: a grid cell as `cell:row:col`, else its pane. */
+  activeElement(): Promise<string> {
+    return this.page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return 'body';
+      const cell = a.closest('.ag-cell');
+      if (cell && a.closest('[data-testid=plan-grid]'))
+        return `cell:${cell.closest('.ag-row')?.getAttribute('row-index')}:${cell.getAttribute('col-id')}`;
+      if (a.closest('[data-testid=checks-panel]')) return 'checks';
+      if (a.closest('.pb-toolbar')) return 'toolbar';
+      if (a.closest('.pb-header')) return 'header';
+      if (a.closest('[data-testid=row-menu]')) return `menu:${a.getAttribute('data-action')}`;
+      if (a.closest('[data-testid=key-help]')) return 'help';
+      return a.tagName.toLowerCase();
+    });
+  }
+
+  /** Waits until the focused element is `want` (see activeElement); returns the last seen. */
+  async activeIs(want: string): Promise<string> {
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = await this.activeElement();
+      if (last === want) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
+  /**
+   * An input method's composition through the DevTools protocol: each step is the composition's
+   * text so far (as a Telex keyboard shows it), then `commit` is inserted (ending it).
+   */
+  async compose(steps: string[], commit: string): Promise<void> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    for (const s of steps)
+      await this.cdp.send('Input.imeSetComposition', {
+        text: s,
+        selectionStart: s.length,
+        selectionEnd: s.length,
+      });
+    await this.cdp.send('Input.insertText', { text: commit });
+  }
+
+  /** Cancels a composition in progress (as Esc in an input method does). */
+  async cancelComposition(steps: string[]): Promise<void> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    for (const s of steps)
+      await this.cdp.send('Input.imeSetComposition', {
+        text: s,
+        selectionStart: s.length,
+        selectionEnd: s.length,
+      });
+    await this.cdp.send('Input.imeSetComposition', {
+      text: '',
+      selectionStart: 0,
+      selectionEnd: 0,
+    });
+  }
+
+  /** The cell editor's current text, or null when no cell is being edited. */
+  editorText(): Promise<string | null> {
+    return this.page.evaluate(
+      () => (document.querySelector('input.pb-editor') as HTMLInputElement | null)?.value ?? null,
+    );
+  }
+
+  /** Body rows in the grid. */
+  rowCount(): Promise<number> {
+    return this.page.evaluate(() =>
+      (
+        window as unknown as { __grid: { getDisplayedRowCount: () => number } }
+      ).__grid.getDisplayedRowCount(),
+    );
+  }
+
+  /** A row's kind and level as the grid holds them (`project:1`). */
+  rowShape(i: number): Promise<string> {
+    return this.page.evaluate((k) => {
+      const api = (
+        window as unknown as {
+          __grid: {
+            getDisplayedRowAtIndex: (i: number) => { data: { kind: string; level: number } };
+          };
+        }
+      ).__grid;
+      const d = api.getDisplayedRowAtIndex(k).data;
+      return `${d.kind}:${d.level}`;
+    }, i);
+  }
+
+  /** Whether the rendered cell (row, col) is in the selection. */
+  selected(row: number, col: string): Promise<boolean> {
+    return this.cell(row, col).evaluate((el) => el.classList.contains('pb-selected'));
+  }
+
+  menu(): Locator {
+    return this.page.locator('[data-testid=row-menu]');
+  }
+
+  help(): Locator {
+    return this.page.locator('[data-testid=key-help]');
+  }
+}
