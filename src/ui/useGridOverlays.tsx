@@ -3,7 +3,7 @@
  * Shift+F10), the help panel (F1, ?), the panes (F6, Esc), and the row shortcuts of the key map.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { GridItem } from './grid/gridContext';
 import type { GridCommand, RowAction } from './grid/keymap';
 import { KeyHelp } from './KeyHelp';
@@ -28,6 +28,16 @@ export function useGridOverlays(p: {
     else a.setFocusedCell(0, 'name');
   }, [api]);
   usePanes(toGrid);
+  // F1 anywhere in the view (the grid's own keys take it first when it has the focus)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F1' || e.defaultPrevented) return;
+      e.preventDefault();
+      setHelp(true);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const onCommand = useCallback(
     (c: GridCommand): boolean => {

@@ -49,6 +49,23 @@ describe('Vietnamese input methods on a selected cell', () => {
     await wb.page.close();
   });
 
+  it('a composition on a clicked cell; Esc in its editor gives the cell back as it was', async () => {
+    const wb = await open();
+    const before = await wb.text(wb.cell(4, 'name'));
+    await wb.cell(4, 'name').click({ position: { x: 60, y: 12 } });
+    await wb.compose(['d', 'đ', 'đư', 'đươ', 'đươn', 'đương', 'đường'], 'đường');
+    assert.equal(await wb.editorText(), 'đường');
+    await wb.page.keyboard.press('Escape');
+    assert.equal(await wb.editorText(), null);
+    assert.equal(await wb.textIs(wb.cell(4, 'name'), before), before);
+    // a composition on an amount cell
+    await wb.focus(2, A);
+    await wb.compose(['1', '12', '125'], '125');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(2, A), '125'), '125');
+    await wb.page.close();
+  });
+
   it('plain key sequences with Vietnamese letters keep every character', async () => {
     const wb = await open();
     for (const [row, text] of [
@@ -254,6 +271,12 @@ describe('Row menu, panes and help by keyboard', () => {
     for (const t0 = Date.now(); Date.now() - t0 < 3000 && (await wb.rowCount()) !== n + 1;)
       await wb.page.waitForTimeout(25);
     assert.equal(await wb.rowCount(), n + 1);
+    // F1 opens the help from any pane
+    assert.match(await wb.activeIs('cell:3:name'), /^cell:/);
+    for (let i = 0; i < 3; i++) await k.press('F6');
+    assert.equal(await wb.activeIs('header'), 'header');
+    await k.press('F1');
+    await wb.help().waitFor();
     await wb.page.close();
   });
 

@@ -129,12 +129,20 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
     if (text) typeInto(cell, text);
   };
 
+  // a click places the caret where it lands: back into the slot
+  const onPointerUp = () => {
+    const cell = bodyCell(d.ctx, document.activeElement);
+    if (cell && cell.isContentEditable && cell !== composing) openSlot(cell);
+  };
+
+  el.addEventListener('pointerup', onPointerUp);
   el.addEventListener('focusin', onFocusIn);
   el.addEventListener('focusout', onFocusOut);
   el.addEventListener('beforeinput', onBeforeInput, true);
   el.addEventListener('compositionstart', onCompositionStart, true);
   el.addEventListener('compositionend', onCompositionEnd, true);
   return () => {
+    el.removeEventListener('pointerup', onPointerUp);
     el.removeEventListener('focusin', onFocusIn);
     el.removeEventListener('focusout', onFocusOut);
     el.removeEventListener('beforeinput', onBeforeInput, true);
