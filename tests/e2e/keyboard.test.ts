@@ -55,8 +55,9 @@ describe('Vietnamese input methods on a selected cell', () => {
     await wb.cell(4, 'name').click({ position: { x: 60, y: 12 } });
     await wb.compose(['d', 'đ', 'đư', 'đươ', 'đươn', 'đương', 'đường'], 'đường');
     assert.equal(await wb.editorText(), 'đường');
+    assert.equal(await wb.activeIs('editor'), 'editor');
     await wb.page.keyboard.press('Escape');
-    assert.equal(await wb.editorText(), null);
+    assert.equal(await wb.editorClosed(), null);
     assert.equal(await wb.textIs(wb.cell(4, 'name'), before), before);
     // a composition on an amount cell
     await wb.focus(2, A);

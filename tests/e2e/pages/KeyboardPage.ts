@@ -45,6 +45,7 @@ export class KeyboardPageModel extends WorkbookPageModel {
     return this.page.evaluate(() => {
       const a = document.activeElement;
       if (!a || a === document.body) return 'body';
+      if (a.classList.contains('pb-editor')) return 'editor';
       const cell = a.closest('.ag-cell');
       if (cell && a.closest('[data-testid=plan-grid]'))
         return `cell:${cell.closest('.ag-row')?.getAttribute('row-index')}:${cell.getAttribute('col-id')}`;
@@ -104,6 +105,17 @@ export class KeyboardPageModel extends WorkbookPageModel {
     return this.page.evaluate(
       () => (document.querySelector('input.pb-editor') as HTMLInputElement | null)?.value ?? null,
     );
+  }
+
+  /** Waits (up to 5 s) until no cell is being edited; returns the editor's last text (null: closed). */
+  async editorClosed(): Promise<string | null> {
+    let last: string | null = null;
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = await this.editorText();
+      if (last === null) return null;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
   }
 
   /** Body rows in the grid. */
