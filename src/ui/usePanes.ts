@@ -1,5 +1,5 @@
 /**
- * F6 / Shift+F6 cycle the workbook view's panes (grid, checks panel, toolbar, header), as in
+ * F6 / Shift+F6 cycle the workbook view's panes (grid, checks panel, toolbar, header, sheet tabs), as in
  * Excel; Esc in a pane other than the grid (outside a text field) returns to the grid.
  */
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ export const PANES = [
   '[data-testid=checks-panel]',
   '.pb-toolbar',
   '.pb-header',
+  '[data-testid=sheet-tabs]',
 ] as const;
 
 const FOCUSABLE =

@@ -244,7 +244,7 @@ describe('Row menu, panes and help by keyboard', () => {
     await wb.page.close();
   });
 
-  it('F6 cycles grid → checks → toolbar → header → grid; Esc returns to the grid', async () => {
+  it('F6 cycles grid → checks → toolbar → header → sheet tabs → grid; Esc returns to the grid', async () => {
     const wb = await open();
     const k = wb.page.keyboard;
     await wb.focus(2, A);
@@ -255,7 +255,11 @@ describe('Row menu, panes and help by keyboard', () => {
     await k.press('F6');
     assert.equal(await wb.activeIs('header'), 'header');
     await k.press('F6');
+    assert.equal(await wb.activeIs('tabs'), 'tabs');
+    await k.press('F6');
     assert.equal(await wb.activeIs(`cell:2:${A}`), `cell:2:${A}`);
+    await k.press('Shift+F6');
+    assert.equal(await wb.activeIs('tabs'), 'tabs');
     await k.press('Shift+F6');
     assert.equal(await wb.activeIs('header'), 'header');
     await k.press('Shift+F6');

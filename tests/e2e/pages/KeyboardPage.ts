@@ -52,6 +52,7 @@ export class KeyboardPageModel extends WorkbookPageModel {
       if (a.closest('[data-testid=checks-panel]')) return 'checks';
       if (a.closest('.pb-toolbar')) return 'toolbar';
       if (a.closest('.pb-header')) return 'header';
+      if (a.closest('[data-testid=sheet-tabs]')) return 'tabs';
       if (a.closest('[data-testid=row-menu]')) return `menu:${a.getAttribute('data-action')}`;
       if (a.closest('[data-testid=key-help]')) return 'help';
       return a.tagName.toLowerCase();
