@@ -17,6 +17,8 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
       aria-labelledby="pb-keyhelp-title"
       data-testid="key-help"
       onKeyDown={(e) => {
+        // the panel keeps the focus (its one control) until it is closed
+        if (e.key === 'Tab') e.preventDefault();
         if (e.key === 'Escape' || e.key === 'F1') {
           e.preventDefault();
           e.stopPropagation();
