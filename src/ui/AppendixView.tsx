@@ -132,7 +132,8 @@ export function AppendixView({
   );
   const { run, onKey } = useWorkbookActions(deps);
   const gridApi = useCallback(() => apiRef.current, []);
-  const keys = useGridOverlays({ api: gridApi, run, readOnly });
+  const planIndex = useCallback((id: string) => ctxRef.current?.index.get(id), []);
+  const keys = useGridOverlays({ api: gridApi, planIndex, run, readOnly });
 
   const onRefused = useCallback(
     (rowId: string, colId: string, code: RefusalCode, detail?: string) => {

@@ -12,10 +12,12 @@ import { usePanes } from './usePanes';
 
 export function useGridOverlays(p: {
   api: () => GridApi<GridItem> | null;
+  /** A row's plan index (the API speaks plan indexes, also under a filter). */
+  planIndex: (rowId: string) => number | undefined;
   run: (a: RowAction) => void;
   readOnly: boolean;
 }) {
-  const { api, run, readOnly } = p;
+  const { api, planIndex, run, readOnly } = p;
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
   const [help, setHelp] = useState(false);
 
@@ -46,8 +48,9 @@ export function useGridOverlays(p: {
         const a = api();
         const f = a?.getFocusedCell();
         if (!a || !f || f.rowPinned) return false;
+        const id = a.getDisplayedRowAtIndex(f.rowIndex)?.id ?? '';
         const el = document.querySelector(
-          `[data-testid=plan-grid] .ag-row[row-index="${f.rowIndex}"]:not([row-id^="pin:"]) [col-id="${f.column.getColId()}"]`,
+          `[data-testid=plan-grid] .ag-row[row-id="${CSS.escape(id)}"] [col-id="${f.column.getColId()}"]`,
         );
         const r = el?.getBoundingClientRect();
         setMenu({ x: r ? r.left + 8 : 200, y: r ? r.bottom : 200 });
@@ -68,14 +71,14 @@ export function useGridOverlays(p: {
       const row = target.closest('.ag-row');
       const a = api();
       if (!a || !cell || !row || row.getAttribute('row-id')?.startsWith('pin:')) return;
-      const rowIndex = Number(row.getAttribute('row-index'));
+      const rowIndex = planIndex(row.getAttribute('row-id') ?? '');
       const colId = cell.getAttribute('col-id') ?? 'name';
-      if (!Number.isInteger(rowIndex) || a.getEditingCells().length) return;
+      if (rowIndex === undefined || a.getEditingCells().length) return;
       e.preventDefault();
       a.setFocusedCell(rowIndex, colId === '__row' ? 'name' : colId);
       setMenu({ x: e.clientX, y: e.clientY });
     },
-    [api],
+    [api, planIndex],
   );
 
   const closeMenu = useCallback(() => {

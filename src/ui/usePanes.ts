@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 /** The panes in F6 order, by selector. */
 export const PANES = [
   '[data-testid=plan-grid]',
-  '[data-testid=checks-panel]',
+  '[data-testid=checks-dock], [data-testid=checks-strip], [data-testid=checks-panel]',
   '.pb-toolbar',
   '.pb-header',
   '[data-testid=sheet-tabs]',
@@ -46,7 +46,10 @@ export function usePanes(toGrid: () => void): void {
         const to = nextPane(from, e.shiftKey ? -1 : 1, present);
         if (to === 0) return toGrid();
         const pane = document.querySelector(PANES[to]);
-        const target = pane?.querySelector<HTMLElement>(FOCUSABLE);
+        // the checks pane is entered at its list (not at its resize handle)
+        const target =
+          pane?.querySelector<HTMLElement>(`[data-testid=checks-panel] :is(${FOCUSABLE})`) ??
+          pane?.querySelector<HTMLElement>(FOCUSABLE);
         target?.focus();
         return;
       }

@@ -90,9 +90,7 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
   /** Whether the grid would edit the cell (an input method's text elsewhere has nowhere to go). */
   const editable = (cell: HTMLElement) => {
     const api = d.api();
-    const node = api?.getDisplayedRowAtIndex(
-      Number(cell.closest('.ag-row')?.getAttribute('row-index')),
-    );
+    const node = api?.getRowNode(cell.closest('.ag-row')?.getAttribute('row-id') ?? '');
     const col = api?.getColumn(cell.getAttribute('col-id') ?? '');
     return !!node && !!col && col.isCellEditable(node);
   };

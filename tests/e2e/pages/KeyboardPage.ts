@@ -49,7 +49,12 @@ export class KeyboardPageModel extends WorkbookPageModel {
       const cell = a.closest('.ag-cell');
       if (cell && a.closest('[data-testid=plan-grid]'))
         return `cell:${cell.closest('.ag-row')?.getAttribute('row-index')}:${cell.getAttribute('col-id')}`;
-      if (a.closest('[data-testid=checks-panel]')) return 'checks';
+      if (
+        a.closest(
+          '[data-testid=checks-dock], [data-testid=checks-strip], [data-testid=checks-panel]',
+        )
+      )
+        return 'checks';
       if (a.closest('.pb-toolbar')) return 'toolbar';
       if (a.closest('.pb-header')) return 'header';
       if (a.closest('[data-testid=sheet-tabs]')) return 'tabs';
