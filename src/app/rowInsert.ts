@@ -6,7 +6,7 @@ import { addRow, type RowActionResult } from './rowActions';
 /**
  * A new empty row of `kind` next to row `at`: above it as its sibling (same level), or below it as
  * the toolbar's add does (a project under a section becomes its first child; otherwise after the
- * row's subtree). Above a total row the new row is a top-level one.
+ * row's subtree).
  */
 export function insertRow(
   sheet: AppendixSheet,
@@ -16,7 +16,10 @@ export function insertRow(
 ): RowActionResult {
   const rows = sheet.rows;
   if (where === 'below' || at === null || !rows[at]) return addRow(sheet, at, kind);
-  const level = rows[at].kind === 'total' ? 0 : rows[at].level;
+  // above a total row: where the toolbar adds with no row chosen (before the totals, nested as
+  // the last row is, so a project never lands at the top level)
+  if (rows[at].kind === 'total') return addRow(sheet, null, kind);
+  const level = rows[at].level;
   const row = makeRow(
     kind,
     level,
