@@ -4,7 +4,7 @@
  * rewritten, as a spreadsheet does.
  */
 import { columnLetter } from './columns';
-import { formulaRefs, sheetPrefix, type FormulaRef } from './formulaRefs';
+import { formulaRefs, remapSpan, sheetPrefix, type FormulaRef } from './formulaRefs';
 import type { CellInput, GridSheet, Row } from './types';
 
 /** Which references a rewrite touches: by the sheet they name (undefined: the formula's own). */
@@ -37,16 +37,10 @@ export function remapFormulaCols(formula: string, map: ColMap, which: SheetPick)
   for (const ref of refs) {
     out += formula.slice(at, ref.start);
     at = ref.end;
-    const c0 = ref.c0!;
-    const c1 = ref.c1!;
-    let lo: number | null = null;
-    let hi: number | null = null;
-    for (let c = c0; c <= c1 && lo === null; c++) lo = map(c);
-    for (let c = c1; c >= c0 && hi === null; c--) hi = map(c);
-    if (lo === null || hi === null || (c0 === c1 && map(c0) === null)) out += '#REF!';
-    else if (Math.min(lo, hi) === c0 && Math.max(lo, hi) === c1)
-      out += formula.slice(ref.start, ref.end);
-    else out += refText(ref, ref.prefix, Math.min(lo, hi), Math.max(lo, hi));
+    const to = remapSpan(ref.c0!, ref.c1!, map);
+    if (!to) out += '#REF!';
+    else if (to.lo === ref.c0 && to.hi === ref.c1) out += formula.slice(ref.start, ref.end);
+    else out += refText(ref, ref.prefix, to.lo, to.hi);
   }
   return out + formula.slice(at);
 }

@@ -174,6 +174,23 @@ function writeRef(ref: FormulaRef, r0: number | null, r1: number | null): string
 }
 
 /**
+ * Where a span `a..b` of rows or columns lands through `map` (old index → new, or null when
+ * gone): its new ends, or null when nothing of it remains (or a single gone index).
+ */
+export function remapSpan(
+  a: number,
+  b: number,
+  map: (x: number) => number | null,
+): { lo: number; hi: number } | null {
+  let lo: number | null = null;
+  let hi: number | null = null;
+  for (let x = a; x <= b && lo === null; x++) lo = map(x);
+  for (let x = b; x >= a && hi === null; x--) hi = map(x);
+  if (lo === null || hi === null || (a === b && map(a) === null)) return null;
+  return { lo: Math.min(lo, hi), hi: Math.max(lo, hi) };
+}
+
+/**
  * Rewrites the row part of the formula's references to one sheet (by default its own: the
  * unqualified ones; `which` picks others by the sheet they name) through `map` (old 0-based row → new row, or null when the row is gone). A single reference to a gone
  * row becomes `#REF!`; a range keeps the rows of it that remain (`#REF!` when none does).
@@ -190,16 +207,10 @@ export function remapFormulaRows(
   for (const ref of refs) {
     out += formula.slice(at, ref.start);
     at = ref.end;
-    const r0 = ref.r0!;
-    const r1 = ref.r1!;
-    let lo: number | null = null;
-    let hi: number | null = null;
-    for (let r = r0; r <= r1 && lo === null; r++) lo = map(r);
-    for (let r = r1; r >= r0 && hi === null; r--) hi = map(r);
-    if (lo === null || hi === null || (r0 === r1 && map(r0) === null)) out += '#REF!';
-    else if (Math.min(lo, hi) === r0 && Math.max(lo, hi) === r1)
-      out += formula.slice(ref.start, ref.end);
-    else out += writeRef(ref, Math.min(lo, hi), Math.max(lo, hi));
+    const to = remapSpan(ref.r0!, ref.r1!, map);
+    if (!to) out += '#REF!';
+    else if (to.lo === ref.r0 && to.hi === ref.r1) out += formula.slice(ref.start, ref.end);
+    else out += writeRef(ref, to.lo, to.hi);
   }
   return out + formula.slice(at);
 }
