@@ -1,6 +1,6 @@
 /** Exports of an open workbook: the submission .xlsx and the CSV of a sheet. */
 import type { AppendixSheet } from '../domain/types';
-import { gridCsv, sheetCsv } from '../io/export/csv';
+import { type CsvStyle, gridCsv, sheetCsv } from '../io/export/csv';
 import { exportXlsx } from '../io/export/xlsx';
 import type { WorkbookSession } from './session';
 import { viewsForExport } from '../engine/sheetViews';
@@ -25,23 +25,17 @@ export async function workbookXlsx(
   return out.bytes;
 }
 
-/** CSV text of one sheet (an appendix or a plain grid sheet). */
-export function sheetCsvText(session: WorkbookSession, sheetId: string): string {
+/** CSV text of one sheet (an appendix or a plain grid sheet), numbers in the app's style. */
+export function sheetCsvText(
+  session: WorkbookSession,
+  sheetId: string,
+  style: CsvStyle = 'vi',
+): string {
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
-  if (sheet) return sheetCsv(sheet, session.values(sheetId));
+  if (sheet) return sheetCsv(sheet, session.values(sheetId), style);
   const grid = session.workbook.grids!.find((g) => g.id === sheetId)!;
-  return gridCsv(grid, (r, c) => session.gridValue(grid.id, r, c));
+  return gridCsv(grid, (r, c) => session.gridValue(grid.id, r, c), style);
 }
 
-/** A file name from a plan title: letters, digits and dashes. */
-export function fileStem(title: string): string {
-  return (
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'ke-hoach'
-  );
-}
+/** File names keep the title's Vietnamese (see fileName.ts). */
+export { fileStem } from './fileName';

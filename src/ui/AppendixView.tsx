@@ -17,6 +17,8 @@ import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { useLang } from './i18n';
 import { PrintableReport } from './PrintableReport';
+import { PrintableForm } from './PrintableForm';
+import { usePrintForm } from './usePrintForm';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
@@ -178,6 +180,7 @@ export function AppendixView({
     findings: checks.findings,
     versions,
   });
+  const form = usePrintForm();
   const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
   const [showSync, setShowSync] = useState(false);
   const link = opened.sync;
@@ -233,7 +236,7 @@ export function AppendixView({
         warnings={checks.warnings}
         exportText={exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
-        onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name)}
+        onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name, lang)}
         onVersions={onVersions}
         extra={
           <>
@@ -241,6 +244,14 @@ export function AppendixView({
             <FindToggle onOpen={ff.openFind} />
             <button type="button" data-testid="form-toggle" onClick={() => setShowForm((x) => !x)}>
               {t('form_toggle')}
+            </button>
+            <button
+              type="button"
+              data-testid="print-form-button"
+              title={t('printFormTitle')}
+              onClick={form.print}
+            >
+              {t('printForm')}
             </button>
           </>
         }
@@ -342,6 +353,14 @@ export function AppendixView({
             if (focus.rowIndex !== null)
               apiRef.current?.setFocusedCell(focus.rowIndex, focus.colId ?? 'name');
           }}
+        />
+      )}
+      {form.printing && (
+        <PrintableForm
+          sheet={sheet}
+          meta={session.workbook.meta}
+          values={session.values(sheet.id)}
+          lang={lang}
         />
       )}
       {checks.printing && (

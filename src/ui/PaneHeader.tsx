@@ -30,7 +30,7 @@ export function PaneHeader(p: {
       {...checkCounts(session)}
       exportText={p.exportText}
       onExportXlsx={() => exportXlsxNow(session, lang, t, p.say)}
-      onExportCsv={() => exportCsvNow(session, p.csv.id, p.csv.name)}
+      onExportCsv={() => exportCsvNow(session, p.csv.id, p.csv.name, lang)}
       onVersions={p.onVersions}
     />
   );

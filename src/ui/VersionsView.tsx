@@ -101,7 +101,7 @@ export function VersionsView(p: {
       lang,
     });
     download(
-      `${fileStem(`dieu-chinh-${session.workbook.meta.title}`)}.xlsx`,
+      `${fileStem(`Điều chỉnh - ${session.workbook.meta.title}`)}.xlsx`,
       out.bytes as BlobPart,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );

@@ -1,6 +1,7 @@
 /** The workbook header: back, title and document line, checks badge, save state, .planbook file. */
 import type { SaveState } from '../app/session';
 import type { PlanMeta } from '../domain/types';
+import { fileStem } from '../app/fileName';
 import { download } from './download';
 import { useLang } from './i18n';
 
@@ -77,11 +78,7 @@ export function WorkbookHeader(p: WorkbookHeaderProps) {
       <button
         type="button"
         onClick={() =>
-          download(
-            `${meta.title.slice(0, 60) || 'plan'}.planbook`,
-            p.exportText(),
-            'application/json',
-          )
+          download(`${fileStem(meta.title)}.planbook`, p.exportText(), 'application/json')
         }
       >
         {t('saveFile')}

@@ -23,7 +23,13 @@ export function exportXlsxNow(session: WorkbookSession, lang: Lang, t: T, say: S
   );
 }
 
-/** Downloads the CSV of one sheet. */
-export function exportCsvNow(session: WorkbookSession, sheetId: string, name: string): void {
-  download(`${fileStem(name)}.csv`, sheetCsvText(session, sheetId), 'text/csv;charset=utf-8');
+/** Downloads the CSV of one sheet, numbers in the style the app shows them (by its language). */
+export function exportCsvNow(
+  session: WorkbookSession,
+  sheetId: string,
+  name: string,
+  lang: Lang = 'vi',
+): void {
+  const text = sheetCsvText(session, sheetId, lang);
+  download(`${fileStem(name)}.csv`, text, 'text/csv;charset=utf-8');
 }

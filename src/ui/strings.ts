@@ -9,6 +9,7 @@ import { enSync, viSync } from './stringsSync';
 import { enWork, viWork } from './stringsWork';
 import { enBackup, viBackup } from './stringsBackup';
 import { enKeys, viKeys } from './stringsKeys';
+import { enPrint, viPrint } from './stringsPrint';
 
 export const vi = {
   ...viMore,
@@ -21,6 +22,7 @@ export const vi = {
   ...viKeys,
   ...viCompare,
   ...viConsolidation,
+  ...viPrint,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -197,6 +199,7 @@ export const en: Record<StringKey, string> = {
   ...enKeys,
   ...enCompare,
   ...enConsolidation,
+  ...enPrint,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

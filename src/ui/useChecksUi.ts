@@ -3,6 +3,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { explainFinding, replaceSheet, setAdditive, switchRules } from '../app/checkSettings';
 import type { WorkbookSession } from '../app/session';
+import { fileStem } from '../app/fileName';
 import type { AppendixSheet } from '../domain/types';
 import type { CheckActions } from './ChecksPanel';
 import type { Finding } from '../domain/checks';
@@ -73,7 +74,7 @@ export function useChecksUi(
     const title = session.workbook.meta.title;
     void reportWorkbook(rows(), title, lang).then((bytes) =>
       download(
-        `Kiem-tra-${title.slice(0, 40)}.xlsx`,
+        `${fileStem(`Kiểm tra - ${title}`)}.xlsx`,
         bytes as BlobPart,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ),

@@ -156,7 +156,7 @@ describe('export in the app', () => {
     const download = page.waitForEvent('download');
     await page.click('[data-testid=export-xlsx]');
     const d = await download;
-    assert.match(d.suggestedFilename(), /^Ke-hoach-Ung-dung-cong-nghe-thong-tin.*\.xlsx$/);
+    assert.match(d.suggestedFilename(), /^Kế hoạch Ứng dụng công nghệ thông tin.*\.xlsx$/);
     const book = XLSX.read(readFileSync(await d.path()), { type: 'buffer' });
     assert.deepEqual(book.SheetNames, [
       'Phụ lục',
@@ -168,11 +168,14 @@ describe('export in the app', () => {
     const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Phụ lục'], { header: 1 });
     const grand = sheet.filter((r) => r[1] === 'Tổng cộng').at(-1); // the computed row, after the stated one
     assert.equal(grand?.[14], 49850);
-    assert.equal(book.Sheets['Phụ lục'].O8.f, 'SUM(E8:N8)');
+    assert.equal(book.Sheets['Phụ lục'].O11.f, 'SUM(E11:N11)'); // under the form's header block
     const csv = page.waitForEvent('download');
     await page.click('[data-testid=export-csv]');
-    const text = readFileSync(await (await csv).path(), 'utf8');
-    assert.match(text, /^\uFEFFTT,Tên dự án,Đơn vị thực hiện/);
+    const file = await csv;
+    assert.equal(file.suggestedFilename(), 'Phụ lục.csv');
+    const text = readFileSync(await file.path(), 'utf8');
+    // Vietnamese number style: fields apart by ';', amount headers with their year
+    assert.match(text, /^\uFEFFTT;Tên dự án;Đơn vị thực hiện;Đơn vị phối hợp;2011 - Vốn DTPT;/);
     await page.close();
   });
 });

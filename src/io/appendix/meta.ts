@@ -18,9 +18,24 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
     }
   }
   let issuer: string | undefined;
+  let afterIssuer = false;
   const out: Partial<PlanMeta> & { lines: string[] } = { lines };
   const title: string[] = [];
   for (const l of lines) {
+    // the printed form's number line (`Số: 1024/KH-UBND`) and place and date line
+    const no = /^số\s*:\s*(.*)$/i.exec(l);
+    if (no) {
+      if (/\d/.test(no[1])) out.docNumber ??= no[1].replace(/\s+/g, '');
+      continue;
+    }
+    const dated = /^([^,]{1,40}),\s*ngày\s+(\d{1,2})?.*?tháng\s+(\d{1,2})?.*?năm\s+(\d{4})?/i.exec(
+      l,
+    );
+    if (dated) {
+      if (!/^[.…\s]*$/.test(dated[1])) out.place = dated[1].trim();
+      if (dated[2] && dated[3] && dated[4]) out.docDate ??= `${dated[2]}/${+dated[3]}/${dated[4]}`;
+      continue;
+    }
     const unit = /^\(?\s*(?:đvt|dvt|đơn vị tính|đơn vị)\s*[:.]\s*(.+?)\)?$/i.exec(l);
     if (unit) {
       out.unit = unit[1].trim().toLowerCase();
@@ -40,10 +55,18 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
       continue;
     }
     if (/^(cộng hòa|cộng hoà|độc lập|-{3,})/i.test(l)) continue;
-    if (ISSUER.test(l) && !/phụ lục|kế hoạch|danh mục|dự toán|quyết toán/i.test(l)) {
-      issuer = issuer ? `${issuer} - ${l}` : l;
+    // the issuing body's second line (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG TRỊ`) is in capitals
+    if (afterIssuer && issuer && l === l.toLocaleUpperCase('vi') && /\p{L}/u.test(l)) {
+      issuer = `${issuer} ${l}`;
+      afterIssuer = false;
       continue;
     }
+    if (ISSUER.test(l) && !/phụ lục|kế hoạch|danh mục|dự toán|quyết toán/i.test(l)) {
+      issuer = issuer ? `${issuer} - ${l}` : l;
+      afterIssuer = true;
+      continue;
+    }
+    afterIssuer = false;
     title.push(l);
   }
   if (!out.issuingBody && issuer) out.issuingBody = issuer;

@@ -4,15 +4,25 @@
  * carries the value Planbook computed; row references are in the exported file's coordinates.
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
-import { attachmentLine, issuingLines } from '../../domain/formMeta';
 import { moveFormulaRows } from '../../domain/formulaShift';
 import { gridText } from '../../domain/grid';
 import { childRows } from '../../domain/rows';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
+import { formHead, formSignature } from './formBlock';
 import { exportableFormula } from './formulaSafety';
+import { rowHeight, wrappedLines } from './textFit';
 
 export type CellKind =
-  'title' | 'subtitle' | 'unit' | 'header' | 'code' | 'section' | 'project' | 'stated' | 'total';
+  | 'title'
+  | 'subtitle'
+  | 'unit'
+  | 'header'
+  | 'code'
+  | 'section'
+  | 'project'
+  | 'stated'
+  | 'total'
+  | 'form';
 
 export interface OutCell {
   kind: CellKind;
@@ -28,6 +38,12 @@ export interface OutCell {
   numeric?: boolean;
   align?: 'left' | 'center' | 'right';
   indent?: number;
+  /** Emphasis and size of the printed form's lines (kind `form`). */
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  wrap?: boolean;
 }
 
 export interface SheetValues {
@@ -47,6 +63,10 @@ export interface AppendixLayout {
   formats: string[];
   /** Indexes of the computed total rows (0-based, in `rows`). */
   totalRows: number[];
+  /** Height in points of every body row (from `firstRow`; 0: the default). */
+  heights?: number[];
+  /** Rows of the table (header to totals); the signature block follows. */
+  tableEnd?: number;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -108,6 +128,28 @@ const WIDTH: Partial<Record<ColumnLeaf['role'], number>> = {
   text: 16,
 };
 
+/**
+ * Every row as tall as its wrapped texts (spreadsheets do not grow rows a program wrote): the head's
+ * heights on a cell of the row (the library writes them), the body's returned by row.
+ */
+function rowHeights(out: (OutCell | null)[][], widths: number[], first: number): number[] {
+  const heights: number[] = [];
+  out.forEach((row, r) => {
+    let lines = 0;
+    row.forEach((c, i) => {
+      if (!c?.text || c.numeric || (c.rowSpan ?? 1) > 1 || c.height) return;
+      const w = widths.slice(i, i + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0);
+      const bold = c.bold || ['header', 'section', 'total', 'title'].includes(c.kind);
+      lines = Math.max(lines, wrappedLines(c.text, w, { bold, indent: c.indent, size: c.size }));
+    });
+    const at = row.findIndex((c) => !!c);
+    if (r >= first) heights.push(lines ? rowHeight(lines) : 0);
+    else if (lines && at >= 0 && !row[at]!.height)
+      row[at] = { ...row[at]!, height: rowHeight(lines) };
+  });
+  return heights;
+}
+
 /** Lays out one appendix sheet for export; `totalLabel(source)` names the computed total rows. */
 export function layoutAppendix(
   sheet: AppendixSheet,
@@ -116,15 +158,9 @@ export function layoutAppendix(
   totalLabel: (source: string | null) => string,
 ): AppendixLayout {
   const ls = leaves(sheet.columns);
-  const width = ls.length;
   const depth = headerDepth(sheet.columns);
-  const out: (OutCell | null)[][] = [];
-  const line = (cell: OutCell) => out.push([{ ...cell, colSpan: width > 1 ? width : undefined }]);
-  const bodies = issuingLines(meta);
-  for (const text of bodies.length ? bodies : ['']) line({ kind: 'subtitle', text, align: 'left' });
-  line({ kind: 'title', text: sheet.title || meta.title, align: 'center' });
-  line({ kind: 'subtitle', text: attachmentLine(meta), align: 'center' });
-  line({ kind: 'unit', text: meta.unit ? `ĐVT: ${meta.unit}` : '', align: 'right' });
+  const widths = ls.map((l) => WIDTH[l.role] ?? 13);
+  const out: (OutCell | null)[][] = formHead(meta, sheet.title || meta.title, widths);
   const headerStart = out.length;
   out.push(...headerCells(sheet.columns, depth));
   if (sheet.hasCodeRow)
@@ -241,19 +277,8 @@ export function layoutAppendix(
       }),
     );
   }
-  const widths = ls.map((l) => WIDTH[l.role] ?? 13);
-  // wrapped texts need taller rows (spreadsheets do not grow rows written by a program)
-  for (let r = first; r < out.length; r++) {
-    const row = out[r];
-    let lines = 1;
-    row.forEach((c, i) => {
-      if (c?.text && !c.numeric)
-        lines = Math.max(
-          lines,
-          Math.ceil((c.text.length + (c.indent ?? 0) * 2) / Math.max(4, widths[i] * 1.1)),
-        );
-    });
-    if (lines > 1 && row[0]) row[0] = { ...row[0], height: 15 * lines };
-  }
-  return { rows: out, widths, firstRow: first, headerStart, formats, totalRows };
+  const tableEnd = out.length;
+  out.push(...formSignature(meta, widths));
+  const heights = rowHeights(out, widths, first);
+  return { rows: out, widths, firstRow: first, headerStart, formats, totalRows, tableEnd, heights };
 }

@@ -34,6 +34,11 @@ function style(c: OutCell, format: string): Record<string, unknown> {
   if (c.align && c.align !== 'left' && !(c.numeric && c.align === 'right')) out.align = c.align;
   if (c.indent) out.indent = c.indent;
   if (c.numeric) out.format = format;
+  if (c.bold) out.fontWeight = 'bold';
+  if (c.italic) out.fontStyle = 'italic';
+  if (c.underline) out.textDecoration = { underline: true };
+  if (c.size) out.fontSize = c.size;
+  if (c.wrap) out.wrap = true;
   return out;
 }
 
@@ -49,6 +54,7 @@ const KINDS = [
   'project',
   'stated',
   'total',
+  'form',
 ];
 const ALIGNS = [undefined, 'left', 'center', 'right'];
 
@@ -88,7 +94,7 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
   const width = l.widths.length;
   const looks = new Int32Array(Math.max(0, l.rows.length - l.firstRow) * width).fill(-1);
   const libraryCell = (c: OutCell, format: string) => {
-    const key = `${c.kind}|${format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}`;
+    const key = `${c.kind}|${format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}|${c.bold}|${c.italic}|${c.underline}|${c.size}|${c.wrap}`;
     let st = styles.get(key);
     if (!st) {
       st = {
@@ -121,7 +127,7 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
       const look = lookKey(c, i);
       looks[(r - l.firstRow) * width + i] = look;
       // merged and tall cells are always the library's (it writes the merge and the row height)
-      const special = !!(c.colSpan || c.rowSpan || c.height);
+      const special = !!(c.colSpan || c.rowSpan || c.height || c.kind === 'form');
       if (special || !samples.has(look)) {
         if (!special) samples.set(look, `${colName(i)}${r + 1}`);
         out[i] = libraryCell(c, format);
@@ -179,7 +185,10 @@ export function withBody(content: string, l: AppendixLayout, d: AppendixSheetDat
       const ref = `${colName(i)}${n}`;
       cells += cellXml(ref, styleAt.get(ref) ?? byLook.get(look) ?? '', row[i]!);
     }
-    parts.push(`<row r="${n}"${rowAttrs.get(n) ?? ''}>${cells}</row>`);
+    let attrs = rowAttrs.get(n) ?? '';
+    const ht = l.heights?.[r - l.firstRow];
+    if (ht && !/ ht="/.test(attrs)) attrs += ` ht="${ht}" customHeight="1"`;
+    parts.push(`<row r="${n}"${attrs}>${cells}</row>`);
   }
   return `${content.slice(0, open)}<sheetData>${parts.join('')}${content.slice(close)}`;
 }

@@ -67,7 +67,16 @@ describe('plain grid sheets in the export', () => {
   it('writes the CSV of a plain sheet with computed values, risky texts defused', () => {
     const grids = new GridEngine();
     grids.load([grid]);
-    const csv = gridCsv(grid, (r, c) => grids.value('g1', r, c));
+    // Vietnamese style: decimal comma, fields apart by semicolons
+    expect(gridCsv(grid, (r, c) => grids.value('g1', r, c)).split('\r\n')).toEqual([
+      '\uFEFFBảng đối chiếu',
+      'Năm;Vốn;Gấp đôi',
+      '2011;1,5;3',
+      '2012;2500;5000',
+      `"'=HYPERLINK(""http://x"")";2501,5;5003`,
+      '',
+    ]);
+    const csv = gridCsv(grid, (r, c) => grids.value('g1', r, c), 'en');
     expect(csv.split('\r\n')).toEqual([
       '\uFEFFBảng đối chiếu',
       'Năm,Vốn,Gấp đôi',

@@ -87,14 +87,14 @@ describe('submission export', () => {
     const out = await exportOf(sample());
     const files = unzipSync(out.bytes);
     const xml = strFromU8(files['xl/worksheets/sheet1.xml']);
-    const tampered = xml.replace(/(<c r="O9"[^>]*><f>[^<]*<\/f><v>)15800(<\/v>)/, '$199999$2');
+    const tampered = xml.replace(/(<c r="O12"[^>]*><f>[^<]*<\/f><v>)15800(<\/v>)/, '$199999$2');
     expect(tampered).not.toBe(xml);
     files['xl/worksheets/sheet1.xml'] = strToU8(tampered);
     const file = join(dir, 'tampered.xlsx');
     writeFileSync(file, zipSync(files));
-    expect(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Phụ lục'].O9.v).toBe(99999);
-    expect(toCsv(file, false).get('Phụ lục')![8][14]).toBe('99999'); // default profile: cached
-    expect(toCsv(file, true).get('Phụ lục')![8][14]).toBe('15800'); // recalculation profile
+    expect(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Phụ lục'].O12.v).toBe(99999);
+    expect(toCsv(file, false).get('Phụ lục')![11][14]).toBe('99999'); // default profile: cached
+    expect(toCsv(file, true).get('Phụ lục')![11][14]).toBe('15800'); // recalculation profile
   }, 120_000);
 
   it('looks like an official appendix: merges, frozen header, print titles, A4 landscape, number format, font', async () => {
@@ -103,14 +103,34 @@ describe('submission export', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     const book = strFromU8(files['xl/workbook.xml']);
     const styles = strFromU8(files['xl/styles.xml']);
-    expect(sheet).toContain('<mergeCell ref="E5:N5"/>'); // Nhu cầu vốn over 10 columns
-    expect(sheet).toContain('<mergeCell ref="E6:F6"/>'); // 2011 over ĐTPT, SN
-    expect(sheet).toContain('<mergeCell ref="A5:A7"/>'); // TT over three header rows
-    expect(sheet).toMatch(/<pane ySplit="7"[^>]*state="frozen"/);
+    // the header block above: issuing body left (A:E), motto right (F:Q)
+    expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
+    expect(sheet).toContain('<mergeCell ref="F1:Q1"/>');
+    expect(sheet).toContain('<mergeCell ref="E8:N8"/>'); // Nhu cầu vốn over 10 columns
+    expect(sheet).toContain('<mergeCell ref="E9:F9"/>'); // 2011 over ĐTPT, SN
+    expect(sheet).toContain('<mergeCell ref="A8:A10"/>'); // TT over three header rows
+    expect(sheet).toMatch(/<pane ySplit="10"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(book).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$5:$7</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$8:$10</definedName>`,
     );
+    // each sheet prints its own area (the appendix down to the signature block), one page wide
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$Q$43</definedName>`,
+    );
+    expect(book).toMatch(
+      /<definedName name="_xlnm.Print_Area" localSheetId="1">'Kiểm tra'!\$A\$1:/,
+    );
+    expect(book).not.toMatch(/Print_Area" localSheetId="2"/); // the hidden sheet
+    expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1" fitToHeight="0"/);
+    // Excel prints the selected sheet: the appendix alone
+    expect(sheet).toContain('tabSelected="1"');
+    expect(strFromU8(files['xl/worksheets/sheet2.xml'])).not.toContain('tabSelected="1"');
+    const report = strFromU8(files['xl/worksheets/sheet2.xml']);
+    expect(report).toMatch(/<pageSetup[^>]*orientation="landscape"[^>]*fitToWidth="1"/);
+    // underlined motto and issuing body, every body row as tall as its wrapped texts
+    expect(styles).toMatch(/<u\/>/);
+    expect(sheet).toMatch(/<row r="12"[^>]* ht="\d+" customHeight="1"/);
     expect(book).toContain('fullCalcOnLoad="1"');
     expect(book).toMatch(/name="_planbook" state="hidden"/);
     expect(styles).toContain('formatCode="#,##0"');
@@ -166,12 +186,51 @@ describe('CSV of a sheet', async () => {
     const wb = withFormulasAndRiskyText();
     const e = new PlanEngine();
     e.loadWorkbook(wb);
-    const csv = sheetCsv(wb.sheets[0], e.values(wb.sheets[0].id));
+    const csv = sheetCsv(wb.sheets[0], e.values(wb.sheets[0].id), 'en');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0].startsWith('TT,Tên dự án,Đơn vị thực hiện')).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csv).toContain("'+84 huyện");
     expect(safeText('@Sở')).toBe("'@Sở");
     expect(safeText('Sở')).toBe('Sở');
+  });
+});
+
+describe('CSV headers and number style', async () => {
+  const { sheetCsv } = await import('./csv');
+  it('names each amount column by year and source, and writes decimals as the chosen style', () => {
+    const wb = sample();
+    const sheet = wb.sheets[0];
+    const project = sheet.rows.findIndex((r) => r.kind === 'project');
+    const withDecimal = setCells(sheet, [
+      { rowId: sheet.rows[project].id, colId: 'y2012_sn', value: 600.5 },
+    ]);
+    const e = new PlanEngine();
+    e.loadWorkbook({ ...wb, sheets: [withDecimal] });
+    const vi = sheetCsv(withDecimal, e.values(sheet.id), 'vi')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    const head = vi[0].split(';');
+    expect(head.slice(0, 8)).toEqual([
+      'TT',
+      'Tên dự án',
+      'Đơn vị thực hiện',
+      'Đơn vị phối hợp',
+      '2011 - Vốn DTPT',
+      '2011 - Vốn SN',
+      '2012 - Vốn DTPT',
+      '2012 - Vốn SN',
+    ]);
+    expect(new Set(head).size).toBe(head.length); // no two columns with one header
+    const row = vi[project + 1].split(';');
+    expect(row[7]).toBe('600,5');
+    expect(row[1]).toMatch(/^"?Đầu tư mới, nâng cấp/); // a comma in a text needs no quotes with ';'
+    expect(vi[project + 1]).toContain('Đầu tư mới, nâng cấp');
+    const en = sheetCsv(withDecimal, e.values(sheet.id), 'en')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(en[0].split(',').slice(4, 6)).toEqual(['2011 - Vốn DTPT', '2011 - Vốn SN']);
+    expect(en[project + 1]).toContain(',600.5,');
+    expect(en[project + 1]).toContain('"Đầu tư mới, nâng cấp');
   });
 });

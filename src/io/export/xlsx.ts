@@ -83,26 +83,35 @@ function finishing(
   written: AppendixSheetData[],
   cached: Map<string, number | string>[],
   names: string[],
+  sizes: { rows: number; cols: number }[],
 ): BookTransforms {
   return {
     sheet: (content, sheetIndex) => {
       if (sheetIndex < layouts.length)
         return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
       const values = cached[sheetIndex - layouts.length];
-      if (!values) return content;
-      return withCachedValues(content, values);
+      const out = sheetIndex < sizes.length ? fitToWidth(content) : content;
+      return values ? withCachedValues(out, values) : out;
     },
     workbook: (content) => {
+      const quoted = (i: number) => plainXml(`'${names[i].replace(/'/g, "''")}'`);
       const titles = layouts
         .map(
           (l, i) =>
-            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${plainXml(`'${names[i].replace(/'/g, "''")}'`)}!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted(i)}!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
+        )
+        .join('');
+      // each sheet prints its own area: the appendix with its header block and signature
+      const areas = sizes
+        .map(
+          ({ rows, cols }, i) =>
+            `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${quoted(i)}!$A$1:$${colName(Math.max(0, cols - 1))}$${Math.max(1, rows)}</definedName>`,
         )
         .join('');
       return content
         .replace(
           /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,
-          `<definedNames>${titles}</definedNames>`,
+          `<definedNames>${titles}${areas}</definedNames>`,
         )
         .replace(/<calcPr\s*\/>|<calcPr[^>]*\/>/, '<calcPr calcId="191029" fullCalcOnLoad="1"/>')
         .replace(new RegExp(`(<sheet [^>]*name="${PLANBOOK_SHEET}")`), '$1 state="hidden"');
@@ -149,13 +158,9 @@ export function safeSheetNames(names: string[], reserved: string[] = [PLANBOOK_S
   });
 }
 
-/** Writes the workbook as a submission `.xlsx`; resolves with the file's bytes. */
-export async function exportXlsx(
-  input: ExportInput,
-): Promise<{ bytes: Uint8Array; layouts: AppendixLayout[]; names: string[] }> {
-  const { workbook: wb } = input;
-  const lang = input.lang ?? 'vi';
-  const label = (s: string | null) =>
+/** Names of the computed total rows: per source (`Tổng vốn ĐTPT`), and the grand total (null). */
+export function totalLabel(lang: 'vi' | 'en'): (source: string | null) => string {
+  return (s) =>
     s === null
       ? lang === 'vi'
         ? 'Tổng cộng'
@@ -163,6 +168,15 @@ export async function exportXlsx(
       : lang === 'vi'
         ? `Tổng vốn ${s}`
         : `Total ${s}`;
+}
+
+/** Writes the workbook as a submission `.xlsx`; resolves with the file's bytes. */
+export async function exportXlsx(
+  input: ExportInput,
+): Promise<{ bytes: Uint8Array; layouts: AppendixLayout[]; names: string[] }> {
+  const { workbook: wb } = input;
+  const lang = input.lang ?? 'vi';
+  const label = totalLabel(lang);
   const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
@@ -191,7 +205,7 @@ export async function exportXlsx(
             {
               cellRange: {
                 from: { row: l.firstRow + 1, column: 1 },
-                to: { row: l.rows.length, column: l.widths.length },
+                to: { row: l.tableEnd ?? l.rows.length, column: l.widths.length },
               },
               condition: { formula: 'TRUE' },
               style: { borderStyle: 'thin', borderColor: '#000000' },
@@ -250,6 +264,11 @@ export async function exportXlsx(
   for (let k = 0; k < packed.length; k += CHUNK)
     chunks.push([{ value: packed.slice(k, k + CHUNK), type: String }]);
   sheets.push({ sheet: PLANBOOK_SHEET, data: chunks as Sheet<Blob>['data'] });
-  const bytes = await writeBook(sheets, finishing(layouts, written, cached, names));
+  // every visible sheet's printed size (the hidden _planbook sheet is never printed)
+  const sizes = sheets.slice(0, -1).map((s) => ({
+    rows: s.data.length,
+    cols: Math.max(s.columns?.length ?? 0, ...s.data.map((r) => r.length)),
+  }));
+  const bytes = await writeBook(sheets, finishing(layouts, written, cached, names, sizes));
   return { bytes, layouts, names };
 }

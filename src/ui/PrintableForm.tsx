@@ -1,0 +1,126 @@
+/**
+ * The appendix as the official form, for printing (Ctrl+P or the Print button): the header block
+ * with the national motto, title, attachment line, the table (its header repeated on every page),
+ * the totals and the signature block. The same layout the .xlsx export writes; hidden on screen and
+ * rendered only while a print is under way (usePrintForm).
+ */
+import type { CSSProperties } from 'react';
+import { formatAmount } from '../domain/numbers';
+import type { AppendixSheet, PlanMeta } from '../domain/types';
+import { type AppendixLayout, layoutAppendix, type OutCell } from '../io/export/appendixLayout';
+import type { SheetValues } from '../io/export/appendixLayout';
+import { totalLabel } from '../io/export/xlsx';
+import type { Lang } from './i18n';
+
+const BOLD = new Set(['header', 'title', 'section', 'total']);
+const ITALIC = new Set(['stated', 'subtitle', 'unit', 'code']);
+
+function shown(c: OutCell, lang: Lang): string {
+  const x = c.number ?? (c.formula ? c.value : undefined) ?? c.text;
+  if (typeof x === 'number') return formatAmount(x, lang);
+  return x === null || x === undefined ? '' : String(x);
+}
+
+function cellStyle(c: OutCell): CSSProperties {
+  return {
+    textAlign: c.align ?? (c.numeric ? 'right' : 'left'),
+    fontWeight: c.bold || BOLD.has(c.kind) ? 'bold' : undefined,
+    fontStyle: c.italic || ITALIC.has(c.kind) ? 'italic' : undefined,
+    textDecoration: c.underline ? 'underline' : undefined,
+    fontSize: c.size ? `${c.size / 12}em` : undefined,
+    paddingLeft: c.indent ? `${0.3 + c.indent * 0.8}em` : undefined,
+  };
+}
+
+/** Rows `from`…`to` of the layout as table rows (cells under a merge are left out). */
+function Rows({
+  l,
+  from,
+  to,
+  lang,
+  head = false,
+}: {
+  l: AppendixLayout;
+  from: number;
+  to: number;
+  lang: Lang;
+  head?: boolean;
+}) {
+  const rows = [];
+  for (let r = from; r < to; r++) {
+    const cells = [];
+    const row = l.rows[r];
+    for (let i = 0; i < l.widths.length; i++) {
+      const c = row[i];
+      // in the header a missing cell lies under a merge from above; elsewhere it is an empty cell
+      if (!c && !head) cells.push(<td key={i} />);
+      if (!c) continue;
+      if (c.colSpan && !head) i += c.colSpan - 1;
+      const Tag = head && c.kind === 'header' ? 'th' : 'td';
+      cells.push(
+        <Tag
+          key={i}
+          colSpan={c.colSpan}
+          rowSpan={c.rowSpan}
+          className={c.kind === 'form' ? 'pb-pf-line' : 'pb-pf-cell'}
+          style={cellStyle(c)}
+        >
+          {shown(c, lang)}
+        </Tag>,
+      );
+    }
+    rows.push(<tr key={r}>{cells}</tr>);
+  }
+  return <>{rows}</>;
+}
+
+function Cols({ widths }: { widths: number[] }) {
+  const total = widths.reduce((a, b) => a + b, 0) || 1;
+  return (
+    <colgroup>
+      {widths.map((w, i) => (
+        <col key={i} style={{ width: `${(100 * w) / total}%` }} />
+      ))}
+    </colgroup>
+  );
+}
+
+export function PrintableForm({
+  sheet,
+  meta,
+  values,
+  lang,
+}: {
+  sheet: AppendixSheet;
+  meta: PlanMeta;
+  values: SheetValues;
+  lang: Lang;
+}) {
+  const l = layoutAppendix(sheet, meta, values, totalLabel(lang));
+  const end = l.tableEnd ?? l.rows.length;
+  return (
+    <section className="pb-print-form" data-testid="print-form">
+      <table className="pb-pf-head">
+        <Cols widths={l.widths} />
+        <tbody>
+          <Rows l={l} from={0} to={l.headerStart} lang={lang} />
+        </tbody>
+      </table>
+      <table className="pb-pf-table">
+        <Cols widths={l.widths} />
+        <thead>
+          <Rows l={l} from={l.headerStart} to={l.firstRow} lang={lang} head />
+        </thead>
+        <tbody>
+          <Rows l={l} from={l.firstRow} to={end} lang={lang} />
+        </tbody>
+      </table>
+      <table className="pb-pf-sign">
+        <Cols widths={l.widths} />
+        <tbody>
+          <Rows l={l} from={end} to={l.rows.length} lang={lang} />
+        </tbody>
+      </table>
+    </section>
+  );
+}
