@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentLine, issuingLines, placeDateLine, signatureLines } from './formMeta';
+import { attachmentLine, issuingLines } from './formMeta';
 import { makePlan } from './template';
 
 const meta = {
@@ -23,13 +23,5 @@ describe('the printed form’s lines', () => {
     expect(attachmentLine({ ...meta, docType: 'Tờ trình' })).toMatch(/^\(Kèm theo Tờ trình số/);
     expect(attachmentLine({ ...meta, docType: 'Quyết định' })).toMatch(/^\(Kèm theo Quyết định/);
     expect(attachmentLine({ ...meta, docNumber: ' ' })).toBe('');
-  });
-  it('place and date, and the signature block', () => {
-    expect(placeDateLine(meta)).toBe('Hà Giang, ngày 05/03/2025');
-    expect(placeDateLine({ ...meta, place: '' })).toBe('Ngày 05/03/2025');
-    expect(signatureLines(meta)).toEqual([]);
-    expect(
-      signatureLines({ ...meta, signerTitle: 'GIÁM ĐỐC', signerName: 'Nguyễn Văn A' }),
-    ).toEqual(['Hà Giang, ngày 05/03/2025', 'GIÁM ĐỐC', '', '', 'Nguyễn Văn A']);
   });
 });

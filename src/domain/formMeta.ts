@@ -19,19 +19,3 @@ export function attachmentLine(meta: PlanMeta): string {
   const body = meta.issuingBody.trim() ? ` của ${meta.issuingBody.trim()}` : '';
   return `(Kèm theo ${meta.docType ?? 'Kế hoạch'} số ${meta.docNumber.trim()}${date}${body})`;
 }
-
-/** The place and date line above the signature (`Hà Giang, ngày 05/03/2025`); '' when neither. */
-export function placeDateLine(meta: PlanMeta): string {
-  const place = meta.place?.trim() ?? '';
-  const date = meta.docDate.trim();
-  if (!date) return place;
-  return place ? `${place}, ngày ${date}` : `Ngày ${date}`;
-}
-
-/** The signature block, top to bottom: place and date, the signer's title, room to sign, the name. */
-export function signatureLines(meta: PlanMeta): string[] {
-  const title = meta.signerTitle?.trim() ?? '';
-  const name = meta.signerName?.trim() ?? '';
-  if (!title && !name) return [];
-  return [placeDateLine(meta), title, '', '', name];
-}
