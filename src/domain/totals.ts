@@ -108,7 +108,7 @@ export function totalRowTerms(
   }
   for (const y of shape.years) {
     const cols = y.leaves.filter(mine).map((l) => l.id);
-    if (cols.length) out.set(y.id, { rows: [i], cols });
+    if (cols.length) out.set(y.id, { rows: seg, cols });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** CSV of one appendix sheet, as shown (computed totals included), safe to open in a spreadsheet. */
-import { isNumericLeaf, leaves } from '../../domain/columns';
+import { isNumericLeaf } from '../../domain/columns';
+import { formLeaves } from '../../domain/totals';
 import type { AppendixSheet, GridSheet } from '../../domain/types';
 import type { SheetValues } from './appendixLayout';
 
@@ -14,7 +15,7 @@ function field(v: string): string {
 
 /** UTF-8 CSV (with BOM, so Excel reads Vietnamese) of a sheet: header labels, then every row. */
 export function sheetCsv(sheet: AppendixSheet, v: SheetValues): string {
-  const ls = leaves(sheet.columns);
+  const ls = formLeaves(sheet.columns);
   const lines = [ls.map((l) => field(safeText(l.label))).join(',')];
   sheet.rows.forEach((r, i) => {
     lines.push(

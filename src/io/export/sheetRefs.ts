@@ -8,6 +8,7 @@ import { placeOf } from '../../domain/policy';
 import { type Placement, placeFormula } from '../../domain/formulaRefs';
 import type { GridSheet, Workbook } from '../../domain/types';
 import type { AppendixLayout } from './appendixLayout';
+import { exportColumns } from './statedCells';
 
 /** Where each sheet of the workbook stands in the file: rows above its table, its name there. */
 export function placer(
@@ -16,9 +17,14 @@ export function placer(
   names: readonly string[],
 ): (sheet: string) => Placement | null {
   const at = new Map<string, Placement>();
-  wb.sheets.forEach((s, k) =>
-    at.set(s.name.trim().toLowerCase(), { dRow: layouts[k].firstRow, name: names[k] }),
-  );
+  wb.sheets.forEach((s, k) => {
+    const cols = exportColumns(s);
+    at.set(s.name.trim().toLowerCase(), {
+      dRow: layouts[k].firstRow,
+      name: names[k],
+      ...(cols.narrowed ? { col: (c: number) => cols.at(c) ?? c } : {}),
+    });
+  });
   (wb.grids ?? []).forEach((g, k) =>
     at.set(g.name.trim().toLowerCase(), { dRow: 0, name: names[wb.sheets.length + k] }),
   );
@@ -35,15 +41,22 @@ export function placeSheetFormulas(
   wb.sheets.forEach((s, k) => {
     const l = layouts[k];
     const ls = leaves(s.columns);
+    const cols = exportColumns(s);
+    const own: Placement = {
+      dRow: l.firstRow,
+      ...(cols.narrowed ? { col: (c: number) => cols.at(c) ?? c } : {}),
+    };
     s.rows.forEach((r, i) => {
-      ls.forEach((leaf, c) => {
+      ls.forEach((leaf, m) => {
+        const c = cols.at(m);
+        if (c === undefined) return;
         const x = r.cells[leaf.id];
         const cell = l.rows[l.firstRow + i]?.[c];
         if (typeof x !== 'string' || !x.startsWith('=') || !x.includes('!') || !cell?.formula)
           return;
         // only where the cell holds the user's formula (a section's figure is its children's sum)
         if (!isNumericLeaf(leaf) || placeOf(r, leaf) !== 'visible') return;
-        cell.formula = placeFormula(x, (n) => (n === undefined ? { dRow: l.firstRow } : place(n)));
+        cell.formula = placeFormula(x, (n) => (n === undefined ? own : place(n)));
       });
     });
   });

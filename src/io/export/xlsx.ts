@@ -22,6 +22,8 @@ import {
   withCachedValues,
 } from './appendixSheet';
 import { type BookTransforms, writeBook } from './writeBook';
+import type { StatedChoice } from './statedCells';
+import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip, plainXml } from './xmlText';
 
 export const PLANBOOK_SHEET = '_planbook';
@@ -37,6 +39,11 @@ export interface ExportInput {
   findings: Finding[];
   rowNumber: (rowId: string | null) => string;
   lang?: 'vi' | 'en';
+  /**
+   * Stated figures of sections and total rows that differ from their rows: written as the formulas
+   * of their rows (default) or kept as stated; either way listed on the check sheet.
+   */
+  stated?: StatedChoice;
 }
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
@@ -150,9 +157,13 @@ export function safeSheetNames(names: string[], reserved: string[] = [PLANBOOK_S
 }
 
 /** Writes the workbook as a submission `.xlsx`; resolves with the file's bytes. */
-export async function exportXlsx(
-  input: ExportInput,
-): Promise<{ bytes: Uint8Array; layouts: AppendixLayout[]; names: string[] }> {
+export async function exportXlsx(input: ExportInput): Promise<{
+  bytes: Uint8Array;
+  layouts: AppendixLayout[];
+  names: string[];
+  /** Stated figures that differ from their rows, written as `choice` says (listed on the check sheet). */
+  figures: SheetFigure[];
+}> {
   const { workbook: wb } = input;
   const lang = input.lang ?? 'vi';
   const label = (s: string | null) =>
@@ -163,7 +174,10 @@ export async function exportXlsx(
       : lang === 'vi'
         ? `Tổng vốn ${s}`
         : `Total ${s}`;
-  const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
+  const choice = input.stated ?? 'formulas';
+  const layouts = wb.sheets.map((s) =>
+    layoutAppendix(s, wb.meta, input.values(s.id), label, choice),
+  );
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
   const viewNames =
@@ -234,6 +248,13 @@ export async function exportXlsx(
     wb.meta.title,
     lang,
   );
+  const figures: SheetFigure[] = layouts.flatMap((l, k) =>
+    (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).map((f) => ({
+      ...f,
+      sheet: names[k],
+    })),
+  );
+  report.data.push(...statedReportRows(figures, choice, lang));
   sheets.push({
     sheet: names[names.length - 2],
     data: report.data as Sheet<Blob>['data'],
@@ -251,5 +272,5 @@ export async function exportXlsx(
     chunks.push([{ value: packed.slice(k, k + CHUNK), type: String }]);
   sheets.push({ sheet: PLANBOOK_SHEET, data: chunks as Sheet<Blob>['data'] });
   const bytes = await writeBook(sheets, finishing(layouts, written, cached, names));
-  return { bytes, layouts, names };
+  return { bytes, layouts, names, figures };
 }
