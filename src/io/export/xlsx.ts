@@ -10,7 +10,7 @@ import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
-import { placeGridFormulas, placer, placeSheetFormulas } from './sheetRefs';
+import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
 import { reportRows, reportSheetData, reportSheetName } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
@@ -217,7 +217,11 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const gridValue = input.gridValues ?? (() => null);
   grids.forEach((g, k) => {
     const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
-    placeGridFormulas(g, out.data, placer(wb, layouts, names));
+    const reads = readsLeftOut(wb);
+    placeGridFormulas(g, out.data, placer(wb, layouts, names), {
+      reads: (f) => reads(f),
+      value: (r, c) => out.cached.get(`${colName(c)}${r + 1}`),
+    });
     cached.push(out.cached);
     sheets.push({
       sheet: names[layouts.length + k],
