@@ -1,19 +1,14 @@
 /** Issue 15, the screen model: one set of totals (the plan's own), stated figures shown and marked. */
 import { describe, expect, it } from 'vitest';
-import sampleText from '../../../fixtures/quang-tri-2011-2015.planbook?raw';
 import { WorkbookSession } from '../../app/session';
 import { amountColumnId } from '../../domain/template';
 import type { Workbook } from '../../domain/types';
-import { parsePlanbook } from '../../io/planbookFile';
+import { sampleWorkbook } from '../../app/sample';
 import { translator } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
 import { figureDiff, figureKey, pinnedTotals, statedFigure } from './totalsModel';
 
-function sample(): Workbook {
-  const r = parsePlanbook(sampleText);
-  if (!r.ok) throw new Error('sample');
-  return r.workbook;
-}
+const sample = sampleWorkbook;
 
 const label = (s: string | null) => (s === null ? 'Tổng cộng' : `Tổng vốn ${s}`);
 
