@@ -3,13 +3,11 @@ import type {
   ColDef,
   ColGroupDef,
   EditableCallbackParams,
-  ICellRendererParams,
   ValueGetterParams,
 } from 'ag-grid-community';
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
-import { formatAmount } from '../../domain/numbers';
 import { cellPolicy, yearSpans } from '../../domain/policy';
 import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
@@ -17,6 +15,7 @@ import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
+import { FigureCell, type FigureCellParams } from './FigureCell';
 import { NameCell } from './NameCell';
 import { figureDiff, figureKey, statedFigure } from './totalsModel';
 
@@ -81,25 +80,6 @@ function statedDiff(
   const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
   if (i === undefined || !sheet) return null;
   return figureDiff(sheet, ctx.session.values(ctx.sheetId), i, key);
-}
-
-/** A numeric cell: its figure, and beside a differing stated figure the computed one. */
-function figureRenderer(leaf: ColumnLeaf, span: { groupId: string } | undefined) {
-  return (p: ICellRendererParams<GridItem>): string | HTMLElement => {
-    const text =
-      p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
-    const ctx = p.context as GridCtx;
-    const d = statedDiff(ctx, leaf, p.data, span);
-    if (!d) return text;
-    const el = document.createElement('span');
-    el.className = 'pb-figure';
-    const beside = document.createElement('span');
-    beside.className = 'pb-computed-beside';
-    beside.dataset.testid = 'computed-beside';
-    beside.textContent = `≠ ${formatAmount(d.computed, ctx.lang)}`;
-    el.append(beside, document.createTextNode(text));
-    return el;
-  };
 }
 
 /** Keys the grid leaves to Planbook (range selection, fill, clear) while not editing. */
@@ -250,7 +230,15 @@ function leafDef(
       return v === null || v === undefined ? '' : String(v);
     };
     def.type = 'rightAligned';
-    def.cellRenderer = figureRenderer(leaf, span);
+    // sections and total rows: the stated figure, and the computed one beside when they differ
+    const params: FigureCellParams = {
+      diffOf: (ctx, item) => statedDiff(ctx, leaf, item, span),
+      format: (ctx, n) => shownAmount(ctx, leaf, n),
+    };
+    def.cellRendererSelector = (p) =>
+      p.data && !isPinned(p.data) && p.data.kind !== 'project'
+        ? { component: FigureCell, params }
+        : undefined;
   }
   // Planbook's own row total is not on the form unless the user put it there
   if (!isOnForm(leaf)) def.hide = true;
