@@ -156,7 +156,8 @@ describe('Excel-grade editing', () => {
     await wb.page.mouse.up();
     assert.equal(await wb.page.locator('.ag-cell.pb-selected').count(), 6); // 2 rows × 3 columns
     await wb.cell(4, '__row').click(); // row number: the whole row
-    assert.equal(await wb.page.locator('.ag-row[row-index="4"] .ag-cell.pb-selected').count(), 17);
+    // 16 cells shown (issue 15: the "(tính)" row-total column is no longer shown; was 17)
+    assert.equal(await wb.page.locator('.ag-row[row-index="4"] .ag-cell.pb-selected').count(), 16);
     await wb.page.locator('.ag-header-cell[col-id="lead"]').click(); // column header: the whole column
     await wb.page.waitForFunction(
       () => document.querySelectorAll('.ag-cell.pb-selected[col-id="lead"]').length > 10,

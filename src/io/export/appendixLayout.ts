@@ -226,7 +226,8 @@ export function layoutAppendix(
             value: num(v.value(i, l.id)),
           };
         }
-        if (isNumericLeaf(l) && r.kind === 'section') {
+        // a column never added up (ratios, or marked so) keeps what the section states
+        if (isNumericLeaf(l) && r.kind === 'section' && l.additive !== false) {
           const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
           return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
         }
