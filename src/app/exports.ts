@@ -1,7 +1,44 @@
 /** Exports of an open workbook: the submission .xlsx and the CSV of a sheet. */
+import { columnLetter, leaves } from '../domain/columns';
+import { statedDifferences } from '../domain/totals';
 import type { AppendixSheet } from '../domain/types';
 import { type CsvStyle, gridCsv, sheetCsv } from '../io/export/csv';
+import type { StatedChoice } from '../io/export/statedCells';
 import { exportXlsx } from '../io/export/xlsx';
+
+export type { StatedChoice };
+
+/** A stated figure that differs from its rows, named as the user sees it (sheet, row, column). */
+export interface DifferingFigure {
+  where: string;
+  stated: number;
+  computed: number;
+}
+
+/** Every stated figure of the workbook's sections and total rows that differs from its rows. */
+export function differingFigures(session: WorkbookSession): DifferingFigure[] {
+  return session.workbook.sheets.flatMap((sheet) => {
+    const col = new Map(leaves(sheet.columns).map((l, i) => [l.id, i]));
+    const groups = new Map<string, string>();
+    const walk = (ns: AppendixSheet['columns']) => {
+      for (const n of ns)
+        if (n.kind === 'group') {
+          groups.set(n.id, n.label);
+          walk(n.children);
+        }
+    };
+    walk(sheet.columns);
+    return statedDifferences(sheet, session.values(sheet.id)).map((d) => {
+      const c = col.get(d.key);
+      const cell = c === undefined ? (groups.get(d.key) ?? d.key) : columnLetter(c);
+      return {
+        where: `${sheet.name} · ${String(sheet.rows[d.rowIndex].cells.name ?? '')} · ${c === undefined ? cell : `${cell}${d.rowIndex + 1}`}`,
+        stated: d.stated,
+        computed: d.computed,
+      };
+    });
+  });
+}
 import type { WorkbookSession } from './session';
 import { viewsForExport } from '../engine/sheetViews';
 
@@ -9,6 +46,7 @@ import { viewsForExport } from '../engine/sheetViews';
 export async function workbookXlsx(
   session: WorkbookSession,
   lang: 'vi' | 'en' = 'vi',
+  stated: StatedChoice = 'formulas',
 ): Promise<Uint8Array> {
   const wb = session.workbook;
   const first = wb.sheets[0] as AppendixSheet | undefined;
@@ -21,6 +59,7 @@ export async function workbookXlsx(
     ...(first ? { views: viewsForExport(session.views, first) } : {}),
     rowNumber: (id) => (id === null || !first ? '' : String((index.get(id) ?? -1) + 1)),
     lang,
+    stated,
   });
   return out.bytes;
 }

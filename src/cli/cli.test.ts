@@ -181,7 +181,13 @@ describe('planbook export', () => {
   it('writes the submission workbook from the seed text, and check reads it back the same', async () => {
     const out = join(tmp, 'qt.xlsx');
     const r = await runCli(['export', TSV, '-o', out]);
-    expect(r).toEqual({ code: 0, stdout: `${out}: 5 sheets written`, stderr: '' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    // issue 15: the stated figures written as formulas are named, never silently replaced
+    expect(r.stdout.split('\n')).toEqual([
+      `${out}: 5 sheets written`,
+      expect.stringMatching(/^20 stated figure\(s\) differ from their rows and were replaced/),
+    ]);
     const book = XLSX.read(readFileSync(out), { type: 'buffer' });
     expect(book.SheetNames).toEqual([
       'Sheet1'.replace('Sheet1', book.SheetNames[0]),

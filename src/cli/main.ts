@@ -5,7 +5,7 @@ import { type PlanReader, readDirect } from './reader';
 import { checkSheet, checkWorkbook, formatCheck, formatWorkbookCheck, pickSheet } from './check';
 import { formatReading, readingJson } from './readCmd';
 import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
-import { exportPlan } from './exportCmd';
+import { exportPlan, statedLine } from './exportCmd';
 import { consolidateCommand } from './consolidateMain';
 import { PROGRESS_USAGE, progressCommand } from './progressCmd';
 import type { PlanReading } from '../io/readPlan';
@@ -26,8 +26,10 @@ const USAGE = `usage:
   planbook read <file> [--sheet <name or 1-based index>] [--json]
       prints how the file was understood: columns with roles and rules, rows with kinds and levels,
       what was ignored and why
-  planbook export <file> -o <out.xlsx>
-      writes the submission workbook (styled appendix sheets with formulas, the check report)
+  planbook export <file> -o <out.xlsx> [--keep-stated]
+      writes the submission workbook (styled appendix sheets with formulas, the check report);
+      figures that sections and total rows state but their rows do not add up to are written as
+      the formulas of their rows, or kept as stated with --keep-stated; the check sheet lists them
   planbook compare <a> <b> [--json] [-o <adjustment.xlsx>]
       what changed from a to b: projects matched, added, removed; changed cells; totals;
       -o writes the adjustment table; exit 0 when both files were read, 2 when one cannot be
@@ -78,8 +80,14 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
   try {
     if (cmd === 'export') {
       try {
-        const n = await exportPlan(reading, out!);
-        return { code: 0, stdout: `${printable(out!)}: ${n} sheets written`, stderr: '' };
+        const keep = args.includes('--keep-stated');
+        const s = await exportPlan(reading, out!, keep);
+        const line = statedLine(s, keep);
+        return {
+          code: 0,
+          stdout: `${printable(out!)}: ${s.sheets} sheets written${line ? `\n${printable(line)}` : ''}`,
+          stderr: '',
+        };
       } catch (e) {
         return cannotWrite(out!, e);
       }

@@ -157,7 +157,7 @@ function topLevel(rows: readonly Row[], from: number, to: number): number[] {
 }
 
 /** Which rows each total row adds up: its block (after it when totals head the table, else before). */
-function totalSegments(rows: readonly Row[]): Map<number, number[]> {
+export function totalSegments(rows: readonly Row[]): Map<number, number[]> {
   const totals = rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
   const out = new Map<number, number[]>();
   if (!totals.length) return out;

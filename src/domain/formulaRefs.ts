@@ -221,6 +221,8 @@ export interface Placement {
   dRow: number;
   /** The sheet's name in the file, when it differs (quoted as needed). */
   name?: string;
+  /** Where each column stands in the file (0-based), when columns are left out there. */
+  col?: (c: number) => number;
 }
 
 /** A sheet name as a formula writes it (quoted unless it is a plain identifier). */
@@ -245,11 +247,15 @@ export function placeFormula(
     out += formula.slice(at, ref.start);
     at = ref.end;
     const p = place(ref.sheet);
-    if (!p || (p.dRow === 0 && p.name === undefined)) {
+    if (!p || (p.dRow === 0 && p.name === undefined && !p.col)) {
       out += formula.slice(ref.start, ref.end);
       continue;
     }
     const moved = { ...ref, prefix: p.name !== undefined ? sheetPrefix(p.name) : ref.prefix };
+    if (p.col) {
+      if (ref.c0 !== null) moved.c0 = p.col(ref.c0);
+      if (ref.c1 !== null) moved.c1 = p.col(ref.c1);
+    }
     const r0 = ref.r0 === null ? null : ref.r0 + p.dRow;
     const r1 = ref.r1 === null ? null : ref.r1 + p.dRow;
     out += writeRef(moved, r0, r1);

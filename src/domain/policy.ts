@@ -10,9 +10,9 @@ import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from '
 
 /** Where a model cell's content lives in the engine. */
 export type CellPlace =
-  /** the visible cell (projects, texts, total rows' stated figures) */
+  /** the visible cell (projects' inputs, texts) */
   | 'visible'
-  /** the stated block: a figure a section states beside its computed sum */
+  /** the stated block: a figure a section or total row states beside its computed sum */
   | 'stated'
   /** nowhere: the cell is computed (the row-total column) */
   | 'computed';
@@ -32,7 +32,11 @@ export interface CellPolicy {
 export function placeOf(row: Row, leaf: ColumnLeaf | undefined): CellPlace {
   if (!leaf) return 'stated'; // a year group's figure, stated by a total row
   if (leaf.role === 'rowTotal') return 'computed';
-  return row.kind === 'section' && isNumericLeaf(leaf) ? 'stated' : 'visible';
+  if (row.kind === 'section' && isNumericLeaf(leaf)) return 'stated';
+  // a total row's visible cells add up its block; what the plan states there is kept beside
+  return row.kind === 'total' && isNumericLeaf(leaf) && leaf.additive !== false
+    ? 'stated'
+    : 'visible';
 }
 
 const spansCache = new WeakMap<ColumnNode[], Map<Id, { groupId: Id; size: number }>>();

@@ -35,6 +35,11 @@ export interface ColumnLeaf {
   additive?: false;
   /** Decimals the source printed this column's figures with (sets the rounding tolerance). */
   decimals?: number;
+  /**
+   * A computed row total (`rowTotal`) the user put on the form: shown and exported. Without it the
+   * row total stays Planbook's own (checks, views), neither shown nor exported.
+   */
+  onForm?: true;
 }
 
 export interface ColumnGroup {

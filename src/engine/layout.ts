@@ -3,6 +3,7 @@ import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/colum
 import { sheetRules } from '../domain/checks';
 import { placeOf } from '../domain/policy';
 import { childRows } from '../domain/rows';
+import { totalRowTerms, totalShape, type TotalShape, type TotalTerms } from '../domain/totals';
 
 export { childRows };
 import type { AppendixSheet, ColumnLeaf, Id, Row } from '../domain/types';
@@ -32,6 +33,8 @@ export interface SheetLayout {
   rules: { text: string; target: number; terms: { sign: 1 | -1; col: number }[]; col: number }[];
   /** Helper column: the index of each project's lead unit (written only when the unit view is on). */
   unitCol: number;
+  /** What the sheet's total rows add up (their cells are live sums of their block). */
+  totals: TotalShape;
 }
 
 /** Computes the layout of a sheet. */
@@ -81,6 +84,7 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
     rules,
     rowTotalCol: rowTotalCol < 0 ? undefined : rowTotalCol,
     statedTotalCol: statedTotalCol < 0 ? undefined : statedTotalCol,
+    totals: totalShape(sheet),
   };
 }
 
@@ -140,6 +144,16 @@ export function sectionFormula(c: number, children: readonly number[]): RawConte
   return children.length ? `=SUM(${columnRanges(c, children)})` : null;
 }
 
+/** A total row's cell: `=SUM(…)` of the listed columns over the listed rows (blank when none). */
+export function totalTermsFormula(l: SheetLayout, t: TotalTerms): RawContent {
+  const cols = t.cols
+    .flatMap((id) => (l.col.has(id) ? [l.col.get(id)!] : []))
+    .sort((a, b) => a - b);
+  if (!cols.length || !t.rows.length) return null;
+  if (t.rows.length === 1) return `=SUM(${rowRanges(cols, t.rows[0])})`;
+  return `=SUM(${cols.map((c) => columnRanges(c, t.rows)).join(',')})`;
+}
+
 /** Derived contents of row i (formulas and the flag), keyed by engine column. */
 export function derivedCells(
   l: SheetLayout,
@@ -162,6 +176,11 @@ export function derivedCells(
             : null,
       );
   }
+  if (r.kind === 'total')
+    for (const [key, t] of totalRowTerms(l.totals, rows, i)) {
+      const c = l.col.get(key);
+      if (c !== undefined) out.set(c, totalTermsFormula(l, t));
+    }
   if (l.rowTotalCol !== undefined) out.set(l.rowTotalCol, rowTotalFormula(l, i));
   for (const rule of l.rules) {
     const expr = rule.terms

@@ -176,6 +176,7 @@ function column(v: unknown, path: string, ids: Set<string>): ColumnNode {
     ...(c.width !== undefined ? { width: num(c.width, `${path}.width`) } : {}),
     ...(c.additive === false ? { additive: false as const } : {}),
     ...(c.decimals !== undefined ? { decimals: num(c.decimals, `${path}.decimals`) } : {}),
+    ...(c.onForm === true ? { onForm: true as const } : {}),
   };
 }
 

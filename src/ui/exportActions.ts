@@ -1,5 +1,12 @@
 /** The workbook header's export actions, shared by the appendix and plain sheet views. */
-import { fileStem, sheetCsvText, workbookXlsx } from '../app/exports';
+import {
+  differingFigures,
+  fileStem,
+  sheetCsvText,
+  type StatedChoice,
+  workbookXlsx,
+} from '../app/exports';
+import { askStatedChoice } from './StatedChoiceDialog';
 import type { WorkbookSession } from '../app/session';
 import { download } from './download';
 import type { Lang, T } from './i18n';
@@ -7,10 +14,27 @@ import type { StatusLineProps } from './StatusLine';
 
 type Say = (m: StatusLineProps['message']) => void;
 
-/** Writes the submission .xlsx and hands it to the browser as a download. */
+/**
+ * Writes the submission .xlsx and hands it to the browser as a download. When stated figures
+ * differ from their rows, first asks whether to write the formulas or keep the stated figures.
+ */
 export function exportXlsxNow(session: WorkbookSession, lang: Lang, t: T, say: Say): void {
+  const figures = differingFigures(session);
+  if (!figures.length) return writeXlsx(session, lang, t, say, 'formulas');
+  void askStatedChoice(lang, figures).then((choice) => {
+    if (choice) writeXlsx(session, lang, t, say, choice);
+  });
+}
+
+function writeXlsx(
+  session: WorkbookSession,
+  lang: Lang,
+  t: T,
+  say: Say,
+  stated: StatedChoice,
+): void {
   say({ text: t('exporting'), kind: 'info' });
-  workbookXlsx(session, lang).then(
+  workbookXlsx(session, lang, stated).then(
     (bytes) => {
       download(
         `${fileStem(session.workbook.meta.title)}.xlsx`,

@@ -97,7 +97,7 @@ describe('plain grid sheets', () => {
     assert.match(await wb.messageMatching(/Không đọc được dòng 1–1/), /cần một cột tên dự án/);
     await sheet.convert(2, 2);
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');
-    assert.equal(await wb.textIs(wb.pinned(0, 'total'), '3.350,5'), '3.350,5');
+    assert.equal(await wb.computedIs('pin:0', 'total', '3.350,5'), '3.350,5');
     assert.equal(
       await wb.textIs(wb.cell(1, 'name'), 'Dịch vụ công trực tuyến'),
       'Dịch vụ công trực tuyến',

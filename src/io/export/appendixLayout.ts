@@ -4,13 +4,22 @@
  * carries the value Planbook computed; row references are in the exported file's coordinates.
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
-import { moveFormulaRows } from '../../domain/formulaShift';
 import { gridText } from '../../domain/grid';
+import { totalSegments } from '../../domain/checkContext';
 import { childRows } from '../../domain/rows';
+import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { formHead, formSignature } from './formBlock';
 import { exportableFormula } from './formulaSafety';
 import { rowHeight, wrappedLines } from './textFit';
+import {
+  exportColumns,
+  figureChoice,
+  ownFormula,
+  type StatedChoice,
+  type StatedFigure,
+  sumFormula,
+} from './statedCells';
 
 export type CellKind =
   | 'title'
@@ -61,8 +70,13 @@ export interface AppendixLayout {
   headerStart: number;
   /** Number formats per column (`#,##0` or `#,##0.##`). */
   formats: string[];
-  /** Indexes of the computed total rows (0-based, in `rows`). */
+  /** Indexes of the computed total rows (0-based, in `rows`); none when the plan has its own. */
   totalRows: number[];
+  /** 1-based rows of the top-level rows (what a grand total adds up). */
+  topRows?: number[];
+  /** Stated figures written as the formulas of their rows (they differ), and those kept as stated. */
+  replaced?: StatedFigure[];
+  kept?: StatedFigure[];
   /** Height in points of every body row (from `firstRow`; 0: the default). */
   heights?: number[];
   /** Rows of the table (header to totals); the signature block follows. */
@@ -150,19 +164,30 @@ function rowHeights(out: (OutCell | null)[][], widths: number[], first: number):
   return heights;
 }
 
-/** Lays out one appendix sheet for export; `totalLabel(source)` names the computed total rows. */
+/**
+ * Lays out one appendix sheet for export; `totalLabel(source)` names the computed total rows (added
+ * only when the plan has no total row); `stated` says how stated figures that differ from their
+ * rows are written (the formulas, or the stated figures).
+ */
 export function layoutAppendix(
   sheet: AppendixSheet,
   meta: PlanMeta,
   v: SheetValues,
   totalLabel: (source: string | null) => string,
+  stated: StatedChoice = 'formulas',
 ): AppendixLayout {
-  const ls = leaves(sheet.columns);
-  const depth = headerDepth(sheet.columns);
+  const cols = exportColumns(sheet);
+  const ls = cols.leaves;
+  const modelCol = new Map(leaves(sheet.columns).map((l, i) => [l.id, i]));
+  const colOf = (id: string) => {
+    const m = modelCol.get(id);
+    return m === undefined ? undefined : cols.at(m);
+  };
+  const depth = headerDepth(cols.header);
   const widths = ls.map((l) => WIDTH[l.role] ?? 13);
   const out: (OutCell | null)[][] = formHead(meta, sheet.title || meta.title, widths);
   const headerStart = out.length;
-  out.push(...headerCells(sheet.columns, depth));
+  out.push(...headerCells(cols.header, depth));
   if (sheet.hasCodeRow)
     out.push(
       ls.map((l, i) => ({
@@ -181,12 +206,47 @@ export function layoutAppendix(
     return decimals ? '#,##0.##' : '#,##0';
   });
   const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
-  const years = yearGroups(sheet.columns);
+  const years = yearGroups(cols.header);
+  const shape = totalShape(sheet);
+  const segments = totalSegments(sheet.rows);
+  const replaced: StatedFigure[] = [];
+  const kept: StatedFigure[] = [];
   sheet.rows.forEach((r, i) => {
     const excelRow = first + i + 1;
     const kind: CellKind =
-      r.kind === 'section' ? 'section' : r.kind === 'total' ? 'stated' : 'project';
+      r.kind === 'section' ? 'section' : r.kind === 'total' ? 'total' : 'project';
     const children = r.kind === 'section' ? childRows(sheet.rows, i) : [];
+    const terms = r.kind === 'total' ? totalRowTerms(shape, sheet.rows, i, segments) : null;
+    const termsFormula = (key: string) => {
+      const t = terms?.get(key);
+      if (!t) return undefined;
+      const cs = t.cols.flatMap((id) => (colOf(id) === undefined ? [] : [colOf(id)!]));
+      return sumFormula(
+        cs,
+        t.rows.map((j) => first + j + 1),
+      );
+    };
+    const figure = (
+      base: OutCell,
+      key: string,
+      c: number,
+      formula: string | undefined,
+      value: number | null,
+      label: string,
+    ) => {
+      const choice = figureChoice(r.cells[key], formula, value, stated);
+      if (choice.differs)
+        (choice.differs === 'replaced' ? replaced : kept).push({
+          cell: `${columnLetter(c)}${excelRow}`,
+          rowId: r.id,
+          label: String(r.cells.name ?? ''),
+          column: label,
+          stated: r.cells[key] as number,
+          computed: value ?? 0,
+        });
+      const { differs: _d, ...cell } = choice;
+      return { ...base, ...cell };
+    };
     out.push(
       ls.map((l, c): OutCell => {
         const base: OutCell = {
@@ -202,20 +262,22 @@ export function layoutAppendix(
             value: num(v.value(i, l.id)),
           };
         }
-        if (isNumericLeaf(l) && r.kind === 'section') {
-          return {
-            ...base,
-            formula: children.length ? `=SUM(${colRanges(c, children, first)})` : undefined,
-            value: num(v.value(i, l.id)),
-          };
+        // a column never added up (ratios, or marked so) keeps what the section states
+        if (isNumericLeaf(l) && r.kind === 'section' && l.additive !== false) {
+          const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
+          return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
         }
+        if (terms && isNumericLeaf(l) && l.additive !== false)
+          return figure(base, l.id, c, termsFormula(l.id), num(v.value(i, l.id)), l.label);
         const x = r.cells[l.id];
         if (typeof x === 'number') return { ...base, number: x };
         // a project's formula that computes a number stays a formula; any other text stays text
         if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l)) {
           const value = num(v.value(i, l.id));
-          if (r.kind === 'project' && value !== null && exportableFormula(x))
-            return { ...base, formula: moveFormulaRows(x, first), value };
+          if (r.kind === 'project' && value !== null && exportableFormula(x)) {
+            const formula = ownFormula(x, first, cols);
+            return formula ? { ...base, formula, value } : { ...base, number: value };
+          }
         }
         if (typeof x === 'string') return { ...base, text: isNumericLeaf(l) ? gridText(x) : x };
         return base;
@@ -231,9 +293,13 @@ export function layoutAppendix(
         const c0 = ls.indexOf(yl[0]);
         if (yl.some((_, k) => merged.has(c0 + k) || ls[c0 + k] !== yl[k])) continue;
         yl.forEach((_, k) => merged.add(c0 + k));
+        const base: OutCell = { kind, numeric: true, align: 'right' };
+        const value = terms?.get(group.id)?.cols.reduce<number | null>((a, id) => {
+          const y = num(v.value(i, id));
+          return y === null ? a : (a ?? 0) + y;
+        }, null);
         row[c0] = {
-          ...(row[c0] as OutCell),
-          number: x,
+          ...figure(base, group.id, c0, termsFormula(group.id), value ?? null, group.label),
           colSpan: yl.length > 1 ? yl.length : undefined,
         };
         for (let k = 1; k < yl.length; k++) row[c0 + k] = null;
@@ -243,7 +309,13 @@ export function layoutAppendix(
       if (t >= 0 && row[t])
         row[t] = {
           ...(row[t] as OutCell),
-          value: amountCols.reduce((a, c) => a + (row[c]?.number ?? 0), 0),
+          value: amountCols.reduce(
+            (a, c) =>
+              a +
+              (row[c]?.number ??
+                (typeof row[c]?.value === 'number' ? (row[c]!.value as number) : 0)),
+            0,
+          ),
         };
     }
   });
@@ -251,7 +323,7 @@ export function layoutAppendix(
   const top = sheet.rows.flatMap((r, i) => (r.level === 0 && r.kind !== 'total' ? [i] : []));
   const sources = [...new Set(amountCols.map((c) => ls[c].source).filter((s): s is string => !!s))];
   const totalRows: number[] = [];
-  for (const source of [...sources, null]) {
+  for (const source of computedTotalRows(sheet, sources)) {
     const mine = amountCols.filter((c) => source === null || ls[c].source === source);
     const excelRow = out.length + 1;
     totalRows.push(out.length);
@@ -280,5 +352,17 @@ export function layoutAppendix(
   const tableEnd = out.length;
   out.push(...formSignature(meta, widths));
   const heights = rowHeights(out, widths, first);
-  return { rows: out, widths, firstRow: first, headerStart, formats, totalRows, tableEnd, heights };
+  return {
+    rows: out,
+    widths,
+    firstRow: first,
+    headerStart,
+    formats,
+    totalRows,
+    topRows: top.map((i) => first + i + 1),
+    replaced,
+    kept,
+    tableEnd,
+    heights,
+  };
 }

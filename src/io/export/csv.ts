@@ -1,5 +1,6 @@
 /** CSV of one appendix sheet, as shown (computed totals included), safe to open in a spreadsheet. */
-import { isNumericLeaf, leaves } from '../../domain/columns';
+import { isNumericLeaf } from '../../domain/columns';
+import { formLeaves } from '../../domain/totals';
 import type { AppendixSheet, ColumnNode, GridSheet } from '../../domain/types';
 import type { SheetValues } from './appendixLayout';
 
@@ -26,12 +27,18 @@ export function csvNumber(x: number, style: CsvStyle): string {
   return style === 'vi' ? s.replace('.', ',') : s;
 }
 
-/** Each leaf's header: its label after its groups' from the year down (`2012 - Vốn ĐTPT`). */
+/**
+ * Each leaf's header on the form: its label after its groups' from the year down
+ * (`2012 - Vốn ĐTPT`); columns kept off the form (the computed row total) left out.
+ */
 export function csvHeaders(nodes: ColumnNode[]): string[] {
   const out: string[] = [];
+  const onForm = new Set(formLeaves(nodes));
   const walk = (ns: ColumnNode[], path: string[]) => {
     for (const n of ns) {
-      if (n.kind === 'leaf') out.push([...path, n.label].join(' - '));
+      if (n.kind === 'leaf') {
+        if (onForm.has(n)) out.push([...path, n.label].join(' - '));
+      }
       // a year restarts the path: the groups above a year (Nhu cầu vốn…) are left out
       else walk(n.children, n.year !== undefined ? [n.label] : [...path, n.label]);
     }
@@ -43,7 +50,7 @@ export function csvHeaders(nodes: ColumnNode[]): string[] {
 /** UTF-8 CSV (with BOM, so Excel reads Vietnamese) of a sheet: headers, then every row. */
 export function sheetCsv(sheet: AppendixSheet, v: SheetValues, style: CsvStyle = 'vi'): string {
   const sep = sepOf(style);
-  const ls = leaves(sheet.columns);
+  const ls = formLeaves(sheet.columns);
   const lines = [
     csvHeaders(sheet.columns)
       .map((h) => field(safeText(h), sep))

@@ -5,6 +5,7 @@
  * caller reads the sheets as ordinary tables instead.
  */
 import { isNumericLeaf, leaves } from '../../domain/columns';
+import { placeFormula } from '../../domain/formulaRefs';
 import { moveFormulaRows } from '../../domain/formulaShift';
 import { gridLiteral } from '../../domain/grid';
 import type { CellInput, Workbook } from '../../domain/types';
@@ -13,6 +14,7 @@ import { gridSheetFromRaw } from '../appendix/gridSheet';
 import { parsePlanbook } from '../planbookFile';
 import { PLANBOOK_SHEET, unpackPlan } from './xlsx';
 import { clip, MAX_CELL_TEXT } from './xmlText';
+import { type ExportColumns, exportColumns } from './statedCells';
 
 /** The plan inside an exported workbook, or null when there is none or it no longer fits. */
 export function readExported(grids: RawGrid[]): Workbook | null {
@@ -45,7 +47,8 @@ export function readExported(grids: RawGrid[]): Workbook | null {
     const first = firstRows[k];
     if (!g || first === undefined) return null;
     const ls = leaves(sheet.columns);
-    const nameCol = ls.findIndex((l) => l.role === 'name');
+    const cols = exportColumns(sheet);
+    const nameCol = cols.at(ls.findIndex((l) => l.role === 'name')) ?? -1;
     const rows = sheet.rows.map((row, i) => {
       const r = first + i;
       if (
@@ -58,8 +61,9 @@ export function readExported(grids: RawGrid[]): Workbook | null {
         throw new Mismatch();
       if (row.kind !== 'project') return row;
       const cells: Record<string, CellInput> = {};
-      ls.forEach((l, c) => {
-        if (l.role === 'rowTotal') return;
+      ls.forEach((l, m) => {
+        const c = cols.at(m);
+        if (l.role === 'rowTotal' || c === undefined) return;
         const cell = g.rows[r]?.[c];
         if (!cell || (cell.text === '' && cell.formula === undefined)) return;
         // a text as a spreadsheet reads it back (cut to a cell's length, CR LF as LF): the plan's own
@@ -70,7 +74,7 @@ export function readExported(grids: RawGrid[]): Workbook | null {
           return;
         }
         if (cell.formula !== undefined && isNumericLeaf(l))
-          cells[l.id] = moveFormulaRows(`=${cell.formula.replace(/^=/, '')}`, -first);
+          cells[l.id] = modelFormula(`=${cell.formula.replace(/^=/, '')}`, first, cols);
         else if (typeof cell.value === 'number') cells[l.id] = cell.value;
         else cells[l.id] = isNumericLeaf(l) ? gridLiteral(cell.text) : cell.text;
       });
@@ -88,6 +92,12 @@ export function readExported(grids: RawGrid[]): Workbook | null {
 }
 
 class Mismatch extends Error {}
+
+/** A formula read from the exported sheet, in the model's rows and columns (inverse of ownFormula). */
+function modelFormula(f: string, first: number, cols: ExportColumns): string {
+  if (!cols.narrowed) return moveFormulaRows(f, -first);
+  return placeFormula(f, (n) => (n === undefined ? { dRow: -first, col: cols.model } : null));
+}
 
 /** A text as it reads back from an exported cell. */
 const asRead = (s: string) => clip(s, MAX_CELL_TEXT).replace(/\r\n/g, '\n');

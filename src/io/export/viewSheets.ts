@@ -3,9 +3,25 @@
  * exported appendix sheet (SUMIFS by lead unit; references to its computed total row), each with the
  * value Planbook computed.
  */
-import { columnLetter, leaves } from '../../domain/columns';
+import { columnLetter } from '../../domain/columns';
+import { formLeaves } from '../../domain/totals';
 import type { AppendixSheet } from '../../domain/types';
 import type { AppendixLayout } from './appendixLayout';
+
+/**
+ * The grand total of export column c of an appendix, as a reference: its computed total row, or
+ * (when the plan has total rows of its own, which may merge a year's sources) the sum of its
+ * top-level rows.
+ */
+function grandOf(l: AppendixLayout, S: string): (c: number) => string {
+  if (l.totalRows.length) {
+    const r = l.totalRows[l.totalRows.length - 1] + 1;
+    return (c) => `${S}${columnLetter(c)}${r}`;
+  }
+  const top = l.topRows ?? [];
+  return (c) =>
+    top.length ? `SUM(${top.map((r) => `${S}${columnLetter(c)}${r}`).join(',')})` : '0';
+}
 import { type Cell, head, heading } from './sheetCells';
 
 /** What the views show, as the app computed it (amounts in the appendix's amount-column order). */
@@ -72,14 +88,14 @@ export function unitSheet(
   unit: string,
   lang: 'vi' | 'en',
 ): ViewSheet {
-  const ls = leaves(v.sheet.columns);
+  const ls = formLeaves(v.sheet.columns);
   const amount = ls.flatMap((l, i) => (l.role === 'amount' ? [{ l, i }] : []));
   const lead = ls.findIndex((l) => l.role === 'lead');
   const first = v.layout.firstRow + 1;
   const last = v.layout.firstRow + v.sheet.rows.length;
   const S = `${quote(v.sheetName)}!`;
   const range = (c: number) => `${S}$${columnLetter(c)}$${first}:$${columnLetter(c)}$${last}`;
-  const grandRow = v.layout.totalRows[v.layout.totalRows.length - 1] + 1;
+  const grand = grandOf(v.layout, S);
   const width = 3 + amount.length + 1;
   const cached = new Map<string, number | string>();
   const num = { format: '#,##0', borderStyle: 'thin' };
@@ -146,7 +162,7 @@ export function unitSheet(
       amount.forEach(({ i }, j) => {
         const col = columnLetter(3 + j);
         const others = v.units.length > 1 ? `-SUM(${col}${top + 1}:${col}${r})` : '';
-        row.push(f(r, 3 + j, `${S}${columnLetter(i)}${grandRow}${others}`, u.amounts[j]));
+        row.push(f(r, 3 + j, `${grand(i)}${others}`, u.amounts[j]));
       });
     }
     row.push(
@@ -188,9 +204,9 @@ export function yearSheet(
   unit: string,
   lang: 'vi' | 'en',
 ): ViewSheet {
-  const ls = leaves(v.sheet.columns);
+  const ls = formLeaves(v.sheet.columns);
   const S = `${quote(v.sheetName)}!`;
-  const grandRow = v.layout.totalRows[v.layout.totalRows.length - 1] + 1;
+  const grand = grandOf(v.layout, S);
   const W = 5;
   const width = 1 + v.sources.length * W + 3;
   const cached = new Map<string, number | string>();
@@ -222,9 +238,7 @@ export function yearSheet(
   // a year's total: the appendix's computed totals of every amount column of that year
   const yearTotal = (year: number) => {
     const cols = ls.flatMap((l, i) => (l.role === 'amount' && l.year === year ? [i] : []));
-    return cols.length
-      ? `SUM(${cols.map((i) => `${S}${columnLetter(i)}${grandRow}`).join(',')})`
-      : '0';
+    return cols.length ? `SUM(${cols.map((i) => grand(i)).join(',')})` : '0';
   };
   v.years.forEach((y) => {
     const r = data.length;
@@ -236,9 +250,7 @@ export function yearSheet(
       const x = y.bySource[j];
       const col = columnLetter(a);
       row.push(
-        leaf >= 0
-          ? f(r, a, `${S}${columnLetter(leaf)}${grandRow}`, x.amount)
-          : { value: 0, type: Number, ...num },
+        leaf >= 0 ? f(r, a, grand(leaf), x.amount) : { value: 0, type: Number, ...num },
         f(
           r,
           a + 1,

@@ -72,7 +72,8 @@ describe('submission export', () => {
     const file = join(dir, 'sample.xlsx');
     writeFileSync(file, out.bytes);
     const cells = formulaCells(out.layouts[0]);
-    expect(cells.length).toBeGreaterThan(50);
+    // issue 15: no computed "(tính)" column, no second set of total rows (was > 50)
+    expect(cells.length).toBeGreaterThan(35);
     // cached values, read without recalculation
     const book = XLSX.read(out.bytes, { type: 'array' });
     const ws = book.Sheets['Phụ lục'];
@@ -80,21 +81,25 @@ describe('submission export', () => {
     // LibreOffice, forced to recalculate
     const csv = toCsv(file, true).get('Phụ lục')!;
     for (const x of cells) expect(Number(csv[x.r][x.c])).toBeCloseTo(x.value, 6);
-    expect(csv[out.layouts[0].totalRows[2]][14]).toBe('49850');
+    // the plan's own Tổng cộng row is the grand total: its Tổng mức đầu tư adds up to 49.850
+    expect(out.layouts[0].totalRows).toEqual([]);
+    expect(csv.filter((r) => r[1] === 'Tổng cộng')).toHaveLength(1);
+    expect(csv.find((r) => r[1] === 'Tổng cộng')![14]).toBe('49850');
   }, 120_000);
 
   it('proves LibreOffice recalculates: a deliberately wrong cached value comes back right', async () => {
     const out = await exportOf(sample());
     const files = unzipSync(out.bytes);
     const xml = strFromU8(files['xl/worksheets/sheet1.xml']);
-    const tampered = xml.replace(/(<c r="O12"[^>]*><f>[^<]*<\/f><v>)15800(<\/v>)/, '$199999$2');
+    // section 1's 2011 ĐTPT (E11 = SUM(E12:E17) = 6.500, under the form's header block); issue 15: O9 is no longer a computed column
+    const tampered = xml.replace(/(<c r="E11"[^>]*><f>[^<]*<\/f><v>)6500(<\/v>)/, '$199999$2');
     expect(tampered).not.toBe(xml);
     files['xl/worksheets/sheet1.xml'] = strToU8(tampered);
     const file = join(dir, 'tampered.xlsx');
     writeFileSync(file, zipSync(files));
-    expect(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Phụ lục'].O12.v).toBe(99999);
-    expect(toCsv(file, false).get('Phụ lục')![11][14]).toBe('99999'); // default profile: cached
-    expect(toCsv(file, true).get('Phụ lục')![11][14]).toBe('15800'); // recalculation profile
+    expect(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Phụ lục'].E11.v).toBe(99999);
+    expect(toCsv(file, false).get('Phụ lục')![10][4]).toBe('99999'); // default profile: cached
+    expect(toCsv(file, true).get('Phụ lục')![10][4]).toBe('6500'); // recalculation profile
   }, 120_000);
 
   it('looks like an official appendix: merges, frozen header, print titles, A4 landscape, number format, font', async () => {

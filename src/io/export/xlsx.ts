@@ -10,7 +10,7 @@ import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
-import { placeGridFormulas, placer, placeSheetFormulas } from './sheetRefs';
+import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
 import { reportRows, reportSheetData, reportSheetName } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
@@ -22,6 +22,8 @@ import {
   withCachedValues,
 } from './appendixSheet';
 import { type BookTransforms, writeBook } from './writeBook';
+import type { StatedChoice } from './statedCells';
+import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip, plainXml } from './xmlText';
 
 export const PLANBOOK_SHEET = '_planbook';
@@ -37,6 +39,11 @@ export interface ExportInput {
   findings: Finding[];
   rowNumber: (rowId: string | null) => string;
   lang?: 'vi' | 'en';
+  /**
+   * Stated figures of sections and total rows that differ from their rows: written as the formulas
+   * of their rows (default) or kept as stated; either way listed on the check sheet.
+   */
+  stated?: StatedChoice;
 }
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
@@ -171,13 +178,20 @@ export function totalLabel(lang: 'vi' | 'en'): (source: string | null) => string
 }
 
 /** Writes the workbook as a submission `.xlsx`; resolves with the file's bytes. */
-export async function exportXlsx(
-  input: ExportInput,
-): Promise<{ bytes: Uint8Array; layouts: AppendixLayout[]; names: string[] }> {
+export async function exportXlsx(input: ExportInput): Promise<{
+  bytes: Uint8Array;
+  layouts: AppendixLayout[];
+  names: string[];
+  /** Stated figures that differ from their rows, written as `choice` says (listed on the check sheet). */
+  figures: SheetFigure[];
+}> {
   const { workbook: wb } = input;
   const lang = input.lang ?? 'vi';
   const label = totalLabel(lang);
-  const layouts = wb.sheets.map((s) => layoutAppendix(s, wb.meta, input.values(s.id), label));
+  const choice = input.stated ?? 'formulas';
+  const layouts = wb.sheets.map((s) =>
+    layoutAppendix(s, wb.meta, input.values(s.id), label, choice),
+  );
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
   const viewNames =
@@ -217,7 +231,11 @@ export async function exportXlsx(
   const gridValue = input.gridValues ?? (() => null);
   grids.forEach((g, k) => {
     const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
-    placeGridFormulas(g, out.data, placer(wb, layouts, names));
+    const reads = readsLeftOut(wb);
+    placeGridFormulas(g, out.data, placer(wb, layouts, names), {
+      reads: (f) => reads(f),
+      value: (r, c) => out.cached.get(`${colName(c)}${r + 1}`),
+    });
     cached.push(out.cached);
     sheets.push({
       sheet: names[layouts.length + k],
@@ -248,6 +266,13 @@ export async function exportXlsx(
     wb.meta.title,
     lang,
   );
+  const figures: SheetFigure[] = layouts.flatMap((l, k) =>
+    (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).map((f) => ({
+      ...f,
+      sheet: names[k],
+    })),
+  );
+  report.data.push(...statedReportRows(figures, choice, lang));
   sheets.push({
     sheet: names[names.length - 2],
     data: report.data as Sheet<Blob>['data'],
@@ -270,5 +295,5 @@ export async function exportXlsx(
     cols: Math.max(s.columns?.length ?? 0, ...s.data.map((r) => r.length)),
   }));
   const bytes = await writeBook(sheets, finishing(layouts, written, cached, names, sizes));
-  return { bytes, layouts, names };
+  return { bytes, layouts, names, figures };
 }

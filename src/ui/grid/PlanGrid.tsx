@@ -28,14 +28,8 @@ import { buildColumnDefs } from './columnDefs';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
 import { externalFilter, planIndexApi, planIndexOf } from './planIndexApi';
 import { useColumnWidths } from './useColumnWidths';
-import {
-  type GridCtx,
-  type GridItem,
-  isPinned,
-  pinnedId,
-  type PinnedRow,
-  reindex,
-} from './gridContext';
+import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
+import { pinnedTotals } from './totalsModel';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -74,21 +68,17 @@ export interface PlanGridProps {
   display?: SheetDisplay;
 }
 
+/** Planbook's computed total rows, only where the plan has no total row of its own. */
 function pinnedRows(
   session: WorkbookSession,
   sheetId: string,
   t: ReturnType<typeof useLang>['t'],
 ): PinnedRow[] {
-  const sources = session.layout(sheetId).sources;
-  return [
-    ...sources.map((s) => ({
-      id: pinnedId(s),
-      pinned: true as const,
-      source: s,
-      label: t('totalOf', { source: s }),
-    })),
-    { id: pinnedId(null), pinned: true as const, source: null, label: t('grandTotal') },
-  ];
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  if (!sheet) return [];
+  return pinnedTotals(sheet, session.layout(sheetId).sources, (s) =>
+    s === null ? t('grandTotal') : t('totalOf', { source: s }),
+  );
 }
 
 const getRowId = (r: { data: GridItem }) => r.data.id;
@@ -162,6 +152,9 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       if (e.structure || e.kind === 'reload') {
         reindex(ctx, current.rows);
         api.setGridOption('rowData', current.rows.slice());
+        const pins = pinnedRows(session, sheetId, t);
+        if (pins.length !== api.getPinnedBottomRowCount())
+          api.setGridOption('pinnedBottomRowData', pins);
         api.refreshCells({ force: true });
         return;
       }
@@ -194,7 +187,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       else for (const row of updated) api.getRowNode(row.id)?.setData(row);
       if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
     });
-  }, [session, sheetId, sheetOf, ctx, apiRef]);
+  }, [session, sheetId, sheetOf, ctx, apiRef, t]);
 
   commitRef.current = (rowId: string, colId: string, text: string) => {
     const r = commitText(session, sheetId, rowId, colId, text);

@@ -8,14 +8,16 @@ import type {
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
-import { amountsEqual } from '../../domain/numbers';
 import { cellPolicy, yearSpans } from '../../domain/policy';
+import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
+import { FigureCell, type FigureCellParams } from './FigureCell';
 import { NameCell } from './NameCell';
+import { figureDiff, figureKey, statedFigure } from './totalsModel';
 
 type Def = ColDef<GridItem> | ColGroupDef<GridItem>;
 
@@ -53,24 +55,31 @@ function cellValue(
     return session.total(sheetId, item.source, leaf.id);
   }
   if (!isNumericLeaf(leaf)) return item.cells[leaf.id] ?? null;
-  if (item.kind === 'total' && span && item.cells[span.groupId] !== undefined)
-    return item.cells[span.groupId];
+  // sections and total rows show what the plan states (the computed figure marks a difference)
+  if (item.kind !== 'project') {
+    const key = figureKey(item, leaf, span?.groupId);
+    const stated = statedFigure(item, key);
+    if (stated !== undefined) return stated;
+    if (key !== leaf.id) return item.cells[key] ?? null;
+  }
   const i = ctx.index.get(item.id);
   return i === undefined ? null : session.value(sheetId, i, leaf.id);
 }
 
+/** A section's or total row's stated figure that differs from what its rows add up to. */
 function statedDiff(
   ctx: GridCtx,
   leaf: ColumnLeaf,
   item: GridItem | undefined,
+  span?: { groupId: string },
 ): { stated: number; computed: number } | null {
-  if (!item || isPinned(item) || item.kind !== 'section' || !isNumericLeaf(leaf)) return null;
-  const stated = num(item.cells[leaf.id]);
-  if (stated === null) return null;
+  if (!item || isPinned(item) || item.kind === 'project' || !isNumericLeaf(leaf)) return null;
+  const key = figureKey(item, leaf, span?.groupId);
+  if (num(item.cells[key]) === null) return null;
   const i = ctx.index.get(item.id);
-  const computed = i === undefined ? null : num(ctx.session.value(ctx.sheetId, i, leaf.id));
-  if (computed === null || amountsEqual(stated, computed)) return null;
-  return { stated, computed };
+  const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
+  if (i === undefined || !sheet) return null;
+  return figureDiff(sheet, ctx.session.values(ctx.sheetId), i, key);
 }
 
 /** Keys the grid leaves to Planbook (range selection, fill, clear) while not editing. */
@@ -162,7 +171,7 @@ function leafDef(
       'pb-computed': (p) =>
         leaf.role === 'rowTotal' ||
         (!isPinned(p.data) && (p.data as Row | undefined)?.kind === 'section' && numeric),
-      'pb-stated-diff': (p) => statedDiff(p.context as GridCtx, leaf, p.data) !== null,
+      'pb-stated-diff': (p) => statedDiff(p.context as GridCtx, leaf, p.data, span) !== null,
       'pb-finding-error': (p) =>
         findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'error',
       'pb-finding-warning': (p) =>
@@ -184,7 +193,14 @@ function leafDef(
       if (r && r.colId === leaf.id && r.rowId === (p.data as GridItem | undefined)?.id)
         return r.message;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
-      if (f) return explain(f, ctx.lang, (x) => shownAmount(ctx, leaf, x));
+      const diff = statedDiff(ctx, leaf, p.data as GridItem, span);
+      const shown = (x: number) => shownAmount(ctx, leaf, x);
+      if (f && diff)
+        return `${explain(f, ctx.lang, shown)} ${t('statedDiff', {
+          stated: shown(diff.stated),
+          computed: shown(diff.computed),
+        })}`;
+      if (f) return explain(f, ctx.lang, shown);
       const before = changedBefore(ctx, leaf.id, p.data as GridItem);
       if (before !== undefined)
         return t('beforeWas', {
@@ -193,7 +209,7 @@ function leafDef(
         });
       if (leaf.role === 'name' && ctx.marks?.added.has((p.data as GridItem | undefined)?.id ?? ''))
         return t('addedSince', { label: ctx.marks.label });
-      const d = statedDiff(ctx, leaf, p.data as GridItem);
+      const d = statedDiff(ctx, leaf, p.data as GridItem, span);
       if (d)
         return t('statedDiff', {
           stated: shownAmount(ctx, leaf, d.stated),
@@ -214,7 +230,18 @@ function leafDef(
       return v === null || v === undefined ? '' : String(v);
     };
     def.type = 'rightAligned';
+    // sections and total rows: the stated figure, and the computed one beside when they differ
+    const params: FigureCellParams = {
+      diffOf: (ctx, item) => statedDiff(ctx, leaf, item, span),
+      format: (ctx, n) => shownAmount(ctx, leaf, n),
+    };
+    def.cellRendererSelector = (p) =>
+      p.data && !isPinned(p.data) && p.data.kind !== 'project'
+        ? { component: FigureCell, params }
+        : undefined;
   }
+  // Planbook's own row total is not on the form unless the user put it there
+  if (!isOnForm(leaf)) def.hide = true;
   if (span) {
     def.colSpan = (p) => {
       const item = p.data;

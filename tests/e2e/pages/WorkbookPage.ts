@@ -21,6 +21,56 @@ export class WorkbookPageModel {
       .locator(`[col-id="${colId}"]`);
   }
 
+  /**
+   * Waits (up to 5 s) until a computed figure, formatted as the grid formats it, is `want` — also
+   * in a column the grid does not show (Planbook's own row total, issue 15). `row`: a row index,
+   * `pin:k` (k-th pinned row) or `grand` (the pinned grand total, else the plan's Tổng cộng row).
+   */
+  async computedIs(row: number | `pin:${number}` | 'grand', colId: string, want: string) {
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = await this.page.evaluate(
+        ([r, c]) => {
+          type Node = {
+            data?: { cells?: Record<string, unknown>; kind?: string; totalSource?: string };
+          };
+          const api = (
+            window as unknown as {
+              __grid: {
+                getDisplayedRowAtIndex: (i: number) => Node | undefined;
+                getDisplayedRowCount: () => number;
+                getPinnedBottomRowCount: () => number;
+                getPinnedBottomRow: (i: number) => Node | undefined;
+                getCellValue: (p: {
+                  rowNode: Node;
+                  colKey: string;
+                  useFormatter: boolean;
+                }) => unknown;
+              };
+            }
+          ).__grid;
+          let node: Node | undefined;
+          if (typeof r === 'number') node = api.getDisplayedRowAtIndex(r);
+          else if (r.startsWith('pin:')) node = api.getPinnedBottomRow(Number(r.slice(4)));
+          else if (api.getPinnedBottomRowCount())
+            node = api.getPinnedBottomRow(api.getPinnedBottomRowCount() - 1);
+          else
+            for (let i = api.getDisplayedRowCount() - 1; i >= 0 && !node; i--) {
+              const n = api.getDisplayedRowAtIndex(i);
+              if (n?.data?.kind === 'total' && !n.data.totalSource) node = n;
+            }
+          if (!node) return '';
+          const v = api.getCellValue({ rowNode: node, colKey: c as string, useFormatter: true });
+          return v === null || v === undefined ? '' : String(v);
+        },
+        [row, colId] as const,
+      );
+      if (last === want) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
   /** A cell's text as shown (the focused cell's empty input-method slot, U+200B, left out). */
   async text(l: Locator): Promise<string> {
     return (await l.innerText()).replace(/\u200b/g, '').trim();
