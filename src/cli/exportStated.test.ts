@@ -46,18 +46,18 @@ describe('planbook export: stated figures that differ from their rows', () => {
     expect(b.code).toBe(0);
     // never silent: the command says what it did with them
     expect(a.stdout).toMatch(
-      /20 stated figure\(s\) differ .* replaced by formulas: O8 36,300 → 41,300/,
+      /20 stated figure\(s\) differ .* replaced by formulas: O11 36,300 → 41,300/,
     );
     expect(b.stdout).toMatch(/20 stated figure\(s\) differ .* kept as stated \(--keep-stated\)/);
 
     const [fa, fb] = readWithOpenpyxl([plain, kept]);
     const pa = sheetOf(fa, SHEET);
     const pb = sheetOf(fb, SHEET);
-    // section 1 (row 8), Tổng mức đầu tư (column O: no computed "(tính)" column before it)
-    expect(at(pa, 'B8')).toBe('Xây dựng cơ sở hạ tầng thông tin');
-    expect(at(pa, 'O5')).toBe('Tổng mức đầu tư');
-    expect(at(pa, 'O8')).toBe('=SUM(O9:O14)');
-    expect(at(pb, 'O8')).toBe(36300);
+    // section 1 (row 11, under the form's header block), Tổng mức đầu tư (column O: no computed "(tính)" column before it)
+    expect(at(pa, 'B11')).toBe('Xây dựng cơ sở hạ tầng thông tin');
+    expect(at(pa, 'O8')).toBe('Tổng mức đầu tư');
+    expect(at(pa, 'O11')).toBe('=SUM(O12:O17)');
+    expect(at(pb, 'O11')).toBe(36300);
     for (const s of [pa, pb])
       expect(s.cells.some((c) => typeof c.value === 'string' && c.value.includes('(tính)'))).toBe(
         false,
@@ -78,12 +78,12 @@ describe('planbook export: stated figures that differ from their rows', () => {
     const rb = listed(fb);
     expect(ra).toHaveLength(20);
     expect(rb).toHaveLength(20);
-    const o8 = ra.find((r) => r.get('B') === "'quang-tri-2011-2015-appendix'!O8")!;
+    const o8 = ra.find((r) => r.get('B') === "'quang-tri-2011-2015-appendix'!O11")!;
     expect(o8.get('C')).toBe('Công thức');
     expect(o8.get('G')).toBe(36300);
     expect(o8.get('H')).toBe(41300);
     expect(o8.get('J')).toBe('36.300 → 41.300');
-    expect(rb.find((r) => r.get('B') === "'quang-tri-2011-2015-appendix'!O8")!.get('C')).toBe(
+    expect(rb.find((r) => r.get('B') === "'quang-tri-2011-2015-appendix'!O11")!.get('C')).toBe(
       'Giữ số ghi',
     );
     const titles = (book: PyBook) =>
@@ -96,8 +96,8 @@ describe('planbook export: stated figures that differ from their rows', () => {
     // LibreOffice, recalculating: the formulas give 41.300; the kept figure stays 36.300
     const ca = toCsv(plain, true).get(SHEET)!;
     const cb = toCsv(kept, true).get(SHEET)!;
-    expect(ca[7][14]).toBe('41300');
-    expect(cb[7][14]).toBe('36300');
+    expect(ca[10][14]).toBe('41300');
+    expect(cb[10][14]).toBe('36300');
     // the plan's Tổng cộng row is live: 2011 over both sources, as its rows add up
     const last = ca.findIndex((r) => r[1] === 'Tổng cộng');
     expect(ca[last][4]).toBe('9100');

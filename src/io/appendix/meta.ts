@@ -55,8 +55,13 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
       continue;
     }
     if (/^(cộng hòa|cộng hoà|độc lập|-{3,})/i.test(l)) continue;
-    // the issuing body's second line (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG TRỊ`) is in capitals
-    if (afterIssuer && issuer && l === l.toLocaleUpperCase('vi') && /\p{L}/u.test(l)) {
+    // the issuing body's second line (`ỦY BAN NHÂN DÂN` / `TỈNH QUẢNG TRỊ`): the place, in capitals
+    if (
+      afterIssuer &&
+      issuer &&
+      l === l.toLocaleUpperCase('vi') &&
+      /^(TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s/u.test(l)
+    ) {
       issuer = `${issuer} ${l}`;
       afterIssuer = false;
       continue;

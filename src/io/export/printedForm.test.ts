@@ -92,9 +92,10 @@ describe('the printed appendix (LibreOffice PDF of the export)', () => {
       1,
     );
     const words = pdfWords(pdf).filter((w) => w.page <= reportAt);
-    // the grand total row(s) the layout has, each printed once as a row label in the name column
+    // the grand total row, printed once as a row label in the name column
     // (the header's "Tổng cộng (tính)" is a column title at the right, not a row)
     const grand = names(layout).filter((n) => n === 'Tổng cộng').length;
+    expect(grand).toBe(1); // one set of totals: the plan's own Tổng cộng row
     const leadX = words.find((w) => w.text === 'Đơn')!.xMin;
     const labels = words.filter(
       (w, k) => w.text === 'Tổng' && words[k + 1]?.text === 'cộng' && w.xMax < leadX,

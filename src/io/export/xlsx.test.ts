@@ -108,9 +108,9 @@ describe('submission export', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     const book = strFromU8(files['xl/workbook.xml']);
     const styles = strFromU8(files['xl/styles.xml']);
-    // the header block above: issuing body left (A:E), motto right (F:Q)
+    // the header block above: issuing body left (A:E), motto right (F:P)
     expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
-    expect(sheet).toContain('<mergeCell ref="F1:Q1"/>');
+    expect(sheet).toContain('<mergeCell ref="F1:P1"/>');
     expect(sheet).toContain('<mergeCell ref="E8:N8"/>'); // Nhu cầu vốn over 10 columns
     expect(sheet).toContain('<mergeCell ref="E9:F9"/>'); // 2011 over ĐTPT, SN
     expect(sheet).toContain('<mergeCell ref="A8:A10"/>'); // TT over three header rows
@@ -121,7 +121,7 @@ describe('submission export', () => {
     );
     // each sheet prints its own area (the appendix down to the signature block), one page wide
     expect(book).toContain(
-      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$Q$43</definedName>`,
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$P$40</definedName>`,
     );
     expect(book).toMatch(
       /<definedName name="_xlnm.Print_Area" localSheetId="1">'Kiểm tra'!\$A\$1:/,
