@@ -58,10 +58,10 @@ describe('export of stated figures that differ', () => {
       cellFormula: true,
     });
     const a = formulas.Sheets['Phụ lục'];
-    assert.equal(a.O8.f, 'SUM(O9:O14)');
-    assert.equal(a.O8.v, 41300);
+    assert.equal(a.O11.f, 'SUM(O12:O17)');
+    assert.equal(a.O11.v, 41300);
     const report = XLSX.utils.sheet_to_json<unknown[]>(formulas.Sheets['Kiểm tra'], { header: 1 });
-    const o8 = report.find((r) => r[1] === "'Phụ lục'!O8");
+    const o8 = report.find((r) => r[1] === "'Phụ lục'!O11");
     assert.equal(o8?.[9], '36.300 → 41.300');
     assert.equal(report.filter((r) => /^'Phụ lục'!/.test(String(r[1] ?? ''))).length, 20);
 
@@ -70,12 +70,12 @@ describe('export of stated figures that differ', () => {
       type: 'buffer',
       cellFormula: true,
     });
-    assert.equal(kept.Sheets['Phụ lục'].O8.v, 36300);
-    assert.equal(kept.Sheets['Phụ lục'].O8.f, undefined);
+    assert.equal(kept.Sheets['Phụ lục'].O11.v, 36300);
+    assert.equal(kept.Sheets['Phụ lục'].O11.f, undefined);
     const keptReport = XLSX.utils.sheet_to_json<unknown[]>(kept.Sheets['Kiểm tra'], {
       header: 1,
     });
-    assert.equal(keptReport.find((r) => r[1] === "'Phụ lục'!O8")?.[2], 'Giữ số ghi');
+    assert.equal(keptReport.find((r) => r[1] === "'Phụ lục'!O11")?.[2], 'Giữ số ghi');
     await wb.page.close();
   });
 });

@@ -29,46 +29,51 @@ export class WorkbookPageModel {
   async computedIs(row: number | `pin:${number}` | 'grand', colId: string, want: string) {
     let last = '';
     for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
-      last = await this.page.evaluate(
-        ([r, c]) => {
-          type Node = {
-            data?: { cells?: Record<string, unknown>; kind?: string; totalSource?: string };
-          };
-          const api = (
-            window as unknown as {
-              __grid: {
-                getDisplayedRowAtIndex: (i: number) => Node | undefined;
-                getDisplayedRowCount: () => number;
-                getPinnedBottomRowCount: () => number;
-                getPinnedBottomRow: (i: number) => Node | undefined;
-                getCellValue: (p: {
-                  rowNode: Node;
-                  colKey: string;
-                  useFormatter: boolean;
-                }) => unknown;
-              };
-            }
-          ).__grid;
-          let node: Node | undefined;
-          if (typeof r === 'number') node = api.getDisplayedRowAtIndex(r);
-          else if (r.startsWith('pin:')) node = api.getPinnedBottomRow(Number(r.slice(4)));
-          else if (api.getPinnedBottomRowCount())
-            node = api.getPinnedBottomRow(api.getPinnedBottomRowCount() - 1);
-          else
-            for (let i = api.getDisplayedRowCount() - 1; i >= 0 && !node; i--) {
-              const n = api.getDisplayedRowAtIndex(i);
-              if (n?.data?.kind === 'total' && !n.data.totalSource) node = n;
-            }
-          if (!node) return '';
-          const v = api.getCellValue({ rowNode: node, colKey: c as string, useFormatter: true });
-          return v === null || v === undefined ? '' : String(v);
-        },
-        [row, colId] as const,
-      );
+      last = await this.computed(row, colId);
       if (last === want) return last;
       await this.page.waitForTimeout(25);
     }
     return last;
+  }
+
+  /** A computed figure now, formatted as the grid formats it (rows as `computedIs` names them). */
+  computed(row: number | `pin:${number}` | 'grand', colId: string): Promise<string> {
+    return this.page.evaluate(
+      ([r, c]) => {
+        type Node = {
+          data?: { cells?: Record<string, unknown>; kind?: string; totalSource?: string };
+        };
+        const api = (
+          window as unknown as {
+            __grid: {
+              getDisplayedRowAtIndex: (i: number) => Node | undefined;
+              getDisplayedRowCount: () => number;
+              getPinnedBottomRowCount: () => number;
+              getPinnedBottomRow: (i: number) => Node | undefined;
+              getCellValue: (p: {
+                rowNode: Node;
+                colKey: string;
+                useFormatter: boolean;
+              }) => unknown;
+            };
+          }
+        ).__grid;
+        let node: Node | undefined;
+        if (typeof r === 'number') node = api.getDisplayedRowAtIndex(r);
+        else if (r.startsWith('pin:')) node = api.getPinnedBottomRow(Number(r.slice(4)));
+        else if (api.getPinnedBottomRowCount())
+          node = api.getPinnedBottomRow(api.getPinnedBottomRowCount() - 1);
+        else
+          for (let i = api.getDisplayedRowCount() - 1; i >= 0 && !node; i--) {
+            const n = api.getDisplayedRowAtIndex(i);
+            if (n?.data?.kind === 'total' && !n.data.totalSource) node = n;
+          }
+        if (!node) return '';
+        const v = api.getCellValue({ rowNode: node, colKey: c as string, useFormatter: true });
+        return v === null || v === undefined ? '' : String(v);
+      },
+      [row, colId] as const,
+    );
   }
 
   /** A cell's text as shown (the focused cell's empty input-method slot, U+200B, left out). */
