@@ -35,14 +35,9 @@ export function GridView(p: {
   useSession(session, byVersion);
   const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
 
-  const edit = useCallback(
-    (r: number, c: number, text: string) => {
-      const res = session.dispatch(
-        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value: gridInput(text) }] },
-        'editCell',
-      );
-      if (res.ok) return setMessage(null);
-      const f: Refusal = res.refusals[0];
+  const refused = useCallback(
+    (f: Refusal, where?: { r: number; c: number }) => {
+      const { r, c } = f.at ?? where ?? { r: 0, c: 0 };
       setMessage({
         kind: 'error',
         text: t('refused', {
@@ -51,7 +46,20 @@ export function GridView(p: {
         }),
       });
     },
-    [session, p.gridId, t],
+    [t],
+  );
+
+  const edit = useCallback(
+    (r: number, c: number, text: string) => {
+      const value = gridInput(text, lang);
+      const res = session.dispatch(
+        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value }] },
+        'editCell',
+      );
+      if (res.ok) return setMessage(null);
+      refused(res.refusals[0], { r, c });
+    },
+    [session, p.gridId, lang, refused],
   );
 
   const convert = () => {
@@ -103,7 +111,7 @@ export function GridView(p: {
       </div>
       <FormulaBar
         address={at ? `${columnLetter(at.c)}${at.r + 1}` : ''}
-        text={at ? gridRawText(gridCell(grid, at.r, at.c)) : ''}
+        text={at ? gridRawText(gridCell(grid, at.r, at.c), lang) : ''}
         editable={!!at && !readOnly}
         onCommit={(text) => at && edit(at.r, at.c, text)}
         onCancel={() => undefined}
@@ -119,6 +127,7 @@ export function GridView(p: {
           readOnly={readOnly}
           onEdit={edit}
           onFocus={(r, c) => setAt({ r, c })}
+          onRefused={refused}
         />
       </div>
       <SheetTabs

@@ -104,4 +104,60 @@ describe('plain grid sheets', () => {
     );
     await page.close();
   });
+
+  it('selects, copies, pastes and fills ranges of a plain sheet; undo takes a fill back whole', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    const start = new StartPageModel(page);
+    await start.goto(suite.url());
+    const notes = XLSX.utils.aoa_to_sheet([
+      ['Nguồn', 'Số tiền'],
+      ['NSTW', 100],
+      ['NSĐP', 250],
+      ['Cộng', 350],
+    ]);
+    notes.B4 = { t: 'n', v: 350, f: 'SUM(B2:B3)' };
+    await start.drop('doi-chieu.xlsx', book([['Đối chiếu', notes]]));
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=plain-grid] .ag-row');
+    const sheet = new PlainSheetModel(page);
+    const wb = new WorkbookPageModel(page);
+    // Shift+click selects A2:B3; Ctrl+C copies it as tab-separated text
+    await sheet.select(1, 0, 2, 1);
+    assert.equal(await sheet.selectedIs(4), 4);
+    await page.keyboard.press('Control+c');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'NSTW\t100\nNSĐP\t250');
+    await sheet.cell(5, 0).click();
+    await page.keyboard.press('Control+v');
+    assert.equal(await wb.textIs(sheet.cell(6, 0), 'NSĐP'), 'NSĐP');
+    assert.equal(await wb.textIs(sheet.cell(6, 1), '250'), '250');
+    // figures from outside in Vietnamese style, then the total's formula copied next to them
+    await page.evaluate(() => navigator.clipboard.writeText('61.600\n1,5\n'));
+    await sheet.cell(1, 2).click();
+    await page.keyboard.press('Control+v');
+    assert.equal(await wb.textIs(sheet.cell(1, 2), '61.600'), '61.600');
+    assert.equal(await wb.textIs(sheet.cell(2, 2), '1,5'), '1,5');
+    await sheet.cell(3, 1).click();
+    await page.keyboard.press('Control+c');
+    await sheet.cell(3, 2).click();
+    await page.keyboard.press('Control+v');
+    assert.equal(await wb.textIs(sheet.cell(3, 2), '61.601,5'), '61.601,5');
+    assert.equal(await wb.formulaIs('=SUM(C2:C3)'), '=SUM(C2:C3)');
+    // the editor starts with the number in the user's style
+    await sheet.cell(2, 2).click();
+    assert.equal(await wb.formulaIs('1,5'), '1,5');
+    // Shift+arrows select B6:B8; Ctrl+D fills B6 down; one Ctrl+Z takes the fill back
+    await sheet.cell(5, 1).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    assert.equal(await sheet.selectedIs(3), 3);
+    await page.keyboard.press('Control+d');
+    assert.equal(await wb.textIs(sheet.cell(6, 1), '100'), '100');
+    assert.equal(await wb.textIs(sheet.cell(7, 1), '100'), '100');
+    await page.keyboard.press('Control+z');
+    assert.equal(await wb.textIs(sheet.cell(6, 1), '250'), '250');
+    assert.equal(await wb.textIs(sheet.cell(7, 1), ''), '');
+    assert.equal(await wb.textIs(sheet.cell(3, 2), '61.601,5'), '61.601,5');
+    await page.close();
+  });
 });
