@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Conflict, registerKey, type Register, type Written } from '../../domain/registers';
-import type { Presence } from '../../storage/sync/client';
+import type { SyncState } from '../../app/sync';
+
+type Presence = SyncState['presence'][number];
 import { cellKey, collabAt, collabMarks, collabTooltip, marksSignature } from './collabMarks';
 
 const w = (v: unknown, by: string, id: string): Written => ({ v, by, at: 1, id, seen: [] });

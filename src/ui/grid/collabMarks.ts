@@ -5,7 +5,9 @@
  * classes and tooltips.
  */
 import type { Conflict, Written } from '../../domain/registers';
-import type { Presence } from '../../storage/sync/client';
+import type { SyncState } from '../../app/sync';
+
+type Presence = SyncState['presence'][number];
 
 /** What one cell shows: its unsettled conflict, and who else is on it. */
 export interface CollabMark {
