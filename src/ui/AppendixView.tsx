@@ -295,6 +295,7 @@ export function AppendixView({
           sync={linked}
           mark={collabAt(collab, selected.rowId, selected.colId)}
           readOnly={readOnly}
+          onBack={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
         />
       )}
       <div className="pb-main" onContextMenu={keys.onContextMenu}>

@@ -57,7 +57,7 @@ export const viSync = {
   collabConflictTip:
     'Hai người đã ghi ô này khi không kết nối: {values}. Chọn ô rồi chọn giá trị cần giữ.',
   collabHereTip: 'Đang ở ô này: {names}',
-  collabCellConflict: 'Ô này có hai giá trị ghi khi không kết nối:',
+  collabCellConflict: 'Ô này có hai giá trị ghi khi không kết nối (Alt+K để chọn):',
 };
 
 export const enSync: Record<keyof typeof viSync, string> = {
@@ -119,5 +119,5 @@ export const enSync: Record<keyof typeof viSync, string> = {
   collabConflictTip:
     'Two people wrote this cell while apart: {values}. Select the cell and choose the value to keep.',
   collabHereTip: 'On this cell: {names}',
-  collabCellConflict: 'This cell holds two values written while apart:',
+  collabCellConflict: 'This cell holds two values written while apart (Alt+K to choose):',
 };

@@ -1,7 +1,8 @@
 /**
  * Issue 21 in the grid: two browser profiles on one shared workbook (server on loopback) see
  * each other's current cell outlined with the person's name; a cell both wrote while apart is
- * marked in the grid with both values and writers in its tooltip, and settled from the grid.
+ * marked in the grid with both values and writers in its tooltip, and settled from the grid by
+ * keyboard (Alt+K on the cell, then Enter on the value to keep).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -79,13 +80,24 @@ describe('the grid shows who is where, and what was written while apart', () => 
     assert.match(text, /111 \(lan\)/);
     assert.match(text, /222 \(lan\)/);
 
-    // settled from the grid: select the cell, keep one value; the mark goes away for both
+    // settled from the grid by keyboard: on the cell, Alt+K goes to the values; Enter keeps one
     await b.focus(3, E);
-    await b.page.locator('[data-testid=cell-conflict-keep][data-value="222"]').click();
+    await b.page.locator('[data-testid=cell-conflict]').waitFor();
+    await b.page.keyboard.press('Alt+k');
+    const focused = () =>
+      b.page.evaluate(() => document.activeElement?.getAttribute('data-value') ?? null);
+    assert.ok(['111', '222'].includes((await focused()) ?? ''));
+    if ((await focused()) !== '222') await b.page.keyboard.press('Tab');
+    assert.equal(await focused(), '222');
+    await b.page.keyboard.press('Enter');
     for (const w of [a, b]) {
       await marked(w, 3, 'pb-conflict', false);
       assert.equal(await w.textIs(w.cell(3, E), '222'), '222');
     }
     assert.equal(await b.page.locator('[data-testid=cell-conflict]').count(), 0);
+    // the focus is back on the grid
+    assert.ok(
+      await b.page.evaluate(() => !!document.activeElement?.closest('[data-testid=plan-grid]')),
+    );
   });
 });
