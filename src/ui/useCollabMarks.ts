@@ -4,7 +4,7 @@
  * rows whose marks changed are redrawn.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SyncLink } from '../app/syncLink';
 import { type CollabMarks, collabMarks, marksSignature } from './grid/collabMarks';
 import type { GridCtx, GridItem } from './grid/gridContext';
@@ -53,10 +53,21 @@ export function useCollabMarks(
     update();
     return link?.subscribe(update);
   }, [link, sheetId]);
+  const watched = useRef<GridApi<GridItem> | null>(null);
   // after every render: a grid built again (another sheet, new columns) gets the marks too
   useEffect(() => {
     const ctx = ctxRef.current;
     const api = apiRef.current;
+    if (api && watched.current !== api) {
+      // cells drawn anew by scrolling get the names of the people on them again
+      watched.current = api;
+      const relabel = () =>
+        requestAnimationFrame(() => {
+          if (!api.isDestroyed()) labelPeople(ctxRef.current?.collab ?? null);
+        });
+      api.addEventListener('viewportChanged', relabel);
+      api.addEventListener('virtualColumnsChanged', relabel);
+    }
     if (!ctx || (ctx.collab ?? null) === shown.marks) return;
     const ids = new Set([...rowIds(ctx.collab), ...rowIds(shown.marks)]);
     ctx.collab = shown.marks;
