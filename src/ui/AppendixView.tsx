@@ -33,6 +33,9 @@ import { FindBar, FindToggle } from './FindBar';
 import { useFindFilter } from './useFindFilter';
 import type { Versions } from '../app/versions';
 import type { CompareMarks } from './useCompareMarks';
+import { useCollabMarks } from './useCollabMarks';
+import { CellConflict } from './CellConflict';
+import { collabAt } from './grid/collabMarks';
 import type { RevisionSummary } from '../app/versions';
 import { WorkbookHeader } from './WorkbookHeader';
 import { exportCsvNow, exportXlsxNow } from './exportActions';
@@ -200,6 +203,8 @@ export function AppendixView({
       shown = now;
     });
   }, [link, selected, session]);
+  const collab = useCollabMarks(link, sheet.id, ctxRef, apiRef);
+  const linked = link?.snapshot.sync;
   const leaf = focus.colId ? leaves(sheet.columns).find((l) => l.id === focus.colId) : undefined;
   const address = current && leaf ? cellName(current.id, leaf.id) : '';
   const formula =
@@ -285,6 +290,14 @@ export function AppendixView({
       <FindBar ff={ff} sheet={sheet} versions={versions} workbookId={session.workbook.id} />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
       <DisplayControls session={session} sheet={sheet} readOnly={readOnly} />
+      {linked && selected && (
+        <CellConflict
+          sync={linked}
+          mark={collabAt(collab, selected.rowId, selected.colId)}
+          readOnly={readOnly}
+          onBack={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
+        />
+      )}
       <div className="pb-main" onContextMenu={keys.onContextMenu}>
         <PlanGrid
           // columns added, removed, moved or renamed: the grid is built again for them

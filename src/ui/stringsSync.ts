@@ -53,6 +53,11 @@ export const viSync = {
   syncProblem_unreachable: 'Không liên lạc được máy chủ.',
   openFromServer: 'Mở từ máy chủ',
   openFromServerButton: 'Mở',
+  collabValueBy: '{value} ({who})',
+  collabConflictTip:
+    'Hai người đã ghi ô này khi không kết nối: {values}. Chọn ô rồi chọn giá trị cần giữ.',
+  collabHereTip: 'Đang ở ô này: {names}',
+  collabCellConflict: 'Ô này có hai giá trị ghi khi không kết nối (Alt+K để chọn):',
 };
 
 export const enSync: Record<keyof typeof viSync, string> = {
@@ -110,4 +115,9 @@ export const enSync: Record<keyof typeof viSync, string> = {
   syncProblem_unreachable: 'The server cannot be reached.',
   openFromServer: 'Open from a server',
   openFromServerButton: 'Open',
+  collabValueBy: '{value} ({who})',
+  collabConflictTip:
+    'Two people wrote this cell while apart: {values}. Select the cell and choose the value to keep.',
+  collabHereTip: 'On this cell: {names}',
+  collabCellConflict: 'This cell holds two values written while apart (Alt+K to choose):',
 };

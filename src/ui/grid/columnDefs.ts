@@ -13,6 +13,7 @@ import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
+import { collabCellTip, collabClassRules } from './collabCells';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
 import { FigureCell, type FigureCellParams } from './FigureCell';
@@ -186,12 +187,15 @@ function leafDef(
         const r = (p.context as GridCtx).refused;
         return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
       },
+      ...collabClassRules(leaf.id),
     },
     tooltipValueGetter: (p) => {
       const ctx = p.context as GridCtx;
       const r = ctx.refused;
       if (r && r.colId === leaf.id && r.rowId === (p.data as GridItem | undefined)?.id)
         return r.message;
+      const collab = collabCellTip(ctx, leaf, p.data as GridItem | undefined, t);
+      if (collab) return collab;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
       const diff = statedDiff(ctx, leaf, p.data as GridItem, span);
       const shown = (x: number) => shownAmount(ctx, leaf, x);

@@ -4,6 +4,7 @@ import type { WorkbookSession } from '../../app/session';
 import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
 import type { CompareMarks } from '../useCompareMarks';
+import type { CollabMarks } from './collabMarks';
 
 /** The grid row id of a pinned totals row (`pin:ĐTPT`, `pin:all`), apart from every plan row id. */
 export type PinnedId = `pin:${string}`;
@@ -49,6 +50,8 @@ export interface GridCtx {
   leafIndex: Map<string, number>;
   /** Compare mode: cells that differ from a revision, with their previous values. */
   marks: CompareMarks | null;
+  /** Working together: unsettled conflicts and the others' cells (see collabMarks.ts). */
+  collab?: CollabMarks | null;
   /** Text an input method delivered to a cell not yet being edited: its editor starts with it. */
   seed?: { rowId: string; colId: string; text: string; at: number } | null;
   /** Commits a cell editor's text (called synchronously when editing stops). */
