@@ -64,10 +64,10 @@ export class WorkbookPageModel {
         else if (api.getPinnedBottomRowCount())
           node = api.getPinnedBottomRow(api.getPinnedBottomRowCount() - 1);
         else
-          for (let i = api.getDisplayedRowCount() - 1; i >= 0 && !node; i--) {
-            const n = api.getDisplayedRowAtIndex(i);
-            if (n?.data?.kind === 'total' && !n.data.totalSource) node = n;
-          }
+          // the plan's last Tổng cộng row, by plan index (under a filter the grid's API speaks
+          // plan indexes, hidden rows included)
+          for (let i = 0, n = api.getDisplayedRowAtIndex(0); n; n = api.getDisplayedRowAtIndex(++i))
+            if (n.data?.kind === 'total' && !n.data.totalSource) node = n;
         if (!node) return '';
         const v = api.getCellValue({ rowNode: node, colKey: c as string, useFormatter: true });
         return v === null || v === undefined ? '' : String(v);
