@@ -1,6 +1,5 @@
 /** Plain grid sheets: cell contents, typed input, and immutable edits. */
-import type { NumberStyle } from './numbers';
-import { parseInput } from './policy';
+import { parseAmount } from './numbers';
 import type { CellInput, GridSheet } from './types';
 
 /** Whether a grid cell holds a formula. */
@@ -18,16 +17,13 @@ export function gridLiteral(text: string): string {
   return text.startsWith('=') || text.startsWith("'") ? `'${text}` : text;
 }
 
-/**
- * Reads what the user typed or pasted into a grid cell: blank, formula, number (in `style`: `1,5`
- * is 1.5 in Vietnamese, `1.5` in English) or text.
- */
-export function gridInput(typed: string, style: NumberStyle = 'auto'): CellInput {
+/** Reads what the user typed into a grid cell: blank, formula, number (any style) or text. */
+export function gridInput(typed: string): CellInput {
   const t = typed.trim();
   if (t === '') return null;
   if (t.startsWith('=') || t.startsWith("'")) return t;
-  const v = /^[-+]?[\d.,\s]+$/.test(t) ? parseInput(t, undefined, style) : null;
-  return typeof v === 'number' ? v : typed;
+  const n = /^[-+]?[\d.,\s]+$/.test(t) ? parseAmount(t) : null;
+  return n === null ? typed : n;
 }
 
 /** Number of columns of the widest row. */

@@ -35,9 +35,14 @@ export function GridView(p: {
   useSession(session, byVersion);
   const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
 
-  const refused = useCallback(
-    (f: Refusal, where?: { r: number; c: number }) => {
-      const { r, c } = f.at ?? where ?? { r: 0, c: 0 };
+  const edit = useCallback(
+    (r: number, c: number, text: string) => {
+      const res = session.dispatch(
+        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value: gridInput(text) }] },
+        'editCell',
+      );
+      if (res.ok) return setMessage(null);
+      const f: Refusal = res.refusals[0];
       setMessage({
         kind: 'error',
         text: t('refused', {
@@ -46,20 +51,7 @@ export function GridView(p: {
         }),
       });
     },
-    [t],
-  );
-
-  const edit = useCallback(
-    (r: number, c: number, text: string) => {
-      const value = gridInput(text, lang);
-      const res = session.dispatch(
-        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value }] },
-        'editCell',
-      );
-      if (res.ok) return setMessage(null);
-      refused(res.refusals[0], { r, c });
-    },
-    [session, p.gridId, lang, refused],
+    [session, p.gridId, t],
   );
 
   const convert = () => {
@@ -111,7 +103,7 @@ export function GridView(p: {
       </div>
       <FormulaBar
         address={at ? `${columnLetter(at.c)}${at.r + 1}` : ''}
-        text={at ? gridRawText(gridCell(grid, at.r, at.c), lang) : ''}
+        text={at ? gridRawText(gridCell(grid, at.r, at.c)) : ''}
         editable={!!at && !readOnly}
         onCommit={(text) => at && edit(at.r, at.c, text)}
         onCancel={() => undefined}
@@ -127,7 +119,6 @@ export function GridView(p: {
           readOnly={readOnly}
           onEdit={edit}
           onFocus={(r, c) => setAt({ r, c })}
-          onRefused={refused}
         />
       </div>
       <SheetTabs

@@ -6,9 +6,7 @@ import type { WorkbookSession } from '../../app/session';
 import { columnLetter } from '../../domain/columns';
 import { gridCell, gridColumns, gridText } from '../../domain/grid';
 import { formatAmount } from '../../domain/numbers';
-import type { CellInput, GridSheet } from '../../domain/types';
-import type { Refusal } from '../../app/commands';
-import { usePlainGridInteraction } from './usePlainGridInteraction';
+import type { CellInput } from '../../domain/types';
 import { useLang } from '../i18n';
 import { theme } from './PlanGrid';
 
@@ -16,30 +14,11 @@ interface Item {
   i: number;
 }
 
-/**
- * The text a cell's editor starts with: the formula, the number in the user's style (`1.500,5` in
- * Vietnamese, `1,500.5` in English — read back by `gridInput` in the same style), or the text.
- */
-export function gridRawText(v: CellInput, lang: 'vi' | 'en'): string {
+/** The text a cell's editor starts with: the formula, the number (`1,5`), or the literal text. */
+export function gridRawText(v: CellInput): string {
   if (v === null) return '';
-  if (typeof v === 'number') return formatAmount(v, lang, 10);
+  if (typeof v === 'number') return String(v).replace('.', ',');
   return v;
-}
-
-/** The text a cell shows (and copies): its value in the user's number style. */
-function shownText(
-  session: WorkbookSession,
-  g: GridSheet,
-  r: number,
-  c: number,
-  lang: 'vi' | 'en',
-) {
-  const v = session.gridValue(g.id, r, c);
-  if (v === null) return '';
-  if (typeof v === 'number') return formatAmount(v, lang);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') return `#${v.error}`;
-  return typeof gridCell(g, r, c) === 'string' ? gridText(v) : v;
 }
 
 export function PlainGrid(p: {
@@ -48,7 +27,6 @@ export function PlainGrid(p: {
   readOnly: boolean;
   onEdit: (r: number, c: number, text: string) => void;
   onFocus: (r: number, c: number) => void;
-  onRefused: (r: Refusal) => void;
 }) {
   const { lang } = useLang();
   const { session, gridId } = p;
@@ -59,22 +37,6 @@ export function PlainGrid(p: {
   const height = g.cells.length + 30;
   const onEdit = useRef(p.onEdit);
   onEdit.current = p.onEdit;
-  const ix = usePlainGridInteraction(
-    {
-      session,
-      gridId,
-      lang,
-      rows: height,
-      cols: width,
-      readOnly: p.readOnly,
-      shown: (r, c) => shownText(session, grid(), r, c, lang),
-      onRefused: p.onRefused,
-    },
-    apiRef as { current: GridApi | null },
-  );
-  const wrap = useRef<HTMLDivElement | null>(null);
-  const bind = ix.bind;
-  useEffect(() => (wrap.current ? bind(wrap.current) : undefined), [bind]);
 
   const columnDefs = useMemo<ColDef<Item>[]>(() => {
     const cols: ColDef<Item>[] = [
@@ -94,16 +56,22 @@ export function PlainGrid(p: {
         headerName: columnLetter(c),
         width: 120,
         editable: !p.readOnly,
-        valueGetter: (x) => (x.data ? gridRawText(gridCell(grid(), x.data.i, c), lang) : ''),
-        valueFormatter: (x: ValueFormatterParams<Item>) =>
-          x.data ? shownText(session, grid(), x.data.i, c, lang) : '',
+        valueGetter: (x) => (x.data ? gridRawText(gridCell(grid(), x.data.i, c)) : ''),
+        valueFormatter: (x: ValueFormatterParams<Item>) => {
+          if (!x.data) return '';
+          const v = session.gridValue(gridId, x.data.i, c);
+          if (v === null) return '';
+          if (typeof v === 'number') return formatAmount(v, lang);
+          if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+          if (typeof v === 'object') return `#${v.error}`;
+          return typeof gridCell(grid(), x.data.i, c) === 'string' ? gridText(v) : v;
+        },
         valueSetter: (x: ValueSetterParams<Item>) => {
           if (x.data) onEdit.current(x.data.i, c, String(x.newValue ?? ''));
           return false;
         },
         cellClassRules: {
           'pb-num': (x) => typeof x.value === 'number' || /^-?[\d.,]+$/.test(String(x.value)),
-          'pb-selected': (x) => !!x.data && ix.isSelected(x.data.i, c),
         },
       });
     }
@@ -130,7 +98,7 @@ export function PlainGrid(p: {
   );
 
   return (
-    <div className="pb-grid" data-testid="plain-grid" data-grid-id={gridId} ref={wrap}>
+    <div className="pb-grid" data-testid="plain-grid" data-grid-id={gridId}>
       <AgGridReact<Item>
         theme={theme}
         rowData={rowData}
@@ -138,7 +106,6 @@ export function PlainGrid(p: {
         getRowId={(x) => String(x.data.i)}
         onGridReady={(e) => (apiRef.current = e.api)}
         onCellFocused={(e) => {
-          ix.onCellFocused(e);
           if (e.rowIndex !== null && typeof e.column === 'object' && e.column)
             p.onFocus(e.rowIndex, Number(e.column.getColId()));
         }}

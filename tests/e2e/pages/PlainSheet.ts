@@ -19,28 +19,6 @@ export class PlainSheetModel {
     await input.press('Enter');
   }
 
-  /** Selects a range: a click on one corner, Shift+click on the other (0-based cells). */
-  async select(r0: number, c0: number, r1: number, c1: number): Promise<void> {
-    await this.cell(r0, c0).click();
-    await this.cell(r1, c1).click({ modifiers: ['Shift'] });
-  }
-
-  /** How many cells are shown selected. */
-  async selectedCount(): Promise<number> {
-    return this.page.locator('[data-testid=plain-grid] .ag-cell.pb-selected').count();
-  }
-
-  /** Waits until `n` cells are shown selected (the grid redraws after the pointer). */
-  async selectedIs(n: number): Promise<number> {
-    let last = -1;
-    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
-      last = await this.selectedCount();
-      if (last === n) return last;
-      await this.page.waitForTimeout(25);
-    }
-    return last;
-  }
-
   /** Opens a sheet tab by its name. */
   async tab(name: string): Promise<void> {
     await this.page.locator('[data-testid=sheet-tabs] button', { hasText: name }).click();
