@@ -5,9 +5,9 @@
  */
 import { parseColumnRule, columnCode } from './columnRules';
 import { isNumericLeaf, leaves, yearGroups } from './columns';
+import { markedColumns, noteAmounts } from './checkNotes';
 import { groupRules } from './groupRules';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
-import { parseAmount } from './numbers';
 import { parentIndex, subtreeEnd } from './rows';
 import { fold } from './sources';
 import type { AppendixSheet, ColumnGroup, ColumnLeaf, ColumnNode, Id, Row } from './types';
@@ -115,8 +115,7 @@ export function sheetRules(sheet: AppendixSheet): ResolvedColumnRule[] {
 }
 
 /** The code row's rules, then the sums the header's groups mean where the figures follow them. */
-function withGroupRules(sheet: AppendixSheet): ResolvedColumnRule[] {
-  const coded = sheetRules(sheet);
+function withGroupRules(sheet: AppendixSheet, coded: ResolvedColumnRule[]): ResolvedColumnRule[] {
   const meant = groupRules(
     sheet.columns,
     sheet.rows,
@@ -208,62 +207,6 @@ function statedModeOf(
     if (e - sum > (terms + 1) * 0.5) below++;
   }
   return n && below >= n * 0.6 ? 'atMost' : 'equal';
-}
-
-/**
- * Amounts the notes below a table state, and every sum of up to four of them (a total's gap is
- * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
- * Sorted, for a binary search.
- */
-function noteAmounts(footer: readonly string[]): number[] {
-  const figures: number[] = [];
-  for (const line of footer)
-    for (const m of line.matchAll(/\d[\d.,]*\d|\d/g)) {
-      const t = m[0];
-      const around = line.slice(Math.max(0, m.index - 1), m.index + t.length + 1);
-      // markers, dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are no amounts
-      if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t)) continue;
-      const ways = new Set(
-        [parseAmount(t, 'vi'), parseAmount(t, 'en')].filter(
-          (x): x is number => x !== null && x > 0,
-        ),
-      );
-      for (const x of ways) if (figures.length < 16 && !figures.includes(x)) figures.push(x);
-    }
-  // a total's gap is one to four of the amounts a note lists, never any sum of them all
-  const sums = new Set<number>();
-  const add = (from: number, sum: number, left: number) => {
-    for (let j = from; j < figures.length; j++) {
-      sums.add(sum + figures[j]);
-      if (left > 1) add(j + 1, sum + figures[j], left - 1);
-    }
-  };
-  add(0, 0, 4);
-  return [...sums].flatMap((x) => [x, x * 1000, x / 1000]).sort((a, b) => a - b);
-}
-
-/** Whether a sorted list holds a value within `tol` of x. */
-export function holdsNear(sorted: readonly number[], x: number, tol: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x - tol) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] <= x + tol;
-}
-
-const MARKER = /\(\s*(\d{1,2}|\*{1,3})\s*\)/;
-
-/** Leaves and groups whose header text (or a group's above them) carries a footnote marker. */
-function markedColumns(nodes: readonly ColumnNode[], above = false, out = new Set<Id>()): Set<Id> {
-  for (const n of nodes) {
-    const marked = above || MARKER.test(n.label);
-    if (marked) out.add(n.id);
-    if (n.kind === 'group') markedColumns(n.children, marked, out);
-  }
-  return out;
 }
 
 /** Header texts above a leaf, outermost first, ending with its own label. */
@@ -367,6 +310,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
   // where the table's other bullet breakdowns add up exactly, its breakdowns are complete splits
   const exact = [...partialLists].filter((i) => addsUp(rows, i, children.get(i)!, ls));
   if (exact.length >= 2) partialLists.clear();
+  const coded = sheetRules(sheet);
   const keys = amounts.map((a) => `${a.year ?? ''}|${a.source ?? ''}`);
   const ctx: SheetContext = {
     leaves: ls,
@@ -375,11 +319,11 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     stated,
     rowTotal: ls.find((l) => l.role === 'rowTotal'),
     years: yearGroups(sheet.columns),
-    rules: withGroupRules(sheet),
+    rules: withGroupRules(sheet, coded),
     children,
     breakdown,
     off: new Set(sheet.checks?.off ?? []),
-    partColumns: partColumns(sheet.columns, sheetRules(sheet)),
+    partColumns: partColumns(sheet.columns, coded),
     labelRules,
     segments: totalSegments(rows),
     rowTotalRule:
@@ -387,7 +331,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
       amounts.length > 0 &&
       amounts.every((a) => a.year !== undefined) &&
       new Set(keys).size === keys.length &&
-      !sheetRules(sheet).some((r) => r.target === stated.id),
+      !coded.some((r) => r.target === stated.id),
     partialLists,
     noteAmounts: noteAmounts(sheet.footer ?? []),
     markedColumns: markedColumns(sheet.columns),

@@ -5,7 +5,8 @@
  * total). Computed values come from the formula engine (through `CheckValues`); a figure that a
  * section or total row states is taken as printed, so one wrong figure gives one finding.
  */
-import { holdsNear, type SheetContext, sheetContext } from './checkContext';
+import { type SheetContext, sheetContext } from './checkContext';
+import { holdsNear } from './checkNotes';
 import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 
 export { sheetRules } from './checkContext';

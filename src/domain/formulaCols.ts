@@ -4,7 +4,7 @@
  * rewritten, as a spreadsheet does.
  */
 import { columnLetter } from './columns';
-import { formulaRefs, remapSpan, sheetPrefix, type FormulaRef } from './formulaRefs';
+import { formulaRefs, remapReferences, sheetPrefix, type FormulaRef } from './formulaRefs';
 import type { CellInput, GridSheet, Row } from './types';
 
 /** Which references a rewrite touches: by the sheet they name (undefined: the formula's own). */
@@ -32,17 +32,13 @@ function refText(ref: FormulaRef, prefix: string, c0: number | null, c1: number 
 export function remapFormulaCols(formula: string, map: ColMap, which: SheetPick): string {
   const refs = formulaRefs(formula).filter((r) => r.c0 !== null && which(r.sheet));
   if (!refs.length) return formula;
-  let out = '';
-  let at = 0;
-  for (const ref of refs) {
-    out += formula.slice(at, ref.start);
-    at = ref.end;
-    const to = remapSpan(ref.c0!, ref.c1!, map);
-    if (!to) out += '#REF!';
-    else if (to.lo === ref.c0 && to.hi === ref.c1) out += formula.slice(ref.start, ref.end);
-    else out += refText(ref, ref.prefix, to.lo, to.hi);
-  }
-  return out + formula.slice(at);
+  return remapReferences(
+    formula,
+    refs,
+    (r) => [r.c0!, r.c1!],
+    map,
+    (r, lo, hi) => refText(r, r.prefix, lo, hi),
+  );
 }
 
 /** The formula with the references that name a sheet `which` picks naming `name` instead. */

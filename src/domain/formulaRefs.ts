@@ -174,20 +174,33 @@ function writeRef(ref: FormulaRef, r0: number | null, r1: number | null): string
 }
 
 /**
- * Where a span `a..b` of rows or columns lands through `map` (old index → new, or null when
- * gone): its new ends, or null when nothing of it remains (or a single gone index).
+ * The formula with each reference `refs` holds rewritten through `map` (old 0-based index of a row
+ * or column → new, or null when gone) on the axis `span` reads: a single gone index becomes
+ * `#REF!`; a range keeps what remains of it (`#REF!` when nothing does), written by `write`.
  */
-export function remapSpan(
-  a: number,
-  b: number,
+export function remapReferences(
+  formula: string,
+  refs: readonly FormulaRef[],
+  span: (ref: FormulaRef) => [number, number],
   map: (x: number) => number | null,
-): { lo: number; hi: number } | null {
-  let lo: number | null = null;
-  let hi: number | null = null;
-  for (let x = a; x <= b && lo === null; x++) lo = map(x);
-  for (let x = b; x >= a && hi === null; x--) hi = map(x);
-  if (lo === null || hi === null || (a === b && map(a) === null)) return null;
-  return { lo: Math.min(lo, hi), hi: Math.max(lo, hi) };
+  write: (ref: FormulaRef, lo: number, hi: number) => string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const ref of refs) {
+    out += formula.slice(at, ref.start);
+    at = ref.end;
+    const [a, b] = span(ref);
+    let lo: number | null = null;
+    let hi: number | null = null;
+    for (let x = a; x <= b && lo === null; x++) lo = map(x);
+    for (let x = b; x >= a && hi === null; x--) hi = map(x);
+    if (lo === null || hi === null || (a === b && map(a) === null)) out += '#REF!';
+    else if (Math.min(lo, hi) === a && Math.max(lo, hi) === b)
+      out += formula.slice(ref.start, ref.end);
+    else out += write(ref, Math.min(lo, hi), Math.max(lo, hi));
+  }
+  return out + formula.slice(at);
 }
 
 /**
@@ -202,17 +215,7 @@ export function remapFormulaRows(
 ): string {
   const refs = formulaRefs(formula).filter((r) => r.r0 !== null && which(r.sheet));
   if (!refs.length) return formula;
-  let out = '';
-  let at = 0;
-  for (const ref of refs) {
-    out += formula.slice(at, ref.start);
-    at = ref.end;
-    const to = remapSpan(ref.r0!, ref.r1!, map);
-    if (!to) out += '#REF!';
-    else if (to.lo === ref.r0 && to.hi === ref.r1) out += formula.slice(ref.start, ref.end);
-    else out += writeRef(ref, to.lo, to.hi);
-  }
-  return out + formula.slice(at);
+  return remapReferences(formula, refs, (r) => [r.r0!, r.r1!], map, writeRef);
 }
 
 /** Where the cells a formula names stand in a written file: rows further down, another name. */

@@ -56,13 +56,13 @@ const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFi
 function followed(rows: readonly Row[], total: ColumnLeaf, parts: ColumnLeaf[]): boolean {
   let rowsSeen = 0;
   let broken = 0;
+  const decimals = Math.min(total.decimals ?? 6, ...parts.map((p) => p.decimals ?? 6));
+  const tol = (parts.length + 1) * 0.5 * 10 ** -decimals + 1e-9;
   for (const r of rows) {
     if (r.part) continue;
     const t = num(r.cells[total.id]);
     const ys = parts.map((p) => num(r.cells[p.id])).filter((y): y is number => y !== null);
     if (t === null || !ys.length || (t === 0 && ys.every((y) => y === 0))) continue;
-    const decimals = Math.min(total.decimals ?? 6, ...parts.map((p) => p.decimals ?? 6));
-    const tol = (parts.length + 1) * 0.5 * 10 ** -decimals + 1e-9;
     rowsSeen++;
     if (Math.abs(t - ys.reduce((a, b) => a + b, 0)) > tol) broken++;
   }
