@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
 import type { SyncClient } from '../storage/sync/client';
 import { type Service, startPostgres, startRedis } from './services';
-import { cellOf, client, type ServerProcess, setCell, spawnServer, until } from './testkit';
+import { fetchSubmission, listSubmissions, sendSubmission } from '../app/serverSubmissions';
+import { cellOf, client, type ServerProcess, setCell, spawnServer, token, until } from './testkit';
+
+const bytes = new Uint8Array([80, 75, 3]);
 
 const A = 'y2011_dtpt';
 const plan = () =>
@@ -103,5 +106,19 @@ describe('two instances behind Redis with PostgreSQL', () => {
     expect([2, 3, 4].map((k) => cellOf(c, `r${k}`, A))).toEqual([111, 222, 444]);
     setCell(b, 'r2', A, 555);
     await until(() => cellOf(c, 'r2', A) === 555, 'instances still linked');
+    // a submission sent through one instance is read through the other (PostgreSQL keeps it)
+    const sent = await sendSubmission(
+      { url: i2.url, document: doc, token: token('lan') },
+      's.xlsx',
+      bytes,
+    );
+    expect(sent.ok).toBe(true);
+    const list = await listSubmissions({ url: i1b.url, plan: 'cluster', token: token('minh') });
+    expect(list.ok && list.value.map((x) => [x.unit, x.fileName, x.size])).toEqual([
+      ['gtvt', 's.xlsx', 3],
+    ]);
+    const id = list.ok ? list.value[0].id : 0;
+    const got = await fetchSubmission({ url: i1b.url, plan: 'cluster', token: token('minh') }, id);
+    expect(got.ok && [...got.value]).toEqual([...bytes]);
   }, 90_000);
 });

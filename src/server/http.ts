@@ -1,12 +1,13 @@
 /**
  * The server's HTTP side: `GET /health` (memory, CPU, documents, connections), and
  * `GET /audit?doc=…[&sheet=&row=&col=&kind=&limit=][&format=csv]` with `Authorization: Bearer <token>`: the audit trail of a document the token's
- * account may read (per workbook, or per cell), as JSON or CSV. Open to pages of any origin (the
+ * account may read (per workbook, or per cell), as JSON or CSV; `/submissions` (`submissions.ts`). Open to pages of any origin (the
  * token, not a cookie, is the credential).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf, type Account } from './accounts';
 import type { AuditRow, DocStore } from './store';
+import { handleSubmissions } from './submissions';
 import { verifyToken } from './tokens';
 
 export interface HttpDeps {
@@ -15,16 +16,24 @@ export interface HttpDeps {
   account: (id: string) => Account | undefined;
   /** Figures for `/health` (documents and connections open). */
   stats?: () => Record<string, number>;
+  /** Queues audit lines (submissions sent, fetched or refused). */
+  audit?: (rows: AuditRow[]) => void;
 }
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Allow-Methods': 'GET, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
 };
 
-function send(res: ServerResponse, code: number, body: string, type = 'application/json') {
-  res.writeHead(code, { 'Content-Type': `${type}; charset=utf-8`, ...CORS });
+function send(
+  res: ServerResponse,
+  code: number,
+  body: string | Uint8Array,
+  type = 'application/json',
+) {
+  const ct = typeof body === 'string' ? `${type}; charset=utf-8` : type;
+  res.writeHead(code, { 'Content-Type': ct, ...CORS });
   res.end(body);
 }
 
@@ -72,6 +81,8 @@ export async function handleRequest(
     send(res, 200, JSON.stringify({ ok: true, ...figures, ...deps.stats?.() }));
     return true;
   }
+  if (url.pathname.startsWith('/submissions'))
+    return handleSubmissions(req, res, url, { ...deps, audit: deps.audit ?? (() => {}), send });
   if (url.pathname !== '/audit') return false;
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : (url.searchParams.get('token') ?? '');

@@ -12,8 +12,12 @@ import {
   type AuditRow,
   type DocStore,
   merge,
+  type NewSubmission,
   planCompaction,
+  sentFromRecord,
 } from './store';
+
+const SENT = 'id, plan, unit, account, name, file_name, sha256, size, at';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BYTEA);
@@ -24,6 +28,10 @@ CREATE TABLE IF NOT EXISTS audit (id BIGSERIAL PRIMARY KEY, doc TEXT NOT NULL, a
   account TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL, sheet TEXT, "row" TEXT, col TEXT,
   before TEXT, after TEXT, detail TEXT, client_at BIGINT);
 CREATE INDEX IF NOT EXISTS audit_cell ON audit(doc, sheet, "row", col);
+CREATE TABLE IF NOT EXISTS submissions (id BIGSERIAL PRIMARY KEY, plan TEXT NOT NULL,
+  unit TEXT NOT NULL, account TEXT NOT NULL, name TEXT NOT NULL, file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL, size BIGINT NOT NULL, at BIGINT NOT NULL, data BYTEA NOT NULL);
+CREATE INDEX IF NOT EXISTS submissions_plan ON submissions(plan, id);
 `;
 
 export class PgStore implements DocStore {
@@ -143,6 +151,27 @@ export class PgStore implements DocStore {
       w.values,
     );
     return r.rows.map((x: Record<string, unknown>) => auditFromRecord(x));
+  }
+
+  async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
+    const r = await this.pool.query<{ id: string }>(
+      'INSERT INTO submissions (plan, unit, account, name, file_name, sha256, size, at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id',
+      [s.plan, s.unit, s.account, s.name, s.fileName, s.sha256, s.size, s.at, Buffer.from(bytes)],
+    );
+    return Number(r.rows[0].id);
+  }
+
+  async submissions(plan: string) {
+    const r = await this.pool.query(`SELECT ${SENT} FROM submissions WHERE plan = $1 ORDER BY id`, [
+      plan,
+    ]);
+    return r.rows.map((x: Record<string, unknown>) => sentFromRecord(x));
+  }
+
+  async submissionFile(id: number) {
+    const r = await this.pool.query(`SELECT ${SENT}, data FROM submissions WHERE id = $1`, [id]);
+    const x = r.rows[0] as (Record<string, unknown> & { data: Buffer }) | undefined;
+    return x ? { info: sentFromRecord(x), bytes: new Uint8Array(x.data) } : null;
   }
 
   async close(): Promise<void> {

@@ -136,7 +136,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         documents: server.hocuspocus.getDocumentsCount(),
         connections: server.hocuspocus.getConnectionsCount(),
       });
-      if (await handleRequest(request, response, { store, secret: () => o.secret, account, stats }))
+      if (
+        await handleRequest(request, response, {
+          store,
+          secret: () => o.secret,
+          account,
+          stats,
+          audit: (rows) => audit.add(rows),
+        })
+      )
         throw null; // answered: no further hooks, no default page
     },
   });

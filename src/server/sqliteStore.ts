@@ -13,8 +13,12 @@ import {
   type DocStore,
   type LogRow,
   merge,
+  type NewSubmission,
   planCompaction,
+  sentFromRecord,
 } from './store';
+
+const SENT = 'id, plan, unit, account, name, file_name, sha256, size, at';
 
 interface Statement {
   run(...args: unknown[]): unknown;
@@ -38,6 +42,10 @@ CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT
   at INTEGER NOT NULL, account TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT NOT NULL,
   sheet TEXT, "row" TEXT, col TEXT, before TEXT, after TEXT, detail TEXT, client_at INTEGER);
 CREATE INDEX IF NOT EXISTS audit_cell ON audit(doc, sheet, "row", col);
+CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY AUTOINCREMENT, plan TEXT NOT NULL,
+  unit TEXT NOT NULL, account TEXT NOT NULL, name TEXT NOT NULL, file_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL, size INTEGER NOT NULL, at INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS submissions_plan ON submissions(plan, id);
 `;
 
 export class SqliteStore implements DocStore {
@@ -128,6 +136,40 @@ export class SqliteStore implements DocStore {
       .prepare(`SELECT * FROM audit ${w.sql} ORDER BY id DESC LIMIT ${limit}`)
       .all(...w.values) as Record<string, unknown>[];
     return rows.map(auditFromRecord);
+  }
+
+  async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
+    const r = this.db
+      .prepare(
+        'INSERT INTO submissions (plan, unit, account, name, file_name, sha256, size, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        s.plan,
+        s.unit,
+        s.account,
+        s.name,
+        s.fileName,
+        s.sha256,
+        s.size,
+        s.at,
+        Buffer.from(bytes),
+      ) as {
+      lastInsertRowid: number | bigint;
+    };
+    return Number(r.lastInsertRowid);
+  }
+
+  async submissions(plan: string) {
+    const rows = this.db
+      .prepare(`SELECT ${SENT} FROM submissions WHERE plan = ? ORDER BY id`)
+      .all(plan) as Record<string, unknown>[];
+    return rows.map(sentFromRecord);
+  }
+
+  async submissionFile(id: number) {
+    const r = this.db.prepare(`SELECT ${SENT}, data FROM submissions WHERE id = ?`).get(id) as
+      (Record<string, unknown> & { data: Buffer }) | undefined;
+    return r ? { info: sentFromRecord(r), bytes: new Uint8Array(r.data) } : null;
   }
 
   async close(): Promise<void> {

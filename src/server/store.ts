@@ -28,6 +28,40 @@ export interface AuditRow {
   clientAt?: number | null;
 }
 
+/** A submission file a department sent through the server, as the server recorded it. */
+export interface SentSubmission {
+  id: number;
+  plan: string;
+  /** The sender's unit (from the account, never from the request). */
+  unit: string;
+  /** The sender's account id and name. */
+  account: string;
+  name: string;
+  fileName: string;
+  /** SHA-256 of the bytes, lower-case hex. */
+  sha256: string;
+  size: number;
+  /** Server time it was received, ms since 1970. */
+  at: number;
+}
+
+export type NewSubmission = Omit<SentSubmission, 'id'>;
+
+/** A sent submission read back from a table row (ids and times may come as strings). */
+export function sentFromRecord(x: Record<string, unknown>): SentSubmission {
+  return {
+    id: Number(x.id),
+    plan: String(x.plan),
+    unit: String(x.unit),
+    account: String(x.account),
+    name: String(x.name),
+    fileName: String(x.file_name),
+    sha256: String(x.sha256),
+    size: Number(x.size),
+    at: Number(x.at),
+  };
+}
+
 export interface AuditQuery {
   doc?: string;
   sheet?: string;
@@ -52,6 +86,12 @@ export interface DocStore {
    */
   compact(name: string, keepMs: number, fold: boolean): Promise<void>;
   addAudit(rows: AuditRow[]): Promise<void>;
+  /** Keeps a submission file a department sent; resolves with its id. */
+  addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number>;
+  /** The submissions sent for a plan, oldest first (without their bytes). */
+  submissions(plan: string): Promise<SentSubmission[]>;
+  /** One sent submission with its file's bytes (null: none with that id). */
+  submissionFile(id: number): Promise<{ info: SentSubmission; bytes: Uint8Array } | null>;
   audit(q: AuditQuery): Promise<(AuditRow & { id: number })[]>;
   close(): Promise<void>;
 }

@@ -1,0 +1,163 @@
+/**
+ * Submissions through the collaboration server instead of a file: a department sends its
+ * submission workbook (the exported `.xlsx`) for the submission document it is connected to; the
+ * consolidating department lists what was sent for a plan and takes each unit's latest file
+ * through the same intake as a dropped file (`consolidationIntake.ts`).
+ */
+import type { Consolidation, Submission } from '../domain/consolidateTypes';
+import { matchUnit } from '../domain/consolidateUnits';
+import { type PendingSubmission, readSubmissions } from './consolidationIntake';
+import { httpOf, type SyncSettings } from './sync';
+
+/** A submission sent through the server, as the server lists it (see `server/submissions.ts`). */
+export interface SentSubmission {
+  id: number;
+  plan: string;
+  /** The sender's unit as the server knows it (from the account). */
+  unit: string;
+  account: string;
+  name: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  /** When the server received it, ms since 1970. */
+  at: number;
+}
+
+/** Why a send or a fetch failed: no right, no server, or another answer. */
+export type ServerProblem = 'refused' | 'unreachable' | 'failed';
+
+export type ServerResult<T> =
+  { ok: true; value: T } | { ok: false; problem: ServerProblem; detail: string };
+
+/** Where the consolidating department reads the submissions of a plan. */
+export interface IntakeServer {
+  /** The server's address (`ws://…` as for syncing, or `http://…`). */
+  url: string;
+  plan: string;
+  token: string;
+}
+
+type Fetch = typeof fetch;
+
+async function call<T>(
+  f: Fetch,
+  url: string,
+  init: RequestInit,
+  read: (r: Response) => Promise<T>,
+): Promise<ServerResult<T>> {
+  let res: Response;
+  try {
+    res = await f(url, init);
+  } catch (e) {
+    return { ok: false, problem: 'unreachable', detail: (e as Error).message };
+  }
+  if (res.ok) return { ok: true, value: await read(res) };
+  const detail = await res.text().catch(() => '');
+  const problem = res.status === 401 || res.status === 403 ? 'refused' : 'failed';
+  return { ok: false, problem, detail: `${res.status} ${detail}`.trim() };
+}
+
+/** The plan a document name belongs to (`plan/<plan>/…`), or null. */
+export function planOf(document: string): string | null {
+  const m = /^plan\/([^/]+)\//.exec(document);
+  return m ? m[1] : null;
+}
+
+/** Whether a document is a department's submission (what can be sent). */
+export const isSubmissionDoc = (document: string) =>
+  /^plan\/[^/]+\/submission\/[^/]+$/.test(document);
+
+/** Sends a submission file for the document a workbook is connected to. */
+export function sendSubmission(
+  settings: SyncSettings,
+  fileName: string,
+  bytes: Uint8Array,
+  f: Fetch = fetch,
+): Promise<ServerResult<SentSubmission>> {
+  const q = new URLSearchParams({ doc: settings.document, file: fileName });
+  return call(
+    f,
+    `${httpOf(settings.url)}/submissions?${q}`,
+    {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${settings.token}`,
+        'Content-Type': 'application/octet-stream',
+      },
+      body: bytes as BodyInit,
+    },
+    (r) => r.json() as Promise<SentSubmission>,
+  );
+}
+
+/** What was sent for a plan, oldest first. */
+export function listSubmissions(
+  s: IntakeServer,
+  f: Fetch = fetch,
+): Promise<ServerResult<SentSubmission[]>> {
+  return call(
+    f,
+    `${httpOf(s.url)}/submissions?${new URLSearchParams({ plan: s.plan })}`,
+    { headers: { Authorization: `Bearer ${s.token}` } },
+    (r) => r.json() as Promise<SentSubmission[]>,
+  );
+}
+
+/** One sent file's bytes. */
+export function fetchSubmission(
+  s: IntakeServer,
+  id: number,
+  f: Fetch = fetch,
+): Promise<ServerResult<Uint8Array>> {
+  return call(
+    f,
+    `${httpOf(s.url)}/submissions/${id}`,
+    { headers: { Authorization: `Bearer ${s.token}` } },
+    async (r) => new Uint8Array(await r.arrayBuffer()),
+  );
+}
+
+/** Each unit's latest send that this consolidation has not received yet (same content hash). */
+export function newSends(
+  sent: readonly SentSubmission[],
+  received: ReadonlyMap<string, Submission>,
+): SentSubmission[] {
+  const have = new Set([...received.values()].map((s) => s.provenance.sha256));
+  const latest = new Map<string, SentSubmission>();
+  for (const s of sent) if ((latest.get(s.unit)?.id ?? -1) < s.id) latest.set(s.unit, s);
+  return [...latest.values()].filter((s) => !have.has(s.sha256)).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Reads the units' new sends as dropped files are read, to be confirmed the same way. The unit
+ * the server vouches for (the sender's account: its unit or its name) wins when it matches an
+ * expected unit; otherwise the unit the file names is matched as for a file. The note says who
+ * sent it.
+ */
+export async function readSentSubmissions(
+  c: Consolidation,
+  subs: ReadonlyMap<string, Submission>,
+  server: IntakeServer,
+  note: (s: SentSubmission) => string,
+  f: Fetch = fetch,
+): Promise<ServerResult<PendingSubmission[]>> {
+  const list = await listSubmissions(server, f);
+  if (!list.ok) return list;
+  const fresh = newSends(list.value, subs);
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const s of fresh) {
+    const got = await fetchSubmission(server, s.id, f);
+    if (!got.ok) return got;
+    files.push({ name: s.fileName, bytes: got.value });
+  }
+  const read = await readSubmissions(c, subs, files, () => new Date());
+  return {
+    ok: true,
+    value: read.map((p, i) => {
+      const s = fresh[i];
+      const sender = matchUnit(s.unit, c.form.units) ?? matchUnit(s.name, c.form.units);
+      return { ...p, ...(p.submission && sender ? { unit: sender } : {}), note: note(s) };
+    }),
+  };
+}

@@ -1,0 +1,169 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Consolidations } from '../app/consolidations';
+import {
+  fetchSubmission,
+  listSubmissions,
+  readSentSubmissions,
+  sendSubmission,
+  type SentSubmission,
+} from '../app/serverSubmissions';
+import { sumOf } from '../domain/consolidate';
+import { openDb } from '../storage/db';
+import { ConsolidationRepo } from '../storage/consolidations';
+import type { Account } from './accounts';
+import { type RunningServer, startServer } from './server';
+import { ACCOUNTS, SECRET, token } from './testkit';
+
+const file = (name: string) => new Uint8Array(readFileSync(`fixtures/consolidate/${name}`));
+// a department whose account names its unit as the consolidation expects it
+const TAM: Account = { id: 'tam', name: 'Sở TT&TT', unit: 'so-tttt', role: 'department' };
+
+let srv: RunningServer;
+beforeAll(async () => {
+  srv = await startServer({
+    port: 0,
+    accounts: () => [...ACCOUNTS, TAM],
+    secret: SECRET,
+    quiet: true,
+  });
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+const as = (account: string, document: string) => ({
+  url: srv.url,
+  document,
+  token: token(account),
+});
+const intake = (account: string, plan = 'p1') => ({ url: srv.url, plan, token: token(account) });
+async function audit(doc: string, kind: string) {
+  await srv.audit.flush();
+  return srv.store.audit({ doc, kind });
+}
+
+describe('submissions through the server', () => {
+  it("a department sends its own unit's submission; the consolidator lists and fetches it; logged", async () => {
+    const bytes = file('so-y-te.xlsx');
+    const sent = await sendSubmission(as('tuan', 'plan/p1/submission/yte'), 'so-y-te.xlsx', bytes);
+    expect(sent.ok).toBe(true);
+    const s = (sent as { value: SentSubmission }).value;
+    expect([s.plan, s.unit, s.account, s.fileName, s.size]).toEqual([
+      'p1',
+      'yte',
+      'tuan',
+      'so-y-te.xlsx',
+      bytes.length,
+    ]);
+    const list = await listSubmissions(intake('minh'));
+    expect(list.ok && list.value.map((x) => [x.id, x.unit, x.sha256])).toEqual([
+      [s.id, 'yte', s.sha256],
+    ]);
+    const got = await fetchSubmission(intake('minh'), s.id);
+    expect(got.ok && Buffer.from(got.value).equals(Buffer.from(bytes))).toBe(true);
+    const lines = await audit('plan/p1/submission/yte', 'submit');
+    expect(lines.map((l) => [l.account, l.unit, l.detail])).toEqual([
+      ['tuan', 'yte', 'so-y-te.xlsx'],
+    ]);
+    expect((await audit('plan/p1/submission/yte', 'fetch')).map((l) => l.account)).toEqual([
+      'minh',
+    ]);
+  });
+
+  it("another unit's submission, the consolidator sending, and anyone else reading are refused and logged", async () => {
+    const bytes = file('so-y-te.xlsx');
+    const cases = [
+      await sendSubmission(as('lan', 'plan/p2/submission/yte'), 'x.xlsx', bytes), // not her unit
+      await sendSubmission(as('minh', 'plan/p2/submission/tttt'), 'x.xlsx', bytes), // consolidator
+      await sendSubmission(as('lan', 'plan/p2/consolidation'), 'x.xlsx', bytes), // not a submission
+      await sendSubmission(
+        { url: srv.url, document: 'plan/p2/submission/gtvt', token: 'nope' },
+        'x.xlsx',
+        bytes,
+      ),
+    ];
+    expect(cases.map((c) => !c.ok && c.problem)).toEqual([
+      'refused',
+      'refused',
+      'refused',
+      'refused',
+    ]);
+    const ok = await sendSubmission(as('lan', 'plan/p2/submission/gtvt'), 'gt.xlsx', bytes);
+    expect(ok.ok).toBe(true);
+    const id = (ok as { value: SentSubmission }).value.id;
+    for (const who of ['lan', 'tuan', 'hoa']) {
+      const l = await listSubmissions(intake(who, 'p2'));
+      expect(!l.ok && l.problem).toBe('refused');
+      const f = await fetchSubmission(intake(who, 'p2'), id);
+      expect(!f.ok && f.problem).toBe('refused');
+    }
+    const refused = [
+      ...(await audit('plan/p2/submission/yte', 'refused')),
+      ...(await audit('plan/p2/submission/tttt', 'refused')),
+      ...(await audit('plan/p2/consolidation', 'refused')),
+    ];
+    expect(refused.filter((r) => r.detail?.startsWith('send')).map((r) => r.account)).toEqual([
+      'lan',
+      'minh',
+      'lan',
+    ]);
+    const reads = refused.filter((r) => r.detail?.startsWith('read'));
+    expect(reads.map((r) => r.account).sort()).toEqual([
+      'hoa',
+      'hoa',
+      'lan',
+      'lan',
+      'tuan',
+      'tuan',
+    ]);
+    expect((await srv.store.submissions('p2')).map((x) => x.account)).toEqual(['lan']);
+  });
+
+  it('the consolidation takes each unit’s latest send as a file; a re-send replaces it', async () => {
+    const repo = new ConsolidationRepo(openDb('server-intake'));
+    const app = new Consolidations(repo);
+    const id = await app.create({
+      title: 'Tổng hợp',
+      unit: 'triệu đồng',
+      years: [2026, 2027, 2028],
+      sources: ['ĐTPT', 'SN'],
+      sections: ['Hạ tầng kỹ thuật', 'Ứng dụng CNTT', 'An toàn thông tin'],
+      units: ['Sở TT&TT', 'Sở Y tế', 'UBND huyện Gio Linh'],
+    });
+    const s = (await app.open(id))!;
+    const server = intake('minh', 'p3');
+    const note = (x: SentSubmission) => `sent by ${x.name}`;
+    await sendSubmission(as('tuan', 'plan/p3/submission/yte'), 'a.xlsx', file('so-y-te.xlsx'));
+    await sendSubmission(as('tam', 'plan/p3/submission/so-tttt'), 't.xlsx', file('so-tttt.xlsx'));
+    const first = await readSentSubmissions(s.state, s.submissions, server, note);
+    if (!first.ok) throw new Error(first.detail);
+    expect(first.value.map((p) => [p.name, p.unit, p.note])).toEqual([
+      ['a.xlsx', 'Sở Y tế', 'sent by Trần Văn Tuấn'], // the file's unit (the account names none)
+      ['t.xlsx', 'Sở TT&TT', 'sent by Sở TT&TT'],
+    ]);
+    expect(s.receive(first.value, 'receive').ok).toBe(true);
+    expect(sumOf(s.table.total.requested)).toBeGreaterThan(0);
+    const before = sumOf(s.table.total.requested);
+    // nothing new: nothing to take
+    const again = await readSentSubmissions(s.state, s.submissions, server, note);
+    expect(again.ok && again.value).toEqual([]);
+    // Sở TT&TT sends its revised file: it replaces the first, as a re-submitted file does
+    await sendSubmission(
+      as('tam', 'plan/p3/submission/so-tttt'),
+      't2.xlsx',
+      file('so-tttt-bo-sung.xlsx'),
+    );
+    const resent = await readSentSubmissions(s.state, s.submissions, server, note);
+    if (!resent.ok) throw new Error(resent.detail);
+    expect(resent.value.map((p) => p.name)).toEqual(['t2.xlsx']);
+    expect(s.receive(resent.value, 'resubmit').ok).toBe(true);
+    const tttt = s.status().find((u) => u.unit === 'Sở TT&TT')!;
+    expect(tttt.history.map((h) => h.provenance.fileName)).toEqual(['t.xlsx', 't2.xlsx']);
+    expect(sumOf(s.table.total.requested)).toBe(before + 500);
+    // a department cannot take them
+    const refused = await readSentSubmissions(s.state, s.submissions, intake('tuan', 'p3'), note);
+    expect(!refused.ok && refused.problem).toBe('refused');
+  }, 60_000);
+});
