@@ -8,6 +8,8 @@ import type { WorkbookSession } from '../app/session';
 import type { SyncLink } from '../app/syncLink';
 import { useLang } from './i18n';
 import type { StringKey } from './strings';
+import { isSubmissionDoc } from '../app/serverSubmissions';
+import { SendSubmission } from './SendSubmission';
 import { cellLabel } from './syncLabels';
 import { SyncReview, type SelectedCell } from './SyncReview';
 
@@ -157,6 +159,9 @@ export function SyncPanel({
               </li>
             ))}
           </ul>
+          {!state.readOnly && isSubmissionDoc(sync.settings.document) && (
+            <SendSubmission session={session} settings={sync.settings} />
+          )}
           <SyncReview sync={sync} state={state} session={session} cell={cell} />
         </>
       )}

@@ -10,6 +10,7 @@ import { enWork, viWork } from './stringsWork';
 import { enBackup, viBackup } from './stringsBackup';
 import { enKeys, viKeys } from './stringsKeys';
 import { enPrint, viPrint } from './stringsPrint';
+import { enSubmit, viSubmit } from './stringsSubmit';
 
 export const vi = {
   ...viMore,
@@ -23,6 +24,7 @@ export const vi = {
   ...viCompare,
   ...viConsolidation,
   ...viPrint,
+  ...viSubmit,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -200,6 +202,7 @@ export const en: Record<StringKey, string> = {
   ...enCompare,
   ...enConsolidation,
   ...enPrint,
+  ...enSubmit,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

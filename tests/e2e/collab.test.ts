@@ -4,21 +4,15 @@
  * while apart and both values are shown, one of them keeps one for everyone.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type RunningServer, startServer } from '../../src/server/server';
-import { ACCOUNTS, SECRET, token } from '../../src/server/testkit';
+import { describe, it } from 'node:test';
+import { token } from '../../src/server/testkit';
+import { collabServer } from './collabServer';
 import { e2eSuite, openSample } from './harness';
 import { openFromServer, SyncPanelModel } from './pages/SyncPanel';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
-let srv: RunningServer;
-before(async () => {
-  srv = await startServer({ port: 0, accounts: () => ACCOUNTS, secret: SECRET, quiet: true });
-});
-after(async () => {
-  await srv.close();
-});
+const server = collabServer();
 
 const DOC = 'plan/e2e/submission/gtvt';
 const E = 'y2011_dtpt';
@@ -27,14 +21,14 @@ describe('three officers, one workbook, one server', () => {
   it('edit, one offline for a while, all converge; a cell written by two while apart keeps both', async () => {
     const a = await openSample(await suite.profile(), suite.url());
     const syncA = new SyncPanelModel(a.page);
-    await syncA.connect(srv.url, DOC, token('lan'));
+    await syncA.connect(server.url(), DOC, token('lan'));
 
     const pages: WorkbookPageModel[] = [];
     for (let k = 0; k < 2; k++) {
       const page = await (await suite.profile()).newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (e) => console.error('pageerror:', e.message));
-      await openFromServer(page, suite.url(), srv.url, DOC, token('lan'));
+      await openFromServer(page, suite.url(), server.url(), DOC, token('lan'));
       pages.push(new WorkbookPageModel(page));
     }
     const [b, c] = pages;

@@ -5,21 +5,15 @@
  * keyboard (Alt+K on the cell, then Enter on the value to keep).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { type RunningServer, startServer } from '../../src/server/server';
-import { ACCOUNTS, SECRET, token } from '../../src/server/testkit';
+import { describe, it } from 'node:test';
+import { token } from '../../src/server/testkit';
+import { collabServer } from './collabServer';
 import { e2eSuite, openSample } from './harness';
 import { openFromServer, SyncPanelModel } from './pages/SyncPanel';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
-let srv: RunningServer;
-before(async () => {
-  srv = await startServer({ port: 0, accounts: () => ACCOUNTS, secret: SECRET, quiet: true });
-});
-after(async () => {
-  await srv.close();
-});
+const server = collabServer();
 
 const DOC = 'plan/e2e-marks/submission/gtvt';
 const E = 'y2011_dtpt';
@@ -43,11 +37,11 @@ describe('the grid shows who is where, and what was written while apart', () => 
   it("outlines the other's cell with their name; marks a conflicting cell and settles it there", async () => {
     const a = await openSample(await suite.profile(), suite.url());
     const syncA = new SyncPanelModel(a.page);
-    await syncA.connect(srv.url, DOC, token('lan'));
+    await syncA.connect(server.url(), DOC, token('lan'));
     const pageB = await (await suite.profile()).newPage();
     pageB.setDefaultTimeout(15_000);
     pageB.on('pageerror', (e) => console.error('pageerror:', e.message));
-    await openFromServer(pageB, suite.url(), srv.url, DOC, token('lan'));
+    await openFromServer(pageB, suite.url(), server.url(), DOC, token('lan'));
     const b = new WorkbookPageModel(pageB);
     const syncB = new SyncPanelModel(pageB);
 

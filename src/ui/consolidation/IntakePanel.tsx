@@ -10,6 +10,7 @@ import { formatAmount } from '../../domain/numbers';
 import type { StringKey } from '../strings';
 import { useLang } from '../i18n';
 import { receivedText } from './format';
+import { ServerIntake } from './ServerIntake';
 
 export function IntakePanel({ session }: { session: ConsolidationSession }) {
   const { t, lang } = useLang();
@@ -70,6 +71,7 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
         </label>
         {reading > 0 && <div data-testid="c-reading">{t('c_reading', { n: reading })}</div>}
       </div>
+      <ServerIntake session={session} onRead={(got) => setPending((p) => [...p, ...got])} />
       {pending.length > 0 && (
         <div className="pb-pending" data-testid="c-pending">
           <h3>{t('c_pendingTitle')}</h3>

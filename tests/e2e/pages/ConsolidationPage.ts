@@ -39,6 +39,20 @@ export class ConsolidationPageModel {
     await this.page.waitForSelector(`[data-testid=c-pending] tr >> nth=${files.length - 1}`);
   }
 
+  /** Receives what the departments sent through the server; resolves with the message shown. */
+  async fetchFromServer(url: string, plan: string, token: string): Promise<string> {
+    const p = this.page;
+    if (!(await p.locator('[data-testid=c-server][open]').count()))
+      await p.click('[data-testid=c-server] summary');
+    await p.fill('[data-testid=c-server-url]', url);
+    await p.fill('[data-testid=c-server-plan]', plan);
+    await p.fill('[data-testid=c-server-token]', token);
+    // the click clears the last message and disables the button until the server answers
+    await p.click('[data-testid=c-server-fetch]');
+    await p.waitForSelector('[data-testid=c-server-fetch]:not(:disabled)');
+    return p.locator('[data-testid=c-server-message]').innerText();
+  }
+
   tab(name: 'board' | 'appendix' | 'duplicates'): Promise<void> {
     return this.page.click(`[data-testid=c-tab-${name}]`);
   }

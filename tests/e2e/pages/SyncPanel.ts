@@ -72,6 +72,17 @@ export class SyncPanelModel {
       .click();
   }
 
+  /** Sends the workbook as the submission to the consolidating department; the message shown. */
+  async sendSubmission(): Promise<string> {
+    await this.show();
+    // the click clears the last message and disables the button until the server answers
+    await this.page.click('[data-testid=sync-send-button]');
+    await this.page.waitForSelector('[data-testid=sync-send-button]:not(:disabled)');
+    return this.page
+      .locator('[data-testid=sync-sent], [data-testid=sync-send-problem]')
+      .innerText();
+  }
+
   /** Names of the people shown in the document. */
   people(): Promise<string[]> {
     return this.page.locator('[data-testid=sync-people] li').allInnerTexts();

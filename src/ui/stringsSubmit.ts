@@ -1,0 +1,48 @@
+/** UI strings of submissions sent through the collaboration server (Vietnamese and English). */
+export const viSubmit = {
+  sendTitle: 'Gửi hồ sơ cho đơn vị tổng hợp',
+  sendHint: 'Gửi bản hiện tại của sổ này (tệp .xlsx) qua máy chủ thay cho gửi tệp.',
+  sendButton: 'Gửi hồ sơ',
+  sending: 'Đang gửi…',
+  sent: 'Đã gửi «{file}» lúc {time}.',
+  sendProblem_refused: 'Máy chủ từ chối: tài khoản này không được gửi hồ sơ của tài liệu này.',
+  sendProblem_unreachable: 'Không kết nối được máy chủ; hồ sơ chưa được gửi.',
+  sendProblem_failed: 'Không gửi được hồ sơ: {detail}',
+  intakeServerTitle: 'Nhận hồ sơ gửi qua máy chủ',
+  intakeServerUrl: 'Máy chủ',
+  intakeServerPlan: 'Kế hoạch',
+  intakeServerToken: 'Mã truy cập',
+  intakeServerFetch: 'Nhận hồ sơ đã gửi',
+  intakeServerFetching: 'Đang nhận…',
+  intakeServerNone: 'Không có hồ sơ mới nào được gửi.',
+  intakeServerGot: 'Đã nhận {n} hồ sơ; xem lại rồi bấm «Nhận» bên dưới.',
+  intakeServerNote: 'Gửi qua máy chủ bởi {name} ({unit}) lúc {time}',
+  intakeProblem_refused: 'Máy chủ từ chối: chỉ đơn vị tổng hợp được đọc hồ sơ các đơn vị gửi.',
+  intakeProblem_unreachable: 'Không kết nối được máy chủ.',
+  intakeProblem_failed: 'Không nhận được hồ sơ: {detail}',
+};
+
+export const enSubmit: Record<keyof typeof viSubmit, string> = {
+  sendTitle: 'Send the submission to the consolidating department',
+  sendHint:
+    'Sends this workbook as it is now (an .xlsx file) through the server instead of a file.',
+  sendButton: 'Send the submission',
+  sending: 'Sending…',
+  sent: 'Sent “{file}” at {time}.',
+  sendProblem_refused: 'The server refused: this account may not send this document’s submission.',
+  sendProblem_unreachable: 'The server cannot be reached; the submission was not sent.',
+  sendProblem_failed: 'The submission could not be sent: {detail}',
+  intakeServerTitle: 'Receive submissions sent through the server',
+  intakeServerUrl: 'Server',
+  intakeServerPlan: 'Plan',
+  intakeServerToken: 'Access token',
+  intakeServerFetch: 'Receive what was sent',
+  intakeServerFetching: 'Receiving…',
+  intakeServerNone: 'No new submission was sent.',
+  intakeServerGot: '{n} submission(s) received; review them, then press “Receive” below.',
+  intakeServerNote: 'Sent through the server by {name} ({unit}) at {time}',
+  intakeProblem_refused:
+    'The server refused: only the consolidating department reads the units’ submissions.',
+  intakeProblem_unreachable: 'The server cannot be reached.',
+  intakeProblem_failed: 'The submissions could not be received: {detail}',
+};
