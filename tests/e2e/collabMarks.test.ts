@@ -50,7 +50,9 @@ describe('the grid shows who is where, and what was written while apart', () => 
     await marked(a, 1, 'pb-presence');
     await a.page.waitForFunction(
       (name) =>
-        document.querySelector('.ag-cell.pb-presence')?.getAttribute('data-presence') === name,
+        document
+          .querySelector('.ag-cell.pb-presence [data-testid=presence-label]')
+          ?.getAttribute('data-names') === name,
       LAN,
     );
     await a.focus(2, E);
@@ -58,7 +60,12 @@ describe('the grid shows who is where, and what was written while apart', () => 
     await b.focus(4, E);
     await marked(a, 4, 'pb-presence');
     await marked(a, 1, 'pb-presence', false); // b left that cell
-    assert.equal(await a.cell(1, E).getAttribute('data-presence'), null);
+    assert.equal(await a.cell(1, E).locator('[data-testid=presence-label]').count(), 0);
+    assert.equal(await a.textIs(a.cell(1, E), '3.500'), '3.500'); // its figure alone again
+    // the name is drawn by the cell's renderer beside its figure
+    const label = a.cell(4, E).locator('[data-testid=presence-label]');
+    assert.equal(await label.getAttribute('data-names'), LAN);
+    assert.equal(await a.textIs(a.cell(4, E), '2.000'), '2.000'); // the cell's text: its figure
 
     // a and b write the same cell while apart: the cell is marked for both
     await syncA.goOffline();

@@ -14,6 +14,7 @@ import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { PlanCellEditor } from './CellEditor';
 import { collabCellTip, collabClassRules } from './collabCells';
+import { withPresenceLabel } from './PresenceCell';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
 import { FigureCell, type FigureCellParams } from './FigureCell';
@@ -264,7 +265,7 @@ function leafDef(
     };
   }
   if (leaf.role === 'number') def.pinned = 'left';
-  return def;
+  return withPresenceLabel(def, leaf.id);
 }
 
 /** Column definitions for an appendix sheet: a row-number gutter, then the column tree. */
