@@ -3,7 +3,13 @@
 // and Redis (the collaboration server's tests with several instances).
 // Never downloads a browser build of its own.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+
+/** Whether Debian's PostgreSQL server is installed (any major version: 15 on bookworm, 17 on trixie). */
+function postgresInstalled() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/postgres`));
+}
 
 const wanted = [
   {
@@ -12,10 +18,15 @@ const wanted = [
   },
   { path: process.env.SOFFICE_PATH ?? '/usr/bin/soffice', pkgs: ['libreoffice-calc-nogui'] },
   // the collaboration server's tests start their own PostgreSQL cluster and Redis on 127.0.0.1
-  { path: '/usr/lib/postgresql/15/bin/postgres', pkgs: ['postgresql'] },
+  {
+    path: '/usr/lib/postgresql/<version>/bin/postgres',
+    pkgs: ['postgresql'],
+    ok: postgresInstalled,
+  },
   { path: '/usr/bin/redis-server', pkgs: ['redis-server'] },
 ];
-const missing = wanted.filter((w) => !existsSync(w.path));
+const present = (w) => (w.ok ? w.ok() : existsSync(w.path));
+const missing = wanted.filter((w) => !present(w));
 if (missing.length) {
   const pkgs = missing.flatMap((w) => w.pkgs);
   console.log(`Installing Debian packages: ${pkgs.join(' ')} (apt-get)…`);
@@ -25,7 +36,7 @@ if (missing.length) {
   execSync(`${sudo}apt-get install -y -qq ${pkgs.join(' ')}`, { stdio: 'inherit', env });
 }
 for (const w of wanted) {
-  if (!existsSync(w.path)) {
+  if (!present(w)) {
     console.error(`${w.path} is still missing.`);
     process.exit(1);
   }
