@@ -1,7 +1,8 @@
 /**
  * Issue 21 in Chromium: three browser profiles edit one workbook through the collaboration
- * server on loopback; one works offline for a while and all converge; two write the same cell
- * while apart and both values are shown, one of them keeps one for everyone.
+ * server on loopback; one works offline for a while (the app's switch, then its network cut) and
+ * all converge; two write the same cell while apart and both values are shown, one of them keeps
+ * one for everyone.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -51,6 +52,20 @@ describe('three officers, one workbook, one server', () => {
     await syncC.goOnline();
     await shows(4, E, '2.100');
     await shows(2, E, '55');
+
+    // c's network is cut (Chromium's offline emulation), not the app's switch: c keeps working,
+    // its edit waits unsent, and arrives once the network is back
+    await c.page.context().setOffline(true);
+    await c.type(5, E, '1500');
+    await b.type(6, E, '1200');
+    assert.equal(await a.textIs(a.cell(6, E), '1.200'), '1.200');
+    assert.equal(await c.text(c.cell(6, E)), ''); // nothing reaches c either
+    assert.equal(await a.text(a.cell(5, E)), '1.000');
+    await c.page.waitForSelector('[data-testid=sync-status][data-saved=false]');
+    await c.page.context().setOffline(false);
+    await syncC.waitSaved();
+    await shows(5, E, '1.500');
+    await shows(6, E, '1.200');
 
     // b and c write the same cell while both are offline
     await syncB.goOffline();
