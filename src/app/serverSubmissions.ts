@@ -58,12 +58,6 @@ async function call<T>(
   return { ok: false, problem, detail: `${res.status} ${detail}`.trim() };
 }
 
-/** The plan a document name belongs to (`plan/<plan>/…`), or null. */
-export function planOf(document: string): string | null {
-  const m = /^plan\/([^/]+)\//.exec(document);
-  return m ? m[1] : null;
-}
-
 /** Whether a document is a department's submission (what can be sent). */
 export const isSubmissionDoc = (document: string) =>
   /^plan\/[^/]+\/submission\/[^/]+$/.test(document);

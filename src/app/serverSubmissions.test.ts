@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Submission } from '../domain/consolidateTypes';
+import { isSubmissionDoc, newSends, type SentSubmission } from './serverSubmissions';
+
+const sent = (id: number, unit: string, sha256: string): SentSubmission => ({
+  id,
+  plan: 'p',
+  unit,
+  account: unit,
+  name: unit,
+  fileName: `${unit}-${id}.xlsx`,
+  sha256,
+  size: 1,
+  at: id,
+});
+const received = (...hashes: string[]) =>
+  new Map(hashes.map((h, i) => [`s${i}`, { provenance: { sha256: h } } as Submission]));
+
+describe('submissions sent through the server', () => {
+  it("takes each unit's latest send, unless this consolidation already received that file", () => {
+    const list = [
+      sent(1, 'yte', 'a'),
+      sent(2, 'gtvt', 'b'),
+      sent(3, 'yte', 'c'),
+      sent(4, 'nv', 'd'),
+    ];
+    expect(newSends(list, received()).map((s) => s.id)).toEqual([2, 3, 4]);
+    expect(newSends(list, received('c', 'b')).map((s) => s.id)).toEqual([4]);
+    // an earlier file received does not hide the latest one
+    expect(newSends(list, received('a')).map((s) => s.id)).toEqual([2, 3, 4]);
+  });
+
+  it('knows a submission document (what a department can send)', () => {
+    expect(isSubmissionDoc('plan/p1/submission/gtvt')).toBe(true);
+    expect(isSubmissionDoc('plan/p1/consolidation')).toBe(false);
+    expect(isSubmissionDoc('plan/p1/submission/gtvt/x')).toBe(false);
+  });
+});
