@@ -29,7 +29,7 @@ import {
 
 export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
 
-export type { GroupKind, LiveFigures } from '../engine/execution';
+export type { Group, GroupKind, LiveFigures } from '../engine/execution';
 
 export type ExecSaveState = 'saved' | 'saving' | 'error';
 

@@ -38,13 +38,22 @@ export interface ProgressJson {
     name: string;
     unit: string;
     code: string;
+    /** The top-level section (as before) and the labels of every section above, outermost first. */
     section: string;
+    path: string[];
     behind: boolean;
     bySource: Record<string, FiguresJson>;
   })[];
   byUnit: (FiguresJson & { unit: string; projects: number; behind: number })[];
   bySource: (FiguresJson & { source: string; projects: number; behind: number })[];
-  bySection: (FiguresJson & { section: string; projects: number; behind: number })[];
+  /** Every section at every level in tree order: its label, path (outermost first) and depth. */
+  bySection: (FiguresJson & {
+    section: string;
+    path: string[];
+    level: number;
+    projects: number;
+    behind: number;
+  })[];
   total: FiguresJson;
   unmatched: {
     file: string;
@@ -129,13 +138,19 @@ export function progressJson(p: Progress, f: ExecutionFigures): ProgressJson {
         unit: x.project.lead,
         code: x.project.code,
         section: x.project.path[0] ?? '',
+        path: x.project.path,
         behind: x.behind,
         ...figures(x),
         bySource: Object.fromEntries(Object.entries(x.bySource).map(([k, v]) => [k, figures(v)])),
       })),
     byUnit: f.byUnit.filter((g) => inYear(g)).map((g) => ({ unit: g.label, ...group(g) })),
     bySource: f.bySource.map((g) => ({ source: g.label, ...group(g) })),
-    bySection: f.bySection.map((g) => ({ section: g.label, ...group(g) })),
+    bySection: f.bySection.map((g) => ({
+      section: g.label,
+      path: g.path ?? [],
+      level: g.level ?? 0,
+      ...group(g),
+    })),
     total: figures(f.total),
     unmatched: p.reports.flatMap((r) =>
       r.unmatched.map((l) => ({

@@ -15,6 +15,7 @@ import {
 import { dayNumber, type IsoDate } from './executionText';
 import { clean } from './numbers';
 import { normaliseName } from './match';
+import { sectionKeys, sectionTree } from './executionSections';
 
 /** Sums and rates of a set of lines (amounts in the plan's unit; rates 0..1, null without a plan). */
 export interface Figures {
@@ -46,6 +47,9 @@ export interface GroupFigures extends Figures {
   label: string;
   projects: number;
   behind: number;
+  /** Sections: the labels from the outermost section down to this one, and its depth (0: top). */
+  path?: string[];
+  level?: number;
 }
 
 export interface ExecutionFigures {
@@ -55,6 +59,7 @@ export interface ExecutionFigures {
   projects: ProjectFigures[];
   byUnit: GroupFigures[];
   bySource: GroupFigures[];
+  /** Every section at every level (I, 1, 1.1 …) in the plan's tree order, with `path` and `level`. */
   bySection: GroupFigures[];
   total: Figures;
 }
@@ -254,12 +259,13 @@ export function executionFigures(plan: AnnualPlan, at?: IsoDate | null): Executi
     u.n++;
     if (behind) u.behind++;
     units.set(uk, u);
-    const sk = project.path[0] ?? '';
-    const s = sections.get(sk) ?? { label: sk, acc: zero(), n: 0, behind: 0 };
-    accumulate(s.acc, f);
-    s.n++;
-    if (behind) s.behind++;
-    sections.set(sk, s);
+    for (const sk of sectionKeys(project.path)) {
+      const s = sections.get(sk) ?? { label: sk, acc: zero(), n: 0, behind: 0 };
+      accumulate(s.acc, f);
+      s.n++;
+      if (behind) s.behind++;
+      sections.set(sk, s);
+    }
   }
   const group = (
     key: string,
@@ -278,7 +284,11 @@ export function executionFigures(plan: AnnualPlan, at?: IsoDate | null): Executi
     projects,
     byUnit: [...units].map(([k, g]) => group(k, g.label, g)),
     bySource: plan.sources.filter((s) => sources.has(s)).map((s) => group(s, s, sources.get(s)!)),
-    bySection: [...sections].map(([k, g]) => group(k, g.label, g)),
+    bySection: sectionTree(plan.projects).nodes.map((n) => ({
+      ...group(n.key, n.label, sections.get(n.key)!),
+      path: n.path,
+      level: n.level,
+    })),
     total: finish(total),
   };
 }

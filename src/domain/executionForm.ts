@@ -14,6 +14,7 @@ import {
   type PeriodPoint,
 } from './executionFigures';
 import { type IsoDate, viDate } from './executionText';
+import { sectionKeyOf, sectionTree } from './executionSections';
 import { normaliseName } from './match';
 
 /** Input figures of a form row (sections and totals: the sums of their children). */
@@ -102,6 +103,8 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
     },
   ];
   const multi = plan.sources.length > 1;
+  const tree = sectionTree(plan.projects);
+  const indexOf = new Map(plan.projects.map((p, i) => [p.id, i]));
   plan.sources.forEach((source, si) => {
     const lines = plan.lines.filter((l) => l.source === source);
     const values = lines.map((l) => {
@@ -140,16 +143,18 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
       rows[0].children.push(parent);
     }
     const sections = new Map<string, number>();
-    let n = 0;
+    const numbered = new Map<number, number>();
+    // every level of sections (I, 1, 1.1 …), each with its own sum row, in the plan's tree order
+    kept.sort((a, b) => tree.compare(indexOf.get(a.l.projectId)!, indexOf.get(b.l.projectId)!));
     for (const { l, v } of kept) {
       const p = projects.get(l.projectId)!;
-      const label = p.path[0] ?? '';
       let at = parent;
-      if (label) {
-        if (!sections.has(label)) {
+      p.path.forEach((label, d) => {
+        const key = sectionKeyOf(p.path.slice(0, d + 1));
+        if (!sections.has(key)) {
           rows.push({
             kind: 'section',
-            level: multi ? 1 : 0,
+            level: rows[at].level + 1,
             number: '',
             name: label,
             code: '',
@@ -159,16 +164,17 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
             values: zero(),
             behind: false,
           });
-          sections.set(label, rows.length - 1);
-          rows[parent].children.push(rows.length - 1);
-          n = 0;
+          sections.set(key, rows.length - 1);
+          rows[at].children.push(rows.length - 1);
         }
-        at = sections.get(label)!;
-      }
+        at = sections.get(key)!;
+      });
+      const n = (numbered.get(at) ?? 0) + 1;
+      numbered.set(at, n);
       rows.push({
         kind: 'line',
         level: rows[at].level + 1,
-        number: String(++n),
+        number: String(n),
         name: p.name,
         code: p.code,
         unit: unitLabel.get(normaliseName(p.lead)) ?? p.lead,

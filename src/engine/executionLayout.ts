@@ -4,6 +4,7 @@
  * sources, sections, units) with their row ranges.
  */
 import type { AnnualPlan } from '../domain/execution';
+import { sectionKeys, sectionTree } from '../domain/executionSections';
 import { normaliseName } from '../domain/match';
 
 export type GroupKind = 'total' | 'source' | 'section' | 'unit';
@@ -14,6 +15,9 @@ export interface Group {
   label: string;
   /** Row ranges [first, last] of its projects (every row for the total and the sources). */
   runs: [number, number][];
+  /** Sections: labels from the outermost section down to this one, and the depth (0: top). */
+  path?: string[];
+  level?: number;
 }
 
 /** Row ranges of a sorted list of rows. */
@@ -27,42 +31,53 @@ function runsOf(rows: number[]): [number, number][] {
   return out;
 }
 
-/** The engine's layout of a tracking: project order (unit, then section, then plan) and groups. */
+/**
+ * The engine's layout of a tracking: project order (unit, then section at every level, then plan)
+ * and groups (total, sources, every section in tree order, units).
+ */
 export function executionLayout(plan: AnnualPlan): { projects: string[]; groups: Group[] } {
   const unit = (i: number) => normaliseName(plan.projects[i].lead);
-  const section = (i: number) => plan.projects[i].path[0] ?? '';
   const firstUnit = new Map<string, number>();
-  const firstSection = new Map<string, number>();
   plan.projects.forEach((_, i) => {
     if (!firstUnit.has(unit(i))) firstUnit.set(unit(i), i);
-    if (!firstSection.has(section(i))) firstSection.set(section(i), i);
   });
+  const tree = sectionTree(plan.projects);
   const order = plan.projects
     .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        firstUnit.get(unit(a))! - firstUnit.get(unit(b))! ||
-        firstSection.get(section(a))! - firstSection.get(section(b))! ||
-        a - b,
-    );
+    .sort((a, b) => firstUnit.get(unit(a))! - firstUnit.get(unit(b))! || tree.compare(a, b));
   const all: [number, number][] = order.length ? [[0, order.length - 1]] : [];
-  const by = (kind: GroupKind, keyOf: (i: number) => string, label: (i: number) => string) => {
-    const m = new Map<string, { label: string; rows: number[] }>();
-    order.forEach((p, row) => {
-      const k = keyOf(p);
-      const g = m.get(k) ?? { label: label(p), rows: [] };
-      g.rows.push(row);
-      m.set(k, g);
-    });
-    return [...m].map(([key, g]): Group => ({ kind, key, label: g.label, runs: runsOf(g.rows) }));
-  };
+  const sectionRows = new Map<string, number[]>();
+  order.forEach((p, row) => {
+    for (const k of sectionKeys(plan.projects[p].path)) {
+      const rows = sectionRows.get(k);
+      if (rows) rows.push(row);
+      else sectionRows.set(k, [row]);
+    }
+  });
+  const units = new Map<string, { label: string; rows: number[] }>();
+  order.forEach((p, row) => {
+    const k = unit(p);
+    const g = units.get(k) ?? { label: plan.projects[p].lead, rows: [] };
+    g.rows.push(row);
+    units.set(k, g);
+  });
   const groups: Group[] = [
     { kind: 'total', key: '', label: '', runs: all },
     ...plan.sources.map((s): Group => ({ kind: 'source', key: s, label: s, runs: all })),
-    ...by('section', section, section).sort(
-      (a, b) => firstSection.get(a.key)! - firstSection.get(b.key)!,
-    ),
-    ...by('unit', unit, (i) => plan.projects[i].lead),
+    ...tree.nodes.map((n): Group => ({
+      kind: 'section',
+      key: n.key,
+      label: n.label,
+      runs: runsOf(sectionRows.get(n.key) ?? []),
+      path: n.path,
+      level: n.level,
+    })),
+    ...[...units].map(([key, g]): Group => ({
+      kind: 'unit',
+      key,
+      label: g.label,
+      runs: runsOf(g.rows),
+    })),
   ];
   return { projects: order.map((i) => plan.projects[i].id), groups };
 }

@@ -3,7 +3,7 @@
  * period against the target curve (a table and an ECharts chart, in total or for one unit).
  */
 import { useMemo, useState } from 'react';
-import type { ExecutionSession, GroupKind, LiveFigures } from '../../app/execution';
+import type { ExecutionSession, Group, GroupKind, LiveFigures } from '../../app/execution';
 import { periodSeries } from '../../domain/executionFigures';
 import { viDate } from '../../domain/executionText';
 import { normaliseName } from '../../domain/match';
@@ -25,10 +25,15 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
     ['source', t('execSource')],
     ['section', t('execSection')],
   ];
-  const row = (label: string, f: LiveFigures | undefined, key: string, kind: string) =>
+  const row = (g: Group, f: LiveFigures | undefined, kind: string) =>
     f && (
-      <tr key={`${kind}:${key}`} data-kind={kind} data-key={label}>
-        <td>{label || '—'}</td>
+      <tr key={`${kind}:${g.key}`} data-kind={kind} data-key={g.label} data-level={g.level}>
+        <td
+          style={g.level ? { paddingLeft: `${g.level * 1.2 + 0.3}em` } : undefined}
+          title={g.path?.join(' › ')}
+        >
+          {g.label || '—'}
+        </td>
         <td className="pb-num">{fmt(f.planned)}</td>
         <td className="pb-num">{fmt(f.disbursed)}</td>
         <td className="pb-num" data-testid={`rate-${kind}`}>
@@ -60,7 +65,7 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
             {session.engine
               .groupList()
               .filter((g) => g.kind === kind)
-              .map((g) => row(g.label, session.engine.group(kind, g.key), g.key, kind))}
+              .map((g) => row(g, session.engine.group(kind, g.key), kind))}
           </tbody>
         </table>
       ))}
