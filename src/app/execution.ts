@@ -13,6 +13,7 @@ import {
   type TargetPoint,
 } from '../domain/execution';
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
+import { periodClash } from '../domain/executionPeriods';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import { monthEnd } from '../domain/executionText';
 import { ExecutionEngine } from '../engine/execution';
@@ -191,13 +192,46 @@ export class ExecutionSession {
     );
   }
 
-  /** Adds an empty period ending on `end` (a month typed by hand). */
-  addPeriod(end: string, kind: ExecPeriod['kind'] = 'month') {
-    if (this.plan.periods.some((p) => p.end === end)) return { ok: true as const };
+  /**
+   * Adds an empty period by hand: a month (`end` its last day) or a quarter (`end` 31/03, 30/06,
+   * 30/09 or 31/12 of the year). Figures are cumulative from 01/01, so a quarter is the checkpoint
+   * at its last day and the months inside it are earlier checkpoints; a period of the other kind
+   * ending on the same day is refused (`periodSameEnd`: quarter I and March are one checkpoint).
+   * The same period again changes nothing. One undo step.
+   */
+  addPeriod(
+    end: string,
+    kind: ExecPeriod['kind'] = 'month',
+  ): { ok: true } | { ok: false; why: ExecRefusal } {
+    const clash = periodClash(this.plan.periods, this.plan.year, { end, kind });
+    if (clash === 'existing') return { ok: true };
+    if (clash)
+      return {
+        ok: false,
+        why:
+          clash.why === 'sameEnd'
+            ? 'periodSameEnd'
+            : clash.why === 'outsideYear'
+              ? 'periodOutsideYear'
+              : 'periodNotQuarterEnd',
+      };
     const periods = [...this.plan.periods, { id: end, end, kind }].sort((a, b) =>
       a.end < b.end ? -1 : 1,
     );
-    return this.edit({ periods }, 'exec.addPeriod');
+    return this.edit({ periods }, kind === 'quarter' ? 'exec.addQuarter' : 'exec.addPeriod');
+  }
+
+  /** Removes a period and its figures (one undo step; the undo brings both back). */
+  removePeriod(id: string): { ok: true } | { ok: false; why: ExecRefusal } {
+    if (!this.plan.periods.some((p) => p.id === id)) return { ok: true };
+    const keys = Object.keys(this.plan.disbursed[id] ?? {});
+    return this.edit(
+      {
+        periods: this.plan.periods.filter((p) => p.id !== id),
+        disbursed: keys.map((key) => ({ periodId: id, key, value: null })),
+      },
+      'exec.removePeriod',
+    );
   }
 
   setTargets(targets: TargetPoint[]) {

@@ -18,7 +18,14 @@ export interface ExecPatch {
 }
 
 /** Why an edit was refused. */
-export type ExecRefusal = 'notNumber' | 'negative' | 'noPeriod';
+export type ExecRefusal =
+  | 'notNumber'
+  | 'negative'
+  | 'noPeriod'
+  /** A period ending on the same day as another (quarter I and March are one checkpoint). */
+  | 'periodSameEnd'
+  | 'periodOutsideYear'
+  | 'periodNotQuarterEnd';
 
 /** The patch that undoes `p` on `plan` (`index`: line key → position). */
 export function inverseOf(
@@ -93,6 +100,8 @@ export function patchPlan(
 
 /** Why a patch is refused: a figure that is not a number, a negative allocation, no such period. */
 export function refusalOf(plan: AnnualPlan, p: ExecPatch): ExecRefusal | null {
+  if (p.periods && new Set(p.periods.map((x) => x.end)).size < p.periods.length)
+    return 'periodSameEnd';
   for (const c of p.lines ?? []) {
     if (!Number.isFinite(c.value)) return 'notNumber';
     if (c.value < 0) return 'negative';

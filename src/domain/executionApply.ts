@@ -13,6 +13,7 @@ import {
   lineKey,
 } from './execution';
 import { disbursedToDate } from './executionFigures';
+import { dayBefore, periodStart } from './executionPeriods';
 import { figureKey, type LineMatch, type ReportLine } from './executionReport';
 import type { Measure, Part } from './executionColumns';
 import type { IsoDate } from './executionText';
@@ -180,8 +181,15 @@ export function applyReport(
   const lines = plan.lines.map((l) => ({ ...l }));
   const byProject = new Map<string, ExecLine[]>();
   for (const l of lines) byProject.set(l.projectId, [...(byProject.get(l.projectId) ?? []), l]);
+  // figures *in* the period add to the checkpoint before its first day (a quarter's: the end of
+  // the quarter before, never a month inside it); a period dated mid-month follows the one before
+  const start = periodStart({ end: o.end, kind: o.kind ?? period.kind });
   const earlier = plan.periods.filter((p) => p.end < o.end);
-  const lastBefore = earlier.length ? earlier[earlier.length - 1].end : null;
+  const lastBefore = start
+    ? dayBefore(start)
+    : earlier.length
+      ? earlier[earlier.length - 1].end
+      : null;
   // a merge adds lines to the period's figures (a line the user paired); otherwise they are replaced
   const figures: Record<string, Disbursed> = o.merge
     ? { ...(plan.disbursed[period.id] ?? {}) }

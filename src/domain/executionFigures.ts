@@ -13,6 +13,10 @@ import {
   type TargetPoint,
 } from './execution';
 import { dayNumber, type IsoDate } from './executionText';
+
+/** The day after a date. */
+const dayAfter = (d: IsoDate): IsoDate =>
+  new Date((dayNumber(d) + 1) * 86_400_000).toISOString().slice(0, 10);
 import { clean } from './numbers';
 import { normaliseName } from './match';
 import { sectionKeys, sectionTree } from './executionSections';
@@ -296,6 +300,9 @@ export function executionFigures(plan: AnnualPlan, at?: IsoDate | null): Executi
 /** One point of the disbursement curve: the cumulative figures at a period's end. */
 export interface PeriodPoint {
   periodId: string;
+  kind: 'month' | 'quarter';
+  /** The first day `inPeriod` covers: the day after the period before (01/01 for the first). */
+  from: IsoDate;
   end: IsoDate;
   planned: number;
   disbursed: number;
@@ -320,6 +327,7 @@ export function periodSeries(
   for (const l of lines) planned += l.plan;
   const out: PeriodPoint[] = [];
   let before = 0;
+  let from = `${plan.year}-01-01`;
   for (const p of plan.periods) {
     let disbursed = 0;
     let carry = 0;
@@ -330,6 +338,8 @@ export function periodSeries(
     }
     out.push({
       periodId: p.id,
+      kind: p.kind,
+      from,
       end: p.end,
       planned: clean(planned),
       disbursed: clean(disbursed),
@@ -339,6 +349,7 @@ export function periodSeries(
       target: targetAt(plan.targets, plan.year, p.end),
     });
     before = disbursed;
+    from = dayAfter(p.end);
   }
   return out;
 }

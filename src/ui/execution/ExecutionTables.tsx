@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { ExecutionSession, Group, GroupKind, LiveFigures } from '../../app/execution';
 import { periodSeries } from '../../domain/executionFigures';
+import { periodLabel } from '../../domain/executionPeriods';
 import { viDate } from '../../domain/executionText';
 import { normaliseName } from '../../domain/match';
 import { formatAmount } from '../../domain/numbers';
@@ -89,7 +90,7 @@ export function ExecutionPeriods(p: { session: ExecutionSession; version: number
     [session, unit, p.version],
   );
   const fmt = (v: number) => formatAmount(v, lang);
-  const categories = series.map((x) => viDate(x.end));
+  const categories = series.map((x) => periodLabel(x, lang));
   const chart = [
     { name: t('execInPeriod'), data: series.map((x) => x.inPeriod) },
     { name: t('execDisbursed'), data: series.map((x) => x.disbursed), line: true },
@@ -130,8 +131,10 @@ export function ExecutionPeriods(p: { session: ExecutionSession; version: number
         </thead>
         <tbody>
           {series.map((x) => (
-            <tr key={x.periodId} data-period={x.end}>
-              <td>{viDate(x.end)}</td>
+            <tr key={x.periodId} data-period={x.end} data-kind={x.kind}>
+              <td title={t('execFromTo', { from: viDate(x.from), to: viDate(x.end) })}>
+                {periodLabel(x, lang)}
+              </td>
               <td className="pb-num">{fmt(x.inPeriod)}</td>
               <td className="pb-num">{fmt(x.disbursed)}</td>
               <td

@@ -1,12 +1,11 @@
-/** The target curve (rates by dates) and adding a reporting period by hand. */
+/** The target curve (rates by dates). */
 import { useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
 import type { TargetPoint } from '../../domain/execution';
-import { monthEnd } from '../../domain/executionText';
 import { parseAmount } from '../../domain/numbers';
 import { useLang } from '../i18n';
 
-export function ExecutionTargets(p: { session: ExecutionSession; onPeriod: (id: string) => void }) {
+export function ExecutionTargets(p: { session: ExecutionSession }) {
   const { t } = useLang();
   const { session } = p;
   const [rows, setRows] = useState(() =>
@@ -15,7 +14,6 @@ export function ExecutionTargets(p: { session: ExecutionSession; onPeriod: (id: 
       rate: String(Math.round(x.rate * 1000) / 10),
     })),
   );
-  const [month, setMonth] = useState(`${session.plan.year}-01`);
   const save = () => {
     const points: TargetPoint[] = [];
     for (const r of rows) {
@@ -66,21 +64,6 @@ export function ExecutionTargets(p: { session: ExecutionSession; onPeriod: (id: 
       <button type="button" data-testid="exec-save-targets" onClick={save}>
         {t('execSaveTargets')}
       </button>
-      <p>
-        <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} />{' '}
-        <button
-          type="button"
-          data-testid="exec-add-period"
-          onClick={() => {
-            const [y, m] = month.split('-').map(Number);
-            if (!y || !m) return;
-            const end = monthEnd(y, m);
-            if (session.addPeriod(end).ok) p.onPeriod(end);
-          }}
-        >
-          {t('execAddPeriod')}
-        </button>
-      </p>
     </section>
   );
 }

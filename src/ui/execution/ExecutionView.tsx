@@ -17,6 +17,7 @@ import type { StringKey } from '../strings';
 import { ExecutionGrid } from './ExecutionGrid';
 import { ExecutionGroups, ExecutionPeriods } from './ExecutionTables';
 import { ExecutionTargets } from './ExecutionTargets';
+import { AddPeriod, periodOption, RemovePeriod } from './AddPeriod';
 import { UnmatchedLines } from './UnmatchedLines';
 
 type Tab = 'projects' | 'groups' | 'periods';
@@ -255,12 +256,14 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
             onChange={(e) => setPeriodId(e.target.value || null)}
           >
             {plan.periods.map((x) => (
-              <option key={x.id} value={x.id}>
-                {viDate(x.end)}
+              <option key={x.id} value={x.id} data-kind={x.kind}>
+                {periodOption(x, lang)}
               </option>
             ))}
           </select>
-        </label>
+        </label>{' '}
+        <RemovePeriod session={session} periodId={periodId} onRemoved={setPeriodId} />
+        <AddPeriod session={session} onPeriod={setPeriodId} onMessage={setMessage} />
       </nav>
       {tab === 'projects' && (
         <ExecutionGrid
@@ -279,7 +282,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
       {tab === 'periods' && (
         <>
           <ExecutionPeriods session={session} version={version} />
-          <ExecutionTargets session={session} onPeriod={setPeriodId} />
+          <ExecutionTargets session={session} />
         </>
       )}
     </div>
