@@ -4,6 +4,7 @@
  * pair, and saving every change to IndexedDB. An edit flows one way: patch → model + engine → history
  * → storage; an import of a report is a load (never an undo step).
  */
+import type { SheetDisplay } from '../domain/display';
 import {
   type AnnualPlan,
   type Disbursed,
@@ -232,6 +233,12 @@ export class ExecutionSession {
       },
       'exec.removePeriod',
     );
+  }
+
+  /** How the views show amounts (display unit, decimals): one undo step, stored with the tracking. */
+  setDisplay(display: SheetDisplay | null) {
+    const d = display && Object.keys(display).length ? display : null;
+    return this.edit({ display: d }, 'exec.display');
   }
 
   setTargets(targets: TargetPoint[]) {

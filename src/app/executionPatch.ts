@@ -3,6 +3,7 @@
  * periods; the patch that undoes one; applying one to the model (the session then updates the
  * engine); and the checks a user's patch must pass.
  */
+import type { SheetDisplay } from '../domain/display';
 import type { AnnualPlan, Disbursed, ExecPeriod, TargetPoint } from '../domain/execution';
 import type { LineInput } from '../engine/execution';
 
@@ -15,6 +16,8 @@ export interface ExecPatch {
   targets?: TargetPoint[];
   pairs?: { key: string; projectId: string | null }[];
   periods?: ExecPeriod[];
+  /** How the views show amounts (null: the plan's unit, every decimal). */
+  display?: SheetDisplay | null;
 }
 
 /** Why an edit was refused. */
@@ -49,6 +52,7 @@ export function inverseOf(
       projectId: Object.hasOwn(plan.pairs, c.key) ? plan.pairs[c.key] : null,
     }));
   if (p.periods) out.periods = plan.periods;
+  if (p.display !== undefined) out.display = plan.display ?? null;
   return out;
 }
 
@@ -94,6 +98,10 @@ export function patchPlan(
       else pairs[c.key] = c.projectId;
     }
     plan = { ...plan, pairs };
+  }
+  if (p.display !== undefined) {
+    const { display: _was, ...rest } = plan;
+    plan = p.display ? { ...rest, display: p.display } : rest;
   }
   return { plan: { ...plan, updatedAt: Date.now() }, inputs, touched };
 }

@@ -13,6 +13,7 @@ export { leafPaths, planLeafMeaning, planYears, type LeafPath } from './executio
 import { codeIn, type IsoDate, normaliseCode, sectionSource } from './executionText';
 
 export { codeIn, normaliseCode, sectionSource };
+import type { SheetDisplay } from './display';
 import { normaliseName } from './match';
 import { clean } from './numbers';
 import type { AppendixSheet, Id, Row, Workbook } from './types';
@@ -83,6 +84,8 @@ export interface AnnualPlan {
   targets: TargetPoint[];
   /** Report lines the user paired: report line key → project id ('' = not a project of the plan). */
   pairs: Record<string, Id>;
+  /** How the views show amounts (display unit, decimals); figures and exports keep `unit`. */
+  display?: SheetDisplay;
   createdAt: number;
   updatedAt: number;
 }

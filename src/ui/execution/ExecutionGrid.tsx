@@ -12,6 +12,7 @@ import { lineKey } from '../../domain/execution';
 import { viDate } from '../../domain/executionText';
 import { formatAmount, parseAmount } from '../../domain/numbers';
 import { theme } from '../grid/PlanGrid';
+import { execAmounts } from './ExecDisplay';
 import { useLang } from '../i18n';
 
 interface Item {
@@ -56,8 +57,11 @@ export function ExecutionGrid(p: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session, session.plan.lines.length]);
 
+  const display = session.plan.display;
   const columnDefs = useMemo<ColDef<Item>[]>(() => {
-    const fmt = (v: unknown) => (typeof v === 'number' ? formatAmount(v, lang) : '');
+    // amounts shown and typed in the display unit (the model keeps the plan's unit)
+    const amounts = execAmounts({ ...session.plan, display }, lang);
+    const fmt = (v: unknown) => (typeof v === 'number' ? amounts.fmt(v) : '');
     const pct = (v: unknown) =>
       typeof v === 'number' ? `${formatAmount(Math.round(v * 1000) / 10, lang)} %` : '';
     const input = (col: Col, header: string): ColDef<Item> => ({
@@ -78,7 +82,7 @@ export function ExecutionGrid(p: {
         const text = String(q.newValue ?? '').trim();
         if (text === '') return null;
         const n = parseAmount(text, 'auto');
-        return n === null ? Number.NaN : n;
+        return n === null ? Number.NaN : amounts.toPlan(n);
       },
       valueFormatter: (q) => fmt(q.value),
       cellClass: 'pb-exec-input',
@@ -145,7 +149,7 @@ export function ExecutionGrid(p: {
         cellClass: 'pb-exec-behind',
       },
     ];
-  }, [session, period, lang, t, year]);
+  }, [session, period, lang, t, year, display]);
 
   useEffect(() => {
     api.current?.refreshCells({ force: true });
@@ -175,6 +179,7 @@ export function ExecutionGrid(p: {
     if (!block.length) return;
     e.preventDefault();
     const style = detectStyle(block);
+    const { toPlan } = execAmounts(session.plan, lang);
     const cols = g.getAllDisplayedColumns().map((c) => c.getColId());
     const first = cols.indexOf(at.column.getColId());
     const cells: { key: string; col: Col; value: number | null }[] = [];
@@ -185,8 +190,9 @@ export function ExecutionGrid(p: {
         const col = cols[first + j] as Col | undefined;
         if (!col || !INPUTS.includes(col)) return;
         const t = text.trim();
-        const value = t === '' ? null : parseAmount(t, style);
-        if (value === null && t !== '') return p.onRefused('notNumber');
+        const n = t === '' ? null : parseAmount(t, style);
+        if (n === null && t !== '') return p.onRefused('notNumber');
+        const value = n === null ? null : toPlan(n);
         cells.push({ key: node.data!.key, col, value });
       });
     }

@@ -11,6 +11,7 @@ import { normaliseName } from '../../domain/match';
 import { formatAmount } from '../../domain/numbers';
 import { useLang } from '../i18n';
 import { ViewChart } from '../ViewChart';
+import { execAmounts } from './ExecDisplay';
 
 const pct = (v: number | null, lang: 'vi' | 'en') =>
   v === null ? '—' : `${formatAmount(Math.round(v * 1000) / 10, lang)} %`;
@@ -20,7 +21,7 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
   const { t, lang } = useLang();
   const { session } = p;
   const year = session.plan.year;
-  const fmt = (v: number) => formatAmount(v, lang);
+  const { fmt } = execAmounts(session.plan, lang);
   const kinds: [Exclude<GroupKind, 'total'>, string][] = [
     ['unit', t('execUnit')],
     ['source', t('execSource')],
@@ -89,15 +90,15 @@ export function ExecutionPeriods(p: { session: ExecutionSession; version: number
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session, unit, p.version],
   );
-  const fmt = (v: number) => formatAmount(v, lang);
+  const { fmt, shown } = execAmounts(session.plan, lang);
   const categories = series.map((x) => periodLabel(x, lang));
   const chart = [
-    { name: t('execInPeriod'), data: series.map((x) => x.inPeriod) },
-    { name: t('execDisbursed'), data: series.map((x) => x.disbursed), line: true },
+    { name: t('execInPeriod'), data: series.map((x) => shown(x.inPeriod)) },
+    { name: t('execDisbursed'), data: series.map((x) => shown(x.disbursed)), line: true },
     {
       name: t('execTarget'),
       data: series.map((x) =>
-        x.target === null ? null : Math.round(x.target * x.planned * 1000) / 1000,
+        x.target === null ? null : Math.round(shown(x.target * x.planned) * 1000) / 1000,
       ),
       dashed: true,
     },

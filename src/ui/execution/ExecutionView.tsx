@@ -18,6 +18,7 @@ import { ExecutionGrid } from './ExecutionGrid';
 import { ExecutionGroups, ExecutionPeriods } from './ExecutionTables';
 import { ExecutionTargets } from './ExecutionTargets';
 import { AddPeriod, periodOption, RemovePeriod } from './AddPeriod';
+import { ExecDisplayControls, execAmounts } from './ExecDisplay';
 import { UnmatchedLines } from './UnmatchedLines';
 
 type Tab = 'projects' | 'groups' | 'periods';
@@ -73,7 +74,8 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
   const plan = session.plan;
   const total = session.engine.group('total', '');
   const target = session.target();
-  const fmt = (v: number) => formatAmount(v, lang);
+  const amounts = execAmounts(plan, lang);
+  const fmt = amounts.fmt;
   const pct = (v: number | null) =>
     v === null ? '—' : `${formatAmount(Math.round(v * 1000) / 10, lang)} %`;
   const asOf = plan.periods.at(-1)?.end ?? null;
@@ -150,7 +152,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
             {[
               t('execBasedOn', { title: plan.basedOn.title }),
               asOf ? t('execAsOf', { date: viDate(asOf) }) : t('execNoPeriod'),
-              t('unit_line', { unit: plan.unit }),
+              t('unit_line', { unit: amounts.unit }),
             ].join(' — ')}
           </div>
         </div>
@@ -264,6 +266,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
         </label>{' '}
         <RemovePeriod session={session} periodId={periodId} onRemoved={setPeriodId} />
         <AddPeriod session={session} onPeriod={setPeriodId} onMessage={setMessage} />
+        <ExecDisplayControls session={session} />
       </nav>
       {tab === 'projects' && (
         <ExecutionGrid
