@@ -84,5 +84,53 @@ describe('following a year’s execution', () => {
     const total = form.find((r) => r[1] === 'TỔNG CỘNG')!;
     assert.equal(Number(total[10]), 6830);
     assert.equal(Number(total[7]), 13950);
+
+    // a quarter typed by hand: quarter II ends with June (figures from 01/01), refused with why
+    const waitTotal = (text: string) =>
+      page.waitForFunction(
+        (t) => document.querySelector('[data-testid=exec-total-disbursed]')?.textContent === t,
+        text,
+      );
+    await page.click('[data-testid=exec-tab-projects]');
+    await page.selectOption('[data-testid=exec-period-kind]', 'quarter');
+    await page.selectOption('[data-testid=exec-period-quarter]', '2');
+    await page.click('[data-testid=exec-add-period]');
+    assert.match(
+      await page.locator('[data-testid=exec-message]').innerText(),
+      /Không thêm được Quý II\/2013: đã có kỳ Tháng 6\/2013 cùng kết thúc ngày 30\/06\/2013/,
+    );
+    // quarter III is added and chosen; the portal's figure to 30/09 typed, undone, redone
+    await page.selectOption('[data-testid=exec-period-quarter]', '3');
+    await page.click('[data-testid=exec-add-period]');
+    assert.equal(await page.locator('[data-testid=exec-period]').inputValue(), '2013-09-30');
+    assert.match(
+      await page.locator('[data-testid=exec-period] option:checked').innerText(),
+      /^Quý III\/2013 \(30\/09\/2013\)$/,
+    );
+    const portal = await exec.rowId(PORTAL, 'ĐTPT');
+    await exec.type(portal, 'ytdPlan', '450');
+    await waitTotal('6.980'); // June's 300 for the portal replaced by 450 to 30/09, not added
+    await page.click('[data-testid=exec-undo]');
+    await waitTotal('6.830');
+    await page.click('[data-testid=exec-redo]');
+    await waitTotal('6.980');
+
+    // shown in tỷ đồng: figures typed in tỷ are stored in triệu
+    saved = await exec.commits();
+    await page.selectOption('[data-testid=exec-display-unit]', 'tỷ đồng');
+    await waitTotal('6,98');
+    assert.equal(await exec.cell(portal, 'plan').innerText(), '0,5');
+    await exec.type(portal, 'plan', '0,6');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-testid=exec-grid] .ag-row[row-id="${id}"] [col-id=rate]`)
+          ?.textContent === '75 %',
+      portal,
+    );
+    await exec.waitSaved(saved);
+    await page.reload();
+    await page.waitForSelector('[data-testid=exec-view]');
+    await waitTotal('6,98');
+    assert.equal(await exec.cell(await exec.rowId(PORTAL, 'ĐTPT'), 'plan').innerText(), '0,6');
   });
 });
