@@ -61,6 +61,19 @@ export class ExecutionSession {
     this.lastImport = lastImport;
     this.reindex();
     this.engine.load(plan, this.target());
+    this.buildSectionsLater();
+  }
+
+  private sectionsTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Fills the engine's sub-section rows in small steps after a build (a view asking builds all). */
+  private buildSectionsLater(): void {
+    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
+    const step = () => {
+      this.sectionsTimer = null;
+      if (!this.engine.buildSections(40)) this.sectionsTimer = setTimeout(step, 0);
+    };
+    this.sectionsTimer = setTimeout(step, 0);
   }
 
   private reindex(): void {
@@ -270,6 +283,7 @@ export class ExecutionSession {
     if (relaid) {
       this.reindex();
       this.engine.load(got.plan, this.target());
+      this.buildSectionsLater();
     } else {
       if (got.inputs.length) this.engine.setInputs(got.inputs);
       this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
@@ -325,6 +339,7 @@ export class ExecutionSession {
   }
 
   close(): void {
+    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
     this.listeners.clear();
     this.engine.destroy();
   }

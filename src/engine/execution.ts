@@ -12,6 +12,7 @@ import { columnLetter } from '../domain/columns';
 import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
 import { toDateReader } from '../domain/executionFigures';
 import { ENGINE_CONFIG } from './engine';
+import { groupCells, isNested } from './executionGroups';
 import { executionLayout, type Group, type GroupKind } from './executionLayout';
 
 export { executionLayout, type Group, type GroupKind };
@@ -53,8 +54,12 @@ export class ExecutionEngine {
   private projects: string[] = [];
   private rowOf = new Map<string, number>();
   private groups: Group[] = [];
-  private groupRow = new Map<string, number>();
-  private ids = { lines: 0, groups: 1, params: 2 };
+  /** Where each group's row is: the Groups sheet, or the sheet of sub-sections. */
+  private place = new Map<string, { nested: boolean; row: number }>();
+  /** Sub-section rows to write (formulas) and how many are written. */
+  private pending: (string | number)[][] = [];
+  private built = 0;
+  private ids = { lines: 0, groups: 1, sections: 2, params: 3 };
   /** First column of the project's formulas (planned, disbursed, rate, behind flag). */
   private sumCol = 0;
   /** The to-date inputs the engine holds, `[(row × sources + source) × 2 + part]` (0 plan, 1 carry). */
@@ -71,7 +76,6 @@ export class ExecutionEngine {
     this.projects = projects;
     this.rowOf = new Map(projects.map((id, i) => [id, i]));
     this.groups = groups;
-    this.groupRow = new Map(groups.map((g, i) => [`${g.kind}:${g.key}`, i]));
     const S = plan.sources.length;
     const at = (s: number, field: number) => columnLetter(s * 6 + field);
     this.sumCol = S * 6;
@@ -112,44 +116,57 @@ export class ExecutionEngine {
       );
       return cells;
     });
-    const flagCol = columnLetter(this.sumCol + 3);
-    const groupRows = groups.map((g, i) => {
-      const r = i + 1;
-      const sum = (c: string) =>
-        `=SUM(${g.runs.map(([a, b]) => (a === b ? `Lines!${c}${a + 1}` : `Lines!${c}${a + 1}:${c}${b + 1}`)).join(',') || 0})`;
-      const s = g.kind === 'source' ? plan.sources.indexOf(g.key) : -1;
-      const cols =
-        s >= 0
-          ? [0, 1, 2, 3, 4, 5].map((f) => at(s, f))
-          : [P, null, null, null, null, null].map(
-              (c, f) => c ?? `${plan.sources.map((_, k) => at(k, f))}`, // cumulative figures: over the sources
-            );
-      const cell = (c: string) =>
-        c.includes(',')
-          ? `=${c
-              .split(',')
-              .map((x) => sum(x).slice(1))
-              .join('+')}`
-          : sum(c);
-      return [
-        ...cols.map(cell),
-        s >= 0 ? 0 : sum(flagCol),
-        `=IF(A${r}=0,"",E${r}/A${r})`,
-        `=IF(B${r}=0,"",F${r}/B${r})`,
-        `=A${r}-E${r}`,
-        `=D${r}+E${r}+F${r}`,
-      ];
+    // top-level groups now; sub-sections (every level below) in their own sheet, filled by
+    // `buildSections` in steps after the first build (or at once when one is asked for)
+    const nested = groups.map((g, i) => (isNested(g) ? i : -1)).filter((i) => i >= 0);
+    const nestedRow = new Map(nested.map((gi, k) => [gi, k]));
+    const top: (string | number)[][] = [];
+    this.place = new Map();
+    groups.forEach((g, i) => {
+      const key = `${g.kind}:${g.key}`;
+      if (isNested(g)) this.place.set(key, { nested: true, row: nestedRow.get(i)! });
+      else {
+        this.place.set(key, { nested: false, row: top.length });
+        top.push(groupCells(g, top.length + 1, plan.sources, this.sumCol));
+      }
     });
+    this.pending = nested.map((gi, k) =>
+      groupCells(
+        groups[gi],
+        k + 1,
+        plan.sources,
+        this.sumCol,
+        (groups[gi].children ?? []).map((c) => nestedRow.get(c)!),
+      ),
+    );
+    this.built = 0;
     this.hf.destroy();
     this.hf = HyperFormula.buildFromSheets(
-      { Lines: rows, Groups: groupRows, Params: [[target ?? 0]] },
+      { Lines: rows, Groups: top, Sections: [], Params: [[target ?? 0]] },
       { ...ENGINE_CONFIG },
     );
     this.ids = {
       lines: this.hf.getSheetId('Lines')!,
       groups: this.hf.getSheetId('Groups')!,
+      sections: this.hf.getSheetId('Sections')!,
       params: this.hf.getSheetId('Params')!,
     };
+  }
+
+  /**
+   * Writes up to `rows` more sub-section rows (all by default); true when every one is built. The
+   * app calls it in idle time after opening a tracking; a sub-section asked for builds the rest.
+   */
+  buildSections(rows = Infinity): boolean {
+    if (this.built < this.pending.length) {
+      const end = Math.min(this.pending.length, this.built + rows);
+      this.hf.setCellContents(
+        { sheet: this.ids.sections, row: this.built, col: 0 },
+        this.pending.slice(this.built, end),
+      );
+      this.built = end;
+    }
+    return this.built >= this.pending.length;
   }
 
   private cell(key: string): { row: number; col: number } | undefined {
@@ -300,9 +317,11 @@ export class ExecutionEngine {
 
   /** Figures of a group (`kind`, `key` as in the layout), undefined when there is none. */
   group(kind: GroupKind, key: string): LiveFigures | undefined {
-    const row = this.groupRow.get(`${kind}:${key}`);
-    if (row === undefined) return undefined;
-    const sheet = this.ids.groups;
+    const at = this.place.get(`${kind}:${key}`);
+    if (!at) return undefined;
+    if (at.nested && at.row >= this.built) this.buildSections();
+    const sheet = at.nested ? this.ids.sections : this.ids.groups;
+    const row = at.row;
     const v = this.hf.getRangeValues({
       start: { sheet, row, col: 0 },
       end: { sheet, row, col: 10 },

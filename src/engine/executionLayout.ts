@@ -4,7 +4,7 @@
  * sources, sections, units) with their row ranges.
  */
 import type { AnnualPlan } from '../domain/execution';
-import { sectionKeys, sectionTree } from '../domain/executionSections';
+import { sectionKeyOf, sectionKeys, sectionTree } from '../domain/executionSections';
 import { normaliseName } from '../domain/match';
 
 export type GroupKind = 'total' | 'source' | 'section' | 'unit';
@@ -18,6 +18,12 @@ export interface Group {
   /** Sections: labels from the outermost section down to this one, and the depth (0: top). */
   path?: string[];
   level?: number;
+  /**
+   * Sections: the runs of the projects directly in it and the indexes (in the groups) of its
+   * sub-sections; the engine adds those up (each project is summed once, in its own section).
+   */
+  own?: [number, number][];
+  children?: number[];
 }
 
 /** Row ranges of a sorted list of rows. */
@@ -47,13 +53,22 @@ export function executionLayout(plan: AnnualPlan): { projects: string[]; groups:
     .sort((a, b) => firstUnit.get(unit(a))! - firstUnit.get(unit(b))! || tree.compare(a, b));
   const all: [number, number][] = order.length ? [[0, order.length - 1]] : [];
   const sectionRows = new Map<string, number[]>();
+  const ownRows = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, row: number) => {
+    const rows = m.get(k);
+    if (rows) rows.push(row);
+    else m.set(k, [row]);
+  };
   order.forEach((p, row) => {
-    for (const k of sectionKeys(plan.projects[p].path)) {
-      const rows = sectionRows.get(k);
-      if (rows) rows.push(row);
-      else sectionRows.set(k, [row]);
-    }
+    const keys = sectionKeys(plan.projects[p].path);
+    for (const k of keys) push(sectionRows, k, row);
+    push(ownRows, keys[keys.length - 1], row);
   });
+  const first = 1 + plan.sources.length; // index of the first section group
+  const at = new Map(tree.nodes.map((n, i) => [n.key, first + i]));
+  const children = new Map<string, number[]>();
+  for (const n of tree.nodes)
+    if (n.path.length > 1) push(children, sectionKeyOf(n.path.slice(0, -1)), at.get(n.key)!);
   const units = new Map<string, { label: string; rows: number[] }>();
   order.forEach((p, row) => {
     const k = unit(p);
@@ -71,6 +86,8 @@ export function executionLayout(plan: AnnualPlan): { projects: string[]; groups:
       runs: runsOf(sectionRows.get(n.key) ?? []),
       path: n.path,
       level: n.level,
+      own: runsOf(ownRows.get(n.key) ?? []),
+      children: children.get(n.key) ?? [],
     })),
     ...[...units].map(([key, g]): Group => ({
       kind: 'unit',

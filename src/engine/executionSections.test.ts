@@ -32,4 +32,19 @@ describe('the execution engine by section', () => {
     expect(e.group('section', '2. Giao thông')!.disbursed).toBe(1130);
     e.destroy();
   });
+
+  it('fills the sub-sections in steps after the build; one asked for earlier builds the rest', () => {
+    const t = nestedTracking();
+    const e = new ExecutionEngine();
+    e.load(t, 0.5);
+    const p = t.projects.find((x) => x.name === 'ĐT.587')!;
+    // an edit before the sub-sections are there: they follow it once built
+    e.setInputs([{ key: lineKey(p.id, 'ĐTPT'), field: 'ytdPlan', value: 360 }]);
+    expect(e.buildSections(2)).toBe(false);
+    const newWorks = e.groupList().find((g) => g.label === '7. Khởi công mới')!;
+    expect(e.group('section', newWorks.key)!.disbursed).toBe(360);
+    expect(e.buildSections(2)).toBe(true);
+    expect(e.group('section', '2. Giao thông')!.disbursed).toBe(1130);
+    e.destroy();
+  });
 });
