@@ -208,6 +208,10 @@ export function formatProgress(j: ProgressJson): string {
     out.push(
       `  unit ${u.unit || '(none)'}: ${n(u.planned)} → ${n(u.disbursed)} (${pct(u.rate)})${u.behind ? `, ${u.behind} behind` : ''}`,
     );
+  for (const s of j.bySection)
+    out.push(
+      `  ${'  '.repeat(s.level)}section ${s.section || '(none)'}: ${n(s.planned)} → ${n(s.disbursed)} (${pct(s.rate)})${s.behind ? `, ${s.behind} behind` : ''}`,
+    );
   for (const p of j.projects.filter((x) => x.behind))
     out.push(`  BEHIND ${p.name} (${p.unit}): ${pct(p.rate)}`);
   for (const u of j.unmatched)

@@ -54,5 +54,12 @@ describe('planbook progress on a nested plan', () => {
     const p = j.projects.find((x) => x.name === 'ĐT.587')!;
     expect(p.path).toEqual(['2. Giao thông', '3. Đường tỉnh', '7. Khởi công mới']);
     expect(p.section).toBe('2. Giao thông');
+    // the text output lists the sections, nested
+    const text = await runCli([
+      'progress',
+      join(dir, 'plan.planbook'),
+      join(dir, 'giai-ngan-6.xlsx'),
+    ]);
+    expect(text.stdout).toContain('      section 4. Chuyển tiếp: 1,400 → 600 (42.9%), 1 behind');
   });
 });
