@@ -19,6 +19,8 @@ import type { ExecPatch } from './executionPatch';
 export interface ImportSummary {
   file: string;
   end: string;
+  /** What the report covers (its in-period figures start at the month's or quarter's first day). */
+  kind?: 'month' | 'quarter';
   matched: number;
   unmatched: ReportLine[];
   doubtful: { line: ReportLine; projectId: string }[];
@@ -63,6 +65,7 @@ export function recordReport(
     summary: {
       file: r.file,
       end,
+      kind: r.kind,
       matched: best.match.matched.length,
       unmatched: best.match.unmatched,
       doubtful: best.match.matched
@@ -91,6 +94,7 @@ export function pairPatch(
   const m: LineMatch = { line, projectId, by: 'user', doubtful: false };
   const res = applyReport(plan, [m], {
     end: imp.end,
+    ...(imp.kind ? { kind: imp.kind } : {}),
     factor: imp.factor,
     merge: true,
     keepLines: true,
