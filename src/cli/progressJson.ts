@@ -28,6 +28,8 @@ export interface ProgressJson {
   reports: {
     file: string;
     asOf: string;
+    /** The period the report covers (its title: `tháng 3/2024`, `quý I năm 2024`). */
+    period: 'month' | 'quarter';
     sheet: string | null;
     lines: number;
     matched: number;
@@ -125,6 +127,7 @@ export function progressJson(p: Progress, f: ExecutionFigures): ProgressJson {
     reports: p.reports.map((r) => ({
       file: r.file,
       asOf: r.end,
+      period: r.reading.kind,
       sheet: r.sheet,
       lines: r.matched.length + r.unmatched.length,
       matched: r.matched.length,

@@ -10,9 +10,9 @@ import { runCli } from './main';
 import type { ProgressJson } from './progressJson';
 
 /** A Treasury-style report of June 2024: a project and its disbursement from 01/01 per source. */
-function juneReport(): Uint8Array {
+function juneReport(title = 'BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG 6 THÁNG ĐẦU NĂM 2024'): Uint8Array {
   const rows: (string | number)[][] = [
-    ['BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG 6 THÁNG ĐẦU NĂM 2024'],
+    [title],
     ['Đơn vị: triệu đồng'],
     ['STT', 'Tên dự án', 'Giải ngân từ 01/01/2024 đến 30/06/2024'],
   ];
@@ -39,6 +39,7 @@ describe('planbook progress on a nested plan', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as ProgressJson;
     expect(j.asOf).toBe('2024-06-30');
+    expect(j.reports.map((x) => [x.asOf, x.period])).toEqual([['2024-06-30', 'month']]);
     expect(
       j.bySection.map((s) => [s.path.join(' / '), s.level, s.planned, s.disbursed, s.ratePercent]),
     ).toEqual([
@@ -61,5 +62,24 @@ describe('planbook progress on a nested plan', () => {
       join(dir, 'giai-ngan-6.xlsx'),
     ]);
     expect(text.stdout).toContain('      section 4. Chuyển tiếp: 1,400 → 600 (42.9%), 1 behind');
+  });
+
+  it('reads a quarter’s report as the checkpoint at the quarter’s end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-progress-quarter-'));
+    writeFileSync(join(dir, 'plan.planbook'), serializePlanbook(nestedPlan()));
+    writeFileSync(
+      join(dir, 'quy-2.xlsx'),
+      juneReport('BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG QUÝ II NĂM 2024'),
+    );
+    const r = await runCli([
+      'progress',
+      join(dir, 'plan.planbook'),
+      join(dir, 'quy-2.xlsx'),
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as ProgressJson;
+    expect(j.reports.map((x) => [x.asOf, x.period])).toEqual([['2024-06-30', 'quarter']]);
+    expect(j.total.disbursed).toBe(2040);
   });
 });
