@@ -1,5 +1,5 @@
 /** Plain grid sheets: cell contents, typed input, and immutable edits. */
-import { parseAmount } from './numbers';
+import { type NumberStyle, parseAmount } from './numbers';
 import type { CellInput, GridSheet } from './types';
 
 /** Whether a grid cell holds a formula. */
@@ -17,12 +17,15 @@ export function gridLiteral(text: string): string {
   return text.startsWith('=') || text.startsWith("'") ? `'${text}` : text;
 }
 
-/** Reads what the user typed into a grid cell: blank, formula, number (any style) or text. */
-export function gridInput(typed: string): CellInput {
+/**
+ * Reads what the user typed or pasted into a grid cell: blank, formula, number or text. Numbers
+ * are read in `style` (`1,5` is 1.5 in Vietnamese, `1.5` in English; 'auto' guesses).
+ */
+export function gridInput(typed: string, style: NumberStyle = 'auto'): CellInput {
   const t = typed.trim();
   if (t === '') return null;
   if (t.startsWith('=') || t.startsWith("'")) return t;
-  const n = /^[-+]?[\d.,\s]+$/.test(t) ? parseAmount(t) : null;
+  const n = /^[-+]?[\d.,\s]+$/.test(t) ? parseAmount(t, style) : null;
   return n === null ? typed : n;
 }
 

@@ -1,12 +1,19 @@
-/** A plain grid sheet of an open workbook: its values and formulas, editable, and a way to turn it into an appendix. */
-import { useCallback, useState } from 'react';
-import type { Refusal } from '../app/commands';
+/**
+ * A plain grid sheet of an open workbook: its values and formulas in the one grid of every sheet
+ * (range selection, clipboard, fill, input methods, the formula bar), and a way to turn it into an
+ * appendix.
+ */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useRef, useState } from 'react';
+import type { Refusal, RefusalCode } from '../app/commands';
+import { selectionStats } from '../app/editing';
 import { convertGridCommand } from '../app/gridToAppendix';
+import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
 import { columnLetter } from '../domain/columns';
-import { gridCell, gridInput } from '../domain/grid';
 import { FormulaBar } from './FormulaBar';
-import { gridRawText, PlainGrid } from './grid/PlainGrid';
+import type { GridCtx, GridItem } from './grid/gridContext';
+import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { HeaderRowsInput } from './HeaderRowsInput';
 import { useLang } from './i18n';
 import { byReadOnly, byVersion, useSession } from './useSession';
@@ -14,6 +21,8 @@ import { useUndoKeys } from './useUndoKeys';
 import { SheetTabs } from './SheetTabs';
 import { StatusLine, type StatusLineProps } from './StatusLine';
 import { PaneHeader } from './PaneHeader';
+
+const noKeys = () => false;
 
 export function GridView(p: {
   opened: OpenedWorkbook;
@@ -29,20 +38,18 @@ export function GridView(p: {
   const { t, lang } = useLang();
   const { session } = p.opened;
   const [message, setMessage] = useState<StatusLineProps['message']>(null);
+  const [stats, setStats] = useState<StatusLineProps['stats']>(null);
   const [at, setAt] = useState<{ r: number; c: number } | null>(null);
+  const apiRef = useRef<GridApi<GridItem> | null>(null);
+  const ctxRef = useRef<GridCtx | null>(null);
   const [band, setBand] = useState({ a: 1, b: 1 });
   const readOnly = useSession(session, byReadOnly);
   useSession(session, byVersion);
   const grid = session.workbook.grids!.find((g) => g.id === p.gridId)!;
 
-  const edit = useCallback(
-    (r: number, c: number, text: string) => {
-      const res = session.dispatch(
-        { type: 'setGridCells', gridId: p.gridId, changes: [{ r, c, value: gridInput(text) }] },
-        'editCell',
-      );
-      if (res.ok) return setMessage(null);
-      const f: Refusal = res.refusals[0];
+  const refused = useCallback(
+    (f: Pick<Refusal, 'code' | 'detail'>, where?: { r: number; c: number }) => {
+      const { r, c } = where ?? { r: 0, c: 0 };
       setMessage({
         kind: 'error',
         text: t('refused', {
@@ -51,8 +58,65 @@ export function GridView(p: {
         }),
       });
     },
-    [session, p.gridId, t],
+    [t],
   );
+
+  /** The formula bar's entry, committed as the grid's editor commits (the user's number style). */
+  const edit = useCallback(
+    (r: number, c: number, text: string) => {
+      const ctx = ctxRef.current;
+      if (!ctx) return;
+      const res = ctx.adapter.commit(ctx, String(r), String(c), text);
+      if (res.ok) return setMessage(null);
+      refused(res.refusal, { r, c });
+    },
+    [refused],
+  );
+
+  /** A typed entry refused: the message, and the cell marked with it (its editor reopens). */
+  const onRefused = useCallback(
+    (rowId: string, colId: string, code: RefusalCode, detail?: string) => {
+      const r = Number(rowId);
+      const c = Number(colId);
+      const text = t('refused', {
+        cell: `${columnLetter(c)}${r + 1}`,
+        why: t(`r_${code}`, { detail: detail ?? '' }),
+      });
+      const ctx = ctxRef.current;
+      if (ctx) ctx.refused = { rowId, colId, message: text };
+      setMessage({ kind: 'error', text });
+      const node = apiRef.current?.getRowNode(rowId);
+      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
+    },
+    [t],
+  );
+  const onAccepted = useCallback(() => {
+    const ctx = ctxRef.current;
+    if (ctx?.refused) {
+      const node = apiRef.current?.getRowNode(ctx.refused.rowId);
+      ctx.refused = null;
+      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
+    }
+    setMessage(null);
+  }, []);
+  const onFocus = useCallback(
+    (f: FocusInfo) =>
+      setAt(
+        f.rowIndex === null || !f.colId || f.colId === '__row'
+          ? null
+          : { r: f.rowIndex, c: Number(f.colId) },
+      ),
+    [],
+  );
+
+  const onSelection = useCallback((s: CellRange | null) => {
+    const ctx = ctxRef.current;
+    if (!ctx || !s || (s.r0 === s.r1 && s.c0 === s.c1)) return setStats(null);
+    const values: unknown[] = [];
+    for (let i = s.r0; i <= s.r1; i++)
+      for (let j = s.c0; j <= s.c1; j++) values.push(ctx.adapter.value(i, String(j)));
+    setStats(selectionStats(values));
+  }, []);
 
   const convert = () => {
     const conv = convertGridCommand(
@@ -69,6 +133,7 @@ export function GridView(p: {
     p.onSheet(conv.sheetId);
   };
 
+  const rangeRefused = useCallback((f: Refusal) => refused(f, f.at), [refused]);
   useUndoKeys(session);
 
   return (
@@ -103,7 +168,11 @@ export function GridView(p: {
       </div>
       <FormulaBar
         address={at ? `${columnLetter(at.c)}${at.r + 1}` : ''}
-        text={at ? gridRawText(gridCell(grid, at.r, at.c)) : ''}
+        text={
+          at && ctxRef.current
+            ? ctxRef.current.adapter.editText(ctxRef.current, String(at.r), String(at.c))
+            : ''
+        }
         editable={!!at && !readOnly}
         onCommit={(text) => at && edit(at.r, at.c, text)}
         onCancel={() => undefined}
@@ -112,13 +181,18 @@ export function GridView(p: {
         {grid.name} <small>({t('gridSheet')})</small>
       </h2>
       <div className="pb-main">
-        <PlainGrid
+        <PlanGrid
           key={grid.id}
           session={session}
-          gridId={grid.id}
-          readOnly={readOnly}
-          onEdit={edit}
-          onFocus={(r, c) => setAt({ r, c })}
+          sheetId={grid.id}
+          apiRef={apiRef}
+          ctxRef={ctxRef}
+          onRangeRefused={rangeRefused}
+          onSelection={onSelection}
+          onRefused={onRefused}
+          onAccepted={onAccepted}
+          onFocus={onFocus}
+          onKeyDown={noKeys}
         />
       </div>
       <SheetTabs
@@ -134,7 +208,7 @@ export function GridView(p: {
             : undefined
         }
       />
-      <StatusLine message={message} stats={null} />
+      <StatusLine message={message} stats={stats} />
     </div>
   );
 }

@@ -3,10 +3,7 @@
  * fast). It starts from the typed key, or from the cell's raw content (formula or number).
  */
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
-import { formatAmount } from '../../domain/numbers';
-import { cellPolicy, leafById } from '../../domain/policy';
 import type { Row } from '../../domain/types';
-import { displayValue } from './displayFormat';
 import type { GridCtx, GridItem } from './gridContext';
 import { takeSeed } from './imeCell';
 import { takeRefused } from './refusedEntry';
@@ -16,14 +13,7 @@ import { takeRefused } from './refusedEntry';
  * in the sheet's display unit (what `commitText` takes back).
  */
 export function rawText(ctx: GridCtx, row: Row, colId: string): string {
-  const i = ctx.index.get(row.id);
-  const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
-  const leaf = sheet && leafById(sheet, colId);
-  const target = sheet && leaf ? cellPolicy(sheet, row, leaf).target : colId;
-  const raw = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, target);
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'number') return formatAmount(displayValue(ctx, target, raw), ctx.lang, 10);
-  return String(raw);
+  return ctx.adapter.editText(ctx, row.id, colId);
 }
 
 export class PlanCellEditor implements ICellEditorComp<GridItem> {

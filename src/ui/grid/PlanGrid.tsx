@@ -1,4 +1,8 @@
-/** The appendix grid: AG Grid over the session; refreshes only the rows an edit changed. */
+/**
+ * The one grid of every sheet (appendix or plain grid sheet, through its sheet adapter): AG Grid
+ * over the session, with Planbook's range selection, clipboard, fill, keys and input methods;
+ * refreshes only the rows an edit changed.
+ */
 import {
   AllCommunityModule,
   type CellFocusedEvent,
@@ -13,23 +17,22 @@ import { AG_GRID_LOCALE_VN } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Refusal, RefusalCode } from '../../app/commands';
-import { commitText } from '../../app/editing';
 import type { CellRange } from '../../app/selection';
 import { useGridInteraction } from './useGridInteraction';
 import { attachIme } from './imeCell';
 import type { GridCommand } from './keymap';
 import { focusFirstProject, useGridKeys } from './useGridKeys';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
-import { leaves } from '../../domain/columns';
 import type { SheetDisplay } from '../../domain/display';
 import type { Row } from '../../domain/types';
 import { useLang } from '../i18n';
-import { buildColumnDefs } from './columnDefs';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
 import { externalFilter, planIndexApi, planIndexOf } from './planIndexApi';
 import { useColumnWidths } from './useColumnWidths';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
 import { pinnedTotals } from './totalsModel';
+import { followPlain } from './plainAdapter';
+import { sheetAdapter } from './sheetAdapter';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -74,6 +77,7 @@ function pinnedRows(
   sheetId: string,
   t: ReturnType<typeof useLang>['t'],
 ): PinnedRow[] {
+  // a plain grid sheet has none (no sheet of the plan by this id)
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
   if (!sheet) return [];
   return pinnedTotals(sheet, session.layout(sheetId).sources, (s) =>
@@ -90,20 +94,26 @@ const getRowClass = (r: RowClassParams<GridItem>) => {
 /** Rows stay in plan order: no sorting, no column dragging (indexes are the plan's own). */
 const defaultColDef = { sortable: false, suppressMovable: true } as const;
 
-/** The grid of one appendix sheet; re-renders only when the language or the sheet changes. */
+/**
+ * The grid of one sheet (an appendix, or a plain grid sheet: `sheetId` is then the grid's id);
+ * re-renders only when the language or the sheet changes.
+ */
 export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   const { lang, t } = useLang();
   const { session, sheetId, apiRef, ctxRef } = p;
+  const adapter = useMemo(() => sheetAdapter(session, sheetId), [session, sheetId]);
+  const plain = adapter.kind === 'plain';
   const sheetOf = useCallback(
     () => session.workbook.sheets.find((s) => s.id === sheetId)!,
     [session, sheetId],
   );
   const commitRef = useRef<(rowId: string, colId: string, text: string) => void>(() => undefined);
   const ctx = useMemo<GridCtx>(() => {
-    const leafIds = leaves(sheetOf().columns).map((l) => l.id);
+    const leafIds = adapter.leafIds();
     const c: GridCtx = {
       session,
       sheetId,
+      adapter,
       index: new Map(),
       lang: 'vi',
       refused: null,
@@ -116,19 +126,21 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       leafIndex: new Map(leafIds.map((id, i) => [id, i])),
       commit: (rowId, colId, text) => commitRef.current(rowId, colId, text),
     };
-    reindex(c, sheetOf().rows);
+    reindex(c, adapter.items());
     return c;
-  }, [session, sheetId, sheetOf]);
+  }, [session, sheetId, adapter]);
   ctx.lang = lang;
   ctxRef.current = ctx;
-  const columns = sheetOf().columns;
+  // a plain sheet's columns change only as it grows (see followPlain)
+  const columns = plain ? null : sheetOf().columns;
   const wrap = !!p.display?.wrap;
   const columnDefs = useMemo(
-    () => buildColumnDefs(columns, t, { widths: session.widths.of(sheetId), wrap }),
-    [columns, t, wrap, session, sheetId],
+    () => adapter.columnDefs(t, { widths: session.widths.of(sheetId), wrap }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- columns: the appendix's tree
+    [adapter, columns, t, wrap, session, sheetId],
   );
   const onColumnResized = useColumnWidths(session, sheetId);
-  const initialRows = useMemo(() => sheetOf().rows.slice(), [sheetOf]);
+  const initialRows = useMemo(() => adapter.items(), [adapter]);
   const filter = useMemo(() => externalFilter(ctx), [ctx]);
   const pinned = useMemo(() => pinnedRows(session, sheetId, t), [session, sheetId, t]);
   const handlers = useRef(p);
@@ -147,6 +159,8 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   useEffect(() => {
     return session.subscribe((e: SessionEvent) => {
       const api = apiRef.current;
+      if (api && plain)
+        return followPlain(e, api, ctx, t, { widths: session.widths.of(sheetId), wrap: false });
       const current = sheetOf();
       if (!api || !current) return;
       if (e.structure || e.kind === 'reload') {
@@ -187,10 +201,10 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       else for (const row of updated) api.getRowNode(row.id)?.setData(row);
       if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
     });
-  }, [session, sheetId, sheetOf, ctx, apiRef, t]);
+  }, [session, sheetId, sheetOf, ctx, apiRef, t, plain]);
 
   commitRef.current = (rowId: string, colId: string, text: string) => {
-    const r = commitText(session, sheetId, rowId, colId, text);
+    const r = adapter.commit(ctx, rowId, colId, text);
     if (r.ok) {
       acceptedEntry(ctx);
       handlers.current.onAccepted();
@@ -228,7 +242,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const el = wrapper.current;
       const sel = ctx.selection;
       if (!el || !sel) return setHandle(null);
-      const rowId = sheetOf().rows[sel.r1]?.id ?? '';
+      const rowId = adapter.rowId(sel.r1) ?? '';
       const cell = el.querySelector(
         `.ag-row[row-id="${CSS.escape(rowId)}"] [col-id="${ctx.leafIds[sel.c1]}"]`,
       );
@@ -237,7 +251,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       const b = cell.getBoundingClientRect();
       setHandle({ x: b.right - a.left - 4, y: b.bottom - a.top - 4 });
     });
-  }, [ctx, sheetOf]);
+  }, [ctx, adapter]);
   // keys are taken in the capture phase, before the grid and the browser act on them
   useEffect(() => {
     const el = wrapper.current;
@@ -310,7 +324,12 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
   );
 
   return (
-    <div className="pb-grid" data-testid="plan-grid" ref={wrapper}>
+    <div
+      className="pb-grid"
+      data-testid={plain ? 'plain-grid' : 'plan-grid'}
+      data-grid-id={plain ? sheetId : undefined}
+      ref={wrapper}
+    >
       {handle && (
         <div
           className="pb-fill-handle"

@@ -98,7 +98,7 @@ export function gridKeys(p: { editing: boolean; event: KeyboardEvent }): boolean
 type RangeOf = (ctx: GridCtx) => CellRange | null;
 
 /** Whether the cell (row, leaf) lies in a range of the context (selection, cut, fill preview). */
-function inRange(
+export function inRange(
   of: RangeOf,
   p: { context: unknown; data?: { id: string }; node: { rowPinned?: string | null } },
   colId: string,

@@ -1,19 +1,12 @@
 /** Copy, cut and paste between the grid and the system clipboard (TSV, HTML and Planbook cells). */
-import {
-  copyRange,
-  parseTsv,
-  planClear,
-  planPaste,
-  shiftBlock,
-  type PasteResult,
-} from '../../app/clipboard';
+import { parseTsv, shiftBlock, type PasteResult } from '../../app/clipboard';
 import type { CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import { formatAmount } from '../../domain/numbers';
-import type { AppendixSheet, CellInput } from '../../domain/types';
+import type { CellInput } from '../../domain/types';
 import type { GridApi } from 'ag-grid-community';
-import { displayValue, sheetInputScale } from './displayFormat';
 import type { GridCtx, GridItem } from './gridContext';
+import { sheetAdapter } from './sheetAdapter';
 
 const MIME = 'application/x-planbook-cells';
 
@@ -32,35 +25,20 @@ function shiftFill(v: CellInput, s: CellRange): CellInput[][] {
 }
 
 /**
- * Clipboard listeners for the grid's wrapper; `run` applies a planned paste, `repaint` redraws a
- * range. Returns a function that removes them.
+ * Clipboard listeners for the grid's wrapper, over the sheet's adapter (any kind of sheet); `run`
+ * applies a planned paste, `repaint` redraws a range. Returns a function that removes them.
  */
 export function attachClipboard(
   el: HTMLElement,
   get: () => ClipboardDeps,
-  sheetOf: () => AppendixSheet,
   run: (r: PasteResult) => boolean,
   repaint: (before: CellRange | null) => void,
 ): () => void {
-  const shown = (i: number, c: string): string => {
-    const { session, sheetId } = get();
-    const v = get().ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
-    const cell = sheetOf().rows[i]?.cells[c];
-    if (typeof v === 'number') return String(displayValue(get().ctx, c, v));
-    if (v === null || v === undefined)
-      return cell === undefined || cell === null ? '' : String(cell);
-    return typeof v === 'object' ? '' : String(v);
-  };
   const copy = (e: ClipboardEvent, cut: boolean) => {
-    const { ctx, apiRef, session, sheetId } = get();
+    const { ctx, apiRef, sheetId } = get();
     if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
     e.preventDefault();
-    const data = copyRange(
-      sheetOf(),
-      ctx.selection,
-      (i, c) => session.raw(sheetId, i, c) as CellInput,
-      shown,
-    );
+    const data = ctx.adapter.copy(ctx, ctx.selection);
     const lang = ctx.lang;
     const html = `<table>${data.shown
       .map(
@@ -108,17 +86,15 @@ export function attachClipboard(
       );
       raw = raw ? shiftFill(raw[0][0], s) : undefined;
     }
-    const r = planPaste(
-      sheetOf(),
-      { row: s.r0, col: s.c0 },
-      m,
-      raw,
-      undefined,
-      sheetInputScale(ctx),
-    );
+    const r = ctx.adapter.paste(ctx, { row: s.r0, col: s.c0 }, m, raw);
     if (cutFrom && 'command' in r) {
-      const src = get().session.workbook.sheets.find((x) => x.id === cutFrom!.sheetId);
-      const clear = src ? planClear(src, cutFrom.range) : null;
+      const { session } = get();
+      const known =
+        session.workbook.sheets.some((x) => x.id === cutFrom!.sheetId) ||
+        !!session.workbook.grids?.some((x) => x.id === cutFrom!.sheetId);
+      const from =
+        cutFrom.sheetId === sheetId ? ctx.adapter : sheetAdapter(session, cutFrom.sheetId);
+      const clear = known ? from.clear(ctx, cutFrom.range, true) : null;
       if (clear) r.command = { type: 'batch', commands: [clear, r.command] };
       ctx.cut = null;
     }

@@ -5,6 +5,7 @@ import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
 import type { CompareMarks } from '../useCompareMarks';
 import type { CollabMarks } from './collabMarks';
+import type { SheetAdapter } from './sheetAdapter';
 
 /** The grid row id of a pinned totals row (`pin:ĐTPT`, `pin:all`), apart from every plan row id. */
 export type PinnedId = `pin:${string}`;
@@ -37,6 +38,8 @@ export function isPinned(x: GridItem | undefined): x is PinnedRow {
 export interface GridCtx {
   session: WorkbookSession;
   sheetId: string;
+  /** What the grid asks of the sheet, whatever its kind (appendix or plain grid sheet). */
+  adapter: SheetAdapter;
   index: Map<string, number>;
   lang: Lang;
   refused: { rowId: string; colId: string; message: string } | null;

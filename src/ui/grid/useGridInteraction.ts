@@ -11,13 +11,12 @@ import type {
 } from 'ag-grid-community';
 import { useCallback, useEffect, useRef } from 'react';
 import { attachClipboard } from './gridClipboard';
-import { planClear, planFill, type PasteResult } from '../../app/clipboard';
+import type { PasteResult } from '../../app/clipboard';
 import type { Command, Refusal } from '../../app/commands';
 import { type CellPos, type CellRange, spanOf, step } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
-import type { CellInput } from '../../domain/types';
 import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
-import { planIndexOf, shownRow } from './planIndexApi';
+import { planIndexOf } from './planIndexApi';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -31,8 +30,9 @@ export interface InteractionDeps {
   onSkipped?: (n: number) => void;
 }
 
-function sheetOf(d: InteractionDeps) {
-  return d.session.workbook.sheets.find((s) => s.id === d.sheetId)!;
+/** The number of body rows of the sheet, whatever its kind. */
+function rowCount(d: InteractionDeps): number {
+  return d.ctx.adapter.rowCount();
 }
 
 function union(a: CellRange | null, b: CellRange | null): CellRange | null {
@@ -181,21 +181,12 @@ export function useGridInteraction(d: InteractionDeps) {
   );
 
   const finishFill = useCallback(() => {
-    const { ctx, session, sheetId } = deps.current;
+    const { ctx } = deps.current;
     const target = ctx.fillTarget;
     ctx.fillTarget = null;
     if (!target || !ctx.selection) return repaint(target);
     const src = ctx.selection;
-    run(
-      planFill(
-        sheetOf(deps.current),
-        src,
-        target,
-        (i, c) => session.raw(sheetId, i, c) as CellInput,
-        shownRow(ctx),
-      ),
-      union(src, target)!,
-    );
+    run(ctx.adapter.fill(ctx, src, target), union(src, target)!);
     repaint(target);
   }, [repaint, run]);
 
@@ -213,10 +204,7 @@ export function useGridInteraction(d: InteractionDeps) {
       const id = 'getColId' in e.column ? e.column.getColId() : '';
       const c = deps.current.ctx.leafIndex.get(id);
       if (c === undefined) return;
-      select(
-        { r0: 0, c0: c, r1: sheetOf(deps.current).rows.length - 1, c1: c },
-        { row: 0, col: c },
-      );
+      select({ r0: 0, c0: c, r1: rowCount(deps.current) - 1, c1: c }, { row: 0, col: c });
     },
     [select],
   );
@@ -261,7 +249,7 @@ export function useGridInteraction(d: InteractionDeps) {
   /** Keyboard: Shift+arrows, Ctrl+A, Ctrl+D, Ctrl+R, Delete over the selection. */
   const onKey = useCallback(
     (e: KeyboardEvent): boolean => {
-      const { ctx, apiRef, session, sheetId } = deps.current;
+      const { ctx, apiRef } = deps.current;
       const api = apiRef.current;
       if (!api || api.getEditingCells().length) return false;
       const ctrl = e.ctrlKey || e.metaKey;
@@ -278,14 +266,14 @@ export function useGridInteraction(d: InteractionDeps) {
           row: s.r0 === ctx.anchor.row ? s.r1 : s.r0,
           col: s.c0 === ctx.anchor.col ? s.c1 : s.c0,
         };
-        const rows = sheetOf(deps.current).rows.length;
+        const rows = rowCount(deps.current);
         extendTo(step(focus, arrows[k][0], arrows[k][1], rows, ctx.leafIds.length));
         e.preventDefault();
         return true;
       }
       if (ctrl && !e.shiftKey && k.toLowerCase() === 'a') {
         select(
-          { r0: 0, c0: 0, r1: sheetOf(deps.current).rows.length - 1, c1: ctx.leafIds.length - 1 },
+          { r0: 0, c0: 0, r1: rowCount(deps.current) - 1, c1: ctx.leafIds.length - 1 },
           { row: 0, col: 0 },
         );
         e.preventDefault();
@@ -295,21 +283,20 @@ export function useGridInteraction(d: InteractionDeps) {
       if (ctrl && (k.toLowerCase() === 'd' || k.toLowerCase() === 'r') && s) {
         e.preventDefault();
         const down = k.toLowerCase() === 'd';
-        const raw = (i: number, c: string) => session.raw(sheetId, i, c) as CellInput;
         if (down) {
           const src = s.r1 > s.r0 ? { ...s, r1: s.r0 } : { ...s, r0: s.r0 - 1, r1: s.r0 - 1 };
           const tgt = s.r1 > s.r0 ? { ...s, r0: s.r0 + 1 } : s;
-          if (src.r0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw, shownRow(ctx)), s);
+          if (src.r0 >= 0) run(ctx.adapter.fill(ctx, src, tgt), s);
         } else {
           const src = s.c1 > s.c0 ? { ...s, c1: s.c0 } : { ...s, c0: s.c0 - 1, c1: s.c0 - 1 };
           const tgt = s.c1 > s.c0 ? { ...s, c0: s.c0 + 1 } : s;
-          if (src.c0 >= 0) run(planFill(sheetOf(deps.current), src, tgt, raw, shownRow(ctx)), s);
+          if (src.c0 >= 0) run(ctx.adapter.fill(ctx, src, tgt), s);
         }
         return true;
       }
       if ((k === 'Delete' || k === 'Backspace') && !ctrl && s) {
         e.preventDefault();
-        const clear = planClear(sheetOf(deps.current), s, shownRow(ctx));
+        const clear = ctx.adapter.clear(ctx, s);
         run(clear ? { command: clear } : null, s);
         return true;
       }
@@ -324,13 +311,7 @@ export function useGridInteraction(d: InteractionDeps) {
       if (!el) return undefined;
       el.addEventListener('pointerdown', press, true);
       el.addEventListener('pointermove', move);
-      const detach = attachClipboard(
-        el,
-        () => deps.current,
-        () => sheetOf(deps.current),
-        run,
-        repaint,
-      );
+      const detach = attachClipboard(el, () => deps.current, run, repaint);
       return () => {
         el.removeEventListener('pointerdown', press, true);
         el.removeEventListener('pointermove', move);

@@ -70,8 +70,8 @@ export function useGridKeys(deps: GridKeyDeps) {
     if (!api || api.getEditingCells().length) return false;
     const cmd = gridCommand(e);
     if (!cmd) return false;
-    const { ctx, session, sheetId } = d;
-    const rows = session.workbook.sheets.find((s) => s.id === sheetId)?.rows.length ?? 0;
+    const { ctx } = d;
+    const rows = ctx.adapter.rowCount();
     const cols = ctx.leafIds.length;
     const focused = api.getFocusedCell();
     const fcol = focused ? ctx.leafIndex.get(focused.column.getColId()) : undefined;
@@ -92,8 +92,8 @@ export function useGridKeys(deps: GridKeyDeps) {
           : here;
       const filled = (r: number, c: number) => {
         const id = ctx.leafIds[c];
-        const v = session.value(sheetId, r, id);
-        return !isBlank(v) || !isBlank(session.raw(sheetId, r, id));
+        const v = ctx.adapter.value(r, id);
+        return !isBlank(v) || !isBlank(ctx.adapter.raw(r, id));
       };
       const to = navTarget(cmd.to, from, { rows, cols, page: pageRows(api), filled });
       if (cmd.extend && ctx.anchor) d.extendTo(to);
