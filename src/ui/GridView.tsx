@@ -11,7 +11,9 @@ import { convertGridCommand } from '../app/gridToAppendix';
 import type { CellRange } from '../app/selection';
 import type { OpenedWorkbook } from '../app/services';
 import { columnLetter } from '../domain/columns';
+import { FindToggle } from './FindBar';
 import { FormulaBar } from './FormulaBar';
+import { PlainFindBar, usePlainFind } from './PlainFindBar';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { HeaderRowsInput } from './HeaderRowsInput';
@@ -133,6 +135,7 @@ export function GridView(p: {
     p.onSheet(conv.sheetId);
   };
 
+  const find = usePlainFind(session, p.gridId, apiRef);
   const rangeRefused = useCallback((f: Refusal) => refused(f, f.at), [refused]);
   useUndoKeys(session);
 
@@ -164,7 +167,8 @@ export function GridView(p: {
           onClick={() => session.undo()}
         >
           ↶ {t('undo')}
-        </button>
+        </button>{' '}
+        <FindToggle onOpen={find.openFind} />
       </div>
       <FormulaBar
         address={at ? `${columnLetter(at.c)}${at.r + 1}` : ''}
@@ -177,6 +181,7 @@ export function GridView(p: {
         onCommit={(text) => at && edit(at.r, at.c, text)}
         onCancel={() => undefined}
       />
+      <PlainFindBar ff={find} />
       <h2 className="pb-sheet-title">
         {grid.name} <small>({t('gridSheet')})</small>
       </h2>

@@ -193,6 +193,15 @@ describe('plain grid sheets', () => {
     assert.equal(await wb.textIs(sheet.cell(3, 3), '4,5'), '4,5');
     assert.equal(await wb.textIs(sheet.cell(4, 3), 'Việt'), 'Việt');
     assert.equal(await sheet.columnCount(), 15);
+    // Ctrl+F finds on the plain sheet (diacritics folded, figures in either style); Enter goes there
+    await page.keyboard.press('Control+f');
+    await page.fill('[data-testid=find-input]', 'viet');
+    await page.press('[data-testid=find-input]', 'Enter');
+    assert.equal(await wb.textIs(page.locator('[data-testid=find-count]'), '1/1'), '1/1');
+    assert.equal(await wb.textIs(page.locator('[data-testid=name-box]'), 'D5'), 'D5');
+    await page.fill('[data-testid=find-input]', '4.5');
+    await page.press('[data-testid=find-input]', 'Enter');
+    assert.equal(await wb.textIs(page.locator('[data-testid=name-box]'), 'D4'), 'D4');
     await page.close();
   });
 });

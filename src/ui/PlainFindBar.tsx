@@ -1,0 +1,138 @@
+/**
+ * Find on a plain grid sheet (Ctrl+F): the query matched over the sheet's cells (texts folded,
+ * figures in either style, formulas by text and value); Enter and Shift+Enter go to the next and
+ * previous cell found in the grid. The same bar, field and keys as the appendix's find.
+ */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { WorkbookSession } from '../app/session';
+import { findInGrid } from '../domain/gridFind';
+import type { GridItem } from './grid/gridContext';
+import { useLang } from './i18n';
+import './work.css';
+
+/** The find state of a plain sheet: open, query, hits and the current one. */
+export function usePlainFind(
+  session: WorkbookSession,
+  gridId: string,
+  apiRef: React.MutableRefObject<GridApi<GridItem> | null>,
+) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(-1);
+  const input = useRef<HTMLInputElement | null>(null);
+  const grid = session.workbook.grids?.find((g) => g.id === gridId);
+  const hits = useMemo(
+    () => (grid ? findInGrid(grid, query, (r, c) => session.gridValue(gridId, r, c)) : []),
+    [grid, query, session, gridId],
+  );
+
+  const openFind = useCallback(() => {
+    setOpen(true);
+    setTimeout(() => {
+      input.current?.focus();
+      input.current?.select();
+    }, 0);
+  }, []);
+
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        e.stopPropagation();
+        openFind();
+      }
+    };
+    window.addEventListener('keydown', key, true);
+    return () => window.removeEventListener('keydown', key, true);
+  }, [openFind]);
+
+  /** Goes to the next (or previous) hit: the grid's focus on it, the typing back in the field. */
+  const step = (back: boolean) => {
+    if (!hits.length) return;
+    const k =
+      index < 0
+        ? back
+          ? hits.length - 1
+          : 0
+        : (index + (back ? hits.length - 1 : 1)) % hits.length;
+    setIndex(k);
+    const api = apiRef.current;
+    const h = hits[k];
+    if (!api) return;
+    api.ensureIndexVisible(h.r, 'middle');
+    api.ensureColumnVisible(String(h.c));
+    api.setFocusedCell(h.r, String(h.c));
+    input.current?.focus();
+  };
+
+  const close = () => {
+    setOpen(false);
+    setQuery('');
+    setIndex(-1);
+    const api = apiRef.current;
+    const f = api?.getFocusedCell();
+    if (api && f) api.setFocusedCell(f.rowIndex, f.column.getColId());
+  };
+
+  return {
+    open,
+    openFind,
+    query,
+    setQuery: (q: string) => {
+      setQuery(q);
+      setIndex(-1);
+    },
+    hits,
+    index,
+    next: () => step(false),
+    prev: () => step(true),
+    close,
+    input,
+  };
+}
+
+/** The find bar of a plain sheet. */
+export function PlainFindBar({ ff }: { ff: ReturnType<typeof usePlainFind> }) {
+  const { t } = useLang();
+  if (!ff.open) return null;
+  return (
+    <div className="pb-findbar" role="search" data-testid="find-bar">
+      <input
+        ref={ff.input}
+        type="search"
+        aria-label={t('findLabel')}
+        placeholder={t('findPlaceholder')}
+        data-testid="find-input"
+        value={ff.query}
+        onChange={(e) => ff.setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (e.shiftKey) ff.prev();
+            else ff.next();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            ff.close();
+          }
+        }}
+      />
+      <span data-testid="find-count">
+        {ff.query.trim()
+          ? ff.hits.length
+            ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
+            : t('findNone')
+          : ''}
+      </span>
+      <button type="button" title={t('findPrev')} aria-label={t('findPrev')} onClick={ff.prev}>
+        ↑
+      </button>
+      <button type="button" title={t('findNext')} aria-label={t('findNext')} onClick={ff.next}>
+        ↓
+      </button>
+      <button type="button" title={t('findClose')} aria-label={t('findClose')} onClick={ff.close}>
+        ✕
+      </button>
+    </div>
+  );
+}
