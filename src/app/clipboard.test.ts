@@ -187,6 +187,18 @@ describe('one rule for typing and pasting', async () => {
     expect(s.total('s1', null, 'total')).toBe(0);
   });
 
+  it('a total row’s figure in an amount column takes a typed and a pasted value alike', () => {
+    const s = setup();
+    expect(commitText(s, 's1', 'r4', A11, '7').ok).toBe(true);
+    expect(sheet(s).rows[3].cells[A11]).toBe(7);
+    const r = planPaste(sheet(s), { row: 3, col: 4 }, [['8']]);
+    if (!('command' in r)) throw new Error(`refused: ${JSON.stringify(r.refusals)}`);
+    expect(s.dispatch(r.command, 'paste').ok).toBe(true);
+    // the total row's own figure, not a project row added before it
+    expect(sheet(s).rows.map((x) => x.id)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(sheet(s).rows[3].cells[A11]).toBe(8);
+  });
+
   it('a total row’s stated figure takes a typed and a pasted value alike', () => {
     const s = setup();
     expect(commitText(s, 's1', 'r4', 'stated', '7').ok).toBe(true);
@@ -194,6 +206,7 @@ describe('one rule for typing and pasting', async () => {
     const r = planPaste(sheet(s), { row: 3, col: 9 }, [['8']]);
     if (!('command' in r)) throw new Error('refused');
     expect(s.dispatch(r.command, 'paste').ok).toBe(true);
+    expect(sheet(s).rows).toHaveLength(4);
     expect(sheet(s).rows[3].cells.stated).toBe(8);
     // and a section's sum refuses both
     expect(commitText(s, 's1', 'r1', A11, '5')).toMatchObject({

@@ -125,8 +125,10 @@ export function planPaste(
   const ls = leaves(sheet.columns);
   if (!m.length || at.col >= ls.length) return { refusals: [] };
   const style = detectStyle(m);
+  // a block from a project row that runs into the total rows adds project rows before them; a
+  // block on the total rows themselves writes their figures, as typing there does
   const room = firstTotal(sheet.rows) - at.row;
-  const extra = Math.max(0, m.length - Math.max(room, 0));
+  const extra = room > 0 ? Math.max(0, m.length - room) : 0;
   const rows = sheet.rows.slice();
   const added: Row[] = [];
   if (extra > 0) {
