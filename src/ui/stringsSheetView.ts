@@ -7,6 +7,7 @@ export const viSheetView = {
   displayDecimals: 'Số chữ số thập phân',
   displayWrap: 'Xuống dòng',
   displayNote: 'Chỉ đổi cách hiển thị; số liệu và tệp xuất giữ đơn vị của kế hoạch.',
+  c_displayLabel: 'Đổi đơn vị hiển thị',
 };
 
 export const enSheetView: typeof viSheetView = {
@@ -17,4 +18,5 @@ export const enSheetView: typeof viSheetView = {
   displayDecimals: 'Decimals',
   displayWrap: 'Wrap text',
   displayNote: 'Only the display changes; figures and exports keep the plan’s unit.',
+  c_displayLabel: 'Change the display unit',
 };
