@@ -3,7 +3,7 @@
  * by rarity — a word every project has says little, a number or a rare word says much — plus
  * letter pairs for typos), then the lead unit, the section and the amounts as tie-breakers.
  */
-import type { ProjectRef } from './match';
+import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
 
 /** Weights of the parts of a pair's score (they add up to 1). */
