@@ -9,8 +9,9 @@ import { renumberAll } from '../domain/sheetNumbering';
 import { makePlan } from '../domain/template';
 import type { Row, Workbook } from '../domain/types';
 import { parsePlanbook, serializePlanbook } from '../io/planbookFile';
+import { checkedStep, numbersOf, open, sheetOf } from './numberingKit';
 import * as act from './rowActions';
-import { WorkbookSession } from './session';
+import type { WorkbookSession } from './session';
 
 /** Sections I and II, with projects numbered as `numbers` says (`|` between sections). */
 function plan(numbers: string): Workbook {
@@ -35,28 +36,13 @@ function plan(numbers: string): Workbook {
   return wb;
 }
 
-const open = (wb: Workbook) =>
-  new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
-const sheetOf = (s: WorkbookSession) => s.workbook.sheets[0];
-const tts = (s: WorkbookSession) =>
-  sheetOf(s)
-    .rows.filter((r) => r.kind !== 'total')
-    .map((r) => String(r.cells.tt ?? ''))
-    .join(' ');
+const tts = (s: WorkbookSession) => numbersOf(s);
 const at = (s: WorkbookSession, name: string) =>
   sheetOf(s).rows.findIndex((r) => r.cells.name === name);
 
 /** Runs a step, then undo and redo, checking the numbers at each point. */
-function step(s: WorkbookSession, r: act.RowActionResult, want: string) {
-  if ('refused' in r) throw new Error(r.refused);
-  const before = tts(s);
-  expect(s.dispatch(r.command, 'x').ok).toBe(true);
-  expect(tts(s)).toBe(want);
-  expect(s.undo()).toBe(true);
-  expect(tts(s)).toBe(before);
-  expect(s.redo()).toBe(true);
-  expect(tts(s)).toBe(want);
-}
+const step = (s: WorkbookSession, r: act.RowActionResult, want: string) =>
+  checkedStep(s, r, want, tts);
 
 describe('reading the scheme', () => {
   it('tells projects counted straight through from projects restarting under each section', () => {

@@ -21,16 +21,9 @@ import {
 } from './matchTypes';
 import type { AppendixSheet } from './types';
 
+// the shapes and name helpers are matching's vocabulary: importers of match.ts get them too
 export { nameSimilarity, normaliseName } from './matchNames';
-export {
-  CONFIRM_BELOW,
-  type Match,
-  type MatchOptions,
-  type MatchOverrides,
-  type MatchReason,
-  type MatchResult,
-  type ProjectRef,
-} from './matchTypes';
+export * from './matchTypes';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
 const UNITS = new Map<string, [string, string]>();

@@ -2,20 +2,7 @@
  * Names reduced for matching: case, diacritics, spacing and punctuation dropped, and how similar
  * two such names are (word and letter-pair overlap).
  */
-import { fold } from './sources';
-
-/** Base letter of each character met so far ('' for punctuation), found once by decomposing it. */
-const BASE = new Map<string, string>();
-
-function base(ch: string): string {
-  let b = BASE.get(ch);
-  if (b === undefined) {
-    b = fold(ch);
-    if (!/^[a-z0-9]$/.test(b)) b = '';
-    BASE.set(ch, b);
-  }
-  return b;
-}
+import { baseLetter } from './nameKey';
 
 /** Name or unit text reduced to what matters for matching (case, diacritics, spacing, punctuation). */
 export function normaliseName(s: unknown): string {
@@ -23,7 +10,7 @@ export function normaliseName(s: unknown): string {
   let out = '';
   let space = false;
   for (const ch of text) {
-    const b = base(ch);
+    const b = baseLetter(ch);
     if (b) {
       if (space && out) out += ' ';
       out += b;
@@ -33,7 +20,8 @@ export function normaliseName(s: unknown): string {
   return out;
 }
 
-function bigrams(s: string): Map<string, number> {
+/** The letter pairs of a normalised name (with a space before and after), counted. */
+export function bigrams(s: string): Map<string, number> {
   const m = new Map<string, number>();
   const t = ` ${s} `;
   for (let i = 0; i < t.length - 1; i++) {
@@ -41,6 +29,18 @@ function bigrams(s: string): Map<string, number> {
     m.set(g, (m.get(g) ?? 0) + 1);
   }
   return m;
+}
+
+/** Dice overlap of two letter-pair counts, 0..1. */
+export function bigramDice(ga: Map<string, number>, gb: Map<string, number>): number {
+  let shared = 0;
+  let total = 0;
+  for (const [g, n] of ga) {
+    shared += Math.min(n, gb.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of gb.values()) total += n;
+  return total ? (2 * shared) / total : 0;
 }
 
 /** Similarity of two normalised names, 0..1: the mean of word and letter-pair overlaps. */
@@ -52,14 +52,5 @@ export function nameSimilarity(a: string, b: string): number {
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
   const words = (2 * common) / (wa.size + wb.size);
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of ga) {
-    shared += Math.min(n, gb.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of gb.values()) total += n;
-  return (words + (2 * shared) / total) / 2;
+  return (words + bigramDice(bigrams(a), bigrams(b))) / 2;
 }
