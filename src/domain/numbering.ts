@@ -127,9 +127,10 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
 }
 
 /**
- * The rows numbered by the scheme: counters restart under each section, bullets stay bullets. Rows
- * whose number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows
- * stay the same objects.
+ * The rows numbered by the scheme: counters restart under each section (but projects right under a
+ * section, when the scheme counts them straight `through`), bullets stay bullets. Rows whose
+ * number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows stay the
+ * same objects.
  */
 export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
   // how many sections / projects of each level the current parent has numbered so far (a
