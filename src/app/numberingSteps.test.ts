@@ -6,40 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
-import type { Workbook } from '../domain/types';
 import { parsePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
 import { planPaste } from './clipboard';
+import { checkedStep, numbersOf, open, run, sheetOf } from './numberingKit';
 import * as act from './rowActions';
-import { WorkbookSession } from './session';
+import type { WorkbookSession } from './session';
 
-const open = (wb: Workbook) =>
-  new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
-const sheetOf = (s: WorkbookSession) => s.workbook.sheets[0];
-const tts = (s: WorkbookSession) =>
-  sheetOf(s)
-    .rows.filter((r) => r.kind !== 'total')
-    .map((r) => `${'.'.repeat(r.level)}${String(r.cells.tt ?? '')}`)
-    .join(' ');
+const tts = (s: WorkbookSession) => numbersOf(s, true);
 const at = (s: WorkbookSession, name: RegExp | string) =>
   sheetOf(s).rows.findIndex((r) =>
     typeof name === 'string' ? r.cells.name === name : name.test(String(r.cells.name)),
   );
-const run = (s: WorkbookSession, r: act.RowActionResult) => {
-  if ('refused' in r) throw new Error(r.refused);
-  expect(s.dispatch(r.command, 'x').ok).toBe(true);
-};
-
 /** Runs a step, then undo and redo, checking the numbers at each point. */
-function step(s: WorkbookSession, r: act.RowActionResult, want: string) {
-  const before = tts(s);
-  run(s, r);
-  expect(tts(s)).toBe(want);
-  expect(s.undo()).toBe(true);
-  expect(tts(s)).toBe(before);
-  expect(s.redo()).toBe(true);
-  expect(tts(s)).toBe(want);
-}
+const step = (s: WorkbookSession, r: act.RowActionResult, want: string) =>
+  checkedStep(s, r, want, tts);
 
 const provincial = () =>
   readPlanFile(

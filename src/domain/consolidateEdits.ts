@@ -1,9 +1,10 @@
 /**
  * The consolidator's edits as commands, each applied with its inverse (undo is the inverse
- * applied): proposed amounts, duplicate resolutions, confirmed mappings, grouping, the submission
- * in force for a unit, the expected units. Submissions themselves are never edited.
+ * applied): proposed amounts, duplicate resolutions, confirmed mappings, grouping, the display
+ * unit, the submission in force for a unit, the expected units. Submissions are never edited.
  */
 import type { Consolidation, Grouping, Resolution } from './consolidateTypes';
+import type { SheetDisplay } from './display';
 import { amountsEqual } from './numbers';
 
 export type ConsolidationCommand =
@@ -12,6 +13,8 @@ export type ConsolidationCommand =
   | { type: 'resolve'; pair: string; resolution: Resolution | null }
   | { type: 'setMapping'; unitKey: string; mapping: Record<string, string | null> | null }
   | { type: 'setGrouping'; grouping: Grouping }
+  /** How figures show (display unit, decimals); an empty setting: the form's unit. */
+  | { type: 'setDisplay'; display: SheetDisplay }
   /** The whole state but its submissions (a re-submission applied, or its undo). */
   | { type: 'replaceState'; state: Omit<Consolidation, 'id' | 'createdAt' | 'updatedAt'> }
   | { type: 'setUnits'; units: string[] }
@@ -85,6 +88,15 @@ export function applyConsolidation(
         state: { ...c, grouping: cmd.grouping },
         inverse: { type: 'setGrouping', grouping: c.grouping },
       };
+    case 'setDisplay': {
+      const { display: _d, ...rest } = c;
+      void _d;
+      const shown = Object.keys(cmd.display).length ? { display: cmd.display } : {};
+      return {
+        state: { ...rest, ...shown },
+        inverse: { type: 'setDisplay', display: c.display ?? {} },
+      };
+    }
     case 'setUnits':
       return {
         state: { ...c, form: { ...c.form, units: cmd.units } },

@@ -5,6 +5,7 @@
  * unit (triệu đồng).
  */
 import type { Finding } from './checks';
+import type { SheetDisplay } from './display';
 
 /** An amount column of the form: a year (null: none) and a canonical capital source ('' : none). */
 export interface FormColumn {
@@ -128,6 +129,8 @@ export interface Consolidation {
   /** Duplicate resolutions by pair key. */
   resolutions: Record<string, Resolution>;
   grouping: Grouping;
+  /** How the consolidated figures show (display unit, decimals); absent: the form's unit. */
+  display?: SheetDisplay;
   createdAt: number;
   updatedAt: number;
 }

@@ -6,130 +6,24 @@
  * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
  * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  */
+import { normaliseName, nameSimilarity } from './matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
-import { fold } from './sources';
-import type { AppendixSheet, Row } from './types';
+import {
+  CONFIRM_BELOW,
+  type Match,
+  type MatchOptions,
+  type MatchOverrides,
+  type MatchReason,
+  type MatchResult,
+  type ProjectRef,
+} from './matchTypes';
+import type { AppendixSheet } from './types';
 
-/** A project row with what matching needs. */
-export interface ProjectRef {
-  sheetId: string;
-  index: number;
-  row: Row;
-  /** Folded names of its ancestor sections, outermost first. */
-  path: string[];
-  /** Its ancestor sections' names as written, outermost first. */
-  sections: string[];
-  /** The name as written (trimmed). */
-  text: string;
-  /** Normalised name. */
-  name: string;
-  /** Normalised lead unit. */
-  lead: string;
-  /** Canonical name (abbreviations expanded, phases alike): equal keys name the same project. */
-  key: string;
-  tokens: string[];
-  /** Canonical lead unit. */
-  unit: string;
-  /** Canonical section path, `/`-separated. */
-  section: string;
-  /** Row id of its section (null at the top). */
-  parentId: string | null;
-}
-
-/** Why two projects were paired (the UI and the CLI word these). */
-export type MatchReason =
-  | 'id' // the same row of one workbook
-  | 'user' // paired or confirmed by the user
-  | 'sameName' // the same name, as written
-  | 'sameSpelling' // the same name but for case, diacritics, spacing or punctuation
-  | 'expanded' // the same name once abbreviations and phases are written alike
-  | 'similarName' // a similar name
-  | 'sameUnit'
-  | 'otherUnit'
-  | 'sameSection'
-  | 'otherSection'
-  | 'sameAmounts'
-  | 'duplicate' // another project has the same name: paired by section, unit and amounts
-  | 'runnerUp'; // another candidate is nearly as close
-
-/** How two projects were paired. */
-export interface Match {
-  a: ProjectRef;
-  b: ProjectRef;
-  by: 'id' | 'key' | 'similar' | 'user';
-  /** Name similarity, 0..1 (1 for id, key and user pairs with the same name). */
-  score: number;
-  /** Another candidate had the same or a nearly as good claim (duplicates, a close runner-up). */
-  ambiguous: boolean;
-  /** How sure the pairing is, 0..1. */
-  confidence: number;
-  reasons: MatchReason[];
-  /** Below `CONFIRM_BELOW`: shown to the user to confirm or fix, never silently taken. */
-  doubtful: boolean;
-}
-
-export interface MatchResult {
-  matched: Match[];
-  /** Projects only in b. */
-  added: ProjectRef[];
-  /** Projects only in a. */
-  removed: ProjectRef[];
-  /** The scorer used (its token weights span both sides). */
-  scorer: Scorer;
-}
-
-/**
- * The user's corrections: pairs to force (a row id, b row id), a rows to leave unmatched, pairs or
- * groups confirmed as found (a row id of a pair, or a group's key), groups (splits, merges) refused.
- */
-export interface MatchOverrides {
-  pairs?: [string, string][];
-  unpaired?: string[];
-  confirmed?: string[];
-  ungrouped?: string[];
-}
-
-/** What the caller knows: whether row ids are shared identities, and each project's figures. */
-export interface MatchOptions {
-  /** Row ids name the same project on both sides (versions of one workbook). Default true. */
-  ids?: boolean;
-  /** Numbers of each project in one column order for both sides (amounts: a tie-breaker). */
-  figures?: ReadonlyMap<ProjectRef, readonly number[]>;
-}
-
-/** Pairs below this confidence are doubtful. */
-export const CONFIRM_BELOW = 0.9;
-
-/** Base letter of each character met so far ('' for punctuation), found once by decomposing it. */
-const BASE = new Map<string, string>();
-
-function base(ch: string): string {
-  let b = BASE.get(ch);
-  if (b === undefined) {
-    b = fold(ch);
-    if (!/^[a-z0-9]$/.test(b)) b = '';
-    BASE.set(ch, b);
-  }
-  return b;
-}
-
-/** Name or unit text reduced to what matters for matching (case, diacritics, spacing, punctuation). */
-export function normaliseName(s: unknown): string {
-  const text = String(s ?? '');
-  let out = '';
-  let space = false;
-  for (const ch of text) {
-    const b = base(ch);
-    if (b) {
-      if (space && out) out += ' ';
-      out += b;
-      space = false;
-    } else space = true;
-  }
-  return out;
-}
+// the shapes and name helpers are matching's vocabulary: importers of match.ts get them too
+export { nameSimilarity, normaliseName } from './matchNames';
+export * from './matchTypes';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
 const UNITS = new Map<string, [string, string]>();
@@ -227,37 +121,6 @@ export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
     });
   });
   return out;
-}
-
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  const t = ` ${s} `;
-  for (let i = 0; i < t.length - 1; i++) {
-    const g = t.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-/** Similarity of two normalised names, 0..1: the mean of word and letter-pair overlaps. */
-export function nameSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (!a || !b) return 0;
-  const wa = new Set(a.split(' '));
-  const wb = new Set(b.split(' '));
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  const words = (2 * common) / (wa.size + wb.size);
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of ga) {
-    shared += Math.min(n, gb.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of gb.values()) total += n;
-  return (words + (2 * shared) / total) / 2;
 }
 
 /** Reasons lists shared by the pairs that have the same (10,000 pairs: 12 lists). */

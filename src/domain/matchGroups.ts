@@ -4,7 +4,7 @@
  * what matching left unpaired (and the pairs it made by name), proposed to the user — a group is
  * always doubtful until confirmed — and withdrawn when the user refuses it.
  */
-import type { MatchResult, ProjectRef } from './match';
+import type { MatchResult, ProjectRef } from './matchTypes';
 import type { Scorer } from './matchScore';
 import { amountsEqual } from './numbers';
 

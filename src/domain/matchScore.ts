@@ -3,7 +3,8 @@
  * by rarity — a word every project has says little, a number or a rare word says much — plus
  * letter pairs for typos), then the lead unit, the section and the amounts as tie-breakers.
  */
-import type { ProjectRef } from './match';
+import { bigramDice, bigrams } from './matchNames';
+import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
 
 /** Weights of the parts of a pair's score (they add up to 1). */
@@ -16,27 +17,6 @@ export interface PairScore {
   section: number;
   amounts: number;
   total: number;
-}
-
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  const t = ` ${s} `;
-  for (let i = 0; i < t.length - 1; i++) {
-    const g = t.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-function bigramDice(ga: Map<string, number>, gb: Map<string, number>): number {
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of ga) {
-    shared += Math.min(n, gb.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of gb.values()) total += n;
-  return total ? (2 * shared) / total : 0;
 }
 
 /** Scores pairs of projects drawn from two sets (token rarity is counted over both). */

@@ -4,7 +4,7 @@
  * sensible assignment, not a positional one. Such pairs are always doubtful (the user confirms a
  * rename); one with a runner-up nearly as close is also ambiguous.
  */
-import { CONFIRM_BELOW, type Match, type MatchReason, type ProjectRef } from './match';
+import { CONFIRM_BELOW, type Match, type MatchReason, type ProjectRef } from './matchTypes';
 import type { PairScore, Scorer } from './matchScore';
 
 /** A pair needs names at least this alike … */

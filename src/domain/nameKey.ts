@@ -82,7 +82,8 @@ const JOINERS = new Set(['va']);
 /** Base letter or digit of each character met so far ('' for the others), found once. */
 const BASE = new Map<string, string>();
 
-function base(ch: string): string {
+/** A character's base letter or digit (`ệ` → `e`), '' for punctuation and the like. */
+export function baseLetter(ch: string): string {
   let b = BASE.get(ch);
   if (b === undefined) {
     b = fold(ch);
@@ -105,7 +106,7 @@ export function foldName(s: unknown): { text: string; words: string[] } {
   let gap = false;
   for (const ch of String(s ?? '')) {
     if (ch >= '\u0300' && ch <= '\u036f') continue; // a decomposed accent: part of its letter
-    const b = base(ch);
+    const b = baseLetter(ch);
     if (!b) {
       if (word) words.push(word);
       word = '';

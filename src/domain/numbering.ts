@@ -13,6 +13,11 @@ export interface NumberingScheme {
   sections: Style[];
   /** Projects: a bullet (`-`, `+`), or a counter style, at each level below their section. */
   projects: Style[];
+  /**
+   * Projects right under a section are counted straight through the sheet (1…50 across its
+   * sections) instead of restarting under each section; absent: not yet read from the rows.
+   */
+  through?: boolean;
 }
 
 /** The usual scheme of Vietnamese plan appendices: I / 1 / 1.1 / a, projects `-`. */
@@ -63,7 +68,41 @@ export function detectScheme(rows: readonly Row[]): NumberingScheme {
   return {
     sections: pick(sec, DEFAULT_SCHEME.sections),
     projects: pick(proj, DEFAULT_SCHEME.projects),
+    through: countsThrough(rows),
   };
+}
+
+/**
+ * Whether the rows number the projects right under a section straight through the sheet: where a
+ * new section's first counted project continues the previous one (…, 3 | 4) more often than it
+ * starts again at 1.
+ */
+export function countsThrough(rows: readonly Row[]): boolean {
+  const kinds: Row['kind'][] = [];
+  let last: number | undefined;
+  let fresh = false; // a section began since the last counted project
+  let continued = 0;
+  let restarted = 0;
+  for (const r of rows) {
+    if (r.kind === 'total' || r.part) continue;
+    kinds.length = r.level;
+    kinds[r.level] = r.kind;
+    if (r.kind === 'section') {
+      fresh = true;
+      continue;
+    }
+    if (r.level > 0 && kinds[r.level - 1] !== 'section') continue;
+    const m = /^(\d+)[.)]?$/.exec(String(r.cells.tt ?? '').trim());
+    if (!m || r.manualNumber) continue;
+    const n = Number(m[1]);
+    if (fresh && last !== undefined) {
+      if (n === last + 1 && n !== 1) continued++;
+      else if (n === 1) restarted++;
+    }
+    fresh = false;
+    last = n;
+  }
+  return continued > restarted;
 }
 
 /** The k-th (1-based) number of a style; `path` holds the numbers of the enclosing sections. */
@@ -88,9 +127,10 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
 }
 
 /**
- * The rows numbered by the scheme: counters restart under each section, bullets stay bullets. Rows
- * whose number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows
- * stay the same objects.
+ * The rows numbered by the scheme: counters restart under each section (but projects right under a
+ * section, when the scheme counts them straight `through`), bullets stay bullets. Rows whose
+ * number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows stay the
+ * same objects.
  */
 export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
   // how many sections / projects of each level the current parent has numbered so far (a
@@ -99,15 +139,22 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
   const path: number[] = [];
   // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
   const punct = new Map<string, string>();
+  // a scheme counting straight through: projects right under a section share one counter
+  const kinds: Row['kind'][] = [];
+  let through = 0;
   return rows.map((r) => {
     // total rows and *of which* / ratio lines are not counted among their siblings
     if (r.kind === 'total' || r.part) return r;
     counted.section.length = Math.min(counted.section.length, r.level + 1);
     counted.project.length = Math.min(counted.project.length, r.level + 1);
     path.length = r.level;
+    kinds.length = r.level;
+    kinds[r.level] = r.kind;
     const counters = counted[r.kind];
     counters[r.level] = (counters[r.level] ?? 0) + 1;
-    const k = counters[r.level];
+    const underSection =
+      r.kind === 'project' && (r.level === 0 || kinds[r.level - 1] === 'section');
+    const k = scheme.through && underSection ? ++through : counters[r.level];
     if (r.kind === 'section') path[r.level] = k;
     if (r.manualNumber && !all) return r;
     const styles = r.kind === 'section' ? scheme.sections : scheme.projects;

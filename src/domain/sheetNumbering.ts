@@ -3,7 +3,7 @@
  * section ↔ project) renumbers the sheet's rows in the same step, so undo brings the old numbers
  * back; a number typed by hand is marked and kept; *Đánh số lại* renumbers every row.
  */
-import { detectScheme, renumber } from './numbering';
+import { countsThrough, detectScheme, type NumberingScheme, renumber } from './numbering';
 import type { CellChange } from './ops';
 import { indexOfRows } from './rowIndex';
 import type { AppendixSheet, Row } from './types';
@@ -16,19 +16,29 @@ function withRows(sheet: AppendixSheet, rows: Row[]): AppendixSheet {
 }
 
 /**
+ * The scheme a sheet is numbered by: the one it holds, or the one its rows show; a scheme kept
+ * from before projects could be counted straight through learns that from the rows too.
+ */
+function schemeOf(sheet: AppendixSheet, rows: readonly Row[]): NumberingScheme {
+  const held = sheet.numbering;
+  if (!held) return detectScheme(rows);
+  return held.through === undefined ? { ...held, through: countsThrough(rows) } : held;
+}
+
+/**
  * The sheet after a structural edit, renumbered by its scheme; a sheet that holds none takes the
  * one its rows showed before the edit (`before`) and keeps it from then on.
  */
 export function followNumbering(before: AppendixSheet, after: AppendixSheet): AppendixSheet {
-  const numbering = after.numbering ?? before.numbering ?? detectScheme(before.rows);
-  const sheet = after.numbering ? after : { ...after, numbering };
+  const numbering = schemeOf(after.numbering ? after : before, before.rows);
+  const sheet = after.numbering === numbering ? after : { ...after, numbering };
   return withRows(sheet, renumber(sheet.rows, numbering));
 }
 
 /** Every row renumbered, numbers typed by hand included (the *Đánh số lại* action). */
 export function renumberAll(sheet: AppendixSheet): AppendixSheet {
-  const numbering = sheet.numbering ?? detectScheme(sheet.rows);
-  const next = sheet.numbering ? sheet : { ...sheet, numbering };
+  const numbering = schemeOf(sheet, sheet.rows);
+  const next = sheet.numbering === numbering ? sheet : { ...sheet, numbering };
   return withRows(next, renumber(next.rows, numbering, true));
 }
 

@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
-import type { AnnualPlan } from '../domain/execution';
+import type { ExecutionTrackingRecord, VersionRecord } from '../domain/records';
 import type { Id, Workbook } from '../domain/types';
 import { parsePlanbook, serializePlanbook } from './planbookFile';
 
@@ -17,25 +17,10 @@ export const ARCHIVE_FORMAT_VERSION = 1;
 export const ARCHIVE_MAX_BYTES = 1_500_000_000;
 
 /** A version as archived (the stored record). */
-export interface ArchivedVersion {
-  id: Id;
-  workbookId: Id;
-  name: string;
-  note: string;
-  createdAt: number;
-  origin: 'saved' | 'imported';
-  fileName?: string;
-  snapshot: Workbook;
-}
+export type ArchivedVersion = VersionRecord;
 
 /** An execution tracking as archived (the stored record; its plan is kept as stored). */
-export interface ArchivedExecution {
-  id: Id;
-  workbookId: Id;
-  updatedAt: number;
-  plan: AnnualPlan;
-  lastImport?: unknown;
-}
+export type ArchivedExecution = ExecutionTrackingRecord;
 
 export interface ArchivedWorkbook {
   workbook: Workbook;

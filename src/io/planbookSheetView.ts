@@ -28,7 +28,9 @@ function scheme(v: unknown): NumberingScheme | null {
   const o = v as Record<string, unknown>;
   const sections = styles(o.sections);
   const projects = styles(o.projects);
-  return sections && projects ? { sections: [...sections], projects: [...projects] } : null;
+  if (!sections || !projects) return null;
+  const through = typeof o.through === 'boolean' ? { through: o.through } : {};
+  return { sections: [...sections], projects: [...projects], ...through };
 }
 
 function display(v: unknown): SheetDisplay | null {

@@ -1,7 +1,7 @@
 /** The IndexedDB schema (Dexie). Versions are declared from day one; each upgrade migrates data. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
-import type { AnnualPlan } from '../domain/execution';
+import type { ExecutionTrackingRecord, VersionRecord } from '../domain/records';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
@@ -27,28 +27,11 @@ export type SheetRecord = Omit<AppendixSheet, 'rows'> & { workbookId: Id };
 
 export type RowRecord = Row & { sheetId: Id; order: string };
 
-/** A named, immutable snapshot of a workbook (a draft, the version sent, an approved plan…). */
-export interface RevisionRecord {
-  id: Id;
-  workbookId: Id;
-  name: string;
-  note: string;
-  createdAt: number;
-  /** Saved from the workbook itself, or imported from a file (the department's new version). */
-  origin: 'saved' | 'imported';
-  fileName?: string;
-  snapshot: Workbook;
-}
+/** A named, immutable snapshot of a workbook (the shape the archive file holds too). */
+export type RevisionRecord = VersionRecord;
 
-/** A year's tracking of a workbook's execution (annual plan, periods, disbursement, targets). */
-export interface ExecutionRecord {
-  id: Id;
-  workbookId: Id;
-  updatedAt: number;
-  plan: AnnualPlan;
-  /** The last report imported: what it left unpaired (kept for the user to pair after a reload). */
-  lastImport?: unknown;
-}
+/** A year's tracking of a workbook's execution (the shape the archive file holds too). */
+export type ExecutionRecord = ExecutionTrackingRecord;
 
 /**
  * An automatic backup: a whole copy of a workbook taken on open and while editing, kept in a

@@ -240,7 +240,7 @@ export function AppendixView({
         errors={checks.errors}
         warnings={checks.warnings}
         exportText={exportText}
-        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage)}
+        onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage, sheetId)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name, lang)}
         onVersions={onVersions}
         extra={

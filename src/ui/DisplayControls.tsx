@@ -6,21 +6,28 @@ import { useLang } from './i18n';
 
 const DECIMALS = [0, 1, 2, 3, 4, 5, 6];
 
-export function DisplayControls(p: {
-  session: WorkbookSession;
-  sheet: AppendixSheet;
+/** The settings without their unset fields (what is stored). */
+function tidy(d: SheetDisplay): SheetDisplay {
+  return Object.fromEntries(
+    Object.entries(d).filter(([, v]) => v !== undefined && v !== false),
+  ) as SheetDisplay;
+}
+
+/**
+ * The display unit and decimals pickers (and the wrap box where `wrap` is offered) for any grid
+ * or view whose figures are in `planUnit`; `onChange` gets the whole new settings.
+ */
+export function DisplayPicker(p: {
+  planUnit: string;
+  display: SheetDisplay | undefined;
   readOnly: boolean;
+  onChange: (display: SheetDisplay) => void;
+  wrap?: boolean;
 }) {
   const { t } = useLang();
-  const d = p.sheet.display ?? {};
-  const planUnit = p.session.workbook.meta.unit;
-  const known = unitOf(planUnit) !== null;
-  const set = (next: SheetDisplay) => {
-    const display = Object.fromEntries(
-      Object.entries({ ...d, ...next }).filter(([, v]) => v !== undefined && v !== false),
-    ) as SheetDisplay;
-    p.session.dispatch({ type: 'setDisplay', sheetId: p.sheet.id, display }, 'setDisplay');
-  };
+  const d = p.display ?? {};
+  const known = unitOf(p.planUnit) !== null;
+  const set = (next: SheetDisplay) => p.onChange(tidy({ ...d, ...next }));
   return (
     <div className="pb-display" data-testid="display-controls" title={t('displayNote')}>
       <label>
@@ -33,7 +40,7 @@ export function DisplayControls(p: {
             set({ unit: (e.target.value || undefined) as SheetDisplay['unit'] | undefined })
           }
         >
-          <option value="">{t('displayUnitPlan', { unit: planUnit || '—' })}</option>
+          <option value="">{t('displayUnitPlan', { unit: p.planUnit || '—' })}</option>
           {DISPLAY_UNITS.map((u) => (
             <option key={u} value={u}>
               {u}
@@ -58,17 +65,42 @@ export function DisplayControls(p: {
             </option>
           ))}
         </select>
-      </label>{' '}
-      <label>
-        <input
-          type="checkbox"
-          data-testid="display-wrap"
-          checked={!!d.wrap}
-          disabled={p.readOnly}
-          onChange={(e) => set({ wrap: e.target.checked })}
-        />{' '}
-        {t('displayWrap')}
       </label>
+      {p.wrap && (
+        <>
+          {' '}
+          <label>
+            <input
+              type="checkbox"
+              data-testid="display-wrap"
+              checked={!!d.wrap}
+              disabled={p.readOnly}
+              onChange={(e) => set({ wrap: e.target.checked })}
+            />{' '}
+            {t('displayWrap')}
+          </label>
+        </>
+      )}
     </div>
+  );
+}
+
+/** The sheet's display settings (unit, decimals, wrap), each change one undoable step. */
+export function DisplayControls(p: {
+  session: WorkbookSession;
+  sheet: AppendixSheet;
+  readOnly: boolean;
+  wrap?: boolean;
+}) {
+  return (
+    <DisplayPicker
+      planUnit={p.session.workbook.meta.unit}
+      display={p.sheet.display}
+      readOnly={p.readOnly}
+      wrap={p.wrap ?? true}
+      onChange={(display) =>
+        p.session.dispatch({ type: 'setDisplay', sheetId: p.sheet.id, display }, 'setDisplay')
+      }
+    />
   );
 }

@@ -29,7 +29,7 @@ export function PaneHeader(p: {
       onToggleChecks={() => undefined}
       {...checkCounts(session)}
       exportText={p.exportText}
-      onExportXlsx={() => exportXlsxNow(session, lang, t, p.say)}
+      onExportXlsx={() => exportXlsxNow(session, lang, t, p.say, p.csv.id)}
       onExportCsv={() => exportCsvNow(session, p.csv.id, p.csv.name, lang)}
       onVersions={p.onVersions}
     />

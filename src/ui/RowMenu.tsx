@@ -5,8 +5,11 @@ import { useLang } from './i18n';
 import type { StringKey } from './strings';
 import './keys.css';
 
+/** What the menu offers: the row actions, and *Đánh số lại* of the whole sheet (as the toolbar). */
+export type MenuAction = RowAction | 'renumber';
+
 /** The menu's items in order, with their label keys and shortcuts. */
-export const ROW_MENU: { action: RowAction; label: StringKey; keys?: string }[] = [
+export const ROW_MENU: { action: MenuAction; label: StringKey; keys?: string }[] = [
   { action: 'insertProjectAbove', label: 'm_insertProjectAbove' },
   { action: 'insertProjectBelow', label: 'm_insertProjectBelow', keys: 'Ctrl+Shift+=' },
   { action: 'insertSectionAbove', label: 'm_insertSectionAbove' },
@@ -17,13 +20,14 @@ export const ROW_MENU: { action: RowAction; label: StringKey; keys?: string }[] 
   { action: 'moveUp', label: 'm_moveUp', keys: 'Alt+↑' },
   { action: 'moveDown', label: 'm_moveDown', keys: 'Alt+↓' },
   { action: 'toggleKind', label: 'm_toggleKind' },
+  { action: 'renumber', label: 'renumber' },
 ];
 
 export function RowMenu(p: {
   x: number;
   y: number;
   readOnly: boolean;
-  onPick: (a: RowAction) => void;
+  onPick: (a: MenuAction) => void;
   onClose: () => void;
 }) {
   const { t } = useLang();
@@ -40,7 +44,7 @@ export function RowMenu(p: {
     return () => document.removeEventListener('pointerdown', away, true);
   }, [p]);
   const n = ROW_MENU.length;
-  const pick = (a: RowAction) => {
+  const pick = (a: MenuAction) => {
     if (p.readOnly) return;
     p.onPick(a);
   };

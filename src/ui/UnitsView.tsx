@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { cellOf, leaves } from '../domain/columns';
-import { formatAmount } from '../domain/numbers';
+import { toDisplay } from '../domain/display';
 import { normaliseName } from '../domain/match';
 import { mergeUnits, splitUnit } from '../domain/units';
+import { DisplayControls } from './DisplayControls';
+import { moneyText } from '../domain/displayMoney';
 import { useLang } from './i18n';
 import { ViewChart } from './ViewChart';
 
@@ -20,7 +22,9 @@ export function UnitsView(p: { session: WorkbookSession; sheetId: string }) {
   const [open, setOpen] = useState<string | null>(null);
   const aliases = session.workbook.meta.unitAliases ?? {};
   const merged = new Set(Object.values(aliases).map((v) => normaliseName(v)));
-  const fmt = (v: number) => formatAmount(v, lang);
+  // figures in the sheet's display unit, as its grid shows them
+  const fmt = moneyText(session.workbook.meta.unit, sheet.display, lang);
+  const shown = (v: number) => toDisplay(v, session.workbook.meta.unit, sheet.display);
   const setMeta = (unitAliases: Record<string, string>, label: string) =>
     session.dispatch({ type: 'setMeta', meta: { ...session.workbook.meta, unitAliases } }, label);
 
@@ -39,9 +43,11 @@ export function UnitsView(p: { session: WorkbookSession; sheetId: string }) {
     name: `Vốn ${src}`,
     stack: 'von',
     data: rows.map((u) =>
-      amounts
-        .filter((l) => (l.source ?? '') === src)
-        .reduce((a, l) => a + (u.amounts[l.id] ?? 0), 0),
+      shown(
+        amounts
+          .filter((l) => (l.source ?? '') === src)
+          .reduce((a, l) => a + (u.amounts[l.id] ?? 0), 0),
+      ),
     ),
   }));
   const categories = rows.map((u) => u.name || t('noUnit'));
@@ -50,6 +56,7 @@ export function UnitsView(p: { session: WorkbookSession; sheetId: string }) {
 
   return (
     <div className="pb-view" data-testid="units-view">
+      <DisplayControls session={session} sheet={sheet} readOnly={session.readOnly} wrap={false} />
       <table className="pb-view-table" data-testid="units-table">
         <thead>
           <tr>

@@ -1,8 +1,14 @@
-/** The year view: per year and source the planned amount, its share, the cumulative line, ceilings. */
+/**
+ * The year view: per year and source the planned amount, its share, the cumulative line, ceilings;
+ * figures in the sheet's display unit (ceilings typed in it too), stored in the plan's unit.
+ */
 import { useState } from 'react';
 import type { WorkbookSession } from '../app/session';
-import { formatAmount, parseAmount } from '../domain/numbers';
+import { toDisplay } from '../domain/display';
+import { formatAmount } from '../domain/numbers';
 import { ceilingKey } from '../domain/types';
+import { DisplayControls } from './DisplayControls';
+import { moneyText, readMoney } from '../domain/displayMoney';
 import { useLang } from './i18n';
 import { ViewChart } from './ViewChart';
 
@@ -10,10 +16,10 @@ function CeilingInput(p: {
   value: number | null;
   disabled: boolean;
   label: string;
+  fmt: (v: number | null) => string;
   onCommit: (text: string) => void;
 }) {
-  const { lang } = useLang();
-  const shown = p.value === null ? '' : formatAmount(p.value, lang);
+  const shown = p.fmt(p.value);
   const [text, setText] = useState<string | null>(null);
   return (
     <input
@@ -43,12 +49,16 @@ export function YearsView(p: {
   const { t, lang } = useLang();
   const { session, sheetId } = p;
   const rows = session.views.yearRows(sheetId);
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  const planUnit = session.workbook.meta.unit;
+  const display = sheet?.display;
   const sources = rows.length ? Object.keys(rows[0].bySource) : [];
-  const fmt = (v: number | null) => (v === null ? '' : formatAmount(v, lang));
+  const fmt = moneyText(planUnit, display, lang);
+  const shown = (v: number | null) => (v === null ? null : toDisplay(v, planUnit, display));
   const pct = (v: number) => `${formatAmount(Math.round(v * 1000) / 10, lang)}%`;
   const setCeiling = (year: number, source: string, text: string) => {
-    const v = text.trim() === '' ? null : parseAmount(text);
-    if (text.trim() !== '' && v === null) return p.onError(t('ceilingInvalid'));
+    const v = readMoney(text, planUnit, display);
+    if (v !== null && typeof v === 'object') return p.onError(t('ceilingInvalid'));
     const ceilings = { ...(session.workbook.meta.ceilings ?? {}) };
     if (v === null) delete ceilings[ceilingKey(year, source)];
     else ceilings[ceilingKey(year, source)] = v;
@@ -58,20 +68,23 @@ export function YearsView(p: {
     ...sources.map((s) => ({
       name: `Vốn ${s}`,
       stack: 'von',
-      data: rows.map((r) => r.bySource[s].amount),
+      data: rows.map((r) => shown(r.bySource[s].amount)),
     })),
-    { name: t('cumulative'), line: true, data: rows.map((r) => r.all.cumulative) },
+    { name: t('cumulative'), line: true, data: rows.map((r) => shown(r.all.cumulative)) },
     // a source's annual ceilings, where the user entered some
     ...sources
       .filter((s) => rows.some((r) => r.bySource[s].ceiling !== null))
       .map((s) => ({
         name: `${t('ceiling')} ${s}`,
         dashed: true,
-        data: rows.map((r) => r.bySource[s].ceiling),
+        data: rows.map((r) => shown(r.bySource[s].ceiling)),
       })),
   ];
   return (
     <div className="pb-view" data-testid="years-view">
+      {sheet && (
+        <DisplayControls session={session} sheet={sheet} readOnly={session.readOnly} wrap={false} />
+      )}
       <table className="pb-view-table" data-testid="years-table">
         <thead>
           <tr>
@@ -127,6 +140,7 @@ export function YearsView(p: {
                     <CeilingInput
                       value={x.ceiling}
                       label={`${r.year}-${s}`}
+                      fmt={fmt}
                       disabled={session.readOnly}
                       onCommit={(text) => setCeiling(r.year, s, text)}
                     />

@@ -8,6 +8,10 @@ import {
 } from '../app/exports';
 import { askStatedChoice } from './StatedChoiceDialog';
 import type { WorkbookSession } from '../app/session';
+import { xlsxInUnit } from '../app/unitExports';
+import { type DisplayUnit, shownUnit } from '../domain/display';
+import { askExportUnit } from './UnitChoiceDialog';
+import { unitExportText } from './stringsUnitExport';
 import { download } from './download';
 import type { Lang, T } from './i18n';
 import type { StatusLineProps } from './StatusLine';
@@ -15,14 +19,30 @@ import type { StatusLineProps } from './StatusLine';
 type Say = (m: StatusLineProps['message']) => void;
 
 /**
- * Writes the submission .xlsx and hands it to the browser as a download. When stated figures
- * differ from their rows, first asks whether to write the formulas or keep the stated figures.
+ * Writes the submission .xlsx and hands it to the browser as a download. When the sheet shown
+ * (`sheetId`) is in another unit than the plan's, first asks which unit to write; when stated
+ * figures differ from their rows, asks whether to write the formulas or keep the stated figures.
  */
-export function exportXlsxNow(session: WorkbookSession, lang: Lang, t: T, say: Say): void {
-  const figures = differingFigures(session);
-  if (!figures.length) return writeXlsx(session, lang, t, say, 'formulas');
-  void askStatedChoice(lang, figures).then((choice) => {
-    if (choice) writeXlsx(session, lang, t, say, choice);
+export function exportXlsxNow(
+  session: WorkbookSession,
+  lang: Lang,
+  t: T,
+  say: Say,
+  sheetId?: string,
+): void {
+  const planUnit = session.workbook.meta.unit;
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  const shown = shownUnit(planUnit, sheet?.display);
+  const go = (unit: DisplayUnit | null) => {
+    const figures = differingFigures(session);
+    if (!figures.length) return writeXlsx(session, lang, t, say, 'formulas', unit);
+    void askStatedChoice(lang, figures).then((choice) => {
+      if (choice) writeXlsx(session, lang, t, say, choice, unit);
+    });
+  };
+  if (!shown || shown === planUnit) return go(null);
+  void askExportUnit(lang, planUnit, shown).then((c) => {
+    if (c) go(c === 'shown' ? shown : null);
   });
 }
 
@@ -32,16 +52,27 @@ function writeXlsx(
   t: T,
   say: Say,
   stated: StatedChoice,
+  unit: DisplayUnit | null,
 ): void {
   say({ text: t('exporting'), kind: 'info' });
-  workbookXlsx(session, lang, stated).then(
-    (bytes) => {
+  const bytes = unit
+    ? xlsxInUnit(session.workbook, unit, (s, i, c) => session.value(s, i, c), lang, stated)
+    : workbookXlsx(session, lang, stated).then((b) => ({ bytes: b, frozen: 0 }));
+  bytes.then(
+    (out) => {
       download(
         `${fileStem(session.workbook.meta.title)}.xlsx`,
-        bytes as BlobPart,
+        out.bytes as BlobPart,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      say(null);
+      say(
+        out.frozen
+          ? {
+              text: unitExportText(lang, 'u_frozen', { shown: unit!, n: out.frozen }),
+              kind: 'info',
+            }
+          : null,
+      );
     },
     (e: Error) => say({ text: t('exportFailed', { why: e.message }), kind: 'error' }),
   );

@@ -6,7 +6,9 @@ export const viSheetView = {
   displayUnitPlan: 'Theo kế hoạch ({unit})',
   displayDecimals: 'Số chữ số thập phân',
   displayWrap: 'Xuống dòng',
-  displayNote: 'Chỉ đổi cách hiển thị; số liệu và tệp xuất giữ đơn vị của kế hoạch.',
+  displayNote:
+    'Chỉ đổi cách hiển thị; số liệu giữ đơn vị của kế hoạch (khi xuất .xlsx có thể chọn xuất theo đơn vị hiển thị).',
+  c_displayLabel: 'Đổi đơn vị hiển thị',
 };
 
 export const enSheetView: typeof viSheetView = {
@@ -16,5 +18,7 @@ export const enSheetView: typeof viSheetView = {
   displayUnitPlan: 'As planned ({unit})',
   displayDecimals: 'Decimals',
   displayWrap: 'Wrap text',
-  displayNote: 'Only the display changes; figures and exports keep the plan’s unit.',
+  displayNote:
+    'Only the display changes; figures keep the plan’s unit (the .xlsx export offers the display unit).',
+  c_displayLabel: 'Change the display unit',
 };

@@ -5,16 +5,16 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useState } from 'react';
 import type { GridItem } from './grid/gridContext';
-import type { GridCommand, RowAction } from './grid/keymap';
+import type { GridCommand } from './grid/keymap';
 import { KeyHelp } from './KeyHelp';
-import { RowMenu } from './RowMenu';
+import { type MenuAction, RowMenu } from './RowMenu';
 import { usePanes } from './usePanes';
 
 export function useGridOverlays(p: {
   api: () => GridApi<GridItem> | null;
   /** A row's plan index (the API speaks plan indexes, also under a filter). */
   planIndex: (rowId: string) => number | undefined;
-  run: (a: RowAction) => void;
+  run: (a: MenuAction) => void;
   readOnly: boolean;
 }) {
   const { api, planIndex, run, readOnly } = p;

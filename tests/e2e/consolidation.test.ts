@@ -113,6 +113,20 @@ describe('a consolidation workbook', () => {
     assert.equal(await c.textIs(c.total('tot:p'), '46.900'), '46.900');
     assert.equal(await c.textIs(c.total('tot:r'), '46.900'), '46.900');
 
+    // shown in tỷ đồng (stored in triệu đồng): a proposal typed as 0,6 tỷ is 600 triệu
+    await page.selectOption('[data-testid=c-grid-area] [data-testid=display-unit]', 'tỷ đồng');
+    assert.equal(await c.textIs(c.total('tot:p'), '46,9'), '46,9');
+    await c.cell(key, 'y2026_dtpt:p').dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0,6');
+    await page.keyboard.press('Enter');
+    assert.equal(await c.textIs(c.total('tot:p'), '46,3'), '46,3');
+    assert.equal(await c.textIs(c.cell(key, 'y2026_dtpt:d'), '-0,6'), '-0,6');
+    await page.click('[data-testid=c-undo]');
+    assert.equal(await c.textIs(c.total('tot:p'), '46,9'), '46,9');
+    await page.click('[data-testid=c-undo]');
+    assert.equal(await c.textIs(c.total('tot:p'), '46.900'), '46.900');
+
     // the export: live formulas LibreOffice recalculates, and the submissions with provenance
     const [dl] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,10 +1,16 @@
 /**
  * Issue 15 (part 5) in Chromium: with the sample shown in tỷ đồng, typing 1,5 into a project's
  * amount stores 1.500 triệu đồng (the plan's unit); the section adds it; the editor, the formula
- * bar and the status line speak tỷ đồng; back in the plan's unit the cell shows 1.500.
+ * bar and the status line speak tỷ đồng; the .xlsx export in tỷ đồng recalculates to the same
+ * figures; back in the plan's unit the cell shows 1.500.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { toCsv } from '../support/libreoffice';
+import { readWithOpenpyxl } from '../support/openpyxl';
 import { e2eSuite, openSample } from './harness';
 import { DisplayUnitPageModel } from './pages/DisplayUnitPage';
 
@@ -39,6 +45,27 @@ describe('input in the display unit', () => {
     assert.ok(
       stats.includes(`Tổng: ${String(sum).replace('.', ',')}`) && stats.includes('(tỷ đồng)'),
       stats,
+    );
+
+    // exported in the display unit (asked first): the unit line says tỷ đồng, the section's
+    // formula is live and LibreOffice recalculates it to 4,5
+    await wb.page.click('[data-testid=export-xlsx]');
+    await wb.page.click('[data-testid=unit-shown]');
+    const download = wb.page.waitForEvent('download');
+    await wb.page.click('[data-testid=stated-formulas]');
+    const file = join(mkdtempSync(join(tmpdir(), 'planbook-e2e-unit-')), 'ty-dong.xlsx');
+    await (await download).saveAs(file);
+    const [book] = readWithOpenpyxl([file]);
+    assert.ok(book.ok, book.ok ? '' : book.error);
+    const first = book.sheets[0];
+    assert.ok(first.cells.some((c) => c.value === 'ĐVT: tỷ đồng'));
+    assert.ok(first.cells.some((c) => c.type === 'f' && /SUM\(/.test(String(c.value))));
+    const cached = toCsv(file, false).get(first.name)!;
+    const again = toCsv(file, true).get(first.name)!;
+    assert.deepEqual(again, cached);
+    assert.ok(
+      again.some((r) => r.includes('4.5') && r.includes('1.5')),
+      JSON.stringify(again),
     );
 
     // the model holds triệu đồng: back in the plan's unit the cell shows 1.500

@@ -243,6 +243,20 @@ describe('Row menu, panes and help by keyboard', () => {
       await wb.page.waitForTimeout(25);
     assert.equal(await wb.rowShape(5), 'section:1');
     assert.equal(await wb.activeIs('cell:5:name'), 'cell:5:name');
+    // *Đánh số lại* is the menu's last item: a number typed by hand goes back to the automatic one
+    const auto = await wb.text(wb.cell(5, 'tt'));
+    await wb.type(5, 'tt', '9');
+    assert.equal(await wb.textIs(wb.cell(5, 'tt'), '9'), '9');
+    await wb.focus(5, 'name');
+    await k.press('Shift+F10');
+    await wb.menu().waitFor();
+    await k.press('End');
+    assert.equal(await wb.activeIs('menu:renumber'), 'menu:renumber');
+    await k.press('Enter');
+    await wb.menu().waitFor({ state: 'detached' });
+    assert.equal(await wb.textIs(wb.cell(5, 'tt'), auto), auto);
+    await wb.action('undo');
+    assert.equal(await wb.textIs(wb.cell(5, 'tt'), '9'), '9');
     await wb.page.close();
   });
 

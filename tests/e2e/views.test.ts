@@ -46,6 +46,34 @@ describe('views by unit and by year', () => {
       'Trần vốn ĐTPT',
       [null, null, 11000, null, null],
     ]);
+    // shown in tỷ đồng, as the sheet's grid (the plan keeps triệu đồng); a ceiling typed in tỷ
+    await page.selectOption('[data-testid=years-view] [data-testid=display-unit]', 'tỷ đồng');
+    await page.waitForFunction(() =>
+      document
+        .querySelector(
+          '[data-testid=years-table] tr[data-year="2013"] td[data-field="amount-ĐTPT"]',
+        )
+        ?.textContent?.includes('12'),
+    );
+    assert.equal(await views.yearCell(2013, 'amount-ĐTPT'), '12');
+    assert.equal(await views.yearCell(2013, 'gap-ĐTPT'), '-1');
+    assert.equal(await page.inputValue('[data-testid="ceiling-2013-ĐTPT"]'), '11');
+    assert.deepEqual((await views.chart('years-chart'))[0], ['Vốn ĐTPT', [6.5, 11, 12, 7, 3.6]]);
+    await page.fill('[data-testid="ceiling-2013-ĐTPT"]', '11,5');
+    await page.press('[data-testid="ceiling-2013-ĐTPT"]', 'Enter');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=years-table] tr[data-year="2013"] td[data-field="gap-ĐTPT"]')
+        ?.textContent?.includes('-0,5'),
+    );
+    assert.deepEqual((await views.chart('years-chart')).at(-1), [
+      'Trần vốn ĐTPT',
+      [null, null, 11.5, null, null],
+    ]);
+    await views.units();
+    assert.equal(await views.unitCell('VP UBND tỉnh', 'total'), '11,5');
+    await views.years();
+
     // the chart downloads as a PNG
     const download = page.waitForEvent('download');
     await page.click('[data-testid=years-chart-png]');
@@ -53,6 +81,11 @@ describe('views by unit and by year', () => {
     assert.equal(d.suggestedFilename(), 'von-theo-nam.png');
     const { readFileSync } = await import('node:fs');
     assert.deepEqual([...readFileSync(await d.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    // back to the plan's unit (the profile's sample is shared with the next test)
+    const commits = await wb.commits();
+    await page.selectOption('[data-testid=years-view] [data-testid=display-unit]', '');
+    await wb.waitSaved(commits);
+    assert.equal(await views.yearCell(2013, 'amount-ĐTPT'), '12.000');
     await page.close();
   });
 

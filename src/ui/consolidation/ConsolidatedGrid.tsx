@@ -1,7 +1,8 @@
 /**
  * The consolidated appendix: sections (or units) with their subtotals, projects with their unit,
  * and per year and source the requested figure (read-only), the proposed one (editable: each edit
- * is an undoable command) and the difference; duplicates flagged on the name.
+ * is an undoable command) and the difference; duplicates flagged on the name. Figures show (and
+ * are typed) in the chosen display unit; the state keeps the form's unit.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -9,7 +10,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
 import type { LiveRow } from '../../app/consolidationLive';
 import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
-import { formatAmount, parseAmount } from '../../domain/numbers';
+import { DisplayPicker } from '../DisplayControls';
+import { moneyText, readMoney } from '../../domain/displayMoney';
 import { theme } from '../grid/PlanGrid';
 import { useLang } from '../i18n';
 
@@ -29,6 +31,8 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
   const [msg, setMsg] = useState('');
   const table = session.table;
   const cols = table.columns;
+  const unit = session.state.form.unit;
+  const display = session.state.display;
   const dupUnits = useMemo(() => {
     const out = new Map<string, string[]>();
     for (const d of table.duplicates) {
@@ -44,6 +48,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
   const live = useRef({ table, dupUnits });
   live.current = { table, dupUnits };
   const columnDefs = useMemo(() => {
+    const fmt = moneyText(unit, display, lang);
     const dupOf = (key: string) => live.current.dupUnits.get(key);
     const labels: Record<Fig, string> = {
       r: t('c_requested'),
@@ -57,9 +62,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
       type: 'rightAligned',
       valueGetter: (p) => (p.data ? figure(p.data, j, f) : null),
       valueFormatter: (p) =>
-        typeof p.value === 'number' && (p.value !== 0 || f !== 'd')
-          ? formatAmount(p.value, lang)
-          : '',
+        typeof p.value === 'number' && (p.value !== 0 || f !== 'd') ? fmt(p.value) : '',
       editable: (p) => f === 'p' && j !== null && p.data?.kind === 'project' && !p.data.grand,
       cellClass: f === 'r' ? 'pb-c-requested' : f === 'd' ? 'pb-c-diff' : 'pb-c-proposed',
       cellClassRules: {
@@ -69,8 +72,8 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
       valueSetter: (p) => {
         if (!p.data || j === null || !col) return false;
         const text = String(p.newValue ?? '').trim();
-        const value = text === '' ? null : parseAmount(text);
-        if (text !== '' && value === null) {
+        const value = readMoney(text, unit, display);
+        if (value !== null && typeof value === 'object') {
           setMsg(t('c_notNumber', { text }));
           return false;
         }
@@ -145,7 +148,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
       children: FIGURES.map((f) => num(null, f)),
     };
     return [...fixed, ...years, total];
-  }, [cols, t, lang, session]);
+  }, [cols, t, lang, session, unit, display]);
 
   const pinned = useMemo<Item[]>(
     () => [{ ...table.grand, key: 'pin:grand', name: t('c_grand'), grand: true }],
@@ -153,7 +156,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
   );
 
   return (
-    <section className="pb-c-appendix">
+    <section className="pb-c-appendix" data-testid="c-grid-area">
       <div className="pb-c-toolbar">
         <label>
           {t('c_groupBy')}{' '}
@@ -171,6 +174,14 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
             <option value="unit">{t('c_byUnit')}</option>
           </select>
         </label>{' '}
+        <DisplayPicker
+          planUnit={unit}
+          display={display}
+          readOnly={false}
+          onChange={(d) =>
+            session.dispatch({ type: 'setDisplay', display: d }, t('c_displayLabel'))
+          }
+        />{' '}
         <span className="pb-hint">{t('c_readOnlyCol')}</span>
         {msg && (
           <span className="pb-msg-error" role="alert" data-testid="c-grid-message">

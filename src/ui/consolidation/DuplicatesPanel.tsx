@@ -2,11 +2,13 @@
 import type { ConsolidationSession } from '../../app/consolidation';
 import { sumOf } from '../../domain/consolidate';
 import type { Resolution } from '../../domain/consolidateTypes';
-import { formatAmount } from '../../domain/numbers';
+import { moneyText } from '../../domain/displayMoney';
 import { useLang } from '../i18n';
 
 export function DuplicatesPanel({ session }: { session: ConsolidationSession }) {
   const { t, lang } = useLang();
+  // in the display unit the consolidated grid shows
+  const money = moneyText(session.state.form.unit, session.state.display, lang);
   const table = session.table;
   const resolve = (pair: string, resolution: Resolution | null) =>
     session.dispatch({ type: 'resolve', pair, resolution }, t('c_resolveLabel'));
@@ -23,7 +25,7 @@ export function DuplicatesPanel({ session }: { session: ConsolidationSession }) 
               <div>
                 <strong>{e.project.name}</strong>
                 <div className="pb-hint">
-                  {e.unit} — {formatAmount(sumOf(e.requested), lang)}
+                  {e.unit} — {money(sumOf(e.requested))}
                 </div>
               </div>
             );

@@ -1,6 +1,6 @@
 /** Who submitted when, who is missing, each submission's totals and errors; a click opens it. */
 import type { ConsolidationSession } from '../../app/consolidation';
-import { formatAmount } from '../../domain/numbers';
+import { moneyText } from '../../domain/displayMoney';
 import { useLang } from '../i18n';
 import { receivedText } from './format';
 
@@ -12,6 +12,8 @@ export function StatusBoard({
   onOpen: (submissionId: string) => void;
 }) {
   const { t, lang } = useLang();
+  // in the display unit the consolidated grid shows
+  const money = moneyText(session.state.form.unit, session.state.display, lang);
   const rows = session.status();
   const missing = rows.filter((r) => !r.current);
   return (
@@ -56,7 +58,7 @@ export function StatusBoard({
                 <td>{p?.fileName ?? ''}</td>
                 <td className="pb-num">{r.current ? r.projects : ''}</td>
                 <td className="pb-num" data-testid="c-board-requested">
-                  {r.current ? formatAmount(r.requested, lang) : ''}
+                  {r.current ? money(r.requested) : ''}
                 </td>
                 <td
                   className={`pb-num${r.errors ? ' pb-msg-error' : ''}`}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { moneyText, readMoney } from './displayMoney';
+
+describe('money in a display unit beside the grid', () => {
+  it('shows figures of the plan’s unit in the display unit, rounded as the settings say', () => {
+    const tỷ = moneyText('triệu đồng', { unit: 'tỷ đồng' }, 'vi');
+    expect(tỷ(49850)).toBe('49,85');
+    expect(tỷ(null)).toBe('');
+    expect(moneyText('triệu đồng', { unit: 'tỷ đồng', decimals: 1 }, 'vi')(49850)).toBe('49,9');
+    expect(moneyText('triệu đồng', undefined, 'vi')(49850)).toBe('49.850');
+    expect(moneyText('triệu đồng', { unit: 'nghìn đồng' }, 'en')(1.5)).toBe('1,500');
+  });
+
+  it('reads a figure typed in the display unit back into the plan’s unit, without noise', () => {
+    expect(readMoney('1,5', 'triệu đồng', { unit: 'tỷ đồng' })).toBe(1500);
+    expect(readMoney('0,7', 'triệu đồng', { unit: 'tỷ đồng' })).toBe(700);
+    expect(readMoney('11.000', 'triệu đồng', undefined)).toBe(11000);
+    expect(readMoney('  ', 'triệu đồng', { unit: 'tỷ đồng' })).toBeNull();
+    expect(readMoney('-', 'triệu đồng', { unit: 'tỷ đồng' })).toBeNull();
+    expect(readMoney('abc', 'triệu đồng', undefined)).toEqual({ invalid: 'abc' });
+    // these inputs take figures, not formulas
+    expect(readMoney('=1+1', 'triệu đồng', undefined)).toEqual({ invalid: '=1+1' });
+    // an unknown plan unit: no conversion
+    expect(readMoney('2', 'USD', { unit: 'tỷ đồng' })).toBe(2);
+  });
+});
