@@ -11,6 +11,7 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'stated-plan-total': 'Tổng ghi trong văn bản',
     'column-rule': 'Quy tắc cột',
     'label-rule': 'Quy tắc ghi ở dòng',
+    'balance-rule': 'Dòng chênh lệch (bội chi, kết dư)',
   },
   en: {
     'row-total': 'Row total',
@@ -19,6 +20,7 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'stated-plan-total': 'Plan text total',
     'column-rule': 'Column rule',
     'label-rule': 'Rule in the label',
+    'balance-rule': 'Balance row (deficit, surplus)',
   },
 };
 

@@ -9,7 +9,8 @@ export interface LabelRule {
   terms: { sign: 1 | -1; tt: string }[];
 }
 
-const TERM = String.raw`(?:[A-Z]|[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)`;
+// a Roman numeral before a single letter: `II` is one term, not `I`, `I`
+const TERM = String.raw`(?:[IVX]{1,5}(?![A-Z])|[A-Z]|\d{1,2}(?:\.\d{1,2})*)`;
 const SUM = String.raw`${TERM}(?:\s*[+\-−–]\s*${TERM})+`;
 const WITH_TARGET = new RegExp(String.raw`(?:^|[\s(\[:])(${TERM})\s*=\s*(${SUM})(?=$|[\s)\],;.])`);
 const BRACKETED = new RegExp(String.raw`[(\[]\s*(${SUM})\s*[)\]]|^\s*(${SUM})\s*$`);
@@ -40,8 +41,9 @@ export function ttKey(v: unknown): string {
 
 /**
  * Resolves a label rule's terms to row indices: for each term the nearest row with that numbering,
- * looked for first inside the row's own subtree (a section stating `A=I+II`), then anywhere.
- * Null when a term names no row.
+ * looked for first inside the row's own subtree (a section stating `A=I+II`), then among its
+ * siblings (numbering restarts in each block: `III = II - I` names the I and II of its own block),
+ * then anywhere. Null when a term names no row.
  */
 export function resolveLabelRule(
   rows: readonly Row[],
@@ -55,6 +57,7 @@ export function resolveLabelRule(
     for (let j = i + 1; j < subtreeEnd; j++)
       if (ttKey(rows[j].cells.tt) === term.tt && (best < 0 || rows[j].level < rows[best].level))
         best = j;
+    if (best < 0) best = siblingNumbered(rows, i, term.tt);
     if (best < 0) {
       let dist = Infinity;
       for (let j = 0; j < rows.length; j++) {
@@ -70,4 +73,15 @@ export function resolveLabelRule(
     out.push({ sign: term.sign, row: best });
   }
   return out;
+}
+
+/** The nearest row numbered `tt` under the same parent as row i (same level, no heading between). */
+function siblingNumbered(rows: readonly Row[], i: number, tt: string): number {
+  const level = rows[i].level;
+  for (const step of [-1, 1])
+    for (let j = i + step; j >= 0 && j < rows.length; j += step) {
+      if (rows[j].level < level || rows[j].kind === 'total') break;
+      if (rows[j].level === level && ttKey(rows[j].cells.tt) === tt) return j;
+    }
+  return -1;
 }

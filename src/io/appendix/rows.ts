@@ -30,7 +30,8 @@ export interface ImportWarning {
     | 'footnoteMarker'
     | 'hiddenRow'
     | 'belowTable'
-    | 'movedFigure';
+    | 'movedFigure'
+    | 'strayZeros';
   /** 1-based line or row in the input. */
   row: number | null;
   /** The sheet the warning is about (absent: the whole file). */
@@ -192,6 +193,16 @@ export function readRows(
         row: line,
         sheet: g.name,
         message: `line ${line}: “${name.slice(0, 40)}…” continues the label of the row above; joined`,
+      });
+      continue;
+    }
+    // zeros left on a row without label or number (a stray 0 printing blank) are no table row
+    if (!name && !tt && !lead && hasNumbers && Object.values(cells).every((v) => v === 0)) {
+      warnings.push({
+        code: 'strayZeros',
+        row: line,
+        sheet: g.name,
+        message: `line ${line}: only zeros on a row without a label; not read as a table row`,
       });
       continue;
     }

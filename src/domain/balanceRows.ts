@@ -1,0 +1,196 @@
+/**
+ * Balance rows: a deficit, surplus or difference row (*Bội chi*, *Bội thu*, *Thặng dư*, *Chênh
+ * lệch thu chi*, *Vay bù đắp bội chi*) restates the difference of the blocks before it in its own
+ * block (expenditure − revenue, revenue − expenditure) without writing the rule. Such a row is
+ * derived: its figure is no input of the table (not an item), and it is checked against the
+ * difference. The label alone is not enough (a deficit may be the central budget's while the blocks
+ * are the whole state's), so the rule is taken only where the table's own figures follow it on
+ * (nearly) all its columns; then a column that breaks it is a real difference. Where a sheet's other
+ * balance rows follow the difference their label means, a row breaking it is checked as well.
+ * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
+ * terms name rows.
+ */
+import { sheetContext } from './checkContext';
+import { fold } from './sources';
+import type { AppendixSheet, ColumnLeaf, Row } from './types';
+
+export interface BalanceRule {
+  /** The rule as the checks print it (`II − I`). */
+  text: string;
+  terms: { sign: 1 | -1; row: number }[];
+}
+
+export interface Balances {
+  /** Rows whose figures are derived from other rows (never items). */
+  derived: Set<number>;
+  /** The difference each balance row is checked against (label-stated rules are checked apart). */
+  rules: Map<number, BalanceRule>;
+}
+
+/** A label naming a balance: deficit, surplus, the difference of revenue and expenditure. */
+const BALANCE = /^(boi chi|boi thu|thang du|chenh lech|vay bu dap boi chi)\b/;
+/** Deficits and their financing are expenditure − revenue; differences and surpluses the reverse. */
+const DEFICIT = /^(boi chi|vay bu dap)/;
+const REVENUE = /^(tong |nguon )?thu\b/;
+const SPENDING = /^(tong |nguon )?chi\b/;
+/** A label writing a difference with its own rule: `(C=A-B-kết dư)`, `III = II - I`. */
+const WRITTEN = /(^|[\s(])[A-Z]{1,4}\s*=\s*[A-Z]{1,4}\s*[-−–]/;
+
+const text = (r: Row) =>
+  fold(String(r.cells.name ?? ''))
+    .replace(/^[\s\d.)\-–:]+/, '')
+    .trim();
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function decimals(x: number): number {
+  for (let d = 0; d <= 6; d++) if (Math.abs(x * 10 ** d - Math.round(x * 10 ** d)) < 1e-7) return d;
+  return 6;
+}
+
+/** Whether `stated` is `computed` within the rounding of `terms` printed figures. */
+function near(stated: number, computed: number, terms: number): boolean {
+  return Math.abs(stated - computed) <= terms * 0.5 * 10 ** -decimals(stated) + 1e-9;
+}
+
+/** Columns a rule may hold on: those where the row states a figure. */
+function compared(rows: readonly Row[], i: number, cols: readonly ColumnLeaf[]): ColumnLeaf[] {
+  return cols.filter((l) => num(rows[i].cells[l.id]) !== null);
+}
+
+/** Figure-bearing rows before row i in its own block, at its level (nearest first), at most 6. */
+function operands(rows: readonly Row[], i: number, derived: Set<number>): number[] {
+  const level = rows[i].level;
+  const out: number[] = [];
+  for (let j = i - 1; j >= 0 && out.length < 7; j--) {
+    const r = rows[j];
+    if (r.kind === 'total' || r.level < level) break;
+    if (r.level > level || r.part || derived.has(j)) continue;
+    if (Object.entries(r.cells).some(([k, v]) => k !== 'tt' && num(v) !== null)) out.push(j);
+  }
+  return out.length >= 2 && out.length <= 6 ? out.reverse() : [];
+}
+
+/** Σ sign × figure of the terms in one column (a missing figure is 0). */
+function value(rows: readonly Row[], terms: BalanceRule['terms'], colId: string): number {
+  let s = 0;
+  for (const t of terms) s += t.sign * (num(rows[t.row].cells[colId]) ?? 0);
+  return s;
+}
+
+/** How many of the row's columns follow the terms, and whether one of them is a non-zero figure. */
+function follows(
+  rows: readonly Row[],
+  i: number,
+  terms: BalanceRule['terms'],
+  cols: readonly ColumnLeaf[],
+): { holds: number; real: boolean } {
+  let holds = 0;
+  let real = false;
+  for (const l of cols) {
+    const e = num(rows[i].cells[l.id])!;
+    if (!near(e, value(rows, terms, l.id), terms.length + 1)) continue;
+    holds++;
+    if (e !== 0) real = true;
+  }
+  return { holds, real };
+}
+
+/** One operand minus the others, with a sign: the shapes a difference of blocks takes. */
+function shapes(ops: number[]): BalanceRule['terms'][] {
+  const out: BalanceRule['terms'][] = [];
+  for (const k of ops)
+    for (const sign of [1, -1] as const)
+      out.push(ops.map((row) => ({ row, sign: (row === k ? sign : -sign) as 1 | -1 })));
+  return out;
+}
+
+function ruleText(rows: readonly Row[], terms: BalanceRule['terms']): string {
+  const name = (j: number) => String(rows[j].cells.tt ?? '').trim() || text(rows[j]).slice(0, 20);
+  const sorted = [...terms].sort((a, b) => b.sign - a.sign);
+  return sorted
+    .map(
+      (t, k) => `${k === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name(t.row)}`,
+    )
+    .join('');
+}
+
+/**
+ * The difference a balance label means over its operands (deficit: the one expenditure block
+ * minus the revenue blocks; difference or surplus: the one revenue block minus the others), or
+ * null when the operands' labels do not say which is which.
+ */
+function meant(rows: readonly Row[], i: number, ops: number[]): BalanceRule['terms'] | null {
+  const deficit = DEFICIT.test(text(rows[i]));
+  const lead = ops.filter((j) => (deficit ? SPENDING : REVENUE).test(text(rows[j])));
+  const rest = ops.filter((j) => (deficit ? REVENUE : SPENDING).test(text(rows[j])));
+  if (lead.length !== 1 || lead.length + rest.length !== ops.length) return null;
+  return ops.map((row) => ({ row, sign: row === lead[0] ? 1 : -1 }));
+}
+
+/** The derived rows of a table and the differences they are checked against. */
+export function balanceRows(
+  rows: readonly Row[],
+  cols: readonly ColumnLeaf[],
+  labelled: ReadonlyMap<number, { terms: { sign: 1 | -1 }[] }>,
+): Balances {
+  const derived = new Set<number>();
+  const rules = new Map<number, BalanceRule>();
+  const pending: number[] = [];
+  let evidence = false;
+  rows.forEach((r, i) => {
+    if (r.part || r.kind === 'total') return;
+    const rule = labelled.get(i);
+    if (rule?.terms.some((t) => t.sign < 0) || (!rule && WRITTEN.test(String(r.cells.name ?? ''))))
+      derived.add(i);
+    if (rule || derived.has(i) || !BALANCE.test(text(r))) return;
+    const ops = operands(rows, i, derived);
+    const cs = compared(rows, i, cols);
+    if (!ops.length || !cs.length) return;
+    // (nearly) all: every column of one or two, else two thirds of them and at least two
+    const need = cs.length <= 2 ? cs.length : Math.max(2, Math.ceil((cs.length * 2) / 3));
+    let best: { terms: BalanceRule['terms']; holds: number } | null = null;
+    for (const terms of shapes(ops)) {
+      const f = follows(rows, i, terms, cs);
+      if (f.real && f.holds >= need && (!best || f.holds > best.holds))
+        best = { terms, holds: f.holds };
+    }
+    if (!best) {
+      pending.push(i);
+      return;
+    }
+    derived.add(i);
+    rules.set(i, { text: ruleText(rows, best.terms), terms: best.terms });
+    const m = meant(rows, i, ops);
+    if (m && m.every((t, k) => t.sign === best.terms[k].sign)) evidence = true;
+    else if (m && m.every((t, k) => t.sign === -best.terms[k].sign)) evidence = true;
+  });
+  // the sheet's other balance rows follow what their label means: one that does not is checked
+  if (evidence)
+    for (const i of pending) {
+      const ops = operands(rows, i, derived);
+      const m = meant(rows, i, ops);
+      const cs = compared(rows, i, cols);
+      if (!m || !cs.length) continue;
+      // the sign the table writes its balances with (a deficit printed negative is the same rule)
+      const first = num(rows[i].cells[cs[0].id])!;
+      const terms =
+        first < 0 && value(rows, m, cs[0].id) > 0
+          ? m.map((t) => ({ ...t, sign: -t.sign as 1 | -1 }))
+          : m;
+      derived.add(i);
+      rules.set(i, { text: ruleText(rows, terms), terms });
+    }
+  return { derived, rules };
+}
+
+const cache = new WeakMap<readonly Row[], { columns: unknown; balances: Balances }>();
+
+/** The balance rows of a sheet (cached per version of its rows and columns). */
+export function sheetBalances(sheet: AppendixSheet): Balances {
+  const hit = cache.get(sheet.rows);
+  if (hit && hit.columns === sheet.columns) return hit.balances;
+  const ctx = sheetContext(sheet);
+  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules);
+  cache.set(sheet.rows, { columns: sheet.columns, balances });
+  return balances;
+}
