@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../cli/check';
+import { leaves } from '../domain/columns';
 import { tableStructure } from '../domain/tableStructure';
 import { readPlanFile } from './readPlan';
 
@@ -149,5 +150,29 @@ describe('rows that are no items', () => {
     expect(r.workbook.sheets[0].rows).toHaveLength(3);
     expect(r.warnings.map((w) => w.code)).toContain('strayZeros');
     expect(structure(lines)).toEqual({ sections: [], items: [3, 4], derived: [], totals: [] });
+  });
+
+  it('a unit line is no header; a count left under the table is no row; #REF! is no figure', () => {
+    const lines = [
+      ['', '', 'Đơn vị: Triệu đồng.', 'Đơn vị: Triệu đồng.'],
+      ['S', '', 'TỔNG THU', 'TỔNG SỐ CHI', 'SỐ BỔ SUNG'],
+      ['T', 'TỈNH, THÀNH PHỐ', 'NSNN', 'NGÂN SÁCH', 'TỪ'],
+      ['T', '', 'TRÊN ĐỊA BÀN', 'TỈNH', 'NSTW'],
+      ['A', 'B', '1', '2', '#REF!'],
+      ['1', 'HÀ NỘI', '19.348.000', '3.849.306', '#REF!'],
+      ['2', 'HẢI PHÒNG', '5.992.400', '1.757.821', '#REF!'],
+      ['3', 'HÀ TÂY', '715.300', '1.104.731', '#REF!'],
+      ['', '', '3', '3', ''],
+    ];
+    const r = read(lines);
+    const s = r.workbook.sheets[0];
+    expect(leaves(s.columns).map((l) => l.role)).toEqual([
+      'number',
+      'name',
+      'value',
+      'value',
+      'text',
+    ]);
+    expect(structure(lines)).toEqual({ sections: [], items: [6, 7, 8], derived: [], totals: [] });
   });
 });

@@ -7,7 +7,7 @@ import { isRatioCode } from '../../domain/columnRules';
 import { fold } from '../../domain/sources';
 import { cellText, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
-import { isMarker } from './rowKinds';
+import { isErrorValue, isMarker } from './rowKinds';
 
 const RATIO_HEADER =
   /(\bty le\b|\bti le\b|%|\bso sanh\b|\btoc do\b|\bdieu tiet\b|\bchi so\b|\bratios?\b|\brates?\b|\bpercent|\bshares?\b)/;
@@ -36,6 +36,10 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
         const t = cellText(g, r, c);
         if (!t || isMarker(t) || t === '-' || t === '–') continue;
         const cell = g.rows[r]?.[c];
+        if (isErrorValue(t)) {
+          texts++;
+          continue;
+        }
         if (typeof cell?.value === 'number' || /^[-+(]?[\d.,\s]+\)?%?$/.test(t)) {
           nums++;
           perCol.set(c, (perCol.get(c) ?? 0) + 1);

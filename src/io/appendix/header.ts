@@ -3,6 +3,7 @@ import { canonicalSource, fold, slug } from '../../domain/sources';
 import { amountColumnId } from '../../domain/template';
 import type { ColumnLeaf, ColumnNode } from '../../domain/types';
 import { cellText, gridWidth, type RawGrid } from './grid';
+import { isErrorValue } from './rowKinds';
 
 export interface HeaderBand {
   start: number;
@@ -30,15 +31,22 @@ function isCode(s: string): boolean {
 
 /** Whether a row is a column-code row: at least three short codes, some numeric, starting low. */
 export function isCodeRow(g: RawGrid, r: number): boolean {
-  const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter(Boolean);
+  // an error value (`#REF!` left by a deleted sheet) is no code: an empty cell
+  const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter((t) => t && !isErrorValue(t));
   if (cells.length < 3 || !cells.every(isCode)) return false;
   const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c) || /^\(?\d+\)?\s*=/.test(c));
   return ints.length >= 2 && /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
 }
 
+/** `Đơn vị: Triệu đồng`, `ĐVT: tỷ đồng`: the unit line above a table, not a column's name. */
+const UNIT_LINE = /^(don vi( tinh)?|dvt)\s*:/;
+
 function headerScore(g: RawGrid, r: number): number {
   let n = 0;
-  for (const c of g.rows[r] ?? []) if (c.text.trim() && HEADER_WORDS.test(fold(c.text))) n++;
+  for (const c of g.rows[r] ?? []) {
+    const f = c.text.trim() ? fold(c.text) : '';
+    if (f && HEADER_WORDS.test(f) && !UNIT_LINE.test(f)) n++;
+  }
   return n;
 }
 

@@ -69,3 +69,8 @@ export function isEnglishLine(text: string): boolean {
 export function isVietnamese(text: string): boolean {
   return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
 }
+
+/** An Excel error value (`#REF!` left by a deleted sheet): no figure and no text of the table. */
+export function isErrorValue(text: string): boolean {
+  return /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)$/.test(text.trim());
+}

@@ -344,8 +344,23 @@ export function readRows(
     lineOf.set(id, line);
     out.push(row);
   }
+  // figures on rows without label or number after the table's last row (a count of its rows, a
+  // check sum) are no rows of it
+  while (out.length && isUnlabelled(out[out.length - 1])) {
+    const row = out.pop()!;
+    warnings.push({
+      code: 'belowTable',
+      row: lineOf.get(row.id) ?? null,
+      sheet: g.name,
+      message: `line ${lineOf.get(row.id)}: figures without a label below the table; not read as a row`,
+    });
+    lineOf.delete(row.id);
+  }
   return { rows: normaliseLevels(out), lineOf, footer };
 }
+
+const isUnlabelled = (r: Row) =>
+  r.kind === 'project' && !r.part && !r.cells.name && !r.cells.tt && !r.cells.lead;
 
 /** The row an of-which line breaks down: the last row that is not itself a breakdown. */
 function ownerOf(rows: Row[]): Row | undefined {
