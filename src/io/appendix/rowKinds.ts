@@ -9,12 +9,12 @@ export function isTotalLabel(label: string): boolean {
   // a bulleted line (`- Tổng số thu`) is an item of a list, never a total of the table
   if (/^\s*[-–+•]/.test(label)) return false;
   const f = fold(label).replace(/^[\s*:.-]+/, '');
-  if (/^(tong so|tong cong|cong|cong so|grand total|total)\s*[:(-]?(\s|$)/.test(f)) return true;
-  // a bare `Tổng` totals when no body's name follows it (`Tổng:`, `Tổng (A+B)`, `Tổng 02
-  // chương trình`, `Tổng các dự án`; not `Tổng liên đoàn`, `Tổng cục`)
-  if (/^tong\s*([:(=-]|$)|^tong\s+[a-z0-9]{1,4}\s*[+=]|^tong\s+(\d|cac\b)/.test(f)) return true;
-  // `Tổng thu …`, `Tổng chi …`, `Tổng vốn …`, `Tổng nhu cầu …` total a flow; `Tổng cục`,
-  // `Tổng công ty`, `Tổng liên đoàn` are bodies, not totals
+  // `Tổng cục`, `Tổng công ty`, `Tổng liên đoàn`, `Tổng đài` … name bodies, not totals
+  if (/^tong (cuc|cong ty|lien doan|dai|hoi|lanh su|bien tap|giam doc|thu ky|bi thu)\b/.test(f))
+    return false;
+  if (/^(tong so|tong cong|cong|cong so|grand total|total|tong)\s*[:(-]?(\s|$)/.test(f))
+    return true;
+  // `Tổng thu …`, `Tổng chi …`, `Tổng vốn …`, `Tổng nhu cầu …` total a flow
   return /^tong (thu|chi|von|nhu cau|muc|nguon|kinh phi|du toan|quyet toan|ke hoach|gia tri)\b/.test(
     f,
   );
