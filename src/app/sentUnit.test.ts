@@ -53,7 +53,7 @@ const read = (unit: string, unitFrom: 'file' | 'fileName'): PendingSubmission =>
 const c = { form: { units: UNITS } } as Parameters<typeof certify>[0];
 
 describe('a send read for the intake', () => {
-  it('goes under the certified unit; a file stating another unit is refused, naming both', () => {
+  it('goes under the certified unit; a file stating another expected unit is refused, naming both', () => {
     const own = certify(c, read('Sở GTVT', 'file'), sent({}), 'n');
     expect([own.unit, own.certified, own.submission?.provenance]).toEqual([
       'Sở Giao thông vận tải',
@@ -66,8 +66,17 @@ describe('a send read for the intake', () => {
       bytes: new Uint8Array([1]),
       unit: '',
       note: 'n',
-      wrongUnit: { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải' },
+      wrongUnit: { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải', refused: true },
     });
+  });
+
+  it('a file stating a unit this consolidation does not expect goes under its sender, with a warning', () => {
+    const copied = certify(c, read('UBND tỉnh Quảng Trị', 'file'), sent({}), 'n');
+    expect([copied.unit, copied.wrongUnit, copied.submission?.provenance.unit]).toEqual([
+      'Sở Giao thông vận tải',
+      { stated: 'UBND tỉnh Quảng Trị', sender: 'Sở Giao thông vận tải', refused: false },
+      'Sở Giao thông vận tải',
+    ]);
   });
 
   it('a file stating no unit (a guess from its name) goes under its sender; an unexpected sender keeps its own name', () => {

@@ -2,8 +2,8 @@
  * Which unit a submission sent through the server comes from. The server certifies the sender's
  * unit from the account (its code, and its display name when the accounts give one); the unit
  * named inside the file is the sender's own words. A send is paired with the consolidation's
- * expected unit by the certified unit only, and a file stating another unit than its sender's is
- * refused, so a department cannot file figures under another unit's name.
+ * expected unit by the certified unit only, so a department cannot file figures under another
+ * unit's name (`serverSubmissions.certify` says what becomes of a file stating another unit).
  */
 import { matchUnit, sameUnit } from '../domain/consolidateUnits';
 

@@ -5,6 +5,7 @@
  * through the same intake as a dropped file (`consolidationIntake.ts`).
  */
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
+import { matchUnit } from '../domain/consolidateUnits';
 import { type PendingSubmission, readSubmissions } from './consolidationIntake';
 import { certifiedUnit, senderUnitLabel, statedIsSender } from './sentUnit';
 import { httpOf, type SyncSettings } from './sync';
@@ -128,8 +129,7 @@ export function newSends(
 /**
  * Reads the units' new sends as dropped files are read, to be confirmed the same way, each under
  * the unit the server certifies (the sender's account), matched to an expected unit by that
- * unit's names only, never by the file's words. A file whose title block states another unit
- * than its sender's is refused (`wrongUnit`, not receivable). The note says who sent it.
+ * unit's names only, never by the file's words (`certify`). The note says who sent it.
  */
 export async function readSentSubmissions(
   c: Consolidation,
@@ -151,7 +151,13 @@ export async function readSentSubmissions(
   return { ok: true, value: read.map((p, i) => certify(c, p, fresh[i], note(fresh[i]))) };
 }
 
-/** A file read from a send, put under its certified sender's unit (or refused, see above). */
+/**
+ * A file read from a send, put under its certified sender's unit. When the file's title block
+ * states another unit: if that is another unit this consolidation expects, the file is refused
+ * (taking it would file that unit's figures in the sender's place: a wrong file, or a unit
+ * posing as another); otherwise (the province's UBND left in a copied header, a superior body,
+ * an unknown name) it is taken under the sender's unit with the difference shown as a warning.
+ */
 export function certify(
   c: Consolidation,
   p: PendingSubmission,
@@ -161,15 +167,19 @@ export function certify(
   if (!p.submission) return { ...p, note };
   const pv = p.submission.provenance;
   const sender = senderUnitLabel(s);
-  if (pv.unitFrom === 'file' && !statedIsSender(pv.unit, s, c.form.units))
-    return { name: p.name, bytes: p.bytes, unit: '', note, wrongUnit: { stated: pv.unit, sender } };
   const cert = certifiedUnit(s, c.form.units);
+  const differs = pv.unitFrom === 'file' && !statedIsSender(pv.unit, s, c.form.units);
+  if (differs && matchUnit(pv.unit, c.form.units)) {
+    const wrongUnit = { stated: pv.unit, sender, refused: true };
+    return { name: p.name, bytes: p.bytes, unit: '', note, wrongUnit };
+  }
   const unit = cert ?? sender;
   return {
     ...p,
     unit,
     note,
     ...(cert ? { certified: cert } : {}),
+    ...(differs ? { wrongUnit: { stated: pv.unit, sender, refused: false } } : {}),
     submission: { ...p.submission, provenance: { ...pv, unit, unitFrom: 'server' } },
   };
 }

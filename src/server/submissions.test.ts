@@ -192,8 +192,18 @@ describe('submissions through the server', () => {
     const got = await readSentSubmissions(s.state, s.submissions, intake('minh', 'p4'), () => '');
     if (!got.ok) throw new Error(got.detail);
     expect(got.value.map((p) => [p.name, p.unit, p.wrongUnit, !!p.submission])).toEqual([
-      ['yte.xlsx', '', { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải' }, false],
-      ['tt.xlsx', '', { stated: 'Sở Thông tin và Truyền thông', sender: 'u7' }, false],
+      [
+        'yte.xlsx',
+        '',
+        { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải', refused: true },
+        false,
+      ],
+      [
+        'tt.xlsx',
+        '',
+        { stated: 'Sở Thông tin và Truyền thông', sender: 'u7', refused: true },
+        false,
+      ],
     ]);
     // nothing can be received from them: no unit's figures change
     expect(s.receive(got.value, 'receive')).toEqual({ ok: false, why: 'nothing' });

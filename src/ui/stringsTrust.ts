@@ -4,10 +4,12 @@
  */
 export const viTrust = {
   c_wrongUnit:
-    'Không nhận: tệp ghi đơn vị «{stated}» nhưng được gửi qua máy chủ từ tài khoản của «{sender}». Đề nghị đơn vị gửi lại đúng hồ sơ của mình.',
+    'Không nhận: tệp ghi đơn vị «{stated}» (một đơn vị khác trong danh sách tổng hợp) nhưng được gửi qua máy chủ từ tài khoản của «{sender}». Đề nghị đơn vị gửi lại đúng hồ sơ của mình.',
   c_certified: 'máy chủ xác nhận đơn vị gửi: {unit}',
+  c_unitWarning:
+    'Chú ý: tệp ghi đơn vị «{stated}», khác với đơn vị gửi «{sender}»; hồ sơ được nhận theo đơn vị gửi.',
   c_unitFrom_server: 'do máy chủ xác nhận theo tài khoản gửi',
-  intakeServerWrongUnit: '{n} hồ sơ không được nhận vì ghi đơn vị khác với đơn vị gửi.',
+  intakeServerWrongUnit: '{n} hồ sơ không được nhận vì ghi tên một đơn vị khác với đơn vị gửi.',
   auditKind_cell: 'Sửa ô',
   auditKind_settle: 'Chọn giá trị khi xung đột',
   auditKind_conflict: 'Xung đột (hai giá trị)',
@@ -25,8 +27,10 @@ export const viTrust = {
 
 export const enTrust: Record<keyof typeof viTrust, string> = {
   c_wrongUnit:
-    'Not received: the file states the unit “{stated}” but was sent through the server from an account of “{sender}”. Ask the unit to send its own submission again.',
+    'Not received: the file states the unit “{stated}” (another unit of this consolidation) but was sent through the server from an account of “{sender}”. Ask the unit to send its own submission again.',
   c_certified: 'sending unit certified by the server: {unit}',
+  c_unitWarning:
+    'Note: the file states the unit “{stated}”, not its sender “{sender}”; it is received as the sender’s.',
   c_unitFrom_server: 'certified by the server from the sending account',
   intakeServerWrongUnit:
     '{n} submission(s) not received: they state another unit than their sender’s.',

@@ -84,7 +84,10 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                       <td>{p.name}</td>
                       <td colSpan={2} className="pb-msg-error" role="alert">
                         {p.wrongUnit
-                          ? t('c_wrongUnit', p.wrongUnit)
+                          ? t('c_wrongUnit', {
+                              stated: p.wrongUnit.stated,
+                              sender: p.wrongUnit.sender,
+                            })
                           : t('c_unreadable', {
                               why: t(`imp_${p.error?.code ?? 'unexpected'}` as StringKey, {
                                 detail: p.error?.detail ?? '',
@@ -125,6 +128,18 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                           ? t('c_certified', { unit: p.certified })
                           : t('c_unitRead', { unit: read })}
                       </div>
+                      {p.wrongUnit && (
+                        <div
+                          className="pb-msg pb-msg-error"
+                          role="alert"
+                          data-testid="c-pending-unit-warning"
+                        >
+                          {t('c_unitWarning', {
+                            stated: p.wrongUnit.stated,
+                            sender: p.wrongUnit.sender,
+                          })}
+                        </div>
+                      )}
                       <label>
                         {t('c_note')}{' '}
                         <input

@@ -64,7 +64,7 @@ export function ServerIntake({
         setMsg({ error: true, text: t(k, { detail: r.detail }) });
       } else {
         onRead(r.value);
-        const wrong = r.value.filter((p) => p.wrongUnit).length;
+        const wrong = r.value.filter((p) => p.wrongUnit?.refused).length;
         const taken = r.value.length - wrong;
         const parts = [
           ...(taken ? [t('intakeServerGot', { n: taken })] : []),
