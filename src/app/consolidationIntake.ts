@@ -20,6 +20,14 @@ export interface PendingSubmission {
   workbook?: Workbook;
   /** Why the file could not be read. */
   error?: ImportError;
+  /**
+   * A file sent through the server that states another unit than its certified sender's:
+   * `refused` (not receivable) when the unit it states is another expected unit of the
+   * consolidation, else received under the sender's unit with this shown as a warning.
+   */
+  wrongUnit?: { stated: string; sender: string; refused: boolean };
+  /** Sent through the server by this expected unit (certified; not to be re-assigned). */
+  certified?: string;
   /** The unit the file goes to (read, matched to an expected unit, or chosen). */
   unit: string;
   /** The consolidator's note on the file (kept with its provenance). */

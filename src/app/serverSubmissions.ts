@@ -7,14 +7,17 @@
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import { matchUnit } from '../domain/consolidateUnits';
 import { type PendingSubmission, readSubmissions } from './consolidationIntake';
+import { certifiedUnit, senderUnitLabel, statedIsSender } from './sentUnit';
 import { httpOf, type SyncSettings } from './sync';
 
 /** A submission sent through the server, as the server lists it (see `server/submissions.ts`). */
 export interface SentSubmission {
   id: number;
   plan: string;
-  /** The sender's unit as the server knows it (from the account). */
+  /** The sender's unit code as the server knows it (from the account). */
   unit: string;
+  /** The sender's unit's display name from the account (null: the account gives none). */
+  unitName?: string | null;
   account: string;
   name: string;
   fileName: string;
@@ -124,10 +127,9 @@ export function newSends(
 }
 
 /**
- * Reads the units' new sends as dropped files are read, to be confirmed the same way. The unit
- * the server vouches for (the sender's account: its unit or its name) wins when it matches an
- * expected unit; otherwise the unit the file names is matched as for a file. The note says who
- * sent it.
+ * Reads the units' new sends as dropped files are read, to be confirmed the same way, each under
+ * the unit the server certifies (the sender's account), matched to an expected unit by that
+ * unit's names only, never by the file's words (`certify`). The note says who sent it.
  */
 export async function readSentSubmissions(
   c: Consolidation,
@@ -146,12 +148,38 @@ export async function readSentSubmissions(
     files.push({ name: s.fileName, bytes: got.value });
   }
   const read = await readSubmissions(c, subs, files, () => new Date());
+  return { ok: true, value: read.map((p, i) => certify(c, p, fresh[i], note(fresh[i]))) };
+}
+
+/**
+ * A file read from a send, put under its certified sender's unit. When the file's title block
+ * states another unit: if that is another unit this consolidation expects, the file is refused
+ * (taking it would file that unit's figures in the sender's place: a wrong file, or a unit
+ * posing as another); otherwise (the province's UBND left in a copied header, a superior body,
+ * an unknown name) it is taken under the sender's unit with the difference shown as a warning.
+ */
+export function certify(
+  c: Consolidation,
+  p: PendingSubmission,
+  s: SentSubmission,
+  note: string,
+): PendingSubmission {
+  if (!p.submission) return { ...p, note };
+  const pv = p.submission.provenance;
+  const sender = senderUnitLabel(s);
+  const cert = certifiedUnit(s, c.form.units);
+  const differs = pv.unitFrom === 'file' && !statedIsSender(pv.unit, s, c.form.units);
+  if (differs && matchUnit(pv.unit, c.form.units)) {
+    const wrongUnit = { stated: pv.unit, sender, refused: true };
+    return { name: p.name, bytes: p.bytes, unit: '', note, wrongUnit };
+  }
+  const unit = cert ?? sender;
   return {
-    ok: true,
-    value: read.map((p, i) => {
-      const s = fresh[i];
-      const sender = matchUnit(s.unit, c.form.units) ?? matchUnit(s.name, c.form.units);
-      return { ...p, ...(p.submission && sender ? { unit: sender } : {}), note: note(s) };
-    }),
+    ...p,
+    unit,
+    note,
+    ...(cert ? { certified: cert } : {}),
+    ...(differs ? { wrongUnit: { stated: pv.unit, sender, refused: false } } : {}),
+    submission: { ...p.submission, provenance: { ...pv, unit, unitFrom: 'server' } },
   };
 }

@@ -34,8 +34,11 @@ export interface ConsolidationForm {
 export interface Provenance {
   /** The submitting unit. */
   unit: string;
-  /** Read from the file's issuing body, chosen by the user, or (last resort) the file's name. */
-  unitFrom: 'file' | 'chosen' | 'fileName';
+  /**
+   * Read from the file's issuing body, chosen by the user, (last resort) the file's name, or
+   * certified by the collaboration server (the sender's account) for a file sent through it.
+   */
+  unitFrom: 'file' | 'chosen' | 'fileName' | 'server';
   fileName: string;
   /** When it was received (ISO 8601). */
   receivedAt: string;

@@ -10,8 +10,14 @@ export interface Account {
   id: string;
   /** Shown to the others (presence, audit). */
   name: string;
-  /** The unit (department) the account belongs to, e.g. `so-gtvt`. */
+  /** The unit (department) the account belongs to, e.g. `so-gtvt`: its code. */
   unit: string;
+  /**
+   * The unit's display name, as consolidations name it (`Sở Giao thông vận tải`): what a send
+   * through the server is certified to come from. Absent (accounts written before): the
+   * consolidation knows the unit by its code and the account's name only.
+   */
+  unitName?: string;
   role: Role;
   /** Plans the account may open (absent: every plan). */
   plans?: string[];
@@ -67,6 +73,9 @@ export function parseAccounts(json: string): Account[] {
       id: x.id,
       name: typeof x.name === 'string' && x.name ? x.name : x.id,
       unit: x.unit,
+      ...(typeof x.unitName === 'string' && x.unitName.trim()
+        ? { unitName: x.unitName.trim() }
+        : {}),
       role: x.role as Role,
       ...(Array.isArray(x.plans) ? { plans: x.plans.map(String) } : {}),
     };

@@ -114,8 +114,8 @@ describe('two instances behind Redis with PostgreSQL', () => {
     );
     expect(sent.ok).toBe(true);
     const list = await listSubmissions({ url: i1b.url, plan: 'cluster', token: token('minh') });
-    expect(list.ok && list.value.map((x) => [x.unit, x.fileName, x.size])).toEqual([
-      ['gtvt', 's.xlsx', 3],
+    expect(list.ok && list.value.map((x) => [x.unit, x.unitName, x.fileName, x.size])).toEqual([
+      ['gtvt', 'Sở Giao thông vận tải', 's.xlsx', 3],
     ]);
     const id = list.ok ? list.value[0].id : 0;
     const got = await fetchSubmission({ url: i1b.url, plan: 'cluster', token: token('minh') }, id);

@@ -16,8 +16,10 @@ export const SERVER_USAGE = `  planbook serve [--host 127.0.0.1] [--port 1234] [
                  [--postgres <url> --redis <url>] [--name <instance>]
       runs the collaboration server (SQLite in <dir>; with --postgres and --redis several
       instances share the documents)
-  planbook account add <id> --unit <unit> --role department|consolidator|reviewer [--name <name>]
-      adds or changes an account in <dir>/accounts.json
+  planbook account add <id> --unit <code> --role department|consolidator|reviewer [--name <name>]
+                       [--unit-name "<the unit's name, e.g. Sở Giao thông vận tải>"]
+      adds or changes an account in <dir>/accounts.json (the unit name is what a submission
+      sent through the server is certified to come from)
   planbook token <account> [--hours 12] [--data <dir>]
       prints a token for an account (signed with the server's secret)
   planbook audit --doc <name> [--sheet <id> --row <id> --col <id>] [--csv] [--data <dir> | --postgres <url>]
@@ -97,6 +99,16 @@ async function serve(args: string[]): Promise<number> {
     console.warn(
       `planbook: no accounts yet in ${p.accounts}: add some with 'planbook account add'`,
     );
+  const unnamed = accounts()
+    .filter((a) => a.role === 'department' && !a.unitName)
+    .map((a) => a.id);
+  if (unnamed.length)
+    console.warn(
+      `planbook: department accounts without a unit name: ${unnamed.join(', ')}; their sends are ` +
+        `matched to a consolidation's units by unit code and account name only, and a file naming ` +
+        `another unit is refused. Give one: planbook account add <id> --unit <code> --role ` +
+        `department --unit-name "Sở …"`,
+    );
   const running = await startServer({
     host: opt(args, '--host') ?? '127.0.0.1',
     port: Number(opt(args, '--port') ?? 1234),
@@ -128,12 +140,22 @@ function account(args: string[]): number {
     return 2;
   }
   const p = paths(args);
-  const list = readAccounts(p.accounts).filter((a) => a.id !== id);
-  const entry = { id, name: opt(args, '--name') ?? id, unit, role };
+  const all = readAccounts(p.accounts);
+  const was = all.find((a) => a.id === id);
+  const list = all.filter((a) => a.id !== id);
+  // the unit's name is kept when the account is changed without one, for the same unit
+  const unitName = opt(args, '--unit-name') ?? (was?.unit === unit ? was.unitName : undefined);
+  const entry = {
+    id,
+    name: opt(args, '--name') ?? id,
+    unit,
+    ...(unitName ? { unitName } : {}),
+    role,
+  };
   parseAccounts(JSON.stringify({ accounts: [...list, entry] })); // validates
   mkdirSync(p.data, { recursive: true });
   writeFileSync(p.accounts, JSON.stringify({ accounts: [...list, entry] }, null, 2) + '\n');
-  console.log(`${p.accounts}: ${id} (${role}, ${unit})`);
+  console.log(`${p.accounts}: ${id} (${role}, ${unitName ? `${unit}: ${unitName}` : unit})`);
   return 0;
 }
 

@@ -17,7 +17,7 @@ import {
   sentFromRecord,
 } from './store';
 
-const SENT = 'id, plan, unit, account, name, file_name, sha256, size, at';
+const SENT = 'id, plan, unit, unit_name, account, name, file_name, sha256, size, at';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, data BYTEA);
@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS submissions (id BIGSERIAL PRIMARY KEY, plan TEXT NOT 
   unit TEXT NOT NULL, account TEXT NOT NULL, name TEXT NOT NULL, file_name TEXT NOT NULL,
   sha256 TEXT NOT NULL, size BIGINT NOT NULL, at BIGINT NOT NULL, data BYTEA NOT NULL);
 CREATE INDEX IF NOT EXISTS submissions_plan ON submissions(plan, id);
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS unit_name TEXT;
 `;
 
 export class PgStore implements DocStore {
@@ -155,8 +156,19 @@ export class PgStore implements DocStore {
 
   async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
     const r = await this.pool.query<{ id: string }>(
-      'INSERT INTO submissions (plan, unit, account, name, file_name, sha256, size, at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id',
-      [s.plan, s.unit, s.account, s.name, s.fileName, s.sha256, s.size, s.at, Buffer.from(bytes)],
+      'INSERT INTO submissions (plan, unit, unit_name, account, name, file_name, sha256, size, at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
+      [
+        s.plan,
+        s.unit,
+        s.unitName,
+        s.account,
+        s.name,
+        s.fileName,
+        s.sha256,
+        s.size,
+        s.at,
+        Buffer.from(bytes),
+      ],
     );
     return Number(r.rows[0].id);
   }

@@ -18,7 +18,7 @@ import {
   sentFromRecord,
 } from './store';
 
-const SENT = 'id, plan, unit, account, name, file_name, sha256, size, at';
+const SENT = 'id, plan, unit, unit_name, account, name, file_name, sha256, size, at';
 
 interface Statement {
   run(...args: unknown[]): unknown;
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT
   sheet TEXT, "row" TEXT, col TEXT, before TEXT, after TEXT, detail TEXT, client_at INTEGER);
 CREATE INDEX IF NOT EXISTS audit_cell ON audit(doc, sheet, "row", col);
 CREATE TABLE IF NOT EXISTS submissions (id INTEGER PRIMARY KEY AUTOINCREMENT, plan TEXT NOT NULL,
-  unit TEXT NOT NULL, account TEXT NOT NULL, name TEXT NOT NULL, file_name TEXT NOT NULL,
+  unit TEXT NOT NULL, unit_name TEXT, account TEXT NOT NULL, name TEXT NOT NULL, file_name TEXT NOT NULL,
   sha256 TEXT NOT NULL, size INTEGER NOT NULL, at INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS submissions_plan ON submissions(plan, id);
 `;
@@ -58,6 +58,10 @@ export class SqliteStore implements DocStore {
     const db = ext.db as unknown as Sqlite;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // a store made before sends carried the sender's unit name gains the column (old rows: null)
+    const cols = db.pragma('table_info(submissions)') as { name: string }[];
+    if (!cols.some((c) => c.name === 'unit_name'))
+      db.exec('ALTER TABLE submissions ADD COLUMN unit_name TEXT');
     return new SqliteStore(db);
   }
 
@@ -141,11 +145,12 @@ export class SqliteStore implements DocStore {
   async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
     const r = this.db
       .prepare(
-        'INSERT INTO submissions (plan, unit, account, name, file_name, sha256, size, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO submissions (plan, unit, unit_name, account, name, file_name, sha256, size, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         s.plan,
         s.unit,
+        s.unitName,
         s.account,
         s.name,
         s.fileName,

@@ -4,6 +4,7 @@
  * server being killed; the log is folded into the document's snapshot from time to time.
  */
 import * as Y from 'yjs';
+import type { AuditKind } from '../domain/auditKinds';
 
 /** One line of the audit trail. */
 export interface AuditRow {
@@ -15,8 +16,9 @@ export interface AuditRow {
   unit: string;
   /** `cell` a value written, `row+`/`row-` a row added/removed, `row` re-shaped, `sheet`,
    * `meta`, `grid`, `conflict` two values kept, `settle` a conflict settled, `refused` a write
-   * outside the account's rights, `denied` a connection refused. */
-  kind: string;
+   * outside the account's rights, `denied` a connection refused, `submit`/`fetch` a submission
+   * file sent/fetched (every kind: `AUDIT_KINDS`). Read back, whatever the table holds. */
+  kind: AuditKind;
   sheet?: string | null;
   row?: string | null;
   col?: string | null;
@@ -34,6 +36,11 @@ export interface SentSubmission {
   plan: string;
   /** The sender's unit (from the account, never from the request). */
   unit: string;
+  /**
+   * The sender's unit's display name as the account gives it (`Sở Giao thông vận tải`); null
+   * for an account without one, or a send stored before accounts carried it.
+   */
+  unitName: string | null;
   /** The sender's account id and name. */
   account: string;
   name: string;
@@ -53,6 +60,7 @@ export function sentFromRecord(x: Record<string, unknown>): SentSubmission {
     id: Number(x.id),
     plan: String(x.plan),
     unit: String(x.unit),
+    unitName: x.unit_name === null || x.unit_name === undefined ? null : String(x.unit_name),
     account: String(x.account),
     name: String(x.name),
     fileName: String(x.file_name),
@@ -185,7 +193,7 @@ export function auditFromRecord(x: Record<string, unknown>): AuditRow & { id: nu
     at: Number(x.at),
     account: String(x.account),
     unit: String(x.unit),
-    kind: String(x.kind),
+    kind: String(x.kind) as AuditKind,
     sheet: s(x.sheet),
     row: s(x.row),
     col: s(x.col),

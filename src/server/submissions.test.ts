@@ -17,14 +17,16 @@ import { type RunningServer, startServer } from './server';
 import { ACCOUNTS, SECRET, token } from './testkit';
 
 const file = (name: string) => new Uint8Array(readFileSync(`fixtures/consolidate/${name}`));
-// a department whose account names its unit as the consolidation expects it
+// an account written before accounts carried a unit name: its name and code name the unit
 const TAM: Account = { id: 'tam', name: 'Sở TT&TT', unit: 'so-tttt', role: 'department' };
+// another such account, whose name and code name no unit
+const OLD: Account = { id: 'old', name: 'Hồ Văn Cũ', unit: 'u7', role: 'department' };
 
 let srv: RunningServer;
 beforeAll(async () => {
   srv = await startServer({
     port: 0,
-    accounts: () => [...ACCOUNTS, TAM],
+    accounts: () => [...ACCOUNTS, TAM, OLD],
     secret: SECRET,
     quiet: true,
   });
@@ -50,16 +52,17 @@ describe('submissions through the server', () => {
     const sent = await sendSubmission(as('tuan', 'plan/p1/submission/yte'), 'so-y-te.xlsx', bytes);
     expect(sent.ok).toBe(true);
     const s = (sent as { value: SentSubmission }).value;
-    expect([s.plan, s.unit, s.account, s.fileName, s.size]).toEqual([
+    expect([s.plan, s.unit, s.unitName, s.account, s.fileName, s.size]).toEqual([
       'p1',
       'yte',
+      'Sở Y tế', // the unit the account names, certified by the server
       'tuan',
       'so-y-te.xlsx',
       bytes.length,
     ]);
     const list = await listSubmissions(intake('minh'));
-    expect(list.ok && list.value.map((x) => [x.id, x.unit, x.sha256])).toEqual([
-      [s.id, 'yte', s.sha256],
+    expect(list.ok && list.value.map((x) => [x.id, x.unit, x.unitName, x.sha256])).toEqual([
+      [s.id, 'yte', 'Sở Y tế', s.sha256],
     ]);
     const got = await fetchSubmission(intake('minh'), s.id);
     expect(got.ok && Buffer.from(got.value).equals(Buffer.from(bytes))).toBe(true);
@@ -140,8 +143,12 @@ describe('submissions through the server', () => {
     const first = await readSentSubmissions(s.state, s.submissions, server, note);
     if (!first.ok) throw new Error(first.detail);
     expect(first.value.map((p) => [p.name, p.unit, p.note])).toEqual([
-      ['a.xlsx', 'Sở Y tế', 'sent by Trần Văn Tuấn'], // the file's unit (the account names none)
-      ['t.xlsx', 'Sở TT&TT', 'sent by Sở TT&TT'],
+      ['a.xlsx', 'Sở Y tế', 'sent by Trần Văn Tuấn'], // the account's unit name
+      ['t.xlsx', 'Sở TT&TT', 'sent by Sở TT&TT'], // an older account: its name
+    ]);
+    expect(first.value.map((p) => [p.certified, p.submission?.provenance.unitFrom])).toEqual([
+      ['Sở Y tế', 'server'],
+      ['Sở TT&TT', 'server'],
     ]);
     expect(s.receive(first.value, 'receive').ok).toBe(true);
     expect(sumOf(s.table.total.requested)).toBeGreaterThan(0);
@@ -165,5 +172,54 @@ describe('submissions through the server', () => {
     // a department cannot take them
     const refused = await readSentSubmissions(s.state, s.submissions, intake('tuan', 'p3'), note);
     expect(!refused.ok && refused.problem).toBe('refused');
+  }, 60_000);
+
+  it('a file naming another unit than its sender’s is refused, never taken as that unit', async () => {
+    const repo = new ConsolidationRepo(openDb('server-intake-trust'));
+    const app = new Consolidations(repo);
+    const id = await app.create({
+      title: 'Tổng hợp',
+      unit: 'triệu đồng',
+      years: [2026, 2027, 2028],
+      sources: ['ĐTPT', 'SN'],
+      sections: ['Hạ tầng kỹ thuật', 'Ứng dụng CNTT', 'An toàn thông tin'],
+      units: ['Sở Giao thông vận tải', 'Sở Y tế', 'Sở TT&TT'],
+    });
+    const s = (await app.open(id))!;
+    // Sở GTVT sends Sở Y tế's file; an older account (no unit name) sends Sở TT&TT's
+    await sendSubmission(as('lan', 'plan/p4/submission/gtvt'), 'yte.xlsx', file('so-y-te.xlsx'));
+    await sendSubmission(as('old', 'plan/p4/submission/u7'), 'tt.xlsx', file('so-tttt.xlsx'));
+    const got = await readSentSubmissions(s.state, s.submissions, intake('minh', 'p4'), () => '');
+    if (!got.ok) throw new Error(got.detail);
+    expect(got.value.map((p) => [p.name, p.unit, p.wrongUnit, !!p.submission])).toEqual([
+      [
+        'yte.xlsx',
+        '',
+        { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải', refused: true },
+        false,
+      ],
+      [
+        'tt.xlsx',
+        '',
+        { stated: 'Sở Thông tin và Truyền thông', sender: 'u7', refused: true },
+        false,
+      ],
+    ]);
+    // nothing can be received from them: no unit's figures change
+    expect(s.receive(got.value, 'receive')).toEqual({ ok: false, why: 'nothing' });
+    expect(s.status().filter((u) => u.current)).toEqual([]);
+    // Sở Y tế sending its own file is taken under its unit
+    await sendSubmission(as('tuan', 'plan/p4/submission/yte'), 'yte.xlsx', file('so-y-te.xlsx'));
+    const own = await readSentSubmissions(s.state, s.submissions, intake('minh', 'p4'), () => '');
+    if (!own.ok) throw new Error(own.detail);
+    const ok = own.value.filter((p) => p.submission);
+    expect(ok.map((p) => [p.unit, p.certified])).toEqual([['Sở Y tế', 'Sở Y tế']]);
+    expect(s.receive(ok, 'receive').ok).toBe(true);
+    expect(
+      s
+        .status()
+        .filter((u) => u.current)
+        .map((u) => u.unit),
+    ).toEqual(['Sở Y tế']);
   }, 60_000);
 });

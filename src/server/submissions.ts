@@ -2,11 +2,13 @@
  * Submissions sent through the server instead of a file. A department sends its submission
  * workbook (the `.xlsx` the app exports) for the submission document it may write:
  * `POST /submissions?doc=plan/<plan>/submission/<unit>&file=<name>`; the unit recorded is the
- * account's, so a department can send only its own unit's. The consolidating department lists a
+ * account's (its code and, when the accounts give one, its display name: the unit the server
+ * vouches for), so a department can send only its own unit's. The consolidating department lists a
  * plan's submissions (`GET /submissions?plan=<plan>`) and fetches one (`GET /submissions/<id>`);
  * nobody else may read them. Every send, fetch and refusal goes to the audit trail.
  */
 import { createHash } from 'node:crypto';
+import type { AuditKind } from '../domain/auditKinds';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf, type Account, parseDocName } from './accounts';
 import type { AuditRow, DocStore } from './store';
@@ -78,7 +80,7 @@ export async function handleSubmissions(
     return true;
   }
   const a = who.account;
-  const line = (doc: string, kind: string, detail: string, after?: unknown): AuditRow => ({
+  const line = (doc: string, kind: AuditKind, detail: string, after?: unknown): AuditRow => ({
     doc,
     at: Date.now(),
     account: a.id,
@@ -113,6 +115,7 @@ export async function handleSubmissions(
     const sent = {
       plan: d.plan,
       unit: a.unit,
+      unitName: a.unitName ?? null,
       account: a.id,
       name: a.name,
       fileName,

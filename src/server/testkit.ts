@@ -13,10 +13,28 @@ import { signToken } from './tokens';
 export const SECRET = 'a test secret';
 
 export const ACCOUNTS: Account[] = [
-  { id: 'lan', name: 'Nguyễn Thị Lan', unit: 'gtvt', role: 'department' },
-  { id: 'tuan', name: 'Trần Văn Tuấn', unit: 'yte', role: 'department' },
-  { id: 'minh', name: 'Lê Minh', unit: 'tttt', role: 'consolidator' },
-  { id: 'hoa', name: 'Phạm Hoa', unit: 'khdt', role: 'reviewer' },
+  {
+    id: 'lan',
+    name: 'Nguyễn Thị Lan',
+    unit: 'gtvt',
+    unitName: 'Sở Giao thông vận tải',
+    role: 'department',
+  },
+  { id: 'tuan', name: 'Trần Văn Tuấn', unit: 'yte', unitName: 'Sở Y tế', role: 'department' },
+  {
+    id: 'minh',
+    name: 'Lê Minh',
+    unit: 'tttt',
+    unitName: 'Sở Thông tin và Truyền thông',
+    role: 'consolidator',
+  },
+  {
+    id: 'hoa',
+    name: 'Phạm Hoa',
+    unit: 'khdt',
+    unitName: 'Sở Kế hoạch và Đầu tư',
+    role: 'reviewer',
+  },
 ];
 
 export const token = (account: string, hours = 1) => signToken(SECRET, account, hours);

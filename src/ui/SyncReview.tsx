@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import type { AuditEntry, SyncState, WorkbookSync } from '../app/sync';
+import { auditKindLabel } from './auditKinds';
 import { download } from './download';
 import { useLang } from './i18n';
 import { auditValue, cellLabel, valueText } from './syncLabels';
@@ -172,7 +173,7 @@ function Trail({
               <tr key={r.id} data-kind={r.kind}>
                 <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
                 <td>{`${r.account} (${r.unit})`}</td>
-                <td>{r.kind}</td>
+                <td>{auditKindLabel(r.kind, t)}</td>
                 <td>
                   {r.row ? cellLabel(session.workbook, r.sheet, r.row, r.col) : (r.detail ?? '')}
                 </td>

@@ -11,6 +11,7 @@ import { enBackup, viBackup } from './stringsBackup';
 import { enKeys, viKeys } from './stringsKeys';
 import { enPrint, viPrint } from './stringsPrint';
 import { enSubmit, viSubmit } from './stringsSubmit';
+import { enTrust, viTrust } from './stringsTrust';
 
 export const vi = {
   ...viMore,
@@ -25,6 +26,7 @@ export const vi = {
   ...viConsolidation,
   ...viPrint,
   ...viSubmit,
+  ...viTrust,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -204,6 +206,7 @@ export const en: Record<StringKey, string> = {
   ...enConsolidation,
   ...enPrint,
   ...enSubmit,
+  ...enTrust,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

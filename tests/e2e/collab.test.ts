@@ -100,5 +100,6 @@ describe('three officers, one workbook, one server', () => {
     const cells = await line.locator('td').allInnerTexts();
     assert.deepEqual(cells.slice(4), ['3.500', '4.000']);
     assert.match(cells[1], /^lan \(gtvt\)$/);
+    assert.equal(cells[2], 'Sửa ô'); // the kind of line, worded
   });
 });

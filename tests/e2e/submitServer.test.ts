@@ -3,21 +3,23 @@
  * through the collaboration server (loopback) instead of a file. Two browser profiles: the
  * department's workbook connected to its submission document sends it; the consolidation receives
  * it as a dropped file would be (matched to the unit, confirmed) and shows its figures; the
- * department edits and sends again, and the new figures replace the first ones.
+ * department edits and sends again, and the new figures replace the first ones. The unit is the
+ * one the server certifies (the account's unit name): another department sending a file that
+ * names another unit is refused at the intake, both units named, and nothing is received.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { Account } from '../../src/server/accounts';
-import { ACCOUNTS, token } from '../../src/server/testkit';
+import { sendSubmission } from '../../src/app/serverSubmissions';
+import { token } from '../../src/server/testkit';
 import { collabServer } from './collabServer';
 import { e2eSuite, openSample } from './harness';
 import { ConsolidationPageModel } from './pages/ConsolidationPage';
 import { SyncPanelModel } from './pages/SyncPanel';
 
-// a department whose account is named as the consolidation names the unit
-const SGT: Account = { id: 'sgt', name: 'Sở Giao thông vận tải', unit: 'gtvt', role: 'department' };
+// the test accounts: lan of gtvt (Sở Giao thông vận tải), tuan of yte (Sở Y tế), minh consolidates
 const suite = e2eSuite();
-const server = collabServer([...ACCOUNTS, SGT]);
+const server = collabServer();
 const UNIT = 'Sở Giao thông vận tải';
 const E = 'y2011_dtpt';
 const amount = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
@@ -27,7 +29,7 @@ describe('a submission sent through the server', () => {
     // the department: the sample plan, connected to its submission document, sent
     const dept = await openSample(await suite.profile(), suite.url());
     const sync = new SyncPanelModel(dept.page);
-    await sync.connect(server.url(), 'plan/e2e-send/submission/gtvt', token('sgt'));
+    await sync.connect(server.url(), 'plan/e2e-send/submission/gtvt', token('lan'));
     assert.match(await sync.sendSubmission(), /^Đã gửi «.+\.xlsx» lúc /);
 
     // the consolidating department receives it
@@ -41,7 +43,7 @@ describe('a submission sent through the server', () => {
       title: 'Tổng hợp kế hoạch CNTT 2011–2015',
       firstYear: 2011,
       years: 5,
-      units: [UNIT, 'Sở Y tế'],
+      units: [UNIT, 'Sở Y tế', 'Sở Thông tin và Truyền thông'],
     });
     // a department may not read what was sent
     assert.match(
@@ -51,9 +53,15 @@ describe('a submission sent through the server', () => {
     assert.match(await c.fetchFromServer(server.url(), 'e2e-send', token('minh')), /Đã nhận 1/);
     const unit = page.locator('[data-testid=c-pending-unit]');
     assert.equal(await unit.inputValue(), UNIT);
+    assert.ok(await unit.isDisabled()); // certified by the server: not to be re-assigned
+    // the sample's header names the province (a copied header): taken as the sender's, noted
+    assert.equal(
+      await page.locator('[data-testid=c-pending-unit-warning]').innerText(),
+      'Chú ý: tệp ghi đơn vị «UBND tỉnh Quảng Trị», khác với đơn vị gửi «Sở Giao thông vận tải»; hồ sơ được nhận theo đơn vị gửi.',
+    );
     assert.match(
       await page.locator('[data-testid=c-pending-note]').inputValue(),
-      /^Gửi qua máy chủ bởi Sở Giao thông vận tải \(gtvt\)/,
+      /^Gửi qua máy chủ bởi Nguyễn Thị Lan \(Sở Giao thông vận tải\)/,
     );
     await page.click('[data-testid=c-receive]');
     await page.waitForSelector(`[data-testid=c-board] tr[data-unit="${UNIT}"][data-state=in]`);
@@ -83,7 +91,28 @@ describe('a submission sent through the server', () => {
     });
     assert.deepEqual(
       sends.map((s) => s.account),
-      ['sgt', 'sgt'],
+      ['lan', 'lan'],
     );
+
+    // Sở Y tế sends a file naming another unit of the consolidation (Sở TT&TT): refused, both named
+    const other = new Uint8Array(readFileSync('fixtures/consolidate/so-tttt.xlsx'));
+    const doc = {
+      url: server.url(),
+      document: 'plan/e2e-send/submission/yte',
+      token: token('tuan'),
+    };
+    assert.ok((await sendSubmission(doc, 'so-y-te.xlsx', other)).ok);
+    await c.tab('board');
+    assert.match(
+      await c.fetchFromServer(server.url(), 'e2e-send', token('minh')),
+      /^1 hồ sơ không được nhận vì ghi tên một đơn vị khác với đơn vị gửi\.$/,
+    );
+    const refused = page.locator('[data-testid=c-pending] tr[data-file="so-y-te.xlsx"]');
+    assert.match(
+      await refused.innerText(),
+      /^so-y-te\.xlsx\s+Không nhận: tệp ghi đơn vị «Sở Thông tin và Truyền thông» .* tài khoản của «Sở Y tế»/,
+    );
+    assert.ok(await page.locator('[data-testid=c-receive]').isDisabled());
+    assert.equal(await c.boardRow('Sở Y tế').getAttribute('data-state'), 'missing');
   });
 });

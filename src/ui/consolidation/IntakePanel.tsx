@@ -83,11 +83,16 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                     <tr key={i} data-file={p.name}>
                       <td>{p.name}</td>
                       <td colSpan={2} className="pb-msg-error" role="alert">
-                        {t('c_unreadable', {
-                          why: t(`imp_${p.error?.code ?? 'unexpected'}` as StringKey, {
-                            detail: p.error?.detail ?? '',
-                          }),
-                        })}
+                        {p.wrongUnit
+                          ? t('c_wrongUnit', {
+                              stated: p.wrongUnit.stated,
+                              sender: p.wrongUnit.sender,
+                            })
+                          : t('c_unreadable', {
+                              why: t(`imp_${p.error?.code ?? 'unexpected'}` as StringKey, {
+                                detail: p.error?.detail ?? '',
+                              }),
+                            })}
                       </td>
                     </tr>
                   );
@@ -108,6 +113,7 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                         <select
                           data-testid="c-pending-unit"
                           value={p.unit}
+                          disabled={!!p.certified}
                           onChange={(e) => setUnit(i, e.target.value)}
                         >
                           {choices.map((u) => (
@@ -117,7 +123,23 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                           ))}
                         </select>
                       </label>
-                      <div className="pb-hint">{t('c_unitRead', { unit: read })}</div>
+                      <div className="pb-hint">
+                        {p.certified
+                          ? t('c_certified', { unit: p.certified })
+                          : t('c_unitRead', { unit: read })}
+                      </div>
+                      {p.wrongUnit && (
+                        <div
+                          className="pb-msg pb-msg-error"
+                          role="alert"
+                          data-testid="c-pending-unit-warning"
+                        >
+                          {t('c_unitWarning', {
+                            stated: p.wrongUnit.stated,
+                            sender: p.wrongUnit.sender,
+                          })}
+                        </div>
+                      )}
                       <label>
                         {t('c_note')}{' '}
                         <input

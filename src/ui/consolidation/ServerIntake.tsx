@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
 import type { PendingSubmission } from '../../app/consolidationIntake';
 import { type IntakeServer, readSentSubmissions } from '../../app/serverSubmissions';
+import { senderUnitLabel } from '../../app/sentUnit';
 import { useLang } from '../i18n';
 import type { StringKey } from '../strings';
 
@@ -54,7 +55,7 @@ export function ServerIntake({
       const r = await readSentSubmissions(session.state, session.submissions, s, (x) =>
         t('intakeServerNote', {
           name: x.name,
-          unit: x.unit,
+          unit: senderUnitLabel(x),
           time: new Date(x.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
         }),
       );
@@ -63,9 +64,13 @@ export function ServerIntake({
         setMsg({ error: true, text: t(k, { detail: r.detail }) });
       } else {
         onRead(r.value);
-        const text = r.value.length
-          ? t('intakeServerGot', { n: r.value.length })
-          : t('intakeServerNone');
+        const wrong = r.value.filter((p) => p.wrongUnit?.refused).length;
+        const taken = r.value.length - wrong;
+        const parts = [
+          ...(taken ? [t('intakeServerGot', { n: taken })] : []),
+          ...(wrong ? [t('intakeServerWrongUnit', { n: wrong })] : []),
+        ];
+        const text = parts.length ? parts.join(' ') : t('intakeServerNone');
         setMsg({ error: false, text });
       }
     } finally {
