@@ -6,7 +6,8 @@
  * difference. The label alone is not enough (a deficit may be the central budget's while the blocks
  * are the whole state's), so the rule is taken only where the table's own figures follow it on
  * (nearly) all its columns; then a column that breaks it is a real difference. Where a sheet's other
- * balance rows follow the difference their label means, a row breaking it is checked as well.
+ * balance rows follow the difference their label means, a row breaking it is checked as well, its
+ * gaps to verify (the rule is not read from its own figures, so it is never certain).
  * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
  * terms name rows.
  */
@@ -18,6 +19,8 @@ export interface BalanceRule {
   /** The rule as the checks print it (`II − I`). */
   text: string;
   terms: { sign: 1 | -1; row: number }[];
+  /** Read from the sheet's other balance rows, not from this row's own figures: a gap is to verify. */
+  inferred?: true;
 }
 
 export interface Balances {
@@ -178,7 +181,7 @@ export function balanceRows(
           ? m.map((t) => ({ ...t, sign: -t.sign as 1 | -1 }))
           : m;
       derived.add(i);
-      rules.set(i, { text: ruleText(rows, terms), terms });
+      rules.set(i, { text: ruleText(rows, terms), terms, inferred: true });
     }
   return { derived, rules };
 }

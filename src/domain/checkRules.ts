@@ -66,7 +66,7 @@ export type Push = (
   terms: number,
   scope: string,
   from: RuleSource,
-  doubt?: 'partial',
+  doubt?: 'partial' | 'inferred',
 ) => void;
 
 export const plus = (rows: number[]) => rows.map((row) => ({ sign: 1 as const, row }));
@@ -142,7 +142,7 @@ export function labelRuleFindings(
   i: number,
   v: CheckValues,
   ctx: SheetContext,
-  rule: { text: string; terms: { sign: 1 | -1; row: number }[] },
+  rule: { text: string; terms: { sign: 1 | -1; row: number }[]; inferred?: true },
   push: Push,
   id: 'label-rule' | 'balance-rule' = 'label-rule',
 ): void {
@@ -152,7 +152,16 @@ export function labelRuleFindings(
     const e = stated ?? num(v.value(i, l.id));
     const s = e === null ? null : sumOf(rows, v, rule.terms, [l.id]);
     if (e !== null && s)
-      push(id, l, e, s.sum, s.n, rule.text, id === 'label-rule' ? 'label' : 'structure');
+      push(
+        id,
+        l,
+        e,
+        s.sum,
+        s.n,
+        rule.text,
+        id === 'label-rule' ? 'label' : 'structure',
+        rule.inferred ? 'inferred' : undefined,
+      );
   }
 }
 

@@ -52,9 +52,11 @@ export function explain(
         ? ' (a note below the table accounts for the difference)'
         : f.why === 'partial'
           ? ' (to verify: the rows under it may list only part of it)'
-          : f.severity === 'warning'
-            ? ` (within the rounding of ${f.terms} figures)`
-            : '';
+          : f.why === 'inferred'
+            ? " (to verify: the rule is read from the sheet's other balance rows, not this row's figures)"
+            : f.severity === 'warning'
+              ? ` (within the rounding of ${f.terms} figures)`
+              : '';
     const src = from ? `; rule from the ${from}` : '';
     const note = f.explained !== undefined ? `; explained: ${f.explained}` : '';
     return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}${src}${note}`;
@@ -64,9 +66,11 @@ export function explain(
       ? ' (ghi chú dưới biểu giải thích phần chênh lệch)'
       : f.why === 'partial'
         ? ' (cần xác minh: các dòng bên dưới có thể chỉ liệt kê một phần)'
-        : f.severity === 'warning'
-          ? ` (nằm trong sai số làm tròn của ${f.terms} số)`
-          : '';
+        : f.why === 'inferred'
+          ? ' (cần xác minh: quy tắc suy từ các dòng chênh lệch khác của biểu, không từ số của dòng này)'
+          : f.severity === 'warning'
+            ? ` (nằm trong sai số làm tròn của ${f.terms} số)`
+            : '';
   const src = from ? `; quy tắc theo ${from}` : '';
   const note = f.explained !== undefined ? `; đã giải trình: ${f.explained}` : '';
   return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}${src}${note}`;

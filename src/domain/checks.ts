@@ -51,7 +51,7 @@ export interface Finding {
   /** The user's note when they marked the finding explained. */
   explained?: string;
   /** Why an error was lowered to a warning: the difference is to verify, or a note explains it. */
-  why?: 'note' | 'partial';
+  why?: 'note' | 'partial' | 'inferred';
 }
 
 /** Computed values, read from the formula engine. */
@@ -128,6 +128,7 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
       (doubt === 'partial' || ctx.partialLists.has(i))
     )
       why = 'partial';
+    else if (s === 'error' && doubt === 'inferred') why = 'inferred';
     else if (
       s === 'error' &&
       pointsToNote(rule, colId) &&

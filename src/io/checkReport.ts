@@ -25,6 +25,7 @@ const SEVERITY = {
     warning: 'Sai số làm tròn',
     note: 'Có ghi chú giải thích',
     partial: 'Cần xác minh',
+    inferred: 'Cần xác minh',
     explained: 'Đã giải trình',
   },
   en: {
@@ -32,6 +33,7 @@ const SEVERITY = {
     warning: 'Rounding',
     note: 'Explained by a note',
     partial: 'To verify',
+    inferred: 'To verify',
     explained: 'Explained',
   },
 };

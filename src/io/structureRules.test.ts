@@ -86,7 +86,11 @@ describe('derived balance rows', () => {
     });
     expect(errors(lines)).toEqual([]);
     lines[8][2] = '29.018';
-    expect(errors(lines).map((f) => [f.rule, f.row])).toEqual([['balance-rule', 9]]);
+    // the rule is read from block A's balance, not from row 9's own figure: to verify, not an error
+    expect(errors(lines)).toEqual([]);
+    const all = checkWorkbook('plan.tsv', read(lines)).findings;
+    expect(all.map((f) => [f.rule, f.row, f.severity])).toEqual([['balance-rule', 9, 'warning']]);
+    expect(all[0].message).toContain('to verify');
     // alone in its sheet, a one-column balance that breaks its difference shows no rule at all
     expect(errors(lines.slice(0, 6).concat([['III', 'Chênh lệch thu chi', '9']]))).toEqual([]);
   });

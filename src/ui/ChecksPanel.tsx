@@ -18,7 +18,7 @@ export function ruleKey(rule: Finding['rule']): StringKey {
 
 /** The translation key of a finding's severity as the user should read it. */
 function severityKey(f: Finding): StringKey {
-  if (f.why === 'partial') return 'sev_verify';
+  if (f.why === 'partial' || f.why === 'inferred') return 'sev_verify';
   if (f.why === 'note') return 'sev_note';
   return f.severity === 'error' ? 'sev_error' : 'sev_warning';
 }
