@@ -48,8 +48,19 @@ function top(p: Profile, k = 25): string[] {
 async function profiled<T>(cdp: CDPSession, name: string, f: () => Promise<T>): Promise<T> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+  await cdp.send('Performance.enable');
+  const busy = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  const b0 = await busy();
+  const t0 = performance.now();
+  if (!process.env.NO_PROFILE) await cdp.send('Profiler.start');
   const out = await f();
+  const wall = performance.now() - t0;
+  const cpu = (await busy()) - b0;
+  console.log(`${name}: ${wall.toFixed(0)} ms wall, page main thread busy ${cpu.toFixed(0)} ms`);
+  if (process.env.NO_PROFILE) return out;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const file = join(tmpdir(), `pb-${name}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
