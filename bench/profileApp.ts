@@ -2,7 +2,8 @@
  * `node --import tsx bench/profileApp.ts [open|edit|paste|panel]`: one app figure in Chromium with
  * the page's CPU profile recorded over it (CDP), and the functions that dominate it (self time).
  * BENCH_PROJECTS sets the size (default 10,000); BENCH_DIST a build to serve (an unminified one
- * names the functions: `npx vite build --minify false --outDir dist-prof`).
+ * names the functions: `npx vite build --minify false --outDir dist-prof`); NO_PROFILE=1 prints only
+ * wall time and the page's main-thread busy time.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
