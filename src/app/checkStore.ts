@@ -1,5 +1,7 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
+import { carryContext } from '../domain/checkContext';
 import { type Finding, planFindings, rowFindings } from '../domain/checks';
+import type { Delta } from '../domain/delta';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 
@@ -29,6 +31,19 @@ export class CheckStore {
       this.sheets.set(sheet.id, { byRow, plan: k === 0 ? planFindings(sheet, wb.meta, v) : [] });
     });
     this.version++;
+  }
+
+  /**
+   * Before `update`: the sheets a step changed only cells of keep their check context (built once
+   * per structure; rebuilding it hashes every row).
+   */
+  carry(before: Workbook, after: Workbook, delta: Delta): void {
+    for (const d of delta.sheets) {
+      if (d.order || d.header) continue;
+      const a = before.sheets.find((s) => s.id === d.sheetId);
+      const b = after.sheets.find((s) => s.id === d.sheetId);
+      if (a && b) carryContext(a, b, d.rows);
+    }
   }
 
   /** Updates the findings of the rows (and totals) a set of patches changed. */

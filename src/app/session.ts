@@ -66,8 +66,9 @@ export class WorkbookSession {
       if (e.kind !== 'reload') this.saves.push(storedChange(e.delta, e.after, this.order));
     });
     this.dispatcher.use((e) => {
-      if (e.kind === 'reload') this.checks.full(e.after, this.engine);
-      else this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
+      if (e.kind === 'reload') return this.checks.full(e.after, this.engine);
+      this.checks.carry(e.before, e.after, e.delta);
+      this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') return this.views.reset();

@@ -70,11 +70,15 @@ interface Cached {
 const byRows = new WeakMap<readonly Row[], Cached>();
 const byColumns = new WeakMap<object, Cached>();
 
+/** How often every row was hashed for a context (each costs the whole sheet; read by tests). */
+export const contextWork = { keys: 0 };
+
 /**
  * A hash of what the context depends on in the rows: ids, kinds, levels, parts, numbering, rules
  * (not the figures: an edited amount keeps the structure, and the context with it).
  */
 function structureKey(rows: readonly Row[]): number {
+  contextWork.keys++;
   let h = rows.length | 0;
   const mix = (x: number) => {
     h = (Math.imul(h ^ x, 0x01000193) + 0x9e3779b9) | 0;
@@ -381,4 +385,42 @@ export function tableCounts(sheet: AppendixSheet): {
     } else if (figures(i)) items++;
   });
   return { sections, items, totals, statedSections };
+}
+
+/** Whether two versions of a row agree on everything `structureKey` reads. */
+function sameStructure(a: Row, b: Row): boolean {
+  return (
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.part === b.part &&
+    String(a.cells.tt ?? '') === String(b.cells.tt ?? '') &&
+    (a.rule ?? '') === (b.rule ?? '') &&
+    (a.totalSource ?? '') === (b.totalSource ?? '')
+  );
+}
+
+/**
+ * After a step that changed only the `changed` rows of a sheet (same rows in the same order): the
+ * sheet after shares the cached context of the sheet before when no changed row touched what the
+ * context's structure key reads, the context `sheetContext` would find by that key anyway (an edit
+ * then costs the changed rows, not a hash of every row).
+ */
+export function carryContext(
+  before: AppendixSheet,
+  after: AppendixSheet,
+  changed: readonly { before?: Row | null; after?: Row | null }[],
+): void {
+  if (before.rows === after.rows || before.rows.length !== after.rows.length) return;
+  if (
+    before.columns !== after.columns ||
+    before.checks !== after.checks ||
+    before.footer !== after.footer
+  )
+    return;
+  const hit = byRows.get(before.rows);
+  if (!hit || byRows.has(after.rows)) return;
+  for (const ch of changed)
+    if (!ch.before || !ch.after || !sameStructure(ch.before, ch.after)) return;
+  byRows.set(after.rows, hit);
 }

@@ -10,12 +10,11 @@ import {
 } from 'hyperformula';
 import type { CheckValues } from '../domain/checks';
 import { diffSheet, type SheetDelta } from '../domain/delta';
-import { formulaRefs, remapFormulaRows } from '../domain/formulaRefs';
-import { type CellChange, rowMap } from '../domain/ops';
+import { formulaRefs } from '../domain/formulaRefs';
+import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
 import { inputColumn, layoutOf, type RawContent, rowContents, type SheetLayout } from './layout';
-import type { CheckedWrite } from './refusals';
 import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
 import { PlanViews, type ViewHost } from './views';
 import { type CellRefusal, dryArrays, dryCheck, errorsAfter } from './refusals';
@@ -29,6 +28,8 @@ import {
 } from './gridSheets';
 import type { GridChange } from '../domain/grid';
 import type { CellInput, GridSheet } from '../domain/types';
+import { ENGINE_CONFIG, engineName } from './config';
+import { rebuilds, reverseSheetDelta, typedCells } from './engineSteps';
 
 /** What a write changed over every sheet of the engine. */
 export interface EngineEffects {
@@ -38,71 +39,8 @@ export interface EngineEffects {
 
 export type { CellRefusal };
 
-/**
- * The engine's name for an appendix's data sheet: the appendix's own name, so that formulas can
- * name it, when the formula language can hold it; else an internal one (`Sheet_3`).
- */
-export function engineName(name: string, n: number): string {
-  return /^[\p{L}\p{N}\p{M} ._\-()&,+#%]{1,100}$/u.test(name.trim()) ? name.trim() : `Sheet_${n}`;
-}
-
-/** A sheet header change the engine rebuilds the sheet for (its columns or column codes). */
-function rebuilds(a: AppendixSheet, b: AppendixSheet): boolean {
-  return a.columns !== b.columns || a.hasCodeRow !== b.hasCodeRow || a.name !== b.name;
-}
-
-/** The delta of a sheet reversed (rows and order swapped). */
-function reverseSheetDelta(d: SheetDelta): SheetDelta {
-  return {
-    sheetId: d.sheetId,
-    rows: d.rows.map((r) => ({ id: r.id, before: r.after, after: r.before })),
-    ...(d.order ? { order: { before: d.order.after, after: d.order.before } } : {}),
-  };
-}
-
-/**
- * The cells a structural step wrote on purpose: every cell of a new row, and cells of other rows
- * whose content is not just the old one with its references following the moved rows.
- */
-function typedCells(
-  l: SheetLayout,
-  before: readonly Row[],
-  d: SheetDelta,
-  after: readonly Row[],
-): CheckedWrite[] {
-  const index = indexOfRows(after);
-  const map = d.order ? rowMap(before, after) : null;
-  const out: CheckedWrite[] = [];
-  for (const ch of d.rows) {
-    if (!ch.after) continue;
-    const i = index.get(ch.id)!;
-    const old = ch.before ?? { ...ch.after, cells: {} };
-    for (const w of rowWrites(l, old, ch.after, i)) {
-      const was = ch.before?.cells[w.colId];
-      if (
-        map &&
-        typeof was === 'string' &&
-        was.startsWith('=') &&
-        remapFormulaRows(was, map) === w.content
-      )
-        continue;
-      out.push(w);
-    }
-  }
-  return out;
-}
-
-/** HyperFormula configuration: GPL licence, sizes for 10,000+ project plans, noise-free sums. */
-export const ENGINE_CONFIG = {
-  licenseKey: 'gpl-v3',
-  maxRows: 250_000,
-  maxColumns: 2_000,
-  precisionRounding: 10,
-  smartRounding: true,
-  undoLimit: 1,
-} as const;
-
 export type { EngineValue, GridPatch };
+export { ENGINE_CONFIG, engineName } from './config';
 
 /** Which rows and totals of a sheet changed after an operation. */
 export interface EnginePatch {

@@ -97,6 +97,34 @@ function makesCycle(hf: HyperFormula, at: SimpleCellAddress, formula: string): b
   );
 }
 
+/**
+ * Whether every cell of a write can be set, asked once: the engine refuses a cell only for its
+ * address (outside the sheet's limits), so the corners of the writes' rectangle answer for all
+ * (a paste of 10,000 cells asks twice, not 10,000 times).
+ */
+function allSettable(
+  hf: HyperFormula,
+  sheet: number,
+  writes: readonly { row: number; col: number }[],
+): boolean {
+  if (!writes.length) return true;
+  let r0 = Infinity;
+  let r1 = -Infinity;
+  let c0 = Infinity;
+  let c1 = -Infinity;
+  for (const w of writes) {
+    if (!Number.isInteger(w.row) || !Number.isInteger(w.col)) return false;
+    r0 = Math.min(r0, w.row);
+    r1 = Math.max(r1, w.row);
+    c0 = Math.min(c0, w.col);
+    c1 = Math.max(c1, w.col);
+  }
+  return (
+    hf.isItPossibleToSetCellContents({ sheet, row: r0, col: c0 }) &&
+    hf.isItPossibleToSetCellContents({ sheet, row: r1, col: c1 })
+  );
+}
+
 /** The refusals of a planned write, found before anything is written. */
 export function dryCheck(
   hf: HyperFormula,
@@ -106,10 +134,11 @@ export function dryCheck(
   const out: CellRefusal[] = [];
   const formulas = writes.filter((w) => typeof w.content === 'string' && w.content.startsWith('='));
   const here = new Set(writes.map((w) => `${w.row}:${w.col}`));
-  for (const w of writes) {
-    if (!hf.isItPossibleToSetCellContents({ sheet, row: w.row, col: w.col }))
-      out.push({ rowId: w.rowId, colId: w.colId, code: 'SPILL', message: '' });
-  }
+  if (!allSettable(hf, sheet, writes))
+    for (const w of writes) {
+      if (!hf.isItPossibleToSetCellContents({ sheet, row: w.row, col: w.col }))
+        out.push({ rowId: w.rowId, colId: w.colId, code: 'SPILL', message: '' });
+    }
   if (out.length) return out;
   const arrays = dryArrays(hf, sheet, formulas);
   if (arrays.length || formulas.length > DRY_LIMIT) return arrays;

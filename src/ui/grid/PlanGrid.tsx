@@ -197,7 +197,10 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
           }
         }
       }
-      if (updated.length > 20) api.applyTransaction({ update: updated });
+      // under a filter a large change is one transaction (the filter runs again); else each row
+      // takes its data (a transaction would place all the sheet's rows again)
+      if (updated.length > 20 && api.isAnyFilterPresent())
+        api.applyTransaction({ update: updated });
       else for (const row of updated) api.getRowNode(row.id)?.setData(row);
       if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
     });
