@@ -2,9 +2,8 @@
 /** Entry point of the bundled `planbook` command (and of its reader process). */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runCli } from './main';
-import { readInProcess, serveReads } from './reader';
-import { nativeInflate } from './readerMain';
+import { inputFile, remoteCheck } from './launch';
+import { readInProcess } from './readerProcess';
 
 /** Reading a file stops after this long (PLANBOOK_READ_TIMEOUT_MS overrides the default 20 s). */
 const budgetMs = Number(process.env.PLANBOOK_READ_TIMEOUT_MS) || undefined;
@@ -16,7 +15,7 @@ const SERVER_COMMANDS = ['serve', 'token', 'account', 'audit'];
 /** Where the time went (PLANBOOK_PROFILE=1): process start to each mark, and the CPU used. */
 function phases(): string {
   const at = (m: string) => performance.getEntriesByName(m)[0]?.startTime;
-  const marks = ['pb:start', 'pb:warm', 'pb:read', 'pb:built', 'pb:done'];
+  const marks = ['pb:start', 'pb:read', 'pb:built', 'pb:done'];
   const cpu = process.cpuUsage();
   return `planbook profile: ${marks
     .filter((m) => at(m) !== undefined)
@@ -31,6 +30,10 @@ function readerScript(): URL {
 }
 
 if (process.env.PLANBOOK_READER === '1') {
+  const [{ nativeInflate }, { serveReads }] = await Promise.all([
+    import('./readerMain'),
+    import('./reader'),
+  ]);
   nativeInflate();
   serveReads();
 } else if (SERVER_COMMANDS.includes(process.argv[2])) {
@@ -39,7 +42,12 @@ if (process.env.PLANBOOK_READER === '1') {
 } else {
   const read = readInProcess({ script: readerScript(), budgetMs, heapMb });
   try {
-    const r = await runCli(process.argv.slice(2), read);
+    const argv = process.argv.slice(2);
+    const file = argv[0] === 'check' ? inputFile(argv.slice(1)) : undefined;
+    // `check` is read and checked by the reader process: this one loads nothing else
+    const r = file
+      ? await remoteCheck(file, argv.slice(1), read.check)
+      : await (await import('./main')).runCli(argv, read);
     performance.mark('pb:done');
     if (process.env.PLANBOOK_PROFILE) process.stderr.write(`${phases()}\n`);
     if (r.stdout) process.stdout.write(r.stdout + '\n');

@@ -1,8 +1,6 @@
 /** The `planbook` command line (domain + engine + io; no browser). */
-import { readFileSync, statSync } from 'node:fs';
-import { PlanReadError } from '../io/readPlan';
 import { type PlanReader, readDirect } from './reader';
-import { checkSheet, checkWorkbook, formatCheck, formatWorkbookCheck, pickSheet } from './check';
+import { checkReading, chosenSheet } from './checkCmd';
 import { formatReading, readingJson } from './readCmd';
 import { compareJson, comparePlans, formatCompare, writeAdjustment } from './compareCmd';
 import { exportPlan, statedLine } from './exportCmd';
@@ -10,13 +8,9 @@ import { consolidateCommand } from './consolidateMain';
 import { PROGRESS_USAGE, progressCommand } from './progressCmd';
 import type { PlanReading } from '../io/readPlan';
 import { printable, printableDeep } from './printable';
-import { WARM_FROM_BYTES, warmUp } from './warm';
+import { type CliResult, fileBytes, inputFile, readFailure, remoteCheck } from './launch';
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult };
 
 const USAGE = `usage:
   planbook check <file> [--sheet <name or 1-based index>] [--json]
@@ -62,21 +56,18 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       stdout: '',
       stderr: `planbook: unknown command '${printable(cmd)}'\n${USAGE}`,
     };
-  const file = args.find(
-    (a, i) => !a.startsWith('-') && args[i - 1] !== '--sheet' && args[i - 1] !== '-o',
-  );
+  const file = inputFile(args);
   if (!file) return { code: 2, stdout: '', stderr: `planbook: ${cmd} needs a file\n${USAGE}` };
   const out = option(args, '-o') ?? option(args, '--output');
   if (cmd === 'export' && !out)
     return { code: 2, stdout: '', stderr: `planbook: export needs -o <out.xlsx>\n${USAGE}` };
   performance.mark('pb:start');
-  const pending = readInput(file, read);
-  // a reader process reads the file: meanwhile this process warms the engine and the checks up
-  if (cmd !== 'read' && read !== readDirect && sizeOf(file) > WARM_FROM_BYTES) warmUp();
-  performance.mark('pb:warm');
-  const reading = await pending;
+  // the reader process checks the file itself: only the result comes back
+  if (cmd === 'check' && read.check) return remoteCheck(file, args, read.check);
+  const reading = await readInput(file, read);
   performance.mark('pb:read');
   if ('code' in reading) return reading;
+  if (cmd === 'check') return checkReading(file, args, reading);
   try {
     if (cmd === 'export') {
       try {
@@ -93,58 +84,22 @@ export async function runCli(argv: string[], read: PlanReader = readDirect): Pro
       }
     }
     const which = option(args, '--sheet');
-    if (!reading.workbook.sheets.length)
-      return {
-        code: 2,
-        stdout: '',
-        stderr: printable(
-          `planbook: ${file}: no sheet reads as a plan appendix (no header band with a name column and amount columns); sheets kept as plain tables: ${reading.skipped.join(', ')}`,
-        ),
-      };
-    const sheet = pickSheet(reading.workbook, which);
-    if (!sheet) {
-      const names = reading.workbook.sheets.map((s, i) => `${i + 1}: ${s.name}`).join(', ');
-      return {
-        code: 2,
-        stdout: '',
-        stderr: printable(
-          `planbook: ${file}: no appendix sheet '${which}' (sheets that read as appendices: ${names})`,
-        ),
-      };
-    }
+    const sheet = chosenSheet(file, reading, which);
+    if ('code' in sheet) return sheet;
     const json = args.includes('--json');
-    if (cmd === 'read') {
-      const sheets = which === undefined ? reading.workbook.sheets : [sheet];
-      const r = readingJson(file, reading, sheets);
-      return {
-        code: 0,
-        stdout: json ? JSON.stringify(r) : formatReading(printableDeep(r)),
-        stderr: '',
-      };
-    }
-    if (which === undefined) {
-      const all = checkWorkbook(file, reading);
-      const text = json ? JSON.stringify(all) : formatWorkbookCheck(printableDeep(all));
-      return { code: all.summary.errors ? 1 : 0, stdout: text, stderr: '' };
-    }
-    const result = checkSheet(file, reading, sheet);
-    const errors = result.findings.some((f) => f.severity === 'error' && !f.explained);
-    const text = json ? JSON.stringify(result) : formatCheck(printableDeep(result));
-    return { code: errors ? 1 : 0, stdout: text, stderr: '' };
+    const sheets = which === undefined ? reading.workbook.sheets : [sheet];
+    const r = readingJson(file, reading, sheets);
+    return {
+      code: 0,
+      stdout: json ? JSON.stringify(r) : formatReading(printableDeep(r)),
+      stderr: '',
+    };
   } catch (e) {
     return {
       code: 2,
       stdout: '',
       stderr: printable(`planbook: ${file}: unexpected error: ${(e as Error).message}`),
     };
-  }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
   }
 }
 
@@ -161,24 +116,12 @@ function cannotWrite(out: string, e: unknown): CliResult {
 
 /** Reads one input of a command; a CliResult when it cannot be read. */
 async function readInput(file: string, read: PlanReader): Promise<PlanReading | CliResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    return {
-      code: 2,
-      stdout: '',
-      stderr: printable(
-        `planbook: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      ),
-    };
-  }
+  const bytes = fileBytes(file);
+  if ('code' in bytes) return bytes;
   try {
     return await read(file, bytes);
   } catch (e) {
-    const msg =
-      e instanceof PlanReadError ? e.message : `unexpected error: ${(e as Error).message}`;
-    return { code: 2, stdout: '', stderr: printable(`planbook: ${file}: ${msg}`) };
+    return readFailure(file, e);
   }
 }
 

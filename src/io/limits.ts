@@ -33,7 +33,7 @@ export const READ_LIMITS = {
 };
 
 /** A reading stops after this long (the CLI and the app alike). */
-export const READ_BUDGET_MS = 20_000;
+export { READ_BUDGET_MS } from './readError';
 
 /** Why a file was refused by a limit: 'tooLarge' (size, sheets, cells) or 'tooComplex' (formulas). */
 export class LimitError extends Error {

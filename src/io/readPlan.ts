@@ -49,26 +49,8 @@ export interface PlanReading {
   skipped: string[];
 }
 
-/** Why a file could not be read (the app words it in Vietnamese; the message is the CLI's English). */
-export type ReadFailure =
-  | 'planbook'
-  | 'notSpreadsheet'
-  | 'passwordProtected'
-  | 'unreadable'
-  | 'notText'
-  | 'empty'
-  | 'timeout'
-  | 'tooLarge'
-  | 'tooComplex';
-
-export class PlanReadError extends Error {
-  constructor(
-    message: string,
-    readonly reason: ReadFailure = 'unreadable',
-  ) {
-    super(message);
-  }
-}
+export { PlanReadError, type ReadFailure } from './readError';
+import { PlanReadError } from './readError';
 
 /** Source rows kept for the preview. */
 export const PREVIEW_ROWS = 400;
