@@ -24,10 +24,14 @@ const report = await fuzz(seeds, {
   progress: (done, r) => {
     if (done % 250 === 0)
       console.log(
-        `${done}/${count}: crashes ${r.crashes.length}, stalls ${r.stalls.length}, slow reads ${r.slowReads.length}, messages ${r.messages.length}, reader deaths ${r.readerDeaths}, peak ${r.peakRssMb} MB, slowest ${r.slowest[0]?.ms ?? 0} ms`,
+        `${done}/${count}: crashes ${r.crashes.length}, stalls ${r.stalls.length}, slow reads ${r.slowReads.length}, messages ${r.messages.length}, reader deaths ${r.readerDeaths}, out of memory ${r.outOfMemory}, over budget ${r.overBudget}, peak ${r.peakRssMb} MB, slowest ${r.slowest[0]?.ms ?? 0} ms`,
       );
   },
 });
 writeFileSync('tmp/fuzz/report.json', JSON.stringify(report, null, 2));
 console.log(JSON.stringify(report, null, 2));
+const o = report.outcomes;
+console.log(
+  `summary: ${report.inputs} inputs; read clean (exit 0) ${o['exit 0'] ?? 0}, with findings (exit 1) ${o['exit 1'] ?? 0}, refused (exit 2) ${o['exit 2'] ?? 0}; out of memory ${report.outOfMemory} (reader deaths while reading ${report.readerDeaths}, crashes after ${report.crashes.length}); over ${(20_000 / 1000).toFixed(0)} s ${report.overBudget} (slow reads ${report.slowReads.length}, stalls ${report.stalls.length}); stderr problems ${report.messages.length}; peak ${report.peakRssMb} MB; ${Math.round(report.ms / 1000)} s`,
+);
 process.exitCode = report.crashes.length || report.stalls.length || report.messages.length ? 1 : 0;

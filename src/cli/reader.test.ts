@@ -112,6 +112,19 @@ describe('inputs the fuzzer found', () => {
     }
   }, 60_000);
 
+  it('an .xls with a damaged property count is read at once (SheetJS looped on its summary information past 20 s)', async () => {
+    const read = sourceReader(10_000);
+    try {
+      const t = performance.now();
+      const r = await runCli(['check', 'fixtures/damaged/property-count.xls'], read);
+      expect(r.stderr).not.toMatch(/longer than|memory/);
+      expect(r.code).toBeLessThan(2);
+      expect(performance.now() - t).toBeLessThan(10_000);
+    } finally {
+      read.close();
+    }
+  }, 30_000);
+
   it('an .xls whose directory links loop: one line, exit 2 (it used to abort Node: SIGTRAP, exit 133)', async () => {
     const read = sourceReader(15_000);
     try {

@@ -5,6 +5,7 @@
  */
 import { Inflate } from 'fflate';
 import { formulaDepth, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from './export/formulaSafety';
+import { rawInflater } from './xlsxZip';
 
 const MB = 1024 * 1024;
 
@@ -120,8 +121,11 @@ function measure(b: Uint8Array, e: ZipEntry, limit: number, pattern: string | nu
     for (let i = text.indexOf(pattern); i >= 0; i = text.indexOf(pattern, i + 1)) hits++;
     tail = text.slice(-(pattern.length - 1));
   };
+  // a native inflater (the command line's zlib) in one call; where it fails, fflate says why
+  const whole = e.method === 8 ? rawInflater()?.(data, limit + 1) : null;
   try {
     if (e.method === 0) scan(data);
+    else if (whole) scan(whole);
     else if (e.method === 8) {
       // small pushes: each one inflates to at most a few megabytes
       const inflate = new Inflate(scan);

@@ -55,17 +55,38 @@ export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   return gridsFromXlsx(bytes) ?? gridsBySheetJs(bytes);
 }
 
+type CfbFind = (cfb: unknown, path: string) => unknown;
+
+/**
+ * Runs `f` with an .xls's document properties (the summary information streams) left unread:
+ * Planbook does not use them, and SheetJS loops over a damaged property count for minutes while
+ * allocating without bound (found by the fuzzer: one damaged byte). SheetJS finds them through
+ * `XLSX.CFB.find`, which is held here for the time of the read.
+ */
+function withoutProperties<T>(f: () => T): T {
+  const cfb = XLSX.CFB as unknown as { find: CfbFind };
+  const find = cfb.find;
+  cfb.find = (c, path) => (/SummaryInformation$/i.test(path) ? null : find(c, path));
+  try {
+    return f();
+  } finally {
+    cfb.find = find;
+  }
+}
+
 /** Reads every sheet of a workbook file through SheetJS (limits checked as gridsFromWorkbook does). */
 export function gridsBySheetJs(bytes: Uint8Array): RawGrid[] {
   const { value: wb } = quietly(() =>
-    XLSX.read(bytes, {
-      type: 'array',
-      cellFormula: true,
-      cellStyles: true,
-      cellText: true,
-      cellNF: true,
-      dense: true,
-    }),
+    withoutProperties(() =>
+      XLSX.read(bytes, {
+        type: 'array',
+        cellFormula: true,
+        cellStyles: true,
+        cellText: true,
+        cellNF: true,
+        dense: true,
+      }),
+    ),
   );
   checkSheetCount(wb.SheetNames.length);
   const budget = new CellBudget();

@@ -14,6 +14,11 @@ export function setNativeInflate(f: RawInflate | null): void {
   nativeInflate = f;
 }
 
+/** The native inflater registered, if any. */
+export function rawInflater(): RawInflate | null {
+  return nativeInflate;
+}
+
 /** Text chunks of at most this many bytes are decoded and handed on at a time. */
 const TEXT_CHUNK = 1 << 20;
 

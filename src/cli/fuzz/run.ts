@@ -41,6 +41,10 @@ export interface FuzzReport {
   crashes: Problem[];
   /** The reader died or ran out of memory while reading (the CLI answers with a refusal). */
   readerDeaths: number;
+  /** Inputs whose worker ran out of memory (heap or resident limit), at any stage. */
+  outOfMemory: number;
+  /** Inputs not answered within the budget, at any stage (slow reads and stalls). */
+  overBudget: number;
   /** Inputs not answered within the budget while reading (the CLI refuses them at its budget). */
   slowReads: Problem[];
   /** Inputs not answered within the budget after reading (the CLI would not answer in time). */
@@ -123,6 +127,8 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
     refusals: {},
     crashes: [],
     readerDeaths: 0,
+    outOfMemory: 0,
+    overBudget: 0,
     slowReads: [],
     stalls: [],
     messages: [],
@@ -153,6 +159,7 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
       report.slowest.push({ file, how: m.how, ms: Math.round(ms) });
       report.slowest = report.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
       if (out.kind === 'timeout') {
+        report.overBudget++;
         const p = problem(`no answer within ${budgetMs / 1000} s (stage ${stage})`);
         (stage === 'read' ? report.slowReads : report.stalls).push(p);
         peakHere = 0;
@@ -160,6 +167,7 @@ export async function fuzz(seeds: Seed[], o: FuzzOptions): Promise<FuzzReport> {
       }
       if (out.kind === 'died') {
         peakHere = 0;
+        if (out.outOfMemory) report.outOfMemory++;
         if (stage === 'read') report.readerDeaths++;
         else
           report.crashes.push(
