@@ -159,6 +159,7 @@ export function derivedCells(
   l: SheetLayout,
   rows: readonly Row[],
   i: number,
+  segments?: Map<number, number[]>,
 ): Map<number, RawContent> {
   const r = rows[i];
   const out = new Map<number, RawContent>();
@@ -177,7 +178,7 @@ export function derivedCells(
       );
   }
   if (r.kind === 'total')
-    for (const [key, t] of totalRowTerms(l.totals, rows, i)) {
+    for (const [key, t] of totalRowTerms(l.totals, rows, i, segments)) {
       const c = l.col.get(key);
       if (c !== undefined) out.set(c, totalTermsFormula(l, t));
     }
@@ -218,6 +219,7 @@ export function rowContents(
   rows: readonly Row[],
   i: number,
   fix?: FormulaFix,
+  segments?: Map<number, number[]>,
 ): RawContent[] {
   const out: RawContent[] = new Array(l.width).fill(null);
   const r = rows[i];
@@ -225,6 +227,6 @@ export function rowContents(
     const c = inputColumn(l, r, colId);
     if (c !== undefined) out[c] = inputContent(v, fix);
   }
-  for (const [c, v] of derivedCells(l, rows, i)) out[c] = v;
+  for (const [c, v] of derivedCells(l, rows, i, segments)) out[c] = v;
   return out;
 }

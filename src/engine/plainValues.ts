@@ -7,6 +7,7 @@
  * (a formula typed in a cell, a text in a column rule, a cycle) answers null and the caller builds
  * the engine.
  */
+import { totalSegments } from '../domain/checkContext';
 import type { CheckValues } from '../domain/checks';
 import type { AppendixSheet, Id } from '../domain/types';
 import { layoutOf, type RawContent, rowContents, type SheetLayout } from './layout';
@@ -183,7 +184,9 @@ export class PlainValues {
       const notPlain = () => {
         throw new NotPlain('formula in a cell');
       };
-      const rows = sheet.rows.map((_, i) => rowContents(layout, sheet.rows, i, notPlain));
+      // the total rows' blocks once for the sheet (not once per total row)
+      const segments = totalSegments(sheet.rows);
+      const rows = sheet.rows.map((_, i) => rowContents(layout, sheet.rows, i, notPlain, segments));
       data = new PlainSheet(rows, other);
       const totals = new PlainSheet(totalsContents(layout, t, DATA, sheet.rows), other);
       const out = new PlainValues(layout, t, data, totals);

@@ -4,6 +4,7 @@
  * a limit is refused with one line naming the limit; nothing is ever cut silently.
  */
 import { Inflate } from 'fflate';
+import type { Row } from '../domain/types';
 import { formulaDepth, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from './export/formulaSafety';
 import { rawInflater } from './xlsxZip';
 
@@ -28,6 +29,8 @@ export const READ_LIMITS = {
   /** An appendix's header rows and columns (its engine sheet is about twice as wide). */
   headerRows: 20,
   appendixColumns: 600,
+  /** Rows the total rows of one appendix add up, all together (each total adds up its block). */
+  totalTerms: 2_000_000,
   /** Formula nesting and length (Excel's own limits). */
   formulaDepth: MAX_FORMULA_DEPTH,
   formulaLength: MAX_FORMULA_LENGTH,
@@ -244,6 +247,36 @@ export function checkAppendixShape(sheet: string, headerRows: number, columns: n
   if (headerRows > READ_LIMITS.headerRows || columns > READ_LIMITS.appendixColumns)
     throw new LimitError(
       `sheet '${sheet}' reads as an appendix with ${n(headerRows)} header rows and ${n(columns)} columns; Planbook reads appendices of at most ${READ_LIMITS.headerRows} header rows and ${READ_LIMITS.appendixColumns} columns`,
+      'tooLarge',
+    );
+}
+
+/**
+ * Refuses an appendix whose total rows add up more rows in all than the limit: each total row adds
+ * up its block, or every top-level row above (below) it when its block is empty, so that a table of
+ * 100,000 total rows in a row would take 5 billion terms (found by the fuzzer: minutes, then out of
+ * memory). Counted as the checks' totalSegments chooses the blocks, with prefix counts.
+ */
+export function checkTotalRows(sheet: string, rows: readonly Row[]): void {
+  const prefix = new Int32Array(rows.length + 1);
+  const totals: number[] = [];
+  rows.forEach((r, j) => {
+    prefix[j + 1] = prefix[j] + (r.level === 0 && r.kind !== 'total' && !r.part ? 1 : 0);
+    if (r.kind === 'total') totals.push(j);
+  });
+  if (!totals.length) return;
+  const count = (a: number, b: number) => (b > a ? prefix[b] - prefix[a] : 0);
+  const above = totals[0] === 0;
+  const end = rows.length;
+  let terms = 0;
+  totals.forEach((t, k) => {
+    let seg = above ? count(t + 1, totals[k + 1] ?? end) : count(k ? totals[k - 1] + 1 : 0, t);
+    if (!seg) seg = above ? count(t + 1, end) : count(0, t);
+    terms += seg || count(0, end);
+  });
+  if (terms > READ_LIMITS.totalTerms)
+    throw new LimitError(
+      `sheet '${sheet}' has ${n(totals.length)} total rows adding up ${n(terms)} rows in all; Planbook reads at most ${n(READ_LIMITS.totalTerms)}`,
       'tooLarge',
     );
 }

@@ -15,6 +15,7 @@ import {
   checkFileSize,
   checkFormula,
   checkTextCells,
+  checkTotalRows,
   LimitError,
 } from './limits';
 import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
@@ -233,8 +234,10 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
 
 /** The reading, once its appendices and formulas are within the limits (a LimitError names the first that is not). */
 function checkedFormulas(r: PlanReading): PlanReading {
-  for (const sheet of r.workbook.sheets)
+  for (const sheet of r.workbook.sheets) {
     checkAppendixShape(sheet.name, headerDepth(sheet.columns), leaves(sheet.columns).length);
+    checkTotalRows(sheet.name, sheet.rows);
+  }
   for (const sheet of r.workbook.sheets)
     for (const [i, row] of sheet.rows.entries())
       for (const v of Object.values(row.cells))
