@@ -21,6 +21,8 @@ export class RegisterIndex {
   readonly slots = new Map<string, Map<string, Written>>();
   /** Row (`rowRef`) → ids of the columns that have a cell register. */
   readonly rowCells = new Map<string, Set<string>>();
+  /** Plain sheet id → keys of its cell registers (`gridCell`). */
+  readonly gridCells = new Map<string, Set<string>>();
   /** Registers with two or more heads. */
   readonly conflicted = new Set<string>();
   private headCache = new Map<string, Written[]>();
@@ -84,6 +86,11 @@ export class RegisterIndex {
 
   private noteCell(reg: string): void {
     const r = parseRegister(reg);
+    if (r?.kind === 'gridCell') {
+      let set = this.gridCells.get(r.gridId);
+      if (!set) this.gridCells.set(r.gridId, (set = new Set()));
+      set.add(reg);
+    }
     if (r?.kind !== 'cell') return;
     const k = rowRef(r.sheetId, r.rowId);
     let set = this.rowCells.get(k);
@@ -93,6 +100,11 @@ export class RegisterIndex {
 
   private forgetCell(reg: string): void {
     const r = parseRegister(reg);
+    if (r?.kind === 'gridCell') {
+      const set = this.gridCells.get(r.gridId);
+      set?.delete(reg);
+      if (set && !set.size) this.gridCells.delete(r.gridId);
+    }
     if (r?.kind !== 'cell') return;
     const k = rowRef(r.sheetId, r.rowId);
     const set = this.rowCells.get(k);

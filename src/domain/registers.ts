@@ -18,7 +18,9 @@ export type Register =
   | { kind: 'sheet'; sheetId: Id }
   | { kind: 'row'; sheetId: Id; rowId: Id }
   | { kind: 'cell'; sheetId: Id; rowId: Id; colId: Id }
-  | { kind: 'grid'; gridId: Id };
+  | { kind: 'grid'; gridId: Id }
+  /** One cell of a plain grid sheet, by its 0-based position (over the sheet's register). */
+  | { kind: 'gridCell'; gridId: Id; row: number; col: number };
 
 /** One write into a register: the value, who wrote it, when, and the writes it replaced. */
 export interface Written<T = unknown> {
@@ -33,6 +35,8 @@ export interface Written<T = unknown> {
   seen: string[];
   /** For a cell: the value its writer saw before writing (null: blank). */
   was?: CellInput;
+  /** For a plain-sheet cell: the shape of the sheet its position refers to (see `GridValue`). */
+  shape?: string;
 }
 
 /** The key of a register. */
@@ -48,6 +52,8 @@ export function registerKey(r: Register): string {
       return `c${SEP}${r.sheetId}${SEP}${r.rowId}${SEP}${r.colId}`;
     case 'grid':
       return `g${SEP}${r.gridId}`;
+    case 'gridCell':
+      return `G${SEP}${r.gridId}${SEP}${r.row}${SEP}${r.col}`;
   }
 }
 
@@ -65,6 +71,12 @@ export function parseRegister(key: string): Register | null {
       return p.length === 4 ? { kind: 'cell', sheetId: p[1], rowId: p[2], colId: p[3] } : null;
     case 'g':
       return p.length === 2 ? { kind: 'grid', gridId: p[1] } : null;
+    case 'G': {
+      const row = Number(p[2]);
+      const col = Number(p[3]);
+      if (p.length !== 4 || !Number.isInteger(row) || !Number.isInteger(col)) return null;
+      return { kind: 'gridCell', gridId: p[1], row, col };
+    }
     default:
       return null;
   }

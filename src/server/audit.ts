@@ -61,11 +61,12 @@ export function auditLines(
     }
     const after = index.heads(reg);
     const where = {
-      sheet: 'sheetId' in r ? r.sheetId : r.kind === 'grid' ? r.gridId : null,
-      row: 'rowId' in r ? r.rowId : null,
-      col: 'colId' in r ? r.colId : null,
+      sheet: 'sheetId' in r ? r.sheetId : 'gridId' in r ? r.gridId : null,
+      // a plain sheet's cell: its 1-based row number and 0-based column index, as texts
+      row: 'rowId' in r ? r.rowId : r.kind === 'gridCell' ? String(r.row + 1) : null,
+      col: 'colId' in r ? r.colId : r.kind === 'gridCell' ? String(r.col) : null,
     };
-    if (r.kind === 'cell') {
+    if (r.kind === 'cell' || r.kind === 'gridCell') {
       for (const w of fresh)
         out.push({
           ...base,

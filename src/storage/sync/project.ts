@@ -18,6 +18,7 @@ import type {
   Row,
   Workbook,
 } from '../../domain/types';
+import { readGrid } from './gridSync';
 import { readOrder } from './order';
 import { rowRef, type RegisterIndex } from '../../domain/registerIndex';
 
@@ -71,6 +72,7 @@ export function markDirty(d: Dirty, r: Register): void {
       d.headers.add(r.sheetId);
       return;
     case 'grid':
+    case 'gridCell':
       d.grids.add(r.gridId);
       return;
     case 'row':
@@ -167,7 +169,11 @@ export class Projection {
   }
 
   private grid(gridId: Id): GridSheet | undefined {
-    return this.index.value<GridSheet>(registerKey({ kind: 'grid', gridId }));
+    return readGrid(this.index, gridId);
+  }
+
+  private hasGrid(gridId: Id): boolean {
+    return this.index.heads(registerKey({ kind: 'grid', gridId })).length > 0;
   }
 
   /** The whole workbook (null: nothing shared yet). */
@@ -175,7 +181,7 @@ export class Projection {
     if (!this.ready) return null;
     const m = this.index.value<MetaValue>(registerKey({ kind: 'meta' }))!;
     const sheetIds = readOrder(this.doc.getArray<string>(SHEETS), (id) => !!this.header(id));
-    const gridIds = readOrder(this.doc.getArray<string>(GRIDS), (id) => !!this.grid(id));
+    const gridIds = readOrder(this.doc.getArray<string>(GRIDS), (id) => this.hasGrid(id));
     const wb: Workbook = {
       ...base,
       meta: m.meta,
@@ -221,10 +227,11 @@ export class Projection {
     }
     if (d.gridList || d.grids.size) {
       const ids = d.gridList
-        ? readOrder(this.doc.getArray<string>(GRIDS), (id) => !!this.grid(id))
-        : (prev.grids ?? []).map((g) => g.id).filter((id) => this.grid(id));
-      const grids = ids.map((id) => this.grid(id)!);
+        ? readOrder(this.doc.getArray<string>(GRIDS), (id) => this.hasGrid(id))
+        : (prev.grids ?? []).map((g) => g.id).filter((id) => this.hasGrid(id));
       const old = prev.grids ?? [];
+      const kept = new Map(old.map((g) => [g.id, g]));
+      const grids = ids.map((id) => (!d.grids.has(id) && kept.get(id)) || this.grid(id)!);
       if (grids.length !== old.length || grids.some((g, i) => g !== old[i])) {
         if (grids.length) out.grids = grids;
         else delete out.grids;

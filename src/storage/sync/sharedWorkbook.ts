@@ -27,6 +27,7 @@ import {
   type WorkbookBase,
 } from './project';
 import { RegisterIndex } from '../../domain/registerIndex';
+import { gridShape, orphanGridCells } from './gridSync';
 import { put, type Writer, writeStep } from './write';
 
 /** Why the workbook changed: first read from the document, or a step from elsewhere. */
@@ -108,7 +109,7 @@ export class SharedWorkbook {
 
   /** Every conflict: registers with two or more values, cells of rows someone removed. */
   conflicts(): Conflict[] {
-    const out = this.index.conflicts();
+    const out = [...this.index.conflicts(), ...orphanGridCells(this.index)];
     const wb = this.wb;
     if (!wb) return out;
     const sheets = new Map(wb.sheets.map((s) => [s.id, s]));
@@ -130,17 +131,24 @@ export class SharedWorkbook {
     return this.index.heads(registerKey({ kind: 'cell', sheetId, rowId, colId }))[0];
   }
 
+  /** The write a plain sheet's cell shows (0-based position); undefined: as first shared. */
+  gridCellWrite(gridId: Id, row: number, col: number): Written | undefined {
+    return this.index.heads(registerKey({ kind: 'gridCell', gridId, row, col }))[0];
+  }
+
   /**
    * Settles a conflict with one value (one of the kept ones, or another), replacing every value
    * the register holds; an orphan cell settled with undefined is let go with its row.
    */
   settle(key: string, value: unknown): void {
     const h = this.index.heads(key);
-    const cell = parseRegister(key)?.kind === 'cell';
+    const r = parseRegister(key);
+    const cell = r?.kind === 'cell' || r?.kind === 'gridCell';
+    const shape = r?.kind === 'gridCell' ? gridShape(this.index, r.gridId) : undefined;
     this.doc.transact(() => {
       if (value === undefined) {
         for (const s of this.index.slotsOf(key)) this.reg.delete(slotKey(key, s));
-      } else put(this.writer, key, value, cell ? ((h[0]?.v ?? null) as never) : undefined);
+      } else put(this.writer, key, value, cell ? ((h[0]?.v ?? null) as never) : undefined, shape);
     }, 'settle');
   }
 

@@ -2,13 +2,14 @@
  * One local step written into the shared document: what changed from the workbook before the
  * step to the one after it (read by identity: the model is immutable and keeps unchanged parts
  * as the same objects), as register writes. A cell edit writes that cell's register only, with
- * the value it replaced; a row's shape, a sheet's header, the meta and a plain grid sheet are
- * registers of their own; orders are Yjs arrays.
+ * the value it replaced; a row's shape, a sheet's header and the meta are registers of their own,
+ * a plain grid sheet is a register with one register per edited cell over it (`gridSync.ts`); orders are Yjs arrays.
  */
 import type * as Y from 'yjs';
 import { registerKey, sameCell, slotKey, type Written } from '../../domain/registers';
 import { indexOfRows } from '../../domain/rowIndex';
-import type { AppendixSheet, CellInput, GridSheet, Id, Row, Workbook } from '../../domain/types';
+import type { AppendixSheet, CellInput, Id, Row, Workbook } from '../../domain/types';
+import { writeGrid } from './gridSync';
 import { writeOrder } from './order';
 import { GRIDS, orderName, SHEETS, type MetaValue, type SheetHeader } from './project';
 import { rowRef, type RegisterIndex } from '../../domain/registerIndex';
@@ -27,10 +28,11 @@ export interface Writer {
 }
 
 /** Writes a value into a register, replacing every head this replica sees. */
-export function put(w: Writer, reg: string, v: unknown, was?: CellInput): void {
+export function put(w: Writer, reg: string, v: unknown, was?: CellInput, shape?: string): void {
   const seen = w.index.heads(reg).map((h) => h.id);
   const entry: Written = { v, by: w.by, at: w.now(), id: w.nextId(), seen };
   if (was !== undefined) entry.was = was;
+  if (shape !== undefined) entry.shape = shape;
   for (const s of w.index.slotsOf(reg)) {
     if (s === w.slot) continue;
     const k = slotKey(reg, s);
@@ -145,8 +147,6 @@ function changeSheet(w: Writer, a: AppendixSheet, b: AppendixSheet): void {
   );
 }
 
-const gridReg = (g: GridSheet) => registerKey({ kind: 'grid', gridId: g.id });
-
 /** Writes what changed from `a` to `b` (call inside a transaction). */
 export function writeStep(w: Writer, a: Workbook | null, b: Workbook): void {
   if (!a || a.meta !== b.meta || a.lineage !== b.lineage) {
@@ -175,8 +175,8 @@ export function writeStep(w: Writer, a: Workbook | null, b: Workbook): void {
   if (gridsBefore !== gridsAfter) {
     const old = new Map(gridsBefore.map((g) => [g.id, g]));
     const now = new Set(gridsAfter.map((g) => g.id));
-    for (const g of gridsAfter) if (old.get(g.id) !== g) put(w, gridReg(g), g);
-    for (const g of gridsBefore) if (!now.has(g.id)) drop(w, gridReg(g));
+    for (const g of gridsAfter) if (old.get(g.id) !== g) writeGrid(w, old.get(g.id), g);
+    for (const g of gridsBefore) if (!now.has(g.id)) writeGrid(w, g, undefined);
     if (!sameIds(gridsBefore, gridsAfter))
       writeOrder(
         w.doc.getArray<string>(GRIDS),
