@@ -62,8 +62,8 @@ export function auditLines(
     const after = index.heads(reg);
     const where = {
       sheet: 'sheetId' in r ? r.sheetId : 'gridId' in r ? r.gridId : null,
-      // a plain sheet's cell: its 1-based row number and 0-based column index, as texts
-      row: 'rowId' in r ? r.rowId : r.kind === 'gridCell' ? String(r.row + 1) : null,
+      // a plain sheet's cell: its 0-based row and column, as texts (the grid's row and column ids)
+      row: 'rowId' in r ? r.rowId : r.kind === 'gridCell' ? String(r.row) : null,
       col: 'colId' in r ? r.colId : r.kind === 'gridCell' ? String(r.col) : null,
     };
     if (r.kind === 'cell' || r.kind === 'gridCell') {

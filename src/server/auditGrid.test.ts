@@ -34,7 +34,7 @@ describe('audit of plain sheet cells', () => {
     expect(lines[0]).toMatchObject({
       kind: 'cell',
       sheet: 'g1',
-      row: '1',
+      row: '0',
       col: '1',
       before: '1',
       after: '5',

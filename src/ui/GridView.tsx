@@ -13,6 +13,7 @@ import type { OpenedWorkbook } from '../app/services';
 import { columnLetter } from '../domain/columns';
 import { FindToggle } from './FindBar';
 import { FormulaBar } from './FormulaBar';
+import { PlainCollab } from './PlainCollab';
 import { PlainFindBar, usePlainFind } from './PlainFindBar';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
@@ -182,6 +183,14 @@ export function GridView(p: {
         onCancel={() => undefined}
       />
       <PlainFindBar ff={find} />
+      <PlainCollab
+        link={p.opened.sync}
+        gridId={grid.id}
+        at={at}
+        readOnly={readOnly}
+        ctxRef={ctxRef}
+        apiRef={apiRef}
+      />
       <h2 className="pb-sheet-title">
         {grid.name} <small>({t('gridSheet')})</small>
       </h2>

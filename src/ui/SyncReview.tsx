@@ -34,7 +34,11 @@ function Conflicts({
       {state.conflicts.map((c) => {
         const r = c.register;
         const where =
-          r.kind === 'cell' ? cellLabel(session.workbook, r.sheetId, r.rowId, r.colId) : c.key;
+          r.kind === 'cell'
+            ? cellLabel(session.workbook, r.sheetId, r.rowId, r.colId)
+            : r.kind === 'gridCell'
+              ? cellLabel(session.workbook, r.gridId, String(r.row), String(r.col))
+              : c.key;
         return (
           <li key={c.key} data-testid="sync-conflict" data-key={c.key}>
             <div className="pb-sync-where">{where}</div>

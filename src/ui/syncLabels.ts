@@ -1,5 +1,5 @@
 /** How the collaboration panel names cells and values. */
-import { leaves } from '../domain/columns';
+import { columnLetter, leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
 import type { Workbook } from '../domain/types';
 
@@ -11,6 +11,10 @@ export function cellLabel(
   colId: string | null,
 ): string {
   const sheet = wb.sheets.find((s) => s.id === sheetId);
+  const grid = sheet ? undefined : wb.grids?.find((g) => g.id === sheetId);
+  // a plain sheet's cell: its 0-based row and column ids, shown as the address (B3)
+  if (grid && rowId !== null && colId !== null)
+    return `${grid.name} · ${columnLetter(Number(colId))}${Number(rowId) + 1}`;
   if (!sheet) return [sheetId, rowId, colId].filter(Boolean).join(' · ');
   const row = sheet.rows.find((r) => r.id === rowId);
   const leaf = leaves(sheet.columns).find((l) => l.id === colId);

@@ -1,5 +1,5 @@
 /**
- * What the appendix grid marks of working together: cells written by two people while apart
+ * What the grid marks (an appendix's cells, or a plain sheet's by position) of working together: cells written by two people while apart
  * (an unsettled conflict, every value kept until someone settles it) and the cells the other
  * people in the workbook are on. Pure: built from the sync state, read by the grid's cell
  * classes and tooltips.
@@ -46,7 +46,11 @@ export function collabMarks(
   };
   for (const c of conflicts) {
     const r = c.register;
-    if (r.kind !== 'cell' || r.sheetId !== sheetId || c.orphan) continue;
+    if (c.orphan) continue;
+    // a plain sheet's cell: the grid's row and column ids are its 0-based position
+    if (r.kind === 'gridCell' && r.gridId === sheetId)
+      at(String(r.row), String(r.col)).conflict = c;
+    if (r.kind !== 'cell' || r.sheetId !== sheetId) continue;
     at(r.rowId, r.colId).conflict = c;
   }
   for (const p of presence) {

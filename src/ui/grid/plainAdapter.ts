@@ -22,6 +22,7 @@ import { collabClassRules } from './collabCells';
 import { gridKeys, inRange } from './columnDefs';
 import type { GridView } from './displayFormat';
 import { type GridCtx, type GridItem, reindex } from './gridContext';
+import { withPlainCollab } from './plainCollab';
 import type { SheetAdapter } from './sheetAdapter';
 
 /** Empty rows and columns shown past a plain sheet's contents (room to type and paste into). */
@@ -51,7 +52,7 @@ export function plainShown(v: unknown, raw: CellInput, lang: Lang): string {
 }
 
 /** Column definitions of a plain sheet: a row-number gutter, then `n` lettered columns. */
-export function plainColumnDefs(n: number, view?: GridView): ColDef<GridItem>[] {
+export function plainColumnDefs(n: number, view?: GridView, t?: T): ColDef<GridItem>[] {
   const cols: ColDef<GridItem>[] = [
     {
       colId: '__row',
@@ -66,7 +67,7 @@ export function plainColumnDefs(n: number, view?: GridView): ColDef<GridItem>[] 
   ];
   for (let c = 0; c < n; c++) {
     const colId = String(c);
-    cols.push({
+    const def: ColDef<GridItem> = {
       colId,
       headerName: columnLetter(c),
       width: view?.widths[colId] ?? 120,
@@ -104,7 +105,8 @@ export function plainColumnDefs(n: number, view?: GridView): ColDef<GridItem>[] 
       },
       suppressKeyboardEvent: (p) =>
         !p.editing && (p.event.key === 'Delete' || p.event.key === 'Backspace'),
-    });
+    };
+    cols.push(withPlainCollab(def, colId, t));
   }
   return cols;
 }
@@ -162,7 +164,7 @@ export function plainAdapter(session: WorkbookSession, gridId: Id): SheetAdapter
     clear: (_ctx, r) => planGridClear(grid(), r),
     commit,
     editText: (ctx, rowId, colId) => plainEditText(raw(Number(rowId), colId), ctx.lang),
-    columnDefs: (_t: T, view?: GridView) => plainColumnDefs(shownColumns(grid()), view),
+    columnDefs: (t: T, view?: GridView) => plainColumnDefs(shownColumns(grid()), view, t),
   };
 }
 
