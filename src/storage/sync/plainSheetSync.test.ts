@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { makePlan } from '../../domain/template';
 import type { CellInput, GridSheet, Workbook } from '../../domain/types';
-import { registerKey } from '../../domain/registers';
+import { registerKey, slotKey, SLOT } from '../../domain/registers';
 import { SharedWorkbook } from './sharedWorkbook';
 
 const base = { id: 'local', createdAt: 1, updatedAt: 1 };
@@ -174,14 +174,27 @@ describe('plain sheets shared cell by cell', () => {
   });
 
   it('a document holding a whole-sheet register (before cell registers) loads and migrates on write', () => {
-    const { a, b } = pair();
-    // the published document holds the sheet in one register, as every document did before
-    expect([...a.shared.index.slots.keys()]).toContain(registerKey({ kind: 'grid', gridId: 'g1' }));
+    const { a } = pair();
+    // rewrite the sheet's register as a writer before cell registers did: the whole sheet, no shape
+    const key = registerKey({ kind: 'grid', gridId: 'g1' });
+    const old = plan().grids![0];
+    a.doc.transact(() => {
+      for (const k of [...a.shared.reg.keys()])
+        if (k.startsWith(key + SLOT)) a.shared.reg.delete(k);
+      a.shared.reg.set(slotKey(key, 'old'), { v: old, by: 'cu', at: 500, id: 'old.0', seen: [] });
+    });
+    const b = replica('minh', () => 2000);
+    exchange(a.doc, b.doc);
+    expect(gridOf(b.shared)).toEqual(old); // loads as it was
+    // the first cell edits are cell registers over the old whole-sheet register, which stays
     setGridCell(a.shared, 1, 0, 'á');
     setGridCell(b.shared, 2, 0, 'bê');
     exchange(a.doc, b.doc);
+    expect(a.shared.index.heads(key).map((h) => h.id)).toEqual(['old.0']);
     const c = replica('tuan');
-    exchange(a.doc, c.doc);
-    expect(gridOf(c.shared).cells.map((r) => r[0])).toEqual(['Tên', 'á', 'bê']);
+    exchange(a.doc, b.doc, c.doc);
+    for (const s of [a.shared, b.shared, c.shared])
+      expect(gridOf(s).cells.map((r) => r[0])).toEqual(['Tên', 'á', 'bê']);
+    expect(b.shared.gridCellWrite('g1', 1, 0)).toMatchObject({ by: 'lan', was: 'a' });
   });
 });
