@@ -8,6 +8,7 @@
 import type { Conflict } from '../domain/registers';
 import { newId } from '../domain/ids';
 import type { CellInput, Workbook } from '../domain/types';
+import { keepLocalPlain, type PlainDivergence, plainDivergences } from './plainDivergence';
 import {
   type CellRef,
   type Presence,
@@ -46,6 +47,8 @@ export interface SyncState {
 
 /** A cell whose value in this browser's store differs from its copy of the shared document. */
 export interface Divergence {
+  /** Of a plain sheet: `sheetId` is the sheet's id, `rowId`/`colId` its 0-based position. */
+  plain?: true;
   sheetId: string;
   rowId: string;
   colId: string;
@@ -75,7 +78,7 @@ export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
       }
     }
   }
-  return out;
+  return [...out, ...plainDivergences(mine, shared)];
 }
 
 export interface SyncOptions {
@@ -242,7 +245,9 @@ export class WorkbookSync {
   /** Settles a divergence: this browser's value as a new step (`keepLocal`), or the shared one. */
   resolveDivergence(d: Divergence, keepLocal: boolean): void {
     this.divergent = this.divergent.filter((x) => x !== d);
-    if (keepLocal)
+    if (keepLocal && d.plain)
+      this.session.dispatch(keepLocalPlain(d as PlainDivergence), 'setCells');
+    else if (keepLocal)
       this.session.dispatch(
         {
           type: 'setCells',
