@@ -184,6 +184,7 @@ export function GridView(p: {
       />
       <PlainFindBar ff={find} />
       <PlainCollab
+        session={session}
         link={p.opened.sync}
         gridId={grid.id}
         at={at}

@@ -1,17 +1,21 @@
 /**
  * Working together on a plain sheet: tells the others which cell this person is on, keeps the
  * grid's conflict and presence marks up to date, and shows the selected cell's conflict above
- * the grid (every value kept, who wrote it, a button to keep one) — as on an appendix.
+ * the grid (every value kept, who wrote it, a button to keep one) and the sync panel (connection,
+ * conflicts, the audit trail of the selected cell or of the workbook) — as on an appendix.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { WorkbookSession } from '../app/session';
 import type { SyncLink } from '../app/syncLink';
 import { CellConflict } from './CellConflict';
 import { collabAt } from './grid/collabMarks';
 import type { GridCtx, GridItem } from './grid/gridContext';
+import { SyncPanel, SyncToggle } from './SyncPanel';
 import { useCollabMarks } from './useCollabMarks';
 
 export function PlainCollab({
+  session,
   link,
   gridId,
   at,
@@ -19,6 +23,7 @@ export function PlainCollab({
   ctxRef,
   apiRef,
 }: {
+  session: WorkbookSession;
   link: SyncLink | undefined;
   gridId: string;
   /** The focused cell (0-based), or null. */
@@ -48,14 +53,23 @@ export function PlainCollab({
     });
   }, [link, selected]);
   const collab = useCollabMarks(link, gridId, ctxRef, apiRef);
+  const [showSync, setShowSync] = useState(false);
   const linked = link?.snapshot.sync;
-  if (!linked || !selected) return null;
+  if (!link) return null;
   return (
-    <CellConflict
-      sync={linked}
-      mark={collabAt(collab, selected.rowId, selected.colId)}
-      readOnly={readOnly}
-      onBack={() => apiRef.current?.setFocusedCell(r ?? 0, String(c ?? 0))}
-    />
+    <>
+      <div className="pb-plain-sync">
+        <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />
+      </div>
+      {showSync && <SyncPanel link={link} session={session} cell={selected} />}
+      {linked && selected && (
+        <CellConflict
+          sync={linked}
+          mark={collabAt(collab, selected.rowId, selected.colId)}
+          readOnly={readOnly}
+          onBack={() => apiRef.current?.setFocusedCell(r ?? 0, String(c ?? 0))}
+        />
+      )}
+    </>
   );
 }

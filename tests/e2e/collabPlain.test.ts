@@ -82,32 +82,14 @@ describe('a plain sheet shared between two people', () => {
     const label = a.cell(2, 0).locator('[data-testid=presence-label]');
     assert.match((await label.getAttribute('data-names')) ?? '', /Lan/);
 
-    // apart (the sync panel is on the appendix's view): a writes B2; b writes B2 too, and B3
-    const appendixTab = async (p: Page) => {
-      await p.locator('[data-sheet]').first().click();
-      await p.waitForSelector('[data-testid=plan-grid] .ag-row');
-    };
-    for (const [p, s] of [
-      [pageA, syncA],
-      [pageB, syncB],
-    ] as const) {
-      await appendixTab(p);
-      await s.goOffline();
-      await new PlainSheetModel(p).tab('Đối chiếu');
-      await p.waitForSelector('[data-testid=plain-grid] .ag-row');
-    }
+    // apart (from the sync panel of the plain sheet): a writes B2; b writes B2 too, and B3
+    await syncA.goOffline();
+    await syncB.goOffline();
     await a.type(1, 1, '111');
     await b.type(1, 1, '222');
     await b.type(2, 1, '300');
-    for (const [p, s] of [
-      [pageA, syncA],
-      [pageB, syncB],
-    ] as const) {
-      await appendixTab(p);
-      await s.goOnline();
-      await new PlainSheetModel(p).tab('Đối chiếu');
-      await p.waitForSelector('[data-testid=plain-grid] .ag-row');
-    }
+    await syncA.goOnline();
+    await syncB.goOnline();
     for (const [s, w] of [
       [a, wa],
       [b, wb],
@@ -136,5 +118,16 @@ describe('a plain sheet shared between two people', () => {
       assert.equal(await w.textIs(s.cell(1, 1), '222'), '222');
       assert.equal(await w.textIs(s.cell(3, 1), '522'), '522');
     }
+
+    // the audit trail of the plain cell, from the sync panel of the plain sheet
+    await a.cell(1, 1).click();
+    await syncA.show();
+    await pageA.click('[data-testid=sync-audit-cell]');
+    const line = pageA
+      .locator('[data-testid=sync-audit] tbody tr[data-kind=cell]', { hasText: '111' })
+      .first();
+    await line.waitFor();
+    const cells = await line.locator('td').allInnerTexts();
+    assert.deepEqual(cells.slice(3), ['Đối chiếu · B2', '100', '111']);
   });
 });
