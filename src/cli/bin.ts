@@ -50,6 +50,11 @@ if (process.env.PLANBOOK_READER === '1') {
       : await (await import('./main')).runCli(argv, read);
     performance.mark('pb:done');
     if (process.env.PLANBOOK_PROFILE) process.stderr.write(`${phases()}\n`);
+    // a reader that stops early (`| head`) closes the pipe: nothing more to say, no stack trace
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(r.code);
+    });
     if (r.stdout) process.stdout.write(r.stdout + '\n');
     if (r.stderr) process.stderr.write(r.stderr + '\n');
     process.exitCode = r.code;

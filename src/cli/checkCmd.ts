@@ -10,6 +10,7 @@ import {
   formatWorkbookCheck,
   pickSheet,
   sheetCheck,
+  sheetTally,
   workbookCheck,
 } from './checkJson';
 import type { SheetValues } from './checkJson';
@@ -75,7 +76,7 @@ export async function checkReading(
       return { code: all.summary.errors ? 1 : 0, stdout: text, stderr: '' };
     }
     const result = sheetCheck(file, reading, sheet, of(sheet));
-    const errors = result.findings.some((f) => f.severity === 'error' && !f.explained);
+    const errors = sheetTally(result).errors > 0;
     const text = json ? JSON.stringify(result) : formatCheck(printableDeep(result));
     return { code: errors ? 1 : 0, stdout: text, stderr: '' };
   } catch (e) {

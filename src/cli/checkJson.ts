@@ -53,7 +53,30 @@ export interface CheckJson {
     byYear: Record<string, Record<string, number>>;
   };
   findings: FindingJson[];
+  /** Findings found but not listed (beyond {@link LISTED_FINDINGS} on the sheet), by severity. */
+  unlisted?: { errors: number; warnings: number };
   warnings: { code: string; row: number | null; message: string }[];
+}
+
+/**
+ * Findings listed per sheet, at most: a file of 100,000 repeated total rows has over a million,
+ * whose listing alone would take gigabytes; the rest are counted, and the output says so.
+ */
+export const LISTED_FINDINGS = 10_000;
+
+/** Errors (not explained) and warnings of a list of findings. */
+function tally(fs: readonly { severity: string; explained?: string }[]) {
+  const errors = fs.filter((f) => f.severity === 'error' && f.explained === undefined).length;
+  return { errors, warnings: fs.length - errors };
+}
+
+/** A sheet's errors and warnings, listed or not. */
+export function sheetTally(s: CheckJson): { errors: number; warnings: number } {
+  const t = tally(s.findings);
+  return {
+    errors: t.errors + (s.unlisted?.errors ?? 0),
+    warnings: t.warnings + (s.unlisted?.warnings ?? 0),
+  };
 }
 
 /** Every appendix sheet of a file, with the findings of all of them. */
@@ -82,7 +105,9 @@ export function sheetCheck(
 ): CheckJson {
   const wb = reading.workbook;
   const meta = sheet === wb.sheets[0] ? wb.meta : null;
-  const findings = sheetFindings(sheet, meta, sv.values);
+  const found = sheetFindings(sheet, meta, sv.values);
+  const findings = found.length > LISTED_FINDINGS ? found.slice(0, LISTED_FINDINGS) : found;
+  const unlisted = found.length > LISTED_FINDINGS ? tally(found.slice(LISTED_FINDINGS)) : null;
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
   const lines = reading.linesBySheet?.get(sheet.id) ?? reading.lineOf;
   const rowOf = (id: string | null) =>
@@ -140,6 +165,7 @@ export function sheetCheck(
       ...(f.explained !== undefined ? { explained: f.explained } : {}),
       message: explain(f, 'en'),
     })),
+    ...(unlisted ? { unlisted } : {}),
     warnings: reading.warnings
       .filter((w) => !w.sheet || w.sheet === sheet.name)
       .map((w) => ({ code: w.code, row: w.row, message: w.message })),
@@ -154,7 +180,16 @@ export function workbookCheck(
 ): WorkbookCheckJson {
   const sheets = reading.workbook.sheets.map((s) => sheetCheck(file, reading, s, valuesOf(s)));
   const findings = sheets.flatMap((s) => s.findings);
-  const errors = findings.filter((f) => f.severity === 'error' && f.explained === undefined).length;
+  const counts = sheets.map(sheetTally);
+  const errors = counts.reduce((a, c) => a + c.errors, 0);
+  const warnings = counts.reduce((a, c) => a + c.warnings, 0);
+  const unlisted = sheets.reduce(
+    (a, s) => ({
+      errors: a.errors + (s.unlisted?.errors ?? 0),
+      warnings: a.warnings + (s.unlisted?.warnings ?? 0),
+    }),
+    { errors: 0, warnings: 0 },
+  );
   const first = sheets[0] as CheckJson | undefined;
   return {
     file,
@@ -169,9 +204,10 @@ export function workbookCheck(
     },
     computed: first?.computed ?? { total: 0, bySource: {}, byYear: {} },
     findings,
+    ...(unlisted.errors + unlisted.warnings ? { unlisted } : {}),
     warnings: reading.warnings.map((w) => ({ code: w.code, row: w.row, message: w.message })),
     sheets,
-    summary: { sheets: sheets.length, errors, warnings: findings.length - errors },
+    summary: { sheets: sheets.length, errors, warnings },
   };
 }
 
@@ -194,13 +230,15 @@ export function formatCheck(r: CheckJson, withWarnings = true): string {
     `  ${r.plan.sections} sections, ${r.plan.projects} items, ${r.plan.totals} total rows; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
     `  computed total ${r.computed.total}`,
   ];
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
-  lines.push(
-    `  ${errors} error(s), ${r.findings.length - errors} warning(s) (rounding or to verify)`,
-  );
+  const t = sheetTally(r);
+  lines.push(`  ${t.errors} error(s), ${t.warnings} warning(s) (rounding or to verify)`);
   for (const f of r.findings)
     lines.push(
       `  ${f.severity.toUpperCase().padEnd(7)} ${f.rule.padEnd(17)} ${f.cell ?? (f.row === null ? '-' : `line ${f.row}`)}: ${safeText(f.message)}`,
+    );
+  if (r.unlisted)
+    lines.push(
+      `  ... and ${r.unlisted.errors + r.unlisted.warnings} more finding(s) not listed (${r.unlisted.errors} error(s); at most ${LISTED_FINDINGS.toLocaleString('en')} are listed per sheet)`,
     );
   if (withWarnings)
     for (const w of r.warnings) lines.push(`  note    ${w.code}: ${safeText(w.message)}`);
@@ -213,8 +251,8 @@ export function formatWorkbookCheck(r: WorkbookCheckJson): string {
     `${safeText(r.file)}: ${r.summary.sheets} sheet(s) checked, ${r.summary.errors} error(s), ${r.summary.warnings} warning(s)`,
   ];
   for (const s of r.sheets) {
-    const e = s.findings.filter((f) => f.severity === 'error').length;
-    out.push(`  ${safeText(s.sheet)}: ${e} error(s), ${s.findings.length - e} warning(s)`);
+    const t = sheetTally(s);
+    out.push(`  ${safeText(s.sheet)}: ${t.errors} error(s), ${t.warnings} warning(s)`);
   }
   for (const s of r.sheets) out.push('', formatCheck(s, false));
   if (r.warnings.length) out.push('');

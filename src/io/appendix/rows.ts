@@ -137,6 +137,13 @@ function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[]
 const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 
 /** Rows of the table below the band, classified and levelled, and the text below it. */
+/**
+ * Lines joined to one label at most: a label is split over two or three lines (a Vietnamese line,
+ * then English ones), never dozens; past this the lines are rows of their own (and a damaged file
+ * repeating one line 100,000 times is not joined into one label, in quadratic time).
+ */
+const MAX_JOINED_LINES = 8;
+
 export function readRows(
   g: RawGrid,
   band: HeaderBand,
@@ -150,6 +157,7 @@ export function readRows(
   const { data, footer } = tableRows(c, band);
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
+  const joined = new Map<Row, number>(); // lines joined to a row's label so far
   const styles: Style[] = []; // numbering styles in order of appearance
   const stack: Style[] = []; // numbering style of the open section at each level
   let level = -1; // level of the innermost section so far
@@ -172,6 +180,7 @@ export function readRows(
     if (
       prev &&
       name &&
+      (joined.get(prev) ?? 0) < MAX_JOINED_LINES &&
       !hasNumbers &&
       !lead &&
       !coord &&
@@ -188,6 +197,7 @@ export function readRows(
     ) {
       const sep = isEnglishLine(name) ? ' / ' : ' ';
       prev.cells.name = `${String(prev.cells.name ?? '')}${sep}${name}`.trim();
+      joined.set(prev, (joined.get(prev) ?? 0) + 1);
       warnings.push({
         code: 'joinedRow',
         row: line,
