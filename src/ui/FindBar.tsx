@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Versions } from '../app/versions';
 import type { RevisionSummary } from '../app/versions';
 import type { AppendixSheet } from '../domain/types';
+import { FindControls } from './FindControls';
 import { useLang } from './i18n';
 import { unitsOf, type useFindFilter } from './useFindFilter';
 import './work.css';
@@ -30,50 +31,7 @@ export function FindBar({
   const f = ff.filter;
   return (
     <div className="pb-findbar" role="search" data-testid="find-bar">
-      {ff.finding && (
-        <>
-          <input
-            ref={ff.input}
-            type="search"
-            aria-label={t('findLabel')}
-            placeholder={t('findPlaceholder')}
-            data-testid="find-input"
-            value={ff.query}
-            onChange={(e) => ff.setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                if (e.shiftKey) ff.prev();
-                else ff.next();
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                ff.close();
-              }
-            }}
-          />
-          <span data-testid="find-count">
-            {ff.query.trim()
-              ? ff.hits.length
-                ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
-                : t('findNone')
-              : ''}
-          </span>
-          <button type="button" title={t('findPrev')} aria-label={t('findPrev')} onClick={ff.prev}>
-            ↑
-          </button>
-          <button type="button" title={t('findNext')} aria-label={t('findNext')} onClick={ff.next}>
-            ↓
-          </button>
-          <button
-            type="button"
-            title={t('findClose')}
-            aria-label={t('findClose')}
-            onClick={ff.close}
-          >
-            ✕
-          </button>
-        </>
-      )}
+      {ff.finding && <FindControls ff={ff} />}
       <strong>{t('filterTitle')}:</strong>
       <label>
         {t('filterUnit')}{' '}

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { findInGrid } from '../domain/gridFind';
 import type { GridItem } from './grid/gridContext';
-import { useLang } from './i18n';
+import { FindControls } from './FindControls';
 import './work.css';
 
 /** The find state of a plain sheet: open, query, hits and the current one. */
@@ -94,45 +94,10 @@ export function usePlainFind(
 
 /** The find bar of a plain sheet. */
 export function PlainFindBar({ ff }: { ff: ReturnType<typeof usePlainFind> }) {
-  const { t } = useLang();
   if (!ff.open) return null;
   return (
     <div className="pb-findbar" role="search" data-testid="find-bar">
-      <input
-        ref={ff.input}
-        type="search"
-        aria-label={t('findLabel')}
-        placeholder={t('findPlaceholder')}
-        data-testid="find-input"
-        value={ff.query}
-        onChange={(e) => ff.setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            if (e.shiftKey) ff.prev();
-            else ff.next();
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            ff.close();
-          }
-        }}
-      />
-      <span data-testid="find-count">
-        {ff.query.trim()
-          ? ff.hits.length
-            ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
-            : t('findNone')
-          : ''}
-      </span>
-      <button type="button" title={t('findPrev')} aria-label={t('findPrev')} onClick={ff.prev}>
-        ↑
-      </button>
-      <button type="button" title={t('findNext')} aria-label={t('findNext')} onClick={ff.next}>
-        ↓
-      </button>
-      <button type="button" title={t('findClose')} aria-label={t('findClose')} onClick={ff.close}>
-        ✕
-      </button>
+      <FindControls ff={ff} />
     </div>
   );
 }
