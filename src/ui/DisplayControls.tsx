@@ -23,17 +23,27 @@ export function DisplayPicker(p: {
   readOnly: boolean;
   onChange: (display: SheetDisplay) => void;
   wrap?: boolean;
+  /** The test ids' stem (`display` by default: `display-controls`, `display-unit`…). */
+  testId?: string;
+  /** Shown inline in a toolbar (a span) rather than as its own line. */
+  inline?: boolean;
 }) {
   const { t } = useLang();
   const d = p.display ?? {};
   const known = unitOf(p.planUnit) !== null;
   const set = (next: SheetDisplay) => p.onChange(tidy({ ...d, ...next }));
+  const id = p.testId ?? 'display';
+  const Box = p.inline ? 'span' : 'div';
   return (
-    <div className="pb-display" data-testid="display-controls" title={t('displayNote')}>
+    <Box
+      className="pb-display"
+      data-testid={id === 'display' ? 'display-controls' : id}
+      title={t('displayNote')}
+    >
       <label>
         {t('displayUnit')}{' '}
         <select
-          data-testid="display-unit"
+          data-testid={`${id}-unit`}
           value={d.unit ?? ''}
           disabled={p.readOnly || !known}
           onChange={(e) =>
@@ -51,7 +61,7 @@ export function DisplayPicker(p: {
       <label>
         {t('displayDecimals')}{' '}
         <select
-          data-testid="display-decimals"
+          data-testid={`${id}-decimals`}
           value={d.decimals ?? ''}
           disabled={p.readOnly}
           onChange={(e) =>
@@ -72,7 +82,7 @@ export function DisplayPicker(p: {
           <label>
             <input
               type="checkbox"
-              data-testid="display-wrap"
+              data-testid={`${id}-wrap`}
               checked={!!d.wrap}
               disabled={p.readOnly}
               onChange={(e) => set({ wrap: e.target.checked })}
@@ -81,7 +91,7 @@ export function DisplayPicker(p: {
           </label>
         </>
       )}
-    </div>
+    </Box>
   );
 }
 

@@ -6,20 +6,15 @@
  */
 import type { ExecutionSession } from '../../app/execution';
 import {
-  DISPLAY_UNITS,
   displayDecimals,
   inputScale,
   scaleAmount,
-  type SheetDisplay,
   shownUnit,
   toDisplay,
-  unitOf,
 } from '../../domain/display';
 import type { AnnualPlan } from '../../domain/execution';
 import { formatAmount } from '../../domain/numbers';
-import { useLang } from '../i18n';
-
-const DECIMALS = [0, 1, 2, 3, 4, 5, 6];
+import { DisplayPicker } from '../DisplayControls';
 
 /** Formatting and input scaling of a tracking's amounts (plan's unit ↔ display unit). */
 export function execAmounts(plan: AnnualPlan, lang: 'vi' | 'en') {
@@ -40,52 +35,14 @@ export function execAmounts(plan: AnnualPlan, lang: 'vi' | 'en') {
 
 /** The display unit and decimals of the execution views (one undoable step each). */
 export function ExecDisplayControls({ session }: { session: ExecutionSession }) {
-  const { t } = useLang();
-  const d = session.plan.display ?? {};
-  const known = unitOf(session.plan.unit) !== null;
-  const set = (next: SheetDisplay) => {
-    const merged = Object.fromEntries(
-      Object.entries({ ...d, ...next }).filter(([, v]) => v !== undefined),
-    ) as SheetDisplay;
-    session.setDisplay(merged);
-  };
   return (
-    <span className="pb-display" data-testid="exec-display" title={t('displayNote')}>
-      <label>
-        {t('displayUnit')}{' '}
-        <select
-          data-testid="exec-display-unit"
-          value={d.unit ?? ''}
-          disabled={!known}
-          onChange={(e) =>
-            set({ unit: (e.target.value || undefined) as SheetDisplay['unit'] | undefined })
-          }
-        >
-          <option value="">{t('displayUnitPlan', { unit: session.plan.unit || '—' })}</option>
-          {DISPLAY_UNITS.map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
-        </select>
-      </label>{' '}
-      <label>
-        {t('displayDecimals')}{' '}
-        <select
-          data-testid="exec-display-decimals"
-          value={d.decimals ?? ''}
-          onChange={(e) =>
-            set({ decimals: e.target.value === '' ? undefined : Number(e.target.value) })
-          }
-        >
-          <option value="">—</option>
-          {DECIMALS.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-    </span>
+    <DisplayPicker
+      planUnit={session.plan.unit}
+      display={session.plan.display}
+      readOnly={false}
+      onChange={(d) => session.setDisplay(d)}
+      testId="exec-display"
+      inline
+    />
   );
 }
