@@ -3,10 +3,10 @@
  * computed figures) or keep the stated figures. Mounted on its own root, so any view can ask.
  */
 import { useEffect, useRef } from 'react';
-import { createRoot } from 'react-dom/client';
 import { formatAmount } from '../domain/numbers';
 import type { DifferingFigure, StatedChoice } from '../app/exports';
 import { totalsText } from './stringsTotals';
+import { askDialog } from './askDialog';
 import './totals.css';
 
 const SHOWN = 6;
@@ -76,15 +76,7 @@ export function askStatedChoice(
   lang: 'vi' | 'en',
   figures: readonly DifferingFigure[],
 ): Promise<StatedChoice | null> {
-  return new Promise((resolve) => {
-    const host = document.createElement('div');
-    document.body.appendChild(host);
-    const root = createRoot(host);
-    const done = (c: StatedChoice | null) => {
-      root.unmount();
-      host.remove();
-      resolve(c);
-    };
-    root.render(<StatedChoiceDialog lang={lang} figures={figures} onChoice={done} />);
-  });
+  return askDialog<StatedChoice>((done) => (
+    <StatedChoiceDialog lang={lang} figures={figures} onChoice={done} />
+  ));
 }

@@ -3,8 +3,8 @@
  * the plan's unit, or converted to the display unit. Mounted on its own root, as the stated choice.
  */
 import { useEffect, useRef } from 'react';
-import { createRoot } from 'react-dom/client';
 import { unitExportText } from './stringsUnitExport';
+import { askDialog } from './askDialog';
 import './totals.css';
 
 /** Which unit the export writes: the plan's own or the sheet's display unit. */
@@ -63,15 +63,7 @@ export function askExportUnit(
   plan: string,
   shown: string,
 ): Promise<UnitChoice | null> {
-  return new Promise((resolve) => {
-    const host = document.createElement('div');
-    document.body.appendChild(host);
-    const root = createRoot(host);
-    const done = (c: UnitChoice | null) => {
-      root.unmount();
-      host.remove();
-      resolve(c);
-    };
-    root.render(<UnitChoiceDialog lang={lang} plan={plan} shown={shown} onChoice={done} />);
-  });
+  return askDialog<UnitChoice>((done) => (
+    <UnitChoiceDialog lang={lang} plan={plan} shown={shown} onChoice={done} />
+  ));
 }
