@@ -11,6 +11,7 @@ import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import { longestIncreasing } from '../storage/sync/order';
 import type { Command } from './commands';
+import { appendAll } from '../domain/arrays';
 
 function sameProps(a: Row, b: Row): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Row>;
@@ -126,10 +127,10 @@ export function remoteCommand(a: Workbook, b: Workbook): Command | null {
         cmds.push({ type: 'removeSheet', sheetId: s.id });
     b.sheets.forEach((s, at) => {
       if (whole.has(s.id)) cmds.push({ type: 'addSheet', sheet: s, at });
-      else cmds.push(...sheetCommands(old.get(s.id)!, s));
+      else appendAll(cmds, sheetCommands(old.get(s.id)!, s));
     });
   }
-  cmds.push(...gridCommands(a.grids ?? [], b.grids ?? []));
+  appendAll(cmds, gridCommands(a.grids ?? [], b.grids ?? []));
   if (!cmds.length) return null;
   return cmds.length === 1 ? cmds[0] : { type: 'batch', commands: cmds };
 }

@@ -17,6 +17,7 @@ import {
   totalFindings,
 } from './checkRules';
 import type { AppendixSheet, Id, PlanMeta, Row } from './types';
+import { appendAll } from './arrays';
 
 export { sheetRules } from './checkContext';
 
@@ -238,7 +239,7 @@ export function sheetFindings(
 ): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < sheet.rows.length; i++) out.push(...rowFindings(sheet, i, v));
-  if (meta) out.push(...planFindings(sheet, meta, v));
+  if (meta) appendAll(out, planFindings(sheet, meta, v));
   return out;
 }
 

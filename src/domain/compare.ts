@@ -18,6 +18,7 @@ import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
 import { amountsEqual } from './numbers';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from './types';
+import { appendAll } from './arrays';
 
 /** One side of a comparison: a workbook and the computed value of its cells. */
 export interface Side {
@@ -224,7 +225,7 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     }
     const m = matchProjects(refsA, refsB, overrides, { ids, figures });
     const groups = findGroups(m, figures, refused, confirmed);
-    out.groups.push(...groups);
+    appendAll(out.groups, groups);
     const amounts = (p: ProjectRef) => out.amounts.get(p)!;
     for (const p of m.removed) {
       const v = sum(amounts(p));
@@ -245,8 +246,8 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         if (vb > va) out.totals.increase += vb - va;
         else out.totals.decrease += va - vb;
       });
-    out.added.push(...m.added);
-    out.removed.push(...m.removed);
+    appendAll(out.added, m.added);
+    appendAll(out.removed, m.removed);
     const moved = movedTest(refsA, refsB, m.matched);
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)

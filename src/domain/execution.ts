@@ -17,6 +17,7 @@ import type { SheetDisplay } from './display';
 import { normaliseName } from './match';
 import { clean } from './numbers';
 import type { AppendixSheet, Id, Row, Workbook } from './types';
+import { appendAll } from './arrays';
 
 /** A project followed in the year (one row of the plan). */
 export interface ExecProject {
@@ -268,8 +269,8 @@ export function annualPlanFrom(wb: Workbook, year: number, o: StartOptions = {})
   for (const sheet of wb.sheets) {
     const idOf = (row: Row) => ((seen.get(row.id) ?? 0) > 1 ? `${sheet.id}:${row.id}` : row.id);
     const r = sheetProjects(wb, sheet, year, value, o.codeOf, idOf);
-    projects.push(...r.projects);
-    lines.push(...r.lines);
+    appendAll(projects, r.projects);
+    appendAll(lines, r.lines);
   }
   const order = wb.meta.sources.map((s) => s.code);
   const sources = [...new Set(lines.map((l) => l.source))].sort(

@@ -10,6 +10,7 @@ import { RegisterIndex } from '../domain/registerIndex';
 import { parseRegister, splitSlot, type Written } from '../domain/registers';
 import type { Account } from './accounts';
 import type { AuditRow, DocStore } from './store';
+import { appendAll } from '../domain/arrays';
 
 /** What a connection's context holds once authenticated. */
 export interface PlanbookContext {
@@ -129,7 +130,7 @@ export function auditLines(
   ] as const) {
     if (list.length > BULK)
       out.push({ ...base, kind, sheet: list[0].sheet, detail: `${list.length} rows` });
-    else out.push(...list);
+    else appendAll(out, list);
   }
   return out;
 }
@@ -162,7 +163,7 @@ export class Audit implements Extension {
   /** Queues lines for the store (written in order, in batches). */
   add(rows: AuditRow[]): void {
     if (!rows.length) return;
-    this.pending.push(...rows);
+    appendAll(this.pending, rows);
     this.flushing ??= Promise.resolve().then(() => this.flush());
   }
 
