@@ -3,7 +3,7 @@
  * from the computed values of each sheet (the engine's, or the same figures computed without it:
  * engine/plainValues.ts). No engine here, so that the command starts without loading it.
  */
-import { tableCounts } from '../domain/checkContext';
+import { tableCounts } from '../domain/tableCounts';
 import { type CheckValues, explain, sheetFindings } from '../domain/checks';
 import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import type { AppendixSheet, Workbook } from '../domain/types';

@@ -9,6 +9,7 @@ import { markedColumns, noteAmounts } from './checkNotes';
 import { groupRules } from './groupRules';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
 import { parentIndex, subtreeEnd } from './rows';
+import { totalSegments } from './totalSegments';
 import { fold } from './sources';
 import type { AppendixSheet, ColumnGroup, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
@@ -150,42 +151,6 @@ function addsUp(rows: readonly Row[], i: number, kids: number[], ls: ColumnLeaf[
 /** Whether a column's figures add up. */
 export function isAdditive(l: ColumnLeaf): boolean {
   return isNumericLeaf(l) && l.role !== 'rowTotal' && l.additive !== false;
-}
-
-function topLevel(rows: readonly Row[], from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let j = from; j < to; j++)
-    if (rows[j].level === 0 && rows[j].kind !== 'total' && !rows[j].part) out.push(j);
-  return out;
-}
-
-/** Which rows each total row adds up: its block (after it when totals head the table, else before). */
-export function totalSegments(rows: readonly Row[]): Map<number, number[]> {
-  const totals = rows.flatMap((r, i) => (r.kind === 'total' ? [i] : []));
-  const out = new Map<number, number[]>();
-  if (!totals.length) return out;
-  const above = totals[0] === 0;
-  const all = topLevel(rows, 0, rows.length);
-  // the top-level rows in [a, b), cut from `all` (scanning the rows for each total was quadratic)
-  const first = (x: number) => {
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const within = (a: number, b: number) => all.slice(first(a), first(b));
-  totals.forEach((t, k) => {
-    const seg = above
-      ? within(t + 1, totals[k + 1] ?? rows.length)
-      : within(k ? totals[k - 1] + 1 : 0, t);
-    out.set(t, seg.length ? seg : above ? within(t + 1, rows.length) : within(0, t));
-    if (!out.get(t)!.length) out.set(t, all);
-  });
-  return out;
 }
 
 const numeric = (x: unknown): number | null =>
@@ -364,36 +329,6 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
   byRows.set(rows, entry);
   byColumns.set(sheet.columns, entry);
   return ctx;
-}
-
-/**
- * What a reader of the table counts: sections (rows whose figures are the sum of figure-bearing
- * rows they head), items (rows with figures that head nothing that adds into them), total rows.
- * Of-which and ratio rows, and headings without figures, are neither.
- */
-export function tableCounts(sheet: AppendixSheet): {
-  sections: number;
-  items: number;
-  totals: number;
-  /** Sections that state figures of their own (a heading without figures checks nothing). */
-  statedSections: number;
-} {
-  const ctx = sheetContext(sheet);
-  const rows = sheet.rows;
-  const figures = (i: number) => Object.values(rows[i].cells).some((v) => typeof v === 'number');
-  let sections = 0;
-  let items = 0;
-  let totals = 0;
-  let statedSections = 0;
-  rows.forEach((r, i) => {
-    if (r.kind === 'total') totals++;
-    else if (r.part) return;
-    else if (r.kind === 'section' && (ctx.children.get(i) ?? []).some(figures)) {
-      sections++;
-      if (figures(i)) statedSections++;
-    } else if (figures(i)) items++;
-  });
-  return { sections, items, totals, statedSections };
 }
 
 /** Whether two versions of a row agree on everything `structureKey` reads. */

@@ -5,7 +5,8 @@
  * computed total rows only to a sheet that has none. Sections and total rows show what the plan
  * states; a stated figure that differs from what its rows add up to is listed here.
  */
-import { sheetContext, totalSegments } from './checkContext';
+import { sheetContext } from './checkContext';
+import { totalSegments } from './totalSegments';
 import { isNumericLeaf, leaves } from './columns';
 import { amountsEqual } from './numbers';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, Id, Row } from './types';

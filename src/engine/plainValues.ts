@@ -7,7 +7,7 @@
  * (a formula typed in a cell, a text in a column rule, a cycle) answers null and the caller builds
  * the engine.
  */
-import { totalSegments } from '../domain/checkContext';
+import { totalSegments } from '../domain/totalSegments';
 import type { CheckValues } from '../domain/checks';
 import type { AppendixSheet, Id } from '../domain/types';
 import { layoutOf, type RawContent, rowContents, type SheetLayout } from './layout';

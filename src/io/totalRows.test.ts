@@ -1,6 +1,6 @@
 /** Total rows in a row: their blocks are counted before the checks build them (fuzz seed 5, mutant 4318). */
 import { describe, expect, it } from 'vitest';
-import { totalSegments } from '../domain/checkContext';
+import { totalSegments } from '../domain/totalSegments';
 import type { Row } from '../domain/types';
 import { checkTotalRows, LimitError } from './limits';
 

@@ -5,7 +5,7 @@
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { gridText } from '../../domain/grid';
-import { totalSegments } from '../../domain/checkContext';
+import { totalSegments } from '../../domain/totalSegments';
 import { childRows } from '../../domain/rows';
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
