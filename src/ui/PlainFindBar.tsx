@@ -4,12 +4,13 @@
  * previous cell found in the grid. The same bar, field and keys as the appendix's find.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { findInGrid } from '../domain/gridFind';
 import type { GridItem } from './grid/gridContext';
 import { FindControls } from './FindControls';
 import './work.css';
+import { useFindOpener } from './useFindOpener';
 
 /** The find state of a plain sheet: open, query, hits and the current one. */
 export function usePlainFind(
@@ -17,35 +18,14 @@ export function usePlainFind(
   gridId: string,
   apiRef: React.MutableRefObject<GridApi<GridItem> | null>,
 ) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, input, openFind } = useFindOpener();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(-1);
-  const input = useRef<HTMLInputElement | null>(null);
   const grid = session.workbook.grids?.find((g) => g.id === gridId);
   const hits = useMemo(
     () => (grid ? findInGrid(grid, query, (r, c) => session.gridValue(gridId, r, c)) : []),
     [grid, query, session, gridId],
   );
-
-  const openFind = useCallback(() => {
-    setOpen(true);
-    setTimeout(() => {
-      input.current?.focus();
-      input.current?.select();
-    }, 0);
-  }, []);
-
-  useEffect(() => {
-    const key = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        e.stopPropagation();
-        openFind();
-      }
-    };
-    window.addEventListener('keydown', key, true);
-    return () => window.removeEventListener('keydown', key, true);
-  }, [openFind]);
 
   /** Goes to the next (or previous) hit: the grid's focus on it, the typing back in the field. */
   const step = (back: boolean) => {

@@ -14,6 +14,7 @@ import type { AppendixSheet, Workbook } from '../domain/types';
 import type { Versions } from '../app/versions';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { setShown } from './grid/planIndexApi';
+import { useFindOpener } from './useFindOpener';
 
 export interface FilterState {
   unit: string;
@@ -46,12 +47,11 @@ export function unitsOf(sheet: AppendixSheet): string[] {
 }
 
 export function useFindFilter(d: FindFilterDeps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, input, openFind } = useFindOpener();
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState<FindHit | null>(null);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [thenSheet, setThenSheet] = useState<AppendixSheet | undefined>(undefined);
-  const input = useRef<HTMLInputElement | null>(null);
   const deps = useRef(d);
   deps.current = d;
   const { workbook, sheet } = d;
@@ -104,26 +104,29 @@ export function useFindFilter(d: FindFilterDeps) {
   }, [workbook.sheets, query, shown, sheet.id]);
 
   /** Puts the grid's focus on a hit (switching sheet first), then gives the focus back to the bar. */
-  const show = useCallback((h: FindHit) => {
-    setCurrent(h);
-    if (h.sheetId !== deps.current.sheet.id) deps.current.onSheet(h.sheetId);
-    const t0 = performance.now();
-    const go = () => {
-      const api = deps.current.apiRef.current;
-      const ctx = deps.current.ctxRef.current;
-      if (!api || !ctx || ctx.sheetId !== h.sheetId || api.isDestroyed()) {
-        if (performance.now() - t0 < 3000) setTimeout(go, 30);
-        return;
-      }
-      const i = ctx.index.get(h.rowId);
-      if (i === undefined) return;
-      api.ensureIndexVisible(i, 'middle');
-      api.ensureColumnVisible(h.colId);
-      api.setFocusedCell(i, h.colId);
-      input.current?.focus();
-    };
-    go();
-  }, []);
+  const show = useCallback(
+    (h: FindHit) => {
+      setCurrent(h);
+      if (h.sheetId !== deps.current.sheet.id) deps.current.onSheet(h.sheetId);
+      const t0 = performance.now();
+      const go = () => {
+        const api = deps.current.apiRef.current;
+        const ctx = deps.current.ctxRef.current;
+        if (!api || !ctx || ctx.sheetId !== h.sheetId || api.isDestroyed()) {
+          if (performance.now() - t0 < 3000) setTimeout(go, 30);
+          return;
+        }
+        const i = ctx.index.get(h.rowId);
+        if (i === undefined) return;
+        api.ensureIndexVisible(i, 'middle');
+        api.ensureColumnVisible(h.colId);
+        api.setFocusedCell(i, h.colId);
+        input.current?.focus();
+      };
+      go();
+    },
+    [input],
+  );
 
   const step = useCallback(
     (back: boolean) => {
@@ -135,28 +138,6 @@ export function useFindFilter(d: FindFilterDeps) {
     [hits, current, show],
   );
 
-  /** Opens the find bar with the focus in its field. */
-  const openFind = useCallback(() => {
-    setOpen(true);
-    setTimeout(() => {
-      input.current?.focus();
-      input.current?.select();
-    }, 0);
-  }, []);
-
-  // Ctrl+F opens the bar anywhere in the workbook view
-  useEffect(() => {
-    const key = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        e.stopPropagation();
-        openFind();
-      }
-    };
-    window.addEventListener('keydown', key, true);
-    return () => window.removeEventListener('keydown', key, true);
-  }, [openFind]);
-
   const close = useCallback(() => {
     setOpen(false);
     setQuery('');
@@ -164,7 +145,7 @@ export function useFindFilter(d: FindFilterDeps) {
     const api = deps.current.apiRef.current;
     const f = api?.getFocusedCell();
     if (api && f) api.setFocusedCell(f.rowIndex, f.column.getColId());
-  }, []);
+  }, [setOpen]);
 
   const index = current ? hits.findIndex((h) => h === current || sameHit(h, current)) : -1;
   const projects = sheet.rows.filter((r) => r.kind === 'project');
