@@ -13,6 +13,8 @@ import {
   type DocStore,
   merge,
   type NewSubmission,
+  SUBMISSION_COLUMNS,
+  submissionRow,
   planCompaction,
   sentFromRecord,
 } from './store';
@@ -156,19 +158,8 @@ export class PgStore implements DocStore {
 
   async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
     const r = await this.pool.query<{ id: string }>(
-      'INSERT INTO submissions (plan, unit, unit_name, account, name, file_name, sha256, size, at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id',
-      [
-        s.plan,
-        s.unit,
-        s.unitName,
-        s.account,
-        s.name,
-        s.fileName,
-        s.sha256,
-        s.size,
-        s.at,
-        Buffer.from(bytes),
-      ],
+      `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      submissionRow(s, bytes),
     );
     return Number(r.rows[0].id);
   }

@@ -14,6 +14,8 @@ import {
   type LogRow,
   merge,
   type NewSubmission,
+  SUBMISSION_COLUMNS,
+  submissionRow,
   planCompaction,
   sentFromRecord,
 } from './store';
@@ -145,22 +147,9 @@ export class SqliteStore implements DocStore {
   async addSubmission(s: NewSubmission, bytes: Uint8Array): Promise<number> {
     const r = this.db
       .prepare(
-        'INSERT INTO submissions (plan, unit, unit_name, account, name, file_name, sha256, size, at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO submissions (${SUBMISSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        s.plan,
-        s.unit,
-        s.unitName,
-        s.account,
-        s.name,
-        s.fileName,
-        s.sha256,
-        s.size,
-        s.at,
-        Buffer.from(bytes),
-      ) as {
-      lastInsertRowid: number | bigint;
-    };
+      .run(...submissionRow(s, bytes)) as { lastInsertRowid: number | bigint };
     return Number(r.lastInsertRowid);
   }
 

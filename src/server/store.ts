@@ -54,6 +54,26 @@ export interface SentSubmission {
 
 export type NewSubmission = Omit<SentSubmission, 'id'>;
 
+/** The submissions table's columns, in the order {@link submissionRow} gives their values. */
+export const SUBMISSION_COLUMNS =
+  'plan, unit, unit_name, account, name, file_name, sha256, size, at, data';
+
+/** A new submission's values for an INSERT into the submissions table (both stores). */
+export function submissionRow(s: NewSubmission, bytes: Uint8Array): unknown[] {
+  return [
+    s.plan,
+    s.unit,
+    s.unitName,
+    s.account,
+    s.name,
+    s.fileName,
+    s.sha256,
+    s.size,
+    s.at,
+    Buffer.from(bytes),
+  ];
+}
+
 /** A sent submission read back from a table row (ids and times may come as strings). */
 export function sentFromRecord(x: Record<string, unknown>): SentSubmission {
   return {
