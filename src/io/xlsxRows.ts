@@ -12,10 +12,10 @@ import {
   encodeCol,
   type FormatTable,
   shiftFormula,
-  stringItem,
   unescapeXml,
   Unsupported,
 } from './xlsxText';
+import { stringItem } from './xlsxStrings';
 
 const ERRORS: Record<string, number> = {
   '#NULL!': 0x00,

@@ -8,7 +8,8 @@
 import type { RawGrid } from './appendix/grid';
 import { CellBudget, checkSheetCount, LimitError, READ_LIMITS } from './limits';
 import { SheetScan } from './xlsxSheet';
-import { attributes, FormatTable, sharedStrings, unescapeXml, Unsupported } from './xlsxText';
+import { sharedStrings } from './xlsxStrings';
+import { attributes, FormatTable, unescapeXml, Unsupported } from './xlsxText';
 import { ZipParts } from './xlsxZip';
 
 export interface StreamOptions {
