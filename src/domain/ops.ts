@@ -39,9 +39,19 @@ export function insertRows(
   at: number,
   newRows: readonly Row[],
 ): AppendixSheet {
-  const rows = sheet.rows.slice();
-  rows.splice(at, 0, ...newRows);
+  const rows = sheet.rows.slice(0, at);
+  for (const r of newRows) rows.push(withoutBlanks(r));
+  for (let i = at; i < sheet.rows.length; i++) rows.push(sheet.rows[i]);
   return { ...sheet, rows: followRows(sheet.rows, normaliseLevels(rows), sheet.name) };
+}
+
+/** A row without blank cells (null or ''): the model holds one form of an empty cell, no cell. */
+function withoutBlanks(r: Row): Row {
+  const blank = Object.keys(r.cells).filter((k) => r.cells[k] === null || r.cells[k] === '');
+  if (!blank.length) return r;
+  const cells = { ...r.cells };
+  for (const k of blank) delete cells[k];
+  return { ...r, cells };
 }
 
 /** Removes rows by id. */
