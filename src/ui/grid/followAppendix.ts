@@ -1,0 +1,70 @@
+/** How an appendix's grid follows the session's steps: rows replaced or redrawn, totals pinned. */
+import type { GridApi, IRowNode } from 'ag-grid-community';
+import type { SessionEvent, WorkbookSession } from '../../app/session';
+import type { Row } from '../../domain/types';
+import type { T } from '../i18n';
+import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
+import { pinnedTotals } from './totalsModel';
+
+/** Planbook's computed total rows, only where the plan has no total row of its own. */
+export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): PinnedRow[] {
+  // a plain grid sheet has none (no sheet of the plan by this id)
+  const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
+  if (!sheet) return [];
+  return pinnedTotals(sheet, session.layout(sheetId).sources, (s) =>
+    s === null ? t('grandTotal') : t('totalOf', { source: s }),
+  );
+}
+
+/**
+ * Follows a step on an appendix's grid: all rows again after a structural step or a reload, else
+ * the rows whose data changed take their new objects and those whose values changed are redrawn.
+ */
+export function followAppendix(
+  e: SessionEvent,
+  api: GridApi<GridItem>,
+  ctx: GridCtx,
+  current: { rows: readonly Row[] },
+  t: T,
+): void {
+  const { session, sheetId } = ctx;
+  if (e.structure || e.kind === 'reload') {
+    reindex(ctx, current.rows);
+    api.setGridOption('rowData', current.rows.slice());
+    const pins = pinnedRows(session, sheetId, t);
+    if (pins.length !== api.getPinnedBottomRowCount())
+      api.setGridOption('pinnedBottomRowData', pins);
+    api.refreshCells({ force: true });
+    return;
+  }
+  // rows whose data changed get their new objects (one transaction for large pastes); rows
+  // whose computed values changed are redrawn only if they are on screen
+  const rendered = new Set(api.getRenderedNodes().map((n) => n.id));
+  const refresh: IRowNode<GridItem>[] = [];
+  const updated: Row[] = [];
+  for (const patch of e.patches) {
+    if (patch.sheetId !== sheetId) continue;
+    for (const i of patch.rows) {
+      const row = current.rows[i];
+      const node = row && api.getRowNode(row.id);
+      if (!node) continue;
+      if (node.data !== row) updated.push(row);
+      else if (rendered.has(node.id)) refresh.push(node);
+    }
+    if (patch.totals) {
+      // stated total rows are checked against the totals: refresh their marks too
+      for (const n of api.getRenderedNodes()) {
+        if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.push(n);
+      }
+      for (let k = 0; k < api.getPinnedBottomRowCount(); k++) {
+        const n = api.getPinnedBottomRow(k);
+        if (n) refresh.push(n);
+      }
+    }
+  }
+  // under a filter a large change is one transaction (the filter runs again); else each row
+  // takes its data (a transaction would place all the sheet's rows again)
+  if (updated.length > 20 && api.isAnyFilterPresent()) api.applyTransaction({ update: updated });
+  else for (const row of updated) api.getRowNode(row.id)?.setData(row);
+  if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
+}
