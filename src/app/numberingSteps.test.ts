@@ -124,7 +124,7 @@ describe('numbering after each structural edit', () => {
     run(s, act.addRow(sheetOf(s), 4, 'section'));
     expect(tts(s)).toBe('1 .- 7 .- 3 4');
     run(s, act.moveRow(sheetOf(s), 5, -1));
-    expect(sheetOf(s).rows[4].cells.name).toBe('');
+    expect(sheetOf(s).rows[4].cells.name ?? '').toBe(''); // the new section, its name still blank
     expect(tts(s)).toBe('1 .- 7 .- 3 4');
     step(s, act.renumberRows(sheetOf(s)), '1 .- 2 .- 3 4');
     expect(sheetOf(s).rows[2].manualNumber).toBeUndefined();
