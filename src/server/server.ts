@@ -156,6 +156,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           store,
           secret: () => o.secret,
           account,
+          accounts: o.accounts,
           stats,
           audit: (rows) => audit.add(rows),
         })
