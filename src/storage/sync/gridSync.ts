@@ -185,8 +185,10 @@ export function writeGrid(w: Writer, a: GridSheet | undefined, b: GridSheet | un
     if (!kept.has(i)) removeRow(w, id, rowId);
   });
   for (const colId of cols.removed) for (const rowId of rowIds) drop(w, cellKey(id, rowId, colId));
-  writeOrder(w.doc.getArray<string>(gridRowsName(id)), rowsAfter);
-  writeOrder(w.doc.getArray<string>(gridColsName(id)), cols.after);
+  const same = (x: readonly Id[], y: readonly Id[]) =>
+    x.length === y.length && x.every((v, k) => v === y[k]);
+  if (!same(rowsAfter, rowIds)) writeOrder(w.doc.getArray<string>(gridRowsName(id)), rowsAfter);
+  if (!same(cols.after, colIds)) writeOrder(w.doc.getArray<string>(gridColsName(id)), cols.after);
 }
 
 /** Cells written where their row or column no longer is (removed meanwhile), as orphans. */
@@ -212,25 +214,31 @@ export function orphanGridCells(doc: Y.Doc, index: RegisterIndex): Conflict[] {
   return out;
 }
 
-/** Where a plain sheet's cell register is now (null: its row or column is gone). */
+/** Positions of a plain sheet's rows and columns by id (null: no such sheet). */
+export type GridPlaces = { rows: Map<Id, number>; cols: Map<Id, number>; v1: boolean } | null;
+
+/** Where a plain sheet's rows and columns are now, by id (a format-1 sheet: by position). */
+export function gridPlaces(doc: Y.Doc, index: RegisterIndex, gridId: Id): GridPlaces {
+  const head = index.value<GridHead>(sheetKey(gridId));
+  if (!head) return null;
+  if (isV1(head)) return { rows: new Map(), cols: new Map(), v1: true };
+  const { rows, cols } = gridIds(doc, index, gridId);
+  const at = (ids: Id[]) => new Map(ids.map((x, k) => [x, k]));
+  return { rows: at(rows), cols: at(cols), v1: false };
+}
+
+/** Where a plain sheet's cell is now (null: its row or column is gone). */
 export function gridPosition(
-  doc: Y.Doc,
-  index: RegisterIndex,
-  gridId: Id,
+  places: GridPlaces,
   rowId: Id,
   colId: Id,
 ): { row: number; col: number } | null {
-  const head = index.value<GridHead>(sheetKey(gridId));
-  if (!head) return null;
-  if (isV1(head)) {
-    const row = Number(rowId);
-    const col = Number(colId);
-    return Number.isInteger(row) && Number.isInteger(col) ? { row, col } : null;
-  }
-  const { rows, cols } = gridIds(doc, index, gridId);
-  const row = rows.indexOf(rowId);
-  const col = cols.indexOf(colId);
-  return row < 0 || col < 0 ? null : { row, col };
+  if (!places) return null;
+  const row = places.v1 ? Number(rowId) : (places.rows.get(rowId) ?? -1);
+  const col = places.v1 ? Number(colId) : (places.cols.get(colId) ?? -1);
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0
+    ? { row, col }
+    : null;
 }
 
 /** The key of the cell register at a plain sheet's position now (null: no such cell). */

@@ -27,7 +27,13 @@ import {
   type WorkbookBase,
 } from './project';
 import { RegisterIndex } from '../../domain/registerIndex';
-import { gridCellKeyAt, gridPosition, orphanGridCells } from './gridSync';
+import {
+  gridCellKeyAt,
+  gridPlaces,
+  type GridPlaces,
+  gridPosition,
+  orphanGridCells,
+} from './gridSync';
 import { put, type Writer, writeStep } from './write';
 
 /** Why the workbook changed: first read from the document, or a step from elsewhere. */
@@ -113,10 +119,12 @@ export class SharedWorkbook {
    */
   conflicts(): Conflict[] {
     const out = [...this.index.conflicts(), ...orphanGridCells(this.doc, this.index)];
+    const places = new Map<Id, GridPlaces>();
     for (let i = 0; i < out.length; i++) {
       const r = out[i].register;
       if (r.kind !== 'gridCell' || out[i].orphan) continue;
-      const at = gridPosition(this.doc, this.index, r.gridId, r.rowId, r.colId);
+      if (!places.has(r.gridId)) places.set(r.gridId, gridPlaces(this.doc, this.index, r.gridId));
+      const at = gridPosition(places.get(r.gridId)!, r.rowId, r.colId);
       out[i] = at ? { ...out[i], at } : { ...out[i], orphan: true };
     }
     const wb = this.wb;
