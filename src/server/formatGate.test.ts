@@ -35,7 +35,7 @@ describe('the document format gate', () => {
       name: 'plan/f1/submission/gtvt',
       token: token('lan'),
       document: doc,
-      WebSocketPolyfill: WebSocket,
+      ...({ WebSocketPolyfill: WebSocket } as object),
       onAuthenticationFailed: (e) => {
         reason = e.reason;
       },
