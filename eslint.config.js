@@ -129,7 +129,7 @@ const RULES = {
   },
   // the collaboration server runs on the domain only (its tests drive the app's client)
   server: {
-    layers: ['domain'],
+    layers: ['domain', 'io'],
     packages: [
       ...node,
       'node:crypto',

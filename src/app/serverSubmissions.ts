@@ -27,8 +27,11 @@ export interface SentSubmission {
   at: number;
 }
 
-/** Why a send or a fetch failed: no right, no server, or another answer. */
-export type ServerProblem = 'refused' | 'unreachable' | 'failed';
+/**
+ * Why a send or a fetch failed: no right, no server, the file states another unit of the plan
+ * (the server reads it: `server/statedUnit.ts`), or another answer.
+ */
+export type ServerProblem = 'refused' | 'unreachable' | 'wrongUnit' | 'failed';
 
 export type ServerResult<T> =
   { ok: true; value: T } | { ok: false; problem: ServerProblem; detail: string };
@@ -42,6 +45,18 @@ export interface IntakeServer {
 }
 
 type Fetch = typeof fetch;
+
+/** The units a wrong-unit refusal names (null: another answer). */
+function parseWrongUnit(body: string): { stated: string; sender: string } | null {
+  try {
+    const b = JSON.parse(body) as { code?: unknown; stated?: unknown; sender?: unknown };
+    return b.code === 'wrongUnit' && typeof b.stated === 'string' && typeof b.sender === 'string'
+      ? { stated: b.stated, sender: b.sender }
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 async function call<T>(
   f: Fetch,
@@ -57,6 +72,10 @@ async function call<T>(
   }
   if (res.ok) return { ok: true, value: await read(res) };
   const detail = await res.text().catch(() => '');
+  if (res.status === 422) {
+    const w = parseWrongUnit(detail);
+    if (w) return { ok: false, problem: 'wrongUnit', detail: `«${w.stated}» ≠ «${w.sender}»` };
+  }
   const problem = res.status === 401 || res.status === 403 ? 'refused' : 'failed';
   return { ok: false, problem, detail: `${res.status} ${detail}`.trim() };
 }

@@ -7,6 +7,7 @@
  */
 import type { Conflict } from '../domain/registers';
 import { newId } from '../domain/ids';
+import { parseFormatRefusal } from '../domain/syncFormat';
 import type { CellInput, Workbook } from '../domain/types';
 import { keepLocalPlain, type PlainDivergence, plainDivergences } from './plainDivergence';
 import {
@@ -27,7 +28,7 @@ export interface SyncSettings {
 }
 
 export type SyncProblem =
-  'documentNotEmpty' | 'documentEmpty' | 'refused' | 'notApplied' | 'unreachable';
+  'documentNotEmpty' | 'documentEmpty' | 'refused' | 'format' | 'notApplied' | 'unreachable';
 
 /** What the UI shows of the connection. */
 export interface SyncState {
@@ -91,7 +92,8 @@ export interface SyncOptions {
 function firstSync(client: SyncClient, ms = 15_000): Promise<SyncProblem | null> {
   return new Promise((resolve) => {
     const check = () => {
-      if (client.status === 'refused') done('refused');
+      if (client.status === 'refused')
+        done(parseFormatRefusal(client.refusal) ? 'format' : 'refused');
       else if (client.provider.isSynced) done(null);
     };
     const timer = setTimeout(() => done('unreachable'), ms);

@@ -19,7 +19,7 @@ export const rowRef = (sheetId: string, rowId: string): string => sheetId + SEP 
 export class RegisterIndex {
   /** Register key → slot → the write in that slot. */
   readonly slots = new Map<string, Map<string, Written>>();
-  /** Row (`rowRef`) → ids of the columns that have a cell register. */
+  /** Row (`rowRef`, of an appendix or a plain sheet) → ids of the columns with a cell register. */
   readonly rowCells = new Map<string, Set<string>>();
   /** Plain sheet id → keys of its cell registers (`gridCell`). */
   readonly gridCells = new Map<string, Set<string>>();
@@ -91,8 +91,8 @@ export class RegisterIndex {
       if (!set) this.gridCells.set(r.gridId, (set = new Set()));
       set.add(reg);
     }
-    if (r?.kind !== 'cell') return;
-    const k = rowRef(r.sheetId, r.rowId);
+    if (r?.kind !== 'cell' && r?.kind !== 'gridCell') return;
+    const k = rowRef(r.kind === 'cell' ? r.sheetId : r.gridId, r.rowId);
     let set = this.rowCells.get(k);
     if (!set) this.rowCells.set(k, (set = new Set()));
     set.add(r.colId);
@@ -105,8 +105,8 @@ export class RegisterIndex {
       set?.delete(reg);
       if (set && !set.size) this.gridCells.delete(r.gridId);
     }
-    if (r?.kind !== 'cell') return;
-    const k = rowRef(r.sheetId, r.rowId);
+    if (r?.kind !== 'cell' && r?.kind !== 'gridCell') return;
+    const k = rowRef(r.kind === 'cell' ? r.sheetId : r.gridId, r.rowId);
     const set = this.rowCells.get(k);
     if (!set) return;
     set.delete(r.colId);

@@ -19,8 +19,14 @@ export type Register =
   | { kind: 'row'; sheetId: Id; rowId: Id }
   | { kind: 'cell'; sheetId: Id; rowId: Id; colId: Id }
   | { kind: 'grid'; gridId: Id }
-  /** One cell of a plain grid sheet, by its 0-based position (over the sheet's register). */
-  | { kind: 'gridCell'; gridId: Id; row: number; col: number };
+  /** A row of a plain grid sheet, by its stable id: its cells as first shared, by column id. */
+  | { kind: 'gridRow'; gridId: Id; rowId: Id }
+  /**
+   * One cell of a plain grid sheet by its row's and column's stable ids (over the row's
+   * register). Documents of format 1 named it by 0-based position: `rowId`/`colId` are then
+   * those numbers as texts (`storage/sync/gridV1.ts`).
+   */
+  | { kind: 'gridCell'; gridId: Id; rowId: Id; colId: Id };
 
 /** One write into a register: the value, who wrote it, when, and the writes it replaced. */
 export interface Written<T = unknown> {
@@ -35,7 +41,7 @@ export interface Written<T = unknown> {
   seen: string[];
   /** For a cell: the value its writer saw before writing (null: blank). */
   was?: CellInput;
-  /** For a plain-sheet cell: the shape of the sheet its position refers to (see `GridValue`). */
+  /** For a plain-sheet cell of format 1: the shape its position refers to (`gridV1.ts`). */
   shape?: string;
 }
 
@@ -52,8 +58,10 @@ export function registerKey(r: Register): string {
       return `c${SEP}${r.sheetId}${SEP}${r.rowId}${SEP}${r.colId}`;
     case 'grid':
       return `g${SEP}${r.gridId}`;
+    case 'gridRow':
+      return `R${SEP}${r.gridId}${SEP}${r.rowId}`;
     case 'gridCell':
-      return `G${SEP}${r.gridId}${SEP}${r.row}${SEP}${r.col}`;
+      return `G${SEP}${r.gridId}${SEP}${r.rowId}${SEP}${r.colId}`;
   }
 }
 
@@ -71,12 +79,10 @@ export function parseRegister(key: string): Register | null {
       return p.length === 4 ? { kind: 'cell', sheetId: p[1], rowId: p[2], colId: p[3] } : null;
     case 'g':
       return p.length === 2 ? { kind: 'grid', gridId: p[1] } : null;
-    case 'G': {
-      const row = Number(p[2]);
-      const col = Number(p[3]);
-      if (p.length !== 4 || !Number.isInteger(row) || !Number.isInteger(col)) return null;
-      return { kind: 'gridCell', gridId: p[1], row, col };
-    }
+    case 'R':
+      return p.length === 3 ? { kind: 'gridRow', gridId: p[1], rowId: p[2] } : null;
+    case 'G':
+      return p.length === 4 ? { kind: 'gridCell', gridId: p[1], rowId: p[2], colId: p[3] } : null;
     default:
       return null;
   }
@@ -135,4 +141,6 @@ export interface Conflict {
   writes: Written[];
   /** A cell written while someone else removed its row: the row is gone, the value is not. */
   orphan?: boolean;
+  /** Of a plain sheet's cell still in the sheet: its 0-based position now. */
+  at?: { row: number; col: number };
 }

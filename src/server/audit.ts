@@ -7,7 +7,7 @@
 import type { Extension, afterLoadDocumentPayload } from '@hocuspocus/server';
 import type * as Y from 'yjs';
 import { RegisterIndex } from '../domain/registerIndex';
-import { parseRegister, splitSlot, type Written } from '../domain/registers';
+import { parseRegister, registerKey, SEP, splitSlot, type Written } from '../domain/registers';
 import type { Account } from './accounts';
 import type { AuditRow, DocStore } from './store';
 import { appendAll } from '../domain/arrays';
@@ -29,6 +29,28 @@ function rowLabel(v: unknown): string | null {
   return typeof name === 'string' ? name : null;
 }
 
+/**
+ * A plain sheet's row and column positions by id, as texts, read from its orders in the document
+ * (`gr␟id`, `gc␟id`: see `storage/sync/gridSync.ts`); null: a sheet of format 1 (by position).
+ */
+function gridPlaces(doc: Y.Doc, index: RegisterIndex, gridId: string) {
+  const head = index.value<{ cells?: unknown }>(registerKey({ kind: 'grid', gridId }));
+  if (!head || Array.isArray(head.cells)) return null;
+  const at = (name: string, exists: (id: string) => boolean) => {
+    const m = new Map<string, string>();
+    for (const id of doc.getArray<string>(`${name}${SEP}${gridId}`).toArray())
+      if (!m.has(id) && exists(id)) m.set(id, String(m.size));
+    return m;
+  };
+  return {
+    rows: at(
+      'gr',
+      (rowId) => index.heads(registerKey({ kind: 'gridRow', gridId, rowId })).length > 0,
+    ),
+    cols: at('gc', () => true),
+  };
+}
+
 /** Audit lines of one transaction's changes to the register map (the index is brought along). */
 export function auditLines(
   doc: string,
@@ -48,6 +70,7 @@ export function auditLines(
   }
   const out: AuditRow[] = [];
   const added: AuditRow[] = [];
+  const plain: AuditRow[] = [];
   const removed: AuditRow[] = [];
   const base = { doc, at, account: who.id, unit: who.unit };
   for (const [reg, slotKeys] of byReg) {
@@ -63,13 +86,12 @@ export function auditLines(
     const after = index.heads(reg);
     const where = {
       sheet: 'sheetId' in r ? r.sheetId : 'gridId' in r ? r.gridId : null,
-      // a plain sheet's cell: its 0-based row and column, as texts (the grid's row and column ids)
-      row: 'rowId' in r ? r.rowId : r.kind === 'gridCell' ? String(r.row) : null,
-      col: 'colId' in r ? r.colId : r.kind === 'gridCell' ? String(r.col) : null,
+      row: 'rowId' in r ? r.rowId : null,
+      col: 'colId' in r ? r.colId : null,
     };
     if (r.kind === 'cell' || r.kind === 'gridCell') {
       for (const w of fresh)
-        out.push({
+        (r.kind === 'gridCell' ? plain : out).push({
           ...base,
           ...where,
           kind: w.seen.length > 1 ? 'settle' : 'cell',
@@ -77,7 +99,7 @@ export function auditLines(
           after: json(w.v),
           clientAt: w.at,
         });
-    } else if (r.kind === 'row') {
+    } else if (r.kind === 'row' || r.kind === 'gridRow') {
       if (!before.length && after.length)
         added.push({
           ...base,
@@ -123,6 +145,16 @@ export function auditLines(
         kind: 'conflict',
         after: json(after.map((w) => ({ v: w.v, by: w.by, at: w.at }))),
       });
+  }
+  // a plain sheet's cell: its 0-based row and column when written, as texts (the grid's ids)
+  const places = new Map<string, ReturnType<typeof gridPlaces>>();
+  for (const line of plain) {
+    const g = line.sheet!;
+    if (!places.has(g)) places.set(g, map.doc ? gridPlaces(map.doc, index, g) : null);
+    const p = places.get(g);
+    const row = p?.rows.get(line.row!);
+    const col = p?.cols.get(line.col!);
+    out.push(row === undefined || col === undefined ? line : { ...line, row, col });
   }
   for (const [list, kind] of [
     [added, 'row+'],

@@ -41,4 +41,37 @@ describe('audit of plain sheet cells', () => {
       account: 'lan',
     });
   });
+
+  it('records where the cell was when written, after a row was inserted above it', () => {
+    const doc = new Y.Doc();
+    const s = new SharedWorkbook(doc, {
+      author: 'lan',
+      base: { id: 'x', createdAt: 1, updatedAt: 1 },
+    });
+    const g = {
+      kind: 'grid' as const,
+      id: 'g1',
+      name: 'Ghi chú',
+      cells: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    };
+    s.publish({ ...makePlan({ rows: [['section', 0, 'I', {}]] }), grids: [g] });
+    const wb = s.workbook!;
+    const inserted = { ...g, cells: [['mới'], ...g.cells] };
+    s.commit(wb, { ...wb, grids: [inserted] });
+    const index = new RegisterIndex();
+    const map = doc.getMap<unknown>('reg');
+    map.forEach((v, k) => index.apply(k, v));
+    const keys: string[] = [];
+    map.observe((e) => keys.push(...e.keysChanged));
+    const cells = inserted.cells.slice();
+    cells[2] = ['b', 20];
+    s.commit(s.workbook!, { ...s.workbook!, grids: [{ ...inserted, cells }] });
+    const lines = auditLines('plan/p1', index, map, keys, lan, 5);
+    expect(lines.map((l) => [l.kind, l.sheet, l.row, l.col, l.before, l.after])).toEqual([
+      ['cell', 'g1', '2', '1', '2', '20'],
+    ]);
+  });
 });

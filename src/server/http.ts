@@ -14,6 +14,8 @@ export interface HttpDeps {
   store: DocStore;
   secret: () => string;
   account: (id: string) => Account | undefined;
+  /** Every account (a sent file's stated unit is checked against the plan's units). */
+  accounts?: () => Account[];
   /** Figures for `/health` (documents and connections open). */
   stats?: () => Record<string, number>;
   /** Queues audit lines (submissions sent, fetched or refused). */

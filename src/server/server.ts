@@ -19,6 +19,7 @@ import { PgStore } from './pgStore';
 import { SqliteStore } from './sqliteStore';
 import type { DocStore } from './store';
 import { verifyToken } from './tokens';
+import { formatRefusal, statedFormat } from '../domain/syncFormat';
 
 export interface ServeOptions {
   /** Interface to listen on (default 127.0.0.1: this machine only). */
@@ -42,6 +43,8 @@ export interface ServeOptions {
   /** With PostgreSQL: how often (ms) to apply what other instances logged (default 1000). */
   catchUpMs?: number;
   quiet?: boolean;
+  /** The document format clients must state (default `SYNC_FORMAT`; tests set another). */
+  format?: number;
 }
 
 export interface RunningServer {
@@ -56,8 +59,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Why a connection was refused, logged and recorded. */
-export class AccessDenied extends Error {}
+/** Why a connection was refused, logged and recorded (`reason` is what the client is told). */
+export class AccessDenied extends Error {
+  constructor(
+    why: string,
+    readonly reason: string,
+  ) {
+    super(why);
+  }
+}
 
 function redisOptions(url: string): { host: string; port: number } {
   const u = new URL(url);
@@ -99,12 +109,16 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     debounce: o.debounce ?? 2000,
     maxDebounce: 10_000,
     extensions,
-    async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload) {
+    async onAuthenticate(p: onAuthenticatePayload) {
+      const { token, documentName, connectionConfig } = p;
       const v = verifyToken(o.secret, token ?? '');
       const who = v.ok ? account(v.claims.sub) : undefined;
       const access = who ? accessOf(who, documentName) : 'none';
-      if (!who || access === 'none') {
-        const why = !v.ok ? `token ${v.error}` : !who ? `no account ${v.claims.sub}` : 'no right';
+      // a client of another document format would corrupt the document: refused, whoever it is
+      const format = formatRefusal(statedFormat(p.requestParameters), o.format);
+      if (!who || access === 'none' || format) {
+        const why =
+          format ?? (!v.ok ? `token ${v.error}` : !who ? `no account ${v.claims.sub}` : 'no right');
         audit.add([
           {
             doc: documentName,
@@ -116,7 +130,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           },
         ]);
         log(`denied ${v.ok ? v.claims.sub : 'a connection'} to ${documentName}: ${why}`);
-        throw new AccessDenied(why);
+        // the client is told only why its format is refused (else as Hocuspocus says it)
+        throw new AccessDenied(why, format ?? 'permission-denied');
       }
       if (access === 'read') connectionConfig.readOnly = true;
       return { account: who, access } satisfies PlanbookContext;
@@ -141,6 +156,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           store,
           secret: () => o.secret,
           account,
+          accounts: o.accounts,
           stats,
           audit: (rows) => audit.add(rows),
         })

@@ -93,7 +93,9 @@ describe('submissions through the server', () => {
       'refused',
       'refused',
     ]);
-    const ok = await sendSubmission(as('lan', 'plan/p2/submission/gtvt'), 'gt.xlsx', bytes);
+    // (a file stating a unit the plan does not expect: taken, the intake words the difference)
+    const own = file('so-tai-chinh.xlsx');
+    const ok = await sendSubmission(as('lan', 'plan/p2/submission/gtvt'), 'gt.xlsx', own);
     expect(ok.ok).toBe(true);
     const id = (ok as { value: SentSubmission }).value.id;
     for (const who of ['lan', 'tuan', 'hoa']) {
@@ -174,7 +176,7 @@ describe('submissions through the server', () => {
     expect(!refused.ok && refused.problem).toBe('refused');
   }, 60_000);
 
-  it('a file naming another unit than its sender’s is refused, never taken as that unit', async () => {
+  it('a file naming another unit than its sender’s is refused by the server (logged), never taken as that unit', async () => {
     const repo = new ConsolidationRepo(openDb('server-intake-trust'));
     const app = new Consolidations(repo);
     const id = await app.create({
@@ -186,27 +188,36 @@ describe('submissions through the server', () => {
       units: ['Sở Giao thông vận tải', 'Sở Y tế', 'Sở TT&TT'],
     });
     const s = (await app.open(id))!;
-    // Sở GTVT sends Sở Y tế's file; an older account (no unit name) sends Sở TT&TT's
-    await sendSubmission(as('lan', 'plan/p4/submission/gtvt'), 'yte.xlsx', file('so-y-te.xlsx'));
-    await sendSubmission(as('old', 'plan/p4/submission/u7'), 'tt.xlsx', file('so-tttt.xlsx'));
-    const got = await readSentSubmissions(s.state, s.submissions, intake('minh', 'p4'), () => '');
-    if (!got.ok) throw new Error(got.detail);
-    expect(got.value.map((p) => [p.name, p.unit, p.wrongUnit, !!p.submission])).toEqual([
+    // Sở GTVT sends Sở Y tế's file; an older account (no unit name) sends Sở TT&TT's: the server
+    // reads each file's stated unit and refuses both (another unit of the plan), logged
+    const wrong = [
+      await sendSubmission(as('lan', 'plan/p4/submission/gtvt'), 'yte.xlsx', file('so-y-te.xlsx')),
+      await sendSubmission(as('old', 'plan/p4/submission/u7'), 'tt.xlsx', file('so-tttt.xlsx')),
+    ];
+    expect(wrong).toEqual([
+      { ok: false, problem: 'wrongUnit', detail: '«Sở Y tế» ≠ «Sở Giao thông vận tải»' },
+      { ok: false, problem: 'wrongUnit', detail: '«Sở Thông tin và Truyền thông» ≠ «u7»' },
+    ]);
+    const refused = [
+      ...(await audit('plan/p4/submission/gtvt', 'refused')),
+      ...(await audit('plan/p4/submission/u7', 'refused')),
+    ];
+    expect(refused.map((l) => [l.account, l.detail])).toEqual([
       [
-        'yte.xlsx',
-        '',
-        { stated: 'Sở Y tế', sender: 'Sở Giao thông vận tải', refused: true },
-        false,
+        'lan',
+        "yte.xlsx: the file states the unit «Sở Y tế», not the sender's «Sở Giao thông vận tải»",
       ],
       [
-        'tt.xlsx',
-        '',
-        { stated: 'Sở Thông tin và Truyền thông', sender: 'u7', refused: true },
-        false,
+        'old',
+        "tt.xlsx: the file states the unit «Sở Thông tin và Truyền thông», not the sender's «u7»",
       ],
     ]);
-    // nothing can be received from them: no unit's figures change
-    expect(s.receive(got.value, 'receive')).toEqual({ ok: false, why: 'nothing' });
+    // nothing was stored: no unit's figures can change
+    const list = await listSubmissions(intake('minh', 'p4'));
+    expect(list.ok && list.value).toEqual([]);
+    const got = await readSentSubmissions(s.state, s.submissions, intake('minh', 'p4'), () => '');
+    if (!got.ok) throw new Error(got.detail);
+    expect(got.value).toEqual([]);
     expect(s.status().filter((u) => u.current)).toEqual([]);
     // Sở Y tế sending its own file is taken under its unit
     await sendSubmission(as('tuan', 'plan/p4/submission/yte'), 'yte.xlsx', file('so-y-te.xlsx'));

@@ -3,7 +3,8 @@
  * workbook (the `.xlsx` the app exports) for the submission document it may write:
  * `POST /submissions?doc=plan/<plan>/submission/<unit>&file=<name>`; the unit recorded is the
  * account's (its code and, when the accounts give one, its display name: the unit the server
- * vouches for), so a department can send only its own unit's. The consolidating department lists a
+ * vouches for), so a department can send only its own unit's; a file stating another unit the plan
+ * expects is refused (`statedUnit.ts`). The consolidating department lists a
  * plan's submissions (`GET /submissions?plan=<plan>`) and fetches one (`GET /submissions/<id>`);
  * nobody else may read them. Every send, fetch and refusal goes to the audit trail.
  */
@@ -12,6 +13,7 @@ import type { AuditKind } from '../domain/auditKinds';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf, type Account, parseDocName } from './accounts';
 import type { AuditRow, DocStore } from './store';
+import { expectedUnits, statedUnitOf, wrongUnit } from './statedUnit';
 import { verifyToken } from './tokens';
 
 /** The largest submission file accepted (bytes). */
@@ -21,6 +23,8 @@ export interface SubmissionDeps {
   store: DocStore;
   secret: () => string;
   account: (id: string) => Account | undefined;
+  /** Every account (the units a plan expects; absent: the file's stated unit is not checked). */
+  accounts?: () => Account[];
   /** Queues audit lines. */
   audit: (rows: AuditRow[]) => void;
   /** Answers with a status and a body (JSON unless `type` says otherwise). */
@@ -112,6 +116,16 @@ export async function handleSubmissions(
       return true;
     }
     const fileName = (url.searchParams.get('file') ?? '').trim().slice(0, 200) || `${d.unit}.xlsx`;
+    // the file's own words: one stating another unit of the plan is refused, as the intake does
+    const wrong = deps.accounts
+      ? wrongUnit(statedUnitOf(fileName, bytes), a, expectedUnits(deps.accounts(), d.plan))
+      : null;
+    if (wrong) {
+      const why = `the file states the unit «${wrong.stated}», not the sender's «${wrong.sender}»`;
+      deps.audit([line(doc, 'refused', `${fileName}: ${why}`)]);
+      json(422, { error: why, code: 'wrongUnit', ...wrong });
+      return true;
+    }
     const sent = {
       plan: d.plan,
       unit: a.unit,

@@ -37,7 +37,12 @@ function Conflicts({
           r.kind === 'cell'
             ? cellLabel(session.workbook, r.sheetId, r.rowId, r.colId)
             : r.kind === 'gridCell'
-              ? cellLabel(session.workbook, r.gridId, String(r.row), String(r.col))
+              ? cellLabel(
+                  session.workbook,
+                  r.gridId,
+                  c.at ? String(c.at.row) : null,
+                  c.at ? String(c.at.col) : null,
+                )
               : c.key;
         return (
           <li key={c.key} data-testid="sync-conflict" data-key={c.key}>

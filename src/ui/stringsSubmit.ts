@@ -7,6 +7,8 @@ export const viSubmit = {
   sent: 'Đã gửi «{file}» lúc {time}.',
   sendProblem_refused: 'Máy chủ từ chối: tài khoản này không được gửi hồ sơ của tài liệu này.',
   sendProblem_unreachable: 'Không kết nối được máy chủ; hồ sơ chưa được gửi.',
+  sendProblem_wrongUnit:
+    'Máy chủ từ chối: tệp ghi tên một đơn vị khác của kế hoạch, không phải đơn vị gửi ({detail}); hồ sơ chưa được gửi. Hãy kiểm tra phần đầu phụ lục (cơ quan ban hành).',
   sendProblem_failed: 'Không gửi được hồ sơ: {detail}',
   intakeServerTitle: 'Nhận hồ sơ gửi qua máy chủ',
   intakeServerUrl: 'Máy chủ',
@@ -31,6 +33,8 @@ export const enSubmit: Record<keyof typeof viSubmit, string> = {
   sent: 'Sent “{file}” at {time}.',
   sendProblem_refused: 'The server refused: this account may not send this document’s submission.',
   sendProblem_unreachable: 'The server cannot be reached; the submission was not sent.',
+  sendProblem_wrongUnit:
+    'The server refused: the file names another unit of the plan, not the sender’s ({detail}); the submission was not sent. Check the appendix’s heading (the issuing body).',
   sendProblem_failed: 'The submission could not be sent: {detail}',
   intakeServerTitle: 'Receive submissions sent through the server',
   intakeServerUrl: 'Server',

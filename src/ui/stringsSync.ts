@@ -49,6 +49,8 @@ export const viSync = {
     'Tài liệu «{detail}» trên máy chủ đã chứa một sổ khác. Hãy dùng «Mở từ máy chủ» để mở nó.',
   syncProblem_documentEmpty: 'Tài liệu «{detail}» trên máy chủ chưa có dữ liệu.',
   syncProblem_refused: 'Máy chủ từ chối mã truy cập này ({detail}).',
+  syncProblem_format:
+    'Phiên bản Planbook này và máy chủ dùng hai định dạng tài liệu khác nhau: máy chủ từ chối kết nối để tài liệu không bị hỏng. Hãy tải lại trang (cập nhật Planbook) rồi kết nối lại, hoặc báo người quản trị máy chủ ({detail}).',
   syncProblem_notApplied: 'Một thay đổi từ máy chủ không áp dụng được vào sổ này.',
   syncProblem_unreachable: 'Không liên lạc được máy chủ.',
   openFromServer: 'Mở từ máy chủ',
@@ -111,6 +113,8 @@ export const enSync: Record<keyof typeof viSync, string> = {
     'The document «{detail}» on the server holds another workbook. Use «Open from a server» to open it.',
   syncProblem_documentEmpty: 'The document «{detail}» on the server holds nothing yet.',
   syncProblem_refused: 'The server refuses this access token ({detail}).',
+  syncProblem_format:
+    'This Planbook and the server use different document formats: the server refuses the connection so that the document is not damaged. Reload the page (update Planbook) and connect again, or tell the server’s administrator ({detail}).',
   syncProblem_notApplied: 'A change from the server could not be applied to this workbook.',
   syncProblem_unreachable: 'The server cannot be reached.',
   openFromServer: 'Open from a server',

@@ -7,6 +7,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { withFormat } from '../../domain/syncFormat';
 import type { Id } from '../../domain/types';
 import type { WorkbookBase } from './project';
 import { SharedWorkbook } from './sharedWorkbook';
@@ -76,7 +77,8 @@ export class SyncClient {
     });
     this.local = options.local ? new IndexeddbPersistence(options.local, this.doc) : null;
     this.provider = new HocuspocusProvider({
-      url: target.url,
+      // the server refuses a client of another document format (`domain/syncFormat.ts`)
+      url: withFormat(target.url),
       name: target.document,
       token: target.token,
       document: this.doc,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { makePlan } from '../../domain/template';
 import type { CellInput, GridSheet, Workbook } from '../../domain/types';
-import { registerKey, slotKey, SLOT } from '../../domain/registers';
+import { registerKey, slotKey } from '../../domain/registers';
 import { SharedWorkbook } from './sharedWorkbook';
 
 const base = { id: 'local', createdAt: 1, updatedAt: 1 };
@@ -92,7 +92,8 @@ describe('plain sheets shared cell by cell', () => {
     for (const s of [a.shared, b.shared]) {
       const c = s.conflicts();
       expect(c).toHaveLength(1);
-      expect(c[0].register).toEqual({ kind: 'gridCell', gridId: 'g1', row: 1, col: 1 });
+      expect(c[0].register).toMatchObject({ kind: 'gridCell', gridId: 'g1' });
+      expect(c[0].at).toEqual({ row: 1, col: 1 });
       expect(c[0].writes.map((w) => [w.v, w.by, w.was])).toEqual([
         [11, 'minh', 1],
         [10, 'lan', 1],
@@ -128,31 +129,49 @@ describe('plain sheets shared cell by cell', () => {
     }
   });
 
-  it('a row inserted above a cell edited meanwhile: the moved cell and the edit are both kept', () => {
+  it('a row inserted above a cell edited meanwhile: the edit merges, no conflict', () => {
     const { a, b } = pair();
-    // a inserts a row at the top: every cell moves down one (written cell by cell)
+    // a inserts a row at the top: every other row keeps its id, no cell moves
     editGrid(a.shared, (g) => ({ ...g, cells: [['Mới', null], ...g.cells] }));
     setGridCell(b.shared, 1, 1, 99);
     exchange(a.doc, b.doc);
     for (const s of [a.shared, b.shared]) {
-      expect(
-        gridOf(s)
-          .cells.map((r) => r[1])
-          .slice(2),
-      ).toEqual([1, 2]);
-      const c = s.conflicts();
-      expect(c).toHaveLength(1);
-      expect(c[0].writes.map((w) => [w.v, w.by])).toEqual([
-        [99, 'minh'],
-        ['Số', 'lan'],
-      ]);
+      expect(gridOf(s).cells).toEqual([['Mới'], ['Tên', 'Số'], ['a', 99], ['b', 2]]);
+      expect(s.conflicts()).toEqual([]);
+      expect(s.gridCellWrite('g1', 2, 1)).toMatchObject({ v: 99, by: 'minh', was: 1 });
     }
   });
 
-  it('a cell written while the other person removed a row is kept and listed as an orphan', () => {
+  it('a column inserted while a cell is edited meanwhile: the edit merges into its column', () => {
     const { a, b } = pair();
-    editGrid(a.shared, (g) => ({ ...g, cells: [g.cells[0], g.cells[2]] }));
-    setGridCell(b.shared, 2, 1, 99);
+    editGrid(a.shared, (g) => ({ ...g, cells: g.cells.map((r) => [r[0], 'x', r[1]]) }));
+    setGridCell(b.shared, 2, 1, 22);
+    exchange(a.doc, b.doc);
+    for (const s of [a.shared, b.shared]) {
+      expect(gridOf(s).cells).toEqual([
+        ['Tên', 'x', 'Số'],
+        ['a', 'x', 1],
+        ['b', 'x', 22],
+      ]);
+      expect(s.conflicts()).toEqual([]);
+    }
+  });
+
+  it('two people removing different rows while apart: both removals apply, no conflict', () => {
+    const { a, b } = pair();
+    editGrid(a.shared, (g) => ({ ...g, cells: [g.cells[0], g.cells[2]] })); // removes 'a'
+    editGrid(b.shared, (g) => ({ ...g, cells: [g.cells[0], g.cells[1]] })); // removes 'b'
+    exchange(a.doc, b.doc);
+    for (const s of [a.shared, b.shared]) {
+      expect(gridOf(s).cells).toEqual([['Tên', 'Số']]);
+      expect(s.conflicts()).toEqual([]);
+    }
+  });
+
+  it('a row removed while another person edits it: the edit is kept and listed, not lost', () => {
+    const { a, b } = pair();
+    editGrid(a.shared, (g) => ({ ...g, cells: [g.cells[0], g.cells[2]] })); // removes 'a'
+    setGridCell(b.shared, 1, 1, 77); // edits 'a' meanwhile
     exchange(a.doc, b.doc);
     for (const s of [a.shared, b.shared]) {
       expect(gridOf(s).cells).toEqual([
@@ -161,40 +180,58 @@ describe('plain sheets shared cell by cell', () => {
       ]);
       const c = s.conflicts();
       expect(c).toHaveLength(1);
-      expect(c[0].orphan).toBe(true);
-      expect(c[0].writes[0]).toMatchObject({ v: 99, by: 'minh', was: 2 });
+      expect(c[0]).toMatchObject({ orphan: true, register: { kind: 'gridCell', gridId: 'g1' } });
+      expect(c[0].at).toBeUndefined();
+      expect(c[0].writes.map((w) => [w.v, w.by, w.was])).toEqual([[77, 'minh', 1]]);
     }
-    b.shared.settle(b.shared.conflicts()[0].key, undefined);
-    exchange(a.doc, b.doc);
-    expect(a.shared.conflicts()).toEqual([]);
-    // a later edit after the removal is placed again
-    setGridCell(b.shared, 1, 1, 7);
-    exchange(a.doc, b.doc);
-    expect(gridOf(a.shared).cells[1][1]).toBe(7);
   });
 
-  it('a document holding a whole-sheet register (before cell registers) loads and migrates on write', () => {
-    const { a } = pair();
-    // rewrite the sheet's register as a writer before cell registers did: the whole sheet, no shape
+  it('a document of format 1 (cells by position) loads, and two people migrate it alike', () => {
+    const a = replica('lan', () => 1000);
+    const { grids: _g, ...noGrid } = plan();
+    a.shared.publish(noGrid);
+    // a plain sheet as format 1 wrote it: the whole sheet with a shape, cells by position
     const key = registerKey({ kind: 'grid', gridId: 'g1' });
     const old = plan().grids![0];
+    const v1 = (k: string, v: unknown, id: string, shape?: string) =>
+      a.shared.reg.set(slotKey(k, 'old'), { v, by: 'cu', at: 500, id, seen: [], shape });
     a.doc.transact(() => {
-      for (const k of [...a.shared.reg.keys()])
-        if (k.startsWith(key + SLOT)) a.shared.reg.delete(k);
-      a.shared.reg.set(slotKey(key, 'old'), { v: old, by: 'cu', at: 500, id: 'old.0', seen: [] });
+      v1(key, { ...old, shape: 's1' }, 'old.0');
+      v1('G\u001fg1\u001f2\u001f1', 5, 'old.1', 's1'); // placed: 'b' row shows 5
+      v1('G\u001fg1\u001f9\u001f0', 'gone', 'old.2', 's0'); // written against another shape
+      a.doc.getArray<string>('grids').push(['g1']);
     });
     const b = replica('minh', () => 2000);
     exchange(a.doc, b.doc);
-    expect(gridOf(b.shared)).toEqual(old); // loads as it was
-    // the first cell edits are cell registers over the old whole-sheet register, which stays
+    const shown = [
+      ['Tên', 'Số'],
+      ['a', 1],
+      ['b', 5],
+    ];
+    expect(gridOf(b.shared).cells).toEqual(shown); // loads as it was
+    expect(b.shared.conflicts().map((c) => [c.orphan, c.writes[0].v])).toEqual([[true, 'gone']]);
+    // both write a step while apart: each turns the sheet into rows and columns with ids, alike
     setGridCell(a.shared, 1, 0, 'á');
     setGridCell(b.shared, 2, 0, 'bê');
     exchange(a.doc, b.doc);
-    expect(a.shared.index.heads(key).map((h) => h.id)).toEqual(['old.0']);
+    expect(a.shared.index.heads(key)).toHaveLength(1); // one sheet, not two versions of it
     const c = replica('tuan');
     exchange(a.doc, b.doc, c.doc);
-    for (const s of [a.shared, b.shared, c.shared])
-      expect(gridOf(s).cells.map((r) => r[0])).toEqual(['Tên', 'á', 'bê']);
+    for (const s of [a.shared, b.shared, c.shared]) {
+      expect(gridOf(s).cells).toEqual([
+        ['Tên', 'Số'],
+        ['á', 1],
+        ['bê', 5],
+      ]);
+      // the cell written against another shape is still kept and listed
+      expect(s.conflicts().map((x) => [x.orphan, x.writes[0].v])).toEqual([[true, 'gone']]);
+    }
     expect(b.shared.gridCellWrite('g1', 1, 0)).toMatchObject({ by: 'lan', was: 'a' });
+    // and later steps are by ids: a row inserted above an edit made meanwhile merges
+    editGrid(a.shared, (g) => ({ ...g, cells: [['Mới'], ...g.cells] }));
+    setGridCell(b.shared, 2, 1, 11); // 'bê' (b has not seen the inserted row)
+    exchange(a.doc, b.doc);
+    expect(gridOf(a.shared).cells).toEqual([['Mới'], ['Tên', 'Số'], ['á', 1], ['bê', 11]]);
+    expect(gridOf(b.shared).cells).toEqual(gridOf(a.shared).cells);
   });
 });

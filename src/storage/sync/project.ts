@@ -4,7 +4,8 @@
  * carries a remote change into the app is as small as the change).
  *
  * Layout of the document: `reg` (a map of register slots, `domain/registers.ts`), `sheets` and
- * `grids` (arrays of sheet ids), one `o␟sheetId` array per appendix sheet (its row ids).
+ * `grids` (arrays of sheet ids), one `o␟sheetId` array per appendix sheet (its row ids), and
+ * `gr␟gridId` / `gc␟gridId` per plain sheet (its row and column ids, `gridSync.ts`).
  */
 import type * as Y from 'yjs';
 import { registerKey, SEP, type Register } from '../../domain/registers';
@@ -72,6 +73,7 @@ export function markDirty(d: Dirty, r: Register): void {
       d.headers.add(r.sheetId);
       return;
     case 'grid':
+    case 'gridRow':
     case 'gridCell':
       d.grids.add(r.gridId);
       return;
@@ -169,7 +171,7 @@ export class Projection {
   }
 
   private grid(gridId: Id): GridSheet | undefined {
-    return readGrid(this.index, gridId);
+    return readGrid(this.doc, this.index, gridId);
   }
 
   private hasGrid(gridId: Id): boolean {

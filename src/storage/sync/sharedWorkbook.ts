@@ -27,7 +27,13 @@ import {
   type WorkbookBase,
 } from './project';
 import { RegisterIndex } from '../../domain/registerIndex';
-import { gridShape, orphanGridCells } from './gridSync';
+import {
+  gridCellKeyAt,
+  gridPlaces,
+  type GridPlaces,
+  gridPosition,
+  orphanGridCells,
+} from './gridSync';
 import { put, type Writer, writeStep } from './write';
 
 /** Why the workbook changed: first read from the document, or a step from elsewhere. */
@@ -107,9 +113,20 @@ export class SharedWorkbook {
     this.wb = wb;
   }
 
-  /** Every conflict: registers with two or more values, cells of rows someone removed. */
+  /**
+   * Every conflict: registers with two or more values, cells of rows someone removed (a plain
+   * sheet's cell still in its sheet says where it is now: `at`).
+   */
   conflicts(): Conflict[] {
-    const out = [...this.index.conflicts(), ...orphanGridCells(this.index)];
+    const out = [...this.index.conflicts(), ...orphanGridCells(this.doc, this.index)];
+    const places = new Map<Id, GridPlaces>();
+    for (let i = 0; i < out.length; i++) {
+      const r = out[i].register;
+      if (r.kind !== 'gridCell' || out[i].orphan) continue;
+      if (!places.has(r.gridId)) places.set(r.gridId, gridPlaces(this.doc, this.index, r.gridId));
+      const at = gridPosition(places.get(r.gridId)!, r.rowId, r.colId);
+      out[i] = at ? { ...out[i], at } : { ...out[i], orphan: true };
+    }
     const wb = this.wb;
     if (!wb) return out;
     const sheets = new Map(wb.sheets.map((s) => [s.id, s]));
@@ -131,9 +148,10 @@ export class SharedWorkbook {
     return this.index.heads(registerKey({ kind: 'cell', sheetId, rowId, colId }))[0];
   }
 
-  /** The write a plain sheet's cell shows (0-based position); undefined: as first shared. */
+  /** The write a plain sheet's cell shows (0-based position now); undefined: as first shared. */
   gridCellWrite(gridId: Id, row: number, col: number): Written | undefined {
-    return this.index.heads(registerKey({ kind: 'gridCell', gridId, row, col }))[0];
+    const key = gridCellKeyAt(this.doc, this.index, gridId, row, col);
+    return key === null ? undefined : this.index.heads(key)[0];
   }
 
   /**
@@ -144,7 +162,8 @@ export class SharedWorkbook {
     const h = this.index.heads(key);
     const r = parseRegister(key);
     const cell = r?.kind === 'cell' || r?.kind === 'gridCell';
-    const shape = r?.kind === 'gridCell' ? gridShape(this.index, r.gridId) : undefined;
+    // a cell of a format-1 plain sheet keeps the shape its position refers to
+    const shape = r?.kind === 'gridCell' ? h[0]?.shape : undefined;
     this.doc.transact(() => {
       if (value === undefined) {
         for (const s of this.index.slotsOf(key)) this.reg.delete(slotKey(key, s));
@@ -183,6 +202,8 @@ export class SharedWorkbook {
       if (name === SHEETS) dirty.sheetList = true;
       else if (name === GRIDS) dirty.gridList = true;
       else if (name?.startsWith('o' + SEP)) dirty.orders.add(name.slice(2));
+      else if (name?.startsWith('gr' + SEP) || name?.startsWith('gc' + SEP))
+        dirty.grids.add(name.slice(3));
     }
     if (tr.origin === this || !isDirty(dirty)) return;
     const before = this.wb;

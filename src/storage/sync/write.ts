@@ -3,7 +3,8 @@
  * step to the one after it (read by identity: the model is immutable and keeps unchanged parts
  * as the same objects), as register writes. A cell edit writes that cell's register only, with
  * the value it replaced; a row's shape, a sheet's header and the meta are registers of their own,
- * a plain grid sheet is a register with one register per edited cell over it (`gridSync.ts`); orders are Yjs arrays.
+ * a plain grid sheet's rows and columns have stable ids, its rows and edited cells are registers
+ * (`gridSync.ts`); orders are Yjs arrays.
  */
 import type * as Y from 'yjs';
 import { registerKey, sameCell, slotKey, type Written } from '../../domain/registers';

@@ -47,9 +47,9 @@ export function collabMarks(
   for (const c of conflicts) {
     const r = c.register;
     if (c.orphan) continue;
-    // a plain sheet's cell: the grid's row and column ids are its 0-based position
-    if (r.kind === 'gridCell' && r.gridId === sheetId)
-      at(String(r.row), String(r.col)).conflict = c;
+    // a plain sheet's cell: the grid's row and column ids are its 0-based position now
+    if (r.kind === 'gridCell' && r.gridId === sheetId && c.at)
+      at(String(c.at.row), String(c.at.col)).conflict = c;
     if (r.kind !== 'cell' || r.sheetId !== sheetId) continue;
     at(r.rowId, r.colId).conflict = c;
   }

@@ -13,17 +13,18 @@ const conflict = (register: Register, orphan = false): Conflict => ({
   writes: [w(10, 'lan', 'a:1'), w(11, 'minh', 'b:1')],
   ...(orphan ? { orphan } : {}),
 });
+/** A plain cell's conflict at a position now (its register names the row and column ids). */
+const plainConflict = (gridId: string, row: number, col: number, orphan = false): Conflict => ({
+  ...conflict({ kind: 'gridCell', gridId, rowId: `r${row}`, colId: `c${col}` }, orphan),
+  ...(orphan ? {} : { at: { row, col } }),
+});
 
 describe('collab marks of a plain sheet', () => {
   it('marks a plain cell conflict at its position, not other sheets or orphans', () => {
-    const c = conflict({ kind: 'gridCell', gridId: 'g1', row: 2, col: 1 });
+    const c = plainConflict('g1', 2, 1);
     const marks = collabMarks(
       'g1',
-      [
-        c,
-        conflict({ kind: 'gridCell', gridId: 'g2', row: 2, col: 1 }),
-        conflict({ kind: 'gridCell', gridId: 'g1', row: 5, col: 0 }, true),
-      ],
+      [c, plainConflict('g2', 2, 1), plainConflict('g1', 5, 0, true)],
       [],
     );
     expect(collabAt(marks, '2', '1')).toEqual({ conflict: c, people: [] });
