@@ -92,7 +92,7 @@ describe('the by-period sheet', () => {
     );
     const dir = mkdtempSync(join(tmpdir(), 'planbook-exec-periods-'));
     const files: string[] = [];
-    const outs = [];
+    const outs: Awaited<ReturnType<typeof exportExecutionXlsx>>[] = [];
     for (const lang of ['vi', 'en'] as const) {
       const out = await exportExecutionXlsx({ plan: p.plan, lang });
       files.push(join(dir, `${lang}.xlsx`));
