@@ -279,14 +279,23 @@ export class ExecutionSession {
     const relaid =
       got.plan.lines.length !== this.plan.lines.length ||
       got.plan.sources.join('|') !== this.plan.sources.join('|');
+    const before = this.plan;
     this.plan = got.plan;
-    if (relaid) {
+    try {
+      if (relaid) {
+        this.reindex();
+        this.engine.load(got.plan, this.target());
+        this.buildSectionsLater();
+      } else {
+        if (got.inputs.length) this.engine.setInputs(got.inputs);
+        this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
+      }
+    } catch (e) {
+      // nothing recorded: the tracking and its figures as they were before the import
+      this.plan = before;
       this.reindex();
-      this.engine.load(got.plan, this.target());
-      this.buildSectionsLater();
-    } else {
-      if (got.inputs.length) this.engine.setInputs(got.inputs);
-      this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
+      this.engine.load(before, this.target());
+      throw e;
     }
     this.lastImport = got.summary;
     this.past = [];
