@@ -1,6 +1,7 @@
 /** The last report's lines left unpaired: pair each with a project, or mark it as not in the plan. */
 import { useMemo, useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
+import type { ReportDifference } from '../../domain/executionApply';
 import type { ReportLine } from '../../domain/executionReport';
 import { nameSimilarity, normaliseName } from '../../domain/match';
 import { formatAmount } from '../../domain/numbers';
@@ -67,8 +68,17 @@ export function UnmatchedLines(p: {
   version: number;
   onMessage: (m: { text: string; kind: 'info' | 'error' } | null) => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const imp = p.session.lastImport;
+  const year = p.session.plan.year;
+  const fieldLabel = (f: ReportDifference['field']) =>
+    f === 'plan'
+      ? t('execPlanned', { year })
+      : f === 'carry'
+        ? t('execCarry', { year: year - 1 })
+        : t(f === 'priorAllocated' ? 'execPriorAllocated' : 'execPriorDisbursed', {
+            year: year - 1,
+          });
   if (!imp) return null;
   const names = new Map(p.session.plan.projects.map((x) => [x.id, x.name]));
   const doubtful = imp.doubtful.filter((d) => names.has(d.projectId));
@@ -114,8 +124,13 @@ export function UnmatchedLines(p: {
           </summary>
           <ul>
             {imp.differences.map((d) => (
-              <li key={`${d.line}:${d.field}`}>
-                {names.get(d.projectId)}: {d.field} {d.tracking} ≠ {d.report}
+              <li key={`${d.line}:${d.field}`} data-testid="exec-difference">
+                {t('execDifference', {
+                  project: names.get(d.projectId) ?? '',
+                  field: fieldLabel(d.field),
+                  tracking: formatAmount(d.tracking, lang),
+                  report: formatAmount(d.report, lang),
+                })}
               </li>
             ))}
           </ul>
