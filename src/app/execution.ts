@@ -19,7 +19,7 @@ import type { ReportLine, ReportReading } from '../domain/executionReport';
 import { monthEnd } from '../domain/executionText';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
-import { type ImportSummary, pairPatch, recordReport } from './executionImport';
+import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
 import {
   type ExecField,
   type ExecPatch,
@@ -279,14 +279,23 @@ export class ExecutionSession {
     const relaid =
       got.plan.lines.length !== this.plan.lines.length ||
       got.plan.sources.join('|') !== this.plan.sources.join('|');
+    const before = this.plan;
     this.plan = got.plan;
-    if (relaid) {
+    try {
+      if (relaid) {
+        this.reindex();
+        this.engine.load(got.plan, this.target());
+        this.buildSectionsLater();
+      } else {
+        if (got.inputs.length) this.engine.setInputs(got.inputs);
+        this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
+      }
+    } catch (e) {
+      // nothing recorded: the tracking and its figures as they were before the import
+      this.plan = before;
       this.reindex();
-      this.engine.load(got.plan, this.target());
-      this.buildSectionsLater();
-    } else {
-      if (got.inputs.length) this.engine.setInputs(got.inputs);
-      this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
+      this.engine.load(before, this.target());
+      throw e;
     }
     this.lastImport = got.summary;
     this.past = [];
@@ -308,6 +317,22 @@ export class ExecutionSession {
         ...imp,
         unmatched: imp.unmatched.filter((l) => l !== line && l.line !== line.line),
       };
+      this.changed();
+    }
+    return r;
+  }
+
+  /**
+   * Moves a line of the last report paired by a similar name (`from`) to another project, or marks
+   * it as not in the plan (`projectId` ''): the first project loses the line's figures of the
+   * period, the other gains them; remembered for the next reports. One undo step.
+   */
+  repair(line: ReportLine, from: string, projectId: string) {
+    const imp = this.lastImport;
+    if (!imp || from === projectId) return { ok: true as const };
+    const r = this.edit(repairPatch(this.plan, imp, line, from, projectId), 'exec.pair');
+    if (r.ok) {
+      this.lastImport = { ...imp, doubtful: imp.doubtful.filter((d) => d.line !== line) };
       this.changed();
     }
     return r;

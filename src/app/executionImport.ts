@@ -111,3 +111,24 @@ export function pairPatch(
   });
   return patch;
 }
+
+/**
+ * The patch moving a line of the last report from the project it was paired with (a doubtful
+ * pair) to another (`projectId`, '' = not in the plan): the first project's figures of the
+ * report's period taken away, the line's figures given to the other, the pair remembered.
+ */
+export function repairPatch(
+  plan: AnnualPlan,
+  imp: ImportSummary,
+  line: ReportLine,
+  from: string,
+  projectId: string,
+): ExecPatch {
+  const patch = pairPatch(plan, imp, line, projectId);
+  const periodId = plan.periods.find((p) => p.end === imp.end)?.id ?? imp.end;
+  const period = plan.disbursed[periodId] ?? {};
+  const away = plan.lines
+    .filter((l) => l.projectId === from && period[lineKey(l.projectId, l.source)])
+    .map((l) => ({ periodId, key: lineKey(l.projectId, l.source), value: null }));
+  return { ...patch, disbursed: [...away, ...(patch.disbursed ?? [])] };
+}

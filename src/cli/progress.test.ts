@@ -167,10 +167,10 @@ describe('planbook progress', () => {
     const it = units.find((r) => r[1] === 'Sở Thông tin và Truyền thông')!;
     expect([n(it[3]), n(it[4]), n(it[5])]).toEqual([9000, 3500, expect.closeTo(3500 / 9000, 9)]);
     const periods = sheets.get('Theo kỳ')!;
-    expect(periods.slice(2).map((r) => [r[0], n(r[1]), n(r[2])])).toEqual([
-      ['31/01/2024', 5300, 5300],
-      ['29/02/2024', 13850, 8550],
-      ['31/03/2024', 23950, 10100],
+    expect(periods.slice(2).map((r) => [r[0], r[1], n(r[2]), n(r[3])])).toEqual([
+      ['Tháng 1/2024', '31/01/2024', 5300, 5300],
+      ['Tháng 2/2024', '29/02/2024', 13850, 8550],
+      ['Tháng 3/2024', '31/03/2024', 23950, 10100],
     ]);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ import {
   type ReportLine,
   type ReportReading,
 } from '../domain/executionReport';
-import { type IsoDate, monthEnd, unitScale } from '../domain/executionText';
+import { type IsoDate, monthEnd, unitScale, viDate } from '../domain/executionText';
 import { evaluatedSide } from '../engine/sides';
 import { exportExecutionXlsx, executionCsv } from '../io/export/executionXlsx';
 import type { PlanReading } from '../io/readPlan';
@@ -21,6 +21,7 @@ import { baseName, PlanReadError } from '../io/readPlan';
 import { planCodes, hasCodeColumn } from '../io/report/planCodes';
 import { gridsOf, readReportFile } from '../io/report/readReport';
 import { type ProgressJson, progressJson } from './progressJson';
+import { checkInYear, checkSameEnd, type DeclaredPeriod, periodsYear } from './progressPeriod';
 import type { PlanReader } from './reader';
 
 /** One report as recorded: its file, period, and the lines matched or not. */
@@ -28,6 +29,8 @@ export interface RecordedReport {
   file: string;
   reading: ReportReading;
   end: IsoDate;
+  /** The period's kind: declared with `--period`, else read from the report's title. */
+  kind: 'month' | 'quarter';
   sheet: string | null;
   matched: LineMatch[];
   unmatched: ReportLine[];
@@ -43,16 +46,22 @@ export interface Progress {
   warnings: string[];
 }
 
-/** The year to follow: given, else the reports' (most named), else the plan's last year. */
+/**
+ * The year to follow: given, else the reports' (most named), else the declared periods', else the
+ * plan's last year.
+ */
 export function chooseYear(
   given: number | undefined,
   reports: ReportReading[],
   plan: PlanReading,
+  declared: (DeclaredPeriod | null)[] = [],
 ): number | null {
   if (given) return given;
   const count = new Map<number, number>();
   for (const r of reports) if (r.year) count.set(r.year, (count.get(r.year) ?? 0) + 1);
   if (count.size) return [...count].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  const fromPeriods = periodsYear(declared);
+  if (fromPeriods) return fromPeriods;
   const years = planYears(plan.workbook);
   return years.length ? years[years.length - 1] : null;
 }
@@ -63,8 +72,14 @@ export function buildProgress(
   planBytes: Uint8Array,
   plan: PlanReading,
   reportFiles: string[],
-  o: { year?: number; targets?: (year: number) => TargetPoint[] } = {},
+  o: {
+    year?: number;
+    targets?: (year: number) => TargetPoint[];
+    /** Periods declared by hand, one per report in order (null: the report's own date). */
+    periods?: (DeclaredPeriod | null)[];
+  } = {},
 ): Progress {
+  const declared = o.periods ?? [];
   const bytes = reportFiles.map((f) => readFileSync(f));
   const readOne = (i: number, year?: number) => {
     try {
@@ -76,13 +91,14 @@ export function buildProgress(
     }
   };
   let readings = reportFiles.map((_, i) => readOne(i, o.year));
-  const year = chooseYear(o.year, readings, plan);
+  const year = chooseYear(o.year, readings, plan, declared);
   if (year === null)
     throw new PlanReadError(
       'no year found in the reports or the plan; give it with --year N',
       'unreadable',
     );
   readings = readings.map((r, i) => (r.year === year ? r : readOne(i, year)));
+  declared.forEach((p, i) => p && checkInYear(p, reportFiles[i], year));
   const side = evaluatedSide(planFile, plan.workbook);
   const codeOf = hasCodeColumn(plan) ? planCodes(plan, gridsOf(planFile, planBytes)) : undefined;
   let annual = annualPlanFrom(plan.workbook, year, {
@@ -96,9 +112,19 @@ export function buildProgress(
   const warnings: string[] = [];
   const planScale = unitScale(plan.workbook.meta.unit);
   // reports without a date follow the one before them, a month later
-  const dated = readings.map((r, i) => ({ r, i, end: r.asOf }));
+  const dated = readings.map((r, i) => ({
+    r,
+    i,
+    end: declared[i]?.end ?? r.asOf,
+    kind: declared[i]?.kind ?? r.kind,
+  }));
   let last: IsoDate | null = null;
   for (const d of dated) {
+    const given = declared[d.i];
+    if (given && d.r.asOf && d.r.asOf !== given.end)
+      warnings.push(
+        `${d.r.file}: dated ${viDate(d.r.asOf)} in the file; recorded as ${given.text} (--period)`,
+      );
     if (!d.end) {
       const [y, m]: number[] = last ? last.split('-').map(Number) : [year, 0];
       d.end = m >= 12 ? monthEnd(y + 1, 1) : monthEnd(y, m + 1);
@@ -106,9 +132,12 @@ export function buildProgress(
     }
     last = d.end;
   }
+  checkSameEnd(
+    dated.map((d) => ({ file: d.r.file, end: d.end!, kind: d.kind, declared: declared[d.i] })),
+  );
   dated.sort((a, b) => (a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : a.i - b.i));
   const reports: RecordedReport[] = [];
-  for (const { r, end } of dated) {
+  for (const { r, end, kind } of dated) {
     const factor = r.scale && planScale ? r.scale / planScale : 1;
     const best = bestSheet(annual, r, factor);
     const own = [...r.warnings];
@@ -120,6 +149,7 @@ export function buildProgress(
         file: r.file,
         reading: r,
         end: end!,
+        kind,
         sheet: null,
         matched: [],
         unmatched: [],
@@ -131,7 +161,7 @@ export function buildProgress(
     }
     const applied: ApplyResult = applyReport(annual, best.match.matched, {
       end: end!,
-      kind: r.kind,
+      kind,
       file: r.file,
       factor,
     });
@@ -141,6 +171,7 @@ export function buildProgress(
       file: r.file,
       reading: r,
       end: end!,
+      kind,
       sheet: best.sheet.name,
       matched: best.match.matched,
       unmatched: best.match.unmatched,
@@ -166,6 +197,7 @@ export async function runProgress(
     year?: number;
     out?: string;
     targets?: (year: number) => TargetPoint[];
+    periods?: (DeclaredPeriod | null)[];
     /** Reads each report first where a damaged file is stopped (the CLI's worker thread). */
     guard?: PlanReader;
   },

@@ -6,14 +6,17 @@ import { PlanReadError } from '../io/readPlan';
 import type { CliResult } from './main';
 import { runProgress } from './progress';
 import { formatProgress } from './progressJson';
+import { declaredPeriods, type DeclaredPeriod, PeriodArgError } from './progressPeriod';
 import { printable, printableDeep } from './printable';
 import type { PlanReader } from './reader';
 
-export const PROGRESS_USAGE = `  planbook progress <plan> <report>… [--year N] [--target DD/MM[/YYYY]=P,…] [--json] [-o <report.xlsx>]
+export const PROGRESS_USAGE = `  planbook progress <plan> <report>… [--year N] [--period P,…] [--target DD/MM[/YYYY]=P,…] [--json] [-o <report.xlsx>]
       follows the year's execution: the plan's allocation for year N against the disbursement
       reports (.xlsx, .xls, .ods, .csv), their lines matched by project code, else by name and lead
       unit; prints projects, byUnit, bySource, total and the unmatched lines; -o writes the
-      execution report (.xlsx with formulas, and .csv beside it)`;
+      execution report (.xlsx with formulas, and .csv beside it). --period declares each report's
+      period, in the reports' order: a month (2024-05) or a quarter (2024-Q2), 'auto' for the
+      date the report states; figures are the total from 01/01 to the period's end`;
 
 /** A refusal on stderr: texts from the input escaped; the usage (ours) follows as it is. */
 const fail = (stderr: string, tail = ''): CliResult => ({
@@ -43,7 +46,7 @@ export async function progressCommand(
   read: PlanReader,
   usage: string,
 ): Promise<CliResult> {
-  const valued = new Set(['-o', '--output', '--year', '--target']);
+  const valued = new Set(['-o', '--output', '--year', '--target', '--period']);
   const files = args.filter((a, i) => !a.startsWith('-') && !valued.has(args[i - 1]));
   if (files.length < 2)
     return fail('planbook: progress needs a plan and at least one report', `\n${usage}`);
@@ -58,6 +61,13 @@ export async function progressCommand(
   const targetText = at('--target');
   const out = at('-o') ?? at('--output');
   const [planFile, ...reports] = files;
+  let periods: (DeclaredPeriod | null)[];
+  try {
+    periods = declaredPeriods(args, reports.length);
+  } catch (e) {
+    if (e instanceof PeriodArgError) return fail(`planbook: ${e.message}`);
+    throw e;
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(planFile);
@@ -86,6 +96,7 @@ export async function progressCommand(
       year,
       out,
       targets,
+      periods,
       guard: read,
     });
     return {
@@ -94,7 +105,8 @@ export async function progressCommand(
       stderr: '',
     };
   } catch (e) {
-    if (e instanceof PlanReadError) return fail(`planbook: ${e.message}`);
+    if (e instanceof PlanReadError || e instanceof PeriodArgError)
+      return fail(`planbook: ${e.message}`);
     const err = e as NodeJS.ErrnoException;
     if (err.code && err.path)
       return fail(

@@ -28,7 +28,7 @@ export interface ProgressJson {
   reports: {
     file: string;
     asOf: string;
-    /** The period the report covers (its title: `tháng 3/2024`, `quý I năm 2024`). */
+    /** The period the report covers (`--period`, else its title: `tháng 3/2024`, `quý I năm 2024`). */
     period: 'month' | 'quarter';
     sheet: string | null;
     lines: number;
@@ -127,7 +127,7 @@ export function progressJson(p: Progress, f: ExecutionFigures): ProgressJson {
     reports: p.reports.map((r) => ({
       file: r.file,
       asOf: r.end,
-      period: r.reading.kind,
+      period: r.kind,
       sheet: r.sheet,
       lines: r.matched.length + r.unmatched.length,
       matched: r.matched.length,
@@ -198,7 +198,9 @@ export function formatProgress(j: ProgressJson): string {
     `${j.plan}: year ${j.year}, as of ${j.asOf ?? '—'} (${j.unit || 'plan unit'}), ${j.reports.length} report(s)`,
   ];
   for (const r of j.reports)
-    out.push(`  ${r.asOf} ${r.file}: ${r.matched} lines matched, ${r.unmatched} unmatched`);
+    out.push(
+      `  ${r.asOf}${r.period === 'quarter' ? ' (quarter)' : ''} ${r.file}: ${r.matched} lines matched, ${r.unmatched} unmatched`,
+    );
   const t = j.total;
   out.push(
     `total: planned ${n(t.planned)}, disbursed ${n(t.disbursed)} (${pct(t.rate)}), carried over ${n(t.carryOver)}, disbursed ${n(t.carryDisbursed)} (${pct(t.carryRate)}); target ${pct(j.target.rate)}`,

@@ -131,4 +131,27 @@ describe('the execution engine', () => {
     expect(e.project('r5')).toMatchObject({ rate: null, behind: 0 });
     e.destroy();
   });
+  it('writes allocations of several lines at once, with gaps between the fields (a report filling them)', () => {
+    let t = tracking();
+    const e = new ExecutionEngine();
+    e.load(t, executionFigures(t).target);
+    const set = { r2: { carry: 80, priorDisbursed: 900 }, r3: { carry: 20, priorDisbursed: 500 } };
+    t = {
+      ...t,
+      lines: t.lines.map((l) =>
+        l.source === 'ĐTPT' && l.projectId in set
+          ? { ...l, ...set[l.projectId as keyof typeof set] }
+          : l,
+      ),
+    };
+    e.setInputs(
+      Object.entries(set).flatMap(([id, v]) => [
+        { key: lineKey(id, 'ĐTPT'), field: 'carry' as const, value: v.carry },
+        { key: lineKey(id, 'ĐTPT'), field: 'priorDisbursed' as const, value: v.priorDisbursed },
+      ]),
+    );
+    agrees(e, t);
+    expect(e.group('total', '')!.carry).toBe(100);
+    e.destroy();
+  });
 });

@@ -189,16 +189,18 @@ export class ExecutionEngine {
       m.set(at.col + f, ch.value);
       if (f >= 4) this.toDate[(at.row * this.sources.length + at.col / 6) * 2 + f - 4] = ch.value;
     }
+    // every block read before the batch: the engine answers no read while a batch is open
+    const blocks = [...byRow].map(([row, m]) => {
+      const cols = [...m.keys()];
+      const c0 = Math.min(...cols);
+      const c1 = Math.max(...cols);
+      const values: number[] = [];
+      for (let c = c0; c <= c1; c++)
+        values.push(m.has(c) ? m.get(c)! : num(this.hf.getCellValue({ sheet, row, col: c })));
+      return { row, c0, values };
+    });
     this.hf.batch(() => {
-      for (const [row, m] of byRow) {
-        const cols = [...m.keys()];
-        const c0 = Math.min(...cols);
-        const c1 = Math.max(...cols);
-        const values: number[] = [];
-        for (let c = c0; c <= c1; c++)
-          values.push(m.has(c) ? m.get(c)! : num(this.hf.getCellValue({ sheet, row, col: c })));
-        this.hf.setCellContents({ sheet, row, col: c0 }, [values]);
-      }
+      for (const b of blocks) this.hf.setCellContents({ sheet, row: b.row, col: b.c0 }, [b.values]);
     });
   }
 

@@ -3,6 +3,7 @@
  * by period (cumulative disbursement against the target curve), formulas with their values.
  */
 import type { ExecutionForm } from '../../domain/executionForm';
+import { periodLabel } from '../../domain/executionPeriods';
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName } from './appendixSheet';
@@ -72,7 +73,13 @@ export function unitSheet(
   return rows;
 }
 
-/** The period sheet: cumulative disbursement by period against the target curve. */
+/** Column widths of the period sheet (characters). */
+export const PERIOD_WIDTHS = [16, 14, 20, 18, 12, 12, 14];
+
+/**
+ * The period sheet: one row per period, named as the app names it (`Tháng 3/2024`, `Quý I/2024`)
+ * beside its last day, its cumulative disbursement against the target curve.
+ */
 export function periodSheet(
   f: ExecutionForm,
   formName: string,
@@ -85,10 +92,11 @@ export function periodSheet(
   const rows: Cell[][] = [
     heading(
       vi ? `TIẾN ĐỘ GIẢI NGÂN THEO KỲ NĂM ${f.year}` : `DISBURSEMENT BY PERIOD ${f.year}`,
-      6,
+      PERIOD_WIDTHS.length,
       { fontWeight: 'bold' },
     ),
     [
+      head(vi ? 'Kỳ báo cáo' : 'Period'),
       head(vi ? 'Đến ngày' : 'To'),
       head(vi ? `Giải ngân KH năm ${f.year} (lũy kế)` : 'Disbursed (cumulative)'),
       head(vi ? 'Giải ngân trong kỳ' : 'In the period'),
@@ -105,14 +113,15 @@ export function periodSheet(
       return { type: 'Formula', value: fx, ...(pct ? pctFmt : num) };
     };
     rows.push([
+      { value: periodLabel(p, lang), type: String, borderStyle: 'thin' },
       { value: viDate(p.end), type: String, borderStyle: 'thin', align: 'center' },
       { value: p.disbursed, type: Number, ...num },
-      i === 0 ? cell(2, `B${r}`, p.disbursed) : cell(2, `B${r}-B${r - 1}`, p.inPeriod),
-      cell(3, `IF(${planRef}=0,"",B${r}/${planRef})`, p.rate ?? '', true),
+      i === 0 ? cell(3, `C${r}`, p.disbursed) : cell(3, `C${r}-C${r - 1}`, p.inPeriod),
+      cell(4, `IF(${planRef}=0,"",C${r}/${planRef})`, p.rate ?? '', true),
       p.target === null ? { value: null } : { value: p.target, type: Number, ...pctFmt },
       p.target === null || p.rate === null
         ? { value: null }
-        : cell(5, `D${r}-E${r}`, clean(p.rate - p.target), true),
+        : cell(6, `E${r}-F${r}`, clean(p.rate - p.target), true),
     ]);
   });
   return rows;

@@ -17,7 +17,7 @@ import {
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName, withCachedValues } from './appendixSheet';
-import { num, pctFmt, periodSheet, ratio, unitSheet } from './executionSheets';
+import { num, pctFmt, PERIOD_WIDTHS, periodSheet, ratio, unitSheet } from './executionSheets';
 import { safeText } from './csv';
 import { type Cell, head, heading } from './sheetCells';
 
@@ -196,7 +196,7 @@ export async function exportExecutionXlsx(input: ExecutionExportInput): Promise<
         lang,
         formulas.get(names[2])!,
       ) as Sheet<Blob>['data'],
-      columns: [14, 20, 18, 12, 12, 14].map((width) => ({ width })),
+      columns: PERIOD_WIDTHS.map((width) => ({ width })),
       stickyRowsCount: 2,
     },
   ];

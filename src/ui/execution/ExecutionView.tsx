@@ -111,7 +111,11 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
           .join(' '),
       });
     } catch (e) {
-      const err = e as ImportError;
+      // a reading refused (an ImportError), or a failure while recording: never a bare key
+      const err: ImportError =
+        e && typeof e === 'object' && 'code' in e
+          ? (e as ImportError)
+          : { code: 'unexpected', detail: e instanceof Error ? e.message : String(e) };
       setMessage({
         kind: 'error',
         text: t('execImportFailed', {

@@ -1,6 +1,7 @@
 /** The last report's lines left unpaired: pair each with a project, or mark it as not in the plan. */
 import { useMemo, useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
+import type { ReportDifference } from '../../domain/executionApply';
 import type { ReportLine } from '../../domain/executionReport';
 import { nameSimilarity, normaliseName } from '../../domain/match';
 import { formatAmount } from '../../domain/numbers';
@@ -14,10 +15,15 @@ function disbursed(l: ReportLine, factor: number): number | null {
   return null;
 }
 
+/**
+ * One report line to pair: unmatched, or (`from`) paired by a similar name with a project the
+ * user may change; the closest names first.
+ */
 function LinePairing(p: {
   session: ExecutionSession;
   line: ReportLine;
   factor: number;
+  from?: string;
   onDone: (text: string) => void;
 }) {
   const { t, lang } = useLang();
@@ -32,30 +38,40 @@ function LinePairing(p: {
   }, [session, line]);
   const [pick, setPick] = useState('');
   const d = disbursed(line, p.factor);
+  const from = p.from;
+  const pair = (id: string) =>
+    from === undefined ? session.pair(line, id) : session.repair(line, from, id);
+  const current = from && session.plan.projects.find((x) => x.id === from);
   return (
-    <li data-line={line.line} data-testid="exec-unmatched-line">
+    <li
+      data-line={line.line}
+      data-testid={from === undefined ? 'exec-unmatched-line' : 'exec-doubtful-line'}
+    >
       <span className="pb-exec-line-name">{line.name}</span>
       {line.code ? ` [${line.code}]` : ''} — {line.lead || '—'}
-      {d !== null ? ` — ${formatAmount(d, lang)}` : ''}{' '}
+      {d !== null ? ` — ${formatAmount(d, lang)}` : ''}
+      {current ? ` → ${current.name}` : ''}{' '}
       <select data-testid="exec-pair-select" value={pick} onChange={(e) => setPick(e.target.value)}>
-        <option value="">{t('execPairWith')}</option>
-        {options.map((x) => (
-          <option key={x.id} value={x.id}>
-            {x.name.length > 90 ? `${x.name.slice(0, 90)}…` : x.name} ({x.lead || '—'})
-          </option>
-        ))}
+        <option value="">{t(from === undefined ? 'execPairWith' : 'execRepairWith')}</option>
+        {options
+          .filter((x) => x.id !== from)
+          .map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name.length > 90 ? `${x.name.slice(0, 90)}…` : x.name} ({x.lead || '—'})
+            </option>
+          ))}
       </select>{' '}
       <button
         type="button"
         data-testid="exec-pair"
         disabled={!pick}
         onClick={() => {
-          if (session.pair(line, pick).ok) p.onDone(line.name);
+          if (pair(pick).ok) p.onDone(line.name);
         }}
       >
         {t('execPair')}
       </button>{' '}
-      <button type="button" data-testid="exec-dismiss" onClick={() => session.pair(line, '')}>
+      <button type="button" data-testid="exec-dismiss" onClick={() => pair('')}>
         {t('execNotInPlan')}
       </button>
     </li>
@@ -67,8 +83,17 @@ export function UnmatchedLines(p: {
   version: number;
   onMessage: (m: { text: string; kind: 'info' | 'error' } | null) => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const imp = p.session.lastImport;
+  const year = p.session.plan.year;
+  const fieldLabel = (f: ReportDifference['field']) =>
+    f === 'plan'
+      ? t('execPlanned', { year })
+      : f === 'carry'
+        ? t('execCarry', { year: year - 1 })
+        : t(f === 'priorAllocated' ? 'execPriorAllocated' : 'execPriorDisbursed', {
+            year: year - 1,
+          });
   if (!imp) return null;
   const names = new Map(p.session.plan.projects.map((x) => [x.id, x.name]));
   const doubtful = imp.doubtful.filter((d) => names.has(d.projectId));
@@ -100,9 +125,14 @@ export function UnmatchedLines(p: {
           </summary>
           <ul data-testid="exec-doubtful">
             {doubtful.map((d) => (
-              <li key={d.line.line}>
-                {d.line.name} → {names.get(d.projectId)}
-              </li>
+              <LinePairing
+                key={`${d.line.line}:${d.line.name}`}
+                session={p.session}
+                line={d.line}
+                factor={imp.factor}
+                from={d.projectId}
+                onDone={() => p.onMessage(null)}
+              />
             ))}
           </ul>
         </details>
@@ -114,8 +144,13 @@ export function UnmatchedLines(p: {
           </summary>
           <ul>
             {imp.differences.map((d) => (
-              <li key={`${d.line}:${d.field}`}>
-                {names.get(d.projectId)}: {d.field} {d.tracking} ≠ {d.report}
+              <li key={`${d.line}:${d.field}`} data-testid="exec-difference">
+                {t('execDifference', {
+                  project: names.get(d.projectId) ?? '',
+                  field: fieldLabel(d.field),
+                  tracking: formatAmount(d.tracking, lang),
+                  report: formatAmount(d.report, lang),
+                })}
               </li>
             ))}
           </ul>

@@ -13,10 +13,16 @@ export class ExecutionPageModel {
     await this.page.waitForSelector('[data-testid=exec-view]');
   }
 
+  /** Imports a report file; the message it leaves (a new one: the last import's is not read). */
   async importReport(path: string): Promise<string> {
+    const msg = this.page.locator('[data-testid=exec-message]');
+    const before = (await msg.count()) ? await msg.innerText() : null;
     await this.page.setInputFiles('[data-testid=exec-import]', path);
-    await this.page.waitForSelector('[data-testid=exec-message]');
-    return this.page.locator('[data-testid=exec-message]').innerText();
+    await this.page.waitForFunction((old) => {
+      const el = document.querySelector('[data-testid=exec-message]');
+      return !!el && el.textContent !== old;
+    }, before);
+    return msg.innerText();
   }
 
   unmatched(): Locator {
