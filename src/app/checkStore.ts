@@ -1,4 +1,5 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
+import { carryBalances } from '../domain/balanceRows';
 import { carryContext } from '../domain/checkContext';
 import { type Finding, planFindings, rowFindings } from '../domain/checks';
 import type { Delta } from '../domain/delta';
@@ -42,7 +43,10 @@ export class CheckStore {
       if (d.order || d.header) continue;
       const a = before.sheets.find((s) => s.id === d.sheetId);
       const b = after.sheets.find((s) => s.id === d.sheetId);
-      if (a && b) carryContext(a, b, d.rows);
+      if (a && b) {
+        carryContext(a, b, d.rows);
+        carryBalances(a, b, d.rows);
+      }
     }
   }
 

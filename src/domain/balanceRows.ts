@@ -28,6 +28,11 @@ export interface Balances {
   derived: Set<number>;
   /** The difference each balance row is checked against (label-stated rules are checked apart). */
   rules: Map<number, BalanceRule>;
+  /**
+   * Ids of the rows whose figures the search read (balance rows and the rows it looked at
+   * as their operands): a figure edited elsewhere changes nothing here.
+   */
+  read: Set<string>;
 }
 
 /** A label naming a balance: deficit, surplus, the difference of revenue and expenditure. */
@@ -43,6 +48,13 @@ const text = (r: Row) =>
   fold(String(r.cells.name ?? ''))
     .replace(/^[\s\d.)\-–:]+/, '')
     .trim();
+/** Whether a row's label names a balance (by row version: labels are folded once, not per edit). */
+const balanceLabel = new WeakMap<Row, boolean>();
+function isBalance(r: Row): boolean {
+  let b = balanceLabel.get(r);
+  if (b === undefined) balanceLabel.set(r, (b = BALANCE.test(text(r))));
+  return b;
+}
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function decimals(x: number): number {
@@ -61,13 +73,22 @@ function compared(rows: readonly Row[], i: number, cols: readonly ColumnLeaf[]):
 }
 
 /** Figure-bearing rows before row i in its own block, at its level (nearest first), at most 6. */
-function operands(rows: readonly Row[], i: number, derived: Set<number>): number[] {
+function operands(
+  rows: readonly Row[],
+  i: number,
+  derived: Set<number>,
+  read: Set<number>,
+): number[] {
   const level = rows[i].level;
   const out: number[] = [];
+  read.add(i);
   for (let j = i - 1; j >= 0 && out.length < 7; j--) {
     const r = rows[j];
     if (r.kind === 'total' || r.level < level) break;
-    if (r.level > level || r.part || derived.has(j)) continue;
+    if (r.level > level || r.part) continue;
+    // a derived row's figures are not read, but whether it is derived may follow its figures
+    read.add(j);
+    if (derived.has(j)) continue;
     if (Object.entries(r.cells).some(([k, v]) => k !== 'tt' && num(v) !== null)) out.push(j);
   }
   return out.length >= 2 && out.length <= 6 ? out.reverse() : [];
@@ -138,6 +159,7 @@ export function balanceRows(
 ): Balances {
   const derived = new Set<number>();
   const rules = new Map<number, BalanceRule>();
+  const read = new Set<number>();
   const pending: number[] = [];
   let evidence = false;
   rows.forEach((r, i) => {
@@ -145,8 +167,8 @@ export function balanceRows(
     const rule = labelled.get(i);
     if (rule?.terms.some((t) => t.sign < 0) || (!rule && WRITTEN.test(String(r.cells.name ?? ''))))
       derived.add(i);
-    if (rule || derived.has(i) || !BALANCE.test(text(r))) return;
-    const ops = operands(rows, i, derived);
+    if (rule || derived.has(i) || !isBalance(r)) return;
+    const ops = operands(rows, i, derived, read);
     const cs = compared(rows, i, cols);
     if (!ops.length || !cs.length) return;
     // (nearly) all: every column of one or two, else two thirds of them and at least two
@@ -170,7 +192,7 @@ export function balanceRows(
   // the sheet's other balance rows follow what their label means: one that does not is checked
   if (evidence)
     for (const i of pending) {
-      const ops = operands(rows, i, derived);
+      const ops = operands(rows, i, derived, read);
       const m = meant(rows, i, ops);
       const cs = compared(rows, i, cols);
       if (!m || !cs.length) continue;
@@ -183,7 +205,7 @@ export function balanceRows(
       derived.add(i);
       rules.set(i, { text: ruleText(rows, terms), terms, inferred: true });
     }
-  return { derived, rules };
+  return { derived, rules, read: new Set([...read].map((i) => rows[i].id)) };
 }
 
 const cache = new WeakMap<readonly Row[], { columns: unknown; balances: Balances }>();
@@ -196,4 +218,37 @@ export function sheetBalances(sheet: AppendixSheet): Balances {
   const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules);
   cache.set(sheet.rows, { columns: sheet.columns, balances });
   return balances;
+}
+
+/**
+ * After a step that changed only the `changed` rows of a sheet (same rows in the same order, same
+ * columns): the sheet after shares the balances of the sheet before when every changed row keeps
+ * its label and structure and none is a row the search read (`balanceRows` would find the same),
+ * so an edit costs the changed rows, not a pass over every label.
+ */
+export function carryBalances(
+  before: AppendixSheet,
+  after: AppendixSheet,
+  changed: readonly { before?: Row | null; after?: Row | null }[],
+): void {
+  if (before.rows === after.rows || before.rows.length !== after.rows.length) return;
+  if (before.columns !== after.columns || cache.has(after.rows)) return;
+  const hit = cache.get(before.rows);
+  if (!hit || hit.columns !== before.columns) return;
+  for (const { before: a, after: b } of changed)
+    if (!a || !b || hit.balances.read.has(b.id) || !sameLabel(a, b)) return;
+  cache.set(after.rows, hit);
+}
+
+/** Whether two versions of a row agree on all `balanceRows` reads of a row it does not search. */
+function sameLabel(a: Row, b: Row): boolean {
+  return (
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.part === b.part &&
+    a.rule === b.rule &&
+    a.cells.name === b.cells.name &&
+    a.cells.tt === b.cells.tt
+  );
 }
