@@ -1,14 +1,29 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
 import { carryBalances } from '../domain/balanceRows';
-import { carryContext } from '../domain/checkContext';
+import { carryContext, sheetContext } from '../domain/checkContext';
 import { type Finding, planFindings, rowFindings } from '../domain/checks';
 import type { Delta } from '../domain/delta';
-import type { Id, Workbook } from '../domain/types';
+import type { AppendixSheet, Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 
 export interface SheetFindings {
   byRow: Map<Id, Finding[]>;
   plan: Finding[];
+}
+
+/** Total rows and rows whose label states a rule, per check context (kept while the structure is). */
+const dependents = new WeakMap<object, number[]>();
+
+/** The rows whose findings follow figures elsewhere in the sheet (totals, label rules). */
+function dependentRows(sheet: AppendixSheet): number[] {
+  const ctx = sheetContext(sheet);
+  let out = dependents.get(ctx);
+  if (!out) {
+    out = [];
+    sheet.rows.forEach((r, i) => (r.kind === 'total' || r.rule) && out!.push(i));
+    dependents.set(ctx, out);
+  }
+  return out;
 }
 
 export class CheckStore {
@@ -68,8 +83,7 @@ export class CheckStore {
       const rows = new Set<number>();
       for (const p of mine) for (const i of p.rows) rows.add(i);
       // total rows and rows whose label states a rule depend on rows elsewhere in the sheet
-      if (mine.some((p) => p.totals))
-        sheet.rows.forEach((r, i) => (r.kind === 'total' || r.rule) && rows.add(i));
+      if (mine.some((p) => p.totals)) for (const i of dependentRows(sheet)) rows.add(i);
       for (const i of rows) {
         const r = sheet.rows[i];
         if (!r) continue;
