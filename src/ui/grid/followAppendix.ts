@@ -5,6 +5,7 @@ import type { Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
 import { pinnedTotals } from './totalsModel';
+import { refreshPinned } from './pinnedRefresh';
 
 /** Planbook's computed total rows, only where the plan has no total row of its own. */
 export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): PinnedRow[] {
@@ -42,6 +43,7 @@ export function followAppendix(
   const rendered = new Set(api.getRenderedNodes().map((n) => n.id));
   const refresh: IRowNode<GridItem>[] = [];
   const updated: Row[] = [];
+  let totals = false;
   for (const patch of e.patches) {
     if (patch.sheetId !== sheetId) continue;
     for (const i of patch.rows) {
@@ -56,10 +58,7 @@ export function followAppendix(
       for (const n of api.getRenderedNodes()) {
         if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.push(n);
       }
-      for (let k = 0; k < api.getPinnedBottomRowCount(); k++) {
-        const n = api.getPinnedBottomRow(k);
-        if (n) refresh.push(n);
-      }
+      totals = true;
     }
   }
   // under a filter a large change is one transaction (the filter runs again); else each row
@@ -67,4 +66,6 @@ export function followAppendix(
   if (updated.length > 20 && api.isAnyFilterPresent()) api.applyTransaction({ update: updated });
   else for (const row of updated) api.getRowNode(row.id)?.setData(row);
   if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
+  const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
+  if (sheet) refreshPinned(api, sheet);
 }

@@ -56,7 +56,7 @@ export function useGridInteraction(d: InteractionDeps) {
    */
   const keepUntil = useRef(0);
 
-  /** Redraws the rendered rows that the old or new selection touches. */
+  /** Redraws the rendered cells that the old or new selection (or cut, fill target) covers. */
   const repaint = useCallback((before: CellRange | null) => {
     const { apiRef, ctx } = deps.current;
     const api = apiRef.current;
@@ -66,7 +66,9 @@ export function useGridInteraction(d: InteractionDeps) {
       const i = planIndexOf(ctx, n);
       return i !== null && i >= u.r0 && i <= u.r1;
     });
-    if (nodes.length) api.refreshCells({ rowNodes: nodes, force: true });
+    // only the cells the ranges cover change their marks (a whole row is ~20 cells to redraw)
+    const columns = ctx.leafIds.slice(u.c0, u.c1 + 1);
+    if (nodes.length) api.refreshCells({ rowNodes: nodes, columns, force: true });
   }, []);
 
   const select = useCallback(
