@@ -140,6 +140,23 @@ describe('inputs the fuzzer found', () => {
     }
   }, 30_000);
 
+  it('an .xls with an array formula record cut to 7 bytes is refused at once (SheetJS looped on its formula for ever)', async () => {
+    const read = sourceReader(10_000);
+    try {
+      const t = Date.now();
+      const r = await runCli(['check', 'fixtures/damaged/cut-array-record.xls'], read);
+      expect(r).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'planbook: fixtures/damaged/cut-array-record.xls: cannot read the spreadsheet: the file is damaged (its array formula record at byte 22156 is cut short to 7 bytes)',
+      });
+      expect(Date.now() - t).toBeLessThan(10_000);
+    } finally {
+      read.close();
+    }
+  }, 30_000);
+
   it('an .xls with a damaged zip nested in it is refused at once (SheetJS alone loops on it for minutes)', async () => {
     const read = sourceReader(15_000);
     try {

@@ -59,3 +59,50 @@ describe('an old Excel file typed in TCVN3 (made by LibreOffice, scripts/make-fi
     expect(names(b)).toContain('Xây dựng cơ sở hạ tầng thông tin');
   });
 });
+
+describe('decoding in one pass', () => {
+  it('reads what the longest-match-first decoder reads, on random runs of legacy sequences', () => {
+    const sample = ['tæng vèn ®Çu t­ ph¸t triÓn', 'Tæng sè', 'x©y dùng', 'Ñng dông'];
+    let s = 7;
+    const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
+    const alphabet = [...new Set(sample.join('') + toVNI('ẩẫậắằặẻẽẹềểễệ Ớ ợ', 'unicode'))];
+    for (let k = 0; k < 200; k++) {
+      const text = Array.from(
+        { length: 40 },
+        () => alphabet[Math.floor(rnd() * alphabet.length)],
+      ).join('');
+      for (const enc of ['TCVN3', 'VNI'] as const)
+        expect(decodeLegacy(text, enc)).toBe(naive(text, enc));
+    }
+  });
+
+  it('decodes and detects 100,000 lines (one pass, joined once)', () => {
+    const line = toTCVN3('Xây dựng cơ sở hạ tầng thông tin huyện miền núi', 'unicode');
+    const texts = Array.from({ length: 100_000 }, (_, i) => `${line} ${i}`);
+    expect(detectLegacy(texts)).toBe('TCVN3');
+    expect(decodeLegacy(texts.join('\n'), 'TCVN3').split('\n')[99_999]).toBe(
+      'Xây dựng cơ sở hạ tầng thông tin huyện miền núi 99999',
+    );
+  });
+});
+
+/** The reference: at each position, the longest encoded sequence that matches (Unicode kept). */
+function naive(text: string, enc: 'TCVN3' | 'VNI'): string {
+  const table = enc === 'TCVN3' ? toTCVN3 : toVNI;
+  const unicode = [...'ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ'];
+  const upper = unicode.map((c) => c.toUpperCase());
+  const map = new Map<string, string>();
+  for (const u of [...unicode, ...upper]) {
+    const e = table(u, 'unicode');
+    if (e !== u && !map.has(e)) map.set(e, u);
+  }
+  let out = '';
+  for (let i = 0; i < text.length;) {
+    const two = map.get(text.slice(i, i + 2));
+    const one = map.get(text[i]);
+    if (two !== undefined && text.length - i >= 2) [out, i] = [out + two, i + 2];
+    else if (one !== undefined) [out, i] = [out + one, i + 1];
+    else [out, i] = [out + text[i], i + 1];
+  }
+  return out;
+}

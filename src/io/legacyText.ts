@@ -17,37 +17,76 @@ const CHARSETS: Tables = ((m: unknown): Tables => {
 })(charsets);
 const UNICODE: string[] = CHARSETS.UNICODE;
 
-function decoder(encoded: string[]): { map: Map<string, string>; longest: number } {
-  const map = new Map<string, string>();
-  encoded.forEach((seq, i) => {
-    if (seq && seq !== UNICODE[i] && !map.has(seq)) map.set(seq, UNICODE[i]);
-  });
-  return { map, longest: Math.max(...[...map.keys()].map((k) => k.length)) };
+/**
+ * A decoding table: for each first character code, the encoded sequences starting with it (one or
+ * two characters), longest first, with their Unicode text.
+ */
+interface Decoder {
+  /** Per character code: the index of its first candidate in `seconds`/`texts`, or -1. */
+  start: Int32Array;
+  /** Per candidate: its second character's code (-1 for a one-character sequence). */
+  seconds: number[];
+  texts: string[];
+  /** Per candidate: the index of the next candidate with the same first character, or -1. */
+  next: number[];
 }
 
-const DECODERS: Record<LegacyEncoding, ReturnType<typeof decoder>> = {
+function decoder(encoded: string[]): Decoder {
+  const seen = new Set<string>();
+  const byFirst = new Map<number, [string, string][]>();
+  encoded.forEach((seq, i) => {
+    if (!seq || seq === UNICODE[i] || seen.has(seq) || seq.length > 2) return;
+    seen.add(seq);
+    const list = byFirst.get(seq.charCodeAt(0)) ?? [];
+    list.push([seq, UNICODE[i]]);
+    byFirst.set(seq.charCodeAt(0), list);
+  });
+  const d: Decoder = { start: new Int32Array(0x10000).fill(-1), seconds: [], texts: [], next: [] };
+  for (const [first, list] of byFirst) {
+    list.sort((a, b) => b[0].length - a[0].length);
+    d.start[first] = d.texts.length;
+    list.forEach(([seq, text], k) => {
+      d.seconds.push(seq.length > 1 ? seq.charCodeAt(1) : -1);
+      d.texts.push(text);
+      d.next.push(k + 1 < list.length ? d.texts.length : -1);
+    });
+  }
+  return d;
+}
+
+const DECODERS: Record<LegacyEncoding, Decoder> = {
   TCVN3: decoder(CHARSETS.TCVN3),
   VNI: decoder(CHARSETS.VNI),
 };
 
-/** Converts text from a legacy encoding to Unicode (longest sequence first). */
+/**
+ * Converts text from a legacy encoding to Unicode (longest sequence first), in one pass: linear in
+ * the text's length (unchanged runs are copied as slices, the result joined once).
+ */
 export function decodeLegacy(text: string, enc: LegacyEncoding): string {
-  const { map, longest } = DECODERS[enc];
-  let out = '';
+  const { start, seconds, texts, next } = DECODERS[enc];
+  const parts: string[] = [];
+  let copied = 0; // text before this index is in parts
   for (let i = 0; i < text.length;) {
-    let hit = false;
-    for (let n = Math.min(longest, text.length - i); n >= 1; n--) {
-      const u = map.get(text.slice(i, i + n));
-      if (u !== undefined) {
-        out += u;
-        i += n;
-        hit = true;
-        break;
-      }
+    let k = start[text.charCodeAt(i)];
+    if (k < 0) {
+      i++;
+      continue;
     }
-    if (!hit) out += text[i++];
+    const second = i + 1 < text.length ? text.charCodeAt(i + 1) : -2;
+    while (k >= 0 && seconds[k] !== -1 && seconds[k] !== second) k = next[k];
+    if (k < 0) {
+      i++;
+      continue;
+    }
+    if (copied < i) parts.push(text.slice(copied, i));
+    parts.push(texts[k]);
+    i += seconds[k] === -1 ? 1 : 2;
+    copied = i;
   }
-  return out;
+  if (copied === 0) return text;
+  if (copied < text.length) parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 const VIET = new Set(UNICODE);
@@ -55,20 +94,38 @@ const VIET = new Set(UNICODE);
 /** Latin-1 symbols and letters that Vietnamese Unicode text does not use (µ ¸ ¶ ® ø ù …). */
 function suspicious(text: string): number {
   let n = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xa0 && c <= 0xff && !VIET.has(ch)) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xa0 && c <= 0xff && !VIET.has(text[i])) n++;
   }
   return n;
 }
 
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const TONES = new Set([0x300, 0x301, 0x303, 0x309, 0x323]);
+const LETTER = /[\p{L}\p{M}]/u;
+const letterCache = new Map<number, boolean>();
+
+/** A letter or a combining mark (a character of a word). */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  let yes = letterCache.get(c);
+  if (yes === undefined) letterCache.set(c, (yes = LETTER.test(String.fromCharCode(c))));
+  return yes;
+}
 
 /** Words carrying two tone marks or more: no Vietnamese syllable does, garbage often does. */
 function doubleToned(text: string): number {
+  const t = text.normalize('NFD');
   let n = 0;
-  for (const w of text.normalize('NFD').split(/[^\p{L}\p{M}]+/u))
-    if ((w.match(TONES)?.length ?? 0) > 1) n++;
+  let tones = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 0x20;
+    if (TONES.has(c)) tones++;
+    else if (!isLetter(c)) {
+      if (tones > 1) n++;
+      tones = 0;
+    }
+  }
   return n;
 }
 
@@ -81,12 +138,16 @@ export function detectLegacy(texts: readonly string[]): LegacyEncoding | null {
   const all = texts.join('\n');
   const before = suspicious(all);
   if (before < 2) return null;
-  let best: LegacyEncoding | null = null;
-  let bestScore = Infinity;
+  const fits: { enc: LegacyEncoding; decoded: string; left: number }[] = [];
   for (const enc of ['TCVN3', 'VNI'] as const) {
     const decoded = decodeLegacy(all, enc);
     const left = suspicious(decoded);
-    if (left > before / 5) continue;
+    if (left <= before / 5) fits.push({ enc, decoded, left });
+  }
+  if (fits.length < 2) return fits[0]?.enc ?? null; // nothing to weigh (the costly part skipped)
+  let best: LegacyEncoding | null = null;
+  let bestScore = Infinity;
+  for (const { enc, decoded, left } of fits) {
     const score = left * 10 + doubleToned(decoded) * 5;
     if (score < bestScore) {
       best = enc;

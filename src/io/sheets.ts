@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import type { RawCell, RawGrid } from './appendix/grid';
 import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
+import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
@@ -52,7 +53,23 @@ export function quietly<T>(f: () => T): { value: T; lines: string[] } {
 export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes);
   checkCompoundFile(bytes);
+  checkXlsFormulas(bytes);
   return gridsFromXlsx(bytes) ?? gridsBySheetJs(bytes);
+}
+
+/** Refuses an .xls whose formula records SheetJS would loop on (xlsRecords.ts). */
+function checkXlsFormulas(bytes: Uint8Array): void {
+  if (bytes[0] === 0x09 && bytes[1] <= 0x08) return checkFormulaRecords(bytes); // a bare BIFF stream
+  if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return;
+  let stream: Uint8Array | undefined;
+  try {
+    const cfb = XLSX.CFB.read(bytes, { type: 'array' });
+    const wb = XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book');
+    stream = wb?.content as Uint8Array | undefined;
+  } catch {
+    return; // SheetJS reports the damage in its own words
+  }
+  if (stream) checkFormulaRecords(stream);
 }
 
 type CfbFind = (cfb: unknown, path: string) => unknown;

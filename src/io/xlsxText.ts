@@ -347,11 +347,10 @@ export class FormatTable {
 /** An integer with comma thousands (`#,##0`, as SSF renders whole numbers). */
 export function grouped(v: number): string {
   const s = String(Math.abs(v));
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (i && (s.length - i) % 3 === 0) out += ',';
-    out += s[i];
-  }
+  if (s.length <= 3) return v < 0 ? `-${s}` : s;
+  let head = s.length % 3 || 3;
+  let out = s.slice(0, head);
+  for (; head < s.length; head += 3) out += `,${s.slice(head, head + 3)}`;
   return v < 0 ? `-${out}` : out;
 }
 

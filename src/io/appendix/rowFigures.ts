@@ -20,6 +20,8 @@ const num = (text: string) => (text === '-' || text === '–' ? null : parseAmou
 
 /** A marker glued to a figure: `(1)     419.278.223` → the figure's text, or null. */
 function unmark(text: string): string | null {
+  const first = /\S/.exec(text)?.[0];
+  if (first !== '(' && first !== '*') return null; // the common case: no marker, no regex
   const m = /^(\(\s*(?:\d{1,2}|\*{1,3}|[a-z])\s*\)|\*{1,3})\s+(.+)$/i.exec(text.trim());
   return m ? m[2] : null;
 }

@@ -47,9 +47,14 @@ function rowTexts(g: RawGrid, r: number): string[] {
 function isRepeatedHeader(c: Ctx, all: string[]): boolean {
   const texts = all.filter(Boolean);
   if (texts.length < 2) return false;
+  const need = Math.max(2, texts.length * 0.6);
   let hits = 0;
-  for (const t of texts) if (c.headerTexts.has(fold(t))) hits++;
-  return hits >= 2 && hits >= texts.length * 0.6;
+  let misses = 0;
+  for (const t of texts) {
+    if (c.headerTexts.has(fold(t))) hits++;
+    else if (texts.length - ++misses < need) return false; // the rest cannot reach it
+  }
+  return hits >= need;
 }
 
 function field(c: Ctx, r: number, role: string): string {
@@ -267,7 +272,7 @@ export function readRows(
         kind: 'project',
         level: block.owner.level + 1 + Math.max(0, depth),
         part: 'ofWhich',
-        cells: { ...base, ...cells },
+        cells: Object.assign(base, cells),
       };
       if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
     } else if (
@@ -299,10 +304,16 @@ export function readRows(
         kind: 'project',
         level: owner.level + 1,
         part: 'ofWhich',
-        cells: { ...base, ...cells },
+        cells: Object.assign(base, cells),
       };
     } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
-      row = { id, kind: 'project', level: level + 1, part: 'ratio', cells: { ...base, ...cells } };
+      row = {
+        id,
+        kind: 'project',
+        level: level + 1,
+        part: 'ratio',
+        cells: Object.assign(base, cells),
+      };
     } else {
       const following = data[k + 1];
       const nextTt = following !== undefined ? field(c, following, 'number') : '';
@@ -334,13 +345,13 @@ export function readRows(
         stack.length = lvl;
         stack[lvl] = style!;
         level = lvl;
-        row = { id, kind: 'section', level: lvl, cells: { ...base, ...cells } };
+        row = { id, kind: 'section', level: lvl, cells: Object.assign(base, cells) };
       } else {
         if (at >= 0) {
           stack.length = at;
           level = at - 1;
         }
-        row = { id, kind: 'project', level: lvl, cells: { ...base, ...cells } };
+        row = { id, kind: 'project', level: lvl, cells: Object.assign(base, cells) };
       }
       if (style && !styles.includes(style)) styles.push(style);
     }
