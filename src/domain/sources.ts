@@ -75,7 +75,10 @@ export function fold(s: string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
   let f = FOLDED.get(s);
   if (f === undefined) {
-    f = foldFast(s) ?? foldSlow(s);
+    // Latin text folds in one pass, faster than the cache takes it (and one plan has 100,000 names)
+    const fast = foldFast(s);
+    if (fast !== undefined) return fast;
+    f = foldSlow(s);
     if (FOLDED.size > 50_000) FOLDED.clear();
     FOLDED.set(s, f);
   }
