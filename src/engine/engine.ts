@@ -18,6 +18,7 @@ import type { CellInput, GridSheet } from '../domain/types';
 import { ENGINE_CONFIG, engineName } from './config';
 import { rebuilds, reverseSheetDelta, typedCells } from './engineSteps';
 import { EngineCore, type EngineEffects, type EnginePatch, type SheetState } from './engineCore';
+import { dropTexts, gridHasFormula, hasFormula, leanColumns, rowsHaveFormula } from './leanTexts';
 
 export type { EngineEffects, EnginePatch } from './engineCore';
 export type { CellRefusal };
@@ -42,9 +43,14 @@ export class PlanEngine extends EngineCore {
     const states = wb.sheets.map((sheet) => this.stateFor(sheet, taken));
     const grids = this.grids.name(wb.grids ?? [], taken);
     const fix = missingSheets((n) => taken.has(n.trim().toLowerCase()));
+    // no formula reads a label: they stay out of the engine until the first formula is written
+    this.texts = hasFormula(wb.sheets, wb.grids ?? []);
     wb.sheets.forEach((sheet, k) => {
       const st = states[k];
-      contents[st.dataName] = sheet.rows.map((_, i) => rowContents(st.layout, sheet.rows, i, fix));
+      contents[st.dataName] = sheet.rows.map((_, i) => {
+        const row = rowContents(st.layout, sheet.rows, i, fix);
+        return this.texts ? row : dropTexts(row, st.lean);
+      });
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
     });
     Object.assign(contents, this.grids.contents(wb.grids ?? [], grids, fix));
@@ -54,6 +60,7 @@ export class PlanEngine extends EngineCore {
 
   /** Adds a plain grid sheet. */
   addGrid(g: GridSheet): EngineEffects {
+    if (gridHasFormula(g)) this.withTexts();
     return this.effects(this.grids.add(g), null);
   }
 
@@ -68,6 +75,7 @@ export class PlanEngine extends EngineCore {
     changes: readonly (GridChange & { before?: CellInput })[],
     check: boolean,
   ): EngineEffects | GridRefusal[] {
+    if (gridHasFormula({ cells: [changes.map((ch) => ch.value)] })) this.withTexts();
     const out = this.grids.setCells(id, changes, check);
     if (out.length && !('address' in out[0]) && 'r' in out[0]) return out as GridRefusal[];
     const fx = this.effects(out as ExportedChange[], null);
@@ -120,6 +128,7 @@ export class PlanEngine extends EngineCore {
 
   /** Adds an appendix sheet. */
   addSheet(sheet: AppendixSheet): EngineEffects {
+    if (rowsHaveFormula(sheet.rows)) this.withTexts();
     const st = this.stateFor(sheet);
     const out = this.hf.batch(() => {
       const d = this.hf.getSheetId(this.hf.addSheet(st.dataName))!;
@@ -154,6 +163,7 @@ export class PlanEngine extends EngineCore {
    * before it lands (or put back at once): nothing changes and the refusals are returned.
    */
   applySheet(d: SheetDelta, sheet: AppendixSheet, check: boolean): EngineEffects | CellRefusal[] {
+    if (rowsHaveFormula(d.rows.map((r) => r.after))) this.withTexts();
     // new columns, or most rows replaced (a version restored): building the sheet again is faster
     const most = d.order && d.rows.length > Math.max(50, sheet.rows.length / 2);
     if ((d.header && rebuilds(d.header.before, d.header.after)) || most) {
@@ -188,6 +198,7 @@ export class PlanEngine extends EngineCore {
     }
     st.layout = layoutOf(sheet);
     st.totals = totalsLayout(st.layout);
+    st.lean = leanColumns(st.layout);
     st.rows = sheet.rows;
     const out = this.hf.batch(() => {
       this.hf.setSheetContent(

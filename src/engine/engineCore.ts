@@ -17,6 +17,7 @@ import { PlanViews, type ViewHost } from './views';
 import { missingSheets, writeBlocks } from './writes';
 import { type EngineValue, freeName, type GridPatch, GridSheets } from './gridSheets';
 import { ENGINE_CONFIG, engineName } from './config';
+import { leanColumns, textValue, textWrites } from './leanTexts';
 
 /** What a write changed over every sheet of the engine. */
 export interface EngineEffects {
@@ -42,6 +43,8 @@ export interface SheetState {
   dataId: number;
   totId: number;
   rows: readonly Row[];
+  /** Visible columns whose texts a lean load left out (leanTexts.ts). */
+  lean: ReadonlySet<number>;
 }
 
 /** The engine's sheets, their index and reads; the loads and writes are in PlanEngine. */
@@ -50,6 +53,8 @@ export abstract class EngineCore {
   protected sheets = new Map<Id, SheetState>();
   protected byHfSheet = new Map<number, { id: Id; totals: boolean }>();
   protected counter = 0;
+  /** Whether the engine holds every text (false after a load of a workbook without formulas). */
+  protected texts = true;
   /** The unit and year views of the sheets (built on demand). */
   readonly views = new PlanViews((id) => this.viewHost(id));
   /** The plain grid sheets, in the same instance (formulas refer across them both ways). */
@@ -75,7 +80,23 @@ export abstract class EngineCore {
     const st = this.state(sheetId);
     const col = st.layout.col.get(colId);
     if (col === undefined) return null;
+    if (!this.texts && st.lean.has(col)) {
+      const r = st.rows[row];
+      const text =
+        r && inputColumn(st.layout, r, colId) === col ? textValue(r.cells[colId]) : undefined;
+      if (text !== undefined) return text;
+    }
     return this.read(this.dataId(st), row, col);
+  }
+
+  /** Puts in every text a lean load left out (before the first formula is written). */
+  protected withTexts(): void {
+    if (this.texts) return;
+    this.texts = true;
+    for (const st of this.sheets.values()) {
+      const writes = textWrites(st.layout, st.lean, st.rows);
+      if (writes.length) writeBlocks(this.hf, this.dataId(st), writes);
+    }
   }
 
   /** Computed total: for a source (null: all) in a leaf column or a year group. */
@@ -110,7 +131,8 @@ export abstract class EngineCore {
     if (col === undefined) return null;
     // a formula as the model holds it (the engine may hold `=#REF!` for a missing sheet)
     const own = st.rows[row]?.cells[colId];
-    if (typeof own === 'string' && (own.startsWith('=') || own.startsWith("'"))) return own;
+    // a text as the model holds it too (the engine holds it escaped, or not at all: leanTexts.ts)
+    if (typeof own === 'string' && own !== '') return own;
     const v = this.hf.getCellSerialized({ sheet: this.dataId(st), row, col });
     return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v as RawContent);
   }
@@ -211,6 +233,7 @@ export abstract class EngineCore {
       dataId: -1,
       totId: -1,
       rows: sheet.rows,
+      lean: leanColumns(layout),
     };
     this.sheets.set(sheet.id, st);
     return st;

@@ -51,10 +51,15 @@ export function quietly<T>(f: () => T): { value: T; lines: string[] } {
  * Throws a LimitError past a limit, a SpreadsheetError when SheetJS cannot read it.
  */
 export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) checkZip(bytes);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  // the streaming reader bounds what it inflates itself (declared sizes, held to): measuring the
+  // whole package first would inflate it twice; SheetJS gets the package only once measured
+  const streamed = zip ? gridsFromXlsx(bytes) : null;
+  if (streamed) return streamed;
+  if (zip) checkZip(bytes);
   checkCompoundFile(bytes);
   checkXlsFormulas(bytes);
-  return gridsFromXlsx(bytes) ?? gridsBySheetJs(bytes);
+  return gridsBySheetJs(bytes);
 }
 
 /** Refuses an .xls whose formula records SheetJS would loop on (xlsRecords.ts). */

@@ -96,7 +96,9 @@ function dirOf(path: string): string {
 
 /**
  * Reads every sheet of an .xlsx as raw grids, streaming each sheet's XML; null when the file uses
- * a feature read only by SheetJS (or is not a plain .xlsx package).
+ * a feature read only by SheetJS (or is not a plain .xlsx package), or when its parts declare more
+ * than the inflated-size limit or inflate past their declared sizes (the caller's checks of the
+ * whole package then say why). Each part is inflated once, here: no measuring pass before.
  */
 export function gridsFromXlsx(bytes: Uint8Array, o: StreamOptions = {}): RawGrid[] | null {
   try {
@@ -115,6 +117,8 @@ function read(bytes: Uint8Array): RawGrid[] | null {
   const zip = ZipParts.open(bytes);
   const max = READ_LIMITS.inflatedBytes;
   if (!zip || zip.has('META-INF/manifest.xml') || !zip.has('[Content_Types].xml')) return null;
+  // each part stops at its declared size, so the parts read stay within the total declared here
+  if (zip.declaredTotal() > max) return null;
   const ct = contentTypes(zip.text('[Content_Types].xml', max) ?? '');
   const wbPath = ct.workbook[0] ?? (zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : '');
   const wbXml = wbPath.endsWith('.xml') ? zip.text(wbPath, max) : null;

@@ -79,6 +79,13 @@ export class ZipParts {
     return this.entries.has(name);
   }
 
+  /** The uncompressed size of every part together, as the directory declares it (bytes). */
+  declaredTotal(): number {
+    let total = 0;
+    for (const e of this.entries.values()) total += e.size;
+    return total;
+  }
+
   /** The uncompressed size the directory declares (bytes), or -1 when absent. */
   size(name: string): number {
     return this.entries.get(name)?.size ?? -1;
@@ -86,11 +93,13 @@ export class ZipParts {
 
   /**
    * Streams a part's text (UTF-8, BOM dropped) to `onText` in chunks; false when the part is absent
-   * or damaged, or grows past `maxBytes` (the reading stops there).
+   * or damaged, or grows past `maxBytes` or past the size the directory declares for it (the reading
+   * stops there: a directory that lies about sizes is left to the checks of the fallback reader).
    */
   stream(name: string, onText: (text: string) => void, maxBytes: number): boolean {
     const e = this.entries.get(name);
     if (!e) return false;
+    maxBytes = Math.min(maxBytes, e.size);
     const dec = new TextDecoder('utf-8');
     const data = this.bytes.subarray(e.offset, e.offset + e.compressed);
     let total = 0;
