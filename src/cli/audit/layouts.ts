@@ -1,45 +1,31 @@
 /**
  * Layout variations of the audited corpus: the same tables with a header repeated at a page break,
- * blank lines, a name split over two lines, extra title lines above. The checks must say the same
+ * blank lines, figures typed as text, extra title lines above, and the hostile ones of
+ * hostileLayouts.ts (English lines, split labels, a numbering row, a signature block, footnote
+ * markers, a hidden stale row, text columns). The checks must say the same
  * thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../check';
-import type { RawCell, RawGrid } from '../../io/appendix/grid';
+import type { RawGrid } from '../../io/appendix/grid';
+import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
-interface SheetAudit {
-  sheet: string;
-  table: boolean;
-  header?: { first: number; last: number };
-  data?: { first: number; last: number };
-}
-
 const said = (name: string, g: RawGrid): string[] => {
   try {
-    return checkWorkbook(name, readGrids(name, [g]))
-      .sheets.flatMap((s) => s.findings)
-      .filter((f) => f.severity === 'error')
-      .map((f) => `${f.rule}|${f.label}|${f.expected}|${f.actual}`)
-      .sort();
+    return (
+      checkWorkbook(name, readGrids(name, [g]))
+        .sheets.flatMap((s) => s.findings)
+        .filter((f) => f.severity === 'error')
+        // an English line joined under a label adds ` / …` to it: the finding is the same
+        .map((f) => `${f.rule}|${f.label.split(' / ')[0]}|${f.expected}|${f.actual}`)
+        .sort()
+    );
   } catch (e) {
     return [`unreadable: ${String(e)}`];
   }
 };
-
-function insertRows(g: RawGrid, at: number, rows: RawCell[][]): RawGrid {
-  const lineOf = g.lineOf.slice();
-  lineOf.splice(at, 0, ...rows.map(() => 0));
-  const shift = (r: number) => (r >= at ? r + rows.length : r);
-  return {
-    ...g,
-    rows: [...g.rows.slice(0, at), ...rows, ...g.rows.slice(at)],
-    lineOf: lineOf.map((l, i) => l || 100000 + i),
-    merges: g.merges.map((m) => ({ ...m, r0: shift(m.r0), r1: shift(m.r1) })),
-    hiddenRows: g.hiddenRows && new Set([...g.hiddenRows].map(shift)),
-  };
-}
 
 const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = {
   'header repeated at a page break': (g, a) => {
@@ -73,6 +59,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
     const sub = [{ text: 'Độc lập - Tự do - Hạnh phúc' }];
     return insertRows(g, 0, [motto, sub, []]);
   },
+  ...hostileVariants,
 };
 
 export interface LayoutRun {
