@@ -12,6 +12,7 @@ export interface SheetAudit {
   header?: { first: number; last: number; codeRow?: number | null };
   data?: { first: number; last: number };
   columns?: Record<string, string>;
+  totals?: number[];
 }
 
 type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
@@ -209,5 +210,67 @@ export const hostileVariants: Record<string, Variant> = {
         set(r, lc + 2, r % 3 ? '2011-2015' : '2016');
       }
     return { ...v, rows };
+  },
+  'a code row writing its sums as ranges (`1=2+…+5`, `1=2÷5`)': (g, a) => {
+    const cr = a.header?.codeRow ? g.lineOf.indexOf(a.header.codeRow) : -1;
+    if (cr < 0) return null;
+    let k = 0;
+    const row = g.rows[cr].map((c) => {
+      const m = /^(\d+)\s*=\s*(\d+(?:\s*\+\s*\d+)+)$/.exec(c?.text.trim() ?? '');
+      const terms = m ? m[2].split('+').map(Number) : [];
+      if (terms.length < 3 || terms.some((t, j) => j && t !== terms[j - 1] + 1)) return c;
+      const text = `${m![1]}=${terms[0]}${k++ % 2 ? '÷' : '+…+'}${terms[terms.length - 1]}`;
+      return { text };
+    });
+    if (!k) return null;
+    const rows = g.rows.slice();
+    rows[cr] = row;
+    return { ...g, rows };
+  },
+  'the total row moved below the table': (g, a) => {
+    const d = rowsOf(g, a);
+    const totals = a.totals ?? [];
+    if (!d || totals.length !== 1 || totals[0] !== a.data!.first) return null;
+    // an unnumbered one-line total over numbered rows (not a block announcing its of-which rows)
+    const next = g.rows[d.d0 + 1] ?? [];
+    if (
+      (g.rows[d.d0]?.[0]?.text ?? '').trim() ||
+      !(next[0]?.text ?? '').trim() ||
+      g.merges.some((m) => m.r0 <= d.d0 && m.r1 > d.d0)
+    )
+      return null;
+    const rows = g.rows.slice();
+    const [total] = rows.splice(d.d0, 1);
+    rows.splice(d.d1, 0, total);
+    const lineOf = g.lineOf.slice();
+    const [line0] = lineOf.splice(d.d0, 1);
+    lineOf.splice(d.d1, 0, line0);
+    const at = (r: number) => (r === d.d0 ? d.d1 : r > d.d0 && r <= d.d1 ? r - 1 : r);
+    return {
+      ...g,
+      rows,
+      lineOf,
+      merges: g.merges.filter((m) => m.r0 > d.d1 || m.r1 < d.d0),
+      hiddenRows: g.hiddenRows && new Set([...g.hiddenRows].map(at)),
+    };
+  },
+  'a lone figure displaced onto the row below': (g, a) => {
+    const d = rowsOf(g, a);
+    if (!d) return null;
+    const cols = amountCols(a);
+    for (let r = d.d0 + Math.floor((d.d1 - d.d0) / 2); r < d.d1; r++) {
+      const row = g.rows[r] ?? [];
+      const figs = cols.filter((c) => isFigure(row[c]));
+      const next = g.rows[r + 1] ?? [];
+      if (figs.length < 2 || !next.some((c) => (c?.text ?? '').trim())) continue;
+      const c = figs[figs.length - 1];
+      const rows = g.rows.slice();
+      rows[r] = row.slice();
+      rows[r][c] = { text: '' };
+      const lone = line(Math.max(row.length, c + 1), {});
+      lone[c] = row[c];
+      return insertRows({ ...g, rows }, r + 1, [lone]);
+    }
+    return null;
   },
 };
