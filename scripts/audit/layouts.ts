@@ -6,4 +6,6 @@ import { layoutVariants } from '../../src/cli/audit/layouts';
 
 const r = layoutVariants();
 for (const c of r.changed) console.log(c);
+for (const [name, t] of Object.entries(r.byVariant))
+  console.log(`  ${name}: ${t.same}/${t.variants}`);
 console.log(`${r.variants} sheet variants: ${r.same} say the same as the sheet as published`);

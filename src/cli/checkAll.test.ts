@@ -32,6 +32,12 @@ describe('planbook check on a workbook of nine sheets', () => {
     const text = await runCli(['check', BOOK]);
     expect(text.stdout).toMatch(/9 sheet\(s\) checked, 1 error\(s\)/);
     expect(text.stdout).toMatch(/^ {2}M07\+: 1 error\(s\)/m);
+    // the per-sheet summary says what the structure reading says (fixtures/audits/Final_2009.json)
+    expect(text.stdout).toMatch(
+      /^ {2}M02\+: 0 error\(s\), 0 warning\(s\); 7 sections, 19 items, 0 total rows \(2 heading\(s\) without figures, 2 derived row\(s\)\)$/m,
+    );
+    const m02 = out.sheets.find((s) => s.sheet === 'M02+')!;
+    expect(m02.plan).toMatchObject({ sections: 7, projects: 19, totals: 0, derived: 2 });
   });
 
   it('--sheet picks one sheet by name or index', async () => {

@@ -3,7 +3,7 @@
  * from the computed values of each sheet (the engine's, or the same figures computed without it:
  * engine/plainValues.ts). No engine here, so that the command starts without loading it.
  */
-import { tableCounts } from '../domain/tableCounts';
+import { tableStructure } from '../domain/tableStructure';
 import { type CheckValues, explain, sheetFindings } from '../domain/checks';
 import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import type { AppendixSheet, Workbook } from '../domain/types';
@@ -43,9 +43,17 @@ export interface CheckJson {
     unit: string | null;
     years: number[];
     sources: string[];
+    /** Sections stating figures that are the sum of the rows they head (the structure read). */
     sections: number;
+    /** Items: the table's inputs (rows with figures adding into nothing of their own). */
     projects: number;
     totals: number;
+    /** Headings over figure-bearing rows without figures of their own. */
+    headings: number;
+    /** Of-which and ratio rows with figures (never added). */
+    parts: number;
+    /** Rows restating a difference of other rows (deficit, surplus). */
+    derived: number;
   };
   computed: {
     total: number;
@@ -123,7 +131,7 @@ export function sheetCheck(
     const c = cols.get(colId) ?? cols.get(groupCol.get(colId) ?? '');
     return c === undefined ? null : `${columnLetter(c)}${line}`;
   };
-  const counts = tableCounts(sheet);
+  const st = tableStructure(sheet);
   const totalCol = ls.find((l) => l.role === 'rowTotal')?.id;
   const amounts = ls.filter((l) => l.role === 'amount');
   const sources = [...new Set(amounts.map((l) => l.source).filter((s): s is string => !!s))];
@@ -141,9 +149,12 @@ export function sheetCheck(
       unit: wb.meta.unit || null,
       years,
       sources,
-      sections: counts.sections,
-      projects: counts.items,
-      totals: counts.totals,
+      sections: st.sections.length,
+      projects: st.items.length,
+      totals: st.totals.length,
+      headings: st.headings.length,
+      parts: st.parts.length,
+      derived: st.derived.length,
     },
     computed: {
       total: totalCol ? num(sv.total(null, totalCol)) : 0,
@@ -201,6 +212,9 @@ export function workbookCheck(
       sections: 0,
       projects: 0,
       totals: 0,
+      headings: 0,
+      parts: 0,
+      derived: 0,
     },
     computed: first?.computed ?? { total: 0, bySource: {}, byYear: {} },
     findings,
@@ -223,11 +237,21 @@ export function safeText(s: string): string {
   );
 }
 
+/** How a sheet was read, as the reading counts it: `2 sections, 17 items, 3 total rows (…)`. */
+function structureLine(p: CheckJson['plan']): string {
+  const more = [
+    p.headings ? `${p.headings} heading(s) without figures` : '',
+    p.parts ? `${p.parts} of-which or ratio row(s)` : '',
+    p.derived ? `${p.derived} derived row(s)` : '',
+  ].filter(Boolean);
+  return `${p.sections} sections, ${p.projects} items, ${p.totals} total rows${more.length ? ` (${more.join(', ')})` : ''}`;
+}
+
 /** Human-readable report of one sheet's check result. */
 export function formatCheck(r: CheckJson, withWarnings = true): string {
   const lines = [
     `${safeText(r.file)} [${safeText(r.sheet)}]: ${safeText(r.plan.title ?? '(untitled)')}`,
-    `  ${r.plan.sections} sections, ${r.plan.projects} items, ${r.plan.totals} total rows; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
+    `  ${structureLine(r.plan)}; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
     `  computed total ${r.computed.total}`,
   ];
   const t = sheetTally(r);
@@ -252,7 +276,9 @@ export function formatWorkbookCheck(r: WorkbookCheckJson): string {
   ];
   for (const s of r.sheets) {
     const t = sheetTally(s);
-    out.push(`  ${safeText(s.sheet)}: ${t.errors} error(s), ${t.warnings} warning(s)`);
+    out.push(
+      `  ${safeText(s.sheet)}: ${t.errors} error(s), ${t.warnings} warning(s); ${structureLine(s.plan)}`,
+    );
   }
   for (const s of r.sheets) out.push('', formatCheck(s, false));
   if (r.warnings.length) out.push('');

@@ -30,6 +30,9 @@ describe('planbook check on the appendix text cut out of the seed', () => {
       sections: 2,
       projects: 17,
       totals: 3,
+      headings: 0,
+      parts: 0,
+      derived: 0,
     });
     expect(out.computed.bySource).toEqual({ ĐTPT: 36600, SN: 10250 });
     expect(out.computed.total).toBe(46850);

@@ -11,6 +11,7 @@
  * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
  * terms name rows.
  */
+import { sameBudget } from './budgetScope';
 import { sheetContext } from './checkContext';
 import { fold } from './sources';
 import type { AppendixSheet, ColumnLeaf, Row } from './types';
@@ -151,6 +152,29 @@ function meant(rows: readonly Row[], i: number, ops: number[]): BalanceRule['ter
   return ops.map((row) => ({ row, sign: row === lead[0] ? 1 : -1 }));
 }
 
+/** The sign the table writes its balances with (a deficit printed negative is the same rule). */
+function signed(
+  rows: readonly Row[],
+  i: number,
+  m: BalanceRule['terms'],
+  col: ColumnLeaf,
+): BalanceRule['terms'] {
+  const first = num(rows[i].cells[col.id])!;
+  return first < 0 && value(rows, m, col.id) > 0
+    ? m.map((t) => ({ ...t, sign: -t.sign as 1 | -1 }))
+    : m;
+}
+
+/** The meant difference, where the balance row and its blocks name the same budget. */
+function certain(rows: readonly Row[], i: number, ops: number[]): BalanceRule['terms'] | null {
+  const m = meant(rows, i, ops);
+  const name = (j: number) => String(rows[j].cells.name ?? '');
+  const lead = m?.find((t) => t.sign === 1);
+  if (!m || !lead) return null;
+  const rest = m.filter((t) => t !== lead).map((t) => name(t.row));
+  return sameBudget(name(i), name(lead.row), rest) ? m : null;
+}
+
 /** The derived rows of a table and the differences they are checked against. */
 export function balanceRows(
   rows: readonly Row[],
@@ -180,7 +204,12 @@ export function balanceRows(
         best = { terms, holds: f.holds };
     }
     if (!best) {
-      pending.push(i);
+      // one figure and a meaning its label and its blocks' labels make certain: that rule
+      const m = cs.length === 1 ? certain(rows, i, ops) : null;
+      if (m) {
+        derived.add(i);
+        rules.set(i, { text: ruleText(rows, m), terms: signed(rows, i, m, cs[0]) });
+      } else pending.push(i);
       return;
     }
     derived.add(i);
@@ -196,12 +225,7 @@ export function balanceRows(
       const m = meant(rows, i, ops);
       const cs = compared(rows, i, cols);
       if (!m || !cs.length) continue;
-      // the sign the table writes its balances with (a deficit printed negative is the same rule)
-      const first = num(rows[i].cells[cs[0].id])!;
-      const terms =
-        first < 0 && value(rows, m, cs[0].id) > 0
-          ? m.map((t) => ({ ...t, sign: -t.sign as 1 | -1 }))
-          : m;
+      const terms = signed(rows, i, m, cs[0]);
       derived.add(i);
       rules.set(i, { text: ruleText(rows, terms), terms, inferred: true });
     }

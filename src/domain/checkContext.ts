@@ -199,6 +199,9 @@ function labelPath(nodes: ColumnNode[], id: Id, above: string[] = []): string[] 
   return [];
 }
 
+/** A line standing for the rest of a breakdown: *khác*, *còn lại*, *other*, *remaining*. */
+const CATCH_ALL = /\b(khac|con lai|other|others|remaining|the rest)\b/;
+
 const OF_WHICH = /^(trong do|of which|in which|including|tr\.? ?do)\b/;
 const TOTAL = /^(tong so|tong cong|cong|total)\b/;
 
@@ -277,6 +280,8 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
   const partialLists = new Set<number>();
   for (const [i, kids] of children) {
     if (!kids.length || !kids.every((j) => bullet(rows[j]))) continue;
+    // a last line for the rest (`… và phí khác`, `Other`) makes the list a complete split
+    if (CATCH_ALL.test(fold(String(rows[kids[kids.length - 1]].cells.name ?? '')))) continue;
     const parent = parentIndex(rows, i);
     const siblings =
       parent < 0

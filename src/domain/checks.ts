@@ -6,7 +6,7 @@
  * section or total row states is taken as printed, so one wrong figure gives one finding.
  */
 import { sheetBalances } from './balanceRows';
-import { sheetContext } from './checkContext';
+import { sheetContext, type SheetContext } from './checkContext';
 import { holdsNear } from './checkNotes';
 import {
   effective,
@@ -16,7 +16,7 @@ import {
   sectionFindings,
   totalFindings,
 } from './checkRules';
-import type { AppendixSheet, Id, PlanMeta, Row } from './types';
+import type { AppendixSheet, ColumnLeaf, Id, PlanMeta, Row } from './types';
 import { appendAll } from './arrays';
 
 export { sheetRules } from './checkContext';
@@ -63,6 +63,14 @@ export interface CheckValues {
   total(source: string | null, colId: Id): unknown;
   /** The computed right-hand side of column rule k on row i. */
   rule(i: number, k: number): unknown;
+}
+
+const leaves = new WeakMap<SheetContext, Map<Id, ColumnLeaf>>();
+/** The sheet's leaves by id (one map per context). */
+function leafById(ctx: SheetContext): Map<Id, ColumnLeaf> {
+  let m = leaves.get(ctx);
+  if (!m) leaves.set(ctx, (m = new Map(ctx.leaves.map((l) => [l.id, l]))));
+  return m;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -176,17 +184,22 @@ export function rowFindings(sheet: AppendixSheet, i: number, v: CheckValues): Fi
     if (e === null) continue;
     let sum = 0;
     let n = 0;
+    const target = ctx.leaves.find((l) => l.id === rule.target)!;
+    // the sum is as precise as its coarsest printed term (figures typed rounded beside one kept
+    // unrounded: the rounding of the terms explains the gap)
+    let decimals = Math.min(target.decimals ?? 6, decimalsOf(e));
     for (const t of rule.terms) {
       const x = effective(rows, v, i, t.colId);
       if (x === null) continue;
       sum += t.sign * x;
       n++;
+      // printed as its column's format says, else as typed (a figure typed as text is as printed)
+      decimals = Math.min(decimals, leafById(ctx).get(t.colId)?.decimals ?? decimalsOf(x));
     }
-    const target = ctx.leaves.find((l) => l.id === rule.target)!;
     if (n)
       push(
         'column-rule',
-        target,
+        { ...target, decimals },
         e,
         Number(sum.toPrecision(15)),
         rule.terms.length + 1,

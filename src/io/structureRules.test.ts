@@ -86,13 +86,46 @@ describe('derived balance rows', () => {
     });
     expect(errors(lines)).toEqual([]);
     lines[8][2] = '29.018';
-    // the rule is read from block A's balance, not from row 9's own figure: to verify, not an error
-    expect(errors(lines)).toEqual([]);
-    const all = checkWorkbook('plan.tsv', read(lines)).findings;
+    // the row and its blocks name the same budget (địa phương): the difference is certain
+    expect(errors(lines).map((f) => [f.rule, f.row, f.from])).toEqual([
+      ['balance-rule', 9, 'structure'],
+    ]);
+    // labels naming no budget: the rule is read from block A's balance only, to verify
+    const bare = lines.map((l, k) =>
+      k >= 6 ? [l[0], ['Nguồn thu', 'Chi', 'Chênh lệch thu chi'][k - 6], l[2]] : l,
+    );
+    expect(errors(bare)).toEqual([]);
+    const all = checkWorkbook('plan.tsv', read(bare)).findings;
     expect(all.map((f) => [f.rule, f.row, f.severity])).toEqual([['balance-rule', 9, 'warning']]);
     expect(all[0].message).toContain('to verify');
+    // a state deficit under the central blocks: another budget, never an error
+    const central = lines.slice(0, 5);
+    central[4] = ['III', 'Vay bù đắp bội chi ngân sách nhà nước', '60.000'];
+    expect(errors(central)).toEqual([]);
     // alone in its sheet, a one-column balance that breaks its difference shows no rule at all
     expect(errors(lines.slice(0, 6).concat([['III', 'Chênh lệch thu chi', '9']]))).toEqual([]);
+  });
+
+  it('one figure per row: a balance its label and its blocks name in one budget is checked', () => {
+    const lines = [
+      ['STT', 'Chỉ tiêu', 'Dự toán'],
+      ['A', 'TỔNG THU CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', '740.500'],
+      ['1', 'Thu nội địa', '494.600'],
+      ['2', 'Thu từ dầu thô', '245.900'],
+      ['B', 'THU CHUYỂN NGUỒN NSTW NĂM TRƯỚC', '22.400'],
+      ['C', 'TỔNG CHI CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', '903.100'],
+      ['1', 'Chi đầu tư phát triển', '180.000'],
+      ['2', 'Chi thường xuyên', '723.100'],
+      ['D', 'BỘI CHI NGÂN SÁCH NHÀ NƯỚC', '140.200'],
+    ];
+    expect(errors(lines)).toEqual([]);
+    expect(structure(lines).derived).toEqual([9]);
+    lines[4][2] = '26.880'; // the carry-over mistyped: D no longer C − A − B
+    expect(errors(lines).map((f) => [f.rule, f.row])).toEqual([['balance-rule', 9]]);
+    // a deficit of the central budget under the state's blocks: no rule, no alarm
+    lines[4][2] = '22.400';
+    lines[8] = ['D', 'BỘI CHI NGÂN SÁCH TRUNG ƯƠNG', '120.000'];
+    expect(errors(lines)).toEqual([]);
   });
 
   it('a label rule `III = II - I` names the I and II of its own block', () => {

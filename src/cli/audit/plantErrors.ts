@@ -25,7 +25,7 @@ interface SheetAudit {
 export interface Planting {
   planted: number;
   found: number;
-  /** `file sheet cell` of each planted error no new error finding answered. */
+  /** `file sheet cell old -> new` of each planted error no new error finding answered. */
   missed: string[];
 }
 
@@ -92,7 +92,10 @@ export function plantErrors(perSheet: number, seed = 7): Planting {
         const fresh = [...errorsOf(a.sheet, { ...grid, rows })].filter((x) => !base.has(x));
         out.planted++;
         if (fresh.length) out.found++;
-        else out.missed.push(`${audit.file} ${a.sheet} ${columnLetter(c)}${grid.lineOf[r]}`);
+        else
+          out.missed.push(
+            `${audit.file} ${a.sheet} ${columnLetter(c)}${grid.lineOf[r]} ${cell.value as number} -> ${v}`,
+          );
       }
     }
   }

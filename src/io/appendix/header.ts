@@ -29,13 +29,18 @@ function isCode(s: string): boolean {
   return /^\(?[0-9A-Za-z]{1,3}\)?(\s*=\s*[0-9A-Za-z()+\-−–…÷.:/x×*%\s]+)?$/.test(s);
 }
 
-/** Whether a row is a column-code row: at least three short codes, some numeric, starting low. */
+/**
+ * Whether a row is a column-code row: at least three short codes, two numeric starting low, or
+ * `A`, `B` then one number (a table of one figure column).
+ */
 export function isCodeRow(g: RawGrid, r: number): boolean {
   // an error value (`#REF!` left by a deleted sheet) is no code: an empty cell
   const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter((t) => t && !isErrorValue(t));
   if (cells.length < 3 || !cells.every(isCode)) return false;
   const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c) || /^\(?\d+\)?\s*=/.test(c));
-  return ints.length >= 2 && /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
+  if (ints.length >= 2) return /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
+  // `A | B | 1`: the number and name columns lettered, one figure column numbered
+  return ints.length === 1 && /^A$/i.test(cells[0]) && /^B$/i.test(cells[1]);
 }
 
 /** `Đơn vị: Triệu đồng`, `ĐVT: tỷ đồng`: the unit line above a table, not a column's name. */

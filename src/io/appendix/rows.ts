@@ -141,7 +141,25 @@ function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[]
 
 const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
 
-/** Rows of the table below the band, classified and levelled, and the text below it. */
+/**
+ * Whether line r (without figures) continues the label `above` of the row before it: a tail in
+ * lower case, an English line under a Vietnamese one, a line after a label stopping on a joining
+ * word, or the second line of an upper-case heading (`aboveIsItem`: never after an item's label).
+ */
+function continuesLabel(c: Ctx, r: number, above: string, aboveIsItem: boolean): boolean {
+  const name = field(c, r, 'name');
+  const tt = field(c, r, 'number');
+  if (!name || field(c, r, 'lead') || field(c, r, 'coord') || (tt && tt !== '-')) return false;
+  if (isOfWhichLabel(name) || isFooterLine(name)) return false;
+  return (
+    /^[a-zà-ỹđ(]/.test(name) ||
+    isEnglishLine(name) ||
+    // the label above stops on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`)
+    /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(above.trim()) ||
+    (isUpper(name) && isUpper(above) && !aboveIsItem)
+  );
+}
+
 /**
  * Lines joined to one label at most: a label is split over two or three lines (a Vietnamese line,
  * then English ones), never dozens; past this the lines are rows of their own (and a damaged file
@@ -149,6 +167,7 @@ const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
  */
 const MAX_JOINED_LINES = 8;
 
+/** Rows of the table below the band, classified and levelled, and the text below it. */
 export function readRows(
   g: RawGrid,
   band: HeaderBand,
@@ -184,21 +203,9 @@ export function readRows(
     // the second line of an upper-case heading
     if (
       prev &&
-      name &&
       (joined.get(prev) ?? 0) < MAX_JOINED_LINES &&
       !hasNumbers &&
-      !lead &&
-      !coord &&
-      (!tt || tt === '-') &&
-      !isOfWhichLabel(name) &&
-      !isFooterLine(name) &&
-      (/^[a-zà-ỹđ(]/.test(name) ||
-        isEnglishLine(name) ||
-        // the label above stops on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`)
-        /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(
-          String(prev.cells.name ?? '').trim(),
-        ) ||
-        (isUpper(name) && isUpper(String(prev.cells.name ?? '')) && prev.kind !== 'project'))
+      continuesLabel(c, r, String(prev.cells.name ?? ''), prev.kind === 'project')
     ) {
       const sep = isEnglishLine(name) ? ' / ' : ' ';
       prev.cells.name = `${String(prev.cells.name ?? '')}${sep}${name}`.trim();
@@ -315,7 +322,16 @@ export function readRows(
         cells: Object.assign(base, cells),
       };
     } else {
-      const following = data[k + 1];
+      // the next line of the table, past the lines that continue this row's label
+      let m = k + 1;
+      while (
+        m < data.length &&
+        m <= k + MAX_JOINED_LINES &&
+        !rowFigures(c, data[m], 0, true).any &&
+        continuesLabel(c, data[m], name, true)
+      )
+        m++;
+      const following = data[m];
       const nextTt = following !== undefined ? field(c, following, 'number') : '';
       const next = nextTt ? styleOf(nextTt) : null;
       const nextName = following !== undefined ? field(c, following, 'name') : '';
