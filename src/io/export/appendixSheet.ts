@@ -7,11 +7,16 @@
 import type { AppendixLayout, OutCell } from './appendixLayout';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
+const NAMES: string[] = [];
+
 /** Column letters of a 0-based index (A, …, Z, AA…). */
 export function colName(i: number): string {
+  const known = NAMES[i];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (i >= 0 && i < 16_384) NAMES[i] = s;
   return s;
 }
 

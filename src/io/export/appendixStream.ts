@@ -33,8 +33,10 @@ export function writeAppendix(sheet: SheetStream, l: AppendixLayout): void {
   const styleOf = (c: NonNullable<AppendixLayout['rows'][number][number]>, i: number) =>
     styles.id(appendixCellStyle(c, l.formats[i] ?? '#,##0'));
   for (let r = 0; r < l.rows.length; r++) {
-    const row = l.rows[r];
     const head = r < l.firstRow;
+    const made =
+      l.body && !head && r < l.firstRow + (l.bodyCount ?? 0) ? l.body(r - l.firstRow) : null;
+    const row = made ? made.row : l.rows[r];
     let xml = '';
     let ht = 0;
     // a merge may cover cells past the row's own last cell
@@ -60,7 +62,7 @@ export function writeAppendix(sheet: SheetStream, l: AppendixLayout): void {
       xml += cellXml(`${colName(i)}${r + 1}`, ` s="${s}"`, c);
     }
     sheet.takeCovered(r);
-    if (!ht && !head) ht = l.heights?.[r - l.firstRow] ?? 0;
+    if (!ht && !head) ht = made ? made.height : (l.heights?.[r - l.firstRow] ?? 0);
     sheet.raw(r, xml, ht || undefined, row.length);
   }
 }

@@ -11,7 +11,7 @@ import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
-import { reportRows, reportSheetData, reportSheetName } from '../checkReport';
+import { REPORT_WIDTHS, reportRows, reportSheetData, reportSheetName } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
 import { colName } from './appendixSheet';
 import { appendixOptions, writeAppendix } from './appendixStream';
@@ -40,7 +40,15 @@ export interface ExportInput {
    * of their rows (default) or kept as stated; either way listed on the check sheet.
    */
   stated?: StatedChoice;
+  /**
+   * An appendix with more rows than this is laid out row by row while it is written (its rows are
+   * never all held; the returned layout has empty body rows); default STREAM_ROWS_OVER.
+   */
+  streamRowsOver?: number;
 }
+
+/** Appendices longer than this are laid out as they are written. */
+export const STREAM_ROWS_OVER = 5_000;
 
 /** Writes a sheet builder's rows (write-excel-file's cells), formulas with their `cached` values. */
 function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, number | string>): void {
@@ -134,7 +142,14 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const label = totalLabel(lang);
   const choice = input.stated ?? 'formulas';
   const layouts = wb.sheets.map((s) =>
-    layoutAppendix(s, wb.meta, input.values(s.id), label, choice),
+    layoutAppendix(
+      s,
+      wb.meta,
+      input.values(s.id),
+      label,
+      choice,
+      s.rows.length > (input.streamRowsOver ?? STREAM_ROWS_OVER),
+    ),
   );
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
@@ -188,22 +203,25 @@ export async function exportXlsx(input: ExportInput): Promise<{
       });
     });
   }
-  const report = reportSheetData(
-    reportRows(input.findings, input.rowNumber, lang),
-    wb.meta.title,
-    lang,
-  );
-  const figures: SheetFigure[] = layouts.flatMap((l, k) =>
-    (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).map((f) => ({
-      ...f,
-      sheet: names[k],
-    })),
-  );
-  report.data.push(...statedReportRows(figures, choice, lang));
+  // the stated figures are known once the appendices are written (their rows are made then)
+  const figures: SheetFigure[] = [];
   sheets.push({
     name: names[names.length - 2],
-    options: { widths: report.widths, landscape: true, fitToWidth: true },
-    write: (s) => writeRows(s, report.data),
+    options: { widths: REPORT_WIDTHS, landscape: true, fitToWidth: true },
+    write: (s) => {
+      layouts.forEach((l, k) =>
+        (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).forEach((f) =>
+          figures.push({ ...f, sheet: names[k] }),
+        ),
+      );
+      const report = reportSheetData(
+        reportRows(input.findings, input.rowNumber, lang),
+        wb.meta.title,
+        lang,
+      );
+      report.data.push(...statedReportRows(figures, choice, lang));
+      writeRows(s, report.data);
+    },
   });
   sheets.push({
     name: PLANBOOK_SHEET,
