@@ -6,6 +6,7 @@ import { PlanEngine } from '../engine/engine';
 import { GridEngine } from '../engine/gridEngine';
 import { SheetViews, viewsForExport } from '../engine/sheetViews';
 import { exportXlsx } from '../io/export/xlsx';
+import { nativeDeflate } from './nativeDeflate';
 import type { PlanReading } from '../io/readPlan';
 import { type SheetFigure, statedArrow } from '../io/export/statedReport';
 
@@ -26,6 +27,7 @@ export async function exportPlan(
   keepStated = false,
 ): Promise<ExportSummary> {
   const wb = reading.workbook;
+  nativeDeflate();
   const engine = new PlanEngine();
   engine.loadWorkbook(wb);
   const grids = new GridEngine();

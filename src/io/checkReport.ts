@@ -108,6 +108,9 @@ export const REPORT_HEADERS: Record<'vi' | 'en', string[]> = {
   ],
 };
 
+/** Column widths of the report sheet (characters). */
+export const REPORT_WIDTHS = [6, 22, 14, 6, 60, 14, 14, 14, 14, 80];
+
 /** The report as the cells of a styled sheet: heading, the plan's title, header, one row per finding. */
 export function reportSheetData(
   rows: readonly ReportRow[],
@@ -140,7 +143,7 @@ export function reportSheetData(
       ),
     ),
   ];
-  return { data, widths: [6, 22, 14, 6, 60, 14, 14, 14, 14, 80] };
+  return { data, widths: REPORT_WIDTHS };
 }
 
 /** The report's sheet name. */

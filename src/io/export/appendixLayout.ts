@@ -11,7 +11,7 @@ import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/total
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { formHead, formSignature } from './formBlock';
 import { exportableFormula } from './formulaSafety';
-import { rowHeight, wrappedLines } from './textFit';
+import { fitsOneLine, rowHeight, wrappedLines } from './textFit';
 import {
   exportColumns,
   figureChoice,
@@ -81,6 +81,12 @@ export interface AppendixLayout {
   heights?: number[];
   /** Rows of the table (header to totals); the signature block follows. */
   tableEnd?: number;
+  /**
+   * A lazy layout's body row i (at `firstRow + i`) and its height, made when asked (once each: the
+   * stated figures it replaces or keeps are listed then); `rows` holds an empty row in its place.
+   */
+  body?: (i: number) => { row: (OutCell | null)[]; height: number };
+  bodyCount?: number;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -146,16 +152,26 @@ const WIDTH: Partial<Record<ColumnLeaf['role'], number>> = {
  * Every row as tall as its wrapped texts (spreadsheets do not grow rows a program wrote): the head's
  * heights on a cell of the row (the library writes them), the body's returned by row.
  */
+const BOLD_KINDS = new Set<CellKind>(['header', 'section', 'total', 'title']);
+
+/** Lines the tallest wrapped text of a row takes (0: none wraps or has text). */
+function rowLines(row: (OutCell | null)[], widths: number[]): number {
+  let lines = 0;
+  row.forEach((c, i) => {
+    if (!c?.text || c.numeric || (c.rowSpan ?? 1) > 1 || c.height) return;
+    const w = c.colSpan
+      ? widths.slice(i, i + c.colSpan).reduce((a, b) => a + b, 0)
+      : (widths[i] ?? 0);
+    const fit = { bold: c.bold || BOLD_KINDS.has(c.kind), indent: c.indent, size: c.size };
+    lines = Math.max(lines, fitsOneLine(c.text, w, fit) ? 1 : wrappedLines(c.text, w, fit));
+  });
+  return lines;
+}
+
 function rowHeights(out: (OutCell | null)[][], widths: number[], first: number): number[] {
   const heights: number[] = [];
   out.forEach((row, r) => {
-    let lines = 0;
-    row.forEach((c, i) => {
-      if (!c?.text || c.numeric || (c.rowSpan ?? 1) > 1 || c.height) return;
-      const w = widths.slice(i, i + (c.colSpan ?? 1)).reduce((a, b) => a + b, 0);
-      const bold = c.bold || ['header', 'section', 'total', 'title'].includes(c.kind);
-      lines = Math.max(lines, wrappedLines(c.text, w, { bold, indent: c.indent, size: c.size }));
-    });
+    const lines = rowLines(row, widths);
     const at = row.findIndex((c) => !!c);
     if (r >= first) heights.push(lines ? rowHeight(lines) : 0);
     else if (lines && at >= 0 && !row[at]!.height)
@@ -175,6 +191,7 @@ export function layoutAppendix(
   v: SheetValues,
   totalLabel: (source: string | null) => string,
   stated: StatedChoice = 'formulas',
+  lazy = false,
 ): AppendixLayout {
   const cols = exportColumns(sheet);
   const ls = cols.leaves;
@@ -211,7 +228,8 @@ export function layoutAppendix(
   const segments = totalSegments(sheet.rows);
   const replaced: StatedFigure[] = [];
   const kept: StatedFigure[] = [];
-  sheet.rows.forEach((r, i) => {
+  const bodyRow = (i: number): (OutCell | null)[] => {
+    const r = sheet.rows[i];
     const excelRow = first + i + 1;
     const kind: CellKind =
       r.kind === 'section' ? 'section' : r.kind === 'total' ? 'total' : 'project';
@@ -247,45 +265,42 @@ export function layoutAppendix(
       const { differs: _d, ...cell } = choice;
       return { ...base, ...cell };
     };
-    out.push(
-      ls.map((l, c): OutCell => {
-        const base: OutCell = {
-          kind,
-          numeric: isNumericLeaf(l),
-          align: isNumericLeaf(l) ? 'right' : l.role === 'number' ? 'center' : 'left',
+    const row: (OutCell | null)[] = ls.map((l, c): OutCell => {
+      const base: OutCell = {
+        kind,
+        numeric: isNumericLeaf(l),
+        align: isNumericLeaf(l) ? 'right' : l.role === 'number' ? 'center' : 'left',
+      };
+      if (l.role === 'name') base.indent = r.level;
+      if (l.role === 'rowTotal') {
+        return {
+          ...base,
+          formula: amountCols.length ? `=SUM(${rowRanges(amountCols, excelRow)})` : undefined,
+          value: num(v.value(i, l.id)),
         };
-        if (l.role === 'name') base.indent = r.level;
-        if (l.role === 'rowTotal') {
-          return {
-            ...base,
-            formula: amountCols.length ? `=SUM(${rowRanges(amountCols, excelRow)})` : undefined,
-            value: num(v.value(i, l.id)),
-          };
+      }
+      // a column never added up (ratios, or marked so) keeps what the section states
+      if (isNumericLeaf(l) && r.kind === 'section' && l.additive !== false) {
+        const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
+        return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
+      }
+      if (terms && isNumericLeaf(l) && l.additive !== false)
+        return figure(base, l.id, c, termsFormula(l.id), num(v.value(i, l.id)), l.label);
+      const x = r.cells[l.id];
+      if (typeof x === 'number') return { ...base, number: x };
+      // a project's formula that computes a number stays a formula; any other text stays text
+      if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l)) {
+        const value = num(v.value(i, l.id));
+        if (r.kind === 'project' && value !== null && exportableFormula(x)) {
+          const formula = ownFormula(x, first, cols);
+          return formula ? { ...base, formula, value } : { ...base, number: value };
         }
-        // a column never added up (ratios, or marked so) keeps what the section states
-        if (isNumericLeaf(l) && r.kind === 'section' && l.additive !== false) {
-          const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
-          return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
-        }
-        if (terms && isNumericLeaf(l) && l.additive !== false)
-          return figure(base, l.id, c, termsFormula(l.id), num(v.value(i, l.id)), l.label);
-        const x = r.cells[l.id];
-        if (typeof x === 'number') return { ...base, number: x };
-        // a project's formula that computes a number stays a formula; any other text stays text
-        if (typeof x === 'string' && x.startsWith('=') && isNumericLeaf(l)) {
-          const value = num(v.value(i, l.id));
-          if (r.kind === 'project' && value !== null && exportableFormula(x)) {
-            const formula = ownFormula(x, first, cols);
-            return formula ? { ...base, formula, value } : { ...base, number: value };
-          }
-        }
-        if (typeof x === 'string') return { ...base, text: isNumericLeaf(l) ? gridText(x) : x };
-        return base;
-      }),
-    );
+      }
+      if (typeof x === 'string') return { ...base, text: isNumericLeaf(l) ? gridText(x) : x };
+      return base;
+    });
     // a stated total row may give one figure per year, over the year's sources (merged)
     if (r.kind === 'total') {
-      const row = out[out.length - 1];
       const merged = new Set<number>(); // a column under one year's figure takes no other's
       for (const { group, leaves: yl } of years) {
         const x = r.cells[group.id];
@@ -318,7 +333,11 @@ export function layoutAppendix(
           ),
         };
     }
-  });
+    return row;
+  };
+  // a lazy layout leaves the body rows to `body` (one shared empty row each meanwhile)
+  const NONE: (OutCell | null)[] = [];
+  for (let i = 0; i < sheet.rows.length; i++) out.push(lazy ? NONE : bodyRow(i));
   // computed totals: one row per source, then the grand total, each adding up the top-level rows
   const top = sheet.rows.flatMap((r, i) => (r.level === 0 && r.kind !== 'total' ? [i] : []));
   const sources = [...new Set(amountCols.map((c) => ls[c].source).filter((s): s is string => !!s))];
@@ -364,5 +383,15 @@ export function layoutAppendix(
     kept,
     tableEnd,
     heights,
+    ...(lazy
+      ? {
+          bodyCount: sheet.rows.length,
+          body: (i: number) => {
+            const row = bodyRow(i);
+            const lines = rowLines(row, widths);
+            return { row, height: lines ? rowHeight(lines) : 0 };
+          },
+        }
+      : {}),
   };
 }

@@ -7,11 +7,16 @@
 import type { AppendixLayout, OutCell } from './appendixLayout';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
+const NAMES: string[] = [];
+
 /** Column letters of a 0-based index (A, …, Z, AA…). */
 export function colName(i: number): string {
+  const known = NAMES[i];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (i >= 0 && i < 16_384) NAMES[i] = s;
   return s;
 }
 
@@ -44,6 +49,13 @@ function style(c: OutCell, format: string): Record<string, unknown> {
 
 const isText = (c: OutCell) => !c.formula && c.number === undefined;
 
+/** A layout cell's look in write-excel-file's properties (a text carries no number format). */
+export function appendixCellStyle(c: OutCell, format: string): Record<string, unknown> {
+  const st = style(c, format);
+  if (isText(c)) delete st.format;
+  return st;
+}
+
 const KINDS = [
   'title',
   'subtitle',
@@ -59,14 +71,14 @@ const KINDS = [
 const ALIGNS = [undefined, 'left', 'center', 'right'];
 
 /** A body cell's look as a number (kind, alignment, indent, numeric, text, column's format). */
-function lookKey(c: OutCell, col: number): number {
+export function lookKey(c: OutCell, col: number): number {
   const k = KINDS.indexOf(c.kind) * 4 + ALIGNS.indexOf(c.align);
   const flags = (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
   return ((k * 4 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
 }
 
 /** An empty body cell needs no cell at all (its border comes from the conditional format). */
-function skipped(c: OutCell): boolean {
+export function skipped(c: OutCell): boolean {
   return (
     !c.formula &&
     c.number === undefined &&
@@ -138,7 +150,8 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
   return { data, samples, looks, width };
 }
 
-function cellXml(ref: string, s: string, c: OutCell): string {
+/** A layout cell's XML at `ref` in the style attribute `s` (formulas with their computed values). */
+export function cellXml(ref: string, s: string, c: OutCell): string {
   if (c.formula) {
     const f = `<f>${plainXml(c.formula.replace(/^=/, ''))}</f>`;
     const v = c.value;

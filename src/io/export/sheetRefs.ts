@@ -63,12 +63,13 @@ export function placeSheetFormulas(
       dRow: l.firstRow,
       ...(cols.narrowed ? { col: (c: number) => cols.at(c) ?? c } : {}),
     };
-    s.rows.forEach((r, i) => {
+    const fix = (i: number, row: AppendixLayout['rows'][number] | undefined) => {
+      const r = s.rows[i];
       ls.forEach((leaf, m) => {
         const c = cols.at(m);
         if (c === undefined) return;
         const x = r.cells[leaf.id];
-        const cell = l.rows[l.firstRow + i]?.[c];
+        const cell = row?.[c];
         if (typeof x !== 'string' || !x.startsWith('=') || !x.includes('!') || !cell?.formula)
           return;
         // only where the cell holds the user's formula (a section's figure is its children's sum)
@@ -80,7 +81,16 @@ export function placeSheetFormulas(
         }
         cell.formula = placeFormula(x, (n) => (n === undefined ? own : place(n)));
       });
-    });
+    };
+    // a lazy layout's body rows are placed as they are made
+    const body = l.body;
+    if (body)
+      l.body = (i) => {
+        const b = body(i);
+        fix(i, b.row);
+        return b;
+      };
+    else s.rows.forEach((_, i) => fix(i, l.rows[l.firstRow + i]));
   });
 }
 

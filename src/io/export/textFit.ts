@@ -46,6 +46,29 @@ export interface FitOptions {
   size?: number;
 }
 
+const ASCII = [new Float64Array(128).fill(-1), new Float64Array(128).fill(-1)];
+
+/** True when the text takes one line: no line break, and all of it fits the column's room. */
+export function fitsOneLine(text: string, width: number, o: FitOptions = {}): boolean {
+  const room = Math.max(2, (width - 0.8) * 0.98 - (o.indent ?? 0) * 0.6);
+  const bold = !!o.bold;
+  const table = ASCII[bold ? 1 : 0];
+  const limit = room / ((o.size ?? 12) / 12);
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return false;
+    let cw = code < 128 ? table[code] : -1;
+    if (cw < 0) {
+      cw = charWidth(text[i], bold);
+      if (code < 128) table[code] = cw;
+    }
+    w += cw;
+    if (w > limit) return false;
+  }
+  return true;
+}
+
 /** Lines a text wraps to in a column `width` units wide (word wrap, long words broken). */
 export function wrappedLines(text: string, width: number, o: FitOptions = {}): number {
   const scale = (o.size ?? 12) / 12;

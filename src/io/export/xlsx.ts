@@ -4,27 +4,23 @@
  * formulas with their computed values, the check report sheet *Kiểm tra*, and a hidden `_planbook`
  * sheet that lets Planbook read the file back as the same plan.
  */
-import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
-import type { Sheet } from 'write-excel-file/universal';
+import { Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
-import { reportRows, reportSheetData, reportSheetName } from '../checkReport';
+import { REPORT_WIDTHS, reportRows, reportSheetData, reportSheetName } from '../checkReport';
 import { type AppendixLayout, layoutAppendix, type SheetValues } from './appendixLayout';
-import {
-  type AppendixSheetData,
-  appendixSheetData,
-  colName,
-  withBody,
-  withCachedValues,
-} from './appendixSheet';
-import { type BookTransforms, writeBook } from './writeBook';
+import { colName } from './appendixSheet';
+import { appendixOptions, writeAppendix } from './appendixStream';
+import { type BookSheet, writeStreamedBook } from './bookStream';
+import type { BookCell, SheetStream } from './sheetStream';
+import { deflateRaw } from './zipWriter';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
-import { clip, plainXml } from './xmlText';
+import { clip } from './xmlText';
 
 export const PLANBOOK_SHEET = '_planbook';
 const CHUNK = 30_000;
@@ -44,11 +40,24 @@ export interface ExportInput {
    * of their rows (default) or kept as stated; either way listed on the check sheet.
    */
   stated?: StatedChoice;
+  /**
+   * An appendix with more rows than this is laid out row by row while it is written (its rows are
+   * never all held; the returned layout has empty body rows); default STREAM_ROWS_OVER.
+   */
+  streamRowsOver?: number;
+}
+
+/** Appendices longer than this are laid out as they are written. */
+export const STREAM_ROWS_OVER = 5_000;
+
+/** Writes a sheet builder's rows (write-excel-file's cells), formulas with their `cached` values. */
+function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, number | string>): void {
+  for (let r = 0; r < data.length; r++) s.cells(r, data[r] as BookCell[], cached);
 }
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
 export function packPlan(json: string): string {
-  const bytes = deflateSync(strToU8(json), { level: 1 });
+  const bytes = deflateRaw(strToU8(json));
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -79,63 +88,6 @@ export function unpackPlan(packed: string): string {
     at += p.length;
   }
   return strFromU8(all);
-}
-
-/**
- * Writes the appendices' body rows, adds cached values to the plain sheets' formula cells (`cached`
- * by sheet index after the appendices), print titles of the appendices, and full recalculation on open.
- */
-function finishing(
-  layouts: AppendixLayout[],
-  written: AppendixSheetData[],
-  cached: Map<string, number | string>[],
-  names: string[],
-  sizes: { rows: number; cols: number }[],
-): BookTransforms {
-  return {
-    sheet: (content, sheetIndex) => {
-      if (sheetIndex < layouts.length)
-        return fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex]));
-      const values = cached[sheetIndex - layouts.length];
-      const out = sheetIndex < sizes.length ? fitToWidth(content) : content;
-      return values ? withCachedValues(out, values) : out;
-    },
-    workbook: (content) => {
-      const quoted = (i: number) => plainXml(`'${names[i].replace(/'/g, "''")}'`);
-      const titles = layouts
-        .map(
-          (l, i) =>
-            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted(i)}!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
-        )
-        .join('');
-      // each sheet prints its own area: the appendix with its header block and signature
-      const areas = sizes
-        .map(
-          ({ rows, cols }, i) =>
-            `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${quoted(i)}!$A$1:$${colName(Math.max(0, cols - 1))}$${Math.max(1, rows)}</definedName>`,
-        )
-        .join('');
-      return content
-        .replace(
-          /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,
-          `<definedNames>${titles}${areas}</definedNames>`,
-        )
-        .replace(/<calcPr\s*\/>|<calcPr[^>]*\/>/, '<calcPr calcId="191029" fullCalcOnLoad="1"/>')
-        .replace(new RegExp(`(<sheet [^>]*name="${PLANBOOK_SHEET}")`), '$1 state="hidden"');
-    },
-  };
-}
-
-/** Prints the sheet one page wide (as many pages tall as needed). */
-function fitToWidth(xml: string): string {
-  const withPr = /<sheetPr[\s>/]/.test(xml)
-    ? xml
-    : xml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  return withPr.replace(
-    /<pageSetup([^>]*)\/>/,
-    (_m, a: string) =>
-      `<pageSetup${a.replace(/ fitTo(Width|Height)="\d+"/g, '')} fitToWidth="1" fitToHeight="0"/>`,
-  );
 }
 
 const NOT_IN_NAMES =
@@ -190,7 +142,14 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const label = totalLabel(lang);
   const choice = input.stated ?? 'formulas';
   const layouts = wb.sheets.map((s) =>
-    layoutAppendix(s, wb.meta, input.values(s.id), label, choice),
+    layoutAppendix(
+      s,
+      wb.meta,
+      input.values(s.id),
+      label,
+      choice,
+      s.rows.length > (input.streamRowsOver ?? STREAM_ROWS_OVER),
+    ),
   );
   const grids = wb.grids ?? [];
   const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
@@ -206,40 +165,26 @@ export async function exportXlsx(input: ExportInput): Promise<{
     PLANBOOK_SHEET,
   ];
   placeSheetFormulas(wb, layouts, names);
-  const written = layouts.map(appendixSheetData);
-  const sheets: Sheet<Blob>[] = layouts.map((l, i) => ({
-    sheet: names[i],
-    data: written[i].data as Sheet<Blob>['data'],
-    columns: l.widths.map((width) => ({ width })),
-    stickyRowsCount: l.firstRow,
-    orientation: 'landscape',
-    conditionalFormatting:
-      l.rows.length > l.firstRow
-        ? [
-            {
-              cellRange: {
-                from: { row: l.firstRow + 1, column: 1 },
-                to: { row: l.tableEnd ?? l.rows.length, column: l.widths.length },
-              },
-              condition: { formula: 'TRUE' },
-              style: { borderStyle: 'thin', borderColor: '#000000' },
-            },
-          ]
-        : undefined,
+  const sheets: BookSheet[] = layouts.map((l, i) => ({
+    name: names[i],
+    options: appendixOptions(l, i === 0),
+    printTitles: [l.headerStart + 1, l.firstRow],
+    write: (s) => writeAppendix(s, l),
   }));
-  const cached: Map<string, number | string>[] = [];
   const gridValue = input.gridValues ?? (() => null);
   grids.forEach((g, k) => {
-    const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
-    const reads = readsLeftOut(wb);
-    placeGridFormulas(g, out.data, placer(wb, layouts, names), {
-      reads: (f) => reads(f),
-      value: (r, c) => out.cached.get(`${colName(c)}${r + 1}`),
-    });
-    cached.push(out.cached);
     sheets.push({
-      sheet: names[layouts.length + k],
-      data: out.data as Sheet<Blob>['data'],
+      name: names[layouts.length + k],
+      options: { fitToWidth: true },
+      write: (s) => {
+        const out = gridSheetData(g, (r, c) => gridValue(g.id, r, c), colName);
+        const reads = readsLeftOut(wb);
+        placeGridFormulas(g, out.data, placer(wb, layouts, names), {
+          reads: (f) => reads(f),
+          value: (r, c) => out.cached.get(`${colName(c)}${r + 1}`),
+        });
+        writeRows(s, out.data, out.cached);
+      },
     });
   });
   if (viewAt >= 0) {
@@ -251,49 +196,47 @@ export async function exportXlsx(input: ExportInput): Promise<{
     };
     [unitSheet, yearSheet].forEach((make, k) => {
       const out = make(v, wb.meta.title, wb.meta.unit, lang);
-      cached.push(out.cached);
       sheets.push({
-        sheet: names[layouts.length + grids.length + k],
-        data: out.data as Sheet<Blob>['data'],
-        columns: out.widths.map((width) => ({ width })),
-        stickyRowsCount: 5,
-        orientation: 'landscape',
+        name: names[layouts.length + grids.length + k],
+        options: { widths: out.widths, frozenRows: 5, landscape: true, fitToWidth: true },
+        write: (s) => writeRows(s, out.data, out.cached),
       });
     });
   }
-  const report = reportSheetData(
-    reportRows(input.findings, input.rowNumber, lang),
-    wb.meta.title,
-    lang,
-  );
-  const figures: SheetFigure[] = layouts.flatMap((l, k) =>
-    (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).map((f) => ({
-      ...f,
-      sheet: names[k],
-    })),
-  );
-  report.data.push(...statedReportRows(figures, choice, lang));
+  // the stated figures are known once the appendices are written (their rows are made then)
+  const figures: SheetFigure[] = [];
   sheets.push({
-    sheet: names[names.length - 2],
-    data: report.data as Sheet<Blob>['data'],
-    columns: report.widths.map((width) => ({ width })),
-    orientation: 'landscape',
+    name: names[names.length - 2],
+    options: { widths: REPORT_WIDTHS, landscape: true, fitToWidth: true },
+    write: (s) => {
+      layouts.forEach((l, k) =>
+        (choice === 'keep' ? (l.kept ?? []) : (l.replaced ?? [])).forEach((f) =>
+          figures.push({ ...f, sheet: names[k] }),
+        ),
+      );
+      const report = reportSheetData(
+        reportRows(input.findings, input.rowNumber, lang),
+        wb.meta.title,
+        lang,
+      );
+      report.data.push(...statedReportRows(figures, choice, lang));
+      writeRows(s, report.data);
+    },
   });
-  const packed = packPlan(serializePlanbook(wb));
-  const chunks: unknown[][] = [
-    [
-      { value: 'planbook-export-v1', type: String },
-      { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },
-    ],
-  ];
-  for (let k = 0; k < packed.length; k += CHUNK)
-    chunks.push([{ value: packed.slice(k, k + CHUNK), type: String }]);
-  sheets.push({ sheet: PLANBOOK_SHEET, data: chunks as Sheet<Blob>['data'] });
-  // every visible sheet's printed size (the hidden _planbook sheet is never printed)
-  const sizes = sheets.slice(0, -1).map((s) => ({
-    rows: s.data.length,
-    cols: Math.max(s.columns?.length ?? 0, ...s.data.map((r) => r.length)),
-  }));
-  const bytes = await writeBook(sheets, finishing(layouts, written, cached, names, sizes));
+  sheets.push({
+    name: PLANBOOK_SHEET,
+    hidden: true,
+    options: {},
+    write: (s) => {
+      const packed = packPlan(serializePlanbook(wb));
+      s.cells(0, [
+        { value: 'planbook-export-v1', type: String },
+        { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },
+      ]);
+      for (let k = 0, r = 1; k < packed.length; k += CHUNK, r++)
+        s.cells(r, [{ value: packed.slice(k, k + CHUNK), type: String }]);
+    },
+  });
+  const bytes = writeStreamedBook(sheets);
   return { bytes, layouts, names, figures };
 }

@@ -13,8 +13,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 const hex4 = (c: string) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 
+/** Anything escapeMarkup or cellTextXml would change (most texts need neither). */
+// eslint-disable-next-line no-control-regex -- control characters are what must be escaped
+const SPECIAL = /[&<>"\r_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Escapes XML markup characters (for text and double-quoted attribute values). */
 export function escapeMarkup(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -35,6 +40,7 @@ export function clip(s: string, n: number): string {
  * `&#13;` (XML parsers would turn a raw one into a line feed), unpaired surrogates U+FFFD.
  */
 export function cellTextXml(s: string): string {
+  if (s.length <= MAX_CELL_TEXT && !SPECIAL.test(s)) return s;
   return escapeMarkup(
     clip(s, MAX_CELL_TEXT)
       .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
@@ -50,5 +56,6 @@ export function inlineStringCell(ref: string, s: string, text: string): string {
 
 /** Text for places with no escape mechanism (formulas, names): characters XML cannot hold dropped. */
 export function plainXml(s: string): string {
+  if (!SPECIAL.test(s)) return s;
   return escapeMarkup(s.replace(LONE_SURROGATE, '\uFFFD').replace(NOT_XML, ''));
 }

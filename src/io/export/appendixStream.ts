@@ -1,0 +1,68 @@
+/**
+ * An appendix sheet written row by row from its layout: the title block and header with their
+ * merges, then every body row, each cell in the style of its look (found once per look), formulas
+ * carrying their computed values.
+ */
+import type { AppendixLayout } from './appendixLayout';
+import { appendixCellStyle, cellXml, colName, lookKey, skipped } from './appendixSheet';
+import type { SheetOptions, SheetStream } from './sheetStream';
+
+/** How an appendix sheet is set up: widths, frozen header, landscape, one page wide, borders. */
+export function appendixOptions(l: AppendixLayout, selected: boolean): SheetOptions {
+  return {
+    widths: l.widths,
+    frozenRows: l.firstRow,
+    landscape: true,
+    fitToWidth: true,
+    selected,
+    ...(l.rows.length > l.firstRow
+      ? {
+          bordered: {
+            from: [l.firstRow + 1, 1],
+            to: [l.tableEnd ?? l.rows.length, l.widths.length],
+          },
+        }
+      : {}),
+  };
+}
+
+/** Writes the layout's rows into the sheet. */
+export function writeAppendix(sheet: SheetStream, l: AppendixLayout): void {
+  const styles = sheet.styles;
+  const byLook = new Map<number, number>();
+  const styleOf = (c: NonNullable<AppendixLayout['rows'][number][number]>, i: number) =>
+    styles.id(appendixCellStyle(c, l.formats[i] ?? '#,##0'));
+  for (let r = 0; r < l.rows.length; r++) {
+    const head = r < l.firstRow;
+    const made =
+      l.body && !head && r < l.firstRow + (l.bodyCount ?? 0) ? l.body(r - l.firstRow) : null;
+    const row = made ? made.row : l.rows[r];
+    let xml = '';
+    let ht = 0;
+    // a merge may cover cells past the row's own last cell
+    for (let i = 0; i < row.length || (i < l.widths.length && sheet.hasCovered(r)); i++) {
+      const c = row[i];
+      if (!c || (!head && skipped(c))) {
+        const s = sheet.coveredStyle(r, i);
+        if (s !== undefined) xml += `<c r="${colName(i)}${r + 1}" s="${s}"/>`;
+        continue;
+      }
+      let s: number;
+      if (head || c.colSpan || c.rowSpan || c.height || c.kind === 'form') {
+        s = styleOf(c, i);
+        if (c.height && c.height > ht) ht = c.height;
+        if ((c.colSpan ?? 1) > 1 || (c.rowSpan ?? 1) > 1)
+          sheet.merge(r, i, c.rowSpan ?? 1, c.colSpan ?? 1, s);
+      } else {
+        const look = lookKey(c, i);
+        const known = byLook.get(look);
+        if (known === undefined) byLook.set(look, (s = styleOf(c, i)));
+        else s = known;
+      }
+      xml += cellXml(`${colName(i)}${r + 1}`, ` s="${s}"`, c);
+    }
+    sheet.takeCovered(r);
+    if (!ht && !head) ht = made ? made.height : (l.heights?.[r - l.firstRow] ?? 0);
+    sheet.raw(r, xml, ht || undefined, row.length);
+  }
+}
