@@ -175,7 +175,7 @@ export function AppendixView({
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
   const ff = useFindFilter({
-    workbook: session.workbook,
+    session,
     sheet,
     onSheet: setSheetId,
     apiRef,

@@ -14,7 +14,8 @@ import { columnLetter } from '../domain/columns';
 import { FindToggle } from './FindBar';
 import { FormulaBar } from './FormulaBar';
 import { PlainCollab } from './PlainCollab';
-import { PlainFindBar, usePlainFind } from './PlainFindBar';
+import { PlainFindBar } from './PlainFindBar';
+import { useWorkbookFind } from './useWorkbookFind';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
 import { HeaderRowsInput } from './HeaderRowsInput';
@@ -136,7 +137,7 @@ export function GridView(p: {
     p.onSheet(conv.sheetId);
   };
 
-  const find = usePlainFind(session, p.gridId, apiRef);
+  const find = useWorkbookFind({ session, sheetId: p.gridId, onSheet: p.onSheet, apiRef, ctxRef });
   const rangeRefused = useCallback((f: Refusal) => refused(f, f.at), [refused]);
   useUndoKeys(session);
 

@@ -1,20 +1,21 @@
 /**
- * Find and filter in the workbook view. Ctrl+F opens the find bar: the query is matched over the
- * whole plan (every appendix sheet, off-screen rows included); Enter and Shift+Enter go to the
- * next and previous cell found, switching sheets and scrolling the row into view. Filters (lead
+ * Find and filter in an appendix's view. Ctrl+F opens the find bar: the query is matched over the
+ * whole workbook (every appendix and plain sheet, off-screen rows included; see useWorkbookFind);
+ * Enter and Shift+Enter go to the next and previous cell found, switching sheets. Filters (lead
  * unit, section, has findings, changed since a version) choose which rows of the sheet are shown;
  * totals stay those of the whole plan, and the bar says that rows are filtered.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { WorkbookSession } from '../app/session';
 import type { Finding } from '../domain/checks';
 import { changedSince } from '../domain/changedSince';
-import { type FindHit, filterRows, findInPlan, nextHit } from '../domain/find';
-import type { AppendixSheet, Workbook } from '../domain/types';
+import { type FindHit, filterRows } from '../domain/find';
+import type { AppendixSheet } from '../domain/types';
 import type { Versions } from '../app/versions';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { setShown } from './grid/planIndexApi';
-import { useFindOpener } from './useFindOpener';
+import { useWorkbookFind } from './useWorkbookFind';
 
 export interface FilterState {
   unit: string;
@@ -27,7 +28,7 @@ export interface FilterState {
 export const NO_FILTER: FilterState = { unit: '', section: '', findings: false, since: '' };
 
 export interface FindFilterDeps {
-  workbook: Workbook;
+  session: WorkbookSession;
   sheet: AppendixSheet;
   onSheet: (id: string) => void;
   apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
@@ -47,14 +48,9 @@ export function unitsOf(sheet: AppendixSheet): string[] {
 }
 
 export function useFindFilter(d: FindFilterDeps) {
-  const { open, setOpen, input, openFind } = useFindOpener();
-  const [query, setQuery] = useState('');
-  const [current, setCurrent] = useState<FindHit | null>(null);
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [thenSheet, setThenSheet] = useState<AppendixSheet | undefined>(undefined);
-  const deps = useRef(d);
-  deps.current = d;
-  const { workbook, sheet } = d;
+  const { sheet } = d;
 
   // a filter belongs to its sheet
   useEffect(() => setFilter(NO_FILTER), [sheet.id]);
@@ -97,81 +93,26 @@ export function useFindFilter(d: FindFilterDeps) {
     if (ctx && ctx.sheetId === sheet.id) setShown(d.apiRef.current, ctx, shown);
   }, [shown, sheet.id, d.ctxRef, d.apiRef]);
 
-  const hits = useMemo(() => {
-    const all = findInPlan(workbook.sheets, query);
-    // under a filter, only the rows in view of its sheet
-    return shown ? all.filter((h) => h.sheetId !== sheet.id || shown.has(h.rowId)) : all;
-  }, [workbook.sheets, query, shown, sheet.id]);
+  // under a filter, only the rows in view of its sheet are found there
+  const keep = useMemo(() => (shown ? (h: FindHit) => shown.has(h.rowId) : undefined), [shown]);
+  const find = useWorkbookFind({
+    session: d.session,
+    sheetId: sheet.id,
+    onSheet: d.onSheet,
+    apiRef: d.apiRef,
+    ctxRef: d.ctxRef,
+    keep,
+  });
 
-  /** Puts the grid's focus on a hit (switching sheet first), then gives the focus back to the bar. */
-  const show = useCallback(
-    (h: FindHit) => {
-      setCurrent(h);
-      if (h.sheetId !== deps.current.sheet.id) deps.current.onSheet(h.sheetId);
-      const t0 = performance.now();
-      const go = () => {
-        const api = deps.current.apiRef.current;
-        const ctx = deps.current.ctxRef.current;
-        if (!api || !ctx || ctx.sheetId !== h.sheetId || api.isDestroyed()) {
-          if (performance.now() - t0 < 3000) setTimeout(go, 30);
-          return;
-        }
-        const i = ctx.index.get(h.rowId);
-        if (i === undefined) return;
-        api.ensureIndexVisible(i, 'middle');
-        api.ensureColumnVisible(h.colId);
-        api.setFocusedCell(i, h.colId);
-        input.current?.focus();
-      };
-      go();
-    },
-    [input],
-  );
-
-  const step = useCallback(
-    (back: boolean) => {
-      const order = deps.current.workbook.sheets.map((s) => s.id);
-      const from = current ?? null;
-      const h = nextHit(hits, from, order, back);
-      if (h) show(h);
-    },
-    [hits, current, show],
-  );
-
-  const close = useCallback(() => {
-    setOpen(false);
-    setQuery('');
-    setCurrent(null);
-    const api = deps.current.apiRef.current;
-    const f = api?.getFocusedCell();
-    if (api && f) api.setFocusedCell(f.rowIndex, f.column.getColId());
-  }, [setOpen]);
-
-  const index = current ? hits.findIndex((h) => h === current || sameHit(h, current)) : -1;
   const projects = sheet.rows.filter((r) => r.kind === 'project');
   return {
-    open: open || !!shown,
-    finding: open,
-    openFind,
-    query,
-    setQuery: (q: string) => {
-      setQuery(q);
-      setCurrent(null);
-    },
-    hits,
-    index,
-    next: () => step(false),
-    prev: () => step(true),
-    close,
-    input,
+    ...find,
+    open: find.open || !!shown,
+    finding: find.open,
     filter,
     setFilter,
     filtered: shown
       ? { shown: projects.filter((r) => shown.has(r.id)).length, total: projects.length }
       : null,
   };
-}
-
-function sameHit(a: FindHit, b: FindHit): boolean {
-  return a.sheetId === b.sheetId && a.rowId === b.rowId && a.colId === b.colId;
 }

@@ -1,9 +1,11 @@
-/** Opening a find bar: its open state, its field, and Ctrl+F anywhere in the view. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+/** Opening a find bar: its field, and Ctrl+F anywhere in the view. */
+import { useCallback, useEffect, useRef } from 'react';
 
-/** The bar's open state and field; `openFind` (also bound to Ctrl+F) opens it with the field focused. */
-export function useFindOpener() {
-  const [open, setOpen] = useState(false);
+/**
+ * The bar's field; `openFind` (also bound to Ctrl+F) opens the bar through `setOpen` with the
+ * field focused.
+ */
+export function useFindOpener(setOpen: (open: boolean) => void) {
   const input = useRef<HTMLInputElement | null>(null);
 
   const openFind = useCallback(() => {
@@ -12,7 +14,7 @@ export function useFindOpener() {
       input.current?.focus();
       input.current?.select();
     }, 0);
-  }, []);
+  }, [setOpen]);
 
   useEffect(() => {
     const key = (e: KeyboardEvent) => {
@@ -26,5 +28,5 @@ export function useFindOpener() {
     return () => window.removeEventListener('keydown', key, true);
   }, [openFind]);
 
-  return { open, setOpen, input, openFind };
+  return { input, openFind };
 }

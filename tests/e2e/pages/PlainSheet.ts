@@ -27,6 +27,21 @@ export class PlainSheetModel {
     await this.cell(r1, c1).click({ modifiers: ['Shift'] });
   }
 
+  /**
+   * Drags the fill handle of the selection (shown at its last cell's corner) with the mouse onto
+   * cell (r, c), as a user extends a block down or right.
+   */
+  async dragFill(r: number, c: number): Promise<void> {
+    const handle = this.page.locator('[data-testid=plain-grid] [data-testid=fill-handle]');
+    await handle.waitFor();
+    const h = (await handle.boundingBox())!;
+    const to = (await this.cell(r, c).boundingBox())!;
+    await this.page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+    await this.page.mouse.up();
+  }
+
   /** Waits (up to 5 s) until `n` cells are shown selected; returns the last count seen. */
   async selectedIs(n: number): Promise<number> {
     const cells = this.page.locator('[data-testid=plain-grid] .ag-cell.pb-selected');

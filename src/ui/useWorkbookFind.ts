@@ -1,0 +1,113 @@
+/**
+ * Find (Ctrl+F) over the whole workbook from any sheet: the query is matched over every appendix
+ * and every plain grid sheet (off-screen rows included); Enter and Shift+Enter go to the next and
+ * previous cell found, switching sheet (and view) when the hit is on another sheet, scrolling it
+ * into view, then giving the typing back to the find field.
+ */
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { WorkbookSession } from '../app/session';
+import { type FindHit, nextHit } from '../domain/find';
+import { findInWorkbook, sheetOrder } from '../domain/workbookFind';
+import type { GridCtx, GridItem } from './grid/gridContext';
+import { findStoreOf, useFindShared } from './findStore';
+import { useFindOpener } from './useFindOpener';
+
+export interface WorkbookFindDeps {
+  session: WorkbookSession;
+  /** The sheet on screen (an appendix's or a plain grid sheet's id). */
+  sheetId: string;
+  onSheet: (id: string) => void;
+  apiRef: React.MutableRefObject<GridApi<GridItem> | null>;
+  ctxRef: React.MutableRefObject<GridCtx | null>;
+  /** Which hits of the sheet on screen count (a row filter hides the others). */
+  keep?: (h: FindHit) => boolean;
+}
+
+function sameHit(a: FindHit, b: FindHit): boolean {
+  return a.sheetId === b.sheetId && a.rowId === b.rowId && a.colId === b.colId;
+}
+
+/** The find state and actions of the view on screen (shared by every view of the workbook). */
+export function useWorkbookFind(d: WorkbookFindDeps) {
+  const { session, sheetId, keep } = d;
+  const store = findStoreOf(session);
+  const { open, query, current } = useFindShared(store);
+  const setOpen = useCallback((o: boolean) => store.set({ open: o }), [store]);
+  const { input, openFind } = useFindOpener(setOpen);
+  const deps = useRef(d);
+  deps.current = d;
+  const { apiRef, ctxRef } = d;
+
+  // this view is the one a jump lands in while it is on screen
+  useEffect(() => {
+    const target = { apiRef, ctxRef, input };
+    store.target = target;
+    return () => {
+      if (store.target === target) store.target = null;
+    };
+  }, [store, apiRef, ctxRef, input]);
+
+  const { sheets, grids } = session.workbook;
+  const hits = useMemo(() => {
+    const all = findInWorkbook({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c));
+    return keep ? all.filter((h) => h.sheetId !== sheetId || keep(h)) : all;
+  }, [sheets, grids, query, session, keep, sheetId]);
+
+  /** Puts the grid's focus on a hit (switching sheet first), then gives the focus back to the bar. */
+  const show = useCallback(
+    (h: FindHit) => {
+      store.set({ current: h });
+      if (h.sheetId !== deps.current.sheetId) deps.current.onSheet(h.sheetId);
+      const t0 = performance.now();
+      const go = () => {
+        // the view on screen: another one when the hit is on a sheet of the other kind
+        const target = store.target;
+        const api = target?.apiRef.current;
+        const ctx = target?.ctxRef.current;
+        if (!target || !api || !ctx || ctx.sheetId !== h.sheetId || api.isDestroyed()) {
+          if (performance.now() - t0 < 3000) setTimeout(go, 30);
+          return;
+        }
+        const i = ctx.index.get(h.rowId);
+        if (i === undefined) return;
+        api.ensureIndexVisible(i, 'middle');
+        api.ensureColumnVisible(h.colId);
+        api.setFocusedCell(i, h.colId);
+        target.input.current?.focus();
+      };
+      go();
+    },
+    [store],
+  );
+
+  const step = useCallback(
+    (back: boolean) => {
+      const h = nextHit(hits, current, sheetOrder(deps.current.session.workbook), back);
+      if (h) show(h);
+    },
+    [hits, current, show],
+  );
+
+  const close = useCallback(() => {
+    store.set({ open: false, query: '', current: null });
+    const api = deps.current.apiRef.current;
+    const f = api?.getFocusedCell();
+    if (api && f) api.setFocusedCell(f.rowIndex, f.column.getColId());
+  }, [store]);
+
+  const index = current ? hits.findIndex((h) => h === current || sameHit(h, current)) : -1;
+  return {
+    open,
+    openFind,
+    setOpen,
+    query,
+    setQuery: (q: string) => store.set({ query: q, current: null }),
+    hits,
+    index,
+    next: () => step(false),
+    prev: () => step(true),
+    close,
+    input,
+  };
+}
