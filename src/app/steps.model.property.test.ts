@@ -5,12 +5,12 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixedRuns, propertyParams } from './propertySeed';
 import { runSteps, seedArb, startWorkbook } from './randomSteps';
 import { WorkbookSession } from './session';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 180);
 /** Steps this file runs at least (with the other property file: over 10,000). */
-const MIN_STEPS = process.env.PROPERTY_RUNS ? 0 : 8200;
+const MIN_STEPS = fixedRuns() ? 8200 : 0;
 let runs = 0;
 let steps = 0;
 
@@ -24,7 +24,7 @@ describe('steps, undone and redone', () => {
         const equal = (a: unknown, b: unknown) => isDeepStrictEqual(a, b) || expect(a).toEqual(b);
         steps += await runSteps(s, seeds, { prefix: `${n}_`, next: 1 }, { equal });
       }),
-      { numRuns: RUNS },
+      propertyParams('model property', 180),
     );
     expect(steps).toBeGreaterThanOrEqual(MIN_STEPS);
   }, 600_000);

@@ -10,12 +10,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
+import { fixedRuns, propertyParams } from './propertySeed';
 import { runSteps, seedArb, startWorkbook } from './randomSteps';
 import { WorkbookSession } from './session';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 40);
 /** Steps this file runs at least (with the other property file: over 10,000). */
-const MIN_STEPS = process.env.PROPERTY_RUNS ? 0 : 1800;
+const MIN_STEPS = fixedRuns() ? 1800 : 0;
 const repo = new WorkbookRepo(openDb('property'));
 let runs = 0;
 let steps = 0;
@@ -38,7 +38,7 @@ describe('steps, undone and redone, stored', () => {
         expect(s.saveState).toBe('saved');
         s.close();
       }),
-      { numRuns: RUNS },
+      propertyParams('stored property', 40),
     );
     expect(steps).toBeGreaterThanOrEqual(MIN_STEPS);
   }, 600_000);

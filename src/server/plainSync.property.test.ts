@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CellInput, Workbook } from '../domain/types';
 import { SharedWorkbook } from '../storage/sync/sharedWorkbook';
+import { propertyParams } from '../app/propertySeed';
 import { commandOf, seedArb, startWorkbook } from '../app/randomSteps';
 import { WorkbookSession } from '../app/session';
 
@@ -77,7 +78,7 @@ describe('plain sheets in the shared document', () => {
           check();
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 30) },
+      propertyParams('plain sync property', 30),
     );
   }, 300_000);
 });
