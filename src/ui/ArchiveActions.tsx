@@ -8,7 +8,6 @@ import type { ArchivePlan, ClashMode } from '../app/archive';
 import type { PlanbookApp } from '../app/services';
 import { download } from './download';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 export function ArchiveActions({ app, onImported }: { app: PlanbookApp; onImported: () => void }) {
   const { t } = useLang();
@@ -61,7 +60,7 @@ export function ArchiveActions({ app, onImported }: { app: PlanbookApp; onImport
     const r = await app.archive.read(new Uint8Array(await file.arrayBuffer()));
     if (!r.ok) {
       const e = r.error;
-      const why = t(`arch_${e.code}` as StringKey, {
+      const why = t(`arch_${e.code}`, {
         v: 'version' in e ? e.version : '',
         path: 'path' in e ? e.path : '',
       });

@@ -8,7 +8,6 @@ import type { BackupSummary } from '../app/backups';
 import type { PlanbookApp } from '../app/services';
 import { formatBytes } from './formatBytes';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 export function BackupsSection({
   app,
@@ -59,7 +58,7 @@ export function BackupsSection({
       setMsg(
         r.ok
           ? { text: t('backupRestoredOver', { title, at: at(b.createdAt) }), kind: 'info' }
-          : { text: t(`backupProblem_${r.problem}` as StringKey), kind: 'error' },
+          : { text: t(`backupProblem_${r.problem}`), kind: 'error' },
       );
       onChanged();
     } finally {
@@ -97,7 +96,7 @@ export function BackupsSection({
                 {copies.map((b) => (
                   <tr key={b.id} data-backup={b.id}>
                     <td>{at(b.createdAt)}</td>
-                    <td>{t(`backupReason_${b.reason}` as StringKey)}</td>
+                    <td>{t(`backupReason_${b.reason}`)}</td>
                     <td className="pb-num">{formatBytes(b.size, lang)}</td>
                     <td>
                       <button type="button" disabled={busy} onClick={() => void asNew(b)}>

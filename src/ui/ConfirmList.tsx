@@ -3,7 +3,6 @@ import type { Comparison } from '../domain/compare';
 import type { Match, MatchOverrides } from '../domain/match';
 import type { ProjectGroup } from '../domain/matchGroups';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 const name = (x: { row: { cells: Record<string, unknown> } }) => String(x.row.cells.name ?? '');
 
@@ -12,7 +11,7 @@ export function useWhy(): (x: Pick<Match | ProjectGroup, 'reasons' | 'confidence
   const { t } = useLang();
   return (x) =>
     `${t('confidence', { p: Math.round(x.confidence * 100) })}: ${x.reasons
-      .map((r) => t(`reason_${r}` as StringKey))
+      .map((r) => t(`reason_${r}`))
       .join(', ')}`;
 }
 

@@ -16,7 +16,6 @@ import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
 import type { PlanReading } from '../io/readPlan';
 import { HeaderRowsInput } from './HeaderRowsInput';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 const ROLES: ColumnLeaf['role'][] = [
   'number',
@@ -113,7 +112,7 @@ export function ImportPreview({
       <ul className="pb-import-warnings" data-testid="import-warnings">
         {reading.warnings.map((w, k) => (
           <li key={k} data-code={w.code}>
-            {t(`w_${w.code}` as StringKey, { row: w.row ?? '', detail: w.detail ?? '' })}
+            {t(`w_${w.code}`, { row: w.row ?? '', detail: w.detail ?? '' })}
           </li>
         ))}
       </ul>
@@ -148,7 +147,7 @@ export function ImportPreview({
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {t(`role_${r}` as StringKey)}
+                      {t(`role_${r}`)}
                     </option>
                   ))}
                 </select>
@@ -216,7 +215,7 @@ export function ImportPreview({
                       >
                         {ROW_READINGS.map((k) => (
                           <option key={k} value={k}>
-                            {t(`kind_${k}` as StringKey)}
+                            {t(`kind_${k}`)}
                           </option>
                         ))}
                       </select>

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import type { PlanbookApp } from '../app/services';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 export function OpenFromServer({
   app,
@@ -28,7 +27,7 @@ export function OpenFromServer({
     });
     setBusy(false);
     if ('id' in r) onOpen(r.id);
-    else setError(t(`syncProblem_${r.problem}` as StringKey, { detail: r.detail }));
+    else setError(t(`syncProblem_${r.problem}`, { detail: r.detail }));
   };
   return (
     <section className="pb-new">

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import type { PlanbookApp, WorkbookSummary } from '../app/services';
 import { KNOWN_SOURCES } from '../domain/sources';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 import { ImportPreview } from './ImportPreview';
 import { OpenFromServer } from './OpenFromServer';
 import { useImport } from './useImport';
@@ -42,7 +41,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
     if (!r.ok) {
       const e = r.error;
       setMsg({
-        text: t(`err_${e.code}` as StringKey, {
+        text: t(`err_${e.code}`, {
           v: 'version' in e ? e.version : '',
           path: 'path' in e ? e.path : '',
         }),
@@ -160,7 +159,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
           <p className="pb-msg pb-msg-error" role="alert" data-testid="import-error">
             {t('importFailed', {
               name: imp.state.name,
-              why: t(`imp_${imp.state.error.code}` as StringKey, {
+              why: t(`imp_${imp.state.error.code}`, {
                 detail: imp.state.error.detail,
               }),
             })}

@@ -7,7 +7,6 @@ import { useState, useSyncExternalStore } from 'react';
 import type { WorkbookSession } from '../app/session';
 import type { SyncLink } from '../app/syncLink';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 import { isSubmissionDoc } from '../app/serverSubmissions';
 import { SendSubmission } from './SendSubmission';
 import { cellLabel } from './syncLabels';
@@ -56,7 +55,7 @@ function ConnectForm({ link }: { link: SyncLink }) {
       </button>
       {view.problem && (
         <p className="pb-msg pb-msg-error" role="alert" data-testid="sync-problem">
-          {t(`syncProblem_${view.problem}` as StringKey, { detail: view.detail })}
+          {t(`syncProblem_${view.problem}`, { detail: view.detail })}
         </p>
       )}
     </form>
@@ -119,7 +118,7 @@ export function SyncPanel({
             data-status={state.status}
             data-saved={state.saved}
           >
-            {t(`syncStatus_${state.status}` as StringKey)}
+            {t(`syncStatus_${state.status}`)}
             {state.status === 'online' && ` · ${state.saved ? t('syncSaved') : t('syncUnsent')}`}
           </p>
           <p className="pb-sync-sub">

@@ -12,6 +12,7 @@ import { enKeys, viKeys } from './stringsKeys';
 import { enPrint, viPrint } from './stringsPrint';
 import { enSubmit, viSubmit } from './stringsSubmit';
 import { enTrust, viTrust } from './stringsTrust';
+import { enWarnings, viWarnings } from './stringsWarnings';
 
 export const vi = {
   ...viMore,
@@ -27,6 +28,7 @@ export const vi = {
   ...viPrint,
   ...viSubmit,
   ...viTrust,
+  ...viWarnings,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -207,6 +209,7 @@ export const en: Record<StringKey, string> = {
   ...enPrint,
   ...enSubmit,
   ...enTrust,
+  ...enWarnings,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

@@ -7,7 +7,6 @@ import {
   readSubmissions,
 } from '../../app/consolidationIntake';
 import { formatAmount } from '../../domain/numbers';
-import type { StringKey } from '../strings';
 import { useLang } from '../i18n';
 import { receivedText } from './format';
 import { ServerIntake } from './ServerIntake';
@@ -89,7 +88,7 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                               sender: p.wrongUnit.sender,
                             })
                           : t('c_unreadable', {
-                              why: t(`imp_${p.error?.code ?? 'unexpected'}` as StringKey, {
+                              why: t(`imp_${p.error?.code ?? 'unexpected'}`, {
                                 detail: p.error?.detail ?? '',
                               }),
                             })}

@@ -8,7 +8,6 @@ import { confirmedMapping, mapColumns, targetOf } from '../../domain/consolidate
 import type { Workbook } from '../../domain/types';
 import { download } from '../download';
 import { useLang } from '../i18n';
-import type { StringKey } from '../strings';
 import { formColumnLabel, receivedText } from './format';
 import { SubmissionSheet } from './SubmissionSheet';
 
@@ -72,7 +71,7 @@ export function SubmissionPanel(p: {
       <dl className="pb-provenance" data-testid="c-provenance">
         <dt>{t('c_colUnit')}</dt>
         <dd>
-          {pv.unit} ({t(`c_unitFrom_${pv.unitFrom}` as StringKey)})
+          {pv.unit} ({t(`c_unitFrom_${pv.unitFrom}`)})
         </dd>
         <dt>{t('c_colReceived')}</dt>
         <dd>{receivedText(pv.receivedAt, lang)}</dd>

@@ -9,7 +9,6 @@ import type { ExecPeriod } from '../../domain/execution';
 import { periodLabel, quarterEnd } from '../../domain/executionPeriods';
 import { monthEnd, viDate } from '../../domain/executionText';
 import { useLang } from '../i18n';
-import type { StringKey } from '../strings';
 
 export function AddPeriod(p: {
   session: ExecutionSession;
@@ -50,7 +49,7 @@ export function AddPeriod(p: {
               other: periodLabel(other, lang),
               date: viDate(end),
             })
-          : t('execPeriodRefused', { period: label, why: t(`execR_${r.why}` as StringKey) }),
+          : t('execPeriodRefused', { period: label, why: t(`execR_${r.why}`) }),
     });
   };
   return (

@@ -7,7 +7,6 @@ import { canonicalSource } from '../../domain/sources';
 import { amountColumnId } from '../../domain/template';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, Id, PlanMeta } from '../../domain/types';
 import { useLang } from '../i18n';
-import type { StringKey } from '../strings';
 import type { FormRun, FormSay } from './FormPanel';
 
 type Kind = 'text' | 'amount' | 'stated' | 'value';
@@ -130,7 +129,7 @@ export function ColumnsEditor(p: {
         >
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`form_kind_${k}` as StringKey)}
+              {t(`form_kind_${k}`)}
             </option>
           ))}
         </select>
