@@ -81,24 +81,12 @@ const RULES = {
   engine: { layers: ['domain'], packages: ['hyperformula'], testPackages: TEST_ONLY },
   storage: {
     layers: ['domain'],
-    packages: [
-      'dexie',
-      'fractional-indexing',
-      'yjs',
-      'y-indexeddb',
-      '@hocuspocus/provider',
-    ],
+    packages: ['dexie', 'fractional-indexing', 'yjs', 'y-indexeddb', '@hocuspocus/provider'],
     testPackages: TEST_ONLY,
   },
   io: {
     layers: ['domain', 'engine'],
-    packages: [
-      '@e965/xlsx',
-      'fflate',
-      'write-excel-file',
-      'vietnamese-conversion',
-      ...node,
-    ],
+    packages: ['@e965/xlsx', 'fflate', 'write-excel-file', 'vietnamese-conversion', ...node],
     testPackages: TEST_ONLY,
     shared: ['tests'],
     // tests may run a file through the CLI's checks (the same reading the command line does)
