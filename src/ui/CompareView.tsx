@@ -125,7 +125,7 @@ export function CompareView(p: {
               <td>{d.column.label}</td>
               <td className="pb-num">{fmt(d.before)}</td>
               <td className="pb-num">{fmt(d.after)}</td>
-              <td>{t(`kind_${d.kind}` as StringKey)}</td>
+              <td>{t(`kind_${d.kind}`)}</td>
             </tr>
           ))}
         </tbody>

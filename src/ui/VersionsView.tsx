@@ -1,7 +1,7 @@
 /** Versions of the open workbook: save one, the timeline, add a file as a version, compare any two. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ComparisonResult } from '../app/comparison';
-import { readForImport } from '../app/importer';
+import { type ImportError, readForImport } from '../app/importer';
 import type { OpenedWorkbook } from '../app/services';
 import type { RevisionSummary, Versions } from '../app/versions';
 import type { MatchOverrides } from '../domain/match';
@@ -12,7 +12,6 @@ import type { Executions } from '../app/executions';
 import { ExecutionStart } from './execution/ExecutionStart';
 import { download } from './download';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
 type Pick = string; // a revision id or 'current'
 
@@ -68,12 +67,12 @@ export function VersionsView(p: {
       setMessage({ text: t('versionImported', { name: file.name }), kind: 'info' });
       await reload();
     } catch (e) {
-      const err = e as { code: string; detail: string };
+      const err = e as ImportError;
       setMessage({
         kind: 'error',
         text: t('importFailed', {
           name: file.name,
-          why: t(`imp_${err.code}` as StringKey, { detail: err.detail }),
+          why: t(`imp_${err.code}`, { detail: err.detail }),
         }),
       });
     }
@@ -177,7 +176,7 @@ export function VersionsView(p: {
             <li key={r.id} data-version={r.name}>
               <strong>{r.name}</strong> —{' '}
               {new Date(r.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}{' '}
-              <em>({t(`versionOrigin_${r.origin}` as StringKey)})</em>
+              <em>({t(`versionOrigin_${r.origin}`)})</em>
               {r.note && <span className="pb-version-note"> — {r.note}</span>}{' '}
               <a href={`#/rev/${encodeURIComponent(r.id)}`}>{t('openVersion')}</a>{' '}
               <button

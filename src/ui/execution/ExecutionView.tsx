@@ -120,7 +120,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
         kind: 'error',
         text: t('execImportFailed', {
           name: file.name,
-          why: t(`imp_${err.code}` as StringKey, { detail: err.detail }),
+          why: t(`imp_${err.code}`, { detail: err.detail }),
         }),
       });
     }
