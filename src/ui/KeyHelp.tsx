@@ -2,7 +2,6 @@
 import { useEffect, useRef } from 'react';
 import { KEY_HELP } from './grid/keymap';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 import './keys.css';
 
 export function KeyHelp({ onClose }: { onClose: () => void }) {
@@ -36,7 +35,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
       <div className="pb-keyhelp-groups">
         {KEY_HELP.map((g) => (
           <section key={g.group}>
-            <h3>{t(g.group as StringKey)}</h3>
+            <h3>{t(g.group)}</h3>
             <table>
               <tbody>
                 {g.items.map((it) => (
@@ -49,7 +48,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
                         </span>
                       ))}
                     </td>
-                    <td>{t(it.label as StringKey)}</td>
+                    <td>{t(it.label)}</td>
                   </tr>
                 ))}
               </tbody>

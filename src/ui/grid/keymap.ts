@@ -3,6 +3,7 @@
  * where navigation keys land (Excel's rules), and the list the help panel shows.
  */
 import type { CellPos } from '../../app/selection';
+import type { StringKey } from '../strings';
 
 /** The parts of a keyboard event the key map reads. */
 export interface KeyLike {
@@ -146,11 +147,11 @@ export function navTarget(to: NavTarget, p: CellPos, s: NavSheet): CellPos {
 /** One line of the help panel: the keys (as printed) and the string key of what they do. */
 export interface KeyHelp {
   keys: string[];
-  label: string;
+  label: StringKey;
 }
 
 /** Every key the workbook view answers, in the order the help panel lists them. */
-export const KEY_HELP: { group: string; items: KeyHelp[] }[] = [
+export const KEY_HELP: { group: StringKey; items: KeyHelp[] }[] = [
   {
     group: 'k_groupMove',
     items: [
