@@ -1,6 +1,6 @@
 /**
- * UI strings of the import warnings that had none (a warning's text is `w_<code>`; the type of
- * `t` now checks that every code has one), in both languages.
+ * UI strings that had none, found when the keys built from a code (`w_<code>`,
+ * `intakeProblem_<problem>`) were typed instead of cast: `t` now checks that every code has one.
  */
 export const viWarnings = {
   w_footnoteMarker:
@@ -9,6 +9,7 @@ export const viWarnings = {
   w_belowTable: 'Dòng {row}: phần ghi chú dưới bảng (từ dòng này), giữ làm chữ của trang tính.',
   w_movedFigure: 'Dòng {row}: số liệu trên dòng không có tên, đã gộp vào dòng trên.',
   w_strayZeros: 'Dòng {row}: dòng chỉ có số 0 và không có tên, không đọc thành một dòng của bảng.',
+  intakeProblem_wrongUnit: 'Máy chủ từ chối: hồ sơ ghi một đơn vị khác với đơn vị gửi ({detail}).',
 };
 
 export const enWarnings: Record<keyof typeof viWarnings, string> = {
@@ -18,4 +19,6 @@ export const enWarnings: Record<keyof typeof viWarnings, string> = {
   w_belowTable: "Line {row}: notes below the table from here on, kept as the sheet's text.",
   w_movedFigure: 'Line {row}: figures on a row without a label were joined to the row above.',
   w_strayZeros: 'Line {row}: only zeros on a row without a label; not read as a table row.',
+  intakeProblem_wrongUnit:
+    'The server refused: the file states another unit than the one sending it ({detail}).',
 };

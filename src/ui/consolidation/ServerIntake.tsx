@@ -60,7 +60,7 @@ export function ServerIntake({
         }),
       );
       if (!r.ok) {
-        const k = `intakeProblem_${r.problem}` as StringKey;
+        const k: StringKey = `intakeProblem_${r.problem}`;
         setMsg({ error: true, text: t(k, { detail: r.detail }) });
       } else {
         onRead(r.value);
