@@ -57,6 +57,17 @@ export function assignOrder(rows: readonly Row[], order: Map<Id, string>): Set<I
   return changed;
 }
 
+const isProject = (r: Row | null) => (r?.kind === 'project' ? 1 : 0);
+
+/** Project rows a step added minus those it removed (kinds changed included). */
+function projectsAdded(d: Delta): number {
+  let n = 0;
+  for (const s of d.added) for (const r of s.rows) n += isProject(r);
+  for (const s of d.removed) for (const r of s.rows) n -= isProject(r);
+  for (const sd of d.sheets) for (const r of sd.rows) n += isProject(r.after) - isProject(r.before);
+  return n;
+}
+
 /** The storage change of a step from `before` to `after`; updates `order` (row id → key). */
 export function storedChange(d: Delta, after: Workbook, order: Map<Id, string>): StoredChange {
   const change: StoredChange = { putRows: [], deleteRows: [] };
@@ -89,6 +100,8 @@ export function storedChange(d: Delta, after: Workbook, order: Map<Id, string>):
     for (const id of assignOrder(sheet.rows, order)) ids.add(id);
     for (const r of sheet.rows) if (ids.has(r.id)) put(sd.sheetId, r);
   }
+  const projects = projectsAdded(d);
+  if (projects) change.projects = projects;
   if (d.meta) change.meta = after.meta;
   if (d.sheetList || d.added.length || d.removed.length || d.sheets.some((s) => s.header))
     change.sheets = after.sheets;

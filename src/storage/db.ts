@@ -18,6 +18,8 @@ export interface WorkbookRecord {
   rev: number;
   /** Column widths the user dragged, by sheet then column (px); never an undo step, no revision. */
   widths?: ColumnWidthsBySheet;
+  /** Project rows of its sheets, kept by every commit (absent on older records: counted once). */
+  projects?: number;
 }
 
 /** Column widths in px by sheet id, then column id. */

@@ -23,6 +23,8 @@ export interface StoredChange {
   sheets?: AppendixSheet[];
   /** The workbook's plain grid sheets, all of them (stored with the workbook record). */
   grids?: GridSheet[];
+  /** Project rows added minus removed (a row whose kind changed counts too); absent: none. */
+  projects?: number;
 }
 
 /** Raised when the stored workbook changed since this tab loaded it. */
@@ -59,13 +61,28 @@ export class WorkbookRepo {
         years: w.meta.years,
         unit: w.meta.unit,
         updatedAt: w.updatedAt,
-        projects: await this.db.rows
-          .where('sheetId')
-          .anyOf(w.sheetIds)
-          .filter((r) => r.kind === 'project')
-          .count(),
+        projects: w.projects ?? (await this.countProjects(w.id)),
       })),
     );
+  }
+
+  /**
+   * Counts a workbook's project rows by walking them, and keeps the count on its record (a record
+   * stored before counts were kept; every commit keeps it from then on). No revision: not an edit.
+   */
+  private countProjects(id: Id): Promise<number> {
+    return this.db.transaction('rw', this.db.workbooks, this.db.rows, async () => {
+      const w = await this.db.workbooks.get(id);
+      if (!w) return 0;
+      if (w.projects !== undefined) return w.projects;
+      const projects = await this.db.rows
+        .where('sheetId')
+        .anyOf(w.sheetIds)
+        .filter((r) => r.kind === 'project')
+        .count();
+      await this.db.workbooks.update(id, { projects });
+      return projects;
+    });
   }
 
   /** Stores a new workbook (a load, never an undo step). */
@@ -88,6 +105,7 @@ export class WorkbookRepo {
       createdAt: wb.createdAt,
       updatedAt: wb.updatedAt,
       rev: 1,
+      projects: rows.reduce((n, r) => n + (r.kind === 'project' ? 1 : 0), 0),
     };
     await this.db.transaction('rw', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
       await this.db.workbooks.add(rec);
@@ -173,6 +191,7 @@ export class WorkbookRepo {
         ...(ch.meta ? { meta: ch.meta } : {}),
         ...(ch.sheets ? { sheetIds: ch.sheets.map((s) => s.id) } : {}),
         ...(ch.grids ? { grids: ch.grids } : {}),
+        ...(ch.projects && w.projects !== undefined ? { projects: w.projects + ch.projects } : {}),
       });
       return rev;
     });
