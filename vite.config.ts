@@ -48,6 +48,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
+    setupFiles: ['src/io/sheetJsEager.ts'],
     testTimeout: 30000,
   },
 });

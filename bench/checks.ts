@@ -3,6 +3,7 @@
  * workbook opens, the incremental pass after one edit, and the CLI's read + check of a 10,000-row
  * tab-separated file.
  */
+import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { generatePlan } from '../src/domain/generate';
 import { sheetFindings } from '../src/domain/checks';
 import { setCells } from '../src/domain/ops';

@@ -1,4 +1,5 @@
 /** Comparing two revisions of a 10,000-project plan (Node; the same code runs in the page). */
+import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { compareWithTable } from '../src/domain/adjustment';
 import { leaves } from '../src/domain/columns';
 import { generatePlan, prng } from '../src/domain/generate';

@@ -4,6 +4,7 @@
  * updated), then edits of a figure until the rates of the project, its unit and the total are read.
  * `npx tsx bench/execution.ts` alone, or through `npm run bench`.
  */
+import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import * as XLSX from '@e965/xlsx';
 import { ExecutionSession } from '../src/app/execution';
 import { annualPlanFrom, lineKey } from '../src/domain/execution';

@@ -1,4 +1,5 @@
 /** Export of a 10,000-project plan to the submission .xlsx (Node; the same code runs in the page). */
+import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { sheetFindings } from '../src/domain/checks';
 import { generatePlan } from '../src/domain/generate';
 import { PlanEngine } from '../src/engine/engine';

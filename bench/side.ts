@@ -3,6 +3,7 @@
  * open + recalculate + save; Planbook's import vs LibreOffice's open; Planbook's export vs
  * LibreOffice's save; peak memory of both. Files: a plan with few findings and one with thousands.
  */
+import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

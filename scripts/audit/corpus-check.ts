@@ -3,6 +3,7 @@
  * cells, compared with the hand audits in fixtures/audits when present.
  * Usage: npx tsx scripts/audit/corpus-check.ts [file-substring] [--all]
  */
+import '../../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { checkWorkbook } from '../../src/cli/check';
 import { readPlanFile } from '../../src/io/readPlan';

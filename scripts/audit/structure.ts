@@ -3,6 +3,7 @@
  * totals, of-which rows, non-additive columns) beside the hand audit's, with the source rows where
  * they differ. Usage: npx tsx scripts/audit/structure.ts [file-substring] [--all]
  */
+import '../../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readFileSync, readdirSync } from 'node:fs';
 import { readPlanFile } from '../../src/io/readPlan';
 import { tableStructure } from '../../src/domain/tableStructure';

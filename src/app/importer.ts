@@ -2,6 +2,7 @@
  * Importing a file: read off the main thread (a Web Worker; directly where there is none), with a
  * time limit so a pathological file never hangs the page. Nothing is stored until the user confirms.
  */
+import '../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import type { ImportReply, ImportRequest } from '../io/importWorker';
 import {
   type PlanReading,

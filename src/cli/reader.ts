@@ -3,8 +3,8 @@
  * limit and a time budget (readerProcess.ts); this module is what the reader process runs.
  */
 import * as zlib from 'node:zlib';
-import * as XLSX from '@e965/xlsx';
-import { type PlanReading, PlanReadError, readPlanFile } from '../io/readPlan';
+import { type PlanReading, PlanReadError, readPlanFileLoading } from '../io/readPlan';
+import { whenSheetJsLoads } from '../io/sheetJs';
 import { thrownText } from '../io/sheets';
 import { checkReading } from './checkCmd';
 import type { PlanReader, WorkerReply } from './readerProcess';
@@ -17,18 +17,14 @@ export * from './readerProcess';
  * reads, is deprecated: the warning is not printed.
  */
 export function inflateWithZlib(): void {
-  process.noDeprecation = true;
-  (XLSX.CFB as { utils: { use_zlib: (z: typeof zlib) => void } }).utils.use_zlib(zlib);
+  whenSheetJsLoads((XLSX) => {
+    process.noDeprecation = true;
+    (XLSX.CFB as { utils: { use_zlib: (z: typeof zlib) => void } }).utils.use_zlib(zlib);
+  });
 }
 
-/** Reads in this thread (tests, small inputs). */
-export const readDirect: PlanReader = (file, bytes) => {
-  try {
-    return Promise.resolve(readPlanFile(file, bytes));
-  } catch (e) {
-    return Promise.reject(e as Error);
-  }
-};
+/** Reads in this thread (tests, small inputs); SheetJS is loaded only if the file needs it. */
+export const readDirect: PlanReader = (file, bytes) => readPlanFileLoading(file, bytes);
 
 /**
  * Reads in this thread and answers as the reader process does (anything thrown becomes a reply);
@@ -41,7 +37,7 @@ export async function readForWorker(
 ): Promise<WorkerReply> {
   let reading: PlanReading;
   try {
-    reading = readPlanFile(file, bytes);
+    reading = await readPlanFileLoading(file, bytes);
   } catch (e) {
     const planError = e instanceof PlanReadError;
     return { ok: false, planError, reason: planError ? e.reason : null, message: thrownText(e) };

@@ -1,4 +1,5 @@
 /** Reads an imported file off the main thread (a module Web Worker); posts the reading or an error. */
+import './sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { PlanReadError, type ReadFailure, readPlanFile, type ReadOptions } from './readPlan';
 import { thrownText } from './sheets';
 

@@ -19,6 +19,7 @@ import {
   LimitError,
 } from './limits';
 import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
+import { SheetJsNotLoaded, withSheetJs } from './sheetJs';
 
 /** What the import preview shows of one sheet (an appendix, or a plain grid: band null). */
 export interface SheetSource {
@@ -105,6 +106,15 @@ export function readPlanFile(name: string, bytes: Uint8Array, opts: ReadOptions 
   }
 }
 
+/** `readPlanFile`, loading SheetJS first when the file needs it (the reader process, the app). */
+export function readPlanFileLoading(
+  name: string,
+  bytes: Uint8Array,
+  opts: ReadOptions = {},
+): Promise<PlanReading> {
+  return withSheetJs(() => readPlanFile(name, bytes, opts));
+}
+
 /** Why a spreadsheet could not be read, in one line (SheetJS's words as the detail). */
 function unreadable(e: unknown): PlanReadError {
   const detail = thrownText(e).split('\n')[0].slice(0, 200);
@@ -149,7 +159,7 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
     try {
       grids = gridsFromWorkbook(bytes);
     } catch (e) {
-      if (e instanceof LimitError) throw e;
+      if (e instanceof LimitError || e instanceof SheetJsNotLoaded) throw e;
       throw unreadable(e);
     }
   } else {

@@ -3,10 +3,11 @@
  * text as shown (Vietnamese numbers are parsed by Planbook, not by SheetJS). Every sheet is read
  * whole or the file is refused (limits.ts); SheetJS's own console lines are kept out of the output.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import type { RawCell, RawGrid } from './appendix/grid';
 import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
+import { type SheetJs, sheetJs } from './sheetJs';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
 
@@ -66,10 +67,11 @@ export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
 function checkXlsFormulas(bytes: Uint8Array): void {
   if (bytes[0] === 0x09 && bytes[1] <= 0x08) return checkFormulaRecords(bytes); // a bare BIFF stream
   if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return;
+  const { CFB } = sheetJs();
   let stream: Uint8Array | undefined;
   try {
-    const cfb = XLSX.CFB.read(bytes, { type: 'array' });
-    const wb = XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book');
+    const cfb = CFB.read(bytes, { type: 'array' });
+    const wb = CFB.find(cfb, '/Workbook') ?? CFB.find(cfb, '/Book');
     stream = wb?.content as Uint8Array | undefined;
   } catch {
     return; // SheetJS reports the damage in its own words
@@ -85,8 +87,8 @@ type CfbFind = (cfb: unknown, path: string) => unknown;
  * allocating without bound (found by the fuzzer: one damaged byte). SheetJS finds them through
  * `XLSX.CFB.find`, which is held here for the time of the read.
  */
-function withoutProperties<T>(f: () => T): T {
-  const cfb = XLSX.CFB as unknown as { find: CfbFind };
+function withoutProperties<T>(X: SheetJs, f: () => T): T {
+  const cfb = X.CFB as unknown as { find: CfbFind };
   const find = cfb.find;
   cfb.find = (c, path) => (/SummaryInformation$/i.test(path) ? null : find(c, path));
   try {
@@ -98,9 +100,10 @@ function withoutProperties<T>(f: () => T): T {
 
 /** Reads every sheet of a workbook file through SheetJS (limits checked as gridsFromWorkbook does). */
 export function gridsBySheetJs(bytes: Uint8Array): RawGrid[] {
+  const X = sheetJs();
   const { value: wb } = quietly(() =>
-    withoutProperties(() =>
-      XLSX.read(bytes, {
+    withoutProperties(X, () =>
+      X.read(bytes, {
         type: 'array',
         cellFormula: true,
         cellStyles: true,
@@ -148,7 +151,10 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
       const out: RawCell = { text, value: cell.v as RawCell['value'] };
       if (cell.f) {
-        checkFormula(cell.f, () => `sheet '${name}', cell ${XLSX.utils.encode_cell({ r, c })}`);
+        checkFormula(
+          cell.f,
+          () => `sheet '${name}', cell ${sheetJs().utils.encode_cell({ r, c })}`,
+        );
         out.formula = cell.f;
       }
       const bold = (cell.s as { font?: { bold?: boolean } } | undefined)?.font?.bold;

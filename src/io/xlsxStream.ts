@@ -9,6 +9,7 @@ import type { RawGrid } from './appendix/grid';
 import { CellBudget, checkSheetCount, LimitError, READ_LIMITS } from './limits';
 import { SheetScan } from './xlsxSheet';
 import { sharedStrings } from './xlsxStrings';
+import { SheetJsNotLoaded } from './sheetJs';
 import { attributes, FormatTable, unescapeXml, Unsupported } from './xlsxText';
 import { ZipParts } from './xlsxZip';
 
@@ -106,7 +107,7 @@ export function gridsFromXlsx(bytes: Uint8Array, o: StreamOptions = {}): RawGrid
     if (!out) o.onFallback?.('package');
     return out;
   } catch (e) {
-    if (e instanceof LimitError) throw e;
+    if (e instanceof LimitError || e instanceof SheetJsNotLoaded) throw e;
     // a feature only SheetJS reads (Unsupported), or a damaged part: SheetJS decides
     o.onFallback?.(e instanceof Error ? e.message : String(e));
     return null;

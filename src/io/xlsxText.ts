@@ -3,7 +3,10 @@
  * same raw grids: XML unescaping, tag attributes, shared strings, shared formulas, and the number
  * format table with the text a value is shown as (SheetJS's own SSF formatter renders it).
  */
-import * as XLSX from '@e965/xlsx';
+import { sheetJs } from './sheetJs';
+import { knownText } from './xlsxFormats';
+
+export { grouped } from './xlsxFormats';
 
 /** Signals a feature only SheetJS reads: the caller falls back. */
 export class Unsupported extends Error {}
@@ -327,11 +330,8 @@ export class FormatTable {
   /** The text a value is shown as in format `id`; null when SheetJS's formatter fails. */
   render(id: number, v: number | string | boolean): string | null {
     const fmt = this.use(id);
-    if (id === 0 && typeof v === 'number') return (v | 0) === v ? v.toString(10) : general(v);
-    if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e15 && !Object.is(v, -0)) {
-      if (fmt === '#,##0') return grouped(v);
-      if (fmt === '0') return String(v);
-    }
+    const known = knownText(id, fmt, v);
+    if (known !== undefined) return known;
     if (Object.is(v, -0)) return format(id, fmt, v);
     let m = this.memo.get(fmt);
     if (!m) this.memo.set(fmt, (m = new Map()));
@@ -344,23 +344,10 @@ export class FormatTable {
   }
 }
 
-/** An integer with comma thousands (`#,##0`, as SSF renders whole numbers). */
-export function grouped(v: number): string {
-  const s = String(Math.abs(v));
-  if (s.length <= 3) return v < 0 ? `-${s}` : s;
-  let head = s.length % 3 || 3;
-  let out = s.slice(0, head);
-  for (; head < s.length; head += 3) out += `,${s.slice(head, head + 3)}`;
-  return v < 0 ? `-${out}` : out;
-}
-
-function general(v: number): string {
-  return XLSX.SSF.format('General', v);
-}
-
 function format(id: number, fmt: string, v: number | string | boolean): string | null {
+  const { SSF } = sheetJs(); // outside the try: a read that needs SheetJS loads it and runs again
   try {
-    return XLSX.SSF.format(id === 0 ? 'General' : fmt, v);
+    return SSF.format(id === 0 ? 'General' : fmt, v);
   } catch {
     return null;
   }

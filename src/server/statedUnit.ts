@@ -7,6 +7,7 @@
  * province's header left in a copy) is taken; the intake words the difference. The file is read
  * by the app's own reader (`io/readPlan.ts`), so both sides read the same words.
  */
+import '../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { matchUnit, sameUnit } from '../domain/consolidateUnits';
 import { senderUnitLabel, senderUnitNames } from '../domain/sentUnit';
 import { readPlanFile } from '../io/readPlan';

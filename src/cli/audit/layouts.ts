@@ -5,6 +5,7 @@
  * markers, a hidden stale row, text columns). The checks must say the same
  * thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
+import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';

@@ -4,6 +4,7 @@
  * the sheet read and checked again, and the error findings compared with the unchanged sheet's.
  * Measures how many planted errors the checks find on the rules the tables state or mean.
  */
+import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../check';
 import { columnLetter } from '../../domain/columns';

@@ -4,6 +4,7 @@
  * each column its meaning from its header texts (executionColumns) and keeps, per line, the project
  * code and lead unit texts the plan reader does not keep, and the figures by measure and source.
  */
+import '../sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { leaves } from '../../domain/columns';
 import { codeIn, leafPaths, normaliseCode, sectionSource } from '../../domain/execution';
 import { normaliseName } from '../../domain/match';
@@ -24,6 +25,7 @@ import { type AppendixReading, readAppendix, unlegacy } from '../appendix/reader
 import { checkFileSize, checkTextCells, LimitError } from '../limits';
 import { baseName, PlanReadError } from '../readPlan';
 import { gridsFromWorkbook } from '../sheets';
+import { SheetJsNotLoaded } from '../sheetJs';
 import { reportPeriod, reportYear } from './reportDates';
 
 /** The raw tables of a file (spreadsheet or delimited text). */
@@ -52,7 +54,7 @@ function boundedGrids(name: string, bytes: Uint8Array): RawGrid[] {
     try {
       return gridsFromWorkbook(bytes);
     } catch (e) {
-      if (e instanceof LimitError) throw e;
+      if (e instanceof LimitError || e instanceof SheetJsNotLoaded) throw e;
       const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
       throw new PlanReadError(
         `cannot read the spreadsheet (${why})`,
