@@ -23,6 +23,7 @@ export type PlanReader = ((file: string, bytes: Uint8Array) => Promise<PlanReadi
 export type WorkerReply =
   | { ok: true; reading: PlanReading }
   | { ok: true; result: CliResult }
+  | { ok: true; unit: string | null }
   | { ok: false; planError: boolean; reason: ReadFailure | null; message: string };
 
 /** How one read ended. */
