@@ -146,7 +146,7 @@ export function outcomeError(o: ReadOutcome, budgetMs: number, heapMb: number): 
   }
   if (o.kind === 'timeout')
     return new PlanReadError(
-      `reading took longer than ${Math.round(budgetMs / 1000)} s and was stopped (the file may be damaged)`,
+      `reading took longer than ${budgetMs < 1000 ? `${budgetMs} ms` : `${Math.round(budgetMs / 1000)} s`} and was stopped (the file may be damaged)`,
       'timeout',
     );
   return o.outOfMemory

@@ -123,7 +123,7 @@ export async function handleSubmissions(
     if (read && 'refused' in read) {
       const why = `the file could not be read: ${read.refused}`;
       deps.audit([line(doc, 'refused', `${fileName}: ${why}`)]);
-      json(422, { error: why, code: 'unreadable' });
+      json(422, { error: why, code: 'unreadable', reason: read.refused });
       return true;
     }
     const wrong =
