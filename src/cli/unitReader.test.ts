@@ -4,6 +4,10 @@
  * server's thread, nothing moves until it ends), and a file past the reading bounds (time, memory)
  * is refused with one line and an audit line, the server serving on.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planXlsx } from '../../bench/planXlsx';
 import { makePlan } from '../domain/template';
@@ -49,7 +53,12 @@ function watched(reader: StatedUnitReader) {
   return { read: Object.assign(read, { close: reader.close }), state };
 }
 
-async function send(srv: RunningServer, account: string, unit: string, bytes: Uint8Array) {
+async function send(
+  srv: Pick<RunningServer, 'httpUrl'>,
+  account: string,
+  unit: string,
+  bytes: Uint8Array,
+) {
   const url = `${srv.httpUrl}/submissions?doc=plan/p1/submission/${unit}&file=big.xlsx`;
   const r = await fetch(url, {
     method: 'POST',
@@ -123,5 +132,31 @@ describe('a sent submission read off the event loop', () => {
       headers: { Authorization: `Bearer ${token('minh')}` },
     });
     expect([list.status, await list.json()]).toEqual([200, []]);
+  }, 120_000);
+
+  it('`planbook serve` as bundled (npm run build:cli) reads in its bundled reader process', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'planbook-serve-'));
+    writeFileSync(join(data, 'accounts.json'), JSON.stringify({ accounts: ACCOUNTS }));
+    const p = spawn(
+      process.execPath,
+      ['dist-cli/planbook.mjs', 'serve', '--port', '0', '--data', data],
+      { env: { ...process.env, PLANBOOK_SECRET: SECRET }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const httpUrl = await new Promise<string>((resolve) => {
+        let out = '';
+        p.stdout.on('data', (b: Buffer) => {
+          out += b.toString();
+          const m = /listening on ws:\/\/([\d.]+:\d+)/.exec(out);
+          if (m) resolve(`http://${m[1]}`);
+        });
+      });
+      expect((await send({ httpUrl }, 'tuan', 'yte', BIG)).status).toBe(201);
+      // read there: a file naming another unit of the plan is refused
+      const other = readFileSync('fixtures/consolidate/so-y-te.xlsx');
+      expect((await send({ httpUrl }, 'lan', 'gtvt', other)).body.code).toBe('wrongUnit');
+    } finally {
+      p.kill('SIGTERM');
+    }
   }, 120_000);
 });
