@@ -14,7 +14,7 @@ import { makePlan } from '../domain/template';
 import { type RunningServer, startServer } from '../server/server';
 import { readUnitHere, type StatedUnitReader } from '../server/statedUnit';
 import { ACCOUNTS, SECRET, cellOf, client, setCell, token, until } from '../server/testkit';
-import { sourceUnitReader } from './unitReader';
+import { MAX_WAITING, sourceUnitReader, unitReaderProcess } from './unitReader';
 
 const A = 'y2011_dtpt';
 const BIG = planXlsx({ projects: 10_000, findings: 'few' });
@@ -159,4 +159,26 @@ describe('a sent submission read off the event loop', () => {
       p.kill('SIGTERM');
     }
   }, 120_000);
+
+  it('reads one file at a time, a few more waiting; beyond that a send is refused at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planbook-unit-'));
+    const script = join(dir, 'slow.mjs');
+    // answers each file's name as its unit, 100 ms later
+    writeFileSync(
+      script,
+      'process.on("message", (m) => setTimeout(() => process.send({ reply: { ok: true, unit: m.file }, maxRssKb: 0 }), 100));',
+    );
+    const read = unitReaderProcess({ script });
+    try {
+      const names = Array.from({ length: MAX_WAITING + 2 }, (_, i) => `f${i}`);
+      const got = await Promise.all(names.map((n) => read(n, new Uint8Array(1))));
+      expect(got).toEqual([
+        ...names.slice(0, -1).map((unit) => ({ unit })),
+        { refused: 'the server is reading other files; send it again soon' },
+      ]);
+      expect(await read('again', new Uint8Array(1))).toEqual({ unit: 'again' });
+    } finally {
+      read.close();
+    }
+  });
 });
