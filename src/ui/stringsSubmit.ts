@@ -23,6 +23,7 @@ export const viSubmit = {
   intakeServerNote: 'Gửi qua máy chủ bởi {name} ({unit}) lúc {time}',
   intakeProblem_refused: 'Máy chủ từ chối: chỉ đơn vị tổng hợp được đọc hồ sơ các đơn vị gửi.',
   intakeProblem_unreachable: 'Không kết nối được máy chủ.',
+  intakeProblem_unreadable: 'Máy chủ không đọc được tệp trong giới hạn ({detail}).',
   intakeProblem_failed: 'Không nhận được hồ sơ: {detail}',
 };
 
@@ -52,5 +53,6 @@ export const enSubmit: Record<keyof typeof viSubmit, string> = {
   intakeProblem_refused:
     'The server refused: only the consolidating department reads the units’ submissions.',
   intakeProblem_unreachable: 'The server cannot be reached.',
+  intakeProblem_unreadable: 'The server could not read the file within its bounds ({detail}).',
   intakeProblem_failed: 'The submissions could not be received: {detail}',
 };
