@@ -120,6 +120,8 @@ const RULES = {
     testPackages: TEST_ONLY,
     shared: ['tests'],
     testFiles: ['hostileKit.ts'],
+    // tests may send a bench-sized plan to the server (unitReader.test.ts)
+    testShared: ['bench'],
   },
   // the collaboration server runs on the domain only (its tests drive the app's client)
   server: {

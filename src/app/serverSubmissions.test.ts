@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../domain/consolidateTypes';
-import { isSubmissionDoc, newSends, type SentSubmission } from './serverSubmissions';
+import {
+  isSubmissionDoc,
+  newSends,
+  sendSubmission,
+  type SentSubmission,
+} from './serverSubmissions';
 
 const sent = (id: number, unit: string, sha256: string): SentSubmission => ({
   id,
@@ -34,5 +39,18 @@ describe('submissions sent through the server', () => {
     expect(isSubmissionDoc('plan/p1/submission/gtvt')).toBe(true);
     expect(isSubmissionDoc('plan/p1/consolidation')).toBe(false);
     expect(isSubmissionDoc('plan/p1/submission/gtvt/x')).toBe(false);
+  });
+
+  it('a file the server could not read within its bounds: its own problem, with the reason', async () => {
+    const reason = 'reading took longer than 20 s and was stopped (the file may be damaged)';
+    const body = { error: `the file could not be read: ${reason}`, code: 'unreadable', reason };
+    const f = (() =>
+      Promise.resolve(new Response(JSON.stringify(body), { status: 422 }))) as typeof fetch;
+    const settings = { url: 'ws://x', document: 'plan/p/submission/u', token: 't' };
+    expect(await sendSubmission(settings, 'a.xlsx', new Uint8Array(4), f)).toEqual({
+      ok: false,
+      problem: 'unreadable',
+      detail: reason,
+    });
   });
 });

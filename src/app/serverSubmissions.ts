@@ -29,9 +29,10 @@ export interface SentSubmission {
 
 /**
  * Why a send or a fetch failed: no right, no server, the file states another unit of the plan
- * (the server reads it: `server/statedUnit.ts`), or another answer.
+ * (the server reads it: `server/statedUnit.ts`), the server's reading bounds stopped the file
+ * (too long, too much memory: `cli/unitReader.ts`), or another answer.
  */
-export type ServerProblem = 'refused' | 'unreachable' | 'wrongUnit' | 'failed';
+export type ServerProblem = 'refused' | 'unreachable' | 'wrongUnit' | 'unreadable' | 'failed';
 
 export type ServerResult<T> =
   { ok: true; value: T } | { ok: false; problem: ServerProblem; detail: string };
@@ -45,6 +46,16 @@ export interface IntakeServer {
 }
 
 type Fetch = typeof fetch;
+
+/** The reason of a refusal of a file the server could not read within its bounds (null: another). */
+function parseUnreadable(body: string): string | null {
+  try {
+    const b = JSON.parse(body) as { code?: unknown; reason?: unknown };
+    return b.code === 'unreadable' && typeof b.reason === 'string' ? b.reason : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The units a wrong-unit refusal names (null: another answer). */
 function parseWrongUnit(body: string): { stated: string; sender: string } | null {
@@ -75,6 +86,8 @@ async function call<T>(
   if (res.status === 422) {
     const w = parseWrongUnit(detail);
     if (w) return { ok: false, problem: 'wrongUnit', detail: `«${w.stated}» ≠ «${w.sender}»` };
+    const why = parseUnreadable(detail);
+    if (why) return { ok: false, problem: 'unreadable', detail: why };
   }
   const problem = res.status === 401 || res.status === 403 ? 'refused' : 'failed';
   return { ok: false, problem, detail: `${res.status} ${detail}`.trim() };

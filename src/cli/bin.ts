@@ -37,8 +37,14 @@ if (process.env.PLANBOOK_READER === '1') {
   nativeInflate();
   serveReads();
 } else if (SERVER_COMMANDS.includes(process.argv[2])) {
-  const { serverMain } = await import('../server/main');
-  process.exitCode = await serverMain(process.argv.slice(2));
+  const [{ serverMain }, { unitReaderProcess }] = await Promise.all([
+    import('../server/main'),
+    import('./unitReader'),
+  ]);
+  // a sent submission is read in the reader process: syncing never waits for it
+  const statedUnit = unitReaderProcess({ script: readerScript(), budgetMs, heapMb });
+  process.exitCode = await serverMain(process.argv.slice(2), { statedUnit });
+  statedUnit.close();
 } else {
   const read = readInProcess({ script: readerScript(), budgetMs, heapMb });
   try {

@@ -6,6 +6,7 @@ import * as zlib from 'node:zlib';
 import { type PlanReading, PlanReadError, readPlanFileLoading } from '../io/readPlan';
 import { whenSheetJsLoads } from '../io/sheetJs';
 import { thrownText } from '../io/sheets';
+import { unitOfReading } from '../io/submission';
 import { checkReading } from './checkCmd';
 import type { PlanReader, WorkerReply } from './readerProcess';
 
@@ -28,12 +29,14 @@ export const readDirect: PlanReader = (file, bytes) => readPlanFileLoading(file,
 
 /**
  * Reads in this thread and answers as the reader process does (anything thrown becomes a reply);
- * with `check` (the command's arguments), checks the file too and answers only the result.
+ * with `check` (the command's arguments), checks the file too and answers only the result; with
+ * `unit`, answers only the unit its title block states (the collaboration server's question).
  */
 export async function readForWorker(
   file: string,
   bytes: Uint8Array,
   check?: string[],
+  unit?: boolean,
 ): Promise<WorkerReply> {
   let reading: PlanReading;
   try {
@@ -42,6 +45,7 @@ export async function readForWorker(
     const planError = e instanceof PlanReadError;
     return { ok: false, planError, reason: planError ? e.reason : null, message: thrownText(e) };
   }
+  if (unit) return { ok: true, unit: unitOfReading(reading) };
   if (!check) return { ok: true, reading };
   return { ok: true, result: await checkReading(file, check, reading) };
 }
@@ -53,8 +57,8 @@ const bytesOf = (b: Uint8Array) => (b instanceof Uint8Array ? b : new Uint8Array
 export function serveReads(): void {
   inflateWithZlib();
   process.on('disconnect', () => process.exit(0));
-  process.on('message', (m: { file: string; bytes: Uint8Array; check?: string[] }) => {
-    void readForWorker(m.file, bytesOf(m.bytes), m.check).then((reply) =>
+  process.on('message', (m: { file: string; bytes: Uint8Array; check?: string[]; unit?: true }) => {
+    void readForWorker(m.file, bytesOf(m.bytes), m.check, m.unit).then((reply) =>
       process.send!({ reply, maxRssKb: process.resourceUsage().maxRSS }),
     );
   });

@@ -23,6 +23,7 @@ export type PlanReader = ((file: string, bytes: Uint8Array) => Promise<PlanReadi
 export type WorkerReply =
   | { ok: true; reading: PlanReading }
   | { ok: true; result: CliResult }
+  | { ok: true; unit: string | null }
   | { ok: false; planError: boolean; reason: ReadFailure | null; message: string };
 
 /** How one read ended. */
@@ -145,7 +146,7 @@ export function outcomeError(o: ReadOutcome, budgetMs: number, heapMb: number): 
   }
   if (o.kind === 'timeout')
     return new PlanReadError(
-      `reading took longer than ${Math.round(budgetMs / 1000)} s and was stopped (the file may be damaged)`,
+      `reading took longer than ${budgetMs < 1000 ? `${budgetMs} ms` : `${Math.round(budgetMs / 1000)} s`} and was stopped (the file may be damaged)`,
       'timeout',
     );
   return o.outOfMemory

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf, type Account } from './accounts';
 import type { AuditRow, DocStore } from './store';
+import type { StatedUnitReader } from './statedUnit';
 import { handleSubmissions } from './submissions';
 import { verifyToken } from './tokens';
 
@@ -16,6 +17,8 @@ export interface HttpDeps {
   account: (id: string) => Account | undefined;
   /** Every account (a sent file's stated unit is checked against the plan's units). */
   accounts?: () => Account[];
+  /** Reads a sent file's stated unit (default: in this thread). */
+  statedUnit?: StatedUnitReader;
   /** Figures for `/health` (documents and connections open). */
   stats?: () => Record<string, number>;
   /** Queues audit lines (submissions sent, fetched or refused). */

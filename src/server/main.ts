@@ -10,6 +10,7 @@ import { auditCsv } from './http';
 import { PgStore } from './pgStore';
 import { startServer } from './server';
 import { SqliteStore } from './sqliteStore';
+import type { StatedUnitReader } from './statedUnit';
 import { newSecret, signToken } from './tokens';
 
 export const SERVER_USAGE = `  planbook serve [--host 127.0.0.1] [--port 1234] [--data <dir>] [--accounts <file>]
@@ -85,7 +86,7 @@ function liveAccounts(file: string): () => Account[] {
   };
 }
 
-async function serve(args: string[]): Promise<number> {
+async function serve(args: string[], deps: ServerDeps): Promise<number> {
   const p = paths(args);
   const postgres = opt(args, '--postgres');
   const redis = opt(args, '--redis');
@@ -118,6 +119,7 @@ async function serve(args: string[]): Promise<number> {
     accounts,
     secret: secretOf(p, true),
     name: opt(args, '--name'),
+    statedUnit: deps.statedUnit,
   });
   console.log(`planbook: audit trail at ${running.httpUrl}/audit?doc=<name>`);
   await new Promise<void>((resolve) => {
@@ -200,15 +202,20 @@ async function audit(args: string[]): Promise<number> {
   return 0;
 }
 
+/** What the command line gives the server: how it reads a sent file (its bounded reader process). */
+export interface ServerDeps {
+  statedUnit?: StatedUnitReader;
+}
+
 /** Runs a server command (`serve`, `token`, `account`, `audit`); the exit code. */
-export async function serverMain(argv: string[]): Promise<number> {
+export async function serverMain(argv: string[], deps: ServerDeps = {}): Promise<number> {
   const [cmd, ...args] = argv;
   if (args.includes('--help') || args.includes('-h')) {
     console.log(SERVER_USAGE);
     return 0;
   }
   try {
-    if (cmd === 'serve') return await serve(args);
+    if (cmd === 'serve') return await serve(args, deps);
     if (cmd === 'token') return token(args);
     if (cmd === 'account') return account(args);
     if (cmd === 'audit') return await audit(args);

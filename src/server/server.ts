@@ -17,6 +17,7 @@ import { handleRequest } from './http';
 import { Persistence } from './persistence';
 import { PgStore } from './pgStore';
 import { SqliteStore } from './sqliteStore';
+import type { StatedUnitReader } from './statedUnit';
 import type { DocStore } from './store';
 import { verifyToken } from './tokens';
 import { formatRefusal, statedFormat } from '../domain/syncFormat';
@@ -43,6 +44,11 @@ export interface ServeOptions {
   /** With PostgreSQL: how often (ms) to apply what other instances logged (default 1000). */
   catchUpMs?: number;
   quiet?: boolean;
+  /**
+   * Reads a sent submission's stated unit; `planbook serve` passes the CLI's bounded reader process
+   * (default: in this thread, which blocks syncing while it reads: tests and embedding only).
+   */
+  statedUnit?: StatedUnitReader;
   /** The document format clients must state (default `SYNC_FORMAT`; tests set another). */
   format?: number;
 }
@@ -157,6 +163,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           secret: () => o.secret,
           account,
           accounts: o.accounts,
+          statedUnit: o.statedUnit,
           stats,
           audit: (rows) => audit.add(rows),
         })
@@ -179,6 +186,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     server,
     async close() {
       await server.destroy();
+      o.statedUnit?.close?.();
       await audit.flush();
       await store.close();
     },

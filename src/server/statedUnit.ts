@@ -5,7 +5,9 @@
  * with an account for the plan) is refused, since taking it would file that unit's figures in the
  * sender's place. A file stating no unit, the sender's own, or one the plan does not expect (a
  * province's header left in a copy) is taken; the intake words the difference. The file is read
- * by the app's own reader (`io/readPlan.ts`), so both sides read the same words.
+ * by the app's own reader (`io/readPlan.ts`), so both sides read the same words. `planbook serve`
+ * reads it in the CLI's bounded reader process (`cli/unitReader.ts`), off the event loop: a file
+ * the bounds stop (time, memory, size) is refused, and syncing never waits for a read.
  */
 import '../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { matchUnit, sameUnit } from '../domain/consolidateUnits';
@@ -35,6 +37,22 @@ export function expectedUnits(accounts: readonly Account[], plan: string): UnitN
   }
   return out;
 }
+
+/**
+ * What reading a sent file for its stated unit gave: the unit (null: none, or the file does not
+ * read as a plan: the intake says why), or why it was refused (stopped by the reading bounds).
+ */
+export type UnitRead = { unit: string | null } | { refused: string };
+
+/** Reads a sent file's stated unit (the server's event loop only waits for it). */
+export type StatedUnitReader = ((fileName: string, bytes: Uint8Array) => Promise<UnitRead>) & {
+  /** Stops what reads (a reader process); the server calls it when it closes. */
+  close?: () => void;
+};
+
+/** Reads in this thread (tests and embedding; blocks the event loop while it reads). */
+export const readUnitHere: StatedUnitReader = (fileName, bytes) =>
+  Promise.resolve({ unit: statedUnitOf(fileName, bytes) });
 
 /** The unit a file's title block states (null: none, or the file does not read as a plan). */
 export function statedUnitOf(fileName: string, bytes: Uint8Array): string | null {

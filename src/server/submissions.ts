@@ -13,7 +13,7 @@ import type { AuditKind } from '../domain/auditKinds';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accessOf, type Account, parseDocName } from './accounts';
 import type { AuditRow, DocStore } from './store';
-import { expectedUnits, statedUnitOf, wrongUnit } from './statedUnit';
+import { expectedUnits, readUnitHere, type StatedUnitReader, wrongUnit } from './statedUnit';
 import { verifyToken } from './tokens';
 
 /** The largest submission file accepted (bytes). */
@@ -25,6 +25,8 @@ export interface SubmissionDeps {
   account: (id: string) => Account | undefined;
   /** Every account (the units a plan expects; absent: the file's stated unit is not checked). */
   accounts?: () => Account[];
+  /** Reads a sent file's stated unit (default: in this thread). */
+  statedUnit?: StatedUnitReader;
   /** Queues audit lines. */
   audit: (rows: AuditRow[]) => void;
   /** Answers with a status and a body (JSON unless `type` says otherwise). */
@@ -117,9 +119,17 @@ export async function handleSubmissions(
     }
     const fileName = (url.searchParams.get('file') ?? '').trim().slice(0, 200) || `${d.unit}.xlsx`;
     // the file's own words: one stating another unit of the plan is refused, as the intake does
-    const wrong = deps.accounts
-      ? wrongUnit(statedUnitOf(fileName, bytes), a, expectedUnits(deps.accounts(), d.plan))
-      : null;
+    const read = deps.accounts ? await (deps.statedUnit ?? readUnitHere)(fileName, bytes) : null;
+    if (read && 'refused' in read) {
+      const why = `the file could not be read: ${read.refused}`;
+      deps.audit([line(doc, 'refused', `${fileName}: ${why}`)]);
+      json(422, { error: why, code: 'unreadable', reason: read.refused });
+      return true;
+    }
+    const wrong =
+      read && deps.accounts
+        ? wrongUnit(read.unit, a, expectedUnits(deps.accounts(), d.plan))
+        : null;
     if (wrong) {
       const why = `the file states the unit «${wrong.stated}», not the sender's «${wrong.sender}»`;
       deps.audit([line(doc, 'refused', `${fileName}: ${why}`)]);

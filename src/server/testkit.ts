@@ -87,7 +87,7 @@ export async function spawnServer(data: string, extra: string[] = []): Promise<S
       ...(process.env.PLANBOOK_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
-      fileURLToPath(new URL('./bin.ts', import.meta.url)),
+      fileURLToPath(new URL('../cli/serverBin.ts', import.meta.url)),
       'serve',
       '--port',
       '0',

@@ -9,6 +9,8 @@ export const viSubmit = {
   sendProblem_unreachable: 'Không kết nối được máy chủ; hồ sơ chưa được gửi.',
   sendProblem_wrongUnit:
     'Máy chủ từ chối: tệp ghi tên một đơn vị khác của kế hoạch, không phải đơn vị gửi ({detail}); hồ sơ chưa được gửi. Hãy kiểm tra phần đầu phụ lục (cơ quan ban hành).',
+  sendProblem_unreadable:
+    'Máy chủ từ chối: không đọc được tệp trong giới hạn thời gian và bộ nhớ ({detail}); hồ sơ chưa được gửi. Tệp có thể bị hỏng hoặc quá lớn.',
   sendProblem_failed: 'Không gửi được hồ sơ: {detail}',
   intakeServerTitle: 'Nhận hồ sơ gửi qua máy chủ',
   intakeServerUrl: 'Máy chủ',
@@ -21,6 +23,7 @@ export const viSubmit = {
   intakeServerNote: 'Gửi qua máy chủ bởi {name} ({unit}) lúc {time}',
   intakeProblem_refused: 'Máy chủ từ chối: chỉ đơn vị tổng hợp được đọc hồ sơ các đơn vị gửi.',
   intakeProblem_unreachable: 'Không kết nối được máy chủ.',
+  intakeProblem_unreadable: 'Máy chủ không đọc được tệp trong giới hạn ({detail}).',
   intakeProblem_failed: 'Không nhận được hồ sơ: {detail}',
 };
 
@@ -35,6 +38,8 @@ export const enSubmit: Record<keyof typeof viSubmit, string> = {
   sendProblem_unreachable: 'The server cannot be reached; the submission was not sent.',
   sendProblem_wrongUnit:
     'The server refused: the file names another unit of the plan, not the sender’s ({detail}); the submission was not sent. Check the appendix’s heading (the issuing body).',
+  sendProblem_unreadable:
+    'The server refused: the file could not be read within its time and memory bounds ({detail}); the submission was not sent. The file may be damaged or too large.',
   sendProblem_failed: 'The submission could not be sent: {detail}',
   intakeServerTitle: 'Receive submissions sent through the server',
   intakeServerUrl: 'Server',
@@ -48,5 +53,6 @@ export const enSubmit: Record<keyof typeof viSubmit, string> = {
   intakeProblem_refused:
     'The server refused: only the consolidating department reads the units’ submissions.',
   intakeProblem_unreachable: 'The server cannot be reached.',
+  intakeProblem_unreadable: 'The server could not read the file within its bounds ({detail}).',
   intakeProblem_failed: 'The submissions could not be received: {detail}',
 };
