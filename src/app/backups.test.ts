@@ -85,6 +85,22 @@ describe('which backups are kept', () => {
 });
 
 describe('automatic backups', () => {
+  it('lists copies taken in the same millisecond in the order they were taken', async () => {
+    const db = openDb('backups-same-ms');
+    const clock = fakeClock(new Date(2026, 10, 30, 9).getTime()); // never advanced
+    const backups = new Backups(
+      new BackupRepo(db),
+      new WorkbookRepo(db),
+      DEFAULT_BACKUP_POLICY,
+      clock,
+    );
+    const reasons = ['open', 'edit', 'edit', 'close'] as const;
+    for (let i = 0; i < 20; i++)
+      await backups.take({ ...plan(100 + i), id: 'w-ms' }, reasons[i % 4]);
+    const listed = (await backups.list('w-ms')).map((b) => b.reason);
+    expect(listed).toEqual(Array.from({ length: listed.length }, (_, k) => reasons[(19 - k) % 4]));
+  });
+
   it('copies on open, after N edits, N minutes after an edit and on close; never the same twice', async () => {
     const db = openDb('backups-rolling');
     const clock = fakeClock(new Date(2026, 10, 30, 9).getTime());

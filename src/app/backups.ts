@@ -83,7 +83,8 @@ export class Backups {
       const text = JSON.stringify({ ...wb, updatedAt: 0 });
       const hash = await hashOf(text);
       if (last?.hash === hash) return null;
-      const now = this.clock.now();
+      // strictly after the newest copy: two copies in one millisecond keep the order they were taken
+      const now = Math.max(this.clock.now(), last ? last.createdAt + 1 : 0);
       const got = await this.repo.add(wb, { reason, size: text.length, hash, at: now }, (all) =>
         backupsToKeep(all, now, this.policy),
       );
