@@ -9,6 +9,16 @@ import { RevisionRepo } from './revisions';
 const plan = () => makePlan({ rows: [['project', 0, 'Mạng LAN', { '2011:ĐTPT': 100 }]] });
 
 describe('revisions', () => {
+  it('lists revisions saved in the same millisecond in the order they were saved', async () => {
+    const db = openDb('revisions-same-ms');
+    const revs = new RevisionRepo(db);
+    const wb = plan();
+    for (let i = 0; i < 30; i++) await revs.add(wb.id, wb, { name: `v${i}` });
+    expect((await revs.list(wb.id)).map((r) => r.name)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `v${i}`),
+    );
+  });
+
   it('upgrades a version-1 database without touching its workbooks', async () => {
     const old = new Dexie('upgrade-me');
     old.version(1).stores({

@@ -20,12 +20,20 @@ export class RevisionRepo {
       workbookId,
       name: o.name.trim() || 'Phiên bản',
       note: o.note?.trim() ?? '',
-      createdAt: Date.now(),
+      createdAt: 0,
       origin: o.origin ?? 'saved',
       ...(o.fileName ? { fileName: o.fileName } : {}),
       snapshot: structuredClone(snapshot),
     };
-    await this.db.revisions.add(rec);
+    await this.db.transaction('rw', this.db.revisions, async () => {
+      // strictly after the newest revision: two saved in one millisecond keep their order
+      const last = await this.db.revisions
+        .where('[workbookId+createdAt]')
+        .between([workbookId, 0], [workbookId, Infinity])
+        .last();
+      rec.createdAt = Math.max(Date.now(), last ? last.createdAt + 1 : 0);
+      await this.db.revisions.add(rec);
+    });
     const { snapshot: _s, ...summary } = rec;
     return summary;
   }
