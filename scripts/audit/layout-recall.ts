@@ -9,8 +9,8 @@ import { checkWorkbook } from '../../src/cli/check';
 import { readGrids } from '../../src/io/readPlan';
 import { gridsFromWorkbook } from '../../src/io/sheets';
 import { hostileVariants } from '../../src/cli/audit/hostileLayouts';
+import { plantable } from '../../src/cli/audit/plantErrors';
 import type { RawGrid } from '../../src/io/appendix/grid';
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const errs = (n: string, g: RawGrid) =>
   checkWorkbook(n, readGrids(n, [g]))
     .sheets.flatMap((s) => s.findings)
@@ -22,15 +22,7 @@ for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json')
   for (const a of audit.sheets) {
     const g = grids.find((x) => x.name === a.sheet);
     if (!a.table || !a.data || !a.columns || !g) continue;
-    const skip = new Set([
-      ...(a.totals ?? []),
-      ...(a.sections ?? []),
-      ...(a.ofWhich ?? []),
-      ...(a.ignored ?? []),
-    ]);
-    const cols = Object.entries(a.columns)
-      .filter(([, k]) => k === 'amount')
-      .map(([c]) => colIndex(c as string));
+    const { skip, cols } = plantable(a);
     let pick: [number, number] | null = null;
     for (let line = a.data.first + 1; line <= a.data.last && !pick; line++) {
       const r = g.lineOf.indexOf(line);

@@ -54,6 +54,23 @@ function planted(v: number, rand: () => number): number {
  * Plants `perSheet` errors in each audited table of `fixtures/mof` (audits in `fixtures/audits`),
  * choosing item figures of amount columns with a fixed seed.
  */
+/** Where an audited sheet can take a planted error: lines to skip, amount columns (0-based). */
+export function plantable(a: Omit<SheetAudit, 'sheet' | 'table'>): {
+  skip: Set<number>;
+  cols: number[];
+} {
+  const skip = new Set([
+    ...(a.totals ?? []),
+    ...(a.sections ?? []),
+    ...(a.ofWhich ?? []),
+    ...(a.ignored ?? []),
+  ]);
+  const cols = Object.entries(a.columns ?? {})
+    .filter(([, k]) => k === 'amount')
+    .map(([c]) => colIndex(c));
+  return { skip, cols };
+}
+
 export function plantErrors(perSheet: number, seed = 7): Planting {
   let state = seed;
   const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -65,15 +82,7 @@ export function plantErrors(perSheet: number, seed = 7): Planting {
       const grid = grids.find((g) => g.name === a.sheet);
       if (!a.table || !a.data || !a.columns || !grid) continue;
       const base = errorsOf(a.sheet, grid);
-      const skip = new Set([
-        ...(a.totals ?? []),
-        ...(a.sections ?? []),
-        ...(a.ofWhich ?? []),
-        ...(a.ignored ?? []),
-      ]);
-      const cols = Object.entries(a.columns)
-        .filter(([, k]) => k === 'amount')
-        .map(([c]) => colIndex(c));
+      const { skip, cols } = plantable(a);
       const candidates: [number, number][] = [];
       for (let line = a.data.first; line <= a.data.last; line++) {
         const r = grid.lineOf.indexOf(line);
