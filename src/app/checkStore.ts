@@ -1,7 +1,7 @@
 /** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
 import { carryBalances } from '../domain/balanceRows';
 import { carryContext, sheetContext } from '../domain/checkContext';
-import { type Finding, planFindings, rowFindings } from '../domain/checks';
+import { type Finding, planFindings, rowChecker, rowFindings } from '../domain/checks';
 import type { Delta } from '../domain/delta';
 import type { AppendixSheet, Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -40,8 +40,9 @@ export class CheckStore {
     wb.sheets.forEach((sheet, k) => {
       const v = engine.values(sheet.id);
       const byRow = new Map<Id, Finding[]>();
+      const check = rowChecker(sheet, v);
       sheet.rows.forEach((r, i) => {
-        const f = rowFindings(sheet, i, v);
+        const f = check(i);
         if (f.length) byRow.set(r.id, f);
       });
       this.sheets.set(sheet.id, { byRow, plan: k === 0 ? planFindings(sheet, wb.meta, v) : [] });
