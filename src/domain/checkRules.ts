@@ -39,6 +39,15 @@ export function effective(
   return ys.length > 2 && Math.abs(sum - 2 * last) <= ys.length * 0.5 ? last : sum;
 }
 
+/**
+ * A sum as the engine rounds it, `Number(x.toPrecision(15))`: 0.1 + 0.2 is 0.3. A whole number
+ * below 10^15 prints exactly in 15 digits, so it is itself (without the text, which costs more than
+ * the rest of a project's check).
+ */
+export function precise(x: number): number {
+  return Number.isInteger(x) && Math.abs(x) < 1e15 ? x + 0 : Number(x.toPrecision(15));
+}
+
 /** Σ sign × figure over rows; null when none of them has a figure. */
 export function sumOf(
   rows: readonly Row[],
@@ -57,7 +66,7 @@ export function sumOf(
       n++;
     }
   // as the engine does (precision rounding): 0.1 + 0.2 is 0.3, never noise
-  return n ? { sum: Number(sum.toPrecision(15)), n } : null;
+  return n ? { sum: precise(sum), n } : null;
 }
 
 export type Push = (
@@ -134,7 +143,7 @@ export function projectFindings(
     n++;
   }
   if (!n) return;
-  const sum = Number(total.toPrecision(15));
+  const sum = precise(total);
   if (ctx.statedMode === 'atMost' && sum <= e) return;
   push('row-total', ctx.stated, e, sum, n, ctx.stated.label, 'structure');
 }

@@ -10,6 +10,7 @@ import { holdsNear } from './checkNotes';
 import {
   effective,
   labelRuleFindings,
+  precise,
   projectFindings,
   type Push,
   sectionFindings,
@@ -84,7 +85,7 @@ export class RowChecker {
         .map((p) => effective(rows, v, i, p.id))
         .filter((y): y is number => y !== null);
       if (e === null || !ys.length || ys.some((y) => y < 0)) continue;
-      const sum = Number(ys.reduce((a, b) => a + b, 0).toPrecision(15));
+      const sum = precise(ys.reduce((a, b) => a + b, 0));
       if (sum > e)
         this.push('column-rule', total, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
     }
@@ -117,7 +118,7 @@ export class RowChecker {
           'column-rule',
           { ...target, decimals },
           e,
-          Number(sum.toPrecision(15)),
+          precise(sum),
           rule.terms.length + 1,
           rule.text,
           rule.from ?? 'code row',
