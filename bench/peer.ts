@@ -19,15 +19,28 @@ export interface Run {
 const TIME = '/usr/bin/time';
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Runs a command under /usr/bin/time; wall time measured here, peak RSS by time(1). */
+/**
+ * What a timed command may print: spawnSync's default (1 MiB) is less than `planbook check` prints
+ * for 100,000 projects with thousands of findings, and past it Node kills the command (ENOBUFS):
+ * time(1) died with it before writing the peak, which then read as 0 MiB, and the time was cut short.
+ */
+const MAX_OUTPUT = 2 ** 30;
+
+/**
+ * Runs a command under /usr/bin/time; wall time measured here, peak RSS by time(1): the largest of
+ * the command and the children it waited for (the CLI's reader process), as wait4 reports it.
+ */
 export function timed(cmd: string, args: string[], cwd = ROOT): Run {
   const out = join(mkdtempSync(join(tmpdir(), 'pb-time-')), 'rusage');
   const useTime = existsSync(TIME);
+  const opts = { cwd, stdio: 'pipe', maxBuffer: MAX_OUTPUT } as const;
   const t = performance.now();
   const r = useTime
-    ? spawnSync(TIME, ['-f', '%M', '-o', out, cmd, ...args], { cwd, stdio: 'pipe' })
-    : spawnSync(cmd, args, { cwd, stdio: 'pipe' });
+    ? spawnSync(TIME, ['-f', '%M', '-o', out, cmd, ...args], opts)
+    : spawnSync(cmd, args, opts);
   const ms = performance.now() - t;
+  // a run cut short (output past the buffer, a signal) has no figures to report
+  if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   const kb =
     useTime && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) : 0;
   return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
