@@ -49,12 +49,37 @@ const text = (r: Row) =>
   fold(String(r.cells.name ?? ''))
     .replace(/^[\s\d.)\-–:]+/, '')
     .trim();
+/**
+ * Whether a label cannot name a balance, read without folding it: its first character after
+ * numbering (`1.`, `-`, `:`) is an ASCII one no balance starts with (they start with b, c, t, v).
+ * False when unsure (a character beyond ASCII: the fold decides).
+ */
+export function surelyNoBalance(name: string): boolean {
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 0x80) return false;
+    // what `text` strips before the test: spaces, digits, `.`, `)`, `-`, `:`
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 48 && c <= 57) || c === 46 || c === 41) continue;
+    if (c === 45 || c === 58) continue;
+    const l = c | 0x20;
+    return l !== 98 && l !== 99 && l !== 116 && l !== 118;
+  }
+  return false;
+}
+
 /** Whether a row's label names a balance (by row version: labels are folded once, not per edit). */
 const balanceLabel = new WeakMap<Row, boolean>();
 function isBalance(r: Row): boolean {
+  // most labels (projects) are told at their first letter, without a fold or a cache entry
+  if (surelyNoBalance(String(r.cells.name ?? ''))) return false;
   let b = balanceLabel.get(r);
   if (b === undefined) balanceLabel.set(r, (b = BALANCE.test(text(r))));
   return b;
+}
+
+/** Whether a label names a balance, the long way (folded; for tests of `surelyNoBalance`). */
+export function namesBalance(name: string): boolean {
+  return BALANCE.test(text({ cells: { name } } as unknown as Row));
 }
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
