@@ -1,7 +1,7 @@
 /**
  * The fast comparison (names folded once, exact keys indexed first, fuzzy matching on the leftovers
  * only, diff entries only for changed cells) pairs and diffs exactly as the path it replaced (a
- * frozen copy in src/domain/compareOracle): on random plans with renamed, moved, reordered, split,
+ * frozen copy of the files it changed in src/domain/compareOracle): on random plans with renamed, moved, reordered, split,
  * merged, inserted and removed projects (fixed seeds), and on the real fixture pairs.
  */
 import { readFileSync } from 'node:fs';

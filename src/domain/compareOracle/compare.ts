@@ -15,8 +15,8 @@ import {
   type ProjectRef,
   projectRefs,
 } from './match';
-import { findGroups, type ProjectGroup } from './matchGroups';
-import { movedTest } from './moved';
+import { findGroups, type ProjectGroup } from '../matchGroups';
+import { movedTest } from '../moved';
 import { amountsEqual } from '../numbers';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from '../types';
 import { appendAll } from '../arrays';
