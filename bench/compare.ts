@@ -12,7 +12,7 @@ import { readPlanFile } from '../src/io/readPlan';
  * `reworked`, as another hand would send it: 30 names abbreviated, 30 projects moved to another
  * section, the rows of every tenth section in reverse order.
  */
-function revise(a: Workbook, freshIds: boolean, reworked = false): Workbook {
+export function revise(a: Workbook, freshIds: boolean, reworked = false): Workbook {
   const b = structuredClone(a);
   const rnd = prng(7);
   const rows = b.sheets[0].rows;
@@ -55,7 +55,7 @@ function revise(a: Workbook, freshIds: boolean, reworked = false): Workbook {
 }
 
 /** The plan as a department's tab-separated table: 3 header lines, then one line per row. */
-function asTable(wb: Workbook): Uint8Array {
+export function asTable(wb: Workbook): Uint8Array {
   const sheet = wb.sheets[0];
   const ls = leaves(sheet.columns).filter((l) => l.role !== 'rowTotal');
   const head = [

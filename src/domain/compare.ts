@@ -32,6 +32,11 @@ export interface Side {
    * from a file (its reader numbered the rows: they identify nothing).
    */
   identity?: string;
+  /**
+   * Every value is the cell as typed (a finite number, else null): no formula to compute, so the
+   * comparison reads the cells directly (a 100,000-project revision: no call per cell).
+   */
+  typed?: boolean;
 }
 
 /** Whether row ids pair projects: only between versions of one workbook. */
@@ -213,6 +218,17 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     ] as const) {
       const read = (cols: ComparedColumn[]) => {
         const ids = cols.map((c) => c[side]?.id);
+        if (s.typed)
+          return (p: ProjectRef) => {
+            const cells = p.row.cells;
+            const out = new Array<number>(ids.length);
+            for (let k = 0; k < ids.length; k++) {
+              const id = ids[k];
+              const v = id ? cells[id] : undefined;
+              out[k] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
+            }
+            return out;
+          };
         return (p: ProjectRef) =>
           ids.map((id) => (id ? (s.value(p.sheetId, p.index, id) ?? 0) : 0));
       };
@@ -249,6 +265,9 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     appendAll(out.added, m.added);
     appendAll(out.removed, m.removed);
     const moved = movedTest(refsA, refsB, m.matched);
+    const totals = out.totals;
+    const amountA = amountCols.map((c) => c.a?.id);
+    const amountB = amountCols.map((c) => c.b?.id);
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
@@ -260,14 +279,26 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       out.matched.push(mp);
       const va = amounts(match.a);
       const vb = amounts(match.b);
-      amountCols.forEach((column, k) => {
-        out.totals.before += va[k];
-        out.totals.after += vb[k];
-        if (vb[k] > va[k]) out.totals.increase += vb[k] - va[k];
-        else out.totals.decrease += va[k] - vb[k];
-        const d = cellDiff(match, column, va[k], vb[k]);
+      const ca = match.a.row.cells;
+      const cb = match.b.row.cells;
+      for (let k = 0; k < amountCols.length; k++) {
+        const x = va[k];
+        const y = vb[k];
+        totals.before += x;
+        totals.after += y;
+        if (y > x) totals.increase += y - x;
+        else totals.decrease += x - y;
+        // the common case first: the same typed amount (a diff entry only for a changed cell)
+        const ra = amountA[k] ? ca[amountA[k]!] : undefined;
+        const rb = amountB[k] ? cb[amountB[k]!] : undefined;
+        if (ra === rb && !isFormula(ra)) {
+          if (!amountsEqual(x, y))
+            out.changes.push({ match, column: amountCols[k], before: x, after: y, kind: 'value' });
+          continue;
+        }
+        const d = cellDiff(match, amountCols[k], x, y);
         if (d) out.changes.push(d);
-      });
+      }
       for (const column of others) {
         const d = cellDiff(match, column, 0, 0);
         if (d) out.changes.push(d);

@@ -51,7 +51,8 @@ interface NameForms {
 
 /**
  * Name forms by name, for a comparison's two sides (which share most names) and the next
- * comparison (compare mode recomputes after every edit); emptied when it grows large.
+ * comparison (compare mode recomputes after every edit); emptied when it grows beyond two
+ * 100,000-project versions' names (each name is folded once, not once per comparison).
  */
 const NAMES = new Map<string, NameForms>();
 
@@ -62,7 +63,7 @@ function nameOf(name: unknown): NameForms {
     const folded = foldName(raw);
     const tokens = tokensOf(folded.words);
     n = { raw: raw.trim(), text: folded.text, tokens, key: tokens.join(' ') };
-    if (NAMES.size > 50_000) NAMES.clear();
+    if (NAMES.size > 300_000) NAMES.clear();
     NAMES.set(raw, n);
   }
   return n;
@@ -136,12 +137,24 @@ function reasonList(...rs: MatchReason[]): MatchReason[] {
   return list as MatchReason[];
 }
 
+/** The reasons of key pairs, by how the names, units and sections compare (built on first need). */
+const KEY_REASONS: MatchReason[][] = [];
+
+function keyReasons(name: 0 | 1 | 2, unit: boolean, section: boolean): MatchReason[] {
+  const k = name * 4 + (unit ? 2 : 0) + (section ? 1 : 0);
+  return (KEY_REASONS[k] ??= reasonList(
+    name === 0 ? 'sameName' : name === 1 ? 'sameSpelling' : 'expanded',
+    unit ? 'sameUnit' : 'otherUnit',
+    section ? 'sameSection' : 'otherSection',
+  ));
+}
+
 /** A pair of projects whose names have the same key. */
 function keyMatch(x: ProjectRef, y: ProjectRef, dup: 'no' | 'bySection' | 'byOthers'): Match {
-  let reasons = reasonList(
-    x.text === y.text ? 'sameName' : x.name === y.name ? 'sameSpelling' : 'expanded',
-    x.unit === y.unit ? 'sameUnit' : 'otherUnit',
-    x.section === y.section ? 'sameSection' : 'otherSection',
+  let reasons = keyReasons(
+    x.text === y.text ? 0 : x.name === y.name ? 1 : 2,
+    x.unit === y.unit,
+    x.section === y.section,
   );
   let confidence = x.name === y.name ? 1 : 0.97;
   if (x.unit !== y.unit) confidence -= 0.05;

@@ -81,6 +81,8 @@ const JOINERS = new Set(['va']);
 
 /** Base letter or digit of each character met so far ('' for the others), found once. */
 const BASE = new Map<string, string>();
+/** The same by UTF-16 code (outside surrogates): read by code, no string per character. */
+const BY_CODE: (string | undefined)[] = [];
 
 /** A character's base letter or digit (`ệ` → `e`), '' for punctuation and the like. */
 export function baseLetter(ch: string): string {
@@ -89,6 +91,16 @@ export function baseLetter(ch: string): string {
     b = fold(ch);
     if (!/^[a-z0-9]$/.test(b)) b = '';
     BASE.set(ch, b);
+  }
+  return b;
+}
+
+/** The base letter of a UTF-16 code outside the surrogates. */
+function baseOfCode(c: number): string {
+  let b = BY_CODE[c];
+  if (b === undefined) {
+    b = baseLetter(String.fromCharCode(c));
+    BY_CODE[c] = b;
   }
   return b;
 }
@@ -104,9 +116,18 @@ export function foldName(s: unknown): { text: string; words: string[] } {
   let text = '';
   let word = '';
   let gap = false;
-  for (const ch of String(s ?? '')) {
-    if (ch >= '\u0300' && ch <= '\u036f') continue; // a decomposed accent: part of its letter
-    const b = baseLetter(ch);
+  const str = String(s ?? '');
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) continue; // a decomposed accent: part of its letter
+    let b: string;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // a character beyond the first plane: read it whole
+      const cp = str.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (ch.length > 1) i++;
+      b = baseLetter(ch);
+    } else b = baseOfCode(c);
     if (!b) {
       if (word) words.push(word);
       word = '';

@@ -3,14 +3,18 @@ import type { Side } from '../domain/compare';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from './engine';
 
-const hasFormulas = (wb: Workbook) =>
-  wb.sheets.some((s) =>
-    s.rows.some(
-      (r) =>
-        r.kind === 'project' &&
-        Object.values(r.cells).some((v) => typeof v === 'string' && v.startsWith('=')),
-    ),
-  );
+function hasFormulas(wb: Workbook): boolean {
+  for (const s of wb.sheets)
+    for (const r of s.rows) {
+      if (r.kind !== 'project') continue;
+      const cells = r.cells;
+      for (const k in cells) {
+        const v = cells[k];
+        if (typeof v === 'string' && v.startsWith('=')) return true;
+      }
+    }
+  return false;
+}
 
 /**
  * Evaluates a workbook for comparing. A plan without formulas in its projects is read as typed (a
@@ -32,6 +36,7 @@ export function evaluatedSide(
       label,
       workbook,
       ...who,
+      typed: true,
       value: (sheetId, row, colId) => {
         const v = byId.get(sheetId)?.rows[row]?.cells[colId];
         return typeof v === 'number' && Number.isFinite(v) ? v : null;

@@ -1,0 +1,121 @@
+/**
+ * The fast comparison (names folded once, exact keys indexed first, fuzzy matching on the leftovers
+ * only, diff entries only for changed cells) pairs and diffs exactly as the path it replaced (a
+ * frozen copy of the files it changed in src/domain/compareOracle): on random plans with renamed, moved, reordered, split,
+ * merged, inserted and removed projects (fixed seeds), and on the real fixture pairs.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compareWithTable } from '../domain/adjustment';
+import { compareWithTable as oracleCompare } from '../domain/compareOracle/adjustment';
+import type { Side } from '../domain/compare';
+import type { MatchOverrides } from '../domain/match';
+import type { Workbook } from '../domain/types';
+import { parsePlanbook } from '../io/planbookFile';
+import { readPlanFile } from '../io/readPlan';
+import { sideOf } from './comparison';
+import { randomPair } from './compareFastPlans';
+
+interface Ref {
+  sheetId: string;
+  index: number;
+  row: { id: string };
+}
+
+/** Everything a comparison says, as plain data (projects by sheet, row and id). */
+function said(r: { comparison: unknown; table: unknown }): unknown {
+  const c = r.comparison as {
+    matched: (Record<string, unknown> & { a: Ref; b: Ref })[];
+    added: Ref[];
+    removed: Ref[];
+    groups: (Record<string, unknown> & { a: Ref[]; b: Ref[] })[];
+    changes: (Record<string, unknown> & { match: { a: Ref; b: Ref }; column: { key: string } })[];
+    amounts: Map<Ref, number[]>;
+    meta: unknown;
+    totals: unknown;
+    sheets: { a?: { id: string }; b?: { id: string }; columns: { key: string }[] }[];
+  };
+  const ref = (p: Ref) => `${p.sheetId}:${p.index}:${p.row.id}`;
+  return {
+    matched: c.matched.map((m) => ({
+      a: ref(m.a),
+      b: ref(m.b),
+      by: m.by,
+      score: m.score,
+      confidence: m.confidence,
+      reasons: m.reasons,
+      doubtful: m.doubtful,
+      ambiguous: m.ambiguous,
+      renamed: m.renamed,
+      moved: m.moved,
+    })),
+    added: c.added.map(ref),
+    removed: c.removed.map(ref),
+    groups: c.groups.map((g) => ({ ...g, a: g.a.map(ref), b: g.b.map(ref) })),
+    changes: c.changes.map((d) => ({
+      a: ref(d.match.a),
+      b: ref(d.match.b),
+      column: d.column.key,
+      before: d.before,
+      after: d.after,
+      kind: d.kind,
+    })),
+    amounts: [...c.amounts].map(([p, xs]) => [ref(p), xs]),
+    meta: c.meta,
+    totals: c.totals,
+    sheets: c.sheets.map((s) => [s.a?.id, s.b?.id, s.columns.map((x) => x.key)]),
+    table: r.table,
+  };
+}
+
+function same(a: Side, b: Side, o: MatchOverrides = {}): void {
+  const fast = said(compareWithTable(a, b, o));
+  const old = said(oracleCompare(a, b, o));
+  expect(fast).toEqual(old);
+}
+
+describe('the fast comparison gives what the old one gave', () => {
+  it('on random plans, paired by name (files) and by identity (revisions)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { a, b, overrides } = randomPair(seed);
+      same(sideOf('a', a), sideOf('b', b));
+      same(sideOf('a', a, 'w'), sideOf('b', b, 'w'));
+      same(sideOf('a', a), sideOf('b', b), overrides);
+      // values read through the side (as the open workbook gives them), not the typed cells
+      same({ ...sideOf('a', a), typed: false }, { ...sideOf('b', b), typed: false });
+    }
+  });
+
+  it('on larger random plans (leftovers beyond all-pairs scoring)', () => {
+    for (const seed of [101, 102, 103]) {
+      const { a, b } = randomPair(seed, 12);
+      same(sideOf('a', a), sideOf('b', b));
+      same(sideOf('a', a, 'w'), sideOf('b', b, 'w'));
+    }
+  });
+
+  it('on the real fixture pairs', () => {
+    const load = (f: string): Workbook => {
+      const r = parsePlanbook(readFileSync(`fixtures/compare/${f}`, 'utf8'));
+      if (!r.ok) throw new Error(f);
+      return r.workbook;
+    };
+    const qa = load('quang-tri-a.planbook');
+    const qb = load('quang-tri-b.planbook');
+    same(sideOf('a', qa), sideOf('b', qb));
+    same(sideOf('a', qa, 'x'), sideOf('b', qb, 'y'));
+    const read = (f: string) =>
+      readPlanFile(f, new Uint8Array(readFileSync(`fixtures/compare/${f}`))).workbook;
+    const cases = JSON.parse(readFileSync('fixtures/compare/cases.json', 'utf8')) as {
+      a: string;
+      b: string;
+    }[];
+    expect(cases.length).toBeGreaterThan(10);
+    for (const k of cases) {
+      const a = read(k.a);
+      const b = read(k.b);
+      same(sideOf(k.a, a), sideOf(k.b, b));
+      same(sideOf(k.b, b), sideOf(k.a, a));
+    }
+  });
+});

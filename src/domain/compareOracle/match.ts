@@ -1,0 +1,272 @@
+/** Frozen copy of src/domain/match.ts before the 100,000-project speed work (oracle for compareFast.test.ts only). */
+/**
+ * Matching the projects of two versions of a plan. Row ids are identities only when the caller
+ * says both versions share them (revisions of one workbook: `sharesIdentity` in compare.ts);
+ * otherwise, and for the rest, projects are paired by what they are: the same name once spelled
+ * alike (`nameKey`: case, diacritics, abbreviations, phases), then by a score over similar names,
+ * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
+ * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
+ */
+import { normaliseName, nameSimilarity } from '../matchNames';
+import { foldName, nameKey, tokensOf } from './nameKey';
+import { Scorer } from '../matchScore';
+import { pairSimilar } from '../matchSimilar';
+import {
+  CONFIRM_BELOW,
+  type Match,
+  type MatchOptions,
+  type MatchOverrides,
+  type MatchReason,
+  type MatchResult,
+  type ProjectRef,
+} from '../matchTypes';
+import type { AppendixSheet } from '../types';
+
+// the shapes and name helpers are matching's vocabulary: importers of match.ts get them too
+export { nameSimilarity, normaliseName } from '../matchNames';
+export * from '../matchTypes';
+
+/** Normalised and canonical forms of lead units (few and repeated: read once). */
+const UNITS = new Map<string, [string, string]>();
+
+function unitOf(lead: unknown): [string, string] {
+  const text = String(lead ?? '');
+  let u = UNITS.get(text);
+  if (!u) {
+    u = [normaliseName(text), nameKey(text)];
+    if (UNITS.size > 10_000) UNITS.clear();
+    UNITS.set(text, u);
+  }
+  return u;
+}
+
+/** A project name's normalised text, canonical tokens and key. */
+interface NameForms {
+  /** As written, trimmed. */
+  raw: string;
+  /** Normalised. */
+  text: string;
+  tokens: string[];
+  key: string;
+}
+
+/**
+ * Name forms by name, for a comparison's two sides (which share most names) and the next
+ * comparison (compare mode recomputes after every edit); emptied when it grows large.
+ */
+const NAMES = new Map<string, NameForms>();
+
+function nameOf(name: unknown): NameForms {
+  const raw = typeof name === 'string' ? name : String(name ?? '');
+  let n = NAMES.get(raw);
+  if (!n) {
+    const folded = foldName(raw);
+    const tokens = tokensOf(folded.words);
+    n = { raw: raw.trim(), text: folded.text, tokens, key: tokens.join(' ') };
+    if (NAMES.size > 50_000) NAMES.clear();
+    NAMES.set(raw, n);
+  }
+  return n;
+}
+
+/** The projects of a sheet, in order, with their section paths. */
+export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
+  const out: ProjectRef[] = [];
+  const stack: { level: number; id: string; name: string; raw: string; key: string }[] = [];
+  // the section context, rebuilt only when it changes (projects of a section share it)
+  let path: string[] = [];
+  let sections: string[] = [];
+  let section = '';
+  let parentId: string | null = null;
+  let stale = false;
+  sheet.rows.forEach((row, index) => {
+    while (stack.length && stack[stack.length - 1].level >= row.level) {
+      stack.pop();
+      stale = true;
+    }
+    if (row.kind === 'section') {
+      const raw = String(row.cells.name ?? '').trim();
+      stack.push({
+        level: row.level,
+        id: row.id,
+        name: normaliseName(raw),
+        raw,
+        key: nameKey(raw),
+      });
+      stale = true;
+    }
+    if (row.kind !== 'project') return;
+    if (stale) {
+      path = stack.map((s) => s.name);
+      sections = stack.map((s) => s.raw);
+      section = stack.map((s) => s.key).join('/');
+      parentId = stack.length ? stack[stack.length - 1].id : null;
+      stale = false;
+    }
+    const n = nameOf(row.cells.name);
+    const [lead, unit] = unitOf(row.cells.lead);
+    out.push({
+      sheetId: sheet.id,
+      index,
+      row,
+      path,
+      sections,
+      text: n.raw,
+      name: n.text,
+      lead,
+      key: n.key,
+      tokens: n.tokens,
+      unit,
+      section,
+      parentId,
+    });
+  });
+  return out;
+}
+
+/** Reasons lists shared by the pairs that have the same (10,000 pairs: 12 lists). */
+const REASONS = new Map<string, readonly MatchReason[]>();
+
+function reasonList(...rs: MatchReason[]): MatchReason[] {
+  const k = rs.join();
+  let list = REASONS.get(k);
+  if (!list) {
+    list = Object.freeze(rs);
+    REASONS.set(k, list);
+  }
+  return list as MatchReason[];
+}
+
+/** A pair of projects whose names have the same key. */
+function keyMatch(x: ProjectRef, y: ProjectRef, dup: 'no' | 'bySection' | 'byOthers'): Match {
+  let reasons = reasonList(
+    x.text === y.text ? 'sameName' : x.name === y.name ? 'sameSpelling' : 'expanded',
+    x.unit === y.unit ? 'sameUnit' : 'otherUnit',
+    x.section === y.section ? 'sameSection' : 'otherSection',
+  );
+  let confidence = x.name === y.name ? 1 : 0.97;
+  if (x.unit !== y.unit) confidence -= 0.05;
+  if (x.section !== y.section) confidence -= 0.03;
+  // a common name under another unit and in another section may be another project
+  if (x.unit !== y.unit && x.section !== y.section) confidence = Math.min(confidence, 0.8);
+  if (dup !== 'no') {
+    reasons = [...reasons, 'duplicate'];
+    confidence = Math.min(confidence, dup === 'bySection' ? 0.9 : 0.7);
+  }
+  return {
+    a: x,
+    b: y,
+    by: 'key',
+    score: 1,
+    ambiguous: dup !== 'no',
+    confidence,
+    reasons,
+    doubtful: confidence < CONFIRM_BELOW,
+  };
+}
+
+/** Projects by key: one project, or a list of those sharing it (lists only where needed). */
+function groupBy(ps: Iterable<ProjectRef>): Map<string, ProjectRef | ProjectRef[]> {
+  const m = new Map<string, ProjectRef | ProjectRef[]>();
+  for (const p of ps) {
+    if (!p.key) continue;
+    const had = m.get(p.key);
+    if (!had) m.set(p.key, p);
+    else if (Array.isArray(had)) had.push(p);
+    else m.set(p.key, [had, p]);
+  }
+  return m;
+}
+
+/** Pairs projects whose names have the same key; duplicates by section, unit and amounts. */
+function pairByKey(
+  leftA: Map<string, ProjectRef>,
+  leftB: Map<string, ProjectRef>,
+  scorer: Scorer,
+  take: (m: Match) => void,
+): void {
+  const inB = groupBy(leftB.values());
+  for (const [k, x] of groupBy(leftA.values())) {
+    const y = inB.get(k);
+    if (!y) continue;
+    if (!Array.isArray(x) && !Array.isArray(y)) {
+      take(keyMatch(x, y, 'no'));
+      continue;
+    }
+    const xs = Array.isArray(x) ? x : [x];
+    const ys = Array.isArray(y) ? y : [y];
+    const cands = xs.flatMap((p) =>
+      ys.map((q) => ({ x: p, y: q, s: scorer.score(p, q, 1).total })),
+    );
+    cands.sort((p, q) => q.s - p.s || p.x.index - q.x.index || p.y.index - q.y.index);
+    const used = new Set<ProjectRef>();
+    for (const c of cands) {
+      if (used.has(c.x) || used.has(c.y)) continue;
+      used.add(c.x);
+      used.add(c.y);
+      const bySection =
+        c.x.section === c.y.section &&
+        xs.filter((p) => p.section === c.y.section).length === 1 &&
+        ys.filter((p) => p.section === c.x.section).length === 1;
+      take(keyMatch(c.x, c.y, bySection ? 'bySection' : 'byOthers'));
+    }
+  }
+}
+
+/** Pairs the projects of a and b; see the module comment for the order of the rules. */
+export function matchProjects(
+  a: readonly ProjectRef[],
+  b: readonly ProjectRef[],
+  o: MatchOverrides = {},
+  opts: MatchOptions = {},
+): MatchResult {
+  const matched: Match[] = [];
+  const leftA = new Map(a.map((p) => [p.row.id, p]));
+  const leftB = new Map(b.map((p) => [p.row.id, p]));
+  const take = (m: Match) => {
+    matched.push(m);
+    leftA.delete(m.a.row.id);
+    leftB.delete(m.b.row.id);
+  };
+  const sure = (x: ProjectRef, y: ProjectRef, by: 'user' | 'id'): Match => ({
+    a: x,
+    b: y,
+    by,
+    score: x.name === y.name ? 1 : nameSimilarity(x.name, y.name),
+    ambiguous: false,
+    confidence: 1,
+    reasons: reasonList(by),
+    doubtful: false,
+  });
+  for (const [ia, ib] of o.pairs ?? []) {
+    const x = leftA.get(ia);
+    const y = leftB.get(ib);
+    if (x && y) take(sure(x, y, 'user'));
+  }
+  const kept = new Map<string, ProjectRef>();
+  for (const id of o.unpaired ?? []) {
+    const x = leftA.get(id);
+    if (x) kept.set(id, x);
+    leftA.delete(id);
+  }
+  if (opts.ids ?? true)
+    for (const x of [...leftA.values()]) {
+      const y = leftB.get(x.row.id);
+      if (y) take(sure(x, y, 'id'));
+    }
+  const scorer = new Scorer([...a, ...b], opts.figures);
+  pairByKey(leftA, leftB, scorer, take);
+  pairSimilar(leftA, leftB, scorer, take);
+  const confirmed = new Set(o.confirmed ?? []);
+  for (const m of matched)
+    if (m.doubtful && confirmed.has(m.a.row.id)) {
+      m.doubtful = false;
+      m.reasons = [...m.reasons, 'user'];
+    }
+  return {
+    matched,
+    added: [...leftB.values()].sort((p, q) => p.index - q.index),
+    removed: [...leftA.values(), ...kept.values()].sort((p, q) => p.index - q.index),
+    scorer,
+  };
+}

@@ -1,0 +1,163 @@
+/** Frozen copy of src/domain/nameKey.ts before the 100,000-project speed work (oracle for compareFast.test.ts only). */
+/**
+ * What a project's name says, whatever the hand that typed it: folded words (case, diacritics,
+ * spacing, punctuation), the abbreviations of Vietnamese administrative writing expanded (`XD`,
+ * `CNTT`, `UBND`, `TT&TT`, `KT-XH`, `GĐ`…), phases written one way (`(Giai đoạn 2)`, `giai đoạn
+ * II`, `GĐ2` → `giai doan 2`), numbers without leading zeros. Two names with the same key name the
+ * same thing; their tokens feed the similarity of names that differ.
+ */
+import { fold } from '../sources';
+
+/** Folded abbreviations (as token sequences) and what they stand for; longest first wins. */
+const ABBREVIATIONS: [string, string][] = [
+  ['tt va tt', 'thong tin va truyen thong'],
+  ['tt tt', 'thong tin va truyen thong'],
+  ['tttt', 'thong tin va truyen thong'],
+  ['bcvt', 'buu chinh vien thong'],
+  ['cntt tt', 'cong nghe thong tin va truyen thong'],
+  ['cntt', 'cong nghe thong tin'],
+  ['xd', 'xay dung'],
+  ['xdcb', 'xay dung co ban'],
+  ['ubnd', 'uy ban nhan dan'],
+  ['hdnd', 'hoi dong nhan dan'],
+  ['dbqh', 'dai bieu quoc hoi'],
+  ['kt xh', 'kinh te xa hoi'],
+  ['ktxh', 'kinh te xa hoi'],
+  ['qlnn', 'quan ly nha nuoc'],
+  ['ql', 'quan ly'],
+  ['cqnn', 'co quan nha nuoc'],
+  ['csdl', 'co so du lieu'],
+  ['vp', 'van phong'],
+  ['gd va dt', 'giao duc va dao tao'],
+  ['gd dt', 'giao duc va dao tao'],
+  ['gddt', 'giao duc va dao tao'],
+  ['gd', 'giai doan'],
+  ['tn va mt', 'tai nguyen va moi truong'],
+  ['tn mt', 'tai nguyen va moi truong'],
+  ['tnmt', 'tai nguyen va moi truong'],
+  ['nn va ptnt', 'nong nghiep va phat trien nong thon'],
+  ['nn ptnt', 'nong nghiep va phat trien nong thon'],
+  ['nnptnt', 'nong nghiep va phat trien nong thon'],
+  ['kh va dt', 'ke hoach va dau tu'],
+  ['kh dt', 'ke hoach va dau tu'],
+  ['khdt', 'ke hoach va dau tu'],
+  ['kh va cn', 'khoa hoc va cong nghe'],
+  ['kh cn', 'khoa hoc va cong nghe'],
+  ['khcn', 'khoa hoc va cong nghe'],
+  ['ldtb va xh', 'lao dong thuong binh va xa hoi'],
+  ['ldtb xh', 'lao dong thuong binh va xa hoi'],
+  ['ldtbxh', 'lao dong thuong binh va xa hoi'],
+  ['vh tt va dl', 'van hoa the thao va du lich'],
+  ['vh tt dl', 'van hoa the thao va du lich'],
+  ['vhttdl', 'van hoa the thao va du lich'],
+  ['gtvt', 'giao thong van tai'],
+  ['ptth', 'phat thanh truyen hinh'],
+  ['nsnn', 'ngan sach nha nuoc'],
+  ['nstw', 'ngan sach trung uong'],
+  ['nsdp', 'ngan sach dia phuong'],
+  ['ctmtqg', 'chuong trinh muc tieu quoc gia'],
+  ['dtpt', 'dau tu phat trien'],
+  ['cbcc', 'can bo cong chuc'],
+  ['ccvc', 'cong chuc vien chuc'],
+  ['tp', 'thanh pho'],
+  ['tx', 'thi xa'],
+  ['dv', 'don vi'],
+  ['hv', 'hoc vien'],
+];
+
+/** Abbreviations by their first token, each a list of [tokens, expansion tokens], longest first. */
+const BY_FIRST = new Map<string, [string[], string[]][]>();
+for (const [abbr, full] of ABBREVIATIONS) {
+  const words = abbr.split(' ');
+  const list = BY_FIRST.get(words[0]) ?? [];
+  list.push([words, full.split(' ')]);
+  list.sort((x, y) => y[0].length - x[0].length);
+  BY_FIRST.set(words[0], list);
+}
+
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6' };
+
+/** Words joining others ("và"), left out of the key: `XD & triển khai` = `Xây dựng và triển khai`. */
+const JOINERS = new Set(['va']);
+
+/** Base letter or digit of each character met so far ('' for the others), found once. */
+const BASE = new Map<string, string>();
+
+/** A character's base letter or digit (`ệ` → `e`), '' for punctuation and the like. */
+export function baseLetter(ch: string): string {
+  let b = BASE.get(ch);
+  if (b === undefined) {
+    b = fold(ch);
+    if (!/^[a-z0-9]$/.test(b)) b = '';
+    BASE.set(ch, b);
+  }
+  return b;
+}
+
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/**
+ * A text folded in one pass: `text` its letters and digits with single spaces (case, diacritics,
+ * punctuation gone), `words` the same split at letter–digit boundaries too (`gd2` → `gd`, `2`).
+ */
+export function foldName(s: unknown): { text: string; words: string[] } {
+  const words: string[] = [];
+  let text = '';
+  let word = '';
+  let gap = false;
+  for (const ch of String(s ?? '')) {
+    if (ch >= '\u0300' && ch <= '\u036f') continue; // a decomposed accent: part of its letter
+    const b = baseLetter(ch);
+    if (!b) {
+      if (word) words.push(word);
+      word = '';
+      gap = true;
+      continue;
+    }
+    if (gap && text) text += ' ';
+    gap = false;
+    text += b;
+    if (word && isDigit(b) !== isDigit(word[word.length - 1])) {
+      words.push(word);
+      word = '';
+    }
+    word += b;
+  }
+  if (word) words.push(word);
+  return { text, words };
+}
+
+/** Folded words of a text: letters and digits only, a letter–digit boundary splits (`gd2`). */
+export function foldedWords(s: unknown): string[] {
+  return foldName(s).words;
+}
+
+/** The canonical tokens of folded words (abbreviations expanded, phases and numbers alike). */
+export function tokensOf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    const cands = BY_FIRST.get(words[i]);
+    const hit = cands?.find(([abbr]) => abbr.every((w, k) => words[i + k] === w));
+    if (hit) {
+      for (const w of hit[1]) out.push(w);
+      i += hit[0].length;
+      continue;
+    }
+    const w = words[i++];
+    out.push(isDigit(w[0]) ? String(Number(w)) : w);
+  }
+  // phases: "giai doan ii" → "giai doan 2"
+  for (let i = 2; i < out.length; i++)
+    if (out[i - 2] === 'giai' && out[i - 1] === 'doan' && ROMAN[out[i]]) out[i] = ROMAN[out[i]];
+  return out.filter((w) => !JOINERS.has(w));
+}
+
+/** The canonical tokens of a name (see the module comment). */
+export function nameTokens(s: unknown): string[] {
+  return tokensOf(foldName(s).words);
+}
+
+/** The key two spellings of one name share. */
+export function nameKey(s: unknown): string {
+  return nameTokens(s).join(' ');
+}
