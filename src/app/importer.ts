@@ -2,13 +2,12 @@
  * Importing a file: read off the main thread (a Web Worker; directly where there is none), with a
  * time limit so a pathological file never hangs the page. Nothing is stored until the user confirms.
  */
-import '../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import type { ImportReply, ImportRequest } from '../io/importWorker';
 import {
   type PlanReading,
   PlanReadError,
   type ReadFailure,
-  readPlanFile,
+  readPlanFileLoading,
   type ReadOptions,
 } from '../io/readPlan';
 import { READ_BUDGET_MS } from '../io/limits';
@@ -48,16 +47,14 @@ export function readForImport(
       code: 'tooBig',
       detail: String(bytes.length),
     } satisfies ImportError);
-  if (typeof Worker === 'undefined') {
-    try {
-      return Promise.resolve(readPlanFile(name, bytes, options));
-    } catch (e) {
-      return Promise.reject<PlanReading>({
+  if (typeof Worker === 'undefined')
+    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it
+    return readPlanFileLoading(name, bytes, options).catch((e: unknown) =>
+      Promise.reject<PlanReading>({
         code: e instanceof PlanReadError ? e.reason : 'unexpected',
         detail: (e as Error).message,
-      } satisfies ImportError);
-    }
-  }
+      } satisfies ImportError),
+    );
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../io/importWorker.ts', import.meta.url), {
       type: 'module',

@@ -5,7 +5,7 @@
 import type { ReportReading } from '../domain/executionReport';
 import type { ReportReply, ReportRequest } from '../io/reportWorker';
 import { PlanReadError } from '../io/readPlan';
-import { readReportFile } from '../io/report/readReport';
+import { readReportFileLoading } from '../io/report/readReport';
 import { type ImportError, IMPORT_TIMEOUT_MS, MAX_IMPORT_BYTES } from './importer';
 
 /** Reads a report file for the year `year`; rejects with an ImportError. */
@@ -19,16 +19,14 @@ export function readReportForImport(
       code: 'tooBig',
       detail: String(bytes.length),
     } satisfies ImportError);
-  if (typeof Worker === 'undefined') {
-    try {
-      return Promise.resolve(readReportFile(name, bytes, year));
-    } catch (e) {
-      return Promise.reject<ReportReading>({
+  if (typeof Worker === 'undefined')
+    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it
+    return readReportFileLoading(name, bytes, year).catch((e: unknown) =>
+      Promise.reject<ReportReading>({
         code: e instanceof PlanReadError ? e.reason : 'unexpected',
         detail: (e as Error).message,
-      } satisfies ImportError);
-    }
-  }
+      } satisfies ImportError),
+    );
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../io/reportWorker.ts', import.meta.url), {
       type: 'module',

@@ -20,6 +20,7 @@ import type { PlanReading } from '../io/readPlan';
 import { baseName, PlanReadError } from '../io/readPlan';
 import { planCodes, hasCodeColumn } from '../io/report/planCodes';
 import { gridsOf, readReportFile } from '../io/report/readReport';
+import { loadSheetJs } from '../io/sheetJs';
 import { type ProgressJson, progressJson } from './progressJson';
 import { checkInYear, checkSameEnd, type DeclaredPeriod, periodsYear } from './progressPeriod';
 import type { PlanReader } from './reader';
@@ -211,6 +212,7 @@ export async function runProgress(
         throw e;
       }
     }
+  await loadSheetJs(); // the reports are read synchronously below, and are often .xls
   const progress = buildProgress(planFile, readFileSync(planFile), plan, reportFiles, o);
   const json = progressJson(progress, executionFigures(progress.plan));
   if (o.out) {

@@ -1,6 +1,11 @@
 /** Reads an imported file off the main thread (a module Web Worker); posts the reading or an error. */
-import './sheetJsEager'; // reads here cannot wait for SheetJS to load
-import { PlanReadError, type ReadFailure, readPlanFile, type ReadOptions } from './readPlan';
+import {
+  PlanReadError,
+  type ReadFailure,
+  type readPlanFile,
+  readPlanFileLoading,
+  type ReadOptions,
+} from './readPlan';
 import { thrownText } from './sheets';
 
 export interface ImportRequest {
@@ -14,11 +19,13 @@ export type ImportReply =
   | { kind: 'done'; reading: ReturnType<typeof readPlanFile> }
   | { kind: 'error'; message: string; reason: ReadFailure | null };
 
-self.onmessage = (e: MessageEvent<ImportRequest>) => {
+self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
   post({ kind: 'stage', stage: 'reading' });
   try {
-    post({ kind: 'done', reading: readPlanFile(e.data.name, e.data.bytes, e.data.options) });
+    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it
+    const { name, bytes, options } = e.data;
+    post({ kind: 'done', reading: await readPlanFileLoading(name, bytes, options) });
   } catch (err) {
     post({
       kind: 'error',

@@ -1,7 +1,7 @@
 /** Reads a disbursement report off the main thread (a module Web Worker); posts the reading or an error. */
 import type { ReportReading } from '../domain/executionReport';
 import { PlanReadError, type ReadFailure } from './readPlan';
-import { readReportFile } from './report/readReport';
+import { readReportFileLoading } from './report/readReport';
 import { thrownText } from './sheets';
 
 export interface ReportRequest {
@@ -14,10 +14,14 @@ export type ReportReply =
   | { kind: 'done'; reading: ReportReading }
   | { kind: 'error'; message: string; reason: ReadFailure | null };
 
-self.onmessage = (e: MessageEvent<ReportRequest>) => {
+self.onmessage = async (e: MessageEvent<ReportRequest>) => {
   const post = (m: ReportReply) => (self as unknown as Worker).postMessage(m);
   try {
-    post({ kind: 'done', reading: readReportFile(e.data.name, e.data.bytes, e.data.year) });
+    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it
+    post({
+      kind: 'done',
+      reading: await readReportFileLoading(e.data.name, e.data.bytes, e.data.year),
+    });
   } catch (err) {
     post({
       kind: 'error',

@@ -16,7 +16,9 @@ export function grouped(v: number): string {
 
 /** Whether SSF treats the format as General (its name, in any case, at the start). */
 export const isGeneral = (fmt: string): boolean =>
-  fmt.length >= 7 && fmt.slice(0, 7).toLowerCase() === 'general';
+  fmt.length >= 7 &&
+  (fmt.charCodeAt(0) | 32) === 103 && // g or G: most formats are told apart without a new string
+  fmt.slice(0, 7).toLowerCase() === 'general';
 
 const COLOR = '(?:\\[(?:Black|Blue|Cyan|Green|Magenta|Red|White|Yellow)\\])?';
 /** `pos;neg` with pos `#,##0` or `0`, neg the same after a colour, between ( ) or after a minus. */

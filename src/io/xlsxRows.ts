@@ -16,6 +16,7 @@ import {
   Unsupported,
 } from './xlsxText';
 import { stringItem } from './xlsxStrings';
+import { type PlainCell, plainCell } from './xlsxPlainCell';
 
 const ERRORS: Record<string, number> = {
   '#NULL!': 0x00,
@@ -43,6 +44,14 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 /** Where a cell goes: rows and columns 0-based. */
 export type CellSink = (row: number, col: number, cell: RawCell) => void;
 
+/** Whether plain cells are read by xlsxPlainCell (tests turn it off to compare with the general path). */
+let plainCells = true;
+
+/** Turns the plain-cell path on or off (tests: both paths give the same grids). */
+export function setPlainCells(on: boolean): void {
+  plainCells = on;
+}
+
 export class RowReader {
   /** 1-based number of the last row tag read. */
   private tagr = 0;
@@ -60,6 +69,17 @@ export class RowReader {
   private ee = 0;
   private ei = 0;
   private ec = 0;
+  /** The format of each id once used (the table then holds it for good). */
+  private readonly used: (string | undefined)[] = [];
+  private readonly plain: PlainCell = {
+    row: 0,
+    col: 0,
+    shared: false,
+    style: -1,
+    vs: 0,
+    ve: 0,
+    num: NaN,
+  };
 
   constructor(
     private readonly strings: readonly (string | undefined)[],
@@ -225,6 +245,7 @@ export class RowReader {
   /** Reads one cell piece s[a, b) (after `<c`); the column counter after it. */
   private cell(a: number, b: number, tagc: number): number {
     const s = this.s;
+    if (plainCells && plainCell(s, a, b, this.plain)) return this.plainCell();
     tagc = this.refColumn(a, b, tagc);
     // "<c " + piece: the open tag ends at its first '>' (none when the piece starts with '<')
     let tb = a;
@@ -292,8 +313,44 @@ export class RowReader {
       const id = this.xfs[st as unknown as number];
       if (id != null) fmtid = id;
     }
-    const z = this.formats.code(fmtid);
-    this.formats.use(fmtid);
+    return this.store(ref, this.made(t, value, text, fmtid, f), tagc);
+  }
+
+  /** A cell read by plainCell (the same cell `cell` gives); the column counter after it. */
+  private plainCell(): number {
+    const p = this.plain;
+    if (p.vs === p.ve) return p.col; // no value: a stub (SheetJS keeps it empty)
+    let value: number | string | undefined;
+    if (p.shared) {
+      const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
+      if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
+      value = this.strings[i];
+    } else value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
+    let fmtid = 0;
+    if (this.xfs && p.style >= 0) {
+      const id = this.xfs[p.style];
+      if (id != null) fmtid = id;
+    }
+    const cell = this.made(p.shared ? 's' : 'n', value, undefined, fmtid, undefined);
+    if (p.row >= 0) this.sink(p.row, p.col, cell);
+    return p.col;
+  }
+
+  /** The cell of a value of type `t` (text: an error's), shown in format `fmtid`. */
+  private made(
+    t: string,
+    value: number | string | boolean | undefined,
+    text: string | undefined,
+    fmtid: number,
+    f: string | undefined,
+  ): RawCell {
+    let z = this.used[fmtid];
+    if (z === undefined) {
+      // the first use of an id may load its format after the cell took the table's (none)
+      z = this.formats.code(fmtid);
+      this.formats.use(fmtid);
+      this.used[fmtid] = this.formats.code(fmtid);
+    }
     if (t !== 'e' && value !== undefined) text = this.formats.render(fmtid, value) ?? undefined;
     const out: RawCell = {
       text: text ?? (value === undefined || value === null ? '' : String(value)),
@@ -301,7 +358,7 @@ export class RowReader {
     };
     if (f) out.formula = f;
     if (typeof z === 'string' && t === 'n' && z !== 'General') out.format = z;
-    return this.store(ref, out, tagc);
+    return out;
   }
 
   /** The formula of a cell's content s[a, b): its own, or a shared one moved to `ref`. */

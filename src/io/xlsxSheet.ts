@@ -119,14 +119,14 @@ export class SheetScan {
     budget.add(name, cells + last, last, widest);
     const rows: RawCell[][] = [];
     for (let r = 0; r < last; r++) {
-      const src = this.data[r];
+      // the row read is kept (its length is one past its last cell): its holes become blanks
       const end = this.ends[r] ?? 0;
-      const row: RawCell[] = new Array<RawCell>(end);
+      const row = this.data[r] ?? [];
       for (let c = 0; c < end; c++) {
-        const cell = src[c] ?? BLANK;
-        if (cell.formula)
+        const cell = row[c];
+        if (cell === undefined) row[c] = BLANK;
+        else if (cell.formula)
           checkFormula(cell.formula, () => `sheet '${name}', cell ${encodeCol(c)}${r + 1}`);
-        row[c] = cell;
       }
       rows.push(row);
     }

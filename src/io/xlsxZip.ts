@@ -4,12 +4,13 @@
  * whole. Anything unusual (zip64, encryption, an unknown method) answers null: the caller falls back.
  */
 import { Inflate } from 'fflate';
+import { nodeInflater, type RawInflate } from './nodeInflate';
 
-/** A whole-part raw inflater (Node's zlib), faster than fflate's; null when the output passes max. */
-export type RawInflate = (data: Uint8Array, maxBytes: number) => Uint8Array | null;
-let nativeInflate: RawInflate | null = null;
+export type { RawInflate } from './nodeInflate';
+/** Node's zlib wherever the reader runs in Node; null in a browser (fflate streams the parts). */
+let nativeInflate: RawInflate | null = nodeInflater();
 
-/** Uses a native inflater for the parts (the command line registers Node's zlib). */
+/** Uses a native inflater for the parts (null: fflate's, as in a browser). */
 export function setNativeInflate(f: RawInflate | null): void {
   nativeInflate = f;
 }

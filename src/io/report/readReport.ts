@@ -4,7 +4,6 @@
  * each column its meaning from its header texts (executionColumns) and keeps, per line, the project
  * code and lead unit texts the plan reader does not keep, and the figures by measure and source.
  */
-import '../sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { leaves } from '../../domain/columns';
 import { codeIn, leafPaths, normaliseCode, sectionSource } from '../../domain/execution';
 import { normaliseName } from '../../domain/match';
@@ -25,7 +24,7 @@ import { type AppendixReading, readAppendix, unlegacy } from '../appendix/reader
 import { checkFileSize, checkTextCells, LimitError } from '../limits';
 import { baseName, PlanReadError } from '../readPlan';
 import { gridsFromWorkbook } from '../sheets';
-import { SheetJsNotLoaded } from '../sheetJs';
+import { SheetJsNotLoaded, withSheetJs } from '../sheetJs';
 import { reportPeriod, reportYear } from './reportDates';
 
 /** The raw tables of a file (spreadsheet or delimited text). */
@@ -308,4 +307,13 @@ export function codeLeaves(sheet: AppendixSheet): string[] {
   return leaves(sheet.columns)
     .filter((l) => classifyColumn([l.label], null).measure === 'code')
     .map((l) => l.id);
+}
+
+/** `readReportFile`, loading SheetJS first when the file needs it (the app's worker, the app). */
+export function readReportFileLoading(
+  name: string,
+  bytes: Uint8Array,
+  year?: number,
+): Promise<ReportReading> {
+  return withSheetJs(() => readReportFile(name, bytes, year));
 }
