@@ -6,7 +6,6 @@ import * as zlib from 'node:zlib';
 import { type PlanReading, PlanReadError, readPlanFileLoading } from '../io/readPlan';
 import { whenSheetJsLoads } from '../io/sheetJs';
 import { thrownText } from '../io/sheets';
-import { unitOfReading } from '../io/submission';
 import { checkReading } from './checkCmd';
 import type { PlanReader, WorkerReply } from './readerProcess';
 
@@ -45,7 +44,8 @@ export async function readForWorker(
     const planError = e instanceof PlanReadError;
     return { ok: false, planError, reason: planError ? e.reason : null, message: thrownText(e) };
   }
-  if (unit) return { ok: true, unit: unitOfReading(reading) };
+  // the unit's module loads the engine: only the collaboration server's question needs it
+  if (unit) return { ok: true, unit: (await import('../io/submission')).unitOfReading(reading) };
   if (!check) return { ok: true, reading };
   return { ok: true, result: await checkReading(file, check, reading) };
 }

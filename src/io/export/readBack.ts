@@ -12,7 +12,7 @@ import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
 import { gridSheetFromRaw } from '../appendix/gridSheet';
 import { parsePlanbook } from '../planbookFile';
-import { PLANBOOK_SHEET, unpackPlan } from './xlsx';
+import { PLANBOOK_SHEET, unpackPlan } from './packedPlan';
 import { clip, MAX_CELL_TEXT } from './xmlText';
 import { type ExportColumns, exportColumns } from './statedCells';
 

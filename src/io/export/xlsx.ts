@@ -4,7 +4,7 @@
  * formulas with their computed values, the check report sheet *Kiểm tra*, and a hidden `_planbook`
  * sheet that lets Planbook read the file back as the same plan.
  */
-import { Inflate, strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
@@ -21,8 +21,10 @@ import { deflateRaw } from './zipWriter';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip } from './xmlText';
+import { PLANBOOK_SHEET } from './packedPlan';
 
-export const PLANBOOK_SHEET = '_planbook';
+export { MAX_PACKED_PLAN, PLANBOOK_SHEET, unpackPlan } from './packedPlan';
+
 const CHUNK = 30_000;
 
 export interface ExportInput {
@@ -62,32 +64,6 @@ export function packPlan(json: string): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
-}
-
-/** A packed plan inflates to at most this many bytes (a damaged or forged one could to gigabytes). */
-export const MAX_PACKED_PLAN = 64 * 1024 * 1024;
-
-/** The inverse of packPlan; throws when the payload inflates past MAX_PACKED_PLAN. */
-export function unpackPlan(packed: string): string {
-  const bin = atob(packed);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const inflate = new Inflate((chunk) => {
-    size += chunk.length;
-    if (size > MAX_PACKED_PLAN) throw new Error('the packed plan is too large');
-    parts.push(chunk);
-  });
-  for (let i = 0; i < bytes.length; i += 4096)
-    inflate.push(bytes.subarray(i, i + 4096), i + 4096 >= bytes.length);
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return strFromU8(all);
 }
 
 const NOT_IN_NAMES =
