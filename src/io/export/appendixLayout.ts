@@ -8,10 +8,12 @@ import { gridText } from '../../domain/grid';
 import { totalSegments } from '../../domain/totalSegments';
 import { childRows } from '../../domain/rows';
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
+import type { AppendixSheet, PlanMeta } from '../../domain/types';
 import { formHead, formSignature } from './formBlock';
 import { exportableFormula } from './formulaSafety';
-import { fitsOneLine, rowHeight, wrappedLines } from './textFit';
+import { colRanges, headerCells, num, rowHeights, rowLines, rowRanges, WIDTH } from './layoutParts';
+import type { AppendixLayout, CellKind, OutCell, SheetValues } from './layoutTypes';
+import { rowHeight } from './textFit';
 import {
   exportColumns,
   figureChoice,
@@ -21,164 +23,7 @@ import {
   sumFormula,
 } from './statedCells';
 
-export type CellKind =
-  | 'title'
-  | 'subtitle'
-  | 'unit'
-  | 'header'
-  | 'code'
-  | 'section'
-  | 'project'
-  | 'stated'
-  | 'total'
-  | 'form';
-
-export interface OutCell {
-  kind: CellKind;
-  /** Row height in points (set on a row's first cell when its texts wrap). */
-  height?: number;
-  /** A text, a number, or a formula (starting with `=`) with its computed value. */
-  text?: string;
-  number?: number;
-  formula?: string;
-  value?: number | string | null;
-  colSpan?: number;
-  rowSpan?: number;
-  numeric?: boolean;
-  align?: 'left' | 'center' | 'right';
-  indent?: number;
-  /** Emphasis and size of the printed form's lines (kind `form`). */
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  size?: number;
-  wrap?: boolean;
-}
-
-export interface SheetValues {
-  /** Computed value of a visible cell of row i. */
-  value(i: number, colId: string): unknown;
-  /** Computed total for a source (null: all) in a column. */
-  total(source: string | null, colId: string): unknown;
-}
-
-export interface AppendixLayout {
-  rows: (OutCell | null)[][];
-  widths: number[];
-  /** Rows above the first data row (title block + header + code row); data row i is at firstRow + i. */
-  firstRow: number;
-  headerStart: number;
-  /** Number formats per column (`#,##0` or `#,##0.##`). */
-  formats: string[];
-  /** Indexes of the computed total rows (0-based, in `rows`); none when the plan has its own. */
-  totalRows: number[];
-  /** 1-based rows of the top-level rows (what a grand total adds up). */
-  topRows?: number[];
-  /** Stated figures written as the formulas of their rows (they differ), and those kept as stated. */
-  replaced?: StatedFigure[];
-  kept?: StatedFigure[];
-  /** Height in points of every body row (from `firstRow`; 0: the default). */
-  heights?: number[];
-  /** Rows of the table (header to totals); the signature block follows. */
-  tableEnd?: number;
-  /**
-   * A lazy layout's body row i (at `firstRow + i`) and its height, made when asked (once each: the
-   * stated figures it replaces or keeps are listed then); `rows` holds an empty row in its place.
-   */
-  body?: (i: number) => { row: (OutCell | null)[]; height: number };
-  bodyCount?: number;
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-function colRanges(c: number, rows: number[], first: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length;) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    const a = `${columnLetter(c)}${rows[i] + first + 1}`;
-    parts.push(i === j ? a : `${a}:${columnLetter(c)}${rows[j] + first + 1}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-/** `E8:N8`: the listed columns of one (1-based) row, contiguous runs as ranges. */
-function rowRanges(cols: readonly number[], row: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < cols.length;) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
-    parts.push(
-      i === j
-        ? `${columnLetter(cols[i])}${row}`
-        : `${columnLetter(cols[i])}${row}:${columnLetter(cols[j])}${row}`,
-    );
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-function headerCells(nodes: ColumnNode[], depth: number): (OutCell | null)[][] {
-  const grid: (OutCell | null)[][] = Array.from({ length: depth }, () => []);
-  let col = 0;
-  const place = (n: ColumnNode, level: number) => {
-    const width = n.kind === 'leaf' ? 1 : leaves(n.children).length;
-    const rowSpan = n.kind === 'leaf' ? depth - level : 1;
-    grid[level][col] = {
-      kind: 'header',
-      text: n.label,
-      colSpan: width > 1 ? width : undefined,
-      rowSpan: rowSpan > 1 ? rowSpan : undefined,
-      align: 'center',
-    };
-    if (n.kind === 'group') for (const c of n.children) place(c, level + 1);
-    else col++;
-  };
-  for (const n of nodes) place(n, 0);
-  return grid;
-}
-
-const WIDTH: Partial<Record<ColumnLeaf['role'], number>> = {
-  number: 6,
-  name: 48,
-  lead: 18,
-  coord: 18,
-  notes: 18,
-  text: 16,
-};
-
-/**
- * Every row as tall as its wrapped texts (spreadsheets do not grow rows a program wrote): the head's
- * heights on a cell of the row (the library writes them), the body's returned by row.
- */
-const BOLD_KINDS = new Set<CellKind>(['header', 'section', 'total', 'title']);
-
-/** Lines the tallest wrapped text of a row takes (0: none wraps or has text). */
-function rowLines(row: (OutCell | null)[], widths: number[]): number {
-  let lines = 0;
-  row.forEach((c, i) => {
-    if (!c?.text || c.numeric || (c.rowSpan ?? 1) > 1 || c.height) return;
-    const w = c.colSpan
-      ? widths.slice(i, i + c.colSpan).reduce((a, b) => a + b, 0)
-      : (widths[i] ?? 0);
-    const fit = { bold: c.bold || BOLD_KINDS.has(c.kind), indent: c.indent, size: c.size };
-    lines = Math.max(lines, fitsOneLine(c.text, w, fit) ? 1 : wrappedLines(c.text, w, fit));
-  });
-  return lines;
-}
-
-function rowHeights(out: (OutCell | null)[][], widths: number[], first: number): number[] {
-  const heights: number[] = [];
-  out.forEach((row, r) => {
-    const lines = rowLines(row, widths);
-    const at = row.findIndex((c) => !!c);
-    if (r >= first) heights.push(lines ? rowHeight(lines) : 0);
-    else if (lines && at >= 0 && !row[at]!.height)
-      row[at] = { ...row[at]!, height: rowHeight(lines) };
-  });
-  return heights;
-}
+export type { AppendixLayout, CellKind, OutCell, SheetValues } from './layoutTypes';
 
 /**
  * Lays out one appendix sheet for export; `totalLabel(source)` names the computed total rows (added
@@ -391,6 +236,7 @@ export function layoutAppendix(
             const lines = rowLines(row, widths);
             return { row, height: lines ? rowHeight(lines) : 0 };
           },
+          plain: { sheet, leaves: ls, values: v, amountCols },
         }
       : {}),
   };

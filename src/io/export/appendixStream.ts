@@ -3,7 +3,8 @@
  * merges, then every body row, each cell in the style of its look (found once per look), formulas
  * carrying their computed values.
  */
-import type { AppendixLayout } from './appendixLayout';
+import type { AppendixLayout, OutCell } from './appendixLayout';
+import { plainRows } from './plainRows';
 import { appendixCellStyle, cellXml, colName, lookKey, skipped } from './appendixSheet';
 import type { SheetOptions, SheetStream } from './sheetStream';
 
@@ -26,14 +27,33 @@ export function appendixOptions(l: AppendixLayout, selected: boolean): SheetOpti
   };
 }
 
-/** Writes the layout's rows into the sheet. */
-export function writeAppendix(sheet: SheetStream, l: AppendixLayout): void {
+/**
+ * Writes the layout's rows into the sheet; a lazy layout's plain project rows straight from the
+ * model (plainRows.ts) unless `fast` is false.
+ */
+export function writeAppendix(sheet: SheetStream, l: AppendixLayout, fast = true): void {
   const styles = sheet.styles;
   const byLook = new Map<number, number>();
-  const styleOf = (c: NonNullable<AppendixLayout['rows'][number][number]>, i: number) =>
+  const styleOf = (c: OutCell, i: number) =>
     styles.id(appendixCellStyle(c, l.formats[i] ?? '#,##0'));
+  const plain =
+    fast && l.plain && l.body
+      ? plainRows(l.plain, l.widths, (look, cell, i) => {
+          let s = byLook.get(look);
+          if (s === undefined) byLook.set(look, (s = styleOf(cell(), i)));
+          return ` s="${s}"`;
+        })
+      : null;
+  const bodyEnd = l.firstRow + (l.bodyCount ?? 0);
   for (let r = 0; r < l.rows.length; r++) {
     const head = r < l.firstRow;
+    if (plain && !head && r < bodyEnd && !sheet.hasCovered(r)) {
+      const p = plain(r - l.firstRow, r + 1);
+      if (p) {
+        sheet.raw(r, p.xml, p.height || undefined, l.widths.length);
+        continue;
+      }
+    }
     const made =
       l.body && !head && r < l.firstRow + (l.bodyCount ?? 0) ? l.body(r - l.firstRow) : null;
     const row = made ? made.row : l.rows[r];
