@@ -39,8 +39,9 @@ function fake(data: Row) {
 
 describe('which cells of a row changed', () => {
   it('names the leaves whose raw cell differs, added or removed ones too', () => {
-    const after = { ...project, cells: { ...project.cells, y2011_dtpt: 5, y2012_sn: '=1+1' } };
-    delete after.cells.notes;
+    const cells: Row['cells'] = { ...project.cells, y2011_dtpt: 5, y2012_sn: '=1+1' };
+    delete cells.notes;
+    const after = { ...project, cells };
     expect(changedCells(project, after, cols.leafIds)?.sort()).toEqual(
       ['y2011_dtpt', 'y2012_sn', ...('notes' in project.cells ? ['notes'] : [])].sort(),
     );
