@@ -1,6 +1,6 @@
 /** An appendix sheet of an open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Refusal, RefusalCode } from '../app/commands';
 import { commitText, selectionStats } from '../app/editing';
 import type { CellRange } from '../app/selection';
@@ -24,7 +24,8 @@ import { StatusLine, type StatusLineProps } from './StatusLine';
 import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
-import { bySaveState, byReadOnly, byVersion, useSession } from './useSession';
+import { bySaveState, byReadOnly, byVersion } from './useSession';
+import { useSessionDeferred } from './useSessionDeferred';
 import { useWorkbookActions } from './useWorkbookActions';
 import { useStatusMessage } from './useStatusMessage';
 import { type Ask, ConfirmDialog } from './ConfirmDialog';
@@ -75,9 +76,10 @@ export function AppendixView({
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
-  const saveState = useSession(session, bySaveState);
-  const readOnly = useSession(session, byReadOnly);
-  useSession(session, byVersion);
+  // drawn after the grid's own updates of an edit (see useSessionDeferred)
+  const saveState = useSessionDeferred(session, bySaveState);
+  const readOnly = useSessionDeferred(session, byReadOnly);
+  useSessionDeferred(session, byVersion);
   const { message, setMessage, moved } = useStatusMessage(session, sheetId);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [stats, setStats] = useState<StatusLineProps['stats']>(null);
@@ -86,8 +88,12 @@ export function AppendixView({
   const [showForm, setShowForm] = useState(false);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
+  // the focused cell now (the keys read it); the formula bar and the rest follow it deferred
   const focusRef = useRef(focus);
-  focusRef.current = focus;
+  const onFocus = useCallback((f: FocusInfo) => {
+    focusRef.current = f;
+    startTransition(() => setFocus(f));
+  }, []);
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId) ?? session.workbook.sheets[0];
 
   useEffect(() => {
@@ -164,11 +170,19 @@ export function AppendixView({
     }
     setMessage(null);
   }, [setMessage]);
+  const onPasteSkipped = useCallback(
+    (n: number) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' }),
+    [t, setMessage],
+  );
+  // a single cell has no stats: moving the focus asks React for nothing while none are shown
+  const statsShown = useRef(false);
   const onSelection = useCallback(
     (r: CellRange | null) => {
       moved();
-      if (!r || (r.r0 === r.r1 && r.c0 === r.c1)) return setStats(null);
-      setStats(selectionStats(selectionValues(session, sheetId, r)));
+      const single = !r || (r.r0 === r.r1 && r.c0 === r.c1);
+      if (single && !statsShown.current) return;
+      statsShown.current = !single;
+      setStats(single ? null : selectionStats(selectionValues(session, sheetId, r)));
     },
     [session, sheetId, moved],
   );
@@ -308,8 +322,8 @@ export function AppendixView({
           onRangeRefused={onRangeRefused}
           onSelection={onSelection}
           onAccepted={onAccepted}
-          onPasteSkipped={(n) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' })}
-          onFocus={setFocus}
+          onPasteSkipped={onPasteSkipped}
+          onFocus={onFocus}
           onKeyDown={onKey}
           onCommand={keys.onCommand}
           apiRef={apiRef}

@@ -1,5 +1,5 @@
 /** The find bar (Ctrl+F) with the filters of the sheet and the "filtered" mark. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Versions } from '../app/versions';
 import type { RevisionSummary } from '../app/versions';
 import type { AppendixSheet } from '../domain/types';
@@ -26,8 +26,29 @@ export function FindBar({
   useEffect(() => {
     if (ff.open && versions) void versions.list(workbookId).then(setRevs);
   }, [ff.open, versions, workbookId]);
-  if (!ff.open) return null;
-  const sections = sheet.rows.filter((r) => r.kind === 'section');
+  // the filters' choices, once per version of the rows (a 100,000-project plan has 4,000
+  // sections): typing in the find field never lists them again
+  const choices = useMemo(
+    () =>
+      ff.open
+        ? {
+            units: unitsOf(sheet).map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            )),
+            sections: sheet.rows
+              .filter((r) => r.kind === 'section')
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {`${'\u00a0'.repeat(r.level * 2)}${r.cells.tt ?? ''} ${String(r.cells.name ?? '').slice(0, 50)}`}
+                </option>
+              )),
+          }
+        : null,
+    [ff.open, sheet],
+  );
+  if (!ff.open || !choices) return null;
   const f = ff.filter;
   return (
     <div className="pb-findbar" role="search" data-testid="find-bar">
@@ -41,11 +62,7 @@ export function FindBar({
           onChange={(e) => ff.setFilter({ ...f, unit: e.target.value })}
         >
           <option value="">{t('filterAll')}</option>
-          {unitsOf(sheet).map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
+          {choices.units}
         </select>
       </label>
       <label>
@@ -56,11 +73,7 @@ export function FindBar({
           onChange={(e) => ff.setFilter({ ...f, section: e.target.value })}
         >
           <option value="">{t('filterAll')}</option>
-          {sections.map((r) => (
-            <option key={r.id} value={r.id}>
-              {`${'\u00a0'.repeat(r.level * 2)}${r.cells.tt ?? ''} ${String(r.cells.name ?? '').slice(0, 50)}`}
-            </option>
-          ))}
+          {choices.sections}
         </select>
       </label>
       <label>

@@ -8,6 +8,8 @@ export interface FindState {
   query: string;
   setQuery(q: string): void;
   hits: readonly unknown[];
+  /** A search still runs (its hits are not all known yet). */
+  searching?: boolean;
   index: number;
   prev(): void;
   next(): void;
@@ -40,9 +42,11 @@ export function FindControls({ ff }: { ff: FindState }) {
       />
       <span data-testid="find-count">
         {ff.query.trim()
-          ? ff.hits.length
-            ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
-            : t('findNone')
+          ? ff.searching && !ff.hits.length
+            ? t('findSearching')
+            : ff.hits.length
+              ? t('findCount', { i: ff.index >= 0 ? ff.index + 1 : 0, n: ff.hits.length })
+              : t('findNone')
           : ''}
       </span>
       <button type="button" title={t('findPrev')} aria-label={t('findPrev')} onClick={ff.prev}>

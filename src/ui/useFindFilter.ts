@@ -104,15 +104,17 @@ export function useFindFilter(d: FindFilterDeps) {
     keep,
   });
 
-  const projects = sheet.rows.filter((r) => r.kind === 'project');
+  const filtered = useMemo(() => {
+    if (!shown) return null;
+    const projects = sheet.rows.filter((r) => r.kind === 'project');
+    return { shown: projects.filter((r) => shown.has(r.id)).length, total: projects.length };
+  }, [shown, sheet]);
   return {
     ...find,
     open: find.open || !!shown,
     finding: find.open,
     filter,
     setFilter,
-    filtered: shown
-      ? { shown: projects.filter((r) => shown.has(r.id)).length, total: projects.length }
-      : null,
+    filtered,
   };
 }

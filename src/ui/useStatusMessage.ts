@@ -15,15 +15,25 @@ const GRACE_MS = 400;
 export function useStatusMessage(session: WorkbookSession, sheetId: string) {
   const [message, set] = useState<Message>(null);
   const at = useRef(0);
-  const setMessage = useCallback((m: Message) => {
-    at.current = performance.now();
+  // what is shown: clearing an empty line asks React for nothing (no render in an edit's path)
+  const shown = useRef<Message>(null);
+  const show = useCallback((m: Message) => {
+    if (m === null && shown.current === null) return;
+    shown.current = m;
     set(m);
   }, []);
-  useEffect(() => session.subscribe(() => set(null)), [session]);
-  useEffect(() => set(null), [sheetId]);
+  const setMessage = useCallback(
+    (m: Message) => {
+      at.current = performance.now();
+      show(m);
+    },
+    [show],
+  );
+  useEffect(() => session.subscribe(() => show(null)), [session, show]);
+  useEffect(() => show(null), [sheetId, show]);
   /** The selection moved: a message from before is stale. */
   const moved = useCallback(() => {
-    if (performance.now() - at.current > GRACE_MS) set(null);
-  }, []);
+    if (performance.now() - at.current > GRACE_MS) show(null);
+  }, [show]);
   return { message, setMessage, moved };
 }

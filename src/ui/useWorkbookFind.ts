@@ -8,10 +8,11 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { type FindHit, nextHit } from '../domain/find';
-import { findInWorkbook, sheetOrder } from '../domain/workbookFind';
+import { sheetOrder } from '../domain/workbookFind';
 import type { GridCtx, GridItem } from './grid/gridContext';
 import { findStoreOf, useFindShared } from './findStore';
 import { useFindOpener } from './useFindOpener';
+import { useSteppedFind } from './useSteppedFind';
 
 export interface WorkbookFindDeps {
   session: WorkbookSession;
@@ -49,10 +50,13 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
   }, [store, apiRef, ctxRef, input]);
 
   const { sheets, grids } = session.workbook;
-  const hits = useMemo(() => {
-    const all = findInWorkbook({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c));
-    return keep ? all.filter((h) => h.sheetId !== sheetId || keep(h)) : all;
-  }, [sheets, grids, query, session, keep, sheetId]);
+  // searched in steps (a 100,000-project plan never blocks typing: useSteppedFind.ts)
+  const found = useSteppedFind({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c));
+  const kept = useCallback(
+    (all: FindHit[]) => (keep ? all.filter((h) => h.sheetId !== sheetId || keep(h)) : all),
+    [keep, sheetId],
+  );
+  const hits = useMemo(() => kept(found.hits), [kept, found.hits]);
 
   /** Puts the grid's focus on a hit (switching sheet first), then gives the focus back to the bar. */
   const show = useCallback(
@@ -83,10 +87,12 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
 
   const step = useCallback(
     (back: boolean) => {
-      const h = nextHit(hits, current, sheetOrder(deps.current.session.workbook), back);
+      // Enter while the search runs: it is finished now, its hits are the ones walked
+      const list = found.searching ? kept(found.settle()) : hits;
+      const h = nextHit(list, current, sheetOrder(deps.current.session.workbook), back);
       if (h) show(h);
     },
-    [hits, current, show],
+    [hits, current, show, found, kept],
   );
 
   const close = useCallback(() => {
@@ -104,6 +110,7 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
     query,
     setQuery: (q: string) => store.set({ query: q, current: null }),
     hits,
+    searching: found.searching,
     index,
     next: () => step(false),
     prev: () => step(true),

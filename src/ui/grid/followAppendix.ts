@@ -1,11 +1,12 @@
 /** How an appendix's grid follows the session's steps: rows replaced or redrawn, totals pinned. */
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
-import type { Row } from '../../domain/types';
+import type { ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
 import { pinnedTotals } from './totalsModel';
 import { refreshPinned } from './pinnedRefresh';
+import { redrawFigures, refreshColumns, updateRow } from './rowRefresh';
 
 /** Planbook's computed total rows, only where the plan has no total row of its own. */
 export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): PinnedRow[] {
@@ -25,7 +26,7 @@ export function followAppendix(
   e: SessionEvent,
   api: GridApi<GridItem>,
   ctx: GridCtx,
-  current: { rows: readonly Row[] },
+  current: { rows: readonly Row[]; columns: ColumnNode[] },
   t: T,
 ): void {
   const { session, sheetId } = ctx;
@@ -63,9 +64,11 @@ export function followAppendix(
   }
   // under a filter a large change is one transaction (the filter runs again); else each row
   // takes its data (a transaction would place all the sheet's rows again)
+  // (only the cells that can show something else are redrawn: rowRefresh.ts)
+  const cols = refreshColumns(current.columns);
   if (updated.length > 20 && api.isAnyFilterPresent()) api.applyTransaction({ update: updated });
-  else for (const row of updated) api.getRowNode(row.id)?.setData(row);
-  if (refresh.length) api.refreshCells({ rowNodes: refresh, force: true });
+  else for (const row of updated) updateRow(api, api.getRowNode(row.id)!, row, cols);
+  redrawFigures(api, refresh, cols);
   const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
   if (sheet) refreshPinned(api, sheet);
 }

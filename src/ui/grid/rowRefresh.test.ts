@@ -1,0 +1,133 @@
+/**
+ * After an edit the grid redraws only the cells that can show something else: a row whose cells
+ * changed takes its new object by `updateData` (AG Grid compares values) with the changed and the
+ * stated cells forced; a row that changed otherwise is redrawn whole (`setData`), as before.
+ */
+import type { GridApi, IRowNode, RefreshCellsParams } from 'ag-grid-community';
+import { describe, expect, it } from 'vitest';
+import { sampleWorkbook } from '../../app/sample';
+import type { Row } from '../../domain/types';
+import type { GridItem } from './gridContext';
+import {
+  changedCells,
+  redrawFigures,
+  refreshColumns,
+  statedColumns,
+  updateRow,
+} from './rowRefresh';
+
+const sheet = sampleWorkbook().sheets[0];
+const cols = refreshColumns(sheet.columns);
+const project = sheet.rows.find((r) => r.kind === 'project')!;
+const section = sheet.rows.find((r) => r.kind === 'section')!;
+const grand = sheet.rows.find((r) => r.kind === 'total' && r.cells.y2011 !== undefined)!;
+const sourceTotal = sheet.rows.find((r) => r.kind === 'total' && r.cells.y2011_dtpt !== undefined)!;
+
+function fake(data: Row) {
+  const calls: (RefreshCellsParams<GridItem> | { setData: Row } | { updateData: Row })[] = [];
+  const node = {
+    id: data.id,
+    data,
+    setData: (d: Row) => calls.push({ setData: d }),
+    updateData: (d: Row) => calls.push({ updateData: d }),
+  } as unknown as IRowNode<GridItem>;
+  const api = {
+    refreshCells: (p: RefreshCellsParams<GridItem>) => void calls.push(p),
+  } as unknown as GridApi<GridItem>;
+  return { api, node, calls };
+}
+
+describe('which cells of a row changed', () => {
+  it('names the leaves whose raw cell differs, added or removed ones too', () => {
+    const cells: Row['cells'] = { ...project.cells, y2011_dtpt: 5, y2012_sn: '=1+1' };
+    delete cells.notes;
+    const after = { ...project, cells };
+    expect(changedCells(project, after, cols.leafIds)?.sort()).toEqual(
+      ['y2011_dtpt', 'y2012_sn', ...('notes' in project.cells ? ['notes'] : [])].sort(),
+    );
+    expect(changedCells(project, { ...project }, cols.leafIds)).toEqual([]);
+  });
+
+  it('is null when the row changed besides its cells, or a year group’s merged figure changed', () => {
+    expect(changedCells(project, { ...project, remark: 'x' }, cols.leafIds)).toBeNull();
+    expect(
+      changedCells(project, { ...project, level: project.level + 1 }, cols.leafIds),
+    ).toBeNull();
+    expect(changedCells(project, { ...project, kind: 'section' }, cols.leafIds)).toBeNull();
+    const merged = { ...grand, cells: { ...grand.cells, y2011: 1 } };
+    expect(changedCells(grand, merged, cols.leafIds)).toBeNull();
+  });
+});
+
+describe('the cells that show a stated figure', () => {
+  it('none on a project; the stated leaves of sections and total rows', () => {
+    expect(statedColumns(project, cols)).toEqual([]);
+    expect(statedColumns(section, cols)).toEqual(['stated']);
+    expect(statedColumns(sourceTotal, cols)).toEqual([
+      'y2011_dtpt',
+      'y2012_dtpt',
+      'y2013_dtpt',
+      'y2014_dtpt',
+      'y2015_dtpt',
+      'stated',
+    ]);
+  });
+
+  it('a year group’s merged figure is shown by its first leaf', () => {
+    expect(statedColumns(grand, cols)).toEqual([
+      'y2011_dtpt',
+      'y2012_dtpt',
+      'y2013_dtpt',
+      'y2014_dtpt',
+      'y2015_dtpt',
+      'stated',
+    ]);
+  });
+});
+
+describe('redrawing after a step', () => {
+  it('a cell typed into a project: values compared, the typed cell forced', () => {
+    const after = { ...project, cells: { ...project.cells, y2013_dtpt: 123 } };
+    const { api, node, calls } = fake(project);
+    updateRow(api, node, after, cols);
+    expect(calls).toEqual([
+      { updateData: after },
+      { rowNodes: [node], columns: ['y2013_dtpt'], force: true },
+    ]);
+  });
+
+  it('a section’s stated figure typed: that cell and the other stated ones forced', () => {
+    const after = { ...section, cells: { ...section.cells, stated: 1 } };
+    const { api, node, calls } = fake(section);
+    updateRow(api, node, after, cols);
+    expect(calls).toEqual([
+      { updateData: after },
+      { rowNodes: [node], columns: ['stated'], force: true },
+    ]);
+  });
+
+  it('a row changed besides its cells is redrawn whole', () => {
+    const after = { ...project, remark: 'đọc lại' };
+    const { api, node, calls } = fake(project);
+    updateRow(api, node, after, cols);
+    expect(calls).toEqual([{ setData: after }]);
+  });
+
+  it('rows whose figures moved: values compared, stated cells forced, each row once', () => {
+    const a = fake(section);
+    const p = fake(project);
+    const calls = a.calls;
+    const api = a.api;
+    redrawFigures(api, [a.node, p.node, a.node], cols);
+    expect(calls).toEqual([
+      { rowNodes: [a.node, p.node] },
+      { rowNodes: [a.node], columns: ['stated'], force: true },
+    ]);
+  });
+
+  it('nothing to redraw: no call', () => {
+    const { api, calls } = fake(project);
+    redrawFigures(api, [], cols);
+    expect(calls).toEqual([]);
+  });
+});
