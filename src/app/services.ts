@@ -1,5 +1,6 @@
 /** The application's entry points over storage: list, create, open (with the edit lock), import, export. */
 import type { Id, Workbook } from '../domain/types';
+import { defersEngine } from './engineGate';
 import { newId } from '../domain/ids';
 import { newWorkbookFromTemplate, type TemplateOptions } from '../domain/template';
 import { type ParseResult, parsePlanbook, serializePlanbook } from '../io/planbookFile';
@@ -114,7 +115,14 @@ export class PlanbookApp {
       lock?.release();
       return undefined;
     }
-    const session = new WorkbookSession(loaded, this.repo, lock === null);
+    globalThis.performance?.mark?.('pb:loaded');
+    // a large workbook shows its stored figures first; the engine is built once the grid is up
+    const session = new WorkbookSession(
+      loaded,
+      this.repo,
+      lock === null,
+      defersEngine(loaded.workbook),
+    );
     // the undo history kept with the workbook, when it leads to the revision just loaded
     if (lock)
       restoreHistory(session, await this.histories.load(id).catch(() => undefined), loaded.rev);

@@ -6,11 +6,12 @@
 import type { CheckValues } from '../domain/checks';
 import type { Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
-import { type EngineValue, PlanEngine } from '../engine/engine';
+import type { EngineValue, PlanEngine } from '../engine/engine';
 import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
 import { CheckStore } from './checkStore';
+import { EngineGate } from './engineGate';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
@@ -26,6 +27,9 @@ export type { DispatchResult, StepEvent } from './dispatcher';
 /** What the UI hears of a step (the step event). */
 export type SessionEvent = StepEvent;
 
+/** A deferred engine is built by then even if no grid asked for it (a view without one). */
+const ENGINE_FALLBACK_MS = 5000;
+
 export class WorkbookSession {
   /** Live findings of the cross-checks. */
   readonly checks = new CheckStore();
@@ -36,7 +40,7 @@ export class WorkbookSession {
   private readonly dispatcher: Dispatcher;
   private readonly saves: SaveQueue;
   private readonly order: Map<Id, string>;
-  private readonly engine: PlanEngine;
+  private readonly gate: EngineGate;
   private listeners = new Set<(e: SessionEvent) => void>();
   private storeListeners = new Set<() => void>();
   private _readOnly: boolean;
@@ -47,20 +51,29 @@ export class WorkbookSession {
     loaded: LoadedWorkbook,
     private readonly repo: WorkbookRepo | null,
     readOnly = false,
+    /** Show the stored figures at once and build the engine later (`buildEngineSoon`, or on need). */
+    deferEngine = false,
   ) {
     this._readOnly = readOnly;
-    this.engine = new PlanEngine();
-    this.engine.loadWorkbook(loaded.workbook);
+    this.gate = new EngineGate(
+      () => this.dispatcher.workbook,
+      () => {
+        this.checks.full(this.dispatcher.workbook, this.engine);
+        // after the build (which may run inside a render): the UI re-reads once it is done
+        if (deferEngine) queueMicrotask(() => this.changed());
+      },
+    );
     this.order = loaded.order;
     this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
     this.widths = new SheetWidths(repo, loaded.workbook.id, loaded.widths, () => !this._readOnly);
     this.dispatcher = new Dispatcher(loaded.workbook, this.engine, () => this.lock());
     this.views = new SheetViews(
-      () => this.engine.views,
+      () => this.gate.ensure().views,
       () => this.dispatcher.workbook,
-      (sheetId, row, colId) => this.engine.value(sheetId, row, colId),
+      (sheetId, row, colId) => this.gate.value(sheetId, row, colId),
     );
-    this.checks.full(loaded.workbook, this.engine);
+    if (deferEngine) this.gate.soon(ENGINE_FALLBACK_MS);
+    else this.gate.ensure();
     // step listeners, in order: storage, checks, views, then the UI's subscribers
     this.dispatcher.use((e) => {
       if (e.kind !== 'reload') this.saves.push(storedChange(e.delta, e.after, this.order));
@@ -87,6 +100,24 @@ export class WorkbookSession {
       if (s === 'conflict') this._readOnly = true;
       this.changed();
     });
+  }
+
+  private get engine(): PlanEngine {
+    return this.gate.engine;
+  }
+
+  /** Whether the formula engine is built (before: figures from the stored rows, no checks yet). */
+  get engineReady(): boolean {
+    return this.gate.isReady;
+  }
+
+  /**
+   * Resolves once the engine is built and the checks have run over the workbook (asks for the
+   * build in a later task when it has not run yet): exports and views wait for it.
+   */
+  whenEngineReady(): Promise<void> {
+    this.gate.soon();
+    return this.gate.ready;
   }
 
   get workbook(): Workbook {
@@ -137,6 +168,7 @@ export class WorkbookSession {
 
   /** Applies a user step; refused steps change nothing. */
   dispatch(cmd: Command, label: string): DispatchResult {
+    this.gate.ensure();
     return this.dispatcher.dispatch(cmd, label);
   }
 
@@ -146,16 +178,19 @@ export class WorkbookSession {
    * move to the sheet it changed.
    */
   applyRemote(cmd: Command): DispatchResult {
+    this.gate.ensure();
     return this.dispatcher.applyRemote(cmd);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */
   undo(): boolean {
+    this.gate.ensure();
     return this.dispatcher.undo();
   }
 
   /** Redoes the last undone step. */
   redo(): boolean {
+    this.gate.ensure();
     return this.dispatcher.redo();
   }
 
@@ -166,31 +201,31 @@ export class WorkbookSession {
 
   /** Computed value of a visible cell. */
   value(sheetId: Id, row: number, colId: Id): EngineValue {
-    return this.engine.value(sheetId, row, colId);
+    return this.gate.value(sheetId, row, colId);
   }
 
   /** Computed total for a source (null: all) in a column or a year group. */
   total(sheetId: Id, source: string | null, colId: Id): EngineValue {
-    return this.engine.total(sheetId, source, colId);
+    return this.gate.total(sheetId, source, colId);
   }
 
   /** The computed side of a sheet (checks, exports). */
   values(sheetId: Id): CheckValues {
-    return this.engine.values(sheetId);
+    return this.gate.values(sheetId);
   }
 
   /** Computed value of a plain grid sheet's cell (0-based). */
   gridValue(gridId: Id, r: number, c: number): EngineValue {
-    return this.engine.gridValue(gridId, r, c);
+    return this.gate.ensure().gridValue(gridId, r, c);
   }
 
   /** Raw content of an input cell (formula text or value). */
   raw(sheetId: Id, row: number, colId: Id): number | string | null {
-    return this.engine.raw(sheetId, row, colId);
+    return this.gate.raw(sheetId, row, colId);
   }
 
   layout(sheetId: Id): SheetLayout {
-    return this.engine.layout(sheetId);
+    return this.gate.layout(sheetId);
   }
 
   /** Listens to accepted steps (after storage, checks and views have had them). */
@@ -247,10 +282,13 @@ export class WorkbookSession {
     this.saves.reset(loaded.rev);
     this.widths.reset(loaded.widths);
     this.dispatcher.reload(loaded.workbook);
+    // the reload built the engine (and ran the checks) from the newer workbook
+    this.gate.builtElsewhere();
   }
 
   /** Stops following storage. */
   close(): void {
+    this.gate.cancel();
     this.unwatch?.();
     this.unwatch = undefined;
     this.listeners.clear();

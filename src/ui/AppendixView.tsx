@@ -253,6 +253,7 @@ export function AppendixView({
         onToggleChecks={() => setShowChecks((x) => !x)}
         errors={checks.errors}
         warnings={checks.warnings}
+        checking={!session.engineReady}
         exportText={exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage, sheetId)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name, lang)}

@@ -11,6 +11,8 @@ export interface WorkbookHeaderProps {
   commits: number;
   errors: number;
   warnings: number;
+  /** The checks have not run yet (a large workbook's engine is still being built). */
+  checking?: boolean;
   onBack: () => void;
   onToggleChecks: () => void;
   exportText: () => string;
@@ -48,10 +50,12 @@ export function WorkbookHeader(p: WorkbookHeaderProps) {
       <button type="button" data-testid="checks-toggle" onClick={p.onToggleChecks}>
         {t('checks')}
         <span
-          className={`pb-badge ${p.errors ? '' : p.warnings ? 'pb-badge-warning' : 'pb-badge-ok'}`}
+          className={`pb-badge ${p.checking ? 'pb-badge-pending' : p.errors ? '' : p.warnings ? 'pb-badge-warning' : 'pb-badge-ok'}`}
           data-testid="checks-badge"
+          data-pending={p.checking ? '1' : undefined}
+          title={p.checking ? t('checksPending') : undefined}
         >
-          {p.errors + p.warnings}
+          {p.checking ? '…' : p.errors + p.warnings}
         </span>
       </button>
       <span

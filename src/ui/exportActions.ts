@@ -30,6 +30,11 @@ export function exportXlsxNow(
   say: Say,
   sheetId?: string,
 ): void {
+  // never from a half-built engine: a large workbook's engine may still be on its way
+  if (!session.engineReady) {
+    void session.whenEngineReady().then(() => exportXlsxNow(session, lang, t, say, sheetId));
+    return;
+  }
   const planUnit = session.workbook.meta.unit;
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId);
   const shown = shownUnit(planUnit, sheet?.display);
@@ -85,6 +90,10 @@ export function exportCsvNow(
   name: string,
   lang: Lang = 'vi',
 ): void {
+  if (!session.engineReady) {
+    void session.whenEngineReady().then(() => exportCsvNow(session, sheetId, name, lang));
+    return;
+  }
   const text = sheetCsvText(session, sheetId, lang);
   download(`${fileStem(name)}.csv`, text, 'text/csv;charset=utf-8');
 }

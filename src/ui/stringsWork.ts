@@ -28,12 +28,14 @@ export const viWork = {
   filterNone: '(không)',
   filterClear: 'Bỏ lọc',
   filtering: 'Đang lọc: {shown}/{total} dự án — các dòng tổng vẫn là tổng của toàn kế hoạch',
+  checksPending: 'Đang tính toán và kiểm tra số liệu…',
   checksCollapse: 'Thu gọn bảng kiểm tra',
   checksExpand: 'Mở bảng kiểm tra',
   checksResize: 'Kéo để đổi độ rộng bảng kiểm tra',
 };
 
 export const enWork: Record<keyof typeof viWork, string> = {
+  checksPending: 'Computing and checking the figures…',
   pasteSkipped: 'Pasted into the project rows; {n} computed cells skipped (section sums, totals).',
   statCells: 'Cells: {n}',
   statNumbers: 'Numeric cells: {n}',

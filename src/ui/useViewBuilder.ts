@@ -63,15 +63,18 @@ export function useViewBuilder(session: WorkbookSession, sheetId: string | null)
       const shown = performance
         .getEntriesByName('pb:grid-ready')
         .some((e) => e.startTime >= mounted - 50);
-      if (shown || tries > 25) start();
+      // and once the engine is built (a large workbook builds it after its grid is shown)
+      if (shown || tries > 25) void session.whenEngineReady().then(() => live && start());
       else waiting = setTimeout(() => later(tries + 1), 200);
     };
-    if (sheetId && session.views.unitsReady(sheetId)) setReady(true);
+    let live = true;
+    if (sheetId && session.engineReady && session.views.unitsReady(sheetId)) setReady(true);
     else later();
     const off = session.subscribe((e) => {
       if (sheetId && (e.kind === 'reload' || e.viewsStale.includes(sheetId))) start();
     });
     return () => {
+      live = false;
       clearTimeout(waiting);
       off();
       job.current?.cancel?.();

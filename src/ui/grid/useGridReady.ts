@@ -45,6 +45,12 @@ export function useGridReady(o: {
   const onFirstData = useCallback(() => {
     performance.mark('pb:grid-ready');
     if (apiRef.current) focusFirstProject(apiRef.current, ctx, session);
+    // the grid is drawn: a large workbook's engine is built after the next paint; its checks then
+    // mark the cells
+    if (!session.engineReady)
+      requestAnimationFrame(() => {
+        void session.whenEngineReady().then(() => apiRef.current?.refreshCells({ force: true }));
+      });
   }, [apiRef, ctx, session]);
 
   // focus is followed through the API (edits are committed by the columns' valueSetter)

@@ -1,0 +1,153 @@
+/**
+ * The session's formula engine and whether it is built yet. Building HyperFormula over a large
+ * workbook takes seconds; until it is built, the figures the grid shows come from the stored rows,
+ * evaluated without the engine by PlainValues (the very contents the engine would hold, with its
+ * arithmetic: the same figures). Whatever needs the engine itself (a step, the views, a plain grid
+ * sheet's formulas, a sheet PlainValues cannot evaluate) builds it first, at once: nothing ever reads
+ * a half-built engine, and an edit made before the build is applied after it, in order.
+ */
+import type { CheckValues } from '../domain/checks';
+import type { Id, Workbook } from '../domain/types';
+import { type EngineValue, PlanEngine } from '../engine/engine';
+import { inputColumn, layoutOf, type SheetLayout } from '../engine/layout';
+import { PlainValues } from '../engine/plainValues';
+
+/** Below this many rows the engine is built with the session (the open is fast either way). */
+export const DEFER_ENGINE_ROWS = 5000;
+
+/** Whether a workbook is large enough for its engine to be built after its grid is shown. */
+export function defersEngine(wb: Workbook): boolean {
+  let n = 0;
+  for (const s of wb.sheets) n += s.rows.length;
+  return n >= DEFER_ENGINE_ROWS;
+}
+
+/** -0 as 0 (the engine never gives out -0; a number format would show `-0`). */
+const noSign = <T>(v: T): T => (v === 0 ? (0 as T) : v);
+
+export class EngineGate {
+  readonly engine = new PlanEngine();
+  /** Resolves once the engine is built (and `onBuilt` has run). */
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private built = false;
+  private building = false;
+  private plain = new Map<Id, PlainValues | null>();
+  private layouts = new Map<Id, SheetLayout>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    /** The workbook as it is now (before the build: the one loaded, since no step ran yet). */
+    private readonly wb: () => Workbook,
+    /** Runs right after the build, before anything else reads the engine (the full checks). */
+    private readonly onBuilt: () => void,
+  ) {
+    this.ready = new Promise((r) => (this.resolveReady = r));
+  }
+
+  /** Whether the engine is built. */
+  get isReady(): boolean {
+    return this.built;
+  }
+
+  /** The engine, built now if it is not yet (the caller needs it at once). */
+  ensure(): PlanEngine {
+    if (this.built || this.building) return this.engine;
+    this.building = true;
+    clearTimeout(this.timer);
+    try {
+      this.engine.loadWorkbook(this.wb());
+    } finally {
+      this.building = false;
+    }
+    this.finish();
+    return this.engine;
+  }
+
+  /** The engine was built by someone else (a reload rebuilt it from a newer workbook). */
+  builtElsewhere(): void {
+    if (this.built) return;
+    clearTimeout(this.timer);
+    this.finish(false);
+  }
+
+  private finish(own = true): void {
+    this.built = true;
+    this.plain.clear();
+    this.layouts.clear();
+    if (own) this.onBuilt();
+    globalThis.performance?.mark?.('pb:engine-ready');
+    this.resolveReady();
+  }
+
+  /** Builds the engine in a later task, `delay` ms from now (a sooner call wins). */
+  soon(delay = 0): void {
+    if (this.built) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.ensure(), delay);
+  }
+
+  /** Nothing more is scheduled (the session closed). */
+  cancel(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The sheet's figures without the engine (null when only the engine computes them). */
+  private plainOf(sheetId: Id): PlainValues | null {
+    let p = this.plain.get(sheetId);
+    if (p === undefined) {
+      const sheet = this.wb().sheets.find((s) => s.id === sheetId);
+      p = sheet ? PlainValues.of(sheet) : null;
+      this.plain.set(sheetId, p);
+      globalThis.performance?.mark?.('pb:figures');
+    }
+    return p;
+  }
+
+  /** Computed value of a visible cell (as PlanEngine.value). */
+  value(sheetId: Id, row: number, colId: Id): EngineValue {
+    if (this.built) return this.engine.value(sheetId, row, colId);
+    const p = this.plainOf(sheetId);
+    return p ? noSign(p.value(row, colId)) : this.ensure().value(sheetId, row, colId);
+  }
+
+  /** Computed total for a source (null: all) in a column or a year group (as PlanEngine.total). */
+  total(sheetId: Id, source: string | null, colId: Id): EngineValue {
+    if (this.built) return this.engine.total(sheetId, source, colId);
+    const p = this.plainOf(sheetId);
+    return p ? noSign(p.total(source, colId)) : this.ensure().total(sheetId, source, colId);
+  }
+
+  /** The computed side of a sheet (as PlanEngine.values). */
+  values(sheetId: Id): CheckValues {
+    if (this.built) return this.engine.values(sheetId);
+    const p = this.plainOf(sheetId);
+    return p ? p.values() : this.ensure().values(sheetId);
+  }
+
+  /** Layout of a sheet (as PlanEngine.layout). */
+  layout(sheetId: Id): SheetLayout {
+    if (this.built) return this.engine.layout(sheetId);
+    let l = this.layouts.get(sheetId);
+    if (!l) {
+      const sheet = this.wb().sheets.find((s) => s.id === sheetId);
+      if (!sheet) return this.ensure().layout(sheetId);
+      this.layouts.set(sheetId, (l = layoutOf(sheet)));
+    }
+    return l;
+  }
+
+  /** Raw content of an input cell (as PlanEngine.raw: the model's own content before the build). */
+  raw(sheetId: Id, row: number, colId: Id): number | string | null {
+    if (this.built) return this.engine.raw(sheetId, row, colId);
+    const sheet = this.wb().sheets.find((s) => s.id === sheetId);
+    if (!sheet) return this.ensure().raw(sheetId, row, colId);
+    const r = sheet.rows[row];
+    if (!r) return this.ensure().raw(sheetId, row, colId);
+    if (inputColumn(this.layout(sheetId), r, colId) === undefined) return null;
+    // what the engine would hold (layout.ts inputContent), read back as PlanEngine.raw does
+    const own = r.cells[colId];
+    if (typeof own === 'string') return own === '' ? null : own;
+    return typeof own === 'number' && Number.isFinite(own) ? own : null;
+  }
+}
