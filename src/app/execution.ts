@@ -7,18 +7,16 @@
 import type { SheetDisplay } from '../domain/display';
 import {
   type AnnualPlan,
-  type Disbursed,
   type ExecLine,
   type ExecPeriod,
   lineKey,
   type TargetPoint,
 } from '../domain/execution';
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
-import { periodClash } from '../domain/executionPeriods';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
-import { monthEnd } from '../domain/executionText';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
+import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
 import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
 import {
   type ExecField,
@@ -184,26 +182,8 @@ export class ExecutionSession {
     periodId: string | null,
     cells: { key: string; col: ExecField | 'ytdPlan' | 'ytdCarry'; value: number | null }[],
   ) {
-    const lines: NonNullable<ExecPatch['lines']> = [];
-    const figures = new Map<string, Disbursed>();
-    for (const c of cells) {
-      if (!this.line(c.key)) continue;
-      if (c.col === 'ytdPlan' || c.col === 'ytdCarry') {
-        if (!periodId) return { ok: false as const, why: 'noPeriod' as const };
-        const had = figures.get(c.key) ??
-          this.plan.disbursed[periodId]?.[c.key] ?? { plan: null, carry: null };
-        figures.set(c.key, { ...had, [c.col === 'ytdPlan' ? 'plan' : 'carry']: c.value });
-      } else lines.push({ key: c.key, field: c.col, value: c.value ?? 0 });
-    }
-    const disbursed = [...figures].map(([key, v]) => ({
-      periodId: periodId!,
-      key,
-      value: v.plan === null && v.carry === null ? null : v,
-    }));
-    return this.edit(
-      { ...(lines.length ? { lines } : {}), ...(disbursed.length ? { disbursed } : {}) },
-      'exec.paste',
-    );
+    const r = pastePatch(this.plan, (key) => !!this.line(key), periodId, cells);
+    return r.ok ? this.edit(r.patch, 'exec.paste') : r;
   }
 
   /**
@@ -217,35 +197,15 @@ export class ExecutionSession {
     end: string,
     kind: ExecPeriod['kind'] = 'month',
   ): { ok: true } | { ok: false; why: ExecRefusal } {
-    const clash = periodClash(this.plan.periods, this.plan.year, { end, kind });
-    if (clash === 'existing') return { ok: true };
-    if (clash)
-      return {
-        ok: false,
-        why:
-          clash.why === 'sameEnd'
-            ? 'periodSameEnd'
-            : clash.why === 'outsideYear'
-              ? 'periodOutsideYear'
-              : 'periodNotQuarterEnd',
-      };
-    const periods = [...this.plan.periods, { id: end, end, kind }].sort((a, b) =>
-      a.end < b.end ? -1 : 1,
-    );
-    return this.edit({ periods }, kind === 'quarter' ? 'exec.addQuarter' : 'exec.addPeriod');
+    const r = addPeriodPatch(this.plan, end, kind);
+    if (!r.ok || !r.patch) return r.ok ? { ok: true } : r;
+    return this.edit(r.patch, kind === 'quarter' ? 'exec.addQuarter' : 'exec.addPeriod');
   }
 
   /** Removes a period and its figures (one undo step; the undo brings both back). */
   removePeriod(id: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    if (!this.plan.periods.some((p) => p.id === id)) return { ok: true };
-    const keys = Object.keys(this.plan.disbursed[id] ?? {});
-    return this.edit(
-      {
-        periods: this.plan.periods.filter((p) => p.id !== id),
-        disbursed: keys.map((key) => ({ periodId: id, key, value: null })),
-      },
-      'exec.removePeriod',
-    );
+    const patch = removePeriodPatch(this.plan, id);
+    return patch ? this.edit(patch, 'exec.removePeriod') : { ok: true };
   }
 
   /** How the views show amounts (display unit, decimals): one undo step, stored with the tracking. */
@@ -261,20 +221,12 @@ export class ExecutionSession {
     );
   }
 
-  /** The end of the next month after the last period (a report without a date). */
-  private nextEnd(): string {
-    const last = this.plan.periods.at(-1)?.end;
-    if (!last) return monthEnd(this.plan.year, 1);
-    const [y, m] = last.split('-').map(Number);
-    return m === 12 ? monthEnd(y + 1, 1) : monthEnd(y, m + 1);
-  }
-
   /**
    * Records a report read from a file as its period's figures (a load: the history is cleared).
    * Returns what was matched and what is left to pair, or null when no table has disbursement.
    */
   importReport(r: ReportReading): ImportSummary | null {
-    const got = recordReport(this.plan, r, this.nextEnd());
+    const got = recordReport(this.plan, r, nextEnd(this.plan));
     if (!got) return null;
     const relaid =
       got.plan.lines.length !== this.plan.lines.length ||
