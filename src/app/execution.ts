@@ -19,6 +19,7 @@ import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
 import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
 import {
+  adoptPeriod,
   type ExecField,
   type ExecPatch,
   type ExecRefusal,
@@ -250,6 +251,9 @@ export class ExecutionSession {
       throw e;
     }
     this.lastImport = got.summary;
+    // the period's figures are the import's own: later edits change them in place
+    for (const x of got.plan.periods)
+      if (x.end === got.summary.end) adoptPeriod(got.plan.disbursed[x.id]);
     this.past = [];
     this.future = [];
     this.changed();

@@ -56,7 +56,36 @@ export function inverseOf(
   return out;
 }
 
-/** The tracking after a patch, the engine inputs it sets, and the lines whose periods changed. */
+/** A period's figures that patches made (their plans are replaced by the next: changed in place). */
+const OWNED = new WeakSet<object>();
+
+/** Marks a period's figures as the session's own (a report just recorded: no one else holds them). */
+export function adoptPeriod(figures: Record<string, Disbursed> | undefined): void {
+  if (figures) OWNED.add(figures);
+}
+
+/**
+ * The figures of a period in `disbursed` that a patch may change: a copy the first time (a
+ * period's figures from a report or a stored tracking are never changed), then that copy itself,
+ * so an edit among 100,000 lines costs one line, not a copy of the period.
+ */
+function ownPeriod(
+  disbursed: AnnualPlan['disbursed'],
+  periodId: string,
+): Record<string, Disbursed> {
+  const had = disbursed[periodId];
+  if (had && OWNED.has(had)) return had;
+  const period = { ...(had ?? {}) };
+  OWNED.add(period);
+  disbursed[periodId] = period;
+  return period;
+}
+
+/**
+ * The tracking after a patch, the engine inputs it sets, and the lines whose periods changed.
+ * The plan before is the session's, replaced by the result: a period's figures an earlier patch
+ * copied are changed in place (the plan before sees the change).
+ */
 export function patchPlan(
   before: AnnualPlan,
   index: ReadonlyMap<string, number>,
@@ -82,10 +111,9 @@ export function patchPlan(
   if (p.disbursed?.length) {
     const disbursed = { ...plan.disbursed };
     for (const c of p.disbursed) {
-      const period = { ...(disbursed[c.periodId] ?? {}) };
+      const period = ownPeriod(disbursed, c.periodId);
       if (c.value) period[c.key] = c.value;
       else delete period[c.key];
-      disbursed[c.periodId] = period;
       touched.add(c.key);
     }
     plan = { ...plan, disbursed };
