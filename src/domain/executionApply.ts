@@ -178,9 +178,15 @@ export function applyReport(
 ): ApplyResult {
   const factor = o.factor ?? 1;
   const { period, replaced } = periodFor(plan, o.end, o.kind ?? 'month', o.file);
-  const lines = plan.lines.map((l) => ({ ...l }));
+  let lines = plan.lines.map((l) => ({ ...l }));
   const byProject = new Map<string, ExecLine[]>();
-  for (const l of lines) byProject.set(l.projectId, [...(byProject.get(l.projectId) ?? []), l]);
+  for (const l of lines) {
+    const own = byProject.get(l.projectId);
+    if (own) own.push(l);
+    else byProject.set(l.projectId, [l]);
+  }
+  // lines split by the report's sources, put in their line's place at the end (one pass)
+  const splits = new Map<ExecLine, ExecLine[]>();
   // figures *in* the period add to the checkpoint before its first day (a quarter's: the end of
   // the quarter before, never a month inside it); a period dated mid-month follows the one before
   const start = periodStart({ end: o.end, kind: o.kind ?? period.kind });
@@ -204,7 +210,7 @@ export function applyReport(
       ? null
       : splitBySource(plan, own, get('plan', 'all') ?? get('ytd', 'all'));
     if (split) {
-      lines.splice(lines.indexOf(own[0]), 1, ...split);
+      splits.set(own[0], split);
       byProject.set(m.projectId, split);
       own = split;
     }
@@ -259,6 +265,7 @@ export function applyReport(
       };
     });
   }
+  if (splits.size) lines = lines.flatMap((l) => splits.get(l) ?? [l]);
   const periods = [...plan.periods.filter((p) => p.end !== o.end), period].sort((a, b) =>
     a.end < b.end ? -1 : a.end > b.end ? 1 : 0,
   );

@@ -7,6 +7,7 @@
 import { type AnnualPlan, type ExecProject, normaliseCode } from './execution';
 import type { ColumnMeaning, Measure, Part } from './executionColumns';
 import type { IsoDate } from './executionText';
+import { FreeIndex } from './executionFree';
 import { type Match, matchProjects, normaliseName, projectRefs, type ProjectRef } from './match';
 import type { AppendixSheet } from './types';
 
@@ -130,7 +131,10 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   const byCode = new Map<string, ExecProject[]>();
   for (const p of plan.projects) {
     const c = normaliseCode(p.code);
-    if (c) byCode.set(c, [...(byCode.get(c) ?? []), p]);
+    if (!c) continue;
+    const list = byCode.get(c);
+    if (list) list.push(p);
+    else byCode.set(c, [p]);
   }
   let rest: ReportLine[] = [];
   const sections: ReportLine[] = [];
@@ -232,16 +236,17 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   }
   // a name cut short in the report (`Tập huấn CIO…` for `Tập huấn CIO… (khoảng 200 HV…)`), or
   // lengthened, under the same unit: paired when one project alone fits, and left to confirm
+  const index = new FreeIndex(free);
   rest.forEach((line, i) => {
     if (taken.has(i)) return;
     const n = normaliseName(line.name);
     if (n.split(' ').length < 3) return;
     const lead = normaliseName(line.lead);
-    const fits = [...free.values()].filter((p) => {
-      const q = normaliseName(p.name);
+    const fits = index.byHead(n).filter((p) => {
+      const q = index.name(p);
       const [short, long] = q.length < n.length ? [q, n] : [n, q];
       return (
-        (!lead || !leads || normaliseName(p.lead) === lead) &&
+        (!lead || !leads || index.lead(p) === lead) &&
         short.split(' ').length >= 3 &&
         long.startsWith(`${short} `) &&
         !(normaliseCode(line.code) && normaliseCode(p.code))
@@ -255,10 +260,7 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
   // a section line with exactly a free project's name and unit is that project (its rows below
   // are its parts)
   for (const line of sections) {
-    const key = `${normaliseName(line.name)}|${normaliseName(line.lead)}`;
-    const p = [...free.values()].find(
-      (x) => `${normaliseName(x.name)}|${normaliseName(x.lead)}` === key,
-    );
+    const p = index.byKey(`${normaliseName(line.name)}|${normaliseName(line.lead)}`);
     if (!p) continue;
     matched.push({ line, projectId: p.id, by: 'key', doubtful: false });
     free.delete(p.id);
