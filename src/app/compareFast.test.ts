@@ -1,13 +1,13 @@
 /**
  * The fast comparison (names folded once, exact keys indexed first, fuzzy matching on the leftovers
  * only, diff entries only for changed cells) pairs and diffs exactly as the path it replaced (a
- * frozen copy of the files it changed in src/domain/compareOracle): on random plans with renamed, moved, reordered, split,
+ * frozen copy of the files it changed in tests/support/compareOracle): on random plans with renamed, moved, reordered, split,
  * merged, inserted and removed projects (fixed seeds), and on the real fixture pairs.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareWithTable } from '../domain/adjustment';
-import { compareWithTable as oracleCompare } from '../domain/compareOracle/adjustment';
+import { compareWithTable as oracleCompare } from '../../tests/support/compareOracle/adjustment';
 import type { Side } from '../domain/compare';
 import type { MatchOverrides } from '../domain/match';
 import type { Workbook } from '../domain/types';

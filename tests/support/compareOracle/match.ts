@@ -7,10 +7,10 @@
  * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
  * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  */
-import { normaliseName, nameSimilarity } from '../matchNames';
+import { normaliseName, nameSimilarity } from '../../../src/domain/matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
-import { Scorer } from '../matchScore';
-import { pairSimilar } from '../matchSimilar';
+import { Scorer } from '../../../src/domain/matchScore';
+import { pairSimilar } from '../../../src/domain/matchSimilar';
 import {
   CONFIRM_BELOW,
   type Match,
@@ -19,12 +19,12 @@ import {
   type MatchReason,
   type MatchResult,
   type ProjectRef,
-} from '../matchTypes';
-import type { AppendixSheet } from '../types';
+} from '../../../src/domain/matchTypes';
+import type { AppendixSheet } from '../../../src/domain/types';
 
 // the shapes and name helpers are matching's vocabulary: importers of match.ts get them too
-export { nameSimilarity, normaliseName } from '../matchNames';
-export * from '../matchTypes';
+export { nameSimilarity, normaliseName } from '../../../src/domain/matchNames';
+export * from '../../../src/domain/matchTypes';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
 const UNITS = new Map<string, [string, string]>();

@@ -6,7 +6,7 @@
  * II`, `GĐ2` → `giai doan 2`), numbers without leading zeros. Two names with the same key name the
  * same thing; their tokens feed the similarity of names that differ.
  */
-import { fold } from '../sources';
+import { fold } from '../../../src/domain/sources';
 
 /** Folded abbreviations (as token sequences) and what they stand for; longest first wins. */
 const ABBREVIATIONS: [string, string][] = [

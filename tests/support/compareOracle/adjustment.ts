@@ -6,7 +6,7 @@
  */
 import { type Comparison, compare, type Side } from './compare';
 import type { Match, MatchOverrides, ProjectRef } from './match';
-import { amountsEqual, clean } from '../numbers';
+import { amountsEqual, clean } from '../../../src/domain/numbers';
 
 /** The four figures of one year × source: assigned, increase, decrease, after (plan's unit). */
 export type Quad = [number, number, number, number];

@@ -6,8 +6,8 @@
  * Amounts are in the plan's unit; a blank amount counts as 0; equality has the amounts' tolerance.
  * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
  */
-import { leaves } from '../columns';
-import { moveFormulaRows } from '../formulaShift';
+import { leaves } from '../../../src/domain/columns';
+import { moveFormulaRows } from '../../../src/domain/formulaShift';
 import {
   type Match,
   type MatchOverrides,
@@ -15,11 +15,17 @@ import {
   type ProjectRef,
   projectRefs,
 } from './match';
-import { findGroups, type ProjectGroup } from '../matchGroups';
-import { movedTest } from '../moved';
-import { amountsEqual } from '../numbers';
-import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from '../types';
-import { appendAll } from '../arrays';
+import { findGroups, type ProjectGroup } from '../../../src/domain/matchGroups';
+import { movedTest } from '../../../src/domain/moved';
+import { amountsEqual } from '../../../src/domain/numbers';
+import type {
+  AppendixSheet,
+  CellInput,
+  ColumnLeaf,
+  ColumnNode,
+  Workbook,
+} from '../../../src/domain/types';
+import { appendAll } from '../../../src/domain/arrays';
 
 /** One side of a comparison: a workbook and the computed value of its cells. */
 export interface Side {
