@@ -1,31 +1,31 @@
 /** An appendix sheet of an open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
 import type { GridApi } from 'ag-grid-community';
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Refusal, RefusalCode } from '../app/commands';
-import { commitText, selectionStats } from '../app/editing';
-import type { CellRange } from '../app/selection';
+import { commitText } from '../app/editing';
 import type { OpenedWorkbook } from '../app/services';
 import { columnLetter, leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import { newSheet } from '../domain/template';
 import { ChecksPanel } from './ChecksPanel';
-import { displayUnitLabel, figureFormatter, selectionValues } from './displayFigures';
+import { displayUnitLabel, figureFormatter } from './displayFigures';
 import { DisplayControls } from './DisplayControls';
 import { FormulaBar } from './FormulaBar';
 import { rawText } from './grid/CellEditor';
 import type { GridCtx, GridItem } from './grid/gridContext';
-import { type FocusInfo, PlanGrid } from './grid/PlanGrid';
+import { PlanGrid } from './grid/PlanGrid';
 import { useLang } from './i18n';
 import { PrintableReport } from './PrintableReport';
 import { PrintableForm } from './PrintableForm';
 import { usePrintForm } from './usePrintForm';
 import { SheetTabs } from './SheetTabs';
-import { StatusLine, type StatusLineProps } from './StatusLine';
+import { StatusLine } from './StatusLine';
 import type { StringKey } from './strings';
 import { Toolbar } from './Toolbar';
 import { useChecksUi } from './useChecksUi';
 import { bySaveState, byReadOnly, byVersion } from './useSession';
 import { useSessionDeferred } from './useSessionDeferred';
+import { useDeferredFocus, useSelectionStats } from './useGridFocus';
 import { useWorkbookActions } from './useWorkbookActions';
 import { useStatusMessage } from './useStatusMessage';
 import { type Ask, ConfirmDialog } from './ConfirmDialog';
@@ -82,18 +82,11 @@ export function AppendixView({
   useSessionDeferred(session, byVersion);
   const { message, setMessage, moved } = useStatusMessage(session, sheetId);
   const [ask, setAsk] = useState<Ask | null>(null);
-  const [stats, setStats] = useState<StatusLineProps['stats']>(null);
-  const [focus, setFocus] = useState<FocusInfo>({ rowIndex: null, row: null, colId: null });
   const [showChecks, setShowChecks] = useState(true);
   const [showForm, setShowForm] = useState(false);
   const apiRef = useRef<GridApi<GridItem> | null>(null);
   const ctxRef = useRef<GridCtx | null>(null);
-  // the focused cell now (the keys read it); the formula bar and the rest follow it deferred
-  const focusRef = useRef(focus);
-  const onFocus = useCallback((f: FocusInfo) => {
-    focusRef.current = f;
-    startTransition(() => setFocus(f));
-  }, []);
+  const { focus, focusRef, onFocus } = useDeferredFocus();
   const sheet = session.workbook.sheets.find((s) => s.id === sheetId) ?? session.workbook.sheets[0];
 
   useEffect(() => {
@@ -139,7 +132,7 @@ export function AppendixView({
       ask: (key: StringKey, params: Record<string, number>, onYes: () => void) =>
         setAsk({ text: t(key, params), yes: t('deleteAnyway'), onYes }),
     }),
-    [session, sheetId, say, t],
+    [session, sheetId, say, t, focusRef],
   );
   const { run, onKey } = useWorkbookActions(deps);
   const gridApi = useCallback(() => apiRef.current, []);
@@ -174,18 +167,7 @@ export function AppendixView({
     (n: number) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' }),
     [t, setMessage],
   );
-  // a single cell has no stats: moving the focus asks React for nothing while none are shown
-  const statsShown = useRef(false);
-  const onSelection = useCallback(
-    (r: CellRange | null) => {
-      moved();
-      const single = !r || (r.r0 === r.r1 && r.c0 === r.c1);
-      if (single && !statsShown.current) return;
-      statsShown.current = !single;
-      setStats(single ? null : selectionStats(selectionValues(session, sheetId, r)));
-    },
-    [session, sheetId, moved],
-  );
+  const { stats, onSelection } = useSelectionStats(session, sheetId, moved);
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
   const ff = useFindFilter({
