@@ -37,7 +37,10 @@ export interface Balances {
 }
 
 /** A label naming a balance: deficit, surplus, the difference of revenue and expenditure. */
-const BALANCE = /^(boi chi|boi thu|thang du|chenh lech|vay bu dap boi chi)\b/;
+const BALANCE_WORDS = ['boi chi', 'boi thu', 'thang du', 'chenh lech', 'vay bu dap boi chi'];
+const BALANCE = new RegExp(`^(${BALANCE_WORDS.join('|')})\\b`);
+/** The letters a balance label starts with (folded, lower case), derived from the words. */
+const INITIALS = new Set(BALANCE_WORDS.map((w) => w.charCodeAt(0)));
 /** Deficits and their financing are expenditure − revenue; differences and surpluses the reverse. */
 const DEFICIT = /^(boi chi|vay bu dap)/;
 const REVENUE = /^(tong |nguon )?thu\b/;
@@ -51,7 +54,7 @@ const text = (r: Row) =>
     .trim();
 /**
  * Whether a label cannot name a balance, read without folding it: its first character after
- * numbering (`1.`, `-`, `:`) is an ASCII one no balance starts with (they start with b, c, t, v).
+ * numbering (`1.`, `-`, `:`) is an ASCII one no balance word starts with (`INITIALS`).
  * False when unsure (a character beyond ASCII: the fold decides).
  */
 export function surelyNoBalance(name: string): boolean {
@@ -61,8 +64,7 @@ export function surelyNoBalance(name: string): boolean {
     // what `text` strips before the test: spaces, digits, `.`, `)`, `-`, `:`
     if (c === 32 || (c >= 9 && c <= 13) || (c >= 48 && c <= 57) || c === 46 || c === 41) continue;
     if (c === 45 || c === 58) continue;
-    const l = c | 0x20;
-    return l !== 98 && l !== 99 && l !== 116 && l !== 118;
+    return !INITIALS.has(c | 0x20);
   }
   return false;
 }
