@@ -20,11 +20,32 @@ export function printable(s: string): string {
   });
 }
 
-/** A copy of a JSON-like value with every string made printable. */
+/**
+ * A copy of a JSON-like value with every string made printable (plain loops: a check's result has
+ * thousands of findings, and entry arrays for each of their fields cost more than the escaping).
+ */
 export function printableDeep<T>(v: T): T {
   if (typeof v === 'string') return printable(v) as T;
-  if (Array.isArray(v)) return v.map(printableDeep) as T;
-  if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, printableDeep(x)])) as T;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) if (i in v) out[i] = printableDeep(v[i] as unknown);
+    return out as T;
+  }
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = printableDeep((v as Record<string, unknown>)[k]);
+      // an own property even for `__proto__`, as Object.fromEntries makes it
+      if (k === '__proto__')
+        Object.defineProperty(out, k, {
+          value: x,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[k] = x;
+    }
+    return out as T;
+  }
   return v;
 }

@@ -1,4 +1,5 @@
 /** Number styles: Vietnamese (`61.600`, `1,5`) and plain (`61600`, `1.5`, `1,500.25`). */
+import { groupedInteger } from './groupedInteger';
 
 export type NumberStyle = 'vi' | 'en' | 'auto';
 
@@ -87,6 +88,9 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Formats an amount for display: `15.800`, `1,5` in Vietnamese; `15,800`, `1.5` in English. */
 export function formatAmount(n: number, lang: 'vi' | 'en' = 'vi', maxDecimals = 6): string {
+  // a whole amount (most of them) as Intl writes it, without Intl's cost (groupedInteger.test.ts)
+  const whole = groupedInteger(n, lang === 'vi' ? '.' : ',');
+  if (whole !== null) return whole;
   const key = lang + maxDecimals;
   let f = formatters.get(key);
   if (!f) {
