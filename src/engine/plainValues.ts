@@ -87,7 +87,8 @@ class PlainSheet {
     if (m === BUSY) throw new NotPlain('cycle');
     if (m !== undefined) return m;
     const content = this.contents[row][col] ?? null;
-    if (typeof content !== 'string') return (line[col] = content);
+    // a number or a blank is its own value: not memoised (no store growing the row's memo)
+    if (typeof content !== 'string') return content;
     if (content.startsWith("'")) return (line[col] = content.slice(1));
     if (!content.startsWith('=')) throw new NotPlain('raw text'); // the engine would parse it
     line[col] = BUSY;
@@ -95,7 +96,7 @@ class PlainSheet {
   }
 
   private formula(f: string): Value {
-    if (f.startsWith('=SUM(') && f.endsWith(')')) return this.sum(f.slice(5, -1));
+    if (f.startsWith('=SUM(') && f.endsWith(')')) return this.sum(f, 5, f.length - 1);
     // `=E5` (a section stating its own figure) or `=E5-F5+G5` (a column rule)
     let acc: Value | undefined;
     let i = 1;
@@ -121,23 +122,30 @@ class PlainSheet {
     return acc;
   }
 
-  /** `SUM(a, b:c, 'Sheet'!d:e …)` of one-row or one-column ranges and single cells. */
-  private sum(args: string): number {
+  /**
+   * `SUM(a, b:c, 'Sheet'!d:e …)` of one-row or one-column ranges and single cells: its arguments
+   * `f[from, to)`, read in place (no string per argument: a total row's SUM lists thousands).
+   */
+  private sum(f: string, from: number, to: number): number {
     let acc = 0;
-    for (const arg of args.split(',')) {
-      const bang = arg.lastIndexOf('!');
-      const sheet = bang >= 0 ? this.other(arg.slice(0, bang)) : this;
-      const body = bang >= 0 ? arg.slice(bang + 1) : arg;
-      const a = ref(body, 0);
-      if (!a) throw new NotPlain(arg);
-      if (a[2] === body.length) {
+    for (let p = from; p <= to;) {
+      let q = f.indexOf(',', p);
+      if (q < 0 || q > to) q = to;
+      const bang = f.lastIndexOf('!', q - 1);
+      const sheet = bang >= p ? this.other(f.slice(p, bang)) : this;
+      const body = bang >= p ? bang + 1 : p;
+      // ref stops at the `,`, `:` or `)` after a reference: nothing past q is read as part of it
+      const a = ref(f, body);
+      if (!a) throw new NotPlain(f);
+      p = q + 1;
+      if (a[2] === q) {
         const v = sheet.get(a[1], a[0]);
         if (typeof v === 'number') acc = add(acc, v);
         continue;
       }
-      if (body.charCodeAt(a[2]) !== 58) throw new NotPlain(arg);
-      const b = ref(body, a[2] + 1);
-      if (!b || b[2] !== body.length) throw new NotPlain(arg);
+      if (f.charCodeAt(a[2]) !== 58) throw new NotPlain(f);
+      const b = ref(f, a[2] + 1);
+      if (!b || b[2] !== q) throw new NotPlain(f);
       let range = 0;
       if (a[1] === b[1]) {
         for (let c = a[0]; c <= b[0]; c++) {
@@ -149,7 +157,7 @@ class PlainSheet {
           const v = sheet.get(r, a[0]);
           if (typeof v === 'number') range = add(range, v);
         }
-      } else throw new NotPlain(arg);
+      } else throw new NotPlain(f);
       acc = add(range, acc); // the engine folds a range's sum in as (range, sum so far)
     }
     return acc;
