@@ -1,17 +1,24 @@
 /**
- * The computed side of appendix sheets without HyperFormula, for the command line's checks: the
- * very contents PlanEngine gives the engine (layout.ts, totals.ts) are evaluated here with the
- * engine's own arithmetic (SUM folds left to right with its 1e-13 cancellation rule, subtraction
- * likewise, values rounded to 10 significant digits when read), so every figure is the one the app
- * shows. Only the formula shapes the layout writes are understood: a sheet holding anything else
- * (a formula typed in a cell, a text in a column rule, a cycle) answers null and the caller builds
- * the engine.
+ * The computed side of appendix sheets without HyperFormula, for the command line's checks and for
+ * a large workbook's first figures: the very contents PlanEngine gives the engine (layout.ts,
+ * totals.ts; here as data, plainFormulas.ts, never as formula text) are evaluated with the engine's
+ * own arithmetic (SUM folds left to right with its 1e-13 cancellation rule, subtraction likewise,
+ * values rounded to 10 significant digits when read), so every figure is the one the app shows.
+ * A sheet holding what only the engine computes (a formula typed in a cell, a text in a column
+ * rule, a cycle) answers null and the caller builds the engine.
  */
 import { totalSegments } from '../domain/totalSegments';
 import type { CheckValues } from '../domain/checks';
-import type { AppendixSheet, Id } from '../domain/types';
-import { layoutOf, type RawContent, rowContents, type SheetLayout } from './layout';
-import { totalsContents, totalsLayout, type TotalsLayout } from './totals';
+import type { AppendixSheet, Id, Row } from '../domain/types';
+import { inputColumn, layoutOf, type SheetLayout } from './layout';
+import { totalsLayout, type TotalsLayout } from './totals';
+import {
+  type PlainContent,
+  plainDerived,
+  type PlainFormula,
+  type PlainSheetNo,
+  plainTotals,
+} from './plainFormulas';
 
 /** HyperFormula's `precisionEpsilon` (its default, which ENGINE_CONFIG keeps). */
 const EPS = 1e-13;
@@ -43,138 +50,48 @@ export function engineRounding(value: number): number {
 
 type Value = number | string | null;
 const BUSY = Symbol('busy');
+type Memo = (Value | typeof BUSY | undefined)[];
 
-/** An A1 reference (`$` allowed) at s[i…]: [col, row, end] or null. */
-function ref(s: string, i: number): [number, number, number] | null {
-  let c = 0;
-  let k = i;
-  if (s.charCodeAt(k) === 36) k++;
-  const c0 = k;
-  for (; k < s.length; k++) {
-    const x = s.charCodeAt(k);
-    if (x < 65 || x > 90) break;
-    c = c * 26 + (x - 64);
-  }
-  if (k === c0 || k - c0 > 3) return null;
-  if (s.charCodeAt(k) === 36) k++;
-  let r = 0;
-  const r0 = k;
-  for (; k < s.length; k++) {
-    const x = s.charCodeAt(k);
-    if (x < 48 || x > 57) break;
-    r = r * 10 + (x - 48);
-  }
-  if (k === r0 || r < 1) return null;
-  return [c - 1, r - 1, k];
+/** n empty slots, packed (`new Array(n)` of 100,000+ is a slow dictionary). */
+function slots(n: number): Memo {
+  const out: Memo = [];
+  for (let i = 0; i < n; i++) out.push(undefined);
+  return out;
 }
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
-/** One engine sheet's contents and the values computed from them so far. */
-class PlainSheet {
-  private readonly memo: (Value | typeof BUSY | undefined)[][];
-
-  constructor(
-    readonly contents: RawContent[][],
-    private readonly other: (prefix: string) => PlainSheet,
-  ) {
-    this.memo = contents.map(() => []);
-  }
-
-  /** The value of a cell (0-based), unrounded, as formulas read it. */
-  get(row: number, col: number): Value {
-    const line = this.memo[row];
-    if (!line) return null;
-    const m = line[col];
-    if (m === BUSY) throw new NotPlain('cycle');
-    if (m !== undefined) return m;
-    const content = this.contents[row][col] ?? null;
-    // a number or a blank is its own value: not memoised (no store growing the row's memo)
-    if (typeof content !== 'string') return content;
-    if (content.startsWith("'")) return (line[col] = content.slice(1));
-    if (!content.startsWith('=')) throw new NotPlain('raw text'); // the engine would parse it
-    line[col] = BUSY;
-    return (line[col] = this.formula(content));
-  }
-
-  private formula(f: string): Value {
-    if (f.startsWith('=SUM(') && f.endsWith(')')) return this.sum(f, 5, f.length - 1);
-    // `=E5` (a section stating its own figure) or `=E5-F5+G5` (a column rule)
-    let acc: Value | undefined;
-    let i = 1;
-    while (i < f.length) {
-      let sign = 1;
-      const op = f.charCodeAt(i);
-      if (op === 43 || op === 45) {
-        if (acc === undefined && op === 43) throw new NotPlain(f);
-        sign = op === 45 ? -1 : 1;
-        i++;
-      } else if (acc !== undefined) throw new NotPlain(f);
-      const a = ref(f, i);
-      if (!a) throw new NotPlain(f);
-      i = a[2];
-      const v = this.get(a[1], a[0]);
-      if (acc === undefined && sign === 1 && i === f.length) return v; // a bare reference
-      const x = v === null ? 0 : v;
-      if (typeof x !== 'number') throw new NotPlain('text in arithmetic');
-      if (acc === undefined) acc = sign < 0 ? -x : x;
-      else acc = sign < 0 ? subtract(acc as number, x) : add(acc as number, x);
-    }
-    if (acc === undefined) throw new NotPlain(f);
-    return acc;
-  }
-
-  /**
-   * `SUM(a, b:c, 'Sheet'!d:e …)` of one-row or one-column ranges and single cells: its arguments
-   * `f[from, to)`, read in place (no string per argument: a total row's SUM lists thousands).
-   */
-  private sum(f: string, from: number, to: number): number {
-    let acc = 0;
-    for (let p = from; p <= to;) {
-      let q = f.indexOf(',', p);
-      if (q < 0 || q > to) q = to;
-      const bang = f.lastIndexOf('!', q - 1);
-      const sheet = bang >= p ? this.other(f.slice(p, bang)) : this;
-      const body = bang >= p ? bang + 1 : p;
-      // ref stops at the `,`, `:` or `)` after a reference: nothing past q is read as part of it
-      const a = ref(f, body);
-      if (!a) throw new NotPlain(f);
-      p = q + 1;
-      if (a[2] === q) {
-        const v = sheet.get(a[1], a[0]);
-        if (typeof v === 'number') acc = add(acc, v);
-        continue;
-      }
-      if (f.charCodeAt(a[2]) !== 58) throw new NotPlain(f);
-      const b = ref(f, a[2] + 1);
-      if (!b || b[2] !== q) throw new NotPlain(f);
-      let range = 0;
-      if (a[1] === b[1]) {
-        for (let c = a[0]; c <= b[0]; c++) {
-          const v = sheet.get(a[1], c);
-          if (typeof v === 'number') range = add(range, v);
-        }
-      } else if (a[0] === b[0]) {
-        for (let r = a[1]; r <= b[1]; r++) {
-          const v = sheet.get(r, a[0]);
-          if (typeof v === 'number') range = add(range, v);
-        }
-      } else throw new NotPlain(f);
-      acc = add(range, acc); // the engine folds a range's sum in as (range, sum so far)
-    }
-    return acc;
-  }
+/** Whether a model input would be a formula in the engine (layout.ts inputContent). */
+function isFormula(v: unknown): boolean {
+  return v !== null && v !== undefined && typeof v !== 'number' && String(v).startsWith('=');
 }
-
-/** Where the totals sheet names its data sheet (any name: both sheets are built here). */
-const DATA = 'data';
 
 /** The values of one appendix sheet, computed without the engine. */
 export class PlainValues {
+  /** Computed formula cells of the data sheet: per engine column, by row. */
+  private readonly memo: Memo[] = [];
+  private readonly totalsMemo: Memo[] = [];
+  /** The model id whose input may land in each engine column (a leaf, or a stated figure). */
+  private readonly inputIds: (Id | undefined)[] = [];
+  /** Columns derived on every row (flag, row total, column rules). */
+  private readonly everyRow = new Set<number>();
+  private readonly numeric: Set<number>;
+  /** Derived cells of section and total rows (computed once each). */
+  private readonly heads = new Map<number, Map<number, PlainContent>>();
+
   private constructor(
     private readonly layout: SheetLayout,
     private readonly totalsOf: TotalsLayout,
-    private readonly data: PlainSheet,
-    private readonly totals: PlainSheet,
-  ) {}
+    private readonly rows: readonly Row[],
+    private readonly segments: Map<number, number[]>,
+    private readonly totals: PlainContent[][],
+  ) {
+    layout.leaves.forEach((l, c) => (this.inputIds[c] = l.id));
+    for (const [id, c] of layout.statedCol) this.inputIds[c] = id;
+    this.everyRow.add(layout.flagCol);
+    if (layout.rowTotalCol !== undefined) this.everyRow.add(layout.rowTotalCol);
+    for (const r of layout.rules) this.everyRow.add(r.col);
+    this.numeric = new Set(layout.numericCols);
+  }
 
   /**
    * The sheet's values, or null when it holds what only the engine computes (a formula typed in a
@@ -182,22 +99,19 @@ export class PlainValues {
    */
   static of(sheet: AppendixSheet): PlainValues | null {
     const layout = layoutOf(sheet);
+    for (const r of sheet.rows)
+      for (const k in r.cells)
+        if (own(r.cells, k) && isFormula(r.cells[k]) && inputColumn(layout, r, k) !== undefined)
+          return null;
     const t = totalsLayout(layout);
-    let data: PlainSheet | null = null;
-    const other = (prefix: string): PlainSheet => {
-      if (prefix !== `'${DATA}'` || !data) throw new NotPlain(prefix);
-      return data;
-    };
+    const out = new PlainValues(
+      layout,
+      t,
+      sheet.rows,
+      totalSegments(sheet.rows),
+      plainTotals(layout, t, sheet.rows),
+    );
     try {
-      const notPlain = () => {
-        throw new NotPlain('formula in a cell');
-      };
-      // the total rows' blocks once for the sheet (not once per total row)
-      const segments = totalSegments(sheet.rows);
-      const rows = sheet.rows.map((_, i) => rowContents(layout, sheet.rows, i, notPlain, segments));
-      data = new PlainSheet(rows, other);
-      const totals = new PlainSheet(totalsContents(layout, t, DATA, sheet.rows), other);
-      const out = new PlainValues(layout, t, data, totals);
       out.computeAll();
       return out;
     } catch (e) {
@@ -208,12 +122,113 @@ export class PlainValues {
 
   /** Computes every formula now, so that a shape only the engine reads shows before any check. */
   private computeAll(): void {
-    for (const s of [this.data, this.totals])
-      s.contents.forEach((line, r) =>
-        line.forEach((c, col) => {
-          if (typeof c === 'string' && c.startsWith('=')) s.get(r, col);
-        }),
-      );
+    // from the bottom: a section's children are computed before it
+    for (let i = this.rows.length - 1; i >= 0; i--)
+      for (const [c, content] of this.derivedRow(i))
+        if (content !== null && typeof content !== 'number') this.get(i, c);
+    this.totals.forEach((line, r) => line.forEach((_, c) => this.getTotal(r, c)));
+  }
+
+  /** Derived cells of row i (kept for sections and total rows, read again by their columns). */
+  private derivedRow(i: number): Map<number, PlainContent> {
+    const head = this.rows[i].kind !== 'project';
+    let d = head ? this.heads.get(i) : undefined;
+    if (!d) {
+      d = plainDerived(this.layout, this.rows, i, this.segments);
+      if (head) this.heads.set(i, d);
+    }
+    return d;
+  }
+
+  /** What the engine holds at a data cell that no formula derives (layout.ts inputContent). */
+  private input(i: number, c: number): Value {
+    const id = this.inputIds[c];
+    const r = this.rows[i];
+    if (id === undefined || !own(r.cells, id)) return null;
+    const v = r.cells[id];
+    if (v === null || v === undefined || v === '') return null;
+    if (inputColumn(this.layout, r, id) !== c) return null;
+    if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+    const s = String(v); // a text (formulas were refused in `of`), read as the engine reads it
+    return s.startsWith("'") ? s.slice(1) : s;
+  }
+
+  /** The value of a data cell (0-based), unrounded, as formulas read it. */
+  private get(i: number, c: number): Value {
+    if (i < 0 || i >= this.rows.length) return null;
+    const kind = this.rows[i].kind;
+    const derived =
+      kind === 'total' || this.everyRow.has(c) || (kind === 'section' && this.numeric.has(c));
+    const content = derived ? this.derivedRow(i).get(c) : undefined;
+    if (content === undefined) return this.input(i, c);
+    if (content === null || typeof content === 'number') return content;
+    return this.memoised((this.memo[c] ??= slots(this.rows.length)), i, content, 0);
+  }
+
+  /** The value of a totals sheet cell, unrounded. */
+  private getTotal(r: number, c: number): Value {
+    const content = this.totals[r]?.[c] ?? null;
+    if (content === null || typeof content === 'number') return content;
+    return this.memoised((this.totalsMemo[c] ??= slots(this.totals.length)), r, content, 1);
+  }
+
+  private memoised(memo: Memo, row: number, f: PlainFormula, sheet: PlainSheetNo): Value {
+    const m = memo[row];
+    if (m === BUSY) throw new NotPlain('cycle');
+    if (m !== undefined) return m;
+    memo[row] = BUSY;
+    const v = 'sum' in f ? this.sum(f.sum) : this.terms(f.terms, sheet);
+    memo[row] = v;
+    return v;
+  }
+
+  private cell(sheet: PlainSheetNo, r: number, c: number): Value {
+    return sheet === 0 ? this.get(r, c) : this.getTotal(r, c);
+  }
+
+  /** `=E5` (a section stating its own figure) or `=E5-F5+G5` (a column rule). */
+  private terms(
+    ts: Extract<PlainFormula, { terms: unknown }>['terms'],
+    sheet: PlainSheetNo,
+  ): Value {
+    if (!ts.length) throw new NotPlain('empty formula');
+    let acc = 0;
+    for (let k = 0; k < ts.length; k++) {
+      const t = ts[k];
+      const v = this.cell(sheet, t.row, t.col);
+      if (k === 0 && t.sign === 1 && ts.length === 1) return v; // a bare reference
+      const x = v === null ? 0 : v;
+      if (typeof x !== 'number') throw new NotPlain('text in arithmetic');
+      if (k === 0) acc = t.sign < 0 ? -x : x;
+      else acc = t.sign < 0 ? subtract(acc, x) : add(acc, x);
+    }
+    return acc;
+  }
+
+  /** `SUM(a, b:c, 'Sheet'!d:e …)` of one-row or one-column ranges and single cells. */
+  private sum(args: Extract<PlainFormula, { sum: unknown }>['sum']): number {
+    let acc = 0;
+    for (const a of args) {
+      if (a.r1 === undefined) {
+        const v = this.cell(a.sheet, a.r0, a.c0);
+        if (typeof v === 'number') acc = add(acc, v);
+        continue;
+      }
+      let range = 0;
+      if (a.r0 === a.r1) {
+        for (let c = a.c0; c <= a.c1!; c++) {
+          const v = this.cell(a.sheet, a.r0, c);
+          if (typeof v === 'number') range = add(range, v);
+        }
+      } else {
+        for (let r = a.r0; r <= a.r1; r++) {
+          const v = this.cell(a.sheet, r, a.c0);
+          if (typeof v === 'number') range = add(range, v);
+        }
+      }
+      acc = add(range, acc); // the engine folds a range's sum in as (range, sum so far)
+    }
+    return acc;
   }
 
   private out(v: Value): Value {
@@ -223,7 +238,7 @@ export class PlainValues {
   /** Computed value of a visible cell (as PlanEngine.value). */
   value(row: number, colId: Id): Value {
     const col = this.layout.col.get(colId);
-    return col === undefined ? null : this.out(this.data.get(row, col));
+    return col === undefined ? null : this.out(this.get(row, col));
   }
 
   /** Computed total for a source (null: all) in a leaf column or a year group (as PlanEngine.total). */
@@ -231,13 +246,13 @@ export class PlainValues {
     const r = this.totalsOf.rows.indexOf(source);
     const col = this.layout.col.get(colId) ?? this.totalsOf.yearCol.get(colId);
     if (r < 0 || col === undefined) return null;
-    return this.out(this.totals.get(r, col));
+    return this.out(this.getTotal(r, col));
   }
 
   /** The computed right-hand side of column rule k on row i (as PlanEngine.rule). */
   rule(row: number, k: number): Value {
     const r = this.layout.rules[k];
-    return r ? this.out(this.data.get(row, r.col)) : null;
+    return r ? this.out(this.get(row, r.col)) : null;
   }
 
   /** As the cross-checks read them. */
