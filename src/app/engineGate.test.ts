@@ -4,14 +4,15 @@
  * is applied after it, in order, with its undo.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { leaves, yearGroups } from '../domain/columns';
 import { generatePlan } from '../domain/generate';
 import { makePlan } from '../domain/template';
 import type { Workbook } from '../domain/types';
 import { readPlanFile } from '../io/readPlan';
 import { PlainValues } from '../engine/plainValues';
-import { DEFER_ENGINE_ROWS, defersEngine } from './engineGate';
+import { PlanEngine } from '../engine/engine';
+import { DEFER_ENGINE_ROWS, defersEngine, EngineGate } from './engineGate';
 import { WorkbookSession } from './session';
 
 const open = (wb: Workbook, defer: boolean) =>
@@ -174,5 +175,50 @@ describe('a session with its engine built later', () => {
   it('defers only a large workbook', () => {
     expect(defersEngine(small())).toBe(false);
     expect(defersEngine(generatePlan({ projects: DEFER_ENGINE_ROWS }))).toBe(true);
+  });
+
+  it('builds in steps, one task each, reads the stored figures meanwhile, and finishes at once when needed', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const wb = generatePlan({ projects: 1200, seed: 3 });
+      const sheet = wb.sheets[0];
+      const ids = leaves(sheet.columns).map((l) => l.id);
+      const once = new PlanEngine();
+      once.loadWorkbook(wb);
+      const all = (read: (i: number, id: string) => unknown) =>
+        sheet.rows.flatMap((_, i) => ids.map((id) => zero(read(i, id))));
+      const totals = (read: (s: string | null, id: string) => unknown) =>
+        [null, 'ĐTPT', 'SN'].flatMap((s) => ids.map((id) => zero(read(s, id))));
+      for (const finish of ['needed', 'steps'] as const) {
+        let built = 0;
+        // a budget of 0 ms: exactly one step per task
+        const gate = new EngineGate(
+          () => wb,
+          () => built++,
+          0,
+        );
+        gate.soon();
+        vi.runOnlyPendingTimers(); // the contents and the values
+        vi.runOnlyPendingTimers(); // the first formulas
+        expect(gate.isReady).toBe(false);
+        expect(vi.getTimerCount()).toBe(1); // the next step is queued
+        expect(totals((s, id) => gate.total(sheet.id, s, id))).toEqual(
+          totals((s, id) => once.total(sheet.id, s, id)),
+        );
+        if (finish === 'needed') gate.ensure();
+        else vi.runAllTimers();
+        expect(gate.isReady).toBe(true);
+        expect(built).toBe(1);
+        expect(all((i, id) => gate.engine.value(sheet.id, i, id))).toEqual(
+          all((i, id) => once.value(sheet.id, i, id)),
+        );
+        expect(totals((s, id) => gate.engine.total(sheet.id, s, id))).toEqual(
+          totals((s, id) => once.total(sheet.id, s, id)),
+        );
+        gate.cancel();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,7 +4,9 @@
  * evaluated without the engine by PlainValues (the very contents the engine would hold, with its
  * arithmetic: the same figures). Whatever needs the engine itself (a step, the views, a plain grid
  * sheet's formulas, a sheet PlainValues cannot evaluate) builds it first, at once: nothing ever reads
- * a half-built engine, and an edit made before the build is applied after it, in order.
+ * a half-built engine, and an edit made before the build is applied after it, in order. Asked for
+ * soon, the build runs in short tasks (PlanEngine.loadInSteps), so typing is never held for it;
+ * needed at once, its remaining steps run there and then.
  */
 import type { CheckValues } from '../domain/checks';
 import type { Id, Workbook } from '../domain/types';
@@ -22,6 +24,9 @@ export function defersEngine(wb: Workbook): boolean {
   return n >= DEFER_ENGINE_ROWS;
 }
 
+/** Milliseconds of build steps per task before the page gets the thread back. */
+const STEP_BUDGET_MS = 8;
+
 /** -0 as 0 (the engine never gives out -0; a number format would show `-0`). */
 const noSign = <T>(v: T): T => (v === 0 ? (0 as T) : v);
 
@@ -35,12 +40,16 @@ export class EngineGate {
   private plain = new Map<Id, PlainValues | null>();
   private layouts = new Map<Id, SheetLayout>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The build under way in steps (null: not started, or done). */
+  private steps: Iterator<void, void, void> | null = null;
 
   constructor(
     /** The workbook as it is now (before the build: the one loaded, since no step ran yet). */
     private readonly wb: () => Workbook,
     /** Runs right after the build, before anything else reads the engine (the full checks). */
     private readonly onBuilt: () => void,
+    /** Milliseconds of build steps per task (at least one step runs in each). */
+    private readonly budget = STEP_BUDGET_MS,
   ) {
     this.ready = new Promise((r) => (this.resolveReady = r));
   }
@@ -56,9 +65,11 @@ export class EngineGate {
     this.building = true;
     clearTimeout(this.timer);
     try {
-      this.engine.loadWorkbook(this.wb());
+      if (this.steps) while (!this.steps.next().done);
+      else this.engine.loadWorkbook(this.wb());
     } finally {
       this.building = false;
+      this.steps = null;
     }
     this.finish();
     return this.engine;
@@ -68,6 +79,7 @@ export class EngineGate {
   builtElsewhere(): void {
     if (this.built) return;
     clearTimeout(this.timer);
+    this.steps = null;
     this.finish(false);
   }
 
@@ -80,16 +92,41 @@ export class EngineGate {
     this.resolveReady();
   }
 
-  /** Builds the engine in a later task, `delay` ms from now (a sooner call wins). */
+  /** Builds the engine in short tasks from `delay` ms from now (a sooner call wins). */
   soon(delay = 0): void {
     if (this.built) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.ensure(), delay);
+    this.timer = setTimeout(() => this.step(), delay);
+  }
+
+  /** Runs build steps for STEP_BUDGET_MS, then lets the page have the thread until the next task. */
+  private step(): void {
+    if (this.built || this.building) return;
+    const t0 = performance.now();
+    this.building = true;
+    let done: boolean;
+    try {
+      this.steps ??= this.engine.loadInSteps(this.wb());
+      do done = !!this.steps.next().done;
+      while (!done && performance.now() - t0 < this.budget);
+    } catch (e) {
+      this.steps = null; // the next need builds it whole
+      throw e;
+    } finally {
+      this.building = false;
+    }
+    if (!done) {
+      this.timer = setTimeout(() => this.step(), 0);
+      return;
+    }
+    this.steps = null;
+    this.finish();
   }
 
   /** Nothing more is scheduled (the session closed). */
   cancel(): void {
     clearTimeout(this.timer);
+    this.steps = null;
   }
 
   /** The sheet's figures without the engine (null when only the engine computes them). */

@@ -19,6 +19,10 @@ import { ENGINE_CONFIG, engineName } from './config';
 import { rebuilds, reverseSheetDelta, typedCells } from './engineSteps';
 import { EngineCore, type EngineEffects, type EnginePatch, type SheetState } from './engineCore';
 import { dropTexts, gridHasFormula, hasFormula, leanColumns, rowsHaveFormula } from './leanTexts';
+import { buildInSteps } from './stepwiseBuild';
+
+/** Rows whose engine contents are written out per step of a stepwise load. */
+const STEP_ROWS = 5000;
 
 export type { EngineEffects, EnginePatch } from './engineCore';
 export type { CellRefusal };
@@ -33,8 +37,26 @@ export class PlanEngine extends EngineCore {
    * plain grid sheets (named as the grids), in one build.
    */
   loadWorkbook(wb: Pick<Workbook, 'sheets' | 'grids'>): void {
+    const steps = this.load(wb, false);
+    while (!steps.next().done);
+  }
+
+  /**
+   * As loadWorkbook, in short steps (one per `next()`; stepwiseBuild.ts): nothing may read the
+   * engine before the iterator is done. A workbook holding a formula typed by the user is built in
+   * one step (its formulas may read anything).
+   */
+  loadInSteps(wb: Pick<Workbook, 'sheets' | 'grids'>): Iterator<void, void, void> {
+    return this.load(wb, true);
+  }
+
+  private *load(
+    wb: Pick<Workbook, 'sheets' | 'grids'>,
+    stepwise: boolean,
+  ): Generator<void, void, void> {
     this.views.reset();
     this.instance?.destroy();
+    this.instance = null;
     this.sheets.clear();
     this.grids.reset();
     // no prototype: a sheet may be called `__proto__`
@@ -45,17 +67,28 @@ export class PlanEngine extends EngineCore {
     const fix = missingSheets((n) => taken.has(n.trim().toLowerCase()));
     // no formula reads a label: they stay out of the engine until the first formula is written
     this.texts = hasFormula(wb.sheets, wb.grids ?? []);
-    wb.sheets.forEach((sheet, k) => {
+    for (let k = 0; k < wb.sheets.length; k++) {
+      const sheet = wb.sheets[k];
       const st = states[k];
-      contents[st.dataName] = sheet.rows.map((_, i) => {
+      const rows: RawContent[][] = (contents[st.dataName] = []);
+      for (let i = 0; i < sheet.rows.length; i++) {
         const row = rowContents(st.layout, sheet.rows, i, fix);
-        return this.texts ? row : dropTexts(row, st.lean);
-      });
+        rows.push(this.texts ? row : dropTexts(row, st.lean));
+        if (stepwise && i % STEP_ROWS === STEP_ROWS - 1) yield;
+      }
       contents[st.totName] = totalsContents(st.layout, st.totals, st.dataName, sheet.rows);
-    });
+    }
     Object.assign(contents, this.grids.contents(wb.grids ?? [], grids, fix));
-    this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
-    this.reindex();
+    if (!stepwise || this.texts) {
+      this.instance = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
+      this.reindex();
+      return;
+    }
+    const names = states.map((st) => st.dataName);
+    yield* buildInSteps(contents, names, (hf) => {
+      this.instance = hf;
+      this.reindex();
+    });
   }
 
   /** Adds a plain grid sheet. */
