@@ -17,6 +17,7 @@ import type { ReportLine, ReportReading } from '../domain/executionReport';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
+import { PendingStore } from './executionStore';
 import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
 import {
   adoptPeriod,
@@ -49,6 +50,8 @@ export class ExecutionSession {
   private listeners = new Set<() => void>();
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** What to store next: the patches applied since the last write, or the whole tracking. */
+  private store: PendingStore;
 
   constructor(
     readonly workbookId: string,
@@ -58,6 +61,7 @@ export class ExecutionSession {
   ) {
     this.plan = plan;
     this.lastImport = lastImport;
+    this.store = new PendingStore(lastImport);
     this.reindex();
     this.engine.load(plan, this.target());
     this.buildSectionsLater();
@@ -112,6 +116,7 @@ export class ExecutionSession {
   private apply(p: ExecPatch): void {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
     this.plan = plan;
+    this.store.applied(p, plan.updatedAt);
     if (p.periods) this.engine.setToDate(plan, this.target());
     else
       for (const key of touched) {
@@ -256,6 +261,7 @@ export class ExecutionSession {
       if (x.end === got.summary.end) adoptPeriod(got.plan.disbursed[x.id]);
     this.past = [];
     this.future = [];
+    this.store.whole();
     this.changed();
     return this.lastImport;
   }
@@ -304,11 +310,17 @@ export class ExecutionSession {
   private async flush(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
+    const write = this.store.take(this.lastImport, this.plan.updatedAt);
     try {
-      await this.repo?.put(this.workbookId, this.plan, this.lastImport ?? undefined);
+      if (this.repo)
+        if (write.whole)
+          await this.repo.put(this.workbookId, this.plan, this.lastImport ?? undefined);
+        else await this.repo.addDeltas(this.plan.id, write.deltas);
+      this.store.stored(write);
       this.commits++;
       if (!this.dirty) this.saveState = 'saved';
     } catch {
+      this.store.failed();
       this.saveState = 'error';
     }
     this.notify();
