@@ -14,6 +14,7 @@ import {
 } from '../domain/execution';
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
+import type { PairedReading } from './reportImport';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
@@ -230,9 +231,16 @@ export class ExecutionSession {
   /**
    * Records a report read from a file as its period's figures (a load: the history is cleared).
    * Returns what was matched and what is left to pair, or null when no table has disbursement.
+   * `pre`: the pairing a worker made beside the reading, used while the tracking's projects, pairs
+   * and lines are still those it paired with (else the pairing is made again here).
    */
-  importReport(r: ReportReading): ImportSummary | null {
-    const got = recordReport(this.plan, r, nextEnd(this.plan));
+  importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
+    const fresh =
+      pre &&
+      pre.basis.projects === this.plan.projects &&
+      pre.basis.pairs === this.plan.pairs &&
+      pre.basis.lines === this.plan.lines;
+    const got = recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
     if (!got) return null;
     const relaid =
       got.plan.lines.length !== this.plan.lines.length ||
