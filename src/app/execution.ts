@@ -269,7 +269,7 @@ export class ExecutionSession {
       if (x.end === got.summary.end) adoptPeriod(got.plan.disbursed[x.id]);
     this.past = [];
     this.future = [];
-    this.store.whole();
+    this.store.recorded(before, got.plan);
     this.changed();
     return this.lastImport;
   }

@@ -8,6 +8,10 @@ import { openDb } from '../storage/db';
 import { ExecutionRepo } from '../storage/executions';
 import { ExecutionSession, type ImportSummary } from './execution';
 import { MAX_DELTAS } from './executionStore';
+import { readFileSync } from 'node:fs';
+import { annualPlanFrom } from '../domain/execution';
+import { readPlanFile } from '../io/readPlan';
+import { readReportFile } from '../io/report/readReport';
 
 const keyOf = (s: ExecutionSession, name: string, source = 'ĐTPT') =>
   lineKey(s.plan.projects.find((p) => p.name === name)!.id, source);
@@ -94,6 +98,42 @@ describe('storing a tracking’s edits', () => {
     expect(again.plan).toEqual(s.plan);
     expect(again.lastImport).toEqual(s.lastImport);
     expect((again.lastImport as ImportSummary).unmatched.map((l) => l.line)).toEqual([8]);
+    s.close();
+    db.close();
+  });
+
+  it('stores each report recorded as the period it replaced, and reloads to the same state', async () => {
+    const F = 'fixtures/execution';
+    const wb = readPlanFile(
+      `${F}/ke-hoach-dau-tu-cong-2022-2025.xlsx`,
+      readFileSync(`${F}/ke-hoach-dau-tu-cong-2022-2025.xlsx`),
+    ).workbook;
+    const db = openDb('exec-store-reports');
+    const repo = new ExecutionRepo(db);
+    const plan = annualPlanFrom(wb, 2024, { now: 1, id: 'r' });
+    await repo.put('w1', plan);
+    const s = new ExecutionSession('w1', plan, repo);
+    const sizes: number[] = [];
+    for (const f of [
+      'kbnn-giai-ngan-2024-01.xlsx',
+      'bao-cao-giai-ngan-thang-02-2024.xls',
+      'kbnn-giai-ngan-2024-03.xlsx',
+      'kbnn-giai-ngan-2024-01.xlsx', // January again: its period replaced
+    ]) {
+      expect(s.importReport(readReportFile(f, readFileSync(`${F}/${f}`), 2024))).toBeTruthy();
+      const key = lineKey(s.plan.lines[1].projectId, s.plan.lines[1].source);
+      expect(s.setDisbursed(s.plan.periods.at(-1)!.id, key, 'plan', 3)).toEqual({ ok: true });
+      await s.whenSaved();
+      expect((await repo.get(plan.id))!.plan).toEqual(s.plan);
+      expect((await repo.get(plan.id))!.lastImport).toEqual(s.lastImport);
+      sizes.push(await db.executionDeltas.count());
+    }
+    // the record as first stored; the reports and edits after it, one change each
+    expect((await db.executions.get(plan.id))!.plan).toEqual(plan);
+    expect(sizes).toEqual([2, 4, 6, 8]);
+    const again = new ExecutionSession('w1', (await repo.get(plan.id))!.plan, null);
+    expect(again.engine.group('total', '')).toEqual(s.engine.group('total', ''));
+    again.close();
     s.close();
     db.close();
   });

@@ -3,7 +3,8 @@
  * only what it changed), or the whole tracking (after a report recorded, a failed write, or when
  * the changes after the stored record pile up: the record is then rewritten and they are dropped).
  */
-import type { ExecDelta, ExecPatch } from '../domain/executionDelta';
+import type { AnnualPlan } from '../domain/execution';
+import { type ExecDelta, type ExecPatch, recordedDelta } from '../domain/executionDelta';
 
 /** Changes kept after a stored record before it is rewritten whole. */
 export const MAX_DELTAS = 300;
@@ -31,10 +32,9 @@ export class PendingStore {
     if (!this.wholeNext) this.deltas.push({ patch, updatedAt });
   }
 
-  /** The whole tracking must be written next (a report recorded). */
-  whole(): void {
-    this.wholeNext = true;
-    this.deltas = [];
+  /** A report recorded (`before` → `after`): stored as the periods and fields it replaced. */
+  recorded(before: AnnualPlan, after: AnnualPlan): void {
+    if (!this.wholeNext) this.deltas.push(recordedDelta(before, after));
   }
 
   /**
