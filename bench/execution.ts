@@ -1,7 +1,8 @@
 /**
  * Execution tracking at 10,000 projects (Node, engine): twelve monthly disbursement reports written
- * as .xlsx (another layout than Planbook’s own), each imported (read + paired in the worker, then recorded + engine
- * updated), then edits of a figure until the rates of the project, its unit and the total are read.
+ * as .xlsx (another layout than Planbook's own), each imported (read and paired as the worker does,
+ * then recorded on the main thread, engine updated), then edits of a figure until the rates of the
+ * project, its unit and the total are read; the disbursement curve over the twelve periods.
  * `npx tsx bench/execution.ts` alone, or through `npm run bench`.
  */
 import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
