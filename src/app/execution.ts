@@ -14,9 +14,11 @@ import {
 } from '../domain/execution';
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
+import type { PairedReading } from './reportImport';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
+import { PendingStore } from './executionStore';
 import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
 import {
   adoptPeriod,
@@ -49,6 +51,8 @@ export class ExecutionSession {
   private listeners = new Set<() => void>();
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** What to store next: the patches applied since the last write, or the whole tracking. */
+  private store: PendingStore;
 
   constructor(
     readonly workbookId: string,
@@ -58,6 +62,7 @@ export class ExecutionSession {
   ) {
     this.plan = plan;
     this.lastImport = lastImport;
+    this.store = new PendingStore(lastImport);
     this.reindex();
     this.engine.load(plan, this.target());
     this.buildSectionsLater();
@@ -112,6 +117,7 @@ export class ExecutionSession {
   private apply(p: ExecPatch): void {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
     this.plan = plan;
+    this.store.applied(p, plan.updatedAt);
     if (p.periods) this.engine.setToDate(plan, this.target());
     else
       for (const key of touched) {
@@ -225,9 +231,16 @@ export class ExecutionSession {
   /**
    * Records a report read from a file as its period's figures (a load: the history is cleared).
    * Returns what was matched and what is left to pair, or null when no table has disbursement.
+   * `pre`: the pairing a worker made beside the reading, used while the tracking's projects, pairs
+   * and lines are still those it paired with (else the pairing is made again here).
    */
-  importReport(r: ReportReading): ImportSummary | null {
-    const got = recordReport(this.plan, r, nextEnd(this.plan));
+  importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
+    const fresh =
+      pre &&
+      pre.basis.projects === this.plan.projects &&
+      pre.basis.pairs === this.plan.pairs &&
+      pre.basis.lines === this.plan.lines;
+    const got = recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
     if (!got) return null;
     const relaid =
       got.plan.lines.length !== this.plan.lines.length ||
@@ -256,6 +269,7 @@ export class ExecutionSession {
       if (x.end === got.summary.end) adoptPeriod(got.plan.disbursed[x.id]);
     this.past = [];
     this.future = [];
+    this.store.recorded(before, got.plan);
     this.changed();
     return this.lastImport;
   }
@@ -304,11 +318,17 @@ export class ExecutionSession {
   private async flush(): Promise<void> {
     if (!this.dirty) return;
     this.dirty = false;
+    const write = this.store.take(this.lastImport, this.plan.updatedAt);
     try {
-      await this.repo?.put(this.workbookId, this.plan, this.lastImport ?? undefined);
+      if (this.repo)
+        if (write.whole)
+          await this.repo.put(this.workbookId, this.plan, this.lastImport ?? undefined);
+        else await this.repo.addDeltas(this.plan.id, write.deltas);
+      this.store.stored(write);
       this.commits++;
       if (!this.dirty) this.saveState = 'saved';
     } catch {
+      this.store.failed();
       this.saveState = 'error';
     }
     this.notify();

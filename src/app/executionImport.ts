@@ -11,7 +11,7 @@ import {
   type ReportReading,
   reportLineKey,
 } from '../domain/executionReport';
-import { unitScale } from '../domain/executionText';
+import { type Prematch, reportFactor } from '../domain/executionPrematch';
 import type { LineInput } from '../engine/execution';
 import type { ExecPatch } from './executionPatch';
 
@@ -40,14 +40,18 @@ export function recordReport(
   plan: AnnualPlan,
   r: ReportReading,
   fallbackEnd: string,
+  /** The pairing made of this tracking beside the reading (a worker): taken as it is. */
+  pre?: Prematch | null,
 ): {
   plan: AnnualPlan;
   inputs: { key: string; field: LineInput; value: number }[];
   summary: ImportSummary;
 } | null {
-  const planScale = unitScale(plan.unit);
-  const factor = r.scale && planScale ? r.scale / planScale : 1;
-  const best = bestSheet(plan, r, factor);
+  const factor = pre ? pre.factor : reportFactor(plan.unit, r);
+  const best =
+    pre === undefined
+      ? bestSheet(plan, r, factor)
+      : pre && { sheet: r.sheets[pre.sheet], match: pre.match };
   if (!best) return null;
   const end = r.asOf ?? fallbackEnd;
   const res = applyReport(plan, best.match.matched, { end, kind: r.kind, file: r.file, factor });

@@ -3,22 +3,11 @@
  * periods; the patch that undoes one; applying one to the model (the session then updates the
  * engine); and the checks a user's patch must pass.
  */
-import type { SheetDisplay } from '../domain/display';
-import type { AnnualPlan, Disbursed, ExecPeriod, TargetPoint } from '../domain/execution';
+import type { AnnualPlan, Disbursed } from '../domain/execution';
+import type { ExecField, ExecPatch } from '../domain/executionDelta';
 import type { LineInput } from '../engine/execution';
 
-export type ExecField = 'plan' | 'carry' | 'priorAllocated' | 'priorDisbursed';
-
-/** A change to a tracking: new values of line figures, period figures, targets, pairs, periods. */
-export interface ExecPatch {
-  lines?: { key: string; field: ExecField; value: number }[];
-  disbursed?: { periodId: string; key: string; value: Disbursed | null }[];
-  targets?: TargetPoint[];
-  pairs?: { key: string; projectId: string | null }[];
-  periods?: ExecPeriod[];
-  /** How the views show amounts (null: the plan's unit, every decimal). */
-  display?: SheetDisplay | null;
-}
+export type { ExecField, ExecPatch };
 
 /** Why an edit was refused. */
 export type ExecRefusal =

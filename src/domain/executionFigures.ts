@@ -323,18 +323,33 @@ export function periodSeries(
 ): PeriodPoint[] {
   const kept = new Set(plan.projects.filter(keep).map((p) => p.id));
   const lines = plan.lines.filter((l) => kept.has(l.projectId));
+  const keys = lines.map((l) => lineKey(l.projectId, l.source));
   let planned = 0;
   for (const l of lines) planned += l.plan;
+  // each line's latest stated figures, carried from one period to the next (the periods in order
+  // of their end: the latest one stating a part up to a period's end is the last seen)
+  const ordered = plan.periods.every((p, i) => i === 0 || plan.periods[i - 1].end < p.end);
+  const curPlan = new Float64Array(lines.length);
+  const curCarry = new Float64Array(lines.length);
   const out: PeriodPoint[] = [];
   let before = 0;
   let from = `${plan.year}-01-01`;
   for (const p of plan.periods) {
     let disbursed = 0;
     let carry = 0;
-    for (const l of lines) {
-      const d = disbursedToDate(plan, lineKey(l.projectId, l.source), p.end);
-      disbursed += d.plan;
-      carry += d.carry;
+    const figures = plan.disbursed[p.id];
+    for (let i = 0; i < lines.length; i++) {
+      let dp: number;
+      let dc: number;
+      if (ordered) {
+        const d = figures?.[keys[i]];
+        if (d && d.plan !== null) curPlan[i] = d.plan ?? 0;
+        if (d && d.carry !== null) curCarry[i] = d.carry ?? 0;
+        dp = curPlan[i];
+        dc = curCarry[i];
+      } else ({ plan: dp, carry: dc } = disbursedToDate(plan, keys[i], p.end));
+      disbursed += dp;
+      carry += dc;
     }
     out.push({
       periodId: p.id,

@@ -68,6 +68,11 @@ export interface LineMatch {
   doubtful: boolean;
 }
 
+/** What pairing reads of a tracking: its projects, the user's pairs, each line's year plan. */
+export type MatchPlan = Pick<AnnualPlan, 'projects' | 'pairs'> & {
+  lines: readonly Pick<AnnualPlan['lines'][number], 'projectId' | 'plan'>[];
+};
+
 export interface ReportMatch {
   matched: LineMatch[];
   /** Lines of projects that could not be paired. */
@@ -124,7 +129,7 @@ export function candidateLines(sheet: ReportSheet): ReportLine[] {
  * name + lead unit (exact, then similar) for the rest; a similar pair whose two sides carry different
  * codes is refused. Section lines take part only through a code or an exact name.
  */
-export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): ReportMatch {
+export function matchReport(plan: MatchPlan, sheet: ReportSheet, factor = 1): ReportMatch {
   const matched: LineMatch[] = [];
   const dismissed: ReportLine[] = [];
   const free = new Map(plan.projects.map((p) => [p.id, p]));
@@ -272,7 +277,7 @@ export function matchReport(plan: AnnualPlan, sheet: ReportSheet, factor = 1): R
 
 /** The sheet of a report whose lines pair with most projects (ties: the first). */
 export function bestSheet(
-  plan: AnnualPlan,
+  plan: MatchPlan,
   r: ReportReading,
   factor = 1,
 ): { sheet: ReportSheet; match: ReportMatch } | null {

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import type { ExecutionTrackingRecord, VersionRecord } from '../domain/records';
+import type { ExecDelta } from '../domain/executionDelta';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
@@ -34,6 +35,17 @@ export type RevisionRecord = VersionRecord;
 
 /** A year's tracking of a workbook's execution (the shape the archive file holds too). */
 export type ExecutionRecord = ExecutionTrackingRecord;
+
+/**
+ * A change to a stored tracking kept after its record (an edit saves only what it changed; the
+ * record is rewritten whole, and its changes dropped, after a report or every few hundred edits).
+ */
+export interface ExecutionDeltaRecord {
+  /** Order of the changes (auto-incremented). */
+  seq?: number;
+  executionId: Id;
+  delta: ExecDelta;
+}
 
 /**
  * An automatic backup: a whole copy of a workbook taken on open and while editing, kept in a
@@ -110,6 +122,7 @@ export type PlanbookDb = Dexie & {
   submissions: EntityTable<SubmissionRecord, 'id'>;
   submissionFiles: EntityTable<SubmissionFileRecord, 'id'>;
   executions: EntityTable<ExecutionRecord, 'id'>;
+  executionDeltas: Dexie.Table<ExecutionDeltaRecord, number>;
   historyStates: EntityTable<HistoryStateRecord, 'workbookId'>;
   historySteps: Dexie.Table<HistoryStepRecord, [Id, number]>;
   backups: EntityTable<BackupRecord, 'id'>;
@@ -144,5 +157,8 @@ export function openDb(name = DB_NAME): PlanbookDb {
   });
   // version 6: automatic backups of each workbook (a new table: no data to migrate)
   db.version(6).stores({ backups: 'id, workbookId, createdAt', backupData: 'id' });
+  // version 7: the changes saved after a stored tracking (a new table: trackings stored before
+  // have none and load as they are)
+  db.version(7).stores({ executionDeltas: '++seq, executionId' });
   return db;
 }

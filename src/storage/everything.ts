@@ -12,6 +12,7 @@ import type {
   SubmissionFileRecord,
   SubmissionRecord,
 } from './db';
+import { ExecutionRepo } from './executions';
 import { WorkbookRepo } from './repo';
 
 /** A workbook with what belongs to it. */
@@ -45,7 +46,7 @@ export class EverythingRepo {
       out.push({
         workbook: loaded.workbook,
         revisions: await this.db.revisions.where('workbookId').equals(id).sortBy('createdAt'),
-        executions: await this.db.executions.where('workbookId').equals(id).toArray(),
+        executions: await new ExecutionRepo(this.db).all(id),
       });
     }
     return out;
@@ -96,14 +97,20 @@ export class EverythingRepo {
       db.rows,
       db.revisions,
       db.executions,
+      db.executionDeltas,
       db.historyStates,
       db.historySteps,
     ];
     await db.transaction('rw', tables, async () => {
       if (replace) {
         await this.workbooks.remove(w.workbook.id);
-        await db.executions.where('workbookId').equals(w.workbook.id).delete();
+        const gone = await db.executions.where('workbookId').equals(w.workbook.id).primaryKeys();
+        await db.executions.bulkDelete(gone);
+        await db.executionDeltas.where('executionId').anyOf(gone).delete();
       }
+      // a tracking stored anew starts without changes after it
+      const ids = w.executions.map((e) => e.id);
+      if (ids.length) await db.executionDeltas.where('executionId').anyOf(ids).delete();
       await this.workbooks.create(w.workbook);
       if (w.revisions.length) await db.revisions.bulkPut(w.revisions);
       if (w.executions.length) await db.executions.bulkPut(w.executions);

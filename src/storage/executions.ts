@@ -1,5 +1,10 @@
-/** Execution trackings: one record per year followed, stored whole (written after each change). */
+/**
+ * Execution trackings: one record per year followed, and the changes saved after it (an edit
+ * writes only what it changed; the record is rewritten whole after a report, or when the changes
+ * pile up). Reading folds the changes onto the record.
+ */
 import type { AnnualPlan } from '../domain/execution';
+import { applyDeltas, type ExecDelta } from '../domain/executionDelta';
 import type { Id } from '../domain/types';
 import type { ExecutionRecord, PlanbookDb } from './db';
 
@@ -15,12 +20,40 @@ export interface ExecutionSummary {
   updatedAt: number;
 }
 
+/** A stored record with its saved changes folded in (the record itself is not changed). */
+export function foldRecord(rec: ExecutionRecord, deltas: readonly ExecDelta[]): ExecutionRecord {
+  if (!deltas.length) return rec;
+  let lastImport = rec.lastImport;
+  for (const d of deltas) if (d.lastImport !== undefined) lastImport = d.lastImport;
+  const plan = applyDeltas(rec.plan, deltas);
+  return {
+    ...rec,
+    plan,
+    updatedAt: plan.updatedAt,
+    ...(lastImport !== undefined ? { lastImport } : {}),
+  };
+}
+
+/** The saved changes of stored trackings, each oldest first. */
+export async function deltasOf(db: PlanbookDb, ids: Id[]): Promise<Map<Id, ExecDelta[]>> {
+  const out = new Map<Id, ExecDelta[]>();
+  if (!ids.length) return out;
+  const recs = await db.executionDeltas.where('executionId').anyOf(ids).toArray();
+  recs.sort((a, b) => a.seq! - b.seq!);
+  for (const r of recs) {
+    const list = out.get(r.executionId);
+    if (list) list.push(r.delta);
+    else out.set(r.executionId, [r.delta]);
+  }
+  return out;
+}
+
 export class ExecutionRepo {
   constructor(private readonly db: PlanbookDb) {}
 
-  /** The trackings of a workbook, the latest year first. */
+  /** The trackings of a workbook (changes folded in), the latest year first. */
   async list(workbookId: Id): Promise<ExecutionSummary[]> {
-    const recs = await this.db.executions.where('workbookId').equals(workbookId).toArray();
+    const recs = await this.all(workbookId);
     return recs
       .map((r) => ({
         id: r.id,
@@ -35,22 +68,49 @@ export class ExecutionRepo {
       .sort((a, b) => b.year - a.year || b.updatedAt - a.updatedAt);
   }
 
-  get(id: Id): Promise<ExecutionRecord | undefined> {
-    return this.db.executions.get(id);
+  /** Every tracking of a workbook as it now is (its saved changes folded in). */
+  async all(workbookId: Id): Promise<ExecutionRecord[]> {
+    const recs = await this.db.executions.where('workbookId').equals(workbookId).toArray();
+    const deltas = await deltasOf(
+      this.db,
+      recs.map((r) => r.id),
+    );
+    return recs.map((r) => foldRecord(r, deltas.get(r.id) ?? []));
   }
 
-  /** Writes a tracking whole (one transaction). */
-  async put(workbookId: Id, plan: AnnualPlan, lastImport?: unknown): Promise<void> {
-    await this.db.executions.put({
-      id: plan.id,
-      workbookId,
-      updatedAt: plan.updatedAt,
-      plan,
-      ...(lastImport !== undefined ? { lastImport } : {}),
+  /** A tracking as it now is (its saved changes folded in). */
+  async get(id: Id): Promise<ExecutionRecord | undefined> {
+    return this.db.transaction('r', [this.db.executions, this.db.executionDeltas], async () => {
+      const rec = await this.db.executions.get(id);
+      if (!rec) return undefined;
+      return foldRecord(rec, (await deltasOf(this.db, [id])).get(id) ?? []);
     });
   }
 
+  /** Writes a tracking whole and drops its saved changes (one transaction). */
+  async put(workbookId: Id, plan: AnnualPlan, lastImport?: unknown): Promise<void> {
+    await this.db.transaction('rw', [this.db.executions, this.db.executionDeltas], async () => {
+      await this.db.executions.put({
+        id: plan.id,
+        workbookId,
+        updatedAt: plan.updatedAt,
+        plan,
+        ...(lastImport !== undefined ? { lastImport } : {}),
+      });
+      await this.db.executionDeltas.where('executionId').equals(plan.id).delete();
+    });
+  }
+
+  /** Saves changes after a stored tracking (one transaction; only what they changed). */
+  async addDeltas(id: Id, deltas: readonly ExecDelta[]): Promise<void> {
+    if (!deltas.length) return;
+    await this.db.executionDeltas.bulkAdd(deltas.map((delta) => ({ executionId: id, delta })));
+  }
+
   remove(id: Id): Promise<void> {
-    return this.db.executions.delete(id);
+    return this.db.transaction('rw', [this.db.executions, this.db.executionDeltas], async () => {
+      await this.db.executions.delete(id);
+      await this.db.executionDeltas.where('executionId').equals(id).delete();
+    });
   }
 }

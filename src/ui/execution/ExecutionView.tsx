@@ -6,8 +6,6 @@
 import { useEffect, useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
 import type { Executions } from '../../app/executions';
-import type { ImportError } from '../../app/importer';
-import { readReportForImport } from '../../app/reportImport';
 import { viDate } from '../../domain/executionText';
 import { formatAmount } from '../../domain/numbers';
 import { executionCsv, exportExecutionXlsx } from '../../io/export/executionXlsx';
@@ -20,6 +18,7 @@ import { ExecutionTargets } from './ExecutionTargets';
 import { AddPeriod, periodOption, RemovePeriod } from './AddPeriod';
 import { ExecDisplayControls, execAmounts } from './ExecDisplay';
 import { UnmatchedLines } from './UnmatchedLines';
+import { useReportImport } from './useReportImport';
 
 type Tab = 'projects' | 'groups' | 'periods';
 
@@ -80,51 +79,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
     v === null ? '—' : `${formatAmount(Math.round(v * 1000) / 10, lang)} %`;
   const asOf = plan.periods.at(-1)?.end ?? null;
 
-  const importFile = async (file: File) => {
-    try {
-      const reading = await readReportForImport(
-        file.name,
-        new Uint8Array(await file.arrayBuffer()),
-        plan.year,
-      );
-      const r = session.importReport(reading);
-      if (!r) {
-        setMessage({
-          kind: 'error',
-          text: t('execImportFailed', { name: file.name, why: t('execNoDisbursement') }),
-        });
-        return;
-      }
-      setPeriodId(r.end);
-      setMessage({
-        kind: 'info',
-        text: [
-          t('execImported', {
-            file: r.file,
-            date: viDate(r.end),
-            matched: r.matched,
-            unmatched: r.unmatched.length,
-          }),
-          r.replaced ? t('execImportReplaced', { date: viDate(r.end) }) : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      });
-    } catch (e) {
-      // a reading refused (an ImportError), or a failure while recording: never a bare key
-      const err: ImportError =
-        e && typeof e === 'object' && 'code' in e
-          ? (e as ImportError)
-          : { code: 'unexpected', detail: e instanceof Error ? e.message : String(e) };
-      setMessage({
-        kind: 'error',
-        text: t('execImportFailed', {
-          name: file.name,
-          why: t(`imp_${err.code}`, { detail: err.detail }),
-        }),
-      });
-    }
-  };
+  const { importFile, busy } = useReportImport(session, setMessage, setPeriodId);
   const stem = `giai-ngan-${plan.year}${asOf ? `-${asOf}` : ''}`;
   const exportXlsx = async () => {
     const x = await exportExecutionXlsx({ plan: session.plan, lang });
@@ -189,6 +144,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
           {t('execImport')}
           <input
             type="file"
+            disabled={!!busy}
             data-testid="exec-import"
             accept=".xlsx,.xls,.ods,.csv,.tsv,.txt"
             onChange={(e) => {
@@ -209,6 +165,11 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
           {t('execExportCsv')}
         </button>
       </header>
+      {busy && (
+        <p className="pb-msg pb-msg-info" role="status" data-testid="exec-progress">
+          {busy}
+        </p>
+      )}
       {message && (
         <p className={`pb-msg pb-msg-${message.kind}`} role="alert" data-testid="exec-message">
           {message.text}

@@ -1,0 +1,79 @@
+/**
+ * Importing a disbursement report into a tracking: read and paired in a worker (the page stays
+ * usable, a line says what is under way), then recorded at once as one load of the tracking (no
+ * figure of a half-recorded report is ever shown); the outcome or the refusal as a message.
+ */
+import { useState } from 'react';
+import type { ExecutionSession } from '../../app/execution';
+import type { ImportError } from '../../app/importer';
+import { readAndPair } from '../../app/reportImport';
+import { viDate } from '../../domain/executionText';
+import { useLang } from '../i18n';
+
+type Message = { text: string; kind: 'info' | 'error' } | null;
+
+/** Lets the browser paint (the progress line) before a long step. */
+const nextPaint = () =>
+  new Promise<void>((done) => {
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(done, 0));
+    else setTimeout(done, 0);
+  });
+
+/** The import of a report file and what is under way (null: nothing). */
+export function useReportImport(
+  session: ExecutionSession,
+  setMessage: (m: Message) => void,
+  setPeriodId: (id: string) => void,
+): { importFile: (file: File) => Promise<void>; busy: string | null } {
+  const { t } = useLang();
+  const [busy, setBusy] = useState<string | null>(null);
+  const importFile = async (file: File) => {
+    try {
+      setBusy(t('execImportReading', { name: file.name }));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = await readAndPair(file.name, bytes, session.plan.year, session.plan);
+      setBusy(t('execImportRecording', { name: file.name }));
+      await nextPaint();
+      const r = session.importReport(read.reading, read.pre);
+      if (!r) {
+        setMessage({
+          kind: 'error',
+          text: t('execImportFailed', { name: file.name, why: t('execNoDisbursement') }),
+        });
+        return;
+      }
+      setPeriodId(r.end);
+      setMessage({
+        kind: 'info',
+        text: [
+          t('execImported', {
+            file: r.file,
+            date: viDate(r.end),
+            matched: r.matched,
+            unmatched: r.unmatched.length,
+          }),
+          r.replaced ? t('execImportReplaced', { date: viDate(r.end) }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      });
+    } catch (e) {
+      // a reading refused (an ImportError), or a failure while recording: never a bare key
+      const err: ImportError =
+        e && typeof e === 'object' && 'code' in e
+          ? (e as ImportError)
+          : { code: 'unexpected', detail: e instanceof Error ? e.message : String(e) };
+      setMessage({
+        kind: 'error',
+        text: t('execImportFailed', {
+          name: file.name,
+          why: t(`imp_${err.code}`, { detail: err.detail }),
+        }),
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { importFile, busy };
+}
