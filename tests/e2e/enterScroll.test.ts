@@ -62,7 +62,7 @@ describe('Enter at the edge of the grid', () => {
     const rows = plan.sheets[0].rows;
     // four projects in a row, far enough down for the grid to scroll
     const r = rows.findIndex(
-      (x, i) => i > 60 && [0, 1, 2, 3].every((k) => rows[i + k]?.kind === 'project'),
+      (_, i) => i > 60 && [0, 1, 2, 3].every((k) => rows[i + k]?.kind === 'project'),
     );
     const file = join(mkdtempSync(join(tmpdir(), 'pb-enter-')), 'enter.planbook');
     writeFileSync(file, serializePlanbook(plan));
