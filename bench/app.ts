@@ -68,11 +68,19 @@ export async function armEditTimer(page: Page): Promise<void> {
   });
 }
 
-/** Types `runs` values (from `base` on) into project cells of column y2023_dtpt; the latencies. */
-export async function editRuns(page: Page, runs: number, base = 1000): Promise<number[]> {
+/**
+ * Types `runs` values (from `base` on) into project cells of column y2023_dtpt (the i-th in row
+ * `rowOf(i)`); the latencies so far.
+ */
+export async function editRuns(
+  page: Page,
+  runs: number,
+  base = 1000,
+  rowOf = (i: number) => 2 + ((i * 37) % 200),
+): Promise<number[]> {
   const grid = new WorkbookPageModel(page);
   for (let i = 0; i < runs; i++) {
-    const r = 2 + ((i * 37) % 200);
+    const r = rowOf(i);
     await grid.focus(r, 'y2023_dtpt');
     const isProject = await page.evaluate(
       (r) => document.querySelector(`.ag-row[row-index="${r}"]`)?.classList.contains('pb-project'),

@@ -17,7 +17,8 @@ import type { SessionEvent, WorkbookSession } from '../../app/session';
 import type { SheetDisplay } from '../../domain/display';
 import { useLang } from '../i18n';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
-import { externalFilter } from './planIndexApi';
+import { externalFilter, shownRows } from './planIndexApi';
+import { commitEnter } from './enterCommit';
 import { useColumnWidths } from './useColumnWidths';
 import { type GridCtx, type GridItem, reindex } from './gridContext';
 import { followPlain } from './plainAdapter';
@@ -167,6 +168,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       // an input method's keys are its own (Enter confirms a composition, not the cell)
       if (e.isComposing || e.keyCode === 229) return e.stopPropagation();
       const api = apiRef.current;
+      if (api && commitEnter(e, api, el, !!shownRows(ctx))) return;
       if (!api || api.getEditingCells().length || (e.target as Element).closest('.pb-fill-handle'))
         return;
       if (gridKey(e, other) || ix.onKey(e) || handlers.current.onKeyDown(e, api))
