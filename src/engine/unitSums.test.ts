@@ -4,6 +4,7 @@ import { generatePlan, prng } from '../domain/generate';
 import type { AppendixSheet, Workbook } from '../domain/types';
 import { unitGroups } from '../domain/units';
 import { PlanEngine } from './engine';
+import { engineRounding } from './plainValues';
 import { unitAmountSums } from './unitSums';
 
 /** The old path: every cell read from the engine, added in row order. */
@@ -49,6 +50,10 @@ function awkward(seed: number): Workbook {
     1 / 3,
     -2 / 7,
     1e15 + 0.3,
+    123456789012,
+    99999999999,
+    -12345678901,
+    5e-324,
     123456.789012345,
     1e-12,
     -0,
@@ -82,5 +87,17 @@ describe('unit sums read from the model', () => {
       const [fast, old] = bothWays(generatePlan({ projects: 2000, seed }));
       expect(fast).toEqual(old);
     }
+  });
+
+  it('skip the rounding only where it changes nothing: integers below 1e11', () => {
+    const rnd = prng(77);
+    const ints = [0, 1, -1, 99_999_999_999, -99_999_999_999, 10_000_000_000, 12_345_678_901];
+    for (let k = 0; k < 200_000; k++) {
+      const digits = 1 + Math.floor(rnd() * 11);
+      const n = Math.floor(rnd() * 10 ** digits);
+      ints.push(rnd() < 0.5 ? -n : n);
+    }
+    for (const n of ints) if (engineRounding(n) !== n) expect(n).toBe(engineRounding(n));
+    expect(engineRounding(123_456_789_012)).not.toBe(123_456_789_012);
   });
 });

@@ -18,17 +18,27 @@ export function unitAmountSums(
   amountIds: readonly Id[],
   value: (row: number, colId: Id) => unknown,
 ): number[] {
-  return amountIds.map((id) => {
-    let a = 0;
-    for (const r of rows) {
-      const row = sheet.rows[r];
-      const x = row.kind === 'project' ? row.cells[id] : '=';
+  // row by row (each row's cells visited once), each column's sum still added in row order
+  const sums = amountIds.map(() => 0);
+  for (const r of rows) {
+    const row = sheet.rows[r];
+    const cells = row.kind === 'project' ? row.cells : null;
+    for (let k = 0; k < amountIds.length; k++) {
+      const x = cells ? cells[amountIds[k]] : '=';
       let v: unknown;
-      if (typeof x === 'number') v = Number.isFinite(x) ? engineRounding(x) : null;
+      if (typeof x === 'number') v = Number.isFinite(x) ? engineNumber(x) : null;
       else if (x === undefined || x === null || x === '') v = null;
-      else v = value(r, id);
-      a += typeof v === 'number' ? v : 0;
+      else v = value(r, amountIds[k]);
+      sums[k] += typeof v === 'number' ? v : 0;
     }
-    return a;
-  });
+  }
+  return sums;
+}
+
+/**
+ * A number as the engine gives it out: an integer below 1e11 unchanged (rounding to 11
+ * significant digits keeps it, exactly: its scaled value is an exact integer), else rounded.
+ */
+function engineNumber(x: number): number {
+  return Number.isInteger(x) && Math.abs(x) < 1e11 ? x : engineRounding(x);
 }

@@ -98,13 +98,16 @@ export function plainRows(
     }
     return s;
   };
+  const vals: unknown[] = new Array<unknown>(cols.length);
   return (i, excelRow) => {
     const r = sheet.rows[i];
     if (r.kind !== 'project') return null;
     const cells = r.cells;
-    // a formula of the user's is laid out (its references move, it may read another sheet)
-    for (const col of cols) {
-      const x = cells[col.leaf.id];
+    // a formula of the user's is laid out (its references move, it may read another sheet);
+    // each cell is read once (the row's cells are far apart in memory)
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c];
+      const x = (vals[c] = cells[col.leaf.id]);
       if (col.numeric && !col.rowTotal && typeof x === 'string' && x.startsWith('=')) return null;
     }
     const level = r.level;
@@ -124,7 +127,7 @@ export function plainRows(
             : `${col.open}${excelRow}"${s}>${f}</c>`;
         continue;
       }
-      const x = cells[col.leaf.id];
+      const x = vals[c];
       if (typeof x === 'number') {
         const look = col.lookNumber + (col.name ? indentLook : 0);
         xml += `${col.open}${excelRow}"${attr(look, col, c, level, false)}><v>${x}</v></c>`;

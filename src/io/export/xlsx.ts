@@ -17,6 +17,7 @@ import { appendixOptions, writeAppendix } from './appendixStream';
 import { type BookSheet, writeStreamedBook } from './bookStream';
 import type { BookCell, SheetStream } from './sheetStream';
 import { deflateRaw } from './zipWriter';
+import { base64 } from './base64';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip } from './xmlText';
@@ -58,11 +59,7 @@ function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, numbe
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
 export async function packPlan(json: string): Promise<string> {
-  const bytes = await deflateRaw(new TextEncoder().encode(json));
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+  return base64(await deflateRaw(new TextEncoder().encode(json)));
 }
 
 const NOT_IN_NAMES =
