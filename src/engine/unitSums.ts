@@ -18,13 +18,22 @@ export function unitAmountSums(
   amountIds: readonly Id[],
   value: (row: number, colId: Id) => unknown,
 ): number[] {
-  // row by row (each row's cells visited once), each column's sum still added in row order
+  // row by row (each row's cells visited once, in one pass over them), each column's sum still
+  // added in row order
   const sums = amountIds.map(() => 0);
+  const at = new Map(amountIds.map((id, k) => [id, k]));
+  const vals: unknown[] = new Array<unknown>(amountIds.length);
   for (const r of rows) {
     const row = sheet.rows[r];
-    const cells = row.kind === 'project' ? row.cells : null;
+    if (row.kind === 'project') {
+      vals.fill(undefined);
+      for (const key in row.cells) {
+        const k = at.get(key);
+        if (k !== undefined) vals[k] = row.cells[key];
+      }
+    } else vals.fill('=');
     for (let k = 0; k < amountIds.length; k++) {
-      const x = cells ? cells[amountIds[k]] : '=';
+      const x = vals[k];
       let v: unknown;
       if (typeof x === 'number') v = Number.isFinite(x) ? engineNumber(x) : null;
       else if (x === undefined || x === null || x === '') v = null;
