@@ -6,6 +6,7 @@ import { leaves } from '../domain/columns';
 import { amountsEqual, clean } from '../domain/numbers';
 import type { AppendixSheet, Id, PlanMeta, Workbook } from '../domain/types';
 import { type UnitGroup, unitGroups } from '../domain/units';
+import { unitAmountSums } from './unitSums';
 import type { PlanViews, YearField } from './views';
 
 /** One row of the unit view. */
@@ -208,14 +209,9 @@ export function viewsForExport(views: SheetViews, sheet: AppendixSheet) {
     // the unit figures straight from the computed cells: the same sums as the view's formulas,
     // without waiting for the view (it may still be building, or never be, on the command line)
     units: views.unitGroups(sheet.id).map((g) => {
-      const amounts = amountIds.map((id) =>
-        clean(
-          g.rows.reduce((a, r) => {
-            const v = views.value(sheet.id, r, id);
-            return a + (typeof v === 'number' ? v : 0);
-          }, 0),
-        ),
-      );
+      const amounts = unitAmountSums(sheet, g.rows, amountIds, (r, id) =>
+        views.value(sheet.id, r, id),
+      ).map(clean);
       return {
         name: g.name,
         exact: g.exact,

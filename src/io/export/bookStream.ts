@@ -13,6 +13,8 @@ import { ZipWriter } from './zipWriter';
 export interface BookSheet {
   name: string;
   hidden?: boolean;
+  /** Its part is stored, not compressed (its text is compressed data already). */
+  stored?: boolean;
   options: SheetOptions;
   /** 1-based first and last row printed on every page. */
   printTitles?: [number, number];
@@ -67,8 +69,8 @@ function workbookXml(sheets: BookSheet[], sizes: { rows: number; cols: number }[
   return `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
 }
 
-/** Writes the sheets (Times New Roman 12); the file's bytes. */
-export function writeStreamedBook(sheets: BookSheet[]): Uint8Array {
+/** Writes the sheets (Times New Roman 12); resolves with the file's bytes. */
+export function writeStreamedBook(sheets: BookSheet[]): Promise<Uint8Array> {
   const zip = new ZipWriter();
   const styles = new StyleBook();
   zip.file('[Content_Types].xml', contentTypes(sheets.length));
@@ -78,7 +80,11 @@ export function writeStreamedBook(sheets: BookSheet[]): Uint8Array {
   );
   zip.file('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
   const sizes = sheets.map((s, i) => {
-    const out = new SheetStream(zip.part(`xl/worksheets/sheet${i + 1}.xml`), styles, s.options);
+    const out = new SheetStream(
+      zip.part(`xl/worksheets/sheet${i + 1}.xml`, s.stored),
+      styles,
+      s.options,
+    );
     s.write(out);
     out.end();
     return { rows: out.rows, cols: out.cols };

@@ -98,13 +98,23 @@ export function plainRows(
     }
     return s;
   };
+  const colOf = new Map(cols.map((col, c) => [col.leaf.id, c]));
+  const vals: unknown[] = new Array<unknown>(cols.length);
   return (i, excelRow) => {
     const r = sheet.rows[i];
     if (r.kind !== 'project') return null;
+    // the row's own cells by column, in one pass over them (faster than a look-up per column,
+    // rows differing in shape; only numbers and texts are written, as before)
     const cells = r.cells;
+    vals.fill(undefined);
+    for (const key in cells) {
+      const c = colOf.get(key);
+      if (c !== undefined) vals[c] = cells[key];
+    }
     // a formula of the user's is laid out (its references move, it may read another sheet)
-    for (const col of cols) {
-      const x = cells[col.leaf.id];
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c];
+      const x = vals[c];
       if (col.numeric && !col.rowTotal && typeof x === 'string' && x.startsWith('=')) return null;
     }
     const level = r.level;
@@ -124,7 +134,7 @@ export function plainRows(
             : `${col.open}${excelRow}"${s}>${f}</c>`;
         continue;
       }
-      const x = cells[col.leaf.id];
+      const x = vals[c];
       if (typeof x === 'number') {
         const look = col.lookNumber + (col.name ? indentLook : 0);
         xml += `${col.open}${excelRow}"${attr(look, col, c, level, false)}><v>${x}</v></c>`;

@@ -4,7 +4,6 @@
  * formulas with their computed values, the check report sheet *Kiểm tra*, and a hidden `_planbook`
  * sheet that lets Planbook read the file back as the same plan.
  */
-import { strToU8 } from 'fflate';
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { serializePlanbook } from '../planbookFile';
@@ -18,6 +17,7 @@ import { appendixOptions, writeAppendix } from './appendixStream';
 import { type BookSheet, writeStreamedBook } from './bookStream';
 import type { BookCell, SheetStream } from './sheetStream';
 import { deflateRaw } from './zipWriter';
+import { base64 } from './base64';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip } from './xmlText';
@@ -58,12 +58,8 @@ function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, numbe
 }
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
-export function packPlan(json: string): string {
-  const bytes = deflateRaw(strToU8(json));
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
+export async function packPlan(json: string): Promise<string> {
+  return base64(await deflateRaw(new TextEncoder().encode(json)));
 }
 
 const NOT_IN_NAMES =
@@ -199,12 +195,14 @@ export async function exportXlsx(input: ExportInput): Promise<{
       writeRows(s, report.data);
     },
   });
+  // deflated once: its part is stored (base64 of deflated bytes would hardly shrink again)
+  const packed = await packPlan(serializePlanbook(wb));
   sheets.push({
     name: PLANBOOK_SHEET,
     hidden: true,
+    stored: true,
     options: {},
     write: (s) => {
-      const packed = packPlan(serializePlanbook(wb));
       s.cells(0, [
         { value: 'planbook-export-v1', type: String },
         { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },
@@ -213,6 +211,6 @@ export async function exportXlsx(input: ExportInput): Promise<{
         s.cells(r, [{ value: packed.slice(k, k + CHUNK), type: String }]);
     },
   });
-  const bytes = writeStreamedBook(sheets);
+  const bytes = await writeStreamedBook(sheets);
   return { bytes, layouts, names, figures };
 }

@@ -1,34 +1,41 @@
 /**
  * A zip package (.xlsx) written part by part: each part's text is encoded and deflated in chunks as
  * it is written, so no part is ever held whole (only the compressed bytes are kept). The deflater is
- * fflate's unless a native one is registered (the command line registers Node's zlib).
+ * the platform's native one (CompressionStream, whose output may arrive later: `done` waits for it),
+ * else fflate's, unless one is registered (the command line registers Node's zlib).
  */
 import { Deflate } from 'fflate';
+import { streamDeflater } from './streamDeflate';
 
 /** A part's deflater: raw deflate of the chunks pushed, handing compressed bytes to `out`. */
 export interface PartDeflater {
   push(chunk: Uint8Array, final: boolean): void;
+  /** Settles when every compressed byte has been handed to `out` (a deflater that answers later). */
+  done?: Promise<void>;
 }
 export type DeflaterFactory = (out: (data: Uint8Array) => void) => PartDeflater;
 
 /** Compression level of the parts (speed over the last few percent of size). */
 export const LEVEL = 3;
 
-const fflateDeflater: DeflaterFactory = (out) => {
+/** fflate's deflater (JavaScript: everywhere, and synchronous). */
+export const fflateDeflater: DeflaterFactory = (out) => {
   const d = new Deflate({ level: LEVEL }, (data) => out(data));
   return { push: (chunk, final) => d.push(chunk, final) };
 };
-let factory: DeflaterFactory = fflateDeflater;
+let factory: DeflaterFactory = streamDeflater() ?? fflateDeflater;
 
-/** Uses a native deflater for the parts (null: fflate's again). */
+/** Uses a deflater of one's own for the parts (null: the platform's native one, else fflate's). */
 export function setNativeDeflate(f: DeflaterFactory | null): void {
-  factory = f ?? fflateDeflater;
+  factory = f ?? streamDeflater() ?? fflateDeflater;
 }
 
 /** Raw deflate of whole bytes with the registered deflater. */
-export function deflateRaw(bytes: Uint8Array): Uint8Array {
+export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  factory((d) => parts.push(d)).push(bytes, true);
+  const d = factory((x) => parts.push(x));
+  d.push(bytes, true);
+  await d.done;
   return concat(parts);
 }
 
@@ -86,17 +93,22 @@ const TEXT_CHUNK = 1 << 17;
 
 interface Entry {
   name: Uint8Array;
+  /** 0: stored, 8: deflated. */
+  method: number;
   crc: number;
   compressed: number;
   size: number;
-  offset: number;
+  /** The part's bytes as written (compressed, or stored). */
+  data: Uint8Array[];
 }
 
-/** Writes a zip of deflated parts (one part open at a time); `finish` gives its bytes. */
+/**
+ * Writes a zip of parts (one part open at a time); `finish` gives its bytes once every part's
+ * compressed bytes are in. Each local header carries its part's CRC and sizes (no data descriptor).
+ */
 export class ZipWriter {
-  private out: Uint8Array[] = [];
-  private at = 0;
   private entries: Entry[] = [];
+  private waits: Promise<void>[] = [];
   private open = false;
   private readonly encoder = new TextEncoder();
   private readonly time: number;
@@ -110,32 +122,20 @@ export class ZipWriter {
       now.getDate();
   }
 
-  private emit(b: Uint8Array): void {
-    this.out.push(b);
-    this.at += b.length;
-  }
-
-  /** Opens a part; its text is written through the answer. */
-  part(path: string): PartOut {
+  /**
+   * Opens a part; its text is written through the answer. A `stored` part is not compressed (for
+   * text that is already compressed data, such as the packed plan's base64).
+   */
+  part(path: string, stored = false): PartOut {
     if (this.open) throw new Error('a zip part is still open');
     this.open = true;
     const name = this.encoder.encode(path);
-    const entry: Entry = { name, crc: 0, compressed: 0, size: 0, offset: this.at };
-    const head = new Uint8Array(30 + name.length);
-    const v = new DataView(head.buffer);
-    v.setUint32(0, 0x04034b50, true);
-    v.setUint16(4, 20, true);
-    v.setUint16(6, 0x0808, true); // sizes in a data descriptor; UTF-8 names
-    v.setUint16(8, 8, true);
-    v.setUint16(10, this.time, true);
-    v.setUint16(12, this.date, true);
-    v.setUint16(26, name.length, true);
-    head.set(name, 30);
-    this.emit(head);
-    const deflater = factory((d) => {
+    const entry: Entry = { name, method: stored ? 0 : 8, crc: 0, compressed: 0, size: 0, data: [] };
+    const take = (d: Uint8Array) => {
       entry.compressed += d.length;
-      this.emit(d);
-    });
+      entry.data.push(d);
+    };
+    const deflater: PartDeflater = stored ? { push: (chunk) => take(chunk) } : factory(take);
     let texts: string[] = [];
     let pending = 0;
     const flush = (final: boolean) => {
@@ -154,13 +154,7 @@ export class ZipWriter {
       },
       end: () => {
         flush(true);
-        const d = new Uint8Array(16);
-        const dv = new DataView(d.buffer);
-        dv.setUint32(0, 0x08074b50, true);
-        dv.setUint32(4, entry.crc, true);
-        dv.setUint32(8, entry.compressed, true);
-        dv.setUint32(12, entry.size, true);
-        this.emit(d);
+        if (deflater.done) this.waits.push(deflater.done);
         this.entries.push(entry);
         this.open = false;
       },
@@ -174,37 +168,59 @@ export class ZipWriter {
     p.end();
   }
 
-  /** The central directory written; the package's bytes. */
-  finish(): Uint8Array {
-    const start = this.at;
+  /** The package's bytes: local headers and parts, then the central directory. */
+  async finish(): Promise<Uint8Array> {
+    await Promise.all(this.waits);
+    const out: Uint8Array[] = [];
+    const offsets: number[] = [];
+    let at = 0;
+    const emit = (b: Uint8Array) => {
+      out.push(b);
+      at += b.length;
+    };
     for (const e of this.entries) {
+      offsets.push(at);
+      const head = new Uint8Array(30 + e.name.length);
+      const v = new DataView(head.buffer);
+      v.setUint32(0, 0x04034b50, true);
+      this.common(v, 4, e);
+      head.set(e.name, 30);
+      emit(head);
+      for (const d of e.data) emit(d);
+      e.data = [];
+    }
+    const start = at;
+    this.entries.forEach((e, i) => {
       const h = new Uint8Array(46 + e.name.length);
       const v = new DataView(h.buffer);
       v.setUint32(0, 0x02014b50, true);
       v.setUint16(4, 20, true);
-      v.setUint16(6, 20, true);
-      v.setUint16(8, 0x0808, true);
-      v.setUint16(10, 8, true);
-      v.setUint16(12, this.time, true);
-      v.setUint16(14, this.date, true);
-      v.setUint32(16, e.crc, true);
-      v.setUint32(20, e.compressed, true);
-      v.setUint32(24, e.size, true);
-      v.setUint16(28, e.name.length, true);
-      v.setUint32(42, e.offset, true);
+      this.common(v, 6, e);
+      v.setUint32(42, offsets[i], true);
       h.set(e.name, 46);
-      this.emit(h);
-    }
+      emit(h);
+    });
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
     v.setUint32(0, 0x06054b50, true);
     v.setUint16(8, this.entries.length, true);
     v.setUint16(10, this.entries.length, true);
-    v.setUint32(12, this.at - start, true);
+    v.setUint32(12, at - start, true);
     v.setUint32(16, start, true);
-    this.emit(end);
-    const all = concat(this.out);
-    this.out = [];
-    return all;
+    emit(end);
+    return concat(out);
+  }
+
+  /** The fields a local header and a central record share, from `at` (version needed on). */
+  private common(v: DataView, at: number, e: Entry): void {
+    v.setUint16(at, 20, true);
+    v.setUint16(at + 2, 0x0800, true); // UTF-8 names
+    v.setUint16(at + 4, e.method, true);
+    v.setUint16(at + 6, this.time, true);
+    v.setUint16(at + 8, this.date, true);
+    v.setUint32(at + 10, e.crc, true);
+    v.setUint32(at + 14, e.compressed, true);
+    v.setUint32(at + 18, e.size, true);
+    v.setUint16(at + 22, e.name.length, true);
   }
 }
