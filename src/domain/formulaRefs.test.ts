@@ -43,4 +43,11 @@ describe('formulas placed in a written file', async () => {
       "=SUM('Phụ lục'!I8:I10)+Other!A1+E:E",
     );
   });
+  it('reading back (rows moved up), a reference into the title rows is #REF!, other sheets move by their own rows', () => {
+    const back = (s: string | undefined) =>
+      s === undefined ? { dRow: -7 } : s === 'Dữ liệu' ? { dRow: 0 } : null;
+    expect(placeFormula("=E9+E3+'Dữ liệu'!$A$1+SUM('Dữ liệu'!A1:B2)", back)).toBe(
+      "=E2+#REF!+'Dữ liệu'!$A$1+SUM('Dữ liệu'!A1:B2)",
+    );
+  });
 });

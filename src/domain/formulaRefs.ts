@@ -236,7 +236,8 @@ export function sheetPrefix(name: string): string {
 /**
  * A formula as written in a file where each sheet stands elsewhere: every reference moved by its
  * sheet's rows above (`place(undefined)` for the formula's own sheet), and named as the sheet is
- * in the file. References to sheets `place` does not know are left as they are.
+ * in the file. References to sheets `place` does not know are left as they are; one moved above
+ * the first row (a negative `dRow`, reading a file back) becomes `#REF!`.
  */
 export function placeFormula(
   formula: string,
@@ -261,7 +262,8 @@ export function placeFormula(
     }
     const r0 = ref.r0 === null ? null : ref.r0 + p.dRow;
     const r1 = ref.r1 === null ? null : ref.r1 + p.dRow;
-    out += writeRef(moved, r0, r1);
+    // moved above the sheet's first row (read back from a file's title rows): no such cell
+    out += (r0 ?? 0) < 0 || (r1 ?? 0) < 0 ? '#REF!' : writeRef(moved, r0, r1);
   }
   return out + formula.slice(at);
 }

@@ -5,8 +5,7 @@
  * caller reads the sheets as ordinary tables instead.
  */
 import { isNumericLeaf, leaves } from '../../domain/columns';
-import { placeFormula } from '../../domain/formulaRefs';
-import { moveFormulaRows } from '../../domain/formulaShift';
+import { type Placement, placeFormula } from '../../domain/formulaRefs';
 import { gridLiteral } from '../../domain/grid';
 import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
@@ -41,6 +40,7 @@ export function readExported(grids: RawGrid[]): Workbook | null {
   if (!parsed.ok) return null;
   const wb = parsed.workbook;
   const visible = grids.filter((g) => g.name !== PLANBOOK_SHEET);
+  const back = unplacer(wb, visible, firstRows);
   for (let k = 0; k < wb.sheets.length; k++) {
     const sheet = wb.sheets[k];
     const g = visible[k];
@@ -74,7 +74,7 @@ export function readExported(grids: RawGrid[]): Workbook | null {
           return;
         }
         if (cell.formula !== undefined && isNumericLeaf(l))
-          cells[l.id] = modelFormula(`=${cell.formula.replace(/^=/, '')}`, first, cols);
+          cells[l.id] = modelFormula(`=${cell.formula.replace(/^=/, '')}`, first, cols, back);
         else if (typeof cell.value === 'number') cells[l.id] = cell.value;
         else cells[l.id] = isNumericLeaf(l) ? gridLiteral(cell.text) : cell.text;
       });
@@ -86,17 +86,62 @@ export function readExported(grids: RawGrid[]): Workbook | null {
   if (wb.grids)
     wb.grids = wb.grids.map((g, j) => {
       const v = visible[wb.sheets.length + j];
-      return v ? { ...gridSheetFromRaw(v), id: g.id, name: g.name } : g;
+      if (!v) return g;
+      const read = gridSheetFromRaw(v);
+      const cells = read.cells.map((row) =>
+        row.map((x) =>
+          typeof x === 'string' && x.startsWith('=') && x.includes('!')
+            ? placeFormula(x, (n) => (n === undefined ? null : back(n)))
+            : x,
+        ),
+      );
+      return { ...read, cells, id: g.id, name: g.name };
     });
   return wb;
 }
 
 class Mismatch extends Error {}
 
-/** A formula read from the exported sheet, in the model's rows and columns (inverse of ownFormula). */
-function modelFormula(f: string, first: number, cols: ExportColumns): string {
-  if (!cols.narrowed) return moveFormulaRows(f, -first);
-  return placeFormula(f, (n) => (n === undefined ? { dRow: -first, col: cols.model } : null));
+/**
+ * Where each sheet of the file stands in the plan, by its name in the file (the inverse of the
+ * export's `placer`): an appendix's rows start `firstRows[k]` rows down and may have columns left
+ * out; a plain grid sheet starts at its first row. Both may be named otherwise in the file.
+ */
+function unplacer(
+  wb: Workbook,
+  visible: readonly RawGrid[],
+  firstRows: readonly number[],
+): (sheet: string) => Placement | null {
+  const at = new Map<string, Placement>();
+  const put = (file: string | undefined, model: string, p: Placement) => {
+    if (file === undefined) return;
+    at.set(file.trim().toLowerCase(), file === model ? p : { ...p, name: model });
+  };
+  wb.sheets.forEach((s, k) => {
+    const cols = exportColumns(s);
+    put(visible[k]?.name, s.name, {
+      dRow: -(firstRows[k] ?? 0),
+      ...(cols.narrowed ? { col: cols.model } : {}),
+    });
+  });
+  (wb.grids ?? []).forEach((g, j) => put(visible[wb.sheets.length + j]?.name, g.name, { dRow: 0 }));
+  return (sheet) => at.get(sheet.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * A formula read from an exported appendix, in the model's rows and columns (inverse of
+ * ownFormula and of the export's placing of other sheets): its own references move up by the
+ * sheet's rows above the table; a reference to another sheet moves by THAT sheet's rows (none for
+ * a plain grid sheet) and takes the sheet's name in the plan. Other names are left as written.
+ */
+function modelFormula(
+  f: string,
+  first: number,
+  cols: ExportColumns,
+  back: (sheet: string) => Placement | null,
+): string {
+  const own: Placement = { dRow: -first, ...(cols.narrowed ? { col: cols.model } : {}) };
+  return placeFormula(f, (n) => (n === undefined ? own : back(n)));
 }
 
 /** A text as it reads back from an exported cell. */
