@@ -1,5 +1,6 @@
 /** Plain grid sheets: cell contents, typed input, and immutable edits. */
 import { type NumberStyle, parseAmount } from './numbers';
+import { textAfterMarker } from './typedText';
 import type { CellInput, GridSheet } from './types';
 
 /** Whether a grid cell holds a formula. */
@@ -19,12 +20,16 @@ export function gridLiteral(text: string): string {
 
 /**
  * Reads what the user typed or pasted into a grid cell: blank, formula, number or text. Numbers
- * are read in `style` (`1,5` is 1.5 in Vietnamese, `1.5` in English; 'auto' guesses).
+ * are read in `style` (`1,5` is 1.5 in Vietnamese, `1.5` in English; 'auto' guesses). A leading
+ * `'` keeps the rest as text (see `textAfterMarker`): `'0123` is stored as the text `0123`, the
+ * marker dropped (kept behind `gridLiteral`'s `'` only when the text itself starts with `=` or `'`).
  */
 export function gridInput(typed: string, style: NumberStyle = 'auto'): CellInput {
   const t = typed.trim();
   if (t === '') return null;
-  if (t.startsWith('=') || t.startsWith("'")) return t;
+  const kept = textAfterMarker(t);
+  if (kept !== null) return kept.trim() === '' ? null : gridLiteral(kept);
+  if (t.startsWith('=')) return t;
   const n = /^[-+]?[\d.,\s]+$/.test(t) ? parseAmount(t, style) : null;
   return n === null ? typed : n;
 }

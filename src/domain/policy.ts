@@ -6,6 +6,7 @@
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
 import { type NumberStyle, parseAmount } from './numbers';
+import { textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
 /** Where a model cell's content lives in the engine. */
@@ -104,6 +105,7 @@ const BLANK_MARKS = new Set(['-', '–', '—']);
  * printed tables use it. `{invalid}` when an amount cell gets something that is not a number.
  * `scale` (see `inputScale`) turns a number typed in the sheet's display unit into the plan's unit
  * for money columns — the one place where typed and pasted figures change unit; formulas never do.
+ * In a text column a leading `'` is Excel's keep-as-text marker, not content (`textAfterMarker`).
  */
 export function parseInput(
   text: string,
@@ -113,9 +115,14 @@ export function parseInput(
 ): CellInput | { invalid: string } {
   const t = text.trim();
   if (t === '') return null;
-  if (column && !isNumericLeaf(column)) return text;
+  if (column && !isNumericLeaf(column)) {
+    const kept = textAfterMarker(text);
+    return kept === null ? text : kept.trim() === '' ? null : kept;
+  }
   if (t.startsWith('=')) return t;
   if (BLANK_MARKS.has(t)) return null;
+  // the keep-as-text marker asks for a text, which an amount cell does not take
+  if (textAfterMarker(t) !== null) return { invalid: text };
   const n = parseAmount(t, style);
   if (n === null) return { invalid: text };
   return scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n;

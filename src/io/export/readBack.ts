@@ -6,7 +6,7 @@
  */
 import { isNumericLeaf, leaves } from '../../domain/columns';
 import { type Placement, placeFormula } from '../../domain/formulaRefs';
-import { gridLiteral } from '../../domain/grid';
+import { gridLiteral, gridText } from '../../domain/grid';
 import type { CellInput, Workbook } from '../../domain/types';
 import { cellText, type RawGrid } from '../appendix/grid';
 import { gridSheetFromRaw } from '../appendix/gridSheet';
@@ -69,7 +69,14 @@ export function readExported(grids: RawGrid[]): Workbook | null {
         // a text as a spreadsheet reads it back (cut to a cell's length, CR LF as LF): the plan's own
         const kept = row.cells[l.id];
         // (a formula of the plan that the export wrote as text comes back as the plan's formula)
-        if (typeof kept === 'string' && (cell.text === kept || cell.text === asRead(kept))) {
+        // (a text of a figure column behind its `'` reads back as the text: `'0123` as 0123)
+        const shown = typeof kept === 'string' && isNumericLeaf(l) ? gridText(kept) : kept;
+        if (
+          typeof kept === 'string' &&
+          (cell.text === kept ||
+            cell.text === asRead(kept) ||
+            cell.text === asRead(shown as string))
+        ) {
           cells[l.id] = kept;
           return;
         }
