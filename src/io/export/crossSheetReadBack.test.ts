@@ -81,7 +81,7 @@ function figures(wb: Workbook): Record<string, unknown> {
   e.loadWorkbook(wb);
   const out: Record<string, unknown> = {};
   for (const s of wb.sheets)
-    s.rows.forEach((r, i) => {
+    s.rows.forEach((_, i) => {
       for (const id of ['y2011_dtpt', 'y2012_sn'])
         out[`${s.name}/${i}/${id}`] = e.value(s.id, i, id);
     });

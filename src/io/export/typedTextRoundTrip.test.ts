@@ -35,7 +35,7 @@ describe("a leading ' is a keep-as-text marker, not content", () => {
     expect(gridText(gridInput("''x") as string)).toBe("'x");
     const g: GridSheet = { kind: 'grid', id: 'g', name: 'G', cells: [] };
     const pasted = planGridPaste(g, { row: 0, col: 0 }, [["'0123", '0123']]);
-    expect(pasted.command).toBeDefined();
+    expect('command' in pasted).toBe(true);
     expect(JSON.stringify(pasted)).toContain('"value":"0123"');
   });
 
@@ -43,7 +43,12 @@ describe("a leading ' is a keep-as-text marker, not content", () => {
     const plan = makePlan({
       rows: [
         ['section', 0, 'I', {}],
-        ['project', 1, 'p1', { '2011:ĐTPT': 100, notes: parseInput("'0123", leaf('notes')) }],
+        [
+          'project',
+          1,
+          'p1',
+          { '2011:ĐTPT': 100, notes: parseInput("'0123", leaf('notes')) as string },
+        ],
       ],
     });
     const typed: CellInput[] = ["'0123", "'1,5", '7', "'=A1"].map((t) => gridInput(t));
