@@ -82,8 +82,21 @@ export function shownUnit(planUnit: string, display: SheetDisplay | undefined): 
   return display?.unit && unitOf(planUnit) ? display.unit : null;
 }
 
-/** The most decimals the sheet shows. */
+/** The most decimals the sheet shows (6 when none is chosen: see `amountDecimals` for money). */
 export function displayDecimals(display: SheetDisplay | undefined): number {
   const d = display?.decimals;
   return d === undefined ? 6 : Math.max(0, Math.min(6, Math.round(d)));
+}
+
+/**
+ * The most decimals an amount of money shows: the chosen number, or by default down to a
+ * thousandth of the plan's unit (1.000 đồng in a plan in triệu đồng, as the exports'
+ * `#,##0.###`), in the display unit: 3 decimals in the plan's unit, 6 in tỷ đồng, none in nghìn
+ * đồng. A computed share (54.500 / 3) shows `18.166,667`, never `18.166,666667`; the stored figure
+ * keeps its full precision (the editor shows it).
+ */
+export function amountDecimals(planUnit: string, display: SheetDisplay | undefined): number {
+  if (display?.decimals !== undefined) return displayDecimals(display);
+  const step = 1e-3 * displayFactor(planUnit, display);
+  return Math.max(0, Math.min(6, Math.round(-Math.log10(step))));
 }

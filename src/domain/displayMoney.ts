@@ -2,17 +2,20 @@
  * Money beside the grid (years view, consolidation) in a display unit, through the same domain
  * code as the appendix grid: `toDisplay` to show, `parseInput` (with `inputScale`) to read back.
  */
-import { displayDecimals, inputScale, type SheetDisplay, toDisplay } from './display';
+import { amountDecimals, inputScale, type SheetDisplay, toDisplay } from './display';
 import { formatAmount } from './numbers';
 import { parseInput } from './policy';
 
-/** Formats a figure in the plan's unit (`planUnit`) as the display settings show it ('' for null). */
+/**
+ * Formats a figure in the plan's unit (`planUnit`) as the display settings show it ('' for null):
+ * the one formatter of money outside the appendix grid (decimals: `amountDecimals`).
+ */
 export function moneyText(
   planUnit: string,
   display: SheetDisplay | undefined,
   lang: 'vi' | 'en',
 ): (v: number | null) => string {
-  const decimals = displayDecimals(display);
+  const decimals = amountDecimals(planUnit, display);
   return (v) => (v === null ? '' : formatAmount(toDisplay(v, planUnit, display), lang, decimals));
 }
 

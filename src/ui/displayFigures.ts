@@ -5,7 +5,13 @@
 import type { CellRange } from '../app/selection';
 import type { WorkbookSession } from '../app/session';
 import { isNumericLeaf, leaves } from '../domain/columns';
-import { displayDecimals, isMoneyLeaf, shownUnit, toDisplay } from '../domain/display';
+import {
+  amountDecimals,
+  displayDecimals,
+  isMoneyLeaf,
+  shownUnit,
+  toDisplay,
+} from '../domain/display';
 import { formatAmount } from '../domain/numbers';
 import { leafById } from '../domain/policy';
 
@@ -52,10 +58,9 @@ export function figureFormatter(
   const wb = session.workbook;
   const s = wb.sheets.find((x) => x.id === sheetId);
   const d = s?.display;
-  if (!s || !d) return (x) => formatAmount(x, lang);
   return (x, colId) => {
-    const leaf = colId ? leafById(s, colId) : undefined;
-    const v = !leaf || isMoneyLeaf(leaf) ? toDisplay(x, wb.meta.unit, d) : x;
-    return formatAmount(v, lang, displayDecimals(d));
+    const leaf = colId && s ? leafById(s, colId) : undefined;
+    if (leaf && !isMoneyLeaf(leaf)) return formatAmount(x, lang, displayDecimals(d));
+    return formatAmount(toDisplay(x, wb.meta.unit, d), lang, amountDecimals(wb.meta.unit, d));
   };
 }

@@ -20,6 +20,26 @@ describe('the execution views’ display unit', () => {
     );
   });
 
+  it('shows shared earlier-years figures rounded to the plan’s format, stored at full precision', () => {
+    const base = { ...nestedTracking(), unit: 'triệu đồng' };
+    // a prior allocation stated for the project, shared over its three lines
+    const share = 54500 / 3;
+    const plan = {
+      ...base,
+      lines: base.lines.map((l, i) => (i === 0 ? { ...l, priorAllocated: share } : l)),
+    };
+    const s = new ExecutionSession('w1', plan, null);
+    const stored = s.plan.lines[0].priorAllocated;
+    expect(stored).toBe(share);
+    const a = execAmounts(s.plan, 'vi');
+    expect(a.fmt(stored)).toBe('18.166,667');
+    expect(a.fmt(stored)).not.toContain('666667');
+    expect(execAmounts({ ...s.plan, display: { unit: 'tỷ đồng' } }, 'vi').fmt(stored)).toBe(
+      '18,166667',
+    );
+    s.close();
+  });
+
   it('is one undoable step of the tracking, and the engine’s figures never change', () => {
     const s = new ExecutionSession('w1', { ...nestedTracking(), unit: 'triệu đồng' }, null);
     const before = s.engine.group('total', '')!.disbursed;

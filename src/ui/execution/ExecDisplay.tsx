@@ -5,21 +5,15 @@
  * exports keep the plan's unit.
  */
 import type { ExecutionSession } from '../../app/execution';
-import {
-  displayDecimals,
-  inputScale,
-  scaleAmount,
-  shownUnit,
-  toDisplay,
-} from '../../domain/display';
+import { inputScale, scaleAmount, shownUnit, toDisplay } from '../../domain/display';
+import { moneyText } from '../../domain/displayMoney';
 import type { AnnualPlan } from '../../domain/execution';
-import { formatAmount } from '../../domain/numbers';
 import { DisplayPicker } from '../DisplayControls';
 
 /** Formatting and input scaling of a tracking's amounts (plan's unit ↔ display unit). */
 export function execAmounts(plan: AnnualPlan, lang: 'vi' | 'en') {
   const d = plan.display;
-  const decimals = displayDecimals(d);
+  const money = moneyText(plan.unit, d, lang);
   const scale = inputScale(plan.unit, d);
   return {
     /** The unit figures are shown in. */
@@ -27,7 +21,7 @@ export function execAmounts(plan: AnnualPlan, lang: 'vi' | 'en') {
     /** A figure in the plan's unit, in the shown unit (a chart's value). */
     shown: (v: number) => toDisplay(v, plan.unit, d),
     /** A figure in the plan's unit as shown. */
-    fmt: (v: number) => formatAmount(toDisplay(v, plan.unit, d), lang, decimals),
+    fmt: (v: number) => money(v),
     /** A figure typed in the shown unit, in the plan's unit. */
     toPlan: (v: number) => scaleAmount(v, scale),
   };

@@ -4,7 +4,7 @@ import type { ExecutionSession } from '../../app/execution';
 import type { ReportDifference } from '../../domain/executionApply';
 import type { ReportLine } from '../../domain/executionReport';
 import { nameSimilarity, normaliseName } from '../../domain/match';
-import { formatAmount } from '../../domain/numbers';
+import { execAmounts } from './ExecDisplay';
 import { useLang } from '../i18n';
 
 function disbursed(l: ReportLine, factor: number): number | null {
@@ -49,7 +49,7 @@ function LinePairing(p: {
     >
       <span className="pb-exec-line-name">{line.name}</span>
       {line.code ? ` [${line.code}]` : ''} — {line.lead || '—'}
-      {d !== null ? ` — ${formatAmount(d, lang)}` : ''}
+      {d !== null ? ` — ${execAmounts(session.plan, lang).fmt(d)}` : ''}
       {current ? ` → ${current.name}` : ''}{' '}
       <select data-testid="exec-pair-select" value={pick} onChange={(e) => setPick(e.target.value)}>
         <option value="">{t(from === undefined ? 'execPairWith' : 'execRepairWith')}</option>
@@ -96,6 +96,7 @@ export function UnmatchedLines(p: {
           });
   if (!imp) return null;
   const names = new Map(p.session.plan.projects.map((x) => [x.id, x.name]));
+  const money = execAmounts(p.session.plan, lang).fmt;
   const doubtful = imp.doubtful.filter((d) => names.has(d.projectId));
   if (!imp.unmatched.length && !doubtful.length && !imp.differences.length) return null;
   return (
@@ -148,8 +149,8 @@ export function UnmatchedLines(p: {
                 {t('execDifference', {
                   project: names.get(d.projectId) ?? '',
                   field: fieldLabel(d.field),
-                  tracking: formatAmount(d.tracking, lang),
-                  report: formatAmount(d.report, lang),
+                  tracking: money(d.tracking),
+                  report: money(d.report),
                 })}
               </li>
             ))}

@@ -2,7 +2,13 @@
  * Figures as the sheet shows them: money columns in the chosen display unit, rounded to the
  * chosen decimals; other numbers as they are. The model and exports keep the plan's unit.
  */
-import { displayDecimals, inputScale, isMoneyLeaf, toDisplay } from '../../domain/display';
+import {
+  amountDecimals,
+  displayDecimals,
+  inputScale,
+  isMoneyLeaf,
+  toDisplay,
+} from '../../domain/display';
 import { leafById } from '../../domain/policy';
 import { formatAmount } from '../../domain/numbers';
 import type { ColumnLeaf } from '../../domain/types';
@@ -17,9 +23,8 @@ export function isMoney(leaf: ColumnLeaf): boolean {
 export function shownAmount(ctx: GridCtx, leaf: ColumnLeaf | null, v: number): string {
   const wb = ctx.session.workbook;
   const d = wb.sheets.find((s) => s.id === ctx.sheetId)?.display;
-  if (!d) return formatAmount(v, ctx.lang);
-  const value = !leaf || isMoney(leaf) ? toDisplay(v, wb.meta.unit, d) : v;
-  return formatAmount(value, ctx.lang, displayDecimals(d));
+  if (leaf && !isMoney(leaf)) return formatAmount(v, ctx.lang, displayDecimals(d));
+  return formatAmount(toDisplay(v, wb.meta.unit, d), ctx.lang, amountDecimals(wb.meta.unit, d));
 }
 
 /** A figure of a cell (plan's unit) in the unit the sheet shows and takes it: editor, copy. */

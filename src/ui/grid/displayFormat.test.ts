@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { WorkbookSession } from '../../app/session';
+import { leaves } from '../../domain/columns';
+import { makePlan } from '../../domain/template';
+import { shownAmount } from './displayFormat';
+import type { GridCtx } from './gridContext';
+
+const A11 = 'y2011_dtpt';
+
+function ctxOf(display?: { unit?: 'tỷ đồng'; decimals?: number }): GridCtx {
+  const wb = makePlan({
+    rows: [
+      ['section', 0, 'I', {}],
+      ['project', 1, 'p1', { [A11]: '=54500/3' }],
+    ],
+  });
+  const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+  if (display) s.dispatch({ type: 'setDisplay', sheetId: 's1', display }, 'setDisplay');
+  return { session: s, sheetId: 's1', lang: 'vi' } as GridCtx;
+}
+
+describe('figures in the appendix grid', () => {
+  it('a computed amount shows in the plan’s format (a thousandth of its unit), not 6 decimals', () => {
+    const ctx = ctxOf();
+    const leaf = leaves(ctx.session.workbook.sheets[0].columns).find((l) => l.id === A11)!;
+    const v = ctx.session.engine.value('s1', 1, A11) as number;
+    expect(v).toBeCloseTo(54500 / 3, 6); // the computed figure keeps its precision
+    expect(shownAmount(ctx, leaf, v)).toBe('18.166,667');
+    expect(shownAmount(ctxOf({ unit: 'tỷ đồng' }), leaf, v)).toBe('18,166667');
+    expect(shownAmount(ctxOf({ decimals: 6 }), leaf, v)).toBe('18.166,666667');
+    expect(shownAmount(ctx, leaf, 1.5)).toBe('1,5');
+  });
+});
