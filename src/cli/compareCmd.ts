@@ -22,6 +22,8 @@ export interface CompareJson {
     a: string;
     b: string;
     renamed: boolean;
+    /** The same name spelled otherwise (case or diacritics: `nameChange`), not a rename. */
+    respelled: boolean;
     moved: boolean;
     by: Match['by'];
     confidence: number;
@@ -31,6 +33,8 @@ export interface CompareJson {
   added: ProjectJson[];
   removed: ProjectJson[];
   renamed: { before: ProjectJson; after: ProjectJson; confidence: number; reason: string }[];
+  /** Names spelled otherwise (only case or diacritics differ): spelling edits, not renames. */
+  respelled: { before: ProjectJson; after: ProjectJson }[];
   /** Projects now under another section (section paths as written, ` / `-joined). */
   moved: { label: string; from: string; to: string; row: number | null }[];
   split: { from: ProjectJson; into: ProjectJson[]; confidence: number; reason: string }[];
@@ -108,6 +112,7 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
       a: name(m.a),
       b: name(m.b),
       renamed: m.renamed,
+      respelled: m.respelled,
       moved: m.moved,
       by: m.by,
       confidence: round2(m.confidence),
@@ -124,6 +129,9 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
         confidence: round2(m.confidence),
         reason: reasonText(m.reasons),
       })),
+    respelled: c.matched
+      .filter((m) => m.respelled)
+      .map((m) => ({ before: inA(m.a), after: inB(m.b) })),
     moved: c.matched
       .filter((m) => m.moved)
       .map((m) => ({
@@ -194,6 +202,8 @@ export function formatCompare(j: CompareJson): string {
     lines.push(
       `  ${m.renamed ? 'RENAMED' : 'MOVED  '} ${m.a}${m.renamed ? ` → ${m.b}` : ''}${m.renamed && m.moved ? ' (moved)' : ''}`,
     );
+  for (const m of j.respelled)
+    lines.push(`  RESPELT ${m.before.label} → ${m.after.label} (spelling only, same project)`);
   for (const g of j.split)
     lines.push(`  SPLIT   ${g.from.label} → ${g.into.map((p) => p.label).join(' + ')}`);
   for (const g of j.merged)

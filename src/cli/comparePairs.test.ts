@@ -13,6 +13,8 @@ interface Expect {
   added: string[];
   removed: string[];
   renamed: [string, string, boolean][];
+  /** Names spelled otherwise only (case, diacritics); absent in a case: none. */
+  respelled?: [string, string][];
   moved: [string, string, string][];
   split: [string[], string[]][];
   merged: [string[], string[]][];
@@ -41,6 +43,7 @@ export function reported(j: CompareJson): Expect {
       r.after.label,
       confirmRenamed.has(`${r.before.label}|${r.after.label}`),
     ]),
+    respelled: j.respelled.map((r) => [r.before.label, r.after.label]),
     moved: j.moved.map((m) => [m.label, m.from, m.to]),
     split: j.split.map((g) => [[g.from.label], g.into.map((p) => p.label)]),
     merged: j.merged.map((g) => [g.from.map((p) => p.label), [g.into.label]]),
@@ -63,6 +66,7 @@ const sorted = (e: Expect): Expect => {
     added: by(e.added),
     removed: by(e.removed),
     renamed: by(e.renamed),
+    respelled: by(e.respelled ?? []),
     moved: by(e.moved),
     split: by(e.split),
     merged: by(e.merged),

@@ -123,6 +123,7 @@ describe('planbook consolidate', () => {
             after: 'Nâng cấp Cổng thông tin điện tử của tỉnh',
           },
         ],
+        respelled: [],
         changes: [
           {
             project: 'Đầu tư Trung tâm dữ liệu tỉnh',

@@ -103,6 +103,9 @@ export function consolidateJson(inputs: ConsolidateInput[], r: ConsolidateResult
       renamed: d.matched
         .filter((m) => m.renamed)
         .map((m) => ({ before: m.before.name, after: m.after.name })),
+      respelled: d.matched
+        .filter((m) => m.respelled)
+        .map((m) => ({ before: m.before.name, after: m.after.name })),
       changes: d.changes.map((x) => ({
         project: x.project.name,
         year: x.column.year,
@@ -157,6 +160,7 @@ export function formatConsolidate(j: ConsolidateJson): string {
     for (const a of r.added) lines.push(`      added   ${a}`);
     for (const a of r.removed) lines.push(`      removed ${a}`);
     for (const a of r.renamed) lines.push(`      renamed ${a.before} → ${a.after}`);
+    for (const a of r.respelled) lines.push(`      respelt ${a.before} → ${a.after}`);
     for (const c of r.changes)
       lines.push(
         `      changed ${c.project} [${c.year ?? NONE} ${c.source ?? NONE}]: ${n(c.before)} → ${n(c.after)}`,

@@ -236,3 +236,23 @@ describe('which projects are the same, across files', () => {
     expect(confirmed.groups.map((g) => g.doubtful)).toEqual([false, true]);
   });
 });
+
+describe('a name spelled otherwise', () => {
+  it('case and diacritics alike: the same project, shown as respelled, never renamed', () => {
+    const b = structuredClone(before);
+    const rows = b.sheets[0].rows;
+    rows[1].cells.name = 'MẠNG LAN'; // capitals
+    rows[2].cells.name = 'Trung tam du lieu'; // diacritics dropped
+    rows[4].cells.name = 'Một  cửa điện tử '; // spacing only
+    rows[5].cells.name = 'Đào tạo cán bộ'; // words added: a rename
+    const c = compare(side('a.xlsx', before), side('b.xlsx', b));
+    expect(c.added).toEqual([]);
+    expect(c.removed).toEqual([]);
+    expect(c.matched.map((m) => [String(m.a.row.cells.name), m.renamed, m.respelled])).toEqual([
+      ['Mạng LAN', false, true],
+      ['Trung tâm dữ liệu', false, true],
+      ['Một cửa điện tử', false, false],
+      ['Đào tạo', true, false],
+    ]);
+  });
+});

@@ -16,6 +16,7 @@ import {
 } from './match';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
+import { nameChange } from './nameSpelling';
 import { amountsEqual } from './numbers';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from './types';
 import { appendAll } from './arrays';
@@ -65,7 +66,10 @@ export interface CellDiff {
 }
 
 export interface MatchedProject extends Match {
+  /** Named otherwise (`nameChange`: more than case, diacritics or spacing differ). */
   renamed: boolean;
+  /** The same name spelled otherwise (only case or diacritics differ): shown, not a rename. */
+  respelled: boolean;
   /** Now under other sections. */
   moved: boolean;
 }
@@ -179,8 +183,6 @@ function same(x: string | number | null, y: string | number | null): boolean {
   return x === y;
 }
 
-const sameCase = (v: string | number | null) => String(v ?? '').toLocaleLowerCase('vi');
-
 /** Compares side a (before) with side b (after). */
 export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Comparison {
   const out: Comparison = {
@@ -271,10 +273,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
-      // a name typed in capitals (`HÀ GIANG` for `Hà Giang`) is the same name, not a rename
-      mp.renamed =
-        match.a.row.cells.name !== match.b.row.cells.name &&
-        sameCase(text(match.a.row.cells.name)) !== sameCase(text(match.b.row.cells.name));
+      // a name in capitals or without diacritics is the same name respelled, not a rename
+      const spelling = nameChange(match.a.row.cells.name, match.b.row.cells.name);
+      mp.renamed = spelling === 'renamed';
+      mp.respelled = spelling === 'respelled';
       mp.moved = moved(match);
       out.matched.push(mp);
       const va = amounts(match.a);

@@ -12,6 +12,7 @@ import { entryKey } from './consolidate';
 import { matchProjects, type ProjectRef, projectRefs } from './match';
 import type { AppendixSheet, Row } from './types';
 import { amountsEqual, clean } from './numbers';
+import { nameChange } from './nameSpelling';
 
 export interface ProjectChange {
   project: SubmittedProject;
@@ -27,7 +28,10 @@ export interface ResubmissionDiff {
   matched: {
     before: SubmittedProject;
     after: SubmittedProject;
+    /** Named otherwise (`nameChange`): more than case, diacritics or spacing differ. */
     renamed: boolean;
+    /** The same name spelled otherwise (case or diacritics only): shown, not a rename. */
+    respelled: boolean;
     doubtful: boolean;
   }[];
   added: SubmittedProject[];
@@ -132,7 +136,14 @@ export function diffSubmissions(
         if (!amountsEqual(va[j], vb[j]))
           changes.push({ project: q, column, before: va[j], after: vb[j] });
       });
-      return { before: p, after: q, renamed: x.a.name !== x.b.name, doubtful: x.doubtful };
+      const spelling = nameChange(x.a.name, x.b.name);
+      return {
+        before: p,
+        after: q,
+        renamed: spelling === 'renamed',
+        respelled: spelling === 'respelled',
+        doubtful: x.doubtful,
+      };
     });
   return {
     unit: after.provenance.unit,

@@ -64,16 +64,19 @@ export function CompareView(p: {
         <div>
           <h4>{t('renamedMoved')}</h4>
           <ul data-testid="compare-renamed">
-            {!c.matched.some((m) => m.renamed || m.moved) && <li className="pb-none">—</li>}
+            {!c.matched.some((m) => m.renamed || m.respelled || m.moved) && (
+              <li className="pb-none">—</li>
+            )}
             {c.matched
-              .filter((m) => m.renamed || m.moved)
+              .filter((m) => m.renamed || m.respelled || m.moved)
               .map((m) => (
                 <li key={m.a.row.id}>
-                  {m.renamed ? `${name(m.a)} → ${name(m.b)}` : name(m.b)}{' '}
+                  {m.renamed || m.respelled ? `${name(m.a)} → ${name(m.b)}` : name(m.b)}{' '}
                   <em>
                     (
                     {[
                       m.renamed && t('renamedTag'),
+                      m.respelled && t('respelledTag'),
                       m.moved &&
                         `${t('movedTag')} ${t('movedFromTo', {
                           from: m.a.sections.join(' / '),

@@ -40,7 +40,7 @@ export function useCompareMarks(
         row.set(colId, d.before);
         before.set(d.match.b.row.id, row);
       }
-      // renamed projects: their name cell, with the name it had
+      // renamed or respelled projects: their name cell, with the name it had
       const nameCol = new Map(
         r.comparison.sheets.flatMap((s) => {
           const l = s.b && leaves(s.b.columns).find((x) => x.role === 'name');
@@ -49,7 +49,7 @@ export function useCompareMarks(
       );
       for (const m of r.comparison.matched) {
         const colId = nameCol.get(m.b.sheetId);
-        if (!m.renamed || !colId) continue;
+        if (!(m.renamed || m.respelled) || !colId) continue;
         const row = before.get(m.b.row.id) ?? new Map<string, number | string | null>();
         row.set(colId, String(m.a.row.cells.name ?? ''));
         before.set(m.b.row.id, row);

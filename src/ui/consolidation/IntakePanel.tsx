@@ -177,10 +177,13 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
                               <li key={`r${x.id}`}>{t('c_removedP', { name: x.name })}</li>
                             ))}
                             {diff.matched
-                              .filter((m) => m.renamed)
+                              .filter((m) => m.renamed || m.respelled)
                               .map((m) => (
                                 <li key={`n${m.after.id}`}>
-                                  {t('c_renamed', { before: m.before.name, after: m.after.name })}
+                                  {t(m.renamed ? 'c_renamed' : 'c_respelled', {
+                                    before: m.before.name,
+                                    after: m.after.name,
+                                  })}
                                 </li>
                               ))}
                             {diff.changes.map((x, k) => (

@@ -17,6 +17,7 @@ import {
 } from './match';
 import { findGroups, type ProjectGroup } from '../../../src/domain/matchGroups';
 import { movedTest } from '../../../src/domain/moved';
+import { nameChange } from '../../../src/domain/nameSpelling';
 import { amountsEqual } from '../../../src/domain/numbers';
 import type {
   AppendixSheet,
@@ -68,6 +69,7 @@ export interface CellDiff {
 
 export interface MatchedProject extends Match {
   renamed: boolean;
+  respelled: boolean;
   /** Now under other sections. */
   moved: boolean;
 }
@@ -181,8 +183,6 @@ function same(x: string | number | null, y: string | number | null): boolean {
   return x === y;
 }
 
-const sameCase = (v: string | number | null) => String(v ?? '').toLocaleLowerCase('vi');
-
 /** Compares side a (before) with side b (after). */
 export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Comparison {
   const out: Comparison = {
@@ -259,10 +259,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
-      // a name typed in capitals (`HÀ GIANG` for `Hà Giang`) is the same name, not a rename
-      mp.renamed =
-        match.a.row.cells.name !== match.b.row.cells.name &&
-        sameCase(text(match.a.row.cells.name)) !== sameCase(text(match.b.row.cells.name));
+      // what a name change is, is the domain's rule (not a matter of speed): shared, not frozen
+      const spelling = nameChange(match.a.row.cells.name, match.b.row.cells.name);
+      mp.renamed = spelling === 'renamed';
+      mp.respelled = spelling === 'respelled';
       mp.moved = moved(match);
       out.matched.push(mp);
       const va = amounts(match.a);
