@@ -3,9 +3,8 @@ import { leaves } from '../../domain/columns';
 import { gridInput, gridText } from '../../domain/grid';
 import { parseInput } from '../../domain/policy';
 import { makePlan } from '../../domain/template';
-import type { CellInput, GridSheet, Workbook } from '../../domain/types';
+import type { CellInput, Workbook } from '../../domain/types';
 import { PlanEngine } from '../../engine/engine';
-import { planGridPaste } from '../../app/plainClipboard';
 import { readPlanFile } from '../readPlan';
 import { exportXlsx } from './xlsx';
 
@@ -33,10 +32,6 @@ describe("a leading ' is a keep-as-text marker, not content", () => {
     expect(gridText(gridInput("'=A1") as string)).toBe('=A1');
     expect(gridInput("''x")).toBe("''x");
     expect(gridText(gridInput("''x") as string)).toBe("'x");
-    const g: GridSheet = { kind: 'grid', id: 'g', name: 'G', cells: [] };
-    const pasted = planGridPaste(g, { row: 0, col: 0 }, [["'0123", '0123']]);
-    expect('command' in pasted).toBe(true);
-    expect(JSON.stringify(pasted)).toContain('"value":"0123"');
   });
 
   it('export then import keeps a TEXT 0123 (not the number 123), in appendices and grids', async () => {
