@@ -4,6 +4,7 @@
  * letter pairs for typos), then the lead unit, the section and the amounts as tie-breakers.
  */
 import { bigramDice, bigrams } from './matchNames';
+import type { FigureLookup } from './figures';
 import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
 
@@ -29,7 +30,7 @@ export class Scorer {
 
   constructor(
     private readonly all: readonly ProjectRef[],
-    private readonly figures?: ReadonlyMap<ProjectRef, readonly number[]>,
+    private readonly figures?: FigureLookup,
   ) {
     this.n = Math.max(all.length, 1);
   }
