@@ -233,8 +233,8 @@ export function matchProjects(
   opts: MatchOptions = {},
 ): MatchResult {
   const matched: Match[] = [];
-  const leftA = new Map(a.map((p) => [p.row.id, p]));
-  const leftB = new Map(b.map((p) => [p.row.id, p]));
+  let leftA = new Map(a.map((p) => [p.row.id, p]));
+  let leftB = new Map(b.map((p) => [p.row.id, p]));
   const take = (m: Match) => {
     matched.push(m);
     leftA.delete(m.a.row.id);
@@ -261,11 +261,21 @@ export function matchProjects(
     if (x) kept.set(id, x);
     leftA.delete(id);
   }
-  if (opts.ids ?? true)
-    for (const x of [...leftA.values()]) {
-      const y = leftB.get(x.row.id);
-      if (y) take(sure(x, y, 'id'));
+  if (opts.ids ?? true) {
+    // pairs by id; what is left on each side kept in order (no delete per pair)
+    const restA = new Map<string, ProjectRef>();
+    for (const [id, x] of leftA) {
+      const y = leftB.get(id);
+      if (y) matched.push(sure(x, y, 'id'));
+      else restA.set(id, x);
     }
+    if (restA.size < leftA.size) {
+      const restB = new Map<string, ProjectRef>();
+      for (const [id, y] of leftB) if (!leftA.has(id)) restB.set(id, y);
+      leftA = restA;
+      leftB = restB;
+    }
+  }
   const scorer = new Scorer([...a, ...b], opts.figures);
   pairByKey(leftA, leftB, scorer, take);
   pairSimilar(leftA, leftB, scorer, take);
