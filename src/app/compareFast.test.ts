@@ -86,6 +86,26 @@ describe('the fast comparison gives what the old one gave', () => {
     }
   });
 
+  it('on random revisions with the user’s corrections, one side read through its values', () => {
+    for (let seed = 1; seed <= 40; seed += 2) {
+      const { a, b, overrides } = randomPair(seed);
+      same(sideOf('a', a, 'w'), sideOf('b', b, 'w'), overrides);
+      // the open workbook (values from its engine) against a revision (cells as typed)
+      same({ ...sideOf('a', a, 'w'), typed: false }, sideOf('b', b, 'w'), overrides);
+    }
+  });
+
+  it('builds each row of the adjustment table on request as the whole table has it', () => {
+    for (const seed of [5, 6, 7]) {
+      const { a, b } = randomPair(seed);
+      const { table } = compareWithTable(sideOf('a', a), sideOf('b', b));
+      const old = oracleCompare(sideOf('a', a), sideOf('b', b)).table;
+      expect(table.size).toBe(old.rows.length);
+      for (let i = table.size - 1; i >= 0; i--) expect(table.row(i)).toEqual(old.rows[i]);
+      expect(table.total).toEqual(old.total);
+    }
+  });
+
   it('on larger random plans (leftovers beyond all-pairs scoring)', () => {
     for (const seed of [101, 102, 103]) {
       const { a, b } = randomPair(seed, 12);

@@ -3,7 +3,7 @@
  * one into the workbook, compare. Row ids pair projects only between versions of this workbook
  * (its saved revisions, files of its lineage); a department's file is matched by content.
  */
-import type { Side } from '../domain/compare';
+import { compare, type Side } from '../domain/compare';
 import { newId } from '../domain/ids';
 import type { MatchOverrides } from '../domain/match';
 import type { Id, Workbook } from '../domain/types';
@@ -160,11 +160,12 @@ export class Versions {
     if (!got) return undefined;
     let version = got.workbook;
     if (got.identity !== identityOf(session.workbook)) {
-      const c = compareWorkbooks(
+      // the pairs only: no adjustment table
+      const c = compare(
         sessionSide('', session),
         evaluatedSide('', version, got.identity),
         overrides,
-      ).comparison;
+      );
       version = adoptIds(version, c);
     }
     return session.dispatch(restoreCommand(session.workbook, version), label);

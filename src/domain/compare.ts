@@ -14,6 +14,7 @@ import {
   type ProjectRef,
   projectRefs,
 } from './match';
+import { FigureTable, readFigures } from './figures';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
 import { nameChange } from './nameSpelling';
@@ -84,7 +85,7 @@ export interface Comparison {
   a: string;
   b: string;
   /** Each project's amounts (0 for blank), in the order of its sheet pair's amount columns. */
-  amounts: Map<ProjectRef, number[]>;
+  amounts: FigureTable;
   /** Sheets paired by id, name, then position; a sheet without a partner has only added/removed projects. */
   sheets: { a?: AppendixSheet; b?: AppendixSheet; columns: ComparedColumn[] }[];
   matched: MatchedProject[];
@@ -188,7 +189,7 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
   const out: Comparison = {
     a: a.label,
     b: b.label,
-    amounts: new Map(),
+    amounts: new FigureTable(),
     sheets: [],
     matched: [],
     added: [],
@@ -213,34 +214,27 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
     const refsA = pair.a ? projectRefs(pair.a) : [];
     const refsB = pair.b ? projectRefs(pair.b) : [];
-    const figures = figureCols === amountCols ? out.amounts : new Map<ProjectRef, number[]>();
-    for (const [s, refs, side] of [
-      [a, refsA, 'a'],
-      [b, refsB, 'b'],
-    ] as const) {
-      const read = (cols: ComparedColumn[]) => {
-        const ids = cols.map((c) => c[side]?.id);
-        if (s.typed)
-          return (p: ProjectRef) => {
-            const cells = p.row.cells;
-            const out = new Array<number>(ids.length);
-            for (let k = 0; k < ids.length; k++) {
-              const id = ids[k];
-              const v = id ? cells[id] : undefined;
-              out[k] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
-            }
-            return out;
-          };
-        return (p: ProjectRef) =>
-          ids.map((id) => (id ? (s.value(p.sheetId, p.index, id) ?? 0) : 0));
-      };
-      const amountsOf = read(amountCols);
-      const figuresOf = figureCols === amountCols ? null : read(figureCols);
-      for (const p of refs) {
-        out.amounts.set(p, amountsOf(p));
-        if (figuresOf) figures.set(p, figuresOf(p));
-      }
-    }
+    const figures = figureCols === amountCols ? out.amounts : new FigureTable();
+    // each side's figures read once, into one block per sheet (no array per project)
+    const sides = (
+      [
+        [a, refsA, 'a', pair.a],
+        [b, refsB, 'b', pair.b],
+      ] as const
+    ).map(([s, refs, side, sheet]) => {
+      const read = (cols: ComparedColumn[]) =>
+        readFigures(
+          refs,
+          sheet?.rows.length ?? 0,
+          cols.map((c) => c[side]?.id),
+          !!s.typed,
+          (sheetId, row, colId) => s.value(sheetId, row, colId),
+        );
+      const block = read(amountCols);
+      out.amounts.blocks.push(block);
+      if (figures !== out.amounts) figures.blocks.push(read(figureCols));
+      return block;
+    });
     const m = matchProjects(refsA, refsB, overrides, { ids, figures });
     const groups = findGroups(m, figures, refused, confirmed);
     appendAll(out.groups, groups);
@@ -270,6 +264,10 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     const totals = out.totals;
     const amountA = amountCols.map((c) => c.a?.id);
     const amountB = amountCols.map((c) => c.b?.id);
+    const [fa, fb] = sides;
+    const w = amountCols.length;
+    // both sides as typed: a cell changed exactly when its amounts differ (no raw cell to read)
+    const raw = !(a.typed && b.typed);
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
@@ -279,20 +277,22 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       mp.respelled = spelling === 'respelled';
       mp.moved = moved(match);
       out.matched.push(mp);
-      const va = amounts(match.a);
-      const vb = amounts(match.b);
+      const va = fa.values;
+      const vb = fb.values;
+      const ia = match.a.index * w;
+      const ib = match.b.index * w;
       const ca = match.a.row.cells;
       const cb = match.b.row.cells;
-      for (let k = 0; k < amountCols.length; k++) {
-        const x = va[k];
-        const y = vb[k];
+      for (let k = 0; k < w; k++) {
+        const x = va[ia + k];
+        const y = vb[ib + k];
         totals.before += x;
         totals.after += y;
         if (y > x) totals.increase += y - x;
         else totals.decrease += x - y;
         // the common case first: the same typed amount (a diff entry only for a changed cell)
-        const ra = amountA[k] ? ca[amountA[k]!] : undefined;
-        const rb = amountB[k] ? cb[amountB[k]!] : undefined;
+        const ra = raw && amountA[k] ? ca[amountA[k]!] : undefined;
+        const rb = raw && amountB[k] ? cb[amountB[k]!] : undefined;
         if (ra === rb && !isFormula(ra)) {
           if (!amountsEqual(x, y))
             out.changes.push({ match, column: amountCols[k], before: x, after: y, kind: 'value' });

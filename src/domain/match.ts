@@ -225,6 +225,25 @@ function pairByKey(
   }
 }
 
+/** A mark per row index of `ps` (all 0), or null when two projects share a row index. */
+function marks(ps: readonly ProjectRef[]): Uint8Array | null {
+  let n = 0;
+  for (const p of ps) n = Math.max(n, p.index + 1);
+  const seen = new Uint8Array(n);
+  for (const p of ps) {
+    if (seen[p.index]) return null;
+    seen[p.index] = 1;
+  }
+  return seen.fill(0);
+}
+
+/** The entries of `left` whose project is not marked in `taken` (by row index), in order. */
+function untaken(left: Map<string, ProjectRef>, taken: Uint8Array): Map<string, ProjectRef> {
+  const out = new Map<string, ProjectRef>();
+  for (const [id, p] of left) if (!taken[p.index]) out.set(id, p);
+  return out;
+}
+
 /** Pairs the projects of a and b; see the module comment for the order of the rules. */
 export function matchProjects(
   a: readonly ProjectRef[],
@@ -233,8 +252,8 @@ export function matchProjects(
   opts: MatchOptions = {},
 ): MatchResult {
   const matched: Match[] = [];
-  const leftA = new Map(a.map((p) => [p.row.id, p]));
-  const leftB = new Map(b.map((p) => [p.row.id, p]));
+  let leftA = new Map(a.map((p) => [p.row.id, p]));
+  let leftB = new Map(b.map((p) => [p.row.id, p]));
   const take = (m: Match) => {
     matched.push(m);
     leftA.delete(m.a.row.id);
@@ -261,13 +280,35 @@ export function matchProjects(
     if (x) kept.set(id, x);
     leftA.delete(id);
   }
-  if (opts.ids ?? true)
-    for (const x of [...leftA.values()]) {
-      const y = leftB.get(x.row.id);
-      if (y) take(sure(x, y, 'id'));
+  if (opts.ids ?? true) {
+    // pairs by id; what is left on each side kept in order (no delete per pair)
+    const restA = new Map<string, ProjectRef>();
+    for (const [id, x] of leftA) {
+      const y = leftB.get(id);
+      if (y) matched.push(sure(x, y, 'id'));
+      else restA.set(id, x);
     }
+    if (restA.size < leftA.size) {
+      const restB = new Map<string, ProjectRef>();
+      for (const [id, y] of leftB) if (!leftA.has(id)) restB.set(id, y);
+      leftA = restA;
+      leftB = restB;
+    }
+  }
   const scorer = new Scorer([...a, ...b], opts.figures);
-  pairByKey(leftA, leftB, scorer, take);
+  // key pairs taken in one batch: what is left is kept in order (no delete per pair); by row
+  // index, when each side's projects have distinct rows (one sheet each, as projectRefs gives)
+  const takenA = marks(a);
+  const takenB = marks(b);
+  if (takenA && takenB) {
+    pairByKey(leftA, leftB, scorer, (m) => {
+      matched.push(m);
+      takenA[m.a.index] = 1;
+      takenB[m.b.index] = 1;
+    });
+    leftA = untaken(leftA, takenA);
+    leftB = untaken(leftB, takenB);
+  } else pairByKey(leftA, leftB, scorer, take);
   pairSimilar(leftA, leftB, scorer, take);
   const confirmed = new Set(o.confirmed ?? []);
   for (const m of matched)

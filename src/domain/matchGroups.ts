@@ -4,6 +4,7 @@
  * what matching left unpaired (and the pairs it made by name), proposed to the user — a group is
  * always doubtful until confirmed — and withdrawn when the user refuses it.
  */
+import type { FigureLookup } from './figures';
 import type { MatchResult, ProjectRef } from './matchTypes';
 import type { Scorer } from './matchScore';
 import { amountsEqual } from './numbers';
@@ -113,7 +114,7 @@ function* subsets<T>(pool: readonly T[], max: number): Generator<T[]> {
  */
 export function findGroups(
   m: MatchResult,
-  figures: ReadonlyMap<ProjectRef, readonly number[]>,
+  figures: FigureLookup,
   refused: ReadonlySet<string>,
   confirmed: ReadonlySet<string>,
 ): ProjectGroup[] {
@@ -122,9 +123,16 @@ export function findGroups(
   // a split needs a project only b has, a merge one only a has
   if (!m.added.length && !m.removed.length) return groups;
   const grouped = new Set<ProjectRef>();
-  const fig = (p: ProjectRef) => figures.get(p) ?? [];
+  // each project's figures read once (a lookup may build them on each call)
+  const read = new Map<ProjectRef, readonly number[]>();
+  const fig = (p: ProjectRef) => {
+    let f = read.get(p);
+    if (!f) read.set(p, (f = figures.get(p) ?? []));
+    return f;
+  };
   const blank = (p: ProjectRef) => fig(p).every((v) => amountsEqual(v, 0));
   const same = (p: ProjectRef, q: ProjectRef) => {
+    if (figures.equal) return figures.equal(p, q);
     const x = fig(p);
     const y = fig(q);
     return x.length === y.length && x.every((v, k) => amountsEqual(v, y[k]));

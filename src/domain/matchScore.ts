@@ -4,6 +4,7 @@
  * letter pairs for typos), then the lead unit, the section and the amounts as tie-breakers.
  */
 import { bigramDice, bigrams } from './matchNames';
+import type { FigureLookup } from './figures';
 import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
 
@@ -21,7 +22,10 @@ export interface PairScore {
 
 /** Scores pairs of projects drawn from two sets (token rarity is counted over both). */
 export class Scorer {
-  private weight: Map<string, number> | null = null;
+  /** How many projects' names have each token (counted on first need). */
+  private df: Map<string, number> | null = null;
+  /** Token weights, each computed when first asked. */
+  private readonly weight = new Map<string, number>();
   private readonly grams = new Map<ProjectRef, Map<string, number>>();
   private readonly sets = new Map<ProjectRef, Set<string>>();
   private readonly mass = new Map<ProjectRef, number>();
@@ -29,14 +33,14 @@ export class Scorer {
 
   constructor(
     private readonly all: readonly ProjectRef[],
-    private readonly figures?: ReadonlyMap<ProjectRef, readonly number[]>,
+    private readonly figures?: FigureLookup,
   ) {
     this.n = Math.max(all.length, 1);
   }
 
-  /** Token weights, counted on first need (names that all pair by key never need them). */
-  private weights(): Map<string, number> {
-    if (this.weight) return this.weight;
+  /** Token counts, counted on first need (names that all pair by key never need them). */
+  private counts(): Map<string, number> {
+    if (this.df) return this.df;
     // projects of one name share their token list: count each list once, times its projects
     const lists = new Map<readonly string[], number>();
     for (const p of this.all) lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
@@ -45,9 +49,8 @@ export class Scorer {
       tokens.forEach((t, i) => {
         if (tokens.indexOf(t) === i) df.set(t, (df.get(t) ?? 0) + n);
       });
-    this.weight = new Map();
-    for (const [t, k] of df) this.weight.set(t, this.rarity(t, k));
-    return this.weight;
+    this.df = df;
+    return df;
   }
 
   private rarity(t: string, df: number): number {
@@ -67,7 +70,12 @@ export class Scorer {
 
   /** How much a token tells (rarer: more). */
   w(t: string): number {
-    return this.weights().get(t) ?? this.rarity(t, 1);
+    let x = this.weight.get(t);
+    if (x === undefined) {
+      x = this.rarity(t, this.counts().get(t) ?? 1);
+      this.weight.set(t, x);
+    }
+    return x;
   }
 
   /** Sum of the weights of a project's tokens. */

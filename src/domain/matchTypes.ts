@@ -1,4 +1,5 @@
 /** The shapes of project matching (see match.ts): project refs, pairs, reasons, overrides. */
+import type { FigureLookup } from './figures';
 import type { Scorer } from './matchScore';
 import type { Row } from './types';
 
@@ -86,7 +87,7 @@ export interface MatchOptions {
   /** Row ids name the same project on both sides (versions of one workbook). Default true. */
   ids?: boolean;
   /** Numbers of each project in one column order for both sides (amounts: a tie-breaker). */
-  figures?: ReadonlyMap<ProjectRef, readonly number[]>;
+  figures?: FigureLookup;
 }
 
 /** Pairs below this confidence are doubtful. */

@@ -2,7 +2,7 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import type { AdjRow, AdjustmentTable } from '../domain/adjustment';
+import type { AdjRow, LazyAdjustmentTable } from '../domain/adjustment';
 import { formatAmount } from '../domain/numbers';
 import { theme } from './grid/PlanGrid';
 import { useLang } from './i18n';
@@ -12,13 +12,19 @@ const MEASURES = {
   en: ['Assigned', 'Increase', 'Decrease', 'After'],
 };
 
+/** A grid row: the table's row i, built when the grid first shows it. */
 interface Item {
   id: string;
-  row: AdjRow;
+  i: number;
+  row?: AdjRow;
   total?: boolean;
 }
 
-export function AdjustmentGrid({ table }: { table: AdjustmentTable }) {
+function rowOf(table: LazyAdjustmentTable, item: Item | undefined): AdjRow | undefined {
+  return item ? (item.row ??= table.row(item.i)) : undefined;
+}
+
+export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
   const { lang, t } = useLang();
   const columnDefs = useMemo(() => {
     const num = (g: number, k: number): ColDef<Item> => ({
@@ -26,7 +32,7 @@ export function AdjustmentGrid({ table }: { table: AdjustmentTable }) {
       headerName: MEASURES[lang][k],
       width: k === 3 ? 118 : 96,
       type: 'rightAligned',
-      valueGetter: (p) => p.data?.row.values[g]?.[k] ?? null,
+      valueGetter: (p) => rowOf(table, p.data)?.values[g]?.[k] ?? null,
       valueFormatter: (p) =>
         typeof p.value === 'number' && (p.value !== 0 || k === 0 || k === 3)
           ? formatAmount(p.value, lang)
@@ -45,31 +51,37 @@ export function AdjustmentGrid({ table }: { table: AdjustmentTable }) {
         headerName: 'TT',
         width: 56,
         pinned: 'left',
-        valueGetter: (p) => p.data?.row.number,
+        valueGetter: (p) => rowOf(table, p.data)?.number,
       },
       {
         colId: 'name',
         headerName: t('colProject'),
         width: 320,
         pinned: 'left',
-        valueGetter: (p) => p.data?.row.name,
-        cellStyle: (p) => ({ paddingLeft: `${8 + 14 * Math.max(0, p.data?.row.level ?? 0)}px` }),
-        tooltipValueGetter: (p) => p.data?.row.name,
+        valueGetter: (p) => rowOf(table, p.data)?.name,
+        cellStyle: (p) => ({
+          paddingLeft: `${8 + 14 * Math.max(0, rowOf(table, p.data)?.level ?? 0)}px`,
+        }),
+        tooltipValueGetter: (p) => rowOf(table, p.data)?.name,
       },
       {
         colId: 'lead',
         headerName: t('role_lead'),
         width: 150,
-        valueGetter: (p) => p.data?.row.lead,
+        valueGetter: (p) => rowOf(table, p.data)?.lead,
       },
     ];
     return [...fixed, ...groups];
   }, [table, lang, t]);
-  const rows = useMemo<Item[]>(() => table.rows.map((row, i) => ({ id: String(i), row })), [table]);
+  const rows = useMemo<Item[]>(
+    () => Array.from({ length: table.size }, (_, i) => ({ id: String(i), i })),
+    [table],
+  );
   const pinned = useMemo<Item[]>(
     () => [
       {
         id: 'total',
+        i: -1,
         total: true,
         row: {
           kind: 'section',
@@ -93,9 +105,9 @@ export function AdjustmentGrid({ table }: { table: AdjustmentTable }) {
         columnDefs={columnDefs}
         getRowId={(p) => p.data.id}
         getRowClass={(p) =>
-          p.data?.total || p.data?.row.kind === 'section'
+          p.data?.total || rowOf(table, p.data)?.kind === 'section'
             ? 'pb-row-section'
-            : `pb-adj-${p.data?.row.status}`
+            : `pb-adj-${rowOf(table, p.data)?.status}`
         }
         tooltipShowDelay={300}
         animateRows={false}

@@ -45,6 +45,15 @@ describe('revisions and their comparison', () => {
       /17 dự án khớp \(0 đổi tên, 0 chuyển mục\), 0 thêm mới, 0 bỏ ra, 2 ô thay đổi\. Tổng vốn: trước 49\.850, sau 50\.150 \(tăng 500, giảm 200\)/,
     );
     await page.waitForSelector('[data-testid=adjustment-grid] .ag-row');
+    // rows built as the grid shows them: the two changed projects, by status and name
+    const changedNames = page.locator(
+      '[data-testid=adjustment-grid] .ag-row.pb-adj-changed [col-id=name]',
+    );
+    assert.equal(await changedNames.count(), 2);
+    assert.match(
+      await changedNames.first().innerText(),
+      /^Nâng cấp hạ tầng CNTT cho Trung tâm tích hợp dữ liệu tỉnh/,
+    );
 
     const download = page.waitForEvent('download');
     await page.click('[data-testid=export-adjustment]');
