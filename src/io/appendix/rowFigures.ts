@@ -2,7 +2,7 @@
 import { gridLiteral } from '../../domain/grid';
 import { parseAmount } from '../../domain/numbers';
 import type { CellInput } from '../../domain/types';
-import { cellText, type RawGrid } from './grid';
+import { cellText, isSpaceCode, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
 import { isMarker } from './rowKinds';
 import type { ImportWarning } from './rows';
@@ -18,15 +18,13 @@ export interface Ctx {
   figureSpecs?: LeafSpec[];
   /** Per line: 0 not known yet, 1 no figure, 2 figures (`rowFigures(…).any`, kept once known). */
   anyOf?: Uint8Array;
+  /** Whether a short text is one of the header's (folded), kept once known. */
+  headerHit?: Map<string, boolean>;
   /** Per role, per line: the role's text (`field`), kept once read. */
   fields?: Map<string, (string | undefined)[]>;
 }
 
 const num = (text: string) => (text === '-' || text === '–' ? null : parseAmount(text, 'auto'));
-
-/** Whether a UTF-16 code is white space (`\s`, as `trim` and regexes read it). */
-const isSpaceCode = (ch: number) =>
-  ch === 32 || (ch >= 9 && ch <= 13) || (ch > 127 && /\s/.test(String.fromCharCode(ch)));
 
 /** A marker glued to a figure: `(1)     419.278.223` → the figure's text, or null. */
 function unmark(text: string): string | null {

@@ -14,6 +14,21 @@ export function rowTexts(g: RawGrid, r: number): string[] {
   return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
 }
 
+/**
+ * Whether a text (folded) is one of the header's. Short texts (figures, codes, years) recur on many
+ * lines: their answer is kept; long ones (labels) are mostly unique and folded each time.
+ */
+function isHeaderText(c: Ctx, t: string): boolean {
+  if (t.length > 24) return c.headerTexts.has(fold(t));
+  const known = (c.headerHit ??= new Map());
+  let hit = known.get(t);
+  if (hit === undefined) {
+    hit = c.headerTexts.has(fold(t));
+    if (known.size < 100_000) known.set(t, hit);
+  }
+  return hit;
+}
+
 /** Whether a line's non-empty texts are mostly the header's (a header repeated at a page break). */
 function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
   if (texts.length < 2) return false;
@@ -21,7 +36,7 @@ function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
   let hits = 0;
   let misses = 0;
   for (const t of texts) {
-    if (c.headerTexts.has(fold(t))) hits++;
+    if (isHeaderText(c, t)) hits++;
     else if (texts.length - ++misses < need) return false; // the rest cannot reach it
   }
   return hits >= need;
@@ -115,7 +130,7 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       afterRepeat &&
       !cellText(g, r, c.specs[0]?.cols[0] ?? 0) &&
       !field(c, r, 'name') &&
-      texts.every((t) => c.headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
+      texts.every((t) => isHeaderText(c, t) || /^\d{4}$/.test(t))
     )
       continue;
     data.push(r);
