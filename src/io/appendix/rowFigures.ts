@@ -18,8 +18,6 @@ export interface Ctx {
   figureSpecs?: LeafSpec[];
   /** Per line: 0 not known yet, 1 no figure, 2 figures (`rowFigures(…).any`, kept once known). */
   anyOf?: Uint8Array;
-  /** Whether a short text is one of the header's (folded), kept once known. */
-  headerHit?: Map<string, boolean>;
   /** Per role, per line: the role's text (`field`), kept once read. */
   fields?: Map<string, (string | undefined)[]>;
 }

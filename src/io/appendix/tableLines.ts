@@ -14,20 +14,8 @@ export function rowTexts(g: RawGrid, r: number): string[] {
   return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
 }
 
-/**
- * Whether a text (folded) is one of the header's. Short texts (figures, codes, years) recur on many
- * lines: their answer is kept; long ones (labels) are mostly unique and folded each time.
- */
-function isHeaderText(c: Ctx, t: string): boolean {
-  if (t.length > 24) return c.headerTexts.has(fold(t));
-  const known = (c.headerHit ??= new Map());
-  let hit = known.get(t);
-  if (hit === undefined) {
-    hit = c.headerTexts.has(fold(t));
-    if (known.size < 100_000) known.set(t, hit);
-  }
-  return hit;
-}
+/** Whether a text (folded) is one of the header's. */
+const isHeaderText = (c: Ctx, t: string) => c.headerTexts.has(fold(t));
 
 /** Whether a line's non-empty texts are mostly the header's (a header repeated at a page break). */
 function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
