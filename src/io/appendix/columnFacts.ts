@@ -8,6 +8,7 @@ import { fold } from '../../domain/sources';
 import { cellText, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
 import { isErrorValue, isMarker } from './rowKinds';
+import { mayBeMarker } from './rowFigures';
 
 const RATIO_HEADER =
   /(\bty le\b|\bti le\b|%|\bso sanh\b|\btoc do\b|\bdieu tiet\b|\bchi so\b|\bratios?\b|\brates?\b|\bpercent|\bshares?\b)/;
@@ -20,48 +21,95 @@ export function formatDecimals(fmt: string): number {
   return m ? m[1].length : 0;
 }
 
+/** What the data rows show under one numeric leaf. */
+interface Tally {
+  nums: number;
+  texts: number;
+  percent: number;
+  decimals: number;
+  /** Figures per column, counted at the column's first place in the leaf's columns. */
+  perCol: number[];
+  slot: number[];
+}
+
 /** Sets roles, `additive` and `decimals` of the numeric leaves from the header and the data rows. */
 export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: number): void {
-  for (const s of specs) {
-    const l = s.leaf;
-    if (l.role !== 'amount' && l.role !== 'stated' && l.role !== 'value') continue;
-    let nums = 0;
-    let texts = 0;
-    let percent = 0;
-    let decimals = -1;
-    const perCol = new Map<number, number>();
-    for (let r = from; r < to; r++) {
-      if (g.hiddenRows?.has(r)) continue;
-      for (const c of s.cols) {
+  const numeric = specs.filter((s) => {
+    const role = s.leaf.role;
+    return role === 'amount' || role === 'stated' || role === 'value';
+  });
+  const tallies: Tally[] = numeric.map((s) => ({
+    nums: 0,
+    texts: 0,
+    percent: 0,
+    decimals: -1,
+    perCol: s.cols.map(() => 0),
+    slot: s.cols.map((c) => s.cols.indexOf(c)),
+  }));
+  // one pass over the rows (each row's cells are read together), every numeric leaf at once
+  let lastFormat: string | undefined;
+  let lastDecimals = 0;
+  let lastPercent = false;
+  for (let r = from; r < to; r++) {
+    if (g.hiddenRows?.has(r)) continue;
+    const row = g.rows[r];
+    if (!row) continue; // no cell: nothing to count
+    for (let k = 0; k < numeric.length; k++) {
+      const cols = numeric[k].cols;
+      const y = tallies[k];
+      for (let i = 0; i < cols.length; i++) {
+        const c = cols[i];
         const t = cellText(g, r, c);
-        if (!t || isMarker(t) || t === '-' || t === '–') continue;
-        const cell = g.rows[r]?.[c];
-        if (isErrorValue(t)) {
-          texts++;
+        if (!t || t === '-' || t === '–' || (mayBeMarker(t) && isMarker(t))) continue;
+        const cell = row[c];
+        if (t.charCodeAt(0) === 35 /* # */ && isErrorValue(t)) {
+          y.texts++;
           continue;
         }
         if (typeof cell?.value === 'number' || /^[-+(]?[\d.,\s]+\)?%?$/.test(t)) {
-          nums++;
-          perCol.set(c, (perCol.get(c) ?? 0) + 1);
-          if (cell?.format?.includes('%') || /%$/.test(t)) percent++;
-          if (cell?.format) decimals = Math.max(decimals, formatDecimals(cell.format));
-        } else texts++;
+          y.nums++;
+          y.perCol[y.slot[i]]++;
+          const format = cell?.format;
+          if (format && format !== lastFormat) {
+            lastFormat = format;
+            lastDecimals = formatDecimals(format);
+            lastPercent = format.includes('%');
+          }
+          if ((format && lastPercent) || t.charCodeAt(t.length - 1) === 37 /* % */) y.percent++;
+          if (format) y.decimals = Math.max(y.decimals, lastDecimals);
+        } else y.texts++;
       }
     }
-    if (perCol.size) s.valueCol = [...perCol].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
-    const header = fold(l.label);
-    if (l.role === 'value' && (TEXT_HEADER.test(header) || texts > nums)) {
-      l.role = 'text';
-      continue;
-    }
-    if (
-      RATIO_HEADER.test(header) ||
-      (l.code && isRatioCode(l.code)) ||
-      (nums > 0 && percent >= nums * 0.6)
-    ) {
-      l.additive = false;
-      if (l.role === 'amount') l.role = 'value';
-    }
-    if (decimals >= 0) l.decimals = percent ? decimals + 2 : decimals;
   }
+  numeric.forEach((s, k) => settle(s, tallies[k]));
+}
+
+/** A numeric leaf's role, `additive`, `decimals` and figure column, from its header and tally. */
+function settle(s: LeafSpec, y: Tally): void {
+  const l = s.leaf;
+  const { nums, texts, percent, decimals, perCol } = y;
+  let best = -1;
+  for (let i = 0; i < s.cols.length; i++)
+    if (
+      perCol[i] > 0 &&
+      (best < 0 ||
+        perCol[i] > perCol[best] ||
+        (perCol[i] === perCol[best] && s.cols[i] > s.cols[best]))
+    )
+      best = i;
+  if (best >= 0) s.valueCol = s.cols[best];
+  const header = fold(l.label);
+  if (l.role === 'value' && (TEXT_HEADER.test(header) || texts > nums)) {
+    l.role = 'text';
+    return;
+  }
+  if (
+    RATIO_HEADER.test(header) ||
+    (l.code && isRatioCode(l.code)) ||
+    (nums > 0 && percent >= nums * 0.6)
+  ) {
+    l.additive = false;
+    if (l.role === 'amount') l.role = 'value';
+  }
+  if (decimals >= 0) l.decimals = percent ? decimals + 2 : decimals;
 }

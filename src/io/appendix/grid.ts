@@ -30,11 +30,37 @@ export interface RawGrid {
   hiddenCols?: Set<number>;
 }
 
+/** Whether a UTF-16 code unit is white space as `\s` and `trim` read it (checked in grid.test). */
+export function isSpaceCode(ch: number): boolean {
+  if (ch < 128) return ch === 32 || (ch >= 9 && ch <= 13);
+  return (
+    ch === 0xa0 ||
+    ch === 0x1680 ||
+    (ch >= 0x2000 && ch <= 0x200a) ||
+    ch === 0x2028 ||
+    ch === 0x2029 ||
+    ch === 0x202f ||
+    ch === 0x205f ||
+    ch === 0x3000 ||
+    ch === 0xfeff
+  );
+}
+
 /** Text of a cell, trimmed ('' when absent). */
 export function cellText(g: RawGrid, r: number, c: number): string {
   const text = g.rows[r]?.[c]?.text ?? '';
-  // most texts have single plain spaces only: nothing to collapse (no new string)
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  // most texts have single plain spaces only: nothing to collapse (no new string, no regex)
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 32) {
+      if (space) return text.replace(/\s+/g, ' ').trim();
+      space = true;
+    } else if (ch > 32 && ch < 127) space = false;
+    else if (isSpaceCode(ch)) return text.replace(/\s+/g, ' ').trim();
+    else space = false;
+  }
+  return space || text.charCodeAt(0) === 32 ? text.trim() : text;
 }
 
 /** Number of columns of the widest row. */

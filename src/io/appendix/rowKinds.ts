@@ -4,11 +4,23 @@
  */
 import { fold } from '../../domain/sources';
 
+// the last label folded: a row's label is asked several questions in turn (total? of which? ratio?)
+let lastText: string | undefined;
+let lastFolded = '';
+/** `fold(text)`, kept for the next question about the same text. */
+function folded(text: string): string {
+  if (text !== lastText) {
+    lastFolded = fold(text);
+    lastText = text;
+  }
+  return lastFolded;
+}
+
 /** A label that totals the table or a block: `TỔNG SỐ`, `Tổng cộng`, `Cộng`, `Tổng thu NSNN`. */
 export function isTotalLabel(label: string): boolean {
   // a bulleted line (`- Tổng số thu`) is an item of a list, never a total of the table
   if (/^\s*[-–+•]/.test(label)) return false;
-  const f = fold(label).replace(/^[\s*:.-]+/, '');
+  const f = folded(label).replace(/^[\s*:.-]+/, '');
   // `Tổng cục`, `Tổng công ty`, `Tổng liên đoàn`, `Tổng đài` … name bodies, not totals
   if (/^tong (cuc|cong ty|lien doan|dai|hoi|lanh su|bien tap|giam doc|thu ky|bi thu)\b/.test(f))
     return false;
@@ -22,17 +34,17 @@ export function isTotalLabel(label: string): boolean {
 
 /** `Trong đó:`, `Of which`, `In which`, `Trđ` at the start of a label: an of-which breakdown. */
 export function isOfWhichLabel(label: string): boolean {
-  return /^[\s(*-]*(trong do|of which|in which|trd\b|in that|including)/.test(fold(label));
+  return /^[\s(*-]*(trong do|of which|in which|trd\b|in that|including)/.test(folded(label));
 }
 
 /** A label ending with `trong đó:` / `of which`: the rows under it are a partial breakdown. */
 export function announcesOfWhich(label: string): boolean {
-  return /(,|;|\s)\s*(trong do|of which|in which)\s*:?\s*\)?\s*$/.test(fold(label));
+  return /(,|;|\s)\s*(trong do|of which|in which)\s*:?\s*\)?\s*$/.test(folded(label));
 }
 
 /** A ratio row: `Tỷ lệ bội chi so GDP`, `Tốc độ tăng (%)`, `So sánh (%)`. */
 export function isRatioLabel(label: string): boolean {
-  const f = fold(label);
+  const f = folded(label);
   return (
     /^[\s\d.\-+*)]*(ty le|toc do|so sanh|chi so|ti le|rate|ratio|share|percent)/.test(f) ||
     /(so voi gdp|so gdp|% gdp|\(%\)|ty trong)/.test(f)
@@ -41,7 +53,7 @@ export function isRatioLabel(label: string): boolean {
 
 /** The first line of the text below a table: notes, sources, footnotes, the signature block. */
 export function isFooterLine(text: string): boolean {
-  const f = fold(text);
+  const f = folded(text);
   return (
     /^(ghi chu|chu thich|chu y|luu y|note|notes|remark|source|nguon\s*:|nguon so lieu)/.test(f) ||
     /^(\(\*+\)|\*+\s|\(\d{1,2}\)\s*\D|\d{1,2}\/\s)/.test(f) ||

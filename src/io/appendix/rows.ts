@@ -15,7 +15,7 @@ import {
   isRatioLabel,
   isTotalLabel,
 } from './rowKinds';
-import { type Ctx, rowFigures } from './rowFigures';
+import { type Ctx, hasFigures, rowFigures } from './rowFigures';
 import {
   continuesLabel,
   field,
@@ -55,6 +55,9 @@ function styleOf(tt: string): Style | null {
   if (/^[a-zđ]$/.test(s)) return 'lower';
   return numberingStyle(tt);
 }
+
+/** The signs a rule in a label joins its terms with (see parseLabelRule). */
+const SIGN = /[+\-−–]/;
 
 const DEEP: Style[] = ['dash', 'plus', 'lower', 'dotted'];
 
@@ -218,7 +221,7 @@ export function readRows(
       while (
         m < data.length &&
         m <= k + MAX_JOINED_LINES &&
-        !rowFigures(c, data[m], 0, true).any &&
+        !hasFigures(c, data[m]) &&
         continuesLabel(c, data[m], name, true)
       )
         m++;
@@ -234,7 +237,7 @@ export function readRows(
         !isTotalLabel(nextName) &&
         !isRatioLabel(nextName) &&
         !isOfWhichLabel(nextName) &&
-        rowFigures(c, following, 0, true).any;
+        hasFigures(c, following);
       const deeper =
         (next !== null &&
           next !== style &&
@@ -262,7 +265,8 @@ export function readRows(
       }
       if (style && !styles.includes(style)) styles.push(style);
     }
-    const rule = name ? parseLabelRule(name) : null;
+    // a rule adds or subtracts terms: a label without a sign states none (and is not parsed)
+    const rule = name && SIGN.test(name) ? parseLabelRule(name) : null;
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
     if (Object.keys(marks).length) row.marks = marks;

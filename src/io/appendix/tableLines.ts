@@ -7,21 +7,24 @@ import { fold } from '../../domain/sources';
 import { cellText, type RawGrid } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isEnglishLine, isFooterLine, isOfWhichLabel } from './rowKinds';
-import { type Ctx, rowFigures } from './rowFigures';
+import { type Ctx, hasFigures } from './rowFigures';
 
 /** A line's cell texts, spaces collapsed. */
 export function rowTexts(g: RawGrid, r: number): string[] {
   return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
 }
 
-function isRepeatedHeader(c: Ctx, all: string[]): boolean {
-  const texts = all.filter(Boolean);
+/** Whether a text (folded) is one of the header's. */
+const isHeaderText = (c: Ctx, t: string) => c.headerTexts.has(fold(t));
+
+/** Whether a line's non-empty texts are mostly the header's (a header repeated at a page break). */
+function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
   if (texts.length < 2) return false;
   const need = Math.max(2, texts.length * 0.6);
   let hits = 0;
   let misses = 0;
   for (const t of texts) {
-    if (c.headerTexts.has(fold(t))) hits++;
+    if (isHeaderText(c, t)) hits++;
     else if (texts.length - ++misses < need) return false; // the rest cannot reach it
   }
   return hits >= need;
@@ -36,12 +39,36 @@ export function field(c: Ctx, r: number, role: string): string {
     c.byRole = byRole;
   }
   const spec = byRole.get(role);
-  return spec
-    ? spec.cols
-        .map((col) => cellText(c.g, r, col))
-        .filter(Boolean)
-        .join(' ')
-    : '';
+  if (!spec) return '';
+  const fields = (c.fields ??= new Map());
+  let known = fields.get(role);
+  if (!known) fields.set(role, (known = []));
+  let t = known[r];
+  if (t === undefined) {
+    // the non-empty texts of the role's columns, joined by a space
+    t = '';
+    for (const col of spec.cols) {
+      const x = cellText(c.g, r, col);
+      if (x) t = t ? `${t} ${x}` : x;
+    }
+    known[r] = t;
+  }
+  return t;
+}
+
+/**
+ * Line r's non-empty cell texts (as `rowTexts` gives them, empty ones left out): the texts of a
+ * line are read once for all the tests below.
+ */
+function lineTexts(g: RawGrid, r: number): string[] {
+  const out: string[] = [];
+  const row = g.rows[r];
+  if (row)
+    for (let col = 0; col < row.length; col++) {
+      const t = cellText(g, r, col);
+      if (t) out.push(t);
+    }
+  return out;
 }
 
 /** The rows of the table (below the band, above the footer), with the lines below kept as text. */
@@ -51,10 +78,10 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
   const footer: string[] = [];
   let afterRepeat = false;
   for (let r = band.end; r < g.rows.length; r++) {
-    const texts = rowTexts(g, r);
-    if (!texts.some(Boolean)) continue;
+    const texts = lineTexts(g, r);
+    if (!texts.length) continue;
     if (footer.length) {
-      footer.push(texts.filter(Boolean).join(' '));
+      footer.push(texts.join(' '));
       continue;
     }
     if (g.hiddenRows?.has(r)) {
@@ -76,9 +103,9 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       afterRepeat = true;
       continue;
     }
-    const first = texts.find(Boolean) ?? '';
-    if (data.length && isFooterLine(first) && !rowFigures(c, r, g.lineOf[r], true).any) {
-      footer.push(texts.filter(Boolean).join(' '));
+    const first = texts[0];
+    if (data.length && isFooterLine(first) && !hasFigures(c, r)) {
+      footer.push(texts.join(' '));
       warnings.push({
         code: 'belowTable',
         row: g.lineOf[r],
@@ -91,7 +118,7 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       afterRepeat &&
       !cellText(g, r, c.specs[0]?.cols[0] ?? 0) &&
       !field(c, r, 'name') &&
-      texts.every((t) => !t || c.headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
+      texts.every((t) => isHeaderText(c, t) || /^\d{4}$/.test(t))
     )
       continue;
     data.push(r);

@@ -1,0 +1,95 @@
+/** A raw table as read from any source: text per cell (as shown), optional raw value and formula. */
+
+export interface RawCell {
+  /** The text as shown (Vietnamese number style kept: `61.600`). */
+  text: string;
+  /** The stored value when the source has one (xlsx), else undefined. */
+  value?: number | string | boolean | null;
+  formula?: string;
+  bold?: boolean;
+  /** The number format the source shows the value with (`#,##0`, `0.0%`). */
+  format?: string;
+}
+
+export interface RawMerge {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface RawGrid {
+  name: string;
+  rows: RawCell[][];
+  merges: RawMerge[];
+  /** 1-based line/row number in the input of each grid row (for messages). */
+  lineOf: number[];
+  /** Rows (0-based) the source hides. */
+  hiddenRows?: Set<number>;
+  /** Columns (0-based) the source hides. */
+  hiddenCols?: Set<number>;
+}
+
+/** Text of a cell, trimmed ('' when absent). */
+export function cellText(g: RawGrid, r: number, c: number): string {
+  const text = g.rows[r]?.[c]?.text ?? '';
+  // most texts have single plain spaces only: nothing to collapse (no new string)
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+/** Number of columns of the widest row. */
+export function gridWidth(g: RawGrid): number {
+  let w = 0;
+  for (const row of g.rows) w = Math.max(w, row.length);
+  return w;
+}
+
+/** Splits delimited text (tab, semicolon or comma, with quotes) into a raw grid. */
+export function gridFromText(text: string, name = 'Sheet1'): RawGrid {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = body.split('\n');
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  const sample = lines.slice(0, 50).join('\n');
+  const count = (ch: string) => sample.split(ch).length - 1;
+  const sep = count('\t') > 0 ? '\t' : count(';') > count(',') ? ';' : ',';
+  const rows =
+    sep === '\t' ? lines.map((l) => l.split('\t')) : parseDelimited(lines.join('\n'), sep);
+  return {
+    name,
+    rows: rows.map((r) => r.map((text) => ({ text }))),
+    merges: [],
+    lineOf: rows.map((_, i) => i + 1),
+  };
+}
+
+/** RFC-4180-style parsing with quotes (fields may hold newlines). */
+function parseDelimited(text: string, sep: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * What a row's label says about it, from how official tables are written: total rows, *of which*
+ * breakdowns, ratio rows, the notes and signature block below a table, footnote markers.
+ */
+import { fold } from '../../../src/domain/sources';
+
+/** A label that totals the table or a block: `TỔNG SỐ`, `Tổng cộng`, `Cộng`, `Tổng thu NSNN`. */
+export function isTotalLabel(label: string): boolean {
+  // a bulleted line (`- Tổng số thu`) is an item of a list, never a total of the table
+  if (/^\s*[-–+•]/.test(label)) return false;
+  const f = fold(label).replace(/^[\s*:.-]+/, '');
+  // `Tổng cục`, `Tổng công ty`, `Tổng liên đoàn`, `Tổng đài` … name bodies, not totals
+  if (/^tong (cuc|cong ty|lien doan|dai|hoi|lanh su|bien tap|giam doc|thu ky|bi thu)\b/.test(f))
+    return false;
+  if (/^(tong so|tong cong|cong|cong so|grand total|total|tong)\s*[:(-]?(\s|$)/.test(f))
+    return true;
+  // `Tổng thu …`, `Tổng chi …`, `Tổng vốn …`, `Tổng nhu cầu …` total a flow
+  return /^tong (thu|chi|von|nhu cau|muc|nguon|kinh phi|du toan|quyet toan|ke hoach|gia tri)\b/.test(
+    f,
+  );
+}
+
+/** `Trong đó:`, `Of which`, `In which`, `Trđ` at the start of a label: an of-which breakdown. */
+export function isOfWhichLabel(label: string): boolean {
+  return /^[\s(*-]*(trong do|of which|in which|trd\b|in that|including)/.test(fold(label));
+}
+
+/** A label ending with `trong đó:` / `of which`: the rows under it are a partial breakdown. */
+export function announcesOfWhich(label: string): boolean {
+  return /(,|;|\s)\s*(trong do|of which|in which)\s*:?\s*\)?\s*$/.test(fold(label));
+}
+
+/** A ratio row: `Tỷ lệ bội chi so GDP`, `Tốc độ tăng (%)`, `So sánh (%)`. */
+export function isRatioLabel(label: string): boolean {
+  const f = fold(label);
+  return (
+    /^[\s\d.\-+*)]*(ty le|toc do|so sanh|chi so|ti le|rate|ratio|share|percent)/.test(f) ||
+    /(so voi gdp|so gdp|% gdp|\(%\)|ty trong)/.test(f)
+  );
+}
+
+/** The first line of the text below a table: notes, sources, footnotes, the signature block. */
+export function isFooterLine(text: string): boolean {
+  const f = fold(text);
+  return (
+    /^(ghi chu|chu thich|chu y|luu y|note|notes|remark|source|nguon\s*:|nguon so lieu)/.test(f) ||
+    /^(\(\*+\)|\*+\s|\(\d{1,2}\)\s*\D|\d{1,2}\/\s)/.test(f) ||
+    /^(nguoi lap|nguoi lap bieu|thu truong|giam doc|ke toan truong|kt\.|tm\.|tl\.|q\.|noi nhan|chu tich|bo truong|pho chu tich|truong phong)/.test(
+      f,
+    ) ||
+    /^[^,]{0,40},?\s*ngay\s*\.*\s*\d*\s*thang\s*\.*\s*\d*\s*nam/.test(f)
+  );
+}
+
+/** A footnote marker standing in a figure cell: `(1)`, `(*)`, `1/`, `*`, `(a)`. */
+export function isMarker(text: string): boolean {
+  return /^(\(\s*(\d{1,2}|\*{1,3}|[a-z])\s*\)|\d{1,2}\/|\*{1,3})$/i.test(text.trim());
+}
+
+/** A line in English only (no Vietnamese letters), as the second line of a bilingual label. */
+export function isEnglishLine(text: string): boolean {
+  const t = text.trim();
+  // eslint-disable-next-line no-control-regex
+  if (!/[a-z]{3,}/i.test(t) || /[^\u0000-\u007f–—’‘“”]/.test(t)) return false;
+  return t.split(/\s+/).filter((w) => /^[a-z]{2,}$/i.test(w)).length >= 1;
+}
+
+/** Whether a text has Vietnamese letters. */
+export function isVietnamese(text: string): boolean {
+  return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
+}
+
+/** An Excel error value (`#REF!` left by a deleted sheet): no figure and no text of the table. */
+export function isErrorValue(text: string): boolean {
+  return /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)$/.test(text.trim());
+}

@@ -1,0 +1,129 @@
+/**
+ * The lines of a table under its header band: which lines are the table's (hidden rows, repeated
+ * headers at page breaks and the notes below set apart), a line's field by role, and whether a
+ * line without figures continues the label above it.
+ */
+import { fold } from '../../../src/domain/sources';
+import { cellText, type RawGrid } from './grid';
+import type { HeaderBand, LeafSpec } from '../../../src/io/appendix/header';
+import { isEnglishLine, isFooterLine, isOfWhichLabel } from './rowKinds';
+import { type Ctx, rowFigures } from './rowFigures';
+
+/** A line's cell texts, spaces collapsed. */
+export function rowTexts(g: RawGrid, r: number): string[] {
+  return (g.rows[r] ?? []).map((c) => c.text.replace(/\s+/g, ' ').trim());
+}
+
+function isRepeatedHeader(c: Ctx, all: string[]): boolean {
+  const texts = all.filter(Boolean);
+  if (texts.length < 2) return false;
+  const need = Math.max(2, texts.length * 0.6);
+  let hits = 0;
+  let misses = 0;
+  for (const t of texts) {
+    if (c.headerTexts.has(fold(t))) hits++;
+    else if (texts.length - ++misses < need) return false; // the rest cannot reach it
+  }
+  return hits >= need;
+}
+
+/** The text of line r in the column(s) of a role (`name`, `number`, `lead`…), '' if none. */
+export function field(c: Ctx, r: number, role: string): string {
+  let byRole = c.byRole;
+  if (!byRole) {
+    byRole = new Map<string, LeafSpec>();
+    for (const s of c.specs) if (!byRole.has(s.leaf.role)) byRole.set(s.leaf.role, s);
+    c.byRole = byRole;
+  }
+  const spec = byRole.get(role);
+  return spec
+    ? spec.cols
+        .map((col) => cellText(c.g, r, col))
+        .filter(Boolean)
+        .join(' ')
+    : '';
+}
+
+/** The rows of the table (below the band, above the footer), with the lines below kept as text. */
+export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[] } {
+  const { g, warnings } = c;
+  const data: number[] = [];
+  const footer: string[] = [];
+  let afterRepeat = false;
+  for (let r = band.end; r < g.rows.length; r++) {
+    const texts = rowTexts(g, r);
+    if (!texts.some(Boolean)) continue;
+    if (footer.length) {
+      footer.push(texts.filter(Boolean).join(' '));
+      continue;
+    }
+    if (g.hiddenRows?.has(r)) {
+      warnings.push({
+        code: 'hiddenRow',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: hidden row, not read as part of the table`,
+      });
+      continue;
+    }
+    if (isRepeatedHeader(c, texts)) {
+      warnings.push({
+        code: 'repeatedHeader',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: repeated header (page break) dropped`,
+      });
+      afterRepeat = true;
+      continue;
+    }
+    const first = texts.find(Boolean) ?? '';
+    if (data.length && isFooterLine(first) && !rowFigures(c, r, g.lineOf[r], true).any) {
+      footer.push(texts.filter(Boolean).join(' '));
+      warnings.push({
+        code: 'belowTable',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: notes below the table from here on, kept as the sheet's text`,
+      });
+      continue;
+    }
+    if (
+      afterRepeat &&
+      !cellText(g, r, c.specs[0]?.cols[0] ?? 0) &&
+      !field(c, r, 'name') &&
+      texts.every((t) => !t || c.headerTexts.has(fold(t)) || /^\d{4}$/.test(t))
+    )
+      continue;
+    data.push(r);
+  }
+  return { data, footer };
+}
+
+/** Whether a text is written in upper case (and has letters). */
+export const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
+
+/**
+ * Whether line r (without figures) continues the label `above` of the row before it: a tail in
+ * lower case, an English line under a Vietnamese one, a line after a label stopping on a joining
+ * word, or the second line of an upper-case heading (`aboveIsItem`: never after an item's label).
+ */
+export function continuesLabel(c: Ctx, r: number, above: string, aboveIsItem: boolean): boolean {
+  const name = field(c, r, 'name');
+  const tt = field(c, r, 'number');
+  if (!name || field(c, r, 'lead') || field(c, r, 'coord') || (tt && tt !== '-')) return false;
+  if (isOfWhichLabel(name) || isFooterLine(name)) return false;
+  return (
+    /^[a-zà-ỹđ(]/.test(name) ||
+    isEnglishLine(name) ||
+    // the label above stops on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`)
+    /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(above.trim()) ||
+    (isUpper(name) && isUpper(above) && !aboveIsItem)
+  );
+}
+
+/**
+ * Lines joined to one label at most: a label is split over two or three lines (a Vietnamese line,
+ * then English ones), never dozens; past this the lines are rows of their own (and a damaged file
+ * repeating one line 100,000 times is not joined into one label, in quadratic time).
+ */
+export const MAX_JOINED_LINES = 8;
