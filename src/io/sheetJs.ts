@@ -6,11 +6,13 @@
  * again. Callers that cannot wait import `./sheetJsEager` once (it provides the library statically).
  */
 import type * as XLSXModule from '@e965/xlsx';
+import { inflateWithNodeZlib } from './sheetJsInflate';
 
 export type SheetJs = typeof XLSXModule;
 
 let lib: SheetJs | null = null;
-const hooks: ((x: SheetJs) => void)[] = [];
+// SheetJS's own inflater loops for ever on some damaged streams: Node's zlib where there is one
+const hooks: ((x: SheetJs) => void)[] = [inflateWithNodeZlib];
 
 /** Thrown by `sheetJs()` before SheetJS is loaded: the caller loads it and reads again. */
 export class SheetJsNotLoaded extends Error {

@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { zlibForSheetJs } from './sheetJsInflate';
+
+describe('SheetJS inflates with Node zlib in any Node caller', () => {
+  it('an .xls with a damaged zip nested in it is refused with one clear line, not read for ever (SheetJS own inflater looped)', () => {
+    // a plain Node process, as the server, the bench or a script reads (not the CLI's reader process)
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'tests/support/readOnce.ts', 'fixtures/damaged/slow-record.xls'],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.signal).toBeNull(); // the old code was still looping when killed
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^unreadable: cannot read the spreadsheet: the file is damaged \(/);
+  }, 90_000);
+
+  it('the inflater SheetJS is given answers what its use_zlib checks, and throws on a damaged stream', () => {
+    const { InflateRaw } = zlibForSheetJs() as {
+      InflateRaw: new () => {
+        bytesRead: number;
+        _processChunk(d: Uint8Array, f: number): Uint8Array;
+      };
+    };
+    const ok = new InflateRaw();
+    // an empty final fixed block, then bytes that are not the stream's
+    expect(ok._processChunk(new Uint8Array([3, 0, 9, 9]), 4)).toHaveLength(0);
+    expect(ok.bytesRead).toBe(2);
+    expect(() => new InflateRaw()._processChunk(new Uint8Array([0xff, 0xff, 0xff]), 4)).toThrow();
+  });
+});
