@@ -206,7 +206,10 @@ export class WorkbookRepo {
     return () => sub.unsubscribe();
   }
 
-  /** Deletes a workbook and all its rows. */
+  /**
+   * Deletes a workbook with everything kept under it: rows, versions, undo history, execution
+   * trackings and their saved changes (one transaction). Its backups stay (listed by title).
+   */
   async remove(id: Id): Promise<void> {
     const tables = [
       this.db.workbooks,
@@ -215,6 +218,8 @@ export class WorkbookRepo {
       this.db.revisions,
       this.db.historyStates,
       this.db.historySteps,
+      this.db.executions,
+      this.db.executionDeltas,
     ];
     await this.db.transaction('rw', tables, async () => {
       const w = await this.db.workbooks.get(id);
@@ -224,6 +229,9 @@ export class WorkbookRepo {
       await this.db.revisions.where('workbookId').equals(id).delete();
       await this.db.historySteps.where('workbookId').equals(id).delete();
       await this.db.historyStates.delete(id);
+      const trackings = await this.db.executions.where('workbookId').equals(id).primaryKeys();
+      await this.db.executionDeltas.where('executionId').anyOf(trackings).delete();
+      await this.db.executions.bulkDelete(trackings);
       await this.db.workbooks.delete(id);
     });
   }
