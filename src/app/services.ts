@@ -59,11 +59,18 @@ export class PlanbookApp {
     const revisions = new RevisionRepo(db);
     this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
-    this.executions = new Executions(new ExecutionRepo(db), revisions);
+    this.trackings = new ExecutionRepo(db);
+    this.executions = new Executions(this.trackings, revisions);
   }
 
-  /** On the very first start, stores the sample plan (Quảng Trị 2011–2015). */
+  private readonly trackings: ExecutionRepo;
+
+  /**
+   * On each start: deletes trackings whose workbook an older version deleted without them; on the
+   * very first start, stores the sample plan (Quảng Trị 2011–2015).
+   */
   async ensureSample(): Promise<void> {
+    await this.trackings.dropOrphans().catch(() => 0); // never in the way of the start page
     if (await this.repo.getSetting<boolean>('sampleCreated')) return;
     const r = parsePlanbook(sampleText);
     if (!r.ok) throw new Error('the embedded sample plan does not parse');

@@ -107,6 +107,24 @@ export class ExecutionRepo {
     await this.db.executionDeltas.bulkAdd(deltas.map((delta) => ({ executionId: id, delta })));
   }
 
+  /**
+   * Deletes the trackings (and their saved changes) whose workbook is gone: left by deletions
+   * before a workbook's deletion took its trackings with it. How many were deleted.
+   */
+  dropOrphans(): Promise<number> {
+    const { executions, executionDeltas, workbooks } = this.db;
+    return this.db.transaction('rw', [workbooks, executions, executionDeltas], async () => {
+      const alive = new Set(await workbooks.toCollection().primaryKeys());
+      const orphans = (await executions.toArray())
+        .filter((r) => !alive.has(r.workbookId))
+        .map((r) => r.id);
+      if (!orphans.length) return 0;
+      await executionDeltas.where('executionId').anyOf(orphans).delete();
+      await executions.bulkDelete(orphans);
+      return orphans.length;
+    });
+  }
+
   remove(id: Id): Promise<void> {
     return this.db.transaction('rw', [this.db.executions, this.db.executionDeltas], async () => {
       await this.db.executions.delete(id);

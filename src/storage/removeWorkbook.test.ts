@@ -43,3 +43,26 @@ describe('deleting a workbook', () => {
     db.close();
   });
 });
+
+describe('trackings left by earlier deletions', () => {
+  it('are deleted with their changes by dropOrphans; trackings of stored workbooks stay', async () => {
+    const db = openDb('remove-workbook-orphans');
+    const repo = new WorkbookRepo(db);
+    const execs = new ExecutionRepo(db);
+    const kept = plan('kept');
+    await repo.create(kept);
+    const [orphan, own] = [nestedTracking(), { ...nestedTracking(), id: 'own-tracking' }];
+    // as an older version left it: the workbook deleted, its tracking and a change still stored
+    await execs.put('w-deleted-long-ago', orphan);
+    await execs.addDeltas(orphan.id, [{ patch: {}, updatedAt: 3 }]);
+    await execs.put(kept.id, own);
+    await execs.addDeltas(own.id, [{ patch: {}, updatedAt: 4 }]);
+    expect(await execs.dropOrphans()).toBe(1);
+    expect(await db.executions.get(orphan.id)).toBeUndefined();
+    expect(await db.executionDeltas.where('executionId').equals(orphan.id).count()).toBe(0);
+    expect((await execs.list(kept.id)).map((x) => x.id)).toEqual([own.id]);
+    expect(await db.executionDeltas.count()).toBe(1);
+    expect(await execs.dropOrphans()).toBe(0);
+    db.close();
+  });
+});
