@@ -90,13 +90,17 @@ export function decodeLegacy(text: string, enc: LegacyEncoding): string {
 }
 
 const VIET = new Set(UNICODE);
+/** Per code 0–0xff: 1 for a Latin-1 symbol or letter Vietnamese Unicode text does not use. */
+const ODD = new Uint8Array(0x100).map((_, c) =>
+  c >= 0xa0 && !VIET.has(String.fromCharCode(c)) ? 1 : 0,
+);
 
 /** Latin-1 symbols and letters that Vietnamese Unicode text does not use (µ ¸ ¶ ® ø ù …). */
 function suspicious(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xa0 && c <= 0xff && !VIET.has(text[i])) n++;
+    if (c <= 0xff) n += ODD[c];
   }
   return n;
 }
@@ -135,9 +139,12 @@ function doubleToned(text: string): number {
  * leaves the fewest impossible syllables.
  */
 export function detectLegacy(texts: readonly string[]): LegacyEncoding | null {
-  const all = texts.join('\n');
-  const before = suspicious(all);
+  // counted text by text (the joining newline is not suspicious): most tables have none, and are
+  // then never joined
+  let before = 0;
+  for (const t of texts) before += suspicious(t);
   if (before < 2) return null;
+  const all = texts.join('\n');
   const fits: { enc: LegacyEncoding; decoded: string; left: number }[] = [];
   for (const enc of ['TCVN3', 'VNI'] as const) {
     const decoded = decodeLegacy(all, enc);
