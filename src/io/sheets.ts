@@ -144,12 +144,18 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     const row: RawCell[] = [];
     for (let c = 0; c < (ends[r] ?? 0); c++) {
       const cell = src[c];
+      // the shape of the streaming reader's cells (xlsxRows.ts BLANK): four fields, in order
       if (!cell || cell.t === 'z') {
-        row.push({ text: '' });
+        row.push({ text: '', value: undefined, formula: undefined, format: undefined });
         continue;
       }
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
-      const out: RawCell = { text, value: cell.v as RawCell['value'] };
+      const out: RawCell = {
+        text,
+        value: cell.v as RawCell['value'],
+        formula: undefined,
+        format: undefined,
+      };
       if (cell.f) {
         checkFormula(
           cell.f,

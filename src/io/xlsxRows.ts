@@ -35,8 +35,17 @@ const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r=
 const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
 const CELL_ATTRS = ['r', 's', 't'];
 
-/** A blank cell (holes and stubs: SheetJS keeps styled empty cells as stubs); shared, frozen. */
-export const BLANK: RawCell = Object.freeze({ text: '' });
+/**
+ * A blank cell (holes and stubs: SheetJS keeps styled empty cells as stubs); shared, frozen. Every
+ * cell this reader gives has the same four fields in the same order (absent = undefined), so
+ * property reads downstream see one shape.
+ */
+export const BLANK: RawCell = Object.freeze({
+  text: '',
+  value: undefined,
+  formula: undefined,
+  format: undefined,
+});
 
 export const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -352,13 +361,13 @@ export class RowReader {
       this.used[fmtid] = this.formats.code(fmtid);
     }
     if (t !== 'e' && value !== undefined) text = this.formats.render(fmtid, value) ?? undefined;
-    const out: RawCell = {
+    // one shape for every cell (see BLANK)
+    return {
       text: text ?? (value === undefined || value === null ? '' : String(value)),
       value,
+      formula: f || undefined,
+      format: typeof z === 'string' && t === 'n' && z !== 'General' ? z : undefined,
     };
-    if (f) out.formula = f;
-    if (typeof z === 'string' && t === 'n' && z !== 'General') out.format = z;
-    return out;
   }
 
   /** The formula of a cell's content s[a, b): its own, or a shared one moved to `ref`. */
