@@ -13,13 +13,15 @@ interface InfoZlib {
     data: Uint8Array,
     o: { info: true; maxOutputLength: number },
   ): { buffer: Uint8Array; engine: { bytesWritten: number } };
+  deflateRawSync(data: Uint8Array): Uint8Array;
 }
 
 /**
  * The part of Node's zlib SheetJS's `use_zlib` asks for (an `InflateRaw` whose `_processChunk`
  * inflates a whole stream and sets `bytesRead`), built on `inflateRawSync` so the deprecated
  * `bytesRead` of zlib is never read; null outside Node. A damaged stream throws, an output past
- * the read limit (bytes) throws too.
+ * the read limit (bytes) throws too. SheetJS's writer deflates through the same hook
+ * (`deflateRawSync`), which is zlib's own.
  */
 export function zlibForSheetJs(): object | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -43,7 +45,7 @@ export function zlibForSheetJs(): object | null {
       return out.buffer;
     }
   }
-  return { InflateRaw };
+  return { InflateRaw, deflateRawSync: (data: Uint8Array) => z.deflateRawSync(data) };
 }
 
 /** Makes SheetJS inflate with Node's zlib, where there is one (a set-up hook of sheetJs.ts). */
