@@ -25,6 +25,7 @@ import { BackupRepo } from '../storage/backups';
 import { Backups } from './backups';
 import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
+import { warmEditWhenIdle } from './warmEdit';
 
 export type { WorkbookSummary };
 
@@ -135,6 +136,7 @@ export class PlanbookApp {
       restoreHistory(session, await this.histories.load(id).catch(() => undefined), loaded.rev);
     const history = keepHistory(session, this.histories, id);
     session.watch();
+    warmEditWhenIdle(session.engineBuilt);
     const sync = new SyncLink(session, this.repo);
     void sync.resume();
     const unbackup = this.backups.attach(session);

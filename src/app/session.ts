@@ -120,6 +120,11 @@ export class WorkbookSession {
     return this.gate.ready;
   }
 
+  /** Resolves once the engine is built (without asking for the build). */
+  get engineBuilt(): Promise<void> {
+    return this.gate.ready;
+  }
+
   get workbook(): Workbook {
     return this.dispatcher.workbook;
   }

@@ -1,0 +1,122 @@
+/**
+ * `node --import tsx bench/profileEdit.ts`: CPU profiles (CDP Profiler) of the first edits after
+ * opening and of warm edits, printed side by side by self time and by function (inclusive), so the
+ * one-time work the first edits pay shows. BENCH_PROJECTS (default 10,000); BENCH_DIST a build;
+ * PROFILE_FIRST edits in the first profile (default 3), PROFILE_WARM warm edits after 7 more (3).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatePlan } from '../src/domain/generate';
+import { serializePlanbook } from '../src/io/planbookFile';
+import { launch, serveDist } from '../tests/e2e/harness';
+import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
+import { armEditTimer, editRuns, importPlanbook, openOnce } from './app';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self and inclusive ms by function name@file:line over a profile. */
+function summary(p: Profile, edits: number): string[] {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (n: Node) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  for (let i = 0; i < p.samples.length; i++) {
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const n = byId.get(p.samples[i])!;
+    if (n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') continue;
+    self.set(key(n), (self.get(key(n)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = n.id; id !== undefined; id = parent.get(id)) {
+      const k = key(byId.get(id)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + dt);
+    }
+  }
+  const top = (m: Map<string, number>, k: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, k)
+      .map(([n, t]) => `  ${(t / edits).toFixed(2).padStart(7)} ms/edit  ${n}`);
+  return ['self:', ...top(self, 30), 'inclusive:', ...top(incl, 50)];
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_PROJECTS ?? 10_000);
+  const first = Number(process.env.PROFILE_FIRST ?? 3);
+  const warm = Number(process.env.PROFILE_WARM ?? 3);
+  const wb = generatePlan({ projects: n });
+  const file = join(mkdtempSync(join(tmpdir(), 'pb-prof-')), `plan-${n}.planbook`);
+  writeFileSync(file, serializePlanbook(wb));
+  const srv = await serveDist(process.env.BENCH_DIST);
+  const { context, close } = await launch();
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  const id = await importPlanbook(page, srv.url, file, wb.meta.title);
+  await openOnce(page, srv.url, id, false);
+  await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
+  await page.waitForTimeout(1000);
+  await armEditTimer(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const grid = new WorkbookPageModel(page);
+  // each edit: focus and type unprofiled, then profile only Enter → the total's change (+ 100 ms)
+  const prof = async (k: number, base: number, from: number) => {
+    const merged: Profile = { nodes: [], samples: [], timeDeltas: [] };
+    for (let i = 0; i < k; i++) {
+      const r = 2 + (((i + from) * 37) % 200);
+      await grid.focus(r, 'y2023_dtpt');
+      await page.keyboard.type(String(base + i));
+      await page.waitForTimeout(200);
+      const n = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
+      await cdp.send('Profiler.start');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
+        n,
+      );
+      await page.waitForTimeout(100);
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      const off = merged.nodes.length ? Math.max(...merged.nodes.map((x) => x.id)) + 1 : 0;
+      for (const x of profile.nodes)
+        merged.nodes.push({ ...x, id: x.id + off, children: x.children?.map((c) => c + off) });
+      merged.samples.push(...profile.samples.map((x) => x + off));
+      merged.timeDeltas.push(...profile.timeDeltas, 0);
+      merged.samples.push(profile.samples[0] + off);
+    }
+    const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    return { lat: lat.slice(-k), profile: merged };
+  };
+  const a = await prof(first, 1000, 0);
+  await editRuns(page, 7, 2000, (i) => 2 + (((i + first) * 37) % 200));
+  const b = await prof(warm, 3000, first + 7);
+  if (process.env.PROFILE_FILE) {
+    writeFileSync(`${process.env.PROFILE_FILE}.first.json`, JSON.stringify(a.profile));
+    writeFileSync(`${process.env.PROFILE_FILE}.warm.json`, JSON.stringify(b.profile));
+  }
+  console.log(`first ${first} edits: ${a.lat.map((x) => x.toFixed(0)).join(' ')} ms`);
+  for (const l of summary(a.profile, first)) console.log(l);
+  console.log(`warm ${warm} edits: ${b.lat.map((x) => x.toFixed(0)).join(' ')} ms`);
+  for (const l of summary(b.profile, warm)) console.log(l);
+  await close();
+  await srv.close();
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

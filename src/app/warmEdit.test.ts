@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { sampleWorkbook } from './sample';
+import { editableCell, warmEditPath } from './warmEdit';
+
+describe('warmEditPath', () => {
+  it('finds an editable project cell in the sample plan', () => {
+    const wb = sampleWorkbook();
+    const at = editableCell(wb);
+    expect(at).not.toBeNull();
+    const sheet = wb.sheets.find((s) => s.id === at!.sheetId);
+    expect(sheet?.kind).toBe('appendix');
+  });
+
+  it('runs a real edit through a throwaway session and writes nothing to the page storage', () => {
+    const before = globalThis.localStorage ? globalThis.localStorage.length : 0;
+    expect(warmEditPath()).toBe(true);
+    expect(globalThis.localStorage ? globalThis.localStorage.length : 0).toBe(before);
+  });
+});
