@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook } from './sample';
+import { WorkbookSession } from './session';
 import { editableCell, warmEditPath } from './warmEdit';
 
 describe('warmEditPath', () => {
@@ -15,5 +16,17 @@ describe('warmEditPath', () => {
     const before = globalThis.localStorage ? globalThis.localStorage.length : 0;
     expect(warmEditPath()).toBe(true);
     expect(globalThis.localStorage ? globalThis.localStorage.length : 0).toBe(before);
+  });
+
+  it('leaves an open session untouched: same workbook, no undo step', () => {
+    const open = new WorkbookSession(
+      { workbook: sampleWorkbook(), order: new Map(), rev: 0 },
+      null,
+    );
+    const wb = open.workbook;
+    warmEditPath();
+    expect(open.workbook).toBe(wb);
+    expect(open.undo()).toBe(false);
+    open.close();
   });
 });
