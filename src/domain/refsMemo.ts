@@ -51,15 +51,26 @@ export function keptRefs(
   if (k && stillSame(k, sheet)) return k.refs.slice();
   const refs = build(sheet);
   const rows = sheet.rows;
-  KEPT.set(rows, {
+  const n = rows.length;
+  const kept: Kept = {
     sheetId: sheet.id,
-    rows: rows.slice(),
-    kinds: rows.map((r) => r.kind),
-    levels: rows.map((r) => r.level),
-    ids: rows.map((r) => r.id),
-    names: rows.map((r) => r.cells.name),
-    leads: rows.map((r) => r.cells.lead),
+    rows: new Array<Row>(n),
+    kinds: new Array<Row['kind']>(n),
+    levels: new Array<number>(n),
+    ids: new Array<string>(n),
+    names: new Array<CellInput | undefined>(n),
+    leads: new Array<CellInput | undefined>(n),
     refs,
-  });
+  };
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    kept.rows[i] = r;
+    kept.kinds[i] = r.kind;
+    kept.levels[i] = r.level;
+    kept.ids[i] = r.id;
+    kept.names[i] = r.cells.name;
+    kept.leads[i] = r.cells.lead;
+  }
+  KEPT.set(rows, kept);
   return refs.slice();
 }
