@@ -10,6 +10,7 @@ import { normaliseName, nameSimilarity } from './matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
+import { keptRefs } from './refsMemo';
 import {
   CONFIRM_BELOW,
   type Match,
@@ -69,8 +70,15 @@ function nameOf(name: unknown): NameForms {
   return n;
 }
 
-/** The projects of a sheet, in order, with their section paths. */
+/**
+ * The projects of a sheet, in order, with their section paths (kept for the next comparison
+ * while the rows they are made of are unchanged: `keptRefs`).
+ */
 export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
+  return keptRefs(sheet, buildRefs);
+}
+
+function buildRefs(sheet: AppendixSheet): ProjectRef[] {
   const out: ProjectRef[] = [];
   const stack: { level: number; id: string; name: string; raw: string; key: string }[] = [];
   // the section context, rebuilt only when it changes (projects of a section share it)
@@ -79,23 +87,22 @@ export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
   let section = '';
   let parentId: string | null = null;
   let stale = false;
-  sheet.rows.forEach((row, index) => {
-    while (stack.length && stack[stack.length - 1].level >= row.level) {
+  const rows = sheet.rows;
+  const sheetId = sheet.id;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
+    const level = row.level;
+    while (stack.length && stack[stack.length - 1].level >= level) {
       stack.pop();
       stale = true;
     }
-    if (row.kind === 'section') {
+    const kind = row.kind;
+    if (kind === 'section') {
       const raw = String(row.cells.name ?? '').trim();
-      stack.push({
-        level: row.level,
-        id: row.id,
-        name: normaliseName(raw),
-        raw,
-        key: nameKey(raw),
-      });
+      stack.push({ level, id: row.id, name: normaliseName(raw), raw, key: nameKey(raw) });
       stale = true;
     }
-    if (row.kind !== 'project') return;
+    if (kind !== 'project') continue;
     if (stale) {
       path = stack.map((s) => s.name);
       sections = stack.map((s) => s.raw);
@@ -103,10 +110,11 @@ export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
       parentId = stack.length ? stack[stack.length - 1].id : null;
       stale = false;
     }
-    const n = nameOf(row.cells.name);
-    const [lead, unit] = unitOf(row.cells.lead);
+    const cells = row.cells;
+    const n = nameOf(cells.name);
+    const [lead, unit] = unitOf(cells.lead);
     out.push({
-      sheetId: sheet.id,
+      sheetId,
       index,
       row,
       path,
@@ -120,7 +128,7 @@ export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
       section,
       parentId,
     });
-  });
+  }
   return out;
 }
 
@@ -252,8 +260,11 @@ export function matchProjects(
   opts: MatchOptions = {},
 ): MatchResult {
   const matched: Match[] = [];
-  let leftA = new Map(a.map((p) => [p.row.id, p]));
-  let leftB = new Map(b.map((p) => [p.row.id, p]));
+  // by id (the last of a repeated id kept, in the place of its first, as `new Map(entries)` does)
+  let leftA = new Map<string, ProjectRef>();
+  for (const p of a) leftA.set(p.row.id, p);
+  let leftB = new Map<string, ProjectRef>();
+  for (const p of b) leftB.set(p.row.id, p);
   const take = (m: Match) => {
     matched.push(m);
     leftA.delete(m.a.row.id);
