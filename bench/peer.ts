@@ -9,11 +9,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SOFFICE } from '../tests/support/libreoffice';
 
-/** One timed process: wall milliseconds, peak resident set in MiB, exit code. */
+/** One timed process: wall milliseconds, peak resident set in MiB, exit code, what it printed. */
 export interface Run {
   ms: number;
   peakMiB: number;
   code: number;
+  /** bytes written on stdout, and stderr's text (the run's own, not time(1)'s) */
+  stdoutBytes: number;
+  stderr: string;
 }
 
 const TIME = '/usr/bin/time';
@@ -43,7 +46,13 @@ export function timed(cmd: string, args: string[], cwd = ROOT): Run {
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
   const kb =
     useTime && existsSync(out) ? Number(readFileSync(out, 'utf8').trim().split('\n').pop()) : 0;
-  return { ms, peakMiB: kb / 1024, code: r.status ?? -1 };
+  return {
+    ms,
+    peakMiB: kb / 1024,
+    code: r.status ?? -1,
+    stdoutBytes: r.stdout?.length ?? 0,
+    stderr: r.stderr?.toString() ?? '',
+  };
 }
 
 /** The median run of `n` (by time), after one warm-up run when `warm`. */
@@ -140,8 +149,26 @@ export function dropProfiles(): void {
  * package's bin is the bundle, run through its #! line), the bin/planbook.mjs wrapper, or `npx`.
  */
 export function planbookCheck(file: string, via: 'node' | 'bin' | 'wrapper' | 'npx'): Run {
-  if (via === 'npx') return timed('npx', ['planbook', 'check', file]);
-  if (via === 'bin') return timed(join(ROOT, 'dist-cli/planbook.mjs'), ['check', file]);
-  const script = via === 'wrapper' ? 'bin/planbook.mjs' : 'dist-cli/planbook.mjs';
-  return timed(process.execPath, [join(ROOT, script), 'check', file]);
+  const run =
+    via === 'npx'
+      ? timed('npx', ['planbook', 'check', file])
+      : via === 'bin'
+        ? timed(join(ROOT, 'dist-cli/planbook.mjs'), ['check', file])
+        : timed(process.execPath, [
+            join(ROOT, via === 'wrapper' ? 'bin/planbook.mjs' : 'dist-cli/planbook.mjs'),
+            'check',
+            file,
+          ]);
+  return checked(run, `planbook check (${via})`);
+}
+
+/**
+ * A check that did not run to its report (exit 0: no errors, 1: errors found, with a report on
+ * stdout and nothing on stderr) has no time to report: a missing bundle once timed as 0.07 s.
+ */
+export function checked(run: Run, what: string): Run {
+  if ((run.code === 0 || run.code === 1) && run.stdoutBytes > 0 && !run.stderr.trim()) return run;
+  throw new Error(
+    `${what} did not check the file (exit ${run.code}): ${run.stderr.trim().split('\n').slice(0, 3).join(' | ')}`,
+  );
 }
