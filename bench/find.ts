@@ -4,27 +4,18 @@
  * the bar open. Prints the longest main-thread task while typing (the goal: none over 100 ms), the
  * time from the last key to the count shown, and the edits' latencies (as bench/app.ts times them).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { generatePlan } from '../src/domain/generate';
-import { serializePlanbook } from '../src/io/planbookFile';
-import { launch, serveDist } from '../tests/e2e/harness';
-import { armEditTimer, editRuns, importPlanbook, openOnce, stats } from './app';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { armEditTimer, editRuns, stats } from './app';
+import { openGeneratedPlan } from './openedPlan';
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_PROJECTS ?? 100_000);
-  const wb = generatePlan({ projects: n });
-  const file = join(mkdtempSync(join(tmpdir(), 'pb-find-')), `plan-${n}.planbook`);
-  writeFileSync(file, serializePlanbook(wb));
-  const srv = await serveDist(process.argv[2] ? resolve(process.argv[2]) : undefined);
-  const { context, close } = await launch();
-  const page = await context.newPage();
-  page.setDefaultTimeout(600_000);
-  const id = await importPlanbook(page, srv.url, file, wb.meta.title);
-  await openOnce(page, srv.url, id, false);
-  await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
-  await page.waitForTimeout(500);
+  const { page, context, done } = await openGeneratedPlan(
+    n,
+    process.argv[2] ? resolve(process.argv[2]) : undefined,
+    500,
+  );
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };
     w.__long = [];
@@ -75,8 +66,7 @@ async function main(): Promise<void> {
   console.log(
     `edits with the find bar open: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms; longest task ${(await longest()).toFixed(0)} ms`,
   );
-  await close();
-  await srv.close();
+  await done();
 }
 
 void main().catch((e) => {

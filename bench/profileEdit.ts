@@ -4,14 +4,10 @@
  * one-time work the first edits pay shows. BENCH_PROJECTS (default 10,000); BENCH_DIST a build;
  * PROFILE_FIRST edits in the first profile (default 3), PROFILE_WARM warm edits after 7 more (3).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generatePlan } from '../src/domain/generate';
-import { serializePlanbook } from '../src/io/planbookFile';
-import { launch, serveDist } from '../tests/e2e/harness';
+import { writeFileSync } from 'node:fs';
 import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
-import { armEditTimer, editRuns, importPlanbook, openOnce } from './app';
+import { armEditTimer, editRuns } from './app';
+import { openGeneratedPlan } from './openedPlan';
 
 interface Node {
   id: number;
@@ -58,17 +54,7 @@ async function main(): Promise<void> {
   const n = Number(process.env.BENCH_PROJECTS ?? 10_000);
   const first = Number(process.env.PROFILE_FIRST ?? 3);
   const warm = Number(process.env.PROFILE_WARM ?? 3);
-  const wb = generatePlan({ projects: n });
-  const file = join(mkdtempSync(join(tmpdir(), 'pb-prof-')), `plan-${n}.planbook`);
-  writeFileSync(file, serializePlanbook(wb));
-  const srv = await serveDist(process.env.BENCH_DIST);
-  const { context, close } = await launch();
-  const page = await context.newPage();
-  page.setDefaultTimeout(600_000);
-  const id = await importPlanbook(page, srv.url, file, wb.meta.title);
-  await openOnce(page, srv.url, id, false);
-  await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
-  await page.waitForTimeout(1000);
+  const { page, context, done } = await openGeneratedPlan(n, process.env.BENCH_DIST, 1000);
   await armEditTimer(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -112,8 +98,7 @@ async function main(): Promise<void> {
   for (const l of summary(a.profile, first)) console.log(l);
   console.log(`warm ${warm} edits: ${b.lat.map((x) => x.toFixed(0)).join(' ')} ms`);
   for (const l of summary(b.profile, warm)) console.log(l);
-  await close();
-  await srv.close();
+  await done();
 }
 
 void main().catch((e) => {

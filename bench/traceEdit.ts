@@ -6,14 +6,10 @@
  * BENCH_PROJECTS sets the size (default 10,000); BENCH_DIST a build to serve; EDIT_RUNS the edits;
  * EDIT_MIDDLE=1 scrolls each edited row to the middle first (Enter then moves without scrolling).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { generatePlan } from '../src/domain/generate';
-import { serializePlanbook } from '../src/io/planbookFile';
-import { launch, serveDist } from '../tests/e2e/harness';
-import { armEditTimer, editRuns, importPlanbook, openOnce, stats } from './app';
+import { armEditTimer, editRuns, stats } from './app';
+import { openGeneratedPlan } from './openedPlan';
 
 interface Ev {
   name: string;
@@ -78,17 +74,7 @@ async function editRunsMiddle(page: Page, runs: number): Promise<number[]> {
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_PROJECTS ?? 10_000);
-  const wb = generatePlan({ projects: n });
-  const file = join(mkdtempSync(join(tmpdir(), 'pb-trace-')), `plan-${n}.planbook`);
-  writeFileSync(file, serializePlanbook(wb));
-  const srv = await serveDist(process.env.BENCH_DIST);
-  const { context, close } = await launch();
-  const page = await context.newPage();
-  page.setDefaultTimeout(600_000);
-  const id = await importPlanbook(page, srv.url, file, wb.meta.title);
-  await openOnce(page, srv.url, id, false);
-  await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
-  await page.waitForTimeout(1000);
+  const { page, context, done } = await openGeneratedPlan(n, process.env.BENCH_DIST, 1000);
   await armEditTimer(page);
   await page.evaluate(() => {
     document.addEventListener(
@@ -103,7 +89,7 @@ async function main(): Promise<void> {
   const cdp = await context.newCDPSession(page);
   const events: Ev[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['devtools.timeline', 'blink.user_timing', 'v8'] },
@@ -113,14 +99,13 @@ async function main(): Promise<void> {
   const middle = !!process.env.EDIT_MIDDLE;
   const lat = middle ? await editRunsMiddle(page, runs) : await editRuns(page, runs);
   await cdp.send('Tracing.end');
-  await done;
+  await traced;
   const s = stats(lat);
   console.log(`edit median ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} ms (${lat.length})`);
   console.log(`each: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
   if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, JSON.stringify(events));
   for (const l of perEdit(events)) console.log(l);
-  await close();
-  await srv.close();
+  await done();
 }
 
 void main().catch((e) => {
