@@ -10,6 +10,7 @@ import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
 import { type SheetJs, sheetJs } from './sheetJs';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
+import { BLANK, rawCell } from './xlsxCell';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
 export function thrownText(e: unknown): string {
@@ -144,18 +145,13 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     const row: RawCell[] = [];
     for (let c = 0; c < (ends[r] ?? 0); c++) {
       const cell = src[c];
-      // the shape of the streaming reader's cells (xlsxRows.ts BLANK): four fields, in order
+      // the streaming reader's shape (xlsxCell.ts)
       if (!cell || cell.t === 'z') {
-        row.push({ text: '', value: undefined, formula: undefined, format: undefined });
+        row.push(BLANK);
         continue;
       }
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
-      const out: RawCell = {
-        text,
-        value: cell.v as RawCell['value'],
-        formula: undefined,
-        format: undefined,
-      };
+      const out = rawCell(text, cell.v as RawCell['value'], undefined, undefined);
       if (cell.f) {
         checkFormula(
           cell.f,

@@ -16,38 +16,14 @@ import {
   Unsupported,
 } from './xlsxText';
 import { stringItem } from './xlsxStrings';
+import { BLANK, CELL_ERRORS, isTrue, rawCell } from './xlsxCell';
 import { type PlainCell, plainCell } from './xlsxPlainCell';
-
-const ERRORS: Record<string, number> = {
-  '#NULL!': 0x00,
-  '#DIV/0!': 0x07,
-  '#VALUE!': 0x0f,
-  '#REF!': 0x17,
-  '#NAME?': 0x1d,
-  '#NUM!': 0x24,
-  '#N/A': 0x2a,
-  '#GETTING_DATA': 0x2b,
-  '#WTF?': 0xff,
-};
 
 /** The texts the reader searches for: element opens and closes in pairs. */
 const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r='];
 const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
 const CELL_ATTRS = ['r', 's', 't'];
 
-/**
- * A blank cell (holes and stubs: SheetJS keeps styled empty cells as stubs); shared, frozen. Every
- * cell this reader gives has the same four fields in the same order (absent = undefined), so
- * property reads downstream see one shape.
- */
-export const BLANK: RawCell = Object.freeze({
-  text: '',
-  value: undefined,
-  formula: undefined,
-  format: undefined,
-});
-
-export const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Where a cell goes: rows and columns 0-based. */
@@ -311,7 +287,7 @@ export class RowReader {
           break;
         case 'e':
           text = v;
-          value = v !== undefined && Object.hasOwn(ERRORS, v) ? ERRORS[v] : undefined;
+          value = v !== undefined && Object.hasOwn(CELL_ERRORS, v) ? CELL_ERRORS[v] : undefined;
           break;
         default:
           throw new Unsupported(`cell type ${t}`);
@@ -361,13 +337,12 @@ export class RowReader {
       this.used[fmtid] = this.formats.code(fmtid);
     }
     if (t !== 'e' && value !== undefined) text = this.formats.render(fmtid, value) ?? undefined;
-    // one shape for every cell (see BLANK)
-    return {
-      text: text ?? (value === undefined || value === null ? '' : String(value)),
+    return rawCell(
+      text ?? (value === undefined || value === null ? '' : String(value)),
       value,
-      formula: f || undefined,
-      format: typeof z === 'string' && t === 'n' && z !== 'General' ? z : undefined,
-    };
+      f || undefined,
+      typeof z === 'string' && t === 'n' && z !== 'General' ? z : undefined,
+    );
   }
 
   /** The formula of a cell's content s[a, b): its own, or a shared one moved to `ref`. */

@@ -6,7 +6,8 @@
  */
 import type { RawCell, RawGrid, RawMerge } from './appendix/grid';
 import { type CellBudget, checkFormula, READ_LIMITS } from './limits';
-import { BLANK, isTrue, RowReader } from './xlsxRows';
+import { BLANK, isTrue } from './xlsxCell';
+import { RowReader } from './xlsxRows';
 import { attributes, encodeCol, type FormatTable, Unsupported } from './xlsxText';
 
 const MERGE = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
