@@ -47,6 +47,8 @@ export function focusFirstProject(
 ): void {
   const active = document.activeElement;
   if (active && active !== document.body && !active.closest('[data-testid=plan-grid]')) return;
+  // a cell the user (or a link) chose before the first rows were drawn keeps the focus
+  if (api.getFocusedCell()) return;
   const rows = session.workbook.sheets.find((s) => s.id === ctx.sheetId)?.rows ?? [];
   if (!rows.length) return;
   const i = Math.max(

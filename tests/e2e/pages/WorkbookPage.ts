@@ -124,10 +124,45 @@ export class WorkbookPageModel {
     }, colId);
   }
 
-  /** Focuses a cell (scrolled into view, as a click would) and types a value, committing with Enter. */
+  /**
+   * Focuses a cell (scrolled into view, as a click would) and types a value, committing with Enter,
+   * at a person's pace: the first key once the cell holds the focus, the rest once the editor it
+   * opened is up, Enter once the editor holds the text (a cell that opens no editor, as a total,
+   * gets the keys anyway after a short wait, so that its refusal can be seen).
+   */
   async type(row: number, colId: string, value: string): Promise<void> {
     await this.focus(row, colId);
-    await this.page.keyboard.type(value);
+    const soft = { timeout: 2000 };
+    await this.page
+      .waitForFunction(
+        (c) => {
+          const a = document.activeElement;
+          return !!a?.closest('[data-testid=plan-grid]') && a.getAttribute('col-id') === c;
+        },
+        colId,
+        soft,
+      )
+      .catch(() => undefined);
+    await this.page.keyboard.type(value.slice(0, 1));
+    const up = await this.page
+      .locator('[data-testid=plan-grid] input.pb-editor')
+      .waitFor(soft)
+      .then(() => true)
+      .catch(() => false);
+    await this.page.keyboard.type(value.slice(1));
+    if (up)
+      await this.page
+        .waitForFunction(
+          (v) =>
+            (
+              document.querySelector(
+                '[data-testid=plan-grid] input.pb-editor',
+              ) as HTMLInputElement | null
+            )?.value === v,
+          value,
+          soft,
+        )
+        .catch(() => undefined);
     await this.page.keyboard.press('Enter');
   }
 
