@@ -133,6 +133,7 @@ export class WorkbookPageModel {
   async type(row: number, colId: string, value: string): Promise<void> {
     await this.focus(row, colId);
     const soft = { timeout: 2000 };
+    const editor = '[data-testid=plan-grid] input.pb-editor';
     await this.page
       .waitForFunction(
         (c) => {
@@ -145,7 +146,7 @@ export class WorkbookPageModel {
       .catch(() => undefined);
     await this.page.keyboard.type(value.slice(0, 1));
     const up = await this.page
-      .locator('[data-testid=plan-grid] input.pb-editor')
+      .locator(editor)
       .waitFor(soft)
       .then(() => true)
       .catch(() => false);
@@ -153,13 +154,8 @@ export class WorkbookPageModel {
     if (up)
       await this.page
         .waitForFunction(
-          (v) =>
-            (
-              document.querySelector(
-                '[data-testid=plan-grid] input.pb-editor',
-              ) as HTMLInputElement | null
-            )?.value === v,
-          value,
+          ([sel, v]) => (document.querySelector(sel) as HTMLInputElement | null)?.value === v,
+          [editor, value] as const,
           soft,
         )
         .catch(() => undefined);
