@@ -1,5 +1,6 @@
 // Installs the Debian packages the tests drive when they are missing: Chromium (end-to-end tests,
-// benchmarks), LibreOffice Calc (the peer spreadsheet that recalculates exported files), PostgreSQL
+// benchmarks), LibreOffice Calc (the peer spreadsheet that recalculates exported files), openpyxl
+// (the independent reader of exported files), poppler (reads LibreOffice's printed PDF), PostgreSQL
 // and Redis (the collaboration server's tests with several instances).
 // Never downloads a browser build of its own.
 import { execSync } from 'node:child_process';
@@ -17,6 +18,12 @@ const wanted = [
     pkgs: ['chromium', 'fonts-dejavu-core', 'fonts-liberation'],
   },
   { path: process.env.SOFFICE_PATH ?? '/usr/bin/soffice', pkgs: ['libreoffice-calc-nogui'] },
+  {
+    path: 'python3 module openpyxl',
+    pkgs: ['python3', 'python3-openpyxl'],
+    ok: () => existsSync('/usr/lib/python3/dist-packages/openpyxl'),
+  },
+  { path: '/usr/bin/pdftoppm', pkgs: ['poppler-utils'] },
   // the collaboration server's tests start their own PostgreSQL cluster and Redis on 127.0.0.1
   {
     path: '/usr/lib/postgresql/<version>/bin/postgres',
