@@ -43,6 +43,8 @@ export class ArchiveService {
     private readonly store: EverythingRepo,
     private readonly workbooks: WorkbookRepo,
     private readonly backups: Backups,
+    /** Removes what a replaced workbook left outside the tables (write-ahead, sync database). */
+    private readonly dropLeftovers: (id: Id) => Promise<void> = async () => undefined,
   ) {}
 
   /** The archive of everything stored, with its counts. */
@@ -138,6 +140,8 @@ export class ArchiveService {
         },
         clash,
       );
+      // the replaced workbook's pending changes and shared copy are not this one's
+      if (clash) await this.dropLeftovers(id);
       if (clash) out.replaced++;
       else out.added++;
     }

@@ -10,6 +10,7 @@ import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
+import type { ShownValue } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
 
@@ -201,27 +202,42 @@ export function planPaste(
   };
 }
 
-/** Raw contents (formulas as typed) and shown texts of a range, for copying. */
+/** A copied block: contents as stored (formulas as typed), the shown values and their texts. */
+export interface CopiedBlock {
+  text: string;
+  raw: CellInput[][];
+  shown: string[][];
+  /** What each cell shows: a number (as displayed) or a text (for the clipboard's HTML). */
+  values: ShownValue[][];
+}
+
+/** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
+export function copiedBlock(raw: CellInput[][], values: ShownValue[][]): CopiedBlock {
+  const shown = values.map((r) => r.map((v) => String(v)));
+  return { text: toTsv(shown), raw, shown, values };
+}
+
+/** Raw contents (formulas as typed) and shown values of a range, for copying. */
 export function copyRange(
   sheet: AppendixSheet,
   r: CellRange,
   raw: (row: number, colId: string) => CellInput,
-  shown: (row: number, colId: string) => string,
-): { text: string; raw: CellInput[][]; shown: string[][] } {
+  shown: (row: number, colId: string) => ShownValue,
+): CopiedBlock {
   const ls = leaves(sheet.columns);
   const rawM: CellInput[][] = [];
-  const shownM: string[][] = [];
+  const values: ShownValue[][] = [];
   for (let i = r.r0; i <= r.r1; i++) {
     const rr: CellInput[] = [];
-    const sr: string[] = [];
+    const sr: ShownValue[] = [];
     for (let j = r.c0; j <= r.c1; j++) {
       rr.push(raw(i, ls[j].id));
       sr.push(shown(i, ls[j].id));
     }
     rawM.push(rr);
-    shownM.push(sr);
+    values.push(sr);
   }
-  return { text: toTsv(shownM), raw: rawM, shown: shownM };
+  return copiedBlock(rawM, values);
 }
 
 /** Formulas of a copied block moved to their new place (relative references follow). */

@@ -7,7 +7,14 @@
 import { gridCell, gridInput, type GridChange } from '../domain/grid';
 import type { NumberStyle } from '../domain/numbers';
 import type { CellInput, GridSheet } from '../domain/types';
-import { detectStyle, type PasteResult, shiftBlock, toTsv } from './clipboard';
+import {
+  copiedBlock,
+  type CopiedBlock,
+  detectStyle,
+  type PasteResult,
+  shiftBlock,
+} from './clipboard';
+import type { ShownValue } from './clipboardHtml';
 import type { Command } from './commands';
 import type { CellPos, CellRange } from './selection';
 
@@ -50,17 +57,17 @@ export function planGridPaste(
   return planned(g, changes, range);
 }
 
-/** Contents (formulas as typed) and shown texts of a range, for the clipboard. */
+/** Contents (formulas as typed) and shown values of a range, for the clipboard. */
 export function copyGridRange(
   g: GridSheet,
   r: CellRange,
-  shown: (row: number, col: number) => string,
-): { text: string; raw: CellInput[][]; shown: string[][] } {
+  shown: (row: number, col: number) => ShownValue,
+): CopiedBlock {
   const raw: CellInput[][] = [];
-  const texts: string[][] = [];
+  const texts: ShownValue[][] = [];
   for (let i = r.r0; i <= r.r1; i++) {
     const rr: CellInput[] = [];
-    const tr: string[] = [];
+    const tr: ShownValue[] = [];
     for (let j = r.c0; j <= r.c1; j++) {
       rr.push(gridCell(g, i, j));
       tr.push(shown(i, j));
@@ -68,7 +75,7 @@ export function copyGridRange(
     raw.push(rr);
     texts.push(tr);
   }
-  return { text: toTsv(texts), raw, shown: texts };
+  return copiedBlock(raw, texts);
 }
 
 /**

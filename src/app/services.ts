@@ -4,7 +4,12 @@ import { defersEngine } from './engineGate';
 import { newId } from '../domain/ids';
 import { newWorkbookFromTemplate, type TemplateOptions } from '../domain/template';
 import { type ParseResult, parsePlanbook, serializePlanbook } from '../io/planbookFile';
-import { openDb } from '../storage/db';
+import { openDb, type PlanbookDb } from '../storage/db';
+import {
+  dropLeftoverOrphans,
+  type LeftoverPlaces,
+  removeWorkbookLeftovers,
+} from '../storage/workbookLeftovers';
 import { tryEditLock, waitEditLock } from '../storage/locks';
 import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
@@ -12,7 +17,7 @@ import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
 import { HistoryRepo } from '../storage/history';
 import { keepHistory, restoreHistory } from './historyKeep';
-import { replayAhead } from './saveQueue';
+import { pageWriteAhead, replayAhead } from './saveQueue';
 import { WorkbookSession } from './session';
 import { fetchShared, type SyncProblem, type SyncSettings } from './sync';
 import { settingsKey, SyncLink } from './syncLink';
@@ -28,6 +33,12 @@ import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
 
 export type { WorkbookSummary };
+
+/** The page's places of workbook leftovers: its write-ahead record and its IndexedDB. */
+const leftoverPlaces = (): LeftoverPlaces => ({
+  ahead: pageWriteAhead(),
+  idb: globalThis.indexedDB ?? null,
+});
 
 export interface OpenedWorkbook {
   session: WorkbookSession;
@@ -51,12 +62,17 @@ export class PlanbookApp {
   /** Export all / import all (one archive file). */
   readonly archive: ArchiveService;
 
+  private readonly db: PlanbookDb;
+
   constructor(dbName?: string) {
     const db = openDb(dbName);
+    this.db = db;
     this.repo = new WorkbookRepo(db);
     this.histories = new HistoryRepo(db);
     this.backups = new Backups(new BackupRepo(db), this.repo);
-    this.archive = new ArchiveService(new EverythingRepo(db), this.repo, this.backups);
+    this.archive = new ArchiveService(new EverythingRepo(db), this.repo, this.backups, (id) =>
+      removeWorkbookLeftovers(id, leftoverPlaces()),
+    );
     const revisions = new RevisionRepo(db);
     this.versions = new Versions(this.repo, revisions);
     this.consolidations = new Consolidations(new ConsolidationRepo(db));
@@ -67,11 +83,13 @@ export class PlanbookApp {
   private readonly trackings: ExecutionRepo;
 
   /**
-   * On each start: deletes trackings whose workbook an older version deleted without them; on the
+   * On each start: deletes trackings, server links, write-ahead entries and sync databases whose
+   * workbook an older version deleted without them; on the
    * very first start, stores the sample plan (Quảng Trị 2011–2015).
    */
   async ensureSample(): Promise<void> {
     await this.trackings.dropOrphans().catch(() => 0); // never in the way of the start page
+    await dropLeftoverOrphans(this.db, leftoverPlaces()).catch(() => 0);
     if (await this.repo.getSetting<boolean>('sampleCreated')) return;
     const r = parsePlanbook(sampleText);
     if (!r.ok) throw new Error('the embedded sample plan does not parse');
@@ -189,11 +207,15 @@ export class PlanbookApp {
     return { id: wb.id };
   }
 
-  /** Deletes a workbook; a copy of it is kept among the backups first (restorable from there). */
+  /**
+   * Deletes a workbook with all that is kept for it (its server link, write-ahead entries and sync
+   * database too); a copy of it is kept among the backups first (restorable from there).
+   */
   async remove(id: Id): Promise<void> {
     const loaded = await this.repo.load(id);
     if (loaded) await this.backups.take(loaded.workbook, 'beforeRemove').catch(() => undefined);
-    return this.repo.remove(id);
+    await this.repo.remove(id);
+    await removeWorkbookLeftovers(id, leftoverPlaces());
   }
 
   /** A backup restored over its workbook (what the workbook holds now is backed up first). */

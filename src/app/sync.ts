@@ -9,6 +9,7 @@ import type { Conflict } from '../domain/registers';
 import { newId } from '../domain/ids';
 import { parseFormatRefusal } from '../domain/syncFormat';
 import type { CellInput, Workbook } from '../domain/types';
+import { syncDatabaseName } from '../storage/workbookLeftovers';
 import { keepLocalPlain, type PlainDivergence, plainDivergences } from './plainDivergence';
 import {
   type CellRef,
@@ -154,7 +155,7 @@ export class WorkbookSync {
       { url: settings.url, document: settings.document, token: settings.token },
       {
         base: { id: wb.id, createdAt: wb.createdAt, updatedAt: wb.updatedAt },
-        local: options.local ? `planbook-sync-${wb.id}` : undefined,
+        local: options.local ? syncDatabaseName(wb.id) : undefined,
         WebSocketPolyfill: options.WebSocketPolyfill,
       },
     );

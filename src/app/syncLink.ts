@@ -3,7 +3,7 @@
  * (server address, document name, token), remembered for the workbook so that it reconnects when
  * opened again; disconnecting stops syncing and keeps the workbook as it is.
  */
-import type { Id } from '../domain/types';
+import { syncSettingKey } from '../storage/workbookLeftovers';
 import type { WorkbookSession } from './session';
 import { type SyncProblem, type SyncSettings, type SyncState, WorkbookSync } from './sync';
 
@@ -13,7 +13,8 @@ export interface SettingsStore {
   setSetting(key: string, value: unknown): Promise<void>;
 }
 
-export const settingsKey = (workbookId: Id) => `sync:${workbookId}`;
+/** The settings key of a workbook's link (named with the workbook's other leftovers). */
+export const settingsKey = syncSettingKey;
 
 export interface LinkView {
   sync: WorkbookSync | null;

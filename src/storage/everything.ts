@@ -100,6 +100,8 @@ export class EverythingRepo {
       db.executionDeltas,
       db.historyStates,
       db.historySteps,
+      // replacing deletes the stored workbook's settings (`WorkbookRepo.remove`)
+      db.settings,
     ];
     await db.transaction('rw', tables, async () => {
       if (replace) {

@@ -4,6 +4,7 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 import type { ColumnWidthsBySheet, PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
 import { saveColumnWidths } from './columnWidths';
+import { workbookSettingKeys } from './workbookLeftovers';
 
 /** A summary for the start page. */
 export interface WorkbookSummary {
@@ -208,7 +209,9 @@ export class WorkbookRepo {
 
   /**
    * Deletes a workbook with everything kept under it: rows, versions, undo history, execution
-   * trackings and their saved changes (one transaction). Its backups stay (listed by title).
+   * trackings and their saved changes, its settings (the server link) (one transaction). Its
+   * backups stay (listed by title); what it left outside IndexedDB's tables (write-ahead entries,
+   * the sync database) is for `removeWorkbookLeftovers`.
    */
   async remove(id: Id): Promise<void> {
     const tables = [
@@ -220,8 +223,10 @@ export class WorkbookRepo {
       this.db.historySteps,
       this.db.executions,
       this.db.executionDeltas,
+      this.db.settings,
     ];
     await this.db.transaction('rw', tables, async () => {
+      await this.db.settings.bulkDelete(workbookSettingKeys(id));
       const w = await this.db.workbooks.get(id);
       if (!w) return;
       await this.db.rows.where('sheetId').anyOf(w.sheetIds).delete();

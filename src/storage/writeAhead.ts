@@ -18,6 +18,10 @@ export interface WriteAhead {
   remove(workbookId: Id, seq: number): void;
   /** The entries of a workbook not yet dropped, oldest first. */
   pending(workbookId: Id): AheadEntry[];
+  /** Drops every entry of a workbook (it was deleted or replaced: nothing of it is to replay). */
+  drop(workbookId: Id): void;
+  /** The workbooks having entries. */
+  workbooks(): Id[];
 }
 
 /** A change as kept: sheet headers without their rows (the rows that changed are listed). */
@@ -65,18 +69,33 @@ export function writeAhead(store: KeyValue | null = globalThis.localStorage ?? n
       kv.removeItem(key(id, seq));
     },
     pending(id) {
-      const keys: string[] = [];
-      for (let i = 0; i < kv.length; i++) {
-        const k = kv.key(i);
-        if (k?.startsWith(`${PREFIX}${id}:`)) keys.push(k);
-      }
-      return keys.sort().flatMap((k) => {
-        try {
-          return [JSON.parse(kv.getItem(k) ?? '') as AheadEntry];
-        } catch {
-          return [];
-        }
-      });
+      return keysOf(kv, `${PREFIX}${id}:`)
+        .sort()
+        .flatMap((k) => {
+          try {
+            return [JSON.parse(kv.getItem(k) ?? '') as AheadEntry];
+          } catch {
+            return [];
+          }
+        });
+    },
+    drop(id) {
+      for (const k of keysOf(kv, `${PREFIX}${id}:`)) kv.removeItem(k);
+    },
+    workbooks() {
+      // a key is PREFIX, the workbook id, ':' and the sequence number
+      const ids = keysOf(kv, PREFIX).map((k) => k.slice(PREFIX.length, k.lastIndexOf(':')));
+      return [...new Set(ids)];
     },
   };
+}
+
+/** The keys of a store starting with a prefix. */
+function keysOf(kv: KeyValue, prefix: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < kv.length; i++) {
+    const k = kv.key(i);
+    if (k?.startsWith(prefix)) out.push(k);
+  }
+  return out;
 }

@@ -129,6 +129,10 @@ describe('plain grid sheets', () => {
     assert.equal(await sheet.selectedIs(4), 4);
     await page.keyboard.press('Control+c');
     assert.equal(await sheet.clipboardText(), 'NSTW\t100\nNSĐP\t250');
+    // the HTML for spreadsheets: each figure with its value for Excel and LibreOffice
+    const html = await sheet.clipboardHtml();
+    assert.match(html, /<td x:num="100" sdval="100" sdnum="1033;0;General">100<\/td>/);
+    assert.match(html, /<td>NSĐP<\/td>/);
     await sheet.cell(5, 0).click();
     await page.keyboard.press('Control+v');
     assert.equal(await wb.textIs(sheet.cell(6, 0), 'NSĐP'), 'NSĐP');

@@ -95,3 +95,48 @@ export function toCsv(file: string, recalc: boolean): Map<string, string[][]> {
   }
   return sheets;
 }
+
+/** A profile whose locale (number recognition, dates) is `locale`, e.g. en-US or vi-VN. */
+function localeProfile(locale: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `lo-${locale}-`));
+  mkdirSync(join(dir, 'user'), { recursive: true });
+  writeFileSync(
+    join(dir, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+</oor:items>
+`,
+  );
+  return dir;
+}
+
+/**
+ * The .xlsx LibreOffice Calc makes of an HTML table read by its HTML import (the filter its paste
+ * of `text/html` runs), in a profile of `locale`: what a paste into Calc would hold.
+ */
+export function htmlToXlsx(html: string, locale = 'en-US'): Uint8Array {
+  if (!existsSync(SOFFICE))
+    throw new Error(
+      `LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-calc-nogui)`,
+    );
+  const dir = mkdtempSync(join(tmpdir(), 'lo-html-'));
+  const file = join(dir, 'pasted.html');
+  writeFileSync(file, html);
+  execFileSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${localeProfile(locale)}`,
+      '--headless',
+      '--infilter=HTML (StarCalc)',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      dir,
+      file,
+    ],
+    { stdio: 'pipe', timeout: 180_000 },
+  );
+  return new Uint8Array(readFileSync(join(dir, 'pasted.xlsx')));
+}

@@ -1,8 +1,8 @@
 /** Copy, cut and paste between the grid and the system clipboard (TSV, HTML and Planbook cells). */
 import { parseTsv, shiftBlock, type PasteResult } from '../../app/clipboard';
+import { clipboardHtml } from '../../app/clipboardHtml';
 import type { CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
-import { formatAmount } from '../../domain/numbers';
 import type { CellInput } from '../../domain/types';
 import type { GridApi } from 'ag-grid-community';
 import type { GridCtx, GridItem } from './gridContext';
@@ -39,15 +39,9 @@ export function attachClipboard(
     if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
     e.preventDefault();
     const data = ctx.adapter.copy(ctx, ctx.selection);
-    const lang = ctx.lang;
-    const html = `<table>${data.shown
-      .map(
-        (r) =>
-          `<tr>${r.map((v) => (v !== '' && !Number.isNaN(Number(v)) ? `<td x:num="${v}">${formatAmount(Number(v), lang)}</td>` : `<td>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</td>`)).join('')}</tr>`,
-      )
-      .join('')}</table>`;
     e.clipboardData.setData('text/plain', data.text);
-    e.clipboardData.setData('text/html', html);
+    // numbers with their values, texts such as 0123 kept as text (app/clipboardHtml.ts)
+    e.clipboardData.setData('text/html', clipboardHtml(data.values, ctx.lang));
     e.clipboardData.setData(
       MIME,
       JSON.stringify({ text: data.text, raw: data.raw, sheetId, range: ctx.selection, cut }),

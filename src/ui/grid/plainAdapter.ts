@@ -10,6 +10,7 @@ import {
   planGridFill,
   planGridPaste,
 } from '../../app/plainClipboard';
+import type { ShownValue } from '../../app/clipboardHtml';
 import type { CommitResult } from '../../app/editing';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
 import { columnLetter } from '../../domain/columns';
@@ -130,13 +131,15 @@ export function plainAdapter(session: WorkbookSession, gridId: Id): SheetAdapter
   };
   const raw = (i: number, c: string) => gridCell(grid(), i, Number(c));
   const value = (i: number, c: string) => session.gridValue(gridId, i, Number(c));
-  const shown = (_ctx: GridCtx, i: number, c: string): string => {
+  /** What a cell shows: its number, else its text (a truth value as TRUE or FALSE). */
+  const shownValue = (i: number, c: string): ShownValue => {
     const v = value(i, c);
     if (v === null || typeof v === 'object') return '';
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-    if (typeof v === 'number') return String(v);
+    if (typeof v === 'number') return v;
     return typeof raw(i, c) === 'string' ? gridText(v) : v;
   };
+  const shown = (_ctx: GridCtx, i: number, c: string): string => String(shownValue(i, c));
   const commit = (ctx: GridCtx, rowId: string, colId: string, text: string): CommitResult => {
     const r = Number(rowId);
     const c = Number(colId);
@@ -158,7 +161,7 @@ export function plainAdapter(session: WorkbookSession, gridId: Id): SheetAdapter
     raw,
     value,
     shown,
-    copy: (ctx, r) => copyGridRange(grid(), r, (i, j) => shown(ctx, i, String(j))),
+    copy: (_ctx, r) => copyGridRange(grid(), r, (i, j) => shownValue(i, String(j))),
     paste: (ctx, at, m, rawM) => planGridPaste(grid(), at, m, rawM, ctx.lang),
     fill: (_ctx, source, target) => planGridFill(grid(), source, target),
     clear: (_ctx, r) => planGridClear(grid(), r),

@@ -1,5 +1,6 @@
 /** The sheet adapters: the one grid asks the same questions of an appendix and a plain sheet. */
 import { describe, expect, it } from 'vitest';
+import { clipboardHtml } from '../../app/clipboardHtml';
 import { WorkbookSession } from '../../app/session';
 import { makePlan } from '../../domain/template';
 import type { CellInput, GridSheet } from '../../domain/types';
@@ -157,5 +158,23 @@ describe('sheet adapters', () => {
       ok: false,
       refusal: { code: 'sectionComputed' },
     });
+  });
+
+  it('copies a code such as 0123 as a text and a figure as its number, on both kinds of sheet', () => {
+    const s = session([['0123', 61600, 'Mạng LAN']]);
+    const plain = ctxOf(s, 'g1');
+    const copied = plain.adapter.copy(plain, { r0: 0, c0: 0, r1: 0, c1: 2 });
+    expect(copied.values).toEqual([['0123', 61600, 'Mạng LAN']]);
+    expect(copied.text).toBe('0123\t61600\tMạng LAN');
+    const html = clipboardHtml(copied.values, 'vi');
+    expect(html).toContain(`<td style='mso-number-format:"\\@"' sdnum="1033;0;@">0123</td>`);
+    expect(html).toContain('<td x:num="61600" sdval="61600" sdnum="1033;0;General">61.600</td>');
+
+    const ctx = ctxOf(s, 's1');
+    const a = ctx.adapter;
+    expect(a.commit(ctx, a.rowId(1)!, 'name', '0123')).toMatchObject({ ok: true });
+    const [name, amount] = ['name', A11].map((c) => a.leafIds().indexOf(c));
+    const row = a.copy(ctx, { r0: 1, c0: name, r1: 1, c1: amount }).values[0];
+    expect([row[0], row[row.length - 1]]).toEqual(['0123', 100]);
   });
 });

@@ -5,7 +5,15 @@
  * lettered columns, growing as written). The grid component and its hooks never ask which kind.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { copyRange, planClear, planFill, planPaste, type PasteResult } from '../../app/clipboard';
+import {
+  type CopiedBlock,
+  copyRange,
+  planClear,
+  planFill,
+  planPaste,
+  type PasteResult,
+} from '../../app/clipboard';
+import type { ShownValue } from '../../app/clipboardHtml';
 import type { Command } from '../../app/commands';
 import { commitText, type CommitResult } from '../../app/editing';
 import type { CellPos, CellRange } from '../../app/selection';
@@ -22,12 +30,7 @@ import type { GridCtx, GridItem } from './gridContext';
 import { plainAdapter } from './plainAdapter';
 import { shownRow } from './planIndexApi';
 
-/** A copied block: contents as stored (formulas as typed), and the texts the cells show. */
-export interface CopiedBlock {
-  text: string;
-  raw: CellInput[][];
-  shown: string[][];
-}
+export type { CopiedBlock };
 
 export interface SheetAdapter {
   kind: 'appendix' | 'plain';
@@ -68,14 +71,16 @@ export interface SheetAdapter {
 export function appendixAdapter(session: WorkbookSession, sheetId: Id): SheetAdapter {
   const sheet = () => session.workbook.sheets.find((s) => s.id === sheetId)!;
   const raw = (i: number, c: string) => session.raw(sheetId, i, c) as CellInput;
-  const shown = (ctx: GridCtx, i: number, c: string): string => {
+  /** What a cell shows: its number as displayed (in the view's unit), else its text. */
+  const shownValue = (ctx: GridCtx, i: number, c: string): ShownValue => {
     const v = ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
     const cell = sheet().rows[i]?.cells[c];
-    if (typeof v === 'number') return String(displayValue(ctx, c, v));
+    if (typeof v === 'number') return displayValue(ctx, c, v);
     if (v === null || v === undefined)
       return cell === undefined || cell === null ? '' : String(cell);
     return typeof v === 'object' ? '' : String(v);
   };
+  const shown = (ctx: GridCtx, i: number, c: string): string => String(shownValue(ctx, i, c));
   return {
     kind: 'appendix',
     id: sheetId,
@@ -86,7 +91,7 @@ export function appendixAdapter(session: WorkbookSession, sheetId: Id): SheetAda
     raw,
     value: (i, c) => session.value(sheetId, i, c),
     shown,
-    copy: (ctx, r) => copyRange(sheet(), r, raw, (i, c) => shown(ctx, i, c)),
+    copy: (ctx, r) => copyRange(sheet(), r, raw, (i, c) => shownValue(ctx, i, c)),
     paste: (ctx, at, m, rawM) => planPaste(sheet(), at, m, rawM, undefined, sheetInputScale(ctx)),
     fill: (ctx, source, target) => planFill(sheet(), source, target, raw, shownRow(ctx)),
     clear: (ctx, r, all) => planClear(sheet(), r, all ? undefined : shownRow(ctx)),

@@ -71,6 +71,15 @@ export class PlainSheetModel {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  /** The system clipboard's HTML ('' when it holds none). */
+  clipboardHtml(): Promise<string> {
+    return this.page.evaluate<string>(`(async () => {
+      for (const item of await navigator.clipboard.read())
+        if (item.types.includes('text/html')) return (await item.getType('text/html')).text();
+      return '';
+    })()`);
+  }
+
   /**
    * An input method's composition on the focused cell (DevTools protocol): each step is the text
    * so far, then `commit` is inserted.
