@@ -59,4 +59,42 @@ describe('views in the submission workbook', () => {
       expect([num(y[1][4]), num(y[1][5])]).toEqual([10000, -1000]);
     }
   });
+
+  it('leaves a top-level of-which and ratio row out of the year totals, as Planbook does', async () => {
+    const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
+    if (!r.ok) throw new Error('sample');
+    const wb = r.workbook;
+    const rows = wb.sheets[0].rows;
+    const at = rows.findIndex((x) => x.kind === 'total');
+    rows.splice(
+      at,
+      0,
+      {
+        id: 'ow',
+        kind: 'project',
+        level: 0,
+        part: 'ofWhich',
+        cells: { name: 'Trong đó: ODA', y2012_dtpt: 5000 },
+      },
+      {
+        id: 'ra',
+        kind: 'project',
+        level: 0,
+        part: 'ratio',
+        cells: { name: 'Tỷ lệ', y2012_dtpt: 0.25 },
+      },
+    );
+    const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+    const file = join(mkdtempSync(join(tmpdir(), 'planbook-views-')), 'parts.xlsx');
+    writeFileSync(file, await workbookXlsx(s, 'vi'));
+    const years = s.views.yearRows(wb.sheets[0].id);
+    // 2012: 11.000 ĐTPT, 14.850 in all (as without them), the of-which and ratio rows not added
+    expect([years[1].bySource['ĐTPT'].amount, years[1].all.amount]).toEqual([11000, 14850]);
+    // before: LibreOffice gave 16.000,25 and 19.850,25 (the grand total read every top-level row)
+    const y = toCsv(file, true).get('Theo năm')!.slice(5);
+    years.forEach((x, k) => {
+      expect(num(y[k][1])).toBe(x.bySource['ĐTPT'].amount);
+      expect(num(y[k][11])).toBe(x.all.amount);
+    });
+  }, 180_000);
 });

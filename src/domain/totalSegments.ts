@@ -1,12 +1,6 @@
 /** The blocks of rows each total row of a sheet adds up. */
+import { topRows } from './formulaForms';
 import type { Row } from './types';
-
-function topLevel(rows: readonly Row[], from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let j = from; j < to; j++)
-    if (rows[j].level === 0 && rows[j].kind !== 'total' && !rows[j].part) out.push(j);
-  return out;
-}
 
 /** Which rows each total row adds up: its block (after it when totals head the table, else before). */
 export function totalSegments(rows: readonly Row[]): Map<number, number[]> {
@@ -14,7 +8,7 @@ export function totalSegments(rows: readonly Row[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   if (!totals.length) return out;
   const above = totals[0] === 0;
-  const all = topLevel(rows, 0, rows.length);
+  const all = topRows(rows);
   // the top-level rows in [a, b), cut from `all` (scanning the rows for each total was quadratic)
   const first = (x: number) => {
     let lo = 0;

@@ -1,11 +1,11 @@
 /** Where each model cell lives in the engine's sheets, and the formulas for derived cells. */
-import { columnLetter, isNumericLeaf, leaves, yearGroups } from '../domain/columns';
+import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import { sheetRules } from '../domain/checks';
+import { childRows, sumsDown, topRows } from '../domain/formulaForms';
 import { placeOf } from '../domain/policy';
-import { childRows } from '../domain/rows';
 import { totalRowTerms, totalShape, type TotalShape, type TotalTerms } from '../domain/totals';
 
-export { childRows };
+export { childRows, topRows };
 import type { AppendixSheet, ColumnLeaf, Id, Row } from '../domain/types';
 
 /** Raw content for one engine cell: a number, a formula, an escaped text, or blank. */
@@ -44,9 +44,7 @@ export function layoutOf(sheet: AppendixSheet): SheetLayout {
   ls.forEach((l, i) => col.set(l.id, i));
   const amountCols = ls.flatMap((l, i) => (l.role === 'amount' ? [i] : []));
   // ratio columns are never added up: a section states its own figure there
-  const numericCols = ls.flatMap((l, i) =>
-    isNumericLeaf(l) && l.role !== 'rowTotal' && l.additive !== false ? [i] : [],
-  );
+  const numericCols = ls.flatMap((l, i) => (sumsDown(l) ? [i] : []));
   const flagCol = ls.length;
   const statedCol = new Map<Id, number>();
   let next = flagCol + 1;
@@ -129,14 +127,6 @@ export function columnRanges(c: number, rowIdx: readonly number[], prefix = ''):
     i = j + 1;
   }
   return parts.join(',');
-}
-
-/** Rows at the top of the tree (level 0, not stated total rows): what grand totals add up. */
-export function topRows(rows: readonly Row[]): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < rows.length; j++)
-    if (rows[j].level === 0 && rows[j].kind !== 'total' && !rows[j].part) out.push(j);
-  return out;
 }
 
 /** A section's subtotal in column `c`: the sum of its direct children, as Excel users write it. */

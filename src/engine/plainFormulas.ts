@@ -5,9 +5,10 @@
  * evaluates these directly (no formula text built and parsed back); `formulaText` renders one as
  * the layout writes it, so a test holds the two to the same content, cell for cell.
  */
+import { childRows, sumsInComputedTotal, topRows } from '../domain/formulaForms';
 import { totalRowTerms, type TotalTerms } from '../domain/totals';
 import type { Row } from '../domain/types';
-import { a1, childRows, type SheetLayout, topRows } from './layout';
+import { a1, type SheetLayout } from './layout';
 import type { TotalsLayout } from './totals';
 
 /** The data sheet (0) or the totals sheet (1) of an appendix. */
@@ -114,10 +115,9 @@ export function plainTotals(
   return t.rows.map((source, r) => {
     const row: PlainContent[] = new Array(t.width).fill(null);
     const mine = l.amountCols.filter((c) => source === null || l.leaves[c].source === source);
-    for (const c of mine) row[c] = sum(c);
-    if (source === null) {
-      for (const c of l.numericCols) if (row[c] === null) row[c] = sum(c);
-    }
+    l.leaves.forEach((leaf, c) => {
+      if (sumsInComputedTotal(leaf, source)) row[c] = sum(c);
+    });
     if (l.rowTotalCol !== undefined) {
       row[l.rowTotalCol] = mine.length ? { sum: rowArgs(mine, r, 1) } : 0;
     }

@@ -1,6 +1,7 @@
 /** The totals sheet: one row per capital source and a grand-total row, all formulas. */
+import { sumsInComputedTotal, topRows } from '../domain/formulaForms';
 import type { Row } from '../domain/types';
-import { columnRanges, type RawContent, rowRanges, type SheetLayout, topRows } from './layout';
+import { columnRanges, type RawContent, rowRanges, type SheetLayout } from './layout';
 
 export interface TotalsLayout {
   /** Source code per totals row; null for the grand total row. */
@@ -23,7 +24,8 @@ function quote(name: string): string {
 
 /**
  * Contents of the totals sheet for a data sheet named `data`: each total adds up the top-level
- * rows (whose own formulas add up their children), so an edit recomputes a handful of sums.
+ * rows (whose own formulas add up their children), so an edit recomputes a handful of sums; which
+ * columns each total adds up is domain/formulaForms.ts's rule (the export writes the same).
  */
 export function totalsContents(
   l: SheetLayout,
@@ -37,10 +39,9 @@ export function totalsContents(
   return t.rows.map((source, r) => {
     const row: RawContent[] = new Array(t.width).fill(null);
     const mine = l.amountCols.filter((c) => source === null || l.leaves[c].source === source);
-    for (const c of mine) row[c] = sum(c);
-    if (source === null) {
-      for (const c of l.numericCols) if (row[c] === null) row[c] = sum(c);
-    }
+    l.leaves.forEach((leaf, c) => {
+      if (sumsInComputedTotal(leaf, source)) row[c] = sum(c);
+    });
     if (l.rowTotalCol !== undefined) {
       row[l.rowTotalCol] = mine.length ? `=SUM(${rowRanges(mine, r)})` : 0;
     }

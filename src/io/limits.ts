@@ -4,6 +4,7 @@
  * a limit is refused with one line naming the limit; nothing is ever cut silently.
  */
 import { Inflate } from 'fflate';
+import { addsToTotals } from '../domain/formulaForms';
 import type { Row } from '../domain/types';
 import { formulaDepth, MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH } from './export/formulaSafety';
 import { rawInflater } from './xlsxZip';
@@ -261,7 +262,7 @@ export function checkTotalRows(sheet: string, rows: readonly Row[]): void {
   const prefix = new Int32Array(rows.length + 1);
   const totals: number[] = [];
   rows.forEach((r, j) => {
-    prefix[j + 1] = prefix[j] + (r.level === 0 && r.kind !== 'total' && !r.part ? 1 : 0);
+    prefix[j + 1] = prefix[j] + (addsToTotals(r) ? 1 : 0);
     if (r.kind === 'total') totals.push(j);
   });
   if (!totals.length) return;

@@ -6,7 +6,7 @@
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { gridText } from '../../domain/grid';
 import { totalSegments } from '../../domain/totalSegments';
-import { childRows } from '../../domain/rows';
+import { childRows, sumsDown, sumsInComputedTotal, topRows } from '../../domain/formulaForms';
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
 import type { AppendixSheet, PlanMeta } from '../../domain/types';
 import { formHead, formSignature } from './formBlock';
@@ -125,11 +125,11 @@ export function layoutAppendix(
         };
       }
       // a column never added up (ratios, or marked so) keeps what the section states
-      if (isNumericLeaf(l) && r.kind === 'section' && l.additive !== false) {
+      if (r.kind === 'section' && sumsDown(l)) {
         const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
         return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
       }
-      if (terms && isNumericLeaf(l) && l.additive !== false)
+      if (terms && sumsDown(l))
         return figure(base, l.id, c, termsFormula(l.id), num(v.value(i, l.id)), l.label);
       const x = r.cells[l.id];
       if (typeof x === 'number') return { ...base, number: x };
@@ -184,7 +184,8 @@ export function layoutAppendix(
   const NONE: (OutCell | null)[] = [];
   for (let i = 0; i < sheet.rows.length; i++) out.push(lazy ? NONE : bodyRow(i));
   // computed totals: one row per source, then the grand total, each adding up the top-level rows
-  const top = sheet.rows.flatMap((r, i) => (r.level === 0 && r.kind !== 'total' ? [i] : []));
+  // (never an of-which or ratio row), as the engine's (domain/formulaForms.ts)
+  const top = topRows(sheet.rows);
   const sources = [...new Set(amountCols.map((c) => ls[c].source).filter((s): s is string => !!s))];
   const totalRows: number[] = [];
   for (const source of computedTotalRows(sheet, sources)) {
@@ -203,8 +204,7 @@ export function layoutAppendix(
           const f = mine.length ? `=SUM(${rowRanges(mine, excelRow)})` : undefined;
           return { ...base, formula: f, value: num(v.total(source, l.id)) };
         }
-        const counts = l.role === 'amount' ? mine.includes(c) : source === null && isNumericLeaf(l);
-        if (!counts || !top.length) return base;
+        if (!sumsInComputedTotal(l, source) || !top.length) return base;
         return {
           ...base,
           formula: `=SUM(${colRanges(c, top, first)})`,
