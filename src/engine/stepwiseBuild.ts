@@ -92,7 +92,7 @@ interface Piece extends Block {
  * Blocks cut so that none costs more than `cells` (a line of long formulas is cut in columns; a
  * formula is never cut), the lowest lines first: bottom up as the blocks are.
  */
-function cut(blocks: Block[], cells: number): Piece[] {
+export function cut(blocks: Block[], cells: number): Piece[] {
   const out: Piece[] = [];
   for (const b of blocks) {
     const line = b.lines[0];
