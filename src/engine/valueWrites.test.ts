@@ -169,4 +169,20 @@ describe('values written in blocks', () => {
       hf.destroy();
     }
   });
+
+  it('refuse a value past the engine’s size as its build does, and take blanks there', () => {
+    const config = { licenseKey: 'gpl-v3', maxRows: 3, maxColumns: 2 };
+    expect(() => HyperFormula.buildFromSheets({ a: [[], [], [], [1]] }, config)).toThrow();
+    expect(() => HyperFormula.buildFromSheets({ a: [[null, null, 1]] }, config)).toThrow();
+    const blanks = [[1, 2, null], [], [], [null, null]];
+    const once = HyperFormula.buildFromSheets({ a: blanks }, config);
+    for (const path of ['direct', 'public'] as const) {
+      const hf = HyperFormula.buildFromSheets({ a: [] }, config);
+      valueWriter(hf, path)(0, blanks, 0, 4);
+      expect(hf.getSheetSerialized(0)).toEqual(once.getSheetSerialized(0));
+      expect(() => valueWriter(hf, path)(0, [[], [], [], [1]], 3, 4)).toThrow();
+      expect(() => valueWriter(hf, path)(0, [[null, null, 1]], 0, 1)).toThrow();
+      hf.destroy();
+    }
+  });
 });

@@ -47,6 +47,15 @@ let classes: Classes | null | undefined;
 function probe(): Classes | null {
   if (classes !== undefined) return classes;
   classes = null;
+  try {
+    classes = readClasses();
+  } catch {
+    // not as expected: the public path
+  }
+  return classes;
+}
+
+function readClasses(): Classes | null {
   const hf = HyperFormula.buildFromSheets({ p: [[1, '5%']] }, { licenseKey: 'gpl-v3' });
   try {
     const graph = (hf as unknown as { dependencyGraph?: unknown }).dependencyGraph;
@@ -66,8 +75,7 @@ function probe(): Classes | null {
     const { parsedValue, rawValue } = made.getValues();
     if (parsedValue !== 2 || rawValue !== '2' || !(pct instanceof Rich)) return null;
     if ((pct as { val: unknown }).val !== 0.05) return null;
-    classes = { Vertex, Rich };
-    return classes;
+    return { Vertex, Rich };
   } finally {
     hf.destroy();
   }
@@ -121,9 +129,20 @@ export function valueWriter(
       hf.setCellContents({ sheet, row: from, col: 0 }, values as RawCellContent[][]);
     };
   }
+  const { maxRows, maxColumns } = hf.getConfig();
   return (sheet, rows, from, to) => {
     for (let row = from; row < to; row++) {
       const r = rows[row];
+      if (row >= maxRows || r.length > maxColumns) {
+        // past the engine's size: its own write refuses a value there, as its build would
+        let end = r.length;
+        while (end > 0 && (r[end - 1] === null || r[end - 1] === undefined)) end--;
+        if (row >= maxRows || end > maxColumns) {
+          const values = r.slice(0, end).map((v) => (isFormula(v) ? null : v));
+          if (end) hf.setCellContents({ sheet, row, col: 0 }, [values as RawCellContent[]]);
+          continue;
+        }
+      }
       for (let col = 0; col < r.length; col++) {
         const v = r[col];
         if (v === null || v === undefined) continue;
