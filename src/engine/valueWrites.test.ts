@@ -4,7 +4,7 @@
  * formulas reading them, and the same after later edits, undo and redo.
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prng } from '../domain/generate';
 import { ENGINE_CONFIG } from './config';
 import type { RawContent } from './layout';
@@ -124,6 +124,28 @@ describe('values written in blocks', () => {
     expect(HyperFormula.version).toBe('3.5.0');
     expect(canWriteDirect(hf)).toBe(true);
     hf.destroy();
+  });
+
+  it('take the public path on another HyperFormula, to the same engine', () => {
+    const statics = HyperFormula as unknown as { version: string };
+    const contents = workbook(9);
+    const once = HyperFormula.buildFromSheets(contents, { ...ENGINE_CONFIG });
+    const writes = vi.spyOn(HyperFormula.prototype, 'setCellContents');
+    const direct = stepwise(contents, 'direct');
+    const formulaWrites = writes.mock.calls.length; // the values went straight in
+    statics.version = '3.6.0';
+    try {
+      expect(canWriteDirect(once)).toBe(false);
+      const hf = stepwise(contents, 'direct');
+      expect(writes.mock.calls.length).toBeGreaterThan(formulaWrites + 30); // the values too
+      expect(snapshot(hf)).toEqual(snapshot(once));
+      expect(snapshot(direct)).toEqual(snapshot(once));
+      hf.destroy();
+    } finally {
+      statics.version = '3.5.0';
+      writes.mockRestore();
+    }
+    for (const hf of [once, direct]) hf.destroy();
   });
 
   it('end in the one-go build’s engine, after edits, undo and redo too (both paths)', () => {
