@@ -112,8 +112,8 @@ export function canWriteDirect(hf: HyperFormula): boolean {
  * at their own row indices from column 0, each cell as the engine's build would hold it (null
  * cells and formulas are left out: the formulas are written after). The target cells should hold
  * nothing: a cell that does is written through `setCellContents`, as is everything when `path` is
- * 'public' or the internals are not the expected ones. Nothing is evaluated for a direct write: nothing reads the
- * cells yet.
+ * 'public' or the internals are not the expected ones. Nothing is evaluated for a direct write:
+ * nothing reads the cells yet.
  */
 export function valueWriter(
   hf: HyperFormula,
