@@ -44,15 +44,20 @@ export class PlanEngine extends EngineCore {
   /**
    * As loadWorkbook, in short steps (one per `next()`; stepwiseBuild.ts): nothing may read the
    * engine before the iterator is done. A workbook holding a formula typed by the user is built in
-   * one step (its formulas may read anything).
+   * one step (its formulas may read anything). `build` is the stepwise build (a bench passes an
+   * older one to compare).
    */
-  loadInSteps(wb: Pick<Workbook, 'sheets' | 'grids'>): Iterator<void, void, void> {
-    return this.load(wb, true);
+  loadInSteps(
+    wb: Pick<Workbook, 'sheets' | 'grids'>,
+    build: typeof buildInSteps = buildInSteps,
+  ): Iterator<void, void, void> {
+    return this.load(wb, true, build);
   }
 
   private *load(
     wb: Pick<Workbook, 'sheets' | 'grids'>,
     stepwise: boolean,
+    build = buildInSteps,
   ): Generator<void, void, void> {
     this.views.reset();
     this.instance?.destroy();
@@ -85,7 +90,7 @@ export class PlanEngine extends EngineCore {
       return;
     }
     const names = states.map((st) => st.dataName);
-    yield* buildInSteps(contents, names, (hf) => {
+    yield* build(contents, names, (hf) => {
       this.instance = hf;
       this.reindex();
     });

@@ -9,7 +9,7 @@ import { leaves, yearGroups } from '../domain/columns';
 import { generatePlan, prng } from '../domain/generate';
 import type { Row, Workbook } from '../domain/types';
 import { PlanEngine } from './engine';
-import { formulaBlocks } from './stepwiseBuild';
+import { cut, formulaBlocks } from './stepwiseBuild';
 
 const hfOf = (e: PlanEngine) => (e as unknown as { hf: HyperFormula }).hf;
 
@@ -109,5 +109,26 @@ describe('the engine built in steps', () => {
       { row: 0, col: 2, lines: [['=A1'], ['=B2'], ['=B3']] },
       { row: 0, col: 0, lines: [['=SUM(B2:B3)']] },
     ]);
+  });
+
+  it('cuts blocks by what they cost: tall ones in rows, a line of long sums in columns', () => {
+    const tall = { row: 2, col: 1, lines: [['=A1'], ['=A2'], ['=A3'], ['=A4'], ['=A5']] };
+    expect(cut([tall], 2).map((p) => [p.row, p.lines.length, p.weight])).toEqual([
+      [5, 2, 2],
+      [3, 2, 2],
+      [2, 1, 1],
+    ]);
+    const long = `=SUM(${Array.from({ length: 60 }, (_, k) => `A${k + 1}`).join(',')})`; // 8 cells
+    const line = { row: 0, col: 3, lines: [[long, long, '=1', long]] };
+    expect(cut([line], 16).map((p) => [p.col, p.lines[0], p.weight])).toEqual([
+      [3, [long, long], 16],
+      [5, ['=1', long], 9],
+    ]);
+    expect(cut([line], 10).map((p) => [p.col, p.lines[0].length, p.weight])).toEqual([
+      [3, 1, 8],
+      [4, 2, 9],
+      [6, 1, 8],
+    ]);
+    expect(cut([line], 100)).toEqual([{ ...line, weight: 25 }]);
   });
 });

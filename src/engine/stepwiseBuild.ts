@@ -1,17 +1,19 @@
 /**
  * HyperFormula built in short steps instead of one long task (issue 20: a 100,000-project build is
- * seconds of main thread). The engine is first built in one go from the sheets without the data
- * sheets' formulas (values only: no dependency edges, nothing to evaluate), then the formulas are
- * written in blocks of a few hundred cells, bottom up (a section's rows before the section), each
- * block evaluating only itself and what reads it. The engine ends holding the very contents the
- * one-go build gives it, with the same values (HyperFormula keeps its values exact after every
- * write); the undo stack the writes left is cleared, as after a build.
+ * seconds of main thread). The engine is first built with every sheet empty, then the values are
+ * written in blocks of some thousands of cells (valueWrites.ts: as the engine's own build makes
+ * them, nothing to evaluate), then the formulas in blocks of a few hundred cells, the data sheets'
+ * bottom up (a section's rows before the section), then the other sheets' (the totals), each block
+ * evaluating only itself and what reads it. The engine ends holding the very contents the one-go
+ * build gives it, with the same values (HyperFormula keeps its values exact after every write);
+ * the undo stack the writes left is cleared, as after a build.
  */
 import { HyperFormula } from 'hyperformula';
 import { ENGINE_CONFIG } from './config';
 import type { RawContent } from './layout';
+import { type ValuePath, valueWriter } from './valueWrites';
 
-/** Formula cells written per step (a step is then a few milliseconds to a few tens). */
+/** Formula cells written per step, a long formula counting for more (a step is then a few ms to a few tens). */
 export const STEP_CELLS = 500;
 
 const isFormula = (v: RawContent): v is string => typeof v === 'string' && v.startsWith('=');
@@ -26,12 +28,22 @@ interface Block {
 /**
  * The formula cells of a sheet as blocks, bottom up: each row's runs of formulas, and a column's
  * single formulas on consecutive rows (the row totals of a section's projects) as one tall block.
+ * A step (`yield`) after every `cells` cells read.
  */
-export function formulaBlocks(rows: readonly (readonly RawContent[])[]): Block[] {
+export function* scanFormulas(
+  rows: readonly (readonly RawContent[])[],
+  cells = Infinity,
+): Generator<void, Block[], void> {
   const out: Block[] = [];
   const open = new Map<number, Block>(); // single-cell blocks that may grow upward, by column
+  let n = 0;
   for (let i = rows.length - 1; i >= 0; i--) {
     const r = rows[i];
+    n += r.length;
+    if (n >= cells) {
+      n = 0;
+      yield;
+    }
     let c = 0;
     while (c < r.length) {
       if (!isFormula(r[c])) {
@@ -44,7 +56,7 @@ export function formulaBlocks(rows: readonly (readonly RawContent[])[]): Block[]
       const tall = run.length === 1 ? open.get(c0) : undefined;
       if (tall && tall.row === i + 1) {
         tall.row = i;
-        tall.lines.unshift(run);
+        tall.lines.push(run); // bottom up: turned round at the end
         continue;
       }
       const b = { row: i, col: c0, lines: [run] };
@@ -52,58 +64,122 @@ export function formulaBlocks(rows: readonly (readonly RawContent[])[]): Block[]
       if (run.length === 1) open.set(c0, b);
     }
   }
+  for (const b of out) b.lines.reverse();
   return out;
 }
 
-/** Blocks cut so that none holds more than `cells` formulas. */
-function cut(blocks: Block[], cells: number): Block[] {
-  const out: Block[] = [];
+/** scanFormulas in one go. */
+export function formulaBlocks(rows: readonly (readonly RawContent[])[]): Block[] {
+  const it = scanFormulas(rows);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Formula characters that cost as much to write as a cell (a totals sum of 200 cells is 100). */
+const FORMULA_CHARS = 32;
+
+/** What writing a formula costs, in cells: a long one (many terms) more. */
+const weight = (f: string) => 1 + Math.floor(f.length / FORMULA_CHARS);
+
+/** A block to write in one step, and what it costs (cells). */
+interface Piece extends Block {
+  weight: number;
+}
+
+/**
+ * Blocks cut so that none costs more than `cells` (a line of long formulas is cut in columns; a
+ * formula is never cut), the lowest lines first: bottom up as the blocks are.
+ */
+export function cut(blocks: Block[], cells: number): Piece[] {
+  const out: Piece[] = [];
   for (const b of blocks) {
-    const per = Math.max(1, Math.floor(cells / b.lines[0].length));
-    // the lowest lines first: bottom up as the blocks are
-    for (let end = b.lines.length; end > 0; end -= per) {
-      const start = Math.max(0, end - per);
-      out.push({ row: b.row + start, col: b.col, lines: b.lines.slice(start, end) });
+    const line = b.lines[0];
+    for (let c0 = 0; c0 < line.length;) {
+      let c1 = c0;
+      let w = 0;
+      while (c1 < line.length && (c1 === c0 || w + weight(line[c1]) <= cells)) {
+        w += weight(line[c1++]);
+      }
+      const whole = c0 === 0 && c1 === line.length;
+      const per = Math.max(1, Math.floor(cells / w));
+      for (let end = b.lines.length; end > 0; end -= per) {
+        const start = Math.max(0, end - per);
+        const lines = b.lines.slice(start, end);
+        out.push({
+          row: b.row + start,
+          col: b.col + c0,
+          lines: whole ? lines : lines.map((l) => l.slice(c0, c1)),
+          weight: w * lines.length,
+        });
+      }
+      c0 = c1;
     }
   }
   return out;
 }
 
+/** Value cells written per step (a step is then a few tens of milliseconds at most). */
+export const VALUE_STEP_CELLS = 8000;
+
+/** Cells read per step when the formulas are looked for (reading is cheap beside writing). */
+const SCAN_CELLS = 50_000;
+
 /**
  * Builds the engine over `contents` in steps (one per `next()`): `adopt` receives the instance once
  * it holds every value, and it holds every formula when the iterator is done. `stepwise` names the
- * sheets whose formulas are written in steps (the appendices' data sheets); the other sheets are
- * built whole at the first step.
+ * sheets whose formulas are written first (the appendices' data sheets), the other sheets' formulas
+ * (the totals, which read them) after them. `path` says how values are written (valueWrites.ts).
  */
 export function* buildInSteps(
   contents: Record<string, RawContent[][]>,
   stepwise: readonly string[],
   adopt: (hf: HyperFormula) => void,
   cells = STEP_CELLS,
+  path: ValuePath = 'direct',
+  valueCells = VALUE_STEP_CELLS,
 ): Generator<void, void, void> {
-  const shells: Record<string, RawContent[][]> = Object.create(null);
-  Object.assign(shells, contents);
-  const later: { name: string; blocks: Block[] }[] = [];
-  for (const name of stepwise) {
+  // every sheet, empty: the ids are given in the contents' order, as a build from them gives them
+  const empty: Record<string, RawContent[][]> = Object.create(null);
+  for (const name in contents) empty[name] = [];
+  yield;
+  const hf = HyperFormula.buildFromSheets(empty, { ...ENGINE_CONFIG });
+  yield;
+  const write = valueWriter(hf, path);
+  yield;
+  for (const name in contents) {
+    const sheet = hf.getSheetId(name)!;
     const rows = contents[name];
-    shells[name] = rows.map((r) =>
-      r.some(isFormula) ? r.map((v) => (isFormula(v) ? null : v)) : r,
-    );
-    later.push({ name, blocks: cut(formulaBlocks(rows), cells) });
+    let from = 0;
+    let n = 0;
+    for (let i = 0; i < rows.length; i++) {
+      n += rows[i].length;
+      if (n < valueCells) continue;
+      write(sheet, rows, from, i + 1);
+      from = i + 1;
+      n = 0;
+      yield;
+    }
+    write(sheet, rows, from, rows.length);
   }
-  const hf = HyperFormula.buildFromSheets(shells, { ...ENGINE_CONFIG });
   adopt(hf);
   yield;
-  for (const { name, blocks } of later) {
+  const first = new Set(stepwise);
+  const order = [...stepwise, ...Object.keys(contents).filter((n) => !first.has(n))];
+  const blocks: Piece[][] = [];
+  for (const name of order)
+    blocks.push(cut(yield* scanFormulas(contents[name], SCAN_CELLS), cells));
+  let n = 0;
+  for (const [k, name] of order.entries()) {
     const sheet = hf.getSheetId(name)!;
-    let n = 0;
-    for (const b of blocks) {
+    for (const b of blocks[k]) {
       if (n >= cells) {
         yield;
         n = 0;
       }
       hf.setCellContents({ sheet, row: b.row, col: b.col }, b.lines);
-      n += b.lines.length * b.lines[0].length;
+      n += b.weight;
     }
   }
   hf.clearUndoStack();
