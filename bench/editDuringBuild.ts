@@ -7,6 +7,9 @@
  * BENCH_DIST is the build measured (default ./dist); with BENCH_OLD_DIST, that build is measured
  * too, the two alternating run by run (BENCH_RUNS each, default 3), so both see the same load.
  * Build first: `npx vite build`.
+ * Measured 2026-12-01, 100,000 projects, 2 runs each alternating, load 9.3–9.7 on 2 shared cores:
+ * before (85c2563) Enter → total shown 11.0 / 11.5 s, one task (the rest of the build at once);
+ * after, 66 / 138 ms, its longest task 67 / 141 ms, the build going on in its steps after it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
