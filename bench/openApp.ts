@@ -39,11 +39,12 @@ async function main(): Promise<void> {
           })
           .catch(() => undefined);
       ready.push(
-        // the first marks (the edit warm-up's throwaway session marks its own engine later)
-        await page.evaluate(() => {
-          const at = (n: string) => performance.getEntriesByName(n)[0]?.startTime;
+        // the open's engine (the edit warm-up's throwaway session marks its own, pb:warm-edit)
+        // (a string: tsx wraps a named inner function in `__name`, which the page does not have)
+        await page.evaluate<number>(`(() => {
+          const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
           return (at('pb:engine-ready') ?? at('pb:grid-ready')) - at('pb:open');
-        }),
+        })()`),
       );
       marks = await page.evaluate(() => {
         const t0 = performance.getEntriesByName('pb:open')[0]?.startTime ?? 0;

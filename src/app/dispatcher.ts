@@ -46,6 +46,11 @@ export class Dispatcher {
     readonly engine: PlanEngine,
     /** A refusal when no step may be applied now (read-only, conflict). */
     private readonly locked: () => Refusal | null,
+    /**
+     * Takes a step without the engine (its effects), or null: the engine takes it (the engine
+     * being built, the figures shown follow the step and the engine catches up after its build).
+     */
+    private readonly without: (after: Workbook, d: Delta) => EngineEffects | null = () => null,
   ) {}
 
   get workbook(): Workbook {
@@ -140,13 +145,16 @@ export class Dispatcher {
   private step(kind: StepKind, d: Delta, after: Workbook, check: boolean): DispatchResult {
     const before = this.wb;
     let r: DispatchResult;
-    try {
-      r = applyToEngines(this.engine, before, after, d, check);
-    } catch (e) {
-      // the formula engine failed inside the step: rebuild it from the model, which is unchanged
-      this.rebuild(before);
-      return { ok: false, refusals: [{ code: 'ERROR', detail: (e as Error).message }] };
-    }
+    const taken = this.without(after, d);
+    if (taken) r = { ok: true, effects: taken };
+    else
+      try {
+        r = applyToEngines(this.engine, before, after, d, check);
+      } catch (e) {
+        // the formula engine failed inside the step: rebuild it from the model, which is unchanged
+        this.rebuild(before);
+        return { ok: false, refusals: [{ code: 'ERROR', detail: (e as Error).message }] };
+      }
     if (!r.ok) return r;
     this.wb = after;
     const fx = r.effects;

@@ -2,17 +2,23 @@
  * The session's formula engine and whether it is built yet. Building HyperFormula over a large
  * workbook takes seconds; until it is built, the figures the grid shows come from the stored rows,
  * evaluated without the engine by PlainValues (the very contents the engine would hold, with its
- * arithmetic: the same figures). Whatever needs the engine itself (a step, the views, a plain grid
- * sheet's formulas, a sheet PlainValues cannot evaluate) builds it first, at once: nothing ever reads
- * a half-built engine, and an edit made before the build is applied after it, in order. Asked for
- * soon, the build runs in short tasks (PlanEngine.loadInSteps), so typing is never held for it;
- * needed at once, its remaining steps run there and then.
+ * arithmetic: the same figures). Whatever needs the engine itself (the views, a plain grid sheet's
+ * formulas, a sheet PlainValues cannot evaluate) builds it first, at once: nothing ever reads a
+ * half-built engine. Asked for soon, the build runs in short tasks (PlanEngine.loadInSteps), so
+ * typing is never held for it: an edit made meanwhile is taken on the figures without the engine
+ * (plainStep.ts) and the build goes on in its steps; once it is done, the engine is brought from
+ * the workbook it was built from to the workbook as it is then, in one step (the edits' net delta,
+ * as a batch of commands is), and only then do the checks read it.
  */
 import type { CheckValues } from '../domain/checks';
+import { type Delta, diffWorkbooks } from '../domain/delta';
 import type { Id, Workbook } from '../domain/types';
-import { type EngineValue, PlanEngine } from '../engine/engine';
+import { type EngineEffects, type EngineValue, PlanEngine } from '../engine/engine';
 import { inputColumn, layoutOf, type SheetLayout } from '../engine/layout';
+import { hasFormula } from '../engine/leanTexts';
 import { PlainValues } from '../engine/plainValues';
+import { applyToEngines } from './apply';
+import { plainStep } from './plainStep';
 
 /** Below this many rows the engine is built with the session (the open is fast either way). */
 export const DEFER_ENGINE_ROWS = 5000;
@@ -26,6 +32,14 @@ export function defersEngine(wb: Workbook): boolean {
 
 /** Milliseconds of build steps per task before the page gets the thread back. */
 const STEP_BUDGET_MS = 8;
+
+/** How a gate schedules its build (tests hold the build mid-way with their own). */
+export interface GateOptions {
+  /** Milliseconds of build steps per task (at least one step runs in each). */
+  budget?: number;
+  /** The performance mark once the engine is built (null: none; a warm-up's session). */
+  mark?: string | null;
+}
 
 /** -0 as 0 (the engine never gives out -0; a number format would show `-0`). */
 const noSign = <T>(v: T): T => (v === 0 ? (0 as T) : v);
@@ -42,15 +56,24 @@ export class EngineGate {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The build under way in steps (null: not started, or done). */
   private steps: Iterator<void, void, void> | null = null;
+  /** The workbook the build under way in steps started from. */
+  private from: Workbook | null = null;
+  /** Whether the workbook held no formula when the first step came before the build. */
+  private formulaFree: boolean | undefined;
+  private readonly budget: number;
+  private readonly mark: string | null;
+  /** Build steps run so far, and steps taken without the engine (for tests). */
+  readonly counts = { buildSteps: 0, deferred: 0 };
 
   constructor(
-    /** The workbook as it is now (before the build: the one loaded, since no step ran yet). */
+    /** The workbook as it is now. */
     private readonly wb: () => Workbook,
     /** Runs right after the build, before anything else reads the engine (the full checks). */
     private readonly onBuilt: () => void,
-    /** Milliseconds of build steps per task (at least one step runs in each). */
-    private readonly budget = STEP_BUDGET_MS,
+    options: GateOptions = {},
   ) {
+    this.budget = options.budget ?? STEP_BUDGET_MS;
+    this.mark = options.mark === undefined ? 'pb:engine-ready' : options.mark;
     this.ready = new Promise((r) => (this.resolveReady = r));
   }
 
@@ -66,7 +89,8 @@ export class EngineGate {
     clearTimeout(this.timer);
     try {
       if (this.steps) while (!this.steps.next().done);
-      else this.engine.loadWorkbook(this.wb());
+      else this.engine.loadWorkbook((this.from = this.wb()));
+      this.catchUp();
     } finally {
       this.building = false;
       this.steps = null;
@@ -75,11 +99,45 @@ export class EngineGate {
     return this.engine;
   }
 
+  /**
+   * Takes a step (`after`, `d` from the workbook as it is now) without the engine while it is not
+   * built: the figures shown follow it and the build goes on in its steps. Null when the engine is
+   * built or the step needs it (it is then built at once, before the step): the caller brings
+   * the engine along as usual.
+   */
+  take(after: Workbook, d: Delta): EngineEffects | null {
+    if (this.built || this.building) return null;
+    const now = this.wb();
+    this.formulaFree ??= !hasFormula(now.sheets, now.grids ?? []);
+    const fx = this.formulaFree ? plainStep(this.plain, after, d) : null;
+    if (fx) {
+      for (const sd of d.sheets) if (sd.header) this.layouts.delete(sd.sheetId);
+      this.counts.deferred++;
+      return fx;
+    }
+    this.ensure();
+    return null;
+  }
+
+  /** The engine built from an older workbook (edits came meanwhile) is brought to the current one. */
+  private catchUp(): void {
+    const from = this.from;
+    const now = this.wb();
+    this.from = null;
+    if (!from || from === now) return;
+    try {
+      applyToEngines(this.engine, from, now, diffWorkbooks(from, now), false);
+    } catch {
+      this.engine.loadWorkbook(now); // the engine failed inside the step: built again, whole
+    }
+  }
+
   /** The engine was built by someone else (a reload rebuilt it from a newer workbook). */
   builtElsewhere(): void {
     if (this.built) return;
     clearTimeout(this.timer);
     this.steps = null;
+    this.from = null;
     this.finish(false);
   }
 
@@ -88,7 +146,7 @@ export class EngineGate {
     this.plain.clear();
     this.layouts.clear();
     if (own) this.onBuilt();
-    globalThis.performance?.mark?.('pb:engine-ready');
+    if (this.mark) globalThis.performance?.mark?.(this.mark);
     this.resolveReady();
   }
 
@@ -106,9 +164,12 @@ export class EngineGate {
     this.building = true;
     let done: boolean;
     try {
-      this.steps ??= this.engine.loadInSteps(this.wb());
-      do done = !!this.steps.next().done;
-      while (!done && performance.now() - t0 < this.budget);
+      this.steps ??= this.engine.loadInSteps((this.from = this.wb()));
+      do {
+        done = !!this.steps.next().done;
+        this.counts.buildSteps++;
+      } while (!done && performance.now() - t0 < this.budget);
+      if (done) this.catchUp();
     } catch (e) {
       this.steps = null; // the next need builds it whole
       throw e;

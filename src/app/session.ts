@@ -11,7 +11,7 @@ import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
 import { CheckStore } from './checkStore';
-import { EngineGate } from './engineGate';
+import { EngineGate, type GateOptions } from './engineGate';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
@@ -51,10 +51,14 @@ export class WorkbookSession {
     loaded: LoadedWorkbook,
     private readonly repo: WorkbookRepo | null,
     readOnly = false,
-    /** Show the stored figures at once and build the engine later (`buildEngineSoon`, or on need). */
-    deferEngine = false,
+    /**
+     * Show the stored figures at once and build the engine later (`whenEngineReady`, or on need);
+     * options: how the build is scheduled, and its performance mark.
+     */
+    engine: boolean | (GateOptions & { defer: boolean }) = false,
   ) {
     this._readOnly = readOnly;
+    const deferEngine = typeof engine === 'boolean' ? engine : engine.defer;
     this.gate = new EngineGate(
       () => this.dispatcher.workbook,
       () => {
@@ -62,11 +66,18 @@ export class WorkbookSession {
         // after the build (which may run inside a render): the UI re-reads once it is done
         if (deferEngine) queueMicrotask(() => this.changed());
       },
+      typeof engine === 'boolean' ? {} : engine,
     );
     this.order = loaded.order;
     this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
     this.widths = new SheetWidths(repo, loaded.workbook.id, loaded.widths, () => !this._readOnly);
-    this.dispatcher = new Dispatcher(loaded.workbook, this.engine, () => this.lock());
+    this.dispatcher = new Dispatcher(
+      loaded.workbook,
+      this.engine,
+      () => this.lock(),
+      // while the engine is being built, a step is taken on the figures without it
+      (after, d) => this.gate.take(after, d),
+    );
     this.views = new SheetViews(
       () => this.gate.ensure().views,
       () => this.dispatcher.workbook,
@@ -80,11 +91,15 @@ export class WorkbookSession {
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') return this.checks.full(e.after, this.engine);
+      // before the build: no checks yet (the build runs them over the workbook as it is then)
+      if (!this.gate.isReady) return;
       this.checks.carry(e.before, e.after, e.delta);
       this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') return this.views.reset();
+      // before the build no view is built (a view builds the engine first)
+      if (!this.gate.isReady) return;
       const { stale } = this.views.afterStep(
         (id) => touchesUnits(e.delta, e.after, id),
         e.before.meta,
@@ -118,6 +133,11 @@ export class WorkbookSession {
   whenEngineReady(): Promise<void> {
     this.gate.soon();
     return this.gate.ready;
+  }
+
+  /** Build steps run so far, and steps taken without the engine while it was being built. */
+  get engineCounts(): { readonly buildSteps: number; readonly deferred: number } {
+    return this.gate.counts;
   }
 
   /** Resolves once the engine is built (without asking for the build). */
@@ -173,7 +193,6 @@ export class WorkbookSession {
 
   /** Applies a user step; refused steps change nothing. */
   dispatch(cmd: Command, label: string): DispatchResult {
-    this.gate.ensure();
     return this.dispatcher.dispatch(cmd, label);
   }
 
@@ -183,19 +202,16 @@ export class WorkbookSession {
    * move to the sheet it changed.
    */
   applyRemote(cmd: Command): DispatchResult {
-    this.gate.ensure();
     return this.dispatcher.applyRemote(cmd);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */
   undo(): boolean {
-    this.gate.ensure();
     return this.dispatcher.undo();
   }
 
   /** Redoes the last undone step. */
   redo(): boolean {
-    this.gate.ensure();
     return this.dispatcher.redo();
   }
 

@@ -18,6 +18,14 @@ describe('warmEditPath', () => {
     expect(globalThis.localStorage ? globalThis.localStorage.length : 0).toBe(before);
   });
 
+  it('marks its own build pb:warm-edit, never pb:engine-ready (one of those per open)', () => {
+    const ready = () => performance.getEntriesByName('pb:engine-ready').length;
+    const warm = () => performance.getEntriesByName('pb:warm-edit').length;
+    const [r0, w0] = [ready(), warm()];
+    warmEditPath();
+    expect([ready() - r0, warm() - w0]).toEqual([0, 1]);
+  });
+
   it('leaves an open session untouched: same workbook, no undo step', () => {
     const open = new WorkbookSession(
       { workbook: sampleWorkbook(), order: new Map(), rev: 0 },

@@ -41,6 +41,9 @@ export function warmEditPath(): boolean {
   const session = new WorkbookSession(
     { workbook: sampleWorkbook(), order: new Map(), rev: 0 },
     null,
+    false,
+    // its engine is not the opened workbook's: one `pb:engine-ready` per open, this its own mark
+    { defer: false, mark: 'pb:warm-edit' },
   );
   try {
     const at = editableCell(session.workbook);

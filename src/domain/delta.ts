@@ -4,7 +4,7 @@
  * engine, the checks, the views, storage and history; undo is the delta reversed.
  */
 import { gridCell } from './grid';
-import { indexOfRows } from './rowIndex';
+import { indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, GridSheet, Id, PlanMeta, Row, Workbook } from './types';
 
 /** A row added (before null), removed (after null) or changed. */
@@ -229,6 +229,9 @@ function patchSheet(s: AppendixSheet, d: SheetDelta): AppendixSheet {
     rows = s.rows.slice();
     const index = indexOfRows(s.rows);
     for (const r of d.rows) if (r.after) rows[index.get(r.id)!] = r.after;
+    // the same ids in the same order (an undo or redo of cell edits): one index for both lists,
+    // not a new 100,000-entry map per step
+    shareIndex(s.rows, rows);
   }
   return { ...head, rows };
 }

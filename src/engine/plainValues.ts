@@ -81,7 +81,7 @@ export class PlainValues {
   private constructor(
     private readonly layout: SheetLayout,
     private readonly totalsOf: TotalsLayout,
-    private readonly rows: readonly Row[],
+    private rows: readonly Row[],
     private readonly segments: Map<number, number[]>,
     private readonly totals: PlainContent[][],
   ) {
@@ -127,6 +127,47 @@ export class PlainValues {
       for (const [c, content] of this.derivedRow(i))
         if (content !== null && typeof content !== 'number') this.get(i, c);
     this.totals.forEach((line, r) => line.forEach((_, c) => this.getTotal(r, c)));
+  }
+
+  /**
+   * Follows a step that changed only cells of `changed` rows (none added, removed, moved or
+   * re-shaped: same ids, kinds, levels, parts and total sources): those rows, the sections above
+   * them, the total rows and the totals sheet are computed again, the rest is kept. The data rows
+   * whose values may have changed; null when the sheet now holds what only the engine computes
+   * (this instance is then spent).
+   */
+  edit(rows: readonly Row[], changed: readonly number[]): Set<number> | null {
+    for (const i of changed)
+      for (const k in rows[i].cells)
+        if (own(rows[i].cells, k) && isFormula(rows[i].cells[k]))
+          if (inputColumn(this.layout, rows[i], k) !== undefined) return null;
+    this.rows = rows;
+    const dirty = new Set<number>(this.segments.keys()); // the total rows
+    for (const i of changed) {
+      dirty.add(i);
+      // the sections above (a row of a lower level before it is its section, or that one's)
+      let level = rows[i].level;
+      for (let j = i - 1; j >= 0 && level > 0; j--)
+        if (rows[j].level < level) {
+          dirty.add(j);
+          level = rows[j].level;
+        }
+    }
+    for (const i of dirty) {
+      this.heads.delete(i); // a section without rows states its own figure: its cells changed
+      for (const m of this.memo) if (m) m[i] = undefined;
+    }
+    this.totalsMemo.length = 0;
+    try {
+      for (const i of [...dirty].sort((a, b) => b - a))
+        for (const [c, content] of this.derivedRow(i))
+          if (content !== null && typeof content !== 'number') this.get(i, c);
+      this.totals.forEach((line, r) => line.forEach((_, c) => this.getTotal(r, c)));
+      return dirty;
+    } catch (e) {
+      if (e instanceof NotPlain) return null;
+      throw e;
+    }
   }
 
   /** Derived cells of row i (kept for sections and total rows, read again by their columns). */
