@@ -12,8 +12,9 @@ import {
   type MatchOverrides,
   matchProjects,
   type ProjectRef,
-  projectRefs,
+  keptProjectRefs,
 } from './match';
+import { memoised } from './refsMemo';
 import { FigureTable, readFigures } from './figures';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
@@ -212,8 +213,9 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     const figureCols = amountCols.length
       ? amountCols
       : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
-    const refsA = pair.a ? projectRefs(pair.a) : [];
-    const refsB = pair.b ? projectRefs(pair.b) : [];
+    // each sheet's projects as kept for the next comparison (never changed here)
+    const refsA = pair.a ? keptProjectRefs(pair.a) : [];
+    const refsB = pair.b ? keptProjectRefs(pair.b) : [];
     const figures = figureCols === amountCols ? out.amounts : new FigureTable();
     // each side's figures read once, into one block per sheet (no array per project)
     const sides = (
@@ -222,14 +224,22 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         [b, refsB, 'b', pair.b],
       ] as const
     ).map(([s, refs, side, sheet]) => {
-      const read = (cols: ComparedColumn[]) =>
-        readFigures(
-          refs,
-          sheet?.rows.length ?? 0,
-          cols.map((c) => c[side]?.id),
-          !!s.typed,
-          (sheetId, row, colId) => s.value(sheetId, row, colId),
-        );
+      const read = (cols: ComparedColumn[]) => {
+        const ids = cols.map((c) => c[side]?.id);
+        const rows = sheet?.rows.length ?? 0;
+        const made = () =>
+          readFigures(refs, rows, ids, !!s.typed, (sheetId, row, colId) =>
+            s.value(sheetId, row, colId),
+          );
+        // cells as typed are the rows' own (kept with their list); computed values are the engine's
+        return s.typed
+          ? memoised(
+              refs,
+              `figures ${rows} ${ids.map((id) => id ?? '\u0000').join('\u0001')}`,
+              made,
+            )
+          : made();
+      };
       const block = read(amountCols);
       out.amounts.blocks.push(block);
       if (figures !== out.amounts) figures.blocks.push(read(figureCols));

@@ -164,7 +164,13 @@ export function findGroups(
     return true;
   };
 
-  const total = (p: ProjectRef) => fig(p).reduce((t, v) => t + v, 0);
+  // each project's total summed once (searched against every whole)
+  const totals = new Map<ProjectRef, number>();
+  const total = (p: ProjectRef) => {
+    let t = totals.get(p);
+    if (t === undefined) totals.set(p, (t = fig(p).reduce((s, v) => s + v, 0)));
+    return t;
+  };
   const openAdded = m.added.filter((q) => !blank(q));
   const openRemoved = m.removed.filter((q) => !blank(q));
 
