@@ -116,3 +116,19 @@ export function memoised<T>(refs: readonly ProjectRef[], key: string, make: () =
   }
   return v;
 }
+
+/**
+ * Each project's raw cell of column `colId`, by row index (`rows` long; other rows undefined),
+ * kept beside a kept list: a pair's cells compared without reading 100,000 cell objects again.
+ */
+export function cellsOf(
+  refs: readonly ProjectRef[],
+  rows: number,
+  colId: string,
+): readonly (CellInput | undefined)[] {
+  return memoised(refs, `cells ${rows} ${colId}`, () => {
+    const out = new Array<CellInput | undefined>(rows);
+    for (const p of refs) out[p.index] = p.row.cells[colId];
+    return out;
+  });
+}
