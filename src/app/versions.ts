@@ -68,7 +68,18 @@ export function sessionSide(label: string, s: WorkbookSession): Side {
   };
 }
 
+/** How many compared revisions' sides are kept (compare mode: one revision against the open workbook). */
+const KEPT_SIDES = 2;
+
 export class Versions {
+  /**
+   * The sides of the revisions compared last, by revision id: a revision is written once and never
+   * changed (RevisionRepo), so its id names its content; compare mode compares it again after each
+   * edit without reading and decoding it from IndexedDB (nor evaluating it) each time, and the
+   * comparison keeps what it derives from its rows (refsMemo) while they are the same objects.
+   */
+  private readonly sides = new Map<Id, Promise<Side | undefined>>();
+
   constructor(
     private readonly repo: WorkbookRepo,
     private readonly revisions: RevisionRepo,
@@ -137,13 +148,29 @@ export class Versions {
     labels: { current: string },
     overrides: MatchOverrides = {},
   ): Promise<ComparisonResult | undefined> {
-    const side = async (x: Id | 'current'): Promise<Side | undefined> => {
-      if (x === 'current') return sessionSide(labels.current, current);
-      const got = await this.snapshot(x);
-      return got && evaluatedSide(got.revision.name, got.workbook, got.identity);
-    };
+    const side = (x: Id | 'current'): Promise<Side | undefined> =>
+      x === 'current'
+        ? Promise.resolve(sessionSide(labels.current, current))
+        : this.revisionSide(x);
     const [sa, sb] = await Promise.all([side(a), side(b)]);
     return sa && sb ? compareWorkbooks(sa, sb, overrides) : undefined;
+  }
+
+  /** A revision as a side of a comparison, read and evaluated once while it is among the last compared. */
+  private revisionSide(id: Id): Promise<Side | undefined> {
+    let side = this.sides.get(id);
+    if (side)
+      this.sides.delete(id); // most recent last
+    else
+      side = this.snapshot(id).then((got) => {
+        // none (yet): asked again next time
+        if (!got) this.sides.delete(id);
+        return got && evaluatedSide(got.revision.name, got.workbook, got.identity);
+      });
+    this.sides.set(id, side);
+    side.catch(() => this.sides.delete(id));
+    for (const old of this.sides.keys()) if (this.sides.size > KEPT_SIDES) this.sides.delete(old);
+    return side;
   }
 
   /**

@@ -12,8 +12,9 @@ import {
   type MatchOverrides,
   matchProjects,
   type ProjectRef,
-  projectRefs,
+  keptProjectRefs,
 } from './match';
+import { cellsOf, memoised } from './refsMemo';
 import { FigureTable, readFigures } from './figures';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
@@ -166,6 +167,9 @@ function pairSheets(
   return pairs;
 }
 
+/** No column on this side: every project's cell absent. */
+const NONE: readonly undefined[] = [];
+
 /** The row both formulas of a pair are moved to before comparing them. */
 const SAME_ROW = 500_000;
 
@@ -212,8 +216,9 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     const figureCols = amountCols.length
       ? amountCols
       : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
-    const refsA = pair.a ? projectRefs(pair.a) : [];
-    const refsB = pair.b ? projectRefs(pair.b) : [];
+    // each sheet's projects as kept for the next comparison (never changed here)
+    const refsA = pair.a ? keptProjectRefs(pair.a) : [];
+    const refsB = pair.b ? keptProjectRefs(pair.b) : [];
     const figures = figureCols === amountCols ? out.amounts : new FigureTable();
     // each side's figures read once, into one block per sheet (no array per project)
     const sides = (
@@ -222,14 +227,22 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         [b, refsB, 'b', pair.b],
       ] as const
     ).map(([s, refs, side, sheet]) => {
-      const read = (cols: ComparedColumn[]) =>
-        readFigures(
-          refs,
-          sheet?.rows.length ?? 0,
-          cols.map((c) => c[side]?.id),
-          !!s.typed,
-          (sheetId, row, colId) => s.value(sheetId, row, colId),
-        );
+      const read = (cols: ComparedColumn[]) => {
+        const ids = cols.map((c) => c[side]?.id);
+        const rows = sheet?.rows.length ?? 0;
+        const made = () =>
+          readFigures(refs, rows, ids, !!s.typed, (sheetId, row, colId) =>
+            s.value(sheetId, row, colId),
+          );
+        // cells as typed are the rows' own (kept with their list); computed values are the engine's
+        return s.typed
+          ? memoised(
+              refs,
+              `figures ${rows} ${ids.map((id) => id ?? '\u0000').join('\u0001')}`,
+              made,
+            )
+          : made();
+      };
       const block = read(amountCols);
       out.amounts.blocks.push(block);
       if (figures !== out.amounts) figures.blocks.push(read(figureCols));
@@ -268,6 +281,15 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     const w = amountCols.length;
     // both sides as typed: a cell changed exactly when its amounts differ (no raw cell to read)
     const raw = !(a.typed && b.typed);
+    // raw cells by row index, kept with each side's list (none to read: undefined, as a blank)
+    const rowsA = pair.a?.rows.length ?? 0;
+    const rowsB = pair.b?.rows.length ?? 0;
+    const cellsA = (id: string | undefined) => (id ? cellsOf(refsA, rowsA, id) : NONE);
+    const cellsB = (id: string | undefined) => (id ? cellsOf(refsB, rowsB, id) : NONE);
+    const rawA = raw ? amountA.map(cellsA) : [];
+    const rawB = raw ? amountB.map(cellsB) : [];
+    const otherA = others.map((c) => cellsA(c.a?.id));
+    const otherB = others.map((c) => cellsB(c.b?.id));
     for (const match of m.matched) {
       // the pair becomes a compared project in place (10,000 pairs: no copies)
       const mp = match as MatchedProject;
@@ -281,8 +303,8 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       const vb = fb.values;
       const ia = match.a.index * w;
       const ib = match.b.index * w;
-      const ca = match.a.row.cells;
-      const cb = match.b.row.cells;
+      const ja = match.a.index;
+      const jb = match.b.index;
       for (let k = 0; k < w; k++) {
         const x = va[ia + k];
         const y = vb[ib + k];
@@ -291,8 +313,8 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         if (y > x) totals.increase += y - x;
         else totals.decrease += x - y;
         // the common case first: the same typed amount (a diff entry only for a changed cell)
-        const ra = raw && amountA[k] ? ca[amountA[k]!] : undefined;
-        const rb = raw && amountB[k] ? cb[amountB[k]!] : undefined;
+        const ra = raw ? rawA[k][ja] : undefined;
+        const rb = raw ? rawB[k][jb] : undefined;
         if (ra === rb && !isFormula(ra)) {
           if (!amountsEqual(x, y))
             out.changes.push({ match, column: amountCols[k], before: x, after: y, kind: 'value' });
@@ -301,8 +323,11 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         const d = cellDiff(match, amountCols[k], x, y);
         if (d) out.changes.push(d);
       }
-      for (const column of others) {
-        const d = cellDiff(match, column, 0, 0);
+      for (let k = 0; k < others.length; k++) {
+        // the same raw content is no change (what cellDiff finds first)
+        const ra = otherA[k][ja];
+        if (ra === otherB[k][jb] && !isFormula(ra)) continue;
+        const d = cellDiff(match, others[k], 0, 0);
         if (d) out.changes.push(d);
       }
     }

@@ -10,7 +10,7 @@ import { normaliseName, nameSimilarity } from './matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
-import { keptRefs } from './refsMemo';
+import { keptList, keptRefs, memoised } from './refsMemo';
 import {
   CONFIRM_BELOW,
   type Match,
@@ -76,6 +76,14 @@ function nameOf(name: unknown): NameForms {
  */
 export function projectRefs(sheet: AppendixSheet): ProjectRef[] {
   return keptRefs(sheet, buildRefs);
+}
+
+/**
+ * The same list, frozen and kept while the sheet's rows are unchanged: matching keeps what it
+ * derives from such a list (id and key maps, token counts) for the next comparison.
+ */
+export function keptProjectRefs(sheet: AppendixSheet): readonly ProjectRef[] {
+  return keptList(sheet, buildRefs);
 }
 
 function buildRefs(sheet: AppendixSheet): ProjectRef[] {
@@ -200,13 +208,12 @@ function groupBy(ps: Iterable<ProjectRef>): Map<string, ProjectRef | ProjectRef[
 
 /** Pairs projects whose names have the same key; duplicates by section, unit and amounts. */
 function pairByKey(
-  leftA: Map<string, ProjectRef>,
-  leftB: Map<string, ProjectRef>,
+  inA: Map<string, ProjectRef | ProjectRef[]>,
+  inB: Map<string, ProjectRef | ProjectRef[]>,
   scorer: Scorer,
   take: (m: Match) => void,
 ): void {
-  const inB = groupBy(leftB.values());
-  for (const [k, x] of groupBy(leftA.values())) {
+  for (const [k, x] of inA) {
     const y = inB.get(k);
     if (!y) continue;
     if (!Array.isArray(x) && !Array.isArray(y)) {
@@ -231,6 +238,13 @@ function pairByKey(
       take(keyMatch(c.x, c.y, bySection ? 'bySection' : 'byOthers'));
     }
   }
+}
+
+/** Projects by row id: the last of a repeated id kept, in the place of its first (`new Map(entries)`). */
+function byId(ps: readonly ProjectRef[]): Map<string, ProjectRef> {
+  const m = new Map<string, ProjectRef>();
+  for (const p of ps) m.set(p.row.id, p);
+  return m;
 }
 
 /** A mark per row index of `ps` (all 0), or null when two projects share a row index. */
@@ -260,11 +274,15 @@ export function matchProjects(
   opts: MatchOptions = {},
 ): MatchResult {
   const matched: Match[] = [];
-  // by id (the last of a repeated id kept, in the place of its first, as `new Map(entries)` does)
-  let leftA = new Map<string, ProjectRef>();
-  for (const p of a) leftA.set(p.row.id, p);
-  let leftB = new Map<string, ProjectRef>();
-  for (const p of b) leftB.set(p.row.id, p);
+  // by id; a side's whole map is kept beside a kept list (read only: copied before a delete)
+  const allA = memoised(a, 'byId', () => byId(a));
+  const allB = memoised(b, 'byId', () => byId(b));
+  let leftA = allA;
+  let leftB = allB;
+  const own = () => {
+    if (leftA === allA) leftA = new Map(allA);
+    if (leftB === allB) leftB = new Map(allB);
+  };
   const take = (m: Match) => {
     matched.push(m);
     leftA.delete(m.a.row.id);
@@ -280,6 +298,7 @@ export function matchProjects(
     reasons: reasonList(by),
     doubtful: false,
   });
+  if (o.pairs?.length || o.unpaired?.length) own();
   for (const [ia, ib] of o.pairs ?? []) {
     const x = leftA.get(ia);
     const y = leftB.get(ib);
@@ -306,20 +325,28 @@ export function matchProjects(
       leftB = restB;
     }
   }
-  const scorer = new Scorer([...a, ...b], opts.figures);
+  const scorer = new Scorer(a, opts.figures, b);
+  // names by key: a whole side's grouping kept with its list
+  const keysA =
+    leftA === allA ? memoised(a, 'byKey', () => groupBy(allA.values())) : groupBy(leftA.values());
+  const keysB =
+    leftB === allB ? memoised(b, 'byKey', () => groupBy(allB.values())) : groupBy(leftB.values());
   // key pairs taken in one batch: what is left is kept in order (no delete per pair); by row
   // index, when each side's projects have distinct rows (one sheet each, as projectRefs gives)
   const takenA = marks(a);
   const takenB = marks(b);
   if (takenA && takenB) {
-    pairByKey(leftA, leftB, scorer, (m) => {
+    pairByKey(keysA, keysB, scorer, (m) => {
       matched.push(m);
       takenA[m.a.index] = 1;
       takenB[m.b.index] = 1;
     });
     leftA = untaken(leftA, takenA);
     leftB = untaken(leftB, takenB);
-  } else pairByKey(leftA, leftB, scorer, take);
+  } else {
+    own();
+    pairByKey(keysA, keysB, scorer, take);
+  }
   pairSimilar(leftA, leftB, scorer, take);
   const confirmed = new Set(o.confirmed ?? []);
   for (const m of matched)

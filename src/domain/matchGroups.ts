@@ -164,9 +164,30 @@ export function findGroups(
     return true;
   };
 
-  const total = (p: ProjectRef) => fig(p).reduce((t, v) => t + v, 0);
+  // each project's total summed once (searched against every whole)
+  const totals = new Map<ProjectRef, number>();
+  const total = (p: ProjectRef) => {
+    let t = totals.get(p);
+    if (t === undefined) totals.set(p, (t = fig(p).reduce((s, v) => s + v, 0)));
+    return t;
+  };
   const openAdded = m.added.filter((q) => !blank(q));
   const openRemoved = m.removed.filter((q) => !blank(q));
+
+  // the projects of a list not yet grouped, and their totals: made again only once a group is taken
+  const opens = new Map<
+    readonly ProjectRef[],
+    { size: number; open: ProjectRef[]; totals: number[] }
+  >();
+  const openOf = (free: readonly ProjectRef[]) => {
+    let o = opens.get(free);
+    if (!o || o.size !== grouped.size) {
+      const open = free.filter((q) => !grouped.has(q));
+      o = { size: grouped.size, open, totals: open.map(total) };
+      opens.set(free, o);
+    }
+    return o;
+  };
 
   /** One whole against the projects only the other side has (its partner may be one part). */
   const search = (
@@ -176,12 +197,14 @@ export function findGroups(
     free: readonly ProjectRef[],
   ) => {
     if (blank(whole)) return;
-    const open = free.filter((q) => !grouped.has(q));
+    const { open, totals: sums } = openOf(free);
     // parts that add up: the others make up what the partner lacks (figures are not negative)
     const lack = partner ? total(whole) - total(partner) : total(whole);
-    const byName = open
-      .filter((q) => total(q) <= lack + Math.abs(lack) * 1e-9 + 1e-9 && related(whole, q))
-      .slice(0, MAX_POOL);
+    const most = lack + Math.abs(lack) * 1e-9 + 1e-9;
+    // the first MAX_POOL that fit and whose names are related (both tests pure: none asked beyond)
+    const byName: ProjectRef[] = [];
+    for (let i = 0; i < open.length && byName.length < MAX_POOL; i++)
+      if (sums[i] <= most && related(whole, open[i])) byName.push(open[i]);
     for (const extra of subsets(byName, MAX_PARTS))
       for (const parts of partner ? [[partner, ...extra], extra] : [extra]) {
         if (parts.length < 2) continue;

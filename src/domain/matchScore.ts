@@ -7,6 +7,7 @@ import { bigramDice, bigrams } from './matchNames';
 import type { FigureLookup } from './figures';
 import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
+import { memoised } from './refsMemo';
 
 /** Weights of the parts of a pair's score (they add up to 1). */
 export const WEIGHTS = { name: 0.8, unit: 0.08, section: 0.07, amounts: 0.05 };
@@ -20,37 +21,53 @@ export interface PairScore {
   total: number;
 }
 
-/** Scores pairs of projects drawn from two sets (token rarity is counted over both). */
-export class Scorer {
-  /** How many projects' names have each token (counted on first need). */
-  private df: Map<string, number> | null = null;
-  /** Token weights, each computed when first asked. */
-  private readonly weight = new Map<string, number>();
-  private readonly grams = new Map<ProjectRef, Map<string, number>>();
-  private readonly sets = new Map<ProjectRef, Set<string>>();
-  private readonly mass = new Map<ProjectRef, number>();
-  private readonly n: number;
-
-  constructor(
-    private readonly all: readonly ProjectRef[],
-    private readonly figures?: FigureLookup,
-  ) {
-    this.n = Math.max(all.length, 1);
-  }
-
-  /** Token counts, counted on first need (names that all pair by key never need them). */
-  private counts(): Map<string, number> {
-    if (this.df) return this.df;
+/** How many projects of a list have each token in their names (kept beside a kept list). */
+function tokenCounts(ps: readonly ProjectRef[]): Map<string, number> {
+  return memoised(ps, 'tokenCounts', () => {
     // projects of one name share their token list: count each list once, times its projects
     const lists = new Map<readonly string[], number>();
-    for (const p of this.all) lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
+    for (const p of ps) lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
     const df = new Map<string, number>();
     for (const [tokens, n] of lists)
       tokens.forEach((t, i) => {
         if (tokens.indexOf(t) === i) df.set(t, (df.get(t) ?? 0) + n);
       });
-    this.df = df;
     return df;
+  });
+}
+
+/** Each project's distinct tokens and letter pairs (a project's name never changes: kept with it). */
+const SETS = new WeakMap<ProjectRef, Set<string>>();
+const GRAMS = new WeakMap<ProjectRef, Map<string, number>>();
+
+/** Scores pairs of projects drawn from two sets (token rarity is counted over both). */
+export class Scorer {
+  /** How many projects' names have each token, per side (counted on first need). */
+  private dfAll: Map<string, number> | undefined;
+  private dfMore: Map<string, number> | undefined;
+  /** Token weights, each computed when first asked. */
+  private readonly weight = new Map<string, number>();
+  private readonly mass = new Map<ProjectRef, number>();
+  private readonly n: number;
+
+  /**
+   * @param all the projects of both sets (their tokens' rarity is counted over them)
+   * @param more further projects counted with them: each side passed whole (`a`, `figures`, `b`),
+   *   its counts are kept beside a kept list (`listMemo`) for the next comparison
+   */
+  constructor(
+    private readonly all: readonly ProjectRef[],
+    private readonly figures?: FigureLookup,
+    private readonly more: readonly ProjectRef[] = [],
+  ) {
+    this.n = Math.max(all.length + more.length, 1);
+  }
+
+  /** How many projects' names have a token: its counts on each side (each counted on first need). */
+  private count(t: string): number | undefined {
+    const a = (this.dfAll ??= tokenCounts(this.all)).get(t);
+    const b = (this.dfMore ??= tokenCounts(this.more)).get(t);
+    return a === undefined ? b : b === undefined ? a : a + b;
   }
 
   private rarity(t: string, df: number): number {
@@ -60,10 +77,10 @@ export class Scorer {
 
   /** The distinct canonical tokens of a project's name. */
   tokens(p: ProjectRef): Set<string> {
-    let s = this.sets.get(p);
+    let s = SETS.get(p);
     if (!s) {
       s = new Set(p.tokens);
-      this.sets.set(p, s);
+      SETS.set(p, s);
     }
     return s;
   }
@@ -72,7 +89,7 @@ export class Scorer {
   w(t: string): number {
     let x = this.weight.get(t);
     if (x === undefined) {
-      x = this.rarity(t, this.counts().get(t) ?? 1);
+      x = this.rarity(t, this.count(t) ?? 1);
       this.weight.set(t, x);
     }
     return x;
@@ -90,10 +107,10 @@ export class Scorer {
   }
 
   private gramsOf(p: ProjectRef): Map<string, number> {
-    let g = this.grams.get(p);
+    let g = GRAMS.get(p);
     if (!g) {
       g = bigrams(p.key);
-      this.grams.set(p, g);
+      GRAMS.set(p, g);
     }
     return g;
   }

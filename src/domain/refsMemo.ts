@@ -15,7 +15,7 @@ interface Kept {
   ids: string[];
   names: (CellInput | undefined)[];
   leads: (CellInput | undefined)[];
-  refs: ProjectRef[];
+  refs: readonly ProjectRef[];
 }
 
 const KEPT = new WeakMap<Row[], Kept>();
@@ -47,9 +47,20 @@ export function keptRefs(
   sheet: AppendixSheet,
   build: (sheet: AppendixSheet) => ProjectRef[],
 ): ProjectRef[] {
+  return keptList(sheet, build).slice();
+}
+
+/**
+ * The same list itself, frozen: one array for as long as the rows are unchanged, so that what is
+ * derived from it can be kept with it (`listMemo`).
+ */
+export function keptList(
+  sheet: AppendixSheet,
+  build: (sheet: AppendixSheet) => ProjectRef[],
+): readonly ProjectRef[] {
   const k = KEPT.get(sheet.rows);
-  if (k && stillSame(k, sheet)) return k.refs.slice();
-  const refs = build(sheet);
+  if (k && stillSame(k, sheet)) return k.refs;
+  const refs = Object.freeze(build(sheet)) as ProjectRef[];
   const rows = sheet.rows;
   const n = rows.length;
   const kept: Kept = {
@@ -72,5 +83,52 @@ export function keptRefs(
     kept.leads[i] = r.cells.lead;
   }
   KEPT.set(rows, kept);
-  return refs.slice();
+  return refs;
+}
+
+const MEMOS = new WeakMap<readonly ProjectRef[], Map<string, unknown>>();
+
+/**
+ * What callers derive from a kept (frozen) project list and keep beside it: its figures, its id
+ * and key maps, its token counts (a revision compared again after each edit of the open workbook
+ * derives them once). Undefined for a list that may change (not frozen): nothing is kept for it.
+ * A kept list lives while its rows are the same objects: an edit makes new rows (ops.ts never
+ * changes a row or its cells in place), so what is kept is never stale.
+ */
+export function listMemo(refs: readonly ProjectRef[]): Map<string, unknown> | undefined {
+  if (!Object.isFrozen(refs) || !refs.length) return undefined;
+  let m = MEMOS.get(refs);
+  if (!m) {
+    m = new Map();
+    MEMOS.set(refs, m);
+  }
+  return m;
+}
+
+/** The value kept under `key` beside a kept list, made by `make` on first need (unkept lists: made each time). */
+export function memoised<T>(refs: readonly ProjectRef[], key: string, make: () => T): T {
+  const m = listMemo(refs);
+  if (!m) return make();
+  let v = m.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    m.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * Each project's raw cell of column `colId`, by row index (`rows` long; other rows undefined),
+ * kept beside a kept list: a pair's cells compared without reading 100,000 cell objects again.
+ */
+export function cellsOf(
+  refs: readonly ProjectRef[],
+  rows: number,
+  colId: string,
+): readonly (CellInput | undefined)[] {
+  return memoised(refs, `cells ${rows} ${colId}`, () => {
+    const out = new Array<CellInput | undefined>(rows);
+    for (const p of refs) out[p.index] = p.row.cells[colId];
+    return out;
+  });
 }

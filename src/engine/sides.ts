@@ -1,19 +1,33 @@
 /** A workbook as one side of a comparison, its amounts computed by the formula engine when needed. */
 import type { Side } from '../domain/compare';
-import type { Workbook } from '../domain/types';
+import type { Row, Workbook } from '../domain/types';
 import { PlanEngine } from './engine';
 
-function hasFormulas(wb: Workbook): boolean {
-  for (const s of wb.sheets)
-    for (const r of s.rows) {
-      if (r.kind !== 'project') continue;
-      const cells = r.cells;
-      for (const k in cells) {
-        const v = cells[k];
-        if (typeof v === 'string' && v.startsWith('=')) return true;
-      }
+/**
+ * Whether a sheet's projects hold a formula, by rows array: a sheet's rows are never changed in
+ * place (an edit makes a new array), so a revision compared again is not scanned again.
+ */
+const FORMULAS = new WeakMap<Row[], boolean>();
+
+function sheetHasFormulas(rows: Row[]): boolean {
+  let has = FORMULAS.get(rows);
+  if (has !== undefined) return has;
+  has = false;
+  for (const r of rows) {
+    if (r.kind !== 'project') continue;
+    const cells = r.cells;
+    for (const k in cells) {
+      const v = cells[k];
+      if (typeof v === 'string' && v.startsWith('=')) has = true;
     }
-  return false;
+    if (has) break;
+  }
+  FORMULAS.set(rows, has);
+  return has;
+}
+
+function hasFormulas(wb: Workbook): boolean {
+  return wb.sheets.some((s) => sheetHasFormulas(s.rows));
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type ProjectRef,
   projectRefs,
 } from './match';
-import { findGroups, type ProjectGroup } from '../../../src/domain/matchGroups';
+import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from '../../../src/domain/moved';
 import { nameChange } from '../../../src/domain/nameSpelling';
 import { amountsEqual } from '../../../src/domain/numbers';

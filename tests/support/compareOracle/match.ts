@@ -9,8 +9,8 @@
  */
 import { normaliseName, nameSimilarity } from '../../../src/domain/matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
-import { Scorer } from '../../../src/domain/matchScore';
-import { pairSimilar } from '../../../src/domain/matchSimilar';
+import { Scorer } from './matchScore';
+import { pairSimilar } from './matchSimilar';
 import {
   CONFIRM_BELOW,
   type Match,
@@ -19,12 +19,12 @@ import {
   type MatchReason,
   type MatchResult,
   type ProjectRef,
-} from '../../../src/domain/matchTypes';
+} from './matchTypes';
 import type { AppendixSheet } from '../../../src/domain/types';
 
 // the shapes and name helpers are matching's vocabulary: importers of match.ts get them too
 export { nameSimilarity, normaliseName } from '../../../src/domain/matchNames';
-export * from '../../../src/domain/matchTypes';
+export * from './matchTypes';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
 const UNITS = new Map<string, [string, string]>();
