@@ -104,7 +104,8 @@ export function engineSteps(
     };
   const n = engine.size;
   const inputs = new Chunks(got.inputs.length, 512);
-  const rows = new Chunks(n, 256);
+  // chunks of whole blocks: a block's subtotals are added up again once per chunk touching it
+  const rows = new Chunks(n, engine.blockRows, engine.blockRows);
   const read = toDateReader(got.plan);
   if (!n) engine.setTarget(target);
   return (deadline) => {

@@ -97,5 +97,5 @@ describe('the execution engine with block subtotals', () => {
       got.destroy();
       want.destroy();
     }
-  });
+  }, 240_000);
 });

@@ -39,7 +39,8 @@ export function inSteps(step: Step, budget = STEP_BUDGET_MS): Promise<void> {
 
 /**
  * A range of `total` items done in chunks sized to a step's time left: the next chunk's size comes
- * from how fast the last ones went (`first` items the first time), at least `least`.
+ * from how fast the last ones went (`first` items the first time), a multiple of `unit` items
+ * (ends on its boundaries: work shared by a unit's items is done once), one unit at least.
  */
 export class Chunks {
   done = 0;
@@ -48,7 +49,7 @@ export class Chunks {
   constructor(
     readonly total: number,
     private readonly first = 1024,
-    private readonly least = 64,
+    private readonly unit = 64,
   ) {}
 
   /** Runs `work(from, to)` on chunks until all are done (true) or the deadline has passed (false). */
@@ -60,12 +61,11 @@ export class Chunks {
         deadline === Infinity
           ? this.total
           : this.perMs
-            ? Math.max(this.least, Math.floor(this.perMs * (deadline - now)))
+            ? this.perMs * (deadline - now)
             : this.first;
-      const to = Math.min(this.total, this.done + size);
+      const units = Math.max(1, Math.round(size / this.unit));
+      const to = Math.min(this.total, this.done + units * this.unit);
       work(this.done, to);
-      if (process.env.H99DBG)
-        console.log('chunk', this.done, to, (performance.now() - now).toFixed(1));
       const took = performance.now() - now;
       this.perMs = (to - this.done) / Math.max(took, 0.05);
       this.done = to;

@@ -351,6 +351,11 @@ export class ExecutionEngine {
     };
   }
 
+  /** Project rows per block subtotal (a report recorded in steps writes whole blocks). */
+  get blockRows(): number {
+    return this.block;
+  }
+
   /** Number of project rows (for tests and the benchmark). */
   get size(): number {
     return this.projects.length;
