@@ -3,7 +3,10 @@
  * as .xlsx (another layout than Planbook's own), each imported (read and paired as the worker does,
  * then recorded on the main thread, engine updated), then edits of a figure until the rates of the
  * project, its unit and the total are read; the disbursement curve over the twelve periods.
- * `npx tsx bench/execution.ts` alone, or through `npm run bench`.
+ * `npx tsx bench/execution.ts` alone, or through `npm run bench`; `BENCH_AB=1` compares instead
+ * the engine before block subtotals (tests/support/executionEngineBefore, its report recorded in
+ * one task) with today's (recorded in steps), alternated in the same run: edit → rates, the
+ * import's longest main-thread task and its CPU time.
  */
 import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import * as XLSX from '@e965/xlsx';
@@ -16,6 +19,10 @@ import { normaliseName } from '../src/domain/match';
 import { readReportFile } from '../src/io/report/readReport';
 import { pairingInput, prematch } from '../src/domain/executionPrematch';
 import { periodSeries } from '../src/domain/executionFigures';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { ExecutionEngine } from '../src/engine/execution';
+import { ExecutionEngineBefore } from '../tests/support/executionEngineBefore/execution';
+import type { ReportReading } from '../src/domain/executionReport';
 
 const YEAR = 2023;
 
@@ -54,12 +61,99 @@ const stats = (xs: number[]) => {
   return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] };
 };
 
-export function benchExecution(n = 10_000): string[] {
+/** The bench's plan of `n` projects, names made unique as real plans' are (the generator repeats a few). */
+function benchPlan(n: number) {
   const wb = generatePlan({ projects: n, firstYear: 2021 });
-  // project names are made unique as real plans' are (the generator repeats a few)
   wb.sheets[0].rows.forEach((r, i) => {
     if (r.kind === 'project') r.cells.name = `${String(r.cells.name)} số ${i}`;
   });
+  return wb;
+}
+
+/** Edits of a disbursement, each until the rates of its project and groups are read: ms and CPU ms. */
+function editRates(s: ExecutionSession, count: number): { ms: number[]; cpu: number[] } {
+  const ms: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const l = s.plan.lines[(k * 241) % s.plan.lines.length];
+    const key = lineKey(l.projectId, l.source);
+    const project = s.plan.projects.find((p) => p.id === l.projectId)!;
+    const c0 = process.cpuUsage();
+    const t = performance.now();
+    s.setDisbursed(s.plan.periods.at(-1)!.id, key, 'plan', 100 + k);
+    s.engine.project(l.projectId);
+    s.engine.group('unit', normaliseName(project.lead));
+    s.engine.group('source', l.source);
+    s.engine.group('total', '');
+    for (const k of sectionKeys(project.path)) s.engine.group('section', k);
+    ms.push(performance.now() - t);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { ms, cpu };
+}
+
+/**
+ * Old against new at `n` projects, alternated `rounds` times: a session of each engine records
+ * `reports` monthly reports (read and paired beforehand, as the worker does) — the old engine at
+ * once, the new in steps — then `edits` edits; the longest main-thread task of an import (event
+ * loop delay, 1 ms resolution), its CPU time, and edit → rates.
+ */
+export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 30) {
+  const wb = benchPlan(n);
+  const plan = annualPlanFrom(wb, YEAR, { now: 0 });
+  const readings: ReportReading[] = Array.from({ length: reports }, (_, m) =>
+    readReportFile(`giai-ngan-${YEAR}-${m + 1}.xlsx`, report(plan, m + 1), YEAR),
+  );
+  const out = { before: new Figures(), blocks: new Figures() };
+  for (let round = 0; round < rounds; round++)
+    for (const kind of round % 2
+      ? (['blocks', 'before'] as const)
+      : (['before', 'blocks'] as const)) {
+      const engine =
+        kind === 'before' ? (new ExecutionEngineBefore() as unknown as ExecutionEngine) : undefined;
+      const s = new ExecutionSession(wb.id, plan, null, null, engine);
+      s.engine.buildSections();
+      for (const r of readings) {
+        const pre = { basis: s.plan, result: prematch(structuredClone(pairingInput(s.plan)), r) };
+        const h = monitorEventLoopDelay({ resolution: 1 });
+        const c0 = process.cpuUsage();
+        h.enable();
+        await new Promise((done) => setTimeout(done, 5));
+        if (kind === 'before')
+          await new Promise((done) => setTimeout(() => done(s.importReport(r, pre)), 0));
+        else await s.importReportInSteps(r, pre);
+        await new Promise((done) => setTimeout(done, 5));
+        h.disable();
+        const c = process.cpuUsage(c0);
+        out[kind].longest.push(h.max / 1e6);
+        out[kind].importCpu.push((c.user + c.system) / 1000);
+      }
+      const e = editRates(s, edits);
+      out[kind].edit.push(...e.ms);
+      out[kind].editCpu.push(...e.cpu);
+      s.close();
+    }
+  const line = (k: 'before' | 'blocks') => {
+    const f = out[k];
+    return `${k === 'before' ? 'before (one task)' : 'blocks + steps  '}: edit → rates median ${stats(f.edit).median.toFixed(2)} ms (CPU ${stats(f.editCpu).median.toFixed(2)}, p95 ${stats(f.editCpu).p95.toFixed(2)} ms); import longest task median ${stats(f.longest).median.toFixed(0)} ms, max ${stats(f.longest).max.toFixed(0)} ms; import main-thread CPU median ${stats(f.importCpu).median.toFixed(0)} ms (all: ${f.importCpu.map((x) => x.toFixed(0)).join(' ')})`;
+  };
+  return [
+    `execution A/B at ${n} projects, ${rounds} rounds × ${reports} reports, alternated:`,
+    line('before'),
+    line('blocks'),
+  ];
+}
+
+class Figures {
+  edit: number[] = [];
+  editCpu: number[] = [];
+  longest: number[] = [];
+  importCpu: number[] = [];
+}
+
+export function benchExecution(n = 10_000): string[] {
+  const wb = benchPlan(n);
   let t = performance.now();
   const plan = annualPlanFrom(wb, YEAR, { now: 0 });
   const start = performance.now() - t;
@@ -102,25 +196,7 @@ export function benchExecution(n = 10_000): string[] {
   });
   const total = read.map((x, i) => x + pairing[i] + record[i]);
   const units = s.engine.groupList().filter((g) => g.kind === 'unit');
-  const edits: number[] = [];
-  const editCpu: number[] = [];
-  for (let k = 0; k < 40; k++) {
-    const l = s.plan.lines[(k * 241) % s.plan.lines.length];
-    const key = lineKey(l.projectId, l.source);
-    const project = s.plan.projects.find((p) => p.id === l.projectId)!;
-    const unit = normaliseName(project.lead);
-    const c0 = process.cpuUsage();
-    t = performance.now();
-    s.setDisbursed(s.plan.periods.at(-1)!.id, key, 'plan', 100 + k);
-    s.engine.project(l.projectId);
-    s.engine.group('unit', unit);
-    s.engine.group('source', l.source);
-    s.engine.group('total', '');
-    for (const k of sectionKeys(project.path)) s.engine.group('section', k);
-    edits.push(performance.now() - t);
-    const c = process.cpuUsage(c0);
-    editCpu.push((c.user + c.system) / 1000);
-  }
+  const { ms: edits, cpu: editCpu } = editRates(s, 40);
   const a = stats(total);
   // the first import runs cold (code not yet optimised by the JIT): shown apart from the others
   const warm = stats(cpu.slice(1));
@@ -139,6 +215,10 @@ export function benchExecution(n = 10_000): string[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`)
-  for (const line of benchExecution(Number(process.env.BENCH_PROJECTS ?? 10_000)))
-    console.log(line);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const n = Number(process.env.BENCH_PROJECTS ?? 10_000);
+  if (process.env.BENCH_AB)
+    for (const line of await abExecution(n, Number(process.env.BENCH_ROUNDS ?? 2)))
+      console.log(line);
+  else for (const line of benchExecution(n)) console.log(line);
+}

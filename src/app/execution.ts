@@ -19,7 +19,14 @@ import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
 import { PendingStore } from './executionStore';
-import { type ImportSummary, pairPatch, recordReport, repairPatch } from './executionImport';
+import {
+  engineSteps,
+  type ImportSummary,
+  pairPatch,
+  recordReport,
+  repairPatch,
+} from './executionImport';
+import { inSteps, STEP_BUDGET_MS } from './inSteps';
 import {
   adoptPeriod,
   type ExecField,
@@ -40,7 +47,6 @@ type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
 
 export class ExecutionSession {
   plan: AnnualPlan;
-  readonly engine = new ExecutionEngine();
   lastImport: ImportSummary | null;
   saveState: ExecSaveState = 'saved';
   /** Changes stored so far (tests wait for it). */
@@ -59,6 +65,8 @@ export class ExecutionSession {
     plan: AnnualPlan,
     private readonly repo: ExecutionRepo | null,
     lastImport: ImportSummary | null = null,
+    /** The engine of its live figures (tests and the benchmark give one of another block size). */
+    readonly engine: ExecutionEngine = new ExecutionEngine(),
   ) {
     this.plan = plan;
     this.lastImport = lastImport;
@@ -133,7 +141,7 @@ export class ExecutionSession {
 
   /** One user step: validated, applied, recorded for undo, stored. */
   edit(p: ExecPatch, label: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    const why = refusalOf(this.plan, p);
+    const why = this.importing ? 'importing' : refusalOf(this.plan, p);
     if (why) return { ok: false, why };
     const undo = inverseOf(this.plan, this.index, p);
     this.apply(p);
@@ -145,6 +153,7 @@ export class ExecutionSession {
   }
 
   undo(): boolean {
+    if (this.importing) return false;
     const e = this.past.pop();
     if (!e) return false;
     this.apply(e.undo);
@@ -154,6 +163,7 @@ export class ExecutionSession {
   }
 
   redo(): boolean {
+    if (this.importing) return false;
     const e = this.future.pop();
     if (!e) return false;
     this.apply(e.redo);
@@ -235,34 +245,88 @@ export class ExecutionSession {
    * and lines are still those it paired with (else the pairing is made again here).
    */
   importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
+    const got = this.recordOf(r, pre);
+    if (!got) return null;
+    const before = this.plan;
+    this.engineUpdate(before, got)(Infinity);
+    return this.recorded(before, got);
+  }
+
+  /** Imports in steps under way (edits, undo and redo wait for them: refused meanwhile). */
+  private importing = 0;
+  private lastSteps: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  /**
+   * `importReport` in steps of about `budget` ms (the page keeps its turns: no long task but the
+   * recording in the model), one import after the other; resolves with what `importReport` returns
+   * (null too when the session was closed meanwhile). The views are told once, when all is in.
+   */
+  importReportInSteps(
+    r: ReportReading,
+    pre?: PairedReading['pre'],
+    budget = STEP_BUDGET_MS,
+  ): Promise<ImportSummary | null> {
+    this.importing++;
+    const run = async (): Promise<ImportSummary | null> => {
+      const got = this.closed ? null : this.recordOf(r, pre);
+      if (!got) return null;
+      const before = this.plan;
+      const step = this.engineUpdate(before, got);
+      await inSteps((deadline) => this.closed || step(deadline), budget).catch((e: unknown) => {
+        this.restore(before);
+        throw e;
+      });
+      return this.closed ? null : this.recorded(before, got);
+    };
+    const done = this.lastSteps.then(run).finally(() => this.importing--);
+    this.lastSteps = done.catch(() => undefined);
+    return done;
+  }
+
+  /** A report recorded in the model only (null: no table has disbursement); `pre` as in importReport. */
+  private recordOf(r: ReportReading, pre?: PairedReading['pre']) {
     const fresh =
       pre &&
       pre.basis.projects === this.plan.projects &&
       pre.basis.pairs === this.plan.pairs &&
       pre.basis.lines === this.plan.lines;
-    const got = recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
-    if (!got) return null;
+    return recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
+  }
+
+  /**
+   * Makes the recorded report the session's plan and gives the step updating the engine to it (a
+   * failed step restores the tracking as it was before).
+   */
+  private engineUpdate(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
     const relaid =
-      got.plan.lines.length !== this.plan.lines.length ||
-      got.plan.sources.join('|') !== this.plan.sources.join('|');
-    const before = this.plan;
+      got.plan.lines.length !== before.lines.length ||
+      got.plan.sources.join('|') !== before.sources.join('|');
     this.plan = got.plan;
-    try {
-      if (relaid) {
-        this.reindex();
-        this.engine.load(got.plan, this.target());
-        this.buildSectionsLater();
-      } else {
-        if (got.inputs.length) this.engine.setInputs(got.inputs);
-        this.engine.setToDate(got.plan, this.target()); // the figures that changed, one evaluation
+    if (relaid) this.reindex();
+    const step = engineSteps(this.engine, got, relaid, this.target());
+    return (deadline: number): boolean => {
+      try {
+        const done = step(deadline);
+        if (done && relaid) this.buildSectionsLater();
+        return done;
+      } catch (e) {
+        this.restore(before);
+        throw e;
       }
-    } catch (e) {
-      // nothing recorded: the tracking and its figures as they were before the import
-      this.plan = before;
-      this.reindex();
-      this.engine.load(before, this.target());
-      throw e;
-    }
+    };
+  }
+
+  /** Nothing recorded: the tracking and its figures as they were before an import. */
+  private restore(before: AnnualPlan): void {
+    if (this.plan === before) return;
+    this.plan = before;
+    this.reindex();
+    this.engine.load(before, this.target());
+  }
+
+  /** A report is in the model and the engine: its summary kept, the history cleared, stored. */
+  private recorded(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
     this.lastImport = got.summary;
     // the period's figures are the import's own: later edits change them in place
     for (const x of got.plan.periods)
@@ -340,6 +404,7 @@ export class ExecutionSession {
   }
 
   close(): void {
+    this.closed = true;
     if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
     this.listeners.clear();
     this.engine.destroy();

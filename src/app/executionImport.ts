@@ -12,8 +12,10 @@ import {
   reportLineKey,
 } from '../domain/executionReport';
 import { type Prematch, reportFactor } from '../domain/executionPrematch';
-import type { LineInput } from '../engine/execution';
+import { toDateReader } from '../domain/executionFigures';
+import type { ExecutionEngine, LineInput } from '../engine/execution';
 import type { ExecPatch } from './executionPatch';
+import { Chunks, type Step } from './inSteps';
 
 /** What an import did: its period, the lines matched, those left to pair, the differences. */
 export interface ImportSummary {
@@ -80,6 +82,43 @@ export function recordReport(
       replaced: res.replaced,
       warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
     },
+  };
+}
+
+/**
+ * The engine's update for a report recorded by `recordReport` (`got`), as a step run until done:
+ * the allocations it filled (chunks of inputs), then the figures to date (chunks of project rows,
+ * with the `target` rate of their blocks), each chunk sized to the step's time left; lines split by the
+ * report's sources (`relaid`) are one new build. A deadline of Infinity does it all in one call.
+ */
+export function engineSteps(
+  engine: ExecutionEngine,
+  got: { plan: AnnualPlan; inputs: { key: string; field: LineInput; value: number }[] },
+  relaid: boolean,
+  target: number | null,
+): Step {
+  if (relaid)
+    return () => {
+      engine.load(got.plan, target);
+      return true;
+    };
+  const n = engine.size;
+  const inputs = new Chunks(got.inputs.length, 512);
+  // chunks of whole blocks: a block's subtotals are added up again once per chunk touching it
+  const rows = new Chunks(n, engine.blockRows, engine.blockRows);
+  const read = toDateReader(got.plan);
+  if (!n) engine.setTarget(target);
+  return (deadline) => {
+    if (deadline === Infinity && !inputs.done && !rows.done) {
+      // at once: the allocations, then the figures that changed and the target, one evaluation
+      if (got.inputs.length) engine.setInputs(got.inputs);
+      engine.setToDate(got.plan, target);
+      return true;
+    }
+    return (
+      inputs.run(deadline, (a, b) => engine.setInputs(got.inputs.slice(a, b))) &&
+      rows.run(deadline, (a, b) => engine.setToDateRows(read, a, b, target))
+    );
   };
 }
 

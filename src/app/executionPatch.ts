@@ -17,7 +17,9 @@ export type ExecRefusal =
   /** A period ending on the same day as another (quarter I and March are one checkpoint). */
   | 'periodSameEnd'
   | 'periodOutsideYear'
-  | 'periodNotQuarterEnd';
+  | 'periodNotQuarterEnd'
+  /** A report is being recorded in steps (the figures are not all in the engine yet). */
+  | 'importing';
 
 /** The patch that undoes `p` on `plan` (`index`: line key → position). */
 export function inverseOf(

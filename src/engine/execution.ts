@@ -5,15 +5,18 @@
  * N−1, the disbursement to date of the plan and of the carry-over — then the project's sums over its
  * sources, its rate and its behind-target flag as formulas. A groups sheet adds up the total, each
  * source (its columns), unit (its block) and section (its runs of rows) with rates, what remains and
- * the cumulative disbursement since the start. An edit recomputes one project and its groups.
+ * the cumulative disbursement since the start. Groups add up whole blocks of rows through their
+ * subtotals (`executionBlocks`): an edit recomputes one project, one block and its groups.
  */
 import { HyperFormula } from 'hyperformula';
 import { columnLetter } from '../domain/columns';
 import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
 import { toDateReader } from '../domain/executionFigures';
 import { ENGINE_CONFIG } from './engine';
+import { BLOCK_ROWS, blockCells } from './executionBlocks';
 import { groupCells, isNested } from './executionGroups';
 import { executionLayout, type Group, type GroupKind } from './executionLayout';
+import { readToDate, type ToDateRead, writeToDate } from './executionToDate';
 
 export { executionLayout, type Group, type GroupKind };
 
@@ -65,7 +68,8 @@ export class ExecutionEngine {
   /** The to-date inputs the engine holds, `[(row × sources + source) × 2 + part]` (0 plan, 1 carry). */
   private toDate = new Float64Array(0);
 
-  constructor() {
+  /** `block`: project rows per block subtotal (BLOCK_ROWS; tests take a few to have many blocks). */
+  constructor(private readonly block = BLOCK_ROWS) {
     this.hf = HyperFormula.buildEmpty({ ...ENGINE_CONFIG });
   }
 
@@ -83,24 +87,20 @@ export class ExecutionEngine {
     const byKey = new Map<string, ExecLine>(
       plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
     );
-    const toDate = toDateReader(plan);
     this.toDate = new Float64Array(projects.length * S * 2);
+    readToDate(linesToDate(plan, byKey), projects, plan.sources, this.toDate, 0, projects.length);
     const rows = projects.map((id, i) => {
       const r = i + 1;
       const cells: (number | string | null)[] = [];
       plan.sources.forEach((source, s) => {
-        const k = lineKey(id, source);
-        const l = byKey.get(k);
-        const d = l ? toDate(k) : { plan: 0, carry: 0 };
-        this.toDate[(i * S + s) * 2] = d.plan;
-        this.toDate[(i * S + s) * 2 + 1] = d.carry;
+        const l = byKey.get(lineKey(id, source));
         cells.push(
           l?.plan ?? 0,
           l?.carry ?? 0,
           l?.priorAllocated ?? 0,
           l?.priorDisbursed ?? 0,
-          d.plan,
-          d.carry,
+          this.toDate[(i * S + s) * 2],
+          this.toDate[(i * S + s) * 2 + 1],
         );
       });
       const terms = (field: number) => plan.sources.map((_, s) => `${at(s, field)}${r}`);
@@ -112,7 +112,8 @@ export class ExecutionEngine {
         null,
         // operators, not IF/AND (a report recomputes them all): no plan gives #DIV/0!, read as null
         `=${D}/${P}${r}`,
-        `=(${P}${r}>0)*(${D}<Params!$A$1*${P}${r}-${EPS})`,
+        // the target of the row's block: a report recorded in steps moves it a block at a time
+        `=(${P}${r}>0)*(${D}<Params!$A$${Math.floor(i / this.block) + 1}*${P}${r}-${EPS})`,
       );
       return cells;
     });
@@ -127,7 +128,7 @@ export class ExecutionEngine {
       if (isNested(g)) this.place.set(key, { nested: true, row: nestedRow.get(i)! });
       else {
         this.place.set(key, { nested: false, row: top.length });
-        top.push(groupCells(g, top.length + 1, plan.sources, this.sumCol));
+        top.push(groupCells(g, top.length + 1, plan.sources, this.sumCol, [], this.block));
       }
     });
     this.pending = nested.map((gi, k) =>
@@ -137,12 +138,21 @@ export class ExecutionEngine {
         plan.sources,
         this.sumCol,
         (groups[gi].children ?? []).map((c) => nestedRow.get(c)!),
+        this.block,
       ),
     );
+    // every input column, the planned sum and the behind flag: the columns groups add up
+    const summed = [...Array.from({ length: this.sumCol + 1 }, (_, c) => c), this.sumCol + 3];
     this.built = 0;
     this.hf.destroy();
     this.hf = HyperFormula.buildFromSheets(
-      { Lines: rows, Groups: top, Sections: [], Params: [[target ?? 0]] },
+      {
+        Lines: rows,
+        Blocks: blockCells(projects.length, this.block, summed),
+        Groups: top,
+        Sections: [],
+        Params: this.targets(target),
+      },
       { ...ENGINE_CONFIG },
     );
     this.ids = {
@@ -207,22 +217,18 @@ export class ExecutionEngine {
   /** Rewrites every input of every line in one block (a report recorded, an undo of one). */
   setAll(plan: AnnualPlan): void {
     const byKey = new Map(plan.lines.map((l) => [lineKey(l.projectId, l.source), l]));
-    const toDate = toDateReader(plan);
     const S = this.sources.length;
+    readToDate(linesToDate(plan, byKey), this.projects, this.sources, this.toDate, 0, this.size);
     const block = this.projects.map((id, i) =>
       this.sources.flatMap((source, s) => {
-        const k = lineKey(id, source);
-        const l = byKey.get(k);
-        const d = l ? toDate(k) : { plan: 0, carry: 0 };
-        this.toDate[(i * S + s) * 2] = d.plan;
-        this.toDate[(i * S + s) * 2 + 1] = d.carry;
+        const l = byKey.get(lineKey(id, source));
         return [
           l?.plan ?? 0,
           l?.carry ?? 0,
           l?.priorAllocated ?? 0,
           l?.priorDisbursed ?? 0,
-          d.plan,
-          d.carry,
+          this.toDate[(i * S + s) * 2],
+          this.toDate[(i * S + s) * 2 + 1],
         ];
       }),
     );
@@ -234,47 +240,43 @@ export class ExecutionEngine {
    * the target rate, evaluated once: after a report is recorded or a period removed.
    */
   setToDate(plan: AnnualPlan, target?: number | null): void {
-    const toDate = toDateReader(plan);
-    const S = this.sources.length;
-    const n = this.projects.length;
-    const sheet = this.ids.lines;
-    const next = new Float64Array(this.toDate.length);
-    this.sources.forEach((source, s) =>
-      this.projects.forEach((id, i) => {
-        const d = toDate(lineKey(id, source));
-        next[(i * S + s) * 2] = d.plan;
-        next[(i * S + s) * 2 + 1] = d.carry;
-      }),
-    );
+    this.setToDateRows(toDateReader(plan), 0, this.projects.length, target);
+  }
+
+  /**
+   * `setToDate` for project rows `from`..`to`−1 only (`read`: the figures to date of the plan's
+   * lines) and the target of the blocks starting among them, evaluated once: a report recorded in
+   * steps writes a range of rows per step, the last block's target with its first rows.
+   */
+  setToDateRows(read: ToDateRead, from: number, to: number, target?: number | null): void {
+    const next = new Float64Array(Math.max(0, to - from) * this.sources.length * 2);
+    readToDate(read, this.projects, this.sources, next, from, to);
     // evaluation suspended while the runs are written: one recalculation (faster than a batch)
     this.hf.suspendEvaluation();
     try {
-      for (let s = 0; s < S; s++)
-        for (let part = 0; part < 2; part++) {
-          const col = s * 6 + 4 + part;
-          for (let i = 0; i < n;) {
-            const at = (k: number) => (k * S + s) * 2 + part;
-            if (next[at(i)] === this.toDate[at(i)]) {
-              i++;
-              continue;
-            }
-            const run: number[][] = [];
-            const first = i;
-            for (; i < n && next[at(i)] !== this.toDate[at(i)]; i++) run.push([next[at(i)]]);
-            this.hf.setCellContents({ sheet, row: first, col }, run);
-          }
-        }
-      if (target !== undefined)
-        this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, [[target ?? 0]]);
+      writeToDate(this.hf, this.ids.lines, this.sources.length, this.toDate, next, from, to);
+      // the target of the blocks starting in the rows (each block's flags compare with its own)
+      const k0 = Math.ceil(from / this.block);
+      const k1 = Math.ceil(to / this.block);
+      if (target !== undefined && k1 > k0)
+        this.hf.setCellContents(
+          { sheet: this.ids.params, row: k0, col: 0 },
+          this.targets(target).slice(k0, k1),
+        );
     } finally {
       this.hf.resumeEvaluation();
     }
-    this.toDate = next;
   }
 
   /** The target rate the behind flags compare with (null: none). */
   setTarget(target: number | null): void {
-    this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, [[target ?? 0]]);
+    this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, this.targets(target));
+  }
+
+  /** The Params sheet's column: the target rate once per block of rows (one at least). */
+  private targets(target: number | null | undefined): number[][] {
+    const count = Math.max(1, Math.ceil(this.projects.length / this.block));
+    return Array.from({ length: count }, () => [target ?? 0]);
   }
 
   /** The groups (total, sources, sections, units), in the engine's order. */
@@ -298,7 +300,13 @@ export class ExecutionEngine {
         end: { sheet, row: at.row, col: at.col + 5 },
       })[0]
       .map(num);
-    const target = num(this.hf.getCellValue({ sheet: this.ids.params, row: 0, col: 0 }));
+    const target = num(
+      this.hf.getCellValue({
+        sheet: this.ids.params,
+        row: Math.floor(at.row / this.block),
+        col: 0,
+      }),
+    );
     return figures(v, v[0] ? v[4] / v[0] : null, v[0] > 0 && v[4] < target * v[0] - 1e-9 ? 1 : 0);
   }
 
@@ -343,6 +351,11 @@ export class ExecutionEngine {
     };
   }
 
+  /** Project rows per block subtotal (a report recorded in steps writes whole blocks). */
+  get blockRows(): number {
+    return this.block;
+  }
+
   /** Number of project rows (for tests and the benchmark). */
   get size(): number {
     return this.projects.length;
@@ -351,6 +364,12 @@ export class ExecutionEngine {
   destroy(): void {
     this.hf.destroy();
   }
+}
+
+/** The figures to date of the plan's lines (0 for a key without a line). */
+function linesToDate(plan: AnnualPlan, lines: ReadonlyMap<string, unknown>): ToDateRead {
+  const read = toDateReader(plan);
+  return (k) => (lines.has(k) ? read(k) : { plan: 0, carry: 0 });
 }
 
 /** Figures from six inputs (plan, carry, prior allocated, prior disbursed, to date, carry to date). */

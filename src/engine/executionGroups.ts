@@ -6,6 +6,7 @@
  * summed once), in the sheet of sub-sections that the engine fills after the first build.
  */
 import { columnLetter } from '../domain/columns';
+import { runTerms } from './executionBlocks';
 import type { Group } from './executionLayout';
 
 /** `#12:#31,#40` (`#`: the column) for 0-based rows, contiguous ones as ranges; '' for none. */
@@ -27,7 +28,8 @@ export const isNested = (g: Group): boolean => g.kind === 'section' && (g.level 
  * The cells of a group row at 1-based row `r`: planned, carry-over, the figures to N−1, disbursed
  * (plan, carry-over), projects behind, rate, carry-over rate, remaining, since the start.
  * `sources` are the tracking's, `sumCol` the Lines column of a project's planned sum, `flagCol` its
- * behind flag, `childRows` the rows (in the same sheet) of a sub-section's own sub-sections.
+ * behind flag, `childRows` the rows (in the same sheet) of a sub-section's own sub-sections;
+ * runs of rows are added up through the subtotals of the blocks of `block` rows they contain.
  */
 export function groupCells(
   g: Group,
@@ -35,13 +37,14 @@ export function groupCells(
   sources: readonly string[],
   sumCol: number,
   childRows: readonly number[] = [],
+  block = Infinity,
 ): (string | number)[] {
   const at = (s: number, field: number) => columnLetter(s * 6 + field);
   const P = columnLetter(sumCol);
   const flagCol = columnLetter(sumCol + 3);
   const runs = isNested(g) ? (g.own ?? []) : g.runs;
   const sum = (c: string) =>
-    `SUM(${runs.map(([a, b]) => (a === b ? `Lines!${c}${a + 1}` : `Lines!${c}${a + 1}:${c}${b + 1}`)).join(',') || 0})`;
+    `SUM(${runs.flatMap(([a, b]) => runTerms(a, b, c, block)).join(',') || 0})`;
   const s = g.kind === 'source' ? sources.indexOf(g.key) : -1;
   // per source for a source; the planned sum column, and the other figures over the sources
   const cols: string[][] =

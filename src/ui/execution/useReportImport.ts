@@ -1,7 +1,8 @@
 /**
  * Importing a disbursement report into a tracking: read and paired in a worker (the page stays
- * usable, a line says what is under way), then recorded at once as one load of the tracking (no
- * figure of a half-recorded report is ever shown); the outcome or the refusal as a message.
+ * usable, a line says what is under way), then recorded as one load of the tracking in short steps
+ * (the page keeps responding; edits wait; the views are told once all is in); the outcome or the
+ * refusal as a message.
  */
 import { useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
@@ -35,7 +36,7 @@ export function useReportImport(
       const read = await readAndPair(file.name, bytes, session.plan.year, session.plan);
       setBusy(t('execImportRecording', { name: file.name }));
       await nextPaint();
-      const r = session.importReport(read.reading, read.pre);
+      const r = await session.importReportInSteps(read.reading, read.pre);
       if (!r) {
         setMessage({
           kind: 'error',

@@ -1,0 +1,75 @@
+/**
+ * Running a long piece of work in steps so the page stays responsive: each step does what fits
+ * before a deadline, then the page gets its turn (an idle callback where there is one, else a
+ * timeout) before the next step.
+ */
+
+/** A step: does some of the work before `deadline` (a `performance.now()` time, ms); true when all is done. */
+export type Step = (deadline: number) => boolean;
+
+/** The budget of one step (ms): long enough to keep the per-step costs small, short enough not to be felt. */
+export const STEP_BUDGET_MS = 10;
+
+type IdleWindow = { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number };
+
+/** Gives the page its turn, then runs `fn`. */
+function later(fn: () => void): void {
+  const w = globalThis as IdleWindow;
+  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: 50 });
+  else setTimeout(fn, 0);
+}
+
+/**
+ * Runs `step` until it says it is done, one call per turn of the page with a deadline `budget` ms
+ * after its start (the first call at once); rejects with what a step throws.
+ */
+export function inSteps(step: Step, budget = STEP_BUDGET_MS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const run = () => {
+      try {
+        if (step(performance.now() + budget)) resolve();
+        else later(run);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    run();
+  });
+}
+
+/**
+ * A range of `total` items done in chunks sized to a step's time left: the next chunk's size comes
+ * from how fast the last ones went (`first` items the first time), a multiple of `unit` items
+ * (ends on its boundaries: work shared by a unit's items is done once), one unit at least.
+ */
+export class Chunks {
+  done = 0;
+  private perMs = 0;
+
+  constructor(
+    readonly total: number,
+    private readonly first = 1024,
+    private readonly unit = 64,
+  ) {}
+
+  /** Runs `work(from, to)` on chunks until all are done (true) or the deadline has passed (false). */
+  run(deadline: number, work: (from: number, to: number) => void): boolean {
+    while (this.done < this.total) {
+      const now = performance.now();
+      if (now >= deadline) return false;
+      const size =
+        deadline === Infinity
+          ? this.total
+          : this.perMs
+            ? this.perMs * (deadline - now)
+            : this.first;
+      const units = Math.max(1, Math.round(size / this.unit));
+      const to = Math.min(this.total, this.done + units * this.unit);
+      work(this.done, to);
+      const took = performance.now() - now;
+      this.perMs = (to - this.done) / Math.max(took, 0.05);
+      this.done = to;
+    }
+    return true;
+  }
+}
