@@ -18,7 +18,7 @@ import type { PairedReading } from './reportImport';
 import { ExecutionEngine } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
-import { PendingStore } from './executionStore';
+import { type ExecSaveState, TrackingSaver } from './executionStore';
 import {
   engineSteps,
   type ImportSummary,
@@ -41,36 +41,37 @@ export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
 
 export type { Group, GroupKind, LiveFigures } from '../engine/execution';
 
-export type ExecSaveState = 'saved' | 'saving' | 'error';
+export type { ExecSaveState };
 
 type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
 
 export class ExecutionSession {
   plan: AnnualPlan;
   lastImport: ImportSummary | null;
-  saveState: ExecSaveState = 'saved';
-  /** Changes stored so far (tests wait for it). */
-  commits = 0;
   private past: Entry[] = [];
   private future: Entry[] = [];
   private index = new Map<string, number>();
   private listeners = new Set<() => void>();
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
-  /** What to store next: the patches applied since the last write, or the whole tracking. */
-  private store: PendingStore;
+  /** Stores every change; what to store next is `saver.pending`. */
+  private readonly saver: TrackingSaver;
 
   constructor(
     readonly workbookId: string,
     plan: AnnualPlan,
-    private readonly repo: ExecutionRepo | null,
+    repo: ExecutionRepo | null,
     lastImport: ImportSummary | null = null,
     /** The engine of its live figures (tests and the benchmark give one of another block size). */
     readonly engine: ExecutionEngine = new ExecutionEngine(),
   ) {
     this.plan = plan;
     this.lastImport = lastImport;
-    this.store = new PendingStore(lastImport);
+    this.saver = new TrackingSaver(
+      repo,
+      workbookId,
+      lastImport,
+      () => this,
+      () => this.notify(),
+    );
     this.reindex();
     this.engine.load(plan, this.target());
     this.buildSectionsLater();
@@ -90,6 +91,16 @@ export class ExecutionSession {
 
   private reindex(): void {
     this.index = new Map(this.plan.lines.map((l, i) => [lineKey(l.projectId, l.source), i]));
+  }
+
+  /** Where saving stands. */
+  get saveState(): ExecSaveState {
+    return this.saver.state;
+  }
+
+  /** Changes stored so far (tests wait for it). */
+  get commits(): number {
+    return this.saver.commits;
   }
 
   /** The target rate at the tracking's as-of date. */
@@ -125,7 +136,7 @@ export class ExecutionSession {
   private apply(p: ExecPatch): void {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
     this.plan = plan;
-    this.store.applied(p, plan.updatedAt);
+    this.saver.pending.applied(p, plan.updatedAt);
     if (p.periods) this.engine.setToDate(plan, this.target());
     else
       for (const key of touched) {
@@ -273,10 +284,7 @@ export class ExecutionSession {
       if (!got) return null;
       const before = this.plan;
       const step = this.engineUpdate(before, got);
-      await inSteps((deadline) => this.closed || step(deadline), budget).catch((e: unknown) => {
-        this.restore(before);
-        throw e;
-      });
+      await inSteps((deadline) => this.closed || step(deadline), budget);
       return this.closed ? null : this.recorded(before, got);
     };
     const done = this.lastSteps.then(run).finally(() => this.importing--);
@@ -333,7 +341,7 @@ export class ExecutionSession {
       if (x.end === got.summary.end) adoptPeriod(got.plan.disbursed[x.id]);
     this.past = [];
     this.future = [];
-    this.store.recorded(before, got.plan);
+    this.saver.pending.recorded(before, got.plan);
     this.changed();
     return this.lastImport;
   }
@@ -373,34 +381,12 @@ export class ExecutionSession {
   }
 
   private changed(): void {
-    this.dirty = true;
-    this.saveState = 'saving';
-    this.notify();
-    this.writing = this.writing.then(() => this.flush());
-  }
-
-  private async flush(): Promise<void> {
-    if (!this.dirty) return;
-    this.dirty = false;
-    const write = this.store.take(this.lastImport, this.plan.updatedAt);
-    try {
-      if (this.repo)
-        if (write.whole)
-          await this.repo.put(this.workbookId, this.plan, this.lastImport ?? undefined);
-        else await this.repo.addDeltas(this.plan.id, write.deltas);
-      this.store.stored(write);
-      this.commits++;
-      if (!this.dirty) this.saveState = 'saved';
-    } catch {
-      this.store.failed();
-      this.saveState = 'error';
-    }
-    this.notify();
+    this.saver.changed();
   }
 
   /** Resolves once every change so far is stored. */
   whenSaved(): Promise<void> {
-    return this.writing;
+    return this.saver.whenSaved();
   }
 
   close(): void {

@@ -5,6 +5,10 @@
  */
 import type { AnnualPlan } from '../domain/execution';
 import { type ExecDelta, type ExecPatch, recordedDelta } from '../domain/executionDelta';
+import type { ExecutionRepo } from '../storage/executions';
+import type { ImportSummary } from './executionImport';
+
+export type ExecSaveState = 'saved' | 'saving' | 'error';
 
 /** Changes kept after a stored record before it is rewritten whole. */
 export const MAX_DELTAS = 300;
@@ -64,5 +68,61 @@ export class PendingStore {
   failed(): void {
     this.wholeNext = true;
     this.deltas = [];
+  }
+}
+
+/**
+ * Writes a tracking's changes to IndexedDB one write after the other (each takes what is pending
+ * then), and says where saving stands. `current` gives the session's tracking and last import at
+ * the time of the write; `notify` tells the session's listeners.
+ */
+export class TrackingSaver {
+  state: ExecSaveState = 'saved';
+  /** Writes stored so far (tests wait for it). */
+  commits = 0;
+  readonly pending: PendingStore;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  constructor(
+    private readonly repo: ExecutionRepo | null,
+    private readonly workbookId: string,
+    lastImport: ImportSummary | null,
+    private readonly current: () => { plan: AnnualPlan; lastImport: ImportSummary | null },
+    private readonly notify: () => void,
+  ) {
+    this.pending = new PendingStore(lastImport);
+  }
+
+  /** Something changed: saving is under way, a write is queued. */
+  changed(): void {
+    this.dirty = true;
+    this.state = 'saving';
+    this.notify();
+    this.writing = this.writing.then(() => this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const { plan, lastImport } = this.current();
+    const write = this.pending.take(lastImport, plan.updatedAt);
+    try {
+      if (this.repo)
+        if (write.whole) await this.repo.put(this.workbookId, plan, lastImport ?? undefined);
+        else await this.repo.addDeltas(plan.id, write.deltas);
+      this.pending.stored(write);
+      this.commits++;
+      if (!this.dirty) this.state = 'saved';
+    } catch {
+      this.pending.failed();
+      this.state = 'error';
+    }
+    this.notify();
+  }
+
+  /** Resolves once every change so far is stored. */
+  whenSaved(): Promise<void> {
+    return this.writing;
   }
 }
