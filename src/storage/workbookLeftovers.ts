@@ -9,12 +9,18 @@ import type { PlanbookDb } from './db';
 import type { WriteAhead } from './writeAhead';
 
 /** The settings key remembering a workbook's server link (`SyncSettings`, or null once unlinked). */
-export const syncSettingKey = (workbookId: Id): string => `sync:${workbookId}`;
+export const syncSettingKey = (workbookId: Id): string => `${SYNC_SETTING_PREFIX}${workbookId}`;
+
+const SYNC_SETTING_PREFIX = 'sync:';
 
 const SYNC_DB_PREFIX = 'planbook-sync-';
 
 /** The IndexedDB database holding a workbook's local copy of its shared (Yjs) document. */
 export const syncDatabaseName = (workbookId: Id): string => `${SYNC_DB_PREFIX}${workbookId}`;
+
+/** The workbook id a key or database name made with `prefix` names (null: not one of those). */
+const idAfter = (name: string, prefix: string): Id | null =>
+  name.startsWith(prefix) ? name.slice(prefix.length) : null;
 
 /** The settings keys kept for a workbook (deleted with it, in its deletion's transaction). */
 export function workbookSettingKeys(workbookId: Id): string[] {
@@ -69,7 +75,7 @@ export async function dropLeftoverOrphans(db: PlanbookDb, places: LeftoverPlaces
   const gone = new Set<Id>();
   const settingKeys = (await db.settings.toCollection().primaryKeys()) as string[];
   const orphanKeys = settingKeys.filter((k) => {
-    const id = k.startsWith('sync:') ? k.slice('sync:'.length) : null;
+    const id = idAfter(k, SYNC_SETTING_PREFIX);
     if (id === null || alive.has(id)) return false;
     gone.add(id);
     return true;
@@ -80,7 +86,7 @@ export async function dropLeftoverOrphans(db: PlanbookDb, places: LeftoverPlaces
   if (idb && typeof idb.databases === 'function') {
     const names = (await idb.databases().catch(() => [])).map((d) => d.name ?? '');
     for (const n of names) {
-      const id = n.startsWith(SYNC_DB_PREFIX) ? n.slice(SYNC_DB_PREFIX.length) : null;
+      const id = idAfter(n, SYNC_DB_PREFIX);
       if (id !== null && !alive.has(id)) gone.add(id);
     }
   }
