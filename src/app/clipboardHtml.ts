@@ -9,6 +9,7 @@
  * LibreOffice's paste of HTML is its HTML import (clipboardHtml.test.ts converts through it).
  */
 import { formatAmount } from '../domain/numbers';
+import { escapeMarkup } from '../io/export/xmlText';
 
 /** A cell as shown: a number (as displayed, in the view's unit), or its text ('' when blank). */
 export type ShownValue = string | number;
@@ -32,15 +33,6 @@ export function readsAsNonText(text: string): boolean {
   return /^\s*[-+=.,(#$%€₫\d]/.test(text) || /^\s*(true|false)\s*$/i.test(text);
 }
 
-/** Text escaped for an HTML element's content or a double-quoted attribute. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 /** One cell's `<td>`: a number with its value, a text marked as text when it needs to be. */
 function cellHtml(v: ShownValue, lang: 'vi' | 'en'): string {
   if (typeof v === 'number' && Number.isFinite(v)) {
@@ -49,8 +41,8 @@ function cellHtml(v: ShownValue, lang: 'vi' | 'en'): string {
   }
   const text = String(v);
   if (text !== '' && readsAsNonText(text))
-    return `<td style='mso-number-format:"\\@"' sdnum="${SDNUM_TEXT}">${escapeHtml(text)}</td>`;
-  return `<td>${escapeHtml(text)}</td>`;
+    return `<td style='mso-number-format:"\\@"' sdnum="${SDNUM_TEXT}">${escapeMarkup(text)}</td>`;
+  return `<td>${escapeMarkup(text)}</td>`;
 }
 
 /**
