@@ -10,14 +10,27 @@ export type Step = (deadline: number) => boolean;
 /** The budget of one step (ms): long enough to keep the per-step costs small, short enough not to be felt. */
 export const STEP_BUDGET_MS = 10;
 
-type IdleWindow = { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number };
+type IdleScope = {
+  requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number;
+  cancelIdleCallback?: (h: number) => void;
+};
+
+/**
+ * Runs `fn` in the page's next idle period (at the latest after `timeoutMs`), or after a timeout
+ * where there are no idle callbacks; returns what cancels it.
+ */
+export function whenIdle(fn: () => void, timeoutMs: number): () => void {
+  const w = globalThis as IdleScope;
+  if (typeof w.requestIdleCallback === 'function') {
+    const h = w.requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => w.cancelIdleCallback?.(h);
+  }
+  const h = setTimeout(fn, 0);
+  return () => clearTimeout(h);
+}
 
 /** Gives the page its turn, then runs `fn`. */
-function later(fn: () => void): void {
-  const w = globalThis as IdleWindow;
-  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(fn, { timeout: 50 });
-  else setTimeout(fn, 0);
-}
+const later = (fn: () => void): void => void whenIdle(fn, 50);
 
 /**
  * Runs `step` until it says it is done, one call per turn of the page with a deadline `budget` ms

@@ -3,20 +3,10 @@
  * to it is immediate; rebuilds it when units are merged or a new unit appears.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { whenIdle } from '../app/inSteps';
 import type { WorkbookSession } from '../app/session';
 
-const idle = (fn: () => void): (() => void) => {
-  const w = window as Window & {
-    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
-    cancelIdleCallback?: (h: number) => void;
-  };
-  if (w.requestIdleCallback) {
-    const h = w.requestIdleCallback(fn, { timeout: 500 });
-    return () => w.cancelIdleCallback?.(h);
-  }
-  const h = setTimeout(fn, 0);
-  return () => clearTimeout(h);
-};
+const idle = (fn: () => void): (() => void) => whenIdle(fn, 500);
 
 /** Whether the unit view of `sheetId` is ready; `hurry()` runs the remaining steps back to back. */
 export function useViewBuilder(session: WorkbookSession, sheetId: string | null) {
