@@ -1,7 +1,18 @@
-/** Live findings of a workbook: computed once on load, then only for the rows an edit changed. */
+/**
+ * Live findings of a workbook: computed once on load, then only for the rows an edit changed. A large
+ * workbook's first pass runs in steps of some thousands of rows (`begin`, `step`), its findings
+ * shown only once the pass is complete (none half-way, so never a false alarm); an edit made
+ * meanwhile re-checks the rows the pass has already done and leaves the rest to it.
+ */
 import { carryBalances } from '../domain/balanceRows';
 import { carryContext, sheetContext } from '../domain/checkContext';
-import { type Finding, planFindings, rowChecker, rowFindings } from '../domain/checks';
+import {
+  type CheckValues,
+  type Finding,
+  planFindings,
+  rowChecker,
+  rowFindings,
+} from '../domain/checks';
 import type { Delta } from '../domain/delta';
 import type { AppendixSheet, Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -26,16 +37,35 @@ function dependentRows(sheet: AppendixSheet): number[] {
   return out;
 }
 
+/** Rows checked per step of a first pass (a step is then some milliseconds to a few tens). */
+export const CHECK_STEP_ROWS = 4000;
+
+/** A first pass under way: the findings so far, the next row, and the checker of its sheet. */
+interface Pass {
+  sheets: Map<Id, SheetFindings>;
+  /** Sheet index and row index of the next row to check. */
+  k: number;
+  i: number;
+  /** The checker of sheet k, for the sheet object it was made for. */
+  sheet: AppendixSheet | null;
+  check: ((i: number) => Finding[]) | null;
+}
+
 export class CheckStore {
   private sheets = new Map<Id, SheetFindings>();
+  /** The first pass under way in steps (null: none). */
+  private pass: Pass | null = null;
+  /** Rows checked by the pass's steps so far (tests count a step's work). */
+  passRows = 0;
   private version = 0;
   /** The last list built per sheet, valid while nothing was recomputed (the view asks on every render). */
   private lists = new Map<Id, { version: number; rows: readonly unknown[]; list: Finding[] }>();
   /** Position of each row id, per sheet (checked on use: rows move). */
   private index = new Map<Id, Map<Id, number>>();
 
-  /** Recomputes every finding of every sheet. */
+  /** Recomputes every finding of every sheet (a pass in steps under way is dropped). */
   full(wb: Workbook, engine: PlanEngine): void {
+    this.pass = null;
     this.sheets.clear();
     wb.sheets.forEach((sheet, k) => {
       const v = engine.values(sheet.id);
@@ -48,6 +78,94 @@ export class CheckStore {
       this.sheets.set(sheet.id, { byRow, plan: k === 0 ? planFindings(sheet, wb.meta, v) : [] });
     });
     this.version++;
+  }
+
+  /** Whether a first pass is under way in steps (no finding is shown until it is done). */
+  get passing(): boolean {
+    return this.pass !== null;
+  }
+
+  /** Starts the first pass over every sheet, to be run by `step`; no finding shows meanwhile. */
+  begin(): void {
+    this.sheets.clear();
+    this.version++;
+    this.pass = { sheets: new Map(), k: 0, i: 0, sheet: null, check: null };
+  }
+
+  /**
+   * Checks at most `rows` more rows of the pass over `wb` as it is now; true once the pass is done
+   * (its findings are then shown, equal to those of `full`), or when there is none.
+   */
+  step(wb: Workbook, values: (sheetId: Id) => CheckValues, rows = CHECK_STEP_ROWS): boolean {
+    const p = this.pass;
+    if (!p) return true;
+    let left = rows;
+    while (p.k < wb.sheets.length) {
+      const sheet = wb.sheets[p.k];
+      if (p.sheet !== sheet || !p.check) {
+        // made again after an edit: the rows left are checked against the sheet as it is now
+        p.sheet = sheet;
+        p.check = rowChecker(sheet, values(sheet.id));
+      }
+      const st = p.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
+      p.sheets.set(sheet.id, st);
+      const end = Math.min(sheet.rows.length, p.i + left);
+      for (let i = p.i; i < end; i++) {
+        const f = p.check(i);
+        if (f.length) st.byRow.set(sheet.rows[i].id, f);
+      }
+      left -= end - p.i;
+      this.passRows += end - p.i;
+      p.i = end;
+      if (p.i < sheet.rows.length) return false;
+      if (p.k === 0) st.plan = planFindings(sheet, wb.meta, values(sheet.id));
+      p.k++;
+      p.i = 0;
+      p.sheet = p.check = null;
+      if (left <= 0 && p.k < wb.sheets.length) return false;
+    }
+    this.pass = null;
+    this.sheets = p.sheets;
+    this.version++;
+    return true;
+  }
+
+  /**
+   * An edit while the pass is under way: the rows it changed that the pass has already checked
+   * are checked again (the others the pass checks as they are now); a step that moved rows or
+   * changed the sheets starts the pass again.
+   */
+  private duringPass(
+    p: Pass,
+    wb: Workbook,
+    engine: PlanEngine,
+    patches: readonly EnginePatch[],
+    metaChanged: boolean,
+  ): void {
+    const same =
+      p.sheets.size <= wb.sheets.length &&
+      [...p.sheets.keys()].every((id, k) => wb.sheets[k]?.id === id);
+    if (!same || patches.some((p) => p.structure)) return this.begin();
+    wb.sheets.forEach((sheet, k) => {
+      if (k > p.k) return;
+      const mine = patches.filter((x) => x.sheetId === sheet.id);
+      const st = p.sheets.get(sheet.id);
+      if (!(mine.length || (metaChanged && k === 0)) || !st) return;
+      const done = k < p.k ? sheet.rows.length : p.i;
+      const v = engine.values(sheet.id);
+      const rows = new Set<number>();
+      for (const x of mine) for (const i of x.rows) rows.add(i);
+      if (mine.some((x) => x.totals)) for (const i of dependentRows(sheet)) rows.add(i);
+      for (const i of rows) {
+        const r = sheet.rows[i];
+        if (!r || i >= done) continue;
+        const f = rowFindings(sheet, i, v);
+        if (f.length) st.byRow.set(r.id, f);
+        else st.byRow.delete(r.id);
+      }
+      // the plan's findings follow the totals, once the pass has made them
+      if (k === 0 && p.k > 0) st.plan = planFindings(sheet, wb.meta, v);
+    });
   }
 
   /**
@@ -73,6 +191,7 @@ export class CheckStore {
     patches: readonly EnginePatch[],
     metaChanged: boolean,
   ): void {
+    if (this.pass) return this.duringPass(this.pass, wb, engine, patches, metaChanged);
     if (patches.some((p) => p.structure)) return this.full(wb, engine);
     for (const id of this.sheets.keys())
       if (!wb.sheets.some((s) => s.id === id)) this.sheets.delete(id);

@@ -12,6 +12,7 @@ import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
 import { CheckStore } from './checkStore';
 import { EngineGate, type GateOptions } from './engineGate';
+import { STEP_BUDGET_MS, whenIdle } from './inSteps';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
@@ -30,6 +31,15 @@ export type SessionEvent = StepEvent;
 /** A deferred engine is built by then even if no grid asked for it (a view without one). */
 const ENGINE_FALLBACK_MS = 5000;
 
+/** How a session builds its engine: at once (false), or after the grid is shown (`defer`). */
+export type EngineOptions =
+  | boolean
+  | (GateOptions & {
+      defer: boolean;
+      /** Rows per step of the checks' first pass (tests take smaller steps). */
+      checkRows?: number;
+    });
+
 export class WorkbookSession {
   /** Live findings of the cross-checks. */
   readonly checks = new CheckStore();
@@ -46,6 +56,12 @@ export class WorkbookSession {
   private _readOnly: boolean;
   private _version = 0;
   private unwatch?: () => void;
+  /** Resolves once the checks' first pass is done (after the engine's build). */
+  private readonly checked: Promise<void>;
+  private resolveChecked!: () => void;
+  /** Cancels the next step of the checks' first pass. */
+  private stopChecks: (() => void) | null = null;
+  private closed = false;
 
   constructor(
     loaded: LoadedWorkbook,
@@ -55,16 +71,23 @@ export class WorkbookSession {
      * Show the stored figures at once and build the engine later (`whenEngineReady`, or on need);
      * options: how the build is scheduled, and its performance mark.
      */
-    engine: boolean | (GateOptions & { defer: boolean }) = false,
+    engine: EngineOptions = false,
   ) {
     this._readOnly = readOnly;
     const deferEngine = typeof engine === 'boolean' ? engine : engine.defer;
+    const checkRows = typeof engine === 'boolean' ? undefined : engine.checkRows;
+    this.checked = new Promise((r) => (this.resolveChecked = r));
     this.gate = new EngineGate(
       () => this.dispatcher.workbook,
       () => {
-        this.checks.full(this.dispatcher.workbook, this.engine);
+        if (!deferEngine) {
+          this.checks.full(this.dispatcher.workbook, this.engine);
+          return this.resolveChecked();
+        }
+        // a large workbook's first pass runs in idle steps after the build, never in its task
+        this.checkInSteps(checkRows);
         // after the build (which may run inside a render): the UI re-reads once it is done
-        if (deferEngine) queueMicrotask(() => this.changed());
+        queueMicrotask(() => this.changed());
       },
       typeof engine === 'boolean' ? {} : engine,
     );
@@ -90,7 +113,10 @@ export class WorkbookSession {
       if (e.kind !== 'reload') this.saves.push(storedChange(e.delta, e.after, this.order));
     });
     this.dispatcher.use((e) => {
-      if (e.kind === 'reload') return this.checks.full(e.after, this.engine);
+      if (e.kind === 'reload') {
+        this.checks.full(e.after, this.engine); // (a pass under way in steps is dropped)
+        return this.resolveChecked();
+      }
       // before the build: no checks yet (the build runs them over the workbook as it is then)
       if (!this.gate.isReady) return;
       this.checks.carry(e.before, e.after, e.delta);
@@ -121,9 +147,39 @@ export class WorkbookSession {
     return this.gate.engine;
   }
 
+  /**
+   * The checks' first pass in idle steps of `rows` rows (marks `pb:checks-start` and, once done,
+   * `pb:checks-ready`); edits made meanwhile are followed (CheckStore.update).
+   */
+  private checkInSteps(rows?: number): void {
+    this.checks.begin();
+    globalThis.performance?.mark?.('pb:checks-start');
+    const run = () => {
+      this.stopChecks = null;
+      if (this.closed) return;
+      const deadline = performance.now() + STEP_BUDGET_MS;
+      let done: boolean;
+      do done = this.checks.step(this.dispatcher.workbook, (id) => this.engine.values(id), rows);
+      while (!done && performance.now() < deadline);
+      if (!done) {
+        this.stopChecks = whenIdle(run, 200);
+        return;
+      }
+      globalThis.performance?.mark?.('pb:checks-ready');
+      this.resolveChecked();
+      this.changed();
+    };
+    this.stopChecks = whenIdle(run, 200);
+  }
+
   /** Whether the formula engine is built (before: figures from the stored rows, no checks yet). */
   get engineReady(): boolean {
     return this.gate.isReady;
+  }
+
+  /** Whether the engine is built and the checks' first pass is done (their findings show). */
+  get checksReady(): boolean {
+    return this.gate.isReady && !this.checks.passing;
   }
 
   /**
@@ -132,7 +188,7 @@ export class WorkbookSession {
    */
   whenEngineReady(): Promise<void> {
     this.gate.soon();
-    return this.gate.ready;
+    return this.gate.ready.then(() => this.checked);
   }
 
   /** Build steps run so far, and steps taken without the engine while it was being built. */
@@ -309,6 +365,8 @@ export class WorkbookSession {
 
   /** Stops following storage. */
   close(): void {
+    this.closed = true;
+    this.stopChecks?.();
     this.gate.cancel();
     this.unwatch?.();
     this.unwatch = undefined;

@@ -235,7 +235,7 @@ export function AppendixView({
         onToggleChecks={() => setShowChecks((x) => !x)}
         errors={checks.errors}
         warnings={checks.warnings}
-        checking={!session.engineReady}
+        checking={!session.checksReady}
         exportText={exportText}
         onExportXlsx={() => exportXlsxNow(session, lang, t, setMessage, sheetId)}
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name, lang)}

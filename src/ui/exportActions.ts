@@ -30,8 +30,9 @@ export function exportXlsxNow(
   say: Say,
   sheetId?: string,
 ): void {
-  // never from a half-built engine: a large workbook's engine may still be on its way
-  if (!session.engineReady) {
+  // never from a half-built engine nor half-done checks (the report lists the findings): a large
+  // workbook's engine and its first pass of the checks may still be on their way
+  if (!session.checksReady) {
     void session.whenEngineReady().then(() => exportXlsxNow(session, lang, t, say, sheetId));
     return;
   }

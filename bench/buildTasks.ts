@@ -1,0 +1,215 @@
+/**
+ * `node --import tsx bench/buildTasks.ts`: issue 20's long tasks while a large workbook opens.
+ * Opens a generated plan of BENCH_PROJECTS (default 100,000) projects with a Chromium trace and a
+ * CPU profile recorded from the click to BUILD_SETTLE_MS (default 1500) ms after the engine is
+ * built and the checks' first pass is done (`pb:checks-ready`, or `pb:engine-ready` in a build
+ * without that mark), and lists every main-thread task longer than 50 ms from the grid shown on
+ * (its wall and CPU time, and the functions that took it: inclusive time of the profile's samples
+ * inside it), then the longest task and the main thread's CPU over that span.
+ * BENCH_DIST is the build measured (default ./dist); with BENCH_OLD_DIST that one too, the two
+ * alternating run by run (BENCH_RUNS each, default 2), so both see the same load. An unminified
+ * build names the functions: `npx vite build --minify false --outDir dist-prof`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generatePlan } from '../src/domain/generate';
+import { serializePlanbook } from '../src/io/planbookFile';
+import { launch, serveDist } from '../tests/e2e/harness';
+import { importPlanbook } from './app';
+
+interface Ev {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A main-thread task: start (µs, trace clock), wall and CPU ms, its top functions. */
+interface Task {
+  at: number;
+  wall: number;
+  cpu: number;
+  what: string[];
+}
+interface Run {
+  tasks: Task[];
+  longest: number;
+  /** Main-thread CPU from the grid shown to the end of the span (ms). */
+  cpu: number;
+  /** Grid shown → engine built → checks' first pass (ms). */
+  built: number;
+  checked: number;
+}
+
+const LONG_MS = 50;
+/** A main-thread task's trace event, by Chromium version. */
+const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** Inclusive ms per function over the samples in [a, b] (µs), the app's named frames first. */
+function inside(p: Profile, a: number, b: number): string[] {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, Node>();
+  for (const n of p.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const by = new Map<string, number>();
+  let t = p.startTime;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i] ?? 0;
+    if (t < a || t > b) return;
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      if (!f.functionName || f.url === '') {
+        if (f.functionName === '(garbage collector)') seen.add('(gc)');
+        continue;
+      }
+      seen.add(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber}`);
+    }
+    for (const k of seen) by.set(k, (by.get(k) ?? 0) + dt);
+  });
+  return [...by]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 14)
+    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+async function once(
+  page: Page,
+  context: BrowserContext,
+  url: string,
+  id: string,
+  settle: number,
+): Promise<Run> {
+  await page.goto(url);
+  await page.waitForSelector(`[data-workbook="${id}"] a`);
+  const cdp = await context.newCDPSession(page);
+  const events: Ev[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'],
+    },
+  });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await page.click(`[data-workbook="${id}"] a`);
+  // a build whose first pass of the checks runs in steps marks its start and its end; before
+  // that, the pass ran inside the build's last task
+  const has = (m: string) => `performance.getEntriesByName('${m}').length > 0`;
+  await page.waitForFunction(
+    `${has('pb:engine-ready')} && (!${has('pb:checks-start')} || ${has('pb:checks-ready')})`,
+    null,
+    { timeout: 600_000, polling: 100 },
+  );
+  await page.waitForTimeout(settle);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, JSON.stringify(events));
+  const mark = (n: string) => events.find((e) => e.name === n);
+  const shown = mark('pb:grid-ready')!;
+  const built = mark('pb:engine-ready')!;
+  const checked = mark('pb:checks-ready') ?? built;
+  const end = checked.ts + settle * 1000;
+  // the renderer's main thread (user timing marks may be recorded on another thread)
+  const named = events.find(
+    (e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' && e.pid === shown.pid,
+  );
+  const tid = named?.tid ?? shown.tid;
+  const main = (e: Ev) => e.pid === shown.pid && e.tid === tid;
+  const tasks = events.filter(
+    (e) => TASK.has(e.name) && e.ph === 'X' && main(e) && e.ts + e.dur! >= shown.ts,
+  );
+  const inSpan = tasks.filter((e) => e.ts <= end);
+  const long = inSpan.filter((e) => e.dur! / 1000 > LONG_MS);
+  return {
+    tasks: long.map((e) => ({
+      at: (e.ts - shown.ts) / 1000,
+      wall: e.dur! / 1000,
+      cpu: (e.tdur ?? e.dur!) / 1000,
+      what: inside(profile, e.ts, e.ts + e.dur!),
+    })),
+    longest: Math.max(0, ...inSpan.map((e) => e.dur! / 1000)),
+    cpu: inSpan.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
+    built: (built.ts - shown.ts) / 1000,
+    checked: (checked.ts - shown.ts) / 1000,
+  };
+}
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_PROJECTS ?? 100_000);
+  const runs = Number(process.env.BENCH_RUNS ?? 2);
+  const settle = Number(process.env.BUILD_SETTLE_MS ?? 1500);
+  const dists = [
+    ['new', process.env.BENCH_DIST],
+    ...(process.env.BENCH_OLD_DIST ? [['old', process.env.BENCH_OLD_DIST]] : []),
+  ] as const;
+  const wb = generatePlan({ projects: n });
+  const file = join(mkdtempSync(join(tmpdir(), 'pb-tasks-')), `plan-${n}.planbook`);
+  writeFileSync(file, serializePlanbook(wb));
+  const opened = [];
+  for (const [name, dist] of dists) {
+    const srv = await serveDist(dist);
+    const b = await launch();
+    const page = await b.context.newPage();
+    page.setDefaultTimeout(600_000);
+    const id = await importPlanbook(page, srv.url, file, wb.meta.title);
+    opened.push({ name, srv, b, page, id, out: [] as Run[] });
+  }
+  for (let k = 0; k < runs; k++)
+    for (const o of opened) {
+      const load = loadavg()[0].toFixed(1);
+      const r = await once(o.page, o.b.context, o.srv.url, o.id, settle);
+      o.out.push(r);
+      console.log(
+        `${o.name} run ${k + 1} (load ${load}): longest task ${r.longest.toFixed(0)} ms, ` +
+          `main-thread CPU ${r.cpu.toFixed(0)} ms, built +${r.built.toFixed(0)} ms, ` +
+          `checked +${r.checked.toFixed(0)} ms, ${r.tasks.length} tasks > ${LONG_MS} ms`,
+      );
+      for (const t of r.tasks) {
+        console.log(
+          `  task at +${t.at.toFixed(0)} ms: ${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)})`,
+        );
+        if (process.env.BUILD_WHAT !== '0') for (const w of t.what) console.log(`      ${w}`);
+      }
+    }
+  for (const o of opened) {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    console.log(
+      `${o.name}, ${n} projects: longest task median ${med(o.out.map((r) => r.longest)).toFixed(0)} ` +
+        `ms, main-thread CPU median ${med(o.out.map((r) => r.cpu)).toFixed(0)} ms, ` +
+        `tasks > ${LONG_MS} ms median ${med(o.out.map((r) => r.tasks.length))}`,
+    );
+    await o.b.close();
+    await o.srv.close();
+  }
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
