@@ -29,7 +29,6 @@ function follow(
   sheet: AppendixSheet,
   sd: SheetDelta,
 ): { values: PlainValues; rows: Set<number> | null } | null {
-  // the sheet's own fields (columns, numbering, check settings): its figures are computed afresh
   const cellsOnly =
     !sd.order &&
     !sd.header &&
@@ -42,7 +41,9 @@ function follow(
     );
     return rows && { values: plain, rows };
   }
-  const values = PlainValues.of(sheet);
+  // rows added, removed, moved or re-shaped, or the sheet's own fields: what changed is computed
+  // again, the figures of rows kept as they were are kept
+  const values = plain ? PlainValues.following(plain, sheet) : PlainValues.of(sheet);
   return values && { values, rows: null };
 }
 

@@ -7,6 +7,7 @@
  * A sheet holding what only the engine computes (a formula typed in a cell, a text in a column
  * rule, a cycle) answers null and the caller builds the engine.
  */
+import { childRows } from '../domain/rows';
 import { totalSegments } from '../domain/totalSegments';
 import type { CheckValues } from '../domain/checks';
 import type { AppendixSheet, Id, Row } from '../domain/types';
@@ -19,34 +20,12 @@ import {
   type PlainSheetNo,
   plainTotals,
 } from './plainFormulas';
+import { add, engineRounding, subtract } from './plainArithmetic';
 
-/** HyperFormula's `precisionEpsilon` (its default, which ENGINE_CONFIG keeps). */
-const EPS = 1e-13;
-/** HyperFormula's `precisionRounding` in ENGINE_CONFIG. */
-const DIGITS = 10;
+export { engineRounding };
 
 /** Thrown when a content is not one the layout writes: the engine must compute the sheet. */
 class NotPlain extends Error {}
-
-/** `left + right` as the engine adds (a sum that cancels to noise is 0). */
-function add(left: number, right: number): number {
-  const r = left + right;
-  return Math.abs(r) < EPS * Math.abs(left) ? 0 : r;
-}
-
-/** `left - right` as the engine subtracts. */
-function subtract(left: number, right: number): number {
-  const r = left - right;
-  return Math.abs(r) < EPS * Math.abs(left) ? 0 : r;
-}
-
-/** A number as the engine gives it out (rounded to DIGITS significant digits past the first). */
-export function engineRounding(value: number): number {
-  if (value === 0) return 0;
-  const exp = Math.floor(Math.log10(Math.abs(value)));
-  const places = Math.pow(10, DIGITS - exp);
-  return value < 0 ? -Math.round(-value * places) / places : Math.round(value * places) / places;
-}
 
 type Value = number | string | null;
 const BUSY = Symbol('busy');
@@ -65,6 +44,18 @@ function isFormula(v: unknown): boolean {
   return v !== null && v !== undefined && typeof v !== 'number' && String(v).startsWith('=');
 }
 
+/** Whether a row holds a formula the engine would compute (typed in one of its input cells). */
+function holdsFormula(layout: SheetLayout, r: Row): boolean {
+  for (const k in r.cells)
+    if (own(r.cells, k) && isFormula(r.cells[k]) && inputColumn(layout, r, k) !== undefined)
+      return true;
+  return false;
+}
+
+/** What a layout's columns mean, as text: two layouts with the same key compute alike. */
+const shapeKey = (l: SheetLayout): string =>
+  JSON.stringify(l, (_, v: unknown) => (v instanceof Map ? [...v] : v));
+
 /** The values of one appendix sheet, computed without the engine. */
 export class PlainValues {
   /** Computed formula cells of the data sheet: per engine column, by row. */
@@ -77,6 +68,8 @@ export class PlainValues {
   private readonly numeric: Set<number>;
   /** Derived cells of section and total rows (computed once each). */
   private readonly heads = new Map<number, Map<number, PlainContent>>();
+  /** Formula cells evaluated so far (what a step recomputed is counted, not timed). */
+  evaluated = 0;
 
   private constructor(
     private readonly layout: SheetLayout,
@@ -99,10 +92,7 @@ export class PlainValues {
    */
   static of(sheet: AppendixSheet): PlainValues | null {
     const layout = layoutOf(sheet);
-    for (const r of sheet.rows)
-      for (const k in r.cells)
-        if (own(r.cells, k) && isFormula(r.cells[k]) && inputColumn(layout, r, k) !== undefined)
-          return null;
+    for (const r of sheet.rows) if (holdsFormula(layout, r)) return null;
     const t = totalsLayout(layout);
     const out = new PlainValues(
       layout,
@@ -120,12 +110,79 @@ export class PlainValues {
     }
   }
 
-  /** Computes every formula now, so that a shape only the engine reads shows before any check. */
-  private computeAll(): void {
+  /**
+   * The sheet's values after a step that added, removed, moved or re-shaped rows (or changed the
+   * sheet's own fields), from `prev`, its values before: a row kept as it was (the same object)
+   * keeps its figures where they cannot have changed (a project's are its own; a section's, when
+   * its children are the same rows, kept too); the rest (rows new or changed, the sections above
+   * them or above where rows left, the total rows, the totals sheet) is computed again. The same
+   * values as `of(sheet)`, and null where it is null.
+   */
+  static following(prev: PlainValues, sheet: AppendixSheet): PlainValues | null {
+    const layout = layoutOf(sheet);
+    if (shapeKey(layout) !== shapeKey(prev.layout)) return PlainValues.of(sheet);
+    const rows = sheet.rows;
+    const was = new Map<Row, number>();
+    prev.rows.forEach((r, i) => was.set(r, i));
+    const from = new Int32Array(rows.length);
+    for (let j = 0; j < rows.length; j++) {
+      const i = was.get(rows[j]);
+      if (i === undefined && holdsFormula(layout, rows[j])) return null;
+      from[j] = i ?? -1;
+    }
+    const t = totalsLayout(layout);
+    const out = new PlainValues(layout, t, rows, totalSegments(rows), plainTotals(layout, t, rows));
+    const kept = out.keptFrom(prev.rows, from);
+    prev.memo.forEach((m, c) => {
+      const mine = (out.memo[c] = slots(rows.length));
+      for (let j = 0; j < rows.length; j++) if (kept[j]) mine[j] = m[from[j]];
+    });
+    try {
+      out.computeAll(kept);
+      return out;
+    } catch (e) {
+      if (e instanceof NotPlain) return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Which rows keep their figures (1), from the bottom: a project row that was there as it is
+   * (`from`: its index in `before`, -1 when new or changed), a section likewise whose children
+   * are the same rows as before, every one kept; never a total row (its block may have changed).
+   */
+  private keptFrom(before: readonly Row[], from: Int32Array): Uint8Array {
+    const rows = this.rows;
+    const kept = new Uint8Array(rows.length);
+    for (let j = rows.length - 1; j >= 0; j--) {
+      const r = rows[j];
+      const i = from[j];
+      if (i < 0 || r.kind === 'total') continue;
+      if (r.kind !== 'section') {
+        kept[j] = 1;
+        continue;
+      }
+      const now = childRows(rows, j);
+      const then = childRows(before, i);
+      kept[j] =
+        now.length === then.length && now.every((a, k) => kept[a] && rows[a] === before[then[k]])
+          ? 1
+          : 0;
+    }
+    return kept;
+  }
+
+  /**
+   * Computes every formula now (but those of `kept` rows, whose figures are known), so that a
+   * shape only the engine reads shows before any check.
+   */
+  private computeAll(kept?: Uint8Array): void {
     // from the bottom: a section's children are computed before it
-    for (let i = this.rows.length - 1; i >= 0; i--)
+    for (let i = this.rows.length - 1; i >= 0; i--) {
+      if (kept?.[i]) continue;
       for (const [c, content] of this.derivedRow(i))
         if (content !== null && typeof content !== 'number') this.get(i, c);
+    }
     this.totals.forEach((line, r) => line.forEach((_, c) => this.getTotal(r, c)));
   }
 
@@ -218,6 +275,7 @@ export class PlainValues {
     if (m === BUSY) throw new NotPlain('cycle');
     if (m !== undefined) return m;
     memo[row] = BUSY;
+    this.evaluated++;
     const v = 'sum' in f ? this.sum(f.sum) : this.terms(f.terms, sheet);
     memo[row] = v;
     return v;
