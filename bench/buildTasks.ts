@@ -51,6 +51,11 @@ interface Task {
 interface Run {
   tasks: Task[];
   longest: number;
+  /** The longest task's CPU time, over the span and from the engine built on (ms). */
+  longestCpu: number;
+  longestCpuAfterBuilt: number;
+  /** CPU of the task that ends the build (holds `pb:engine-ready`; the checks ran in it before). */
+  buildEndCpu: number;
   /** Main-thread CPU from the grid shown to the end of the span (ms). */
   cpu: number;
   /** Grid shown → engine built → checks' first pass (ms). */
@@ -145,6 +150,7 @@ async function once(
     (e) => TASK.has(e.name) && e.ph === 'X' && main(e) && e.ts + e.dur! >= shown.ts,
   );
   const inSpan = tasks.filter((e) => e.ts <= end);
+  const cpu = (e: Ev) => (e.tdur ?? e.dur ?? 0) / 1000;
   const long = inSpan.filter((e) => e.dur! / 1000 > LONG_MS);
   return {
     tasks: long.map((e) => ({
@@ -154,6 +160,9 @@ async function once(
       what: inside(profile, e.ts, e.ts + e.dur!),
     })),
     longest: Math.max(0, ...inSpan.map((e) => e.dur! / 1000)),
+    longestCpu: Math.max(0, ...inSpan.map(cpu)),
+    longestCpuAfterBuilt: Math.max(0, ...inSpan.filter((e) => e.ts + e.dur! >= built.ts).map(cpu)),
+    buildEndCpu: cpu(inSpan.find((e) => e.ts <= built.ts && e.ts + e.dur! >= built.ts) ?? built),
     cpu: inSpan.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
     built: (built.ts - shown.ts) / 1000,
     checked: (checked.ts - shown.ts) / 1000,
@@ -186,7 +195,9 @@ async function main(): Promise<void> {
       const r = await once(o.page, o.b.context, o.srv.url, o.id, settle);
       o.out.push(r);
       console.log(
-        `${o.name} run ${k + 1} (load ${load}): longest task ${r.longest.toFixed(0)} ms, ` +
+        `${o.name} run ${k + 1} (load ${load}): longest task ${r.longest.toFixed(0)} ms ` +
+          `(CPU: longest ${r.longestCpu.toFixed(0)}, from the engine built on ` +
+          `${r.longestCpuAfterBuilt.toFixed(0)}, the build's last task ${r.buildEndCpu.toFixed(0)}), ` +
           `main-thread CPU ${r.cpu.toFixed(0)} ms, built +${r.built.toFixed(0)} ms, ` +
           `checked +${r.checked.toFixed(0)} ms, ${r.tasks.length} tasks > ${LONG_MS} ms`,
       );
@@ -201,7 +212,9 @@ async function main(): Promise<void> {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
     console.log(
       `${o.name}, ${n} projects: longest task median ${med(o.out.map((r) => r.longest)).toFixed(0)} ` +
-        `ms, main-thread CPU median ${med(o.out.map((r) => r.cpu)).toFixed(0)} ms, ` +
+        `ms; CPU medians: longest task ${med(o.out.map((r) => r.longestCpu)).toFixed(0)} ms, ` +
+        `from the engine built on ${med(o.out.map((r) => r.longestCpuAfterBuilt)).toFixed(0)} ms, ` +
+        `the build's last task ${med(o.out.map((r) => r.buildEndCpu)).toFixed(0)} ms; main-thread CPU median ${med(o.out.map((r) => r.cpu)).toFixed(0)} ms, ` +
         `tasks > ${LONG_MS} ms median ${med(o.out.map((r) => r.tasks.length))}`,
     );
     await o.b.close();

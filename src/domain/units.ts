@@ -32,11 +32,17 @@ export function unitGroups(sheet: AppendixSheet, meta: Pick<PlanMeta, 'unitAlias
   const named = new Map<string, string>();
   for (const name of Object.values(aliases)) named.set(normaliseName(name), name.trim());
   const groups = new Map<string, UnitGroup>();
+  // each distinct lead text is keyed once (a plan of 100,000 projects has some dozens of units)
+  const keyed = new Map<string, { raw: string; key: string }>();
   sheet.rows.forEach((r: Row, i) => {
     if (r.kind !== 'project') return;
     const cell = typeof r.cells.lead === 'string' ? r.cells.lead : '';
-    const raw = cell.replace(/\s+/g, ' ').trim();
-    const key = unitKey(raw, aliases);
+    let k = keyed.get(cell);
+    if (!k) {
+      const raw = cell.replace(/\s+/g, ' ').trim();
+      keyed.set(cell, (k = { raw, key: unitKey(raw, aliases) }));
+    }
+    const { raw, key } = k;
     let g = groups.get(key);
     if (!g)
       groups.set(
