@@ -122,7 +122,7 @@ describe('edits during the engine’s build', () => {
     expect(s.undo()).toBe(true);
     expect(figures(s)).toEqual(fresh(s).values);
     s.close();
-  });
+  }, 120_000);
 
   it('builds the engine at once for a formula typed during the build, and refuses as built', () => {
     const wb = generatePlan({ projects: 300, seed: 2 });
