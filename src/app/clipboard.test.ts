@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
 import type { CellInput } from '../domain/types';
-import { detectStyle, parseTsv, planClear, planFill, planPaste, toTsv } from './clipboard';
+import { planClear, planFill, planPaste } from './clipboard';
 import { WorkbookSession } from './session';
 
 const A11 = 'y2011_dtpt';
@@ -18,36 +18,6 @@ function setup() {
   return new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
 }
 const sheet = (s: WorkbookSession) => s.workbook.sheets[0];
-
-describe('TSV and number styles', () => {
-  it('parses what Excel and LibreOffice put on the clipboard', () => {
-    expect(parseTsv('a\tb\r\n1\t2\r\n')).toEqual([
-      ['a', 'b'],
-      ['1', '2'],
-    ]);
-    expect(parseTsv('"x\ty"\t"line1\nline2"\t"say ""hi"""\n3\t\t')).toEqual([
-      ['x\ty', 'line1\nline2', 'say "hi"'],
-      ['3', '', ''],
-    ]);
-    expect(parseTsv('')).toEqual([]);
-    expect(
-      parseTsv(
-        toTsv([
-          ['a"b', 'c\td'],
-          ['', 'e'],
-        ]),
-      ),
-    ).toEqual([
-      ['a"b', 'c\td'],
-      ['', 'e'],
-    ]);
-  });
-  it('detects the number style of a block', () => {
-    expect(detectStyle([['1.500', '1,5']])).toBe('vi');
-    expect(detectStyle([['1,500.25', '2']])).toBe('en');
-    expect(detectStyle([['1 500', '3']])).toBe('auto');
-  });
-});
 
 describe('paste', () => {
   it('pastes Vietnamese, plain and spaced numbers, blanks and formulas in one undo step', () => {

@@ -1,10 +1,9 @@
 /**
  * Copy, paste, cut, fill and clear over cell ranges, as commands. Text comes and goes as
- * tab-separated values (what Excel, LibreOffice, Google Sheets, Word and PDF readers exchange).
+ * tab-separated values (app/tsv.ts).
  */
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
-import type { NumberStyle } from '../domain/numbers';
 import type { CellChange } from '../domain/ops';
 import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
@@ -13,85 +12,7 @@ import type { AppendixSheet, CellInput, Row } from '../domain/types';
 import type { ShownValue } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
-
-/** Parses clipboard text as TSV (Excel quoting: "a""b", fields with tabs or newlines). */
-export function parseTsv(text: string): string[][] {
-  const s = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  if (s === '') return [];
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let atStart = true;
-  while (i < s.length) {
-    const ch = s[i];
-    if (atStart && ch === '"') {
-      const close = s.indexOf('"', i + 1);
-      if (close > 0) {
-        let j = i + 1;
-        let val = '';
-        while (j < s.length) {
-          if (s[j] === '"' && s[j + 1] === '"') {
-            val += '"';
-            j += 2;
-          } else if (s[j] === '"') break;
-          else val += s[j++];
-        }
-        if (j < s.length && (s[j + 1] === '\t' || s[j + 1] === '\n' || j + 1 === s.length)) {
-          field = val;
-          i = j + 1;
-          atStart = false;
-          continue;
-        }
-      }
-    }
-    atStart = false;
-    if (ch === '\t') {
-      row.push(field);
-      field = '';
-      atStart = true;
-    } else if (ch === '\n') {
-      row.push(field);
-      out.push(row);
-      row = [];
-      field = '';
-      atStart = true;
-    } else field += ch;
-    i++;
-  }
-  row.push(field);
-  out.push(row);
-  return out;
-}
-
-/** TSV text of a matrix (quoted where Excel would). */
-export function toTsv(m: readonly (readonly string[])[]): string {
-  const q = (v: string) => (/[\t\n"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return m.map((r) => r.map(q).join('\t')).join('\n');
-}
-
-/** The number style of a pasted block: `1,500.25` anywhere means English, `1.500,25` Vietnamese. */
-export function detectStyle(m: readonly (readonly string[])[]): NumberStyle {
-  let vi = 0;
-  let en = 0;
-  for (const r of m)
-    for (const v of r) {
-      const t = v.trim();
-      if (
-        /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ||
-        /^-?\d+\.\d{1,2}$/.test(t) ||
-        /^-?\d+\.\d{4,}$/.test(t)
-      )
-        en++;
-      if (
-        /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ||
-        /^-?\d+,\d{1,2}$/.test(t) ||
-        /^-?\d+,\d{4,}$/.test(t)
-      )
-        vi++;
-    }
-  return en > vi ? 'en' : vi > en ? 'vi' : 'auto';
-}
+import { detectStyle, toTsv } from './tsv';
 
 /**
  * A planned paste: one command, the range it covers, the project rows it adds, and how many
@@ -132,12 +53,14 @@ export function planPaste(
   const extra = room > 0 ? Math.max(0, m.length - room) : 0;
   const rows = sheet.rows.slice();
   const added: Row[] = [];
+  const isAdded = new Set<Row>();
   if (extra > 0) {
     const insertAt = firstTotal(rows);
     const prev = rows[insertAt - 1];
     const level = prev ? (prev.kind === 'section' ? prev.level + 1 : prev.level) : 0;
     for (let k = 0; k < extra; k++) added.push(makeRow('project', level, { tt: '-' }));
     rows.splice(insertAt, 0, ...added);
+    for (const r of added) isAdded.add(r);
   }
   const changes: CellChange[] = [];
   const refusals: Refusal[] = [];
@@ -146,7 +69,7 @@ export function planPaste(
   for (let i = 0; i < m.length; i++) {
     const row = rows[at.row + i];
     if (!row) break;
-    if (keep && !added.includes(row) && !keep(row)) continue;
+    if (keep && !isAdded.has(row) && !keep(row)) continue;
     for (let j = 0; j < m[i].length && at.col + j < ls.length; j++) {
       const leaf = ls[at.col + j];
       const rawCell = raw?.[i]?.[j];
@@ -158,27 +81,28 @@ export function planPaste(
           !isNumericLeaf(leaf));
       const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale);
       const rule = cellPolicy(sheet, row, leaf);
-      const here = { rowId: row.id, colId: rule.target };
+      const colId = rule.target;
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)
           kept.push({
             code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals',
-            ...here,
+            rowId: row.id,
+            colId,
           });
         continue;
       }
       if (v !== null && typeof v === 'object') {
-        refusals.push({ code: 'notNumber', ...here, detail: v.invalid });
+        refusals.push({ code: 'notNumber', rowId: row.id, colId, detail: v.invalid });
         continue;
       }
       if (v !== null) landed++;
-      if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
+      if (isAdded.has(row) && !(typeof v === 'string' && v.startsWith('='))) {
         // a new row carries its pasted values (formulas go through the checked cell write)
-        if (v !== null) row.cells[rule.target] = v;
+        if (v !== null) row.cells[colId] = v;
         // a pasted number is the user's own: renumbering keeps it
-        if (v !== null && rule.target === NUMBER_COLUMN) row.manualNumber = true;
-      } else if ((row.cells[rule.target] ?? null) !== v) changes.push({ ...here, value: v });
+        if (v !== null && colId === NUMBER_COLUMN) row.manualNumber = true;
+      } else if ((row.cells[colId] ?? null) !== v) changes.push({ rowId: row.id, colId, value: v });
     }
   }
   if (refusals.length) return { refusals };

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
 import type { CellInput, GridSheet } from '../domain/types';
-import { type PasteResult, parseTsv, shiftBlock } from './clipboard';
+import { type PasteResult, shiftBlock } from './clipboard';
 import { copyGridRange, planGridClear, planGridFill, planGridPaste } from './plainClipboard';
 import { WorkbookSession } from './session';
+import { parseTsv } from './tsv';
 
 function session(cells: CellInput[][]) {
   const grid: GridSheet = { kind: 'grid', id: 'g1', name: 'Đối chiếu', cells };

@@ -7,16 +7,11 @@
 import { gridCell, gridInput, type GridChange } from '../domain/grid';
 import type { NumberStyle } from '../domain/numbers';
 import type { CellInput, GridSheet } from '../domain/types';
-import {
-  copiedBlock,
-  type CopiedBlock,
-  detectStyle,
-  type PasteResult,
-  shiftBlock,
-} from './clipboard';
+import { copiedBlock, type CopiedBlock, type PasteResult, shiftBlock } from './clipboard';
 import type { ShownValue } from './clipboardHtml';
 import type { Command } from './commands';
 import type { CellPos, CellRange } from './selection';
+import { detectStyle } from './tsv';
 
 function planned(g: GridSheet, changes: GridChange[], range: CellRange): PasteResult {
   const real = changes.filter((ch) => gridCell(g, ch.r, ch.c) !== ch.value);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makePlan } from '../domain/template';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
@@ -15,6 +15,10 @@ async function setup() {
   const repo = new WorkbookRepo(openDb(`save${++n}`));
   return { repo, s: new WorkbookSession(await repo.create(wb), repo) };
 }
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('save queue', () => {
   it('keeps the change in the same task as the edit, and says saved only once committed', async () => {
@@ -32,6 +36,40 @@ describe('save queue', () => {
     expect(s.saveState).toBe('saved');
     expect(await repo.revision('w1')).toBe(2);
     expect(pageWriteAhead().pending('w1')).toEqual([]);
+  });
+
+  it('in a page that draws, the commit waits for the paint after the edit', async () => {
+    const { s, repo } = await setup();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r1', colId: A11, value: 8 }] },
+      'e',
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    // tasks went by, no frame yet: not committed, still kept ahead
+    expect(await repo.revision('w1')).toBe(1);
+    expect(s.saveState).toBe('saving');
+    expect(frames).toHaveLength(1);
+    frames[0]();
+    await s.whenSaved();
+    expect(await repo.revision('w1')).toBe(2);
+    expect(s.saveState).toBe('saved');
+  });
+
+  it('a page that draws no frame commits all the same, a little later', async () => {
+    const { s, repo } = await setup();
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r1', colId: A11, value: 9 }] },
+      'e',
+    );
+    await s.whenSaved();
+    expect(await repo.revision('w1')).toBe(2);
   });
 
   it('commits on open what a killed tab recorded and did not commit; skips what it committed', async () => {

@@ -11,17 +11,45 @@ import { type StorageFailure, storageFailureOf } from './storageFailure';
 
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
 
-/** Resolvers of writes waiting for the next task (`flushWrites` starts them at once). */
+/** Resolvers of writes waiting for their turn (`flushWrites` starts them at once). */
 const waiting = new Set<() => void>();
 
+interface FrameScope {
+  requestAnimationFrame?: (fn: () => void) => number;
+  cancelAnimationFrame?: (h: number) => void;
+  document?: { visibilityState?: string };
+}
+
+/** Longest wait for a frame (a page that stops drawing does not hold a write back longer). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves after the page's next paint where it draws (a task queued from the frame's callback
+ * runs after the paint), else in the next task: the commit's structured clone of the changed rows
+ * then never delays the edit's figures on screen.
+ */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
+    const w = globalThis as FrameScope;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
     const go = () => {
       waiting.delete(go);
       clearTimeout(timer);
+      if (frame !== undefined) w.cancelAnimationFrame?.(frame);
       resolve();
     };
-    const timer = setTimeout(go, 0);
+    if (
+      typeof w.requestAnimationFrame === 'function' &&
+      w.document?.visibilityState === 'visible'
+    ) {
+      frame = w.requestAnimationFrame(() => {
+        frame = undefined;
+        clearTimeout(timer);
+        timer = setTimeout(go, 0);
+      });
+      timer = setTimeout(go, FRAME_WAIT_MS);
+    } else timer = setTimeout(go, 0);
     waiting.add(go);
   });
 }
@@ -113,8 +141,9 @@ export class SaveQueue {
     this.pending++;
     inFlight++;
     this.set('saving');
-    // the commit starts in the next task, after the grid has shown the edit (its structured clone
-    // of the changed rows would otherwise delay the totals on screen); the record above is kept
+    // the commit starts after the next paint, once the grid has shown the edit (its structured
+    // clone of the changed rows would otherwise delay the totals on screen); the record above is
+    // kept
     this.queue = this.queue.then(nextTask).then(async () => {
       try {
         if (this.failure) throw this.failure; // never a later change without this one

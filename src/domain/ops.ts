@@ -19,15 +19,21 @@ export function rowIndex(sheet: AppendixSheet): Map<Id, number> {
 export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): AppendixSheet {
   const idx = rowIndex(sheet);
   const rows = sheet.rows.slice();
+  // rows copied by this call take their further changes in place (a pasted row of 10 cells is
+  // copied once, not 10 times)
+  const copied = new Set<number>();
   for (const ch of changes) {
     const i = idx.get(ch.rowId);
     if (i === undefined) throw new Error(`row ${ch.rowId} not found`);
     const value = ch.value === '' ? null : ch.value;
     if ((rows[i].cells[ch.colId] ?? null) === value) continue; // unchanged: the row stays the same
-    const cells = { ...rows[i].cells };
+    if (!copied.has(i)) {
+      rows[i] = { ...rows[i], cells: { ...rows[i].cells } };
+      copied.add(i);
+    }
+    const cells = rows[i].cells;
     if (ch.value === null || ch.value === '') delete cells[ch.colId];
     else cells[ch.colId] = ch.value;
-    rows[i] = { ...rows[i], cells };
   }
   shareIndex(sheet.rows, rows);
   return { ...sheet, rows };

@@ -78,6 +78,20 @@ describe('PlanEngine', () => {
     }
   });
 
+  it('a write whose formula errs only once written is put back whole', () => {
+    const { engine: e, sheet } = setup();
+    // the formula reads a cell of the same write: the dry check leaves it to after the write
+    const ch = [
+      { rowId: 'r3', colId: A11, value: 0 },
+      { rowId: 'r4', colId: A11, value: '=1/E3' },
+    ];
+    const out = e.setCells(setCells(sheet, ch), ch);
+    expect(Array.isArray(out) && out.map((r) => r.code)).toEqual(['DIV_BY_ZERO']);
+    expect(e.raw(sheet.id, 2, A11)).toBe(100);
+    expect(e.raw(sheet.id, 3, A11)).toBe(sheet.rows[3].cells[A11] ?? null);
+    expect(v(e, sheet, 0, A11)).toBe(300);
+  });
+
   it('keeps sums right when rows are inserted, deleted, moved and re-levelled', () => {
     const { engine: e, sheet } = setup();
     // insert a project at the end of section 1 (boundary: HF does not grow ranges there)

@@ -269,18 +269,24 @@ export class PlanEngine extends EngineCore {
       const dry = dryCheck(this.hf, data, typed);
       if (dry.length) return dry;
     }
+    // what the cells held, to put back if the write is refused (contents only: the write's cells
+    // are the same, so no object per cell is built unless it is put back)
     const old = check
-      ? writes.map((w) => ({
-          ...w,
-          content: (this.hf.getCellSerialized({ sheet: data, row: w.row, col: w.col }) ??
-            null) as RawContent,
-        }))
+      ? writes.map(
+          (w) =>
+            (this.hf.getCellSerialized({ sheet: data, row: w.row, col: w.col }) ??
+              null) as RawContent,
+        )
       : [];
     const out = writeBlocks(this.hf, data, writes);
     if (check) {
       const refusals = errorsAfter(this.hf, data, out, typed, typed.length === writes.length);
       if (refusals.length) {
-        writeBlocks(this.hf, data, old);
+        writeBlocks(
+          this.hf,
+          data,
+          writes.map((w, k) => ({ row: w.row, col: w.col, content: old[k] })),
+        );
         return refusals;
       }
     }

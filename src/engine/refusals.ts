@@ -133,7 +133,6 @@ export function dryCheck(
 ): CellRefusal[] {
   const out: CellRefusal[] = [];
   const formulas = writes.filter((w) => typeof w.content === 'string' && w.content.startsWith('='));
-  const here = new Set(writes.map((w) => `${w.row}:${w.col}`));
   if (!allSettable(hf, sheet, writes))
     for (const w of writes) {
       if (!hf.isItPossibleToSetCellContents({ sheet, row: w.row, col: w.col }))
@@ -141,7 +140,9 @@ export function dryCheck(
     }
   if (out.length) return out;
   const arrays = dryArrays(hf, sheet, formulas);
-  if (arrays.length || formulas.length > DRY_LIMIT) return arrays;
+  if (arrays.length || formulas.length > DRY_LIMIT || !formulas.length) return arrays;
+  // the written cells, only where a formula may read them (a paste of values builds none)
+  const here = new Set(writes.map((w) => `${w.row}:${w.col}`));
   for (const w of formulas) {
     const f = w.content as string;
     const refs = formulaRefs(f);

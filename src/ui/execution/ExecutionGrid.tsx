@@ -6,7 +6,7 @@
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
-import { detectStyle, parseTsv } from '../../app/clipboard';
+import { detectStyle, parseTsv } from '../../app/tsv';
 import type { ExecField, ExecutionSession } from '../../app/execution';
 import { lineKey } from '../../domain/execution';
 import { viDate } from '../../domain/executionText';

@@ -6,7 +6,7 @@ import type { T } from '../i18n';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
 import { pinnedTotals } from './totalsModel';
 import { refreshPinned } from './pinnedRefresh';
-import { redrawFigures, refreshColumns, updateRow } from './rowRefresh';
+import { redrawFigures, refreshColumns, updateRows } from './rowRefresh';
 
 /** Planbook's computed total rows, only where the plan has no total row of its own. */
 export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): PinnedRow[] {
@@ -67,7 +67,13 @@ export function followAppendix(
   // (only the cells that can show something else are redrawn: rowRefresh.ts)
   const cols = refreshColumns(current.columns);
   if (updated.length > 20 && api.isAnyFilterPresent()) api.applyTransaction({ update: updated });
-  else for (const row of updated) updateRow(api, api.getRowNode(row.id)!, row, cols);
+  else
+    updateRows(
+      api,
+      updated.map((row) => ({ node: api.getRowNode(row.id)!, row })),
+      cols,
+      rendered,
+    );
   redrawFigures(api, refresh, cols);
   const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
   if (sheet) refreshPinned(api, sheet);

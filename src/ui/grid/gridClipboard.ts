@@ -1,5 +1,6 @@
 /** Copy, cut and paste between the grid and the system clipboard (TSV, HTML and Planbook cells). */
-import { parseTsv, shiftBlock, type PasteResult } from '../../app/clipboard';
+import { shiftBlock, type PasteResult } from '../../app/clipboard';
+import { parseTsv } from '../../app/tsv';
 import { clipboardHtml } from '../../app/clipboardHtml';
 import type { CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';

@@ -14,6 +14,7 @@ import {
   refreshColumns,
   statedColumns,
   updateRow,
+  updateRows,
 } from './rowRefresh';
 
 const sheet = sampleWorkbook().sheets[0];
@@ -123,6 +124,51 @@ describe('redrawing after a step', () => {
       { rowNodes: [a.node, p.node] },
       { rowNodes: [a.node], columns: ['stated'], force: true },
     ]);
+  });
+
+  it('a pasted block: every row takes its data, on-screen rows forced once per set of columns', () => {
+    const projects = sheet.rows.filter((r) => r.kind === 'project').slice(0, 3);
+    const calls: unknown[] = [];
+    const api = {
+      refreshCells: (p: RefreshCellsParams<GridItem>) => void calls.push(p),
+    } as unknown as GridApi<GridItem>;
+    const nodes = projects.map(
+      (data) =>
+        ({
+          id: data.id,
+          data,
+          updateData: (d: Row) => calls.push({ updateData: d.id }),
+        }) as unknown as IRowNode<GridItem>,
+    );
+    const after = projects.map((r, i) => ({
+      ...r,
+      cells: { ...r.cells, y2011_dtpt: 7 + i, ...(i === 1 ? { y2012_dtpt: 1 } : {}) },
+    }));
+    const off = nodes[2].id;
+    const rendered = new Set(nodes.map((n) => n.id).filter((id) => id !== off));
+    updateRows(
+      api,
+      nodes.map((node, i) => ({ node, row: after[i] })),
+      cols,
+      rendered,
+    );
+    expect(calls).toEqual([
+      ...projects.map((r) => ({ updateData: r.id })),
+      { rowNodes: [nodes[0]], columns: ['y2011_dtpt'], force: true },
+      { rowNodes: [nodes[1]], columns: ['y2011_dtpt', 'y2012_dtpt'], force: true },
+    ]);
+    calls.length = 0;
+    updateRows(
+      api,
+      [0, 2].map((i) => ({ node: nodes[i], row: after[i] })),
+      cols,
+    );
+    expect(calls.at(-1)).toEqual({
+      rowNodes: [nodes[0], nodes[2]],
+      columns: ['y2011_dtpt'],
+      force: true,
+    });
+    expect(calls).toHaveLength(3);
   });
 
   it('nothing to redraw: no call', () => {

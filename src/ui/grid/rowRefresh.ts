@@ -72,13 +72,57 @@ export function updateRow(
   row: Row,
   cols: RefreshColumns,
 ): void {
-  const before = node.data as Row | undefined;
-  const changed = before && changedCells(before, row, cols.leafIds);
-  if (!changed) return node.setData(row);
-  // AG Grid redraws the cells whose value changed ('update' compares, 'set' redraws every cell)
-  node.updateData(row);
-  const force = [...new Set([...changed, ...statedColumns(row, cols)])];
-  if (force.length) api.refreshCells({ rowNodes: [node], columns: force, force: true });
+  updateRows(api, [{ node, row }], cols);
+}
+
+/**
+ * Refreshes forced, in one call per set of columns, the cells of `nodes` named by `columnsOf`
+ * (AG Grid walks every rendered cell on each call: a pasted block of 1,000 rows asks a few times,
+ * not 1,000).
+ */
+function forceGrouped(
+  api: GridApi<GridItem>,
+  nodes: readonly IRowNode<GridItem>[],
+  columnsOf: (n: IRowNode<GridItem>) => Id[],
+): void {
+  const groups = new Map<string, { columns: Id[]; rowNodes: IRowNode<GridItem>[] }>();
+  for (const n of nodes) {
+    const columns = columnsOf(n);
+    if (!columns.length) continue;
+    const key = columns.join('\n');
+    const g = groups.get(key);
+    if (g) g.rowNodes.push(n);
+    else groups.set(key, { columns, rowNodes: [n] });
+  }
+  for (const g of groups.values()) api.refreshCells({ ...g, force: true });
+}
+
+/**
+ * Gives each row node its row's new object and redraws what changed (see the file's comment):
+ * the forced redraws only for nodes on screen (`rendered`, by node id; all when absent: a row off
+ * screen is drawn from its new data when it scrolls in), grouped by their columns.
+ */
+export function updateRows(
+  api: GridApi<GridItem>,
+  updates: readonly { node: IRowNode<GridItem>; row: Row }[],
+  cols: RefreshColumns,
+  rendered?: ReadonlySet<string | undefined>,
+): void {
+  const forced = new Map<IRowNode<GridItem>, Id[]>();
+  for (const { node, row } of updates) {
+    const before = node.data as Row | undefined;
+    const changed = before && changedCells(before, row, cols.leafIds);
+    if (!changed) {
+      node.setData(row);
+      continue;
+    }
+    // AG Grid redraws the cells whose value changed ('update' compares, 'set' redraws every cell)
+    node.updateData(row);
+    if (rendered && !rendered.has(node.id)) continue;
+    const force = [...new Set([...changed, ...statedColumns(row, cols)])];
+    if (force.length) forced.set(node, force);
+  }
+  forceGrouped(api, [...forced.keys()], (n) => forced.get(n)!);
 }
 
 /** Redraws rows whose data is the same object but whose computed figures may have changed. */
@@ -90,8 +134,7 @@ export function redrawFigures(
   if (!nodes.length) return;
   const unique = [...new Set(nodes)];
   api.refreshCells({ rowNodes: unique });
-  for (const n of unique) {
-    const columns = n.data && !isPinned(n.data) ? statedColumns(n.data, cols) : [];
-    if (columns.length) api.refreshCells({ rowNodes: [n], columns, force: true });
-  }
+  forceGrouped(api, unique, (n) =>
+    n.data && !isPinned(n.data) ? statedColumns(n.data, cols) : [],
+  );
 }

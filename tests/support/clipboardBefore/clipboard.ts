@@ -1,0 +1,312 @@
+/** Frozen copy of src/app/clipboard.ts at 30ceb7d, before its fast paths and split (oracle for src/app/pasteSame.test.ts only). */
+/**
+ * Copy, paste, cut, fill and clear over cell ranges, as commands. Text comes and goes as
+ * tab-separated values (what Excel, LibreOffice, Google Sheets, Word and PDF readers exchange).
+ */
+import { isNumericLeaf, leaves } from '../../../src/domain/columns';
+import { shiftFormula } from '../../../src/domain/formulaShift';
+import type { NumberStyle } from '../../../src/domain/numbers';
+import type { CellChange } from '../../../src/domain/ops';
+import { cellPolicy, parseInput } from '../../../src/domain/policy';
+import { makeRow } from '../../../src/domain/template';
+import { NUMBER_COLUMN } from '../../../src/domain/sheetNumbering';
+import type { AppendixSheet, CellInput, Row } from '../../../src/domain/types';
+import type { ShownValue } from '../../../src/app/clipboardHtml';
+import type { Command, Refusal } from '../../../src/app/commands';
+import type { CellPos, CellRange } from '../../../src/app/selection';
+
+/** Parses clipboard text as TSV (Excel quoting: "a""b", fields with tabs or newlines). */
+export function parseTsv(text: string): string[][] {
+  const s = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  if (s === '') return [];
+  const out: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let atStart = true;
+  while (i < s.length) {
+    const ch = s[i];
+    if (atStart && ch === '"') {
+      const close = s.indexOf('"', i + 1);
+      if (close > 0) {
+        let j = i + 1;
+        let val = '';
+        while (j < s.length) {
+          if (s[j] === '"' && s[j + 1] === '"') {
+            val += '"';
+            j += 2;
+          } else if (s[j] === '"') break;
+          else val += s[j++];
+        }
+        if (j < s.length && (s[j + 1] === '\t' || s[j + 1] === '\n' || j + 1 === s.length)) {
+          field = val;
+          i = j + 1;
+          atStart = false;
+          continue;
+        }
+      }
+    }
+    atStart = false;
+    if (ch === '\t') {
+      row.push(field);
+      field = '';
+      atStart = true;
+    } else if (ch === '\n') {
+      row.push(field);
+      out.push(row);
+      row = [];
+      field = '';
+      atStart = true;
+    } else field += ch;
+    i++;
+  }
+  row.push(field);
+  out.push(row);
+  return out;
+}
+
+/** TSV text of a matrix (quoted where Excel would). */
+export function toTsv(m: readonly (readonly string[])[]): string {
+  const q = (v: string) => (/[\t\n"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return m.map((r) => r.map(q).join('\t')).join('\n');
+}
+
+/** The number style of a pasted block: `1,500.25` anywhere means English, `1.500,25` Vietnamese. */
+export function detectStyle(m: readonly (readonly string[])[]): NumberStyle {
+  let vi = 0;
+  let en = 0;
+  for (const r of m)
+    for (const v of r) {
+      const t = v.trim();
+      if (
+        /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ||
+        /^-?\d+\.\d{1,2}$/.test(t) ||
+        /^-?\d+\.\d{4,}$/.test(t)
+      )
+        en++;
+      if (
+        /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ||
+        /^-?\d+,\d{1,2}$/.test(t) ||
+        /^-?\d+,\d{4,}$/.test(t)
+      )
+        vi++;
+    }
+  return en > vi ? 'en' : vi > en ? 'vi' : 'auto';
+}
+
+/**
+ * A planned paste: one command, the range it covers, the project rows it adds, and how many
+ * pasted values fell on cells the policy computes (section sums, row totals) and were skipped.
+ */
+export type PasteResult =
+  | { command: Command; range: CellRange; newRows: number; skipped: number }
+  | { refusals: Refusal[] };
+
+function firstTotal(rows: readonly Row[]): number {
+  const i = rows.findIndex((r) => r.kind === 'total');
+  return i < 0 ? rows.length : i;
+}
+
+/**
+ * Plans a paste of `m` at `at`: one command (new project rows first when the block runs past the
+ * last project row, then the cells). A block that spans section or computed cells fills the cells
+ * that take input and skips the computed ones (counted in `skipped`, as Excel users paste a column
+ * copied from a printed table over its section rows); a block that lands only on computed cells is
+ * refused. Text in an amount cell refuses the whole block. Pasted texts are figures in the display
+ * unit (`scale`, see `inputScale`); `raw` contents (copied in Planbook, a fill) are the model's own.
+ */
+export function planPaste(
+  sheet: AppendixSheet,
+  at: CellPos,
+  m: readonly (readonly string[])[],
+  raw?: readonly (readonly CellInput[])[],
+  /** Rows a filter shows: the others are left as they are (a fill over a filtered range). */
+  keep?: (row: Row) => boolean,
+  scale = 1,
+): PasteResult {
+  const ls = leaves(sheet.columns);
+  if (!m.length || at.col >= ls.length) return { refusals: [] };
+  const style = detectStyle(m);
+  // a block from a project row that runs into the total rows adds project rows before them; a
+  // block on the total rows themselves writes their figures, as typing there does
+  const room = firstTotal(sheet.rows) - at.row;
+  const extra = room > 0 ? Math.max(0, m.length - room) : 0;
+  const rows = sheet.rows.slice();
+  const added: Row[] = [];
+  if (extra > 0) {
+    const insertAt = firstTotal(rows);
+    const prev = rows[insertAt - 1];
+    const level = prev ? (prev.kind === 'section' ? prev.level + 1 : prev.level) : 0;
+    for (let k = 0; k < extra; k++) added.push(makeRow('project', level, { tt: '-' }));
+    rows.splice(insertAt, 0, ...added);
+  }
+  const changes: CellChange[] = [];
+  const refusals: Refusal[] = [];
+  const kept: Refusal[] = []; // values over computed cells: skipped unless nothing else lands
+  let landed = 0;
+  for (let i = 0; i < m.length; i++) {
+    const row = rows[at.row + i];
+    if (!row) break;
+    if (keep && !added.includes(row) && !keep(row)) continue;
+    for (let j = 0; j < m[i].length && at.col + j < ls.length; j++) {
+      const leaf = ls[at.col + j];
+      const rawCell = raw?.[i]?.[j];
+      const fromRaw =
+        rawCell !== undefined &&
+        (typeof rawCell === 'number' ||
+          rawCell === null ||
+          rawCell.startsWith('=') ||
+          !isNumericLeaf(leaf));
+      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale);
+      const rule = cellPolicy(sheet, row, leaf);
+      const here = { rowId: row.id, colId: rule.target };
+      if (!rule.editable) {
+        // blanks over computed cells are fine (a block copied from a printed table)
+        if (v !== null)
+          kept.push({
+            code: row.kind === 'project' ? 'computedColumn' : 'pasteIntoTotals',
+            ...here,
+          });
+        continue;
+      }
+      if (v !== null && typeof v === 'object') {
+        refusals.push({ code: 'notNumber', ...here, detail: v.invalid });
+        continue;
+      }
+      if (v !== null) landed++;
+      if (added.includes(row) && !(typeof v === 'string' && v.startsWith('='))) {
+        // a new row carries its pasted values (formulas go through the checked cell write)
+        if (v !== null) row.cells[rule.target] = v;
+        // a pasted number is the user's own: renumbering keeps it
+        if (v !== null && rule.target === NUMBER_COLUMN) row.manualNumber = true;
+      } else if ((row.cells[rule.target] ?? null) !== v) changes.push({ ...here, value: v });
+    }
+  }
+  if (refusals.length) return { refusals };
+  if (kept.length && !landed) return { refusals: kept };
+  const width = Math.min(Math.max(...m.map((r) => r.length)), ls.length - at.col);
+  const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: at.col + width - 1 };
+  const commands: Command[] = [];
+  if (added.length)
+    commands.push({
+      type: 'insertRows',
+      sheetId: sheet.id,
+      at: firstTotal(sheet.rows),
+      rows: added,
+    });
+  if (changes.length) commands.push({ type: 'setCells', sheetId: sheet.id, changes });
+  return {
+    command: { type: 'batch', commands },
+    range,
+    newRows: added.length,
+    skipped: kept.length,
+  };
+}
+
+/** A copied block: contents as stored (formulas as typed), the shown values and their texts. */
+export interface CopiedBlock {
+  text: string;
+  raw: CellInput[][];
+  shown: string[][];
+  /** What each cell shows: a number (as displayed) or a text (for the clipboard's HTML). */
+  values: ShownValue[][];
+}
+
+/** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
+export function copiedBlock(raw: CellInput[][], values: ShownValue[][]): CopiedBlock {
+  const shown = values.map((r) => r.map((v) => String(v)));
+  return { text: toTsv(shown), raw, shown, values };
+}
+
+/** Raw contents (formulas as typed) and shown values of a range, for copying. */
+export function copyRange(
+  sheet: AppendixSheet,
+  r: CellRange,
+  raw: (row: number, colId: string) => CellInput,
+  shown: (row: number, colId: string) => ShownValue,
+): CopiedBlock {
+  const ls = leaves(sheet.columns);
+  const rawM: CellInput[][] = [];
+  const values: ShownValue[][] = [];
+  for (let i = r.r0; i <= r.r1; i++) {
+    const rr: CellInput[] = [];
+    const sr: ShownValue[] = [];
+    for (let j = r.c0; j <= r.c1; j++) {
+      rr.push(raw(i, ls[j].id));
+      sr.push(shown(i, ls[j].id));
+    }
+    rawM.push(rr);
+    values.push(sr);
+  }
+  return copiedBlock(rawM, values);
+}
+
+/** Formulas of a copied block moved to their new place (relative references follow). */
+export function shiftBlock(
+  raw: readonly (readonly CellInput[])[],
+  dRow: number,
+  dCol: number,
+): CellInput[][] {
+  return raw.map((r) =>
+    r.map((v) => (typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, dRow, dCol) : v)),
+  );
+}
+
+/**
+ * Clears the editable cells of a range (amounts, texts); cells the policy keeps are skipped, and
+ * so are rows a filter hides (`keep`), as Excel clears only the visible cells of a filtered range.
+ */
+export function planClear(
+  sheet: AppendixSheet,
+  r: CellRange,
+  keep?: (row: Row) => boolean,
+): Command | null {
+  const ls = leaves(sheet.columns);
+  const changes: CellChange[] = [];
+  for (let i = r.r0; i <= r.r1; i++) {
+    const row = sheet.rows[i];
+    if (!row || (keep && !keep(row))) continue;
+    for (let j = r.c0; j <= r.c1; j++) {
+      const leaf = ls[j];
+      const rule = leaf && cellPolicy(sheet, row, leaf);
+      if (!rule?.editable) continue;
+      if (row.cells[rule.target] !== undefined)
+        changes.push({ rowId: row.id, colId: rule.target, value: null });
+    }
+  }
+  return changes.length ? { type: 'setCells', sheetId: sheet.id, changes } : null;
+}
+
+/**
+ * Fills `target` from `source` (its first rows or columns), repeating the source and moving its
+ * relative formulas as Excel's fill does. `raw` reads a cell's content (formula text or value).
+ */
+export function planFill(
+  sheet: AppendixSheet,
+  source: CellRange,
+  target: CellRange,
+  raw: (row: number, colId: string) => CellInput,
+  keep?: (row: Row) => boolean,
+): PasteResult {
+  const h = source.r1 - source.r0 + 1;
+  const w = source.c1 - source.c0 + 1;
+  const ls = leaves(sheet.columns);
+  const texts: string[][] = [];
+  const rawM: CellInput[][] = [];
+  for (let i = target.r0; i <= target.r1; i++) {
+    const tr: string[] = [];
+    const rr: CellInput[] = [];
+    for (let j = target.c0; j <= target.c1; j++) {
+      const si = source.r0 + ((((i - source.r0) % h) + h) % h);
+      const sj = source.c0 + ((((j - source.c0) % w) + w) % w);
+      const v = raw(si, ls[sj].id);
+      const moved =
+        typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, i - si, j - sj) : v;
+      rr.push(moved);
+      tr.push(moved === null ? '' : String(moved));
+    }
+    texts.push(tr);
+    rawM.push(rr);
+  }
+  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM, keep);
+}
