@@ -4,8 +4,12 @@
  * samples kept, so short-lived garbage counts) and the CPU profiler, both started at each Enter and
  * stopped once the grand total changed; prints KiB allocated and ms of CPU per edit by function
  * (self, and CPU inclusive). Use an unminified build (`npx vite build --minify false --outDir X`, BENCH_DIST=X) to
- * read the names. BENCH_PROJECTS (default 10,000).
+ * read the names. ALLOC_WHOLE=1 samples the allocation over the whole edit (focus, typing, Enter).
+ * BENCH_PROJECTS (default 10,000); PROFILE_DIR: each edit's CPU profile is written
+ * there (edit-N.cpuprofile).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
 import { armEditTimer } from './app';
 import { openGeneratedPlan } from './openedPlan';
@@ -60,15 +64,20 @@ async function main(): Promise<void> {
   let edits = 0;
   for (let i = 0; i < runs; i++) {
     const r = 2 + ((i * 37) % 200);
+    const sample = () =>
+      cdp.send('HeapProfiler.startSampling', {
+        samplingInterval: 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    // ALLOC_WHOLE=1: the whole edit as the user makes it (focus, typing, Enter), not Enter alone
+    const whole = !!process.env.ALLOC_WHOLE;
+    if (whole) await sample();
     await grid.focus(r, 'y2023_dtpt');
     await page.keyboard.type(String(5000 + i));
     await page.waitForTimeout(100);
     const k = (await page.evaluate('window.__lat.length')) as number;
-    await cdp.send('HeapProfiler.startSampling', {
-      samplingInterval: 1024,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
-    });
+    if (!whole) await sample();
     await cdp.send('Profiler.start');
     await page.keyboard.press('Enter');
     await page.waitForFunction(`window.__lat.length > ${k}`);
@@ -78,6 +87,8 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as unknown as {
       profile: { head: HeapNode };
     };
+    if (process.env.PROFILE_DIR)
+      writeFileSync(join(process.env.PROFILE_DIR, `edit-${i}.cpuprofile`), JSON.stringify(cp));
     const before = [...alloc.values()].reduce((a, b) => a + b, 0);
     heapSelf(profile.head, alloc, []);
     total += [...alloc.values()].reduce((a, b) => a + b, 0) - before;

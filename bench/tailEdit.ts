@@ -38,6 +38,7 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
   const ends = events.filter((e) => e.name === 'pb:edit-end');
   const out: string[] = [];
   const kinds = new Map<string, number[]>();
+  const cpus: number[] = [];
   marks.forEach((s, i) => {
     const end = ends.find((x) => x.ts >= s.ts);
     if (!end) return;
@@ -61,6 +62,7 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
     const paint = sum((e) => e.name === 'Paint' || e.name === 'PrePaint' || e.name === 'Layerize');
     const cpu = end.tts !== undefined && s.tts !== undefined ? (end.tts - s.tts) / 1000 : NaN;
     const l = (end.ts - s.ts) / 1000;
+    if (Number.isFinite(cpu)) cpus.push(cpu);
     const tag = l > slow ? 'SLOW' : '    ';
     const kind = [
       gc > 2 ? 'gc' : '',
@@ -76,6 +78,8 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
       `${tag} #${i} ${l.toFixed(1)} ms (cpu ${cpu.toFixed(1)}) gc ${gc.toFixed(1)}/${gcV8.toFixed(1)} style ${style.toFixed(1)} layout ${layout.toFixed(1)} paint ${paint.toFixed(1)} tasks ${tasks.length} timers ${timers.length} idle ${idle.length} [${fns.slice(0, 8).join(' ')}]`,
     );
   });
+  const c = stats(cpus);
+  out.push(`main-thread CPU per edit: median ${c.median.toFixed(1)} p95 ${c.p95.toFixed(1)} ms`);
   out.push(`measured in page: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
   for (const [k, ls] of kinds)
     out.push(`  ${k}: ${ls.length} edits, ${ls.map((x) => x.toFixed(0)).join(' ')}`);
