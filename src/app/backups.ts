@@ -15,6 +15,7 @@ import {
   contentHash,
   DEFAULT_BACKUP_POLICY,
 } from './backupPolicy';
+import { whenIdle } from './inSteps';
 import { restoreCommand } from './restore';
 import type { WorkbookSession } from './session';
 
@@ -36,10 +37,7 @@ const realClock: Clock = {
   now: () => Date.now(),
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (t) => globalThis.clearTimeout(t as ReturnType<typeof setTimeout>),
-  idle: (fn) =>
-    typeof globalThis.requestIdleCallback === 'function'
-      ? void globalThis.requestIdleCallback(fn, { timeout: 2000 })
-      : void globalThis.setTimeout(fn, 50),
+  idle: (fn) => void whenIdle(fn, 2000),
 };
 
 /** SHA-256 of a text where the platform has it (native, fast), else a 64-bit FNV hash. */

@@ -11,6 +11,7 @@ import { leaves } from '../domain/columns';
 import { cellPolicy } from '../domain/policy';
 import type { Id, Workbook } from '../domain/types';
 import { commitText } from './editing';
+import { whenIdle } from './inSteps';
 import { sampleWorkbook } from './sample';
 import { WorkbookSession } from './session';
 
@@ -56,8 +57,6 @@ export function warmEditPath(): boolean {
   }
 }
 
-type Idle = (cb: () => void, o?: { timeout: number }) => number;
-
 /**
  * Once per page: after `built` resolves (the opened workbook's engine is built), warms the edit
  * path in an idle period (never inside a task the user waits for).
@@ -65,18 +64,16 @@ type Idle = (cb: () => void, o?: { timeout: number }) => number;
 export function warmEditWhenIdle(built: Promise<void>): void {
   if (done) return;
   done = true;
-  const idle = (globalThis as { requestIdleCallback?: Idle }).requestIdleCallback;
-  if (!idle) return;
+  // where the page has no idle periods (tests, old engines) nothing is warmed
+  if (typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback !== 'function')
+    return;
   void built.then(() =>
-    idle(
-      () => {
-        try {
-          warmEditPath();
-        } catch {
-          // a warm-up only: the real edit path reports its own errors
-        }
-      },
-      { timeout: 5000 },
-    ),
+    whenIdle(() => {
+      try {
+        warmEditPath();
+      } catch {
+        // a warm-up only: the real edit path reports its own errors
+      }
+    }, 5000),
   );
 }

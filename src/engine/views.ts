@@ -2,7 +2,8 @@
  * The unit and year views of an appendix sheet, as HyperFormula sheets fed by the project sheet, so
  * that an edit updates them in the same recalculation. By unit: a helper column holds each project's
  * unit index and per-block partial SUMIFs add it up (an edit recomputes one block of 50–250 rows; one
- * SUMIF over 10,000 rows cost ~10 ms per unit and column). By year: references to the totals sheet.
+ * SUMIF over 10,000 rows cost ~10 ms per unit and column), written as PBSUMIF (unitSumIf.ts: SUMIF's
+ * result at a fraction of its cost). By year: references to the totals sheet.
  */
 import type { HyperFormula } from 'hyperformula';
 import { columnLetter } from '../domain/columns';
@@ -10,6 +11,7 @@ import type { UnitGroup } from '../domain/units';
 import { ceilingKey, type Id, type Row } from '../domain/types';
 import type { RawContent, SheetLayout } from './layout';
 import type { TotalsLayout } from './totals';
+import { UNIT_SUMIF } from './unitSumIf';
 
 /** What the views need of the engine for one appendix sheet. */
 export interface ViewHost {
@@ -130,7 +132,7 @@ export class PlanViews {
       h.hf.batch(() => {
         for (let u = 0; u < U; u++) {
           const row: RawContent[] = cols.map(
-            (c) => `=SUMIF(${crit},${u},${D}${ref(c, r0, false)}:${ref(c, r1, false)})`,
+            (c) => `=${UNIT_SUMIF}(${crit},${u},${D}${ref(c, r0, false)}:${ref(c, r1, false)})`,
           );
           row.push(`=COUNTIF(${crit},${u})`);
           h.hf.setCellContents({ sheet: p, row: u * st.blocks + b, col: 0 }, [row]);
