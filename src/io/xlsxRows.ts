@@ -23,6 +23,8 @@ import { type PlainCell, plainCell } from './xlsxPlainCell';
 const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r='];
 const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
 const CELL_ATTRS = ['r', 's', 't'];
+/** The row tag's attributes read (in one pass): its number, and what says it is hidden. */
+const ROW_ATTRS = ['r', 'hidden', 'ht', 'outlinelevel'];
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -49,6 +51,7 @@ export class RowReader {
   /** Next occurrence of each searched text in `s` (searches only move forward in one text). */
   private readonly next = new Int32Array(NEEDLES.length);
   private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
+  private readonly rowAttrs: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   // element bounds found by `element`: open tag start and end, inner start and end
   private eo = 0;
   private ee = 0;
@@ -90,14 +93,11 @@ export class RowReader {
     const s = this.s;
     let i = from;
     while (i < to && !isSpace(s.charCodeAt(i))) i++;
-    const r = attrIn(s, i, to, 'r');
+    const at = this.rowAttrs;
+    attrsIn(s, i, to, ROW_ATTRS, at);
+    const [r, hidden, ht, outline] = at;
     this.tagr = r != null ? parseInt(r, 10) : this.tagr + 1;
-    const hidden = attrIn(s, i, to, 'hidden');
-    if (
-      attrIn(s, i, to, 'ht') ||
-      (hidden && isTrue(hidden)) ||
-      attrIn(s, i, to, 'outlinelevel') != null
-    )
+    if (ht || (hidden && isTrue(hidden)) || outline != null)
       this.rowHidden.set(this.tagr - 1, !!hidden && isTrue(hidden));
   }
 
