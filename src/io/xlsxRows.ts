@@ -57,6 +57,8 @@ export class RowReader {
   private ee = 0;
   private ei = 0;
   private ec = 0;
+  /** The cell of each shared string (by index) in each format id (cells are never changed). */
+  private readonly textCells: RawCell[][] = [];
   /** The format of each id once used (the table then holds it for good). */
   private readonly used: (string | undefined)[] = [];
   private readonly plain: PlainCell = {
@@ -305,18 +307,23 @@ export class RowReader {
   private plainCell(): number {
     const p = this.plain;
     if (p.vs === p.ve) return p.col; // no value: a stub (SheetJS keeps it empty)
-    let value: number | string | undefined;
-    if (p.shared) {
-      const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
-      if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
-      value = this.strings[i];
-    } else value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
     let fmtid = 0;
     if (this.xfs && p.style >= 0) {
       const id = this.xfs[p.style];
       if (id != null) fmtid = id;
     }
-    const cell = this.made(p.shared ? 's' : 'n', value, undefined, fmtid, undefined);
+    let cell: RawCell | undefined;
+    if (p.shared) {
+      const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
+      if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
+      // a shared string's cell is the same wherever the string stands in one format: made once
+      const cells = (this.textCells[fmtid] ??= new Array<RawCell>(this.strings.length));
+      cell = cells[i];
+      if (!cell) cells[i] = cell = this.made('s', this.strings[i], undefined, fmtid, undefined);
+    } else {
+      const value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
+      cell = this.made('n', value, undefined, fmtid, undefined);
+    }
     if (p.row >= 0) this.sink(p.row, p.col, cell);
     return p.col;
   }
