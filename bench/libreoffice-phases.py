@@ -6,6 +6,9 @@ LibreOffice's import alone), then for each file and run: loads it (hidden), reca
 formula (calculateAll), stores it as .xlsx, closes it. Prints one JSON line per file: the median
 milliseconds of each phase over the runs and the peak resident memory of soffice.bin (VmHWM, KiB).
 
+With PB_LO_OPEN_ONLY=1 only the open is timed (the document is closed right after), and the
+CPU time soffice spent in each open (user + system, all its threads and processes) is printed too.
+
 usage: libreoffice-phases.py <soffice> <runs> <file>...
 """
 import json
@@ -56,7 +59,20 @@ def hwm(pid):
     return best
 
 
+def cpu_ms(pid):
+    """CPU time (ms, user + system, every thread) of pid and its descendants so far."""
+    total = 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total = (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        pass
+    return total + sum(cpu_ms(c) for c in children(pid))
+
+
 def main():
+    open_only = os.environ.get("PB_LO_OPEN_ONLY") == "1"
     soffice, runs, files = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
     profile = tempfile.mkdtemp(prefix="pb-lo-phases-")
     pipe = f"pbbench{os.getpid()}"
@@ -95,8 +111,9 @@ def main():
     out_dir = tempfile.mkdtemp(prefix="pb-lo-phases-out-")
     try:
         for file in files:
-            phases = {"open": [], "recalc": [], "save": []}
+            phases = {"open": [], "recalc": [], "save": [], "openCpu": []}
             for _ in range(runs):
+                c0 = cpu_ms(proc.pid)
                 t0 = time.perf_counter()
                 doc = desktop.loadComponentFromURL(
                     uno.systemPathToFileUrl(os.path.abspath(file)),
@@ -105,6 +122,11 @@ def main():
                     (prop("Hidden", True),),
                 )
                 t1 = time.perf_counter()
+                phases["openCpu"].append(cpu_ms(proc.pid) - c0)
+                if open_only:
+                    doc.close(True)
+                    phases["open"].append((t1 - t0) * 1000)
+                    continue
                 doc.calculateAll()
                 t2 = time.perf_counter()
                 target = os.path.join(out_dir, os.path.basename(file))
@@ -117,7 +139,7 @@ def main():
                 phases["open"].append((t1 - t0) * 1000)
                 phases["recalc"].append((t2 - t1) * 1000)
                 phases["save"].append((t3 - t2) * 1000)
-            med = {k: sorted(v)[len(v) // 2] for k, v in phases.items()}
+            med = {k: sorted(v)[len(v) // 2] if v else 0 for k, v in phases.items()}
             print(json.dumps({"file": file, **med, "hwmKiB": hwm(proc.pid)}), flush=True)
     finally:
         try:

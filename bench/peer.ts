@@ -103,6 +103,8 @@ export function libreOffice(file: string, to: 'xlsx' | 'csv', recalc: boolean): 
 /** LibreOffice's phases on one file, in one running instance (no start-up): median ms, peak MiB. */
 export interface LoPhases {
   open: number;
+  /** CPU milliseconds soffice spent in the open (every thread and process). */
+  openCpu: number;
   recalc: number;
   save: number;
   peakMiB: number;
@@ -111,13 +113,22 @@ export interface LoPhases {
 /**
  * Times LibreOffice's open (cached values, no recalculation), recalculation of every formula and
  * save as .xlsx apart, through its Python bridge (bench/libreoffice-phases.py); null when
- * python3-uno is missing.
+ * python3-uno is missing. `openOnly`: the open alone (no recalculation nor save: 0 ms).
  */
-export function libreOfficePhases(files: string[], runs: number): Map<string, LoPhases> | null {
+export function libreOfficePhases(
+  files: string[],
+  runs: number,
+  openOnly = false,
+): Map<string, LoPhases> | null {
   const r = spawnSync(
     '/usr/bin/python3',
     [join(ROOT, 'bench/libreoffice-phases.py'), SOFFICE, String(runs), ...files],
-    { stdio: 'pipe', encoding: 'utf8', timeout: 1_800_000 },
+    {
+      stdio: 'pipe',
+      encoding: 'utf8',
+      timeout: 1_800_000,
+      env: { ...process.env, PB_LO_OPEN_ONLY: openOnly ? '1' : '0' },
+    },
   );
   if (r.status !== 0) {
     console.log(
@@ -130,11 +141,18 @@ export function libreOfficePhases(files: string[], runs: number): Map<string, Lo
     const j = JSON.parse(line) as {
       file: string;
       open: number;
+      openCpu: number;
       recalc: number;
       save: number;
       hwmKiB: number;
     };
-    out.set(j.file, { open: j.open, recalc: j.recalc, save: j.save, peakMiB: j.hwmKiB / 1024 });
+    out.set(j.file, {
+      open: j.open,
+      openCpu: j.openCpu,
+      recalc: j.recalc,
+      save: j.save,
+      peakMiB: j.hwmKiB / 1024,
+    });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import {
   type ReadOptions,
 } from './readPlan';
 import { thrownText } from './sheets';
+import { withPartsInflatedAhead } from './partsInflate';
 
 export interface ImportRequest {
   name: string;
@@ -23,9 +24,13 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const post = (m: ImportReply) => (self as unknown as Worker).postMessage(m);
   post({ kind: 'stage', stage: 'reading' });
   try {
-    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it
+    // SheetJS (its own chunk) is loaded only for a file the streaming reader leaves to it; an
+    // .xlsx's parts are inflated natively first (DecompressionStream), not in JavaScript
     const { name, bytes, options } = e.data;
-    post({ kind: 'done', reading: await readPlanFileLoading(name, bytes, options) });
+    const reading = await withPartsInflatedAhead(bytes, () =>
+      readPlanFileLoading(name, bytes, options),
+    );
+    post({ kind: 'done', reading });
   } catch (err) {
     post({
       kind: 'error',

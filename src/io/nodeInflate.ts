@@ -1,7 +1,7 @@
 /**
  * Node's zlib as the .xlsx parts' raw inflater where the reader runs in Node (the CLI, the server,
  * tests, the bench), found at run time so the browser bundles never reference it: native inflate is
- * several times faster than fflate's. Browsers get null (fflate, or a pre-inflate: partsInflate.ts).
+ * several times faster than fflate's. Browsers get null (fflate), or the parts inflated ahead natively (partsInflate.ts).
  */
 
 /** A whole-part raw inflater; null when the data is damaged or its output passes `maxBytes`. */

@@ -28,7 +28,7 @@ export interface SheetSource {
   band: { start: number; end: number; codeRow: number | null } | null;
   /** The first rows of the source as text (for drawing the reading over it). */
   rows: string[][];
-  /** Source row (0-based) of each plan row id. */
+  /** Source row (0-based) of each plan row id read from the preview's rows (`rows`). */
   rowOf: Record<string, number>;
 }
 
@@ -209,7 +209,7 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
     }
     readings.push(r);
     const rowOf: Record<string, number> = {};
-    for (const [id, line] of r.lineOf) rowOf[id] = line - 1; // grids number their rows 1..n
+    for (const [id, line] of r.lineOf) if (line <= PREVIEW_ROWS) rowOf[id] = line - 1; // rows 1..n
     sources.push({
       sheetId: r.sheet.id,
       name: g.name,
@@ -220,8 +220,10 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
   }
   if (!readings.length && !plain.length)
     throw new PlanReadError('the file holds no table (every sheet is empty)', 'empty');
-  const lineOf = new Map<string, number>();
-  for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
+  // one appendix (the common case): its map copied whole, faster than entry by entry
+  const lineOf = new Map<string, number>(readings.length === 1 ? readings[0].lineOf : undefined);
+  if (readings.length > 1)
+    for (const r of readings) for (const [k, v] of r.lineOf) lineOf.set(k, v);
   const sheets: AppendixSheet[] = readings.map((r) => r.sheet);
   const now = Date.now();
   return {
@@ -249,10 +251,14 @@ function checkedFormulas(r: PlanReading): PlanReading {
     checkTotalRows(sheet.name, sheet.rows);
   }
   for (const sheet of r.workbook.sheets)
-    for (const [i, row] of sheet.rows.entries())
-      for (const v of Object.values(row.cells))
+    for (let i = 0; i < sheet.rows.length; i++) {
+      const row = sheet.rows[i];
+      for (const k in row.cells) {
+        const v = row.cells[k]; // for…in: the cells' own keys in Object.values' order, no array
         if (typeof v === 'string' && v.startsWith('='))
           checkFormula(v, () => `sheet '${sheet.name}', line ${r.lineOf.get(row.id) ?? i + 1}`);
+      }
+    }
   for (const g of r.workbook.grids ?? [])
     for (const row of g.cells)
       for (const v of row)

@@ -23,6 +23,8 @@ import { type PlainCell, plainCell } from './xlsxPlainCell';
 const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r='];
 const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
 const CELL_ATTRS = ['r', 's', 't'];
+/** The row tag's attributes read (in one pass): its number, and what says it is hidden. */
+const ROW_ATTRS = ['r', 'hidden', 'ht', 'outlinelevel'];
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -49,11 +51,14 @@ export class RowReader {
   /** Next occurrence of each searched text in `s` (searches only move forward in one text). */
   private readonly next = new Int32Array(NEEDLES.length);
   private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
+  private readonly rowAttrs: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   // element bounds found by `element`: open tag start and end, inner start and end
   private eo = 0;
   private ee = 0;
   private ei = 0;
   private ec = 0;
+  /** The cell of each shared string (by index) in each format id (cells are never changed). */
+  private readonly textCells: RawCell[][] = [];
   /** The format of each id once used (the table then holds it for good). */
   private readonly used: (string | undefined)[] = [];
   private readonly plain: PlainCell = {
@@ -90,14 +95,11 @@ export class RowReader {
     const s = this.s;
     let i = from;
     while (i < to && !isSpace(s.charCodeAt(i))) i++;
-    const r = attrIn(s, i, to, 'r');
+    const at = this.rowAttrs;
+    attrsIn(s, i, to, ROW_ATTRS, at);
+    const [r, hidden, ht, outline] = at;
     this.tagr = r != null ? parseInt(r, 10) : this.tagr + 1;
-    const hidden = attrIn(s, i, to, 'hidden');
-    if (
-      attrIn(s, i, to, 'ht') ||
-      (hidden && isTrue(hidden)) ||
-      attrIn(s, i, to, 'outlinelevel') != null
-    )
+    if (ht || (hidden && isTrue(hidden)) || outline != null)
       this.rowHidden.set(this.tagr - 1, !!hidden && isTrue(hidden));
   }
 
@@ -305,18 +307,23 @@ export class RowReader {
   private plainCell(): number {
     const p = this.plain;
     if (p.vs === p.ve) return p.col; // no value: a stub (SheetJS keeps it empty)
-    let value: number | string | undefined;
-    if (p.shared) {
-      const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
-      if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
-      value = this.strings[i];
-    } else value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
     let fmtid = 0;
     if (this.xfs && p.style >= 0) {
       const id = this.xfs[p.style];
       if (id != null) fmtid = id;
     }
-    const cell = this.made(p.shared ? 's' : 'n', value, undefined, fmtid, undefined);
+    let cell: RawCell | undefined;
+    if (p.shared) {
+      const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
+      if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
+      // a shared string's cell is the same wherever the string stands in one format: made once
+      const cells = (this.textCells[fmtid] ??= new Array<RawCell>(this.strings.length));
+      cell = cells[i];
+      if (!cell) cells[i] = cell = this.made('s', this.strings[i], undefined, fmtid, undefined);
+    } else {
+      const value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
+      cell = this.made('n', value, undefined, fmtid, undefined);
+    }
     if (p.row >= 0) this.sink(p.row, p.col, cell);
     return p.col;
   }

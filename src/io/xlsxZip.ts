@@ -87,6 +87,19 @@ export class ZipParts {
     return total;
   }
 
+  /** The deflated parts: name, compressed data (a view into the zip), declared size (bytes). */
+  deflated(): { name: string; data: Uint8Array; size: number }[] {
+    const out: { name: string; data: Uint8Array; size: number }[] = [];
+    for (const [name, e] of this.entries)
+      if (e.method === 8)
+        out.push({
+          name,
+          data: this.bytes.subarray(e.offset, e.offset + e.compressed),
+          size: e.size,
+        });
+    return out;
+  }
+
   /** The uncompressed size the directory declares (bytes), or -1 when absent. */
   size(name: string): number {
     return this.entries.get(name)?.size ?? -1;

@@ -17,16 +17,37 @@ export function rowTexts(g: RawGrid, r: number): string[] {
 /** Whether a text (folded) is one of the header's. */
 const isHeaderText = (c: Ctx, t: string) => c.headerTexts.has(fold(t));
 
-/** Whether a line's non-empty texts are mostly the header's (a header repeated at a page break). */
+/** Whether `fold(t)` is `t` itself: printable ASCII without capitals or spaces (figures, codes). */
+function foldsToItself(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch < 33 || ch > 126 || (ch >= 65 && ch <= 90)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a line's non-empty texts are mostly the header's (a header repeated at a page break).
+ * The texts that fold to themselves (figures) are asked first, without folding: a line of figures
+ * is told apart before its labels are folded (the answer does not depend on the order).
+ */
 function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
   if (texts.length < 2) return false;
   const need = Math.max(2, texts.length * 0.6);
   let hits = 0;
   let misses = 0;
+  let others = 0;
   for (const t of texts) {
-    if (isHeaderText(c, t)) hits++;
+    if (!foldsToItself(t)) others++;
+    else if (c.headerTexts.has(t)) hits++;
     else if (texts.length - ++misses < need) return false; // the rest cannot reach it
   }
+  if (others)
+    for (const t of texts) {
+      if (foldsToItself(t)) continue;
+      if (isHeaderText(c, t)) hits++;
+      else if (texts.length - ++misses < need) return false;
+    }
   return hits >= need;
 }
 
