@@ -293,7 +293,11 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     for (const pair of m.matched) {
       // the compared project made whole at once (one shape for 100,000 pairs: no fields added
       // late); a name in capitals or without diacritics is the same name respelled, not a rename
-      const spelling = nameChange(pair.a.row.cells.name, pair.b.row.cells.name);
+      // one name's forms (the same token list): the same name as written, no cell read
+      const spelling =
+        pair.a.tokens === pair.b.tokens
+          ? 'same'
+          : nameChange(pair.a.row.cells.name, pair.b.row.cells.name);
       const match: MatchedProject = {
         a: pair.a,
         b: pair.b,

@@ -10,6 +10,7 @@ import { normaliseName, nameSimilarity } from './matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
+import { intern } from './intern';
 import { byId, marks, pairByIdInStep, placesOf, unique, untaken } from './matchIds';
 import { keptList, keptRefs, memoised } from './refsMemo';
 import {
@@ -115,7 +116,7 @@ function buildRefs(sheet: AppendixSheet): ProjectRef[] {
     if (stale) {
       path = stack.map((s) => s.name);
       sections = stack.map((s) => s.raw);
-      section = stack.map((s) => s.key).join('/');
+      section = intern(stack.map((s) => s.key).join('/'));
       parentId = stack.length ? stack[stack.length - 1].id : null;
       stale = false;
     }

@@ -3,6 +3,7 @@
  * pairs by id walked in step, and marks of the projects taken by row index.
  */
 import type { ProjectRef } from './matchTypes';
+import { intern } from './intern';
 import { memoised } from './refsMemo';
 
 /** Projects by row id: the last of a repeated id kept, in the place of its first (`new Map(entries)`). */
@@ -58,6 +59,11 @@ export function placesOf(ps: readonly ProjectRef[]): Int32Array | null {
   });
 }
 
+/** The row ids of a list, interned (kept beside a kept list): two versions' ids compare as objects. */
+function idsOf(ps: readonly ProjectRef[]): readonly string[] {
+  return memoised(ps, 'ids', () => ps.map((p) => intern(p.row.id)));
+}
+
 /**
  * Pairs the projects of a and b (ids unique on each side) that share a row id, in a's order, as
  * the lookup of each a-id in b's map does; b's next project is tried first (versions of one
@@ -73,13 +79,15 @@ export function pairByIdInStep(
 ): [Map<string, ProjectRef>, Map<string, ProjectRef>] | null {
   const restA = new Map<string, ProjectRef>();
   const paired = new Uint8Array(b.length);
+  const idsA = idsOf(a);
+  const idsB = idsOf(b);
   let j = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    const id = x.row.id;
+    const id = idsA[i];
     let y: ProjectRef | undefined;
     let at = j;
-    if (j < b.length && b[j].row.id === id) y = b[j];
+    if (j < b.length && idsB[j] === id) y = b[j];
     else {
       y = allB.get(id);
       if (y) at = places[y.index];
