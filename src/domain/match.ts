@@ -11,7 +11,16 @@ import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
 import { intern } from './intern';
-import { byId, marks, pairByIdInStep, placesOf, unique, untaken } from './matchIds';
+import {
+  byId,
+  keyStep,
+  type KeyStep,
+  marks,
+  pairByIdInStep,
+  placesOf,
+  unique,
+  untaken,
+} from './matchIds';
 import { keptList, keptRefs, memoised } from './refsMemo';
 import {
   CONFIRM_BELOW,
@@ -217,9 +226,17 @@ function pairByKey(
   inB: Map<string, ProjectRef | ProjectRef[]>,
   scorer: Scorer,
   take: (m: Match) => void,
+  step?: KeyStep,
 ): void {
+  // b's next project tried first (its key's group kept by place): versions keep their order
+  let j = 0;
   for (const [k, x] of inA) {
-    const y = inB.get(k);
+    let y: ProjectRef | ProjectRef[] | undefined;
+    if (step && j < step.list.length && step.list[j].key === k) y = step.groups[j++];
+    else {
+      y = inB.get(k);
+      if (step && y && !Array.isArray(y)) j = step.places[y.index] + 1;
+    }
     if (!y) continue;
     if (!Array.isArray(x) && !Array.isArray(y)) {
       take(keyMatch(x, y, 'no'));
@@ -323,11 +340,18 @@ export function matchProjects(
   const takenA = marks(a);
   const takenB = marks(b);
   if (takenA && takenB) {
-    pairByKey(keysA, keysB, scorer, (m) => {
-      matched.push(m);
-      takenA[m.a.index] = 1;
-      takenB[m.b.index] = 1;
-    });
+    const step = leftB === allB && allB.size === b.length ? keyStep(b, keysB) : undefined;
+    pairByKey(
+      keysA,
+      keysB,
+      scorer,
+      (m) => {
+        matched.push(m);
+        takenA[m.a.index] = 1;
+        takenB[m.b.index] = 1;
+      },
+      step,
+    );
     leftA = untaken(leftA, takenA);
     leftB = untaken(leftB, takenB);
   } else {

@@ -105,3 +105,24 @@ export function pairByIdInStep(
   for (let k = 0; k < b.length; k++) if (!paired[k]) restB.set(b[k].row.id, b[k]);
   return [restA, restB];
 }
+
+/** A side's projects in order, the key group of each (as its key map has it) and their places. */
+export interface KeyStep {
+  list: readonly ProjectRef[];
+  groups: readonly (ProjectRef | ProjectRef[] | undefined)[];
+  places: Int32Array;
+}
+
+/**
+ * What pairing by key needs to walk b in step: b's whole list grouped by key (`byKey`, its ids
+ * unique) and each project's group by place, kept beside the list; none when rows repeat.
+ */
+export function keyStep(
+  b: readonly ProjectRef[],
+  byKey: Map<string, ProjectRef | ProjectRef[]>,
+): KeyStep | undefined {
+  const places = placesOf(b);
+  if (!places) return undefined;
+  const groups = memoised(b, 'byKeyAt', () => b.map((p) => (p.key ? byKey.get(p.key) : undefined)));
+  return { list: b, groups, places };
+}
