@@ -8,62 +8,25 @@
  */
 import type { AdjColumn, AdjRow, AdjustmentTable, Quad } from './adjustment';
 import type { Comparison } from './compare';
-import type { SheetFigures } from './figures';
 import type { Match, ProjectRef } from './match';
+import {
+  ADDED,
+  addInto,
+  at,
+  blockIndex,
+  CHANGED,
+  MERGED,
+  REMOVED,
+  SAME,
+  SECTION,
+  SPLIT,
+  STATUS,
+  unchanged,
+} from './adjustmentFigures';
 import { amountsEqual, clean } from './numbers';
 
 /** Heading of the dropped projects' section. */
 export const DROPPED_SECTION = 'Dự án không còn trong kế hoạch';
-
-type Status = AdjRow['status'];
-
-/** Statuses by code (a row's status is kept as its index here). */
-const STATUS: readonly Status[] = [
-  'same',
-  'changed',
-  'added',
-  'removed',
-  'split',
-  'merged',
-  'section',
-];
-const SAME = 0;
-const CHANGED = 1;
-const ADDED = 2;
-const REMOVED = 3;
-const SPLIT = 4;
-const MERGED = 5;
-const SECTION = 6;
-
-/** One shared, frozen quad per unchanged amount (most cells of a revision). */
-const UNCHANGED = new Map<number, Quad>();
-
-function unchanged(x: number): Quad {
-  let q = UNCHANGED.get(x);
-  if (!q) {
-    q = Object.freeze([x, 0, 0, x]) as Quad;
-    if (UNCHANGED.size > 100_000) UNCHANGED.clear();
-    UNCHANGED.set(x, q);
-  }
-  return q;
-}
-
-/**
- * Adds `from[at..]` into `into[to..]`, `len` figures, binary noise rounded away (as sections sum).
- * A 0 added changes nothing (`into` holds only cleaned sums, never −0): skipped.
- */
-function addInto(
-  into: Float64Array,
-  to: number,
-  from: Float64Array,
-  at: number,
-  len: number,
-): void {
-  for (let k = 0; k < len; k++) {
-    const x = from[at + k];
-    if (x !== 0) into[to + k] = clean(into[to + k] + x);
-  }
-}
 
 /** The adjustment table of a comparison, its rows built on request. */
 export class LazyAdjustmentTable implements AdjustmentTable {
@@ -376,15 +339,4 @@ export class LazyAdjustmentTable implements AdjustmentTable {
     }
     return out;
   }
-}
-
-/** The index of the block holding `p` among `blocks` (−1: none), as `FigureTable.blockOf` finds it. */
-function blockIndex(blocks: readonly SheetFigures[], p: ProjectRef): number {
-  for (let k = 0; k < blocks.length; k++) if (blocks[k].has(p)) return k;
-  return -1;
-}
-
-/** The k-th amount of row `row` in its block (0 when absent, as a blank). */
-function at(block: SheetFigures | undefined, row: number, k: number): number {
-  return block && k < block.width ? block.values[row * block.width + k] : 0;
 }
