@@ -290,15 +290,28 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     const rawB = raw ? amountB.map(cellsB) : [];
     const otherA = others.map((c) => cellsA(c.a?.id));
     const otherB = others.map((c) => cellsB(c.b?.id));
-    for (const match of m.matched) {
-      // the pair becomes a compared project in place (10,000 pairs: no copies)
-      const mp = match as MatchedProject;
-      // a name in capitals or without diacritics is the same name respelled, not a rename
-      const spelling = nameChange(match.a.row.cells.name, match.b.row.cells.name);
-      mp.renamed = spelling === 'renamed';
-      mp.respelled = spelling === 'respelled';
-      mp.moved = moved(match);
-      out.matched.push(mp);
+    for (const pair of m.matched) {
+      // the compared project made whole at once (one shape for 100,000 pairs: no fields added
+      // late); a name in capitals or without diacritics is the same name respelled, not a rename
+      // one name's forms (the same token list): the same name as written, no cell read
+      const spelling =
+        pair.a.tokens === pair.b.tokens
+          ? 'same'
+          : nameChange(pair.a.row.cells.name, pair.b.row.cells.name);
+      const match: MatchedProject = {
+        a: pair.a,
+        b: pair.b,
+        by: pair.by,
+        score: pair.score,
+        ambiguous: pair.ambiguous,
+        confidence: pair.confidence,
+        reasons: pair.reasons,
+        doubtful: pair.doubtful,
+        renamed: spelling === 'renamed',
+        respelled: spelling === 'respelled',
+        moved: moved(pair),
+      };
+      out.matched.push(match);
       const va = fa.values;
       const vb = fb.values;
       const ia = match.a.index * w;
@@ -310,11 +323,13 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
         const y = vb[ib + k];
         totals.before += x;
         totals.after += y;
+        const ra = raw ? rawA[k][ja] : undefined;
+        const rb = raw ? rawB[k][jb] : undefined;
+        // the same amount from the same cell (most cells of a revision): nothing to add or note
+        if (x === y && ra === rb && Number.isFinite(x) && !isFormula(ra)) continue;
         if (y > x) totals.increase += y - x;
         else totals.decrease += x - y;
         // the common case first: the same typed amount (a diff entry only for a changed cell)
-        const ra = raw ? rawA[k][ja] : undefined;
-        const rb = raw ? rawB[k][jb] : undefined;
         if (ra === rb && !isFormula(ra)) {
           if (!amountsEqual(x, y))
             out.changes.push({ match, column: amountCols[k], before: x, after: y, kind: 'value' });

@@ -10,6 +10,17 @@ import { normaliseName, nameSimilarity } from './matchNames';
 import { foldName, nameKey, tokensOf } from './nameKey';
 import { Scorer } from './matchScore';
 import { pairSimilar } from './matchSimilar';
+import { intern } from './intern';
+import {
+  byId,
+  keyStep,
+  type KeyStep,
+  marks,
+  pairByIdInStep,
+  placesOf,
+  unique,
+  untaken,
+} from './matchIds';
 import { keptList, keptRefs, memoised } from './refsMemo';
 import {
   CONFIRM_BELOW,
@@ -114,7 +125,7 @@ function buildRefs(sheet: AppendixSheet): ProjectRef[] {
     if (stale) {
       path = stack.map((s) => s.name);
       sections = stack.map((s) => s.raw);
-      section = stack.map((s) => s.key).join('/');
+      section = intern(stack.map((s) => s.key).join('/'));
       parentId = stack.length ? stack[stack.length - 1].id : null;
       stale = false;
     }
@@ -152,6 +163,9 @@ function reasonList(...rs: MatchReason[]): MatchReason[] {
   }
   return list as MatchReason[];
 }
+
+/** The reasons of an id pair (one list for every pair: no key joined per pair). */
+let ID_REASONS: MatchReason[] | undefined;
 
 /** The reasons of key pairs, by how the names, units and sections compare (built on first need). */
 const KEY_REASONS: MatchReason[][] = [];
@@ -212,9 +226,17 @@ function pairByKey(
   inB: Map<string, ProjectRef | ProjectRef[]>,
   scorer: Scorer,
   take: (m: Match) => void,
+  step?: KeyStep,
 ): void {
+  // b's next project tried first (its key's group kept by place): versions keep their order
+  let j = 0;
   for (const [k, x] of inA) {
-    const y = inB.get(k);
+    let y: ProjectRef | ProjectRef[] | undefined;
+    if (step && j < step.list.length && step.list[j].key === k) y = step.groups[j++];
+    else {
+      y = inB.get(k);
+      if (step && y && !Array.isArray(y)) j = step.places[y.index] + 1;
+    }
     if (!y) continue;
     if (!Array.isArray(x) && !Array.isArray(y)) {
       take(keyMatch(x, y, 'no'));
@@ -238,32 +260,6 @@ function pairByKey(
       take(keyMatch(c.x, c.y, bySection ? 'bySection' : 'byOthers'));
     }
   }
-}
-
-/** Projects by row id: the last of a repeated id kept, in the place of its first (`new Map(entries)`). */
-function byId(ps: readonly ProjectRef[]): Map<string, ProjectRef> {
-  const m = new Map<string, ProjectRef>();
-  for (const p of ps) m.set(p.row.id, p);
-  return m;
-}
-
-/** A mark per row index of `ps` (all 0), or null when two projects share a row index. */
-function marks(ps: readonly ProjectRef[]): Uint8Array | null {
-  let n = 0;
-  for (const p of ps) n = Math.max(n, p.index + 1);
-  const seen = new Uint8Array(n);
-  for (const p of ps) {
-    if (seen[p.index]) return null;
-    seen[p.index] = 1;
-  }
-  return seen.fill(0);
-}
-
-/** The entries of `left` whose project is not marked in `taken` (by row index), in order. */
-function untaken(left: Map<string, ProjectRef>, taken: Uint8Array): Map<string, ProjectRef> {
-  const out = new Map<string, ProjectRef>();
-  for (const [id, p] of left) if (!taken[p.index]) out.set(id, p);
-  return out;
 }
 
 /** Pairs the projects of a and b; see the module comment for the order of the rules. */
@@ -295,7 +291,7 @@ export function matchProjects(
     score: x.name === y.name ? 1 : nameSimilarity(x.name, y.name),
     ambiguous: false,
     confidence: 1,
-    reasons: reasonList(by),
+    reasons: by === 'id' ? (ID_REASONS ??= reasonList('id')) : reasonList(by),
     doubtful: false,
   });
   if (o.pairs?.length || o.unpaired?.length) own();
@@ -310,7 +306,15 @@ export function matchProjects(
     if (x) kept.set(id, x);
     leftA.delete(id);
   }
-  if (opts.ids ?? true) {
+  const places =
+    (opts.ids ?? true) && leftA === allA && leftB === allB && unique(a, allA, b, allB)
+      ? placesOf(b)
+      : null;
+  if (places) {
+    // pairs by id walking both lists in step (no lookup while their ids follow in one order)
+    const rest = pairByIdInStep(a, b, allB, places, (x, y) => matched.push(sure(x, y, 'id')));
+    if (rest) [leftA, leftB] = rest;
+  } else if (opts.ids ?? true) {
     // pairs by id; what is left on each side kept in order (no delete per pair)
     const restA = new Map<string, ProjectRef>();
     for (const [id, x] of leftA) {
@@ -336,11 +340,18 @@ export function matchProjects(
   const takenA = marks(a);
   const takenB = marks(b);
   if (takenA && takenB) {
-    pairByKey(keysA, keysB, scorer, (m) => {
-      matched.push(m);
-      takenA[m.a.index] = 1;
-      takenB[m.b.index] = 1;
-    });
+    const step = leftB === allB && allB.size === b.length ? keyStep(b, keysB) : undefined;
+    pairByKey(
+      keysA,
+      keysB,
+      scorer,
+      (m) => {
+        matched.push(m);
+        takenA[m.a.index] = 1;
+        takenB[m.b.index] = 1;
+      },
+      step,
+    );
     leftA = untaken(leftA, takenA);
     leftB = untaken(leftB, takenB);
   } else {

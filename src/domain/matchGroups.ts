@@ -109,6 +109,52 @@ function* subsets<T>(pool: readonly T[], max: number): Generator<T[]> {
 }
 
 /**
+ * The projects of a list not yet grouped, their totals, and which share a word of a name: a pair
+ * sharing none is not related (`related` needs shared words weighing a quarter of the lighter
+ * name, and every word weighs more than 0), unless one of the names has no word.
+ */
+class OpenList {
+  /** Open projects by the words of their names (made on first need). */
+  private byWord: Map<string, number[]> | undefined;
+  /** Open projects whose names have no word (related to any). */
+  private wordless: number[] = [];
+  private readonly stamp: Int32Array;
+  private round = 0;
+
+  constructor(
+    readonly size: number,
+    readonly open: ProjectRef[],
+    readonly totals: number[],
+    private readonly scorer: Scorer,
+  ) {
+    this.stamp = new Int32Array(open.length);
+  }
+
+  /** Which open projects may be related to `whole` (by index in `open`). */
+  near(whole: ProjectRef): (i: number) => boolean {
+    const words = this.scorer.tokens(whole);
+    if (!words.size) return () => true;
+    if (!this.byWord) {
+      this.byWord = new Map();
+      this.open.forEach((q, i) => {
+        const ws = this.scorer.tokens(q);
+        if (!ws.size) this.wordless.push(i);
+        for (const w of ws) {
+          const list = this.byWord!.get(w);
+          if (list) list.push(i);
+          else this.byWord!.set(w, [i]);
+        }
+      });
+    }
+    const round = ++this.round;
+    const stamp = this.stamp;
+    for (const i of this.wordless) stamp[i] = round;
+    for (const w of words) for (const i of this.byWord.get(w) ?? []) stamp[i] = round;
+    return (i) => stamp[i] === round;
+  }
+}
+
+/**
  * Finds splits and merges and takes their members out of `m` (pairs, added, removed).
  * @param figures each project's numbers in one column order for both sides
  */
@@ -175,15 +221,12 @@ export function findGroups(
   const openRemoved = m.removed.filter((q) => !blank(q));
 
   // the projects of a list not yet grouped, and their totals: made again only once a group is taken
-  const opens = new Map<
-    readonly ProjectRef[],
-    { size: number; open: ProjectRef[]; totals: number[] }
-  >();
+  const opens = new Map<readonly ProjectRef[], OpenList>();
   const openOf = (free: readonly ProjectRef[]) => {
     let o = opens.get(free);
     if (!o || o.size !== grouped.size) {
       const open = free.filter((q) => !grouped.has(q));
-      o = { size: grouped.size, open, totals: open.map(total) };
+      o = new OpenList(grouped.size, open, open.map(total), scorer);
       opens.set(free, o);
     }
     return o;
@@ -197,14 +240,17 @@ export function findGroups(
     free: readonly ProjectRef[],
   ) => {
     if (blank(whole)) return;
-    const { open, totals: sums } = openOf(free);
+    const list = openOf(free);
+    const { open, totals: sums } = list;
+    // names sharing no word with the whole's are not related (unless either has none)
+    const near = list.near(whole);
     // parts that add up: the others make up what the partner lacks (figures are not negative)
     const lack = partner ? total(whole) - total(partner) : total(whole);
     const most = lack + Math.abs(lack) * 1e-9 + 1e-9;
     // the first MAX_POOL that fit and whose names are related (both tests pure: none asked beyond)
     const byName: ProjectRef[] = [];
     for (let i = 0; i < open.length && byName.length < MAX_POOL; i++)
-      if (sums[i] <= most && related(whole, open[i])) byName.push(open[i]);
+      if (sums[i] <= most && near(i) && related(whole, open[i])) byName.push(open[i]);
     for (const extra of subsets(byName, MAX_PARTS))
       for (const parts of partner ? [[partner, ...extra], extra] : [extra]) {
         if (parts.length < 2) continue;

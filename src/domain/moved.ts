@@ -6,6 +6,7 @@
  * same one renamed, and its projects did not move.
  */
 import type { Match, ProjectRef } from './match';
+import { memoised } from './refsMemo';
 
 /** A test telling which pairs of `matched` moved (a, b: every project of each side). */
 export function movedTest(
@@ -13,21 +14,28 @@ export function movedTest(
   b: readonly ProjectRef[],
   matched: readonly Match[],
 ): (m: Match) => boolean {
-  const pathsA = new Set(a.map((p) => p.section));
-  const pathsB = new Set(b.map((p) => p.section));
+  // read only when a pair changed section (most pairs did not): each side's paths kept with its list
+  let pathsA: Set<string> | undefined;
+  let pathsB: Set<string> | undefined;
   // projects of each a-section, by the b-section they went to
-  const flows = new Map<string, Map<string, number>>();
-  for (const m of matched) {
-    const from = m.a.parentId ?? '';
-    const to = m.b.parentId ?? '';
-    const f = flows.get(from) ?? new Map<string, number>();
-    f.set(to, (f.get(to) ?? 0) + 1);
-    flows.set(from, f);
-  }
+  let flows: Map<string, Map<string, number>> | undefined;
+  const flowsOf = () => {
+    const out = new Map<string, Map<string, number>>();
+    for (const m of matched) {
+      const from = m.a.parentId ?? '';
+      const to = m.b.parentId ?? '';
+      const f = out.get(from) ?? new Map<string, number>();
+      f.set(to, (f.get(to) ?? 0) + 1);
+      out.set(from, f);
+    }
+    return out;
+  };
   return (m) => {
     if (m.a.section === m.b.section) return false;
+    pathsA ??= memoised(a, 'sections', () => new Set(a.map((p) => p.section)));
+    pathsB ??= memoised(b, 'sections', () => new Set(b.map((p) => p.section)));
     if (pathsB.has(m.a.section) || pathsA.has(m.b.section)) return true;
-    const f = flows.get(m.a.parentId ?? '')!;
+    const f = (flows ??= flowsOf()).get(m.a.parentId ?? '')!;
     const here = f.get(m.b.parentId ?? '') ?? 0;
     let all = 0;
     for (const n of f.values()) all += n;

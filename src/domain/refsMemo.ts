@@ -4,6 +4,7 @@
  * kind, level, id, name and lead unit as when the list was built — all a project ref is made of —
  * so an edit in place, a moved or inserted row builds it again.
  */
+import { intern } from './intern';
 import type { ProjectRef } from './matchTypes';
 import type { AppendixSheet, CellInput, Row } from './types';
 
@@ -119,7 +120,8 @@ export function memoised<T>(refs: readonly ProjectRef[], key: string, make: () =
 
 /**
  * Each project's raw cell of column `colId`, by row index (`rows` long; other rows undefined),
- * kept beside a kept list: a pair's cells compared without reading 100,000 cell objects again.
+ * kept beside a kept list: a pair's cells compared without reading 100,000 cell objects again
+ * (texts interned: equal texts of two versions are one object).
  */
 export function cellsOf(
   refs: readonly ProjectRef[],
@@ -128,7 +130,11 @@ export function cellsOf(
 ): readonly (CellInput | undefined)[] {
   return memoised(refs, `cells ${rows} ${colId}`, () => {
     const out = new Array<CellInput | undefined>(rows);
-    for (const p of refs) out[p.index] = p.row.cells[colId];
+    for (const p of refs) {
+      const v = p.row.cells[colId];
+      // texts interned: the same text of two versions compares as one object
+      out[p.index] = typeof v === 'string' ? intern(v) : v;
+    }
     return out;
   });
 }
