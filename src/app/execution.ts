@@ -15,7 +15,7 @@ import {
 import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import type { PairedReading } from './reportImport';
-import { ExecutionEngine } from '../engine/execution';
+import { ExecutionEngine, type GroupKind, type LiveFigures } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
 import { type ExecSaveState, TrackingSaver } from './executionStore';
@@ -23,10 +23,11 @@ import {
   engineSteps,
   type ImportSummary,
   pairPatch,
-  recordReport,
+  type Recorded,
+  recordSteps,
   repairPatch,
 } from './executionImport';
-import { inSteps, STEP_BUDGET_MS } from './inSteps';
+import { inSteps, STEP_BUDGET_MS, type Step } from './inSteps';
 import {
   adoptPeriod,
   type ExecField,
@@ -132,6 +133,24 @@ export class ExecutionSession {
     return i === undefined ? undefined : this.plan.lines[i];
   }
 
+  /**
+   * The live figures of a project × source line as the views show them: none while a report is
+   * recorded in steps (the engine is then part old, part new; the views say a report is coming).
+   */
+  lineFigures(key: string): LiveFigures | undefined {
+    return this.imports ? undefined : this.engine.line(key);
+  }
+
+  /** A project's live figures over its sources as the views show them (none while importing). */
+  projectFigures(projectId: string): LiveFigures | undefined {
+    return this.imports ? undefined : this.engine.project(projectId);
+  }
+
+  /** A group's live figures as the views show them (none while importing). */
+  groupFigures(kind: GroupKind, key: string): LiveFigures | undefined {
+    return this.imports ? undefined : this.engine.group(kind, key);
+  }
+
   /** Applies a patch to the model and the engine (no history, no validation). */
   private apply(p: ExecPatch): void {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
@@ -152,7 +171,7 @@ export class ExecutionSession {
 
   /** One user step: validated, applied, recorded for undo, stored. */
   edit(p: ExecPatch, label: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    const why = this.importing ? 'importing' : refusalOf(this.plan, p);
+    const why = this.imports ? 'importing' : refusalOf(this.plan, p);
     if (why) return { ok: false, why };
     const undo = inverseOf(this.plan, this.index, p);
     this.apply(p);
@@ -164,7 +183,7 @@ export class ExecutionSession {
   }
 
   undo(): boolean {
-    if (this.importing) return false;
+    if (this.imports) return false;
     const e = this.past.pop();
     if (!e) return false;
     this.apply(e.undo);
@@ -174,7 +193,7 @@ export class ExecutionSession {
   }
 
   redo(): boolean {
-    if (this.importing) return false;
+    if (this.imports) return false;
     const e = this.future.pop();
     if (!e) return false;
     this.apply(e.redo);
@@ -256,85 +275,101 @@ export class ExecutionSession {
    * and lines are still those it paired with (else the pairing is made again here).
    */
   importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
-    const got = this.recordOf(r, pre);
-    if (!got) return null;
+    const rec = this.recordingOf(r, pre);
+    if (!rec) return null;
     const before = this.plan;
+    rec.step(Infinity);
+    const got = rec.result();
     this.engineUpdate(before, got)(Infinity);
     return this.recorded(before, got);
   }
 
   /** Imports in steps under way (edits, undo and redo wait for them: refused meanwhile). */
-  private importing = 0;
+  private imports = 0;
   private lastSteps: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   /**
-   * `importReport` in steps of about `budget` ms (the page keeps its turns: no long task but the
-   * recording in the model), one import after the other; resolves with what `importReport` returns
-   * (null too when the session was closed meanwhile). The views are told once, when all is in.
+   * A report is being recorded in steps (or waits for one): the tracking shown is the one before
+   * it, and the engine's figures are a mix of both (`lineFigures` and the others give none).
+   */
+  get importing(): boolean {
+    return this.imports > 0;
+  }
+
+  /**
+   * `importReport` in steps of about `budget` ms (the page keeps its turns: the recording in the
+   * model, then the engine's update), one import after the other; resolves with what
+   * `importReport` returns (null too when the session was closed meanwhile). The tracking is the
+   * one before until all is in, then the new one at once; the views are told when it starts (the
+   * figures wait) and once all is in.
    */
   importReportInSteps(
     r: ReportReading,
     pre?: PairedReading['pre'],
     budget = STEP_BUDGET_MS,
   ): Promise<ImportSummary | null> {
-    this.importing++;
+    this.imports++;
+    this.notify();
     const run = async (): Promise<ImportSummary | null> => {
-      const got = this.closed ? null : this.recordOf(r, pre);
-      if (!got) return null;
+      const rec = this.closed ? null : this.recordingOf(r, pre);
+      if (!rec) return null;
       const before = this.plan;
-      const step = this.engineUpdate(before, got);
-      await inSteps((deadline) => this.closed || step(deadline), budget);
-      return this.closed ? null : this.recorded(before, got);
+      let got: Recorded | null = null;
+      let engine: Step | null = null;
+      await inSteps((deadline) => {
+        if (this.closed) return true;
+        if (!engine) {
+          if (!rec.step(deadline)) return false;
+          got = rec.result();
+          engine = this.engineUpdate(before, got);
+        }
+        return engine(deadline);
+      }, budget);
+      return this.closed || !got ? null : this.recorded(before, got);
     };
-    const done = this.lastSteps.then(run).finally(() => this.importing--);
+    const done = this.lastSteps.then(run).finally(() => {
+      this.imports--;
+      if (!this.closed) this.notify();
+    });
     this.lastSteps = done.catch(() => undefined);
     return done;
   }
 
-  /** A report recorded in the model only (null: no table has disbursement); `pre` as in importReport. */
-  private recordOf(r: ReportReading, pre?: PairedReading['pre']) {
+  /** A report's recording in the model (null: no table has disbursement); `pre` as in importReport. */
+  private recordingOf(r: ReportReading, pre?: PairedReading['pre']) {
     const fresh =
       pre &&
       pre.basis.projects === this.plan.projects &&
       pre.basis.pairs === this.plan.pairs &&
       pre.basis.lines === this.plan.lines;
-    return recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
+    return recordSteps(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
   }
 
   /**
-   * Makes the recorded report the session's plan and gives the step updating the engine to it (a
-   * failed step restores the tracking as it was before).
+   * The step updating the engine to a recorded report (the session's tracking stays `before`
+   * until `recorded`); a failed step puts the engine back as it was before.
    */
-  private engineUpdate(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
-    const relaid =
-      got.plan.lines.length !== before.lines.length ||
-      got.plan.sources.join('|') !== before.sources.join('|');
-    this.plan = got.plan;
-    if (relaid) this.reindex();
-    const step = engineSteps(this.engine, got, relaid, this.target());
+  private engineUpdate(before: AnnualPlan, got: Recorded): Step {
+    const relaid = got.split || got.plan.sources.join('|') !== before.sources.join('|');
+    const step = engineSteps(this.engine, got, relaid, this.target(got.plan));
     return (deadline: number): boolean => {
       try {
-        const done = step(deadline);
-        if (done && relaid) this.buildSectionsLater();
-        return done;
+        return step(deadline);
       } catch (e) {
-        this.restore(before);
+        this.engine.load(before, this.target(before));
+        this.buildSectionsLater();
         throw e;
       }
     };
   }
 
-  /** Nothing recorded: the tracking and its figures as they were before an import. */
-  private restore(before: AnnualPlan): void {
-    if (this.plan === before) return;
-    this.plan = before;
-    this.reindex();
-    this.engine.load(before, this.target());
-  }
-
-  /** A report is in the model and the engine: its summary kept, the history cleared, stored. */
-  private recorded(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
+  /** A report is in the model and the engine: the tracking switched, its summary kept, the history cleared, stored. */
+  private recorded(before: AnnualPlan, got: Recorded) {
+    this.plan = got.plan;
+    if (got.split) this.reindex();
+    if (got.split || got.plan.sources.join('|') !== before.sources.join('|'))
+      this.buildSectionsLater();
     this.lastImport = got.summary;
     // the period's figures are the import's own: later edits change them in place
     for (const x of got.plan.periods)

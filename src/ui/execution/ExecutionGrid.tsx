@@ -98,7 +98,7 @@ export function ExecutionGrid(p: {
       width: 110,
       type: 'rightAligned',
       valueGetter: (q) => {
-        const f = q.data ? session.engine.line(q.data.key) : undefined;
+        const f = q.data ? session.lineFigures(q.data.key) : undefined;
         return f ? get(f) : null;
       },
       valueFormatter: (q) => format(q.value),
@@ -143,7 +143,7 @@ export function ExecutionGrid(p: {
         headerName: t('execBehind'),
         width: 80,
         valueGetter: (q) => {
-          const f = q.data ? session.engine.project(q.data.projectId) : undefined;
+          const f = q.data ? session.projectFigures(q.data.projectId) : undefined;
           return f?.behind ? '●' : '';
         },
         cellClass: 'pb-exec-behind',
@@ -202,7 +202,17 @@ export function ExecutionGrid(p: {
   };
 
   return (
-    <div className="pb-grid pb-exec-grid" data-testid="exec-grid" onPaste={onPaste}>
+    <div
+      className="pb-grid pb-exec-grid"
+      data-testid="exec-grid"
+      data-importing={session.importing || undefined}
+      onPaste={onPaste}
+    >
+      {session.importing && (
+        <p className="pb-msg pb-msg-info" role="status" data-testid="exec-grid-importing">
+          {t('execGridImporting')}
+        </p>
+      )}
       <AgGridReact<Item>
         theme={theme}
         rowData={rows}
