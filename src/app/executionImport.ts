@@ -141,7 +141,8 @@ export function recordReport(
  * The engine's update for a report recorded by `recordReport` (`got`), as a step run until done:
  * the allocations it filled (chunks of inputs), then the figures to date (chunks of project rows,
  * with the `target` rate of their blocks), each chunk sized to the step's time left; lines split by the
- * report's sources (`relaid`) are one new build. A deadline of Infinity does it all in one call.
+ * report's sources (`relaid`) are a new build, in steps too. A deadline of Infinity does it all in
+ * one call.
  */
 export function engineSteps(
   engine: ExecutionEngine,
@@ -149,11 +150,8 @@ export function engineSteps(
   relaid: boolean,
   target: number | null,
 ): Step {
-  if (relaid)
-    return () => {
-      engine.load(got.plan, target);
-      return true;
-    };
+  // lines split by the report's sources: the engine built anew in steps, swapped in at the end
+  if (relaid) return engine.loadSteps(got.plan, target);
   const n = engine.size;
   const inputs = new Chunks(got.inputs.length, 512);
   // chunks of whole blocks: a block's subtotals are added up again once per chunk touching it
