@@ -1,24 +1,14 @@
 /**
- * One open tracking of a year's execution: the annual plan, its live figures in the engine, the
- * history of the user's edits (each one undoable), the last imported report with the lines left to
- * pair, and saving every change to IndexedDB. An edit flows one way: patch → model + engine → history
- * → storage; an import of a report is a load (never an undo step).
+ * One open tracking of a year's execution (its state, history and saving in executionCore.ts): the
+ * user's edits by name, the last imported report with the lines left to pair, the pairs made.
  */
 import type { SheetDisplay } from '../domain/display';
-import {
-  type AnnualPlan,
-  type ExecLine,
-  type ExecPeriod,
-  lineKey,
-  type TargetPoint,
-} from '../domain/execution';
-import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
+import { type AnnualPlan, type ExecPeriod, type TargetPoint } from '../domain/execution';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import type { PairedReading } from './reportImport';
-import { ExecutionEngine, type GroupKind, type LiveFigures } from '../engine/execution';
-import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
-import { type ExecSaveState, TrackingSaver } from './executionStore';
+import type { ExecSaveState } from './executionStore';
+import { TrackingCore } from './executionCore';
 import {
   engineSteps,
   type ImportSummary,
@@ -28,15 +18,7 @@ import {
   repairPatch,
 } from './executionImport';
 import { inSteps, STEP_BUDGET_MS, type Step } from './inSteps';
-import {
-  adoptPeriod,
-  type ExecField,
-  type ExecPatch,
-  type ExecRefusal,
-  inverseOf,
-  patchPlan,
-  refusalOf,
-} from './executionPatch';
+import { adoptPeriod, type ExecField, type ExecPatch, type ExecRefusal } from './executionPatch';
 
 export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
 
@@ -44,164 +26,12 @@ export type { Group, GroupKind, LiveFigures } from '../engine/execution';
 
 export type { ExecSaveState };
 
-type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
-
-export class ExecutionSession {
-  plan: AnnualPlan;
-  lastImport: ImportSummary | null;
-  private past: Entry[] = [];
-  private future: Entry[] = [];
-  private index = new Map<string, number>();
-  private listeners = new Set<() => void>();
-  /** Stores every change; what to store next is `saver.pending`. */
-  private readonly saver: TrackingSaver;
-
-  constructor(
-    readonly workbookId: string,
-    plan: AnnualPlan,
-    repo: ExecutionRepo | null,
-    lastImport: ImportSummary | null = null,
-    /** The engine of its live figures (tests and the benchmark give one of another block size). */
-    readonly engine: ExecutionEngine = new ExecutionEngine(),
-  ) {
-    this.plan = plan;
-    this.lastImport = lastImport;
-    this.saver = new TrackingSaver(
-      repo,
-      workbookId,
-      lastImport,
-      () => this,
-      () => this.notify(),
-    );
-    this.reindex();
-    this.engine.load(plan, this.target());
-    this.buildSectionsLater();
-  }
-
-  private sectionsTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Fills the engine's sub-section rows in small steps after a build (a view asking builds all). */
-  private buildSectionsLater(): void {
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
-    const step = () => {
-      this.sectionsTimer = null;
-      if (!this.engine.buildSections(40)) this.sectionsTimer = setTimeout(step, 0);
-    };
-    this.sectionsTimer = setTimeout(step, 0);
-  }
-
-  private reindex(): void {
-    this.index = new Map(this.plan.lines.map((l, i) => [lineKey(l.projectId, l.source), i]));
-  }
-
-  /** Where saving stands. */
-  get saveState(): ExecSaveState {
-    return this.saver.state;
-  }
-
-  /** Changes stored so far (tests wait for it). */
-  get commits(): number {
-    return this.saver.commits;
-  }
-
-  /** The target rate at the tracking's as-of date. */
-  target(plan = this.plan): number | null {
-    const at = asOfDate(plan);
-    return at ? targetAt(plan.targets, plan.year, at) : null;
-  }
-
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private notify(): void {
-    for (const fn of this.listeners) fn();
-  }
-
-  get canUndo(): boolean {
-    return this.past.length > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.future.length > 0;
-  }
-
-  /** The line of a key (undefined when the tracking has none). */
-  line(key: string): ExecLine | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.plan.lines[i];
-  }
-
-  /**
-   * The live figures of a project × source line as the views show them: none while a report is
-   * recorded in steps (the engine is then part old, part new; the views say a report is coming).
-   */
-  lineFigures(key: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.line(key);
-  }
-
-  /** A project's live figures over its sources as the views show them (none while importing). */
-  projectFigures(projectId: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.project(projectId);
-  }
-
-  /** A group's live figures as the views show them (none while importing). */
-  groupFigures(kind: GroupKind, key: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.group(kind, key);
-  }
-
-  /** Applies a patch to the model and the engine (no history, no validation). */
-  private apply(p: ExecPatch): void {
-    const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
-    this.plan = plan;
-    this.saver.pending.applied(p, plan.updatedAt);
-    if (p.periods) this.engine.setToDate(plan, this.target());
-    else
-      for (const key of touched) {
-        const d = disbursedToDate(plan, key);
-        inputs.push(
-          { key, field: 'ytdPlan', value: d.plan },
-          { key, field: 'ytdCarry', value: d.carry },
-        );
-      }
-    if (inputs.length) this.engine.setInputs(inputs);
-    if (p.targets && !p.periods) this.engine.setTarget(this.target());
-  }
-
-  /** One user step: validated, applied, recorded for undo, stored. */
-  edit(p: ExecPatch, label: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    const why = this.imports ? 'importing' : refusalOf(this.plan, p);
-    if (why) return { ok: false, why };
-    const undo = inverseOf(this.plan, this.index, p);
-    this.apply(p);
-    this.past.push({ label, redo: p, undo });
-    if (this.past.length > 500) this.past.shift();
-    this.future = [];
-    this.changed();
-    return { ok: true };
-  }
-
-  undo(): boolean {
-    if (this.imports) return false;
-    const e = this.past.pop();
-    if (!e) return false;
-    this.apply(e.undo);
-    this.future.push(e);
-    this.changed();
-    return true;
-  }
-
-  redo(): boolean {
-    if (this.imports) return false;
-    const e = this.future.pop();
-    if (!e) return false;
-    this.apply(e.redo);
-    this.past.push(e);
-    this.changed();
-    return true;
-  }
-
+/**
+ * One open tracking as the user works on it: the named edits (each one undo step), reports
+ * imported (a load, never an undo step: at once or in steps) with the lines left to pair, and the
+ * pairs made afterwards.
+ */
+export class ExecutionSession extends TrackingCore {
   /** Sets a line's allocation figure (the year's plan, the carry-over, the figures to N−1). */
   setLine(key: string, field: ExecField, value: number) {
     return this.edit({ lines: [{ key, field, value }] }, `exec.${field}`);
@@ -284,10 +114,7 @@ export class ExecutionSession {
     return this.recorded(before, got);
   }
 
-  /** Imports in steps under way (edits, undo and redo wait for them: refused meanwhile). */
-  private imports = 0;
   private lastSteps: Promise<unknown> = Promise.resolve();
-  private closed = false;
 
   /**
    * A report is being recorded in steps (or waits for one): the tracking shown is the one before
@@ -413,21 +240,5 @@ export class ExecutionSession {
       this.changed();
     }
     return r;
-  }
-
-  private changed(): void {
-    this.saver.changed();
-  }
-
-  /** Resolves once every change so far is stored. */
-  whenSaved(): Promise<void> {
-    return this.saver.whenSaved();
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
-    this.listeners.clear();
-    this.engine.destroy();
   }
 }
