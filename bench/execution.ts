@@ -145,7 +145,7 @@ export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 3
   };
   return [
     `execution A/B at ${n} projects, ${rounds} rounds × ${reports} reports, alternated:`,
-    line('before'),
+    ...(out.before.edit.length ? [line('before')] : []),
     line('blocks'),
   ];
 }
