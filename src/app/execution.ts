@@ -1,41 +1,24 @@
 /**
- * One open tracking of a year's execution: the annual plan, its live figures in the engine, the
- * history of the user's edits (each one undoable), the last imported report with the lines left to
- * pair, and saving every change to IndexedDB. An edit flows one way: patch → model + engine → history
- * → storage; an import of a report is a load (never an undo step).
+ * One open tracking of a year's execution (its state, history and saving in executionCore.ts): the
+ * user's edits by name, the last imported report with the lines left to pair, the pairs made.
  */
 import type { SheetDisplay } from '../domain/display';
-import {
-  type AnnualPlan,
-  type ExecLine,
-  type ExecPeriod,
-  lineKey,
-  type TargetPoint,
-} from '../domain/execution';
-import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures';
+import { type AnnualPlan, type ExecPeriod, type TargetPoint } from '../domain/execution';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import type { PairedReading } from './reportImport';
-import { ExecutionEngine } from '../engine/execution';
-import type { ExecutionRepo } from '../storage/executions';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
-import { type ExecSaveState, TrackingSaver } from './executionStore';
+import type { ExecSaveState } from './executionStore';
+import { TrackingCore } from './executionCore';
 import {
   engineSteps,
   type ImportSummary,
   pairPatch,
-  recordReport,
+  type Recorded,
+  recordSteps,
   repairPatch,
 } from './executionImport';
-import { inSteps, STEP_BUDGET_MS } from './inSteps';
-import {
-  adoptPeriod,
-  type ExecField,
-  type ExecPatch,
-  type ExecRefusal,
-  inverseOf,
-  patchPlan,
-  refusalOf,
-} from './executionPatch';
+import { inSteps, STEP_BUDGET_MS, type Step } from './inSteps';
+import { adoptPeriod, type ExecField, type ExecPatch, type ExecRefusal } from './executionPatch';
 
 export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
 
@@ -43,146 +26,12 @@ export type { Group, GroupKind, LiveFigures } from '../engine/execution';
 
 export type { ExecSaveState };
 
-type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
-
-export class ExecutionSession {
-  plan: AnnualPlan;
-  lastImport: ImportSummary | null;
-  private past: Entry[] = [];
-  private future: Entry[] = [];
-  private index = new Map<string, number>();
-  private listeners = new Set<() => void>();
-  /** Stores every change; what to store next is `saver.pending`. */
-  private readonly saver: TrackingSaver;
-
-  constructor(
-    readonly workbookId: string,
-    plan: AnnualPlan,
-    repo: ExecutionRepo | null,
-    lastImport: ImportSummary | null = null,
-    /** The engine of its live figures (tests and the benchmark give one of another block size). */
-    readonly engine: ExecutionEngine = new ExecutionEngine(),
-  ) {
-    this.plan = plan;
-    this.lastImport = lastImport;
-    this.saver = new TrackingSaver(
-      repo,
-      workbookId,
-      lastImport,
-      () => this,
-      () => this.notify(),
-    );
-    this.reindex();
-    this.engine.load(plan, this.target());
-    this.buildSectionsLater();
-  }
-
-  private sectionsTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** Fills the engine's sub-section rows in small steps after a build (a view asking builds all). */
-  private buildSectionsLater(): void {
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
-    const step = () => {
-      this.sectionsTimer = null;
-      if (!this.engine.buildSections(40)) this.sectionsTimer = setTimeout(step, 0);
-    };
-    this.sectionsTimer = setTimeout(step, 0);
-  }
-
-  private reindex(): void {
-    this.index = new Map(this.plan.lines.map((l, i) => [lineKey(l.projectId, l.source), i]));
-  }
-
-  /** Where saving stands. */
-  get saveState(): ExecSaveState {
-    return this.saver.state;
-  }
-
-  /** Changes stored so far (tests wait for it). */
-  get commits(): number {
-    return this.saver.commits;
-  }
-
-  /** The target rate at the tracking's as-of date. */
-  target(plan = this.plan): number | null {
-    const at = asOfDate(plan);
-    return at ? targetAt(plan.targets, plan.year, at) : null;
-  }
-
-  subscribe(fn: () => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-
-  private notify(): void {
-    for (const fn of this.listeners) fn();
-  }
-
-  get canUndo(): boolean {
-    return this.past.length > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.future.length > 0;
-  }
-
-  /** The line of a key (undefined when the tracking has none). */
-  line(key: string): ExecLine | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.plan.lines[i];
-  }
-
-  /** Applies a patch to the model and the engine (no history, no validation). */
-  private apply(p: ExecPatch): void {
-    const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
-    this.plan = plan;
-    this.saver.pending.applied(p, plan.updatedAt);
-    if (p.periods) this.engine.setToDate(plan, this.target());
-    else
-      for (const key of touched) {
-        const d = disbursedToDate(plan, key);
-        inputs.push(
-          { key, field: 'ytdPlan', value: d.plan },
-          { key, field: 'ytdCarry', value: d.carry },
-        );
-      }
-    if (inputs.length) this.engine.setInputs(inputs);
-    if (p.targets && !p.periods) this.engine.setTarget(this.target());
-  }
-
-  /** One user step: validated, applied, recorded for undo, stored. */
-  edit(p: ExecPatch, label: string): { ok: true } | { ok: false; why: ExecRefusal } {
-    const why = this.importing ? 'importing' : refusalOf(this.plan, p);
-    if (why) return { ok: false, why };
-    const undo = inverseOf(this.plan, this.index, p);
-    this.apply(p);
-    this.past.push({ label, redo: p, undo });
-    if (this.past.length > 500) this.past.shift();
-    this.future = [];
-    this.changed();
-    return { ok: true };
-  }
-
-  undo(): boolean {
-    if (this.importing) return false;
-    const e = this.past.pop();
-    if (!e) return false;
-    this.apply(e.undo);
-    this.future.push(e);
-    this.changed();
-    return true;
-  }
-
-  redo(): boolean {
-    if (this.importing) return false;
-    const e = this.future.pop();
-    if (!e) return false;
-    this.apply(e.redo);
-    this.past.push(e);
-    this.changed();
-    return true;
-  }
-
+/**
+ * One open tracking as the user works on it: the named edits (each one undo step), reports
+ * imported (a load, never an undo step: at once or in steps) with the lines left to pair, and the
+ * pairs made afterwards.
+ */
+export class ExecutionSession extends TrackingCore {
   /** Sets a line's allocation figure (the year's plan, the carry-over, the figures to N−1). */
   setLine(key: string, field: ExecField, value: number) {
     return this.edit({ lines: [{ key, field, value }] }, `exec.${field}`);
@@ -256,85 +105,98 @@ export class ExecutionSession {
    * and lines are still those it paired with (else the pairing is made again here).
    */
   importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
-    const got = this.recordOf(r, pre);
-    if (!got) return null;
+    const rec = this.recordingOf(r, pre);
+    if (!rec) return null;
     const before = this.plan;
+    rec.step(Infinity);
+    const got = rec.result();
     this.engineUpdate(before, got)(Infinity);
     return this.recorded(before, got);
   }
 
-  /** Imports in steps under way (edits, undo and redo wait for them: refused meanwhile). */
-  private importing = 0;
   private lastSteps: Promise<unknown> = Promise.resolve();
-  private closed = false;
 
   /**
-   * `importReport` in steps of about `budget` ms (the page keeps its turns: no long task but the
-   * recording in the model), one import after the other; resolves with what `importReport` returns
-   * (null too when the session was closed meanwhile). The views are told once, when all is in.
+   * A report is being recorded in steps (or waits for one): the tracking shown is the one before
+   * it, and the engine's figures are a mix of both (`lineFigures` and the others give none).
+   */
+  get importing(): boolean {
+    return this.imports > 0;
+  }
+
+  /**
+   * `importReport` in steps of about `budget` ms (the page keeps its turns: the recording in the
+   * model, then the engine's update), one import after the other; resolves with what
+   * `importReport` returns (null too when the session was closed meanwhile). The tracking is the
+   * one before until all is in, then the new one at once; the views are told when it starts (the
+   * figures wait) and once all is in.
    */
   importReportInSteps(
     r: ReportReading,
     pre?: PairedReading['pre'],
     budget = STEP_BUDGET_MS,
   ): Promise<ImportSummary | null> {
-    this.importing++;
+    this.imports++;
+    this.notify();
     const run = async (): Promise<ImportSummary | null> => {
-      const got = this.closed ? null : this.recordOf(r, pre);
-      if (!got) return null;
+      const rec = this.closed ? null : this.recordingOf(r, pre);
+      if (!rec) return null;
       const before = this.plan;
-      const step = this.engineUpdate(before, got);
-      await inSteps((deadline) => this.closed || step(deadline), budget);
-      return this.closed ? null : this.recorded(before, got);
+      let got: Recorded | null = null;
+      let engine: Step | null = null;
+      await inSteps((deadline) => {
+        if (this.closed) return true;
+        if (!engine) {
+          if (!rec.step(deadline)) return false;
+          got = rec.result();
+          engine = this.engineUpdate(before, got);
+        }
+        return engine(deadline);
+      }, budget);
+      return this.closed || !got ? null : this.recorded(before, got);
     };
-    const done = this.lastSteps.then(run).finally(() => this.importing--);
+    const done = this.lastSteps.then(run).finally(() => {
+      this.imports--;
+      if (!this.closed) this.notify();
+    });
     this.lastSteps = done.catch(() => undefined);
     return done;
   }
 
-  /** A report recorded in the model only (null: no table has disbursement); `pre` as in importReport. */
-  private recordOf(r: ReportReading, pre?: PairedReading['pre']) {
+  /** A report's recording in the model (null: no table has disbursement); `pre` as in importReport. */
+  private recordingOf(r: ReportReading, pre?: PairedReading['pre']) {
     const fresh =
       pre &&
       pre.basis.projects === this.plan.projects &&
       pre.basis.pairs === this.plan.pairs &&
       pre.basis.lines === this.plan.lines;
-    return recordReport(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
+    return recordSteps(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
   }
 
   /**
-   * Makes the recorded report the session's plan and gives the step updating the engine to it (a
-   * failed step restores the tracking as it was before).
+   * The step updating the engine to a recorded report (the session's tracking stays `before`
+   * until `recorded`); a failed step puts the engine back as it was before.
    */
-  private engineUpdate(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
-    const relaid =
-      got.plan.lines.length !== before.lines.length ||
-      got.plan.sources.join('|') !== before.sources.join('|');
-    this.plan = got.plan;
-    if (relaid) this.reindex();
-    const step = engineSteps(this.engine, got, relaid, this.target());
+  private engineUpdate(before: AnnualPlan, got: Recorded): Step {
+    const relaid = got.split || got.plan.sources.join('|') !== before.sources.join('|');
+    const step = engineSteps(this.engine, got, relaid, this.target(got.plan));
     return (deadline: number): boolean => {
       try {
-        const done = step(deadline);
-        if (done && relaid) this.buildSectionsLater();
-        return done;
+        return step(deadline);
       } catch (e) {
-        this.restore(before);
+        this.engine.load(before, this.target(before));
+        this.buildSectionsLater();
         throw e;
       }
     };
   }
 
-  /** Nothing recorded: the tracking and its figures as they were before an import. */
-  private restore(before: AnnualPlan): void {
-    if (this.plan === before) return;
-    this.plan = before;
-    this.reindex();
-    this.engine.load(before, this.target());
-  }
-
-  /** A report is in the model and the engine: its summary kept, the history cleared, stored. */
-  private recorded(before: AnnualPlan, got: NonNullable<ReturnType<typeof recordReport>>) {
+  /** A report is in the model and the engine: the tracking switched, its summary kept, the history cleared, stored. */
+  private recorded(before: AnnualPlan, got: Recorded) {
+    this.plan = got.plan;
+    if (got.split) this.reindex();
+    if (got.split || got.plan.sources.join('|') !== before.sources.join('|'))
+      this.buildSectionsLater();
     this.lastImport = got.summary;
     // the period's figures are the import's own: later edits change them in place
     for (const x of got.plan.periods)
@@ -378,21 +240,5 @@ export class ExecutionSession {
       this.changed();
     }
     return r;
-  }
-
-  private changed(): void {
-    this.saver.changed();
-  }
-
-  /** Resolves once every change so far is stored. */
-  whenSaved(): Promise<void> {
-    return this.saver.whenSaved();
-  }
-
-  close(): void {
-    this.closed = true;
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
-    this.listeners.clear();
-    this.engine.destroy();
   }
 }

@@ -3,7 +3,12 @@
  * its lines with a project (an undo step): pure functions over the annual plan.
  */
 import { type AnnualPlan, lineKey } from '../domain/execution';
-import { applyReport, type ReportDifference } from '../domain/executionApply';
+import {
+  applyReport,
+  type ApplyResult,
+  type ReportDifference,
+  ReportRecording,
+} from '../domain/executionApply';
 import {
   bestSheet,
   type LineMatch,
@@ -34,6 +39,87 @@ export interface ImportSummary {
 
 const FIELDS = ['plan', 'carry', 'priorAllocated', 'priorDisbursed'] as const;
 
+/** A report recorded by `recordReport`: the new tracking, the allocation inputs it filled, what it did. */
+export interface Recorded {
+  plan: AnnualPlan;
+  inputs: { key: string; field: LineInput; value: number }[];
+  summary: ImportSummary;
+  /** Lines were split by the report's sources (no inputs: the engine's rows are laid out anew). */
+  split: boolean;
+}
+
+/**
+ * `recordReport` in steps: null without a disbursement table, else the step (run until done: the
+ * tracking's lines copied, the report's matched lines recorded, the allocations compared, each by
+ * chunks sized to the step's time left) and what it recorded once done. The pairing is made in
+ * the first step when not given (`pre`).
+ */
+export function recordSteps(
+  plan: AnnualPlan,
+  r: ReportReading,
+  fallbackEnd: string,
+  /** The pairing made of this tracking beside the reading (a worker): taken as it is. */
+  pre?: Prematch | null,
+): { step: Step; result: () => Recorded } | null {
+  const factor = pre ? pre.factor : reportFactor(plan.unit, r);
+  const best =
+    pre === undefined
+      ? bestSheet(plan, r, factor)
+      : pre && { sheet: r.sheets[pre.sheet], match: pre.match };
+  if (!best) return null;
+  const end = r.asOf ?? fallbackEnd;
+  const rec = new ReportRecording(plan, best.match.matched, {
+    end,
+    kind: r.kind,
+    file: r.file,
+    factor,
+  });
+  const copied = new Chunks(rec.lineCount, 4096, 256);
+  const recorded = new Chunks(rec.matchCount, 512, 32);
+  let res: ApplyResult | null = null;
+  let compared: Chunks | null = null;
+  const inputs: Recorded['inputs'] = [];
+  const step: Step = (deadline) => {
+    if (!copied.run(deadline, (a, b) => rec.copy(a, b))) return false;
+    if (!recorded.run(deadline, (a, b) => rec.record(a, b))) return false;
+    if (!res) {
+      if (performance.now() >= deadline) return false;
+      res = rec.finish();
+      // lines split by the report's sources change the engine's layout: the session rebuilds it
+      compared = new Chunks(rec.split ? 0 : plan.lines.length);
+    }
+    const lines = res.plan.lines;
+    return compared!.run(deadline, (a, b) => {
+      for (let i = a; i < b; i++) {
+        const l = lines[i];
+        for (const f of FIELDS)
+          if (l[f] !== plan.lines[i][f])
+            inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
+      }
+    });
+  };
+  const result = (): Recorded => ({
+    plan: res!.plan,
+    inputs,
+    split: rec.split,
+    summary: {
+      file: r.file,
+      end,
+      kind: r.kind,
+      matched: best.match.matched.length,
+      unmatched: best.match.unmatched,
+      doubtful: best.match.matched
+        .filter((m: LineMatch) => m.doubtful || m.by === 'similar')
+        .map((m) => ({ line: m.line, projectId: m.projectId })),
+      differences: res!.differences,
+      factor,
+      replaced: res!.replaced,
+      warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
+    },
+  });
+  return { step, result };
+}
+
 /**
  * A report recorded as the figures of its period (`fallbackEnd` when it names no date): the new
  * tracking, the allocation inputs it filled, and what it did; null without a disbursement table.
@@ -44,52 +130,19 @@ export function recordReport(
   fallbackEnd: string,
   /** The pairing made of this tracking beside the reading (a worker): taken as it is. */
   pre?: Prematch | null,
-): {
-  plan: AnnualPlan;
-  inputs: { key: string; field: LineInput; value: number }[];
-  summary: ImportSummary;
-} | null {
-  const factor = pre ? pre.factor : reportFactor(plan.unit, r);
-  const best =
-    pre === undefined
-      ? bestSheet(plan, r, factor)
-      : pre && { sheet: r.sheets[pre.sheet], match: pre.match };
-  if (!best) return null;
-  const end = r.asOf ?? fallbackEnd;
-  const res = applyReport(plan, best.match.matched, { end, kind: r.kind, file: r.file, factor });
-  const inputs: { key: string; field: LineInput; value: number }[] = [];
-  // lines split by the report's sources change the engine's layout: the session rebuilds it
-  if (res.plan.lines.length === plan.lines.length)
-    res.plan.lines.forEach((l, i) => {
-      for (const f of FIELDS)
-        if (l[f] !== plan.lines[i][f])
-          inputs.push({ key: lineKey(l.projectId, l.source), field: f, value: l[f] });
-    });
-  return {
-    plan: res.plan,
-    inputs,
-    summary: {
-      file: r.file,
-      end,
-      kind: r.kind,
-      matched: best.match.matched.length,
-      unmatched: best.match.unmatched,
-      doubtful: best.match.matched
-        .filter((m: LineMatch) => m.doubtful || m.by === 'similar')
-        .map((m) => ({ line: m.line, projectId: m.projectId })),
-      differences: res.differences,
-      factor,
-      replaced: res.replaced,
-      warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
-    },
-  };
+): Recorded | null {
+  const steps = recordSteps(plan, r, fallbackEnd, pre);
+  if (!steps) return null;
+  steps.step(Infinity);
+  return steps.result();
 }
 
 /**
  * The engine's update for a report recorded by `recordReport` (`got`), as a step run until done:
  * the allocations it filled (chunks of inputs), then the figures to date (chunks of project rows,
  * with the `target` rate of their blocks), each chunk sized to the step's time left; lines split by the
- * report's sources (`relaid`) are one new build. A deadline of Infinity does it all in one call.
+ * report's sources (`relaid`) are a new build, in steps too. A deadline of Infinity does it all in
+ * one call.
  */
 export function engineSteps(
   engine: ExecutionEngine,
@@ -97,11 +150,8 @@ export function engineSteps(
   relaid: boolean,
   target: number | null,
 ): Step {
-  if (relaid)
-    return () => {
-      engine.load(got.plan, target);
-      return true;
-    };
+  // lines split by the report's sources: the engine built anew in steps, swapped in at the end
+  if (relaid) return engine.loadSteps(got.plan, target);
   const n = engine.size;
   const inputs = new Chunks(got.inputs.length, 512);
   // chunks of whole blocks: a block's subtotals are added up again once per chunk touching it

@@ -9,20 +9,19 @@
  * subtotals (`executionBlocks`): an edit recomputes one project, one block and its groups.
  */
 import { HyperFormula } from 'hyperformula';
-import { columnLetter } from '../domain/columns';
-import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
+import { type AnnualPlan, lineKey } from '../domain/execution';
 import { toDateReader } from '../domain/executionFigures';
 import { ENGINE_CONFIG } from './engine';
-import { BLOCK_ROWS, blockCells } from './executionBlocks';
-import { groupCells, isNested } from './executionGroups';
+import { BLOCK_ROWS } from './executionBlocks';
 import { executionLayout, type Group, type GroupKind } from './executionLayout';
+import { type ExecutionSheets, executionSheets, linesToDate, targetCells } from './executionSheets';
 import { readToDate, type ToDateRead, writeToDate } from './executionToDate';
+import { buildInSteps } from './stepwiseBuild';
+import { figures, groupFigures, type LiveFigures, num, rateOrNull } from './executionReads';
+
+export type { LiveFigures };
 
 export { executionLayout, type Group, type GroupKind };
-
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-const rateOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const EPS = '0.000000001';
 
 /** Input columns of a source, in the engine's order. */
 export const LINE_INPUTS = [
@@ -34,22 +33,6 @@ export const LINE_INPUTS = [
   'ytdCarry',
 ] as const;
 export type LineInput = (typeof LINE_INPUTS)[number];
-
-/** Figures of a line, project or group as the engine computes them (rates 0..1, null: no plan). */
-export interface LiveFigures {
-  planned: number;
-  carry: number;
-  priorAllocated: number;
-  priorDisbursed: number;
-  disbursed: number;
-  carryDisbursed: number;
-  rate: number | null;
-  carryRate: number | null;
-  remaining: number;
-  cumulativeDisbursed: number;
-  /** Behind the target (a group: how many projects). */
-  behind: number;
-}
 
 export class ExecutionEngine {
   private hf: HyperFormula;
@@ -75,86 +58,57 @@ export class ExecutionEngine {
 
   /** Builds the sheets of a tracking at its latest period (one build). */
   load(plan: AnnualPlan, target: number | null): void {
-    const { projects, groups } = executionLayout(plan);
-    this.sources = plan.sources;
-    this.projects = projects;
-    this.rowOf = new Map(projects.map((id, i) => [id, i]));
-    this.groups = groups;
-    const S = plan.sources.length;
-    const at = (s: number, field: number) => columnLetter(s * 6 + field);
-    this.sumCol = S * 6;
-    const P = columnLetter(this.sumCol);
-    const byKey = new Map<string, ExecLine>(
-      plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
-    );
-    this.toDate = new Float64Array(projects.length * S * 2);
-    readToDate(linesToDate(plan, byKey), projects, plan.sources, this.toDate, 0, projects.length);
-    const rows = projects.map((id, i) => {
-      const r = i + 1;
-      const cells: (number | string | null)[] = [];
-      plan.sources.forEach((source, s) => {
-        const l = byKey.get(lineKey(id, source));
-        cells.push(
-          l?.plan ?? 0,
-          l?.carry ?? 0,
-          l?.priorAllocated ?? 0,
-          l?.priorDisbursed ?? 0,
-          this.toDate[(i * S + s) * 2],
-          this.toDate[(i * S + s) * 2 + 1],
-        );
-      });
-      const terms = (field: number) => plan.sources.map((_, s) => `${at(s, field)}${r}`);
-      // disbursed to date over the sources: inside the rate and the flag, not a cell of its own
-      // (a report changes every project's figure: one formula fewer to recompute per project)
-      const D = S === 1 ? terms(4)[0] : `(${terms(4).join('+')})`;
-      cells.push(
-        `=${terms(0).join('+')}`,
-        null,
-        // operators, not IF/AND (a report recomputes them all): no plan gives #DIV/0!, read as null
-        `=${D}/${P}${r}`,
-        // the target of the row's block: a report recorded in steps moves it a block at a time
-        `=(${P}${r}>0)*(${D}<Params!$A$${Math.floor(i / this.block) + 1}*${P}${r}-${EPS})`,
-      );
-      return cells;
-    });
-    // top-level groups now; sub-sections (every level below) in their own sheet, filled by
-    // `buildSections` in steps after the first build (or at once when one is asked for)
-    const nested = groups.map((g, i) => (isNested(g) ? i : -1)).filter((i) => i >= 0);
-    const nestedRow = new Map(nested.map((gi, k) => [gi, k]));
-    const top: (string | number)[][] = [];
-    this.place = new Map();
-    groups.forEach((g, i) => {
-      const key = `${g.kind}:${g.key}`;
-      if (isNested(g)) this.place.set(key, { nested: true, row: nestedRow.get(i)! });
-      else {
-        this.place.set(key, { nested: false, row: top.length });
-        top.push(groupCells(g, top.length + 1, plan.sources, this.sumCol, [], this.block));
+    const it = executionSheets(plan, target, this.block);
+    let r = it.next();
+    while (!r.done) r = it.next();
+    const sheets = r.value;
+    this.adopt(sheets, HyperFormula.buildFromSheets(sheets.contents, { ...ENGINE_CONFIG }));
+  }
+
+  /**
+   * `load` in steps (a report splitting lines by source lays the rows out anew): the step, run
+   * until it says done, makes the sheets' contents a few thousand rows at a time, then builds a
+   * new HyperFormula in steps (stepwiseBuild.ts); the engine keeps its figures until the last
+   * step swaps the new one in (a step failing leaves it as it was).
+   */
+  loadSteps(plan: AnnualPlan, target: number | null): (deadline: number) => boolean {
+    const block = this.block;
+    let built: HyperFormula | null = null;
+    const steps = (function* (): Generator<void, ExecutionSheets, void> {
+      const sheets = yield* executionSheets(plan, target, block, 2000);
+      yield* buildInSteps(sheets.contents, ['Lines', 'Blocks'], (hf) => (built = hf));
+      return sheets;
+    })();
+    return (deadline) => {
+      try {
+        do {
+          const r = steps.next();
+          if (r.done) {
+            this.adopt(r.value, built!);
+            return true;
+          }
+        } while (performance.now() < deadline);
+        return false;
+      } catch (e) {
+        (built as HyperFormula | null)?.destroy();
+        throw e;
       }
-    });
-    this.pending = nested.map((gi, k) =>
-      groupCells(
-        groups[gi],
-        k + 1,
-        plan.sources,
-        this.sumCol,
-        (groups[gi].children ?? []).map((c) => nestedRow.get(c)!),
-        this.block,
-      ),
-    );
-    // every input column, the planned sum and the behind flag: the columns groups add up
-    const summed = [...Array.from({ length: this.sumCol + 1 }, (_, c) => c), this.sumCol + 3];
+    };
+  }
+
+  /** Takes a tracking's sheets and the HyperFormula built of them (the one before destroyed). */
+  private adopt(s: ExecutionSheets, hf: HyperFormula): void {
+    this.sources = s.sources;
+    this.projects = s.projects;
+    this.rowOf = s.rowOf;
+    this.groups = s.groups;
+    this.place = s.place;
+    this.pending = s.pending;
+    this.sumCol = s.sumCol;
+    this.toDate = s.toDate;
     this.built = 0;
     this.hf.destroy();
-    this.hf = HyperFormula.buildFromSheets(
-      {
-        Lines: rows,
-        Blocks: blockCells(projects.length, this.block, summed),
-        Groups: top,
-        Sections: [],
-        Params: this.targets(target),
-      },
-      { ...ENGINE_CONFIG },
-    );
+    this.hf = hf;
     this.ids = {
       lines: this.hf.getSheetId('Lines')!,
       groups: this.hf.getSheetId('Groups')!,
@@ -275,8 +229,7 @@ export class ExecutionEngine {
 
   /** The Params sheet's column: the target rate once per block of rows (one at least). */
   private targets(target: number | null | undefined): number[][] {
-    const count = Math.max(1, Math.ceil(this.projects.length / this.block));
-    return Array.from({ length: count }, () => [target ?? 0]);
+    return targetCells(this.projects.length, this.block, target);
   }
 
   /** The groups (total, sources, sections, units), in the engine's order. */
@@ -336,19 +289,7 @@ export class ExecutionEngine {
       start: { sheet, row, col: 0 },
       end: { sheet, row, col: 10 },
     })[0];
-    return {
-      planned: num(v[0]),
-      carry: num(v[1]),
-      priorAllocated: num(v[2]),
-      priorDisbursed: num(v[3]),
-      disbursed: num(v[4]),
-      carryDisbursed: num(v[5]),
-      behind: num(v[6]),
-      rate: rateOrNull(v[7]),
-      carryRate: rateOrNull(v[8]),
-      remaining: num(v[9]),
-      cumulativeDisbursed: num(v[10]),
-    };
+    return groupFigures(v);
   }
 
   /** Project rows per block subtotal (a report recorded in steps writes whole blocks). */
@@ -364,28 +305,4 @@ export class ExecutionEngine {
   destroy(): void {
     this.hf.destroy();
   }
-}
-
-/** The figures to date of the plan's lines (0 for a key without a line). */
-function linesToDate(plan: AnnualPlan, lines: ReadonlyMap<string, unknown>): ToDateRead {
-  const read = toDateReader(plan);
-  return (k) => (lines.has(k) ? read(k) : { plan: 0, carry: 0 });
-}
-
-/** Figures from six inputs (plan, carry, prior allocated, prior disbursed, to date, carry to date). */
-function figures(v: number[], rate: number | null, behind: number): LiveFigures {
-  const [plan, carry, pa, pd, dp, dc] = v;
-  return {
-    planned: plan,
-    carry,
-    priorAllocated: pa,
-    priorDisbursed: pd,
-    disbursed: dp,
-    carryDisbursed: dc,
-    rate,
-    carryRate: carry ? dc / carry : null,
-    remaining: plan - dp,
-    cumulativeDisbursed: pd + dp + dc,
-    behind,
-  };
 }

@@ -6,8 +6,8 @@
 import type { CellEditRequestEvent, ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
-import { detectStyle, parseTsv } from '../../app/tsv';
 import type { ExecField, ExecutionSession } from '../../app/execution';
+import { pastedFigures } from '../../app/executionPaste';
 import { lineKey } from '../../domain/execution';
 import { viDate } from '../../domain/executionText';
 import { formatAmount, parseAmount } from '../../domain/numbers';
@@ -98,7 +98,7 @@ export function ExecutionGrid(p: {
       width: 110,
       type: 'rightAligned',
       valueGetter: (q) => {
-        const f = q.data ? session.engine.line(q.data.key) : undefined;
+        const f = q.data ? session.lineFigures(q.data.key) : undefined;
         return f ? get(f) : null;
       },
       valueFormatter: (q) => format(q.value),
@@ -143,7 +143,7 @@ export function ExecutionGrid(p: {
         headerName: t('execBehind'),
         width: 80,
         valueGetter: (q) => {
-          const f = q.data ? session.engine.project(q.data.projectId) : undefined;
+          const f = q.data ? session.projectFigures(q.data.projectId) : undefined;
           return f?.behind ? '●' : '';
         },
         cellClass: 'pb-exec-behind',
@@ -175,10 +175,13 @@ export function ExecutionGrid(p: {
     const g = api.current;
     const at = g?.getFocusedCell();
     if (!g || !at || g.getEditingCells().length) return;
-    const block = parseTsv(e.clipboardData.getData('text/plain'));
+    // the HTML's stated values and text marks first (app/executionPaste.ts), else the plain text
+    const block = pastedFigures(
+      e.clipboardData.getData('text/plain'),
+      e.clipboardData.getData('text/html'),
+    );
     if (!block.length) return;
     e.preventDefault();
-    const style = detectStyle(block);
     const { toPlan } = execAmounts(session.plan, lang);
     const cols = g.getAllDisplayedColumns().map((c) => c.getColId());
     const first = cols.indexOf(at.column.getColId());
@@ -186,14 +189,11 @@ export function ExecutionGrid(p: {
     for (let i = 0; i < block.length; i++) {
       const node = g.getDisplayedRowAtIndex(at.rowIndex + i);
       if (!node?.data) break;
-      block[i].forEach((text, j) => {
+      block[i].forEach((n, j) => {
         const col = cols[first + j] as Col | undefined;
         if (!col || !INPUTS.includes(col)) return;
-        const t = text.trim();
-        const n = t === '' ? null : parseAmount(t, style);
-        if (n === null && t !== '') return p.onRefused('notNumber');
-        const value = n === null ? null : toPlan(n);
-        cells.push({ key: node.data!.key, col, value });
+        if (n === 'notNumber') return p.onRefused('notNumber');
+        cells.push({ key: node.data!.key, col, value: n === null ? null : toPlan(n) });
       });
     }
     const r = session.pasteCells(periodId, cells);
@@ -202,7 +202,17 @@ export function ExecutionGrid(p: {
   };
 
   return (
-    <div className="pb-grid pb-exec-grid" data-testid="exec-grid" onPaste={onPaste}>
+    <div
+      className="pb-grid pb-exec-grid"
+      data-testid="exec-grid"
+      data-importing={session.importing || undefined}
+      onPaste={onPaste}
+    >
+      {session.importing && (
+        <p className="pb-msg pb-msg-info" role="status" data-testid="exec-grid-importing">
+          {t('execGridImporting')}
+        </p>
+      )}
       <AgGridReact<Item>
         theme={theme}
         rowData={rows}

@@ -49,6 +49,11 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
     );
   return (
     <div className="pb-view" data-testid="exec-groups" data-version={p.version}>
+      {session.importing && (
+        <p className="pb-msg pb-msg-info" role="status">
+          {t('execGridImporting')}
+        </p>
+      )}
       {kinds.map(([kind, label]) => (
         <table key={kind} className="pb-view-table" data-testid={`exec-by-${kind}`}>
           <thead>
@@ -67,7 +72,7 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
             {session.engine
               .groupList()
               .filter((g) => g.kind === kind)
-              .map((g) => row(g, session.engine.group(kind, g.key), kind))}
+              .map((g) => row(g, session.groupFigures(kind, g.key), kind))}
           </tbody>
         </table>
       ))}

@@ -71,7 +71,7 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [session]);
   const plan = session.plan;
-  const total = session.engine.group('total', '');
+  const total = session.groupFigures('total', '');
   const target = session.target();
   const amounts = execAmounts(plan, lang);
   const fmt = amounts.fmt;
