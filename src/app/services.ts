@@ -13,7 +13,6 @@ import {
 import { tryEditLock, waitEditLock } from '../storage/locks';
 import { WorkbookRepo, type WorkbookSummary } from '../storage/repo';
 import sampleText from '../../fixtures/quang-tri-2011-2015.planbook?raw';
-import { PlanEngine } from '../engine/engine';
 import { RevisionRepo } from '../storage/revisions';
 import { HistoryRepo } from '../storage/history';
 import { keepHistory, restoreHistory } from './historyKeep';
@@ -222,22 +221,4 @@ export class PlanbookApp {
   restoreBackupOver(backupId: Id): ReturnType<Backups['restoreOver']> {
     return this.backups.restoreOver(backupId, (id) => this.open(id));
   }
-}
-
-/** Totals of a read plan, for the preview (computed by the formula engine). */
-export function previewTotals(wb: Workbook): { total: number; bySource: Record<string, number> } {
-  const engine = new PlanEngine();
-  engine.loadWorkbook(wb);
-  const sheet = wb.sheets[0];
-  if (!sheet) return { total: 0, bySource: {} };
-  const layout = engine.layout(sheet.id);
-  const col = layout.rowTotalCol === undefined ? undefined : layout.leaves[layout.rowTotalCol].id;
-  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-  if (!col) return { total: 0, bySource: {} };
-  return {
-    total: num(engine.total(sheet.id, null, col)),
-    bySource: Object.fromEntries(
-      layout.sources.map((s) => [s, num(engine.total(sheet.id, s, col))]),
-    ),
-  };
 }

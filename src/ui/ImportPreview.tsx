@@ -8,7 +8,7 @@ import {
   retypeColumn,
   type RowReading,
 } from '../app/importFixes';
-import { previewTotals } from '../app/services';
+import { previewTotals } from '../app/previewTotals';
 import { leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
 import { KNOWN_SOURCES } from '../domain/sources';
