@@ -29,6 +29,41 @@ export function whenIdle(fn: () => void, timeoutMs: number): () => void {
   return () => clearTimeout(h);
 }
 
+type FrameScope = {
+  requestAnimationFrame?: (fn: () => void) => number;
+  cancelAnimationFrame?: (h: number) => void;
+  document?: { visibilityState?: string };
+};
+
+/**
+ * Runs `fn` once after the page's next paint where the page draws (a task queued from the frame's
+ * callback runs after the paint), at the latest after `maxWaitMs` (a page that stops drawing);
+ * in the next task where it does not draw (hidden, no frames); returns what cancels it.
+ */
+export function afterPaint(fn: () => void, maxWaitMs: number): () => void {
+  const w = globalThis as FrameScope;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  const cancel = () => {
+    clearTimeout(timer);
+    if (frame !== undefined) w.cancelAnimationFrame?.(frame);
+    frame = undefined;
+  };
+  const go = () => {
+    cancel();
+    fn();
+  };
+  if (typeof w.requestAnimationFrame === 'function' && w.document?.visibilityState === 'visible') {
+    frame = w.requestAnimationFrame(() => {
+      frame = undefined;
+      clearTimeout(timer);
+      timer = setTimeout(go, 0);
+    });
+    timer = setTimeout(go, maxWaitMs);
+  } else timer = setTimeout(go, 0);
+  return cancel;
+}
+
 /** Gives the page its turn, then runs `fn`. */
 const later = (fn: () => void): void => void whenIdle(fn, 50);
 

@@ -7,18 +7,13 @@
 import type { Id } from '../domain/types';
 import { ConflictError, type StoredChange, type WorkbookRepo } from '../storage/repo';
 import { type WriteAhead, writeAhead } from '../storage/writeAhead';
+import { afterPaint } from './inSteps';
 import { type StorageFailure, storageFailureOf } from './storageFailure';
 
 export type SaveState = 'saved' | 'saving' | 'error' | 'conflict';
 
 /** Resolvers of writes waiting for their turn (`flushWrites` starts them at once). */
 const waiting = new Set<() => void>();
-
-interface FrameScope {
-  requestAnimationFrame?: (fn: () => void) => number;
-  cancelAnimationFrame?: (h: number) => void;
-  document?: { visibilityState?: string };
-}
 
 /** Longest wait for a frame (a page that stops drawing does not hold a write back longer). */
 const FRAME_WAIT_MS = 100;
@@ -30,26 +25,12 @@ const FRAME_WAIT_MS = 100;
  */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => {
-    const w = globalThis as FrameScope;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let frame: number | undefined;
     const go = () => {
       waiting.delete(go);
-      clearTimeout(timer);
-      if (frame !== undefined) w.cancelAnimationFrame?.(frame);
+      cancel();
       resolve();
     };
-    if (
-      typeof w.requestAnimationFrame === 'function' &&
-      w.document?.visibilityState === 'visible'
-    ) {
-      frame = w.requestAnimationFrame(() => {
-        frame = undefined;
-        clearTimeout(timer);
-        timer = setTimeout(go, 0);
-      });
-      timer = setTimeout(go, FRAME_WAIT_MS);
-    } else timer = setTimeout(go, 0);
+    const cancel = afterPaint(go, FRAME_WAIT_MS);
     waiting.add(go);
   });
 }

@@ -7,19 +7,15 @@
 import { useState } from 'react';
 import type { ExecutionSession } from '../../app/execution';
 import type { ImportError } from '../../app/importer';
+import { afterPaint } from '../../app/inSteps';
 import { readAndPair } from '../../app/reportImport';
 import { viDate } from '../../domain/executionText';
 import { useLang } from '../i18n';
 
 type Message = { text: string; kind: 'info' | 'error' } | null;
 
-/** Lets the browser paint (the progress line) before a long step. */
-const nextPaint = () =>
-  new Promise<void>((done) => {
-    if (typeof requestAnimationFrame === 'function')
-      requestAnimationFrame(() => setTimeout(done, 0));
-    else setTimeout(done, 0);
-  });
+/** Lets the browser paint (the progress line) before a long step (not waiting on a hidden page). */
+const nextPaint = () => new Promise<void>((done) => void afterPaint(done, 100));
 
 /** The import of a report file and what is under way (null: nothing). */
 export function useReportImport(
