@@ -21,7 +21,9 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
   let afterIssuer = false;
   const out: Partial<PlanMeta> & { lines: string[] } = { lines };
   const title: string[] = [];
-  for (const l of lines) {
+  let carried: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i];
     // the printed form's number line (`Số: 1024/KH-UBND`) and place and date line
     const no = /^số\s*:\s*(.*)$/i.exec(l);
     if (no) {
@@ -42,6 +44,10 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
       continue;
     }
     if (/kèm theo|ban hành kèm/i.test(l)) {
+      // a bracket left open goes on over the next lines (`(Kèm theo Quyết định số … ngày …` /
+      // `của Bộ trưởng Bộ Tài chính …)`): they are the attachment line's, not the title's
+      const own = l;
+      for (let k = 0; k < 2 && unclosed(l) && i + 1 < lines.length; k++) l = `${l} ${lines[++i]}`;
       const type = DOC_TYPES.find((d) => new RegExp(`kèm theo\\s+${d}`, 'i').test(l));
       if (type && type !== 'Kế hoạch') out.docType = type;
       const no = /số\s*:?\s*([0-9]+\s*\/\s*[0-9A-ZĐa-zđ\-/]+)/.exec(l);
@@ -51,7 +57,11 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
         /ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})/.exec(l);
       if (date) out.docDate = `${date[1]}/${date[2]}/${date[3]}`;
       const body = /của\s+(.+?)\s*\)?\s*$/.exec(l);
-      if (body) out.issuingBody = body[1].replace(/\s+về việc.*$/i, '').trim();
+      const by = body?.[1].replace(/\s+về việc.*$/i, '').trim();
+      // a body on a line of its own (`của Bộ trưởng Bộ Tài chính`) names the signer's office: the
+      // issuing body of the title block, when there is one, stays the header's
+      if (by && l === own) out.issuingBody = by;
+      else if (by) carried = by;
       continue;
     }
     if (/^(cộng hòa|cộng hoà|độc lập|-{3,})/i.test(l)) continue;
@@ -74,7 +84,12 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
     afterIssuer = false;
     title.push(l);
   }
-  if (!out.issuingBody && issuer) out.issuingBody = issuer;
+  if (!out.issuingBody && (issuer ?? carried)) out.issuingBody = issuer ?? carried;
   if (title.length) out.title = title.join(' ').replace(/\s+/g, ' ');
   return out;
+}
+
+/** Whether a line opens more brackets than it closes. */
+function unclosed(l: string): boolean {
+  return (l.match(/\(/g)?.length ?? 0) > (l.match(/\)/g)?.length ?? 0);
 }

@@ -107,6 +107,8 @@ export function metaFor(r: AppendixReading): PlanMeta {
     issuingBody: r.meta.issuingBody ?? '',
     docNumber: r.meta.docNumber ?? '',
     docDate: r.meta.docDate ?? '',
+    ...(r.meta.docType ? { docType: r.meta.docType } : {}),
+    ...(r.meta.place ? { place: r.meta.place } : {}),
     years,
     unit: r.meta.unit ?? '',
     sources: codes.map(

@@ -118,6 +118,9 @@ export function metaFor(r: AppendixReading): PlanMeta {
     issuingBody: r.meta.issuingBody ?? '',
     docNumber: r.meta.docNumber ?? '',
     docDate: r.meta.docDate ?? '',
+    // not a reading rule: the document type and place the title block states, kept as the app keeps them
+    ...(r.meta.docType ? { docType: r.meta.docType } : {}),
+    ...(r.meta.place ? { place: r.meta.place } : {}),
     years,
     unit: r.meta.unit ?? '',
     sources: codes.map(
