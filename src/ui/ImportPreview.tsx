@@ -9,6 +9,7 @@ import {
   type RowReading,
 } from '../app/importFixes';
 import { previewTotals } from '../app/previewTotals';
+import { appendixNames, previewWarnings } from '../app/previewWarnings';
 import { leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
 import { KNOWN_SOURCES } from '../domain/sources';
@@ -63,6 +64,7 @@ export function ImportPreview({
     b: source?.band?.end ?? 1,
   });
   const totals = useMemo(() => previewTotals(wb), [wb]);
+  const names = appendixNames(reading);
   const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
     const m = new Map<number, { id: string; kind: RowReading | 'ignored' }>();
@@ -109,9 +111,15 @@ export function ImportPreview({
       {reading.skipped.length > 0 && (
         <p className="pb-note">{t('skippedSheets', { names: reading.skipped.join(', ') })}</p>
       )}
+      {names.length > 0 && (
+        <p className="pb-note" data-testid="import-appendices">
+          {t('importAppendices', { count: names.length, names: names.join(', '), first: names[0] })}
+        </p>
+      )}
       <ul className="pb-import-warnings" data-testid="import-warnings">
-        {reading.warnings.map((w, k) => (
+        {previewWarnings(reading).map(({ warning: w, sheet: on }, k) => (
           <li key={k} data-code={w.code}>
+            {on !== undefined && `${on} · `}
             {t(`w_${w.code}`, { row: w.row ?? '', detail: w.detail ?? '' })}
           </li>
         ))}

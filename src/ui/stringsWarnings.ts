@@ -9,6 +9,8 @@ export const viWarnings = {
   w_belowTable: 'Dòng {row}: phần ghi chú dưới bảng (từ dòng này), giữ làm chữ của trang tính.',
   w_movedFigure: 'Dòng {row}: số liệu trên dòng không có tên, đã gộp vào dòng trên.',
   w_strayZeros: 'Dòng {row}: dòng chỉ có số 0 và không có tên, không đọc thành một dòng của bảng.',
+  importAppendices:
+    'Tệp có {count} phụ lục ({names}), tất cả sẽ được nhập; bản xem trước dưới đây là của {first}.',
   intakeProblem_wrongUnit: 'Máy chủ từ chối: hồ sơ ghi một đơn vị khác với đơn vị gửi ({detail}).',
 };
 
@@ -19,6 +21,8 @@ export const enWarnings: Record<keyof typeof viWarnings, string> = {
   w_belowTable: "Line {row}: notes below the table from here on, kept as the sheet's text.",
   w_movedFigure: 'Line {row}: figures on a row without a label were joined to the row above.',
   w_strayZeros: 'Line {row}: only zeros on a row without a label; not read as a table row.',
+  importAppendices:
+    'The file holds {count} appendices ({names}), all of which are imported; the preview below is of {first}.',
   intakeProblem_wrongUnit:
     'The server refused: the file states another unit than the one sending it ({detail}).',
 };
