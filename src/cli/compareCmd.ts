@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type ComparisonResult, compareWithTable } from '../domain/adjustment';
 import { type Match, type MatchReason, type ProjectRef } from '../domain/match';
 import type { ProjectGroup } from '../domain/matchGroups';
-import { formatAmount } from '../domain/numbers';
+import { clean, formatAmount } from '../domain/numbers';
 import { evaluatedSide } from '../engine/sides';
 import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
 import { baseName, type PlanReading } from '../io/readPlan';
@@ -177,8 +177,8 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
       year: d.column.year,
       source: d.column.source,
       column: d.column.label,
-      before: d.before,
-      after: d.after,
+      before: typeof d.before === 'number' ? clean(d.before) : d.before,
+      after: typeof d.after === 'number' ? clean(d.after) : d.after,
       kind: d.kind,
     })),
     totals: {
@@ -193,6 +193,9 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
 /** A readable summary of the comparison. */
 export function formatCompare(j: CompareJson): string {
   const n = (v: number) => formatAmount(v, 'en');
+  // figures as the totals line writes them (`7,068.21`, never the stored `7068.209999999999`)
+  const cell = (v: number | string | null) =>
+    v === null ? '(blank)' : typeof v === 'number' ? n(v) : v;
   const lines = [
     `${j.a} → ${j.b}`,
     `  ${j.matched.length} projects matched (${j.renamed.length} renamed, ${j.moved.length} moved), ${j.added.length} added, ${j.removed.length} removed, ${j.changes.length} changed cells, ${j.split.length} split, ${j.merged.length} merged, ${j.toConfirm.length} to confirm`,
@@ -212,7 +215,7 @@ export function formatCompare(j: CompareJson): string {
   for (const p of j.removed) lines.push(`  REMOVED line ${p.row}: ${p.label}`);
   for (const d of j.changes)
     lines.push(
-      `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${d.before ?? '(blank)'} → ${d.after ?? '(blank)'}`,
+      `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${cell(d.before)} → ${cell(d.after)}`,
     );
   for (const x of j.toConfirm)
     lines.push(
