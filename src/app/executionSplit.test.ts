@@ -9,53 +9,34 @@ import { describe, expect, it, vi } from 'vitest';
 import { type AnnualPlan, lineKey } from '../domain/execution';
 import { figureKey, type ReportReading } from '../domain/executionReport';
 import { ExecutionEngine } from '../engine/execution';
-import { ExecutionEngineBefore } from '../../tests/support/executionEngineBefore/execution';
-import { amount, sameEngines, seeded } from '../../tests/support/executionEngineBefore/samePlans';
-import { mixedTracking } from '../../tests/support/recordBefore/randomReports';
+import {
+  agreesWithBefore,
+  amount,
+  sameEngines,
+  seeded,
+} from '../../tests/support/executionEngineBefore/samePlans';
+import { mixedTracking, reportOf } from '../../tests/support/recordBefore/randomReports';
 import { ExecutionSession } from './execution';
 
 /** A report of June giving most projects' figures to date split by two sources of its own. */
 function splitting(rnd: () => number, plan: AnnualPlan): ReportReading {
-  return {
-    file: 'bc-6.xlsx',
-    year: plan.year,
-    asOf: '2024-06-30',
-    kind: 'month',
-    unit: plan.unit,
-    scale: null,
-    warnings: [],
-    sheets: [
-      {
-        name: 'T',
-        title: '',
-        columns: [{ path: ['Lũy kế'], meaning: { measure: 'ytd', part: 'all', source: null } }],
-        lines: plan.projects
-          .filter(() => rnd() < 0.9)
-          .map((p, i) => ({
-            line: i + 5,
-            kind: 'project' as const,
-            level: 1,
-            name: p.name,
-            lead: p.lead,
-            code: '',
-            figures: {
-              [figureKey('ytd', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: 1 + amount(rnd) },
-              ...(rnd() < 0.5
-                ? { [figureKey('plan', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: amount(rnd) } }
-                : {}),
-            },
-          })),
+  const lines = plan.projects
+    .filter(() => rnd() < 0.9)
+    .map((p, i) => ({
+      line: i + 5,
+      kind: 'project' as const,
+      level: 1,
+      name: p.name,
+      lead: p.lead,
+      code: '',
+      figures: {
+        [figureKey('ytd', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: 1 + amount(rnd) },
+        ...(rnd() < 0.5
+          ? { [figureKey('plan', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: amount(rnd) } }
+          : {}),
       },
-    ],
-  };
-}
-
-/** The frozen engine before built from the session's tracking shows the session's figures. */
-function agrees(s: ExecutionSession): void {
-  const want = new ExecutionEngineBefore();
-  want.load(s.plan, s.target());
-  sameEngines(s.engine, want, s.plan);
-  want.destroy();
+    }));
+  return reportOf(plan, lines, { file: 'bc-6.xlsx', asOf: '2024-06-30', kind: 'month' });
 }
 
 describe('a report splitting lines by source', () => {
@@ -83,12 +64,12 @@ describe('a report splitting lines by source', () => {
       expect(steps).toHaveBeenCalledTimes(1);
       expect(load).not.toHaveBeenCalled();
       expect(turns).toBeGreaterThan(6);
-      agrees(s);
+      agreesWithBefore(s);
       sameEngines(s.engine, once.engine, once.plan);
       // an edit of a split line follows (the session's index knows the new lines)
       const l = s.plan.lines.find((x) => x.source === 'NSTW')!;
       expect(s.setLine(lineKey(l.projectId, 'NSTW'), 'plan', 123).ok).toBe(true);
-      agrees(s);
+      agreesWithBefore(s);
       s.close();
       once.close();
     }

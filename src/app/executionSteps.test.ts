@@ -11,13 +11,13 @@ import type { ReportLine, ReportReading } from '../domain/executionReport';
 import { figureKey } from '../domain/executionReport';
 import { monthEnd } from '../domain/executionText';
 import { ExecutionEngine } from '../engine/execution';
-import { ExecutionEngineBefore } from '../../tests/support/executionEngineBefore/execution';
 import {
+  agreesWithBefore,
   amount,
   randomTracking,
-  sameEngines,
   seeded,
 } from '../../tests/support/executionEngineBefore/samePlans';
+import { reportOf } from '../../tests/support/recordBefore/randomReports';
 import { ExecutionSession } from './execution';
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
@@ -38,31 +38,11 @@ function reading(rnd: () => number, plan: AnnualPlan, m: number): ReportReading 
         ...(rnd() < 0.2 ? { [figureKey('ytd', 'carry')]: { '': amount(rnd, 300) } } : {}),
       },
     }));
-  return {
+  return reportOf(plan, lines, {
     file: `bc-${m}.xlsx`,
-    year: plan.year,
     asOf: monthEnd(plan.year, m),
     kind: 'month',
-    unit: plan.unit,
-    scale: null,
-    warnings: [],
-    sheets: [
-      {
-        name: 'T',
-        title: '',
-        columns: [{ path: ['Lũy kế'], meaning: { measure: 'ytd', part: 'all', source: null } }],
-        lines,
-      },
-    ],
-  };
-}
-
-/** Every figure of the session's engine equals the old engine's built from its tracking. */
-function agrees(s: ExecutionSession): void {
-  const want = new ExecutionEngineBefore();
-  want.load(s.plan, s.target());
-  sameEngines(s.engine, want, s.plan);
-  want.destroy();
+  });
 }
 
 describe('a tracking with block subtotals, imports in steps', () => {
@@ -117,7 +97,7 @@ describe('a tracking with block subtotals, imports in steps', () => {
           imported += (await done)?.matched ?? 0;
           expect(s.canUndo).toBe(false); // a load, not an undo step
         }
-        agrees(s);
+        agreesWithBefore(s);
       }
       expect(imported).toBeGreaterThan(0);
       s.close();

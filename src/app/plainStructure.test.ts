@@ -6,29 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type Command } from '../domain/commands';
-import { leaves, yearGroups } from '../domain/columns';
 import { diffWorkbooks } from '../domain/delta';
 import { generatePlan, prng } from '../domain/generate';
-import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
-import { layoutOf } from '../engine/layout';
+import type { Id, Row, Workbook } from '../domain/types';
 import { PlainValues } from '../engine/plainValues';
 import { plainStep } from './plainStep';
 import { commandOf, type Ids } from './randomSteps';
-
-/** Every figure of a sheet: its cells, its rules, its totals by source. */
-function all(p: PlainValues, sheet: AppendixSheet): unknown[] {
-  const ids = leaves(sheet.columns).map((l) => l.id);
-  const groups = yearGroups(sheet.columns).map((g) => g.group.id);
-  const l = layoutOf(sheet);
-  const out: unknown[] = [];
-  sheet.rows.forEach((_, i) => {
-    for (const id of ids) out.push(p.value(i, id));
-    l.rules.forEach((_r, k) => out.push(p.rule(i, k)));
-  });
-  for (const s of [...l.sources, null])
-    for (const id of [...ids, ...groups]) out.push(p.total(s, id));
-  return out;
-}
+import { allFigures as all } from '../engine/plainKit';
 
 /** The figures of every sheet, computed afresh. */
 function start(wb: Workbook): Map<Id, PlainValues | null> {

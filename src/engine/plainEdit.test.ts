@@ -5,27 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leaves, yearGroups } from '../domain/columns';
+import { leaves } from '../domain/columns';
 import { generatePlan } from '../domain/generate';
 import { setCells } from '../domain/ops';
-import type { AppendixSheet, CellInput } from '../domain/types';
-import { layoutOf } from './layout';
+import type { CellInput } from '../domain/types';
 import { PlainValues } from './plainValues';
-
-/** Every figure of a sheet: its cells, its rules, its totals by source. */
-function all(p: PlainValues, sheet: AppendixSheet): unknown[] {
-  const ids = leaves(sheet.columns).map((l) => l.id);
-  const groups = yearGroups(sheet.columns).map((g) => g.group.id);
-  const l = layoutOf(sheet);
-  const out: unknown[] = [];
-  sheet.rows.forEach((_, i) => {
-    for (const id of ids) out.push(p.value(i, id));
-    l.rules.forEach((_r, k) => out.push(p.rule(i, k)));
-  });
-  for (const s of [...l.sources, null])
-    for (const id of [...ids, ...groups]) out.push(p.total(s, id));
-  return out;
-}
+import { allFigures as all } from './plainKit';
 
 const VALUES: CellInput[] = [7, 0.1, -3, 1 / 3, null, 'chữ', '', 250000, '=1+1'];
 

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { AnnualPlan, ExecLine, ExecProject } from '../../../src/domain/execution';
 import { lineKey } from '../../../src/domain/execution';
 import type { LiveFigures } from '../../../src/engine/execution';
+import { ExecutionEngineBefore } from './execution';
 
 /** A small seeded random generator (mulberry32): floats in [0, 1). */
 export function seeded(seed: number): () => number {
@@ -131,4 +132,16 @@ export function sameEngines(got: Shows, want: Shows, plan: AnnualPlan): void {
     const k = lineKey(l.projectId, l.source);
     sameFigures(got.line(k), want.line(k), k);
   }
+}
+
+/** Every figure a session's engine shows equals the frozen engine's built from its tracking. */
+export function agreesWithBefore(s: {
+  plan: AnnualPlan;
+  target(): number | null;
+  engine: Shows;
+}): void {
+  const want = new ExecutionEngineBefore();
+  want.load(s.plan, s.target());
+  sameEngines(s.engine, want, s.plan);
+  want.destroy();
 }

@@ -82,11 +82,25 @@ export function randomReading(rnd: () => number, plan: AnnualPlan, m: number): R
         figures,
       };
     });
-  return {
+  return reportOf(plan, lines, {
     file: `bc-${m}.xlsx`,
-    year: plan.year,
     asOf: rnd() < 0.9 ? monthEnd(plan.year, m) : null,
     kind: pick(rnd, ['month', 'month', 'quarter'] as const),
+  });
+}
+
+/**
+ * A report of the tracking's year and unit as the readers give it: one sheet `T` whose lines carry
+ * their figures by key, its one column the figures to date (`Lũy kế`).
+ */
+export function reportOf(
+  plan: AnnualPlan,
+  lines: ReportLine[],
+  how: { file: string; asOf: string | null; kind: ReportReading['kind'] },
+): ReportReading {
+  return {
+    ...how,
+    year: plan.year,
     unit: plan.unit,
     scale: null,
     warnings: [],
