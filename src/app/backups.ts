@@ -47,14 +47,17 @@ const realClock: Clock = {
  * hash. The text is built and encoded in steps between the page's turns (#20: one task of
  * 240–370 ms CPU at 100,000 projects before).
  */
-export async function copyText(wb: Workbook): Promise<{ text: string; hash: string }> {
+export async function copyText(
+  wb: Workbook,
+): Promise<{ parts: string[]; length: number; hash: string }> {
   const json = new JsonSteps({ ...wb, updatedAt: 0 });
   await inSteps(json.step);
+  const { parts, length } = json;
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return { text: json.text, hash: contentHash(json.text) };
-  const d = new Uint8Array(await subtle.digest('SHA-256', json.bytes()));
+  if (!subtle) return { parts, length, hash: contentHash(json.text) };
+  const d = new Uint8Array(await subtle.digest('SHA-256', json.bytes));
   const hash = Array.from(d.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
-  return { text: json.text, hash };
+  return { parts, length, hash };
 }
 
 /** Why a restore over the workbook did not happen. */
@@ -87,15 +90,15 @@ export class Backups {
       // by an import or re-created after a removal may carry an older date: it is compared)
       const fromSession = last && !['beforeRemove', 'beforeImport'].includes(last.reason);
       if (reason === 'open' && fromSession && wb.updatedAt <= last.createdAt) return null;
-      const { text, hash } = await copyText(wb);
+      const { parts, length, hash } = await copyText(wb);
       if (last?.hash === hash) return null;
       // strictly after the newest copy: two copies in one millisecond keep the order they were taken
       const now = Math.max(this.clock.now(), last ? last.createdAt + 1 : 0);
-      // stored as its text (one string: the write copies it, where a workbook's objects took
+      // stored as its text (strings: the write copies them, where a workbook's objects took
       // 400–460 ms CPU to clone at 100,000 projects)
       const got = await this.repo.add(
         wb,
-        { reason, size: text.length, hash, at: now, json: text },
+        { reason, size: length, hash, at: now, json: parts },
         (all) => backupsToKeep(all, now, this.policy),
       );
       for (const l of [...this.listeners]) l();

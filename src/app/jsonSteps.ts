@@ -69,33 +69,48 @@ function* pieces(v: unknown, depth: number): Generator<string, void, undefined> 
 
 /**
  * The JSON text of a value (a plain object or array) built in steps, with its UTF-8 bytes:
- * `step` is an inSteps step; once it says done, `text` and `bytes()` are ready.
+ * `step` is an inSteps step; once it says done, `parts` (the text, in pieces of about 64 K
+ * characters: never joined into one string unless asked) and `bytes` are ready.
  */
 export class JsonSteps {
   private readonly walk: Generator<string, void, undefined>;
   private gathered: string[] = [];
   private gatheredLength = 0;
-  private readonly texts: string[] = [];
   private readonly encoded: Uint8Array[] = [];
   private readonly encoder = new TextEncoder();
+  /** The text in pieces, in order. */
+  readonly parts: string[] = [];
+  /** The text's length (UTF-16 code units). */
+  length = 0;
+  /** The text's UTF-8 bytes (filled by the last steps). */
+  bytes = new Uint8Array(0);
+  private copied = -1;
+  private at = 0;
   /** Steps taken (each stops at its deadline, after some pieces at least). */
   steps = 0;
-  text = '';
 
   constructor(value: object) {
     this.walk = pieces(value, 0);
   }
 
-  /** Makes pieces until the deadline (`performance.now()` ms); true when the text is complete. */
+  /** The whole text, joined. */
+  get text(): string {
+    return this.parts.join('');
+  }
+
+  /** Makes pieces, then copies their bytes, until the deadline (`performance.now()` ms); true when done. */
   readonly step: Step = (deadline) => {
     this.steps++;
-    for (;;) {
+    while (this.copied < 0) {
       for (let k = 0; k < PIECES_PER_LOOK; k++) {
         const p = this.walk.next();
         if (p.done) {
           this.flush();
-          this.text = this.texts.join('');
-          return true;
+          let n = 0;
+          for (const b of this.encoded) n += b.length;
+          this.bytes = new Uint8Array(n);
+          this.copied = 0;
+          break;
         }
         this.gathered.push(p.value);
         this.gatheredLength += p.value.length;
@@ -103,6 +118,17 @@ export class JsonSteps {
       }
       if (performance.now() >= deadline) return false;
     }
+    // the bytes gathered into one buffer (the hash takes one), a few pieces at a time
+    while (this.copied < this.encoded.length) {
+      for (let k = 0; k < PIECES_PER_LOOK && this.copied < this.encoded.length; k++) {
+        const b = this.encoded[this.copied++];
+        this.bytes.set(b, this.at);
+        this.at += b.length;
+      }
+      if (this.copied < this.encoded.length && performance.now() >= deadline) return false;
+    }
+    this.encoded.length = 0;
+    return true;
   };
 
   /** Joins and encodes what was gathered (pieces are whole JSON tokens: no surrogate pair is split). */
@@ -111,20 +137,8 @@ export class JsonSteps {
     const t = this.gathered.join('');
     this.gathered = [];
     this.gatheredLength = 0;
-    this.texts.push(t);
+    this.parts.push(t);
+    this.length += t.length;
     this.encoded.push(this.encoder.encode(t));
-  }
-
-  /** The text's UTF-8 bytes, once the steps are done. */
-  bytes(): Uint8Array<ArrayBuffer> {
-    let n = 0;
-    for (const b of this.encoded) n += b.length;
-    const out = new Uint8Array(n);
-    n = 0;
-    for (const b of this.encoded) {
-      out.set(b, n);
-      n += b.length;
-    }
-    return out;
   }
 }

@@ -15,7 +15,7 @@ export type KeepPolicy = (summaries: BackupSummary[]) => Set<Id>;
 /** The workbook a copy holds (stored as itself, or as its text and date). */
 function snapshotOf(data: BackupDataRecord): Workbook {
   if (data.json === undefined) return data.snapshot as Workbook;
-  const wb = JSON.parse(data.json) as Workbook;
+  const wb = JSON.parse(data.json.join('')) as Workbook;
   wb.updatedAt = data.updatedAt ?? 0;
   return wb;
 }
@@ -26,11 +26,11 @@ export class BackupRepo {
   /**
    * Stores a copy of a workbook and drops, in the same transaction, the workbook's copies `keep`
    * does not keep. Resolves with the new summary (null when `keep` did not keep it either). With
-   * `json` (the workbook's JSON text, `updatedAt` 0) the copy is stored as that text.
+   * `json` (the workbook's JSON text, `updatedAt` 0, in pieces) the copy is stored as that text.
    */
   async add(
     snapshot: Workbook,
-    o: { reason: BackupRecord['reason']; size: number; hash: string; at?: number; json?: string },
+    o: { reason: BackupRecord['reason']; size: number; hash: string; at?: number; json?: string[] },
     keep: KeepPolicy,
   ): Promise<BackupSummary | null> {
     const rec: BackupRecord = {
