@@ -3,7 +3,14 @@ import { leaves } from '../domain/columns';
 import { normaliseLevels } from '../domain/rows';
 import { slug } from '../domain/sources';
 import { amountColumnId } from '../domain/template';
-import type { AppendixSheet, ColumnLeaf, ColumnNode, Row, RowKind } from '../domain/types';
+import type {
+  AppendixSheet,
+  ColumnLeaf,
+  ColumnNode,
+  Row,
+  RowKind,
+  Workbook,
+} from '../domain/types';
 
 export interface ColumnFix {
   role: ColumnLeaf['role'];
@@ -116,4 +123,21 @@ export function dropRows(sheet: AppendixSheet, ids: ReadonlySet<string>): Append
   return ids.size
     ? { ...sheet, rows: normaliseLevels(sheet.rows.filter((r) => !ids.has(r.id))) }
     : sheet;
+}
+
+/** One correction made in the preview, as data: replayed where the totals are computed (a worker). */
+export type PreviewFix =
+  | { kind: 'column'; colId: string; fix: ColumnFix }
+  | { kind: 'row'; rowId: string; reading: RowReading };
+
+/** The read plan after the preview's corrections, in the order made (the first sheet corrected). */
+export function withFixes(wb: Workbook, fixes: readonly PreviewFix[]): Workbook {
+  let sheet = wb.sheets[0];
+  if (!sheet || !fixes.length) return wb;
+  for (const f of fixes)
+    sheet =
+      f.kind === 'column'
+        ? retypeColumn(sheet, f.colId, f.fix)
+        : rereadRow(sheet, f.rowId, f.reading);
+  return { ...wb, sheets: [sheet, ...wb.sheets.slice(1)] };
 }

@@ -5,23 +5,32 @@
  */
 import { newId } from '../domain/ids';
 import type { Id, Workbook } from '../domain/types';
-import type { BackupRecord, PlanbookDb } from './db';
+import type { BackupDataRecord, BackupRecord, PlanbookDb } from './db';
 
 export type BackupSummary = BackupRecord;
 
 /** Decides, from a workbook's summaries (newest first), the ids of the copies to keep. */
 export type KeepPolicy = (summaries: BackupSummary[]) => Set<Id>;
 
+/** The workbook a copy holds (stored as itself, or as its text and date). */
+function snapshotOf(data: BackupDataRecord): Workbook {
+  if (data.json === undefined) return data.snapshot as Workbook;
+  const wb = JSON.parse(data.json.join('')) as Workbook;
+  wb.updatedAt = data.updatedAt ?? 0;
+  return wb;
+}
+
 export class BackupRepo {
   constructor(private readonly db: PlanbookDb) {}
 
   /**
    * Stores a copy of a workbook and drops, in the same transaction, the workbook's copies `keep`
-   * does not keep. Resolves with the new summary (null when `keep` did not keep it either).
+   * does not keep. Resolves with the new summary (null when `keep` did not keep it either). With
+   * `json` (the workbook's JSON text, `updatedAt` 0, in pieces) the copy is stored as that text.
    */
   async add(
     snapshot: Workbook,
-    o: { reason: BackupRecord['reason']; size: number; hash: string; at?: number },
+    o: { reason: BackupRecord['reason']; size: number; hash: string; at?: number; json?: string[] },
     keep: KeepPolicy,
   ): Promise<BackupSummary | null> {
     const rec: BackupRecord = {
@@ -35,7 +44,11 @@ export class BackupRepo {
     };
     return this.db.transaction('rw', this.db.backups, this.db.backupData, async () => {
       await this.db.backups.add(rec);
-      await this.db.backupData.add({ id: rec.id, snapshot });
+      await this.db.backupData.add(
+        o.json === undefined
+          ? { id: rec.id, snapshot }
+          : { id: rec.id, json: o.json, updatedAt: snapshot.updatedAt },
+      );
       const all = await this.list(snapshot.id);
       const kept = keep(all);
       const drop = all.filter((b) => !kept.has(b.id)).map((b) => b.id);
@@ -66,7 +79,7 @@ export class BackupRepo {
     return this.db.transaction('r', this.db.backups, this.db.backupData, async () => {
       const summary = await this.db.backups.get(id);
       const data = await this.db.backupData.get(id);
-      return summary && data ? { summary, snapshot: data.snapshot } : undefined;
+      return summary && data ? { summary, snapshot: snapshotOf(data) } : undefined;
     });
   }
 

@@ -66,9 +66,17 @@ export interface BackupRecord {
 }
 
 /** The copy itself, apart from its summary (so listing backups never reads the copies). */
+/**
+ * A backup's workbook: the workbook itself (copies taken before #20), or its JSON text (in
+ * pieces) with `updatedAt` 0 and the date apart (strings are stored at the cost of a copy; a
+ * workbook's objects are cloned one by one).
+ */
 export interface BackupDataRecord {
   id: Id;
-  snapshot: Workbook;
+  snapshot?: Workbook;
+  /** The JSON text, in pieces. */
+  json?: string[];
+  updatedAt?: number;
 }
 
 export interface SettingRecord {

@@ -6,6 +6,9 @@ import type { ColumnWidthsBySheet, PlanbookDb, RowRecord, SheetRecord, WorkbookR
 import { saveColumnWidths } from './columnWidths';
 import { workbookSettingKeys } from './workbookLeftovers';
 
+/** Rows a new workbook's store adds in one lot (about 30 ms of cloning on a loaded machine). */
+export const CREATE_ROWS = 1000;
+
 /** A summary for the start page. */
 export interface WorkbookSummary {
   id: Id;
@@ -86,7 +89,11 @@ export class WorkbookRepo {
     });
   }
 
-  /** Stores a new workbook (a load, never an undo step). */
+  /**
+   * Stores a new workbook (a load, never an undo step), in one transaction: nothing is stored
+   * unless all is. Its rows are added CREATE_ROWS at a time, each lot in its own task (#20: the
+   * 100,000 rows of an import were cloned in one task of 3 s CPU).
+   */
   async create(wb: Workbook): Promise<LoadedWorkbook> {
     const order = new Map<Id, string>();
     const rows: RowRecord[] = [];
@@ -111,7 +118,9 @@ export class WorkbookRepo {
     await this.db.transaction('rw', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
       await this.db.workbooks.add(rec);
       await this.db.sheets.bulkAdd(wb.sheets.map((s) => sheetRecord(s, wb.id)));
-      await this.db.rows.bulkAdd(rows);
+      // the next lot is sent when the last is stored: the page has its turn in between
+      for (let i = 0; i < rows.length; i += CREATE_ROWS)
+        await this.db.rows.bulkAdd(rows.slice(i, i + CREATE_ROWS));
     });
     return { workbook: wb, order, rev: 1 };
   }

@@ -1,14 +1,21 @@
-/** The import preview: the reading drawn over the source, its warnings, and corrections. */
-import { useMemo, useState } from 'react';
+/**
+ * The import preview: the reading drawn over the source, its warnings, and corrections. Its totals
+ * come from the preview's worker (after each correction too, «đang tính…» meanwhile).
+ */
+import { useEffect, useMemo, useState } from 'react';
 import {
   type ColumnFix,
   dropRows,
+  type PreviewFix,
   readingOfRow,
   rereadRow,
   retypeColumn,
   type RowReading,
+  withFixes,
 } from '../app/importFixes';
-import { previewTotals } from '../app/previewTotals';
+import { whenIdle } from '../app/inSteps';
+import type { PreviewHandle } from '../app/previewSession';
+import { previewTotals, type PreviewTotals } from '../app/previewTotals';
 import { appendixNames, previewWarnings } from '../app/previewWarnings';
 import { leaves } from '../domain/columns';
 import { formatAmount } from '../domain/numbers';
@@ -39,9 +46,14 @@ const ROW_READINGS: (RowReading | 'ignored')[] = [
   'ignored',
 ];
 
+/** Lines of the source drawn under the reading. */
+const SHOWN_LINES = 120;
+
 export interface ImportPreviewProps {
   fileName: string;
   reading: PlanReading;
+  /** Where the totals are computed (the preview's worker). */
+  handle: Pick<PreviewHandle, 'totals' | 'totalsAfter'>;
   onConfirm: (wb: Workbook) => void;
   onCancel: () => void;
   onReread: (sheet: string, start: number, end: number) => void;
@@ -50,6 +62,7 @@ export interface ImportPreviewProps {
 export function ImportPreview({
   fileName,
   reading,
+  handle,
   onConfirm,
   onCancel,
   onReread,
@@ -63,30 +76,41 @@ export function ImportPreview({
     a: (source?.band?.start ?? 0) + 1,
     b: source?.band?.end ?? 1,
   });
-  const totals = useMemo(() => previewTotals(wb), [wb]);
+  const [fixes, setFixes] = useState<PreviewFix[]>([]);
+  const totals = useTotals(handle, reading.workbook, fixes);
   const names = appendixNames(reading);
   const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
     const m = new Map<number, { id: string; kind: RowReading | 'ignored' }>();
     for (const r of sheet?.rows ?? []) {
       const at = source?.rowOf[r.id];
-      if (at !== undefined)
+      if (at !== undefined && at < SHOWN_LINES)
         m.set(at, { id: r.id, kind: ignored.has(r.id) ? 'ignored' : readingOfRow(r) });
     }
     return m;
   }, [sheet, source, ignored]);
-  const fix = (colId: string, f: ColumnFix) =>
-    sheet && setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
+  const fix = (colId: string, f: ColumnFix) => {
+    if (!sheet) return;
+    setWb({ ...wb, sheets: [retypeColumn(sheet, colId, f), ...wb.sheets.slice(1)] });
+    setFixes([...fixes, { kind: 'column', colId, fix: f }]);
+  };
   const rekind = (rowId: string, kind: RowReading | 'ignored') => {
     const next = new Set(ignored);
     if (kind === 'ignored') next.add(rowId);
     else next.delete(rowId);
     setIgnored(next);
-    if (sheet && kind !== 'ignored')
-      setWb({ ...wb, sheets: [rereadRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
+    if (!sheet || kind === 'ignored') return;
+    setWb({ ...wb, sheets: [rereadRow(sheet, rowId, kind), ...wb.sheets.slice(1)] });
+    setFixes([...fixes, { kind: 'row', rowId, reading: kind }]);
   };
-  const count = (k: RowKind) =>
-    (sheet?.rows ?? []).filter((r) => r.kind === k && !r.part && !ignored.has(r.id)).length;
+  // counted once per change (not three passes over 100,000 rows at each drawing)
+  const counts = useMemo(() => {
+    const n: Partial<Record<RowKind, number>> = {};
+    for (const r of sheet?.rows ?? [])
+      if (!r.part && !ignored.has(r.id)) n[r.kind] = (n[r.kind] ?? 0) + 1;
+    return n;
+  }, [sheet, ignored]);
+  const count = (k: RowKind) => counts[k] ?? 0;
   const confirmed = (): Workbook =>
     sheet ? { ...wb, sheets: [dropRows(sheet, ignored), ...wb.sheets.slice(1)] } : wb;
 
@@ -95,12 +119,12 @@ export function ImportPreview({
       <h2>
         {t('importPreview')}: {fileName}
       </h2>
-      <p data-testid="import-summary">
+      <p data-testid="import-summary" data-totals={totals ? 'ready' : 'computing'}>
         {t('summary', {
           sections: count('section'),
           projects: count('project'),
           totals: count('total'),
-          total: formatAmount(totals.total, lang),
+          total: totals ? formatAmount(totals.total, lang) : t('importComputing'),
         })}
       </p>
       {!sheet && (
@@ -203,7 +227,7 @@ export function ImportPreview({
       <div className="pb-import-source" data-testid="import-source">
         <table>
           <tbody>
-            {(source?.rows ?? []).slice(0, 120).map((row, i) => {
+            {(source?.rows ?? []).slice(0, SHOWN_LINES).map((row, i) => {
               const mark = kindOfRow.get(i);
               const inBand = !!source?.band && i >= source.band.start && i < source.band.end;
               return (
@@ -248,4 +272,30 @@ export function ImportPreview({
       </div>
     </section>
   );
+}
+
+/**
+ * The preview's totals after `fixes` (null while they are computed): from the preview's worker;
+ * computed on the page, in an idle moment, only where the worker could not.
+ */
+function useTotals(
+  handle: ImportPreviewProps['handle'],
+  read: Workbook,
+  fixes: PreviewFix[],
+): PreviewTotals | null {
+  const [got, setGot] = useState<{ fixes: PreviewFix[]; totals: PreviewTotals } | null>(null);
+  useEffect(() => {
+    let live = true;
+    let cancel = () => undefined as void;
+    const show = (totals: PreviewTotals) => live && setGot({ fixes, totals });
+    (fixes.length ? handle.totalsAfter(fixes) : handle.totals).then(show, () => {
+      if (live) cancel = whenIdle(() => show(previewTotals(withFixes(read, fixes))), 500);
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [handle, read, fixes]);
+  // figures of earlier corrections are never shown as those of the plan now
+  return got && got.fixes === fixes ? got.totals : null;
 }

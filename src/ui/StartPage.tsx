@@ -170,6 +170,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
             key={JSON.stringify(imp.state.options)}
             fileName={imp.state.name}
             reading={imp.state.reading}
+            handle={imp.state.handle}
             onConfirm={(wb) => void imp.confirm(wb)}
             onCancel={imp.cancel}
             onReread={imp.reread}

@@ -1,6 +1,7 @@
 /** Importing a dropped or chosen file: read off the main thread, then preview, then store. */
-import { useCallback, useRef, useState } from 'react';
-import { type ImportError, readForImport, storeError } from '../app/importer';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ImportError, storeError } from '../app/importer';
+import { openPreview, type PreviewHandle } from '../app/previewSession';
 import type { PlanbookApp } from '../app/services';
 import type { Workbook } from '../domain/types';
 import type { PlanReading, ReadOptions } from '../io/readPlan';
@@ -13,6 +14,8 @@ export type ImportState =
       name: string;
       bytes: Uint8Array;
       reading: PlanReading;
+      /** The preview's worker: the totals, after each correction too. */
+      handle: PreviewHandle;
       options: ReadOptions;
     }
   | { phase: 'error'; name: string; error: ImportError };
@@ -20,23 +23,36 @@ export type ImportState =
 export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const run = useRef(0);
-
-  const read = useCallback(async (name: string, bytes: Uint8Array, options: ReadOptions = {}) => {
-    const me = ++run.current;
-    setState({ phase: 'reading', name, slow: false });
-    const slow = setTimeout(
-      () => run.current === me && setState({ phase: 'reading', name, slow: true }),
-      500,
-    );
-    try {
-      const reading = await readForImport(name, bytes, options);
-      if (run.current === me) setState({ phase: 'preview', name, bytes, reading, options });
-    } catch (e) {
-      if (run.current === me) setState({ phase: 'error', name, error: e as ImportError });
-    } finally {
-      clearTimeout(slow);
-    }
+  /** The shown preview's worker, ended when the preview goes (or another read starts). */
+  const open = useRef<PreviewHandle | null>(null);
+  const endPreview = useCallback(() => {
+    open.current?.close();
+    open.current = null;
   }, []);
+  useEffect(() => endPreview, [endPreview]);
+
+  const read = useCallback(
+    async (name: string, bytes: Uint8Array, options: ReadOptions = {}) => {
+      const me = ++run.current;
+      endPreview();
+      setState({ phase: 'reading', name, slow: false });
+      const slow = setTimeout(
+        () => run.current === me && setState({ phase: 'reading', name, slow: true }),
+        500,
+      );
+      try {
+        const handle = await openPreview(name, bytes, options);
+        if (run.current !== me) return handle.close();
+        open.current = handle;
+        setState({ phase: 'preview', name, bytes, reading: handle.reading, handle, options });
+      } catch (e) {
+        if (run.current === me) setState({ phase: 'error', name, error: e as ImportError });
+      } finally {
+        clearTimeout(slow);
+      }
+    },
+    [endPreview],
+  );
 
   const pick = useCallback(
     async (file: File) => read(file.name, new Uint8Array(await file.arrayBuffer())),
@@ -60,19 +76,22 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
       try {
         id = await app.createFromImport(wb);
       } catch (e) {
+        endPreview();
         setState({ phase: 'error', name, error: storeError(e) });
         return;
       }
+      endPreview();
       setState({ phase: 'idle' });
       onOpen(id);
     },
-    [app, onOpen, state],
+    [app, onOpen, state, endPreview],
   );
 
   const cancel = useCallback(() => {
     run.current++;
+    endPreview();
     setState({ phase: 'idle' });
-  }, []);
+  }, [endPreview]);
 
   return { state, pick, reread, confirm, cancel };
 }

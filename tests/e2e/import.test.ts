@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { e2eSuite } from './harness';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -12,28 +12,33 @@ before(async () => {
   context = await suite.profile();
 });
 
+/** Drops the sample appendix .xls on the start page. */
+async function dropXls(page: Page): Promise<void> {
+  const b64 = readFileSync('fixtures/quang-tri-2011-2015-appendix.xls').toString('base64');
+  await page.evaluate((data) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'phu-luc-quang-tri.xls', { type: 'application/vnd.ms-excel' }));
+    const zone = document.querySelector('[data-testid=drop-zone]')!;
+    zone.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+  }, b64);
+}
+
 describe('importing a spreadsheet', () => {
   it('drops an .xls, corrects a column in the preview, confirms, and opens the plan with its totals', async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
     await page.goto(suite.url());
     await page.waitForSelector('[data-testid=workbook-list] tbody tr');
-    const b64 = readFileSync('fixtures/quang-tri-2011-2015-appendix.xls').toString('base64');
-    await page.evaluate((data) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(
-        new File([bytes], 'phu-luc-quang-tri.xls', { type: 'application/vnd.ms-excel' }),
-      );
-      const zone = document.querySelector('[data-testid=drop-zone]')!;
-      zone.dispatchEvent(
-        new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }),
-      );
-      zone.dispatchEvent(
-        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
-      );
-    }, b64);
+    await dropXls(page);
     await page.waitForSelector('[data-testid=import-preview]');
+    // the totals come from the preview's worker, a moment after the reading
+    await page.waitForSelector('[data-testid=import-summary][data-totals=ready]');
     assert.match(
       await page.locator('[data-testid=import-summary]').innerText(),
       /2 mục, 17 dự án, 3 dòng tổng; tổng cộng tính được 46\.850/,
@@ -54,6 +59,29 @@ describe('importing a spreadsheet', () => {
       'Các đơn vị liên quan',
     );
     assert.equal(await wb.textIs(page.locator('[data-testid=checks-badge]'), '24'), '24');
+    await page.close();
+  });
+
+  it('updates the preview’s total after a row is read as a ratio (computed off the page)', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(suite.url());
+    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    await dropXls(page);
+    const summary = page.locator('[data-testid=import-summary]');
+    await page.waitForSelector('[data-testid=import-summary][data-totals=ready]');
+    assert.match(await summary.innerText(), /17 dự án, 3 dòng tổng; tổng cộng tính được 46\.850/);
+    // the first project row is read as a ratio: it is no longer added into the total
+    const project = page.locator('[data-testid=import-source] select[aria-label=kind]', {
+      has: page.locator('option[value=project]:checked'),
+    });
+    await project.first().selectOption('ratio');
+    await page.waitForSelector('[data-testid=import-summary][data-totals=ready]');
+    const after = await summary.innerText();
+    assert.match(after, /16 dự án, 3 dòng tổng; tổng cộng tính được /);
+    assert.doesNotMatch(after, /46\.850$/);
+    assert.doesNotMatch(after, /đang tính/);
+    await page.click('[data-testid=import-cancel]');
     await page.close();
   });
 

@@ -1,0 +1,111 @@
+/**
+ * The import preview's side on the page (#20): the file is read and the preview's totals computed
+ * in the preview's worker, which stays while the preview is shown and computes the totals again
+ * after each correction (sent as data), so the page never computes them (0.75 s at 100,000
+ * projects). Where there are no workers the same work runs on the page.
+ */
+import type { ReadOptions } from '../io/readPlan';
+import type { PlanReading } from '../io/readPlan';
+import type { PreviewFix } from './importFixes';
+import { IMPORT_TIMEOUT_MS, type ImportError, MAX_IMPORT_BYTES } from './importer';
+import type { PreviewTotals } from './previewTotals';
+import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+
+/** A file read for the preview, with the totals computed off the page. */
+export interface PreviewHandle {
+  reading: PlanReading;
+  /** The read plan's totals (they come after the reading). */
+  totals: Promise<PreviewTotals>;
+  /**
+   * The totals of the read plan after `fixes` (every correction so far, in order); rejects when
+   * they could not be computed there (the caller computes them itself).
+   */
+  totalsAfter(fixes: readonly PreviewFix[]): Promise<PreviewTotals>;
+  /** Ends the preview's work (confirmed, cancelled or read again); pending totals never come. */
+  close(): void;
+}
+
+type Waiting = Map<number, { ok: (t: PreviewTotals) => void; no: (e: Error) => void }>;
+
+/** Reads a file for the import preview; rejects with an ImportError. */
+export function openPreview(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<PreviewHandle> {
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return Promise.reject<PreviewHandle>({
+      code: 'tooBig',
+      detail: String(bytes.length),
+    } satisfies ImportError);
+  return typeof Worker === 'undefined'
+    ? onPage({ name, bytes, options })
+    : inWorker({ kind: 'read', name, bytes, options });
+}
+
+/** The preview's work on the page (no workers). */
+async function onPage(req: { name: string; bytes: Uint8Array; options: ReadOptions }) {
+  const work = new PreviewWork();
+  const got = await work.read(req);
+  if (got.kind === 'error')
+    throw { code: got.reason ?? 'unexpected', detail: got.message } satisfies ImportError;
+  const totals = (fixes: readonly PreviewFix[]) =>
+    new Promise<PreviewTotals>((ok, no) => {
+      const a = work.totals(0, fixes);
+      if (a.kind === 'totals') ok(a.totals);
+      else no(new Error(a.kind === 'totalsError' ? a.message : a.kind));
+    });
+  return { reading: got.reading, totals: totals([]), totalsAfter: totals, close: () => undefined };
+}
+
+/** The preview's work in its worker, which answers each totals ask by its sequence number. */
+function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), { type: 'module' });
+    const waiting: Waiting = new Map();
+    let seq = 0;
+    let closed = false;
+    const close = () => {
+      closed = true;
+      clearTimeout(timer);
+      worker.terminate();
+      waiting.clear();
+    };
+    const ask = (fixes: readonly PreviewFix[]) =>
+      new Promise<PreviewTotals>((ok, no) => {
+        if (closed) return no(new Error('closed'));
+        const n = ++seq;
+        waiting.set(n, { ok, no });
+        worker.postMessage({ kind: 'totals', seq: n, fixes: [...fixes] } satisfies PreviewAsk);
+      });
+    const first = new Promise<PreviewTotals>((ok, no) => waiting.set(0, { ok, no }));
+    first.catch(() => undefined); // a preview closed before its totals came
+    const timer = setTimeout(() => {
+      close();
+      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
+    }, IMPORT_TIMEOUT_MS);
+    worker.onmessage = (e: MessageEvent<PreviewAnswer>) => {
+      const a = e.data;
+      if (a.kind === 'stage') return;
+      if (a.kind === 'done') {
+        clearTimeout(timer);
+        return resolve({ reading: a.reading, totals: first, totalsAfter: ask, close });
+      }
+      if (a.kind === 'error') {
+        close();
+        return reject({ code: a.reason ?? 'unexpected', detail: a.message } satisfies ImportError);
+      }
+      const w = waiting.get(a.seq);
+      waiting.delete(a.seq);
+      if (a.kind === 'totals') w?.ok(a.totals);
+      else w?.no(new Error(a.message));
+    };
+    worker.onerror = (e) => {
+      const err = new Error(e.message || 'worker error');
+      for (const w of waiting.values()) w.no(err);
+      close();
+      reject({ code: 'unexpected', detail: err.message } satisfies ImportError);
+    };
+    worker.postMessage(read);
+  });
+}

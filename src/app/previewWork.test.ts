@@ -1,0 +1,207 @@
+/**
+ * The import preview's totals computed in its worker (#20): the figures the preview showed when it
+ * computed them on the page (tests/support/previewTotalsBefore.ts, the whole engine built), for
+ * every fixture and the MoF corpus as read, and after generated corrections made as the preview
+ * made them; and the page, given a worker, computes none of them.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { leaves } from '../domain/columns';
+import type { Workbook } from '../domain/types';
+import { PlanEngine } from '../engine/engine';
+import { PlainValues } from '../engine/plainValues';
+import { previewTotals as before } from '../../tests/support/previewTotalsBefore';
+import {
+  type ColumnFix,
+  type PreviewFix,
+  rereadRow,
+  retypeColumn,
+  type RowReading,
+} from './importFixes';
+import { openPreview } from './previewSession';
+import type { PreviewTotals } from './previewTotals';
+import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+
+const DIRS = [
+  'fixtures',
+  'fixtures/shapes',
+  'fixtures/compare',
+  'fixtures/mof',
+  'fixtures/provincial',
+  '../shared/corpus/mof',
+  '../../shared/corpus/mof',
+].filter((d) => existsSync(d));
+const FILES = DIRS.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => /\.(tsv|xls|xlsx|ods)$/.test(f))
+    .map((f) => join(d, f)),
+);
+const bytesOf = (f: string) => new Uint8Array(readFileSync(f));
+
+/** -0 and 0 read alike (the preview formats both as 0). */
+const zeroed = (t: PreviewTotals): PreviewTotals => ({
+  total: t.total || 0,
+  bySource: Object.fromEntries(Object.entries(t.bySource).map(([s, v]) => [s, v || 0])),
+});
+
+/** The plan as the preview corrected it before (each correction on the sheet it showed). */
+function correctedBefore(wb: Workbook, fixes: PreviewFix[]): Workbook {
+  for (const f of fixes) {
+    const sheet = wb.sheets[0];
+    wb = {
+      ...wb,
+      sheets: [
+        f.kind === 'column'
+          ? retypeColumn(sheet, f.colId, f.fix)
+          : rereadRow(sheet, f.rowId, f.reading),
+        ...wb.sheets.slice(1),
+      ],
+    };
+  }
+  return wb;
+}
+
+const ROLES: ColumnFix['role'][] = ['number', 'name', 'amount', 'stated', 'notes', 'value'];
+const READINGS: RowReading[] = ['section', 'project', 'total', 'ofWhich', 'ratio'];
+
+/** Generated corrections of a read plan: columns retyped, rows read as another kind. */
+function fixesOf(wb: Workbook): fc.Arbitrary<PreviewFix[]> {
+  const sheet = wb.sheets[0];
+  const cols = leaves(sheet.columns)
+    .filter((l) => l.role !== 'rowTotal')
+    .map((l) => l.id);
+  const rows = sheet.rows.map((r) => r.id);
+  const column = fc.record({
+    kind: fc.constant('column' as const),
+    colId: fc.constantFrom(...cols),
+    fix: fc.record(
+      {
+        role: fc.constantFrom(...ROLES),
+        year: fc.integer({ min: 2019, max: 2026 }),
+        source: fc.constantFrom('NSTW', 'NSĐP', 'ODA', 'total'),
+      },
+      { requiredKeys: ['role'] },
+    ),
+  });
+  const row = fc.record({
+    kind: fc.constant('row' as const),
+    rowId: fc.constantFrom(...rows),
+    reading: fc.constantFrom(...READINGS),
+  });
+  return fc.array(rows.length ? fc.oneof(column, row) : column, { minLength: 1, maxLength: 6 });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('the preview’s totals in its worker', () => {
+  it('equal the old figures on every fixture and the MoF corpus, as read', async () => {
+    let withTotal = 0;
+    for (const f of FILES) {
+      const work = new PreviewWork();
+      const got = await work.read({ name: f, bytes: bytesOf(f) });
+      if (got.kind !== 'done') continue; // a file the reader refuses has no preview
+      const a = work.totals(0, []);
+      if (a.kind !== 'totals') throw new Error(`${f}: ${JSON.stringify(a)}`);
+      expect(zeroed(a.totals), f).toStrictEqual(zeroed(before(got.reading.workbook)));
+      if (a.totals.total) withTotal++;
+    }
+    expect(FILES.length).toBeGreaterThan(40);
+    expect(withTotal).toBeGreaterThan(30);
+  }, 300_000);
+
+  it('equal the old figures after generated corrections, as the preview made them', async () => {
+    const plans = FILES.filter((f) => /quang-tri|mof|provincial/.test(f)).slice(0, 8);
+    expect(plans.length).toBeGreaterThan(3);
+    for (const f of plans) {
+      const work = new PreviewWork();
+      const got = await work.read({ name: f, bytes: bytesOf(f) });
+      if (got.kind !== 'done' || !got.reading.workbook.sheets[0]) continue;
+      const read = got.reading.workbook;
+      let seq = 0;
+      fc.assert(
+        fc.property(fixesOf(read), (fixes) => {
+          const a = work.totals(++seq, fixes);
+          if (a.kind !== 'totals') throw new Error(JSON.stringify(a));
+          expect(a.seq).toBe(seq);
+          expect(zeroed(a.totals), f).toStrictEqual(zeroed(before(correctedBefore(read, fixes))));
+        }),
+        { numRuns: 8 },
+      );
+    }
+  }, 300_000);
+
+  it('are computed on the page where there is no worker, with the same figures', async () => {
+    vi.stubGlobal('Worker', undefined);
+    const f = 'fixtures/quang-tri-2011-2015-appendix.xls';
+    const h = await openPreview('a.xls', bytesOf(f));
+    expect(zeroed(await h.totals)).toStrictEqual(zeroed(before(h.reading.workbook)));
+    const fixes: PreviewFix[] = [
+      { kind: 'row', rowId: h.reading.workbook.sheets[0].rows[3].id, reading: 'ratio' },
+    ];
+    expect(zeroed(await h.totalsAfter(fixes))).toStrictEqual(
+      zeroed(before(correctedBefore(h.reading.workbook, fixes))),
+    );
+  });
+
+  it('are never computed on the page when there is a worker: asked by sequence, answered there', async () => {
+    const asks: PreviewAsk[] = [];
+    const work = new PreviewWork();
+    /** A worker in this process (its messages cloned, answered a turn later), out of the spies' sight. */
+    class FakeWorker {
+      onmessage: ((e: { data: PreviewAnswer }) => void) | null = null;
+      onerror = null;
+      terminate = vi.fn();
+      postMessage(ask: PreviewAsk) {
+        asks.push(structuredClone(ask));
+        const send = (a: PreviewAnswer) =>
+          setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
+        void (async () => {
+          if (ask.kind === 'read') {
+            const got = await work.read(ask);
+            send(got);
+            send(quiet(() => work.totals(0, [])));
+          } else send(quiet(() => work.totals(ask.seq, ask.fixes)));
+        })();
+      }
+    }
+    let inWorker = false;
+    const quiet = <T>(f: () => T): T => {
+      inWorker = true;
+      try {
+        return f();
+      } finally {
+        inWorker = false;
+      }
+    };
+    const onPage: string[] = [];
+    const of = PlainValues.of.bind(PlainValues);
+    vi.spyOn(PlainValues, 'of').mockImplementation((s) => {
+      if (!inWorker) onPage.push('PlainValues.of');
+      return of(s);
+    });
+    const load = vi.spyOn(PlanEngine.prototype, 'loadWorkbook');
+    vi.stubGlobal('Worker', FakeWorker);
+    const f = 'fixtures/quang-tri-2011-2015-appendix.xls';
+    const h = await openPreview('a.xls', bytesOf(f));
+    const read = h.reading.workbook;
+    const first = await h.totals;
+    const rowId = read.sheets[0].rows.find((r) => r.kind === 'project')!.id;
+    const one: PreviewFix[] = [{ kind: 'row', rowId, reading: 'ratio' }];
+    const two: PreviewFix[] = [...one, { kind: 'row', rowId, reading: 'project' }];
+    const [a, b] = await Promise.all([h.totalsAfter(one), h.totalsAfter(two)]);
+    expect(load).not.toHaveBeenCalled(); // nor any engine (before the old path's, below)
+    expect(zeroed(first)).toStrictEqual(zeroed(before(read)));
+    expect(zeroed(a)).toStrictEqual(zeroed(before(correctedBefore(read, one))));
+    expect(zeroed(b)).toStrictEqual(zeroed(before(correctedBefore(read, two))));
+    expect(a.total).not.toBe(first.total); // the correction changed the figure
+    expect(onPage).toStrictEqual([]);
+    expect(asks.map((x) => (x.kind === 'totals' ? x.seq : x.kind))).toStrictEqual(['read', 1, 2]);
+    h.close();
+    await expect(h.totalsAfter(one)).rejects.toThrow('closed');
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * The import preview's work off the page (#20): the file read, the read plan's totals, and the
+ * totals again after each correction the user makes, replayed on the worker's own copy of the plan
+ * (the corrections travel as data, the plan never crosses back). Runs in the preview's worker
+ * (previewWorker.ts), or on the page where there are no workers.
+ */
+import type { Workbook } from '../domain/types';
+import { type ImportRequest, readRequest } from '../io/importReading';
+import type { PlanReading, ReadFailure } from '../io/readPlan';
+import { type PreviewFix, withFixes } from './importFixes';
+import { previewTotals, type PreviewTotals } from './previewTotals';
+
+/** What the page asks the preview's worker: a file read, or the totals after corrections. */
+export type PreviewAsk =
+  ({ kind: 'read' } & ImportRequest) | { kind: 'totals'; seq: number; fixes: PreviewFix[] };
+
+/**
+ * What the preview's worker answers: a read's stage, its reading (or failure), then the plan's
+ * totals as `seq` 0; the totals after corrections under the ask's `seq`.
+ */
+export type PreviewAnswer =
+  | { kind: 'stage'; stage: 'reading' }
+  | { kind: 'done'; reading: PlanReading }
+  | { kind: 'error'; message: string; reason: ReadFailure | null }
+  | { kind: 'totals'; seq: number; totals: PreviewTotals }
+  | { kind: 'totalsError'; seq: number; message: string };
+
+/** One preview's work: the plan as read, kept for the corrections' totals. */
+export class PreviewWork {
+  private plan: Workbook | null = null;
+
+  /** Reads the file (never throws: a failure is the `error` answer); keeps the plan read. */
+  async read(req: ImportRequest): Promise<Extract<PreviewAnswer, { kind: 'done' | 'error' }>> {
+    const got = await readRequest(req);
+    if (got.kind === 'done') this.plan = got.reading.workbook;
+    return got;
+  }
+
+  /** The totals of the plan read after `fixes` (never throws: a failure is `totalsError`). */
+  totals(seq: number, fixes: readonly PreviewFix[]): PreviewAnswer {
+    try {
+      if (!this.plan) throw new Error('no plan read');
+      return { kind: 'totals', seq, totals: previewTotals(withFixes(this.plan, fixes)) };
+    } catch (e) {
+      return { kind: 'totalsError', seq, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}
