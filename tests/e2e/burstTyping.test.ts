@@ -75,10 +75,19 @@ async function downColumns(
   await wb.page.setViewportSize({ width: 1200, height: 420 });
   for (const [n, col] of COLS.entries()) {
     await wb.focus(ROWS[0], col);
+    // the keys go where the page's focus is: on the cell, once the grid has put it there
+    await wb.page.waitForFunction(
+      `document.activeElement?.closest('.ag-row')?.getAttribute('row-index') === '${ROWS[0]}' &&
+        document.activeElement.getAttribute('col-id') === '${col}'`,
+    );
     const want = ROWS.map((r) => base + 1000 * n + r);
     await send(wb, want, n);
     for (const [k, r] of ROWS.entries())
-      assert.equal(await wb.computedIs(r, col, shown(want[k])), shown(want[k]), `${col} ${r}`);
+      assert.equal(
+        await wb.computedIs(r, col, shown(want[k])),
+        shown(want[k]),
+        `${col} ${r}: ${await Promise.all(ROWS.map((i) => wb.computed(i, col)))}`,
+      );
   }
   await wb.page.close();
 }

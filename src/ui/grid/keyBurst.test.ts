@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsKey, type KeyDown } from './keyBurst';
+import { holdsKey, type KeyDown, typeHeld } from './keyBurst';
 
 const key = (k: string, more: Partial<KeyDown> = {}): KeyDown => ({
   key: k,
@@ -29,5 +29,42 @@ describe('the keys held while a cell editor opens', () => {
     expect(holdsKey(key('ArrowDown'), false)).toBe(false);
     expect(holdsKey(key('ArrowDown'), true)).toBe(true);
     expect(holdsKey(key('F2'), true)).toBe(false);
+  });
+});
+
+/** An input's text and caret, with the browser's `setRangeText` (no DOM in these tests). */
+function fakeInput(value: string, at = value.length, to = at) {
+  const f = {
+    value,
+    selectionStart: at,
+    selectionEnd: to,
+    setRangeText(text: string, a: number, b: number) {
+      f.value = f.value.slice(0, a) + text + f.value.slice(b);
+      f.selectionStart = f.selectionEnd = a + text.length;
+    },
+  };
+  return f;
+}
+const held = (k: string) => ({ key: k, code: '', shiftKey: false, location: 0 });
+
+describe('a held key played into the editor', () => {
+  it('types characters and text at the caret, Backspace and Delete remove as the browser does', () => {
+    const input = fakeInput('1');
+    const play = (k: Parameters<typeof typeHeld>[1]) =>
+      typeHeld(input as unknown as HTMLInputElement, k);
+    for (const k of ['2', '3', '4']) expect(play(held(k))).toBe(true);
+    expect(play(held('Backspace'))).toBe(true);
+    expect(play({ text: 'ệ' })).toBe(true);
+    expect(input.value).toBe('123ệ');
+    input.selectionStart = input.selectionEnd = 1;
+    expect(play(held('Delete'))).toBe(true);
+    expect(input.value).toBe('13ệ');
+    input.selectionStart = 0;
+    input.selectionEnd = 2;
+    expect(play(held('Backspace'))).toBe(true);
+    expect(input.value).toBe('ệ');
+    // the grid's own keys are sent to it, not typed
+    for (const k of ['Enter', 'Tab', 'Escape', 'ArrowDown']) expect(play(held(k))).toBe(false);
+    expect(input.value).toBe('ệ');
   });
 });

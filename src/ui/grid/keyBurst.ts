@@ -75,6 +75,27 @@ export function holdText(
 }
 
 /**
+ * Puts a held key into the editor that is up, as the browser would have: a character or an input
+ * method's text at the caret, Backspace and Delete removing the selection or the character beside
+ * the caret. False for the keys the grid acts on (Enter, Tab, Escape, arrows): they are sent.
+ */
+export function typeHeld(input: HTMLInputElement, k: HeldKey): boolean {
+  const from = input.selectionStart ?? input.value.length;
+  const to = input.selectionEnd ?? from;
+  if ('text' in k || k.key.length === 1)
+    input.setRangeText('text' in k ? k.text : k.key, from, to, 'end');
+  else if (k.key === 'Backspace' || k.key === 'Delete') {
+    const back = k.key === 'Backspace';
+    const [a, b] = from !== to ? [from, to] : back ? [Math.max(0, from - 1), to] : [from, to + 1];
+    input.setRangeText('', a, Math.min(b, input.value.length), 'end');
+  } else return false;
+  return true;
+}
+
+/** How long held keys wait for an editor that does not come (a refused start): then they play. */
+const WAIT_MS = 150;
+
+/**
  * Holds keys on the grid's wrapper `el` while an editor opens and plays them back when it is up
  * (`CellEditor` calls `ctx.editorUp`). Listens in the capture phase, before the grid's own keys;
  * returns the function that stops listening.
@@ -86,6 +107,7 @@ export function attachKeyBurst(
 ): () => void {
   const h: HeldKeys = (ctx.held = { keys: [], replaying: false });
   const held = h.keys;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Plays the held keys back, in order, until a key opens another editor (then waits again). */
   const play = () => {
@@ -94,26 +116,32 @@ export function attachKeyBurst(
       while (held.length && !opening(el, api())) {
         const k = held.shift()!;
         const input = editorUp(el);
-        if (input && ('text' in k || k.key.length === 1)) {
-          const text = 'text' in k ? k.text : k.key;
-          input.setRangeText(text, input.selectionStart ?? 0, input.selectionEnd ?? 0, 'end');
-          continue;
-        }
+        if (input && typeHeld(input, k)) continue;
         // an input method's text with no editor up: it opens the focused cell's (imeCell.ts)
-        if ('text' in k) {
-          ctx.typeText?.(k.text);
-          continue;
+        if ('text' in k) ctx.typeText?.(k.text);
+        else {
+          const at = document.activeElement instanceof HTMLElement ? document.activeElement : el;
+          const init = { ...k, bubbles: true, cancelable: true, composed: true };
+          at.dispatchEvent(new KeyboardEvent('keydown', init));
+          at.dispatchEvent(new KeyboardEvent('keyup', init));
         }
-        const at = document.activeElement instanceof HTMLElement ? document.activeElement : el;
-        const init = { ...k, bubbles: true, cancelable: true, composed: true };
-        at.dispatchEvent(new KeyboardEvent('keydown', init));
-        at.dispatchEvent(new KeyboardEvent('keyup', init));
       }
     } finally {
       h.replaying = false;
     }
   };
   ctx.editorUp = () => queueMicrotask(play);
+
+  /** Never held for good: keys still waiting a while later play, or go once the grid is stuck. */
+  const watch = (tries = 0) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!held.length) return;
+      if (opening(el, api()) && tries < 20) return watch(tries + 1);
+      if (opening(el, api())) api()?.stopEditing(true);
+      play();
+    }, WAIT_MS);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (h.replaying) return;
@@ -124,9 +152,11 @@ export function attachKeyBurst(
     held.push({ key: e.key, code: e.code, shiftKey: e.shiftKey, location: e.location });
     // an editor that came up while the key was on its way: play at once
     if (!opening(el, api())) queueMicrotask(play);
+    watch();
   };
   el.addEventListener('keydown', onKeyDown, true);
   return () => {
+    clearTimeout(timer);
     el.removeEventListener('keydown', onKeyDown, true);
     if (ctx.held === h) ctx.held = null;
     ctx.editorUp = undefined;
