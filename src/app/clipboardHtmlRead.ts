@@ -31,9 +31,16 @@ function decode(s: string): string {
   });
 }
 
+/** The pattern of each attribute read (built once: a pasted block reads thousands of cells). */
+const ATTR = new Map<string, RegExp>();
+
 /** An attribute of a tag's attribute text (quoted or not; '' for a bare one; undefined if absent). */
 function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?`, 'i');
+  let re = ATTR.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?`, 'i');
+    ATTR.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return undefined;
   const v = m[1] ?? '';
