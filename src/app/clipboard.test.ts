@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makePlan } from '../domain/template';
 import type { CellInput } from '../domain/types';
 import { planClear, planFill, planPaste } from './clipboard';
-import { WorkbookSession } from './session';
+import type { WorkbookSession } from './session';
+import { A11, pastePlan } from '../../tests/support/pastePlan';
 
-const A11 = 'y2011_dtpt';
-// leaves: 0 tt, 1 name, 2 lead, 3 coord, 4 2011 ĐTPT, 5 2011 SN, 6 2012 ĐTPT, 7 2012 SN, 8 total, 9 stated, 10 notes
-function setup() {
-  const wb = makePlan({
-    rows: [
-      ['section', 0, 'I'],
-      ['project', 1, 'a', { [A11]: 1 }],
-      ['project', 1, 'b', { [A11]: 2 }],
-      ['total', 0, 'Tổng cộng', { stated: 3 }],
-    ],
-  });
-  return new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
-}
+const setup = () => pastePlan();
 const sheet = (s: WorkbookSession) => s.workbook.sheets[0];
 
 describe('paste', () => {

@@ -8,6 +8,7 @@ import type { CellChange } from '../domain/ops';
 import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
+import type { PastedBlock } from '../domain/typedText';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
 import type { ShownValue } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
@@ -34,11 +35,13 @@ function firstTotal(rows: readonly Row[]): number {
  * copied from a printed table over its section rows); a block that lands only on computed cells is
  * refused. Text in an amount cell refuses the whole block. Pasted texts are figures in the display
  * unit (`scale`, see `inputScale`); `raw` contents (copied in Planbook, a fill) are the model's own.
+ * A cell read from a spreadsheet's clipboard HTML (`PastedCell`) brings its stated value or its
+ * text mark to the same reading (`parseInput`): a text-marked cell in an amount column refuses.
  */
 export function planPaste(
   sheet: AppendixSheet,
   at: CellPos,
-  m: readonly (readonly string[])[],
+  m: PastedBlock,
   raw?: readonly (readonly CellInput[])[],
   /** Rows a filter shows: the others are left as they are (a fill over a filtered range). */
   keep?: (row: Row) => boolean,

@@ -7,14 +7,11 @@
  * whose `61.600` could be 61600 or 61.6.
  */
 
+import type { PastedCell } from '../domain/typedText';
+import { parseTsv } from './tsv';
+
 /** A pasted cell: its text as shown, its value when the copier stated it, or marked as text. */
-export interface HtmlCell {
-  text: string;
-  /** The number the cell holds (stated by `x:num="…"` or `sdval`). */
-  value?: number;
-  /** Marked as text by the copier (a code such as 0123 is not a number). */
-  isText?: boolean;
-}
+export type HtmlCell = PastedCell;
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -34,9 +31,16 @@ function decode(s: string): string {
   });
 }
 
+/** The pattern of each attribute read (built once: a pasted block reads thousands of cells). */
+const ATTR = new Map<string, RegExp>();
+
 /** An attribute of a tag's attribute text (quoted or not; '' for a bare one; undefined if absent). */
 function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?`, 'i');
+  let re = ATTR.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+))?`, 'i');
+    ATTR.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return undefined;
   const v = m[1] ?? '';
@@ -63,40 +67,73 @@ function stated(v: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** One `<td>`/`<th>`'s cell: its text as shown, its stated value, its text mark. */
+function readCell(attrs: string, body: string, classes: Set<string>): HtmlCell {
+  const text = decode(
+    body
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  const cls = (attr(attrs, 'class') ?? '').toLowerCase().split(/\s+/);
+  const isText =
+    TEXT_FORMAT.test(attr(attrs, 'style') ?? '') ||
+    cls.some((c) => classes.has(c)) ||
+    /;@$/.test(attr(attrs, 'sdnum') ?? '');
+  const value = isText ? undefined : (stated(attr(attrs, 'x:num')) ?? stated(attr(attrs, 'sdval')));
+  return { text, ...(value !== undefined ? { value } : {}), ...(isText ? { isText } : {}) };
+}
+
+/** A span attribute as a count of cells (1 when absent or unreadable; at most 1000). */
+function span(attrs: string, name: string): number {
+  const n = Math.floor(Number(attr(attrs, name) ?? 1));
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 1000) : 1;
+}
+
 /**
- * The rows of cells of the first table in clipboard HTML (a cell spanning columns followed by
- * empty ones), or null when there is no table: each cell's text as shown (tags dropped, spaces
- * collapsed), its value when stated, and whether it is marked as text.
+ * The rows of cells of the first table in clipboard HTML, or null when there is no table: each
+ * cell's text as shown (tags dropped, spaces collapsed), its value when stated, and whether it is
+ * marked as text. A merged cell (`colspan`, `rowspan`) is laid out as the spreadsheet's plain text
+ * lays it out: its content in its first cell, the others it covers empty.
  */
 export function readClipboardHtml(html: string): HtmlCell[][] | null {
   const table = /<table[^>]*>([\s\S]*?)<\/table>/i.exec(html);
   if (!table) return null;
   const classes = textClasses(html);
   const rows: HtmlCell[][] = [];
+  // the columns a cell of a row above still covers: column → rows left
+  const below = new Map<number, number>();
   for (const tr of table[1].matchAll(/<tr[^>]*>([\s\S]*?)(?=<tr[\s>]|<\/tr>|$)/gi)) {
     const row: HtmlCell[] = [];
+    const covered = () => (below.get(row.length) ?? 0) > 0;
     for (const td of tr[1].matchAll(/<t([dh])([^>]*)>([\s\S]*?)(?=<t[dh][\s>]|<\/t[dh]>|$)/gi)) {
+      while (covered()) row.push({ text: '' });
       const attrs = td[2];
-      const text = decode(
-        td[3]
-          .replace(/<br\s*\/?>/gi, ' ')
-          .replace(/<[^>]*>/g, '')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      );
-      const cls = (attr(attrs, 'class') ?? '').toLowerCase().split(/\s+/);
-      const isText =
-        TEXT_FORMAT.test(attr(attrs, 'style') ?? '') ||
-        cls.some((c) => classes.has(c)) ||
-        /;@$/.test(attr(attrs, 'sdnum') ?? '');
-      const value = isText
-        ? undefined
-        : (stated(attr(attrs, 'x:num')) ?? stated(attr(attrs, 'sdval')));
-      row.push({ text, ...(value !== undefined ? { value } : {}), ...(isText ? { isText } : {}) });
-      const span = Number(attr(attrs, 'colspan') ?? 1);
-      for (let k = 1; k < Math.min(span, 1000); k++) row.push({ text: '' });
+      const [cols, down] = [span(attrs, 'colspan'), span(attrs, 'rowspan')];
+      for (let k = 0; k < cols; k++) {
+        if (down > 1) below.set(row.length, down);
+        row.push(k === 0 ? readCell(attrs, td[3], classes) : { text: '' });
+      }
     }
+    while ([...below.keys()].some((c) => c >= row.length && below.get(c)! > 0)) {
+      row.push({ text: '' });
+    }
+    for (const [c, n] of below)
+      if (n > 1) below.set(c, n - 1);
+      else below.delete(c);
     rows.push(row);
   }
   return rows.length ? rows : null;
+}
+
+/**
+ * The cells of a pasted block: from `html` (the clipboard's `text/html`, '' when none) when it
+ * holds a table — values and text marks as the copier stated them — else from `plain`
+ * (tab-separated text), each cell its text alone.
+ */
+export function pastedCells(plain: string, html: string): HtmlCell[][] {
+  return (
+    (html && readClipboardHtml(html)) || parseTsv(plain).map((r) => r.map((text) => ({ text })))
+  );
 }

@@ -6,25 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { inputScale, scaleAmount, toDisplay } from '../domain/display';
 import { parseInput } from '../domain/policy';
-import { makePlan } from '../domain/template';
 import type { CellInput, ColumnLeaf } from '../domain/types';
 import { planFill, planPaste } from './clipboard';
 import { commitText } from './editing';
-import { WorkbookSession } from './session';
+import type { WorkbookSession } from './session';
+import { A11, pastePlan } from '../../tests/support/pastePlan';
 
-const A11 = 'y2011_dtpt';
 const S11 = 'y2011_sn';
 // leaves: 0 tt, 1 name, 2 lead, 3 coord, 4 2011 ĐTPT, 5 2011 SN, 6 2012 ĐTPT, 7 2012 SN, 8 total, 9 stated, 10 notes
 function setup(unit: 'tỷ đồng' | 'đồng' | 'triệu đồng' = 'tỷ đồng') {
-  const wb = makePlan({
-    rows: [
-      ['section', 0, 'I'],
-      ['project', 1, 'a', { [A11]: 1 }],
-      ['project', 1, 'b', { [A11]: 2 }],
-      ['total', 0, 'Tổng cộng', { stated: 3 }],
-    ],
-  });
-  const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+  const s = pastePlan();
   s.dispatch({ type: 'setDisplay', sheetId: 's1', display: { unit } }, 'setDisplay');
   return s;
 }

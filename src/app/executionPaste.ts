@@ -4,8 +4,8 @@
  * each text read in the number style the block's texts show (Vietnamese or English).
  */
 import { parseAmount } from '../domain/numbers';
-import { detectStyle, parseTsv } from './tsv';
-import { type HtmlCell, readClipboardHtml } from './clipboardHtmlRead';
+import { detectStyle } from './tsv';
+import { pastedCells } from './clipboardHtmlRead';
 
 /** A pasted figure: a number in the units shown, null for a blank cell, or not a number. */
 export type PastedFigure = number | null | 'notNumber';
@@ -15,12 +15,9 @@ export type PastedFigure = number | null | 'notNumber';
  * none) when it holds a table, else from `plain` (tab-separated text).
  */
 export function pastedFigures(plain: string, html: string): PastedFigure[][] {
-  const cells: HtmlCell[][] =
-    (html && readClipboardHtml(html)) || parseTsv(plain).map((r) => r.map((text) => ({ text })));
+  const cells = pastedCells(plain, html);
   // the style of the texts whose value is not stated (a stated value needs none)
-  const style = detectStyle(
-    cells.map((r) => r.filter((c) => c.value === undefined).map((c) => c.text)),
-  );
+  const style = detectStyle(cells);
   return cells.map((r) =>
     r.map((c): PastedFigure => {
       if (c.value !== undefined) return c.value;

@@ -6,6 +6,7 @@
  */
 import { gridCell, gridInput, type GridChange } from '../domain/grid';
 import type { NumberStyle } from '../domain/numbers';
+import type { PastedBlock } from '../domain/typedText';
 import type { CellInput, GridSheet } from '../domain/types';
 import { copiedBlock, type CopiedBlock, type PasteResult, shiftBlock } from './clipboard';
 import type { ShownValue } from './clipboardHtml';
@@ -23,12 +24,13 @@ function planned(g: GridSheet, changes: GridChange[], range: CellRange): PasteRe
 /**
  * Plans a paste of the text block `m` at `at`. `raw` (copied inside Planbook, or a fill) carries
  * contents as stored, formulas already moved; otherwise each text is read by `gridInput` in the
- * block's own number style, or the user's `style` when the block does not tell.
+ * block's own number style, or the user's `style` when the block does not tell. Cells read from
+ * a spreadsheet's clipboard HTML bring their stated values and text marks (`gridInput`).
  */
 export function planGridPaste(
   g: GridSheet,
   at: CellPos,
-  m: readonly (readonly string[])[],
+  m: PastedBlock,
   raw?: readonly (readonly CellInput[])[],
   style: NumberStyle = 'auto',
 ): PasteResult {

@@ -3,6 +3,7 @@
  * readers exchange): parsing, writing, and the number style of a pasted block.
  */
 import type { NumberStyle } from '../domain/numbers';
+import { asPasted, type PastedCell } from '../domain/typedText';
 
 /** Parses clipboard text as TSV (Excel quoting: "a""b", fields with tabs or newlines). */
 export function parseTsv(text: string): string[][] {
@@ -70,12 +71,17 @@ export function toTsv(m: readonly (readonly string[])[]): string {
 const EN = [/^-?\d{1,3}(,\d{3})+(\.\d+)?$/, /^-?\d+\.\d{1,2}$/, /^-?\d+\.\d{4,}$/];
 const VI = [/^-?\d{1,3}(\.\d{3})+(,\d+)?$/, /^-?\d+,\d{1,2}$/, /^-?\d+,\d{4,}$/];
 
-/** The number style of a pasted block: `1,500.25` anywhere means English, `1.500,25` Vietnamese. */
-export function detectStyle(m: readonly (readonly string[])[]): NumberStyle {
+/**
+ * The number style of a pasted block: `1,500.25` anywhere means English, `1.500,25` Vietnamese.
+ * Cells whose value the copier stated (clipboard HTML) need no style and tell none.
+ */
+export function detectStyle(m: readonly (readonly (string | PastedCell)[])[]): NumberStyle {
   let vi = 0;
   let en = 0;
   for (const r of m)
-    for (const v of r) {
+    for (const c of r) {
+      const { text: v, value } = asPasted(c);
+      if (value !== undefined) continue;
       // every pattern has a separator: a plain figure (most of a pasted block) tells nothing
       if (!v.includes('.') && !v.includes(',')) continue;
       const t = v.trim();

@@ -1,6 +1,6 @@
 /** Plain grid sheets: cell contents, typed input, and immutable edits. */
 import { type NumberStyle, parseAmount } from './numbers';
-import { textAfterMarker } from './typedText';
+import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { CellInput, GridSheet } from './types';
 
 /** Whether a grid cell holds a formula. */
@@ -23,10 +23,14 @@ export function gridLiteral(text: string): string {
  * are read in `style` (`1,5` is 1.5 in Vietnamese, `1.5` in English; 'auto' guesses). A leading
  * `'` keeps the rest as text (see `textAfterMarker`): `'0123` is stored as the text `0123`, the
  * marker dropped (kept behind `gridLiteral`'s `'` only when the text itself starts with `=` or `'`).
+ * A pasted cell the copier marked as text stays that text, one whose number it stated is that number.
  */
-export function gridInput(typed: string, style: NumberStyle = 'auto'): CellInput {
+export function gridInput(input: string | PastedCell, style: NumberStyle = 'auto'): CellInput {
+  const { text: typed, value, isText } = asPasted(input);
   const t = typed.trim();
   if (t === '') return null;
+  if (isText) return gridLiteral(typed);
+  if (value !== undefined) return value;
   const kept = textAfterMarker(t);
   if (kept !== null) return kept.trim() === '' ? null : gridLiteral(kept);
   if (t.startsWith('=')) return t;

@@ -6,7 +6,7 @@
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
 import { type NumberStyle, parseAmount } from './numbers';
-import { textAfterMarker } from './typedText';
+import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
 /** Where a model cell's content lives in the engine. */
@@ -106,24 +106,28 @@ const BLANK_MARKS = new Set(['-', '–', '—']);
  * `scale` (see `inputScale`) turns a number typed in the sheet's display unit into the plan's unit
  * for money columns — the one place where typed and pasted figures change unit; formulas never do.
  * In a text column a leading `'` is Excel's keep-as-text marker, not content (`textAfterMarker`).
+ * A pasted cell (`PastedCell`) whose copier stated its number is that number (in the units shown),
+ * and one the copier marked as text is a text, as after the `'` marker: refused in an amount cell.
  */
 export function parseInput(
-  text: string,
+  input: string | PastedCell,
   column: ColumnLeaf | undefined,
   style: NumberStyle = 'auto',
   scale = 1,
 ): CellInput | { invalid: string } {
+  const cell = asPasted(input);
+  const { text } = cell;
   const t = text.trim();
   if (t === '') return null;
   if (column && !isNumericLeaf(column)) {
     const kept = textAfterMarker(text);
     return kept === null ? text : kept.trim() === '' ? null : kept;
   }
-  if (t.startsWith('=')) return t;
   if (BLANK_MARKS.has(t)) return null;
-  // the keep-as-text marker asks for a text, which an amount cell does not take
-  if (textAfterMarker(t) !== null) return { invalid: text };
-  const n = parseAmount(t, style);
+  // a text, by the keep-as-text marker or the copier's mark, which an amount cell does not take
+  if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
+  if (t.startsWith('=')) return t;
+  const n = cell.value ?? parseAmount(t, style);
   if (n === null) return { invalid: text };
   return scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n;
 }

@@ -150,9 +150,13 @@ export function AppendixView({
     },
     [refusalText, setMessage],
   );
+  // a pasted text in an amount cell is marked as a typed one is (the same message, the cell)
   const onRangeRefused = useCallback(
-    (r: Refusal) => setMessage({ text: refusalText(r), kind: 'error' }),
-    [refusalText, setMessage],
+    (r: Refusal) =>
+      r.code === 'notNumber' && r.rowId && r.colId
+        ? onRefused(r.rowId, r.colId, r.code, r.detail)
+        : setMessage({ text: refusalText(r), kind: 'error' }),
+    [onRefused, refusalText, setMessage],
   );
   const onAccepted = useCallback(() => {
     const ctx = ctxRef.current;

@@ -18,11 +18,13 @@ export function rawText(ctx: GridCtx, row: Row, colId: string): string {
 
 export class PlanCellEditor implements ICellEditorComp<GridItem> {
   private input!: HTMLInputElement;
+  private ctx: GridCtx | null = null;
 
   init(p: ICellEditorParams<GridItem, unknown, GridCtx>): void {
     this.input = document.createElement('input');
     this.input.className = 'pb-editor';
     this.input.setAttribute('aria-label', 'cell editor');
+    this.ctx = p.context;
     const row = p.data as Row;
     const seed = takeSeed(p.context, row.id, p.column.getColId());
     const typed = seed ?? (p.eventKey && p.eventKey.length === 1 ? p.eventKey : null);
@@ -44,6 +46,8 @@ export class PlanCellEditor implements ICellEditorComp<GridItem> {
     this.input.focus();
     const n = this.input.value.length;
     this.input.setSelectionRange(n, n);
+    // the keys typed while the editor was opening come in now, in order (keyBurst.ts)
+    this.ctx?.editorUp?.();
   }
 
   getValue(): string {

@@ -19,6 +19,7 @@ import { useLang } from '../i18n';
 import { acceptedEntry, reopenRefused } from './refusedEntry';
 import { externalFilter, shownRows } from './planIndexApi';
 import { commitEnter } from './enterCommit';
+import { attachKeyBurst } from './keyBurst';
 import { useColumnWidths } from './useColumnWidths';
 import { type GridCtx, type GridItem, reindex } from './gridContext';
 import { followPlain } from './plainAdapter';
@@ -162,6 +163,8 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     const el = wrapper.current;
     if (!el) return undefined;
     const unbind = ix.bind(el);
+    // keys typed while an editor opens are held for it, before the grid's keys see them
+    const unBurst = attachKeyBurst(el, () => apiRef.current, ctx);
     const unIme = attachIme(el, { api: () => apiRef.current, ctx });
     const other = (c: GridCommand) => handlers.current.onCommand?.(c) ?? false;
     const key = (e: KeyboardEvent) => {
@@ -178,6 +181,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     return () => {
       unbind?.();
       unIme();
+      unBurst();
       el.removeEventListener('keydown', key, true);
     };
   }, [ix, apiRef, ctx, gridKey]);

@@ -1,7 +1,11 @@
-/** Copy, cut and paste between the grid and the system clipboard (TSV, HTML and Planbook cells). */
+/**
+ * Copy, cut and paste between the grid and the system clipboard (TSV, HTML and Planbook cells). A
+ * paste reads the clipboard's HTML table when there is one (app/clipboardHtmlRead.ts, as the
+ * execution grid's paste does), else its plain text.
+ */
 import { shiftBlock, type PasteResult } from '../../app/clipboard';
-import { parseTsv } from '../../app/tsv';
 import { clipboardHtml } from '../../app/clipboardHtml';
+import { pastedCells } from '../../app/clipboardHtmlRead';
 import type { CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import type { CellInput } from '../../domain/types';
@@ -56,7 +60,8 @@ export function attachClipboard(
     if (!ctx.selection || !e.clipboardData || apiRef.current?.getEditingCells().length) return;
     e.preventDefault();
     const text = e.clipboardData.getData('text/plain');
-    let m = parseTsv(text);
+    // a spreadsheet's HTML first: the values behind its shown texts, cells it keeps as text
+    let m = pastedCells(text, e.clipboardData.getData('text/html'));
     let raw: CellInput[][] | undefined;
     let cutFrom: { sheetId: string; range: CellRange } | null = null;
     const s = ctx.selection;

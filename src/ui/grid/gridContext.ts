@@ -1,4 +1,5 @@
 /** What the grid's getters read: the session, the sheet and each row's index. */
+import type { HeldKeys } from './keyBurst';
 import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import type { Row } from '../../domain/types';
@@ -57,6 +58,12 @@ export interface GridCtx {
   collab?: CollabMarks | null;
   /** Text an input method delivered to a cell not yet being edited: its editor starts with it. */
   seed?: { rowId: string; colId: string; text: string; at: number } | null;
+  /** Keys held while a cell editor opens, played back when it is up (keyBurst.ts). */
+  held?: HeldKeys | null;
+  /** Plays the held keys back: the cell editor calls it once it is up (keyBurst.ts). */
+  editorUp?: () => void;
+  /** Types an input method's text into the focused cell (its editor, or one it opens). */
+  typeText?: (text: string) => void;
   /** Commits a cell editor's text (called synchronously when editing stops). */
   commit: (rowId: string, colId: string, text: string) => void;
 }

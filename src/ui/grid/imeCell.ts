@@ -4,10 +4,12 @@
  * produce) only to an editable element, and AG Grid's focused cell is not one: the text was lost.
  * The focused body cell is made editable (plain text, no caret shown) with a slot where the
  * composition goes; when the composition ends, or plain text arrives, the cell editor opens with
- * exactly that text, and whatever arrives before the editor is up is appended to it.
+ * exactly that text, and whatever arrives before the editor is up is appended to it (behind the
+ * keys held meanwhile, keyBurst.ts).
  */
 import type { GridApi } from 'ag-grid-community';
 import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
+import { holdText } from './keyBurst';
 
 export interface ImeDeps {
   api: () => GridApi<GridItem> | null;
@@ -72,6 +74,8 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
     const rowIndex = d.ctx.index.get(rowId);
     const colId = cell.getAttribute('col-id') ?? '';
     if (!api || rowIndex === undefined) return;
+    // behind keys held while an editor opens (keyBurst.ts): played back in order
+    if (holdText(d.ctx, el, api, text)) return;
     const input = el.querySelector<HTMLInputElement>('input.pb-editor');
     if (input) {
       input.setRangeText(text, input.selectionStart ?? 0, input.selectionEnd ?? 0, 'end');
@@ -133,6 +137,11 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
     if (cell && cell.isContentEditable && cell !== composing) openSlot(cell);
   };
 
+  d.ctx.typeText = (text) => {
+    const cell = bodyCell(d.ctx, document.activeElement);
+    if (cell) typeInto(cell, text);
+  };
+
   el.addEventListener('pointerup', onPointerUp);
   el.addEventListener('focusin', onFocusIn);
   el.addEventListener('focusout', onFocusOut);
@@ -140,6 +149,7 @@ export function attachIme(el: HTMLElement, d: ImeDeps): () => void {
   el.addEventListener('compositionstart', onCompositionStart, true);
   el.addEventListener('compositionend', onCompositionEnd, true);
   return () => {
+    d.ctx.typeText = undefined;
     el.removeEventListener('pointerup', onPointerUp);
     el.removeEventListener('focusin', onFocusIn);
     el.removeEventListener('focusout', onFocusOut);

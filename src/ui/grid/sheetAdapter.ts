@@ -21,6 +21,7 @@ import type { WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import { formatAmount } from '../../domain/numbers';
 import { cellPolicy, leafById } from '../../domain/policy';
+import type { PastedBlock } from '../../domain/typedText';
 import type { CellInput, Id, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { buildColumnDefs } from './columnDefs';
@@ -50,8 +51,11 @@ export interface SheetAdapter {
   /** The text a cell shows when copied (figures in the sheet's unit, unformatted). */
   shown(ctx: GridCtx, i: number, colId: string): string;
   copy(ctx: GridCtx, r: CellRange): CopiedBlock;
-  /** Plans a paste of texts `m` (and contents `raw`, copied inside Planbook) at `at`. */
-  paste(ctx: GridCtx, at: CellPos, m: string[][], raw?: CellInput[][]): PasteResult;
+  /**
+   * Plans a paste of the cells `m` (texts, or cells read from clipboard HTML with their values and
+   * text marks) and contents `raw` (copied inside Planbook) at `at`.
+   */
+  paste(ctx: GridCtx, at: CellPos, m: PastedBlock, raw?: CellInput[][]): PasteResult;
   /** Plans a fill of `target` from `source` (rows a filter hides are left as they are). */
   fill(ctx: GridCtx, source: CellRange, target: CellRange): PasteResult;
   /**
