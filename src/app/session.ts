@@ -10,9 +10,9 @@ import type { EngineValue, PlanEngine } from '../engine/engine';
 import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
+import { CheckRunner } from './checkRunner';
 import { CheckStore } from './checkStore';
 import { EngineGate, type GateOptions } from './engineGate';
-import { STEP_BUDGET_MS, whenIdle } from './inSteps';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
@@ -59,9 +59,8 @@ export class WorkbookSession {
   /** Resolves once the checks' first pass is done (after the engine's build). */
   private readonly checked: Promise<void>;
   private resolveChecked!: () => void;
-  /** Cancels the next step of the checks' first pass. */
-  private stopChecks: (() => void) | null = null;
-  private closed = false;
+  /** Runs the checks' passes in idle steps (the first of a large workbook, after moved rows). */
+  private readonly runner: CheckRunner;
 
   constructor(
     loaded: LoadedWorkbook,
@@ -77,6 +76,18 @@ export class WorkbookSession {
     const deferEngine = typeof engine === 'boolean' ? engine : engine.defer;
     const checkRows = typeof engine === 'boolean' ? undefined : engine.checkRows;
     this.checked = new Promise((r) => (this.resolveChecked = r));
+    this.runner = new CheckRunner(
+      this.checks,
+      {
+        workbook: () => this.dispatcher.workbook,
+        values: (id) => this.engine.values(id),
+        done: () => {
+          this.resolveChecked();
+          this.changed();
+        },
+      },
+      checkRows,
+    );
     this.gate = new EngineGate(
       () => this.dispatcher.workbook,
       () => {
@@ -85,7 +96,7 @@ export class WorkbookSession {
           return this.resolveChecked();
         }
         // a large workbook's first pass runs in idle steps after the build, never in its task
-        this.checkInSteps(checkRows);
+        this.runner.first();
         // after the build (which may run inside a render): the UI re-reads once it is done
         queueMicrotask(() => this.changed());
       },
@@ -115,12 +126,15 @@ export class WorkbookSession {
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') {
         this.checks.full(e.after, this.engine); // (a pass under way in steps is dropped)
+        this.runner.follow();
         return this.resolveChecked();
       }
       // before the build: no checks yet (the build runs them over the workbook as it is then)
       if (!this.gate.isReady) return;
       this.checks.carry(e.before, e.after, e.delta);
       this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
+      // moved rows in a large workbook: the checks pass again in idle steps
+      this.runner.follow();
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') return this.views.reset();
@@ -147,48 +161,23 @@ export class WorkbookSession {
     return this.gate.engine;
   }
 
-  /**
-   * The checks' first pass in idle steps of `rows` rows (marks `pb:checks-start` and, once done,
-   * `pb:checks-ready`); edits made meanwhile are followed (CheckStore.update).
-   */
-  private checkInSteps(rows?: number): void {
-    this.checks.begin();
-    globalThis.performance?.mark?.('pb:checks-start');
-    const run = () => {
-      this.stopChecks = null;
-      if (this.closed) return;
-      const deadline = performance.now() + STEP_BUDGET_MS;
-      let done: boolean;
-      do done = this.checks.step(this.dispatcher.workbook, (id) => this.engine.values(id), rows);
-      while (!done && performance.now() < deadline);
-      if (!done) {
-        this.stopChecks = whenIdle(run, 200);
-        return;
-      }
-      globalThis.performance?.mark?.('pb:checks-ready');
-      this.resolveChecked();
-      this.changed();
-    };
-    this.stopChecks = whenIdle(run, 200);
-  }
-
   /** Whether the formula engine is built (before: figures from the stored rows, no checks yet). */
   get engineReady(): boolean {
     return this.gate.isReady;
   }
 
-  /** Whether the engine is built and the checks' first pass is done (their findings show). */
+  /** Whether the engine is built and no pass of the checks is under way (findings up to date). */
   get checksReady(): boolean {
     return this.gate.isReady && !this.checks.passing;
   }
 
   /**
-   * Resolves once the engine is built and the checks have run over the workbook (asks for the
-   * build in a later task when it has not run yet): exports and views wait for it.
+   * Resolves once the engine is built and the checks have run over the workbook as it is (asks
+   * for the build in a later task when it has not run yet): exports and views wait for it.
    */
   whenEngineReady(): Promise<void> {
     this.gate.soon();
-    return this.gate.ready.then(() => this.checked);
+    return this.gate.ready.then(() => this.checked).then(() => this.runner.whenDone());
   }
 
   /** Build steps run so far, and steps taken without the engine while it was being built. */
@@ -365,8 +354,7 @@ export class WorkbookSession {
 
   /** Stops following storage. */
   close(): void {
-    this.closed = true;
-    this.stopChecks?.();
+    this.runner.close();
     this.gate.cancel();
     this.unwatch?.();
     this.unwatch = undefined;
