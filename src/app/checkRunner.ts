@@ -5,6 +5,7 @@
  */
 import type { Id, Workbook } from '../domain/types';
 import type { CheckValues } from '../domain/checks';
+import type { PlanEngine } from '../engine/engine';
 import { CheckStore } from './checkStore';
 import { STEP_BUDGET_MS, whenIdle } from './inSteps';
 
@@ -12,6 +13,7 @@ import { STEP_BUDGET_MS, whenIdle } from './inSteps';
 export interface CheckSource {
   workbook: () => Workbook;
   values: (sheetId: Id) => CheckValues;
+  engine: () => PlanEngine;
   /** Called once a pass is done (its findings now show). */
   done: () => void;
 }
@@ -21,6 +23,9 @@ export class CheckRunner {
   private stop: (() => void) | null = null;
   private waiting: (() => void)[] = [];
   private closed = false;
+  /** Resolves once the first pass is done (after the engine's build). */
+  private readonly firstDone: Promise<void>;
+  private resolveFirst!: () => void;
 
   constructor(
     readonly checks: CheckStore,
@@ -29,6 +34,14 @@ export class CheckRunner {
     private readonly rows?: number,
   ) {
     if (rows) checks.stepRows = rows;
+    this.firstDone = new Promise((r) => (this.resolveFirst = r));
+  }
+
+  /** Every finding at once, in this task (a small workbook's first pass, a reload). */
+  once(): void {
+    this.checks.full(this.from.workbook(), this.from.engine());
+    this.resolveFirst();
+    this.settle();
   }
 
   /**
@@ -56,6 +69,7 @@ export class CheckRunner {
     while (!done && performance.now() < deadline);
     if (!done) return this.follow();
     globalThis.performance?.mark?.('pb:checks-ready');
+    this.resolveFirst();
     this.from.done();
     this.settle();
   }
@@ -67,10 +81,11 @@ export class CheckRunner {
     for (const f of w) f();
   }
 
-  /** Resolves once no pass is under way (at once when none is). */
+  /** Resolves once the first pass is done and no pass is under way. */
   whenDone(): Promise<void> {
-    if (!this.checks.passing) return Promise.resolve();
-    return new Promise((r) => this.waiting.push(r));
+    return this.firstDone.then(() =>
+      this.checks.passing ? new Promise((r) => this.waiting.push(r)) : undefined,
+    );
   }
 
   /** Stops running steps (the session closed). */
