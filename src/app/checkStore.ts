@@ -125,6 +125,8 @@ export class CheckStore {
         // made again after an edit: the rows left are checked against the sheet as it is now
         p.sheet = sheet;
         p.check = rowChecker(sheet, values(sheet.id));
+        // a large sheet's checker (its context: every row read) is a step of its own
+        if (sheet.rows.length - p.i > rows) return false;
       }
       const st = p.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
       p.sheets.set(sheet.id, st);

@@ -116,6 +116,20 @@ describe('the checks after moved rows in a large workbook', () => {
     expect(passes).toBeGreaterThan(10);
   }, 300_000);
 
+  it('builds a large sheet’s checker in a step of its own (its context reads every row)', () => {
+    const wb = bent(5, 400);
+    const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 0 }, null);
+    s.checks.begin();
+    const values = (id: string) => s.values(id);
+    expect(s.checks.step(s.workbook, values, 50)).toBe(false);
+    expect(s.checks.passRows).toBe(0);
+    expect(s.checks.step(s.workbook, values, 50)).toBe(false);
+    expect(s.checks.passRows).toBe(50);
+    while (!s.checks.step(s.workbook, values, 50));
+    expect(shown(s)).toStrictEqual(fresh(s.workbook));
+    s.close();
+  }, 120_000);
+
   it('at the default step size: a generated plan above it passes again in idle steps', async () => {
     const wb = bent(4, 4200);
     const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 0 }, null);
