@@ -4,7 +4,10 @@
  * undo, redo) on a generated plan of N projects: the CPU milliseconds of each step's task (the
  * dispatch with its listeners: engine, checks, views) and of the checks' steps that follow it.
  * Each root given (a copy of the repository's `src` parent; default `.`) runs in its own process,
- * round after round (A/B interleaved), BENCH_ROUNDS rounds (default 2).
+ * round after round (A/B interleaved), BENCH_ROUNDS rounds (default 2). At 100,000 projects
+ * (2026-12-01, load 11-31): the step's task 1,832 -> 1,628 and 1,972 -> 1,829 ms CPU median (the
+ * checks' 360-450 ms now in idle steps after it); the rest is the engine's rows moved in
+ * HyperFormula (about half), applying the command, the delta and the stored change.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
