@@ -2,7 +2,9 @@
  * Live findings of a workbook: computed once on load, then only for the rows an edit changed. A large
  * workbook's first pass runs in steps of some thousands of rows (`begin`, `step`), its findings
  * shown only once the pass is complete (none half-way, so never a false alarm); an edit made
- * meanwhile re-checks the rows the pass has already done and leaves the rest to it.
+ * meanwhile re-checks the rows the pass has already done and leaves the rest to it. A step that
+ * moved rows in a workbook of more than `stepRows` rows starts a pass again in steps (`again`): the
+ * findings of the last complete pass stay shown until it is done, then its own replace them.
  */
 import { carryBalances } from '../domain/balanceRows';
 import { carryContext, sheetContext } from '../domain/checkContext';
@@ -51,7 +53,16 @@ interface Pass {
   check: ((i: number) => Finding[]) | null;
 }
 
+/** A pass just started: nothing checked yet. */
+const startPass = (): Pass => ({ sheets: new Map(), k: 0, i: 0, sheet: null, check: null });
+
+/** Rows of every appendix of a workbook. */
+const rowCount = (wb: Workbook): number => wb.sheets.reduce((n, s) => n + s.rows.length, 0);
+
 export class CheckStore {
+  /** A workbook of more rows than this checks a structural step's findings in steps. */
+  stepRows = CHECK_STEP_ROWS;
+  /** The findings shown: those of the last complete pass, as edits since then updated them. */
   private sheets = new Map<Id, SheetFindings>();
   /** The first pass under way in steps (null: none). */
   private pass: Pass | null = null;
@@ -80,7 +91,7 @@ export class CheckStore {
     this.version++;
   }
 
-  /** Whether a first pass is under way in steps (no finding is shown until it is done). */
+  /** Whether a pass is under way in steps (its findings are shown once it is done). */
   get passing(): boolean {
     return this.pass !== null;
   }
@@ -89,7 +100,15 @@ export class CheckStore {
   begin(): void {
     this.sheets.clear();
     this.version++;
-    this.pass = { sheets: new Map(), k: 0, i: 0, sheet: null, check: null };
+    this.pass = startPass();
+  }
+
+  /**
+   * Starts a pass over every sheet again, to be run by `step` (after a step that moved rows): the
+   * findings of the last complete pass stay shown until it is done.
+   */
+  again(): void {
+    this.pass = startPass();
   }
 
   /**
@@ -106,6 +125,8 @@ export class CheckStore {
         // made again after an edit: the rows left are checked against the sheet as it is now
         p.sheet = sheet;
         p.check = rowChecker(sheet, values(sheet.id));
+        // a large sheet's checker (its context: every row read) is a step of its own
+        if (sheet.rows.length - p.i > rows) return false;
       }
       const st = p.sheets.get(sheet.id) ?? { byRow: new Map(), plan: [] };
       p.sheets.set(sheet.id, st);
@@ -145,7 +166,8 @@ export class CheckStore {
     const same =
       p.sheets.size <= wb.sheets.length &&
       [...p.sheets.keys()].every((id, k) => wb.sheets[k]?.id === id);
-    if (!same || patches.some((p) => p.structure)) return this.begin();
+    // rows moved or sheets changed: the pass starts again (what is shown stays as it is)
+    if (!same || patches.some((p) => p.structure)) return this.again();
     wb.sheets.forEach((sheet, k) => {
       if (k > p.k) return;
       const mine = patches.filter((x) => x.sheetId === sheet.id);
@@ -192,7 +214,8 @@ export class CheckStore {
     metaChanged: boolean,
   ): void {
     if (this.pass) return this.duringPass(this.pass, wb, engine, patches, metaChanged);
-    if (patches.some((p) => p.structure)) return this.full(wb, engine);
+    if (patches.some((p) => p.structure))
+      return rowCount(wb) > this.stepRows ? this.again() : this.full(wb, engine);
     for (const id of this.sheets.keys())
       if (!wb.sheets.some((s) => s.id === id)) this.sheets.delete(id);
     wb.sheets.forEach((sheet, k) => {

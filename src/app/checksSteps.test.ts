@@ -4,54 +4,13 @@
  * false alarm), checks no more than its rows per step, and an edit of any kind made between its
  * steps ends in the findings of a session opened afresh on the workbook as edited.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generatePlan, prng } from '../domain/generate';
-import type { AppendixSheet, Row, Workbook } from '../domain/types';
+import { bent, fresh, shown, threeSheets } from '../../tests/support/checkWorkbooks';
+import { prng } from '../domain/generate';
 import { PlanEngine } from '../engine/engine';
-import { readPlanFile } from '../io/readPlan';
 import { CheckStore } from './checkStore';
-import { commandOf, type Ids, type Seed, startWorkbook } from './randomSteps';
+import { commandOf, type Ids, type Seed } from './randomSteps';
 import { WorkbookSession } from './session';
-
-const AMOUNTS = [2021, 2022, 2023, 2024, 2025].flatMap((y) => [`y${y}_dtpt`, `y${y}_sn`]);
-
-/** A generated plan with wrong stated figures here and there (findings on many rows). */
-function bent(seed: number, projects = 300): Workbook {
-  const wb = generatePlan({ projects, seed, perSection: 12 });
-  const rnd = prng(seed * 7 + 1);
-  const rows: Row[] = wb.sheets[0].rows.map((r) => {
-    const cells = { ...r.cells };
-    const x = rnd();
-    if (r.kind === 'project' && x < 0.1) cells.stated = Number(cells.stated ?? 0) + 7;
-    if (r.kind === 'section' && x < 0.3) cells[AMOUNTS[seed % 10]] = Math.round(rnd() * 20000);
-    return { ...r, cells };
-  });
-  return { ...wb, sheets: [{ ...wb.sheets[0], rows }] };
-}
-
-/** A workbook of three appendices: a bent plan, a Ministry of Finance table, the property kit's. */
-function threeSheets(seed: number): Workbook {
-  const wb = bent(seed);
-  const mof = readPlanFile('p.xls', readFileSync('fixtures/mof/Plan_2014.xls')).workbook;
-  const kit = startWorkbook(seed);
-  const second = { ...(mof.sheets[0] as AppendixSheet), id: 'mof', name: 'Bộ Tài chính' };
-  const third = { ...kit.sheets[0], id: 'kit', name: 'Bộ thử' };
-  return { ...wb, sheets: [...wb.sheets, second, third] };
-}
-
-/** Every finding of every sheet, from a one-go pass over a fresh copy (no cache shared). */
-function fresh(wb: Workbook) {
-  const copy = structuredClone(wb);
-  const engine = new PlanEngine();
-  engine.loadWorkbook(copy);
-  const store = new CheckStore();
-  store.full(copy, engine);
-  return copy.sheets.map((s) => store.list(copy, s.id));
-}
-
-const shown = (s: WorkbookSession) =>
-  s.workbook.sheets.map((sh) => s.checks.list(s.workbook, sh.id));
 
 describe('the checks’ first pass in steps', () => {
   it('gives the one-go pass’s findings, shows none until done, and checks at most its rows a step', () => {

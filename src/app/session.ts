@@ -3,20 +3,18 @@
  * command → dispatcher (pure apply, delta, engines, history) → step listeners in order: the save
  * queue (recorded ahead, then one IndexedDB transaction), the checks, the views, then the UI.
  */
-import type { CheckValues } from '../domain/checks';
 import type { Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
-import type { EngineValue, PlanEngine } from '../engine/engine';
-import type { SheetLayout } from '../engine/layout';
 import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
+import { CheckRunner } from './checkRunner';
 import { CheckStore } from './checkStore';
 import { EngineGate, type GateOptions } from './engineGate';
-import { STEP_BUDGET_MS, whenIdle } from './inSteps';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
 import { SaveQueue, type SaveState } from './saveQueue';
+import { SessionReads } from './sessionReads';
 import type { StorageFailure } from './storageFailure';
 import { SheetWidths } from './sheetWidths';
 import { storedChange } from './storedChange';
@@ -40,7 +38,7 @@ export type EngineOptions =
       checkRows?: number;
     });
 
-export class WorkbookSession {
+export class WorkbookSession extends SessionReads {
   /** Live findings of the cross-checks. */
   readonly checks = new CheckStore();
   /** The unit and year views, computed by this session's engine. */
@@ -50,18 +48,13 @@ export class WorkbookSession {
   private readonly dispatcher: Dispatcher;
   private readonly saves: SaveQueue;
   private readonly order: Map<Id, string>;
-  private readonly gate: EngineGate;
   private listeners = new Set<(e: SessionEvent) => void>();
   private storeListeners = new Set<() => void>();
   private _readOnly: boolean;
   private _version = 0;
   private unwatch?: () => void;
-  /** Resolves once the checks' first pass is done (after the engine's build). */
-  private readonly checked: Promise<void>;
-  private resolveChecked!: () => void;
-  /** Cancels the next step of the checks' first pass. */
-  private stopChecks: (() => void) | null = null;
-  private closed = false;
+  /** Runs the checks' passes in idle steps (the first of a large workbook, after moved rows). */
+  private readonly runner: CheckRunner;
 
   constructor(
     loaded: LoadedWorkbook,
@@ -73,19 +66,26 @@ export class WorkbookSession {
      */
     engine: EngineOptions = false,
   ) {
+    super();
     this._readOnly = readOnly;
     const deferEngine = typeof engine === 'boolean' ? engine : engine.defer;
     const checkRows = typeof engine === 'boolean' ? undefined : engine.checkRows;
-    this.checked = new Promise((r) => (this.resolveChecked = r));
+    this.runner = new CheckRunner(
+      this.checks,
+      {
+        workbook: () => this.dispatcher.workbook,
+        values: (id) => this.engine.values(id),
+        engine: () => this.engine,
+        done: () => this.changed(),
+      },
+      checkRows,
+    );
     this.gate = new EngineGate(
       () => this.dispatcher.workbook,
       () => {
-        if (!deferEngine) {
-          this.checks.full(this.dispatcher.workbook, this.engine);
-          return this.resolveChecked();
-        }
+        if (!deferEngine) return this.runner.once();
         // a large workbook's first pass runs in idle steps after the build, never in its task
-        this.checkInSteps(checkRows);
+        this.runner.first();
         // after the build (which may run inside a render): the UI re-reads once it is done
         queueMicrotask(() => this.changed());
       },
@@ -114,13 +114,14 @@ export class WorkbookSession {
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') {
-        this.checks.full(e.after, this.engine); // (a pass under way in steps is dropped)
-        return this.resolveChecked();
+        return this.runner.once(); // (a pass under way in steps is dropped)
       }
       // before the build: no checks yet (the build runs them over the workbook as it is then)
       if (!this.gate.isReady) return;
       this.checks.carry(e.before, e.after, e.delta);
       this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
+      // moved rows in a large workbook: the checks pass again in idle steps
+      this.runner.follow();
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') return this.views.reset();
@@ -143,62 +144,18 @@ export class WorkbookSession {
     });
   }
 
-  private get engine(): PlanEngine {
-    return this.gate.engine;
-  }
-
-  /**
-   * The checks' first pass in idle steps of `rows` rows (marks `pb:checks-start` and, once done,
-   * `pb:checks-ready`); edits made meanwhile are followed (CheckStore.update).
-   */
-  private checkInSteps(rows?: number): void {
-    this.checks.begin();
-    globalThis.performance?.mark?.('pb:checks-start');
-    const run = () => {
-      this.stopChecks = null;
-      if (this.closed) return;
-      const deadline = performance.now() + STEP_BUDGET_MS;
-      let done: boolean;
-      do done = this.checks.step(this.dispatcher.workbook, (id) => this.engine.values(id), rows);
-      while (!done && performance.now() < deadline);
-      if (!done) {
-        this.stopChecks = whenIdle(run, 200);
-        return;
-      }
-      globalThis.performance?.mark?.('pb:checks-ready');
-      this.resolveChecked();
-      this.changed();
-    };
-    this.stopChecks = whenIdle(run, 200);
-  }
-
-  /** Whether the formula engine is built (before: figures from the stored rows, no checks yet). */
-  get engineReady(): boolean {
-    return this.gate.isReady;
-  }
-
-  /** Whether the engine is built and the checks' first pass is done (their findings show). */
+  /** Whether the engine is built and no pass of the checks is under way (findings up to date). */
   get checksReady(): boolean {
     return this.gate.isReady && !this.checks.passing;
   }
 
   /**
-   * Resolves once the engine is built and the checks have run over the workbook (asks for the
-   * build in a later task when it has not run yet): exports and views wait for it.
+   * Resolves once the engine is built and the checks have run over the workbook as it is (asks
+   * for the build in a later task when it has not run yet): exports and views wait for it.
    */
   whenEngineReady(): Promise<void> {
     this.gate.soon();
-    return this.gate.ready.then(() => this.checked);
-  }
-
-  /** Build steps run so far, and steps taken without the engine while it was being built. */
-  get engineCounts(): { readonly buildSteps: number; readonly deferred: number } {
-    return this.gate.counts;
-  }
-
-  /** Resolves once the engine is built (without asking for the build). */
-  get engineBuilt(): Promise<void> {
-    return this.gate.ready;
+    return this.gate.ready.then(() => this.runner.whenDone());
   }
 
   get workbook(): Workbook {
@@ -276,35 +233,6 @@ export class WorkbookSession {
     return this.saves.whenSaved();
   }
 
-  /** Computed value of a visible cell. */
-  value(sheetId: Id, row: number, colId: Id): EngineValue {
-    return this.gate.value(sheetId, row, colId);
-  }
-
-  /** Computed total for a source (null: all) in a column or a year group. */
-  total(sheetId: Id, source: string | null, colId: Id): EngineValue {
-    return this.gate.total(sheetId, source, colId);
-  }
-
-  /** The computed side of a sheet (checks, exports). */
-  values(sheetId: Id): CheckValues {
-    return this.gate.values(sheetId);
-  }
-
-  /** Computed value of a plain grid sheet's cell (0-based). */
-  gridValue(gridId: Id, r: number, c: number): EngineValue {
-    return this.gate.ensure().gridValue(gridId, r, c);
-  }
-
-  /** Raw content of an input cell (formula text or value). */
-  raw(sheetId: Id, row: number, colId: Id): number | string | null {
-    return this.gate.raw(sheetId, row, colId);
-  }
-
-  layout(sheetId: Id): SheetLayout {
-    return this.gate.layout(sheetId);
-  }
-
   /** Listens to accepted steps (after storage, checks and views have had them). */
   subscribe(fn: (e: SessionEvent) => void): () => void {
     this.listeners.add(fn);
@@ -365,8 +293,7 @@ export class WorkbookSession {
 
   /** Stops following storage. */
   close(): void {
-    this.closed = true;
-    this.stopChecks?.();
+    this.runner.close();
     this.gate.cancel();
     this.unwatch?.();
     this.unwatch = undefined;

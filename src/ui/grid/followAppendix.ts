@@ -7,6 +7,7 @@ import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from '
 import { pinnedTotals } from './totalsModel';
 import { refreshPinned } from './pinnedRefresh';
 import { redrawFigures, refreshColumns, updateRows } from './rowRefresh';
+import { applyStructure } from './structureRefresh';
 
 /** Planbook's computed total rows, only where the plan has no total row of its own. */
 export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): PinnedRow[] {
@@ -19,7 +20,8 @@ export function pinnedRows(session: WorkbookSession, sheetId: string, t: T): Pin
 }
 
 /**
- * Follows a step on an appendix's grid: all rows again after a structural step or a reload, else
+ * Follows a step on an appendix's grid: after a structural step the rows that moved (all rows
+ * after a reload or a change too large for a transaction: structureRefresh.ts), else
  * the rows whose data changed take their new objects and those whose values changed are redrawn.
  */
 export function followAppendix(
@@ -30,9 +32,14 @@ export function followAppendix(
   t: T,
 ): void {
   const { session, sheetId } = ctx;
+  const cols = refreshColumns(current.columns);
   if (e.structure || e.kind === 'reload') {
-    reindex(ctx, current.rows);
-    api.setGridOption('rowData', current.rows.slice());
+    // the rows that moved, as one transaction (all rows only after a reload or a large change)
+    const moved = e.kind !== 'reload' && applyStructure(api, ctx, current.rows, cols);
+    if (!moved) {
+      reindex(ctx, current.rows);
+      api.setGridOption('rowData', current.rows.slice());
+    }
     const pins = pinnedRows(session, sheetId, t);
     if (pins.length !== api.getPinnedBottomRowCount())
       api.setGridOption('pinnedBottomRowData', pins);
@@ -65,7 +72,6 @@ export function followAppendix(
   // under a filter a large change is one transaction (the filter runs again); else each row
   // takes its data (a transaction would place all the sheet's rows again)
   // (only the cells that can show something else are redrawn: rowRefresh.ts)
-  const cols = refreshColumns(current.columns);
   if (updated.length > 20 && api.isAnyFilterPresent()) api.applyTransaction({ update: updated });
   else
     updateRows(

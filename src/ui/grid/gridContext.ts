@@ -42,6 +42,8 @@ export interface GridCtx {
   /** What the grid asks of the sheet, whatever its kind (appendix or plain grid sheet). */
   adapter: SheetAdapter;
   index: Map<string, number>;
+  /** The rows the grid was last given whole or moved (their ids in order: what it shows). */
+  rows?: readonly Row[];
   lang: Lang;
   refused: { rowId: string; colId: string; message: string } | null;
   /** The selected block (body rows × leaf columns), its anchor, a pending cut, a fill preview. */
@@ -68,7 +70,8 @@ export interface GridCtx {
   commit: (rowId: string, colId: string, text: string) => void;
 }
 
-/** Rebuilds the row-id → index map after a structural change. */
+/** Rebuilds the row-id → index map for rows the grid is given whole (and keeps them). */
 export function reindex(ctx: GridCtx, rows: readonly Row[]): void {
   ctx.index = new Map(rows.map((r, i) => [r.id, i]));
+  ctx.rows = rows;
 }

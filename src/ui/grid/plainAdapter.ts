@@ -25,6 +25,7 @@ import type { GridView } from './displayFormat';
 import { type GridCtx, type GridItem, reindex } from './gridContext';
 import { withPlainCollab } from './plainCollab';
 import type { SheetAdapter } from './sheetAdapter';
+import { resizePlain } from './structureRefresh';
 
 /** Empty rows and columns shown past a plain sheet's contents (room to type and paste into). */
 export const SPARE_ROWS = 30;
@@ -198,9 +199,12 @@ export function followPlain(
     reshaped = true;
   }
   if (a.rowCount() !== ctx.index.size) {
+    // the rows past the old end added or removed (all rows only when none were recorded)
     const rows = a.items();
-    reindex(ctx, rows);
-    api.setGridOption('rowData', rows);
+    if (!resizePlain(api, ctx, rows)) {
+      reindex(ctx, rows);
+      api.setGridOption('rowData', rows);
+    }
     reshaped = true;
   }
   if (reshaped || e.kind === 'reload') api.refreshCells({ force: true });
