@@ -112,6 +112,8 @@ const RULES = {
       'echarts',
     ],
     testPackages: TEST_ONLY,
+    // the grid's renderers are checked against frozen copies of the React ones (tests/support)
+    testShared: ['tests'],
   },
   cli: {
     // the command line also starts the collaboration server

@@ -74,13 +74,21 @@ async function main(): Promise<void> {
     const whole = !!process.env.ALLOC_WHOLE;
     if (whole) await sample();
     await grid.focus(r, 'y2023_dtpt');
+    // a section or total row's figure is computed: typing there changes no total
+    const isProject = await page.evaluate(
+      `!!document.querySelector('.ag-row[row-index="${r}"]')?.classList.contains('pb-project')`,
+    );
+    if (!isProject) {
+      if (whole) await cdp.send('HeapProfiler.stopSampling');
+      continue;
+    }
     await page.keyboard.type(String(5000 + i));
     await page.waitForTimeout(100);
     const k = (await page.evaluate('window.__lat.length')) as number;
     if (!whole) await sample();
     await cdp.send('Profiler.start');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(`window.__lat.length > ${k}`);
+    await page.waitForFunction(`window.__lat.length > ${k}`, undefined, { timeout: 60_000 });
     const { profile: cp } = (await cdp.send('Profiler.stop')) as unknown as {
       profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
     };

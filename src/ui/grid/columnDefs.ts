@@ -17,8 +17,7 @@ import { collabCellTip, collabClassRules } from './collabCells';
 import { withPresenceLabel } from './PresenceCell';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
-import { FigureCell, type FigureCellParams } from './FigureCell';
-import { NameCell } from './NameCell';
+import { FigureCell, type FigureCellParams, NameCell } from './cellRenderers';
 import { figureDiff, figureKey, statedFigure } from './totalsModel';
 
 type Def = ColDef<GridItem> | ColGroupDef<GridItem>;
@@ -240,8 +239,12 @@ function leafDef(
       diffOf: (ctx, item) => statedDiff(ctx, leaf, item, span),
       format: (ctx, n) => shownAmount(ctx, leaf, n),
     };
+    // only a cell that differs has a renderer (the others show their text, as AG Grid draws it)
     def.cellRendererSelector = (p) =>
-      p.data && !isPinned(p.data) && p.data.kind !== 'project'
+      p.data &&
+      !isPinned(p.data) &&
+      p.data.kind !== 'project' &&
+      statedDiff(p.context as GridCtx, leaf, p.data, span)
         ? { component: FigureCell, params }
         : undefined;
   }

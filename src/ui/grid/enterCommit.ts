@@ -46,6 +46,30 @@ function drawnCell(root: HTMLElement, rowIndex: number, colId: string): HTMLElem
 }
 
 /**
+ * Stops the editing with the browser's focus going straight to the cell `next()` finds: the grid
+ * gives the focus back to the edited cell as its editor goes (a focus, which lays the page out),
+ * and the cell below would then take it (another one); here the first goes to the cell below.
+ */
+export function stopInto(
+  api: Pick<GridApi<GridItem>, 'stopEditing'>,
+  edited: HTMLElement | null,
+  next: () => HTMLElement | null,
+): void {
+  if (!edited) return api.stopEditing();
+  const own = edited.focus;
+  edited.focus = (o?: FocusOptions) => {
+    const to = next();
+    if (to) to.focus({ preventScroll: true });
+    else own.call(edited, o);
+  };
+  try {
+    api.stopEditing();
+  } finally {
+    delete (edited as { focus?: unknown }).focus;
+  }
+}
+
+/**
  * Takes Enter/Shift+Enter in an editor of the grid under `root` (see the file's comment); true when
  * taken (the event is then stopped). `filtered`: a filter hides rows.
  */
@@ -77,7 +101,9 @@ export function commitEnter(
   if (!to || !drawnCell(root, to.rowIndex, to.colId)) return false;
   e.preventDefault();
   e.stopPropagation();
-  api.stopEditing();
+  stopInto(api, drawnCell(root, editing[0].rowIndex, editing[0].colId), () =>
+    drawnCell(root, to.rowIndex, to.colId),
+  );
   if (api.getEditingCells().length) return true;
   // the commit may have redrawn the row: the cell is looked up again
   const cell = drawnCell(root, to.rowIndex, to.colId);
@@ -87,7 +113,7 @@ export function commitEnter(
     return true;
   }
   // focused without scrolling: the grid's own focus then finds it focused and does not scroll
-  cell.focus({ preventScroll: true });
+  if (cell.ownerDocument.activeElement !== cell) cell.focus({ preventScroll: true });
   api.setFocusedCell(to.rowIndex, to.colId);
   // after the frame that shows the totals: the cell scrolled into view, if it still has the focus
   requestAnimationFrame(() =>

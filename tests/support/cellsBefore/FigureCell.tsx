@@ -1,6 +1,7 @@
+/** Frozen copy (session 12) of the React cell renderer the grid used before the plain JS ones (oracle for cellRenderers.test.ts). */
 /** A numeric cell: its figure and, beside a stated figure that differs from its rows, the computed one. */
 import type { ICellRendererParams } from 'ag-grid-community';
-import type { GridCtx, GridItem } from './gridContext';
+import type { GridCtx, GridItem } from '../../../src/ui/grid/gridContext';
 
 export interface FigureCellParams {
   /** The stated figure of this cell that differs from its rows, if any. */

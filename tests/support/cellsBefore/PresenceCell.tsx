@@ -1,3 +1,4 @@
+/** Frozen copy (session 12) of the React cell renderer the grid used before the plain JS ones (oracle for cellRenderers.test.ts). */
 /**
  * The names of the other people on a cell, drawn by the grid's cell renderer: a cell someone else
  * is on renders its usual content (the column's own renderer, or its formatted value) with a
@@ -6,8 +7,8 @@
  */
 import type { CellRendererSelectorResult, ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { ComponentType } from 'react';
-import { collabAt } from './collabMarks';
-import { type GridCtx, type GridItem, isPinned } from './gridContext';
+import { collabAt } from '../../../src/ui/grid/collabMarks';
+import { type GridCtx, type GridItem, isPinned } from '../../../src/ui/grid/gridContext';
 
 interface PresenceParams {
   /** Who is on the cell, as shown. */

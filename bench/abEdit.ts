@@ -1,0 +1,117 @@
+/**
+ * `node --import tsx bench/abEdit.ts`: the edit figure of bench/app.ts (Enter keydown → the grand
+ * total row's DOM changed) on two builds at once, A = BENCH_A (default ./dist-old) and B =
+ * BENCH_B (default ./dist), in alternating blocks of EDIT_BLOCK edits (default 10) for ROUNDS
+ * rounds (default 3), each block under a Chromium trace: so a loaded machine weighs on both alike.
+ * Prints per build the main thread's CPU per edit (the trace's thread clock from Enter to the
+ * total's change: robust under load), the latency, and the KiB allocated per edit (what the GCs
+ * freed plus the heap's growth over the block, the bench's own page work between edits
+ * included). BENCH_PROJECTS (default 10,000).
+ * Session 12, 10,000 projects, load 20-32, 37 edits each, two runs: React cell renderers and two
+ * focus calls per Enter → plain DOM renderers and one focus: CPU per edit median 10.6/10.7 →
+ * 7.2/7.0 ms, p95 15.9/16.3 → 11.1/11.3 ms; allocated ≈ 13.9 → 13.7 MiB per edit (mostly AG
+ * Grid's own React cells drawn as the bench's focus scrolls rows in).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { armEditTimer, editRuns, stats } from './app';
+import { type OpenedPlan, openGeneratedPlan } from './openedPlan';
+
+interface Ev {
+  name: string;
+  ph: string;
+  ts: number;
+  tts?: number;
+  args?: { usedHeapSizeBefore?: number; usedHeapSizeAfter?: number };
+}
+
+interface Tally {
+  cpu: number[];
+  lat: number[];
+  bytes: number;
+  edits: number;
+}
+
+/** Marks each Enter and each change of the grand total in the page's trace. */
+async function arm(page: Page): Promise<void> {
+  await armEditTimer(page);
+  await page.evaluate(`(() => {
+    document.addEventListener('keydown', (e) => e.key === 'Enter' && performance.mark('pb:edit-start'), true);
+    const obs = new MutationObserver(() => performance.mark('pb:edit-end'));
+    for (const t of document.querySelectorAll('.ag-row[row-id="pin:all"]'))
+      obs.observe(t, { subtree: true, childList: true, characterData: true });
+  })()`);
+}
+
+/** One traced block of edits on a page, added to its tally. */
+async function block(
+  page: Page,
+  context: BrowserContext,
+  from: number,
+  runs: number,
+  into: Tally,
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const events: Ev[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  const heap = () => page.evaluate('performance.memory.usedJSHeapSize') as Promise<number>;
+  const h0 = await heap();
+  const n0 = ((await page.evaluate('window.__lat.length')) as number) ?? 0;
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.gc'],
+    },
+  });
+  const lat = await editRuns(page, runs, 1000 + from, (i) => 2 + (((i + from) * 37) % 200));
+  await cdp.send('Tracing.end');
+  await traced;
+  const h1 = await heap();
+  await cdp.detach();
+  const ends = events.filter((e) => e.name === 'pb:edit-end');
+  for (const s of events.filter((e) => e.name === 'pb:edit-start' && e.tts !== undefined)) {
+    const end = ends.find((x) => x.ts >= s.ts);
+    if (end?.tts !== undefined) into.cpu.push((end.tts - s.tts!) / 1000);
+  }
+  let freed = 0;
+  for (const e of events)
+    if (/^(MinorGC|MajorGC)$/.test(e.name) && e.args?.usedHeapSizeBefore !== undefined)
+      freed += e.args.usedHeapSizeBefore - (e.args.usedHeapSizeAfter ?? 0);
+  const done = lat.slice(n0);
+  into.lat.push(...done);
+  into.bytes += freed + h1 - h0;
+  into.edits += done.length;
+}
+
+const line = (name: string, t: Tally) => {
+  const c = stats(t.cpu);
+  const l = stats(t.lat);
+  return `${name}: ${t.edits} edits; CPU per edit median ${c.median.toFixed(1)} p95 ${c.p95.toFixed(1)} ms; latency median ${l.median.toFixed(1)} p95 ${l.p95.toFixed(1)} ms; allocated ${(t.bytes / t.edits / 1024).toFixed(0)} KiB per edit`;
+};
+
+async function main(): Promise<void> {
+  const n = Number(process.env.BENCH_PROJECTS ?? 10_000);
+  const per = Number(process.env.EDIT_BLOCK ?? 10);
+  const rounds = Number(process.env.ROUNDS ?? 3);
+  const builds: [string, string][] = [
+    ['A', process.env.BENCH_A ?? 'dist-old'],
+    ['B', process.env.BENCH_B ?? 'dist'],
+  ];
+  const opened: OpenedPlan[] = [];
+  for (const [, dist] of builds) opened.push(await openGeneratedPlan(n, dist, 2000));
+  for (const o of opened) await arm(o.page);
+  const tallies: Tally[] = builds.map(() => ({ cpu: [], lat: [], bytes: 0, edits: 0 }));
+  for (let r = 0; r < rounds; r++)
+    for (let k = 0; k < builds.length; k++) {
+      // A then B in even rounds, B then A in odd ones
+      const j = r % 2 ? builds.length - 1 - k : k;
+      await block(opened[j].page, opened[j].context, r * per, per, tallies[j]);
+    }
+  builds.forEach(([name, dist], j) => console.log(line(`${name} ${dist}`, tallies[j])));
+  for (const o of opened) await o.done();
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
