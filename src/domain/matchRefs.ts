@@ -8,7 +8,7 @@ import { foldName, nameKey, tokensOf } from './nameKey';
 import { intern } from './intern';
 import type { ProjectRef } from './matchTypes';
 import { keptListSteps, keptRefs } from './refsMemo';
-import { pauseAt, runAll, type Steps } from './steps';
+import { PIECE, pauseAt, runAll, type Steps } from './steps';
 import type { AppendixSheet } from './types';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
@@ -126,7 +126,8 @@ function* buildRefs(sheet: AppendixSheet): Steps<ProjectRef[]> {
       section,
       parentId,
     });
-    if (pauseAt(index)) yield;
+    // each new name folded and split: a quarter of the common piece
+    if (pauseAt(index, PIECE / 4)) yield;
   }
   return out;
 }

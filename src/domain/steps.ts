@@ -11,8 +11,8 @@ export type Steps<T> = Generator<void, T, void>;
 /** Items between two pauses (a few milliseconds' worth of the cheapest loops at most). */
 export const PIECE = 2048;
 
-/** Whether the loop at item `i` should pause (every `PIECE` items). */
-export const pauseAt = (i: number): boolean => (i & (PIECE - 1)) === PIECE - 1;
+/** Whether the loop at item `i` should pause (every `every` items: a power of two, `PIECE` unless told). */
+export const pauseAt = (i: number, every = PIECE): boolean => (i & (every - 1)) === every - 1;
 
 /** Runs `steps` to the end at once; returns its result. */
 export function runAll<T>(steps: Steps<T>): T {
