@@ -22,7 +22,7 @@ interface Kept {
 
 const KEPT = new WeakMap<Row[], Kept>();
 
-function stillSame(k: Kept, sheet: AppendixSheet): boolean {
+function* stillSame(k: Kept, sheet: AppendixSheet): Steps<boolean> {
   const rows = sheet.rows;
   if (k.sheetId !== sheet.id || k.rows.length !== rows.length) return false;
   for (let i = 0; i < rows.length; i++) {
@@ -37,6 +37,7 @@ function stillSame(k: Kept, sheet: AppendixSheet): boolean {
       c.lead !== k.leads[i]
     )
       return false;
+    if (pauseAt(i)) yield;
   }
   return true;
 }
@@ -69,7 +70,7 @@ export function* keptListSteps(
   build: (sheet: AppendixSheet) => Steps<ProjectRef[]>,
 ): Steps<readonly ProjectRef[]> {
   const k = KEPT.get(sheet.rows);
-  if (k && stillSame(k, sheet)) return k.refs;
+  if (k && (yield* stillSame(k, sheet))) return k.refs;
   const refs = Object.freeze(yield* build(sheet)) as ProjectRef[];
   const rows = sheet.rows;
   const n = rows.length;
