@@ -121,3 +121,34 @@ export class Chunks {
     return true;
   }
 }
+
+/**
+ * Runs work written as pausing steps (domain/steps) a few pieces per turn of the page, each turn
+ * until `budget` ms have passed; resolves with its result. `stale` is asked before each turn: when
+ * it says the inputs changed, the work is dropped and the promise rejects with `StaleWork`.
+ */
+export function stepsOf<T>(
+  steps: Generator<void, T, void>,
+  budget = STEP_BUDGET_MS,
+  stale?: () => boolean,
+): Promise<T> {
+  let result: T | undefined;
+  return inSteps((deadline) => {
+    if (stale?.()) throw new StaleWork();
+    do {
+      const r = steps.next();
+      if (r.done) {
+        result = r.value;
+        return true;
+      }
+    } while (performance.now() < deadline);
+    return false;
+  }, budget).then(() => result as T);
+}
+
+/** Work dropped because what it read changed meanwhile. */
+export class StaleWork extends Error {
+  constructor() {
+    super('stale');
+  }
+}

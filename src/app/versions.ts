@@ -3,7 +3,8 @@
  * one into the workbook, compare. Row ids pair projects only between versions of this workbook
  * (its saved revisions, files of its lineage); a department's file is matched by content.
  */
-import { compare, type Side } from '../domain/compare';
+import { compareWithTableSteps } from '../domain/adjustment';
+import { compareSteps, type Side } from '../domain/compare';
 import { newId } from '../domain/ids';
 import type { MatchOverrides } from '../domain/match';
 import type { Id, Workbook } from '../domain/types';
@@ -11,7 +12,8 @@ import { evaluatedSide } from '../engine/sides';
 import type { RevisionRecord } from '../storage/db';
 import type { WorkbookRepo } from '../storage/repo';
 import type { RevisionRepo, RevisionSummary } from '../storage/revisions';
-import { type ComparisonResult, compareWorkbooks } from './comparison';
+import type { ComparisonResult } from './comparison';
+import { StaleWork, stepsOf } from './inSteps';
 import { adoptIds, restoreCommand } from './restore';
 import { type DispatchResult, WorkbookSession } from './session';
 
@@ -140,7 +142,11 @@ export class Versions {
     return wb.id;
   }
 
-  /** Compares two versions: revisions by id, or the open workbook (`'current'`). */
+  /**
+   * Compares two versions: revisions by id, or the open workbook (`'current'`). The comparison
+   * runs in pieces between the page's turns (typing goes on); an edit of the open workbook
+   * meanwhile starts it again on the edited workbook (what was kept of a revision stays).
+   */
   async compare(
     a: Id | 'current',
     b: Id | 'current',
@@ -152,8 +158,21 @@ export class Versions {
       x === 'current'
         ? Promise.resolve(sessionSide(labels.current, current))
         : this.revisionSide(x);
-    const [sa, sb] = await Promise.all([side(a), side(b)]);
-    return sa && sb ? compareWorkbooks(sa, sb, overrides) : undefined;
+    for (;;) {
+      const [sa, sb] = await Promise.all([side(a), side(b)]);
+      if (!sa || !sb) return undefined;
+      const wb = current.workbook;
+      const live = a === 'current' || b === 'current';
+      try {
+        return await stepsOf(
+          compareWithTableSteps(sa, sb, overrides),
+          undefined,
+          () => live && current.workbook !== wb,
+        );
+      } catch (e) {
+        if (!(e instanceof StaleWork)) throw e;
+      }
+    }
   }
 
   /** A revision as a side of a comparison, read and evaluated once while it is among the last compared. */
@@ -187,13 +206,22 @@ export class Versions {
     if (!got) return undefined;
     let version = got.workbook;
     if (got.identity !== identityOf(session.workbook)) {
-      // the pairs only: no adjustment table
-      const c = compare(
-        sessionSide('', session),
-        evaluatedSide('', version, got.identity),
-        overrides,
-      );
-      version = adoptIds(version, c);
+      // the pairs only (no adjustment table), in pieces; again if the workbook is edited meanwhile
+      const other = evaluatedSide('', version, got.identity);
+      for (;;) {
+        const wb = session.workbook;
+        try {
+          const c = await stepsOf(
+            compareSteps(sessionSide('', session), other, overrides),
+            undefined,
+            () => session.workbook !== wb,
+          );
+          version = adoptIds(version, c);
+          break;
+        } catch (e) {
+          if (!(e instanceof StaleWork)) throw e;
+        }
+      }
     }
     return session.dispatch(restoreCommand(session.workbook, version), label);
   }

@@ -3,9 +3,10 @@
  * assigned (*Kế hoạch đã giao*), the increase, the decrease and the amount after adjustment, with
  * section and grand totals. Rows follow the later version's tree; projects it dropped come last.
  */
-import { type Comparison, compare, type Side } from './compare';
+import { type Comparison, compareSteps, type Side } from './compare';
 import { LazyAdjustmentTable } from './adjustmentRows';
 import type { MatchOverrides } from './match';
+import { runAll, type Steps } from './steps';
 
 /** The four figures of one year × source: assigned, increase, decrease, after (plan's unit). */
 export type Quad = [number, number, number, number];
@@ -47,6 +48,11 @@ export { DROPPED_SECTION, LazyAdjustmentTable } from './adjustmentRows';
  * and totals now, each row when asked (`row(i)`, or every row through `rows`).
  */
 export function adjustmentTable(c: Comparison): LazyAdjustmentTable {
+  return new LazyAdjustmentTable(c, tableColumns(c));
+}
+
+/** The columns of a comparison's adjustment table: its amount columns by year, then source. */
+function tableColumns(c: Comparison): AdjColumn[] {
   const byKey = new Map<string, AdjColumn>();
   for (const s of c.sheets)
     for (const col of s.columns)
@@ -57,10 +63,9 @@ export function adjustmentTable(c: Comparison): LazyAdjustmentTable {
           source: col.source,
           label: [col.year, col.source].filter((x) => x !== null).join(' – ') || col.label,
         });
-  const columns = [...byKey.values()].sort(
+  return [...byKey.values()].sort(
     (x, y) => (x.year ?? 0) - (y.year ?? 0) || String(x.source).localeCompare(String(y.source)),
   );
-  return new LazyAdjustmentTable(c, columns);
 }
 
 /** A comparison and its adjustment table. */
@@ -75,6 +80,21 @@ export function compareWithTable(
   b: Side,
   overrides: MatchOverrides = {},
 ): ComparisonResult {
-  const comparison = compare(a, b, overrides);
-  return { comparison, table: adjustmentTable(comparison) };
+  return runAll(compareWithTableSteps(a, b, overrides));
+}
+
+/**
+ * `compareWithTable` in pieces (no piece longer than a few milliseconds at 100,000 projects):
+ * the app runs it a few pieces per turn of the page, with the same result.
+ */
+export function* compareWithTableSteps(
+  a: Side,
+  b: Side,
+  overrides: MatchOverrides = {},
+): Steps<ComparisonResult> {
+  const comparison = yield* compareSteps(a, b, overrides);
+  return {
+    comparison,
+    table: yield* LazyAdjustmentTable.steps(comparison, tableColumns(comparison)),
+  };
 }

@@ -8,30 +8,18 @@
  */
 import type { AdjColumn, AdjRow, AdjustmentTable, Quad } from './adjustment';
 import type { Comparison } from './compare';
-import type { Match, ProjectRef } from './match';
-import {
-  ADDED,
-  addInto,
-  at,
-  blockIndex,
-  CHANGED,
-  MERGED,
-  REMOVED,
-  SAME,
-  SECTION,
-  SPLIT,
-  STATUS,
-  unchanged,
-} from './adjustmentFigures';
+import { addInto, at, STATUS, unchanged } from './adjustmentFigures';
+import { RowList } from './adjustmentList';
 import { amountsEqual, clean } from './numbers';
+import { pauseAt, runAll, type Steps } from './steps';
 
-/** Heading of the dropped projects' section. */
-export const DROPPED_SECTION = 'Dự án không còn trong kế hoạch';
+export { DROPPED_SECTION } from './adjustmentList';
 
 /** The adjustment table of a comparison, its rows built on request. */
 export class LazyAdjustmentTable implements AdjustmentTable {
   readonly columns: AdjColumn[];
-  readonly total: Quad[];
+  /** The grand total's quads (set once the rows are listed and summed). */
+  total: Quad[] = [];
   declare readonly rows: AdjRow[];
   declare readonly violations: { row: number; column: number }[];
   readonly #c: Comparison;
@@ -39,49 +27,22 @@ export class LazyAdjustmentTable implements AdjustmentTable {
   readonly #n: number;
   /** Figures per row: 4 per column, then the row total's 4. */
   readonly #stride: number;
-  #size = 0;
-  readonly #level: Int32Array;
-  readonly #status: Uint8Array;
-  /** A project row's project (texts); null for sections. */
-  readonly #ref: (ProjectRef | null)[];
-  /** A project row's two sides: block (index in the comparison's amounts, −1 none) and row. */
-  readonly #blockA: Int16Array;
-  readonly #rowA: Int32Array;
-  readonly #blockB: Int16Array;
-  readonly #rowB: Int32Array;
-  /** Where each row's amounts go (an index into `#slots`). */
-  readonly #slotOf: Int16Array;
-  readonly #slots: (readonly number[])[] = [];
-  /** A section row's place among sections (−1 for projects), its number and name, its sums. */
-  readonly #section: Int32Array;
-  readonly #texts: [string, string][] = [];
+  /** What each row is. */
+  readonly #l: RowList;
+  /** Each section's sums (by its place among sections). */
   #sums: Float64Array = new Float64Array(0);
   readonly #scratch: Float64Array;
 
-  constructor(c: Comparison, columns: AdjColumn[]) {
+  /** A table of `c` with `columns`, listed and summed at once (`steps`: in pieces). */
+  constructor(c: Comparison, columns: AdjColumn[], listed = true) {
     this.#c = c;
     this.columns = columns;
     const n = columns.length;
     this.#n = n;
     this.#stride = (n + 1) * 4;
     this.#scratch = new Float64Array(this.#stride);
-    // at most every row of b, the dropped section and what it holds
-    let most = 1 + c.removed.length;
-    for (const g of c.groups) most += g.a.length;
-    for (const s of c.sheets) most += s.b?.rows.length ?? 0;
-    this.#level = new Int32Array(most);
-    this.#status = new Uint8Array(most);
-    this.#ref = new Array<ProjectRef | null>(most).fill(null);
-    this.#blockA = new Int16Array(most).fill(-1);
-    this.#rowA = new Int32Array(most);
-    this.#blockB = new Int16Array(most).fill(-1);
-    this.#rowB = new Int32Array(most);
-    this.#slotOf = new Int16Array(most);
-    this.#section = new Int32Array(most).fill(-1);
-    this.#list(c, new Map(columns.map((col, k) => [col.key, k])));
-    const total = new Float64Array(this.#stride);
-    this.#sumSections(total);
-    this.total = this.#quads(total, 0);
+    this.#l = new RowList(c);
+    if (listed) runAll(this.#fill());
     // every row and the arithmetic check: own enumerable values, computed on first read
     let rows: AdjRow[] | undefined;
     let violations: { row: number; column: number }[] | undefined;
@@ -95,18 +56,33 @@ export class LazyAdjustmentTable implements AdjustmentTable {
     });
   }
 
+  /** The table of `c` with `columns`, listed and summed in pieces. */
+  static *steps(c: Comparison, columns: AdjColumn[]): Steps<LazyAdjustmentTable> {
+    const t = new LazyAdjustmentTable(c, columns, false);
+    yield* t.#fill();
+    return t;
+  }
+
+  *#fill(): Steps<void> {
+    yield* this.#l.list(new Map(this.columns.map((col, k) => [col.key, k])));
+    this.#sums = new Float64Array(this.#l.texts.length * this.#stride);
+    const total = new Float64Array(this.#stride);
+    yield* this.#sumSections(total);
+    this.total = this.#quads(total, 0);
+  }
+
   /** How many rows (sections, projects, the dropped section and its projects). */
   get size(): number {
-    return this.#size;
+    return this.#l.size;
   }
 
   /** Row i, built now (a new object on each call: callers keep what they show). */
   row(i: number): AdjRow {
-    const level = this.#level[i];
-    const p = this.#ref[i];
+    const level = this.#l.level[i];
+    const p = this.#l.ref[i];
     if (!p) {
-      const s = this.#section[i];
-      const [number, name] = this.#texts[s];
+      const s = this.#l.section[i];
+      const [number, name] = this.#l.texts[s];
       return {
         kind: 'section',
         level,
@@ -136,116 +112,23 @@ export class LazyAdjustmentTable implements AdjustmentTable {
       number: String(cells.tt ?? ''),
       name: String(cells.name ?? ''),
       lead: String(cells.lead ?? ''),
-      status: STATUS[this.#status[i]],
+      status: STATUS[this.#l.status[i]],
       values,
     };
-  }
-
-  /** Adds a section row (its number and name). */
-  #pushSection(level: number, slot: number, texts: [string, string]): void {
-    const i = this.#size++;
-    this.#level[i] = level;
-    this.#status[i] = SECTION;
-    this.#slotOf[i] = slot;
-    this.#section[i] = this.#texts.length;
-    this.#texts.push(texts);
-  }
-
-  /** Adds a project row: its project, and its before and after sides (null: none). */
-  #pushProject(
-    level: number,
-    status: number,
-    ref: ProjectRef,
-    before: ProjectRef | null,
-    after: ProjectRef | null,
-    slot: number,
-  ): void {
-    const i = this.#size++;
-    const blocks = this.#c.amounts.blocks;
-    this.#level[i] = level;
-    this.#status[i] = status;
-    this.#slotOf[i] = slot;
-    this.#ref[i] = ref;
-    if (before) {
-      this.#blockA[i] = blockIndex(blocks, before);
-      this.#rowA[i] = before.index;
-    }
-    if (after) {
-      this.#blockB[i] = blockIndex(blocks, after);
-      this.#rowB[i] = after.index;
-    }
-  }
-
-  /** Lists the rows: b's tree (sections, paired, added and grouped projects), then the dropped. */
-  #list(c: Comparison, index: Map<string, number>): void {
-    const slots = new Map(
-      c.sheets.map((s) => {
-        this.#slots.push(s.columns.filter((col) => col.amount).map((col) => index.get(col.key)!));
-        return [s, this.#slots.length - 1];
-      }),
-    );
-    const changed = new Set<ProjectRef>();
-    for (const d of c.changes) changed.add(d.match.b);
-    const grouped = new Map<ProjectRef, number>();
-    for (const g of c.groups)
-      for (const p of g.b) grouped.set(p, g.kind === 'split' ? SPLIT : MERGED);
-    for (const s of c.sheets) {
-      if (!s.b) continue;
-      const sheetId = s.b.id;
-      const slot = slots.get(s)!;
-      const bRows = s.b.rows;
-      // the project of each row of b (paired, added or a part of a group) and its pair
-      const refs: (ProjectRef | undefined)[] = new Array(bRows.length);
-      const pairs: (Match | undefined)[] = new Array(bRows.length);
-      for (const m of c.matched)
-        if (m.b.sheetId === sheetId) {
-          refs[m.b.index] = m.b;
-          pairs[m.b.index] = m;
-        }
-      for (const p of c.added) if (p.sheetId === sheetId) refs[p.index] = p;
-      for (const p of grouped.keys()) if (p.sheetId === sheetId) refs[p.index] = p;
-      for (let i = 0; i < bRows.length; i++) {
-        const r = bRows[i];
-        if (r.kind === 'section')
-          this.#pushSection(r.level, slot, [String(r.cells.tt ?? ''), String(r.cells.name ?? '')]);
-        const p = refs[i];
-        if (r.kind !== 'project' || !p) continue;
-        const m = pairs[i]?.b === p ? pairs[i] : undefined;
-        if (m) this.#pushProject(r.level, changed.has(p) ? CHANGED : SAME, p, m.a, m.b, slot);
-        else this.#pushProject(r.level, grouped.get(p) ?? ADDED, p, null, p, slot);
-      }
-    }
-    // the a side of splits and merges leaves with the dropped projects
-    const gone: [ProjectRef, number][] = [
-      ...c.removed.map((p): [ProjectRef, number] => [p, REMOVED]),
-      ...c.groups.flatMap((g) =>
-        g.a.map((p): [ProjectRef, number] => [p, g.kind === 'split' ? SPLIT : MERGED]),
-      ),
-    ];
-    if (gone.length) {
-      this.#slots.push([]);
-      const none = this.#slots.length - 1;
-      this.#pushSection(0, none, ['', DROPPED_SECTION]);
-      for (const [p, status] of gone) {
-        const pair = c.sheets.find((s) => s.a?.id === p.sheetId);
-        this.#pushProject(1, status, p, p, null, pair ? slots.get(pair)! : none);
-      }
-    }
-    this.#sums = new Float64Array(this.#texts.length * this.#stride);
   }
 
   /** Row i's figures (a section's sums at `#sectionAt`; a project's in a buffer reused by the next). */
   #figures(i: number): Float64Array {
     const f = this.#scratch;
     f.fill(0);
-    const slot = this.#slots[this.#slotOf[i]];
+    const slot = this.#l.slots[this.#l.slotOf[i]];
     const blocks = this.#c.amounts.blocks;
-    const ba = this.#blockA[i];
-    const bb = this.#blockB[i];
+    const ba = this.#l.blockA[i];
+    const bb = this.#l.blockB[i];
     const fa = ba < 0 ? undefined : blocks[ba];
     const fb = bb < 0 ? undefined : blocks[bb];
-    const ra = this.#rowA[i];
-    const rb = this.#rowB[i];
+    const ra = this.#l.rowA[i];
+    const rb = this.#l.rowB[i];
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
@@ -277,9 +160,9 @@ export class LazyAdjustmentTable implements AdjustmentTable {
    * Each section: the sum of its direct children (one level deeper, in order); the grand total: of
    * level 0. One pass: a section is added to its parent once its last descendant is summed.
    */
-  #sumSections(total: Float64Array): void {
-    const level = this.#level;
-    const section = this.#section;
+  *#sumSections(total: Float64Array): Steps<void> {
+    const level = this.#l.level;
+    const section = this.#l.section;
     const sums = this.#sums;
     const stride = this.#stride;
     // open sections (row indices), innermost last; the grand total below them at level −1
@@ -296,7 +179,8 @@ export class LazyAdjustmentTable implements AdjustmentTable {
           stride,
         );
     };
-    for (let i = 0; i < this.#size; i++) {
+    for (let i = 0; i < this.#l.size; i++) {
+      if (pauseAt(i)) yield;
       const l = level[i];
       while (open.length && level[open[open.length - 1]] >= l) close(open.pop()!);
       if (section[i] >= 0) {
@@ -320,7 +204,7 @@ export class LazyAdjustmentTable implements AdjustmentTable {
   #violations(): { row: number; column: number }[] {
     const out: { row: number; column: number }[] = [];
     for (let i = 0; i < this.size; i++) {
-      const s = this.#section[i];
+      const s = this.#l.section[i];
       const f = s < 0 ? this.#figures(i) : this.#sums;
       const at = s < 0 ? 0 : s * this.#stride;
       for (let k = 0; k <= this.#n; k++)

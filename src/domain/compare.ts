@@ -5,66 +5,47 @@
  * Amounts are in the plan's unit; a blank amount counts as 0; equality has the amounts' tolerance.
  * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
  */
-import { leaves } from './columns';
-import { moveFormulaRows } from './formulaShift';
+import { appendAll } from './arrays';
+import { type CellDiff, cellDiff, isFormula, type MetaDiff, metaDiffs, NONE } from './compareCells';
 import {
+  type ComparedColumn,
+  pairColumns,
+  pairSheets,
+  type Side,
+  sharesIdentity,
+} from './compareColumns';
+import { FigureTable, readFiguresSteps, type SheetFigures } from './figures';
+import {
+  keptProjectRefsSteps,
   type Match,
   type MatchOverrides,
-  matchProjects,
+  matchProjectsSteps,
   type ProjectRef,
-  keptProjectRefs,
 } from './match';
-import { cellsOf, memoised } from './refsMemo';
-import { FigureTable, readFigures } from './figures';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
 import { nameChange } from './nameSpelling';
 import { amountsEqual } from './numbers';
-import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Workbook } from './types';
-import { appendAll } from './arrays';
+import { cellsOfSteps, memoisedSteps } from './refsMemo';
+import { done, pauseAt, runAll, type Steps } from './steps';
+import type { AppendixSheet, CellInput } from './types';
 
-/** One side of a comparison: a workbook and the computed value of its cells. */
-export interface Side {
-  label: string;
-  workbook: Workbook;
-  /** Computed value of a cell (a formula's result); null when blank or not a number. */
-  value: (sheetId: string, row: number, colId: string) => number | null;
-  /**
-   * Whose row ids this side's rows carry: a workbook's id for its current state and saved
-   * revisions, the lineage a `.planbook` file or a re-read export names. Absent for a table read
-   * from a file (its reader numbered the rows: they identify nothing).
-   */
-  identity?: string;
-  /**
-   * Every value is the cell as typed (a finite number, else null): no formula to compute, so the
-   * comparison reads the cells directly (a 100,000-project revision: no call per cell).
-   */
-  typed?: boolean;
-}
+export type { CellDiff, MetaDiff } from './compareCells';
+export {
+  type ComparedColumn,
+  leafPaths,
+  pairColumns,
+  type Side,
+  sharesIdentity,
+} from './compareColumns';
 
-/** Whether row ids pair projects: only between versions of one workbook. */
-export function sharesIdentity(a: Side, b: Side): boolean {
-  return !!a.identity && a.identity === b.identity;
-}
+const none = (): Steps<readonly (CellInput | undefined)[]> => done(NONE);
 
-/** A compared column: amounts by year and source, other cells by role (or label). */
-export interface ComparedColumn {
-  key: string;
-  year: number | null;
-  source: string | null;
-  /** The header as it reads (group labels, then the column's). */
-  label: string;
-  amount: boolean;
-  a?: ColumnLeaf;
-  b?: ColumnLeaf;
-}
-
-export interface CellDiff {
-  match: Match;
-  column: ComparedColumn;
-  before: number | string | null;
-  after: number | string | null;
-  kind: 'value' | 'formula';
+/** What `make` gives for each of `xs`, made one after the other in pieces. */
+function* each<X, T>(xs: readonly X[], make: (x: X) => Steps<T>): Steps<T[]> {
+  const out: T[] = [];
+  for (const x of xs) out.push(yield* make(x));
+  return out;
 }
 
 export interface MatchedProject extends Match {
@@ -74,12 +55,6 @@ export interface MatchedProject extends Match {
   respelled: boolean;
   /** Now under other sections. */
   moved: boolean;
-}
-
-export interface MetaDiff {
-  field: string;
-  before: string;
-  after: string;
 }
 
 export interface Comparison {
@@ -99,97 +74,17 @@ export interface Comparison {
   totals: { before: number; after: number; increase: number; decrease: number };
 }
 
-/** Header path of every leaf, outermost label first. */
-export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const n of nodes) {
-    const path = [...above, n.label.trim()].filter(Boolean);
-    if (n.kind === 'leaf') out.set(n.id, path);
-    else for (const [k, v] of leafPaths(n.children, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
-
-function columnKey(l: ColumnLeaf): string {
-  if (l.role === 'amount') return `amount|${l.year ?? ''}|${l.source ?? ''}`;
-  if (l.role === 'text' || l.role === 'value') return `${l.role}|${l.label.trim().toLowerCase()}`;
-  return l.role;
-}
-
-/** The columns two sheets share or have alone, in a's order then b's new ones. */
-export function pairColumns(a?: AppendixSheet, b?: AppendixSheet): ComparedColumn[] {
-  const out = new Map<string, ComparedColumn>();
-  for (const [side, sheet] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
-    if (!sheet) continue;
-    const paths = leafPaths(sheet.columns);
-    for (const l of leaves(sheet.columns)) {
-      if (!COMPARED_ROLES.has(l.role)) continue;
-      const key = columnKey(l);
-      const c = out.get(key) ?? {
-        key,
-        year: l.role === 'amount' ? (l.year ?? null) : null,
-        source: l.role === 'amount' ? (l.source ?? null) : null,
-        label: (paths.get(l.id) ?? [l.label]).join(' / '),
-        amount: l.role === 'amount',
-      };
-      c[side] = l;
-      out.set(key, c);
-    }
-  }
-  return [...out.values()];
-}
-
-function pairSheets(
-  a: AppendixSheet[],
-  b: AppendixSheet[],
-): { a?: AppendixSheet; b?: AppendixSheet }[] {
-  const pairs: { a?: AppendixSheet; b?: AppendixSheet }[] = [];
-  const restB = new Set(b);
-  const restA: AppendixSheet[] = [];
-  for (const x of a) {
-    const y = [...restB].find((s) => s.id === x.id) ?? [...restB].find((s) => s.name === x.name);
-    if (y) {
-      pairs.push({ a: x, b: y });
-      restB.delete(y);
-    } else restA.push(x);
-  }
-  for (const x of restA) {
-    const y = [...restB][0];
-    if (y) restB.delete(y);
-    pairs.push({ a: x, b: y });
-  }
-  for (const y of restB) pairs.push({ b: y });
-  return pairs;
-}
-
-/** No column on this side: every project's cell absent. */
-const NONE: readonly undefined[] = [];
-
-/** The row both formulas of a pair are moved to before comparing them. */
-const SAME_ROW = 500_000;
-
-const isFormula = (v: CellInput | undefined): v is string =>
-  typeof v === 'string' && v.startsWith('=');
-
-const text = (v: CellInput | undefined): string | number | null =>
-  v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
-    ? null
-    : typeof v === 'string'
-      ? v.replace(/\s+/g, ' ').trim()
-      : v;
-
-function same(x: string | number | null, y: string | number | null): boolean {
-  if (typeof x === 'number' && typeof y === 'number') return amountsEqual(x, y);
-  return x === y;
-}
-
 /** Compares side a (before) with side b (after). */
 export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Comparison {
+  return runAll(compareSteps(a, b, overrides));
+}
+
+/**
+ * `compare` in pieces (the app runs it a few pieces per turn of the page): what each version's
+ * rows give (project lists, figures, raw cells, id and key maps) is made in pieces and kept with
+ * the version, then the projects are paired and their cells compared in pieces.
+ */
+export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}): Steps<Comparison> {
   const out: Comparison = {
     a: a.label,
     b: b.label,
@@ -217,38 +112,37 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       ? amountCols
       : others.filter((c) => c.a?.role === 'value' || c.b?.role === 'value');
     // each sheet's projects as kept for the next comparison (never changed here)
-    const refsA = pair.a ? keptProjectRefs(pair.a) : [];
-    const refsB = pair.b ? keptProjectRefs(pair.b) : [];
+    const refsA = pair.a ? yield* keptProjectRefsSteps(pair.a) : [];
+    const refsB = pair.b ? yield* keptProjectRefsSteps(pair.b) : [];
     const figures = figureCols === amountCols ? out.amounts : new FigureTable();
     // each side's figures read once, into one block per sheet (no array per project)
-    const sides = (
-      [
-        [a, refsA, 'a', pair.a],
-        [b, refsB, 'b', pair.b],
-      ] as const
-    ).map(([s, refs, side, sheet]) => {
-      const read = (cols: ComparedColumn[]) => {
+    const sides: SheetFigures[] = [];
+    for (const [s, refs, side, sheet] of [
+      [a, refsA, 'a', pair.a],
+      [b, refsB, 'b', pair.b],
+    ] as const) {
+      const read = (cols: ComparedColumn[]): Steps<SheetFigures> => {
         const ids = cols.map((c) => c[side]?.id);
         const rows = sheet?.rows.length ?? 0;
         const made = () =>
-          readFigures(refs, rows, ids, !!s.typed, (sheetId, row, colId) =>
+          readFiguresSteps(refs, rows, ids, !!s.typed, (sheetId, row, colId) =>
             s.value(sheetId, row, colId),
           );
         // cells as typed are the rows' own (kept with their list); computed values are the engine's
         return s.typed
-          ? memoised(
+          ? memoisedSteps(
               refs,
               `figures ${rows} ${ids.map((id) => id ?? '\u0000').join('\u0001')}`,
               made,
             )
           : made();
       };
-      const block = read(amountCols);
+      const block = yield* read(amountCols);
       out.amounts.blocks.push(block);
-      if (figures !== out.amounts) figures.blocks.push(read(figureCols));
-      return block;
-    });
-    const m = matchProjects(refsA, refsB, overrides, { ids, figures });
+      if (figures !== out.amounts) figures.blocks.push(yield* read(figureCols));
+      sides.push(block);
+    }
+    const m = yield* matchProjectsSteps(refsA, refsB, overrides, { ids, figures });
     const groups = findGroups(m, figures, refused, confirmed);
     appendAll(out.groups, groups);
     const amounts = (p: ProjectRef) => out.amounts.get(p)!;
@@ -284,13 +178,15 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
     // raw cells by row index, kept with each side's list (none to read: undefined, as a blank)
     const rowsA = pair.a?.rows.length ?? 0;
     const rowsB = pair.b?.rows.length ?? 0;
-    const cellsA = (id: string | undefined) => (id ? cellsOf(refsA, rowsA, id) : NONE);
-    const cellsB = (id: string | undefined) => (id ? cellsOf(refsB, rowsB, id) : NONE);
-    const rawA = raw ? amountA.map(cellsA) : [];
-    const rawB = raw ? amountB.map(cellsB) : [];
-    const otherA = others.map((c) => cellsA(c.a?.id));
-    const otherB = others.map((c) => cellsB(c.b?.id));
+    const cellsA = (id: string | undefined) => (id ? cellsOfSteps(refsA, rowsA, id) : none());
+    const cellsB = (id: string | undefined) => (id ? cellsOfSteps(refsB, rowsB, id) : none());
+    const rawA = raw ? yield* each(amountA, cellsA) : [];
+    const rawB = raw ? yield* each(amountB, cellsB) : [];
+    const otherA = yield* each(others, (c) => cellsA(c.a?.id));
+    const otherB = yield* each(others, (c) => cellsB(c.b?.id));
+    let n = 0;
     for (const pair of m.matched) {
+      if (pauseAt(n++)) yield;
       // the compared project made whole at once (one shape for 100,000 pairs: no fields added
       // late); a name in capitals or without diacritics is the same name respelled, not a rename
       // one name's forms (the same token list): the same name as written, no cell read
@@ -354,42 +250,4 @@ export function compare(a: Side, b: Side, overrides: MatchOverrides = {}): Compa
       x.match.b.index - y.match.b.index || (order.get(x.column) ?? 0) - (order.get(y.column) ?? 0),
   );
   return out;
-}
-
-/** The change of one cell of a matched pair (va, vb: computed amounts), or null. */
-function cellDiff(match: Match, column: ComparedColumn, va: number, vb: number): CellDiff | null {
-  const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
-  const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
-  // the common case: the same raw content (for a typed amount, the same value)
-  if (ra === rb && !isFormula(ra))
-    return column.amount && !amountsEqual(va, vb)
-      ? { match, column, before: va, after: vb, kind: 'value' }
-      : null;
-  if (isFormula(ra) || isFormula(rb)) {
-    // formulas are compared as if both stood on one row (a moved row's references move with it)
-    const na = isFormula(ra) ? moveFormulaRows(ra, SAME_ROW - match.a.index) : text(ra);
-    const nb = isFormula(rb) ? moveFormulaRows(rb, SAME_ROW - match.b.index) : text(rb);
-    if (na !== nb) return { match, column, before: text(ra), after: text(rb), kind: 'formula' };
-    if (!column.amount) return null;
-  }
-  if (column.amount)
-    return amountsEqual(va, vb) ? null : { match, column, before: va, after: vb, kind: 'value' };
-  const ta = text(ra);
-  const tb = text(rb);
-  return same(ta, tb) ? null : { match, column, before: ta, after: tb, kind: 'value' };
-}
-
-function metaDiffs(a: Workbook, b: Workbook): MetaDiff[] {
-  const fields: [string, (w: Workbook) => string][] = [
-    ['title', (w) => w.meta.title],
-    ['issuingBody', (w) => w.meta.issuingBody],
-    ['docNumber', (w) => w.meta.docNumber],
-    ['docDate', (w) => w.meta.docDate],
-    ['unit', (w) => w.meta.unit],
-    ['years', (w) => w.meta.years.join(', ')],
-    ['sources', (w) => w.meta.sources.map((s) => s.code).join(', ')],
-  ];
-  return fields
-    .map(([field, f]) => ({ field, before: f(a).trim(), after: f(b).trim() }))
-    .filter((d) => d.before !== d.after);
 }

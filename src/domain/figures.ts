@@ -6,6 +6,7 @@
  */
 import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
+import { pauseAt, runAll, type Steps } from './steps';
 
 /** What matching and grouping read: a project's figures (absent: unknown). */
 export interface FigureLookup {
@@ -53,6 +54,17 @@ export function readFigures(
   typed: boolean,
   value: (sheetId: string, row: number, colId: string) => number | null,
 ): SheetFigures {
+  return runAll(readFiguresSteps(refs, rows, ids, typed, value));
+}
+
+/** `readFigures` in pieces. */
+export function* readFiguresSteps(
+  refs: readonly ProjectRef[],
+  rows: number,
+  ids: readonly (string | undefined)[],
+  typed: boolean,
+  value: (sheetId: string, row: number, colId: string) => number | null,
+): Steps<SheetFigures> {
   const w = ids.length;
   const block = new SheetFigures(rows, w);
   const vs = block.values;
@@ -61,7 +73,9 @@ export function readFigures(
   const slots = new Map<string, number>();
   ids.forEach((id, k) => id !== undefined && slots.set(id, k));
   const byKeys = slots.size === ids.filter((id) => id !== undefined).length;
-  for (const p of refs) {
+  for (let j = 0; j < refs.length; j++) {
+    if (pauseAt(j)) yield;
+    const p = refs[j];
     block.refs[p.index] = p;
     block.order.push(p);
     const at = p.index * w;

@@ -4,12 +4,16 @@
  */
 import type { ProjectRef } from './matchTypes';
 import { intern } from './intern';
-import { memoised } from './refsMemo';
+import { memoisedSteps } from './refsMemo';
+import { pauseAt, type Steps } from './steps';
 
 /** Projects by row id: the last of a repeated id kept, in the place of its first (`new Map(entries)`). */
-export function byId(ps: readonly ProjectRef[]): Map<string, ProjectRef> {
+export function* byId(ps: readonly ProjectRef[]): Steps<Map<string, ProjectRef>> {
   const m = new Map<string, ProjectRef>();
-  for (const p of ps) m.set(p.row.id, p);
+  for (let k = 0; k < ps.length; k++) {
+    m.set(ps[k].row.id, ps[k]);
+    if (pauseAt(k)) yield;
+  }
   return m;
 }
 
@@ -26,9 +30,16 @@ export function marks(ps: readonly ProjectRef[]): Uint8Array | null {
 }
 
 /** The entries of `left` whose project is not marked in `taken` (by row index), in order. */
-export function untaken(left: Map<string, ProjectRef>, taken: Uint8Array): Map<string, ProjectRef> {
+export function* untaken(
+  left: Map<string, ProjectRef>,
+  taken: Uint8Array,
+): Steps<Map<string, ProjectRef>> {
   const out = new Map<string, ProjectRef>();
-  for (const [id, p] of left) if (!taken[p.index]) out.set(id, p);
+  let i = 0;
+  for (const [id, p] of left) {
+    if (!taken[p.index]) out.set(id, p);
+    if (pauseAt(i++)) yield;
+  }
   return out;
 }
 
@@ -46,22 +57,30 @@ export function unique(
  * Each project's place in its list, by row index (kept beside a kept list); null when two
  * projects share a row index (a list spanning sheets).
  */
-export function placesOf(ps: readonly ProjectRef[]): Int32Array | null {
-  return memoised(ps, 'places', () => {
+export function placesOf(ps: readonly ProjectRef[]): Steps<Int32Array | null> {
+  return memoisedSteps(ps, 'places', function* () {
     let n = 0;
     for (const p of ps) n = Math.max(n, p.index + 1);
     const at = new Int32Array(n).fill(-1);
     for (let k = 0; k < ps.length; k++) {
       if (at[ps[k].index] >= 0) return null;
       at[ps[k].index] = k;
+      if (pauseAt(k)) yield;
     }
     return at;
   });
 }
 
 /** The row ids of a list, interned (kept beside a kept list): two versions' ids compare as objects. */
-function idsOf(ps: readonly ProjectRef[]): readonly string[] {
-  return memoised(ps, 'ids', () => ps.map((p) => intern(p.row.id)));
+function idsOf(ps: readonly ProjectRef[]): Steps<readonly string[]> {
+  return memoisedSteps(ps, 'ids', function* () {
+    const out = new Array<string>(ps.length);
+    for (let k = 0; k < ps.length; k++) {
+      out[k] = intern(ps[k].row.id);
+      if (pauseAt(k)) yield;
+    }
+    return out;
+  });
 }
 
 /**
@@ -70,19 +89,20 @@ function idsOf(ps: readonly ProjectRef[]): readonly string[] {
  * workbook keep their order: most pairs need no lookup). Returns what is left of each side, in
  * order, or null when nothing paired.
  */
-export function pairByIdInStep(
+export function* pairByIdInStep(
   a: readonly ProjectRef[],
   b: readonly ProjectRef[],
   allB: Map<string, ProjectRef>,
   places: Int32Array,
   pair: (x: ProjectRef, y: ProjectRef) => void,
-): [Map<string, ProjectRef>, Map<string, ProjectRef>] | null {
+): Steps<[Map<string, ProjectRef>, Map<string, ProjectRef>] | null> {
   const restA = new Map<string, ProjectRef>();
   const paired = new Uint8Array(b.length);
-  const idsA = idsOf(a);
-  const idsB = idsOf(b);
+  const idsA = yield* idsOf(a);
+  const idsB = yield* idsOf(b);
   let j = 0;
   for (let i = 0; i < a.length; i++) {
+    if (pauseAt(i)) yield;
     const x = a[i];
     const id = idsA[i];
     let y: ProjectRef | undefined;
@@ -102,7 +122,10 @@ export function pairByIdInStep(
   }
   if (restA.size === a.length) return null;
   const restB = new Map<string, ProjectRef>();
-  for (let k = 0; k < b.length; k++) if (!paired[k]) restB.set(b[k].row.id, b[k]);
+  for (let k = 0; k < b.length; k++) {
+    if (!paired[k]) restB.set(b[k].row.id, b[k]);
+    if (pauseAt(k)) yield;
+  }
   return [restA, restB];
 }
 
@@ -117,12 +140,20 @@ export interface KeyStep {
  * What pairing by key needs to walk b in step: b's whole list grouped by key (`byKey`, its ids
  * unique) and each project's group by place, kept beside the list; none when rows repeat.
  */
-export function keyStep(
+export function* keyStep(
   b: readonly ProjectRef[],
   byKey: Map<string, ProjectRef | ProjectRef[]>,
-): KeyStep | undefined {
-  const places = placesOf(b);
+): Steps<KeyStep | undefined> {
+  const places = yield* placesOf(b);
   if (!places) return undefined;
-  const groups = memoised(b, 'byKeyAt', () => b.map((p) => (p.key ? byKey.get(p.key) : undefined)));
+  const groups = yield* memoisedSteps(b, 'byKeyAt', function* () {
+    const out = new Array<ProjectRef | ProjectRef[] | undefined>(b.length);
+    for (let k = 0; k < b.length; k++) {
+      const p = b[k];
+      out[k] = p.key ? byKey.get(p.key) : undefined;
+      if (pauseAt(k)) yield;
+    }
+    return out;
+  });
   return { list: b, groups, places };
 }

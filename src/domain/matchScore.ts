@@ -7,7 +7,8 @@ import { bigramDice, bigrams } from './matchNames';
 import type { FigureLookup } from './figures';
 import type { ProjectRef } from './matchTypes';
 import { amountsEqual } from './numbers';
-import { memoised } from './refsMemo';
+import { listMemo, memoisedSteps, memoised } from './refsMemo';
+import { pauseAt, runAll, type Steps } from './steps';
 
 /** Weights of the parts of a pair's score (they add up to 1). */
 export const WEIGHTS = { name: 0.8, unit: 0.08, section: 0.07, amounts: 0.05 };
@@ -27,12 +28,36 @@ function tokenCounts(ps: readonly ProjectRef[]): Map<string, number> {
     // projects of one name share their token list: count each list once, times its projects
     const lists = new Map<readonly string[], number>();
     for (const p of ps) lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
-    const df = new Map<string, number>();
-    for (const [tokens, n] of lists)
-      tokens.forEach((t, i) => {
-        if (tokens.indexOf(t) === i) df.set(t, (df.get(t) ?? 0) + n);
-      });
-    return df;
+    return runAll(countTokens(lists));
+  });
+}
+
+function* countTokens(lists: Map<readonly string[], number>): Steps<Map<string, number>> {
+  const df = new Map<string, number>();
+  let k = 0;
+  for (const [tokens, n] of lists) {
+    tokens.forEach((t, i) => {
+      if (tokens.indexOf(t) === i) df.set(t, (df.get(t) ?? 0) + n);
+    });
+    if (pauseAt(k++)) yield;
+  }
+  return df;
+}
+
+/**
+ * The token counts of a kept list made in pieces and kept beside it (what `Scorer` then reads);
+ * nothing for a list that is not kept (its counts are made when read).
+ */
+export function* tokenCountsSteps(ps: readonly ProjectRef[]): Steps<void> {
+  if (!listMemo(ps)) return;
+  yield* memoisedSteps(ps, 'tokenCounts', function* () {
+    const lists = new Map<readonly string[], number>();
+    for (let k = 0; k < ps.length; k++) {
+      const p = ps[k];
+      lists.set(p.tokens, (lists.get(p.tokens) ?? 0) + 1);
+      if (pauseAt(k)) yield;
+    }
+    return yield* countTokens(lists);
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import { intern } from './intern';
 import type { ProjectRef } from './matchTypes';
+import { done, pauseAt, runAll, type Steps } from './steps';
 import type { AppendixSheet, CellInput, Row } from './types';
 
 interface Kept {
@@ -21,7 +22,7 @@ interface Kept {
 
 const KEPT = new WeakMap<Row[], Kept>();
 
-function stillSame(k: Kept, sheet: AppendixSheet): boolean {
+function* stillSame(k: Kept, sheet: AppendixSheet): Steps<boolean> {
   const rows = sheet.rows;
   if (k.sheetId !== sheet.id || k.rows.length !== rows.length) return false;
   for (let i = 0; i < rows.length; i++) {
@@ -36,6 +37,7 @@ function stillSame(k: Kept, sheet: AppendixSheet): boolean {
       c.lead !== k.leads[i]
     )
       return false;
+    if (pauseAt(i)) yield;
   }
   return true;
 }
@@ -59,9 +61,17 @@ export function keptList(
   sheet: AppendixSheet,
   build: (sheet: AppendixSheet) => ProjectRef[],
 ): readonly ProjectRef[] {
+  return runAll(keptListSteps(sheet, (sh) => done(build(sh))));
+}
+
+/** `keptList` in pieces: the list built by `build` in pieces, then what keeps it noted in pieces. */
+export function* keptListSteps(
+  sheet: AppendixSheet,
+  build: (sheet: AppendixSheet) => Steps<ProjectRef[]>,
+): Steps<readonly ProjectRef[]> {
   const k = KEPT.get(sheet.rows);
-  if (k && stillSame(k, sheet)) return k.refs;
-  const refs = Object.freeze(build(sheet)) as ProjectRef[];
+  if (k && (yield* stillSame(k, sheet))) return k.refs;
+  const refs = Object.freeze(yield* build(sheet)) as ProjectRef[];
   const rows = sheet.rows;
   const n = rows.length;
   const kept: Kept = {
@@ -82,6 +92,7 @@ export function keptList(
     kept.ids[i] = r.id;
     kept.names[i] = r.cells.name;
     kept.leads[i] = r.cells.lead;
+    if (pauseAt(i)) yield;
   }
   KEPT.set(rows, kept);
   return refs;
@@ -119,6 +130,24 @@ export function memoised<T>(refs: readonly ProjectRef[], key: string, make: () =
 }
 
 /**
+ * `memoised` with a value made in pieces: kept only once whole (work left off keeps nothing).
+ */
+export function* memoisedSteps<T>(
+  refs: readonly ProjectRef[],
+  key: string,
+  make: () => Steps<T>,
+): Steps<T> {
+  const m = listMemo(refs);
+  if (!m) return yield* make();
+  let v = m.get(key) as T | undefined;
+  if (v === undefined) {
+    v = yield* make();
+    m.set(key, v);
+  }
+  return v;
+}
+
+/**
  * Each project's raw cell of column `colId`, by row index (`rows` long; other rows undefined),
  * kept beside a kept list: a pair's cells compared without reading 100,000 cell objects again
  * (texts interned: equal texts of two versions are one object).
@@ -128,12 +157,23 @@ export function cellsOf(
   rows: number,
   colId: string,
 ): readonly (CellInput | undefined)[] {
-  return memoised(refs, `cells ${rows} ${colId}`, () => {
+  return runAll(cellsOfSteps(refs, rows, colId));
+}
+
+/** `cellsOf` in pieces. */
+export function cellsOfSteps(
+  refs: readonly ProjectRef[],
+  rows: number,
+  colId: string,
+): Steps<readonly (CellInput | undefined)[]> {
+  return memoisedSteps(refs, `cells ${rows} ${colId}`, function* () {
     const out = new Array<CellInput | undefined>(rows);
-    for (const p of refs) {
+    for (let k = 0; k < refs.length; k++) {
+      const p = refs[k];
       const v = p.row.cells[colId];
       // texts interned: the same text of two versions compares as one object
       out[p.index] = typeof v === 'string' ? intern(v) : v;
+      if (pauseAt(k)) yield;
     }
     return out;
   });

@@ -1,5 +1,5 @@
 /** The adjustment table as a read-only grid: years × sources → assigned, increase, decrease, after. */
-import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { AdjRow, LazyAdjustmentTable } from '../domain/adjustment';
@@ -12,13 +12,20 @@ const MEASURES = {
   en: ['Assigned', 'Increase', 'Decrease', 'After'],
 };
 
-/** A grid row: the table's row i, built when the grid first shows it. */
+/**
+ * A grid row: the table's row i, built when the grid first shows it. The grid asks for rows a
+ * block at a time as it scrolls (its infinite row model): a 100,000-project table hands it no
+ * item up front.
+ */
 interface Item {
   id: string;
   i: number;
   row?: AdjRow;
   total?: boolean;
 }
+
+/** The table keeps b's tree order: its columns do not sort. */
+const NOT_SORTED: ColDef<Item> = { sortable: false };
 
 function rowOf(table: LazyAdjustmentTable, item: Item | undefined): AdjRow | undefined {
   return item ? (item.row ??= table.row(item.i)) : undefined;
@@ -73,8 +80,16 @@ export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
     ];
     return [...fixed, ...groups];
   }, [table, lang, t]);
-  const rows = useMemo<Item[]>(
-    () => Array.from({ length: table.size }, (_, i) => ({ id: String(i), i })),
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      rowCount: table.size,
+      getRows: (p) => {
+        const to = Math.min(p.endRow, table.size);
+        const items: Item[] = [];
+        for (let i = p.startRow; i < to; i++) items.push({ id: String(i), i });
+        p.successCallback(items, table.size);
+      },
+    }),
     [table],
   );
   const pinned = useMemo<Item[]>(
@@ -100,7 +115,11 @@ export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
     <div className="pb-grid pb-adjustment" data-testid="adjustment-grid">
       <AgGridReact<Item>
         theme={theme}
-        rowData={rows}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={200}
+        maxBlocksInCache={20}
+        defaultColDef={NOT_SORTED}
         pinnedBottomRowData={pinned}
         columnDefs={columnDefs}
         getRowId={(p) => p.data.id}

@@ -1,5 +1,5 @@
 /** Versions of the open workbook: save one, the timeline, add a file as a version, compare any two. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ComparisonResult } from '../app/comparison';
 import { type ImportError, readForImport } from '../app/importer';
 import type { OpenedWorkbook } from '../app/services';
@@ -34,6 +34,10 @@ export function VersionsView(p: {
   const [sel, setSel] = useState<{ a: Pick; b: Pick }>({ a: '', b: 'current' });
   const [overrides, setOverrides] = useState<MatchOverrides>({});
   const [result, setResult] = useState<ComparisonResult | null>(null);
+  /** A comparison under way (it runs in pieces: the page stays responsive meanwhile). */
+  const [busy, setBusy] = useState(false);
+  /** The last comparison asked for: an earlier one that ends later is not shown. */
+  const lastRun = useRef(0);
   const label = (x: Pick) =>
     x === 'current' ? t('current') : (list.find((r) => r.id === x)?.name ?? '');
 
@@ -46,8 +50,14 @@ export function VersionsView(p: {
     async (a: Pick, b: Pick, o: MatchOverrides) => {
       setSel({ a, b });
       setOverrides(o);
-      const r = await p.versions.compare(a, b, session, { current: t('current') }, o);
-      setResult(r ?? null);
+      const me = ++lastRun.current;
+      setBusy(true);
+      try {
+        const r = await p.versions.compare(a, b, session, { current: t('current') }, o);
+        if (me === lastRun.current) setResult(r ?? null);
+      } finally {
+        if (me === lastRun.current) setBusy(false);
+      }
     },
     [p.versions, session, t],
   );
@@ -250,6 +260,11 @@ export function VersionsView(p: {
             {t('compareRun')}
           </button>
         </div>
+      )}
+      {busy && (
+        <p className="pb-note" role="status" data-testid="compare-busy">
+          {t('comparing')}
+        </p>
       )}
       {result && (
         <CompareView

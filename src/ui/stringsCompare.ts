@@ -26,6 +26,7 @@ export const viCompare = {
   restoreVersion: 'Khôi phục vào sổ này',
   versionRestored: 'Đã khôi phục «{name}» vào sổ (một bước: Ctrl+Z để hoàn tác).',
   restoreRefused: 'Không khôi phục được: sổ đang ở chế độ chỉ xem.',
+  comparing: 'Đang so sánh…',
 };
 
 export const enCompare: Record<keyof typeof viCompare, string> = {
@@ -55,4 +56,5 @@ export const enCompare: Record<keyof typeof viCompare, string> = {
   restoreVersion: 'Restore into this workbook',
   versionRestored: '“{name}” restored into the workbook (one step: Ctrl+Z undoes it).',
   restoreRefused: 'Cannot restore: the workbook is read-only here.',
+  comparing: 'Comparing…',
 };

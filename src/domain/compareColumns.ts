@@ -1,0 +1,112 @@
+/**
+ * What a comparison pairs before its projects: its two sides (a workbook and its values), the
+ * sheets (by id, name, then position) and each sheet pair's columns (amounts by year and source,
+ * other cells by role or label).
+ */
+import { leaves } from './columns';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, Workbook } from './types';
+
+/** One side of a comparison: a workbook and the computed value of its cells. */
+export interface Side {
+  label: string;
+  workbook: Workbook;
+  /** Computed value of a cell (a formula's result); null when blank or not a number. */
+  value: (sheetId: string, row: number, colId: string) => number | null;
+  /**
+   * Whose row ids this side's rows carry: a workbook's id for its current state and saved
+   * revisions, the lineage a `.planbook` file or a re-read export names. Absent for a table read
+   * from a file (its reader numbered the rows: they identify nothing).
+   */
+  identity?: string;
+  /**
+   * Every value is the cell as typed (a finite number, else null): no formula to compute, so the
+   * comparison reads the cells directly (a 100,000-project revision: no call per cell).
+   */
+  typed?: boolean;
+}
+
+/** Whether row ids pair projects: only between versions of one workbook. */
+export function sharesIdentity(a: Side, b: Side): boolean {
+  return !!a.identity && a.identity === b.identity;
+}
+
+/** A compared column: amounts by year and source, other cells by role (or label). */
+export interface ComparedColumn {
+  key: string;
+  year: number | null;
+  source: string | null;
+  /** The header as it reads (group labels, then the column's). */
+  label: string;
+  amount: boolean;
+  a?: ColumnLeaf;
+  b?: ColumnLeaf;
+}
+
+/** Header path of every leaf, outermost label first. */
+export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of nodes) {
+    const path = [...above, n.label.trim()].filter(Boolean);
+    if (n.kind === 'leaf') out.set(n.id, path);
+    else for (const [k, v] of leafPaths(n.children, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
+
+function columnKey(l: ColumnLeaf): string {
+  if (l.role === 'amount') return `amount|${l.year ?? ''}|${l.source ?? ''}`;
+  if (l.role === 'text' || l.role === 'value') return `${l.role}|${l.label.trim().toLowerCase()}`;
+  return l.role;
+}
+
+/** The columns two sheets share or have alone, in a's order then b's new ones. */
+export function pairColumns(a?: AppendixSheet, b?: AppendixSheet): ComparedColumn[] {
+  const out = new Map<string, ComparedColumn>();
+  for (const [side, sheet] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if (!sheet) continue;
+    const paths = leafPaths(sheet.columns);
+    for (const l of leaves(sheet.columns)) {
+      if (!COMPARED_ROLES.has(l.role)) continue;
+      const key = columnKey(l);
+      const c = out.get(key) ?? {
+        key,
+        year: l.role === 'amount' ? (l.year ?? null) : null,
+        source: l.role === 'amount' ? (l.source ?? null) : null,
+        label: (paths.get(l.id) ?? [l.label]).join(' / '),
+        amount: l.role === 'amount',
+      };
+      c[side] = l;
+      out.set(key, c);
+    }
+  }
+  return [...out.values()];
+}
+
+/** Sheets paired by id, then name, then position; a sheet without a partner alone. */
+export function pairSheets(
+  a: AppendixSheet[],
+  b: AppendixSheet[],
+): { a?: AppendixSheet; b?: AppendixSheet }[] {
+  const pairs: { a?: AppendixSheet; b?: AppendixSheet }[] = [];
+  const restB = new Set(b);
+  const restA: AppendixSheet[] = [];
+  for (const x of a) {
+    const y = [...restB].find((s) => s.id === x.id) ?? [...restB].find((s) => s.name === x.name);
+    if (y) {
+      pairs.push({ a: x, b: y });
+      restB.delete(y);
+    } else restA.push(x);
+  }
+  for (const x of restA) {
+    const y = [...restB][0];
+    if (y) restB.delete(y);
+    pairs.push({ a: x, b: y });
+  }
+  for (const y of restB) pairs.push({ b: y });
+  return pairs;
+}
