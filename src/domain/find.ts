@@ -28,12 +28,12 @@ interface CellForms {
 }
 
 /**
- * A row's forms by column, and all of them joined (folded ones apart by NUL, exact ones between
- * SOH): one `includes` tells whether any cell of the row can match, so only those rows are
- * looked at cell by cell.
+ * A row's forms joined (folded ones apart by NUL, exact ones between SOH): one `includes` tells
+ * whether any cell of the row can match, so only those rows are looked at cell by cell. Only
+ * these two strings are kept per row (100,000 rows of per-cell maps kept the collector busy for
+ * hundreds of milliseconds while the query was typed); the cells' forms are read back from them.
  */
 interface RowForms {
-  cells: Map<Id, CellForms>;
   folded: string;
   exact: string;
 }
@@ -41,30 +41,76 @@ interface RowForms {
 /** Forms per row object (rows are immutable: an edited row is a new object). */
 const formsCache = new WeakMap<Row, RowForms>();
 
+/** The row's non-empty cells in the order of its keys. */
+function filled(r: Row): [Id, string | number][] {
+  const out: [Id, string | number][] = [];
+  for (const [k, v] of Object.entries(r.cells))
+    if (v !== null && v !== undefined && v !== '') out.push([k, v as string | number]);
+  return out;
+}
+
+function cellFormsOf(v: string | number): CellForms {
+  const exact = typeof v === 'number' ? figureForms(v) : [v];
+  return { exact: typeof v === 'number' ? exact : [], folded: exact.map(fold) };
+}
+
 function formsOf(r: Row): RowForms {
   let m = formsCache.get(r);
   if (m) return m;
-  const cells = new Map<Id, CellForms>();
-  const folded: string[] = [];
-  const exactAll: string[] = [];
-  for (const [k, v] of Object.entries(r.cells)) {
-    if (v === null || v === undefined || v === '') continue;
-    const exact = typeof v === 'number' ? figureForms(v) : [v];
-    const f = { exact: typeof v === 'number' ? exact : [], folded: exact.map(fold) };
-    cells.set(k, f);
-    folded.push(...f.folded);
-    exactAll.push(...f.exact);
+  let folded = '';
+  let exact = '\u0001';
+  let first = true;
+  let firstExact = true;
+  for (const [, v] of filled(r)) {
+    const f = cellFormsOf(v);
+    for (const x of f.folded) {
+      folded += first ? x : `\0${x}`;
+      first = false;
+    }
+    for (const x of f.exact) {
+      exact += firstExact ? x : `\u0001${x}`;
+      firstExact = false;
+    }
   }
-  m = { cells, folded: folded.join('\0'), exact: `\u0001${exactAll.join('\u0001')}\u0001` };
+  m = { folded, exact: `${exact}\u0001` };
   formsCache.set(r, m);
   return m;
 }
 
-/** How often (in rows) the stepped search lets the caller pause. */
-const STEP_ROWS = 512;
+/**
+ * The forms of a row's cells by column, read back from its joined forms (split where no cell
+ * text holds a separator, else built again).
+ */
+function cellsOf(r: Row, forms: RowForms): Map<Id, CellForms> {
+  const cells = filled(r);
+  const out = new Map<Id, CellForms>();
+  const fparts = forms.folded.split('\0');
+  const eparts = forms.exact.slice(1, -1).split('\u0001');
+  let nf = 0;
+  let ne = 0;
+  for (const [, v] of cells) {
+    nf += typeof v === 'number' ? 3 : 1;
+    ne += typeof v === 'number' ? 3 : 0;
+  }
+  if (fparts.length !== nf || (ne > 0 && eparts.length !== ne)) {
+    for (const [k, v] of cells) out.set(k, cellFormsOf(v));
+    return out;
+  }
+  let fi = 0;
+  let ei = 0;
+  for (const [k, v] of cells) {
+    const n = typeof v === 'number' ? 3 : 1;
+    const exact = typeof v === 'number' ? eparts.slice(ei, (ei += 3)) : [];
+    out.set(k, { exact, folded: fparts.slice(fi, (fi += n)) });
+  }
+  return out;
+}
+
+/** How often (in rows) the stepped search lets the caller pause (a step of forms built ~5 ms). */
+export const STEP_ROWS = 128;
 
 /**
- * The search of `findInPlan` in steps: it yields every few hundred rows (the caller may pause
+ * The search of `findInPlan` in steps: it yields every hundred-odd rows (the caller may pause
  * there and go on later, the sheets unchanged) and returns the hits, exactly those of one pass.
  */
 export function* findSteps(
@@ -86,8 +132,9 @@ export function* findSteps(
       const forms = formsOf(r);
       if (joined && !forms.folded.includes(q) && !forms.exact.includes(`\u0001${typed}\u0001`))
         continue;
+      const cells = cellsOf(r, forms);
       for (const l of cols) {
-        const f = forms.cells.get(l.id);
+        const f = cells.get(l.id);
         if (!f) continue;
         if (f.exact.includes(typed) || f.folded.some((x) => x.includes(q)))
           out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });

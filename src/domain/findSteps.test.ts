@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { leaves } from './columns';
-import { findInPlan, findSteps, type FindHit } from './find';
+import { findInPlan, findSteps, STEP_ROWS, type FindHit } from './find';
 import { generatePlan, prng } from './generate';
 import { formatAmount } from './numbers';
 import { fold } from './sources';
@@ -116,4 +116,14 @@ describe('the stepped find', () => {
       { sheetId: s.id, rowIndex: i, rowId: rows[i].id, colId: 'name' },
     ]);
   });
+
+  it('no step of a 100,000-project plan scans more than a few hundred rows', () => {
+    const wb = generatePlan({ projects: 100_000 });
+    const rows = wb.sheets.reduce((n, s) => n + s.rows.length, 0);
+    const steps = findSteps(wb.sheets, 'dự án số 98700');
+    let pauses = 0;
+    while (!steps.next().done) pauses++;
+    expect(STEP_ROWS).toBeLessThanOrEqual(128);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(rows / STEP_ROWS) - wb.sheets.length);
+  }, 120_000);
 });
