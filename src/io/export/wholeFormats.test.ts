@@ -14,7 +14,14 @@ import { shownNumbers } from '../../../tests/support/numberFormats';
 import { parsePlanbook } from '../planbookFile';
 import { readPlanFile } from '../readPlan';
 import '../sheetJsEager';
+import { compareWithTable as compareWorkbooks } from '../../domain/adjustment';
+import { evaluatedSide as sideOf } from '../../engine/sides';
+import { buildProgress } from '../../cli/progress';
+import { consolidateInputs, readSubmissions, writeConsolidation } from '../../cli/consolidateCmd';
+import { readDirect } from '../../cli/reader';
+import { exportAdjustmentXlsx } from './adjustmentXlsx';
 import { cellFormat } from './cellFormat';
+import { exportExecutionXlsx } from './executionXlsx';
 import { exportXlsx } from './xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'whole-'));
@@ -81,4 +88,51 @@ describe('number formats by value', () => {
     expect(r.decimal).toBeGreaterThan(0);
     expect(r.cells).toBeGreaterThan(100);
   }, 120_000);
+
+  it('an execution report, an adjustment table and a consolidation show no trailing point', async () => {
+    const files: string[] = [];
+    const E = 'fixtures/execution';
+    const plan = `${E}/ke-hoach-dau-tu-cong-2022-2025.xlsx`;
+    const bytes = readFileSync(plan);
+    const p = buildProgress(plan, bytes, readPlanFile(plan, bytes), [
+      `${E}/kbnn-giai-ngan-2024-01.xlsx`,
+      `${E}/bao-cao-giai-ngan-thang-02-2024.xls`,
+      `${E}/kbnn-giai-ngan-2024-03.xlsx`,
+    ]);
+    files.push(join(dir, 'execution.xlsx'));
+    writeFileSync(files[0], (await exportExecutionXlsx({ plan: p.plan })).bytes);
+    // the adjustment: the sample against itself with a figure of each project given decimals
+    const a = sample();
+    const b = structuredClone(a);
+    for (const r of b.sheets[0].rows)
+      for (const k of Object.keys(r.cells))
+        if (r.kind === 'project' && typeof r.cells[k] === 'number' && (r.cells[k] as number) > 10)
+          r.cells[k] = (r.cells[k] as number) + 0.25;
+    const { comparison, table } = compareWorkbooks(sideOf('Đã giao', a), sideOf('Điều chỉnh', b));
+    files.push(join(dir, 'adjustment.xlsx'));
+    const adj = await exportAdjustmentXlsx({
+      table,
+      title: 'x',
+      before: comparison.a,
+      after: comparison.b,
+      unit: 'triệu đồng',
+    });
+    writeFileSync(files[1], adj.bytes);
+    const C = 'fixtures/consolidate';
+    const inputs = await readSubmissions(
+      ['so-tai-chinh.xlsx', 'so-tttt.xlsx', 'so-y-te.xlsx', 'ubnd-gio-linh.xls'].map(
+        (f) => `${C}/${f}`,
+      ),
+      readDirect,
+    );
+    files.push(join(dir, 'consolidation.xlsx'));
+    await writeConsolidation(consolidateInputs(inputs), files[2], false);
+    const r = audit(files);
+    const per = (k: number) => shownNumbers([files[k]]).filter((c) => /\.\d/.test(c.shown)).length;
+    // before: execution figures under `#,##0.###`, the adjustment's under `#,##0.##;-#,##0.##;""`
+    // and the submissions' totals under `#,##0.##` showed whole figures as `1,234.`
+    expect(r.dotted).toEqual([]);
+    expect(r.lost).toEqual([]);
+    expect([per(0), per(1)].every((n) => n > 0)).toBe(true);
+  }, 240_000);
 });
