@@ -6,13 +6,27 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CheckValues, rowFindings, sheetFindings } from '../domain/checks';
+import { type CheckValues, type Finding, rowFindings, sheetFindings } from '../domain/checks';
 import { generatePlan, prng } from '../domain/generate';
 import type { AppendixSheet, CellInput, Row, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { PlainValues } from '../engine/plainValues';
 import { readPlanFile } from '../io/readPlan';
-import { rowFindingsBefore, sheetFindingsBefore } from '../../tests/support/checksBefore';
+import {
+  rowFindingsBefore as rowBefore,
+  sheetFindingsBefore as sheetBefore,
+} from '../../tests/support/checksBefore';
+import { ambiguousPaths, columnScope } from '../domain/columnPath';
+
+/** The frozen pass's findings, an ambiguous column named by its path (the one intended change). */
+const pathed = (sheet: AppendixSheet, fs: Finding[]): Finding[] => {
+  const paths = ambiguousPaths(sheet.columns);
+  return fs.map((f) => ({ ...f, scope: columnScope(paths, f.colId, f.scope) }));
+};
+const sheetFindingsBefore = (sheet: AppendixSheet, ...a: [Workbook['meta'] | null, CheckValues]) =>
+  pathed(sheet, sheetBefore(sheet, ...a));
+const rowFindingsBefore = (sheet: AppendixSheet, i: number, v: CheckValues) =>
+  pathed(sheet, rowBefore(sheet, i, v));
 import { CheckStore } from './checkStore';
 
 /** Both passes on one sheet: the same list, property for property (order of keys included). */

@@ -7,6 +7,7 @@
 import { type Balances, sheetBalances } from './balanceRows';
 import { sheetContext, type SheetContext } from './checkContext';
 import { holdsNear } from './checkNotes';
+import { ambiguousPaths, columnScope } from './columnPath';
 import {
   effective,
   labelRuleFindings,
@@ -35,6 +36,8 @@ export class RowChecker {
   private readonly firstLeaf = new Map<Id, ColumnLeaf>();
   private readonly lastLeaf = new Map<Id, ColumnLeaf>();
   private readonly amountIds: Id[];
+  /** Paths of the columns whose label alone is ambiguous (columnPath.ts). */
+  private readonly paths: Map<Id, string>;
   /** The row being checked and its findings (`push` appends to them). */
   private i = 0;
   private out: Finding[] = [];
@@ -52,6 +55,7 @@ export class RowChecker {
       this.lastLeaf.set(l.id, l);
     }
     this.amountIds = this.ctx.amounts.map((a) => a.id);
+    this.paths = ambiguousPaths(sheet.columns);
     this.push = (rule, col, expected, actual, terms, scope, from, doubt) =>
       this.record(rule, col, expected, actual, terms, scope, from, doubt);
   }
@@ -176,7 +180,7 @@ export class RowChecker {
       expected,
       actual,
       terms,
-      scope,
+      scope: columnScope(this.paths, colId, scope),
       from,
       ...(why ? { why } : {}),
     };

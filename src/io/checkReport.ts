@@ -5,6 +5,7 @@
 import type { Sheet } from 'write-excel-file/universal';
 import { explain, type Finding, RULE_NAMES } from '../domain/checks';
 import { writeBook } from './export/writeBook';
+import { cellFormat } from './export/cellFormat';
 
 export interface ReportRow {
   no: number;
@@ -138,7 +139,7 @@ export function reportSheetData(
     ...rows.map((r) =>
       reportCells(r).map((v) =>
         typeof v === 'number'
-          ? { value: v, type: Number, format: '#,##0.##', borderStyle: 'thin' }
+          ? { value: v, type: Number, format: cellFormat('#,##0.##', v), borderStyle: 'thin' }
           : { value: v, type: String, borderStyle: 'thin', wrap: true },
       ),
     ),

@@ -9,6 +9,7 @@
 import type { Sheet } from 'write-excel-file/universal';
 import type { AdjustmentTable, Quad } from '../../domain/adjustment';
 import { formatAmount } from '../../domain/numbers';
+import { cellFormat } from './cellFormat';
 import { colName, withCachedValues } from './appendixSheet';
 import { columnPoints, printSetup, printTitles, rowHeight, wrappedLines } from './adjustmentPrint';
 import { type Cell, head, heading } from './sheetCells';
@@ -171,7 +172,7 @@ export async function exportAdjustmentXlsx(
       for (let k = 0; k < 4; k++) {
         const c = FIXED + g * 4 + k;
         const L = colName(c);
-        const style = { ...num, ...bold };
+        const style = { ...num, format: cellFormat(num.format, q[k]), ...bold };
         if (k === 3) {
           const f = `${colName(c - 3)}${r + 1}+${colName(c - 2)}${r + 1}-${colName(c - 1)}${r + 1}`;
           out.push(formula(r, c, f, q[3], style));

@@ -5,6 +5,7 @@
  * computed values. Per-cell work in the library was most of a 10,000-project export.
  */
 import type { AppendixLayout, OutCell } from './appendixLayout';
+import { cellFormat, wholeAt } from './cellFormat';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
 const NAMES: string[] = [];
@@ -38,7 +39,7 @@ function style(c: OutCell, format: string): Record<string, unknown> {
   // numbers align right by default in every spreadsheet: say so only for texts
   if (c.align && c.align !== 'left' && !(c.numeric && c.align === 'right')) out.align = c.align;
   if (c.indent) out.indent = c.indent;
-  if (c.numeric) out.format = format;
+  if (c.numeric) out.format = cellFormat(format, figureOf(c));
   if (c.bold) out.fontWeight = 'bold';
   if (c.italic) out.fontStyle = 'italic';
   if (c.underline) out.textDecoration = { underline: true };
@@ -48,6 +49,23 @@ function style(c: OutCell, format: string): Record<string, unknown> {
 }
 
 const isText = (c: OutCell) => !c.formula && c.number === undefined;
+
+/** A cell's figure: its number, or the computed value of its formula. */
+const figureOf = (c: OutCell): unknown => (c.formula ? c.value : c.number);
+
+/**
+ * Decimals of the appendix formats (`#,##0.##`): a figure that prints decimals there is a look of
+ * its own, as its format keeps them (cellFormat.ts).
+ */
+const DECIMALS = 2;
+
+/** The look-key offset of a figure printing decimals (added to a whole figure's look). */
+export const FRACTION_LOOK = 4 * 64 * 4096;
+
+/** True when a figure prints decimals in an appendix format (`#,##0.##`). */
+export function isFraction(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && !wholeAt(v, DECIMALS);
+}
 
 /** A layout cell's look in write-excel-file's properties (a text carries no number format). */
 export function appendixCellStyle(c: OutCell, format: string): Record<string, unknown> {
@@ -70,11 +88,15 @@ const KINDS = [
 ];
 const ALIGNS = [undefined, 'left', 'center', 'right'];
 
-/** A body cell's look as a number (kind, alignment, indent, numeric, text, column's format). */
+/**
+ * A body cell's look as a number (kind, alignment, indent, numeric, text, column's format, and
+ * whether its figure prints decimals).
+ */
 export function lookKey(c: OutCell, col: number): number {
   const k = KINDS.indexOf(c.kind) * 4 + ALIGNS.indexOf(c.align);
-  const flags = (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
-  return ((k * 4 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
+  const flags =
+    (c.numeric && isFraction(figureOf(c)) ? 4 : 0) + (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
+  return ((k * 8 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
 }
 
 /** An empty body cell needs no cell at all (its border comes from the conditional format). */
@@ -106,7 +128,7 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
   const width = l.widths.length;
   const looks = new Int32Array(Math.max(0, l.rows.length - l.firstRow) * width).fill(-1);
   const libraryCell = (c: OutCell, format: string) => {
-    const key = `${c.kind}|${format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}|${c.bold}|${c.italic}|${c.underline}|${c.size}|${c.wrap}`;
+    const key = `${c.kind}|${c.numeric ? cellFormat(format, figureOf(c)) : format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}|${c.bold}|${c.italic}|${c.underline}|${c.size}|${c.wrap}`;
     let st = styles.get(key);
     if (!st) {
       st = {

@@ -7,9 +7,14 @@ import { periodLabel } from '../../domain/executionPeriods';
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName } from './appendixSheet';
+import { cellFormat } from './cellFormat';
 import { type Cell, head, heading } from './sheetCells';
 
-export const num = { format: '#,##0.###', borderStyle: 'thin' };
+/** A figure's look: `#,##0.###`, or `#,##0` when it prints no decimal (cellFormat.ts). */
+export const num = (value: unknown) => ({
+  format: cellFormat('#,##0.###', value),
+  borderStyle: 'thin' as const,
+});
 export const pctFmt = { format: '0.00%', borderStyle: 'thin' };
 
 type Formulas = Map<string, number | string>;
@@ -56,18 +61,18 @@ export function unitSheet(
     const crit = `B${r}`;
     const cell = (c: number, fx: string, value: number | string, pct = false): Cell => {
       formulas.set(`${colName(c)}${r}`, value);
-      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num) };
+      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num(value)) };
     };
     rows.push([
       { value: i + 1, type: Number, borderStyle: 'thin', align: 'center' },
       { value: u.label || '—', type: String, borderStyle: 'thin', wrap: true },
-      { value: u.projects, type: Number, ...num },
+      { value: u.projects, type: Number, ...num(u.projects) },
       cell(3, `SUMIF(${range('D')},${crit},${range('H')})`, sum('plan')),
       cell(4, `SUMIF(${range('D')},${crit},${range('K')})`, sum('ytdPlan')),
       cell(5, `IF(D${r}=0,"",E${r}/D${r})`, ratio(sum('ytdPlan'), sum('plan')), true),
       cell(6, `SUMIF(${range('D')},${crit},${range('G')})`, sum('carry')),
       cell(7, `SUMIF(${range('D')},${crit},${range('J')})`, sum('ytdCarry')),
-      { value: u.behind, type: Number, ...num },
+      { value: u.behind, type: Number, ...num(u.behind) },
     ]);
   });
   return rows;
@@ -110,12 +115,12 @@ export function periodSheet(
     const r = rows.length + 1;
     const cell = (c: number, fx: string, value: number | string, pct = false): Cell => {
       formulas.set(`${colName(c)}${r}`, value);
-      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num) };
+      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num(value)) };
     };
     rows.push([
       { value: periodLabel(p, lang), type: String, borderStyle: 'thin' },
       { value: viDate(p.end), type: String, borderStyle: 'thin', align: 'center' },
-      { value: p.disbursed, type: Number, ...num },
+      { value: p.disbursed, type: Number, ...num(p.disbursed) },
       i === 0 ? cell(3, `C${r}`, p.disbursed) : cell(3, `C${r}-C${r - 1}`, p.inPeriod),
       cell(4, `IF(${planRef}=0,"",C${r}/${planRef})`, p.rate ?? '', true),
       p.target === null ? { value: null } : { value: p.target, type: Number, ...pctFmt },

@@ -129,7 +129,7 @@ function formSheet(f: ExecutionForm, plan: AnnualPlan, lang: 'vi' | 'en', formul
     ];
     const formula = (c: number, fx: string, value: number | string, pct: boolean): Cell => {
       formulas.set(`${colName(c)}${r}`, value);
-      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num), ...bold };
+      return { type: 'Formula', value: fx, ...(pct ? pctFmt : num(value)), ...bold };
     };
     for (let c = 4; c < WIDTH - 1; c++) {
       const key = INPUTS[c];
@@ -138,14 +138,15 @@ function formSheet(f: ExecutionForm, plan: AnnualPlan, lang: 'vi' | 'en', formul
         continue;
       }
       if (row.kind === 'line') {
-        out.push({ value: clean(row.values[key]), type: Number, ...num });
+        const v = clean(row.values[key]);
+        out.push({ value: v, type: Number, ...num(v) });
         continue;
       }
       const refs = row.children.map((j) => `${colName(c)}${first + j + 1}`);
       out.push(
         refs.length
           ? formula(c, `SUM(${refs.join(',')})`, clean(row.values[key]), false)
-          : { value: 0, type: Number, ...num, ...bold },
+          : { value: 0, type: Number, ...num(0), ...bold },
       );
     }
     for (const [c, fx, value, pct] of derived(r, row.values)) out[c] = formula(c, fx, value, pct);

@@ -8,7 +8,7 @@ import { isNumericLeaf } from '../../domain/columns';
 import { gridText } from '../../domain/grid';
 import type { AppendixSheet, ColumnLeaf } from '../../domain/types';
 import type { OutCell, SheetValues } from './layoutTypes';
-import { colName, lookKey } from './appendixSheet';
+import { colName, FRACTION_LOOK, isFraction, lookKey } from './appendixSheet';
 import { rowRanges } from './layoutParts';
 import { fitsOneLine, rowHeight, wrappedLines } from './textFit';
 import { cellTextXml, plainXml } from './xmlText';
@@ -80,7 +80,14 @@ export function plainRows(
     };
   });
   const attrs = new Map<number, string>();
-  const attr = (look: number, col: Col, c: number, level: number, text: boolean): string => {
+  const attr = (
+    look: number,
+    col: Col,
+    c: number,
+    level: number,
+    text: boolean,
+    fraction = false,
+  ): string => {
     let s = attrs.get(look);
     if (s === undefined) {
       s = style(
@@ -90,7 +97,7 @@ export function plainRows(
           numeric: col.numeric,
           align: col.align,
           ...(col.name ? { indent: level } : {}),
-          ...(text ? { text: 'x' } : { number: 0 }),
+          ...(text ? { text: 'x' } : { number: fraction ? 0.5 : 0 }),
         }),
         c,
       );
@@ -125,9 +132,11 @@ export function plainRows(
       const col = cols[c];
       if (col.rowTotal) {
         if (!src.amountCols.length) continue;
-        const s = attr(col.lookNumber, col, c, level, false);
-        const f = `<f>${plainXml(`SUM(${rowRanges(src.amountCols, excelRow)})`)}</f>`;
         const value = v.value(i, col.leaf.id);
+        const fraction = col.numeric && isFraction(value);
+        const look = col.lookNumber + (fraction ? FRACTION_LOOK : 0);
+        const s = attr(look, col, c, level, false, fraction);
+        const f = `<f>${plainXml(`SUM(${rowRanges(src.amountCols, excelRow)})`)}</f>`;
         xml +=
           typeof value === 'number' && Number.isFinite(value)
             ? `${col.open}${excelRow}"${s}>${f}<v>${value}</v></c>`
@@ -136,8 +145,9 @@ export function plainRows(
       }
       const x = vals[c];
       if (typeof x === 'number') {
-        const look = col.lookNumber + (col.name ? indentLook : 0);
-        xml += `${col.open}${excelRow}"${attr(look, col, c, level, false)}><v>${x}</v></c>`;
+        const fraction = col.numeric && isFraction(x);
+        const look = col.lookNumber + (col.name ? indentLook : 0) + (fraction ? FRACTION_LOOK : 0);
+        xml += `${col.open}${excelRow}"${attr(look, col, c, level, false, fraction)}><v>${x}</v></c>`;
         continue;
       }
       if (typeof x !== 'string') continue;

@@ -3,6 +3,7 @@
  * formula of its rows (cell, stated → computed), or kept as stated. Nothing is replaced silently.
  */
 import { formatAmount } from '../../domain/numbers';
+import { cellFormat } from './cellFormat';
 import type { StatedChoice, StatedFigure } from './statedCells';
 
 /** A stated figure of one exported sheet (its name in the file). */
@@ -71,7 +72,12 @@ export function statedReportRows(
   const w = WORDS[lang];
   const border = { borderStyle: 'thin' };
   const text = (value: string) => ({ value, type: String, wrap: true, ...border });
-  const num = (value: number) => ({ value, type: Number, format: '#,##0.##', ...border });
+  const num = (value: number) => ({
+    value,
+    type: Number,
+    format: cellFormat('#,##0.##', value),
+    ...border,
+  });
   return [
     [null],
     [
