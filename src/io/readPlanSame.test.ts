@@ -18,8 +18,7 @@ import { planXlsx } from '../../bench/planXlsx';
 import { readSheetBefore } from '../../tests/support/readPlanBefore/readPlan';
 import { hostileVariants, type SheetAudit } from '../cli/audit/hostileLayouts';
 import { generatePlan } from '../domain/generate';
-import { PlanEngine } from '../engine/engine';
-import { exportXlsx } from './export/xlsx';
+import { evaluatedExport } from '../../tests/support/evaluatedExport';
 import { parsePlanbook } from './planbookFile';
 import type { RawGrid } from './appendix/grid';
 import { PREVIEW_ROWS, type PlanReading, readPlanFile } from './readPlan';
@@ -181,15 +180,7 @@ describe('readPlanFile reads every spreadsheet as the old path does', () => {
     );
     if (!sample.ok) throw new Error('the sample does not parse');
     for (const wb of [sample.workbook, generatePlan({ projects: 120, seed: 3 })]) {
-      const engine = new PlanEngine();
-      engine.loadWorkbook(wb);
-      const out = await exportXlsx({
-        workbook: wb,
-        values: (id) => engine.values(id),
-        gridValues: (id, r, c) => engine.gridValue(id, r, c),
-        findings: [],
-        rowNumber: () => '',
-      });
+      const { out } = await evaluatedExport(wb);
       expectSame('export.xlsx', out.bytes);
     }
   }, 120_000);

@@ -6,8 +6,8 @@ import { makePlan } from '../../domain/template';
 import type { AppendixSheet, ColumnNode, GridSheet, Workbook } from '../../domain/types';
 import { PlanEngine } from '../../engine/engine';
 import { toCsv } from '../../../tests/support/libreoffice';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { readPlanFile } from '../readPlan';
-import { exportXlsx } from './xlsx';
 
 /** Every column with Planbook's row total put on the printed form (nothing left out). */
 const totalOnForm = (cols: ColumnNode[]): ColumnNode[] =>
@@ -63,16 +63,7 @@ function crossSheetPlan(): Workbook {
 }
 
 async function exported(wb: Workbook) {
-  const engine = new PlanEngine();
-  engine.loadWorkbook(wb);
-  const out = await exportXlsx({
-    workbook: wb,
-    values: (id) => engine.values(id),
-    gridValues: (id, r, c) => engine.gridValue(id, r, c),
-    findings: [],
-    rowNumber: () => '',
-  });
-  return { out, engine };
+  return evaluatedExport(wb);
 }
 
 /** The computed figures of a workbook: every project cell of the appendices, every grid cell. */

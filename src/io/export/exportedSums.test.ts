@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../../domain/template';
 import type { AppendixSheet, ColumnLeaf, Workbook } from '../../domain/types';
-import { PlanEngine } from '../../engine/engine';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { recalcMismatches } from '../../../tests/support/recalcCheck';
 import { parsePlanbook } from '../planbookFile';
 import { readPlanFile } from '../readPlan';
 import '../sheetJsEager';
 import { exportColumns } from './statedCells';
-import { exportXlsx } from './xlsx';
 
 /** Rows: A (p1, p2, of which, ratio), B (p3), then an of-which and a ratio row at the top level. */
 function plan(): Workbook {
@@ -56,16 +55,8 @@ function plan(): Workbook {
 }
 
 async function layoutOf(wb: Workbook) {
-  const e = new PlanEngine();
-  e.loadWorkbook(wb);
-  const out = await exportXlsx({
-    workbook: wb,
-    values: (id) => e.values(id),
-    findings: [],
-    rowNumber: () => '',
-    streamRowsOver: Infinity,
-  });
-  return { l: out.layouts[0], v: e.values(wb.sheets[0].id) };
+  const { out, engine } = await evaluatedExport(wb, { streamRowsOver: Infinity });
+  return { l: out.layouts[0], v: engine.values(wb.sheets[0].id) };
 }
 
 const sample = (): Workbook => {

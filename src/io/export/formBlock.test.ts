@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { MOTTO } from '../../domain/formPrint';
 import type { Workbook } from '../../domain/types';
 import { PlanEngine } from '../../engine/engine';
@@ -10,7 +11,7 @@ import { readPlanFile } from '../readPlan';
 import { layoutAppendix, type OutCell } from './appendixLayout';
 import { splitColumn } from './formBlock';
 import { rowHeight, wrappedLines } from './textFit';
-import { exportXlsx, totalLabel } from './xlsx';
+import { totalLabel } from './xlsx';
 
 function sample(): Workbook {
   const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
@@ -87,14 +88,7 @@ describe('wrapped lines in Times New Roman', () => {
 describe('the form read back as a plain table (the hidden sheet gone, as after some edits)', () => {
   it('keeps title, number, date, place and issuing body apart from the header block', async () => {
     const wb = sample();
-    const e = new PlanEngine();
-    e.loadWorkbook(wb);
-    const out = await exportXlsx({
-      workbook: wb,
-      values: (id) => e.values(id),
-      findings: [],
-      rowNumber: () => '',
-    });
+    const { out } = await evaluatedExport(wb);
     const book = XLSX.read(out.bytes, { type: 'array', cellFormula: true });
     const plain = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(plain, book.Sheets['Phụ lục'], 'Phụ lục');

@@ -6,22 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { leaves } from '../../domain/columns';
 import { generatePlan, prng } from '../../domain/generate';
 import type { AppendixSheet, CellInput, GridSheet, Workbook } from '../../domain/types';
-import { PlanEngine } from '../../engine/engine';
 import { toCsv } from '../../../tests/support/libreoffice';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { readPlanFile } from '../readPlan';
-import { exportXlsx } from './xlsx';
 
 async function exportOf(wb: Workbook, streamRowsOver: number) {
-  const e = new PlanEngine();
-  e.loadWorkbook(wb);
-  return exportXlsx({
-    workbook: wb,
-    values: (id) => e.values(id),
-    gridValues: (id, r, c) => e.gridValue(id, r, c),
-    findings: [],
-    rowNumber: () => '',
-    streamRowsOver,
-  });
+  return (await evaluatedExport(wb, { streamRowsOver })).out;
 }
 
 /** The package's parts as text, the hidden sheet's packed plan left out (it carries a time). */

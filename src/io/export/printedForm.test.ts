@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { sheetFindings } from '../../domain/checks';
 import { MOTTO, MOTTO_SUB } from '../../domain/formPrint';
 import type { Workbook } from '../../domain/types';
@@ -170,14 +171,7 @@ function clippedNames(words: PdfWord[], layout: AppendixLayout): string[] {
 
 /** The sample exported with every body row one line tall (to prove the clipping check bites). */
 async function squeezedPdf(wb: Workbook): Promise<{ pdf: string; layout: AppendixLayout }> {
-  const e = new PlanEngine();
-  e.loadWorkbook(wb);
-  const out = await exportXlsx({
-    workbook: wb,
-    values: (id) => e.values(id),
-    findings: [],
-    rowNumber: () => '',
-  });
+  const { out } = await evaluatedExport(wb);
   const files = unzipSync(out.bytes);
   files['xl/worksheets/sheet1.xml'] = strToU8(
     strFromU8(files['xl/worksheets/sheet1.xml']).replace(/ ht="[\d.]+"/g, ' ht="16"'),

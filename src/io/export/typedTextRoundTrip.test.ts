@@ -5,8 +5,8 @@ import { parseInput } from '../../domain/policy';
 import { makePlan } from '../../domain/template';
 import type { CellInput, Workbook } from '../../domain/types';
 import { PlanEngine } from '../../engine/engine';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { readPlanFile } from '../readPlan';
-import { exportXlsx } from './xlsx';
 
 describe("a leading ' is a keep-as-text marker, not content", () => {
   const sheet = makePlan().sheets[0];
@@ -51,15 +51,7 @@ describe("a leading ' is a keep-as-text marker, not content", () => {
       ...plan,
       grids: [{ kind: 'grid', id: 'g1', name: 'Dữ liệu', cells: [typed] }],
     };
-    const engine = new PlanEngine();
-    engine.loadWorkbook(wb);
-    const out = await exportXlsx({
-      workbook: wb,
-      values: (id) => engine.values(id),
-      gridValues: (id, r, c) => engine.gridValue(id, r, c),
-      findings: [],
-      rowNumber: () => '',
-    });
+    const { out } = await evaluatedExport(wb);
     const back = readPlanFile('plan.xlsx', out.bytes).workbook;
     expect(back.sheets[0].rows[1].cells.notes).toBe('0123');
     expect(back.grids![0].cells[0]).toEqual(['0123', '1,5', 7, "'=A1"]);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Workbook } from '../../domain/types';
-import { PlanEngine } from '../../engine/engine';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { shownNumbers } from '../../../tests/support/numberFormats';
 import { parsePlanbook } from '../planbookFile';
 import { readPlanFile } from '../readPlan';
@@ -22,21 +22,12 @@ import { readDirect } from '../../cli/reader';
 import { exportAdjustmentXlsx } from './adjustmentXlsx';
 import { cellFormat } from './cellFormat';
 import { exportExecutionXlsx } from './executionXlsx';
-import { exportXlsx } from './xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'whole-'));
 
 /** The plan exported by the styled writer (`streamRowsOver` Infinity) or the streaming one (0). */
 async function exported(wb: Workbook, name: string, streamRowsOver: number): Promise<string> {
-  const e = new PlanEngine();
-  e.loadWorkbook(wb);
-  const out = await exportXlsx({
-    workbook: wb,
-    values: (id) => e.values(id),
-    findings: [],
-    rowNumber: () => '',
-    streamRowsOver,
-  });
+  const { out } = await evaluatedExport(wb, { streamRowsOver });
   const file = join(dir, `${name}-${streamRowsOver}.xlsx`);
   writeFileSync(file, out.bytes);
   return file;
