@@ -15,14 +15,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { armEditTimer, editRuns, stats } from './app';
 import { type OpenedPlan, openGeneratedPlan } from './openedPlan';
-
-interface Ev {
-  name: string;
-  ph: string;
-  ts: number;
-  tts?: number;
-  args?: { usedHeapSizeBefore?: number; usedHeapSizeAfter?: number };
-}
+import { startTrace } from './trace';
 
 interface Tally {
   cpu: number[];
@@ -50,22 +43,16 @@ async function block(
   runs: number,
   into: Tally,
 ): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
-  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
   const heap = () => page.evaluate('performance.memory.usedJSHeapSize') as Promise<number>;
   const h0 = await heap();
   const n0 = ((await page.evaluate('window.__lat.length')) as number) ?? 0;
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.gc'],
-    },
-  });
+  const { cdp, stop } = await startTrace(context, page, [
+    'devtools.timeline',
+    'blink.user_timing',
+    'disabled-by-default-v8.gc',
+  ]);
   const lat = await editRuns(page, runs, 1000 + from, (i) => 2 + (((i + from) * 37) % 200));
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await stop();
   const h1 = await heap();
   await cdp.detach();
   const ends = events.filter((e) => e.name === 'pb:edit-end');

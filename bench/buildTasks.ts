@@ -25,28 +25,8 @@ import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
 import { importPlanbook } from './app';
-
-interface Ev {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
+import { type CpuProfile, functionsWithin } from './cpuProfile';
+import { mainTasks, startTrace, TASK_CATEGORIES, taskCpu } from './trace';
 
 /** A main-thread task: start (µs, trace clock), wall and CPU ms, its top functions. */
 interface Task {
@@ -71,40 +51,6 @@ interface Run {
 }
 
 const LONG_MS = 50;
-/** A main-thread task's trace event, by Chromium version. */
-const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-
-/** Inclusive ms per function over the samples in [a, b] (µs), the app's named frames first. */
-function inside(p: Profile, a: number, b: number): string[] {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, Node>();
-  for (const n of p.nodes) {
-    byId.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  const by = new Map<string, number>();
-  let t = p.startTime;
-  p.samples.forEach((id, i) => {
-    t += p.timeDeltas[i] ?? 0;
-    if (t < a || t > b) return;
-    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const f = byId.get(n)!.callFrame;
-      if (!f.functionName || f.url === '') {
-        if (f.functionName === '(garbage collector)') seen.add('(gc)');
-        continue;
-      }
-      seen.add(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber}`);
-    }
-    for (const k of seen) by.set(k, (by.get(k) ?? 0) + dt);
-  });
-  return [...by]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 14)
-    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
-}
-
 async function once(
   page: Page,
   context: BrowserContext,
@@ -114,16 +60,7 @@ async function once(
 ): Promise<Run> {
   await page.goto(url);
   await page.waitForSelector(`[data-workbook="${id}"] a`);
-  const cdp = await context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
-  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'],
-    },
-  });
+  const { cdp, stop } = await startTrace(context, page, TASK_CATEGORIES);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
@@ -137,9 +74,8 @@ async function once(
     { timeout: 600_000, polling: 100 },
   );
   await page.waitForTimeout(settle);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  await cdp.send('Tracing.end');
-  await traced;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const events = await stop();
   await cdp.detach();
   if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, JSON.stringify(events));
   const mark = (n: string) => events.find((e) => e.name === n);
@@ -147,24 +83,16 @@ async function once(
   const built = mark('pb:engine-ready')!;
   const checked = mark('pb:checks-ready') ?? built;
   const end = checked.ts + settle * 1000;
-  // the renderer's main thread (user timing marks may be recorded on another thread)
-  const named = events.find(
-    (e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' && e.pid === shown.pid,
-  );
-  const tid = named?.tid ?? shown.tid;
-  const main = (e: Ev) => e.pid === shown.pid && e.tid === tid;
-  const tasks = events.filter(
-    (e) => TASK.has(e.name) && e.ph === 'X' && main(e) && e.ts + e.dur! >= shown.ts,
-  );
+  const tasks = mainTasks(events, shown.pid, shown.tid).filter((e) => e.ts + e.dur! >= shown.ts);
   const inSpan = tasks.filter((e) => e.ts <= end);
-  const cpu = (e: Ev) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const cpu = taskCpu;
   const long = inSpan.filter((e) => e.dur! / 1000 > LONG_MS);
   return {
     tasks: long.map((e) => ({
       at: (e.ts - shown.ts) / 1000,
       wall: e.dur! / 1000,
       cpu: (e.tdur ?? e.dur!) / 1000,
-      what: inside(profile, e.ts, e.ts + e.dur!),
+      what: functionsWithin(profile, e.ts, e.ts + e.dur!, 14),
     })),
     longest: Math.max(0, ...inSpan.map((e) => e.dur! / 1000)),
     longestCpu: Math.max(0, ...inSpan.map(cpu)),

@@ -6,6 +6,8 @@ export interface ProfileNode {
 }
 export interface CpuProfile {
   nodes: ProfileNode[];
+  /** µs, the clock of trace events' `ts`. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -38,4 +40,33 @@ export function profileSummary(p: CpuProfile, edits: number): string[] {
       .slice(0, k)
       .map(([n, t]) => `  ${(t / edits).toFixed(2).padStart(7)} ms/edit  ${n}`);
   return ['self:', ...top(self, 30), 'inclusive:', ...top(incl, 50)];
+}
+
+/** Inclusive ms per named function over the samples in [a, b] (µs), the `top` largest. */
+export function functionsWithin(p: CpuProfile, a: number, b: number, top: number): string[] {
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const n of p.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const by = new Map<string, number>();
+  let t = p.startTime;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i] ?? 0;
+    if (t < a || t > b) return;
+    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byId.get(n)!.callFrame;
+      if (f.functionName === '(garbage collector)') seen.add('(gc)');
+      if (!f.functionName || f.url === '') continue;
+      seen.add(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber}`);
+    }
+    for (const k of seen) by.set(k, (by.get(k) ?? 0) + dt);
+  });
+  return [...by]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, top)
+    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
 }

@@ -19,59 +19,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, serveDist } from '../tests/e2e/harness';
+import { type CpuProfile, functionsWithin } from './cpuProfile';
 import { planXlsx } from './planXlsx';
-
-interface Ev {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-interface ProfNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Inclusive ms per named function over the profile's samples in [a, b] (µs), the top 8. */
-function topFunctions(p: Profile, a: number, b: number): string[] {
-  const parent = new Map<number, number>();
-  const byId = new Map<number, ProfNode>();
-  for (const n of p.nodes) {
-    byId.set(n.id, n);
-    for (const c of n.children ?? []) parent.set(c, n.id);
-  }
-  const by = new Map<string, number>();
-  let t = p.startTime;
-  p.samples.forEach((id, i) => {
-    t += p.timeDeltas[i] ?? 0;
-    if (t < a || t > b) return;
-    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const f = byId.get(n)!.callFrame;
-      if (f.functionName === '(garbage collector)') seen.add('(gc)');
-      if (!f.functionName || f.url === '') continue;
-      seen.add(`${f.functionName} ${f.url.split('/').pop()}:${f.lineNumber}`);
-    }
-    for (const k of seen) by.set(k, (by.get(k) ?? 0) + dt);
-  });
-  return [...by]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 8)
-    .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
-}
+import { mainTasks, startTrace, TASK_CATEGORIES, taskCpu } from './trace';
 
 const PHASES = ['preview', 'correct', 'open'] as const;
 type Phase = (typeof PHASES)[number];
@@ -92,16 +42,7 @@ async function once(
 ) {
   await page.goto(url);
   await page.waitForSelector('[data-testid=workbook-list] tbody tr');
-  const cdp = await context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
-  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'],
-    },
-  });
+  const { cdp, stop } = await startTrace(context, page, TASK_CATEGORIES);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
@@ -125,29 +66,18 @@ async function once(
   );
   await page.waitForTimeout(settle);
   await mark(page, 'end');
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  await cdp.send('Tracing.end');
-  await traced;
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const events = await stop();
   await cdp.detach();
   const at = (n: string) => events.find((e) => e.name === `bench:${n}`)!;
-  const named = events.find(
-    (e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' && e.pid === at('preview').pid,
-  );
-  const tid = named?.tid ?? at('preview').tid;
-  const tasks = events.filter(
-    (e) =>
-      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
-      e.ph === 'X' &&
-      e.pid === at('preview').pid &&
-      e.tid === tid,
-  );
+  const tasks = mainTasks(events, at('preview').pid, at('preview').tid);
   const ends = { preview: 'correct', correct: 'open', open: 'end' } as const;
   const out = {} as Run;
   for (const p of PHASES) {
     const a = at(p).ts;
     const b = at(ends[p]).ts;
     const inside = tasks.filter((e) => e.ts + e.dur! >= a && e.ts <= b);
-    const cpu = (e: Ev) => (e.tdur ?? e.dur ?? 0) / 1000;
+    const cpu = taskCpu;
     out[p] = {
       longestCpu: Math.max(0, ...inside.map(cpu)),
       long: inside
@@ -156,7 +86,7 @@ async function once(
           (e) =>
             `+${((e.ts - a) / 1000).toFixed(0)} ms: CPU ${cpu(e).toFixed(0)} ms` +
             (process.env.BENCH_WHAT === '1'
-              ? topFunctions(profile, e.ts, e.ts + e.dur!)
+              ? functionsWithin(profile, e.ts, e.ts + e.dur!, 8)
                   .map((w) => `\n      ${w}`)
                   .join('')
               : ''),

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const grid = new WorkbookPageModel(page);
   // each edit: focus and type unprofiled, then profile only Enter → the total's change (+ 100 ms)
   const prof = async (k: number, base: number, from: number) => {
-    const merged: Profile = { nodes: [], samples: [], timeDeltas: [] };
+    const merged: Profile = { nodes: [], startTime: 0, samples: [], timeDeltas: [] };
     for (let i = 0; i < k; i++) {
       const r = 2 + (((i + from) * 37) % 200);
       await grid.focus(r, 'y2023_dtpt');

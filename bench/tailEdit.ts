@@ -10,22 +10,9 @@
 import type { Page } from 'playwright-core';
 import { armEditTimer, editRuns, stats } from './app';
 import { openGeneratedPlan } from './openedPlan';
+import { startTrace, type TraceEvent } from './trace';
 
-interface Ev {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  tts?: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown> & {
-    data?: Record<string, unknown>;
-    usedHeapSizeBefore?: number;
-    usedHeapSizeAfter?: number;
-  };
-}
+type Ev = TraceEvent;
 
 const GC = /^(MinorGC|MajorGC|V8\.GCScavenger|V8\.GCFinalizeMC|V8\.GCIncrementalMarking$|MinorMS)/;
 
@@ -114,28 +101,21 @@ async function main(): Promise<void> {
     for (const t of document.querySelectorAll('.ag-row[row-id="pin:all"]'))
       obs.observe(t, { subtree: true, childList: true, characterData: true });
   })()`);
-  const cdp = await context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as Ev[])));
-  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('HeapProfiler.collectGarbage');
+  const gc = await context.newCDPSession(page);
+  await gc.send('HeapProfiler.collectGarbage');
+  await gc.detach();
   const h0 = await heap(page);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'blink.user_timing',
-        'v8',
-        'disabled-by-default-v8.gc',
-        'toplevel',
-      ],
-    },
-  });
+  const { cdp, stop } = await startTrace(context, page, [
+    'devtools.timeline',
+    'blink.user_timing',
+    'v8',
+    'disabled-by-default-v8.gc',
+    'toplevel',
+  ]);
   const runs = Number(process.env.EDIT_RUNS ?? 60);
   const lat = await editRuns(page, runs);
-  await cdp.send('Tracing.end');
-  await traced;
+  const events = await stop();
+  await cdp.detach();
   const h1 = await heap(page);
   const s = stats(lat);
   console.log(`edit median ${s.median.toFixed(1)} p95 ${s.p95.toFixed(1)} ms (${lat.length})`);

@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computedTotalRows } from '../../src/domain/totals';
 import type { Workbook } from '../../src/domain/types';
-import { PlanEngine } from '../../src/engine/engine';
 import { exportColumns } from '../../src/io/export/statedCells';
-import { exportXlsx } from '../../src/io/export/xlsx';
+import { evaluatedExport } from './evaluatedExport';
 import { toCsv } from './libreoffice';
 
 /** One formula cell whose recalculated value is not Planbook's. */
@@ -42,16 +41,7 @@ export async function recalcMismatches(
   wb: Workbook,
   tol = 1e-6,
 ): Promise<{ mismatches: Mismatch[]; checked: number; file: string }> {
-  const engine = new PlanEngine();
-  engine.loadWorkbook(wb);
-  const out = await exportXlsx({
-    workbook: wb,
-    values: (id) => engine.values(id),
-    gridValues: (id, r, c) => engine.gridValue(id, r, c),
-    findings: [],
-    rowNumber: () => '',
-    streamRowsOver: Infinity,
-  });
+  const { out, engine } = await evaluatedExport(wb, { streamRowsOver: Infinity });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-recalc-')), 'recalc.xlsx');
   writeFileSync(file, out.bytes);
   const csv = toCsv(file, true);

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../../domain/template';
 import type { GridSheet, Workbook } from '../../domain/types';
-import { PlanEngine } from '../../engine/engine';
+import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { toCsv } from '../../../tests/support/libreoffice';
-import { exportXlsx } from './xlsx';
 
 describe('formulas across sheets in the export', () => {
   it('an appendix reading a plain sheet and a plain sheet reading an appendix recalculate alike', async () => {
@@ -24,16 +23,8 @@ describe('formulas across sheets in the export', () => {
       cells: [["='Phụ lục'!I1", 5]],
     };
     const wb: Workbook = { ...plan, grids: [grid] };
-    const engine = new PlanEngine();
-    engine.loadWorkbook(wb);
+    const { out, engine } = await evaluatedExport(wb);
     expect(engine.gridValue('g1', 0, 0)).toBe(110);
-    const out = await exportXlsx({
-      workbook: wb,
-      values: (id) => engine.values(id),
-      gridValues: (id, r, c) => engine.gridValue(id, r, c),
-      findings: [],
-      rowNumber: () => '',
-    });
     const file = join(mkdtempSync(join(tmpdir(), 'planbook-refs-')), 'refs.xlsx');
     writeFileSync(file, out.bytes);
     for (const recalc of [false, true]) {
