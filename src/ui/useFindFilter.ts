@@ -6,7 +6,7 @@
  * totals stay those of the whole plan, and the bar says that rows are filtered.
  */
 import type { GridApi } from 'ag-grid-community';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { WorkbookSession } from '../app/session';
 import type { Finding } from '../domain/checks';
 import { changedSince } from '../domain/changedSince';
@@ -88,7 +88,9 @@ export function useFindFilter(d: FindFilterDeps) {
     return s;
   }, [filter, sheet, d.findings, thenSheet, baseline]);
 
-  useEffect(() => {
+  // in the commit that draws the "filtered" mark (before the page paints), so the mark never shows
+  // over rows the filter leaves out
+  useLayoutEffect(() => {
     const ctx = d.ctxRef.current;
     if (ctx && ctx.sheetId === sheet.id) setShown(d.apiRef.current, ctx, shown);
   }, [shown, sheet.id, d.ctxRef, d.apiRef]);
