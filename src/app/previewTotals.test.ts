@@ -3,10 +3,11 @@
  * of the old path, which built a PlanEngine for the whole read plan (tests/support/previewTotalsBefore.ts):
  * the sample, every fixture read as a file, the MoF corpus and generated plans with noisy figures.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_DIRS } from '../../tests/support/fixtureDirs';
 import { leaves } from '../domain/columns';
 import { generatePlan } from '../domain/generate';
 import type { Workbook } from '../domain/types';
@@ -17,15 +18,7 @@ import { readPlanFile } from '../io/readPlan';
 import { previewTotals as before } from '../../tests/support/previewTotalsBefore';
 import { previewTotals } from './previewTotals';
 
-const FIXTURES = [
-  'fixtures',
-  'fixtures/shapes',
-  'fixtures/compare',
-  'fixtures/mof',
-  'fixtures/provincial',
-  '../shared/corpus/mof',
-  '../../shared/corpus/mof',
-].filter((d) => existsSync(d));
+const FIXTURES = FIXTURE_DIRS;
 
 type Totals = ReturnType<typeof previewTotals>;
 /** -0 and 0 read alike (the preview formats both as 0). */

@@ -4,10 +4,11 @@
  * every fixture and the MoF corpus as read, and after generated corrections made as the preview
  * made them; and the page, given a worker, computes none of them.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_DIRS } from '../../tests/support/fixtureDirs';
 import { leaves } from '../domain/columns';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
@@ -24,15 +25,7 @@ import { openPreview } from './previewSession';
 import type { PreviewTotals } from './previewTotals';
 import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 
-const DIRS = [
-  'fixtures',
-  'fixtures/shapes',
-  'fixtures/compare',
-  'fixtures/mof',
-  'fixtures/provincial',
-  '../shared/corpus/mof',
-  '../../shared/corpus/mof',
-].filter((d) => existsSync(d));
+const DIRS = FIXTURE_DIRS;
 const FILES = DIRS.flatMap((d) =>
   readdirSync(d)
     .filter((f) => /\.(tsv|xls|xlsx|ods)$/.test(f))
