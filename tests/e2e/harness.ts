@@ -20,20 +20,26 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** A static server over dist/ (or a copy of it) on 127.0.0.1 (random port). */
+/**
+ * A static server over dist/ (or a copy of it: a relative path is read from the working
+ * directory) on 127.0.0.1 (random port).
+ */
 export async function serveDist(
-  DIST = resolve(import.meta.dirname, '../../dist'),
+  dist = resolve(import.meta.dirname, '../../dist'),
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(join(DIST, 'index.html')))
+  // absolute: a request's file must start with it (`./dist` matched no file, every asset was
+  // answered with index.html and the page never started)
+  const root = resolve(dist);
+  if (!existsSync(join(root, 'index.html')))
     throw new Error('dist/ is missing: run `vite build` first');
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(
       /^(\.\.[/\\])+/,
       '',
     );
-    let file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory())
-      file = join(DIST, 'index.html');
+    let file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(root, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
