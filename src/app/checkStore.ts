@@ -8,13 +8,7 @@
  */
 import { carryBalances } from '../domain/balanceRows';
 import { carryContext, sheetContext } from '../domain/checkContext';
-import {
-  type CheckValues,
-  type Finding,
-  planFindings,
-  rowChecker,
-  rowFindings,
-} from '../domain/checks';
+import { type CheckValues, type Finding, planFindings, rowChecker } from '../domain/checks';
 import type { Delta } from '../domain/delta';
 import type { AppendixSheet, Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -178,10 +172,12 @@ export class CheckStore {
       const rows = new Set<number>();
       for (const x of mine) for (const i of x.rows) rows.add(i);
       if (mine.some((x) => x.totals)) for (const i of dependentRows(sheet)) rows.add(i);
+      // one checker for the rows (what it takes of the sheet is taken once, not once per row)
+      let check: ((i: number) => Finding[]) | undefined;
       for (const i of rows) {
         const r = sheet.rows[i];
         if (!r || i >= done) continue;
-        const f = rowFindings(sheet, i, v);
+        const f = (check ??= rowChecker(sheet, v))(i);
         if (f.length) st.byRow.set(r.id, f);
         else st.byRow.delete(r.id);
       }
@@ -227,10 +223,12 @@ export class CheckStore {
       for (const p of mine) for (const i of p.rows) rows.add(i);
       // total rows and rows whose label states a rule depend on rows elsewhere in the sheet
       if (mine.some((p) => p.totals)) for (const i of dependentRows(sheet)) rows.add(i);
+      // one checker for the rows: a paste of 1,000 rows built 1,000 (each reading the column tree)
+      let check: ((i: number) => Finding[]) | undefined;
       for (const i of rows) {
         const r = sheet.rows[i];
         if (!r) continue;
-        const f = rowFindings(sheet, i, v);
+        const f = (check ??= rowChecker(sheet, v))(i);
         if (f.length) st.byRow.set(r.id, f);
         else st.byRow.delete(r.id);
       }

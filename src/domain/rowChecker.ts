@@ -36,8 +36,8 @@ export class RowChecker {
   private readonly firstLeaf = new Map<Id, ColumnLeaf>();
   private readonly lastLeaf = new Map<Id, ColumnLeaf>();
   private readonly amountIds: Id[];
-  /** Paths of the columns whose label alone is ambiguous (columnPath.ts). */
-  private readonly paths: Map<Id, string>;
+  /** Paths of the columns whose label alone is ambiguous (columnPath.ts), once a finding needs them. */
+  private paths: Map<Id, string> | null = null;
   /** The row being checked and its findings (`push` appends to them). */
   private i = 0;
   private out: Finding[] = [];
@@ -55,7 +55,6 @@ export class RowChecker {
       this.lastLeaf.set(l.id, l);
     }
     this.amountIds = this.ctx.amounts.map((a) => a.id);
-    this.paths = ambiguousPaths(sheet.columns);
     this.push = (rule, col, expected, actual, terms, scope, from, doubt) =>
       this.record(rule, col, expected, actual, terms, scope, from, doubt);
   }
@@ -180,7 +179,7 @@ export class RowChecker {
       expected,
       actual,
       terms,
-      scope: columnScope(this.paths, colId, scope),
+      scope: columnScope((this.paths ??= ambiguousPaths(this.sheet.columns)), colId, scope),
       from,
       ...(why ? { why } : {}),
     };
