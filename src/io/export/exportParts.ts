@@ -6,7 +6,7 @@
  * stated / computed / difference figures, would read as an appendix of one project per finding
  * (47 projects "added" when a revised export is compared with the approved one).
  */
-import { REPORT_HEADERS } from '../checkReport';
+import { REPORT_HEADERS } from '../checkReportHeaders';
 import { cellText, type RawGrid } from '../appendix/grid';
 import { PLANBOOK_SHEET } from './packedPlan';
 
