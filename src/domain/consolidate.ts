@@ -55,6 +55,8 @@ export interface ConsolidatedRow {
   entries?: string[];
   /** Keys of the unresolved duplicate pairs of this project. */
   duplicates?: string[];
+  /** The units' notes (_Ghi chú_) of the entries it stands for, joined; absent when none. */
+  note?: string;
 }
 
 /** Figures of a group (a unit, a section, the whole). */
@@ -200,6 +202,7 @@ export function consolidate(
       proposed,
       ...(members.length > 1 ? { entries: members.map((m) => m.key) } : {}),
       ...(open.has(e.key) ? { duplicates: open.get(e.key) } : {}),
+      ...unitNotes(members.map((m) => m.project)),
     };
   };
   const kept = entries.filter((e) => !dropped.has(e.key));
@@ -312,4 +315,10 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 /** Sum of a row of figures. */
 export function sumOf(values: readonly number[]): number {
   return clean(values.reduce((s, v) => s + v, 0));
+}
+
+/** The notes the units wrote for the projects of one row (each once), `{}` when none. */
+function unitNotes(projects: readonly SubmittedProject[]): { note?: string } {
+  const note = [...new Set(projects.map((p) => p.note ?? '').filter(Boolean))].join('; ');
+  return note ? { note } : {};
 }

@@ -1,9 +1,11 @@
 /**
  * The same or a similar project submitted by two units: names compared as matching compares them
- * (`normaliseName`, `nameSimilarity` of match.ts). Candidates share a distinctive word, so 60 units
+ * (`nameKey`: abbreviations expanded, phases and numbers written alike, as comparing versions
+ * reads them; `nameSimilarity` of match.ts). Candidates share a distinctive word, so 60 units
  * of 200 projects are compared in milliseconds rather than pair by pair.
  */
-import { nameSimilarity, normaliseName } from './match';
+import { nameSimilarity } from './match';
+import { nameKey } from './nameKey';
 
 /** Two names of different units are flagged from this similarity up… */
 export const DUPLICATE_SIMILARITY = 0.75;
@@ -43,7 +45,7 @@ export interface DuplicatePair {
   a: string;
   b: string;
   score: number;
-  /** Same name once case, diacritics, spacing and punctuation are set aside. */
+  /** Same name once case, diacritics, spacing, punctuation, abbreviations and leading zeros are set aside. */
   same: boolean;
 }
 
@@ -69,7 +71,9 @@ const PREPARED = new Map<string, Prepared>();
 function prepare(raw: string): Prepared {
   let p = PREPARED.get(raw);
   if (p) return p;
-  const name = normaliseName(raw);
+  // `09 huyện` = `9 huyện`, `CNTT` = `công nghệ thông tin`, `GĐ2` = `(Giai đoạn 2)`: two units
+  // write one project as the compare reads it (normaliseName kept these apart)
+  const name = nameKey(raw);
   // names that differ in their numbers (phase 1 / phase 2) are different projects: candidates
   // share their numbers and one rare word
   const digits = (name.match(/\d+/g) ?? []).join(' ');

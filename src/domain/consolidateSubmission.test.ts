@@ -7,7 +7,9 @@ import {
   scaleTo,
   withTotalsNamedLikeProjects,
 } from './consolidateSubmission';
-import type { Provenance } from './consolidateTypes';
+import { consolidate, unitKey } from './consolidate';
+import { formColumnId } from './consolidateColumns';
+import type { Consolidation, Provenance, Submission } from './consolidateTypes';
 import { makePlan } from './template';
 import type { Workbook } from './types';
 
@@ -160,6 +162,65 @@ describe('sources named by sections', () => {
     expect(s.projects.map((p) => p.values)).toEqual([
       { 's1:y2026_total@ĐTPT': 8000 },
       { 's1:y2026_total@SN': 300 },
+    ]);
+  });
+});
+
+describe("the units' notes (Ghi chú)", () => {
+  it('go with their projects into the consolidated table, both notes on a merged row', () => {
+    const wb = makePlan({
+      years: [2026],
+      rows: [
+        ['project', 0, 'Trung tâm dữ liệu', { '2026:ĐTPT': 8000, notes: 'Chuyển tiếp' }],
+        ['project', 0, 'Mạng LAN', { '2026:ĐTPT': 500 }],
+      ],
+    });
+    const s = submit(wb);
+    expect(s.projects.map((p) => [p.name, p.note])).toEqual([
+      ['Trung tâm dữ liệu', 'Chuyển tiếp'],
+      ['Mạng LAN', undefined],
+    ]);
+    const other: Submission = {
+      ...s,
+      id: 'sub2',
+      provenance: { ...PROVENANCE, unit: 'Sở TT&TT' },
+      projects: [{ ...s.projects[0], note: 'Trùng với đề xuất của Sở Y tế?' }],
+    };
+    const c: Consolidation = {
+      id: 'c1',
+      form: {
+        title: 'Tổng hợp',
+        unit: 'triệu đồng',
+        columns: [{ id: formColumnId(2026, 'ĐTPT'), year: 2026, source: 'ĐTPT' }],
+        sections: [],
+        units: [],
+      },
+      submissionIds: ['sub1', 'sub2'],
+      current: { [unitKey('Sở Y tế')]: 'sub1', [unitKey('Sở TT&TT')]: 'sub2' },
+      mappings: {},
+      proposed: {},
+      resolutions: {},
+      grouping: 'unit',
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const subs = new Map([
+      ['sub1', s],
+      ['sub2', other],
+    ]);
+    const notes = (t: ReturnType<typeof consolidate>) =>
+      t.rows.filter((r) => r.kind === 'project').map((r) => [r.name, r.note]);
+    const t = consolidate(c, subs);
+    expect(notes(t)).toEqual([
+      ['Trung tâm dữ liệu', 'Chuyển tiếp'],
+      ['Mạng LAN', undefined],
+      ['Trung tâm dữ liệu', 'Trùng với đề xuất của Sở Y tế?'],
+    ]);
+    const [dup] = t.duplicates;
+    const merged = consolidate({ ...c, resolutions: { [dup.key]: { kind: 'merge' } } }, subs);
+    expect(notes(merged)).toContainEqual([
+      'Trung tâm dữ liệu',
+      'Chuyển tiếp; Trùng với đề xuất của Sở Y tế?',
     ]);
   });
 });

@@ -14,6 +14,7 @@ import type {
 import { amountsEqual } from './numbers';
 import { canonicalSource, fold } from './sources';
 import type { AppendixSheet, Row, Workbook } from './types';
+import { leaves } from './columns';
 
 /** What building a submission needs besides the workbook. */
 export interface SubmissionInput {
@@ -46,6 +47,10 @@ function projectsOf(
   const out: SubmittedProject[] = [];
   const stack: { level: number; name: string }[] = [];
   const cols = columns.map((c) => ({ key: c.key, colId: c.key.slice(sheet.id.length + 1) }));
+  // the unit's notes (Ghi chú) go with its projects into the consolidated table
+  const noteIds = leaves(sheet.columns)
+    .filter((l) => l.role === 'notes')
+    .map((l) => l.id);
   sheet.rows.forEach((row, i) => {
     while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
     if (row.kind === 'section') stack.push({ level: row.level, name: cellText(row.cells.name) });
@@ -66,9 +71,19 @@ function projectsOf(
       sections: stack.map((s) => s.name).filter(Boolean),
       line: lineOf(row.id),
       values,
+      ...noteOf(row, noteIds),
     });
   });
   return out;
+}
+
+/** A row's notes, joined (`{}` when it has none: stored submissions stay as they were). */
+function noteOf(row: Row, ids: readonly string[]): { note?: string } {
+  const note = ids
+    .map((id) => cellText(row.cells[id]))
+    .filter(Boolean)
+    .join('; ');
+  return note ? { note } : {};
 }
 
 /**

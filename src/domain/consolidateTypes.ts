@@ -79,6 +79,8 @@ export interface SubmittedProject {
   line: number | null;
   /** Amounts by column key (blank cells absent). */
   values: Record<string, number>;
+  /** What the unit wrote in its notes column (_Ghi chú_: `Chuyển tiếp`, `Khởi công mới`…); absent when blank. */
+  note?: string;
 }
 
 /** A check finding of the submission itself (explain it with `explain` of checks.ts). */

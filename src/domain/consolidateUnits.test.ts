@@ -106,6 +106,35 @@ describe('sections and duplicates', () => {
     expect(pairs.some(([a, b]) => a === 'c2' || b === 'c2')).toBe(false);
   });
 
+  it("reads two units' spellings of one project as the compare reads them (numbers, abbreviations)", () => {
+    // the seed appendix writes `09 huyện`, `05 đơn vị`; another unit types `9 huyện`, `CNTT`, `XD`
+    const pair = (x: string, y: string) =>
+      findDuplicates([
+        { key: 'a', unitKey: 'a', name: x },
+        { key: 'b', unitKey: 'b', name: y },
+      ]).map((p) => p.same);
+    expect(
+      pair(
+        'Đầu tư mới, nâng cấp trang thiết bị CNTT và nâng cấp hệ thống mạng Lan cho các sở, ban, ngành và 09 huyện, thị xã, thành phố (29 ĐV)',
+        'Đầu tư mới, nâng cấp trang thiết bị CNTT và nâng cấp hệ thống mạng LAN cho các Sở, ban, ngành và 9 huyện, thị xã, thành phố (29 ĐV)',
+      ),
+    ).toEqual([true]);
+    expect(
+      pair(
+        'XD hệ thống quản lý đơn thư khiếu nại tố cáo của tỉnh',
+        'Xây dựng hệ thống quản lý đơn thư khiếu nại, tố cáo của tỉnh',
+      ),
+    ).toEqual([true]);
+    expect(pair('Dự án GIS cơ sở (Giai đoạn 2)', 'Dự án GIS cơ sở GĐ2')).toEqual([true]);
+    // numbers that differ still tell projects apart
+    expect(
+      pair(
+        'Hệ thống giao ban trực tuyến cho 05 đơn vị cấp huyện',
+        'Hệ thống giao ban trực tuyến cho 04 đơn vị cấp huyện',
+      ),
+    ).toEqual([]);
+  });
+
   it('tells projects that only share the words every name uses, or their numbers, apart', () => {
     const flagged = (x: string, y: string) =>
       findDuplicates([

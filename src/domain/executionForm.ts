@@ -84,6 +84,8 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
   const behind = new Set(figures.projects.filter((p) => p.behind).map((p) => p.project.id));
   const projects = new Map(plan.projects.map((p) => [p.id, p]));
   const unitLabel = new Map<string, string>();
+  // the projects each investor has on the form (a project listed under two sources counts once)
+  const listed = new Map<string, Set<string>>();
   for (const p of plan.projects) {
     const k = normaliseName(p.lead);
     if (!unitLabel.has(k)) unitLabel.set(k, p.lead);
@@ -169,6 +171,8 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
         }
         at = sections.get(key)!;
       });
+      const unitKey = normaliseName(p.lead);
+      listed.set(unitKey, (listed.get(unitKey) ?? new Set<string>()).add(p.id));
       const n = (numbered.get(at) ?? 0) + 1;
       numbered.set(at, n);
       rows.push({
@@ -197,7 +201,9 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
     .filter((u) => u.planned || u.carry || u.disbursed || u.carryDisbursed)
     .map((u) => ({
       label: unitLabel.get(u.key) ?? u.label,
-      projects: u.projects,
+      // the projects the form lists, not every project of the plan (those without a figure for
+      // the year are left off the form: 8 counted beside the 5 listed)
+      projects: listed.get(u.key)?.size ?? 0,
       behind: u.behind,
     }));
   return {

@@ -6,6 +6,7 @@ import type { Sheet } from 'write-excel-file/universal';
 import { explain, type Finding, RULE_NAMES } from '../domain/checks';
 import { writeBook } from './export/writeBook';
 import { cellFormat } from './export/cellFormat';
+import { REPORT_HEADERS } from './checkReportHeaders';
 
 export interface ReportRow {
   no: number;
@@ -82,32 +83,7 @@ export function reportCells(r: ReportRow): (string | number)[] {
   ];
 }
 
-export const REPORT_HEADERS: Record<'vi' | 'en', string[]> = {
-  vi: [
-    'STT',
-    'Quy tắc',
-    'Mức',
-    'Dòng',
-    'Nội dung',
-    'Phạm vi',
-    'Số ghi',
-    'Tính được',
-    'Chênh lệch',
-    'Giải thích',
-  ],
-  en: [
-    'No.',
-    'Rule',
-    'Severity',
-    'Row',
-    'Label',
-    'Scope',
-    'Stated',
-    'Computed',
-    'Difference',
-    'Explanation',
-  ],
-};
+export { REPORT_HEADERS } from './checkReportHeaders';
 
 /** Column widths of the report sheet (characters). */
 export const REPORT_WIDTHS = [6, 22, 14, 6, 60, 14, 14, 14, 14, 80];

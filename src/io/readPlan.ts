@@ -8,6 +8,7 @@ import { gridSheetFromRaw } from './appendix/gridSheet';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
+import { withoutExportParts } from './export/exportParts';
 import { headerDepth, leaves } from '../domain/columns';
 import {
   CellBudget,
@@ -181,7 +182,7 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
   }
   const exported = kind === 'sheet' ? tryReadExported(grids) : null;
   if (exported) return { workbook: exported, lineOf: new Map(), warnings: [], skipped: [] };
-  return readGrids(stem, grids, opts);
+  return readGrids(stem, withoutExportParts(grids), opts);
 }
 
 /** Reads raw sheets (already within the limits) as appendices, or keeps them as plain grids. */

@@ -180,7 +180,7 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
         r.requested,
         r.proposed,
         group ? children[i] : null,
-        input.notes?.get(r.key) ?? '',
+        [r.note, input.notes?.get(r.key)].filter(Boolean).join('; '),
       ),
     );
   });

@@ -147,7 +147,15 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
       headerName: t('c_total'),
       children: FIGURES.map((f) => num(null, f)),
     };
-    return [...fixed, ...years, total];
+    // the units' own notes (Ghi chú), as the export writes them
+    const note: ColDef<Item> = {
+      colId: 'note',
+      headerName: t('c_note'),
+      width: 220,
+      valueGetter: (p) => (p.data?.kind === 'project' ? (p.data.note ?? '') : ''),
+      tooltipValueGetter: (p) => (p.data?.kind === 'project' ? p.data.note : undefined),
+    };
+    return [...fixed, ...years, total, note];
   }, [cols, t, lang, session, unit, display]);
 
   const pinned = useMemo<Item[]>(
