@@ -9,7 +9,10 @@
  * import's longest main-thread task and its CPU time. Measured 2026-12-01 (BENCH_STEPS_ONLY, the build
  * before the model's recording in steps alternated with it, load 15–18): longest task's CPU at 10k
  * 156 → 33 ms (max 321 → 104), at 100k 1017 → 63 ms (max 1271 → 122); import CPU unchanged
- * (10k 694 → 678 ms, 100k 7247 → 7284 ms).
+ * (10k 694 → 678 ms, 100k 7247 → 7284 ms). `BENCH_AB=steps` alternates the steps before 2026-12-01
+ * (engine chunks of whole blocks of 512 rows, 512 matched lines first) with today's (128 rows, 128
+ * lines): at 30k, load 11–17, longest task's CPU median 37 → 28 ms, max 133 → 32 ms; import CPU
+ * median 2111 → 2624 ms (a chunk's recalculation has a fixed part, the groups re-added).
  */
 import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import * as XLSX from '@e965/xlsx';
