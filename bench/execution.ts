@@ -9,7 +9,10 @@
  * import's longest main-thread task and its CPU time. Measured 2026-12-01 (BENCH_STEPS_ONLY, the build
  * before the model's recording in steps alternated with it, load 15–18): longest task's CPU at 10k
  * 156 → 33 ms (max 321 → 104), at 100k 1017 → 63 ms (max 1271 → 122); import CPU unchanged
- * (10k 694 → 678 ms, 100k 7247 → 7284 ms).
+ * (10k 694 → 678 ms, 100k 7247 → 7284 ms). `BENCH_AB=steps` alternates the steps before 2026-12-01
+ * (engine chunks of whole blocks of 512 rows, 512 matched lines first) with today's (128 rows, 128
+ * lines): at 30k, load 11–17, longest task's CPU median 37 → 28 ms, max 133 → 32 ms; import CPU
+ * median 2111 → 2624 ms (a chunk's recalculation has a fixed part, the groups re-added).
  */
 import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import * as XLSX from '@e965/xlsx';
@@ -108,14 +111,18 @@ export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 3
   const readings: ReportReading[] = Array.from({ length: reports }, (_, m) =>
     readReportFile(`giai-ngan-${YEAR}-${m + 1}.xlsx`, report(plan, m + 1), YEAR),
   );
-  const out = { before: new Figures(), blocks: new Figures() };
+  const out = { before: new Figures(), blocks: new Figures(), wholeBlocks: new Figures() };
+  type Kind = keyof typeof out;
+  // BENCH_STEPS_ONLY: today's engine only (the old one records a 100k report in a minute);
+  // BENCH_AB=steps: today's steps against those before 2026-12-01 (whole blocks of 512 rows)
+  const pair: [Kind, Kind] =
+    process.env.BENCH_AB === 'steps' ? ['wholeBlocks', 'blocks'] : ['before', 'blocks'];
   for (let round = 0; round < rounds; round++)
-    // BENCH_STEPS_ONLY: today's engine only (the old one records a 100k report in a minute)
     for (const kind of process.env.BENCH_STEPS_ONLY
       ? (['blocks'] as const)
       : round % 2
-        ? (['blocks', 'before'] as const)
-        : (['before', 'blocks'] as const)) {
+        ? [pair[1], pair[0]]
+        : pair) {
       const engine =
         kind === 'before' ? (new ExecutionEngineBefore() as unknown as ExecutionEngine) : undefined;
       const s = new ExecutionSession(wb.id, plan, null, null, engine);
@@ -129,7 +136,12 @@ export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 3
         await new Promise((done) => setTimeout(done, 5));
         if (kind === 'before')
           await new Promise((done) => setTimeout(() => done(s.importReport(r, pre)), 0));
-        else await s.importReportInSteps(r, pre);
+        else
+          await s.importReportInSteps(
+            r,
+            pre,
+            kind === 'wholeBlocks' ? { budget: 10, rows: 512, matches: 512 } : {},
+          );
         await new Promise((done) => setTimeout(done, 5));
         h.disable();
         const c = process.cpuUsage(c0);
@@ -142,14 +154,18 @@ export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 3
       out[kind].editCpu.push(...e.cpu);
       s.close();
     }
-  const line = (k: 'before' | 'blocks') => {
+  const names = {
+    before: 'before (one task)',
+    blocks: 'blocks + steps',
+    wholeBlocks: 'steps of 512 rows',
+  };
+  const line = (k: Kind) => {
     const f = out[k];
-    return `${k === 'before' ? 'before (one task)' : 'blocks + steps  '}: edit → rates median ${stats(f.edit).median.toFixed(2)} ms (CPU ${stats(f.editCpu).median.toFixed(2)}, p95 ${stats(f.editCpu).p95.toFixed(2)} ms); import longest task median ${stats(f.longest).median.toFixed(0)} ms, max ${stats(f.longest).max.toFixed(0)} ms (its CPU median ${stats(f.longestCpu).median.toFixed(0)} ms, max ${stats(f.longestCpu).max.toFixed(0)} ms); import main-thread CPU median ${stats(f.importCpu).median.toFixed(0)} ms (all: ${f.importCpu.map((x) => x.toFixed(0)).join(' ')})`;
+    return `${names[k].padEnd(17)}: edit → rates median ${stats(f.edit).median.toFixed(2)} ms (CPU ${stats(f.editCpu).median.toFixed(2)}, p95 ${stats(f.editCpu).p95.toFixed(2)} ms); import longest task median ${stats(f.longest).median.toFixed(0)} ms, max ${stats(f.longest).max.toFixed(0)} ms (its CPU median ${stats(f.longestCpu).median.toFixed(0)} ms, max ${stats(f.longestCpu).max.toFixed(0)} ms); import main-thread CPU median ${stats(f.importCpu).median.toFixed(0)} ms (all: ${f.importCpu.map((x) => x.toFixed(0)).join(' ')})`;
   };
   return [
     `execution A/B at ${n} projects, ${rounds} rounds × ${reports} reports, alternated:`,
-    ...(out.before.edit.length ? [line('before')] : []),
-    line('blocks'),
+    ...(['before', 'wholeBlocks', 'blocks'] as const).filter((k) => out[k].edit.length).map(line),
   ];
 }
 

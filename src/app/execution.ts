@@ -11,13 +11,15 @@ import type { ExecSaveState } from './executionStore';
 import { TrackingCore } from './executionCore';
 import {
   engineSteps,
+  IMPORT_STEPS,
+  type ImportSteps,
   type ImportSummary,
   pairPatch,
   type Recorded,
   recordSteps,
   repairPatch,
 } from './executionImport';
-import { inSteps, STEP_BUDGET_MS, type Step } from './inSteps';
+import { inSteps, type Step } from './inSteps';
 import { adoptPeriod, type ExecField, type ExecPatch, type ExecRefusal } from './executionPatch';
 
 export type { ExecField, ExecPatch, ExecRefusal, ImportSummary };
@@ -125,8 +127,8 @@ export class ExecutionSession extends TrackingCore {
   }
 
   /**
-   * `importReport` in steps of about `budget` ms (the page keeps its turns: the recording in the
-   * model, then the engine's update), one import after the other; resolves with what
+   * `importReport` in steps of about `steps.budget` ms (the page keeps its turns: the recording in
+   * the model, then the engine's update), one import after the other; resolves with what
    * `importReport` returns (null too when the session was closed meanwhile). The tracking is the
    * one before until all is in, then the new one at once; the views are told when it starts (the
    * figures wait) and once all is in.
@@ -134,12 +136,13 @@ export class ExecutionSession extends TrackingCore {
   importReportInSteps(
     r: ReportReading,
     pre?: PairedReading['pre'],
-    budget = STEP_BUDGET_MS,
+    steps: Partial<ImportSteps> = {},
   ): Promise<ImportSummary | null> {
+    const o = { ...IMPORT_STEPS, ...steps };
     this.imports++;
     this.notify();
     const run = async (): Promise<ImportSummary | null> => {
-      const rec = this.closed ? null : this.recordingOf(r, pre);
+      const rec = this.closed ? null : this.recordingOf(r, pre, o.matches);
       if (!rec) return null;
       const before = this.plan;
       let got: Recorded | null = null;
@@ -149,10 +152,10 @@ export class ExecutionSession extends TrackingCore {
         if (!engine) {
           if (!rec.step(deadline)) return false;
           got = rec.result();
-          engine = this.engineUpdate(before, got);
+          engine = this.engineUpdate(before, got, o.rows);
         }
         return engine(deadline);
-      }, budget);
+      }, o.budget);
       return this.closed || !got ? null : this.recorded(before, got);
     };
     const done = this.lastSteps.then(run).finally(() => {
@@ -164,22 +167,28 @@ export class ExecutionSession extends TrackingCore {
   }
 
   /** A report's recording in the model (null: no table has disbursement); `pre` as in importReport. */
-  private recordingOf(r: ReportReading, pre?: PairedReading['pre']) {
+  private recordingOf(r: ReportReading, pre?: PairedReading['pre'], firstMatches?: number) {
     const fresh =
       pre &&
       pre.basis.projects === this.plan.projects &&
       pre.basis.pairs === this.plan.pairs &&
       pre.basis.lines === this.plan.lines;
-    return recordSteps(this.plan, r, nextEnd(this.plan), fresh ? pre.result : undefined);
+    return recordSteps(
+      this.plan,
+      r,
+      nextEnd(this.plan),
+      fresh ? pre.result : undefined,
+      firstMatches,
+    );
   }
 
   /**
    * The step updating the engine to a recorded report (the session's tracking stays `before`
    * until `recorded`); a failed step puts the engine back as it was before.
    */
-  private engineUpdate(before: AnnualPlan, got: Recorded): Step {
+  private engineUpdate(before: AnnualPlan, got: Recorded, rowUnit?: number): Step {
     const relaid = got.split || got.plan.sources.join('|') !== before.sources.join('|');
-    const step = engineSteps(this.engine, got, relaid, this.target(got.plan));
+    const step = engineSteps(this.engine, got, relaid, this.target(got.plan), rowUnit);
     return (deadline: number): boolean => {
       try {
         return step(deadline);

@@ -20,7 +20,7 @@ import { type Prematch, reportFactor } from '../domain/executionPrematch';
 import { toDateReader } from '../domain/executionFigures';
 import type { ExecutionEngine, LineInput } from '../engine/execution';
 import type { ExecPatch } from './executionPatch';
-import { Chunks, type Step } from './inSteps';
+import { Chunks, type Step, STEP_BUDGET_MS } from './inSteps';
 
 /** What an import did: its period, the lines matched, those left to pair, the differences. */
 export interface ImportSummary {
@@ -38,6 +38,16 @@ export interface ImportSummary {
 }
 
 const FIELDS = ['plan', 'carry', 'priorAllocated', 'priorDisbursed'] as const;
+
+/**
+ * How a report is recorded in steps: the step's budget (ms), the engine's project rows per chunk
+ * at least (a divisor of its block rows), the matched lines recorded in the first chunk.
+ */
+export interface ImportSteps {
+  budget: number;
+  rows: number;
+  matches: number;
+}
 
 /** A report recorded by `recordReport`: the new tracking, the allocation inputs it filled, what it did. */
 export interface Recorded {
@@ -60,6 +70,8 @@ export function recordSteps(
   fallbackEnd: string,
   /** The pairing made of this tracking beside the reading (a worker): taken as it is. */
   pre?: Prematch | null,
+  /** Matched lines recorded in the first chunk (the next sized to the step's time left). */
+  firstMatches = 128,
 ): { step: Step; result: () => Recorded } | null {
   const factor = pre ? pre.factor : reportFactor(plan.unit, r);
   const best =
@@ -75,7 +87,7 @@ export function recordSteps(
     factor,
   });
   const copied = new Chunks(rec.lineCount, 4096, 256);
-  const recorded = new Chunks(rec.matchCount, 512, 32);
+  const recorded = new Chunks(rec.matchCount, firstMatches, 32);
   let res: ApplyResult | null = null;
   let compared: Chunks | null = null;
   const inputs: Recorded['inputs'] = [];
@@ -138,6 +150,21 @@ export function recordReport(
 }
 
 /**
+ * Project rows an engine step writes at least (a divisor of BLOCK_ROWS, so chunks end on block
+ * boundaries; any size gives the same figures): a whole block of 512 rows was one step of 25–140
+ * ms of CPU at 100,000 projects (the first ones, not yet optimised by the JIT, the longest); a
+ * row costs about 45 µs and a chunk a few ms more (the groups re-added): in all, chunks of 64 rows
+ * cost 30–60% more CPU than of 512, of 128 rows 17% (30,000 projects, alternated, load 23).
+ */
+export const ROW_UNIT = 128;
+
+/**
+ * The steps of an import: 10 ms each, engine chunks of 128 rows, a first chunk of 128 matched lines
+ * (before 2026-12-01: whole blocks of 512 rows and 512 lines, the bench's A/B passes them).
+ */
+export const IMPORT_STEPS: ImportSteps = { budget: STEP_BUDGET_MS, rows: ROW_UNIT, matches: 128 };
+
+/**
  * The engine's update for a report recorded by `recordReport` (`got`), as a step run until done:
  * the allocations it filled (chunks of inputs), then the figures to date (chunks of project rows,
  * with the `target` rate of their blocks), each chunk sized to the step's time left; lines split by the
@@ -149,13 +176,16 @@ export function engineSteps(
   got: { plan: AnnualPlan; inputs: { key: string; field: LineInput; value: number }[] },
   relaid: boolean,
   target: number | null,
+  /** Project rows per chunk at least (a divisor of the engine's block rows). */
+  rowUnit = ROW_UNIT,
 ): Step {
   // lines split by the report's sources: the engine built anew in steps, swapped in at the end
   if (relaid) return engine.loadSteps(got.plan, target);
   const n = engine.size;
   const inputs = new Chunks(got.inputs.length, 512);
-  // chunks of whole blocks: a block's subtotals are added up again once per chunk touching it
-  const rows = new Chunks(n, engine.blockRows, engine.blockRows);
+  // chunks of `rowUnit` rows, ending on block boundaries when they cross one (a block's subtotals
+  // and the groups over it are added up again once per chunk: a few ms, so a chunk is not tiny)
+  const rows = new Chunks(n, rowUnit, rowUnit);
   const read = toDateReader(got.plan);
   if (!n) engine.setTarget(target);
   return (deadline) => {

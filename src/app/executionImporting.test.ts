@@ -27,7 +27,9 @@ describe('a report recorded in steps, as the views see it', () => {
       const seen: boolean[] = [];
       s.subscribe(() => seen.push(s.importing));
       let finished = false;
-      const done = s.importReportInSteps(r, undefined, 0.01).finally(() => (finished = true));
+      const done = s
+        .importReportInSteps(r, undefined, { budget: 0.01 })
+        .finally(() => (finished = true));
       expect(s.importing).toBe(true);
       expect(seen).toEqual([true]); // the views are told it started (they withhold the figures)
       while (!finished) {
@@ -70,7 +72,9 @@ describe('a report recorded in steps, as the views see it', () => {
       write(...a);
     });
     const r = randomReading(rnd, plan, 5);
-    await expect(s.importReportInSteps(r, undefined, 0.01)).rejects.toThrow('broken');
+    await expect(s.importReportInSteps(r, undefined, { budget: 0.01, rows: 4 })).rejects.toThrow(
+      'broken',
+    );
     expect(calls).toBeGreaterThan(1);
     expect(s.plan).toBe(plan);
     expect(s.importing).toBe(false);

@@ -51,7 +51,9 @@ describe('a report splitting lines by source', () => {
       const steps = vi.spyOn(s.engine, 'loadSteps');
       let turns = 0;
       let finished = false;
-      const done = s.importReportInSteps(r, undefined, 0.01).finally(() => (finished = true));
+      const done = s
+        .importReportInSteps(r, undefined, { budget: 0.01 })
+        .finally(() => (finished = true));
       while (!finished) {
         expect(s.plan).toBe(plan);
         turns++;

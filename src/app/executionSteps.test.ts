@@ -89,7 +89,8 @@ describe('a tracking with block subtotals, imports in steps', () => {
           const done = s.importReportInSteps(
             reading(rnd, s.plan, 1 + Math.floor(rnd() * 12)),
             undefined,
-            0.01,
+            // engine chunks of 1 to 6 rows: ending inside a block of 4 rows or on its boundary
+            { budget: 0.01, rows: 1 + Math.floor(rnd() * 6), matches: 1 + Math.floor(rnd() * 8) },
           );
           // while it records: no edit, no undo (the figures are not all in the engine yet)
           expect(s.setLine(key, 'plan', 1)).toEqual({ ok: false, why: 'importing' });

@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import type { ExecutionTrackingRecord, VersionRecord } from '../domain/records';
-import type { ExecDelta } from '../domain/executionDelta';
+import type { StoredDelta } from './packedFigures';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 
 export interface WorkbookRecord {
@@ -44,7 +44,8 @@ export interface ExecutionDeltaRecord {
   /** Order of the changes (auto-incremented). */
   seq?: number;
   executionId: Id;
-  delta: ExecDelta;
+  /** The change, its periods' figures packed where they are many (packedFigures.ts). */
+  delta: StoredDelta;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AnnualPlan } from '../domain/execution';
 import { applyDeltas, type ExecDelta } from '../domain/executionDelta';
 import type { Id } from '../domain/types';
 import type { ExecutionRecord, PlanbookDb } from './db';
+import { packDelta, unpackDelta } from './packedFigures';
 
 /** A tracking without its figures, for the list. */
 export interface ExecutionSummary {
@@ -42,8 +43,9 @@ export async function deltasOf(db: PlanbookDb, ids: Id[]): Promise<Map<Id, ExecD
   recs.sort((a, b) => a.seq! - b.seq!);
   for (const r of recs) {
     const list = out.get(r.executionId);
-    if (list) list.push(r.delta);
-    else out.set(r.executionId, [r.delta]);
+    const delta = unpackDelta(r.delta);
+    if (list) list.push(delta);
+    else out.set(r.executionId, [delta]);
   }
   return out;
 }
@@ -101,10 +103,15 @@ export class ExecutionRepo {
     });
   }
 
-  /** Saves changes after a stored tracking (one transaction; only what they changed). */
+  /**
+   * Saves changes after a stored tracking (one transaction; only what they changed; a report's
+   * figures packed, which the write copies at once).
+   */
   async addDeltas(id: Id, deltas: readonly ExecDelta[]): Promise<void> {
     if (!deltas.length) return;
-    await this.db.executionDeltas.bulkAdd(deltas.map((delta) => ({ executionId: id, delta })));
+    await this.db.executionDeltas.bulkAdd(
+      deltas.map((d) => ({ executionId: id, delta: packDelta(d) })),
+    );
   }
 
   /**
