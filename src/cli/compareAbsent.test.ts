@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CompareJson } from './compareCmd';
+import * as XLSX from '@e965/xlsx';
+import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
+import { readPlanFile } from '../io/readPlan';
+import { type CompareJson, comparePlans } from './compareCmd';
 import { runCli } from './main';
 
 const tmp = mkdtempSync(join(tmpdir(), 'planbook-absent-'));
@@ -59,5 +62,28 @@ describe('planbook compare: a column one file lacks', () => {
       expect(l).toMatch(/→ \(no such column in without-2015\.tsv\)$/);
       expect(l).not.toMatch(/→ 0\b/);
     }
+  });
+
+  it('marks the column in the adjustment table, whose export names the file that has it', async () => {
+    const read = (f: string) => readPlanFile(f, new Uint8Array(readFileSync(f)));
+    const r = comparePlans(A, read(A), B, read(B));
+    const absent = r.table.columns.filter((c) => c.absent);
+    expect(absent.map((c) => [c.year, c.absent])).toEqual([
+      [2015, 'b'],
+      [2015, 'b'],
+    ]);
+    expect(r.table.columns.filter((c) => c.year !== 2015).every((c) => !c.absent)).toBe(true);
+    const back = comparePlans(B, read(B), A, read(A));
+    expect(back.table.columns.filter((c) => c.absent).map((c) => c.absent)).toEqual(['a', 'a']);
+    const x = await exportAdjustmentXlsx({
+      table: r.table,
+      title: 't',
+      before: 'issue-a.tsv',
+      after: 'without-2015.tsv',
+      unit: '',
+    });
+    const sheet = XLSX.read(x.bytes).Sheets[XLSX.read(x.bytes).SheetNames[0]];
+    const texts = Object.values(sheet).map((c) => String((c as { v?: unknown }).v ?? ''));
+    expect(texts.filter((v) => v.includes('(chỉ «issue-a.tsv» có cột này)'))).toHaveLength(2);
   });
 });
