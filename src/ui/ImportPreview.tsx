@@ -16,7 +16,7 @@ import {
 import { whenIdle } from '../app/inSteps';
 import type { PreviewHandle } from '../app/previewSession';
 import { previewTotals, type PreviewTotals } from '../app/previewTotals';
-import { appendixNames, previewWarnings } from '../app/previewWarnings';
+import { appendixNames, previewWarnings, warningDetail } from '../app/previewWarnings';
 import { leaves } from '../domain/columns';
 import { KNOWN_SOURCES } from '../domain/sources';
 import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
@@ -144,7 +144,7 @@ export function ImportPreview({
         {previewWarnings(reading).map(({ warning: w, sheet: on }, k) => (
           <li key={k} data-code={w.code}>
             {on !== undefined && `${on} · `}
-            {t(`w_${w.code}`, { row: w.row ?? '', detail: w.detail ?? '' })}
+            {t(`w_${w.code}`, { row: w.row ?? '', detail: warningDetail(w, lang) })}
           </li>
         ))}
       </ul>
