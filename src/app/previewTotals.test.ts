@@ -15,12 +15,12 @@ import { PlanEngine } from '../engine/engine';
 import { PlainValues } from '../engine/plainValues';
 import { parsePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
-import { previewTotals as before } from '../../tests/support/previewTotalsBefore';
-import { previewTotals } from './previewTotals';
+import { engineTotals } from '../../tests/support/previewTotalsEngine';
+import { previewColumn, previewTotals } from './previewTotals';
 
 const FIXTURES = FIXTURE_DIRS;
 
-type Totals = ReturnType<typeof previewTotals>;
+type Totals = Pick<ReturnType<typeof previewTotals>, 'total' | 'bySource'>;
 /** -0 and 0 read alike (the preview formats both as 0). */
 const zeroed = (t: Totals): Totals => ({
   total: t.total || 0,
@@ -30,13 +30,12 @@ const zeroed = (t: Totals): Totals => ({
 afterEach(() => vi.restoreAllMocks());
 
 /** New equals old; when the sheet is plain, no engine is loaded. Whether the plan has sources. */
-function expectSame(wb: Workbook, what: string): Totals {
-  const want = zeroed(before(wb));
+function expectSame(wb: Workbook, what: string): ReturnType<typeof previewTotals> {
   const loads = vi.spyOn(PlanEngine.prototype, 'loadWorkbook');
   const got = previewTotals(wb);
-  expect(zeroed(got), what).toStrictEqual(want);
   if (wb.sheets[0] && PlainValues.of(wb.sheets[0])) expect(loads, what).not.toHaveBeenCalled();
   loads.mockRestore();
+  expect(zeroed(got), what).toStrictEqual(zeroed(engineTotals(wb, got.none)));
   return got;
 }
 
@@ -105,4 +104,74 @@ describe('previewTotals without the engine', () => {
     const wb = generatePlan({ projects: 1 });
     expect(previewTotals({ ...wb, sheets: [] })).toStrictEqual({ total: 0, bySource: {} });
   });
+});
+
+/** The first sheet of a MoF workbook, or the named one, as the preview's plan. */
+function mof(file: string, sheet?: string): Workbook {
+  const wb = readPlanFile(file, new Uint8Array(readFileSync(`fixtures/mof/${file}`))).workbook;
+  const s = sheet === undefined ? wb.sheets[0] : wb.sheets.find((x) => x.name === sheet)!;
+  return { ...wb, sheets: [s] };
+}
+
+/** The figures the table's grand total rows state in a column. */
+const statedTotals = (wb: Workbook, col: string) =>
+  wb.sheets[0].rows
+    .filter((r) => r.kind === 'total' && !r.totalSource && !r.part)
+    .map((r) => r.cells[col]);
+
+describe('the preview’s total is the table’s own total', () => {
+  it('totals the table’s first column that adds up where it has no amounts by year or source', () => {
+    const wb = mof('Plan_2010.xls');
+    const got = previewTotals(wb);
+    expect(got.total).toBe(492_500_000);
+    expect(got.column).toBe('TỔNG THU NSNN TRÊN ĐỊA BÀN');
+    expect(statedTotals(wb, previewColumn(wb.sheets[0])!.id)).toContain(492_500_000);
+    expect(previewTotals(mof('Plan_2003.xls')).total).toBe(127_400_000);
+    expect(previewTotals(mof('Final_2009.xls', 'M06+')).total).toBe(423_784);
+  });
+
+  it('totals a column the code row writes as the sum of others once (`1 = 2 + 3`)', () => {
+    const wb = mof('Plan_2012.xls', 'M04');
+    const got = previewTotals(wb);
+    expect(got.total).toBe(1_001_899); // not the row total of all three: 2,003,798
+    expect(statedTotals(wb, 'y2012_total')).toContain(1_001_899);
+  });
+
+  it('says a balance table has no grand total, and states the total over an of-which list', () => {
+    expect(previewTotals(mof('Final_2009.xls'))).toMatchObject({ total: null, none: 'balance' });
+    expect(previewTotals(mof('Plan_2017.xls', 'M04'))).toMatchObject({
+      total: null,
+      none: 'breakdown',
+      stated: 1_390_480,
+    });
+  });
+
+  it('says a table with no column that adds up has no total', () => {
+    const wb = generatePlan({ projects: 3, seed: 1 });
+    const sheet = wb.sheets[0];
+    const columns = leaves(sheet.columns).map((l) =>
+      l.role === 'amount' || l.role === 'stated' || l.role === 'value'
+        ? { ...l, role: 'value' as const, additive: false as const }
+        : l,
+    );
+    const got = previewTotals({ ...wb, sheets: [{ ...sheet, columns }] });
+    expect(got).toMatchObject({ total: null, none: 'noColumn' });
+  });
+
+  it('shows no 0 for a MoF sheet whose table states a total', () => {
+    const zero: string[] = [];
+    for (const f of readdirSync('fixtures/mof').filter((x) => x.endsWith('.xls'))) {
+      const all = readPlanFile(f, new Uint8Array(readFileSync(`fixtures/mof/${f}`))).workbook;
+      for (const s of all.sheets) {
+        const wb = { ...all, sheets: [s] };
+        const main = previewColumn(s);
+        const stated = main && !main.rowTotal ? statedTotals(wb, main.id) : [];
+        const got = previewTotals(wb);
+        if (stated.some((v) => typeof v === 'number' && v !== 0) && !got.total && !got.none)
+          zero.push(`${f} ${s.name}`);
+        if (got.total === 0 && !got.none) zero.push(`${f} ${s.name}: 0`);
+      }
+    }
+    expect(zero).toStrictEqual([]);
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /** The import preview's warnings as the user reads them: each named by its sheet, in file order. */
 import type { ImportWarning } from '../io/appendix/reader';
 import type { PlanReading } from '../io/readPlan';
+import { formatAmount } from '../domain/numbers';
 
 /** A warning to show, with the sheet it is about when the file has several sheets. */
 export interface PreviewWarning {
@@ -28,4 +29,15 @@ export function previewWarnings(reading: PlanReading): PreviewWarning[] {
 export function appendixNames(reading: PlanReading): string[] {
   const names = reading.workbook.sheets.map((s) => s.name);
   return names.length > 1 ? names : [];
+}
+
+/**
+ * A warning's detail as the preview writes it: figures read (several under one column) in the
+ * app's own number format (`3.000; 7.000` in Vietnamese, where `,` is the decimal mark), else the
+ * reader's text.
+ */
+export function warningDetail(w: ImportWarning, lang: 'vi' | 'en'): string {
+  if (w.figures?.length)
+    return w.figures.map((x) => formatAmount(x, lang)).join(lang === 'vi' ? '; ' : ', ');
+  return w.detail ?? '';
 }

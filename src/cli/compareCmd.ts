@@ -55,6 +55,11 @@ export interface CompareJson {
     before: number | string | null;
     after: number | string | null;
     kind: 'value' | 'formula';
+    /**
+     * The file (`a` before, `b` after) that has no such column: its side is null, the column
+     * absent there (not a figure cut to 0). Absent when both files have the column.
+     */
+    columnMissingIn?: 'a' | 'b';
   }[];
   totals: { before: number; after: number; increase: number; decrease: number };
 }
@@ -180,6 +185,7 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
       before: typeof d.before === 'number' ? clean(d.before) : d.before,
       after: typeof d.after === 'number' ? clean(d.after) : d.after,
       kind: d.kind,
+      ...(d.absent ? { columnMissingIn: d.absent } : {}),
     })),
     totals: {
       before: round(c.totals.before),
@@ -213,9 +219,14 @@ export function formatCompare(j: CompareJson): string {
     lines.push(`  MERGED  ${g.from.map((p) => p.label).join(' + ')} → ${g.into.label}`);
   for (const p of j.added) lines.push(`  ADDED   line ${p.row}: ${p.label}`);
   for (const p of j.removed) lines.push(`  REMOVED line ${p.row}: ${p.label}`);
+  // a side whose file lacks the column says so (never `1,200 → 0`, which reads as a cut)
+  const side = (d: CompareJson['changes'][number], k: 'a' | 'b') =>
+    d.columnMissingIn === k
+      ? `(no such column in ${baseName(j[k])})`
+      : cell(k === 'a' ? d.before : d.after);
   for (const d of j.changes)
     lines.push(
-      `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${cell(d.before)} → ${cell(d.after)}`,
+      `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${side(d, 'a')} → ${side(d, 'b')}`,
     );
   for (const x of j.toConfirm)
     lines.push(

@@ -17,17 +17,21 @@ describe('planbook compare on the published estimates of 2014 and 2015', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as CompareJson;
     const mine = j.changes.filter((d) => d.label === PROGRAMME);
-    expect(mine.map((d) => [d.column, d.before, d.after])).toContainEqual([
+    // the 2014 file has no 2015 column: absent there, not 0 (and its 2014 column not in 2015)
+    expect(mine.map((d) => [d.column, d.before, d.after, d.columnMissingIn])).toContainEqual([
       'Dự toán / năm 2015',
-      0,
+      null,
       7068.21,
+      'a',
     ]);
     const numbers = j.changes
       .flatMap((d) => [d.before, d.after])
       .filter((v) => typeof v === 'number');
     expect(numbers.filter((v) => String(v).length > 15)).toEqual([]);
     const text = formatCompare(j);
-    expect(text).toContain(`CHANGED ${PROGRAMME} [Dự toán / năm 2015]: 0 → 7,068.21`);
+    expect(text).toContain(
+      `CHANGED ${PROGRAMME} [Dự toán / năm 2015]: (no such column in Plan_2014.xls) → 7,068.21`,
+    );
     expect(text).toContain(`CHANGED ${PROGRAMME} [Chia ra / Vốn ĐTPT]: 4,420 → 5,029.4`);
     expect(text).not.toMatch(/\d\.\d{10,}/);
   });

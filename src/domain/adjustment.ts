@@ -16,6 +16,11 @@ export interface AdjColumn {
   year: number | null;
   source: string | null;
   label: string;
+  /**
+   * The version (a: before, b: after) that has no such column in any sheet both versions have:
+   * its figures there are absent, not 0 (the other side's are not cut or added).
+   */
+  absent?: 'a' | 'b';
 }
 
 export interface AdjRow {
@@ -54,15 +59,25 @@ export function adjustmentTable(c: Comparison): LazyAdjustmentTable {
 /** The columns of a comparison's adjustment table: its amount columns by year, then source. */
 function tableColumns(c: Comparison): AdjColumn[] {
   const byKey = new Map<string, AdjColumn>();
+  // which versions have each column, in the sheets both versions have
+  const has = new Map<string, { a: boolean; b: boolean }>();
   for (const s of c.sheets)
-    for (const col of s.columns)
-      if (col.amount && !byKey.has(col.key))
+    for (const col of s.columns) {
+      if (!col.amount) continue;
+      if (!byKey.has(col.key))
         byKey.set(col.key, {
           key: col.key,
           year: col.year,
           source: col.source,
           label: [col.year, col.source].filter((x) => x !== null).join(' – ') || col.label,
         });
+      if (!s.a || !s.b) continue;
+      const h = has.get(col.key) ?? { a: false, b: false };
+      h.a ||= !!col.a;
+      h.b ||= !!col.b;
+      has.set(col.key, h);
+    }
+  for (const [key, h] of has) if (!h.a || !h.b) byKey.get(key)!.absent = h.a ? 'b' : 'a';
   return [...byKey.values()].sort(
     (x, y) => (x.year ?? 0) - (y.year ?? 0) || String(x.source).localeCompare(String(y.source)),
   );

@@ -6,7 +6,15 @@
  * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
  */
 import { appendAll } from './arrays';
-import { type CellDiff, cellDiff, isFormula, type MetaDiff, metaDiffs, NONE } from './compareCells';
+import {
+  type CellDiff,
+  cellDiff,
+  isFormula,
+  markAbsent,
+  type MetaDiff,
+  metaDiffs,
+  NONE,
+} from './compareCells';
 import {
   type ComparedColumn,
   pairColumns,
@@ -243,6 +251,8 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
       }
     }
   }
+  // a column one file lacks is absent there, not a figure cut to 0
+  if (out.sheets.some((s) => s.columns.some((c) => !c.a || !c.b))) markAbsent(out.changes);
   // changes in column order, as a reader scans each project's row
   const order = new Map(out.sheets.flatMap((s) => s.columns).map((c, i) => [c, i]));
   out.changes.sort(

@@ -14,6 +14,11 @@ export interface CellDiff {
   before: number | string | null;
   after: number | string | null;
   kind: 'value' | 'formula';
+  /**
+   * The side whose file has no such column (its figure is then null, not 0: the column is
+   * absent there, not cut to zero).
+   */
+  absent?: 'a' | 'b';
 }
 
 export interface MetaDiff {
@@ -70,6 +75,19 @@ export function cellDiff(
   const ta = text(ra);
   const tb = text(rb);
   return same(ta, tb) ? null : { match, column, before: ta, after: tb, kind: 'value' };
+}
+
+/** Marks the changes of a column one side lacks: that side's figure null, `absent` the side. */
+export function markAbsent(changes: readonly CellDiff[]): void {
+  for (const d of changes) {
+    if (!d.column.a) {
+      d.before = null;
+      d.absent = 'a';
+    } else if (!d.column.b) {
+      d.after = null;
+      d.absent = 'b';
+    }
+  }
 }
 
 /** The metadata fields that differ between two plans. */

@@ -40,16 +40,28 @@ export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
       width: k === 3 ? 118 : 96,
       type: 'rightAligned',
       valueGetter: (p) => rowOf(table, p.data)?.values[g]?.[k] ?? null,
-      valueFormatter: (p) =>
-        typeof p.value === 'number' && (p.value !== 0 || k === 0 || k === 3)
+      valueFormatter: (p) => {
+        // a column one version lacks: its side absent (not 0), no increase or decrease made up
+        const absent = table.columns[g]?.absent;
+        if (absent && p.data && !p.data.total) {
+          if ((absent === 'a' && k === 0) || (absent === 'b' && k === 3))
+            return t('columnAbsentCell');
+          if (k === 1 || k === 2) return '';
+        }
+        return typeof p.value === 'number' && (p.value !== 0 || k === 0 || k === 3)
           ? formatAmount(p.value, lang)
-          : '',
+          : '';
+      },
       cellClassRules: {
         'pb-adj-inc': (p) => k === 1 && (p.value as number) > 0,
         'pb-adj-dec': (p) => k === 2 && (p.value as number) > 0,
       },
     });
-    const groups: ColGroupDef<Item>[] = [...table.columns.map((c) => c.label), t('totalAll')].map(
+    const label = (c: (typeof table.columns)[number]) =>
+      c.absent
+        ? `${c.label} ${t(c.absent === 'a' ? 'columnOnlyAfter' : 'columnOnlyBefore')}`
+        : c.label;
+    const groups: ColGroupDef<Item>[] = [...table.columns.map(label), t('totalAll')].map(
       (label, g) => ({ headerName: label, children: [0, 1, 2, 3].map((k) => num(g, k)) }),
     );
     const fixed: ColDef<Item>[] = [

@@ -126,8 +126,8 @@ export function CompareView(p: {
             <tr key={k} className={`pb-change-${d.kind}`}>
               <td>{name(d.match.b)}</td>
               <td>{d.column.label}</td>
-              <td className="pb-num">{fmt(d.before)}</td>
-              <td className="pb-num">{fmt(d.after)}</td>
+              <td className="pb-num">{d.absent === 'a' ? t('columnAbsent') : fmt(d.before)}</td>
+              <td className="pb-num">{d.absent === 'b' ? t('columnAbsent') : fmt(d.after)}</td>
               <td>{t(`kind_${d.kind}`)}</td>
             </tr>
           ))}

@@ -16,13 +16,13 @@ import {
 import { whenIdle } from '../app/inSteps';
 import type { PreviewHandle } from '../app/previewSession';
 import { previewTotals, type PreviewTotals } from '../app/previewTotals';
-import { appendixNames, previewWarnings } from '../app/previewWarnings';
+import { appendixNames, previewWarnings, warningDetail } from '../app/previewWarnings';
 import { leaves } from '../domain/columns';
-import { formatAmount } from '../domain/numbers';
 import { KNOWN_SOURCES } from '../domain/sources';
 import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
 import type { PlanReading } from '../io/readPlan';
 import { HeaderRowsInput } from './HeaderRowsInput';
+import { previewSummary } from './previewTotalText';
 import { useLang } from './i18n';
 
 const ROLES: ColumnLeaf['role'][] = [
@@ -120,12 +120,12 @@ export function ImportPreview({
         {t('importPreview')}: {fileName}
       </h2>
       <p data-testid="import-summary" data-totals={totals ? 'ready' : 'computing'}>
-        {t('summary', {
-          sections: count('section'),
-          projects: count('project'),
-          totals: count('total'),
-          total: totals ? formatAmount(totals.total, lang) : t('importComputing'),
-        })}
+        {previewSummary(
+          { sections: count('section'), projects: count('project'), totals: count('total') },
+          totals,
+          t,
+          lang,
+        )}
       </p>
       {!sheet && (
         <p className="pb-note" data-testid="no-appendix">
@@ -144,7 +144,7 @@ export function ImportPreview({
         {previewWarnings(reading).map(({ warning: w, sheet: on }, k) => (
           <li key={k} data-code={w.code}>
             {on !== undefined && `${on} · `}
-            {t(`w_${w.code}`, { row: w.row ?? '', detail: w.detail ?? '' })}
+            {t(`w_${w.code}`, { row: w.row ?? '', detail: warningDetail(w, lang) })}
           </li>
         ))}
       </ul>

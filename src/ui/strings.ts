@@ -162,6 +162,13 @@ export const vi = {
   year: 'Năm',
   source: 'Nguồn',
   summary: '{sections} mục, {projects} dự án, {totals} dòng tổng; tổng cộng tính được {total}',
+  summaryNoTotal: '{sections} mục, {projects} dự án, {totals} dòng tổng; {why}',
+  importTotalColumn: '{total} (cột «{column}»)',
+  importNoColumn: 'không có tổng cộng: bảng không có cột số tiền nào cộng được',
+  importBalance:
+    'không có tổng cộng chung: bảng cân đối thu, chi (có dòng bội chi/cân đối), không có dòng tổng cộng',
+  importBreakdown:
+    'không tính được tổng cộng: các dòng dưới dòng tổng chỉ là «trong đó»; bảng ghi tổng cộng {stated}',
   skippedSheets: 'Các trang không đọc được như phụ lục (giữ nguyên dạng bảng): {names}',
   importFailed: 'Không nhập được tệp «{name}»: {why}',
   imp_tooBig: 'tệp quá lớn.',
@@ -343,6 +350,12 @@ export const en: Record<StringKey, string> = {
   year: 'Year',
   source: 'Source',
   summary: '{sections} sections, {projects} projects, {totals} total rows; computed total {total}',
+  summaryNoTotal: '{sections} sections, {projects} projects, {totals} total rows; {why}',
+  importTotalColumn: '{total} (column “{column}”)',
+  importNoColumn: 'no total: no column of the table adds up',
+  importBalance: 'no grand total: a balance table (revenue against expenditure) with no total row',
+  importBreakdown:
+    'the total cannot be computed: the rows under the total row are only an “of which” breakdown; the table states {stated}',
   skippedSheets: 'Sheets that do not read as appendices (kept as plain tables): {names}',
   importFailed: 'Could not import “{name}”: {why}',
   imp_tooBig: 'the file is too large.',

@@ -29,7 +29,8 @@ function plain(r: AppendixReading | null) {
     band: r.band,
     lineOf: [...r.lineOf],
     colOf: [...r.colOf],
-    warnings: r.warnings,
+    // the figures a warning lists are new (the app writes them its way): compared apart
+    warnings: r.warnings.map(({ figures: _f, ...w }) => w),
   };
 }
 

@@ -72,6 +72,7 @@ export function rowFigures(
   for (const s of figureSpecs(c)) {
     // most leaves hold one figure or none: their lists are made when a second text comes
     let texts: string[] | null = null;
+    let figures: number[] | null = null;
     let text1 = '';
     let nt = 0;
     let num1 = 0;
@@ -105,6 +106,7 @@ export function rowFigures(
       // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
       const x = stripped === null && typeof v === 'number' && Number.isFinite(v) ? v : num(t);
       if (x !== null) {
+        if (nn) (figures ??= [num1]).push(x); // listed from the second figure on
         num1 = x; // the last one is taken
         nn++;
       }
@@ -121,6 +123,7 @@ export function rowFigures(
             row: line,
             message: `line ${line}: several figures under “${s.leaf.label}” (${texts.join(', ')}); the last one is taken, the others are kept in the row's remark`,
             detail: texts.join(', '),
+            figures: figures!,
             sheet: c.g.name,
           });
       }

@@ -45,6 +45,8 @@ export interface ImportWarning {
   sheet?: string;
   message: string;
   detail?: string;
+  /** The figures read, in order (several figures under one column: the app writes them its way). */
+  figures?: number[];
 }
 
 /** Styles a table numbers its rows with, outermost first, as they appear. */

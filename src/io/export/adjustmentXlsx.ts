@@ -74,7 +74,15 @@ export async function exportAdjustmentXlsx(
 ): Promise<{ bytes: Uint8Array; formulas: Map<string, number>; firstRow: number }> {
   const { table } = input;
   const lang = input.lang ?? 'vi';
-  const groups = [...table.columns.map((c) => c.label), lang === 'vi' ? 'Tổng cộng' : 'Total'];
+  // a column one version lacks says whose it is (its other side is absent, not 0)
+  const only = (c: AdjustmentTable['columns'][number]) => {
+    const file = c.absent === 'a' ? input.after : input.before;
+    return lang === 'vi' ? ` (chỉ «${file}» có cột này)` : ` (only “${file}” has this column)`;
+  };
+  const groups = [
+    ...table.columns.map((c) => (c.absent ? c.label + only(c) : c.label)),
+    lang === 'vi' ? 'Tổng cộng' : 'Total',
+  ];
   const width = FIXED + groups.length * 4;
   const title = (value: string, extra: Record<string, unknown> = {}) =>
     heading(value, width, extra);
