@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_DIRS } from '../../tests/support/fixtureDirs';
 import { leaves } from '../domain/columns';
 import { generatePlan } from '../domain/generate';
+import { hasGrandTotal } from '../domain/totals';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { PlainValues } from '../engine/plainValues';
@@ -23,15 +24,19 @@ const FIXTURES = FIXTURE_DIRS;
 type Totals = ReturnType<typeof previewTotals>;
 /** -0 and 0 read alike (the preview formats both as 0). */
 const zeroed = (t: Totals): Totals => ({
-  total: t.total || 0,
+  total: t.total === null ? null : t.total || 0,
   bySource: Object.fromEntries(Object.entries(t.bySource).map(([s, v]) => [s, v || 0])),
 });
 
 afterEach(() => vi.restoreAllMocks());
 
-/** New equals old; when the sheet is plain, no engine is loaded. Whether the plan has sources. */
+/**
+ * New equals old, except that a first sheet without a grand total (a balance table) has none;
+ * when the sheet is plain, no engine is loaded. Whether the plan has sources.
+ */
 function expectSame(wb: Workbook, what: string): Totals {
-  const want = zeroed(before(wb));
+  const none = wb.sheets[0] && !hasGrandTotal(wb.sheets[0]);
+  const want = none ? { total: null, bySource: {} } : zeroed(before(wb));
   const loads = vi.spyOn(PlanEngine.prototype, 'loadWorkbook');
   const got = previewTotals(wb);
   expect(zeroed(got), what).toStrictEqual(want);
@@ -99,6 +104,19 @@ describe('previewTotals without the engine', () => {
     p.cells[leaves(sheet.columns).find((l) => l.role === 'amount')!.id] = '=7+1';
     expect(PlainValues.of(sheet)).toBeNull();
     expectSame(wb, 'typed formula');
+  });
+
+  it('gives no total for a balance table (Plan_2014 M01: revenue, expenditure, deficit)', () => {
+    const f = 'fixtures/mof/Plan_2014.xls';
+    const wb = readPlanFile(f, new Uint8Array(readFileSync(f))).workbook;
+    expect(wb.sheets[0].name).toBe('M01');
+    // before: 2013400 = revenue 782700 + expenditure 1006700 + deficit 224000, a figure of nothing
+    expect(before(wb).total).toBe(2013400);
+    expect(previewTotals(wb)).toStrictEqual({ total: null, bySource: {} });
+    const m09 = wb.sheets.find((s) => s.name === 'M09')!;
+    expect(previewTotals({ ...wb, sheets: [m09] }).total).toBe(
+      before({ ...wb, sheets: [m09] }).total,
+    );
   });
 
   it('gives zeros for a plan without sheets', () => {

@@ -4,14 +4,18 @@
  * so that a plan of 100,000 projects shows its preview without building HyperFormula on the page.
  * A sheet only the engine computes (a formula typed in a cell, a cycle) still builds the engine.
  */
+import { hasGrandTotal } from '../domain/totals';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { layoutOf } from '../engine/layout';
 import { PlainValues } from '../engine/plainValues';
 
-/** The preview's figures: the plan's total and its total per capital source (in the plan's unit). */
+/**
+ * The preview's figures: the plan's total and its total per capital source (in the plan's unit);
+ * null and none for a table of different quantities without a total (a balance table).
+ */
 export interface PreviewTotals {
-  total: number;
+  total: number | null;
   bySource: Record<string, number>;
 }
 
@@ -21,6 +25,7 @@ const num = (v: unknown): number => (typeof v === 'number' && v !== 0 ? v : 0);
 export function previewTotals(wb: Workbook): PreviewTotals {
   const sheet = wb.sheets[0];
   if (!sheet) return { total: 0, bySource: {} };
+  if (!hasGrandTotal(sheet)) return { total: null, bySource: {} };
   const layout = layoutOf(sheet);
   const col = layout.rowTotalCol === undefined ? undefined : layout.leaves[layout.rowTotalCol].id;
   if (!col) return { total: 0, bySource: {} };

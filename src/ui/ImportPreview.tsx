@@ -23,6 +23,7 @@ import { KNOWN_SOURCES } from '../domain/sources';
 import type { ColumnLeaf, RowKind, Workbook } from '../domain/types';
 import type { PlanReading } from '../io/readPlan';
 import { HeaderRowsInput } from './HeaderRowsInput';
+import { totalsText } from './stringsTotals';
 import { useLang } from './i18n';
 
 const ROLES: ColumnLeaf['role'][] = [
@@ -111,6 +112,11 @@ export function ImportPreview({
     return n;
   }, [sheet, ignored]);
   const count = (k: RowKind) => counts[k] ?? 0;
+  const counted = {
+    sections: count('section'),
+    projects: count('project'),
+    totals: count('total'),
+  };
   const confirmed = (): Workbook =>
     sheet ? { ...wb, sheets: [dropRows(sheet, ignored), ...wb.sheets.slice(1)] } : wb;
 
@@ -120,12 +126,12 @@ export function ImportPreview({
         {t('importPreview')}: {fileName}
       </h2>
       <p data-testid="import-summary" data-totals={totals ? 'ready' : 'computing'}>
-        {t('summary', {
-          sections: count('section'),
-          projects: count('project'),
-          totals: count('total'),
-          total: totals ? formatAmount(totals.total, lang) : t('importComputing'),
-        })}
+        {totals?.total === null
+          ? totalsText(lang, 'summaryNoTotal', counted)
+          : t('summary', {
+              ...counted,
+              total: totals ? formatAmount(totals.total, lang) : t('importComputing'),
+            })}
       </p>
       {!sheet && (
         <p className="pb-note" data-testid="no-appendix">

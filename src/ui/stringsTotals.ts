@@ -1,4 +1,4 @@
-/** UI strings of the stated-figures export choice (Vietnamese and English). */
+/** UI strings of the stated-figures export choice and of a table without a grand total (Vietnamese and English). */
 export const viTotals = {
   statedTitle: 'Số liệu ghi trên biểu khác số tính được',
   statedIntro:
@@ -12,6 +12,8 @@ export const viTotals = {
   statedCancel: 'Hủy',
   statedMore: '… và {n} ô khác',
   statedLine: '{where}: ghi {stated}, tính được {computed}',
+  summaryNoTotal:
+    '{sections} mục, {projects} dự án, {totals} dòng tổng; không cộng tổng (các dòng trên cùng là thu, chi, cân đối: không cộng được)',
 };
 
 export const enTotals: Record<keyof typeof viTotals, string> = {
@@ -27,6 +29,8 @@ export const enTotals: Record<keyof typeof viTotals, string> = {
   statedCancel: 'Cancel',
   statedMore: '… and {n} more',
   statedLine: '{where}: stated {stated}, computed {computed}',
+  summaryNoTotal:
+    '{sections} sections, {projects} projects, {totals} total rows; no grand total (the top rows are revenue, expenditure, a balance: not added up)',
 };
 
 /** A string of this module in a language, with `{name}` placeholders filled. */
