@@ -15,6 +15,7 @@ import { PlanEngine } from '../engine/engine';
 import { PlainValues } from '../engine/plainValues';
 import { parsePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
+import { previewTotals as before } from '../../tests/support/previewTotalsBefore';
 import { engineTotals } from '../../tests/support/previewTotalsEngine';
 import { previewColumn, previewTotals } from './previewTotals';
 
@@ -23,7 +24,7 @@ const FIXTURES = FIXTURE_DIRS;
 type Totals = Pick<ReturnType<typeof previewTotals>, 'total' | 'bySource'>;
 /** -0 and 0 read alike (the preview formats both as 0). */
 const zeroed = (t: Totals): Totals => ({
-  total: t.total || 0,
+  total: t.total === null ? null : t.total || 0,
   bySource: Object.fromEntries(Object.entries(t.bySource).map(([s, v]) => [s, v || 0])),
 });
 
@@ -98,6 +99,19 @@ describe('previewTotals without the engine', () => {
     p.cells[leaves(sheet.columns).find((l) => l.role === 'amount')!.id] = '=7+1';
     expect(PlainValues.of(sheet)).toBeNull();
     expectSame(wb, 'typed formula');
+  });
+
+  it('gives no total for a balance table (Plan_2014 M01: revenue, expenditure, deficit)', () => {
+    const f = 'fixtures/mof/Plan_2014.xls';
+    const wb = readPlanFile(f, new Uint8Array(readFileSync(f))).workbook;
+    expect(wb.sheets[0].name).toBe('M01');
+    // before: 2013400 = revenue 782700 + expenditure 1006700 + deficit 224000, a figure of nothing
+    expect(before(wb).total).toBe(2013400);
+    expect(previewTotals(wb)).toMatchObject({ total: null, none: 'balance', bySource: {} });
+    const m09 = wb.sheets.find((s) => s.name === 'M09')!;
+    expect(previewTotals({ ...wb, sheets: [m09] }).total).toBe(
+      before({ ...wb, sheets: [m09] }).total,
+    );
   });
 
   it('gives zeros for a plan without sheets', () => {

@@ -10,8 +10,8 @@
  * `Chia ra: NSTW | NSĐP`, `Dự toán năm 2012` coded `1 = 2 + 3`, `Tổng thu NSNN trên địa bàn` in a
  * table of provinces). A table with no column that adds up has no total (null, said so in words).
  */
-import { namesBalance } from '../domain/balanceRows';
 import { sheetContext } from '../domain/checkContext';
+import { hasGrandTotal } from '../domain/totals';
 import type { AppendixSheet, CellInput, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { layoutOf } from '../engine/layout';
@@ -88,8 +88,7 @@ export function previewTotals(wb: Workbook): PreviewTotals {
   if (!main) return { total: null, none: 'noColumn', bySource: {} };
   const column = main.rowTotal ? {} : { column: main.label };
   const grand = sheet.rows.find((r) => r.kind === 'total' && !r.totalSource && !r.part);
-  if (!grand && sheet.rows.some((r) => namesBalance(String(r.cells.name ?? ''))))
-    return { total: null, ...column, none: 'balance', bySource: {} };
+  if (!hasGrandTotal(sheet)) return { total: null, ...column, none: 'balance', bySource: {} };
   if (grand && sheet.rows.every((r) => r.kind === 'total' || r.part)) {
     const stated = statedIn(sheet, grand.cells, main);
     return {

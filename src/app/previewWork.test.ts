@@ -35,7 +35,7 @@ const bytesOf = (f: string) => new Uint8Array(readFileSync(f));
 
 /** -0 and 0 read alike (the preview formats both as 0). */
 const zeroed = (t: Pick<PreviewTotals, 'total' | 'bySource'>) => ({
-  total: t.total || 0,
+  total: t.total === null ? null : t.total || 0,
   bySource: Object.fromEntries(Object.entries(t.bySource).map(([s, v]) => [s, v || 0])),
 });
 
@@ -94,6 +94,7 @@ afterEach(() => {
 describe('the preview’s totals in its worker', () => {
   it('equal the old figures on every fixture and the MoF corpus, as read', async () => {
     let withTotal = 0;
+    let balances = 0;
     for (const f of FILES) {
       const work = new PreviewWork();
       const got = await work.read({ name: f, bytes: bytesOf(f) });
@@ -104,9 +105,12 @@ describe('the preview’s totals in its worker', () => {
         zeroed(engineTotals(got.reading.workbook, a.totals.none)),
       );
       if (a.totals.total) withTotal++;
+      if (a.totals.total === null) balances++;
     }
     expect(FILES.length).toBeGreaterThan(40);
-    expect(withTotal).toBeGreaterThan(30);
+    // 29 with a total; the MoF M01 balance tables first in 9 workbooks have none (before: 4 of them had one)
+    expect(withTotal).toBeGreaterThan(25);
+    expect(balances).toBeGreaterThanOrEqual(9);
   }, 300_000);
 
   it('equal the old figures after generated corrections, as the preview made them', async () => {

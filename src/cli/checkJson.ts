@@ -4,6 +4,7 @@
  * engine/plainValues.ts). No engine here, so that the command starts without loading it.
  */
 import { tableStructure } from '../domain/tableStructure';
+import { hasGrandTotal } from '../domain/totals';
 import { type CheckValues, explain, sheetFindings } from '../domain/checks';
 import { columnLetter, leaves, yearGroups } from '../domain/columns';
 import type { AppendixSheet, Workbook } from '../domain/types';
@@ -55,8 +56,12 @@ export interface CheckJson {
     /** Rows restating a difference of other rows (deficit, surplus). */
     derived: number;
   };
+  /**
+   * The computed totals; `total` null (and none by source or year) for a table of different
+   * quantities without a total of its own (a balance table: revenue, expenditure, deficit).
+   */
   computed: {
-    total: number;
+    total: number | null;
     bySource: Record<string, number>;
     byYear: Record<string, Record<string, number>>;
   };
@@ -137,7 +142,8 @@ export function sheetCheck(
   const sources = [...new Set(amounts.map((l) => l.source).filter((s): s is string => !!s))];
   const years = [...new Set(amounts.map((l) => l.year).filter((y): y is number => !!y))].sort();
   const byYear: CheckJson['computed']['byYear'] = {};
-  for (const l of amounts) {
+  const grand = hasGrandTotal(sheet);
+  for (const l of grand ? amounts : []) {
     if (!l.year || !l.source) continue;
     (byYear[l.year] ??= {})[l.source] = num(sv.total(l.source, l.id));
   }
@@ -157,9 +163,9 @@ export function sheetCheck(
       derived: st.derived.length,
     },
     computed: {
-      total: totalCol ? num(sv.total(null, totalCol)) : 0,
+      total: !grand ? null : totalCol ? num(sv.total(null, totalCol)) : 0,
       bySource: Object.fromEntries(
-        sources.map((s) => [s, totalCol ? num(sv.total(s, totalCol)) : 0]),
+        (grand ? sources : []).map((s) => [s, totalCol ? num(sv.total(s, totalCol)) : 0]),
       ),
       byYear,
     },
@@ -252,7 +258,9 @@ export function formatCheck(r: CheckJson, withWarnings = true): string {
   const lines = [
     `${safeText(r.file)} [${safeText(r.sheet)}]: ${safeText(r.plan.title ?? '(untitled)')}`,
     `  ${structureLine(r.plan)}; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
-    `  computed total ${r.computed.total}`,
+    r.computed.total === null
+      ? '  no computed total (the top rows are different quantities: revenue, expenditure, a balance)'
+      : `  computed total ${r.computed.total}`,
   ];
   const t = sheetTally(r);
   lines.push(`  ${t.errors} error(s), ${t.warnings} warning(s) (rounding or to verify)`);

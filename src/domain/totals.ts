@@ -6,6 +6,7 @@
  * states; a stated figure that differs from what its rows add up to is listed here.
  */
 import { sheetContext } from './checkContext';
+import { grandTotalMeaningful } from './grandTotal';
 import { totalSegments } from './totalSegments';
 import { isNumericLeaf, leaves } from './columns';
 import { amountsEqual } from './numbers';
@@ -41,14 +42,25 @@ export function formLeaves(nodes: ColumnNode[]): ColumnLeaf[] {
 
 /**
  * The computed total rows Planbook adds below a sheet (a capital source code, null for the grand
- * total): one per source and the grand total when the plan has no total row of its own, none
- * otherwise (the plan's total rows are the totals).
+ * total): one per source and the grand total when the plan has no total row of its own and its
+ * top-level rows are parts of one whole; none when the plan has total rows (they are the totals)
+ * or when its top-level rows are different quantities (revenue, expenditure, a balance:
+ * grandTotal.ts), whose sum means nothing.
  */
 export function computedTotalRows(
   sheet: AppendixSheet,
   sources: readonly string[],
 ): (string | null)[] {
-  return sheet.rows.some((r) => r.kind === 'total') ? [] : [...sources, null];
+  if (sheet.rows.some((r) => r.kind === 'total')) return [];
+  return grandTotalMeaningful(sheet.rows) ? [...sources, null] : [];
+}
+
+/**
+ * Whether a sheet has a grand total at all, stated or computed: false for a table of different
+ * quantities without a total of its own (a balance table: *Tổng thu*, *Tổng chi*, *Bội chi*).
+ */
+export function hasGrandTotal(sheet: AppendixSheet): boolean {
+  return sheet.rows.some((r) => r.kind === 'total') || grandTotalMeaningful(sheet.rows);
 }
 
 /** What a sheet's columns say about its total rows (derived once per column tree). */

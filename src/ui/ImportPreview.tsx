@@ -111,6 +111,11 @@ export function ImportPreview({
     return n;
   }, [sheet, ignored]);
   const count = (k: RowKind) => counts[k] ?? 0;
+  const counted = {
+    sections: count('section'),
+    projects: count('project'),
+    totals: count('total'),
+  };
   const confirmed = (): Workbook =>
     sheet ? { ...wb, sheets: [dropRows(sheet, ignored), ...wb.sheets.slice(1)] } : wb;
 
@@ -120,12 +125,7 @@ export function ImportPreview({
         {t('importPreview')}: {fileName}
       </h2>
       <p data-testid="import-summary" data-totals={totals ? 'ready' : 'computing'}>
-        {previewSummary(
-          { sections: count('section'), projects: count('project'), totals: count('total') },
-          totals,
-          t,
-          lang,
-        )}
+        {previewSummary(counted, totals, t, lang)}
       </p>
       {!sheet && (
         <p className="pb-note" data-testid="no-appendix">

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
+import { hasGrandTotal } from '../../domain/totals';
 import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
@@ -124,7 +125,10 @@ export async function exportXlsx(input: ExportInput): Promise<{
     ),
   );
   const grids = wb.grids ?? [];
-  const viewAt = input.views ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId) : -1;
+  // the views add the plan up by unit and year: none for a table without a grand total (balance)
+  const viewAt = input.views
+    ? wb.sheets.findIndex((s) => s.id === input.views!.sheetId && hasGrandTotal(s))
+    : -1;
   const viewNames =
     viewAt < 0 ? [] : lang === 'vi' ? ['Theo đơn vị', 'Theo năm'] : ['By unit', 'By year'];
   const names = [

@@ -1,0 +1,49 @@
+/**
+ * A balance table in Chromium: the MoF's Plan_2014.xls opens on M01 (revenue, expenditure, deficit);
+ * the preview adds no total and the grid pins no `Tổng cộng`; the ministries' sheet N07 keeps it.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { e2eSuite } from './harness';
+import { TotalsPageModel } from './pages/TotalsPage';
+
+const suite = e2eSuite();
+let context: BrowserContext;
+before(async () => {
+  context = await suite.profile();
+});
+
+describe('importing a balance table', () => {
+  it('shows no grand total in the preview and pins none on M01, one on N07', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    await page.goto(suite.url());
+    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    const b64 = readFileSync('fixtures/mof/Plan_2014.xls').toString('base64');
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob(${JSON.stringify(b64)}), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'Plan_2014.xls', { type: 'application/vnd.ms-excel' }));
+      const zone = document.querySelector('[data-testid=drop-zone]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })()`);
+    await page.waitForSelector('[data-testid=import-summary][data-totals=ready]');
+    const summary = await page.locator('[data-testid=import-summary]').innerText();
+    // before: `… 0 dòng tổng; tổng cộng tính được 2.013.400` (revenue + expenditure + deficit)
+    assert.match(summary, /0 dòng tổng; không có tổng cộng chung: bảng cân đối/);
+    assert.doesNotMatch(summary, /tính được/);
+    await page.click('[data-testid=import-confirm]');
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row');
+    const totals = new TotalsPageModel(page);
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row [col-id=name] >> text=Thu nội địa');
+    assert.equal(await totals.pinnedRows().count(), 0);
+    assert.equal(await totals.rowsNamed('Tổng cộng'), 0);
+    await page.click('[data-testid=sheet-tabs] button:text-is("N07")');
+    await page.waitForSelector('[data-testid=plan-grid] .ag-row[row-id^="pin:"]');
+    assert.equal(await totals.rowsNamed('Tổng cộng'), 1);
+    await page.close();
+  });
+});
