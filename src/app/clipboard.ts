@@ -5,6 +5,7 @@
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
 import type { CellChange } from '../domain/ops';
+import { percentAt } from '../domain/percent';
 import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
@@ -82,9 +83,10 @@ export function planPaste(
           rawCell === null ||
           rawCell.startsWith('=') ||
           !isNumericLeaf(leaf));
-      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale);
       const rule = cellPolicy(sheet, row, leaf);
       const colId = rule.target;
+      const percent = percentAt(row, colId) !== undefined;
+      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale, percent);
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)

@@ -90,7 +90,7 @@ export function readRows(
     const name = field(c, r, 'name');
     const lead = field(c, r, 'lead');
     const coord = field(c, r, 'coord');
-    const { cells, extra, any: hasNumbers, marks } = rowFigures(c, r, line, false);
+    const { cells, extra, any: hasNumbers, marks, percent } = rowFigures(c, r, line, false);
     const prev = out[out.length - 1];
     const label = name || tt;
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -131,6 +131,7 @@ export function readRows(
       Object.keys(cells).every((id) => prev.cells[id] == null)
     ) {
       Object.assign(prev.cells, cells);
+      if (Object.keys(percent).length) prev.percent = { ...prev.percent, ...percent };
       warnings.push({
         code: 'movedFigure',
         row: line,
@@ -270,6 +271,7 @@ export function readRows(
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
     if (Object.keys(marks).length) row.marks = marks;
+    if (Object.keys(percent).length) row.percent = percent;
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';

@@ -20,6 +20,7 @@ import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import { formatAmount } from '../../domain/numbers';
+import { percentAt, percentEditText } from '../../domain/percent';
 import { cellPolicy, leafById } from '../../domain/policy';
 import type { PastedBlock } from '../../domain/typedText';
 import type { CellInput, Id, Row } from '../../domain/types';
@@ -118,6 +119,9 @@ function appendixEditText(
   const target = sheet && leaf && row ? cellPolicy(sheet, row, leaf).target : colId;
   const v = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, target);
   if (v === null || v === undefined) return '';
+  // a percent cell opens as its percentage (`5,3%`): typed back, it reads as the same fraction
+  if (typeof v === 'number' && row && percentAt(row, target) !== undefined)
+    return percentEditText(v, ctx.lang);
   if (typeof v === 'number') return formatAmount(displayValue(ctx, target, v), ctx.lang, 10);
   return String(v);
 }
