@@ -56,4 +56,13 @@ describe('percent figures read from the source', () => {
     const key = Object.keys(row.percent ?? {})[0];
     expect([row.cells[key], row.percent?.[key]]).toEqual([0.053, 1]);
   });
+
+  it('a row of percentages alone is a ratio row whatever its label: never added up', () => {
+    const csv =
+      'STT;Nội dung;Năm 2024\nI;Chi đầu tư;3.000\n1;Dự án A;1.000\n2;Dự án B;2.000\n3;Vốn đối ứng;12,5%\n';
+    const wb = readPlanFile('t.csv', new TextEncoder().encode(csv)).workbook;
+    const row = wb.sheets[0].rows.find((r) => r.cells.name === 'Vốn đối ứng')!;
+    expect(row.part).toBe('ratio');
+    expect(Object.values(row.percent ?? {})).toEqual([1]);
+  });
 });

@@ -271,7 +271,11 @@ export function readRows(
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
     if (Object.keys(marks).length) row.marks = marks;
-    if (Object.keys(percent).length) row.percent = percent;
+    if (Object.keys(percent).length) {
+      row.percent = percent;
+      // a row of percentages alone is a ratio row whatever its label: never added into its parent
+      if (row.kind === 'project' && !row.part && onlyPercents(cells, percent)) row.part = 'ratio';
+    }
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
@@ -297,6 +301,10 @@ const isUnlabelled = (r: Row) =>
   r.kind === 'project' && !r.part && !r.cells.name && !r.cells.tt && !r.cells.lead;
 
 /** The row an of-which line breaks down: the last row that is not itself a breakdown. */
+/** Whether every figure of a row's cells is a percent cell. */
+const onlyPercents = (cells: Record<string, CellInput>, percent: Record<string, number>) =>
+  Object.keys(cells).every((k) => typeof cells[k] !== 'number' || percent[k] !== undefined);
+
 function ownerOf(rows: Row[]): Row | undefined {
   for (let i = rows.length - 1; i >= 0; i--) if (!rows[i].part) return rows[i];
   return undefined;
