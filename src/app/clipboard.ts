@@ -11,7 +11,7 @@ import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { PastedBlock } from '../domain/typedText';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
-import type { ShownValue } from './clipboardHtml';
+import { type ShownValue, shownText } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
 import { detectStyle, toTsv } from './tsv';
@@ -142,7 +142,7 @@ export interface CopiedBlock {
 
 /** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
 export function copiedBlock(raw: CellInput[][], values: ShownValue[][]): CopiedBlock {
-  const shown = values.map((r) => r.map((v) => String(v)));
+  const shown = values.map((r) => r.map(shownText));
   return { text: toTsv(shown), raw, shown, values };
 }
 

@@ -20,7 +20,7 @@ import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import { formatAmount } from '../../domain/numbers';
-import { percentAt, percentEditText } from '../../domain/percent';
+import { formatPercent, percentAt, percentEditText } from '../../domain/percent';
 import { cellPolicy, leafById } from '../../domain/policy';
 import type { PastedBlock } from '../../domain/typedText';
 import type { CellInput, Id, Row } from '../../domain/types';
@@ -79,13 +79,19 @@ export function appendixAdapter(session: WorkbookSession, sheetId: Id): SheetAda
   /** What a cell shows: its number as displayed (in the view's unit), else its text. */
   const shownValue = (ctx: GridCtx, i: number, c: string): ShownValue => {
     const v = ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
-    const cell = sheet().rows[i]?.cells[c];
+    const row = sheet().rows[i];
+    const cell = row?.cells[c];
+    const pct = typeof v === 'number' ? percentAt(row, c) : undefined;
+    if (typeof v === 'number' && pct !== undefined) return { fraction: v, decimals: pct };
     if (typeof v === 'number') return displayValue(ctx, c, v);
     if (v === null || v === undefined)
       return cell === undefined || cell === null ? '' : String(cell);
     return typeof v === 'object' ? '' : String(v);
   };
-  const shown = (ctx: GridCtx, i: number, c: string): string => String(shownValue(ctx, i, c));
+  const shown = (ctx: GridCtx, i: number, c: string): string => {
+    const v = shownValue(ctx, i, c);
+    return typeof v === 'object' ? formatPercent(v.fraction, ctx.lang, v.decimals) : String(v);
+  };
   return {
     kind: 'appendix',
     id: sheetId,
