@@ -271,11 +271,7 @@ export function readRows(
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
     if (Object.keys(marks).length) row.marks = marks;
-    if (Object.keys(percent).length) {
-      row.percent = percent;
-      // a row of percentages alone is a ratio row whatever its label: never added into its parent
-      if (row.kind === 'project' && !row.part && onlyPercents(cells, percent)) row.part = 'ratio';
-    }
+    if (Object.keys(percent).length) row.percent = percent;
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
@@ -294,7 +290,13 @@ export function readRows(
     });
     lineOf.delete(row.id);
   }
-  return { rows: normaliseLevels(out), lineOf, footer };
+  const rows = normaliseLevels(out);
+  // a row of percentages alone is a ratio row whatever its label: never added into its parent
+  // (marked once the table is read, so that the table's structure is read as before)
+  for (const r of rows)
+    if (r.kind === 'project' && !r.part && r.percent && onlyPercents(r.cells, r.percent))
+      r.part = 'ratio';
+  return { rows, lineOf, footer };
 }
 
 const isUnlabelled = (r: Row) =>
