@@ -5,12 +5,13 @@
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
 import type { CellChange } from '../domain/ops';
+import { percentAt } from '../domain/percent';
 import { cellPolicy, parseInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { PastedBlock } from '../domain/typedText';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
-import type { ShownValue } from './clipboardHtml';
+import { type ShownValue, shownText } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
 import { detectStyle, toTsv } from './tsv';
@@ -82,9 +83,10 @@ export function planPaste(
           rawCell === null ||
           rawCell.startsWith('=') ||
           !isNumericLeaf(leaf));
-      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale);
       const rule = cellPolicy(sheet, row, leaf);
       const colId = rule.target;
+      const percent = percentAt(row, colId) !== undefined;
+      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale, percent);
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)
@@ -140,7 +142,7 @@ export interface CopiedBlock {
 
 /** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
 export function copiedBlock(raw: CellInput[][], values: ShownValue[][]): CopiedBlock {
-  const shown = values.map((r) => r.map((v) => String(v)));
+  const shown = values.map((r) => r.map(shownText));
   return { text: toTsv(shown), raw, shown, values };
 }
 

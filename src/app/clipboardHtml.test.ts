@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToXlsx } from '../../tests/support/libreoffice';
 import { gridsFromWorkbook } from '../io/sheets';
 import { withSheetJs } from '../io/sheetJs';
-import { clipboardHtml, readsAsNonText } from './clipboardHtml';
+import { clipboardHtml, readsAsNonText, shownText } from './clipboardHtml';
 
 const ROW = [61600, '0123', 'Mạng LAN', 1.5, -2500.25, '1/2', '=1+2', 'TRUE', 'a & <b> "c"', ''];
 
@@ -64,4 +64,26 @@ describe('pasting the HTML into LibreOffice Calc (its HTML import, as paste runs
         'a & <b> "c"',
       ]);
     }, 240_000);
+});
+
+describe('a percent cell copied (domain/percent)', () => {
+  it('carries its fraction in a percent format, shows 5,3%, and its text is 5.3%', () => {
+    const html = clipboardHtml([[{ fraction: 0.053, decimals: 1 }]], 'vi');
+    expect(html).toContain(
+      `<td x:num="0.053" style='mso-number-format:"0\\.0%"' sdval="0.053" sdnum="1033;0;0.0%">5,3%</td>`,
+    );
+    expect(shownText({ fraction: 0.053, decimals: 1 })).toBe('5.3%');
+  });
+
+  // LibreOffice's HTML import keeps the value (sdval) but not the percent format of sdnum
+  it('LibreOffice pastes it as the fraction 0.053, not 5.3 nor 0,053 read as text (vi-VN)', async () => {
+    const xlsx = htmlToXlsx(
+      clipboardHtml([[{ fraction: 0.053, decimals: 1 }, 1.5]], 'vi'),
+      'vi-VN',
+    );
+    const [grid] = await withSheetJs(() => gridsFromWorkbook(xlsx));
+    const [pct, plain] = grid.rows[0];
+    expect(pct.value).toBe(0.053);
+    expect(plain.value).toBe(1.5);
+  }, 240_000);
 });

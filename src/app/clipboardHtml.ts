@@ -8,11 +8,27 @@
  *   marked as text: `mso-number-format:"\@"` for Excel, `sdnum="…;@"` for LibreOffice.
  * LibreOffice's paste of HTML is its HTML import (clipboardHtml.test.ts converts through it).
  */
-import { formatAmount } from '../domain/numbers';
+import { clean, formatAmount } from '../domain/numbers';
+import { formatPercent, percentFormat } from '../domain/percent';
 import { escapeMarkup } from '../io/export/xmlText';
 
-/** A cell as shown: a number (as displayed, in the view's unit), or its text ('' when blank). */
-export type ShownValue = string | number;
+/**
+ * A cell as shown: a number (as displayed, in the view's unit), a percent cell (its fraction and
+ * the decimals its percentage prints, domain/percent), or its text ('' when blank).
+ */
+export type ShownValue = string | number | ShownPercent;
+
+/** A percent cell as copied: 0.053 printing 1 decimal (`5.3%` in the text, `0.0%` in spreadsheets). */
+export interface ShownPercent {
+  fraction: number;
+  decimals: number;
+}
+
+/** The plain text of a shown cell (the clipboard's TSV): numbers as JS writes them, `5.3%`. */
+export function shownText(v: ShownValue): string {
+  if (typeof v !== 'object') return String(v);
+  return `${clean(v.fraction * 100)}%`;
+}
 
 /** The root of the document: Excel reads `x:` attributes in its Office namespace. */
 const HEAD =
@@ -35,6 +51,11 @@ export function readsAsNonText(text: string): boolean {
 
 /** One cell's `<td>`: a number with its value, a text marked as text when it needs to be. */
 function cellHtml(v: ShownValue, lang: 'vi' | 'en'): string {
+  if (typeof v === 'object') {
+    const value = String(v.fraction);
+    const fmt = percentFormat(v.decimals);
+    return `<td x:num="${value}" style='mso-number-format:"${fmt.replace('.', '\\.')}"' sdval="${value}" sdnum="1033;0;${fmt}">${formatPercent(v.fraction, lang, v.decimals)}</td>`;
+  }
   if (typeof v === 'number' && Number.isFinite(v)) {
     const value = String(v);
     return `<td x:num="${value}" sdval="${value}" sdnum="${SDNUM_NUMBER}">${formatAmount(v, lang)}</td>`;

@@ -1,5 +1,6 @@
 /** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
 import { inputScale } from '../domain/display';
+import { percentAt } from '../domain/percent';
 import { cellPolicy, leafById, parseInput } from '../domain/policy';
 import type { Refusal } from '../domain/refusals';
 import { indexOfRows } from '../domain/rowIndex';
@@ -31,6 +32,7 @@ export function commitText(
     leaf,
     'auto',
     inputScale(session.workbook.meta.unit, sheet.display),
+    percentAt(row, rule.target) !== undefined,
   );
   if (parsed !== null && typeof parsed === 'object')
     return { ok: false, refusal: { code: 'notNumber', ...at, detail: parsed.invalid } };

@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { type ComparisonResult, compareWithTable } from '../domain/adjustment';
 import { type Match, type MatchReason, type ProjectRef } from '../domain/match';
 import type { ProjectGroup } from '../domain/matchGroups';
+import type { CellDiff } from '../domain/compareCells';
 import { clean, formatAmount } from '../domain/numbers';
+import { formatPercent, percentAt } from '../domain/percent';
 import { evaluatedSide } from '../engine/sides';
 import { exportAdjustmentXlsx } from '../io/export/adjustmentXlsx';
 import { baseName, type PlanReading } from '../io/readPlan';
@@ -60,8 +62,18 @@ export interface CompareJson {
      * absent there (not a figure cut to 0). Absent when both files have the column.
      */
     columnMissingIn?: 'a' | 'b';
+    /** A percent cell (the source's `0.0%`): the decimals printed; figures stay fractions. */
+    percent?: number;
   }[];
   totals: { before: number; after: number; increase: number; decrease: number };
+}
+
+/** `{percent}` when the changed cell shows a percentage on either side, else nothing. */
+function percentOf(d: CellDiff): { percent?: number } {
+  const p =
+    (d.column.b ? percentAt(d.match.b.row, d.column.b.id) : undefined) ??
+    (d.column.a ? percentAt(d.match.a.row, d.column.a.id) : undefined);
+  return p === undefined ? {} : { percent: p };
 }
 
 const name = (p: ProjectRef) => String(p.row.cells.name ?? '').trim();
@@ -186,6 +198,7 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
       after: typeof d.after === 'number' ? clean(d.after) : d.after,
       kind: d.kind,
       ...(d.absent ? { columnMissingIn: d.absent } : {}),
+      ...percentOf(d),
     })),
     totals: {
       before: round(c.totals.before),
@@ -200,8 +213,14 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
 export function formatCompare(j: CompareJson): string {
   const n = (v: number) => formatAmount(v, 'en');
   // figures as the totals line writes them (`7,068.21`, never the stored `7068.209999999999`)
-  const cell = (v: number | string | null) =>
-    v === null ? '(blank)' : typeof v === 'number' ? n(v) : v;
+  const cell = (v: number | string | null, pct?: number) =>
+    v === null
+      ? '(blank)'
+      : typeof v === 'number'
+        ? pct === undefined
+          ? n(v)
+          : formatPercent(v, 'en', pct)
+        : v;
   const lines = [
     `${j.a} → ${j.b}`,
     `  ${j.matched.length} projects matched (${j.renamed.length} renamed, ${j.moved.length} moved), ${j.added.length} added, ${j.removed.length} removed, ${j.changes.length} changed cells, ${j.split.length} split, ${j.merged.length} merged, ${j.toConfirm.length} to confirm`,
@@ -223,7 +242,7 @@ export function formatCompare(j: CompareJson): string {
   const side = (d: CompareJson['changes'][number], k: 'a' | 'b') =>
     d.columnMissingIn === k
       ? `(no such column in ${baseName(j[k])})`
-      : cell(k === 'a' ? d.before : d.after);
+      : cell(k === 'a' ? d.before : d.after, d.percent);
   for (const d of j.changes)
     lines.push(
       `  ${d.kind === 'formula' ? 'FORMULA' : 'CHANGED'} ${d.label} [${d.column}]: ${side(d, 'a')} → ${side(d, 'b')}`,

@@ -23,6 +23,7 @@ import {
   sharesIdentity,
 } from './compareColumns';
 import { FigureTable, readFiguresSteps, type SheetFigures } from './figures';
+import { percentAt } from './percent';
 import {
   keptProjectRefsSteps,
   type Match,
@@ -154,20 +155,27 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
     const groups = findGroups(m, figures, refused, confirmed);
     appendAll(out.groups, groups);
     const amounts = (p: ProjectRef) => out.amounts.get(p)!;
+    // a percentage (the source's `0.0%`, domain/percent) is never added into a total
+    const counted = (p: ProjectRef, side: 'a' | 'b', k: number): number => {
+      const id = amountCols[k][side]?.id;
+      return p.row.percent && id && percentAt(p.row, id) !== undefined ? 0 : amounts(p)[k];
+    };
+    const countedSum = (p: ProjectRef, side: 'a' | 'b'): number =>
+      p.row.percent ? amountCols.reduce((t, _, k) => t + counted(p, side, k), 0) : sum(amounts(p));
     for (const p of m.removed) {
-      const v = sum(amounts(p));
+      const v = countedSum(p, 'a');
       out.totals.before += v;
       out.totals.decrease += v;
     }
     for (const p of m.added) {
-      const v = sum(amounts(p));
+      const v = countedSum(p, 'b');
       out.totals.after += v;
       out.totals.increase += v;
     }
     for (const g of groups)
       amountCols.forEach((_, k) => {
-        const va = g.a.reduce((t, p) => t + amounts(p)[k], 0);
-        const vb = g.b.reduce((t, p) => t + amounts(p)[k], 0);
+        const va = g.a.reduce((t, p) => t + counted(p, 'a', k), 0);
+        const vb = g.b.reduce((t, p) => t + counted(p, 'b', k), 0);
         out.totals.before += va;
         out.totals.after += vb;
         if (vb > va) out.totals.increase += vb - va;
@@ -222,17 +230,20 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
       const ib = match.b.index * w;
       const ja = match.a.index;
       const jb = match.b.index;
+      const percentRow = !!(match.a.row.percent || match.b.row.percent);
       for (let k = 0; k < w; k++) {
         const x = va[ia + k];
         const y = vb[ib + k];
-        totals.before += x;
-        totals.after += y;
+        const tx = percentRow ? counted(match.a, 'a', k) : x;
+        const ty = percentRow ? counted(match.b, 'b', k) : y;
+        totals.before += tx;
+        totals.after += ty;
         const ra = raw ? rawA[k][ja] : undefined;
         const rb = raw ? rawB[k][jb] : undefined;
         // the same amount from the same cell (most cells of a revision): nothing to add or note
         if (x === y && ra === rb && Number.isFinite(x) && !isFormula(ra)) continue;
-        if (y > x) totals.increase += y - x;
-        else totals.decrease += x - y;
+        if (ty > tx) totals.increase += ty - tx;
+        else totals.decrease += tx - ty;
         // the common case first: the same typed amount (a diff entry only for a changed cell)
         if (ra === rb && !isFormula(ra)) {
           if (!amountsEqual(x, y))

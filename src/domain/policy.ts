@@ -6,6 +6,7 @@
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
 import { type NumberStyle, parseAmount } from './numbers';
+import { fromPercent } from './percent';
 import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
@@ -108,12 +109,16 @@ const BLANK_MARKS = new Set(['-', '–', '—']);
  * In a text column a leading `'` is Excel's keep-as-text marker, not content (`textAfterMarker`).
  * A pasted cell (`PastedCell`) whose copier stated its number is that number (in the units shown),
  * and one the copier marked as text is a text, as after the `'` marker: refused in an amount cell.
+ * A percentage: `5,3%` in any amount cell, and `5,3` in a `percent` cell (`domain/percent`), is
+ * the fraction 0.053 (never scaled to the display unit); a copier's stated value beside a `%` is
+ * that fraction already.
  */
 export function parseInput(
   input: string | PastedCell,
   column: ColumnLeaf | undefined,
   style: NumberStyle = 'auto',
   scale = 1,
+  percent = false,
 ): CellInput | { invalid: string } {
   const cell = asPasted(input);
   const { text } = cell;
@@ -127,8 +132,14 @@ export function parseInput(
   // a text, by the keep-as-text marker or the copier's mark, which an amount cell does not take
   if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
   if (t.startsWith('=')) return t;
+  if (t.endsWith('%')) {
+    if (cell.value !== undefined) return cell.value;
+    const p = parseAmount(t.slice(0, -1), style);
+    return p === null ? { invalid: text } : fromPercent(p);
+  }
   const n = cell.value ?? parseAmount(t, style);
   if (n === null) return { invalid: text };
+  if (percent) return fromPercent(n);
   return scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n;
 }
 

@@ -83,6 +83,12 @@ export interface Row {
    * to speaks for the figure (kept as notes, never as numbers).
    */
   marks?: Record<Id, string>;
+  /**
+   * Figures shown as percentages (the source's `0.0%`): by column id (or year group id), the
+   * decimals of the percentage printed. The cell keeps the fraction (0.053 shows `5,3%`); see
+   * `domain/percent`. Absent: plain figures.
+   */
+  percent?: Record<Id, number>;
 }
 
 export type RowPart = 'ofWhich' | 'ratio';

@@ -204,12 +204,25 @@ function row(v: unknown, path: string): Row {
     ...(r.rule !== undefined ? { rule: str(r.rule, `${path}.rule`) } : {}),
     ...(r.manualNumber === true ? { manualNumber: true as const } : {}),
     ...(r.marks !== undefined ? { marks: marks(r.marks, `${path}.marks`) } : {}),
+    ...(r.percent !== undefined ? { percent: percents(r.percent, `${path}.percent`) } : {}),
   };
 }
 
 function marks(v: unknown, path: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(obj(v, path))) out[k] = str(x, `${path}.${k}`);
+  return out;
+}
+
+/** A row's percent cells: column id → decimals printed (a whole number 0–10). */
+function percents(v: unknown, path: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, x] of Object.entries(obj(v, path))) {
+    const d = num(x, `${path}.${k}`);
+    if (!Number.isInteger(d) || d < 0 || d > 10 || BAD_KEYS.has(k))
+      throw new Invalid(`${path}.${k}`);
+    out[k] = d;
+  }
   return out;
 }
 

@@ -38,7 +38,13 @@ function files(dir: string): string[] {
 function plain(r: PlanReading, oldRowOf: boolean) {
   const { id: _id, createdAt: _c, updatedAt: _u, ...wb } = r.workbook;
   const place = new Map<string, string>();
-  const sheets = wb.sheets.map(({ id, ...s }, i) => (place.set(id, `s${i}`), s));
+  // the percent cells (`Row.percent`, domain/percent) are new: the rest reads as before
+  const sheets = wb.sheets.map(
+    ({ id, ...s }, i) => (
+      place.set(id, `s${i}`),
+      { ...s, rows: s.rows.map(({ percent: _p, ...row }) => row) }
+    ),
+  );
   const grids = wb.grids?.map(({ id, ...g }, i) => (place.set(id, `g${i}`), g));
   const byPlace = <T>(m?: Map<string, T>) => [...(m ?? [])].map(([k, v]) => [place.get(k), v]);
   return {

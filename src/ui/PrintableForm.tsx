@@ -6,6 +6,7 @@
  */
 import type { CSSProperties } from 'react';
 import { formatAmount } from '../domain/numbers';
+import { formatPercent, percentFormatDecimals } from '../domain/percent';
 import type { AppendixSheet, PlanMeta } from '../domain/types';
 import { type AppendixLayout, layoutAppendix, type OutCell } from '../io/export/appendixLayout';
 import type { SheetValues } from '../io/export/appendixLayout';
@@ -17,6 +18,9 @@ const ITALIC = new Set(['stated', 'subtitle', 'unit', 'code']);
 
 function shown(c: OutCell, lang: Lang): string {
   const x = c.number ?? (c.formula ? c.value : undefined) ?? c.text;
+  // a percent cell (the export's `0.0%`) shows its percentage, as the file does
+  const pct = percentFormatDecimals(c.format);
+  if (typeof x === 'number' && pct !== undefined) return formatPercent(x, lang, pct);
   if (typeof x === 'number') return formatAmount(x, lang);
   return x === null || x === undefined ? '' : String(x);
 }

@@ -1,6 +1,7 @@
 /** The figures of one source row under the table's numeric columns. */
 import { gridLiteral } from '../../domain/grid';
 import { parseAmount } from '../../domain/numbers';
+import { fromPercent, percentFormatDecimals } from '../../domain/percent';
 import type { CellInput } from '../../domain/types';
 import { cellText, isSpaceCode, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
@@ -63,9 +64,12 @@ export function rowFigures(
   extra: string[];
   any: boolean;
   marks: Record<string, string>;
+  /** Figures the source shows as percentages: leaf id → decimals printed (`domain/percent`). */
+  percent: Record<string, number>;
 } {
   const cells: Record<string, CellInput> = {};
   const marks: Record<string, string> = {};
+  const percent: Record<string, number> = {};
   const extra: string[] = [];
   let any = false;
   const row = c.g.rows[r];
@@ -77,6 +81,7 @@ export function rowFigures(
     let nt = 0;
     let num1 = 0;
     let nn = 0;
+    let pct1: number | undefined;
     for (const col of s.cols) {
       let t = cellText(c.g, r, col);
       if (!t) continue;
@@ -104,16 +109,25 @@ export function rowFigures(
       else (texts ??= [text1]).push(t);
       nt++;
       // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
-      const x = stripped === null && typeof v === 'number' && Number.isFinite(v) ? v : num(t);
+      const stored = stripped === null && typeof v === 'number' && Number.isFinite(v);
+      let x = stored ? v : num(t);
+      // a percentage: a stored fraction in a percent format, or a text such as `5,3%` (CSV)
+      let pct = stored ? percentFormatDecimals(row?.[col]?.format) : undefined;
+      if (x === null && t.endsWith('%')) {
+        const p = num(t.slice(0, -1).trim());
+        if (p !== null) [x, pct] = [fromPercent(p), decimalsOf(t.slice(0, -1))];
+      }
       if (x !== null) {
         if (nn) (figures ??= [num1]).push(x); // listed from the second figure on
         num1 = x; // the last one is taken
+        pct1 = pct;
         nn++;
       }
     }
     if (nn) {
       any = true;
       cells[s.leaf.id] = num1;
+      if (pct1 !== undefined) percent[s.leaf.id] = pct1;
       if (nn > 1) {
         texts ??= [text1];
         for (let i = 0; i < texts.length - 1; i++) extra.push(texts[i]);
@@ -143,7 +157,13 @@ export function rowFigures(
     }
   }
   (c.anyOf ??= new Uint8Array(c.g.rows.length))[r] = any ? 2 : 1;
-  return { cells, extra, any, marks };
+  return { cells, extra, any, marks, percent };
+}
+
+/** Decimals a typed figure shows (`5,3` → 1, `12` → 0): digits after the last `,` or `.`. */
+function decimalsOf(t: string): number {
+  const m = /[.,](\d+)\s*$/.exec(t);
+  return m && m[1].length !== 3 ? m[1].length : 0;
 }
 
 /**

@@ -92,7 +92,7 @@ export function readRows(
     const name = field(c, r, 'name');
     const lead = field(c, r, 'lead');
     const coord = field(c, r, 'coord');
-    const { cells, extra, any: hasNumbers, marks } = rowFigures(c, r, line, false);
+    const { cells, extra, any: hasNumbers, marks, percent } = rowFigures(c, r, line, false);
     const prev = out[out.length - 1];
     const label = name || tt;
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -133,6 +133,7 @@ export function readRows(
       Object.keys(cells).every((id) => prev.cells[id] == null)
     ) {
       Object.assign(prev.cells, cells);
+      if (Object.keys(percent).length) prev.percent = { ...prev.percent, ...percent };
       warnings.push({
         code: 'movedFigure',
         row: line,
@@ -272,6 +273,7 @@ export function readRows(
     if (rule && !row.part) row.rule = rule.text;
     if (extra.length) row.remark = `Số khác trên dòng này trong bản gốc: ${extra.join(', ')}`;
     if (Object.keys(marks).length) row.marks = marks;
+    if (Object.keys(percent).length) row.percent = percent;
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
@@ -290,13 +292,23 @@ export function readRows(
     });
     lineOf.delete(row.id);
   }
-  return { rows: normaliseLevels(out), lineOf, footer };
+  const rows = normaliseLevels(out);
+  // a row of percentages alone is a ratio row whatever its label: never added into its parent
+  // (marked once the table is read, so that the table's structure is read as before)
+  for (const r of rows)
+    if (r.kind === 'project' && !r.part && r.percent && onlyPercents(r.cells, r.percent))
+      r.part = 'ratio';
+  return { rows, lineOf, footer };
 }
 
 const isUnlabelled = (r: Row) =>
   r.kind === 'project' && !r.part && !r.cells.name && !r.cells.tt && !r.cells.lead;
 
 /** The row an of-which line breaks down: the last row that is not itself a breakdown. */
+/** Whether every figure of a row's cells is a percent cell. */
+const onlyPercents = (cells: Record<string, CellInput>, percent: Record<string, number>) =>
+  Object.keys(cells).every((k) => typeof cells[k] !== 'number' || percent[k] !== undefined);
+
 function ownerOf(rows: Row[]): Row | undefined {
   for (let i = rows.length - 1; i >= 0; i--) if (!rows[i].part) return rows[i];
   return undefined;

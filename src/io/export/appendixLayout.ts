@@ -5,6 +5,7 @@
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
 import { gridText } from '../../domain/grid';
+import { percentAt, percentFormat } from '../../domain/percent';
 import { totalSegments } from '../../domain/totalSegments';
 import { childRows, sumsDown, sumsInComputedTotal, topRows } from '../../domain/formulaForms';
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
@@ -117,6 +118,9 @@ export function layoutAppendix(
         align: isNumericLeaf(l) ? 'right' : l.role === 'number' ? 'center' : 'left',
       };
       if (l.role === 'name') base.indent = r.level;
+      // a figure the source shows as a percentage keeps its fraction, in a percent format
+      const pct = base.numeric ? percentAt(r, l.id) : undefined;
+      if (pct !== undefined) base.format = percentFormat(pct);
       if (l.role === 'rowTotal') {
         return {
           ...base,

@@ -5,6 +5,7 @@
  * computed values. Per-cell work in the library was most of a 10,000-project export.
  */
 import type { AppendixLayout, OutCell } from './appendixLayout';
+import { percentFormatDecimals } from '../../domain/percent';
 import { cellFormat, wholeAt } from './cellFormat';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
@@ -39,7 +40,7 @@ function style(c: OutCell, format: string): Record<string, unknown> {
   // numbers align right by default in every spreadsheet: say so only for texts
   if (c.align && c.align !== 'left' && !(c.numeric && c.align === 'right')) out.align = c.align;
   if (c.indent) out.indent = c.indent;
-  if (c.numeric) out.format = cellFormat(format, figureOf(c));
+  if (c.numeric) out.format = numberFormat(c, format);
   if (c.bold) out.fontWeight = 'bold';
   if (c.italic) out.fontStyle = 'italic';
   if (c.underline) out.textDecoration = { underline: true };
@@ -47,6 +48,10 @@ function style(c: OutCell, format: string): Record<string, unknown> {
   if (c.wrap) out.wrap = true;
   return out;
 }
+
+/** A number cell's format: its own (a percent cell's), else its column's for its figure. */
+const numberFormat = (c: OutCell, format: string): string =>
+  c.format ?? cellFormat(format, figureOf(c));
 
 const isText = (c: OutCell) => !c.formula && c.number === undefined;
 
@@ -96,8 +101,13 @@ export function lookKey(c: OutCell, col: number): number {
   const k = KINDS.indexOf(c.kind) * 4 + ALIGNS.indexOf(c.align);
   const flags =
     (c.numeric && isFraction(figureOf(c)) ? 4 : 0) + (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
-  return ((k * 8 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
+  const key = ((k * 8 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
+  if (!c.format) return key;
+  return key + PERCENT_LOOK * (1 + Math.min(percentFormatDecimals(c.format) ?? 0, 6));
 }
+
+/** The look-key offset of a percent cell (`0.0%`, its decimals apart): plain looks stay below. */
+const PERCENT_LOOK = 2 ** 27;
 
 /** An empty body cell needs no cell at all (its border comes from the conditional format). */
 export function skipped(c: OutCell): boolean {
@@ -128,7 +138,7 @@ export function appendixSheetData(l: AppendixLayout): AppendixSheetData {
   const width = l.widths.length;
   const looks = new Int32Array(Math.max(0, l.rows.length - l.firstRow) * width).fill(-1);
   const libraryCell = (c: OutCell, format: string) => {
-    const key = `${c.kind}|${c.numeric ? cellFormat(format, figureOf(c)) : format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}|${c.bold}|${c.italic}|${c.underline}|${c.size}|${c.wrap}`;
+    const key = `${c.kind}|${c.numeric ? numberFormat(c, format) : format}|${c.align}|${c.indent ?? 0}|${c.numeric}|${isText(c)}|${c.colSpan ?? 1}|${c.rowSpan ?? 1}|${c.height ?? 0}|${c.bold}|${c.italic}|${c.underline}|${c.size}|${c.wrap}`;
     let st = styles.get(key);
     if (!st) {
       st = {

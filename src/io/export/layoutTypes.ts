@@ -29,6 +29,8 @@ export interface OutCell {
   colSpan?: number;
   rowSpan?: number;
   numeric?: boolean;
+  /** The cell's own number format over its column's (a percent cell: `0.0%`, domain/percent). */
+  format?: string;
   align?: 'left' | 'center' | 'right';
   indent?: number;
   /** Emphasis and size of the printed form's lines (kind `form`). */

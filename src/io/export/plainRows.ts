@@ -109,7 +109,8 @@ export function plainRows(
   const vals: unknown[] = new Array<unknown>(cols.length);
   return (i, excelRow) => {
     const r = sheet.rows[i];
-    if (r.kind !== 'project') return null;
+    // a row with percent cells is laid out (their format is the cell's own, not the column's)
+    if (r.kind !== 'project' || r.percent) return null;
     // the row's own cells by column, in one pass over them (faster than a look-up per column,
     // rows differing in shape; only numbers and texts are written, as before)
     const cells = r.cells;

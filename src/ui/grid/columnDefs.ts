@@ -198,7 +198,7 @@ function leafDef(
       if (collab) return collab;
       const f = findingAt(ctx, leaf, span, p.data as GridItem);
       const diff = statedDiff(ctx, leaf, p.data as GridItem, span);
-      const shown = (x: number) => shownAmount(ctx, leaf, x);
+      const shown = (x: number) => shownAmount(ctx, leaf, x, p.data as GridItem | undefined);
       if (f && diff)
         return `${explain(f, ctx.lang, shown)} ${t('statedDiff', {
           stated: shown(diff.stated),
@@ -209,7 +209,10 @@ function leafDef(
       if (before !== undefined)
         return t('beforeWas', {
           label: ctx.marks!.label,
-          value: typeof before === 'number' ? shownAmount(ctx, leaf, before) : (before ?? '—'),
+          value:
+            typeof before === 'number'
+              ? shownAmount(ctx, leaf, before, p.data as GridItem | undefined)
+              : (before ?? '—'),
         });
       if (leaf.role === 'name' && ctx.marks?.added.has((p.data as GridItem | undefined)?.id ?? ''))
         return t('addedSince', { label: ctx.marks.label });
@@ -229,7 +232,8 @@ function leafDef(
   if (numeric) {
     def.valueFormatter = (p) => {
       const v = p.value as unknown;
-      if (typeof v === 'number') return shownAmount(p.context as GridCtx, leaf, v);
+      if (typeof v === 'number')
+        return shownAmount(p.context as GridCtx, leaf, v, p.data as GridItem | undefined);
       if (v && typeof v === 'object' && 'error' in v) return `#${(v as { error: string }).error}`;
       return v === null || v === undefined ? '' : String(v);
     };

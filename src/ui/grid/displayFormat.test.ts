@@ -30,4 +30,16 @@ describe('figures in the appendix grid', () => {
     expect(shownAmount(ctxOf({ decimals: 6 }), leaf, v)).toBe('18.166,666667');
     expect(shownAmount(ctx, leaf, 1.5)).toBe('1,5');
   });
+
+  it('a percent cell shows its percentage (0.053 → 5,3%), whatever the display unit', () => {
+    const ctx = ctxOf({ unit: 'tỷ đồng' });
+    const sheet = ctx.session.workbook.sheets[0];
+    const leaf = leaves(sheet.columns).find((l) => l.id === A11)!;
+    const row = { ...sheet.rows[1], part: 'ratio' as const, percent: { [A11]: 1 } };
+    expect(shownAmount(ctx, leaf, 0.053, row)).toBe('5,3%');
+    expect(shownAmount(ctx, leaf, 0.05, row)).toBe('5,0%');
+    expect(shownAmount({ ...ctx, lang: 'en' }, leaf, 0.0534, row)).toBe('5.34%');
+    // the same figure in a plain cell: an amount, in the display unit
+    expect(shownAmount(ctxOf(), leaf, 0.053, sheet.rows[1])).toBe('0,053');
+  });
 });

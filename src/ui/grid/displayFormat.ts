@@ -9,18 +9,34 @@ import {
   isMoneyLeaf,
   toDisplay,
 } from '../../domain/display';
+import { formatPercent, percentAt } from '../../domain/percent';
 import { leafById } from '../../domain/policy';
 import { formatAmount } from '../../domain/numbers';
-import type { ColumnLeaf } from '../../domain/types';
-import type { GridCtx } from './gridContext';
+import type { ColumnLeaf, Row } from '../../domain/types';
+import type { GridCtx, GridItem } from './gridContext';
 
 /** Whether a column's figures are amounts of money (converted to the display unit). */
 export function isMoney(leaf: ColumnLeaf): boolean {
   return isMoneyLeaf(leaf);
 }
 
-/** A figure (in the plan's unit) as the grid shows it in a column of the sheet. */
-export function shownAmount(ctx: GridCtx, leaf: ColumnLeaf | null, v: number): string {
+/** The decimals of a percent cell of `item` (a row of the sheet) under `key`, else undefined. */
+export function percentOf(item: GridItem | undefined, key: string | undefined): number | undefined {
+  return item && key !== undefined && 'percent' in item ? percentAt(item as Row, key) : undefined;
+}
+
+/**
+ * A figure (in the plan's unit) as the grid shows it in a column of the sheet; in a percent cell
+ * of `item` (the source's `0.0%`) the fraction as a percentage (0.053 → `5,3%`).
+ */
+export function shownAmount(
+  ctx: GridCtx,
+  leaf: ColumnLeaf | null,
+  v: number,
+  item?: GridItem,
+): string {
+  const pct = percentOf(item, leaf?.id);
+  if (pct !== undefined) return formatPercent(v, ctx.lang, pct);
   const wb = ctx.session.workbook;
   const d = wb.sheets.find((s) => s.id === ctx.sheetId)?.display;
   if (leaf && !isMoney(leaf)) return formatAmount(v, ctx.lang, displayDecimals(d));

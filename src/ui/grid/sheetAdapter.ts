@@ -20,6 +20,7 @@ import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
 import { leaves } from '../../domain/columns';
 import { formatAmount } from '../../domain/numbers';
+import { formatPercent, percentAt, percentEditText } from '../../domain/percent';
 import { cellPolicy, leafById } from '../../domain/policy';
 import type { PastedBlock } from '../../domain/typedText';
 import type { CellInput, Id, Row } from '../../domain/types';
@@ -78,13 +79,19 @@ export function appendixAdapter(session: WorkbookSession, sheetId: Id): SheetAda
   /** What a cell shows: its number as displayed (in the view's unit), else its text. */
   const shownValue = (ctx: GridCtx, i: number, c: string): ShownValue => {
     const v = ctx.leafIndex.has(c) ? session.value(sheetId, i, c) : null;
-    const cell = sheet().rows[i]?.cells[c];
+    const row = sheet().rows[i];
+    const cell = row?.cells[c];
+    const pct = typeof v === 'number' ? percentAt(row, c) : undefined;
+    if (typeof v === 'number' && pct !== undefined) return { fraction: v, decimals: pct };
     if (typeof v === 'number') return displayValue(ctx, c, v);
     if (v === null || v === undefined)
       return cell === undefined || cell === null ? '' : String(cell);
     return typeof v === 'object' ? '' : String(v);
   };
-  const shown = (ctx: GridCtx, i: number, c: string): string => String(shownValue(ctx, i, c));
+  const shown = (ctx: GridCtx, i: number, c: string): string => {
+    const v = shownValue(ctx, i, c);
+    return typeof v === 'object' ? formatPercent(v.fraction, ctx.lang, v.decimals) : String(v);
+  };
   return {
     kind: 'appendix',
     id: sheetId,
@@ -118,6 +125,9 @@ function appendixEditText(
   const target = sheet && leaf && row ? cellPolicy(sheet, row, leaf).target : colId;
   const v = i === undefined ? null : ctx.session.raw(ctx.sheetId, i, target);
   if (v === null || v === undefined) return '';
+  // a percent cell opens as its percentage (`5,3%`): typed back, it reads as the same fraction
+  if (typeof v === 'number' && row && percentAt(row, target) !== undefined)
+    return percentEditText(v, ctx.lang);
   if (typeof v === 'number') return formatAmount(displayValue(ctx, target, v), ctx.lang, 10);
   return String(v);
 }
