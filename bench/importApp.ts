@@ -43,11 +43,11 @@ export interface AppImport {
   rows: number;
 }
 
-/** The app's import of `file` in Chromium, `runs` times after one warm-up (medians). */
-export async function appImport(file: string, runs: number): Promise<AppImport> {
-  const worker = readdirSync(join(DIST, 'assets')).find((f) => /^previewWorker-.*\.js$/.test(f));
+/** The app's import of `file` in Chromium, `runs` times after one warm-up (medians); `dist` the build. */
+export async function appImport(file: string, runs: number, dist = DIST): Promise<AppImport> {
+  const worker = readdirSync(join(dist, 'assets')).find((f) => /^previewWorker-.*\.js$/.test(f));
   if (!worker) throw new Error('dist/ has no import-preview worker: run `vite build` first');
-  const srv = await serveDist();
+  const srv = await serveDist(dist);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
