@@ -5,7 +5,7 @@
  */
 import '../src/io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workbookXlsx } from '../src/app/exports';
 import { WorkbookSession } from '../src/app/session';
@@ -19,6 +19,7 @@ import {
   type Run,
 } from './peer';
 import { planXlsx } from './planXlsx';
+import { type AppImport, appImport } from './importApp';
 
 /** The figures of one size (milliseconds, MiB). */
 export interface SideFigures {
@@ -28,7 +29,15 @@ export interface SideFigures {
   lo: { few: Run; many: Run };
   /** LibreOffice's open, recalculation and save in one running instance (null: not measured). */
   phases: LoPhases | null;
+  /**
+   * The app's import (its import-preview worker in Chromium: wall ms to the page holding the
+   * reading); the reader alone in this process when the browser is not run (BENCH_APP=0).
+   */
   importMs: number;
+  /** The app's import in Chromium (null: not run). */
+  app: AppImport | null;
+  /** The reader alone (`readPlanFile`) in this process, warm, wall ms. */
+  readerMs: number;
   exportMs: number;
   findings: { few: number; many: number };
 }
@@ -77,7 +86,16 @@ export async function benchSideBySide(n: number, log: (s: string) => void): Prom
     many: medianRun(RUNS, () => libreOffice(files.many, 'xlsx', true)),
   };
   const phases = libreOfficePhases([files.few], RUNS)?.get(files.few) ?? null;
-  // the app's import (the reader its worker runs) and export (as the export button does)
+  // the app's import as the app runs it (its worker in Chromium, a fresh isolate per import); the
+  // reader alone in this process (warm, in a heap holding this bench's other figures) beside it
+  const app =
+    process.env.BENCH_APP !== '0'
+      ? await appImport(files.few, RUNS).catch((e: unknown) => {
+          log(`(the app's import not measured: ${String(e).split('\n')[0]})`);
+          return null;
+        })
+      : null;
+  // and export (as the export button does)
   const bytes = readFileSync(files.few);
   const imports: number[] = [];
   let reading = readPlanFile(files.few, bytes);
@@ -102,7 +120,9 @@ export async function benchSideBySide(n: number, log: (s: string) => void): Prom
     cli,
     lo,
     phases,
-    importMs: median(imports),
+    importMs: app?.wall ?? median(imports),
+    app,
+    readerMs: median(imports),
     exportMs: median(exports),
     findings: { few: findingsOf(files.few), many: findingsOf(files.many) },
   };
@@ -116,8 +136,15 @@ export async function benchSideBySide(n: number, log: (s: string) => void): Prom
       ? `LibreOffice in one running instance (no start-up): open ${s(p.open)}, recalculate all ${s(p.recalc)}, save .xlsx ${s(p.save)}, peak ${p.peakMiB.toFixed(0)} MiB`
       : 'LibreOffice phases: not measured (python3-uno missing)',
   );
+  const a = f.app;
   log(
-    `import (the app's reader): ${s(f.importMs)}${p ? ` · LibreOffice open ${s(p.open)} → ${x(f.importMs, p.open)}` : ''}   [goal ≤ 1× at 100,000]`,
+    (a
+      ? `import (the app's: its import-preview worker in Chromium, bytes posted, parts inflated natively, the reading cloned to the page): ${s(a.wall)} wall, ${s(a.cpu)} CPU (the page taking the reading ${s(a.take)}; the reader alone in this process ${s(f.readerMs)})`
+      : `import (the reader alone in this process, not the app's worker: BENCH_APP=0): ${s(f.readerMs)}`) +
+      (p
+        ? ` · LibreOffice open ${s(p.open)} wall, ${s(p.openCpu)} CPU → ${x(f.importMs, p.open)}${a ? ` wall, ${x(a.cpu, p.openCpu)} CPU` : ''}`
+        : '') +
+      `   [goal ≤ 1× at 100,000] (load ${loadavg()[0].toFixed(1)})`,
   );
   log(
     `export (the app's .xlsx, with the views' sheets): ${s(f.exportMs)}${p ? ` · LibreOffice save ${s(p.save)} → ${x(f.exportMs, p.save)}` : ''}   [goal ≤ 0.5× at 10,000, ≤ 1× at 100,000]`,

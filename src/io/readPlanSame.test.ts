@@ -192,6 +192,12 @@ describe('readPlanFile reads every spreadsheet as the old path does', () => {
     }
   }, 120_000);
 
+  it("one appendix's line map is the reading's, one map (not a copy to post twice)", () => {
+    const r = readPlanFile('plan.xlsx', planXlsx({ projects: 50, findings: 'few' }));
+    expect(r.lineOf.size).toBeGreaterThan(50);
+    expect(r.linesBySheet?.get(r.workbook.sheets[0].id)).toBe(r.lineOf);
+  });
+
   it('awkward packages: rich and inline strings, numbers as text, dates, formulas, hidden rows, merges', () => {
     for (const dates of [false, true]) expectSame('awkward.xlsx', awkwardBook(dates));
   });

@@ -16,7 +16,8 @@ import {
   Unsupported,
 } from './xlsxText';
 import { stringItem } from './xlsxStrings';
-import { BLANK, CELL_ERRORS, isTrue, rawCell } from './xlsxCell';
+import { BLANK, CELL_ERRORS, isTrue } from './xlsxCell';
+import { ValueCells } from './xlsxValueCells';
 import { type PlainCell, plainCell } from './xlsxPlainCell';
 
 /** The texts the reader searches for: element opens and closes in pairs. */
@@ -57,10 +58,8 @@ export class RowReader {
   private ee = 0;
   private ei = 0;
   private ec = 0;
-  /** The cell of each shared string (by index) in each format id (cells are never changed). */
-  private readonly textCells: RawCell[][] = [];
-  /** The format of each id once used (the table then holds it for good). */
-  private readonly used: (string | undefined)[] = [];
+  /** The cells of values in formats (shared ones made once). */
+  private readonly cells: ValueCells;
   private readonly plain: PlainCell = {
     row: 0,
     col: 0,
@@ -74,9 +73,11 @@ export class RowReader {
   constructor(
     private readonly strings: readonly (string | undefined)[],
     private readonly xfs: readonly (number | undefined)[] | null,
-    private readonly formats: FormatTable,
+    formats: FormatTable,
     private readonly sink: CellSink,
-  ) {}
+  ) {
+    this.cells = new ValueCells(strings, formats);
+  }
 
   /** Reads text[from, to): rows cut at `</row>` (SheetJS splits sheetData so). */
   rows(text: string, from: number, to: number): void {
@@ -300,7 +301,7 @@ export class RowReader {
       const id = this.xfs[st as unknown as number];
       if (id != null) fmtid = id;
     }
-    return this.store(ref, this.made(t, value, text, fmtid, f), tagc);
+    return this.store(ref, this.cells.made(t, value, text, fmtid, f), tagc);
   }
 
   /** A cell read by plainCell (the same cell `cell` gives); the column counter after it. */
@@ -312,44 +313,17 @@ export class RowReader {
       const id = this.xfs[p.style];
       if (id != null) fmtid = id;
     }
-    let cell: RawCell | undefined;
+    let cell: RawCell;
     if (p.shared) {
       const i = p.num === p.num ? p.num : parseInt(this.s.slice(p.vs, p.ve), 10);
       if (!(i >= 0 && i < this.strings.length)) throw new Unsupported('string index');
-      // a shared string's cell is the same wherever the string stands in one format: made once
-      const cells = (this.textCells[fmtid] ??= new Array<RawCell>(this.strings.length));
-      cell = cells[i];
-      if (!cell) cells[i] = cell = this.made('s', this.strings[i], undefined, fmtid, undefined);
+      cell = this.cells.text(i, fmtid);
     } else {
       const value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
-      cell = this.made('n', value, undefined, fmtid, undefined);
+      cell = this.cells.number(value, fmtid);
     }
     if (p.row >= 0) this.sink(p.row, p.col, cell);
     return p.col;
-  }
-
-  /** The cell of a value of type `t` (text: an error's), shown in format `fmtid`. */
-  private made(
-    t: string,
-    value: number | string | boolean | undefined,
-    text: string | undefined,
-    fmtid: number,
-    f: string | undefined,
-  ): RawCell {
-    let z = this.used[fmtid];
-    if (z === undefined) {
-      // the first use of an id may load its format after the cell took the table's (none)
-      z = this.formats.code(fmtid);
-      this.formats.use(fmtid);
-      this.used[fmtid] = this.formats.code(fmtid);
-    }
-    if (t !== 'e' && value !== undefined) text = this.formats.render(fmtid, value) ?? undefined;
-    return rawCell(
-      text ?? (value === undefined || value === null ? '' : String(value)),
-      value,
-      f || undefined,
-      typeof z === 'string' && t === 'n' && z !== 'General' ? z : undefined,
-    );
   }
 
   /** The formula of a cell's content s[a, b): its own, or a shared one moved to `ref`. */

@@ -259,6 +259,40 @@ describe('the streaming .xlsx reader reads as SheetJS does', () => {
     }
   });
 
+  it('a number repeated in one format is one cell, read as SheetJS reads it (-0, 0, first use)', () => {
+    // styles 0 (General), 1 (#,##0), 2 (0.00), 7 (#.##0), 9 (two sections): each first used on a
+    // repeated number, then the same numbers again, -0 beside 0, and the same number in two formats
+    const vals = [
+      '5',
+      '5',
+      '0',
+      '-0',
+      '1234567',
+      '1.5',
+      '1234567',
+      '-0',
+      '0',
+      '1.5',
+      '1E3',
+      '1000',
+    ];
+    const row = (r: number, s: number) =>
+      `<row r="${r}">${vals.map((v, k) => `<c r="${encodeCol(k)}${r}" s="${s}"><v>${v}</v></c>`).join('')}</row>`;
+    const rows = [0, 1, 2, 7, 9, 1, 0].map((s, i) => row(i + 1, s)).join('');
+    const bytes = book({
+      sheets: [{ name: 'S', xml: `<sheetData>${rows}</sheetData>` }],
+      styles: STYLES,
+    });
+    expect(same(bytes)).toBeNull();
+    const g = gridsFromXlsx(bytes)![0].rows;
+    expect(g[5][0]).toBe(g[5][1]); // 5 and 5 in #,##0 (in use): one cell
+    expect(g[5][1]).toBe(g[1][1]); // and the same in an earlier row
+    expect(g[5][4]).toBe(g[1][4]); // 1234567 in #,##0, rows 2 and 6
+    expect(g[5][10]).toBe(g[5][11]); // 1E3 and 1000: one number
+    expect(g[1][3]).not.toBe(g[1][2]); // -0 is not 0
+    expect(g[1][1]).not.toBe(g[2][1]); // 5 in #,##0 is not 5 in 0.00
+  });
+
   it('leaves out trailing empty rows and cells as the SheetJS reading does', () => {
     const xml =
       '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" s="1"/><c r="F1" s="1"/></row>' +

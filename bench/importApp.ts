@@ -1,0 +1,100 @@
+/**
+ * The app's import as the app runs it: the built app's import-preview worker (dist/, `vite build`
+ * first) in Chromium, one new worker per import as the import dialog makes it (previewSession: a
+ * fresh isolate, cold code, an empty heap), the file's bytes posted to it, its .xlsx parts
+ * inflated by DecompressionStream, read, and the reading cloned back to the page (until the page
+ * holds it: the preview's totals follow later, «đang tính…»). Wall milliseconds on the page, CPU
+ * milliseconds of the whole browser (every process and thread, from /proc) per import.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launchBrowser, serveDist } from '../tests/e2e/harness';
+
+/** CPU ms (user + system, every thread) of pid and its descendants so far (Linux /proc). */
+function treeCpuMs(pid: number): number {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(')').pop()!.trim().split(/\s+/);
+      stats.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.pop()!;
+    ticks += stats.get(p)?.ticks ?? 0;
+    for (const [c, s] of stats) if (s.ppid === p) todo.push(c);
+  }
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
+
+export interface AppImport {
+  /** Median wall ms from posting the bytes to the page holding the reading. */
+  wall: number;
+  /** Median CPU ms of the browser over the same span. */
+  cpu: number;
+  /** Median ms the page takes to receive the reading (the structured clone read on the page). */
+  take: number;
+  /** Rows of the first sheet read (a check that the import read the plan). */
+  rows: number;
+}
+
+/** The app's import of `file` in Chromium, `runs` times after one warm-up (medians); `dist` the build. */
+export async function appImport(file: string, runs: number, dist = DIST): Promise<AppImport> {
+  const worker = readdirSync(join(dist, 'assets')).find((f) => /^previewWorker-.*\.js$/.test(f));
+  if (!worker) throw new Error('dist/ has no import-preview worker: run `vite build` first');
+  const srv = await serveDist(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const bytes = readFileSync(file);
+    await page.route('**/bench-import.xlsx', (r) => r.fulfill({ body: bytes }));
+    await page.goto(`${srv.url}bench-blank.html`); // index.html: the app, idle on its start page
+    await page.evaluate(
+      `(async () => { window.benchBytes = new Uint8Array(await (await fetch('/bench-import.xlsx')).arrayBuffer()); })()`,
+    );
+    const once = `(async () => {
+      const t = performance.now();
+      const w = new Worker('/assets/${worker}', { type: 'module' });
+      let got = 0;
+      const rows = await new Promise((resolve, reject) => {
+        w.onmessage = (e) => {
+          got = performance.now();
+          if (e.data.kind === 'stage' || e.data.kind === 'totals') return;
+          if (e.data.kind !== 'done') reject(new Error(e.data.message));
+          else resolve(e.data.reading.workbook.sheets[0].rows.length);
+        };
+        w.onerror = (e) => reject(new Error(e.message));
+        w.postMessage({ kind: 'read', name: 'plan.xlsx', bytes: window.benchBytes });
+      });
+      w.terminate();
+      const end = performance.now();
+      return { rows, ms: end - t, take: end - got };
+    })()`;
+    await page.evaluate(once);
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const take: number[] = [];
+    let rows = 0;
+    for (let k = 0; k < runs; k++) {
+      // the browser is this process's child: the tree's CPU less this process's own
+      const c = treeCpuMs(process.pid);
+      const own = process.cpuUsage();
+      const r = (await page.evaluate(once)) as { rows: number; ms: number; take: number };
+      const u = process.cpuUsage(own);
+      cpu.push(treeCpuMs(process.pid) - c - (u.user + u.system) / 1000);
+      wall.push(r.ms);
+      take.push(r.take);
+      rows = r.rows;
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    return { wall: median(wall), cpu: median(cpu), take: median(take), rows };
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+}
