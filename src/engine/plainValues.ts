@@ -21,40 +21,19 @@ import {
   plainTotals,
 } from './plainFormulas';
 import { add, engineRounding, subtract } from './plainArithmetic';
+import {
+  BUSY,
+  holdsFormula,
+  isFormula,
+  type Memo,
+  NotPlain,
+  own,
+  shapeKey,
+  slots,
+  type Value,
+} from './plainCells';
 
 export { engineRounding };
-
-/** Thrown when a content is not one the layout writes: the engine must compute the sheet. */
-class NotPlain extends Error {}
-
-type Value = number | string | null;
-const BUSY = Symbol('busy');
-type Memo = (Value | typeof BUSY | undefined)[];
-
-/** n empty slots, packed (`new Array(n)` of 100,000+ is a slow dictionary). */
-function slots(n: number): Memo {
-  const out: Memo = [];
-  for (let i = 0; i < n; i++) out.push(undefined);
-  return out;
-}
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-
-/** Whether a model input would be a formula in the engine (layout.ts inputContent). */
-function isFormula(v: unknown): boolean {
-  return v !== null && v !== undefined && typeof v !== 'number' && String(v).startsWith('=');
-}
-
-/** Whether a row holds a formula the engine would compute (typed in one of its input cells). */
-function holdsFormula(layout: SheetLayout, r: Row): boolean {
-  for (const k in r.cells)
-    if (own(r.cells, k) && isFormula(r.cells[k]) && inputColumn(layout, r, k) !== undefined)
-      return true;
-  return false;
-}
-
-/** What a layout's columns mean, as text: two layouts with the same key compute alike. */
-const shapeKey = (l: SheetLayout): string =>
-  JSON.stringify(l, (_, v: unknown) => (v instanceof Map ? [...v] : v));
 
 /** The values of one appendix sheet, computed without the engine. */
 export class PlainValues {
