@@ -2,24 +2,22 @@
  * PlanEngine: the only owner of HyperFormula. It builds one data sheet and one totals sheet per
  * appendix, applies edits in batches and reports which cells changed.
  */
-import { type ExportedChange, HyperFormula } from 'hyperformula';
+import { HyperFormula } from 'hyperformula';
 import { diffSheet, type SheetDelta } from '../domain/delta';
-import { formulaRefs } from '../domain/formulaRefs';
 import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, Id, Row, Workbook } from '../domain/types';
-import { inputColumn, layoutOf, type RawContent, rowContents } from './layout';
+import { layoutOf, type RawContent, rowContents } from './layout';
 import { totalsContents, totalsLayout } from './totals';
 import { type CellRefusal, dryArrays, dryCheck, errorsAfter } from './refusals';
 import { isStructural, missingSheets, restructure, rowWrites, writeBlocks } from './writes';
-import { type EngineValue, freeName, type GridPatch, type GridRefusal } from './gridSheets';
-import type { GridChange } from '../domain/grid';
-import type { CellInput, GridSheet } from '../domain/types';
+import { type EngineValue, freeName, type GridPatch } from './gridSheets';
 import { ENGINE_CONFIG, engineName } from './config';
 import { rebuilds, reverseSheetDelta, typedCells } from './engineSteps';
-import { EngineCore, type EngineEffects, type EnginePatch, type SheetState } from './engineCore';
-import { dropTexts, gridHasFormula, hasFormula, leanColumns, rowsHaveFormula } from './leanTexts';
+import { type EngineEffects, type EnginePatch, type SheetState } from './engineCore';
+import { dropTexts, hasFormula, leanColumns, rowsHaveFormula } from './leanTexts';
 import { buildInSteps } from './stepwiseBuild';
+import { EngineGrids } from './engineGrids';
 
 /** Rows whose engine contents are written out per step of a stepwise load. */
 const STEP_ROWS = 5000;
@@ -31,7 +29,7 @@ export type { EngineValue, GridPatch };
 export { ENGINE_CONFIG, engineName } from './config';
 
 /** The plan's one HyperFormula engine: loads a workbook and applies each step's writes to it. */
-export class PlanEngine extends EngineCore {
+export class PlanEngine extends EngineGrids {
   /**
    * Replaces the engine's content with a workbook's appendix sheets (named as the appendices) and
    * plain grid sheets (named as the grids), in one build.
@@ -94,74 +92,6 @@ export class PlanEngine extends EngineCore {
       this.instance = hf;
       this.reindex();
     });
-  }
-
-  /** Adds a plain grid sheet. */
-  addGrid(g: GridSheet): EngineEffects {
-    if (gridHasFormula(g)) this.withTexts();
-    return this.effects(this.grids.add(g), null);
-  }
-
-  /** Removes a plain grid sheet. */
-  removeGrid(id: Id): EngineEffects {
-    return this.effects(this.grids.remove(id), null);
-  }
-
-  /** Writes cells of a grid sheet (with `check`, an edit that would be an error is refused). */
-  setGridCells(
-    id: Id,
-    changes: readonly (GridChange & { before?: CellInput })[],
-    check: boolean,
-  ): EngineEffects | GridRefusal[] {
-    if (gridHasFormula({ cells: [changes.map((ch) => ch.value)] })) this.withTexts();
-    const out = this.grids.setCells(id, changes, check);
-    if (out.length && !('address' in out[0]) && 'r' in out[0]) return out as GridRefusal[];
-    const fx = this.effects(out as ExportedChange[], null);
-    const mine = fx.grids.find((g) => g.gridId === id);
-    const rows = mine?.rows ?? new Set<number>();
-    for (const ch of changes) rows.add(ch.r);
-    if (!mine) fx.grids.unshift({ gridId: id, rows, structure: false });
-    return fx;
-  }
-
-  /**
-   * Writes again, from the model, every formula (of any appendix or grid sheet) that names one of
-   * `names`: after row operations were put back, the engine's own rewrite of those references
-   * (`#REF!` for a removed row) must not stay.
-   */
-  restoreFormulas(
-    wb: Pick<Workbook, 'sheets' | 'grids'>,
-    names: readonly string[],
-    as: 'model' | 'gone' = 'model',
-  ): void {
-    const content = (v: string) => (as === 'gone' ? '=#REF!' : this.fix(v));
-    const want = names.map((n) => n.trim().toLowerCase()).filter(Boolean);
-    const names_ = (v: unknown): v is string =>
-      typeof v === 'string' &&
-      v.startsWith('=') &&
-      want.some((n) => v.toLowerCase().includes(n)) &&
-      formulaRefs(v).some(
-        (r) => r.sheet !== undefined && want.includes(r.sheet.trim().toLowerCase()),
-      );
-    for (const sheet of wb.sheets) {
-      const st = this.sheets.get(sheet.id);
-      if (!st) continue;
-      const writes: { row: number; col: number; content: RawContent }[] = [];
-      sheet.rows.forEach((r, i) => {
-        for (const [k, v] of Object.entries(r.cells)) {
-          const col = names_(v) ? inputColumn(st.layout, r, k) : undefined;
-          if (col !== undefined) writes.push({ row: i, col, content: content(v as string) });
-        }
-      });
-      if (writes.length) writeBlocks(this.hf, this.dataId(st), writes);
-    }
-    for (const g of wb.grids ?? []) {
-      if (!this.grids.has(g.id)) continue;
-      const changes = g.cells.flatMap((row, r) =>
-        row.flatMap((v, c) => (names_(v) ? [{ r, c, value: content(v) }] : [])),
-      );
-      if (changes.length) this.grids.setCells(g.id, changes, false);
-    }
   }
 
   /** Adds an appendix sheet. */
