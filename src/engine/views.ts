@@ -5,61 +5,26 @@
  * SUMIF over 10,000 rows cost ~10 ms per unit and column), written as PBSUMIF (unitSumIf.ts: SUMIF's
  * result at a fraction of its cost). By year: references to the totals sheet.
  */
-import type { HyperFormula } from 'hyperformula';
-import { columnLetter } from '../domain/columns';
 import type { UnitGroup } from '../domain/units';
-import { ceilingKey, type Id, type Row } from '../domain/types';
-import type { RawContent, SheetLayout } from './layout';
-import type { TotalsLayout } from './totals';
+import { ceilingKey, type Id } from '../domain/types';
+import type { RawContent } from './layout';
 import { UNIT_SUMIF } from './unitSumIf';
+import {
+  BLOCK_ROWS_PER_STEP,
+  blockRows,
+  FIELDS,
+  quote,
+  ref,
+  ROWS_PER_STEP,
+  SLACK,
+  type UnitState,
+  type ViewHost,
+  type YearField,
+  type YearState,
+} from './viewShapes';
 
-/** What the views need of the engine for one appendix sheet. */
-export interface ViewHost {
-  hf: HyperFormula;
-  data: string;
-  totals: string;
-  layout: SheetLayout;
-  totalsLayout: TotalsLayout;
-  rows: readonly Row[];
-}
-
-/**
- * Rows per block of partial sums for a sheet of `rows` rows: an edit recomputes its block's SUMIFs
- * (one per unit in each changed column, each over the block) and the unit totals' SUMs over the
- * blocks, so about √rows balances the two (10,000 rows: 100; measured 9.1 → 6.7 ms CPU per edit
- * under load against 250); between 50 and 250 (the build writes units × columns formulas a block).
- */
-export function blockRows(rows: number): number {
-  return Math.min(250, Math.max(50, Math.round(Math.sqrt(rows))));
-}
-/** Rows of partial sums written per step while the view is built (whole blocks, at least one). */
-const BLOCK_ROWS_PER_STEP = 500;
-/** Rows of the unit index written per step while the view is built (a 100,000-row plan: 40 steps). */
-const ROWS_PER_STEP = 2500;
-/** Rows past the last project covered by the last block (appended rows stay inside it). */
-const SLACK = 1000;
-
-const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
-const ref = (c: number, r: number, absCol = true) =>
-  `${absCol ? '$' : ''}${columnLetter(c)}$${r + 1}`;
-
-interface UnitState {
-  keys: string[];
-  parts: string;
-  units: string;
-  blocks: number;
-  ready: boolean;
-}
-
-/** Fields of the year view per source (and, without the ceiling and gap, for all sources). */
-export type YearField = 'amount' | 'share' | 'cumulative' | 'ceiling' | 'gap';
-const FIELDS: YearField[] = ['amount', 'share', 'cumulative', 'ceiling', 'gap'];
-
-interface YearState {
-  name: string;
-  years: number[];
-  sources: string[];
-}
+export { blockRows } from './viewShapes';
+export type { ViewHost, YearField } from './viewShapes';
 
 export class PlanViews {
   private units = new Map<Id, UnitState>();
