@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { e2eSuite } from './harness';
+import { StartPageModel } from './pages/StartPage';
 import { TotalsPageModel } from './pages/TotalsPage';
 
 const suite = e2eSuite();
@@ -19,17 +20,9 @@ describe('importing a balance table', () => {
   it('shows no grand total in the preview and pins none on M01, one on N07', async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
-    await page.goto(suite.url());
-    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
-    const b64 = readFileSync('fixtures/mof/Plan_2014.xls').toString('base64');
-    await page.evaluate(`(() => {
-      const bytes = Uint8Array.from(atob(${JSON.stringify(b64)}), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'Plan_2014.xls', { type: 'application/vnd.ms-excel' }));
-      const zone = document.querySelector('[data-testid=drop-zone]');
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })()`);
+    const start = new StartPageModel(page);
+    await start.goto(suite.url());
+    await start.drop('Plan_2014.xls', readFileSync('fixtures/mof/Plan_2014.xls'));
     await page.waitForSelector('[data-testid=import-summary][data-totals=ready]');
     const summary = await page.locator('[data-testid=import-summary]').innerText();
     // before: `… 0 dòng tổng; tổng cộng tính được 2.013.400` (revenue + expenditure + deficit)

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { e2eSuite } from './harness';
+import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
@@ -17,18 +18,9 @@ describe('percent cells', () => {
     const context = await suite.profile();
     const page = await context.newPage();
     page.setDefaultTimeout(20000);
-    await page.goto(suite.url());
-    await page.waitForSelector('[data-testid=workbook-list] tbody tr');
-    const b64 = readFileSync('fixtures/mof/Plan_2014.xls').toString('base64');
-    await page.evaluate(`(() => {
-      const bytes = Uint8Array.from(atob(${JSON.stringify(b64)}), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], 'Plan_2014.xls', { type: 'application/vnd.ms-excel' }));
-      const zone = document.querySelector('[data-testid=drop-zone]');
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })()`);
-    await page.waitForSelector('[data-testid=import-preview]');
+    const start = new StartPageModel(page);
+    await start.goto(suite.url());
+    await start.drop('Plan_2014.xls', readFileSync('fixtures/mof/Plan_2014.xls'));
     await page.click('[data-testid=import-confirm]');
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');
     const wb = new WorkbookPageModel(page);
