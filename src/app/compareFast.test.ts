@@ -4,18 +4,15 @@
  * frozen copy of the files it changed in tests/support/compareOracle): on random plans with renamed, moved, reordered, split,
  * merged, inserted and removed projects (fixed seeds), and on the real fixture pairs.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareWithTable } from '../domain/adjustment';
 import { compareWithTable as oracleCompare } from '../../tests/support/compareOracle/adjustment';
 import type { Side } from '../domain/compare';
 import type { MatchOverrides } from '../domain/match';
-import type { Workbook } from '../domain/types';
-import { parsePlanbook } from '../io/planbookFile';
-import { readPlanFile } from '../io/readPlan';
 import { sideOf } from './comparison';
 import { randomPair } from './compareFastPlans';
 import { said } from '../../tests/support/compareOracle/said';
+import { filePairs, quangTriPair } from '../../tests/support/comparePairs';
 
 function same(a: Side, b: Side, o: MatchOverrides = {}): void {
   const fast = said(compareWithTable(a, b, o));
@@ -68,27 +65,14 @@ describe('the fast comparison gives what the old one gave', () => {
   });
 
   it('on the real fixture pairs', () => {
-    const load = (f: string): Workbook => {
-      const r = parsePlanbook(readFileSync(`fixtures/compare/${f}`, 'utf8'));
-      if (!r.ok) throw new Error(f);
-      return r.workbook;
-    };
-    const qa = load('quang-tri-a.planbook');
-    const qb = load('quang-tri-b.planbook');
+    const { qa, qb } = quangTriPair();
     same(sideOf('a', qa), sideOf('b', qb));
     same(sideOf('a', qa, 'x'), sideOf('b', qb, 'y'));
-    const read = (f: string) =>
-      readPlanFile(f, new Uint8Array(readFileSync(`fixtures/compare/${f}`))).workbook;
-    const cases = JSON.parse(readFileSync('fixtures/compare/cases.json', 'utf8')) as {
-      a: string;
-      b: string;
-    }[];
+    const cases = filePairs();
     expect(cases.length).toBeGreaterThan(10);
     for (const k of cases) {
-      const a = read(k.a);
-      const b = read(k.b);
-      same(sideOf(k.a, a), sideOf(k.b, b));
-      same(sideOf(k.b, b), sideOf(k.a, a));
+      same(sideOf(k.a, k.wa), sideOf(k.b, k.wb));
+      same(sideOf(k.b, k.wb), sideOf(k.a, k.wa));
     }
   });
 });

@@ -4,18 +4,16 @@
  * between its pieces (the versions view and compare mode may both be comparing) — on random plans
  * and the real fixture pairs; and no piece does the whole job: each reads a few thousand rows.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareWithTable as oracleCompare } from '../../tests/support/compareOracle/adjustment';
 import { said } from '../../tests/support/compareOracle/said';
+import { filePairs, quangTriPair } from '../../tests/support/comparePairs';
 import { type ComparisonResult, compareWithTableSteps } from '../domain/adjustment';
 import type { Side } from '../domain/compare';
 import type { MatchOverrides } from '../domain/match';
 import { generatePlan } from '../domain/generate';
 import { PIECE } from '../domain/steps';
 import type { Row, Workbook } from '../domain/types';
-import { parsePlanbook } from '../io/planbookFile';
-import { readPlanFile } from '../io/readPlan';
 import { sideOf } from './comparison';
 import { randomPair } from './compareFastPlans';
 import { StaleWork, stepsOf } from './inSteps';
@@ -65,29 +63,15 @@ describe('a comparison in pieces', () => {
   });
 
   it('gives what the old path gives on the real fixture pairs', () => {
-    const load = (f: string): Workbook => {
-      const r = parsePlanbook(readFileSync(`fixtures/compare/${f}`, 'utf8'));
-      if (!r.ok) throw new Error(f);
-      return r.workbook;
-    };
-    const qa = load('quang-tri-a.planbook');
-    const qb = load('quang-tri-b.planbook');
-    const read = (f: string) =>
-      readPlanFile(f, new Uint8Array(readFileSync(`fixtures/compare/${f}`))).workbook;
-    const cases = JSON.parse(readFileSync('fixtures/compare/cases.json', 'utf8')) as {
-      a: string;
-      b: string;
-    }[];
+    const { qa, qb } = quangTriPair();
+    const cases = filePairs();
     expect(cases.length).toBeGreaterThan(10);
     const jobs: Job[] = [
       [sideOf('a', qa), sideOf('b', qb)],
       [sideOf('a', qa, 'x'), sideOf('b', qb, 'x')],
     ];
-    for (const k of cases) {
-      const a = read(k.a);
-      const b = read(k.b);
-      jobs.push([sideOf(k.a, a), sideOf(k.b, b)], [sideOf(k.b, b), sideOf(k.a, a)]);
-    }
+    for (const k of cases)
+      jobs.push([sideOf(k.a, k.wa), sideOf(k.b, k.wb)], [sideOf(k.b, k.wb), sideOf(k.a, k.wa)]);
     same(jobs);
   });
 
