@@ -4,6 +4,7 @@
  * xây dựng`, `Thời gian KC-HT`), and the decimals figures are printed with.
  */
 import { isRatioCode } from '../../domain/columnRules';
+import { percentFormatDecimals } from '../../domain/percent';
 import { fold } from '../../domain/sources';
 import { cellText, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
@@ -73,7 +74,7 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
           if (format && format !== lastFormat) {
             lastFormat = format;
             lastDecimals = formatDecimals(format);
-            lastPercent = format.includes('%');
+            lastPercent = percentFormatDecimals(format) !== undefined;
           }
           if ((format && lastPercent) || t.charCodeAt(t.length - 1) === 37 /* % */) y.percent++;
           if (format) y.decimals = Math.max(y.decimals, lastDecimals);
