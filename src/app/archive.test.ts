@@ -60,7 +60,7 @@ describe('export all, import all', () => {
     const cs = (await a.consolidations.open(cid))!;
     const name = 'so-tttt.xlsx';
     const bytes = new Uint8Array(readFileSync(`fixtures/consolidate/${name}`));
-    cs.receive(await readSubmissions(cs.state, cs.submissions, [{ name, bytes }]), 'receive');
+    cs.receive(await readSubmissions(cs.state, cs.submissions, [{ name, bytes }]));
     await cs.whenSaved();
     const before = await everything(a);
     expect(before.out).toHaveLength(2);

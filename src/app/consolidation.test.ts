@@ -39,7 +39,7 @@ describe('a consolidation workbook', () => {
       ['UBND huyện Gio Linh', 'file'],
     ]);
     expect(pending[0].submission!.provenance.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(s.receive(pending, 'receive').ok).toBe(true);
+    expect(s.receive(pending).ok).toBe(true);
     const board = s.status().map((u) => [u.unit, !!u.current, u.projects, u.requested, u.errors]);
     expect(board).toEqual([
       ['Sở TT&TT', true, 6, 34600, 0],
@@ -84,7 +84,7 @@ describe('a consolidation workbook', () => {
 
   it('shows what a re-submission changes, replaces the unit’s rows and keeps unchanged proposals', async () => {
     const { s } = await setup();
-    s.receive(await readSubmissions(s.state, s.submissions, [file('so-tttt.xlsx')]), 'receive');
+    s.receive(await readSubmissions(s.state, s.submissions, [file('so-tttt.xlsx')]));
     const portal = s.table.rows.find((r) => r.name === 'Nâng cấp Cổng thông tin điện tử tỉnh')!.key;
     const centre = s.table.rows.find((r) => r.name === 'Đầu tư Trung tâm dữ liệu tỉnh')!.key;
     s.dispatch({ type: 'setProposed', key: portal, column: 'y2026_sn', value: 100 }, 'edit');
@@ -95,7 +95,7 @@ describe('a consolidation workbook', () => {
     expect(diff!.changes.map((c) => [c.column.id, c.before, c.after])).toEqual([
       ['y2026_dtpt', 8000, 9000],
     ]);
-    s.receive([v2], 'resubmit');
+    s.receive([v2]);
     expect(s.status()[0].history.map((h) => h.provenance.fileName)).toEqual([
       'so-tttt.xlsx',
       'so-tttt-bo-sung.xlsx',
@@ -107,8 +107,9 @@ describe('a consolidation workbook', () => {
     const newCentre = rows.find((r) => r.name === 'Đầu tư Trung tâm dữ liệu tỉnh')!;
     expect(newCentre.proposed[0]).toBe(9000);
     expect(sumOf(s.table.total.requested)).toBe(35100);
-    // undo puts the first file back in force
-    expect(s.undo()).toBe(true);
+    // receiving is not an undo step: removing the file puts the first one back in force
+    expect(s.labels().undo).toBe('edit');
+    expect(s.withdraw(unitKey('Sở TT&TT')).ok).toBe(true);
     expect(sumOf(s.table.total.requested)).toBe(34600);
     expect(s.table.rows.some((r) => r.key === portal)).toBe(true);
   });

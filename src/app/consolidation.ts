@@ -4,19 +4,26 @@
  * force, and the state is stored in one transaction per step (received files with it).
  */
 import { consolidate, sumOf, unitKey } from '../domain/consolidate';
-import { applyResubmission, requestedByProject } from '../domain/consolidateDiff';
 import {
   applyConsolidation,
   type ConsolidationCommand,
   ConsolidationRefused,
+  rebaseCommand,
   stateOf,
 } from '../domain/consolidateEdits';
 import { errorCount } from '../domain/consolidateSubmission';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
-import type { Workbook } from '../domain/types';
 import { ConflictError } from '../storage/repo';
 import type { ConsolidationRepo, LoadedConsolidation } from '../storage/consolidations';
-import { keyFor, pendingDiff, type PendingSubmission, settled } from './consolidationIntake';
+import { keyFor, type PendingSubmission } from './consolidationIntake';
+import {
+  type InForceChange,
+  type Received,
+  receiveFiles,
+  type Withdrawal,
+  withdrawal,
+  withdrawSubmission,
+} from './consolidationReceipt';
 import { LiveConsolidation, type LiveTable, type ProposedWrite } from './consolidationLive';
 import type { SaveState } from './session';
 
@@ -25,8 +32,6 @@ interface Step {
   redo: ConsolidationCommand;
   undo: ConsolidationCommand;
 }
-
-type Received = { submission: Submission; workbook: Workbook; name: string; bytes: Uint8Array };
 
 /** One line of the status board: an expected unit (or one that submitted unasked). */
 export interface UnitStatus {
@@ -160,6 +165,7 @@ export class ConsolidationSession {
   private run(
     cmd: ConsolidationCommand,
     received: Received[] = [],
+    dropped: string[] = [],
   ): { ok: true; inverse: ConsolidationCommand } | { ok: false; why: string } {
     if (this.readOnly)
       return { ok: false, why: this._save === 'conflict' ? 'conflict' : 'readOnly' };
@@ -169,7 +175,7 @@ export class ConsolidationSession {
       // a proposed amount goes to the engine alone; anything else lays the appendix out again
       const edits = this.cached ? ConsolidationSession.proposedOnly(cmd) : null;
       this.cached = edits && this.live.patch(this.st, edits) ? this.live.table : null;
-      this.persist(received);
+      this.persist(received, dropped);
       for (const l of this.listeners) l();
       return { ok: true, inverse: r.inverse };
     } catch (e) {
@@ -180,36 +186,52 @@ export class ConsolidationSession {
 
   /**
    * Receives read files, in order: each becomes its unit's submission in force (a re-submission
-   * replaces the unit's rows, carrying the proposals of unchanged projects). One undoable step.
+   * replaces the unit's rows, carrying the proposals of unchanged projects). A load, never an undo
+   * step: undo and redo go on over the user's own edits (re-keyed to the carried projects).
    */
-  receive(files: PendingSubmission[], label: string): { ok: true } | { ok: false; why: string } {
+  receive(files: PendingSubmission[]): { ok: true } | { ok: false; why: string } {
     const ok = files.filter((f) => f.submission && f.workbook);
     if (!ok.length) return { ok: false, why: 'nothing' };
-    let next = this.st;
-    const received: Received[] = [];
-    for (const f of ok) {
-      const sub = settled(f);
-      const { key, replaces, diff } = pendingDiff(next, this.subs, { ...f, submission: sub });
-      this.subs.set(sub.id, sub);
-      next = { ...next, submissionIds: [...next.submissionIds, sub.id] };
-      if (replaces && diff) {
-        const confirmed = next.mappings[key] ?? {};
-        const cols = next.form.columns;
-        next = applyResubmission(next, key, diff, {
-          before: requestedByProject(replaces, cols, confirmed, next.form.unit),
-          after: requestedByProject(sub, cols, confirmed, next.form.unit),
-        });
-      } else next = { ...next, current: { ...next.current, [key]: sub.id } };
-      received.push({ submission: sub, workbook: f.workbook!, name: f.name, bytes: f.bytes });
-    }
-    const cmd: ConsolidationCommand = { type: 'replaceState', state: stateOf(next) };
-    const r = this.run(cmd, received);
-    if (!r.ok) {
-      for (const x of received) this.subs.delete(x.submission.id);
-      return r;
-    }
-    this.past.push({ label, redo: cmd, undo: r.inverse });
-    this.future = [];
+    const change = receiveFiles(this.st, this.subs, ok);
+    const r = this.moveInForce(change, change.received, []);
+    if (!r.ok) for (const x of change.received) this.subs.delete(x.submission.id);
+    return r;
+  }
+
+  /** What removing the unit's submission in force takes away and brings back (undefined: none). */
+  withdrawal(unitKey: string): Withdrawal | undefined {
+    return withdrawal(this.st, this.subs, unitKey);
+  }
+
+  /**
+   * Removes the unit's submission in force (received by mistake): gone from the submissions and
+   * from storage, the unit's earlier one back in force, else the unit missing again. Not an undo
+   * step, as receiving is not (the file can be received again); undo goes on over the user's edits.
+   */
+  withdraw(unitKey: string): { ok: true } | { ok: false; why: string } {
+    const w = this.withdrawal(unitKey);
+    if (!w) return { ok: false, why: 'nothing' };
+    const r = this.moveInForce(withdrawSubmission(this.st, w), [], [w.removed.id]);
+    if (r.ok) this.subs.delete(w.removed.id);
+    return r;
+  }
+
+  /** Applies a change of the submissions in force outside the history, which follows it. */
+  private moveInForce(
+    change: InForceChange,
+    received: Received[],
+    dropped: string[],
+  ): { ok: true } | { ok: false; why: string } {
+    const r = this.run({ type: 'replaceState', state: stateOf(change.next) }, received, dropped);
+    if (!r.ok) return r;
+    const rebase = (steps: Step[]) =>
+      steps.flatMap((s) => {
+        const redo = rebaseCommand(s.redo, change.rekey, change.gone);
+        const undo = rebaseCommand(s.undo, change.rekey, change.gone);
+        return redo && undo ? [{ ...s, redo, undo }] : [];
+      });
+    this.past = rebase(this.past);
+    this.future = rebase(this.future);
     return { ok: true };
   }
 
@@ -271,7 +293,7 @@ export class ConsolidationSession {
     for (const l of this.saveListeners) l(s);
   }
 
-  private persist(received: Received[]): void {
+  private persist(received: Received[], dropped: string[]): void {
     if (!this.repo) return;
     const repo = this.repo;
     const state = this.st;
@@ -279,7 +301,7 @@ export class ConsolidationSession {
     this.setSave('saving');
     this.queue = this.queue.then(async () => {
       try {
-        this.rev = await repo.save(state, this.rev, received);
+        this.rev = await repo.save(state, this.rev, received, dropped);
         if (--this.pending === 0 && this._save === 'saving') this.setSave('saved');
       } catch (e) {
         this.pending--;

@@ -119,3 +119,35 @@ export function applyConsolidation(
     }
   }
 }
+
+/**
+ * A command of the user's history carried across a change of submissions in force (a reception or
+ * a removal, neither an undo step): entry keys re-keyed (`rekey`: old entry key → new), null when
+ * it only touches entries that are `gone` (a submission removed with nothing to carry them to).
+ */
+export function rebaseCommand(
+  cmd: ConsolidationCommand,
+  rekey: ReadonlyMap<string, string>,
+  gone: (entry: string) => boolean,
+): ConsolidationCommand | null {
+  const to = (k: string) => rekey.get(k) ?? k;
+  switch (cmd.type) {
+    case 'setProposed':
+      return gone(to(cmd.key)) ? null : { ...cmd, key: to(cmd.key) };
+    case 'resolve': {
+      const [a, b] = cmd.pair.split('|').map(to);
+      if (gone(a) || gone(b)) return null;
+      const r = cmd.resolution;
+      const resolution = r?.kind === 'keep' ? { kind: 'keep' as const, keep: to(r.keep) } : r;
+      return { type: 'resolve', pair: a < b ? `${a}|${b}` : `${b}|${a}`, resolution };
+    }
+    case 'batch': {
+      const commands = cmd.commands
+        .map((c) => rebaseCommand(c, rekey, gone))
+        .filter((c): c is ConsolidationCommand => c !== null);
+      return commands.length ? { type: 'batch', commands } : null;
+    }
+    default:
+      return cmd;
+  }
+}

@@ -152,7 +152,9 @@ describe('submissions through the server', () => {
       ['Sở Y tế', 'server'],
       ['Sở TT&TT', 'server'],
     ]);
-    expect(s.receive(first.value, 'receive').ok).toBe(true);
+    expect(s.receive(first.value).ok).toBe(true);
+    // a reception from the server is a load, not the consolidator's undo step
+    expect([s.canUndo, s.undo()]).toEqual([false, false]);
     expect(sumOf(s.table.total.requested)).toBeGreaterThan(0);
     const before = sumOf(s.table.total.requested);
     // nothing new: nothing to take
@@ -167,7 +169,8 @@ describe('submissions through the server', () => {
     const resent = await readSentSubmissions(s.state, s.submissions, server, note);
     if (!resent.ok) throw new Error(resent.detail);
     expect(resent.value.map((p) => p.name)).toEqual(['t2.xlsx']);
-    expect(s.receive(resent.value, 'resubmit').ok).toBe(true);
+    expect(s.receive(resent.value).ok).toBe(true);
+    expect(s.canUndo).toBe(false);
     const tttt = s.status().find((u) => u.unit === 'Sở TT&TT')!;
     expect(tttt.history.map((h) => h.provenance.fileName)).toEqual(['t.xlsx', 't2.xlsx']);
     expect(sumOf(s.table.total.requested)).toBe(before + 500);
@@ -225,7 +228,7 @@ describe('submissions through the server', () => {
     if (!own.ok) throw new Error(own.detail);
     const ok = own.value.filter((p) => p.submission);
     expect(ok.map((p) => [p.unit, p.certified])).toEqual([['Sở Y tế', 'Sở Y tế']]);
-    expect(s.receive(ok, 'receive').ok).toBe(true);
+    expect(s.receive(ok).ok).toBe(true);
     expect(
       s
         .status()

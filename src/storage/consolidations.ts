@@ -1,7 +1,7 @@
 /**
  * Consolidation workbooks in IndexedDB: the consolidator's state (one record, rewritten on each
  * change, refused when another tab wrote it since), and the submissions with their files, written
- * once and never changed.
+ * once and never changed (deleted only when the consolidator removes one received by mistake).
  */
 import { liveQuery } from 'dexie';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
@@ -62,7 +62,8 @@ export class ConsolidationRepo {
 
   /**
    * Stores the consolidator's state if the stored revision is still `baseRev`, with the new
-   * submissions received (and their files) in the same transaction; resolves with the new revision.
+   * submissions received (and their files) and without the ones `dropped` (removed by the
+   * consolidator, files too) in the same transaction; resolves with the new revision.
    */
   async save(
     c: Consolidation,
@@ -73,6 +74,7 @@ export class ConsolidationRepo {
       name: string;
       bytes: Uint8Array;
     }[] = [],
+    dropped: readonly Id[] = [],
   ): Promise<number> {
     const tables = [this.db.consolidations, this.db.submissions, this.db.submissionFiles];
     return this.db.transaction('rw', tables, async () => {
@@ -92,6 +94,10 @@ export class ConsolidationRepo {
           name: r.name,
           bytes: r.bytes,
         });
+      }
+      if (dropped.length) {
+        await this.db.submissions.bulkDelete([...dropped]);
+        await this.db.submissionFiles.bulkDelete([...dropped]);
       }
       const rec: ConsolidationRecord = { ...c, updatedAt: Date.now(), rev: baseRev + 1 };
       await this.db.consolidations.put(rec);

@@ -36,7 +36,6 @@ export const viConsolidation = {
   c_sameFile: 'Tệp này đã nhận trước đây ({file})',
   c_unreadable: 'Không đọc được: {why}',
   c_receive: 'Tiếp nhận',
-  c_receiveLabel: 'Tiếp nhận {n} tệp',
   c_cancel: 'Hủy',
   c_colUnit: 'Đơn vị',
   c_colStatus: 'Tình trạng',
@@ -104,6 +103,12 @@ export const viConsolidation = {
   c_notFound: 'Không tìm thấy sổ tổng hợp này.',
   c_confirmRemove: 'Xóa sổ tổng hợp «{title}» cùng các hồ sơ đã nhận?',
   c_groupingLabel: 'Đổi cách sắp xếp',
+  c_withdraw: 'Gỡ bản nộp',
+  c_withdrawConfirm:
+    'Gỡ bản nộp «{file}» của {unit} (nhận {date}; {n} dự án, tổng đề nghị {total})? Tệp và các số đề xuất đã nhập cho riêng bản này bị bỏ; không hoàn tác được, nhưng có thể tiếp nhận lại tệp.',
+  c_withdrawRestores:
+    'Bản nộp trước «{file}» (nhận {date}) được dùng lại, giữ các số đề xuất của dự án không đổi.',
+  c_withdrawMissing: '{unit} trở lại «Chưa nộp».',
 };
 
 export const enConsolidation: Record<keyof typeof viConsolidation, string> = {
@@ -143,7 +148,6 @@ export const enConsolidation: Record<keyof typeof viConsolidation, string> = {
   c_sameFile: 'This file was received before ({file})',
   c_unreadable: 'Cannot be read: {why}',
   c_receive: 'Receive',
-  c_receiveLabel: 'Receive {n} file(s)',
   c_cancel: 'Cancel',
   c_colUnit: 'Unit',
   c_colStatus: 'Status',
@@ -211,4 +215,10 @@ export const enConsolidation: Record<keyof typeof viConsolidation, string> = {
   c_notFound: 'This consolidation workbook was not found.',
   c_confirmRemove: 'Delete the consolidation workbook «{title}» and the files received?',
   c_groupingLabel: 'Change the grouping',
+  c_withdraw: 'Remove this submission',
+  c_withdrawConfirm:
+    'Remove the submission «{file}» of {unit} (received {date}; {n} projects, {total} requested)? The file and the proposals entered for it alone go; this cannot be undone, but the file can be received again.',
+  c_withdrawRestores:
+    'The earlier submission «{file}» (received {date}) is in force again, with the proposals of unchanged projects.',
+  c_withdrawMissing: '{unit} is back to “Missing”.',
 };

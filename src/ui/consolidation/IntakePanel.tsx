@@ -31,7 +31,7 @@ export function IntakePanel({ session }: { session: ConsolidationSession }) {
   };
   const receive = () => {
     const ok = pending.filter((p) => p.submission);
-    if (session.receive(ok, t('c_receiveLabel', { n: ok.length })).ok) setPending([]);
+    if (session.receive(ok).ok) setPending([]);
   };
   const setUnit = (i: number, unit: string) =>
     setPending((ps) => ps.map((p, k) => (k === i ? { ...p, unit } : p)));

@@ -1,10 +1,14 @@
-/** One submission as it came: provenance, its own findings, the column mapping, its sheet, the file. */
+/**
+ * One submission as it came: provenance, its own findings, the column mapping, its sheet, the
+ * file; the one in force can be removed (received by mistake), after a confirmation.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
 import { keyFor } from '../../app/consolidationIntake';
 import type { PlanbookApp } from '../../app/services';
 import { explain } from '../../domain/checks';
 import { confirmedMapping, mapColumns, targetOf } from '../../domain/consolidateColumns';
+import { moneyText } from '../../domain/displayMoney';
 import type { Workbook } from '../../domain/types';
 import { download } from '../download';
 import { useLang } from '../i18n';
@@ -53,6 +57,28 @@ export function SubmissionPanel(p: {
       setNote(t('c_mappingRemembered'));
     }
   };
+  const withdraw = () => {
+    const w = session.withdrawal(key);
+    const line = session.status().find((u) => u.key === key);
+    if (!w || !line) return;
+    const money = moneyText(c.form.unit, c.display, lang);
+    const then = w.restored
+      ? t('c_withdrawRestores', {
+          file: w.restored.provenance.fileName,
+          date: receivedText(w.restored.provenance.receivedAt, lang),
+        })
+      : t('c_withdrawMissing', { unit: pv.unit });
+    const what = t('c_withdrawConfirm', {
+      file: pv.fileName,
+      unit: pv.unit,
+      date: receivedText(pv.receivedAt, lang),
+      n: line.projects,
+      total: money(line.requested),
+    });
+    if (!window.confirm(`${what}\n${then}`) || !session.withdraw(key).ok) return;
+    if (w.restored) p.onOpen(w.restored.id);
+    else p.onClose();
+  };
   const original = async () => {
     const f = await p.app.consolidations.file(sub.id);
     if (f) download(f.name, f.bytes as Uint8Array<ArrayBuffer>, 'application/octet-stream');
@@ -64,6 +90,11 @@ export function SubmissionPanel(p: {
         <h2>
           {pv.unit} — {pv.fileName}
         </h2>
+        {c.current[key] === sub.id && (
+          <button type="button" data-testid="c-withdraw" onClick={withdraw}>
+            {t('c_withdraw')}
+          </button>
+        )}
         <button type="button" data-testid="c-submission-close" onClick={p.onClose}>
           {t('c_close')}
         </button>

@@ -39,6 +39,40 @@ export class ConsolidationPageModel {
     await this.page.waitForSelector(`[data-testid=c-pending] tr >> nth=${files.length - 1}`);
   }
 
+  /** Drops files and receives them (the files waiting are then gone). */
+  async receive(files: { name: string; bytes: Buffer }[]): Promise<void> {
+    await this.drop(files);
+    await this.page.click('[data-testid=c-receive]');
+    await this.page.waitForSelector('[data-testid=c-pending]', { state: 'detached' });
+  }
+
+  /**
+   * Opens the unit's submission in force from the status board and removes it (Gỡ bản nộp),
+   * accepting the confirmation; resolves with the confirmation's text.
+   */
+  async withdraw(unit: string): Promise<string> {
+    const p = this.page;
+    await this.tab('board');
+    await this.boardRow(unit).click();
+    await p.waitForSelector('[data-testid=c-submission]');
+    const asked = new Promise<string>((done) =>
+      p.once('dialog', (d) => {
+        done(d.message());
+        void d.accept();
+      }),
+    );
+    await p.click('[data-testid=c-withdraw]');
+    return asked;
+  }
+
+  /** Types a proposed amount into a cell of the consolidated grid (the appendix tab open). */
+  async propose(rowKey: string, colId: string, text: string): Promise<void> {
+    await this.cell(rowKey, colId).dblclick();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Receives what the departments sent through the server; resolves with the message shown. */
   async fetchFromServer(url: string, plan: string, token: string): Promise<string> {
     const p = this.page;
