@@ -4,6 +4,7 @@
  */
 import type { SheetDisplay } from '../domain/display';
 import { type AnnualPlan, type ExecPeriod, type TargetPoint } from '../domain/execution';
+import { type OutsideLine, outsideLines } from '../domain/executionOutside';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import type { PairedReading } from './reportImport';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
@@ -200,6 +201,11 @@ export class ExecutionSession extends TrackingCore {
     };
   }
 
+  /** The last report's lines that no project holds (left to pair or marked as not in the plan). */
+  outsideLines(): OutsideLine[] {
+    return this.lastImport ? outsideLines([this.lastImport], this.plan.pairs) : [];
+  }
+
   /** A report is in the model and the engine: the tracking switched, its summary kept, the history cleared, stored. */
   private recorded(before: AnnualPlan, got: Recorded) {
     this.plan = got.plan;
@@ -229,6 +235,7 @@ export class ExecutionSession extends TrackingCore {
       this.lastImport = {
         ...imp,
         unmatched: imp.unmatched.filter((l) => l !== line && l.line !== line.line),
+        ...(projectId ? {} : { dismissed: [...(imp.dismissed ?? []), line] }),
       };
       this.changed();
     }
@@ -245,7 +252,11 @@ export class ExecutionSession extends TrackingCore {
     if (!imp || from === projectId) return { ok: true as const };
     const r = this.edit(repairPatch(this.plan, imp, line, from, projectId), 'exec.pair');
     if (r.ok) {
-      this.lastImport = { ...imp, doubtful: imp.doubtful.filter((d) => d.line !== line) };
+      this.lastImport = {
+        ...imp,
+        doubtful: imp.doubtful.filter((d) => d.line !== line),
+        ...(projectId ? {} : { dismissed: [...(imp.dismissed ?? []), line] }),
+      };
       this.changed();
     }
     return r;

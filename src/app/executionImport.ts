@@ -30,6 +30,8 @@ export interface ImportSummary {
   kind?: 'month' | 'quarter';
   matched: number;
   unmatched: ReportLine[];
+  /** Lines marked as not in the plan (before this report, or since: `pair` with ''). */
+  dismissed?: ReportLine[];
   doubtful: { line: ReportLine; projectId: string }[];
   differences: ReportDifference[];
   factor: number;
@@ -120,6 +122,7 @@ export function recordSteps(
       kind: r.kind,
       matched: best.match.matched.length,
       unmatched: best.match.unmatched,
+      dismissed: best.match.dismissed,
       doubtful: best.match.matched
         .filter((m: LineMatch) => m.doubtful || m.by === 'similar')
         .map((m) => ({ line: m.line, projectId: m.projectId })),

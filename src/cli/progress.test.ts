@@ -172,5 +172,19 @@ describe('planbook progress', () => {
       ['Tháng 2/2024', '29/02/2024', 13850, 8550],
       ['Tháng 3/2024', '31/03/2024', 23950, 10100],
     ]);
+    // the line the CLI lists as unmatched, on its own sheet with its figures, not in the totals
+    const outside = sheets.get('Ngoài kế hoạch')!;
+    expect(outside[0][0]).toBe('Dòng báo cáo không có trong kế hoạch');
+    expect(outside.slice(4).map((r) => [r[1], r[2], r[3], r[4], n(r[7]), r[9]])).toEqual([
+      ...j.unmatched.map((u) => [
+        'kbnn-giai-ngan-2024-03.xlsx',
+        String(u.line),
+        u.name,
+        u.code,
+        u.disbursed,
+        'Chưa ghép với dự án',
+      ]),
+      ['Cộng', '', '', '', 350, ''],
+    ]);
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { annualPlanFrom, type AnnualPlan, planYears, type TargetPoint } from '../domain/execution';
 import { type ApplyResult, applyReport, type ReportDifference } from '../domain/executionApply';
 import { executionFigures } from '../domain/executionFigures';
+import { outsideLines } from '../domain/executionOutside';
 import {
   bestSheet,
   type LineMatch,
@@ -216,7 +217,8 @@ export async function runProgress(
   const progress = buildProgress(planFile, readFileSync(planFile), plan, reportFiles, o);
   const json = progressJson(progress, executionFigures(progress.plan));
   if (o.out) {
-    const x = await exportExecutionXlsx({ plan: progress.plan });
+    const outside = outsideLines(progress.reports, progress.plan.pairs);
+    const x = await exportExecutionXlsx({ plan: progress.plan, outside });
     writeFileSync(o.out, x.bytes);
     writeFileSync(o.out.replace(/\.xlsx$/i, '') + '.csv', executionCsv(progress.plan));
   }

@@ -5,7 +5,7 @@
  * states otherwise, edit, undo, redo, reload and the export's by-period sheet.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -127,10 +127,9 @@ describe('following 2024 with the reports of two layouts', () => {
     );
 
     // the execution report: its periods named as the app names them, recalculated by LibreOffice
-    const download = page.waitForEvent('download');
-    await page.click('[data-testid=exec-export-xlsx]');
-    const file = join(mkdtempSync(join(tmpdir(), 'planbook-e2e-exec-')), 'giai-ngan.xlsx');
-    copyFileSync(await (await download).path(), file);
+    const file = await exec.exportXlsx(
+      join(mkdtempSync(join(tmpdir(), 'planbook-e2e-exec-')), 'giai-ngan.xlsx'),
+    );
     const sheets = toCsv(file, true);
     const total = sheets.get('Biểu giải ngân')!.find((r) => r[1] === 'TỔNG CỘNG')!;
     assert.deepEqual([Number(total[6]), Number(total[7]), Number(total[10])], [4500, 80500, 23950]);
@@ -143,6 +142,22 @@ describe('following 2024 with the reports of two layouts', () => {
         ['Tháng 1/2024', '31/01/2024', 5300],
         ['Tháng 2/2024', '29/02/2024', 13850],
         ['Tháng 3/2024', '31/03/2024', 23950],
+      ],
+    );
+    // the line marked as not in the plan: on its own sheet with its figures, not in the totals
+    const outside = sheets.get('Ngoài kế hoạch')!;
+    assert.equal(outside[0][0], 'Dòng báo cáo không có trong kế hoạch');
+    assert.deepEqual(
+      outside.slice(4).map((r) => [r[1], r[3], r[4], r[7], r[9]]),
+      [
+        [
+          'kbnn-giai-ngan-2024-03.xlsx',
+          'Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ',
+          '7899001',
+          '350',
+          'Đã xác nhận không có trong kế hoạch',
+        ],
+        ['Cộng', '', '', '350', ''],
       ],
     );
     assert.deepEqual(errors, []);

@@ -2,11 +2,13 @@
  * The execution report as a styled `.xlsx` (circular 15/2021/TT-BTC columns): title block, a
  * two-level header and a code row, the total, source and section rows as SUM formulas, per line the
  * disbursement total, rates, cumulative since the start, what remains and the period's own figure as
- * formulas; sheets by unit (SUMIF over the form) and by period (against the target curve). Every
+ * formulas; sheets by unit (SUMIF over the form) and by period (against the target curve), and the
+ * report lines not in the plan apart (their own sheet, never in the form's totals). Every
  * formula carries the value Planbook computed, and the file asks to be recalculated on opening.
  */
 import writeXlsxFile, { type Sheet } from 'write-excel-file/universal';
 import type { AnnualPlan } from '../../domain/execution';
+import type { OutsideLine } from '../../domain/executionOutside';
 import {
   type ExecutionForm,
   executionForm,
@@ -17,6 +19,7 @@ import {
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName, withCachedValues } from './appendixSheet';
+import { OUTSIDE_WIDTHS, outsideSheet, outsideSheetName } from './executionOutside';
 import { num, pctFmt, PERIOD_WIDTHS, periodSheet, ratio, unitSheet } from './executionSheets';
 import { safeText } from './csv';
 import { type Cell, head, heading } from './sheetCells';
@@ -24,6 +27,8 @@ import { type Cell, head, heading } from './sheetCells';
 export interface ExecutionExportInput {
   plan: AnnualPlan;
   lang?: 'vi' | 'en';
+  /** Report lines not in the plan: a sheet of their own when there are any (never in the form). */
+  outside?: readonly OutsideLine[];
 }
 
 export interface ExecutionExport {
@@ -162,10 +167,13 @@ function formSheet(f: ExecutionForm, plan: AnnualPlan, lang: 'vi' | 'en', formul
 export async function exportExecutionXlsx(input: ExecutionExportInput): Promise<ExecutionExport> {
   const lang = input.lang ?? 'vi';
   const f = executionForm(input.plan, lang);
-  const names =
-    lang === 'vi'
+  const outside = input.outside ?? [];
+  const names = [
+    ...(lang === 'vi'
       ? ['Biểu giải ngân', 'Theo chủ đầu tư', 'Theo kỳ']
-      : ['Disbursement', 'By investor', 'By period'];
+      : ['Disbursement', 'By investor', 'By period']),
+    ...(outside.length ? [outsideSheetName(lang)] : []),
+  ];
   const formulas = new Map<string, Formulas>(names.map((n) => [n, new Map()]));
   const form = formSheet(f, input.plan, lang, formulas.get(names[0])!);
   const sheets: Sheet<Blob>[] = [
@@ -201,6 +209,18 @@ export async function exportExecutionXlsx(input: ExecutionExportInput): Promise<
       stickyRowsCount: 2,
     },
   ];
+  if (outside.length)
+    sheets.push({
+      sheet: names[3],
+      data: outsideSheet(
+        outside,
+        input.plan.unit,
+        lang,
+        formulas.get(names[3])!,
+      ) as Sheet<Blob>['data'],
+      columns: OUTSIDE_WIDTHS.map((width) => ({ width })),
+      stickyRowsCount: 4,
+    });
   const blob = await writeXlsxFile(sheets, {
     fontFamily: 'Times New Roman',
     fontSize: 12,

@@ -82,7 +82,11 @@ export function ExecutionView({ session }: { session: ExecutionSession }) {
   const { importFile, busy } = useReportImport(session, setMessage, setPeriodId);
   const stem = `giai-ngan-${plan.year}${asOf ? `-${asOf}` : ''}`;
   const exportXlsx = async () => {
-    const x = await exportExecutionXlsx({ plan: session.plan, lang });
+    const x = await exportExecutionXlsx({
+      plan: session.plan,
+      lang,
+      outside: session.outsideLines(),
+    });
     download(
       `${stem}.xlsx`,
       x.bytes as BlobPart,

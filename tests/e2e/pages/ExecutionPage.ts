@@ -87,6 +87,14 @@ export class ExecutionPageModel {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Exports the execution report (.xlsx) and saves it as `file`; resolves with `file`. */
+  async exportXlsx(file: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.click('[data-testid=exec-export-xlsx]');
+    await (await download).saveAs(file);
+    return file;
+  }
+
   async totalDisbursed(): Promise<string> {
     return this.page.locator('[data-testid=exec-total-disbursed]').innerText();
   }
