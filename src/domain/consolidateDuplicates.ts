@@ -1,11 +1,12 @@
 /**
  * The same or a similar project submitted by two units: names compared as matching compares them
  * (`nameKey`: abbreviations expanded, phases and numbers written alike, as comparing versions
- * reads them; `nameSimilarity` of match.ts). Candidates share a distinctive word, so 60 units
+ * reads them; `nameSimilarity` of match.ts); a name that alone states a count of units (`(29 ĐV)`)
+ * is compared without it, as similar at most. Candidates share a distinctive word, so 60 units
  * of 200 projects are compared in milliseconds rather than pair by pair.
  */
 import { nameSimilarity } from './match';
-import { nameKey } from './nameKey';
+import { nameKey, withoutCounts } from './nameKey';
 
 /** Two names of different units are flagged from this similarity up… */
 export const DUPLICATE_SIMILARITY = 0.75;
@@ -54,15 +55,43 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** A name as duplicate detection reads it. */
-interface Prepared {
+/** A name's words as duplicate detection compares them. */
+interface Shape {
   name: string;
   /** Its numbers, in order. */
   digits: string;
-  /** Candidate keys: its numbers and one of its words (`12|trung`). */
-  keys: string[];
   words: Set<string>;
   own: Set<string>;
+}
+
+/** A name as duplicate detection reads it: whole, and without its counts of units. */
+interface Prepared extends Shape {
+  /** Candidate keys: its numbers and one of its words (`12|trung`), also those of `bare`. */
+  keys: string[];
+  /** Without its counts of units (`(29 ĐV)`), when it states any. */
+  bare?: Shape;
+}
+
+function shape(name: string): Shape {
+  const digits = (name.match(/\d+/g) ?? []).join(' ');
+  return { name, digits, words: new Set(name.split(' ')), own: distinctive(name) };
+}
+
+function keysOf(s: Shape): string[] {
+  return [...new Set(s.name.split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w)))].map(
+    (w) => `${s.digits}|${w}`,
+  );
+}
+
+/**
+ * The two names to compare: as they are, or, when only one states a count of units (`(29 ĐV)`),
+ * that one without it (the same project, the count added: offered as similar, never the same).
+ */
+function compared(x: Prepared, y: Prepared): [Shape, Shape] {
+  if (x.digits === y.digits) return [x, y];
+  if (x.bare && !y.bare && x.bare.digits === y.digits) return [x.bare, y];
+  if (y.bare && !x.bare && y.bare.digits === x.digits) return [x, y.bare];
+  return [x, y];
 }
 
 /** Names already prepared (a re-submission consolidates again: most names are met before). */
@@ -74,13 +103,14 @@ function prepare(raw: string): Prepared {
   // `09 huyện` = `9 huyện`, `CNTT` = `công nghệ thông tin`, `GĐ2` = `(Giai đoạn 2)`: two units
   // write one project as the compare reads it (normaliseName kept these apart)
   const name = nameKey(raw);
+  const whole = shape(name);
+  const { bare, counted } = withoutCounts(name);
+  const extra = counted ? shape(bare) : undefined;
   // names that differ in their numbers (phase 1 / phase 2) are different projects: candidates
-  // share their numbers and one rare word
-  const digits = (name.match(/\d+/g) ?? []).join(' ');
-  const keys = [...new Set(name.split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w)))].map(
-    (w) => `${digits}|${w}`,
-  );
-  p = { name, digits, keys, words: new Set(name.split(' ')), own: distinctive(name) };
+  // share their numbers and one rare word; a name stating a count of units (`(29 ĐV)`) is also a
+  // candidate of the spellings that state none
+  const keys = [...new Set([...keysOf(whole), ...(extra ? keysOf(extra) : [])])];
+  p = { ...whole, keys, ...(extra ? { bare: extra } : {}) };
   if (PREPARED.size > 200_000) PREPARED.clear();
   PREPARED.set(raw, p);
   return p;
@@ -103,14 +133,12 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
       list.push(i);
     }
   });
-  const sets = prepared.map((p) => p.words);
   const unitIds = new Map<string, number>();
   const unit = items.map((it) => {
     let u = unitIds.get(it.unitKey);
     if (u === undefined) unitIds.set(it.unitKey, (u = unitIds.size));
     return u;
   });
-  const own = (i: number) => prepared[i].own;
   const seen = new Set<number>();
   const out: DuplicatePair[] = [];
   const consider = (i: number, j: number) => {
@@ -119,11 +147,15 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
     if (seen.has(k)) return;
     seen.add(k);
     const same = names[i] === names[j] && names[i] !== '';
-    if (!same && !plausible(i, j)) return;
-    const score = same ? 1 : nameSimilarity(names[i], names[j]);
+    const [x, y] = compared(prepared[i], prepared[j]);
+    if (!same && !plausible(x, y)) return;
+    // a count stated by one name only: at most similar (the user says whether it is one project)
+    const trimmed = x !== prepared[i] || y !== prepared[j];
+    const sim = same ? 1 : nameSimilarity(x.name, y.name);
+    const score = trimmed ? Math.min(sim, 0.99) : sim;
     if (score < DUPLICATE_SIMILARITY) return;
     if (!same) {
-      const [a, b] = [own(i), own(j)];
+      const [a, b] = [x.own, y.own];
       if (a.size || b.size ? dice(a, b) < DISTINCTIVE_OVERLAP : score < GENERIC_ONLY) return;
     }
     out.push({
@@ -136,11 +168,11 @@ export function findDuplicates(items: readonly DuplicateCandidate[]): DuplicateP
   };
   // the similarity is the mean of a word and a letter-pair overlap, so it cannot reach the
   // threshold unless the word overlap reaches 2 × threshold − 1 (checked first: it is cheap)
-  function plausible(i: number, j: number): boolean {
-    if (prepared[i].digits !== prepared[j].digits) return false;
+  function plausible(x: Shape, y: Shape): boolean {
+    if (x.digits !== y.digits) return false;
     let common = 0;
-    for (const w of sets[i]) if (sets[j].has(w)) common++;
-    return (2 * common) / (sets[i].size + sets[j].size) >= 2 * DUPLICATE_SIMILARITY - 1;
+    for (const w of x.words) if (y.words.has(w)) common++;
+    return (2 * common) / (x.words.size + y.words.size) >= 2 * DUPLICATE_SIMILARITY - 1;
   }
   // exact names first (however common their words)
   const byName = new Map<string, number[]>();

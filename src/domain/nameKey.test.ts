@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey } from './nameKey';
+import { nameKey, withoutCounts } from './nameKey';
 
 describe('the key of a name', () => {
   it('is the same for the spellings of one name', () => {
@@ -15,6 +15,8 @@ describe('the key of a name', () => {
       ['Dự án GIS cơ sở GĐ2', 'Dự án GIS cơ sở - Giai đoạn II'],
       ['Dự án GIS cơ sở GĐ 2', 'dự án gis cơ sở (gđ.2)'],
       ['cho 05 đơn vị', 'cho 5 DV'],
+      ['Triển khai phần mềm X (29 ĐV)', 'Triển khai phần mềm X cho 29 đơn vị'],
+      ['Triển khai phần mềm X cho 29 ĐV', 'Triển khai phần mềm X - 29 đơn vị'],
       ['TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh'],
       ['XD & triển khai', 'Xây dựng và triển khai'],
       ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
@@ -27,11 +29,32 @@ describe('the key of a name', () => {
   it('keeps what tells projects apart: numbers, phases, words', () => {
     const other = [
       ['cho 05 đơn vị cấp huyện', 'cho 04 đơn vị cấp huyện'],
+      ['Triển khai phần mềm X (05 ĐV)', 'Triển khai phần mềm X cho 04 đơn vị'],
+      ['Triển khai phần mềm X (29 ĐV)', 'Triển khai phần mềm X'],
+      ['Tập huấn cho 20 học viên', 'Tập huấn 20 học viên'],
       ['Dự án GIS cơ sở (Giai đoạn 1)', 'Dự án GIS cơ sở (Giai đoạn 2)'],
       ['Trung tâm dữ liệu tỉnh', 'Trung tâm dữ liệu của tỉnh'],
       ['Sở GD&ĐT', 'Sở TT&TT'],
     ];
     for (const [x, y] of other) expect(nameKey(x)).not.toBe(nameKey(y));
     expect(nameKey('  Nâng cấp   mạng LAN, các Sở ')).toBe('nang cap mang lan cac so');
+    // `cho` before anything but a count of units stays: `cho các đơn vị`
+    expect(nameKey('Phần mềm cho các đơn vị')).toBe('phan mem cho cac don vi');
+  });
+
+  it('sets a name’s counts of units apart for the spellings that state none', () => {
+    const bare = (s: string) => withoutCounts(nameKey(s));
+    expect(bare('Triển khai phần mềm X (29 ĐV)')).toEqual({
+      bare: 'trien khai phan mem x',
+      counted: true,
+    });
+    expect(bare('Mạng LAN cho 09 huyện (29 ĐV)')).toEqual({
+      bare: 'mang lan cho 9 huyen',
+      counted: true,
+    });
+    expect(bare('Triển khai phần mềm X')).toEqual({
+      bare: 'trien khai phan mem x',
+      counted: false,
+    });
   });
 });

@@ -2,7 +2,8 @@
  * What a project's name says, whatever the hand that typed it: folded words (case, diacritics,
  * spacing, punctuation), the abbreviations of Vietnamese administrative writing expanded (`XD`,
  * `CNTT`, `UBND`, `TT&TT`, `KT-XH`, `GĐ`…), phases written one way (`(Giai đoạn 2)`, `giai đoạn
- * II`, `GĐ2` → `giai doan 2`), numbers without leading zeros. Two names with the same key name the
+ * II`, `GĐ2` → `giai doan 2`), numbers without leading zeros, a count of units written one way
+ * (`(29 ĐV)`, `cho 29 đơn vị` → `29 don vi`). Two names with the same key name the
  * same thing; their tokens feed the similarity of names that differ.
  */
 import { fold } from './sources';
@@ -169,7 +170,27 @@ export function tokensOf(words: readonly string[]): string[] {
   // phases: "giai doan ii" → "giai doan 2"
   for (let i = 2; i < out.length; i++)
     if (out[i - 2] === 'giai' && out[i - 1] === 'doan' && ROMAN[out[i]]) out[i] = ROMAN[out[i]];
-  return out.filter((w) => !JOINERS.has(w));
+  // a count of units written two ways: `cho 29 đơn vị` = `(29 ĐV)` (the count itself is kept)
+  return out.filter((w, i) => !JOINERS.has(w) && !(w === 'cho' && isCount(out, i + 1)));
+}
+
+/** Whether the tokens at `i` are a count of units: a number, then `don vi` (`29 ĐV`). */
+function isCount(tokens: readonly string[], i: number): boolean {
+  return isDigit(tokens[i]?.[0] ?? '') && tokens[i + 1] === 'don' && tokens[i + 2] === 'vi';
+}
+
+/**
+ * A name's key without its counts of units (`(29 ĐV)`, `cho 29 đơn vị`), and whether it had any:
+ * what two spellings of one project share when only one of them states the count.
+ */
+export function withoutCounts(key: string): { bare: string; counted: boolean } {
+  const tokens = key.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (isCount(tokens, i)) i += 2;
+    else out.push(tokens[i]);
+  }
+  return { bare: out.join(' '), counted: out.length < tokens.length };
 }
 
 /** The canonical tokens of a name (see the module comment). */

@@ -149,7 +149,17 @@ export function tokensOf(words: readonly string[]): string[] {
   // phases: "giai doan ii" → "giai doan 2"
   for (let i = 2; i < out.length; i++)
     if (out[i - 2] === 'giai' && out[i - 1] === 'doan' && ROMAN[out[i]]) out[i] = ROMAN[out[i]];
-  return out.filter((w) => !JOINERS.has(w));
+  // the rule of counts of units (h136, not speed work), as nameKey.ts has it: `cho 29 đơn vị` = `(29 ĐV)`
+  return out.filter(
+    (w, i) =>
+      !JOINERS.has(w) &&
+      !(
+        w === 'cho' &&
+        isDigit(out[i + 1]?.[0] ?? '') &&
+        out[i + 2] === 'don' &&
+        out[i + 3] === 'vi'
+      ),
+  );
 }
 
 /** The canonical tokens of a name (see the module comment). */
