@@ -1,9 +1,11 @@
 /**
- * ConsolidationSession: a consolidation workbook open for work. Every change is a command applied
- * with its inverse (undo, redo), the consolidated appendix is recomputed from the submissions in
- * force, and the state is stored in one transaction per step (received files with it).
+ * ConsolidationSession: a consolidation workbook open for work. Every edit of the consolidator is
+ * a command applied with its inverse (undo, redo); receiving files and removing a submission are
+ * not edits (loads, never undo steps: the history follows them). The consolidated appendix is
+ * recomputed from the submissions in force, and the state is stored in one transaction per change
+ * (received files with it, removed ones deleted with it).
  */
-import { consolidate, sumOf, unitKey } from '../domain/consolidate';
+import { consolidate } from '../domain/consolidate';
 import {
   applyConsolidation,
   type ConsolidationCommand,
@@ -11,11 +13,10 @@ import {
   rebaseCommand,
   stateOf,
 } from '../domain/consolidateEdits';
-import { errorCount } from '../domain/consolidateSubmission';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import { ConflictError } from '../storage/repo';
 import type { ConsolidationRepo, LoadedConsolidation } from '../storage/consolidations';
-import { keyFor, type PendingSubmission } from './consolidationIntake';
+import { type PendingSubmission, statusBoard, type UnitStatus } from './consolidationIntake';
 import {
   type InForceChange,
   type Received,
@@ -27,23 +28,12 @@ import {
 import { LiveConsolidation, type LiveTable, type ProposedWrite } from './consolidationLive';
 import type { SaveState } from './session';
 
+export type { UnitStatus };
+
 interface Step {
   label: string;
   redo: ConsolidationCommand;
   undo: ConsolidationCommand;
-}
-
-/** One line of the status board: an expected unit (or one that submitted unasked). */
-export interface UnitStatus {
-  unit: string;
-  key: string;
-  expected: boolean;
-  /** The submission in force, if any, and the earlier ones of the unit. */
-  current?: Submission;
-  history: Submission[];
-  projects: number;
-  requested: number;
-  errors: number;
 }
 
 export class ConsolidationSession {
@@ -237,40 +227,7 @@ export class ConsolidationSession {
 
   /** The status board: expected units first (in the form's order), then the others. */
   status(): UnitStatus[] {
-    const t = this.table;
-    const byKey = new Map(t.byUnit.map((u) => [u.key, u]));
-    const history = new Map<string, Submission[]>();
-    const out: UnitStatus[] = [];
-    const line = (unit: string, key: string, expected: boolean): UnitStatus => {
-      const current = this.subs.get(this.st.current[key] ?? '');
-      const figures = byKey.get(key);
-      return {
-        unit,
-        key,
-        expected,
-        current,
-        history: history.get(key) ?? [],
-        projects: current?.projects.length ?? 0,
-        requested: figures ? sumOf(figures.requested) : 0,
-        errors: current ? errorCount(current) : 0,
-      };
-    };
-    for (const id of this.st.submissionIds) {
-      const s = this.subs.get(id);
-      if (!s) continue;
-      const key = keyFor(this.st, this.subs, s.provenance.unit);
-      history.set(key, [...(history.get(key) ?? []), s]);
-    }
-    const seen = new Set<string>();
-    for (const u of this.st.form.units) {
-      const key = unitKey(u);
-      seen.add(key);
-      out.push(line(u, key, true));
-    }
-    for (const key of Object.keys(this.st.current))
-      if (!seen.has(key))
-        out.push(line(this.subs.get(this.st.current[key])!.provenance.unit, key, false));
-    return out;
+    return statusBoard(this.st, this.subs, this.table.byUnit);
   }
 
   subscribe(fn: () => void): () => void {

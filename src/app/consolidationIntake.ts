@@ -1,9 +1,11 @@
 /**
  * Receiving departments' files into a consolidation: each read off the main thread as an import
  * is, evaluated and checked, hashed, its unit matched to the expected ones; a file from a unit that
- * already submitted is compared with its submission in force before anything changes.
+ * already submitted is compared with its submission in force before anything changes; the status
+ * board of who submitted what.
  */
-import { unitKey } from '../domain/consolidate';
+import { sumOf, unitKey } from '../domain/consolidate';
+import { errorCount } from '../domain/consolidateSubmission';
 import { diffSubmissions, type ResubmissionDiff } from '../domain/consolidateDiff';
 import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import { matchUnit, sameUnit } from '../domain/consolidateUnits';
@@ -125,4 +127,57 @@ export function pendingDiff(
     replaces: before,
     diff: diffSubmissions(before, settled(p), c.form.columns, c.mappings[key] ?? {}, c.form.unit),
   };
+}
+
+/** One line of the status board: an expected unit (or one that submitted unasked). */
+export interface UnitStatus {
+  unit: string;
+  key: string;
+  expected: boolean;
+  /** The submission in force, if any, and the earlier ones of the unit. */
+  current?: Submission;
+  history: Submission[];
+  projects: number;
+  requested: number;
+  errors: number;
+}
+
+/** The status board: expected units first (in the form's order), then the others. */
+export function statusBoard(
+  c: Consolidation,
+  subs: ReadonlyMap<string, Submission>,
+  byUnit: readonly { key: string; requested: number[] }[],
+): UnitStatus[] {
+  const byKey = new Map(byUnit.map((u) => [u.key, u]));
+  const history = new Map<string, Submission[]>();
+  const out: UnitStatus[] = [];
+  const line = (unit: string, key: string, expected: boolean): UnitStatus => {
+    const current = subs.get(c.current[key] ?? '');
+    const figures = byKey.get(key);
+    return {
+      unit,
+      key,
+      expected,
+      current,
+      history: history.get(key) ?? [],
+      projects: current?.projects.length ?? 0,
+      requested: figures ? sumOf(figures.requested) : 0,
+      errors: current ? errorCount(current) : 0,
+    };
+  };
+  for (const id of c.submissionIds) {
+    const s = subs.get(id);
+    if (!s) continue;
+    const key = keyFor(c, subs, s.provenance.unit);
+    history.set(key, [...(history.get(key) ?? []), s]);
+  }
+  const seen = new Set<string>();
+  for (const u of c.form.units) {
+    const key = unitKey(u);
+    seen.add(key);
+    out.push(line(u, key, true));
+  }
+  for (const key of Object.keys(c.current))
+    if (!seen.has(key)) out.push(line(subs.get(c.current[key])!.provenance.unit, key, false));
+  return out;
 }
