@@ -140,7 +140,7 @@ const RULES = {
     ],
     testPackages: TEST_ONLY,
     testLayers: ['app', 'storage'],
-    testFiles: ['testkit.ts'],
+    testFiles: ['testkit.ts', 'appSyncKit.ts'],
   },
 };
 

@@ -4,7 +4,8 @@
  * listeners in the order they were registered (storage, checks, views, then the UI).
  */
 import { applyCommand, type Command } from '../domain/commands';
-import { applyDelta, type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } from '../domain/delta';
+import { type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } from '../domain/delta';
+import { applyDeltaOnto } from '../domain/deltaOnto';
 import { CommandRefused, type Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -101,8 +102,7 @@ export class Dispatcher {
   undo(): boolean {
     const e = this.history.takeUndo();
     if (!e) return false;
-    const d = reverseDelta(e.delta);
-    const ok = !this.locked() && this.step('undo', d, applyDelta(this.wb, d), false).ok;
+    const ok = !this.locked() && this.again('undo', reverseDelta(e.delta));
     if (!ok) this.history.restore(e, true);
     return ok;
   }
@@ -111,10 +111,19 @@ export class Dispatcher {
   redo(): boolean {
     const e = this.history.takeRedo();
     if (!e) return false;
-    const d = e.delta;
-    const ok = !this.locked() && this.step('redo', d, applyDelta(this.wb, d), false).ok;
+    const ok = !this.locked() && this.again('redo', e.delta);
     if (!ok) this.history.restore(e, false);
     return ok;
+  }
+
+  /**
+   * Takes a step of the history again (undone or redone) onto the workbook as it is now: in a
+   * shared workbook, other people's steps since stay (`applyDeltaOnto`); nothing left to change
+   * counts as done.
+   */
+  private again(kind: 'undo' | 'redo', d: Delta): boolean {
+    const { after, delta } = applyDeltaOnto(this.wb, d);
+    return isEmptyDelta(delta) || this.step(kind, delta, after, false).ok;
   }
 
   /** Replaces the workbook (another tab's edit, a take-over): engines rebuilt, history cleared. */

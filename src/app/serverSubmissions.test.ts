@@ -53,4 +53,16 @@ describe('submissions sent through the server', () => {
       detail: reason,
     });
   });
+
+  it('a token the server refuses once expired: said as expired, not as a missing right', async () => {
+    const f = (() =>
+      Promise.resolve(new Response('token expired', { status: 401 }))) as typeof fetch;
+    const claims = (exp: number) =>
+      `pb1.${btoa(JSON.stringify({ sub: 'lan', iat: 0, exp })).replace(/=+$/, '')}.sig`;
+    const settings = (token: string) => ({ url: 'ws://x', document: 'plan/p/submission/u', token });
+    const now = Math.floor(Date.now() / 1000);
+    const send = (token: string) => sendSubmission(settings(token), 'a.xlsx', new Uint8Array(4), f);
+    expect(await send(claims(now - 60))).toMatchObject({ ok: false, problem: 'expired' }); // was refused
+    expect(await send(claims(now + 3600))).toMatchObject({ ok: false, problem: 'refused' });
+  });
 });

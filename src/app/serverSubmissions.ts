@@ -8,6 +8,7 @@ import type { Consolidation, Submission } from '../domain/consolidateTypes';
 import { matchUnit } from '../domain/consolidateUnits';
 import { type PendingSubmission, readSubmissions } from './consolidationIntake';
 import { certifiedUnit, senderUnitLabel, statedIsSender } from './sentUnit';
+import { tokenExpired } from '../storage/sync/client';
 import { httpOf, type SyncSettings } from './sync';
 
 /** A submission sent through the server, as the server lists it (see `server/submissions.ts`). */
@@ -28,11 +29,13 @@ export interface SentSubmission {
 }
 
 /**
- * Why a send or a fetch failed: no right, no server, the file states another unit of the plan
+ * Why a send or a fetch failed: no right, the token expired (refused, and its own expiry past),
+ * no server, the file states another unit of the plan
  * (the server reads it: `server/statedUnit.ts`), the server's reading bounds stopped the file
  * (too long, too much memory: `cli/unitReader.ts`), or another answer.
  */
-export type ServerProblem = 'refused' | 'unreachable' | 'wrongUnit' | 'unreadable' | 'failed';
+export type ServerProblem =
+  'refused' | 'expired' | 'unreachable' | 'wrongUnit' | 'unreadable' | 'failed';
 
 export type ServerResult<T> =
   { ok: true; value: T } | { ok: false; problem: ServerProblem; detail: string };
@@ -89,7 +92,13 @@ async function call<T>(
     const why = parseUnreadable(detail);
     if (why) return { ok: false, problem: 'unreadable', detail: why };
   }
-  const problem = res.status === 401 || res.status === 403 ? 'refused' : 'failed';
+  const token = new Headers(init.headers).get('Authorization')?.replace(/^Bearer /, '') ?? '';
+  const problem =
+    res.status === 401 && tokenExpired(token)
+      ? 'expired'
+      : res.status === 401 || res.status === 403
+        ? 'refused'
+        : 'failed';
   return { ok: false, problem, detail: `${res.status} ${detail}`.trim() };
 }
 

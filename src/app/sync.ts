@@ -7,10 +7,10 @@
  */
 import type { Conflict } from '../domain/registers';
 import { newId } from '../domain/ids';
-import { parseFormatRefusal } from '../domain/syncFormat';
-import type { CellInput, Workbook } from '../domain/types';
+import type { Workbook } from '../domain/types';
 import { syncDatabaseName } from '../storage/workbookLeftovers';
-import { keepLocalPlain, type PlainDivergence, plainDivergences } from './plainDivergence';
+import { type Divergence, divergences } from './divergence';
+import { keepLocalPlain, type PlainDivergence } from './plainDivergence';
 import {
   type CellRef,
   type Presence,
@@ -19,7 +19,11 @@ import {
   tokenAccount,
 } from '../storage/sync/client';
 import type { WorkbookSession } from './session';
+import { detailOf, firstSync, refusalOf, type SyncProblem } from './syncProblems';
 import { remoteCommand } from './syncSteps';
+
+export { type Divergence, divergences } from './divergence';
+export type { SyncProblem } from './syncProblems';
 
 /** Where a workbook is shared. */
 export interface SyncSettings {
@@ -27,9 +31,6 @@ export interface SyncSettings {
   document: string;
   token: string;
 }
-
-export type SyncProblem =
-  'documentNotEmpty' | 'documentEmpty' | 'refused' | 'format' | 'notApplied' | 'unreachable';
 
 /** What the UI shows of the connection. */
 export interface SyncState {
@@ -47,65 +48,10 @@ export interface SyncState {
   divergent: Divergence[];
 }
 
-/** A cell whose value in this browser's store differs from its copy of the shared document. */
-export interface Divergence {
-  /** Of a plain sheet: `sheetId` is the sheet's id, `rowId`/`colId` its 0-based position. */
-  plain?: true;
-  sheetId: string;
-  rowId: string;
-  colId: string;
-  /** The value this browser's store held (the shared copy's value is shown meanwhile). */
-  local: CellInput;
-  shared: CellInput;
-}
-
-const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
-
-/** Cells of rows present in both workbooks whose values differ. */
-export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
-  const out: Divergence[] = [];
-  const sheets = new Map(shared.sheets.map((s) => [s.id, s]));
-  for (const s of mine.sheets) {
-    const o = sheets.get(s.id);
-    if (!o || o.rows === s.rows) continue;
-    const rows = new Map(o.rows.map((r) => [r.id, r]));
-    for (const r of s.rows) {
-      const x = rows.get(r.id);
-      if (!x || x.cells === r.cells) continue;
-      for (const colId of new Set([...Object.keys(r.cells), ...Object.keys(x.cells)])) {
-        const a = r.cells[colId];
-        const b = x.cells[colId];
-        if (a === b || (blank(a) && blank(b))) continue;
-        out.push({ sheetId: s.id, rowId: r.id, colId, local: a ?? null, shared: b ?? null });
-      }
-    }
-  }
-  return [...out, ...plainDivergences(mine, shared)];
-}
-
 export interface SyncOptions {
   /** Keep a copy in IndexedDB (the browser); false in Node tests. */
   local: boolean;
   WebSocketPolyfill?: unknown;
-}
-
-/** Resolves when the server has answered once (null), or when it refused or cannot be reached. */
-function firstSync(client: SyncClient, ms = 15_000): Promise<SyncProblem | null> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (client.status === 'refused')
-        done(parseFormatRefusal(client.refusal) ? 'format' : 'refused');
-      else if (client.provider.isSynced) done(null);
-    };
-    const timer = setTimeout(() => done('unreachable'), ms);
-    const off = client.subscribe(check);
-    const done = (x: SyncProblem | null) => {
-      clearTimeout(timer);
-      off();
-      resolve(x);
-    };
-    check();
-  });
 }
 
 /**
@@ -122,7 +68,7 @@ export async function fetchShared(
   );
   try {
     const problem = await firstSync(client);
-    if (problem) return { problem, detail: client.refusal };
+    if (problem) return { problem, detail: detailOf(client, problem) };
     const wb = client.shared.workbook;
     return wb ? { workbook: wb } : { problem: 'documentEmpty', detail: settings.document };
   } finally {
@@ -176,7 +122,7 @@ export class WorkbookSync {
     if (shared) this.divergent = divergences(this.session.workbook, shared);
     if (!shared) {
       const outcome = await firstSync(this.client);
-      if (outcome) return this.fail(outcome, this.client.refusal);
+      if (outcome) return this.fail(outcome, detailOf(this.client, outcome));
       shared = this.client.shared.workbook;
       const mine = this.session.workbook;
       if (shared && shared.lineage !== (mine.lineage ?? mine.id))
@@ -309,7 +255,12 @@ export class WorkbookSync {
   }
 
   private changed(): void {
-    this.state = this.read(this.state?.problem ?? null, this.state?.detail ?? '');
+    // refused on a reconnection (the token expired meanwhile): said, as on the first connection
+    const refused = this.client.status === 'refused' && !this.state?.problem;
+    const { problem, detail } = refused
+      ? refusalOf(this.client)
+      : { problem: this.state?.problem ?? null, detail: this.state?.detail ?? '' };
+    this.state = this.read(problem, detail);
     this.emit();
   }
 

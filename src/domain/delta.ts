@@ -218,7 +218,8 @@ export function reverseDelta(d: Delta): Delta {
   };
 }
 
-function patchSheet(s: AppendixSheet, d: SheetDelta): AppendixSheet {
+/** The sheet `d` leads to from `s` (the state `d` was read from). */
+export function patchSheet(s: AppendixSheet, d: SheetDelta): AppendixSheet {
   const head = d.header ? d.header.after : s;
   let rows: Row[];
   if (d.order) {
@@ -236,7 +237,8 @@ function patchSheet(s: AppendixSheet, d: SheetDelta): AppendixSheet {
   return { ...head, rows };
 }
 
-function patchGrid(g: GridSheet, d: GridDelta): GridSheet {
+/** The plain grid sheet `d` leads to from `g` (the state `d` was read from). */
+export function patchGrid(g: GridSheet, d: GridDelta): GridSheet {
   const head = d.header ? d.header.after : g;
   const cells = g.cells.slice();
   for (const x of d.rowArrays) if (x.after) cells[x.r] = x.after;

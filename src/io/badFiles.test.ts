@@ -65,6 +65,33 @@ describe('bad files get one clear message', () => {
     expect(reason('e.xlsx', xlsxOf([['Trống', XLSX.utils.aoa_to_sheet([])]]))).toBe('empty');
   });
 
+  it('a zip that holds no workbook (a Word document, another archive) is not a spreadsheet', () => {
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': strToU8('<w:document/>'),
+    });
+    const archive = zipSync({ 'notes.txt': strToU8('hello') });
+    for (const [name, bytes] of [
+      ['plan.docx', docx],
+      ['plan.xlsx', docx],
+      ['plan.xlsx', archive],
+    ] as const) {
+      // was "cannot read the spreadsheet (Unknown Namespace: )" / "(Unsupported ZIP file)"
+      expect(outcome(name, bytes)).toMatch(/^not a spreadsheet \(a zip archive with no workbook/);
+    }
+    // a real workbook (xl/…) and an .ods (content.xml) still read
+    expect(
+      outcome('ok.xlsx', xlsxOf([['S', XLSX.utils.aoa_to_sheet([['TT', 'Tên']])]])),
+    ).not.toMatch(/not a spreadsheet/);
+    const ods = new Uint8Array(
+      XLSX.write(
+        { SheetNames: ['S'], Sheets: { S: XLSX.utils.aoa_to_sheet([['a']]) } },
+        { type: 'array', bookType: 'ods' },
+      ) as ArrayBuffer,
+    );
+    expect(outcome('ok.ods', ods)).not.toMatch(/not a spreadsheet/);
+  });
+
   it('a million-row dimension with three cells, circular formulas and __proto__ names read quickly and safely', () => {
     const big = XLSX.utils.aoa_to_sheet([
       ['TT', 'Tên dự án', 'Tổng mức đầu tư'],

@@ -21,6 +21,7 @@ import {
 } from './limits';
 import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
 import { SheetJsNotLoaded, withSheetJs } from './sheetJs';
+import { ZipParts } from './xlsxZip';
 
 /** What the import preview shows of one sheet (an appendix, or a plain grid: band null). */
 export interface SheetSource {
@@ -78,6 +79,16 @@ function looksLikeSpreadsheet(name: string, bytes: Uint8Array): boolean {
     .replace(/^\uFEFF/, '')
     .trimStart();
   return zip || ole || head.startsWith('<') || bytes[0] === 0x09 || bytes[0] === 0x00;
+}
+
+/**
+ * A zip whose directory reads and names no part of a workbook (`xl/…` of .xlsx/.xlsb, `content.xml`
+ * of .ods, `Index/…` of Numbers): a .docx, .pptx or any other archive (SheetJS said only
+ * "Unknown Namespace" or "Unsupported ZIP file").
+ */
+function zipWithoutWorkbook(bytes: Uint8Array): boolean {
+  const zip = ZipParts.open(bytes);
+  return !!zip && !zip.names().some((n) => /^\/?(xl\/|content\.xml$|index\/)/i.test(n));
 }
 
 /** Metadata of a workbook in which no sheet reads as an appendix (yet). */
@@ -151,6 +162,11 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
     return { workbook: r.workbook, lineOf: new Map(), warnings: [], skipped: [] };
   }
   let grids: RawGrid[];
+  if (kind === 'sheet' && zipWithoutWorkbook(bytes))
+    throw new PlanReadError(
+      'not a spreadsheet (a zip archive with no workbook inside: a Word document or another archive?)',
+      'notSpreadsheet',
+    );
   if (kind === 'sheet' && !looksLikeSpreadsheet(name, bytes))
     throw new PlanReadError(
       `not a spreadsheet (the content does not match the .${name.split('.').pop()} extension)`,

@@ -80,6 +80,11 @@ export class ZipParts {
     return this.entries.has(name);
   }
 
+  /** The parts' names, as the directory lists them. */
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** The uncompressed size of every part together, as the directory declares it (bytes). */
   declaredTotal(): number {
     let total = 0;

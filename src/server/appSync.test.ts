@@ -2,62 +2,24 @@
 import 'fake-indexeddb/auto';
 import WebSocket from 'crossws/websocket';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbookSession } from '../app/session';
-import { fetchShared, WorkbookSync } from '../app/sync';
+import type { WorkbookSession } from '../app/session';
+import { WorkbookSync } from '../app/sync';
 import { makePlan, makeRow } from '../domain/template';
-import type { Workbook } from '../domain/types';
-import { openDb } from '../storage/db';
-import { WorkbookRepo } from '../storage/repo';
+import { appPeople, plan } from './appSyncKit';
 import { type RunningServer, startServer } from './server';
 import { ACCOUNTS, SECRET, token, until } from './testkit';
 
 const A = 'y2011_dtpt';
 let srv: RunningServer;
-let dbn = 0;
-const syncs: WorkbookSync[] = [];
+const { person, syncs, closeAll } = appPeople(() => srv);
 
 beforeAll(async () => {
   srv = await startServer({ port: 0, accounts: () => ACCOUNTS, secret: SECRET, quiet: true });
 });
 afterAll(async () => {
-  for (const s of syncs) await s.close();
+  await closeAll();
   await srv.close();
 });
-
-function plan(id: string): Workbook {
-  const wb = makePlan({
-    rows: [
-      ['section', 0, 'I', {}],
-      ['project', 1, 'p1', { '2011:ĐTPT': 100 }],
-      ['project', 1, 'p2', { '2011:ĐTPT': 200 }],
-    ],
-  });
-  return { ...wb, id };
-}
-
-/** A person's browser: a stored workbook, its session, connected to `doc`. */
-async function person(
-  account: string,
-  doc: string,
-  mode: 'share' | 'join',
-  own: Workbook,
-  local = false,
-) {
-  const settings = { url: srv.url, document: doc, token: token(account) };
-  let wb = own;
-  if (mode === 'join') {
-    // opening from the server: the shared workbook stored here as a new one, then connected
-    const got = await fetchShared(settings, { WebSocketPolyfill: WebSocket });
-    if (!('workbook' in got)) throw new Error(got.problem);
-    wb = { ...got.workbook, id: own.id };
-  }
-  const repo = new WorkbookRepo(openDb(`sync${++dbn}`));
-  const s = new WorkbookSession(await repo.create(wb), repo);
-  const sync = new WorkbookSync(s, settings, { local, WebSocketPolyfill: WebSocket });
-  syncs.push(sync);
-  const problem = await sync.start();
-  return { s, sync, repo, problem };
-}
 
 const total = (s: WorkbookSession) => s.total('s1', null, 'total');
 const set = (s: WorkbookSession, rowId: string, value: number) =>

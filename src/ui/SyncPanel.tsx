@@ -121,6 +121,11 @@ export function SyncPanel({
             {t(`syncStatus_${state.status}`)}
             {state.status === 'online' && ` · ${state.saved ? t('syncSaved') : t('syncUnsent')}`}
           </p>
+          {state.problem && (
+            <p className="pb-msg pb-msg-error" role="alert" data-testid="sync-problem">
+              {t(`syncProblem_${state.problem}`, { detail: state.detail })}
+            </p>
+          )}
           <p className="pb-sync-sub">
             {t('syncAs', { account: state.account })} · {sync.settings.document}
           </p>

@@ -48,7 +48,10 @@ export const viSync = {
   syncProblem_documentNotEmpty:
     'Tài liệu «{detail}» trên máy chủ đã chứa một sổ khác. Hãy dùng «Mở từ máy chủ» để mở nó.',
   syncProblem_documentEmpty: 'Tài liệu «{detail}» trên máy chủ chưa có dữ liệu.',
-  syncProblem_refused: 'Máy chủ từ chối mã truy cập này ({detail}).',
+  syncProblem_refused:
+    'Máy chủ từ chối: mã truy cập không đúng, hoặc tài khoản không có quyền với tài liệu «{detail}».',
+  syncProblem_expired:
+    'Mã truy cập đã hết hạn, máy chủ không nhận nữa. Các thay đổi vẫn được giữ trên máy này: hãy xin người quản trị mã mới, ngắt kết nối rồi kết nối lại với mã mới.',
   syncProblem_format:
     'Phiên bản Planbook này và máy chủ dùng hai định dạng tài liệu khác nhau: máy chủ từ chối kết nối để tài liệu không bị hỏng. Hãy tải lại trang (cập nhật Planbook) rồi kết nối lại, hoặc báo người quản trị máy chủ ({detail}).',
   syncProblem_notApplied: 'Một thay đổi từ máy chủ không áp dụng được vào sổ này.',
@@ -112,7 +115,10 @@ export const enSync: Record<keyof typeof viSync, string> = {
   syncProblem_documentNotEmpty:
     'The document «{detail}» on the server holds another workbook. Use «Open from a server» to open it.',
   syncProblem_documentEmpty: 'The document «{detail}» on the server holds nothing yet.',
-  syncProblem_refused: 'The server refuses this access token ({detail}).',
+  syncProblem_refused:
+    'The server refuses: the access token is wrong, or the account has no right to the document «{detail}».',
+  syncProblem_expired:
+    'The access token has expired and the server no longer takes it. Changes are kept on this computer: ask the administrator for a new token, disconnect, then connect again with it.',
   syncProblem_format:
     'This Planbook and the server use different document formats: the server refuses the connection so that the document is not damaged. Reload the page (update Planbook) and connect again, or tell the server’s administrator ({detail}).',
   syncProblem_notApplied: 'A change from the server could not be applied to this workbook.',

@@ -44,16 +44,26 @@ export interface SyncClientOptions {
   now?: () => number;
 }
 
-/** The account id a token names (read, not verified: the server verifies). */
-export function tokenAccount(token: string): string {
+/** The claims a token carries (read, not verified: the server verifies); {} when unreadable. */
+function tokenClaims(token: string): { sub?: unknown; exp?: unknown } {
   try {
     const p = token.split('.')[1] ?? '';
-    const json = atob(p.replace(/-/g, '+').replace(/_/g, '/'));
-    const sub = (JSON.parse(json) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : '';
+    return JSON.parse(atob(p.replace(/-/g, '+').replace(/_/g, '/'))) as object;
   } catch {
-    return '';
+    return {};
   }
+}
+
+/** The account id a token names (read, not verified: the server verifies). */
+export function tokenAccount(token: string): string {
+  const sub = tokenClaims(token).sub;
+  return typeof sub === 'string' ? sub : '';
+}
+
+/** Whether the token says it has expired by `now` (ms; read, not verified). */
+export function tokenExpired(token: string, now = Date.now()): boolean {
+  const exp = tokenClaims(token).exp;
+  return typeof exp === 'number' && exp * 1000 <= now;
 }
 
 export class SyncClient {

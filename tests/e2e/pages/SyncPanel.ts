@@ -13,11 +13,7 @@ export class SyncPanelModel {
 
   /** Connects this workbook (shares it) and waits until it is online. */
   async connect(url: string, document: string, token: string): Promise<void> {
-    await this.show();
-    await this.page.fill('[data-testid=sync-url]', url);
-    await this.page.fill('[data-testid=sync-document]', document);
-    await this.page.fill('[data-testid=sync-token]', token);
-    await this.page.click('[data-testid=sync-connect]');
+    await this.tryConnect(url, document, token);
     await this.waitSaved();
   }
 
@@ -41,6 +37,27 @@ export class SyncPanelModel {
     await this.show();
     await this.page.click('[data-testid=sync-online]');
     await this.waitSaved();
+  }
+
+  /** Clicks "connect again" without waiting to be online (the server may refuse). */
+  async reconnect(): Promise<void> {
+    await this.show();
+    await this.page.click('[data-testid=sync-online]');
+  }
+
+  /** The problem the panel states (waits until one is shown). */
+  async problem(): Promise<string> {
+    await this.show();
+    return this.page.locator('[data-testid=sync-problem]').innerText({ timeout: 20_000 });
+  }
+
+  /** Fills the connection form and submits it (not waiting to be online). */
+  async tryConnect(url: string, document: string, token: string): Promise<void> {
+    await this.show();
+    await this.page.fill('[data-testid=sync-url]', url);
+    await this.page.fill('[data-testid=sync-document]', document);
+    await this.page.fill('[data-testid=sync-token]', token);
+    await this.page.click('[data-testid=sync-connect]');
   }
 
   /** The values of the conflicts shown (each conflict's values, sorted). */
