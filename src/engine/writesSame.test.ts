@@ -1,11 +1,14 @@
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { restructure as restructureBefore } from '../../tests/support/restructureBefore/writes';
+import {
+  restructure as restructureBefore,
+  rowWrites as rowWritesBefore,
+} from '../../tests/support/restructureBefore/writes';
 import { diffSheet } from '../domain/delta';
 import { generatePlan } from '../domain/generate';
 import type { AppendixSheet, Row } from '../domain/types';
 import { layoutOf, rowContents } from './layout';
-import { restructure } from './writes';
+import { restructure, rowWrites } from './writes';
 
 /** A pasted project row: amounts, a text, a formula, and (every third) nothing at all. */
 function pasted(k: number): Row {
@@ -74,5 +77,36 @@ describe('restructure: rows added by a paste get only their non-blank cells', ()
     expect(blanks(outA)).toBe(0);
     // and the engine holds what a build from the model holds
     expect(a.getSheetSerialized(0)).toEqual(engineOf(after).getSheetSerialized(0));
+  });
+});
+
+describe('rowWrites: the changed cells of a row without a set of keys per row', () => {
+  it('gives the old writes, in the old order, for rows of every kind and any change', () => {
+    const sheet = generatePlan({ projects: 30 }).sheets[0];
+    const l = layoutOf(sheet);
+    const values = [null, undefined, '', 0, 7, 7.5, 'chữ', '=E3', '=#REF!+1', "'=x"];
+    const ids = [...l.col.keys(), 'y2021', 'nope', '12'];
+    let seed = 11;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length];
+    const change = (r: Row): Row => {
+      const cells: Record<string, unknown> = { ...r.cells };
+      for (let k = 0; k < 4; k++) {
+        const id = pick(ids);
+        const v = pick(values);
+        if (v === undefined) delete cells[id];
+        else cells[id] = v;
+      }
+      return { ...r, cells: cells as Row['cells'] };
+    };
+    let n = 0;
+    for (const r of sheet.rows)
+      for (const kind of ['project', 'section', 'total'] as const) {
+        const before = change({ ...r, kind });
+        const after = change(before);
+        const got = rowWrites(l, before, after, 3);
+        expect(got).toEqual(rowWritesBefore(l, before, after, 3));
+        n += got.length;
+      }
+    expect(n).toBeGreaterThan(100);
   });
 });
