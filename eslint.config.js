@@ -78,7 +78,13 @@ const node = [
 ];
 const RULES = {
   domain: { layers: [], packages: [], testPackages: [...TEST_ONLY, 'node:fs', 'node:path'] },
-  engine: { layers: ['domain'], packages: ['hyperformula'], testPackages: TEST_ONLY },
+  engine: {
+    layers: ['domain'],
+    packages: ['hyperformula'],
+    testPackages: TEST_ONLY,
+    // the recalculation order is checked against a frozen copy of HyperFormula's (tests/support)
+    testShared: ['tests'],
+  },
   storage: {
     layers: ['domain'],
     packages: ['dexie', 'fractional-indexing', 'yjs', 'y-indexeddb', '@hocuspocus/provider'],

@@ -7,8 +7,8 @@
  * on a loaded machine, as TaskDuration is) up to the totals and over the paste's whole work (the
  * deferred part included, measured SETTLE_MS after). BENCH_PROJECTS (10,000), PASTE_RUNS (10 per
  * build), PASTE_GROW=1 also pastes 1,000 rows below the last project once per build at the end,
- * PROFILE=1 prints a CPU profile (self and inclusive) of the new build's pastes (PROFILE_FILE: the
- * profile's JSON written there).
+ * PROFILE=1 prints a CPU profile (self and inclusive) of the new build's pastes, PROFILE=grow of its
+ * paste below the last project (PROFILE_FILE: the profile's JSON written there).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -88,17 +88,25 @@ function report(s: Side): string {
   return `${s.name.padEnd(4)} wall to totals median ${f(w.median)} ms (min ${f(Math.min(...s.wall))}, max ${f(Math.max(...s.wall))}, handler median ${f(stats(s.sync).median)}); main-thread CPU to totals median ${f(ct.median)} ms, whole paste median ${f(ca.median)} ms`;
 }
 
-async function profiled(s: Side, kinds: string[], runs: number): Promise<void> {
+async function startProfile(s: Side): Promise<void> {
   await s.cdp.send('Profiler.enable');
   await s.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await s.cdp.send('Profiler.start');
+}
+
+async function stopProfile(s: Side, runs: number): Promise<void> {
+  const { profile } = (await s.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  if (process.env.PROFILE_FILE) writeFileSync(process.env.PROFILE_FILE, JSON.stringify(profile));
+  for (const l of profileSummary(profile, runs)) console.log(l.replace('/edit', '/paste'));
+}
+
+async function profiled(s: Side, kinds: string[], runs: number): Promise<void> {
+  await startProfile(s);
   for (let k = 0; k < runs; k++) {
     await pasteAt(s.plan.page, 2, overBlock(kinds, 2, 1000 + k));
     await s.plan.page.waitForTimeout(SETTLE_MS);
   }
-  const { profile } = (await s.cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-  if (process.env.PROFILE_FILE) writeFileSync(process.env.PROFILE_FILE, JSON.stringify(profile));
-  for (const l of profileSummary(profile, runs)) console.log(l.replace('/edit', '/paste'));
+  await stopProfile(s, runs);
 }
 
 async function main(): Promise<void> {
@@ -130,12 +138,16 @@ async function main(): Promise<void> {
         Array.from({ length: 10 }, (_, j) => String(i + j + 1)).join('\t'),
       ).join('\n');
       const before = s.wall.length;
+      const profile = process.env.PROFILE === 'grow' && s === sides[sides.length - 1];
+      if (profile) await startProfile(s);
       await pasteOnce(s, kinds.length - 1, tail);
+      if (profile) await stopProfile(s, 1);
       console.log(
         `${s.name.padEnd(4)} paste below the last project (999 rows added): wall ${f(s.wall[before])} ms, CPU to totals ${f(s.cpuToTotals[before])} ms, whole ${f(s.cpuAll[before])} ms`,
       );
     }
-  if (process.env.PROFILE) await profiled(sides[sides.length - 1], kinds, 3);
+  if (process.env.PROFILE && process.env.PROFILE !== 'grow')
+    await profiled(sides[sides.length - 1], kinds, 3);
   console.log(
     `load after: ${loadavg()
       .map((x) => x.toFixed(2))

@@ -1,5 +1,7 @@
 /** The engine's configuration and the names it gives appendix sheets. */
 import { HyperFormula } from 'hyperformula';
+// every engine recalculates through the faster order (same results; see fastRecalc.ts)
+import './fastRecalc';
 
 /**
  * The engine's name for an appendix's data sheet: the appendix's own name, so that formulas can

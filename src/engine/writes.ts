@@ -71,17 +71,22 @@ export function rowWrites(
   fix?: FormulaFix,
 ): CellWrite[] {
   const out: CellWrite[] = [];
-  const keys = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
-  for (const k of keys) {
-    const a = before.cells[k] ?? null;
-    const b = after.cells[k] ?? null;
-    if (a === b) continue;
+  const was = before.cells;
+  const is = after.cells;
+  const write = (k: Id) => {
+    const a = was[k] ?? null;
+    const b = is[k] ?? null;
+    if (a === b) return;
     const col = inputColumn(l, after, k);
-    if (col === undefined) continue;
+    if (col === undefined) return;
     const w: CellWrite = { row, col, content: inputContent(b, fix), rowId: after.id, colId: k };
     if (lostRow(a, b)) w.followed = true;
     out.push(w);
-  }
+  };
+  // the keys of both versions, the old ones first (no set of keys built per row: a paste of
+  // 1,000 rows built 1,000)
+  for (const k in was) if (Object.hasOwn(was, k)) write(k);
+  for (const k in is) if (Object.hasOwn(is, k) && !Object.hasOwn(was, k)) write(k);
   return out;
 }
 
@@ -95,6 +100,24 @@ export function writeBlocks(
   sheet: number,
   writes: readonly { row: number; col: number; content: RawContent }[],
 ): ExportedChange[] {
+  const blocks = blocksOf(
+    writes,
+    (row, col) => (hf.getCellSerialized({ sheet, row, col }) ?? null) as RawContent,
+  );
+  return hf.batch(() => {
+    for (const b of blocks) hf.setCellContents({ sheet, row: b.row, col: b.col }, b.values);
+  });
+}
+
+/**
+ * The rectangles writeBlocks writes: per row its written columns from the first to the last (a
+ * column between them not written keeps what the engine holds, `held`), consecutive rows over the
+ * same columns as one.
+ */
+function blocksOf(
+  writes: readonly { row: number; col: number; content: RawContent }[],
+  held: (row: number, col: number) => RawContent,
+): { row: number; col: number; values: RawContent[][] }[] {
   const byRow = new Map<number, Map<number, RawContent>>();
   for (const w of writes) {
     let m = byRow.get(w.row);
@@ -108,20 +131,43 @@ export function writeBlocks(
     const c0 = Math.min(...cols);
     const c1 = Math.max(...cols);
     const values: RawContent[] = [];
-    for (let c = c0; c <= c1; c++)
-      values.push(
-        m.has(c)
-          ? m.get(c)!
-          : ((hf.getCellSerialized({ sheet, row, col: c }) ?? null) as RawContent),
-      );
+    for (let c = c0; c <= c1; c++) values.push(m.has(c) ? m.get(c)! : held(row, c));
     const last = blocks[blocks.length - 1];
     if (last && last.col === c0 && last.c1 === c1 && last.row + last.values.length === row)
       last.values.push(values);
     else blocks.push({ row, col: c0, c1, values: [values] });
   }
-  return hf.batch(() => {
-    for (const b of blocks) hf.setCellContents({ sheet, row: b.row, col: b.col }, b.values);
-  });
+  return blocks;
+}
+
+/**
+ * The non-blank runs of cells of rows (ascending), consecutive rows with a run over the same
+ * columns as one rectangle.
+ */
+export function nonBlankBlocks(
+  rows: readonly { row: number; contents: readonly RawContent[] }[],
+): { row: number; col: number; values: RawContent[][] }[] {
+  const out: { row: number; col: number; values: RawContent[][] }[] = [];
+  let open = new Map<string, (typeof out)[number]>();
+  let prev = -2;
+  for (const { row, contents } of [...rows].sort((a, b) => a.row - b.row)) {
+    const next = new Map<string, (typeof out)[number]>();
+    for (let c = 0; c < contents.length; c++) {
+      if (contents[c] === null) continue;
+      let e = c;
+      while (e + 1 < contents.length && contents[e + 1] !== null) e++;
+      const key = `${c}:${e}`;
+      const values = contents.slice(c, e + 1);
+      const b = row === prev + 1 ? open.get(key) : undefined;
+      if (b) b.values.push(values);
+      else out.push({ row, col: c, values: [values] });
+      next.set(key, b ?? out[out.length - 1]);
+      c = e;
+    }
+    open = next;
+    prev = row;
+  }
+  return out;
 }
 
 /** Index runs `[start, count]` of a sorted list of indexes. */
@@ -207,8 +253,17 @@ export function restructure(
     if (d.order) reorderRows(hf, sheet, d.order.before, d.order.after);
     const at: number[] = [];
     const cells: CellWrite[] = [];
+    const added: { row: number; contents: RawContent[] }[] = [];
     for (const ch of d.rows) {
       if (!ch.after) continue;
+      // a row the row operations just added is empty: only its non-blank cells are written (a
+      // blank written there changes nothing but costs the engine a change per cell)
+      if (!ch.before && d.order) {
+        const i = index.get(ch.id)!;
+        added.push({ row: i, contents: rowInputs(l, rows, i, fix) });
+        written.add(ch.id);
+        continue;
+      }
       // a row that kept its shape (renumbered, say) gets only its changed cells; its derived
       // cells are checked below with the rows not written
       if (ch.before && sameShape(ch.before, ch.after)) {
@@ -225,6 +280,8 @@ export function restructure(
       for (let i = start; i < start + count; i++) block.push(rowInputs(l, rows, i, fix));
       hf.setCellContents({ sheet, row: start, col: 0 }, block);
     }
+    for (const b of nonBlankBlocks(added))
+      hf.setCellContents({ sheet, row: b.row, col: b.col }, b.values);
   });
   const fixes: { row: number; col: number; content: RawContent }[] = [];
   rows.forEach((r, i) => {

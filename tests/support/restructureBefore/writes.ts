@@ -1,0 +1,255 @@
+/**
+ * Frozen copy of src/engine/writes.ts before #20's paste below the last project (new rows written
+ * whole, blanks included): the oracle restructure() is proved equal to (writesSame.test.ts).
+ *
+ * Bringing an appendix's data sheet from one state of the model to the next, given what changed
+ * (`SheetDelta`): cell writes in blocks, or row operations (remove, move, add) followed by the
+ * rows' contents and the formulas the tree derives. The model is the truth: every formula the
+ * model holds is what the engine holds afterwards.
+ */
+import type { ExportedChange, HyperFormula } from 'hyperformula';
+import type { SheetDelta } from '../../../src/domain/delta';
+import { indexOfRows } from '../../../src/domain/rowIndex';
+import type { Id, Row } from '../../../src/domain/types';
+import { formulaRefs } from '../../../src/domain/formulaRefs';
+import {
+  derivedCells,
+  type FormulaFix,
+  inputColumn,
+  inputContent,
+  type RawContent,
+  rowContents,
+  type SheetLayout,
+} from '../../../src/engine/layout';
+
+/** One engine cell written for a model cell. */
+export interface CellWrite {
+  row: number;
+  col: number;
+  content: RawContent;
+  rowId: Id;
+  colId: Id;
+  /** A formula whose reference to a removed row became `#REF!` (rows removed, not typed). */
+  followed?: boolean;
+}
+
+/** Whether a new content is an old formula whose reference lost its row (`#REF!`). */
+export function lostRow(before: unknown, after: unknown): boolean {
+  return (
+    typeof after === 'string' &&
+    after.includes('#REF!') &&
+    !(typeof before === 'string' && before.includes('#REF!'))
+  );
+}
+
+/** Whether a sheet delta changes the rows' tree (order, membership, level or kind). */
+export function isStructural(d: SheetDelta): boolean {
+  return (
+    !!d.order ||
+    d.rows.some(
+      (r) =>
+        !r.before || !r.after || r.before.kind !== r.after.kind || r.before.level !== r.after.level,
+    )
+  );
+}
+
+/**
+ * A formula naming a sheet that is not in the engine is written as `=#REF!` (the model keeps its
+ * text): the engine then never holds a reference to a missing sheet, which it mis-evaluates once
+ * rows move. Adding the sheet writes the formula again.
+ */
+export function missingSheets(exists: (name: string) => boolean): FormulaFix {
+  return (f) =>
+    f.includes('!') && formulaRefs(f).some((r) => r.sheet !== undefined && !exists(r.sheet))
+      ? '=#REF!'
+      : f;
+}
+
+/** The engine cells whose model content changed between two versions of a row at index `row`. */
+export function rowWrites(
+  l: SheetLayout,
+  before: Row,
+  after: Row,
+  row: number,
+  fix?: FormulaFix,
+): CellWrite[] {
+  const out: CellWrite[] = [];
+  const keys = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+  for (const k of keys) {
+    const a = before.cells[k] ?? null;
+    const b = after.cells[k] ?? null;
+    if (a === b) continue;
+    const col = inputColumn(l, after, k);
+    if (col === undefined) continue;
+    const w: CellWrite = { row, col, content: inputContent(b, fix), rowId: after.id, colId: k };
+    if (lostRow(a, b)) w.followed = true;
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Writes cells in one batch, one block per row, and consecutive rows written over the same columns
+ * as one rectangle (a paste of 1,000 rows is a few dozen writes, not a thousand: the engine is far
+ * faster on blocks than on single cells).
+ */
+export function writeBlocks(
+  hf: HyperFormula,
+  sheet: number,
+  writes: readonly { row: number; col: number; content: RawContent }[],
+): ExportedChange[] {
+  const byRow = new Map<number, Map<number, RawContent>>();
+  for (const w of writes) {
+    let m = byRow.get(w.row);
+    if (!m) byRow.set(w.row, (m = new Map()));
+    m.set(w.col, w.content);
+  }
+  const blocks: { row: number; col: number; c1: number; values: RawContent[][] }[] = [];
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const m = byRow.get(row)!;
+    const cols = [...m.keys()];
+    const c0 = Math.min(...cols);
+    const c1 = Math.max(...cols);
+    const values: RawContent[] = [];
+    for (let c = c0; c <= c1; c++)
+      values.push(
+        m.has(c)
+          ? m.get(c)!
+          : ((hf.getCellSerialized({ sheet, row, col: c }) ?? null) as RawContent),
+      );
+    const last = blocks[blocks.length - 1];
+    if (last && last.col === c0 && last.c1 === c1 && last.row + last.values.length === row)
+      last.values.push(values);
+    else blocks.push({ row, col: c0, c1, values: [values] });
+  }
+  return hf.batch(() => {
+    for (const b of blocks) hf.setCellContents({ sheet, row: b.row, col: b.col }, b.values);
+  });
+}
+
+/** Index runs `[start, count]` of a sorted list of indexes. */
+function runs(indexes: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indexes) {
+    const last = out.at(-1);
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i, 1]);
+  }
+  return out;
+}
+
+/**
+ * Row operations taking the data sheet from the `before` row order to `after`: removes the rows
+ * that are gone, moves the rest into their new order (in runs), adds the new rows (empty).
+ */
+export function reorderRows(
+  hf: HyperFormula,
+  sheet: number,
+  before: readonly Id[],
+  after: readonly Id[],
+): void {
+  const keep = new Set(after);
+  const gone = before.flatMap((id, i) => (keep.has(id) ? [] : [i]));
+  for (const [start, count] of runs(gone).reverse()) hf.removeRows(sheet, [start, count]);
+  const had = new Set(before);
+  const cur = before.filter((id) => keep.has(id));
+  const target = after.filter((id) => had.has(id));
+  const pos = new Map(cur.map((id, i) => [id, i]));
+  for (let k = 0; k < target.length; k++) {
+    if (cur[k] === target[k]) continue;
+    const j = pos.get(target[k])!;
+    let len = 1;
+    while (k + len < target.length && cur[j + len] === target[k + len]) len++;
+    hf.moveRows(sheet, j, len, k);
+    cur.splice(k, 0, ...cur.splice(j, len));
+    for (let i = k; i < j + len; i++) pos.set(cur[i], i);
+    k += len - 1;
+  }
+  const added = after.flatMap((id, i) => (had.has(id) ? [] : [i]));
+  for (const [start, count] of runs(added)) hf.addRows(sheet, [start, count]);
+}
+
+/** The row's engine contents, without the unit view's helper column (the views keep it). */
+export function rowInputs(
+  l: SheetLayout,
+  rows: readonly Row[],
+  i: number,
+  fix?: FormulaFix,
+): RawContent[] {
+  return rowContents(l, rows, i, fix).slice(0, l.unitCol);
+}
+
+/** Whether a row kept what places its cells in the engine (kind, level, part, totals, rule). */
+function sameShape(a: Row, b: Row): boolean {
+  return (
+    a.kind === b.kind &&
+    a.level === b.level &&
+    a.part === b.part &&
+    a.totalSource === b.totalSource &&
+    a.rule === b.rule
+  );
+}
+
+/**
+ * After a structural change: the rows the delta changed or added are written whole (those that
+ * kept their shape: only their changed cells); every other
+ * formula cell (derived or the user's) that the row operations left different from the model is
+ * rewritten.
+ */
+export function restructure(
+  hf: HyperFormula,
+  sheet: number,
+  l: SheetLayout,
+  d: SheetDelta,
+  rows: readonly Row[],
+  fix?: FormulaFix,
+): ExportedChange[] {
+  const index = indexOfRows(rows);
+  const written = new Set<Id>();
+  const first = hf.batch(() => {
+    if (d.order) reorderRows(hf, sheet, d.order.before, d.order.after);
+    const at: number[] = [];
+    const cells: CellWrite[] = [];
+    for (const ch of d.rows) {
+      if (!ch.after) continue;
+      // a row that kept its shape (renumbered, say) gets only its changed cells; its derived
+      // cells are checked below with the rows not written
+      if (ch.before && sameShape(ch.before, ch.after)) {
+        cells.push(...rowWrites(l, ch.before, ch.after, index.get(ch.id)!, fix));
+        continue;
+      }
+      at.push(index.get(ch.id)!);
+      written.add(ch.id);
+    }
+    for (const w of cells) hf.setCellContents({ sheet, row: w.row, col: w.col }, [[w.content]]);
+    // one write per run of consecutive rows (a pasted block of new rows is one write)
+    for (const [start, count] of runs(at.sort((a, b) => a - b))) {
+      const block: RawContent[][] = [];
+      for (let i = start; i < start + count; i++) block.push(rowInputs(l, rows, i, fix));
+      hf.setCellContents({ sheet, row: start, col: 0 }, block);
+    }
+  });
+  const fixes: { row: number; col: number; content: RawContent }[] = [];
+  rows.forEach((r, i) => {
+    if (written.has(r.id)) return;
+    if (r.kind !== 'project')
+      for (const [col, want] of derivedCells(l, rows, i))
+        fixes.push({ row: i, col, content: want });
+    if (!d.order) return;
+    for (const [k, v] of Object.entries(r.cells)) {
+      if (typeof v !== 'string' || !v.startsWith('=')) continue;
+      const col = inputColumn(l, r, k);
+      if (col !== undefined) fixes.push({ row: i, col, content: fix ? fix(v) : v });
+    }
+  });
+  const stale = fixes.filter(
+    (f) => (hf.getCellSerialized({ sheet, row: f.row, col: f.col }) ?? null) !== f.content,
+  );
+  if (!stale.length) return first;
+  return [
+    ...first,
+    ...hf.batch(() => {
+      for (const f of stale) hf.setCellContents({ sheet, row: f.row, col: f.col }, [[f.content]]);
+    }),
+  ];
+}
