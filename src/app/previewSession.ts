@@ -6,6 +6,7 @@
  */
 import type { ReadOptions } from '../io/readPlan';
 import type { PlanReading } from '../io/readPlan';
+import { fromWire, isWire } from '../io/readingWire';
 import type { PreviewFix } from './importFixes';
 import { IMPORT_TIMEOUT_MS, type ImportError, MAX_IMPORT_BYTES } from './importer';
 import type { PreviewTotals } from './previewTotals';
@@ -89,7 +90,8 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       if (a.kind === 'stage') return;
       if (a.kind === 'done') {
         clearTimeout(timer);
-        return resolve({ reading: a.reading, totals: first, totalsAfter: ask, close });
+        const reading = isWire(a.reading) ? fromWire(a.reading) : a.reading;
+        return resolve({ reading, totals: first, totalsAfter: ask, close });
       }
       if (a.kind === 'error') {
         close();

@@ -7,6 +7,7 @@
 import type { Workbook } from '../domain/types';
 import { type ImportRequest, readRequest } from '../io/importReading';
 import type { PlanReading, ReadFailure } from '../io/readPlan';
+import type { WireReading } from '../io/readingWire';
 import { type PreviewFix, withFixes } from './importFixes';
 import { previewTotals, type PreviewTotals } from './previewTotals';
 
@@ -20,7 +21,7 @@ export type PreviewAsk =
  */
 export type PreviewAnswer =
   | { kind: 'stage'; stage: 'reading' }
-  | { kind: 'done'; reading: PlanReading }
+  | { kind: 'done'; reading: PlanReading | WireReading }
   | { kind: 'error'; message: string; reason: ReadFailure | null }
   | { kind: 'totals'; seq: number; totals: PreviewTotals }
   | { kind: 'totalsError'; seq: number; message: string };
@@ -30,7 +31,9 @@ export class PreviewWork {
   private plan: Workbook | null = null;
 
   /** Reads the file (never throws: a failure is the `error` answer); keeps the plan read. */
-  async read(req: ImportRequest): Promise<Extract<PreviewAnswer, { kind: 'done' | 'error' }>> {
+  async read(
+    req: ImportRequest,
+  ): Promise<{ kind: 'done'; reading: PlanReading } | Extract<PreviewAnswer, { kind: 'error' }>> {
     const got = await readRequest(req);
     if (got.kind === 'done') this.plan = got.reading.workbook;
     return got;
