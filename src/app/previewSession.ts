@@ -48,6 +48,7 @@ export function openPreview(
 async function onPage(req: { name: string; bytes: Uint8Array; options: ReadOptions }) {
   const work = new PreviewWork();
   const got = await work.read(req);
+  await work.load();
   if (got.kind === 'error')
     throw { code: got.reason ?? 'unexpected', detail: got.message } satisfies ImportError;
   const totals = (fixes: readonly PreviewFix[]) =>

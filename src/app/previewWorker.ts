@@ -8,13 +8,17 @@ self.onmessage = async (e: MessageEvent<PreviewAsk>) => {
   const post = (m: PreviewAnswer, transfer: Transferable[] = []) =>
     (self as unknown as Worker).postMessage(m, transfer);
   const ask = e.data;
-  if (ask.kind === 'totals') return post(work.totals(ask.seq, ask.fixes));
+  if (ask.kind === 'totals') {
+    await work.load();
+    return post(work.totals(ask.seq, ask.fixes));
+  }
   post({ kind: 'stage', stage: 'reading' });
   const got = await work.read(ask);
   if (got.kind !== 'done') return post(got);
   // the reading's bulk as typed arrays, transferred (readingWire.ts)
   const { wire, transfer } = toWire(got.reading);
   post({ kind: 'done', reading: wire }, transfer);
-  // the preview shows its reading while the totals are computed
+  // the preview shows its reading while the totals' code loads and the totals are computed
+  await work.load();
   post(work.totals(0, []));
 };

@@ -24,7 +24,10 @@ interface WireRows {
   level: Float64Array;
   /** Where each row's cells start in the cell arrays (count + 1 entries). */
   cellStart: Uint32Array;
-  cellKey: Uint32Array;
+  /** Each row's cell keys: an index into `shapes`. */
+  shape: Uint32Array;
+  /** The cell keys (string indexes) of each shape, in order. */
+  shapes: number[][];
   /** 0 blank (null), 1 number, 2 text (its string index in `cellNum`). */
   cellTag: Uint8Array;
   cellNum: Float64Array;
@@ -96,17 +99,29 @@ function columnar(row: Row): boolean {
 
 /** Typed arrays that grow as cells are added. */
 class Cells {
-  key = new Uint32Array(1024);
   tag = new Uint8Array(1024);
   num = new Float64Array(1024);
   room(n: number): void {
-    if (n <= this.key.length) return;
-    const size = Math.max(n, this.key.length * 2);
-    const grow = <T extends Uint32Array | Uint8Array | Float64Array>(a: T, b: T) => (b.set(a), b);
-    this.key = grow(this.key, new Uint32Array(size));
+    if (n <= this.tag.length) return;
+    const size = Math.max(n, this.tag.length * 2);
+    const grow = <T extends Uint8Array | Float64Array>(a: T, b: T) => (b.set(a), b);
     this.tag = grow(this.tag, new Uint8Array(size));
     this.num = grow(this.num, new Float64Array(size));
   }
+}
+
+/** A list of cell keys so far: its last key and the list before it; its shape once a row ends there. */
+interface ShapeNode {
+  next: Map<number, ShapeNode>;
+  shape: number;
+  key?: number;
+  up?: ShapeNode;
+}
+
+function shapeKeys(node: ShapeNode): number[] {
+  const keys: number[] = [];
+  for (let n: ShapeNode | undefined = node; n?.up; n = n.up) keys.push(n.key!);
+  return keys.reverse();
 }
 
 function rowsToWire(rows: Row[], s: Strings): WireRows {
@@ -115,7 +130,8 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
     ...{ count: n, id: new Uint32Array(n), kind: new Uint8Array(n), level: new Float64Array(n) },
     ...{
       cellStart: new Uint32Array(n + 1),
-      cellKey: new Uint32Array(0),
+      shape: new Uint32Array(n),
+      shapes: [],
       cellTag: new Uint8Array(0),
     },
     ...{ cellNum: new Float64Array(0), extras: [], whole: [] },
@@ -124,6 +140,8 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
   // keys come in the same order row after row: the key at each place last seen, and its index
   const seenKey: string[] = [];
   const seenIndex: number[] = [];
+  // the shapes as a tree of key indexes (the rows' key lists, each once)
+  const root: ShapeNode = { next: new Map(), shape: -1 };
   let c = 0;
   rows: for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -133,6 +151,7 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
       continue;
     }
     let j = 0;
+    let node = root;
     for (const key in row.cells) {
       const v = row.cells[key];
       a.room(c + 1);
@@ -140,7 +159,10 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
         seenKey[j] = key;
         seenIndex[j] = s.key(key);
       }
-      a.key[c] = seenIndex[j++];
+      const ki = seenIndex[j++];
+      let to = node.next.get(ki);
+      if (!to) node.next.set(ki, (to = { next: new Map(), shape: -1, key: ki, up: node }));
+      node = to;
       if (typeof v === 'number') {
         a.tag[c] = 1;
         a.num[c] = v;
@@ -156,6 +178,8 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
       }
       c++;
     }
+    if (node.shape < 0) node.shape = w.shapes.push(shapeKeys(node)) - 1;
+    w.shape[i] = node.shape;
     w.id[i] = s.add(row.id);
     w.kind[i] = KINDS.indexOf(row.kind);
     w.level[i] = row.level;
@@ -165,7 +189,6 @@ function rowsToWire(rows: Row[], s: Strings): WireRows {
     if (extra) w.extras.push([i, extra]);
   }
   w.cellStart[n] = c;
-  w.cellKey = a.key.slice(0, c);
   w.cellTag = a.tag.slice(0, c);
   w.cellNum = a.num.slice(0, c);
   return w;
@@ -206,7 +229,7 @@ export function toWire(r: PlanReading): { wire: WireReading; transfer: ArrayBuff
   };
   const transfer: ArrayBuffer[] = [wire.strings.ends.buffer as ArrayBuffer];
   for (const w of rows)
-    for (const a of [w.id, w.kind, w.level, w.cellStart, w.cellKey, w.cellTag, w.cellNum])
+    for (const a of [w.id, w.kind, w.level, w.cellStart, w.shape, w.cellTag, w.cellNum])
       transfer.push(a.buffer as ArrayBuffer);
   for (const m of maps) transfer.push(m.keys.buffer as ArrayBuffer, m.values.buffer as ArrayBuffer);
   return { wire, transfer };
@@ -221,16 +244,25 @@ function rowsFromWire(w: WireRows, str: (i: number) => string, key: (i: number) 
   const rows = new Array<Row>(w.count);
   const whole = new Map(w.whole);
   const extras = new Map(w.extras);
+  // each shape's keys, and an object of them (blank) whose copy a row's cells start from: copies
+  // share one layout, and the values are set without adding a property each time
+  const keys = w.shapes.map((ks) => ks.map(key));
+  const blanks = keys.map((ks) => {
+    const o: Record<string, CellInput> = {};
+    for (const k of ks) o[k] = null;
+    return o;
+  });
   for (let i = 0; i < w.count; i++) {
     const kept = whole.get(i);
     if (kept) {
       rows[i] = kept;
       continue;
     }
-    const cells: Record<string, CellInput> = {};
-    for (let c = w.cellStart[i], end = w.cellStart[i + 1]; c < end; c++) {
+    const ks = keys[w.shape[i]];
+    const cells: Record<string, CellInput> = { ...blanks[w.shape[i]] };
+    for (let c = w.cellStart[i], j = 0; j < ks.length; c++, j++) {
       const tag = w.cellTag[c];
-      cells[key(w.cellKey[c])] = tag === 1 ? w.cellNum[c] : tag === 2 ? str(w.cellNum[c]) : null;
+      if (tag) cells[ks[j]] = tag === 1 ? w.cellNum[c] : str(w.cellNum[c]);
     }
     const row: Row = { id: str(w.id[i]), kind: KINDS[w.kind[i]], level: w.level[i], cells };
     const extra = extras.get(i);
