@@ -70,7 +70,9 @@ export async function appImport(file: string, runs: number, dist = DIST): Promis
           constructor(u, o) { super(u, o); this.addEventListener('message', () => { got = performance.now(); }); }
         };
         try {
-          const h = await app.readForPreview('plan.xlsx', window.benchBytes);
+          const h = await app.readForPreview('plan.xlsx', window.benchBytes).catch((e) => {
+            throw new Error('import failed: ' + JSON.stringify(e)); // an ImportError (timeout…)
+          });
           const end = performance.now();
           const rows = h.reading.workbook.sheets[0].rows.length;
           h.close();
