@@ -92,6 +92,9 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       if (a.kind === 'done') {
         clearTimeout(timer);
         const reading = isWire(a.reading) ? fromWire(a.reading) : a.reading;
+        // the totals once the page holds the reading: the worker's work does not contend with
+        // the page's while the reading is taken (two cores, the page's drawing besides)
+        worker.postMessage({ kind: 'totals', seq: 0, fixes: [] } satisfies PreviewAsk);
         return resolve({ reading, totals: first, totalsAfter: ask, close });
       }
       if (a.kind === 'error') {
