@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     console.log(
       `${n.toLocaleString('en')} projects (${(bytes.length / 2 ** 20).toFixed(1)} MiB):` +
         (app
-          ? ` the app's import (its worker in Chromium) ${s(app.wall)} wall, ${s(app.cpu)} CPU (the page taking the reading ${s(app.take)})${vs(app.wall, app.cpu)};`
+          ? ` the app's import (its worker in Chromium) ${s(app.wall)} wall, ${s(app.cpu)} CPU (the page taking the reading ${s(app.take)})${vs(app.wall, app.cpu)}, the preview's totals after it ${s(app.totalsCpu)} CPU;`
           : '') +
         ` the reader alone ${s(mine.wall)} wall, ${s(mine.cpu)} CPU${vs(mine.wall, mine.cpu)}` +
         (lo

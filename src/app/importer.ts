@@ -2,7 +2,8 @@
  * Importing a file: read off the main thread (a Web Worker; directly where there is none), with a
  * time limit so a pathological file never hangs the page. Nothing is stored until the user confirms.
  */
-import type { ImportReply, ImportRequest } from '../io/importWorker';
+import type { ImportRequest, PostedReply } from '../io/importWorker';
+import { fromWire } from '../io/readingWire';
 import {
   type PlanReading,
   PlanReadError,
@@ -63,11 +64,11 @@ export function readForImport(
       worker.terminate();
       reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
     }, IMPORT_TIMEOUT_MS);
-    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+    worker.onmessage = (e: MessageEvent<PostedReply>) => {
       if (e.data.kind === 'stage') return;
       clearTimeout(timer);
       worker.terminate();
-      if (e.data.kind === 'done') resolve(e.data.reading);
+      if (e.data.kind === 'done') resolve(fromWire(e.data.reading));
       else
         reject({
           code: e.data.reason ?? 'unexpected',

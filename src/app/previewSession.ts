@@ -6,6 +6,7 @@
  */
 import type { ReadOptions } from '../io/readPlan';
 import type { PlanReading } from '../io/readPlan';
+import { fromWire, isWire } from '../io/readingWire';
 import type { PreviewFix } from './importFixes';
 import { IMPORT_TIMEOUT_MS, type ImportError, MAX_IMPORT_BYTES } from './importer';
 import type { PreviewTotals } from './previewTotals';
@@ -47,6 +48,7 @@ export function openPreview(
 async function onPage(req: { name: string; bytes: Uint8Array; options: ReadOptions }) {
   const work = new PreviewWork();
   const got = await work.read(req);
+  await work.load();
   if (got.kind === 'error')
     throw { code: got.reason ?? 'unexpected', detail: got.message } satisfies ImportError;
   const totals = (fixes: readonly PreviewFix[]) =>
@@ -89,7 +91,11 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       if (a.kind === 'stage') return;
       if (a.kind === 'done') {
         clearTimeout(timer);
-        return resolve({ reading: a.reading, totals: first, totalsAfter: ask, close });
+        const reading = isWire(a.reading) ? fromWire(a.reading) : a.reading;
+        // the totals once the page holds the reading: the worker's work does not contend with
+        // the page's while the reading is taken (two cores, the page's drawing besides)
+        worker.postMessage({ kind: 'totals', seq: 0, fixes: [] } satisfies PreviewAsk);
+        return resolve({ reading, totals: first, totalsAfter: ask, close });
       }
       if (a.kind === 'error') {
         close();

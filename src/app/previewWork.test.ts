@@ -99,6 +99,7 @@ describe('the preview’s totals in its worker', () => {
       const work = new PreviewWork();
       const got = await work.read({ name: f, bytes: bytesOf(f) });
       if (got.kind !== 'done') continue; // a file the reader refuses has no preview
+      await work.load();
       const a = work.totals(0, []);
       if (a.kind !== 'totals') throw new Error(`${f}: ${JSON.stringify(a)}`);
       expect(zeroed(a.totals), f).toStrictEqual(
@@ -113,6 +114,16 @@ describe('the preview’s totals in its worker', () => {
     expect(balances).toBeGreaterThanOrEqual(9);
   }, 300_000);
 
+  it('read without the totals’ code (the engine’s chunk), which loads after the reading', async () => {
+    const work = new PreviewWork();
+    const f = 'fixtures/quang-tri-2011-2015-appendix.xls';
+    const got = await work.read({ name: 'a.xls', bytes: bytesOf(f) });
+    expect(got.kind).toBe('done');
+    expect(work.totals(0, [])).toMatchObject({ kind: 'totalsError' });
+    await work.load();
+    expect(work.totals(0, [])).toMatchObject({ kind: 'totals', seq: 0 });
+  });
+
   it('equal the old figures after generated corrections, as the preview made them', async () => {
     const plans = FILES.filter((f) => /quang-tri|mof|provincial/.test(f)).slice(0, 8);
     expect(plans.length).toBeGreaterThan(3);
@@ -120,6 +131,7 @@ describe('the preview’s totals in its worker', () => {
       const work = new PreviewWork();
       const got = await work.read({ name: f, bytes: bytesOf(f) });
       if (got.kind !== 'done' || !got.reading.workbook.sheets[0]) continue;
+      await work.load();
       const read = got.reading.workbook;
       let seq = 0;
       fc.assert(
@@ -162,10 +174,9 @@ describe('the preview’s totals in its worker', () => {
         const send = (a: PreviewAnswer) =>
           setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
         void (async () => {
+          await work.load();
           if (ask.kind === 'read') {
-            const got = await work.read(ask);
-            send(got);
-            send(quiet(() => work.totals(0, [])));
+            send(await work.read(ask));
           } else send(quiet(() => work.totals(ask.seq, ask.fixes)));
         })();
       }
@@ -201,7 +212,13 @@ describe('the preview’s totals in its worker', () => {
     expect(zeroed(b)).toStrictEqual(zeroed(engineTotals(correctedBefore(read, two))));
     expect(a.total).not.toBe(first.total); // the correction changed the figure
     expect(onPage).toStrictEqual([]);
-    expect(asks.map((x) => (x.kind === 'totals' ? x.seq : x.kind))).toStrictEqual(['read', 1, 2]);
+    // the page asks the read plan's totals (0) once it holds the reading
+    expect(asks.map((x) => (x.kind === 'totals' ? x.seq : x.kind))).toStrictEqual([
+      'read',
+      0,
+      1,
+      2,
+    ]);
     h.close();
     await expect(h.totalsAfter(one)).rejects.toThrow('closed');
   });

@@ -7,8 +7,9 @@
 import type { Workbook } from '../domain/types';
 import { type ImportRequest, readRequest } from '../io/importReading';
 import type { PlanReading, ReadFailure } from '../io/readPlan';
-import { type PreviewFix, withFixes } from './importFixes';
-import { previewTotals, type PreviewTotals } from './previewTotals';
+import type { WireReading } from '../io/readingWire';
+import type { PreviewFix } from './importFixes';
+import type { PreviewTotals } from './previewTotals';
 
 /** What the page asks the preview's worker: a file read, or the totals after corrections. */
 export type PreviewAsk =
@@ -20,26 +21,51 @@ export type PreviewAsk =
  */
 export type PreviewAnswer =
   | { kind: 'stage'; stage: 'reading' }
-  | { kind: 'done'; reading: PlanReading }
+  | { kind: 'done'; reading: PlanReading | WireReading }
   | { kind: 'error'; message: string; reason: ReadFailure | null }
   | { kind: 'totals'; seq: number; totals: PreviewTotals }
   | { kind: 'totalsError'; seq: number; message: string };
 
+/** The totals' code: the formula engine's chunk among it (1 MB the reading does not need). */
+const totalsCode = () => Promise.all([import('./previewTotals'), import('./importFixes')]);
+
 /** One preview's work: the plan as read, kept for the corrections' totals. */
 export class PreviewWork {
   private plan: Workbook | null = null;
+  private code: Awaited<ReturnType<typeof totalsCode>> | null = null;
+  private loading: Promise<void> | null = null;
+  private failed: unknown = null;
+
+  /**
+   * Loads the totals' code (once; never rejects: `totals` then answers the failure), which a fresh
+   * worker does after posting the reading, not before: the page holds the reading without waiting
+   * for the engine's code. Awaited in the order asked.
+   */
+  load(): Promise<void> {
+    return (this.loading ??= totalsCode().then(
+      (c) => void (this.code = c),
+      (e: unknown) => void (this.failed = e),
+    ));
+  }
 
   /** Reads the file (never throws: a failure is the `error` answer); keeps the plan read. */
-  async read(req: ImportRequest): Promise<Extract<PreviewAnswer, { kind: 'done' | 'error' }>> {
+  async read(
+    req: ImportRequest,
+  ): Promise<{ kind: 'done'; reading: PlanReading } | Extract<PreviewAnswer, { kind: 'error' }>> {
     const got = await readRequest(req);
     if (got.kind === 'done') this.plan = got.reading.workbook;
     return got;
   }
 
-  /** The totals of the plan read after `fixes` (never throws: a failure is `totalsError`). */
+  /**
+   * The totals of the plan read after `fixes`, once `load`ed (never throws: a failure is
+   * `totalsError`).
+   */
   totals(seq: number, fixes: readonly PreviewFix[]): PreviewAnswer {
     try {
       if (!this.plan) throw new Error('no plan read');
+      if (!this.code) throw this.failed ?? new Error('the totals code is not loaded');
+      const [{ previewTotals }, { withFixes }] = this.code;
       return { kind: 'totals', seq, totals: previewTotals(withFixes(this.plan, fixes)) };
     } catch (e) {
       return { kind: 'totalsError', seq, message: e instanceof Error ? e.message : String(e) };

@@ -1,15 +1,23 @@
 /** The import preview's module Web Worker: reads the file and computes the preview's totals (previewWork.ts). */
+import { toWire } from '../io/readingWire';
 import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 
 const work = new PreviewWork();
 
 self.onmessage = async (e: MessageEvent<PreviewAsk>) => {
-  const post = (m: PreviewAnswer) => (self as unknown as Worker).postMessage(m);
+  const post = (m: PreviewAnswer, transfer: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(m, transfer);
   const ask = e.data;
-  if (ask.kind === 'totals') return post(work.totals(ask.seq, ask.fixes));
+  if (ask.kind === 'totals') {
+    await work.load();
+    return post(work.totals(ask.seq, ask.fixes));
+  }
   post({ kind: 'stage', stage: 'reading' });
   const got = await work.read(ask);
-  post(got);
-  // the preview shows its reading while the totals are computed
-  if (got.kind === 'done') post(work.totals(0, []));
+  if (got.kind !== 'done') return post(got);
+  // the reading's bulk as typed arrays, transferred (readingWire.ts)
+  const { wire, transfer } = toWire(got.reading);
+  post({ kind: 'done', reading: wire }, transfer);
+  // the totals' code loads meanwhile; the page asks the totals (seq 0) once it holds the reading
+  void work.load();
 };

@@ -30,6 +30,8 @@ import { Backups } from './backups';
 import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
+import { openPreview, type PreviewHandle } from './previewSession';
+import type { ReadOptions } from '../io/readPlan';
 
 export type { WorkbookSummary };
 
@@ -113,6 +115,11 @@ export class PlanbookApp {
     if (!r.ok) return r;
     await this.repo.create(r.workbook);
     return { ...r, id: r.workbook.id };
+  }
+
+  /** Reads a dropped or chosen file for the import preview (in its worker); nothing is stored. */
+  readForPreview(name: string, bytes: Uint8Array, options?: ReadOptions): Promise<PreviewHandle> {
+    return openPreview(name, bytes, options);
   }
 
   /** Stores a workbook read from a file (after the preview); a load, never an undo step. */

@@ -20,7 +20,8 @@ export const PERCENT_MAX_DECIMALS = 2;
  * or brackets is text, not the percent sign.
  */
 export function percentFormatDecimals(fmt: string | undefined): number | undefined {
-  if (!fmt) return undefined;
+  // no `%` anywhere: none in the first section either (almost every cell; no split, no regex)
+  if (!fmt || !fmt.includes('%')) return undefined;
   const first = fmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (!first.includes('%')) return undefined;
   const m = /\.([0#]+)/.exec(first);

@@ -1,7 +1,7 @@
 /** Importing a dropped or chosen file: read off the main thread, then preview, then store. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ImportError, storeError } from '../app/importer';
-import { openPreview, type PreviewHandle } from '../app/previewSession';
+import type { PreviewHandle } from '../app/previewSession';
 import type { PlanbookApp } from '../app/services';
 import type { Workbook } from '../domain/types';
 import type { PlanReading, ReadOptions } from '../io/readPlan';
@@ -41,7 +41,7 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
         500,
       );
       try {
-        const handle = await openPreview(name, bytes, options);
+        const handle = await app.readForPreview(name, bytes, options);
         if (run.current !== me) return handle.close();
         open.current = handle;
         setState({ phase: 'preview', name, bytes, reading: handle.reading, handle, options });
@@ -51,7 +51,7 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
         clearTimeout(slow);
       }
     },
-    [endPreview],
+    [app, endPreview],
   );
 
   const pick = useCallback(
