@@ -54,3 +54,35 @@ export function grandTotalMeaningful(rows: readonly Row[]): boolean {
   cache.set(rows, meaningful);
   return meaningful;
 }
+
+/** Whether a row's change can change `grandTotalMeaningful`: at the top two levels, a new label or place. */
+function mayChangeReading(a: Row | null | undefined, b: Row | null | undefined): boolean {
+  if (!a || !b) return true;
+  if (a.level > 1 && b.level > 1) return false;
+  return (
+    a.level !== b.level ||
+    a.kind !== b.kind ||
+    a.part !== b.part ||
+    String(a.cells.name ?? '') !== String(b.cells.name ?? '')
+  );
+}
+
+/**
+ * After a step that changed only the `changed` rows of a sheet (same rows in the same order):
+ * whether the grand total's meaning changed (a top-level label renamed to `Bội chi`, or back).
+ * A step that keeps every top-level label and place carries the reading before (a figure typed in
+ * a plan of 100,000 projects reads no label).
+ */
+export function grandTotalChanged(
+  before: readonly Row[],
+  after: readonly Row[],
+  changed: readonly { before?: Row | null; after?: Row | null }[],
+): boolean {
+  if (before === after) return false;
+  if (!changed.some((c) => mayChangeReading(c.before, c.after))) {
+    const hit = cache.get(before);
+    if (hit !== undefined && !cache.has(after)) cache.set(after, hit);
+    return false;
+  }
+  return grandTotalMeaningful(before) !== grandTotalMeaningful(after);
+}
