@@ -155,6 +155,8 @@ export interface CopiedBlock {
   shown: string[][];
   /** What each cell shows: a number (as displayed) or a text (for the clipboard's HTML). */
   values: ShownValue[][];
+  /** Each cell's percent mark (decimals; null: a plain figure), pasted with `raw` inside Planbook. */
+  marks?: (number | null)[][];
 }
 
 /** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
@@ -173,17 +175,21 @@ export function copyRange(
   const ls = leaves(sheet.columns);
   const rawM: CellInput[][] = [];
   const values: ShownValue[][] = [];
+  const marks: (number | null)[][] = [];
   for (let i = r.r0; i <= r.r1; i++) {
     const rr: CellInput[] = [];
     const sr: ShownValue[] = [];
+    const mr: (number | null)[] = [];
     for (let j = r.c0; j <= r.c1; j++) {
       rr.push(raw(i, ls[j].id));
       sr.push(shown(i, ls[j].id));
+      mr.push(percentAt(sheet.rows[i], ls[j].id) ?? null);
     }
     rawM.push(rr);
     values.push(sr);
+    marks.push(mr);
   }
-  return copiedBlock(rawM, values);
+  return { ...copiedBlock(rawM, values), marks };
 }
 
 /** Formulas of a copied block moved to their new place (relative references follow). */

@@ -2,7 +2,8 @@
  * Percent marks follow the one input rule (`readInput`) and every edit path: `5%` typed or pasted
  * into an ordinary amount cell stores 0.05 and marks the cell (before: 0.05 shown `0,05`, no mark);
  * a fill carries its source cells' marks and clears them from a plain source (before: the figure
- * went without its mark); undo and redo put marks back. (The status line: ui/displayFigures.test.ts;
+ * went without its mark), and so does a paste of a block copied inside Planbook; undo and redo put
+ * marks back. (The status line: ui/displayFigures.test.ts;
  * the export: io/export/percentCells.test.ts.)
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import type { ColumnLeaf } from '../domain/types';
 import { readPlanFile } from '../io/readPlan';
 import '../io/sheetJsEager';
 import type { Command } from '../domain/commands';
-import { type PasteResult, planFill, planPaste } from './clipboard';
+import { copyRange, type PasteResult, planFill, planPaste } from './clipboard';
 import { commitText } from './editing';
 import { WorkbookSession } from './session';
 
@@ -118,5 +119,24 @@ describe('percent marks through typing, paste and fill', () => {
     });
     const changes = (cmd(r) as { commands: { changes: object[] }[] }).commands[0].changes;
     expect(changes.every((c) => !('percent' in c))).toBe(true);
+  });
+
+  it('a block copied inside Planbook pastes with its marks', () => {
+    const { s, sheet, mark, col } = m01();
+    const raw = (i: number, c: string) => s.raw(sheet().id, i, c);
+    const block = copyRange(sheet(), { r0: 11, c0: col, r1: RATIO, c1: col }, raw, () => '');
+    expect(block.marks).toEqual([[null], [1]]);
+    // onto Chi trả nợ (120.000) and Chi phát triển sự nghiệp (704.400): the share keeps its mark
+    const r = planPaste(
+      sheet(),
+      { row: 7, col },
+      block.shown,
+      block.raw,
+      undefined,
+      1,
+      block.marks,
+    );
+    expect(s.dispatch(cmd(r), 'paste').ok).toBe(true);
+    expect([raw(7, COL), mark(7), raw(8, COL), mark(8)]).toEqual([224000, undefined, 0.053, 1]);
   });
 });

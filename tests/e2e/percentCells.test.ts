@@ -3,7 +3,7 @@
  * `0.0%` cell holding 0.053) dropped, previewed and confirmed shows `5,3%` in the grid (before:
  * `0,053`); the editor opens with `5,3%`; typing 5,5 stores 5,5%. An ordinary cell takes `5%` as
  * a percent cell, Ctrl+D carries the mark (and a plain source clears it), undo puts it back; the
- * status line counts the share apart from the money.
+ * status line counts the share apart from the money; a copy pasted inside Planbook keeps its mark.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -76,6 +76,12 @@ describe('percent cells', () => {
     assert.equal(await wb.textIs(wb.cell(9, COL), '704.400'), '704.400');
     await wb.page.keyboard.press('Control+z');
     assert.equal(await wb.textIs(wb.cell(9, COL), '5%'), '5%');
+    // the share copied and pasted inside Planbook keeps its mark (before: `0,053`)
+    await wb.focus(12, COL);
+    await wb.page.keyboard.press('Control+c');
+    await wb.focus(7, COL);
+    await wb.page.keyboard.press('Control+v');
+    assert.equal(await wb.textIs(wb.cell(7, COL), '5,3%'), '5,3%');
     await wb.page.close();
   });
 });
