@@ -28,6 +28,7 @@ function merge(fx: EngineEffects, more: EngineEffects): void {
       for (const r of p.rows) had.rows.add(r);
       had.totals ||= p.totals;
       had.structure ||= p.structure;
+      if (p.pinned) had.pinned = true;
     }
   }
   for (const g of more.grids) {

@@ -118,6 +118,7 @@ describe('selection status', async () => {
     expect(selectionStats([0.1, 0.2, null, 'abc', ''])).toEqual({
       cells: 5,
       filled: 3,
+      percents: 0,
       numbers: 2,
       sum: 0.3,
       average: 0.15,
@@ -125,6 +126,7 @@ describe('selection status', async () => {
     expect(selectionStats([])).toEqual({
       cells: 0,
       filled: 0,
+      percents: 0,
       numbers: 0,
       sum: 0,
       average: null,

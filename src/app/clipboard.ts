@@ -6,7 +6,7 @@ import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
 import type { CellChange } from '../domain/ops';
 import { percentAt } from '../domain/percent';
-import { cellPolicy, parseInput } from '../domain/policy';
+import { cellPolicy, readInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { PastedBlock } from '../domain/typedText';
@@ -47,6 +47,8 @@ export function planPaste(
   /** Rows a filter shows: the others are left as they are (a fill over a filtered range). */
   keep?: (row: Row) => boolean,
   scale = 1,
+  /** The percent marks `raw` contents bring (a fill: its source cells'; null: a plain figure). */
+  marks?: readonly (readonly (number | null)[])[],
 ): PasteResult {
   const ls = leaves(sheet.columns);
   if (!m.length || at.col >= ls.length) return { refusals: [] };
@@ -86,7 +88,11 @@ export function planPaste(
       const rule = cellPolicy(sheet, row, leaf);
       const colId = rule.target;
       const percent = percentAt(row, colId) !== undefined;
-      const v = fromRaw ? rawCell : parseInput(m[i][j], leaf, style, scale, percent);
+      const read = fromRaw
+        ? { value: rawCell, percent: isNumericLeaf(leaf) ? marks?.[i]?.[j] : undefined }
+        : readInput(m[i][j], leaf, style, scale, percent);
+      const v = 'invalid' in read ? read : read.value;
+      const mark = 'invalid' in read ? undefined : read.percent;
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)
@@ -105,9 +111,15 @@ export function planPaste(
       if (isAdded.has(row) && !(typeof v === 'string' && v.startsWith('='))) {
         // a new row carries its pasted values (formulas go through the checked cell write)
         if (v !== null) row.cells[colId] = v;
+        if (typeof mark === 'number') row.percent = { ...row.percent, [colId]: mark };
         // a pasted number is the user's own: renumbering keeps it
         if (v !== null && colId === NUMBER_COLUMN) row.manualNumber = true;
-      } else if ((row.cells[colId] ?? null) !== v) changes.push({ rowId: row.id, colId, value: v });
+      } else {
+        const remark = markChanges(row, colId, mark);
+        // (a change names a mark only where it sets or clears one: plain sheets plan as before)
+        if ((row.cells[colId] ?? null) !== v || remark)
+          changes.push({ rowId: row.id, colId, value: v, ...(remark ? { percent: mark } : {}) });
+      }
     }
   }
   if (refusals.length) return { refusals };
@@ -131,6 +143,11 @@ export function planPaste(
   };
 }
 
+/** Whether a change's mark differs from the cell's (undefined: the change leaves it). */
+function markChanges(row: Row, colId: string, mark: number | null | undefined): boolean {
+  return mark !== undefined && (row.percent?.[colId] ?? null) !== mark;
+}
+
 /** A copied block: contents as stored (formulas as typed), the shown values and their texts. */
 export interface CopiedBlock {
   text: string;
@@ -138,6 +155,8 @@ export interface CopiedBlock {
   shown: string[][];
   /** What each cell shows: a number (as displayed) or a text (for the clipboard's HTML). */
   values: ShownValue[][];
+  /** Each cell's percent mark (decimals; null: a plain figure), pasted with `raw` inside Planbook. */
+  marks?: (number | null)[][];
 }
 
 /** A block from its raw contents and shown values (texts: numbers unformatted, as TSV carries). */
@@ -156,17 +175,21 @@ export function copyRange(
   const ls = leaves(sheet.columns);
   const rawM: CellInput[][] = [];
   const values: ShownValue[][] = [];
+  const marks: (number | null)[][] = [];
   for (let i = r.r0; i <= r.r1; i++) {
     const rr: CellInput[] = [];
     const sr: ShownValue[] = [];
+    const mr: (number | null)[] = [];
     for (let j = r.c0; j <= r.c1; j++) {
       rr.push(raw(i, ls[j].id));
       sr.push(shown(i, ls[j].id));
+      mr.push(percentAt(sheet.rows[i], ls[j].id) ?? null);
     }
     rawM.push(rr);
     values.push(sr);
+    marks.push(mr);
   }
-  return copiedBlock(rawM, values);
+  return { ...copiedBlock(rawM, values), marks };
 }
 
 /** Formulas of a copied block moved to their new place (relative references follow). */
@@ -221,9 +244,11 @@ export function planFill(
   const ls = leaves(sheet.columns);
   const texts: string[][] = [];
   const rawM: CellInput[][] = [];
+  const marks: (number | null)[][] = [];
   for (let i = target.r0; i <= target.r1; i++) {
     const tr: string[] = [];
     const rr: CellInput[] = [];
+    const mr: (number | null)[] = [];
     for (let j = target.c0; j <= target.c1; j++) {
       const si = source.r0 + ((((i - source.r0) % h) + h) % h);
       const sj = source.c0 + ((((j - source.c0) % w) + w) % w);
@@ -232,9 +257,12 @@ export function planFill(
         typeof v === 'string' && v.startsWith('=') ? shiftFormula(v, i - si, j - sj) : v;
       rr.push(moved);
       tr.push(moved === null ? '' : String(moved));
+      // the source cell's mark goes with its figure, as a fill carries a spreadsheet's format
+      mr.push(percentAt(sheet.rows[si], ls[sj].id) ?? null);
     }
     texts.push(tr);
     rawM.push(rr);
+    marks.push(mr);
   }
-  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM, keep);
+  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM, keep, 1, marks);
 }

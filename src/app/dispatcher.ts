@@ -11,6 +11,7 @@ import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
 import { applyToEngines, emptyDelta, type EngineEffects, type GridPatch } from './apply';
 import { History } from './history';
+import { addStepMarks } from './stepMarks';
 
 /** A user's step, an undo, a redo, a step from another person (`remote`), or a reload. */
 export type StepKind = 'do' | 'undo' | 'redo' | 'remote' | 'reload';
@@ -167,6 +168,7 @@ export class Dispatcher {
     if (!r.ok) return r;
     this.wb = after;
     const fx = r.effects;
+    addStepMarks(before, after, d, fx);
     this.emit({
       kind,
       before,

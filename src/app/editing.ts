@@ -1,7 +1,7 @@
 /** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
 import { inputScale } from '../domain/display';
 import { percentAt } from '../domain/percent';
-import { cellPolicy, leafById, parseInput } from '../domain/policy';
+import { cellPolicy, leafById, readInput } from '../domain/policy';
 import type { Refusal } from '../domain/refusals';
 import { indexOfRows } from '../domain/rowIndex';
 import type { WorkbookSession } from './session';
@@ -27,46 +27,63 @@ export function commitText(
   const rule = cellPolicy(sheet, row, leaf);
   const at = { rowId, colId: rule.target };
   if (rule.refusal) return { ok: false, refusal: { code: rule.refusal, ...at } };
-  const parsed = parseInput(
+  const read = readInput(
     text,
     leaf,
     'auto',
     inputScale(session.workbook.meta.unit, sheet.display),
     percentAt(row, rule.target) !== undefined,
   );
-  if (parsed !== null && typeof parsed === 'object')
-    return { ok: false, refusal: { code: 'notNumber', ...at, detail: parsed.invalid } };
+  if ('invalid' in read)
+    return { ok: false, refusal: { code: 'notNumber', ...at, detail: read.invalid } };
+  const parsed = read.value;
   const numeric =
     typeof parsed === 'number' || (typeof parsed === 'string' && parsed.startsWith('='));
   const old = numeric ? session.raw(sheetId, i, rule.target) : (row.cells[rule.target] ?? null);
-  if (old === parsed) return { ok: true, changed: false };
+  // a typed `5%` marks a plain cell a percent cell, even over the same fraction
+  if (old === parsed && read.percent === undefined) return { ok: true, changed: false };
   const r = session.dispatch(
-    { type: 'setCells', sheetId, changes: [{ ...at, value: parsed }] },
+    { type: 'setCells', sheetId, changes: [{ ...at, value: parsed, ...marked(read.percent) }] },
     'edit',
   );
   return r.ok ? { ok: true, changed: true } : { ok: false, refusal: r.refusals[0] };
 }
 
+/** A change's percent mark, when the input sets one. */
+const marked = (percent: number | undefined) => (percent === undefined ? {} : { percent });
+
+/** A percent cell's figure in a selection (its fraction): counted apart, never added to amounts. */
+export interface PercentFigure {
+  percent: number;
+}
+
+const isPercentFigure = (v: unknown): v is PercentFigure =>
+  typeof v === 'object' && v !== null && typeof (v as PercentFigure).percent === 'number';
+
 /**
  * The status line of a selection: every selected cell (`cells`, blanks included), the filled ones,
  * and the count, sum and average of the numbers among them (as Excel's count and numerical count).
+ * Percent cells (`PercentFigure`) are counted apart (`percents`): a share is never added to money.
  */
 export function selectionStats(values: Iterable<unknown>): {
   cells: number;
   filled: number;
   numbers: number;
+  percents: number;
   sum: number;
   average: number | null;
 } {
   let cells = 0;
   let filled = 0;
   let numbers = 0;
+  let percents = 0;
   let sum = 0;
   for (const v of values) {
     cells++;
     if (v === null || v === undefined || v === '') continue;
     filled++;
-    if (typeof v === 'number' && Number.isFinite(v)) {
+    if (isPercentFigure(v)) percents++;
+    else if (typeof v === 'number' && Number.isFinite(v)) {
       numbers++;
       sum += v;
     }
@@ -75,6 +92,7 @@ export function selectionStats(values: Iterable<unknown>): {
     cells,
     filled,
     numbers,
+    percents,
     sum: Number.parseFloat(sum.toPrecision(12)),
     average: numbers ? Number.parseFloat((sum / numbers).toPrecision(12)) : null,
   };

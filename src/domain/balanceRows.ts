@@ -13,6 +13,15 @@
  */
 import { sameBudget } from './budgetScope';
 import { sheetContext } from './checkContext';
+import {
+  type BalanceKind,
+  type LabelReading,
+  NO_QUANTITY,
+  readLabel,
+  readLabelWhole,
+  surelyNone,
+  writesRule,
+} from './quantityLabels';
 import { fold } from './sources';
 import type { AppendixSheet, ColumnLeaf, Row } from './types';
 
@@ -36,52 +45,42 @@ export interface Balances {
   read: Set<string>;
 }
 
-/** A label naming a balance: deficit, surplus, the difference of revenue and expenditure. */
-const BALANCE_WORDS = ['boi chi', 'boi thu', 'thang du', 'chenh lech', 'vay bu dap boi chi'];
-const BALANCE = new RegExp(`^(${BALANCE_WORDS.join('|')})\\b`);
-/** The letters a balance label starts with (folded, lower case), derived from the words. */
-const INITIALS = new Set(BALANCE_WORDS.map((w) => w.charCodeAt(0)));
-/** Deficits and their financing are expenditure − revenue; differences and surpluses the reverse. */
-const DEFICIT = /^(boi chi|vay bu dap)/;
-const REVENUE = /^(tong |nguon )?thu\b/;
-const SPENDING = /^(tong |nguon )?chi\b/;
-/** A label writing a difference with its own rule: `(C=A-B-kết dư)`, `III = II - I`. */
-const WRITTEN = /(^|[\s(])[A-Z]{1,4}\s*=\s*[A-Z]{1,4}\s*[-−–]/;
+/** The balances whose figure restates a difference of the blocks before them (quantityLabels.ts). */
+const DERIVED: ReadonlySet<BalanceKind | undefined> = new Set<BalanceKind>([
+  'deficit',
+  'surplus',
+  'difference',
+]);
 
+const label = (r: Row) => String(r.cells.name ?? '');
+/** The row's label for a rule's text (folded, numbering set aside). */
 const text = (r: Row) =>
-  fold(String(r.cells.name ?? ''))
+  fold(label(r))
     .replace(/^[\s\d.)\-–:]+/, '')
     .trim();
+
 /**
- * Whether a label cannot name a balance, read without folding it: its first character after
- * numbering (`1.`, `-`, `:`) is an ASCII one no balance word starts with (`INITIALS`).
- * False when unsure (a character beyond ASCII: the fold decides).
+ * What a row's label names (by row version: a label is read once, not per edit); most labels
+ * (projects) are told at their first letter, without a reading kept.
  */
-export function surelyNoBalance(name: string): boolean {
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (c >= 0x80) return false;
-    // what `text` strips before the test: spaces, digits, `.`, `)`, `-`, `:`
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 48 && c <= 57) || c === 46 || c === 41) continue;
-    if (c === 45 || c === 58) continue;
-    return !INITIALS.has(c | 0x20);
-  }
-  return false;
+const readings = new WeakMap<Row, LabelReading>();
+function reading(r: Row): LabelReading {
+  let x = readings.get(r);
+  if (x !== undefined) return x;
+  const l = label(r);
+  if (surelyNone(l)) return NO_QUANTITY;
+  readings.set(r, (x = readLabelWhole(l)));
+  return x;
 }
 
-/** Whether a row's label names a balance (by row version: labels are folded once, not per edit). */
-const balanceLabel = new WeakMap<Row, boolean>();
+/** Whether a row's label names a balance that restates a difference (deficit, surplus, difference). */
 function isBalance(r: Row): boolean {
-  // most labels (projects) are told at their first letter, without a fold or a cache entry
-  if (surelyNoBalance(String(r.cells.name ?? ''))) return false;
-  let b = balanceLabel.get(r);
-  if (b === undefined) balanceLabel.set(r, (b = BALANCE.test(text(r))));
-  return b;
+  return DERIVED.has(reading(r).balance);
 }
 
-/** Whether a label names a balance, the long way (folded; for tests of `surelyNoBalance`). */
+/** Whether a label names a balance that `balanceRows` checks as a difference of blocks. */
 export function namesBalance(name: string): boolean {
-  return BALANCE.test(text({ cells: { name } } as unknown as Row));
+  return DERIVED.has(readLabel(name).balance);
 }
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -172,9 +171,10 @@ function ruleText(rows: readonly Row[], terms: BalanceRule['terms']): string {
  * null when the operands' labels do not say which is which.
  */
 function meant(rows: readonly Row[], i: number, ops: number[]): BalanceRule['terms'] | null {
-  const deficit = DEFICIT.test(text(rows[i]));
-  const lead = ops.filter((j) => (deficit ? SPENDING : REVENUE).test(text(rows[j])));
-  const rest = ops.filter((j) => (deficit ? REVENUE : SPENDING).test(text(rows[j])));
+  const deficit = reading(rows[i]).balance === 'deficit';
+  const quantity = (j: number) => reading(rows[j]).quantity;
+  const lead = ops.filter((j) => quantity(j) === (deficit ? 'expenditure' : 'revenue'));
+  const rest = ops.filter((j) => quantity(j) === (deficit ? 'revenue' : 'expenditure'));
   if (lead.length !== 1 || lead.length + rest.length !== ops.length) return null;
   return ops.map((row) => ({ row, sign: row === lead[0] ? 1 : -1 }));
 }
@@ -216,8 +216,7 @@ export function balanceRows(
   rows.forEach((r, i) => {
     if (r.part || r.kind === 'total') return;
     const rule = labelled.get(i);
-    if (rule?.terms.some((t) => t.sign < 0) || (!rule && WRITTEN.test(String(r.cells.name ?? ''))))
-      derived.add(i);
+    if (rule?.terms.some((t) => t.sign < 0) || (!rule && writesRule(label(r)))) derived.add(i);
     if (rule || derived.has(i) || !isBalance(r)) return;
     const ops = operands(rows, i, derived, read);
     const cs = compared(rows, i, cols);

@@ -3,7 +3,8 @@
  * never over revenue, expenditure and a balance (read from labels and structure, not figures).
  */
 import { describe, expect, it } from 'vitest';
-import { grandTotalMeaningful, labelQuantity } from './grandTotal';
+import { grandTotalMeaningful } from './grandTotal';
+import { labelQuantity } from './quantityLabels';
 import { makePlan, newWorkbookFromTemplate } from './template';
 import { computedTotalRows, hasGrandTotal } from './totals';
 import type { AppendixSheet } from './types';

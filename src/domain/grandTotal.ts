@@ -10,102 +10,12 @@
  * trả nợ*); their sum is no figure. So the grand total is not meaningful when a top-level row is a
  * balance, when the top-level rows are both revenue and expenditure, or when a
  * top-level section is itself such a balance (*Ngân sách trung ương*: its revenue, expenditure and
- * borrowing). Everything else keeps its total.
+ * borrowing). Everything else keeps its total. The words are read by the one label reader
+ * (quantityLabels.ts).
  */
 import { addsToTotals } from './formulaForms';
+import { labelQuantity, type Quantity } from './quantityLabels';
 import type { Row } from './types';
-
-/**
- * What a label says a row's figure is: revenue, expenditure, a balance, or none of these. Borrowing
- * (`Vay ngoài nước về cho vay lại`) is no quantity of its own: spending tables add it to their
- * expenditure; the financing of a deficit reads as a balance (`Nguồn bù đắp bội chi`).
- */
-export type Quantity = 'revenue' | 'expenditure' | 'balance' | null;
-
-// labels are read lower-cased with their tones (folded, `Thư viện` would read `thu`, `Chỉ tiêu` `chi`)
-const LEAD = /^[\s\d.)\-–—:;•*+/]*(?:(?:[ivxlcd]{1,5}|[a-zđ])[.)]\s+)?/u;
-const TOTAL = /^tổng\s+(?:số\s+|cộng\s+)?/u;
-const END = String.raw`(?=$|[\s,.:;()\-–—/])`;
-/** A balance: deficit, surplus, balance, difference, carry-over, or the financing of a deficit. */
-const BALANCE = new RegExp(
-  String.raw`^(?:bội chi|bội thu|thặng dư|chênh lệch|cân đối|kết dư|(?:nguồn |vay )?bù đắp)${END}`,
-  'u',
-);
-/** A label writing a difference: `thu – chi`, `vay - trả nợ`, `C = A - B`. */
-const DIFFERENCE =
-  /(?:\bthu\s*[-–—−]\s*chi\b|\bvay\s*[-–—−]\s*trả nợ|(?:^|[\s(])[a-z]{1,4}\s*=\s*[a-z]{1,4}\s*[-–—−])/u;
-/** A label naming both flows of one block: `thu, chi`, `thu và chi`. */
-const BOTH = /\bthu\s*(?:,|và)\s*chi\b/u;
-/** `thu` starting a revenue, not `thu gom` (collecting waste), `thu hút` (attracting) … */
-const REVENUE = new RegExp(
-  String.raw`^(?:nguồn |các khoản )?thu${END}(?!\s*(?:gom|hoạch|mua|hút|thập|phát|nhỏ|hẹp|nhập|hồi đất|xếp)${END})`,
-  'u',
-);
-/** `chi` starting an expenditure, not `Chi cục`, `Chi nhánh` (bodies) or `Chi Lăng` (a place). */
-const SPENDING = new RegExp(
-  String.raw`^chi${END}(?!\s*(?:cục|nhánh|bộ|đoàn|hội|lăng|nê|khu)${END})`,
-  'u',
-);
-
-/** The letters a quantity's first word starts with (`thu`, `tổng`, `chi`, `cân`, `bội`, `kết`, `nguồn`, `vay`). */
-const INITIALS = new Set([0x74, 0x63, 0x62, 0x6b, 0x6e, 0x76]);
-const isLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-/** Characters beyond ASCII that the reading strips before the first word (`LEAD`). */
-const LEADING = new Set([
-  0x2013, 0x2014, 0x2022, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
-  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-]);
-/** A letter of a numbering token (`A.`, `IV)`, `đ)`). */
-const isToken = (c: number) => isLetter(c) || c === 0x110 || c === 0x111;
-/** The characters a written difference needs: `=` and the dashes. */
-const DASHES = new Set([0x3d, 0x2d, 0x2013, 0x2014, 0x2212]);
-
-/**
- * Whether a label surely names no quantity, told from its first letter after numbering (`1.`,
- * `A.`, `IV)`): one no quantity word starts with (`Dự án …`, `Xây dựng …`, `Ủy ban …`), so that a
- * plan of 100,000 projects is not read label by label.
- */
-function surelyNone(label: string): boolean {
-  const n = label.length;
-  let k = 0;
-  for (;;) {
-    while (k < n && (LEADING.has(label.charCodeAt(k)) || !isLetter(label.charCodeAt(k)))) {
-      const c = label.charCodeAt(k);
-      if (c >= 0x80 && !LEADING.has(c)) break;
-      k++;
-    }
-    let e = k;
-    while (e < n && e - k < 6 && isToken(label.charCodeAt(e))) e++;
-    const after = e < n ? label.charCodeAt(e) : 0;
-    // `A.`, `IV)`: numbering, read past
-    if (e > k && (after === 0x2e || after === 0x29)) k = e + 1;
-    else break;
-  }
-  if (k >= n) return true;
-  const c = label.charCodeAt(k);
-  // (the Kelvin sign is a `K` once normalised)
-  if ((c < 0x80 && INITIALS.has(c | 0x20)) || c === 0x212a) return false;
-  // a difference may be written anywhere in the label (`… thu – chi`, `(C = A - B)`)
-  for (let i = k; i < n; i++) if (DASHES.has(label.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The quantity a row's label names (numbering and a leading `Tổng (số)` set aside). */
-export function labelQuantity(label: string): Quantity {
-  return surelyNone(label) ? null : readQuantity(label);
-}
-
-/** `labelQuantity` the long way, every label read whole (for the tests of `surelyNone`). */
-export function readQuantity(label: string): Quantity {
-  const raw = label.normalize('NFC').toLowerCase();
-  const t = raw.replace(LEAD, '').replace(TOTAL, '').trim();
-  if (BALANCE.test(t) || DIFFERENCE.test(raw)) return 'balance';
-  // `Các khoản thu, chi quản lý qua NSNN` names both flows of one block, added as an amount
-  if (BOTH.test(t)) return null;
-  if (REVENUE.test(t)) return 'revenue';
-  if (SPENDING.test(t)) return 'expenditure';
-  return null;
-}
 
 const quantityOf = (r: Row): Quantity => labelQuantity(String(r.cells.name ?? ''));
 
@@ -143,4 +53,36 @@ export function grandTotalMeaningful(rows: readonly Row[]): boolean {
   if (meaningful && mixed(tops)) meaningful = false;
   cache.set(rows, meaningful);
   return meaningful;
+}
+
+/** Whether a row's change can change `grandTotalMeaningful`: at the top two levels, a new label or place. */
+function mayChangeReading(a: Row | null | undefined, b: Row | null | undefined): boolean {
+  if (!a || !b) return true;
+  if (a.level > 1 && b.level > 1) return false;
+  return (
+    a.level !== b.level ||
+    a.kind !== b.kind ||
+    a.part !== b.part ||
+    String(a.cells.name ?? '') !== String(b.cells.name ?? '')
+  );
+}
+
+/**
+ * After a step that changed only the `changed` rows of a sheet (same rows in the same order):
+ * whether the grand total's meaning changed (a top-level label renamed to `Bội chi`, or back).
+ * A step that keeps every top-level label and place carries the reading before (a figure typed in
+ * a plan of 100,000 projects reads no label).
+ */
+export function grandTotalChanged(
+  before: readonly Row[],
+  after: readonly Row[],
+  changed: readonly { before?: Row | null; after?: Row | null }[],
+): boolean {
+  if (before === after) return false;
+  if (!changed.some((c) => mayChangeReading(c.before, c.after))) {
+    const hit = cache.get(before);
+    if (hit !== undefined && !cache.has(after)) cache.set(after, hit);
+    return false;
+  }
+  return grandTotalMeaningful(before) !== grandTotalMeaningful(after);
 }

@@ -8,6 +8,11 @@ export interface CellChange {
   rowId: Id;
   colId: Id;
   value: CellInput;
+  /**
+   * The cell's percent mark after the change (`Row.percent`: the decimals its percentage shows),
+   * null for none (a plain figure); undefined leaves the mark as it is.
+   */
+  percent?: number | null;
 }
 
 /** Index of every row id. */
@@ -26,7 +31,9 @@ export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): 
     const i = idx.get(ch.rowId);
     if (i === undefined) throw new Error(`row ${ch.rowId} not found`);
     const value = ch.value === '' ? null : ch.value;
-    if ((rows[i].cells[ch.colId] ?? null) === value) continue; // unchanged: the row stays the same
+    const same = (rows[i].cells[ch.colId] ?? null) === value;
+    const marked = ch.percent !== undefined && (rows[i].percent?.[ch.colId] ?? null) !== ch.percent;
+    if (same && !marked) continue; // unchanged: the row stays the same
     if (!copied.has(i)) {
       rows[i] = { ...rows[i], cells: { ...rows[i].cells } };
       copied.add(i);
@@ -34,9 +41,19 @@ export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): 
     const cells = rows[i].cells;
     if (ch.value === null || ch.value === '') delete cells[ch.colId];
     else cells[ch.colId] = ch.value;
+    if (marked) setMark(rows[i], ch.colId, ch.percent!);
   }
   shareIndex(sheet.rows, rows);
   return { ...sheet, rows };
+}
+
+/** Sets or clears (null) the percent mark of a cell of a row this call copied. */
+function setMark(row: Row, colId: Id, decimals: number | null): void {
+  const percent = { ...row.percent };
+  if (decimals === null) delete percent[colId];
+  else percent[colId] = decimals;
+  if (Object.keys(percent).length) row.percent = percent;
+  else delete row.percent;
 }
 
 /** Inserts rows before index `at` (levels are clamped to a valid tree). */

@@ -70,6 +70,16 @@ export function percentFormat(decimals: number): string {
   return decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%';
 }
 
+/** Most decimals a percent mark keeps (the stored file's bound, planbookFields). */
+const MARK_MAX_DECIMALS = 10;
+
+/** The decimals a typed percentage was written with (5.3 → 1, 5 → 0): the mark a typed `5,3%` leaves. */
+export function typedDecimals(percentage: number): number {
+  const s = String(clean(percentage));
+  if (s.includes('e')) return MARK_MAX_DECIMALS;
+  return Math.min(MARK_MAX_DECIMALS, (s.split('.')[1] ?? '').length);
+}
+
 /** The fraction a typed percentage stands for (5.3 → 0.053), without binary noise. */
 export function fromPercent(n: number): number {
   return clean(n / 100);

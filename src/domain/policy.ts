@@ -6,7 +6,7 @@
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
 import { type NumberStyle, parseAmount } from './numbers';
-import { fromPercent } from './percent';
+import { fromPercent, typedDecimals } from './percent';
 import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
 
@@ -101,6 +101,16 @@ export function leafById(sheet: AppendixSheet, id: Id): ColumnLeaf | undefined {
 const BLANK_MARKS = new Set(['-', '–', '—']);
 
 /**
+ * What a typed or pasted text puts in a cell: its content and, when the text is a percentage
+ * (`5,3%`) going into a cell not yet shown as one, the mark that shows it so (`Row.percent`: the
+ * decimals typed, `5,3%` → 1). Undefined `percent`: the cell's mark stays as it is.
+ */
+export interface CellInputRead {
+  value: CellInput;
+  percent?: number;
+}
+
+/**
  * Reads what a user typed or pasted into a cell of `column`: blank, a formula, a number in the
  * given style (an amount cell), or the text itself. A lone dash in an amount cell means blank, as
  * printed tables use it. `{invalid}` when an amount cell gets something that is not a number.
@@ -111,8 +121,42 @@ const BLANK_MARKS = new Set(['-', '–', '—']);
  * and one the copier marked as text is a text, as after the `'` marker: refused in an amount cell.
  * A percentage: `5,3%` in any amount cell, and `5,3` in a `percent` cell (`domain/percent`), is
  * the fraction 0.053 (never scaled to the display unit); a copier's stated value beside a `%` is
- * that fraction already.
+ * that fraction already. `5,3%` in a plain cell marks it a percent cell (typing, paste and fill
+ * all read here).
  */
+export function readInput(
+  input: string | PastedCell,
+  column: ColumnLeaf | undefined,
+  style: NumberStyle = 'auto',
+  scale = 1,
+  percent = false,
+): CellInputRead | { invalid: string } {
+  const cell = asPasted(input);
+  const { text } = cell;
+  const t = text.trim();
+  if (t === '') return { value: null };
+  if (column && !isNumericLeaf(column)) {
+    const kept = textAfterMarker(text);
+    return { value: kept === null ? text : kept.trim() === '' ? null : kept };
+  }
+  if (BLANK_MARKS.has(t)) return { value: null };
+  // a text, by the keep-as-text marker or the copier's mark, which an amount cell does not take
+  if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
+  if (t.startsWith('=')) return { value: t };
+  if (t.endsWith('%')) {
+    const p = parseAmount(t.slice(0, -1), style);
+    if (p === null && cell.value === undefined) return { invalid: text };
+    const value = cell.value ?? fromPercent(p!);
+    const shown = p ?? value * 100;
+    return percent ? { value } : { value, percent: typedDecimals(shown) };
+  }
+  const n = cell.value ?? parseAmount(t, style);
+  if (n === null) return { invalid: text };
+  if (percent) return { value: fromPercent(n) };
+  return { value: scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n };
+}
+
+/** What `readInput` reads, without the percent mark (callers that keep no marks). */
 export function parseInput(
   input: string | PastedCell,
   column: ColumnLeaf | undefined,
@@ -120,27 +164,8 @@ export function parseInput(
   scale = 1,
   percent = false,
 ): CellInput | { invalid: string } {
-  const cell = asPasted(input);
-  const { text } = cell;
-  const t = text.trim();
-  if (t === '') return null;
-  if (column && !isNumericLeaf(column)) {
-    const kept = textAfterMarker(text);
-    return kept === null ? text : kept.trim() === '' ? null : kept;
-  }
-  if (BLANK_MARKS.has(t)) return null;
-  // a text, by the keep-as-text marker or the copier's mark, which an amount cell does not take
-  if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
-  if (t.startsWith('=')) return t;
-  if (t.endsWith('%')) {
-    if (cell.value !== undefined) return cell.value;
-    const p = parseAmount(t.slice(0, -1), style);
-    return p === null ? { invalid: text } : fromPercent(p);
-  }
-  const n = cell.value ?? parseAmount(t, style);
-  if (n === null) return { invalid: text };
-  if (percent) return fromPercent(n);
-  return scale !== 1 && (!column || isMoneyLeaf(column)) ? scaleAmount(n, scale) : n;
+  const r = readInput(input, column, style, scale, percent);
+  return 'invalid' in r ? r : r.value;
 }
 
 /** Whether a value may sit in an amount cell: a number, a formula, or blank. */

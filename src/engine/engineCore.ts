@@ -31,6 +31,8 @@ export interface EnginePatch {
   rows: Set<number>;
   totals: boolean;
   structure: boolean;
+  /** The computed total rows the sheet shows changed (a label renamed: app/stepMarks.ts). */
+  pinned?: boolean;
 }
 
 /** One appendix in the engine: its layout, engine sheet names and ids, and the rows it holds. */

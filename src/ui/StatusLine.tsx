@@ -5,8 +5,14 @@ import { useLang } from './i18n';
 export interface StatusLineProps {
   message: { text: string; kind: 'error' | 'info' } | null;
   remark?: string;
-  /** Selected cells, numeric cells among them, their sum and average. */
-  stats: { cells: number; numbers: number; sum: number; average: number | null } | null;
+  /** Selected cells, numeric cells among them, their sum and average; percent cells apart. */
+  stats: {
+    cells: number;
+    numbers: number;
+    percents?: number;
+    sum: number;
+    average: number | null;
+  } | null;
   /** The display unit the sums are in, when the sheet shows another unit than the plan's. */
   unit?: string;
 }
@@ -32,6 +38,7 @@ export function StatusLine({ message, remark, stats, unit }: StatusLineProps) {
           {` · ${t('statNumbers', { n: stats.numbers })}`}
           {stats.numbers > 0 &&
             ` · ${t('statSum', { v: formatAmount(stats.sum, lang) })} · ${t('statAvg', { v: formatAmount(stats.average ?? 0, lang, 2) })}${unit ? ` (${unit})` : ''}`}
+          {!!stats.percents && ` · ${t('statPercents', { n: stats.percents })}`}
         </span>
       )}
     </footer>

@@ -57,3 +57,21 @@ describe('figures beside the grid follow the display unit', () => {
     expect(explain(f, 'vi')).toContain('số ghi 36.300');
   });
 });
+
+describe('percent cells in the status line', () => {
+  it('counts a percent cell apart from the money it is selected with (as Plan_2014 M01)', () => {
+    const wb = makePlan({
+      rows: [
+        ['project', 0, 'Dự phòng', { [A11]: 19200 }],
+        ['section', 0, 'Bội chi ngân sách nhà nước', { [A11]: 224000 }],
+        ['project', 1, 'Tỷ lệ bội chi ngân sách so GDP', { [A11]: 0.053 }],
+      ],
+    });
+    wb.sheets[0].rows[2] = { ...wb.sheets[0].rows[2], part: 'ratio', percent: { [A11]: 1 } };
+    const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+    const values = selectionValues(s, 's1', { r0: 0, c0: 4, r1: 2, c1: 4 });
+    // before: numbers 3, sum 243.200,053 (a share added to money)
+    expect(selectionStats(values)).toMatchObject({ numbers: 2, percents: 1, sum: 243200 });
+    expect(selectionStats([1, { percent: 0.5 }])).toMatchObject({ numbers: 1, sum: 1, average: 1 });
+  });
+});

@@ -2,6 +2,7 @@
  * Figures the user reads beside the grid (status line, checks panel) in the sheet's display unit,
  * as the grid shows them; the model keeps the plan's unit.
  */
+import type { PercentFigure } from '../app/editing';
 import type { CellRange } from '../app/selection';
 import type { WorkbookSession } from '../app/session';
 import { isNumericLeaf, leaves } from '../domain/columns';
@@ -13,9 +14,13 @@ import {
   toDisplay,
 } from '../domain/display';
 import { formatAmount } from '../domain/numbers';
+import { percentAt } from '../domain/percent';
 import { leafById } from '../domain/policy';
 
-/** The values of a selected range: numbers computed, money in the display unit; texts as typed. */
+/**
+ * The values of a selected range: numbers computed, money in the display unit; texts as typed;
+ * a percent cell's fraction wrapped (`PercentFigure`).
+ */
 export function selectionValues(
   session: WorkbookSession,
   sheetId: string,
@@ -35,9 +40,13 @@ export function selectionValues(
         continue;
       }
       const v = session.value(sheetId, i, leaf.id);
-      values.push(
-        typeof v === 'number' && isMoneyLeaf(leaf) ? toDisplay(v, wb.meta.unit, s.display) : v,
-      );
+      // a percentage is no amount: the status line counts it apart, never in a sum of money
+      if (typeof v === 'number' && percentAt(s.rows[i], leaf.id) !== undefined)
+        values.push({ percent: v } satisfies PercentFigure);
+      else
+        values.push(
+          typeof v === 'number' && isMoneyLeaf(leaf) ? toDisplay(v, wb.meta.unit, s.display) : v,
+        );
     }
   return values;
 }

@@ -3,6 +3,7 @@ export const viWork = {
   pasteSkipped: 'Đã dán vào các dòng dự án; bỏ qua {n} ô tự tính (tổng của mục, cột tổng).',
   statCells: 'Số ô: {n}',
   statNumbers: 'Số ô có số: {n}',
+  statPercents: 'Ô tỷ lệ %: {n} (không cộng vào tổng)',
   deleteTitle: 'Xóa dòng',
   confirmDeleteRows: 'Xóa {n} dòng? Trong đó có {amounts} dòng có số liệu.',
   confirmDeleteChildren:
@@ -39,6 +40,7 @@ export const enWork: Record<keyof typeof viWork, string> = {
   pasteSkipped: 'Pasted into the project rows; {n} computed cells skipped (section sums, totals).',
   statCells: 'Cells: {n}',
   statNumbers: 'Numeric cells: {n}',
+  statPercents: 'Percent cells: {n} (not in the sum)',
   deleteTitle: 'Delete rows',
   confirmDeleteRows: 'Delete {n} rows? {amounts} of them hold amounts.',
   confirmDeleteChildren:

@@ -1,5 +1,5 @@
 /**
- * The first-letter test that spares reading most labels (`surelyNone` in domain/grandTotal.ts) answers as
+ * The first-letter test that spares reading most labels (`surelyNone` in domain/quantityLabels.ts) answers as
  * reading every label whole: on every row label of the MoF corpus and on generated labels.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPlanFile } from '../readPlan';
 import '../sheetJsEager';
-import { labelQuantity, readQuantity } from '../../domain/grandTotal';
+import {
+  labelQuantity,
+  readLabel,
+  readLabelWhole,
+  readQuantity,
+} from '../../domain/quantityLabels';
 
 const PIECES = [
   'Thu',
@@ -76,7 +81,7 @@ describe('the quick reading of a label', () => {
         .workbook.sheets)
         for (const r of s.rows) {
           const l = String(r.cells.name ?? '');
-          expect({ l, q: labelQuantity(l) }).toEqual({ l, q: readQuantity(l) });
+          expect({ l, q: readLabel(l) }).toEqual({ l, q: readLabelWhole(l) });
           n++;
         }
     expect(n).toBeGreaterThan(2500);
@@ -89,6 +94,7 @@ describe('the quick reading of a label', () => {
         fc.boolean(),
         (ps, sp) => {
           const l = ps.join(sp ? ' ' : '');
+          expect(readLabel(l)).toEqual(readLabelWhole(l));
           expect(labelQuantity(l)).toBe(readQuantity(l));
         },
       ),

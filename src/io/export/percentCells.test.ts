@@ -7,7 +7,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../../domain/commands';
 import { evaluatedExport } from '../../../tests/support/evaluatedExport';
 import { shownNumbers } from '../../../tests/support/numberFormats';
 import { readPlanFile } from '../readPlan';
@@ -37,4 +39,26 @@ describe('percent cells in the export', () => {
       expect(others.every((c) => /^#,##0/.test(c.format))).toBe(true);
     }
   }, 120_000);
+
+  it('a mark set by an edit (a typed 5,5%) is exported as a percent format too', async () => {
+    const read = readPlanFile('Plan_2014.xls', readFileSync('fixtures/mof/Plan_2014.xls'));
+    read.workbook.sheets = read.workbook.sheets.filter((s) => s.name === 'M01');
+    const m01 = read.workbook.sheets[0];
+    const change = { rowId: m01.rows[1].id, colId: 'y2014_total', value: 0.055, percent: 1 };
+    const wb = applyCommand(read.workbook, {
+      type: 'setCells',
+      sheetId: m01.id,
+      changes: [change],
+    });
+    const { out } = await evaluatedExport(wb);
+    const x = XLSX.read(out.bytes, { cellNF: true });
+    const ws = x.Sheets[x.SheetNames[0]];
+    const pct = Object.keys(ws)
+      .filter((k) => !k.startsWith('!') && String(ws[k].z ?? '').includes('%'))
+      .map((k) => [ws[k].v, ws[k].z]);
+    expect(pct).toEqual([
+      [0.055, '0.0%'],
+      [0.053, '0.0%'],
+    ]);
+  }, 60_000);
 });

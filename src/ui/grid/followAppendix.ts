@@ -54,6 +54,8 @@ export function followAppendix(
   let totals = false;
   for (const patch of e.patches) {
     if (patch.sheetId !== sheetId) continue;
+    // a label made the table a balance table, or no longer one: its computed totals come or go
+    if (patch.pinned) api.setGridOption('pinnedBottomRowData', pinnedRows(session, sheetId, t));
     for (const i of patch.rows) {
       const row = current.rows[i];
       const node = row && api.getRowNode(row.id);

@@ -49,7 +49,14 @@ export function attachClipboard(
     e.clipboardData.setData('text/html', clipboardHtml(data.values, ctx.lang));
     e.clipboardData.setData(
       MIME,
-      JSON.stringify({ text: data.text, raw: data.raw, sheetId, range: ctx.selection, cut }),
+      JSON.stringify({
+        text: data.text,
+        raw: data.raw,
+        marks: data.marks,
+        sheetId,
+        range: ctx.selection,
+        cut,
+      }),
     );
     const before = ctx.cut;
     ctx.cut = cut ? ctx.selection : null;
@@ -63,18 +70,22 @@ export function attachClipboard(
     // a spreadsheet's HTML first: the values behind its shown texts, cells it keeps as text
     let m = pastedCells(text, e.clipboardData.getData('text/html'));
     let raw: CellInput[][] | undefined;
+    // the percent marks of cells copied inside Planbook go with their contents
+    let marks: (number | null)[][] | undefined;
     let cutFrom: { sheetId: string; range: CellRange } | null = null;
     const s = ctx.selection;
     try {
       const mine = JSON.parse(e.clipboardData.getData(MIME) || 'null') as {
         text: string;
         raw: CellInput[][];
+        marks?: (number | null)[][];
         sheetId: string;
         range: CellRange;
         cut: boolean;
       } | null;
       if (mine && mine.text === text) {
         raw = shiftBlock(mine.raw, s.r0 - mine.range.r0, s.c0 - mine.range.c0);
+        marks = mine.marks;
         if (mine.cut) cutFrom = { sheetId: mine.sheetId, range: mine.range };
       }
     } catch {
@@ -85,8 +96,10 @@ export function attachClipboard(
         Array.from({ length: s.c1 - s.c0 + 1 }, () => m[0][0]),
       );
       raw = raw ? shiftFill(raw[0][0], s) : undefined;
+      const mark = marks?.[0]?.[0];
+      marks = mark === undefined ? undefined : m.map((r) => r.map(() => mark));
     }
-    const r = ctx.adapter.paste(ctx, { row: s.r0, col: s.c0 }, m, raw);
+    const r = ctx.adapter.paste(ctx, { row: s.r0, col: s.c0 }, m, raw, marks);
     if (cutFrom && 'command' in r) {
       const { session } = get();
       const known =

@@ -54,9 +54,15 @@ export interface SheetAdapter {
   copy(ctx: GridCtx, r: CellRange): CopiedBlock;
   /**
    * Plans a paste of the cells `m` (texts, or cells read from clipboard HTML with their values and
-   * text marks) and contents `raw` (copied inside Planbook) at `at`.
+   * text marks) and contents `raw` (copied inside Planbook, with their percent `marks`) at `at`.
    */
-  paste(ctx: GridCtx, at: CellPos, m: PastedBlock, raw?: CellInput[][]): PasteResult;
+  paste(
+    ctx: GridCtx,
+    at: CellPos,
+    m: PastedBlock,
+    raw?: CellInput[][],
+    marks?: (number | null)[][],
+  ): PasteResult;
   /** Plans a fill of `target` from `source` (rows a filter hides are left as they are). */
   fill(ctx: GridCtx, source: CellRange, target: CellRange): PasteResult;
   /**
@@ -103,7 +109,8 @@ export function appendixAdapter(session: WorkbookSession, sheetId: Id): SheetAda
     value: (i, c) => session.value(sheetId, i, c),
     shown,
     copy: (ctx, r) => copyRange(sheet(), r, raw, (i, c) => shownValue(ctx, i, c)),
-    paste: (ctx, at, m, rawM) => planPaste(sheet(), at, m, rawM, undefined, sheetInputScale(ctx)),
+    paste: (ctx, at, m, rawM, marks) =>
+      planPaste(sheet(), at, m, rawM, undefined, sheetInputScale(ctx), marks),
     fill: (ctx, source, target) => planFill(sheet(), source, target, raw, shownRow(ctx)),
     clear: (ctx, r, all) => planClear(sheet(), r, all ? undefined : shownRow(ctx)),
     commit: (_ctx, rowId, colId, text) => commitText(session, sheetId, rowId, colId, text),

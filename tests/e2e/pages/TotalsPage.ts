@@ -58,6 +58,17 @@ export class TotalsPageModel {
     return this.page.locator('[data-testid=plan-grid] .ag-row[row-id^="pin:"]');
   }
 
+  /** Waits (up to `ms`) until the grid pins `want` computed rows; returns the last count seen. */
+  async pinnedCountIs(want: number, ms = 3000): Promise<number> {
+    let last = -1;
+    for (const t0 = Date.now(); Date.now() - t0 < ms;) {
+      last = await this.pinnedRows().count();
+      if (last === want) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
   /** Whether a column header is shown. */
   async headerShown(colId: string): Promise<boolean> {
     return (await this.page.locator(`.ag-header-cell[col-id="${colId}"]`).count()) > 0;

@@ -217,4 +217,22 @@ export class WorkbookPageModel {
   async action(name: string): Promise<void> {
     await this.page.click(`[data-action=${name}]`);
   }
+
+  /** Selects a column's cells from row r0 to r1 (focus the first, Shift+click the last). */
+  async selectCells(r0: number, r1: number, colId: string): Promise<void> {
+    await this.focus(r0, colId);
+    await this.cell(r1, colId).click({ modifiers: ['Shift'] });
+  }
+
+  /** Waits (up to 5 s) until the status line's selection figures match `re`; returns the last seen. */
+  async statsMatching(re: RegExp): Promise<string> {
+    const stats = this.page.locator('[data-testid=selection-stats]');
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = (await stats.innerText({ timeout: 200 }).catch(() => '')).trim();
+      if (re.test(last)) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
 }
