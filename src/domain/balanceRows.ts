@@ -11,9 +11,12 @@
  * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
  * terms name rows.
  */
-import { sameBudget } from './budgetScope';
+import { budgetYear, CENTRAL_DEFICIT_UNTIL, sameBudget } from './budgetScope';
+import { leaves } from './columns';
+import { DEFICIT, isBalance, REVENUE, SPENDING, text, WRITTEN } from './balanceLabels';
+
+export { namesBalance, surelyNoBalance } from './balanceLabels';
 import { sheetContext } from './checkContext';
-import { fold } from './sources';
 import type { AppendixSheet, ColumnLeaf, Row } from './types';
 
 export interface BalanceRule {
@@ -36,53 +39,6 @@ export interface Balances {
   read: Set<string>;
 }
 
-/** A label naming a balance: deficit, surplus, the difference of revenue and expenditure. */
-const BALANCE_WORDS = ['boi chi', 'boi thu', 'thang du', 'chenh lech', 'vay bu dap boi chi'];
-const BALANCE = new RegExp(`^(${BALANCE_WORDS.join('|')})\\b`);
-/** The letters a balance label starts with (folded, lower case), derived from the words. */
-const INITIALS = new Set(BALANCE_WORDS.map((w) => w.charCodeAt(0)));
-/** Deficits and their financing are expenditure − revenue; differences and surpluses the reverse. */
-const DEFICIT = /^(boi chi|vay bu dap)/;
-const REVENUE = /^(tong |nguon )?thu\b/;
-const SPENDING = /^(tong |nguon )?chi\b/;
-/** A label writing a difference with its own rule: `(C=A-B-kết dư)`, `III = II - I`. */
-const WRITTEN = /(^|[\s(])[A-Z]{1,4}\s*=\s*[A-Z]{1,4}\s*[-−–]/;
-
-const text = (r: Row) =>
-  fold(String(r.cells.name ?? ''))
-    .replace(/^[\s\d.)\-–:]+/, '')
-    .trim();
-/**
- * Whether a label cannot name a balance, read without folding it: its first character after
- * numbering (`1.`, `-`, `:`) is an ASCII one no balance word starts with (`INITIALS`).
- * False when unsure (a character beyond ASCII: the fold decides).
- */
-export function surelyNoBalance(name: string): boolean {
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (c >= 0x80) return false;
-    // what `text` strips before the test: spaces, digits, `.`, `)`, `-`, `:`
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 48 && c <= 57) || c === 46 || c === 41) continue;
-    if (c === 45 || c === 58) continue;
-    return !INITIALS.has(c | 0x20);
-  }
-  return false;
-}
-
-/** Whether a row's label names a balance (by row version: labels are folded once, not per edit). */
-const balanceLabel = new WeakMap<Row, boolean>();
-function isBalance(r: Row): boolean {
-  // most labels (projects) are told at their first letter, without a fold or a cache entry
-  if (surelyNoBalance(String(r.cells.name ?? ''))) return false;
-  let b = balanceLabel.get(r);
-  if (b === undefined) balanceLabel.set(r, (b = BALANCE.test(text(r))));
-  return b;
-}
-
-/** Whether a label names a balance, the long way (folded; for tests of `surelyNoBalance`). */
-export function namesBalance(name: string): boolean {
-  return BALANCE.test(text({ cells: { name } } as unknown as Row));
-}
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function decimals(x: number): number {
@@ -192,21 +148,35 @@ function signed(
     : m;
 }
 
-/** The meant difference, where the balance row and its blocks name the same budget. */
-function certain(rows: readonly Row[], i: number, ops: number[]): BalanceRule['terms'] | null {
+/**
+ * The meant difference, where the balance row and its blocks name the same budget (a state
+ * deficit of a budget year up to `CENTRAL_DEFICIT_UNTIL` is the central one).
+ */
+function certain(
+  rows: readonly Row[],
+  i: number,
+  ops: number[],
+  year: number | null,
+): BalanceRule['terms'] | null {
   const m = meant(rows, i, ops);
   const name = (j: number) => String(rows[j].cells.name ?? '');
   const lead = m?.find((t) => t.sign === 1);
   if (!m || !lead) return null;
   const rest = m.filter((t) => t !== lead).map((t) => name(t.row));
-  return sameBudget(name(i), name(lead.row), rest) ? m : null;
+  const stateIsCentral =
+    year !== null && year <= CENTRAL_DEFICIT_UNTIL && DEFICIT.test(text(rows[i]));
+  return sameBudget(name(i), name(lead.row), rest, stateIsCentral) ? m : null;
 }
 
-/** The derived rows of a table and the differences they are checked against. */
+/**
+ * The derived rows of a table and the differences they are checked against (`year`: the budget
+ * year the table speaks of, `budgetYear`, null when unknown).
+ */
 export function balanceRows(
   rows: readonly Row[],
   cols: readonly ColumnLeaf[],
   labelled: ReadonlyMap<number, { terms: { sign: 1 | -1 }[] }>,
+  year: number | null = null,
 ): Balances {
   const derived = new Set<number>();
   const rules = new Map<number, BalanceRule>();
@@ -232,7 +202,7 @@ export function balanceRows(
     }
     if (!best) {
       // one figure and a meaning its label and its blocks' labels make certain: that rule
-      const m = cs.length === 1 ? certain(rows, i, ops) : null;
+      const m = cs.length === 1 ? certain(rows, i, ops, year) : null;
       if (m) {
         derived.add(i);
         rules.set(i, { text: ruleText(rows, m), terms: signed(rows, i, m, cs[0]) });
@@ -259,15 +229,24 @@ export function balanceRows(
   return { derived, rules, read: new Set([...read].map((i) => rows[i].id)) };
 }
 
-const cache = new WeakMap<readonly Row[], { columns: unknown; balances: Balances }>();
+const cache = new WeakMap<
+  readonly Row[],
+  { columns: unknown; title: string; balances: Balances }
+>();
 
-/** The balance rows of a sheet (cached per version of its rows and columns). */
+/** The budget year of a sheet (`budgetYear` of its title and columns). */
+export function sheetYear(sheet: AppendixSheet): number | null {
+  const years = leaves(sheet.columns).flatMap((l) => (l.year === undefined ? [] : [l.year]));
+  return budgetYear(sheet.title ?? '', years);
+}
+
+/** The balance rows of a sheet (cached per version of its rows, columns and title). */
 export function sheetBalances(sheet: AppendixSheet): Balances {
   const hit = cache.get(sheet.rows);
-  if (hit && hit.columns === sheet.columns) return hit.balances;
+  if (hit && hit.columns === sheet.columns && hit.title === sheet.title) return hit.balances;
   const ctx = sheetContext(sheet);
-  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules);
-  cache.set(sheet.rows, { columns: sheet.columns, balances });
+  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules, sheetYear(sheet));
+  cache.set(sheet.rows, { columns: sheet.columns, title: sheet.title, balances });
   return balances;
 }
 
@@ -285,7 +264,7 @@ export function carryBalances(
   if (before.rows === after.rows || before.rows.length !== after.rows.length) return;
   if (before.columns !== after.columns || cache.has(after.rows)) return;
   const hit = cache.get(before.rows);
-  if (!hit || hit.columns !== before.columns) return;
+  if (!hit || hit.columns !== before.columns || after.title !== hit.title) return;
   for (const { before: a, after: b } of changed)
     if (!a || !b || hit.balances.read.has(b.id) || !sameLabel(a, b)) return;
   cache.set(after.rows, hit);
