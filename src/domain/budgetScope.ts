@@ -57,11 +57,11 @@ export function sameBudget(
 export const CENTRAL_DEFICIT_UNTIL = 2016;
 
 /**
- * The budget year a table speaks of: the last year its title names (`… NĂM 2012`), else the latest
- * year of its columns; null when neither says.
+ * The budget year a table speaks of: the first year its title names (`… NĂM 2012`, before any
+ * subtitle's), else the latest year of its columns; null when neither says.
  */
 export function budgetYear(title: string, columnYears: readonly number[]): number | null {
   const named = [...fold(title).matchAll(/\bnam\s+((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
-  if (named.length) return named[named.length - 1];
+  if (named.length) return named[0];
   return columnYears.length ? Math.max(...columnYears) : null;
 }
