@@ -11,7 +11,8 @@
  * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
  * terms name rows.
  */
-import { sameBudget } from './budgetScope';
+import { budgetYear, CENTRAL_DEFICIT_UNTIL, sameBudget } from './budgetScope';
+import { leaves } from './columns';
 import { sheetContext } from './checkContext';
 import {
   type BalanceKind,
@@ -192,21 +193,35 @@ function signed(
     : m;
 }
 
-/** The meant difference, where the balance row and its blocks name the same budget. */
-function certain(rows: readonly Row[], i: number, ops: number[]): BalanceRule['terms'] | null {
+/**
+ * The meant difference, where the balance row and its blocks name the same budget (a state
+ * deficit of a budget year up to `CENTRAL_DEFICIT_UNTIL` is the central one).
+ */
+function certain(
+  rows: readonly Row[],
+  i: number,
+  ops: number[],
+  year: number | null,
+): BalanceRule['terms'] | null {
   const m = meant(rows, i, ops);
   const name = (j: number) => String(rows[j].cells.name ?? '');
   const lead = m?.find((t) => t.sign === 1);
   if (!m || !lead) return null;
   const rest = m.filter((t) => t !== lead).map((t) => name(t.row));
-  return sameBudget(name(i), name(lead.row), rest) ? m : null;
+  const stateIsCentral =
+    year !== null && year <= CENTRAL_DEFICIT_UNTIL && reading(rows[i]).balance === 'deficit';
+  return sameBudget(name(i), name(lead.row), rest, stateIsCentral) ? m : null;
 }
 
-/** The derived rows of a table and the differences they are checked against. */
+/**
+ * The derived rows of a table and the differences they are checked against (`year`: the budget
+ * year the table speaks of, `budgetYear`, null when unknown).
+ */
 export function balanceRows(
   rows: readonly Row[],
   cols: readonly ColumnLeaf[],
   labelled: ReadonlyMap<number, { terms: { sign: 1 | -1 }[] }>,
+  year: number | null = null,
 ): Balances {
   const derived = new Set<number>();
   const rules = new Map<number, BalanceRule>();
@@ -231,7 +246,7 @@ export function balanceRows(
     }
     if (!best) {
       // one figure and a meaning its label and its blocks' labels make certain: that rule
-      const m = cs.length === 1 ? certain(rows, i, ops) : null;
+      const m = cs.length === 1 ? certain(rows, i, ops, year) : null;
       if (m) {
         derived.add(i);
         rules.set(i, { text: ruleText(rows, m), terms: signed(rows, i, m, cs[0]) });
@@ -258,15 +273,24 @@ export function balanceRows(
   return { derived, rules, read: new Set([...read].map((i) => rows[i].id)) };
 }
 
-const cache = new WeakMap<readonly Row[], { columns: unknown; balances: Balances }>();
+const cache = new WeakMap<
+  readonly Row[],
+  { columns: unknown; title: string; balances: Balances }
+>();
 
-/** The balance rows of a sheet (cached per version of its rows and columns). */
+/** The budget year of a sheet (`budgetYear` of its title and columns). */
+export function sheetYear(sheet: AppendixSheet): number | null {
+  const years = leaves(sheet.columns).flatMap((l) => (l.year === undefined ? [] : [l.year]));
+  return budgetYear(sheet.title ?? '', years);
+}
+
+/** The balance rows of a sheet (cached per version of its rows, columns and title). */
 export function sheetBalances(sheet: AppendixSheet): Balances {
   const hit = cache.get(sheet.rows);
-  if (hit && hit.columns === sheet.columns) return hit.balances;
+  if (hit && hit.columns === sheet.columns && hit.title === sheet.title) return hit.balances;
   const ctx = sheetContext(sheet);
-  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules);
-  cache.set(sheet.rows, { columns: sheet.columns, balances });
+  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules, sheetYear(sheet));
+  cache.set(sheet.rows, { columns: sheet.columns, title: sheet.title, balances });
   return balances;
 }
 
@@ -284,7 +308,7 @@ export function carryBalances(
   if (before.rows === after.rows || before.rows.length !== after.rows.length) return;
   if (before.columns !== after.columns || cache.has(after.rows)) return;
   const hit = cache.get(before.rows);
-  if (!hit || hit.columns !== before.columns) return;
+  if (!hit || hit.columns !== before.columns || after.title !== hit.title) return;
   for (const { before: a, after: b } of changed)
     if (!a || !b || hit.balances.read.has(b.id) || !sameLabel(a, b)) return;
   cache.set(after.rows, hit);

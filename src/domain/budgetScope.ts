@@ -36,11 +36,32 @@ export function budgetScope(label: string): BudgetScope {
  * a budget, the lead the same one, and every other block the same budget or, for the state's balance, a
  * part of it (the central carry-over within the state's revenue).
  */
-export function sameBudget(balance: string, lead: string, rest: string[]): boolean {
-  const s = budgetScope(balance);
+export function sameBudget(
+  balance: string,
+  lead: string,
+  rest: string[],
+  stateIsCentral = false,
+): boolean {
+  const named = budgetScope(balance);
+  // the state's deficit was the central budget's (`stateIsCentral`): the central blocks make it
+  const s =
+    named === 'state' && stateIsCentral && budgetScope(lead) === 'central' ? 'central' : named;
   if (!s || budgetScope(lead) !== s) return false;
   return rest.every((x) => {
     const r = budgetScope(x);
     return r === s || (s === 'state' && (r === 'central' || r === 'local'));
   });
+}
+
+/** The last budget year whose state deficit was by law the central budget's (Law 01/2002/QH11). */
+export const CENTRAL_DEFICIT_UNTIL = 2016;
+
+/**
+ * The budget year a table speaks of: the first year its title names (`… NĂM 2012`, before any
+ * subtitle's), else the latest year of its columns; null when neither says.
+ */
+export function budgetYear(title: string, columnYears: readonly number[]): number | null {
+  const named = [...fold(title).matchAll(/\bnam\s+((?:19|20)\d\d)\b/g)].map((m) => Number(m[1]));
+  if (named.length) return named[0];
+  return columnYears.length ? Math.max(...columnYears) : null;
 }

@@ -71,6 +71,17 @@ interface Cached {
   ctx: SheetContext;
 }
 /** By rows array (the same version), then by the sheet's columns and the rows' structure. */
+/** Whether rows are numbered a, b, c… in order (`a`, `b)`, `c.`): an enumeration of points. */
+function lettered(kids: readonly Row[]): boolean {
+  if (kids.length < 2) return false;
+  return kids.every((r, k) => {
+    const tt = String(r.cells.tt ?? '')
+      .trim()
+      .replace(/[.)]$/, '');
+    return tt === String.fromCharCode(97 + k);
+  });
+}
+
 const byRows = new WeakMap<readonly Row[], Cached>();
 const byColumns = new WeakMap<object, Cached>();
 
@@ -174,6 +185,8 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
   const partialLists = new Set<number>();
   for (const [i, kids] of children) {
     if (!kids.length || !kids.every((j) => bullet(rows[j]))) continue;
+    // points lettered a, b, c… enumerate the item's parts (a complete split), dashes may pick some
+    if (lettered(kids.map((j) => rows[j]))) continue;
     // a last line for the rest (`… và phí khác`, `Other`) makes the list a complete split
     if (CATCH_ALL.test(fold(String(rows[kids[kids.length - 1]].cells.name ?? '')))) continue;
     const parent = parentIndex(rows, i);

@@ -38,3 +38,24 @@ describe('bullet lines under one item', () => {
     expect(findings(fees(' - Huy động đóng góp và phí khác', '13.938'))).toEqual([]);
   });
 });
+
+describe('points lettered a, b, c under one item', () => {
+  const land = (b: string) => [
+    ['STT', 'Chỉ tiêu', 'Dự toán'],
+    ['I', 'Thu nội địa', '494.600'],
+    ['1', 'Thu từ khu vực doanh nghiệp nhà nước', '155.378'],
+    ['2', 'Thuế thu nhập cá nhân', '46.333'],
+    ['3', 'Các khoản thu về nhà, đất', '42.422'],
+    ['a', 'Thuế sử dụng đất phi nông nghiệp', '1.323'],
+    ['b', 'Thu tiền thuê đất', b],
+    ['c', 'Thu tiền sử dụng đất', '37.000'],
+    ['d', 'Thu bán nhà ở thuộc sở hữu nhà nước', '617'],
+    ['4', 'Thu khác ngân sách', '250.467'],
+  ];
+
+  it('enumerate the parts of the item: a shortfall is an error, not a partial list', () => {
+    expect(findings(land('3.482'))).toEqual([]);
+    const f = findings(land('3.282'));
+    expect(f.map((x) => [x.row, x.severity])).toEqual([[5, 'error']]);
+  });
+});

@@ -106,6 +106,24 @@ describe('derived balance rows', () => {
     expect(errors(lines.slice(0, 6).concat([['III', 'Chênh lệch thu chi', '9']]))).toEqual([]);
   });
 
+  it('a state deficit under the central blocks is the central one up to budget year 2016', () => {
+    const table = (year: number, deficit: string) => [
+      [`CÂN ĐỐI NGUỒN THU, CHI DỰ TOÁN NSTW VÀ NSĐP NĂM ${year}`],
+      ['STT', 'Chỉ tiêu', 'Dự toán'],
+      ['A', 'NGÂN SÁCH TRUNG ƯƠNG', ''],
+      ['I', 'Nguồn thu ngân sách Trung ương', '493.675'],
+      ['II', 'Chi ngân sách Trung ương', '633.875'],
+      ['III', 'Vay bù đắp bội chi ngân sách nhà nước', deficit],
+    ];
+    expect(errors(table(2012, '140.200'))).toEqual([]);
+    // the law of 2002: the state's deficit is the central budget's, so II − I is certain
+    expect(errors(table(2012, '160.200')).map((f) => [f.rule, f.row])).toEqual([
+      ['balance-rule', 6],
+    ]);
+    // from 2017 the state's deficit adds the local ones: another budget, never an error
+    expect(errors(table(2018, '160.200'))).toEqual([]);
+  });
+
   it('one figure per row: a balance its label and its blocks name in one budget is checked', () => {
     const lines = [
       ['STT', 'Chỉ tiêu', 'Dự toán'],

@@ -3,6 +3,7 @@ import { canonicalSource, fold, slug } from '../../domain/sources';
 import { amountColumnId } from '../../domain/template';
 import type { ColumnLeaf, ColumnNode } from '../../domain/types';
 import { cellText, gridWidth, type RawGrid } from './grid';
+import { roleOf, twiceClaimed } from './leafRoles';
 import { isErrorValue } from './rowKinds';
 
 export interface HeaderBand {
@@ -196,23 +197,6 @@ function bandSpans(g: RawGrid, band: HeaderBand, width: number): Span[][] {
   return out;
 }
 
-function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf['role'] {
-  const f = path.map(fold);
-  const last = f[f.length - 1] ?? '';
-  const all = f.join(' | ');
-  if (/^(s?tt|t t|so tt|stt|so thu tu)( no\.?)?$/.test(last)) return 'number';
-  if (/ghi chu/.test(all)) return 'notes';
-  if (/phoi hop/.test(all)) return 'coord';
-  if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all))
-    return 'lead';
-  if (firstAmount < 0 || index < firstAmount) {
-    if (/(ten|noi dung|danh muc|chi tieu|hang muc|linh vuc|tinh|thanh pho|dia phuong)/.test(all))
-      return 'name';
-  }
-  if (/(tong muc dau tu|tong so|tong cong|tong kinh phi|tong von)/.test(last)) return 'stated';
-  return 'value';
-}
-
 /** Builds the column tree from the band; `numericCols` are grid columns holding numbers below. */
 export function buildColumns(
   g: RawGrid,
@@ -271,6 +255,7 @@ export function buildColumns(
     }
     return { leaf, cols: grp.cols };
   });
+  twiceClaimed(specs);
   return {
     columns: tree(
       specs,

@@ -85,4 +85,17 @@ describe('the plan read from a published table', () => {
     );
     expect(p.workbook.meta).toMatchObject({ place: 'Việt Trì', docDate: '12/5/2010' });
   });
+
+  it('leaves a hidden row of the block out of the title (Plan_2012.xls M08 hides a 2007 line)', () => {
+    const lines = [
+      'BỘ TÀI CHÍNH\t\tPhụ lục số 08/CKTC-NSNN',
+      'DỰ TOÁN THU, CHI NGÂN SÁCH CỦA CÁC TỈNH NĂM 2012',
+      'SỐ BỔ SUNG CÂN ĐỐI TỪ NGÂN SÁCH TRUNG ƯƠNG CHO NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2007',
+      'Đơn vị: triệu đồng',
+    ];
+    const g = { ...gridFromText(lines.join('\n')), hiddenRows: new Set([2]) };
+    expect(readMeta(g, lines.length).title).toBe(
+      'Phụ lục số 08/CKTC-NSNN DỰ TOÁN THU, CHI NGÂN SÁCH CỦA CÁC TỈNH NĂM 2012',
+    );
+  });
 });

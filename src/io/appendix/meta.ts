@@ -12,6 +12,8 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
   // national motto on the right
   const lines: string[] = [];
   for (let r = 0; r < before; r++) {
+    // a hidden row of the title block is not printed (a line left from another year's table)
+    if (g.hiddenRows?.has(r)) continue;
     for (let c = 0; c < (g.rows[r] ?? []).length; c++) {
       const t = cellText(g, r, c).replace(/\*+/g, '').trim();
       if (t) lines.push(t);

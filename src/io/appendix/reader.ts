@@ -7,6 +7,7 @@ import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
 import { refineColumns } from './columnFacts';
+import { netLines } from './netLines';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -82,6 +83,7 @@ export function readAppendix(
     return null;
   refineColumns(g, specs, band.end, g.rows.length);
   const { rows, lineOf, footer } = readRows(g, band, specs, warnings);
+  netLines(rows);
   const meta = readMeta(g, band.start);
   const sheet: AppendixSheet = {
     kind: 'appendix',

@@ -26,6 +26,7 @@ import {
   type SheetSource,
 } from '../../../src/io/readPlan';
 import { gridsBySheetJs } from '../../../src/io/sheets';
+import { netLines } from '../../../src/io/appendix/netLines';
 import { type AppendixReading, metaFor, readAppendix } from '../readingBefore/reader';
 
 /** A spreadsheet file read the old way: SheetJS's grids, the old appendix reading, the old checks. */
@@ -51,6 +52,8 @@ function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}): Plan
   for (const g of grids) {
     const marked = opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined;
     const r = readAppendix(g, marked);
+    // the step added since: the net line of `gross, refunds, net` is its line's item
+    if (r) netLines(r.sheet.rows);
     if (!r) {
       const kept = gridSheetFromRaw(g);
       if (!kept.cells.length) continue;
