@@ -111,24 +111,36 @@ export function* layoutSteps(
     push(ownRows, keys[keys.length - 1], row);
     unitRows[rank[p]].push(row);
   }
+  yield;
   const first = 1 + plan.sources.length; // index of the first section group
   const at = new Map(tree.nodes.map((x, i) => [x.key, first + i]));
   const children = new Map<string, number[]>();
   for (const x of tree.nodes)
     if (x.path.length > 1) push(children, sectionKeyOf(x.path.slice(0, -1)), at.get(x.key)!);
-  const groups: Group[] = [
-    { kind: 'total', key: '', label: '', runs: all },
-    ...plan.sources.map((s): Group => ({ kind: 'source', key: s, label: s, runs: all })),
-    ...tree.nodes.map((x): Group => ({
+  const sections: Group[] = [];
+  let rows = 0;
+  for (const x of tree.nodes) {
+    const all = sectionRows.get(x.key) ?? [];
+    rows += all.length;
+    if (rows >= every) {
+      rows = 0;
+      yield;
+    }
+    sections.push({
       kind: 'section',
       key: x.key,
       label: x.label,
-      runs: runsOf(sectionRows.get(x.key) ?? []),
+      runs: runsOf(all),
       path: x.path,
       level: x.level,
       own: runsOf(ownRows.get(x.key) ?? []),
       children: children.get(x.key) ?? [],
-    })),
+    });
+  }
+  const groups: Group[] = [
+    { kind: 'total', key: '', label: '', runs: all },
+    ...plan.sources.map((s): Group => ({ kind: 'source', key: s, label: s, runs: all })),
+    ...sections,
     ...unitKeys.map((key, r): Group => ({
       kind: 'unit',
       key,

@@ -61,9 +61,11 @@ export function* executionSheets(
   const at = (s: number, field: number) => columnLetter(s * 6 + field);
   const sumCol = S * 6;
   const P = columnLetter(sumCol);
-  const byKey = new Map<string, ExecLine>(
-    plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
-  );
+  const byKey = new Map<string, ExecLine>();
+  for (const [i, l] of plan.lines.entries()) {
+    if (i && i % rowsPerStep === 0) yield;
+    byKey.set(lineKey(l.projectId, l.source), l);
+  }
   const toDate = new Float64Array(projects.length * S * 2);
   const read = linesToDate(plan, byKey);
   for (let from = 0; from < projects.length; from += rowsPerStep) {
@@ -108,11 +110,13 @@ export function* executionSheets(
   const nestedRow = new Map(nested.map((gi, k) => [gi, k]));
   const top: (string | number)[][] = [];
   const place = new Map<string, { nested: boolean; row: number }>();
-  // a step after every `rowsPerStep` runs of rows put in group formulas
+  // a step after every quarter of `rowsPerStep` runs of rows put in group formulas (a run is a
+  // range per column)
+  const runsPerStep = Math.max(1, rowsPerStep / 4);
   let runs = 0;
   for (const [i, g] of groups.entries()) {
     runs += g.runs.length;
-    if (runs >= rowsPerStep) {
+    if (runs >= runsPerStep) {
       runs = 0;
       yield;
     }
@@ -126,7 +130,7 @@ export function* executionSheets(
   const pending: (string | number)[][] = [];
   for (const [k, gi] of nested.entries()) {
     runs += groups[gi].own?.length ?? 0;
-    if (runs >= rowsPerStep) {
+    if (runs >= runsPerStep) {
       runs = 0;
       yield;
     }
@@ -135,10 +139,15 @@ export function* executionSheets(
   }
   // every input column, the planned sum and the behind flag: the columns groups add up
   const summed = [...Array.from({ length: sumCol + 1 }, (_, c) => c), sumCol + 3];
+  const rowOf = new Map<string, number>();
+  for (const [i, id] of projects.entries()) {
+    if (i % rowsPerStep === 0) yield;
+    rowOf.set(id, i);
+  }
   return {
     sources: plan.sources,
     projects,
-    rowOf: new Map(projects.map((id, i) => [id, i])),
+    rowOf,
     groups,
     place,
     pending,
