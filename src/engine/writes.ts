@@ -259,7 +259,9 @@ export function restructure(
       for (const [col, want] of derivedCells(l, rows, i))
         fixes.push({ row: i, col, content: want });
     if (!d.order) return;
-    for (const [k, v] of Object.entries(r.cells)) {
+    // for…in, not Object.entries: no array per row and cell (every row of the sheet)
+    for (const k in r.cells) {
+      const v = r.cells[k];
       if (typeof v !== 'string' || !v.startsWith('=')) continue;
       const col = inputColumn(l, r, k);
       if (col !== undefined) fixes.push({ row: i, col, content: fix ? fix(v) : v });
