@@ -125,7 +125,7 @@ export async function abExecution(n = 10_000, rounds = 2, reports = 3, edits = 3
         : pair) {
       const engine =
         kind === 'before' ? (new ExecutionEngineBefore() as unknown as ExecutionEngine) : undefined;
-      const s = new ExecutionSession(wb.id, plan, null, null, engine);
+      const s = new ExecutionSession(wb.id, plan, null, null, engine, false);
       s.engine.buildSections();
       for (const r of readings) {
         const pre = { basis: s.plan, result: prematch(structuredClone(pairingInput(s.plan)), r) };
@@ -208,7 +208,8 @@ export function benchExecution(n = 10_000): string[] {
   const plan = annualPlanFrom(wb, YEAR, { now: 0 });
   const start = performance.now() - t;
   t = performance.now();
-  const s = new ExecutionSession(wb.id, plan, null);
+  // built at once (the app builds a large tracking in idle-time steps: bench/executionOpen.ts)
+  const s = new ExecutionSession(wb.id, plan, null, null, undefined, false);
   const open = performance.now() - t;
   // the sub-sections (every level below the top), which the app fills in idle time after opening
   const c = process.cpuUsage();

@@ -8,6 +8,10 @@
  * (2026-12-01, load 11-31): the step's task 1,832 -> 1,628 and 1,972 -> 1,829 ms CPU median (the
  * checks' 360-450 ms now in idle steps after it); the rest is the engine's rows moved in
  * HyperFormula (about half), applying the command, the delta and the stored change.
+ * 2026-12-01 later (row operations past the orders' common ends, engine/writes.ts), old and new
+ * roots alternated, load 9-25: step task CPU median 1,893 / 1,868 -> 1,664 / 1,276 ms, max
+ * 2,732 / 2,973 -> 3,003 / 2,762 ms (what is left: HyperFormula's own row operations, each of which
+ * walks every vertex of the graph, and reading every derived formula back after them).
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';

@@ -105,9 +105,11 @@ export class ExecutionSession extends TrackingCore {
    * Records a report read from a file as its period's figures (a load: the history is cleared).
    * Returns what was matched and what is left to pair, or null when no table has disbursement.
    * `pre`: the pairing a worker made beside the reading, used while the tracking's projects, pairs
-   * and lines are still those it paired with (else the pairing is made again here).
+   * and lines are still those it paired with (else the pairing is made again here). An engine
+   * still being built is built at once first.
    */
   importReport(r: ReportReading, pre?: PairedReading['pre']): ImportSummary | null {
+    this.finishBuild();
     const rec = this.recordingOf(r, pre);
     if (!rec) return null;
     const before = this.plan;
@@ -116,8 +118,6 @@ export class ExecutionSession extends TrackingCore {
     this.engineUpdate(before, got)(Infinity);
     return this.recorded(before, got);
   }
-
-  private lastSteps: Promise<unknown> = Promise.resolve();
 
   /**
    * A report is being recorded in steps (or waits for one): the tracking shown is the one before

@@ -9,6 +9,8 @@ import { asOfDate, disbursedToDate, targetAt } from '../domain/executionFigures'
 import { ExecutionEngine, type GroupKind, type LiveFigures } from '../engine/execution';
 import type { ExecutionRepo } from '../storage/executions';
 import { type ExecSaveState, TrackingSaver } from './executionStore';
+import { EngineLag } from './executionLag';
+import { inSteps, type Step, whenIdle } from './inSteps';
 import type { ImportSummary } from './executionImport';
 import {
   type ExecPatch,
@@ -19,6 +21,15 @@ import {
 } from './executionPatch';
 
 type Entry = { label: string; redo: ExecPatch; undo: ExecPatch };
+
+/**
+ * From this many projects a tracking's engine is built in idle-time steps after it opens (100,000
+ * projects: ~12 s of engine build), edits taken meanwhile; below, with the session (~0.5 s at 5,000).
+ */
+export const BUILD_IN_STEPS_PROJECTS = 5000;
+
+/** Milliseconds of engine build per task before the page gets the thread back. */
+const BUILD_BUDGET_MS = 8;
 
 /** A tracking open for work: its model, engine, history and saving (the session builds on it). */
 export class TrackingCore {
@@ -33,6 +44,14 @@ export class TrackingCore {
   protected listeners = new Set<() => void>();
   /** Stores every change; what to store next is `saver.pending`. */
   protected readonly saver: TrackingSaver;
+  /** The engine's build under way in steps (null: built). */
+  private buildStep: Step | null = null;
+  /** The edits the engine being built has not taken yet. */
+  private readonly lag = new EngineLag();
+  /** Resolves once the engine is built (at once, or after its steps). */
+  readonly ready: Promise<void>;
+  /** The last of the engine's build and the imports in steps (the next import waits for it). */
+  protected lastSteps: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly workbookId: string,
@@ -41,6 +60,11 @@ export class TrackingCore {
     lastImport: ImportSummary | null = null,
     /** The engine of its live figures (tests and the benchmark give one of another block size). */
     readonly engine: ExecutionEngine = new ExecutionEngine(),
+    /**
+     * Whether the engine is built in idle-time steps (by default from BUILD_IN_STEPS_PROJECTS); a
+     * number is the milliseconds of build per step (tests: 0, one piece of the build per step).
+     */
+    stepped: boolean | number = plan.projects.length >= BUILD_IN_STEPS_PROJECTS,
   ) {
     this.plan = plan;
     this.lastImport = lastImport;
@@ -52,20 +76,62 @@ export class TrackingCore {
       () => this.notify(),
     );
     this.reindex();
-    this.engine.load(plan, this.target());
-    this.buildSectionsLater();
+    if (stepped !== false) {
+      this.buildStep = this.engine.loadSteps(plan, this.target());
+      const budget = stepped === true ? BUILD_BUDGET_MS : stepped;
+      this.ready = inSteps((deadline) => this.building(deadline), budget);
+      this.lastSteps = this.ready.catch(() => undefined);
+    } else {
+      this.engine.load(plan, this.target());
+      this.ready = Promise.resolve();
+      this.buildSectionsLater();
+    }
   }
 
-  private sectionsTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * A step of the engine's build (true once built, or closed): once built, the edits made
+   * meanwhile are written, the sub-sections are filled in idle time and the views are told. A
+   * failed step builds the engine at once from the tracking of now.
+   */
+  private building(deadline: number): boolean {
+    if (this.closed || !this.buildStep) return true;
+    try {
+      if (!this.buildStep(deadline)) return false;
+      this.lag.catchUp(this.engine, this.plan, (k) => this.line(k), this.target());
+    } catch (e) {
+      console.error('execution engine build failed, built again at once', e);
+      this.engine.load(this.plan, this.target());
+    }
+    this.buildStep = null;
+    this.buildSectionsLater();
+    this.notify();
+    return true;
+  }
 
-  /** Fills the engine's sub-section rows in small steps after a build (a view asking builds all). */
+  /** Whether the engine is still being built (the live figures wait; edits are taken). */
+  get engineBuilding(): boolean {
+    return this.buildStep !== null;
+  }
+
+  /** Builds the rest of the engine at once (a report recorded at once; tests). */
+  finishBuild(): void {
+    if (this.buildStep) this.building(Infinity);
+  }
+
+  private sectionsCancel: (() => void) | null = null;
+
+  /**
+   * Fills the engine's sub-section rows in idle-time steps after a build (their rows in the views
+   * wait; `engine.group` asked for one builds the rest), telling the views once all are in.
+   */
   protected buildSectionsLater(): void {
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
+    this.sectionsCancel?.();
     const step = () => {
-      this.sectionsTimer = null;
-      if (!this.engine.buildSections(40)) this.sectionsTimer = setTimeout(step, 0);
+      this.sectionsCancel = null;
+      if (this.engine.buildSectionsUntil(performance.now() + BUILD_BUDGET_MS)) this.notify();
+      else this.sectionsCancel = whenIdle(step, 50);
     };
-    this.sectionsTimer = setTimeout(step, 0);
+    this.sectionsCancel = whenIdle(step, 50);
   }
 
   protected reindex(): void {
@@ -116,17 +182,22 @@ export class TrackingCore {
    * recorded in steps (the engine is then part old, part new; the views say a report is coming).
    */
   lineFigures(key: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.line(key);
+    return this.imports || this.buildStep ? undefined : this.engine.line(key);
   }
 
-  /** A project's live figures over its sources as the views show them (none while importing). */
+  /** A project's live figures over its sources as the views show them (none while importing or building). */
   projectFigures(projectId: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.project(projectId);
+    return this.imports || this.buildStep ? undefined : this.engine.project(projectId);
   }
 
-  /** A group's live figures as the views show them (none while importing). */
+  /**
+   * A group's live figures as the views show them: none while importing or building, nor for a
+   * sub-section whose row is not built yet (filled in idle time: the views are told once all are).
+   */
   groupFigures(kind: GroupKind, key: string): LiveFigures | undefined {
-    return this.imports ? undefined : this.engine.group(kind, key);
+    return this.imports || this.buildStep || !this.engine.groupBuilt(kind, key)
+      ? undefined
+      : this.engine.group(kind, key);
   }
 
   /** Applies a patch to the model and the engine (no history, no validation). */
@@ -134,6 +205,7 @@ export class TrackingCore {
     const { plan, inputs, touched } = patchPlan(this.plan, this.index, p);
     this.plan = plan;
     this.saver.pending.applied(p, plan.updatedAt);
+    if (this.buildStep) return this.lag.note(p, touched);
     if (p.periods) this.engine.setToDate(plan, this.target());
     else
       for (const key of touched) {
@@ -191,7 +263,7 @@ export class TrackingCore {
 
   close(): void {
     this.closed = true;
-    if (this.sectionsTimer) clearTimeout(this.sectionsTimer);
+    this.sectionsCancel?.();
     this.listeners.clear();
     this.engine.destroy();
   }

@@ -36,18 +36,39 @@ function cmpTuple(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
+/** The section tree of a tracking's projects, with each project's section keys (`sectionKeys`). */
+export interface SectionTree {
+  nodes: SectionNode[];
+  compare: (a: number, b: number) => number;
+  /** Each project's section keys, outermost first, by project index. */
+  keysOf: string[][];
+}
+
 /**
  * The sections in tree order (a parent before its children, siblings as the plan first lists
  * them) and a comparison of project indexes that keeps every section's projects together (then
  * the plan's order), even when a section comes back later in the plan (once per source section).
  */
-export function sectionTree(projects: readonly ExecProject[]): {
-  nodes: SectionNode[];
-  compare: (a: number, b: number) => number;
-} {
+export function sectionTree(projects: readonly ExecProject[]): SectionTree {
+  const it = sectionTreeSteps(projects);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `sectionTree` in steps: yields after every `every` projects read (a 100,000-project tracking). */
+export function* sectionTreeSteps(
+  projects: readonly ExecProject[],
+  every = Infinity,
+): Generator<void, SectionTree, void> {
   const first = new Map<string, number>();
   const nodeOf = new Map<string, SectionNode>();
-  const keysOf = projects.map((p, i) => {
+  const keysOf: string[][] = new Array<string[]>(projects.length);
+  const projectTuple: number[][] = new Array<number[]>(projects.length);
+  for (let i = 0; i < projects.length; i++) {
+    if (i && i % every === 0) yield;
+    const p = projects[i];
     const keys = sectionKeys(p.path);
     keys.forEach((k, d) => {
       if (first.has(k)) return;
@@ -55,13 +76,14 @@ export function sectionTree(projects: readonly ExecProject[]): {
       const path = p.path.slice(0, d + 1);
       nodeOf.set(k, { key: k, label: path.at(-1) ?? '', path, level: d });
     });
-    return keys;
-  });
+    keysOf[i] = keys;
+    // the sections' first projects (each known by now: a project's own come first at the latest)
+    projectTuple[i] = [...keys.map((k) => first.get(k)!), i];
+  }
   const tuple = (keys: string[]) => keys.map((k) => first.get(k)!);
-  const projectTuple = keysOf.map((keys, i) => [...tuple(keys), i]);
   const nodes = [...nodeOf.values()]
     .map((n) => ({ n, t: tuple(n.key ? sectionKeys(n.path) : ['']) }))
     .sort((a, b) => cmpTuple(a.t, b.t))
     .map((x) => x.n);
-  return { nodes, compare: (a, b) => cmpTuple(projectTuple[a], projectTuple[b]) };
+  return { nodes, compare: (a, b) => cmpTuple(projectTuple[a], projectTuple[b]), keysOf };
 }

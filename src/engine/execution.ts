@@ -34,6 +34,15 @@ export const LINE_INPUTS = [
 ] as const;
 export type LineInput = (typeof LINE_INPUTS)[number];
 
+/**
+ * Formula cells per piece of the stepped build (stepwiseBuild's weight): a group row sums up to
+ * hundreds of ranges, a block row thousands of cells, so pieces are a tenth of the plan's.
+ */
+export const BUILD_CELLS = 50;
+
+/** Sub-section rows written at a time by `buildSectionsUntil` (a row sums many ranges). */
+const SECTION_ROWS = 2;
+
 export class ExecutionEngine {
   private hf: HyperFormula;
   private sources: string[] = [];
@@ -76,7 +85,7 @@ export class ExecutionEngine {
     let built: HyperFormula | null = null;
     const steps = (function* (): Generator<void, ExecutionSheets, void> {
       const sheets = yield* executionSheets(plan, target, block, 2000);
-      yield* buildInSteps(sheets.contents, ['Lines', 'Blocks'], (hf) => (built = hf));
+      yield* buildInSteps(sheets.contents, ['Lines', 'Blocks'], (hf) => (built = hf), BUILD_CELLS);
       return sheets;
     })();
     return (deadline) => {
@@ -131,6 +140,26 @@ export class ExecutionEngine {
       this.built = end;
     }
     return this.built >= this.pending.length;
+  }
+
+  /**
+   * Writes sub-section rows a few at a time until `deadline` (a `performance.now()` time, ms; at
+   * least one write); true when every one is built. The app calls it in idle time after a build.
+   */
+  buildSectionsUntil(deadline: number): boolean {
+    do {
+      if (this.buildSections(SECTION_ROWS)) return true;
+    } while (performance.now() < deadline);
+    return false;
+  }
+
+  /**
+   * Whether a group's figures are there without building anything: a sub-section's once every
+   * sub-section row is written (its row adds up rows of its own sub-sections written after it).
+   */
+  groupBuilt(kind: GroupKind, key: string): boolean {
+    const at = this.place.get(`${kind}:${key}`);
+    return !!at && (!at.nested || this.built >= this.pending.length);
   }
 
   private cell(key: string): { row: number; col: number } | undefined {
@@ -282,7 +311,8 @@ export class ExecutionEngine {
   group(kind: GroupKind, key: string): LiveFigures | undefined {
     const at = this.place.get(`${kind}:${key}`);
     if (!at) return undefined;
-    if (at.nested && at.row >= this.built) this.buildSections();
+    // a sub-section's row adds up its own sub-sections' rows, written after it: all are built first
+    if (at.nested && this.built < this.pending.length) this.buildSections();
     const sheet = at.nested ? this.ids.sections : this.ids.groups;
     const row = at.row;
     const v = this.hf.getRangeValues({

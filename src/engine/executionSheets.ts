@@ -10,7 +10,7 @@ import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
 import { toDateReader } from '../domain/executionFigures';
 import { blockCells } from './executionBlocks';
 import { groupCells, isNested } from './executionGroups';
-import { executionLayout, type Group } from './executionLayout';
+import { type Group, layoutSteps } from './executionLayout';
 import { readToDate, type ToDateRead } from './executionToDate';
 
 const EPS = '0.000000001';
@@ -47,7 +47,8 @@ export function targetCells(n: number, block: number, target: number | null | un
 
 /**
  * The engine's sheets of `plan` at its latest period (`target` the rate the flags compare with,
- * `block` the rows per subtotal), yielding after every `rowsPerStep` project rows made.
+ * `block` the rows per subtotal), yielding after every `rowsPerStep` project rows laid out, read
+ * or made, and after every group row made whose formulas name about as many ranges.
  */
 export function* executionSheets(
   plan: AnnualPlan,
@@ -55,16 +56,23 @@ export function* executionSheets(
   block: number,
   rowsPerStep = Infinity,
 ): Generator<void, ExecutionSheets, void> {
-  const { projects, groups } = executionLayout(plan);
+  const { projects, groups } = yield* layoutSteps(plan, rowsPerStep);
   const S = plan.sources.length;
   const at = (s: number, field: number) => columnLetter(s * 6 + field);
   const sumCol = S * 6;
   const P = columnLetter(sumCol);
-  const byKey = new Map<string, ExecLine>(
-    plan.lines.map((l) => [lineKey(l.projectId, l.source), l]),
-  );
+  const byKey = new Map<string, ExecLine>();
+  for (const [i, l] of plan.lines.entries()) {
+    if (i && i % rowsPerStep === 0) yield;
+    byKey.set(lineKey(l.projectId, l.source), l);
+  }
   const toDate = new Float64Array(projects.length * S * 2);
-  readToDate(linesToDate(plan, byKey), projects, plan.sources, toDate, 0, projects.length);
+  const read = linesToDate(plan, byKey);
+  for (let from = 0; from < projects.length; from += rowsPerStep) {
+    if (from) yield;
+    const to = Math.min(projects.length, from + rowsPerStep);
+    readToDate(read, projects, plan.sources, toDate.subarray(from * S * 2), from, to);
+  }
   const rows: (string | number | null)[][] = new Array(projects.length);
   for (let i = 0; i < projects.length; i++) {
     if (i && i % rowsPerStep === 0) yield;
@@ -102,30 +110,44 @@ export function* executionSheets(
   const nestedRow = new Map(nested.map((gi, k) => [gi, k]));
   const top: (string | number)[][] = [];
   const place = new Map<string, { nested: boolean; row: number }>();
-  groups.forEach((g, i) => {
+  // a step after every quarter of `rowsPerStep` runs of rows put in group formulas (a run is a
+  // range per column)
+  const runsPerStep = Math.max(1, rowsPerStep / 4);
+  let runs = 0;
+  for (const [i, g] of groups.entries()) {
+    runs += g.runs.length;
+    if (runs >= runsPerStep) {
+      runs = 0;
+      yield;
+    }
     const key = `${g.kind}:${g.key}`;
     if (isNested(g)) place.set(key, { nested: true, row: nestedRow.get(i)! });
     else {
       place.set(key, { nested: false, row: top.length });
       top.push(groupCells(g, top.length + 1, plan.sources, sumCol, [], block));
     }
-  });
-  const pending = nested.map((gi, k) =>
-    groupCells(
-      groups[gi],
-      k + 1,
-      plan.sources,
-      sumCol,
-      (groups[gi].children ?? []).map((c) => nestedRow.get(c)!),
-      block,
-    ),
-  );
+  }
+  const pending: (string | number)[][] = [];
+  for (const [k, gi] of nested.entries()) {
+    runs += groups[gi].own?.length ?? 0;
+    if (runs >= runsPerStep) {
+      runs = 0;
+      yield;
+    }
+    const childRows = (groups[gi].children ?? []).map((c) => nestedRow.get(c)!);
+    pending.push(groupCells(groups[gi], k + 1, plan.sources, sumCol, childRows, block));
+  }
   // every input column, the planned sum and the behind flag: the columns groups add up
   const summed = [...Array.from({ length: sumCol + 1 }, (_, c) => c), sumCol + 3];
+  const rowOf = new Map<string, number>();
+  for (const [i, id] of projects.entries()) {
+    if (i % rowsPerStep === 0) yield;
+    rowOf.set(id, i);
+  }
   return {
     sources: plan.sources,
     projects,
-    rowOf: new Map(projects.map((id, i) => [id, i])),
+    rowOf,
     groups,
     place,
     pending,

@@ -183,7 +183,10 @@ function runs(indexes: readonly number[]): [number, number][] {
 
 /**
  * Row operations taking the data sheet from the `before` row order to `after`: removes the rows
- * that are gone, moves the rest into their new order (in runs), adds the new rows (empty).
+ * that are gone, moves the rest into their new order (in runs), adds the new rows (empty). The
+ * rows the two orders share at their start and at their end are passed over (an insert among
+ * 100,000 rows: a few rows looked at, not two sets of them all): the operations are those the
+ * whole orders give, their indexes past the common start.
  */
 export function reorderRows(
   hf: HyperFormula,
@@ -191,9 +194,32 @@ export function reorderRows(
   before: readonly Id[],
   after: readonly Id[],
 ): void {
+  let head = 0;
+  const most = Math.min(before.length, after.length);
+  while (head < most && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < most - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
+    tail++;
+  reorderMiddle(
+    hf,
+    sheet,
+    before.slice(head, before.length - tail),
+    after.slice(head, after.length - tail),
+    head,
+  );
+}
+
+/** `reorderRows` of the orders' differing middles, which start at row `at`. */
+function reorderMiddle(
+  hf: HyperFormula,
+  sheet: number,
+  before: readonly Id[],
+  after: readonly Id[],
+  at: number,
+): void {
   const keep = new Set(after);
   const gone = before.flatMap((id, i) => (keep.has(id) ? [] : [i]));
-  for (const [start, count] of runs(gone).reverse()) hf.removeRows(sheet, [start, count]);
+  for (const [start, count] of runs(gone).reverse()) hf.removeRows(sheet, [at + start, count]);
   const had = new Set(before);
   const cur = before.filter((id) => keep.has(id));
   const target = after.filter((id) => had.has(id));
@@ -203,13 +229,13 @@ export function reorderRows(
     const j = pos.get(target[k])!;
     let len = 1;
     while (k + len < target.length && cur[j + len] === target[k + len]) len++;
-    hf.moveRows(sheet, j, len, k);
+    hf.moveRows(sheet, at + j, len, at + k);
     cur.splice(k, 0, ...cur.splice(j, len));
     for (let i = k; i < j + len; i++) pos.set(cur[i], i);
     k += len - 1;
   }
   const added = after.flatMap((id, i) => (had.has(id) ? [] : [i]));
-  for (const [start, count] of runs(added)) hf.addRows(sheet, [start, count]);
+  for (const [start, count] of runs(added)) hf.addRows(sheet, [at + start, count]);
 }
 
 /** The row's engine contents, without the unit view's helper column (the views keep it). */
@@ -290,7 +316,9 @@ export function restructure(
       for (const [col, want] of derivedCells(l, rows, i))
         fixes.push({ row: i, col, content: want });
     if (!d.order) return;
-    for (const [k, v] of Object.entries(r.cells)) {
+    // for…in, not Object.entries: no array per row and cell (every row of the sheet)
+    for (const k in r.cells) {
+      const v = r.cells[k];
       if (typeof v !== 'string' || !v.startsWith('=')) continue;
       const col = inputColumn(l, r, k);
       if (col !== undefined) fixes.push({ row: i, col, content: fix ? fix(v) : v });

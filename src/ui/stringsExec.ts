@@ -20,6 +20,8 @@ export const viExec = {
   execImportReplaced: 'Số liệu kỳ {date} nhập trước đó đã được thay.',
   execImportFailed: 'Không nhập được «{name}»: {why}',
   execGridImporting: 'Đang nhập báo cáo… các số liệu tính được hiện lại khi xong.',
+  execGridBuilding:
+    'Đang tính các tổng… các số liệu tính được hiện khi xong; vẫn sửa được số liệu.',
   execImportReading: 'Đang đọc «{name}» và ghép các dòng với dự án…',
   execImportRecording: 'Đang ghi số liệu của «{name}» và tính lại các tổng…',
   execNoDisbursement: 'không có cột số giải ngân nào (Giải ngân, Lũy kế giải ngân, Thanh toán…).',
@@ -107,6 +109,8 @@ export const enExec: Record<keyof typeof viExec, string> = {
   execImportReplaced: 'The figures of {date} imported before were replaced.',
   execImportFailed: 'Could not import “{name}”: {why}',
   execGridImporting: 'Importing a report… the computed figures show again once it is in.',
+  execGridBuilding:
+    'Computing the totals… the computed figures show once done; figures can be edited meanwhile.',
   execImportReading: 'Reading “{name}” and pairing its lines with projects…',
   execImportRecording: 'Recording the figures of “{name}” and recomputing the totals…',
   execNoDisbursement: 'no column reads as a disbursement figure.',

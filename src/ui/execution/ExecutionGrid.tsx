@@ -213,6 +213,11 @@ export function ExecutionGrid(p: {
           {t('execGridImporting')}
         </p>
       )}
+      {session.engineBuilding && !session.importing && (
+        <p className="pb-msg pb-msg-info" role="status" data-testid="exec-grid-building">
+          {t('execGridBuilding')}
+        </p>
+      )}
       <AgGridReact<Item>
         theme={theme}
         rowData={rows}

@@ -49,9 +49,9 @@ export function ExecutionGroups(p: { session: ExecutionSession; version: number 
     );
   return (
     <div className="pb-view" data-testid="exec-groups" data-version={p.version}>
-      {session.importing && (
+      {(session.importing || session.engineBuilding) && (
         <p className="pb-msg pb-msg-info" role="status">
-          {t('execGridImporting')}
+          {t(session.importing ? 'execGridImporting' : 'execGridBuilding')}
         </p>
       )}
       {kinds.map(([kind, label]) => (
@@ -85,9 +85,11 @@ export function ExecutionPeriods(p: { session: ExecutionSession; version: number
   const { t, lang } = useLang();
   const { session } = p;
   const [unit, setUnit] = useState('');
+  // the engine's groups are there once it is built (version)
   const units = useMemo(
     () => session.engine.groupList().filter((g) => g.kind === 'unit'),
-    [session],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, p.version],
   );
   const series = useMemo(
     () => periodSeries(session.plan, (x) => !unit || normaliseName(x.lead) === unit),
