@@ -59,6 +59,8 @@ describe('typing fast', () => {
     const section0 = await rowTotal(0);
     const grand0 = await rowTotal('grand');
     await wb.focus(1, col);
+    // the name box follows the grid's focus a render later: read it once the page has drawn
+    await settle(wb.page);
     const nameBox = wb.page.locator('[data-testid=name-box]');
     const letter = (await nameBox.innerText()).replace(/\d+$/, '');
 
