@@ -3,6 +3,7 @@
  * đồng, tỷ đồng), rounded to a number of decimals, long texts wrapped or cut. Only the display
  * changes: the model, formulas and exports keep the plan's unit.
  */
+import { formatAmount } from './numbers';
 
 export const DISPLAY_UNITS = ['đồng', 'nghìn đồng', 'triệu đồng', 'tỷ đồng'] as const;
 export type DisplayUnit = (typeof DISPLAY_UNITS)[number];
@@ -99,4 +100,20 @@ export function amountDecimals(planUnit: string, display: SheetDisplay | undefin
   if (display?.decimals !== undefined) return displayDecimals(display);
   const step = 1e-3 * displayFactor(planUnit, display);
   return Math.max(0, Math.min(6, Math.round(-Math.log10(step))));
+}
+
+/**
+ * A figure (in the plan's unit) as a sheet shows it: money (`money`) in the display unit with its
+ * decimals, other numbers with the chosen decimals; `lang` the number style (vi `61.600`, en
+ * `61,600`). The grid, the panels beside it and the find all read figures through it.
+ */
+export function shownFigure(
+  v: number,
+  money: boolean,
+  planUnit: string,
+  display: SheetDisplay | undefined,
+  lang: 'vi' | 'en',
+): string {
+  if (!money) return formatAmount(v, lang, displayDecimals(display));
+  return formatAmount(toDisplay(v, planUnit, display), lang, amountDecimals(planUnit, display));
 }

@@ -1,10 +1,10 @@
 /**
  * Find and filter over a whole plan, off-screen rows included: a query matched against names,
- * units, notes and figures (as typed or as shown), and filters by lead unit, section, findings or
+ * units, notes and figures (as typed or as shown, computed sums included), and filters by lead unit, section, findings or
  * changes. Filters only choose which rows are shown: totals stay those of the whole plan.
  */
-import { leaves } from './columns';
-import { formatAmount } from './numbers';
+import { isNumericLeaf, leaves } from './columns';
+import { type CellForms, cellFormsOf, cellsOf, formsOf, shownFormsOf } from './findForms';
 import { subtreeEnd } from './rows';
 import { fold } from './sources';
 import type { AppendixSheet, Id, Row } from './types';
@@ -16,98 +16,24 @@ export interface FindHit {
   colId: Id;
 }
 
-/** A figure as the user might type it: `61600`, `61.600` (Vietnamese), `61,600` (English). */
-function figureForms(x: number): string[] {
-  return [String(x), formatAmount(x, 'vi'), formatAmount(x, 'en')];
-}
-
-/** A cell's searchable forms: a figure as typed in each style, and every form folded. */
-interface CellForms {
-  exact: string[];
-  folded: string[];
-}
-
-/**
- * A row's forms joined (folded ones apart by NUL, exact ones between SOH): one `includes` tells
- * whether any cell of the row can match, so only those rows are looked at cell by cell. Only
- * these two strings are kept per row (100,000 rows of per-cell maps kept the collector busy for
- * hundreds of milliseconds while the query was typed); the cells' forms are read back from them.
- */
-interface RowForms {
-  folded: string;
-  exact: string;
-}
-
-/** Forms per row object (rows are immutable: an edited row is a new object). */
-const formsCache = new WeakMap<Row, RowForms>();
-
-/** The row's non-empty cells in the order of its keys. */
-function filled(r: Row): [Id, string | number][] {
-  const out: [Id, string | number][] = [];
-  for (const [k, v] of Object.entries(r.cells))
-    if (v !== null && v !== undefined && v !== '') out.push([k, v as string | number]);
-  return out;
-}
-
-function cellFormsOf(v: string | number): CellForms {
-  const exact = typeof v === 'number' ? figureForms(v) : [v];
-  return { exact: typeof v === 'number' ? exact : [], folded: exact.map(fold) };
-}
-
-function formsOf(r: Row): RowForms {
-  let m = formsCache.get(r);
-  if (m) return m;
-  let folded = '';
-  let exact = '\u0001';
-  let first = true;
-  let firstExact = true;
-  for (const [, v] of filled(r)) {
-    const f = cellFormsOf(v);
-    for (const x of f.folded) {
-      folded += first ? x : `\0${x}`;
-      first = false;
-    }
-    for (const x of f.exact) {
-      exact += firstExact ? x : `\u0001${x}`;
-      firstExact = false;
-    }
-  }
-  m = { folded, exact: `${exact}\u0001` };
-  formsCache.set(r, m);
-  return m;
-}
-
-/**
- * The forms of a row's cells by column, read back from its joined forms (split where no cell
- * text holds a separator, else built again).
- */
-function cellsOf(r: Row, forms: RowForms): Map<Id, CellForms> {
-  const cells = filled(r);
-  const out = new Map<Id, CellForms>();
-  const fparts = forms.folded.split('\0');
-  const eparts = forms.exact.slice(1, -1).split('\u0001');
-  let nf = 0;
-  let ne = 0;
-  for (const [, v] of cells) {
-    nf += typeof v === 'number' ? 3 : 1;
-    ne += typeof v === 'number' ? 3 : 0;
-  }
-  if (fparts.length !== nf || (ne > 0 && eparts.length !== ne)) {
-    for (const [k, v] of cells) out.set(k, cellFormsOf(v));
-    return out;
-  }
-  let fi = 0;
-  let ei = 0;
-  for (const [k, v] of cells) {
-    const n = typeof v === 'number' ? 3 : 1;
-    const exact = typeof v === 'number' ? eparts.slice(ei, (ei += 3)) : [];
-    out.set(k, { exact, folded: fparts.slice(fi, (fi += n)) });
-  }
-  return out;
-}
-
 /** How often (in rows) the stepped search lets the caller pause (a step of forms built ~5 ms). */
 export const STEP_ROWS = 128;
+
+/** What find reads besides the rows' cells (without them: the typed cells only). */
+export interface FindOptions {
+  /**
+   * A cell's figure as computed (plan's unit): the sums of sections and totals, formulas. A row
+   * that is not a project's, or holds a formula, is matched on its computed figures too.
+   */
+  value?: (sheetId: Id, rowIndex: number, colId: Id) => unknown;
+  /** The plan's unit: a sheet shown in another unit (or decimals) is matched as shown too. */
+  planUnit?: string;
+}
+
+/** Whether a cell's forms match the query (`q` folded, `typed` as typed). */
+function matches(f: CellForms, q: string, typed: string): boolean {
+  return f.exact.includes(typed) || f.folded.some((x) => x.includes(q));
+}
 
 /**
  * The search of `findInPlan` in steps: it yields every hundred-odd rows (the caller may pause
@@ -116,6 +42,7 @@ export const STEP_ROWS = 128;
 export function* findSteps(
   sheets: readonly AppendixSheet[],
   query: string,
+  opts: FindOptions = {},
 ): Generator<void, FindHit[], void> {
   const q = fold(query);
   if (!q) return [];
@@ -124,20 +51,32 @@ export function* findSteps(
   const both = q + typed;
   const joined = !both.includes('\0') && !both.includes('\u0001');
   const out: FindHit[] = [];
+  const { value } = opts;
   for (const s of sheets) {
     const cols = leaves(s.columns).filter((l) => l.role !== 'rowTotal');
+    const shown = shownFormsOf(s, opts.planUnit);
     for (let i = 0; i < s.rows.length; i++) {
       if (i % STEP_ROWS === STEP_ROWS - 1) yield;
       const r = s.rows[i];
-      const forms = formsOf(r);
-      if (joined && !forms.folded.includes(q) && !forms.exact.includes(`\u0001${typed}\u0001`))
+      const forms = formsOf(r, shown);
+      // a section's or a total's figures (and a formula's) are computed: matched as computed too
+      const live = !!value && (r.kind !== 'project' || forms.formula);
+      if (
+        !live &&
+        joined &&
+        !forms.folded.includes(q) &&
+        !forms.exact.includes(`\u0001${typed}\u0001`)
+      )
         continue;
-      const cells = cellsOf(r, forms);
+      const cells = cellsOf(r, forms, shown);
       for (const l of cols) {
         const f = cells.get(l.id);
-        if (!f) continue;
-        if (f.exact.includes(typed) || f.folded.some((x) => x.includes(q)))
-          out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });
+        let hit = !!f && matches(f, q, typed);
+        if (!hit && live && isNumericLeaf(l)) {
+          const v = value(s.id, i, l.id);
+          hit = typeof v === 'number' && matches(cellFormsOf(v, l.id, shown), q, typed);
+        }
+        if (hit) out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });
       }
     }
   }
@@ -157,8 +96,12 @@ export function finish<T>(steps: Generator<void, T, void>): T {
  * figure reads as the query, in sheet and row order. The folded forms are kept per row, so each
  * keystroke after the first costs little.
  */
-export function findInPlan(sheets: readonly AppendixSheet[], query: string): FindHit[] {
-  return finish(findSteps(sheets, query));
+export function findInPlan(
+  sheets: readonly AppendixSheet[],
+  query: string,
+  opts: FindOptions = {},
+): FindHit[] {
+  return finish(findSteps(sheets, query, opts));
 }
 
 /** The next (or previous) hit after a position, wrapping around. */

@@ -6,14 +6,7 @@ import type { PercentFigure } from '../app/editing';
 import type { CellRange } from '../app/selection';
 import type { WorkbookSession } from '../app/session';
 import { isNumericLeaf, leaves } from '../domain/columns';
-import {
-  amountDecimals,
-  displayDecimals,
-  isMoneyLeaf,
-  shownUnit,
-  toDisplay,
-} from '../domain/display';
-import { formatAmount } from '../domain/numbers';
+import { isMoneyLeaf, shownFigure, shownUnit, toDisplay } from '../domain/display';
 import { percentAt } from '../domain/percent';
 import { leafById } from '../domain/policy';
 
@@ -69,7 +62,6 @@ export function figureFormatter(
   const d = s?.display;
   return (x, colId) => {
     const leaf = colId && s ? leafById(s, colId) : undefined;
-    if (leaf && !isMoneyLeaf(leaf)) return formatAmount(x, lang, displayDecimals(d));
-    return formatAmount(toDisplay(x, wb.meta.unit, d), lang, amountDecimals(wb.meta.unit, d));
+    return shownFigure(x, !leaf || isMoneyLeaf(leaf), wb.meta.unit, d, lang);
   };
 }

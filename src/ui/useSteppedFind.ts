@@ -19,11 +19,16 @@ interface Job {
   done: (appendixHits: FindHit[]) => FindHit[];
 }
 
-/** The hits of `query` over the workbook, searched in steps; `searching` while one runs. */
+/**
+ * The hits of `query` over the workbook, searched in steps; `searching` while one runs. `value`:
+ * an appendix cell's computed figure (sums and formulas are found as shown), `planUnit` the
+ * plan's unit (a sheet shown in another unit is found as shown).
+ */
 export function useSteppedFind(
   wb: Pick<Workbook, 'sheets' | 'grids'>,
   query: string,
   gridValue: (gridId: Id, r: number, c: number) => unknown,
+  appendix: { value: (sheetId: Id, row: number, colId: Id) => unknown; planUnit: string },
 ): { hits: FindHit[]; searching: boolean; settle: () => FindHit[] } {
   const [state, setState] = useState<{ hits: FindHit[]; query: string; searching: boolean }>({
     hits: [],
@@ -33,6 +38,9 @@ export function useSteppedFind(
   const job = useRef<Job | null>(null);
   const value = useRef(gridValue);
   value.current = gridValue;
+  const computed = useRef(appendix.value);
+  computed.current = appendix.value;
+  const { planUnit } = appendix;
   const { sheets, grids } = wb;
 
   useEffect(() => {
@@ -49,7 +57,11 @@ export function useSteppedFind(
           out.push(plainHit(g.id, h.r, h.c));
       return out;
     };
-    const me: Job = { steps: findSteps(sheets, query), done };
+    const steps = findSteps(sheets, query, {
+      value: (sheetId, row, colId) => computed.current(sheetId, row, colId),
+      planUnit,
+    });
+    const me: Job = { steps, done };
     job.current = me;
     const channel = new MessageChannel();
     const slice = () => {
@@ -76,7 +88,7 @@ export function useSteppedFind(
       if (job.current === me) job.current = null;
       channel.port1.close();
     };
-  }, [sheets, grids, query]);
+  }, [sheets, grids, query, planUnit]);
 
   const settle = useCallback((): FindHit[] => {
     const me = job.current;

@@ -51,7 +51,10 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
 
   const { sheets, grids } = session.workbook;
   // searched in steps (a 100,000-project plan never blocks typing: useSteppedFind.ts)
-  const found = useSteppedFind({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c));
+  const found = useSteppedFind({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c), {
+    value: (s, r, c) => session.value(s, r, c),
+    planUnit: session.workbook.meta.unit,
+  });
   const kept = useCallback(
     (all: FindHit[]) => (keep ? all.filter((h) => h.sheetId !== sheetId || keep(h)) : all),
     [keep, sheetId],

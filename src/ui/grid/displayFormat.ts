@@ -2,16 +2,9 @@
  * Figures as the sheet shows them: money columns in the chosen display unit, rounded to the
  * chosen decimals; other numbers as they are. The model and exports keep the plan's unit.
  */
-import {
-  amountDecimals,
-  displayDecimals,
-  inputScale,
-  isMoneyLeaf,
-  toDisplay,
-} from '../../domain/display';
+import { inputScale, isMoneyLeaf, shownFigure, toDisplay } from '../../domain/display';
 import { formatPercent, percentAt } from '../../domain/percent';
 import { leafById } from '../../domain/policy';
-import { formatAmount } from '../../domain/numbers';
 import type { ColumnLeaf, Row } from '../../domain/types';
 import type { GridCtx, GridItem } from './gridContext';
 
@@ -39,8 +32,7 @@ export function shownAmount(
   if (pct !== undefined) return formatPercent(v, ctx.lang, pct);
   const wb = ctx.session.workbook;
   const d = wb.sheets.find((s) => s.id === ctx.sheetId)?.display;
-  if (leaf && !isMoney(leaf)) return formatAmount(v, ctx.lang, displayDecimals(d));
-  return formatAmount(toDisplay(v, wb.meta.unit, d), ctx.lang, amountDecimals(wb.meta.unit, d));
+  return shownFigure(v, !leaf || isMoney(leaf), wb.meta.unit, d, ctx.lang);
 }
 
 /** A figure of a cell (plan's unit) in the unit the sheet shows and takes it: editor, copy. */

@@ -24,6 +24,15 @@ export class FindFilterBar {
     await this.page.locator('[data-testid=find-input]').press('Shift+Enter');
   }
 
+  /** Finds a query once its search is done, goes to its first hit, returns the count (`1/3`). */
+  async findFirst(query: string): Promise<string> {
+    await this.find(query);
+    const searching = this.count().filter({ hasText: 'Đang tìm' });
+    await searching.waitFor({ state: 'detached' });
+    await this.next();
+    return this.count().innerText();
+  }
+
   count(): Locator {
     return this.page.locator('[data-testid=find-count]');
   }

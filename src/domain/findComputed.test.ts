@@ -1,0 +1,58 @@
+/**
+ * Find reads figures as the sheet shows them: a section's or a total's sum (only computed, never
+ * typed) and a figure in the sheet's display unit (`15,8` tỷ đồng for a typed 15800 triệu đồng).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findInPlan } from './find';
+import type { Workbook } from './types';
+
+const sample = (): Workbook =>
+  JSON.parse(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8')).workbook;
+
+describe('find over computed and shown figures', () => {
+  it('finds a section’s computed sum through the value given, not a project’s cell', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    const section = s.rows.findIndex((r) => r.kind === 'section');
+    const project = s.rows.findIndex((r) => r.kind === 'project');
+    // a stub of the engine: 6500 in the section's 2011 cell, 777 in every project's cell
+    const value = (_: string, i: number, c: string) =>
+      i === section && c === 'y2011_dtpt' ? 6500 : i === project ? 777 : null;
+    expect(findInPlan(wb.sheets, '6.500')).toEqual([]); // typed cells only
+    const hits = findInPlan(wb.sheets, '6.500', { value });
+    expect(hits.map((h) => [h.rowIndex, h.colId])).toEqual([[section, 'y2011_dtpt']]);
+    expect(findInPlan(wb.sheets, '6500', { value })).toEqual(hits);
+    expect(findInPlan(wb.sheets, '6,500', { value })).toEqual(hits);
+    // a project's figures are its typed ones (no formula there): the stub is not read for them
+    expect(findInPlan(wb.sheets, '777', { value })).toEqual([]);
+  });
+
+  it('a stated figure and the computed one of the same cell make one hit', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    const section = s.rows.findIndex((r) => r.kind === 'section');
+    const stated = s.rows[section].cells.stated as number;
+    const value = (_: string, i: number, c: string) =>
+      i === section && c === 'stated' ? stated : null;
+    const hits = findInPlan(wb.sheets, String(stated), { value });
+    expect(hits.filter((h) => h.rowIndex === section)).toHaveLength(1);
+  });
+
+  it('finds a figure as the sheet shows it in another unit, and as typed', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    s.display = { unit: 'tỷ đồng' };
+    const row = s.rows.findIndex((r) => r.cells.stated === 15800);
+    const opts = { planUnit: wb.meta.unit };
+    expect(findInPlan(wb.sheets, '15,8', opts).some((h) => h.rowIndex === row)).toBe(true);
+    expect(findInPlan(wb.sheets, '15.800', opts).some((h) => h.rowIndex === row)).toBe(true);
+    // 300 triệu đồng shows as 0,3 tỷ đồng (0.3 in English style)
+    const small = s.rows.findIndex((r) => r.cells.stated === 300);
+    expect(findInPlan(wb.sheets, '0,3', opts).some((h) => h.rowIndex === small)).toBe(true);
+    expect(findInPlan(wb.sheets, '0.3', opts).some((h) => h.rowIndex === small)).toBe(true);
+    // back in the plan's unit, the rows' forms are built again: 0,3 is no figure of the plan
+    s.display = undefined;
+    expect(findInPlan(wb.sheets, '0,3', opts).some((h) => h.rowIndex === small)).toBe(false);
+  });
+});
