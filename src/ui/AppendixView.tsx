@@ -1,52 +1,46 @@
 /** An appendix sheet of an open workbook: header, toolbar, formula bar, grid with checks panel, sheet tabs, status. */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Refusal, RefusalCode } from '../app/commands';
-import { commitText } from '../app/editing';
 import type { OpenedWorkbook } from '../app/services';
-import { columnLetter, leaves } from '../domain/columns';
-import { cellPolicy } from '../domain/policy';
-import { newSheet } from '../domain/template';
-import { ChecksPanel } from './ChecksPanel';
-import { displayUnitLabel, figureFormatter } from './displayFigures';
-import { DisplayControls } from './DisplayControls';
-import { FormulaBar } from './FormulaBar';
-import { rawText } from './grid/CellEditor';
-import type { GridCtx, GridItem } from './grid/gridContext';
-import { PlanGrid } from './grid/PlanGrid';
-import { useLang } from './i18n';
-import { PrintableReport } from './PrintableReport';
-import { PrintableForm } from './PrintableForm';
-import { usePrintForm } from './usePrintForm';
-import { SheetTabs } from './SheetTabs';
-import { StatusLine } from './StatusLine';
-import type { StringKey } from './strings';
-import { Toolbar } from './Toolbar';
-import { useChecksUi } from './useChecksUi';
-import { bySaveState, byReadOnly, byVersion } from './useSession';
-import { useSessionDeferred } from './useSessionDeferred';
-import { useDeferredFocus, useSelectionStats } from './useGridFocus';
-import { useWorkbookActions } from './useWorkbookActions';
-import { useStatusMessage } from './useStatusMessage';
-import { type Ask, ConfirmDialog } from './ConfirmDialog';
-import { ChecksDock } from './ChecksDock';
-import { FindBar, FindToggle } from './FindBar';
-import { useFindFilter } from './useFindFilter';
-import type { Versions } from '../app/versions';
-import type { CompareMarks } from './useCompareMarks';
-import { useCollabMarks } from './useCollabMarks';
-import { CellConflict } from './CellConflict';
-import { collabAt } from './grid/collabMarks';
-import type { RevisionSummary } from '../app/versions';
-import { WorkbookHeader } from './WorkbookHeader';
-import { exportCsvNow, exportXlsxNow } from './exportActions';
-import { StorageFailureBanner } from './StorageFailureBanner';
 import { fileStem } from '../app/exports';
-import { SyncPanel, SyncToggle } from './SyncPanel';
+import type { RevisionSummary, Versions } from '../app/versions';
+import { AppendixChecks } from './AppendixChecks';
+import { AppendixHeaderExtras } from './AppendixHeaderExtras';
+import { AppendixPrints } from './AppendixPrints';
+import { CellConflict } from './CellConflict';
+import { displayUnitLabel } from './displayFigures';
+import { type Ask, ConfirmDialog } from './ConfirmDialog';
+import { DisplayControls } from './DisplayControls';
+import { exportCsvNow, exportXlsxNow } from './exportActions';
+import { FindBar } from './FindBar';
+import { FormulaBar } from './FormulaBar';
 import { columnsKey } from './form/columnsKey';
 import { FormPanel } from './form/FormPanel';
 import { renameTab } from './form/renameTab';
+import { collabAt } from './grid/collabMarks';
+import type { GridCtx, GridItem } from './grid/gridContext';
+import { PlanGrid } from './grid/PlanGrid';
+import { useLang } from './i18n';
+import { SheetTabs } from './SheetTabs';
+import { StatusLine } from './StatusLine';
+import { StorageFailureBanner } from './StorageFailureBanner';
+import type { StringKey } from './strings';
+import { SyncPanel } from './SyncPanel';
+import { Toolbar } from './Toolbar';
+import { useCellMessages } from './useCellMessages';
+import { useChecksUi } from './useChecksUi';
+import { useCollabMarks } from './useCollabMarks';
+import type { CompareMarks } from './useCompareMarks';
+import { useFindFilter } from './useFindFilter';
+import { useFocusedCell } from './useFocusedCell';
+import { useDeferredFocus, useSelectionStats } from './useGridFocus';
 import { useGridOverlays } from './useGridOverlays';
+import { usePrintForm } from './usePrintForm';
+import { byReadOnly, bySaveState, byVersion } from './useSession';
+import { useSessionDeferred } from './useSessionDeferred';
+import { useStatusMessage } from './useStatusMessage';
+import { useWorkbookActions } from './useWorkbookActions';
+import { WorkbookHeader } from './WorkbookHeader';
 
 export function AppendixView({
   opened,
@@ -60,6 +54,7 @@ export function AppendixView({
   revision,
   onView,
   versions,
+  onAddSheet,
 }: {
   opened: OpenedWorkbook;
   onBack: () => void;
@@ -73,6 +68,8 @@ export function AppendixView({
   onView?: (kind: 'units' | 'years') => void;
   /** The workbook's versions (the filter "changed since version"). */
   versions?: Versions;
+  /** Adds an appendix after the last one and shows it. */
+  onAddSheet: () => void;
 }) {
   const { t, lang } = useLang();
   const { session } = opened;
@@ -96,28 +93,15 @@ export function AppendixView({
     apiRef.current?.refreshCells({ force: true });
   }, [marks, sheetId]);
 
-  const cellName = useCallback(
-    (rowId: string | undefined, colId: string | undefined) => {
-      const s = session.workbook.sheets.find((x) => x.id === sheetId)!;
-      const i = rowId ? s.rows.findIndex((r) => r.id === rowId) : -1;
-      const c = colId ? leaves(s.columns).findIndex((l) => l.id === colId) : -1;
-      return i >= 0 && c >= 0 ? `${columnLetter(c)}${i + 1}` : '';
-    },
-    [session, sheetId],
-  );
-  const refusalText = useCallback(
-    (r: Refusal) =>
-      t('refused', {
-        cell: cellName(r.rowId, r.colId),
-        why: t(`r_${r.code}`, { detail: r.detail ?? '' }),
-      }),
-    [t, cellName],
-  );
-  const say = useCallback(
-    (key: StringKey, params?: Record<string, string | number>) =>
-      setMessage({ text: t(key, params), kind: 'error' }),
-    [t, setMessage],
-  );
+  const cell = useCellMessages({
+    session,
+    sheetId,
+    t,
+    setMessage,
+    apiRef,
+    ctxRef,
+  });
+  const { say } = cell;
   const deps = useMemo(
     () => ({
       session,
@@ -139,38 +123,6 @@ export function AppendixView({
   const planIndex = useCallback((id: string) => ctxRef.current?.index.get(id), []);
   const keys = useGridOverlays({ api: gridApi, planIndex, run, readOnly });
 
-  const onRefused = useCallback(
-    (rowId: string, colId: string, code: RefusalCode, detail?: string) => {
-      const ctx = ctxRef.current;
-      const text = refusalText({ code, rowId, colId, detail });
-      if (ctx) ctx.refused = { rowId, colId, message: text };
-      setMessage({ text, kind: 'error' });
-      const node = apiRef.current?.getRowNode(rowId);
-      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
-    },
-    [refusalText, setMessage],
-  );
-  // a pasted text in an amount cell is marked as a typed one is (the same message, the cell)
-  const onRangeRefused = useCallback(
-    (r: Refusal) =>
-      r.code === 'notNumber' && r.rowId && r.colId
-        ? onRefused(r.rowId, r.colId, r.code, r.detail)
-        : setMessage({ text: refusalText(r), kind: 'error' }),
-    [onRefused, refusalText, setMessage],
-  );
-  const onAccepted = useCallback(() => {
-    const ctx = ctxRef.current;
-    if (ctx?.refused) {
-      const node = apiRef.current?.getRowNode(ctx.refused.rowId);
-      ctx.refused = null;
-      if (node) apiRef.current?.refreshCells({ rowNodes: [node], force: true });
-    }
-    setMessage(null);
-  }, [setMessage]);
-  const onPasteSkipped = useCallback(
-    (n: number) => setMessage({ text: t('pasteSkipped', { n }), kind: 'info' }),
-    [t, setMessage],
-  );
   const { stats, onSelection } = useSelectionStats(session, sheetId, moved);
 
   const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
@@ -184,50 +136,12 @@ export function AppendixView({
     versions,
   });
   const form = usePrintForm();
-  const current = focus.rowIndex !== null ? sheet.rows[focus.rowIndex] : undefined;
   const [showSync, setShowSync] = useState(false);
   const link = opened.sync;
-  const cellId = current && focus.colId ? `${current.id}\u0000${focus.colId}` : '';
-  const selected = useMemo(() => {
-    const [rowId, colId] = cellId.split('\u0000');
-    return rowId && colId ? { sheetId, rowId, colId } : null;
-  }, [cellId, sheetId]);
-  useEffect(() => {
-    if (!link) return undefined;
-    // tell the others which cell this person is on (again when a connection starts)
-    let shown = link.snapshot.sync;
-    shown?.setCell(selected);
-    return link.subscribe(() => {
-      const now = link.snapshot.sync;
-      if (now && now !== shown) now.setCell(selected);
-      shown = now;
-    });
-  }, [link, selected, session]);
+  const fc = useFocusedCell({ opened, sheet, focus, readOnly, apiRef, ctxRef, ...cell });
+  const { current, selected } = fc;
   const collab = useCollabMarks(link, sheet.id, ctxRef, apiRef);
   const linked = link?.snapshot.sync;
-  const leaf = focus.colId ? leaves(sheet.columns).find((l) => l.id === focus.colId) : undefined;
-  const address = current && leaf ? cellName(current.id, leaf.id) : '';
-  const formula =
-    current && focus.colId && ctxRef.current ? rawText(ctxRef.current, current, focus.colId) : '';
-  const editable = !!current && !!leaf && !readOnly && cellPolicy(sheet, current, leaf).editable;
-  const commitFormula = (text: string) => {
-    if (!current || !leaf) return;
-    const r = commitText(session, sheetId, current.id, leaf.id, text);
-    if (r.ok) onAccepted();
-    else onRefused(current.id, leaf.id, r.refusal.code, r.refusal.detail);
-    if (focus.rowIndex !== null) apiRef.current?.setFocusedCell(focus.rowIndex, leaf.id);
-  };
-  const addSheet = () => {
-    const sh = newSheet(
-      session.workbook.meta,
-      t('newSheetName', { n: session.workbook.sheets.length + 1 }),
-    );
-    const r = session.dispatch(
-      { type: 'addSheet', sheet: sh, at: session.workbook.sheets.length },
-      'addSheet',
-    );
-    if (r.ok) setSheetId(sh.id);
-  };
 
   return (
     <div className="pb-workbook" lang={lang}>
@@ -245,21 +159,13 @@ export function AppendixView({
         onExportCsv={() => exportCsvNow(session, sheet.id, sheet.name, lang)}
         onVersions={onVersions}
         extra={
-          <>
-            {link && <SyncToggle link={link} onClick={() => setShowSync((x) => !x)} />}
-            <FindToggle onOpen={ff.openFind} />
-            <button type="button" data-testid="form-toggle" onClick={() => setShowForm((x) => !x)}>
-              {t('form_toggle')}
-            </button>
-            <button
-              type="button"
-              data-testid="print-form-button"
-              title={t('printFormTitle')}
-              onClick={form.print}
-            >
-              {t('printForm')}
-            </button>
-          </>
+          <AppendixHeaderExtras
+            link={link}
+            onSync={() => setShowSync((x) => !x)}
+            onFind={ff.openFind}
+            onForm={() => setShowForm((x) => !x)}
+            onPrint={form.print}
+          />
         }
       />
       {banner}
@@ -282,11 +188,11 @@ export function AppendixView({
         readOnly={readOnly}
       />
       <FormulaBar
-        address={address}
-        text={formula}
-        editable={editable}
-        onCommit={commitFormula}
-        onCancel={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
+        address={fc.address}
+        text={fc.formula}
+        editable={fc.editable}
+        onCommit={fc.commitFormula}
+        onCancel={fc.backToGrid}
       />
       <FindBar ff={ff} sheet={sheet} versions={versions} workbookId={session.workbook.id} />
       <h2 className="pb-sheet-title">{sheet.title}</h2>
@@ -296,7 +202,7 @@ export function AppendixView({
           sync={linked}
           mark={collabAt(collab, selected.rowId, selected.colId)}
           readOnly={readOnly}
-          onBack={() => apiRef.current?.setFocusedCell(focus.rowIndex ?? 0, focus.colId ?? 'name')}
+          onBack={fc.backToGrid}
         />
       )}
       <div className="pb-main" onContextMenu={keys.onContextMenu}>
@@ -305,11 +211,11 @@ export function AppendixView({
           key={`${sheet.id}:${columnsKey(sheet.columns)}`}
           session={session}
           sheetId={sheet.id}
-          onRefused={onRefused}
-          onRangeRefused={onRangeRefused}
+          onRefused={cell.onRefused}
+          onRangeRefused={cell.onRangeRefused}
           onSelection={onSelection}
-          onAccepted={onAccepted}
-          onPasteSkipped={onPasteSkipped}
+          onAccepted={cell.onAccepted}
+          onPasteSkipped={cell.onPasteSkipped}
           onFocus={onFocus}
           onKeyDown={onKey}
           onCommand={keys.onCommand}
@@ -327,18 +233,13 @@ export function AppendixView({
         )}
         {showSync && link && <SyncPanel link={link} session={session} cell={selected} />}
         {showChecks && (
-          <ChecksDock count={checks.errors + checks.warnings}>
-            <ChecksPanel
-              findings={checks.findings}
-              figure={figureFormatter(session, sheetId, lang)}
-              unit={displayUnitLabel(session, sheetId)}
-              rowNumber={checks.rowNumber}
-              onSelect={checks.select}
-              onPrint={checks.print}
-              onExport={checks.exportReport}
-              actions={readOnly ? undefined : checks.actions}
-            />
-          </ChecksDock>
+          <AppendixChecks
+            session={session}
+            sheetId={sheetId}
+            lang={lang}
+            readOnly={readOnly}
+            checks={checks}
+          />
         )}
       </div>
       <SheetTabs
@@ -346,7 +247,7 @@ export function AppendixView({
         grids={session.workbook.grids ?? []}
         current={sheet.id}
         onPick={setSheetId}
-        onAdd={addSheet}
+        onAdd={onAddSheet}
         readOnly={readOnly}
         onRename={(id) => renameTab(session, id, t, (text) => setMessage({ text, kind: 'error' }))}
         views={onView ? { current: null, onPick: onView } : undefined}
@@ -369,21 +270,13 @@ export function AppendixView({
           }}
         />
       )}
-      {form.printing && (
-        <PrintableForm
-          sheet={sheet}
-          meta={session.workbook.meta}
-          values={session.values(sheet.id)}
-          lang={lang}
-        />
-      )}
-      {checks.printing && (
-        <PrintableReport
-          rows={checks.rows()}
-          title={session.workbook.meta.title}
-          subtitle={sheet.title}
-        />
-      )}
+      <AppendixPrints
+        session={session}
+        sheet={sheet}
+        lang={lang}
+        form={form.printing}
+        checks={checks}
+      />
     </div>
   );
 }

@@ -128,6 +128,7 @@ export function WorkbookView(p: {
       marks={marks}
       onVersions={onVersions}
       onView={onView}
+      onAddSheet={addSheet}
     />
   );
 }
