@@ -7,7 +7,8 @@ import { isNumericLeaf, leaves } from './columns';
 import { type CellForms, cellFormsOf, cellsOf, formsOf, shownFormsOf } from './findForms';
 import { subtreeEnd } from './rows';
 import { fold } from './sources';
-import type { AppendixSheet, Id, Row } from './types';
+import type { AppendixSheet, Id, PlanMeta, Row } from './types';
+import { unitKey } from './units';
 
 export interface FindHit {
   sheetId: Id;
@@ -133,8 +134,10 @@ export function nextHit(
 }
 
 export interface RowFilter {
-  /** Lead units (folded spelling) to keep. */
+  /** Lead units to keep, as any spelling of them (one unit as the units view groups it). */
   units?: string[];
+  /** The plan's unit aliases (spellings the user merged under one name, see units.ts). */
+  aliases?: PlanMeta['unitAliases'];
   /** Section row ids whose subtree is kept. */
   sections?: Id[];
   /** Row ids with findings to keep. */
@@ -160,9 +163,16 @@ export function filterRows(sheet: AppendixSheet, f: RowFilter): Set<Id> | null {
     const i = rows.findIndex((r) => r.id === id);
     if (i >= 0) for (let j = i; j < subtreeEnd(rows, i); j++) inSection.add(j);
   }
-  const units = new Set((f.units ?? []).map(fold));
+  const units = new Set((f.units ?? []).map((u) => unitKey(u, f.aliases)));
+  // each distinct lead text keyed once (100,000 projects have some dozens of units)
+  const keys = new Map<unknown, string>();
+  const keyOf = (lead: unknown) => {
+    let k = keys.get(lead);
+    if (k === undefined) keys.set(lead, (k = unitKey(lead, f.aliases)));
+    return k;
+  };
   const keep = (r: Row, i: number) =>
-    (!units.size || units.has(fold(String(r.cells.lead ?? '')))) &&
+    (!units.size || units.has(keyOf(r.cells.lead))) &&
     (!f.sections?.length || inSection.has(i)) &&
     (!f.withFindings || f.withFindings.has(r.id)) &&
     (!f.changed || f.changed.has(r.id));

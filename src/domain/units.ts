@@ -82,3 +82,15 @@ export function splitUnit(
   for (const [k, v] of Object.entries(out)) if (normaliseName(v) === group.key) delete out[k];
   return out;
 }
+
+/**
+ * The names of a sheet's lead units as `unitGroups` groups them (spellings of one unit, and the
+ * ones the user merged, under one name), sorted as Vietnamese; projects without a unit left out.
+ * The unit filter of a sheet lists these.
+ */
+export function unitNames(sheet: AppendixSheet, aliases: PlanMeta['unitAliases']): string[] {
+  return unitGroups(sheet, { unitAliases: aliases })
+    .filter((g) => g.key !== NO_UNIT_KEY)
+    .map((g) => g.name)
+    .sort((a, b) => a.localeCompare(b, 'vi'));
+}

@@ -5,7 +5,8 @@ import type { RevisionSummary } from '../app/versions';
 import type { AppendixSheet } from '../domain/types';
 import { FindControls } from './FindControls';
 import { useLang } from './i18n';
-import { unitsOf, type useFindFilter } from './useFindFilter';
+import type { useFindFilter } from './useFindFilter';
+import { unitNames } from '../domain/units';
 import './work.css';
 
 type FF = ReturnType<typeof useFindFilter>;
@@ -22,6 +23,7 @@ export function FindBar({
   workbookId: string;
 }) {
   const { t } = useLang();
+  const { aliases } = ff;
   const [revs, setRevs] = useState<RevisionSummary[]>([]);
   useEffect(() => {
     if (ff.open && versions) void versions.list(workbookId).then(setRevs);
@@ -32,7 +34,7 @@ export function FindBar({
     () =>
       ff.open
         ? {
-            units: unitsOf(sheet).map((u) => (
+            units: unitNames(sheet, aliases).map((u) => (
               <option key={u} value={u}>
                 {u}
               </option>
@@ -46,7 +48,7 @@ export function FindBar({
               )),
           }
         : null,
-    [ff.open, sheet],
+    [ff.open, sheet, aliases],
   );
   if (!ff.open || !choices) return null;
   const f = ff.filter;

@@ -37,16 +37,6 @@ export interface FindFilterDeps {
   versions?: Versions;
 }
 
-/** Units of the sheet's projects (as written, first spelling), sorted as Vietnamese. */
-export function unitsOf(sheet: AppendixSheet): string[] {
-  const seen = new Map<string, string>();
-  for (const r of sheet.rows) {
-    const u = String(r.cells.lead ?? '').trim();
-    if (r.kind === 'project' && u && !seen.has(u.toLowerCase())) seen.set(u.toLowerCase(), u);
-  }
-  return [...seen.values()].sort((a, b) => a.localeCompare(b, 'vi'));
-}
-
 export function useFindFilter(d: FindFilterDeps) {
   const [filter, setFilter] = useState<FilterState>(NO_FILTER);
   const [thenSheet, setThenSheet] = useState<AppendixSheet | undefined>(undefined);
@@ -73,6 +63,7 @@ export function useFindFilter(d: FindFilterDeps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- taken when the filter changes
     [filter, sheet.id],
   );
+  const aliases = d.session.workbook.meta.unitAliases;
   const shown = useMemo(() => {
     const withFindings = filter.findings
       ? new Set(d.findings.flatMap((f) => (f.rowId ? [f.rowId] : [])))
@@ -80,13 +71,14 @@ export function useFindFilter(d: FindFilterDeps) {
     const changed = filter.since ? changedSince(thenSheet, sheet) : undefined;
     const s = filterRows(sheet, {
       units: filter.unit ? [filter.unit] : undefined,
+      aliases,
       sections: filter.section ? [filter.section] : undefined,
       withFindings,
       changed,
     });
     if (s) for (const r of sheet.rows) if (!baseline.has(r.id)) s.add(r.id);
     return s;
-  }, [filter, sheet, d.findings, thenSheet, baseline]);
+  }, [filter, sheet, d.findings, thenSheet, baseline, aliases]);
 
   // in the commit that draws the "filtered" mark (before the page paints), so the mark never shows
   // over rows the filter leaves out
@@ -118,5 +110,7 @@ export function useFindFilter(d: FindFilterDeps) {
     filter,
     setFilter,
     filtered,
+    /** The plan's unit aliases (the unit filter groups spellings as the units view does). */
+    aliases,
   };
 }

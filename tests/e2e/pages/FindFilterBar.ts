@@ -44,6 +44,13 @@ export class FindFilterBar {
     await this.page.locator('[data-testid=filtering]').waitFor();
   }
 
+  /** The lead units the filter offers (shows the filters first). */
+  async unitChoices(): Promise<string[]> {
+    if (!(await this.bar().isVisible())) await this.page.click('[data-testid=find-open]');
+    const options = this.page.locator('[data-testid=filter-unit] option');
+    return (await options.allInnerTexts()).map((x) => x.trim()).filter((x) => x !== '(tất cả)');
+  }
+
   async clearFilter(): Promise<void> {
     await this.page.click('[data-testid=filter-clear]');
   }

@@ -37,6 +37,15 @@ export class ViewsPageModel {
     ) as [string, number[]][];
   }
 
+  /** Ticks units in the units table and merges them under a name; waits for its row. */
+  async merge(units: string[], name: string): Promise<void> {
+    for (const u of units)
+      await this.page.check(`[data-testid=units-table] tr[data-unit="${u}"] input[type=checkbox]`);
+    await this.page.fill('[data-testid=merge-name]', name);
+    await this.page.click('[data-testid=merge-units]');
+    await this.page.waitForSelector(`[data-testid=units-table] tr[data-unit="${name}"]`);
+  }
+
   async backToSheet(name = 'Phụ lục'): Promise<void> {
     await this.page.locator('[data-testid=sheet-tabs] button', { hasText: name }).first().click();
     await this.page.waitForSelector('[data-testid=plan-grid] .ag-row');
