@@ -12,8 +12,10 @@ import type { StringKey } from './strings';
 
 const name = (x: { row: { cells: Record<string, unknown> } }) => String(x.row.cells.name ?? '');
 
+/** A comparison's view; its figures are in the plan's unit `unit` (said above them, as on a form). */
 export function CompareView(p: {
   result: ComparisonResult;
+  unit: string;
   overrides: MatchOverrides;
   onOverrides: (o: MatchOverrides) => void;
   onExport: () => void;
@@ -30,6 +32,11 @@ export function CompareView(p: {
       <h3>
         {c.a} → {c.b}
       </h3>
+      {p.unit && (
+        <p className="pb-note" data-testid="compare-unit">
+          {t('unit_line', { unit: p.unit })}
+        </p>
+      )}
       <p data-testid="compare-summary">
         {t('compareSummary', {
           matched: c.matched.length,

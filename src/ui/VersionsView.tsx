@@ -270,6 +270,7 @@ export function VersionsView(p: {
         <CompareView
           key={`${sel.a}|${sel.b}|${label(sel.a)}`}
           result={result}
+          unit={session.workbook.meta.unit}
           overrides={overrides}
           onOverrides={(o) => void run(sel.a, sel.b, o)}
           onExport={() => void exportAdjustment()}

@@ -26,6 +26,12 @@ export class VersionsPageModel {
     await this.page.waitForSelector('[data-testid=compare-view]');
   }
 
+  /** The unit line above a comparison's figures (`ĐVT: triệu đồng`), '' when none. */
+  async unitLine(): Promise<string> {
+    const l = this.page.locator('[data-testid=compare-unit]');
+    return (await l.count()) ? l.innerText() : '';
+  }
+
   /** Rows of the changed-cells table: project, column, before, after, kind. */
   async changes(): Promise<string[][]> {
     return this.page
