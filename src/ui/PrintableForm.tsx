@@ -5,8 +5,7 @@
  * rendered only while a print is under way (usePrintForm).
  */
 import type { CSSProperties } from 'react';
-import { formatAmount } from '../domain/numbers';
-import { formatPercent, percentFormatDecimals } from '../domain/percent';
+import { printedText } from './printedFigure';
 import type { AppendixSheet, PlanMeta } from '../domain/types';
 import { type AppendixLayout, layoutAppendix, type OutCell } from '../io/export/appendixLayout';
 import type { SheetValues } from '../io/export/appendixLayout';
@@ -15,15 +14,6 @@ import type { Lang } from './i18n';
 
 const BOLD = new Set(['header', 'title', 'section', 'total']);
 const ITALIC = new Set(['stated', 'subtitle', 'unit', 'code']);
-
-function shown(c: OutCell, lang: Lang): string {
-  const x = c.number ?? (c.formula ? c.value : undefined) ?? c.text;
-  // a percent cell (the export's `0.0%`) shows its percentage, as the file does
-  const pct = percentFormatDecimals(c.format);
-  if (typeof x === 'number' && pct !== undefined) return formatPercent(x, lang, pct);
-  if (typeof x === 'number') return formatAmount(x, lang);
-  return x === null || x === undefined ? '' : String(x);
-}
 
 function cellStyle(c: OutCell): CSSProperties {
   return {
@@ -59,6 +49,7 @@ function Rows({
       // in the header a missing cell lies under a merge from above; elsewhere it is an empty cell
       if (!c && !head) cells.push(<td key={i} />);
       if (!c) continue;
+      const format = l.formats[i]; // the column the cell starts in
       if (c.colSpan && !head) i += c.colSpan - 1;
       const Tag = head && c.kind === 'header' ? 'th' : 'td';
       cells.push(
@@ -69,7 +60,7 @@ function Rows({
           className={c.kind === 'form' ? 'pb-pf-line' : 'pb-pf-cell'}
           style={cellStyle(c)}
         >
-          {shown(c, lang)}
+          {printedText(c, format, lang)}
         </Tag>,
       );
     }

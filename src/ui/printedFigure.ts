@@ -1,0 +1,21 @@
+/**
+ * A cell of the printed form as the submitted .xlsx shows it: the form lays out what the export
+ * writes, so a figure prints with its cell's or its column's number format (`#,##0.##`: at most
+ * two decimals; `#,##0`: whole; a percent cell's `0.0%`: its percentage), texts as they are.
+ */
+import { formatAmount } from '../domain/numbers';
+import { formatPercent, percentFormatDecimals } from '../domain/percent';
+import type { OutCell } from '../io/export/appendixLayout';
+import { formatDecimals } from '../io/export/cellFormat';
+import type { Lang } from './i18n';
+
+/** The text of a printed cell; `colFormat` its column's number format in the export. */
+export function printedText(c: OutCell, colFormat: string | undefined, lang: Lang): string {
+  const x = c.number ?? (c.formula ? c.value : undefined) ?? c.text;
+  if (typeof x !== 'number') return x === null || x === undefined ? '' : String(x);
+  const pct = percentFormatDecimals(c.format);
+  if (pct !== undefined) return formatPercent(x, lang, pct);
+  const fmt = c.format ?? colFormat;
+  // a number outside a figure column (or with no format) keeps its decimals
+  return formatAmount(x, lang, c.numeric && fmt ? formatDecimals(fmt) : 6);
+}
