@@ -3,7 +3,7 @@
  * build): edits, pastes, periods, targets, undo and redo made during the build are taken at once
  * (the tracking changes, the live figures wait), and once built every figure is what the frozen
  * engine computes from the tracking as it then is; a report imported meanwhile finishes the build
- * first (at once) or waits for it (in steps); sub-sections show once their rows are built.
+ * first (at once) or waits for it (in steps); sub-sections show as soon as the engine is built.
  */
 import { describe, expect, it } from 'vitest';
 import { lineKey } from '../domain/execution';
@@ -114,30 +114,23 @@ describe('a tracking whose engine is built in steps', () => {
     expect(during).toBeGreaterThan(100);
   }, 240_000);
 
-  it('shows sub-sections once all their rows are built, and tells the views then', async () => {
+  it('shows every sub-section as soon as the engine is built, at once or in steps', async () => {
     const rnd = seeded(7);
     const plan = randomTracking(rnd, 60, 1);
-    const s = new ExecutionSession('w', plan, null, null, new ExecutionEngine(4), false);
-    const nested = s.engine.groupList().filter((g) => (g.level ?? 0) > 0);
+    const now = new ExecutionSession('w', plan, null, null, new ExecutionEngine(4), false);
+    const nested = now.engine.groupList().filter((g) => (g.level ?? 0) > 0);
     expect(nested.length).toBeGreaterThan(2);
-    const first = nested[0];
-    expect(s.groupFigures('section', first.key)).toBeUndefined();
+    for (const g of nested) expect(now.groupFigures('section', g.key)).toBeDefined();
+    agreesWithBefore(now);
+    now.close();
+    const stepped = new ExecutionSession('w', plan, null, null, new ExecutionEngine(4), 0);
+    expect(stepped.groupFigures('section', nested[0].key)).toBeUndefined();
     let told = 0;
-    s.subscribe(() => told++);
-    while (!s.engine.groupBuilt('section', first.key)) await tick();
+    stepped.subscribe(() => told++);
+    await stepped.ready;
     expect(told).toBe(1);
-    expect(s.groupFigures('section', first.key)).toEqual(s.engine.group('section', first.key));
-    s.close();
-  });
-
-  it('gives a sub-section’s figures when its own sub-sections are not built yet', () => {
-    for (let seed = 1; seed <= 6; seed++) {
-      const rnd = seeded(seed * 31);
-      const s = new ExecutionSession('w', randomTracking(rnd, 50, 1), null, null, undefined, false);
-      // the first sub-section rows only (parents come before their sub-sections)
-      s.engine.buildSections(1 + (seed % 3));
-      agreesWithBefore(s);
-      s.close();
-    }
+    for (const g of nested) expect(stepped.groupFigures('section', g.key)).toBeDefined();
+    agreesWithBefore(stepped);
+    stepped.close();
   });
 });
