@@ -83,7 +83,7 @@ export class ExecutionEngine {
     const block = this.block;
     let built: HyperFormula | null = null;
     const steps = (function* (): Generator<void, ExecutionSheets, void> {
-      const sheets = yield* executionSheets(plan, target, block, 2000);
+      const sheets = yield* executionSheets(plan, target, block, 1000);
       yield* buildInSteps(sheets.contents, ['Lines', 'Blocks'], (hf) => (built = hf), BUILD_CELLS);
       return sheets;
     })();
