@@ -52,8 +52,6 @@ export function shown(v: number): number {
 const SUMS = 7;
 
 export class NestedSums {
-  /** Group index of each sub-section (its row in the engine's order of sub-sections). */
-  private readonly groupOf: number[] = [];
   /** Sub-sections directly below each, and the one above (−1 for a top-level one's). */
   private readonly kids: number[][] = [];
   /** Row runs of the projects directly in each. */
@@ -77,22 +75,24 @@ export class NestedSums {
     readonly targets: Float64Array,
     private readonly block: number,
   ) {
+    // the group index of each sub-section (its row in the engine's order of sub-sections)
+    const groupOf: number[] = [];
     const at = new Map<number, number>();
     groups.forEach((g, i) => {
-      if (isNested(g)) at.set(i, this.groupOf.push(i) - 1);
+      if (isNested(g)) at.set(i, groupOf.push(i) - 1);
     });
     const n = inputs.length / Math.max(1, S * 6);
-    this.parent = new Int32Array(this.groupOf.length).fill(-1);
+    this.parent = new Int32Array(groupOf.length).fill(-1);
     this.owner = new Int32Array(n).fill(-1);
-    for (const [k, gi] of this.groupOf.entries()) {
+    for (const [k, gi] of groupOf.entries()) {
       const g = groups[gi];
       this.kids.push((g.children ?? []).map((c) => at.get(c)!));
       for (const c of this.kids[k]) this.parent[c] = k;
       this.ownRuns.push(g.own ?? []);
       for (const [a, b] of g.own ?? []) this.owner.fill(k, a, b + 1);
     }
-    this.raw = new Float64Array(this.groupOf.length * SUMS);
-    this.fresh = new Uint8Array(this.groupOf.length);
+    this.raw = new Float64Array(groupOf.length * SUMS);
+    this.fresh = new Uint8Array(groupOf.length);
   }
 
   /** Sets input `col` (source × 6 + field) of project row `row`. */
