@@ -195,7 +195,6 @@ export class ExecutionSession extends TrackingCore {
         return step(deadline);
       } catch (e) {
         this.engine.load(before, this.target(before));
-        this.buildSectionsLater();
         throw e;
       }
     };
@@ -210,8 +209,6 @@ export class ExecutionSession extends TrackingCore {
   private recorded(before: AnnualPlan, got: Recorded) {
     this.plan = got.plan;
     if (got.split) this.reindex();
-    if (got.split || got.plan.sources.join('|') !== before.sources.join('|'))
-      this.buildSectionsLater();
     this.lastImport = got.summary;
     // the period's figures are the import's own: later edits change them in place
     for (const x of got.plan.periods)

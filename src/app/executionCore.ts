@@ -10,7 +10,7 @@ import { ExecutionEngine, type GroupKind, type LiveFigures } from '../engine/exe
 import type { ExecutionRepo } from '../storage/executions';
 import { type ExecSaveState, TrackingSaver } from './executionStore';
 import { EngineLag } from './executionLag';
-import { inSteps, type Step, whenIdle } from './inSteps';
+import { inSteps, type Step } from './inSteps';
 import type { ImportSummary } from './executionImport';
 import {
   type ExecPatch,
@@ -84,13 +84,12 @@ export class TrackingCore {
     } else {
       this.engine.load(plan, this.target());
       this.ready = Promise.resolve();
-      this.buildSectionsLater();
     }
   }
 
   /**
    * A step of the engine's build (true once built, or closed): once built, the edits made
-   * meanwhile are written, the sub-sections are filled in idle time and the views are told. A
+   * meanwhile are written and the views are told (every figure is there, sub-sections too). A
    * failed step builds the engine at once from the tracking of now.
    */
   private building(deadline: number): boolean {
@@ -103,7 +102,6 @@ export class TrackingCore {
       this.engine.load(this.plan, this.target());
     }
     this.buildStep = null;
-    this.buildSectionsLater();
     this.notify();
     return true;
   }
@@ -118,22 +116,7 @@ export class TrackingCore {
     if (this.buildStep) this.building(Infinity);
   }
 
-  private sectionsCancel: (() => void) | null = null;
-
-  /**
-   * Fills the engine's sub-section rows in idle-time steps after a build (their rows in the views
-   * wait; `engine.group` asked for one builds the rest), telling the views once all are in.
-   */
-  protected buildSectionsLater(): void {
-    this.sectionsCancel?.();
-    const step = () => {
-      this.sectionsCancel = null;
-      if (this.engine.buildSectionsUntil(performance.now() + BUILD_BUDGET_MS)) this.notify();
-      else this.sectionsCancel = whenIdle(step, 50);
-    };
-    this.sectionsCancel = whenIdle(step, 50);
-  }
-
+  /** Indexes the tracking's lines by key (after its lines are laid out anew). */
   protected reindex(): void {
     this.index = new Map(this.plan.lines.map((l, i) => [lineKey(l.projectId, l.source), i]));
   }
@@ -191,13 +174,10 @@ export class TrackingCore {
   }
 
   /**
-   * A group's live figures as the views show them: none while importing or building, nor for a
-   * sub-section whose row is not built yet (filled in idle time: the views are told once all are).
+   * A group's live figures as the views show them: none while importing or building.
    */
   groupFigures(kind: GroupKind, key: string): LiveFigures | undefined {
-    return this.imports || this.buildStep || !this.engine.groupBuilt(kind, key)
-      ? undefined
-      : this.engine.group(kind, key);
+    return this.imports || this.buildStep ? undefined : this.engine.group(kind, key);
   }
 
   /** Applies a patch to the model and the engine (no history, no validation). */
@@ -263,7 +243,6 @@ export class TrackingCore {
 
   close(): void {
     this.closed = true;
-    this.sectionsCancel?.();
     this.listeners.clear();
     this.engine.destroy();
   }

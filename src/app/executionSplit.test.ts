@@ -7,37 +7,19 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { type AnnualPlan, lineKey } from '../domain/execution';
-import { figureKey, type ReportReading } from '../domain/executionReport';
 import { ExecutionEngine } from '../engine/execution';
 import {
   agreesWithBefore,
-  amount,
   sameEngines,
   seeded,
 } from '../../tests/support/executionEngineBefore/samePlans';
-import { mixedTracking, reportOf } from '../../tests/support/recordBefore/randomReports';
+import { mixedTracking } from '../../tests/support/recordBefore/randomReports';
+import { randomReading } from '../../tests/support/executionSessionSteps';
 import { ExecutionSession } from './execution';
 
 /** A report of June giving most projects' figures to date split by two sources of its own. */
-function splitting(rnd: () => number, plan: AnnualPlan): ReportReading {
-  const lines = plan.projects
-    .filter(() => rnd() < 0.9)
-    .map((p, i) => ({
-      line: i + 5,
-      kind: 'project' as const,
-      level: 1,
-      name: p.name,
-      lead: p.lead,
-      code: '',
-      figures: {
-        [figureKey('ytd', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: 1 + amount(rnd) },
-        ...(rnd() < 0.5
-          ? { [figureKey('plan', 'all')]: { NSTW: 1 + amount(rnd), NSĐP: amount(rnd) } }
-          : {}),
-      },
-    }));
-  return reportOf(plan, lines, { file: 'bc-6.xlsx', asOf: '2024-06-30', kind: 'month' });
-}
+const splitting = (rnd: () => number, plan: AnnualPlan) =>
+  randomReading(rnd, plan, 6, { share: 0.9, sources: ['NSTW', 'NSĐP'], plan: 0.5 });
 
 describe('a report splitting lines by source', () => {
   it('is recorded in steps, the engine built anew in steps, as at once', async () => {

@@ -6,7 +6,9 @@
  * sources, its rate and its behind-target flag as formulas. A groups sheet adds up the total, each
  * source (its columns), unit (its block) and section (its runs of rows) with rates, what remains and
  * the cumulative disbursement since the start. Groups add up whole blocks of rows through their
- * subtotals (`executionBlocks`): an edit recomputes one project, one block and its groups.
+ * subtotals (`executionBlocks`): an edit recomputes one project, one block and its groups. The
+ * sub-sections (below the top level) are added up outside HyperFormula from the engine's copy of
+ * the inputs, when read (`executionNested`): there as soon as the engine is built.
  */
 import { HyperFormula } from 'hyperformula';
 import { type AnnualPlan, lineKey } from '../domain/execution';
@@ -15,6 +17,7 @@ import { ENGINE_CONFIG } from './engine';
 import { BLOCK_ROWS } from './executionBlocks';
 import { executionLayout, type Group, type GroupKind } from './executionLayout';
 import { type ExecutionSheets, executionSheets, linesToDate, targetCells } from './executionSheets';
+import { NestedSums } from './executionNested';
 import { readToDate, type ToDateRead, writeToDate } from './executionToDate';
 import { buildInSteps } from './stepwiseBuild';
 import { figures, groupFigures, type LiveFigures, num, rateOrNull } from './executionReads';
@@ -40,21 +43,17 @@ export type LineInput = (typeof LINE_INPUTS)[number];
  */
 export const BUILD_CELLS = 50;
 
-/** Sub-section rows written at a time by `buildSectionsUntil` (a row sums many ranges). */
-const SECTION_ROWS = 2;
-
 export class ExecutionEngine {
   private hf: HyperFormula;
   private sources: string[] = [];
   private projects: string[] = [];
   private rowOf = new Map<string, number>();
   private groups: Group[] = [];
-  /** Where each group's row is: the Groups sheet, or the sheet of sub-sections. */
+  /** Where each group's row is: the Groups sheet, or (nested) the sub-sections' order. */
   private place = new Map<string, { nested: boolean; row: number }>();
-  /** Sub-section rows to write (formulas) and how many are written. */
-  private pending: (string | number)[][] = [];
-  private built = 0;
-  private ids = { lines: 0, groups: 1, sections: 2, params: 3 };
+  /** The sub-sections' sums, and the copy of the inputs they are made of. */
+  private nested = new NestedSums([], 1, new Float64Array(0), new Float64Array(0), 1);
+  private ids = { lines: 0, groups: 1, params: 2 };
   /** First column of the project's formulas (planned, disbursed, rate, behind flag). */
   private sumCol = 0;
   /** The to-date inputs the engine holds, `[(row × sources + source) × 2 + part]` (0 plan, 1 carry). */
@@ -84,7 +83,7 @@ export class ExecutionEngine {
     const block = this.block;
     let built: HyperFormula | null = null;
     const steps = (function* (): Generator<void, ExecutionSheets, void> {
-      const sheets = yield* executionSheets(plan, target, block, 2000);
+      const sheets = yield* executionSheets(plan, target, block, 1000);
       yield* buildInSteps(sheets.contents, ['Lines', 'Blocks'], (hf) => (built = hf), BUILD_CELLS);
       return sheets;
     })();
@@ -112,54 +111,16 @@ export class ExecutionEngine {
     this.rowOf = s.rowOf;
     this.groups = s.groups;
     this.place = s.place;
-    this.pending = s.pending;
     this.sumCol = s.sumCol;
     this.toDate = s.toDate;
-    this.built = 0;
+    this.nested = new NestedSums(s.groups, s.sources.length, s.inputs, s.targets, this.block);
     this.hf.destroy();
     this.hf = hf;
     this.ids = {
       lines: this.hf.getSheetId('Lines')!,
       groups: this.hf.getSheetId('Groups')!,
-      sections: this.hf.getSheetId('Sections')!,
       params: this.hf.getSheetId('Params')!,
     };
-  }
-
-  /**
-   * Writes up to `rows` more sub-section rows (all by default); true when every one is built. The
-   * app calls it in idle time after opening a tracking; a sub-section asked for builds the rest.
-   */
-  buildSections(rows = Infinity): boolean {
-    if (this.built < this.pending.length) {
-      const end = Math.min(this.pending.length, this.built + rows);
-      this.hf.setCellContents(
-        { sheet: this.ids.sections, row: this.built, col: 0 },
-        this.pending.slice(this.built, end),
-      );
-      this.built = end;
-    }
-    return this.built >= this.pending.length;
-  }
-
-  /**
-   * Writes sub-section rows a few at a time until `deadline` (a `performance.now()` time, ms; at
-   * least one write); true when every one is built. The app calls it in idle time after a build.
-   */
-  buildSectionsUntil(deadline: number): boolean {
-    do {
-      if (this.buildSections(SECTION_ROWS)) return true;
-    } while (performance.now() < deadline);
-    return false;
-  }
-
-  /**
-   * Whether a group's figures are there without building anything: a sub-section's once every
-   * sub-section row is written (its row adds up rows of its own sub-sections written after it).
-   */
-  groupBuilt(kind: GroupKind, key: string): boolean {
-    const at = this.place.get(`${kind}:${key}`);
-    return !!at && (!at.nested || this.built >= this.pending.length);
   }
 
   private cell(key: string): { row: number; col: number } | undefined {
@@ -180,6 +141,7 @@ export class ExecutionEngine {
       if (!m) byRow.set(at.row, (m = new Map()));
       const f = LINE_INPUTS.indexOf(ch.field);
       m.set(at.col + f, ch.value);
+      this.nested.set(at.row, at.col + f, ch.value);
       if (f >= 4) this.toDate[(at.row * this.sources.length + at.col / 6) * 2 + f - 4] = ch.value;
     }
     // every block read before the batch: the engine answers no read while a batch is open
@@ -215,6 +177,8 @@ export class ExecutionEngine {
         ];
       }),
     );
+    for (const [i, row] of block.entries()) this.nested.inputs.set(row, i * S * 6);
+    this.nested.touchAll();
     if (block.length) this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: 0 }, block);
   }
 
@@ -238,14 +202,18 @@ export class ExecutionEngine {
     this.hf.suspendEvaluation();
     try {
       writeToDate(this.hf, this.ids.lines, this.sources.length, this.toDate, next, from, to);
+      this.copyToDate(from, to);
       // the target of the blocks starting in the rows (each block's flags compare with its own)
       const k0 = Math.ceil(from / this.block);
       const k1 = Math.ceil(to / this.block);
-      if (target !== undefined && k1 > k0)
+      if (target !== undefined && k1 > k0) {
         this.hf.setCellContents(
           { sheet: this.ids.params, row: k0, col: 0 },
           this.targets(target).slice(k0, k1),
         );
+        this.nested.targets.fill(target ?? 0, k0, k1);
+        this.nested.touchRows(k0 * this.block, k1 * this.block);
+      }
     } finally {
       this.hf.resumeEvaluation();
     }
@@ -254,6 +222,20 @@ export class ExecutionEngine {
   /** The target rate the behind flags compare with (null: none). */
   setTarget(target: number | null): void {
     this.hf.setCellContents({ sheet: this.ids.params, row: 0, col: 0 }, this.targets(target));
+    this.nested.targets.fill(target ?? 0);
+    this.nested.touchAll();
+  }
+
+  /** Copies the to-date figures of rows `from`..`to`−1 to the inputs the sub-sections add up. */
+  private copyToDate(from: number, to: number): void {
+    const S = this.sources.length;
+    const inputs = this.nested.inputs;
+    for (let i = from; i < to; i++)
+      for (let s = 0; s < S; s++) {
+        inputs[(i * S + s) * 6 + 4] = this.toDate[(i * S + s) * 2];
+        inputs[(i * S + s) * 6 + 5] = this.toDate[(i * S + s) * 2 + 1];
+      }
+    this.nested.touchRows(from, to);
   }
 
   /** The Params sheet's column: the target rate once per block of rows (one at least). */
@@ -311,9 +293,8 @@ export class ExecutionEngine {
   group(kind: GroupKind, key: string): LiveFigures | undefined {
     const at = this.place.get(`${kind}:${key}`);
     if (!at) return undefined;
-    // a sub-section's row adds up its own sub-sections' rows, written after it: all are built first
-    if (at.nested && this.built < this.pending.length) this.buildSections();
-    const sheet = at.nested ? this.ids.sections : this.ids.groups;
+    if (at.nested) return groupFigures(this.nested.row(at.row));
+    const sheet = this.ids.groups;
     const row = at.row;
     const v = this.hf.getRangeValues({
       start: { sheet, row, col: 0 },

@@ -33,18 +33,24 @@ describe('the execution engine by section', () => {
     e.destroy();
   });
 
-  it('fills the sub-sections in steps after the build; one asked for earlier builds the rest', () => {
+  it('has every sub-section once loaded, and follows the target and an edit below it', () => {
     const t = nestedTracking();
-    const e = new ExecutionEngine();
+    const e = new ExecutionEngine(2);
     e.load(t, 0.5);
-    const p = t.projects.find((x) => x.name === 'ĐT.587')!;
-    // an edit before the sub-sections are there: they follow it once built
-    e.setInputs([{ key: lineKey(p.id, 'ĐTPT'), field: 'ytdPlan', value: 360 }]);
-    expect(e.buildSections(2)).toBe(false);
-    const newWorks = e.groupList().find((g) => g.label === '7. Khởi công mới')!;
-    expect(e.group('section', newWorks.key)!.disbursed).toBe(360);
-    expect(e.buildSections(2)).toBe(true);
-    expect(e.group('section', '2. Giao thông')!.disbursed).toBe(1130);
+    const roads = e.groupList().find((g) => g.label === '3. Đường tỉnh')!;
+    expect(roads.level).toBe(1);
+    // ĐT.582 at 25 % and ĐT.587 at 10 % of their plans; ĐT.585 at 50 %
+    expect(e.group('section', roads.key)!.behind).toBe(2);
+    e.setTarget(0.9);
+    expect(e.group('section', roads.key)!.behind).toBe(3);
+    e.setTarget(null);
+    expect(e.group('section', roads.key)!.behind).toBe(0);
+    e.setTarget(0.5);
+    const p = t.projects.find((x) => x.name === 'ĐT.582')!;
+    e.setInputs([{ key: lineKey(p.id, 'ĐTPT'), field: 'plan', value: 0 }]);
+    const after = e.group('section', roads.key)!;
+    expect([after.planned, after.behind, after.remaining]).toEqual([1600, 1, 1600 - 660]);
+    expect(after.rate).toBeCloseTo(660 / 1600, 12);
     e.destroy();
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The contents of the execution engine's sheets for a tracking, made in steps (a generator that
  * yields every few thousand project rows): the Lines sheet (six inputs per source, then the
- * project's planned sum, rate and behind-target flag), the Blocks subtotals, the top-level Groups,
- * the sub-section rows to write later, and the Params target per block; with the layout the engine
- * keeps to find its cells. `engine/execution.ts` builds HyperFormula from it at once or in steps.
+ * project's planned sum, rate and behind-target flag), the Blocks subtotals, the top-level Groups
+ * and the Params target per block; with the layout the engine keeps to find its cells and its copy
+ * of the inputs (the sub-sections are added up from it: executionNested.ts). `engine/execution.ts` builds HyperFormula from it at once or in steps.
  */
 import { columnLetter } from '../domain/columns';
 import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
@@ -21,15 +21,17 @@ export interface ExecutionSheets {
   projects: string[];
   rowOf: Map<string, number>;
   groups: Group[];
-  /** Where each group's row is: the Groups sheet, or the sheet of sub-sections. */
+  /** Where each group's row is: the Groups sheet, or (nested) the engine's sub-sections. */
   place: Map<string, { nested: boolean; row: number }>;
-  /** Sub-section rows to write after the build (formulas). */
-  pending: (string | number)[][];
   /** First column of the project's formulas. */
   sumCol: number;
   /** The to-date inputs, `[(row × sources + source) × 2 + part]`. */
   toDate: Float64Array<ArrayBuffer>;
-  /** The sheets to build: Lines, Blocks, Groups, Sections (empty), Params. */
+  /** Every input of the Lines sheet, `[row × sources × 6 + column]`. */
+  inputs: Float64Array<ArrayBuffer>;
+  /** The target rate per block of rows, as the Params sheet holds it. */
+  targets: Float64Array<ArrayBuffer>;
+  /** The sheets to build: Lines, Blocks, Groups, Params. */
   contents: Record<string, (string | number | null)[][]>;
 }
 
@@ -74,6 +76,7 @@ export function* executionSheets(
     readToDate(read, projects, plan.sources, toDate.subarray(from * S * 2), from, to);
   }
   const rows: (string | number | null)[][] = new Array(projects.length);
+  const inputs = new Float64Array(projects.length * S * 6);
   for (let i = 0; i < projects.length; i++) {
     if (i && i % rowsPerStep === 0) yield;
     const id = projects[i];
@@ -94,6 +97,7 @@ export function* executionSheets(
     // disbursed to date over the sources: inside the rate and the flag, not a cell of its own
     // (a report changes every project's figure: one formula fewer to recompute per project)
     const D = S === 1 ? terms(4)[0] : `(${terms(4).join('+')})`;
+    inputs.set(cells as number[], i * S * 6);
     cells.push(
       `=${terms(0).join('+')}`,
       null,
@@ -104,38 +108,27 @@ export function* executionSheets(
     );
     rows[i] = cells;
   }
-  // top-level groups now; sub-sections (every level below) in their own sheet, filled by the
-  // engine's `buildSections` in steps after the build (or at once when one is asked for)
-  const nested = groups.map((g, i) => (isNested(g) ? i : -1)).filter((i) => i >= 0);
-  const nestedRow = new Map(nested.map((gi, k) => [gi, k]));
+  // top-level groups in the Groups sheet; sub-sections (every level below) by their order, added
+  // up by the engine itself
+  let nested = 0;
   const top: (string | number)[][] = [];
   const place = new Map<string, { nested: boolean; row: number }>();
   // a step after every quarter of `rowsPerStep` runs of rows put in group formulas (a run is a
   // range per column)
   const runsPerStep = Math.max(1, rowsPerStep / 4);
   let runs = 0;
-  for (const [i, g] of groups.entries()) {
+  for (const g of groups) {
     runs += g.runs.length;
     if (runs >= runsPerStep) {
       runs = 0;
       yield;
     }
     const key = `${g.kind}:${g.key}`;
-    if (isNested(g)) place.set(key, { nested: true, row: nestedRow.get(i)! });
+    if (isNested(g)) place.set(key, { nested: true, row: nested++ });
     else {
       place.set(key, { nested: false, row: top.length });
-      top.push(groupCells(g, top.length + 1, plan.sources, sumCol, [], block));
+      top.push(groupCells(g, top.length + 1, plan.sources, sumCol, block));
     }
-  }
-  const pending: (string | number)[][] = [];
-  for (const [k, gi] of nested.entries()) {
-    runs += groups[gi].own?.length ?? 0;
-    if (runs >= runsPerStep) {
-      runs = 0;
-      yield;
-    }
-    const childRows = (groups[gi].children ?? []).map((c) => nestedRow.get(c)!);
-    pending.push(groupCells(groups[gi], k + 1, plan.sources, sumCol, childRows, block));
   }
   // every input column, the planned sum and the behind flag: the columns groups add up
   const summed = [...Array.from({ length: sumCol + 1 }, (_, c) => c), sumCol + 3];
@@ -150,14 +143,14 @@ export function* executionSheets(
     rowOf,
     groups,
     place,
-    pending,
     sumCol,
     toDate,
+    inputs,
+    targets: Float64Array.from(targetCells(projects.length, block, target), (t) => t[0]),
     contents: {
       Lines: rows,
       Blocks: blockCells(projects.length, block, summed),
       Groups: top,
-      Sections: [],
       Params: targetCells(projects.length, block, target),
     },
   };

@@ -9,7 +9,7 @@ import { leaves, yearGroups } from '../domain/columns';
 import { generatePlan, prng } from '../domain/generate';
 import type { Row, Workbook } from '../domain/types';
 import { PlanEngine } from './engine';
-import { cut, formulaBlocks } from './stepwiseBuild';
+import { cut, cutSteps, formulaBlocks } from './stepwiseBuild';
 
 const hfOf = (e: PlanEngine) => (e as unknown as { hf: HyperFormula }).hf;
 
@@ -130,5 +130,22 @@ describe('the engine built in steps', () => {
       [6, 1, 8],
     ]);
     expect(cut([line], 100)).toEqual([{ ...line, weight: 25 }]);
+  });
+
+  it('cuts in steps (a 100,000-row sheet is not one long task) to what it cuts in one go', () => {
+    const blocks = Array.from({ length: 9 }, (_, k) => ({
+      row: k * 3,
+      col: k % 2,
+      lines: [
+        [`=A${k + 1}`, '=1'],
+        ['=2', '=3'],
+      ],
+    }));
+    const it = cutSteps(blocks, 3, 8);
+    let steps = 0;
+    let r = it.next();
+    for (; !r.done; r = it.next()) steps++;
+    expect(r.value).toEqual(cut(blocks, 3));
+    expect(steps).toBe(4); // 4 cells a block: a step after every second
   });
 });

@@ -93,8 +93,30 @@ interface Piece extends Block {
  * formula is never cut), the lowest lines first: bottom up as the blocks are.
  */
 export function cut(blocks: Block[], cells: number): Piece[] {
+  const it = cutSteps(blocks, cells);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `cut` in steps: a step (`yield`) after every `every` formula cells cut (a 100,000-row sheet's
+ * blocks are a long task in one go).
+ */
+export function* cutSteps(
+  blocks: Block[],
+  cells: number,
+  every = Infinity,
+): Generator<void, Piece[], void> {
   const out: Piece[] = [];
+  let done = 0;
   for (const b of blocks) {
+    done += b.lines.length * b.lines[0].length;
+    if (done >= every) {
+      done = 0;
+      yield;
+    }
     const line = b.lines[0];
     for (let c0 = 0; c0 < line.length;) {
       let c1 = c0;
@@ -124,7 +146,7 @@ export function cut(blocks: Block[], cells: number): Piece[] {
 export const VALUE_STEP_CELLS = 8000;
 
 /** Cells read per step when the formulas are looked for (reading is cheap beside writing). */
-const SCAN_CELLS = 50_000;
+const SCAN_CELLS = 20_000;
 
 /**
  * Builds the engine over `contents` in steps (one per `next()`): `adopt` receives the instance once
@@ -169,7 +191,9 @@ export function* buildInSteps(
   const order = [...stepwise, ...Object.keys(contents).filter((n) => !first.has(n))];
   const blocks: Piece[][] = [];
   for (const name of order)
-    blocks.push(cut(yield* scanFormulas(contents[name], SCAN_CELLS), cells));
+    blocks.push(
+      yield* cutSteps(yield* scanFormulas(contents[name], SCAN_CELLS), cells, SCAN_CELLS),
+    );
   let n = 0;
   for (const [k, name] of order.entries()) {
     const sheet = hf.getSheetId(name)!;

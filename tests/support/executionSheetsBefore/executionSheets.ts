@@ -12,7 +12,7 @@ import { columnLetter } from '../../../src/domain/columns';
 import { type AnnualPlan, type ExecLine, lineKey } from '../../../src/domain/execution';
 import { toDateReader } from '../../../src/domain/executionFigures';
 import { blockCells } from '../../../src/engine/executionBlocks';
-import { groupCells, isNested } from '../../../src/engine/executionGroups';
+import { groupCells, isNested } from './executionGroups';
 import { executionLayout, type Group } from '../executionEngineBefore/executionLayout';
 import { readToDate, type ToDateRead } from '../../../src/engine/executionToDate';
 
