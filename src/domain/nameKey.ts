@@ -154,7 +154,15 @@ export function foldedWords(s: unknown): string[] {
 }
 
 /** A word without vowels (`ld`, `tb`, `xh`): a piece of an abbreviation, never a word of its own. */
-const isConsonants = (w: string) => /^[b-df-hj-np-tv-xz]+$/.test(w);
+function isConsonants(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    // a-z but a, e, i, o, u, y (digits neither)
+    if (c < 98 || c > 122 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121)
+      return false;
+  }
+  return w.length > 0;
+}
 
 /**
  * An abbreviation written in pieces (`LĐ-TB&XH`, `VHTT&DL`: vowel-less words, `và` between them)
@@ -180,7 +188,7 @@ export function tokensOf(words: readonly string[]): string[] {
   for (let i = 0; i < words.length;) {
     const cands = BY_FIRST.get(words[i]);
     const hit = cands?.find(([abbr]) => abbr.every((w, k) => words[i + k] === w));
-    const pieces = isConsonants(words[i]) ? piecesAt(words, i) : null;
+    const pieces = i + 1 < words.length && isConsonants(words[i]) ? piecesAt(words, i) : null;
     if (pieces && pieces[0] > (hit?.[0].length ?? 0)) {
       for (const w of pieces[1]) out.push(w);
       i += pieces[0];

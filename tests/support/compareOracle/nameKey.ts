@@ -133,7 +133,15 @@ export function foldedWords(s: unknown): string[] {
 }
 
 /** The canonical tokens of folded words (abbreviations expanded, phases and numbers alike). */
-const isConsonants = (w: string) => /^[b-df-hj-np-tv-xz]+$/.test(w);
+function isConsonants(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    // a-z but a, e, i, o, u, y (digits neither)
+    if (c < 98 || c > 122 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121)
+      return false;
+  }
+  return w.length > 0;
+}
 
 function piecesAt(words: readonly string[], i: number): [number, string[]] | null {
   let joined = '';
@@ -154,7 +162,7 @@ export function tokensOf(words: readonly string[]): string[] {
     const cands = BY_FIRST.get(words[i]);
     const hit = cands?.find(([abbr]) => abbr.every((w, k) => words[i + k] === w));
     // the rule of abbreviations in pieces (h146, not speed work), as nameKey.ts has it: `LĐ-TB&XH`
-    const pieces = isConsonants(words[i]) ? piecesAt(words, i) : null;
+    const pieces = i + 1 < words.length && isConsonants(words[i]) ? piecesAt(words, i) : null;
     if (pieces && pieces[0] > (hit?.[0].length ?? 0)) {
       for (const w of pieces[1]) out.push(w);
       i += pieces[0];
