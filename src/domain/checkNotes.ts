@@ -6,6 +6,11 @@
 import { parseAmount } from './numbers';
 import type { ColumnNode, Id } from './types';
 
+/** Whether a figure ending at `end` of a line is a rate: a `%` follows it (spaces allowed). */
+function isRate(line: string, end: number): boolean {
+  return /^\s*%/.test(line.slice(end, end + 4));
+}
+
 /**
  * Amounts the notes below a table state, and every sum of up to four of them (a total's gap is
  * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
@@ -17,8 +22,10 @@ export function noteAmounts(footer: readonly string[]): number[] {
     for (const m of line.matchAll(/\d[\d.,]*\d|\d/g)) {
       const t = m[0];
       const around = line.slice(Math.max(0, m.index - 1), m.index + t.length + 1);
-      // markers, dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are no amounts
-      if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t)) continue;
+      // markers, dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are no amounts,
+      // nor rates (`100%`, `30 %`): a share is never a gap of a sum
+      if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t) || isRate(line, m.index + t.length))
+        continue;
       const ways = new Set(
         [parseAmount(t, 'vi'), parseAmount(t, 'en')].filter(
           (x): x is number => x !== null && x > 0,

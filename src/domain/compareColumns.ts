@@ -61,23 +61,61 @@ function columnKey(l: ColumnLeaf): string {
   return l.role;
 }
 
+/**
+ * Each compared leaf of a sheet with its key: by role, year and source or label (`columnKey`),
+ * except where that key repeats in either sheet (`TỔNG SỐ` under two groups, two `Tổng chi …`
+ * columns): there the whole header path tells the columns apart (and their order, where even the
+ * paths repeat), so that no column takes another's place.
+ */
+function keyedLeaves(
+  sheet: AppendixSheet | undefined,
+  repeated: Set<string>,
+): { l: ColumnLeaf; key: string; path: string[] }[] {
+  if (!sheet) return [];
+  const paths = leafPaths(sheet.columns);
+  const seen = new Map<string, number>();
+  const out: { l: ColumnLeaf; key: string; path: string[] }[] = [];
+  for (const l of leaves(sheet.columns)) {
+    if (!COMPARED_ROLES.has(l.role)) continue;
+    const path = paths.get(l.id) ?? [l.label];
+    let key = columnKey(l);
+    if (repeated.has(key)) {
+      key = `${key}|${path.join(' / ').toLowerCase()}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > 1) key = `${key}#${n}`;
+    }
+    out.push({ l, key, path });
+  }
+  return out;
+}
+
+/** Keys (`columnKey`) that more than one compared leaf of a sheet has. */
+function repeatedKeys(sheet: AppendixSheet | undefined, into: Set<string>): Set<string> {
+  const seen = new Set<string>();
+  for (const l of sheet ? leaves(sheet.columns) : []) {
+    if (!COMPARED_ROLES.has(l.role)) continue;
+    const key = columnKey(l);
+    if (seen.has(key)) into.add(key);
+    seen.add(key);
+  }
+  return into;
+}
+
 /** The columns two sheets share or have alone, in a's order then b's new ones. */
 export function pairColumns(a?: AppendixSheet, b?: AppendixSheet): ComparedColumn[] {
   const out = new Map<string, ComparedColumn>();
+  const repeated = repeatedKeys(b, repeatedKeys(a, new Set()));
   for (const [side, sheet] of [
     ['a', a],
     ['b', b],
   ] as const) {
-    if (!sheet) continue;
-    const paths = leafPaths(sheet.columns);
-    for (const l of leaves(sheet.columns)) {
-      if (!COMPARED_ROLES.has(l.role)) continue;
-      const key = columnKey(l);
+    for (const { l, key, path } of keyedLeaves(sheet, repeated)) {
       const c = out.get(key) ?? {
         key,
         year: l.role === 'amount' ? (l.year ?? null) : null,
         source: l.role === 'amount' ? (l.source ?? null) : null,
-        label: (paths.get(l.id) ?? [l.label]).join(' / '),
+        label: path.join(' / '),
         amount: l.role === 'amount',
       };
       c[side] = l;

@@ -22,6 +22,10 @@ describe('the key of a name', () => {
       ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
       ['Sở GD&ĐT', 'Sở Giáo dục và Đào tạo'],
       ['Sở KH&ĐT', 'Sở Kế hoạch và Đầu tư'],
+      // an abbreviation written in pieces: `LĐ-TB&XH` is `LĐTBXH`
+      ['Bộ LĐ-TB&XH', 'Bộ Lao động - Thương binh và Xã hội'],
+      ['Sở LĐ, TB và XH', 'Sở LĐTBXH'],
+      ['Bộ VHTT&DL', 'Bộ Văn hóa, Thể thao và Du lịch'],
     ];
     for (const [x, y] of same) expect([x, nameKey(x)]).toEqual([x, nameKey(y)]);
   });
@@ -35,6 +39,7 @@ describe('the key of a name', () => {
       ['Dự án GIS cơ sở (Giai đoạn 1)', 'Dự án GIS cơ sở (Giai đoạn 2)'],
       ['Trung tâm dữ liệu tỉnh', 'Trung tâm dữ liệu của tỉnh'],
       ['Sở GD&ĐT', 'Sở TT&TT'],
+      ['Bộ LĐ-TB&XH', 'Bộ VH-TT&DL'],
     ];
     for (const [x, y] of other) expect(nameKey(x)).not.toBe(nameKey(y));
     expect(nameKey('  Nâng cấp   mạng LAN, các Sở ')).toBe('nang cap mang lan cac so');

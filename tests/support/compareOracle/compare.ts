@@ -6,7 +6,7 @@
  * Amounts are in the plan's unit; a blank amount counts as 0; equality has the amounts' tolerance.
  * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
  */
-import { leaves } from '../../../src/domain/columns';
+import { pairColumns } from '../../../src/domain/compareColumns';
 import { moveFormulaRows } from '../../../src/domain/formulaShift';
 import {
   type Match,
@@ -108,39 +108,9 @@ export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string
   return out;
 }
 
-const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
-
-function columnKey(l: ColumnLeaf): string {
-  if (l.role === 'amount') return `amount|${l.year ?? ''}|${l.source ?? ''}`;
-  if (l.role === 'text' || l.role === 'value') return `${l.role}|${l.label.trim().toLowerCase()}`;
-  return l.role;
-}
-
-/** The columns two sheets share or have alone, in a's order then b's new ones. */
-export function pairColumns(a?: AppendixSheet, b?: AppendixSheet): ComparedColumn[] {
-  const out = new Map<string, ComparedColumn>();
-  for (const [side, sheet] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
-    if (!sheet) continue;
-    const paths = leafPaths(sheet.columns);
-    for (const l of leaves(sheet.columns)) {
-      if (!COMPARED_ROLES.has(l.role)) continue;
-      const key = columnKey(l);
-      const c = out.get(key) ?? {
-        key,
-        year: l.role === 'amount' ? (l.year ?? null) : null,
-        source: l.role === 'amount' ? (l.source ?? null) : null,
-        label: (paths.get(l.id) ?? [l.label]).join(' / '),
-        amount: l.role === 'amount',
-      };
-      c[side] = l;
-      out.set(key, c);
-    }
-  }
-  return [...out.values()];
-}
+// column pairing (h146, not speed work: repeated labels told apart by their header path), as
+// compareColumns.ts has it
+export { pairColumns };
 
 function pairSheets(
   a: AppendixSheet[],

@@ -133,11 +133,41 @@ export function foldedWords(s: unknown): string[] {
 }
 
 /** The canonical tokens of folded words (abbreviations expanded, phases and numbers alike). */
+function isConsonants(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    // a-z but a, e, i, o, u, y (digits neither)
+    if (c < 98 || c > 122 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121)
+      return false;
+  }
+  return w.length > 0;
+}
+
+function piecesAt(words: readonly string[], i: number): [number, string[]] | null {
+  let joined = '';
+  let best: [number, string[]] | null = null;
+  for (let j = i, parts = 0; j < words.length; j++) {
+    if (words[j] === 'va' && parts > 0) continue;
+    if (!isConsonants(words[j])) break;
+    joined += words[j];
+    const hit = ++parts > 1 ? BY_FIRST.get(joined)?.find(([abbr]) => abbr.length === 1) : undefined;
+    if (hit) best = [j + 1 - i, hit[1]];
+  }
+  return best;
+}
+
 export function tokensOf(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     const cands = BY_FIRST.get(words[i]);
     const hit = cands?.find(([abbr]) => abbr.every((w, k) => words[i + k] === w));
+    // the rule of abbreviations in pieces (h146, not speed work), as nameKey.ts has it: `LĐ-TB&XH`
+    const pieces = i + 1 < words.length && isConsonants(words[i]) ? piecesAt(words, i) : null;
+    if (pieces && pieces[0] > (hit?.[0].length ?? 0)) {
+      for (const w of pieces[1]) out.push(w);
+      i += pieces[0];
+      continue;
+    }
     if (hit) {
       for (const w of hit[1]) out.push(w);
       i += hit[0].length;
