@@ -12,6 +12,13 @@
  * roots alternated, load 9-25: step task CPU median 1,893 / 1,868 -> 1,664 / 1,276 ms, max
  * 2,732 / 2,973 -> 3,003 / 2,762 ms (what is left: HyperFormula's own row operations, each of which
  * walks every vertex of the graph, and reading every derived formula back after them).
+ * 2026-12-02 (derived formulas read back only for the sections a step touched, derivedChecks.ts;
+ * a row's total a SUM of cells, no range per row), old and new roots in one run, load 18-19:
+ * step task CPU median 1,533 -> 833 ms (max 2,841 -> 1,646); per kind, task / engine's part:
+ * insert 1,022 / 673 -> 609 / 252 ms, delete 1,217 / 880 -> 640 / 317, move 1,850 / 1,481 ->
+ * 1,076 / 699, undo 2,030 / 1,878 -> 807 / 688, redo 1,720 / 1,569 -> 876 / 721 ms. The rest of
+ * an insert's task is the command, the delta and the stored change (remapRows, followRows,
+ * diffSheet, indexOfRows, about 350 ms), and in the engine HyperFormula's row operation.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -27,6 +34,20 @@ async function child(root: string): Promise<void> {
   const { WorkbookSession } = await imp('src/app/session.ts');
   const { generatePlan } = await imp('src/domain/generate.ts');
   const { addRow } = await imp('src/app/rowActions.ts');
+  // the engine's part of each step: PlanEngine.applySheet's CPU (the row operations, the writes,
+  // the formulas read back)
+  const { PlanEngine } = await imp('src/engine/engine.ts');
+  const proto = PlanEngine.prototype as { applySheet: (...a: unknown[]) => unknown };
+  const apply = proto.applySheet;
+  let engineMs = 0;
+  proto.applySheet = function (this: unknown, ...a: unknown[]) {
+    const c0 = process.cpuUsage();
+    try {
+      return apply.apply(this, a);
+    } finally {
+      engineMs += cpuMs(process.cpuUsage(c0));
+    }
+  };
   const wb = generatePlan({ projects: n });
   const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
   await s.whenEngineReady();
@@ -39,26 +60,34 @@ async function child(root: string): Promise<void> {
   };
   const task: number[] = [];
   const after: number[] = [];
-  const timed = async (f: () => void) => {
+  /** Per step kind: the task's CPU and the engine's part of it. */
+  const kinds = new Map<string, { task: number[]; engine: number[] }>();
+  const timed = async (kind: string, f: () => void) => {
     const c0 = process.cpuUsage();
+    engineMs = 0;
     f();
     s.checks.list(s.workbook, sheetId);
-    task.push(cpuMs(process.cpuUsage(c0)));
+    const ms = cpuMs(process.cpuUsage(c0));
+    task.push(ms);
+    const k = kinds.get(kind) ?? { task: [], engine: [] };
+    kinds.set(kind, k);
+    k.task.push(ms);
+    k.engine.push(engineMs);
     after.push(await settle());
   };
   for (let k = 0; k < 6; k++) {
     const rows = s.workbook.sheets[0].rows;
     const at = Math.floor(rows.length * ((k + 1) / 8));
     const add = addRow(s.workbook.sheets[0], at, 'project');
-    await timed(() => s.dispatch(add.command, 'insertRow'));
-    await timed(() =>
+    await timed('insert', () => s.dispatch(add.command, 'insertRow'));
+    await timed('delete', () =>
       s.dispatch({ type: 'deleteRows', sheetId, rowIds: [add.focus] }, 'deleteRow'),
     );
-    await timed(() =>
+    await timed('move', () =>
       s.dispatch({ type: 'moveRows', sheetId, from: at, count: 1, to: at + 3 }, 'moveRow'),
     );
-    await timed(() => s.undo());
-    await timed(() => s.redo());
+    await timed('undo', () => s.undo());
+    await timed('redo', () => s.redo());
   }
   const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
   const q = (a: number[], p: number) => sorted(a)[Math.min(a.length - 1, Math.floor(a.length * p))];
@@ -69,6 +98,9 @@ async function child(root: string): Promise<void> {
       taskMax: q(task, 1),
       afterMedian: q(after, 0.5),
       findings: s.checks.list(s.workbook, sheetId).length,
+      kinds: Object.fromEntries(
+        [...kinds].map(([k, v]) => [k, [q(v.task, 0.5), q(v.engine, 0.5)]]),
+      ),
     }),
   );
   s.close();
@@ -85,9 +117,18 @@ function main(): void {
         encoding: 'utf8',
         maxBuffer: 1 << 26,
       });
-      const f = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number>;
+      const f = JSON.parse(out.trim().split('\n').pop()!) as Record<string, number> & {
+        kinds: Record<string, [number, number]>;
+      };
       console.log(
         `${root} round ${r + 1}: step task CPU median ${f.taskMedian.toFixed(1)} ms, p95 ${f.taskP95.toFixed(1)} ms, max ${f.taskMax.toFixed(1)} ms; checks' steps after it ${f.afterMedian.toFixed(1)} ms; ${f.findings} findings (load ${loadavg()[0].toFixed(1)})`,
+      );
+      // per step kind: task CPU median / the engine's part of it (applySheet)
+      console.log(
+        '  ' +
+          Object.entries(f.kinds)
+            .map(([k, [t, e]]) => `${k} ${t.toFixed(0)} / engine ${e.toFixed(0)} ms`)
+            .join(', '),
       );
     }
 }

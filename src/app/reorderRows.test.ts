@@ -1,11 +1,11 @@
 /**
  * The data sheet's row operations after a structural step pass over the rows the two orders share
- * at their start and end (engine/writes.ts `reorderRows`): the very operations, in the same order,
+ * at their start and end (engine/rowOps.ts `reorderRows`): the very operations, in the same order,
  * as the whole orders gave before (a frozen copy, tests/support/reorderBefore), through random
  * inserts, deletes, moves and shuffles of random orders.
  */
 import { describe, expect, it } from 'vitest';
-import { reorderRows } from '../engine/writes';
+import { reorderRows } from '../engine/rowOps';
 import { reorderRowsBefore } from '../../tests/support/reorderBefore/reorderRows';
 import { seeded } from '../../tests/support/executionEngineBefore/samePlans';
 

@@ -1,7 +1,10 @@
 /** The engine's configuration and the names it gives appendix sheets. */
 import { HyperFormula } from 'hyperformula';
-// every engine recalculates through the faster order (same results; see fastRecalc.ts)
-import './fastRecalc';
+import { installOnFirstBuild } from './fastRecalc';
+
+// every engine recalculates through the faster order (same results; see fastRecalc.ts), put in
+// place by the first engine built
+installOnFirstBuild();
 
 /**
  * The engine's name for an appendix's data sheet: the appendix's own name, so that formulas can

@@ -1,7 +1,7 @@
 /**
  * Puts topSort.ts's recalculation order in place of HyperFormula's own (same order, same calls;
  * see there why), for every engine the app builds: installed once on the dependency graph's class
- * when this module loads. The graph is reached through an engine's internals, so the swap checks
+ * by the first engine built (config.ts asks for it when it loads). The graph is reached through an engine's internals, so the swap checks
  * the shape it relies on and leaves HyperFormula as it is when that shape differs (another
  * version): the app is then only slower.
  */
@@ -21,34 +21,61 @@ interface GraphClass {
   __planbookSort?: true;
 }
 
-/** The faster order, in place of HyperFormula's: whether it is in place (false: other shape). */
-export function installFastRecalc(): boolean {
-  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
-  try {
-    const graph = (hf as unknown as { dependencyGraph?: { graph?: SparseGraph<unknown> } })
-      .dependencyGraph?.graph;
-    if (!graph || !Array.isArray(graph.nodesSparseArray) || !Array.isArray(graph.edgesSparseArray))
-      return false;
-    const proto = Object.getPrototypeOf(graph) as GraphClass;
-    if (proto.__planbookSort) return true;
-    if (
-      !HyperFormula.version.startsWith('3.') ||
-      typeof proto.getTopSortedWithSccSubgraphFrom !== 'function' ||
-      proto.getTopSortedWithSccSubgraphFrom.length !== 3 ||
-      typeof proto.topSortWithScc !== 'function'
-    )
-      return false;
-    proto.getTopSortedWithSccSubgraphFrom = function (modified, recompute, onCycle) {
-      const ids: number[] = [];
-      for (const n of modified) if (n.idInGraph !== undefined) ids.push(n.idInGraph);
-      return topSortFrom(this, ids, recompute, onCycle);
-    };
-    proto.__planbookSort = true;
-    return true;
-  } finally {
-    hf.destroy();
-  }
+/** The faster order, in place of HyperFormula's, on the graph class of `hf`: whether in place. */
+export function installFastRecalc(hf: HyperFormula): boolean {
+  const graph = (hf as unknown as { dependencyGraph?: { graph?: SparseGraph<unknown> } })
+    .dependencyGraph?.graph;
+  if (!graph || !Array.isArray(graph.nodesSparseArray) || !Array.isArray(graph.edgesSparseArray))
+    return false;
+  const proto = Object.getPrototypeOf(graph) as GraphClass;
+  if (proto.__planbookSort) return true;
+  if (
+    !HyperFormula.version.startsWith('3.') ||
+    typeof proto.getTopSortedWithSccSubgraphFrom !== 'function' ||
+    proto.getTopSortedWithSccSubgraphFrom.length !== 3 ||
+    typeof proto.topSortWithScc !== 'function'
+  )
+    return false;
+  proto.getTopSortedWithSccSubgraphFrom = function (modified, recompute, onCycle) {
+    const ids: number[] = [];
+    for (const n of modified) if (n.idInGraph !== undefined) ids.push(n.idInGraph);
+    return topSortFrom(this, ids, recompute, onCycle);
+  };
+  proto.__planbookSort = true;
+  return true;
 }
 
-/** Whether the faster order is in place (installed when this module loads). */
-export const fastRecalc = installFastRecalc();
+/** Whether the faster order is in place: undefined until the first engine is built. */
+let installed: boolean | undefined;
+
+/** Whether the faster order is in place (undefined: no engine built yet, nothing installed). */
+export function fastRecalc(): boolean | undefined {
+  return installed;
+}
+
+/** Whether the builders wait for the first engine. */
+let waiting = false;
+
+type Builder = (this: unknown, ...args: unknown[]) => HyperFormula;
+const builders = ['buildEmpty', 'buildFromArray', 'buildFromSheets'] as const;
+
+/**
+ * Makes the first engine built (by any of HyperFormula's builders, from any module) install the
+ * faster order on its graph class, then gives the builders back as they were. No engine is built
+ * for it: an import costs nothing.
+ */
+export function installOnFirstBuild(): void {
+  if (waiting || installed !== undefined) return;
+  waiting = true;
+  const statics = HyperFormula as unknown as Record<(typeof builders)[number], Builder>;
+  const own = builders.map((name) => [name, statics[name]] as const);
+  for (const [name, build] of own)
+    statics[name] = function (this: unknown, ...args: unknown[]) {
+      const hf = build.apply(this, args);
+      if (installed === undefined) {
+        installed = installFastRecalc(hf);
+        for (const [n, b] of own) statics[n] = b;
+      }
+      return hf;
+    };
+}

@@ -109,9 +109,25 @@ export function textContent(s: string): string {
   return "'" + s;
 }
 
-/** Sum of a row's amount cells, or blank when the sheet has none. */
+/**
+ * Sum of a row's amount cells (`=SUM(E5,F5,…)`), or blank when the sheet has none. Cells, not a
+ * range: the engine keeps a vertex for every range and shifts each one at every row inserted,
+ * removed or moved (at 20,000 projects the row totals were 21,000 of its 30,000 ranges; a row
+ * operation 2-3 times as dear with them, the build and an amount typed dearer too). A SUM of cells
+ * passes over texts and booleans as a SUM of their range does, and adds in the same order; amount
+ * columns in several runs keep their ranges (the engine adds each range apart, then the runs).
+ */
 export function rowTotalFormula(l: SheetLayout, row: number): RawContent {
-  return l.amountCols.length ? `=SUM(${rowRanges(l.amountCols, row)})` : null;
+  const cols = l.amountCols;
+  if (!cols.length) return null;
+  return oneRun(cols)
+    ? `=SUM(${cols.map((c) => a1(c, row)).join(',')})`
+    : `=SUM(${rowRanges(cols, row)})`;
+}
+
+/** Whether ascending columns are one contiguous run. */
+export function oneRun(cols: readonly number[]): boolean {
+  return cols.every((c, k) => k === 0 || c === cols[k - 1] + 1);
 }
 
 /** `E3:E27,E30`: cells of column c at the given (ascending) rows, contiguous runs as ranges. */

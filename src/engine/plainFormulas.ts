@@ -8,7 +8,7 @@
 import { childRows, sumsInComputedTotal, topRows } from '../domain/formulaForms';
 import { totalRowTerms, type TotalTerms } from '../domain/totals';
 import type { Row } from '../domain/types';
-import { a1, type SheetLayout } from './layout';
+import { a1, oneRun, type SheetLayout } from './layout';
 import type { TotalsLayout } from './totals';
 
 /** The data sheet (0) or the totals sheet (1) of an appendix. */
@@ -98,7 +98,15 @@ export function plainDerived(
       if (c !== undefined) out.set(c, totalTerms(l, t));
     }
   if (l.rowTotalCol !== undefined)
-    out.set(l.rowTotalCol, l.amountCols.length ? { sum: rowArgs(l.amountCols, i, 0) } : null);
+    out.set(
+      l.rowTotalCol,
+      // cells, not a range, when the columns are one run (as layout.ts rowTotalFormula)
+      !l.amountCols.length
+        ? null
+        : oneRun(l.amountCols)
+          ? { sum: l.amountCols.map((c) => ({ sheet: 0, r0: i, c0: c })) }
+          : { sum: rowArgs(l.amountCols, i, 0) },
+    );
   for (const rule of l.rules)
     out.set(rule.col, { terms: rule.terms.map((t) => ({ sign: t.sign, row: i, col: t.col })) });
   return out;

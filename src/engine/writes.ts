@@ -9,6 +9,8 @@ import type { SheetDelta } from '../domain/delta';
 import { indexOfRows } from '../domain/rowIndex';
 import type { Id, Row } from '../domain/types';
 import { formulaRefs } from '../domain/formulaRefs';
+import { derivedToCheck } from './derivedChecks';
+import { reorderRows, runs } from './rowOps';
 import {
   derivedCells,
   type FormulaFix,
@@ -170,74 +172,6 @@ export function nonBlankBlocks(
   return out;
 }
 
-/** Index runs `[start, count]` of a sorted list of indexes. */
-function runs(indexes: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const i of indexes) {
-    const last = out.at(-1);
-    if (last && last[0] + last[1] === i) last[1]++;
-    else out.push([i, 1]);
-  }
-  return out;
-}
-
-/**
- * Row operations taking the data sheet from the `before` row order to `after`: removes the rows
- * that are gone, moves the rest into their new order (in runs), adds the new rows (empty). The
- * rows the two orders share at their start and at their end are passed over (an insert among
- * 100,000 rows: a few rows looked at, not two sets of them all): the operations are those the
- * whole orders give, their indexes past the common start.
- */
-export function reorderRows(
-  hf: HyperFormula,
-  sheet: number,
-  before: readonly Id[],
-  after: readonly Id[],
-): void {
-  let head = 0;
-  const most = Math.min(before.length, after.length);
-  while (head < most && before[head] === after[head]) head++;
-  let tail = 0;
-  while (tail < most - head && before[before.length - 1 - tail] === after[after.length - 1 - tail])
-    tail++;
-  reorderMiddle(
-    hf,
-    sheet,
-    before.slice(head, before.length - tail),
-    after.slice(head, after.length - tail),
-    head,
-  );
-}
-
-/** `reorderRows` of the orders' differing middles, which start at row `at`. */
-function reorderMiddle(
-  hf: HyperFormula,
-  sheet: number,
-  before: readonly Id[],
-  after: readonly Id[],
-  at: number,
-): void {
-  const keep = new Set(after);
-  const gone = before.flatMap((id, i) => (keep.has(id) ? [] : [i]));
-  for (const [start, count] of runs(gone).reverse()) hf.removeRows(sheet, [at + start, count]);
-  const had = new Set(before);
-  const cur = before.filter((id) => keep.has(id));
-  const target = after.filter((id) => had.has(id));
-  const pos = new Map(cur.map((id, i) => [id, i]));
-  for (let k = 0; k < target.length; k++) {
-    if (cur[k] === target[k]) continue;
-    const j = pos.get(target[k])!;
-    let len = 1;
-    while (k + len < target.length && cur[j + len] === target[k + len]) len++;
-    hf.moveRows(sheet, at + j, len, at + k);
-    cur.splice(k, 0, ...cur.splice(j, len));
-    for (let i = k; i < j + len; i++) pos.set(cur[i], i);
-    k += len - 1;
-  }
-  const added = after.flatMap((id, i) => (had.has(id) ? [] : [i]));
-  for (const [start, count] of runs(added)) hf.addRows(sheet, [at + start, count]);
-}
-
 /** The row's engine contents, without the unit view's helper column (the views keep it). */
 export function rowInputs(
   l: SheetLayout,
@@ -260,10 +194,10 @@ function sameShape(a: Row, b: Row): boolean {
 }
 
 /**
- * After a structural change: the rows the delta changed or added are written whole (those that
- * kept their shape: only their changed cells); every other
+ * After a structural change (`before`: the rows the engine held): the rows the delta changed or
+ * added are written whole (those that kept their shape: only their changed cells); every other
  * formula cell (derived or the user's) that the row operations left different from the model is
- * rewritten.
+ * rewritten (of the derived ones, those the step may have changed: derivedChecks.ts).
  */
 export function restructure(
   hf: HyperFormula,
@@ -271,6 +205,7 @@ export function restructure(
   l: SheetLayout,
   d: SheetDelta,
   rows: readonly Row[],
+  before: readonly Row[],
   fix?: FormulaFix,
 ): ExportedChange[] {
   const index = indexOfRows(rows);
@@ -310,9 +245,11 @@ export function restructure(
       hf.setCellContents({ sheet, row: b.row, col: b.col }, b.values);
   });
   const fixes: { row: number; col: number; content: RawContent }[] = [];
+  // only the sections whose children the step touched (derivedChecks.ts)
+  const check = derivedToCheck(d, before, rows, index);
   rows.forEach((r, i) => {
     if (written.has(r.id)) return;
-    if (r.kind !== 'project')
+    if (r.kind !== 'project' && (!check || check.has(r.id)))
       for (const [col, want] of derivedCells(l, rows, i))
         fixes.push({ row: i, col, content: want });
     if (!d.order) return;

@@ -62,7 +62,7 @@ describe('restructure: rows added by a paste get only their non-blank cells', ()
     const l = layoutOf(after);
     const a = engineOf(before);
     const b = engineOf(before);
-    const outA = restructure(a, 0, l, d, after.rows);
+    const outA = restructure(a, 0, l, d, after.rows, before.rows);
     const outB = restructureBefore(b, 0, l, d, after.rows);
     expect(a.getSheetSerialized(0)).toEqual(b.getSheetSerialized(0));
     expect(a.getSheetValues(0)).toEqual(b.getSheetValues(0));

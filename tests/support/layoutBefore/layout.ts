@@ -119,7 +119,13 @@ export function textContent(s: string): string {
 
 /** Sum of a row's amount cells, or blank when the sheet has none. */
 export function rowTotalFormula(l: SheetLayout, row: number): RawContent {
-  return l.amountCols.length ? `=SUM(${rowRanges(l.amountCols, row)})` : null;
+  // 2026-12-02: the row total as cells (columns in one run), as engine/layout.ts now writes it (the
+  // engine's values held equal to the range's by engine/rowTotalCells.test.ts)
+  const cols = l.amountCols;
+  if (!cols.length) return null;
+  return cols.every((c, k) => k === 0 || c === cols[k - 1] + 1)
+    ? `=SUM(${cols.map((c) => a1(c, row)).join(',')})`
+    : `=SUM(${rowRanges(cols, row)})`;
 }
 
 /** `E3:E27,E30`: cells of column c at the given (ascending) rows, contiguous runs as ranges. */

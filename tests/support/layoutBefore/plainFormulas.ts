@@ -98,7 +98,15 @@ export function plainDerived(
       if (c !== undefined) out.set(c, totalTerms(l, t));
     }
   if (l.rowTotalCol !== undefined)
-    out.set(l.rowTotalCol, l.amountCols.length ? { sum: rowArgs(l.amountCols, i, 0) } : null);
+    // 2026-12-02: cells, not a range, when the columns are one run (as engine/plainFormulas.ts)
+    out.set(
+      l.rowTotalCol,
+      !l.amountCols.length
+        ? null
+        : l.amountCols.every((c, k) => k === 0 || c === l.amountCols[k - 1] + 1)
+          ? { sum: l.amountCols.map((c) => ({ sheet: 0, r0: i, c0: c })) }
+          : { sum: rowArgs(l.amountCols, i, 0) },
+    );
   for (const rule of l.rules)
     out.set(rule.col, { terms: rule.terms.map((t) => ({ sign: t.sign, row: i, col: t.col })) });
   return out;
