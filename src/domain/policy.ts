@@ -5,7 +5,7 @@
  */
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
-import { type NumberStyle, parseAmount } from './numbers';
+import { type NumberStyle, parseAmount, writtenDecimals } from './numbers';
 import { fromPercent, typedDecimals } from './percent';
 import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
@@ -144,11 +144,14 @@ export function readInput(
   if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
   if (t.startsWith('=')) return { value: t };
   if (t.endsWith('%')) {
-    const p = parseAmount(t.slice(0, -1), style);
+    const typed = t.slice(0, -1);
+    const p = parseAmount(typed, style);
     if (p === null && cell.value === undefined) return { invalid: text };
     const value = cell.value ?? fromPercent(p!);
     const shown = p ?? value * 100;
-    return percent ? { value } : { value, percent: typedDecimals(shown) };
+    return percent
+      ? { value }
+      : { value, percent: typedDecimals(shown, writtenDecimals(typed, style)) };
   }
   const n = cell.value ?? parseAmount(t, style);
   if (n === null) return { invalid: text };
