@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../domain/columns';
 import { formatPercent, percentAt } from '../domain/percent';
+import { makePlan } from '../domain/template';
 import { readInput } from '../domain/policy';
 import type { ColumnLeaf } from '../domain/types';
 import { readPlanFile } from '../io/readPlan';
@@ -46,6 +47,23 @@ describe('a typed percentage keeps the decimals typed', () => {
     // a copier's stated value beside its text: the text's decimals
     expect(readInput({ text: '5,0%', value: 0.05 }, amount)).toEqual({ value: 0.05, percent: 1 });
     expect(readInput('5%', amount)).toEqual({ value: 0.05, percent: 0 });
+  });
+
+  it('a cell read as a percentage only by its ratio row takes the decimals typed', () => {
+    // Tỷ lệ … so GDP: 2011 ĐTPT shows 5% (mark 0); 2011 SN is empty, read as a percentage by its row
+    const wb = makePlan({ rows: [['project', 1, 'Tỷ lệ so GDP', { '2011:ĐTPT': 0.05 }]] });
+    const row = wb.sheets[0].rows[0];
+    wb.sheets[0].rows[0] = { ...row, part: 'ratio', percent: { y2011_dtpt: 0 } };
+    const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+    const mark = (k: string) => percentAt(s.workbook.sheets[0].rows[0], k);
+    expect(commitText(s, 's1', row.id, 'y2011_sn', '5,0%')).toEqual({ ok: true, changed: true });
+    // before: no mark of its own, shown by the row's 0 decimals (5%)
+    expect([s.raw('s1', 0, 'y2011_sn'), mark('y2011_sn')]).toEqual([0.05, 1]);
+    // a bare figure still reads as a percentage there; a cell with its own mark keeps it
+    expect(commitText(s, 's1', row.id, 'y2012_sn', '7')).toEqual({ ok: true, changed: true });
+    expect([s.raw('s1', 0, 'y2012_sn'), mark('y2012_sn')]).toEqual([0.07, 0]);
+    expect(commitText(s, 's1', row.id, 'y2011_dtpt', '6,00%')).toEqual({ ok: true, changed: true });
+    expect(mark('y2011_dtpt')).toBe(0);
   });
 
   it('typing, paste and fill show 5,0% and 12,50%; the export writes 0.0% and 0.00%', async () => {

@@ -43,6 +43,17 @@ export function percentAt(row: Row | undefined, key: Id): number | undefined {
   return undefined;
 }
 
+/**
+ * How a cell of `row` reads a typed figure: `true` a percent cell by its own mark (kept: a typed
+ * `5,0%` does not change it, as a spreadsheet keeps a cell's format), `'row'` one only by its
+ * ratio row (a bare figure reads as a percentage; a typed `5,0%` gives the cell its own mark),
+ * `false` a plain cell.
+ */
+export function percentInput(row: Row | undefined, key: Id): boolean | 'row' {
+  if (row?.percent?.[key] !== undefined) return true;
+  return percentAt(row, key) !== undefined ? 'row' : false;
+}
+
 /** A fraction as the percentage it shows: 0.053 → `5,3%` (vi), `5.3%` (en); at least `decimals`. */
 export function formatPercent(v: number, lang: 'vi' | 'en' = 'vi', decimals = 0): string {
   const n = clean(v * 100);
