@@ -5,7 +5,7 @@
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { shiftFormula } from '../domain/formulaShift';
 import type { CellChange } from '../domain/ops';
-import { percentAt } from '../domain/percent';
+import { percentAt, percentInput } from '../domain/percent';
 import { cellPolicy, readInput } from '../domain/policy';
 import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
@@ -87,7 +87,7 @@ export function planPaste(
           !isNumericLeaf(leaf));
       const rule = cellPolicy(sheet, row, leaf);
       const colId = rule.target;
-      const percent = percentAt(row, colId) !== undefined;
+      const percent = percentInput(row, colId);
       const read = fromRaw
         ? { value: rawCell, percent: isNumericLeaf(leaf) ? marks?.[i]?.[j] : undefined }
         : readInput(m[i][j], leaf, style, scale, percent);

@@ -6,6 +6,7 @@
 import { applyCommand, type Command } from '../domain/commands';
 import { type Delta, diffWorkbooks, isEmptyDelta, reverseDelta } from '../domain/delta';
 import { applyDeltaOnto } from '../domain/deltaOnto';
+import { deltaThroughMoves, type GridMoves } from '../domain/gridMoves';
 import { CommandRefused, type Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import type { EnginePatch, PlanEngine } from '../engine/engine';
@@ -35,6 +36,8 @@ export interface StepEvent {
 }
 
 export type StepListener = (e: StepEvent) => void;
+
+const emptyEffects = (): EngineEffects => ({ patches: [], grids: [] });
 
 export type DispatchResult =
   { ok: true; effects: EngineEffects } | { ok: false; refusals: Refusal[] };
@@ -79,14 +82,25 @@ export class Dispatcher {
       throw e;
     }
     const delta = diffWorkbooks(this.wb, after);
-    if (isEmptyDelta(delta)) return { ok: true, effects: { patches: [], grids: [] } };
+    if (isEmptyDelta(delta)) return { ok: true, effects: emptyEffects() };
     const r = this.step('do', delta, after, true);
     if (r.ok) this.history.push({ label, delta });
     return r;
   }
 
-  /** Applies a step from elsewhere: no history entry, and applied even where this user only reads. */
-  applyRemote(cmd: Command): DispatchResult {
+  /**
+   * Applies a step from elsewhere: no history entry, and applied even where this user only reads.
+   * `moves`: plain sheets' rows and columns it inserted or removed (by their ids in the shared
+   * document), which this user's kept steps follow, so that undo and redo write the cells they
+   * changed (`deltaThroughMoves`).
+   */
+  applyRemote(cmd: Command | null, moves?: GridMoves): DispatchResult {
+    const r = cmd ? this.remoteStep(cmd) : { ok: true as const, effects: emptyEffects() };
+    if (r.ok && moves?.size) this.history.mapDeltas((d) => deltaThroughMoves(d, moves));
+    return r;
+  }
+
+  private remoteStep(cmd: Command): DispatchResult {
     let after: Workbook;
     try {
       after = applyCommand(this.wb, cmd);
@@ -95,7 +109,7 @@ export class Dispatcher {
       throw e;
     }
     const delta = diffWorkbooks(this.wb, after);
-    if (isEmptyDelta(delta)) return { ok: true, effects: { patches: [], grids: [] } };
+    if (isEmptyDelta(delta)) return { ok: true, effects: emptyEffects() };
     return this.step('remote', delta, after, true);
   }
 

@@ -1,6 +1,6 @@
 /** Committing what a user typed into a cell (grid editor or formula bar) as one command. */
 import { inputScale } from '../domain/display';
-import { percentAt } from '../domain/percent';
+import { percentInput } from '../domain/percent';
 import { cellPolicy, leafById, readInput } from '../domain/policy';
 import type { Refusal } from '../domain/refusals';
 import { indexOfRows } from '../domain/rowIndex';
@@ -32,7 +32,7 @@ export function commitText(
     leaf,
     'auto',
     inputScale(session.workbook.meta.unit, sheet.display),
-    percentAt(row, rule.target) !== undefined,
+    percentInput(row, rule.target),
   );
   if ('invalid' in read)
     return { ok: false, refusal: { code: 'notNumber', ...at, detail: read.invalid } };

@@ -4,7 +4,7 @@
  */
 import type { SheetDisplay } from '../domain/display';
 import { type AnnualPlan, type ExecPeriod, type TargetPoint } from '../domain/execution';
-import { type OutsideLine, outsideLines } from '../domain/executionOutside';
+import { importOutside, linesToPair, type OutsideLine } from '../domain/executionOutside';
 import type { ReportLine, ReportReading } from '../domain/executionReport';
 import type { PairedReading } from './reportImport';
 import { addPeriodPatch, nextEnd, pastePatch, removePeriodPatch } from './executionEdits';
@@ -202,7 +202,14 @@ export class ExecutionSession extends TrackingCore {
 
   /** The last report's lines that no project holds (left to pair or marked as not in the plan). */
   outsideLines(): OutsideLine[] {
-    return this.lastImport ? outsideLines([this.lastImport], this.plan.pairs) : [];
+    return this.lastImport ? importOutside(this.lastImport, this.plan.pairs) : [];
+  }
+
+  /** The last report's lines the user has still to pair or confirm, as the model's pairs leave them. */
+  toPair(): { unmatched: ReportLine[]; doubtful: ImportSummary['doubtful'] } {
+    return this.lastImport
+      ? linesToPair(this.lastImport, this.plan.pairs)
+      : { unmatched: [], doubtful: [] };
   }
 
   /** A report is in the model and the engine: the tracking switched, its summary kept, the history cleared, stored. */
@@ -225,18 +232,8 @@ export class ExecutionSession extends TrackingCore {
    * marks it as not in the plan (`projectId` ''); remembered for the next reports. One undo step.
    */
   pair(line: ReportLine, projectId: string) {
-    const imp = this.lastImport;
-    const patch = pairPatch(this.plan, imp, line, projectId);
-    const r = this.edit(patch, projectId ? 'exec.pair' : 'exec.dismiss');
-    if (r.ok && imp) {
-      this.lastImport = {
-        ...imp,
-        unmatched: imp.unmatched.filter((l) => l !== line && l.line !== line.line),
-        ...(projectId ? {} : { dismissed: [...(imp.dismissed ?? []), line] }),
-      };
-      this.changed();
-    }
-    return r;
+    const patch = pairPatch(this.plan, this.lastImport, line, projectId);
+    return this.edit(patch, projectId ? 'exec.pair' : 'exec.dismiss');
   }
 
   /**
@@ -247,15 +244,6 @@ export class ExecutionSession extends TrackingCore {
   repair(line: ReportLine, from: string, projectId: string) {
     const imp = this.lastImport;
     if (!imp || from === projectId) return { ok: true as const };
-    const r = this.edit(repairPatch(this.plan, imp, line, from, projectId), 'exec.pair');
-    if (r.ok) {
-      this.lastImport = {
-        ...imp,
-        doubtful: imp.doubtful.filter((d) => d.line !== line),
-        ...(projectId ? {} : { dismissed: [...(imp.dismissed ?? []), line] }),
-      };
-      this.changed();
-    }
-    return r;
+    return this.edit(repairPatch(this.plan, imp, line, from, projectId), 'exec.pair');
   }
 }

@@ -30,7 +30,10 @@ export interface ImportSummary {
   kind?: 'month' | 'quarter';
   matched: number;
   unmatched: ReportLine[];
-  /** Lines marked as not in the plan (before this report, or since: `pair` with ''). */
+  /**
+   * Lines marked as not in the plan before this report. The summary stays as recorded: what the
+   * user paired or marked since is the plan's `pairs` (`linesToPair`, `importOutside`).
+   */
   dismissed?: ReportLine[];
   doubtful: { line: ReportLine; projectId: string }[];
   differences: ReportDifference[];

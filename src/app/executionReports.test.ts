@@ -81,11 +81,34 @@ describe('the fixtures followed in the app', () => {
       january,
       3000,
     ]);
-    expect(s.lastImport!.doubtful).toEqual([]);
+    expect(s.toPair().doubtful).toEqual([]);
     expect(s.undo()).toBe(true);
     expect([s.engine.project(road)!.disbursed, s.engine.project(bridge)!.disbursed]).toEqual(
       before,
     );
+    // the doubtful pair is back to settle (before: the list kept by hand stayed empty)
+    expect(s.toPair().doubtful.map((d) => d.projectId)).toEqual([road]);
+    s.close();
+  });
+
+  it('a line marked not in the plan comes back to pair with undo, and goes with redo', async () => {
+    const s = await tracking('exec-dismiss');
+    s.importReport(load('kbnn-giai-ngan-2024-01.xlsx'));
+    s.importReport(load('bao-cao-giai-ngan-thang-02-2024.xls'));
+    s.importReport(load('kbnn-giai-ngan-2024-03.xlsx'));
+    const line = s.toPair().unmatched[0];
+    const names = () => s.toPair().unmatched.map((l) => l.name);
+    const outside = () => s.outsideLines().map((l) => [l.name, l.confirmed]);
+    expect(names()).toEqual(['Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ']);
+    expect(s.pair(line, '')).toEqual({ ok: true });
+    expect(names()).toEqual([]);
+    expect(outside()).toEqual([['Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ', true]]);
+    expect(s.undo()).toBe(true);
+    expect(names()).toEqual(['Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ']);
+    expect(outside()).toEqual([['Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ', false]]);
+    expect(s.redo()).toBe(true);
+    expect(names()).toEqual([]);
+    expect(outside()).toEqual([['Sửa chữa, nâng cấp trụ sở UBND xã Gio Mỹ', true]]);
     s.close();
   });
 });

@@ -65,6 +65,16 @@ export class History {
     return { undo: this.past.at(-1)?.label, redo: this.future.at(-1)?.label };
   }
 
+  /** Rewrites every kept step each way (`map` gives the step as it reads now: rows moved by others). */
+  mapDeltas(map: (d: Delta) => Delta): void {
+    const each = (e: HistoryEntry) => {
+      const delta = map(e.delta);
+      return delta === e.delta ? e : { ...e, delta };
+    };
+    this.past = this.past.map(each);
+    this.future = this.future.map(each);
+  }
+
   clear(): void {
     this.past = [];
     this.future = [];

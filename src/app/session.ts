@@ -3,6 +3,7 @@
  * command → dispatcher (pure apply, delta, engines, history) → step listeners in order: the save
  * queue (recorded ahead, then one IndexedDB transaction), the checks, the views, then the UI.
  */
+import type { GridMoves } from '../domain/gridMoves';
 import type { Refusal } from '../domain/refusals';
 import type { Id, Workbook } from '../domain/types';
 import { SheetViews } from '../engine/sheetViews';
@@ -214,8 +215,8 @@ export class WorkbookSession extends SessionReads {
    * an undo step of this user, shown even where this user may only read, and the view does not
    * move to the sheet it changed.
    */
-  applyRemote(cmd: Command): DispatchResult {
-    return this.dispatcher.applyRemote(cmd);
+  applyRemote(cmd: Command | null, moves?: GridMoves): DispatchResult {
+    return this.dispatcher.applyRemote(cmd, moves);
   }
 
   /** Undoes the last step; false when there is none (or it cannot be undone). */

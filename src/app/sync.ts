@@ -6,6 +6,7 @@
  * was done meanwhile when the server is back.
  */
 import type { Conflict } from '../domain/registers';
+import type { GridMoves } from '../domain/gridMoves';
 import { newId } from '../domain/ids';
 import type { Workbook } from '../domain/types';
 import { syncDatabaseName } from '../storage/workbookLeftovers';
@@ -135,8 +136,8 @@ export class WorkbookSync {
     if (shared && !this.follow(shared)) return this.fail('notApplied', '');
     this.offs.push(
       this.session.subscribe(() => this.onLocal()),
-      this.client.shared.onChange((_kind, _before, after) => {
-        if (!this.follow(after)) this.fail('notApplied', '');
+      this.client.shared.onChange((_kind, _before, after, moves) => {
+        if (!this.follow(after, moves)) this.fail('notApplied', '');
       }),
     );
     if (this.client.readOnly && !this.session.readOnly) {
@@ -153,13 +154,16 @@ export class WorkbookSync {
     return problem;
   }
 
-  /** Brings the session to what the shared document shows; false when a step was refused. */
-  private follow(target: Workbook): boolean {
+  /**
+   * Brings the session to what the shared document shows (`moves`: plain sheets' rows and columns
+   * moved, which this user's undo steps follow); false when a step was refused.
+   */
+  private follow(target: Workbook, moves?: GridMoves): boolean {
     const cmd = remoteCommand(this.session.workbook, target);
-    if (cmd) {
+    if (cmd || moves?.size) {
       this.applying = true;
       try {
-        const r = this.session.applyRemote(cmd);
+        const r = this.session.applyRemote(cmd, moves);
         if (!r.ok) {
           console.error('planbook: a change from the server was refused', r.refusals);
           return false;

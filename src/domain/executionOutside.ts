@@ -34,6 +34,46 @@ export interface OutsideSource {
   dismissed?: readonly ReportLine[];
 }
 
+/** The user's pair for a report line in the model (undefined: none; '': not in the plan). */
+function pairOf(pairs: Readonly<Record<string, string>>, l: ReportLine): string | undefined {
+  const key = reportLineKey(l);
+  return Object.hasOwn(pairs, key) ? pairs[key] : undefined;
+}
+
+/** An import's lines as recorded (never changed since: the model's pairs say what became of them). */
+export interface ImportedLines<D extends { line: ReportLine }> extends OutsideSource {
+  /** Lines paired by a similar name (or a shared code), which the user may move. */
+  doubtful: readonly D[];
+}
+
+/**
+ * The lines of an import still waiting for the user, read from the model's pairs (so an undo or
+ * redo of a pairing puts a line back or takes it away): unmatched lines and doubtful pairs the
+ * user has not settled (no pair names them).
+ */
+export function linesToPair<D extends { line: ReportLine }>(
+  imp: ImportedLines<D>,
+  pairs: Readonly<Record<string, string>>,
+): { unmatched: ReportLine[]; doubtful: D[] } {
+  return {
+    unmatched: imp.unmatched.filter((l) => pairOf(pairs, l) === undefined),
+    doubtful: imp.doubtful.filter((d) => pairOf(pairs, d.line) === undefined),
+  };
+}
+
+/**
+ * An import's lines outside the plan as the model's pairs leave them (`outsideLines`): its
+ * unmatched and dismissed lines, and its doubtful lines the user marked as not in the plan.
+ */
+export function importOutside<D extends { line: ReportLine }>(
+  imp: ImportedLines<D>,
+  pairs: Readonly<Record<string, string>>,
+): OutsideLine[] {
+  const marked = imp.doubtful.filter((d) => pairOf(pairs, d.line) === '').map((d) => d.line);
+  const dismissed = [...(imp.dismissed ?? []), ...marked];
+  return outsideLines([{ ...imp, dismissed }], pairs);
+}
+
 /** A measure's figure of a line over every source: its `all` part, else the plan and carry parts. */
 function figure(l: ReportLine, measure: string): number | null {
   const total = (v: Record<string, number> | undefined) =>
@@ -60,8 +100,7 @@ export function outsideLines(
     for (const l of lines) {
       if (seen.has(l.line)) continue;
       seen.add(l.line);
-      const key = reportLineKey(l);
-      const paired = Object.hasOwn(pairs, key) ? pairs[key] : undefined;
+      const paired = pairOf(pairs, l);
       if (paired) continue;
       const scaled = (m: string) => {
         const v = figure(l, m);

@@ -38,12 +38,32 @@ export function parseAmount(input: string, style: NumberStyle = 'auto'): number 
     negative = !negative;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return null;
-  const normalised = normalise(s, style);
+  const normalised = normalisedDigits(s, style);
   if (normalised === null) return null;
   const n = Number(normalised);
   if (!Number.isFinite(n)) return null;
   return negative ? -n : n;
+}
+
+/**
+ * The decimals written in a typed amount as `parseAmount` reads it, trailing zeros included
+ * (`5,0` → 1, `12,50` → 2, `1.500` → 0: a thousands mark); 0 when it is no number.
+ */
+export function writtenDecimals(input: string, style: NumberStyle = 'auto'): number {
+  const s = input
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(SPACES, '')
+    .replace(/^[-−+]/, '');
+  const normalised = normalisedDigits(s, style);
+  const at = normalised?.indexOf('.') ?? -1;
+  return at < 0 ? 0 : normalised!.length - at - 1;
+}
+
+/** Digits and separators (no sign, no spaces) as a plain `1234.5`; null when not a number. */
+function normalisedDigits(s: string, style: NumberStyle): string | null {
+  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return null;
+  return normalise(s, style);
 }
 
 function normalise(s: string, style: NumberStyle): string | null {

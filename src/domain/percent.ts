@@ -43,6 +43,17 @@ export function percentAt(row: Row | undefined, key: Id): number | undefined {
   return undefined;
 }
 
+/**
+ * How a cell of `row` reads a typed figure: `true` a percent cell by its own mark (kept: a typed
+ * `5,0%` does not change it, as a spreadsheet keeps a cell's format), `'row'` one only by its
+ * ratio row (a bare figure reads as a percentage; a typed `5,0%` gives the cell its own mark),
+ * `false` a plain cell.
+ */
+export function percentInput(row: Row | undefined, key: Id): boolean | 'row' {
+  if (row?.percent?.[key] !== undefined) return true;
+  return percentAt(row, key) !== undefined ? 'row' : false;
+}
+
 /** A fraction as the percentage it shows: 0.053 → `5,3%` (vi), `5.3%` (en); at least `decimals`. */
 export function formatPercent(v: number, lang: 'vi' | 'en' = 'vi', decimals = 0): string {
   const n = clean(v * 100);
@@ -73,11 +84,16 @@ export function percentFormat(decimals: number): string {
 /** Most decimals a percent mark keeps (the stored file's bound, planbookFields). */
 const MARK_MAX_DECIMALS = 10;
 
-/** The decimals a typed percentage was written with (5.3 → 1, 5 → 0): the mark a typed `5,3%` leaves. */
-export function typedDecimals(percentage: number): number {
+/**
+ * The decimals a typed percentage was written with: the mark a typed `5,3%` leaves. `written` is
+ * what the text shows (`5,0%` → 1, `12,50%` → 2: trailing zeros are the user's format, as a
+ * spreadsheet keeps them); the number's own decimals when more (a copier's stated value beside a
+ * text that reads as no number).
+ */
+export function typedDecimals(percentage: number, written = 0): number {
   const s = String(clean(percentage));
   if (s.includes('e')) return MARK_MAX_DECIMALS;
-  return Math.min(MARK_MAX_DECIMALS, (s.split('.')[1] ?? '').length);
+  return Math.min(MARK_MAX_DECIMALS, Math.max(written, (s.split('.')[1] ?? '').length));
 }
 
 /** The fraction a typed percentage stands for (5.3 → 0.053), without binary noise. */

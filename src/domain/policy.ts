@@ -5,7 +5,7 @@
  */
 import { isNumericLeaf, leaves } from './columns';
 import { isMoneyLeaf, scaleAmount } from './display';
-import { type NumberStyle, parseAmount } from './numbers';
+import { type NumberStyle, parseAmount, writtenDecimals } from './numbers';
 import { fromPercent, typedDecimals } from './percent';
 import { asPasted, type PastedCell, textAfterMarker } from './typedText';
 import type { AppendixSheet, CellInput, ColumnLeaf, ColumnNode, Id, Row } from './types';
@@ -121,15 +121,16 @@ export interface CellInputRead {
  * and one the copier marked as text is a text, as after the `'` marker: refused in an amount cell.
  * A percentage: `5,3%` in any amount cell, and `5,3` in a `percent` cell (`domain/percent`), is
  * the fraction 0.053 (never scaled to the display unit); a copier's stated value beside a `%` is
- * that fraction already. `5,3%` in a plain cell marks it a percent cell (typing, paste and fill
- * all read here).
+ * that fraction already. `5,3%` in a plain cell marks it a percent cell with the decimals typed
+ * (`5,0%` → 1), as does a cell read as one only by its ratio row (`percent` 'row': see
+ * `percentInput`); a cell with its own mark keeps it (typing, paste and fill all read here).
  */
 export function readInput(
   input: string | PastedCell,
   column: ColumnLeaf | undefined,
   style: NumberStyle = 'auto',
   scale = 1,
-  percent = false,
+  percent: boolean | 'row' = false,
 ): CellInputRead | { invalid: string } {
   const cell = asPasted(input);
   const { text } = cell;
@@ -144,11 +145,14 @@ export function readInput(
   if (cell.isText || textAfterMarker(t) !== null) return { invalid: text };
   if (t.startsWith('=')) return { value: t };
   if (t.endsWith('%')) {
-    const p = parseAmount(t.slice(0, -1), style);
+    const typed = t.slice(0, -1);
+    const p = parseAmount(typed, style);
     if (p === null && cell.value === undefined) return { invalid: text };
     const value = cell.value ?? fromPercent(p!);
     const shown = p ?? value * 100;
-    return percent ? { value } : { value, percent: typedDecimals(shown) };
+    return percent === true
+      ? { value }
+      : { value, percent: typedDecimals(shown, writtenDecimals(typed, style)) };
   }
   const n = cell.value ?? parseAmount(t, style);
   if (n === null) return { invalid: text };
@@ -162,7 +166,7 @@ export function parseInput(
   column: ColumnLeaf | undefined,
   style: NumberStyle = 'auto',
   scale = 1,
-  percent = false,
+  percent: boolean | 'row' = false,
 ): CellInput | { invalid: string } {
   const r = readInput(input, column, style, scale, percent);
   return 'invalid' in r ? r : r.value;

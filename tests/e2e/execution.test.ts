@@ -36,6 +36,18 @@ describe('following a year’s execution', () => {
     // the portal, renamed in the report beyond recognition, is paired by the user
     await exec.pair('Cổng thông tin điện tử của tỉnh', PORTAL);
     assert.equal(await exec.unmatched().count(), 1);
+    // the other marked not in the plan, undone (back in the list to pair), redone, undone
+    const left = exec.unmatched();
+    await left.locator('[data-testid=exec-dismiss]').click();
+    await left.first().waitFor({ state: 'detached' });
+    await page.click('[data-testid=exec-undo]');
+    await left.first().waitFor();
+    assert.equal(await left.count(), 1);
+    await page.click('[data-testid=exec-redo]');
+    await left.first().waitFor({ state: 'detached' });
+    await page.click('[data-testid=exec-undo]');
+    await left.first().waitFor();
+    assert.equal(await left.innerText().then((t) => t.includes('Trang bị phòng họp')), true);
     assert.equal(await exec.totalDisbursed(), '6.830');
     const row = await exec.rowId(PORTAL, 'ĐTPT');
     assert.equal(await exec.cell(row, 'rate').innerText(), '60 %');

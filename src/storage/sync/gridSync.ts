@@ -214,6 +214,12 @@ export function orphanGridCells(doc: Y.Doc, index: RegisterIndex): Conflict[] {
   return out;
 }
 
+/** A plain sheet's row and column ids in order now (null: no such sheet, or of format 1: by position). */
+export function gridOrder(doc: Y.Doc, index: RegisterIndex, gridId: Id) {
+  const head = index.value<GridHead>(sheetKey(gridId));
+  return head && !isV1(head) ? gridIds(doc, index, gridId) : null;
+}
+
 /** Positions of a plain sheet's rows and columns by id (null: no such sheet). */
 export type GridPlaces = { rows: Map<Id, number>; cols: Map<Id, number>; v1: boolean } | null;
 

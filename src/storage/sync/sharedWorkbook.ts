@@ -27,8 +27,10 @@ import {
   type WorkbookBase,
 } from './project';
 import { RegisterIndex } from '../../domain/registerIndex';
+import { gridMoveOf, type GridMove, type GridMoves } from '../../domain/gridMoves';
 import {
   gridCellKeyAt,
+  gridOrder,
   gridPlaces,
   type GridPlaces,
   gridPosition,
@@ -39,7 +41,16 @@ import { put, type Writer, writeStep } from './write';
 /** Why the workbook changed: first read from the document, or a step from elsewhere. */
 export type ChangeKind = 'load' | 'remote';
 
-export type ChangeListener = (kind: ChangeKind, before: Workbook | null, after: Workbook) => void;
+/**
+ * A change from elsewhere: the workbook before and after, and the plain sheets' rows and columns
+ * it inserted or removed (by their ids: the kept steps of this user follow them).
+ */
+export type ChangeListener = (
+  kind: ChangeKind,
+  before: Workbook | null,
+  after: Workbook,
+  moves: GridMoves,
+) => void;
 
 export interface SharedOptions {
   /** The writer's account id (every write carries it). */
@@ -58,6 +69,8 @@ export class SharedWorkbook {
   private listeners = new Set<ChangeListener>();
   private names = new WeakMap<object, string>();
   private counter = 0;
+  /** Each plain sheet's row and column ids as last read (a change's moves are read against them). */
+  private gridOrders = new Map<Id, { rows: Id[]; cols: Id[] }>();
 
   constructor(
     readonly doc: Y.Doc,
@@ -77,6 +90,7 @@ export class SharedWorkbook {
     };
     this.reg.forEach((v, k) => this.index.apply(k, v));
     this.wb = this.projection.full(options.base);
+    this.readOrders((this.wb?.grids ?? []).map((g) => g.id));
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -186,8 +200,27 @@ export class SharedWorkbook {
     return n;
   }
 
+  /**
+   * Reads the plain sheets' row and column ids again; the moves from the ids read before (sheets
+   * read for the first time, or of format 1, have none).
+   */
+  private readOrders(gridIds: Iterable<Id>): Map<Id, GridMove> {
+    const moves = new Map<Id, GridMove>();
+    for (const id of gridIds) {
+      const now = gridOrder(this.doc, this.index, id);
+      const was = this.gridOrders.get(id);
+      if (!now) this.gridOrders.delete(id);
+      else this.gridOrders.set(id, now);
+      const m = was && now && gridMoveOf(was, now);
+      if (m) moves.set(id, m);
+    }
+    return moves;
+  }
+
   private onTransaction = (tr: Y.Transaction): void => {
     const dirty = emptyDirty();
+    // plain sheets whose rows or columns may have come, gone or moved (not a cell's value)
+    const ordered = new Set<Id>();
     for (const [type, keys] of tr.changed) {
       if ((type as unknown) === this.reg) {
         for (const k of keys) {
@@ -195,6 +228,7 @@ export class SharedWorkbook {
           const reg = this.index.apply(k, this.reg.get(k));
           const r = reg === null ? null : parseRegister(reg);
           if (r) markDirty(dirty, r);
+          if (r?.kind === 'grid' || r?.kind === 'gridRow') ordered.add(r.gridId);
         }
         continue;
       }
@@ -202,9 +236,12 @@ export class SharedWorkbook {
       if (name === SHEETS) dirty.sheetList = true;
       else if (name === GRIDS) dirty.gridList = true;
       else if (name?.startsWith('o' + SEP)) dirty.orders.add(name.slice(2));
-      else if (name?.startsWith('gr' + SEP) || name?.startsWith('gc' + SEP))
+      else if (name?.startsWith('gr' + SEP) || name?.startsWith('gc' + SEP)) {
         dirty.grids.add(name.slice(3));
+        ordered.add(name.slice(3));
+      }
     }
+    const moves = this.readOrders(ordered);
     if (tr.origin === this || !isDirty(dirty)) return;
     const before = this.wb;
     const after = before
@@ -212,6 +249,6 @@ export class SharedWorkbook {
       : this.projection.full(this.options.base);
     if (!after || after === before) return;
     this.wb = after;
-    for (const l of [...this.listeners]) l(before ? 'remote' : 'load', before, after);
+    for (const l of [...this.listeners]) l(before ? 'remote' : 'load', before, after, moves);
   };
 }

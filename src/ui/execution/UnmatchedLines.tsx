@@ -97,17 +97,20 @@ export function UnmatchedLines(p: {
   if (!imp) return null;
   const names = new Map(p.session.plan.projects.map((x) => [x.id, x.name]));
   const money = execAmounts(p.session.plan, lang).fmt;
-  const doubtful = imp.doubtful.filter((d) => names.has(d.projectId));
-  if (!imp.unmatched.length && !doubtful.length && !imp.differences.length) return null;
+  // derived from the model's pairs: an undone pairing puts its line back
+  const open = p.session.toPair();
+  const unmatched = open.unmatched;
+  const doubtful = open.doubtful.filter((d) => names.has(d.projectId));
+  if (!unmatched.length && !doubtful.length && !imp.differences.length) return null;
   return (
     <section className="pb-exec-unmatched" data-testid="exec-unmatched" data-version={p.version}>
-      {imp.unmatched.length > 0 && (
+      {unmatched.length > 0 && (
         <>
           <h3>
             {t('execUnmatched')} ({imp.file})
           </h3>
           <ul>
-            {imp.unmatched.map((l) => (
+            {unmatched.map((l) => (
               <LinePairing
                 key={`${l.line}:${l.name}`}
                 session={p.session}
