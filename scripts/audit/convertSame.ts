@@ -8,7 +8,7 @@ import '../../src/io/sheetJsEager';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../../src/cli/check';
 import { readPlanFile } from '../../src/io/readPlan';
-import { readingDigest } from '../../tests/support/readingDigest';
+import { digestDiff, readingDigest } from '../../tests/support/readingDigest';
 
 const dir = process.argv[2] ?? '/tmp/h143-conv';
 const filter = process.argv[3] ?? '';
@@ -25,7 +25,7 @@ for (const f of readdirSync('fixtures/mof').filter(
     for (const [name, d] of base) {
       sheets++;
       const o = other.get(name);
-      const diffs = o ? diffLines(d, o) : ['sheet missing'];
+      const diffs = o ? digestDiff(d, o).map((l) => `xls ${l}`) : ['sheet missing'];
       if (diffs.length) differing++;
       for (const l of diffs.slice(0, Number(process.env.SHOW ?? 12)))
         console.log(`${f} [${ext}] ${name}: ${l}`);
@@ -44,11 +44,4 @@ function digestOf(file: string, bytes: Uint8Array): Map<string, string[]> {
   const reading = readPlanFile(file, bytes);
   const check = checkWorkbook(file, reading);
   return readingDigest(reading, check);
-}
-
-function diffLines(a: string[], b: string[]): string[] {
-  const out: string[] = [];
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) out.push(`xls ${a[i] ?? '∅'}  ≠  ${b[i] ?? '∅'}`);
-  return out;
 }

@@ -8,7 +8,7 @@ import type { RawCell, RawGrid } from './appendix/grid';
 import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
 import { type SheetJs, sheetJs } from './sheetJs';
-import { withOdsHidden } from './odsHidden';
+import { withOdsContent } from './odsContent';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
 import { BLANK, rawCell } from './xlsxCell';
@@ -63,7 +63,7 @@ export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   checkCompoundFile(bytes);
   checkXlsFormulas(bytes);
   const grids = gridsBySheetJs(bytes);
-  return zip ? withOdsHidden(bytes, grids) : grids;
+  return zip ? withOdsContent(bytes, grids) : grids;
 }
 
 /** Refuses an .xls whose formula records SheetJS would loop on (xlsRecords.ts). */

@@ -51,7 +51,33 @@ export function readingDigest(
   return out;
 }
 
-/** A figure to 10 significant digits: LibreOffice rewrites stored doubles in their last digits (`96591907.60000001`). */
 function round(v: number): string {
-  return String(Number(v.toPrecision(10)));
+  return String(v);
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/g;
+
+/**
+ * Whether two digest lines say the same, figures equal to 1e-9 of their size: LibreOffice writes
+ * stored doubles with 15 significant digits (`71314.11604899999` saved as `71314.116049`).
+ */
+export function sameLine(a: string | undefined, b: string | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (a.replace(NUMBER, '#') !== b.replace(NUMBER, '#')) return false;
+  const x = a.match(NUMBER) ?? [];
+  const y = b.match(NUMBER) ?? [];
+  return x.every((v, i) => {
+    const p = Number(v);
+    const q = Number(y[i]);
+    return Math.abs(p - q) <= 1e-9 * Math.max(1, Math.abs(p), Math.abs(q));
+  });
+}
+
+/** The lines that differ (`a ≠ b`), compared with sameLine. */
+export function digestDiff(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if (!sameLine(a[i], b[i])) out.push(`${a[i] ?? '∅'}  ≠  ${b[i] ?? '∅'}`);
+  return out;
 }
