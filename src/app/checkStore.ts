@@ -6,7 +6,7 @@
  * moved rows in a workbook of more than `stepRows` rows starts a pass again in steps (`again`): the
  * findings of the last complete pass stay shown until it is done, then its own replace them.
  */
-import { carryBalances } from '../domain/balanceRows';
+import { carryBalances } from '../domain/balanceSheet';
 import { carryContext, sheetContext } from '../domain/checkContext';
 import { type CheckValues, type Finding, planFindings, rowChecker } from '../domain/checks';
 import type { Delta } from '../domain/delta';

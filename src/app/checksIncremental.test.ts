@@ -4,7 +4,8 @@
  * the workbook, after random edits from fixed seeds: figures, labels, rows the balance search reads.
  */
 import { describe, expect, it } from 'vitest';
-import { balanceRows, carryBalances, sheetBalances } from '../domain/balanceRows';
+import { balanceRows } from '../domain/balanceRows';
+import { carryBalances, sheetBalances } from '../domain/balanceSheet';
 import { carryContext, sheetContext } from '../domain/checkContext';
 import { setCells } from '../domain/ops';
 import { leaves } from '../domain/columns';

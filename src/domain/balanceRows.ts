@@ -11,9 +11,17 @@
  * A row whose label writes a difference (`C = A - B - kết dư NSĐP`) is derived whether or not its
  * terms name rows.
  */
-import { budgetYear, CENTRAL_DEFICIT_UNTIL, sameBudget } from './budgetScope';
-import { leaves } from './columns';
-import { sheetContext } from './checkContext';
+import {
+  type BalanceRule,
+  compared,
+  follows,
+  label,
+  operands,
+  ruleText,
+  shapes,
+  signed,
+} from './balanceTerms';
+import { CENTRAL_DEFICIT_UNTIL, sameBudget } from './budgetScope';
 import {
   type BalanceKind,
   type LabelReading,
@@ -23,16 +31,9 @@ import {
   surelyNone,
   writesRule,
 } from './quantityLabels';
-import { fold } from './sources';
-import type { AppendixSheet, ColumnLeaf, Row } from './types';
+import type { ColumnLeaf, Row } from './types';
 
-export interface BalanceRule {
-  /** The rule as the checks print it (`II − I`). */
-  text: string;
-  terms: { sign: 1 | -1; row: number }[];
-  /** Read from the sheet's other balance rows, not from this row's own figures: a gap is to verify. */
-  inferred?: true;
-}
+export type { BalanceRule } from './balanceTerms';
 
 export interface Balances {
   /** Rows whose figures are derived from other rows (never items). */
@@ -52,13 +53,6 @@ const DERIVED: ReadonlySet<BalanceKind | undefined> = new Set<BalanceKind>([
   'surplus',
   'difference',
 ]);
-
-const label = (r: Row) => String(r.cells.name ?? '');
-/** The row's label for a rule's text (folded, numbering set aside). */
-const text = (r: Row) =>
-  fold(label(r))
-    .replace(/^[\s\d.)\-–:]+/, '')
-    .trim();
 
 /**
  * What a row's label names (by row version: a label is read once, not per edit); most labels
@@ -83,89 +77,6 @@ function isBalance(r: Row): boolean {
 export function namesBalance(name: string): boolean {
   return DERIVED.has(readLabel(name).balance);
 }
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-function decimals(x: number): number {
-  for (let d = 0; d <= 6; d++) if (Math.abs(x * 10 ** d - Math.round(x * 10 ** d)) < 1e-7) return d;
-  return 6;
-}
-
-/** Whether `stated` is `computed` within the rounding of `terms` printed figures. */
-function near(stated: number, computed: number, terms: number): boolean {
-  return Math.abs(stated - computed) <= terms * 0.5 * 10 ** -decimals(stated) + 1e-9;
-}
-
-/** Columns a rule may hold on: those where the row states a figure. */
-function compared(rows: readonly Row[], i: number, cols: readonly ColumnLeaf[]): ColumnLeaf[] {
-  return cols.filter((l) => num(rows[i].cells[l.id]) !== null);
-}
-
-/** Figure-bearing rows before row i in its own block, at its level (nearest first), at most 6. */
-function operands(
-  rows: readonly Row[],
-  i: number,
-  derived: Set<number>,
-  read: Set<number>,
-): number[] {
-  const level = rows[i].level;
-  const out: number[] = [];
-  read.add(i);
-  for (let j = i - 1; j >= 0 && out.length < 7; j--) {
-    const r = rows[j];
-    if (r.kind === 'total' || r.level < level) break;
-    if (r.level > level || r.part) continue;
-    // a derived row's figures are not read, but whether it is derived may follow its figures
-    read.add(j);
-    if (derived.has(j)) continue;
-    if (Object.entries(r.cells).some(([k, v]) => k !== 'tt' && num(v) !== null)) out.push(j);
-  }
-  return out.length >= 2 && out.length <= 6 ? out.reverse() : [];
-}
-
-/** Σ sign × figure of the terms in one column (a missing figure is 0). */
-function value(rows: readonly Row[], terms: BalanceRule['terms'], colId: string): number {
-  let s = 0;
-  for (const t of terms) s += t.sign * (num(rows[t.row].cells[colId]) ?? 0);
-  return s;
-}
-
-/** How many of the row's columns follow the terms, and whether one of them is a non-zero figure. */
-function follows(
-  rows: readonly Row[],
-  i: number,
-  terms: BalanceRule['terms'],
-  cols: readonly ColumnLeaf[],
-): { holds: number; real: boolean } {
-  let holds = 0;
-  let real = false;
-  for (const l of cols) {
-    const e = num(rows[i].cells[l.id])!;
-    if (!near(e, value(rows, terms, l.id), terms.length + 1)) continue;
-    holds++;
-    if (e !== 0) real = true;
-  }
-  return { holds, real };
-}
-
-/** One operand minus the others, with a sign: the shapes a difference of blocks takes. */
-function shapes(ops: number[]): BalanceRule['terms'][] {
-  const out: BalanceRule['terms'][] = [];
-  for (const k of ops)
-    for (const sign of [1, -1] as const)
-      out.push(ops.map((row) => ({ row, sign: (row === k ? sign : -sign) as 1 | -1 })));
-  return out;
-}
-
-function ruleText(rows: readonly Row[], terms: BalanceRule['terms']): string {
-  const name = (j: number) => String(rows[j].cells.tt ?? '').trim() || text(rows[j]).slice(0, 20);
-  const sorted = [...terms].sort((a, b) => b.sign - a.sign);
-  return sorted
-    .map(
-      (t, k) => `${k === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${name(t.row)}`,
-    )
-    .join('');
-}
-
 /**
  * The difference a balance label means over its operands (deficit: the one expenditure block
  * minus the revenue blocks; difference or surplus: the one revenue block minus the others), or
@@ -178,19 +89,6 @@ function meant(rows: readonly Row[], i: number, ops: number[]): BalanceRule['ter
   const rest = ops.filter((j) => quantity(j) === (deficit ? 'revenue' : 'expenditure'));
   if (lead.length !== 1 || lead.length + rest.length !== ops.length) return null;
   return ops.map((row) => ({ row, sign: row === lead[0] ? 1 : -1 }));
-}
-
-/** The sign the table writes its balances with (a deficit printed negative is the same rule). */
-function signed(
-  rows: readonly Row[],
-  i: number,
-  m: BalanceRule['terms'],
-  col: ColumnLeaf,
-): BalanceRule['terms'] {
-  const first = num(rows[i].cells[col.id])!;
-  return first < 0 && value(rows, m, col.id) > 0
-    ? m.map((t) => ({ ...t, sign: -t.sign as 1 | -1 }))
-    : m;
 }
 
 /**
@@ -271,58 +169,4 @@ export function balanceRows(
       rules.set(i, { text: ruleText(rows, terms), terms, inferred: true });
     }
   return { derived, rules, read: new Set([...read].map((i) => rows[i].id)) };
-}
-
-const cache = new WeakMap<
-  readonly Row[],
-  { columns: unknown; title: string; balances: Balances }
->();
-
-/** The budget year of a sheet (`budgetYear` of its title and columns). */
-export function sheetYear(sheet: AppendixSheet): number | null {
-  const years = leaves(sheet.columns).flatMap((l) => (l.year === undefined ? [] : [l.year]));
-  return budgetYear(sheet.title ?? '', years);
-}
-
-/** The balance rows of a sheet (cached per version of its rows, columns and title). */
-export function sheetBalances(sheet: AppendixSheet): Balances {
-  const hit = cache.get(sheet.rows);
-  if (hit && hit.columns === sheet.columns && hit.title === sheet.title) return hit.balances;
-  const ctx = sheetContext(sheet);
-  const balances = balanceRows(sheet.rows, ctx.additive, ctx.labelRules, sheetYear(sheet));
-  cache.set(sheet.rows, { columns: sheet.columns, title: sheet.title, balances });
-  return balances;
-}
-
-/**
- * After a step that changed only the `changed` rows of a sheet (same rows in the same order, same
- * columns): the sheet after shares the balances of the sheet before when every changed row keeps
- * its label and structure and none is a row the search read (`balanceRows` would find the same),
- * so an edit costs the changed rows, not a pass over every label.
- */
-export function carryBalances(
-  before: AppendixSheet,
-  after: AppendixSheet,
-  changed: readonly { before?: Row | null; after?: Row | null }[],
-): void {
-  if (before.rows === after.rows || before.rows.length !== after.rows.length) return;
-  if (before.columns !== after.columns || cache.has(after.rows)) return;
-  const hit = cache.get(before.rows);
-  if (!hit || hit.columns !== before.columns || after.title !== hit.title) return;
-  for (const { before: a, after: b } of changed)
-    if (!a || !b || hit.balances.read.has(b.id) || !sameLabel(a, b)) return;
-  cache.set(after.rows, hit);
-}
-
-/** Whether two versions of a row agree on all `balanceRows` reads of a row it does not search. */
-function sameLabel(a: Row, b: Row): boolean {
-  return (
-    a.id === b.id &&
-    a.kind === b.kind &&
-    a.level === b.level &&
-    a.part === b.part &&
-    a.rule === b.rule &&
-    a.cells.name === b.cells.name &&
-    a.cells.tt === b.cells.tt
-  );
 }

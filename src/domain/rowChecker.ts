@@ -4,7 +4,8 @@
  * explanations) is taken once per checker, not once per row, and the function that records a
  * finding is made once: a full pass over 100,000 rows costs the rows' own rules.
  */
-import { type Balances, sheetBalances } from './balanceRows';
+import type { Balances } from './balanceRows';
+import { sheetBalances } from './balanceSheet';
 import { sheetContext, type SheetContext } from './checkContext';
 import { holdsNear } from './checkNotes';
 import { ambiguousPaths, columnScope } from './columnPath';

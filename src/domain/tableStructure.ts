@@ -5,7 +5,7 @@
  * added), and derived rows (a balance restating a difference). Headings without figures are none.
  * The convention is written in fixtures/audits/README.md.
  */
-import { sheetBalances } from './balanceRows';
+import { sheetBalances } from './balanceSheet';
 import { sheetContext } from './checkContext';
 import type { AppendixSheet, Row } from './types';
 

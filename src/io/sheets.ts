@@ -8,6 +8,7 @@ import type { RawCell, RawGrid } from './appendix/grid';
 import { checkCompoundFile } from './cfbCheck';
 import { CellBudget, checkFormula, checkSheetCount, checkZip } from './limits';
 import { type SheetJs, sheetJs } from './sheetJs';
+import { withOdsContent } from './odsContent';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
 import { BLANK, rawCell } from './xlsxCell';
@@ -61,7 +62,8 @@ export function gridsFromWorkbook(bytes: Uint8Array): RawGrid[] {
   if (zip) checkZip(bytes);
   checkCompoundFile(bytes);
   checkXlsFormulas(bytes);
-  return gridsBySheetJs(bytes);
+  const grids = gridsBySheetJs(bytes);
+  return zip ? withOdsContent(bytes, grids) : grids;
 }
 
 /** Refuses an .xls whose formula records SheetJS would loop on (xlsRecords.ts). */

@@ -3,7 +3,7 @@
  * at commit 2047f71, unchanged but for names): the reference the optimised pass must match exactly
  * (src/app/checksSame.test.ts). Test support only.
  */
-import { sheetBalances } from '../../src/domain/balanceRows';
+import { sheetBalances } from '../../src/domain/balanceSheet';
 import { sheetContext, type SheetContext } from '../../src/domain/checkContext';
 import { holdsNear } from '../../src/domain/checkNotes';
 import {

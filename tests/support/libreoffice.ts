@@ -140,3 +140,38 @@ export function htmlToXlsx(html: string, locale = 'en-US'): Uint8Array {
   );
   return new Uint8Array(readFileSync(join(dir, 'pasted.xlsx')));
 }
+
+/**
+ * The files LibreOffice saves of `files` in each format of `formats` (`xlsx`, `ods`), converted in
+ * one run with a private profile (its defaults: what an officer re-saving the file gets); the
+ * path of each converted file by `<stem>.<format>`.
+ */
+export function convertTo(files: string[], formats: string[]): Map<string, string> {
+  if (!existsSync(SOFFICE))
+    throw new Error(
+      `LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-calc-nogui)`,
+    );
+  const out = mkdtempSync(join(tmpdir(), 'lo-conv-'));
+  const user = profile(false);
+  const paths = new Map<string, string>();
+  for (const format of formats) {
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${user}`,
+        '--headless',
+        '--convert-to',
+        format,
+        '--outdir',
+        out,
+        ...files,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+    for (const f of files) {
+      const name = `${basename(f).replace(/\.[^.]+$/, '')}.${format}`;
+      paths.set(name, join(out, name));
+    }
+  }
+  return paths;
+}

@@ -1,18 +1,13 @@
-/** Finding the header band of a table and building the column tree from it. */
+/** Building the column tree of a table from its header band (found in headerBand.ts). */
 import { canonicalSource, fold, slug } from '../../domain/sources';
 import { amountColumnId } from '../../domain/template';
 import type { ColumnLeaf, ColumnNode } from '../../domain/types';
 import { cellText, gridWidth, type RawGrid } from './grid';
+import { type HeaderBand, YEAR } from './headerBand';
 import { roleOf, twiceClaimed } from './leafRoles';
 import { isErrorValue } from './rowKinds';
 
-export interface HeaderBand {
-  start: number;
-  /** First row after the band (data start). */
-  end: number;
-  /** The column-code row inside the band, if any (`1, 2, 3, 4=2-3`). */
-  codeRow: number | null;
-}
+export { findHeaderBand, forcedBand, type HeaderBand, isCodeRow } from './headerBand';
 
 /** A leaf column and the grid columns that feed it (a merged header may cover several). */
 export interface LeafSpec {
@@ -20,92 +15,6 @@ export interface LeafSpec {
   cols: number[];
   /** The grid column where the figures stand (the one holding most numbers). */
   valueCol?: number;
-}
-
-const HEADER_WORDS =
-  /^(s?tt|t t|so tt|ten\b|noi dung|danh muc|chi tieu|hang muc|don vi|tong|nhu cau|ke hoach|du toan|quyet toan|kinh phi|ghi chu|nam\b|von\b|nguon|tinh|dia phuong|co quan)/;
-const YEAR = /^(?:nam\s*)?((?:19|20)\d\d)$/;
-
-function isCode(s: string): boolean {
-  return /^\(?[0-9A-Za-z]{1,3}\)?(\s*=\s*[0-9A-Za-z()+\-−–…÷.:/x×*%\s]+)?$/.test(s);
-}
-
-/**
- * Whether a row is a column-code row: at least three short codes, two numeric starting low, or
- * `A`, `B` then one number (a table of one figure column).
- */
-export function isCodeRow(g: RawGrid, r: number): boolean {
-  // an error value (`#REF!` left by a deleted sheet) is no code: an empty cell
-  const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter((t) => t && !isErrorValue(t));
-  if (cells.length < 3 || !cells.every(isCode)) return false;
-  const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c) || /^\(?\d+\)?\s*=/.test(c));
-  if (ints.length >= 2) return /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
-  // `A | B | 1`: the number and name columns lettered, one figure column numbered
-  return ints.length === 1 && /^A$/i.test(cells[0]) && /^B$/i.test(cells[1]);
-}
-
-/** `Đơn vị: Triệu đồng`, `ĐVT: tỷ đồng`: the unit line above a table, not a column's name. */
-const UNIT_LINE = /^(don vi( tinh)?|dvt)\s*:/;
-
-function headerScore(g: RawGrid, r: number): number {
-  let n = 0;
-  for (const c of g.rows[r] ?? []) {
-    const f = c.text.trim() ? fold(c.text) : '';
-    if (f && HEADER_WORDS.test(f) && !UNIT_LINE.test(f)) n++;
-  }
-  return n;
-}
-
-/**
- * A line of a header band above the first one found: texts in two or more cells, no figure, and
- * not a line of the title block (unit, attachment line, motto, table number).
- */
-function isHeaderLine(g: RawGrid, r: number): boolean {
-  const cells = (g.rows[r] ?? []).filter((c) => c.text.trim());
-  if (cells.length < 2 || cells.some((c) => typeof c.value === 'number')) return false;
-  return !cells.some((c) =>
-    /^(\(?\s*)?(don vi|dvt|kem theo|cong hoa|doc lap|phu luc|bieu|mau|table|unit|ty dong|trieu dong)/.test(
-      fold(c.text),
-    ),
-  );
-}
-
-/** Finds the header band: the first row with two header words, then its header-like rows. */
-export function findHeaderBand(g: RawGrid): HeaderBand | null {
-  const limit = Math.min(g.rows.length, 80);
-  let start = -1;
-  for (let r = 0; r < limit; r++) {
-    if (headerScore(g, r) >= 2) {
-      start = r;
-      break;
-    }
-  }
-  if (start < 0) return null;
-  // header lines stacked above the line with the usual words (`TỔNG CHI`, `TỶ LỆ` over `TT`, `TỈNH`)
-  while (start > 0 && isHeaderLine(g, start - 1)) start--;
-  let end = start + 1;
-  let codeRow: number | null = null;
-  while (end < g.rows.length) {
-    if (isCodeRow(g, end)) {
-      codeRow = end;
-      end++;
-      continue;
-    }
-    const first = cellText(g, end, 0);
-    const second = cellText(g, end, 1);
-    const nonEmpty = (g.rows[end] ?? []).filter((c) => c.text.trim()).length;
-    if (nonEmpty === 0 || first || second) break;
-    end++;
-  }
-  // a header typed as wrapped lines (no merges) ends at its column-code row a few rows below
-  if (codeRow === null) {
-    for (let k = end; k < Math.min(end + 8, g.rows.length); k++) {
-      if (isCodeRow(g, k)) return { start, end: k + 1, codeRow: k };
-      if ((g.rows[k] ?? []).some((c) => /^[-\d.,\s]+$/.test(c.text.trim()) && /\d/.test(c.text)))
-        break;
-    }
-  }
-  return { start, end, codeRow };
 }
 
 /** Whether the first data rows under these columns hold mostly numbers. */
@@ -126,14 +35,6 @@ function numericBelow(g: RawGrid, band: HeaderBand, cols: number[]): boolean {
 /** Whether a header text names a year (never joined to another line). */
 function isYear(t: string): boolean {
   return YEAR.test(fold(t));
-}
-
-/** The band the user marked (rows start..end-1), with its column-code row if it has one. */
-export function forcedBand(g: RawGrid, start: number, end: number): HeaderBand {
-  let codeRow: number | null = null;
-  for (let r = start; r < end; r++) if (isCodeRow(g, r)) codeRow = r;
-  if (codeRow === null && isCodeRow(g, end)) return { start, end: end + 1, codeRow: end };
-  return { start, end, codeRow };
 }
 
 interface Span {
@@ -250,7 +151,10 @@ export function buildColumns(
     if (year) leaf.year = Number(year);
     if (source) leaf.source = source;
     if (band.codeRow !== null) {
-      const code = grp.cols.map((c) => cellText(g, band.codeRow!, c)).find(Boolean);
+      // an error value (`#VALUE!`, `Err:520`) is a broken formula's, not a code the table prints
+      const code = grp.cols
+        .map((c) => cellText(g, band.codeRow!, c))
+        .find((t) => t && !isErrorValue(t));
       if (code) leaf.code = code;
     }
     return { leaf, cols: grp.cols };

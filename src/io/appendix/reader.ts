@@ -6,6 +6,7 @@ import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../doma
 import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
+import { brokenHiddenColumns, markBroken, withoutBrokenColumns } from './brokenColumns';
 import { refineColumns } from './columnFacts';
 import { netLines } from './netLines';
 import { readMeta } from './meta';
@@ -62,9 +63,11 @@ export function readAppendix(
   raw: RawGrid,
   marked?: { start: number; end: number },
 ): AppendixReading | null {
-  const { grid: g, encoding } = unlegacy(raw);
-  const band = marked ? forcedBand(g, marked.start, marked.end) : findHeaderBand(g);
+  const { grid: read, encoding } = unlegacy(raw);
+  const band = marked ? forcedBand(read, marked.start, marked.end) : findHeaderBand(read);
   if (!band) return null;
+  const broken = brokenHiddenColumns(read, band);
+  const g = withoutBrokenColumns(read, band, broken);
   const warnings: ImportWarning[] = [];
   if (encoding) {
     warnings.push({
@@ -82,6 +85,7 @@ export function readAppendix(
   )
     return null;
   refineColumns(g, specs, band.end, g.rows.length);
+  markBroken(specs, broken);
   const { rows, lineOf, footer } = readRows(g, band, specs, warnings);
   netLines(rows);
   const meta = readMeta(g, band.start);

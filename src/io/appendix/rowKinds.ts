@@ -82,7 +82,10 @@ export function isVietnamese(text: string): boolean {
   return /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i.test(text);
 }
 
-/** An Excel error value (`#REF!` left by a deleted sheet): no figure and no text of the table. */
+/**
+ * An error value (`#REF!` left by a deleted sheet; LibreOffice's own `Err:520`, `Err:502`, as an
+ * `.ods` it saved shows them): no figure and no text of the table.
+ */
 export function isErrorValue(text: string): boolean {
-  return /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)$/.test(text.trim());
+  return /^(?:#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)|Err:\d{3})$/.test(text.trim());
 }

@@ -1,0 +1,39 @@
+/**
+ * Hidden columns left broken in the source: a column the author hid whose column code is an error
+ * value (`#VALUE!`, `#REF!`, LibreOffice's `Err:520`) is computed by formulas that no longer work.
+ * The program that saved the file shows errors in it; a program that recalculates on opening
+ * (LibreOffice re-saving an `.xls`) may fill it with numbers nobody published. Its cells below the
+ * header are no figures of the table whichever program saved it: they are read as empty, and
+ * the column as a text column (header.ts takes no error value for a code).
+ */
+import type { RawGrid } from './grid';
+import type { HeaderBand, LeafSpec } from './header';
+import { isErrorValue } from './rowKinds';
+
+/** The hidden columns (0-based) whose cell in the band's column-code row is an error value. */
+export function brokenHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
+  if (band.codeRow === null || !g.hiddenCols?.size) return [];
+  const codes = g.rows[band.codeRow] ?? [];
+  return [...g.hiddenCols].filter((c) => isErrorValue(codes[c]?.text ?? '')).sort((a, b) => a - b);
+}
+
+/** The grid with the data cells (rows from `band.end`) of its broken hidden columns left empty. */
+export function withoutBrokenColumns(g: RawGrid, band: HeaderBand, cols: number[]): RawGrid {
+  if (!cols.length) return g;
+  const rows = g.rows.map((row, r) => {
+    if (r < band.end || !cols.some((c) => c < row.length)) return row;
+    const out = row.slice();
+    for (const c of cols) if (c < out.length) out[c] = { text: '' };
+    return out;
+  });
+  return { ...g, rows };
+}
+
+/** Makes the leaves standing only on broken hidden columns text columns (no figure read). */
+export function markBroken(specs: LeafSpec[], broken: number[]): void {
+  if (!broken.length) return;
+  for (const s of specs) {
+    if (!s.cols.every((c) => broken.includes(c))) continue;
+    s.leaf.role = 'text';
+  }
+}
