@@ -1,0 +1,67 @@
+/**
+ * The app's import (importApp.ts: its worker in Chromium) of two builds, A/B alternated in one run,
+ * beside LibreOffice's open of the same file: wall and CPU milliseconds (medians) per size.
+ * Usage: `npx vite build --outDir /tmp/old` on the old commit, `npx vite build` on the new, then
+ * `BENCH_A=/tmp/old node --import tsx bench/importAB.ts` (BENCH_B: the new build, default dist/;
+ * BENCH_PROJECTS default 10,000 and 100,000; BENCH_RUNS per round, BENCH_ROUNDS rounds).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST } from '../tests/e2e/harness';
+import { appImport } from './importApp';
+import { libreOfficePhases } from './peer';
+import { planXlsx } from './planXlsx';
+
+const SIZES = (process.env.BENCH_PROJECTS ?? '10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const A = process.env.BENCH_A;
+const B = process.env.BENCH_B ?? DIST;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  if (!A) throw new Error('BENCH_A: the old build (vite build --outDir)');
+  const dir = mkdtempSync(join(tmpdir(), 'pb-import-ab-'));
+  console.log(`A ${A}, B ${B}; load at start ${loadavg()[0].toFixed(1)}`);
+  for (const n of SIZES) {
+    const file = join(dir, `plan-${n}.xlsx`);
+    writeFileSync(file, planXlsx({ projects: n, findings: 'few' }));
+    const got = {
+      A: { wall: [] as number[], cpu: [] as number[] },
+      B: { wall: [] as number[], cpu: [] as number[] },
+    };
+    for (let k = 0; k < ROUNDS; k++)
+      for (const [name, dist] of k % 2
+        ? ([
+            ['B', B],
+            ['A', A],
+          ] as const)
+        : ([
+            ['A', A],
+            ['B', B],
+          ] as const)) {
+        const r = await appImport(file, RUNS, dist);
+        got[name].wall.push(r.wall);
+        got[name].cpu.push(r.cpu);
+      }
+    const lo = libreOfficePhases([file], RUNS, true)?.get(file);
+    const line = (name: 'A' | 'B') => {
+      const wall = median(got[name].wall);
+      const cpu = median(got[name].cpu);
+      const vs = lo
+        ? ` (${(wall / lo.open).toFixed(2)}× wall, ${(cpu / lo.openCpu).toFixed(2)}× CPU of LibreOffice)`
+        : '';
+      return `${name} ${s(wall)} wall, ${s(cpu)} CPU${vs}`;
+    };
+    console.log(
+      `${n.toLocaleString('en')} projects: ${line('A')}; ${line('B')}` +
+        (lo ? `; LibreOffice open ${s(lo.open)} wall, ${s(lo.openCpu)} CPU` : '') +
+        ` (load ${loadavg()[0].toFixed(1)})`,
+    );
+  }
+}
+
+void main();
