@@ -10,7 +10,10 @@
  * s wall, 1.17 s CPU; LibreOffice open 1.22 s wall, 0.47 s CPU. 100,000 projects A 20.6 s wall,
  * 5.88 s CPU (1.15x LibreOffice's CPU); B 18.5 s wall, 5.32 s CPU (1.04x; one of B's two rounds hit
  * the app's 20 s import limit); LibreOffice open 17.2 s wall, 5.11 s CPU. The reader alone in Node
- * at 100,000, A/B alternated in one process: CPU median 2,969 -> 2,704 ms (load 19).
+ * at 100,000, A/B alternated in one process: CPU median 2,969 -> 2,704 ms (load 19). Again at
+ * load 8.4-8.7 (2 runs x 2 rounds): 100,000 A 6.67 s wall, 4.09 s CPU; B 7.80 s wall, 3.89 s CPU
+ * (0.94x LibreOffice's CPU); LibreOffice 5.16 s wall, 4.12 s CPU. 10,000 A 0.85 s wall, 0.85 s
+ * CPU; B 0.69 s wall, 0.83 s CPU; LibreOffice 0.54 s wall, 0.46 s CPU.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
