@@ -95,8 +95,8 @@ const ODD = new Uint8Array(0x100).map((_, c) =>
   c >= 0xa0 && !VIET.has(String.fromCharCode(c)) ? 1 : 0,
 );
 
-/** Latin-1 symbols and letters that Vietnamese Unicode text does not use (µ ¸ ¶ ® ø ù …). */
-function suspicious(text: string): number {
+/** Latin-1 symbols and letters that Vietnamese Unicode text does not use (µ ¸ ¶ ® ø ù …): a count. */
+export function suspicious(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -19,10 +19,8 @@ import { stringItem } from './xlsxStrings';
 import { BLANK, CELL_ERRORS, isTrue } from './xlsxCell';
 import { ValueCells } from './xlsxValueCells';
 import { type PlainCell, plainCell } from './xlsxPlainCell';
+import { F, IS, ROW_END, SheetSearch, V } from './xlsxSearch';
 
-/** The texts the reader searches for: element opens and closes in pairs. */
-const NEEDLES = ['<v', '</v>', '<f', '</f>', '<is', '</is>', '</row>', '<c', 'r='];
-const [V, F, IS, ROW_END, C, R] = [0, 2, 4, 6, 7, 8];
 const CELL_ATTRS = ['r', 's', 't'];
 /** The row tag's attributes read (in one pass): its number, and what says it is hidden. */
 const ROW_ATTRS = ['r', 'hidden', 'ht', 'outlinelevel'];
@@ -40,7 +38,7 @@ export function setPlainCells(on: boolean): void {
   plainCells = on;
 }
 
-export class RowReader {
+export class RowReader extends SheetSearch {
   /** 1-based number of the last row tag read. */
   private tagr = 0;
   /** A row piece SheetJS stops at: every later row is ignored. */
@@ -48,16 +46,8 @@ export class RowReader {
   /** Hidden state of the rows whose tag says something of their shape (0-based). */
   readonly rowHidden = new Map<number, boolean>();
   private readonly shared: [string, string][] = [];
-  private s = '';
-  /** Next occurrence of each searched text in `s` (searches only move forward in one text). */
-  private readonly next = new Int32Array(NEEDLES.length);
   private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
   private readonly rowAttrs: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-  // element bounds found by `element`: open tag start and end, inner start and end
-  private eo = 0;
-  private ee = 0;
-  private ei = 0;
-  private ec = 0;
   /** The cells of values in formats (shared ones made once). */
   private readonly cells: ValueCells;
   private readonly plain: PlainCell = {
@@ -76,13 +66,13 @@ export class RowReader {
     formats: FormatTable,
     private readonly sink: CellSink,
   ) {
+    super();
     this.cells = new ValueCells(strings, formats);
   }
 
   /** Reads text[from, to): rows cut at `</row>` (SheetJS splits sheetData so). */
   rows(text: string, from: number, to: number): void {
-    this.s = text;
-    this.next.fill(-1);
+    this.start(text);
     let p = from;
     while (p < to && !this.stopped) {
       let e = this.find(ROW_END, p);
@@ -143,91 +133,6 @@ export class RowReader {
       if (k < 0) break;
       start = k + 3;
     }
-  }
-
-  /** The first NEEDLES[n] at or after `from` in `s` (s.length when none). */
-  private find(n: number, from: number): number {
-    const at = this.next[n];
-    if (at >= from) return at;
-    let k = this.s.indexOf(NEEDLES[n], from);
-    if (k < 0) k = this.s.length;
-    this.next[n] = k;
-    return k;
-  }
-
-  /** The next `<c` followed by a space, `/` or `>` in [from, to); -1 when none. */
-  private split(from: number, to: number): number {
-    const s = this.s;
-    let k = this.find(C, from);
-    while (k < to) {
-      const ch = s.charCodeAt(k + 2);
-      if (ch === 32 || ch === 47 || ch === 62) return k;
-      k = this.find(C, k + 1);
-    }
-    return -1;
-  }
-
-  /** Finds `<name …>…</name>` (NEEDLES[n], NEEDLES[n + 1]) in [from, to) into eo/ee/ei/ec. */
-  private element(n: number, from: number, to: number): boolean {
-    const s = this.s;
-    const len = NEEDLES[n].length;
-    let k = this.find(n, from);
-    while (k < to) {
-      const ch = s.charCodeAt(k + len);
-      if (ch === 62 || ch === 47 || isSpace(ch)) break;
-      k = this.find(n, k + 1);
-    }
-    if (k >= to) return false;
-    const gt = s.indexOf('>', k);
-    if (gt < 0 || gt >= to) return false;
-    const close = this.find(n + 1, gt + 1);
-    if (close + len + 2 > to) return false;
-    this.eo = k;
-    this.ee = gt + 1;
-    this.ei = gt + 1;
-    this.ec = close;
-    return true;
-  }
-
-  /** `<f …/>` in [from, to) into eo/ee; false when absent (SheetJS: /<f[^<>]*\/>/). */
-  private selfClosingF(from: number, to: number): boolean {
-    const s = this.s;
-    let k = this.find(F, from);
-    while (k < to) {
-      let j = k + 2;
-      while (j < to && s.charCodeAt(j) !== 60 && s.charCodeAt(j) !== 62) j++;
-      if (j < to && s.charCodeAt(j) === 62 && s.charCodeAt(j - 1) === 47) {
-        this.eo = k;
-        this.ee = j + 1;
-        return true;
-      }
-      k = this.find(F, k + 1);
-    }
-    return false;
-  }
-
-  /** The column from the first `r="…"` of the piece (SheetJS: /r=["']([^"']*)["']/). */
-  private refColumn(a: number, b: number, tagc: number): number {
-    const s = this.s;
-    let k = this.find(R, a);
-    while (k + 2 < b) {
-      const q = s.charCodeAt(k + 2);
-      if (q === 34 || q === 39) {
-        let e = k + 3;
-        while (e < b && s.charCodeAt(e) !== 34 && s.charCodeAt(e) !== 39) e++;
-        if (e < b) {
-          let idx = 0;
-          for (let i = k + 3; i < e; i++) {
-            const cc = s.charCodeAt(i) - 64;
-            if (cc < 1 || cc > 26) break;
-            idx = 26 * idx + cc;
-          }
-          return idx - 1;
-        }
-      }
-      k = this.find(R, k + 1);
-    }
-    return tagc + 1;
   }
 
   /** Reads one cell piece s[a, b) (after `<c`); the column counter after it. */

@@ -6,6 +6,7 @@
  */
 import type { RawCell } from './appendix/grid';
 import { rawCell } from './xlsxCell';
+import { NumberCells } from './xlsxNumberCells';
 import type { FormatTable } from './xlsxText';
 
 /** Distinct numbers whose cells are kept per format (a bound on the memory a file can take). */
@@ -15,7 +16,7 @@ export class ValueCells {
   /** The cell of each shared string (by index) in each format id. */
   private readonly textCells: RawCell[][] = [];
   /** The cell of each number (by value) in each format id once that format is used. */
-  private readonly numberCells: Map<number, RawCell>[] = [];
+  private readonly numberCells: NumberCells[] = [];
   /** The format of each id once used (the table then holds it for good). */
   private readonly used: (string | undefined)[] = [];
 
@@ -33,12 +34,12 @@ export class ValueCells {
   /**
    * A number's cell in format `fmtid`: made once per value once the format is in use (its first
    * cell may carry the format as the table held it before); -0 and NaN (one Map key with 0, with
-   * each other) are made each time, and a format's map stops growing at NUMBER_CELLS values.
+   * each other) are made each time (NumberCells keeps neither), and a format's map stops growing at NUMBER_CELLS values.
    */
   number(value: number, fmtid: number): RawCell {
     if (this.used[fmtid] === undefined || value !== value || Object.is(value, -0))
       return this.made('n', value, undefined, fmtid, undefined);
-    const cells = (this.numberCells[fmtid] ??= new Map());
+    const cells = (this.numberCells[fmtid] ??= new NumberCells());
     let cell = cells.get(value);
     if (cell === undefined) {
       cell = this.made('n', value, undefined, fmtid, undefined);

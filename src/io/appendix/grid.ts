@@ -56,7 +56,7 @@ export function cellText(g: RawGrid, r: number, c: number): string {
     if (ch === 32) {
       if (space) return text.replace(/\s+/g, ' ').trim();
       space = true;
-    } else if (ch > 32 && ch < 127) space = false;
+    } else if ((ch > 32 && ch < 127) || (ch > 0xa0 && ch < 0x2000 && ch !== 0x1680)) space = false;
     else if (isSpaceCode(ch)) return text.replace(/\s+/g, ' ').trim();
     else space = false;
   }

@@ -3,7 +3,7 @@ import { leaves } from '../../domain/columns';
 import { newId } from '../../domain/ids';
 import { KNOWN_SOURCES } from '../../domain/sources';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
-import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../legacyText';
+import { decodeLegacy, detectLegacy, type LegacyEncoding, suspicious } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
 import { brokenHiddenColumns, markBroken, withoutBrokenColumns } from './brokenColumns';
@@ -45,6 +45,12 @@ function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
 
 /** Converts a table typed in TCVN3 or VNI to Unicode; the encoding found, or null. */
 export function unlegacy(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding | null } {
+  // most tables have fewer than two suspicious characters in all: detectLegacy's answer (null)
+  // is known without listing their texts
+  let before = 0;
+  for (const row of g.rows)
+    for (const c of row) if (c.text && typeof c.value !== 'number') before += suspicious(c.text);
+  if (before < 2) return { grid: g, encoding: null };
   const texts: string[] = [];
   for (const row of g.rows)
     for (const c of row) if (c.text && typeof c.value !== 'number') texts.push(c.text);

@@ -286,8 +286,12 @@ describe('the appendix reading reads as the old one', () => {
       '\u2009',
       '\u3000',
       '\ufeff',
+      '\u1680',
+      '\u2000',
       'a',
       'Đ',
+      'ế',
+      '\u167f',
       '1.234',
       'x y',
     ];

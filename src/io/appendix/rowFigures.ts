@@ -6,7 +6,7 @@ import type { CellInput } from '../../domain/types';
 import { cellText, isSpaceCode, type RawGrid } from './grid';
 import type { LeafSpec } from './header';
 import { isMarker } from './rowKinds';
-import type { ImportWarning } from './rows';
+import type { ImportWarning } from './importWarning';
 
 export interface Ctx {
   g: RawGrid;
@@ -50,15 +50,23 @@ export function figureSpecs(c: Ctx): LeafSpec[] {
   }));
 }
 
+/** What a row without markers, percentages or extra figures shares (never written to). */
+const NO_MARKS: Record<string, string> = Object.freeze({});
+const NO_PERCENT: Record<string, number> = Object.freeze({});
+const NO_EXTRA: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Values of a row's numeric leaves (the last number of a merged span; extra numbers are warned).
  * Footnote markers (`(1)`, `(*)`, `1/`) are notes, never numbers. `quiet` reads without warning.
+ * `into`: the object the figures are added to (after its keys), as `cells` (default a new one).
+ * A row without marks, percentages or extra figures gets shared empty ones (read, never written).
  */
 export function rowFigures(
   c: Ctx,
   r: number,
   line: number,
   quiet: boolean,
+  into?: Record<string, CellInput>,
 ): {
   cells: Record<string, CellInput>;
   extra: string[];
@@ -67,10 +75,10 @@ export function rowFigures(
   /** Figures the source shows as percentages: leaf id → decimals printed (`domain/percent`). */
   percent: Record<string, number>;
 } {
-  const cells: Record<string, CellInput> = {};
-  const marks: Record<string, string> = {};
-  const percent: Record<string, number> = {};
-  const extra: string[] = [];
+  const cells: Record<string, CellInput> = into ?? {};
+  let marks = NO_MARKS;
+  let percent = NO_PERCENT;
+  let extra = NO_EXTRA;
   let any = false;
   const row = c.g.rows[r];
   for (const s of figureSpecs(c)) {
@@ -86,6 +94,7 @@ export function rowFigures(
       let t = cellText(c.g, r, col);
       if (!t) continue;
       if (mayBeMarker(t) && isMarker(t)) {
+        if (marks === NO_MARKS) marks = {};
         marks[s.leaf.id] = t;
         if (!quiet)
           c.warnings.push({
@@ -99,6 +108,7 @@ export function rowFigures(
       const v = row?.[col]?.value;
       const stripped = unmark(t);
       if (stripped !== null) {
+        if (marks === NO_MARKS) marks = {};
         marks[s.leaf.id] = t
           .trim()
           .slice(0, t.trim().length - stripped.length)
@@ -127,9 +137,13 @@ export function rowFigures(
     if (nn) {
       any = true;
       cells[s.leaf.id] = num1;
-      if (pct1 !== undefined) percent[s.leaf.id] = pct1;
+      if (pct1 !== undefined) {
+        if (percent === NO_PERCENT) percent = {};
+        percent[s.leaf.id] = pct1;
+      }
       if (nn > 1) {
         texts ??= [text1];
+        if (extra === NO_EXTRA) extra = [];
         for (let i = 0; i < texts.length - 1; i++) extra.push(texts[i]);
         if (!quiet)
           c.warnings.push({

@@ -3,11 +3,14 @@
  * rows, repeats at page breaks, split labels and figures, and the text below the table.
  */
 import { parseLabelRule } from '../../domain/labelRules';
-import { normaliseLevels, numberingStyle, type NumberingStyle } from '../../domain/rows';
+import { normaliseLevels } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
-import type { CellInput, Row } from '../../domain/types';
+import type { Row } from '../../domain/types';
 import type { RawGrid } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
+import type { ImportWarning } from './importWarning';
+import { isUnlabelled, mergeYearFigures, onlyPercents, ownerOf, textCells } from './rowCells';
+import { DEEP, type Style, styleOf } from './rowStyles';
 import {
   announcesOfWhich,
   isEnglishLine,
@@ -25,43 +28,10 @@ import {
   tableRows,
 } from './tableLines';
 
-export interface ImportWarning {
-  code:
-    | 'joinedRow'
-    | 'repeatedHeader'
-    | 'ambiguousFigure'
-    | 'textInAmount'
-    | 'noHeader'
-    | 'notAppendix'
-    | 'legacyEncoding'
-    | 'footnoteMarker'
-    | 'hiddenRow'
-    | 'belowTable'
-    | 'movedFigure'
-    | 'strayZeros';
-  /** 1-based line or row in the input. */
-  row: number | null;
-  /** The sheet the warning is about (absent: the whole file). */
-  sheet?: string;
-  message: string;
-  detail?: string;
-  /** The figures read, in order (several figures under one column: the app writes them its way). */
-  figures?: number[];
-}
-
-/** Styles a table numbers its rows with, outermost first, as they appear. */
-type Style = NumberingStyle | 'lower';
-
-function styleOf(tt: string): Style | null {
-  const s = tt.trim().replace(/[.)]$/, '');
-  if (/^[a-zđ]$/.test(s)) return 'lower';
-  return numberingStyle(tt);
-}
+export type { ImportWarning };
 
 /** The signs a rule in a label joins its terms with (see parseLabelRule). */
 const SIGN = /[+\-−–]/;
-
-const DEEP: Style[] = ['dash', 'plus', 'lower', 'dotted'];
 
 /** Rows of the table below the band, classified and levelled, and the text below it. */
 export function readRows(
@@ -92,7 +62,11 @@ export function readRows(
     const name = field(c, r, 'name');
     const lead = field(c, r, 'lead');
     const coord = field(c, r, 'coord');
-    const { cells, extra, any: hasNumbers, marks, percent } = rowFigures(c, r, line, false);
+    // a labelled or numbered row's figures go straight into its cells, after its texts; a row
+    // without either keeps them apart (they may be stray zeros, or belong to the row above)
+    const texts = name || tt ? textCells(c, r, tt, name, lead, coord) : undefined;
+    const figures = rowFigures(c, r, line, false, texts);
+    const { cells, extra, any: hasNumbers, marks, percent } = figures;
     const prev = out[out.length - 1];
     const label = name || tt;
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -142,13 +116,8 @@ export function readRows(
       });
       continue;
     }
-    const base: Record<string, CellInput> = {};
-    if (tt) base.tt = tt;
-    if (name) base.name = name;
-    if (lead) base.lead = lead;
-    if (coord) base.coord = coord;
-    const notes = field(c, r, 'notes');
-    if (notes) base.notes = notes;
+    // the row's cells: its texts, then its figures
+    const base = texts ?? Object.assign(textCells(c, r, tt, name, lead, coord), cells);
     const id = `i${++n}`;
     // a bullet typed at the start of the label numbers the row when the TT cell is empty
     const style = styleOf(tt || (/^\s*([-–+])\s/.exec(name)?.[1] ?? ''));
@@ -176,7 +145,7 @@ export function readRows(
         kind: 'project',
         level: block.owner.level + 1 + Math.max(0, depth),
         part: 'ofWhich',
-        cells: Object.assign(base, cells),
+        cells: base,
       };
       if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
     } else if (
@@ -187,7 +156,10 @@ export function readRows(
           (style === 'letter' || style === 'roman') &&
           !data.slice(k + 1).some((x) => styleOf(field(c, x, 'number')) === style)))
     ) {
-      row = { id, kind: 'total', level: 0, cells: { ...base, name: label, ...cells } };
+      // the label in the name's place, before the figures
+      const figs = texts ? rowFigures(c, r, line, true).cells : cells;
+      const named = { ...textCells(c, r, tt, name, lead, coord), name: label, ...figs };
+      row = { id, kind: 'total', level: 0, cells: named };
       delete row.cells.tt;
       const src = canonicalSource(fold(label).replace(/^tong (so )?(von )?/, ''));
       if (src) row.totalSource = src;
@@ -208,7 +180,7 @@ export function readRows(
         kind: 'project',
         level: owner.level + 1,
         part: 'ofWhich',
-        cells: Object.assign(base, cells),
+        cells: base,
       };
     } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
       row = {
@@ -216,7 +188,7 @@ export function readRows(
         kind: 'project',
         level: level + 1,
         part: 'ratio',
-        cells: Object.assign(base, cells),
+        cells: base,
       };
     } else {
       // the next line of the table, past the lines that continue this row's label
@@ -258,13 +230,13 @@ export function readRows(
         stack.length = lvl;
         stack[lvl] = style!;
         level = lvl;
-        row = { id, kind: 'section', level: lvl, cells: Object.assign(base, cells) };
+        row = { id, kind: 'section', level: lvl, cells: base };
       } else {
         if (at >= 0) {
           stack.length = at;
           level = at - 1;
         }
-        row = { id, kind: 'project', level: lvl, cells: Object.assign(base, cells) };
+        row = { id, kind: 'project', level: lvl, cells: base };
       }
       if (style && !styles.includes(style)) styles.push(style);
     }
@@ -299,33 +271,4 @@ export function readRows(
     if (r.kind === 'project' && !r.part && r.percent && onlyPercents(r.cells, r.percent))
       r.part = 'ratio';
   return { rows, lineOf, footer };
-}
-
-const isUnlabelled = (r: Row) =>
-  r.kind === 'project' && !r.part && !r.cells.name && !r.cells.tt && !r.cells.lead;
-
-/** The row an of-which line breaks down: the last row that is not itself a breakdown. */
-/** Whether every figure of a row's cells is a percent cell. */
-const onlyPercents = (cells: Record<string, CellInput>, percent: Record<string, number>) =>
-  Object.keys(cells).every((k) => typeof cells[k] !== 'number' || percent[k] !== undefined);
-
-function ownerOf(rows: Row[]): Row | undefined {
-  for (let i = rows.length - 1; i >= 0; i--) if (!rows[i].part) return rows[i];
-  return undefined;
-}
-
-/** A grand-total row with one figure per year (merged over the year's sources in print). */
-function mergeYearFigures(row: Row, specs: LeafSpec[]): void {
-  const byYear = new Map<number, LeafSpec[]>();
-  for (const s of specs)
-    if (s.leaf.role === 'amount' && s.leaf.year)
-      byYear.set(s.leaf.year, [...(byYear.get(s.leaf.year) ?? []), s]);
-  for (const [year, ls] of byYear) {
-    if (ls.length < 2) continue;
-    const filled = ls.filter((s) => typeof row.cells[s.leaf.id] === 'number');
-    if (filled.length === 1 && filled[0] === ls[0]) {
-      row.cells[`y${year}`] = row.cells[ls[0].leaf.id];
-      delete row.cells[ls[0].leaf.id];
-    }
-  }
 }

@@ -1,0 +1,82 @@
+/**
+ * The app's import (importApp.ts: its worker in Chromium) of two builds, A/B alternated in one run,
+ * beside LibreOffice's open of the same file: wall and CPU milliseconds (medians) per size.
+ * Usage: `npx vite build --outDir /tmp/old` on the old commit, `npx vite build` on the new, then
+ * `BENCH_A=/tmp/old node --import tsx bench/importAB.ts` (BENCH_B: the new build, default dist/;
+ * BENCH_PROJECTS default 10,000 and 100,000; BENCH_RUNS per round, BENCH_ROUNDS rounds).
+ *
+ * 2026-12-02 (h140: figures written into a row's cells, NumberCells; load 19-22 on 2 shared cores,
+ * so wall figures are mostly waiting): 10,000 projects A (de7987a) 3.91 s wall, 1.20 s CPU; B 3.39
+ * s wall, 1.17 s CPU; LibreOffice open 1.22 s wall, 0.47 s CPU. 100,000 projects A 20.6 s wall,
+ * 5.88 s CPU (1.15x LibreOffice's CPU); B 18.5 s wall, 5.32 s CPU (1.04x; one of B's two rounds hit
+ * the app's 20 s import limit); LibreOffice open 17.2 s wall, 5.11 s CPU. The reader alone in Node
+ * at 100,000, A/B alternated in one process: CPU median 2,969 -> 2,704 ms (load 19). Again at
+ * load 8.4-8.7 (2 runs x 2 rounds): 100,000 A 6.67 s wall, 4.09 s CPU; B 7.80 s wall, 3.89 s CPU
+ * (0.94x LibreOffice's CPU); LibreOffice 5.16 s wall, 4.12 s CPU. 10,000 A 0.85 s wall, 0.85 s
+ * CPU; B 0.69 s wall, 0.83 s CPU; LibreOffice 0.54 s wall, 0.46 s CPU.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST } from '../tests/e2e/harness';
+import { appImport } from './importApp';
+import { libreOfficePhases } from './peer';
+import { planXlsx } from './planXlsx';
+
+const SIZES = (process.env.BENCH_PROJECTS ?? '10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const A = process.env.BENCH_A;
+const B = process.env.BENCH_B ?? DIST;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  if (!A) throw new Error('BENCH_A: the old build (vite build --outDir)');
+  const dir = mkdtempSync(join(tmpdir(), 'pb-import-ab-'));
+  console.log(`A ${A}, B ${B}; load at start ${loadavg()[0].toFixed(1)}`);
+  for (const n of SIZES) {
+    const file = join(dir, `plan-${n}.xlsx`);
+    writeFileSync(file, planXlsx({ projects: n, findings: 'few' }));
+    const got = {
+      A: { wall: [] as number[], cpu: [] as number[] },
+      B: { wall: [] as number[], cpu: [] as number[] },
+    };
+    for (let k = 0; k < ROUNDS; k++)
+      for (const [name, dist] of k % 2
+        ? ([
+            ['B', B],
+            ['A', A],
+          ] as const)
+        : ([
+            ['A', A],
+            ['B', B],
+          ] as const)) {
+        // an import past the app's time limit (a loaded machine) is told, not counted
+        const r = await appImport(file, RUNS, dist).catch((e: unknown) => {
+          console.log(`${name} at ${n}: ${String(e).split('\n')[0]}`);
+          return null;
+        });
+        if (!r) continue;
+        got[name].wall.push(r.wall);
+        got[name].cpu.push(r.cpu);
+      }
+    const lo = libreOfficePhases([file], RUNS, true)?.get(file);
+    const line = (name: 'A' | 'B') => {
+      const wall = median(got[name].wall);
+      const cpu = median(got[name].cpu);
+      const vs = lo
+        ? ` (${(wall / lo.open).toFixed(2)}× wall, ${(cpu / lo.openCpu).toFixed(2)}× CPU of LibreOffice)`
+        : '';
+      return `${name} ${s(wall)} wall, ${s(cpu)} CPU${vs}`;
+    };
+    console.log(
+      `${n.toLocaleString('en')} projects: ${line('A')}; ${line('B')}` +
+        (lo ? `; LibreOffice open ${s(lo.open)} wall, ${s(lo.openCpu)} CPU` : '') +
+        ` (load ${loadavg()[0].toFixed(1)})`,
+    );
+  }
+}
+
+void main();

@@ -1,0 +1,127 @@
+/** Frozen at de7987a (before h140: figures written into the row's cells, numbers' cells in NumberCells): the oracle of src/io/appendix/readingRowsSame.test.ts. Test support only. */
+/** Reads a raw table as a plan appendix: header band → column tree → rows → sheet and metadata. */
+import { leaves } from '../../../src/domain/columns';
+import { newId } from '../../../src/domain/ids';
+import { KNOWN_SOURCES } from '../../../src/domain/sources';
+import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../../src/domain/types';
+import { decodeLegacy, detectLegacy, type LegacyEncoding } from '../../../src/io/legacyText';
+import type { RawGrid } from '../../../src/io/appendix/grid';
+import {
+  buildColumns,
+  findHeaderBand,
+  forcedBand,
+  type HeaderBand,
+} from '../../../src/io/appendix/header';
+import { refineColumns } from '../../../src/io/appendix/columnFacts';
+import { netLines } from '../../../src/io/appendix/netLines';
+import { readMeta } from '../../../src/io/appendix/meta';
+import { type ImportWarning, readRows } from './rows';
+
+export type { ImportWarning };
+
+export interface AppendixReading {
+  sheet: AppendixSheet;
+  meta: Partial<PlanMeta>;
+  band: HeaderBand;
+  /** Input line (1-based) of each row id. */
+  lineOf: Map<string, number>;
+  /** Source column (0-based) of each leaf id: where its figures stand. */
+  colOf: Map<string, number>;
+  warnings: ImportWarning[];
+}
+
+/** Adds the computed row total column just before the stated total (or after the amounts). */
+function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
+  const ls = leaves(columns);
+  if (!ls.some((l) => l.role === 'amount') || ls.some((l) => l.role === 'rowTotal')) return columns;
+  const total: ColumnLeaf = {
+    kind: 'leaf',
+    id: 'total',
+    label: 'Tổng cộng (tính)',
+    role: 'rowTotal',
+  };
+  const at = columns.findIndex(
+    (n) => n.kind === 'leaf' && (n.role === 'stated' || n.role === 'notes'),
+  );
+  const out = columns.slice();
+  out.splice(at < 0 ? out.length : at, 0, total);
+  return out;
+}
+
+/** Converts a table typed in TCVN3 or VNI to Unicode; the encoding found, or null. */
+export function unlegacy(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding | null } {
+  const texts: string[] = [];
+  for (const row of g.rows)
+    for (const c of row) if (c.text && typeof c.value !== 'number') texts.push(c.text);
+  const encoding = detectLegacy(texts);
+  if (!encoding) return { grid: g, encoding };
+  const rows = g.rows.map((row) =>
+    row.map((c) =>
+      c.text && typeof c.value !== 'number' ? { ...c, text: decodeLegacy(c.text, encoding) } : c,
+    ),
+  );
+  return { grid: { ...g, rows }, encoding };
+}
+
+/** Reads one raw table; null when no header band is found (not an appendix). `rows` forces the band. */
+export function readAppendix(
+  raw: RawGrid,
+  marked?: { start: number; end: number },
+): AppendixReading | null {
+  const { grid: g, encoding } = unlegacy(raw);
+  const band = marked ? forcedBand(g, marked.start, marked.end) : findHeaderBand(g);
+  if (!band) return null;
+  const warnings: ImportWarning[] = [];
+  if (encoding) {
+    warnings.push({
+      code: 'legacyEncoding',
+      row: null,
+      message: `sheet “${g.name}”: text in the ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI'} encoding was converted to Unicode`,
+      detail: encoding,
+    });
+  }
+  const { columns, specs } = buildColumns(g, band);
+  const ls = specs.map((s) => s.leaf);
+  if (
+    !ls.some((l) => l.role === 'name') ||
+    !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')
+  )
+    return null;
+  refineColumns(g, specs, band.end, g.rows.length);
+  const { rows, lineOf, footer } = readRows(g, band, specs, warnings);
+  netLines(rows);
+  const meta = readMeta(g, band.start);
+  const sheet: AppendixSheet = {
+    kind: 'appendix',
+    id: newId('s'),
+    name: g.name,
+    title: meta.title ?? g.name,
+    columns: withRowTotal(columns),
+    rows,
+    ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
+    ...(footer.length ? { footer } : {}),
+  };
+  const colOf = new Map(specs.map((s) => [s.leaf.id, s.valueCol ?? s.cols[s.cols.length - 1]]));
+  return { sheet, meta, band, lineOf, colOf, warnings };
+}
+
+/** Plan metadata for a read sheet (years and sources from its amount columns). */
+export function metaFor(r: AppendixReading): PlanMeta {
+  const ls = leaves(r.sheet.columns).filter((l) => l.role === 'amount');
+  const years = [...new Set(ls.map((l) => l.year).filter((y): y is number => !!y))].sort();
+  const codes = [...new Set(ls.map((l) => l.source).filter((s): s is string => !!s))];
+  return {
+    title: r.meta.title ?? r.sheet.name,
+    issuingBody: r.meta.issuingBody ?? '',
+    docNumber: r.meta.docNumber ?? '',
+    docDate: r.meta.docDate ?? '',
+    ...(r.meta.docType ? { docType: r.meta.docType } : {}),
+    ...(r.meta.place ? { place: r.meta.place } : {}),
+    years,
+    unit: r.meta.unit ?? '',
+    sources: codes.map(
+      (code) => KNOWN_SOURCES.find((s) => s.code === code) ?? { code, name: code },
+    ),
+    stated: { bySource: {} },
+  };
+}
