@@ -81,6 +81,17 @@ export class WorkbookPageModel {
     return (await l.innerText()).replace(/\u200b/g, '').trim();
   }
 
+  /** Polls the locator's text until it matches `want` (the name box follows the focus a render later); 5 s at most. */
+  async textMatches(l: Locator, want: RegExp): Promise<string> {
+    let last = '';
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
+      last = (await l.innerText().catch(() => '')).replace(/\u200b/g, '').trim();
+      if (want.test(last)) return last;
+      await this.page.waitForTimeout(25);
+    }
+    return last;
+  }
+
   /** Waits (up to 5 s) until the element's text is `want`; returns the last text seen. */
   async textIs(l: Locator, want: string): Promise<string> {
     let last = '';
