@@ -20,10 +20,17 @@ function lineOf(m: PastedBlock, i: number, ls: readonly ColumnLeaf[]): PastedLin
     const j = ls.findIndex((l) => l.role === role);
     return j < 0 ? '' : textOf(m, i, j);
   };
-  const amounts = ls.some(
-    (l, j) => l.role === 'amount' && isNumericLeaf(l) && textOf(m, i, j) !== '',
-  );
-  return { tt: by('number'), name: by('name'), lead: by('lead'), amounts };
+  const figure = (amount: boolean) =>
+    ls.some(
+      (l, j) => isNumericLeaf(l) && (l.role === 'amount') === amount && textOf(m, i, j) !== '',
+    );
+  return {
+    tt: by('number'),
+    name: by('name'),
+    lead: by('lead'),
+    amounts: figure(true),
+    stated: figure(false),
+  };
 }
 
 /**

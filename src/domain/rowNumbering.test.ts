@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isSectionNumbering, numbersDeeper, pastedRowKind, type PastedLine } from './rowNumbering';
 
-const line = (tt: string, name: string, lead = '', amounts = false): PastedLine => ({
+const line = (
+  tt: string,
+  name: string,
+  lead = '',
+  amounts = false,
+  stated = !amounts,
+): PastedLine => ({
   tt,
   name,
   lead,
   amounts,
+  stated,
 });
 
 describe('the kind of a pasted line, by the reader’s numbering rule', () => {
@@ -23,6 +30,10 @@ describe('the kind of a pasted line, by the reader’s numbering rule', () => {
     expect(pastedRowKind(line('1', 'Dự án số 1', 'Sở TT và TT'))).toBe('project');
     expect(pastedRowKind(line('2', 'Dự án', '', true))).toBe('project');
     expect(pastedRowKind(line('', 'Không số'))).toBe('project');
+    // a bare numbered list (no figures, nothing nested) stays a list of projects
+    expect(pastedRowKind(line('1', 'a', '', false, false), line('2', 'b', '', false, false))).toBe(
+      'project',
+    );
   });
 
   it('keeps the reader’s rule: `I`, `A` always; `1` over deeper rows without a lead unit', () => {

@@ -48,18 +48,21 @@ export interface PastedLine {
   lead: string;
   /** Whether a figure of the line lands on an amount column (a project's own input). */
   amounts: boolean;
+  /** Whether a figure lands on another figure column (a row total, Tổng mức đầu tư): stated. */
+  stated: boolean;
 }
 
 /**
  * The kind of row a pasted line (below the last row) becomes, `next` the line pasted after it:
  * a numbered line (`1`, `2`, `I`, `A`, `1.1`) with a name, no lead unit and no amounts (its figures
  * only a stated total) is a section, as is one the next line's numbering nests under; the rest
- * (`-`, `+` lines, lines with a lead unit or amounts) are projects.
+ * (`-`, `+` lines, lines with a lead unit or amounts, a bare numbered list `1 a`, `2 b`) are
+ * projects.
  */
 export function pastedRowKind(line: PastedLine, next?: PastedLine): 'section' | 'project' {
   const style = styleOf(line.tt);
   const bullet = style === 'dash' || style === 'plus' || style === 'lower';
-  const statesOnly = !bullet && !!line.name.trim() && !line.amounts;
+  const statesOnly = !bullet && !!line.name.trim() && line.stated && !line.amounts;
   const deeper = numbersDeeper(style, next ? styleOf(next.tt) : null) || statesOnly;
   return isSectionNumbering(style, deeper, line.lead.trim()) ? 'section' : 'project';
 }
