@@ -7,13 +7,13 @@ import { shiftFormula } from '../domain/formulaShift';
 import type { CellChange } from '../domain/ops';
 import { percentAt, percentInput } from '../domain/percent';
 import { cellPolicy, readInput } from '../domain/policy';
-import { makeRow } from '../domain/template';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
 import type { PastedBlock } from '../domain/typedText';
 import type { AppendixSheet, CellInput, Row } from '../domain/types';
 import { type ShownValue, shownText } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
+import { pastedRows } from './pasteRows';
 import { detectStyle, toTsv } from './tsv';
 
 /**
@@ -55,16 +55,17 @@ export function planPaste(
   const style = detectStyle(m);
   // a block from a project row that runs into the total rows adds project rows before them; a
   // block on the total rows themselves writes their figures, as typing there does
+  // (a block pasted just below the last row, none there, adds all its lines)
   const room = firstTotal(sheet.rows) - at.row;
-  const extra = room > 0 ? Math.max(0, m.length - room) : 0;
+  const below = room === 0 && at.row === sheet.rows.length;
+  const extra = room > 0 || below ? Math.max(0, m.length - room) : 0;
   const rows = sheet.rows.slice();
-  const added: Row[] = [];
   const isAdded = new Set<Row>();
+  const insertAt = firstTotal(rows);
+  // the lines below the last row are sections or projects by their numbering (the reader's rule)
+  const added =
+    extra > 0 ? pastedRows(m, m.length - extra, ls.slice(at.col), rows[insertAt - 1]) : [];
   if (extra > 0) {
-    const insertAt = firstTotal(rows);
-    const prev = rows[insertAt - 1];
-    const level = prev ? (prev.kind === 'section' ? prev.level + 1 : prev.level) : 0;
-    for (let k = 0; k < extra; k++) added.push(makeRow('project', level, { tt: '-' }));
     rows.splice(insertAt, 0, ...added);
     for (const r of added) isAdded.add(r);
   }
@@ -93,6 +94,12 @@ export function planPaste(
         : readInput(m[i][j], leaf, style, scale, percent);
       const v = 'invalid' in read ? read : read.value;
       const mark = 'invalid' in read ? undefined : read.percent;
+      if (!rule.editable && isAdded.has(row) && row.kind === 'section' && typeof v === 'number') {
+        // a pasted section's figure is the figure it states (shown beside the computed sum)
+        row.cells[leaf.id] = v;
+        landed++;
+        continue;
+      }
       if (!rule.editable) {
         // blanks over computed cells are fine (a block copied from a printed table)
         if (v !== null)

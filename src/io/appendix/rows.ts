@@ -3,6 +3,13 @@
  * rows, repeats at page breaks, split labels and figures, and the text below the table.
  */
 import { parseLabelRule } from '../../domain/labelRules';
+import {
+  DEEP,
+  isSectionNumbering,
+  numbersDeeper,
+  type Style,
+  styleOf,
+} from '../../domain/rowNumbering';
 import { normaliseLevels } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
 import type { Row } from '../../domain/types';
@@ -10,7 +17,6 @@ import type { RawGrid } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import type { ImportWarning } from './importWarning';
 import { isUnlabelled, mergeYearFigures, onlyPercents, ownerOf, textCells } from './rowCells';
-import { DEEP, type Style, styleOf } from './rowStyles';
 import {
   announcesOfWhich,
   isEnglishLine,
@@ -214,15 +220,8 @@ export function readRows(
         !isOfWhichLabel(nextName) &&
         hasFigures(c, following);
       const deeper =
-        (next !== null &&
-          next !== style &&
-          (DEEP.includes(next) || (style === 'arabic' && next === 'dotted')) &&
-          !(style && DEEP.includes(style) && DEEP.indexOf(next) <= DEEP.indexOf(style))) ||
-        (style !== null && !DEEP.includes(style) && unnumberedBelow);
-      const section =
-        style === 'letter' ||
-        style === 'roman' ||
-        (style !== null && style !== 'plus' && deeper && !lead);
+        numbersDeeper(style, next) || (style !== null && !DEEP.includes(style) && unnumberedBelow);
+      const section = isSectionNumbering(style, deeper, lead);
       // a row numbered like an open section is its sibling; any other row nests in the innermost
       const at = style ? stack.lastIndexOf(style) : -1;
       const lvl = at >= 0 ? at : level + 1;
