@@ -8,9 +8,9 @@
  * rounding of what it shows (10 significant digits): the same figures. Each is computed when read,
  * then kept until a write touches one of its rows (an edit recomputes its section and those above).
  */
-import { ENGINE_CONFIG } from './config';
 import { type Group } from './executionLayout';
 import { isNested } from './executionGroups';
+import { add, engineRounding, subtract } from './plainArithmetic';
 
 /** HyperFormula's epsilon (`precisionEpsilon`, smartRounding on). */
 const EPS = 1e-13;
@@ -18,34 +18,12 @@ const EPS = 1e-13;
 /** What the behind flag's formula subtracts from the target times the plan. */
 const FLAG_EPS = 0.000000001;
 
-/** HyperFormula's `+` and SUM step: a result below EPS of the left side is 0. */
-const add = (left: number, right: number): number => {
-  const r = left + right;
-  return Math.abs(r) < EPS * Math.abs(left) ? 0 : r;
-};
-
-/** HyperFormula's `-`: a result below EPS of the left side is 0. */
-const sub = (left: number, right: number): number => {
-  const r = left - right;
-  return Math.abs(r) < EPS * Math.abs(left) ? 0 : r;
-};
-
 /** HyperFormula's comparison (equal within EPS): −1, 0 or 1. */
 function cmp(left: number, right: number): number {
   const mod = 1 + EPS;
   if (right >= 0 && left * mod >= right && left <= right * mod) return 0;
   if (right <= 0 && left * mod <= right && left >= right * mod) return 0;
   return left > right ? 1 : -1;
-}
-
-/** A number as HyperFormula shows it (smartRounding to `precisionRounding` significant digits). */
-export function shown(v: number): number {
-  if (v === 0) return v;
-  const places = Math.pow(
-    10,
-    ENGINE_CONFIG.precisionRounding - Math.floor(Math.log10(Math.abs(v))),
-  );
-  return v < 0 ? -Math.round(-v * places) / places : Math.round(v * places) / places;
 }
 
 /** Cells of a group row: planned … carry disbursed, behind (the first seven). */
@@ -124,11 +102,11 @@ export class NestedSums {
     const v = this.raw.subarray(k * SUMS, k * SUMS + SUMS);
     const [A, B, , D, E, F] = v;
     return [
-      ...Array.from(v, shown),
-      cmp(A, 0) === 0 ? '' : shown(E / A),
-      cmp(B, 0) === 0 ? '' : shown(F / B),
-      shown(sub(A, E)),
-      shown(add(add(D, E), F)),
+      ...Array.from(v, (x) => engineRounding(x)),
+      cmp(A, 0) === 0 ? '' : engineRounding(E / A),
+      cmp(B, 0) === 0 ? '' : engineRounding(F / B),
+      engineRounding(subtract(A, E)),
+      engineRounding(add(add(D, E), F)),
     ];
   }
 
@@ -151,7 +129,7 @@ export class NestedSums {
         own[0] = add(own[0], P);
         for (let c = 0; c < W; c++) per[c] = add(per[c], inputs[o + c]);
         const T = this.targets[Math.floor(r / this.block)];
-        if (cmp(P, 0) > 0 && cmp(D, sub(T * P, FLAG_EPS)) < 0) own[6] = add(own[6], 1);
+        if (cmp(P, 0) > 0 && cmp(D, subtract(T * P, FLAG_EPS)) < 0) own[6] = add(own[6], 1);
       }
     }
     for (let f = 1; f < 6; f++) {
