@@ -6,6 +6,7 @@
  * version): the app is then only slower.
  */
 import { HyperFormula } from 'hyperformula';
+import { installArrayNodes } from './arrayNodes';
 import { type SparseGraph, topSortFrom } from './topSort';
 
 type Sort = (
@@ -61,7 +62,8 @@ const builders = ['buildEmpty', 'buildFromArray', 'buildFromSheets'] as const;
 
 /**
  * Makes the first engine built (by any of HyperFormula's builders, from any module) install the
- * faster order on its graph class, then gives the builders back as they were. No engine is built
+ * faster order on its graph class (and the kept array vertices, arrayNodes.ts), then gives the
+ * builders back as they were. No engine is built
  * for it: an import costs nothing.
  */
 export function installOnFirstBuild(): void {
@@ -75,6 +77,8 @@ export function installOnFirstBuild(): void {
       if (installed === undefined) {
         installed = installFastRecalc(hf);
         for (const [n, b] of own) statics[n] = b;
+        // and the row operations without their walk over every vertex (arrayNodes.ts)
+        installArrayNodes(hf);
       }
       return hf;
     };
