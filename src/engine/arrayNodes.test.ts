@@ -7,13 +7,22 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { arrayFormulaNodesBefore } from '../../tests/support/arrayNodesBefore/arrayFormulaNodes';
+import {
+  arrayFormulaNodesBefore,
+  relatedArraysBefore,
+} from '../../tests/support/arrayNodesBefore/arrayFormulaNodes';
 import { ENGINE_CONFIG } from './config';
 import { arrayNodesKept } from './arrayNodes';
 
 type Dg = {
-  graph: { nodesSparseArray: unknown[] };
+  graph: {
+    nodesSparseArray: unknown[];
+    hasNode: (n: unknown) => boolean;
+    adjacentNodes: (n: unknown) => Set<unknown>;
+  };
+  rangeMapping: { rangeMapping: Map<number, Map<string, unknown>> };
   arrayFormulaNodes: () => Iterable<unknown>;
+  getArrayVerticesRelatedToRanges: (ranges: readonly unknown[]) => Set<unknown>;
   addressMapping: { getCell: (a: { sheet: number; row: number; col: number }) => unknown };
 };
 const dgOf = (hf: HyperFormula) => (hf as unknown as { dependencyGraph: Dg }).dependencyGraph;
@@ -31,11 +40,12 @@ function rng(seed: number): () => number {
 }
 
 /** The contents written at random: numbers, sums, and array formulas that spill. */
-function content(rnd: () => number, rows: number): string | number | null {
+function content(rnd: () => number, rows: number, arrays = true): string | number | null {
   const r = () => 1 + Math.floor(rnd() * rows);
   const x = rnd();
   if (x < 0.3) return Math.floor(rnd() * 100);
   if (x < 0.5) return `=SUM(A${r()}:B${r()})`;
+  if (x < 0.65 && !arrays) return `=SUM(B${r()}:C${r()})`;
   if (x < 0.58) return `=TRANSPOSE(A${r()}:A${r()})`;
   if (x < 0.65) return `=MMULT(A1:B2,A${r()}:A${r() + 1})`;
   if (x < 0.85) return `=C${r()}*2`;
@@ -52,11 +62,16 @@ describe('arrayNodes: the row operations find the array formulas HyperFormula wa
   it('finds the same vertices and leaves the same sheet as HyperFormula’s walk, at random', () => {
     let read = 0;
     let arrays = 0;
-    for (let seed = 1; seed <= 8; seed++) {
-      const r = run(seed);
+    let empty = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      // the last seeds: sheets without array formulas
+      const r = run(seed, seed <= 8);
       read += r.read;
       arrays = Math.max(arrays, r.arrays);
+      empty += r.empty;
     }
+    // and steps whose graph held none
+    expect(empty).toBeGreaterThan(10);
     // the walk had array formulas to find, in sheets HyperFormula could read
     expect(arrays).toBeGreaterThan(3);
     expect(read).toBeGreaterThan(150);
@@ -67,10 +82,14 @@ describe('arrayNodes: the row operations find the array formulas HyperFormula wa
  * `steps` random operations on an engine and on one walking every vertex (the oracle): the
  * steps whose values could be read, and the most array formulas found at once.
  */
-function run(seed: number, steps = 40): { read: number; arrays: number } {
+function run(
+  seed: number,
+  withArrays: boolean,
+  steps = 40,
+): { read: number; arrays: number; empty: number } {
   const rnd = rng(seed);
   const start = Array.from({ length: 30 }, (_, i) =>
-    Array.from({ length: 6 }, () => (i < 3 ? Math.floor(rnd() * 9) : content(rnd, 30))),
+    Array.from({ length: 6 }, () => (i < 3 ? Math.floor(rnd() * 9) : content(rnd, 30, withArrays))),
   );
   const hf = HyperFormula.buildFromArray(start, { ...ENGINE_CONFIG });
   const old = HyperFormula.buildFromArray(start, { ...ENGINE_CONFIG });
@@ -84,8 +103,10 @@ function run(seed: number, steps = 40): { read: number; arrays: number } {
   // the oracle engine walks every vertex, as HyperFormula 3.5 did
   const oldDg = dgOf(old);
   oldDg.arrayFormulaNodes = () => arrayFormulaNodesBefore(oldDg, cls);
+  oldDg.getArrayVerticesRelatedToRanges = (ranges) => relatedArraysBefore(oldDg, cls, ranges);
   let arrays = 0;
   let read = 0;
+  let empty = 0;
   for (let step = 0; step < steps; step++) {
     const n = hf.getSheetDimensions(0).height;
     const at = Math.floor(rnd() * (n + 1));
@@ -93,7 +114,7 @@ function run(seed: number, steps = 40): { read: number; arrays: number } {
     const k = 1 + Math.floor(rnd() * 3);
     const to = Math.floor(rnd() * n);
     const cell = { sheet: 0, row: Math.floor(rnd() * n), col: Math.floor(rnd() * 6) };
-    const c = content(rnd, n);
+    const c = content(rnd, n, withArrays);
     // an operation HyperFormula refuses (an array's cells moved apart) is refused by both
     const refused = [hf, old].map((e) => {
       try {
@@ -109,7 +130,13 @@ function run(seed: number, steps = 40): { read: number; arrays: number } {
     expect(refused[0]).toBe(refused[1]);
     const got = [...dg.arrayFormulaNodes()];
     expect(got).toEqual(arrayFormulaNodesBefore(dg, cls));
+    // the array formulas reading each range: none looked for when the graph holds none
+    const ranges = [...(dg.rangeMapping.rangeMapping.get(0)?.values() ?? [])];
+    expect([...dg.getArrayVerticesRelatedToRanges(ranges)]).toEqual([
+      ...relatedArraysBefore(dg, cls, ranges),
+    ]);
     arrays = Math.max(arrays, got.length);
+    if (!got.length) empty++;
     expect(hf.getSheetSerialized(0)).toEqual(old.getSheetSerialized(0));
     // (HyperFormula can fail to read a sheet after some array moves: both alike)
     const values = [hf, old].map((e) => {
@@ -124,5 +151,5 @@ function run(seed: number, steps = 40): { read: number; arrays: number } {
   }
   hf.destroy();
   old.destroy();
-  return { read, arrays };
+  return { read, arrays, empty };
 }

@@ -13,3 +13,21 @@ export function arrayFormulaNodesBefore(
     if (vertex instanceof cls) out.push(vertex);
   return out;
 }
+
+/** HyperFormula 3.5's own `DependencyGraph.getArrayVerticesRelatedToRanges`, frozen. */
+export function relatedArraysBefore(
+  dg: {
+    graph: { hasNode: (n: unknown) => boolean; adjacentNodes: (n: unknown) => Set<unknown> };
+  },
+  cls: abstract new (...a: never[]) => unknown,
+  ranges: readonly unknown[],
+): Set<unknown> {
+  const arrayVertices = new Set<unknown>();
+  ranges.forEach((range) => {
+    if (!dg.graph.hasNode(range)) return;
+    dg.graph.adjacentNodes(range).forEach((adjacentVertex) => {
+      if (adjacentVertex instanceof cls) arrayVertices.add(adjacentVertex);
+    });
+  });
+  return arrayVertices;
+}
