@@ -237,14 +237,23 @@ export class PlanEngine extends EngineGrids {
       if (arrays.length) return arrays;
     }
     const out = [
-      ...restructure(this.hf, data, st.layout, d, sheet.rows, before, this.fix),
+      ...restructure(this.hf, data, st.layout, d, sheet.rows, before, this.fix, this.texts),
       ...this.reconcileTotals(st),
     ];
     if (check) {
       const refusals = errorsAfter(this.hf, data, out, typed, false);
       if (refusals.length) {
         st.rows = before;
-        restructure(this.hf, data, st.layout, reverseSheetDelta(d), before, sheet.rows, this.fix);
+        restructure(
+          this.hf,
+          data,
+          st.layout,
+          reverseSheetDelta(d),
+          before,
+          sheet.rows,
+          this.fix,
+          this.texts,
+        );
         this.reconcileTotals(st);
         return refusals;
       }

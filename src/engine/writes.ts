@@ -197,7 +197,9 @@ function sameShape(a: Row, b: Row): boolean {
  * After a structural change (`before`: the rows the engine held): the rows the delta changed or
  * added are written whole (those that kept their shape: only their changed cells); every other
  * formula cell (derived or the user's) that the row operations left different from the model is
- * rewritten (of the derived ones, those the step may have changed: derivedChecks.ts).
+ * rewritten (of the derived ones, those the step may have changed: derivedChecks.ts). `formulas`
+ * false: no row holds a formula of the user's (the engine knows: leanTexts.ts), so only the
+ * derived ones named are looked at, not every row's cells (100,000 rows walked per step).
  */
 export function restructure(
   hf: HyperFormula,
@@ -207,6 +209,7 @@ export function restructure(
   rows: readonly Row[],
   before: readonly Row[],
   fix?: FormulaFix,
+  formulas = true,
 ): ExportedChange[] {
   const index = indexOfRows(rows);
   const written = new Set<Id>();
@@ -247,12 +250,12 @@ export function restructure(
   const fixes: { row: number; col: number; content: RawContent }[] = [];
   // only the sections whose children the step touched (derivedChecks.ts)
   const check = derivedToCheck(d, before, rows, index);
-  rows.forEach((r, i) => {
+  const visit = (r: Row, i: number) => {
     if (written.has(r.id)) return;
     if (r.kind !== 'project' && (!check || check.has(r.id)))
       for (const [col, want] of derivedCells(l, rows, i))
         fixes.push({ row: i, col, content: want });
-    if (!d.order) return;
+    if (!d.order || !formulas) return;
     // for…in, not Object.entries: no array per row and cell (every row of the sheet)
     for (const k in r.cells) {
       const v = r.cells[k];
@@ -260,7 +263,10 @@ export function restructure(
       const col = inputColumn(l, r, k);
       if (col !== undefined) fixes.push({ row: i, col, content: fix ? fix(v) : v });
     }
-  });
+  };
+  // every row only when its formulas of the user's are looked at, else the rows named (in order)
+  if (!check || (d.order && formulas)) rows.forEach(visit);
+  else for (const i of namedRows(check, index)) visit(rows[i], i);
   const stale = fixes.filter(
     (f) => (hf.getCellSerialized({ sheet, row: f.row, col: f.col }) ?? null) !== f.content,
   );
@@ -271,4 +277,14 @@ export function restructure(
       for (const f of stale) hf.setCellContents({ sheet, row: f.row, col: f.col }, [[f.content]]);
     }),
   ];
+}
+
+/** The indexes of the rows named (`ids`, those the rows hold), ascending. */
+function namedRows(ids: ReadonlySet<Id>, index: ReadonlyMap<Id, number>): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    const i = index.get(id);
+    if (i !== undefined) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
 }
