@@ -14,7 +14,6 @@
  * keep their place; rows after them all move by the same count, in the engine as in the model.
  */
 import type { SheetDelta } from '../domain/delta';
-import { childRows } from '../domain/formulaForms';
 import type { Id, Row } from '../domain/types';
 import { commonEnds } from './rowOps';
 
@@ -38,15 +37,39 @@ function touches(t: Touched, lo: number, hi: number): boolean {
   return a < t.at.length && t.at[a] <= hi;
 }
 
-/** The sections of `rows` whose formula names a touched row (widened by one), into `out`. */
+/**
+ * The sections of `rows` whose formula names a touched row (widened by one), into `out`: a
+ * section names itself and its children (`childRows`), so from the row above it to the row below
+ * its last child.
+ */
 function sectionsTouched(rows: readonly Row[], t: Touched, out: Set<Id>): void {
+  const last = lastChildren(rows);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.kind !== 'section' || out.has(r.id)) continue;
-    const children = childRows(rows, i);
-    const hi = children.length ? children[children.length - 1] : i;
-    if (touches(t, i - 1, hi + 1)) out.add(r.id);
+    if (touches(t, i - 1, (last[i] ?? i) + 1)) out.add(r.id);
   }
+}
+
+/**
+ * Per section index, its last child's (the last of `childRows(rows, i)`; none: no child), in one
+ * walk with the sections open at each row (a section's rows end at a total row or at a row no
+ * deeper than it; its children are its rows one level below it, not parts), not one walk over
+ * each section's rows.
+ */
+function lastChildren(rows: readonly Row[]): (number | undefined)[] {
+  const last: (number | undefined)[] = [];
+  // the open sections, by index, levels rising
+  const open: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
+    if (r.kind === 'total') open.length = 0;
+    while (open.length && rows[open[open.length - 1]].level >= r.level) open.pop();
+    const top = open[open.length - 1];
+    if (top !== undefined && r.level === rows[top].level + 1 && !r.part) last[top] = j;
+    if (r.kind === 'section') open.push(j);
+  }
+  return last;
 }
 
 /**
