@@ -4,7 +4,7 @@
  * line without figures continues the label above it.
  */
 import { fold } from '../../domain/sources';
-import { cellText, type RawGrid } from './grid';
+import { cellText, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isEnglishLine, isFooterLine, isOfWhichLabel } from './rowKinds';
 import { type Ctx, hasFigures } from './rowFigures';
@@ -68,8 +68,9 @@ export function field(c: Ctx, r: number, role: string): string {
   if (t === undefined) {
     // the non-empty texts of the role's columns, joined by a space
     t = '';
+    const shown = rowShown(c.g, r);
     for (const col of spec.cols) {
-      const x = cellText(c.g, r, col);
+      const x = shown[col] ?? '';
       if (x) t = t ? `${t} ${x}` : x;
     }
     known[r] = t;
@@ -83,12 +84,11 @@ export function field(c: Ctx, r: number, role: string): string {
  */
 function lineTexts(g: RawGrid, r: number): string[] {
   const out: string[] = [];
-  const row = g.rows[r];
-  if (row)
-    for (let col = 0; col < row.length; col++) {
-      const t = cellText(g, r, col);
-      if (t) out.push(t);
-    }
+  const shown = rowShown(g, r);
+  for (let col = 0; col < shown.length; col++) {
+    const t = shown[col];
+    if (t) out.push(t);
+  }
   return out;
 }
 
