@@ -31,7 +31,7 @@ function foldsToItself(t: string): boolean {
  * The texts that fold to themselves (figures) are asked first, without folding: a line of figures
  * is told apart before its labels are folded (the answer does not depend on the order).
  */
-function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
+function isRepeatedHeader(c: Ctx, texts: readonly string[]): boolean {
   if (texts.length < 2) return false;
   const need = Math.max(2, texts.length * 0.6);
   let hits = 0;
@@ -80,12 +80,16 @@ export function field(c: Ctx, r: number, role: string): string {
 
 /**
  * Line r's non-empty cell texts (as `rowTexts` gives them, empty ones left out): the texts of a
- * line are read once for all the tests below.
+ * line are read once for all the tests below. A line without an empty text gives its shown texts
+ * themselves (read only: no copy made).
  */
-function lineTexts(g: RawGrid, r: number): string[] {
-  const out: string[] = [];
+function lineTexts(g: RawGrid, r: number): readonly string[] {
   const shown = rowShown(g, r);
-  for (let col = 0; col < shown.length; col++) {
+  let k = 0;
+  while (k < shown.length && shown[k]) k++;
+  if (k === shown.length) return shown;
+  const out = shown.slice(0, k);
+  for (let col = k + 1; col < shown.length; col++) {
     const t = shown[col];
     if (t) out.push(t);
   }
