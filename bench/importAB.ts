@@ -21,7 +21,10 @@
  * wall, 0.60 s CPU (1.58x); LibreOffice open 2.15 s wall, 0.38 s CPU. 100,000 projects A 14.67 s
  * wall, 3.80 s CPU (0.96x); B 11.80 s wall, 3.37 s CPU (0.85x); LibreOffice open 23.95 s wall,
  * 3.95 s CPU. The reader alone in Node at 100,000 (readPlanFile, A/B alternated, load 15-18): CPU
- * median ~3.0 -> ~2.65 s. Not met: 0.8x at 100,000 and 1.3x at 10,000 (a fresh worker's cold
+ * median ~3.0 -> ~2.65 s. Again with 23b7cc7 (lines without an empty text not copied; load 20-24,
+ * A's first 100,000 round hit the 20 s import limit): 10,000 A 0.73 s CPU (1.81x), B 0.68 s
+ * (1.70x), LibreOffice 0.40 s; 100,000 A 3.56 s CPU (0.94x), B 3.36 s (0.89x), LibreOffice 3.77 s.
+ * Not met: 0.8x at 100,000 and 1.3x at 10,000 (a fresh worker's cold
  * code; the row passes' per-cell objects and GC, ~14 %, remain).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
