@@ -14,6 +14,18 @@
  * load 8.4-8.7 (2 runs x 2 rounds): 100,000 A 6.67 s wall, 4.09 s CPU; B 7.80 s wall, 3.89 s CPU
  * (0.94x LibreOffice's CPU); LibreOffice 5.16 s wall, 4.12 s CPU. 10,000 A 0.85 s wall, 0.85 s
  * CPU; B 0.69 s wall, 0.83 s CPU; LibreOffice 0.54 s wall, 0.46 s CPU.
+ *
+ * 2026-12-02 (h153: each cell's shown text made once per row, `rowShown`, and a number's plain
+ * own formula on the plain-cell path; A main 2aa32eb, B h153; 3 runs x 2 rounds, load 14-22 on 2
+ * shared cores): 10,000 projects A 1.73 s wall, 0.69 s CPU (1.82x LibreOffice's CPU); B 1.22 s
+ * wall, 0.60 s CPU (1.58x); LibreOffice open 2.15 s wall, 0.38 s CPU. 100,000 projects A 14.67 s
+ * wall, 3.80 s CPU (0.96x); B 11.80 s wall, 3.37 s CPU (0.85x); LibreOffice open 23.95 s wall,
+ * 3.95 s CPU. The reader alone in Node at 100,000 (readPlanFile, A/B alternated, load 15-18): CPU
+ * median ~3.0 -> ~2.65 s. Again with 23b7cc7 (lines without an empty text not copied; load 20-24,
+ * A's first 100,000 round hit the 20 s import limit): 10,000 A 0.73 s CPU (1.81x), B 0.68 s
+ * (1.70x), LibreOffice 0.40 s; 100,000 A 3.56 s CPU (0.94x), B 3.36 s (0.89x), LibreOffice 3.77 s.
+ * Not met: 0.8x at 100,000 and 1.3x at 10,000 (a fresh worker's cold
+ * code; the row passes' per-cell objects and GC, ~14 %, remain).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -100,6 +100,18 @@ const cellXml = (ref: string) =>
       `<c r="${ref}" t="inlineStr"><is><t>Trực tiếp &amp; “x”</t></is></c>`,
       `<c r="${ref}" t="inlineStr"><is><r><t>a</t></r><r><t>ế</t></r></is></c>`,
       `<c r="${ref}" s="4"><f>SUM(A1:A3)</f><v>12</v></c>`,
+      `<c r="${ref}" s="1"><f>A1*2</f><v>-0.5</v></c>`,
+      `<c r="${ref}" s="4"><f>SUM(A1:A3)</f><v></v></c>`,
+      `<c r="${ref}" s="4"><f>SUM(A1:A3)</f></c>`,
+      `<c r="${ref}" s="4"><f></f><v>3</v></c>`,
+      `<c r="${ref}" t="s"><f>A1</f><v>1</v></c>`,
+      `<c r="${ref}" t="n"><f>_xlfn.CONCAT(1,2)</f><v>12</v></c>`,
+      `<c r="${ref}"><f>1&lt;2</f><v>1</v></c>`,
+      `<c r="${ref}"><f>A1
++1</f><v>1</v></c>`,
+      `<c r="${ref}"><f t="shared" ref="A1:A3" si="0">B1</f><v>1</v></c>`,
+      `<c r="${ref}"><f t="shared" si="0"/><v>1</v></c>`,
+      `<c r="${ref}"><f>B1</f><v>1</v><f>C1</f></c>`,
       `<c r="${ref}"><f>1/0</f></c>`,
       `<c r="${ref}" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>`,
       `<c r="${ref}" t="b"><v>1</v></c>`,
@@ -195,7 +207,17 @@ describe('the plain-cell path reads as the general cell reader does', () => {
   });
 
   it('takes the plain shapes and leaves every other to the general reader', () => {
-    const out: PlainCell = { row: 0, col: 0, shared: false, style: -1, vs: 0, ve: 0, num: NaN };
+    const out: PlainCell = {
+      row: 0,
+      col: 0,
+      shared: false,
+      style: -1,
+      vs: 0,
+      ve: 0,
+      num: NaN,
+      fs: 0,
+      fe: 0,
+    };
     const piece = (x: string) => plainCell(x, 0, x.length, out);
     expect(piece('r="AB12" s="3" t="s"><v>7</v></c>')).toBe(true);
     expect(out).toMatchObject({ row: 11, col: 27, shared: true, style: 3, num: 7 });
@@ -203,11 +225,16 @@ describe('the plain-cell path reads as the general cell reader does', () => {
     expect(out.num).toBeNaN();
     expect(piece('r="C3"/>')).toBe(true);
     expect(out.vs).toBe(out.ve);
+    expect(piece('r="E6" s="3"><f>SUM(E7:E9)</f><v>12</v></c>')).toBe(true);
+    expect(out).toMatchObject({ row: 5, col: 4, style: 3, fs: 16, fe: 26, num: 12 });
     for (const other of [
       's="2"><v>1</v></c>', // no address
       'r="C3" t="str"><v>1</v></c>',
       'r="C3" s="02"><v>1</v></c>',
-      'r="C3"><f>A1</f><v>1</v></c>',
+      'r="C3" t="s"><f>A1</f><v>1</v></c>',
+      'r="C3"><f>_xlfn.X(1)</f><v>1</v></c>',
+      'r="C3"><f></f><v>1</v></c>',
+      'r="C3"><f t="array">A1</f><v>1</v></c>',
       'r="C3"><v>a&amp;b</v></c>',
       'r="C3"><v>1</v></c> ',
       'r="c3"><v>1</v></c>',

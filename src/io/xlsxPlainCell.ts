@@ -1,8 +1,10 @@
 /**
  * The commonest cell of a worksheet read in one pass over its characters, without searching:
- * `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="E7" s="2"><v>61600</v></c>`, `<c r="F7" s="2"/>`.
+ * `<c r="B7" s="3" t="s"><v>12</v></c>`, `<c r="E7" s="2"><v>61600</v></c>`, `<c r="F7" s="2"/>`,
+ * and a number's own formula before its value: `<c r="E6" s="3"><f>SUM(E7:E9)</f><v>12</v></c>`.
  * Only that exact shape is taken (attributes r, s, t, each once, double-quoted, one space apart;
- * a number or shared-string cell; a value without markup, entities or `_x` codes); anything else
+ * a number or shared-string cell; a value without markup, entities or `_x` codes; a formula, of a
+ * number only, without attributes, markup, entities, `_` nor carriage returns); anything else
  * answers false and the cell is read by the general reader (xlsxRows.ts), which gives the same cell.
  */
 
@@ -20,6 +22,9 @@ export interface PlainCell {
   ve: number;
   /** The value as a number when it is a plain integer of at most 15 digits (exact), else NaN. */
   num: number;
+  /** The formula text is s[fs, fe) (fs === fe: none). */
+  fs: number;
+  fe: number;
 }
 
 const Q = 34; // "
@@ -34,6 +39,7 @@ export function plainCell(s: string, a: number, b: number, out: PlainCell): bool
   let seen = 0; // bits: r, s, t
   out.style = -1;
   out.shared = false;
+  out.fs = out.fe = 0;
   for (;;) {
     const name = s.charCodeAt(i);
     if (s.charCodeAt(i + 1) !== 61 || s.charCodeAt(i + 2) !== Q) return false;
@@ -97,6 +103,20 @@ export function plainCell(s: string, a: number, b: number, out: PlainCell): bool
     if (ch !== 62) return false;
     i++;
     break;
+  }
+  if (s.startsWith('<f>', i)) {
+    // a formula as the general reader keeps it unchanged: no `<`, `&`, `_` (`_xlfn.`, `_x` codes), CR
+    if (out.shared) return false;
+    const fs = i + 3;
+    let j = fs;
+    for (; j < b; j++) {
+      const ch = s.charCodeAt(j);
+      if (ch === 60 || ch === 38 || ch === 95 || ch === 13) break;
+    }
+    if (j === fs || !s.startsWith('</f>', j)) return false;
+    out.fs = fs;
+    out.fe = j;
+    i = j + 4;
   }
   if (b - i === 4) {
     // `</c>`: no value

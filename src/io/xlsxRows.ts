@@ -58,6 +58,8 @@ export class RowReader extends SheetSearch {
     vs: 0,
     ve: 0,
     num: NaN,
+    fs: 0,
+    fe: 0,
   };
 
   constructor(
@@ -225,7 +227,11 @@ export class RowReader extends SheetSearch {
       cell = this.cells.text(i, fmtid);
     } else {
       const value = p.num === p.num ? p.num : parseFloat(this.s.slice(p.vs, p.ve));
-      cell = this.cells.number(value, fmtid);
+      // a formula's cell is its own (never shared with the value's)
+      cell =
+        p.fs < p.fe
+          ? this.cells.made('n', value, undefined, fmtid, this.s.slice(p.fs, p.fe))
+          : this.cells.number(value, fmtid);
     }
     if (p.row >= 0) this.sink(p.row, p.col, cell);
     return p.col;

@@ -6,7 +6,7 @@
 import { isRatioCode } from '../../domain/columnRules';
 import { percentFormatDecimals } from '../../domain/percent';
 import { fold } from '../../domain/sources';
-import { cellText, type RawGrid } from './grid';
+import { type RawGrid, rowShown } from './grid';
 import type { LeafSpec } from './header';
 import { isErrorValue, isMarker } from './rowKinds';
 import { mayBeMarker } from './rowFigures';
@@ -55,12 +55,13 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
     if (g.hiddenRows?.has(r)) continue;
     const row = g.rows[r];
     if (!row) continue; // no cell: nothing to count
+    const shown = rowShown(g, r);
     for (let k = 0; k < numeric.length; k++) {
       const cols = numeric[k].cols;
       const y = tallies[k];
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i];
-        const t = cellText(g, r, c);
+        const t = shown[c] ?? '';
         if (!t || t === '-' || t === '–' || (mayBeMarker(t) && isMarker(t))) continue;
         const cell = row[c];
         if (t.charCodeAt(0) === 35 /* # */ && isErrorValue(t)) {

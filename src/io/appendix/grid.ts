@@ -46,9 +46,8 @@ export function isSpaceCode(ch: number): boolean {
   );
 }
 
-/** Text of a cell, trimmed ('' when absent). */
-export function cellText(g: RawGrid, r: number, c: number): string {
-  const text = g.rows[r]?.[c]?.text ?? '';
+/** A text trimmed and its runs of white space made one space (`text.replace(/\s+/g, ' ').trim()`). */
+export function shownText(text: string): string {
   // most texts have single plain spaces only: nothing to collapse (no new string, no regex)
   let space = false;
   for (let i = 0; i < text.length; i++) {
@@ -61,6 +60,48 @@ export function cellText(g: RawGrid, r: number, c: number): string {
     else space = false;
   }
   return space || text.charCodeAt(0) === 32 ? text.trim() : text;
+}
+
+/**
+ * The shown texts of a grid's rows, each row's made once, on its first read: every pass of the
+ * reader reads a cell's text several times. Kept per row array (a row replaced by a copy, as
+ * edits do, is read again); kept on the grid under a symbol, out of its keys and copies.
+ */
+interface ShownRows {
+  rows: (readonly RawCell[] | undefined)[];
+  texts: (readonly string[] | undefined)[];
+}
+
+const SHOWN = Symbol('shownTexts');
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Line r's cell texts as `cellText` gives them, by column (a column past the row's end reads
+ * undefined: ''). Made once per row and kept with the grid (rows are not changed in place once
+ * read; a row replaced by another array is read again).
+ */
+export function rowShown(g: RawGrid, r: number): readonly string[] {
+  const row = g.rows[r];
+  if (row === undefined) return NO_TEXTS;
+  let shown = (g as { [SHOWN]?: ShownRows })[SHOWN];
+  if (shown === undefined) {
+    shown = { rows: new Array(g.rows.length), texts: new Array(g.rows.length) };
+    // a frozen grid is read without keeping its texts
+    if (Object.isExtensible(g)) Object.defineProperty(g, SHOWN, { value: shown });
+  }
+  let texts = shown.texts[r];
+  if (texts === undefined || shown.rows[r] !== row) {
+    const out = new Array<string>(row.length);
+    for (let c = 0; c < row.length; c++) out[c] = shownText(row[c]?.text ?? '');
+    shown.texts[r] = texts = out;
+    shown.rows[r] = row;
+  }
+  return texts;
+}
+
+/** Text of a cell, trimmed ('' when absent). */
+export function cellText(g: RawGrid, r: number, c: number): string {
+  return rowShown(g, r)[c] ?? '';
 }
 
 /** Number of columns of the widest row. */

@@ -3,7 +3,7 @@ import { gridLiteral } from '../../domain/grid';
 import { parseAmount } from '../../domain/numbers';
 import { fromPercent, percentFormatDecimals } from '../../domain/percent';
 import type { CellInput } from '../../domain/types';
-import { cellText, isSpaceCode, type RawGrid } from './grid';
+import { isSpaceCode, type RawGrid, rowShown } from './grid';
 import type { LeafSpec } from './header';
 import { isMarker } from './rowKinds';
 import type { ImportWarning } from './importWarning';
@@ -81,6 +81,7 @@ export function rowFigures(
   let extra = NO_EXTRA;
   let any = false;
   const row = c.g.rows[r];
+  const shown = rowShown(c.g, r);
   for (const s of figureSpecs(c)) {
     // most leaves hold one figure or none: their lists are made when a second text comes
     let texts: string[] | null = null;
@@ -91,7 +92,7 @@ export function rowFigures(
     let nn = 0;
     let pct1: number | undefined;
     for (const col of s.cols) {
-      let t = cellText(c.g, r, col);
+      let t = shown[col] ?? '';
       if (!t) continue;
       if (mayBeMarker(t) && isMarker(t)) {
         if (marks === NO_MARKS) marks = {};
@@ -188,12 +189,13 @@ export function hasFigures(c: Ctx, r: number): boolean {
   const known = c.anyOf?.[r];
   if (known) return known === 2;
   const row = c.g.rows[r];
+  const shown = rowShown(c.g, r);
   for (const s of figureSpecs(c))
     for (const col of s.cols) {
       const cell = row?.[col];
       const v = cell?.value;
       if (typeof v !== 'number' || !Number.isFinite(v)) continue;
-      const t = cellText(c.g, r, col);
+      const t = shown[col] ?? '';
       // a stored number read as itself: shown, no marker alone nor glued before it
       if (t && !(mayBeMarker(t) && isMarker(t)) && unmark(t) === null) {
         (c.anyOf ??= new Uint8Array(c.g.rows.length))[r] = 2;

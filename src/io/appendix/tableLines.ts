@@ -4,7 +4,7 @@
  * line without figures continues the label above it.
  */
 import { fold } from '../../domain/sources';
-import { cellText, type RawGrid } from './grid';
+import { cellText, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isEnglishLine, isFooterLine, isOfWhichLabel } from './rowKinds';
 import { type Ctx, hasFigures } from './rowFigures';
@@ -31,7 +31,7 @@ function foldsToItself(t: string): boolean {
  * The texts that fold to themselves (figures) are asked first, without folding: a line of figures
  * is told apart before its labels are folded (the answer does not depend on the order).
  */
-function isRepeatedHeader(c: Ctx, texts: string[]): boolean {
+function isRepeatedHeader(c: Ctx, texts: readonly string[]): boolean {
   if (texts.length < 2) return false;
   const need = Math.max(2, texts.length * 0.6);
   let hits = 0;
@@ -68,8 +68,9 @@ export function field(c: Ctx, r: number, role: string): string {
   if (t === undefined) {
     // the non-empty texts of the role's columns, joined by a space
     t = '';
+    const shown = rowShown(c.g, r);
     for (const col of spec.cols) {
-      const x = cellText(c.g, r, col);
+      const x = shown[col] ?? '';
       if (x) t = t ? `${t} ${x}` : x;
     }
     known[r] = t;
@@ -79,16 +80,19 @@ export function field(c: Ctx, r: number, role: string): string {
 
 /**
  * Line r's non-empty cell texts (as `rowTexts` gives them, empty ones left out): the texts of a
- * line are read once for all the tests below.
+ * line are read once for all the tests below. A line without an empty text gives its shown texts
+ * themselves (read only: no copy made).
  */
-function lineTexts(g: RawGrid, r: number): string[] {
-  const out: string[] = [];
-  const row = g.rows[r];
-  if (row)
-    for (let col = 0; col < row.length; col++) {
-      const t = cellText(g, r, col);
-      if (t) out.push(t);
-    }
+function lineTexts(g: RawGrid, r: number): readonly string[] {
+  const shown = rowShown(g, r);
+  let k = 0;
+  while (k < shown.length && shown[k]) k++;
+  if (k === shown.length) return shown;
+  const out = shown.slice(0, k);
+  for (let col = k + 1; col < shown.length; col++) {
+    const t = shown[col];
+    if (t) out.push(t);
+  }
   return out;
 }
 
