@@ -15,7 +15,11 @@ export function printedText(c: OutCell, colFormat: string | undefined, lang: Lan
   if (typeof x !== 'number') return x === null || x === undefined ? '' : String(x);
   const pct = percentFormatDecimals(c.format);
   if (pct !== undefined) return formatPercent(x, lang, pct);
-  const fmt = c.format ?? colFormat;
   // a number outside a figure column (or with no format) keeps its decimals
-  return formatAmount(x, lang, c.numeric && fmt ? formatDecimals(fmt) : 6);
+  return c.numeric ? printedFigure(x, c.format ?? colFormat, lang) : formatAmount(x, lang, 6);
+}
+
+/** A figure as its number format prints it (`#,##0.##`: at most two decimals; none: as it is). */
+export function printedFigure(x: number, format: string | undefined, lang: Lang): string {
+  return formatAmount(x, lang, format ? formatDecimals(format) : 6);
 }
