@@ -6,7 +6,7 @@
 import { formatAmount } from '../domain/numbers';
 import { formatPercent, percentFormatDecimals } from '../domain/percent';
 import type { OutCell } from '../io/export/appendixLayout';
-import { formatDecimals } from '../io/export/cellFormat';
+import { figureFormat, formatDecimals } from '../io/export/cellFormat';
 import type { Lang } from './i18n';
 
 /** The text of a printed cell; `colFormat` its column's number format in the export. */
@@ -19,7 +19,10 @@ export function printedText(c: OutCell, colFormat: string | undefined, lang: Lan
   return c.numeric ? printedFigure(x, c.format ?? colFormat, lang) : formatAmount(x, lang, 6);
 }
 
-/** A figure as its number format prints it (`#,##0.##`: at most two decimals; none: as it is). */
+/**
+ * A figure as the export formats it in a column of `format` (`#,##0.##`: at most two decimals, a
+ * thousandth three: `figureFormat`; no format: as it is).
+ */
 export function printedFigure(x: number, format: string | undefined, lang: Lang): string {
-  return formatAmount(x, lang, format ? formatDecimals(format) : 6);
+  return formatAmount(x, lang, format ? formatDecimals(figureFormat(format, x)) : 6);
 }
