@@ -94,4 +94,15 @@ describe('find over computed and shown figures', () => {
     const hits = findInPlan(withTotal.sheets, '123.456', { totals });
     expect(hits.filter((h) => h.rowIndex >= t.rows.length)).toEqual([]);
   });
+
+  it('finds a figure with more decimals than money shows as the grid shows it (2 decimals)', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    const row = s.rows.findIndex((r) => r.kind === 'project');
+    s.rows[row].cells.y2013_dtpt = 54500 / 3;
+    const at = (q: string) => findInPlan(wb.sheets, q).some((h) => h.rowIndex === row);
+    expect(at('18.166,67')).toBe(true);
+    expect(at('18,166.67')).toBe(true);
+    expect(at('18.166,666667')).toBe(true); // as typed
+  });
 });
