@@ -90,15 +90,35 @@ export function displayDecimals(display: SheetDisplay | undefined): number {
 }
 
 /**
- * The most decimals an amount of money shows: the chosen number, or by default down to a
- * thousandth of the plan's unit (1.000 đồng in a plan in triệu đồng, as the exports'
- * `#,##0.###`), in the display unit: 3 decimals in the plan's unit, 6 in tỷ đồng, none in nghìn
- * đồng. A computed share (54.500 / 3) shows `18.166,667`, never `18.166,666667`; the stored figure
- * keeps its full precision (the editor shows it).
+ * The decimals a figure of money keeps in the plan's unit, the one rule of the grid, the printed
+ * form, find and the .xlsx export (`#,##0.##`, `#,##0.###` for a thousandth): up to 2 (10.000
+ * đồng in a plan in triệu đồng), 3 when the figure is exact at a thousandth (a typed `1.234,567`,
+ * 1.000 đồng; and sums of such figures), never more. A computed share (54.500 / 3) shows
+ * `18.166,67`; a typed `1.234,5678` shows `1.234,57`; the stored figure keeps its full precision
+ * (the editor shows it).
  */
-export function amountDecimals(planUnit: string, display: SheetDisplay | undefined): number {
+export function figureDecimals(v: number): 2 | 3 {
+  if (!Number.isFinite(v)) return 2;
+  const exactAt = (n: number) => {
+    const x = Math.abs(v) * 10 ** n;
+    return Math.abs(x - Math.round(x)) <= 1e-9 + x * 1e-13;
+  };
+  return !exactAt(2) && exactAt(3) ? 3 : 2;
+}
+
+/**
+ * The most decimals an amount of money shows: the chosen number, or by default the decimals its
+ * figure keeps in the plan's unit (`figureDecimals`: 2, a thousandth 3; 2 without a figure) in the
+ * display unit: in tỷ đồng 3 more (a plan in triệu đồng), in nghìn đồng 3 fewer (never below 0).
+ */
+export function amountDecimals(
+  planUnit: string,
+  display: SheetDisplay | undefined,
+  v?: number,
+): number {
   if (display?.decimals !== undefined) return displayDecimals(display);
-  const step = 1e-3 * displayFactor(planUnit, display);
+  const places = v === undefined ? 2 : figureDecimals(v);
+  const step = 10 ** -places * displayFactor(planUnit, display);
   return Math.max(0, Math.min(6, Math.round(-Math.log10(step))));
 }
 
@@ -115,5 +135,5 @@ export function shownFigure(
   lang: 'vi' | 'en',
 ): string {
   if (!money) return formatAmount(v, lang, displayDecimals(display));
-  return formatAmount(toDisplay(v, planUnit, display), lang, amountDecimals(planUnit, display));
+  return formatAmount(toDisplay(v, planUnit, display), lang, amountDecimals(planUnit, display, v));
 }

@@ -15,8 +15,10 @@ export function moneyText(
   display: SheetDisplay | undefined,
   lang: 'vi' | 'en',
 ): (v: number | null) => string {
-  const decimals = amountDecimals(planUnit, display);
-  return (v) => (v === null ? '' : formatAmount(toDisplay(v, planUnit, display), lang, decimals));
+  return (v) =>
+    v === null
+      ? ''
+      : formatAmount(toDisplay(v, planUnit, display), lang, amountDecimals(planUnit, display, v));
 }
 
 /**

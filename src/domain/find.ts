@@ -5,6 +5,7 @@
  */
 import { isNumericLeaf, leaves } from './columns';
 import { type CellForms, cellFormsOf, cellsOf, formsOf, shownFormsOf } from './findForms';
+import { findInTotals, type TotalsReader } from './findTotals';
 import { subtreeEnd } from './rows';
 import { fold } from './sources';
 import type { AppendixSheet, Id, PlanMeta, Row } from './types';
@@ -29,6 +30,11 @@ export interface FindOptions {
   value?: (sheetId: Id, rowIndex: number, colId: Id) => unknown;
   /** The plan's unit: a sheet shown in another unit (or decimals) is matched as shown too. */
   planUnit?: string;
+  /**
+   * The computed total rows pinned below a sheet without a total row of its own: their figures
+   * are matched as shown, a hit's row index after the sheet's rows (findTotals.ts).
+   */
+  totals?: TotalsReader;
 }
 
 /** Whether a cell's forms match the query (`q` folded, `typed` as typed). */
@@ -80,6 +86,9 @@ export function* findSteps(
         if (hit) out.push({ sheetId: s.id, rowIndex: i, rowId: r.id, colId: l.id });
       }
     }
+    if (opts.totals)
+      for (const h of findInTotals(s, cols, shown, opts.totals, (f) => matches(f, q, typed)))
+        out.push({ sheetId: s.id, ...h });
   }
   return out;
 }

@@ -55,4 +55,54 @@ describe('find over computed and shown figures', () => {
     s.display = undefined;
     expect(findInPlan(wb.sheets, '0,3', opts).some((h) => h.rowIndex === small)).toBe(false);
   });
+
+  it('finds a figure of the totals pinned below a plan without a Tổng cộng row, as shown', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    s.rows = s.rows.filter((r) => r.kind !== 'total');
+    // a stub of the engine's totals: the grand total's 2011 (one figure merged over the year's
+    // ĐTPT and SN columns, as the grid shows it) 123.456; ĐTPT's 2011 777; SN's 2011 123.456 too
+    const value = (_: string, source: string | null, c: string) =>
+      source === null
+        ? c === 'y2011'
+          ? 123456
+          : null
+        : c === 'y2011_dtpt' && source === 'ĐTPT'
+          ? 777
+          : c === 'y2011_sn' && source === 'SN'
+            ? 123456
+            : null;
+    const totals = { sources: () => ['ĐTPT', 'SN'], value };
+    const pinned = (q: string, o = {}) =>
+      findInPlan(wb.sheets, q, { totals, planUnit: wb.meta.unit, ...o })
+        .filter((h) => h.rowIndex >= s.rows.length)
+        .map((h) => [h.rowIndex - s.rows.length, h.rowId, h.colId]);
+    expect(findInPlan(wb.sheets, '123.456')).toEqual([]); // the rows alone: not found
+    const both = [
+      [1, 'pin:SN', 'y2011_sn'],
+      [2, 'pin:all', 'y2011_dtpt'],
+    ];
+    expect(pinned('123.456')).toEqual(both);
+    expect(pinned('123456')).toEqual(both);
+    expect(pinned('777')).toEqual([[0, 'pin:ĐTPT', 'y2011_dtpt']]);
+    // in tỷ đồng the grand total shows as 123,456
+    s.display = { unit: 'tỷ đồng' };
+    expect(pinned('123,456')).toEqual(both);
+    // a plan with a Tổng cộng row of its own has no pinned totals (the row is found instead)
+    const withTotal = sample();
+    const t = withTotal.sheets[0];
+    const hits = findInPlan(withTotal.sheets, '123.456', { totals });
+    expect(hits.filter((h) => h.rowIndex >= t.rows.length)).toEqual([]);
+  });
+
+  it('finds a figure with more decimals than money shows as the grid shows it (2 decimals)', () => {
+    const wb = sample();
+    const s = wb.sheets[0];
+    const row = s.rows.findIndex((r) => r.kind === 'project');
+    s.rows[row].cells.y2013_dtpt = 54500 / 3;
+    const at = (q: string) => findInPlan(wb.sheets, q).some((h) => h.rowIndex === row);
+    expect(at('18.166,67')).toBe(true);
+    expect(at('18,166.67')).toBe(true);
+    expect(at('18.166,666667')).toBe(true); // as typed
+  });
 });

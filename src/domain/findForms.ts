@@ -5,14 +5,22 @@
  * Kept per row object as two joined strings (see `RowForms`).
  */
 import { leaves } from './columns';
-import { isMoneyLeaf, shownFigure } from './display';
+import { figureDecimals, isMoneyLeaf, shownFigure } from './display';
 import { formatAmount } from './numbers';
 import { fold } from './sources';
 import type { AppendixSheet, Id, Row } from './types';
 
-/** A figure as the user might type it: `61600`, `61.600` (Vietnamese), `61,600` (English). */
+/**
+ * A figure as the user might type it: `61600`, `61.600` (Vietnamese), `61,600` (English); one with
+ * more decimals than money shows (`figureDecimals`) also as shown in the plan's unit (`18.166,67`).
+ */
 export function figureForms(x: number): string[] {
-  return [String(x), formatAmount(x, 'vi'), formatAmount(x, 'en')];
+  const out = [String(x), formatAmount(x, 'vi'), formatAmount(x, 'en')];
+  if (Number.isInteger(x)) return out;
+  const d = figureDecimals(x);
+  const vi = formatAmount(x, 'vi', d);
+  if (vi !== out[1]) out.push(vi, formatAmount(x, 'en', d));
+  return out;
 }
 
 /**

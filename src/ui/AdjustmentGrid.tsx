@@ -31,9 +31,17 @@ function rowOf(table: LazyAdjustmentTable, item: Item | undefined): AdjRow | und
   return item ? (item.row ??= table.row(item.i)) : undefined;
 }
 
-export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
+/** `money`: an amount (plan's unit) as the comparison shows it (its unit, see compareFigures). */
+export function AdjustmentGrid({
+  table,
+  money,
+}: {
+  table: LazyAdjustmentTable;
+  money?: (v: number) => string;
+}) {
   const { lang, t } = useLang();
   const columnDefs = useMemo(() => {
+    const shown = money ?? ((v: number) => formatAmount(v, lang));
     const num = (g: number, k: number): ColDef<Item> => ({
       colId: `g${g}m${k}`,
       headerName: MEASURES[lang][k],
@@ -49,7 +57,7 @@ export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
           if (k === 1 || k === 2) return '';
         }
         return typeof p.value === 'number' && (p.value !== 0 || k === 0 || k === 3)
-          ? formatAmount(p.value, lang)
+          ? shown(p.value)
           : '';
       },
       cellClassRules: {
@@ -91,7 +99,7 @@ export function AdjustmentGrid({ table }: { table: LazyAdjustmentTable }) {
       },
     ];
     return [...fixed, ...groups];
-  }, [table, lang, t]);
+  }, [table, lang, t, money]);
   const datasource = useMemo<IDatasource>(
     () => ({
       rowCount: table.size,

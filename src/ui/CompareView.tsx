@@ -2,9 +2,11 @@
  * A comparison: summary, pairs, splits and merges to confirm, renamed and moved projects, changes,
  * added/removed, the adjustment table.
  */
+import { useMemo } from 'react';
 import type { ComparisonResult } from '../app/comparison';
 import type { MatchOverrides } from '../domain/match';
-import { formatAmount } from '../domain/numbers';
+import type { SheetDisplay } from '../domain/display';
+import { compareFigures } from './compareFigures';
 import { AdjustmentGrid } from './AdjustmentGrid';
 import { ConfirmList } from './ConfirmList';
 import { useLang } from './i18n';
@@ -12,18 +14,21 @@ import type { StringKey } from './strings';
 
 const name = (x: { row: { cells: Record<string, unknown> } }) => String(x.row.cells.name ?? '');
 
-/** A comparison's view; its figures are in the plan's unit `unit` (said above them, as on a form). */
+/**
+ * A comparison's view; its figures (in the plan's unit `unit`) are shown in the unit the sheet on
+ * screen shows (`display`), said above them as on a form.
+ */
 export function CompareView(p: {
   result: ComparisonResult;
   unit: string;
+  display?: SheetDisplay;
   overrides: MatchOverrides;
   onOverrides: (o: MatchOverrides) => void;
   onExport: () => void;
 }) {
   const { t, lang } = useLang();
   const c = p.result.comparison;
-  const fmt = (v: number | string | null) =>
-    v === null ? '' : typeof v === 'number' ? formatAmount(v, lang) : v;
+  const f = useMemo(() => compareFigures(p.unit, p.display, lang), [p.unit, p.display, lang]);
   const toConfirm =
     c.matched.filter((m) => m.doubtful).length + c.groups.filter((g) => g.doubtful).length;
   const split = c.groups.filter((g) => g.kind === 'split').length;
@@ -32,9 +37,9 @@ export function CompareView(p: {
       <h3>
         {c.a} → {c.b}
       </h3>
-      {p.unit && (
+      {f.unit && (
         <p className="pb-note" data-testid="compare-unit">
-          {t('unit_line', { unit: p.unit })}
+          {t('unit_line', { unit: f.unit })}
         </p>
       )}
       <p data-testid="compare-summary">
@@ -47,10 +52,10 @@ export function CompareView(p: {
           changed: c.changes.length,
         })}{' '}
         {t('totalsLine', {
-          before: formatAmount(c.totals.before, lang),
-          after: formatAmount(c.totals.after, lang),
-          inc: formatAmount(c.totals.increase, lang),
-          dec: formatAmount(c.totals.decrease, lang),
+          before: f.money(c.totals.before),
+          after: f.money(c.totals.after),
+          inc: f.money(c.totals.increase),
+          dec: f.money(c.totals.decrease),
         })}{' '}
         {t('compareGroups', { split, merged: c.groups.length - split, confirm: toConfirm })}
       </p>
@@ -133,8 +138,12 @@ export function CompareView(p: {
             <tr key={k} className={`pb-change-${d.kind}`}>
               <td>{name(d.match.b)}</td>
               <td>{d.column.label}</td>
-              <td className="pb-num">{d.absent === 'a' ? t('columnAbsent') : fmt(d.before)}</td>
-              <td className="pb-num">{d.absent === 'b' ? t('columnAbsent') : fmt(d.after)}</td>
+              <td className="pb-num">
+                {d.absent === 'a' ? t('columnAbsent') : f.cell(d.column, d.before)}
+              </td>
+              <td className="pb-num">
+                {d.absent === 'b' ? t('columnAbsent') : f.cell(d.column, d.after)}
+              </td>
               <td>{t(`kind_${d.kind}`)}</td>
             </tr>
           ))}
@@ -146,7 +155,7 @@ export function CompareView(p: {
           {t('exportAdjustment')}
         </button>
       </h4>
-      <AdjustmentGrid table={p.result.table} />
+      <AdjustmentGrid table={p.result.table} money={f.money} />
     </section>
   );
 }

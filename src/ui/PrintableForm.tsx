@@ -2,12 +2,18 @@
  * The appendix as the official form, for printing (Ctrl+P or the Print button): the header block
  * with the national motto, title, attachment line, the table (its header repeated on every page),
  * the totals and the signature block. The same layout the .xlsx export writes; hidden on screen and
- * rendered only while a print is under way (usePrintForm).
+ * rendered only while a print is under way (usePrintForm). A figure a section or total row states
+ * prints as stated (what the grid shows, what the file keeps), and where its rows add up to
+ * another figure that one is printed beside it (`≠ 38.300`, as the grid marks it) with a note
+ * under the table.
  */
 import type { CSSProperties } from 'react';
-import { printedText } from './printedFigure';
+import { printedFigure, printedText } from './printedFigure';
+import { statedNote } from './stringsPrint';
+import { columnLetter } from '../domain/columns';
 import type { AppendixSheet, PlanMeta } from '../domain/types';
 import { type AppendixLayout, layoutAppendix, type OutCell } from '../io/export/appendixLayout';
+import type { StatedFigure } from '../io/export/statedCells';
 import type { SheetValues } from '../io/export/appendixLayout';
 import { totalLabel } from '../io/export/xlsx';
 import type { Lang } from './i18n';
@@ -33,12 +39,15 @@ function Rows({
   to,
   lang,
   head = false,
+  diffs,
 }: {
   l: AppendixLayout;
   from: number;
   to: number;
   lang: Lang;
   head?: boolean;
+  /** Stated figures that differ from their rows, by the cell's address (`E12`). */
+  diffs?: ReadonlyMap<string, StatedFigure>;
 }) {
   const rows = [];
   for (let r = from; r < to; r++) {
@@ -50,6 +59,7 @@ function Rows({
       if (!c && !head) cells.push(<td key={i} />);
       if (!c) continue;
       const format = l.formats[i]; // the column the cell starts in
+      const diff = diffs?.get(`${columnLetter(i)}${r + 1}`);
       if (c.colSpan && !head) i += c.colSpan - 1;
       const Tag = head && c.kind === 'header' ? 'th' : 'td';
       cells.push(
@@ -61,6 +71,11 @@ function Rows({
           style={cellStyle(c)}
         >
           {printedText(c, format, lang)}
+          {diff && (
+            <span className="pb-pf-diff" data-testid="print-stated-diff">
+              ≠ {printedFigure(diff.computed, c.format ?? format, lang)}*
+            </span>
+          )}
         </Tag>,
       );
     }
@@ -91,8 +106,11 @@ export function PrintableForm({
   values: SheetValues;
   lang: Lang;
 }) {
-  const l = layoutAppendix(sheet, meta, values, totalLabel(lang));
+  // stated figures print as stated, as the grid shows them (the file's `keep` choice)
+  const l = layoutAppendix(sheet, meta, values, totalLabel(lang), 'keep');
   const end = l.tableEnd ?? l.rows.length;
+  const kept = l.kept ?? [];
+  const diffs = new Map(kept.map((f) => [f.cell, f]));
   return (
     <section className="pb-print-form" data-testid="print-form">
       <table className="pb-pf-head">
@@ -107,9 +125,14 @@ export function PrintableForm({
           <Rows l={l} from={l.headerStart} to={l.firstRow} lang={lang} head />
         </thead>
         <tbody>
-          <Rows l={l} from={l.firstRow} to={end} lang={lang} />
+          <Rows l={l} from={l.firstRow} to={end} lang={lang} diffs={diffs} />
         </tbody>
       </table>
+      {kept.length > 0 && (
+        <p className="pb-pf-note" data-testid="print-stated-note">
+          {statedNote(lang, kept.length)}
+        </p>
+      )}
       <table className="pb-pf-sign">
         <Cols widths={l.widths} />
         <tbody>

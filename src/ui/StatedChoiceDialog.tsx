@@ -1,6 +1,7 @@
 /**
- * Asked before an export when stated figures differ from their rows: write the formulas (the
- * computed figures) or keep the stated figures. Mounted on its own root, so any view can ask.
+ * Asked before an export when stated figures differ from their rows: keep the stated figures (the
+ * first choice: what the grid shows and the printed form prints) or write the formulas (the
+ * computed figures). Mounted on its own root, so any view can ask.
  */
 import { useEffect, useRef } from 'react';
 import { formatAmount } from '../domain/numbers';
@@ -45,22 +46,23 @@ function StatedChoiceDialog(p: {
           {figures.length > SHOWN && <li>{tt('statedMore', { n: figures.length - SHOWN })}</li>}
         </ul>
         <div className="pb-stated-choices">
+          {/* the first (Enter) keeps what the grid shows and the printed form prints */}
           <button
             ref={first}
-            type="button"
-            data-testid="stated-formulas"
-            title={tt('statedFormulasHint')}
-            onClick={() => p.onChoice('formulas')}
-          >
-            {tt('statedFormulas')}
-          </button>
-          <button
             type="button"
             data-testid="stated-keep"
             title={tt('statedKeepHint')}
             onClick={() => p.onChoice('keep')}
           >
             {tt('statedKeep')}
+          </button>
+          <button
+            type="button"
+            data-testid="stated-formulas"
+            title={tt('statedFormulasHint')}
+            onClick={() => p.onChoice('formulas')}
+          >
+            {tt('statedFormulas')}
           </button>
           <button type="button" data-testid="stated-cancel" onClick={() => p.onChoice(null)}>
             {tt('statedCancel')}

@@ -23,6 +23,8 @@ export function VersionsView(p: {
   onOpened: (workbookId: string) => void;
   /** The workbook's execution trackings (a year started from the plan or a version). */
   executions?: Executions;
+  /** The appendix on screen: a comparison shows its figures in the unit this sheet shows. */
+  sheetId?: string | null;
 }) {
   const { t, lang } = useLang();
   const { session } = p.opened;
@@ -271,6 +273,7 @@ export function VersionsView(p: {
           key={`${sel.a}|${sel.b}|${label(sel.a)}`}
           result={result}
           unit={session.workbook.meta.unit}
+          display={session.workbook.sheets.find((s) => s.id === p.sheetId)?.display}
           overrides={overrides}
           onOverrides={(o) => void run(sel.a, sel.b, o)}
           onExport={() => void exportAdjustment()}

@@ -60,6 +60,7 @@ export function WorkbookView(p: {
         opened={p.opened}
         versions={p.versions}
         executions={p.executions}
+        sheetId={viewSheet}
         onBack={() => setMode('sheet')}
         onHighlight={(r) => {
           setBase(r);

@@ -40,10 +40,10 @@ describe('figures beside the grid follow the display unit', () => {
     expect(fig(41300, A11)).toBe('41,3');
     expect(fig(36300, null)).toBe('36,3');
     expect(figureFormatter(setup(), 's1', 'vi')(41300, A11)).toBe('41.300');
-    // a computed figure shows in the plan's format (a thousandth of its unit), with or without
+    // a computed figure shows in the plan's format (2 decimals of its unit, as the .xlsx), with or without
     // a display unit chosen
-    expect(figureFormatter(setup(), 's1', 'vi')(54500 / 3, A11)).toBe('18.166,667');
-    expect(fig(54500 / 3, null)).toBe('18,166667');
+    expect(figureFormatter(setup(), 's1', 'vi')(54500 / 3, A11)).toBe('18.166,67');
+    expect(fig(54500 / 3, null)).toBe('18,16667');
     const f = {
       rule: 'section-total',
       severity: 'error',

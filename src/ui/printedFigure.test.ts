@@ -8,8 +8,11 @@ describe('a figure on the printed form as the .xlsx shows it', () => {
     expect(printedText(c, '#,##0.##', 'en')).toBe('1,234.57');
     expect(printedText({ ...c, number: 61600 }, '#,##0', 'vi')).toBe('61.600');
     // a formula's computed value, in the column's format
-    const f = { kind: 'section' as const, numeric: true, formula: '=SUM(E2:E3)', value: 0.125 };
-    expect(printedText(f, '#,##0.##', 'vi')).toBe('0,13');
+    const f = { kind: 'section' as const, numeric: true, formula: '=SUM(E2:E3)', value: 2 / 3 };
+    expect(printedText(f, '#,##0.##', 'vi')).toBe('0,67');
+    // a figure exact at a thousandth keeps it, as the export's #,##0.### and the grid show it
+    expect(printedText({ ...f, value: 0.125 }, '#,##0.##', 'vi')).toBe('0,125');
+    expect(printedText({ ...c, number: 1234.567 }, '#,##0.##', 'vi')).toBe('1.234,567');
   });
 
   it('a percent cell prints its percentage; a text or a number in a text column as it is', () => {

@@ -6,7 +6,7 @@
 import { formatAmount } from '../domain/numbers';
 import { formatPercent, percentFormatDecimals } from '../domain/percent';
 import type { OutCell } from '../io/export/appendixLayout';
-import { formatDecimals } from '../io/export/cellFormat';
+import { figureFormat, formatDecimals } from '../io/export/cellFormat';
 import type { Lang } from './i18n';
 
 /** The text of a printed cell; `colFormat` its column's number format in the export. */
@@ -15,7 +15,14 @@ export function printedText(c: OutCell, colFormat: string | undefined, lang: Lan
   if (typeof x !== 'number') return x === null || x === undefined ? '' : String(x);
   const pct = percentFormatDecimals(c.format);
   if (pct !== undefined) return formatPercent(x, lang, pct);
-  const fmt = c.format ?? colFormat;
   // a number outside a figure column (or with no format) keeps its decimals
-  return formatAmount(x, lang, c.numeric && fmt ? formatDecimals(fmt) : 6);
+  return c.numeric ? printedFigure(x, c.format ?? colFormat, lang) : formatAmount(x, lang, 6);
+}
+
+/**
+ * A figure as the export formats it in a column of `format` (`#,##0.##`: at most two decimals, a
+ * thousandth three: `figureFormat`; no format: as it is).
+ */
+export function printedFigure(x: number, format: string | undefined, lang: Lang): string {
+  return formatAmount(x, lang, format ? formatDecimals(figureFormat(format, x)) : 6);
 }

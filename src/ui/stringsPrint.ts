@@ -9,3 +9,13 @@ export const enPrint: Record<keyof typeof viPrint, string> = {
   printFormTitle:
     'Print the appendix as the form (Ctrl+P): header, national motto, table, signature',
 };
+
+/**
+ * The note under a printed table whose sections or total rows state figures that differ from
+ * what their rows add up to (`n` cells, each marked `≠ computed*`).
+ */
+export function statedNote(lang: 'vi' | 'en', n: number): string {
+  return lang === 'vi'
+    ? `(*) ${n} số liệu ghi trên biểu khác tổng các dòng của nó; số tính được in bên cạnh (≠).`
+    : `(*) ${n} stated figures differ from what their rows add up to; the computed figure is printed beside (≠).`;
+}

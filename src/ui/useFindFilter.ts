@@ -13,7 +13,7 @@ import { changedSince } from '../domain/changedSince';
 import { type FindHit, filterRows } from '../domain/find';
 import type { AppendixSheet } from '../domain/types';
 import type { Versions } from '../app/versions';
-import type { GridCtx, GridItem } from './grid/gridContext';
+import { type GridCtx, type GridItem, isPinnedId } from './grid/gridContext';
 import { setShown } from './grid/planIndexApi';
 import { useWorkbookFind } from './useWorkbookFind';
 
@@ -88,7 +88,11 @@ export function useFindFilter(d: FindFilterDeps) {
   }, [shown, sheet.id, d.ctxRef, d.apiRef]);
 
   // under a filter, only the rows in view of its sheet are found there
-  const keep = useMemo(() => (shown ? (h: FindHit) => shown.has(h.rowId) : undefined), [shown]);
+  // (the totals pinned below are those of the whole plan, shown under any filter)
+  const keep = useMemo(
+    () => (shown ? (h: FindHit) => shown.has(h.rowId) || isPinnedId(h.rowId) : undefined),
+    [shown],
+  );
   const find = useWorkbookFind({
     session: d.session,
     sheetId: sheet.id,

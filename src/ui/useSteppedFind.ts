@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type FindHit, findSteps, finish } from '../domain/find';
+import type { TotalsReader } from '../domain/findTotals';
 import { findInGrid } from '../domain/gridFind';
 import { fold } from '../domain/sources';
 import type { Id, Workbook } from '../domain/types';
@@ -22,13 +23,17 @@ interface Job {
 /**
  * The hits of `query` over the workbook, searched in steps; `searching` while one runs. `value`:
  * an appendix cell's computed figure (sums and formulas are found as shown), `planUnit` the
- * plan's unit (a sheet shown in another unit is found as shown).
+ * plan's unit (a sheet shown in another unit is found as shown), `totals` the pinned totals'.
  */
 export function useSteppedFind(
   wb: Pick<Workbook, 'sheets' | 'grids'>,
   query: string,
   gridValue: (gridId: Id, r: number, c: number) => unknown,
-  appendix: { value: (sheetId: Id, row: number, colId: Id) => unknown; planUnit: string },
+  appendix: {
+    value: (sheetId: Id, row: number, colId: Id) => unknown;
+    planUnit: string;
+    totals?: TotalsReader;
+  },
 ): { hits: FindHit[]; searching: boolean; settle: () => FindHit[] } {
   const [state, setState] = useState<{ hits: FindHit[]; query: string; searching: boolean }>({
     hits: [],
@@ -40,6 +45,8 @@ export function useSteppedFind(
   value.current = gridValue;
   const computed = useRef(appendix.value);
   computed.current = appendix.value;
+  const totals = useRef(appendix.totals);
+  totals.current = appendix.totals;
   const { planUnit } = appendix;
   const { sheets, grids } = wb;
 
@@ -60,6 +67,11 @@ export function useSteppedFind(
     const steps = findSteps(sheets, query, {
       value: (sheetId, row, colId) => computed.current(sheetId, row, colId),
       planUnit,
+      // the totals pinned below a sheet without a Tổng cộng row are found as shown too
+      totals: totals.current && {
+        sources: (sheetId) => totals.current?.sources(sheetId) ?? [],
+        value: (sheetId, source, colId) => totals.current?.value(sheetId, source, colId),
+      },
     });
     const me: Job = { steps, done };
     job.current = me;

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { WorkbookSession } from '../app/session';
 import { type FindHit, nextHit } from '../domain/find';
 import { sheetOrder } from '../domain/workbookFind';
-import type { GridCtx, GridItem } from './grid/gridContext';
+import { type GridCtx, type GridItem, isPinnedId } from './grid/gridContext';
 import { findStoreOf, useFindShared } from './findStore';
 import { useFindOpener } from './useFindOpener';
 import { useSteppedFind } from './useSteppedFind';
@@ -23,6 +23,13 @@ export interface WorkbookFindDeps {
   ctxRef: React.MutableRefObject<GridCtx | null>;
   /** Which hits of the sheet on screen count (a row filter hides the others). */
   keep?: (h: FindHit) => boolean;
+}
+
+/** The place of a pinned totals row among the grid's pinned bottom rows (-1: not pinned now). */
+function pinnedIndex(api: GridApi<GridItem>, rowId: string): number {
+  for (let k = 0; k < api.getPinnedBottomRowCount(); k++)
+    if (api.getPinnedBottomRow(k)?.data?.id === rowId) return k;
+  return -1;
 }
 
 function sameHit(a: FindHit, b: FindHit): boolean {
@@ -54,6 +61,10 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
   const found = useSteppedFind({ sheets, grids }, query, (g, r, c) => session.gridValue(g, r, c), {
     value: (s, r, c) => session.value(s, r, c),
     planUnit: session.workbook.meta.unit,
+    totals: {
+      sources: (s) => session.layout(s).sources,
+      value: (s, source, c) => session.total(s, source, c),
+    },
   });
   const kept = useCallback(
     (all: FindHit[]) => (keep ? all.filter((h) => h.sheetId !== sheetId || keep(h)) : all),
@@ -74,6 +85,15 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
         const ctx = target?.ctxRef.current;
         if (!target || !api || !ctx || ctx.sheetId !== h.sheetId || api.isDestroyed()) {
           if (performance.now() - t0 < 3000) setTimeout(go, 30);
+          return;
+        }
+        if (isPinnedId(h.rowId)) {
+          // a computed total pinned below the rows: always in view, focused where it is pinned
+          const k = pinnedIndex(api, h.rowId);
+          if (k < 0) return;
+          api.ensureColumnVisible(h.colId);
+          api.setFocusedCell(k, h.colId, 'bottom');
+          target.input.current?.focus();
           return;
         }
         const i = ctx.index.get(h.rowId);

@@ -3,8 +3,15 @@
  * screen): a section's and a total's sums, only computed, and a figure in the display unit chosen.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { generatePlan } from '../../src/domain/generate';
+import { serializePlanbook } from '../../src/io/planbookFile';
 import { e2eSuite, openSample } from './harness';
+import { StartPageModel } from './pages/StartPage';
+import { WorkbookPageModel } from './pages/WorkbookPage';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { NumberingPageModel } from './pages/NumberingPage';
 
@@ -33,6 +40,42 @@ describe('find over the figures as shown', () => {
     assert.equal(await ff.findFirst('15,8'), '1/1');
     assert.equal(await wb.textIs(nameBox, 'P2'), 'P2');
     assert.match(await ff.findFirst('0,3'), /^1\/\d+$/);
+    await page.close();
+  });
+
+  it('finds a figure of the totals pinned below a plan without a Tổng cộng row', async () => {
+    const plan = generatePlan({ projects: 40 });
+    plan.meta.title = 'Bốn mươi dự án';
+    assert.equal(
+      plan.sheets[0].rows.some((r) => r.kind === 'total'),
+      false,
+    );
+    const file = join(mkdtempSync(join(tmpdir(), 'pb-find-')), 'pinned.planbook');
+    writeFileSync(file, serializePlanbook(plan));
+    const page = await (await suite.profile()).newPage();
+    page.setDefaultTimeout(30_000);
+    const start = new StartPageModel(page);
+    await start.goto(suite.url());
+    await page.setInputFiles('[data-testid=open-file]', file);
+    await start.open('Bốn mươi dự án');
+    const wb = new WorkbookPageModel(page);
+    await wb.cell(0, 'name').waitFor();
+    const ff = new FindFilterBar(page);
+    const col = 'y2023_dtpt';
+    // the grand total pinned below: the year's figure merged over its sources (no row adds up to
+    // it), and the ĐTPT total pinned above it
+    const grand = await wb.computed('grand', col);
+    assert.match(grand, /^\d{1,3}(\.\d{3})+$/);
+    assert.equal(await ff.findFirst(grand), '1/1');
+    assert.deepEqual(await ff.focused(), { pinned: 'bottom', rowId: 'pin:all', col });
+    // typed without the dots, as a finance officer types a figure
+    assert.equal(await ff.findFirst(grand.replace(/\./g, '')), '1/1');
+    const dtpt = await wb.computed('pin:0', col);
+    // a section may add up to it too: the pinned row is the last hit (after the plan's rows)
+    const n = Number((await ff.findFirst(dtpt)).split('/')[1]);
+    for (let k = 1; k < n; k++) await ff.next();
+    assert.equal(await ff.count().innerText(), `${n}/${n}`);
+    assert.deepEqual(await ff.focused(), { pinned: 'bottom', rowId: 'pin:ĐTPT', col });
     await page.close();
   });
 });

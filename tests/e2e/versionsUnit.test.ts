@@ -1,7 +1,8 @@
 /**
  * A finance officer works in tỷ đồng (the sheet's display unit), saves a version, changes a
- * figure, compares and restores: the comparison's figures are the plan's (triệu đồng) and say so;
- * the restored figure is shown in tỷ đồng again, and the restore is one undo step.
+ * figure, compares and restores: the comparison's figures are shown in the unit the sheet shows
+ * (tỷ đồng, converted) and say so; the restored figure is shown in tỷ đồng again, and the restore
+ * is one undo step.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -12,7 +13,7 @@ import { VersionsPageModel } from './pages/VersionsPage';
 const suite = e2eSuite();
 
 describe('versions of a sheet shown in another unit', () => {
-  it('compares in the plan’s unit, labelled; restores in one undo step', async () => {
+  it('compares in the unit the sheet shows, labelled; restores in one undo step', async () => {
     const wb = await openSample(await suite.profile(), suite.url());
     const { page } = wb;
     await new NumberingPageModel(page).displayUnit('tỷ đồng');
@@ -26,9 +27,11 @@ describe('versions of a sheet shown in another unit', () => {
     await versions.compareWithCurrent('Dự thảo 1');
     assert.deepEqual(
       (await versions.changes()).map((r) => [r[2], r[3]]),
-      [['1.000', '1.500']],
+      [['1', '1,5']],
     );
-    assert.equal(await versions.unitLine(), 'ĐVT: triệu đồng');
+    assert.equal(await versions.unitLine(), 'ĐVT: tỷ đồng');
+    // the totals line converts too: nothing reads in triệu đồng beside a tỷ đồng label
+    assert.match(await versions.summary(), /tăng 0,5,/);
     assert.match(await versions.restore('Dự thảo 1'), /Đã khôi phục «Dự thảo 1»/);
     await versions.back();
     assert.equal(await wb.textIs(wb.cell(2, 'y2013_dtpt'), '1'), '1');

@@ -6,7 +6,7 @@
  */
 import type { AppendixLayout, OutCell } from './appendixLayout';
 import { percentFormatDecimals } from '../../domain/percent';
-import { cellFormat, wholeAt } from './cellFormat';
+import { figureFormat, isThousandth, wholeAt } from './cellFormat';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
 const NAMES: string[] = [];
@@ -49,9 +49,12 @@ function style(c: OutCell, format: string): Record<string, unknown> {
   return out;
 }
 
-/** A number cell's format: its own (a percent cell's), else its column's for its figure. */
+/**
+ * A number cell's format: its own (a percent cell's), else its column's for its figure (a
+ * thousandth keeps its third decimal: `figureFormat`, the grid's rule).
+ */
 const numberFormat = (c: OutCell, format: string): string =>
-  c.format ?? cellFormat(format, figureOf(c));
+  c.format ?? figureFormat(format, figureOf(c));
 
 const isText = (c: OutCell) => !c.formula && c.number === undefined;
 
@@ -102,12 +105,15 @@ export function lookKey(c: OutCell, col: number): number {
   const flags =
     (c.numeric && isFraction(figureOf(c)) ? 4 : 0) + (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
   const key = ((k * 8 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
-  if (!c.format) return key;
+  if (!c.format) return c.numeric && isThousandth(figureOf(c)) ? key + THOUSANDTH_LOOK : key;
   return key + PERCENT_LOOK * (1 + Math.min(percentFormatDecimals(c.format) ?? 0, 6));
 }
 
 /** The look-key offset of a percent cell (`0.0%`, its decimals apart): plain looks stay below. */
 const PERCENT_LOOK = 2 ** 27;
+
+/** The look-key offset of a figure exact at a thousandth (`#,##0.###`), above every percent's. */
+const THOUSANDTH_LOOK = 2 ** 30;
 
 /** An empty body cell needs no cell at all (its border comes from the conditional format). */
 export function skipped(c: OutCell): boolean {

@@ -4,6 +4,8 @@
  * that is whole at the format's decimals gets the format without its decimal part.
  */
 
+import { figureDecimals } from '../../domain/display';
+
 /**
  * Optional decimals (`#` after the point) of a format's first section: `#,##0.##` → 2; 0 for
  * `#,##0` and for fixed decimals (`0.00%` always prints its digits).
@@ -32,4 +34,21 @@ export function cellFormat(fmt: string, value: unknown): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fmt;
   const d = formatDecimals(fmt);
   return d > 0 && wholeAt(value, d) ? wholeFormat(fmt) : fmt;
+}
+
+/**
+ * The format of a money cell in a column formatted `fmt` (`#,##0.##` when the column holds
+ * decimals): the one rule of the grid, the printed form and find (`figureDecimals`): a figure
+ * exact at a thousandth of the plan's unit (a typed `1.234,567`) gets `#,##0.###`, a whole one
+ * the whole form, any other at most two decimals.
+ */
+export function figureFormat(fmt: string, value: unknown): string {
+  if (typeof value === 'number' && formatDecimals(fmt) === 2 && figureDecimals(value) === 3)
+    return fmt.replace(/\.##(?![#0])/g, '.###');
+  return cellFormat(fmt, value);
+}
+
+/** True when a figure gets the thousandth's format in a column of `#,##0.##` (`figureFormat`). */
+export function isThousandth(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && figureDecimals(value) === 3;
 }

@@ -7,12 +7,15 @@ import { periodLabel } from '../../domain/executionPeriods';
 import { viDate } from '../../domain/executionText';
 import { clean } from '../../domain/numbers';
 import { colName } from './appendixSheet';
-import { cellFormat } from './cellFormat';
+import { figureFormat } from './cellFormat';
 import { type Cell, head, heading } from './sheetCells';
 
-/** A figure's look: `#,##0.###`, or `#,##0` when it prints no decimal (cellFormat.ts). */
+/**
+ * A figure's look: `#,##0.##` (a thousandth `#,##0.###`, a whole figure `#,##0`), as the views
+ * show it (cellFormat.ts `figureFormat`).
+ */
 export const num = (value: unknown) => ({
-  format: cellFormat('#,##0.###', value),
+  format: figureFormat('#,##0.##', value),
   borderStyle: 'thin' as const,
 });
 export const pctFmt = { format: '0.00%', borderStyle: 'thin' };

@@ -3,7 +3,7 @@
  * formula of its rows (cell, stated → computed), or kept as stated. Nothing is replaced silently.
  */
 import { formatAmount } from '../../domain/numbers';
-import { cellFormat } from './cellFormat';
+import { figureFormat } from './cellFormat';
 import type { StatedChoice, StatedFigure } from './statedCells';
 
 /** A stated figure of one exported sheet (its name in the file). */
@@ -75,7 +75,7 @@ export function statedReportRows(
   const num = (value: number) => ({
     value,
     type: Number,
-    format: cellFormat('#,##0.##', value),
+    format: figureFormat('#,##0.##', value),
     ...border,
   });
   return [

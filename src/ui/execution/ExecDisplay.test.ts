@@ -32,10 +32,10 @@ describe('the execution views’ display unit', () => {
     const stored = s.plan.lines[0].priorAllocated;
     expect(stored).toBe(share);
     const a = execAmounts(s.plan, 'vi');
-    expect(a.fmt(stored)).toBe('18.166,667');
+    expect(a.fmt(stored)).toBe('18.166,67');
     expect(a.fmt(stored)).not.toContain('666667');
     expect(execAmounts({ ...s.plan, display: { unit: 'tỷ đồng' } }, 'vi').fmt(stored)).toBe(
-      '18,166667',
+      '18,16667',
     );
     s.close();
   });

@@ -9,6 +9,7 @@ import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
 import { cellPolicy, yearSpans } from '../../domain/policy';
+import { computedTotalShows } from '../../domain/findTotals';
 import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
@@ -46,13 +47,9 @@ function cellValue(
   const { session, sheetId } = ctx;
   if (isPinned(item)) {
     if (leaf.role === 'name') return item.label;
-    if (!isNumericLeaf(leaf)) return null;
-    if (item.source === null) {
-      if (span) return session.total(sheetId, null, span.groupId);
-      return session.total(sheetId, null, leaf.id);
-    }
-    if (leaf.role === 'amount' && leaf.source !== item.source) return null;
-    if (leaf.role === 'stated' || leaf.role === 'value') return null;
+    // the columns a computed total shows are find's too (findTotals.ts)
+    if (!computedTotalShows(leaf, item.source)) return null;
+    if (item.source === null && span) return session.total(sheetId, null, span.groupId);
     return session.total(sheetId, item.source, leaf.id);
   }
   if (!isNumericLeaf(leaf)) return item.cells[leaf.id] ?? null;

@@ -20,13 +20,16 @@ function ctxOf(display?: { unit?: 'tỷ đồng'; decimals?: number }): GridCtx 
 }
 
 describe('figures in the appendix grid', () => {
-  it('a computed amount shows in the plan’s format (a thousandth of its unit), not 6 decimals', () => {
+  it('a computed amount shows in the plan’s format (2 decimals of its unit, as the .xlsx), not 6 decimals', () => {
     const ctx = ctxOf();
     const leaf = leaves(ctx.session.workbook.sheets[0].columns).find((l) => l.id === A11)!;
     const v = ctx.session.value('s1', 1, A11) as number;
     expect(v).toBeCloseTo(54500 / 3, 6); // the computed figure keeps its precision
-    expect(shownAmount(ctx, leaf, v)).toBe('18.166,667');
-    expect(shownAmount(ctxOf({ unit: 'tỷ đồng' }), leaf, v)).toBe('18,166667');
+    expect(shownAmount(ctx, leaf, v)).toBe('18.166,67');
+    expect(shownAmount(ctxOf({ unit: 'tỷ đồng' }), leaf, v)).toBe('18,16667');
+    // a typed thousandth (1.000 đồng) shows as typed, as the .xlsx writes it (#,##0.###)
+    expect(shownAmount(ctx, leaf, 1234.567)).toBe('1.234,567');
+    expect(shownAmount(ctx, leaf, 1234.5678)).toBe('1.234,57');
     expect(shownAmount(ctxOf({ decimals: 6 }), leaf, v)).toBe('18.166,666667');
     expect(shownAmount(ctx, leaf, 1.5)).toBe('1,5');
   });

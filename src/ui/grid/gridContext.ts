@@ -2,6 +2,7 @@
 import type { HeldKeys } from './keyBurst';
 import type { CellPos, CellRange } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
+import { totalRowId } from '../../domain/findTotals';
 import type { Row } from '../../domain/types';
 import type { Lang } from '../i18n';
 import type { CompareMarks } from '../useCompareMarks';
@@ -13,7 +14,7 @@ export type PinnedId = `pin:${string}`;
 
 /** The row id of the pinned totals row of a source (null: the grand total). */
 export function pinnedId(source: string | null): PinnedId {
-  return `pin:${source ?? 'all'}`;
+  return totalRowId(source);
 }
 
 /** Whether a grid row id is a pinned totals row's. */

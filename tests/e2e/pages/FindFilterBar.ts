@@ -33,6 +33,17 @@ export class FindFilterBar {
     return this.count().innerText();
   }
 
+  /** The grid's focused cell: pinned (`bottom`: a computed total) or not, its row id and column. */
+  focused(): Promise<{ pinned: string | null; rowId: string; col: string } | null> {
+    return this.page.evaluate(`(() => {
+      const g = window.__grid;
+      const f = g.getFocusedCell();
+      if (!f) return null;
+      const node = f.rowPinned === 'bottom' ? g.getPinnedBottomRow(f.rowIndex) : null;
+      return { pinned: f.rowPinned ?? null, rowId: node?.data?.id ?? '', col: f.column.getColId() };
+    })()`);
+  }
+
   count(): Locator {
     return this.page.locator('[data-testid=find-count]');
   }
