@@ -62,6 +62,23 @@ describe('a section’s stated figure after a revision', () => {
     assert.match(await finding.innerText(), /Số ghi 6\.500 · Tính được 6\.000/);
     assert.match(await wb.textMatches(wb.cell(0, col), /≠ 6\.000/), /≠ 6\.000/);
 
+    // clearing the section's figure, or typing over it, says why nothing is written (the keys
+    // vanished without a word); each message names its cell
+    await wb.focus(0, col);
+    await page.keyboard.press('Delete');
+    const cleared = await wb.messageMatching(/Không nhận/);
+    assert.match(cleared, /Không nhận giá trị ở ô .*: số của mục là tổng các dự án bên dưới/);
+    await wb.focus(0, 'y2013_sn');
+    await page.keyboard.type('6');
+    const typed = page.locator('[data-testid=message]', { hasText: /Không nhận/ });
+    await page.waitForFunction((old) => {
+      const m = document.querySelector('[data-testid=message]')?.textContent ?? '';
+      return m.includes('Không nhận') && m !== old;
+    }, cleared);
+    assert.match(await typed.innerText(), /số của mục là tổng các dự án bên dưới/);
+    await page.keyboard.press('Escape');
+    assert.match(await wb.text(wb.cell(0, col)), /6\.500/);
+
     const saved = await wb.commits();
     await checks.acceptComputed(section, col);
     assert.equal(await wb.textIs(wb.cell(0, col), '6.000'), '6.000');
