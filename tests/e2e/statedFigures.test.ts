@@ -75,7 +75,8 @@ describe('a section’s stated figure after a revision', () => {
       const m = document.querySelector('[data-testid=message]')?.textContent ?? '';
       return m.includes('Không nhận') && m !== old;
     }, cleared);
-    assert.match(await typed.innerText(), /số của mục là tổng các dự án bên dưới/);
+    // …and points to the way out when the stated figure is out of date
+    assert.match(await typed.innerText(), /số của mục là tổng.*«Lấy số tính được» ở bảng Kiểm tra/);
     await page.keyboard.press('Escape');
     assert.match(await wb.text(wb.cell(0, col)), /6\.500/);
 
