@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { readPlanFile } from '../io/readPlan';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
-import { explainFinding, replaceSheet, setAdditive, switchRules } from './checkSettings';
+import { parsePlanbook } from '../io/planbookFile';
+import {
+  acceptComputed,
+  canAcceptComputed,
+  explainFinding,
+  replaceSheet,
+  setAdditive,
+  switchRules,
+} from './checkSettings';
 import { WorkbookSession } from './session';
 
 const plan = () =>
@@ -52,5 +60,47 @@ describe('the user’s decisions about the checks', () => {
       [`column-rule:${f.rowId}:${f.colId}`]: 'Số liệu theo QĐ điều chỉnh',
     });
     expect(stored.columns).toEqual(s.workbook.sheets[0].columns);
+  });
+});
+
+describe('a stated figure replaced by the computed one', () => {
+  it('writes the sum of its rows in a section’s or total row’s cell, one undoable step', async () => {
+    const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
+    if (!r.ok) throw new Error('sample');
+    const repo = new WorkbookRepo(openDb('check-accept'));
+    const s = new WorkbookSession(await repo.create(r.workbook), repo);
+    const id = s.workbook.sheets[0].id;
+    const sheet = () => s.workbook.sheets[0];
+    const list = () => s.checks.list(s.workbook, id);
+    const find = (rule: string, label: string, scope: string) =>
+      list().find((x) => x.rule === rule && x.label.startsWith(label) && x.scope === scope);
+    // section 1 of the sample states 36.300 where its projects add up to 41.300
+    const section = find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')!;
+    expect([section.expected, section.actual]).toEqual([36300, 41300]);
+    // a project's stated total investment is the document's, not a sum: never replaced
+    const project = list().find((x) => x.rule === 'row-total')!;
+    expect(canAcceptComputed(sheet(), project)).toBe(false);
+    expect(acceptComputed(sheet(), project)).toBeNull();
+    expect(canAcceptComputed(sheet(), section)).toBe(true);
+
+    s.dispatch(replaceSheet(s.workbook, acceptComputed(sheet(), section)!), 'accept');
+    const row = () => sheet().rows.find((x) => x.id === section.rowId)!;
+    expect(row().cells[section.colId!]).toBe(41300);
+    expect(find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')).toBeUndefined();
+    s.undo();
+    expect(row().cells[section.colId!]).toBe(36300);
+    expect(find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')).toBeDefined();
+    s.redo();
+    expect(row().cells[section.colId!]).toBe(41300);
+
+    // a total row's stated figure: Tổng vốn ĐTPT 2011 states 9.100, its block adds up to 6.500
+    const total = find('grand-total', 'Tổng vốn đầu tư phát tri', '2011 ĐTPT')!;
+    expect(canAcceptComputed(sheet(), total)).toBe(true);
+    s.dispatch(replaceSheet(s.workbook, acceptComputed(sheet(), total)!), 'accept');
+    expect(find('grand-total', 'Tổng vốn đầu tư phát tri', '2011 ĐTPT')).toBeUndefined();
+    await s.whenSaved();
+    const stored = (await repo.load(s.workbook.id))!.workbook.sheets[0];
+    expect(stored.rows.find((x) => x.id === section.rowId)!.cells[section.colId!]).toBe(41300);
+    expect(stored.rows.find((x) => x.id === total.rowId)!.cells[total.colId!]).toBe(6500);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The user's decisions about the checks of a sheet: a finding marked explained (with a note), the
- * rules of a column switched off, a column marked as not additive. Each is one undoable step that
- * replaces the sheet (its figures and rows unchanged), so storage, the engine and the history
- * follow as for any other step.
+ * rules of a column switched off, a column marked as not additive, a section's or total row's
+ * stated figure replaced by the computed one. Each is one undoable step that replaces the sheet
+ * (its project figures and rows unchanged), so storage, the engine and the history follow as for
+ * any other step.
  */
 import { findingKey, type Finding } from '../domain/checks';
+import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, ColumnNode, Id, Workbook } from '../domain/types';
 import type { Command } from './commands';
 
@@ -35,6 +37,41 @@ export function setAdditive(sheet: AppendixSheet, colId: Id, additive: boolean):
       return additive ? rest : { ...rest, additive: false as const };
     });
   return { ...sheet, columns: map(sheet.columns) };
+}
+
+/** Rules whose finding compares a figure a section or total row states with what its rows add up to. */
+const STATED_RULES = new Set<Finding['rule']>(['section-total', 'grand-total']);
+
+/**
+ * Whether a finding's stated figure can be replaced by the computed one: a section's or total
+ * row's figure that the table states (a number in its cell), checked by the table's structure.
+ */
+export function canAcceptComputed(sheet: AppendixSheet, f: Finding): boolean {
+  if (!STATED_RULES.has(f.rule) || f.rowId === null || f.colId === null) return false;
+  // the rows' shared index: the panel asks for each finding it shows, at every render
+  const i = indexOfRows(sheet.rows).get(f.rowId);
+  const row = i === undefined ? undefined : sheet.rows[i];
+  return (
+    !!row &&
+    (row.kind === 'section' || row.kind === 'total') &&
+    typeof row.cells[f.colId] === 'number' &&
+    Number.isFinite(f.actual)
+  );
+}
+
+/**
+ * The sheet with a finding's stated figure replaced by what its rows add up to (the officer who
+ * changed a project's amount after an import accepts the section's new sum, in the plan's unit),
+ * or null when the finding states no such figure (see `canAcceptComputed`).
+ */
+export function acceptComputed(sheet: AppendixSheet, f: Finding): AppendixSheet | null {
+  if (!canAcceptComputed(sheet, f)) return null;
+  // the engine's sum of decimal figures (0,1 + 0,2) is written as the table would print it
+  const value = Number(f.actual.toPrecision(12));
+  const rows = sheet.rows.map((r) =>
+    r.id === f.rowId ? { ...r, cells: { ...r.cells, [f.colId!]: value } } : r,
+  );
+  return { ...sheet, rows };
 }
 
 /** The step that puts `sheet` in place of the workbook's sheet of the same id. */

@@ -26,6 +26,9 @@ describe('the key of a name', () => {
       ['Bộ LĐ-TB&XH', 'Bộ Lao động - Thương binh và Xã hội'],
       ['Sở LĐ, TB và XH', 'Sở LĐTBXH'],
       ['Bộ VHTT&DL', 'Bộ Văn hóa, Thể thao và Du lịch'],
+      // `CNTT và TT` as `CNTT&TT` (a department's file, seed 004): TT after CNTT is Truyền thông
+      ['Trung tâm CNTT và TT tỉnh', 'Trung tâm CNTT&TT tỉnh'],
+      ['Trung tâm CNTT và TT', 'Trung tâm Công nghệ thông tin và Truyền thông'],
     ];
     for (const [x, y] of same) expect([x, nameKey(x)]).toEqual([x, nameKey(y)]);
   });

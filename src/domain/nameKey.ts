@@ -14,6 +14,7 @@ const ABBREVIATIONS: [string, string][] = [
   ['tt tt', 'thong tin va truyen thong'],
   ['tttt', 'thong tin va truyen thong'],
   ['bcvt', 'buu chinh vien thong'],
+  ['cntt va tt', 'cong nghe thong tin va truyen thong'],
   ['cntt tt', 'cong nghe thong tin va truyen thong'],
   ['cntt', 'cong nghe thong tin'],
   ['xd', 'xay dung'],

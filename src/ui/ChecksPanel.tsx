@@ -30,6 +30,10 @@ export interface CheckActions {
   onRulesOff: (f: Finding) => void;
   /** Marks the finding's column as never added up. */
   onNotAdditive: (f: Finding) => void;
+  /** Whether the finding's stated figure (a section's, a total row's) can take the computed one. */
+  canAcceptComputed?: (f: Finding) => boolean;
+  /** Writes the computed figure in place of the finding's stated one. */
+  onAcceptComputed?: (f: Finding) => void;
 }
 
 /** Height of a finding (px) until the rendered ones are measured. */
@@ -233,6 +237,16 @@ function FindingItem({
               >
                 {t(explained ? 'explainEdit' : 'explain')}
               </button>
+              {actions.onAcceptComputed && actions.canAcceptComputed?.(f) && (
+                <button
+                  type="button"
+                  data-testid="finding-accept-computed"
+                  title={t('acceptComputedHint', { computed: a(f.actual), stated: a(f.expected) })}
+                  onClick={() => actions.onAcceptComputed?.(f)}
+                >
+                  {t('acceptComputed')}
+                </button>
+              )}
               {f.colId && (
                 <>
                   <button

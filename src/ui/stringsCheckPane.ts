@@ -21,6 +21,9 @@ export const viCheckPane = {
   explainedAs: 'Đã giải trình',
   rulesOff: 'Tắt kiểm tra cột này',
   notAdditive: 'Cột không cộng dồn',
+  acceptComputed: 'Lấy số tính được',
+  acceptComputedHint:
+    'Ghi số tính được ({computed}) thay cho số ghi ({stated}) ở ô này (hoàn tác được)',
   col_stated: 'Số ghi',
   col_computed: 'Tính được',
   col_diff: 'Chênh lệch',
@@ -53,6 +56,9 @@ export const enCheckPane: Record<keyof typeof viCheckPane, string> = {
   explainedAs: 'Explained',
   rulesOff: 'Stop checking this column',
   notAdditive: 'Column not added up',
+  acceptComputed: 'Use the computed figure',
+  acceptComputedHint:
+    'Write the computed figure ({computed}) in place of the stated one ({stated}) in this cell (undoable)',
   col_stated: 'Stated',
   col_computed: 'Computed',
   col_diff: 'Difference',

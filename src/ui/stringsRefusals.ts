@@ -4,7 +4,8 @@ export const viRefusals = {
   r_notNumber:
     'ô số tiền chỉ nhận số (ví dụ 1.500 hoặc 1,5) hoặc công thức bắt đầu bằng «=»; «{detail}» không phải số.',
   r_computedColumn: 'cột tổng cộng được tính tự động, không nhập tay.',
-  r_sectionComputed: 'số của mục là tổng các dự án bên dưới; hãy nhập ở từng dự án.',
+  r_sectionComputed:
+    'số của mục là tổng các dự án bên dưới; hãy nhập ở từng dự án (số ghi trên biểu đã cũ: «Lấy số tính được» ở bảng Kiểm tra).',
   r_readOnly: 'sổ đang mở ở chế độ chỉ xem.',
   r_conflict: 'sổ đã được sửa ở thẻ khác; hãy tải lại trang.',
   r_CYCLE: 'công thức tạo tham chiếu vòng (ô phụ thuộc vào chính nó).',
@@ -33,7 +34,8 @@ export const enRefusals: Record<keyof typeof viRefusals, string> = {
   r_notNumber:
     'amount cells take a number (1,500 or 1.5) or a formula starting with “=”; “{detail}” is not a number.',
   r_computedColumn: 'the total column is computed, not typed.',
-  r_sectionComputed: 'a section’s figures are the sums of its projects; edit the projects.',
+  r_sectionComputed:
+    'a section’s figures are the sums of its projects; edit the projects (a stated figure out of date: “Use the computed figure” in Checks).',
   r_readOnly: 'the workbook is open read-only.',
   r_conflict: 'the workbook was changed in another tab; reload the page.',
   r_CYCLE: 'the formula makes a circular reference.',

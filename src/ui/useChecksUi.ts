@@ -1,7 +1,14 @@
 /** Checks in the workbook view: the findings list, selecting a finding's cell, report export/print. */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { explainFinding, replaceSheet, setAdditive, switchRules } from '../app/checkSettings';
+import {
+  acceptComputed,
+  canAcceptComputed,
+  explainFinding,
+  replaceSheet,
+  setAdditive,
+  switchRules,
+} from '../app/checkSettings';
 import type { WorkbookSession } from '../app/session';
 import { fileStem } from '../app/fileName';
 import type { AppendixSheet } from '../domain/types';
@@ -104,6 +111,11 @@ export function useChecksUi(
       onExplain: (f, note) => step((s) => explainFinding(s, f, note), 'explain'),
       onRulesOff: (f) => f.colId && step((s) => switchRules(s, f.colId!, true), 'rulesOff'),
       onNotAdditive: (f) => f.colId && step((s) => setAdditive(s, f.colId!, false), 'notAdditive'),
+      canAcceptComputed: (f) => {
+        const current = session.workbook.sheets.find((x) => x.id === sheetId);
+        return !!current && canAcceptComputed(current, f);
+      },
+      onAcceptComputed: (f) => step((s) => acceptComputed(s, f) ?? s, 'acceptComputed'),
     };
   }, [session, sheetId]);
 

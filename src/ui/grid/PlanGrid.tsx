@@ -21,12 +21,13 @@ import { externalFilter, shownRows } from './planIndexApi';
 import { commitEnter } from './enterCommit';
 import { attachKeyBurst } from './keyBurst';
 import { useColumnWidths } from './useColumnWidths';
-import { type GridCtx, type GridItem, reindex } from './gridContext';
+import { type GridCtx, type GridItem, isPinned, reindex } from './gridContext';
 import { followPlain } from './plainAdapter';
 import { sheetAdapter } from './sheetAdapter';
 import { followAppendix, pinnedRows } from './followAppendix';
 import { defaultColDef, getRowClass, getRowId, theme } from './gridOptions';
 import { useFillHandle } from './useFillHandle';
+import { readOnlyKeyRefusal } from './readOnlyKey';
 import { type FocusInfo, useGridReady } from './useGridReady';
 
 export { theme };
@@ -174,6 +175,14 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       if (api && commitEnter(e, api, el, !!shownRows(ctx))) return;
       if (!api || api.getEditingCells().length || (e.target as Element).closest('.pb-fill-handle'))
         return;
+      if (!plain) {
+        // a character or Delete on a section's figure: say why nothing is written
+        const f = api.getFocusedCell();
+        const item = f && !f.rowPinned ? api.getDisplayedRowAtIndex(f.rowIndex)?.data : undefined;
+        const row = item && !isPinned(item) ? item : undefined;
+        const no = readOnlyKeyRefusal(e, sheetOf(), row, f?.column.getColId(), ctx.selection);
+        if (no) handlers.current.onRangeRefused(no);
+      }
       if (gridKey(e, other) || ix.onKey(e) || handlers.current.onKeyDown(e, api))
         e.stopPropagation();
     };
@@ -184,7 +193,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       unBurst();
       el.removeEventListener('keydown', key, true);
     };
-  }, [ix, apiRef, ctx, gridKey]);
+  }, [ix, apiRef, ctx, gridKey, plain, sheetOf]);
 
   const { onGridReady, onFirstData } = useGridReady({ session, apiRef, ctx, ix, handlers });
 
