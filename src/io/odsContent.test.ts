@@ -3,7 +3,7 @@
  * content.xml as LibreOffice writes it: repeated rows and columns, covered cells of merges.
  */
 import { describe, expect, it } from 'vitest';
-import { odsFacts, ownText } from './odsContent';
+import { odsFacts, ownText, zeroBlankStyles } from './odsContent';
 
 const XML = `<office:spreadsheet><table:table table:name="M&amp;1" table:style-name="ta1">
 <table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/>
@@ -25,6 +25,7 @@ describe('odsFacts', () => {
       hiddenRows: new Set(),
       hiddenCols: new Set(),
       texts: new Map(),
+      blankNumbers: [],
     });
   });
 
@@ -40,5 +41,34 @@ describe('ownText', () => {
         '<text:p>a<text:s text:c="2"/>b</text:p><office:annotation><text:p>note</text:p></office:annotation><text:p>c<text:tab/>d<text:line-break/>&amp;e</text:p><draw:frame><draw:text-box><text:p>(2)</text:p></draw:text-box></draw:frame>',
       ),
     ).toBe('a  b\nc\td\n&e');
+  });
+});
+
+/** A sheet of zeros stored without text, under a one-section style and a style of sections. */
+const ZEROS = `<office:automatic-styles>
+<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N128"/>
+<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N183"/>
+<style:style style:name="ce3" style:family="table-cell" style:parent-style-name="ce2"/>
+</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="M07">
+<table:table-row><table:table-cell office:value-type="string"><text:p>1</text:p></table:table-cell>
+<table:table-cell table:number-columns-repeated="2" table:style-name="ce1" office:value-type="float" office:value="0"><text:p/></table:table-cell>
+<table:table-cell table:style-name="ce2" office:value-type="float" office:value="0"><text:p/></table:table-cell>
+<table:table-cell table:style-name="ce1" office:value-type="float" office:value="5"><text:p>5</text:p></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="2"><table:table-cell/><table:table-cell table:style-name="ce1" office:value-type="float" office:value="0"/>
+<table:table-cell table:style-name="ce3" office:value-type="float" office:value="0.2"/></table:table-row>
+</table:table></office:spreadsheet></office:body>`;
+const STYLES = `<number:number-style style:name="N128"><number:number number:min-integer-digits="0" number:grouping="true"/></number:number-style>
+<number:number-style style:name="N183"><number:number number:min-integer-digits="0"/><style:map style:condition="value()&lt;0" style:apply-style-name="N183P1"/></number:number-style>`;
+
+describe('numbers stored without text (printed blank)', () => {
+  it('a zero under a one-section `#,###,###` is read at its place, over its repeats', () => {
+    expect(odsFacts(ZEROS, STYLES).get('M07')!.blankNumbers).toEqual([
+      { row: 0, rows: 1, col: 1, cols: 2, value: 0 },
+      { row: 1, rows: 2, col: 1, cols: 1, value: 0 },
+    ]);
+  });
+
+  it('a number a format of sections prints as nothing stays blank (as the .xls reading has it)', () => {
+    expect([...zeroBlankStyles(`${STYLES}\n${ZEROS}`)].sort()).toEqual(['ce2', 'ce3']);
   });
 });

@@ -116,7 +116,8 @@ describe('the audited corpus and the seed against department copies', () => {
             `${table} [${d.edit}]: ${[...d.mispaired, ...d.unpaired, ...d.missed, ...d.invented][0]}`,
           );
       }
-    expect(compared).toBeGreaterThan(500);
+    // every edit compared, a name wrapped with its figures below included (711 comparisons)
+    expect(compared).toBeGreaterThanOrEqual(700);
     expect(bad).toEqual([]);
   }, 600_000);
 });

@@ -29,4 +29,23 @@ describe('labels split over lines', () => {
     expect(longest).toBeLessThan(12 * TAIL.length);
     expect(rows.length).toBeGreaterThan(5_000 / 9);
   });
+
+  it('joins a numbered name over two lines with its figures on the third; past 8 lines, not', () => {
+    const lines = (tail: number) =>
+      [
+        'STT\tTên dự án\tNăm 2024',
+        '1\tXây dựng hệ thống',
+        ...Array<string>(tail).fill('\tthông tin quản lý'),
+        '\tvăn bản điều hành\t1200',
+        '2\tDự án B\t300',
+      ].join('\n');
+    const rows = (tail: number) =>
+      readPlanFile('p.tsv', new TextEncoder().encode(lines(tail))).workbook.sheets[0].rows;
+    expect(rows(1).map((r) => [r.cells.name, r.cells.y2024_total])).toEqual([
+      ['Xây dựng hệ thống thông tin quản lý văn bản điều hành', 1200],
+      ['Dự án B', 300],
+    ]);
+    // the figures 9 lines below their number: the name lines are joined, the figures' line not
+    expect(rows(8).map((r) => r.cells.y2024_total ?? null)).toEqual([null, 1200, 300]);
+  });
 });

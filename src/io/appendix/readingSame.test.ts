@@ -52,6 +52,10 @@ function withoutPercents(got: Plain, old: Plain): Plain {
   return { ...got, sheet: { ...got.sheet, rows } };
 }
 
+/** A warning that a wrapped name's figures stand on the line below it (a rule the old code lacks). */
+const isFiguresBelow = (w: { code: string; message: string }) =>
+  w.code === 'joinedRow' && w.message.includes('its figures stand here');
+
 /** Whether the reading of g is the old one, whatever it is (null, a reading, an error). */
 function expectSame(g: RawGrid, what: string): void {
   const run = (f: typeof before) => {
@@ -344,8 +348,16 @@ describe('the appendix reading reads as the old one', () => {
   }, 120_000);
 
   it('on random layouts (fixed seeds)', () => {
-    for (let seed = 1; seed <= 600; seed++) expectSame(randomGrid(seed), `random ${seed}`);
-  });
+    // a numbered name wrapped with its figures below is one row now (splitLines.test.ts): the
+    // few random tables that happen to hold one are read apart
+    const wrapped: number[] = [];
+    for (let seed = 1; seed <= 600; seed++) {
+      const g = randomGrid(seed);
+      if (readAppendix(g)?.warnings.some(isFiguresBelow)) wrapped.push(seed);
+      else expectSame(g, `random ${seed}`);
+    }
+    expect(wrapped.length).toBeLessThan(30);
+  }, 120_000);
 
   it('on fixtures with random lines repeated, blanked, marked or spaced (fixed seeds)', () => {
     const tables = fixtureGrids.filter(({ g }) => g.rows.length < 400);

@@ -25,14 +25,8 @@ import {
   isTotalLabel,
 } from './rowKinds';
 import { type Ctx, hasFigures, rowFigures } from './rowFigures';
-import {
-  continuesLabel,
-  field,
-  isUpper,
-  MAX_JOINED_LINES,
-  rowTexts,
-  tableRows,
-} from './tableLines';
+import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
+import { field, isUpper, rowTexts, tableRows } from './tableLines';
 
 export type { ImportWarning };
 
@@ -61,28 +55,41 @@ export function readRows(
   /** An open of-which block: the row it breaks down, its level, and the styles seen inside it. */
   let block: { owner: Row; ownerStyle: Style | null; ownerNo: number; styles: Style[] } | null =
     null;
+  /** Warns that line x continues the name of the row above and carries its figures. */
+  const joinedBelow = (x: number) =>
+    warnings.push({
+      code: 'joinedRow',
+      row: g.lineOf[x],
+      sheet: g.name,
+      message: `line ${g.lineOf[x]}: continues the name of the numbered row above (its figures stand here); joined`,
+    });
   for (let k = 0; k < data.length; k++) {
-    const r = data[k];
-    const line = g.lineOf[r];
-    const tt = field(c, r, 'number');
-    const name = field(c, r, 'name');
-    const lead = field(c, r, 'lead');
-    const coord = field(c, r, 'coord');
-    // a labelled or numbered row's figures go straight into its cells, after its texts; a row
-    // without either keeps them apart (they may be stray zeros, or belong to the row above)
-    const texts = name || tt ? textCells(c, r, tt, name, lead, coord) : undefined;
-    const figures = rowFigures(c, r, line, false, texts);
-    const { cells, extra, any: hasNumbers, marks, percent } = figures;
+    const first = data[k];
+    const line = g.lineOf[first];
     const prev = out[out.length - 1];
-    const label = name || tt;
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
     // the second line of an upper-case heading
-    if (
-      prev &&
+    const joinsAbove =
+      !!prev &&
       (joined.get(prev) ?? 0) < MAX_JOINED_LINES &&
-      !hasNumbers &&
-      continuesLabel(c, r, String(prev.cells.name ?? ''), prev.kind === 'project')
-    ) {
+      !hasFigures(c, first) &&
+      continuesLabel(c, first, String(prev.cells.name ?? ''), prev.kind === 'project');
+    // else a numbered name wrapped with its figures on a line below: one row, read from there
+    const split = joinsAbove ? null : figuresBelow(c, data, k);
+    if (split) for (const x of data.slice(k + 1, (k = split.at) + 1)) joinedBelow(x);
+    const r = data[k];
+    const tt = field(c, first, 'number');
+    const name = split ? split.name : field(c, r, 'name');
+    const textLine = split ? split.texts : r; // the line of its lead unit and notes
+    const lead = field(c, textLine, 'lead');
+    const coord = field(c, textLine, 'coord');
+    // a labelled or numbered row's figures go straight into its cells, after its texts; a row
+    // without either keeps them apart (they may be stray zeros, or belong to the row above)
+    const texts = name || tt ? textCells(c, textLine, tt, name, lead, coord) : undefined;
+    const figures = rowFigures(c, r, g.lineOf[r], false, texts);
+    const { cells, extra, any: hasNumbers, marks, percent } = figures;
+    const label = name || tt;
+    if (joinsAbove) {
       const sep = isEnglishLine(name) ? ' / ' : ' ';
       prev.cells.name = `${String(prev.cells.name ?? '')}${sep}${name}`.trim();
       joined.set(prev, (joined.get(prev) ?? 0) + 1);
@@ -218,7 +225,8 @@ export function readRows(
         !isTotalLabel(nextName) &&
         !isRatioLabel(nextName) &&
         !isOfWhichLabel(nextName) &&
-        hasFigures(c, following);
+        // its figures may stand on a line below it (a wrapped name)
+        hasFigures(c, data[figuresBelow(c, data, m)?.at ?? m]);
       const deeper =
         numbersDeeper(style, next) || (style !== null && !DEEP.includes(style) && unnumberedBelow);
       const section = isSectionNumbering(style, deeper, lead);
@@ -248,6 +256,7 @@ export function readRows(
     if (!row.part && announcesOfWhich(label))
       block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
+    if (split) joined.set(row, split.lines);
     lineOf.set(id, line);
     out.push(row);
   }

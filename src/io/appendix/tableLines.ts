@@ -1,12 +1,12 @@
 /**
  * The lines of a table under its header band: which lines are the table's (hidden rows, repeated
- * headers at page breaks and the notes below set apart), a line's field by role, and whether a
- * line without figures continues the label above it.
+ * headers at page breaks and the notes below set apart) and a line's field by role (the lines that
+ * continue a row's label: splitLines.ts).
  */
 import { fold } from '../../domain/sources';
 import { cellText, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
-import { isEnglishLine, isFooterLine, isOfWhichLabel } from './rowKinds';
+import { isFooterLine } from './rowKinds';
 import { type Ctx, hasFigures } from './rowFigures';
 
 /** A line's cell texts, spaces collapsed. */
@@ -153,29 +153,3 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
 
 /** Whether a text is written in upper case (and has letters). */
 export const isUpper = (s: string) => s === s.toUpperCase() && s !== s.toLowerCase();
-
-/**
- * Whether line r (without figures) continues the label `above` of the row before it: a tail in
- * lower case, an English line under a Vietnamese one, a line after a label stopping on a joining
- * word, or the second line of an upper-case heading (`aboveIsItem`: never after an item's label).
- */
-export function continuesLabel(c: Ctx, r: number, above: string, aboveIsItem: boolean): boolean {
-  const name = field(c, r, 'name');
-  const tt = field(c, r, 'number');
-  if (!name || field(c, r, 'lead') || field(c, r, 'coord') || (tt && tt !== '-')) return false;
-  if (isOfWhichLabel(name) || isFooterLine(name)) return false;
-  return (
-    /^[a-zà-ỹđ(]/.test(name) ||
-    isEnglishLine(name) ||
-    // the label above stops on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`)
-    /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(above.trim()) ||
-    (isUpper(name) && isUpper(above) && !aboveIsItem)
-  );
-}
-
-/**
- * Lines joined to one label at most: a label is split over two or three lines (a Vietnamese line,
- * then English ones), never dozens; past this the lines are rows of their own (and a damaged file
- * repeating one line 100,000 times is not joined into one label, in quadratic time).
- */
-export const MAX_JOINED_LINES = 8;

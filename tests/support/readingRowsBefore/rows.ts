@@ -17,14 +17,8 @@ import {
   isTotalLabel,
 } from '../../../src/io/appendix/rowKinds';
 import { type Ctx, hasFigures, rowFigures } from './rowFigures';
-import {
-  continuesLabel,
-  field,
-  isUpper,
-  MAX_JOINED_LINES,
-  rowTexts,
-  tableRows,
-} from '../../../src/io/appendix/tableLines';
+import { continuesLabel, MAX_JOINED_LINES } from '../../../src/io/appendix/splitLines';
+import { field, isUpper, rowTexts, tableRows } from '../../../src/io/appendix/tableLines';
 
 export interface ImportWarning {
   code:
