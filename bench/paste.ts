@@ -8,7 +8,9 @@
  * deferred part included, measured SETTLE_MS after). BENCH_PROJECTS (10,000), PASTE_RUNS (10 per
  * build), PASTE_GROW=1 also pastes 1,000 rows below the last project once per build at the end,
  * PROFILE=1 prints a CPU profile (self and inclusive) of the new build's pastes, PROFILE=grow of its
- * paste below the last project (PROFILE_FILE: the profile's JSON written there).
+ * paste below the last project (PROFILE_FILE: the profile's JSON written there). The same paste
+ * below the last project without the browser, with the engine's part apart: bench/pasteBelowCpu.ts
+ * (2026-12-02, 100,000 projects, load 23: outside the engine 446 -> 131 ms CPU).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -32,6 +32,12 @@
  * a move's engine part is mostly HyperFormula re-keying each of the sheet's ~44,000 ranges (a
  * section's SUM(E3:E27) per field) below the rows twice (rows added at the target, removed at
  * the source; its range map is keyed by the corners' text) and the recalculation.
+ * 2026-12-02 later (#20, the app's part read over the stretch a step changed: diffSheet and
+ * patchSheet between the rows both lists share at their ends, the row index read through a recent
+ * list's, followRows over formula rows only, the stored change's order keys for the stretch,
+ * renumber lighter per row), old and new roots in one run, load 20-21: the task minus the
+ * engine's part, per kind: insert 303 -> 69, delete 234 -> 79, move 258 -> 73, undo 114 -> 22,
+ * redo 101 -> 28 ms (what is left of it: renumbering the sheet, O(rows), ~30 ms loaded).
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';

@@ -18,6 +18,7 @@ import { SaveQueue, type SaveState } from './saveQueue';
 import { SessionReads } from './sessionReads';
 import type { StorageFailure } from './storageFailure';
 import { SheetWidths } from './sheetWidths';
+import { forgetOrder } from './rowOrder';
 import { storedChange } from './storedChange';
 import { touchesUnits } from './viewSync';
 
@@ -111,7 +112,8 @@ export class WorkbookSession extends SessionReads {
     else this.gate.ensure();
     // step listeners, in order: storage, checks, views, then the UI's subscribers
     this.dispatcher.use((e) => {
-      if (e.kind !== 'reload') this.saves.push(storedChange(e.delta, e.after, this.order));
+      if (e.kind !== 'reload')
+        this.saves.push(storedChange(e.delta, e.after, this.order, e.before));
     });
     this.dispatcher.use((e) => {
       if (e.kind === 'reload') {
@@ -284,6 +286,7 @@ export class WorkbookSession extends SessionReads {
 
   private reload(loaded: LoadedWorkbook): void {
     this.order.clear();
+    forgetOrder(this.order);
     for (const [k, v] of loaded.order) this.order.set(k, v);
     this.saves.reset(loaded.rev);
     this.widths.reset(loaded.widths);

@@ -2,60 +2,13 @@
  * What storage must write for a step, read from its delta: the rows changed, added or deleted
  * (with order keys for the rows that came to a new place), the header records that changed.
  */
-import type { Delta } from '../domain/delta';
+import type { Delta, SheetDelta } from '../domain/delta';
+import { commonEnds } from '../domain/rowIndex';
 import type { Id, Row, Workbook } from '../domain/types';
-import { orderKeys, type StoredChange } from '../storage/repo';
+import type { StoredChange } from '../storage/repo';
+import { assignOrder, assignOrderBetween, knownInOrder, markInOrder } from './rowOrder';
 
-/**
- * Indexes (ascending) of the longest run of rows whose order keys already increase: these rows
- * keep their keys; every other row gets a new one.
- */
-function keptByOrder(keys: readonly (string | undefined)[]): Set<number> {
-  // patience sorting over the defined keys, with back links
-  const tails: number[] = [];
-  const prev = new Array<number>(keys.length).fill(-1);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k === undefined) continue;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[tails[mid]]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    prev[i] = lo > 0 ? tails[lo - 1] : -1;
-    tails[lo] = i;
-  }
-  const kept = new Set<number>();
-  for (let i = tails.at(-1) ?? -1; i >= 0; i = prev[i]) kept.add(i);
-  return kept;
-}
-
-/** Gives new order keys to the rows of `rows` that are out of order or new; returns their ids. */
-export function assignOrder(rows: readonly Row[], order: Map<Id, string>): Set<Id> {
-  const keys = rows.map((r) => order.get(r.id));
-  const kept = keptByOrder(keys);
-  const changed = new Set<Id>();
-  let i = 0;
-  while (i < rows.length) {
-    if (kept.has(i)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < rows.length && !kept.has(j)) j++;
-    const lo = i > 0 ? order.get(rows[i - 1].id)! : null;
-    const hi = j < rows.length ? order.get(rows[j].id)! : null;
-    const fresh = orderKeys(lo, hi, j - i);
-    for (let k = i; k < j; k++) {
-      order.set(rows[k].id, fresh[k - i]);
-      changed.add(rows[k].id);
-    }
-    i = j;
-  }
-  return changed;
-}
+export { assignOrder };
 
 const isProject = (r: Row | null) => (r?.kind === 'project' ? 1 : 0);
 
@@ -68,8 +21,27 @@ function projectsAdded(d: Delta): number {
   return n;
 }
 
-/** The storage change of a step from `before` to `after`; updates `order` (row id → key). */
-export function storedChange(d: Delta, after: Workbook, order: Map<Id, string>): StoredChange {
+/**
+ * Whether every row the sheet delta changed or added lies in the stretch `rows` does not share
+ * with `prev` at its ends (so only that stretch needs writing).
+ */
+function changedWithin(sd: SheetDelta, rows: readonly Row[], prev: readonly Row[]): boolean {
+  const { head, tail } = commonEnds(prev, rows);
+  const stretch = new Set<Id>();
+  for (let i = head; i < rows.length - tail; i++) stretch.add(rows[i].id);
+  return sd.rows.every((r) => !r.after || stretch.has(r.id));
+}
+
+/**
+ * The storage change of a step (`d`) from `before` to `after`; updates `order` (row id → key).
+ * With `before`, rows moved in a sheet whose keys are known in order cost the stretch they changed.
+ */
+export function storedChange(
+  d: Delta,
+  after: Workbook,
+  order: Map<Id, string>,
+  before?: Workbook,
+): StoredChange {
   const change: StoredChange = { putRows: [], deleteRows: [] };
   const put = (sheetId: Id, row: Row) =>
     change.putRows.push({ sheetId, row, order: order.get(row.id)! });
@@ -93,8 +65,21 @@ export function storedChange(d: Delta, after: Workbook, order: Map<Id, string>):
         order.delete(r.id);
       }
     }
+    const prev = before?.sheets.find((s) => s.id === sd.sheetId)?.rows;
     if (!sd.order) {
       for (const r of sd.rows) if (r.after) put(sd.sheetId, r.after);
+      // the same ids in the same order: what was known in order still is
+      if (prev && knownInOrder(prev, order)) markInOrder(sheet.rows, order);
+      continue;
+    }
+    const part =
+      prev && changedWithin(sd, sheet.rows, prev)
+        ? assignOrderBetween(prev, sheet.rows, order)
+        : null;
+    if (part) {
+      for (const id of part.changed) ids.add(id);
+      for (let i = part.from; i < part.to; i++)
+        if (ids.has(sheet.rows[i].id)) put(sd.sheetId, sheet.rows[i]);
       continue;
     }
     for (const id of assignOrder(sheet.rows, order)) ids.add(id);

@@ -4,6 +4,7 @@
  * engine, the checks, the views, storage and history; undo is the delta reversed.
  */
 import { gridCell } from './grid';
+import { orderedChanges, reordered } from './deltaRows';
 import { indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, GridSheet, Id, PlanMeta, Row, Workbook } from './types';
 
@@ -97,16 +98,7 @@ export function diffSheet(a: AppendixSheet, b: AppendixSheet): SheetDelta | null
       else d.rows.push({ id: ra.id, before: ra, after: rb });
     }
     if (!sameOrder) {
-      d.rows = [];
-      const ia = indexOfRows(a.rows);
-      const ib = indexOfRows(b.rows);
-      for (const rb of b.rows) {
-        const k = ia.get(rb.id);
-        const ra = k === undefined ? null : a.rows[k];
-        if (ra !== rb) d.rows.push({ id: rb.id, before: ra, after: rb });
-      }
-      for (const ra of a.rows)
-        if (!ib.has(ra.id)) d.rows.push({ id: ra.id, before: ra, after: null });
+      d.rows = orderedChanges(a.rows, b.rows);
       d.order = { before: a.rows.map((r) => r.id), after: b.rows.map((r) => r.id) };
     }
   }
@@ -222,11 +214,8 @@ export function reverseDelta(d: Delta): Delta {
 export function patchSheet(s: AppendixSheet, d: SheetDelta): AppendixSheet {
   const head = d.header ? d.header.after : s;
   let rows: Row[];
-  if (d.order) {
-    const changed = new Map(d.rows.map((r) => [r.id, r.after]));
-    const index = indexOfRows(s.rows);
-    rows = d.order.after.map((id) => changed.get(id) ?? s.rows[index.get(id)!]);
-  } else {
+  if (d.order) rows = reordered(s.rows, d);
+  else {
     rows = s.rows.slice();
     const index = indexOfRows(s.rows);
     for (const r of d.rows) if (r.after) rows[index.get(r.id)!] = r.after;

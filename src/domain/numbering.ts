@@ -126,6 +126,11 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
   }
 }
 
+const NO_PATH: readonly number[] = [];
+const DOT = 46; // '.'
+const PAREN = 41; // ')'
+const PUNCTUATED = /^(.+?)([.)])$/;
+
 /**
  * The rows numbered by the scheme: counters restart under each section (but projects right under a
  * section, when the scheme counts them straight `through`), bullets stay bullets. Rows whose
@@ -138,7 +143,7 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
   const counted = { section: [] as number[], project: [] as number[] };
   const path: number[] = [];
   // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
-  const punct = new Map<string, string>();
+  const punct = new Map<number, string>();
   // a scheme counting straight through: projects right under a section share one counter
   const kinds: Row['kind'][] = [];
   let through = 0;
@@ -161,10 +166,14 @@ export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = fa
     // a project's style is read by how deep it sits below its section
     const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
     const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
-    const bare = numberOf(style, k, path.slice(0, r.level));
-    const had = String(r.cells.tt ?? '').trim();
-    const m = /^(.+?)([.)])$/.exec(had);
-    const key = `${r.kind}${depth}`;
+    // (only a dotted number reads the enclosing sections' numbers)
+    const bare = numberOf(style, k, style === 'dotted' ? path.slice(0, r.level) : NO_PATH);
+    const tt = r.cells.tt;
+    const had = (typeof tt === 'string' ? tt : String(tt ?? '')).trim();
+    // (a number without `.` or `)` at its end: no punctuation to read, the pattern not run)
+    const end = had.charCodeAt(had.length - 1);
+    const m = end === DOT || end === PAREN ? PUNCTUATED.exec(had) : null;
+    const key = depth * 2 + (r.kind === 'section' ? 0 : 1); // per kind and depth
     if (m) punct.set(key, m[2]);
     else if (had) punct.set(key, '');
     if ((m ? m[1] : had) === bare && r.cells.tt === had && !r.manualNumber) return r;

@@ -1,7 +1,8 @@
 /** Pure edits of an appendix sheet. Each returns a new sheet; the input is never mutated. */
 import { remapFormulaRows } from './formulaRefs';
 import { normaliseLevels } from './rows';
-import { indexOfRows, shareIndex } from './rowIndex';
+import { formulaRows } from './formulaRows';
+import { commonEnds, indexOfRows, shareIndex } from './rowIndex';
 import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
 
 export interface CellChange {
@@ -120,12 +121,18 @@ export function rowMap(
   before: readonly Row[],
   after: readonly Row[],
 ): (row: number) => number | null {
-  const now = indexOfRows(after);
   const shift = after.length - before.length;
+  // rows both lists share at their start and end keep their place (or shift by the rows the
+  // step added or removed): only rows between are looked up, in an index built when first asked
+  const { head, tail } = commonEnds(before, after);
+  const end = before.length - tail;
+  let now: ReadonlyMap<Id, number> | undefined;
   return (r) => {
     if (r < 0) return null;
     if (r >= before.length) return r + shift;
-    return now.get(before[r].id) ?? null;
+    if (r < head) return r;
+    if (r >= end) return r + shift;
+    return (now ??= indexOfRows(after)).get(before[r].id) ?? null;
   };
 }
 
@@ -170,10 +177,18 @@ export function remapRows(
  */
 export function followRows(before: readonly Row[], after: Row[], name?: string): Row[] {
   const own = name === undefined ? () => false : namesSheet(name);
-  return remapRows(
-    after,
-    rowMap(before, after),
-    (sheet) => sheet === undefined || own(sheet),
-    indexOfRows(before),
-  );
+  const which = (sheet: string | undefined) => sheet === undefined || own(sheet);
+  const map = rowMap(before, after);
+  const was = indexOfRows(before);
+  // only rows holding a formula can change (#20: every cell of 100,000 rows was walked per step)
+  let out: Row[] | undefined;
+  for (const i of formulaRows(after, before)) {
+    const r = after[i];
+    if (!was.has(r.id)) continue;
+    const [moved] = remapRows([r], map, which);
+    if (moved !== r) (out ??= after.slice())[i] = moved;
+  }
+  if (!out) return after;
+  shareIndex(after, out);
+  return out;
 }
