@@ -17,6 +17,7 @@ import type {
   SubmittedProject,
 } from './consolidateTypes';
 import { clean } from './numbers';
+import { toRoman } from './rows';
 
 export { type Entry, entriesOf, entryKey, unitKey } from './consolidateEntries';
 
@@ -58,9 +59,6 @@ export interface ConsolidatedTable {
   /** The mapping used for each submission in force. */
   mappings: Map<string, ColumnMapping>;
 }
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const roman = (n: number) => ROMAN[n - 1] ?? String(n);
 
 const add = (into: number[], from: readonly number[]) => {
   for (let j = 0; j < into.length; j++) into[j] += from[j];
@@ -199,7 +197,7 @@ export function consolidate(
     const byUnit = groupBy(kept, (e) => e.unitKey);
     let k = 0;
     for (const [uk, es] of byUnit) {
-      const g = group('unit', 0, `u:${uk}`, roman(++k), es[0].unit, n);
+      const g = group('unit', 0, `u:${uk}`, toRoman(++k), es[0].unit, n);
       rows.push(g);
       for (const e of es) place(e, 1, [g]);
     }
@@ -210,7 +208,7 @@ export function consolidate(
     for (const s of order) {
       const es = bySection.get(s.id);
       if (!es) continue;
-      const g = group('section', 0, `s:${s.id}`, roman(++k), s.name, n);
+      const g = group('section', 0, `s:${s.id}`, toRoman(++k), s.name, n);
       rows.push(g);
       let m = 0;
       for (const [uk, ues] of groupBy(es, (e) => e.unitKey)) {
