@@ -45,18 +45,32 @@ export function inputRows(
   toDate: Float64Array,
 ): number[][] {
   const S = sources.length;
-  return projects.map((id, i) =>
-    sources.flatMap((source, s) => {
-      const l = byKey.get(lineKey(id, source));
-      return [
-        l?.plan ?? 0,
-        l?.carry ?? 0,
-        l?.priorAllocated ?? 0,
-        l?.priorDisbursed ?? 0,
-        toDate[(i * S + s) * 2],
-        toDate[(i * S + s) * 2 + 1],
-      ];
-    }),
+  return projects.map((id, i) => {
+    const row: number[] = [];
+    sources.forEach((source, s) =>
+      pushLineInputs(row, byKey.get(lineKey(id, source)), toDate, (i * S + s) * 2),
+    );
+    return row;
+  });
+}
+
+/**
+ * Pushes one line's six inputs onto `out` in the engine's order (LINE_INPUTS; no line: zeros), its
+ * figures to date from `toDate` at `t` (`(row × sources + source) × 2`).
+ */
+export function pushLineInputs(
+  out: (number | string | null)[],
+  l: AnnualPlan['lines'][number] | undefined,
+  toDate: Float64Array,
+  t: number,
+): void {
+  out.push(
+    l?.plan ?? 0,
+    l?.carry ?? 0,
+    l?.priorAllocated ?? 0,
+    l?.priorDisbursed ?? 0,
+    toDate[t],
+    toDate[t + 1],
   );
 }
 
