@@ -105,7 +105,7 @@ const RULES = {
     testPackages: TEST_ONLY,
     shared: ['fixtures', 'tests'],
     // the kits the property and numbering tests share
-    testFiles: ['randomSteps.ts', 'randomForm.ts', 'numberingKit.ts'],
+    testFiles: ['randomSteps.ts', 'randomSeeds.ts', 'randomForm.ts', 'numberingKit.ts'],
   },
   ui: {
     layers: ['domain', 'app', 'io'],

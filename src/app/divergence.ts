@@ -3,7 +3,7 @@
  * written at each step, in two databases, so a page that died between the two writes leaves them
  * apart; the shared copy is followed and the other values are shown, not lost.
  */
-import type { CellInput, Workbook } from '../domain/types';
+import { type CellInput, isBlankInput, type Workbook } from '../domain/types';
 import { plainDivergences } from './plainDivergence';
 
 /** A cell whose value in this browser's store differs from its copy of the shared document. */
@@ -17,8 +17,6 @@ export interface Divergence {
   local: CellInput;
   shared: CellInput;
 }
-
-const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
 
 /** Cells of rows present in both workbooks whose values differ. */
 export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
@@ -34,7 +32,7 @@ export function divergences(mine: Workbook, shared: Workbook): Divergence[] {
       for (const colId of new Set([...Object.keys(r.cells), ...Object.keys(x.cells)])) {
         const a = r.cells[colId];
         const b = x.cells[colId];
-        if (a === b || (blank(a) && blank(b))) continue;
+        if (a === b || (isBlankInput(a) && isBlankInput(b))) continue;
         out.push({ sheetId: s.id, rowId: r.id, colId, local: a ?? null, shared: b ?? null });
       }
     }

@@ -4,7 +4,7 @@
  * appendix's cells. A plain cell is named by its sheet id and its 0-based row and column ids.
  */
 import type { Command } from '../domain/commands';
-import type { CellInput, Workbook } from '../domain/types';
+import { type CellInput, isBlankInput, type Workbook } from '../domain/types';
 
 /** A cell whose two copies differ (`plain`: of a plain sheet, ids are 0-based positions). */
 export interface PlainDivergence {
@@ -15,8 +15,6 @@ export interface PlainDivergence {
   shared: CellInput;
   plain: true;
 }
-
-const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
 
 /** The plain cells of sheets present in both workbooks whose values differ. */
 export function plainDivergences(mine: Workbook, shared: Workbook): PlainDivergence[] {
@@ -33,7 +31,7 @@ export function plainDivergences(mine: Workbook, shared: Workbook): PlainDiverge
       for (let c = 0; c < Math.max(ra.length, rb.length); c++) {
         const a = ra[c];
         const b = rb[c];
-        if (a === b || (blank(a) && blank(b))) continue;
+        if (a === b || (isBlankInput(a) && isBlankInput(b))) continue;
         const local = a ?? null;
         const sharedValue = b ?? null;
         out.push({

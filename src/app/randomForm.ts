@@ -2,7 +2,7 @@
 import { leaves } from '../domain/columns';
 import type { Command } from '../domain/commands';
 import type { AppendixSheet, ColumnLeaf, Workbook } from '../domain/types';
-import type { Ids, Seed } from './randomSteps';
+import type { Ids, Seed } from './randomSeeds';
 
 const ROLES: ColumnLeaf['role'][] = ['text', 'value', 'stated', 'amount'];
 

@@ -6,7 +6,14 @@
  * replaced whole, the meta with `setMeta`, plain grid sheets replaced whole. Rows are taken as
  * they come (`asIs`: already numbered where the step was made).
  */
-import type { CellInput, GridSheet, Id, Row, Workbook, AppendixSheet } from '../domain/types';
+import {
+  type AppendixSheet,
+  type GridSheet,
+  type Id,
+  isBlankInput,
+  type Row,
+  type Workbook,
+} from '../domain/types';
 import type { CellChange } from '../domain/ops';
 import { indexOfRows } from '../domain/rowIndex';
 import { longestIncreasing } from '../storage/sync/order';
@@ -28,16 +35,14 @@ function headerChanged(a: AppendixSheet, b: AppendixSheet): boolean {
   return false;
 }
 
-const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
-
 function cellChanges(a: Row, b: Row): CellChange[] {
   if (a.cells === b.cells) return [];
   const out: CellChange[] = [];
   for (const colId of new Set([...Object.keys(a.cells), ...Object.keys(b.cells)])) {
     const x = a.cells[colId];
     const y = b.cells[colId];
-    if (x === y || (blank(x) && blank(y))) continue;
-    out.push({ rowId: b.id, colId, value: blank(y) ? null : y });
+    if (x === y || (isBlankInput(x) && isBlankInput(y))) continue;
+    out.push({ rowId: b.id, colId, value: isBlankInput(y) ? null : y });
   }
   return out;
 }

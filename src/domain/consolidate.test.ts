@@ -139,6 +139,27 @@ describe('consolidating submissions', () => {
     ]);
   });
 
+  it('numbers groups past the tenth in Roman numerals too (XI, XII), as the plans number sections', () => {
+    const subs = Array.from({ length: 12 }, (_, k) =>
+      sub(`u${k}`, `Ban quản lý dự án khu vực ${k + 1}`, [[`Dự án ${k}`, 'I. Hạ tầng', 10, 0]]),
+    );
+    const t = consolidate(state(subs, { grouping: 'unit' }), all(...subs));
+    expect(t.rows.filter((r) => r.kind === 'unit').map((r) => r.number)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'VII',
+      'VIII',
+      'IX',
+      'X',
+      'XI',
+      'XII',
+    ]);
+  });
+
   it('flags the same project submitted by two units, and settles it as the consolidator chooses', () => {
     const c = state([TTTT, YTE]);
     const t = consolidate(c, all(TTTT, YTE));

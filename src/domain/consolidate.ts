@@ -4,10 +4,9 @@
  * duplicates flagged and resolved as the consolidator chose; two figures per amount, the requested
  * (from the submission, read-only) and the proposed (starting equal); subtotals and totals.
  */
-import { mapColumns } from './consolidateColumns';
 import { findDuplicates, type DuplicatePair } from './consolidateDuplicates';
-import { OTHER_SECTION, sectionOf } from './consolidateSections';
-import { scaleTo } from './consolidateSubmission';
+import { type Entry, entriesOf } from './consolidateEntries';
+import { OTHER_SECTION } from './consolidateSections';
 import type {
   ColumnMapping,
   Consolidation,
@@ -17,27 +16,10 @@ import type {
   Submission,
   SubmittedProject,
 } from './consolidateTypes';
-import { unitNameKey } from './consolidateUnits';
 import { clean } from './numbers';
+import { toRoman } from './rows';
 
-/** A unit's key in a consolidation (abbreviations, case and diacritics set aside). */
-export const unitKey = unitNameKey;
-
-/** Key of a project of a submission. */
-export function entryKey(submissionId: string, projectId: string): string {
-  return `${submissionId}/${projectId}`;
-}
-
-/** A project of a submission in force, its requested figures in the form's columns. */
-export interface Entry {
-  key: string;
-  submissionId: string;
-  unit: string;
-  unitKey: string;
-  project: SubmittedProject;
-  section: FormSection;
-  requested: number[];
-}
+export { type Entry, entriesOf, entryKey, unitKey } from './consolidateEntries';
 
 export interface ConsolidatedRow {
   kind: 'section' | 'unit' | 'project';
@@ -76,51 +58,6 @@ export interface ConsolidatedTable {
   entries: Map<string, Entry>;
   /** The mapping used for each submission in force. */
   mappings: Map<string, ColumnMapping>;
-}
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const roman = (n: number) => ROMAN[n - 1] ?? String(n);
-
-/** The entries of the submissions in force, in form-unit order then order of arrival. */
-export function entriesOf(
-  c: Consolidation,
-  submissions: ReadonlyMap<string, Submission>,
-): { entries: Entry[]; mappings: Map<string, ColumnMapping> } {
-  const entries: Entry[] = [];
-  const mappings = new Map<string, ColumnMapping>();
-  const order = new Map(c.form.units.map((u, i) => [unitKey(u), i]));
-  const current = Object.entries(c.current)
-    .map(([k, id]) => ({ k, sub: submissions.get(id) }))
-    .filter((x): x is { k: string; sub: Submission } => !!x.sub)
-    .sort(
-      (p, q) =>
-        (order.get(p.k) ?? 1e9) - (order.get(q.k) ?? 1e9) ||
-        c.submissionIds.indexOf(p.sub.id) - c.submissionIds.indexOf(q.sub.id),
-    );
-  const index = new Map(c.form.columns.map((f, i) => [f.id, i]));
-  for (const { k, sub } of current) {
-    const mapping = mapColumns(sub.columns, c.form.columns, c.mappings[k] ?? {});
-    mappings.set(sub.id, mapping);
-    const scale = scaleTo(sub, c.form.unit);
-    const targets = Object.entries(mapping).flatMap(([col, to]) =>
-      to !== null && index.has(to) ? [[col, index.get(to)!] as const] : [],
-    );
-    for (const p of sub.projects) {
-      const requested = new Array<number>(c.form.columns.length).fill(0);
-      for (const [col, j] of targets)
-        if (Object.hasOwn(p.values, col)) requested[j] += p.values[col] * scale;
-      entries.push({
-        key: entryKey(sub.id, p.id),
-        submissionId: sub.id,
-        unit: sub.provenance.unit,
-        unitKey: k,
-        project: p,
-        section: sectionOf(p.sections, c.form.sections),
-        requested: requested.map(clean),
-      });
-    }
-  }
-  return { entries, mappings };
 }
 
 const add = (into: number[], from: readonly number[]) => {
@@ -260,7 +197,7 @@ export function consolidate(
     const byUnit = groupBy(kept, (e) => e.unitKey);
     let k = 0;
     for (const [uk, es] of byUnit) {
-      const g = group('unit', 0, `u:${uk}`, roman(++k), es[0].unit, n);
+      const g = group('unit', 0, `u:${uk}`, toRoman(++k), es[0].unit, n);
       rows.push(g);
       for (const e of es) place(e, 1, [g]);
     }
@@ -271,7 +208,7 @@ export function consolidate(
     for (const s of order) {
       const es = bySection.get(s.id);
       if (!es) continue;
-      const g = group('section', 0, `s:${s.id}`, roman(++k), s.name, n);
+      const g = group('section', 0, `s:${s.id}`, toRoman(++k), s.name, n);
       rows.push(g);
       let m = 0;
       for (const [uk, ues] of groupBy(es, (e) => e.unitKey)) {

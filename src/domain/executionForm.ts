@@ -16,6 +16,7 @@ import {
 import { type IsoDate, viDate } from './executionText';
 import { sectionKeyOf, sectionTree } from './executionSections';
 import { normaliseName } from './match';
+import { toRoman } from './rows';
 
 /** Input figures of a form row (sections and totals: the sums of their children). */
 export interface FormValues {
@@ -52,8 +53,6 @@ export interface ExecutionForm {
   series: PeriodPoint[];
   target: number | null;
 }
-
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 const zero = (): FormValues => ({
   priorAllocated: 0,
@@ -132,7 +131,7 @@ export function executionForm(plan: AnnualPlan, lang: 'vi' | 'en' = 'vi'): Execu
       rows.push({
         kind: 'source',
         level: 0,
-        number: ROMAN[si] ?? String(si + 1),
+        number: toRoman(si + 1),
         name: sourceLabel(source, lang),
         code: '',
         unit: '',

@@ -6,7 +6,7 @@
  */
 import { type AnnualPlan, type ExecProject, normaliseCode } from './execution';
 import type { ColumnMeaning, Measure, Part } from './executionColumns';
-import type { IsoDate } from './executionText';
+import { type IsoDate, nameLeadKey } from './executionText';
 import { FreeIndex } from './executionFree';
 import { type Match, matchProjects, normaliseName, projectRefs, type ProjectRef } from './match';
 import type { AppendixSheet } from './types';
@@ -265,7 +265,7 @@ export function matchReport(plan: MatchPlan, sheet: ReportSheet, factor = 1): Re
   // a section line with exactly a free project's name and unit is that project (its rows below
   // are its parts)
   for (const line of sections) {
-    const p = index.byKey(`${normaliseName(line.name)}|${normaliseName(line.lead)}`);
+    const p = index.byKey(nameLeadKey(line.name, line.lead));
     if (!p) continue;
     matched.push({ line, projectId: p.id, by: 'key', doubtful: false });
     free.delete(p.id);

@@ -3,6 +3,7 @@
  * `tháng 3/2024`, `quý I năm 2024`), the report's year and period end, and the scale of its unit
  * (`đồng`, `triệu đồng`, `tỷ đồng`). Pure text rules, shared by the reader and the app.
  */
+import { normaliseName } from './matchNames';
 import { canonicalSource, fold } from './sources';
 
 /** A calendar date as `YYYY-MM-DD`. */
@@ -143,4 +144,17 @@ export function normaliseCode(code: unknown): string {
   return String(code ?? '')
     .replace(/[^0-9A-Za-z]/g, '')
     .toUpperCase();
+}
+
+/** A project's name key: its name and lead unit, normalised (`name|lead`). */
+export function nameLeadKey(name: string, lead: string): string {
+  return `${normaliseName(name)}|${normaliseName(lead)}`;
+}
+
+/**
+ * Who a project is in a plan or a report listing it under several source sections: its code,
+ * normalised, else its name key.
+ */
+export function projectIdentity(code: string, name: string, lead: string): string {
+  return normaliseCode(code) || nameLeadKey(name, lead);
 }

@@ -205,3 +205,8 @@ export interface Workbook {
   createdAt: number;
   updatedAt: number;
 }
+
+/** Whether a cell input is blank (absent, null or the empty text): two blanks are the same cell. */
+export function isBlankInput(v: CellInput | undefined): boolean {
+  return v === undefined || v === null || v === '';
+}

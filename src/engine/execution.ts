@@ -20,22 +20,20 @@ import { type ExecutionSheets, executionSheets, linesToDate, targetCells } from 
 import { NestedSums } from './executionNested';
 import { readToDate, type ToDateRead, writeToDate } from './executionToDate';
 import { buildInSteps } from './stepwiseBuild';
+import {
+  copyToDateInputs,
+  inputBlocks,
+  inputRows,
+  LINE_INPUTS,
+  type LineInput,
+} from './executionInputs';
 import { figures, groupFigures, type LiveFigures, num, rateOrNull } from './executionReads';
 
 export type { LiveFigures };
 
-export { executionLayout, type Group, type GroupKind };
+export { LINE_INPUTS, type LineInput };
 
-/** Input columns of a source, in the engine's order. */
-export const LINE_INPUTS = [
-  'plan',
-  'carry',
-  'priorAllocated',
-  'priorDisbursed',
-  'ytdPlan',
-  'ytdCarry',
-] as const;
-export type LineInput = (typeof LINE_INPUTS)[number];
+export { executionLayout, type Group, type GroupKind };
 
 /**
  * Formula cells per piece of the stepped build (stepwiseBuild's weight): a group row sums up to
@@ -145,15 +143,7 @@ export class ExecutionEngine {
       if (f >= 4) this.toDate[(at.row * this.sources.length + at.col / 6) * 2 + f - 4] = ch.value;
     }
     // every block read before the batch: the engine answers no read while a batch is open
-    const blocks = [...byRow].map(([row, m]) => {
-      const cols = [...m.keys()];
-      const c0 = Math.min(...cols);
-      const c1 = Math.max(...cols);
-      const values: number[] = [];
-      for (let c = c0; c <= c1; c++)
-        values.push(m.has(c) ? m.get(c)! : num(this.hf.getCellValue({ sheet, row, col: c })));
-      return { row, c0, values };
-    });
+    const blocks = inputBlocks(byRow, (row, col) => num(this.hf.getCellValue({ sheet, row, col })));
     this.hf.batch(() => {
       for (const b of blocks) this.hf.setCellContents({ sheet, row: b.row, col: b.c0 }, [b.values]);
     });
@@ -164,19 +154,7 @@ export class ExecutionEngine {
     const byKey = new Map(plan.lines.map((l) => [lineKey(l.projectId, l.source), l]));
     const S = this.sources.length;
     readToDate(linesToDate(plan, byKey), this.projects, this.sources, this.toDate, 0, this.size);
-    const block = this.projects.map((id, i) =>
-      this.sources.flatMap((source, s) => {
-        const l = byKey.get(lineKey(id, source));
-        return [
-          l?.plan ?? 0,
-          l?.carry ?? 0,
-          l?.priorAllocated ?? 0,
-          l?.priorDisbursed ?? 0,
-          this.toDate[(i * S + s) * 2],
-          this.toDate[(i * S + s) * 2 + 1],
-        ];
-      }),
-    );
+    const block = inputRows(byKey, this.projects, this.sources, this.toDate);
     for (const [i, row] of block.entries()) this.nested.inputs.set(row, i * S * 6);
     this.nested.touchAll();
     if (block.length) this.hf.setCellContents({ sheet: this.ids.lines, row: 0, col: 0 }, block);
@@ -228,13 +206,7 @@ export class ExecutionEngine {
 
   /** Copies the to-date figures of rows `from`..`to`−1 to the inputs the sub-sections add up. */
   private copyToDate(from: number, to: number): void {
-    const S = this.sources.length;
-    const inputs = this.nested.inputs;
-    for (let i = from; i < to; i++)
-      for (let s = 0; s < S; s++) {
-        inputs[(i * S + s) * 6 + 4] = this.toDate[(i * S + s) * 2];
-        inputs[(i * S + s) * 6 + 5] = this.toDate[(i * S + s) * 2 + 1];
-      }
+    copyToDateInputs(this.toDate, this.nested.inputs, this.sources.length, from, to);
     this.nested.touchRows(from, to);
   }
 

@@ -10,6 +10,7 @@ import { type AnnualPlan, type ExecLine, lineKey } from '../domain/execution';
 import { toDateReader } from '../domain/executionFigures';
 import { blockCells } from './executionBlocks';
 import { groupCells, isNested } from './executionGroups';
+import { pushLineInputs } from './executionInputs';
 import { type Group, layoutSteps } from './executionLayout';
 import { readToDate, type ToDateRead } from './executionToDate';
 
@@ -82,17 +83,9 @@ export function* executionSheets(
     const id = projects[i];
     const r = i + 1;
     const cells: (number | string | null)[] = [];
-    plan.sources.forEach((source, s) => {
-      const l = byKey.get(lineKey(id, source));
-      cells.push(
-        l?.plan ?? 0,
-        l?.carry ?? 0,
-        l?.priorAllocated ?? 0,
-        l?.priorDisbursed ?? 0,
-        toDate[(i * S + s) * 2],
-        toDate[(i * S + s) * 2 + 1],
-      );
-    });
+    plan.sources.forEach((source, s) =>
+      pushLineInputs(cells, byKey.get(lineKey(id, source)), toDate, (i * S + s) * 2),
+    );
     const terms = (field: number) => plan.sources.map((_, s) => `${at(s, field)}${r}`);
     // disbursed to date over the sources: inside the rate and the flag, not a cell of its own
     // (a report changes every project's figure: one formula fewer to recompute per project)

@@ -1,9 +1,9 @@
 /**
  * Puts topSort.ts's recalculation order in place of HyperFormula's own (same order, same calls;
  * see there why), for every engine the app builds: installed once on the dependency graph's class
- * by the first engine built (config.ts asks for it when it loads). The graph is reached through an engine's internals, so the swap checks
- * the shape it relies on and leaves HyperFormula as it is when that shape differs (another
- * version): the app is then only slower.
+ * by the first engine built (config.ts asks for it when it loads). The graph is reached through an
+ * engine's internals, so the swap checks the shape it relies on and leaves HyperFormula as it is
+ * when that shape differs (another version): the app is then only slower.
  */
 import { HyperFormula } from 'hyperformula';
 import { installArrayNodes } from './arrayNodes';
@@ -54,32 +54,30 @@ export function fastRecalc(): boolean | undefined {
   return installed;
 }
 
-/** Whether the builders wait for the first engine. */
+/** Whether HyperFormula's build path waits for the first engine. */
 let waiting = false;
 
-type Builder = (this: unknown, ...args: unknown[]) => HyperFormula;
-const builders = ['buildEmpty', 'buildFromArray', 'buildFromSheets'] as const;
+type FromState = (this: unknown, engine: unknown) => HyperFormula;
 
 /**
  * Makes the first engine built (by any of HyperFormula's builders, from any module) install the
- * faster order on its graph class (and the kept array vertices, arrayNodes.ts), then gives the
- * builders back as they were. No engine is built
- * for it: an import costs nothing.
+ * faster order on its graph class (and the kept array vertices, arrayNodes.ts): the builders
+ * (buildEmpty, buildFromArray, buildFromSheets) all end in HyperFormula's one
+ * `buildFromEngineState`, wrapped here until that engine and then given back. No engine is built
+ * for it: an import costs nothing. A version without it is left as it is.
  */
 export function installOnFirstBuild(): void {
-  if (waiting || installed !== undefined) return;
+  const statics = HyperFormula as unknown as { buildFromEngineState?: FromState };
+  const own = statics.buildFromEngineState;
+  if (waiting || installed !== undefined || typeof own !== 'function') return;
   waiting = true;
-  const statics = HyperFormula as unknown as Record<(typeof builders)[number], Builder>;
-  const own = builders.map((name) => [name, statics[name]] as const);
-  for (const [name, build] of own)
-    statics[name] = function (this: unknown, ...args: unknown[]) {
-      const hf = build.apply(this, args);
-      if (installed === undefined) {
-        installed = installFastRecalc(hf);
-        for (const [n, b] of own) statics[n] = b;
-        // and the row operations without their walk over every vertex (arrayNodes.ts)
-        installArrayNodes(hf);
-      }
-      return hf;
-    };
+  statics.buildFromEngineState = function (this: unknown, engine: unknown) {
+    const hf = own.call(this, engine);
+    statics.buildFromEngineState = own;
+    waiting = false;
+    installed = installFastRecalc(hf);
+    // and the row operations without their walk over every vertex (arrayNodes.ts)
+    installArrayNodes(hf);
+    return hf;
+  };
 }

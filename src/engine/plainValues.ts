@@ -7,7 +7,6 @@
  * A sheet holding what only the engine computes (a formula typed in a cell, a text in a column
  * rule, a cycle) answers null and the caller builds the engine.
  */
-import { childRows } from '../domain/rows';
 import { totalSegments } from '../domain/totalSegments';
 import type { CheckValues } from '../domain/checks';
 import type { AppendixSheet, Id, Row } from '../domain/types';
@@ -20,7 +19,9 @@ import {
   type PlainSheetNo,
   plainTotals,
 } from './plainFormulas';
-import { add, engineRounding, subtract } from './plainArithmetic';
+import { engineRounding } from './plainArithmetic';
+import { type CellReader, evalPlain } from './plainEval';
+import { keptRows, rowsToRecompute } from './plainRows';
 import {
   BUSY,
   holdsFormula,
@@ -49,6 +50,9 @@ export class PlainValues {
   private readonly heads = new Map<number, Map<number, PlainContent>>();
   /** Formula cells evaluated so far (what a step recomputed is counted, not timed). */
   evaluated = 0;
+  /** A cell as formulas read it, of the data sheet (0) or the totals sheet (1). */
+  private readonly cell: CellReader = (sheet, r, c) =>
+    sheet === 0 ? this.get(r, c) : this.getTotal(r, c);
 
   private constructor(
     private readonly layout: SheetLayout,
@@ -111,7 +115,7 @@ export class PlainValues {
     }
     const t = totalsLayout(layout);
     const out = new PlainValues(layout, t, rows, totalSegments(rows), plainTotals(layout, t, rows));
-    const kept = out.keptFrom(prev.rows, from);
+    const kept = keptRows(rows, prev.rows, from);
     prev.memo.forEach((m, c) => {
       const mine = (out.memo[c] = slots(rows.length));
       for (let j = 0; j < rows.length; j++) if (kept[j]) mine[j] = m[from[j]];
@@ -123,32 +127,6 @@ export class PlainValues {
       if (e instanceof NotPlain) return null;
       throw e;
     }
-  }
-
-  /**
-   * Which rows keep their figures (1), from the bottom: a project row that was there as it is
-   * (`from`: its index in `before`, -1 when new or changed), a section likewise whose children
-   * are the same rows as before, every one kept; never a total row (its block may have changed).
-   */
-  private keptFrom(before: readonly Row[], from: Int32Array): Uint8Array {
-    const rows = this.rows;
-    const kept = new Uint8Array(rows.length);
-    for (let j = rows.length - 1; j >= 0; j--) {
-      const r = rows[j];
-      const i = from[j];
-      if (i < 0 || r.kind === 'total') continue;
-      if (r.kind !== 'section') {
-        kept[j] = 1;
-        continue;
-      }
-      const now = childRows(rows, j);
-      const then = childRows(before, i);
-      kept[j] =
-        now.length === then.length && now.every((a, k) => kept[a] && rows[a] === before[then[k]])
-          ? 1
-          : 0;
-    }
-    return kept;
   }
 
   /**
@@ -178,17 +156,7 @@ export class PlainValues {
         if (own(rows[i].cells, k) && isFormula(rows[i].cells[k]))
           if (inputColumn(this.layout, rows[i], k) !== undefined) return null;
     this.rows = rows;
-    const dirty = new Set<number>(this.segments.keys()); // the total rows
-    for (const i of changed) {
-      dirty.add(i);
-      // the sections above (a row of a lower level before it is its section, or that one's)
-      let level = rows[i].level;
-      for (let j = i - 1; j >= 0 && level > 0; j--)
-        if (rows[j].level < level) {
-          dirty.add(j);
-          level = rows[j].level;
-        }
-    }
+    const dirty = rowsToRecompute(rows, changed, this.segments.keys()); // and the total rows
     for (const i of dirty) {
       this.heads.delete(i); // a section without rows states its own figure: its cells changed
       for (const m of this.memo) if (m) m[i] = undefined;
@@ -255,58 +223,9 @@ export class PlainValues {
     if (m !== undefined) return m;
     memo[row] = BUSY;
     this.evaluated++;
-    const v = 'sum' in f ? this.sum(f.sum) : this.terms(f.terms, sheet);
+    const v = evalPlain(f, sheet, this.cell);
     memo[row] = v;
     return v;
-  }
-
-  private cell(sheet: PlainSheetNo, r: number, c: number): Value {
-    return sheet === 0 ? this.get(r, c) : this.getTotal(r, c);
-  }
-
-  /** `=E5` (a section stating its own figure) or `=E5-F5+G5` (a column rule). */
-  private terms(
-    ts: Extract<PlainFormula, { terms: unknown }>['terms'],
-    sheet: PlainSheetNo,
-  ): Value {
-    if (!ts.length) throw new NotPlain('empty formula');
-    let acc = 0;
-    for (let k = 0; k < ts.length; k++) {
-      const t = ts[k];
-      const v = this.cell(sheet, t.row, t.col);
-      if (k === 0 && t.sign === 1 && ts.length === 1) return v; // a bare reference
-      const x = v === null ? 0 : v;
-      if (typeof x !== 'number') throw new NotPlain('text in arithmetic');
-      if (k === 0) acc = t.sign < 0 ? -x : x;
-      else acc = t.sign < 0 ? subtract(acc, x) : add(acc, x);
-    }
-    return acc;
-  }
-
-  /** `SUM(a, b:c, 'Sheet'!d:e …)` of one-row or one-column ranges and single cells. */
-  private sum(args: Extract<PlainFormula, { sum: unknown }>['sum']): number {
-    let acc = 0;
-    for (const a of args) {
-      if (a.r1 === undefined) {
-        const v = this.cell(a.sheet, a.r0, a.c0);
-        if (typeof v === 'number') acc = add(acc, v);
-        continue;
-      }
-      let range = 0;
-      if (a.r0 === a.r1) {
-        for (let c = a.c0; c <= a.c1!; c++) {
-          const v = this.cell(a.sheet, a.r0, c);
-          if (typeof v === 'number') range = add(range, v);
-        }
-      } else {
-        for (let r = a.r0; r <= a.r1; r++) {
-          const v = this.cell(a.sheet, r, a.c0);
-          if (typeof v === 'number') range = add(range, v);
-        }
-      }
-      acc = add(range, acc); // the engine folds a range's sum in as (range, sum so far)
-    }
-    return acc;
   }
 
   private out(v: Value): Value {

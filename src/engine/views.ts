@@ -6,9 +6,10 @@
  * result at a fraction of its cost). By year: references to the totals sheet.
  */
 import type { UnitGroup } from '../domain/units';
-import { ceilingKey, type Id } from '../domain/types';
+import type { Id } from '../domain/types';
 import type { RawContent } from './layout';
 import { UNIT_SUMIF } from './unitSumIf';
+import { yearViewContents } from './viewYears';
 import {
   BLOCK_ROWS_PER_STEP,
   blockRows,
@@ -153,53 +154,9 @@ export class PlanViews {
     const h = this.host(sheetId);
     const old = this.years.get(sheetId);
     if (old && h.hf.doesSheetExist(old.name)) h.hf.removeSheet(h.hf.getSheetId(old.name)!);
-    // years from the amount columns themselves (a year may be a group over sources, or one column)
-    const byYear = new Map<
-      number,
-      { year: number; cols: number[]; bySource: Map<string, number> }
-    >();
-    for (const c of h.layout.amountCols) {
-      const leaf = h.layout.leaves[c];
-      if (!leaf.year) continue;
-      let y = byYear.get(leaf.year);
-      if (!y) byYear.set(leaf.year, (y = { year: leaf.year, cols: [], bySource: new Map() }));
-      y.cols.push(c);
-      if (leaf.source) y.bySource.set(leaf.source, c);
-    }
-    const yearList = [...byYear.values()].sort((a, b) => a.year - b.year);
-    const years = yearList.map((y) => y.year);
-    const sources = h.layout.sources;
+    const { years, sources, rows } = yearViewContents(h, ceilings);
     const st: YearState = { name: `Years_${++this.n}`, years, sources };
     this.years.set(sheetId, st);
-    const T = `${quote(h.totals)}!`;
-    const grand = h.totalsLayout.rows.indexOf(null);
-    const w = FIELDS.length;
-    const last = years.length - 1;
-    const rows: RawContent[][] = yearList.map((y, r) => {
-      const row: RawContent[] = [];
-      sources.forEach((s, k) => {
-        const col = y.bySource.get(s);
-        const a = k * w;
-        const amount = col === undefined ? 0 : `=${T}${ref(col, grand)}`;
-        const cell = (c: number, rr = r) => ref(c, rr, false);
-        const ceiling = ceilings[ceilingKey(y.year, s)];
-        row.push(
-          amount,
-          `=IF(SUM(${cell(a, 0)}:${cell(a, last)})=0,0,${cell(a)}/SUM(${cell(a, 0)}:${cell(a, last)}))`,
-          `=SUM(${cell(a, 0)}:${cell(a)})`,
-          ceiling ?? null,
-          `=IF(ISBLANK(${cell(a + 3)}),"",${cell(a + 3)}-${cell(a)})`,
-        );
-      });
-      const t = sources.length * w;
-      // the year's total: every amount column of the year (with or without a source)
-      row.push(
-        `=SUM(${y.cols.map((c) => `${T}${ref(c, grand)}`).join(',')})`,
-        `=IF(SUM(${ref(t, 0, false)}:${ref(t, last, false)})=0,0,${ref(t, r, false)}/SUM(${ref(t, 0, false)}:${ref(t, last, false)}))`,
-        `=SUM(${ref(t, 0, false)}:${ref(t, r, false)})`,
-      );
-      return row;
-    });
     h.hf.addSheet(st.name);
     h.hf.setSheetContent(h.hf.getSheetId(st.name)!, rows);
   }

@@ -199,13 +199,7 @@ export function insertColumn(g: RawGrid, items: readonly ItemRow[], headerRow: n
     out.splice(at, 0, t ? { text: t, value: t } : { text: '' });
     return out;
   });
-  if (g.hiddenCols)
-    e.grid.hiddenCols = new Set([...g.hiddenCols].map((c) => (c >= at ? c + 1 : c)));
-  e.grid.merges = e.grid.merges.map((m) => ({
-    ...m,
-    c0: m.c0 >= at ? m.c0 + 1 : m.c0,
-    c1: m.c1 >= at ? m.c1 + 1 : m.c1,
-  }));
+  shiftRightFrom(e.grid, g, at);
   return e;
 }
 
@@ -238,13 +232,7 @@ export function insertAmountColumn(
     out.splice(at, 0, cell);
     return out;
   });
-  if (g.hiddenCols)
-    e.grid.hiddenCols = new Set([...g.hiddenCols].map((c) => (c >= at ? c + 1 : c)));
-  e.grid.merges = e.grid.merges.map((m) => ({
-    ...m,
-    c0: m.c0 >= at ? m.c0 + 1 : m.c0,
-    c1: m.c1 >= at ? m.c1 + 1 : m.c1,
-  }));
+  shiftRightFrom(e.grid, g, at);
   return e;
 }
 
@@ -289,4 +277,14 @@ export function allAtOnce(g: RawGrid, items: readonly ItemRow[], headerRow: numb
     .sort((x, y) => x.row - y.row);
   const wrapped = wrapOne(e.grid, moved);
   return wrapped ? then(e, wrapped) : e;
+}
+
+/** The hidden columns (those of `g`) and merges of `grid` moved one right from `at`, a column inserted there. */
+function shiftRightFrom(grid: RawGrid, g: RawGrid, at: number): void {
+  if (g.hiddenCols) grid.hiddenCols = new Set([...g.hiddenCols].map((c) => (c >= at ? c + 1 : c)));
+  grid.merges = grid.merges.map((m) => ({
+    ...m,
+    c0: m.c0 >= at ? m.c0 + 1 : m.c0,
+    c1: m.c1 >= at ? m.c1 + 1 : m.c1,
+  }));
 }

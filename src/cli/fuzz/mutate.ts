@@ -1,22 +1,14 @@
 /**
  * Mutants of Planbook's input formats, from a seeded generator (the same seed gives the same file):
- * byte damage for every format, structural damage inside zip packages (.xlsx, .ods: rows and columns
- * pushed to the sheet's edge, repeated cells, deeply nested formulas, broken XML, a lying directory),
- * and text and JSON damage for .csv/.tsv and .planbook.
+ * byte damage for every format (mutateBytes.ts), structural damage inside zip packages (.xlsx,
+ * .ods; mutateZip.ts), and text and JSON damage for .csv/.tsv and .planbook.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
+import { prng } from '../../domain/generate';
+import { damageBytes, int, pick, type Rnd } from './mutateBytes';
+import { damageZip } from './mutateZip';
 
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export type Format = 'xls' | 'xlsx' | 'ods' | 'csv' | 'tsv' | 'planbook';
 
@@ -32,179 +24,6 @@ export interface Mutant {
   /** What was done to the seed file (for the report). */
   how: string;
   bytes: Uint8Array;
-}
-
-type Rnd = () => number;
-const int = (r: Rnd, n: number) => Math.floor(r() * n);
-const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[int(r, xs.length)];
-
-const INTERESTING = [0, 1, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0xffffffff];
-
-/** Byte damage: flips, random bytes, interesting integers, cut, duplicated or deleted blocks. */
-function damageBytes(r: Rnd, src: Uint8Array): { how: string; bytes: Uint8Array } {
-  const b = src.slice();
-  const at = () => int(r, Math.max(1, b.length - 4));
-  switch (int(r, 7)) {
-    case 0: {
-      const n = 1 + int(r, 16);
-      for (let k = 0; k < n; k++) b[at()] ^= 1 << int(r, 8);
-      return { how: `flip ${n} bits`, bytes: b };
-    }
-    case 1: {
-      const n = 1 + int(r, 16);
-      for (let k = 0; k < n; k++) b[at()] = int(r, 256);
-      return { how: `set ${n} bytes`, bytes: b };
-    }
-    case 2: {
-      const n = 1 + int(r, 4);
-      const view = new DataView(b.buffer);
-      for (let k = 0; k < n; k++) {
-        const v = pick(r, INTERESTING);
-        if (r() < 0.5) view.setUint32(at(), v >>> 0, true);
-        else view.setUint16(at(), v & 0xffff, true);
-      }
-      return { how: `${n} interesting integers`, bytes: b };
-    }
-    case 3: {
-      const cut = int(r, b.length);
-      return { how: `truncated at ${cut}`, bytes: b.slice(0, cut) };
-    }
-    case 4: {
-      const from = at();
-      const len = 1 + int(r, Math.min(4096, b.length - from));
-      const to = at();
-      const out = new Uint8Array(b.length + len);
-      out.set(b.subarray(0, to));
-      out.set(b.subarray(from, from + len), to);
-      out.set(b.subarray(to), to + len);
-      return { how: `duplicated ${len} bytes`, bytes: out };
-    }
-    case 5: {
-      const from = at();
-      const len = 1 + int(r, Math.min(4096, b.length - from));
-      const out = new Uint8Array(b.length - len);
-      out.set(b.subarray(0, from));
-      out.set(b.subarray(from + len), from);
-      return { how: `deleted ${len} bytes`, bytes: out };
-    }
-    default: {
-      const from = at();
-      const len = 1 + int(r, 256);
-      b.fill(pick(r, [0, 0xff, 0x20]), from, from + len);
-      return { how: `filled ${len} bytes`, bytes: b };
-    }
-  }
-}
-
-const COLS = ['XFD', 'ZZ', 'AAA', 'XFC', 'A'];
-
-/** Damage to an XML part's text: what a hostile or broken writer could put there. */
-function damageXml(r: Rnd, xml: string, ods: boolean): { how: string; xml: string } {
-  const rowRef = () => pick(r, [1_048_576, 1_000_000, 65_536, 200_001, 4_294_967_295, 0, -1]);
-  switch (int(r, 10)) {
-    case 0:
-      return {
-        how: 'cell pushed to the last column',
-        xml: xml.replace(/ r="([A-Z]+)(\d+)"/, (_m, _c, n: string) => ` r="${pick(r, COLS)}${n}"`),
-      };
-    case 1:
-      return {
-        how: 'row number at the edge',
-        xml: xml.replace(/<row r="\d+"/, () => `<row r="${rowRef()}"`),
-      };
-    case 2: {
-      // repeat a row many times (rows × columns actually used)
-      const m = /<row[\s\S]*?<\/row>|<table:table-row[\s\S]*?<\/table:table-row>/.exec(xml);
-      if (!m) return { how: 'no row to repeat', xml };
-      const n = pick(r, [100, 5_000, 50_000]);
-      return {
-        how: `row repeated ${n} times`,
-        xml: xml.slice(0, m.index) + m[0].repeat(n) + xml.slice(m.index),
-      };
-    }
-    case 3: {
-      const depth = pick(r, [65, 130, 2_000, 20_000]);
-      const f = `${'SUM('.repeat(depth)}1${')'.repeat(depth)}`;
-      return {
-        how: `formula nested ${depth} deep`,
-        xml: ods
-          ? xml.replace(/<table:table-cell/, `<table:table-cell table:formula="of:=${f}"`)
-          : xml.replace(
-              /<c r="([A-Z]+\d+)"([^>]*?)(\/>|>)/,
-              `<c r="$1"$2><f>${f}</f><v>1</v></c><c r="XFA1"$3`,
-            ),
-      };
-    }
-    case 4: {
-      const n = pick(r, [1_000, 100_000, 1_048_576, 16_384]);
-      return {
-        how: `repeated ${n} times (ODF attribute)`,
-        xml: xml
-          .replace(/table:number-(columns|rows)-repeated="\d+"/, `table:number-$1-repeated="${n}"`)
-          .replace(/<table:table-cell /, `<table:table-cell table:number-columns-repeated="${n}" `),
-      };
-    }
-    case 5: {
-      const at = int(r, xml.length);
-      return { how: `XML cut at ${at}`, xml: xml.slice(0, at) };
-    }
-    case 6: {
-      const at = int(r, xml.length);
-      const junk = pick(r, [
-        '<',
-        '&',
-        '&bogus;',
-        ']]>',
-        '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
-        '\u0000',
-        '"',
-        '</c>',
-      ]);
-      return {
-        how: `inserted ${JSON.stringify(junk)}`,
-        xml: xml.slice(0, at) + junk + xml.slice(at),
-      };
-    }
-    case 7:
-      return {
-        how: 'dimension of a million rows',
-        xml: xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>'),
-      };
-    case 8:
-      return {
-        how: 'merged range over the whole sheet',
-        xml: xml.replace(/<mergeCell ref="[^"]*"\/>/, '<mergeCell ref="A1:XFD1048576"/>'),
-      };
-    default: {
-      const n = pick(r, [1_000, 10_000]);
-      return {
-        how: `${n} sheets listed`,
-        xml: xml.replace(
-          /(<sheet [^>]*\/>)/,
-          (m) =>
-            m +
-            Array.from({ length: n }, (_, k) => m.replace(/name="[^"]*"/, `name="S${k}"`)).join(''),
-        ),
-      };
-    }
-  }
-}
-
-/** Damage inside a zip package: one part's XML, then zipped again (stored or deflated). */
-function damageZip(r: Rnd, src: Uint8Array, ods: boolean): { how: string; bytes: Uint8Array } {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(src);
-  } catch {
-    return damageBytes(r, src);
-  }
-  const parts = Object.keys(files).filter((n) => n.endsWith('.xml'));
-  const preferred = parts.filter((n) => /sheet|content|workbook|sharedStrings/.test(n));
-  const part = pick(r, preferred.length && r() < 0.8 ? preferred : parts);
-  const { how, xml } = damageXml(r, strFromU8(files[part]), ods);
-  files[part] = strToU8(xml);
-  const bytes = zipSync(files, { level: r() < 0.3 ? 0 : 6 });
-  return { how: `${part}: ${how}`, bytes };
 }
 
 /** Damage to delimited text: quotes, separators, very long lines and fields, formula-like text. */

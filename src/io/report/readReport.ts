@@ -5,9 +5,7 @@
  * code and lead unit texts the plan reader does not keep, and the figures by measure and source.
  */
 import { leaves } from '../../domain/columns';
-import { codeIn, leafPaths, normaliseCode, sectionSource } from '../../domain/execution';
-import { normaliseName } from '../../domain/match';
-import { fold } from '../../domain/sources';
+import { codeIn, leafPaths, sectionSource } from '../../domain/execution';
 import { type ColumnMeaning, classifyColumn } from '../../domain/executionColumns';
 import {
   figureKey,
@@ -16,57 +14,17 @@ import {
   type ReportReading,
   type ReportSheet,
 } from '../../domain/executionReport';
-import { datesIn, unitScale } from '../../domain/executionText';
+import { datesIn, projectIdentity, unitScale } from '../../domain/executionText';
 import { parseAmount } from '../../domain/numbers';
 import type { AppendixSheet } from '../../domain/types';
-import { cellText, gridFromText, type RawGrid } from '../appendix/grid';
+import { cellText, type RawGrid } from '../appendix/grid';
 import { type AppendixReading, readAppendix, unlegacy } from '../appendix/reader';
-import { checkFileSize, checkTextCells, LimitError } from '../limits';
-import { baseName, PlanReadError } from '../readPlan';
-import { gridsFromWorkbook } from '../sheets';
-import { SheetJsNotLoaded, withSheetJs } from '../sheetJs';
+import { PlanReadError } from '../readPlan';
+import { withSheetJs } from '../sheetJs';
 import { reportPeriod, reportYear } from './reportDates';
+import { gridsOf, withNameHeader } from './reportGrids';
 
-/** The raw tables of a file (spreadsheet or delimited text). */
-export function gridsOf(name: string, bytes: Uint8Array): RawGrid[] {
-  try {
-    return boundedGrids(name, bytes);
-  } catch (e) {
-    // the import's limits (size, sheets, cells) refuse a report as they refuse a plan
-    if (e instanceof LimitError) throw new PlanReadError(e.message, e.reason);
-    throw e;
-  }
-}
-
-function boundedGrids(name: string, bytes: Uint8Array): RawGrid[] {
-  checkFileSize(bytes);
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-  const sheetExt = ['xlsx', 'xlsm', 'xls', 'ods', 'xlsb'].includes(ext);
-  if (sheetExt || zip || ole) {
-    if (!zip && !ole && ext !== 'xls')
-      throw new PlanReadError(
-        `not a spreadsheet (the content does not match the .${ext} extension)`,
-        'notSpreadsheet',
-      );
-    try {
-      return gridsFromWorkbook(bytes);
-    } catch (e) {
-      if (e instanceof LimitError || e instanceof SheetJsNotLoaded) throw e;
-      const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
-      throw new PlanReadError(
-        `cannot read the spreadsheet (${why})`,
-        /password/i.test(why) ? 'passwordProtected' : 'unreadable',
-      );
-    }
-  }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\u0000')) throw new PlanReadError('not a text or spreadsheet file', 'notText');
-  checkTextCells(text);
-  // the sheet is named after the file, never after the folders of its path
-  return [gridFromText(text, baseName(name).replace(/\.[^.]+$/, '') || 'Sheet1')];
-}
+export { gridsOf };
 
 const FIGURES = new Set([
   'plan',
@@ -183,7 +141,7 @@ function bySourceSections(lines: ReportLine[]): ReportLine[] {
   const out: ReportLine[] = [];
   for (const l of lines) {
     const src = under.get(l);
-    const id = normaliseCode(l.code) || `${normaliseName(l.name)}|${normaliseName(l.lead)}`;
+    const id = projectIdentity(l.code, l.name, l.lead);
     const had = src ? first.get(id) : undefined;
     if (had && under.get(had) !== src) {
       for (const [k, f] of Object.entries(l.figures)) had.figures[k] = { ...had.figures[k], ...f };
@@ -193,30 +151,6 @@ function bySourceSections(lines: ReportLine[]): ReportLine[] {
     out.push(l);
   }
   return out;
-}
-
-/** The grid with a header cell `Dự án`, `Công trình` (a name column the reader does not know) as `Tên dự án`. */
-function withNameHeader(g: RawGrid): RawGrid {
-  let changed = false;
-  const rows = g.rows.map((row, r) =>
-    r > 60
-      ? row
-      : row.map((c) => {
-          if (typeof c.value === 'number') return c;
-          const f = fold(c.text)
-            .replace(/[^a-z ,]/g, '')
-            .trim();
-          if (
-            !/^(du an|cong trinh|cong trinh,? du an|du an,? cong trinh|danh sach du an|project)$/.test(
-              f,
-            )
-          )
-            return c;
-          changed = true;
-          return { ...c, text: 'Tên dự án' };
-        }),
-  );
-  return changed ? { ...g, rows } : g;
 }
 
 /** A figure typed in a cell the plan reader took for text (a stored number, else the shown text). */

@@ -13,7 +13,7 @@
  */
 import { type Conflict, registerKey, sameCell, SEP } from '../../domain/registers';
 import { rowRef, type RegisterIndex } from '../../domain/registerIndex';
-import type { CellInput, GridSheet, Id } from '../../domain/types';
+import { type CellInput, type GridSheet, type Id, isBlankInput } from '../../domain/types';
 import { alignCols, alignRows, type Alignment } from './gridAlign';
 import { isV1, migrateV1, orphansV1, readGridV1 } from './gridV1';
 import { readOrder, writeOrder } from './order';
@@ -36,7 +36,6 @@ const sheetKey = (gridId: Id) => registerKey({ kind: 'grid', gridId });
 const rowKey = (gridId: Id, rowId: Id) => registerKey({ kind: 'gridRow', gridId, rowId });
 const cellKey = (gridId: Id, rowId: Id, colId: Id) =>
   registerKey({ kind: 'gridCell', gridId, rowId, colId });
-const blank = (v: CellInput | undefined) => v === undefined || v === null || v === '';
 const width = (cells: CellInput[][]) => cells.reduce((m, r) => Math.max(m, r.length), 0);
 const headOf = (g: GridSheet): GridHead => {
   const { cells: _c, ...h } = g;
@@ -76,7 +75,7 @@ export function readGrid(doc: Y.Doc, index: RegisterIndex, gridId: Id): GridShee
   const cells = rows.map((rowId) => {
     const byCol = rowCells(index, gridId, rowId) ?? {};
     const line = cols.map((c) => byCol[c] ?? null);
-    while (line.length && blank(line[line.length - 1])) line.pop();
+    while (line.length && isBlankInput(line[line.length - 1])) line.pop();
     return line.map((v) => (v === '' ? null : v));
   });
   return { ...head, cells } as GridSheet;
@@ -98,7 +97,7 @@ function addGrid(w: Writer, g: GridSheet): void {
 function cellsById(line: readonly CellInput[], cols: readonly Id[]): Record<Id, CellInput> {
   const out: Record<Id, CellInput> = {};
   line.forEach((v, c) => {
-    if (!blank(v) && cols[c] !== undefined) out[cols[c]] = v;
+    if (!isBlankInput(v) && cols[c] !== undefined) out[cols[c]] = v;
   });
   return out;
 }

@@ -10,14 +10,15 @@
 import type * as Y from 'yjs';
 import { registerKey, SEP, type Register } from '../../domain/registers';
 import { indexOfRows, shareIndex } from '../../domain/rowIndex';
-import type {
-  AppendixSheet,
-  CellInput,
-  GridSheet,
-  Id,
-  PlanMeta,
-  Row,
-  Workbook,
+import {
+  type AppendixSheet,
+  type CellInput,
+  type GridSheet,
+  type Id,
+  isBlankInput,
+  type PlanMeta,
+  type Row,
+  type Workbook,
 } from '../../domain/types';
 import { readGrid } from './gridSync';
 import { readOrder } from './order';
@@ -95,8 +96,6 @@ export function isDirty(d: Dirty): boolean {
   );
 }
 
-const blank = (v: CellInput | undefined) => v === null || v === undefined || v === '';
-
 /** Reads the shared document into the plan model. */
 export class Projection {
   constructor(
@@ -118,7 +117,7 @@ export class Projection {
       const h = this.index.heads(registerKey({ kind: 'cell', sheetId, rowId, colId }));
       if (!h.length) continue;
       const v = h[0].v as CellInput;
-      if (blank(v)) delete cells[colId];
+      if (isBlankInput(v)) delete cells[colId];
       else cells[colId] = v;
     }
     return { ...base, cells };
