@@ -14,7 +14,6 @@ const ABBREVIATIONS: [string, string][] = [
   ['tt tt', 'thong tin va truyen thong'],
   ['tttt', 'thong tin va truyen thong'],
   ['bcvt', 'buu chinh vien thong'],
-  ['cntt va tt', 'cong nghe thong tin va truyen thong'],
   ['cntt tt', 'cong nghe thong tin va truyen thong'],
   ['cntt', 'cong nghe thong tin'],
   ['xd', 'xay dung'],
@@ -172,12 +171,20 @@ function isConsonants(w: string): boolean {
  */
 function piecesAt(words: readonly string[], i: number): [number, string[]] | null {
   let joined = '';
+  const pieces: string[] = [];
   let best: [number, string[]] | null = null;
-  for (let j = i, parts = 0; j < words.length; j++) {
-    if (words[j] === 'va' && parts > 0) continue;
+  for (let j = i; j < words.length; j++) {
+    if (words[j] === 'va' && pieces.length > 0) continue;
     if (!isConsonants(words[j])) break;
     joined += words[j];
-    const hit = ++parts > 1 ? BY_FIRST.get(joined)?.find(([abbr]) => abbr.length === 1) : undefined;
+    pieces.push(words[j]);
+    if (pieces.length < 2) continue;
+    // the pieces joined (`ld tb xh` → `ldtbxh`) or as the words of one (`cntt và tt` → `cntt tt`)
+    const hit =
+      BY_FIRST.get(joined)?.find(([abbr]) => abbr.length === 1) ??
+      BY_FIRST.get(pieces[0])?.find(
+        ([abbr]) => abbr.length === pieces.length && abbr.every((w, k) => w === pieces[k]),
+      );
     if (hit) best = [j + 1 - i, hit[1]];
   }
   return best;

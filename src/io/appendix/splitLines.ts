@@ -38,7 +38,7 @@ export function continuesLabel(c: Ctx, r: number, above: string, aboveIsItem: bo
   return (
     /^[a-zà-ỹđ(]/.test(name) ||
     isEnglishLine(name) ||
-    /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn)|[,&-])$/i.test(above.trim()) ||
+    endsOnJoin(above) ||
     (isUpper(name) && isUpper(above) && !aboveIsItem)
   );
 }
