@@ -1,8 +1,11 @@
 /**
  * The adjustment table as a printed form: row heights that show wrapped text whole (estimated from
  * Times New Roman's letter widths, on the safe side), and the page setup — A4 landscape, one page
- * wide, the title block and header rows (and the TT and name columns) repeated on every page.
+ * wide or in strips of columns (printStrips.ts), the header rows and the TT and name columns
+ * repeated on every page.
  */
+
+import { colBreaksXml, type StripPlan } from './printStrips';
 
 /** Widths of Times New Roman's letters, in em (a conservative reading of the font's metrics). */
 const NARROW = new Set([..."fijlrtI.,;:!'|"]);
@@ -59,15 +62,28 @@ export function rowHeight(lines: number, size: number): number {
   return Math.ceil(lines * size * 1.22 + 5);
 }
 
-/** Prints a worksheet A4 landscape, one page wide, as many pages tall as needed, centred. */
-export function printSetup(sheetXml: string): string {
+/**
+ * Prints a worksheet A4 landscape, centred, as many pages tall as needed: one page wide when the
+ * plan says so (`scale` null), else at the plan's scale in its strips of columns (`<colBreaks>`),
+ * pages numbered across a band of rows before the next band (over, then down).
+ */
+export function printSetup(
+  sheetXml: string,
+  plan: StripPlan = { scale: null, breaks: [] },
+): string {
+  const fit = plan.scale === null;
+  const pr = fit ? '<pageSetUpPr fitToPage="1"/>' : '';
   const withPr = /<sheetPr[\s>/]/.test(sheetXml)
-    ? sheetXml.replace(/<sheetPr([^>]*)\/>/, '<sheetPr$1><pageSetUpPr fitToPage="1"/></sheetPr>')
-    : sheetXml.replace(/(<worksheet[^>]*>)/, '$1<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+    ? sheetXml.replace(/<sheetPr([^>]*)\/>/, `<sheetPr$1>${pr}</sheetPr>`)
+    : sheetXml.replace(/(<worksheet[^>]*>)/, `$1<sheetPr>${pr}</sheetPr>`);
+  const scale = fit
+    ? 'fitToWidth="1" fitToHeight="0"'
+    : `scale="${plan.scale}" pageOrder="overThenDown"`;
   const setup =
     '<printOptions horizontalCentered="1"/>' +
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
+    `<pageSetup paperSize="9" orientation="landscape" ${scale}/>` +
+    colBreaksXml(plan.breaks);
   return withPr
     .replace(/<printOptions[^>]*\/>/, '')
     .replace(/<pageMargins[^>]*\/>/, '')
@@ -79,7 +95,7 @@ export function printSetup(sheetXml: string): string {
 }
 
 /**
- * Print titles of the first sheet: rows 1..`rows` and columns A..`lastColumn` repeated on every
+ * Print titles of the first sheet: rows `firstRow`..`rows` (1-based) and columns A..`lastColumn` repeated on every
  * page (Excel's `_xlnm.Print_Titles`).
  */
 export function printTitles(
@@ -87,9 +103,10 @@ export function printTitles(
   sheet: string,
   rows: number,
   lastColumn: string,
+  firstRow = 1,
 ): string {
   const q = `'${sheet.replace(/'/g, "''").replace(/&/g, '&amp;').replace(/</g, '&lt;')}'`;
-  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="0">${q}!$A:$${lastColumn},${q}!$1:$${rows}</definedName>`;
+  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="0">${q}!$A:$${lastColumn},${q}!$${firstRow}:$${rows}</definedName>`;
   if (/<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/.test(workbookXml))
     return workbookXml.replace(
       /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,

@@ -2,9 +2,11 @@
  * The adjustment table (*Biểu điều chỉnh*) as a styled `.xlsx` form: title block, a header of years
  * → sources → the four figures, a column-code row, projects with the figure after adjustment as the
  * formula assigned + increase − decrease, and section and grand totals as SUM formulas, every
- * formula with the value Planbook computed. Printed A4 landscape one page wide, the title block,
- * header rows and the TT and name columns repeated on every page, names wrapped in rows tall
- * enough to show them whole (adjustmentPrint.ts).
+ * formula with the value Planbook computed. Printed A4 landscape: one page wide when that stays
+ * readable (title block and header rows on every page), else in strips of whole years at 70 % or
+ * more (printStrips.ts; title block on the first page, header rows on every page), the TT and name
+ * columns repeated on every page, names wrapped in rows tall enough to show them whole
+ * (adjustmentPrint.ts).
  */
 import type { Sheet } from 'write-excel-file/universal';
 import type { AdjustmentTable, Quad } from '../../domain/adjustment';
@@ -12,6 +14,7 @@ import { formatAmount } from '../../domain/numbers';
 import { cellFormat } from './cellFormat';
 import { colName, withCachedValues } from './appendixSheet';
 import { columnPoints, printSetup, printTitles, rowHeight, wrappedLines } from './adjustmentPrint';
+import { planStrips, type StripPlan } from './printStrips';
 import { type Cell, head, heading } from './sheetCells';
 import { writeBook } from './writeBook';
 
@@ -32,6 +35,7 @@ const MEASURES = {
 };
 
 const FIXED = 3; // TT, name, lead
+const TITLE_ROWS = 4; // the title block above the header
 /** Body and header text size, in points (the code row is smaller). */
 const SIZE = 12;
 const CODE_SIZE = 10;
@@ -84,8 +88,16 @@ export async function exportAdjustmentXlsx(
     lang === 'vi' ? 'Tổng cộng' : 'Total',
   ];
   const width = FIXED + groups.length * 4;
+  // figures as wide as the longest one printed (at least a code like 47=44+45-46 in small type)
+  const longest = Math.max(
+    ...table.total.flat().map((v) => formatAmount(v, 'en').length),
+    ...table.rows.flatMap((r) => r.values.flat().map((v) => formatAmount(v, 'en').length)),
+  );
+  const widths = [5, 38, 16, ...Array<number>(groups.length * 4).fill(Math.max(10, longest + 2))];
+  const plan = stripPlan(table.columns, widths);
+  // the title block is centred over the first page's columns only
   const title = (value: string, extra: Record<string, unknown> = {}) =>
-    heading(value, width, extra);
+    heading(value, plan.breaks[0] ?? width, extra);
   const rows: Cell[][] = [
     title(lang === 'vi' ? 'BIỂU ĐIỀU CHỈNH KẾ HOẠCH' : 'PLAN ADJUSTMENT TABLE', {
       fontWeight: 'bold',
@@ -200,12 +212,6 @@ export async function exportAdjustmentXlsx(
     });
     rows.push(out);
   });
-  // figures as wide as the longest one printed (at least a code like 47=44+45-46 in small type)
-  const longest = Math.max(
-    ...table.total.flat().map((v) => formatAmount(v, 'en').length),
-    ...table.rows.flatMap((r) => r.values.flat().map((v) => formatAmount(v, 'en').length)),
-  );
-  const widths = [5, 38, 16, ...Array<number>(groups.length * 4).fill(Math.max(10, longest + 2))];
   fitHeights(rows, widths);
   const name = lang === 'vi' ? 'Biểu điều chỉnh' : 'Adjustment';
   const sheet: Sheet<Blob> = {
@@ -216,10 +222,30 @@ export async function exportAdjustmentXlsx(
     orientation: 'landscape',
   };
   const bytes = await writeBook([sheet], {
-    sheet: (content) => printSetup(withCachedValues(content, formulas)),
-    workbook: (content) => printTitles(content, name, firstRow, colName(1)),
+    sheet: (content) => printSetup(withCachedValues(content, formulas), plan),
+    // in strips the title block prints on the first page only; each page repeats the header
+    workbook: (content) =>
+      printTitles(content, name, firstRow, colName(1), plan.scale === null ? 1 : TITLE_ROWS + 1),
   });
   return { bytes, formulas, firstRow };
+}
+
+/**
+ * The print plan of the table (printStrips.ts): strips cut between years, or between a year's
+ * sources when one year is too wide alone; the TT and name columns repeated on every strip.
+ */
+function stripPlan(columns: AdjustmentTable['columns'], widths: number[]): StripPlan {
+  const start = (g: number) => FIXED + g * 4;
+  const fine = [...columns.map((_, g) => start(g)), start(columns.length)];
+  // a year's first group, and the total group, start a unit
+  const cuts = fine.filter(
+    (_, g) =>
+      g === 0 ||
+      g === columns.length ||
+      columns[g].year !== columns[g - 1].year ||
+      columns[g].year === null,
+  );
+  return planStrips({ widths, titles: 2, lead: FIXED, cuts, fine });
 }
 
 function totalRow(t: AdjustmentTable, lang: 'vi' | 'en') {
