@@ -63,7 +63,7 @@ export function planStrips(input: StripInput): StripPlan {
   if (room / sum(pts) >= FIT_SCALE) return { scale: null, breaks: [] };
   const titles = sum(pts.slice(0, input.titles));
   const lead = sum(pts.slice(0, input.lead));
-  const units = unitsOf(input, pts, room / MIN_SCALE - titles);
+  const units = unitsOf(input, pts, room / MIN_SCALE - titles, lead - titles);
   const pack = (width: number) => {
     const breaks: number[] = [];
     let used = lead;
@@ -96,11 +96,15 @@ export function planStrips(input: StripInput): StripPlan {
   return { scale: Math.min(100, Math.floor((room / widest) * 100)), breaks };
 }
 
-/** The units a strip is packed from: spans between cuts, a span too wide cut at the fine cuts. */
+/**
+ * The units a strip is packed from: spans between cuts, a span wider than `most` points (the
+ * first, on the strip that also holds the lead columns: `first` points less) cut at the fine cuts.
+ */
 function unitsOf(
   input: StripInput,
   pts: number[],
   most: number,
+  first: number,
 ): { start: number; width: number }[] {
   const at = (cuts: number[], from: number, to: number) => [
     from,
@@ -111,7 +115,8 @@ function unitsOf(
   for (let i = 0; i + 1 < coarse.length; i++) {
     const [from, to] = [coarse[i], coarse[i + 1]];
     const width = sum(pts.slice(from, to));
-    const parts = width > most ? [...at(input.fine ?? [], from, to), to] : [from, to];
+    const room = i === 0 ? most - first : most;
+    const parts = width > room ? [...at(input.fine ?? [], from, to), to] : [from, to];
     for (let j = 0; j + 1 < parts.length; j++)
       units.push({ start: parts[j], width: sum(pts.slice(parts[j], parts[j + 1])) });
   }
