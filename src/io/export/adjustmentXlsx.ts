@@ -95,9 +95,9 @@ export async function exportAdjustmentXlsx(
   );
   const widths = [5, 38, 16, ...Array<number>(groups.length * 4).fill(Math.max(10, longest + 2))];
   const plan = stripPlan(table.columns, widths);
-  // the title block is centred over the first page's columns only
+  // the title block is centred over the first page's columns only, a long title wrapped there
   const title = (value: string, extra: Record<string, unknown> = {}) =>
-    heading(value, plan.breaks[0] ?? width, extra);
+    heading(value, plan.breaks[0] ?? width, { wrap: true, ...extra });
   const rows: Cell[][] = [
     title(lang === 'vi' ? 'BIỂU ĐIỀU CHỈNH KẾ HOẠCH' : 'PLAN ADJUSTMENT TABLE', {
       fontWeight: 'bold',
