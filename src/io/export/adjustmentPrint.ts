@@ -95,8 +95,8 @@ export function printSetup(
 }
 
 /**
- * Print titles of the first sheet: rows `firstRow`..`rows` (1-based) and columns A..`lastColumn` repeated on every
- * page (Excel's `_xlnm.Print_Titles`).
+ * Print titles of the first sheet: rows `firstRow`..`rows` (1-based) and columns A..`lastColumn`
+ * repeated on every page (Excel's `_xlnm.Print_Titles`).
  */
 export function printTitles(
   workbookXml: string,
