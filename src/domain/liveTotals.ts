@@ -1,0 +1,100 @@
+/**
+ * Live totals. A section's or total row's figure read from a file is evidence, checked at import:
+ * where it agrees with what its rows add up to (within the rounding the checks allow), the row
+ * becomes a live total (its cell left empty, the engine's sum shown), so it follows later edits
+ * and raises nothing; a figure that disagrees stays stated and is found as before. The officer
+ * can also let a stated figure go (`Lấy số tính được`): the row follows its rows from then on.
+ */
+import { sheetContext } from './checkContext';
+import type { CheckValues } from './checks';
+import { classify } from './checkSeverity';
+import { sheetFindings } from './checks';
+import { totalShape, statedAndComputed } from './totals';
+import type { AppendixSheet, Id, Row } from './types';
+
+/** One stated figure of a section or total row: the row and its cell's key (leaf or year group). */
+export interface StatedCell {
+  rowId: Id;
+  key: Id;
+}
+
+/** Rules whose finding compares a section's or total row's stated figure with its rows. */
+const STATED_RULES = new Set(['section-total', 'grand-total']);
+
+/**
+ * The figures a sheet's sections and total rows state that could follow their rows instead: a
+ * number in an additive column (or a total row's year figure) of a row that has rows to add up
+ * (a section with children, a total row with a block); never an of-which or ratio row, never a
+ * percentage.
+ */
+export function statedCells(sheet: AppendixSheet): StatedCell[] {
+  const ctx = sheetContext(sheet);
+  const additive = new Set(ctx.additive.filter((l) => l.role !== 'rowTotal').map((l) => l.id));
+  const years = new Set(ctx.years.map((y) => y.group.id));
+  const out: StatedCell[] = [];
+  sheet.rows.forEach((r, i) => {
+    if (!followable(r, i, ctx.children, ctx.segments)) return;
+    for (const [key, x] of Object.entries(r.cells)) {
+      if (typeof x !== 'number' || r.percent?.[key] !== undefined) continue;
+      if (additive.has(key) || (r.kind === 'total' && years.has(key)))
+        out.push({ rowId: r.id, key });
+    }
+  });
+  return out;
+}
+
+/** Whether row i is a section or total row with rows below it to add up. */
+function followable(
+  r: Row,
+  i: number,
+  children: Map<number, number[]>,
+  segments: Map<number, number[]>,
+): boolean {
+  if (r.part) return false;
+  if (r.kind === 'section') return (children.get(i)?.length ?? 0) > 0;
+  return r.kind === 'total' && (segments.get(i)?.length ?? 0) > 0;
+}
+
+/**
+ * The stated figures that agree with their rows, as read at import (`v`: the sheet's computed
+ * values): no section/total finding beyond rounding (an error, or a difference to verify, keeps
+ * the figure), and within rounding of the engine's own sum (a figure that only agrees with a
+ * sub-section's stale stated figure keeps its figure too, so nothing shown or found changes).
+ */
+export function agreeingCells(sheet: AppendixSheet, v: CheckValues): StatedCell[] {
+  const ctx = sheetContext(sheet);
+  const kept = new Set<string>();
+  for (const f of sheetFindings(sheet, null, v))
+    if (STATED_RULES.has(f.rule) && (f.severity === 'error' || f.why))
+      kept.add(`${f.rowId}\u0000${f.colId}`);
+  const shape = totalShape(sheet);
+  const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
+  return statedCells(sheet).filter(({ rowId, key }) => {
+    if (kept.has(`${rowId}\u0000${key}`)) return false;
+    const i = index.get(rowId)!;
+    const d = statedAndComputed(sheet, shape, v, i, key);
+    if (!d) return false;
+    const terms = (ctx.children.get(i) ?? ctx.segments.get(i) ?? []).length;
+    return classify(d.stated, d.computed, terms) !== 'error';
+  });
+}
+
+/** The sheet with the given stated figures cleared: those rows show (and export) their sums. */
+export function withoutStated(sheet: AppendixSheet, cells: readonly StatedCell[]): AppendixSheet {
+  if (!cells.length) return sheet;
+  const byRow = new Map<Id, Set<Id>>();
+  for (const c of cells) byRow.set(c.rowId, (byRow.get(c.rowId) ?? new Set()).add(c.key));
+  const rows = sheet.rows.map((r) => {
+    const keys = byRow.get(r.id);
+    if (!keys) return r;
+    const rest = { ...r.cells };
+    for (const k of keys) delete rest[k];
+    return { ...r, cells: rest };
+  });
+  return { ...sheet, rows };
+}
+
+/** A sheet read from a file with its agreeing stated figures turned into live totals. */
+export function liveTotals(sheet: AppendixSheet, v: CheckValues): AppendixSheet {
+  return withoutStated(sheet, agreeingCells(sheet, v));
+}
