@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { parsePlanbook, serializePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
 import { PlanbookApp } from './services';
 import type { WorkbookSession } from './session';
@@ -123,5 +125,28 @@ describe('imported section and total figures that agree with their rows follow l
     edit('Dự án A', 3000.4, 3100.4);
     expect(findings()).toEqual([]);
     expect(shown('Giao thông')).toBeCloseTo(8000.8, 6);
+  });
+
+  it('a .planbook saved before opens with its figures and findings unchanged', async () => {
+    // the sample (its stated figures in error) and a file imported before live totals, as saved
+    const sample = readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8');
+    const saved = serializePlanbook(readPlanFile('plan.xlsx', withSums()).workbook);
+    const listed = (wb: WorkbookSession) =>
+      wb.workbook.sheets.map((x) => wb.checks.list(wb.workbook, x.id));
+    const app = new PlanbookApp(`live-import-${n++}`);
+    for (const text of [sample, saved]) {
+      const parsed = parsePlanbook(text);
+      if (!parsed.ok) throw new Error('planbook');
+      const rows = parsed.workbook.sheets.map((x) => x.rows);
+      const before = listed((await app.open((await app.importPlanbook(text)).id!))!.session);
+      // opened as a file, and through the import preview (read as a .planbook): stored as saved
+      const read = readPlanFile('plan.planbook', new TextEncoder().encode(text)).workbook;
+      const s = (await app.open(await app.createFromImport(read, false)))!.session;
+      expect(s.workbook.sheets.map((x) => x.rows)).toEqual(rows);
+      expect(listed(s)).toEqual(before);
+    }
+    const old = parsePlanbook(saved);
+    if (!old.ok) throw new Error('planbook');
+    expect(old.workbook.sheets[0].rows[2].cells.y2025_dtpt).toBe(9000);
   });
 });

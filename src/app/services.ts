@@ -124,11 +124,12 @@ export class PlanbookApp {
   }
 
   /**
-   * Stores a workbook read from a file (after the preview); a load, never an undo step. Section
-   * and total figures that agree with their rows are stored as live totals (`liveImport.ts`).
+   * Stores a workbook read from a file (after the preview); a load, never an undo step. From a
+   * spreadsheet (`spreadsheet`, the default), section and total figures that agree with their rows
+   * are stored as live totals (`liveImport.ts`); a `.planbook`'s figures are stored as saved.
    */
-  async createFromImport(wb: Workbook): Promise<Id> {
-    const live = withLiveTotals(wb);
+  async createFromImport(wb: Workbook, spreadsheet = true): Promise<Id> {
+    const live = spreadsheet ? withLiveTotals(wb) : wb;
     const fresh = { ...live, id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() };
     await this.repo.create(fresh);
     return fresh.id;
