@@ -5,7 +5,7 @@ import { parsePlanbook, serializePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
 import { PlanbookApp } from './services';
 import type { WorkbookSession } from './session';
-import { plan, sum, withSums } from '../../tests/support/liveTotalsFiles';
+import { file, plan, sum, withSums } from '../../tests/support/liveTotalsFiles';
 
 let n = 0;
 /** The file imported as the user does (preview confirmed), opened for editing. */
@@ -125,6 +125,28 @@ describe('imported section and total figures that agree with their rows follow l
     edit('Dự án A', 3000.4, 3100.4);
     expect(findings()).toEqual([]);
     expect(shown('Giao thông')).toBeCloseTo(8000.8, 6);
+  });
+
+  it('a “Trong đó” line and the project it breaks down keep their figures (never derived)', async () => {
+    const s = await imported(
+      file([
+        ['', 'Tổng cộng', '', 9000, 300, 9300],
+        ['I', 'Hạ tầng', '', 9000, 300, 9300],
+        ['1', 'Dự án A', 'Sở GTVT', 4000, 100, 4100],
+        ['', 'Trong đó: vốn ngân sách trung ương', '', 3000, '', 3000],
+        ['2', 'Dự án B', 'Sở GTVT', 5000, 200, 5200],
+      ]),
+    );
+    const { row, findings, shown, edit } = shape(s);
+    const part = () => s.workbook.sheets[0].rows.find((r) => r.part === 'ofWhich')!;
+    // Dự án A reads as a line over its breakdown: its figures are its own, not the breakdown's sum
+    expect(row('Dự án A').cells.y2025_dtpt).toBe(4000);
+    expect(part().cells.y2025_dtpt).toBe(3000);
+    expect(row('Hạ tầng').cells.y2025_dtpt).toBeUndefined();
+    edit('Dự án B', 4000, 4200);
+    expect(findings()).toEqual([]);
+    expect([shown('Hạ tầng'), shown('Tổng cộng'), shown('Dự án A')]).toEqual([8000, 8000, 4000]);
+    expect(part().cells.y2025_dtpt).toBe(3000);
   });
 
   it('a .planbook saved before opens with its figures and findings unchanged', async () => {

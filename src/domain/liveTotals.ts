@@ -8,7 +8,7 @@
 import { sheetContext } from './checkContext';
 import type { CheckValues } from './checks';
 import { classify } from './checkSeverity';
-import { sheetFindings } from './checks';
+import { rowChecker } from './checks';
 import { totalShape, statedAndComputed } from './totals';
 import type { AppendixSheet, Id, Row } from './types';
 
@@ -63,13 +63,17 @@ function followable(
  */
 export function agreeingCells(sheet: AppendixSheet, v: CheckValues): StatedCell[] {
   const ctx = sheetContext(sheet);
-  const kept = new Set<string>();
-  for (const f of sheetFindings(sheet, null, v))
-    if (STATED_RULES.has(f.rule) && (f.severity === 'error' || f.why))
-      kept.add(`${f.rowId}\u0000${f.colId}`);
-  const shape = totalShape(sheet);
+  const cells = statedCells(sheet);
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
-  return statedCells(sheet).filter(({ rowId, key }) => {
+  // only the rows stating a figure are checked (a plan's projects are most of its rows)
+  const check = rowChecker(sheet, v);
+  const kept = new Set<string>();
+  for (const id of new Set(cells.map((c) => c.rowId)))
+    for (const f of check(index.get(id)!))
+      if (STATED_RULES.has(f.rule) && (f.severity === 'error' || f.why))
+        kept.add(`${f.rowId}\u0000${f.colId}`);
+  const shape = totalShape(sheet);
+  return cells.filter(({ rowId, key }) => {
     if (kept.has(`${rowId}\u0000${key}`)) return false;
     const i = index.get(rowId)!;
     const d = statedAndComputed(sheet, shape, v, i, key);
