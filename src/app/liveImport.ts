@@ -5,22 +5,20 @@
  * figures, not formulas), else from one engine build for the workbook.
  */
 import { liveTotals } from '../domain/liveTotals';
-import type { Workbook } from '../domain/types';
+import type { AppendixSheet, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { PlainValues } from '../engine/plainValues';
 
 /** The workbook with its agreeing stated figures live (the same object when none is). */
 export function withLiveTotals(wb: Workbook): Workbook {
-  let engine: PlanEngine | undefined;
-  const valuesOf = (i: number) => {
-    const plain = PlainValues.of(wb.sheets[i]);
+  const valuesOf = (s: AppendixSheet) => {
+    const plain = PlainValues.of(s);
     if (plain) return plain.values();
-    if (!engine) {
-      engine = new PlanEngine();
-      engine.loadWorkbook(wb);
-    }
-    return engine.values(wb.sheets[i].id);
+    // a sheet that needs the engine (a formula typed in a cell), built with the workbook's others
+    const engine = new PlanEngine();
+    engine.loadWorkbook({ ...wb, sheets: wb.sheets.map((x) => (x.id === s.id ? s : x)) });
+    return engine.values(s.id);
   };
-  const sheets = wb.sheets.map((s, i) => liveTotals(s, valuesOf(i)));
+  const sheets = wb.sheets.map((s) => liveTotals(s, valuesOf));
   return sheets.every((s, i) => s === wb.sheets[i]) ? wb : { ...wb, sheets };
 }

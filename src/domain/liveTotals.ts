@@ -10,6 +10,7 @@ import type { CheckValues } from './checks';
 import { classify } from './checkSeverity';
 import { rowChecker } from './checks';
 import { totalShape, statedAndComputed } from './totals';
+import { subtreeEnd } from './rows';
 import type { AppendixSheet, Id, Row } from './types';
 
 /** One stated figure of a section or total row: the row and its cell's key (leaf or year group). */
@@ -78,9 +79,27 @@ export function agreeingCells(sheet: AppendixSheet, v: CheckValues): StatedCell[
     const i = index.get(rowId)!;
     const d = statedAndComputed(sheet, shape, v, i, key);
     if (!d) return false;
-    const terms = (ctx.children.get(i) ?? ctx.segments.get(i) ?? []).length;
-    return classify(d.stated, d.computed, terms) !== 'error';
+    return classify(d.stated, d.computed, figureRows(sheet.rows, i, ctx.segments)) !== 'error';
   });
+}
+
+/**
+ * How many rounded figures a section's or total row's engine sum adds: the projects of its block
+ * (its sub-sections' own rounding adds up in it), never fewer than 1.
+ */
+function figureRows(rows: readonly Row[], i: number, segments: Map<number, number[]>): number {
+  const under = (j: number) => {
+    if (rows[j].kind === 'project') return rows[j].part ? 0 : 1;
+    let n = 0;
+    for (let k = j + 1, end = subtreeEnd(rows, j); k < end; k++)
+      if (rows[k].kind === 'project' && !rows[k].part) n++;
+    return n;
+  };
+  const seg = rows[i].kind === 'total' ? (segments.get(i) ?? []) : [i];
+  return Math.max(
+    1,
+    seg.reduce((n, j) => n + under(j), 0),
+  );
 }
 
 /** The sheet with the given stated figures cleared: those rows show (and export) their sums. */
@@ -98,7 +117,42 @@ export function withoutStated(sheet: AppendixSheet, cells: readonly StatedCell[]
   return { ...sheet, rows };
 }
 
-/** A sheet read from a file with its agreeing stated figures turned into live totals. */
-export function liveTotals(sheet: AppendixSheet, v: CheckValues): AppendixSheet {
-  return withoutStated(sheet, agreeingCells(sheet, v));
+/** Findings of a sheet by rule, row and column, with their severity (2 error, 1 warning). */
+function findingsOf(sheet: AppendixSheet, v: CheckValues): Map<string, number> {
+  const out = new Map<string, number>();
+  const check = rowChecker(sheet, v);
+  for (let i = 0; i < sheet.rows.length; i++)
+    for (const f of check(i))
+      out.set(`${f.rule}\u0000${f.rowId}\u0000${f.colId}`, f.severity === 'error' ? 2 : 1);
+  return out;
+}
+
+/**
+ * A sheet read from a file with its agreeing stated figures turned into live totals
+ * (`valuesOf`: a sheet's computed values). Nothing found gets worse and no error goes: where a
+ * figure kept stated (a total over sections each rounded) would now differ from its live rows, or
+ * a column rule would no longer see a stated figure, the column's figures stay stated (every one
+ * of them, when that is not enough).
+ */
+export function liveTotals(
+  sheet: AppendixSheet,
+  valuesOf: (s: AppendixSheet) => CheckValues,
+): AppendixSheet {
+  const v = valuesOf(sheet);
+  let cells = agreeingCells(sheet, v);
+  if (!cells.length) return sheet;
+  const before = findingsOf(sheet, v);
+  for (;;) {
+    const out = withoutStated(sheet, cells);
+    const after = findingsOf(out, valuesOf(out));
+    // a finding new or worse, or an error gone (a column rule over a figure now live)
+    const worse = new Set<string>();
+    for (const [k, sev] of after) if (sev > (before.get(k) ?? 0)) worse.add(k.split('\u0000')[2]);
+    for (const [k, sev] of before)
+      if (sev === 2 && (after.get(k) ?? 0) < 2) worse.add(k.split('\u0000')[2]);
+    if (!worse.size) return out;
+    const fewer = cells.filter((c) => !worse.has(c.key));
+    if (fewer.length === cells.length || !fewer.length) return sheet;
+    cells = fewer;
+  }
 }
