@@ -3,6 +3,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parsePlanbook, serializePlanbook } from '../io/planbookFile';
 import { readPlanFile } from '../io/readPlan';
+import { rowChecker } from '../domain/checks';
+import type { AppendixSheet } from '../domain/types';
+import { PlainValues } from '../engine/plainValues';
+import { withLiveTotals } from './liveImport';
 import { PlanbookApp } from './services';
 import type { WorkbookSession } from './session';
 import { file, plan, sum, withSums } from '../../tests/support/liveTotalsFiles';
@@ -147,6 +151,28 @@ describe('imported section and total figures that agree with their rows follow l
     expect(findings()).toEqual([]);
     expect([shown('Hạ tầng'), shown('Tổng cộng'), shown('Dự án A')]).toEqual([8000, 8000, 4000]);
     expect(part().cells.y2025_dtpt).toBe(3000);
+  });
+
+  it('over published tables: the same errors, nothing new (sections each rounded, column rules)', () => {
+    const findings = (sheet: AppendixSheet) => {
+      const check = rowChecker(sheet, PlainValues.of(sheet)!.values());
+      return sheet.rows.flatMap((_, i) =>
+        check(i).map((f) => `${f.rule} ${f.rowId} ${f.colId} ${f.severity}`),
+      );
+    };
+    // Final_2008: a total agreeing with its rounded sections, not with the provinces’ sum;
+    // Plan_2009: a column rule (4=5+6) on the total row over a figure that adds up
+    for (const name of ['Final_2008.xls', 'Plan_2009.xls']) {
+      const wb = readPlanFile(name, readFileSync(`fixtures/mof/${name}`)).workbook;
+      const live = withLiveTotals(wb);
+      if (name === 'Final_2008.xls') expect(live).not.toBe(wb);
+      const before = findings(wb.sheets[0]);
+      const after = findings(live.sheets[0]);
+      expect(after.filter((f) => !before.includes(f))).toEqual([]);
+      const errors = before.filter((f) => f.endsWith('error'));
+      if (name === 'Plan_2009.xls') expect(errors.length).toBeGreaterThan(0);
+      expect(errors.filter((f) => !after.includes(f))).toEqual([]);
+    }
   });
 
   it('a .planbook saved before opens with its figures and findings unchanged', async () => {
