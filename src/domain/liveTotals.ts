@@ -127,12 +127,20 @@ function findingsOf(sheet: AppendixSheet, v: CheckValues): Map<string, number> {
   return out;
 }
 
+/** Rows [from, to) ranges a section's or total row's figures add up (null: another row). */
+function blockOf(rows: readonly Row[], i: number, segments: Map<number, number[]>) {
+  if (rows[i].kind === 'section') return [[i + 1, subtreeEnd(rows, i)]];
+  if (rows[i].kind !== 'total') return null;
+  return (segments.get(i) ?? []).map((j) => [j, subtreeEnd(rows, j)]);
+}
+
 /**
  * A sheet read from a file with its agreeing stated figures turned into live totals
  * (`valuesOf`: a sheet's computed values). Nothing found gets worse and no error goes: where a
- * figure kept stated (a total over sections each rounded) would now differ from its live rows, or
- * a column rule would no longer see a stated figure, the column's figures stay stated (every one
- * of them, when that is not enough).
+ * figure kept stated (a total over sections each rounded) would now differ from its live rows,
+ * those rows keep their figures in that column; where a rule on a row would no longer see a
+ * stated figure (a column rule over a figure now live), that row keeps its figures; a finding
+ * elsewhere keeps the column's figures (the sheet's, when that is not enough).
  */
 export function liveTotals(
   sheet: AppendixSheet,
@@ -141,18 +149,34 @@ export function liveTotals(
   const v = valuesOf(sheet);
   let cells = agreeingCells(sheet, v);
   if (!cells.length) return sheet;
+  const rows = sheet.rows;
+  const index = new Map(rows.map((r, i) => [r.id, i]));
+  const { segments } = sheetContext(sheet);
   const before = findingsOf(sheet, v);
   for (;;) {
     const out = withoutStated(sheet, cells);
     const after = findingsOf(out, valuesOf(out));
     // a finding new or worse, or an error gone (a column rule over a figure now live)
-    const worse = new Set<string>();
-    for (const [k, sev] of after) if (sev > (before.get(k) ?? 0)) worse.add(k.split('\u0000')[2]);
-    for (const [k, sev] of before)
-      if (sev === 2 && (after.get(k) ?? 0) < 2) worse.add(k.split('\u0000')[2]);
-    if (!worse.size) return out;
-    const fewer = cells.filter((c) => !worse.has(c.key));
-    if (fewer.length === cells.length || !fewer.length) return sheet;
-    cells = fewer;
+    const worse: string[] = [];
+    for (const [k, sev] of after) if (sev > (before.get(k) ?? 0)) worse.push(k);
+    for (const [k, sev] of before) if (sev === 2 && (after.get(k) ?? 0) < 2) worse.push(k);
+    if (!worse.length) return out;
+    const back = new Set<StatedCell>();
+    for (const k of worse) {
+      const [, rowId, col] = k.split('\u0000');
+      const i = index.get(rowId);
+      const block = i === undefined ? null : blockOf(rows, i, segments);
+      for (const c of cells) {
+        if (c.rowId === rowId) back.add(c);
+        else if (c.key !== col) continue;
+        else if (!block) back.add(c);
+        else {
+          const j = index.get(c.rowId)!;
+          if (block.some(([from, to]) => j >= from && j < to)) back.add(c);
+        }
+      }
+    }
+    if (!back.size || back.size === cells.length) return sheet;
+    cells = cells.filter((c) => !back.has(c));
   }
 }
