@@ -6,11 +6,13 @@ import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
 import { parsePlanbook } from '../io/planbookFile';
 import {
+  acceptAllComputed,
   acceptComputed,
   canAcceptComputed,
   explainFinding,
   replaceSheet,
   setAdditive,
+  statedCount,
   switchRules,
 } from './checkSettings';
 import { WorkbookSession } from './session';
@@ -64,7 +66,7 @@ describe('the user’s decisions about the checks', () => {
 });
 
 describe('a stated figure replaced by the computed one', () => {
-  it('writes the sum of its rows in a section’s or total row’s cell, one undoable step', async () => {
+  it('clears a section’s or total row’s figure: the row follows its rows, one undoable step', async () => {
     const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
     if (!r.ok) throw new Error('sample');
     const repo = new WorkbookRepo(openDb('check-accept'));
@@ -85,13 +87,30 @@ describe('a stated figure replaced by the computed one', () => {
 
     s.dispatch(replaceSheet(s.workbook, acceptComputed(sheet(), section)!), 'accept');
     const row = () => sheet().rows.find((x) => x.id === section.rowId)!;
-    expect(row().cells[section.colId!]).toBe(41300);
+    const at = () => sheet().rows.indexOf(row());
+    const shown = () => row().cells[section.colId!] ?? s.value(id, at(), section.colId!);
+    expect(row().cells[section.colId!]).toBeUndefined();
+    expect(shown()).toBe(41300);
     expect(find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')).toBeUndefined();
     s.undo();
     expect(row().cells[section.colId!]).toBe(36300);
     expect(find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')).toBeDefined();
     s.redo();
-    expect(row().cells[section.colId!]).toBe(41300);
+    expect(row().cells[section.colId!]).toBeUndefined();
+    // a later edit of one of its projects: the section follows, nothing is found
+    const child = sheet().rows[at() + 1];
+    const was = child.cells[section.colId!] as number;
+    s.dispatch(
+      {
+        type: 'setCells',
+        sheetId: id,
+        changes: [{ rowId: child.id, colId: section.colId!, value: was + 1000 }],
+      },
+      'edit',
+    );
+    expect(shown()).toBe(42300);
+    expect(find('section-total', 'Xây dựng cơ sở hạ tầng', 'Tổng mức đầu tư')).toBeUndefined();
+    s.undo();
 
     // a total row's stated figure: Tổng vốn ĐTPT 2011 states 9.100, its block adds up to 6.500
     const total = find('grand-total', 'Tổng vốn đầu tư phát tri', '2011 ĐTPT')!;
@@ -100,7 +119,36 @@ describe('a stated figure replaced by the computed one', () => {
     expect(find('grand-total', 'Tổng vốn đầu tư phát tri', '2011 ĐTPT')).toBeUndefined();
     await s.whenSaved();
     const stored = (await repo.load(s.workbook.id))!.workbook.sheets[0];
-    expect(stored.rows.find((x) => x.id === section.rowId)!.cells[section.colId!]).toBe(41300);
-    expect(stored.rows.find((x) => x.id === total.rowId)!.cells[total.colId!]).toBe(6500);
+    expect(stored.rows.find((x) => x.id === section.rowId)!.cells[section.colId!]).toBeUndefined();
+    expect(stored.rows.find((x) => x.id === total.rowId)!.cells[total.colId!]).toBeUndefined();
+  });
+
+  it('clears every figure the sheet’s sections and total rows state at once, one undoable step', async () => {
+    const r = parsePlanbook(readFileSync('fixtures/quang-tri-2011-2015.planbook', 'utf8'));
+    if (!r.ok) throw new Error('sample');
+    const repo = new WorkbookRepo(openDb('check-accept-all'));
+    const s = new WorkbookSession(await repo.create(r.workbook), repo);
+    const id = s.workbook.sheets[0].id;
+    const stated = () =>
+      s.checks
+        .list(s.workbook, id)
+        .filter((f) => f.rule === 'section-total' || f.rule === 'grand-total');
+    const before = s.checks.list(s.workbook, id);
+    expect(stated().length).toBeGreaterThan(3);
+    const n = statedCount(s.workbook.sheets[0]);
+    expect(n).toBeGreaterThanOrEqual(stated().length);
+    s.dispatch(replaceSheet(s.workbook, acceptAllComputed(s.workbook.sheets[0])!), 'acceptAll');
+    expect(stated()).toEqual([]);
+    expect(statedCount(s.workbook.sheets[0])).toBe(0);
+    expect(acceptAllComputed(s.workbook.sheets[0])).toBeNull();
+    // the projects’ own findings stay
+    expect(s.checks.list(s.workbook, id).filter((f) => f.rule === 'row-total').length).toBe(
+      before.filter((f) => f.rule === 'row-total').length,
+    );
+    s.undo();
+    expect(s.checks.list(s.workbook, id)).toEqual(before);
+    expect(statedCount(s.workbook.sheets[0])).toBe(n);
+    s.redo();
+    expect(stated()).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The user's decisions about the checks of a sheet: a finding marked explained (with a note), the
  * rules of a column switched off, a column marked as not additive, a section's or total row's
- * stated figure replaced by the computed one. Each is one undoable step that replaces the sheet
+ * stated figure let go (the row follows its rows from then on), one or all of a sheet's. Each is one undoable step that replaces the sheet
  * (its project figures and rows unchanged), so storage, the engine and the history follow as for
  * any other step.
  */
 import { findingKey, type Finding } from '../domain/checks';
+import { statedCells, withoutStated } from '../domain/liveTotals';
 import { indexOfRows } from '../domain/rowIndex';
 import type { AppendixSheet, ColumnNode, Id, Workbook } from '../domain/types';
 import type { Command } from './commands';
@@ -60,18 +61,27 @@ export function canAcceptComputed(sheet: AppendixSheet, f: Finding): boolean {
 }
 
 /**
- * The sheet with a finding's stated figure replaced by what its rows add up to (the officer who
- * changed a project's amount after an import accepts the section's new sum, in the plan's unit),
- * or null when the finding states no such figure (see `canAcceptComputed`).
+ * The sheet with a finding's stated figure cleared: the section or total row shows what its rows
+ * add up to and follows them at every later edit (a live total, as an agreeing figure becomes at
+ * import), or null when the finding states no such figure (see `canAcceptComputed`).
  */
 export function acceptComputed(sheet: AppendixSheet, f: Finding): AppendixSheet | null {
   if (!canAcceptComputed(sheet, f)) return null;
-  // the engine's sum of decimal figures (0,1 + 0,2) is written as the table would print it
-  const value = Number(f.actual.toPrecision(12));
-  const rows = sheet.rows.map((r) =>
-    r.id === f.rowId ? { ...r, cells: { ...r.cells, [f.colId!]: value } } : r,
-  );
-  return { ...sheet, rows };
+  return withoutStated(sheet, [{ rowId: f.rowId!, key: f.colId! }]);
+}
+
+/** How many figures the sheet's sections and total rows state (those `acceptAllComputed` clears). */
+export function statedCount(sheet: AppendixSheet): number {
+  return statedCells(sheet).length;
+}
+
+/**
+ * The sheet with every figure its sections and total rows state cleared (`liveTotals.statedCells`):
+ * all of them follow their rows from then on; null when none states a figure.
+ */
+export function acceptAllComputed(sheet: AppendixSheet): AppendixSheet | null {
+  const cells = statedCells(sheet);
+  return cells.length ? withoutStated(sheet, cells) : null;
 }
 
 /** The step that puts `sheet` in place of the workbook's sheet of the same id. */

@@ -31,6 +31,7 @@ import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
 import { openPreview, type PreviewHandle } from './previewSession';
+import { withLiveTotals } from './liveImport';
 import type { ReadOptions } from '../io/readPlan';
 
 export type { WorkbookSummary };
@@ -122,9 +123,14 @@ export class PlanbookApp {
     return openPreview(name, bytes, options);
   }
 
-  /** Stores a workbook read from a file (after the preview); a load, never an undo step. */
-  async createFromImport(wb: Workbook): Promise<Id> {
-    const fresh = { ...wb, id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() };
+  /**
+   * Stores a workbook read from a file (after the preview); a load, never an undo step. From a
+   * spreadsheet (`spreadsheet`, the default), section and total figures that agree with their rows
+   * are stored as live totals (`liveImport.ts`); a `.planbook`'s figures are stored as saved.
+   */
+  async createFromImport(wb: Workbook, spreadsheet = true): Promise<Id> {
+    const live = spreadsheet ? withLiveTotals(wb) : wb;
+    const fresh = { ...live, id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() };
     await this.repo.create(fresh);
     return fresh.id;
   }

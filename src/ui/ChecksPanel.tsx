@@ -32,8 +32,10 @@ export interface CheckActions {
   onNotAdditive: (f: Finding) => void;
   /** Whether the finding's stated figure (a section's, a total row's) can take the computed one. */
   canAcceptComputed?: (f: Finding) => boolean;
-  /** Writes the computed figure in place of the finding's stated one. */
+  /** Clears the finding's stated figure: the row follows its rows from then on. */
   onAcceptComputed?: (f: Finding) => void;
+  /** Clears every figure the sheet's sections and total rows state (one undoable step). */
+  onAcceptAllComputed?: () => void;
 }
 
 /** Height of a finding (px) until the rendered ones are measured. */
@@ -93,6 +95,16 @@ export function ChecksPanel({
         <button type="button" onClick={onExport} data-testid="export-report">
           {t('exportReport')}
         </button>
+        {actions?.onAcceptAllComputed && findings.some((f) => actions.canAcceptComputed?.(f)) && (
+          <button
+            type="button"
+            data-testid="accept-all-computed"
+            title={t('acceptAllComputedHint')}
+            onClick={() => actions.onAcceptAllComputed?.()}
+          >
+            {t('acceptAllComputed')}
+          </button>
+        )}
       </div>
       {findings.length === 0 ? (
         <p className="pb-ok" data-testid="no-findings">

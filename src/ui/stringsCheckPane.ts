@@ -23,7 +23,10 @@ export const viCheckPane = {
   notAdditive: 'Cột không cộng dồn',
   acceptComputed: 'Lấy số tính được',
   acceptComputedHint:
-    'Ghi số tính được ({computed}) thay cho số ghi ({stated}) ở ô này (hoàn tác được)',
+    'Bỏ số ghi ({stated}) ở ô này: ô lấy số tính được ({computed}) và từ nay tự cộng theo các dòng của nó (hoàn tác được)',
+  acceptAllComputed: 'Lấy số tính được cho cả biểu',
+  acceptAllComputedHint:
+    'Bỏ mọi số ghi ở các mục và dòng tổng của biểu: các ô này lấy số tính được và từ nay tự cộng theo các dòng của chúng (hoàn tác được)',
   col_stated: 'Số ghi',
   col_computed: 'Tính được',
   col_diff: 'Chênh lệch',
@@ -58,7 +61,10 @@ export const enCheckPane: Record<keyof typeof viCheckPane, string> = {
   notAdditive: 'Column not added up',
   acceptComputed: 'Use the computed figure',
   acceptComputedHint:
-    'Write the computed figure ({computed}) in place of the stated one ({stated}) in this cell (undoable)',
+    'Drop the stated figure ({stated}) of this cell: it shows the computed one ({computed}) and adds up its rows from now on (undoable)',
+  acceptAllComputed: 'Use the computed figures for the whole sheet',
+  acceptAllComputedHint:
+    'Drop every figure the sections and total rows of the sheet state: these cells show the computed figures and add up their rows from now on (undoable)',
   col_stated: 'Stated',
   col_computed: 'Computed',
   col_diff: 'Difference',

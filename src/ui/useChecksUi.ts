@@ -2,6 +2,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
+  acceptAllComputed,
   acceptComputed,
   canAcceptComputed,
   explainFinding,
@@ -116,6 +117,7 @@ export function useChecksUi(
         return !!current && canAcceptComputed(current, f);
       },
       onAcceptComputed: (f) => step((s) => acceptComputed(s, f) ?? s, 'acceptComputed'),
+      onAcceptAllComputed: () => step((s) => acceptAllComputed(s) ?? s, 'acceptAllComputed'),
     };
   }, [session, sheetId]);
 

@@ -74,7 +74,8 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
       const name = state.phase === 'preview' ? state.name : wb.meta.title;
       let id: string;
       try {
-        id = await app.createFromImport(wb);
+        // a .planbook keeps its figures as saved; a spreadsheet's that add up become live totals
+        id = await app.createFromImport(wb, !/\.planbook$/i.test(name));
       } catch (e) {
         endPreview();
         setState({ phase: 'error', name, error: storeError(e) });

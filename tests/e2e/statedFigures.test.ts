@@ -1,7 +1,9 @@
 /**
- * The revision walk (seed 004): an approved plan imported from a department's Excel states its
- * sections' figures; the officer changes a project's amount, the section's stated figure no longer
- * adds up, and one click in the checks pane takes the computed figure (undoable, stored).
+ * The revision walk (seed 004): an approved plan imported from a department's Excel states a
+ * section's figure its projects do not add up to (kept stated at import, found); the officer
+ * changes a project's amount, and one click in the checks pane lets the stated figure go: the
+ * section follows its projects from then on (undoable, stored). Figures that add up at import
+ * follow their rows at once (liveTotals.test.ts).
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -18,7 +20,10 @@ before(async () => {
   context = await suite.profile();
 });
 
-/** A department's appendix: one section stating its figures over three projects (triệu đồng). */
+/**
+ * A department's appendix: one section stating 6.500 over three projects adding up to 6.400 (its
+ * SN figure agrees), and the total row restating the section (triệu đồng).
+ */
 function appendix(): Buffer {
   const aoa = [
     ['DANH MỤC DỰ ÁN ỨNG DỤNG CNTT NĂM 2013'],
@@ -28,7 +33,7 @@ function appendix(): Buffer {
     ['1', 'Xây dựng cơ sở hạ tầng thông tin', '', 6500, 600],
     ['-', 'Đầu tư mới, nâng cấp trang thiết bị CNTT (29 ĐV)', 'Sở TT và TT', 4000, 600],
     ['-', 'Hệ thống giao ban trực tuyến cho 05 đơn vị cấp huyện', 'VP UBND tỉnh', 2000, null],
-    ['-', 'Nâng cấp hạ tầng CNTT cho Trung tâm tích hợp dữ liệu tỉnh', 'VP UBND tỉnh', 500, null],
+    ['-', 'Nâng cấp hạ tầng CNTT cho Trung tâm tích hợp dữ liệu tỉnh', 'VP UBND tỉnh', 400, null],
     ['', 'Tổng cộng', '', 6500, 600],
   ];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
@@ -53,14 +58,15 @@ describe('a section’s stated figure after a revision', () => {
     const checks = new ChecksPaneModel(page);
     const section = await checks.rowId(0);
     const col = 'y2013_dtpt';
-    assert.equal(await wb.textIs(wb.cell(0, col), '6.500'), '6.500');
+    // stated, and marked: its projects add up to 6.400
+    assert.match(await wb.textMatches(wb.cell(0, col), /≠ 6\.400/), /6\.500/);
 
     // the revision: the video conferencing system gets 1.500 instead of 2.000
     await wb.type(2, col, '1.500');
     const finding = checks.finding(section, col);
     await finding.waitFor();
-    assert.match(await finding.innerText(), /Số ghi 6\.500 · Tính được 6\.000/);
-    assert.match(await wb.textMatches(wb.cell(0, col), /≠ 6\.000/), /≠ 6\.000/);
+    assert.match(await finding.innerText(), /Số ghi 6\.500 · Tính được 5\.900/);
+    assert.match(await wb.textMatches(wb.cell(0, col), /≠ 5\.900/), /≠ 5\.900/);
 
     // clearing the section's figure, or typing over it, says why nothing is written (the keys
     // vanished without a word); each message names its cell
@@ -82,23 +88,29 @@ describe('a section’s stated figure after a revision', () => {
 
     const saved = await wb.commits();
     await checks.acceptComputed(section, col);
-    assert.equal(await wb.textIs(wb.cell(0, col), '6.000'), '6.000');
+    assert.equal(await wb.textIs(wb.cell(0, col), '5.900'), '5.900');
     await wb.waitSaved(saved);
+    // the section follows its projects from then on
+    await wb.type(3, col, '600');
+    assert.equal(await wb.textIs(wb.cell(0, col), '6.100'), '6.100');
+    assert.equal(await checks.finding(section, col).count(), 0);
+    await wb.action('undo');
+    assert.equal(await wb.textIs(wb.cell(0, col), '5.900'), '5.900');
 
     // one undo step brings the stated figure (and its finding) back; redo takes it again
     await wb.action('undo');
-    assert.match(await wb.textMatches(wb.cell(0, col), /≠ 6\.000/), /6\.500/);
+    assert.match(await wb.textMatches(wb.cell(0, col), /≠ 5\.900/), /6\.500/);
     await finding.waitFor();
     await wb.action('redo');
-    assert.equal(await wb.textIs(wb.cell(0, col), '6.000'), '6.000');
+    assert.equal(await wb.textIs(wb.cell(0, col), '5.900'), '5.900');
     await finding.waitFor({ state: 'detached' });
 
-    // stored: a reload finds the section stating 6.000
+    // stored: a reload finds the section adding up its projects
     const after = await wb.commits();
     await wb.waitSaved(after - 1);
     await page.reload();
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');
-    assert.equal(await wb.textIs(wb.cell(0, col), '6.000'), '6.000');
+    assert.equal(await wb.textIs(wb.cell(0, col), '5.900'), '5.900');
     assert.equal(await checks.finding(section, col).count(), 0);
     await page.close();
   });

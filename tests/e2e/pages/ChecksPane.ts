@@ -20,6 +20,22 @@ export class ChecksPaneModel {
     await this.finding(rowId, colId).waitFor({ state: 'detached' });
   }
 
+  /** Clicks "Lấy số tính được cho cả biểu" and waits until no section or total finding is left. */
+  async acceptAllComputed(): Promise<void> {
+    await this.page.click('[data-testid=accept-all-computed]');
+    await this.page
+      .locator(
+        '[data-testid=finding][data-rule=section-total], [data-testid=finding][data-rule=grand-total]',
+      )
+      .first()
+      .waitFor({ state: 'detached' });
+  }
+
+  /** How many findings the pane lists (0 once it says every total adds up). */
+  count(): Promise<number> {
+    return this.page.locator('[data-testid=finding]').count();
+  }
+
   /** Model row id of the grid row at a 0-based index. */
   rowId(index: number): Promise<string> {
     return this.page.evaluate(
