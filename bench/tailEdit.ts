@@ -16,6 +16,12 @@ type Ev = TraceEvent;
 
 const GC = /^(MinorGC|MajorGC|V8\.GCScavenger|V8\.GCFinalizeMC|V8\.GCIncrementalMarking$|MinorMS)/;
 
+/** A GC event's used heap before → after, MiB. */
+const mib = (e: Ev): string =>
+  e.args?.usedHeapSizeBefore === undefined
+    ? ''
+    : ` ${(e.args.usedHeapSizeBefore / 2 ** 20).toFixed(0)}→${((e.args.usedHeapSizeAfter ?? 0) / 2 ** 20).toFixed(0)}MiB`;
+
 /** One line per edit window: latency, CPU, and the main thread's work in it by kind. */
 function classify(events: Ev[], lat: number[], slow: number): string[] {
   const marks = events.filter((e) => e.name === 'pb:edit-start');
@@ -51,6 +57,9 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
     const l = (end.ts - s.ts) / 1000;
     if (Number.isFinite(cpu)) cpus.push(cpu);
     const tag = l > slow ? 'SLOW' : '    ';
+    const gcs = inWin
+      .filter((e) => /^(MinorGC|MajorGC)$/.test(e.name) && e.dur! > 1000)
+      .map((e) => `${e.name}:${(e.dur! / 1000).toFixed(0)}:${String(e.args?.type ?? '')}${mib(e)}`);
     const kind = [
       gc > 2 ? 'gc' : '',
       timers.length ? 'timer' : '',
@@ -62,9 +71,18 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
     const k = l > slow ? kind || 'script' : 'fast';
     kinds.set(k, [...(kinds.get(k) ?? []), l]);
     out.push(
-      `${tag} #${i} ${l.toFixed(1)} ms (cpu ${cpu.toFixed(1)}) gc ${gc.toFixed(1)}/${gcV8.toFixed(1)} style ${style.toFixed(1)} layout ${layout.toFixed(1)} paint ${paint.toFixed(1)} tasks ${tasks.length} timers ${timers.length} idle ${idle.length} [${fns.slice(0, 8).join(' ')}]`,
+      `${tag} #${i} ${l.toFixed(1)} ms (cpu ${cpu.toFixed(1)}) gc ${gc.toFixed(1)}/${gcV8.toFixed(1)} style ${style.toFixed(1)} layout ${layout.toFixed(1)} paint ${paint.toFixed(1)}${gcs.length ? ` {${gcs.join(' ')}}` : ''} tasks ${tasks.length} timers ${timers.length} idle ${idle.length} [${fns.slice(0, 8).join(' ')}]`,
     );
   });
+  const majors = main.filter((e) => e.name === 'MajorGC');
+  const inAny = (e: Ev) =>
+    marks.some((s) => {
+      const end = ends.find((x) => x.ts >= s.ts);
+      return end !== undefined && e.ts >= s.ts && e.ts <= end.ts;
+    });
+  out.push(
+    `major GCs: ${majors.length} (${majors.map((e) => `${(e.dur! / 1000).toFixed(0)}${inAny(e) ? '*' : ''}${mib(e)}`).join(', ')}; * inside an edit)`,
+  );
   const c = stats(cpus);
   out.push(`main-thread CPU per edit: median ${c.median.toFixed(1)} p95 ${c.p95.toFixed(1)} ms`);
   out.push(`measured in page: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
