@@ -4,17 +4,32 @@
  * GC events; prints each edit's latency and main-thread CPU with what ran in its window: GC
  * (scavenges, mark-compacts), timers and idle callbacks fired inside it (work that collided with
  * the edit), the script's function calls, style/layout/paint; then the bytes allocated per edit
- * (the heap's growth plus what the GCs freed, over the run). BENCH_PROJECTS (default 10,000),
+ * (the heap's growth plus what the GCs freed, over the run). The edits go where bench/app.ts's
+ * go (editSpread: rows near and far, 10 columns). BENCH_PROJECTS (default 10,000),
  * BENCH_DIST a build to serve, EDIT_RUNS (default 60), SLOW_MS what counts as slow (default 16).
  */
 import type { Page } from 'playwright-core';
-import { armEditTimer, editRuns, stats } from './app';
+import { generatePlan } from '../src/domain/generate';
+import { armEditTimer, editRuns, editSpread, stats } from './app';
 import { openGeneratedPlan } from './openedPlan';
 import { startTrace, type TraceEvent } from './trace';
 
 type Ev = TraceEvent;
 
 const GC = /^(MinorGC|MajorGC|V8\.GCScavenger|V8\.GCFinalizeMC|V8\.GCIncrementalMarking$|MinorMS)/;
+
+/** Begin/end pairs (Chromium traces Layout so) as complete events. */
+function spans(events: Ev[]): Ev[] {
+  const open: Ev[] = [];
+  const out: Ev[] = [];
+  for (const e of events)
+    if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b) out.push({ ...b, ph: 'X', dur: e.ts - b.ts });
+    }
+  return out;
+}
 
 /** A GC event's used heap before → after, MiB. */
 const mib = (e: Ev): string =>
@@ -27,7 +42,10 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
   const marks = events.filter((e) => e.name === 'pb:edit-start');
   if (!marks.length) return ['no edit windows'];
   const { pid, tid } = marks[0];
-  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur);
+  const main = [
+    ...events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur),
+    ...spans(events.filter((e) => e.pid === pid && e.tid === tid)),
+  ];
   const ends = events.filter((e) => e.name === 'pb:edit-end');
   const out: string[] = [];
   const kinds = new Map<string, number[]>();
@@ -62,6 +80,9 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
       .map((e) => `${e.name}:${(e.dur! / 1000).toFixed(0)}:${String(e.args?.type ?? '')}${mib(e)}`);
     const kind = [
       gc > 2 ? 'gc' : '',
+      // the thread waited for a core (wall well over its CPU time, nothing else ran in the window)
+      l - cpu > Math.max(8, cpu) ? 'preempted' : '',
+      cpu > slow ? 'cpu' : '',
       timers.length ? 'timer' : '',
       idle.length ? 'idle' : '',
       tasks.length > 2 ? `tasks${tasks.length}` : '',
@@ -131,7 +152,12 @@ async function main(): Promise<void> {
     'toplevel',
   ]);
   const runs = Number(process.env.EDIT_RUNS ?? 60);
-  const lat = await editRuns(page, runs);
+  const rows = generatePlan({ projects: n }).sheets[0].rows;
+  const spread = editSpread(
+    rows.flatMap((r, i) => (r.kind === 'project' ? [i] : [])),
+    runs,
+  );
+  const lat = await editRuns(page, runs, 1000, spread.rowOf, spread.colOf);
   const events = await stop();
   await cdp.detach();
   const h1 = await heap(page);
