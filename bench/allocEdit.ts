@@ -6,7 +6,8 @@
  * (self, and CPU inclusive). Use an unminified build (`npx vite build --minify false --outDir X`, BENCH_DIST=X) to
  * read the names. ALLOC_WHOLE=1 samples the allocation over the whole edit (focus, typing, Enter).
  * BENCH_PROJECTS (default 10,000); PROFILE_DIR: each edit's CPU profile is written
- * there (edit-N.cpuprofile).
+ * there (edit-N.cpuprofile). ALLOC_AFTER_MS: also sample that long after the total changed (the
+ * idle work an edit starts: checks, views, storage, backup).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +90,8 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     await page.keyboard.press('Enter');
     await page.waitForFunction(`window.__lat.length > ${k}`, undefined, { timeout: 60_000 });
+    // ALLOC_AFTER_MS: go on sampling the idle work an edit starts (checks, views, storage, backup)
+    if (process.env.ALLOC_AFTER_MS) await page.waitForTimeout(Number(process.env.ALLOC_AFTER_MS));
     const { profile: cp } = (await cdp.send('Profiler.stop')) as unknown as {
       profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
     };

@@ -13,6 +13,9 @@ import { generatePlan } from '../src/domain/generate';
 import { serializePlanbook } from '../src/io/planbookFile';
 import { launch, serveDist } from '../tests/e2e/harness';
 import { WorkbookPageModel } from '../tests/e2e/pages/WorkbookPage';
+import { armEditTimer, editLine, editRuns, editSpread, stats } from './editFigure';
+
+export { armEditTimer, editLine, editRuns, editSpread, stats } from './editFigure';
 
 /** Milliseconds (heap in MiB). */
 export interface AppFigures {
@@ -34,11 +37,6 @@ async function threadMs(cdp: CDPSession): Promise<number> {
   return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
 }
 
-export function stats(xs: number[]): { median: number; p95: number } {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { median: q(0.5), p95: q(0.95) };
-}
 /** The grand total's first amount cell (the column the pastes start in). */
 const GRAND = '.ag-row[row-id="pin:all"] [col-id="y2021_dtpt"]';
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -51,62 +49,6 @@ export async function importPlanbook(page: Page, url: string, file: string, titl
   const row = page.locator('[data-testid=workbook-list] tbody tr', { hasText: title });
   await row.waitFor({ timeout: 600_000 });
   return (await row.getAttribute('data-workbook'))!;
-}
-
-/** Edit → all totals on screen, measured in the page from the Enter keydown to the DOM change. */
-export async function armEditTimer(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __t0: number; __lat: number[]; __armed: boolean };
-    w.__lat = [];
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== 'Enter') return;
-        w.__t0 = performance.now();
-        w.__armed = true;
-      },
-      true,
-    );
-    const obs = new MutationObserver(() => {
-      if (!w.__armed) return;
-      w.__armed = false;
-      w.__lat.push(performance.now() - w.__t0);
-    });
-    // the grand total row (every part of it: ag-grid splits pinned columns into their own rows)
-    for (const target of document.querySelectorAll('.ag-row[row-id="pin:all"]'))
-      obs.observe(target, { subtree: true, childList: true, characterData: true });
-  });
-}
-
-/**
- * Types `runs` values (from `base` on) into project cells of column y2023_dtpt (the i-th in row
- * `rowOf(i)`); the latencies so far.
- */
-export async function editRuns(
-  page: Page,
-  runs: number,
-  base = 1000,
-  rowOf = (i: number) => 2 + ((i * 37) % 200),
-): Promise<number[]> {
-  const grid = new WorkbookPageModel(page);
-  for (let i = 0; i < runs; i++) {
-    const r = rowOf(i);
-    await grid.focus(r, 'y2023_dtpt');
-    const isProject = await page.evaluate(
-      (r) => document.querySelector(`.ag-row[row-index="${r}"]`)?.classList.contains('pb-project'),
-      r,
-    );
-    if (!isProject) continue;
-    const n = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.length);
-    await page.keyboard.type(String(base + i));
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
-      n,
-      { timeout: 60_000 },
-    );
-  }
-  return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
 }
 
 /** Opens a workbook from the list (`cold`: by its address on a fresh page); ms to the grid. */
@@ -180,7 +122,7 @@ export async function pasteAt(page: Page, row: number, text: string): Promise<Pa
 export async function benchApp(n: number, log: (s: string) => void): Promise<AppFigures> {
   const big = n > 20_000;
   const OPEN_RUNS = big ? 3 : 7;
-  const EDIT_RUNS = big ? 20 : 40;
+  const EDIT_RUNS = big ? 50 : 100;
   const wb = generatePlan({ projects: n });
   const file = join(mkdtempSync(join(tmpdir(), 'planbook-bench-')), `plan-${n}.planbook`);
   writeFileSync(file, serializePlanbook(wb));
@@ -214,9 +156,13 @@ export async function benchApp(n: number, log: (s: string) => void): Promise<App
   );
   await armEditTimer(page);
   const before = await page.locator(GRAND).innerText();
-  const lat = await editRuns(page, EDIT_RUNS);
+  const spread = editSpread(
+    rowsAll.flatMap((r, i) => (r.kind === 'project' ? [i] : [])),
+    EDIT_RUNS,
+  );
+  const lat = await editRuns(page, EDIT_RUNS, 1000, spread.rowOf, spread.colOf);
   const ed = stats(lat);
-  log(`edit → all totals updated, ${lat.length} edits: median ${ms(ed.median)}, p95 ${ms(ed.p95)}`);
+  log(editLine(lat, big ? 50 : 16));
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapOpen = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

@@ -4,11 +4,13 @@
  * GC events; prints each edit's latency and main-thread CPU with what ran in its window: GC
  * (scavenges, mark-compacts), timers and idle callbacks fired inside it (work that collided with
  * the edit), the script's function calls, style/layout/paint; then the bytes allocated per edit
- * (the heap's growth plus what the GCs freed, over the run). BENCH_PROJECTS (default 10,000),
+ * (the heap's growth plus what the GCs freed, over the run). The edits go where bench/app.ts's
+ * go (editSpread: rows near and far, 10 columns). BENCH_PROJECTS (default 10,000),
  * BENCH_DIST a build to serve, EDIT_RUNS (default 60), SLOW_MS what counts as slow (default 16).
  */
 import type { Page } from 'playwright-core';
-import { armEditTimer, editRuns, stats } from './app';
+import { generatePlan } from '../src/domain/generate';
+import { armEditTimer, editRuns, editSpread, stats } from './app';
 import { openGeneratedPlan } from './openedPlan';
 import { startTrace, type TraceEvent } from './trace';
 
@@ -16,12 +18,34 @@ type Ev = TraceEvent;
 
 const GC = /^(MinorGC|MajorGC|V8\.GCScavenger|V8\.GCFinalizeMC|V8\.GCIncrementalMarking$|MinorMS)/;
 
+/** Begin/end pairs (Chromium traces Layout so) as complete events. */
+function spans(events: Ev[]): Ev[] {
+  const open: Ev[] = [];
+  const out: Ev[] = [];
+  for (const e of events)
+    if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b) out.push({ ...b, ph: 'X', dur: e.ts - b.ts });
+    }
+  return out;
+}
+
+/** A GC event's used heap before → after, MiB. */
+const mib = (e: Ev): string =>
+  e.args?.usedHeapSizeBefore === undefined
+    ? ''
+    : ` ${(e.args.usedHeapSizeBefore / 2 ** 20).toFixed(0)}→${((e.args.usedHeapSizeAfter ?? 0) / 2 ** 20).toFixed(0)}MiB`;
+
 /** One line per edit window: latency, CPU, and the main thread's work in it by kind. */
 function classify(events: Ev[], lat: number[], slow: number): string[] {
   const marks = events.filter((e) => e.name === 'pb:edit-start');
   if (!marks.length) return ['no edit windows'];
   const { pid, tid } = marks[0];
-  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur);
+  const main = [
+    ...events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur),
+    ...spans(events.filter((e) => e.pid === pid && e.tid === tid)),
+  ];
   const ends = events.filter((e) => e.name === 'pb:edit-end');
   const out: string[] = [];
   const kinds = new Map<string, number[]>();
@@ -51,8 +75,14 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
     const l = (end.ts - s.ts) / 1000;
     if (Number.isFinite(cpu)) cpus.push(cpu);
     const tag = l > slow ? 'SLOW' : '    ';
+    const gcs = inWin
+      .filter((e) => /^(MinorGC|MajorGC)$/.test(e.name) && e.dur! > 1000)
+      .map((e) => `${e.name}:${(e.dur! / 1000).toFixed(0)}:${String(e.args?.type ?? '')}${mib(e)}`);
     const kind = [
       gc > 2 ? 'gc' : '',
+      // the thread waited for a core (wall well over its CPU time, nothing else ran in the window)
+      l - cpu > Math.max(8, cpu) ? 'preempted' : '',
+      cpu > slow ? 'cpu' : '',
       timers.length ? 'timer' : '',
       idle.length ? 'idle' : '',
       tasks.length > 2 ? `tasks${tasks.length}` : '',
@@ -62,9 +92,18 @@ function classify(events: Ev[], lat: number[], slow: number): string[] {
     const k = l > slow ? kind || 'script' : 'fast';
     kinds.set(k, [...(kinds.get(k) ?? []), l]);
     out.push(
-      `${tag} #${i} ${l.toFixed(1)} ms (cpu ${cpu.toFixed(1)}) gc ${gc.toFixed(1)}/${gcV8.toFixed(1)} style ${style.toFixed(1)} layout ${layout.toFixed(1)} paint ${paint.toFixed(1)} tasks ${tasks.length} timers ${timers.length} idle ${idle.length} [${fns.slice(0, 8).join(' ')}]`,
+      `${tag} #${i} ${l.toFixed(1)} ms (cpu ${cpu.toFixed(1)}) gc ${gc.toFixed(1)}/${gcV8.toFixed(1)} style ${style.toFixed(1)} layout ${layout.toFixed(1)} paint ${paint.toFixed(1)}${gcs.length ? ` {${gcs.join(' ')}}` : ''} tasks ${tasks.length} timers ${timers.length} idle ${idle.length} [${fns.slice(0, 8).join(' ')}]`,
     );
   });
+  const majors = main.filter((e) => e.name === 'MajorGC');
+  const inAny = (e: Ev) =>
+    marks.some((s) => {
+      const end = ends.find((x) => x.ts >= s.ts);
+      return end !== undefined && e.ts >= s.ts && e.ts <= end.ts;
+    });
+  out.push(
+    `major GCs: ${majors.length} (${majors.map((e) => `${(e.dur! / 1000).toFixed(0)}${inAny(e) ? '*' : ''}${mib(e)}`).join(', ')}; * inside an edit)`,
+  );
   const c = stats(cpus);
   out.push(`main-thread CPU per edit: median ${c.median.toFixed(1)} p95 ${c.p95.toFixed(1)} ms`);
   out.push(`measured in page: ${lat.map((x) => x.toFixed(0)).join(' ')}`);
@@ -113,7 +152,12 @@ async function main(): Promise<void> {
     'toplevel',
   ]);
   const runs = Number(process.env.EDIT_RUNS ?? 60);
-  const lat = await editRuns(page, runs);
+  const rows = generatePlan({ projects: n }).sheets[0].rows;
+  const spread = editSpread(
+    rows.flatMap((r, i) => (r.kind === 'project' ? [i] : [])),
+    runs,
+  );
+  const lat = await editRuns(page, runs, 1000, spread.rowOf, spread.colOf);
   const events = await stop();
   await cdp.detach();
   const h1 = await heap(page);

@@ -5,38 +5,12 @@
  * findings in view are rendered (the others stand as space of their measured average height), so
  * thousands of findings cost an edit no more than a few.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Finding } from '../domain/checks';
-import { formatAmount } from '../domain/numbers';
+import { type CheckActions, FindingItem } from './FindingItem';
 import { useLang } from './i18n';
-import type { StringKey } from './strings';
 
-/** The translation key of a rule's name. */
-export function ruleKey(rule: Finding['rule']): StringKey {
-  return `rule_${rule.replace(/-/g, '_')}` as StringKey;
-}
-
-/** The translation key of a finding's severity as the user should read it. */
-function severityKey(f: Finding): StringKey {
-  if (f.why === 'partial' || f.why === 'inferred') return 'sev_verify';
-  if (f.why === 'note') return 'sev_note';
-  return f.severity === 'error' ? 'sev_error' : 'sev_warning';
-}
-
-export interface CheckActions {
-  /** Marks a finding explained with a note (an empty note takes it back). */
-  onExplain: (f: Finding, note: string) => void;
-  /** Switches off the rules that check the finding's column. */
-  onRulesOff: (f: Finding) => void;
-  /** Marks the finding's column as never added up. */
-  onNotAdditive: (f: Finding) => void;
-  /** Whether the finding's stated figure (a section's, a total row's) can take the computed one. */
-  canAcceptComputed?: (f: Finding) => boolean;
-  /** Clears the finding's stated figure: the row follows its rows from then on. */
-  onAcceptComputed?: (f: Finding) => void;
-  /** Clears every figure the sheet's sections and total rows state (one undoable step). */
-  onAcceptAllComputed?: () => void;
-}
+export type { CheckActions } from './FindingItem';
 
 /** Height of a finding (px) until the rendered ones are measured. */
 export const FINDING_HEIGHT = 90;
@@ -58,6 +32,15 @@ export function visibleSlice(
     Math.ceil((scrollTop + Math.max(viewport, height)) / height) + OVERSCAN,
   );
   return { first, last: Math.max(first, last) };
+}
+
+/**
+ * The height (px) to stand for each finding not rendered, once `n` rendered ones measure `h` px
+ * together: null when the current `est` is close enough (within 2 px) or nothing is measured.
+ */
+export function averageHeight(h: number, n: number, est: number): number | null {
+  if (n <= 0 || h <= 0 || Math.abs(h / n - est) <= 2) return null;
+  return Math.max(24, h / n);
 }
 
 export interface ChecksPanelProps {
@@ -150,12 +133,22 @@ function FindingList({
     findings.length <= WINDOW_FROM
       ? { first: 0, last: findings.length }
       : visibleSlice(findings.length, est, view.top, view.height);
-  // the space of the findings not rendered: the average height of those rendered
-  useLayoutEffect(() => {
-    const n = last - first;
-    const h = list.current?.offsetHeight ?? 0;
-    if (n > 0 && h > 0 && Math.abs(h / n - est) > 2) setEst(Math.max(24, h / n));
-  }, [first, last, est, findings]);
+  // the space of the findings not rendered: the average height of those rendered, measured by a
+  // ResizeObserver once the browser has laid the list out (reading offsetHeight after each render
+  // forced a layout of the whole page inside every edit: ~3 ms of an edit's ~6 ms at 10,000
+  // projects)
+  const rendered = useRef(0);
+  rendered.current = last - first;
+  useEffect(() => {
+    const el = list.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(([e]) => {
+      const h = e.borderBoxSize?.[0]?.blockSize ?? e.contentRect.height;
+      setEst((est) => averageHeight(h, rendered.current, est) ?? est);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
     <div
       className="pb-checks-list"
@@ -182,126 +175,5 @@ function FindingList({
         </ul>
       </div>
     </div>
-  );
-}
-
-function FindingItem({
-  f,
-  rowNumber,
-  onSelect,
-  actions,
-  figure,
-  unit,
-}: {
-  f: Finding;
-  rowNumber: (rowId: string | null) => string;
-  onSelect: (f: Finding) => void;
-  actions?: CheckActions;
-  figure?: (x: number, colId: string | null) => string;
-  unit?: string;
-}) {
-  const { t, lang } = useLang();
-  const a = (x: number) => (figure ? figure(x, f.colId) : formatAmount(x, lang));
-  const [note, setNote] = useState<string | null>(null);
-  const explained = f.explained !== undefined;
-  return (
-    <li className={explained ? 'pb-finding-explained' : undefined}>
-      <button
-        type="button"
-        className={`pb-finding pb-finding-${f.severity}`}
-        data-testid="finding"
-        data-rule={f.rule}
-        data-row={f.rowId ?? ''}
-        data-col={f.colId ?? ''}
-        onClick={() => onSelect(f)}
-      >
-        <span className="pb-finding-rule">
-          {t(ruleKey(f.rule))} · {t(severityKey(f))}
-          {f.scope ? ` · ${f.scope}` : ''}
-        </span>
-        <span className="pb-finding-label">
-          {rowNumber(f.rowId)} {f.label}
-        </span>
-        <span className="pb-finding-nums">
-          {t('col_stated')} {a(f.expected)} · {t('col_computed')} {a(f.actual)} · {t('col_diff')}{' '}
-          {a(f.actual - f.expected)}
-          {unit ? ` (${unit})` : ''}
-        </span>
-        {f.from && (
-          <span className="pb-finding-from">
-            {t(`from_${f.from.replace(' ', '_')}` as StringKey)}
-          </span>
-        )}
-        {explained && (
-          <span className="pb-finding-note" data-testid="finding-note">
-            {t('explainedAs')}: {f.explained}
-          </span>
-        )}
-      </button>
-      {actions && f.rowId !== null && (
-        <div className="pb-finding-actions">
-          {note === null ? (
-            <>
-              <button
-                type="button"
-                data-testid="finding-explain"
-                onClick={() => setNote(f.explained ?? '')}
-              >
-                {t(explained ? 'explainEdit' : 'explain')}
-              </button>
-              {actions.onAcceptComputed && actions.canAcceptComputed?.(f) && (
-                <button
-                  type="button"
-                  data-testid="finding-accept-computed"
-                  title={t('acceptComputedHint', { computed: a(f.actual), stated: a(f.expected) })}
-                  onClick={() => actions.onAcceptComputed?.(f)}
-                >
-                  {t('acceptComputed')}
-                </button>
-              )}
-              {f.colId && (
-                <>
-                  <button
-                    type="button"
-                    data-testid="finding-rules-off"
-                    onClick={() => actions.onRulesOff(f)}
-                  >
-                    {t('rulesOff')}
-                  </button>
-                  <button
-                    type="button"
-                    data-testid="finding-not-additive"
-                    onClick={() => actions.onNotAdditive(f)}
-                  >
-                    {t('notAdditive')}
-                  </button>
-                </>
-              )}
-            </>
-          ) : (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                actions.onExplain(f, note);
-                setNote(null);
-              }}
-            >
-              <input
-                data-testid="finding-note-input"
-                aria-label={t('explainNote')}
-                placeholder={t('explainNote')}
-                value={note}
-                autoFocus
-                onChange={(e) => setNote(e.target.value)}
-                onKeyDown={(e) => e.key === 'Escape' && setNote(null)}
-              />
-              <button type="submit" data-testid="finding-note-save">
-                {t('saveNote')}
-              </button>
-            </form>
-          )}
-        </div>
-      )}
-    </li>
   );
 }
