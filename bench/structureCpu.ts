@@ -68,7 +68,15 @@ async function child(root: string): Promise<void> {
     }
   };
   const wb = generatePlan({ projects: n });
-  const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+  // the keys storage gives (as after a load or an import; a build without `keysInOrder` reads
+  // them all at the first step)
+  const { orderKeys } = await imp('src/storage/repo.ts');
+  const order = new Map<string, string>();
+  for (const sh of wb.sheets) {
+    const keys: string[] = orderKeys(null, null, sh.rows.length);
+    sh.rows.forEach((r: { id: string }, i: number) => order.set(r.id, keys[i]));
+  }
+  const s = new WorkbookSession({ workbook: wb, order, rev: 1, keysInOrder: true }, null);
   await s.whenEngineReady();
   const sheetId = wb.sheets[0].id;
   const settle = async () => {
