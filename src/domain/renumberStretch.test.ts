@@ -95,6 +95,17 @@ describe('renumbering over the stretch a step changed', () => {
     expect(steps).toBe(900);
   });
 
+  it('numbers rows added to a list left empty', () => {
+    const rnd = seeded(2);
+    const empty = renumberAfter(
+      renumberAfter([], randomRows(rnd, 5), DEFAULT_SCHEME),
+      [],
+      DEFAULT_SCHEME,
+    );
+    const rows = randomRows(rnd, 30);
+    expect(renumberAfter(empty, rows, DEFAULT_SCHEME)).toEqual(renumber(rows, DEFAULT_SCHEME));
+  });
+
   it('walks the rows around a step among thousands, not every row', () => {
     const rnd = seeded(8);
     const scheme = DEFAULT_SCHEME;

@@ -86,7 +86,8 @@ export function renumberAfter(
   let tailFrom = Infinity;
   let shift = 0;
   let m = 0; // the next of the last walk's states to compare with, in the shared end
-  if (last && sameScheme(last.scheme, scheme)) {
+  // (a walk over no rows kept no state)
+  if (last?.at.length && sameScheme(last.scheme, scheme)) {
     const { head, tail } = commonEnds(prev, rows);
     let k = 0;
     while (k + 1 < last.at.length && last.at[k + 1] <= head) k++;
