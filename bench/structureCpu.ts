@@ -38,6 +38,16 @@
  * renumber lighter per row), old and new roots in one run, load 20-21: the task minus the
  * engine's part, per kind: insert 303 -> 69, delete 234 -> 79, move 258 -> 73, undo 114 -> 22,
  * redo 101 -> 28 ms (what is left of it: renumbering the sheet, O(rows), ~30 ms loaded).
+ * 2026-12-02 later (#20: HyperFormula's range maps keyed by numbers, engine/rangeKeys.ts;
+ * renumbering over the stretch a step changed, domain/renumberStretch.ts; the session given the
+ * keys storage gives, known in order), old and new roots alternated, load 17-21: step task CPU
+ * median 241 / 226 -> 198 / 188 ms (max 701 / 712 -> 546 / 532); per kind, task / engine's part,
+ * round 1, round 2: insert 175 / 95, 171 / 101 -> 194 / 89, 158 / 85; delete 233 / 169, 164 / 114
+ * -> 189 / 138, 145 / 99; move 401 / 349, 305 / 253 -> 284 / 261, 290 / 260; undo 310 / 285,
+ * 273 / 243 -> 223 / 195, 200 / 186; redo 265 / 243, 256 / 239 -> 198 / 178, 193 / 178 ms. Apart:
+ * an insert and a move's applyCommand 50 -> 22 ms (renumbering), an addRows' range re-key 31 ->
+ * 19 ms. What is left of a move's engine part: HyperFormula's passes over every range (moved, then
+ * truncated and sorted at the rows removed) and the recalculation.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -68,7 +78,15 @@ async function child(root: string): Promise<void> {
     }
   };
   const wb = generatePlan({ projects: n });
-  const s = new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);
+  // the keys storage gives (as after a load or an import; a build without `keysInOrder` reads
+  // them all at the first step)
+  const { orderKeys } = await imp('src/storage/repo.ts');
+  const order = new Map<string, string>();
+  for (const sh of wb.sheets) {
+    const keys: string[] = orderKeys(null, null, sh.rows.length);
+    sh.rows.forEach((r: { id: string }, i: number) => order.set(r.id, keys[i]));
+  }
+  const s = new WorkbookSession({ workbook: wb, order, rev: 1, keysInOrder: true }, null);
   await s.whenEngineReady();
   const sheetId = wb.sheets[0].id;
   const settle = async () => {

@@ -6,7 +6,7 @@
  */
 import { commonEnds } from '../domain/rowIndex';
 import type { Id, Row } from '../domain/types';
-import { orderKeys } from '../storage/repo';
+import { type LoadedWorkbook, orderKeys } from '../storage/repo';
 
 /** Per order map: row lists whose every row has a key there, the keys increasing down the list. */
 const inOrder = new WeakMap<Map<Id, string>, WeakSet<readonly Row[]>>();
@@ -21,6 +21,16 @@ export function markInOrder(rows: readonly Row[], order: Map<Id, string>): void 
   let set = inOrder.get(order);
   if (!set) inOrder.set(order, (set = new WeakSet()));
   set.add(rows);
+}
+
+/**
+ * Records what storage says of a loaded workbook: each sheet's row list in order when its keys
+ * are (`keysInOrder`: read back in key order, or just given), so the first step after a load or
+ * an import reads only the stretch it changed; nothing when not said.
+ */
+export function markLoaded(loaded: LoadedWorkbook): void {
+  if (!loaded.keysInOrder) return;
+  for (const s of loaded.workbook.sheets) markInOrder(s.rows, loaded.order);
 }
 
 /** Forgets what was known of `order` (its keys were replaced from elsewhere, a reload). */

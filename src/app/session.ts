@@ -18,7 +18,7 @@ import { SaveQueue, type SaveState } from './saveQueue';
 import { SessionReads } from './sessionReads';
 import type { StorageFailure } from './storageFailure';
 import { SheetWidths } from './sheetWidths';
-import { forgetOrder } from './rowOrder';
+import { forgetOrder, markLoaded } from './rowOrder';
 import { storedChange } from './storedChange';
 import { touchesUnits } from './viewSync';
 
@@ -94,6 +94,7 @@ export class WorkbookSession extends SessionReads {
       typeof engine === 'boolean' ? {} : engine,
     );
     this.order = loaded.order;
+    markLoaded(loaded);
     this.saves = new SaveQueue(repo, loaded.workbook.id, loaded.rev);
     this.widths = new SheetWidths(repo, loaded.workbook.id, loaded.widths, () => !this._readOnly);
     this.dispatcher = new Dispatcher(
@@ -288,6 +289,7 @@ export class WorkbookSession extends SessionReads {
     this.order.clear();
     forgetOrder(this.order);
     for (const [k, v] of loaded.order) this.order.set(k, v);
+    markLoaded({ ...loaded, order: this.order });
     this.saves.reset(loaded.rev);
     this.widths.reset(loaded.widths);
     this.dispatcher.reload(loaded.workbook);

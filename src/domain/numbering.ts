@@ -132,55 +132,75 @@ const PAREN = 41; // ')'
 const PUNCTUATED = /^(.+?)([.)])$/;
 
 /**
+ * Where a walk numbering rows stands before a row: how many sections / projects of each level the
+ * current parent has numbered so far, the enclosing sections' numbers and kinds, the punctuation
+ * after numbers last seen per kind and depth, and the projects counted straight through.
+ */
+export interface NumberState {
+  section: number[];
+  project: number[];
+  path: number[];
+  kinds: Row['kind'][];
+  punct: Map<number, string>;
+  through: number;
+}
+
+/** The state before the first row. */
+export function freshState(): NumberState {
+  return { section: [], project: [], path: [], kinds: [], punct: new Map(), through: 0 };
+}
+
+/**
+ * Row `r` numbered by the scheme from state `st` (which it moves past the row): the row itself
+ * when its number stands, else a copy with the new one.
+ */
+export function numberRow(r: Row, scheme: NumberingScheme, all: boolean, st: NumberState): Row {
+  // total rows and *of which* / ratio lines are not counted among their siblings
+  if (r.kind === 'total' || r.part) return r;
+  // (a bulleted project between two subsections takes no number from them)
+  st.section.length = Math.min(st.section.length, r.level + 1);
+  st.project.length = Math.min(st.project.length, r.level + 1);
+  st.path.length = r.level;
+  st.kinds.length = r.level;
+  st.kinds[r.level] = r.kind;
+  const counters = st[r.kind];
+  counters[r.level] = (counters[r.level] ?? 0) + 1;
+  const underSection =
+    r.kind === 'project' && (r.level === 0 || st.kinds[r.level - 1] === 'section');
+  // a scheme counting straight through: projects right under a section share one counter
+  const k = scheme.through && underSection ? ++st.through : counters[r.level];
+  if (r.kind === 'section') st.path[r.level] = k;
+  if (r.manualNumber && !all) return r;
+  const styles = r.kind === 'section' ? scheme.sections : scheme.projects;
+  // a project's style is read by how deep it sits below its section
+  const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
+  const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
+  // (only a dotted number reads the enclosing sections' numbers)
+  const bare = numberOf(style, k, style === 'dotted' ? st.path.slice(0, r.level) : NO_PATH);
+  const tt = r.cells.tt;
+  const had = (typeof tt === 'string' ? tt : String(tt ?? '')).trim();
+  // (a number without `.` or `)` at its end: no punctuation to read, the pattern not run)
+  const end = had.charCodeAt(had.length - 1);
+  const m = end === DOT || end === PAREN ? PUNCTUATED.exec(had) : null;
+  const key = depth * 2 + (r.kind === 'section' ? 0 : 1); // per kind and depth
+  // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
+  if (m) st.punct.set(key, m[2]);
+  else if (had) st.punct.set(key, '');
+  if ((m ? m[1] : had) === bare && r.cells.tt === had && !r.manualNumber) return r;
+  const bullet = style === 'dash' || style === 'plus';
+  const want = bullet ? bare : bare + (m ? m[2] : (st.punct.get(key) ?? ''));
+  const { manualNumber: _m, ...rest } = r;
+  void _m;
+  return { ...rest, cells: { ...r.cells, tt: want } };
+}
+
+/**
  * The rows numbered by the scheme: counters restart under each section (but projects right under a
  * section, when the scheme counts them straight `through`), bullets stay bullets. Rows whose
  * number was typed by hand keep it (unless `all`), and count as numbered. Unchanged rows stay the
  * same objects.
  */
 export function renumber(rows: readonly Row[], scheme: NumberingScheme, all = false): Row[] {
-  // how many sections / projects of each level the current parent has numbered so far (a
-  // bulleted project between two subsections takes no number from them)
-  const counted = { section: [] as number[], project: [] as number[] };
-  const path: number[] = [];
-  // the punctuation after numbers (`1.`, `a)`) last seen per kind and depth: new rows take it
-  const punct = new Map<number, string>();
-  // a scheme counting straight through: projects right under a section share one counter
-  const kinds: Row['kind'][] = [];
-  let through = 0;
-  return rows.map((r) => {
-    // total rows and *of which* / ratio lines are not counted among their siblings
-    if (r.kind === 'total' || r.part) return r;
-    counted.section.length = Math.min(counted.section.length, r.level + 1);
-    counted.project.length = Math.min(counted.project.length, r.level + 1);
-    path.length = r.level;
-    kinds.length = r.level;
-    kinds[r.level] = r.kind;
-    const counters = counted[r.kind];
-    counters[r.level] = (counters[r.level] ?? 0) + 1;
-    const underSection =
-      r.kind === 'project' && (r.level === 0 || kinds[r.level - 1] === 'section');
-    const k = scheme.through && underSection ? ++through : counters[r.level];
-    if (r.kind === 'section') path[r.level] = k;
-    if (r.manualNumber && !all) return r;
-    const styles = r.kind === 'section' ? scheme.sections : scheme.projects;
-    // a project's style is read by how deep it sits below its section
-    const depth = r.kind === 'section' ? r.level : Math.max(0, r.level - 1);
-    const style = styles[Math.min(depth, styles.length - 1)] ?? 'arabic';
-    // (only a dotted number reads the enclosing sections' numbers)
-    const bare = numberOf(style, k, style === 'dotted' ? path.slice(0, r.level) : NO_PATH);
-    const tt = r.cells.tt;
-    const had = (typeof tt === 'string' ? tt : String(tt ?? '')).trim();
-    // (a number without `.` or `)` at its end: no punctuation to read, the pattern not run)
-    const end = had.charCodeAt(had.length - 1);
-    const m = end === DOT || end === PAREN ? PUNCTUATED.exec(had) : null;
-    const key = depth * 2 + (r.kind === 'section' ? 0 : 1); // per kind and depth
-    if (m) punct.set(key, m[2]);
-    else if (had) punct.set(key, '');
-    if ((m ? m[1] : had) === bare && r.cells.tt === had && !r.manualNumber) return r;
-    const bullet = style === 'dash' || style === 'plus';
-    const want = bullet ? bare : bare + (m ? m[2] : (punct.get(key) ?? ''));
-    const { manualNumber: _m, ...rest } = r;
-    void _m;
-    return { ...rest, cells: { ...r.cells, tt: want } };
-  });
+  const st = freshState();
+  return rows.map((r) => numberRow(r, scheme, all, st));
 }

@@ -5,6 +5,7 @@
  */
 import { countsThrough, detectScheme, type NumberingScheme, renumber } from './numbering';
 import type { CellChange } from './ops';
+import { keepNumbering, renumberAfter } from './renumberStretch';
 import { indexOfRows } from './rowIndex';
 import type { AppendixSheet, Row } from './types';
 
@@ -32,7 +33,11 @@ function schemeOf(sheet: AppendixSheet, rows: readonly Row[]): NumberingScheme {
 export function followNumbering(before: AppendixSheet, after: AppendixSheet): AppendixSheet {
   const numbering = schemeOf(after.numbering ? after : before, before.rows);
   const sheet = after.numbering === numbering ? after : { ...after, numbering };
-  return withRows(sheet, renumber(sheet.rows, numbering));
+  // (walked over the stretch the edit changed, where the rows before were so numbered)
+  const rows = renumberAfter(before.rows, sheet.rows, numbering);
+  const out = withRows(sheet, rows);
+  keepNumbering(rows, out.rows);
+  return out;
 }
 
 /** Every row renumbered, numbers typed by hand included (the *Đánh số lại* action). */

@@ -7,6 +7,7 @@
  */
 import { HyperFormula } from 'hyperformula';
 import { installArrayNodes } from './arrayNodes';
+import { installRangeKeys } from './rangeKeys';
 import { type SparseGraph, topSortFrom } from './topSort';
 
 type Sort = (
@@ -61,7 +62,8 @@ type FromState = (this: unknown, engine: unknown) => HyperFormula;
 
 /**
  * Makes the first engine built (by any of HyperFormula's builders, from any module) install the
- * faster order on its graph class (and the kept array vertices, arrayNodes.ts): the builders
+ * faster order on its graph class (and the kept array vertices, arrayNodes.ts, and the range
+ * maps keyed by numbers, rangeKeys.ts): the builders
  * (buildEmpty, buildFromArray, buildFromSheets) all end in HyperFormula's one
  * `buildFromEngineState`, wrapped here until that engine and then given back. No engine is built
  * for it: an import costs nothing. A version without it is left as it is.
@@ -75,6 +77,8 @@ export function installOnFirstBuild(): void {
     const hf = own.call(this, engine);
     statics.buildFromEngineState = own;
     waiting = false;
+    // range maps keyed by numbers (rangeKeys.ts): first, so every engine built from here on has them
+    installRangeKeys(hf);
     installed = installFastRecalc(hf);
     // and the row operations without their walk over every vertex (arrayNodes.ts)
     installArrayNodes(hf);

@@ -45,6 +45,11 @@ export interface LoadedWorkbook {
   rev: number;
   /** Column widths the user dragged (kept beside the workbook, not in its history). */
   widths?: ColumnWidthsBySheet;
+  /**
+   * Every row of each sheet has a key in `order`, the keys strictly increasing down its list (as
+   * storage gives and reads them back), so the first step need not read them all (#20).
+   */
+  keysInOrder?: boolean;
 }
 
 /** Order keys for n rows between two keys (null: open end). */
@@ -122,7 +127,7 @@ export class WorkbookRepo {
       for (let i = 0; i < rows.length; i += CREATE_ROWS)
         await this.db.rows.bulkAdd(rows.slice(i, i + CREATE_ROWS));
     });
-    return { workbook: wb, order, rev: 1 };
+    return { workbook: wb, order, rev: 1, keysInOrder: true };
   }
 
   /** Loads a workbook with its rows in order; undefined when it does not exist. */
@@ -132,6 +137,8 @@ export class WorkbookRepo {
       if (!w) return undefined;
       const order = new Map<Id, string>();
       const sheets: AppendixSheet[] = [];
+      // read back in key order; checked while read (two rows of one key would not be)
+      let keysInOrder = true;
       for (const sid of w.sheetIds) {
         const s = await this.db.sheets.get(sid);
         if (!s) continue;
@@ -139,8 +146,11 @@ export class WorkbookRepo {
           .where('[sheetId+order]')
           .between([sid, ''], [sid, '\uffff'])
           .toArray();
+        let last = '';
         const rows = recs.map((r) => {
           order.set(r.id, r.order);
+          if (!(r.order > last)) keysInOrder = false;
+          last = r.order;
           return rowOf(r);
         });
         const { workbookId: _w, ...header } = s;
@@ -155,7 +165,8 @@ export class WorkbookRepo {
         createdAt: w.createdAt,
         updatedAt: w.updatedAt,
       };
-      return { workbook, order, rev: w.rev, ...(w.widths ? { widths: w.widths } : {}) };
+      const widths = w.widths ? { widths: w.widths } : {};
+      return { workbook, order, rev: w.rev, keysInOrder, ...widths };
     });
   }
 

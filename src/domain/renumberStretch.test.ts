@@ -1,0 +1,134 @@
+/**
+ * #20: renumbering after a structural step walks the stretch the step changed (from the last kept
+ * state before it to where the numbering stands again as it did), and gives the rows `renumber`
+ * gives over the whole list: through random inserts, deletes and moves of sections, projects,
+ * totals, *of which* lines and hand numbers, with punctuated, bare and bulleted numbers, by
+ * schemes counting projects per section and straight through.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEME, type NumberingScheme, renumber } from './numbering';
+import { renumberAfter } from './renumberStretch';
+import type { Row } from './types';
+
+let ids = 0;
+
+/** A seeded random number generator (mulberry32), numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A random row at `level` (a section's child one deeper, at most three). */
+function randomRow(rnd: () => number, level: number): Row {
+  const x = rnd();
+  const kind = x < 0.3 ? 'section' : x < 0.95 ? 'project' : 'total';
+  const tt = ['', '1.', 'a)', '-', ' 2 ', 'II', '3'][Math.floor(rnd() * 7)];
+  const r: Row = { id: `r${ids++}`, kind, level: kind === 'total' ? 0 : level, cells: { tt } };
+  if (kind === 'project' && rnd() < 0.04) r.part = 'ofWhich';
+  if (kind !== 'total' && rnd() < 0.03) r.manualNumber = true;
+  return r;
+}
+
+/** `n` random rows whose levels go down at most one at a time. */
+function randomRows(rnd: () => number, n: number, level = 0): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = randomRow(rnd, level);
+    out.push(r);
+    level = r.kind === 'section' ? Math.min(3, r.level + 1) : Math.floor(rnd() * (r.level + 1));
+  }
+  return out;
+}
+
+/** One random structural step: rows inserted, deleted, or a block moved. */
+function step(rnd: () => number, rows: readonly Row[]): Row[] {
+  const out = rows.slice();
+  const at = Math.floor(rnd() * out.length);
+  const x = rnd();
+  if (x < 0.4) out.splice(at, 0, ...randomRows(rnd, 1 + Math.floor(rnd() * 4), rows[at]?.level));
+  else if (x < 0.7) out.splice(at, 1 + Math.floor(rnd() * 3));
+  else {
+    const block = out.splice(at, 1 + Math.floor(rnd() * 5));
+    out.splice(Math.floor(rnd() * (out.length + 1)), 0, ...block);
+  }
+  return out;
+}
+
+describe('renumbering over the stretch a step changed', () => {
+  it('gives the rows of the whole-list renumbering through random steps', () => {
+    const schemes: NumberingScheme[] = [
+      DEFAULT_SCHEME,
+      { ...DEFAULT_SCHEME, through: true },
+      { sections: ['letter', 'arabic', 'lower'], projects: ['arabic', 'plus', 'dash'] },
+    ];
+    let steps = 0;
+    // (states kept every few rows: the walk resumes and stops at many places)
+    for (const [k, scheme] of schemes.entries())
+      for (const every of [3, 40, 256]) {
+        const rnd = seeded(31 + k + every);
+        let prev = renumberAfter([], randomRows(rnd, 1_500), scheme, every);
+        for (let s = 0; s < 100; s++) {
+          const next = step(rnd, prev);
+          const want = renumber(next, scheme);
+          const got = renumberAfter(prev, next, scheme, every);
+          // the same rows: unchanged ones the same objects
+          const differ = want.flatMap((w, i) =>
+            w === next[i]
+              ? got[i] === w
+                ? []
+                : [i]
+              : JSON.stringify(got[i]) === JSON.stringify(w)
+                ? []
+                : [i],
+          );
+          expect([got.length, differ]).toEqual([want.length, []]);
+          prev = got;
+          steps++;
+        }
+      }
+    expect(steps).toBe(900);
+  });
+
+  it('numbers rows added to a list left empty', () => {
+    const rnd = seeded(2);
+    const empty = renumberAfter(
+      renumberAfter([], randomRows(rnd, 5), DEFAULT_SCHEME),
+      [],
+      DEFAULT_SCHEME,
+    );
+    const rows = randomRows(rnd, 30);
+    expect(renumberAfter(empty, rows, DEFAULT_SCHEME)).toEqual(renumber(rows, DEFAULT_SCHEME));
+  });
+
+  it('walks the rows around a step among thousands, not every row', () => {
+    const rnd = seeded(8);
+    const scheme = DEFAULT_SCHEME;
+    const rows = renumber(randomRows(rnd, 20_000), scheme);
+    let reads = 0;
+    // each row counting the reads of its kind (a walk reads it first)
+    const counted = rows.map((r) => {
+      const { kind, ...rest } = r;
+      return Object.defineProperty({ ...rest } as Row, 'kind', {
+        get: () => (reads++, kind),
+        enumerable: true,
+      });
+    });
+    const first = renumberAfter([], counted, scheme);
+    expect(reads).toBeGreaterThanOrEqual(rows.length);
+    // a project added among them, under the section of row 9,000
+    let at = 9_000;
+    while (counted[at].kind !== 'section') at++;
+    const added: Row = { id: 'new', kind: 'project', level: counted[at].level + 1, cells: {} };
+    const next = [...first.slice(0, at + 1), added, ...first.slice(at + 1)];
+    reads = 0;
+    const got = renumberAfter(first, next, scheme);
+    expect(reads).toBeLessThan(2_000);
+    expect(got).toEqual(renumber(next, scheme));
+  });
+});
