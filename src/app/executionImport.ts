@@ -10,13 +10,13 @@ import {
   ReportRecording,
 } from '../domain/executionApply';
 import {
-  bestSheet,
   type LineMatch,
   type ReportLine,
   type ReportReading,
   reportLineKey,
 } from '../domain/executionReport';
-import { type Prematch, reportFactor } from '../domain/executionPrematch';
+import { pairingInput, type Prematch, prematch } from '../domain/executionPrematch';
+import { type UnitNote, unitNoteText } from '../domain/executionUnits';
 import { toDateReader } from '../domain/executionFigures';
 import type { ExecutionEngine, LineInput } from '../engine/execution';
 import type { ExecPatch } from './executionPatch';
@@ -38,6 +38,8 @@ export interface ImportSummary {
   doubtful: { line: ReportLine; projectId: string }[];
   differences: ReportDifference[];
   factor: number;
+  /** The report's unit missing or belied, read from its figures, or doubted (see unitCheck). */
+  unit?: UnitNote;
   replaced: boolean;
   warnings: string[];
 }
@@ -78,12 +80,10 @@ export function recordSteps(
   /** Matched lines recorded in the first chunk (the next sized to the step's time left). */
   firstMatches = 128,
 ): { step: Step; result: () => Recorded } | null {
-  const factor = pre ? pre.factor : reportFactor(plan.unit, r);
-  const best =
-    pre === undefined
-      ? bestSheet(plan, r, factor)
-      : pre && { sheet: r.sheets[pre.sheet], match: pre.match };
-  if (!best) return null;
+  const paired = pre === undefined ? prematch(pairingInput(plan), r) : pre;
+  if (!paired) return null;
+  const { factor, unit } = paired;
+  const best = { sheet: r.sheets[paired.sheet], match: paired.match };
   const end = r.asOf ?? fallbackEnd;
   const rec = new ReportRecording(plan, best.match.matched, {
     end,
@@ -131,8 +131,13 @@ export function recordSteps(
         .map((m) => ({ line: m.line, projectId: m.projectId })),
       differences: res!.differences,
       factor,
+      ...(unit ? { unit } : {}),
       replaced: res!.replaced,
-      warnings: [...r.warnings, ...(r.asOf ? [] : [`no date: ${end}`])],
+      warnings: [
+        ...r.warnings,
+        ...(r.asOf ? [] : [`no date: ${end}`]),
+        ...(unit ? [unitNoteText(r.file, unit)] : []),
+      ],
     },
   });
   return { step, result };

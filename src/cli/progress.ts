@@ -8,12 +8,9 @@ import { annualPlanFrom, type AnnualPlan, planYears, type TargetPoint } from '..
 import { type ApplyResult, applyReport, type ReportDifference } from '../domain/executionApply';
 import { executionFigures } from '../domain/executionFigures';
 import { outsideLines } from '../domain/executionOutside';
-import {
-  bestSheet,
-  type LineMatch,
-  type ReportLine,
-  type ReportReading,
-} from '../domain/executionReport';
+import { pairingInput, prematch } from '../domain/executionPrematch';
+import { unitNoteText } from '../domain/executionUnits';
+import { type LineMatch, type ReportLine, type ReportReading } from '../domain/executionReport';
 import { type IsoDate, monthEnd, unitScale, viDate } from '../domain/executionText';
 import { evaluatedSide } from '../engine/sides';
 import { exportExecutionXlsx, executionCsv } from '../io/export/executionXlsx';
@@ -140,9 +137,11 @@ export function buildProgress(
   dated.sort((a, b) => (a.end! < b.end! ? -1 : a.end! > b.end! ? 1 : a.i - b.i));
   const reports: RecordedReport[] = [];
   for (const { r, end, kind } of dated) {
-    const factor = r.scale && planScale ? r.scale / planScale : 1;
-    const best = bestSheet(annual, r, factor);
-    const own = [...r.warnings];
+    // the stated unit's factor, or the one the report's own plan figures show (said in a warning)
+    const pre = prematch(pairingInput(annual), r);
+    const factor = pre ? pre.factor : r.scale && planScale ? r.scale / planScale : 1;
+    const best = pre && { sheet: r.sheets[pre.sheet], match: pre.match };
+    const own = [...r.warnings, ...(pre?.unit ? [unitNoteText(r.file, pre.unit)] : [])];
     if (r.year !== null && r.year !== year)
       own.push(`${r.file}: a report of ${r.year}, not ${year}`);
     if (!best) {

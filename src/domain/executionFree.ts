@@ -5,6 +5,7 @@
  * lines of a report costs a few candidates each, never a pass over every project.
  */
 import type { ExecProject } from './execution';
+import { normaliseCode } from './executionText';
 import { normaliseName } from './match';
 
 /** The first three words of a normalised name ('' for a shorter one). */
@@ -65,3 +66,35 @@ export class FreeIndex {
     return this.keys.get(key)?.find((p) => this.free.has(p.id));
   }
 }
+
+/** A report line as the name fit reads it. */
+interface NamedLine {
+  name: string;
+  lead: string;
+  code: string;
+}
+
+/**
+ * The one free project a line's name fits cut short (`Tập huấn CIO…` for `Tập huấn CIO… (khoảng
+ * 200 HV…)`) or lengthened, three words at least, under the same unit (`leads`: the report names
+ * units), codes not given on both sides; null when none or several fit.
+ */
+export function nameFit(index: FreeIndex, line: NamedLine, leads: boolean): ExecProject | null {
+  const n = normaliseName(line.name);
+  if (n.split(' ').length < 3) return null;
+  const lead = normaliseName(line.lead);
+  const fits = index.byHead(n).filter((p) => {
+    const q = index.name(p);
+    const [short, long] = q.length < n.length ? [q, n] : [n, q];
+    return (
+      (!lead || !leads || index.lead(p) === lead) &&
+      short.split(' ').length >= 3 &&
+      long.startsWith(`${short} `) &&
+      !(normaliseCode(line.code) && normaliseCode(p.code))
+    );
+  });
+  return fits.length === 1 ? fits[0] : null;
+}
+
+/** Whether a report writes a name as cut short (`…`, `...` at its end). */
+export const cutShort = (name: string): boolean => /(…|\.{3})\s*$/.test(name);

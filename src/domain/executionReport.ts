@@ -7,7 +7,7 @@
 import { type AnnualPlan, type ExecProject, normaliseCode } from './execution';
 import type { ColumnMeaning, Measure, Part } from './executionColumns';
 import { type IsoDate, nameLeadKey } from './executionText';
-import { FreeIndex } from './executionFree';
+import { cutShort, FreeIndex, nameFit } from './executionFree';
 import { type Match, matchProjects, normaliseName, projectRefs, type ProjectRef } from './match';
 import type { AppendixSheet } from './types';
 
@@ -197,6 +197,17 @@ export function matchReport(plan: MatchPlan, sheet: ReportSheet, factor = 1): Re
     free.delete(id);
     exact.add(l);
   }
+  // a name the report marks as cut short (`…`) that begins one free project's name alone is that
+  // project, before names merely alike (a cut name is alike to its neighbours: `… năm 2012 …`)
+  const index = new FreeIndex(free);
+  for (const l of rest) {
+    if (!cutShort(l.name)) continue;
+    const p = nameFit(index, l, leads);
+    if (!p) continue;
+    matched.push({ line: l, projectId: p.id, by: 'similar', doubtful: true });
+    free.delete(p.id);
+    exact.add(l);
+  }
   rest = rest.filter((l) => !exact.has(l));
   const left = [...free.values()];
   const a = projectRefs(
@@ -241,25 +252,12 @@ export function matchReport(plan: MatchPlan, sheet: ReportSheet, factor = 1): Re
   }
   // a name cut short in the report (`Tập huấn CIO…` for `Tập huấn CIO… (khoảng 200 HV…)`), or
   // lengthened, under the same unit: paired when one project alone fits, and left to confirm
-  const index = new FreeIndex(free);
   rest.forEach((line, i) => {
     if (taken.has(i)) return;
-    const n = normaliseName(line.name);
-    if (n.split(' ').length < 3) return;
-    const lead = normaliseName(line.lead);
-    const fits = index.byHead(n).filter((p) => {
-      const q = index.name(p);
-      const [short, long] = q.length < n.length ? [q, n] : [n, q];
-      return (
-        (!lead || !leads || index.lead(p) === lead) &&
-        short.split(' ').length >= 3 &&
-        long.startsWith(`${short} `) &&
-        !(normaliseCode(line.code) && normaliseCode(p.code))
-      );
-    });
-    if (fits.length !== 1) return;
-    matched.push({ line, projectId: fits[0].id, by: 'similar', doubtful: true });
-    free.delete(fits[0].id);
+    const p = nameFit(index, line, leads);
+    if (!p) return;
+    matched.push({ line, projectId: p.id, by: 'similar', doubtful: true });
+    free.delete(p.id);
     taken.add(i);
   });
   // a section line with exactly a free project's name and unit is that project (its rows below

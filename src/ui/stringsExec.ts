@@ -18,6 +18,12 @@ export const viExec = {
   execImported:
     'Đã nhập «{file}» (số liệu đến {date}): {matched} dòng khớp với dự án, {unmatched} dòng chưa ghép.',
   execImportReplaced: 'Số liệu kỳ {date} nhập trước đó đã được thay.',
+  execUnitInferred:
+    'Báo cáo không ghi đơn vị tính: theo cột kế hoạch vốn năm của chính báo cáo ({lines} dòng), số liệu được đọc theo {unit}. Đề nghị kiểm tra lại.',
+  execUnitContradicted:
+    'Đơn vị tính ghi trên báo cáo ({stated}) không khớp với số liệu: theo cột kế hoạch vốn năm của báo cáo ({lines} dòng), số liệu được đọc theo {unit}. Đề nghị kiểm tra lại.',
+  execUnitDoubt:
+    'Cảnh báo đơn vị tính: số giải ngân bằng {rate}% kế hoạch (trung vị {lines} dòng). Tỷ lệ giải ngân có thể sai; đề nghị kiểm tra đơn vị tính của báo cáo.',
   execImportFailed: 'Không nhập được «{name}»: {why}',
   execGridImporting: 'Đang nhập báo cáo… các số liệu tính được hiện lại khi xong.',
   execGridBuilding:
@@ -107,6 +113,12 @@ export const enExec: Record<keyof typeof viExec, string> = {
   execImported:
     'Imported “{file}” (figures to {date}): {matched} lines matched to projects, {unmatched} lines to pair.',
   execImportReplaced: 'The figures of {date} imported before were replaced.',
+  execUnitInferred:
+    'The report states no unit: by its own year-plan column ({lines} lines) its figures were read in {unit}. Please check.',
+  execUnitContradicted:
+    'The unit the report states ({stated}) does not fit its figures: by its own year-plan column ({lines} lines) they were read in {unit}. Please check.',
+  execUnitDoubt:
+    "Unit warning: the disbursement is {rate}% of the plan (median of {lines} lines). Rates may be wrong; please check the report's unit.",
   execImportFailed: 'Could not import “{name}”: {why}',
   execGridImporting: 'Importing a report… the computed figures show again once it is in.',
   execGridBuilding:

@@ -97,7 +97,7 @@ export function reverseWithin(g: RawGrid, items: readonly ItemRow[]): Edited {
 }
 
 /** Abbreviations of administrative writing, each written the other way. */
-const ABBREVIATIONS: [RegExp, string][] = [
+export const ABBREVIATIONS: [RegExp, string][] = [
   [/[UỦ][yỷ] ban nhân dân/giu, 'UBND'],
   [/\bUBND\b/gu, 'Ủy ban nhân dân'],
   [/công nghệ thông tin/giu, 'CNTT'],

@@ -51,6 +51,17 @@ function isRepeatedHeader(c: Ctx, texts: readonly string[]): boolean {
   return hits >= need;
 }
 
+/**
+ * Whether line r is a row whose figures only look like the header's numbering row (`2 | Góp vốn …
+ * | 2 | 1` under `1 | 2 | 3 | 4`): its name column holds a text none of the header's, and none of
+ * its words is a header text (a header repeated with a mark or a stray word still is one).
+ */
+function namesOther(c: Ctx, r: number, texts: readonly string[]): boolean {
+  const name = field(c, r, 'name');
+  if (!name || isHeaderText(c, name)) return false;
+  return !texts.some((t) => !foldsToItself(t) && isHeaderText(c, t));
+}
+
 /** The text of line r in the column(s) of a role (`name`, `number`, `lead`…), '' if none. */
 export function field(c: Ctx, r: number, role: string): string {
   let byRole = c.byRole;
@@ -118,7 +129,8 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       });
       continue;
     }
-    if (isRepeatedHeader(c, texts)) {
+    // a line naming something the header does not (a project with figures like `2`, `1`) is a row
+    if (isRepeatedHeader(c, texts) && !namesOther(c, r, texts)) {
       warnings.push({
         code: 'repeatedHeader',
         row: g.lineOf[r],

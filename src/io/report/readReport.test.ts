@@ -204,4 +204,26 @@ describe('plan codes', () => {
       Array.from({ length: 12 }, (_, i) => `78123${String(i + 1).padStart(2, '0')}`),
     );
   });
+
+  it('keeps a project line whose figures are the column numbers, not a repeated header', () => {
+    // `2 | Góp vốn … | 2 | 1` under the numbering row `1 | 2 | 3 | 4` (figures in tỷ đồng are small)
+    const r = text('bc.csv', [
+      ['BÁO CÁO GIẢI NGÂN VỐN ĐẦU TƯ CÔNG ĐẾN NGÀY 30/06/2013'],
+      ['Đơn vị tính: tỷ đồng'],
+      ['STT', 'Tên dự án', 'Kế hoạch vốn năm 2013', 'Lũy kế giải ngân từ đầu năm đến 30/06/2013'],
+      ['1', '2', '3', '4'],
+      ['1', 'Chi đầu tư xây dựng cơ bản', '35', '8'],
+      ['2', 'Góp vốn cổ phần các tổ chức tài chính quốc tế', '2', '1'],
+      ['3', 'Chi bổ sung Quỹ xúc tiến thương mại', '4', '3'],
+      ['STT', 'Tên dự án', 'Kế hoạch vốn năm 2013', 'Lũy kế giải ngân từ đầu năm đến 30/06/2013'],
+      ['4', 'Chi bổ sung dự trữ quốc gia', '9', '5'],
+    ]);
+    const lines = r.sheets[0].lines.filter((l) => l.kind === 'project');
+    expect(lines.map((l) => [l.name, l.figures[figureKey('ytd', 'all')]?.['']])).toEqual([
+      ['Chi đầu tư xây dựng cơ bản', 8],
+      ['Góp vốn cổ phần các tổ chức tài chính quốc tế', 1],
+      ['Chi bổ sung Quỹ xúc tiến thương mại', 3],
+      ['Chi bổ sung dự trữ quốc gia', 5],
+    ]);
+  });
 });

@@ -194,7 +194,11 @@ const hasDisbursement = (cols: Col[]) =>
  * and title words), the period's end and the unit. Throws a PlanReadError when nothing reads.
  */
 export function readReportFile(name: string, bytes: Uint8Array, year?: number): ReportReading {
-  const grids = gridsOf(name, bytes);
+  return readReportGrids(name, gridsOf(name, bytes), year);
+}
+
+/** `readReportFile` on the raw tables of a file (named `name`). */
+export function readReportGrids(name: string, grids: RawGrid[], year?: number): ReportReading {
   const read: { r: AppendixReading; g: RawGrid; title: string }[] = [];
   for (const grid of grids) {
     let raw = grid;

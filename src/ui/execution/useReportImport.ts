@@ -10,12 +10,23 @@ import type { ImportError } from '../../app/importer';
 import { afterPaint } from '../../app/inSteps';
 import { readAndPair } from '../../app/reportImport';
 import { viDate } from '../../domain/executionText';
-import { useLang } from '../i18n';
+import { type UnitNote, unitWords } from '../../domain/executionUnits';
+import { type T, useLang } from '../i18n';
 
 type Message = { text: string; kind: 'info' | 'error' } | null;
 
 /** Lets the browser paint (the progress line) before a long step (not waiting on a hidden page). */
 const nextPaint = () => new Promise<void>((done) => void afterPaint(done, 100));
+
+/** What the unit check of an import found, in the user's words. */
+function unitMessage(n: UnitNote, t: T) {
+  const unit = unitWords(n.scale) || '?';
+  if (n.kind === 'doubt')
+    return t('execUnitDoubt', { rate: Math.round((n.rate ?? 0) * 100), lines: n.lines });
+  if (n.kind === 'contradicted')
+    return t('execUnitContradicted', { stated: n.stated, lines: n.lines, unit });
+  return t('execUnitInferred', { lines: n.lines, unit });
+}
 
 /** The import of a report file and what is under way (null: nothing). */
 export function useReportImport(
@@ -42,7 +53,7 @@ export function useReportImport(
       }
       setPeriodId(r.end);
       setMessage({
-        kind: 'info',
+        kind: r.unit?.kind === 'doubt' ? 'error' : 'info',
         text: [
           t('execImported', {
             file: r.file,
@@ -51,6 +62,7 @@ export function useReportImport(
             unmatched: r.unmatched.length,
           }),
           r.replaced ? t('execImportReplaced', { date: viDate(r.end) }) : '',
+          r.unit ? unitMessage(r.unit, t) : '',
         ]
           .filter(Boolean)
           .join(' '),
