@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellInput } from '../domain/types';
-import { planClear, planFill, planPaste } from './clipboard';
+import { copyRange, planClear, planFill, planPaste } from './clipboard';
 import type { WorkbookSession } from './session';
 import { A11, pastePlan } from '../../tests/support/pastePlan';
 
@@ -176,5 +176,60 @@ describe('one rule for typing and pasting', async () => {
     expect(planPaste(sheet(s), { row: 0, col: 4 }, [['5']])).toMatchObject({
       refusals: [{ code: 'pasteIntoTotals' }],
     });
+  });
+});
+
+describe('the columns the form leaves out', () => {
+  // the row total (leaf 8) is Planbook's own, hidden in the grid: not a column of the form
+  it('pastes a row with the form’s columns column for column, past the hidden row total', () => {
+    const s = setup();
+    // tt, name, lead, coord, 2011 ĐTPT, 2011 SN, 2012 ĐTPT, 2012 SN, Tổng mức đầu tư, Ghi chú
+    const line = ['-', 'Dự án mới', 'Sở TT và TT', 'Các đơn vị', '1.000', '', '2.000', '', '3.000'];
+    const r = planPaste(sheet(s), { row: 1, col: 0 }, [[...line, 'ghi chú']]);
+    if (!('command' in r)) throw new Error(`refused: ${JSON.stringify(r.refusals)}`);
+    expect(r.range).toEqual({ r0: 1, c0: 0, r1: 1, c1: 10 });
+    expect(r.skipped).toBe(0);
+    s.dispatch(r.command, 'paste');
+    expect(s.value('s1', 1, 'stated')).toBe(3000);
+    expect(sheet(s).rows[1].cells.notes).toBe('ghi chú');
+    expect(s.value('s1', 1, 'y2012_dtpt')).toBe(2000);
+  });
+
+  it('copies the columns the grid shows, leaving out the hidden row total', () => {
+    const s = setup();
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r2', colId: 'stated', value: 5 }] },
+      'edit',
+    );
+    const raw = (i: number, c: string) => s.raw('s1', i, c) as CellInput;
+    const shown = (i: number, c: string) => {
+      const v = s.value('s1', i, c);
+      return typeof v === 'number' || typeof v === 'string' ? v : '';
+    };
+    const block = copyRange(sheet(s), { r0: 1, c0: 0, r1: 1, c1: 10 }, raw, shown);
+    expect(block.raw[0]).toHaveLength(10);
+    expect(block.text).toBe('-\ta\t\t\t1\t\t\t\t5\t');
+  });
+});
+
+describe('a fill over the hidden row total', () => {
+  it('fills right across it, each figure in its own column', () => {
+    const s = setup();
+    // 2012 SN (leaf 7) filled right over the hidden total (8) to the stated figure (9)
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId: 'r2', colId: 'y2012_sn', value: 7 }] },
+      'edit',
+    );
+    const raw = (i: number, c: string) => s.raw('s1', i, c) as CellInput;
+    const r = planFill(
+      sheet(s),
+      { r0: 1, c0: 7, r1: 1, c1: 7 },
+      { r0: 1, c0: 7, r1: 1, c1: 9 },
+      raw,
+    );
+    if (!('command' in r)) throw new Error(`refused: ${JSON.stringify(r.refusals)}`);
+    s.dispatch(r.command, 'fill');
+    expect(s.value('s1', 1, 'stated')).toBe(7);
+    expect(sheet(s).rows[1].cells.notes ?? null).toBe(null);
   });
 });

@@ -8,8 +8,9 @@ import type { CellChange } from '../domain/ops';
 import { percentAt, percentInput } from '../domain/percent';
 import { cellPolicy, readInput } from '../domain/policy';
 import { NUMBER_COLUMN } from '../domain/sheetNumbering';
+import { isOnForm } from '../domain/totals';
 import type { PastedBlock } from '../domain/typedText';
-import type { AppendixSheet, CellInput, Row } from '../domain/types';
+import type { AppendixSheet, CellInput, ColumnLeaf, Row } from '../domain/types';
 import { type ShownValue, shownText } from './clipboardHtml';
 import type { Command, Refusal } from './commands';
 import type { CellPos, CellRange } from './selection';
@@ -23,6 +24,16 @@ import { detectStyle, toTsv } from './tsv';
 export type PasteResult =
   | { command: Command; range: CellRange; newRows: number; skipped: number }
   | { refusals: Refusal[] };
+
+/**
+ * The leaves a block pasted at leaf index `col` lands on, in order: that column, then the columns
+ * on the form. A column the form leaves out (Planbook's own row total, hidden in the grid) is
+ * passed over, as the grid's arrows pass over it, so that a row copied from the printed form (or
+ * from Excel with the form's columns) lands column for column.
+ */
+export function landingLeaves(ls: readonly ColumnLeaf[], col: number): ColumnLeaf[] {
+  return col < ls.length ? [ls[col], ...ls.slice(col + 1).filter(isOnForm)] : [];
+}
 
 function firstTotal(rows: readonly Row[]): number {
   const i = rows.findIndex((r) => r.kind === 'total');
@@ -51,7 +62,8 @@ export function planPaste(
   marks?: readonly (readonly (number | null)[])[],
 ): PasteResult {
   const ls = leaves(sheet.columns);
-  if (!m.length || at.col >= ls.length) return { refusals: [] };
+  const targets = landingLeaves(ls, at.col);
+  if (!m.length || !targets.length) return { refusals: [] };
   const style = detectStyle(m);
   // a block from a project row that runs into the total rows adds project rows before them; a
   // block on the total rows themselves writes their figures, as typing there does
@@ -63,8 +75,7 @@ export function planPaste(
   const isAdded = new Set<Row>();
   const insertAt = firstTotal(rows);
   // the lines below the last row are sections or projects by their numbering (the reader's rule)
-  const added =
-    extra > 0 ? pastedRows(m, m.length - extra, ls.slice(at.col), rows[insertAt - 1]) : [];
+  const added = extra > 0 ? pastedRows(m, m.length - extra, targets, rows[insertAt - 1]) : [];
   if (extra > 0) {
     rows.splice(insertAt, 0, ...added);
     for (const r of added) isAdded.add(r);
@@ -77,8 +88,8 @@ export function planPaste(
     const row = rows[at.row + i];
     if (!row) break;
     if (keep && !isAdded.has(row) && !keep(row)) continue;
-    for (let j = 0; j < m[i].length && at.col + j < ls.length; j++) {
-      const leaf = ls[at.col + j];
+    for (let j = 0; j < m[i].length && j < targets.length; j++) {
+      const leaf = targets[j];
       const rawCell = raw?.[i]?.[j];
       const fromRaw =
         rawCell !== undefined &&
@@ -131,8 +142,9 @@ export function planPaste(
   }
   if (refusals.length) return { refusals };
   if (kept.length && !landed) return { refusals: kept };
-  const width = Math.min(Math.max(...m.map((r) => r.length)), ls.length - at.col);
-  const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: at.col + width - 1 };
+  const width = Math.min(Math.max(...m.map((r) => r.length)), targets.length);
+  const last = ls.indexOf(targets[Math.max(0, width - 1)]);
+  const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: last };
   const commands: Command[] = [];
   if (added.length)
     commands.push({
@@ -172,7 +184,10 @@ export function copiedBlock(raw: CellInput[][], values: ShownValue[][]): CopiedB
   return { text: toTsv(shown), raw, shown, values };
 }
 
-/** Raw contents (formulas as typed) and shown values of a range, for copying. */
+/**
+ * Raw contents (formulas as typed) and shown values of a range, for copying: the columns the grid
+ * shows (a column the form leaves out, as Planbook's hidden row total, is not copied).
+ */
 export function copyRange(
   sheet: AppendixSheet,
   r: CellRange,
@@ -180,6 +195,8 @@ export function copyRange(
   shown: (row: number, colId: string) => ShownValue,
 ): CopiedBlock {
   const ls = leaves(sheet.columns);
+  // the columns the grid shows: a column the form leaves out inside the range is not copied
+  const cols = landingLeaves(ls, r.c0).filter((l) => ls.indexOf(l) <= r.c1);
   const rawM: CellInput[][] = [];
   const values: ShownValue[][] = [];
   const marks: (number | null)[][] = [];
@@ -187,10 +204,10 @@ export function copyRange(
     const rr: CellInput[] = [];
     const sr: ShownValue[] = [];
     const mr: (number | null)[] = [];
-    for (let j = r.c0; j <= r.c1; j++) {
-      rr.push(raw(i, ls[j].id));
-      sr.push(shown(i, ls[j].id));
-      mr.push(percentAt(sheet.rows[i], ls[j].id) ?? null);
+    for (const l of cols) {
+      rr.push(raw(i, l.id));
+      sr.push(shown(i, l.id));
+      mr.push(percentAt(sheet.rows[i], l.id) ?? null);
     }
     rawM.push(rr);
     values.push(sr);
@@ -249,6 +266,8 @@ export function planFill(
   const h = source.r1 - source.r0 + 1;
   const w = source.c1 - source.c0 + 1;
   const ls = leaves(sheet.columns);
+  // the block planPaste lays on the columns the grid shows (the hidden row total passed over)
+  const cols = landingLeaves(ls, target.c0).map((l) => ls.indexOf(l));
   const texts: string[][] = [];
   const rawM: CellInput[][] = [];
   const marks: (number | null)[][] = [];
@@ -256,7 +275,7 @@ export function planFill(
     const tr: string[] = [];
     const rr: CellInput[] = [];
     const mr: (number | null)[] = [];
-    for (let j = target.c0; j <= target.c1; j++) {
+    for (const j of cols.filter((c) => c <= target.c1)) {
       const si = source.r0 + ((((i - source.r0) % h) + h) % h);
       const sj = source.c0 + ((((j - source.c0) % w) + w) % w);
       const v = raw(si, ls[sj].id);

@@ -45,9 +45,18 @@ describe('paste across sections', () => {
 
   it('the row-total column in a block is skipped too; a block only over sums is refused', () => {
     const s = setup();
+    // the row total is hidden (not on the form): the block passes over it, 9 is Tổng mức đầu tư
     const r = planPaste(sheet(s), { row: 1, col: 7 }, [['4', '9']]);
     if (!('command' in r)) throw new Error('refused');
-    expect(r.skipped).toBe(1);
+    expect(r.skipped).toBe(0);
+    expect(r.range.c1).toBe(9);
+    // put on the form, it is a column of the block, computed: skipped
+    const total = sheet(s).columns.find((c) => c.id === 'total');
+    if (total?.kind !== 'leaf') throw new Error('no row total');
+    total.onForm = true;
+    const shown = planPaste(sheet(s), { row: 1, col: 7 }, [['4', '9']]);
+    if (!('command' in shown)) throw new Error('refused');
+    expect(shown.skipped).toBe(1);
     expect(planPaste(sheet(s), { row: 3, col: 4 }, [['5', '6']])).toMatchObject({
       refusals: [{ code: 'pasteIntoTotals' }, { code: 'pasteIntoTotals' }],
     });

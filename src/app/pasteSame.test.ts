@@ -11,7 +11,7 @@ import * as before from '../../tests/support/clipboardBefore/clipboard';
 import { seeded } from '../../tests/support/executionEngineBefore/samePlans';
 import { leaves } from '../domain/columns';
 import { makePlan } from '../domain/template';
-import type { AppendixSheet, CellInput, Row, Workbook } from '../domain/types';
+import type { AppendixSheet, CellInput, ColumnNode, Row, Workbook } from '../domain/types';
 import { planFill, planPaste } from './clipboard';
 import { WorkbookSession } from './session';
 import { detectStyle, parseTsv } from './tsv';
@@ -65,7 +65,24 @@ function plan(rnd: () => number): Workbook {
       ]);
   }
   rows.push(['total', 0, 'Tổng cộng', rnd() < 0.3 ? { stated: 1 } : {}]);
-  return makePlan({ rows });
+  return onForm(makePlan({ rows }));
+}
+
+/**
+ * The plan with its row total on the form, a column the grid shows: the frozen copy lands a block
+ * on every leaf, as the paste does on the columns shown (a hidden row total is passed over since
+ * h162: clipboard.test.ts).
+ */
+function onForm(wb: Workbook): Workbook {
+  const put = (ns: ColumnNode[]): ColumnNode[] =>
+    ns.map((n) =>
+      n.kind === 'leaf'
+        ? n.role === 'rowTotal'
+          ? { ...n, onForm: true }
+          : n
+        : { ...n, children: put(n.children) },
+    );
+  return { ...wb, sheets: wb.sheets.map((sh) => ({ ...sh, columns: put(sh.columns) })) };
 }
 
 /** A random block of clipboard texts (and, now and then, contents copied inside Planbook). */

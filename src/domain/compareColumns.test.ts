@@ -71,4 +71,25 @@ describe('pairing the columns of two sheets', () => {
     ]);
     expect(pairColumns(a, b).map((c) => c.key)).toEqual(['text|ghi chú', 'value|tổng số']);
   });
+
+  it('pairs a column whose header carries a footnote mark one year and not the next', () => {
+    // Plan_2014 M09 → Plan_2015 M09: `(2)` marked one column in 2014 and another in 2015
+    const a = sheet([
+      leaf('a0', 'TỈNH, THÀNH PHỐ', 'name'),
+      leaf('a1', 'TỔNG THU NSNN TRÊN ĐỊA BÀN (1)'),
+      leaf('a2', 'TỔNG CHI CÂN ĐỐI NGÂN SÁCH ĐỊA PHƯƠNG (2)'),
+      leaf('a3', 'Ghi chú (*)', 'text'),
+    ]);
+    const b = sheet([
+      leaf('b0', 'TỈNH, THÀNH PHỐ', 'name'),
+      leaf('b1', 'TỔNG THU NSNN TRÊN ĐỊA BÀN (1)'),
+      leaf('b2', 'TỔNG CHI CÂN ĐỐI NGÂN SÁCH ĐỊA PHƯƠNG'),
+      leaf('b3', 'Ghi chú', 'text'),
+    ]);
+    expect(pairs(a, b)).toEqual([
+      ['a1', 'b1'],
+      ['a2', 'b2'],
+      ['a3', 'b3'],
+    ]);
+  });
 });

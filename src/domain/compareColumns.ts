@@ -55,9 +55,18 @@ export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string
 
 const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
 
+/**
+ * A header's words without the footnote mark the table puts after them (`TỔNG CHI CÂN ĐỐI NGÂN
+ * SÁCH ĐỊA PHƯƠNG (2)` one year, without the mark or with `(3)` the next: one column).
+ */
+function withoutFootnote(label: string): string {
+  return label.replace(/\s*\((?:\d{1,2}|\*{1,3})\)$/, '');
+}
+
 function columnKey(l: ColumnLeaf): string {
   if (l.role === 'amount') return `amount|${l.year ?? ''}|${l.source ?? ''}`;
-  if (l.role === 'text' || l.role === 'value') return `${l.role}|${l.label.trim().toLowerCase()}`;
+  if (l.role === 'text' || l.role === 'value')
+    return `${l.role}|${withoutFootnote(l.label.trim().toLowerCase())}`;
   return l.role;
 }
 

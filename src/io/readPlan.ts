@@ -5,6 +5,7 @@
 import type { AppendixSheet, GridSheet, PlanMeta, Workbook } from '../domain/types';
 import { gridFromText, type RawGrid } from './appendix/grid';
 import { gridSheetFromRaw } from './appendix/gridSheet';
+import { textTables } from './appendix/textTables';
 import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
@@ -20,6 +21,7 @@ import {
   LimitError,
 } from './limits';
 import { gridsFromWorkbook, SpreadsheetError, thrownText } from './sheets';
+import { previewText } from './previewText';
 import { SheetJsNotLoaded, withSheetJs } from './sheetJs';
 import { ZipParts } from './xlsxZip';
 
@@ -184,8 +186,9 @@ function readWithin(path: string, bytes: Uint8Array, opts: ReadOptions): PlanRea
     if (text.includes('\u0000'))
       throw new PlanReadError('not a text or spreadsheet file', 'notText');
     checkTextCells(text);
-    grids = [gridFromText(text, stem || 'Sheet1')];
-    const g = grids[0];
+    const g = gridFromText(text, stem || 'Sheet1');
+    // a document's tables apart (its appendix after its prose): a sheet each
+    grids = textTables(g);
     const widest = g.rows.reduce((w, r) => Math.max(w, r.length), 0);
     new CellBudget().add(
       g.name,
@@ -219,7 +222,7 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
         sheetId: kept.id,
         name: g.name,
         band: null,
-        rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => c.text)),
+        rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map(previewText)),
         rowOf: {},
       });
       continue;
@@ -231,7 +234,7 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
       sheetId: r.sheet.id,
       name: g.name,
       band: r.band,
-      rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => c.text)),
+      rows: g.rows.slice(0, PREVIEW_ROWS).map((row) => row.map(previewText)),
       rowOf,
     });
   }

@@ -51,6 +51,9 @@ function plain(r: PlanReading, oldRowOf: boolean) {
     workbook: { ...wb, sheets, grids },
     sources: r.sources?.map((s) => ({
       ...s,
+      // the preview shows a stored number in Vietnamese style (io/previewText.ts): the same
+      // digits, the separators aside
+      rows: s.rows.map((row) => row.map((t) => t.replace(/[.,]/g, ''))),
       sheetId: place.get(s.sheetId),
       // the old reader kept every row's source row; the preview draws only its first rows
       rowOf: oldRowOf

@@ -118,7 +118,10 @@ export function gridFromText(text: string, name = 'Sheet1'): RawGrid {
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   const sample = lines.slice(0, 50).join('\n');
   const count = (ch: string) => sample.split(ch).length - 1;
-  const sep = count('\t') > 0 ? '\t' : count(';') > count(',') ? ';' : ',';
+  // a table further down (a document's appendix after its prose, whose commas would win the
+  // first lines) is tab-separated when lines of the text hold several tabs
+  const tabbed = count('\t') > 0 || lines.filter((l) => /\t[^\t]*\t/.test(l)).length >= 2;
+  const sep = tabbed ? '\t' : count(';') > count(',') ? ';' : ',';
   const rows =
     sep === '\t' ? lines.map((l) => l.split('\t')) : parseDelimited(lines.join('\n'), sep);
   return {
