@@ -5,7 +5,7 @@
  * recomputed from the submissions in force, and the state is stored in one transaction per change
  * (received files with it, removed ones deleted with it).
  */
-import { consolidate } from '../domain/consolidate';
+import { consolidate, isBlank } from '../domain/consolidate';
 import {
   applyConsolidation,
   type ConsolidationCommand,
@@ -81,11 +81,14 @@ export class ConsolidationSession {
     return (this.cached ??= this.live.load(consolidate(this.st, this.subs)));
   }
 
-  /** The requested figure of a project row in a form column. */
+  /**
+   * The requested figure of a project row in a form column; undefined for a cell no unit filled
+   * (a 0 proposed there is a proposal, not the requested figure again).
+   */
   private requested = (key: string, column: string): number | undefined => {
     const j = this.st.form.columns.findIndex((f) => f.id === column);
     const row = this.table.rows.find((r) => r.key === key && r.kind === 'project');
-    return row && j >= 0 ? row.requested[j] : undefined;
+    return row && j >= 0 && !isBlank(row.filled, 'requested', j) ? row.requested[j] : undefined;
   };
 
   /** The proposed amounts a command sets, or null when it changes anything else. */

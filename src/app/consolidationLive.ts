@@ -5,7 +5,14 @@
  * differences as formulas. A proposed amount edited is written to the engine alone and the figures
  * that hold it are read back, so the table is patched, not consolidated again.
  */
-import type { ConsolidatedRow, ConsolidatedTable, Figures } from '../domain/consolidate';
+import {
+  addFilled,
+  blankFilled,
+  type ConsolidatedRow,
+  type ConsolidatedTable,
+  type Figures,
+  type Filled,
+} from '../domain/consolidate';
 import type { Consolidation } from '../domain/consolidateTypes';
 import { clean } from '../domain/numbers';
 import { ConsolidationEngine, type EngineFigures } from '../engine/consolidation';
@@ -59,8 +66,23 @@ function sameProject(a: ConsolidatedRow, b: ConsolidatedRow): boolean {
     sameList(a.requested, b.requested) &&
     sameList(a.proposed, b.proposed) &&
     sameList(a.entries, b.entries) &&
-    sameList(a.duplicates, b.duplicates)
+    sameList(a.duplicates, b.duplicates) &&
+    sameList(a.filled?.requested, b.filled?.requested) &&
+    sameList(a.filled?.proposed, b.filled?.proposed)
   );
+}
+
+/** The filled marks of group row `i`: those of the projects below it (`{}` when not kept). */
+function groupFilled(
+  rows: readonly ConsolidatedRow[],
+  i: number,
+  was: Filled | undefined,
+): { filled?: Filled } {
+  if (!was) return {};
+  const filled = blankFilled(was.requested.length);
+  for (let k = i + 1; k < rows.length && rows[k].level > rows[i].level; k++)
+    if (rows[k].kind === 'project') addFilled(filled, rows[k].filled);
+  return { filled };
 }
 
 const UNIT = 'u:';
@@ -148,6 +170,9 @@ export class LiveConsolidation {
   private assemble(rows: LiveRow[]): LiveTable {
     const t = this.base!;
     const g = cleaned(this.engine.grand());
+    // the grand total's filled marks: its top-level rows' (a proposal may have filled one since)
+    const filled = t.total.filled ? blankFilled(t.columns.length) : undefined;
+    if (filled) for (const r of rows) if (r.level === 0) addFilled(filled, r.filled);
     const grand: LiveRow = {
       kind: 'section',
       level: 0,
@@ -157,12 +182,18 @@ export class LiveConsolidation {
       unit: '',
       lead: '',
       ...g,
+      ...(filled ? { filled } : {}),
     };
     return {
       ...t,
       rows,
       grand,
-      total: { requested: g.requested, proposed: g.proposed, projects: t.total.projects },
+      total: {
+        requested: g.requested,
+        proposed: g.proposed,
+        projects: t.total.projects,
+        ...(filled ? { filled } : {}),
+      },
       byUnit: t.byUnit.map((u) => this.withFigures(u, this.engine.group(UNIT + u.key))),
       bySection: t.bySection.map((s) =>
         this.withFigures(s, this.engine.group(SECTION + s.section.id)),
@@ -201,14 +232,27 @@ export class LiveConsolidation {
           level = rows[k].level;
         }
     }
+    const groups: number[] = [];
     for (const i of touched) {
       const own = writes.filter((w) => w.row === i);
-      if (!own.length) rows[i] = this.liveRow(this.base!.rows[i], i);
+      if (!own.length) groups.push(i);
       else {
         const proposed = rows[i].proposed.slice();
         for (const w of own) proposed[w.j] = w.value;
-        rows[i] = this.liveRow(rows[i], i, proposed);
+        const key = rows[i].key;
+        const mine = Object.hasOwn(state.proposed, key) ? state.proposed[key] : {};
+        const was = rows[i].filled;
+        const filled = was && {
+          requested: was.requested,
+          proposed: was.requested.map((f, j) => f || Object.hasOwn(mine, live.columns[j].id)),
+        };
+        rows[i] = this.liveRow({ ...rows[i], ...(filled ? { filled } : {}) }, i, proposed);
       }
+    }
+    // a group's filled marks: its projects' as they are now
+    for (const i of groups) {
+      const base = this.base!.rows[i];
+      rows[i] = this.liveRow({ ...base, ...groupFilled(rows, i, base.filled) }, i);
     }
     this.current = this.assemble(rows);
     return true;

@@ -10,7 +10,8 @@ import { SheetViews } from '../engine/sheetViews';
 import type { LoadedWorkbook, WorkbookRepo } from '../storage/repo';
 import { CheckRunner } from './checkRunner';
 import { CheckStore } from './checkStore';
-import { EngineGate, type GateOptions } from './engineGate';
+import { EngineGate } from './engineGate';
+import { ENGINE_FALLBACK_MS, type EngineOptions } from './sessionEngine';
 import type { Command } from './commands';
 import { type DispatchResult, Dispatcher, type StepEvent } from './dispatcher';
 import type { History } from './history';
@@ -28,17 +29,7 @@ export type { DispatchResult, StepEvent } from './dispatcher';
 /** What the UI hears of a step (the step event). */
 export type SessionEvent = StepEvent;
 
-/** A deferred engine is built by then even if no grid asked for it (a view without one). */
-const ENGINE_FALLBACK_MS = 5000;
-
-/** How a session builds its engine: at once (false), or after the grid is shown (`defer`). */
-export type EngineOptions =
-  | boolean
-  | (GateOptions & {
-      defer: boolean;
-      /** Rows per step of the checks' first pass (tests take smaller steps). */
-      checkRows?: number;
-    });
+export type { EngineOptions } from './sessionEngine';
 
 export class WorkbookSession extends SessionReads {
   /** Live findings of the cross-checks. */

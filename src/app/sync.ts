@@ -5,7 +5,6 @@
  * copy of the shared document in IndexedDB, so the workbook keeps working offline and sends what
  * was done meanwhile when the server is back.
  */
-import type { Conflict } from '../domain/registers';
 import type { GridMoves } from '../domain/gridMoves';
 import { newId } from '../domain/ids';
 import type { Workbook } from '../domain/types';
@@ -21,6 +20,7 @@ import {
 } from '../storage/sync/client';
 import type { WorkbookSession } from './session';
 import { detailOf, firstSync, refusalOf, type SyncProblem } from './syncProblems';
+import { NameBook, type NamedConflict } from './syncNames';
 import { remoteCommand } from './syncSteps';
 
 export { type Divergence, divergences } from './divergence';
@@ -44,7 +44,8 @@ export interface SyncState {
   problem: SyncProblem | null;
   detail: string;
   presence: Presence[];
-  conflicts: Conflict[];
+  /** Each write with its writer's display name (`who`; the account id when none is known). */
+  conflicts: NamedConflict[];
   /** Cells this browser's store and its copy of the shared document disagree on (see `start`). */
   divergent: Divergence[];
 }
@@ -90,6 +91,7 @@ export class WorkbookSync {
   private listeners = new Set<() => void>();
   private offs: (() => void)[] = [];
   private state: SyncState;
+  private names: NameBook;
 
   constructor(
     private readonly session: WorkbookSession,
@@ -98,6 +100,7 @@ export class WorkbookSync {
   ) {
     const wb = session.workbook;
     this.last = wb;
+    this.names = new NameBook(settings.url);
     this.client = new SyncClient(
       { url: settings.url, document: settings.document, token: settings.token },
       {
@@ -245,6 +248,8 @@ export class WorkbookSync {
 
   private read(problem: SyncProblem | null, detail: string): SyncState {
     const c = this.client;
+    const presence = c.presence();
+    this.names.learn(presence);
     return {
       status: problem === null && c.status === 'connecting' ? 'starting' : c.status,
       saved: c.saved,
@@ -252,8 +257,8 @@ export class WorkbookSync {
       account: tokenAccount(this.settings.token),
       problem,
       detail,
-      presence: c.presence(),
-      conflicts: c.shared.conflicts(),
+      presence,
+      conflicts: this.names.named(c.shared.conflicts()),
       divergent: this.divergent ?? [],
     };
   }

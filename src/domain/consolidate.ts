@@ -6,6 +6,7 @@
  */
 import { findDuplicates, type DuplicatePair } from './consolidateDuplicates';
 import { type Entry, entriesOf } from './consolidateEntries';
+import { addFilled, blankFilled, type Filled } from './consolidateFilled';
 import { OTHER_SECTION } from './consolidateSections';
 import type {
   ColumnMapping,
@@ -20,6 +21,7 @@ import { clean } from './numbers';
 import { toRoman } from './rows';
 
 export { type Entry, entriesOf, entryKey, unitKey } from './consolidateEntries';
+export { addFilled, blankFilled, type Filled, isBlank, isBlankRow } from './consolidateFilled';
 
 export interface ConsolidatedRow {
   kind: 'section' | 'unit' | 'project';
@@ -39,6 +41,8 @@ export interface ConsolidatedRow {
   duplicates?: string[];
   /** The units' notes (_Ghi chú_) of the entries it stands for, joined; absent when none. */
   note?: string;
+  /** Which of its figures someone filled (absent: all of them); a blank one shows blank, not 0. */
+  filled?: Filled;
 }
 
 /** Figures of a group (a unit, a section, the whole). */
@@ -46,6 +50,8 @@ export interface Figures {
   requested: number[];
   proposed: number[];
   projects: number;
+  /** Which figures are filled (absent: all). */
+  filled?: Filled;
 }
 
 export interface ConsolidatedTable {
@@ -83,6 +89,7 @@ function group(
     lead: '',
     requested: zeros(),
     proposed: zeros(),
+    filled: blankFilled(n),
   };
 }
 
@@ -121,10 +128,15 @@ export function consolidate(
   const projectRow = (e: Entry, level: number): ConsolidatedRow => {
     const members = (merged.get(e.key) ?? [e.key]).map((k) => byKey.get(k)!);
     const requested = new Array<number>(n).fill(0);
-    for (const m of members) add(requested, m.requested);
+    const filled = blankFilled(n);
+    for (const m of members) {
+      add(requested, m.requested);
+      m.filled.forEach((f, j) => (filled.requested[j] ||= f));
+    }
     const own = Object.hasOwn(c.proposed, e.key) ? c.proposed[e.key] : {};
     const proposed = requested.map((v, j) => {
       const id = c.form.columns[j].id;
+      filled.proposed[j] = filled.requested[j] || Object.hasOwn(own, id);
       return Object.hasOwn(own, id) ? own[id] : v;
     });
     return {
@@ -137,6 +149,7 @@ export function consolidate(
       lead: e.project.lead,
       requested: requested.map(clean),
       proposed,
+      filled,
       ...(members.length > 1 ? { entries: members.map((m) => m.key) } : {}),
       ...(open.has(e.key) ? { duplicates: open.get(e.key) } : {}),
       ...unitNotes(members.map((m) => m.project)),
@@ -150,10 +163,12 @@ export function consolidate(
     requested: new Array(n).fill(0),
     proposed: new Array(n).fill(0),
     projects: 0,
+    filled: blankFilled(n),
   };
   const count = (into: Figures, r: ConsolidatedRow) => {
     add(into.requested, r.requested);
     add(into.proposed, r.proposed);
+    if (into.filled) addFilled(into.filled, r.filled);
     into.projects++;
   };
   const unitFigures = (e: Entry) => {
@@ -167,6 +182,7 @@ export function consolidate(
           requested: new Array(n).fill(0),
           proposed: new Array(n).fill(0),
           projects: 0,
+          filled: blankFilled(n),
         }),
       );
     return u;
@@ -177,6 +193,7 @@ export function consolidate(
     for (const p of parents) {
       add(p.requested, r.requested);
       add(p.proposed, r.proposed);
+      if (p.filled) addFilled(p.filled, r.filled);
     }
     count(total, r);
     count(unitFigures(e), r);
@@ -189,6 +206,7 @@ export function consolidate(
           requested: new Array(n).fill(0),
           proposed: new Array(n).fill(0),
           projects: 0,
+          filled: blankFilled(n),
         }),
       );
     count(s, r);

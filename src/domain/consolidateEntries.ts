@@ -33,6 +33,8 @@ export interface Entry {
   project: SubmittedProject;
   section: FormSection;
   requested: number[];
+  /** Per form column: whether the unit filled a cell mapped to it (a 0 typed is filled; blank is not). */
+  filled: boolean[];
 }
 
 /** The entries of the submissions in force, in form-unit order then order of arrival. */
@@ -61,8 +63,12 @@ export function entriesOf(
     );
     for (const p of sub.projects) {
       const requested = new Array<number>(c.form.columns.length).fill(0);
+      const filled = new Array<boolean>(c.form.columns.length).fill(false);
       for (const [col, j] of targets)
-        if (Object.hasOwn(p.values, col)) requested[j] += p.values[col] * scale;
+        if (Object.hasOwn(p.values, col)) {
+          requested[j] += p.values[col] * scale;
+          filled[j] = true;
+        }
       entries.push({
         key: entryKey(sub.id, p.id),
         submissionId: sub.id,
@@ -71,6 +77,7 @@ export function entriesOf(
         project: p,
         section: sectionOf(p.sections, c.form.sections),
         requested: requested.map(clean),
+        filled,
       });
     }
   }

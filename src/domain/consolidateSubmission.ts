@@ -59,10 +59,11 @@ function projectsOf(
     const values: Record<string, number> = {};
     for (const c of cols) {
       const v = value(sheet.id, i, c.colId);
-      if (v !== null && Number.isFinite(v) && v !== 0) values[c.key] = v;
+      // a 0 the unit typed is kept (it shows 0; a blank cell is absent and shows blank)
+      if (v !== null && Number.isFinite(v)) values[c.key] = v;
     }
     const name = cellText(row.cells.name);
-    if (!name && !Object.keys(values).length) return;
+    if (!name && !Object.values(values).some((v) => v !== 0)) return;
     out.push({
       id: `${sheet.id}:${row.id}`,
       number: cellText(row.cells.tt),

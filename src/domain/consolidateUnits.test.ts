@@ -3,6 +3,7 @@ import { findDuplicates } from './consolidateDuplicates';
 import { formSectionsOf, matchSection, sectionOf } from './consolidateSections';
 import {
   issuingUnit,
+  labelledUnit,
   matchUnit,
   sameUnit,
   unitDisplayName,
@@ -47,6 +48,27 @@ describe('which unit sent a file', () => {
     ).toBe('SỞ Y TẾ');
     expect(unitOfIssuingBody('UBND TỈNH QUẢNG TRỊ - SỞ Y TẾ')).toBe('SỞ Y TẾ');
     expect(unitOfFileName('/tmp/so-y-te_2026.xlsx')).toBe('so y te 2026');
+  });
+
+  it('reads the unit a labelled line names, before the file name (h163)', () => {
+    const title = ['BIỂU TỔNG HỢP NHU CẦU KINH PHÍ NĂM 2026-2027'];
+    expect(issuingUnit([title, ['(Đơn vị đề xuất: Sở Y tế)']])).toBe('Sở Y tế');
+    expect(issuingUnit([title, ['Đơn vị: Sở Nội vụ']])).toBe('Sở Nội vụ');
+    expect(issuingUnit([['Tên đơn vị: UBND huyện Gio Linh'], title])).toBe('UBND huyện Gio Linh');
+    // the label names the department over a template's issuer
+    expect(
+      issuingUnit([
+        ['UBND TỈNH QUẢNG TRỊ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+        ['SỞ KẾ HOẠCH VÀ ĐẦU TƯ', 'Độc lập - Tự do - Hạnh phúc'],
+        title,
+        ['(Đơn vị đề xuất: Sở Y tế)'],
+      ]),
+    ).toBe('Sở Y tế');
+    // the issuing body's line under UBND TỈNH …
+    expect(issuingUnit([['UBND TỈNH QUẢNG TRỊ'], ['SỞ Y TẾ'], ['-------'], title])).toBe('SỞ Y TẾ');
+    // not a unit: the money unit, a label naming no body
+    expect(labelledUnit([['Đơn vị tính: triệu đồng'], ['Đơn vị: triệu đồng']])).toBeNull();
+    expect(issuingUnit([title, ['Đơn vị: triệu đồng']])).toBeNull();
   });
 
   it('spells a unit typed in capitals as officers write it', () => {

@@ -78,6 +78,28 @@ function attachedBody(rows: readonly string[][]): string | null {
   return null;
 }
 
+/**
+ * The unit a labelled line names: `(Đơn vị đề xuất: Sở Y tế)`, `Đơn vị: Sở Nội vụ`, `Tên đơn vị:
+ * …`, `Đơn vị báo cáo: …` (never `Đơn vị tính: …`, nor a label naming no body, `Đơn vị: triệu đồng`).
+ */
+export function labelledUnit(rows: readonly string[][]): string | null {
+  for (const row of rows)
+    for (const cell of row)
+      for (const l of lines(cell)) {
+        const m = LABELLED.exec(fold(l));
+        if (!m) continue;
+        // the name as written: the line's text after its label's colon
+        const name = l
+          .slice(l.search(/[:：]/) + 1)
+          .replace(/\)\s*$/, '')
+          .trim();
+        if (name && BODY.test(fold(name))) return name;
+      }
+  return null;
+}
+const LABELLED =
+  /^\(?\s*(ten )?don vi( (de xuat|de nghi|bao cao|gui|lap bieu|lap|trinh|nop|chu quan|su dung ngan sach))?\s*[:：]/;
+
 /** A body a title names (`DANH MỤC DỰ ÁN ĐỀ XUẤT CỦA SỞ Y TẾ NĂM 2026` → `SỞ Y TẾ`). */
 function namedInTitle(rows: readonly string[][]): string | null {
   for (const row of rows)
@@ -124,6 +146,9 @@ export function issuingUnit(rows: readonly string[][]): string | null {
   }
   const attached = attachedBody(rows);
   const body = block.length ? block[block.length - 1] : null;
+  // a line labelled with the unit names it, whatever the block's body (a template's issuer)
+  const labelled = labelledUnit(rows);
+  if (labelled) return labelled;
   if (body && attached && sameUnit(body, attached)) return attached;
   // a block naming only the province (its department's line missing): the body the file names
   const province = /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan) (tinh|thanh pho)\b/;

@@ -54,7 +54,7 @@ export function CellConflict({
       {c.writes.map((w) => (
         <span key={w.id} className="pb-cell-conflict-value">
           <strong>{valueText(w.v, lang, t('syncBlank'))}</strong>{' '}
-          <span className="pb-sync-by">{t('syncBy', { who: w.by, time: when(w.at) })}</span>{' '}
+          <span className="pb-sync-by">{t('syncBy', { who: w.who, time: when(w.at) })}</span>{' '}
           {!readOnly && (
             <button
               type="button"

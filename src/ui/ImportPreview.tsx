@@ -2,7 +2,7 @@
  * The import preview: the reading drawn over the source, its warnings, and corrections. Its totals
  * come from the preview's worker (after each correction too, «đang tính…» meanwhile).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type ColumnFix,
   dropRows,
@@ -11,11 +11,8 @@ import {
   rereadRow,
   retypeColumn,
   type RowReading,
-  withFixes,
 } from '../app/importFixes';
-import { whenIdle } from '../app/inSteps';
 import type { PreviewHandle } from '../app/previewSession';
-import { previewTotals, type PreviewTotals } from '../app/previewTotals';
 import { appendixNames, previewWarnings, warningDetail } from '../app/previewWarnings';
 import { leaves } from '../domain/columns';
 import { KNOWN_SOURCES } from '../domain/sources';
@@ -24,6 +21,7 @@ import type { PlanReading } from '../io/readPlan';
 import { HeaderRowsInput } from './HeaderRowsInput';
 import { previewSummary } from './previewTotalText';
 import { useLang } from './i18n';
+import { usePreviewTotals } from './usePreviewTotals';
 
 const ROLES: ColumnLeaf['role'][] = [
   'number',
@@ -77,7 +75,7 @@ export function ImportPreview({
     b: source?.band?.end ?? 1,
   });
   const [fixes, setFixes] = useState<PreviewFix[]>([]);
-  const totals = useTotals(handle, reading.workbook, fixes);
+  const totals = usePreviewTotals(handle, reading.workbook, fixes);
   const names = appendixNames(reading);
   const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
@@ -272,30 +270,4 @@ export function ImportPreview({
       </div>
     </section>
   );
-}
-
-/**
- * The preview's totals after `fixes` (null while they are computed): from the preview's worker;
- * computed on the page, in an idle moment, only where the worker could not.
- */
-function useTotals(
-  handle: ImportPreviewProps['handle'],
-  read: Workbook,
-  fixes: PreviewFix[],
-): PreviewTotals | null {
-  const [got, setGot] = useState<{ fixes: PreviewFix[]; totals: PreviewTotals } | null>(null);
-  useEffect(() => {
-    let live = true;
-    let cancel = () => undefined as void;
-    const show = (totals: PreviewTotals) => live && setGot({ fixes, totals });
-    (fixes.length ? handle.totalsAfter(fixes) : handle.totals).then(show, () => {
-      if (live) cancel = whenIdle(() => show(previewTotals(withFixes(read, fixes))), 500);
-    });
-    return () => {
-      live = false;
-      cancel();
-    };
-  }, [handle, read, fixes]);
-  // figures of earlier corrections are never shown as those of the plan now
-  return got && got.fixes === fixes ? got.totals : null;
 }

@@ -52,7 +52,9 @@ function Conflicts({
               {c.writes.map((w) => (
                 <li key={w.id} data-testid="sync-conflict-value" data-value={String(w.v)}>
                   <strong>{valueText(w.v, lang, t('syncBlank'))}</strong>{' '}
-                  <span className="pb-sync-by">{t('syncBy', { who: w.by, time: when(w.at) })}</span>{' '}
+                  <span className="pb-sync-by">
+                    {t('syncBy', { who: w.who, time: when(w.at) })}
+                  </span>{' '}
                   {!state.readOnly && !c.orphan && (
                     <button
                       type="button"

@@ -31,6 +31,13 @@ describe('the title block', () => {
     });
   });
 
+  it('reads `Đơn vị: Sở Nội vụ` as the issuing body, not the money unit (h163)', () => {
+    const m = block(['BIỂU TỔNG HỢP NHU CẦU KINH PHÍ NĂM 2026', 'Đơn vị: Sở Nội vụ']);
+    expect(m.unit).toBeUndefined();
+    expect(m.issuingBody).toBe('Sở Nội vụ');
+    expect(block(['BIỂU TỔNG HỢP', 'Đơn vị: triệu đồng']).unit).toBe('triệu đồng');
+  });
+
   it("takes the continued line's body when the block names no issuing body", () => {
     const m = block([
       'PHỤ LỤC DANH MỤC DỰ ÁN',

@@ -42,7 +42,9 @@ export function readMeta(g: RawGrid, before: number): Partial<PlanMeta> & { line
     }
     const unit = /^\(?\s*(?:đvt|dvt|đơn vị tính|đơn vị)\s*[:.]\s*(.+?)\)?$/i.exec(l);
     if (unit) {
-      out.unit = unit[1].trim().toLowerCase();
+      // `Đơn vị: Sở Nội vụ` names the department, not the money unit
+      if (ISSUER.test(unit[1])) carried ??= unit[1].trim();
+      else out.unit = unit[1].trim().toLowerCase();
       continue;
     }
     if (/kèm theo|ban hành kèm/i.test(l)) {

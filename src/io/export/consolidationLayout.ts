@@ -5,7 +5,7 @@
  * total is a formula carrying the value Planbook computed; amounts in the form's unit.
  */
 import { columnLetter } from '../../domain/columns';
-import type { ConsolidatedTable } from '../../domain/consolidate';
+import { type ConsolidatedTable, type Filled, isBlank, isBlankRow } from '../../domain/consolidate';
 import type { ConsolidationForm, FormColumn } from '../../domain/consolidateTypes';
 import { clean } from '../../domain/numbers';
 import type { AppendixLayout, OutCell } from './appendixLayout';
@@ -122,6 +122,7 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
     proposed: number[],
     sumOf: number[] | null,
     note: string,
+    filled: Filled | undefined,
   ): OutCell[] => {
     const n = first + i + 1;
     const cells: OutCell[] = texts.map((t, k) => ({
@@ -146,7 +147,9 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
       figures.forEach((f, k) => {
         const at = FIXED + j * F + k;
         const base: OutCell = { kind, numeric: true, align: 'right' };
-        if (f === 'difference') {
+        // a figure no unit filled is left blank, as the units' files leave it (a typed 0 stays 0)
+        if (isBlank(filled, f, j)) cells[at] = base;
+        else if (f === 'difference') {
           const p = columnLetter(at - 1);
           const r = columnLetter(at - 2);
           cells[at] = { ...base, formula: `=${p}${n}-${r}${n}`, value: value(f, j) };
@@ -157,6 +160,10 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
     );
     figures.forEach((f, k) => {
       const range = figureCols(k);
+      if (isBlankRow(filled, f)) {
+        cells[totalAt + k] = { kind, numeric: true, align: 'right' };
+        return;
+      }
       cells[totalAt + k] = {
         kind,
         numeric: true,
@@ -181,6 +188,7 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
         r.proposed,
         group ? children[i] : null,
         [r.note, input.notes?.get(r.key)].filter(Boolean).join('; '),
+        r.filled,
       ),
     );
   });
@@ -194,6 +202,7 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
       table.total.proposed,
       top,
       '',
+      table.total.filled,
     ),
   );
   const widths = [6, 46, 20, 18, ...new Array(cols.length * F + F).fill(12), 24];

@@ -9,6 +9,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, useState } from 'react';
 import type { ConsolidationSession } from '../../app/consolidation';
 import type { LiveRow } from '../../app/consolidationLive';
+import { isBlank, isBlankRow } from '../../domain/consolidate';
 import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
 import { DisplayPicker } from '../DisplayControls';
 import { moneyText, readMoney } from '../../domain/displayMoney';
@@ -19,8 +20,15 @@ type Item = LiveRow & { grand?: boolean };
 const FIGURES = ['r', 'p', 'd'] as const;
 type Fig = (typeof FIGURES)[number];
 
-/** A figure of a row: subtotals, totals and differences as the engine computed them. */
-function figure(row: Item, j: number | null, f: Fig): number {
+const FIGURE = { r: 'requested', p: 'proposed', d: 'difference' } as const;
+
+/**
+ * A figure of a row: subtotals, totals and differences as the engine computed them; null where no
+ * unit filled it (blank, as the units' files and the printed form leave it), 0 where one typed 0.
+ */
+function figure(row: Item, j: number | null, f: Fig): number | null {
+  if (j === null ? isBlankRow(row.filled, FIGURE[f]) : isBlank(row.filled, FIGURE[f], j))
+    return null;
   if (j === null)
     return f === 'r' ? row.sums.requested : f === 'p' ? row.sums.proposed : row.sums.difference;
   return f === 'r' ? row.requested[j] : f === 'p' ? row.proposed[j] : row.difference[j];

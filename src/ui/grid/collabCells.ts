@@ -41,7 +41,7 @@ export function collabCellTip(
           typeof w.v === 'number'
             ? shownAmount(ctx, leaf, w.v)
             : valueText(w.v, ctx.lang, t('syncBlank')),
-        who: w.by,
+        who: w.who,
       }),
     conflict: (values) => t('collabConflictTip', { values }),
     here: (names) => t('collabHereTip', { names }),

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type Conflict, registerKey, type Register, type Written } from '../../domain/registers';
+import { registerKey, type Register } from '../../domain/registers';
 import type { SyncState } from '../../app/sync';
+import type { NamedConflict, NamedWrite } from '../../app/syncNames';
 
 type Presence = SyncState['presence'][number];
 import { cellKey, collabAt, collabMarks, collabTooltip, marksSignature } from './collabMarks';
 
-const w = (v: unknown, by: string, id: string): Written => ({ v, by, at: 1, id, seen: [] });
-const conflict = (register: Register, writes: Written[], orphan = false): Conflict => ({
+const w = (v: unknown, by: string, id: string): NamedWrite => ({
+  v,
+  by,
+  at: 1,
+  id,
+  seen: [],
+  who: by,
+});
+const conflict = (register: Register, writes: NamedWrite[], orphan = false): NamedConflict => ({
   key: registerKey(register),
   register,
   writes,

@@ -4,14 +4,14 @@
  * people in the workbook are on. Pure: built from the sync state, read by the grid's cell
  * classes and tooltips.
  */
-import type { Conflict, Written } from '../../domain/registers';
 import type { SyncState } from '../../app/sync';
+import type { NamedConflict, NamedWrite } from '../../app/syncNames';
 
 type Presence = SyncState['presence'][number];
 
 /** What one cell shows: its unsettled conflict, and who else is on it. */
 export interface CollabMark {
-  conflict: Conflict | null;
+  conflict: NamedConflict | null;
   /** Names of the other people on this cell (not this person). */
   people: string[];
 }
@@ -34,7 +34,7 @@ export function personName(p: Presence): string {
  */
 export function collabMarks(
   sheetId: string,
-  conflicts: readonly Conflict[],
+  conflicts: readonly NamedConflict[],
   presence: readonly Presence[],
 ): CollabMarks {
   const out: CollabMarks = new Map();
@@ -84,7 +84,7 @@ export function marksSignature(marks: CollabMarks): string {
 export function collabTooltip(
   m: CollabMark,
   text: {
-    value: (w: Written) => string;
+    value: (w: NamedWrite) => string;
     conflict: (values: string) => string;
     here: (names: string) => string;
   },

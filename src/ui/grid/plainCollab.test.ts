@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type Conflict, registerKey, type Register, type Written } from '../../domain/registers';
+import { registerKey, type Register } from '../../domain/registers';
 import type { SyncState } from '../../app/sync';
+import type { NamedConflict as Conflict, NamedWrite } from '../../app/syncNames';
 import { makePlan } from '../../domain/template';
 import { cellLabel } from '../syncLabels';
 import { collabAt, collabMarks } from './collabMarks';
 
 type Presence = SyncState['presence'][number];
-const w = (v: unknown, by: string, id: string): Written => ({ v, by, at: 1, id, seen: [] });
+const w = (v: unknown, by: string, id: string): NamedWrite => ({
+  v,
+  by,
+  at: 1,
+  id,
+  seen: [],
+  who: by,
+});
 const conflict = (register: Register, orphan = false): Conflict => ({
   key: registerKey(register),
   register,

@@ -21,7 +21,7 @@ export function plainCollabTip(
   if (!m) return undefined;
   return collabTooltip(m, {
     value: (w) =>
-      t('collabValueBy', { value: valueText(w.v, ctx.lang, t('syncBlank')), who: w.by }),
+      t('collabValueBy', { value: valueText(w.v, ctx.lang, t('syncBlank')), who: w.who }),
     conflict: (values) => t('collabConflictTip', { values }),
     here: (names) => t('collabHereTip', { names }),
   });
