@@ -9,20 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME, type NumberingScheme, renumber } from './numbering';
 import { renumberAfter } from './renumberStretch';
 import type { Row } from './types';
+import { prng as seeded } from './generate';
 
 let ids = 0;
-
-/** A seeded random number generator (mulberry32), numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random row at `level` (a section's child one deeper, at most three). */
 function randomRow(rnd: () => number, level: number): Row {

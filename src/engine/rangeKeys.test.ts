@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { rangeKeyBefore } from '../../tests/support/rangeKeysBefore/rangeKey';
 import { ENGINE_CONFIG } from './config';
 import { rangeKey, rekeyRanges } from './rangeKeys';
+import { prng as rng } from '../domain/generate';
 
 interface Corner {
   col: number;
@@ -23,18 +24,6 @@ const rmOf = (hf: HyperFormula) =>
   (hf as unknown as { dependencyGraph: { rangeMapping: Rm } }).dependencyGraph.rangeMapping;
 const classOf = (hf: HyperFormula) =>
   rmOf(hf).constructor as unknown as { calculateRangeKey: KeyOf };
-
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Op =
   | { add: [number, number] }
