@@ -82,8 +82,8 @@ describe('the grid shows who is where, and what was written while apart', () => 
     const tip = a.page.locator('.ag-tooltip');
     await tip.waitFor();
     const text = await tip.innerText();
-    assert.match(text, /111 \(lan\)/);
-    assert.match(text, /222 \(lan\)/);
+    assert.match(text, /111 \(Nguyễn Thị Lan\)/);
+    assert.match(text, /222 \(Nguyễn Thị Lan\)/);
 
     // settled from the grid by keyboard: on the cell, Alt+K goes to the values; Enter keeps one
     await b.focus(3, E);

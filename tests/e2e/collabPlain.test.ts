@@ -104,8 +104,8 @@ describe('a plain sheet shared between two people', () => {
     const tip = pageA.locator('.ag-tooltip');
     await tip.waitFor();
     const text = await tip.innerText();
-    assert.match(text, /111 \(lan\)/);
-    assert.match(text, /222 \(lan\)/);
+    assert.match(text, /111 \(Nguyễn Thị Lan\)/);
+    assert.match(text, /222 \(Nguyễn Thị Lan\)/);
 
     // settled from the bar above b's grid: 222 kept for both, the total follows
     await b.cell(1, 1).click();
