@@ -8,6 +8,7 @@ import { leaves, yearGroups } from './columns';
 import { markedColumns, noteAmounts } from './checkNotes';
 import { groupRules } from './groupRules';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
+import { notedTerms } from './noteTerms';
 import { parentIndex, subtreeEnd } from './rows';
 import { CATCH_ALL, addsUp, isAdditive, labelPath, partColumns, statedModeOf } from './columnShape';
 import { totalSegments } from './totalSegments';
@@ -41,8 +42,14 @@ export interface SheetContext {
   breakdown: Map<number, number[]>;
   /** Columns whose rules the user switched off. */
   off: ReadonlySet<Id>;
-  /** Rows whose label states a rule, with the rows its terms name. */
-  labelRules: Map<number, { text: string; terms: { sign: 1 | -1; row: number }[] }>;
+  /**
+   * Rows whose label states a rule, with the rows its terms name, and the figures a note gives a
+   * term named in words (`- kết dư NSĐP`: the note's amount, each way it may read; signed).
+   */
+  labelRules: Map<
+    number,
+    { text: string; terms: { sign: 1 | -1; row: number }[]; noted?: number[] }
+  >;
   /** The rows each total row adds up. */
   segments: Map<number, number[]>;
   /**
@@ -179,7 +186,9 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     }
     const rule = r.rule ? parseLabelRule(r.rule) : null;
     const terms = rule ? resolveLabelRule(rows, i, rule, end) : null;
-    if (rule && terms) labelRules.set(i, { text: rule.text, terms });
+    const noted = rule?.named ? notedTerms(sheet.footer ?? [], rule.named, r.marks) : undefined;
+    if (rule && terms && noted !== null)
+      labelRules.set(i, { text: rule.text, terms, ...(noted ? { noted } : {}) });
   });
   const bullet = (r: Row) => /^([-–+•*]|[a-zđ][.)]?)?$/.test(String(r.cells.tt ?? '').trim());
   const partialLists = new Set<number>();

@@ -12,6 +12,23 @@ function isRate(line: string, end: number): boolean {
 }
 
 /**
+ * The figures a note line writes that may be amounts, as written, with where each ends: markers,
+ * dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are none, nor rates
+ * (`100%`, `30 %`: a share is never a gap of a sum).
+ */
+export function noteFigures(line: string): { text: string; end: number }[] {
+  const out: { text: string; end: number }[] = [];
+  for (const m of line.matchAll(/\d[\d.,]*\d|\d/g)) {
+    const t = m[0];
+    const around = line.slice(Math.max(0, m.index - 1), m.index + t.length + 1);
+    if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t) || isRate(line, m.index + t.length))
+      continue;
+    out.push({ text: t, end: m.index + t.length });
+  }
+  return out;
+}
+
+/**
  * Amounts the notes below a table state, and every sum of up to four of them (a total's gap is
  * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
  * Sorted, for a binary search.
@@ -19,13 +36,7 @@ function isRate(line: string, end: number): boolean {
 export function noteAmounts(footer: readonly string[]): number[] {
   const figures: number[] = [];
   for (const line of footer)
-    for (const m of line.matchAll(/\d[\d.,]*\d|\d/g)) {
-      const t = m[0];
-      const around = line.slice(Math.max(0, m.index - 1), m.index + t.length + 1);
-      // markers, dates, years and document numbers (`(1)`, `910/QĐ-TTg`, `17/8/2004`) are no amounts,
-      // nor rates (`100%`, `30 %`): a share is never a gap of a sum
-      if (/\/|^\(.*\)$/.test(around) || /^(19|20)\d\d$/.test(t) || isRate(line, m.index + t.length))
-        continue;
+    for (const { text: t } of noteFigures(line)) {
       const ways = new Set(
         [parseAmount(t, 'vi'), parseAmount(t, 'en')].filter(
           (x): x is number => x !== null && x > 0,

@@ -5,6 +5,7 @@
  * severity and wording).
  */
 import type { SheetContext } from './checkContext';
+import { classify } from './checkSeverity';
 import type { RuleId, RuleSource } from './checks';
 import type { CheckValues } from './checks';
 import type { ColumnLeaf, Id, Row } from './types';
@@ -157,26 +158,38 @@ export function labelRuleFindings(
   i: number,
   v: CheckValues,
   ctx: SheetContext,
-  rule: { text: string; terms: { sign: 1 | -1; row: number }[]; inferred?: true },
+  rule: { text: string; terms: { sign: 1 | -1; row: number }[]; inferred?: true; noted?: number[] },
   push: Push,
   id: 'label-rule' | 'balance-rule' = 'label-rule',
 ): void {
+  // a note states one amount: a rule with a term it states holds in the one column with a figure
+  if (rule.noted && ctx.additive.filter((l) => num(rows[i].cells[l.id]) !== null).length !== 1)
+    return;
   for (const l of ctx.additive) {
     const stated = num(rows[i].cells[l.id]);
     if (id === 'balance-rule' && stated === null) continue;
     const e = stated ?? num(v.value(i, l.id));
     const s = e === null ? null : sumOf(rows, v, rule.terms, [l.id]);
-    if (e !== null && s)
-      push(
-        id,
-        l,
-        e,
-        s.sum,
-        s.n,
-        rule.text,
-        id === 'label-rule' ? 'label' : 'structure',
-        rule.inferred ? 'inferred' : undefined,
-      );
+    if (e === null || !s) continue;
+    // a term a note states: a reading of it that holds (a note's unit is not sure), else its first;
+    // a deficit printed positive is the same rule (as balance rows are read: balanceTerms `signed`)
+    const n = s.n + (rule.noted ? 1 : 0);
+    const flip = rule.noted && e * (s.sum + rule.noted[0]) < 0 ? -1 : 1;
+    const noted = rule.noted
+      ? (rule.noted.find(
+          (x) => classify(e, flip * precise(s.sum + x), n, l.decimals) !== 'error',
+        ) ?? rule.noted[0])
+      : 0;
+    push(
+      id,
+      l,
+      e,
+      rule.noted ? flip * precise(s.sum + noted) : s.sum,
+      n,
+      rule.text,
+      id === 'label-rule' ? 'label' : 'structure',
+      rule.inferred ? 'inferred' : undefined,
+    );
   }
 }
 

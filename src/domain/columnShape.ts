@@ -85,6 +85,8 @@ const TOTAL = /^(tong so|tong cong|cong|total)\b/;
 /**
  * `III. Chi thường xuyên › Tổng số | Trong đó › …`: the columns of an of-which group never add up
  * to more than the total beside them (unless a code-row rule says they add up to it exactly).
+ * A lone column headed so (`Tổng số chi | Tr.đó: chi CTMTQG`, no group over its parts) is part of
+ * the column just before it.
  */
 export function partColumns(
   nodes: ColumnNode[],
@@ -93,6 +95,15 @@ export function partColumns(
   const out: { total: ColumnLeaf; parts: ColumnLeaf[] }[] = [];
   const walk = (ns: ColumnNode[]) => {
     const total = ns.find((n): n is ColumnLeaf => n.kind === 'leaf' && TOTAL.test(fold(n.label)));
+    const free = (l: ColumnLeaf) => isAdditive(l) && !rules.some((r) => r.target === l.id);
+    ns.forEach((n, k) => {
+      const before = ns[k - 1];
+      const part = (x: ColumnNode | undefined) =>
+        x?.kind === 'leaf' && OF_WHICH.test(fold(x.label));
+      // the column before is the whole, unless it is itself a part (`Tr.đó: A | Tr.đó: B`)
+      if (n.kind === 'leaf' && before?.kind === 'leaf' && part(n) && !part(before))
+        if (isAdditive(n) && free(before)) out.push({ total: before, parts: [n] });
+    });
     for (const n of ns) {
       if (n.kind !== 'group') continue;
       // the group's own columns: a leaf, or a sub-group's total column (none: not checked)

@@ -7,19 +7,49 @@ import type { Row } from './types';
 export interface LabelRule {
   text: string;
   terms: { sign: 1 | -1; tt: string }[];
+  /**
+   * Terms named in words after the rows (`C = A - B - kết dư NSĐP`): no row of the table, an amount
+   * a note below it may state (noteTerms.ts). Absent: every term is a row.
+   */
+  named?: { sign: 1 | -1; name: string }[];
 }
 
 // a Roman numeral before a single letter: `II` is one term, not `I`, `I`
 const TERM = String.raw`(?:[IVX]{1,5}(?![A-Z])|[A-Z]|\d{1,2}(?:\.\d{1,2})*)`;
 const SUM = String.raw`${TERM}(?:\s*[+\-−–]\s*${TERM})+`;
-const WITH_TARGET = new RegExp(String.raw`(?:^|[\s(\[:])(${TERM})\s*=\s*(${SUM})(?=$|[\s)\],;.])`);
+// a sum that goes on (`C = A - B - kết dư NSĐP`) is not this rule: its last terms are words
+const WITH_TARGET = new RegExp(
+  String.raw`(?:^|[\s(\[:])(${TERM})\s*=\s*(${SUM})(?!\s*[+\-−–])(?=$|[\s)\],;.])`,
+);
 const BRACKETED = new RegExp(String.raw`[(\[]\s*(${SUM})\s*[)\]]|^\s*(${SUM})\s*$`);
+
+// a term named in words: a letter and a small one (`kết dư NSĐP`, `Kết dư`), never a row's number
+const NAME = String.raw`\p{L}\p{Ll}[\p{L}\p{M} ]*`;
+const ROW = String.raw`${TERM}(?!\p{L})`;
+const WITH_NAMED = new RegExp(
+  String.raw`(?:^|[\s(\[:])(${ROW})\s*=\s*(${ROW}(?:\s*[+\-−–]\s*${ROW})*)((?:\s*[+\-−–]\s*${NAME})+?)\s*(?=$|[)\],;.])`,
+  'u',
+);
+
+/** `C = A - B - kết dư NSĐP`: a target, terms naming rows, then terms named in words. */
+function withNamed(s: string): LabelRule | null {
+  const m = WITH_NAMED.exec(s);
+  if (!m) return null;
+  const terms: LabelRule['terms'] = [];
+  for (const t of m[2].matchAll(new RegExp(String.raw`([+\-−–]?)\s*(${TERM})`, 'g')))
+    terms.push({ sign: t[1] && t[1] !== '+' ? -1 : 1, tt: t[2] });
+  const named: NonNullable<LabelRule['named']> = [];
+  for (const t of m[3].matchAll(/([+\-−–])\s*([^+\-−–]+)/gu))
+    named.push({ sign: t[1] === '+' ? 1 : -1, name: t[2].trim() });
+  if (terms.some((t) => t.tt === m[1])) return null;
+  return { text: m[0].trim().replace(/^[(:[]\s*/, ''), terms, named };
+}
 
 /** The rule a label states, or null. */
 export function parseLabelRule(label: string): LabelRule | null {
   const s = label.normalize('NFC');
   const m = WITH_TARGET.exec(s) ?? BRACKETED.exec(s);
-  if (!m) return null;
+  if (!m) return withNamed(s);
   const body = m.slice(1).filter(Boolean).pop()!;
   const terms: LabelRule['terms'] = [];
   const re = new RegExp(String.raw`([+\-−–]?)\s*(${TERM})`, 'g');
