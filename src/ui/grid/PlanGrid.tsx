@@ -5,6 +5,7 @@
  */
 import type { GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_VN } from '@ag-grid-community/locale';
+import { AgGridReact } from 'ag-grid-react';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Refusal, RefusalCode } from '../../app/commands';
 import type { CellRange } from '../../app/selection';
@@ -27,7 +28,6 @@ import { followAppendix, pinnedRows } from './followAppendix';
 import { defaultColDef, getRowClass, getRowId, theme } from './gridOptions';
 import { useFillHandle } from './useFillHandle';
 import { readOnlyKeyRefusal } from './readOnlyKey';
-import { VanillaGrid } from './VanillaGrid';
 import { type FocusInfo, useGridReady } from './useGridReady';
 
 export { theme };
@@ -211,30 +211,28 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
           style={{ left: handle.x, top: handle.y }}
         />
       )}
-      <VanillaGrid<GridItem>
-        options={{
-          theme,
-          rowData: initialRows,
-          columnDefs,
-          defaultColDef,
-          pinnedBottomRowData: pinned,
-          getRowId,
-          context: ctx,
-          onFirstDataRendered: onFirstData,
-          onColumnHeaderClicked: ix.onColumnHeaderClicked,
-          onColumnResized,
-          onBodyScroll: placeHandle,
-          onGridReady,
-          enterNavigatesVertically: true,
-          enterNavigatesVerticallyAfterEdit: true,
-          stopEditingWhenCellsLoseFocus: true,
-          localeText: lang === 'vi' ? AG_GRID_LOCALE_VN : undefined,
-          tooltipShowDelay: 300,
-          suppressColumnVirtualisation: true,
-          animateRows: false,
-          getRowClass,
-          ...filter,
-        }}
+      <AgGridReact<GridItem>
+        theme={theme}
+        rowData={initialRows}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        pinnedBottomRowData={pinned}
+        getRowId={getRowId}
+        context={ctx}
+        onFirstDataRendered={onFirstData}
+        onColumnHeaderClicked={ix.onColumnHeaderClicked}
+        onColumnResized={onColumnResized}
+        onBodyScroll={placeHandle}
+        onGridReady={onGridReady}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        localeText={lang === 'vi' ? AG_GRID_LOCALE_VN : undefined}
+        tooltipShowDelay={300}
+        suppressColumnVirtualisation
+        animateRows={false}
+        getRowClass={getRowClass}
+        {...filter}
       />
     </div>
   );
