@@ -18,7 +18,7 @@ export const WARM_REFRESHES = 12;
  * `api()` gives a live grid; returns what cancels the rounds left.
  */
 export function warmGridWhenIdle(
-  api: () => GridApi<GridItem> | null,
+  api: () => Pick<GridApi<GridItem>, 'isDestroyed' | 'getEditingCells' | 'refreshCells'> | null,
   rounds = WARM_REFRESHES,
 ): () => void {
   let left = rounds;
