@@ -16,6 +16,11 @@
  * measured by a ResizeObserver: CPU per edit median 7.3 → 7.4, p95 11.7 → 11.3, p99 23.4 → 21.2
  * ms (the same within noise); latency p95 54 → 88 ms, 26 → 39 of 90 over 16 ms (the wall time
  * was the machine's: see tailEdit's `preempted`).
+ * Session 18, 10,000 projects, 60 edits each: main vs the edit warm-up (24 session edits, 12
+ * unforced grid refreshes in idle time): CPU per edit median 14.6 → 14.0, p95 30.8 → 25.1, p99
+ * 52.2 → 38.4 ms at load 25-38 (session warm-up alone, load 18-25: median 11.0 → 10.3, p95 27.8
+ * → 19.6 ms). The grid drawn by AG Grid's own DOM components (createGrid, no React cells) cut
+ * the allocation 13.1 → 8.6 MiB per edit but not the CPU (median 11.3 → 13.9 ms): not kept.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { generatePlan } from '../src/domain/generate';

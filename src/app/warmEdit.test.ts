@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook } from './sample';
 import { WorkbookSession } from './session';
-import { editableCell, warmEditPath } from './warmEdit';
+import { editableCell, WARM_EDITS, warmEditPath } from './warmEdit';
 
 describe('warmEditPath', () => {
   it('finds an editable project cell in the sample plan', () => {
@@ -16,6 +16,10 @@ describe('warmEditPath', () => {
     const before = globalThis.localStorage ? globalThis.localStorage.length : 0;
     expect(warmEditPath()).toBe(true);
     expect(globalThis.localStorage ? globalThis.localStorage.length : 0).toBe(before);
+  });
+
+  it('runs every warm edit as a change of the cell (each undone before the next)', () => {
+    expect(warmEditPath(WARM_EDITS)).toBe(true);
   });
 
   it('marks its own build pb:warm-edit, never pb:engine-ready (one of those per open)', () => {

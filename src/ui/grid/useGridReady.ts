@@ -9,6 +9,7 @@ import type { Row } from '../../domain/types';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { planIndexApi, planIndexOf } from './planIndexApi';
 import { focusFirstProject } from './useGridKeys';
+import { warmGridWhenIdle } from './warmGrid';
 
 /** The focused cell as the views read it (row index in the plan, the row, the column id). */
 export interface FocusInfo {
@@ -49,8 +50,13 @@ export function useGridReady(o: {
     // mark the cells
     if (!session.engineReady)
       requestAnimationFrame(() => {
-        void session.whenEngineReady().then(() => apiRef.current?.refreshCells({ force: true }));
+        void session.whenEngineReady().then(() => {
+          apiRef.current?.refreshCells({ force: true });
+          warmGridWhenIdle(() => apiRef.current);
+        });
       });
+    // the cells' refresh path run before the first edits (warmGrid.ts)
+    else warmGridWhenIdle(() => apiRef.current);
   }, [apiRef, ctx, session]);
 
   // focus is followed through the API (edits are committed by the columns' valueSetter)
