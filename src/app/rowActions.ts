@@ -1,6 +1,6 @@
 /** Builds the commands behind the row toolbar: add, delete, move, indent/outdent, section ↔ project. */
 import { makeRow } from '../domain/template';
-import { parentIndex, subtreeEnd } from '../domain/rows';
+import { headedEnd, parentIndex, subtreeEnd } from '../domain/rows';
 import type { AppendixSheet, Row, RowKind } from '../domain/types';
 import type { Command, Shape } from './commands';
 
@@ -43,9 +43,25 @@ export function addRow(sheet: AppendixSheet, at: number | null, kind: RowKind): 
     level,
     kind === 'project' ? { tt: '-', name: '' } : { tt: '', name: '' },
   );
+  return { command: insertCommand(sheet, index, row), focus: row.id };
+}
+
+/**
+ * The command inserting `row` at `index`: a section takes the rows below it that its heading
+ * heads on the printed form (`headedEnd`: the projects up to the next heading of its level), one
+ * level deeper, so that it adds them up and numbering follows; one undo step.
+ */
+export function insertCommand(sheet: AppendixSheet, index: number, row: Row): Command {
+  const insert: Command = { type: 'insertRows', sheetId: sheet.id, at: index, rows: [row] };
+  if (row.kind !== 'section') return insert;
+  const end = headedEnd(sheet.rows, index, row.level);
+  if (end === index) return insert;
   return {
-    command: { type: 'insertRows', sheetId: sheet.id, at: index, rows: [row] },
-    focus: row.id,
+    type: 'batch',
+    commands: [
+      insert,
+      { type: 'reshape', sheetId: sheet.id, shapes: shift(sheet.rows, index, end, 1) },
+    ],
   };
 }
 
