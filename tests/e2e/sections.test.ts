@@ -1,7 +1,8 @@
 /**
  * Session 18's walk as a new officer: a section added among projects (Alt+Shift+=) heads the
- * projects below it up to the next section, adds them up and is numbered; undo and redo in one
- * step each.
+ * projects below it up to the next section, adds them up and is numbered; a project moved with
+ * Alt+↓ / Alt+↑ past the end or the start of its section goes into the next or the previous one
+ * (before: refused, "đã là dòng cuối trong mục"); undo and redo in one step each.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -37,6 +38,33 @@ describe('sections an officer adds', () => {
     await wb.action('redo');
     assert.equal(await wb.shapeIs(3, 'section:1'), 'section:1');
     assert.equal(await wb.textIs(wb.cell(3, 'y2012_dtpt'), '6.000'), '6.000');
+    await wb.page.close();
+  });
+
+  it('moves the last project of a section into the next one and back, sums following', async () => {
+    const wb = new SectionsPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const LAST = await wb.text(wb.cell(6, 'name'));
+    assert.match(LAST, /Cung cấp thiết bị, xây dựng mạng LAN/);
+    assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '11.000'), '11.000');
+    assert.equal(await wb.textIs(wb.cell(7, 'y2013_dtpt'), '500'), '500');
+    await wb.moveByKey(6, 'down');
+    // section 2 now heads it: its 2.000 in 2013 ĐTPT leaves section 1 for section 2
+    assert.equal(await wb.shapeIs(6, 'section:0'), 'section:0');
+    assert.equal(await wb.textIs(wb.cell(7, 'name'), LAST), LAST);
+    assert.equal(await wb.shapeIs(7, 'project:1'), 'project:1');
+    assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '9.000'), '9.000');
+    assert.equal(await wb.textIs(wb.cell(6, 'y2013_dtpt'), '2.500'), '2.500');
+    await wb.action('undo');
+    assert.equal(await wb.textIs(wb.cell(6, 'name'), LAST), LAST);
+    assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '11.000'), '11.000');
+    await wb.action('redo');
+    assert.equal(await wb.textIs(wb.cell(7, 'name'), LAST), LAST);
+    assert.equal(await wb.textIs(wb.cell(6, 'y2013_dtpt'), '2.500'), '2.500');
+    // and Alt+↑ on the first project of section 2 takes it back to the end of section 1
+    await wb.moveByKey(7, 'up');
+    assert.equal(await wb.textIs(wb.cell(6, 'name'), LAST), LAST);
+    assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '11.000'), '11.000');
+    assert.equal(await wb.textIs(wb.cell(7, 'y2013_dtpt'), '500'), '500');
     await wb.page.close();
   });
 });

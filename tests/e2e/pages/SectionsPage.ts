@@ -13,6 +13,12 @@ export class SectionsPageModel extends WorkbookPageModel {
     await this.page.keyboard.press('Alt+Shift+=');
   }
 
+  /** Alt+↑ / Alt+↓ on row `row`: moves it (with its rows) up or down, as an officer does. */
+  async moveByKey(row: number, dir: 'up' | 'down'): Promise<void> {
+    await this.focus(row, 'name');
+    await this.page.keyboard.press(dir === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown');
+  }
+
   /** Waits (up to 5 s) until row `i` has kind and level `want` (`section:1`); returns the last seen. */
   async shapeIs(i: number, want: string): Promise<string> {
     let last = '';
