@@ -68,19 +68,13 @@ describe('sections an officer adds', () => {
     await wb.page.close();
   });
 
-  it('shows blank, not 0, where a section has no figure under it; a figure typed shows its sum', async () => {
+  it('shows blank, not 0, where a section has no figure under it', async () => {
     const wb = new SectionsPageModel((await openSample(await suite.profile(), suite.url())).page);
     // no project of section 1 has a 2011 SN figure, none of section 2 a 2011 ĐTPT one (before: 0)
     assert.equal(await wb.textIs(wb.cell(1, 'y2011_sn'), ''), '');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), ''), '');
     assert.equal(await wb.textIs(wb.cell(7, 'y2011_dtpt'), ''), '');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_dtpt'), '6.500'), '6.500');
-    await wb.type(2, 'y2011_sn', '0');
-    assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), '0'), '0');
-    await wb.action('undo');
-    assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), ''), '');
-    await wb.action('redo');
-    assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), '0'), '0');
     await wb.page.close();
   });
 });
