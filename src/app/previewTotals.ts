@@ -11,11 +11,14 @@
  * table of provinces). A table with no column that adds up has no total (null, said so in words).
  */
 import { sheetContext } from '../domain/checkContext';
+import { previewColumn, type PreviewColumn } from '../domain/totalColumn';
 import { hasGrandTotal } from '../domain/totals';
 import type { AppendixSheet, CellInput, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { layoutOf } from '../engine/layout';
 import { PlainValues } from '../engine/plainValues';
+
+export { previewColumn, type PreviewColumn };
 
 /**
  * Why a table has no computed total: no column adds up; a balance table (revenue set against
@@ -36,38 +39,7 @@ export interface PreviewTotals {
   bySource: Record<string, number>;
 }
 
-/** The column whose computed total the preview shows (its id), and whether it is the row total. */
-export interface PreviewColumn {
-  id: string;
-  label: string;
-  rowTotal: boolean;
-}
-
 const num = (v: unknown): number => (typeof v === 'number' && v !== 0 ? v : 0);
-
-/**
- * The column the preview totals: the row total when the sheet has amounts none of which is the sum
- * of others (a column rule, coded or meant by the header); else the first additive column that is
- * no part of another column; null when no column adds up.
- */
-export function previewColumn(sheet: AppendixSheet): PreviewColumn | null {
-  const ctx = sheetContext(sheet);
-  const additive = new Set(ctx.additive.map((l) => l.id));
-  const parts = new Set<string>();
-  const sums = new Set<string>();
-  for (const r of ctx.rules)
-    if (additive.has(r.target) && r.terms.every((t) => t.sign > 0)) {
-      sums.add(r.target);
-      for (const t of r.terms) parts.add(t.colId);
-    }
-  const amountSums = ctx.amounts.some((a) => sums.has(a.id) && additive.has(a.id));
-  if (ctx.rowTotal && ctx.amounts.length && !amountSums)
-    return { id: ctx.rowTotal.id, label: ctx.rowTotal.label, rowTotal: true };
-  const main =
-    (amountSums ? ctx.amounts.find((a) => sums.has(a.id) && !parts.has(a.id)) : undefined) ??
-    ctx.additive.find((l) => !parts.has(l.id));
-  return main ? { id: main.id, label: main.label, rowTotal: false } : null;
-}
 
 /** The figure a total row states in the preview's column (the row total: its amounts' sum), or null. */
 function statedIn(

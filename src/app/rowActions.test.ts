@@ -94,3 +94,55 @@ describe('row actions', () => {
     expect(s.total('s1', null, 'total')).toBe(8);
   });
 });
+
+describe('moving a project from one section to the next', () => {
+  it('moves the last project of a section down into the next, and back up, sums following', async () => {
+    const s = await setup();
+    const sheet = () => s.workbook.sheets[0];
+    const before = names(s);
+    // p3, the last project of I: Alt+↓ makes it the first project of II
+    run(s, act.moveRow(sheet(), 3, 1));
+    expect(names(s)).toEqual(['I/', '.p1', '.p2', 'II/', '.p3', '.p4']);
+    expect(s.value('s1', 0, A)).toBe(3);
+    expect(s.value('s1', 3, A)).toBe(12);
+    expect(s.total('s1', null, A)).toBe(15);
+    s.undo();
+    expect(names(s)).toEqual(before);
+    expect(s.value('s1', 0, A)).toBe(7);
+    s.redo();
+    expect(s.value('s1', 3, A)).toBe(12);
+    // the first project of II: Alt+↑ takes it back to the end of I
+    run(s, act.moveRow(sheet(), 4, -1));
+    expect(names(s)).toEqual(before);
+    expect(s.value('s1', 0, A)).toBe(7);
+    expect(s.value('s1', 4, A)).toBe(8);
+  });
+
+  it('refuses past the first and the last section, and a section past the top level', async () => {
+    const s = await setup();
+    expect(act.moveRow(s.workbook.sheets[0], 1, -1)).toEqual({ refused: 'cannotMoveUp' });
+    expect(act.moveRow(s.workbook.sheets[0], 5, 1)).toEqual({ refused: 'cannotMoveDown' });
+    expect(act.moveRow(s.workbook.sheets[0], 4, 1)).toEqual({ refused: 'cannotMoveDown' });
+  });
+
+  it('moves into the section after at its own level only, past a deeper one’s rows', async () => {
+    const s = await setup([
+      ['section', 0, 'I'],
+      ['section', 1, 'I.1'],
+      ['project', 2, 'p1', { '2011:ĐTPT': 1 }],
+      ['section', 1, 'I.2'],
+      ['project', 2, 'p2', { '2011:ĐTPT': 2 }],
+      ['section', 0, 'II'],
+      ['project', 1, 'p3', { '2011:ĐTPT': 4 }],
+    ]);
+    // p1 (last of I.1) down: first of I.2
+    run(s, act.moveRow(s.workbook.sheets[0], 2, 1));
+    expect(names(s)).toEqual(['I/', '.I.1/', '.I.2/', '..p1', '..p2', 'II/', '.p3']);
+    // p2 (last of I.2) down: II is no section of its parent's level: refused
+    expect(act.moveRow(s.workbook.sheets[0], 4, 1)).toEqual({ refused: 'cannotMoveDown' });
+    // p3 (first of II) up: I is II's sibling, p3 lands at I's end under I at its level
+    run(s, act.moveRow(s.workbook.sheets[0], 6, -1));
+    expect(names(s)).toEqual(['I/', '.I.1/', '.I.2/', '..p1', '..p2', '.p3', 'II/']);
+    expect(s.value('s1', 0, A)).toBe(7);
+  });
+});

@@ -1,6 +1,6 @@
 /** Builds the commands behind the row toolbar: add, delete, move, indent/outdent, section ↔ project. */
 import { makeRow } from '../domain/template';
-import { parentIndex, subtreeEnd } from '../domain/rows';
+import { headedEnd, parentIndex, subtreeEnd } from '../domain/rows';
 import type { AppendixSheet, Row, RowKind } from '../domain/types';
 import type { Command, Shape } from './commands';
 
@@ -43,9 +43,25 @@ export function addRow(sheet: AppendixSheet, at: number | null, kind: RowKind): 
     level,
     kind === 'project' ? { tt: '-', name: '' } : { tt: '', name: '' },
   );
+  return { command: insertCommand(sheet, index, row), focus: row.id };
+}
+
+/**
+ * The command inserting `row` at `index`: a section takes the rows below it that its heading
+ * heads on the printed form (`headedEnd`: the projects up to the next heading of its level), one
+ * level deeper, so that it adds them up and numbering follows; one undo step.
+ */
+export function insertCommand(sheet: AppendixSheet, index: number, row: Row): Command {
+  const insert: Command = { type: 'insertRows', sheetId: sheet.id, at: index, rows: [row] };
+  if (row.kind !== 'section') return insert;
+  const end = headedEnd(sheet.rows, index, row.level);
+  if (end === index) return insert;
   return {
-    command: { type: 'insertRows', sheetId: sheet.id, at: index, rows: [row] },
-    focus: row.id,
+    type: 'batch',
+    commands: [
+      insert,
+      { type: 'reshape', sheetId: sheet.id, shapes: shift(sheet.rows, index, end, 1) },
+    ],
   };
 }
 
@@ -80,29 +96,40 @@ function previousSibling(rows: readonly Row[], i: number): number {
   return -1;
 }
 
-/** Moves the row (with its subtree) before its previous sibling, or after its next sibling. */
+/**
+ * Moves the row (with its subtree) before its previous sibling, or after its next sibling. The
+ * first row of a section moves up to the end of the section before it, the last one down to the
+ * start of the section after it (sections of one level: the row keeps its level), as an officer
+ * moves a project from one section to the next.
+ */
 export function moveRow(sheet: AppendixSheet, at: number | null, dir: -1 | 1): RowActionResult {
   if (at === null || !sheet.rows[at]) return { refused: 'noRow' };
   const rows = sheet.rows;
   if (rows[at].kind === 'total') return { refused: 'totalRow' };
   const end = subtreeEnd(rows, at);
   const count = end - at;
+  const move = (to: number): RowActionResult => ({
+    command: { type: 'moveRows', sheetId: sheet.id, from: at, count, to },
+    focus: rows[at].id,
+  });
   if (dir < 0) {
     const j = previousSibling(rows, at);
-    if (j < 0) return { refused: 'cannotMoveUp' };
-    return {
-      command: { type: 'moveRows', sheetId: sheet.id, from: at, count, to: j },
-      focus: rows[at].id,
-    };
+    if (j >= 0) return move(j);
+    // the first row of its section: to the end of the section before (its parent's sibling)
+    const p = parentIndex(rows, at);
+    if (p >= 0 && p === at - 1 && rows[at].level === rows[p].level + 1) {
+      const q = previousSibling(rows, p);
+      if (q >= 0 && rows[q].kind === 'section') return move(p);
+    }
+    return { refused: 'cannotMoveUp' };
   }
   const next = rows[end];
+  // the last row of its section: to the start of the section after, a heading of its parent's level
+  if (next?.kind === 'section' && next.level === rows[at].level - 1 && parentIndex(rows, at) >= 0)
+    return move(end - count + 1);
   if (!next || next.kind === 'total' || next.level !== rows[at].level)
     return { refused: 'cannotMoveDown' };
-  const end2 = subtreeEnd(rows, end);
-  return {
-    command: { type: 'moveRows', sheetId: sheet.id, from: at, count, to: end2 - count },
-    focus: rows[at].id,
-  };
+  return move(subtreeEnd(rows, end) - count);
 }
 
 function shift(rows: readonly Row[], from: number, to: number, by: number): Shape[] {

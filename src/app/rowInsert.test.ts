@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
-import type { RowActionResult } from './rowActions';
+import { addRow, type RowActionResult } from './rowActions';
 import { insertRow } from './rowInsert';
 import { WorkbookSession } from './session';
 
@@ -60,8 +60,40 @@ describe('insertRow', () => {
     const s = await setup();
     const before = names(s);
     run(s, insertRow(s.workbook.sheets[0], 1, 'section', 'above'));
-    expect(names(s)).toEqual(['I/', '.NEWSEC/', '.p1', '.p2', 'II/', '.p3']);
+    // the heading heads the projects below it, up to the next heading of its level
+    expect(names(s)).toEqual(['I/', '.NEWSEC/', '..p1', '..p2', 'II/', '.p3']);
+    expect(s.value('s1', 1, A)).toBe(3);
     s.undo();
     expect(names(s)).toEqual(before);
+  });
+
+  it('adds a section below a project: it heads the projects after it, sums and numbers follow', async () => {
+    const s = await setup();
+    const sheet = () => s.workbook.sheets[0];
+    const tt = () => sheet().rows.map((r) => String(r.cells.tt ?? ''));
+    const before = { names: names(s), tt: tt() };
+    // Alt+Shift+= on p1: a section at p1's level after it, heading p2
+    const id = run(s, addRow(sheet(), 1, 'section'));
+    expect(names(s)).toEqual(['I/', '.p1', '.NEWSEC/', '..p2', 'II/', '.p3']);
+    expect(sheet().rows[2].id).toBe(id);
+    expect(s.value('s1', 2, A)).toBe(2); // the new section adds up p2
+    expect(s.value('s1', 0, A)).toBe(3); // I adds p1 and the new section: unchanged
+    expect(s.total('s1', null, A)).toBe(11);
+    expect(tt()[2]).not.toBe('');
+    expect(tt()[3]).toBe(before.tt[2]);
+    s.undo();
+    expect(names(s)).toEqual(before.names);
+    expect(tt()).toEqual(before.tt);
+    expect(s.value('s1', 0, A)).toBe(3);
+    s.redo();
+    expect(names(s)).toEqual(['I/', '.p1', '.NEWSEC/', '..p2', 'II/', '.p3']);
+    expect(s.value('s1', 2, A)).toBe(2);
+  });
+
+  it('adds an empty section where a heading of its level follows at once', async () => {
+    const s = await setup();
+    run(s, addRow(s.workbook.sheets[0], 2, 'section'));
+    expect(names(s)).toEqual(['I/', '.p1', '.p2', '.NEWSEC/', 'II/', '.p3']);
+    expect(s.value('s1', 0, A)).toBe(3);
   });
 });

@@ -1,12 +1,12 @@
 /** Inserting a row above or below the focused one (the row menu's "insert above/below"). */
 import { makeRow } from '../domain/template';
 import type { AppendixSheet, RowKind } from '../domain/types';
-import { addRow, type RowActionResult } from './rowActions';
+import { addRow, insertCommand, type RowActionResult } from './rowActions';
 
 /**
- * A new empty row of `kind` next to row `at`: above it as its sibling (same level), or below it as
- * the toolbar's add does (a project under a section becomes its first child; otherwise after the
- * row's subtree).
+ * A new empty row of `kind` next to row `at`: above it at its level, or below it as the toolbar's
+ * add does (a project under a section becomes its first child; otherwise after the row's subtree).
+ * A section takes the projects below it up to the next heading of its level (`insertCommand`).
  */
 export function insertRow(
   sheet: AppendixSheet,
@@ -25,8 +25,5 @@ export function insertRow(
     level,
     kind === 'project' ? { tt: '-', name: '' } : { tt: '', name: '' },
   );
-  return {
-    command: { type: 'insertRows', sheetId: sheet.id, at, rows: [row] },
-    focus: row.id,
-  };
+  return { command: insertCommand(sheet, at, row), focus: row.id };
 }

@@ -4,6 +4,7 @@
  * engine/plainValues.ts). No engine here, so that the command starts without loading it.
  */
 import { tableStructure } from '../domain/tableStructure';
+import { previewColumn } from '../domain/totalColumn';
 import { hasGrandTotal } from '../domain/totals';
 import { type CheckValues, explain, sheetFindings } from '../domain/checks';
 import { columnLetter, leaves, yearGroups } from '../domain/columns';
@@ -62,6 +63,10 @@ export interface CheckJson {
    */
   computed: {
     total: number | null;
+    /** The column totalled, when it is the table's own total column rather than the row total. */
+    column?: string;
+    /** Why `total` is null: a balance table, or no column that adds up. */
+    none?: 'balance' | 'noColumn';
     bySource: Record<string, number>;
     byYear: Record<string, Record<string, number>>;
   };
@@ -143,6 +148,7 @@ export function sheetCheck(
   const years = [...new Set(amounts.map((l) => l.year).filter((y): y is number => !!y))].sort();
   const byYear: CheckJson['computed']['byYear'] = {};
   const grand = hasGrandTotal(sheet);
+  const main = grand ? previewColumn(sheet) : null;
   for (const l of grand ? amounts : []) {
     if (!l.year || !l.source) continue;
     (byYear[l.year] ??= {})[l.source] = num(sv.total(l.source, l.id));
@@ -163,7 +169,11 @@ export function sheetCheck(
       derived: st.derived.length,
     },
     computed: {
-      total: !grand ? null : totalCol ? num(sv.total(null, totalCol)) : 0,
+      // the preview's column (domain/totalColumn): a table of provinces without amounts by year
+      // or source is totalled in its own total column, never given a computed total of 0
+      total: main ? num(sv.total(null, main.id)) : null,
+      ...(main && !main.rowTotal ? { column: main.label } : {}),
+      ...(main ? {} : { none: grand ? ('noColumn' as const) : ('balance' as const) }),
       bySource: Object.fromEntries(
         (grand ? sources : []).map((s) => [s, totalCol ? num(sv.total(s, totalCol)) : 0]),
       ),
@@ -259,8 +269,10 @@ export function formatCheck(r: CheckJson, withWarnings = true): string {
     `${safeText(r.file)} [${safeText(r.sheet)}]: ${safeText(r.plan.title ?? '(untitled)')}`,
     `  ${structureLine(r.plan)}; years ${r.plan.years.join(', ') || '-'}; sources ${r.plan.sources.join(', ') || '-'}; unit ${safeText(r.plan.unit ?? '-')}`,
     r.computed.total === null
-      ? '  no computed total (the top rows are different quantities: revenue, expenditure, a balance)'
-      : `  computed total ${r.computed.total}`,
+      ? r.computed.none === 'noColumn'
+        ? '  no computed total (no column adds up)'
+        : '  no computed total (the top rows are different quantities: revenue, expenditure, a balance)'
+      : `  computed total ${r.computed.total}${r.computed.column ? ` (${safeText(r.computed.column)})` : ''}`,
   ];
   const t = sheetTally(r);
   lines.push(`  ${t.errors} error(s), ${t.warnings} warning(s) (rounding or to verify)`);

@@ -25,6 +25,23 @@ export function childRows(rows: readonly Row[], i: number): number[] {
   return out;
 }
 
+/**
+ * Index one past the rows a section heading placed at index `at` at `level` heads: the rows after
+ * it, as printed, up to the next heading of its level or above, a total row, or the end of the
+ * enclosing section (a row less deep). A heading inserted among projects takes the projects below
+ * it, as a reader of the printed form sees them under it; nothing when a heading follows at once.
+ */
+export function headedEnd(rows: readonly Row[], at: number, level: number): number {
+  let j = at;
+  while (j < rows.length) {
+    const r = rows[j];
+    if (r.kind === 'total' || r.level < level) break;
+    if (r.level === level && r.kind === 'section') break;
+    j++;
+  }
+  return j;
+}
+
 /** Index of the parent section of row `i`, or -1 at top level. */
 export function parentIndex(rows: readonly Row[], i: number): number {
   const level = rows[i].level;

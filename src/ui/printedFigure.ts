@@ -6,13 +6,15 @@
 import { formatAmount } from '../domain/numbers';
 import { formatPercent, percentFormatDecimals } from '../domain/percent';
 import type { OutCell } from '../io/export/appendixLayout';
-import { figureFormat, formatDecimals } from '../io/export/cellFormat';
+import { BLANK_ZERO, figureFormat, formatDecimals } from '../io/export/cellFormat';
 import type { Lang } from './i18n';
 
 /** The text of a printed cell; `colFormat` its column's number format in the export. */
 export function printedText(c: OutCell, colFormat: string | undefined, lang: Lang): string {
   const x = c.number ?? (c.formula ? c.value : undefined) ?? c.text;
   if (typeof x !== 'number') return x === null || x === undefined ? '' : String(x);
+  // a sum with nothing to add prints blank, as the export shows it (its format's zero section)
+  if (x === 0 && c.format === BLANK_ZERO) return '';
   const pct = percentFormatDecimals(c.format);
   if (pct !== undefined) return formatPercent(x, lang, pct);
   // a number outside a figure column (or with no format) keeps its decimals

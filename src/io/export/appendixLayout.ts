@@ -4,6 +4,7 @@
  * carries the value Planbook computed; row references are in the exported file's coordinates.
  */
 import { columnLetter, headerDepth, isNumericLeaf, leaves, yearGroups } from '../../domain/columns';
+import { nothingToAdd } from '../../domain/emptySums';
 import { gridText } from '../../domain/grid';
 import { percentAt, percentFormat } from '../../domain/percent';
 import { totalSegments } from '../../domain/totalSegments';
@@ -11,6 +12,7 @@ import { childRows, sumsDown, sumsInComputedTotal, topRows } from '../../domain/
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
 import type { AppendixSheet, PlanMeta } from '../../domain/types';
 import { formHead, formSignature } from './formBlock';
+import { BLANK_ZERO } from './cellFormat';
 import { exportableFormula } from './formulaSafety';
 import { colRanges, headerCells, num, rowHeights, rowLines, rowRanges, WIDTH } from './layoutParts';
 import type { AppendixLayout, CellKind, OutCell, SheetValues } from './layoutTypes';
@@ -131,7 +133,11 @@ export function layoutAppendix(
       // a column never added up (ratios, or marked so) keeps what the section states
       if (r.kind === 'section' && sumsDown(l)) {
         const formula = children.length ? `=SUM(${colRanges(c, children, first)})` : undefined;
-        return figure(base, l.id, c, formula, num(v.value(i, l.id)), l.label);
+        const value = num(v.value(i, l.id));
+        // nothing under it to add: blank as its projects, as the grid shows it
+        if (value === 0 && pct === undefined && nothingToAdd(sheet.rows, i, l.id))
+          base.format = BLANK_ZERO;
+        return figure(base, l.id, c, formula, value, l.label);
       }
       if (terms && sumsDown(l))
         return figure(base, l.id, c, termsFormula(l.id), num(v.value(i, l.id)), l.label);

@@ -6,7 +6,7 @@
  */
 import type { AppendixLayout, OutCell } from './appendixLayout';
 import { percentFormatDecimals } from '../../domain/percent';
-import { figureFormat, isThousandth, wholeAt } from './cellFormat';
+import { BLANK_ZERO, figureFormat, isThousandth, wholeAt } from './cellFormat';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
 
 const NAMES: string[] = [];
@@ -106,6 +106,7 @@ export function lookKey(c: OutCell, col: number): number {
     (c.numeric && isFraction(figureOf(c)) ? 4 : 0) + (c.numeric ? 2 : 0) + (isText(c) ? 1 : 0);
   const key = ((k * 8 + flags) * 64 + Math.min(c.indent ?? 0, 63)) * 4096 + col;
   if (!c.format) return c.numeric && isThousandth(figureOf(c)) ? key + THOUSANDTH_LOOK : key;
+  if (c.format === BLANK_ZERO) return key + BLANK_LOOK;
   return key + PERCENT_LOOK * (1 + Math.min(percentFormatDecimals(c.format) ?? 0, 6));
 }
 
@@ -114,6 +115,9 @@ const PERCENT_LOOK = 2 ** 27;
 
 /** The look-key offset of a figure exact at a thousandth (`#,##0.###`), above every percent's. */
 const THOUSANDTH_LOOK = 2 ** 30;
+
+/** The look-key offset of a sum with nothing to add (`BLANK_ZERO`), above every other. */
+const BLANK_LOOK = 2 ** 31;
 
 /** An empty body cell needs no cell at all (its border comes from the conditional format). */
 export function skipped(c: OutCell): boolean {

@@ -52,3 +52,6 @@ export function figureFormat(fmt: string, value: unknown): string {
 export function isThousandth(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && figureDecimals(value) === 3;
 }
+
+/** The format of a sum with nothing to add (`domain/emptySums`): its formula stays, 0 shows blank. */
+export const BLANK_ZERO = '#,##0;-#,##0;""';

@@ -9,6 +9,7 @@ import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
 import { explain, type Finding } from '../../domain/checks';
 import { cellPolicy, yearSpans } from '../../domain/policy';
+import { nothingToAdd } from '../../domain/emptySums';
 import { computedTotalShows } from '../../domain/findTotals';
 import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
@@ -61,7 +62,13 @@ function cellValue(
     if (key !== leaf.id) return item.cells[key] ?? null;
   }
   const i = ctx.index.get(item.id);
-  return i === undefined ? null : session.value(sheetId, i, leaf.id);
+  const v = i === undefined ? null : session.value(sheetId, i, leaf.id);
+  // a section with no figure under it is blank, as its projects (domain/emptySums)
+  if (v === 0 && item.kind === 'section' && i !== undefined) {
+    const rows = session.workbook.sheets.find((x) => x.id === sheetId)?.rows;
+    if (rows && nothingToAdd(rows, i, leaf.id)) return null;
+  }
+  return v;
 }
 
 /** A section's or total row's stated figure that differs from what its rows add up to. */
