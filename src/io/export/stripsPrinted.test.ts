@@ -105,6 +105,7 @@ describe('a wide table printed in strips (LibreOffice PDF)', () => {
     expect(scale).toBeGreaterThanOrEqual(0.7);
     expect(scale).toBeCloseTo(0.76, 1);
     toPng(pdf, join(dir, 'sample'), 50);
+    // the docs' screenshot: the second strip's first page (docs/printed-strips-3.png)
     if (process.env.PLANBOOK_DOCS) toPng(pdf, 'docs/printed-strips', 70);
   }, 300_000);
 
