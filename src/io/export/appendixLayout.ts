@@ -11,6 +11,7 @@ import { totalSegments } from '../../domain/totalSegments';
 import { childRows, sumsDown, sumsInComputedTotal, topRows } from '../../domain/formulaForms';
 import { computedTotalRows, totalRowTerms, totalShape } from '../../domain/totals';
 import type { AppendixSheet, PlanMeta } from '../../domain/types';
+import { appendixStrips } from './appendixPrint';
 import { formHead, formSignature } from './formBlock';
 import { BLANK_ZERO } from './cellFormat';
 import { exportableFormula } from './formulaSafety';
@@ -50,7 +51,10 @@ export function layoutAppendix(
   };
   const depth = headerDepth(cols.header);
   const widths = ls.map((l) => WIDTH[l.role] ?? 13);
-  const out: (OutCell | null)[][] = formHead(meta, sheet.title || meta.title, widths);
+  // too wide for one readable page: printed in strips of years (appendixPrint.ts)
+  const print = appendixStrips(cols.header, ls, widths);
+  const ranges = print?.ranges;
+  const out: (OutCell | null)[][] = formHead(meta, sheet.title || meta.title, widths, ranges);
   const headerStart = out.length;
   out.push(...headerCells(cols.header, depth));
   if (sheet.hasCodeRow)
@@ -224,7 +228,7 @@ export function layoutAppendix(
     );
   }
   const tableEnd = out.length;
-  out.push(...formSignature(meta, widths));
+  out.push(...formSignature(meta, widths, ranges));
   const heights = rowHeights(out, widths, first);
   return {
     rows: out,
@@ -238,6 +242,7 @@ export function layoutAppendix(
     kept,
     tableEnd,
     heights,
+    ...(print ? { print } : {}),
     ...(lazy
       ? {
           bodyCount: sheet.rows.length,

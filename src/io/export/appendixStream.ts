@@ -8,13 +8,17 @@ import { plainRows } from './plainRows';
 import { appendixCellStyle, cellXml, colName, lookKey, skipped } from './appendixSheet';
 import type { SheetOptions, SheetStream } from './sheetStream';
 
-/** How an appendix sheet is set up: widths, frozen header, landscape, one page wide, borders. */
+/**
+ * How an appendix sheet is set up: widths, frozen header, landscape, one page wide or in strips
+ * (a wide table, appendixPrint.ts), borders.
+ */
 export function appendixOptions(l: AppendixLayout, selected: boolean): SheetOptions {
   return {
     widths: l.widths,
     frozenRows: l.firstRow,
     landscape: true,
     fitToWidth: true,
+    ...(l.print ? { strips: l.print.plan } : {}),
     selected,
     ...(l.rows.length > l.firstRow
       ? {

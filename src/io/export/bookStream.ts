@@ -18,6 +18,14 @@ export interface BookSheet {
   options: SheetOptions;
   /** 1-based first and last row printed on every page. */
   printTitles?: [number, number];
+  /** Leading columns printed on every page (a sheet printed in strips: TT and name). */
+  printTitleCols?: number;
+  /**
+   * Printed in strips: each strip's own columns `[from, to)` as a print range of its own, the
+   * later ones from 1-based row `fromRow` (their header: the title block above it belongs to the
+   * first strip, and a range of its own keeps its cells out of the repeated TT and name columns).
+   */
+  stripAreas?: { ranges: [number, number][]; fromRow: number };
   write(sheet: SheetStream): void;
 }
 
@@ -47,7 +55,7 @@ function workbookXml(sheets: BookSheet[], sizes: { rows: number; cols: number }[
   const titles = sheets
     .map((s, i) =>
       s.printTitles
-        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted(i)}!$${s.printTitles[0]}:$${s.printTitles[1]}</definedName>`
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${s.printTitleCols ? `${quoted(i)}!$A:$${colName(s.printTitleCols - 1)},` : ''}${quoted(i)}!$${s.printTitles[0]}:$${s.printTitles[1]}</definedName>`
         : '',
     )
     .join('');
@@ -56,7 +64,7 @@ function workbookXml(sheets: BookSheet[], sizes: { rows: number; cols: number }[
     .map((s, i) =>
       s.hidden
         ? ''
-        : `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${quoted(i)}!$A$1:$${colName(Math.max(0, sizes[i].cols - 1))}$${Math.max(1, sizes[i].rows)}</definedName>`,
+        : `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${printArea(s, quoted(i), sizes[i])}</definedName>`,
     )
     .join('');
   const list = sheets
@@ -67,6 +75,16 @@ function workbookXml(sheets: BookSheet[], sizes: { rows: number; cols: number }[
     .join('');
   const names = titles + areas;
   return `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
+}
+
+/** A sheet's print area: the whole sheet, or one range per strip. */
+function printArea(s: BookSheet, q: string, size: { rows: number; cols: number }): string {
+  const last = Math.max(1, size.rows);
+  const range = (r0: number, c0: number, c1: number) =>
+    `${q}!$${colName(c0)}$${r0}:$${colName(Math.max(c0, c1))}$${last}`;
+  if (!s.stripAreas) return range(1, 0, size.cols - 1);
+  const { ranges, fromRow } = s.stripAreas;
+  return ranges.map(([a, b], k) => range(k === 0 ? 1 : fromRow, a, b - 1)).join(',');
 }
 
 /** Writes the sheets (Times New Roman 12); resolves with the file's bytes. */

@@ -9,6 +9,7 @@ import { type ConsolidatedTable, type Filled, isBlank, isBlankRow } from '../../
 import type { ConsolidationForm, FormColumn } from '../../domain/consolidateTypes';
 import { clean } from '../../domain/numbers';
 import type { AppendixLayout, OutCell } from './appendixLayout';
+import { type PrintStrips, stripsOf } from './appendixPrint';
 
 export type Figure = 'requested' | 'proposed' | 'difference';
 
@@ -72,8 +73,13 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
   const notesAt = totalAt + F;
   const width = notesAt + 1;
   const depth = F > 1 ? 3 : 2;
+  const widths = [6, 46, 20, 18, ...new Array<number>(cols.length * F + F).fill(12), 24];
+  const years = groupsOf(cols);
+  const print = consolidationStrips(years, F, widths);
+  // in strips the title lines lie over the first strip (appendixPrint.ts)
+  const span = print ? print.ranges[0][1] : width;
   const out: (OutCell | null)[][] = [];
-  const line = (cell: OutCell) => out.push([{ ...cell, colSpan: width }]);
+  const line = (cell: OutCell) => out.push([{ ...cell, colSpan: span }]);
   line({ kind: 'title', text: form.title, align: 'center' });
   line({ kind: 'subtitle', text: input.subtitle, align: 'center' });
   line({ kind: 'unit', text: form.unit ? w.unitLine(form.unit) : '', align: 'right' });
@@ -92,7 +98,6 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
   };
   [w.tt, w.name, w.unit, w.lead].forEach((t, c) => h(0, c, t, 1, depth));
   // years, then sources under them, then the figures
-  const years = groupsOf(cols);
   let c = FIXED;
   for (const g of years) {
     h(0, c, g.year === null ? w.noYear : w.year(g.year), g.cols.length * F);
@@ -205,7 +210,6 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
       table.total.filled,
     ),
   );
-  const widths = [6, 46, 20, 18, ...new Array(cols.length * F + F).fill(12), 24];
   for (let r = first; r < out.length; r++) {
     const row = out[r];
     const name = row[1]?.text ?? '';
@@ -223,7 +227,28 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
     headerStart,
     formats: widths.map((_, i) => (i >= FIXED && i < notesAt ? format : '@')),
     totalRows,
+    ...(print ? { print } : {}),
   };
+}
+
+/**
+ * The consolidated table's strips: cut before each year, before a year's sources when one year is
+ * too wide alone, and before the total; TT and name repeated.
+ */
+function consolidationStrips(
+  years: { cols: FormColumn[] }[],
+  F: number,
+  widths: number[],
+): PrintStrips | null {
+  const cuts: number[] = [];
+  const fine: number[] = [];
+  let c = FIXED;
+  for (const g of years) {
+    cuts.push(c);
+    for (let k = 0; k < g.cols.length; k++, c += F) fine.push(c);
+  }
+  if (!cuts.length) return null;
+  return stripsOf(widths, 2, [...cuts, c], c, fine);
 }
 
 /** `:X9` when the columns are contiguous, else `,X9,Y9…` (a SUM's tail after its first cell). */

@@ -1,12 +1,16 @@
 /**
  * The consolidated appendix as a submission `.xlsx`: the appendix sheet (*Tổng hợp*: requested
  * and proposed figures or proposed only, formulas with their values, Times New Roman, thin
- * borders, frozen header, A4 landscape one page wide, header rows printed on every page) and the
+ * borders, frozen header, A4 landscape one page wide, or when that is too small to read in strips
+ * of years (appendixPrint.ts), header rows printed on every page) and the
  * sheet listing the submissions with their provenance (*Hồ sơ tiếp nhận*). Recalculated on open.
  */
 import writeXlsxFile, { type Feature, type Sheet } from 'write-excel-file/universal';
 import type { AppendixLayout, OutCell } from './appendixLayout';
-import { appendixSheetData, type AppendixSheetData, withBody } from './appendixSheet';
+import { appendixSheetData, type AppendixSheetData, colName, withBody } from './appendixSheet';
+import type { StripPlan } from './printStrips';
+import { stripSetup } from './sheetStream';
+import { plainXml } from './xmlText';
 import { type ConsolidationLayoutInput, layoutConsolidation } from './consolidationLayout';
 
 /** One line of the submissions sheet. */
@@ -130,6 +134,36 @@ function fitToWidth(xml: string): string {
   );
 }
 
+/** A sheet printed in strips (printStrips.ts): no fit to one page, the strips' page setup. */
+function inStrips(xml: string, plan: StripPlan): string {
+  return xml
+    .replace(/<pageSetUpPr[^>]*\/>/, '')
+    .replace(/<sheetPr>\s*<\/sheetPr>|<sheetPr\s*\/>/, '')
+    .replace(/<printOptions[^>]*\/>|<pageMargins[^>]*\/>|<pageSetup[^>]*\/>/g, '')
+    .replace('</worksheet>', `${stripSetup(plan)}</worksheet>`);
+}
+
+/**
+ * A sheet's print titles (header rows; in strips the TT and name columns too) and, in strips, its
+ * print area: a range per strip, the later ones from the header down (the title lines belong to
+ * the first strip).
+ */
+function printNames(l: AppendixLayout, i: number, name: string): string {
+  const q = plainXml(`'${name.replace(/'/g, "''")}'`);
+  const rows = `${q}!$${l.headerStart + 1}:$${l.firstRow}`;
+  if (!l.print)
+    return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${rows}</definedName>`;
+  const cols = `${q}!$A:$${colName(l.print.titleCols - 1)}`;
+  const last = l.rows.length;
+  const areas = l.print.ranges.map(
+    ([a, b], k) => `${q}!$${colName(a)}$${k ? l.headerStart + 1 : 1}:$${colName(b - 1)}$${last}`,
+  );
+  return (
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${cols},${rows}</definedName>` +
+    `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${areas.join(',')}</definedName>`
+  );
+}
+
 function finishing(
   layouts: AppendixLayout[],
   written: AppendixSheetData[],
@@ -139,17 +173,15 @@ function finishing(
     files: {
       transform: {
         'xl/worksheets/sheet{id}.xml': {
-          transform: (content, _o, { sheetIndex }) =>
-            fitToWidth(withBody(content, layouts[sheetIndex], written[sheetIndex])),
+          transform: (content, _o, { sheetIndex }) => {
+            const l = layouts[sheetIndex];
+            const xml = withBody(content, l, written[sheetIndex]);
+            return l.print ? inStrips(xml, l.print.plan) : fitToWidth(xml);
+          },
         },
         'xl/workbook.xml': {
           transform: (content) => {
-            const titles = layouts
-              .map(
-                (l, i) =>
-                  `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$${l.headerStart + 1}:$${l.firstRow}</definedName>`,
-              )
-              .join('');
+            const titles = layouts.map((l, i) => printNames(l, i, names[i])).join('');
             return content
               .replace(
                 /<definedNames\s*\/>|<definedNames>[\s\S]*?<\/definedNames>/,

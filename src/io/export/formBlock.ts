@@ -39,9 +39,13 @@ function row(width: number, cells: [number, OutCell][]): (OutCell | null)[] {
   return out;
 }
 
-/** A full-width line, wrapped and as tall as its text needs. */
-function fullLine(widths: number[], c: Omit<OutCell, 'kind'>): (OutCell | null)[] {
-  const total = widths.reduce((a, b) => a + b, 0);
+/** A line over columns `[0, end)` (the whole width unless told), wrapped and as tall as its text needs. */
+function fullLine(
+  widths: number[],
+  c: Omit<OutCell, 'kind'>,
+  end = widths.length,
+): (OutCell | null)[] {
+  const total = widths.slice(0, end).reduce((a, b) => a + b, 0);
   const lines = c.text ? wrappedLines(c.text, total, { bold: c.bold, size: c.size }) : 1;
   return row(widths.length, [
     [
@@ -50,38 +54,56 @@ function fullLine(widths: number[], c: Omit<OutCell, 'kind'>): (OutCell | null)[
         kind: 'form',
         ...c,
         wrap: true,
-        colSpan: widths.length > 1 ? widths.length : undefined,
+        colSpan: end > 1 ? end : undefined,
         height: lines > 1 || (c.size ?? 12) > 12 ? rowHeight(lines, c.size) : undefined,
       },
     ],
   ]);
 }
 
-/** The rows above the table's header: header block, blank line, title, attachment line, unit. */
-export function formHead(meta: PlanMeta, title: string, widths: number[]): (OutCell | null)[][] {
+/**
+ * The rows above the table's header: header block, blank line, title, attachment line, unit. In
+ * strips (`ranges`: each strip's own columns, appendixPrint.ts) they lie over the first strip.
+ */
+export function formHead(
+  meta: PlanMeta,
+  title: string,
+  widths: number[],
+  ranges: [number, number][] = [[0, widths.length]],
+): (OutCell | null)[][] {
   const f = formTexts(meta);
   const width = widths.length;
-  const k = splitColumn(widths);
+  const end = ranges[0][1];
+  const k = splitColumn(widths.slice(0, end));
   const out: (OutCell | null)[][] = [];
   for (let i = 0; i < Math.max(f.left.length, f.right.length); i++) {
     const cells: [number, OutCell][] = [];
     if (f.left[i]) cells.push([0, lineCell(f.left[i], span(0, k))]);
-    if (f.right[i] && k < width) cells.push([k, lineCell(f.right[i], span(k, width))]);
+    if (f.right[i] && k < end) cells.push([k, lineCell(f.right[i], span(k, end))]);
     out.push(row(width, cells));
   }
   out.push(row(width, []));
-  out.push(fullLine(widths, { text: title, bold: true, size: 14, align: 'center' }));
-  out.push(fullLine(widths, { text: f.attachment, italic: true, align: 'center' }));
+  out.push(fullLine(widths, { text: title, bold: true, size: 14, align: 'center' }, end));
+  out.push(fullLine(widths, { text: f.attachment, italic: true, align: 'center' }, end));
   const unit = meta.unit ? `ĐVT: ${meta.unit}` : '';
-  out.push(fullLine(widths, { text: unit, italic: true, align: 'right' }));
+  out.push(fullLine(widths, { text: unit, italic: true, align: 'right' }, end));
   return out;
 }
 
-/** The rows below the table: a blank line, the signer's title, room to sign, the signer's name. */
-export function formSignature(meta: PlanMeta, widths: number[]): (OutCell | null)[][] {
+/**
+ * The rows below the table: a blank line, the signer's title, room to sign, the signer's name.
+ * In strips it sits under the last strip's own columns (`ranges`), the last page printed.
+ */
+export function formSignature(
+  meta: PlanMeta,
+  widths: number[],
+  ranges: [number, number][] = [[0, widths.length]],
+): (OutCell | null)[][] {
   const f = formTexts(meta);
   const width = widths.length;
-  const k = splitColumn(widths) < width ? splitColumn(widths) : 0;
+  const [from] = ranges[ranges.length - 1];
+  const own = splitColumn(widths.slice(from));
+  const k = from + (own < width - from ? own : 0);
   // the signature sits under the right-hand block, like the motto
   const at = (text: string, bold = true) =>
     row(width, [[k, lineCell({ text, bold }, span(k, width))]]);

@@ -2,6 +2,7 @@
  * The printed form of an appendix sheet as cells (what appendixLayout.ts makes and the sheet
  * writers write): a cell's kind and look, the values it reads, the layout of a whole sheet.
  */
+import type { PrintStrips } from './appendixPrint';
 import type { PlainSource } from './plainRows';
 import type { StatedFigure } from './statedCells';
 
@@ -65,6 +66,8 @@ export interface AppendixLayout {
   kept?: StatedFigure[];
   /** Height in points of every body row (from `firstRow`; 0: the default). */
   heights?: number[];
+  /** Printed in strips of columns (appendixPrint.ts); absent: one page wide. */
+  print?: PrintStrips;
   /** Rows of the table (header to totals); the signature block follows. */
   tableEnd?: number;
   /**

@@ -129,3 +129,9 @@ export function colBreaksXml(breaks: number[]): string {
   const brk = breaks.map((b) => `<brk id="${b}" max="1048575" man="1"/>`).join('');
   return `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</colBreaks>`;
 }
+
+/** Each strip's own columns `[from, to)` (0-based; the first strip from column 0, titles included). */
+export function stripRanges(plan: StripPlan, width: number): [number, number][] {
+  const starts = [0, ...plan.breaks];
+  return starts.map((s, i) => [s, starts[i + 1] ?? width]);
+}

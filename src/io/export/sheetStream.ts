@@ -4,6 +4,7 @@
  * conditional border format and the page setup. Nothing of the sheet is kept but its merges.
  */
 import { colName } from './appendixSheet';
+import { colBreaksXml, type StripPlan } from './printStrips';
 import type { CellStyle, StyleBook } from './xlsxStyles';
 import type { PartOut } from './zipWriter';
 import { cellTextXml, inlineStringCell, plainXml } from './xmlText';
@@ -29,6 +30,8 @@ export interface SheetOptions {
   fitToWidth?: boolean;
   /** The sheet shown (and printed) when the file opens. */
   selected?: boolean;
+  /** Printed at a scale in strips of columns (printStrips.ts) instead of one page wide. */
+  strips?: StripPlan;
   /** 1-based inclusive [row, column] corners of the range drawn with thin black borders. */
   bordered?: { from: [number, number]; to: [number, number] };
 }
@@ -55,7 +58,7 @@ export class SheetStream {
     const n = o.frozenRows ?? 0;
     out.write(
       WORKSHEET +
-        (o.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+        (o.fitToWidth && !o.strips ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
         `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0">` +
         (n > 0
           ? `<pane ySplit="${n}" topLeftCell="A${n + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
@@ -143,6 +146,11 @@ export class SheetStream {
       const [r1, c1] = o.bordered.to;
       tail += `<conditionalFormatting sqref="${colName(c0 - 1)}${r0}:${colName(c1 - 1)}${r1}"><cfRule type="expression" dxfId="${dxf}" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>`;
     }
+    if (o.strips) {
+      this.out.write(`${tail}${stripSetup(o.strips)}</worksheet>`);
+      this.out.end();
+      return;
+    }
     tail +=
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
     if (o.landscape || o.fitToWidth)
@@ -150,6 +158,20 @@ export class SheetStream {
     this.out.write(`${tail}</worksheet>`);
     this.out.end();
   }
+}
+
+/**
+ * The page setup of a sheet printed in strips: A4 landscape between 0.4-inch side margins (the
+ * width printStrips.ts plans for), at the plan's scale, each strip printed top to bottom before the
+ * next (`downThenOver`), a column break before each strip.
+ */
+export function stripSetup(plan: StripPlan): string {
+  return (
+    '<printOptions horizontalCentered="1"/>' +
+    '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+    `<pageSetup paperSize="9" orientation="landscape" scale="${plan.scale ?? 100}" pageOrder="downThenOver"/>` +
+    colBreaksXml(plan.breaks)
+  );
 }
 
 function isEmpty(v: unknown): boolean {

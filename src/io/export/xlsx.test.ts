@@ -108,26 +108,28 @@ describe('submission export', () => {
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     const book = strFromU8(files['xl/workbook.xml']);
     const styles = strFromU8(files['xl/styles.xml']);
-    // the header block above: issuing body left (A:E), motto right (F:P)
-    expect(sheet).toContain('<mergeCell ref="A1:E1"/>');
-    expect(sheet).toContain('<mergeCell ref="F1:P1"/>');
+    // the header block above the first print strip (A:H, appendixPrint.ts): issuing body left
+    // (A:B), motto right (C:H)
+    expect(sheet).toContain('<mergeCell ref="A1:B1"/>');
+    expect(sheet).toContain('<mergeCell ref="C1:H1"/>');
     expect(sheet).toContain('<mergeCell ref="E8:N8"/>'); // Nhu cầu vốn over 10 columns
     expect(sheet).toContain('<mergeCell ref="E9:F9"/>'); // 2011 over ĐTPT, SN
     expect(sheet).toContain('<mergeCell ref="A8:A10"/>'); // TT over three header rows
     expect(sheet).toMatch(/<pane ySplit="10"[^>]*state="frozen"/);
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(book).toContain(
-      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$8:$10</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$A:$B,'Phụ lục'!$8:$10</definedName>`,
     );
-    // each sheet prints its own area (the appendix down to the signature block), one page wide
+    // each sheet prints its own area (the appendix down to the signature block), the sample
+    // (46 % one page wide) in two strips of years, the second from its header
     expect(book).toContain(
-      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$P$40</definedName>`,
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Phụ lục'!$A$1:$H$40,'Phụ lục'!$I$8:$P$40</definedName>`,
     );
     expect(book).toMatch(
       /<definedName name="_xlnm.Print_Area" localSheetId="1">'Kiểm tra'!\$A\$1:/,
     );
     expect(book).not.toMatch(/Print_Area" localSheetId="2"/); // the hidden sheet
-    expect(sheet).toMatch(/<pageSetup[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(sheet).toMatch(/<pageSetup[^>]*scale="76" pageOrder="downThenOver"/);
     // Excel prints the selected sheet: the appendix alone
     expect(sheet).toContain('tabSelected="1"');
     expect(strFromU8(files['xl/worksheets/sheet2.xml'])).not.toContain('tabSelected="1"');

@@ -145,6 +145,12 @@ export async function exportXlsx(input: ExportInput): Promise<{
     name: names[i],
     options: appendixOptions(l, i === 0),
     printTitles: [l.headerStart + 1, l.firstRow],
+    ...(l.print
+      ? {
+          printTitleCols: l.print.titleCols,
+          stripAreas: { ranges: l.print.ranges, fromRow: l.headerStart + 1 },
+        }
+      : {}),
     write: (s) => writeAppendix(s, l),
   }));
   const gridValue = input.gridValues ?? (() => null);
