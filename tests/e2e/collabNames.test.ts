@@ -43,6 +43,7 @@ describe('the people of a shared workbook, by name', () => {
     const b = new WorkbookPageModel(pageB);
     const syncB = new SyncPanelModel(pageB);
     await b.type(3, E, '222');
+    await syncB.show();
     await syncB.waitSaved();
     await syncB.goOffline();
 
