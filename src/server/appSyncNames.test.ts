@@ -12,7 +12,7 @@ import { ACCOUNTS, SECRET, until } from './testkit';
 
 const A = 'y2011_dtpt';
 let srv: RunningServer;
-const { person, closeAll } = appPeople(() => srv);
+const { person, closeAll, offline } = appPeople(() => srv);
 const accounts = [
   ...ACCOUNTS,
   { id: 'u-3f9a2c', name: 'Đỗ Thu', unit: 'gtvt', role: 'department' as const },
@@ -41,12 +41,7 @@ describe('who wrote a conflicting value', () => {
     const sees = (x: typeof a, name: string) =>
       x.sync.snapshot.presence.some((p) => !p.self && p.user.name === name);
     await until(() => sees(a, 'Đỗ Thu') && sees(b, 'Nguyễn Thị Lan'), 'each other present');
-    a.sync.goOffline();
-    b.sync.goOffline();
-    await until(
-      () => a.sync.snapshot.status === 'offline' && b.sync.snapshot.status === 'offline',
-      'offline',
-    );
+    await offline(a, b);
     set(a.s, 'r3', 210);
     set(b.s, 'r3', 220);
     a.sync.goOnline(); // b stays offline: a no longer sees it present
@@ -71,8 +66,7 @@ describe('who wrote a conflicting value', () => {
     const seen = new Set<string>();
     a.sync.subscribe(() => a.sync.snapshot.presence.forEach((p) => seen.add(p.user.id)));
     await a.sync.client.whenSaved();
-    a.sync.goOffline();
-    await until(() => a.sync.snapshot.status === 'offline', 'a offline');
+    await offline(a);
     // while a is away, two colleagues open the document, write and leave
     const b = await person('u-3f9a2c', doc, 'join', plan('b2'));
     const c = await person('u-77b0', doc, 'join', plan('c2'));
