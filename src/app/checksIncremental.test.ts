@@ -9,23 +9,12 @@ import { carryBalances, sheetBalances } from '../domain/balanceSheet';
 import { carryContext, sheetContext } from '../domain/checkContext';
 import { setCells } from '../domain/ops';
 import { leaves } from '../domain/columns';
-import { generatePlan } from '../domain/generate';
+import { generatePlan, prng as random } from '../domain/generate';
 import type { AppendixSheet, Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
 import { readPlanFile } from '../io/readPlan';
 import { CheckStore } from './checkStore';
 import { WorkbookSession } from './session';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Two budget tables with derived balances (a deficit C − A − B, a difference I − II). */
 function balancePlan(): Workbook {

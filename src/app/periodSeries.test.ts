@@ -4,17 +4,7 @@ import { periodSeriesBefore } from '../../tests/support/periodSeriesOracle';
 import { type AnnualPlan, type Disbursed, lineKey } from '../domain/execution';
 import { periodSeries } from '../domain/executionFigures';
 import { nestedTracking } from '../domain/executionSamples';
-
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../domain/generate';
 
 /** A tracking of random figures: lines missing from some periods, parts left null, decimals. */
 function randomPlan(seed: number, shuffle = false): AnnualPlan {

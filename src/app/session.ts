@@ -1,7 +1,8 @@
 /**
  * WorkbookSession: an open workbook, put together from its parts. One edit flows one way:
- * command → dispatcher (pure apply, delta, engines, history) → step listeners in order: the save
- * queue (recorded ahead, then one IndexedDB transaction), the checks, the views, then the UI.
+ * command → dispatcher (pure apply, delta, engines, history) → step listeners in order
+ * (`sessionSteps.ts`): the save queue (recorded ahead, then one IndexedDB transaction), the
+ * checks, the views, then the UI.
  */
 import type { GridMoves } from '../domain/gridMoves';
 import type { Refusal } from '../domain/refusals';
@@ -20,8 +21,7 @@ import { SessionReads } from './sessionReads';
 import type { StorageFailure } from './storageFailure';
 import { SheetWidths } from './sheetWidths';
 import { forgetOrder, markLoaded } from './rowOrder';
-import { storedChange } from './storedChange';
-import { touchesUnits } from './viewSync';
+import { listenToSteps } from './sessionSteps';
 
 export { flushWrites, unsavedWrites, type SaveState } from './saveQueue';
 export type { DispatchResult, StepEvent } from './dispatcher';
@@ -103,30 +103,14 @@ export class WorkbookSession extends SessionReads {
     if (deferEngine) this.gate.soon(ENGINE_FALLBACK_MS);
     else this.gate.ensure();
     // step listeners, in order: storage, checks, views, then the UI's subscribers
-    this.dispatcher.use((e) => {
-      if (e.kind !== 'reload')
-        this.saves.push(storedChange(e.delta, e.after, this.order, e.before));
-    });
-    this.dispatcher.use((e) => {
-      if (e.kind === 'reload') {
-        return this.runner.once(); // (a pass under way in steps is dropped)
-      }
-      // before the build: no checks yet (the build runs them over the workbook as it is then)
-      if (!this.gate.isReady) return;
-      this.checks.carry(e.before, e.after, e.delta);
-      this.checks.update(e.after, this.engine, e.patches, !!e.delta.meta);
-      // moved rows in a large workbook: the checks pass again in idle steps
-      this.runner.follow();
-    });
-    this.dispatcher.use((e) => {
-      if (e.kind === 'reload') return this.views.reset();
-      // before the build no view is built (a view builds the engine first)
-      if (!this.gate.isReady) return;
-      const { stale } = this.views.afterStep(
-        (id) => touchesUnits(e.delta, e.after, id),
-        e.before.meta,
-      );
-      e.viewsStale = stale;
+    listenToSteps(this.dispatcher, {
+      saves: this.saves,
+      order: this.order,
+      checks: this.checks,
+      runner: this.runner,
+      gate: this.gate,
+      engine: () => this.engine,
+      views: this.views,
     });
     this.dispatcher.use((e) => {
       this.changed();

@@ -6,7 +6,6 @@
  * was done meanwhile when the server is back.
  */
 import type { GridMoves } from '../domain/gridMoves';
-import { newId } from '../domain/ids';
 import type { Workbook } from '../domain/types';
 import { syncDatabaseName } from '../storage/workbookLeftovers';
 import { type Divergence, divergences } from './divergence';
@@ -19,19 +18,16 @@ import {
   tokenAccount,
 } from '../storage/sync/client';
 import type { WorkbookSession } from './session';
+import { type AuditEntry, type AuditQuery, fetchAudit } from './syncAudit';
 import { detailOf, firstSync, refusalOf, type SyncProblem } from './syncProblems';
 import { NameBook, type NamedConflict } from './syncNames';
+import type { SyncSettings } from './syncShared';
 import { remoteCommand } from './syncSteps';
 
 export { type Divergence, divergences } from './divergence';
 export type { SyncProblem } from './syncProblems';
-
-/** Where a workbook is shared. */
-export interface SyncSettings {
-  url: string;
-  document: string;
-  token: string;
-}
+export type { AuditEntry } from './syncAudit';
+export { fetchShared, httpOf, type SyncSettings } from './syncShared';
 
 /** What the UI shows of the connection. */
 export interface SyncState {
@@ -40,7 +36,10 @@ export interface SyncState {
   saved: boolean;
   /** The server lets this person only read. */
   readOnly: boolean;
+  /** The account id. */
   account: string;
+  /** This person's name as the server certified it (the account id until it has). */
+  accountName: string;
   problem: SyncProblem | null;
   detail: string;
   presence: Presence[];
@@ -55,31 +54,6 @@ export interface SyncOptions {
   local: boolean;
   WebSocketPolyfill?: unknown;
 }
-
-/**
- * The workbook a shared document holds (to store it here as a new workbook of the same lineage,
- * then connect it), or why it cannot be had.
- */
-export async function fetchShared(
-  settings: SyncSettings,
-  options: Omit<SyncOptions, 'local'> = {},
-): Promise<{ workbook: Workbook } | { problem: SyncProblem; detail: string }> {
-  const client = new SyncClient(
-    { url: settings.url, document: settings.document, token: settings.token },
-    { base: { id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() }, ...options },
-  );
-  try {
-    const problem = await firstSync(client);
-    if (problem) return { problem, detail: detailOf(client, problem) };
-    const wb = client.shared.workbook;
-    return wb ? { workbook: wb } : { problem: 'documentEmpty', detail: settings.document };
-  } finally {
-    await client.destroy();
-  }
-}
-
-/** The server's HTTP address for a WebSocket address. */
-export const httpOf = (url: string) => url.replace(/^ws(s?):/, 'http$1:').replace(/\/+$/, '');
 
 export class WorkbookSync {
   readonly client: SyncClient;
@@ -187,10 +161,10 @@ export class WorkbookSync {
     this.last = now;
   }
 
-  /** Tells the others which cell this person is on. */
+  /** Tells the others which cell this person is on (the server names this person to them). */
   setCell(cell: CellRef | null): void {
     const id = tokenAccount(this.settings.token);
-    this.client.setPresence({ id, name: id }, cell);
+    this.client.setPresence({ id, name: this.names.who(id) }, cell);
   }
 
   /** Keeps one of the values of a conflict (or another value) for everyone. */
@@ -223,18 +197,9 @@ export class WorkbookSync {
     void this.client.goOnline();
   }
 
-  /** The audit trail of the document (or of one cell), newest first. */
-  async audit(q: { sheet?: string; row?: string; col?: string; csv?: boolean } = {}) {
-    const p = new URLSearchParams({ doc: this.settings.document });
-    if (q.sheet) p.set('sheet', q.sheet);
-    if (q.row) p.set('row', q.row);
-    if (q.col) p.set('col', q.col);
-    if (q.csv) p.set('format', 'csv');
-    const res = await fetch(`${httpOf(this.settings.url)}/audit?${p}`, {
-      headers: { Authorization: `Bearer ${this.settings.token}` },
-    });
-    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-    return q.csv ? await res.text() : ((await res.json()) as AuditEntry[]);
+  /** The audit trail of the document (or of one cell), newest first, writers named. */
+  audit(q: AuditQuery = {}): Promise<AuditEntry[] | string> {
+    return fetchAudit(this.settings, q, this.names);
   }
 
   get snapshot(): SyncState {
@@ -248,16 +213,20 @@ export class WorkbookSync {
 
   private read(problem: SyncProblem | null, detail: string): SyncState {
     const c = this.client;
+    const certified = c.certified;
+    if (certified) this.names.learn([certified.self, ...certified.people]);
     const presence = c.presence();
-    this.names.learn(presence);
+    this.names.learn(presence.filter((p) => !p.self).map((p) => p.user));
+    const account = tokenAccount(this.settings.token);
     return {
       status: problem === null && c.status === 'connecting' ? 'starting' : c.status,
       saved: c.saved,
       readOnly: c.readOnly,
-      account: tokenAccount(this.settings.token),
+      account,
+      accountName: this.names.who(account),
       problem,
       detail,
-      presence,
+      presence: this.names.presence(presence, certified?.self ?? null),
       conflicts: this.names.named(c.shared.conflicts()),
       divergent: this.divergent ?? [],
     };
@@ -285,19 +254,4 @@ export class WorkbookSync {
     this.listeners.clear();
     await this.client.destroy();
   }
-}
-
-/** One line of the server's audit trail. */
-export interface AuditEntry {
-  id: number;
-  at: number;
-  account: string;
-  unit: string;
-  kind: string;
-  sheet: string | null;
-  row: string | null;
-  col: string | null;
-  before: string | null;
-  after: string | null;
-  detail: string | null;
 }

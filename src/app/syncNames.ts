@@ -1,10 +1,12 @@
 /**
  * Who wrote a shared value, by name: account ids (`u-3f9a…`) are what the shared document
- * records, the names are what the server certifies in presence (it overwrites each person's
- * awareness with their account's name). The names seen are kept per server (in the browser's
- * localStorage when there is one), so a colleague who has gone offline is still named.
+ * records, the names are what the server certifies: on connecting, this person's own account
+ * and every account that may open the document (`domain/syncPeople.ts`), and in presence (it
+ * overwrites each person's awareness with their account's name). The names given are kept per
+ * server (in the browser's localStorage when there is one), so a writer is still named offline.
  */
 import type { Conflict, Written } from '../domain/registers';
+import type { CertifiedPerson } from '../domain/syncPeople';
 import type { Presence } from '../storage/sync/client';
 
 /** A write with its writer's display name (the account id when no name is known). */
@@ -46,11 +48,10 @@ export class NameBook {
     }
   }
 
-  /** Takes the names the server certified in presence (a name equal to the id names no one). */
-  learn(presence: readonly Presence[]): void {
+  /** Takes names the server certified (a name equal to the id names no one). */
+  learn(people: readonly { id: string; name: string }[]): void {
     let changed = false;
-    for (const p of presence) {
-      const { id, name } = p.user;
+    for (const { id, name } of people) {
       if (!id || !name || name === id || this.names.get(id) === name) continue;
       this.names.set(id, name);
       changed = true;
@@ -66,6 +67,24 @@ export class NameBook {
   /** The display name of an account id, or the id when no name is known. */
   who(id: string): string {
     return this.names.get(id) ?? id;
+  }
+
+  /** The display name of an account id, or null when the server never gave one. */
+  known(id: string): string | null {
+    return this.names.get(id) ?? null;
+  }
+
+  /**
+   * Presence with every person named: this person's own entry (the server certifies it only to
+   * the others) by their certified account (`self`), anyone else left unnamed by the name known.
+   */
+  presence(presence: readonly Presence[], self: CertifiedPerson | null): Presence[] {
+    return presence.map((p) => {
+      const { id, name } = p.user;
+      if (p.self && self && self.id === id)
+        return { ...p, user: { ...p.user, name: self.name, unit: self.unit, role: self.role } };
+      return name && name !== id ? p : { ...p, user: { ...p.user, name: this.who(id) } };
+    });
   }
 
   /** The conflicts with each write's writer named. */

@@ -5,19 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../domain/columns';
-import { generatePlan } from '../domain/generate';
+import { generatePlan, prng as random } from '../domain/generate';
 import type { Workbook } from '../domain/types';
 import { WorkbookSession } from './session';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const session = (wb: Workbook) =>
   new WorkbookSession({ workbook: wb, order: new Map(), rev: 1 }, null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { printable, printableDeep } from './printable';
+import { prng as random } from '../domain/generate';
 
 /** printableDeep as it was written before its loops (the oracle). */
 function before<T>(v: T): T {
@@ -8,17 +9,6 @@ function before<T>(v: T): T {
   if (v && typeof v === 'object')
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, before(x)])) as T;
   return v;
-}
-
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CHARS = [

@@ -4,25 +4,11 @@ import { formColumnId } from './consolidateColumns';
 import { applyResubmission, diffSubmissions, requestedByProject } from './consolidateDiff';
 import { applyConsolidation, type ConsolidationCommand } from './consolidateEdits';
 import { pairKey } from './consolidateDuplicates';
+import { SAMPLE_AMOUNTS, sampleProvenance } from './consolidateSamples';
 import type { Consolidation, Submission, SubmittedColumn } from './consolidateTypes';
 
 const COLS: SubmittedColumn[] = [
-  {
-    key: 's:a',
-    sheet: 'PL',
-    path: ['Năm 2026', 'Vốn ĐTPT'],
-    year: 2026,
-    source: 'ĐTPT',
-    kind: 'amount',
-  },
-  {
-    key: 's:b',
-    sheet: 'PL',
-    path: ['Năm 2026', 'Vốn SN'],
-    year: 2026,
-    source: 'SN',
-    kind: 'amount',
-  },
+  ...SAMPLE_AMOUNTS,
   { key: 's:t', sheet: 'PL', path: ['Tổng cộng'], year: null, source: null, kind: 'subtotal' },
 ];
 
@@ -34,15 +20,7 @@ function sub(
 ): Submission {
   return {
     id,
-    provenance: {
-      unit,
-      unitFrom: 'file',
-      fileName: `${id}.xlsx`,
-      receivedAt: '2025-08-15T08:00:00.000Z',
-      sha256: id,
-      size: 1,
-      note: '',
-    },
+    provenance: sampleProvenance(id, unit, '2025-08-15T08:00:00.000Z'),
     title: '',
     unit: 'triệu đồng',
     sheets: ['PL'],

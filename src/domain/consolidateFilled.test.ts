@@ -1,76 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { consolidate, isBlank, isBlankRow, unitKey } from './consolidate';
-import { formColumnId } from './consolidateColumns';
-import type { Consolidation, Submission } from './consolidateTypes';
-
-/** A submission of one project in section `I`: its cells by column key (a blank cell absent). */
-function sub(id: string, unit: string, name: string, values: Record<string, number>): Submission {
-  return {
-    id,
-    provenance: {
-      unit,
-      unitFrom: 'file',
-      fileName: `${id}.xlsx`,
-      receivedAt: '2026-12-02T08:00:00.000Z',
-      sha256: id,
-      size: 1,
-      note: '',
-    },
-    title: '',
-    unit: 'triệu đồng',
-    sheets: ['PL'],
-    columns: [
-      {
-        key: 's:a',
-        sheet: 'PL',
-        path: ['Năm 2026', 'Vốn ĐTPT'],
-        year: 2026,
-        source: 'ĐTPT',
-        kind: 'amount',
-      },
-      {
-        key: 's:b',
-        sheet: 'PL',
-        path: ['Năm 2026', 'Vốn SN'],
-        year: 2026,
-        source: 'SN',
-        kind: 'amount',
-      },
-    ],
-    projects: [{ id: 's:r0', number: '1', name, lead: unit, sections: ['I'], line: 7, values }],
-    findings: [],
-    notes: [],
-  };
-}
-
-const YTE = sub('yt', 'Sở Y tế', 'Bệnh án điện tử', { 's:a': 3000 }); // SN left blank
-const NV = sub('nv', 'Sở Nội vụ', 'Số hóa hồ sơ', { 's:a': 500, 's:b': 0 }); // SN typed 0
-
-function state(subs: Submission[], proposed: Consolidation['proposed'] = {}): Consolidation {
-  return {
-    id: 'c1',
-    form: {
-      title: 'Tổng hợp',
-      unit: 'triệu đồng',
-      columns: [
-        { id: formColumnId(2026, 'ĐTPT'), year: 2026, source: 'ĐTPT' },
-        { id: formColumnId(2026, 'SN'), year: 2026, source: 'SN' },
-        { id: formColumnId(2027, 'ĐTPT'), year: 2027, source: 'ĐTPT' },
-      ],
-      sections: [],
-      units: ['Sở Y tế', 'Sở Nội vụ'],
-    },
-    submissionIds: subs.map((s) => s.id),
-    current: Object.fromEntries(subs.map((s) => [unitKey(s.provenance.unit), s.id])),
-    mappings: {},
-    proposed,
-    resolutions: {},
-    grouping: 'unit',
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
-const all = (...s: Submission[]) => new Map(s.map((x) => [x.id, x]));
+import { consolidate, isBlank, isBlankRow } from './consolidate';
+// Sở Y tế leaves its SN cell blank, Sở Nội vụ types 0
+import {
+  NV_SN_ZERO as NV,
+  submissionsById as all,
+  twoUnitConsolidation as state,
+  YTE_SN_BLANK as YTE,
+} from './consolidateSamples';
 
 /** Each row's blank figures as `r`/`p`/`d` marks per column, `.` where filled. */
 const marks = (filled: Parameters<typeof isBlank>[0], n = 3) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupedInteger } from './groupedInteger';
 import { formatAmount } from './numbers';
+import { prng as random } from './generate';
 
 /** What formatAmount wrote before the fast path: Intl alone. */
 function intl(n: number, lang: 'vi' | 'en'): string {
@@ -8,17 +9,6 @@ function intl(n: number, lang: 'vi' | 'en'): string {
     maximumFractionDigits: 6,
     useGrouping: true,
   }).format(n);
-}
-
-/** A deterministic generator (mulberry32) for the random cases. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('groupedInteger', () => {

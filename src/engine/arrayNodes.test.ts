@@ -13,6 +13,7 @@ import {
 } from '../../tests/support/arrayNodesBefore/arrayFormulaNodes';
 import { ENGINE_CONFIG } from './config';
 import { arrayNodesKept } from './arrayNodes';
+import { prng as rng } from '../domain/generate';
 
 type Dg = {
   graph: {
@@ -26,18 +27,6 @@ type Dg = {
   addressMapping: { getCell: (a: { sheet: number; row: number; col: number }) => unknown };
 };
 const dgOf = (hf: HyperFormula) => (hf as unknown as { dependencyGraph: Dg }).dependencyGraph;
-
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The contents written at random: numbers, sums, and array formulas that spill. */
 function content(rnd: () => number, rows: number, arrays = true): string | number | null {

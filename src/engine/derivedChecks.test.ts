@@ -9,7 +9,7 @@ import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { restructure as restructureBefore } from '../../tests/support/restructureBefore/writes';
 import { diffSheet, type SheetDelta } from '../domain/delta';
-import { generatePlan } from '../domain/generate';
+import { generatePlan, prng as rng } from '../domain/generate';
 import { normaliseLevels } from '../domain/rows';
 import type { AppendixSheet, Row } from '../domain/types';
 import { derivedToCheck } from './derivedChecks';
@@ -17,18 +17,6 @@ import { reverseSheetDelta } from './engineSteps';
 import { layoutOf, rowContents, type SheetLayout } from './layout';
 import { indexOfRows } from '../domain/rowIndex';
 import { isStructural, restructure, rowWrites, writeBlocks } from './writes';
-
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An engine holding the sheet's data as a build from the model writes it. */
 function engineOf(l: SheetLayout, rows: readonly Row[]): HyperFormula {

@@ -7,22 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { derivedToCheck as before } from '../../tests/support/derivedChecksBefore/derivedChecks';
 import { diffSheet } from '../domain/delta';
-import { generatePlan } from '../domain/generate';
+import { generatePlan, prng as rng } from '../domain/generate';
 import { indexOfRows } from '../domain/rowIndex';
 import type { Row, RowKind } from '../domain/types';
 import { derivedToCheck } from './derivedChecks';
-
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let fresh = 0;
 /** A random row: a section, project or total row at a level, a part now and then. */

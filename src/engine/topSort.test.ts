@@ -4,18 +4,7 @@ import { topSortBefore } from '../../tests/support/hfTopSort';
 import { fastRecalc } from './fastRecalc';
 import './config';
 import { type SparseGraph, topSortFrom } from './topSort';
-
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../domain/generate';
 
 interface V {
   id: number;

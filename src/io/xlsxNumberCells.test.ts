@@ -10,18 +10,7 @@ import { rawCell } from './xlsxCell';
 import { NumberCells } from './xlsxNumberCells';
 import { FormatTable } from './xlsxText';
 import { ValueCells } from './xlsxValueCells';
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../domain/generate';
 
 /** Figures as sheets hold them: round amounts, repeats, decimals, negatives, huge and tiny. */
 function figure(rnd: () => number): number {

@@ -11,7 +11,7 @@ import { ACCOUNTS, SECRET, token, until } from './testkit';
 
 const A = 'y2011_dtpt';
 let srv: RunningServer;
-const { person, syncs, closeAll } = appPeople(() => srv);
+const { person, syncs, closeAll, offline } = appPeople(() => srv);
 
 beforeAll(async () => {
   srv = await startServer({ port: 0, accounts: () => ACCOUNTS, secret: SECRET, quiet: true });
@@ -55,12 +55,7 @@ describe('sessions through the server', () => {
     const doc = 'plan/app2/submission/gtvt';
     const a = await person('lan', doc, 'share', plan('wb2'));
     const b = await person('lan', doc, 'join', plan('other'));
-    a.sync.goOffline();
-    b.sync.goOffline();
-    await until(
-      () => a.sync.snapshot.status === 'offline' && b.sync.snapshot.status === 'offline',
-      'offline',
-    );
+    await offline(a, b);
     set(a.s, 'r3', 210);
     set(b.s, 'r3', 220);
     a.sync.goOnline();

@@ -10,7 +10,7 @@ import type { Workbook } from '../domain/types';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
 import type { RunningServer } from './server';
-import { token } from './testkit';
+import { token, until } from './testkit';
 
 /** A plan of one section and two projects (100 and 200 in 2011 ĐTPT), under id `id`. */
 export function plan(id: string): Workbook {
@@ -57,5 +57,10 @@ export function appPeople(srv: () => RunningServer) {
   const closeAll = async () => {
     for (const s of syncs) await s.close();
   };
-  return { person, syncs, closeAll };
+  /** Takes the people's sessions offline and waits until each says so. */
+  const offline = async (...people: { sync: WorkbookSync }[]) => {
+    for (const p of people) p.sync.goOffline();
+    await until(() => people.every((p) => p.sync.snapshot.status === 'offline'), 'offline');
+  };
+  return { person, syncs, closeAll, offline };
 }

@@ -47,11 +47,26 @@ const csvField = (v: unknown) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** The audit rows as CSV (UTF-8, a header line, ISO times). */
-export function auditCsv(rows: AuditRow[]): string {
+/** An audit row with its account's display name as the accounts give it now (null: unknown). */
+export type NamedAuditRow = AuditRow & { name: string | null };
+
+/** The rows with each account's name (an account whose name is its id names no one: null). */
+export function namedRows(
+  rows: AuditRow[],
+  account: (id: string) => Account | undefined,
+): NamedAuditRow[] {
+  return rows.map((r) => {
+    const name = account(r.account)?.name;
+    return { ...r, name: name && name !== r.account ? name : null };
+  });
+}
+
+/** The audit rows as CSV (UTF-8, a header line, ISO times; the account's name after its id). */
+export function auditCsv(rows: NamedAuditRow[]): string {
   const cols = [
     'at',
     'account',
+    'name',
     'unit',
     'kind',
     'doc',
@@ -111,7 +126,8 @@ export async function handleRequest(
     kind: q('kind'),
     limit: Number(q('limit')) || undefined,
   });
-  if (q('format') === 'csv') send(res, 200, auditCsv(rows), 'text/csv');
-  else send(res, 200, JSON.stringify(rows));
+  const named = namedRows(rows, deps.account);
+  if (q('format') === 'csv') send(res, 200, auditCsv(named), 'text/csv');
+  else send(res, 200, JSON.stringify(named));
   return true;
 }

@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Account, parseAccounts, type Role } from './accounts';
-import { auditCsv } from './http';
+import { auditCsv, namedRows } from './http';
 import { PgStore } from './pgStore';
 import { startServer } from './server';
 import { SqliteStore } from './sqliteStore';
@@ -193,8 +193,10 @@ async function audit(args: string[]): Promise<number> {
       col: opt(args, '--col'),
       limit: Number(opt(args, '--limit')) || 10_000,
     });
+    const accounts = readAccounts(paths(args).accounts);
+    const named = namedRows(rows, (id) => accounts.find((a) => a.id === id));
     process.stdout.write(
-      args.includes('--csv') ? auditCsv(rows) : JSON.stringify(rows, null, 1) + '\n',
+      args.includes('--csv') ? auditCsv(named) : JSON.stringify(named, null, 1) + '\n',
     );
   } finally {
     await store.close();

@@ -158,18 +158,21 @@ describe('collaboration server', () => {
     expect(res.status).toBe(200);
     const rows = (await res.json()) as {
       account: string;
+      name: string;
       before: string;
       after: string;
       kind: string;
     }[];
-    expect(rows.map((r) => [r.kind, r.account, r.before, r.after])).toEqual([
-      ['cell', 'lan', '250', '260'],
-      ['cell', 'lan', '200', '250'],
+    expect(rows.map((r) => [r.kind, r.account, r.name, r.before, r.after])).toEqual([
+      ['cell', 'lan', 'Nguyễn Thị Lan', '250', '260'],
+      ['cell', 'lan', 'Nguyễn Thị Lan', '200', '250'],
     ]);
     const csv = await fetch(`${srv.httpUrl}/audit?${q}&format=csv`, {
       headers: { Authorization: `Bearer ${token('minh')}` },
     });
-    expect((await csv.text()).split('\r\n')[2]).toMatch(/,lan,gtvt,cell,.*,200,250,$/);
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toMatch(/^at,account,name,unit,kind,/);
+    expect(lines[2]).toMatch(/,lan,Nguyễn Thị Lan,gtvt,cell,.*,200,250,$/);
     const other = await fetch(`${srv.httpUrl}/audit?${q}`, {
       headers: { Authorization: `Bearer ${token('tuan')}` },
     });

@@ -8,6 +8,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import {
   Server,
   type beforeHandleAwarenessPayload,
+  type connectedPayload,
   type onAuthenticatePayload,
   type onRequestPayload,
 } from '@hocuspocus/server';
@@ -21,6 +22,7 @@ import type { StatedUnitReader } from './statedUnit';
 import type { DocStore } from './store';
 import { verifyToken } from './tokens';
 import { formatRefusal, statedFormat } from '../domain/syncFormat';
+import { type CertifiedPeople, peopleMessage } from '../domain/syncPeople';
 
 export interface ServeOptions {
   /** Interface to listen on (default 127.0.0.1: this machine only). */
@@ -78,6 +80,15 @@ export class AccessDenied extends Error {
 function redisOptions(url: string): { host: string; port: number } {
   const u = new URL(url);
   return { host: u.hostname || '127.0.0.1', port: Number(u.port) || 6379 };
+}
+
+/** This person's account and the names of every account that may open the document. */
+export function certifiedPeople(accounts: Account[], self: Account, doc: string): CertifiedPeople {
+  const people = accounts.filter((a) => a.id === self.id || accessOf(a, doc) !== 'none');
+  return {
+    self: { id: self.id, name: self.name, unit: self.unit, role: self.role },
+    people: people.map((a) => ({ id: a.id, name: a.name })),
+  };
 }
 
 /** Starts a server; resolves once it listens. */
@@ -141,6 +152,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       }
       if (access === 'read') connectionConfig.readOnly = true;
       return { account: who, access } satisfies PlanbookContext;
+    },
+    async connected({ context, documentName, connection }: connectedPayload<PlanbookContext>) {
+      // names the writers who are not online, and this person, as the accounts name them
+      connection.sendStateless(
+        peopleMessage(certifiedPeople(o.accounts(), context.account, documentName)),
+      );
     },
     async beforeHandleAwareness({
       states,

@@ -127,7 +127,13 @@ export function SyncPanel({
             </p>
           )}
           <p className="pb-sync-sub">
-            {t('syncAs', { account: state.account })} · {sync.settings.document}
+            {t('syncAs', {
+              account:
+                state.accountName === state.account
+                  ? state.account
+                  : `${state.accountName} (${state.account})`,
+            })}{' '}
+            · {sync.settings.document}
           </p>
           {state.readOnly && (
             <p className="pb-msg" role="status" data-testid="sync-readonly">

@@ -183,7 +183,7 @@ function Trail({
             {rows.map((r) => (
               <tr key={r.id} data-kind={r.kind}>
                 <td>{new Date(r.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                <td>{`${r.account} (${r.unit})`}</td>
+                <td>{`${r.name ?? r.account} (${r.unit})`}</td>
                 <td>{auditKindLabel(r.kind, t)}</td>
                 <td>
                   {r.row ? cellLabel(session.workbook, r.sheet, r.row, r.col) : (r.detail ?? '')}

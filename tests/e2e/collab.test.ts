@@ -99,7 +99,7 @@ describe('three officers, one workbook, one server', () => {
     await line.waitFor();
     const cells = await line.locator('td').allInnerTexts();
     assert.deepEqual(cells.slice(4), ['3.500', '4.000']);
-    assert.match(cells[1], /^lan \(gtvt\)$/);
+    assert.match(cells[1], /^Nguyễn Thị Lan \(gtvt\)$/); // the account’s certified name
     assert.equal(cells[2], 'Sửa ô'); // the kind of line, worded
   });
 });

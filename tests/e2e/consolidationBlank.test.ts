@@ -3,9 +3,9 @@
  * is blank, a sum holding a 0 a department typed is 0 (issue h163, item 1).
  */
 import assert from 'node:assert/strict';
-import * as XLSX from '@e965/xlsx';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
+import { departmentFile } from '../support/consolidationBlank';
 import { e2eSuite } from './harness';
 import { ConsolidationPageModel } from './pages/ConsolidationPage';
 
@@ -15,25 +15,9 @@ before(async () => {
   context = await suite.profile();
 });
 
-/** A department's file: title block, 2026 × (ĐTPT, SN), one project. */
-function submission(unit: string, name: string, dtpt: number, sn: number | null): Buffer {
-  const ws = XLSX.utils.aoa_to_sheet([
-    [unit.toUpperCase()],
-    ['DANH MỤC DỰ ÁN CNTT ĐỀ XUẤT NĂM 2026'],
-    ['ĐVT: triệu đồng'],
-    [],
-    ['TT', 'Tên dự án', 'Đơn vị thực hiện', 'Năm 2026', null],
-    [null, null, null, 'Vốn ĐTPT', 'Vốn SN'],
-    ['1', name, unit, dtpt, sn],
-  ]);
-  ws['!merges'] = [
-    { s: { r: 4, c: 3 }, e: { r: 4, c: 4 } },
-    ...[0, 1, 2].map((c) => ({ s: { r: 4, c }, e: { r: 5, c } })),
-  ];
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws, 'Phụ lục');
-  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-}
+/** A department's file as the page model drops it. */
+const submission = (unit: string, name: string, dtpt: number, sn: number | null) =>
+  Buffer.from(departmentFile(unit, name, dtpt, sn).bytes);
 
 describe('blank cells of the consolidated table', () => {
   it('shows blank where no department filled a cell and 0 where one typed 0', async () => {

@@ -6,13 +6,17 @@ import { consolidate } from '../../src/domain/consolidate';
 import { formColumnId } from '../../src/domain/consolidateColumns';
 import type { Submission } from '../../src/domain/consolidateTypes';
 import { exportConsolidationXlsx } from '../../src/io/export/consolidationXlsx';
-import { all, state, sub } from './consolidationBlank';
+import {
+  oneProjectSubmission,
+  submissionsById,
+  twoUnitConsolidation,
+} from '../../src/domain/consolidateSamples';
 
 const SOURCES = ['ĐTPT', 'SN'];
 
 /** A department's submission: `names` projects, a figure in every year × source. */
 function department(id: string, unit: string, names: string[], years: number[]): Submission {
-  const s = sub(id, unit, names[0], {});
+  const s = oneProjectSubmission(id, unit, names[0], {});
   s.columns = years.flatMap((y) =>
     SOURCES.map((source) => ({
       key: `s:${y}${source}`,
@@ -49,11 +53,11 @@ export async function wideConsolidation(years: number[], proposedOnly = false) {
     ['Số hóa hồ sơ cán bộ công chức', 'Phần mềm quản lý văn bản'],
     years,
   );
-  const st = state([a, b]);
+  const st = twoUnitConsolidation([a, b]);
   st.form.columns = years.flatMap((y) =>
     SOURCES.map((source) => ({ id: formColumnId(y, source), year: y, source })),
   );
-  const table = consolidate(st, all(a, b));
+  const table = consolidate(st, submissionsById(a, b));
   return exportConsolidationXlsx({
     table,
     form: st.form,

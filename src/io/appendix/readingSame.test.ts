@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAppendix as before } from '../../../tests/support/readingBefore/reader';
 import { hostileVariants, type SheetAudit } from '../../cli/audit/hostileLayouts';
-import { generatePlan } from '../../domain/generate';
+import { generatePlan, prng } from '../../domain/generate';
 import { leaves } from '../../domain/columns';
 import { gridsFromWorkbook } from '../sheets';
 import { cellText as cellTextBefore } from '../../../tests/support/readingBefore/grid';
@@ -98,18 +98,6 @@ function gridsOf(path: string): RawGrid[] {
 const fixtureGrids = files('fixtures')
   .filter((p) => !p.startsWith('fixtures/damaged/'))
   .flatMap((p) => gridsOf(p).map((g) => ({ p, g })));
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const vn = (n: number) => n.toLocaleString('de-DE', { maximumFractionDigits: 2 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { consolidate } from '../../domain/consolidate';
-import { YTE, NV, all, state } from '../../../tests/support/consolidationBlank';
+import {
+  NV_SN_ZERO as NV,
+  submissionsById as all,
+  twoUnitConsolidation as state,
+  YTE_SN_BLANK as YTE,
+} from '../../domain/consolidateSamples';
 import { layoutConsolidation } from './consolidationLayout';
 
 describe('the consolidated appendix exported', () => {

@@ -8,6 +8,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { withFormat } from '../../domain/syncFormat';
+import { type CertifiedPeople, readPeopleMessage } from '../../domain/syncPeople';
 import type { Id } from '../../domain/types';
 import type { WorkbookBase } from './project';
 import { SharedWorkbook } from './sharedWorkbook';
@@ -74,6 +75,8 @@ export class SyncClient {
   status: SyncStatus = 'connecting';
   /** Why the server refused the connection (when status is 'refused'). */
   refusal = '';
+  /** Who this person and the document's people are, as the server last certified (null: not yet). */
+  certified: CertifiedPeople | null = null;
   private listeners = new Set<() => void>();
 
   constructor(
@@ -107,6 +110,12 @@ export class SyncClient {
       onSynced: () => this.notify(),
       onUnsyncedChanges: () => this.notify(),
       onAwarenessChange: () => this.notify(),
+      onStateless: ({ payload }) => {
+        const people = readPeopleMessage(payload);
+        if (!people) return;
+        this.certified = people;
+        this.notify();
+      },
     });
   }
 

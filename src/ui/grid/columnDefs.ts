@@ -7,10 +7,8 @@ import type {
 } from 'ag-grid-community';
 import { columnLetter, isNumericLeaf, leaves } from '../../domain/columns';
 import type { CellRange } from '../../app/selection';
-import { explain, type Finding } from '../../domain/checks';
+import { explain } from '../../domain/checks';
 import { cellPolicy, yearSpans } from '../../domain/policy';
-import { nothingToAdd } from '../../domain/emptySums';
-import { computedTotalShows } from '../../domain/findTotals';
 import { isOnForm } from '../../domain/totals';
 import type { ColumnLeaf, ColumnNode, Row } from '../../domain/types';
 import type { T } from '../i18n';
@@ -20,7 +18,7 @@ import { withPresenceLabel } from './PresenceCell';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { type GridView, shownAmount, wrapsText } from './displayFormat';
 import { FigureCell, type FigureCellParams, NameCell } from './cellRenderers';
-import { figureDiff, figureKey, statedFigure } from './totalsModel';
+import { cellValue, changedBefore, findingAt, statedDiff } from './cellReads';
 
 type Def = ColDef<GridItem> | ColGroupDef<GridItem>;
 
@@ -32,60 +30,6 @@ const WIDTHS: Record<string, number> = {
   notes: 160,
   text: 140,
 };
-
-function num(v: unknown): number | null {
-  return typeof v === 'number' ? v : null;
-}
-
-/** The computed or stated value a cell shows. */
-function cellValue(
-  ctx: GridCtx,
-  leaf: ColumnLeaf,
-  span: { groupId: string } | undefined,
-  item: GridItem | undefined,
-): unknown {
-  if (!item) return null;
-  const { session, sheetId } = ctx;
-  if (isPinned(item)) {
-    if (leaf.role === 'name') return item.label;
-    // the columns a computed total shows are find's too (findTotals.ts)
-    if (!computedTotalShows(leaf, item.source)) return null;
-    if (item.source === null && span) return session.total(sheetId, null, span.groupId);
-    return session.total(sheetId, item.source, leaf.id);
-  }
-  if (!isNumericLeaf(leaf)) return item.cells[leaf.id] ?? null;
-  // sections and total rows show what the plan states (the computed figure marks a difference)
-  if (item.kind !== 'project') {
-    const key = figureKey(item, leaf, span?.groupId);
-    const stated = statedFigure(item, key);
-    if (stated !== undefined) return stated;
-    if (key !== leaf.id) return item.cells[key] ?? null;
-  }
-  const i = ctx.index.get(item.id);
-  const v = i === undefined ? null : session.value(sheetId, i, leaf.id);
-  // a section with no figure under it is blank, as its projects (domain/emptySums)
-  if (v === 0 && item.kind === 'section' && i !== undefined) {
-    const rows = session.workbook.sheets.find((x) => x.id === sheetId)?.rows;
-    if (rows && nothingToAdd(rows, i, leaf.id)) return null;
-  }
-  return v;
-}
-
-/** A section's or total row's stated figure that differs from what its rows add up to. */
-function statedDiff(
-  ctx: GridCtx,
-  leaf: ColumnLeaf,
-  item: GridItem | undefined,
-  span?: { groupId: string },
-): { stated: number; computed: number } | null {
-  if (!item || isPinned(item) || item.kind === 'project' || !isNumericLeaf(leaf)) return null;
-  const key = figureKey(item, leaf, span?.groupId);
-  if (num(item.cells[key]) === null) return null;
-  const i = ctx.index.get(item.id);
-  const sheet = ctx.session.workbook.sheets.find((s) => s.id === ctx.sheetId);
-  if (i === undefined || !sheet) return null;
-  return figureDiff(sheet, ctx.session.values(ctx.sheetId), i, key);
-}
 
 /** Keys the grid leaves to Planbook (range selection, fill, clear) while not editing. */
 export function gridKeys(p: { editing: boolean; event: KeyboardEvent }): boolean {
@@ -113,25 +57,6 @@ export function inRange(
   const i = p.data && !p.node.rowPinned ? ctx.index.get(p.data.id) : undefined;
   if (!r || c === undefined || i === undefined) return false;
   return i >= r.r0 && i <= r.r1 && c >= r.c0 && c <= r.c1;
-}
-
-/** The finding marked on a cell, if any (stated-plan totals mark the pinned total cells). */
-function findingAt(
-  ctx: GridCtx,
-  leaf: ColumnLeaf,
-  span: { groupId: string } | undefined,
-  item: GridItem | undefined,
-): Finding | undefined {
-  if (!item) return undefined;
-  const at = (f: Finding) => f.colId === leaf.id || (!!span && f.colId === span.groupId);
-  if (isPinned(item)) {
-    if (leaf.role !== 'rowTotal') return undefined;
-    return ctx.session.checks
-      .list(ctx.session.workbook, ctx.sheetId)
-      .find((f) => f.rule === 'stated-plan-total' && (f.scope || null) === item.source);
-  }
-  const fs = ctx.session.checks.ofRow(ctx.sheetId, item.id);
-  return fs.find((f) => at(f) && f.severity === 'error') ?? fs.find(at);
 }
 
 function editable(leaf: ColumnLeaf) {
@@ -305,15 +230,4 @@ export function buildColumnDefs(columns: ColumnNode[], t: T, view?: GridView): D
       p.data && !isPinned(p.data) ? ((p.context as GridCtx).index.get(p.data.id) ?? 0) + 1 : '',
   };
   return [gutter, ...columns.map(node)];
-}
-
-/** Compare mode: the previous value of a changed cell (undefined when the cell did not change). */
-function changedBefore(
-  ctx: GridCtx,
-  colId: string,
-  item: GridItem | undefined,
-): number | string | null | undefined {
-  if (!ctx.marks || !item || isPinned(item)) return undefined;
-  const row = ctx.marks.before.get(item.id);
-  return row && row.has(colId) ? (row.get(colId) ?? null) : undefined;
 }

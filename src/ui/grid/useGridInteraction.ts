@@ -15,8 +15,9 @@ import type { PasteResult } from '../../app/clipboard';
 import type { Command, Refusal } from '../../app/commands';
 import { type CellPos, type CellRange, spanOf, step } from '../../app/selection';
 import type { WorkbookSession } from '../../app/session';
-import { type GridCtx, type GridItem, isPinnedId } from './gridContext';
+import type { GridCtx, GridItem } from './gridContext';
 import { planIndexOf } from './planIndexApi';
+import { cellAt, fillByKey, fillTargetTo, SHIFT_ARROWS, union } from './rangeGeometry';
 
 export interface InteractionDeps {
   session: WorkbookSession;
@@ -35,17 +36,7 @@ function rowCount(d: InteractionDeps): number {
   return d.ctx.adapter.rowCount();
 }
 
-function union(a: CellRange | null, b: CellRange | null): CellRange | null {
-  if (!a) return b;
-  if (!b) return a;
-  return {
-    r0: Math.min(a.r0, b.r0),
-    c0: Math.min(a.c0, b.c0),
-    r1: Math.max(a.r1, b.r1),
-    c1: Math.max(a.c1, b.c1),
-  };
-}
-
+/** The grid's range selection, fill, clearing and clipboard handlers for one sheet's grid. */
 export function useGridInteraction(d: InteractionDeps) {
   const deps = useRef(d);
   deps.current = d;
@@ -89,19 +80,6 @@ export function useGridInteraction(d: InteractionDeps) {
     return { row: rowIndex, col: col ?? 0 };
   };
 
-  /** The body cell under a DOM node, or null (pinned rows, headers, outside the grid). */
-  const cellAt = (node: Element | null): (CellPos & { gutter: boolean }) | null => {
-    const cell = node?.closest('.ag-cell');
-    const row = node?.closest('.ag-row');
-    if (!cell || !row || isPinnedId(row.getAttribute('row-id'))) return null;
-    const colId = cell.getAttribute('col-id') ?? '';
-    const rowIndex = deps.current.ctx.index.get(row.getAttribute('row-id') ?? '') ?? NaN;
-    if (!Number.isInteger(rowIndex)) return null;
-    if (colId === '__row') return { row: rowIndex, col: 0, gutter: true };
-    const col = deps.current.ctx.leafIndex.get(colId);
-    return col === undefined ? null : { row: rowIndex, col, gutter: false };
-  };
-
   const press = useCallback(
     (e: PointerEvent) => {
       if (e.button !== 0) return;
@@ -112,7 +90,7 @@ export function useGridInteraction(d: InteractionDeps) {
         e.preventDefault();
         return;
       }
-      const p = cellAt(target);
+      const p = cellAt(deps.current.ctx, target);
       if (!p) return;
       const { ctx } = deps.current;
       const lastCol = ctx.leafIds.length - 1;
@@ -130,7 +108,7 @@ export function useGridInteraction(d: InteractionDeps) {
   const move = useCallback(
     (e: PointerEvent) => {
       if (!drag.current) return;
-      const p = cellAt(document.elementFromPoint(e.clientX, e.clientY));
+      const p = cellAt(deps.current.ctx, document.elementFromPoint(e.clientX, e.clientY));
       const { ctx } = deps.current;
       if (!p || !ctx.selection) return;
       keepUntil.current = performance.now() + 500;
@@ -141,16 +119,8 @@ export function useGridInteraction(d: InteractionDeps) {
         if (next.r0 !== s.r0 || next.r1 !== s.r1 || next.c0 !== s.c0 || next.c1 !== s.c1)
           select(next);
       } else if (drag.current === 'fill') {
-        const s = ctx.selection;
-        const down = p.row - s.r1;
-        const right = p.col - s.c1;
         const before = ctx.fillTarget;
-        ctx.fillTarget =
-          down <= 0 && right <= 0
-            ? null
-            : down >= right
-              ? { r0: s.r1 + 1, c0: s.c0, r1: p.row, c1: s.c1 }
-              : { r0: s.r0, c0: s.c1 + 1, r1: s.r1, c1: p.col };
+        ctx.fillTarget = fillTargetTo(ctx.selection, p);
         repaint(before);
       }
     },
@@ -256,20 +226,15 @@ export function useGridInteraction(d: InteractionDeps) {
       if (!api || api.getEditingCells().length) return false;
       const ctrl = e.ctrlKey || e.metaKey;
       const k = e.key;
-      const arrows: Record<string, [number, number]> = {
-        ArrowUp: [-1, 0],
-        ArrowDown: [1, 0],
-        ArrowLeft: [0, -1],
-        ArrowRight: [0, 1],
-      };
-      if (e.shiftKey && !e.altKey && arrows[k] && ctx.anchor && ctx.selection) {
+      const arrow = SHIFT_ARROWS[k];
+      if (e.shiftKey && !e.altKey && arrow && ctx.anchor && ctx.selection) {
         const s = ctx.selection;
         const focus = {
           row: s.r0 === ctx.anchor.row ? s.r1 : s.r0,
           col: s.c0 === ctx.anchor.col ? s.c1 : s.c0,
         };
         const rows = rowCount(deps.current);
-        extendTo(step(focus, arrows[k][0], arrows[k][1], rows, ctx.leafIds.length));
+        extendTo(step(focus, arrow[0], arrow[1], rows, ctx.leafIds.length));
         e.preventDefault();
         return true;
       }
@@ -284,16 +249,8 @@ export function useGridInteraction(d: InteractionDeps) {
       const s = ctx.selection;
       if (ctrl && (k.toLowerCase() === 'd' || k.toLowerCase() === 'r') && s) {
         e.preventDefault();
-        const down = k.toLowerCase() === 'd';
-        if (down) {
-          const src = s.r1 > s.r0 ? { ...s, r1: s.r0 } : { ...s, r0: s.r0 - 1, r1: s.r0 - 1 };
-          const tgt = s.r1 > s.r0 ? { ...s, r0: s.r0 + 1 } : s;
-          if (src.r0 >= 0) run(ctx.adapter.fill(ctx, src, tgt), s);
-        } else {
-          const src = s.c1 > s.c0 ? { ...s, c1: s.c0 } : { ...s, c0: s.c0 - 1, c1: s.c0 - 1 };
-          const tgt = s.c1 > s.c0 ? { ...s, c0: s.c0 + 1 } : s;
-          if (src.c0 >= 0) run(ctx.adapter.fill(ctx, src, tgt), s);
-        }
+        const fill = fillByKey(s, k.toLowerCase() === 'd');
+        if (fill) run(ctx.adapter.fill(ctx, fill.source, fill.target), s);
         return true;
       }
       if ((k === 'Delete' || k === 'Backspace') && !ctrl && s) {
