@@ -5,6 +5,8 @@
  * 40, the first 10 not counted) spread over the sheet; CPU milliseconds per edit, median and p95.
  * Each root given (a checkout's directory; default `.`) runs in its own process, round after
  * round (BENCH_ROUNDS, default 2: A/B interleaved), so old and new share the machine's load.
+ * 2026-12-02 (#20: a cell edit's diff over the rows setCells replaced, domain/rowsReplaced.ts),
+ * old and new roots alternated, load 35-42: edit CPU median 13.7 -> 11.5 ms, p95 58.0 -> 47.3 ms.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
