@@ -6,6 +6,7 @@
 import { gridCell } from './grid';
 import { orderedChanges, reordered } from './deltaRows';
 import { indexOfRows, shareIndex } from './rowIndex';
+import { replacedFrom } from './rowsReplaced';
 import type { AppendixSheet, CellInput, GridSheet, Id, PlanMeta, Row, Workbook } from './types';
 
 /** A row added (before null), removed (after null) or changed. */
@@ -88,7 +89,13 @@ function headerChanged<T extends object>(a: T, b: T, skip: keyof T): boolean {
 export function diffSheet(a: AppendixSheet, b: AppendixSheet): SheetDelta | null {
   const d: SheetDelta = { sheetId: b.id, rows: [] };
   if (headerChanged(a, b, 'rows')) d.header = { before: a, after: b };
-  if (a.rows !== b.rows) {
+  const at = a.rows !== b.rows ? replacedFrom(a.rows, b.rows) : undefined;
+  if (at) {
+    // rows replaced in place (a cell edit's): those rows only
+    for (const i of at)
+      if (a.rows[i] !== b.rows[i])
+        d.rows.push({ id: a.rows[i].id, before: a.rows[i], after: b.rows[i] });
+  } else if (a.rows !== b.rows) {
     let sameOrder = a.rows.length === b.rows.length;
     for (let i = 0; sameOrder && i < a.rows.length; i++) {
       const ra = a.rows[i];

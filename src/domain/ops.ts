@@ -3,6 +3,7 @@ import { remapFormulaRows } from './formulaRefs';
 import { normaliseLevels } from './rows';
 import { formulaRows } from './formulaRows';
 import { commonEnds, indexOfRows, shareIndex } from './rowIndex';
+import { noteReplaced } from './rowsReplaced';
 import type { AppendixSheet, CellInput, Id, Row, RowKind } from './types';
 
 export interface CellChange {
@@ -45,6 +46,7 @@ export function setCells(sheet: AppendixSheet, changes: readonly CellChange[]): 
     if (marked) setMark(rows[i], ch.colId, ch.percent!);
   }
   shareIndex(sheet.rows, rows);
+  noteReplaced(sheet.rows, rows, copied);
   return { ...sheet, rows };
 }
 

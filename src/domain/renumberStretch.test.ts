@@ -49,6 +49,26 @@ function step(rnd: () => number, rows: readonly Row[]): Row[] {
   return out;
 }
 
+/** A copy of `rows` with one row's number typed anew (not marked as typed by hand). */
+function retyped(rnd: () => number, rows: readonly Row[]): Row[] {
+  const out = rows.slice();
+  const at = Math.floor(rnd() * out.length);
+  const tt = ['9.', 'b)', '-', 'X', ''][Math.floor(rnd() * 5)];
+  if (out[at]) out[at] = { ...out[at], cells: { ...out[at].cells, tt } };
+  return out;
+}
+
+/** Rows counting the reads of their kind (a walk reads each row's first) into `reads.n`. */
+function counting(rows: readonly Row[], reads: { n: number }): Row[] {
+  return rows.map((r) => {
+    const { kind, ...rest } = r;
+    return Object.defineProperty({ ...rest } as Row, 'kind', {
+      get: () => (reads.n++, kind),
+      enumerable: true,
+    });
+  });
+}
+
 describe('renumbering over the stretch a step changed', () => {
   it('gives the rows of the whole-list renumbering through random steps', () => {
     const schemes: NumberingScheme[] = [
@@ -62,6 +82,7 @@ describe('renumbering over the stretch a step changed', () => {
       for (const every of [3, 40, 256]) {
         const rnd = seeded(31 + k + every);
         let prev = renumberAfter([], randomRows(rnd, 1_500), scheme, every);
+        const history: Row[][] = [prev];
         for (let s = 0; s < 100; s++) {
           const next = step(rnd, prev);
           const want = renumber(next, scheme);
@@ -77,7 +98,12 @@ describe('renumbering over the stretch a step changed', () => {
                 : [i],
           );
           expect([got.length, differ]).toEqual([want.length, []]);
-          prev = got;
+          history.push(got);
+          // the next step from this list, from an undo's or a redo's copy of an earlier one,
+          // or from a copy with a row's number changed by hand (not numbered as a walk numbers)
+          const x = rnd();
+          const earlier = history[Math.floor(rnd() * history.length)];
+          prev = x < 0.6 ? got : x < 0.85 ? earlier.slice() : retyped(rnd, earlier);
           steps++;
         }
       }
@@ -119,5 +145,43 @@ describe('renumbering over the stretch a step changed', () => {
     const got = renumberAfter(first, next, scheme);
     expect(reads).toBeLessThan(2_000);
     expect(got).toEqual(renumber(next, scheme));
+  });
+
+  it('after an undo, a redo or a typed cell, the next step walks around the steps, not every row', () => {
+    const rnd = seeded(9);
+    const scheme = DEFAULT_SCHEME;
+    const reads = { n: 0 };
+    const first = renumberAfter(
+      [],
+      counting(renumber(randomRows(rnd, 20_000), scheme), reads),
+      scheme,
+    );
+    const sectionAt = (rows: readonly Row[], from: number) => {
+      let at = from;
+      while (rows[at].kind !== 'section') at++;
+      return at;
+    };
+    /** A project added under the section at or after `from`. */
+    const insert = (rows: readonly Row[], from: number, id: string): Row[] => {
+      const at = sectionAt(rows, from);
+      const added: Row = { id, kind: 'project', level: rows[at].level + 1, cells: {} };
+      return [...rows.slice(0, at + 1), added, ...rows.slice(at + 1)];
+    };
+    const done = renumberAfter(first, insert(first, 9_000, 'a'), scheme);
+    const lists = {
+      // the rows an undo gives back (the same rows, another list)
+      undo: first.slice(),
+      // a redo's
+      redo: done.slice(),
+      // a figure typed in a row after the step (a list of the step's rows but one)
+      typed: done.map((r, i) => (i === 9_500 ? { ...r, cells: { ...r.cells, x: 1 } } : r)),
+    };
+    for (const [name, list] of Object.entries(lists)) {
+      const next = insert(list, 9_200, `b-${name}`);
+      reads.n = 0;
+      const got = renumberAfter(list, next, scheme);
+      expect([name, reads.n < 5_000]).toEqual([name, true]);
+      expect(got).toEqual(renumber(next, scheme));
+    }
   });
 });

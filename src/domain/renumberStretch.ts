@@ -66,11 +66,50 @@ function sameScheme(a: NumberingScheme, b: NumberingScheme): boolean {
   );
 }
 
+/** The lists the last walks gave, newest last (a list no walk gave is read against them). */
+const recent: (readonly Row[])[] = [];
+const RECENT = 4;
+
+function remember(rows: readonly Row[]): void {
+  const at = recent.indexOf(rows);
+  if (at >= 0) recent.splice(at, 1);
+  recent.push(rows);
+  if (recent.length > RECENT) recent.shift();
+}
+
+/**
+ * The states kept for `prev`; for a list no walk gave (an undo's or a redo's rows, a typed
+ * cell's), those of a walk over the stretch it differs from a recent list walked by the same
+ * scheme (sharing at least half of its rows), when that walk leaves every row as it is (the list
+ * is numbered as a walk numbers it). Else none: the step walks every row (#20).
+ */
+function keptFor(prev: readonly Row[], scheme: NumberingScheme, every: number): Kept | undefined {
+  const own = kept.get(prev);
+  if (own) return own;
+  let best: readonly Row[] | undefined;
+  let shared = prev.length / 2;
+  for (const l of recent) {
+    const k = kept.get(l);
+    if (!k?.at.length || !sameScheme(k.scheme, scheme)) continue;
+    const { head, tail } = commonEnds(l, prev);
+    if (head + tail >= shared) {
+      best = l;
+      shared = head + tail;
+    }
+  }
+  if (!best) return undefined;
+  const out = renumberAfter(best, prev, scheme, every);
+  if (!sameList(out, prev)) return undefined;
+  const k = kept.get(out);
+  if (k) kept.set(prev, k);
+  return k;
+}
+
 /**
  * `renumber(rows, scheme)` (hand numbers kept), walking only the stretch `rows` changed from
- * `prev` when `prev` came from such a walk by the same scheme; the states the walk kept (one per
- * `every` rows walked) are kept for the rows returned (`keepNumbering` carries them to an equal
- * list).
+ * `prev` when `prev` came from such a walk by the same scheme, or is numbered as one and shares
+ * most rows with a list a recent walk gave (`keptFor`); the states the walk kept (one per `every`
+ * rows walked) are kept for the rows returned (`keepNumbering` carries them to an equal list).
  */
 export function renumberAfter(
   prev: readonly Row[],
@@ -78,8 +117,9 @@ export function renumberAfter(
   scheme: NumberingScheme,
   every = EVERY,
 ): Row[] {
-  const last = kept.get(prev);
-  const out: Row[] = [];
+  const last = keptFor(prev, scheme, every);
+  // (the rows as they are, each walked one replaced by its numbered self: no copy row by row)
+  const out: Row[] = rows.slice();
   const mine: Kept = { scheme, at: [], states: [] };
   let st = freshState();
   let i = 0;
@@ -94,7 +134,6 @@ export function renumberAfter(
     mine.at = last.at.slice(0, k);
     mine.states = last.states.slice(0, k);
     i = last.at[k];
-    for (let j = 0; j < i; j++) out.push(rows[j]);
     st = copy(last.states[k]);
     tailFrom = rows.length - tail;
     shift = rows.length - prev.length;
@@ -106,12 +145,12 @@ export function renumberAfter(
       while (m < last.at.length && last.at[m] < i - shift) m++;
       if (m < last.at.length && last.at[m] === i - shift && sameState(st, last.states[m])) {
         // from here on the rows number as they did
-        for (let j = i; j < rows.length; j++) out.push(rows[j]);
         for (let q = m; q < last.at.length; q++) {
           mine.at.push(last.at[q] + shift);
           mine.states.push(last.states[q]);
         }
         kept.set(out, mine);
+        remember(out);
         return out;
       }
     }
@@ -121,9 +160,10 @@ export function renumberAfter(
       since = 0;
     }
     since++;
-    out.push(numberRow(rows[i], scheme, false, st));
+    out[i] = numberRow(rows[i], scheme, false, st);
   }
   kept.set(out, mine);
+  remember(out);
   return out;
 }
 

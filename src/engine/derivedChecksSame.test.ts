@@ -1,8 +1,8 @@
 /**
- * derivedToCheck finds each section's last child in one walk over the rows (derivedChecks.ts):
- * on random trees (sections, projects, parts, total rows, levels not normalised) and random
- * steps, it names the same rows, in the same order, as the code that walked each section's rows
- * (tests/support/derivedChecksBefore).
+ * derivedToCheck finds the sections a step touched near the rows it touched, without a walk over
+ * the sheet (derivedChecks.ts): on random trees (sections, projects, parts, total rows, levels not
+ * normalised) and random steps, it names the same rows as the code that walked each section's
+ * rows (tests/support/derivedChecksBefore); the order is not theirs (the writes sort the rows).
  */
 import { describe, expect, it } from 'vitest';
 import { derivedToCheck as before } from '../../tests/support/derivedChecksBefore/derivedChecks';
@@ -36,10 +36,10 @@ function step(rnd: () => number, rows: readonly Row[]): Row[] {
 }
 
 describe('derivedToCheck: the sections named as when each section’s rows were walked', () => {
-  it('names the same rows in the same order on random trees and steps', () => {
+  it('names the same rows on random trees and steps', () => {
     const rnd = rng(20261202);
     let named = 0;
-    for (let tree = 0; tree < 40; tree++) {
+    for (let tree = 0; tree < 200; tree++) {
       let rows: Row[] =
         tree % 4 === 0
           ? generatePlan({ projects: 60, perSection: 5 }).sheets[0].rows
@@ -50,12 +50,12 @@ describe('derivedToCheck: the sections named as when each section’s rows were 
         if (d) {
           const got = derivedToCheck(d, rows, next, indexOfRows(next));
           const want = before(d, rows, next, indexOfRows(next));
-          expect(got && [...got]).toEqual(want && [...want]);
+          expect(got && [...got].sort()).toEqual(want && [...want].sort());
           named += got?.size ?? 0;
         }
         rows = next;
       }
     }
-    expect(named).toBeGreaterThan(500);
+    expect(named).toBeGreaterThan(2500);
   });
 });
