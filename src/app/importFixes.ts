@@ -141,3 +141,18 @@ export function withFixes(wb: Workbook, fixes: readonly PreviewFix[]): Workbook 
         : rereadRow(sheet, f.rowId, f.reading);
   return { ...wb, sheets: [sheet, ...wb.sheets.slice(1)] };
 }
+
+/**
+ * The plan the officer confirms: the read plan after the corrections, in the order made, without
+ * the rows marked ignored (as the preview gives it to be stored).
+ */
+export function confirmedPlan(
+  wb: Workbook,
+  fixes: readonly PreviewFix[],
+  ignored: readonly string[],
+): Workbook {
+  const fixed = withFixes(wb, fixes);
+  const sheet = fixed.sheets[0];
+  if (!sheet || !ignored.length) return fixed;
+  return { ...fixed, sheets: [dropRows(sheet, new Set(ignored)), ...fixed.sheets.slice(1)] };
+}

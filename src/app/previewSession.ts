@@ -2,7 +2,9 @@
  * The import preview's side on the page (#20): the file is read and the preview's totals computed
  * in the preview's worker, which stays while the preview is shown and computes the totals again
  * after each correction (sent as data), so the page never computes them (0.75 s at 100,000
- * projects). Where there are no workers the same work runs on the page.
+ * projects). The live totals the confirm stores are computed there too, while the preview is shown
+ * (`liveAfter`), so the confirm only clears the cells they name. Where there are no workers the
+ * same work runs on the page.
  */
 import type { ReadOptions } from '../io/readPlan';
 import type { PlanReading } from '../io/readPlan';
@@ -10,7 +12,8 @@ import { fromWire, isWire } from '../io/readingWire';
 import type { PreviewFix } from './importFixes';
 import { IMPORT_TIMEOUT_MS, type ImportError, MAX_IMPORT_BYTES } from './importer';
 import type { PreviewTotals } from './previewTotals';
-import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+import type { LiveCells } from './liveImport';
+import { editsKey, type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 
 /** A file read for the preview, with the totals computed off the page. */
 export interface PreviewHandle {
@@ -22,11 +25,33 @@ export interface PreviewHandle {
    * they could not be computed there (the caller computes them itself).
    */
   totalsAfter(fixes: readonly PreviewFix[]): Promise<PreviewTotals>;
+  /**
+   * The live totals of the plan as it would be confirmed (after `fixes`, without the `ignored`
+   * rows): asked once while the preview is shown and again at the confirm, computed once (the
+   * last plan asked is kept); rejects when they could not be computed there.
+   */
+  liveAfter(fixes: readonly PreviewFix[], ignored: readonly string[]): Promise<LiveCells>;
   /** Ends the preview's work (confirmed, cancelled or read again); pending totals never come. */
   close(): void;
 }
 
-type Waiting = Map<number, { ok: (t: PreviewTotals) => void; no: (e: Error) => void }>;
+type Answered = Extract<PreviewAnswer, { kind: 'totals' | 'live' }>;
+type Waiting = Map<number, { ok: (a: Answered) => void; no: (e: Error) => void }>;
+
+/** The live totals asked last (a confirm asks again what the preview asked: one computation). */
+function lastOnly(
+  ask: (fixes: readonly PreviewFix[], ignored: readonly string[]) => Promise<LiveCells>,
+): PreviewHandle['liveAfter'] {
+  let last: { key: string; got: Promise<LiveCells> } | null = null;
+  return (fixes, ignored) => {
+    const key = editsKey(fixes, ignored);
+    if (last?.key !== key) {
+      last = { key, got: ask(fixes, ignored) };
+      last.got.catch(() => undefined); // a prefetch nobody waits for
+    }
+    return last.got;
+  };
+}
 
 /** Reads a file for the import preview; rejects with an ImportError. */
 export function openPreview(
@@ -57,7 +82,19 @@ async function onPage(req: { name: string; bytes: Uint8Array; options: ReadOptio
       if (a.kind === 'totals') ok(a.totals);
       else no(new Error(a.kind === 'totalsError' ? a.message : a.kind));
     });
-  return { reading: got.reading, totals: totals([]), totalsAfter: totals, close: () => undefined };
+  const live = (fixes: readonly PreviewFix[], ignored: readonly string[]) =>
+    new Promise<LiveCells>((ok, no) => {
+      const a = work.live(0, fixes, ignored);
+      if (a.kind === 'live') ok(a.live);
+      else no(new Error(a.kind === 'liveError' ? a.message : a.kind));
+    });
+  return {
+    reading: got.reading,
+    totals: totals([]),
+    totalsAfter: totals,
+    liveAfter: lastOnly(live),
+    close: () => undefined,
+  };
 }
 
 /** The preview's work in its worker, which answers each totals ask by its sequence number. */
@@ -73,14 +110,27 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       worker.terminate();
       waiting.clear();
     };
-    const ask = (fixes: readonly PreviewFix[]) =>
-      new Promise<PreviewTotals>((ok, no) => {
+    const asked = (make: (n: number) => PreviewAsk) =>
+      new Promise<Answered>((ok, no) => {
         if (closed) return no(new Error('closed'));
         const n = ++seq;
         waiting.set(n, { ok, no });
-        worker.postMessage({ kind: 'totals', seq: n, fixes: [...fixes] } satisfies PreviewAsk);
+        worker.postMessage(make(n));
       });
-    const first = new Promise<PreviewTotals>((ok, no) => waiting.set(0, { ok, no }));
+    const totalsOf = (a: Answered) => {
+      if (a.kind !== 'totals') throw new Error(a.kind);
+      return a.totals;
+    };
+    const ask = (fixes: readonly PreviewFix[]) =>
+      asked((n) => ({ kind: 'totals', seq: n, fixes: [...fixes] })).then(totalsOf);
+    const live = (fixes: readonly PreviewFix[], ignored: readonly string[]) =>
+      asked((n) => ({ kind: 'live', seq: n, fixes: [...fixes], ignored: [...ignored] })).then(
+        (a) => {
+          if (a.kind !== 'live') throw new Error(a.kind);
+          return a.live;
+        },
+      );
+    const first = new Promise<Answered>((ok, no) => waiting.set(0, { ok, no })).then(totalsOf);
     first.catch(() => undefined); // a preview closed before its totals came
     const timer = setTimeout(() => {
       close();
@@ -95,7 +145,13 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
         // the totals once the page holds the reading: the worker's work does not contend with
         // the page's while the reading is taken (two cores, the page's drawing besides)
         worker.postMessage({ kind: 'totals', seq: 0, fixes: [] } satisfies PreviewAsk);
-        return resolve({ reading, totals: first, totalsAfter: ask, close });
+        return resolve({
+          reading,
+          totals: first,
+          totalsAfter: ask,
+          liveAfter: lastOnly(live),
+          close,
+        });
       }
       if (a.kind === 'error') {
         close();
@@ -103,7 +159,7 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       }
       const w = waiting.get(a.seq);
       waiting.delete(a.seq);
-      if (a.kind === 'totals') w?.ok(a.totals);
+      if (a.kind === 'totals' || a.kind === 'live') w?.ok(a);
       else w?.no(new Error(a.message));
     };
     worker.onerror = (e) => {

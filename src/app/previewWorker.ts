@@ -1,4 +1,7 @@
-/** The import preview's module Web Worker: reads the file and computes the preview's totals (previewWork.ts). */
+/**
+ * The import preview's module Web Worker: reads the file, computes the preview's totals and the
+ * live totals the confirm stores (previewWork.ts).
+ */
 import { toWire } from '../io/readingWire';
 import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 
@@ -11,6 +14,10 @@ self.onmessage = async (e: MessageEvent<PreviewAsk>) => {
   if (ask.kind === 'totals') {
     await work.load();
     return post(work.totals(ask.seq, ask.fixes));
+  }
+  if (ask.kind === 'live') {
+    await work.load();
+    return post(work.live(ask.seq, ask.fixes, ask.ignored));
   }
   post({ kind: 'stage', stage: 'reading' });
   const got = await work.read(ask);

@@ -31,7 +31,7 @@ import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
 import { openPreview, type PreviewHandle } from './previewSession';
-import { withLiveTotals } from './liveImport';
+import { type LiveCells, withLiveCells, withLiveTotals } from './liveImport';
 import type { ReadOptions } from '../io/readPlan';
 
 export type { WorkbookSummary };
@@ -127,9 +127,11 @@ export class PlanbookApp {
    * Stores a workbook read from a file (after the preview); a load, never an undo step. From a
    * spreadsheet (`spreadsheet`, the default), section and total figures that agree with their rows
    * are stored as live totals (`liveImport.ts`); a `.planbook`'s figures are stored as saved.
+   * `cells`: those figures as the preview's worker computed them for this plan, only cleared here
+   * (computed here when they are not given, or were computed on another plan).
    */
-  async createFromImport(wb: Workbook, spreadsheet = true): Promise<Id> {
-    const live = spreadsheet ? withLiveTotals(wb) : wb;
+  async createFromImport(wb: Workbook, spreadsheet = true, cells?: LiveCells | null): Promise<Id> {
+    const live = !spreadsheet ? wb : ((cells && withLiveCells(wb, cells)) ?? withLiveTotals(wb));
     const fresh = { ...live, id: newId('w'), createdAt: Date.now(), updatedAt: Date.now() };
     await this.repo.create(fresh);
     return fresh.id;

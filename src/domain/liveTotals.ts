@@ -6,7 +6,7 @@
  * can also let a stated figure go (`Lấy số tính được`): the row follows its rows from then on.
  */
 import { sheetContext } from './checkContext';
-import type { CheckValues } from './checks';
+import type { CheckValues, Finding } from './checks';
 import { classify } from './checkSeverity';
 import { rowChecker } from './checks';
 import { totalShape, statedAndComputed } from './totals';
@@ -58,16 +58,19 @@ function followable(
 
 /**
  * The stated figures that agree with their rows, as read at import (`v`: the sheet's computed
- * values): no section/total finding beyond rounding (an error, or a difference to verify, keeps
+ * values; `check`: the findings of a row of it): no section/total finding beyond rounding (an error, or a difference to verify, keeps
  * the figure), and within rounding of the engine's own sum (a figure that only agrees with a
  * sub-section's stale stated figure keeps its figure too, so nothing shown or found changes).
  */
-export function agreeingCells(sheet: AppendixSheet, v: CheckValues): StatedCell[] {
+export function agreeingCells(
+  sheet: AppendixSheet,
+  v: CheckValues,
+  check: (i: number) => Finding[] = rowChecker(sheet, v),
+): StatedCell[] {
   const ctx = sheetContext(sheet);
   const cells = statedCells(sheet);
   const index = new Map(sheet.rows.map((r, i) => [r.id, i]));
   // only the rows stating a figure are checked (a plan's projects are most of its rows)
-  const check = rowChecker(sheet, v);
   const kept = new Set<string>();
   for (const id of new Set(cells.map((c) => c.rowId)))
     for (const f of check(index.get(id)!))
@@ -115,68 +118,4 @@ export function withoutStated(sheet: AppendixSheet, cells: readonly StatedCell[]
     return { ...r, cells: rest };
   });
   return { ...sheet, rows };
-}
-
-/** Findings of a sheet by rule, row and column, with their severity (2 error, 1 warning). */
-function findingsOf(sheet: AppendixSheet, v: CheckValues): Map<string, number> {
-  const out = new Map<string, number>();
-  const check = rowChecker(sheet, v);
-  for (let i = 0; i < sheet.rows.length; i++)
-    for (const f of check(i))
-      out.set(`${f.rule}\u0000${f.rowId}\u0000${f.colId}`, f.severity === 'error' ? 2 : 1);
-  return out;
-}
-
-/** Rows [from, to) ranges a section's or total row's figures add up (null: another row). */
-function blockOf(rows: readonly Row[], i: number, segments: Map<number, number[]>) {
-  if (rows[i].kind === 'section') return [[i + 1, subtreeEnd(rows, i)]];
-  if (rows[i].kind !== 'total') return null;
-  return (segments.get(i) ?? []).map((j) => [j, subtreeEnd(rows, j)]);
-}
-
-/**
- * A sheet read from a file with its agreeing stated figures turned into live totals
- * (`valuesOf`: a sheet's computed values). Nothing found gets worse and no error goes: where a
- * figure kept stated (a total over sections each rounded) would now differ from its live rows,
- * those rows keep their figures in that column; where a rule on a row would no longer see a
- * stated figure (a column rule over a figure now live), that row keeps its figures; a finding
- * elsewhere keeps the column's figures (the sheet's, when that is not enough).
- */
-export function liveTotals(
-  sheet: AppendixSheet,
-  valuesOf: (s: AppendixSheet) => CheckValues,
-): AppendixSheet {
-  const v = valuesOf(sheet);
-  let cells = agreeingCells(sheet, v);
-  if (!cells.length) return sheet;
-  const rows = sheet.rows;
-  const index = new Map(rows.map((r, i) => [r.id, i]));
-  const { segments } = sheetContext(sheet);
-  const before = findingsOf(sheet, v);
-  for (;;) {
-    const out = withoutStated(sheet, cells);
-    const after = findingsOf(out, valuesOf(out));
-    // a finding new or worse, or an error gone (a column rule over a figure now live)
-    const worse: string[] = [];
-    for (const [k, sev] of after) if (sev > (before.get(k) ?? 0)) worse.push(k);
-    for (const [k, sev] of before) if (sev === 2 && (after.get(k) ?? 0) < 2) worse.push(k);
-    if (!worse.length) return out;
-    const back = new Set<StatedCell>();
-    for (const k of worse) {
-      const [, rowId, col] = k.split('\u0000');
-      const i = index.get(rowId);
-      const block = i === undefined ? null : blockOf(rows, i, segments);
-      for (const c of cells) {
-        if (c.rowId === rowId) back.add(c);
-        else if (c.key !== col) continue;
-        else if (!block) back.add(c);
-        else {
-          const j = index.get(c.rowId)!;
-          if (block.some(([from, to]) => j >= from && j < to)) back.add(c);
-        }
-      }
-    }
-    if (!back.size || back.size === cells.length) return sheet;
-    cells = cells.filter((c) => !back.has(c));
-  }
 }

@@ -1,6 +1,7 @@
 /**
  * The import preview: the reading drawn over the source, its warnings, and corrections. Its totals
- * come from the preview's worker (after each correction too, «đang tính…» meanwhile).
+ * come from the preview's worker (after each correction too, «đang tính…» meanwhile), and so do
+ * the live totals the confirm stores (computed there once the totals are shown).
  */
 import { useMemo, useState } from 'react';
 import {
@@ -21,7 +22,8 @@ import type { PlanReading } from '../io/readPlan';
 import { HeaderRowsInput } from './HeaderRowsInput';
 import { previewSummary } from './previewTotalText';
 import { useLang } from './i18n';
-import { usePreviewTotals } from './usePreviewTotals';
+import { keepsLiveTotals, type PreviewEdits } from './useImport';
+import { usePreviewLive, usePreviewTotals } from './usePreviewTotals';
 
 const ROLES: ColumnLeaf['role'][] = [
   'number',
@@ -51,8 +53,9 @@ export interface ImportPreviewProps {
   fileName: string;
   reading: PlanReading;
   /** Where the totals are computed (the preview's worker). */
-  handle: Pick<PreviewHandle, 'totals' | 'totalsAfter'>;
-  onConfirm: (wb: Workbook) => void;
+  handle: Pick<PreviewHandle, 'totals' | 'totalsAfter' | 'liveAfter'>;
+  /** The plan confirmed, and the corrections and ignored rows it was made with. */
+  onConfirm: (wb: Workbook, edits: PreviewEdits) => void;
   onCancel: () => void;
   onReread: (sheet: string, start: number, end: number) => void;
 }
@@ -76,6 +79,8 @@ export function ImportPreview({
   });
   const [fixes, setFixes] = useState<PreviewFix[]>([]);
   const totals = usePreviewTotals(handle, reading.workbook, fixes);
+  const ignoredIds = useMemo(() => [...ignored], [ignored]);
+  usePreviewLive(handle, fixes, ignoredIds, totals !== null && keepsLiveTotals(fileName));
   const names = appendixNames(reading);
   const ls = sheet ? leaves(sheet.columns).filter((l) => l.role !== 'rowTotal') : [];
   const kindOfRow = useMemo(() => {
@@ -261,7 +266,11 @@ export function ImportPreview({
         </table>
       </div>
       <div className="pb-import-actions">
-        <button type="button" data-testid="import-confirm" onClick={() => onConfirm(confirmed())}>
+        <button
+          type="button"
+          data-testid="import-confirm"
+          onClick={() => onConfirm(confirmed(), { fixes, ignored: ignoredIds })}
+        >
           {t('importConfirm')}
         </button>
         <button type="button" data-testid="import-cancel" onClick={onCancel}>

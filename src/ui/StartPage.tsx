@@ -171,7 +171,7 @@ export function StartPage({ app, onOpen }: { app: PlanbookApp; onOpen: (id: stri
             fileName={imp.state.name}
             reading={imp.state.reading}
             handle={imp.state.handle}
-            onConfirm={(wb) => void imp.confirm(wb)}
+            onConfirm={(wb, edits) => void imp.confirm(wb, edits)}
             onCancel={imp.cancel}
             onReread={imp.reread}
           />

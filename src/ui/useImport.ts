@@ -1,6 +1,7 @@
 /** Importing a dropped or chosen file: read off the main thread, then preview, then store. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ImportError, storeError } from '../app/importer';
+import type { PreviewFix } from '../app/importFixes';
 import type { PreviewHandle } from '../app/previewSession';
 import type { PlanbookApp } from '../app/services';
 import type { Workbook } from '../domain/types';
@@ -19,6 +20,17 @@ export type ImportState =
       options: ReadOptions;
     }
   | { phase: 'error'; name: string; error: ImportError };
+
+/** What the officer changed in the preview: corrections in order, rows marked ignored. */
+export interface PreviewEdits {
+  fixes: PreviewFix[];
+  ignored: string[];
+}
+
+/** Whether a file's agreeing section and total figures become live totals (a spreadsheet's). */
+export function keepsLiveTotals(name: string): boolean {
+  return !/\.planbook$/i.test(name);
+}
 
 export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
@@ -70,12 +82,18 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
   );
 
   const confirm = useCallback(
-    async (wb: Workbook) => {
+    async (wb: Workbook, edits?: PreviewEdits) => {
       const name = state.phase === 'preview' ? state.name : wb.meta.title;
+      // a .planbook keeps its figures as saved; a spreadsheet's that add up become live totals,
+      // computed in the preview's worker while the preview was shown (else here)
+      const spreadsheet = keepsLiveTotals(name);
+      const live =
+        spreadsheet && edits && state.phase === 'preview'
+          ? await state.handle.liveAfter(edits.fixes, edits.ignored).catch(() => null)
+          : null;
       let id: string;
       try {
-        // a .planbook keeps its figures as saved; a spreadsheet's that add up become live totals
-        id = await app.createFromImport(wb, !/\.planbook$/i.test(name));
+        id = await app.createFromImport(wb, spreadsheet, live);
       } catch (e) {
         endPreview();
         setState({ phase: 'error', name, error: storeError(e) });

@@ -1,4 +1,7 @@
-/** The import preview's totals, from the preview's worker (or the page when it cannot). */
+/**
+ * The import preview's totals, from the preview's worker (or the page when it cannot); and the live
+ * totals the confirm stores, asked of the worker ahead.
+ */
 import { useEffect, useState } from 'react';
 import { type PreviewFix, withFixes } from '../app/importFixes';
 import { whenIdle } from '../app/inSteps';
@@ -30,4 +33,20 @@ export function usePreviewTotals(
   }, [handle, read, fixes]);
   // figures of earlier corrections are never shown as those of the plan now
   return got && got.fixes === fixes ? got.totals : null;
+}
+
+/**
+ * Asks the preview's worker for the live totals of the plan as it would be confirmed (after
+ * `fixes`, without the `ignored` rows) once `ready` (the totals shown: the worker is free), so that
+ * they are there when the officer confirms; the confirm asks again and gets the same answer.
+ */
+export function usePreviewLive(
+  handle: Pick<PreviewHandle, 'liveAfter'>,
+  fixes: PreviewFix[],
+  ignored: string[],
+  ready: boolean,
+): void {
+  useEffect(() => {
+    if (ready) void handle.liveAfter(fixes, ignored).catch(() => undefined);
+  }, [handle, fixes, ignored, ready]);
 }
