@@ -82,7 +82,16 @@ export function followAppendix(
       cols,
       rendered,
     );
+  // a section whose sum stays 0 can still show something else: blank while nothing under it
+  // holds a figure, 0 once one does (domain/emptySums); its cells are compared, not forced
   redrawFigures(api, refresh, cols);
+  if (updated.length) {
+    const seen = new Set(refresh);
+    const sections = api
+      .getRenderedNodes()
+      .filter((n) => !seen.has(n) && n.data && !isPinned(n.data) && n.data.kind === 'section');
+    if (sections.length) api.refreshCells({ rowNodes: sections });
+  }
   const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
   if (sheet) refreshPinned(api, sheet);
 }
