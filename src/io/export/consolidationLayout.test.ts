@@ -61,4 +61,18 @@ describe('the consolidated appendix exported', () => {
       '0',
     ]);
   });
+
+  it('makes each header row as tall as its wrapped labels, so none is cut off in print', () => {
+    const t = consolidate(state([YTE, NV]), all(YTE, NV));
+    const layout = layoutConsolidation({ table: t, form: state([]).form, subtitle: '' });
+    const head = layout.rows.slice(layout.headerStart, layout.firstRow);
+    const height = (row: (typeof head)[number]) => Math.max(0, ...row.map((c) => c?.height ?? 0));
+    // `Đơn vị đề nghị` in a 12-wide figure column wraps to two lines: before, the default height
+    // (the figures' row under the sources: the total's figures span two rows above it)
+    const figuresRow = head[head.length - 1];
+    expect(figuresRow.some((c) => c?.text === 'Đơn vị đề nghị' && !c.rowSpan)).toBe(true);
+    expect(height(figuresRow)).toBeGreaterThanOrEqual(30);
+    // every header row has a height at least one line's
+    for (const r of head) expect(height(r)).toBeGreaterThanOrEqual(15);
+  });
 });

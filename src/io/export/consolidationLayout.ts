@@ -10,6 +10,7 @@ import type { ConsolidationForm, FormColumn } from '../../domain/consolidateType
 import { clean } from '../../domain/numbers';
 import type { AppendixLayout, OutCell } from './appendixLayout';
 import { type PrintStrips, stripsOf } from './appendixPrint';
+import { rowHeights } from './layoutParts';
 
 export type Figure = 'requested' | 'proposed' | 'difference';
 
@@ -110,6 +111,8 @@ export function layoutConsolidation(input: ConsolidationLayoutInput): AppendixLa
   h(0, totalAt, w.total, F, F > 1 ? 1 : depth);
   if (F > 1) figures.forEach((f, k) => h(1, totalAt + k, w.figures[f], 1, depth - 1));
   h(0, notesAt, w.notes, 1, depth);
+  // each header row as tall as its wrapped labels (`Đơn vị đề nghị` in a 12-wide column: 2 lines)
+  rowHeights(head, widths, head.length);
   out.push(...head);
   const first = out.length;
   const decimals = table.rows.some((r) =>
