@@ -17,6 +17,7 @@ import {
   sheetFindingsBefore as sheetBefore,
 } from '../../tests/support/checksBefore';
 import { ambiguousPaths, columnScope } from '../domain/columnPath';
+import { parseLabelRule } from '../domain/labelRules';
 
 /** The frozen pass's findings, an ambiguous column named by its path (the one intended change). */
 const pathed = (sheet: AppendixSheet, fs: Finding[]): Finding[] => {
@@ -29,15 +30,29 @@ const rowFindingsBefore = (sheet: AppendixSheet, i: number, v: CheckValues) =>
   pathed(sheet, rowBefore(sheet, i, v));
 import { CheckStore } from './checkStore';
 
+/**
+ * The second intended change: a label rule with a term named in words (`C = A - B - kết dư NSĐP`)
+ * that a note states is checked with it (domain/noteTerms, its own tests); the frozen pass read it
+ * as `C = A - B`. Those rows' label-rule findings are left out of the comparison on both sides.
+ */
+function withoutNamedTerms(sheet: AppendixSheet, fs: Finding[]): Finding[] {
+  const named = new Set(
+    sheet.rows.filter((r) => r.rule && parseLabelRule(r.rule)?.named?.length).map((r) => r.id),
+  );
+  return named.size ? fs.filter((f) => f.rule !== 'label-rule' || !named.has(f.rowId!)) : fs;
+}
+
 /** Both passes on one sheet: the same list, property for property (order of keys included). */
 function same(sheet: AppendixSheet, meta: Workbook['meta'] | null, v: CheckValues): number {
-  const before = sheetFindingsBefore(sheet, meta, v);
-  const now = sheetFindings(sheet, meta, v);
+  const before = withoutNamedTerms(sheet, sheetFindingsBefore(sheet, meta, v));
+  const now = withoutNamedTerms(sheet, sheetFindings(sheet, meta, v));
   expect(JSON.stringify(now)).toBe(JSON.stringify(before));
   expect(now).toStrictEqual(before);
   // one row at a time (the incremental path) as well
   for (let i = 0; i < sheet.rows.length; i += 7)
-    expect(rowFindings(sheet, i, v)).toStrictEqual(rowFindingsBefore(sheet, i, v));
+    expect(withoutNamedTerms(sheet, rowFindings(sheet, i, v))).toStrictEqual(
+      withoutNamedTerms(sheet, rowFindingsBefore(sheet, i, v)),
+    );
   return before.length;
 }
 
