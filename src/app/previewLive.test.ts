@@ -6,11 +6,9 @@
  * computed on another plan are never applied (the confirm computes them itself).
  */
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_DIRS } from '../../tests/support/fixtureDirs';
+import { bytesOf, loadedPreview, PREVIEW_FILES } from '../../tests/support/previewKit';
 import { liveTotals, valuesEachTime } from '../domain/liveFollow';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
@@ -23,12 +21,7 @@ import { openPreview } from './previewSession';
 import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 import { PlanbookApp } from './services';
 
-const FILES = FIXTURE_DIRS.flatMap((d) =>
-  readdirSync(d)
-    .filter((f) => /\.(tsv|xls|xlsx|ods)$/.test(f))
-    .map((f) => join(d, f)),
-);
-const bytesOf = (f: string) => new Uint8Array(readFileSync(f));
+const FILES = PREVIEW_FILES;
 
 /** The worker's reading as the page holds it (the wire the worker posts it through). */
 const onThePage = (r: PlanReading): Workbook => fromWire(toWire(r).wire).workbook;
@@ -62,10 +55,9 @@ describe('live totals computed in the preview’s worker', () => {
     let cleared = 0;
     let files = 0;
     for (const f of FILES) {
-      const work = new PreviewWork();
-      const got = await work.read({ name: f, bytes: bytesOf(f) });
-      if (got.kind !== 'done') continue; // a file the reader refuses has no preview
-      await work.load();
+      const got = await loadedPreview(f);
+      if (!got) continue; // a file the reader refuses has no preview
+      const { work } = got;
       const a = work.live(7, [], []);
       if (a.kind !== 'live') throw new Error(`${f}: ${JSON.stringify(a)}`);
       expect(a.seq).toBe(7);
@@ -92,10 +84,9 @@ describe('live totals computed in the preview’s worker', () => {
     const plans = FILES.filter((f) => /quang-tri|provincial|Final_2008/.test(f)).slice(0, 5);
     expect(plans.length).toBeGreaterThan(3);
     for (const f of plans) {
-      const work = new PreviewWork();
-      const got = await work.read({ name: f, bytes: bytesOf(f) });
-      if (got.kind !== 'done' || !got.reading.workbook.sheets[0]) continue;
-      await work.load();
+      const got = await loadedPreview(f);
+      if (!got?.reading.workbook.sheets[0]) continue;
+      const { work } = got;
       const read = onThePage(got.reading);
       const rows = read.sheets[0].rows.map((r) => r.id);
       const fixes = fc.array(

@@ -4,11 +4,9 @@
  * every fixture and the MoF corpus as read, and after generated corrections made as the preview
  * made them; and the page, given a worker, computes none of them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_DIRS } from '../../tests/support/fixtureDirs';
+import { bytesOf, loadedPreview, PREVIEW_FILES } from '../../tests/support/previewKit';
 import { leaves } from '../domain/columns';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
@@ -25,13 +23,7 @@ import { openPreview } from './previewSession';
 import type { PreviewTotals } from './previewTotals';
 import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
 
-const DIRS = FIXTURE_DIRS;
-const FILES = DIRS.flatMap((d) =>
-  readdirSync(d)
-    .filter((f) => /\.(tsv|xls|xlsx|ods)$/.test(f))
-    .map((f) => join(d, f)),
-);
-const bytesOf = (f: string) => new Uint8Array(readFileSync(f));
+const FILES = PREVIEW_FILES;
 
 /** -0 and 0 read alike (the preview formats both as 0). */
 const zeroed = (t: Pick<PreviewTotals, 'total' | 'bySource'>) => ({
@@ -96,10 +88,9 @@ describe('the preview’s totals in its worker', () => {
     let withTotal = 0;
     let balances = 0;
     for (const f of FILES) {
-      const work = new PreviewWork();
-      const got = await work.read({ name: f, bytes: bytesOf(f) });
-      if (got.kind !== 'done') continue; // a file the reader refuses has no preview
-      await work.load();
+      const got = await loadedPreview(f);
+      if (!got) continue; // a file the reader refuses has no preview
+      const { work } = got;
       const a = work.totals(0, []);
       if (a.kind !== 'totals') throw new Error(`${f}: ${JSON.stringify(a)}`);
       expect(zeroed(a.totals), f).toStrictEqual(
@@ -128,10 +119,9 @@ describe('the preview’s totals in its worker', () => {
     const plans = FILES.filter((f) => /quang-tri|mof|provincial/.test(f)).slice(0, 8);
     expect(plans.length).toBeGreaterThan(3);
     for (const f of plans) {
-      const work = new PreviewWork();
-      const got = await work.read({ name: f, bytes: bytesOf(f) });
-      if (got.kind !== 'done' || !got.reading.workbook.sheets[0]) continue;
-      await work.load();
+      const got = await loadedPreview(f);
+      if (!got?.reading.workbook.sheets[0]) continue;
+      const { work } = got;
       const read = got.reading.workbook;
       let seq = 0;
       fc.assert(
