@@ -8,7 +8,12 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bytesOf, loadedPreview, PREVIEW_FILES } from '../../tests/support/previewKit';
+import {
+  bytesOf,
+  inProcessWorker,
+  loadedPreview,
+  PREVIEW_FILES,
+} from '../../tests/support/previewKit';
 import { liveTotals, valuesEachTime } from '../domain/liveFollow';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
@@ -18,7 +23,7 @@ import { fromWire, toWire } from '../io/readingWire';
 import { dropRows, type PreviewFix, rereadRow, retypeColumn, type RowReading } from './importFixes';
 import { liveCells, withLiveCells, withLiveTotals } from './liveImport';
 import { openPreview } from './previewSession';
-import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+import { type PreviewAsk, PreviewWork } from './previewWork';
 import { PlanbookApp } from './services';
 
 const FILES = PREVIEW_FILES;
@@ -136,39 +141,11 @@ describe('live totals computed in the preview’s worker', () => {
   it('are computed in the worker once; the confirm computes no value on the page', async () => {
     const asks: PreviewAsk[] = [];
     const work = new PreviewWork();
-    let inWorker = false;
-    /** A worker in this process (its messages cloned, answered a turn later), out of the spies' sight. */
-    class FakeWorker {
-      onmessage: ((e: { data: PreviewAnswer }) => void) | null = null;
-      onerror = null;
-      terminate = vi.fn();
-      postMessage(ask: PreviewAsk) {
-        asks.push(structuredClone(ask));
-        const send = (a: PreviewAnswer) =>
-          setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
-        void (async () => {
-          await work.load();
-          if (ask.kind === 'read') {
-            send(await work.read(ask));
-            return;
-          }
-          inWorker = true;
-          try {
-            send(
-              ask.kind === 'totals'
-                ? work.totals(ask.seq, ask.fixes)
-                : work.live(ask.seq, ask.fixes, ask.ignored),
-            );
-          } finally {
-            inWorker = false;
-          }
-        })();
-      }
-    }
+    const { FakeWorker, side } = inProcessWorker(work, asks);
     const onPage: string[] = [];
     const of = PlainValues.of.bind(PlainValues);
     vi.spyOn(PlainValues, 'of').mockImplementation((s) => {
-      if (!inWorker) onPage.push('PlainValues.of');
+      if (!side.inWorker) onPage.push('PlainValues.of');
       return of(s);
     });
     const load = vi.spyOn(PlanEngine.prototype, 'loadWorkbook');

@@ -6,7 +6,12 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bytesOf, loadedPreview, PREVIEW_FILES } from '../../tests/support/previewKit';
+import {
+  bytesOf,
+  inProcessWorker,
+  loadedPreview,
+  PREVIEW_FILES,
+} from '../../tests/support/previewKit';
 import { leaves } from '../domain/columns';
 import type { Workbook } from '../domain/types';
 import { PlanEngine } from '../engine/engine';
@@ -21,7 +26,7 @@ import {
 } from './importFixes';
 import { openPreview } from './previewSession';
 import type { PreviewTotals } from './previewTotals';
-import { type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+import { type PreviewAsk, PreviewWork } from './previewWork';
 
 const FILES = PREVIEW_FILES;
 
@@ -154,36 +159,11 @@ describe('the preview’s totals in its worker', () => {
   it('are never computed on the page when there is a worker: asked by sequence, answered there', async () => {
     const asks: PreviewAsk[] = [];
     const work = new PreviewWork();
-    /** A worker in this process (its messages cloned, answered a turn later), out of the spies' sight. */
-    class FakeWorker {
-      onmessage: ((e: { data: PreviewAnswer }) => void) | null = null;
-      onerror = null;
-      terminate = vi.fn();
-      postMessage(ask: PreviewAsk) {
-        asks.push(structuredClone(ask));
-        const send = (a: PreviewAnswer) =>
-          setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
-        void (async () => {
-          await work.load();
-          if (ask.kind === 'read') {
-            send(await work.read(ask));
-          } else send(quiet(() => work.totals(ask.seq, ask.fixes)));
-        })();
-      }
-    }
-    let inWorker = false;
-    const quiet = <T>(f: () => T): T => {
-      inWorker = true;
-      try {
-        return f();
-      } finally {
-        inWorker = false;
-      }
-    };
+    const { FakeWorker, side } = inProcessWorker(work, asks);
     const onPage: string[] = [];
     const of = PlainValues.of.bind(PlainValues);
     vi.spyOn(PlainValues, 'of').mockImplementation((s) => {
-      if (!inWorker) onPage.push('PlainValues.of');
+      if (!side.inWorker) onPage.push('PlainValues.of');
       return of(s);
     });
     const load = vi.spyOn(PlanEngine.prototype, 'loadWorkbook');

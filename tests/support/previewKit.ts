@@ -1,7 +1,7 @@
 /** The import preview's worker side in tests: the fixture files it reads and a file read and loaded. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PreviewWork } from '../../src/app/previewWork';
+import { type PreviewAnswer, type PreviewAsk, PreviewWork } from '../../src/app/previewWork';
 import type { PlanReading } from '../../src/io/readPlan';
 import { FIXTURE_DIRS } from './fixtureDirs';
 
@@ -27,4 +27,41 @@ export async function loadedPreview(
   if (got.kind !== 'done') return null;
   await work.load();
   return { work, reading: got.reading };
+}
+
+/**
+ * A Worker class that answers in this process from `work` (asks and answers cloned, each answer a
+ * turn later), recording the asks in `asks`; `side.inWorker` is true while it computes, so that a
+ * test's spies can tell the worker's work from the page's.
+ */
+export function inProcessWorker(work: PreviewWork, asks: PreviewAsk[]) {
+  const side = { inWorker: false };
+  class FakeWorker {
+    onmessage: ((e: { data: PreviewAnswer }) => void) | null = null;
+    onerror = null;
+    terminate() {}
+    postMessage(ask: PreviewAsk) {
+      asks.push(structuredClone(ask));
+      const send = (a: PreviewAnswer) =>
+        setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
+      void (async () => {
+        await work.load();
+        if (ask.kind === 'read') {
+          send(await work.read(ask));
+          return;
+        }
+        side.inWorker = true;
+        try {
+          send(
+            ask.kind === 'totals'
+              ? work.totals(ask.seq, ask.fixes)
+              : work.live(ask.seq, ask.fixes, ask.ignored),
+          );
+        } finally {
+          side.inWorker = false;
+        }
+      })();
+    }
+  }
+  return { FakeWorker, side };
 }
