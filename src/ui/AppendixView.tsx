@@ -134,6 +134,7 @@ export function AppendixView({
     ctxRef,
     findings: checks.findings,
     versions,
+    say: setMessage,
   });
   const form = usePrintForm();
   const [showSync, setShowSync] = useState(false);

@@ -4,6 +4,7 @@ import type { Versions } from '../app/versions';
 import type { RevisionSummary } from '../app/versions';
 import type { AppendixSheet } from '../domain/types';
 import { FindControls } from './FindControls';
+import { ReplaceControls, ReplaceToggle } from './ReplaceControls';
 import { useLang } from './i18n';
 import type { useFindFilter } from './useFindFilter';
 import { unitNames } from '../domain/units';
@@ -54,7 +55,12 @@ export function FindBar({
   const f = ff.filter;
   return (
     <div className="pb-findbar" role="search" data-testid="find-bar">
-      {ff.finding && <FindControls ff={ff} />}
+      {ff.finding && (
+        <>
+          <FindControls ff={ff} />
+          <ReplaceToggle ff={ff} />
+        </>
+      )}
       <strong>{t('filterTitle')}:</strong>
       <label>
         {t('filterUnit')}{' '}
@@ -118,6 +124,7 @@ export function FindBar({
           </button>
         </>
       )}
+      {ff.finding && <ReplaceControls ff={ff} filtered={!!ff.filtered} />}
     </div>
   );
 }

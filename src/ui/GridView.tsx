@@ -137,7 +137,14 @@ export function GridView(p: {
     p.onSheet(conv.sheetId);
   };
 
-  const find = useWorkbookFind({ session, sheetId: p.gridId, onSheet: p.onSheet, apiRef, ctxRef });
+  const find = useWorkbookFind({
+    session,
+    sheetId: p.gridId,
+    onSheet: p.onSheet,
+    apiRef,
+    ctxRef,
+    say: setMessage,
+  });
   const rangeRefused = useCallback((f: Refusal) => refused(f, f.at), [refused]);
   useUndoKeys(session);
 

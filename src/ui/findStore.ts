@@ -8,11 +8,21 @@ import { type RefObject, useSyncExternalStore } from 'react';
 import type { FindHit } from '../domain/find';
 import type { GridCtx, GridItem } from './grid/gridContext';
 
-/** What the find bar shows: open or not, the query, the hit the user is on. */
+/**
+ * What the find bar shows: open or not, the query, the hit the user is on; with Ctrl+H the
+ * replace field, its options and what the last replacement did.
+ */
 export interface FindShared {
   open: boolean;
   query: string;
   current: FindHit | null;
+  /** The replace row is shown (Ctrl+H, the "Thay thế" toggle). */
+  replace: boolean;
+  replacement: string;
+  matchCase: boolean;
+  wholeCell: boolean;
+  /** What the last replacement did, as said in the bar (cleared when the query changes). */
+  said: string;
 }
 
 /** The grid and the find field of the view on screen (the one a jump lands in). */
@@ -24,7 +34,16 @@ export interface FindTarget {
 
 /** One workbook's find state, with the view currently on screen. */
 export class FindStore {
-  private state: FindShared = { open: false, query: '', current: null };
+  private state: FindShared = {
+    open: false,
+    query: '',
+    current: null,
+    replace: false,
+    replacement: '',
+    matchCase: false,
+    wholeCell: false,
+    said: '',
+  };
   private readonly listeners = new Set<() => void>();
   /** The view on screen (set on mount, cleared on unmount). */
   target: FindTarget | null = null;

@@ -15,6 +15,7 @@ import { enTrust, viTrust } from './stringsTrust';
 import { enWarnings, viWarnings } from './stringsWarnings';
 import { enRefusals, viRefusals } from './stringsRefusals';
 import { enCheckPane, viCheckPane } from './stringsCheckPane';
+import { enReplace, viReplace } from './stringsReplace';
 
 export const vi = {
   ...viMore,
@@ -33,6 +34,7 @@ export const vi = {
   ...viWarnings,
   ...viRefusals,
   ...viCheckPane,
+  ...viReplace,
   appName: 'Sổ kế hoạch vốn',
   tagline:
     'Lập, kiểm tra và tổng hợp phụ lục kế hoạch vốn — chạy ngay trong trình duyệt, không cần mạng.',
@@ -168,6 +170,7 @@ export const en: Record<StringKey, string> = {
   ...enWarnings,
   ...enRefusals,
   ...enCheckPane,
+  ...enReplace,
   appName: 'Planbook',
   tagline: 'Draft, check and consolidate capital plan appendices — in the browser, offline.',
   workbooks: 'Workbooks',

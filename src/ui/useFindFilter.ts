@@ -15,6 +15,7 @@ import type { AppendixSheet } from '../domain/types';
 import type { Versions } from '../app/versions';
 import { type GridCtx, type GridItem, isPinnedId } from './grid/gridContext';
 import { setShown } from './grid/planIndexApi';
+import type { StatusLineProps } from './StatusLine';
 import { useWorkbookFind } from './useWorkbookFind';
 
 export interface FilterState {
@@ -35,6 +36,8 @@ export interface FindFilterDeps {
   ctxRef: React.MutableRefObject<GridCtx | null>;
   findings: readonly Finding[];
   versions?: Versions;
+  /** Says on the status line what a replacement did. */
+  say?: (m: StatusLineProps['message']) => void;
 }
 
 export function useFindFilter(d: FindFilterDeps) {
@@ -100,6 +103,7 @@ export function useFindFilter(d: FindFilterDeps) {
     apiRef: d.apiRef,
     ctxRef: d.ctxRef,
     keep,
+    say: d.say,
   });
 
   const filtered = useMemo(() => {

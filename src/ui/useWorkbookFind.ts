@@ -10,9 +10,11 @@ import type { WorkbookSession } from '../app/session';
 import { type FindHit, nextHit } from '../domain/find';
 import { sheetOrder } from '../domain/workbookFind';
 import { type GridCtx, type GridItem, isPinnedId } from './grid/gridContext';
-import { findStoreOf, useFindShared } from './findStore';
+import { type FindShared, findStoreOf, useFindShared } from './findStore';
 import { useFindOpener } from './useFindOpener';
+import { useReplace } from './useReplace';
 import { useSteppedFind } from './useSteppedFind';
+import type { StatusLineProps } from './StatusLine';
 
 export interface WorkbookFindDeps {
   session: WorkbookSession;
@@ -23,6 +25,8 @@ export interface WorkbookFindDeps {
   ctxRef: React.MutableRefObject<GridCtx | null>;
   /** Which hits of the sheet on screen count (a row filter hides the others). */
   keep?: (h: FindHit) => boolean;
+  /** Says on the status line what a replacement did. */
+  say?: (m: StatusLineProps['message']) => void;
 }
 
 /** The place of a pinned totals row among the grid's pinned bottom rows (-1: not pinned now). */
@@ -40,8 +44,13 @@ function sameHit(a: FindHit, b: FindHit): boolean {
 export function useWorkbookFind(d: WorkbookFindDeps) {
   const { session, sheetId, keep } = d;
   const store = findStoreOf(session);
-  const { open, query, current } = useFindShared(store);
-  const setOpen = useCallback((o: boolean) => store.set({ open: o }), [store]);
+  const shared = useFindShared(store);
+  const { open, query, current } = shared;
+  const setOpen = useCallback(
+    (o: boolean, replace?: boolean) =>
+      store.set(replace === undefined ? { open: o } : { open: o, replace }),
+    [store],
+  );
   const { input, openFind } = useFindOpener(setOpen);
   const deps = useRef(d);
   deps.current = d;
@@ -125,17 +134,27 @@ export function useWorkbookFind(d: WorkbookFindDeps) {
     if (api && f) api.setFocusedCell(f.rowIndex, f.column.getColId());
   }, [store]);
 
+  const next = useCallback(() => step(false), [step]);
+  const replace = useReplace({ session, store, sheetId, keep, next, say: d.say });
   const index = current ? hits.findIndex((h) => h === current || sameHit(h, current)) : -1;
   return {
+    ...replace,
+    replacing: shared.replace,
+    replacement: shared.replacement,
+    matchCase: shared.matchCase,
+    wholeCell: shared.wholeCell,
+    said: shared.said,
+    /** Changes the replace row's state (field, options, shown). */
+    setReplace: (p: Partial<FindShared>) => store.set(p),
     open,
     openFind,
     setOpen,
     query,
-    setQuery: (q: string) => store.set({ query: q, current: null }),
+    setQuery: (q: string) => store.set({ query: q, current: null, said: '' }),
     hits,
     searching: found.searching,
     index,
-    next: () => step(false),
+    next,
     prev: () => step(true),
     close,
     input,
