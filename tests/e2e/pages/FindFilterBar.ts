@@ -1,4 +1,4 @@
-/** Page model: the find bar (Ctrl+F), the row filters and the checks panel's dock. */
+/** Page model: the find bar (Ctrl+F, Ctrl+H), the row filters and the checks panel's dock. */
 import type { Locator, Page } from 'playwright-core';
 
 export class FindFilterBar {
@@ -14,6 +14,31 @@ export class FindFilterBar {
     const input = this.page.locator('[data-testid=find-input]');
     await input.waitFor();
     await input.fill(query);
+  }
+
+  /** Opens the bar with Ctrl+H and types the query and its replacement. */
+  async findReplace(query: string, replacement: string): Promise<void> {
+    await this.page.keyboard.press('Control+h');
+    const input = this.page.locator('[data-testid=find-input]');
+    await input.waitFor();
+    await input.fill(query);
+    await this.page.locator('[data-testid=replace-input]').fill(replacement);
+  }
+
+  /** Clicks "Thay tất cả" and waits for what the bar says it did. */
+  async replaceAll(): Promise<string> {
+    await this.page.click('[data-testid=replace-all]');
+    return this.said().innerText();
+  }
+
+  /** Clicks "Thay thế" (the current cell, then the next). */
+  async replaceOne(): Promise<void> {
+    await this.page.click('[data-testid=replace-one]');
+  }
+
+  /** What the last replacement did, as the bar says it. */
+  said(): Locator {
+    return this.page.locator('[data-testid=replace-said]');
   }
 
   async next(): Promise<void> {
