@@ -130,7 +130,7 @@ describe('KEY_HELP', () => {
     const listed = KEY_HELP.flatMap((g) => g.items.flatMap((i) => i.keys)).join(' ');
     for (const k of ['Home', 'Ctrl+End', 'PageDown', 'Shift+Space', 'Ctrl+Space', 'Shift+F10'])
       expect(listed).toContain(k);
-    for (const k of ['F6', 'F1', 'Alt+Shift+=', 'Ctrl+Shift+=', 'Alt+Shift+→', 'Ctrl+→'])
+    for (const k of ['F6', 'F1', 'Alt+Shift+=', 'Ctrl+Shift+=', 'Alt+Shift+→', 'Ctrl+→', 'Ctrl+H'])
       expect(listed).toContain(k);
   });
 });

@@ -184,6 +184,7 @@ export const KEY_HELP: { group: StringKey; items: KeyHelp[] }[] = [
       { keys: ['Ctrl+C', 'Ctrl+X', 'Ctrl+V'], label: 'k_clipboard' },
       { keys: ['Ctrl+D', 'Ctrl+R'], label: 'k_fill' },
       { keys: ['Ctrl+Z', 'Ctrl+Y'], label: 'k_undoRedo' },
+      { keys: ['Ctrl+F', 'Ctrl+H'], label: 'k_findReplace' },
     ],
   },
   {
