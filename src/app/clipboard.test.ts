@@ -212,6 +212,42 @@ describe('the columns the form leaves out', () => {
   });
 });
 
+describe('a fill from a section row (Ctrl+D over a section and its projects)', () => {
+  it('leaves the projects’ amounts: a sum the sheet computes is not copied, and says how many', () => {
+    // session 19: Ctrl+D with section I on top wiped its projects' figures (the section's cell
+    // holds no figure of its own, only the sum shown), silently
+    const s = setup();
+    const raw = (i: number, c: string) => s.raw('s1', i, c) as CellInput;
+    const down = planFill(
+      sheet(s),
+      { r0: 0, c0: 4, r1: 0, c1: 5 },
+      { r0: 1, c0: 4, r1: 2, c1: 5 },
+      raw,
+    );
+    if (!('command' in down)) throw new Error('refused');
+    // the two amounts under the sum are left as they are (the blank 2011 SN cells: nothing to say)
+    expect(down.skipped).toBe(2);
+    s.dispatch(down.command, 'fill');
+    expect([s.value('s1', 1, A11), s.value('s1', 2, A11)]).toEqual([1, 2]);
+    expect(s.total('s1', null, 'total')).toBe(3);
+    // Ctrl+R over the section and its projects: each project's figure goes right, the sum stays
+    const right = planFill(
+      sheet(s),
+      { r0: 0, c0: 4, r1: 2, c1: 4 },
+      { r0: 0, c0: 5, r1: 2, c1: 5 },
+      raw,
+    );
+    if (!('command' in right)) throw new Error('refused');
+    s.dispatch(right.command, 'fill');
+    expect([s.value('s1', 1, 'y2011_sn'), s.value('s1', 2, 'y2011_sn')]).toEqual([1, 2]);
+    expect(s.total('s1', null, 'total')).toBe(6);
+    s.undo();
+    expect(s.total('s1', null, 'total')).toBe(3);
+    s.redo();
+    expect(s.value('s1', 2, 'y2011_sn')).toBe(2);
+  });
+});
+
 describe('a fill over the hidden row total', () => {
   it('fills right across it, each figure in its own column', () => {
     const s = setup();

@@ -60,6 +60,8 @@ export function planPaste(
   scale = 1,
   /** The percent marks `raw` contents bring (a fill: its source cells'; null: a plain figure). */
   marks?: readonly (readonly (number | null)[])[],
+  /** A fill's cells whose source the sheet computes (a section's sum): left as they are. */
+  computed?: readonly (readonly boolean[])[],
 ): PasteResult {
   const ls = leaves(sheet.columns);
   const targets = landingLeaves(ls, at.col);
@@ -84,6 +86,7 @@ export function planPaste(
   const refusals: Refusal[] = [];
   const kept: Refusal[] = []; // values over computed cells: skipped unless nothing else lands
   let landed = 0;
+  let notCopied = 0; // figures under a computed source, left as they are
   for (let i = 0; i < m.length; i++) {
     const row = rows[at.row + i];
     if (!row) break;
@@ -99,6 +102,10 @@ export function planPaste(
           !isNumericLeaf(leaf));
       const rule = cellPolicy(sheet, row, leaf);
       const colId = rule.target;
+      if (computed?.[i]?.[j]) {
+        if (rule.editable && (row.cells[colId] ?? null) !== null) notCopied++;
+        continue;
+      }
       const percent = percentInput(row, colId);
       const read = fromRaw
         ? { value: rawCell, percent: isNumericLeaf(leaf) ? marks?.[i]?.[j] : undefined }
@@ -158,7 +165,7 @@ export function planPaste(
     command: { type: 'batch', commands },
     range,
     newRows: added.length,
-    skipped: kept.length,
+    skipped: kept.length + notCopied,
   };
 }
 
@@ -271,10 +278,12 @@ export function planFill(
   const texts: string[][] = [];
   const rawM: CellInput[][] = [];
   const marks: (number | null)[][] = [];
+  const computed: boolean[][] = [];
   for (let i = target.r0; i <= target.r1; i++) {
     const tr: string[] = [];
     const rr: CellInput[] = [];
     const mr: (number | null)[] = [];
+    const cr: boolean[] = [];
     for (const j of cols.filter((c) => c <= target.c1)) {
       const si = source.r0 + ((((i - source.r0) % h) + h) % h);
       const sj = source.c0 + ((((j - source.c0) % w) + w) % w);
@@ -285,10 +294,22 @@ export function planFill(
       tr.push(moved === null ? '' : String(moved));
       // the source cell's mark goes with its figure, as a fill carries a spreadsheet's format
       mr.push(percentAt(sheet.rows[si], ls[sj].id) ?? null);
+      // a sum the sheet computes (a section's, a row total) is no figure to copy
+      cr.push(!cellPolicy(sheet, sheet.rows[si], ls[sj]).editable);
     }
     texts.push(tr);
     rawM.push(rr);
     marks.push(mr);
+    computed.push(cr);
   }
-  return planPaste(sheet, { row: target.r0, col: target.c0 }, texts, rawM, keep, 1, marks);
+  return planPaste(
+    sheet,
+    { row: target.r0, col: target.c0 },
+    texts,
+    rawM,
+    keep,
+    1,
+    marks,
+    computed,
+  );
 }

@@ -77,6 +77,14 @@ describe('which unit sent a file', () => {
     expect(unitDisplayName('SỞ Y TẾ')).toBe('Sở Y tế');
     expect(unitDisplayName('VĂN PHÒNG UBND TỈNH')).toBe('Văn phòng UBND tỉnh');
     expect(unitDisplayName('Sở Y tế tỉnh Quảng Trị')).toBe('Sở Y tế tỉnh Quảng Trị');
+    // abbreviations stay in capitals (session 19: `SỞ NÔNG NGHIỆP VÀ PTNT` became `… và Ptnt`)
+    expect(unitDisplayName('SỞ NÔNG NGHIỆP VÀ PTNT')).toBe('Sở Nông nghiệp và PTNT');
+    expect(unitDisplayName('SỞ KH&ĐT')).toBe('Sở KH&ĐT');
+    expect(unitDisplayName('SỞ LĐ-TB&XH')).toBe('Sở LĐ-TB&XH');
+    expect(unitDisplayName('SỞ GTVT')).toBe('Sở GTVT');
+    expect(unitDisplayName('BAN QLDA ĐTXD CÔNG TRÌNH GIAO THÔNG')).toBe(
+      'Ban QLDA ĐTXD công trình giao thông',
+    );
   });
 
   it('compares unit names across abbreviations, case and a province suffix', () => {

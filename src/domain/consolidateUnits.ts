@@ -159,7 +159,17 @@ export function issuingUnit(rows: readonly string[][]): string | null {
   return body ?? attached ?? namedInTitle(rows);
 }
 
-const KEEP_UPPER = /^(ubnd|hdnd|cntt|tt&tt|gd&dt|kh&cn|tn&mt|nn&ptnt|mttq|thpt|thcs)$/;
+const KEEP_UPPER =
+  /^(ubnd|hdnd|cntt|tt&tt|gd&dt|kh&cn|tn&mt|nn&ptnt|mttq|ubmttq|thpt|thcs|qlda|bql)$/;
+
+/**
+ * An abbreviation kept in capitals: a listed one, one joined by `&` (`KH&ĐT`, `LĐ-TB&XH`), or a
+ * word without a vowel (`PTNT`, `GTVT`, `ĐTXD`: every Vietnamese syllable has one).
+ */
+function abbreviation(w: string): boolean {
+  const f = fold(w);
+  return KEEP_UPPER.test(f) || (/[a-z]/.test(f) && (f.includes('&') || !/[aeiouy]/.test(f)));
+}
 /** Words after which every word is a proper name (a place), in lower case. */
 const PLACES = new Set([
   'tỉnh',
@@ -180,7 +190,7 @@ const HEADS = new Set(
 );
 
 function styled(w: string, upper: boolean): string {
-  if (KEEP_UPPER.test(fold(w))) return w;
+  if (abbreviation(w)) return w;
   return upper ? w.charAt(0) + w.slice(1).toLowerCase() : w.toLowerCase();
 }
 
