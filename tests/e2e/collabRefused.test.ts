@@ -31,6 +31,7 @@ describe('refused connections', () => {
       token('lan', SECONDS / 3600),
     );
     await sync.goOffline();
+    // a fixed wait on purpose: the token expires by the clock (no event to wait on)
     await a.page.waitForTimeout(Math.max(0, issued + SECONDS * 1000 + 1000 - Date.now()));
     await a.type(1, E, '4000');
     await sync.reconnect();

@@ -41,7 +41,10 @@ function inView(page: Page, row: number): Promise<boolean> {
   );
 }
 
-/** Scrolls the grid so that `row` is the last row wholly on screen (or the first, `top`). */
+/**
+ * Scrolls the grid so that `row` is the last row wholly on screen (or the first, `top`), and waits
+ * (5 s at most) until it is drawn there.
+ */
 async function atEdge(page: Page, row: number, edge: 'top' | 'bottom'): Promise<void> {
   await page.evaluate(
     ([r, e]) => {
@@ -52,7 +55,9 @@ async function atEdge(page: Page, row: number, edge: 'top' | 'bottom'): Promise<
     },
     [row, edge] as const,
   );
-  await page.waitForTimeout(100);
+  // the grid draws the rows it scrolled to a frame later
+  for (const t0 = Date.now(); Date.now() - t0 < 5000 && !(await inView(page, row));)
+    await page.waitForTimeout(25);
 }
 
 describe('Enter at the edge of the grid', () => {

@@ -64,16 +64,25 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** A persistent Chromium profile in a fresh temp dir (IndexedDB survives page reloads and new pages). */
+/** The options of every browser context the tests and benchmarks open (screen size in CSS px). */
+export const CONTEXT_OPTIONS = {
+  viewport: { width: 1500, height: 900 },
+  locale: 'vi-VN',
+  acceptDownloads: true,
+} as const;
+
+/**
+ * A persistent Chromium profile in a fresh temp dir (IndexedDB survives page reloads and new
+ * pages), in a Chromium of its own: for benchmarks and scripts. The e2e suites take their
+ * profiles from `e2eSuite().profile()` (a context of one Chromium per test file).
+ */
 export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'planbook-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1500, height: 900 },
-    locale: 'vi-VN',
-    acceptDownloads: true,
+    ...CONTEXT_OPTIONS,
   });
   return { context, close: () => context.close() };
 }
@@ -88,29 +97,45 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /**
- * Registers a suite's set-up: the built app served on loopback, and fresh browser profiles on
- * demand (each with an empty IndexedDB, so the app starts from the sample plan). All are closed
- * after the suite.
+ * Registers a suite's set-up: the built app served on loopback, one Chromium for the test file,
+ * and fresh profiles on demand: each a new browser context, whose storage (IndexedDB, service
+ * worker, caches) starts empty, so the app starts from the sample plan, and is kept across the
+ * context's reloads and new pages while it lives. Contexts share no storage with each other.
+ * All are closed after the suite.
  */
-export function e2eSuite(): { url: () => string; profile: () => Promise<BrowserContext> } {
+export function e2eSuite(): {
+  url: () => string;
+  profile: (url?: string) => Promise<BrowserContext>;
+} {
   let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
-  const opened: { close: () => Promise<void> }[] = [];
-  before(async () => {
-    srv = await serveDist();
-  });
+  let browser: Browser | undefined;
+  const opened: BrowserContext[] = [];
+  // started once, by the first of this `before` and a file's own root `before` asking for a
+  // profile (Node 20 runs a file's root hooks without waiting for each other)
+  let started: Promise<void> | undefined;
+  const start = () =>
+    (started ??= Promise.all([serveDist(), launchBrowser()]).then(([s, b]) => {
+      [srv, browser] = [s, b];
+    }));
+  before(start);
   after(async () => {
-    for (const b of opened) await b.close();
+    await started?.catch(() => {});
+    for (const c of opened) await c.close().catch(() => {});
+    await browser?.close();
     await srv?.close();
   });
   return {
     url: () => srv!.url,
-    profile: async () => {
-      const b = await launch();
-      opened.push(b);
-      await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: srv!.url.replace(/\/$/, ''),
+    /** A fresh profile, allowed the clipboard on `url` (the suite's server unless told). */
+    profile: async (url?: string) => {
+      await start();
+      url ??= srv!.url;
+      const context = await browser!.newContext(CONTEXT_OPTIONS);
+      opened.push(context);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: url.replace(/\/$/, ''),
       });
-      return b.context;
+      return context;
     },
   };
 }

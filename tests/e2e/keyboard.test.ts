@@ -43,6 +43,7 @@ describe('Vietnamese input methods on a selected cell', () => {
     await wb.focus(2, 'name');
     const before = await wb.text(wb.cell(2, 'name'));
     await wb.cancelComposition(['n', 'nô']);
+    // a fixed wait on purpose: nothing (no editor) may open within it
     await wb.page.waitForTimeout(200);
     assert.equal(await wb.editorText(), null);
     assert.equal(await wb.text(wb.cell(2, 'name')), before);

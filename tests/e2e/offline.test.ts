@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DIST, e2eSuite, launch, serveDist } from './harness';
+import { DIST, e2eSuite, serveDist } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -54,12 +54,13 @@ describe('offline install', () => {
     const copy = mkdtempSync(join(tmpdir(), 'planbook-dist-'));
     cpSync(DIST, copy, { recursive: true });
     const srv = await serveDist(copy);
-    const browser = await launch();
+    // a fresh profile on the copy's origin (a context of the file's Chromium)
+    const context = await suite.profile(srv.url);
     after(async () => {
-      await browser.close();
+      await context.close();
       await srv.close();
     });
-    const page = await browser.context.newPage();
+    const page = await context.newPage();
     await controlled(page, srv.url);
     const start = new StartPageModel(page);
     await page.waitForSelector('[data-testid=workbook-list] tbody tr');

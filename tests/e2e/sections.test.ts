@@ -76,8 +76,9 @@ describe('sections an officer adds', () => {
     assert.equal(await wb.textIs(wb.cell(7, 'y2011_dtpt'), ''), '');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_dtpt'), '6.500'), '6.500');
     // a 0 typed under it is a figure: the section shows its sum, 0, and blank again on undo
-    // past the grid's idle warm-up (ui/grid/warmGrid.ts), whose refreshes would redraw it anyway
-    await wb.page.waitForTimeout(4000);
+    // past the grid's idle warm-up (ui/grid/warmGrid.ts, its last round marks pb:warm-grid),
+    // whose refreshes would redraw it anyway
+    await wb.page.waitForFunction("performance.getEntriesByName('pb:warm-grid').length > 0");
     await wb.type(1, 'y2011_sn', '0');
     assert.equal(await wb.textIs(wb.cell(1, 'y2011_sn'), '0'), '0');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), '0'), '0');
