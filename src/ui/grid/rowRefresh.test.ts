@@ -1,7 +1,8 @@
 /**
  * After an edit the grid redraws only the cells that can show something else: a row whose cells
- * changed takes its new object by `updateData` (AG Grid compares values) with the changed and the
- * stated cells forced; a row that changed otherwise is redrawn whole (`setData`), as before.
+ * changed takes its new object by `updateData` (AG Grid compares values) with the changed cells
+ * that may show the same value (all but a number over a number) and the stated cells forced; a row
+ * that changed otherwise is redrawn whole (`setData`), as before.
  */
 import type { GridApi, IRowNode, RefreshCellsParams } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
@@ -87,14 +88,23 @@ describe('the cells that show a stated figure', () => {
 });
 
 describe('redrawing after a step', () => {
-  it('a cell typed into a project: values compared, the typed cell forced', () => {
+  it('a number typed over a number in a project: values compared, nothing forced', () => {
     const after = { ...project, cells: { ...project.cells, y2013_dtpt: 123 } };
     const { api, node, calls } = fake(project);
     updateRow(api, node, after, cols);
-    expect(calls).toEqual([
-      { updateData: after },
-      { rowNodes: [node], columns: ['y2013_dtpt'], force: true },
-    ]);
+    expect(calls).toEqual([{ updateData: after }]);
+  });
+
+  it('a formula or a blank typed into a project: values compared, the typed cell forced', () => {
+    for (const typed of ['=1+2', null]) {
+      const after = { ...project, cells: { ...project.cells, y2013_dtpt: typed } };
+      const { api, node, calls } = fake(project);
+      updateRow(api, node, after, cols);
+      expect(calls).toEqual([
+        { updateData: after },
+        { rowNodes: [node], columns: ['y2013_dtpt'], force: true },
+      ]);
+    }
   });
 
   it('a section’s stated figure typed: that cell and the other stated ones forced', () => {
@@ -127,7 +137,10 @@ describe('redrawing after a step', () => {
   });
 
   it('a pasted block: every row takes its data, on-screen rows forced once per set of columns', () => {
-    const projects = sheet.rows.filter((r) => r.kind === 'project').slice(0, 3);
+    const projects = sheet.rows
+      .filter((r) => r.kind === 'project')
+      .slice(0, 4)
+      .map((r) => ({ ...r, cells: { ...r.cells, y2011_dtpt: 1, y2012_dtpt: 2 } }));
     const calls: unknown[] = [];
     const api = {
       refreshCells: (p: RefreshCellsParams<GridItem>) => void calls.push(p),
@@ -140,9 +153,13 @@ describe('redrawing after a step', () => {
           updateData: (d: Row) => calls.push({ updateData: d.id }),
         }) as unknown as IRowNode<GridItem>,
     );
+    // text over each first cell, a number over row 1's second cell, numbers only over row 3
     const after = projects.map((r, i) => ({
       ...r,
-      cells: { ...r.cells, y2011_dtpt: 7 + i, ...(i === 1 ? { y2012_dtpt: 1 } : {}) },
+      cells:
+        i === 3
+          ? { ...r.cells, y2011_dtpt: 7, y2012_dtpt: 8 }
+          : { ...r.cells, y2011_dtpt: `x${i}`, ...(i === 1 ? { y2012_dtpt: 1 } : {}) },
     }));
     const off = nodes[2].id;
     const rendered = new Set(nodes.map((n) => n.id).filter((id) => id !== off));
@@ -154,8 +171,7 @@ describe('redrawing after a step', () => {
     );
     expect(calls).toEqual([
       ...projects.map((r) => ({ updateData: r.id })),
-      { rowNodes: [nodes[0]], columns: ['y2011_dtpt'], force: true },
-      { rowNodes: [nodes[1]], columns: ['y2011_dtpt', 'y2012_dtpt'], force: true },
+      { rowNodes: [nodes[0], nodes[1]], columns: ['y2011_dtpt'], force: true },
     ]);
     calls.length = 0;
     updateRows(

@@ -1,9 +1,10 @@
 /**
  * Redraws, after a step, only the cells of the rendered rows that can show something else: AG
  * Grid compares each cell's value and redraws those that changed (their class marks and tips are
- * re-read always); a cell whose raw input changed with no change of value (a formula typed again)
- * and a section's or total row's stated figure (the computed one beside it may have moved) are
- * redrawn forced. A row that changed more than its cells (kind, level, remark, a year group's
+ * re-read always); a cell whose raw input changed and may show the same value (a formula typed
+ * again: any raw that is not one number replaced by another, which always changes the value) and a
+ * section's or total row's stated figure (the computed one beside it may have moved) are redrawn
+ * forced, once: a pasted block of numbers is not drawn twice. A row that changed more than its cells (kind, level, remark, a year group's
  * merged figure) is redrawn whole, as before.
  */
 import type { GridApi, IRowNode } from 'ag-grid-community';
@@ -54,6 +55,16 @@ export function changedCells(before: Row, after: Row, leafIds: ReadonlySet<Id>):
     out.push(k);
   }
   return out;
+}
+
+/**
+ * The changed leaves whose value may be the same as before: all but one number replaced by another
+ * (whose value, the number, changed, so AG Grid's comparison redraws it already).
+ */
+export function sameValueMaybe(before: Row, after: Row, changed: readonly Id[]): Id[] {
+  return changed.filter(
+    (k) => typeof before.cells[k] !== 'number' || typeof after.cells[k] !== 'number',
+  );
 }
 
 /** The numeric columns where a section or total row shows a figure the plan states. */
@@ -119,7 +130,9 @@ export function updateRows(
     // AG Grid redraws the cells whose value changed ('update' compares, 'set' redraws every cell)
     node.updateData(row);
     if (rendered && !rendered.has(node.id)) continue;
-    const force = [...new Set([...changed, ...statedColumns(row, cols)])];
+    const force = [
+      ...new Set([...sameValueMaybe(before, row, changed), ...statedColumns(row, cols)]),
+    ];
     if (force.length) forced.set(node, force);
   }
   forceGrouped(api, [...forced.keys()], (n) => forced.get(n)!);
