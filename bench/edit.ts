@@ -5,6 +5,7 @@
  * (A/B interleaved), BENCH_PROJECTS (default 10,000), BENCH_ROUNDS rounds (default 2) of
  * EDIT_RUNS edits each (default 40, 20 above 20,000 projects). Prints per build the median and p95
  * of the latencies (ms) and the page's main-thread busy time per edit (CDP TaskDuration).
+ * EDIT_FINDINGS=1: a finding on every project, edited with the checks panel open.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ async function round(dist: string, file: string, title: string, runs: number) {
   const id = await importPlanbook(page, srv.url, file, title);
   await openOnce(page, srv.url, id, false);
   await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
+  if (process.env.EDIT_FINDINGS === '1') await page.waitForSelector('[data-testid=finding]');
   await page.waitForTimeout(500);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -45,6 +47,11 @@ async function main(): Promise<void> {
   const dists = process.argv.slice(2).map((d) => resolve(d));
   if (!dists.length) dists.push(resolve(import.meta.dirname, '../dist'));
   const wb = generatePlan({ projects: n });
+  // EDIT_FINDINGS=1: every project's stated total below its amounts (a finding each, as
+  // bench/checksPanel.ts), edited with the checks panel open
+  if (process.env.EDIT_FINDINGS === '1')
+    for (const r of wb.sheets[0].rows)
+      if (r.kind === 'project') r.cells.stated = Number(r.cells.stated ?? 0) - 7;
   const file = join(mkdtempSync(join(tmpdir(), 'pb-edit-')), `plan-${n}.planbook`);
   writeFileSync(file, serializePlanbook(wb));
   const all = new Map<string, { lat: number[]; busy: number[] }>();

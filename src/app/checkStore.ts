@@ -64,7 +64,10 @@ export class CheckStore {
   passRows = 0;
   private version = 0;
   /** The last list built per sheet, valid while nothing was recomputed (the view asks on every render). */
-  private lists = new Map<Id, { version: number; rows: readonly unknown[]; list: Finding[] }>();
+  private lists = new Map<
+    Id,
+    { version: number; rows: readonly unknown[]; list: Finding[]; order: Id[] }
+  >();
   /** Position of each row id, per sheet (checked on use: rows move). */
   private index = new Map<Id, Map<Id, number>>();
 
@@ -254,17 +257,23 @@ export class CheckStore {
       const i = index!.get(id);
       return i !== undefined && rows[i]?.id === id ? i : -1;
     };
-    const ids = [...st.byRow.keys()];
-    if (!index || ids.some((id) => at(id) < 0)) {
-      index = new Map(rows.map((r, i) => [r.id, i]));
-      this.index.set(sheetId, index);
+    // the rows of the last list, when still the rows with findings and in this order (an edit that
+    // changed findings of rows already listed): no sort
+    let order = cached?.order;
+    if (!index || !order || !sameOrder(order, st.byRow, at)) {
+      const ids = [...st.byRow.keys()];
+      if (!index || ids.some((id) => at(id) < 0)) {
+        index = new Map(rows.map((r, i) => [r.id, i]));
+        this.index.set(sheetId, index);
+      }
+      const placed = ids.map((id) => ({ id, i: at(id) })).filter((x) => x.i >= 0);
+      placed.sort((a, b) => a.i - b.i);
+      order = placed.map((x) => x.id);
     }
-    const placed = ids.map((id) => ({ id, i: at(id) })).filter((x) => x.i >= 0);
-    placed.sort((a, b) => a.i - b.i);
-    const out: Finding[] = [];
-    for (const { id } of placed) out.push(...st.byRow.get(id)!);
-    const list = [...out, ...st.plan];
-    this.lists.set(sheetId, { version: this.version, rows: sheet.rows, list });
+    const list: Finding[] = [];
+    for (const id of order) for (const f of st.byRow.get(id)!) list.push(f);
+    for (const f of st.plan) list.push(f);
+    this.lists.set(sheetId, { version: this.version, rows: sheet.rows, list, order });
     return list;
   }
 
@@ -277,4 +286,23 @@ export class CheckStore {
   get stamp(): number {
     return this.version;
   }
+}
+
+/**
+ * Whether `order` lists exactly the rows having findings (`byRow`'s keys), each still at a valid
+ * place (`at` ≥ 0), in increasing places: then it is the sorted order again.
+ */
+function sameOrder(
+  order: readonly Id[],
+  byRow: ReadonlyMap<Id, unknown>,
+  at: (id: Id) => number,
+): boolean {
+  if (order.length !== byRow.size) return false;
+  let last = -1;
+  for (const id of order) {
+    const i = byRow.has(id) ? at(id) : -1;
+    if (i <= last) return false;
+    last = i;
+  }
+  return true;
 }

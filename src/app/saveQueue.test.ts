@@ -89,4 +89,16 @@ describe('save queue', () => {
     expect(stored.workbook.sheets[0].rows[0].cells[A11]).toBe(55);
     expect(wal.pending('w1')).toEqual([]);
   });
+
+  it('reads nothing from storage on open when nothing was recorded ahead', async () => {
+    const { repo } = await setup();
+    const wal = writeAhead(null);
+    const revision = vi.spyOn(repo, 'revision');
+    expect(await replayAhead(repo, 'w1', wal)).toBe(0);
+    expect(revision).not.toHaveBeenCalled();
+    wal.put('w1', { seq: 1, baseRev: 0, change: { putRows: [], deleteRows: [] } }); // committed
+    expect(await replayAhead(repo, 'w1', wal)).toBe(0);
+    expect(revision).toHaveBeenCalledTimes(1);
+    expect(wal.pending('w1')).toEqual([]);
+  });
 });

@@ -58,16 +58,19 @@ export function pageWriteAhead(): WriteAhead {
 
 /**
  * Commits the changes a killed tab recorded ahead and did not commit (before the workbook is
- * loaded, by the tab that holds the edit lock).
+ * loaded, by the tab that holds the edit lock); how many. Nothing recorded: storage is not read
+ * (the open waits for no revision read).
  */
 export async function replayAhead(
   repo: WorkbookRepo,
   id: Id,
   wal: WriteAhead = ahead,
 ): Promise<number> {
+  const pending = wal.pending(id);
+  if (!pending.length) return 0;
   let rev = await repo.revision(id);
   let n = 0;
-  for (const e of wal.pending(id)) {
+  for (const e of pending) {
     if (e.baseRev < rev) {
       wal.remove(id, e.seq); // committed before the tab went away
       continue;

@@ -150,6 +150,9 @@ export class PlanbookApp {
     let lock = await tryEditLock(id);
     // changes a killed tab recorded ahead and did not commit are committed first
     if (lock) await replayAhead(this.repo, id);
+    // the undo history kept with the workbook is read beside it (two reads at once, not one after
+    // the other before the grid)
+    const kept = lock ? this.histories.load(id).catch(() => undefined) : undefined;
     const loaded = await this.repo.load(id);
     if (!loaded) {
       lock?.release();
@@ -164,8 +167,7 @@ export class PlanbookApp {
       defersEngine(loaded.workbook),
     );
     // the undo history kept with the workbook, when it leads to the revision just loaded
-    if (lock)
-      restoreHistory(session, await this.histories.load(id).catch(() => undefined), loaded.rev);
+    if (lock) restoreHistory(session, await kept, loaded.rev);
     const history = keepHistory(session, this.histories, id);
     session.watch();
     warmEditWhenIdle(session.engineBuilt);

@@ -125,7 +125,8 @@ export function AppendixView({
 
   const { stats, onSelection } = useSelectionStats(session, sheetId, moved);
 
-  const checks = useChecksUi(session, sheetId, () => apiRef.current, lang);
+  // the grid's API getter kept from render to render: the findings' select handler stays the same
+  const checks = useChecksUi(session, sheetId, gridApi, lang);
   const ff = useFindFilter({
     session,
     sheet,

@@ -5,7 +5,7 @@
  * findings in view are rendered (the others stand as space of their measured average height), so
  * thousands of findings cost an edit no more than a few.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../domain/checks';
 import { type CheckActions, FindingItem } from './FindingItem';
 import { useLang } from './i18n';
@@ -68,6 +68,12 @@ export function ChecksPanel({
   unit,
 }: ChecksPanelProps) {
   const { t } = useLang();
+  // scanned once per list (a new list comes with every change of the findings or the rows), not at
+  // every render of the panel
+  const acceptAny = useMemo(
+    () => !!actions?.onAcceptAllComputed && findings.some((f) => actions.canAcceptComputed?.(f)),
+    [findings, actions],
+  );
   return (
     <aside className="pb-checks" data-testid="checks-panel">
       <div className="pb-checks-head">
@@ -78,12 +84,12 @@ export function ChecksPanel({
         <button type="button" onClick={onExport} data-testid="export-report">
           {t('exportReport')}
         </button>
-        {actions?.onAcceptAllComputed && findings.some((f) => actions.canAcceptComputed?.(f)) && (
+        {acceptAny && (
           <button
             type="button"
             data-testid="accept-all-computed"
             title={t('acceptAllComputedHint')}
-            onClick={() => actions.onAcceptAllComputed?.()}
+            onClick={() => actions?.onAcceptAllComputed?.()}
           >
             {t('acceptAllComputed')}
           </button>
@@ -165,7 +171,7 @@ function FindingList({
             <FindingItem
               key={`${f.rule}|${f.rowId}|${f.colId}|${first + k}`}
               f={f}
-              rowNumber={rowNumber}
+              row={rowNumber(f.rowId)}
               onSelect={onSelect}
               actions={actions}
               figure={figure}

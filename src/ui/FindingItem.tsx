@@ -1,5 +1,5 @@
 /** One finding of the checks panel: its rule, row, figures, and the user's actions on it. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Finding } from '../domain/checks';
 import { formatAmount } from '../domain/numbers';
 import { useLang } from './i18n';
@@ -32,17 +32,22 @@ export interface CheckActions {
   onAcceptAllComputed?: () => void;
 }
 
-/** A finding as a list item: a click selects its cell; its actions under it. */
-export function FindingItem({
+/**
+ * A finding as a list item: a click selects its cell; its actions under it. Rendered again only
+ * when one of its props changed (`row`: its row number as shown), so an edit re-renders the
+ * findings it changed, not every one in view.
+ */
+export const FindingItem = memo(function FindingItem({
   f,
-  rowNumber,
+  row,
   onSelect,
   actions,
   figure,
   unit,
 }: {
   f: Finding;
-  rowNumber: (rowId: string | null) => string;
+  /** The finding's row number as shown ('' for a finding of the plan). */
+  row: string;
   onSelect: (f: Finding) => void;
   actions?: CheckActions;
   figure?: (x: number, colId: string | null) => string;
@@ -68,7 +73,7 @@ export function FindingItem({
           {f.scope ? ` · ${f.scope}` : ''}
         </span>
         <span className="pb-finding-label">
-          {rowNumber(f.rowId)} {f.label}
+          {row} {f.label}
         </span>
         <span className="pb-finding-nums">
           {t('col_stated')} {a(f.expected)} · {t('col_computed')} {a(f.actual)} · {t('col_diff')}{' '}
@@ -152,4 +157,4 @@ export function FindingItem({
       )}
     </li>
   );
-}
+});

@@ -74,4 +74,20 @@ describe('percent cells in the status line', () => {
     expect(selectionStats(values)).toMatchObject({ numbers: 2, percents: 1, sum: 243200 });
     expect(selectionStats([1, { percent: 0.5 }])).toMatchObject({ numbers: 1, sum: 1, average: 1 });
   });
+
+  it('keeps one formatter while the columns and units stay (the findings in view are not redrawn at each edit)', () => {
+    const s = setup('tỷ đồng');
+    const before = figureFormatter(s, 's1', 'vi');
+    const rowId = s.workbook.sheets[0].rows[1].id;
+    s.dispatch(
+      { type: 'setCells', sheetId: 's1', changes: [{ rowId, colId: A11, value: 1600 }] },
+      'edit',
+    );
+    expect(figureFormatter(s, 's1', 'vi')).toBe(before);
+    expect(figureFormatter(s, 's1', 'en')).not.toBe(before);
+    s.dispatch({ type: 'setDisplay', sheetId: 's1', display: {} }, 'setDisplay');
+    const plain = figureFormatter(s, 's1', 'vi');
+    expect(plain).not.toBe(before);
+    expect(plain(41300, A11)).toBe('41.300');
+  });
 });

@@ -8,7 +8,6 @@ import type { WorkbookSession } from '../app/session';
 import { isNumericLeaf, leaves } from '../domain/columns';
 import { isMoneyLeaf, shownFigure, shownUnit, toDisplay } from '../domain/display';
 import { percentAt } from '../domain/percent';
-import { leafById } from '../domain/policy';
 
 /**
  * The values of a selected range: numbers computed, money in the display unit; texts as typed;
@@ -51,17 +50,35 @@ export function displayUnitLabel(session: WorkbookSession, sheetId: string): str
   return shownUnit(wb.meta.unit, s?.display) ?? undefined;
 }
 
-/** Formats a figure of a column (plan's unit; `colId` null: a money figure) as the sheet shows it. */
+/** The formatter last made for a sheet's columns, with what else it read. */
+const formatters = new WeakMap<
+  object,
+  { display: unknown; unit: string; lang: 'vi' | 'en'; f: (x: number, c: string | null) => string }
+>();
+
+/**
+ * Formats a figure of a column (plan's unit; `colId` null: a money figure) as the sheet shows it.
+ * The same function while the sheet's columns, its display unit, the plan's unit and the language
+ * stay, so the findings in view are not rendered again at every edit.
+ */
 export function figureFormatter(
   session: WorkbookSession,
   sheetId: string,
   lang: 'vi' | 'en',
 ): (x: number, colId: string | null) => string {
   const wb = session.workbook;
+  const unit = wb.meta.unit;
   const s = wb.sheets.find((x) => x.id === sheetId);
-  const d = s?.display;
-  return (x, colId) => {
-    const leaf = colId && s ? leafById(s, colId) : undefined;
-    return shownFigure(x, !leaf || isMoneyLeaf(leaf), wb.meta.unit, d, lang);
+  if (!s) return (x) => shownFigure(x, true, unit, undefined, lang);
+  const d = s.display;
+  const hit = formatters.get(s.columns);
+  if (hit && hit.display === d && hit.unit === unit && hit.lang === lang) return hit.f;
+  // the leaves by id of these columns (the sheet's rows are not held)
+  const byId = new Map(leaves(s.columns).map((l) => [l.id, l]));
+  const f = (x: number, colId: string | null) => {
+    const leaf = colId ? byId.get(colId) : undefined;
+    return shownFigure(x, !leaf || isMoneyLeaf(leaf), unit, d, lang);
   };
+  formatters.set(s.columns, { display: d, unit, lang, f });
+  return f;
 }

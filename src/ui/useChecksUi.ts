@@ -43,9 +43,17 @@ export function useChecksUi(
       return i === undefined ? '' : String(i + 1);
     };
   }, [sheetRows]);
-  // a finding the user explained is listed, but no longer counted
-  const open = findings.filter((f) => f.explained === undefined);
-  const errors = open.filter((f) => f.severity === 'error').length;
+  // a finding the user explained is listed, but no longer counted (counted once per list)
+  const { errors, warnings } = useMemo(() => {
+    let e = 0;
+    let w = 0;
+    for (const f of findings)
+      if (f.explained === undefined) {
+        if (f.severity === 'error') e++;
+        else w++;
+      }
+    return { errors: e, warnings: w };
+  }, [findings]);
 
   const select = useCallback(
     (f: Finding) => {
@@ -125,7 +133,7 @@ export function useChecksUi(
     actions,
     findings,
     errors,
-    warnings: open.length - errors,
+    warnings,
     rowNumber,
     select,
     rows,
