@@ -9,6 +9,9 @@ import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './hea
 import { brokenHiddenColumns, markBroken, withoutBrokenColumns } from './brokenColumns';
 import { refineColumns } from './columnFacts';
 import { netLines } from './netLines';
+import { withoutLeadColumns } from './leadColumns';
+import { composedTexts } from './composed';
+import { refilledHeader } from './headerFill';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -69,9 +72,11 @@ export function readAppendix(
   raw: RawGrid,
   marked?: { start: number; end: number },
 ): AppendixReading | null {
-  const { grid: read, encoding } = unlegacy(raw);
-  const band = marked ? forcedBand(read, marked.start, marked.end) : findHeaderBand(read);
+  const { grid: decoded, encoding } = unlegacy(raw);
+  const { grid: unfilled, lead } = withoutLeadColumns(composedTexts(decoded));
+  const band = marked ? forcedBand(unfilled, marked.start, marked.end) : findHeaderBand(unfilled);
   if (!band) return null;
+  const read = refilledHeader(unfilled, band);
   const broken = brokenHiddenColumns(read, band);
   const g = withoutBrokenColumns(read, band, broken);
   const warnings: ImportWarning[] = [];
@@ -105,7 +110,9 @@ export function readAppendix(
     ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
     ...(footer.length ? { footer } : {}),
   };
-  const colOf = new Map(specs.map((s) => [s.leaf.id, s.valueCol ?? s.cols[s.cols.length - 1]]));
+  const colOf = new Map(
+    specs.map((s) => [s.leaf.id, lead + (s.valueCol ?? s.cols[s.cols.length - 1])]),
+  );
   return { sheet, meta, band, lineOf, colOf, warnings };
 }
 
