@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
-import { officeVariants } from './officeLayouts';
+import { officeVariants, openVariants } from './officeLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
@@ -83,9 +83,9 @@ export interface LayoutRun {
 
 /**
  * Reads every audited table (of the workbooks `only` names, or all) in every layout variant (or in
- * those whose name holds one of `which`).
+ * those whose name holds one of `which`); `open`: in the variants not yet read the same instead.
  */
-export function layoutVariants(only?: string[], which?: string[]): LayoutRun {
+export function layoutVariants(only?: string[], which?: string[], open = false): LayoutRun {
   const out: LayoutRun = { variants: 0, same: 0, changed: [], byVariant: {} };
   for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
     const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
@@ -95,7 +95,7 @@ export function layoutVariants(only?: string[], which?: string[]): LayoutRun {
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g).join('\n');
-      for (const [name, make] of Object.entries(variants)) {
+      for (const [name, make] of Object.entries(open ? openVariants : variants)) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;

@@ -28,7 +28,9 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
     const width = rows[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {
       const t = text(r, c);
-      if (!t || typeof rows[r][c]?.value === 'number' || owner(r, c) >= 0) continue;
+      // a word, not letters stacked down a narrow column (`S` / `T` / `T` for `STT`)
+      if (!/\p{L}{2}/u.test(t) || typeof rows[r][c]?.value === 'number' || owner(r, c) >= 0)
+        continue;
       const parent = (x: number) => (r === band.start ? 0 : `${owner(r - 1, x)}|${text(r - 1, x)}`);
       let c1 = c;
       while (
