@@ -1,11 +1,9 @@
 /**
  * The same small table as other offices and programs write it: shifted right past empty columns,
- * its header merges unmerged and filled, its labels decomposed (NFD), its figures typed in the
- * English style. Each reads as the table laid out plainly.
+ * its labels decomposed (NFD), its figures typed in the English style. Each reads as the table laid out plainly.
  */
 import { describe, expect, it } from 'vitest';
 import type { RawCell, RawGrid, RawMerge } from './grid';
-import { findHeaderBand } from './headerBand';
 import { readAppendix } from './reader';
 
 const t = (text: string): RawCell => ({ text });
@@ -56,12 +54,6 @@ describe('a table as other offices write it', () => {
     expect(said(g)).toEqual(plain);
     const r = readAppendix(g)!;
     expect([...r.colOf.values()].filter((c) => c >= 4).sort()).toEqual([4, 5]);
-  });
-
-  it('header merges unmerged and filled (the label in every cell): read as the merges', () => {
-    const g = grid([...header(true), ...data(n)]);
-    expect(findHeaderBand(g)).toEqual({ start: 0, end: 2, codeRow: null });
-    expect(said(g)).toEqual(plain);
   });
 
   it('labels decomposed (NFD): read composed (NFC)', () => {
