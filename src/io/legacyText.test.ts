@@ -25,6 +25,13 @@ describe('legacy Vietnamese text', () => {
     expect(detectLegacy(['STT', 'Tong so', '1.500'])).toBeNull();
     expect(detectLegacy(['Giá trị: 15,5 µm'])).toBeNull();
   });
+
+  it('a TCVN3 table whose figures are typed with no-break spaces (`19 348 000`) is still TCVN3', () => {
+    const tcvn = lines.map((l) => toTCVN3(l.toLowerCase(), 'unicode'));
+    const figures = Array.from({ length: 40 }, (_, i) => `${i + 1}\u00a0348\u00a0000`);
+    expect(detectLegacy([...tcvn, ...figures])).toBe('TCVN3');
+    expect(detectLegacy(figures)).toBeNull();
+  });
 });
 
 describe('importing a table typed in TCVN3', async () => {

@@ -90,9 +90,12 @@ export function decodeLegacy(text: string, enc: LegacyEncoding): string {
 }
 
 const VIET = new Set(UNICODE);
-/** Per code 0–0xff: 1 for a Latin-1 symbol or letter Vietnamese Unicode text does not use. */
+/**
+ * Per code 0–0xff: 1 for a Latin-1 symbol or letter Vietnamese Unicode text does not use. The
+ * no-break space (0xa0: `61 600`'s thousands mark) is white space in every encoding, no sign.
+ */
 const ODD = new Uint8Array(0x100).map((_, c) =>
-  c >= 0xa0 && !VIET.has(String.fromCharCode(c)) ? 1 : 0,
+  c > 0xa0 && !VIET.has(String.fromCharCode(c)) ? 1 : 0,
 );
 
 /** Latin-1 symbols and letters that Vietnamese Unicode text does not use (µ ¸ ¶ ® ø ù …): a count. */

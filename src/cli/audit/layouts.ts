@@ -2,14 +2,16 @@
  * Layout variations of the audited corpus: the same tables with a header repeated at a page break,
  * blank lines, figures typed as text, extra title lines above, and the hostile ones of
  * hostileLayouts.ts (English lines, split labels, a numbering row, a signature block, footnote
- * markers, a hidden stale row, text columns). The checks must say the same
- * thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
+ * markers, a hidden stale row, text columns) and the other offices' and programs' ones of
+ * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels). The
+ * checks must say the same thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readdirSync, readFileSync } from 'node:fs';
 import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
+import { officeVariants, openVariants } from './officeLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
@@ -67,6 +69,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
     return insertRows(g, 0, [motto, sub, []]);
   },
   ...hostileVariants,
+  ...officeVariants,
 };
 
 export interface LayoutRun {
@@ -78,8 +81,11 @@ export interface LayoutRun {
   byVariant: Record<string, { variants: number; same: number }>;
 }
 
-/** Reads every audited table (of the workbooks `only` names, or all) in every layout variant. */
-export function layoutVariants(only?: string[]): LayoutRun {
+/**
+ * Reads every audited table (of the workbooks `only` names, or all) in every layout variant (or in
+ * those whose name holds one of `which`); `open`: in the variants not yet read the same instead.
+ */
+export function layoutVariants(only?: string[], which?: string[], open = false): LayoutRun {
   const out: LayoutRun = { variants: 0, same: 0, changed: [], byVariant: {} };
   for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
     const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
@@ -89,7 +95,8 @@ export function layoutVariants(only?: string[]): LayoutRun {
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g).join('\n');
-      for (const [name, make] of Object.entries(variants)) {
+      for (const [name, make] of Object.entries(open ? openVariants : variants)) {
+        if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;
         out.variants++;

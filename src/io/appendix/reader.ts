@@ -9,6 +9,8 @@ import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './hea
 import { brokenHiddenColumns, markBroken, withoutBrokenColumns } from './brokenColumns';
 import { refineColumns } from './columnFacts';
 import { netLines } from './netLines';
+import { withoutLeadColumns } from './leadColumns';
+import { composedTexts } from './composed';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -69,7 +71,8 @@ export function readAppendix(
   raw: RawGrid,
   marked?: { start: number; end: number },
 ): AppendixReading | null {
-  const { grid: read, encoding } = unlegacy(raw);
+  const { grid: decoded, encoding } = unlegacy(raw);
+  const { grid: read, lead } = withoutLeadColumns(composedTexts(decoded));
   const band = marked ? forcedBand(read, marked.start, marked.end) : findHeaderBand(read);
   if (!band) return null;
   const broken = brokenHiddenColumns(read, band);
@@ -105,7 +108,9 @@ export function readAppendix(
     ...(band.codeRow !== null ? { hasCodeRow: true } : {}),
     ...(footer.length ? { footer } : {}),
   };
-  const colOf = new Map(specs.map((s) => [s.leaf.id, s.valueCol ?? s.cols[s.cols.length - 1]]));
+  const colOf = new Map(
+    specs.map((s) => [s.leaf.id, lead + (s.valueCol ?? s.cols[s.cols.length - 1])]),
+  );
   return { sheet, meta, band, lineOf, colOf, warnings };
 }
 

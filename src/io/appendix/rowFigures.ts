@@ -1,6 +1,7 @@
 /** The figures of one source row under the table's numeric columns. */
 import { gridLiteral } from '../../domain/grid';
-import { parseAmount } from '../../domain/numbers';
+import { type NumberStyle, parseAmount } from '../../domain/numbers';
+import { sheetNumberStyle } from '../../domain/numberStyle';
 import { fromPercent, percentFormatDecimals } from '../../domain/percent';
 import type { CellInput } from '../../domain/types';
 import { isSpaceCode, type RawGrid, rowShown } from './grid';
@@ -21,9 +22,31 @@ export interface Ctx {
   anyOf?: Uint8Array;
   /** Per role, per line: the role's text (`field`), kept once read. */
   fields?: Map<string, (string | undefined)[]>;
+  /** The number style of the figures typed as text below the header (built on first use). */
+  style?: NumberStyle;
 }
 
-const num = (text: string) => (text === '-' || text === '–' ? null : parseAmount(text, 'auto'));
+const num = (text: string, style: NumberStyle) =>
+  text === '-' || text === '–' ? null : parseAmount(text, style);
+
+/** The style of the figures typed as text (no stored number) in the numeric columns. */
+function typedStyle(c: Ctx): NumberStyle {
+  const texts: string[] = [];
+  const cols = figureSpecs(c).flatMap((s) => s.cols);
+  for (const row of c.g.rows)
+    for (const col of cols) {
+      const cell = row[col];
+      // a header's column codes (`1`, `2`) are no figures
+      if (
+        cell &&
+        typeof cell.value !== 'number' &&
+        cell.text &&
+        !c.headerTexts.has(cell.text.trim())
+      )
+        texts.push(cell.text);
+    }
+  return sheetNumberStyle(texts);
+}
 
 /** A marker glued to a figure: `(1)     419.278.223` → the figure's text, or null. */
 function unmark(text: string): string | null {
@@ -82,6 +105,7 @@ export function rowFigures(
   let any = false;
   const row = c.g.rows[r];
   const shown = rowShown(c.g, r);
+  const style = (c.style ??= typedStyle(c));
   for (const s of figureSpecs(c)) {
     // most leaves hold one figure or none: their lists are made when a second text comes
     let texts: string[] | null = null;
@@ -121,11 +145,11 @@ export function rowFigures(
       nt++;
       // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
       const stored = stripped === null && typeof v === 'number' && Number.isFinite(v);
-      let x = stored ? v : num(t);
+      let x = stored ? v : num(t, style);
       // a percentage: a stored fraction in a percent format, or a text such as `5,3%` (CSV)
       let pct = stored ? percentFormatDecimals(row?.[col]?.format) : undefined;
       if (x === null && t.endsWith('%')) {
-        const p = num(t.slice(0, -1).trim());
+        const p = num(t.slice(0, -1).trim(), style);
         if (p !== null) [x, pct] = [fromPercent(p), decimalsOf(t.slice(0, -1))];
       }
       if (x !== null) {

@@ -1,0 +1,220 @@
+/**
+ * More layout variants of an audited table, as other offices and other programs write the same
+ * figures: the table shifted right past empty columns or far down, header merges unmerged (label
+ * repeated in every cell, or kept in the first only), zeros as dash placeholders, negatives in
+ * parentheses or with a Unicode minus, thousands split by (no-break) spaces, a whole sheet typed
+ * in the English style, numbering written `I.`/`1.`/`1)`/`a)`, the unit line moved right of the
+ * title, labels decomposed (NFD) with stray spaces. None changes a figure or a rule: the checks
+ * must say the same of each (see layouts.ts).
+ */
+import type { RawCell, RawGrid } from '../../io/appendix/grid';
+import { insertRows, type SheetAudit } from './hostileLayouts';
+
+type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
+
+const isFigure = (c: RawCell | undefined) => typeof c?.value === 'number';
+
+/** The grid with every cell of rows `r0..r1` passed through `f` (null: unchanged). */
+function mapCells(
+  g: RawGrid,
+  r0: number,
+  r1: number,
+  f: (c: RawCell, r: number, k: number) => RawCell | null,
+): RawGrid | null {
+  let changed = 0;
+  const rows = g.rows.map((row, r) =>
+    r < r0 || r > r1
+      ? row
+      : row.map((c, k) => {
+          const v = c && f(c, r, k);
+          if (!v) return c;
+          changed++;
+          return v;
+        }),
+  );
+  return changed ? { ...g, rows } : null;
+}
+
+const dataRows = (g: RawGrid, a: SheetAudit) => {
+  const d0 = g.lineOf.indexOf(a.data!.first);
+  const d1 = g.lineOf.indexOf(a.data!.last);
+  return d0 < 0 || d1 < 0 ? null : { d0, d1 };
+};
+const headerRows = (g: RawGrid, a: SheetAudit) => {
+  const h0 = g.lineOf.indexOf(a.header!.first);
+  const h1 = g.lineOf.indexOf(a.header!.last);
+  return h0 < 0 || h1 < 0 ? null : { h0, h1 };
+};
+
+/** A figure's digits as printed (`#,##0` → `61,600`), or null when it is not a plain number. */
+const printed = (c: RawCell): string | null => {
+  const t = c.text.trim();
+  return isFigure(c) && /^-?[\d,]+(\.\d+)?$/.test(t) ? t : null;
+};
+
+/** The number column's marker rewritten by `f` (`I` → `I.`), in the data rows. */
+const renumber =
+  (f: (t: string) => string | null): Variant =>
+  (g, a) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    const cols = Object.entries(a.columns ?? {})
+      .filter(([, kind]) => kind === 'number')
+      .map(([l]) => l.charCodeAt(0) - 65);
+    return mapCells(g, d.d0, d.d1, (c, _r, k) => {
+      if (!cols.includes(k)) return null;
+      const t = c.text.trim();
+      const to = t && f(t);
+      return to && to !== t ? { text: to } : null;
+    });
+  };
+
+export const officeVariants: Record<string, Variant> = {
+  'the table shifted right past two empty columns': (g) => ({
+    ...g,
+    rows: g.rows.map((row) => (row.length ? [{ text: '' }, { text: '' }, ...row] : row)),
+    merges: g.merges.map((m) => ({ ...m, c0: m.c0 + 2, c1: m.c1 + 2 })),
+    hiddenCols: g.hiddenCols && new Set([...g.hiddenCols].map((c) => c + 2)),
+  }),
+  'the table starting 12 rows down': (g) =>
+    insertRows(
+      g,
+      0,
+      Array.from({ length: 12 }, () => []),
+    ),
+  'header merges unmerged, the label in the first cell only': (g, a) => {
+    const h = headerRows(g, a);
+    if (!h) return null;
+    const inside = g.merges.filter((m) => m.r0 <= h.h1 && m.r1 >= h.h0);
+    if (!inside.length) return null;
+    const rows = g.rows.map((r) => r.slice());
+    for (const m of inside)
+      for (let r = m.r0; r <= m.r1; r++)
+        for (let c = m.c0; c <= m.c1; c++)
+          if ((r !== m.r0 || c !== m.c0) && rows[r][c]) rows[r][c] = { text: '' };
+    return { ...g, rows, merges: g.merges.filter((m) => !inside.includes(m)) };
+  },
+  'zeros written as dash placeholders (`-`, `–`)': (g, a) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    let k = 0;
+    return mapCells(g, d.d0, d.d1, (c) =>
+      c.value === 0 && !c.formula ? { text: k++ % 2 ? '–' : '-' } : null,
+    );
+  },
+  'negatives in parentheses or with a Unicode minus': (g, a) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    let k = 0;
+    return mapCells(g, d.d0, d.d1, (c) => {
+      if (!isFigure(c) || (c.value as number) >= 0) return null;
+      const t = (printed(c) ?? '')
+        .replace(/^-/, '')
+        .replace(/[.,]/g, (x) => (x === ',' ? '.' : ','));
+      if (!t) return null;
+      return { text: k++ % 2 ? `−${t}` : `(${t})` };
+    });
+  },
+  'thousands split by no-break or thin spaces (`61 600`)': (g, a) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    return mapCells(g, d.d0, d.d1, (c, r) => {
+      const t = printed(c);
+      if (!t || !t.includes(',')) return null;
+      return { text: t.replace(/,/g, r % 2 ? '\u00a0' : '\u202f').replace('.', ',') };
+    });
+  },
+  'the whole sheet typed as text in the English style (`61,600.5`)': (g, a) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    return mapCells(g, d.d0, d.d1, (c) => {
+      const t = printed(c);
+      return t ? { text: t } : null;
+    });
+  },
+  'numbering written with a dot (`I.`, `1.`, `a.`)': renumber((t) =>
+    /^([IVXivx]+|\d+|[a-zđ])$/.test(t) ? `${t}.` : null,
+  ),
+  'numbering written with a parenthesis (`1)`, `a)`)': renumber((t) =>
+    /^(\d+|[a-zđ])$/.test(t) ? `${t})` : null,
+  ),
+  'the unit line moved right of the title': (g, a) => {
+    const h = headerRows(g, a);
+    if (!h) return null;
+    let at = -1;
+    let col = -1;
+    for (let r = 0; r < h.h0 && at < 0; r++)
+      (g.rows[r] ?? []).forEach((c, k) => {
+        if (/^\(?\s*(đvt|đơn vị)/i.test(c?.text.trim() ?? '')) [at, col] = [r, k];
+      });
+    const title = g.rows.findIndex(
+      (row, r) => r < at && row.some((c) => /\p{Lu}{4}/u.test(c?.text ?? '')),
+    );
+    if (at < 0 || title < 0 || title === at) return null;
+    const rows = g.rows.map((r) => r.slice());
+    const unit = rows[at][col];
+    rows[at][col] = { text: '' };
+    const w = Math.max(...g.rows.map((r) => r.length));
+    while (rows[title].length < w) rows[title].push({ text: '' });
+    rows[title][w - 1] = unit;
+    return { ...g, rows, merges: g.merges.filter((m) => !(m.r0 <= title && m.r1 >= title)) };
+  },
+  'labels decomposed (NFD) with double and trailing spaces': (g, a) => {
+    const d = dataRows(g, a);
+    const h = headerRows(g, a);
+    if (!d || !h) return null;
+    return mapCells(g, h.h0, d.d1, (c) => {
+      if (isFigure(c) || !/\p{L}{2}/u.test(c.text)) return null;
+      const t = c.text.normalize('NFD').replace(/ /, '  ');
+      return t === c.text ? null : { text: `${t} ` };
+    });
+  },
+};
+
+/**
+ * Layouts the reading does not yet read the same (kept out of the audit's count; run them with
+ * `npx tsx scripts/audit/layouts.ts --open`): a header unmerged and filled (a label repeated down
+ * or across is read twice, and a real header's columns may start with the same words), lower-case
+ * roman numerals (`i.` is also a letter), a second small table under the first (its rows are read
+ * into the first one).
+ */
+export const openVariants: Record<string, Variant> = {
+  'header merges unmerged, the label repeated in every cell': (g, a) => {
+    const h = headerRows(g, a);
+    if (!h) return null;
+    const inside = g.merges.filter((m) => m.r0 <= h.h1 && m.r1 >= h.h0);
+    if (!inside.length) return null;
+    const rows = g.rows.map((r) => r.slice());
+    for (const m of inside) {
+      const cell = g.rows[m.r0]?.[m.c0] ?? { text: '' };
+      for (let r = m.r0; r <= m.r1; r++)
+        for (let c = m.c0; c <= m.c1; c++) {
+          while (rows[r].length <= c) rows[r].push({ text: '' });
+          rows[r][c] = { ...cell };
+        }
+    }
+    return { ...g, rows, merges: g.merges.filter((m) => !inside.includes(m)) };
+  },
+  'roman numerals in lower case with a dot (`ii.`)': renumber((t) =>
+    /^[IVX]+$/.test(t) ? `${t.toLowerCase()}.` : null,
+  ),
+  'a second small table below, with its own title and header': (g, a) => {
+    const d = dataRows(g, a);
+    const amount = Object.entries(a.columns ?? {}).find(([, k]) => k === 'amount');
+    if (!d || !amount) return null;
+    const fc = amount[0].charCodeAt(0) - 65;
+    const lc = fc > 1 ? 1 : 0;
+    const row = (cells: Record<number, RawCell>) =>
+      Array.from({ length: fc + 1 }, (_, k) => cells[k] ?? { text: '' });
+    const n = (v: number) => ({ text: String(v), value: v });
+    return insertRows(g, d.d1 + 1, [
+      [],
+      [],
+      row({ [lc]: { text: 'Biểu 2: VỐN ĐỐI ỨNG CÁC DỰ ÁN ODA' } }),
+      row({ 0: { text: 'STT' }, [lc]: { text: 'Nội dung' }, [fc]: { text: 'Số tiền' } }),
+      row({ 0: { text: '1' }, [lc]: { text: 'Vốn đối ứng ODA' }, [fc]: n(1200) }),
+      row({ 0: { text: '2' }, [lc]: { text: 'Vốn trái phiếu Chính phủ' }, [fc]: n(800) }),
+      row({ [lc]: { text: 'Cộng' }, [fc]: n(2000) }),
+    ]);
+  },
+};
