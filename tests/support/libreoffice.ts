@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { unoConvert } from './loUno';
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
@@ -73,19 +74,20 @@ export function toCsv(file: string, recalc: boolean): Map<string, string[][]> {
     );
   const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profile(recalc)}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  if (!unoConvert('csv', recalc ? 'recalc' : 'default', () => profile(recalc), file, out))
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile(recalc)}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
   const stem = basename(file).replace(/\.[^.]+$/, '');
   const sheets = new Map<string, string[][]>();
   for (const f of readdirSync(out)) {
