@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { unoConvert } from './loUno';
+import { unoConvert, warmUno } from './loUno';
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
@@ -33,6 +33,10 @@ function profile(recalc: boolean): string {
   }
   return dir;
 }
+
+// the running LibreOffice instances this worker converts with start while the test file loads
+if (existsSync(SOFFICE))
+  for (const recalc of [true, false]) warmUno(recalc ? 'recalc' : 'default', () => profile(recalc));
 
 /** Parses the CSV LibreOffice writes (comma, double quotes, UTF-8). */
 export function parseCsv(text: string): string[][] {

@@ -41,6 +41,19 @@ function instance(key: string, profile: () => string): string {
 }
 
 /**
+ * Starts this slot's instance of profile `key` now (in the background) if it is not running, so
+ * its start overlaps the test file's import and first tests instead of its first conversion.
+ */
+export function warmUno(key: string, profile: () => string): void {
+  if (process.env.PLANBOOK_LO_ONESHOT === '1' || broken.has(key)) return;
+  try {
+    instance(key, profile);
+  } catch {
+    broken.add(key);
+  }
+}
+
+/**
  * Converts `file` in `outDir` — `csv`: one CSV per sheet (LibreOffice's own names,
  * `<stem>-<sheet>.csv`); `pdf`: `<stem>.pdf` as printed — through this slot's running instance of
  * profile `key`, its profile made by `profile` when it starts; false if that instance is
