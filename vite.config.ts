@@ -51,5 +51,11 @@ export default defineConfig({
     // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
     setupFiles: ['src/io/sheetJsEager.ts'],
     testTimeout: 30000,
+    // Vitest's default is one worker fewer than the cores: ONE on the 2-core CI machine, while much
+    // of the suite waits on LibreOffice, python and the CLI. Every test's temporary files are its
+    // own (mkdtemp); LibreOffice instances are per pool slot (tests/support/loUno.ts, which needs
+    // the forks pool: a slot's instance is stopped when the run's process ends).
+    pool: 'forks',
+    maxWorkers: 2,
   },
 });

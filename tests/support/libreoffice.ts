@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { unoConvert, warmUno } from './loUno';
 
 export const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 
@@ -32,6 +33,10 @@ function profile(recalc: boolean): string {
   }
   return dir;
 }
+
+// the running LibreOffice instances this worker converts with start while the test file loads
+if (existsSync(SOFFICE))
+  for (const recalc of [true, false]) warmUno(recalc ? 'recalc' : 'default', () => profile(recalc));
 
 /** Parses the CSV LibreOffice writes (comma, double quotes, UTF-8). */
 export function parseCsv(text: string): string[][] {
@@ -73,19 +78,20 @@ export function toCsv(file: string, recalc: boolean): Map<string, string[][]> {
     );
   const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  execFileSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profile(recalc)}`,
-      '--headless',
-      '--convert-to',
-      filter,
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  if (!unoConvert('csv', recalc ? 'recalc' : 'default', () => profile(recalc), file, out))
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile(recalc)}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        out,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
   const stem = basename(file).replace(/\.[^.]+$/, '');
   const sheets = new Map<string, string[][]>();
   for (const f of readdirSync(out)) {

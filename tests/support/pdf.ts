@@ -7,24 +7,29 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { SOFFICE } from './libreoffice';
+import { unoConvert } from './loUno';
 
-/** Converts `file` to PDF as LibreOffice prints it; returns the PDF's path. */
+/**
+ * Converts `file` to PDF as LibreOffice prints it (through a running instance with a profile of
+ * its own, tests/support/loUno.ts, else one-shot); returns the PDF's path.
+ */
 export function toPdf(file: string): string {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-pdf-'));
   const out = mkdtempSync(join(tmpdir(), 'lo-pdf-out-'));
-  execFileSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      out,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  const profile = () => mkdtempSync(join(tmpdir(), 'lo-pdf-'));
+  if (!unoConvert('pdf', 'default', profile, file, out))
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile()}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
   return join(out, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`);
 }
 
