@@ -149,7 +149,10 @@ export function planPaste(
   }
   if (refusals.length) return { refusals };
   if (kept.length && !landed) return { refusals: kept };
-  const width = Math.min(Math.max(...m.map((r) => r.length)), targets.length);
+  const width = Math.min(
+    m.reduce((w, r) => Math.max(w, r.length), 0),
+    targets.length,
+  );
   const last = ls.indexOf(targets[Math.max(0, width - 1)]);
   const range = { r0: at.row, c0: at.col, r1: at.row + m.length - 1, c1: last };
   const commands: Command[] = [];

@@ -15,7 +15,9 @@ const filled = (g: RawGrid, c: number) =>
  * (add it back to a column index to name the source column).
  */
 export function withoutLeadColumns(g: RawGrid): { grid: RawGrid; lead: number } {
-  const width = Math.max(0, ...g.rows.map((r) => r.length));
+  // a loop, not Math.max(...rows): a sheet of 200,000 rows would overflow the call stack
+  let width = 0;
+  for (const r of g.rows) if (r.length > width) width = r.length;
   let lead = 0;
   while (lead < width && !filled(g, lead)) lead++;
   if (lead === 0 || lead === width) return { grid: g, lead: 0 };
