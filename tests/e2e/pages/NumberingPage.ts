@@ -84,7 +84,15 @@ export class NumberingPageModel extends WorkbookPageModel {
 
   /** Switches wrapping of long texts on or off. */
   async wrap(on: boolean): Promise<void> {
-    await this.page.setChecked('[data-testid=display-wrap]', on);
+    // the box shows the sheet's setting: a click while the engine is still building after a
+    // reload is one command applied when the build ends, so its tick comes then (setChecked's
+    // immediate check failed in CI); wait for the setting, not for the click
+    const box = this.page.locator('[data-testid=display-wrap]');
+    if ((await box.isChecked()) !== on) await box.click();
+    for (const t0 = Date.now(); Date.now() - t0 < 15000 && (await box.isChecked()) !== on;)
+      await this.page.waitForTimeout(50);
+    if ((await box.isChecked()) !== on)
+      throw new Error(`wrapping did not turn ${on ? 'on' : 'off'}`);
   }
 
   /** The height (px) of a body row on screen. */
