@@ -14,7 +14,7 @@ import { formatAmount, type NumberStyle } from './numbers';
 import type { CellChange } from './ops';
 import { percentAt, percentEditText, percentInput } from './percent';
 import { cellPolicy, leafById, readInput } from './policy';
-import { type ReplaceOptions, replaceText } from './replaceText';
+import { type ReplaceOptions, replacer } from './replaceText';
 import type { AppendixSheet, CellInput, ColumnLeaf, GridSheet, Id, Row, Workbook } from './types';
 
 /** A cell of the workbook: an appendix's (row and column ids) or a plain sheet's (`"r"`, `"c"`). */
@@ -51,9 +51,8 @@ export interface ReplaceReaders {
 
 interface Acc {
   plan: ReplacePlan;
-  query: string;
-  replacement: string;
-  o: ReplaceOptions;
+  /** A text's replaced content, or null when it holds no match (one compiled pattern). */
+  hits: (text: string) => string | null;
   r: ReplaceReaders;
 }
 
@@ -79,7 +78,7 @@ function appendixCell(
 ): void {
   const row = s.rows[i];
   const at = { sheetId: s.id, rowId: row.id, colId: leaf.id };
-  const hits = (text: string) => replaceText(text, a.query, a.replacement, a.o);
+  const { hits } = a;
   const skip = (why: ReplaceSkip) => a.plan.skipped[why]++;
   if (leaf.role === 'number') {
     if (hits(String(row.cells[leaf.id] ?? '')) !== null) skip('numbering');
@@ -137,7 +136,7 @@ function gridChanges(a: Acc, g: GridSheet): GridChange[] {
       if (raw === null || raw === '') return;
       const at = { sheetId: g.id, rowId: String(r), colId: String(c) };
       if (a.r.keep && !a.r.keep(at)) return;
-      const hits = (text: string) => replaceText(text, a.query, a.replacement, a.o);
+      const { hits } = a;
       if (isGridFormula(raw)) {
         const v = figureText(a.r.gridValue?.(g.id, r, c), a.r.lang);
         if (hits(raw) !== null || (v && hits(v) !== null)) a.plan.skipped.formula++;
@@ -172,7 +171,7 @@ export function planReplace(
     skipped: { computed: 0, formula: 0, numbering: 0 },
     refused: [],
   };
-  const a: Acc = { plan, query, replacement, o, r: readers };
+  const a: Acc = { plan, hits: replacer(query, replacement, o), r: readers };
   const commands: Command[] = [];
   for (const s of wb.sheets) {
     const cols = leaves(s.columns).filter((l) => l.role !== 'rowTotal');

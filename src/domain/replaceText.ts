@@ -24,27 +24,33 @@ function patternOf(query: string, o: ReplaceOptions): RegExp | null {
 }
 
 /**
- * The text after replacing every occurrence of `query` by `replacement` (the whole text when
- * matching whole cells), or null when the text holds no occurrence. Texts are compared in NFC;
- * the result is NFC.
+ * The replacement of `query` by `replacement` as one function over texts (the pattern compiled
+ * once for a whole workbook's cells): a text's new content (the whole text when matching whole
+ * cells), or null when it holds no occurrence. Texts are compared in NFC; the result is NFC.
  */
+export function replacer(
+  query: string,
+  replacement: string,
+  o: ReplaceOptions,
+): (text: string) => string | null {
+  const re = patternOf(query, o);
+  if (!re) return () => null;
+  const r = replacement.normalize('NFC');
+  return (text) => {
+    const t = text.normalize('NFC');
+    re.lastIndex = 0;
+    if (!re.test(t)) return null;
+    re.lastIndex = 0;
+    return t.replace(re, () => r);
+  };
+}
+
+/** `text` with every occurrence of `query` replaced (see `replacer`), or null when none. */
 export function replaceText(
   text: string,
   query: string,
   replacement: string,
   o: ReplaceOptions,
 ): string | null {
-  const re = patternOf(query, o);
-  if (!re) return null;
-  const t = text.normalize('NFC');
-  re.lastIndex = 0;
-  if (!re.test(t)) return null;
-  re.lastIndex = 0;
-  const r = replacement.normalize('NFC');
-  return t.replace(re, () => r);
-}
-
-/** Whether a text holds the query as a replacement would match it (see `replaceText`). */
-export function replaceMatches(text: string, query: string, o: ReplaceOptions): boolean {
-  return replaceText(text, query, '', o) !== null;
+  return replacer(query, replacement, o)(text);
 }
