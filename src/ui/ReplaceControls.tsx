@@ -69,24 +69,8 @@ export function ReplaceControls({ ff, filtered }: { ff: ReplaceState; filtered?:
       <button type="button" data-testid="replace-all" onClick={ff.replaceAll}>
         {t('replaceAll')}
       </button>
-      <label>
-        <input
-          type="checkbox"
-          data-testid="replace-case"
-          checked={ff.matchCase}
-          onChange={(e) => ff.setReplace({ matchCase: e.target.checked })}
-        />{' '}
-        {t('replaceMatchCase')}
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          data-testid="replace-whole"
-          checked={ff.wholeCell}
-          onChange={(e) => ff.setReplace({ wholeCell: e.target.checked })}
-        />{' '}
-        {t('replaceWholeCell')}
-      </label>
+      <Option ff={ff} option="matchCase" testId="replace-case" label={t('replaceMatchCase')} />
+      <Option ff={ff} option="wholeCell" testId="replace-whole" label={t('replaceWholeCell')} />
       <span className="pb-note" data-testid="replace-scope">
         {t(filtered ? 'replaceScopeFiltered' : 'replaceScopeAll')}
       </span>
@@ -96,5 +80,25 @@ export function ReplaceControls({ ff, filtered }: { ff: ReplaceState; filtered?:
         </span>
       )}
     </div>
+  );
+}
+
+/** One option of the replacement (a box bound to the find store's flag). */
+function Option(p: {
+  ff: ReplaceState;
+  option: 'matchCase' | 'wholeCell';
+  testId: string;
+  label: string;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={p.testId}
+        checked={p.ff[p.option]}
+        onChange={(e) => p.ff.setReplace({ [p.option]: e.target.checked })}
+      />{' '}
+      {p.label}
+    </label>
   );
 }
