@@ -64,8 +64,11 @@ describe('a section’s stated figure after a revision', () => {
     // the revision: the video conferencing system gets 1.500 instead of 2.000
     await wb.type(2, col, '1.500');
     const finding = checks.finding(section, col);
-    await finding.waitFor();
-    assert.match(await finding.innerText(), /Số ghi 6\.500 · Tính được 5\.900/);
+    // the finding stood before the edit (6.400): wait for it to follow the edit, not just exist
+    assert.match(
+      await wb.textMatches(finding, /Tính được 5\.900/),
+      /Số ghi 6\.500 · Tính được 5\.900/,
+    );
     assert.match(await wb.textMatches(wb.cell(0, col), /≠ 5\.900/), /≠ 5\.900/);
 
     // clearing the section's figure, or typing over it, says why nothing is written (the keys
