@@ -177,6 +177,30 @@ describe('one rule for typing and pasting', async () => {
       refusals: [{ code: 'pasteIntoTotals' }],
     });
   });
+
+  it('a fill dragged onto the total row writes its figure there and adds no row (undoable)', () => {
+    const s = setup();
+    const raw = (i: number, c: string): CellInput => s.raw('s1', i, c);
+    const before = sheet(s).rows.map((x) => x.id);
+    // a's figure filled down over b and the total row (a paste of three lines here adds a row)
+    const r = planFill(
+      sheet(s),
+      { r0: 1, c0: 4, r1: 1, c1: 4 },
+      { r0: 1, c0: 4, r1: 3, c1: 4 },
+      raw,
+    );
+    if (!('command' in r)) throw new Error('refused');
+    expect(r.newRows ?? 0).toBe(0);
+    expect(s.dispatch(r.command, 'fill').ok).toBe(true);
+    expect(sheet(s).rows.map((x) => x.id)).toEqual(before);
+    expect(sheet(s).rows[2].cells[A11]).toBe(1);
+    expect(sheet(s).rows[3].cells[A11]).toBe(1);
+    s.undo();
+    expect(sheet(s).rows.map((x) => x.id)).toEqual(before);
+    expect(sheet(s).rows[3].cells[A11] ?? null).toBe(null);
+    s.redo();
+    expect(sheet(s).rows[3].cells[A11]).toBe(1);
+  });
 });
 
 describe('the columns the form leaves out', () => {

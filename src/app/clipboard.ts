@@ -62,6 +62,8 @@ export function planPaste(
   marks?: readonly (readonly (number | null)[])[],
   /** A fill's cells whose source the sheet computes (a section's sum): left as they are. */
   computed?: readonly (readonly boolean[])[],
+  /** False for a fill: it lays on the rows selected, total rows included, and never adds rows. */
+  grow = true,
 ): PasteResult {
   const ls = leaves(sheet.columns);
   const targets = landingLeaves(ls, at.col);
@@ -72,7 +74,7 @@ export function planPaste(
   // (a block pasted just below the last row, none there, adds all its lines)
   const room = firstTotal(sheet.rows) - at.row;
   const below = room === 0 && at.row === sheet.rows.length;
-  const extra = room > 0 || below ? Math.max(0, m.length - room) : 0;
+  const extra = grow && (room > 0 || below) ? Math.max(0, m.length - room) : 0;
   const rows = sheet.rows.slice();
   const isAdded = new Set<Row>();
   const insertAt = firstTotal(rows);
@@ -265,6 +267,8 @@ export function planClear(
 /**
  * Fills `target` from `source` (its first rows or columns), repeating the source and moving its
  * relative formulas as Excel's fill does. `raw` reads a cell's content (formula text or value).
+ * A fill never adds rows: dragged onto the total rows it writes their stated figures, as typing
+ * there does (a paste running past the last project adds project rows instead).
  */
 export function planFill(
   sheet: AppendixSheet,
@@ -314,5 +318,6 @@ export function planFill(
     1,
     marks,
     computed,
+    false,
   );
 }
