@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellInput } from '../domain/types';
-import { copyRange, planClear, planFill, planPaste } from './clipboard';
+import { planClear, planFill, planPaste } from './clipboard';
+import { copyRange } from './copyBlock';
 import type { WorkbookSession } from './session';
 import { A11, pastePlan } from '../../tests/support/pastePlan';
 

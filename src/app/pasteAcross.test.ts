@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
-import { planClear, planFill, planPaste, shiftBlock } from './clipboard';
+import { planClear, planFill, planPaste } from './clipboard';
+import { shiftBlock } from './copyBlock';
 import { WorkbookSession } from './session';
 
 const A11 = 'y2011_dtpt';

@@ -14,7 +14,8 @@ import type { ColumnLeaf } from '../domain/types';
 import { readPlanFile } from '../io/readPlan';
 import '../io/sheetJsEager';
 import type { Command } from '../domain/commands';
-import { copyRange, type PasteResult, planFill, planPaste } from './clipboard';
+import { type PasteResult, planFill, planPaste } from './clipboard';
+import { copyRange } from './copyBlock';
 import { commitText } from './editing';
 import { WorkbookSession } from './session';
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../domain/template';
 import type { CellInput, GridSheet } from '../domain/types';
-import { type PasteResult, shiftBlock } from './clipboard';
+import type { PasteResult } from './clipboard';
+import { shiftBlock } from './copyBlock';
 import { copyGridRange, planGridClear, planGridFill, planGridPaste } from './plainClipboard';
 import { WorkbookSession } from './session';
 import { parseTsv } from './tsv';

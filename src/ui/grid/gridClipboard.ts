@@ -3,7 +3,8 @@
  * paste reads the clipboard's HTML table when there is one (app/clipboardHtmlRead.ts, as the
  * execution grid's paste does), else its plain text.
  */
-import { shiftBlock, type PasteResult } from '../../app/clipboard';
+import type { PasteResult } from '../../app/clipboard';
+import { shiftBlock } from '../../app/copyBlock';
 import { clipboardHtml } from '../../app/clipboardHtml';
 import { pastedCells } from '../../app/clipboardHtmlRead';
 import type { CellRange } from '../../app/selection';

@@ -5,14 +5,8 @@
  * lettered columns, growing as written). The grid component and its hooks never ask which kind.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import {
-  type CopiedBlock,
-  copyRange,
-  planClear,
-  planFill,
-  planPaste,
-  type PasteResult,
-} from '../../app/clipboard';
+import { planClear, planFill, planPaste, type PasteResult } from '../../app/clipboard';
+import { type CopiedBlock, copyRange } from '../../app/copyBlock';
 import type { ShownValue } from '../../app/clipboardHtml';
 import type { Command } from '../../app/commands';
 import { commitText, type CommitResult } from '../../app/editing';
