@@ -34,8 +34,11 @@ function profile(recalc: boolean): string {
   return dir;
 }
 
-// the running LibreOffice instances this worker converts with start while the test file loads
-if (existsSync(SOFFICE))
+// the running LibreOffice instances a Vitest pool slot converts with start while its first test
+// file loads (the slot's later files use them too). Outside Vitest (an e2e file is a process of its
+// own, most using one of the two) an instance starts at its first conversion: warming both there
+// cost a LibreOffice start (7–9 s of CPU, beside Chromium's) for nothing.
+if (existsSync(SOFFICE) && process.env.VITEST_POOL_ID)
   for (const recalc of [true, false]) warmUno(recalc ? 'recalc' : 'default', () => profile(recalc));
 
 /** Parses the CSV LibreOffice writes (comma, double quotes, UTF-8). */
