@@ -34,8 +34,11 @@ function profile(recalc: boolean): string {
   return dir;
 }
 
-// the running LibreOffice instances this worker converts with start while the test file loads
-if (existsSync(SOFFICE))
+// the running LibreOffice instances a Vitest pool slot converts with start while its first test
+// file loads (the slot's later files use them too). Outside Vitest (an e2e file is a process of its
+// own, most using one of the two) an instance starts at its first conversion: warming both there
+// cost a LibreOffice start (7–9 s of CPU, beside Chromium's) for nothing.
+if (existsSync(SOFFICE) && process.env.VITEST_POOL_ID)
   for (const recalc of [true, false]) warmUno(recalc ? 'recalc' : 'default', () => profile(recalc));
 
 /** Parses the CSV LibreOffice writes (comma, double quotes, UTF-8). */
@@ -120,7 +123,8 @@ function localeProfile(locale: string): string {
 
 /**
  * The .xlsx LibreOffice Calc makes of an HTML table read by its HTML import (the filter its paste
- * of `text/html` runs), in a profile of `locale`: what a paste into Calc would hold.
+ * of `text/html` runs), in a profile of `locale`: what a paste into Calc would hold. Through a
+ * running instance of that profile (loUno), else one-shot.
  */
 export function htmlToXlsx(html: string, locale = 'en-US'): Uint8Array {
   if (!existsSync(SOFFICE))
@@ -130,27 +134,30 @@ export function htmlToXlsx(html: string, locale = 'en-US'): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), 'lo-html-'));
   const file = join(dir, 'pasted.html');
   writeFileSync(file, html);
-  execFileSync(
-    SOFFICE,
-    [
-      `-env:UserInstallation=file://${localeProfile(locale)}`,
-      '--headless',
-      '--infilter=HTML (StarCalc)',
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      dir,
-      file,
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
-  );
+  const infilter = 'HTML (StarCalc)';
+  if (!unoConvert('xlsx', `html-${locale}`, () => localeProfile(locale), file, dir, infilter))
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${localeProfile(locale)}`,
+        '--headless',
+        `--infilter=${infilter}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        dir,
+        file,
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
   return new Uint8Array(readFileSync(join(dir, 'pasted.xlsx')));
 }
 
 /**
- * The files LibreOffice saves of `files` in each format of `formats` (`xlsx`, `ods`), converted in
- * one run with a private profile (its defaults: what an officer re-saving the file gets); the
- * path of each converted file by `<stem>.<format>`.
+ * The files LibreOffice saves of `files` in each format of `formats` (`xlsx`, `ods`), with a
+ * private profile (its defaults: what an officer re-saving the file gets): through the running
+ * instance of that profile (loUno), else in one `--convert-to` run per format; the path of each
+ * converted file by `<stem>.<format>`.
  */
 export function convertTo(files: string[], formats: string[]): Map<string, string> {
   if (!existsSync(SOFFICE))
@@ -158,22 +165,25 @@ export function convertTo(files: string[], formats: string[]): Map<string, strin
       `LibreOffice is missing at ${SOFFICE} (apt-get install libreoffice-calc-nogui)`,
     );
   const out = mkdtempSync(join(tmpdir(), 'lo-conv-'));
-  const user = profile(false);
   const paths = new Map<string, string>();
   for (const format of formats) {
-    execFileSync(
-      SOFFICE,
-      [
-        `-env:UserInstallation=file://${user}`,
-        '--headless',
-        '--convert-to',
-        format,
-        '--outdir',
-        out,
-        ...files,
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
+    const uno =
+      (format === 'xlsx' || format === 'ods') &&
+      files.every((f) => unoConvert(format, 'default', () => profile(false), f, out));
+    if (!uno)
+      execFileSync(
+        SOFFICE,
+        [
+          `-env:UserInstallation=file://${profile(false)}`,
+          '--headless',
+          '--convert-to',
+          format,
+          '--outdir',
+          out,
+          ...files,
+        ],
+        { stdio: 'pipe', timeout: 180_000 },
+      );
     for (const f of files) {
       const name = `${basename(f).replace(/\.[^.]+$/, '')}.${format}`;
       paths.set(name, join(out, name));

@@ -55,21 +55,24 @@ export function warmUno(key: string, profile: () => string): void {
 
 /**
  * Converts `file` in `outDir` — `csv`: one CSV per sheet (LibreOffice's own names,
- * `<stem>-<sheet>.csv`); `pdf`: `<stem>.pdf` as printed — through this slot's running instance of
- * profile `key`, its profile made by `profile` when it starts; false if that instance is
- * unavailable (the caller then converts one-shot).
+ * `<stem>-<sheet>.csv`); `pdf`: `<stem>.pdf` as printed; `xlsx`, `ods`: `<stem>.xlsx` (`.ods`)
+ * with the filter `soffice --convert-to` picks, read with import filter `infilter` if given (as
+ * `--infilter=`) — through this slot's running instance of profile `key`, its profile made by
+ * `profile` when it starts; false if that instance is unavailable (the caller then converts
+ * one-shot).
  */
 export function unoConvert(
-  format: 'csv' | 'pdf',
+  format: 'csv' | 'pdf' | 'xlsx' | 'ods',
   key: string,
   profile: () => string,
   file: string,
   outDir: string,
+  infilter?: string,
 ): boolean {
   if (process.env.PLANBOOK_LO_ONESHOT === '1' || broken.has(key)) return false;
   try {
     const pipe = instance(key, profile);
-    execFileSync(PYTHON, [SCRIPT, format, pipe, file, outDir], {
+    execFileSync(PYTHON, [SCRIPT, format, pipe, file, outDir, ...(infilter ? [infilter] : [])], {
       stdio: 'pipe',
       timeout: 300_000,
     });

@@ -4,7 +4,10 @@
 #   csv <pipe> <file> <outdir>  loads <file> in that LibreOffice and stores every sheet as CSV, with
 #                               the same filter and options as `soffice --convert-to` in toCsv;
 #   pdf <pipe> <file> <outdir>  stores <file> as <outdir>/<stem>.pdf with calc_pdf_Export, the
-#                               filter `soffice --convert-to pdf` picks for a spreadsheet.
+#                               filter `soffice --convert-to pdf` picks for a spreadsheet;
+#   xlsx|ods <pipe> <file> <outdir> [infilter]  stores <file> as <outdir>/<stem>.xlsx (.ods) with
+#                               the filter `soffice --convert-to xlsx` (ods) picks, the file read
+#                               with import filter <infilter> if given (as `--infilter=`).
 # Loading applies the instance's profile (OOXMLRecalcMode/ODFRecalcMode), exactly as a one-shot run.
 import os
 import subprocess
@@ -15,6 +18,7 @@ import time
 SOFFICE = os.environ.get('SOFFICE_PATH', '/usr/bin/soffice')
 CSV_FILTER = 'Text - txt - csv (StarCalc)'
 CSV_OPTIONS = '44,34,76,1,,0,false,true,false,false,false,-1'
+SAVE_FILTERS = {'xlsx': 'Calc MS Excel 2007 XML', 'ods': 'calc8'}
 
 
 def connect(pipe, wait):
@@ -76,18 +80,20 @@ def serve(pipe, profile, pid):
         pass
 
 
-def convert(pipe, file, outdir, ext, props):
+def convert(pipe, file, outdir, ext, props, infilter=None):
     import uno
 
     desktop = connect(pipe, 120)
+    load = [prop('Hidden', True), prop('ReadOnly', True)]
+    if infilter:
+        load.append(prop('FilterName', infilter))
     doc = desktop.loadComponentFromURL(
-        uno.systemPathToFileUrl(os.path.abspath(file)), '_blank', 0,
-        (prop('Hidden', True), prop('ReadOnly', True)))
+        uno.systemPathToFileUrl(os.path.abspath(file)), '_blank', 0, tuple(load))
     if doc is None:
         sys.exit(f'LibreOffice could not open {file}')
     try:
         stem = os.path.splitext(os.path.basename(file))[0]
-        url = uno.systemPathToFileUrl(os.path.join(outdir, stem + ext))
+        url = uno.systemPathToFileUrl(os.path.join(os.path.abspath(outdir), stem + ext))
         doc.storeToURL(url, tuple(prop(k, v) for k, v in props))
     finally:
         doc.close(True)
@@ -101,5 +107,9 @@ if __name__ == '__main__':
                 [('FilterName', CSV_FILTER), ('FilterOptions', CSV_OPTIONS)])
     elif sys.argv[1] == 'pdf':
         convert(sys.argv[2], sys.argv[3], sys.argv[4], '.pdf', [('FilterName', 'calc_pdf_Export')])
+    elif sys.argv[1] in SAVE_FILTERS:
+        convert(sys.argv[2], sys.argv[3], sys.argv[4], '.' + sys.argv[1],
+                [('FilterName', SAVE_FILTERS[sys.argv[1]])],
+                sys.argv[5] if len(sys.argv) > 5 else None)
     else:
         sys.exit(f'unknown command {sys.argv[1]}')
