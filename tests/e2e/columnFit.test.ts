@@ -36,7 +36,7 @@ describe('column fit without AG Grid’s autosize module', () => {
       .locator('[data-testid=plan-grid] .ag-header-cell[col-id="name"] .ag-header-cell-resize')
       .dblclick();
     let fitted = narrow;
-    for (const t0 = Date.now(); Date.now() - t0 < 5000 && fitted === narrow; ) {
+    for (const t0 = Date.now(); Date.now() - t0 < 5000 && fitted === narrow;) {
       await wb.page.waitForTimeout(50);
       fitted = await wb.columnWidth('name');
     }
@@ -49,13 +49,16 @@ describe('column fit without AG Grid’s autosize module', () => {
     await wb.page.waitForTimeout(200);
     assert.ok(Math.abs((await wb.columnWidth('name')) - fitted) <= 1);
     // kept with the workbook as a user's resize, as AG Grid's autosize was
-    for (const t0 = Date.now(); Date.now() - t0 < 5000; ) {
+    for (const t0 = Date.now(); Date.now() - t0 < 5000;) {
       const stored = await wb.storedWidth('name');
       if (stored !== null && Math.abs(stored - fitted) <= 1) break;
       await wb.page.waitForTimeout(100);
     }
     const stored = await wb.storedWidth('name');
-    assert.ok(stored !== null && Math.abs(stored - fitted) <= 1, `stored ${stored}, shown ${fitted}`);
+    assert.ok(
+      stored !== null && Math.abs(stored - fitted) <= 1,
+      `stored ${stored}, shown ${fitted}`,
+    );
     await wb.page.close();
   });
 
