@@ -4,6 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { AdjRow, LazyAdjustmentTable } from '../domain/adjustment';
 import { formatAmount } from '../domain/numbers';
+import { fitColumnsOnDoubleClick } from './grid/columnFit';
 import { theme } from './grid/PlanGrid';
 import { useLang } from './i18n';
 
@@ -151,6 +152,7 @@ export function AdjustmentGrid({
         tooltipShowDelay={300}
         animateRows={false}
         suppressColumnVirtualisation
+        onGridReady={(e) => fitColumnsOnDoubleClick(e.api)}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import { isBlank, isBlankRow } from '../../domain/consolidate';
 import type { FormColumn, Grouping } from '../../domain/consolidateTypes';
 import { DisplayPicker } from '../DisplayControls';
 import { moneyText, readMoney } from '../../domain/displayMoney';
+import { fitColumnsOnDoubleClick } from '../grid/columnFit';
 import { theme } from '../grid/PlanGrid';
 import { useLang } from '../i18n';
 
@@ -225,6 +226,7 @@ export function ConsolidatedGrid({ session }: { session: ConsolidationSession })
           tooltipShowDelay={300}
           animateRows={false}
           suppressColumnVirtualisation
+          onGridReady={(e) => fitColumnsOnDoubleClick(e.api)}
         />
       </div>
     </section>

@@ -6,6 +6,7 @@ import { leafPaths } from '../../domain/compare';
 import { isNumericLeaf, leaves } from '../../domain/columns';
 import { formatAmount } from '../../domain/numbers';
 import type { Row, Workbook } from '../../domain/types';
+import { fitColumnsOnDoubleClick } from '../grid/columnFit';
 import { theme } from '../grid/PlanGrid';
 import { useLang } from '../i18n';
 
@@ -56,6 +57,7 @@ export function SubmissionSheet({ workbook, sheets }: { workbook: Workbook; shee
           getRowId={(p) => p.data.id}
           getRowClass={(p) => (p.data?.kind === 'project' ? undefined : 'pb-row-section')}
           animateRows={false}
+          onGridReady={(e) => fitColumnsOnDoubleClick(e.api)}
         />
       </div>
     </div>

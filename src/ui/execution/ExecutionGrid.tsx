@@ -11,6 +11,7 @@ import { pastedFigures } from '../../app/executionPaste';
 import { lineKey } from '../../domain/execution';
 import { viDate } from '../../domain/executionText';
 import { formatAmount, parseAmount } from '../../domain/numbers';
+import { fitColumnsOnDoubleClick } from '../grid/columnFit';
 import { theme } from '../grid/PlanGrid';
 import { execAmounts } from './ExecDisplay';
 import { useLang } from '../i18n';
@@ -226,6 +227,7 @@ export function ExecutionGrid(p: {
         getRowId={(q) => q.data.key}
         onGridReady={(e) => {
           api.current = e.api;
+          fitColumnsOnDoubleClick(e.api);
           (window as unknown as { __execGrid?: GridApi<Item> }).__execGrid = e.api;
         }}
         onCellEditRequest={onChange}

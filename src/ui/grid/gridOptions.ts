@@ -1,13 +1,22 @@
 /** The look and the fixed options of Planbook's grids (registered once, shared by every grid). */
 import {
   AllCommunityModule,
+  ColumnAutoSizeModule,
   ModuleRegistry,
   type RowClassParams,
   themeQuartz,
 } from 'ag-grid-community';
 import { type GridItem, isPinned } from './gridContext';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+/**
+ * Every community module but column autosize: registered, it makes ag-grid-react start one timer
+ * per row whose data changes (1,000 for a pasted block); the double-click fit of a column's edge
+ * is Planbook's own (columnFit.ts).
+ */
+export const gridModules = (AllCommunityModule.dependsOn ?? []).filter(
+  (m) => m !== ColumnAutoSizeModule,
+);
+ModuleRegistry.registerModules(gridModules);
 
 /** The grids' theme: the plan's serif font, 30 px rows. */
 export const theme = themeQuartz.withParams({

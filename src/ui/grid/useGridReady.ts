@@ -6,6 +6,7 @@ import type { CellFocusedEvent, GridApi, GridReadyEvent } from 'ag-grid-communit
 import { type RefObject, useCallback, useRef } from 'react';
 import type { WorkbookSession } from '../../app/session';
 import type { Row } from '../../domain/types';
+import { fitColumnsOnDoubleClick } from './columnFit';
 import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { planIndexApi, planIndexOf } from './planIndexApi';
 import { focusFirstProject } from './useGridKeys';
@@ -68,6 +69,7 @@ export function useGridReady(o: {
       const api = planIndexApi(e.api, ctx);
       apiRef.current = api;
       (window as unknown as { __grid?: GridApi<GridItem> }).__grid = api;
+      fitColumnsOnDoubleClick(e.api);
       e.api.addEventListener('cellFocused', (ev) =>
         listeners.current.onCellFocused(
           ev.rowIndex === null || ev.rowPinned
