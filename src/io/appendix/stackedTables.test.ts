@@ -14,7 +14,9 @@ const errors = (lines: string[][]) =>
     .findings.filter((f) => f.severity === 'error')
     .map((f) => `${f.sheet}|${f.label}|${f.expected}|${f.actual}`);
 const names = (lines: string[][]) =>
-  read(lines).workbook.sheets.map((s) => `${s.name}: ${s.rows.map((r) => r.cells.name).join(', ')}`);
+  read(lines).workbook.sheets.map(
+    (s) => `${s.name}: ${s.rows.map((r) => r.cells.name).join(', ')}`,
+  );
 
 /** The main table: STT | Nội dung | Kế hoạch 2024 | Ghi chú, two projects and its total. */
 const main = (): string[][] => [
