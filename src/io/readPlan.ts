@@ -5,8 +5,9 @@
 import type { AppendixSheet, GridSheet, PlanMeta, Workbook } from '../domain/types';
 import { gridFromText, type RawGrid } from './appendix/grid';
 import { gridSheetFromRaw } from './appendix/gridSheet';
+import { readTables } from './appendix/stackedTables';
 import { textTables } from './appendix/textTables';
-import { type AppendixReading, type ImportWarning, metaFor, readAppendix } from './appendix/reader';
+import { type AppendixReading, type ImportWarning, metaFor } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
 import { tryReadExported } from './export/readBack';
 import { withoutExportParts } from './export/exportParts';
@@ -210,9 +211,11 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
   const skipped: string[] = [];
   const sources: SheetSource[] = [];
   const plain: GridSheet[] = [];
-  for (const g of grids) {
-    const marked = opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined;
-    const r = readAppendix(g, marked);
+  // a sheet holding a second table below the first (its own title and header): a table each
+  const parts = grids.flatMap((g) =>
+    readTables(g, opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined),
+  );
+  for (const { grid: g, reading: r } of parts) {
     if (!r) {
       const kept = gridSheetFromRaw(g);
       if (!kept.cells.length) continue;

@@ -7,6 +7,8 @@ export const viWarnings = {
     'Dòng {row}: dấu chú thích ở cột số liệu được giữ làm ghi chú, không tính là số liệu.',
   w_hiddenRow: 'Dòng {row}: dòng bị ẩn, không đọc vào bảng.',
   w_belowTable: 'Dòng {row}: phần ghi chú dưới bảng (từ dòng này), giữ làm chữ của trang tính.',
+  w_nextTable:
+    'Dòng {row}: một bảng khác bắt đầu từ đây (tiêu đề và hàng tiêu đề cột riêng); các dòng từ đây không thuộc bảng trên, được đọc thành trang “{detail}”.',
   w_movedFigure: 'Dòng {row}: số liệu trên dòng không có tên, đã gộp vào dòng trên.',
   w_strayZeros: 'Dòng {row}: dòng chỉ có số 0 và không có tên, không đọc thành một dòng của bảng.',
   importAppendices:
@@ -19,6 +21,8 @@ export const enWarnings: Record<keyof typeof viWarnings, string> = {
     'Line {row}: a footnote marker in a figure column was kept as a note, not a figure.',
   w_hiddenRow: 'Line {row}: a hidden row, not read as part of the table.',
   w_belowTable: "Line {row}: notes below the table from here on, kept as the sheet's text.",
+  w_nextTable:
+    'Line {row}: another table starts here (its own title and header); its lines are not rows of the table above, read as sheet “{detail}”.',
   w_movedFigure: 'Line {row}: figures on a row without a label were joined to the row above.',
   w_strayZeros: 'Line {row}: only zeros on a row without a label; not read as a table row.',
   importAppendices:

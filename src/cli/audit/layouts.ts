@@ -19,9 +19,11 @@ const said = (name: string, g: RawGrid): string[] => {
   try {
     const r = checkWorkbook(name, readGrids(name, [g]));
     // the structure read as well: a variant read as nothing would check nothing, and say the same
-    const read = r.sheets.map(
-      (s) => `read|${s.plan.sections}|${s.plan.projects}|${s.plan.totals}|${s.plan.derived}`,
-    );
+    // (the audited table's: a second table below it is read as a sheet of its own, whose errors
+    // are listed with the others)
+    const read = r.sheets
+      .filter((s) => s.sheet === name)
+      .map((s) => `read|${s.plan.sections}|${s.plan.projects}|${s.plan.totals}|${s.plan.derived}`);
     return (
       r.sheets
         .flatMap((s) => s.findings)

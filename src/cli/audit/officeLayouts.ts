@@ -4,7 +4,8 @@
  * repeated in every cell, or kept in the first only), zeros as dash placeholders, negatives in
  * parentheses or with a Unicode minus, thousands split by (no-break) spaces, a whole sheet typed
  * in the English style, numbering written `I.`/`1.`/`1)`/`a)`, the unit line moved right of the
- * title, labels decomposed (NFD) with stray spaces. None changes a figure or a rule: the checks
+ * title, labels decomposed (NFD) with stray spaces, a second small table below the first (its own
+ * title and header: its `Cộng` totals its own lines). None changes a figure or a rule: the checks
  * must say the same of each (see layouts.ts).
  */
 import type { RawCell, RawGrid } from '../../io/appendix/grid';
@@ -69,7 +70,68 @@ const renumber =
     });
   };
 
+/**
+ * A small table of its own inserted below the data (after `before`, blank lines or a signature
+ * block): `title`, a header of `labels` (STT, name, then figure columns from the first amount's
+ * column on), two lines and a total. The checks of the audited table must say the same.
+ */
+const secondTable =
+  (before: RawCell[][], title: string, labels: string[], total: string): Variant =>
+  (g, a) => {
+    const d = dataRows(g, a);
+    const amount = Object.entries(a.columns ?? {}).find(([, k]) => k === 'amount');
+    if (!d || !amount) return null;
+    const fc = amount[0].charCodeAt(0) - 65;
+    const lc = fc > 1 ? 1 : 0;
+    const figs = labels.length - 2;
+    const row = (cells: Record<number, RawCell>) =>
+      Array.from({ length: fc + figs }, (_, k) => cells[k] ?? { text: '' });
+    const n = (v: number) => ({ text: String(v), value: v });
+    const line = (no: string, name: string, vs: number[]) =>
+      row({
+        0: { text: no },
+        [lc]: { text: name },
+        ...Object.fromEntries(vs.map((v, k) => [fc + k, n(v)])),
+      });
+    const xs = [1200, 950].slice(0, figs);
+    const ys = [800, 650].slice(0, figs);
+    return insertRows(g, d.d1 + 1, [
+      ...before,
+      row({ [lc]: { text: title } }),
+      row({
+        0: { text: labels[0] },
+        [lc]: { text: labels[1] },
+        ...Object.fromEntries(labels.slice(2).map((t, k) => [fc + k, { text: t }])),
+      }),
+      line('1', 'Vốn đối ứng ODA', xs),
+      line('2', 'Vốn trái phiếu Chính phủ', ys),
+      line(
+        '',
+        total,
+        xs.map((x, k) => x + ys[k]),
+      ),
+    ]);
+  };
+
 export const officeVariants: Record<string, Variant> = {
+  'a second small table below, with its own title and header': secondTable(
+    [[], []],
+    'Biểu 2: VỐN ĐỐI ỨNG CÁC DỰ ÁN ODA',
+    ['STT', 'Nội dung', 'Số tiền'],
+    'Cộng',
+  ),
+  'a second table after a signature block, its header of other columns': secondTable(
+    [[], [{ text: 'NGƯỜI LẬP BIỂU' }, { text: '' }, { text: 'THỦ TRƯỞNG ĐƠN VỊ' }], []],
+    'PHỤ LỤC 2: KẾ HOẠCH VÀ THỰC HIỆN VỐN ĐỐI ỨNG',
+    ['TT', 'Tên nguồn vốn', 'Kế hoạch', 'Thực hiện'],
+    'Tổng cộng',
+  ),
+  'a second table straight under the first, titled `II.`, no blank line': secondTable(
+    [],
+    'II. DỰ KIẾN NGUỒN VỐN ĐỐI ỨNG',
+    ['TT', 'Danh mục', 'Số vốn'],
+    'Tổng số',
+  ),
   'the table shifted right past two empty columns': (g) => ({
     ...g,
     rows: g.rows.map((row) => (row.length ? [{ text: '' }, { text: '' }, ...row] : row)),
@@ -175,8 +237,7 @@ export const officeVariants: Record<string, Variant> = {
  * Layouts the reading does not yet read the same (kept out of the audit's count; run them with
  * `npx tsx scripts/audit/layouts.ts --open`): a header unmerged and filled (a label repeated down
  * or across is read twice, and a real header's columns may start with the same words), lower-case
- * roman numerals (`i.` is also a letter), a second small table under the first (its rows are read
- * into the first one).
+ * roman numerals (`i.` is also a letter).
  */
 export const openVariants: Record<string, Variant> = {
   'header merges unmerged, the label repeated in every cell': (g, a) => {
@@ -198,23 +259,4 @@ export const openVariants: Record<string, Variant> = {
   'roman numerals in lower case with a dot (`ii.`)': renumber((t) =>
     /^[IVX]+$/.test(t) ? `${t.toLowerCase()}.` : null,
   ),
-  'a second small table below, with its own title and header': (g, a) => {
-    const d = dataRows(g, a);
-    const amount = Object.entries(a.columns ?? {}).find(([, k]) => k === 'amount');
-    if (!d || !amount) return null;
-    const fc = amount[0].charCodeAt(0) - 65;
-    const lc = fc > 1 ? 1 : 0;
-    const row = (cells: Record<number, RawCell>) =>
-      Array.from({ length: fc + 1 }, (_, k) => cells[k] ?? { text: '' });
-    const n = (v: number) => ({ text: String(v), value: v });
-    return insertRows(g, d.d1 + 1, [
-      [],
-      [],
-      row({ [lc]: { text: 'Biểu 2: VỐN ĐỐI ỨNG CÁC DỰ ÁN ODA' } }),
-      row({ 0: { text: 'STT' }, [lc]: { text: 'Nội dung' }, [fc]: { text: 'Số tiền' } }),
-      row({ 0: { text: '1' }, [lc]: { text: 'Vốn đối ứng ODA' }, [fc]: n(1200) }),
-      row({ 0: { text: '2' }, [lc]: { text: 'Vốn trái phiếu Chính phủ' }, [fc]: n(800) }),
-      row({ [lc]: { text: 'Cộng' }, [fc]: n(2000) }),
-    ]);
-  },
 };

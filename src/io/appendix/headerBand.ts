@@ -99,6 +99,11 @@ function isHeaderLine(g: RawGrid, r: number): boolean {
   );
 }
 
+/** Whether row r opens a header band: two header words (a word may be split over two lines). */
+export function opensHeader(g: RawGrid, r: number): boolean {
+  return headerScore(g, r, false) >= 2 || headerScore(g, r, true) >= 2;
+}
+
 /**
  * Finds the header band: the first row with two header words (a word may be split over two
  * lines), then its header-like rows.
@@ -107,7 +112,7 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
   const limit = Math.min(g.rows.length, 80);
   let start = -1;
   for (let r = 0; r < limit; r++) {
-    if (headerScore(g, r, false) >= 2 || headerScore(g, r, true) >= 2) {
+    if (opensHeader(g, r)) {
       start = r;
       break;
     }

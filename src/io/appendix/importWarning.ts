@@ -11,6 +11,7 @@ export interface ImportWarning {
     | 'footnoteMarker'
     | 'hiddenRow'
     | 'belowTable'
+    | 'nextTable'
     | 'movedFigure'
     | 'strayZeros';
   /** 1-based line or row in the input. */

@@ -40,7 +40,10 @@ function expectSame(g: RawGrid, what: string): void {
       return { json: `threw ${String(e)}`, value: null };
     }
   };
-  const [got, old] = [run(readAppendix), run(before)];
+  // the warning codes have one more now (`nextTable`, a second table on the sheet: readGrids
+  // gives it, readAppendix never does); its readings are typed as the old ones
+  const current = readAppendix as typeof before;
+  const [got, old] = [run(current), run(before)];
   expect(got.json, what).toBe(old.json);
   expect(got.value, what).toStrictEqual(old.value);
 }

@@ -98,7 +98,10 @@ function expectSame(g: RawGrid, what: string): void {
     return r;
   };
   const was = run(old);
-  expect(withoutTypedStyle(withoutPercents(run(readAppendix), was), was), what).toStrictEqual(was);
+  // the warning codes have one more now (`nextTable`, a second table on the sheet: readGrids
+  // gives it, readAppendix never does); its readings are typed as the old ones
+  const current = readAppendix as typeof before;
+  expect(withoutTypedStyle(withoutPercents(run(current), was), was), what).toStrictEqual(was);
 }
 
 function files(dir: string): string[] {
