@@ -42,15 +42,15 @@ export function notMoney(r: Row): boolean {
 }
 
 /**
- * The of-which parts of each row that owns a sure breakdown (see the file's note): the rows one
- * level under it marked of-which, numbered one way, with nothing nested under them that is not
- * itself a part.
+ * The of-which parts of each section that owns a sure breakdown (see the file's note; the reader
+ * makes a line with parts a section): the rows one level under it marked of-which, numbered one
+ * way, those naming money.
  */
 export function ofWhichGroups(rows: readonly Row[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.part || i + 1 >= rows.length || rows[i + 1].level <= r.level) continue;
+    if (r.kind !== 'section' || r.part || rows[i + 1]?.level <= r.level) continue;
     const end = subtreeEnd(rows, i);
     const parts: number[] = [];
     for (let j = i + 1; j < end; j++)
