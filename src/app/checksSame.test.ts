@@ -42,15 +42,22 @@ function withoutNamedTerms(sheet: AppendixSheet, fs: Finding[]): Finding[] {
   return named.size ? fs.filter((f) => f.rule !== 'label-rule' || !named.has(f.rowId!)) : fs;
 }
 
+/**
+ * The third intended change: an of-which breakdown's parts above the line they break down are a
+ * finding (`of-which`, domain/ofWhichRows and its tests; the frozen pass had no such rule). The
+ * figures bent here raise some parts above their line; those findings are left out of the new side.
+ */
+const withoutOfWhich = (fs: Finding[]): Finding[] => fs.filter((f) => f.rule !== 'of-which');
+
 /** Both passes on one sheet: the same list, property for property (order of keys included). */
 function same(sheet: AppendixSheet, meta: Workbook['meta'] | null, v: CheckValues): number {
   const before = withoutNamedTerms(sheet, sheetFindingsBefore(sheet, meta, v));
-  const now = withoutNamedTerms(sheet, sheetFindings(sheet, meta, v));
+  const now = withoutOfWhich(withoutNamedTerms(sheet, sheetFindings(sheet, meta, v)));
   expect(JSON.stringify(now)).toBe(JSON.stringify(before));
   expect(now).toStrictEqual(before);
   // one row at a time (the incremental path) as well
   for (let i = 0; i < sheet.rows.length; i += 7)
-    expect(withoutNamedTerms(sheet, rowFindings(sheet, i, v))).toStrictEqual(
+    expect(withoutOfWhich(withoutNamedTerms(sheet, rowFindings(sheet, i, v)))).toStrictEqual(
       withoutNamedTerms(sheet, rowFindingsBefore(sheet, i, v)),
     );
   return before.length;
@@ -139,7 +146,9 @@ describe('the optimised full pass', () => {
       // the app's store takes the same findings at open
       const store = new CheckStore();
       store.full(wb, engine);
-      expect(store.list(wb, sheet.id)).toStrictEqual(sheetFindingsBefore(sheet, wb.meta, v));
+      expect(withoutOfWhich(store.list(wb, sheet.id))).toStrictEqual(
+        sheetFindingsBefore(sheet, wb.meta, v),
+      );
     });
 
   const dirs = ['fixtures', 'fixtures/mof', 'fixtures/provincial', 'fixtures/shapes'];

@@ -9,6 +9,7 @@ import { markedColumns, noteAmounts } from './checkNotes';
 import { groupRules } from './groupRules';
 import { parseLabelRule, resolveLabelRule } from './labelRules';
 import { notedTerms } from './noteTerms';
+import { ofWhichGroups } from './ofWhichRows';
 import { parentIndex, subtreeEnd } from './rows';
 import { CATCH_ALL, addsUp, isAdditive, labelPath, partColumns, statedModeOf } from './columnShape';
 import { totalSegments } from './totalSegments';
@@ -40,6 +41,8 @@ export interface SheetContext {
   partColumns: { total: ColumnLeaf; parts: ColumnLeaf[] }[];
   /** Sections with nothing added under them but an of-which breakdown: its rows. */
   breakdown: Map<number, number[]>;
+  /** Rows owning a sure of-which breakdown (ofWhichRows.ts): the parts they cannot exceed. */
+  ofWhich: Map<number, number[]>;
   /** Columns whose rules the user switched off. */
   off: ReadonlySet<Id>;
   /**
@@ -221,6 +224,7 @@ export function sheetContext(sheet: AppendixSheet): SheetContext {
     rules: withGroupRules(sheet, coded),
     children,
     breakdown,
+    ofWhich: ofWhichGroups(rows),
     off: new Set(sheet.checks?.off ?? []),
     partColumns: partColumns(sheet.columns, coded),
     labelRules,

@@ -12,6 +12,7 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'column-rule': 'Quy tắc cột',
     'label-rule': 'Quy tắc ghi ở dòng',
     'balance-rule': 'Dòng chênh lệch (bội chi, kết dư)',
+    'of-which': 'Các khoản trong đó',
   },
   en: {
     'row-total': 'Row total',
@@ -21,6 +22,7 @@ export const RULE_NAMES: Record<'vi' | 'en', Record<RuleId, string>> = {
     'column-rule': 'Column rule',
     'label-rule': 'Rule in the label',
     'balance-rule': 'Balance row (deficit, surplus)',
+    'of-which': 'Of which parts',
   },
 };
 
@@ -33,6 +35,13 @@ const SOURCE_NAMES: Record<'vi' | 'en', Record<RuleSource, string>> = {
   },
   en: { 'code row': 'code row', label: 'label', structure: 'structure', 'plan text': 'plan text' },
 };
+
+/** The parts an of-which finding speaks of, quoted (short labels, at most four). */
+function named(f: Finding): string {
+  const ps = (f.parts ?? []).filter(Boolean).map((p) => (p.length > 40 ? `${p.slice(0, 39)}…` : p));
+  if (!ps.length) return '';
+  return ` “${ps.slice(0, 4).join('”, “')}”${ps.length > 4 ? ', …' : ''}`;
+}
 
 /**
  * One line explaining a finding, in the user's language; `figure` formats its amounts (the grid
@@ -59,6 +68,8 @@ export function explain(
               : '';
     const src = from ? `; rule from the ${from}` : '';
     const note = f.explained !== undefined ? `; explained: ${f.explained}` : '';
+    if (f.rule === 'of-which')
+      return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: the of-which parts${named(f)} (${a(f.actual)}) exceed the row's figure (${a(f.expected)}) by ${d}${why}${note}`;
     return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: stated ${a(f.expected)}, computed ${a(f.actual)}, difference ${d}${why}${src}${note}`;
   }
   const why =
@@ -73,5 +84,7 @@ export function explain(
             : '';
   const src = from ? `; quy tắc theo ${from}` : '';
   const note = f.explained !== undefined ? `; đã giải trình: ${f.explained}` : '';
+  if (f.rule === 'of-which')
+    return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: các khoản trong đó${named(f)} (${a(f.actual)}) lớn hơn số của dòng (${a(f.expected)}), vượt ${d}${why}${note}`;
   return `${f.label}${f.scope ? ` [${f.scope}]` : ''}: số ghi ${a(f.expected)}, tính được ${a(f.actual)}, chênh lệch ${d}${why}${src}${note}`;
 }

@@ -21,7 +21,8 @@ export type RuleId =
   | 'stated-plan-total'
   | 'column-rule'
   | 'label-rule'
-  | 'balance-rule';
+  | 'balance-rule'
+  | 'of-which';
 
 /** Where the rule a finding checks comes from. */
 export type RuleSource = 'code row' | 'label' | 'structure' | 'plan text';
@@ -44,6 +45,8 @@ export interface Finding {
   from?: RuleSource;
   /** The user's note when they marked the finding explained. */
   explained?: string;
+  /** For `of-which`: the labels of the parts that exceed the row (its own label is `label`). */
+  parts?: string[];
   /** Why an error was lowered to a warning: the difference is to verify, or a note explains it. */
   why?: 'note' | 'partial' | 'inferred';
 }

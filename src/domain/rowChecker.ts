@@ -20,6 +20,7 @@ import {
 } from './checkRules';
 import type { CheckValues, Finding, RuleId } from './checks';
 import { classify, decimalsOf, findingKey } from './checkSeverity';
+import { ofWhichFindings, partNames } from './ofWhichRows';
 import type { AppendixSheet, ColumnLeaf, Id, Row } from './types';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -60,7 +61,7 @@ export class RowChecker {
       this.record(rule, col, expected, actual, terms, scope, from, doubt);
   }
 
-  /** Findings of row i (row-total, section-total, grand-total, label-rule, balance-rule, column-rule). */
+  /** Findings of row i (row-total, section-total, grand-total, label/balance/column rule, of-which). */
   row(i: number): Finding[] {
     const { rows, ctx, v, push } = this;
     const r = rows[i];
@@ -75,6 +76,15 @@ export class RowChecker {
     else totalFindings(rows, i, v, ctx, push);
     const balance = labelled ? undefined : this.balances.rules.get(i);
     if (balance) labelRuleFindings(rows, i, v, ctx, balance, push, 'balance-rule');
+    const parts = ctx.ofWhich.get(i);
+    if (parts) {
+      const from = out.length;
+      ofWhichFindings(rows, i, v, ctx, parts, push);
+      if (out.length > from) {
+        const names = partNames(rows, parts);
+        for (let k = from; k < out.length; k++) out[k].parts = names;
+      }
+    }
     if (ctx.partColumns.length) this.partColumns(i);
     if (ctx.rules.length) this.columnRules(r, i);
     return out;

@@ -8,12 +8,20 @@ import { checkWorkbook } from '../check';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 import { plantErrors } from './plantErrors';
+import { plantOfWhich } from './plantOfWhich';
 
 describe('errors planted in the audited corpus', () => {
   it('are found on at least 95 in 100 figures (the rest stand alone, in of-which columns or rows)', () => {
     const r = plantErrors(1);
     expect(r.planted).toBeGreaterThan(75);
     expect(r.found / r.planted).toBeGreaterThanOrEqual(0.95);
+  }, 240_000);
+
+  it('of-which parts raised above their line are found (not where the numbering nests, read flat)', () => {
+    const r = plantOfWhich(1);
+    expect(r.planted).toBeGreaterThan(20);
+    expect(r.found / r.planted).toBeGreaterThanOrEqual(0.9);
+    expect(r.missed.every((m) => m.startsWith('Plan_2017.xls M06 '))).toBe(true);
   }, 240_000);
 
   it('a rate a note states (`100%`) accounts for no gap: a province raised by 100,000 is an error', () => {

@@ -12,7 +12,7 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
-interface SheetAudit {
+export interface SheetAudit {
   sheet: string;
   table: boolean;
   data?: { first: number; last: number };
@@ -30,9 +30,11 @@ export interface Planting {
   missed: string[];
 }
 
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+export const colIndex = (l: string) =>
+  [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-function errorsOf(name: string, grid: RawGrid): Set<string> {
+/** The cells of a grid's error findings (`row N` for a finding without a cell). */
+export function errorsOf(name: string, grid: RawGrid): Set<string> {
   const r = checkWorkbook(name, readGrids(name, [grid]));
   return new Set(
     r.sheets.flatMap((s) =>
