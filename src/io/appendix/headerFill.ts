@@ -35,21 +35,41 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
   const text = (r: number, c: number) =>
     rows[r] === g.rows[r] ? cellText(g, r, c) : (rows[r][c]?.text ?? '').trim();
   const last = (band.codeRow ?? band.end) - 1;
-  const lines = (r: number) => (r <= last && r !== band.codeRow ? r : -1);
+  const lines = (r: number) => (r >= band.start && r <= last && r !== band.codeRow ? r : -1);
+  // read on the grid as given (the refill below blanks the repeats it makes merges)
+  const given = (r: number, c: number) => (lines(r) < 0 ? '' : cellText(g, r, c));
+  const merged = (r: number, c: number) => g.merges.some((m) => inside(m, r, c));
+  /** Whether the text at (y, x) is copied across: a neighbour has it, under the same text. */
+  const across = (y: number, x: number, n: number) =>
+    given(y, x) === given(y, n) && (y === band.start || given(y - 1, n) === given(y - 1, x));
+  /** A label of one cell, neither merged nor copied across or down (no filled merge's). */
+  const lone = (y: number, x: number) => {
+    const u = given(y, x);
+    return (
+      isLabel(u) &&
+      !merged(y, x) &&
+      !across(y, x, x - 1) &&
+      !across(y, x, x + 1) &&
+      u !== given(y - 1, x) &&
+      u !== given(y + 1, x)
+    );
+  };
+  /** Whether column x holds, right under line y, a line of a label of its own. */
+  const continues = (y: number, x: number) => lone(y + 1, x) && given(y + 1, x) !== given(y, x);
+  // a header typed as wrapped lines: a label of one column continued on the line under it
+  let wrappedLines = false;
+  for (let y = band.start; y < last && !wrappedLines; y++)
+    for (let x = 0; x < (g.rows[y]?.length ?? 0) && !wrappedLines; x++)
+      wrappedLines = lone(y, x) && continues(y, x);
   /**
-   * Whether column x carries, under line r, a label of its own typed over two lines or more: a
-   * text at r+1 and another under it, neither repeated down nor across under the same text (a
-   * filled merge repeats; a neighbour's wrapped label may share a line by chance).
+   * Whether columns c..c1, repeating one text on line r, each carry a label of their own under
+   * it (its wrapped lines: over two more lines, or one in a header typed as wrapped lines), not
+   * the children of one copied label (copied down or across themselves, or over no more lines).
    */
-  const wrapsOwnLabel = (r: number, x: number) => {
-    const [a, b] = [lines(r + 1), lines(r + 2)];
-    if (a < 0 || b < 0) return false;
-    const u = text(a, x);
-    const v = text(b, x);
-    const copied = (y: number, s: string, n: number) =>
-      s === text(y, n) && text(y - 1, n) === text(y - 1, x);
-    const alone = (y: number, s: string) => !copied(y, s, x - 1) && !copied(y, s, x + 1);
-    return !!u && !!v && u !== v && u !== text(r, x) && alone(a, u) && alone(b, v);
+  const ownLabels = (r: number, c: number, c1: number) => {
+    for (let x = c; x <= c1; x++)
+      if (!continues(r, x) || !(wrappedLines || continues(r + 1, x))) return false;
+    return true;
   };
   let found = false;
   for (let r = band.start; r <= last; r++) {
@@ -68,9 +88,7 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
       )
         c1++;
       // columns each carrying a wrapped label of their own under the same first line: two labels
-      let wraps = c1 > c;
-      for (let x = c; x <= c1 && wraps; x++) wraps = wrapsOwnLabel(r, x);
-      if (wraps) c1 = c;
+      if (c1 > c && ownLabels(r, c, c1)) c1 = c;
       let r1 = r;
       const same = (y: number) => {
         for (let x = c; x <= c1; x++) if (text(y, x) !== t || owner(y, x) >= 0) return false;
