@@ -29,16 +29,18 @@ const inside = (m: RawMerge, r: number, c: number) =>
  * lines made merges again, the repeats blanked; the same grid when there are none.
  */
 export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
-  const merges = g.merges.slice();
+  const last = (band.codeRow ?? band.end) - 1;
+  // the merges over the header's lines (a long table may have thousands below), and those made
+  const given0 = g.merges.filter((m) => m.r0 <= last && m.r1 >= band.start);
+  const merges = given0.slice();
   const owner = (r: number, c: number) => merges.findIndex((m) => inside(m, r, c));
   const rows = g.rows.slice();
   const text = (r: number, c: number) =>
     rows[r] === g.rows[r] ? cellText(g, r, c) : (rows[r][c]?.text ?? '').trim();
-  const last = (band.codeRow ?? band.end) - 1;
   const lines = (r: number) => (r >= band.start && r <= last && r !== band.codeRow ? r : -1);
   // read on the grid as given (the refill below blanks the repeats it makes merges)
   const given = (r: number, c: number) => (lines(r) < 0 ? '' : cellText(g, r, c));
-  const merged = (r: number, c: number) => g.merges.some((m) => inside(m, r, c));
+  const merged = (r: number, c: number) => given0.some((m) => inside(m, r, c));
   /** Whether the text at (y, x) is copied across: a neighbour has it, under the same text. */
   const across = (y: number, x: number, n: number) =>
     given(y, x) === given(y, n) && (y === band.start || given(y - 1, n) === given(y - 1, x));
@@ -57,10 +59,16 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
   /** Whether column x holds, right under line y, a line of a label of its own. */
   const continues = (y: number, x: number) => lone(y + 1, x) && given(y + 1, x) !== given(y, x);
   // a header typed as wrapped lines: a label of one column continued on the line under it
-  let wrappedLines = false;
-  for (let y = band.start; y < last && !wrappedLines; y++)
-    for (let x = 0; x < (g.rows[y]?.length ?? 0) && !wrappedLines; x++)
-      wrappedLines = lone(y, x) && continues(y, x);
+  let wrapped: boolean | undefined;
+  const wrappedLines = () => {
+    if (wrapped === undefined) {
+      wrapped = false;
+      for (let y = band.start; y < last && !wrapped; y++)
+        for (let x = 0; x < (g.rows[y]?.length ?? 0) && !wrapped; x++)
+          wrapped = lone(y, x) && continues(y, x);
+    }
+    return wrapped;
+  };
   /**
    * Whether columns c..c1, repeating one text on line r, each carry a label of their own under
    * it (its wrapped lines: over two more lines, or one in a header typed as wrapped lines), not
@@ -68,7 +76,7 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
    */
   const ownLabels = (r: number, c: number, c1: number) => {
     for (let x = c; x <= c1; x++)
-      if (!continues(r, x) || !(wrappedLines || continues(r + 1, x))) return false;
+      if (!continues(r, x) || !(continues(r + 1, x) || wrappedLines())) return false;
     return true;
   };
   let found = false;
@@ -104,5 +112,5 @@ export function refilledHeader(g: RawGrid, band: HeaderBand): RawGrid {
       found = true;
     }
   }
-  return found ? { ...g, rows, merges } : g;
+  return found ? { ...g, rows, merges: [...g.merges, ...merges.slice(given0.length)] } : g;
 }
