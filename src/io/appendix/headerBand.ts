@@ -5,6 +5,7 @@
 import { fold } from '../../domain/sources';
 import { cellText, type RawGrid } from './grid';
 import { isErrorValue } from './rowKinds';
+import { repeatsAbove } from './headerFill';
 
 export interface HeaderBand {
   start: number;
@@ -132,8 +133,9 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
       end++;
       continue;
     }
-    const first = cellText(g, end, 0);
-    const second = cellText(g, end, 1);
+    // a filled merge (`STT` repeated on the header's second line) is no data line's number
+    const first = repeatsAbove(g, end, 0) ? '' : cellText(g, end, 0);
+    const second = repeatsAbove(g, end, 1) ? '' : cellText(g, end, 1);
     const nonEmpty = (g.rows[end] ?? []).filter((c) => c.text.trim()).length;
     if (nonEmpty === 0 || first || second) break;
     end++;

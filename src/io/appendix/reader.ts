@@ -11,6 +11,7 @@ import { refineColumns } from './columnFacts';
 import { netLines } from './netLines';
 import { withoutLeadColumns } from './leadColumns';
 import { composedTexts } from './composed';
+import { refilledHeader } from './headerFill';
 import { readMeta } from './meta';
 import { type ImportWarning, readRows } from './rows';
 
@@ -72,9 +73,11 @@ export function readAppendix(
   marked?: { start: number; end: number },
 ): AppendixReading | null {
   const { grid: decoded, encoding } = unlegacy(raw);
-  const { grid: read, lead } = withoutLeadColumns(composedTexts(decoded));
-  const band = marked ? forcedBand(read, marked.start, marked.end) : findHeaderBand(read);
+  const { grid: unfilled, lead } = withoutLeadColumns(composedTexts(decoded));
+  const band = marked ? forcedBand(unfilled, marked.start, marked.end) : findHeaderBand(unfilled);
   if (!band) return null;
+  // a header unmerged and filled (the label in every cell of its old merge) read as its merges
+  const read = refilledHeader(unfilled, band);
   const broken = brokenHiddenColumns(read, band);
   const g = withoutBrokenColumns(read, band, broken);
   const warnings: ImportWarning[] = [];

@@ -18,6 +18,8 @@ import { gridsFromWorkbook } from '../sheets';
 import { cellText as cellTextBefore } from '../../../tests/support/readingBefore/grid';
 import { cellText, gridFromText, isSpaceCode, type RawCell, type RawGrid } from './grid';
 import { netLines } from './netLines';
+import { findHeaderBand } from './headerBand';
+import { refilledHeader } from './headerFill';
 import { type AppendixReading, readAppendix } from './reader';
 
 /** A reading as plain data (the sheet's random id left out), to compare exactly. */
@@ -82,8 +84,21 @@ function withoutTypedStyle(got: Plain, old: Plain): Plain {
 const isFiguresBelow = (w: { code: string; message: string }) =>
   w.code === 'joinedRow' && w.message.includes('its figures stand here');
 
+/**
+ * The grid the old reading is given: g itself, or (`filled`) g with its header's labels repeated
+ * across or down made merges again (headerFill.ts: a label copied into every cell of its old merge
+ * is one label, `TT` over `TT` no longer `TT TT`), the one intended change for the random tables
+ * whose header holds a line repeated under itself. The fixtures are compared without it.
+ */
+function refilled(g: RawGrid, filled: boolean): ReturnType<typeof before> {
+  const band = filled ? findHeaderBand(g) : null;
+  const h = band && refilledHeader(g, band);
+  // the band as found in g: a line repeating the one above is a header line, not a blank one
+  return h && h !== g ? before(h, { start: band.start, end: band.end }) : before(g);
+}
+
 /** Whether the reading of g is the old one, whatever it is (null, a reading, an error). */
-function expectSame(g: RawGrid, what: string): void {
+function expectSame(g: RawGrid, what: string, filled = false): void {
   const run = (f: typeof before) => {
     try {
       return plain(f(g));
@@ -93,7 +108,7 @@ function expectSame(g: RawGrid, what: string): void {
   };
   // the old reading with what came after it: the net line of `gross, refunds, net` is an item
   const old = (x: RawGrid) => {
-    const r = before(x);
+    const r = refilled(x, filled);
     if (r) netLines(r.sheet.rows);
     return r;
   };
@@ -372,7 +387,7 @@ describe('the appendix reading reads as the old one', () => {
     for (let seed = 1; seed <= 600; seed++) {
       const g = randomGrid(seed);
       if (readAppendix(g)?.warnings.some(isFiguresBelow)) wrapped.push(seed);
-      else expectSame(g, `random ${seed}`);
+      else expectSame(g, `random ${seed}`, true);
     }
     expect(wrapped.length).toBeLessThan(30);
   }, 120_000);
@@ -381,7 +396,7 @@ describe('the appendix reading reads as the old one', () => {
     const tables = fixtureGrids.filter(({ g }) => g.rows.length < 400);
     for (let seed = 1; seed <= 300; seed++) {
       const { p, g } = tables[seed % tables.length];
-      expectSame(shuffled(g, seed), `${p} ${g.name} seed ${seed}`);
+      expectSame(shuffled(g, seed), `${p} ${g.name} seed ${seed}`, true);
     }
   });
 });
