@@ -3,7 +3,7 @@
  * figures: the table shifted right past empty columns or far down, header merges unmerged (label
  * repeated in every cell, or kept in the first only), zeros as dash placeholders, negatives in
  * parentheses or with a Unicode minus, thousands split by (no-break) spaces, a whole sheet typed
- * in the English style, numbering written `I.`/`1.`/`1)`/`a)`, the unit line moved right of the
+ * in the English style, numbering written `I.`/`1.`/`1)`/`a)`/`ii.`, the unit line moved right of the
  * title, labels decomposed (NFD) with stray spaces. None changes a figure or a rule: the checks
  * must say the same of each (see layouts.ts).
  */
@@ -138,6 +138,10 @@ export const officeVariants: Record<string, Variant> = {
   'numbering written with a parenthesis (`1)`, `a)`)': renumber((t) =>
     /^(\d+|[a-zđ])$/.test(t) ? `${t})` : null,
   ),
+  // (`i.` is also a letter: read in the sequence of the sheet's numbers, domain/rowNumbering.ts)
+  'roman numerals in lower case with a dot (`ii.`)': renumber((t) =>
+    /^[IVX]+$/.test(t) ? `${t.toLowerCase()}.` : null,
+  ),
   'the unit line moved right of the title': (g, a) => {
     const h = headerRows(g, a);
     if (!h) return null;
@@ -174,9 +178,8 @@ export const officeVariants: Record<string, Variant> = {
 /**
  * Layouts the reading does not yet read the same (kept out of the audit's count; run them with
  * `npx tsx scripts/audit/layouts.ts --open`): a header unmerged and filled (a label repeated down
- * or across is read twice, and a real header's columns may start with the same words), lower-case
- * roman numerals (`i.` is also a letter), a second small table under the first (its rows are read
- * into the first one).
+ * or across is read twice, and a real header's columns may start with the same words), a second
+ * small table under the first (its rows are read into the first one).
  */
 export const openVariants: Record<string, Variant> = {
   'header merges unmerged, the label repeated in every cell': (g, a) => {
@@ -195,9 +198,6 @@ export const openVariants: Record<string, Variant> = {
     }
     return { ...g, rows, merges: g.merges.filter((m) => !inside.includes(m)) };
   },
-  'roman numerals in lower case with a dot (`ii.`)': renumber((t) =>
-    /^[IVX]+$/.test(t) ? `${t.toLowerCase()}.` : null,
-  ),
   'a second small table below, with its own title and header': (g, a) => {
     const d = dataRows(g, a);
     const amount = Object.entries(a.columns ?? {}).find(([, k]) => k === 'amount');

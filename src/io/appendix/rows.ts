@@ -5,8 +5,10 @@
 import { parseLabelRule } from '../../domain/labelRules';
 import {
   DEEP,
+  headsSections,
   isSectionNumbering,
   numbersDeeper,
+  sequenceStyles,
   type Style,
   styleOf,
 } from '../../domain/rowNumbering';
@@ -45,6 +47,10 @@ export function readRows(
     for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
   const c: Ctx = { g, specs, headerTexts, warnings };
   const { data, footer } = tableRows(c, band);
+  // the style of each line's number, read in the sequence of the table's numbers (`i.` after
+  // `h.` is a letter, before `ii.` a roman numeral)
+  const numbered = sequenceStyles(data.map((x) => field(c, x, 'number')));
+  const styleOfRow = new Map<Row, Style | null>();
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
   const joined = new Map<Row, number>(); // lines joined to a row's label so far
@@ -65,6 +71,7 @@ export function readRows(
     });
   for (let k = 0; k < data.length; k++) {
     const first = data[k];
+    const at0 = k; // the line's index in the table, before a split moves `k` on
     const line = g.lineOf[first];
     const prev = out[out.length - 1];
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -133,7 +140,7 @@ export function readRows(
     const base = texts ?? Object.assign(textCells(c, r, tt, name, lead, coord), cells);
     const id = `i${++n}`;
     // a bullet typed at the start of the label numbers the row when the TT cell is empty
-    const style = styleOf(tt || (/^\s*([-–+])\s/.exec(name)?.[1] ?? ''));
+    const style = tt ? numbered[at0] : styleOf(/^\s*([-–+])\s/.exec(name)?.[1] ?? '');
     const no = Number(tt.replace(/[.)]$/, ''));
     let row: Row;
     // an of-which block ends at a row numbered like its owner's next sibling or above
@@ -165,9 +172,7 @@ export function readRows(
       isTotalLabel(label) &&
       (!tt ||
         !style ||
-        (!out.length &&
-          (style === 'letter' || style === 'roman') &&
-          !data.slice(k + 1).some((x) => styleOf(field(c, x, 'number')) === style)))
+        (!out.length && headsSections(style) && !numbered.slice(k + 1).some((x) => x === style)))
     ) {
       // the label in the name's place, before the figures
       const figs = texts ? rowFigures(c, r, line, true).cells : cells;
@@ -183,7 +188,7 @@ export function readRows(
       if (owner.kind === 'project') owner.kind = 'section';
       block = {
         owner,
-        ownerStyle: styleOf(String(owner.cells.tt ?? '')),
+        ownerStyle: styleOfRow.get(owner) ?? styleOf(String(owner.cells.tt ?? '')),
         ownerNo: Number(String(owner.cells.tt ?? '').replace(/[.)]$/, '')),
         styles: [],
       };
@@ -195,7 +200,7 @@ export function readRows(
         part: 'ofWhich',
         cells: base,
       };
-    } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
+    } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/) && style !== 'lowerRoman') {
       row = {
         id,
         kind: 'project',
@@ -215,7 +220,7 @@ export function readRows(
         m++;
       const following = data[m];
       const nextTt = following !== undefined ? field(c, following, 'number') : '';
-      const next = nextTt ? styleOf(nextTt) : null;
+      const next = nextTt ? numbered[m] : null;
       const nextName = following !== undefined ? field(c, following, 'name') : '';
       // an unnumbered line with figures under a numbered item breaks that item down
       const unnumberedBelow =
@@ -258,6 +263,7 @@ export function readRows(
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
     if (split) joined.set(row, split.lines);
     lineOf.set(id, line);
+    styleOfRow.set(row, style);
     out.push(row);
   }
   // figures on rows without label or number after the table's last row (a count of its rows, a
