@@ -3,7 +3,7 @@
  * figures: the table shifted right past empty columns or far down, header merges unmerged (label
  * repeated in every cell, or kept in the first only), zeros as dash placeholders, negatives in
  * parentheses or with a Unicode minus, thousands split by (no-break) spaces, a whole sheet typed
- * in the English style, numbering written `I.`/`1.`/`1)`/`a)`/`ii.`, the unit line moved right of the
+ * in the English style (four-digit figures ungrouped or not), numbering written `I.`/`1.`/`1)`/`a)`/`ii.`, the unit line moved right of the
  * title, labels decomposed (NFD) with stray spaces. None changes a figure or a rule: the checks
  * must say the same of each (see layouts.ts).
  */
@@ -130,6 +130,19 @@ export const officeVariants: Record<string, Variant> = {
     return mapCells(g, d.d0, d.d1, (c) => {
       const t = printed(c);
       return t ? { text: t } : null;
+    });
+  },
+  // (few `61,600` beside plain figures: the sums the table states tell the style, numberStyle.ts)
+  'the whole sheet typed as text in the English style, four-digit figures ungrouped (`9500`)': (
+    g,
+    a,
+  ) => {
+    const d = dataRows(g, a);
+    if (!d) return null;
+    return mapCells(g, d.d0, d.d1, (c) => {
+      const t = printed(c);
+      if (!t) return null;
+      return { text: Math.abs(c.value as number) < 10000 ? t.replace(/,/g, '') : t };
     });
   },
   'numbering written with a dot (`I.`, `1.`, `a.`)': renumber((t) =>

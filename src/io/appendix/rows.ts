@@ -12,6 +12,7 @@ import {
   type Style,
   styleOf,
 } from '../../domain/rowNumbering';
+import { sheetNumberStyle, styleLeftToSums } from '../../domain/numberStyle';
 import { normaliseLevels } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
 import type { Row } from '../../domain/types';
@@ -26,7 +27,8 @@ import {
   isRatioLabel,
   isTotalLabel,
 } from './rowKinds';
-import { type Ctx, hasFigures, rowFigures } from './rowFigures';
+import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
+import { codeSums, treeSums } from './statedSums';
 import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
 import { field, isUpper, rowTexts, tableRows } from './tableLines';
 
@@ -35,22 +37,51 @@ export type { ImportWarning };
 /** The signs a rule in a label joins its terms with (see parseLabelRule). */
 const SIGN = /[+\-−–]/;
 
-/** Rows of the table below the band, classified and levelled, and the text below it. */
+interface Reading {
+  rows: Row[];
+  lineOf: Map<string, number>;
+  footer: string[];
+}
+
+/**
+ * Rows of the table below the band, classified and levelled, and the text below it. Figures
+ * typed as text that either style reads (`61,600`) are read in the style under which the sums the
+ * table states hold (the rows read once to know them, and again when that style is the other).
+ */
 export function readRows(
   g: RawGrid,
   band: HeaderBand,
   specs: LeafSpec[],
   warnings: ImportWarning[],
-): { rows: Row[]; lineOf: Map<string, number>; footer: string[] } {
+): Reading {
   const headerTexts = new Set<string>();
   for (let r = band.start; r < band.end; r++)
     for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
   const c: Ctx = { g, specs, headerTexts, warnings };
+  const texts = typedTexts(c);
+  if (!styleLeftToSums(texts)) {
+    c.style = sheetNumberStyle(texts);
+    return readTable(c, band).reading;
+  }
+  const code = codeSums(c, band.end);
+  c.style = sheetNumberStyle(texts, code);
+  const mark = warnings.length;
+  const first = readTable(c, band);
+  const style = sheetNumberStyle(texts, [...code, ...treeSums(c, first.reading.rows, first.at)]);
+  if (style === c.style) return first.reading;
+  warnings.length = mark; // (the warnings of the first reading said again)
+  return readTable({ g, specs, headerTexts, warnings, style }, band).reading;
+}
+
+/** The rows read with the context's number style; `at`: the line of each row's figures. */
+function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string, number> } {
+  const { g, specs, warnings } = c;
+  const at = new Map<string, number>();
   const { data, footer } = tableRows(c, band);
   // the style of each line's number, read in the sequence of the table's numbers (`i.` after
   // `h.` is a letter, before `ii.` a roman numeral)
   const numbered = sequenceStyles(data.map((x) => field(c, x, 'number')));
-  const styleOfRow = new Map<Row, Style | null>();
+  const numberStyleOf = new Map<Row, Style | null>(); // the style of each row's number cell
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
   const joined = new Map<Row, number>(); // lines joined to a row's label so far
@@ -188,7 +219,9 @@ export function readRows(
       if (owner.kind === 'project') owner.kind = 'section';
       block = {
         owner,
-        ownerStyle: styleOfRow.get(owner) ?? styleOf(String(owner.cells.tt ?? '')),
+        ownerStyle: numberStyleOf.has(owner)
+          ? numberStyleOf.get(owner)!
+          : styleOf(String(owner.cells.tt ?? '')),
         ownerNo: Number(String(owner.cells.tt ?? '').replace(/[.)]$/, '')),
         styles: [],
       };
@@ -263,7 +296,8 @@ export function readRows(
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
     if (split) joined.set(row, split.lines);
     lineOf.set(id, line);
-    styleOfRow.set(row, style);
+    at.set(id, r);
+    numberStyleOf.set(row, tt ? style : null);
     out.push(row);
   }
   // figures on rows without label or number after the table's last row (a count of its rows, a
@@ -284,5 +318,5 @@ export function readRows(
   for (const r of rows)
     if (r.kind === 'project' && !r.part && r.percent && onlyPercents(r.cells, r.percent))
       r.part = 'ratio';
-  return { rows, lineOf, footer };
+  return { reading: { rows, lineOf, footer }, at };
 }
