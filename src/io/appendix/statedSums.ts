@@ -11,19 +11,27 @@ import { rowShown } from './grid';
 import type { LeafSpec } from './header';
 import { type Ctx, figureSpecs } from './rowFigures';
 
-/** The figure of line r under a leaf as typed (the last one shown; a stored number as itself). */
-function figureAt(c: Ctx, r: number, s: LeafSpec): string | number | undefined {
+/**
+ * The figure of line r under a leaf as typed (the last one shown), undefined when none, null when
+ * the spreadsheet stores it: a sum with a stored figure is left out (a number stored by another
+ * program's reading of the text, as an HTML table's, says nothing of how the texts are typed).
+ */
+function figureAt(c: Ctx, r: number, s: LeafSpec): string | null | undefined {
   const shown = rowShown(c.g, r);
   for (let k = s.cols.length - 1; k >= 0; k--) {
     const col = s.cols[k];
     const t = (shown[col] ?? '').trim();
     if (!t) continue;
     const v = c.g.rows[r]?.[col]?.value;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return null;
     return /^[-−+(]?[\d.,\s\u00a0\u202f]+\)?$/.test(t) ? t : undefined;
   }
   return undefined;
 }
+
+/** The terms that hold a typed figure. */
+const typed = (ts: { sign: 1 | -1; figure: string | null | undefined }[]) =>
+  ts.flatMap((t) => (typeof t.figure === 'string' ? [{ sign: t.sign, figure: t.figure }] : []));
 
 /** The column-code rules (`3=1+2`) on every line from `from` on where the target holds a figure. */
 export function codeSums(c: Ctx, from: number): StatedSum[] {
@@ -40,11 +48,10 @@ export function codeSums(c: Ctx, from: number): StatedSum[] {
   for (let r = from; r < c.g.rows.length; r++)
     for (const rule of rules) {
       const total = figureAt(c, r, rule.total);
-      if (total === undefined) continue;
-      const terms = rule.terms.flatMap((t) => {
-        const figure = figureAt(c, r, t.spec!);
-        return figure === undefined ? [] : [{ sign: t.sign, figure }];
-      });
+      if (total == null) continue;
+      const figures = rule.terms.map((t) => ({ sign: t.sign, figure: figureAt(c, r, t.spec!) }));
+      if (figures.some((t) => t.figure === null)) continue;
+      const terms = typed(figures);
       if (terms.length) out.push({ total, terms });
     }
   return out;
@@ -72,12 +79,13 @@ export function treeSums(
     if (!kids.length || line === undefined) return;
     for (const s of figureSpecs(c)) {
       const total = figureAt(c, line, s);
-      if (total === undefined) continue;
-      const terms = kids.flatMap((k) => {
+      if (total == null) continue;
+      const figures = kids.map((k) => {
         const l = at.get(rows[k].id);
-        const figure = l === undefined ? undefined : figureAt(c, l, s);
-        return figure === undefined ? [] : [{ sign: 1 as const, figure }];
+        return { sign: 1 as const, figure: l === undefined ? undefined : figureAt(c, l, s) };
       });
+      if (figures.some((t) => t.figure === null)) continue;
+      const terms = typed(figures);
       if (terms.length) out.push({ total, terms });
     }
   });
