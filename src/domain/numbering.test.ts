@@ -92,3 +92,18 @@ describe('sections and projects side by side', () => {
     expect(tts(renumber(rows, detectScheme(rows)))).toBe('I 1 - - 2 -');
   });
 });
+
+describe('sections numbered in lower-case roman numerals', () => {
+  it('reads `i.`, `ii.` as such (the point `i.` after `h.` a letter) and renumbers in kind', () => {
+    const points = ['a.', 'b.', 'c.', 'd.', 'e.', 'f.', 'g.', 'h.', 'i.'].map((l) =>
+      row('project', 1, l),
+    );
+    const rows = [row('section', 0, 'i.'), ...points, row('section', 0, 'ii.')];
+    const scheme = detectScheme(rows);
+    expect(scheme.sections[0]).toBe('lowerRoman');
+    expect(scheme.projects[0]).toBe('lower');
+    // a section inserted before the second: iii. after it, in lower case with the dot
+    const out = renumber([...rows.slice(0, 10), row('section', 0, ''), rows[10]], scheme);
+    expect(tts(out)).toBe('i. a. b. c. d. e. f. g. h. i. ii. iii.');
+  });
+});

@@ -3,10 +3,11 @@
  * level, which bullet its projects carry) read from the rows as written, and the rows renumbered by
  * it after a structural edit. A number typed by hand (`manualNumber`) stays until the user asks.
  */
-import { numberingStyle, toRoman, type NumberingStyle } from './rows';
+import { sequenceStyles } from './rowNumbering';
+import { toRoman, type NumberingStyle } from './rows';
 import type { Row } from './types';
 
-export type Style = NumberingStyle | 'lower' | 'upper';
+export type Style = NumberingStyle | 'lower' | 'upper' | 'lowerRoman';
 
 /** How a plan numbers its rows: the style of sections at each level, and of projects. */
 export interface NumberingScheme {
@@ -26,13 +27,6 @@ export const DEFAULT_SCHEME: NumberingScheme = {
   projects: ['dash', 'dash', 'plus', 'plus'],
 };
 
-function styleOf(tt: unknown): Style | null {
-  const s = String(tt ?? '').trim();
-  if (!s) return null;
-  if (/^[a-zđ][.)]?$/.test(s)) return 'lower';
-  return numberingStyle(s);
-}
-
 function mostCommon(counts: Map<Style, number>): Style | undefined {
   let best: Style | undefined;
   let n = 0;
@@ -48,9 +42,11 @@ function mostCommon(counts: Map<Style, number>): Style | undefined {
 export function detectScheme(rows: readonly Row[]): NumberingScheme {
   const sec = new Map<number, Map<Style, number>>();
   const proj = new Map<number, Map<Style, number>>();
-  for (const r of rows) {
+  // (`i.` read in its sequence: a letter after `h.`, a roman numeral before `ii.`)
+  const styles = sequenceStyles(rows.map((r) => String(r.cells.tt ?? '')));
+  for (const [i, r] of rows.entries()) {
     if (r.kind === 'total' || r.part || r.manualNumber) continue;
-    const st = styleOf(r.cells.tt);
+    const st = styles[i];
     if (!st) continue;
     const by = r.kind === 'section' ? sec : proj;
     // projects are read by how deep they sit below their section, as `renumber` numbers them
@@ -110,6 +106,8 @@ export function numberOf(style: Style, k: number, path: readonly number[]): stri
   switch (style) {
     case 'roman':
       return toRoman(k);
+    case 'lowerRoman':
+      return toRoman(k).toLowerCase();
     case 'letter':
     case 'upper':
       return k <= 26 ? String.fromCharCode(64 + k) : String(k);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isSectionNumbering, numbersDeeper, pastedRowKind, type PastedLine } from './rowNumbering';
+import {
+  isSectionNumbering,
+  numbersDeeper,
+  pastedRowKind,
+  type PastedLine,
+  sequenceStyles,
+  styleOf,
+} from './rowNumbering';
 
 const line = (
   tt: string,
@@ -43,5 +50,73 @@ describe('the kind of a pasted line, by the reader’s numbering rule', () => {
     expect(isSectionNumbering('plus', true, '')).toBe(false);
     expect(numbersDeeper('dash', 'plus')).toBe(true);
     expect(numbersDeeper('plus', 'dash')).toBe(false);
+  });
+});
+
+describe('lower-case roman numerals told from letters by their sequence', () => {
+  const read = (s: string) => sequenceStyles(s.split(' ').map((t) => (t === '_' ? '' : t)));
+
+  it('reads i, ii, iii as roman numerals, with or without the dot', () => {
+    expect(read('i. a. b. ii. a. iii.')).toEqual([
+      'lowerRoman',
+      'lower',
+      'lower',
+      'lowerRoman',
+      'lower',
+      'lowerRoman',
+    ]);
+    expect(read('i 1 2 ii 1 iii iv v vi')).toEqual([
+      'lowerRoman',
+      'arabic',
+      'arabic',
+      'lowerRoman',
+      'arabic',
+      'lowerRoman',
+      'lowerRoman',
+      'lowerRoman',
+      'lowerRoman',
+    ]);
+    // a lone `i.` heading the rows (no `h.` before it) is the first numeral
+    expect(read('i. - -')[0]).toBe('lowerRoman');
+  });
+
+  it('reads i after h, v after u, x after v as letters', () => {
+    expect(read('a. b. c. d. đ. e. g. h. i. k.')[8]).toBe('lower');
+    expect(read('a b c d e f g h i j')[8]).toBe('lower');
+    // the ninth letter ends the list: a section numbered otherwise follows
+    expect(read('1. a. b. c. d. e. g. h. i. 2. a.')[9 - 1]).toBe('lower');
+    const long = 'a b c d đ e g h i k l m n o p q r s t u v x y'.split(' ');
+    const styles = sequenceStyles(long);
+    expect(styles.every((s) => s === 'lower')).toBe(true);
+    // `v` or `x` with no `iv`, `ix` before them stay letters, as read alone
+    expect(read('v. x.')).toEqual(['lower', 'lower']);
+  });
+
+  it('lets the next number decide where both readings fit', () => {
+    // iv's points run a…u: `v` continues both; `vi` (or a new list `a`) after it reads roman
+    const points = 'a b c d đ e g h i k l m n o p q r s t u'.split(' ');
+    const roman = sequenceStyles(['iv', ...points, 'v', 'a', 'vi']);
+    expect(roman[points.length + 1]).toBe('lowerRoman');
+    expect(roman[points.length + 3]).toBe('lowerRoman');
+    const letters = sequenceStyles(['iv', ...points, 'v', 'x', 'y']);
+    expect(letters[points.length + 1]).toBe('lower');
+    expect(letters[points.length + 2]).toBe('lower');
+    // `h.` then `i.` with points `a.` under it: a new numeral; then `ii.`
+    expect(read('A. a. b. c. d. e. g. h. i. a. b. ii.').slice(8)).toEqual([
+      'lowerRoman',
+      'lower',
+      'lower',
+      'lowerRoman',
+    ]);
+    // numbers between them skipped: rows without a number do not decide
+    expect(read('h _ i _ ii')).toEqual(['lower', null, 'lowerRoman', null, 'lowerRoman']);
+  });
+
+  it('reads a numeral of two letters or more alone, and heads sections with it', () => {
+    expect(styleOf('ii.')).toBe('lowerRoman');
+    expect(styleOf('xiv')).toBe('lowerRoman');
+    expect(styleOf('i.')).toBe('lower');
+    expect(styleOf('il')).toBe(null);
+    expect(isSectionNumbering('lowerRoman', false, 'Sở')).toBe(true);
   });
 });

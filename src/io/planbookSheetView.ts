@@ -16,6 +16,7 @@ const STYLES = new Set<string>([
   'plus',
   'lower',
   'upper',
+  'lowerRoman',
 ]);
 
 function styles(v: unknown): Style[] | null {

@@ -22,15 +22,18 @@ export interface Ctx {
   anyOf?: Uint8Array;
   /** Per role, per line: the role's text (`field`), kept once read. */
   fields?: Map<string, (string | undefined)[]>;
-  /** The number style of the figures typed as text below the header (built on first use). */
+  /**
+   * The number style of the figures typed as text below the header (set by the reader from the
+   * sums the table states, see statedSums.ts; else built on first use from the figures alone).
+   */
   style?: NumberStyle;
 }
 
 const num = (text: string, style: NumberStyle) =>
   text === '-' || text === '–' ? null : parseAmount(text, style);
 
-/** The style of the figures typed as text (no stored number) in the numeric columns. */
-function typedStyle(c: Ctx): NumberStyle {
+/** The figures typed as text (no stored number) in the numeric columns, the header's codes aside. */
+export function typedTexts(c: Ctx): string[] {
   const texts: string[] = [];
   const cols = figureSpecs(c).flatMap((s) => s.cols);
   for (const row of c.g.rows)
@@ -45,7 +48,7 @@ function typedStyle(c: Ctx): NumberStyle {
       )
         texts.push(cell.text);
     }
-  return sheetNumberStyle(texts);
+  return texts;
 }
 
 /** A marker glued to a figure: `(1)     419.278.223` → the figure's text, or null. */
@@ -105,7 +108,7 @@ export function rowFigures(
   let any = false;
   const row = c.g.rows[r];
   const shown = rowShown(c.g, r);
-  const style = (c.style ??= typedStyle(c));
+  const style = (c.style ??= sheetNumberStyle(typedTexts(c)));
   for (const s of figureSpecs(c)) {
     // most leaves hold one figure or none: their lists are made when a second text comes
     let texts: string[] | null = null;

@@ -5,11 +5,14 @@
 import { parseLabelRule } from '../../domain/labelRules';
 import {
   DEEP,
+  headsSections,
   isSectionNumbering,
   numbersDeeper,
+  sequenceStyles,
   type Style,
   styleOf,
 } from '../../domain/rowNumbering';
+import { sheetNumberStyle, styleLeftToSums } from '../../domain/numberStyle';
 import { normaliseLevels } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
 import type { Row } from '../../domain/types';
@@ -24,7 +27,8 @@ import {
   isRatioLabel,
   isTotalLabel,
 } from './rowKinds';
-import { type Ctx, hasFigures, rowFigures } from './rowFigures';
+import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
+import { codeSums, treeSums } from './statedSums';
 import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
 import { field, isUpper, rowTexts, tableRows } from './tableLines';
 
@@ -33,18 +37,51 @@ export type { ImportWarning };
 /** The signs a rule in a label joins its terms with (see parseLabelRule). */
 const SIGN = /[+\-−–]/;
 
-/** Rows of the table below the band, classified and levelled, and the text below it. */
+interface Reading {
+  rows: Row[];
+  lineOf: Map<string, number>;
+  footer: string[];
+}
+
+/**
+ * Rows of the table below the band, classified and levelled, and the text below it. Figures
+ * typed as text that either style reads (`61,600`) are read in the style under which the sums the
+ * table states hold (the rows read once to know them, and again when that style is the other).
+ */
 export function readRows(
   g: RawGrid,
   band: HeaderBand,
   specs: LeafSpec[],
   warnings: ImportWarning[],
-): { rows: Row[]; lineOf: Map<string, number>; footer: string[] } {
+): Reading {
   const headerTexts = new Set<string>();
   for (let r = band.start; r < band.end; r++)
     for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
   const c: Ctx = { g, specs, headerTexts, warnings };
+  const texts = typedTexts(c);
+  if (!styleLeftToSums(texts)) {
+    c.style = sheetNumberStyle(texts);
+    return readTable(c, band).reading;
+  }
+  const code = codeSums(c, band.end);
+  c.style = sheetNumberStyle(texts, code);
+  const mark = warnings.length;
+  const first = readTable(c, band);
+  const style = sheetNumberStyle(texts, [...code, ...treeSums(c, first.reading.rows, first.at)]);
+  if (style === c.style) return first.reading;
+  warnings.length = mark; // (the warnings of the first reading said again)
+  return readTable({ g, specs, headerTexts, warnings, style }, band).reading;
+}
+
+/** The rows read with the context's number style; `at`: the line of each row's figures. */
+function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string, number> } {
+  const { g, specs, warnings } = c;
+  const at = new Map<string, number>();
   const { data, footer } = tableRows(c, band);
+  // the style of each line's number, read in the sequence of the table's numbers (`i.` after
+  // `h.` is a letter, before `ii.` a roman numeral)
+  const numbered = sequenceStyles(data.map((x) => field(c, x, 'number')));
+  const numberStyleOf = new Map<Row, Style | null>(); // the style of each row's number cell
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
   const joined = new Map<Row, number>(); // lines joined to a row's label so far
@@ -65,6 +102,7 @@ export function readRows(
     });
   for (let k = 0; k < data.length; k++) {
     const first = data[k];
+    const at0 = k; // the line's index in the table, before a split moves `k` on
     const line = g.lineOf[first];
     const prev = out[out.length - 1];
     // a label split over lines: a tail in lower case, an English line under a Vietnamese one, or
@@ -133,7 +171,7 @@ export function readRows(
     const base = texts ?? Object.assign(textCells(c, r, tt, name, lead, coord), cells);
     const id = `i${++n}`;
     // a bullet typed at the start of the label numbers the row when the TT cell is empty
-    const style = styleOf(tt || (/^\s*([-–+])\s/.exec(name)?.[1] ?? ''));
+    const style = tt ? numbered[at0] : styleOf(/^\s*([-–+])\s/.exec(name)?.[1] ?? '');
     const no = Number(tt.replace(/[.)]$/, ''));
     let row: Row;
     // an of-which block ends at a row numbered like its owner's next sibling or above
@@ -165,9 +203,7 @@ export function readRows(
       isTotalLabel(label) &&
       (!tt ||
         !style ||
-        (!out.length &&
-          (style === 'letter' || style === 'roman') &&
-          !data.slice(k + 1).some((x) => styleOf(field(c, x, 'number')) === style)))
+        (!out.length && headsSections(style) && !numbered.slice(k + 1).some((x) => x === style)))
     ) {
       // the label in the name's place, before the figures
       const figs = texts ? rowFigures(c, r, line, true).cells : cells;
@@ -183,7 +219,9 @@ export function readRows(
       if (owner.kind === 'project') owner.kind = 'section';
       block = {
         owner,
-        ownerStyle: styleOf(String(owner.cells.tt ?? '')),
+        ownerStyle: numberStyleOf.has(owner)
+          ? numberStyleOf.get(owner)!
+          : styleOf(String(owner.cells.tt ?? '')),
         ownerNo: Number(String(owner.cells.tt ?? '').replace(/[.)]$/, '')),
         styles: [],
       };
@@ -195,7 +233,7 @@ export function readRows(
         part: 'ofWhich',
         cells: base,
       };
-    } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/)) {
+    } else if (isRatioLabel(label) && !tt.match(/^[A-Z]$|^[IVX]+$/) && style !== 'lowerRoman') {
       row = {
         id,
         kind: 'project',
@@ -215,7 +253,7 @@ export function readRows(
         m++;
       const following = data[m];
       const nextTt = following !== undefined ? field(c, following, 'number') : '';
-      const next = nextTt ? styleOf(nextTt) : null;
+      const next = nextTt ? numbered[m] : null;
       const nextName = following !== undefined ? field(c, following, 'name') : '';
       // an unnumbered line with figures under a numbered item breaks that item down
       const unnumberedBelow =
@@ -258,6 +296,8 @@ export function readRows(
     if (block?.owner === row && row.kind === 'project') row.kind = 'section';
     if (split) joined.set(row, split.lines);
     lineOf.set(id, line);
+    at.set(id, r);
+    numberStyleOf.set(row, tt ? style : null);
     out.push(row);
   }
   // figures on rows without label or number after the table's last row (a count of its rows, a
@@ -278,5 +318,5 @@ export function readRows(
   for (const r of rows)
     if (r.kind === 'project' && !r.part && r.percent && onlyPercents(r.cells, r.percent))
       r.part = 'ratio';
-  return { rows, lineOf, footer };
+  return { reading: { rows, lineOf, footer }, at };
 }
