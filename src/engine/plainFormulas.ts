@@ -52,7 +52,12 @@ export function rowArgs(cols: readonly number[], row: number, sheet: PlainSheetN
 
 /** Column c at the listed rows, contiguous runs as ranges (as layout.ts columnRanges). */
 export function columnArgs(c: number, rowIdx: readonly number[], sheet: PlainSheetNo): SumArg[] {
-  return runs(rowIdx).map(([a, b]) =>
+  return runArgs(c, runs(rowIdx), sheet);
+}
+
+/** Column c over runs of rows (`[first, last]`), each a cell or a range. */
+function runArgs(c: number, rs: readonly [number, number][], sheet: PlainSheetNo): SumArg[] {
+  return rs.map(([a, b]) =>
     a === b ? { sheet, r0: a, c0: c } : { sheet, r0: a, c0: c, r1: b, c1: c },
   );
 }
@@ -82,11 +87,13 @@ export function plainDerived(
   out.set(l.flagCol, r.kind === 'project' ? 1 : 0);
   if (r.kind === 'section') {
     const children = childRows(rows, i);
+    // the children's runs found once, for every column (as columnArgs)
+    const rs = runs(children);
     for (const c of l.numericCols)
       out.set(
         c,
         children.length
-          ? { sum: columnArgs(c, children, 0) }
+          ? { sum: runArgs(c, rs, 0) }
           : typeof r.cells[l.leaves[c].id] === 'number'
             ? { terms: [{ sign: 1, row: i, col: l.statedCol.get(l.leaves[c].id)! }] }
             : null,

@@ -8,7 +8,10 @@ import { layoutOf } from './layout';
 import type { PlainValues } from './plainValues';
 
 /** Every figure of a sheet (cells, column rules by row, totals by source), in amounts of the plan's unit. */
-export function allFigures(p: PlainValues, sheet: AppendixSheet): unknown[] {
+export function allFigures(
+  p: Pick<PlainValues, 'value' | 'rule' | 'total'>,
+  sheet: AppendixSheet,
+): unknown[] {
   const ids = leaves(sheet.columns).map((l) => l.id);
   const groups = yearGroups(sheet.columns).map((g) => g.group.id);
   const l = layoutOf(sheet);

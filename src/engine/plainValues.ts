@@ -48,6 +48,17 @@ export class PlainValues {
   private readonly numeric: Set<number>;
   /** Derived cells of section and total rows (computed once each). */
   private readonly heads = new Map<number, Map<number, PlainContent>>();
+  /**
+   * Whether a project row's derived cells are left until read: none can fail (no column rule, and
+   * the row total adds input cells only), so computing them at once would find nothing, and a
+   * sheet's 10,000 row totals are not computed before its grid shows the few in view.
+   */
+  private readonly projectsWhenRead: boolean;
+  /**
+   * Per row kind, by engine column: 1 when a model input lands there, 0 when not, unset before
+   * asked (inputColumn depends on the row's kind alone: the cell policy's placeOf).
+   */
+  private readonly lands = new Map<Row['kind'], Int8Array>();
   /** Formula cells evaluated so far (what a step recomputed is counted, not timed). */
   evaluated = 0;
   /** A cell as formulas read it, of the data sheet (0) or the totals sheet (1). */
@@ -67,6 +78,8 @@ export class PlainValues {
     if (layout.rowTotalCol !== undefined) this.everyRow.add(layout.rowTotalCol);
     for (const r of layout.rules) this.everyRow.add(r.col);
     this.numeric = new Set(layout.numericCols);
+    this.projectsWhenRead =
+      !layout.rules.length && layout.amountCols.every((c) => !this.everyRow.has(c));
   }
 
   /**
@@ -136,7 +149,7 @@ export class PlainValues {
   private computeAll(kept?: Uint8Array): void {
     // from the bottom: a section's children are computed before it
     for (let i = this.rows.length - 1; i >= 0; i--) {
-      if (kept?.[i]) continue;
+      if (kept?.[i] || (this.projectsWhenRead && this.rows[i].kind === 'project')) continue;
       for (const [c, content] of this.derivedRow(i))
         if (content !== null && typeof content !== 'number') this.get(i, c);
     }
@@ -192,10 +205,18 @@ export class PlainValues {
     if (id === undefined || !own(r.cells, id)) return null;
     const v = r.cells[id];
     if (v === null || v === undefined || v === '') return null;
-    if (inputColumn(this.layout, r, id) !== c) return null;
+    if (!this.landsAt(r, id, c)) return null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
     const s = String(v); // a text (formulas were refused in `of`), read as the engine reads it
     return s.startsWith("'") ? s.slice(1) : s;
+  }
+
+  /** Whether row r's input `id` lands in engine column c (inputColumn, kept by row kind). */
+  private landsAt(r: Row, id: Id, c: number): boolean {
+    let at = this.lands.get(r.kind);
+    if (!at) this.lands.set(r.kind, (at = new Int8Array(this.layout.width).fill(-1)));
+    if (at[c] < 0) at[c] = inputColumn(this.layout, r, id) === c ? 1 : 0;
+    return at[c] === 1;
   }
 
   /** The value of a data cell (0-based), unrounded, as formulas read it. */
