@@ -73,42 +73,76 @@ export function plantable(a: Omit<SheetAudit, 'sheet' | 'table'>): {
   return { skip, cols };
 }
 
-export function plantErrors(perSheet: number, seed = 7): Planting {
+/** A seeded pseudo-random generator in [0, 1) (the same plantings run after run). */
+export function seeded(seed: number): () => number {
   let state = seed;
-  const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const out: Planting = { planted: 0, found: 0, missed: [] };
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+/** An audited table of `fixtures/mof` and its grid as read (each workbook read once). */
+export interface AuditedTable {
+  file: string;
+  a: SheetAudit & { data: { first: number; last: number }; columns: Record<string, string> };
+  grid: RawGrid;
+}
+
+/** Every audited table (a table with its data lines and columns audited) of the corpus. */
+export function* auditedTables(): Generator<AuditedTable> {
   for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
     const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
     const grids = gridsFromWorkbook(readFileSync(`fixtures/mof/${audit.file}`));
     for (const a of audit.sheets as SheetAudit[]) {
       const grid = grids.find((g) => g.name === a.sheet);
-      if (!a.table || !a.data || !a.columns || !grid) continue;
-      const base = errorsOf(a.sheet, grid);
-      const { skip, cols } = plantable(a);
-      const candidates: [number, number][] = [];
-      for (let line = a.data.first; line <= a.data.last; line++) {
-        const r = grid.lineOf.indexOf(line);
-        if (skip.has(line) || r < 0) continue;
-        for (const c of cols) {
-          const v = grid.rows[r]?.[c]?.value;
-          if (typeof v === 'number' && Math.abs(v) >= 100) candidates.push([r, c]);
-        }
+      if (a.table && a.data && a.columns && grid)
+        yield { file: audit.file, a: a as AuditedTable['a'], grid };
+    }
+  }
+}
+
+/**
+ * Plants `v` in cell (r, c) of a table's grid, reads and checks it again, and counts it found
+ * when an error finding the unchanged sheet (`base`) did not have answers it.
+ */
+export function plantOne(
+  out: Planting,
+  t: AuditedTable,
+  base: Set<string>,
+  r: number,
+  c: number,
+  v: number,
+): void {
+  const cell = t.grid.rows[r][c];
+  const rows = t.grid.rows.slice();
+  rows[r] = rows[r].slice();
+  rows[r][c] = { ...cell, value: v, text: String(v) };
+  const fresh = [...errorsOf(t.a.sheet, { ...t.grid, rows })].filter((x) => !base.has(x));
+  out.planted++;
+  if (fresh.length) out.found++;
+  else
+    out.missed.push(
+      `${t.file} ${t.a.sheet} ${columnLetter(c)}${t.grid.lineOf[r]} ${cell.value as number} -> ${v}`,
+    );
+}
+
+export function plantErrors(perSheet: number, seed = 7): Planting {
+  const rand = seeded(seed);
+  const out: Planting = { planted: 0, found: 0, missed: [] };
+  for (const t of auditedTables()) {
+    const { a, grid } = t;
+    const base = errorsOf(a.sheet, grid);
+    const { skip, cols } = plantable(a);
+    const candidates: [number, number][] = [];
+    for (let line = a.data.first; line <= a.data.last; line++) {
+      const r = grid.lineOf.indexOf(line);
+      if (skip.has(line) || r < 0) continue;
+      for (const c of cols) {
+        const v = grid.rows[r]?.[c]?.value;
+        if (typeof v === 'number' && Math.abs(v) >= 100) candidates.push([r, c]);
       }
-      for (let k = 0; k < perSheet && candidates.length; k++) {
-        const [r, c] = candidates.splice(Math.floor(rand() * candidates.length), 1)[0];
-        const cell = grid.rows[r][c];
-        const v = planted(cell.value as number, rand);
-        const rows = grid.rows.slice();
-        rows[r] = rows[r].slice();
-        rows[r][c] = { ...cell, value: v, text: String(v) };
-        const fresh = [...errorsOf(a.sheet, { ...grid, rows })].filter((x) => !base.has(x));
-        out.planted++;
-        if (fresh.length) out.found++;
-        else
-          out.missed.push(
-            `${audit.file} ${a.sheet} ${columnLetter(c)}${grid.lineOf[r]} ${cell.value as number} -> ${v}`,
-          );
-      }
+    }
+    for (let k = 0; k < perSheet && candidates.length; k++) {
+      const [r, c] = candidates.splice(Math.floor(rand() * candidates.length), 1)[0];
+      plantOne(out, t, base, r, c, planted(grid.rows[r][c].value as number, rand));
     }
   }
   return out;

@@ -4,11 +4,8 @@
  * (by a fifth of the part, at least 100), the sheet read and checked again, and the error findings
  * compared with the unchanged sheet's. Measures how many such errors the of-which check finds.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { columnLetter } from '../../domain/columns';
 import type { RawGrid } from '../../io/appendix/grid';
-import { gridsFromWorkbook } from '../../io/sheets';
-import { colIndex, errorsOf, type Planting, type SheetAudit } from './plantErrors';
+import { auditedTables, colIndex, errorsOf, plantOne, type Planting, seeded } from './plantErrors';
 
 /** Runs of consecutive of-which lines of an audited sheet. */
 function runs(lines: readonly number[]): number[][] {
@@ -34,53 +31,37 @@ const figure = (grid: RawGrid, line: number, c: number): number | null => {
  * take none.
  */
 export function plantOfWhich(perSheet: number, seed = 11): Planting {
-  let state = seed;
-  const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = seeded(seed);
   const out: Planting = { planted: 0, found: 0, missed: [] };
-  for (const f of readdirSync('fixtures/audits').filter((x) => x.endsWith('.json'))) {
-    const audit = JSON.parse(readFileSync(`fixtures/audits/${f}`, 'utf8'));
-    const grids = gridsFromWorkbook(readFileSync(`fixtures/mof/${audit.file}`));
-    for (const a of audit.sheets as SheetAudit[]) {
-      const grid = grids.find((g) => g.name === a.sheet);
-      if (!a.table || !a.data || !a.columns || !a.ofWhich?.length || !grid) continue;
-      const parts = new Set(a.ofWhich);
-      const cols = Object.entries(a.columns)
-        .filter(([, k]) => k === 'amount')
-        .map(([c]) => colIndex(c));
-      const candidates: { line: number; c: number; v: number }[] = [];
-      for (const run of runs(a.ofWhich))
-        for (const c of cols) {
-          let owner: number | null = null;
-          for (let l = run[0] - 1; l >= a.data.first && owner === null; l--)
-            if (!parts.has(l)) owner = figure(grid, l, c);
-          const ys = run.map((l) => figure(grid, l, c));
-          if (owner === null || owner <= 0 || ys.some((y) => y !== null && y < 0)) continue;
-          const sum = ys.reduce<number>((s, y) => s + (y ?? 0), 0);
-          run.forEach((line, k) => {
-            const y = ys[k];
-            if (y === null || y < 100) return;
-            const v = owner - (sum - y) + Math.max(Math.round(Math.abs(y) * 0.2), 100);
-            // a raise: a part typed too large (a part lowered is no error of this kind)
-            if (v > y) candidates.push({ line, c, v });
-          });
-        }
-      if (!candidates.length) continue;
-      const base = errorsOf(a.sheet, grid);
-      for (let k = 0; k < perSheet && candidates.length; k++) {
-        const { line, c, v } = candidates.splice(Math.floor(rand() * candidates.length), 1)[0];
-        const r = grid.lineOf.indexOf(line);
-        const cell = grid.rows[r][c];
-        const rows = grid.rows.slice();
-        rows[r] = rows[r].slice();
-        rows[r][c] = { ...cell, value: v, text: String(v) };
-        const fresh = [...errorsOf(a.sheet, { ...grid, rows })].filter((x) => !base.has(x));
-        out.planted++;
-        if (fresh.length) out.found++;
-        else
-          out.missed.push(
-            `${audit.file} ${a.sheet} ${columnLetter(c)}${line} ${cell.value as number} -> ${v}`,
-          );
+  for (const t of auditedTables()) {
+    const { a, grid } = t;
+    if (!a.ofWhich?.length) continue;
+    const parts = new Set(a.ofWhich);
+    const cols = Object.entries(a.columns)
+      .filter(([, k]) => k === 'amount')
+      .map(([c]) => colIndex(c));
+    const candidates: { line: number; c: number; v: number }[] = [];
+    for (const run of runs(a.ofWhich))
+      for (const c of cols) {
+        let owner: number | null = null;
+        for (let l = run[0] - 1; l >= a.data.first && owner === null; l--)
+          if (!parts.has(l)) owner = figure(grid, l, c);
+        const ys = run.map((l) => figure(grid, l, c));
+        if (owner === null || owner <= 0 || ys.some((y) => y !== null && y < 0)) continue;
+        const sum = ys.reduce<number>((s, y) => s + (y ?? 0), 0);
+        run.forEach((line, k) => {
+          const y = ys[k];
+          if (y === null || y < 100) return;
+          const v = owner - (sum - y) + Math.max(Math.round(Math.abs(y) * 0.2), 100);
+          // a raise: a part typed too large (a part lowered is no error of this kind)
+          if (v > y) candidates.push({ line, c, v });
+        });
       }
+    if (!candidates.length) continue;
+    const base = errorsOf(a.sheet, grid);
+    for (let k = 0; k < perSheet && candidates.length; k++) {
+      const { line, c, v } = candidates.splice(Math.floor(rand() * candidates.length), 1)[0];
+      plantOne(out, t, base, grid.lineOf.indexOf(line), c, v);
     }
   }
   return out;
