@@ -3,11 +3,11 @@
  * appendix's cell to a plain sheet's and back; the fill handle dragged on a plain sheet fills it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
 import type { BrowserContext, Page } from 'playwright-core';
 import { e2eSuite } from './harness';
+import { appendixWithNotes } from './pages/books';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { PlainSheetModel } from './pages/PlainSheet';
 import { StartPageModel } from './pages/StartPage';
@@ -25,7 +25,6 @@ async function openBoth(): Promise<Page> {
   page.setDefaultTimeout(15000);
   const start = new StartPageModel(page);
   await start.goto(suite.url());
-  const appendix = XLSX.read(readFileSync('fixtures/shapes/phu-tho-2018-2020.xlsx'));
   const notes = XLSX.utils.aoa_to_sheet([
     ['Nguồn', 'Số tiền', 'Ghi chú'],
     ['NSTW', 100, 'Một cửa điện tử (đối chiếu)'],
@@ -34,13 +33,7 @@ async function openBoth(): Promise<Page> {
     ['Dự phòng', 40],
   ]);
   notes.B4 = { t: 'n', v: 4350, f: 'SUM(B2:B3)' };
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, appendix.Sheets[appendix.SheetNames[0]], 'Phụ lục');
-  XLSX.utils.book_append_sheet(wb, notes, 'Đối chiếu');
-  await start.drop(
-    'phu-tho-doi-chieu.xlsx',
-    Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
-  );
+  await start.drop('phu-tho-doi-chieu.xlsx', appendixWithNotes(notes));
   await page.click('[data-testid=import-confirm]');
   await page.waitForSelector('[data-testid=plan-grid] .ag-row');
   return page;

@@ -5,13 +5,12 @@
  * tooltip and settled from the bar above the grid.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { token } from '../../src/server/testkit';
 import { collabServer } from './collabServer';
 import { e2eSuite } from './harness';
+import { appendixWithNotes } from './pages/books';
 import { PlainSheetModel } from './pages/PlainSheet';
 import { StartPageModel } from './pages/StartPage';
 import { openFromServer, SyncPanelModel } from './pages/SyncPanel';
@@ -21,20 +20,7 @@ const suite = e2eSuite();
 const server = collabServer();
 const DOC = 'plan/e2e-plain/submission/gtvt';
 
-function book(): Buffer {
-  const appendix = XLSX.read(readFileSync('fixtures/shapes/phu-tho-2018-2020.xlsx'));
-  const notes = XLSX.utils.aoa_to_sheet([
-    ['Nguồn', 'Số tiền'],
-    ['NSTW', 100],
-    ['NSĐP', 250],
-    ['Cộng', 350],
-  ]);
-  notes.B4 = { t: 'n', v: 350, f: 'SUM(B2:B3)' };
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, appendix.Sheets[appendix.SheetNames[0]], 'Phụ lục');
-  XLSX.utils.book_append_sheet(wb, notes, 'Đối chiếu');
-  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-}
+const book = () => appendixWithNotes();
 
 /** Waits until a plain cell carries a class (or no longer does). */
 async function marked(page: Page, r: number, c: number, cls: string, on = true) {

@@ -5,10 +5,9 @@
  * label and a figure replaced, its formula following and itself skipped.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import * as XLSX from '@e965/xlsx';
 import { e2eSuite } from './harness';
+import { appendixWithNotes } from './pages/books';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { PlainSheetModel } from './pages/PlainSheet';
 import { StartPageModel } from './pages/StartPage';
@@ -84,21 +83,7 @@ describe('find and replace', () => {
     await page.setViewportSize({ width: 1440, height: 1000 });
     const start = new StartPageModel(page);
     await start.goto(suite.url());
-    const appendix = XLSX.read(readFileSync('fixtures/shapes/phu-tho-2018-2020.xlsx'));
-    const notes = XLSX.utils.aoa_to_sheet([
-      ['Nguồn', 'Số tiền'],
-      ['NSTW', 100],
-      ['NSĐP', 250],
-      ['Cộng', 350],
-    ]);
-    notes.B4 = { t: 'n', v: 350, f: 'SUM(B2:B3)' };
-    const book = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(book, appendix.Sheets[appendix.SheetNames[0]], 'Phụ lục');
-    XLSX.utils.book_append_sheet(book, notes, 'Đối chiếu');
-    await start.drop(
-      'doi-chieu.xlsx',
-      Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
-    );
+    await start.drop('doi-chieu.xlsx', appendixWithNotes());
     await page.click('[data-testid=import-confirm]');
     await page.waitForSelector('[data-testid=plan-grid] .ag-row');
     const wb = new WorkbookPageModel(page);

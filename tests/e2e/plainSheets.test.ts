@@ -1,10 +1,10 @@
 /** Issue 5 in Chromium: sheets that are not appendices come in as plain grid sheets. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
 import type { BrowserContext } from 'playwright-core';
 import { e2eSuite } from './harness';
+import { appendixWithNotes, book } from './pages/books';
 import { PlainSheetModel } from './pages/PlainSheet';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
@@ -15,33 +15,13 @@ before(async () => {
   context = await suite.profile();
 });
 
-function book(sheets: [string, XLSX.WorkSheet][]): Buffer {
-  const wb = XLSX.utils.book_new();
-  for (const [n, ws] of sheets) XLSX.utils.book_append_sheet(wb, ws, n);
-  return Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-}
-
 describe('plain grid sheets', () => {
   it('keeps a sheet that is not an appendix, with its formulas live and editable', async () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
     const start = new StartPageModel(page);
     await start.goto(suite.url());
-    const appendix = XLSX.read(readFileSync('fixtures/shapes/phu-tho-2018-2020.xlsx'));
-    const notes = XLSX.utils.aoa_to_sheet([
-      ['Nguồn', 'Số tiền'],
-      ['NSTW', 100],
-      ['NSĐP', 250],
-      ['Cộng', 350],
-    ]);
-    notes.B4 = { t: 'n', v: 350, f: 'SUM(B2:B3)' };
-    await start.drop(
-      'phu-tho-kem-doi-chieu.xlsx',
-      book([
-        ['Phụ lục', appendix.Sheets[appendix.SheetNames[0]]],
-        ['Đối chiếu', notes],
-      ]),
-    );
+    await start.drop('phu-tho-kem-doi-chieu.xlsx', appendixWithNotes());
     assert.match(
       await page.locator('.pb-import .pb-note').first().innerText(),
       /giữ nguyên dạng bảng\): Đối chiếu/,
