@@ -17,7 +17,7 @@ import { colName } from './appendixSheet';
 import { appendixOptions, writeAppendix } from './appendixStream';
 import { type BookSheet, writeStreamedBook } from './bookStream';
 import type { BookCell, SheetStream } from './sheetStream';
-import { deflateRaw } from './zipWriter';
+import { deflateText } from './zipWriter';
 import { base64 } from './base64';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
@@ -60,7 +60,7 @@ function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, numbe
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
 export async function packPlan(json: string): Promise<string> {
-  return base64(await deflateRaw(new TextEncoder().encode(json)));
+  return base64(await deflateText(json));
 }
 
 const NOT_IN_NAMES =
@@ -114,6 +114,9 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const lang = input.lang ?? 'vi';
   const label = totalLabel(lang);
   const choice = input.stated ?? 'formulas';
+  // the plan is packed while the sheets are written (its deflating answers later: see below)
+  const packing = packPlan(serializePlanbook(wb));
+  packing.catch(() => undefined); // a failure is the writing's, where `packing` is awaited
   const layouts = wb.sheets.map((s) =>
     layoutAppendix(
       s,
@@ -206,13 +209,13 @@ export async function exportXlsx(input: ExportInput): Promise<{
     },
   });
   // deflated once: its part is stored (base64 of deflated bytes would hardly shrink again)
-  const packed = await packPlan(serializePlanbook(wb));
   sheets.push({
     name: PLANBOOK_SHEET,
     hidden: true,
     stored: true,
     options: {},
-    write: (s) => {
+    write: async (s) => {
+      const packed = await packing;
       s.cells(0, [
         { value: 'planbook-export-v1', type: String },
         { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },
