@@ -17,7 +17,7 @@ import { colName } from './appendixSheet';
 import { appendixOptions, writeAppendix } from './appendixStream';
 import { type BookSheet, writeStreamedBook } from './bookStream';
 import type { BookCell, SheetStream } from './sheetStream';
-import { deflateText } from './zipWriter';
+import { deflateRaw } from './zipWriter';
 import { base64 } from './base64';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
@@ -60,7 +60,7 @@ function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, numbe
 
 /** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
 export async function packPlan(json: string): Promise<string> {
-  return base64(await deflateText(json));
+  return base64(await deflateRaw(new TextEncoder().encode(json)));
 }
 
 const NOT_IN_NAMES =

@@ -30,27 +30,11 @@ export function setNativeDeflate(f: DeflaterFactory | null): void {
   factory = f ?? streamDeflater() ?? fflateDeflater;
 }
 
-/** Characters of a text encoded at a time before they are deflated (deflateText). */
-export const TEXT_SLICE = 1 << 18;
-
-/**
- * Raw deflate of a text's UTF-8 bytes, encoded (encodeInto: several times faster than `encode` on
- * Node's long strings) and deflated a slice at a time: no copy of the whole text's bytes is held.
- */
-export async function deflateText(text: string): Promise<Uint8Array> {
+/** Raw deflate of whole bytes with the registered deflater. */
+export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   const d = factory((x) => parts.push(x));
-  const encoder = new TextEncoder();
-  for (let at = 0; ;) {
-    let end = Math.min(text.length, at + TEXT_SLICE);
-    // never between the two halves of a surrogate pair
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    const bytes = new Uint8Array(3 * (end - at));
-    const n = encoder.encodeInto(text.slice(at, end), bytes).written;
-    d.push(bytes.subarray(0, n), end === text.length);
-    if ((at = end) === text.length) break;
-  }
+  d.push(bytes, true);
   await d.done;
   return concat(parts);
 }
