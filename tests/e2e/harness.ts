@@ -145,17 +145,18 @@ export function e2eSuite(): {
      * shows: the origin's stored data wiped, so the app seeds the sample again. Each test that
      * calls it starts from that same state, alone or after any other. Far cheaper than a fresh
      * profile (no new page process, no service-worker install downloading the app again).
-     * For tests of one page only: a test that needs a second tab, a reload into its own data,
-     * page init scripts or exposed functions, or the context's settings takes `profile()`.
+     * For tests of one page (reloads included): a test that needs a second tab, page init
+     * scripts or exposed functions, or the context's settings (offline, routes) takes `profile()`.
      */
     sample: async () => {
       await start();
-      shared ??= await profile().then(async (context) => ({
-        context,
-        page: await context.newPage(),
-      }));
-      shared.page = await resetPage(shared.context, shared.page, srv!.url);
-      return openSample(shared.context, srv!.url, shared.page);
+      if (!shared) {
+        const context = await profile();
+        shared = { context, page: await context.newPage() };
+      }
+      const { context } = shared;
+      const page = (shared.page = await resetPage(context, shared.page, srv!.url));
+      return openSample(context, srv!.url, page);
     },
   };
 }
