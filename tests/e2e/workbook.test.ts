@@ -231,6 +231,7 @@ describe('the file’s shared page (suite.sample)', () => {
     assert.equal(again.page.context().pages().length, 1);
     // the start page lists the sample alone, as on a first visit
     await again.page.click('text=← Các sổ');
-    assert.deepEqual((await new StartPageModel(again.page).titles()).length, 1);
+    await again.page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    assert.equal((await new StartPageModel(again.page).titles()).length, 1);
   });
 });
