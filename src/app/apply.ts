@@ -25,16 +25,8 @@ function merge(fx: EngineEffects, more: EngineEffects): void {
     const had = fx.patches.find((x) => x.sheetId === p.sheetId);
     if (!had) fx.patches.push(p);
     else {
-      // the changed cells are known only where both knew them
-      if (had.cells && p.cells)
-        for (const [r, ids] of p.cells) {
-          const at = had.cells.get(r);
-          if (at) for (const id of ids) at.add(id);
-          else if (!had.rows.has(r)) had.cells.set(r, new Set(ids));
-          else had.cells.delete(r);
-        }
-      else if (p.rows.size) had.cells = undefined;
-      for (const r of p.rows) if (!p.cells?.has(r)) had.cells?.delete(r);
+      // (a sheet reached twice in one step, rare: its rows are redrawn whole)
+      had.cells = undefined;
       for (const r of p.rows) had.rows.add(r);
       had.totals ||= p.totals;
       had.structure ||= p.structure;
