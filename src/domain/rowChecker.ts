@@ -39,7 +39,7 @@ export class RowChecker {
   private readonly lastLeaf = new Map<Id, ColumnLeaf>();
   private readonly amountIds: Id[];
   /** Paths of the columns whose label alone is ambiguous (columnPath.ts), once a finding needs them. */
-  private paths: Map<Id, string> | null = null;
+  private paths: ReadonlyMap<Id, string> | null = null;
   /** The row being checked and its findings (`push` appends to them). */
   private i = 0;
   private out: Finding[] = [];
