@@ -182,6 +182,25 @@ describe('an of-which breakdown cannot exceed the line it breaks down', () => {
     expect(ofWhich(dashes).map((x) => [x.label, x.actual])).toEqual([['Chi đầu tư', 700]]);
   });
 
+  it('checks the parts after a total row (`TỔNG CHI … Trong đó:`), which follow it at its level', () => {
+    const total: Row = {
+      ...row('', 'TỔNG CHI CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', 0, 1390480),
+      kind: 'total',
+    };
+    const rows = [
+      total,
+      part('I', 'Chi đầu tư phát triển', 0, 357150),
+      part('II', 'Chi thường xuyên', 0, 896280),
+      part('1', 'Chi giáo dục', 0, 215167),
+      part('III', 'Dự phòng', 0, 29300),
+    ];
+    expect(ofWhich(rows)).toEqual([]);
+    rows[2].cells.a = 1100000;
+    expect(ofWhich(rows).map((x) => [x.label, x.expected, x.actual])).toEqual([
+      ['TỔNG CHI CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', 1390480, 1486450],
+    ]);
+  });
+
   it('leaves a list numbered in two styles that do not nest (read flat, parts of parts)', () => {
     const flat = (tts: string[]) =>
       ofWhich([

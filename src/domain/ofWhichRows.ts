@@ -44,8 +44,8 @@ export function notMoney(r: Row): boolean {
 
 /**
  * The of-which parts of each row that owns a sure breakdown (see the file's note; the reader makes
- * a line with parts a section): the rows one level under a section marked of-which, those naming
- * money. A list numbered one way is flat; one whose numbering nests (`I, II, 1, 2, III, 1, …`, the
+ * a line with parts a section): the rows one level under a section marked of-which, or those
+ * after a total row (`TỔNG CHI … Trong đó:`), those naming money. A list numbered one way is flat; one whose numbering nests (`I, II, 1, 2, III, 1, …`, the
  * reader keeps it flat) breaks down each level: the outer parts their line, the parts numbered
  * under an outer part that part (`nestedParts`).
  */
@@ -57,11 +57,16 @@ export function ofWhichGroups(rows: readonly Row[]): Map<number, number[]> {
   };
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.kind !== 'section' || r.part || rows[i + 1]?.level <= r.level) continue;
-    const end = subtreeEnd(rows, i);
     const parts: number[] = [];
-    for (let j = i + 1; j < end; j++)
-      if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
+    if (r.kind === 'total') {
+      // a total row's parts follow it at its own level (nothing nests under a total)
+      for (let j = i + 1; rows[j]?.part === 'ofWhich' && rows[j].level === r.level; j++)
+        parts.push(j);
+    } else if (r.kind === 'section' && !r.part && rows[i + 1]?.level > r.level) {
+      const end = subtreeEnd(rows, i);
+      for (let j = i + 1; j < end; j++)
+        if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
+    }
     if (!parts.length) continue;
     const styles = new Set(parts.map(styleAt(rows)));
     styles.delete(null);
