@@ -28,7 +28,7 @@ import {
   isTotalLabel,
 } from './rowKinds';
 import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
-import { codeSums, treeSums } from './statedSums';
+import { codeSums, labelSums, treeSums } from './statedSums';
 import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
 import { field, isUpper, rowTexts, tableRows } from './tableLines';
 
@@ -46,7 +46,8 @@ interface Reading {
 /**
  * Rows of the table below the band, classified and levelled, and the text below it. Figures
  * typed as text that either style reads (`61,600`) are read in the style under which the sums the
- * table states hold (the rows read once to know them, and again when that style is the other).
+ * table states hold (its column codes, sections, total rows and the rules its labels state; the
+ * rows read once to know them, and again when that style is the other).
  */
 export function readRows(
   g: RawGrid,
@@ -67,7 +68,13 @@ export function readRows(
   c.style = sheetNumberStyle(texts, code);
   const mark = warnings.length;
   const first = readTable(c, band);
-  const style = sheetNumberStyle(texts, [...code, ...treeSums(c, first.reading.rows, first.at)]);
+  const { rows } = first.reading;
+  const at = first.at;
+  const style = sheetNumberStyle(texts, [
+    ...code,
+    ...treeSums(c, rows, at),
+    ...labelSums(c, rows, at),
+  ]);
   if (style === c.style) return first.reading;
   warnings.length = mark; // (the warnings of the first reading said again)
   return readTable({ g, specs, headerTexts, warnings, style }, band).reading;
