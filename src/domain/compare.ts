@@ -33,7 +33,7 @@ import {
 } from './match';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
-import { outsidePart } from './outsidePart';
+import { outsidePart, sectionPaths } from './outsidePart';
 import { nameChange } from './nameSpelling';
 import { amountsEqual } from './numbers';
 import { cellsOfSteps, memoisedSteps } from './refsMemo';
@@ -164,7 +164,7 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
     // a file holding only its own sections: the others are outside it, not removed (no total)
     if (m.removed.length) {
       const paired = new Set([...m.matched.map((x) => x.a), ...groups.flatMap((g) => g.a)]);
-      const outside = outsidePart(refsA, refsB, paired, m.removed);
+      const outside = outsidePart(refsA, refsB, paired, m.removed, sectionPaths(pair.b));
       if (outside.length) {
         const away = new Set(outside);
         m.removed = m.removed.filter((p) => !away.has(p));

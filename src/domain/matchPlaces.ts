@@ -2,8 +2,8 @@
  * Names of another thing: two names alike but for a word that says *which* one — a number (`cho
  * 05 đơn vị` / `04`), the proper name after a place word (`Trường THCS xã A` / `xã B`), the last
  * word of a name (`Văn phòng Quốc hội` / `Quốc Nam`), or any word of a short name (`HÀ GIANG` /
- * `HÀ NAM`) — name two projects, not one renamed, unless the figures say otherwise. A word
- * respelled (`Cạn` / `Kạn`: half its letter pairs kept) is not another word.
+ * `HÀ NAM`) — name two projects, not one renamed, unless the figures say otherwise. One word
+ * respelled (`Cạn` / `Kạn`: half its letter pairs kept) is a typo, not another word.
  */
 import { bigramDice, bigrams } from './matchNames';
 
@@ -38,11 +38,12 @@ export function otherThing(x: readonly string[], y: readonly string[]): boolean 
   const onlyX = x.filter((t) => !sy.has(t));
   const onlyY = y.filter((t) => !sx.has(t));
   if (!onlyX.length || !onlyY.length) return false;
+  // one word changed a letter: a typo; two words changed at once is another name (`An Lạc`, `Tân Lập`)
+  if (onlyX.length === 1 && onlyY.length === 1 && respelling(onlyX[0], onlyY[0])) return false;
   const short = Math.max(x.length, y.length) <= 3;
-  const telling = (ts: readonly string[], t: string, others: readonly string[]) => {
-    if (others.some((u) => respelling(t, u))) return false;
+  const telling = (ts: readonly string[], t: string) => {
     const i = ts.indexOf(t);
     return short || /^\d+$/.test(t) || i === ts.length - 1 || (i > 0 && PLACE_WORDS.has(ts[i - 1]));
   };
-  return onlyX.some((t) => telling(x, t, onlyY)) && onlyY.some((t) => telling(y, t, onlyX));
+  return onlyX.some((t) => telling(x, t)) && onlyY.some((t) => telling(y, t));
 }

@@ -6,6 +6,8 @@
  * sections, the file covers at most half of them and at least one.
  */
 import type { ProjectRef } from './matchTypes';
+import { nameKey } from './nameKey';
+import type { AppendixSheet } from './types';
 
 /** The deepest section level read (a part is a section near the top). */
 const MAX_DEPTH = 4;
@@ -17,15 +19,30 @@ function prefix(p: ProjectRef, depth: number): string | null {
   return parts.length > depth ? parts.slice(0, depth + 1).join('/') : null;
 }
 
+/** The canonical paths of a sheet's sections (as `ProjectRef.section` writes them), empty ones too. */
+export function sectionPaths(sheet: AppendixSheet | undefined): Set<string> {
+  const out = new Set<string>();
+  const stack: { level: number; key: string }[] = [];
+  for (const row of sheet?.rows ?? []) {
+    if (row.kind !== 'section') continue;
+    while (stack.length && stack[stack.length - 1].level >= row.level) stack.pop();
+    stack.push({ level: row.level, key: nameKey(String(row.cells.name ?? '').trim()) });
+    out.add(stack.map((s) => s.key).join('/'));
+  }
+  return out;
+}
+
 /**
  * The projects of `removed` that are outside the part `b` holds (none when `b` holds the whole).
  * @param a every project of a; `paired` those of a paired (or grouped) with one of b
+ * @param bSections b's section paths (`sectionPaths`): a section b keeps, even emptied, it holds
  */
 export function outsidePart(
   a: readonly ProjectRef[],
   b: readonly ProjectRef[],
   paired: ReadonlySet<ProjectRef>,
   removed: readonly ProjectRef[],
+  bSections: ReadonlySet<string> = new Set(),
 ): ProjectRef[] {
   if (!removed.length || !paired.size) return [];
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
@@ -36,7 +53,7 @@ export function outsidePart(
     const covered = new Set<string | null>();
     for (const p of a) {
       const s = prefix(p, depth);
-      if (paired.has(p) || inB.has(s)) covered.add(s);
+      if (paired.has(p) || inB.has(s) || (s !== null && bSections.has(s))) covered.add(s);
     }
     if (!covered.size || covered.size * 2 > sections.size) return [];
     return removed.filter((p) => !covered.has(prefix(p, depth)));
