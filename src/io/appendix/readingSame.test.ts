@@ -80,6 +80,21 @@ function withoutTypedStyle(got: Plain, old: Plain): Plain {
   return { ...got, sheet: { ...got.sheet, rows } };
 }
 
+/**
+ * The new reading with the of-which parts laid flat as the old one laid them: a part heading the
+ * parts numbered one style deeper under it (`II` then `1`, `2`) is a section now, those parts one
+ * level down (io/appendix/rows.ts), the one intended change of an of-which block's reading.
+ */
+function withoutNestedParts(got: Plain, old: Plain): Plain {
+  if (!got || typeof got === 'string' || !old || typeof old === 'string') return got;
+  const rows = got.sheet.rows.map((row, i) => {
+    const was = old.sheet.rows[i];
+    if (was?.id !== row.id || row.part !== 'ofWhich' || was.part !== 'ofWhich') return row;
+    return { ...row, kind: was.kind, level: was.level };
+  });
+  return { ...got, sheet: { ...got.sheet, rows } };
+}
+
 /** A warning that a wrapped name's figures stand on the line below it (a rule the old code lacks). */
 const isFiguresBelow = (w: { code: string; message: string }) =>
   w.code === 'joinedRow' && w.message.includes('its figures stand here');
@@ -116,7 +131,8 @@ function expectSame(g: RawGrid, what: string, filled = false): void {
   // the warning codes have one more now (`nextTable`, a second table on the sheet: readGrids
   // gives it, readAppendix never does); its readings are typed as the old ones
   const current = readAppendix as typeof before;
-  expect(withoutTypedStyle(withoutPercents(run(current), was), was), what).toStrictEqual(was);
+  const got = withoutNestedParts(withoutPercents(run(current), was), was);
+  expect(withoutTypedStyle(got, was), what).toStrictEqual(was);
 }
 
 function files(dir: string): string[] {

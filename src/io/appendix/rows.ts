@@ -198,10 +198,22 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
       const inner = style ? block.styles.indexOf(style) : -1;
       if (style && inner < 0) block.styles.push(style);
       const depth = style ? block.styles.indexOf(style) : block.styles.length;
+      // a part numbered one style deeper than the part above it is a part of that part (`II`
+      // then `1`, `2`): that one heads them, as a section heads its items
+      const above = out[out.length - 1];
+      if (
+        style &&
+        depth > 0 &&
+        above?.part === 'ofWhich' &&
+        above.kind === 'project' &&
+        numberStyleOf.get(above) === block.styles[depth - 1]
+      )
+        above.kind = 'section';
       row = {
         id,
         kind: 'project',
-        level: block.owner.level + 1 + Math.max(0, depth),
+        // (under a total row, which nests nothing, the parts stand at its level)
+        level: block.owner.level + (block.owner.kind === 'total' ? 0 : 1) + Math.max(0, depth),
         part: 'ofWhich',
         cells: base,
       };
