@@ -31,15 +31,23 @@ const shown = (v: number, dec: number) =>
   v.toLocaleString('en-US', { minimumFractionDigits: dec, maximumFractionDigits: dec });
 const rounded = (v: number, dec: number) => Math.round(v * 10 ** dec) / 10 ** dec;
 
+const MARK = /^(\(\s*\d{1,2}\s*\)|\*{1,3})?\s*/;
 /** A figure as printed: its stored value rounded as its format shows it, or its text as typed. */
 function printed(c: RawCell): number | null {
   if (typeof c.value === 'number') {
     const m = /^[^;]*?\.(0+)/.exec(c.format ?? '');
     return c.format ? rounded(c.value, m ? m[1].length : 0) : c.value;
   }
-  const t = c.text.trim();
-  return /^-?[\d,]+(\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : null;
+  const t = c.text.trim().replace(MARK, '');
+  if (/^-?\d{1,3}(,\d{3})*(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  return /^-?\d{1,3}(\.\d{3})+$/.test(t) ? Number(t.replace(/\./g, '')) : null;
 }
+/** A typed figure's text with the figure `x` (its marker and number style kept). */
+const typed = (t: string, x: number, dec: number) =>
+  (MARK.exec(t.trim())?.[0] ?? '') +
+  (/^-?\d{1,3}(\.\d{3})+$/.test(t.trim().replace(MARK, ''))
+    ? x.toLocaleString('de-DE', { minimumFractionDigits: dec, maximumFractionDigits: dec })
+    : shown(x, dec));
 
 /** The grid with the figure cells (stored or typed) of the amount columns passed through `f`. */
 function mapFigures(
@@ -76,7 +84,7 @@ const inUnit =
     // the figures as printed, converted (offices convert the table they print)
     const v = mapFigures(g, a, (c) => {
       const x = rounded(printed(c)! * f, dec);
-      if (typeof c.value !== 'number') return { text: shown(x, dec) };
+      if (typeof c.value !== 'number') return { ...c, text: typed(c.text, x, dec), value: undefined };
       return { ...c, value: x, text: shown(x, dec), format: dec ? '#,##0.000' : '#,##0' };
     });
     if (!v) return null;
