@@ -12,7 +12,7 @@ import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
-import { unitScales, unitVariants } from './unitLayouts';
+import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
@@ -80,8 +80,8 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
  * Whether a variant's findings are the published sheet's, its figures `scale` times larger (a
  * sheet in another unit: the same finding, its figures within the rounding of that unit).
  */
-function sameSaid(base: string[], now: string[], scale = 1): boolean {
-  if (scale === 1) return base.join('\n') === now.join('\n');
+function sameSaid(base: string[], now: string[], scale?: number): boolean {
+  if (scale === undefined) return base.join('\n') === now.join('\n');
   if (base.length !== now.length) return false;
   const near = (x: string, y: string) => {
     const [a, b] = [Number(x), Number(y) / scale];
@@ -118,7 +118,7 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
-      for (const [name, make] of Object.entries(open ? openVariants : variants)) {
+      for (const [name, make] of Object.entries(open ? { ...openVariants, ...unitOpenVariants } : variants)) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;

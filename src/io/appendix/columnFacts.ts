@@ -28,6 +28,8 @@ interface Tally {
   texts: number;
   percent: number;
   decimals: number;
+  /** Decimals of the percentage the percent-formatted figures print (`0.0%` → 1). */
+  pctDecimals: number;
   /** Trailing zeros every non-zero whole stored figure has (`61600000000` → 8), at most 9. */
   zeros: number;
   /** Non-zero stored figures seen. */
@@ -74,6 +76,7 @@ export function refineColumns(
     texts: 0,
     percent: 0,
     decimals: -1,
+    pctDecimals: -1,
     zeros: 9,
     whole: 0,
     perCol: s.cols.map(() => 0),
@@ -109,8 +112,11 @@ export function refineColumns(
             lastDecimals = formatDecimals(format);
             lastPercent = percentFormatDecimals(format) !== undefined;
           }
-          if ((format && lastPercent) || t.charCodeAt(t.length - 1) === 37 /* % */) y.percent++;
-          if (format) y.decimals = Math.max(y.decimals, lastDecimals);
+          const pct = (format && lastPercent) || t.charCodeAt(t.length - 1) === 37; /* % */
+          if (pct) y.percent++;
+          // a ratio row's `0.0%` beside amounts (`Tỷ lệ bội chi so GDP`) is no amount's precision
+          if (format && pct) y.pctDecimals = Math.max(y.pctDecimals, lastDecimals);
+          else if (format) y.decimals = Math.max(y.decimals, lastDecimals);
           const v = cell?.value;
           if (small && typeof v === 'number' && v !== 0 && y.zeros > 0) {
             y.zeros = Math.min(y.zeros, trailingZeros(Math.abs(v)));
@@ -126,7 +132,7 @@ export function refineColumns(
 /** A numeric leaf's role, `additive`, `decimals` and figure column, from its header and tally. */
 function settle(s: LeafSpec, y: Tally): void {
   const l = s.leaf;
-  const { nums, texts, percent, decimals, perCol } = y;
+  const { nums, texts, percent, perCol } = y;
   let best = -1;
   for (let i = 0; i < s.cols.length; i++)
     if (
@@ -150,7 +156,10 @@ function settle(s: LeafSpec, y: Tally): void {
     l.additive = false;
     if (l.role === 'amount') l.role = 'value';
   }
-  if (decimals >= 0) l.decimals = percent ? decimals + 2 : decimals;
+  // a ratio column's percentages print their fraction's decimals + 2
+  const ratio = percent > 0 && l.additive === false;
+  const decimals = ratio ? Math.max(y.pctDecimals + 2, y.decimals) : y.decimals;
+  if (decimals >= 0) l.decimals = decimals;
   // figures in đồng that are all whole thousands or millions: rounded there (two at least)
   if (!percent && y.whole >= 2 && y.zeros >= 3 && (l.decimals ?? 0) <= 0) l.decimals = -y.zeros;
 }
