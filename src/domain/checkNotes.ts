@@ -54,9 +54,7 @@ export function noteAmounts(footer: readonly string[]): number[] {
     }
   };
   add(0, 0, 4);
-  return [...sums]
-    .flatMap((x) => [x, x * 1000, x / 1000, x * 1e6, x * 1e9])
-    .sort((a, b) => a - b);
+  return [...sums].flatMap((x) => [x, x * 1000, x / 1000, x * 1e6, x * 1e9]).sort((a, b) => a - b);
 }
 
 /** Whether a sorted list holds a value within `tol` of x. */

@@ -10,7 +10,12 @@ import { fold } from './sources';
 
 const UNIT_WORD = /^\s*(ty|trieu|nghin|ngan|dong)\b/;
 /** A table in a smaller unit than the note's (`tỷ` in a table in đồng: ×1,000,000,000). */
-const SMALLER: Record<string, number[]> = { ty: [1e6, 1e9], trieu: [1e6], nghin: [1e3], ngan: [1e3] };
+const SMALLER: Record<string, number[]> = {
+  ty: [1e6, 1e9],
+  trieu: [1e6],
+  nghin: [1e3],
+  ngan: [1e3],
+};
 const MARKER = /^\s*(?:ghi chu\s*:?\s*)?(\(\s*(?:\d{1,2}|\*{1,3})\s*\))/;
 
 /**

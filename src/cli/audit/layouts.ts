@@ -118,7 +118,9 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
-      for (const [name, make] of Object.entries(open ? { ...openVariants, ...unitOpenVariants } : variants)) {
+      for (const [name, make] of Object.entries(
+        open ? { ...openVariants, ...unitOpenVariants } : variants,
+      )) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;

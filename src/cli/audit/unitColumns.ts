@@ -80,7 +80,11 @@ export function renumberCodes(g: RawGrid, cr: number): RawGrid | null {
   for (const s of spans) {
     const cell = row[s.c0];
     const text = cell.text.replace(/\d+/g, (n) => String(next.get(Number(n)) ?? n));
-    row[s.c0] = { ...cell, text, ...(typeof cell.value === 'number' ? { value: Number(text) } : {}) };
+    row[s.c0] = {
+      ...cell,
+      text,
+      ...(typeof cell.value === 'number' ? { value: Number(text) } : {}),
+    };
   }
   return { ...g, rows: g.rows.map((r, k) => (k === cr ? row : r)) };
 }

@@ -84,12 +84,15 @@ const inUnit =
     // the figures as printed, converted (offices convert the table they print)
     const v = mapFigures(g, a, (c) => {
       const x = rounded(printed(c)! * f, dec);
-      if (typeof c.value !== 'number') return { ...c, text: typed(c.text, x, dec), value: undefined };
+      if (typeof c.value !== 'number')
+        return { ...c, text: typed(c.text, x, dec), value: undefined };
       return { ...c, value: x, text: shown(x, dec), format: dec ? '#,##0.000' : '#,##0' };
     });
     if (!v) return null;
     const rows = v.rows.map((row, r) =>
-      r >= d.d0 ? row : row.map((c) => (c && UNIT.test(c.text) ? { text: `Đơn vị tính: ${to}` } : c)),
+      r >= d.d0
+        ? row
+        : row.map((c) => (c && UNIT.test(c.text) ? { text: `Đơn vị tính: ${to}` } : c)),
     );
     return { ...v, rows };
   };
@@ -121,8 +124,8 @@ const storedMore =
 export const unitVariants: Record<string, Variant> = {
   'amounts in đồng (`Đơn vị tính: đồng`, every figure ×1,000,000)': inUnit('đồng', toDong, 0),
   'amounts in tỷ đồng (÷1,000, stored and shown to 3 decimals)': inUnit('tỷ đồng', toTy, 3),
-  'figures stored with more decimals than `#,##0` shows, shares rounded both ways': storedMore((r) =>
-    r % 2 ? 0.4999 : -0.5,
+  'figures stored with more decimals than `#,##0` shows, shares rounded both ways': storedMore(
+    (r) => (r % 2 ? 0.4999 : -0.5),
   ),
   'the total column after its parts (`1, 2, 3=1+2`)': (g, a) => {
     const cr = a.header?.codeRow ? g.lineOf.indexOf(a.header.codeRow) : -1;
@@ -134,7 +137,10 @@ export const unitVariants: Record<string, Variant> = {
       const n = Number(parts[1]);
       const ps = codeNumbers(parts[2]);
       const cols = ps.map((p) => spans.find((x) => x.code === p));
-      if (ps.some((p, i) => p !== n + 1 + i) || cols.some((x, i) => x?.c0 !== (cols[i - 1]?.c1 ?? s.c1) + 1))
+      if (
+        ps.some((p, i) => p !== n + 1 + i) ||
+        cols.some((x, i) => x?.c0 !== (cols[i - 1]?.c1 ?? s.c1) + 1)
+      )
         continue;
       const order = [...cols.flatMap((x) => x!.cols), ...s.cols];
       const v = moveColumns(g, order);
@@ -164,7 +170,12 @@ export const unitVariants: Record<string, Variant> = {
             const dec = /\.(0+)/.exec((c.format ?? '').split(';')[0])?.[1].length ? 1 : 0;
             changed++;
             const x = c.value / 100;
-            return { ...c, value: x, text: `${(x * 100).toFixed(dec)}%`, format: dec ? '0.0%' : '0%' };
+            return {
+              ...c,
+              value: x,
+              text: `${(x * 100).toFixed(dec)}%`,
+              format: dec ? '0.0%' : '0%',
+            };
           }),
     );
     return changed ? { ...g, rows } : null;
