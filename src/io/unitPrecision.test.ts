@@ -4,7 +4,7 @@
  * their `#,##0` shows, a ratio row's `0.0%` beside the amounts. A rounding of display is no error;
  * a real one is still found.
  */
-import '../io/sheetJsEager';
+import './sheetJsEager';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../cli/check';
 import type { RawCell, RawGrid } from './appendix/grid';
