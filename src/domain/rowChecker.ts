@@ -100,8 +100,12 @@ export class RowChecker {
         .filter((y): y is number => y !== null);
       if (e === null || !ys.length || ys.some((y) => y < 0)) continue;
       const sum = precise(ys.reduce((a, b) => a + b, 0));
+      // a computed row total is as precise as the coarsest figure it adds (and its parts are)
+      const ds = [total, ...parts].map((l) => l.decimals).filter((d) => d !== undefined);
+      const decimals = total.decimals ?? (ds.length ? Math.min(...ds) : undefined);
+      const at = decimals === undefined ? total : { ...total, decimals };
       if (sum > e)
-        this.push('column-rule', total, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
+        this.push('column-rule', at, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
     }
   }
 
