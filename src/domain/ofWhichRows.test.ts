@@ -147,6 +147,30 @@ describe('an of-which breakdown cannot exceed the line it breaks down', () => {
     ).toEqual([]);
   });
 
+  it('reads `i.`, `ii.`, `iii.` parts as one list, and checks parts the reader nested under a part', () => {
+    // `i.` alone reads as a letter: the list around it makes it a numeral (one list, not nesting)
+    const romans = [
+      section('B', 'Chi ngân sách', 0, 1000),
+      part('i.', 'Chi đầu tư phát triển', 1, 400),
+      part('ii.', 'Chi trả nợ lãi', 1, 300),
+      part('iii.', 'Chi thường xuyên', 1, 200),
+    ];
+    expect(ofWhich(romans)).toEqual([]);
+    romans[3].cells.a = 400;
+    expect(ofWhich(romans).map((x) => [x.label, x.actual])).toEqual([['Chi ngân sách', 1100]]);
+    // the reader nests `1`, `2` under `II` (a part made a section): II's parts against II
+    const nested = [
+      section('B', 'Chi ngân sách', 0, 1000),
+      part('I', 'Chi đầu tư phát triển', 1, 400),
+      { ...part('II', 'Chi trả nợ lãi và viện trợ', 1, 300), kind: 'section' as const },
+      part('1', 'Chi trả nợ lãi', 2, 250),
+      part('2', 'Chi viện trợ', 2, 100),
+    ];
+    expect(ofWhich(nested).map((x) => [x.label, x.expected, x.actual])).toEqual([
+      ['Chi trả nợ lãi và viện trợ', 300, 350],
+    ]);
+  });
+
   it('checks a list whose numbering nests (`I, II, 1, 2, III, 1`) level by level', () => {
     const rows = () => [
       section('B', 'Chi ngân sách trung ương theo lĩnh vực', 0, 707780),

@@ -13,13 +13,20 @@ import type { Push } from './checkRules';
 import { effective, precise } from './checkRules';
 import type { SheetContext } from './checkContext';
 import type { CheckValues } from './checks';
-import { styleOf } from './rowNumbering';
+import { sequenceStyles, styleOf } from './rowNumbering';
 import { parentIndex, subtreeEnd } from './rows';
 import { fold } from './sources';
 import type { Row } from './types';
 
 /** Numbering that enumerates (`I`, `1`, `a`, `1.1`), not bullets (`-`, `+`) that any level uses. */
-const ENUMERATING: readonly (string | null)[] = ['letter', 'roman', 'arabic', 'dotted', 'lower'];
+const ENUMERATING: readonly (string | null)[] = [
+  'letter',
+  'roman',
+  'arabic',
+  'dotted',
+  'lower',
+  'lowerRoman',
+];
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -62,13 +69,14 @@ export function ofWhichGroups(rows: readonly Row[]): Map<number, number[]> {
       // a total row's parts follow it at its own level (nothing nests under a total)
       for (let j = i + 1; rows[j]?.part === 'ofWhich' && rows[j].level === r.level; j++)
         parts.push(j);
-    } else if (r.kind === 'section' && !r.part && rows[i + 1]?.level > r.level) {
+    } else if (r.kind === 'section' && rows[i + 1]?.level > r.level) {
+      // a section, or a part the reader nested its own parts under (`II` over `1`, `2`)
       const end = subtreeEnd(rows, i);
       for (let j = i + 1; j < end; j++)
         if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
     }
     if (!parts.length) continue;
-    const styles = new Set(parts.map(styleAt(rows)));
+    const styles = new Set(stylesAt(rows, parts));
     styles.delete(null);
     if (styles.size <= 1) money(i, parts);
     else for (const [owner, ps] of nestedParts(rows, i, parts) ?? []) money(owner, ps);
@@ -76,7 +84,9 @@ export function ofWhichGroups(rows: readonly Row[]): Map<number, number[]> {
   return out;
 }
 
-const styleAt = (rows: readonly Row[]) => (j: number) => styleOf(String(rows[j].cells.tt ?? ''));
+/** The numbering styles of parts in order, `i`/`v`/`x` told from letters by the list (rowNumbering). */
+const stylesAt = (rows: readonly Row[], parts: readonly number[]) =>
+  sequenceStyles(parts.map((j) => String(rows[j].cells.tt ?? '')));
 
 /** The first number of a list in each style (`1`, `a`, `I`, `A`, `1.1`…): a list under a part restarts. */
 const FIRST = /^(1|a|i|A|I|\d+(\.\d+)*\.1)$/;
@@ -93,7 +103,7 @@ export function nestedParts(
   owner: number,
   parts: readonly number[],
 ): [number, number[]][] | null {
-  const style = parts.map(styleAt(rows));
+  const style = stylesAt(rows, parts);
   if (style.some((s) => s === null) || !ENUMERATING.includes(style[0])) return null;
   const depthOf = new Map<string | null, number>();
   const out: [number, number[]][] = [];
@@ -142,7 +152,7 @@ export function ofWhichFindings(
   const parent = parentIndex(rows, i);
   // the last item of a list: a breakdown after it may be its section's, unless numbered under it
   const own = styleOf(String(r.cells.tt ?? ''));
-  const style = parts.map((j) => styleOf(String(rows[j].cells.tt ?? ''))).find((s) => s !== null);
+  const style = stylesAt(rows, parts).find((s) => s !== null);
   const nested = !!style && ENUMERATING.includes(style) && style !== own;
   const last =
     !nested &&
