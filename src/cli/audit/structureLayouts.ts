@@ -142,8 +142,8 @@ function rewrite(
   return n ? { ...g, rows } : null;
 }
 
-/** A hidden copy of column `src` at column `at`, its figures an older version (×2 + 7). */
-function staleColumn(g: RawGrid, src: number, at: number, from: number, suffix: string): RawGrid {
+/** A hidden copy of column `src` at `at` (its header copied, as Ctrl+C copies it), its figures older (×2 + 7). */
+function staleColumn(g: RawGrid, src: number, at: number, from: number): RawGrid {
   const v = insertCols(g, at, 1);
   const s = src >= at ? src + 1 : src;
   const rows = v.rows.map((row, r) => {
@@ -151,7 +151,7 @@ function staleColumn(g: RawGrid, src: number, at: number, from: number, suffix: 
     if (!c || blank(c)) return row;
     const out = row.slice();
     while (out.length <= at) out.push({ text: '' });
-    if (!isFigure(c)) out[at] = r < from ? { text: `${c.text}${suffix}` } : c;
+    if (!isFigure(c)) out[at] = r < from ? { text: c.text } : c;
     else {
       const old = (c.value as number) * 2 + 7;
       out[at] = { text: String(old), value: old };
@@ -229,13 +229,13 @@ export const structureVariants: Record<string, Variant> = {
     const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
     const src = figs[Math.min(1, figs.length - 1)];
     if (src === undefined || h0 < 0 || d0 < 0) return null;
-    return staleColumn(g, src, src, d0, '');
+    return staleColumn(g, src, src, d0);
   },
   'a hidden stale column at the right end of the table': (g, a) => {
     const figs = colsOf(a, ['amount']);
     const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
     if (!figs.length || d0 < 0) return null;
     const w = Math.max(...g.rows.map((r) => r.length));
-    return staleColumn(g, figs[0], w, d0, ' (cũ)');
+    return staleColumn(g, figs[0], w, d0);
   },
 };
