@@ -19,7 +19,8 @@ export function brokenHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
 
 /**
  * The hidden columns (0-based) that copy a shown column's header: the same column code, or the
- * same header texts (an older version of the column kept hidden, as offices keep one). Their
+ * same header texts (an older version of the column kept hidden, as offices keep one), or no
+ * header at all. Their
  * figures are the old ones, no part of the table's rules. A hidden column of its own header
  * (Plan_2017 M09 K–M, `9`, `10`, `11` breaking down column G) keeps its figures.
  */
@@ -37,8 +38,14 @@ export function staleHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
   const shown = Array.from({ length: width }, (_, c) => c).filter((c) => !g.hiddenCols!.has(c));
   const codes = new Set(shown.map(code).filter(Boolean));
   const labels = new Set(shown.map(label).filter(Boolean));
+  // (a hidden column of no header at all, under no header merge, names no column either)
+  const covered = (c: number) =>
+    g.merges.some((m) => m.c0 <= c && m.c1 >= c && m.r0 < band.end && m.r1 >= band.start);
+  const headless = (c: number) => !code(c) && !label(c) && !covered(c);
   return [...g.hiddenCols]
-    .filter((c) => c < width && ((code(c) && codes.has(code(c))) || labels.has(label(c))))
+    .filter(
+      (c) => (code(c) && codes.has(code(c))) || (c < width && labels.has(label(c))) || headless(c),
+    )
     .sort((a, b) => a - b);
 }
 
