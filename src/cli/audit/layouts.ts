@@ -14,7 +14,7 @@ import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
-import { structureVariants } from './structureLayouts';
+import { structureOpenVariants, structureVariants } from './structureLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
@@ -101,7 +101,9 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g).join('\n');
-      for (const [name, make] of Object.entries(open ? openVariants : variants)) {
+      for (const [name, make] of Object.entries(
+        open ? { ...openVariants, ...structureOpenVariants } : variants,
+      )) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;

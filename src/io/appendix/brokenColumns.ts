@@ -18,7 +18,8 @@ export function brokenHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
 }
 
 /**
- * The hidden columns (0-based) that copy a shown column's header: the same column code, or the
+ * The hidden columns (0-based) that copy a shown column's header: the same column code (under no
+ * label of its own), or the
  * same header texts (an older version of the column kept hidden, as offices keep one), or no
  * header at all. Their
  * figures are the old ones, no part of the table's rules. A hidden column of its own header
@@ -44,7 +45,11 @@ export function staleHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
   const headless = (c: number) => !code(c) && !label(c) && !covered(c);
   return [...g.hiddenCols]
     .filter(
-      (c) => (code(c) && codes.has(code(c))) || (c < width && labels.has(label(c))) || headless(c),
+      (c) =>
+        // a code repeated under a label of its own is a typo (Plan_2017 M07 H, I both `6`)
+        (code(c) && codes.has(code(c)) && !label(c)) ||
+        (c < width && labels.has(label(c))) ||
+        headless(c),
     )
     .sort((a, b) => a - b);
 }
