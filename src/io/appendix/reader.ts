@@ -83,7 +83,12 @@ export function readAppendix(
   if (!band) return null;
   // a hidden copy of a shown column (its older figures) is no column of the table: left empty,
   // header included (its label repeated beside the column's is no merge filled)
-  const stale = withoutBrokenColumns(unfilled, band, staleHiddenColumns(unfilled, band), 0);
+  const stale = withoutBrokenColumns(
+    unfilled,
+    band,
+    staleHiddenColumns(unfilled, band),
+    band.start,
+  );
   // a header unmerged and filled (the label in every cell of its old merge) read as its merges
   const read = refilledHeader(stale, band);
   const broken = brokenHiddenColumns(read, band);
