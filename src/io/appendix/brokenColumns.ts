@@ -48,7 +48,8 @@ export function staleHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
       (c) =>
         // a code repeated under a label of its own is a typo (Plan_2017 M07 H, I both `6`)
         (code(c) && codes.has(code(c)) && !label(c)) ||
-        (c < width && labels.has(label(c))) ||
+        // (a label repeated under a code of its own is another figure: Plan_2012 M08 `11=4+9+10`)
+        (c < width && labels.has(label(c)) && (!code(c) || codes.has(code(c)))) ||
         headless(c),
     )
     .sort((a, b) => a - b);
