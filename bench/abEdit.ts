@@ -21,6 +21,11 @@
  * 52.2 → 38.4 ms at load 25-38 (session warm-up alone, load 18-25: median 11.0 → 10.3, p95 27.8
  * → 19.6 ms). The grid drawn by AG Grid's own DOM components (createGrid, no React cells) cut
  * the allocation 13.1 → 8.6 MiB per edit but not the CPU (median 11.3 → 13.9 ms): not kept.
+ * Session h190, 10,000 projects, load 20-32 (the latency was the machine's), 40 edits each: main vs
+ * PBSUMIF's units sharing one read of a block + column paths kept per tree + only the changed
+ * columns of rows whose figures moved redrawn: CPU per edit median 9.9 → 8.9, p95 19.9 → 17.7,
+ * p99 38.7 → 35.8 ms; allocated 13.1 → 13.2 MiB per edit (the bench's focus drawing rows in, not
+ * the edit: allocEdit.ts gives 1.3 MiB from Enter to the total).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { generatePlan } from '../src/domain/generate';

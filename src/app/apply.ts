@@ -25,6 +25,8 @@ function merge(fx: EngineEffects, more: EngineEffects): void {
     const had = fx.patches.find((x) => x.sheetId === p.sheetId);
     if (!had) fx.patches.push(p);
     else {
+      // (a sheet reached twice in one step, rare: its rows are redrawn whole)
+      had.cells = undefined;
       for (const r of p.rows) had.rows.add(r);
       had.totals ||= p.totals;
       had.structure ||= p.structure;

@@ -77,8 +77,9 @@ export function planPaste(
   const rows = sheet.rows.slice();
   const isAdded = new Set<Row>();
   const insertAt = firstTotal(rows);
-  // the lines below the last row are sections or projects by their numbering (the reader's rule)
-  const added = extra > 0 ? pastedRows(m, m.length - extra, targets, rows[insertAt - 1]) : [];
+  // the lines below the last row are sections or projects by their numbering, read in the
+  // sequence of the plan's numbers around them (the reader's rule)
+  const added = extra > 0 ? pastedRows(m, m.length - extra, targets, rows, insertAt) : [];
   if (extra > 0) {
     rows.splice(insertAt, 0, ...added);
     for (const r of added) isAdded.add(r);

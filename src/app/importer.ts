@@ -16,8 +16,23 @@ import { storageFailureOf } from './storageFailure';
 
 /** Files larger than this are refused before reading (a plan appendix is far smaller). */
 export const MAX_IMPORT_BYTES = 60 * 1024 * 1024;
-/** A read that takes longer is stopped (the CLI's budget too). */
+/** A read of a small file that takes longer is stopped (the CLI's budget of processor time too). */
 export const IMPORT_TIMEOUT_MS = READ_BUDGET_MS;
+/** Wall time (ms) added per MiB of file: a page cannot see its worker's processor time, so a large file gets more. */
+const MS_PER_MIB = 5_000;
+
+/**
+ * How long (ms of wall time) the read of a file of `bytes` may take before it is stopped: the
+ * budget, and more for each MiB (a 100,000-project plan, 7 MiB, reads in ~2.5 s on a free core).
+ */
+export function importBudgetMs(bytes: number): number {
+  return IMPORT_TIMEOUT_MS + Math.ceil(bytes / 2 ** 20) * MS_PER_MIB;
+}
+
+/** The error of a read stopped after `budgetMs` (its detail in whole seconds, as the message says). */
+export function timedOut(budgetMs: number): ImportError {
+  return { code: 'timeout', detail: String(Math.round(budgetMs / 1000)) };
+}
 
 /** Why an import failed: the reader's reason, a size or time limit, or an unexpected error. */
 export type ImportError = {
@@ -60,10 +75,11 @@ export function readForImport(
     const worker = new Worker(new URL('../io/importWorker.ts', import.meta.url), {
       type: 'module',
     });
+    const budget = importBudgetMs(bytes.length);
     const timer = setTimeout(() => {
       worker.terminate();
-      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
-    }, IMPORT_TIMEOUT_MS);
+      reject(timedOut(budget));
+    }, budget);
     worker.onmessage = (e: MessageEvent<PostedReply>) => {
       if (e.data.kind === 'stage') return;
       clearTimeout(timer);

@@ -10,7 +10,7 @@ import type { ReadOptions } from '../io/readPlan';
 import type { PlanReading } from '../io/readPlan';
 import { fromWire, isWire } from '../io/readingWire';
 import type { PreviewFix } from './importFixes';
-import { IMPORT_TIMEOUT_MS, type ImportError, MAX_IMPORT_BYTES } from './importer';
+import { importBudgetMs, type ImportError, MAX_IMPORT_BYTES, timedOut } from './importer';
 import type { PreviewTotals } from './previewTotals';
 import type { LiveCells } from './liveImport';
 import { editsKey, type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
@@ -132,10 +132,11 @@ function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
       );
     const first = new Promise<Answered>((ok, no) => waiting.set(0, { ok, no })).then(totalsOf);
     first.catch(() => undefined); // a preview closed before its totals came
+    const budget = importBudgetMs(read.kind === 'read' ? read.bytes.length : 0);
     const timer = setTimeout(() => {
       close();
-      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS / 1000) } satisfies ImportError);
-    }, IMPORT_TIMEOUT_MS);
+      reject(timedOut(budget));
+    }, budget);
     worker.onmessage = (e: MessageEvent<PreviewAnswer>) => {
       const a = e.data;
       if (a.kind === 'stage') return;

@@ -9,7 +9,7 @@ import type { ReportReading } from '../domain/executionReport';
 import type { ReportReply, ReportRequest } from '../io/reportWorker';
 import { PlanReadError } from '../io/readPlan';
 import { readReportFileLoading } from '../io/report/readReport';
-import { type ImportError, IMPORT_TIMEOUT_MS, MAX_IMPORT_BYTES } from './importer';
+import { type ImportError, importBudgetMs, MAX_IMPORT_BYTES, timedOut } from './importer';
 
 /** A reading with its pairing, made with the tracking `basis` (the session checks it still holds). */
 export interface PairedReading {
@@ -55,10 +55,11 @@ export function readAndPair(
     const worker = new Worker(new URL('../io/reportWorker.ts', import.meta.url), {
       type: 'module',
     });
+    const budget = importBudgetMs(bytes.length);
     const timer = setTimeout(() => {
       worker.terminate();
-      reject({ code: 'timeout', detail: String(IMPORT_TIMEOUT_MS) } satisfies ImportError);
-    }, IMPORT_TIMEOUT_MS);
+      reject(timedOut(budget));
+    }, budget);
     worker.onmessage = (e: MessageEvent<ReportReply>) => {
       clearTimeout(timer);
       worker.terminate();

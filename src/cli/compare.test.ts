@@ -61,6 +61,7 @@ describe('planbook compare', () => {
       'matched',
       'added',
       'removed',
+      'outside',
       'renamed',
       'respelled',
       'moved',

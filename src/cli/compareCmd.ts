@@ -34,6 +34,11 @@ export interface CompareJson {
   }[];
   added: ProjectJson[];
   removed: ProjectJson[];
+  /**
+   * Projects of sections b's file does not hold at all (a department's own part of the plan):
+   * neither removed nor in the totals; `sections` names those sections as written.
+   */
+  outside: { projects: ProjectJson[]; sections: string[] };
   renamed: { before: ProjectJson; after: ProjectJson; confidence: number; reason: string }[];
   /** Names spelled otherwise (only case or diacritics differ): spelling edits, not renames. */
   respelled: { before: ProjectJson; after: ProjectJson }[];
@@ -138,6 +143,10 @@ export function compareJson(r: ComparisonResult, a: PlanReading, b: PlanReading)
     })),
     added: c.added.map(inB),
     removed: c.removed.map(inA),
+    outside: {
+      projects: c.outside.map(inA),
+      sections: [...new Set(c.outside.map((p) => p.sections.join(' / ') || '(top)'))],
+    },
     renamed: c.matched
       .filter((m) => m.renamed)
       .map((m) => ({
@@ -226,10 +235,10 @@ export function formatCompare(j: CompareJson): string {
     `  ${j.matched.length} projects matched (${j.renamed.length} renamed, ${j.moved.length} moved), ${j.added.length} added, ${j.removed.length} removed, ${j.changes.length} changed cells, ${j.split.length} split, ${j.merged.length} merged, ${j.toConfirm.length} to confirm`,
     `  total before ${n(j.totals.before)}, after ${n(j.totals.after)} (increase ${n(j.totals.increase)}, decrease ${n(j.totals.decrease)})`,
   ];
-  for (const m of j.matched.filter((x) => x.renamed || x.moved))
-    lines.push(
-      `  ${m.renamed ? 'RENAMED' : 'MOVED  '} ${m.a}${m.renamed ? ` → ${m.b}` : ''}${m.renamed && m.moved ? ' (moved)' : ''}`,
-    );
+  for (const m of j.matched.filter((x) => x.renamed))
+    lines.push(`  RENAMED ${m.a} → ${m.b}${m.moved ? ' (moved)' : ''}`);
+  // where each moved project went (section paths as written)
+  for (const m of j.moved) lines.push(`  MOVED   ${m.label}: from “${m.from}” to “${m.to}”`);
   for (const m of j.respelled)
     lines.push(`  RESPELT ${m.before.label} → ${m.after.label} (spelling only, same project)`);
   for (const g of j.split)
@@ -238,6 +247,10 @@ export function formatCompare(j: CompareJson): string {
     lines.push(`  MERGED  ${g.from.map((p) => p.label).join(' + ')} → ${g.into.label}`);
   for (const p of j.added) lines.push(`  ADDED   line ${p.row}: ${p.label}`);
   for (const p of j.removed) lines.push(`  REMOVED line ${p.row}: ${p.label}`);
+  if (j.outside.projects.length)
+    lines.push(
+      `  OUTSIDE ${j.outside.projects.length} projects of sections ${baseName(j.b)} does not hold (its file is a part of the plan; not removed, not in the totals): ${j.outside.sections.join('; ')}`,
+    );
   // a side whose file lacks the column says so (never `1,200 → 0`, which reads as a cut)
   const side = (d: CompareJson['changes'][number], k: 'a' | 'b') =>
     d.columnMissingIn === k

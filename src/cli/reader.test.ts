@@ -10,7 +10,7 @@ import { damagedXls } from '../../tests/support/damaged';
 import { PlanReadError } from '../io/readPlan';
 import { runCli } from './main';
 import { printable } from './printable';
-import { outcomeError, ReaderProcess, readInProcess } from './reader';
+import { outcomeError, ReaderProcess, readInProcess, WALL_BUDGETS } from './reader';
 
 const dir = mkdtempSync(join(tmpdir(), 'planbook-reader-'));
 const TSX = ['--import', 'tsx'];
@@ -43,7 +43,8 @@ describe('the reader process', () => {
     const t = Date.now();
     const stuck = await loop.read('x.xls', new Uint8Array(8));
     expect(stuck.kind).toBe('timeout');
-    expect(Date.now() - t).toBeLessThan(5_000);
+    // a second of processor time: about a second on a free core, never past the wall cap
+    expect(Date.now() - t).toBeLessThan(1_000 * WALL_BUDGETS + 3_000);
     expect(outcomeError(stuck, 1_000, 640).message).toBe(
       'reading took longer than 1 s and was stopped (the file may be damaged)',
     );
@@ -77,6 +78,30 @@ describe('the reader process', () => {
       'reading needed more than 64 MB of memory and was stopped (the file is too large or damaged)',
     );
   }, 60_000);
+
+  it("the budget counts the reader's processor time: a read waiting its turn on a loaded machine is not stopped, a stuck one is", async () => {
+    // a reader that uses no processor for three budgets, as one starved by other processes does
+    const starved = new ReaderProcess<string>({
+      script: script(
+        'starved.mjs',
+        'process.on("message", () => setTimeout(() => process.send({ reply: "read", maxRssKb: 1 }), 1500));',
+      ),
+      budgetMs: 500,
+    });
+    expect(await starved.read('x.xls', new Uint8Array(8))).toEqual({
+      kind: 'reply',
+      reply: 'read',
+    });
+    // one that never answers is stopped after WALL_BUDGETS budgets of wall time all the same
+    const silent = new ReaderProcess({
+      script: script('silent.mjs', 'process.on("message", () => setInterval(() => {}, 1000));'),
+      budgetMs: 300,
+    });
+    const t = Date.now();
+    expect((await silent.read('x.xls', new Uint8Array(8))).kind).toBe('timeout');
+    expect(Date.now() - t).toBeGreaterThanOrEqual(300 * (WALL_BUDGETS - 0.5));
+    expect(Date.now() - t).toBeLessThan(300 * WALL_BUDGETS + 3_000);
+  });
 
   it('damaged .xls files through the CLI: read, or exit 2 with exactly one line on stderr (no library output)', async () => {
     const read = sourceReader();

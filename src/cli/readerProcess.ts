@@ -53,6 +53,22 @@ function residentMb(pid: number | undefined): number {
   }
 }
 
+/** CPU time a process has used in ms (Linux: /proc, user + system), or null when it cannot be read. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name in parentheses: utime and stime are the 12th and 13th
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+/** A read starved of the processor (a loaded machine) is still stopped after this many budgets of wall time. */
+export const WALL_BUDGETS = 6;
+
 /** A reader process, started when first needed and again after it was stopped or died. */
 export class ReaderProcess<R = WorkerReply> {
   private child: ChildProcess | null = null;
@@ -83,13 +99,17 @@ export class ReaderProcess<R = WorkerReply> {
     return s;
   }
 
-  /** Reads one file within the time budget (`extra` goes with it to the process). */
+  /**
+   * Reads one file within the time budget (`extra` goes with it to the process): the budget counts
+   * the reader's processor time where the system tells it (a large file on a loaded machine is not
+   * stopped for waiting its turn; a damaged file that loops is), else wall time; a read is stopped
+   * in any case after WALL_BUDGETS budgets of wall time.
+   */
   read(file: string, bytes: Uint8Array, extra: object = {}): Promise<ReadOutcome<R>> {
     const child = this.child ?? this.start();
     const budget = this.o.budgetMs ?? READ_BUDGET_MS;
     return new Promise((resolve) => {
       const done = (o: ReadOutcome<R>) => {
-        clearTimeout(timer);
         clearInterval(watch);
         child.off('message', onMessage);
         child.off('exit', onExit);
@@ -113,15 +133,20 @@ export class ReaderProcess<R = WorkerReply> {
       };
       // a huge array grows past the heap limit before V8 notices: watch the resident memory too
       const memoryMb = this.o.memoryMb ?? 850;
+      const started = Date.now();
+      const cpuAtStart = cpuMs(child.pid);
       const watch = setInterval(() => {
+        const wall = Date.now() - started;
+        const used =
+          cpuAtStart === null ? wall : (cpuMs(child.pid) ?? wall + cpuAtStart) - cpuAtStart;
+        if (used > budget || wall > budget * WALL_BUDGETS) {
+          this.stop();
+          return done({ kind: 'timeout' });
+        }
         if (residentMb(child.pid) <= memoryMb) return;
         tooBig = true;
         child.kill('SIGKILL');
       }, 25);
-      const timer = setTimeout(() => {
-        this.stop();
-        done({ kind: 'timeout' });
-      }, budget);
       child.on('message', onMessage);
       child.once('exit', onExit);
       child.send({ ...extra, file, bytes });

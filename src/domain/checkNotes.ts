@@ -30,7 +30,8 @@ export function noteFigures(line: string): { text: string; end: number }[] {
 
 /**
  * Amounts the notes below a table state, and every sum of up to four of them (a total's gap is
- * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu).
+ * often several items a note lists), in the table's unit, ×1000 and ÷1000 (notes speak in tỷ or triệu),
+ * ×1,000,000 and ×1,000,000,000 (a table in đồng, its notes in triệu or tỷ).
  * Sorted, for a binary search.
  */
 export function noteAmounts(footer: readonly string[]): number[] {
@@ -53,7 +54,7 @@ export function noteAmounts(footer: readonly string[]): number[] {
     }
   };
   add(0, 0, 4);
-  return [...sums].flatMap((x) => [x, x * 1000, x / 1000]).sort((a, b) => a - b);
+  return [...sums].flatMap((x) => [x, x * 1000, x / 1000, x * 1e6, x * 1e9]).sort((a, b) => a - b);
 }
 
 /** Whether a sorted list holds a value within `tol` of x. */

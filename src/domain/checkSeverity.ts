@@ -11,6 +11,10 @@ export function decimalsOf(x: number): number {
  * Severity of a stated/computed difference: none for floating noise, a warning when `terms`
  * rounded figures explain it (|diff| ≤ terms × half a unit of the printed figure), else an error.
  * `decimals` is how the source printed the figures (default: as the stated figure is written).
+ * Figures stored with more decimals than printed (`#,##0` over 1234.4999, shares computed by
+ * formulas) are read both ways: the printed table adds up within its rounding while the stored
+ * terms may each be half a unit off what they print, so a difference is an error only beyond both
+ * (twice the rounding).
  */
 export function classify(
   expected: number,
@@ -20,8 +24,11 @@ export function classify(
 ): 'ok' | 'warning' | 'error' {
   const diff = Math.abs(expected - actual);
   if (diff <= 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual))) return 'ok';
-  const unit = 10 ** -Math.min(decimals ?? 6, decimalsOf(expected));
-  return diff <= Math.max(1, terms) * unit * 0.5 + 1e-9 ? 'warning' : 'error';
+  const printed = Math.min(decimals ?? 6, decimalsOf(expected));
+  const unit = 10 ** -printed;
+  const hidden =
+    decimals !== undefined && Math.max(decimalsOf(expected), decimalsOf(actual)) > printed;
+  return diff <= Math.max(1, terms) * unit * (hidden ? 1 : 0.5) + 1e-9 ? 'warning' : 'error';
 }
 
 /** A finding's stable key (for the user's explanations). */

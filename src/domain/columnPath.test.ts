@@ -27,6 +27,18 @@ const tree: ColumnNode[] = [
 ];
 
 describe('column paths', () => {
+  it('are computed once per column tree, and anew for a changed tree', () => {
+    const first = ambiguousPaths(tree);
+    expect(ambiguousPaths(tree)).toBe(first);
+    const renamed = [
+      tree[0],
+      group('g1', 'Năm 2012', (tree[1] as { children: ColumnNode[] }).children),
+      tree[2],
+    ];
+    expect(ambiguousPaths(renamed)).not.toBe(first);
+    expect(ambiguousPaths(renamed).get('a')).toBe('Năm 2012 › TỔNG SỐ');
+  });
+
   it('names only the leaves whose label is shared, by the fewest header texts above them', () => {
     expect([...ambiguousPaths(tree)]).toEqual([
       ['a', 'Năm 2010 › TỔNG SỐ'],

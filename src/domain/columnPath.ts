@@ -10,11 +10,21 @@ export const PATH_SEPARATOR = ' › ';
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Paths by column tree (the model's trees are immutable: kept while the tree is). */
+const cache = new WeakMap<readonly ColumnNode[], ReadonlyMap<Id, string>>();
+
 /**
  * The path of every leaf whose label another leaf of the tree shares, by leaf id: the fewest
  * header texts above the leaf that tell it from the others of its label (all of them at most).
+ * Computed once per tree (the checks of each edit ask for it).
  */
-export function ambiguousPaths(nodes: ColumnNode[]): Map<Id, string> {
+export function ambiguousPaths(nodes: ColumnNode[]): ReadonlyMap<Id, string> {
+  let out = cache.get(nodes);
+  if (!out) cache.set(nodes, (out = pathsOf(nodes)));
+  return out;
+}
+
+function pathsOf(nodes: ColumnNode[]): Map<Id, string> {
   const chains: { id: Id; label: string; above: string[] }[] = [];
   const walk = (ns: ColumnNode[], above: string[]) => {
     for (const n of ns) {
@@ -49,7 +59,11 @@ export function ambiguousPaths(nodes: ColumnNode[]): Map<Id, string> {
  * A finding's column scope as the user reads it: its path when the scope is the column's own
  * label and that label is ambiguous in the sheet (`paths` from ambiguousPaths), else unchanged.
  */
-export function columnScope(paths: Map<Id, string>, colId: Id | null, scope: string): string {
+export function columnScope(
+  paths: ReadonlyMap<Id, string>,
+  colId: Id | null,
+  scope: string,
+): string {
   if (colId === null || !scope) return scope;
   const path = paths.get(colId);
   if (path === undefined) return scope;

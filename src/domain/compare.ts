@@ -1,6 +1,6 @@
 /**
  * Comparing two versions of a plan (revisions, or files a department sent): projects matched, added
- * and removed, split and merged; every changed cell of matched projects (amounts per year and
+ * and removed, split and merged, outside the part a department's file holds; every changed cell of matched projects (amounts per year and
  * source, other cells with neither); metadata changes; and the net effect on the plan's total.
  * Amounts are in the plan's unit; a blank amount counts as 0; equality has the amounts' tolerance.
  * Row ids pair projects only when both sides share an identity (`sharesIdentity`).
@@ -33,6 +33,7 @@ import {
 } from './match';
 import { findGroups, type ProjectGroup } from './matchGroups';
 import { movedTest } from './moved';
+import { outsidePart, sectionPaths } from './outsidePart';
 import { nameChange } from './nameSpelling';
 import { amountsEqual } from './numbers';
 import { cellsOfSteps, memoisedSteps } from './refsMemo';
@@ -76,6 +77,11 @@ export interface Comparison {
   matched: MatchedProject[];
   added: ProjectRef[];
   removed: ProjectRef[];
+  /**
+   * Projects of sections the other file does not have at all, when it holds only a part of the
+   * plan (a department's own section): neither removed nor counted in the totals (`outsidePart`).
+   */
+  outside: ProjectRef[];
   /** Splits and merges proposed (their members are in none of matched, added, removed). */
   groups: ProjectGroup[];
   changes: CellDiff[];
@@ -102,6 +108,7 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
     matched: [],
     added: [],
     removed: [],
+    outside: [],
     groups: [],
     changes: [],
     meta: metaDiffs(a.workbook, b.workbook),
@@ -154,6 +161,16 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
     const m = yield* matchProjectsSteps(refsA, refsB, overrides, { ids, figures });
     const groups = findGroups(m, figures, refused, confirmed);
     appendAll(out.groups, groups);
+    // a file holding only its own sections: the others are outside it, not removed (no total)
+    if (m.removed.length) {
+      const paired = new Set([...m.matched.map((x) => x.a), ...groups.flatMap((g) => g.a)]);
+      const outside = outsidePart(refsA, refsB, paired, m.removed, sectionPaths(pair.b));
+      if (outside.length) {
+        const away = new Set(outside);
+        m.removed = m.removed.filter((p) => !away.has(p));
+        appendAll(out.outside, outside);
+      }
+    }
     const amounts = (p: ProjectRef) => out.amounts.get(p)!;
     // a percentage (the source's `0.0%`, domain/percent) is never added into a total
     const counted = (p: ProjectRef, side: 'a' | 'b', k: number): number => {

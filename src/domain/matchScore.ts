@@ -200,6 +200,19 @@ export class Scorer {
     return filled >= n;
   }
 
+  /**
+   * Whether the projects share a figure (the same amount, not blank, in one column); null when
+   * either's figures are unknown.
+   */
+  sharesFigure(x: ProjectRef, y: ProjectRef): boolean | null {
+    const ax = this.figures?.get(x);
+    const ay = this.figures?.get(y);
+    if (!ax || !ay) return null;
+    for (let k = 0; k < Math.min(ax.length, ay.length); k++)
+      if (!amountsEqual(ax[k], 0) && amountsEqual(ax[k], ay[k])) return true;
+    return false;
+  }
+
   /** Amounts: 1 equal, else how much they overlap (0.5 when they are unknown). */
   amounts(x: ProjectRef, y: ProjectRef): number {
     const ax = this.figures?.get(x);

@@ -2,10 +2,12 @@
  * Pairing projects whose names differ: every candidate pair is scored (name, unit, section,
  * amounts), and pairs are taken best first, each project once, above a threshold — a globally
  * sensible assignment, not a positional one. Such pairs are always doubtful (the user confirms a
- * rename); one with a runner-up nearly as close is also ambiguous.
+ * rename); one with a runner-up nearly as close is also ambiguous. Names differing by a word that
+ * tells which one (matchPlaces.ts) pair only when a figure is kept.
  */
 import { CONFIRM_BELOW, type Match, type MatchReason, type ProjectRef } from './matchTypes';
 import type { PairScore, Scorer } from './matchScore';
+import { otherThing } from './matchPlaces';
 
 /** A pair needs names at least this alike … */
 export const MIN_NAME = 0.5;
@@ -85,6 +87,8 @@ export function pairSimilar(
     for (const y of candidatesOf(x)) {
       const name = scorer.name(x, y);
       if (name < MIN_NAME_SAME_FIGURES) continue;
+      // a word telling which one replaced (`xã A` / `xã B`), no figure kept: another project
+      if (otherThing(x.tokens, y.tokens) && scorer.sharesFigure(x, y) === false) continue;
       const s = scorer.score(x, y, name);
       const alike = name >= MIN_NAME && s.total >= ACCEPT;
       if (!alike && !(s.section === 1 && scorer.sameFigures(x, y, 3))) continue;

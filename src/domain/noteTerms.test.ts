@@ -56,9 +56,15 @@ describe('a label rule with a term a note states (`C = A - B - kết dư NSĐP`)
   });
 
   it('takes the one amount of the one note naming the term, each way it may read, or none', () => {
-    expect(noteTerm(['(3) … (kết dư NSĐP) là 43.123 tỷ đồng.'], 'kết dư NSĐP')).toEqual([
-      43123, 43123000, 43.123,
-    ]);
+    const read = noteTerm(['(3) … (kết dư NSĐP) là 43.123 tỷ đồng.'], 'kết dư NSĐP');
+    // in tỷ, triệu, and the smaller units a table may be in (nghìn đồng, đồng: h187)
+    for (const x of [43123, 43123000, 43.123, 43123e6, 43123e9])
+      expect(read.some((y) => Math.abs(y - x) <= 1e-6 * x)).toBe(true);
+    expect(
+      read.every((y) =>
+        [43123, 43123000, 43.123, 43123e6, 43123e9].some((x) => Math.abs(y - x) <= 1e-6 * x),
+      ),
+    ).toBe(true);
     // no unit written: the table's unit
     expect(noteTerm(['(1) Kết dư NSĐP: 250'], 'kết dư NSĐP')).toEqual([250]);
     // two amounts, or no amount: the note does not say which

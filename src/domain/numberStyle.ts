@@ -18,7 +18,8 @@ const DOT3 = /^[1-9]\d{0,2}\.\d{3}$/;
 
 /**
  * A sum the table states (a section's figure the sum of its rows, a total row's the sum of the
- * top rows, a column-code rule `3=1+2` on a line), its figures as typed: a text, or a number the
+ * top rows, a column-code rule `3=1+2` on a line, a rule a label states `C = B - A`), its figures
+ * as typed: a text, or a number the
  * spreadsheet stores (read as itself).
  */
 export interface StatedSum {

@@ -147,8 +147,8 @@ describe('an of-which breakdown cannot exceed the line it breaks down', () => {
     ).toEqual([]);
   });
 
-  it('leaves a list whose numbering nests (`I, 1, 2, II`) read flat: parts of parts', () => {
-    const rows = [
+  it('checks a list whose numbering nests (`I, II, 1, 2, III, 1`) level by level', () => {
+    const rows = () => [
       section('B', 'Chi ngân sách trung ương theo lĩnh vực', 0, 707780),
       part('I', 'Chi đầu tư phát triển', 1, 179700),
       part('II', 'Chi trả nợ lãi và viện trợ', 1, 100200),
@@ -156,8 +156,65 @@ describe('an of-which breakdown cannot exceed the line it breaks down', () => {
       part('2', 'Chi viện trợ', 1, 1300),
       part('III', 'Chi thường xuyên', 1, 404630),
       part('1', 'Chi giáo dục', 1, 22194),
+      part('2', 'Chi y tế', 1, 11401),
+      part('IV', 'Dự phòng', 1, 15800),
+    ];
+    // read flat the parts add up to 1,033,625 > 707,780: each level holds
+    expect(ofWhich(rows())).toEqual([]);
+    const inner = rows();
+    inner[7].cells.a = 474240; // a part of III above III
+    expect(ofWhich(inner).map((x) => [x.label, x.expected, x.actual, x.parts])).toEqual([
+      ['Chi thường xuyên', 404630, 496434, ['Chi giáo dục', 'Chi y tế']],
+    ]);
+    const outer = rows();
+    outer[5].cells.a = 428606; // III above what B leaves for it
+    expect(ofWhich(outer).map((x) => [x.label, x.expected, x.actual])).toEqual([
+      ['Chi ngân sách trung ương theo lĩnh vực', 707780, 724306],
+    ]);
+    // bullets under a numbered part are its parts too
+    const dashes = [
+      section('B', 'Chi theo lĩnh vực', 0, 1000),
+      part('I', 'Chi đầu tư', 1, 600),
+      part('-', 'Vốn trong nước', 1, 500),
+      part('-', 'Vốn ngoài nước', 1, 200),
+      part('II', 'Chi thường xuyên', 1, 300),
+    ];
+    expect(ofWhich(dashes).map((x) => [x.label, x.actual])).toEqual([['Chi đầu tư', 700]]);
+  });
+
+  it('checks the parts after a total row (`TỔNG CHI … Trong đó:`), which follow it at its level', () => {
+    const total: Row = {
+      ...row('', 'TỔNG CHI CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', 0, 1390480),
+      kind: 'total',
+    };
+    const rows = [
+      total,
+      part('I', 'Chi đầu tư phát triển', 0, 357150),
+      part('II', 'Chi thường xuyên', 0, 896280),
+      part('1', 'Chi giáo dục', 0, 215167),
+      part('III', 'Dự phòng', 0, 29300),
     ];
     expect(ofWhich(rows)).toEqual([]);
+    rows[2].cells.a = 1100000;
+    expect(ofWhich(rows).map((x) => [x.label, x.expected, x.actual])).toEqual([
+      ['TỔNG CHI CÂN ĐỐI NGÂN SÁCH NHÀ NƯỚC', 1390480, 1486450],
+    ]);
+  });
+
+  it('leaves a list numbered in two styles that do not nest (read flat, parts of parts)', () => {
+    const flat = (tts: string[]) =>
+      ofWhich([
+        section('B', 'Chi theo lĩnh vực', 0, 1000),
+        ...tts.map((tt, k) => part(tt, `Khoản ${k}`, 1, 600)),
+      ]);
+    // a list under a part that does not start (`3, 4`): a numbering mistake, no nesting
+    expect(flat(['I', 'II', '3', '4'])).toEqual([]);
+    // a part without a number among numbered ones
+    expect(flat(['I', '', '1', 'II'])).toEqual([]);
+    // a style at two levels (`a` under `I` and `I` under `a`)
+    expect(flat(['I', 'a', 'II', '1', 'a', 'I'])).toEqual([]);
+    // bullets outside, numbers inside
+    expect(flat(['-', '1', '2', '-'])).toEqual([]);
   });
 
   it('leaves bullets after the last item of a list its section holds (they may be its own)', () => {
@@ -182,5 +239,51 @@ describe('an of-which breakdown cannot exceed the line it breaks down', () => {
     expect(ofWhich(numbered).map((x) => [x.label, x.expected, x.actual])).toEqual([
       ['Chi thường xuyên', 175253, 185380],
     ]);
+  });
+
+  it('holds parts of a line without its own figure to the sum of its lines', () => {
+    /** Values as the engine computes them: a section without a figure adds its own lines. */
+    const computed = (rows: Row[]) => {
+      const s = sheetOf(rows);
+      const value = (i: number, c: string): unknown => {
+        const x = rows[i].cells[c];
+        if (typeof x === 'number' && (x !== 0 || rows[i].kind !== 'section')) return x;
+        if (rows[i].kind !== 'section') return x;
+        let sum = 0;
+        for (let j = i + 1; j < rows.length && rows[j].level > rows[i].level; j++)
+          if (rows[j].level === rows[i].level + 1 && !rows[j].part) sum += Number(value(j, c) ?? 0);
+        return sum;
+      };
+      return sheetFindings(s, null, { value, total: () => null, rule: () => null }).filter(
+        (f) => f.rule === 'of-which',
+      );
+    };
+    const rows = (odaA: number, first: number | undefined = 600, zero = false) => [
+      section('II', 'Chi thường xuyên', 0, zero ? 0 : undefined),
+      part('', 'Trong đó: chi giáo dục', 1, odaA),
+      row('1', 'Bộ A', 1, first),
+      row('2', 'Bộ B', 1, 400),
+    ];
+    expect(computed(rows(900))).toEqual([]);
+    expect(computed(rows(1200)).map((x) => [x.label, x.expected, x.actual])).toEqual([
+      ['Chi thường xuyên', 1000, 1200],
+    ]);
+    // a 0 printing blank over the lines is no figure either
+    expect(computed(rows(1200, 600, true)).map((x) => x.expected)).toEqual([1000]);
+    // a line negative among them: the sum is a net the parts need not stay within
+    expect(computed(rows(1200, -100))).toEqual([]);
+    // a single line under it: it may be the net of `gross, refunds, net`
+    const single = [
+      section('2', 'Thuế GTGT hàng nhập khẩu', 0),
+      part('', 'Trong đó: - Tổng số thu', 1, 66633),
+      part('', '- Số hoàn thuế GTGT', 1, 38000),
+      row('', '- Số thu cân đối NSNN', 1, 28633),
+    ];
+    expect(computed(single)).toEqual([]);
+    // no line with a figure typed in the column: nothing to hold the parts to
+    const blank = rows(1200);
+    delete blank[2].cells.a;
+    delete blank[3].cells.a;
+    expect(computed(blank)).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * An *of which* breakdown (`Trong đó:` and the lines under it) lists some parts of the row above
  * it: they never add up to it, but together they cannot exceed it (a section of 6.500 `trong đó
- * vốn ODA 7.000` is an error). Checked only where the reading is sure: a flat list of parts
- * numbered one way, figures of money in the row's own unit, none negative, against a figure the
- * owner states. Not checked: a line without its own figure over `gross, refunds, net` (the net
- * stands for it), refunds printed negative, parts counting projects, km or people, ratio and
- * percent figures, lists whose numbering nests (`I, 1, 2, II, …` read flat), and parts under the
- * last item of a list that its section's figure holds (they may be the section's).
+ * vốn ODA 7.000` is an error). Checked only where the reading is sure: parts numbered one way, or
+ * nesting (`I, II, 1, 2, III`: each level against its own line), figures of money in the row's
+ * own unit, none negative, against a figure the owner states or, without one, the sum of its own
+ * lines. Not checked: a line without its own figure over parts alone or over `gross, refunds, net`
+ * (the net stands for it), refunds printed negative, parts counting projects, km or people, ratio
+ * and percent figures, lists numbered in two styles that do not nest, and parts under the last
+ * item of a list that its section's figure holds (they may be the section's).
  */
 import type { Push } from './checkRules';
 import { effective, precise } from './checkRules';
@@ -42,28 +43,77 @@ export function notMoney(r: Row): boolean {
 }
 
 /**
- * The of-which parts of each section that owns a sure breakdown (see the file's note; the reader
- * makes a line with parts a section): the rows one level under it marked of-which, numbered one
- * way, those naming money.
+ * The of-which parts of each row that owns a sure breakdown (see the file's note; the reader makes
+ * a line with parts a section): the rows one level under a section marked of-which, or those
+ * after a total row (`TỔNG CHI … Trong đó:`), those naming money. A list numbered one way is flat; one whose numbering nests (`I, II, 1, 2, III, 1, …`, the
+ * reader keeps it flat) breaks down each level: the outer parts their line, the parts numbered
+ * under an outer part that part (`nestedParts`).
  */
 export function ofWhichGroups(rows: readonly Row[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
+  const money = (owner: number, parts: readonly number[]) => {
+    const ys = parts.filter((j) => !notMoney(rows[j]));
+    if (ys.length && !notMoney(rows[owner])) out.set(owner, ys);
+  };
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.kind !== 'section' || r.part || rows[i + 1]?.level <= r.level) continue;
-    const end = subtreeEnd(rows, i);
     const parts: number[] = [];
-    for (let j = i + 1; j < end; j++)
-      if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
-    if (!parts.length || notMoney(r)) continue;
-    // `I, II, 1, 2, III, 1, …` read as one flat list: parts of parts counted twice
-    const styles = new Set(parts.map((j) => styleOf(String(rows[j].cells.tt ?? ''))));
+    if (r.kind === 'total') {
+      // a total row's parts follow it at its own level (nothing nests under a total)
+      for (let j = i + 1; rows[j]?.part === 'ofWhich' && rows[j].level === r.level; j++)
+        parts.push(j);
+    } else if (r.kind === 'section' && !r.part && rows[i + 1]?.level > r.level) {
+      const end = subtreeEnd(rows, i);
+      for (let j = i + 1; j < end; j++)
+        if (rows[j].level === r.level + 1 && rows[j].part === 'ofWhich') parts.push(j);
+    }
+    if (!parts.length) continue;
+    const styles = new Set(parts.map(styleAt(rows)));
     styles.delete(null);
-    if (styles.size > 1) continue;
-    const money = parts.filter((j) => !notMoney(rows[j]));
-    if (money.length) out.set(i, money);
+    if (styles.size <= 1) money(i, parts);
+    else for (const [owner, ps] of nestedParts(rows, i, parts) ?? []) money(owner, ps);
   }
   return out;
+}
+
+const styleAt = (rows: readonly Row[]) => (j: number) => styleOf(String(rows[j].cells.tt ?? ''));
+
+/** The first number of a list in each style (`1`, `a`, `I`, `A`, `1.1`…): a list under a part restarts. */
+const FIRST = /^(1|a|i|A|I|\d+(\.\d+)*\.1)$/;
+
+/**
+ * A list of parts whose numbering nests, split by level: the parts numbered as the first (the
+ * outer parts, under `owner`) and, under each outer part, the parts after it up to the next one,
+ * split the same way. Sure only where every part is numbered, each list under a part is
+ * enumerated from its start (`1`, `a`, `I`) or bulleted (`-`, `+`), and each style keeps one
+ * level; else null (a list numbered in two styles by mistake, read flat, is no nesting).
+ */
+export function nestedParts(
+  rows: readonly Row[],
+  owner: number,
+  parts: readonly number[],
+): [number, number[]][] | null {
+  const style = parts.map(styleAt(rows));
+  if (style.some((s) => s === null) || !ENUMERATING.includes(style[0])) return null;
+  const depthOf = new Map<string | null, number>();
+  const out: [number, number[]][] = [];
+  const split = (own: number, from: number, to: number, depth: number): boolean => {
+    const s = style[from];
+    if ((depthOf.get(s) ?? depth) !== depth) return false;
+    depthOf.set(s, depth);
+    const tt = String(rows[parts[from]].cells.tt ?? '')
+      .trim()
+      .replace(/[.)]$/, '');
+    if (depth && ENUMERATING.includes(s) && !FIRST.test(tt)) return false;
+    const outer: number[] = [];
+    for (let k = from; k < to; k++) if (style[k] === s) outer.push(k);
+    out.push([own, outer.map((k) => parts[k])]);
+    return outer.every((k, n) => {
+      const next = outer[n + 1] ?? to;
+      return next === k + 1 || (ENUMERATING.includes(s) && split(parts[k], k + 1, next, depth + 1));
+    });
+  };
+  return split(owner, 0, parts.length, 0) ? out : null;
 }
 
 /** Names of the parts a finding speaks of, as the table prints them. */
@@ -101,9 +151,8 @@ export function ofWhichFindings(
     ctx.children.get(parent)!.length > 1;
   for (const l of ctx.additive) {
     if (r.percent?.[l.id] !== undefined) continue;
-    // a stated 0 over parts is a placeholder printing blank; no figure: the line stands for them
-    const e = num(r.cells[l.id]);
-    if (e === null || e === 0) continue;
+    const e = ownerFigure(rows, i, v, ctx, l.id);
+    if (e === null) continue;
     const ys: number[] = [];
     let negative = false;
     for (const j of parts) {
@@ -122,4 +171,33 @@ export function ofWhichFindings(
     }
     push('of-which', l, e, sum, ys.length + 1, l.label, 'structure');
   }
+}
+
+/**
+ * The figure row i's parts are held to in a column: the one it states; else (no figure, or a 0
+ * printing blank) the sum of its own lines as computed, where it has two lines or more, none
+ * negative (a net of refunds is no sum the gross stays within), some typed. Null otherwise: a
+ * line without a figure over parts alone stands for them (and a single line under it may be the
+ * net of `gross, refunds, net`).
+ */
+function ownerFigure(
+  rows: readonly Row[],
+  i: number,
+  v: CheckValues,
+  ctx: SheetContext,
+  col: string,
+): number | null {
+  const e = num(rows[i].cells[col]);
+  if (e !== null && e !== 0) return e;
+  const kids = ctx.children.get(i) ?? [];
+  if (kids.length < 2) return null;
+  let typed = false;
+  for (const k of kids) {
+    if (rows[k].percent?.[col] !== undefined) return null;
+    const y = effective(rows, v, k, col, ctx);
+    if (y !== null && y < 0) return null;
+    if (num(rows[k].cells[col]) !== null) typed = true;
+  }
+  const sum = num(v.value(i, col));
+  return typed && sum !== null && sum > 0 ? sum : null;
 }

@@ -39,7 +39,7 @@ export class RowChecker {
   private readonly lastLeaf = new Map<Id, ColumnLeaf>();
   private readonly amountIds: Id[];
   /** Paths of the columns whose label alone is ambiguous (columnPath.ts), once a finding needs them. */
-  private paths: Map<Id, string> | null = null;
+  private paths: ReadonlyMap<Id, string> | null = null;
   /** The row being checked and its findings (`push` appends to them). */
   private i = 0;
   private out: Finding[] = [];
@@ -100,8 +100,12 @@ export class RowChecker {
         .filter((y): y is number => y !== null);
       if (e === null || !ys.length || ys.some((y) => y < 0)) continue;
       const sum = precise(ys.reduce((a, b) => a + b, 0));
+      // a computed row total is as precise as the coarsest figure it adds (and its parts are)
+      const ds = [total, ...parts].map((l) => l.decimals).filter((d) => d !== undefined);
+      const decimals = total.decimals ?? (ds.length ? Math.min(...ds) : undefined);
+      const at = decimals === undefined ? total : { ...total, decimals };
       if (sum > e)
-        this.push('column-rule', total, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
+        this.push('column-rule', at, e, sum, ys.length + 1, `${total.label} ≥ Σ`, 'structure');
     }
   }
 

@@ -120,3 +120,85 @@ describe('lower-case roman numerals told from letters by their sequence', () => 
     expect(isSectionNumbering('lowerRoman', false, 'Sở')).toBe(true);
   });
 });
+
+describe('capital letters told from roman numerals by their sequence', () => {
+  const read = (s: string) => sequenceStyles(s.split(' ').map((t) => (t === '_' ? '' : t)));
+
+  it('reads `A, B` sections with `I, II, III` under them as letters over numerals', () => {
+    expect(read('A I 1 II III B I II')).toEqual([
+      'letter',
+      'roman',
+      'arabic',
+      'roman',
+      'roman',
+      'letter',
+      'roman',
+      'roman',
+    ]);
+  });
+
+  it('reads I after H, V after U, X after V, L after K as letters when the list goes on', () => {
+    const list = 'A B C D Đ E G H I K L M N O P Q R S T U V X Y'.split(' ');
+    expect(sequenceStyles(list).every((s) => s === 'letter')).toBe(true);
+    // the Latin order: … H, I, J … U, V, W, X
+    const latin = 'A B C D E F G H I J K L M N O P Q R S T U V W X Y Z'.split(' ');
+    expect(sequenceStyles(latin).every((s) => s === 'letter')).toBe(true);
+    // numbers of other styles between them passed over: the next capital decides
+    expect(read('G 1 2 H 1 - I 1 2 K')).toEqual([
+      'letter',
+      'arabic',
+      'arabic',
+      'letter',
+      'arabic',
+      'dash',
+      'letter',
+      'arabic',
+      'arabic',
+      'letter',
+    ]);
+  });
+
+  it('reads I after H as the first numeral when II follows, past the rows under it', () => {
+    expect(read('G H I 1 2 II 1 III')).toEqual([
+      'letter',
+      'letter',
+      'roman',
+      'arabic',
+      'arabic',
+      'roman',
+      'arabic',
+      'roman',
+    ]);
+    // `V` after `IV` and after `U`: `VI` next reads a numeral, `X` next a letter
+    const points = 'A B C D E G H K L M N O P Q R S T U'.split(' ');
+    expect(sequenceStyles(['IV', ...points, 'V', 'VI'])[points.length + 1]).toBe('roman');
+    expect(sequenceStyles(['IV', ...points, 'V', 'X'])[points.length + 1]).toBe('letter');
+  });
+
+  it('reads a lone capital as alone: `I`, `V`, `X`, `L` numerals, other letters letters', () => {
+    expect(read('I')).toEqual(['roman']);
+    expect(read('V. X. L.')).toEqual(['roman', 'roman', 'roman']);
+    expect(read('K. M. Đ. Y')).toEqual(['letter', 'letter', 'letter', 'letter']);
+    expect(styleOf('K')).toBe('letter');
+    expect(styleOf('L')).toBe('roman');
+    expect(styleOf('XIV')).toBe('roman');
+  });
+
+  it('lets the next lower-case number decide past numbers of other styles', () => {
+    // `i.` after `h.` with its arabic items, then `ii.`: a numeral
+    expect(read('h. i. 1. 2. ii.')[1]).toBe('lowerRoman');
+    // … then `k.`: a letter
+    expect(read('h. i. 1. 2. k.')[1]).toBe('lower');
+  });
+});
+
+describe('a pasted line read in its sequence', () => {
+  it('takes the style the plan’s numbers around it give, else reads alone', () => {
+    const [i] = sequenceStyles(['h.', 'i.']).slice(1);
+    expect(pastedRowKind({ ...line('i.', 'Điểm i', 'Sở X', true), style: i })).toBe('project');
+    const [r] = sequenceStyles(['iv.', 'v.']).slice(1);
+    expect(pastedRowKind({ ...line('v.', 'Mục v', 'Sở X', true), style: r })).toBe('section');
+    // read alone, `v.` is a letter
+    expect(pastedRowKind(line('v.', 'Mục v', 'Sở X', true))).toBe('project');
+  });
+});

@@ -27,10 +27,14 @@ export function styleOf(tt: string): Style | null {
   return numberingStyle(tt);
 }
 
-/** The value of a lower-case roman numeral (`iv` → 4), or 0. */
-function romanValue(s: string): number {
-  if (!s || !LOWER_ROMAN.test(s)) return 0;
-  const v: Record<string, number> = { i: 1, v: 5, x: 10 };
+/** Roman numerals up to 89, in either case once lowered (`xlii`, `l`), for their value. */
+const ROMAN_VALUE = /^(xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+
+/** The value of a roman numeral in either case (`iv`, `IV` → 4), or 0. */
+function romanValue(t: string): number {
+  const s = t.toLowerCase();
+  if (!s || !ROMAN_VALUE.test(s)) return 0;
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
   let n = 0;
   for (let k = 0; k < s.length; k++) {
     const x = v[s[k]];
@@ -39,39 +43,90 @@ function romanValue(s: string): number {
   return n;
 }
 
-/** The letters a list reaches `i`, `v`, `x` from (the Vietnamese list skips `w`: … u, v, x, y). */
-const LETTER_BEFORE: Record<string, string[]> = { i: ['h'], v: ['u'], x: ['v', 'w'] };
+/**
+ * The letters that are roman numerals too, with the letters a list reaches each from and goes on
+ * to (the Vietnamese list skips `f`, `j`, `w`, `z`: … h, i, k, l, m … u, v, x, y; a list in the
+ * Latin order goes h, i, j … u, v, w, x), in lower case. `l` stands for 50 only in capitals.
+ */
+const AMBIGUOUS: Record<string, { before: string[]; after: string[] }> = {
+  i: { before: ['h'], after: ['k', 'j'] },
+  v: { before: ['u'], after: ['x', 'w'] },
+  x: { before: ['v', 'w'], after: ['y'] },
+  l: { before: ['k'], after: ['m'] },
+};
+
+/** The two styles of a case: its letters and its roman numerals. */
+const CASES = {
+  lower: { letter: 'lower', roman: 'lowerRoman' },
+  upper: { letter: 'letter', roman: 'roman' },
+} as const;
+
+/** The case whose letters or roman numerals number a cell (`a`, `ii` lower; `B`, `IV` upper). */
+function caseOf(style: Style | null): keyof typeof CASES | null {
+  if (style === 'lower' || style === 'lowerRoman') return 'lower';
+  if (style === 'letter' || style === 'roman') return 'upper';
+  return null;
+}
 
 /**
  * The numbering styles of a table's number cells in order (`''`: a row without a number), the
- * letters `i`, `v`, `x` told from roman numerals by the sequence they stand in: a roman numeral
- * when it continues the numerals (`i` starting them, `v` after `iv`, `x` after `ix`) and not the
- * letters; a letter when it continues the letters (`h` → `i`, `u` → `v`, `v` → `x`) and not the
- * numerals. Where both fit, the next numbered row decides: the next numeral (`ii`) or a list
- * starting under it (`a`) reads roman, anything else a letter; where neither fits, a letter.
+ * letters that are roman numerals too (`i`, `v`, `x`; in capitals `I`, `V`, `X`, `L`) told apart
+ * by the sequence they stand in, in each case: a roman numeral when it continues the numerals (`i`
+ * starting them, `v` after `iv`, `X` after `IX`) and not the letters; a letter when it continues
+ * the letters (`h` → `i`, `U` → `V`, `v` → `x`, `K` → `L`) and not the numerals. Where both fit,
+ * the next number of the same case decides (numbers of other styles between passed over): the
+ * next numeral (`ii`, `II`) reads roman, the next letter (`k`, `K`) a letter, and so does any
+ * other, but a lower-case list starting right under it (`a`) reads roman; none: a letter. Where
+ * neither fits, the cell reads as it does alone (`i` a letter, `I` a numeral).
  */
 export function sequenceStyles(tts: readonly string[]): (Style | null)[] {
   const bare = tts.map((t) => t.trim().replace(/[.)]$/, ''));
+  const alone = tts.map(styleOf);
   const out: (Style | null)[] = [];
-  let letter = ''; // the last letter read
-  let roman = 0; // the value of the last lower-case numeral read
+  // the last letter and the value of the last roman numeral read, in each case
+  const last = { lower: { letter: '', roman: 0 }, upper: { letter: '', roman: 0 } };
   for (let k = 0; k < bare.length; k++) {
     const s = bare[k];
-    let style = styleOf(tts[k]);
-    if (s in LETTER_BEFORE) {
+    let style = alone[k];
+    const kase = caseOf(style);
+    const low = s.toLowerCase();
+    if (kase && low in AMBIGUOUS && (kase === 'upper' || low !== 'l')) {
+      const { letter, roman } = CASES[kase];
       const value = romanValue(s);
-      const asRoman = value === 1 || value === roman + 1;
-      const asLetter = LETTER_BEFORE[s].includes(letter);
-      let next = '';
-      for (let j = k + 1; j < bare.length && !next; j++) next = bare[j];
-      const nextSays = romanValue(next) === value + 1 || next === 'a';
-      style = asRoman && (!asLetter || nextSays) ? 'lowerRoman' : 'lower';
+      const asRoman = value === 1 || (value > 0 && value === last[kase].roman + 1);
+      const asLetter = AMBIGUOUS[low].before.includes(last[kase].letter);
+      if (asRoman && asLetter) style = romanNext(bare, alone, k, kase, value) ? roman : letter;
+      else if (asRoman || asLetter) style = asRoman ? roman : letter;
     }
-    if (style === 'lower') letter = s;
-    else if (style === 'lowerRoman') roman = romanValue(s);
+    if (kase && style === CASES[kase].letter) last[kase].letter = low;
+    else if (kase && style === CASES[kase].roman) last[kase].roman = romanValue(s);
     out.push(style);
   }
   return out;
+}
+
+/**
+ * Whether the numbers after cell k (a letter that may be the numeral `value`) read it as a
+ * numeral: the next of its case is the next numeral, or (lower case) a list `a` right under it.
+ */
+function romanNext(
+  bare: readonly string[],
+  alone: readonly (Style | null)[],
+  k: number,
+  kase: keyof typeof CASES,
+  value: number,
+): boolean {
+  let passed = false; // a number of another style stands between
+  for (let j = k + 1; j < bare.length; j++) {
+    if (!bare[j]) continue;
+    if (caseOf(alone[j]) !== kase) {
+      passed = true;
+      continue;
+    }
+    if (romanValue(bare[j]) === value + 1) return true;
+    return kase === 'lower' && bare[j] === 'a' && !passed;
+  }
+  return false;
 }
 
 /** The styles that number rows below an item, shallowest first. */
@@ -110,6 +165,16 @@ export interface PastedLine {
   amounts: boolean;
   /** Whether a figure lands on another figure column (a row total, Tổng mức đầu tư): stated. */
   stated: boolean;
+  /**
+   * Its number's style read in the sequence of the plan's numbers around it, as the import reads
+   * a table's (`sequenceStyles`: `i.` after `h.` a letter); absent: read alone.
+   */
+  style?: Style | null;
+}
+
+/** A pasted line's numbering style: read in its sequence when known, else alone. */
+export function lineStyle(l: PastedLine): Style | null {
+  return l.style !== undefined ? l.style : styleOf(l.tt);
 }
 
 /**
@@ -120,9 +185,9 @@ export interface PastedLine {
  * projects.
  */
 export function pastedRowKind(line: PastedLine, next?: PastedLine): 'section' | 'project' {
-  const style = styleOf(line.tt);
+  const style = lineStyle(line);
   const bullet = style === 'dash' || style === 'plus' || style === 'lower';
   const statesOnly = !bullet && !!line.name.trim() && line.stated && !line.amounts;
-  const deeper = numbersDeeper(style, next ? styleOf(next.tt) : null) || statesOnly;
+  const deeper = numbersDeeper(style, next ? lineStyle(next) : null) || statesOnly;
   return isSectionNumbering(style, deeper, line.lead.trim()) ? 'section' : 'project';
 }

@@ -99,10 +99,14 @@ export function toRoman(n: number): string {
 
 export type NumberingStyle = 'letter' | 'roman' | 'arabic' | 'dotted' | 'dash' | 'plus';
 
-/** Guesses the numbering style of a label as written. */
+/**
+ * Guesses the numbering style of a label as written, alone: a capital letter (`A`…`Y`, `Đ`) is a
+ * letter, but `I`, `V`, `X`, `L`, read as roman numerals (their sequence tells them apart, see
+ * `sequenceStyles` in rowNumbering.ts).
+ */
 export function numberingStyle(label: string): NumberingStyle | null {
   const s = label.trim().replace(/[.)]$/, '');
-  if (/^[A-H]$/.test(s)) return 'letter';
+  if (/^[A-HJKM-UWYZĐ]$/.test(s)) return 'letter';
   if (/^[IVXLC]+$/.test(s)) return 'roman';
   if (/^\d+$/.test(s)) return 'arabic';
   if (/^\d+(\.\d+)+$/.test(s)) return 'dotted';

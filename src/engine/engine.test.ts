@@ -50,6 +50,13 @@ describe('PlanEngine', () => {
     expect(Array.isArray(p)).toBe(false);
     if (Array.isArray(p)) return;
     expect([...p.rows].sort()).toEqual([0, 1, 2]);
+    // and, per row, the columns whose values changed (a grid redraws those cells only)
+    for (const r of [0, 1, 2]) {
+      const ids = p.cells?.get(r);
+      expect(ids?.has(A11)).toBe(true);
+      expect(ids?.has('total')).toBe(true);
+      expect(ids?.has(S11) || ids?.has(A12)).toBe(false);
+    }
     expect(p.totals).toBe(true);
     expect(v(e, s, 0, A11)).toBe(1200);
     expect(e.total(s.id, null, 'total')).toBe(1223);

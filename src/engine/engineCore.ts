@@ -33,6 +33,24 @@ export interface EnginePatch {
   structure: boolean;
   /** The computed total rows the sheet shows changed (a label renamed: app/stepMarks.ts). */
   pinned?: boolean;
+  /**
+   * The column ids whose computed value changed, by row of `rows` (a grid redraws those cells
+   * only); absent: any cell of those rows may have changed.
+   */
+  cells?: Map<number, Set<Id>>;
+}
+
+/** Column ids by engine column of a layout (built once per layout). */
+const idsByCol = new WeakMap<SheetLayout, (Id | undefined)[]>();
+
+function columnIds(layout: SheetLayout): (Id | undefined)[] {
+  let out = idsByCol.get(layout);
+  if (!out) {
+    out = [];
+    for (const [id, c] of layout.col) out[c] = id;
+    idsByCol.set(layout, out);
+  }
+  return out;
 }
 
 /** One appendix in the engine: its layout, engine sheet names and ids, and the rows it holds. */
@@ -194,6 +212,7 @@ export abstract class EngineCore {
     const grids = new Map<Id, GridPatch>();
     if (own !== null) patches.set(own, { sheetId: own, rows: new Set(), totals: false, structure });
     let gridOf: Map<number, Id> | undefined;
+    let whole: Set<string> | undefined;
     for (const c of out) {
       if (!(c instanceof ExportedCellChange)) continue;
       const owner = this.byHfSheet.get(c.address.sheet);
@@ -204,7 +223,17 @@ export abstract class EngineCore {
           patches.set(owner.id, p);
         }
         if (owner.totals) p.totals = true;
-        else p.rows.add(c.address.row);
+        else {
+          p.rows.add(c.address.row);
+          const layout = this.sheets.get(owner.id)?.layout;
+          const id = layout && columnIds(layout)[c.address.col];
+          const cells = (p.cells ??= new Map());
+          const at = cells.get(c.address.row);
+          // a column the grid does not show (a helper): the row is redrawn whole
+          if (id === undefined) (whole ??= new Set()).add(`${owner.id}\n${c.address.row}`);
+          else if (at) at.add(id);
+          else cells.set(c.address.row, new Set([id]));
+        }
         continue;
       }
       const g = (gridOf ??= this.grids.bySheet()).get(c.address.sheet);
@@ -212,6 +241,10 @@ export abstract class EngineCore {
       let gp = grids.get(g);
       if (!gp) grids.set(g, (gp = { gridId: g, rows: new Set(), structure: false }));
       gp.rows.add(c.address.row);
+    }
+    for (const k of whole ?? []) {
+      const [id, row] = k.split('\n');
+      patches.get(id)?.cells?.delete(Number(row));
     }
     return { patches: [...patches.values()], grids: [...grids.values()] };
   }

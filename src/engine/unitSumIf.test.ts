@@ -88,4 +88,45 @@ describe('PBSUMIF', () => {
     expect([b.value, b.message]).toEqual([a.value, a.message]);
     hf.destroy();
   });
+
+  it('reads a block once per recalculation, whatever the number of units summing it', () => {
+    const rows = 100;
+    const units = 8;
+    const data = Array.from({ length: rows }, (_, r) => [r % units, r * 1.5]);
+    const hf = HyperFormula.buildFromSheets(
+      {
+        d: data,
+        o: Array.from({ length: units }, (_, u) => [
+          `=${UNIT_SUMIF}(d!$A$1:$A$${rows},${u},d!B$1:B$${rows})`,
+          `=SUMIF(d!$A$1:$A$${rows},${u},d!B$1:B$${rows})`,
+        ]),
+      },
+      { ...ENGINE_CONFIG },
+    );
+    const dg = (hf as unknown as { dependencyGraph: { getScalarValue: (a: unknown) => unknown } })
+      .dependencyGraph;
+    const own = dg.getScalarValue.bind(dg);
+    let reads = 0;
+    dg.getScalarValue = (a) => {
+      reads++;
+      return own(a);
+    };
+    const d = hf.getSheetId('d')!;
+    const o = hf.getSheetId('o')!;
+    for (const [r, v] of [
+      [3, 1000],
+      [50, -7.25],
+      [99, 0.1],
+    ] as const) {
+      reads = 0;
+      hf.setCellContents({ sheet: d, row: r, col: 1 }, [[v]]);
+      // SUMIF reads through its own cache; PBSUMIF's 8 units read the block's 2 × 100 cells once
+      expect(reads).toBeLessThanOrEqual(2 * rows + units);
+      for (const [a, b] of hf.getSheetValues(o)) expect(a).toBe(b);
+    }
+    // a key moved to another unit: read again, still equal to SUMIF
+    hf.setCellContents({ sheet: d, row: 10, col: 0 }, [[5]]);
+    for (const [a, b] of hf.getSheetValues(o)) expect(a).toBe(b);
+    hf.destroy();
+  });
 });

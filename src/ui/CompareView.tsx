@@ -120,6 +120,15 @@ export function CompareView(p: {
               <li key={x.row.id}>{name(x)}</li>
             ))}
           </ul>
+          {c.outside.length > 0 && (
+            <p className="pb-none" data-testid="compare-outside">
+              {t('outsidePart', {
+                n: c.outside.length,
+                b: c.b,
+                sections: [...new Set(c.outside.map((p) => p.sections.join(' / ')))].join('; '),
+              })}
+            </p>
+          )}
         </div>
       </div>
       <h4>{t('changedCells')}</h4>

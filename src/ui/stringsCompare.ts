@@ -23,6 +23,8 @@ export const viCompare = {
   groupSplit: 'Tách: {a} → {b}',
   groupMerge: 'Gộp: {a} → {b}',
   movedFromTo: 'từ «{from}» sang «{to}»',
+  outsidePart:
+    '{n} dự án thuộc các mục mà «{b}» không có ({sections}): tệp này chỉ gồm một phần kế hoạch, các dự án ấy không tính là bỏ ra.',
   restoreVersion: 'Khôi phục vào sổ này',
   versionRestored: 'Đã khôi phục «{name}» vào sổ (một bước: Ctrl+Z để hoàn tác).',
   restoreRefused: 'Không khôi phục được: sổ đang ở chế độ chỉ xem.',
@@ -53,6 +55,8 @@ export const enCompare: Record<keyof typeof viCompare, string> = {
   groupSplit: 'Split: {a} → {b}',
   groupMerge: 'Merged: {a} → {b}',
   movedFromTo: 'from “{from}” to “{to}”',
+  outsidePart:
+    '{n} projects of sections “{b}” does not hold ({sections}): that file is a part of the plan, they are not counted as removed.',
   restoreVersion: 'Restore into this workbook',
   versionRestored: '“{name}” restored into the workbook (one step: Ctrl+Z undoes it).',
   restoreRefused: 'Cannot restore: the workbook is read-only here.',

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 
 const suite = e2eSuite();
-/** The sample plan in a fresh browser profile (each test starts from the published figures). */
-const open = async () => openSample(await suite.profile(), suite.url());
+/** The sample plan as a fresh profile shows it (each test starts from the published figures), on the file's one page. */
+const open = () => suite.sample();
 
 /** Lines 375–378 of the seed (page 2 of the appendix), fields 1–13: name … 2015 SN, as copied from the PDF. */
 function seedBlock(): string {
@@ -31,7 +31,6 @@ describe('Excel-grade editing', () => {
     const three = 'Số ô: 10 · Số ô có số: 3 · Tổng: 6.500 · Trung bình: 2.166,67';
     assert.equal(await wb.textIs(stats, three), three);
     assert.equal(await wb.page.locator('.ag-cell.pb-selected').count(), 10);
-    await wb.page.close();
   });
 
   it('copies a block to a second sheet and pastes it there; undo and redo the paste', async () => {
@@ -63,7 +62,6 @@ describe('Excel-grade editing', () => {
     assert.equal(await wb.computedIs('grand', 'total', '0'), '0');
     await wb.page.keyboard.press('Control+y');
     assert.equal(await wb.computedIs('grand', 'total', '8.600'), '8.600');
-    await wb.page.close();
   });
 
   it('pastes a real block copied out of the seed, extending the sheet with new project rows', async () => {
@@ -92,7 +90,6 @@ describe('Excel-grade editing', () => {
       await wb.textIs(wb.cell(19, 'name'), 'Tổng vốn đầu tư phát triển'),
       'Tổng vốn đầu tư phát triển',
     );
-    await wb.page.close();
   });
 
   it('refuses a paste into section totals with a message and changes nothing', async () => {
@@ -102,7 +99,6 @@ describe('Excel-grade editing', () => {
     await wb.page.keyboard.press('Control+v');
     assert.match(await wb.messageMatching(/không dán vào ô tổng/), /E1: không dán vào ô tổng/);
     assert.equal(await wb.computedIs('grand', 'total', '49.850'), '49.850');
-    await wb.page.close();
   });
 
   it('fills down with Ctrl+D and right with the fill handle, moving relative formulas', async () => {
@@ -129,7 +125,6 @@ describe('Excel-grade editing', () => {
     await wb.focus(1, 'y2012_dtpt');
     assert.equal(await wb.formulaIs('=F2/10'), '=F2/10');
     assert.equal(await wb.textIs(wb.cell(1, 'y2012_dtpt'), '35'), '35');
-    await wb.page.close();
   });
 
   it('edits through the formula bar and clears a range with Delete', async () => {
@@ -144,7 +139,6 @@ describe('Excel-grade editing', () => {
     assert.equal(await wb.computedIs(3, 'total', '2.000'), '2.000'); // 5.000 − 2.000 − 1.000
     await wb.page.keyboard.press('Control+z');
     assert.equal(await wb.computedIs(3, 'total', '5.000'), '5.000');
-    await wb.page.close();
   });
   it('selects by dragging, by row number and by column header, and moves cells with cut and paste', async () => {
     const wb = await open();
@@ -173,6 +167,5 @@ describe('Excel-grade editing', () => {
     await wb.page.keyboard.press('Control+z');
     assert.equal(await wb.textIs(wb.cell(1, 'y2011_dtpt'), '3.500'), '3.500');
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), ''), '');
-    await wb.page.close();
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePlan } from '../../src/domain/generate';
 import { serializePlanbook } from '../../src/io/planbookFile';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { StartPageModel } from './pages/StartPage';
 import { VersionsPageModel } from './pages/VersionsPage';
@@ -54,7 +54,7 @@ describe('find and filter', () => {
   });
 
   it('filters by lead unit: the unit’s projects and their sections, totals of the whole plan, marked', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const page = wb.page;
     const ff = new FindFilterBar(page);
     const grand = await wb.computed('grand', 'total');
@@ -95,11 +95,10 @@ describe('find and filter', () => {
     await ff.clearFilter();
     await ff.filtering().waitFor({ state: 'detached' });
     assert.equal((await ff.shownNames()).length, 22);
-    await page.close();
   });
 
   it('filters the rows changed since a version, and the rows with findings', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const page = wb.page;
     const ff = new FindFilterBar(page);
     const versions = new VersionsPageModel(page);
@@ -121,11 +120,10 @@ describe('find and filter', () => {
     await ff.filtering().waitFor();
     const withFindings = Number(/Đang lọc: (\d+)\//.exec(await ff.filtering().innerText())![1]);
     assert.ok(withFindings > 0 && withFindings < 17, `${withFindings} projects with findings`);
-    await page.close();
   });
 
   it('collapses the checks panel to a strip and resizes it; both remembered', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const page = wb.page;
     const ff = new FindFilterBar(page);
     const w0 = await ff.checksWidth();
@@ -141,7 +139,6 @@ describe('find and filter', () => {
     assert.ok(Math.abs((grid2?.width ?? 0) - (grid?.width ?? 0)) < 2);
     await ff.expandChecks();
     assert.equal(await ff.checksWidth(), w1);
-    await page.close();
   });
 });
 

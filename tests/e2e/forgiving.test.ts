@@ -1,11 +1,12 @@
 /** Issue 16, forgiving edits and paste across sections, in Chromium. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { ForgivingEdits } from './pages/ForgivingEdits';
 
 const suite = e2eSuite();
-const open = async () => openSample(await suite.profile(), suite.url());
+// each test on the file's one page, reset to the sample as a fresh profile shows it
+const open = () => suite.sample();
 
 describe('forgiving edits', () => {
   it('reopens a refused entry with the text as typed and the reason; the fix is accepted', async () => {
@@ -21,7 +22,6 @@ describe('forgiving edits', () => {
     await wb.page.keyboard.press('Enter');
     assert.equal(await wb.textIs(wb.cell(1, 'y2011_dtpt'), '3.600'), '3.600');
     assert.equal(await fe.noMessage(), true); // the message went with its situation
-    await wb.page.close();
   });
 
   it('asks before deleting a section with its rows, with the count, the focus on Hủy', async () => {
@@ -42,7 +42,6 @@ describe('forgiving edits', () => {
     await wb.page.keyboard.press('Control+-');
     await wb.page.click('[data-testid=confirm-yes]');
     assert.equal(await wb.computedIs('grand', 'total', '8.550'), '8.550'); // 49.850 − 41.300
-    await wb.page.close();
   });
 
   it('counts selected cells and numeric cells apart in the status line', async () => {
@@ -52,7 +51,6 @@ describe('forgiving edits', () => {
     await wb.cell(4, 'y2011_dtpt').click({ modifiers: ['Shift'] });
     const want = 'Số ô: 4 · Số ô có số: 2 · Tổng: 5.500 · Trung bình: 2.750';
     assert.equal(await wb.textIs(fe.stats(), want), want);
-    await wb.page.close();
   });
 
   it('pastes a column across a section row: projects filled, the section skipped and said so, one undo', async () => {
@@ -71,7 +69,6 @@ describe('forgiving edits', () => {
     assert.equal(await wb.textIs(wb.cell(5, 'y2011_dtpt'), '1.000'), '1.000');
     assert.equal(await wb.textIs(wb.cell(8, 'y2011_dtpt'), ''), '');
     assert.equal(await wb.computedIs('grand', 'total', before), before);
-    await wb.page.close();
   });
 
   it('undoes after a reload: the history is kept with the workbook', async () => {
@@ -89,6 +86,5 @@ describe('forgiving edits', () => {
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), ''), '');
     await wb.page.keyboard.press('Control+y');
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '777'), '777');
-    await wb.page.close();
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -106,6 +106,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 export function e2eSuite(): {
   url: () => string;
   profile: (url?: string) => Promise<BrowserContext>;
+  sample: () => Promise<WorkbookPageModel>;
 } {
   let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
   let browser: Browser | undefined;
@@ -124,25 +125,82 @@ export function e2eSuite(): {
     await browser?.close();
     await srv?.close();
   });
+  const profile = async (url?: string) => {
+    await start();
+    url ??= srv!.url;
+    const context = await browser!.newContext(CONTEXT_OPTIONS);
+    opened.push(context);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: url.replace(/\/$/, ''),
+    });
+    return context;
+  };
+  let shared: { context: BrowserContext; page: Page } | undefined;
   return {
     url: () => srv!.url,
     /** A fresh profile, allowed the clipboard on `url` (the suite's server unless told). */
-    profile: async (url?: string) => {
+    profile,
+    /**
+     * The sample plan open on the file's one shared page, reset first to what a fresh profile
+     * shows: the origin's stored data wiped, so the app seeds the sample again. Each test that
+     * calls it starts from that same state, alone or after any other. Far cheaper than a fresh
+     * profile (no new page process, no service-worker install downloading the app again).
+     * For tests of one page (reloads included): a test that needs a second tab, page init
+     * scripts or exposed functions, or the context's settings (offline, routes) takes `profile()`.
+     */
+    sample: async () => {
       await start();
-      url ??= srv!.url;
-      const context = await browser!.newContext(CONTEXT_OPTIONS);
-      opened.push(context);
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: url.replace(/\/$/, ''),
-      });
-      return context;
+      if (!shared) {
+        const context = await profile();
+        shared = { context, page: await context.newPage() };
+      }
+      const { context } = shared;
+      const page = (shared.page = await resetPage(context, shared.page, srv!.url));
+      return openSample(context, srv!.url, page);
     },
   };
 }
 
-/** A page of `context` with the sample plan open. */
-export async function openSample(context: BrowserContext, url: string): Promise<WorkbookPageModel> {
-  const page = await context.newPage();
+/**
+ * `page` (or a new page of `context` if it was closed) on a blank document, with the origin
+ * `url`'s stored data wiped (IndexedDB, localStorage, cookies, file systems: the app's data; the
+ * service worker and its cached app files are kept, as after a first visit) and the page's own
+ * state a test may have changed put back (listeners, routes, viewport, media, held keys/buttons).
+ * The context's other pages (tabs a test opened) are closed.
+ */
+async function resetPage(context: BrowserContext, page: Page, url: string): Promise<Page> {
+  for (const other of context.pages()) if (other !== page) await other.close();
+  if (page.isClosed()) page = await context.newPage();
+  page.removeAllListeners();
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  // an edit still being stored asks before leaving (the app's beforeunload): its data is wiped
+  // below anyway; this capturing listener runs first and keeps the app's from asking
+  await page
+    .evaluate(() =>
+      window.addEventListener('beforeunload', (e) => e.stopImmediatePropagation(), true),
+    )
+    .catch(() => {});
+  await page.goto('about:blank');
+  for (const key of ['Shift', 'Control', 'Alt', 'Meta']) await page.keyboard.up(key);
+  await page.mouse.up();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', {
+    origin: url.replace(/\/$/, ''),
+    storageTypes: 'cookies,file_systems,indexeddb,local_storage,websql',
+  });
+  await cdp.detach();
+  await page.setViewportSize(CONTEXT_OPTIONS.viewport);
+  await page.emulateMedia({ media: null });
+  return page;
+}
+
+/** A page of `context` (a new one unless given) with the sample plan open. */
+export async function openSample(
+  context: BrowserContext,
+  url: string,
+  page?: Page,
+): Promise<WorkbookPageModel> {
+  page ??= await context.newPage();
   page.setDefaultTimeout(15000);
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   const start = new StartPageModel(page);

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { KeyboardPageModel } from './pages/KeyboardPage';
 
 const suite = e2eSuite();
-const open = async () =>
-  new KeyboardPageModel((await openSample(await suite.profile(), suite.url())).page);
+// each test on the file's one page, reset to the sample as a fresh profile shows it
+const open = async () => new KeyboardPageModel((await suite.sample()).page);
 
 // The sample (Quảng Trị): rows 0–21, row 0 the section "1", row 1 its first project, rows 19–21
 // the total rows; leaf columns tt … notes. Column y2011_dtpt holds 6.500 (section), 3.500, –, –,
@@ -35,7 +35,6 @@ describe('Vietnamese input methods on a selected cell', () => {
     assert.equal(await wb.textIs(wb.cell(3, 'lead'), 'Sở Tài chính'), 'Sở Tài chính');
     // the row's cell is not changed by the composed text's passage through it
     assert.equal(await wb.text(wb.cell(2, 'name')), 'Việt Nam');
-    await wb.page.close();
   });
 
   it('a cancelled composition leaves the cell as it was, not being edited', async () => {
@@ -49,7 +48,6 @@ describe('Vietnamese input methods on a selected cell', () => {
     assert.equal(await wb.text(wb.cell(2, 'name')), before);
     await wb.page.keyboard.press('ArrowDown');
     assert.deepEqual(await wb.focusIs({ row: 3, col: 'name' }), { row: 3, col: 'name' });
-    await wb.page.close();
   });
 
   it('a composition on a clicked cell; Esc in its editor gives the cell back as it was', async () => {
@@ -67,7 +65,6 @@ describe('Vietnamese input methods on a selected cell', () => {
     await wb.compose(['1', '12', '125'], '125');
     await wb.page.keyboard.press('Enter');
     assert.equal(await wb.textIs(wb.cell(2, A), '125'), '125');
-    await wb.page.close();
   });
 
   it('plain key sequences with Vietnamese letters keep every character', async () => {
@@ -87,7 +84,6 @@ describe('Vietnamese input methods on a selected cell', () => {
     await wb.page.keyboard.type('1.250');
     await wb.page.keyboard.press('Enter');
     assert.equal(await wb.textIs(wb.cell(2, A), '1.250'), '1.250');
-    await wb.page.close();
   });
 });
 
@@ -99,7 +95,6 @@ describe("Excel's keys", () => {
     await wb.page.keyboard.type('Dự án mở đầu');
     await wb.page.keyboard.press('Enter');
     assert.equal(await wb.textIs(wb.cell(1, 'name'), 'Dự án mở đầu'), 'Dự án mở đầu');
-    await wb.page.close();
   });
 
   it('Home/End, Ctrl+Home/Ctrl+End, Ctrl+arrows, PageUp/PageDown', async () => {
@@ -146,7 +141,6 @@ describe("Excel's keys", () => {
     );
     assert.equal(await wb.selected(1, 'y2012_sn'), true);
     assert.equal(await wb.selected(1, 'name'), false);
-    await wb.page.close();
   });
 
   it('Shift+Space selects the row, Ctrl+Space the column', async () => {
@@ -171,7 +165,6 @@ describe("Excel's keys", () => {
     );
     for (const r of [0, 1, 2, 3, 10]) assert.equal(await wb.selected(r, 'name'), true, `row ${r}`);
     assert.equal(await wb.selected(2, 'lead'), false);
-    await wb.page.close();
   });
 
   it('shortcuts add a section and a project, indent and outdent', async () => {
@@ -199,7 +192,6 @@ describe("Excel's keys", () => {
       await wb.page.waitForTimeout(25);
     assert.equal(await wb.rowShape(8), 'project:2');
     assert.equal(await wb.rowCount(), n + 2);
-    await wb.page.close();
   });
 });
 
@@ -258,7 +250,6 @@ describe('Row menu, panes and help by keyboard', () => {
     assert.equal(await wb.textIs(wb.cell(5, 'tt'), auto), auto);
     await wb.action('undo');
     assert.equal(await wb.textIs(wb.cell(5, 'tt'), '9'), '9');
-    await wb.page.close();
   });
 
   it('F6 cycles grid → checks → toolbar → header → sheet tabs → grid; Esc returns to the grid', async () => {
@@ -299,7 +290,6 @@ describe('Row menu, panes and help by keyboard', () => {
     assert.equal(await wb.activeIs('header'), 'header');
     await k.press('F1');
     await wb.help().waitFor();
-    await wb.page.close();
   });
 
   it('F1 and ? open the help panel listing every key in Vietnamese; Esc closes it', async () => {
@@ -342,6 +332,5 @@ describe('Row menu, panes and help by keyboard', () => {
     await wb.page.keyboard.press('Enter');
     assert.ok((await wb.text(wb.cell(2, 'name'))).endsWith('?'));
     assert.equal(await wb.help().count(), 0);
-    await wb.page.close();
   });
 });

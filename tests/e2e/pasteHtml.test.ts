@@ -8,10 +8,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EXCEL_EN, EXCEL_TEXT_AMOUNT, EXCEL_VI } from '../support/clipboardSamples';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 
 const suite = e2eSuite();
-const open = async () => openSample(await suite.profile(), suite.url());
+// each test on the file's one page, reset to the sample as a fresh profile shows it
+const open = () => suite.sample();
 
 /** A paste event on the focused cell carrying `plain` and, when given, `html` (no Planbook cells). */
 const paste = (plain: string, html: string | null) => `(() => {
@@ -34,7 +35,6 @@ describe('pasting clipboard HTML into the main grid', () => {
     await wb.focus(2, 'y2013_dtpt');
     await wb.page.evaluate(paste('61.600', null));
     assert.equal(await wb.computedIs(2, 'y2013_dtpt', '61.600'), '61.600');
-    await wb.page.close();
   });
 
   it('refuses a cell Excel keeps as text in an amount column, marked as a typed one', async () => {
@@ -49,7 +49,6 @@ describe('pasting clipboard HTML into the main grid', () => {
     // nothing of the block is written
     assert.equal(await wb.computed(1, 'y2013_sn'), before);
     assert.notEqual(await wb.computed(1, 'y2013_dtpt'), '4.200');
-    await wb.page.close();
   });
 
   it('lays out Excel’s merged cells, entities and codes kept as text as its plain text', async () => {
@@ -65,7 +64,6 @@ describe('pasting clipboard HTML into the main grid', () => {
     assert.equal(await wb.computed(9, 'name'), 'Nhà văn hóa xã Hải Thượng');
     assert.equal(await wb.computed(9, 'lead'), '');
     assert.equal(await wb.computed(9, 'y2011_dtpt'), '2.500');
-    await wb.page.close();
   });
 
   it('reads Planbook’s own copy back through its HTML (no Planbook cells on the clipboard)', async () => {
@@ -91,6 +89,5 @@ describe('pasting clipboard HTML into the main grid', () => {
       for (const c of ['y2011_dtpt', 'y2011_sn', 'y2012_dtpt', 'y2012_sn'])
         got.push(await wb.computed(r, c));
     assert.deepEqual(got, want);
-    await wb.page.close();
   });
 });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { SectionsPageModel } from './pages/SectionsPage';
 
 const suite = e2eSuite();
@@ -14,7 +14,7 @@ const NAME3 = 'Hệ thống giao ban trực tuyến cho 05 đơn vị cấp huy�
 
 describe('sections an officer adds', () => {
   it('a section added below a project heads the projects after it and adds them up', async () => {
-    const wb = new SectionsPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const wb = new SectionsPageModel((await suite.sample()).page);
     assert.equal(await wb.textIs(wb.cell(3, 'name'), NAME3), NAME3);
     // section 1 states 10.500 in 2012 ĐTPT (4.500 + 2.000 + 2.000 + 2.000)
     assert.equal(await wb.textIs(wb.cell(0, 'y2012_dtpt'), '10.500'), '10.500');
@@ -38,11 +38,10 @@ describe('sections an officer adds', () => {
     await wb.action('redo');
     assert.equal(await wb.shapeIs(3, 'section:1'), 'section:1');
     assert.equal(await wb.textIs(wb.cell(3, 'y2012_dtpt'), '6.000'), '6.000');
-    await wb.page.close();
   });
 
   it('moves the last project of a section into the next one and back, sums following', async () => {
-    const wb = new SectionsPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const wb = new SectionsPageModel((await suite.sample()).page);
     const LAST = await wb.text(wb.cell(6, 'name'));
     assert.match(LAST, /Cung cấp thiết bị, xây dựng mạng LAN/);
     assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '11.000'), '11.000');
@@ -65,11 +64,10 @@ describe('sections an officer adds', () => {
     assert.equal(await wb.textIs(wb.cell(6, 'name'), LAST), LAST);
     assert.equal(await wb.textIs(wb.cell(0, 'y2013_dtpt'), '11.000'), '11.000');
     assert.equal(await wb.textIs(wb.cell(7, 'y2013_dtpt'), '500'), '500');
-    await wb.page.close();
   });
 
   it('shows blank, not 0, where a section has no figure under it', async () => {
-    const wb = new SectionsPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const wb = new SectionsPageModel((await suite.sample()).page);
     // no project of section 1 has a 2011 SN figure, none of section 2 a 2011 ĐTPT one (before: 0)
     assert.equal(await wb.textIs(wb.cell(1, 'y2011_sn'), ''), '');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), ''), '');
@@ -84,6 +82,5 @@ describe('sections an officer adds', () => {
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), '0'), '0');
     await wb.action('undo');
     assert.equal(await wb.textIs(wb.cell(0, 'y2011_sn'), ''), '');
-    await wb.page.close();
   });
 });

@@ -2,16 +2,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { e2eSuite, openSample } from './harness';
+import { CONTEXT_OPTIONS, e2eSuite, openSample } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { TotalsPageModel } from './pages/TotalsPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
 const freshProfile = suite.profile;
-/** The sample plan in a page of `context` (a fresh profile unless given). */
+/**
+ * The sample plan in a new page of `context`, or unless given as a fresh profile shows it on the
+ * file's one page (reset between tests).
+ */
 const open = async (context?: BrowserContext) =>
-  openSample(context ?? (await freshProfile()), suite.url());
+  context ? openSample(context, suite.url()) : suite.sample();
 
 describe('the plan workbook', () => {
   it('opens the sample, updates row, section, year and grand totals on typing, and keeps them after a reload', async () => {
@@ -39,7 +42,6 @@ describe('the plan workbook', () => {
     await wb.focus(3, 'y2011_sn');
     assert.equal(await wb.formulaIs('=2*500'), '=2*500');
     assert.equal(await wb.textIs(wb.page.locator('[data-testid=name-box]'), 'F4'), 'F4');
-    await wb.page.close();
   });
 
   it('refuses bad input with a Vietnamese message and leaves totals and saved data alone', async () => {
@@ -62,7 +64,6 @@ describe('the plan workbook', () => {
       await new TotalsPageModel(wb.page).besideIs('qt22', 'stated', '≠ 49.850'),
       '≠ 49.850',
     );
-    await wb.page.close();
   });
 
   it('loses nothing when the tab is killed right after the edit is reported saved', async () => {
@@ -130,7 +131,6 @@ describe('the plan workbook', () => {
       ),
       '⚑Nâng cấp Trang thông tin điện tử tỉnh (đã được XD theo công nghệ Portal) thành Công thông tin, tích hợp website các sở, ban, ngành và các địa phương trong tỉnh',
     );
-    await wb.page.close();
   });
 
   it('switches the interface to English', async () => {
@@ -142,7 +142,6 @@ describe('the plan workbook', () => {
       '≠ 49,850',
     );
     await wb.page.click('[data-testid=lang-toggle]');
-    await wb.page.close();
   });
 });
 
@@ -180,8 +179,7 @@ describe('workbooks and files', () => {
   });
 
   it('saves a workbook to a .planbook file and opens it again as a new workbook; refuses a bad file', async () => {
-    const context = await freshProfile();
-    const wb = await open(context);
+    const wb = await open();
     await wb.type(2, 'y2011_dtpt', '4.321');
     const download = wb.page.waitForEvent('download');
     await wb.page.click('text=Lưu ra tệp .planbook');
@@ -207,6 +205,33 @@ describe('workbooks and files', () => {
     await wb.page.locator('[data-testid=workbook-list] tbody tr a').nth(0).click();
     await wb.page.waitForSelector('[data-testid=plan-grid] .ag-row');
     assert.equal(await wb.textIs(wb.cell(2, 'y2011_dtpt'), '4.321'), '4.321');
-    await wb.page.close();
+  });
+});
+
+describe('the file’s shared page (suite.sample)', () => {
+  it('gives each test the sample as a fresh profile shows it, whatever the last test left', async () => {
+    const wb = await suite.sample();
+    const page = wb.page;
+    const shown = await wb.text(wb.cell(2, 'y2011_dtpt'));
+    const addLabel = await page.locator('[data-action=addProject]').innerText();
+    // left behind: a saved edit, an edit still being stored, English (kept in localStorage),
+    // a smaller window, a second tab
+    const commits = await wb.commits();
+    await wb.type(2, 'y2011_dtpt', '4.321');
+    await wb.waitSaved(commits);
+    await page.click('[data-testid=lang-toggle]');
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.context().newPage();
+    await wb.type(3, 'y2011_dtpt', '1.234');
+    const again = await suite.sample();
+    assert.equal(again.page, page, 'the same page, not a new one');
+    assert.equal(await again.textIs(again.cell(2, 'y2011_dtpt'), shown), shown);
+    assert.equal(await again.page.locator('[data-action=addProject]').innerText(), addLabel);
+    assert.deepEqual(again.page.viewportSize(), CONTEXT_OPTIONS.viewport);
+    assert.equal(again.page.context().pages().length, 1);
+    // the start page lists the sample alone, as on a first visit
+    await again.page.click('text=← Các sổ');
+    await again.page.waitForSelector('[data-testid=workbook-list] tbody tr');
+    assert.equal((await new StartPageModel(again.page).titles()).length, 1);
   });
 });

@@ -12,6 +12,14 @@ export interface Edited {
   from: number[];
   /** Figures changed: old row, old column, before and after. */
   changed: { row: number; col: number; before: number; after: number }[];
+  /** The old grid as the edit set it up (two projects given one name): compared instead of it. */
+  base?: RawGrid;
+  /** Old rows of projects put under another section (to be reported as moved). */
+  moved?: number[];
+  /** Splits and merges made: old rows, new rows (to be reported as such). */
+  groups?: { kind: 'split' | 'merge'; a: number[]; b: number[] }[];
+  /** Old rows of projects outside the part the department returned (neither removed nor paired). */
+  outside?: number[];
 }
 
 /** A project row of the old grid: its row, the column of its name and of its numbering. */
@@ -26,7 +34,7 @@ export interface ItemRow {
 const text = (c: RawCell | undefined) => (c?.text ?? '').trim();
 
 /** A grid with rows rearranged (`order[r]` is the old row of new row r, -1 a new row). */
-function reordered(g: RawGrid, order: number[]): RawGrid {
+export function reordered(g: RawGrid, order: number[]): RawGrid {
   const newOf = new Map(order.map((r, i) => [r, i]));
   const at = (r: number) => newOf.get(r) ?? -1;
   return {
@@ -54,7 +62,7 @@ export function unchanged(g: RawGrid): Edited {
 }
 
 /** How an item is numbered: `1`, `1.`, `a)` or a bullet (`-`, `+`, `•`), or null. */
-function numberStyle(g: RawGrid, it: ItemRow): string | null {
+export function numberStyle(g: RawGrid, it: ItemRow): string | null {
   const t = it.numberCol === null ? '' : text(g.rows[it.row][it.numberCol]);
   return /^\d+[.)]?$/.test(t) ? 'digit' : /^[-–+•*]$/.test(t) ? t : null;
 }
@@ -255,7 +263,7 @@ export function changeFigures(g: RawGrid, items: readonly ItemRow[], step = 7): 
 }
 
 /** Rows of an edit of `e`'s grid traced back to `e`'s source: the two edits one after the other. */
-function then(e: Edited, next: Edited): Edited {
+export function then(e: Edited, next: Edited): Edited {
   return {
     grid: next.grid,
     from: next.from.map((r) => (r < 0 ? -1 : e.from[r])),

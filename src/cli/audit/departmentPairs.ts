@@ -24,12 +24,25 @@ import {
   unchanged,
   wrapOne,
 } from './departmentEdits';
+import {
+  dropDiacritics,
+  type Layout,
+  moveOne,
+  ownPart,
+  replaceOne,
+  sameNameTwice,
+  splitOrMerge,
+} from './departmentChanges';
 
 /**
- * Edits the reading does not follow yet: reported by the script, left out of the test. None now
- * (a name wrapped with its figures on the second line reads as one row: io/appendix/splitLines.ts).
+ * Edits the reading does not follow yet: reported by the script, left out of the test. Section
+ * names typed without diacritics: a section wrapped after `Va` (`Bac Trung Bo Va` / `Duyen Hai
+ * …`) is not read as going on (splitLines.ts knows `và`), so its second line reads as a project
+ * (Plan_2009 Sheet1); the matching is not at fault.
  */
-export const READING_LIMITS: ReadonlySet<string> = new Set<string>();
+export const READING_LIMITS: ReadonlySet<string> = new Set<string>([
+  'diacritics dropped, sections too',
+]);
 
 /** What went wrong in one comparison of a table with an edited copy. */
 export interface PairDefects {
@@ -73,27 +86,57 @@ export function itemRows(g: RawGrid, r: PlanReading): ItemRow[] {
   return out.sort((x, y) => x.row - y.row);
 }
 
-/** The defects of comparing table `a` with its edited copy. */
-export function pairDefects(table: string, edit: string, a: RawGrid, e: Edited): PairDefects {
+/** The defects of comparing table `a` (or the base the edit set up) with its edited copy. */
+export function pairDefects(table: string, edit: string, a0: RawGrid, e: Edited): PairDefects {
+  const a = e.base ?? a0;
   const ra = readGrids(table, [a]);
   const rb = readGrids(table, [e.grid]);
   const c = comparePlans('a', ra, 'b', rb).comparison;
   const at = (p: ProjectRef) => gridRow(a, ra, p);
-  const from = (p: ProjectRef) => e.from[gridRow(e.grid, rb, p)] ?? -1;
+  const atB = (p: ProjectRef) => gridRow(e.grid, rb, p);
+  const from = (p: ProjectRef) => e.from[atB(p)] ?? -1;
+  const outside = c.outside;
   const out: PairDefects = {
     table,
     edit,
-    projects: c.matched.length + c.removed.length,
+    projects:
+      c.matched.length + c.removed.length + outside.length + c.groups.flatMap((g) => g.a).length,
     mispaired: [],
     unpaired: [],
     missed: [],
     invented: [],
   };
+  const kept = new Set(e.from);
+  const moved = new Set(e.moved ?? []);
   for (const m of c.matched)
     if (at(m.a) !== from(m.b)) out.mispaired.push(`${m.a.text} ≠ ${m.b.text}`);
-  for (const p of [...c.removed, ...c.groups.flatMap((g) => g.a)])
-    out.unpaired.push(`a: ${p.text}`);
-  for (const p of [...c.added, ...c.groups.flatMap((g) => g.b)]) out.unpaired.push(`b: ${p.text}`);
+    // moves checked where the edit makes them (a reversed copy may put plain rows after a
+    // sub-section, which then reads them as its own: the reading's, not the matching's)
+    else if (e.moved && m.moved !== moved.has(at(m.a)))
+      (m.moved ? out.invented : out.missed).push(`${m.moved ? 'moved' : 'not moved'}: ${m.a.text}`);
+  // a project the copy no longer has is rightly removed, or outside the copy's part (when the
+  // copy is a part: every project it left out, those not read as items here included)
+  const part = !!e.outside;
+  for (const p of c.removed) if (kept.has(at(p)) || part) out.unpaired.push(`a: ${p.text}`);
+  for (const p of outside)
+    if (!part || kept.has(at(p))) out.unpaired.push(`a (outside): ${p.text}`);
+  for (const p of c.added) if (from(p) >= 0) out.unpaired.push(`b: ${p.text}`);
+  // splits and merges: each as made, or a false group
+  const same = (xs: number[], ys: number[]) =>
+    xs.length === ys.length && [...xs].sort().join() === [...ys].sort().join();
+  const expected = [...(e.groups ?? [])];
+  for (const g of c.groups) {
+    const k = expected.findIndex(
+      (x) => x.kind === g.kind && same(x.a, g.a.map(at)) && same(x.b, g.b.map(atB)),
+    );
+    if (k >= 0) expected.splice(k, 1);
+    else
+      out.mispaired.push(
+        `${g.kind}: ${g.a.map((p) => p.text).join(' + ')} → ${g.b.map((p) => p.text).join(' + ')}`,
+      );
+  }
+  for (const x of expected)
+    out.missed.push(`${x.kind} not reported: rows ${x.a.map((r) => a.lineOf[r]).join('+')}`);
   const planted = new Map(e.changed.map((x) => [`${x.row}|${x.before}|${x.after}`, x]));
   for (const d of c.changes) {
     // a column only one side has: the department's own column, not a changed figure
@@ -107,6 +150,22 @@ export function pairDefects(table: string, edit: string, a: RawGrid, e: Edited):
   return out;
 }
 
+/** Where a reading's sections, projects and totals stand in its grid. */
+export function layoutOf(g: RawGrid, r: PlanReading, items: ItemRow[]): Layout {
+  const rows = r.workbook.sheets.flatMap((s) => (s.kind === 'appendix' ? s.rows : []));
+  const lines = rows.map((x) => ({ x, row: g.lineOf.indexOf(r.lineOf.get(x.id) ?? -1) }));
+  const seen = lines.filter((l) => l.row >= 0);
+  return {
+    items,
+    sections: seen
+      .filter((l) => l.x.kind === 'section')
+      .map((l) => ({ row: l.row, level: l.x.level, id: l.x.id })),
+    totals: seen.filter((l) => l.x.kind === 'total').map((l) => l.row),
+    firstRow: Math.min(...seen.map((l) => l.row)),
+    endRow: Math.max(...seen.map((l) => l.row)) + 1,
+  };
+}
+
 /** Every edit of one table, with its defects. */
 export function tableDefects(table: string, grid: RawGrid): PairDefects[] {
   const a = valuesOnly(grid);
@@ -114,6 +173,7 @@ export function tableDefects(table: string, grid: RawGrid): PairDefects[] {
   const items = itemRows(a, ra);
   if (items.length < 2) return [];
   const header = ra.sources?.[0]?.band?.start ?? 0;
+  const L = layoutOf(a, ra, items);
   const edits: [string, Edited | null][] = [
     ['unchanged', unchanged(a)],
     ['reordered', reverseWithin(a, items)],
@@ -124,6 +184,15 @@ export function tableDefects(table: string, grid: RawGrid): PairDefects[] {
     ['wrapped, figures below', wrapOne(a, items, true)],
     ['figures changed', changeFigures(a, items)],
     ['all at once', allAtOnce(a, items, header)],
+    ['removed, another added', replaceOne(a, L, false)],
+    ['removed, a similar name added', replaceOne(a, L, true)],
+    ['moved to another section', moveOne(a, L)],
+    ['one name in two sections', sameNameTwice(a, L)],
+    ['diacritics dropped', dropDiacritics(a, L)],
+    ['diacritics dropped, sections too', dropDiacritics(a, L, true)],
+    ['own part only', ownPart(a, L)],
+    ['split in two', splitOrMerge(a, L, 'split')],
+    ['two merged', splitOrMerge(a, L, 'merge')],
   ];
   return edits.flatMap(([name, e]) => (e ? [pairDefects(table, name, a, e)] : []));
 }

@@ -15,6 +15,7 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
+import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
@@ -76,7 +77,27 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
   ...hostileVariants,
   ...officeVariants,
   ...structureVariants,
+  ...unitVariants,
 };
+
+/**
+ * Whether a variant's findings are the published sheet's, its figures `scale` times larger (a
+ * sheet in another unit: the same finding, its figures within the rounding of that unit).
+ */
+function sameSaid(base: string[], now: string[], scale?: number): boolean {
+  if (scale === undefined) return base.join('\n') === now.join('\n');
+  if (base.length !== now.length) return false;
+  const near = (x: string, y: string) => {
+    const [a, b] = [Number(x), Number(y) / scale];
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return x === y;
+    return Math.abs(a - b) <= Math.max(1, 1e-4 * Math.abs(a));
+  };
+  return base.every((b, i) => {
+    const [x, y] = [b.split('|'), now[i].split('|')];
+    if (x[0] === 'read') return b === now[i];
+    return x.length === y.length && x.every((v, k) => (k < 2 ? v === y[k] : near(v, y[k])));
+  });
+}
 
 export interface LayoutRun {
   variants: number;
@@ -100,9 +121,9 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
     for (const a of audit.sheets as SheetAudit[]) {
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
-      const base = said(a.sheet, g).join('\n');
+      const base = said(a.sheet, g);
       for (const [name, make] of Object.entries(
-        open ? { ...openVariants, ...structureOpenVariants } : variants,
+        open ? { ...openVariants, ...structureOpenVariants, ...unitOpenVariants } : variants,
       )) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
@@ -110,12 +131,13 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
         out.variants++;
         const tally = (out.byVariant[name] ??= { variants: 0, same: 0 });
         tally.variants++;
-        const now = said(a.sheet, v).join('\n');
-        if (now === base) tally.same++;
-        if (now === base) out.same++;
+        const now = said(a.sheet, v);
+        const same = sameSaid(base, now, unitScales[name]?.(a));
+        if (same) tally.same++;
+        if (same) out.same++;
         else
           out.changed.push(
-            `${audit.file} ${a.sheet} (${name}):\n  before: ${base || '-'}\n  after:  ${now || '-'}`,
+            `${audit.file} ${a.sheet} (${name}):\n  before: ${base.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
           );
       }
     }

@@ -4,10 +4,10 @@
  * repeated in every cell, or kept in the first only), zeros as dash placeholders, negatives in
  * parentheses or with a Unicode minus, thousands split by (no-break) spaces, a whole sheet typed
  * in the English style (four-digit figures ungrouped or not), numbering written
- * `I.`/`1.`/`1)`/`a)`/`ii.`, the unit line moved right of the title, labels decomposed (NFD) with
- * stray spaces, a second small table below the first (its own title and header: its `Cộng` totals
- * its own lines). None changes a figure or a rule: the checks
- * must say the same of each (see layouts.ts).
+ * `I.`/`1.`/`1)`/`a)`/`ii.`, capital letters further down the list (`I`, `K`, `L`), the unit line
+ * moved right of the title, labels decomposed (NFD) with stray spaces, a second small table below
+ * the first (its own title and header: its `Cộng` totals its own lines). None changes a figure or
+ * a rule: the checks must say the same of each (see layouts.ts).
  */
 import type { RawCell, RawGrid } from '../../io/appendix/grid';
 import { insertRows, type SheetAudit } from './hostileLayouts';
@@ -53,6 +53,12 @@ const printed = (c: RawCell): string | null => {
   const t = c.text.trim();
   return isFigure(c) && /^-?[\d,]+(\.\d+)?$/.test(t) ? t : null;
 };
+
+/**
+ * The capital letters `A`…`E` of a table's sections six further down a Vietnamese list (which has
+ * no `F`, `J`: … G, H, I, K, L), the roman numerals under them left as they are.
+ */
+const FURTHER: Record<string, string> = { A: 'G', B: 'H', C: 'I', D: 'K', E: 'L' };
 
 /** The number column's marker rewritten by `f` (`I` → `I.`), in the data rows. */
 const renumber =
@@ -234,6 +240,22 @@ export const officeVariants: Record<string, Variant> = {
   'roman numerals in lower case with a dot (`ii.`)': renumber((t) =>
     /^[IVX]+$/.test(t) ? `${t.toLowerCase()}.` : null,
   ),
+  // (`I` after `H` a letter when the list goes on to `K`, the first numeral when `II` follows; `L`
+  // after `K` a letter: read in the sequence of the sheet's numbers, domain/rowNumbering.ts)
+  // (the rules the labels state, `Tổng số (A+B+C)`, name the letters as the table writes them)
+  'capital letters further down a longer list (`A` → `G` … `C` → `I`, `E` → `L`)': (g, a) => {
+    const moved = renumber((t) => FURTHER[t] ?? null)(g, a);
+    const d = moved && dataRows(moved, a);
+    if (!moved || !d) return moved;
+    const rule = /\(([A-E](?:\s*[-+=−–]\s*[A-E])+)\)/g;
+    const letters = (x: string) => x.replace(/[A-E]/g, (l) => FURTHER[l]);
+    return (
+      mapCells(moved, d.d0, d.d1, (c) => {
+        const t = isFigure(c) ? c.text : c.text.replace(rule, (_, x: string) => `(${letters(x)})`);
+        return t === c.text ? null : { text: t };
+      }) ?? moved
+    );
+  },
   'the unit line moved right of the title': (g, a) => {
     const h = headerRows(g, a);
     if (!h) return null;

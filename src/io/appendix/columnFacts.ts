@@ -28,13 +28,45 @@ interface Tally {
   texts: number;
   percent: number;
   decimals: number;
+  /** Decimals of the percentage the percent-formatted figures print (`0.0%` → 1). */
+  pctDecimals: number;
+  /** Trailing zeros every non-zero whole stored figure has (`61600000000` → 8), at most 9. */
+  zeros: number;
+  /** Non-zero stored figures seen. */
+  whole: number;
   /** Figures per column, counted at the column's first place in the leaf's columns. */
   perCol: number[];
   slot: number[];
 }
 
-/** Sets roles, `additive` and `decimals` of the numeric leaves from the header and the data rows. */
-export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: number): void {
+/** Trailing zeros of a whole number (`61600` → 2), at most 9; 0 for a fraction. */
+function trailingZeros(x: number): number {
+  let k = 0;
+  while (k < 9 && x % 10 ** (k + 1) === 0) k++;
+  return k;
+}
+
+/**
+ * Whether a unit is one a table's figures are often converted into from a larger one (`đồng`,
+ * `nghìn đồng`: ×1,000,000 or ×1,000 from triệu), keeping the larger unit's rounding.
+ */
+export function isSmallUnit(unit: string | undefined): boolean {
+  return !!unit && /^((nghin|ngan) )?(dong|vnd|d)\b/.test(fold(unit).replace(/^\(|\)$/g, ''));
+}
+
+/**
+ * Sets roles, `additive` and `decimals` of the numeric leaves from the header and the data rows;
+ * `unit`: the table's unit line (in đồng, figures that are all whole millions were rounded to the
+ * million: their decimals are -6).
+ */
+export function refineColumns(
+  g: RawGrid,
+  specs: LeafSpec[],
+  from: number,
+  to: number,
+  unit?: string,
+): void {
+  const small = isSmallUnit(unit);
   const numeric = specs.filter((s) => {
     const role = s.leaf.role;
     return role === 'amount' || role === 'stated' || role === 'value';
@@ -44,6 +76,9 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
     texts: 0,
     percent: 0,
     decimals: -1,
+    pctDecimals: -1,
+    zeros: 9,
+    whole: 0,
     perCol: s.cols.map(() => 0),
     slot: s.cols.map((c) => s.cols.indexOf(c)),
   }));
@@ -77,8 +112,16 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
             lastDecimals = formatDecimals(format);
             lastPercent = percentFormatDecimals(format) !== undefined;
           }
-          if ((format && lastPercent) || t.charCodeAt(t.length - 1) === 37 /* % */) y.percent++;
-          if (format) y.decimals = Math.max(y.decimals, lastDecimals);
+          const pct = (format && lastPercent) || t.charCodeAt(t.length - 1) === 37; /* % */
+          if (pct) y.percent++;
+          // a ratio row's `0.0%` beside amounts (`Tỷ lệ bội chi so GDP`) is no amount's precision
+          if (format && pct) y.pctDecimals = Math.max(y.pctDecimals, lastDecimals);
+          else if (format) y.decimals = Math.max(y.decimals, lastDecimals);
+          const v = cell?.value;
+          if (small && typeof v === 'number' && v !== 0 && y.zeros > 0) {
+            y.zeros = Math.min(y.zeros, trailingZeros(Math.abs(v)));
+            y.whole++;
+          }
         } else y.texts++;
       }
     }
@@ -89,7 +132,7 @@ export function refineColumns(g: RawGrid, specs: LeafSpec[], from: number, to: n
 /** A numeric leaf's role, `additive`, `decimals` and figure column, from its header and tally. */
 function settle(s: LeafSpec, y: Tally): void {
   const l = s.leaf;
-  const { nums, texts, percent, decimals, perCol } = y;
+  const { nums, texts, percent, perCol } = y;
   let best = -1;
   for (let i = 0; i < s.cols.length; i++)
     if (
@@ -113,5 +156,10 @@ function settle(s: LeafSpec, y: Tally): void {
     l.additive = false;
     if (l.role === 'amount') l.role = 'value';
   }
-  if (decimals >= 0) l.decimals = percent ? decimals + 2 : decimals;
+  // a ratio column's percentages print their fraction's decimals + 2
+  const ratio = percent > 0 && l.additive === false;
+  const decimals = ratio ? Math.max(y.pctDecimals + 2, y.decimals) : y.decimals;
+  if (decimals >= 0) l.decimals = decimals;
+  // figures in đồng that are all whole thousands or millions: rounded there (two at least)
+  if (!percent && y.whole >= 2 && y.zeros >= 3 && (l.decimals ?? 0) <= 0) l.decimals = -y.zeros;
 }

@@ -109,11 +109,11 @@ export function readAppendix(
     !ls.some((l) => l.role === 'amount' || l.role === 'stated' || l.role === 'value')
   )
     return null;
-  refineColumns(g, specs, band.end, g.rows.length);
+  const meta = readMeta(g, band.start);
+  refineColumns(g, specs, band.end, g.rows.length, meta.unit);
   markBroken(specs, broken);
   const { rows, lineOf, footer } = readRows(g, band, specs, warnings);
   netLines(rows);
-  const meta = readMeta(g, band.start);
   const sheet: AppendixSheet = {
     kind: 'appendix',
     id: newId('s'),

@@ -28,7 +28,7 @@ import {
   isTotalLabel,
 } from './rowKinds';
 import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
-import { codeSums, treeSums } from './statedSums';
+import { codeSums, labelSums, treeSums } from './statedSums';
 import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
 import { field, isUpper, rowTexts, tableRows } from './tableLines';
 
@@ -46,7 +46,8 @@ interface Reading {
 /**
  * Rows of the table below the band, classified and levelled, and the text below it. Figures
  * typed as text that either style reads (`61,600`) are read in the style under which the sums the
- * table states hold (the rows read once to know them, and again when that style is the other).
+ * table states hold (its column codes, sections, total rows and the rules its labels state; the
+ * rows read once to know them, and again when that style is the other).
  */
 export function readRows(
   g: RawGrid,
@@ -67,7 +68,13 @@ export function readRows(
   c.style = sheetNumberStyle(texts, code);
   const mark = warnings.length;
   const first = readTable(c, band);
-  const style = sheetNumberStyle(texts, [...code, ...treeSums(c, first.reading.rows, first.at)]);
+  const { rows } = first.reading;
+  const at = first.at;
+  const style = sheetNumberStyle(texts, [
+    ...code,
+    ...treeSums(c, rows, at),
+    ...labelSums(c, rows, at),
+  ]);
   if (style === c.style) return first.reading;
   warnings.length = mark; // (the warnings of the first reading said again)
   return readTable({ g, specs, headerTexts, warnings, style }, band).reading;
@@ -191,10 +198,22 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
       const inner = style ? block.styles.indexOf(style) : -1;
       if (style && inner < 0) block.styles.push(style);
       const depth = style ? block.styles.indexOf(style) : block.styles.length;
+      // a part numbered one style deeper than the part above it is a part of that part (`II`
+      // then `1`, `2`): that one heads them, as a section heads its items
+      const above = out[out.length - 1];
+      if (
+        style &&
+        depth > 0 &&
+        above?.part === 'ofWhich' &&
+        above.kind === 'project' &&
+        numberStyleOf.get(above) === block.styles[depth - 1]
+      )
+        above.kind = 'section';
       row = {
         id,
         kind: 'project',
-        level: block.owner.level + 1 + Math.max(0, depth),
+        // (under a total row, which nests nothing, the parts stand at its level)
+        level: block.owner.level + (block.owner.kind === 'total' ? 0 : 1) + Math.max(0, depth),
         part: 'ofWhich',
         cells: base,
       };

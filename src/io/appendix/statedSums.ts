@@ -4,8 +4,9 @@
  * under which its sums hold is the one it was typed in.
  */
 import { parseColumnRule, columnCode } from '../../domain/columnRules';
+import { parseLabelRule, resolveLabelRule } from '../../domain/labelRules';
 import { type StatedSum } from '../../domain/numberStyle';
-import { childRows } from '../../domain/rows';
+import { childRows, subtreeEnd } from '../../domain/rows';
 import type { Row } from '../../domain/types';
 import { rowShown } from './grid';
 import type { LeafSpec } from './header';
@@ -87,6 +88,38 @@ export function treeSums(
       if (figures.some((t) => t.figure === null)) continue;
       const terms = typed(figures);
       if (terms.length) out.push({ total, terms });
+    }
+  });
+  return out;
+}
+
+/**
+ * The sums the rows' labels state (`Bội chi (C = B - A)`, `TỔNG SỐ (A+B)`, `A = I + II`), their
+ * terms the rows they name as the checks resolve them (labelRules.ts); a rule with terms named in
+ * words (`C = A - B - kết dư`) states no sum of rows alone. `at`: the line of each row's figures.
+ */
+export function labelSums(
+  c: Ctx,
+  rows: readonly Row[],
+  at: ReadonlyMap<string, number>,
+): StatedSum[] {
+  const out: StatedSum[] = [];
+  rows.forEach((row, i) => {
+    const rule = row.rule ? parseLabelRule(row.rule) : null;
+    const line = at.get(row.id);
+    if (!rule || rule.named?.length || line === undefined) return;
+    const terms = resolveLabelRule(rows, i, rule, subtreeEnd(rows, i));
+    if (!terms) return;
+    for (const s of figureSpecs(c)) {
+      const total = figureAt(c, line, s);
+      if (total == null) continue;
+      const figures = terms.map((t) => {
+        const l = at.get(rows[t.row].id);
+        return { sign: t.sign, figure: l === undefined ? undefined : figureAt(c, l, s) };
+      });
+      if (figures.some((t) => t.figure === null)) continue;
+      const typedTerms = typed(figures);
+      if (typedTerms.length) out.push({ total, terms: typedTerms });
     }
   });
   return out;

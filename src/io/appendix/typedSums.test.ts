@@ -1,7 +1,7 @@
 /**
  * A sheet typed as text whose figures alone cannot tell `1,200` English from Vietnamese: read in
- * the style under which the sums it states hold (its total row, its sections), whatever the count
- * of `61,600`-like figures says.
+ * the style under which the sums it states hold (its total row, its sections, the rules its labels
+ * state), whatever the count of `61,600`-like figures says.
  */
 import { describe, expect, it } from 'vitest';
 import type { RawCell, RawGrid } from './grid';
@@ -51,5 +51,27 @@ describe('figures typed as text, the style chosen by the sums that hold', () => 
       ['3', 'Dự án E', '0'],
     ]);
     expect(figures(g)).toEqual([20500, 17500, 12500, 5000, 3000, 1250, 1750, 0]);
+  });
+
+  it('the rule a label states is a sum: English by `C = A - B` (was read 1.7, 1.2)', () => {
+    const g = grid([
+      ['A', 'Tổng thu ngân sách', '1,700'],
+      ['B', 'Tổng chi ngân sách', '1,200'],
+      ['C', 'Kết dư ngân sách (C = A - B)', '500'],
+    ]);
+    expect(figures(g)).toEqual([1700, 1200, 500]);
+  });
+
+  it('Vietnamese by `C = B - A` beside three `61,600`-like figures and a plain one (was English)', () => {
+    const g = (rule: string) =>
+      grid([
+        ['A', 'Tổng thu ngân sách', '12,500'],
+        ['B', 'Tổng chi ngân sách', '17,500'],
+        ['C', `Bội chi ngân sách (${rule})`, '5'],
+        ['D', 'Chi trả nợ gốc', '2,000'],
+      ]);
+    expect(figures(g('C = B - A'))).toEqual([12.5, 17.5, 5, 2]);
+    // a rule with a term named in words states no sum of the rows alone: English, as before
+    expect(figures(g('C = B - A - kết dư'))).toEqual([12500, 17500, 5, 2000]);
   });
 });

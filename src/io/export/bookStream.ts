@@ -26,7 +26,8 @@ export interface BookSheet {
    * first strip, and a range of its own keeps its cells out of the repeated TT and name columns).
    */
   stripAreas?: { ranges: [number, number][]; fromRow: number };
-  write(sheet: SheetStream): void;
+  /** Writes the rows (a long writer may pause: the book waits for it before the next sheet). */
+  write(sheet: SheetStream): void | Promise<void>;
 }
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -88,7 +89,7 @@ function printArea(s: BookSheet, q: string, size: { rows: number; cols: number }
 }
 
 /** Writes the sheets (Times New Roman 12); resolves with the file's bytes. */
-export function writeStreamedBook(sheets: BookSheet[]): Promise<Uint8Array> {
+export async function writeStreamedBook(sheets: BookSheet[]): Promise<Uint8Array> {
   const zip = new ZipWriter();
   const styles = new StyleBook();
   zip.file('[Content_Types].xml', contentTypes(sheets.length));
@@ -97,16 +98,17 @@ export function writeStreamedBook(sheets: BookSheet[]): Promise<Uint8Array> {
     `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
   zip.file('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
-  const sizes = sheets.map((s, i) => {
+  const sizes: { rows: number; cols: number }[] = [];
+  for (const [i, s] of sheets.entries()) {
     const out = new SheetStream(
       zip.part(`xl/worksheets/sheet${i + 1}.xml`, s.stored),
       styles,
       s.options,
     );
-    s.write(out);
+    await s.write(out);
     out.end();
-    return { rows: out.rows, cols: out.cols };
-  });
+    sizes.push({ rows: out.rows, cols: out.cols });
+  }
   zip.file('xl/workbook.xml', workbookXml(sheets, sizes));
   zip.file('xl/styles.xml', styles.xml());
   return zip.finish();

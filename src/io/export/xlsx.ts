@@ -114,6 +114,9 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const lang = input.lang ?? 'vi';
   const label = totalLabel(lang);
   const choice = input.stated ?? 'formulas';
+  // the plan is packed while the sheets are written (its deflating answers later: see below)
+  const packing = packPlan(serializePlanbook(wb));
+  packing.catch(() => undefined); // a failure is the writing's, where `packing` is awaited
   const layouts = wb.sheets.map((s) =>
     layoutAppendix(
       s,
@@ -206,13 +209,13 @@ export async function exportXlsx(input: ExportInput): Promise<{
     },
   });
   // deflated once: its part is stored (base64 of deflated bytes would hardly shrink again)
-  const packed = await packPlan(serializePlanbook(wb));
   sheets.push({
     name: PLANBOOK_SHEET,
     hidden: true,
     stored: true,
     options: {},
-    write: (s) => {
+    write: async (s) => {
+      const packed = await packing;
       s.cells(0, [
         { value: 'planbook-export-v1', type: String },
         { value: JSON.stringify(layouts.map((l) => l.firstRow)), type: String },

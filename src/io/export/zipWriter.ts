@@ -88,8 +88,8 @@ export interface PartOut {
   end(): void;
 }
 
-/** Characters of text gathered before they are encoded and deflated. */
-const TEXT_CHUNK = 1 << 17;
+/** Bytes of encoded text gathered before they are deflated. */
+const BYTE_CHUNK = 1 << 18;
 
 interface Entry {
   name: Uint8Array;
@@ -136,21 +136,26 @@ export class ZipWriter {
       entry.data.push(d);
     };
     const deflater: PartDeflater = stored ? { push: (chunk) => take(chunk) } : factory(take);
-    let texts: string[] = [];
-    let pending = 0;
+    // each text is encoded where it lands (no joined copy of the chunk's texts): UTF-8 takes at
+    // most 3 bytes per UTF-16 unit
+    let buf = new Uint8Array(BYTE_CHUNK);
+    let at = 0;
     const flush = (final: boolean) => {
-      const bytes = this.encoder.encode(texts.join(''));
-      texts = [];
-      pending = 0;
+      const bytes = buf.subarray(0, at);
       entry.crc = crc32(bytes, entry.crc);
-      entry.size += bytes.length;
+      entry.size += at;
+      // the deflater may read the bytes later: the next ones go into a buffer of their own
       deflater.push(bytes, final);
+      if (!final) buf = new Uint8Array(BYTE_CHUNK);
+      at = 0;
     };
     return {
       write: (s) => {
-        texts.push(s);
-        pending += s.length;
-        if (pending >= TEXT_CHUNK) flush(false);
+        if (at + 3 * s.length > buf.length) {
+          if (at > 0) flush(false);
+          if (3 * s.length > buf.length) buf = new Uint8Array(3 * s.length);
+        }
+        at += this.encoder.encodeInto(s, buf.subarray(at)).written;
       },
       end: () => {
         flush(true);

@@ -1,12 +1,18 @@
 /** How an appendix's grid follows the session's steps: rows replaced or redrawn, totals pinned. */
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import type { SessionEvent, WorkbookSession } from '../../app/session';
-import type { ColumnNode, Row } from '../../domain/types';
+import type { ColumnNode, Id, Row } from '../../domain/types';
 import type { T } from '../i18n';
 import { type GridCtx, type GridItem, isPinned, type PinnedRow, reindex } from './gridContext';
 import { pinnedTotals } from './totalsModel';
 import { refreshPinned } from './pinnedRefresh';
-import { redrawFigures, refreshColumns, updateRows } from './rowRefresh';
+import {
+  presenceChanged,
+  redrawFigures,
+  refreshColumns,
+  shownColumns,
+  updateRows,
+} from './rowRefresh';
 import { applyStructure } from './structureRefresh';
 
 /** Planbook's computed total rows, only where the plan has no total row of its own. */
@@ -47,9 +53,10 @@ export function followAppendix(
     return;
   }
   // rows whose data changed get their new objects (one transaction for large pastes); rows
-  // whose computed values changed are redrawn only if they are on screen
+  // whose computed values changed are redrawn only if they are on screen, in the columns whose
+  // values changed when the engine says which (null: the whole row)
   const rendered = new Set(api.getRenderedNodes().map((n) => n.id));
-  const refresh: IRowNode<GridItem>[] = [];
+  const refresh = new Map<IRowNode<GridItem>, Id[] | null>();
   const updated: Row[] = [];
   let totals = false;
   for (const patch of e.patches) {
@@ -61,12 +68,19 @@ export function followAppendix(
       const node = row && api.getRowNode(row.id);
       if (!node) continue;
       if (node.data !== row) updated.push(row);
-      else if (rendered.has(node.id)) refresh.push(node);
+      else if (rendered.has(node.id)) {
+        const ids = patch.cells?.get(i);
+        const had = refresh.get(node);
+        refresh.set(
+          node,
+          ids && had !== null ? [...(had ?? []), ...shownColumns(ids, cols, ctx, row)] : null,
+        );
+      }
     }
     if (patch.totals) {
       // stated total rows are checked against the totals: refresh their marks too
       for (const n of api.getRenderedNodes()) {
-        if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.push(n);
+        if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.set(n, null);
       }
       totals = true;
     }
@@ -83,14 +97,15 @@ export function followAppendix(
       rendered,
     );
   // a section whose sum stays 0 can still show something else: blank while nothing under it
-  // holds a figure, 0 once one does (domain/emptySums); its cells are compared, not forced
+  // holds a figure, 0 once one does (domain/emptySums): the columns where a row's cell came or
+  // went are compared on every section on screen, not forced
   redrawFigures(api, refresh, cols);
-  if (updated.length) {
-    const seen = new Set(refresh);
+  const filled = presenceChanged(e, sheetId, updated, cols);
+  if (filled.length) {
     const sections = api
       .getRenderedNodes()
-      .filter((n) => !seen.has(n) && n.data && !isPinned(n.data) && n.data.kind === 'section');
-    if (sections.length) api.refreshCells({ rowNodes: sections });
+      .filter((n) => !refresh.has(n) && n.data && !isPinned(n.data) && n.data.kind === 'section');
+    if (sections.length) api.refreshCells({ rowNodes: sections, columns: filled });
   }
   const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
   if (sheet) refreshPinned(api, sheet);

@@ -8,11 +8,13 @@ import type { GridApi, IRowNode, RefreshCellsParams } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook } from '../../app/sample';
 import type { Row } from '../../domain/types';
-import type { GridItem } from './gridContext';
+import type { GridCtx, GridItem } from './gridContext';
 import {
   changedCells,
+  presenceChanged,
   redrawFigures,
   refreshColumns,
+  shownColumns,
   statedColumns,
   updateRow,
   updateRows,
@@ -129,11 +131,70 @@ describe('redrawing after a step', () => {
     const p = fake(project);
     const calls = a.calls;
     const api = a.api;
-    redrawFigures(api, [a.node, p.node, a.node], cols);
+    redrawFigures(
+      api,
+      new Map([
+        [a.node, null],
+        [p.node, null],
+      ]),
+      cols,
+    );
     expect(calls).toEqual([
       { rowNodes: [a.node, p.node] },
       { rowNodes: [a.node], columns: ['stated'], force: true },
     ]);
+  });
+
+  it('rows whose changed cells the engine named: only those columns compared, each once', () => {
+    const a = fake(section);
+    const p = fake(project);
+    const calls = a.calls;
+    redrawFigures(
+      a.api,
+      new Map([
+        [a.node, ['y2011_dtpt', 'y2011_dtpt']],
+        [p.node, ['y2011_dtpt']],
+      ]),
+      cols,
+    );
+    expect(calls).toEqual([
+      { rowNodes: [a.node, p.node], columns: ['y2011_dtpt'], force: false },
+      { rowNodes: [a.node], columns: ['stated'], force: true },
+    ]);
+  });
+
+  it('the columns a section redraws: those shown among the changed, and those of its findings', () => {
+    const finding = { colId: 'y2012_sn' };
+    const ctx = {
+      sheetId: sheet.id,
+      session: {
+        checks: { ofRow: (_s: string, id: string) => (id === section.id ? [finding] : []) },
+      },
+    } as unknown as GridCtx;
+    expect(shownColumns(new Set(['y2011_dtpt', 'helper']), cols, ctx, section)).toEqual([
+      'y2011_dtpt',
+      'y2012_sn',
+    ]);
+    expect(shownColumns(new Set(['y2011_dtpt']), cols, ctx, project)).toEqual(['y2011_dtpt']);
+  });
+
+  it('the columns where a cell came or went (sections may show blank or 0 there)', () => {
+    const after = { ...project, cells: { ...project.cells, y2011_dtpt: 5, y2012_dtpt: null } };
+    const before = { ...project, cells: { ...project.cells, y2011_dtpt: 3, y2012_dtpt: 4 } };
+    const step = (b: Row, a: Row) => ({
+      delta: { sheets: [{ sheetId: sheet.id, rows: [{ id: a.id, before: b, after: a }] }] },
+    });
+    // a number over a number: nothing came or went
+    expect(
+      presenceChanged(
+        step(before, { ...before, cells: { ...before.cells, y2011_dtpt: 9 } }),
+        sheet.id,
+        [after],
+        cols,
+      ),
+    ).toEqual([]);
+    expect(presenceChanged(step(before, after), sheet.id, [after], cols)).toEqual(['y2012_dtpt']);
+    expect(presenceChanged(step(before, after), 'other', [after], cols)).toEqual([]);
   });
 
   it('a pasted block: every row takes its data, on-screen rows forced once per set of columns', () => {
@@ -189,7 +250,7 @@ describe('redrawing after a step', () => {
 
   it('nothing to redraw: no call', () => {
     const { api, calls } = fake(project);
-    redrawFigures(api, [], cols);
+    redrawFigures(api, new Map(), cols);
     expect(calls).toEqual([]);
   });
 });

@@ -10,8 +10,9 @@
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { isNumericLeaf, leaves } from '../../domain/columns';
 import { yearSpans } from '../../domain/policy';
+import type { RowChange } from '../../domain/delta';
 import type { ColumnNode, Id, Row } from '../../domain/types';
-import { type GridItem, isPinned } from './gridContext';
+import { type GridCtx, type GridItem, isPinned } from './gridContext';
 import { figureKey, statedFigure } from './totalsModel';
 
 /** The leaf columns of a sheet's tree as the refresh reads them (built once per column tree). */
@@ -96,6 +97,16 @@ function forceGrouped(
   nodes: readonly IRowNode<GridItem>[],
   columnsOf: (n: IRowNode<GridItem>) => Id[],
 ): void {
+  grouped(api, nodes, columnsOf, true);
+}
+
+/** Refreshes the cells of `nodes` named by `columnsOf`, one call per set of columns. */
+function grouped(
+  api: GridApi<GridItem>,
+  nodes: readonly IRowNode<GridItem>[],
+  columnsOf: (n: IRowNode<GridItem>) => Id[],
+  force: boolean,
+): void {
   const groups = new Map<string, { columns: Id[]; rowNodes: IRowNode<GridItem>[] }>();
   for (const n of nodes) {
     const columns = columnsOf(n);
@@ -105,7 +116,7 @@ function forceGrouped(
     if (g) g.rowNodes.push(n);
     else groups.set(key, { columns, rowNodes: [n] });
   }
-  for (const g of groups.values()) api.refreshCells({ ...g, force: true });
+  for (const g of groups.values()) api.refreshCells({ ...g, force });
 }
 
 /**
@@ -138,16 +149,70 @@ export function updateRows(
   forceGrouped(api, [...forced.keys()], (n) => forced.get(n)!);
 }
 
-/** Redraws rows whose data is the same object but whose computed figures may have changed. */
+/**
+ * The leaf columns to redraw on a row whose computed values changed in `ids` (the engine's
+ * changed cells): those shown there, and those where the row has a finding now (its mark follows
+ * the figures it compares).
+ */
+export function shownColumns(
+  ids: ReadonlySet<Id>,
+  cols: RefreshColumns,
+  ctx: GridCtx,
+  row: Row,
+): Id[] {
+  const out = [...ids].filter((id) => cols.leafIds.has(id));
+  for (const f of ctx.session.checks.ofRow(ctx.sheetId, row.id)) {
+    if (f.colId && cols.leafIds.has(f.colId)) out.push(f.colId);
+    // a finding on a year group is marked on its leaves
+    for (const { leaf, group } of cols.numeric) if (group === f.colId) out.push(leaf.id);
+  }
+  return out;
+}
+
+/**
+ * The leaf columns where a cell of a row the step changed came or went (empty ↔ holding
+ * something): a section above may then show blank instead of 0, or 0 instead of blank.
+ */
+export function presenceChanged(
+  e: { delta: { sheets: readonly { sheetId: Id; rows: readonly RowChange[] }[] } },
+  sheetId: Id,
+  updated: readonly Row[],
+  cols: RefreshColumns,
+): Id[] {
+  if (!updated.length) return [];
+  const out = new Set<Id>();
+  const held = (v: unknown) => v !== undefined && v !== null && v !== '';
+  for (const sd of e.delta.sheets) {
+    if (sd.sheetId !== sheetId) continue;
+    for (const { before, after } of sd.rows) {
+      if (!before || !after) return [...cols.leafIds];
+      for (const k of new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]))
+        if (held(before.cells[k]) !== held(after.cells[k]) && cols.leafIds.has(k)) out.add(k);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Redraws rows whose data is the same object but whose computed figures may have changed: in the
+ * columns given (null: every column), AG Grid comparing each cell's value; a section's or total
+ * row's stated figures forced.
+ */
 export function redrawFigures(
   api: GridApi<GridItem>,
-  nodes: IRowNode<GridItem>[],
+  nodes: ReadonlyMap<IRowNode<GridItem>, Id[] | null>,
   cols: RefreshColumns,
 ): void {
-  if (!nodes.length) return;
-  const unique = [...new Set(nodes)];
-  api.refreshCells({ rowNodes: unique });
-  forceGrouped(api, unique, (n) =>
+  if (!nodes.size) return;
+  const whole = [...nodes.keys()].filter((n) => nodes.get(n) === null);
+  if (whole.length) api.refreshCells({ rowNodes: whole });
+  grouped(
+    api,
+    [...nodes.keys()].filter((n) => nodes.get(n) !== null),
+    (n) => [...new Set(nodes.get(n))],
+    false,
+  );
+  forceGrouped(api, [...nodes.keys()], (n) =>
     n.data && !isPinned(n.data) ? statedColumns(n.data, cols) : [],
   );
 }
