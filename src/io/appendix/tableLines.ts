@@ -72,6 +72,14 @@ export function numberedName(t: string): [string, string] {
   return m ? [m[1] ?? m[2], t.slice(m[0].length)] : ['', t];
 }
 
+/** Whether line r's number cell is merged with its name cell (a label written across both). */
+function mergedToName(c: Ctx, r: number): boolean {
+  const no = c.byRole?.get('number')?.cols[0];
+  const name = c.byRole?.get('name')?.cols[0];
+  if (no === undefined || name === undefined) return false;
+  return c.g.merges.some((m) => m.r0 <= r && r <= m.r1 && m.c0 <= no && m.c1 >= name);
+}
+
 /** The text of line r in the column(s) of a role (`name`, `number`, `lead`…), '' if none. */
 export function field(c: Ctx, r: number, role: string): string {
   let byRole = c.byRole;
@@ -87,8 +95,14 @@ export function field(c: Ctx, r: number, role: string): string {
       return role === 'number' ? no : name;
     }
     // a row merged across the number and name columns holds its label in the merge's first cell
+    // (a merge that reaches the name column, or a label numbered as a row is: a stray title
+    // line typed in the number column alone is not a row's label)
     const tt = field(c, r, 'tt');
-    if (/\p{L}{2}/u.test(tt) && !field(c, r, 'label')) {
+    if (
+      /\p{L}{2}/u.test(tt) &&
+      !field(c, r, 'label') &&
+      (numberedName(tt)[0] || mergedToName(c, r))
+    ) {
       const [no, name] = numberedName(tt);
       return role === 'number' ? no : name;
     }
