@@ -36,7 +36,7 @@ export function insertRows(g: RawGrid, at: number, rows: RawCell[][], hidden = f
 }
 
 /** The grid with `n` empty columns inserted before column `at`. */
-function insertCols(g: RawGrid, at: number, n: number): RawGrid {
+export function insertCols(g: RawGrid, at: number, n: number): RawGrid {
   const shift = (c: number) => (c >= at ? c + n : c);
   return {
     ...g,
@@ -66,7 +66,7 @@ const amountCols = (a: SheetAudit) =>
     .map(([c]) => colIndex(c));
 
 /** The label column: the one holding the most texts in the data rows, besides the first. */
-function labelCol(g: RawGrid, d0: number, d1: number): number {
+export function labelCol(g: RawGrid, d0: number, d1: number): number {
   const count = new Map<number, number>();
   for (let r = d0; r <= d1; r++)
     (g.rows[r] ?? []).forEach((c, k) => {

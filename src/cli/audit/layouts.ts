@@ -3,7 +3,9 @@
  * blank lines, figures typed as text, extra title lines above, and the hostile ones of
  * hostileLayouts.ts (English lines, split labels, a numbering row, a signature block, footnote
  * markers, a hidden stale row, text columns) and the other offices' and programs' ones of
- * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels). The
+ * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels) and the
+ * structural ones of structureLayouts.ts (no number column, merged section rows, line breaks in
+ * cells, `x` for not applicable, a hidden stale column). The
  * checks must say the same thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
@@ -12,6 +14,7 @@ import { checkWorkbook } from '../check';
 import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
+import { structureOpenVariants, structureVariants } from './structureLayouts';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
@@ -73,6 +76,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
   },
   ...hostileVariants,
   ...officeVariants,
+  ...structureVariants,
   ...unitVariants,
 };
 
@@ -119,7 +123,7 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
       for (const [name, make] of Object.entries(
-        open ? { ...openVariants, ...unitOpenVariants } : variants,
+        open ? { ...openVariants, ...structureOpenVariants, ...unitOpenVariants } : variants,
       )) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);

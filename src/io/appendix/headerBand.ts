@@ -25,15 +25,20 @@ function isCode(s: string): boolean {
 }
 
 /**
- * Whether a row is a column-code row: at least three short codes, two numeric starting low, or
- * `A`, `B` then one number (a table of one figure column).
+ * Whether a row is a column-code row: at least three short codes, two numeric starting low (or
+ * after a lone `B`), or `A`, `B` then one number (a table of one figure column).
  */
 export function isCodeRow(g: RawGrid, r: number): boolean {
   // an error value (`#REF!` left by a deleted sheet) is no code: an empty cell
   const cells = (g.rows[r] ?? []).map((c) => c.text.trim()).filter((t) => t && !isErrorValue(t));
   if (cells.length < 3 || !cells.every(isCode)) return false;
   const ints = cells.filter((c) => /^\(?\d+\)?$/.test(c) || /^\(?\d+\)?\s*=/.test(c));
-  if (ints.length >= 2) return /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]);
+  if (ints.length >= 2)
+    return (
+      /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]) ||
+      // a table without a number column: its name column keeps the letter `B`, then `1`, `2` …
+      (/^\(?[Bb]\)?$/.test(cells[0]) && /^\(?1\)?(\s*=.*)?$/.test(cells[1]))
+    );
   // `A | B | 1`: the number and name columns lettered, one figure column numbered
   return ints.length === 1 && /^A$/i.test(cells[0]) && /^B$/i.test(cells[1]);
 }
@@ -100,6 +105,16 @@ function isHeaderLine(g: RawGrid, r: number): boolean {
   );
 }
 
+/** A name column's header (`Tên chương trình`, `Nội dung`, `Chỉ tiêu`…). */
+const NAME_HEADER = /^(ten\b|noi dung|danh muc|chi tieu|hang muc|co quan|dia phuong)/;
+
+/** Whether row r holds texts and no figure (`năm 2014`, `Vốn ĐTPT`: a header's second line). */
+function wordsOnly(g: RawGrid, r: number): boolean {
+  return (g.rows[r] ?? []).every(
+    (c) => typeof c.value !== 'number' && !/^[-(]?[\d.,\s]+\)?$/.test(c.text.trim() || 'x'),
+  );
+}
+
 /** Whether row r opens a header band: two header words (a word may be split over two lines). */
 export function opensHeader(g: RawGrid, r: number): boolean {
   return headerScore(g, r, false) >= 2 || headerScore(g, r, true) >= 2;
@@ -123,6 +138,8 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
   while (start > 0 && isHeaderLine(g, start - 1)) start--;
   let end = start + 1;
   let codeRow: number | null = null;
+  // a table without a number column: its name column first, the second a figure column's label
+  const nameFirst = NAME_HEADER.test(fold(cellText(g, start, 0)));
   while (end < g.rows.length) {
     if (isCodeRow(g, end)) {
       codeRow = end;
@@ -137,7 +154,7 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
     const first = repeatsAbove(g, end, 0) ? '' : cellText(g, end, 0);
     const second = repeatsAbove(g, end, 1) ? '' : cellText(g, end, 1);
     const nonEmpty = (g.rows[end] ?? []).filter((c) => c.text.trim()).length;
-    if (nonEmpty === 0 || first || second) break;
+    if (nonEmpty === 0 || first || (second && !(nameFirst && wordsOnly(g, end)))) break;
     end++;
   }
   // a header typed as wrapped lines (no merges) ends at its column-code row a few rows below

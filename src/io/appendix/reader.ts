@@ -6,7 +6,12 @@ import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../doma
 import { decodeLegacy, detectLegacy, type LegacyEncoding, suspicious } from '../legacyText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
-import { brokenHiddenColumns, markBroken, withoutBrokenColumns } from './brokenColumns';
+import {
+  brokenHiddenColumns,
+  markBroken,
+  staleHiddenColumns,
+  withoutBrokenColumns,
+} from './brokenColumns';
 import { refineColumns } from './columnFacts';
 import { netLines } from './netLines';
 import { withoutLeadColumns } from './leadColumns';
@@ -76,8 +81,16 @@ export function readAppendix(
   const { grid: unfilled, lead } = withoutLeadColumns(composedTexts(decoded));
   const band = marked ? forcedBand(unfilled, marked.start, marked.end) : findHeaderBand(unfilled);
   if (!band) return null;
+  // a hidden copy of a shown column (its older figures) is no column of the table: left empty,
+  // header included (its label repeated beside the column's is no merge filled)
+  const stale = withoutBrokenColumns(
+    unfilled,
+    band,
+    staleHiddenColumns(unfilled, band),
+    band.start,
+  );
   // a header unmerged and filled (the label in every cell of its old merge) read as its merges
-  const read = refilledHeader(unfilled, band);
+  const read = refilledHeader(stale, band);
   const broken = brokenHiddenColumns(read, band);
   const g = withoutBrokenColumns(read, band, broken);
   const warnings: ImportWarning[] = [];

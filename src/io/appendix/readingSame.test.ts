@@ -116,6 +116,23 @@ function withOldDecimals(got: Plain, old: Plain): Plain {
   return { ...got, sheet: { ...got.sheet, columns } };
 }
 
+/**
+ * The new reading with a numbered label typed in the number column alone (`+ Viện phí`, `I. Chi …`)
+ * put back in it as the old one read it: the new one splits it into its numbering and name, as a
+ * row merged across the number and name columns writes its label (h186, intended).
+ */
+function withoutSplitLabels(got: Plain, old: Plain): Plain {
+  if (!got || typeof got === 'string' || !old || typeof old === 'string') return got;
+  const rows = got.sheet.rows.map((row, i) => {
+    const was = old.sheet.rows[i]?.cells;
+    const { tt, name, ...rest } = row.cells;
+    if (!was || was.name !== undefined || typeof tt !== 'string' || typeof name !== 'string')
+      return row;
+    return was.tt === `${tt} ${name}` ? { ...row, cells: { ...rest, tt: was.tt } } : row;
+  });
+  return { ...got, sheet: { ...got.sheet, rows } };
+}
+
 /** A warning that a wrapped name's figures stand on the line below it (a rule the old code lacks). */
 const isFiguresBelow = (w: { code: string; message: string }) =>
   w.code === 'joinedRow' && w.message.includes('its figures stand here');
@@ -153,7 +170,10 @@ function expectSame(g: RawGrid, what: string, filled = false): void {
   // gives it, readAppendix never does); its readings are typed as the old ones
   const current = readAppendix as typeof before;
   const got = withOldDecimals(
-    withoutTypedStyle(withoutNestedParts(withoutPercents(run(current), was), was), was),
+    withoutTypedStyle(
+      withoutSplitLabels(withoutNestedParts(withoutPercents(run(current), was), was), was),
+      was,
+    ),
     was,
   );
   expect(got, what).toStrictEqual(was);

@@ -62,6 +62,24 @@ function namesOther(c: Ctx, r: number, texts: readonly string[]): boolean {
   return !texts.some((t) => !foldsToItself(t) && isHeaderText(c, t));
 }
 
+/**
+ * A name cell's leading numbering and the name after it (`I. Ngành giáo dục` → `I.`, `Ngành giáo
+ * dục`; `a) …`, `1.2. …`, `- Dự án …`), or `''` and the whole text when it starts with none. A
+ * numeral needs its `.` or `)` and a space after it (`2010 …`, `A-B …` are names).
+ */
+export function numberedName(t: string): [string, string] {
+  const m = /^(?:((?:[IVXLC]+|[ivx]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)])|([-–+*•]))\s+(?=\S)/u.exec(t);
+  return m ? [m[1] ?? m[2], t.slice(m[0].length)] : ['', t];
+}
+
+/** Whether line r's number cell is merged with its name cell (a label written across both). */
+function mergedToName(c: Ctx, r: number): boolean {
+  const no = c.byRole?.get('number')?.cols[0];
+  const name = c.byRole?.get('name')?.cols[0];
+  if (no === undefined || name === undefined) return false;
+  return c.g.merges.some((m) => m.r0 <= r && r <= m.r1 && m.c0 <= no && m.c1 >= name);
+}
+
 /** The text of line r in the column(s) of a role (`name`, `number`, `lead`…), '' if none. */
 export function field(c: Ctx, r: number, role: string): string {
   let byRole = c.byRole;
@@ -70,7 +88,27 @@ export function field(c: Ctx, r: number, role: string): string {
     for (const s of c.specs) if (!byRole.has(s.leaf.role)) byRole.set(s.leaf.role, s);
     c.byRole = byRole;
   }
-  const spec = byRole.get(role);
+  if ((role === 'number' || role === 'name') && byRole.has('name')) {
+    // a table without a number column writes each row's numbering at the start of its name
+    if (!byRole.has('number')) {
+      const [no, name] = numberedName(field(c, r, 'label'));
+      return role === 'number' ? no : name;
+    }
+    // a row merged across the number and name columns holds its label in the merge's first cell
+    // (a merge that reaches the name column, or a label numbered as a row is: a stray title
+    // line typed in the number column alone is not a row's label)
+    const tt = field(c, r, 'tt');
+    if (
+      /\p{L}{2}/u.test(tt) &&
+      !field(c, r, 'label') &&
+      (numberedName(tt)[0] || mergedToName(c, r))
+    ) {
+      const [no, name] = numberedName(tt);
+      return role === 'number' ? no : name;
+    }
+    return role === 'number' ? tt : field(c, r, 'label');
+  }
+  const spec = byRole.get(role === 'label' ? 'name' : role === 'tt' ? 'number' : role);
   if (!spec) return '';
   const fields = (c.fields ??= new Map());
   let known = fields.get(role);
