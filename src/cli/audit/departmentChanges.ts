@@ -115,8 +115,11 @@ export function moveOne(g: RawGrid, L: Layout): Edited | null {
   const single = singleRows(L);
   // never taken from or written inside an *of which* list (`Trong đó: - Tổng số thu`, `- Số
   // hoàn thuế`, Final_2009 M03+): the list would go on past the project put there, read as its
-  const partAt = new Map(L.items.filter((t) => t.part).map((t) => [t.row, t.parent]));
-  const listGoesOn = (t: ItemRow) => partAt.has(t.row + 1) && partAt.get(t.row + 1) === t.parent;
+  const at = new Map(L.items.map((t) => [t.row, t]));
+  const listGoesOn = (t: ItemRow) => {
+    const next = at.get(t.row + 1);
+    return !!next && next.parent === t.parent && (t.part || next.part);
+  };
   const count = (p: string | null) => L.items.filter((x) => x.parent === p).length;
   for (const x of single) {
     if (count(x.parent) < 2 || listGoesOn(x)) continue;
