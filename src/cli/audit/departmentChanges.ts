@@ -109,17 +109,30 @@ export function replaceOne(g: RawGrid, L: Layout, similar: boolean): Edited | nu
 
 /**
  * A project re-classified: taken out of its section (which keeps others) and written after the
- * last project of another section numbered alike.
+ * last project of another section numbered alike (never inside an *of which* list).
  */
 export function moveOne(g: RawGrid, L: Layout): Edited | null {
   const single = singleRows(L);
+  // never taken from or written inside an *of which* list (`Trong đó: - Tổng số thu`, `- Số
+  // hoàn thuế`, Final_2009 M03+): the list would go on past the project put there, read as its
+  const at = new Map(L.items.map((t) => [t.row, t]));
+  const listGoesOn = (t: ItemRow) => {
+    const next = at.get(t.row + 1);
+    return !!next && next.parent === t.parent && (t.part || next.part);
+  };
   const count = (p: string | null) => L.items.filter((x) => x.parent === p).length;
   for (const x of single) {
-    if (count(x.parent) < 2) continue;
+    if (count(x.parent) < 2 || listGoesOn(x)) continue;
     const style = numberStyle(g, x);
     const y = [...single]
       .reverse()
-      .find((t) => t.parent !== x.parent && t.nameCol === x.nameCol && numberStyle(g, t) === style);
+      .find(
+        (t) =>
+          t.parent !== x.parent &&
+          t.nameCol === x.nameCol &&
+          numberStyle(g, t) === style &&
+          !listGoesOn(t),
+      );
     if (!y) continue;
     const order = g.rows.map((_, i) => i).filter((r) => r !== x.row);
     order.splice(order.indexOf(y.row) + 1, 0, x.row);
@@ -173,7 +186,9 @@ export function dropDiacritics(g: RawGrid, L: Layout, sections = false): Edited 
 
 /**
  * The department's own part: the title and header, then one section (the second of the first
- * depth where projects stand in two or more), under its enclosing sections; no grand total.
+ * depth where projects stand in two or more), under its enclosing sections; no grand total. None
+ * when projects stand beside the sections of that depth (`I` beside `II` and its parts, Plan_2017
+ * M06): the table is not divided into parts there, as `outsidePart` reads it.
  */
 export function ownPart(g: RawGrid, L: Layout): Edited | null {
   // each project's enclosing sections, outermost first
@@ -197,11 +212,16 @@ export function ownPart(g: RawGrid, L: Layout): Edited | null {
       const s = chain[depth];
       if (s) at.set(s.row, [...(at.get(s.row) ?? []), row]);
     }
+    // projects beside the sections of this depth: the table is not divided here (outsidePart)
+    if (depth > 0 && [...chains.values()].some((chain) => !chain[depth])) return null;
     if (at.size < 2) continue;
     const [start, rows] = [...at][1];
     const level = L.sections.find((s) => s.row === start)!.level;
-    const next = L.sections.find((s) => s.row > start && s.level <= level)?.row;
-    const end = next ?? L.endRow;
+    // up to the next section as high, or the next project not under it
+    const next = Math.min(
+      L.sections.find((s) => s.row > start && s.level <= level)?.row ?? L.endRow,
+      ...[...chains].filter(([r, c]) => r > start && c[depth]?.row !== start).map(([r]) => r),
+    );
     const outer = chains
       .get(rows[0])!
       .slice(0, depth)
@@ -209,7 +229,7 @@ export function ownPart(g: RawGrid, L: Layout): Edited | null {
     const order = [
       ...g.rows.map((_, i) => i).slice(0, L.firstRow),
       ...outer,
-      ...g.rows.map((_, i) => i).slice(start, end),
+      ...g.rows.map((_, i) => i).slice(start, next),
     ].filter((r) => !L.totals.includes(r));
     const kept = new Set(order);
     return {

@@ -29,6 +29,8 @@ export interface ItemRow {
   numberCol: number | null;
   /** Its section (rows of one section may be reordered among themselves). */
   parent: string | null;
+  /** An *of which* part (a breakdown of the row above it, not a project of its own). */
+  part?: boolean;
 }
 
 const text = (c: RawCell | undefined) => (c?.text ?? '').trim();
@@ -262,8 +264,11 @@ export function changeFigures(g: RawGrid, items: readonly ItemRow[], step = 7): 
   return e;
 }
 
-/** Rows of an edit of `e`'s grid traced back to `e`'s source: the two edits one after the other. */
-export function then(e: Edited, next: Edited): Edited {
+/**
+ * Rows of an edit of `e`'s grid traced back to `e`'s source: the two edits one after the other.
+ * (Not named `then`: a module exporting `then` is a thenable, and importing it awaits it.)
+ */
+export function followedBy(e: Edited, next: Edited): Edited {
   return {
     grid: next.grid,
     from: next.from.map((r) => (r < 0 ? -1 : e.from[r])),
@@ -277,14 +282,14 @@ export function then(e: Edited, next: Edited): Edited {
  */
 export function allAtOnce(g: RawGrid, items: readonly ItemRow[], headerRow: number): Edited {
   let e = respellAll(g, items);
-  e = then(e, changeFigures(e.grid, items));
-  e = then(e, insertColumn(e.grid, items, headerRow));
-  e = then(e, reverseWithin(e.grid, items));
+  e = followedBy(e, changeFigures(e.grid, items));
+  e = followedBy(e, insertColumn(e.grid, items, headerRow));
+  e = followedBy(e, reverseWithin(e.grid, items));
   const moved = items
     .map((x) => ({ ...x, row: e.from.indexOf(x.row) }))
     .sort((x, y) => x.row - y.row);
   const wrapped = wrapOne(e.grid, moved);
-  return wrapped ? then(e, wrapped) : e;
+  return wrapped ? followedBy(e, wrapped) : e;
 }
 
 /** The hidden columns (those of `g`) and merges of `grid` moved one right from `at`, a column inserted there. */

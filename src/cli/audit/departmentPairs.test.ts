@@ -16,11 +16,13 @@ import {
 import {
   departmentTables,
   itemRows,
+  layoutOf,
   pairDefects,
   READING_LIMITS,
   tableDefects,
 } from './departmentPairs';
 import { readGrids } from '../../io/readPlan';
+import { moveOne, ownPart } from './departmentChanges';
 
 const cell = (v: string | number): RawCell =>
   typeof v === 'number' ? { text: String(v), value: v } : { text: v, value: v || undefined };
@@ -99,6 +101,80 @@ describe('a table against the copy a department sends back', () => {
     e.grid.rows[7][5] = cell(3100);
     e.changed.push({ row: 7, col: 5, before: 3000, after: 3100 });
     expect(pairDefects('M07', 'one figure', g, e)).toMatchObject({ missed: [], invented: [] });
+  });
+});
+
+/** A table of title, header and `[number, name, figure]` lines (amounts in tỷ đồng). */
+function built(name: string, body: (string | number)[][]): RawGrid {
+  const lines = [
+    ['DỰ TOÁN NGÂN SÁCH TRUNG ƯƠNG NĂM 2017', '', ''],
+    ['', '', 'Đơn vị tính: Tỷ đồng'],
+    ['STT', 'Chỉ tiêu', 'Dự toán năm 2017'],
+    ...body,
+  ];
+  return {
+    name,
+    rows: lines.map((l) => l.map(cell)),
+    merges: [],
+    lineOf: lines.map((_, i) => i + 1),
+  };
+}
+
+describe('department copies of tables with *of which* lists', () => {
+  it('moves no project into the middle of an of-which list (Final_2009 M03+)', () => {
+    const g = built('M03', [
+      ['A', 'Thu theo dự toán của Quốc hội', 1000],
+      ['I', 'Thu nội địa', 300],
+      [1, 'Thu từ doanh nghiệp nhà nước', 200],
+      [2, 'Thu từ doanh nghiệp có vốn đầu tư nước ngoài', 100],
+      ['II', 'Các khoản thu về nhà đất', 60],
+      ['a', 'Thuế nhà đất', 10],
+      ['b', 'Thu tiền thuê đất', 20],
+      ['c', 'Thu tiền sử dụng đất', 30],
+      ['III', 'Thu từ hoạt động xuất khẩu, nhập khẩu', 640],
+      ['a', 'Thuế xuất khẩu, nhập khẩu', 600],
+      ['b', 'Thuế giá trị gia tăng hàng hoá nhập khẩu', ''],
+      ['', 'Trong đó: - Tổng số thu', 80],
+      ['', '- Số hoàn thuế GTGT', -40],
+      ['', '- Số thu cân đối NSNN', 40],
+    ]);
+    const r = readGrids('M03', [g]);
+    const L = layoutOf(g, r, itemRows(g, r));
+    const e = moveOne(g, L)!;
+    // `b Thu tiền thuê đất` put after `a Thuế xuất khẩu`, not among `- Số hoàn thuế GTGT` and
+    // the list's other rows, which stay together where the table wrote them
+    expect(e.moved).toEqual([8]);
+    expect(e.from.indexOf(8)).toBe(e.from.indexOf(12) + 1);
+    const at = e.from.indexOf(14);
+    expect(e.from.slice(at, at + 3)).toEqual([14, 15, 16]);
+    expect(pairDefects('M03', 'moved', g, e)).toMatchObject({
+      mispaired: [],
+      unpaired: [],
+      invented: [],
+    });
+  });
+
+  it('returns no own part of a table whose projects stand beside its of-which sections (Plan_2017 M06)', () => {
+    const g = built('M06', [
+      ['A', 'CHI BỔ SUNG CÂN ĐỐI CHO NGÂN SÁCH ĐỊA PHƯƠNG', 194],
+      ['B', 'CHI NGÂN SÁCH TRUNG ƯƠNG THEO LĨNH VỰC', 708],
+      ['', 'Trong đó:', ''],
+      ['I', 'Chi đầu tư phát triển', 180],
+      ['II', 'Chi trả nợ lãi và viện trợ', 100],
+      [1, 'Chi trả nợ lãi', 99],
+      [2, 'Chi viện trợ', 1],
+      ['III', 'Chi thường xuyên', 405],
+      ['', 'Trong đó:', ''],
+      [1, 'Chi sự nghiệp giáo dục - đào tạo và dạy nghề', 22],
+      [2, 'Chi sự nghiệp y tế, dân số và gia đình', 11],
+      [3, 'Chi sự nghiệp khoa học và công nghệ', 9],
+      ['IV', 'Chi cải cách tiền lương, tinh giản biên chế', 7],
+      ['V', 'Dự phòng', 16],
+    ]);
+    const r = readGrids('M06', [g]);
+    const L = layoutOf(g, r, itemRows(g, r));
+    expect(L.sections.length).toBeGreaterThanOrEqual(4);
+    expect(ownPart(g, L)).toBeNull();
   });
 });
 

@@ -81,7 +81,13 @@ export function itemRows(g: RawGrid, r: PlanReading): ItemRow[] {
     const numberCol = cells.findIndex(
       (x, j) => j < nameCol && /^(\d+[.)]?|[-–+•*])$/.test((x?.text ?? '').trim()),
     );
-    out.push({ row, nameCol, numberCol: numberCol < 0 ? null : numberCol, parent: m.a.parentId });
+    out.push({
+      row,
+      nameCol,
+      numberCol: numberCol < 0 ? null : numberCol,
+      parent: m.a.parentId,
+      part: m.a.row.part === 'ofWhich',
+    });
   }
   return out.sort((x, y) => x.row - y.row);
 }
