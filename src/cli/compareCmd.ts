@@ -38,7 +38,7 @@ export interface CompareJson {
    * Projects of sections b's file does not hold at all (a department's own part of the plan):
    * neither removed nor in the totals; `sections` names those sections as written.
    */
-  outside: { projects: ProjectJson[]; sections: string[] };
+  outside?: { projects: ProjectJson[]; sections: string[] };
   renamed: { before: ProjectJson; after: ProjectJson; confidence: number; reason: string }[];
   /** Names spelled otherwise (only case or diacritics differ): spelling edits, not renames. */
   respelled: { before: ProjectJson; after: ProjectJson }[];
@@ -247,7 +247,8 @@ export function formatCompare(j: CompareJson): string {
     lines.push(`  MERGED  ${g.from.map((p) => p.label).join(' + ')} → ${g.into.label}`);
   for (const p of j.added) lines.push(`  ADDED   line ${p.row}: ${p.label}`);
   for (const p of j.removed) lines.push(`  REMOVED line ${p.row}: ${p.label}`);
-  if (j.outside.projects.length)
+  // a comparison written before `outside` was reported has none
+  if (j.outside?.projects.length)
     lines.push(
       `  OUTSIDE ${j.outside.projects.length} projects of sections ${baseName(j.b)} does not hold (its file is a part of the plan; not removed, not in the totals): ${j.outside.sections.join('; ')}`,
     );
