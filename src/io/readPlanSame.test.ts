@@ -23,6 +23,7 @@ import { parsePlanbook } from './planbookFile';
 import type { RawGrid } from './appendix/grid';
 import { PREVIEW_ROWS, type PlanReading, readPlanFile } from './readPlan';
 import { gridsFromWorkbook } from './sheets';
+import type { ColumnLeaf, ColumnNode } from '../domain/types';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -78,7 +79,56 @@ function expectSame(name: string, bytes: Uint8Array): void {
       return `threw ${String(e)}`;
     }
   };
-  expect(run(false), name).toStrictEqual(run(true));
+  const was = run(true);
+  expect(withOldDecimals(withoutNestedParts(run(false), was), was), name).toStrictEqual(was);
+}
+
+type Plain = ReturnType<typeof plain> | string;
+
+/**
+ * The new reading with the of-which parts laid flat as the old one laid them (h185, intended): a
+ * part heading parts numbered one style deeper (`II` then `1`, `2`) is a section now, they one
+ * level down.
+ */
+function withoutNestedParts(got: Plain, old: Plain): Plain {
+  if (typeof got === 'string' || typeof old === 'string') return got;
+  const sheets = got.workbook.sheets.map((s, i) => {
+    const before = old.workbook.sheets[i];
+    if (s.kind !== 'appendix' || before?.kind !== 'appendix') return s;
+    const rows = s.rows.map((row, k) => {
+      const was = before.rows[k];
+      if (was?.part !== 'ofWhich' || row.part !== 'ofWhich') return row;
+      return { ...row, kind: was.kind, level: was.level };
+    });
+    return { ...s, rows };
+  });
+  return { ...got, workbook: { ...got.workbook, sheets } };
+}
+
+/**
+ * The new reading with its columns' printed decimals given the old ones' (h187, intended): a ratio
+ * row's `0.0%` beside amounts no longer sets the amounts' decimals, and figures in đồng that are
+ * all whole thousands or millions print at that rounding (negative decimals).
+ */
+function withOldDecimals(got: Plain, old: Plain): Plain {
+  if (typeof got === 'string' || typeof old === 'string') return got;
+  const was = new Map<string, number | undefined>();
+  const walk = (ns: ColumnNode[], f: (l: ColumnLeaf) => ColumnLeaf): ColumnNode[] =>
+    ns.map((n) => (n.kind === 'leaf' ? f(n) : { ...n, children: walk(n.children, f) }));
+  const sheets = got.workbook.sheets.map((s, i) => {
+    const before = old.workbook.sheets[i];
+    if (s.kind !== 'appendix' || before?.kind !== 'appendix') return s;
+    was.clear();
+    walk(before.columns, (l) => (was.set(l.id, l.decimals), l));
+    const columns = walk(s.columns, (l) => {
+      if (!was.has(l.id) || was.get(l.id) === l.decimals) return l;
+      const { decimals: _d, ...rest } = l;
+      const d = was.get(l.id);
+      return d === undefined ? rest : { ...rest, decimals: d };
+    });
+    return { ...s, columns };
+  });
+  return { ...got, workbook: { ...got.workbook, sheets } };
 }
 
 /** A raw grid written as .xlsx by SheetJS (values, formats, formulas, merges, hidden rows). */
