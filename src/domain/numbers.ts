@@ -20,6 +20,15 @@ export function clean(n: number): number {
 const SPACES = /[\s\u00a0\u202f']/g;
 
 /**
+ * Whether a figure cell's text says "nothing / not applicable" (`-`, `–`, `—`, `x`, `X`, `×`), as
+ * offices write in a blank figure cell: no figure and no text (an `x` is never a figure).
+ */
+export function isNilFigure(text: string): boolean {
+  const s = text.length > 3 ? '' : text.trim();
+  return s.length === 1 && '-–—xX×'.includes(s);
+}
+
+/**
  * Parses an amount typed or pasted by a user; `null` when it is not a number.
  * With 'auto', a lone separator followed by exactly three digits is a thousands mark
  * (`1.500` = 1500, `1,500` = 1500 only when style is 'en'); otherwise Vietnamese rules win:

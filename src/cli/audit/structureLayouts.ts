@@ -19,6 +19,9 @@ const colsOf = (a: SheetAudit, kinds: string[]) =>
     .sort((x, y) => x - y);
 const isFigure = (c: RawCell | undefined) => typeof c?.value === 'number';
 const blank = (c: RawCell | undefined) => !(c?.text ?? '').trim() && c?.value == null;
+/** Whether cell (r, k) lies under a merge past its first cell: hidden, no officer types there. */
+const covered = (g: RawGrid, r: number, k: number) =>
+  g.merges.some((m) => m.r0 <= r && r <= m.r1 && m.c0 <= k && k <= m.c1 && (m.r0 < r || m.c0 < k));
 
 /** The table's rows, its number and label columns (the number column left of the label). */
 function shape(g: RawGrid, a: SheetAudit) {
@@ -210,35 +213,6 @@ export const structureVariants: Record<string, Variant> = {
       heads.has(r) && figs.includes(k) && blank(c) ? { text: 'x' } : null,
     );
   },
-};
-
-/**
- * Structural layouts not yet read the same by all sheets (kept out of the audit's count; run them
- * with `npx tsx scripts/audit/layouts.ts --open`): a table without a number column (82/88, 61/88
- * when its items are written `- …`), `x`/`-` in blank project cells (25/34), zeros written or
- * left blank (28/29), a hidden column of stale figures before an amount column (81/88) or at the
- * right end (82/88: a hidden copy whose header repeats a shown column's is left empty, one whose
- * header is its own, e.g. Plan_2012 M08's copy under other codes, is read).
- */
-export const structureOpenVariants: Record<string, Variant> = {
-  'a hidden column of stale figures before an amount column': (g, a) => {
-    const figs = colsOf(a, ['amount']);
-    const h0 = g.lineOf.indexOf(a.header?.first ?? -1);
-    const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
-    const src = figs[Math.min(1, figs.length - 1)];
-    if (src === undefined || h0 < 0 || d0 < 0) return null;
-    return staleColumn(g, src, src, d0);
-  },
-  'a hidden stale column at the right end of the table': (g, a) => {
-    const figs = colsOf(a, ['amount']);
-    const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
-    if (!figs.length || d0 < 0) return null;
-    const w = Math.max(...g.rows.map((r) => r.length));
-    return staleColumn(g, figs[0], w, d0);
-  },
-  'no number column, the numbering written in the name cell (`I. …`, `1. …`, `a) …`)':
-    numberInName(false),
-  'no number column, the numbering in the name cell, the items written `- …`': numberInName(true),
   '`x` or `-` in blank figure cells of project rows': (g, a) => {
     const s = shape(g, a);
     const figs = colsOf(a, ['amount']);
@@ -261,7 +235,35 @@ export const structureOpenVariants: Record<string, Variant> = {
       if (!figs.includes(k)) return null;
       if (c.value === 0 && !c.formula) return n++ % 2 ? { text: '' } : null;
       const item = !heads.has(r) && (g.rows[r] ?? []).some(isFigure);
-      return item && blank(c) && n++ % 2 ? { text: '0', value: 0 } : null;
+      return item && blank(c) && !covered(g, r, k) && n++ % 2 ? { text: '0', value: 0 } : null;
     });
   },
+};
+
+/**
+ * Structural layouts not yet read the same by all sheets (kept out of the audit's count; run them
+ * with `npx tsx scripts/audit/layouts.ts --open`): a table without a number column (82/88, 61/88
+ * when its items are written `- …`), a hidden column of stale figures before an amount column (81/88) or at the
+ * right end (82/88: a hidden copy whose header repeats a shown column's is left empty, one whose
+ * header is its own, e.g. Plan_2012 M08's copy under other codes, is read).
+ */
+export const structureOpenVariants: Record<string, Variant> = {
+  'a hidden column of stale figures before an amount column': (g, a) => {
+    const figs = colsOf(a, ['amount']);
+    const h0 = g.lineOf.indexOf(a.header?.first ?? -1);
+    const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
+    const src = figs[Math.min(1, figs.length - 1)];
+    if (src === undefined || h0 < 0 || d0 < 0) return null;
+    return staleColumn(g, src, src, d0);
+  },
+  'a hidden stale column at the right end of the table': (g, a) => {
+    const figs = colsOf(a, ['amount']);
+    const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
+    if (!figs.length || d0 < 0) return null;
+    const w = Math.max(...g.rows.map((r) => r.length));
+    return staleColumn(g, figs[0], w, d0);
+  },
+  'no number column, the numbering written in the name cell (`I. …`, `1. …`, `a) …`)':
+    numberInName(false),
+  'no number column, the numbering in the name cell, the items written `- …`': numberInName(true),
 };

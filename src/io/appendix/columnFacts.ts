@@ -4,6 +4,7 @@
  * xây dựng`, `Thời gian KC-HT`), and the decimals figures are printed with.
  */
 import { isRatioCode } from '../../domain/columnRules';
+import { isNilFigure } from '../../domain/numbers';
 import { percentFormatDecimals } from '../../domain/percent';
 import { fold } from '../../domain/sources';
 import { type RawGrid, rowShown } from './grid';
@@ -97,7 +98,7 @@ export function refineColumns(
       for (let i = 0; i < cols.length; i++) {
         const c = cols[i];
         const t = shown[c] ?? '';
-        if (!t || t === '-' || t === '–' || (mayBeMarker(t) && isMarker(t))) continue;
+        if (!t || isNilFigure(t) || (mayBeMarker(t) && isMarker(t))) continue;
         const cell = row[c];
         if (t.charCodeAt(0) === 35 /* # */ && isErrorValue(t)) {
           y.texts++;

@@ -1,6 +1,6 @@
 /** The figures of one source row under the table's numeric columns. */
 import { gridLiteral } from '../../domain/grid';
-import { type NumberStyle, parseAmount } from '../../domain/numbers';
+import { isNilFigure, type NumberStyle, parseAmount } from '../../domain/numbers';
 import { sheetNumberStyle } from '../../domain/numberStyle';
 import { fromPercent, percentFormatDecimals } from '../../domain/percent';
 import type { CellInput } from '../../domain/types';
@@ -30,7 +30,7 @@ export interface Ctx {
 }
 
 const num = (text: string, style: NumberStyle) =>
-  text === '-' || text === '–' ? null : parseAmount(text, style);
+  isNilFigure(text) ? null : parseAmount(text, style);
 
 /** The figures typed as text (no stored number) in the numeric columns, the header's codes aside. */
 export function typedTexts(c: Ctx): string[] {
@@ -185,7 +185,7 @@ export function rowFigures(
       }
     } else if (nt) {
       texts ??= [text1];
-      if (texts.every((t) => t === '-' || t === '–')) continue;
+      if (texts.every(isNilFigure)) continue;
       // a text is kept as text: one starting with `=` never becomes a live formula
       cells[s.leaf.id] = gridLiteral(texts.join(' '));
       if (!quiet)
