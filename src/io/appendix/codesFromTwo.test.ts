@@ -58,27 +58,3 @@ describe('a table without its number column', () => {
     expect(readAppendix(g)?.sheet.rows).toHaveLength(4);
   });
 });
-
-describe('an of-which list bulleted `-` in the name cell', () => {
-  it('`- Tổng số thu` under `Trong đó:` is a part of the row above, not the table’s total', () => {
-    const g = grid([
-      [t('Chỉ tiêu'), t('Dự toán')],
-      [t('I. Thu nội địa'), n(30)],
-      [t('1. Thuế xuất khẩu'), n(10)],
-      [t('2. Thuế giá trị gia tăng'), n(20)],
-      [t('Trong đó:')],
-      [t('- Tổng số thu'), n(25)],
-      [t('- Số hoàn thuế'), n(-5)],
-      [t('II. Thu viện trợ'), n(4)],
-    ]);
-    const rows = readAppendix(g)!.sheet.rows;
-    expect(rows.map((r) => [r.kind, r.part ?? ''])).toEqual([
-      ['section', ''],
-      ['project', ''],
-      ['section', ''],
-      ['project', 'ofWhich'],
-      ['project', 'ofWhich'],
-      ['section', ''],
-    ]);
-  });
-});

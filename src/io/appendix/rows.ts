@@ -185,9 +185,8 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
     if (block) {
       const rank = style ? styles.indexOf(style) : -1;
       const ownerRank = block.ownerStyle ? styles.indexOf(block.ownerStyle) : -1;
-      // (a part bulleted `-` named `Tổng số thu …` is a part of the list, not the table's total)
       const ends =
-        (isTotalLabel(label) && style !== 'dash' && style !== 'plus') ||
+        isTotalLabel(label) ||
         (rank >= 0 && ownerRank >= 0 && rank < ownerRank) ||
         (style !== null &&
           style === block.ownerStyle &&
