@@ -88,6 +88,13 @@ const numberInName =
       const m = marker(t, dashes.has(r));
       put(rows, r, s.lc, { ...rows[r][s.lc], text: name ? `${m} ${name}` : m });
     }
+    // the title lines above the header and the notes below the table, typed in the first column,
+    // stay (a table without a number column keeps them in its new first column)
+    const h0 = g.lineOf.indexOf(a.header?.first ?? -1);
+    for (let r = 0; r < rows.length; r++) {
+      if ((r >= h0 && r <= s.d1) || blank(rows[r][s.nc]) || !blank(rows[r][s.nc + 1])) continue;
+      put(rows, r, s.nc + 1, rows[r][s.nc]);
+    }
     const gone = (m: RawMerge) => m.c0 === s.nc && m.c1 === s.nc;
     const at = (c: number) => (c > s.nc ? c - 1 : c);
     return {

@@ -26,7 +26,7 @@ function isCode(s: string): boolean {
 
 /**
  * Whether a row is a column-code row: at least three short codes, two numeric starting low (or
- * after a lone `B`), or `A`, `B` then one number (a table of one figure column).
+ * after a lone `B`, or `2, 3, 4` when the number column was deleted), or `A`, `B` then one number (a table of one figure column).
  */
 export function isCodeRow(g: RawGrid, r: number): boolean {
   // an error value (`#REF!` left by a deleted sheet) is no code: an empty cell
@@ -37,7 +37,9 @@ export function isCodeRow(g: RawGrid, r: number): boolean {
     return (
       /^\(?(1|A|a|\d+\s*=.*)\)?$/.test(cells[0]) ||
       // a table without a number column: its name column keeps the letter `B`, then `1`, `2` …
-      (/^\(?[Bb]\)?$/.test(cells[0]) && /^\(?1\)?(\s*=.*)?$/.test(cells[1]))
+      (/^\(?[Bb]\)?$/.test(cells[0]) && /^\(?1\)?(\s*=.*)?$/.test(cells[1])) ||
+      // the number column (coded `1`) deleted, the other codes kept: `2, 3, 4 …`
+      (cells.length >= 3 && cells.slice(0, 3).every((t, k) => t === String(k + 2)))
     );
   // `A | B | 1`: the number and name columns lettered, one figure column numbered
   return ints.length === 1 && /^A$/i.test(cells[0]) && /^B$/i.test(cells[1]);
@@ -133,7 +135,7 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
       break;
     }
   }
-  if (start < 0) return null;
+  if (start < 0) return bandAboveCodes(g, limit);
   // header lines stacked above the line with the usual words (`TỔNG CHI`, `TỶ LỆ` over `TT`, `TỈNH`)
   while (start > 0 && isHeaderLine(g, start - 1)) start--;
   let end = start + 1;
@@ -166,6 +168,21 @@ export function findHeaderBand(g: RawGrid): HeaderBand | null {
     }
   }
   return { start, end, codeRow };
+}
+
+/**
+ * A header with fewer than two of the usual words on any line (`TỈNH, THÀNH PHỐ` alone once the
+ * `TT` column is gone): the header lines stacked over a column-code row, one naming a header word.
+ */
+function bandAboveCodes(g: RawGrid, limit: number): HeaderBand | null {
+  for (let r = 1; r < limit; r++) {
+    if (!isCodeRow(g, r) || !isHeaderLine(g, r - 1)) continue;
+    let start = r - 1;
+    while (start > 0 && isHeaderLine(g, start - 1)) start--;
+    for (let k = start; k < r; k++)
+      if (headerScore(g, k, true) > 0) return { start, end: r + 1, codeRow: r };
+  }
+  return null;
 }
 
 /** The band the user marked (rows start..end-1), with its column-code row if it has one. */
