@@ -69,12 +69,44 @@ export function isMarker(text: string): boolean {
   return /^(\(\s*(\d{1,2}|\*{1,3}|[a-z])\s*\)|\d{1,2}\/|\*{1,3})$/i.test(text.trim());
 }
 
-/** A line in English only (no Vietnamese letters), as the second line of a bilingual label. */
+/**
+ * A Vietnamese syllable as typed without diacritics (`truong`, `nghiep`, `duyen`, `Gia`): an
+ * onset, a vowel group and a final Vietnamese allows. English words rarely fit (`revenues`, `of`,
+ * `and`, `Total`, `Oil` do not).
+ */
+const BARE_SYLLABLE = new RegExp(
+  '^(ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|[bcdghklmnpqrstvx])?' +
+    '(oai|oay|oao|oeo|uoi|uya|uye|uyu|ieu|yeu|uou|uay|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|oo|ua|ue|ui|uy|uu|ye|ie|uo|a|e|i|o|u|y)' +
+    '(ch|nh|ng|c|m|n|p|t)?$',
+  'i',
+);
+
+/** A word saying nothing of the language: a figure, an upper-case abbreviation (`THPT`, `UBND`). */
+const NEUTRAL = /^(\d+|(?=[A-Z]{2,6}$)[^AEIOUY]*[AEIOUY]?[^AEIOUY]*)$/;
+
+/**
+ * Whether a line without diacritics is Vietnamese typed without them: two syllables at least, and
+ * every other word a figure or an abbreviation (`Bac Trung Bo Va`, `GIA LAI`, `Truong THPT Dong Ha`).
+ */
+export function isBareVietnamese(text: string): boolean {
+  let syllables = 0;
+  for (const w of text.trim().split(/[\s,.;:()/-]+/)) {
+    if (!w) continue;
+    if (BARE_SYLLABLE.test(w)) syllables++;
+    else if (!NEUTRAL.test(w)) return false;
+  }
+  return syllables >= 2;
+}
+
+/**
+ * A line in English only (no Vietnamese letters), as the second line of a bilingual label; a
+ * Vietnamese line typed without diacritics is not one.
+ */
 export function isEnglishLine(text: string): boolean {
   const t = text.trim();
   // eslint-disable-next-line no-control-regex
   if (!/[a-z]{3,}/i.test(t) || /[^\u0000-\u007f–—’‘“”]/.test(t)) return false;
-  return t.split(/\s+/).filter((w) => /^[a-z]{2,}$/i.test(w)).length >= 1;
+  return t.split(/\s+/).filter((w) => /^[a-z]{2,}$/i.test(w)).length >= 1 && !isBareVietnamese(t);
 }
 
 /** Whether a text has Vietnamese letters. */

@@ -80,6 +80,19 @@ describe('a numbered name wrapped with its figures on the line below: one row', 
     ).toEqual(['project', '3', 'Nâng cấp hạ tầng cho Trung tâm dữ liệu tỉnh', 'Sở TTTT', 70]);
   });
 
+  it('typed without diacritics: a line stopping on `va`/`cua` goes on as `và`/`của` does', () => {
+    const rows = rowsOf([
+      ['I', 'Bac Trung Bo Va', '', 300, 400],
+      ['', 'Duyen Hai Mien Trung', '', '', ''],
+      [1, 'Nang cap ha tang cua', '', '', ''],
+      ['', 'Trung tam du lieu tinh', 'So TTTT', 300, 400],
+    ]);
+    expect(rows.map((r) => r[2])).toEqual([
+      'Bac Trung Bo Va Duyen Hai Mien Trung',
+      'Nang cap ha tang cua Trung tam du lieu tinh',
+    ]);
+  });
+
   it('the lead unit on the first line, the figures on the second', () => {
     expect(
       rowsOf([

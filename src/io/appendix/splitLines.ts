@@ -23,7 +23,9 @@ export const MAX_JOINED_LINES = 8;
 
 /** A label stopping on a joining word or mark (`BẮC TRUNG BỘ VÀ` / `DUYÊN HẢI …`): it goes on. */
 const endsOnJoin = (label: string) =>
-  /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn|từ)|[,&-])$/i.test(label.trim());
+  /(\s(và|của|cho|các|trong|theo|về|tại|với|thuộc|giai đoạn|từ|va|cua|cac|thuoc|giai doan)|[,&-])$/i.test(
+    label.trim(),
+  );
 
 /**
  * Whether line r (without figures) continues the label `above` of the row before it: a tail in
