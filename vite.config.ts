@@ -6,9 +6,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 // worker that precaches the whole build (the app works offline after the first visit) and waits
 // for the user to apply an update (prompt mode: pending edits are written first, then the page
 // reloads).
-// Test files that need no SheetJS set-up (each is a fresh process's import of about 1 MB otherwise)
+// src/domain's tests: pure TS, they need no SheetJS set-up (a fresh process's import of about 1 MB
+// per file otherwise)
 const DOMAIN = ['src/domain/**/*.test.ts'];
-const NO_SHEETJS = ['src/engine/**/*.test.ts', 'src/storage/**/*.test.ts'];
 
 export default defineConfig({
   plugins: [
@@ -58,7 +58,7 @@ export default defineConfig({
     // the forks pool: a slot's instance is stopped when the run's process ends).
     pool: 'forks',
     maxWorkers: 2,
-    // Three projects, by what a test file needs (the files of a folder not listed run in 'main'):
+    // Two projects, by what a test file needs (the files of a folder not listed run in 'main'):
     projects: [
       {
         // src/domain is pure TS (no SheetJS, no engine, no mocks): its files share one process per
@@ -67,17 +67,11 @@ export default defineConfig({
         test: { name: 'domain', include: [...DOMAIN], isolate: false },
       },
       {
-        // the engine and storage load neither SheetJS nor the readers: no SheetJS set-up; isolated
-        // (their tests spy on HyperFormula and Dexie tables)
-        extends: true,
-        test: { name: 'engine-storage', include: [...NO_SHEETJS] },
-      },
-      {
         extends: true,
         test: {
           name: 'main',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, ...DOMAIN, ...NO_SHEETJS],
+          exclude: [...configDefaults.exclude, ...DOMAIN],
           // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
           setupFiles: ['src/io/sheetJsEager.ts'],
         },
