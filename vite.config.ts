@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -6,6 +6,10 @@ import { VitePWA } from 'vite-plugin-pwa';
 // worker that precaches the whole build (the app works offline after the first visit) and waits
 // for the user to apply an update (prompt mode: pending edits are written first, then the page
 // reloads).
+// src/domain's tests: pure TS, they need no SheetJS set-up (a fresh process's import of about 1 MB
+// per file otherwise)
+const DOMAIN = ['src/domain/**/*.test.ts'];
+
 export default defineConfig({
   plugins: [
     react(),
@@ -46,10 +50,7 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   worker: { format: 'es' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
-    // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
-    setupFiles: ['src/io/sheetJsEager.ts'],
     testTimeout: 30000,
     // Vitest's default is one worker fewer than the cores: ONE on the 2-core CI machine, while much
     // of the suite waits on LibreOffice, python and the CLI. Every test's temporary files are its
@@ -57,5 +58,24 @@ export default defineConfig({
     // the forks pool: a slot's instance is stopped when the run's process ends).
     pool: 'forks',
     maxWorkers: 2,
+    // Two projects, by what a test file needs (the files of a folder not listed run in 'main'):
+    projects: [
+      {
+        // src/domain is pure TS (no SheetJS, no engine, no mocks): its files share one process per
+        // worker instead of a fresh one each (module memos are keyed by their inputs, as in the app)
+        extends: true,
+        test: { name: 'domain', include: [...DOMAIN], isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, ...DOMAIN],
+          // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
+          setupFiles: ['src/io/sheetJsEager.ts'],
+        },
+      },
+    ],
   },
 });

@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import type { WorkbookPageModel } from './pages/WorkbookPage';
 
 const suite = e2eSuite();
-const open = async () => openSample(await suite.profile(), suite.url());
+// the sample on the file's shared page, reset before each test (no fresh profile per test)
+const open = () => suite.sample();
 
 // rows 8–18: the projects of section I.2 (row 7); the page is short, so Enter scrolls down them
 const ROWS = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
