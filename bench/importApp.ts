@@ -33,6 +33,9 @@ function treeCpuMs(pid: number): number {
   return ticks * 10; // USER_HZ = 100 on Linux
 }
 
+/** The app idle before each import (ms): far less than between two imports an officer makes. */
+const IDLE_BEFORE_MS = 1_000;
+
 export interface AppImport {
   /** Median wall ms from posting the bytes to the page holding the reading. */
   wall: number;
@@ -114,6 +117,9 @@ export async function appImport(file: string, runs: number, dist = DIST): Promis
     const take: number[] = [];
     let rows = 0;
     for (let k = 0; k < runs; k++) {
+      // the app idle on its start page a moment before each import, as an officer's is (what it
+      // does in idle periods, such as starting the preview's worker ahead, is not the import's)
+      await page.waitForTimeout(IDLE_BEFORE_MS);
       // the browser is this process's child: the tree's CPU less this process's own
       const c = treeCpuMs(process.pid);
       const own = process.cpuUsage();
