@@ -2,11 +2,13 @@
  * The import preview's worker started ahead (#20): while the import is at hand (the start page
  * shown), one preview worker is started in an idle period, its thread, isolate and modules loaded,
  * and the next read takes it instead of starting one while the officer waits (0.1–0.3 s of wall
- * time on this kind of machine, more when it is loaded). Each read still has a worker of its own
+ * time on this kind of machine, more when it is loaded), and its reader warmed on a small appendix
+ * of its own (the code compiled, the first file's read no longer cold). Each read still has a worker of its own
  * (a spare is taken once, never reused): a read never sees another read's heap. Where there are no
  * workers nothing is started.
  */
 import { whenIdle } from './inSteps';
+import type { PreviewAsk } from './previewWork';
 
 /** How long (ms) a spare waits for an idle period at most. */
 const IDLE_WAIT_MS = 2_000;
@@ -25,7 +27,11 @@ function schedule(): void {
   if (spare || cancelPending || holders === 0 || typeof Worker === 'undefined') return;
   cancelPending = whenIdle(() => {
     cancelPending = null;
-    if (holders > 0 && !spare) spare = started();
+    if (holders > 0 && !spare) {
+      spare = started();
+      // its reader warmed on a small appendix of its own (previewWorker.ts), still in idle time
+      spare.postMessage({ kind: 'warm' } satisfies PreviewAsk);
+    }
   }, IDLE_WAIT_MS);
 }
 
