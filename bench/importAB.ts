@@ -26,6 +26,18 @@
  * (1.70x), LibreOffice 0.40 s; 100,000 A 3.56 s CPU (0.94x), B 3.36 s (0.89x), LibreOffice 3.77 s.
  * Not met: 0.8x at 100,000 and 1.3x at 10,000 (a fresh worker's cold
  * code; the row passes' per-cell objects and GC, ~14 %, remain).
+ *
+ * 2026-12-03 (h197: the preview's worker started ahead at idle on the start page and its reader
+ * warmed on a small appendix, previewSpare.ts; the reading's cell arrays sized ahead; the app idle
+ * 3 s before each import; A main dc3c54b, B h197; load 30-46 on 2 shared cores, so the figures are
+ * noise: 100,000 projects hit the app's 55 s import limit in A and B alike and LibreOffice once
+ * failed to start). 10,000 projects, 3 runs x 2 rounds: A 10.28 s wall, 2.04 s CPU; B 12.90 s
+ * wall, 2.18 s CPU (LibreOffice open 1.99 s wall, 0.43 s CPU); with the spare alone (no warm-up
+ * read, 1 s idle): A 14.48 s wall, 2.37 s CPU; B 11.81 s wall, 1.85 s CPU. Thread CPU from a
+ * Chromium trace over the import alone (posting to the page holding the reading, 10,000): the
+ * worker's thread, 3 traces each alternated, 852, 696, 873 ms (A) -> 636, 589, 524 ms (B), the
+ * page's ~50 -> ~35 ms, the renderer's thread pool (concurrent compiles, GC) ~1.07 -> ~1.20 s: the
+ * whole renderer ~1.94 -> ~1.83 s (median), a smaller gain than the worker thread's alone.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -1,7 +1,9 @@
 /**
  * The app's import as the app runs it: the built app's import-preview worker (dist/, `vite build`
- * first) in Chromium, one new worker per import as the import dialog makes it (previewSession: a
- * fresh isolate, cold code, an empty heap), the file's bytes posted to it, its .xlsx parts
+ * first) in Chromium, one worker per import as the app makes it (previewSession: a fresh isolate
+ * and an empty heap each time; since h197 started ahead in an idle period while the start page is
+ * shown and its reader warmed on a small appendix, previewSpare.ts, so the app is left idle 3 s
+ * before each import, as an officer's is), the file's bytes posted to it, its .xlsx parts
  * inflated by DecompressionStream, read, and the reading cloned back to the page (until the page
  * holds it: the preview's totals follow later, «đang tính…»), through PlanbookApp.readForPreview as
  * the start page calls it (an older build without it: its worker's reading cloned). Wall milliseconds on the page, CPU
@@ -32,6 +34,9 @@ function treeCpuMs(pid: number): number {
   }
   return ticks * 10; // USER_HZ = 100 on Linux
 }
+
+/** The app idle before each import (ms): far less than between two imports an officer makes. */
+const IDLE_BEFORE_MS = 3_000;
 
 export interface AppImport {
   /** Median wall ms from posting the bytes to the page holding the reading. */
@@ -114,6 +119,9 @@ export async function appImport(file: string, runs: number, dist = DIST): Promis
     const take: number[] = [];
     let rows = 0;
     for (let k = 0; k < runs; k++) {
+      // the app idle on its start page a moment before each import, as an officer's is (what it
+      // does in idle periods, such as starting the preview's worker ahead, is not the import's)
+      await page.waitForTimeout(IDLE_BEFORE_MS);
       // the browser is this process's child: the tree's CPU less this process's own
       const c = treeCpuMs(process.pid);
       const own = process.cpuUsage();

@@ -14,6 +14,7 @@ import { importBudgetMs, type ImportError, MAX_IMPORT_BYTES, timedOut } from './
 import type { PreviewTotals } from './previewTotals';
 import type { LiveCells } from './liveImport';
 import { editsKey, type PreviewAnswer, type PreviewAsk, PreviewWork } from './previewWork';
+import { previewWorkerEnded, takePreviewWorker } from './previewSpare';
 
 /** A file read for the preview, with the totals computed off the page. */
 export interface PreviewHandle {
@@ -100,11 +101,13 @@ async function onPage(req: { name: string; bytes: Uint8Array; options: ReadOptio
 /** The preview's work in its worker, which answers each totals ask by its sequence number. */
 function inWorker(read: PreviewAsk): Promise<PreviewHandle> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), { type: 'module' });
+    // the worker started ahead while the import was at hand (previewSpare.ts), or a new one
+    const worker = takePreviewWorker();
     const waiting: Waiting = new Map();
     let seq = 0;
     let closed = false;
     const close = () => {
+      if (!closed) previewWorkerEnded();
       closed = true;
       clearTimeout(timer);
       worker.terminate();

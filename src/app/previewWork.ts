@@ -15,10 +15,12 @@ import type { LiveCells } from './liveImport';
 import type { PreviewTotals } from './previewTotals';
 
 /**
- * What the page asks the preview's worker: a file read, the totals after corrections, or the live
+ * What the page asks the preview's worker: a warm-up read of its own sample (a worker started
+ * ahead, previewSpare.ts), a file read, the totals after corrections, or the live
  * totals of the plan as it would be confirmed (after `fixes`, without the `ignored` rows).
  */
 export type PreviewAsk =
+  | { kind: 'warm' }
   | ({ kind: 'read' } & ImportRequest)
   | { kind: 'totals'; seq: number; fixes: PreviewFix[] }
   | { kind: 'live'; seq: number; fixes: PreviewFix[]; ignored: string[] };

@@ -31,6 +31,7 @@ import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
 import { openPreview, type PreviewHandle } from './previewSession';
+import { keepPreviewWarm } from './previewSpare';
 import { type LiveCells, withLiveCells, withLiveTotals } from './liveImport';
 import type { ReadOptions } from '../io/readPlan';
 
@@ -121,6 +122,14 @@ export class PlanbookApp {
   /** Reads a dropped or chosen file for the import preview (in its worker); nothing is stored. */
   readForPreview(name: string, bytes: Uint8Array, options?: ReadOptions): Promise<PreviewHandle> {
     return openPreview(name, bytes, options);
+  }
+
+  /**
+   * Keeps the import preview's worker started ahead (in an idle period) while the import is at
+   * hand, until the returned function is called: the next read does not wait for it to start.
+   */
+  keepImportWarm(): () => void {
+    return keepPreviewWarm();
   }
 
   /**

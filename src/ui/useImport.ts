@@ -42,6 +42,8 @@ export function useImport(app: PlanbookApp, onOpen: (id: string) => void) {
     open.current = null;
   }, []);
   useEffect(() => endPreview, [endPreview]);
+  // the preview's worker started ahead while the import is at hand (not while the officer waits)
+  useEffect(() => app.keepImportWarm(), [app]);
 
   const read = useCallback(
     async (name: string, bytes: Uint8Array, options: ReadOptions = {}) => {

@@ -44,6 +44,8 @@ export function inProcessWorker(work: PreviewWork, asks: PreviewAsk[]) {
       asks.push(structuredClone(ask));
       const send = (a: PreviewAnswer) =>
         setTimeout(() => this.onmessage?.({ data: structuredClone(a) }), 0);
+      // a worker started ahead warms its own reader (previewWorker.ts): nothing to answer
+      if (ask.kind === 'warm') return;
       void (async () => {
         await work.load();
         if (ask.kind === 'read') {
