@@ -49,7 +49,8 @@ export function numberOf(tt: string): number {
 
 /**
  * Whether a row ends the open of-which block: a total row, a row numbered like its owner's next
- * sibling or above, or an unnumbered upper-case heading with figures after unnumbered parts.
+ * sibling or above (a bullet: like an open section), or an unnumbered upper-case heading with
+ * figures after unnumbered parts.
  */
 export function endsBlock(
   n: Nesting,
@@ -62,9 +63,13 @@ export function endsBlock(
   if (!block) return false;
   const rank = style ? n.styles.indexOf(style) : -1;
   const ownerRank = block.ownerStyle ? n.styles.indexOf(block.ownerStyle) : -1;
+  // a bullet (`-`, `+`) is written at any depth, a list's items under a section as a block's
+  // parts: it totals nothing (`- Tổng số thu` is a part), and stands above the owner only as the
+  // style of a section still open above it, never for where it was first seen
+  const bullet = style === 'dash' || style === 'plus';
   return (
-    isTotalLabel(label) ||
-    (rank >= 0 && ownerRank >= 0 && rank < ownerRank) ||
+    (isTotalLabel(label) && !bullet) ||
+    (bullet ? n.stack.includes(style) : rank >= 0 && ownerRank >= 0 && rank < ownerRank) ||
     (style !== null &&
       style === block.ownerStyle &&
       (style !== 'arabic' || no === block.ownerNo + 1)) ||
