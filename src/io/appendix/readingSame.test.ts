@@ -9,6 +9,7 @@
  */
 import '../sheetJsEager'; // reads here cannot wait for SheetJS to load
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readAppendix as before } from '../../../tests/support/readingBefore/reader';
 import { hostileVariants, type SheetAudit } from '../../cli/audit/hostileLayouts';
@@ -150,8 +151,8 @@ function refilled(g: RawGrid, filled: boolean): ReturnType<typeof before> {
   return h && h !== g ? before(h, { start: band.start, end: band.end }) : before(g);
 }
 
-/** Whether the reading of g is the old one, whatever it is (null, a reading, an error). */
-function expectSame(g: RawGrid, what: string, filled = false): void {
+/** The new reading of g (its intended changes laid as the old one laid them) and the old one. */
+function compared(g: RawGrid, filled = false): { got: Plain; was: Plain } {
   const run = (f: typeof before) => {
     try {
       return plain(f(g));
@@ -176,7 +177,32 @@ function expectSame(g: RawGrid, what: string, filled = false): void {
     ),
     was,
   );
+  return { got, was };
+}
+
+/** Whether the reading of g is the old one, whatever it is (null, a reading, an error). */
+function expectSame(g: RawGrid, what: string, filled = false): void {
+  const { got, was } = compared(g, filled);
   expect(got, what).toStrictEqual(was);
+}
+
+/** A row bulleted `-`, `–` or `+`: in its number cell, or before its name. */
+const isBulleted = (cells: Record<string, unknown>) =>
+  /^[-–+]$/.test(String(cells.tt ?? '').trim()) || /^\s*[-–+]\s/.test(String(cells.name ?? ''));
+
+/**
+ * Whether a reading holds a bulleted row that is an of-which part or follows one: the rows whose
+ * reading changed on purpose (h202, rowNesting.ts) — a bullet, written at any depth, ends an
+ * of-which block only as the style of a section still open above its owner (no longer for having
+ * been seen before the owner's style), and a bulleted `- Tổng số thu` is a part, never a total.
+ */
+function bulletInBlock(p: Plain): boolean {
+  if (!p || typeof p === 'string') return false;
+  const rows = p.sheet.rows;
+  return rows.some(
+    (r, i) =>
+      isBulleted(r.cells) && (r.part === 'ofWhich' || (i > 0 && rows[i - 1].part === 'ofWhich')),
+  );
 }
 
 function files(dir: string): string[] {
@@ -279,12 +305,21 @@ describe('the appendix reading reads as the old one', () => {
     // a numbered name wrapped with its figures below is one row now (splitLines.test.ts): the
     // few random tables that happen to hold one are read apart
     const wrapped: number[] = [];
+    // an of-which block holding or ended by a bulleted row is read as rowNesting.ts reads it now
+    // (h202, intended: see bulletInBlock); those random tables are compared apart, the others exactly
+    const bullets: number[] = [];
     for (let seed = 1; seed <= 600; seed++) {
       const g = randomGrid(seed);
       if (readAppendix(g)?.warnings.some(isFiguresBelow)) wrapped.push(seed);
-      else expectSame(g, `random ${seed}`, true);
+      else {
+        const { got, was } = compared(g, true);
+        if (!isDeepStrictEqual(got, was) && (bulletInBlock(got) || bulletInBlock(was)))
+          bullets.push(seed);
+        else expect(got, `random ${seed}`).toStrictEqual(was);
+      }
     }
     expect(wrapped.length).toBeLessThan(30);
+    expect(bullets.length).toBeLessThan(25);
   }, 120_000);
 
   it('on fixtures with random lines repeated, blanked, marked or spaced (fixed seeds)', () => {

@@ -3,15 +3,7 @@
  * rows, repeats at page breaks, split labels and figures, and the text below the table.
  */
 import { parseLabelRule } from '../../domain/labelRules';
-import {
-  DEEP,
-  headsSections,
-  isSectionNumbering,
-  numbersDeeper,
-  sequenceStyles,
-  type Style,
-  styleOf,
-} from '../../domain/rowNumbering';
+import { headsSections, sequenceStyles, styleOf } from '../../domain/rowNumbering';
 import { sheetNumberStyle, styleLeftToSums } from '../../domain/numberStyle';
 import { normaliseLevels } from '../../domain/rows';
 import { canonicalSource, fold } from '../../domain/sources';
@@ -28,9 +20,18 @@ import {
   isTotalLabel,
 } from './rowKinds';
 import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
+import {
+  blockPart,
+  endsBlock,
+  headsRowsBelow,
+  nestedRow,
+  numberOf,
+  openBlock,
+  startNesting,
+} from './rowNesting';
 import { codeSums, labelSums, treeSums } from './statedSums';
 import { continuesLabel, figuresBelow, MAX_JOINED_LINES } from './splitLines';
-import { field, isUpper, rowTexts, tableRows } from './tableLines';
+import { field, rowTexts, tableRows } from './tableLines';
 
 export type { ImportWarning };
 
@@ -88,17 +89,11 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
   // the style of each line's number, read in the sequence of the table's numbers (`i.` after
   // `h.` is a letter, before `ii.` a roman numeral)
   const numbered = sequenceStyles(data.map((x) => field(c, x, 'number')));
-  const numberStyleOf = new Map<Row, Style | null>(); // the style of each row's number cell
+  const nest = startNesting();
   const out: Row[] = [];
   const lineOf = new Map<string, number>();
   const joined = new Map<Row, number>(); // lines joined to a row's label so far
-  const styles: Style[] = []; // numbering styles in order of appearance
-  const stack: Style[] = []; // numbering style of the open section at each level
-  let level = -1; // level of the innermost section so far
   let n = 0;
-  /** An open of-which block: the row it breaks down, its level, and the styles seen inside it. */
-  let block: { owner: Row; ownerStyle: Style | null; ownerNo: number; styles: Style[] } | null =
-    null;
   /** Warns that line x continues the name of the row above and carries its figures. */
   const joinedBelow = (x: number) =>
     warnings.push({
@@ -179,44 +174,12 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
     const id = `i${++n}`;
     // a bullet typed at the start of the label numbers the row when the TT cell is empty
     const style = tt ? numbered[at0] : styleOf(/^\s*([-–+])\s/.exec(name)?.[1] ?? '');
-    const no = Number(tt.replace(/[.)]$/, ''));
+    const no = numberOf(tt);
     let row: Row;
     // an of-which block ends at a row numbered like its owner's next sibling or above
-    if (block) {
-      const rank = style ? styles.indexOf(style) : -1;
-      const ownerRank = block.ownerStyle ? styles.indexOf(block.ownerStyle) : -1;
-      const ends =
-        isTotalLabel(label) ||
-        (rank >= 0 && ownerRank >= 0 && rank < ownerRank) ||
-        (style !== null &&
-          style === block.ownerStyle &&
-          (style !== 'arabic' || no === block.ownerNo + 1)) ||
-        (!style && !block.styles.length && !isOfWhichLabel(label) && hasNumbers && isUpper(label));
-      if (ends) block = null;
-    }
-    if (block) {
-      const inner = style ? block.styles.indexOf(style) : -1;
-      if (style && inner < 0) block.styles.push(style);
-      const depth = style ? block.styles.indexOf(style) : block.styles.length;
-      // a part numbered one style deeper than the part above it is a part of that part (`II`
-      // then `1`, `2`): that one heads them, as a section heads its items
-      const above = out[out.length - 1];
-      if (
-        style &&
-        depth > 0 &&
-        above?.part === 'ofWhich' &&
-        above.kind === 'project' &&
-        numberStyleOf.get(above) === block.styles[depth - 1]
-      )
-        above.kind = 'section';
-      row = {
-        id,
-        kind: 'project',
-        // (under a total row, which nests nothing, the parts stand at its level)
-        level: block.owner.level + (block.owner.kind === 'total' ? 0 : 1) + Math.max(0, depth),
-        part: 'ofWhich',
-        cells: base,
-      };
+    if (endsBlock(nest, style, no, label, hasNumbers)) nest.block = null;
+    if (nest.block) {
+      row = blockPart(nest, nest.block, out, style, id, base);
       if (isOfWhichLabel(label) && !hasNumbers) continue; // a second `Trong đó:` inside the block
     } else if (
       isTotalLabel(label) &&
@@ -235,15 +198,7 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
     } else if (isOfWhichLabel(label) && prev) {
       const owner = ownerOf(out);
       if (!owner) continue;
-      if (owner.kind === 'project') owner.kind = 'section';
-      block = {
-        owner,
-        ownerStyle: numberStyleOf.has(owner)
-          ? numberStyleOf.get(owner)!
-          : styleOf(String(owner.cells.tt ?? '')),
-        ownerNo: Number(String(owner.cells.tt ?? '').replace(/[.)]$/, '')),
-        styles: [],
-      };
+      openBlock(nest, owner);
       if (!hasNumbers) continue; // the `Trong đó:` line itself
       row = {
         id,
@@ -256,53 +211,13 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
       row = {
         id,
         kind: 'project',
-        level: level + 1,
+        level: nest.level + 1,
         part: 'ratio',
         cells: base,
       };
     } else {
-      // the next line of the table, past the lines that continue this row's label
-      let m = k + 1;
-      while (
-        m < data.length &&
-        m <= k + MAX_JOINED_LINES &&
-        !hasFigures(c, data[m]) &&
-        continuesLabel(c, data[m], name, true)
-      )
-        m++;
-      const following = data[m];
-      const nextTt = following !== undefined ? field(c, following, 'number') : '';
-      const next = nextTt ? numbered[m] : null;
-      const nextName = following !== undefined ? field(c, following, 'name') : '';
-      // an unnumbered line with figures under a numbered item breaks that item down
-      const unnumberedBelow =
-        following !== undefined &&
-        !nextTt &&
-        !!nextName &&
-        !isTotalLabel(nextName) &&
-        !isRatioLabel(nextName) &&
-        !isOfWhichLabel(nextName) &&
-        // its figures may stand on a line below it (a wrapped name)
-        hasFigures(c, data[figuresBelow(c, data, m)?.at ?? m]);
-      const deeper =
-        numbersDeeper(style, next) || (style !== null && !DEEP.includes(style) && unnumberedBelow);
-      const section = isSectionNumbering(style, deeper, lead);
-      // a row numbered like an open section is its sibling; any other row nests in the innermost
-      const at = style ? stack.lastIndexOf(style) : -1;
-      const lvl = at >= 0 ? at : level + 1;
-      if (section) {
-        stack.length = lvl;
-        stack[lvl] = style!;
-        level = lvl;
-        row = { id, kind: 'section', level: lvl, cells: base };
-      } else {
-        if (at >= 0) {
-          stack.length = at;
-          level = at - 1;
-        }
-        row = { id, kind: 'project', level: lvl, cells: base };
-      }
-      if (style && !styles.includes(style)) styles.push(style);
+      const deeper = headsRowsBelow(c, data, numbered, k, name, style);
+      row = nestedRow(nest, style, deeper, lead, id, base);
     }
     // a rule adds or subtracts terms: a label without a sign states none (and is not parsed)
     const rule = name && SIGN.test(name) ? parseLabelRule(name) : null;
@@ -311,12 +226,12 @@ function readTable(c: Ctx, band: HeaderBand): { reading: Reading; at: Map<string
     if (Object.keys(marks).length) row.marks = marks;
     if (Object.keys(percent).length) row.percent = percent;
     if (!row.part && announcesOfWhich(label))
-      block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
-    if (block?.owner === row && row.kind === 'project') row.kind = 'section';
+      nest.block = { owner: row, ownerStyle: style, ownerNo: no, styles: [] };
+    if (nest.block?.owner === row && row.kind === 'project') row.kind = 'section';
     if (split) joined.set(row, split.lines);
     lineOf.set(id, line);
     at.set(id, r);
-    numberStyleOf.set(row, tt ? style : null);
+    nest.numberStyleOf.set(row, tt ? style : null);
     out.push(row);
   }
   // figures on rows without label or number after the table's last row (a count of its rows, a
