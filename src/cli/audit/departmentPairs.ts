@@ -24,6 +24,7 @@ import {
   unchanged,
   wrapOne,
 } from './departmentEdits';
+import { familyEdits } from './departmentFamilies';
 import {
   dropDiacritics,
   type Layout,
@@ -199,6 +200,7 @@ export function tableDefects(table: string, grid: RawGrid): PairDefects[] {
     ['own part only', ownPart(a, L)],
     ['split in two', splitOrMerge(a, L, 'split')],
     ['two merged', splitOrMerge(a, L, 'merge')],
+    ...familyEdits(a, L, header),
   ];
   return edits.flatMap(([name, e]) => (e ? [pairDefects(table, name, a, e)] : []));
 }
