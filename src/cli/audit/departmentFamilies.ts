@@ -167,18 +167,28 @@ export function otherUnit(g: RawGrid, L: Layout, unit: 'tỷ đồng' | 'đồng
     );
   if (line < 0) return null;
   const k = unit === 'đồng' ? 1e6 : 1e-3;
-  const conv = (v: number) => Number((v * k).toPrecision(12));
+  const conv = (v: number) => Number((v * k).toPrecision(15));
   const e = unchanged(g);
   e.grid.rows[line] = g.rows[line].map((c) =>
     /triệu đồng/iu.test(text(c)) ? cellOf(text(c).replace(/triệu đồng/iu, unit)) : c,
   );
   const [x] = middles(g, L);
   const nameCol = Math.min(...L.items.map((t) => t.nameCol));
+  // ratios and counts are no money: never converted (`Tỷ lệ phân chia`, `%`, `Số lượng`), the
+  // header read through its merged cells
+  const head = (r: number, j: number) => {
+    const m = g.merges.find((x) => x.r0 <= r && r <= x.r1 && x.c0 <= j && j <= x.c1);
+    return text(m ? g.rows[m.r0][m.c0] : g.rows[r][j]);
+  };
+  const ratio = (j: number) =>
+    rowsOf(g)
+      .slice(0, L.firstRow)
+      .some((r) => /tỷ lệ|%|so sánh|số lượng/iu.test(head(r, j)));
   for (let r = L.firstRow; r < L.endRow; r++)
     e.grid.rows[r] = g.rows[r].map((c, j) => {
-      if (j <= nameCol || typeof c?.value !== 'number') return c;
+      if (j <= nameCol || typeof c?.value !== 'number' || !c.value || ratio(j)) return c;
       if (r !== x?.row || e.changed.length) return cellOf(conv(c.value));
-      const after = c.value + Math.max(1, Math.round(Math.abs(c.value) / 10));
+      const after = Number((c.value + Math.max(1, Math.round(Math.abs(c.value) / 10))).toFixed(6));
       e.changed.push({ row: r, col: j, before: c.value, after });
       return cellOf(conv(after));
     });
