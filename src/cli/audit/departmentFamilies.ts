@@ -126,7 +126,8 @@ export function codedCopy(
 /** A copy with codes the first file does not have (they say nothing), its sections' rows reversed. */
 export function codesInCopyOnly(g: RawGrid, L: Layout, header: number): Edited {
   const e = reverseWithin(g, L.items);
-  return { ...e, grid: withCodes(e.grid, L, header, true) };
+  const items = L.items.map((x) => ({ ...x, row: e.from.indexOf(x.row) }));
+  return { ...e, grid: withCodes(e.grid, { ...L, items }, header, true) };
 }
 
 /**
