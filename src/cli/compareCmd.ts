@@ -95,6 +95,7 @@ const REASONS: Record<MatchReason | ProjectGroup['reasons'][number], string> = {
   sameSection: 'same section',
   otherSection: 'another section',
   sameAmounts: 'same amounts',
+  sameCode: 'same project code',
   duplicate: 'another project has the same name',
   runnerUp: 'another candidate is nearly as close',
   namesAlike: 'the names share their words',

@@ -22,7 +22,8 @@ import {
   type Side,
   sharesIdentity,
 } from './compareColumns';
-import { FigureTable, readFiguresSteps, type SheetFigures } from './figures';
+import { moneyFactor } from './consolidateSubmission';
+import { FigureTable, readFiguresSteps, SheetFigures } from './figures';
 import { percentAt } from './percent';
 import {
   keptProjectRefsSteps,
@@ -48,6 +49,28 @@ export {
   type Side,
   sharesIdentity,
 } from './compareColumns';
+
+/**
+ * What b's money figures are multiplied by to be in a's unit (`tỷ đồng` → `triệu đồng`: 1000):
+ * 1 when both state the same money unit or either states none.
+ */
+export function unitScale(a: Side, b: Side): number {
+  const fa = moneyFactor(a.workbook.meta.unit ?? '');
+  const fb = moneyFactor(b.workbook.meta.unit ?? '');
+  return fa && fb ? fb / fa : 1;
+}
+
+/** A block of figures multiplied by `k` (15 digits kept: no float noise), ratios left as they are. */
+function scaled(block: SheetFigures, cols: readonly ComparedColumn[], k: number): SheetFigures {
+  const out = new SheetFigures(block.refs.length, block.width);
+  block.refs.forEach((p, i) => (out.refs[i] = p));
+  out.order.push(...block.order);
+  const money = cols.map((c) => c.b?.additive !== false);
+  block.values.forEach((v, i) => {
+    out.values[i] = money[i % block.width] && v ? Number((v * k).toPrecision(15)) : v;
+  });
+  return out;
+}
 
 const none = (): Steps<readonly (CellInput | undefined)[]> => done(NONE);
 
@@ -116,6 +139,7 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
   };
   const sum = (xs: number[]) => xs.reduce((t, x) => t + x, 0);
   const ids = sharesIdentity(a, b);
+  const scale = unitScale(a, b);
   const confirmed = new Set(overrides.confirmed ?? []);
   const refused = new Set(overrides.ungrouped ?? []);
   for (const pair of pairSheets(a.workbook.sheets, b.workbook.sheets)) {
@@ -153,9 +177,16 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
             )
           : made();
       };
-      const block = yield* read(amountCols);
+      // b's figures in a's money unit (a file returned in `tỷ đồng` for one in `triệu đồng`)
+      const block =
+        scale !== 1 && side === 'b'
+          ? scaled(yield* read(amountCols), amountCols, scale)
+          : yield* read(amountCols);
       out.amounts.blocks.push(block);
-      if (figures !== out.amounts) figures.blocks.push(yield* read(figureCols));
+      if (figures !== out.amounts) {
+        const fig = yield* read(figureCols);
+        figures.blocks.push(scale !== 1 && side === 'b' ? scaled(fig, figureCols, scale) : fig);
+      }
       sides.push(block);
     }
     const m = yield* matchProjectsSteps(refsA, refsB, overrides, { ids, figures });
@@ -274,7 +305,7 @@ export function* compareSteps(a: Side, b: Side, overrides: MatchOverrides = {}):
         // the same raw content is no change (what cellDiff finds first)
         const ra = otherA[k][ja];
         if (ra === otherB[k][jb] && !isFormula(ra)) continue;
-        const d = cellDiff(match, others[k], 0, 0);
+        const d = cellDiff(match, others[k], 0, 0, scale);
         if (d) out.changes.push(d);
       }
     }

@@ -49,12 +49,20 @@ function same(x: string | number | null, y: string | number | null): boolean {
   return x === y;
 }
 
-/** The change of one cell of a matched pair (va, vb: computed amounts), or null. */
+/** A figure of a column not among the amounts that is money all the same (stated, free figures not ratios). */
+const isMoney = (c: ComparedColumn) =>
+  (c.b?.role === 'stated' || c.b?.role === 'value') && c.b.additive !== false;
+
+/**
+ * The change of one cell of a matched pair (va, vb: computed amounts, b's in a's unit), or null;
+ * a stated figure (`Tổng mức đầu tư`, a free figure not a ratio) of b is multiplied by `scaleB` to be in a's money unit.
+ */
 export function cellDiff(
   match: Match,
   column: ComparedColumn,
   va: number,
   vb: number,
+  scaleB = 1,
 ): CellDiff | null {
   const ra = column.a ? match.a.row.cells[column.a.id] : undefined;
   const rb = column.b ? match.b.row.cells[column.b.id] : undefined;
@@ -73,7 +81,11 @@ export function cellDiff(
   if (column.amount)
     return amountsEqual(va, vb) ? null : { match, column, before: va, after: vb, kind: 'value' };
   const ta = text(ra);
-  const tb = text(rb);
+  const t = text(rb);
+  const tb =
+    typeof t === 'number' && scaleB !== 1 && isMoney(column)
+      ? Number((t * scaleB).toPrecision(15))
+      : t;
   return same(ta, tb) ? null : { match, column, before: ta, after: tb, kind: 'value' };
 }
 

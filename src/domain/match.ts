@@ -3,13 +3,15 @@
  * says both versions share them (revisions of one workbook: `sharesIdentity` in compare.ts);
  * otherwise, and for the rest, projects are paired by what they are: the same name once spelled
  * alike (`nameKey`: case, diacritics, abbreviations, phases), then by a score over similar names,
- * lead unit, section and amounts, best pairs first (never by position). Every pair carries its
+ * lead unit, section and amounts, best pairs first (a project code both files give pairs a renamed
+ * project before: matchCodes.ts) (never by position). Every pair carries its
  * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  * The work can run in pieces (`matchProjectsSteps`), with the same result.
  */
 import { nameSimilarity } from './matchNames';
 import { Scorer, tokenCountsSteps } from './matchScore';
 import { pairSimilar } from './matchSimilar';
+import { pairByCode } from './matchCodes';
 import { byId, keyStep, marks, pairByIdInStep, placesOf, unique, untaken } from './matchIds';
 import { groupBy, idReasons, pairByKey, reasonList } from './matchKeys';
 import { memoisedSteps } from './refsMemo';
@@ -138,6 +140,8 @@ export function* matchProjectsSteps(
     own();
     yield* pairByKey(keysA, keysB, scorer, take);
   }
+  // a renamed project keeps its code (both files coded): paired before names are scored
+  pairByCode(leftA, leftB, take);
   pairSimilar(leftA, leftB, scorer, take);
   const confirmed = new Set(o.confirmed ?? []);
   for (const m of matched)

@@ -10,6 +10,7 @@ import type { ProjectRef } from './matchTypes';
 import { keptListSteps, keptRefs } from './refsMemo';
 import { PIECE, pauseAt, runAll, type Steps } from './steps';
 import type { AppendixSheet } from './types';
+import { codeColumn } from './matchCodes';
 
 /** Normalised and canonical forms of lead units (few and repeated: read once). */
 const UNITS = new Map<string, [string, string]>();
@@ -87,6 +88,7 @@ function* buildRefs(sheet: AppendixSheet): Steps<ProjectRef[]> {
   let stale = false;
   const rows = sheet.rows;
   const sheetId = sheet.id;
+  const codeCol = codeColumn(sheet);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
     const level = row.level;
@@ -125,6 +127,7 @@ function* buildRefs(sheet: AppendixSheet): Steps<ProjectRef[]> {
       unit,
       section,
       parentId,
+      ...(codeCol ? { code: String(cells[codeCol] ?? '').trim() } : {}),
     });
     // each new name folded and split: a quarter of the common piece
     if (pauseAt(index, PIECE / 4)) yield;

@@ -27,11 +27,14 @@ export interface ProjectRef {
   section: string;
   /** Row id of its section (null at the top). */
   parentId: string | null;
+  /** Its project code (`Mã dự án`: a TABMIS code, `DA-01`) as written; absent without such a column. */
+  code?: string;
 }
 
 /** Why two projects were paired (the UI and the CLI word these). */
 export type MatchReason =
   | 'id' // the same row of one workbook
+  | 'sameCode' // the same project code (`Mã dự án`) in both files
   | 'user' // paired or confirmed by the user
   | 'sameName' // the same name, as written
   | 'sameSpelling' // the same name but for case, diacritics, spacing or punctuation
@@ -49,7 +52,7 @@ export type MatchReason =
 export interface Match {
   a: ProjectRef;
   b: ProjectRef;
-  by: 'id' | 'key' | 'similar' | 'user';
+  by: 'id' | 'code' | 'key' | 'similar' | 'user';
   /** Name similarity, 0..1 (1 for id, key and user pairs with the same name). */
   score: number;
   /** Another candidate had the same or a nearly as good claim (duplicates, a close runner-up). */

@@ -2,6 +2,7 @@
 export const viCompare = {
   reason_id: 'cùng một dòng của sổ',
   reason_user: 'đã được xác nhận',
+  reason_sameCode: 'cùng mã dự án',
   reason_sameName: 'trùng tên',
   reason_sameSpelling: 'trùng tên (chỉ khác chữ hoa, dấu, khoảng trắng hoặc dấu câu)',
   reason_expanded: 'trùng tên khi viết đầy đủ chữ tắt và giai đoạn',
@@ -43,6 +44,7 @@ export const enCompare: Record<keyof typeof viCompare, string> = {
   reason_sameSection: 'same section',
   reason_otherSection: 'another section',
   reason_sameAmounts: 'same amounts',
+  reason_sameCode: 'same project code',
   reason_duplicate: 'another project has the same name',
   reason_runnerUp: 'another candidate is nearly as close',
   reason_namesAlike: 'the names share their words',

@@ -24,6 +24,7 @@ import {
   unchanged,
   wrapOne,
 } from './departmentEdits';
+import { familyEdits } from './departmentFamilies';
 import {
   dropDiacritics,
   type Layout,
@@ -35,11 +36,20 @@ import {
 } from './departmentChanges';
 
 /**
- * Edits the reading does not follow yet: reported by the script, left out of the test. None now:
- * section names typed without diacritics (`Bac Trung Bo Va` / `Duyen Hai …`, Plan_2009 Sheet1)
- * are read as Vietnamese going on (rowKinds.ts `isBareVietnamese`, splitLines.ts `va`).
+/**
+ * Edits the reading (or, where said, the matching) does not follow yet: reported by the script,
+ * left out of the test. Section names typed without diacritics (`Bac Trung Bo Va` / `Duyen Hai
+ * …`) are read now (rowKinds.ts `isBareVietnamese`, splitLines.ts `va`).
  */
-export const READING_LIMITS: ReadonlySet<string> = new Set<string>([]);
+export const READING_LIMITS: ReadonlySet<string> = new Set<string>([
+  // the reader keeps no text column's cells (rows.ts reads number, name, lead, coord and
+  // figures): a `Mã dự án` column is read as a column but its codes never reach the rows, so
+  // matching (matchCodes.ts, which pairs by them) has none to pair a renamed project by
+  'codes, one renamed',
+  // matching's: a name completed with a place after a comma (`…, huyện Triệu Phong`) or a label
+  // (`Dự án:`, `Công trình:`) is scored as a similar name only, often below the threshold
+  'names shortened or completed',
+]);
 
 /** What went wrong in one comparison of a table with an edited copy. */
 export interface PairDefects {
@@ -196,6 +206,7 @@ export function tableDefects(table: string, grid: RawGrid): PairDefects[] {
     ['own part only', ownPart(a, L)],
     ['split in two', splitOrMerge(a, L, 'split')],
     ['two merged', splitOrMerge(a, L, 'merge')],
+    ...familyEdits(a, L, header),
   ];
   return edits.flatMap(([name, e]) => (e ? [pairDefects(table, name, a, e)] : []));
 }
