@@ -5,7 +5,10 @@ import { makePlan } from './template';
 /** The projects of a plan of these names, each given the code beside it ('' : no code column). */
 function coded(tag: string, rows: [string, string][]): ProjectRef[] {
   const wb = makePlan({
-    rows: [['section', 0, 'Hạ tầng'], ...rows.map(([n]) => ['project', 1, n, {}] as const)],
+    rows: [
+      ['section', 0, 'Hạ tầng'],
+      ...rows.map(([n]): ['project', number, string] => ['project', 1, n]),
+    ],
   });
   wb.sheets[0].rows = wb.sheets[0].rows.map((r) => ({ ...r, id: `${tag}${r.id}` }));
   return projectRefs(wb.sheets[0]).map((p, k) =>
