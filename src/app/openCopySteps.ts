@@ -21,8 +21,11 @@ export function keepOpenCopy(
 ): { done: Promise<boolean>; stop: () => void } {
   let stopped = false;
   let cancel: () => void = () => undefined;
+  // the wait for the next idle step, ended at once when stopped
+  let wake: () => void = () => undefined;
   const idle = () =>
     new Promise<void>((resolve) => {
+      wake = resolve;
       cancel = whenIdle(resolve, IDLE_TIMEOUT_MS);
     });
   const run = async (): Promise<boolean> => {
@@ -32,7 +35,9 @@ export function keepOpenCopy(
       if (stopped) return false;
       await writer.writePart(k);
     }
-    return !stopped && writer.finish();
+    const set = !stopped && (await writer.finish());
+    if (set) globalThis.performance?.mark?.('pb:open-copy');
+    return set;
   };
   const done = run().catch(() => false);
   return {
@@ -40,6 +45,7 @@ export function keepOpenCopy(
     stop: () => {
       stopped = true;
       cancel();
+      wake();
     },
   };
 }
