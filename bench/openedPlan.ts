@@ -37,6 +37,13 @@ export async function openGeneratedPlan(
   const id = await importPlanbook(page, srv.url, file, wb.meta.title);
   await openOnce(page, srv.url, id, false);
   await page.waitForFunction(() => performance.getEntriesByName('pb:views-ready').length > 0);
+  // a large plan's open copy, written in idle steps after its first open, read by the next opens
+  // (a build without it never marks it: OPEN_COPY_WAIT_MS, default 90 s, lost once)
+  await page
+    .waitForFunction(() => performance.getEntriesByName('pb:open-copy').length > 0, null, {
+      timeout: Number(process.env.OPEN_COPY_WAIT_MS ?? 90_000),
+    })
+    .catch(() => undefined);
   await page.waitForTimeout(settleMs);
   return {
     page,

@@ -30,6 +30,7 @@ import { Backups } from './backups';
 import { EverythingRepo } from '../storage/everything';
 import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
+import { keepOpenCopy } from './openCopySteps';
 import { openPreview, type PreviewHandle } from './previewSession';
 import { keepPreviewWarm } from './previewSpare';
 import { type LiveCells, withLiveCells, withLiveTotals } from './liveImport';
@@ -180,6 +181,16 @@ export class PlanbookApp {
     const history = keepHistory(session, this.histories, id);
     session.watch();
     warmEditWhenIdle(session.engineBuilt);
+    // a large workbook read row by row: its open copy written after the engine and its checks
+    // (the next open reads a few records); a copy stopped when the workbook is closed is not set
+    const copying =
+      lock && !loaded.fromCopy && defersEngine(loaded.workbook)
+        ? keepOpenCopy(
+            this.repo.openCopyWriter(loaded),
+            // (built without asking for it, then its checks' first pass)
+            session.engineBuilt.then(() => session.whenEngineReady()),
+          )
+        : undefined;
     const sync = new SyncLink(session, this.repo);
     void sync.resume();
     const unbackup = this.backups.attach(session);
@@ -205,6 +216,7 @@ export class PlanbookApp {
       session,
       sync,
       close: () => {
+        copying?.stop();
         unbackup();
         waiting.abort();
         lock?.release();

@@ -29,7 +29,7 @@ describe('backup storage', () => {
     await old.table('executions').add({ id: 'e1', workbookId: 'w1', updatedAt: 3, plan: {} });
     old.close();
     const db = openDb('backups-upgrade');
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.workbooks.get('w1'))?.rev).toBe(7);
     expect((await db.revisions.get('v1'))?.snapshot.meta.title).toBe(wb.meta.title);
     expect(await db.executions.count()).toBe(1);

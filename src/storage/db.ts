@@ -21,6 +21,28 @@ export interface WorkbookRecord {
   widths?: ColumnWidthsBySheet;
   /** Project rows of its sheets, kept by every commit (absent on older records: counted once). */
   projects?: number;
+  /**
+   * The open copy of the rows (`openCopy.ts`): read whole in a few records when `rev` is still the
+   * workbook's; any commit makes it stale.
+   */
+  copy?: OpenCopyMark;
+}
+
+/** Which open copy a workbook has: its stamp, the revision it holds, its number of parts. */
+export interface OpenCopyMark {
+  stamp: string;
+  rev: number;
+  parts: number;
+}
+
+/** One part of a workbook's open copy: a run of one sheet's rows, as stored, with their keys. */
+export interface OpenCopyRecord {
+  workbookId: Id;
+  stamp: string;
+  part: number;
+  sheetId: Id;
+  rows: Row[];
+  orders: string[];
 }
 
 /** Column widths in px by sheet id, then column id. */
@@ -136,6 +158,7 @@ export type PlanbookDb = Dexie & {
   historySteps: Dexie.Table<HistoryStepRecord, [Id, number]>;
   backups: EntityTable<BackupRecord, 'id'>;
   backupData: EntityTable<BackupDataRecord, 'id'>;
+  openCopies: Dexie.Table<OpenCopyRecord, [Id, string, number]>;
 };
 
 export const DB_NAME = 'planbook';
@@ -169,5 +192,8 @@ export function openDb(name = DB_NAME): PlanbookDb {
   // version 7: the changes saved after a stored tracking (a new table: trackings stored before
   // have none and load as they are)
   db.version(7).stores({ executionDeltas: '++seq, executionId' });
+  // version 8: the open copy of a workbook's rows (a new table: a workbook without one loads its
+  // rows as before, and gets one after its next open)
+  db.version(8).stores({ openCopies: '[workbookId+stamp+part]' });
   return db;
 }

@@ -100,8 +100,9 @@ export class EverythingRepo {
       db.executionDeltas,
       db.historyStates,
       db.historySteps,
-      // replacing deletes the stored workbook's settings (`WorkbookRepo.remove`)
+      // replacing deletes the stored workbook's settings and open copies (`WorkbookRepo.remove`)
       db.settings,
+      db.openCopies,
     ];
     await db.transaction('rw', tables, async () => {
       if (replace) {

@@ -16,7 +16,7 @@ describe('execution storage', () => {
     await old.table('executions').put({ id: plan.id, workbookId: 'w1', updatedAt: 5, plan });
     old.close();
     const db = openDb(name);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const repo = new ExecutionRepo(db);
     expect((await repo.get(plan.id))!.plan).toEqual(plan);
     expect((await repo.list('w1')).map((x) => x.id)).toEqual([plan.id]);

@@ -4,6 +4,7 @@ import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { AppendixSheet, GridSheet, Id, PlanMeta, Row, Workbook } from '../domain/types';
 import type { ColumnWidthsBySheet, PlanbookDb, RowRecord, SheetRecord, WorkbookRecord } from './db';
 import { saveColumnWidths } from './columnWidths';
+import { type CopyWriter, copyWriter, readOpenCopy, removeOpenCopies } from './openCopy';
 import { workbookSettingKeys } from './workbookLeftovers';
 
 /** Rows a new workbook's store adds in one lot (about 30 ms of cloning on a loaded machine). */
@@ -50,6 +51,8 @@ export interface LoadedWorkbook {
    * storage gives and reads them back), so the first step need not read them all (#20).
    */
   keysInOrder?: boolean;
+  /** The rows were read from the open copy of this revision (`openCopy.ts`). */
+  fromCopy?: boolean;
 }
 
 /** Order keys for n rows between two keys (null: open end). */
@@ -132,27 +135,41 @@ export class WorkbookRepo {
 
   /** Loads a workbook with its rows in order; undefined when it does not exist. */
   async load(id: Id): Promise<LoadedWorkbook | undefined> {
-    return this.db.transaction('r', this.db.workbooks, this.db.sheets, this.db.rows, async () => {
-      const w = await this.db.workbooks.get(id);
+    const db = this.db;
+    return db.transaction('r', db.workbooks, db.sheets, db.rows, db.openCopies, async () => {
+      const w = await db.workbooks.get(id);
       if (!w) return undefined;
       const order = new Map<Id, string>();
       const sheets: AppendixSheet[] = [];
+      // the open copy of this revision when there is one (a few records, not one per row)
+      const copy = await readOpenCopy(db, w);
       // read back in key order; checked while read (two rows of one key would not be)
       let keysInOrder = true;
       for (const sid of w.sheetIds) {
-        const s = await this.db.sheets.get(sid);
+        const s = await db.sheets.get(sid);
         if (!s) continue;
-        const recs = await this.db.rows
-          .where('[sheetId+order]')
-          .between([sid, ''], [sid, '\uffff'])
-          .toArray();
+        let rows: Row[];
         let last = '';
-        const rows = recs.map((r) => {
-          order.set(r.id, r.order);
-          if (!(r.order > last)) keysInOrder = false;
-          last = r.order;
-          return rowOf(r);
-        });
+        if (copy) {
+          const got = copy.get(sid) ?? { rows: [], orders: [] };
+          rows = got.rows;
+          got.orders.forEach((o, i) => {
+            order.set(rows[i].id, o);
+            if (!(o > last)) keysInOrder = false;
+            last = o;
+          });
+        } else {
+          const recs = await db.rows
+            .where('[sheetId+order]')
+            .between([sid, ''], [sid, '\uffff'])
+            .toArray();
+          rows = recs.map((r) => {
+            order.set(r.id, r.order);
+            if (!(r.order > last)) keysInOrder = false;
+            last = r.order;
+            return rowOf(r);
+          });
+        }
         const { workbookId: _w, ...header } = s;
         sheets.push({ ...header, rows });
       }
@@ -166,8 +183,16 @@ export class WorkbookRepo {
         updatedAt: w.updatedAt,
       };
       const widths = w.widths ? { widths: w.widths } : {};
-      return { workbook, order, rev: w.rev, keysInOrder, ...widths };
+      return { workbook, order, rev: w.rev, keysInOrder, fromCopy: !!copy, ...widths };
     });
+  }
+
+  /**
+   * A writer of the open copy of a workbook as loaded (or stored) at revision `rev`, part by part
+   * (`openCopy.ts`): the next open reads it in a few records while no commit came after.
+   */
+  openCopyWriter(loaded: LoadedWorkbook): CopyWriter {
+    return copyWriter(this.db, loaded.workbook, loaded.rev, loaded.order);
   }
 
   /** Stores the column widths of one sheet (no revision: another tab's edits are not refused). */
@@ -244,9 +269,11 @@ export class WorkbookRepo {
       this.db.executions,
       this.db.executionDeltas,
       this.db.settings,
+      this.db.openCopies,
     ];
     await this.db.transaction('rw', tables, async () => {
       await this.db.settings.bulkDelete(workbookSettingKeys(id));
+      await removeOpenCopies(this.db, id);
       const w = await this.db.workbooks.get(id);
       if (!w) return;
       await this.db.rows.where('sheetId').anyOf(w.sheetIds).delete();

@@ -33,7 +33,7 @@ describe('revisions', () => {
     old.close();
     const db = openDb('upgrade-me');
     expect((await db.workbooks.get('w1'))?.rev).toBe(3);
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.historySteps.count()).toBe(0);
     expect(await db.consolidations.count()).toBe(0);
     expect(await db.executions.count()).toBe(0);

@@ -28,6 +28,22 @@ export interface FilterState {
 
 export const NO_FILTER: FilterState = { unit: '', section: '', findings: false, since: '' };
 
+/** Whether a filter leaves rows out (any of its criteria set). */
+export function filterIsOn(f: FilterState): boolean {
+  return !!(f.unit || f.section || f.findings || f.since);
+}
+
+/**
+ * The ids of the rows there when a filter was set (rows added after stay shown under it); null
+ * when no filter is on (nothing to keep apart).
+ */
+export function filterBaseline(
+  f: FilterState,
+  rows: readonly { id: string }[],
+): Set<string> | null {
+  return filterIsOn(f) ? new Set(rows.map((r) => r.id)) : null;
+}
+
 export interface FindFilterDeps {
   session: WorkbookSession;
   sheet: AppendixSheet;
@@ -60,9 +76,10 @@ export function useFindFilter(d: FindFilterDeps) {
     };
   }, [filter.since, d.versions, sheet.id]);
 
-  // rows added while a filter is on stay shown (the user is working on them)
+  // rows added while a filter is on stay shown (the user is working on them); taken only when one
+  // is (no pass over a large plan's rows when it opens)
   const baseline = useMemo(
-    () => new Set(sheet.rows.map((r) => r.id)),
+    () => filterBaseline(filter, sheet.rows),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- taken when the filter changes
     [filter, sheet.id],
   );
@@ -79,7 +96,7 @@ export function useFindFilter(d: FindFilterDeps) {
       withFindings,
       changed,
     });
-    if (s) for (const r of sheet.rows) if (!baseline.has(r.id)) s.add(r.id);
+    if (s && baseline) for (const r of sheet.rows) if (!baseline.has(r.id)) s.add(r.id);
     return s;
   }, [filter, sheet, d.findings, thenSheet, baseline, aliases]);
 

@@ -2,19 +2,31 @@
 import {
   AllCommunityModule,
   ColumnAutoSizeModule,
+  type Module,
   ModuleRegistry,
+  PaginationModule,
+  PaginationPageNumbersModule,
   type RowClassParams,
   themeQuartz,
 } from 'ag-grid-community';
 import { type GridItem, isPinned } from './gridContext';
 
 /**
- * Every community module but column autosize: registered, it makes ag-grid-react start one timer
- * per row whose data changes (1,000 for a pasted block); the double-click fit of a column's edge
- * is Planbook's own (columnFit.ts).
+ * Modules left out of every community module. Column autosize: registered, it makes ag-grid-react
+ * start one timer per row whose data changes (1,000 for a pasted block); the double-click fit of a
+ * column's edge is Planbook's own (columnFit.ts). Pagination (no grid pages its rows): registered,
+ * its hidden panel rewrote its row counts on every model change, 7 % of the open's main thread at
+ * 100,000 projects (bench/profileApp.ts open).
  */
+export const leftOutModules: readonly Module[] = [
+  ColumnAutoSizeModule,
+  PaginationModule,
+  PaginationPageNumbersModule,
+];
+
+/** Every community module but those left out. */
 export const gridModules = (AllCommunityModule.dependsOn ?? []).filter(
-  (m) => m !== ColumnAutoSizeModule,
+  (m) => !leftOutModules.includes(m),
 );
 ModuleRegistry.registerModules(gridModules);
 
