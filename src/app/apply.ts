@@ -28,6 +28,14 @@ function merge(fx: EngineEffects, more: EngineEffects): void {
       // (a sheet reached twice in one step, rare: its rows are redrawn whole)
       had.cells = undefined;
       for (const r of p.rows) had.rows.add(r);
+      // (the totals that changed are known only when one patch says them all)
+      if (p.totals)
+        had.totalCols =
+          had.totals && had.totalCols && p.totalCols
+            ? new Set([...had.totalCols, ...p.totalCols])
+            : had.totals
+              ? undefined
+              : p.totalCols;
       had.totals ||= p.totals;
       had.structure ||= p.structure;
       if (p.pinned) had.pinned = true;

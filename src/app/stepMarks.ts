@@ -22,6 +22,7 @@ export function addStepMarks(before: Workbook, after: Workbook, d: Delta, fx: En
     if (!sd.order && !sd.header && grandTotalChanged(a.rows, b.rows, sd.rows)) {
       own().pinned = true;
       own().totals = true;
+      own().totalCols = undefined;
     }
     let index: Map<Id, number> | undefined;
     for (const ch of sd.rows) {

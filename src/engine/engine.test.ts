@@ -58,6 +58,8 @@ describe('PlanEngine', () => {
       expect(ids?.has(S11) || ids?.has(A12)).toBe(false);
     }
     expect(p.totals).toBe(true);
+    // and which totals moved: the column, its year group and the row total, no other
+    expect([...(p.totalCols ?? [])].sort()).toEqual(['total', A11, 'y2011'].sort());
     expect(v(e, s, 0, A11)).toBe(1200);
     expect(e.total(s.id, null, 'total')).toBe(1223);
     expect(e.raw(s.id, 2, A11)).toBe('=2*500');

@@ -145,7 +145,8 @@ export class PlanEngine extends EngineGrids {
       : this.writeCells(st, d, sheet, check);
     if (Array.isArray(r)) st.rows = before;
     // the sheet's own fields changed (its checks' settings): everything it shows may
-    else if (d.header) r.patches[0] = { ...r.patches[0], totals: true, structure: true };
+    else if (d.header)
+      r.patches[0] = { ...r.patches[0], totals: true, totalCols: undefined, structure: true };
     return r;
   }
 
@@ -178,6 +179,7 @@ export class PlanEngine extends EngineGrids {
     this.reindex();
     const fx = this.effects(out, sheet.id, true);
     fx.patches[0].totals = true;
+    fx.patches[0].totalCols = undefined;
     return fx;
   }
 

@@ -38,6 +38,11 @@ export interface EnginePatch {
    * only); absent: any cell of those rows may have changed.
    */
   cells?: Map<number, Set<Id>>;
+  /**
+   * With `totals`: the column ids (leaf or year group) whose computed total changed, every one of
+   * them (a grid redraws those total cells only); absent: any total may have changed.
+   */
+  totalCols?: Set<Id>;
 }
 
 /** Column ids by engine column of a layout (built once per layout). */
@@ -213,6 +218,7 @@ export abstract class EngineCore {
     if (own !== null) patches.set(own, { sheetId: own, rows: new Set(), totals: false, structure });
     let gridOf: Map<number, Id> | undefined;
     let whole: Set<string> | undefined;
+    let wholeTotals: Set<Id> | undefined;
     for (const c of out) {
       if (!(c instanceof ExportedCellChange)) continue;
       const owner = this.byHfSheet.get(c.address.sheet);
@@ -222,8 +228,14 @@ export abstract class EngineCore {
           p = { sheetId: owner.id, rows: new Set(), totals: false, structure: false };
           patches.set(owner.id, p);
         }
-        if (owner.totals) p.totals = true;
-        else {
+        if (owner.totals) {
+          const first = !p.totals;
+          p.totals = true;
+          const id = this.totalColumnId(owner.id, c.address.col);
+          // a column not known by id: the patch says nothing of which totals changed
+          if (id === undefined) (wholeTotals ??= new Set()).add(owner.id);
+          else if (first || p.totalCols) (p.totalCols ??= new Set()).add(id);
+        } else {
           p.rows.add(c.address.row);
           const layout = this.sheets.get(owner.id)?.layout;
           const id = layout && columnIds(layout)[c.address.col];
@@ -246,7 +258,18 @@ export abstract class EngineCore {
       const [id, row] = k.split('\n');
       patches.get(id)?.cells?.delete(Number(row));
     }
+    for (const id of wholeTotals ?? []) delete patches.get(id)?.totalCols;
     return { patches: [...patches.values()], grids: [...grids.values()] };
+  }
+
+  /** The leaf or year group id of a column of a sheet's totals sheet (totals.ts's layout). */
+  private totalColumnId(sheetId: Id, col: number): Id | undefined {
+    const st = this.sheets.get(sheetId);
+    if (!st) return undefined;
+    const leaf = st.layout.leaves[col];
+    if (leaf) return leaf.id;
+    for (const [id, c] of st.totals.yearCol) if (c === col) return id;
+    return undefined;
   }
 
   protected stateFor(sheet: AppendixSheet, taken?: Set<string>): SheetState {

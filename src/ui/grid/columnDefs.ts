@@ -69,6 +69,46 @@ function editable(leaf: ColumnLeaf) {
   };
 }
 
+type Rules = NonNullable<ColDef<GridItem>['cellClassRules']>;
+
+/**
+ * A leaf's class rules, only those that can hold on its cells (AG Grid evaluates every rule of a
+ * cell on each refresh: an edit refreshes a row's twenty cells and the totals'): the figure marks
+ * on numeric leaves (and the row total), `pb-added` on the name.
+ */
+function classRules(
+  leaf: ColumnLeaf,
+  numeric: boolean,
+  span: { groupId: string } | undefined,
+): Rules {
+  const rules: Rules = {};
+  if (numeric) rules['pb-num'] = () => true;
+  if (numeric || leaf.role === 'rowTotal')
+    rules['pb-computed'] = (p) =>
+      leaf.role === 'rowTotal' ||
+      (!isPinned(p.data) && (p.data as Row | undefined)?.kind === 'section' && numeric);
+  if (numeric)
+    rules['pb-stated-diff'] = (p) => statedDiff(p.context as GridCtx, leaf, p.data, span) !== null;
+  Object.assign(rules, {
+    'pb-finding-error': (p) =>
+      findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'error',
+    'pb-finding-warning': (p) =>
+      findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'warning',
+    'pb-selected': (p) => inRange((c) => c.selection, p, leaf.id),
+    'pb-cut': (p) => inRange((c) => c.cut, p, leaf.id),
+    'pb-fill-target': (p) => inRange((c) => c.fillTarget, p, leaf.id),
+    'pb-changed': (p) => changedBefore(p.context as GridCtx, leaf.id, p.data) !== undefined,
+    'pb-refused': (p) => {
+      const r = (p.context as GridCtx).refused;
+      return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
+    },
+    ...collabClassRules(leaf.id),
+  } satisfies Rules);
+  if (leaf.role === 'name')
+    rules['pb-added'] = (p) => !!(p.context as GridCtx).marks?.added.has(p.data?.id ?? '');
+  return rules;
+}
+
 function leafDef(
   leaf: ColumnLeaf,
   index: number,
@@ -96,28 +136,7 @@ function leafDef(
     },
     valueGetter: (p: ValueGetterParams<GridItem>) =>
       cellValue(p.context as GridCtx, leaf, span, p.data),
-    cellClassRules: {
-      'pb-num': () => numeric,
-      'pb-computed': (p) =>
-        leaf.role === 'rowTotal' ||
-        (!isPinned(p.data) && (p.data as Row | undefined)?.kind === 'section' && numeric),
-      'pb-stated-diff': (p) => statedDiff(p.context as GridCtx, leaf, p.data, span) !== null,
-      'pb-finding-error': (p) =>
-        findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'error',
-      'pb-finding-warning': (p) =>
-        findingAt(p.context as GridCtx, leaf, span, p.data)?.severity === 'warning',
-      'pb-selected': (p) => inRange((c) => c.selection, p, leaf.id),
-      'pb-cut': (p) => inRange((c) => c.cut, p, leaf.id),
-      'pb-fill-target': (p) => inRange((c) => c.fillTarget, p, leaf.id),
-      'pb-changed': (p) => changedBefore(p.context as GridCtx, leaf.id, p.data) !== undefined,
-      'pb-added': (p) =>
-        leaf.role === 'name' && !!(p.context as GridCtx).marks?.added.has(p.data?.id ?? ''),
-      'pb-refused': (p) => {
-        const r = (p.context as GridCtx).refused;
-        return !!r && r.colId === leaf.id && r.rowId === p.data?.id;
-      },
-      ...collabClassRules(leaf.id),
-    },
+    cellClassRules: classRules(leaf, numeric, span),
     tooltipValueGetter: (p) => {
       const ctx = p.context as GridCtx;
       const r = ctx.refused;

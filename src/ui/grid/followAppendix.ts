@@ -59,6 +59,8 @@ export function followAppendix(
   const refresh = new Map<IRowNode<GridItem>, Id[] | null>();
   const updated: Row[] = [];
   let totals = false;
+  // the totals that moved, when every patch that moved some says which
+  let totalCols: Set<Id> | undefined = new Set();
   for (const patch of e.patches) {
     if (patch.sheetId !== sheetId) continue;
     // a label made the table a balance table, or no longer one: its computed totals come or go
@@ -83,6 +85,8 @@ export function followAppendix(
         if (n.data && !isPinned(n.data) && n.data.kind === 'total') refresh.set(n, null);
       }
       totals = true;
+      if (totalCols && patch.totalCols) for (const c of patch.totalCols) totalCols.add(c);
+      else totalCols = undefined;
     }
   }
   // under a filter a large change is one transaction (the filter runs again); else each row
@@ -108,5 +112,5 @@ export function followAppendix(
     if (sections.length) api.refreshCells({ rowNodes: sections, columns: filled });
   }
   const sheet = totals && session.workbook.sheets.find((s) => s.id === sheetId);
-  if (sheet) refreshPinned(api, sheet);
+  if (sheet) refreshPinned(api, sheet, totalCols);
 }

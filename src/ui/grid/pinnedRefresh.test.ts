@@ -5,7 +5,9 @@
  */
 import type { GridApi, IRowNode, RefreshCellsParams } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
+import { leaves } from '../../domain/columns';
 import { generatePlan } from '../../domain/generate';
+import { yearSpans } from '../../domain/policy';
 import type { GridItem } from './gridContext';
 import { refreshPinned } from './pinnedRefresh';
 
@@ -27,6 +29,22 @@ describe('the pinned totals after an edit', () => {
     refreshPinned(api, sheet);
     expect(calls).toEqual([
       { rowNodes: nodes },
+      { rowNodes: nodes, columns: ['total'], force: true },
+    ]);
+  });
+
+  it('compare only the columns whose totals moved when the engine says which', () => {
+    const sheet = generatePlan({ projects: 3 }).sheets[0];
+    const { api, calls, nodes } = fakeApi(2);
+    const leaf = leaves(sheet.columns).find((l) => l.id === 'y2023_dtpt')!;
+    // a year group's total is shown on its first leaf (the grand total spans the group)
+    const [first, { groupId }] = [...yearSpans(sheet.columns)][0];
+    refreshPinned(api, sheet, new Set([leaf.id, 'total']));
+    refreshPinned(api, sheet, new Set([groupId]));
+    expect(calls).toEqual([
+      { rowNodes: nodes, columns: [leaf.id, 'total'] },
+      { rowNodes: nodes, columns: ['total'], force: true },
+      { rowNodes: nodes, columns: [first] },
       { rowNodes: nodes, columns: ['total'], force: true },
     ]);
   });

@@ -5,7 +5,8 @@
  */
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { leaves } from '../../domain/columns';
-import type { AppendixSheet } from '../../domain/types';
+import { yearSpans } from '../../domain/policy';
+import type { AppendixSheet, Id } from '../../domain/types';
 import type { GridItem } from './gridContext';
 
 /** The pinned rows' nodes of the grid (bottom), none for a sheet without them. */
@@ -18,13 +19,28 @@ export function pinnedNodes(api: GridApi<GridItem>): IRowNode<GridItem>[] {
   return out;
 }
 
-/** Redraws the pinned totals' cells whose figure changed, and their row totals (marks). */
-export function refreshPinned(api: GridApi<GridItem>, sheet: AppendixSheet): void {
+/**
+ * Redraws the pinned totals' cells whose figure changed, and their row totals (marks): with
+ * `changed` (the engine's leaf or year group ids whose total moved, all of them), only those
+ * columns are compared (an edit moves one column's totals, not the twenty others).
+ */
+export function refreshPinned(
+  api: GridApi<GridItem>,
+  sheet: AppendixSheet,
+  changed?: ReadonlySet<Id>,
+): void {
   const rowNodes = pinnedNodes(api);
   if (!rowNodes.length) return;
-  api.refreshCells({ rowNodes });
-  const columns = leaves(sheet.columns)
-    .filter((l) => l.role === 'rowTotal')
-    .map((l) => l.id);
+  const ls = leaves(sheet.columns);
+  if (!changed) api.refreshCells({ rowNodes });
+  else {
+    // a year group's total is shown on its leaves (the grand total spans them)
+    const groups = yearSpans(sheet.columns);
+    const moved = ls
+      .filter((l) => changed.has(l.id) || changed.has(groups.get(l.id)?.groupId ?? l.id))
+      .map((l) => l.id);
+    if (moved.length) api.refreshCells({ rowNodes, columns: moved });
+  }
+  const columns = ls.filter((l) => l.role === 'rowTotal').map((l) => l.id);
   if (columns.length) api.refreshCells({ rowNodes, columns, force: true });
 }
