@@ -11,6 +11,7 @@ import { type SheetJs, sheetJs } from './sheetJs';
 import { withOdsContent } from './odsContent';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
+import { mergeRange } from './xlsxSheet';
 import { BLANK, rawCell } from './xlsxCell';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
@@ -175,6 +176,13 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
   (ws?.['!rows'] ?? []).forEach((r, i) => r?.hidden && i < last && hiddenRows.add(i));
   const hiddenCols = new Set<number>();
   (ws?.['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenCols.add(i));
+  // outline groups (Data → Group) and the AutoFilter: what says a hidden line is current
+  const groupedRows = new Set<number>();
+  (ws?.['!rows'] ?? []).forEach((r, i) => (r?.level ?? 0) > 0 && i < last && groupedRows.add(i));
+  const groupedCols = new Set<number>();
+  (ws?.['!cols'] ?? []).forEach((c, i) => (c?.level ?? 0) > 0 && groupedCols.add(i));
+  const filter = ws?.['!autofilter']?.ref;
+  const autoFilter = filter ? mergeRange(filter) : undefined;
   return {
     name,
     rows,
@@ -182,5 +190,8 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     lineOf: rows.map((_, i) => i + 1),
     ...(hiddenRows.size ? { hiddenRows } : {}),
     ...(hiddenCols.size ? { hiddenCols } : {}),
+    ...(groupedRows.size ? { groupedRows } : {}),
+    ...(groupedCols.size ? { groupedCols } : {}),
+    ...(autoFilter ? { autoFilter } : {}),
   };
 }

@@ -45,6 +45,8 @@ export class RowReader extends SheetSearch {
   stopped = false;
   /** Hidden state of the rows whose tag says something of their shape (0-based). */
   readonly rowHidden = new Map<number, boolean>();
+  /** Outline level of the rows whose tag gives one (0-based; the last tag of a row wins). */
+  readonly rowLevel = new Map<number, number>();
   private readonly shared: [string, string][] = [];
   private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
   private readonly rowAttrs: (string | undefined)[] = [undefined, undefined, undefined, undefined];
@@ -92,8 +94,12 @@ export class RowReader extends SheetSearch {
     attrsIn(s, i, to, ROW_ATTRS, at);
     const [r, hidden, ht, outline] = at;
     this.tagr = r != null ? parseInt(r, 10) : this.tagr + 1;
-    if (ht || (hidden && isTrue(hidden)) || outline != null)
+    if (ht || (hidden && isTrue(hidden)) || outline != null) {
+      // (SheetJS keeps the last such tag of a row: its level too)
       this.rowHidden.set(this.tagr - 1, !!hidden && isTrue(hidden));
+      if (outline != null) this.rowLevel.set(this.tagr - 1, +outline || 0);
+      else this.rowLevel.delete(this.tagr - 1);
+    }
   }
 
   private row(from: number, to: number): void {

@@ -46,6 +46,8 @@ export function staleHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
   return [...g.hiddenCols]
     .filter(
       (c) =>
+        // a column collapsed in an outline group is a detail of the table (years under a total)
+        !g.groupedCols?.has(c) &&
         // a code repeated under a label of its own is a typo (Plan_2017 M07 H, I both `6`)
         (code(c) && codes.has(code(c)) && !label(c)) ||
         // (a label repeated under a code of its own is another figure: Plan_2012 M08 `11=4+9+10`)

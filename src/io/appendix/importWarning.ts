@@ -10,6 +10,7 @@ export interface ImportWarning {
     | 'legacyEncoding'
     | 'footnoteMarker'
     | 'hiddenRow'
+    | 'foldedRow'
     | 'belowTable'
     | 'nextTable'
     | 'movedFigure'

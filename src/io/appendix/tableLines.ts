@@ -4,7 +4,7 @@
  * continue a row's label: splitLines.ts).
  */
 import { fold } from '../../domain/sources';
-import { cellText, type RawGrid, rowShown } from './grid';
+import { cellText, isFolded, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isFooterLine } from './rowKinds';
 import { type Ctx, hasFigures } from './rowFigures';
@@ -158,7 +158,14 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       footer.push(texts.join(' '));
       continue;
     }
-    if (g.hiddenRows?.has(r)) {
+    if (g.hiddenRows?.has(r) && isFolded(g, r)) {
+      warnings.push({
+        code: 'foldedRow',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: hidden row (${g.groupedRows?.has(r) ? 'collapsed in an outline group' : 'filtered out by the AutoFilter'}), read as part of the table`,
+      });
+    } else if (g.hiddenRows?.has(r)) {
       warnings.push({
         code: 'hiddenRow',
         row: g.lineOf[r],
