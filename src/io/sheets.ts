@@ -133,7 +133,7 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
   data.forEach((src, r) => {
     let end = 0;
     src?.forEach((cell, c) => {
-      if (cell && cell.t !== 'z' && c + 1 > end) end = c + 1;
+      if (cell && (cell.t !== 'z' || cell.f) && c + 1 > end) end = c + 1;
     });
     ends[r] = end;
     cells += end;
@@ -149,8 +149,14 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     for (let c = 0; c < (ends[r] ?? 0); c++) {
       const cell = src[c];
       // the streaming reader's shape (xlsxCell.ts)
-      if (!cell || cell.t === 'z') {
+      if (!cell || (cell.t === 'z' && !cell.f)) {
         row.push(BLANK);
+        continue;
+      }
+      if (cell.t === 'z') {
+        // a formula saved without its value: kept, no value (cachedFormulas.ts computes it)
+        checkFormula(cell.f!, () => `sheet '${name}', cell ${sheetJs().utils.encode_cell({ r, c })}`);
+        row.push(rawCell('', undefined, cell.f, undefined));
         continue;
       }
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));

@@ -1,4 +1,5 @@
 /** A raw table as read from any source: text per cell (as shown), optional raw value and formula. */
+import { isErrorValue } from './rowKinds';
 
 export interface RawCell {
   /** The text as shown (Vietnamese number style kept: `61.600`). */
@@ -45,12 +46,13 @@ export interface RawGrid {
 /**
  * Whether hidden row r is a current row the document folds away, not a stale one: a detail row
  * collapsed in an outline group (`outlineLevel`), or a row under the AutoFilter's header row inside
- * its range (the filter hides it; the totals still count it).
+ * its range (the filter hides it; the totals still count it) that holds no error value.
  */
 export function isFolded(g: RawGrid, r: number): boolean {
   if (g.groupedRows?.has(r)) return true;
   const f = g.autoFilter;
-  return !!f && r > f.r0 && r <= f.r1;
+  // (a line whose formulas broke, `#REF!`, is a leftover the author hid, whatever filters it)
+  return !!f && r > f.r0 && r <= f.r1 && !(g.rows[r] ?? []).some((c) => isErrorValue(c.text));
 }
 
 /** Whether a UTF-16 code unit is white space as `\s` and `trim` read it (checked in grid.test). */

@@ -11,6 +11,7 @@ export interface ImportWarning {
     | 'footnoteMarker'
     | 'hiddenRow'
     | 'foldedRow'
+    | 'formulaNoValue'
     | 'belowTable'
     | 'nextTable'
     | 'movedFigure'
