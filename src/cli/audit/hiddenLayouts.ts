@@ -80,11 +80,13 @@ export const hiddenVariants: Record<string, Variant> = {
       hiddenCols: withSet(g.hiddenCols, details),
     };
   },
-  // as a web system writes them: `<c><f>SUM(C8:C20)</f></c>`, no `<v>` (read with no value)
+  // as a web system writes them: `<c s="3"><f>SUM(C8:C20)</f></c>`, no `<v>` (its style kept)
   'formulas saved without cached values': (g) => {
     let n = 0;
     const rows = g.rows.map((row) =>
-      row.map((c) => (c?.formula && isFigure(c) && ++n ? { text: '', formula: c.formula } : c)),
+      row.map((c) =>
+        c?.formula && isFigure(c) && ++n ? { text: '', formula: c.formula, format: c.format } : c,
+      ),
     );
     return n ? { ...g, rows } : null;
   },
