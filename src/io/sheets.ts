@@ -155,7 +155,10 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
       }
       if (cell.t === 'z') {
         // a formula saved without its value: kept, no value (cachedFormulas.ts computes it)
-        checkFormula(cell.f!, () => `sheet '${name}', cell ${sheetJs().utils.encode_cell({ r, c })}`);
+        checkFormula(
+          cell.f!,
+          () => `sheet '${name}', cell ${sheetJs().utils.encode_cell({ r, c })}`,
+        );
         row.push(rawCell('', undefined, cell.f, undefined));
         continue;
       }

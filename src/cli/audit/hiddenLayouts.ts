@@ -25,7 +25,9 @@ function parts(g: RawGrid, a: Audit) {
   const d0 = g.lineOf.indexOf(a.data?.first ?? -1);
   const d1 = g.lineOf.indexOf(a.data?.last ?? -1);
   if (d0 < 0 || d1 < 0) return null;
-  const heads = new Set([...(a.totals ?? []), ...(a.sections ?? [])].map((l) => g.lineOf.indexOf(l)));
+  const heads = new Set(
+    [...(a.totals ?? []), ...(a.sections ?? [])].map((l) => g.lineOf.indexOf(l)),
+  );
   const items: number[] = [];
   for (let r = d0; r <= d1; r++)
     if (!heads.has(r) && !g.hiddenRows?.has(r) && (g.rows[r] ?? []).some(isFigure)) items.push(r);
@@ -67,7 +69,10 @@ export const hiddenVariants: Record<string, Variant> = {
     return {
       ...g,
       autoFilter: { r0: h1, c0: 0, r1: p.d1, c1: width - 1 },
-      hiddenRows: withSet(g.hiddenRows, p.items.filter((_, k) => k % 3 === 1)),
+      hiddenRows: withSet(
+        g.hiddenRows,
+        p.items.filter((_, k) => k % 3 === 1),
+      ),
     };
   },
   // the amount columns after the first collapsed in a column group (details under a total)
