@@ -17,6 +17,7 @@ import { gridsFromWorkbook } from '../sheets';
 import { cellText as cellTextBefore } from '../../../tests/support/readingBefore/grid';
 import { cellText, gridFromText, isSpaceCode, type RawGrid } from './grid';
 import { netLines } from './netLines';
+import { withFormulaValues } from './cachedFormulas';
 import { planGrid, randomGrid, shuffled } from '../../../tests/support/readingGrids';
 import { findHeaderBand } from './headerBand';
 import { refilledHeader } from './headerFill';
@@ -165,7 +166,16 @@ function expectSame(g: RawGrid, what: string, filled = false): void {
     if (r) netLines(r.sheet.rows);
     return r;
   };
-  const was = run(old);
+  // (formulas saved without their values are computed first now, with one note: the one intended
+  // change of a web system's file, so-y-te.xlsx; the old reading is given the computed grid)
+  const computed = withFormulaValues(g).grid;
+  const was = (() => {
+    try {
+      return plain(old(computed));
+    } catch (e) {
+      return `threw ${String(e)}`;
+    }
+  })();
   // the warning codes have one more now (`nextTable`, a second table on the sheet: readGrids
   // gives it, readAppendix never does); its readings are typed as the old ones
   const current = readAppendix as typeof before;
@@ -176,7 +186,11 @@ function expectSame(g: RawGrid, what: string, filled = false): void {
     ),
     was,
   );
-  expect(got, what).toStrictEqual(was);
+  const noted =
+    typeof got === 'string' || !got
+      ? got
+      : { ...got, warnings: got.warnings.filter((w) => w.code !== 'formulaNoValue') };
+  expect(noted, what).toStrictEqual(was);
 }
 
 function files(dir: string): string[] {
