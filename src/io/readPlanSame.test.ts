@@ -80,7 +80,10 @@ function expectSame(name: string, bytes: Uint8Array): void {
     }
   };
   const was = run(true);
-  expect(withOldDecimals(withoutNestedParts(run(false), was), was), name).toStrictEqual(was);
+  expect(
+    withoutComputedFormulas(withOldDecimals(withoutNestedParts(run(false), was), was), was),
+    name,
+  ).toStrictEqual(was);
 }
 
 type Plain = ReturnType<typeof plain> | string;
@@ -129,6 +132,29 @@ function withOldDecimals(got: Plain, old: Plain): Plain {
     return { ...s, columns };
   });
   return { ...got, workbook: { ...got.workbook, sheets } };
+}
+
+/**
+ * The new reading with the figures of formulas saved without their values left out, as the old one
+ * left them, and their note dropped (intended: a web system's file, so-y-te.xlsx, reads its totals
+ * as the formulas compute them). Only a reading holding that note is changed.
+ */
+function withoutComputedFormulas(got: Plain, old: Plain): Plain {
+  if (typeof got === 'string' || typeof old === 'string') return got;
+  if (!got.warnings.some((w) => w.code === 'formulaNoValue')) return got;
+  const sheets = got.workbook.sheets.map((s, i) => {
+    const before = old.workbook.sheets[i];
+    if (s.kind !== 'appendix' || before?.kind !== 'appendix') return s;
+    const rows = s.rows.map((row, k) => {
+      const was = before.rows[k];
+      if (!was) return row;
+      const cells = Object.fromEntries(Object.entries(row.cells).filter(([id]) => id in was.cells));
+      return { ...row, cells };
+    });
+    return { ...s, rows };
+  });
+  const warnings = got.warnings.filter((w) => w.code !== 'formulaNoValue');
+  return { ...got, workbook: { ...got.workbook, sheets }, warnings };
 }
 
 /** A raw grid written as .xlsx by SheetJS (values, formats, formulas, merges, hidden rows). */

@@ -11,6 +11,7 @@ import { type SheetJs, sheetJs } from './sheetJs';
 import { withOdsContent } from './odsContent';
 import { checkFormulaRecords } from './xlsRecords';
 import { gridsFromXlsx } from './xlsxStream';
+import { mergeRange } from './xlsxSheet';
 import { BLANK, rawCell } from './xlsxCell';
 
 /** The text of anything thrown (SheetJS throws plain strings too). */
@@ -132,7 +133,7 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
   data.forEach((src, r) => {
     let end = 0;
     src?.forEach((cell, c) => {
-      if (cell && cell.t !== 'z' && c + 1 > end) end = c + 1;
+      if (cell && (cell.t !== 'z' || cell.f) && c + 1 > end) end = c + 1;
     });
     ends[r] = end;
     cells += end;
@@ -148,8 +149,17 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     for (let c = 0; c < (ends[r] ?? 0); c++) {
       const cell = src[c];
       // the streaming reader's shape (xlsxCell.ts)
-      if (!cell || cell.t === 'z') {
+      if (!cell || (cell.t === 'z' && !cell.f)) {
         row.push(BLANK);
+        continue;
+      }
+      if (cell.t === 'z') {
+        // a formula saved without its value: kept, no value (cachedFormulas.ts computes it)
+        checkFormula(
+          cell.f!,
+          () => `sheet '${name}', cell ${sheetJs().utils.encode_cell({ r, c })}`,
+        );
+        row.push(rawCell('', undefined, cell.f, undefined));
         continue;
       }
       const text = cell.w ?? (cell.v === undefined || cell.v === null ? '' : String(cell.v));
@@ -175,6 +185,13 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
   (ws?.['!rows'] ?? []).forEach((r, i) => r?.hidden && i < last && hiddenRows.add(i));
   const hiddenCols = new Set<number>();
   (ws?.['!cols'] ?? []).forEach((c, i) => c?.hidden && hiddenCols.add(i));
+  // outline groups (Data → Group) and the AutoFilter: what says a hidden line is current
+  const groupedRows = new Set<number>();
+  (ws?.['!rows'] ?? []).forEach((r, i) => (r?.level ?? 0) > 0 && i < last && groupedRows.add(i));
+  const groupedCols = new Set<number>();
+  (ws?.['!cols'] ?? []).forEach((c, i) => (c?.level ?? 0) > 0 && groupedCols.add(i));
+  const filter = ws?.['!autofilter']?.ref;
+  const autoFilter = filter ? mergeRange(filter) : undefined;
   return {
     name,
     rows,
@@ -182,5 +199,8 @@ function gridFromSheet(name: string, ws: XLSX.WorkSheet | undefined, budget: Cel
     lineOf: rows.map((_, i) => i + 1),
     ...(hiddenRows.size ? { hiddenRows } : {}),
     ...(hiddenCols.size ? { hiddenCols } : {}),
+    ...(groupedRows.size ? { groupedRows } : {}),
+    ...(groupedCols.size ? { groupedCols } : {}),
+    ...(autoFilter ? { autoFilter } : {}),
   };
 }

@@ -16,7 +16,7 @@ import {
   Unsupported,
 } from './xlsxText';
 import { stringItem } from './xlsxStrings';
-import { BLANK, CELL_ERRORS, isTrue } from './xlsxCell';
+import { BLANK, CELL_ERRORS, isTrue, rawCell } from './xlsxCell';
 import { ValueCells } from './xlsxValueCells';
 import { type PlainCell, plainCell } from './xlsxPlainCell';
 import { F, IS, ROW_END, SheetSearch, V } from './xlsxSearch';
@@ -45,6 +45,8 @@ export class RowReader extends SheetSearch {
   stopped = false;
   /** Hidden state of the rows whose tag says something of their shape (0-based). */
   readonly rowHidden = new Map<number, boolean>();
+  /** Outline level of the rows whose tag gives one (0-based; the last tag of a row wins). */
+  readonly rowLevel = new Map<number, number>();
   private readonly shared: [string, string][] = [];
   private readonly attrs: (string | undefined)[] = [undefined, undefined, undefined];
   private readonly rowAttrs: (string | undefined)[] = [undefined, undefined, undefined, undefined];
@@ -92,8 +94,12 @@ export class RowReader extends SheetSearch {
     attrsIn(s, i, to, ROW_ATTRS, at);
     const [r, hidden, ht, outline] = at;
     this.tagr = r != null ? parseInt(r, 10) : this.tagr + 1;
-    if (ht || (hidden && isTrue(hidden)) || outline != null)
+    if (ht || (hidden && isTrue(hidden)) || outline != null) {
+      // (SheetJS keeps the last such tag of a row: its level too)
       this.rowHidden.set(this.tagr - 1, !!hidden && isTrue(hidden));
+      if (outline != null) this.rowLevel.set(this.tagr - 1, +outline || 0);
+      else this.rowLevel.delete(this.tagr - 1);
+    }
   }
 
   private row(from: number, to: number): void {
@@ -166,8 +172,9 @@ export class RowReader extends SheetSearch {
     let value: number | string | boolean | undefined;
     let text: string | undefined;
     if (t == null && v === undefined) {
-      // SheetJS gives a formula without a cached value 0, then takes 0 == "" for no value: a stub
-      return this.store(ref, BLANK, tagc);
+      // SheetJS gives a formula without a cached value 0, then takes 0 == "" for no value: a stub,
+      // its formula kept (a web system's `<f>SUM(C8:C20)</f>`: the figure is what it says)
+      return this.store(ref, f ? rawCell('', undefined, f, undefined) : BLANK, tagc);
     } else {
       t = t || 'n';
       switch (t) {
@@ -214,7 +221,12 @@ export class RowReader extends SheetSearch {
   /** A cell read by plainCell (the same cell `cell` gives); the column counter after it. */
   private plainCell(): number {
     const p = this.plain;
-    if (p.vs === p.ve) return p.col; // no value: a stub (SheetJS keeps it empty)
+    if (p.vs === p.ve) {
+      // no value: a stub (SheetJS keeps it empty), its formula kept when it has one
+      if (p.fs < p.fe && p.row >= 0)
+        this.sink(p.row, p.col, rawCell('', undefined, this.s.slice(p.fs, p.fe), undefined));
+      return p.col;
+    }
     let fmtid = 0;
     if (this.xfs && p.style >= 0) {
       const id = this.xfs[p.style];

@@ -12,9 +12,11 @@ import { attributes, encodeCol, type FormatTable, Unsupported } from './xlsxText
 
 const MERGE = /<(?:\w+:)?mergeCell ref=["'][A-Z0-9:]+['"]\s*[/]?>/g;
 const COL = /<(?:\w+:)?col\b[^<>]*[/]?>/g;
+/** The AutoFilter's tag as SheetJS finds it (its `ref` read from it). */
+const AUTOFILTER = /<(?:\w+:)?autoFilter[^>]*/;
 
 /** Decimal merge range `A1:B2` as SheetJS safe_decode_range reads it. */
-function mergeRange(s: string): RawMerge {
+export function mergeRange(s: string): RawMerge {
   let i = 0;
   const len = s.length;
   const part = (letters: boolean) => {
@@ -139,7 +141,11 @@ export class SheetScan {
     const hiddenRows = new Set<number>();
     for (const [r, h] of [...this.rows.rowHidden].sort((a, b) => a[0] - b[0]))
       if (h && r >= 0 && r < last) hiddenRows.add(r);
-    const hiddenCols = this.hiddenCols();
+    const [hiddenCols, groupedCols] = this.hiddenCols();
+    const groupedRows = new Set<number>();
+    for (const [r, level] of [...this.rows.rowLevel].sort((a, b) => a[0] - b[0]))
+      if (level > 0 && r >= 0 && r < last) groupedRows.add(r);
+    const filter = /\sref="([^"]*)"/.exec(AUTOFILTER.exec(this.tail)?.[0] ?? '')?.[1];
     return {
       name,
       rows,
@@ -147,21 +153,29 @@ export class SheetScan {
       lineOf: rows.map((_, i) => i + 1),
       ...(hiddenRows.size ? { hiddenRows } : {}),
       ...(hiddenCols.size ? { hiddenCols } : {}),
+      ...(groupedRows.size ? { groupedRows } : {}),
+      ...(groupedCols.size ? { groupedCols } : {}),
+      ...(filter ? { autoFilter: mergeRange(filter) } : {}),
     };
   }
 
-  private hiddenCols(): Set<number> {
+  /** The hidden columns, and those in an outline group (`outlineLevel` 1 or more). */
+  private hiddenCols(): [Set<number>, Set<number>] {
     const cols: boolean[] = [];
+    const levels: number[] = [];
     for (const tag of this.head.match(COL) ?? []) {
       const a = attributes(tag);
       const hidden = a.hidden !== undefined && isTrue(a.hidden);
+      const level = a.outlineLevel ? +a.outlineLevel || 0 : 0;
       let c0 = parseInt(a.min, 10) - 1;
       const c1 = parseInt(a.max, 10) - 1;
       if (c1 - c0 > 1_000_000) throw new Unsupported('cols');
-      while (c0 <= c1) cols[c0++] = hidden;
+      for (; c0 <= c1; c0++) [cols[c0], levels[c0]] = [hidden, level];
     }
     const out = new Set<number>();
     cols.forEach((h, i) => h && out.add(i));
-    return out;
+    const grouped = new Set<number>();
+    levels.forEach((l, i) => l > 0 && grouped.add(i));
+    return [out, grouped];
   }
 }

@@ -222,6 +222,30 @@ describe('the streaming .xlsx reader reads as SheetJS does', () => {
     expect([...g[0].hiddenCols!]).toEqual([1, 2, 6, 7, 8]);
   });
 
+  it('outline groups, the AutoFilter and formulas saved without values, as Excel and web systems write them', () => {
+    const xml =
+      '<sheetPr filterMode="1"/><sheetFormatPr defaultRowHeight="15" outlineLevelRow="2" outlineLevelCol="1"/>' +
+      '<cols><col min="3" max="4" width="0" hidden="1" outlineLevel="1" customWidth="1"/><col min="5" max="5" collapsed="1"/></cols>' +
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c></row>' +
+      '<row r="2" collapsed="1"><c r="A2"><f>SUM(A3:A4)</f></c><c r="B2" s="1"><f>B3+B4</f></c><c r="C2" t="e"><f>SUM(#REF!)</f><v>#REF!</v></c></row>' +
+      '<row r="3" hidden="1" outlineLevel="1"><c r="A3"><v>3</v></c></row>' +
+      '<row r="4" hidden="1" outlineLevel="2"><c r="A4"><v>4</v></c></row><row r="4" ht="20"/>' +
+      '<row r="5" hidden="1" outlineLevel="1"><c r="A5"><v>5</v></c></row>' +
+      '</sheetData><autoFilter ref="A1:E5"><filterColumn colId="1"><filters><filter val="x"/></filters></filterColumn></autoFilter>';
+    const bytes = book({ sheets: [{ name: 'S', xml }], styles: STYLES });
+    expect(same(bytes)).toBeNull();
+    const g = gridsFromXlsx(bytes)![0];
+    expect([...g.hiddenRows!]).toEqual([2, 4]);
+    // (SheetJS keeps a row's last tag: row 4's second tag gives no level)
+    expect([...g.groupedRows!]).toEqual([2, 4]);
+    expect([...g.groupedCols!]).toEqual([2, 3]);
+    expect(g.autoFilter).toEqual({ r0: 0, c0: 0, r1: 4, c1: 4 });
+    expect(g.rows[1][0]).toMatchObject({ text: '', formula: 'SUM(A3:A4)' });
+    expect(g.rows[1][1]).toMatchObject({ text: '', formula: 'B3+B4' });
+    expect(g.rows[1][0].value).toBeUndefined();
+    expect(g.rows[1][2]).toMatchObject({ text: '#REF!', formula: 'SUM(#REF!)' });
+  });
+
   it('refuses what the SheetJS reading refuses, with the same line (rows, formulas)', () => {
     const thrown = (f: () => unknown) => {
       try {

@@ -6,6 +6,10 @@ export const viWarnings = {
   w_footnoteMarker:
     'Dòng {row}: dấu chú thích ở cột số liệu được giữ làm ghi chú, không tính là số liệu.',
   w_hiddenRow: 'Dòng {row}: dòng bị ẩn, không đọc vào bảng.',
+  w_foldedRow:
+    'Dòng {row}: dòng bị ẩn do thu gọn nhóm hoặc do bộ lọc, vẫn đọc vào bảng (các dòng tổng tính cả dòng này).',
+  w_formulaNoValue:
+    'Dòng {row}: {detail} ô là công thức được lưu không kèm giá trị; đã đọc theo kết quả công thức, không coi là số liệu ghi sẵn.',
   w_belowTable: 'Dòng {row}: phần ghi chú dưới bảng (từ dòng này), giữ làm chữ của trang tính.',
   w_nextTable:
     'Dòng {row}: một bảng khác bắt đầu từ đây (tiêu đề và hàng tiêu đề cột riêng); các dòng từ đây không thuộc bảng trên, được đọc thành trang “{detail}”.',
@@ -20,6 +24,10 @@ export const enWarnings: Record<keyof typeof viWarnings, string> = {
   w_footnoteMarker:
     'Line {row}: a footnote marker in a figure column was kept as a note, not a figure.',
   w_hiddenRow: 'Line {row}: a hidden row, not read as part of the table.',
+  w_foldedRow:
+    'Line {row}: a row hidden by a collapsed group or a filter, read as part of the table (the totals count it).',
+  w_formulaNoValue:
+    'Line {row}: {detail} cell(s) are formulas saved without their values; read as the formulas compute them, not as stated figures.',
   w_belowTable: "Line {row}: notes below the table from here on, kept as the sheet's text.",
   w_nextTable:
     'Line {row}: another table starts here (its own title and header); its lines are not rows of the table above, read as sheet “{detail}”.',

@@ -5,7 +5,8 @@
  * markers, a hidden stale row, text columns) and the other offices' and programs' ones of
  * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels) and the
  * structural ones of structureLayouts.ts (no number column, merged section rows, line breaks in
- * cells, `x` for not applicable, a hidden stale column). The
+ * cells, `x` for not applicable, a hidden stale column) and the hidden-but-current ones of
+ * hiddenLayouts.ts (collapsed groups, filtered rows, formulas without values, `#DIV/0!`). The
  * checks must say the same thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
@@ -15,6 +16,7 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
+import { hiddenVariants } from './hiddenLayouts';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
@@ -77,6 +79,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
   ...hostileVariants,
   ...officeVariants,
   ...structureVariants,
+  ...hiddenVariants,
   ...unitVariants,
 };
 

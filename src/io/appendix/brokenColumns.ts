@@ -43,16 +43,20 @@ export function staleHiddenColumns(g: RawGrid, band: HeaderBand): number[] {
   const covered = (c: number) =>
     g.merges.some((m) => m.c0 <= c && m.c1 >= c && m.r0 < band.end && m.r1 >= band.start);
   const headless = (c: number) => !code(c) && !label(c) && !covered(c);
-  return [...g.hiddenCols]
-    .filter(
-      (c) =>
-        // a code repeated under a label of its own is a typo (Plan_2017 M07 H, I both `6`)
-        (code(c) && codes.has(code(c)) && !label(c)) ||
-        // (a label repeated under a code of its own is another figure: Plan_2012 M08 `11=4+9+10`)
-        (c < width && labels.has(label(c)) && (!code(c) || codes.has(code(c)))) ||
-        headless(c),
-    )
-    .sort((a, b) => a - b);
+  return (
+    [...g.hiddenCols]
+      // a column collapsed in an outline group is a detail of the table (years under a total)
+      .filter((c) => !g.groupedCols?.has(c))
+      .filter(
+        (c) =>
+          // a code repeated under a label of its own is a typo (Plan_2017 M07 H, I both `6`)
+          (code(c) && codes.has(code(c)) && !label(c)) ||
+          // (a label repeated under a code of its own is another figure: Plan_2012 M08 `11=4+9+10`)
+          (c < width && labels.has(label(c)) && (!code(c) || codes.has(code(c)))) ||
+          headless(c),
+      )
+      .sort((a, b) => a - b)
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import { isRatioCode } from '../../domain/columnRules';
 import { isNilFigure } from '../../domain/numbers';
 import { percentFormatDecimals } from '../../domain/percent';
 import { fold } from '../../domain/sources';
-import { type RawGrid, rowShown } from './grid';
+import { isFolded, type RawGrid, rowShown } from './grid';
 import type { LeafSpec } from './header';
 import { isErrorValue, isMarker } from './rowKinds';
 import { mayBeMarker } from './rowFigures';
@@ -88,7 +88,7 @@ export function refineColumns(
   let lastDecimals = 0;
   let lastPercent = false;
   for (let r = from; r < to; r++) {
-    if (g.hiddenRows?.has(r)) continue;
+    if (g.hiddenRows?.has(r) && !isFolded(g, r)) continue;
     const row = g.rows[r];
     if (!row) continue; // no cell: nothing to count
     const shown = rowShown(g, r);

@@ -1,4 +1,5 @@
 /** A raw table as read from any source: text per cell (as shown), optional raw value and formula. */
+import { isErrorValue } from './rowKinds';
 
 export interface RawCell {
   /** The text as shown (Vietnamese number style kept: `61.600`). */
@@ -28,6 +29,30 @@ export interface RawGrid {
   hiddenRows?: Set<number>;
   /** Columns (0-based) the source hides. */
   hiddenCols?: Set<number>;
+  /**
+   * Rows (0-based) in an outline group (Data → Group: `outlineLevel` 1 or more): a hidden one is a
+   * collapsed detail row, still part of the table, not a stale line.
+   */
+  groupedRows?: Set<number>;
+  /** Columns (0-based) in an outline group (`outlineLevel` on `<col>`): collapsed details. */
+  groupedCols?: Set<number>;
+  /**
+   * The AutoFilter's range (0-based, its first row the header): a hidden row inside it is one the
+   * filter hides, still part of the table.
+   */
+  autoFilter?: RawMerge;
+}
+
+/**
+ * Whether hidden row r is a current row the document folds away, not a stale one: a detail row
+ * collapsed in an outline group (`outlineLevel`), or a row under the AutoFilter's header row inside
+ * its range (the filter hides it; the totals still count it) that holds no error value.
+ */
+export function isFolded(g: RawGrid, r: number): boolean {
+  if (g.groupedRows?.has(r)) return true;
+  const f = g.autoFilter;
+  // (a line whose formulas broke, `#REF!`, is a leftover the author hid, whatever filters it)
+  return !!f && r > f.r0 && r <= f.r1 && !(g.rows[r] ?? []).some((c) => isErrorValue(c.text));
 }
 
 /** Whether a UTF-16 code unit is white space as `\s` and `trim` read it (checked in grid.test). */

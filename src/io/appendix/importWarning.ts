@@ -10,6 +10,8 @@ export interface ImportWarning {
     | 'legacyEncoding'
     | 'footnoteMarker'
     | 'hiddenRow'
+    | 'foldedRow'
+    | 'formulaNoValue'
     | 'belowTable'
     | 'nextTable'
     | 'movedFigure'

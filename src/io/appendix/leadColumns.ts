@@ -30,6 +30,7 @@ export function withoutLeadColumns(g: RawGrid): { grid: RawGrid; lead: number } 
         .filter((m) => m.c1 >= lead)
         .map((m) => ({ ...m, c0: Math.max(0, shift(m.c0)), c1: shift(m.c1) })),
       hiddenCols: g.hiddenCols && new Set([...g.hiddenCols].filter((c) => c >= lead).map(shift)),
+      groupedCols: g.groupedCols && new Set([...g.groupedCols].filter((c) => c >= lead).map(shift)),
     },
     lead,
   };

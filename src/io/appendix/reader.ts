@@ -4,6 +4,8 @@ import { newId } from '../../domain/ids';
 import { KNOWN_SOURCES } from '../../domain/sources';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { decodeLegacy, detectLegacy, type LegacyEncoding, suspicious } from '../legacyText';
+import { withFormulaValues } from './cachedFormulas';
+import { encodeCol } from '../xlsxText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
 import {
@@ -77,7 +79,9 @@ export function readAppendix(
   raw: RawGrid,
   marked?: { start: number; end: number },
 ): AppendixReading | null {
-  const { grid: decoded, encoding } = unlegacy(raw);
+  // formulas saved without their values: read as they compute (sheet coordinates, before any cut)
+  const { grid: valued, cells: computed } = withFormulaValues(raw);
+  const { grid: decoded, encoding } = unlegacy(valued);
   const { grid: unfilled, lead } = withoutLeadColumns(composedTexts(decoded));
   const band = marked ? forcedBand(unfilled, marked.start, marked.end) : findHeaderBand(unfilled);
   if (!band) return null;
@@ -100,6 +104,16 @@ export function readAppendix(
       row: null,
       message: `sheet “${g.name}”: text in the ${encoding === 'TCVN3' ? 'TCVN3 (ABC)' : 'VNI'} encoding was converted to Unicode`,
       detail: encoding,
+    });
+  }
+  if (computed.length) {
+    const [r, k] = computed[0];
+    const ref = `${encodeCol(k)}${raw.lineOf[r]}`;
+    warnings.push({
+      code: 'formulaNoValue',
+      row: raw.lineOf[r],
+      message: `sheet “${g.name}”: ${computed.length} figure(s) are formulas saved without their values (${ref} =${raw.rows[r][k].formula}); read as the formulas compute them, not as stated figures`,
+      detail: `${computed.length}`,
     });
   }
   const { columns, specs } = buildColumns(g, band);

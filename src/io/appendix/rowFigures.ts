@@ -6,7 +6,7 @@ import { fromPercent, percentFormatDecimals } from '../../domain/percent';
 import type { CellInput } from '../../domain/types';
 import { isSpaceCode, type RawGrid, rowShown } from './grid';
 import type { LeafSpec } from './header';
-import { isMarker } from './rowKinds';
+import { isErrorValue, isMarker } from './rowKinds';
 import type { ImportWarning } from './importWarning';
 
 export interface Ctx {
@@ -147,7 +147,12 @@ export function rowFigures(
       else (texts ??= [text1]).push(t);
       nt++;
       // a spreadsheet's stored number wins over its shown text (`425,000` shown in English style)
-      const stored = stripped === null && typeof v === 'number' && Number.isFinite(v);
+      // (an error value's stored number is its error code: `#REF!` is 23, no figure)
+      const stored =
+        stripped === null &&
+        typeof v === 'number' &&
+        Number.isFinite(v) &&
+        !(t.charCodeAt(0) === 35 /* # */ && isErrorValue(t));
       let x = stored ? v : num(t, style);
       // a percentage: a stored fraction in a percent format, or a text such as `5,3%` (CSV)
       let pct = stored ? percentFormatDecimals(row?.[col]?.format) : undefined;
@@ -224,7 +229,12 @@ export function hasFigures(c: Ctx, r: number): boolean {
       if (typeof v !== 'number' || !Number.isFinite(v)) continue;
       const t = shown[col] ?? '';
       // a stored number read as itself: shown, no marker alone nor glued before it
-      if (t && !(mayBeMarker(t) && isMarker(t)) && unmark(t) === null) {
+      if (
+        t &&
+        !(mayBeMarker(t) && isMarker(t)) &&
+        unmark(t) === null &&
+        !(t.charCodeAt(0) === 35 /* # */ && isErrorValue(t))
+      ) {
         (c.anyOf ??= new Uint8Array(c.g.rows.length))[r] = 2;
         return true;
       }

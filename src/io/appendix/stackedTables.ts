@@ -117,6 +117,7 @@ export function nextTableAt(g: RawGrid, band: HeaderBand): number | null {
 function cut(g: RawGrid, from: number, to: number, name: string): RawGrid {
   const keep = (r: number) => r >= from && r < to;
   const hidden = g.hiddenRows && [...g.hiddenRows].filter(keep).map((r) => r - from);
+  const grouped = g.groupedRows && [...g.groupedRows].filter(keep).map((r) => r - from);
   return {
     name,
     rows: g.rows.slice(from, to),
@@ -126,6 +127,11 @@ function cut(g: RawGrid, from: number, to: number, name: string): RawGrid {
     lineOf: g.lineOf.slice(from, to),
     ...(hidden?.length ? { hiddenRows: new Set(hidden) } : {}),
     ...(g.hiddenCols ? { hiddenCols: g.hiddenCols } : {}),
+    ...(grouped?.length ? { groupedRows: new Set(grouped) } : {}),
+    ...(g.groupedCols ? { groupedCols: g.groupedCols } : {}),
+    ...(g.autoFilter && keep(g.autoFilter.r0)
+      ? { autoFilter: { ...g.autoFilter, r0: g.autoFilter.r0 - from, r1: g.autoFilter.r1 - from } }
+      : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * continue a row's label: splitLines.ts).
  */
 import { fold } from '../../domain/sources';
-import { cellText, type RawGrid, rowShown } from './grid';
+import { cellText, isFolded, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isFooterLine } from './rowKinds';
 import { type Ctx, hasFigures } from './rowFigures';
@@ -145,6 +145,27 @@ function lineTexts(g: RawGrid, r: number): readonly string[] {
   return out;
 }
 
+/**
+ * Whether hidden row r, filtered out by an AutoFilter, names what a shown row of the table names:
+ * a table lists a project once, so it is an older copy the author hid (a filter hides other
+ * projects, never a second line of a shown one). A row collapsed in an outline group is current.
+ */
+function copiesShown(c: Ctx, band: HeaderBand, r: number): boolean {
+  const g = c.g;
+  if (g.groupedRows?.has(r)) return false;
+  // its texts (numbering and name, figures left out): a sub-item named alike under another
+  // project (`Vốn trong nước`) is numbered apart or sits apart
+  const key = (k: number) =>
+    (g.rows[k] ?? [])
+      .map((x, i) => (typeof x?.value === 'number' ? '' : cellText(g, k, i).toLowerCase()))
+      .join('|');
+  const own = key(r);
+  if (!field(c, r, 'name')) return false;
+  for (let k = band.end; k < g.rows.length; k++)
+    if (!g.hiddenRows?.has(k) && key(k) === own) return true;
+  return false;
+}
+
 /** The rows of the table (below the band, above the footer), with the lines below kept as text. */
 export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: string[] } {
   const { g, warnings } = c;
@@ -158,7 +179,14 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       footer.push(texts.join(' '));
       continue;
     }
-    if (g.hiddenRows?.has(r)) {
+    if (g.hiddenRows?.has(r) && isFolded(g, r) && !copiesShown(c, band, r)) {
+      warnings.push({
+        code: 'foldedRow',
+        row: g.lineOf[r],
+        sheet: g.name,
+        message: `line ${g.lineOf[r]}: hidden row (${g.groupedRows?.has(r) ? 'collapsed in an outline group' : 'filtered out by the AutoFilter'}), read as part of the table`,
+      });
+    } else if (g.hiddenRows?.has(r)) {
       warnings.push({
         code: 'hiddenRow',
         row: g.lineOf[r],
