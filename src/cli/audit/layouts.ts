@@ -16,7 +16,7 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
-import { hiddenVariants } from './hiddenLayouts';
+import { hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
@@ -126,7 +126,14 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
       for (const [name, make] of Object.entries(
-        open ? { ...openVariants, ...structureOpenVariants, ...unitOpenVariants } : variants,
+        open
+          ? {
+              ...openVariants,
+              ...structureOpenVariants,
+              ...unitOpenVariants,
+              ...hiddenOpenVariants,
+            }
+          : variants,
       )) {
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);

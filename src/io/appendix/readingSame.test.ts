@@ -57,6 +57,35 @@ function withoutPercents(got: Plain, old: Plain): Plain {
   return { ...got, sheet: { ...got.sheet, rows } };
 }
 
+/** An error value as a cell shows it (`#REF!`, `#DIV/0!`, …). */
+const ERROR_VALUE = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NULL!|NUM!)$/;
+
+/**
+ * The new reading with an error value's cell given the old reading's figure (SheetJS's error code:
+ * `#REF!` read as 23) and without the note that it is kept as text: the one intended change of
+ * error values, never figures now (h201; Plan_2003 Sheet1's total line holds `#REF!`).
+ */
+function withoutErrorValues(got: Plain, old: Plain): Plain {
+  if (!got || typeof got === 'string' || !old || typeof old === 'string') return got;
+  let changed = false;
+  const rows = got.sheet.rows.map((row, i) => {
+    const was = old.sheet.rows[i];
+    if (was?.id !== row.id) return row;
+    const cells = { ...row.cells };
+    for (const [k, v] of Object.entries(cells))
+      if (typeof v === 'string' && ERROR_VALUE.test(v) && typeof was.cells[k] === 'number') {
+        cells[k] = was.cells[k];
+        changed = true;
+      }
+    return { ...row, cells };
+  });
+  if (!changed) return got;
+  const warnings = got.warnings.filter(
+    (w) => !(w.code === 'textInAmount' && ERROR_VALUE.test(String(w.detail ?? ''))),
+  );
+  return { ...got, warnings, sheet: { ...got.sheet, rows } };
+}
+
 /**
  * The new reading with a figure typed `441,756` in a sheet whose typed figures are English-style
  * (domain/numberStyle) given the old reading's decimal-comma value (441.756): the one intended
@@ -182,7 +211,10 @@ function compared(g: RawGrid, filled = false): { got: Plain; was: Plain } {
   const current = readAppendix as typeof before;
   const got = withOldDecimals(
     withoutTypedStyle(
-      withoutSplitLabels(withoutNestedParts(withoutPercents(run(current), was), was), was),
+      withoutSplitLabels(
+        withoutNestedParts(withoutPercents(withoutErrorValues(run(current), was), was), was),
+        was,
+      ),
       was,
     ),
     was,
