@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adjustmentTable, DROPPED_SECTION } from './adjustment';
-import { compare, type Side } from './compare';
+import { compare } from './compare';
+import { typedSide } from './compareColumns';
 import { makePlan } from './template';
 import type { Workbook } from './types';
 
-/** A side whose values are the typed numbers (no formulas in these plans). */
-const side = (label: string, wb: Workbook): Side => ({
-  label,
-  workbook: wb,
-  value: (sheetId, i, colId) => {
-    const v = wb.sheets.find((s) => s.id === sheetId)!.rows[i].cells[colId];
-    return typeof v === 'number' ? v : null;
-  },
-});
+const side = typedSide;
 
 const before = makePlan({
   rows: [

@@ -25,6 +25,18 @@ export interface Side {
   typed?: boolean;
 }
 
+/**
+ * A side of a plan whose figures are all typed (no formula): its values are the cells' numbers, as
+ * a plan written without formulas, or one whose cells hold the computed values, is compared.
+ */
+export function typedSide(label: string, workbook: Workbook): Side {
+  const value = (sheetId: string, i: number, colId: string) => {
+    const v = workbook.sheets.find((s) => s.id === sheetId)?.rows[i]?.cells[colId];
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+  return { label, workbook, value };
+}
+
 /** Whether row ids pair projects: only between versions of one workbook. */
 export function sharesIdentity(a: Side, b: Side): boolean {
   return !!a.identity && a.identity === b.identity;

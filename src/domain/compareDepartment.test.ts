@@ -5,19 +5,12 @@
  * section returned, a project split in two phases.
  */
 import { describe, expect, it } from 'vitest';
-import { compare, type Side } from './compare';
+import { compare } from './compare';
+import { typedSide } from './compareColumns';
 import { otherThing } from './matchPlaces';
 import { makePlan } from './template';
-import type { Workbook } from './types';
 
-const side = (label: string, wb: Workbook): Side => ({
-  label,
-  workbook: wb,
-  value: (sheetId, i, colId) => {
-    const v = wb.sheets.find((s) => s.id === sheetId)!.rows[i].cells[colId];
-    return typeof v === 'number' ? v : null;
-  },
-});
+const side = typedSide;
 
 type Line = NonNullable<NonNullable<Parameters<typeof makePlan>[0]>['rows']>[number];
 const plan = (rows: Line[]) => makePlan({ rows });

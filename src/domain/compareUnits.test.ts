@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compare, type Side } from './compare';
+import { compare } from './compare';
+import { typedSide } from './compareColumns';
 import { makePlan } from './template';
 import type { Workbook } from './types';
 
-/** A side whose values are the typed numbers. */
-const side = (label: string, wb: Workbook): Side => ({
-  label,
-  workbook: wb,
-  value: (sheetId, i, colId) => {
-    const v = wb.sheets.find((s) => s.id === sheetId)!.rows[i].cells[colId];
-    return typeof v === 'number' ? v : null;
-  },
-});
+const side = typedSide;
 
 /** A plan in `unit` with the figures given (fresh ids: a department's file). */
 const plan = (unit: string, lan: number, dc: number, tag: string): Workbook => {
