@@ -22,7 +22,8 @@ export interface FormulaRef {
   abs: { r0: boolean; r1: boolean; c0: boolean; c1: boolean };
 }
 
-function colIndex(letters: string): number {
+/** A column's 0-based index from its letters (`A` → 0, `AA` → 26), either case. */
+export function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

@@ -6,13 +6,13 @@
  * group, formulas saved without their cached values, `#DIV/0!` in a ratio column. None changes a
  * figure or a rule: the checks must say the same of each (see layouts.ts).
  */
+import { colIndex } from '../../domain/formulaRefs';
 import type { RawCell, RawGrid } from '../../io/appendix/grid';
 import type { SheetAudit } from './hostileLayouts';
 
 type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
 type Audit = SheetAudit & { sections?: number[] };
 
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const colsOf = (a: SheetAudit, kind: string) =>
   Object.entries(a.columns ?? {})
     .filter(([, k]) => k === kind)

@@ -4,6 +4,7 @@
  * figure cells, a hidden stale row, text columns beside the amounts, labels split over two lines.
  * None changes a figure or a rule: the checks must say the same of each (see layouts.ts).
  */
+import { colIndex } from '../../domain/formulaRefs';
 import type { RawCell, RawGrid } from '../../io/appendix/grid';
 
 export interface SheetAudit {
@@ -16,8 +17,6 @@ export interface SheetAudit {
 }
 
 type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
-
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** The grid with `rows` inserted before grid row `at` (merges and hidden rows shifted). */
 export function insertRows(g: RawGrid, at: number, rows: RawCell[][], hidden = false): RawGrid {

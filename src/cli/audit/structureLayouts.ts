@@ -6,12 +6,12 @@
  * a hidden column of stale figures. None changes a figure or a rule: the checks must say the
  * same of each (see layouts.ts).
  */
+import { colIndex } from '../../domain/formulaRefs';
 import type { RawCell, RawGrid, RawMerge } from '../../io/appendix/grid';
 import { insertCols, labelCol, type SheetAudit } from './hostileLayouts';
 
 type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
 
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const colsOf = (a: SheetAudit, kinds: string[]) =>
   Object.entries(a.columns ?? {})
     .filter(([, k]) => kinds.includes(k))

@@ -7,6 +7,7 @@
  * None changes what the table states: the checks must say the same of each (see layouts.ts), the
  * figures of a finding in the variant's unit (`unitScales`).
  */
+import { colIndex } from '../../domain/formulaRefs';
 import type { RawCell, RawGrid } from '../../io/appendix/grid';
 import type { SheetAudit } from './hostileLayouts';
 import { codeNumbers, moveColumns, renumberCodes, spansOf, yearBlocks } from './unitColumns';
@@ -14,7 +15,6 @@ import { codeNumbers, moveColumns, renumberCodes, spansOf, yearBlocks } from './
 type Variant = (g: RawGrid, a: SheetAudit) => RawGrid | null;
 type UnitAudit = SheetAudit & { unit?: string };
 
-const colIndex = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const colsOf = (a: SheetAudit, kinds: string[]) =>
   Object.entries(a.columns ?? {})
     .filter(([, k]) => kinds.includes(k))

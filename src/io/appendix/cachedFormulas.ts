@@ -5,11 +5,11 @@
  * is no stated figure that could disagree with its formula: it is read as the formula gives it, and
  * the user is told. A formula this cannot compute (another sheet, another function) is left empty.
  */
+import { colIndex } from '../../domain/formulaRefs';
 import type { RawCell, RawGrid } from './grid';
 import { isErrorValue } from './rowKinds';
 
 const REF = /^\$?([A-Z]{1,3})\$?(\d{1,7})/;
-const colOf = (l: string) => [...l].reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 /** The grid with its value-less formulas computed (when they can be), and where they were. */
 export function withFormulaValues(g: RawGrid): { grid: RawGrid; cells: [number, number][] } {
@@ -61,7 +61,7 @@ export function evaluate(
     const m = REF.exec(s.slice(i));
     if (!m) return null;
     i += m[0].length;
-    return [Number(m[2]), colOf(m[1])];
+    return [Number(m[2]), colIndex(m[1])];
   };
   const cell = ([l, c]: [number, number]) => at(l, c) ?? fail();
   const sumArgs = (subtotal: boolean): number => {
