@@ -35,7 +35,7 @@ self.onmessage = async (e: MessageEvent<PreviewAsk>) => {
     return post(work.live(ask.seq, ask.fixes, ask.ignored));
   }
   if (ask.kind === 'warm') {
-    warming = warmUp();
+    warming = warmUp().catch(() => undefined); // a failed warm-up never fails the read after it
     return;
   }
   post({ kind: 'stage', stage: 'reading' });
