@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type StrayKey, straysToGrid } from './strayKeys';
+import { type StrayKey, gridOwnsKey, straysToGrid } from './strayKeys';
 
 const lost: StrayKey = {
   onPage: true,
@@ -26,5 +26,20 @@ describe('straysToGrid', () => {
 
   it('leaves the key when the grid has no focused cell or lost the keys to a click elsewhere', () => {
     expect(straysToGrid({ ...lost, gridFocused: false })).toBe(false);
+  });
+});
+
+describe('gridOwnsKey', () => {
+  const bare = { ctrlKey: false, altKey: false, metaKey: false };
+  it('owns characters and the keys that move, edit or open the cell, typed bare', () => {
+    for (const key of ['7', 'a', ' ', 'Enter', 'Tab', 'Escape', 'Delete', 'ArrowDown', 'F2'])
+      expect(gridOwnsKey({ key, ...bare })).toBe(true);
+  });
+
+  it('leaves shortcuts and other keys to whoever takes them (F5, Ctrl+R stay the browser’s)', () => {
+    expect(gridOwnsKey({ key: 'F5', ...bare })).toBe(false);
+    expect(gridOwnsKey({ key: 'Shift', ...bare })).toBe(false);
+    expect(gridOwnsKey({ key: 'r', ...bare, ctrlKey: true })).toBe(false);
+    expect(gridOwnsKey({ key: '+', ...bare, ctrlKey: true })).toBe(false);
   });
 });

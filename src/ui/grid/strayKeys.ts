@@ -33,6 +33,35 @@ export function straysToGrid(k: StrayKey): boolean {
   return k.onPage && !k.taken && !k.composing && !k.modal && k.gridFocused;
 }
 
+/** Keys that are the grid's alone when typed bare: they move, edit or open the cell. */
+const GRID_KEYS = new Set([
+  'Enter',
+  'Tab',
+  'Escape',
+  'Backspace',
+  'Delete',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'F2',
+  'ContextMenu',
+]);
+
+/**
+ * Whether a stray key is the grid's whatever happens to it: a character or a grid key with no
+ * Ctrl, Alt or Meta. Any other key (a shortcut, F5) is the grid's only if the grid takes it;
+ * else it stays the browser's (a reload, the browser's own shortcuts).
+ */
+export function gridOwnsKey(k: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>) {
+  if (k.ctrlKey || k.altKey || k.metaKey) return false;
+  return k.key.length === 1 || GRID_KEYS.has(k.key);
+}
+
 /** What is open over the page and keeps its keys: dialogs, menus. */
 const MODAL = '[aria-modal="true"], [role="dialog"], [role="alertdialog"], [role="menu"]';
 
@@ -109,14 +138,17 @@ export function attachStrayKeys(el: HTMLElement, api: () => GridApi<GridItem> | 
       return;
     }
     target.focus({ preventScroll: true });
-    while (waiting.length) {
-      const k = waiting.shift()!;
-      // the key before may have opened an editor, or moved the focus: the key follows it
-      const at = document.activeElement instanceof HTMLElement ? document.activeElement : target;
-      const init = { ...k, bubbles: true, cancelable: true, composed: true };
-      at.dispatchEvent(new KeyboardEvent('keydown', init));
-      (document.activeElement ?? at).dispatchEvent(new KeyboardEvent('keyup', init));
-    }
+    while (waiting.length) send(target, waiting.shift()!);
+  };
+
+  /** Sends a key to what holds the focus (the key before may have opened an editor, moved). */
+  const send = (target: HTMLElement, k: Key): boolean => {
+    const at = document.activeElement instanceof HTMLElement ? document.activeElement : target;
+    const init = { ...k, bubbles: true, cancelable: true, composed: true };
+    const down = new KeyboardEvent('keydown', init);
+    at.dispatchEvent(down);
+    (document.activeElement ?? at).dispatchEvent(new KeyboardEvent('keyup', init));
+    return down.defaultPrevented;
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -131,11 +163,18 @@ export function attachStrayKeys(el: HTMLElement, api: () => GridApi<GridItem> | 
         lastGrid === el && el.isConnected && !!a && !a.isDestroyed() && !!a.getFocusedCell(),
     });
     if (!stray) return;
+    if (e.type === 'keydown' && !gridOwnsKey(e)) {
+      // a shortcut goes to the drawn cell; the browser keeps it if nothing there takes it
+      const target = !waiting.length && timer === undefined ? focusTarget(el, a!) : null;
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      if (!send(target, keyOf(e))) return;
+    } else if (e.type === 'keydown') {
+      waiting.push(keyOf(e));
+      if (timer === undefined) flush();
+    }
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (e.type !== 'keydown') return;
-    waiting.push(keyOf(e));
-    if (timer === undefined) flush();
   };
 
   el.addEventListener('focusin', onFocusIn);
