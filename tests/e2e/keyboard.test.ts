@@ -180,7 +180,10 @@ describe("Excel's keys", () => {
     assert.equal(await wb.rowCount(), n + 1);
     await k.type('Mục mới');
     await k.press('Enter');
+    // the name is committed and the page's focus is on the section's name before the shortcut
+    assert.equal(await wb.textIs(wb.cell(7, 'name'), 'Mục mới'), 'Mục mới');
     await wb.focus(7, 'name');
+    assert.equal(await wb.activeIs('cell:7:name'), 'cell:7:name');
     await k.press('Control+Shift+Equal');
     assert.equal(await wb.activeIs('cell:8:name'), 'cell:8:name');
     assert.equal(await shapeOf(wb, 8, 'project:2'), 'project:2');

@@ -20,6 +20,7 @@ import { acceptedEntry, reopenRefused } from './refusedEntry';
 import { externalFilter, shownRows } from './planIndexApi';
 import { commitEnter } from './enterCommit';
 import { attachKeyBurst } from './keyBurst';
+import { attachStrayKeys } from './strayKeys';
 import { useColumnWidths } from './useColumnWidths';
 import { type GridCtx, type GridItem, isPinned, reindex } from './gridContext';
 import { followPlain } from './plainAdapter';
@@ -167,6 +168,8 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
     // keys typed while an editor opens are held for it, before the grid's keys see them
     const unBurst = attachKeyBurst(el, () => apiRef.current, ctx);
     const unIme = attachIme(el, { api: () => apiRef.current, ctx });
+    // keys that reach the page's body while a redraw took the cell's focus: back to the cell
+    const unStray = attachStrayKeys(el, () => apiRef.current);
     const other = (c: GridCommand) => handlers.current.onCommand?.(c) ?? false;
     const key = (e: KeyboardEvent) => {
       // an input method's keys are its own (Enter confirms a composition, not the cell)
@@ -191,6 +194,7 @@ export const PlanGrid = memo(function PlanGrid(p: PlanGridProps) {
       unbind?.();
       unIme();
       unBurst();
+      unStray();
       el.removeEventListener('keydown', key, true);
     };
   }, [ix, apiRef, ctx, gridKey, plain, sheetOf]);

@@ -7,6 +7,15 @@ export interface Focus {
   col: string;
 }
 
+/** A key as `keysWhileRedrawn` sends it (a character, `Enter`, a shortcut with its modifiers). */
+export interface Key {
+  key: string;
+  code: string;
+  ctrlKey?: boolean;
+  shiftKey?: boolean;
+  altKey?: boolean;
+}
+
 export class KeyboardPageModel extends WorkbookPageModel {
   private cdp: CDPSession | null = null;
 
@@ -122,6 +131,48 @@ export class KeyboardPageModel extends WorkbookPageModel {
       await this.page.waitForTimeout(25);
     }
     return last;
+  }
+
+  /**
+   * Takes the browser's focus off the grid's focused cell to the page's body (as when the grid
+   * draws the cell's row again), the grid keeping its focused cell; waits until it is so.
+   */
+  async dropFocus(): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.waitForFunction(() => document.activeElement === document.body);
+  }
+
+  /**
+   * Draws the focused cell's row again and, while the browser's focus is off it (on the body,
+   * before the grid gives it back), sends `keys` in one task of the page to whatever holds the
+   * focus, each key after the one before has acted, as keys arrive; true when the first key found
+   * the focus on the body (else the redraw kept it and the keys say nothing of a lost focus).
+   */
+  keysWhileRedrawn(keys: Key[]): Promise<boolean> {
+    return this.page.evaluate(async (ks) => {
+      const api = (
+        window as unknown as {
+          __grid: {
+            getFocusedCell: () => { rowIndex: number } | null;
+            getDisplayedRowAtIndex: (i: number) => unknown;
+            redrawRows: (p: { rowNodes: unknown[] }) => void;
+          };
+        }
+      ).__grid;
+      const f = api.getFocusedCell();
+      if (!f) return false;
+      api.redrawRows({ rowNodes: [api.getDisplayedRowAtIndex(f.rowIndex)] });
+      // the old row goes as React draws the new one; the grid focuses its cell a task later
+      for (let i = 0; i < 50 && document.activeElement !== document.body; i++)
+        await new Promise((r) => setTimeout(r, 0));
+      const lost = document.activeElement === document.body;
+      for (const k of ks) {
+        const init = { ...k, bubbles: true, cancelable: true, composed: true };
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', init));
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keyup', init));
+      }
+      return lost;
+    }, keys);
   }
 
   /** Body rows in the grid. */
