@@ -5,7 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Download,
+  type Page,
+} from 'playwright-core';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -97,7 +103,27 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /**
- * Registers a suite's set-up: the built app served on loopback, one Chromium for the test file,
+ * A downloaded file's path on this machine (saved to a temp dir: a browser connected to, as the
+ * run's shared one, gives no path of its own).
+ */
+export async function downloaded(download: Download): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'planbook-dl-')), download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+/**
+ * The run's shared Chromium when the runner started one (`runSetup.ts`), else one launched
+ * for this test file.
+ */
+function suiteBrowser(): Promise<Browser> {
+  const shared = process.env.PLANBOOK_E2E_BROWSER;
+  return shared ? chromium.connect(shared) : launchBrowser();
+}
+
+/**
+ * Registers a suite's set-up: the built app served on loopback, one Chromium for the test file
+ * (a connection to the run's one, see `suiteBrowser`),
  * and fresh profiles on demand: each a new browser context, whose storage (IndexedDB, service
  * worker, caches) starts empty, so the app starts from the sample plan, and is kept across the
  * context's reloads and new pages while it lives. Contexts share no storage with each other.
@@ -107,6 +133,7 @@ export function e2eSuite(): {
   url: () => string;
   profile: (url?: string) => Promise<BrowserContext>;
   sample: () => Promise<WorkbookPageModel>;
+  page: () => Promise<Page>;
 } {
   let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
   let browser: Browser | undefined;
@@ -115,7 +142,7 @@ export function e2eSuite(): {
   // profile (Node 20 runs a file's root hooks without waiting for each other)
   let started: Promise<void> | undefined;
   const start = () =>
-    (started ??= Promise.all([serveDist(), launchBrowser()]).then(([s, b]) => {
+    (started ??= Promise.all([serveDist(), suiteBrowser()]).then(([s, b]) => {
       [srv, browser] = [s, b];
     }));
   before(start);
@@ -136,6 +163,15 @@ export function e2eSuite(): {
     return context;
   };
   let shared: { context: BrowserContext; page: Page } | undefined;
+  /** The file's one shared page, reset to a fresh profile's state (see `sample`), on about:blank. */
+  const page = async () => {
+    await start();
+    if (!shared) {
+      const context = await profile();
+      shared = { context, page: await context.newPage() };
+    }
+    return (shared.page = await resetPage(shared.context, shared.page, srv!.url));
+  };
   return {
     url: () => srv!.url,
     /** A fresh profile, allowed the clipboard on `url` (the suite's server unless told). */
@@ -149,15 +185,15 @@ export function e2eSuite(): {
      * scripts or exposed functions, or the context's settings (offline, routes) takes `profile()`.
      */
     sample: async () => {
-      await start();
-      if (!shared) {
-        const context = await profile();
-        shared = { context, page: await context.newPage() };
-      }
-      const { context } = shared;
-      const page = (shared.page = await resetPage(context, shared.page, srv!.url));
-      return openSample(context, srv!.url, page);
+      const p = await page();
+      return openSample(shared!.context, srv!.url, p);
     },
+    /**
+     * The same shared page, reset the same way but left on about:blank: for a test of one page
+     * that starts elsewhere than the sample (a file dropped or opened on the start page), in
+     * place of `(await profile()).newPage()`.
+     */
+    page,
   };
 }
 
@@ -191,6 +227,7 @@ async function resetPage(context: BrowserContext, page: Page, url: string): Prom
   await cdp.detach();
   await page.setViewportSize(CONTEXT_OPTIONS.viewport);
   await page.emulateMedia({ media: null });
+  page.setDefaultTimeout(30_000); // Playwright's, as on a new page (a test may have set another)
   return page;
 }
 
