@@ -113,7 +113,7 @@ export async function downloaded(download: Download): Promise<string> {
 }
 
 /**
- * The run's shared Chromium when the runner started one (`runSetup.ts`), else one launched
+ * The run's shared Chromium when the runner started one (`run.ts`), else one launched
  * for this test file.
  */
 function suiteBrowser(): Promise<Browser> {

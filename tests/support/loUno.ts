@@ -5,7 +5,7 @@
  * profile is made by, so loading (recalculation or cached values) is the same. Test files that
  * run one after another in a slot (never two at once) share its instance; it stops within a
  * second of the test run's end (its keeper watches the run's process). The e2e files run one
- * after another share the run's instances the same way (tests/e2e/runSetup.ts). Set PLANBOOK_LO_ONESHOT=1
+ * after another share the run's instances the same way (tests/e2e/run.ts). Set PLANBOOK_LO_ONESHOT=1
  * to convert one-shot; any failure to start or reach an instance converts one-shot too.
  */
 import { execFileSync, spawn } from 'node:child_process';
