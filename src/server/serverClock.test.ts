@@ -41,7 +41,9 @@ describe('the server judges token expiry by its own clock', () => {
     await until(() => after.status === 'refused', 'refused');
     await srv.audit.flush();
     const denied = await srv.store.audit({ doc: DOC, kind: 'denied' });
-    expect(denied.map((d) => d.detail)).toEqual(['token expired']);
+    // the refused provider may try again before it stops: each try refused the same way
+    expect(denied.length).toBeGreaterThan(0);
+    expect(new Set(denied.map((d) => d.detail))).toEqual(new Set(['token expired']));
   });
 
   it('accepts a token the real clock says expired while its own clock is before the expiry', async () => {
