@@ -8,7 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
 import { generatePlan } from '../../src/domain/generate';
 import { serializePlanbook } from '../../src/io/planbookFile';
-import { downloaded, e2eSuite, openSample } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -49,7 +49,7 @@ describe('checks in the app', () => {
 
     const download = page.waitForEvent('download');
     await page.click('[data-testid=export-report]');
-    const file = await downloaded(await download);
+    const file = await (await download).path();
     const book = XLSX.read(readFileSync(file), { type: 'buffer' });
     assert.deepEqual(book.SheetNames, ['Kiểm tra']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Kiểm tra'], { header: 1 });
@@ -109,7 +109,7 @@ describe('the user’s decisions about the checks', () => {
     await page.click('[data-testid=export-xlsx]');
     const download = page.waitForEvent('download');
     await page.click('[data-testid=stated-formulas]');
-    const book = XLSX.read(readFileSync(await downloaded(await download)), { type: 'buffer' });
+    const book = XLSX.read(readFileSync(await (await download).path()), { type: 'buffer' });
     const report = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Kiểm tra'], { header: 1 });
     const explained = report.filter((r) => String(r[2] ?? '').includes('Đã giải trình'));
     assert.equal(explained.length, 1);
@@ -160,7 +160,7 @@ describe('export in the app', () => {
     await page.click('[data-testid=stated-formulas]'); // issue 15: asked, the sample's figures differ
     const d = await download;
     assert.match(d.suggestedFilename(), /^Kế hoạch Ứng dụng công nghệ thông tin.*\.xlsx$/);
-    const book = XLSX.read(readFileSync(await downloaded(d)), { type: 'buffer' });
+    const book = XLSX.read(readFileSync(await d.path()), { type: 'buffer' });
     assert.deepEqual(book.SheetNames, [
       'Phụ lục',
       'Theo đơn vị',
@@ -181,7 +181,7 @@ describe('export in the app', () => {
     await page.click('[data-testid=export-csv]');
     const file = await csv;
     assert.equal(file.suggestedFilename(), 'Phụ lục.csv');
-    const text = readFileSync(await downloaded(file), 'utf8');
+    const text = readFileSync(await file.path(), 'utf8');
     // Vietnamese number style: fields apart by ';', amount headers with their year
     assert.match(text, /^\uFEFFTT;Tên dự án;Đơn vị thực hiện;Đơn vị phối hợp;2011 - Vốn DTPT;/);
     await page.close();

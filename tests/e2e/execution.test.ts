@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { toCsv } from '../support/libreoffice';
-import { downloaded, e2eSuite, openSample } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { ExecutionPageModel } from './pages/ExecutionPage';
 
 const REPORT = resolve(
@@ -91,7 +91,7 @@ describe('following a year’s execution', () => {
     await page.click('[data-testid=exec-export-xlsx]');
     const d = await download;
     const file = join(mkdtempSync(join(tmpdir(), 'planbook-e2e-exec-')), 'giai-ngan.xlsx');
-    copyFileSync(await downloaded(d), file);
+    copyFileSync(await d.path(), file);
     const form = toCsv(file, true).get('Biểu giải ngân')!;
     const total = form.find((r) => r[1] === 'TỔNG CỘNG')!;
     assert.equal(Number(total[10]), 6830);

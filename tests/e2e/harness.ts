@@ -5,13 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before } from 'node:test';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Download,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -103,27 +97,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
 }
 
 /**
- * A downloaded file's path on this machine (saved to a temp dir: a browser connected to, as the
- * run's shared one, gives no path of its own).
- */
-export async function downloaded(download: Download): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'planbook-dl-')), download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
-
-/**
- * The run's shared Chromium when the runner started one (`run.ts`), else one launched
- * for this test file.
- */
-function suiteBrowser(): Promise<Browser> {
-  const shared = process.env.PLANBOOK_E2E_BROWSER;
-  return shared ? chromium.connect(shared) : launchBrowser();
-}
-
-/**
- * Registers a suite's set-up: the built app served on loopback, one Chromium for the test file
- * (a connection to the run's one, see `suiteBrowser`),
+ * Registers a suite's set-up: the built app served on loopback, one Chromium for the test file,
  * and fresh profiles on demand: each a new browser context, whose storage (IndexedDB, service
  * worker, caches) starts empty, so the app starts from the sample plan, and is kept across the
  * context's reloads and new pages while it lives. Contexts share no storage with each other.
@@ -142,7 +116,7 @@ export function e2eSuite(): {
   // profile (Node 20 runs a file's root hooks without waiting for each other)
   let started: Promise<void> | undefined;
   const start = () =>
-    (started ??= Promise.all([serveDist(), suiteBrowser()]).then(([s, b]) => {
+    (started ??= Promise.all([serveDist(), launchBrowser()]).then(([s, b]) => {
       [srv, browser] = [s, b];
     }));
   before(start);

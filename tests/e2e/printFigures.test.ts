@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
-import { downloaded, e2eSuite } from './harness';
+import { e2eSuite } from './harness';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { PrintPageModel } from './pages/PrintPage';
 import { TotalsPageModel } from './pages/TotalsPage';
@@ -41,7 +41,7 @@ describe('figures on the printed form', () => {
     // and the file formats them so: #,##0.## and #,##0.### (rows 13 and 14, column I)
     const tp = new TotalsPageModel(wb.page);
     await tp.exportAsked();
-    const file = XLSX.read(readFileSync(await downloaded((await tp.choose('keep'))!)), {
+    const file = XLSX.read(readFileSync((await (await tp.choose('keep'))!.path())!), {
       type: 'buffer',
       cellNF: true,
     });
@@ -65,7 +65,7 @@ describe('figures on the printed form', () => {
     await tp.exportAsked();
     const download = wb.page.waitForEvent('download');
     await wb.page.keyboard.press('Enter');
-    const file = XLSX.read(readFileSync(await downloaded(await download)), {
+    const file = XLSX.read(readFileSync((await (await download).path())!), {
       type: 'buffer',
       cellFormula: true,
     });

@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { toCsv } from '../support/libreoffice';
 import { formatAmount } from '../../src/domain/numbers';
-import { downloaded, e2eSuite, openSample } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { VersionsPageModel } from './pages/VersionsPage';
 
 const suite = e2eSuite();
@@ -59,7 +59,7 @@ describe('revisions and their comparison', () => {
     await page.click('[data-testid=export-adjustment]');
     const d = await download;
     const file = join(mkdtempSync(join(tmpdir(), 'planbook-e2e-adj-')), 'bieu-dieu-chinh.xlsx');
-    copyFileSync(await downloaded(d), file);
+    copyFileSync(await d.path(), file);
     const rows = toCsv(file, true).get('Biểu điều chỉnh')!;
     const total = rows.find((r) => r[1] === 'TỔNG CỘNG')!;
     // the last four columns: assigned, increase, decrease, after over every year and source

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { downloaded, e2eSuite, openSample } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 
@@ -50,7 +50,7 @@ describe('storage full', () => {
     assert.equal(await wb.textIs(wb.cell(4, 'y2011_dtpt'), '3.333'), '3.333');
     const download = page.waitForEvent('download');
     await page.click('[data-testid=save-to-file]');
-    const file = JSON.parse(readFileSync(await downloaded(await download), 'utf8')) as {
+    const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
       workbook: { sheets: { rows: { cells: Record<string, unknown> }[] }[] };
     };
     const rows = file.workbook.sheets[0].rows;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
-import { downloaded, e2eSuite } from './harness';
+import { e2eSuite } from './harness';
 import { TotalsPageModel } from './pages/TotalsPage';
 
 const suite = e2eSuite();
@@ -52,7 +52,7 @@ describe('export of stated figures that differ', () => {
     assert.equal(await wb.page.locator('[data-testid=stated-choice]').count(), 0);
 
     await tp.exportAsked();
-    const formulas = XLSX.read(readFileSync(await downloaded((await tp.choose('formulas'))!)), {
+    const formulas = XLSX.read(readFileSync((await (await tp.choose('formulas'))!.path())!), {
       type: 'buffer',
       cellFormula: true,
     });
@@ -65,7 +65,7 @@ describe('export of stated figures that differ', () => {
     assert.equal(report.filter((r) => /^'Phụ lục'!/.test(String(r[1] ?? ''))).length, 20);
 
     await tp.exportAsked();
-    const kept = XLSX.read(readFileSync(await downloaded((await tp.choose('keep'))!)), {
+    const kept = XLSX.read(readFileSync((await (await tp.choose('keep'))!.path())!), {
       type: 'buffer',
       cellFormula: true,
     });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { downloaded, e2eSuite, openSample } from './harness';
+import { e2eSuite, openSample } from './harness';
 import { ViewsPageModel } from './pages/ViewsPage';
 
 const suite = e2eSuite();
@@ -80,10 +80,7 @@ describe('views by unit and by year', () => {
     const d = await download;
     assert.equal(d.suggestedFilename(), 'von-theo-nam.png');
     const { readFileSync } = await import('node:fs');
-    assert.deepEqual(
-      [...readFileSync(await downloaded(d)).subarray(0, 4)],
-      [0x89, 0x50, 0x4e, 0x47],
-    );
+    assert.deepEqual([...readFileSync(await d.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     // back to the plan's unit (the profile's sample is shared with the next test)
     const commits = await wb.commits();
     await page.selectOption('[data-testid=years-view] [data-testid=display-unit]', '');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { CONTEXT_OPTIONS, downloaded, e2eSuite, openSample } from './harness';
+import { CONTEXT_OPTIONS, e2eSuite, openSample } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { TotalsPageModel } from './pages/TotalsPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
@@ -183,7 +183,7 @@ describe('workbooks and files', () => {
     await wb.type(2, 'y2011_dtpt', '4.321');
     const download = wb.page.waitForEvent('download');
     await wb.page.click('text=Lưu ra tệp .planbook');
-    const file = await downloaded(await download);
+    const file = await (await download).path();
     await wb.page.click('text=← Các sổ');
     const start = new StartPageModel(wb.page);
     await wb.page.waitForSelector('[data-testid=workbook-list] tbody tr');

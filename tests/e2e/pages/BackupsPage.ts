@@ -1,6 +1,5 @@
 /** Page model: the start page's automatic backups, Export all / Import all, and Settings. */
 import type { Locator, Page } from 'playwright-core';
-import { downloaded } from '../harness';
 
 export class BackupsPageModel {
   constructor(readonly page: Page) {}
@@ -61,7 +60,7 @@ export class BackupsPageModel {
     const download = this.page.waitForEvent('download');
     await this.page.click('[data-testid=export-all]');
     const { readFileSync } = await import('node:fs');
-    return readFileSync(await downloaded(await download));
+    return readFileSync((await (await download).path())!);
   }
 
   /** Chooses an archive for Import all (the clash dialog, if any, is left to the caller). */
