@@ -20,7 +20,7 @@ describe('find and filter', () => {
     plan.meta.title = 'Hai nghìn dự án';
     const file = join(mkdtempSync(join(tmpdir(), 'pb-find-')), 'find.planbook');
     writeFileSync(file, serializePlanbook(plan));
-    const page = await suite.page();
+    const page = await (await suite.profile()).newPage();
     page.setDefaultTimeout(60_000);
     const start = new StartPageModel(page);
     await start.goto(suite.url());
