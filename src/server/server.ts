@@ -53,6 +53,8 @@ export interface ServeOptions {
   statedUnit?: StatedUnitReader;
   /** The document format clients must state (default `SYNC_FORMAT`; tests set another). */
   format?: number;
+  /** The clock tokens' expiry is judged by (ms since 1970; default `Date.now`; tests move it). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -128,7 +130,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     extensions,
     async onAuthenticate(p: onAuthenticatePayload) {
       const { token, documentName, connectionConfig } = p;
-      const v = verifyToken(o.secret, token ?? '');
+      const v = verifyToken(o.secret, token ?? '', (o.now ?? Date.now)());
       const who = v.ok ? account(v.claims.sub) : undefined;
       const access = who ? accessOf(who, documentName) : 'none';
       // a client of another document format would corrupt the document: refused, whoever it is

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { NumberingPageModel } from './pages/NumberingPage';
 
 const suite = e2eSuite();
@@ -24,7 +24,7 @@ function clipped(wb: NumberingPageModel, colId: string): Promise<number> {
 
 describe('column fit without AG Grid’s autosize module', () => {
   it('fits a narrowed column on a double-click of its edge, and keeps the width', async () => {
-    const wb = new NumberingPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const wb = new NumberingPageModel((await suite.sample()).page);
     assert.equal(await wb.numberIs(0, '1'), '1');
     const before = await wb.columnWidth('name');
     await wb.dragColumnEdge('name', -(before - 80));
@@ -63,7 +63,7 @@ describe('column fit without AG Grid’s autosize module', () => {
   });
 
   it('starts no timer per row when a pasted block changes many rows', async () => {
-    const wb = new NumberingPageModel((await openSample(await suite.profile(), suite.url())).page);
+    const wb = new NumberingPageModel((await suite.sample()).page);
     assert.equal(await wb.numberIs(0, '1'), '1');
     await wb.focus(0, 'y2011_dtpt');
     const r = await wb.page.evaluate(() => {

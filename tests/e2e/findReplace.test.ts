@@ -17,7 +17,7 @@ const suite = e2eSuite();
 
 /** The sample plan opened in a fresh profile (a loaded machine: a minute to load at most). */
 async function openSample(): Promise<WorkbookPageModel> {
-  const page = await (await suite.profile()).newPage();
+  const page = await suite.page();
   page.setDefaultTimeout(60_000);
   const start = new StartPageModel(page);
   await start.goto(suite.url());
@@ -78,7 +78,7 @@ describe('find and replace', () => {
   });
 
   it('replaces on a plain sheet: a label and a figure, its SUM follows, the formula cell skipped', async () => {
-    const page = await (await suite.profile()).newPage();
+    const page = await suite.page();
     page.setDefaultTimeout(60_000);
     await page.setViewportSize({ width: 1440, height: 1000 });
     const start = new StartPageModel(page);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePlan } from '../../src/domain/generate';
 import { serializePlanbook } from '../../src/io/planbookFile';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { StartPageModel } from './pages/StartPage';
 import { WorkbookPageModel } from './pages/WorkbookPage';
 import { FindFilterBar } from './pages/FindFilterBar';
@@ -19,7 +19,7 @@ const suite = e2eSuite();
 
 describe('find over the figures as shown', () => {
   it('finds a section’s sum, the grand total (computed) and a figure in tỷ đồng', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const { page } = wb;
     const ff = new FindFilterBar(page);
     const nameBox = page.locator('[data-testid=name-box]');
@@ -52,7 +52,7 @@ describe('find over the figures as shown', () => {
     );
     const file = join(mkdtempSync(join(tmpdir(), 'pb-find-')), 'pinned.planbook');
     writeFileSync(file, serializePlanbook(plan));
-    const page = await (await suite.profile()).newPage();
+    const page = await suite.page();
     page.setDefaultTimeout(30_000);
     const start = new StartPageModel(page);
     await start.goto(suite.url());

@@ -107,6 +107,7 @@ export function e2eSuite(): {
   url: () => string;
   profile: (url?: string) => Promise<BrowserContext>;
   sample: () => Promise<WorkbookPageModel>;
+  page: () => Promise<Page>;
 } {
   let srv: Awaited<ReturnType<typeof serveDist>> | undefined;
   let browser: Browser | undefined;
@@ -136,6 +137,15 @@ export function e2eSuite(): {
     return context;
   };
   let shared: { context: BrowserContext; page: Page } | undefined;
+  /** The file's one shared page, reset to a fresh profile's state (see `sample`), on about:blank. */
+  const page = async () => {
+    await start();
+    if (!shared) {
+      const context = await profile();
+      shared = { context, page: await context.newPage() };
+    }
+    return (shared.page = await resetPage(shared.context, shared.page, srv!.url));
+  };
   return {
     url: () => srv!.url,
     /** A fresh profile, allowed the clipboard on `url` (the suite's server unless told). */
@@ -149,15 +159,15 @@ export function e2eSuite(): {
      * scripts or exposed functions, or the context's settings (offline, routes) takes `profile()`.
      */
     sample: async () => {
-      await start();
-      if (!shared) {
-        const context = await profile();
-        shared = { context, page: await context.newPage() };
-      }
-      const { context } = shared;
-      const page = (shared.page = await resetPage(context, shared.page, srv!.url));
-      return openSample(context, srv!.url, page);
+      const p = await page();
+      return openSample(shared!.context, srv!.url, p);
     },
+    /**
+     * The same shared page, reset the same way but left on about:blank: for a test of one page
+     * that starts elsewhere than the sample (a file dropped or opened on the start page), in
+     * place of `(await profile()).newPage()`.
+     */
+    page,
   };
 }
 
@@ -191,6 +201,7 @@ async function resetPage(context: BrowserContext, page: Page, url: string): Prom
   await cdp.detach();
   await page.setViewportSize(CONTEXT_OPTIONS.viewport);
   await page.emulateMedia({ media: null });
+  page.setDefaultTimeout(30_000); // Playwright's, as on a new page (a test may have set another)
   return page;
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { FindFilterBar } from './pages/FindFilterBar';
 import { PrintPageModel } from './pages/PrintPage';
 import { TotalsPageModel } from './pages/TotalsPage';
@@ -17,7 +17,7 @@ const suite = e2eSuite();
 
 describe('figures on the printed form', () => {
   it('shows a figure alike in the grid, the print, find and the .xlsx: 2 decimals, a typed thousandth kept', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     await wb.type(2, 'y2013_dtpt', '1234,5678');
     await wb.type(3, 'y2013_dtpt', '1234,567');
     // the grid: at most 2 decimals (was 1.234,568), a thousandth (1.000 đồng) as typed
@@ -52,7 +52,7 @@ describe('figures on the printed form', () => {
   });
 
   it('prints a section’s stated figure as the grid shows it and the file keeps it, the computed one marked', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const tp = new TotalsPageModel(wb.page);
     // section 1 (qt01) states 36.300 as its Tổng mức đầu tư; its projects add up to 41.300
     assert.equal(await tp.shown('qt01', 'stated'), '36.300');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
-import { e2eSuite, openSample } from './harness';
+import { e2eSuite } from './harness';
 import { TotalsPageModel } from './pages/TotalsPage';
 
 const suite = e2eSuite();
@@ -14,7 +14,7 @@ const GRAND = 'qt22';
 
 describe('totals on screen', () => {
   it('shows the plan’s total rows once, its stated figures marked with the computed ones beside', async () => {
-    const wb = await openSample(await suite.profile(), suite.url());
+    const wb = await suite.sample();
     const tp = new TotalsPageModel(wb.page);
     // one Tổng cộng row: the plan's own; no computed rows pinned, no "(tính)" column
     assert.equal(await tp.rowsNamed('Tổng cộng'), 1);
@@ -42,8 +42,7 @@ describe('totals on screen', () => {
 
 describe('export of stated figures that differ', () => {
   it('asks: formulas write the computed figures and the check sheet lists each; keep writes the stated ones', async () => {
-    const context = await suite.profile();
-    const wb = await openSample(context, suite.url());
+    const wb = await suite.sample();
     const tp = new TotalsPageModel(wb.page);
     const dialog = await tp.exportAsked();
     assert.match(await dialog.innerText(), /20 số liệu/);

@@ -4,7 +4,8 @@
  * has its own private profile, made by the same function a one-shot `soffice --convert-to` run's
  * profile is made by, so loading (recalculation or cached values) is the same. Test files that
  * run one after another in a slot (never two at once) share its instance; it stops within a
- * second of the test run's end (its keeper watches the run's process). Set PLANBOOK_LO_ONESHOT=1
+ * second of the test run's end (its keeper watches the run's process). The e2e files run one
+ * after another share the run's instances the same way (tests/e2e/run.ts). Set PLANBOOK_LO_ONESHOT=1
  * to convert one-shot; any failure to start or reach an instance converts one-shot too.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,12 +18,16 @@ const SCRIPT = fileURLToPath(new URL('./lo_uno.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 const broken = new Set<string>();
 
-/** The run (the Vitest main process under its forks pool, else this process) and this slot. */
+/**
+ * The run (the Vitest main process under its forks pool, the e2e runner running its files one at
+ * a time, else this process) and this slot.
+ */
 function slot(): { run: number; name: string } {
   const pool = process.env.VITEST_POOL_ID;
-  return pool
-    ? { run: process.ppid, name: `${process.ppid}-${pool}` }
-    : { run: process.pid, name: `${process.pid}` };
+  const e2e = Number(process.env.PLANBOOK_E2E_RUN);
+  if (pool) return { run: process.ppid, name: `${process.ppid}-${pool}` };
+  if (e2e) return { run: e2e, name: `${e2e}-e2e` };
+  return { run: process.pid, name: `${process.pid}` };
 }
 
 /** The pipe of the running instance of profile `key` in this slot, started on first use. */
