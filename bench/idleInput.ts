@@ -115,8 +115,18 @@ async function main(): Promise<void> {
     dists.map((d) => [d, { edits: [], pastes: [], cpu: [], longs: [], copies: 0 }]),
   );
   for (let k = 0; k < ROUNDS; k++)
-    for (const d of k % 2 ? [...dists].reverse() : dists)
-      await round(d, file, wb.meta.title, kinds, all.get(d)!);
+    for (const d of k % 2 ? [...dists].reverse() : dists) {
+      const f = all.get(d)!;
+      const e0 = f.edits.length;
+      await round(d, file, wb.meta.title, kinds, f);
+      const e = stats(f.edits.slice(e0));
+      console.log(
+        `  round ${k + 1} ${d}: edit median ${e.median.toFixed(1)} p95 ${e.p95.toFixed(1)} max ${e.max.toFixed(1)} ms; pastes ${f.pastes
+          .slice(-PASTES)
+          .map((x) => x.toFixed(0))
+          .join(', ')} ms; load ${load()}`,
+      );
+    }
   const x = (v: number) => v.toFixed(1);
   for (const [d, f] of all) {
     const e = stats(f.edits);
