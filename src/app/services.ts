@@ -182,13 +182,17 @@ export class PlanbookApp {
     session.watch();
     warmEditWhenIdle(session.engineBuilt);
     // a large workbook read row by row: its open copy written after the engine and its checks
-    // (the next open reads a few records); a copy stopped when the workbook is closed is not set
+    // (the next open reads a few records); a copy stopped when the workbook is closed or edited
+    // is not set
+    const loadedRev = loaded.rev;
     const copying =
       lock && !loaded.fromCopy && defersEngine(loaded.workbook)
         ? keepOpenCopy(
             this.repo.openCopyWriter(loaded),
             // (built without asking for it, then its checks' first pass)
             session.engineBuilt.then(() => session.whenEngineReady()),
+            // a change committed (or on its way): the copy would be stale, its writing stops
+            () => session.committedRev !== loadedRev,
           )
         : undefined;
     const sync = new SyncLink(session, this.repo);

@@ -24,11 +24,13 @@ function twoSheets(id: string, projects = Math.ceil(COPY_ROWS * 1.3)): Workbook 
   };
 }
 
-async function writeAll(repo: WorkbookRepo, id: string) {
+/** Writes every row of the copy in parts of `rows` (the last of a sheet shorter); the part count. */
+async function writeAll(repo: WorkbookRepo, id: string, rows = COPY_ROWS) {
   const loaded = (await repo.load(id))!;
   const w = repo.openCopyWriter(loaded);
-  for (let k = 0; k < w.parts; k++) await w.writePart(k);
-  return { w, loaded };
+  let parts = 0;
+  for (; w.left > 0; parts++) await w.writeNext(rows);
+  return { w, loaded, parts };
 }
 
 describe('the open copy', () => {
@@ -36,9 +38,9 @@ describe('the open copy', () => {
     const db = openDb('open-copy-same');
     const repo = new WorkbookRepo(db);
     await repo.create(twoSheets('w1'));
-    const { w, loaded: rows } = await writeAll(repo, 'w1');
+    const { w, loaded: rows, parts } = await writeAll(repo, 'w1');
     expect(rows.fromCopy).toBe(false);
-    expect(w.parts).toBe(3);
+    expect(parts).toBe(3);
     expect(await w.finish()).toBe(true);
     const copy = (await repo.load('w1'))!;
     expect(copy.fromCopy).toBe(true);
@@ -99,5 +101,38 @@ describe('the open copy', () => {
     await repo.remove('w1');
     expect(await db.openCopies.count()).toBe(2);
     expect((await repo.load('w2'))!.fromCopy).toBe(true);
+  });
+
+  it('reads back the same from parts of any size (never across two sheets)', async () => {
+    const db = openDb('open-copy-sizes');
+    const repo = new WorkbookRepo(db);
+    await repo.create(twoSheets('w1', 900));
+    const { w, loaded, parts } = await writeAll(repo, 'w1', 333);
+    const rows = loaded.workbook.sheets.map((s) => s.rows.length);
+    expect(parts).toBe(rows.reduce((n, r) => n + Math.ceil(r / 333), 0));
+    expect(await w.finish()).toBe(true);
+    const copy = (await repo.load('w1'))!;
+    expect(copy.fromCopy).toBe(true);
+    expect(copy.workbook).toEqual(loaded.workbook);
+    expect([...copy.order]).toEqual([...loaded.order]);
+  });
+
+  it('an unfinished copy is never set; abandoned, its parts are deleted', async () => {
+    const db = openDb('open-copy-unfinished');
+    const repo = new WorkbookRepo(db);
+    await repo.create(twoSheets('w1', 900));
+    const loaded = (await repo.load('w1'))!;
+    const w = repo.openCopyWriter(loaded);
+    await w.writeNext(500);
+    await w.writeNext(500);
+    expect(await db.openCopies.count()).toBe(2);
+    expect(await w.finish()).toBe(false);
+    expect(await db.openCopies.count()).toBe(0);
+    const v = repo.openCopyWriter(loaded);
+    await v.writeNext(500);
+    await v.abandon();
+    expect(v.left).toBe(0);
+    expect(await db.openCopies.count()).toBe(0);
+    expect((await repo.load('w1'))!.fromCopy).toBe(false);
   });
 });

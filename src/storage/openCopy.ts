@@ -4,12 +4,12 @@
  * the open of a 100,000-project plan); the copy is read in a few records. It is used only while
  * the workbook's revision is still the one it holds (a commit makes it stale: the rows are then
  * read as before), and only once all its parts are in (its stamp is set on the workbook last).
- * Parts are written one per task (the page keeps its turn between them).
+ * Parts are written one per idle step, each sized to fit the step (app/openCopySteps.ts).
  */
 import type { Id, Row, Workbook } from '../domain/types';
 import type { OpenCopyRecord, PlanbookDb, WorkbookRecord } from './db';
 
-/** Rows in one part (about 20 ms of cloning on a quiet machine). */
+/** The most rows in one part (about 20 ms of cloning on a quiet machine). */
 export const COPY_ROWS = 5000;
 
 /** A sheet's rows with their order keys, read from the open copy. */
@@ -43,17 +43,26 @@ export async function readOpenCopy(
   return parts.every((p, k) => p.part === k) ? out : null;
 }
 
-/** Writes a workbook's open copy part by part; `finish` sets it once all parts are in. */
+/**
+ * Writes a workbook's open copy part by part, each part as many rows as its caller asks (one
+ * sheet's, at most COPY_ROWS); `finish` sets it once all rows are in.
+ */
 export interface CopyWriter {
-  /** How many parts there are. */
-  readonly parts: number;
-  /** Stores part k (0 ≤ k < parts). */
-  writePart(k: number): Promise<void>;
+  /** Rows not yet written. */
+  readonly left: number;
   /**
-   * Makes the parts the workbook's copy if it is still at the revision they hold (true), and
-   * deletes its older copies; otherwise deletes these parts (false).
+   * Stores the next part, of at most `rows` rows (at least one; fewer at the end of a sheet);
+   * the rows are cloned before it returns (IndexedDB's put), stored when it resolves.
+   */
+  writeNext(rows: number): Promise<void>;
+  /**
+   * Makes the parts the workbook's copy if every row is in and the workbook is still at the
+   * revision they hold (true), and deletes its older copies; otherwise deletes these parts
+   * (false). The writer holds no rows after it.
    */
   finish(): Promise<boolean>;
+  /** Deletes the parts written so far without setting them (a copy left unfinished). */
+  abandon(): Promise<void>;
 }
 
 /** A random stamp for one copy. */
@@ -72,49 +81,80 @@ export function copyWriter(
   order: ReadonlyMap<Id, string>,
 ): CopyWriter {
   const stamp = newStamp();
-  const slices: { sheetId: Id; from: number; rows: readonly Row[] }[] = [];
-  for (const s of wb.sheets)
-    for (let i = 0; i < s.rows.length; i += COPY_ROWS)
-      slices.push({ sheetId: s.id, from: i, rows: s.rows });
-  const mine = (): [Id, string, number][] => slices.map((_, k) => [wb.id, stamp, k]);
+  const id = wb.id;
+  // what is left to write (dropped by finish: a finished writer keeps no rows alive)
+  let sheets: { id: Id; rows: readonly Row[] }[] = wb.sheets.map((s) => ({
+    id: s.id,
+    rows: s.rows,
+  }));
+  let keys: ReadonlyMap<Id, string> | null = order;
+  let sheet = 0;
+  let from = 0;
+  let parts = 0;
+  let left = sheets.reduce((n, s) => n + s.rows.length, 0);
+  const next = (): void => {
+    while (sheet < sheets.length && from >= sheets[sheet].rows.length) {
+      sheet++;
+      from = 0;
+    }
+  };
+  next();
+  const mine = (): [Id, string, number][] =>
+    Array.from({ length: parts }, (_, k) => [id, stamp, k]);
   return {
-    parts: slices.length,
-    async writePart(k) {
-      const sl = slices[k];
-      const rows = sl.rows.slice(sl.from, sl.from + COPY_ROWS);
+    get left() {
+      return left;
+    },
+    async writeNext(n) {
+      if (!keys || sheet >= sheets.length) return;
+      const s = sheets[sheet];
+      const rows = s.rows.slice(from, from + Math.max(1, Math.min(COPY_ROWS, Math.floor(n))));
+      const map = keys;
       const orders = rows.map((r) => {
-        const o = order.get(r.id);
+        const o = map.get(r.id);
         if (o === undefined) throw new Error(`row ${r.id} has no order key`);
         return o;
       });
       const rec: OpenCopyRecord = {
-        workbookId: wb.id,
+        workbookId: id,
         stamp,
-        part: k,
-        sheetId: sl.sheetId,
+        part: parts++,
+        sheetId: s.id,
         rows,
         orders,
       };
+      from += rows.length;
+      left -= rows.length;
+      next();
       await db.openCopies.put(rec);
     },
     async finish() {
+      const complete = left === 0;
+      sheets = [];
+      keys = null;
       return db.transaction('rw', db.workbooks, db.openCopies, async () => {
-        const w = await db.workbooks.get(wb.id);
-        if (!w || w.rev !== rev) {
+        const w = await db.workbooks.get(id);
+        if (!complete || !w || w.rev !== rev) {
           await db.openCopies.bulkDelete(mine());
           return false;
         }
         await db.openCopies
           .where('[workbookId+stamp+part]')
-          .between([wb.id, '', -Infinity], [wb.id, stamp, -Infinity])
+          .between([id, '', -Infinity], [id, stamp, -Infinity])
           .delete();
         await db.openCopies
           .where('[workbookId+stamp+part]')
-          .between([wb.id, stamp, Infinity], [wb.id, '\uffff', Infinity], true, true)
+          .between([id, stamp, Infinity], [id, '\uffff', Infinity], true, true)
           .delete();
-        await db.workbooks.update(wb.id, { copy: { stamp, rev, parts: slices.length } });
+        await db.workbooks.update(id, { copy: { stamp, rev, parts } });
         return true;
       });
+    },
+    async abandon() {
+      sheets = [];
+      keys = null;
+      left = 0;
+      if (parts) await db.openCopies.bulkDelete(mine());
     },
   };
 }
