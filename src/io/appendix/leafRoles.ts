@@ -6,7 +6,8 @@ import type { LeafSpec } from './header';
 
 /**
  * The role of a leaf without a year or source by its header path: row numbering, the project
- * code, notes, the coordinating or leading body, the name (left of the first amount), a stated total, else figures.
+ * code (a text), notes, the coordinating or leading body, the name (left of the first amount), a
+ * stated total, else figures.
  */
 export function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf['role'] {
   const f = path.map(fold);

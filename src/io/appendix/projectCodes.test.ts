@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leaves } from '../../domain/columns';
+import { compare } from '../../domain/compare';
+import { typedSide } from '../../domain/compareColumns';
 import { matchProjects, projectRefs } from '../../domain/match';
 import { codeColumn, isProjectCodeLabel } from '../../domain/matchCodes';
 import type { AppendixSheet } from '../../domain/types';
@@ -27,12 +29,18 @@ const SCHOOLS: [string, string][] = [
   ['Trạm y tế xã Hải An', '7012379'],
 ];
 
+const bookOf = (lines: string[]) => readGrids('t', [gridFromText(lines.join('\n'))]).workbook;
 const sheetOf = (lines: string[], grid?: RawGrid): AppendixSheet => {
   const s = readGrids('t', [grid ?? gridFromText(lines.join('\n'))]).workbook.sheets[0];
   if (s.kind !== 'appendix') throw new Error('not read as a table');
   return s;
 };
 const projects = (s: AppendixSheet) => s.rows.filter((r) => r.kind === 'project');
+/** The code each project of a read sheet carries in its code column. */
+const codes = (s: AppendixSheet) => {
+  const id = codeColumn(s);
+  return id ? projects(s).map((r) => r.cells[id]) : [];
+};
 
 describe('a project-code column (Mã dự án) in a read table', () => {
   it('keeps each project’s code on its row, a text column, never a figure', () => {
@@ -42,16 +50,16 @@ describe('a project-code column (Mã dự án) in a read table', () => {
     const leaf = leaves(s.columns).find((l) => l.id === id)!;
     expect(leaf.role).toBe('text');
     expect(leaf.code).toBe('3'); // the column code row stays the column's code, no project's
-    expect(projects(s).map((r) => r.cells[id!])).toEqual(['7012345', '7012362', '7012379']);
-    // the section and the total carry no code, and their figures are unchanged
+    expect(codes(s)).toEqual(['7012345', '7012362', '7012379']);
+    // no code is a figure of its row, the project's figures are its own, the section has no code
+    for (const r of projects(s))
+      expect(Object.values(r.cells).filter((v) => typeof v === 'number')).toEqual([500, 200]);
     expect(s.rows[0].cells[id!]).toBeUndefined();
   });
 
   it('reads labels without diacritics, short, English and bilingual, and codes with letters', () => {
     for (const header of ['Ma du an', 'Mã DA', 'Mã số dự án', 'Project code', 'Mã dự án / Code'])
-      expect(projects(sheetOf(table(header, SCHOOLS))).map((r) => r.cells[codeColumn(sheetOf(table(header, SCHOOLS)))!])).toEqual(
-        ['7012345', '7012362', '7012379'],
-      );
+      expect(codes(sheetOf(table(header, SCHOOLS)))).toEqual(['7012345', '7012362', '7012379']);
     const lettered = sheetOf(
       table('Mã dự án', [
         ['Trường THCS Triệu Độ', 'DA-01'],
@@ -59,11 +67,7 @@ describe('a project-code column (Mã dự án) in a read table', () => {
         ['Trạm y tế xã Hải An', 'DA-03'],
       ]),
     );
-    expect(projects(lettered).map((r) => r.cells[codeColumn(lettered)!])).toEqual([
-      'DA-01',
-      'QT.2021.05',
-      'DA-03',
-    ]);
+    expect(codes(lettered)).toEqual(['DA-01', 'QT.2021.05', 'DA-03']);
   });
 
   it('keeps a stored number’s leading zeros as its format shows them', () => {
@@ -71,8 +75,7 @@ describe('a project-code column (Mã dự án) in a read table', () => {
     const first = g.rows[5];
     const cell: RawCell = { text: '0012345', value: 12345, format: '0000000' };
     g.rows[5] = [...first.slice(0, 2), cell, ...first.slice(3)];
-    const s = sheetOf([], g);
-    expect(projects(s)[0].cells[codeColumn(s)!]).toBe('0012345');
+    expect(codes(sheetOf([], g))[0]).toBe('0012345');
   });
 
   it('takes no row number, column code, budget code or plain `Mã số` for a project code', () => {
@@ -97,5 +100,24 @@ describe('a project-code column (Mã dự án) in a read table', () => {
     expect(pair?.b.text).toBe('Trụ sở làm việc Ban quản lý dự án đầu tư xây dựng');
     expect(pair?.by).toBe('code');
     expect(pair?.reasons).toContain('sameCode');
+  });
+
+  it('compares two read files: a renamed project paired by its code, no code reported changed', () => {
+    const a = typedSide('a', bookOf(table('Mã dự án', SCHOOLS)));
+    const renamed = SCHOOLS.map(([n, c], k): [string, string] => [
+      k === 1 ? 'Trụ sở làm việc' : n,
+      c,
+    ]);
+    const r = compare(a, typedSide('b', bookOf(table('Mã dự án', renamed))));
+    expect([r.added.length, r.removed.length, r.changes.length]).toEqual([0, 0, 0]);
+    expect(r.matched.find((m) => m.b.text === 'Trụ sở làm việc')?.by).toBe('code');
+    // two rows swapped, the codes pasted in their old order: paired by name, no code is a change
+    const swapped = [SCHOOLS[1], SCHOOLS[0], SCHOOLS[2]].map(([n], k): [string, string] => [
+      n,
+      SCHOOLS[k][1],
+    ]);
+    const s = compare(a, typedSide('b', bookOf(table('Mã dự án', swapped))));
+    expect(s.matched.every((m) => m.a.text === m.b.text)).toBe(true);
+    expect(s.changes).toEqual([]);
   });
 });
