@@ -4,6 +4,7 @@
  * other cells by role or label).
  */
 import { leaves } from './columns';
+import { codeColumn } from './matchCodes';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, Workbook } from './types';
 
 /** One side of a comparison: a workbook and the computed value of its cells. */
@@ -65,6 +66,12 @@ export function leafPaths(nodes: ColumnNode[], above: string[] = []): Map<string
   return out;
 }
 
+/**
+ * The roles of the cells compared. The project code (`Mã dự án`, matchCodes.ts) is not among them:
+ * like the name it says which project a row is (pairs are made by it), no figure or text of the
+ * project that changed; a copy whose code column was pasted in another order than its rows would
+ * otherwise report every moved row's code as a change.
+ */
 const COMPARED_ROLES = new Set(['stated', 'lead', 'coord', 'notes', 'text', 'value', 'amount']);
 
 /**
@@ -96,8 +103,9 @@ function keyedLeaves(
   const paths = leafPaths(sheet.columns);
   const seen = new Map<string, number>();
   const out: { l: ColumnLeaf; key: string; path: string[] }[] = [];
+  const code = codeColumn(sheet);
   for (const l of leaves(sheet.columns)) {
-    if (!COMPARED_ROLES.has(l.role)) continue;
+    if (!COMPARED_ROLES.has(l.role) || l.id === code) continue;
     const path = paths.get(l.id) ?? [l.label];
     let key = columnKey(l);
     if (repeated.has(key)) {
@@ -114,8 +122,9 @@ function keyedLeaves(
 /** Keys (`columnKey`) that more than one compared leaf of a sheet has. */
 function repeatedKeys(sheet: AppendixSheet | undefined, into: Set<string>): Set<string> {
   const seen = new Set<string>();
+  const code = sheet && codeColumn(sheet);
   for (const l of sheet ? leaves(sheet.columns) : []) {
-    if (!COMPARED_ROLES.has(l.role)) continue;
+    if (!COMPARED_ROLES.has(l.role) || l.id === code) continue;
     const key = columnKey(l);
     if (seen.has(key)) into.add(key);
     seen.add(key);

@@ -11,13 +11,26 @@ import type { Match, ProjectRef } from './matchTypes';
 import { fold } from './sources';
 import type { AppendixSheet } from './types';
 
-/** A project-code header: `Mã dự án`, `Mã số dự án`, `Mã DA`, `Mã công trình`, `Mã TABMIS`. */
-const CODE_HEADER = /^ma (so )?(du an|da|cong trinh|ct|tabmis|dau tu)\b/;
+/**
+ * A project-code header: `Mã dự án`, `Mã số dự án`, `Mã DA`, `Mã công trình`, `Mã TABMIS`,
+ * `Mã TMĐT`; in English `Project code`, `Project ID`, `Code`. Not a budget code (`Mã chương`,
+ * `Mã ngành`, `Mã nguồn`: they name no one project) and not a bare `Mã số`.
+ */
+const CODE_HEADER =
+  /^(ma (so )?(du an|da|cong trinh|ct|tabmis|dau tu|tmdt)\b|(project )?code( no\.?)?$|project id$)/;
+
+/**
+ * Whether a column label names the project code, also as one line of a bilingual label
+ * (`Mã dự án / Project code`, `Project code (Mã DA)`), with or without diacritics.
+ */
+export function isProjectCodeLabel(label: string): boolean {
+  return label.split(/[\n\r/|()]/).some((part) => CODE_HEADER.test(fold(part)));
+}
 
 /** The id of a sheet's project-code column (a text column so headed), if any. */
 export function codeColumn(sheet: AppendixSheet): string | undefined {
   return leaves(sheet.columns).find(
-    (l) => (l.role === 'text' || l.role === 'value') && CODE_HEADER.test(fold(l.label).trim()),
+    (l) => (l.role === 'text' || l.role === 'value') && isProjectCodeLabel(l.label),
   )?.id;
 }
 

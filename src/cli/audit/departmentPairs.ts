@@ -42,9 +42,10 @@ import {
  * …`) are read now (rowKinds.ts `isBareVietnamese`, splitLines.ts `va`).
  */
 export const READING_LIMITS: ReadonlySet<string> = new Set<string>([
-  // the reader keeps no text column's cells (rows.ts reads number, name, lead, coord and
-  // figures): a `Mã dự án` column is read as a column but its codes never reach the rows, so
-  // matching (matchCodes.ts, which pairs by them) has none to pair a renamed project by
+  // the codes reach the rows and pair a renamed project now (h209); left here for one table only:
+  // Plan_2003 Sheet1 is typed in a legacy font (TCVN3), the Unicode `Mã dự án` the builder puts
+  // in its header is decoded as that font into `Mó dự ỏn` (a builder's artifact: a department
+  // typing in that file types the header in its font)
   'codes, one renamed',
   // matching's: a name completed with a place after a comma (`…, huyện Triệu Phong`) or a label
   // (`Dự án:`, `Công trình:`) is scored as a similar name only, often below the threshold

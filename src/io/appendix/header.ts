@@ -135,7 +135,7 @@ export function buildColumns(
           ? amountColumnId(Number(year ?? 0), source ?? 'total')
           : role;
     if (role === 'amount' && !year) id = `src_${slug(source!)}`;
-    if (role === 'value') id = `c${grp.cols[0]}`;
+    if (role === 'value' || role === 'text') id = `c${grp.cols[0]}`;
     if (used.has(id)) {
       if (role !== 'amount' && role !== 'value')
         role = numericBelow(g, band, grp.cols) ? 'value' : 'text';

@@ -1,17 +1,21 @@
 /** What a header column is (number, name, notes, stated total, figures) before its figures refine it. */
+import { isProjectCodeLabel } from '../../domain/matchCodes';
 import { fold } from '../../domain/sources';
 import type { ColumnLeaf } from '../../domain/types';
 import type { LeafSpec } from './header';
 
 /**
- * The role of a leaf without a year or source by its header path: row numbering, notes, the
- * coordinating or leading body, the name (left of the first amount), a stated total, else figures.
+ * The role of a leaf without a year or source by its header path: row numbering, the project
+ * code (a text), notes, the coordinating or leading body, the name (left of the first amount), a
+ * stated total, else figures.
  */
 export function roleOf(path: string[], index: number, firstAmount: number): ColumnLeaf['role'] {
   const f = path.map(fold);
   const last = f[f.length - 1] ?? '';
   const all = f.join(' | ');
   if (/^(s?tt|t t|so tt|stt|so thu tu)( no\.?)?$/.test(last)) return 'number';
+  // a project code (`Mã dự án`: `7012345`, `DA-01`) is text, its digits no figure
+  if (isProjectCodeLabel(path[path.length - 1] ?? '')) return 'text';
   if (/ghi chu/.test(all)) return 'notes';
   if (/phoi hop/.test(all)) return 'coord';
   if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all))

@@ -4,7 +4,10 @@ import type { LeafSpec } from './header';
 import type { Ctx } from './rowFigures';
 import { field } from './tableLines';
 
-/** A row's text cells (number, name, lead, coordinator, notes: those not empty), in that order. */
+/**
+ * A row's text cells (number, name, lead, coordinator, notes, project code: those not empty), in
+ * that order.
+ */
 export function textCells(
   c: Ctx,
   r: number,
@@ -20,6 +23,10 @@ export function textCells(
   if (coord) base.coord = coord;
   const notes = field(c, r, 'notes');
   if (notes) base.notes = notes;
+  // the project code as shown (`0012345` keeps its zeros): a text, never a figure
+  const code = field(c, r, 'code');
+  const codeId = c.byRole?.get('code')?.leaf.id;
+  if (code && codeId) base[codeId] = code;
   return base;
 }
 

@@ -3,6 +3,7 @@
  * headers at page breaks and the notes below set apart) and a line's field by role (the lines that
  * continue a row's label: splitLines.ts).
  */
+import { isProjectCodeLabel } from '../../domain/matchCodes';
 import { fold } from '../../domain/sources';
 import { cellText, isFolded, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
@@ -86,6 +87,9 @@ export function field(c: Ctx, r: number, role: string): string {
   if (!byRole) {
     byRole = new Map<string, LeafSpec>();
     for (const s of c.specs) if (!byRole.has(s.leaf.role)) byRole.set(s.leaf.role, s);
+    // the project code's column (a text column headed `Mã dự án`), read as the role `code`
+    const code = c.specs.find((s) => s.leaf.role === 'text' && isProjectCodeLabel(s.leaf.label));
+    if (code) byRole.set('code', code);
     c.byRole = byRole;
   }
   if ((role === 'number' || role === 'name') && byRole.has('name')) {
