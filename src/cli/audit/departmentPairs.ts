@@ -46,9 +46,6 @@ export const READING_LIMITS: ReadonlySet<string> = new Set<string>([
   // figures): a `Mã dự án` column is read as a column but its codes never reach the rows, so
   // matching (matchCodes.ts, which pairs by them) has none to pair a renamed project by
   'codes, one renamed',
-  // matching's: a name completed with a place after a comma (`…, huyện Triệu Phong`) or a label
-  // (`Dự án:`, `Công trình:`) is scored as a similar name only, often below the threshold
-  'names shortened or completed',
 ]);
 
 /** What went wrong in one comparison of a table with an edited copy. */
