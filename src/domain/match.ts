@@ -4,7 +4,8 @@
  * otherwise, and for the rest, projects are paired by what they are: the same name once spelled
  * alike (`nameKey`: case, diacritics, abbreviations, phases), then by a score over similar names,
  * lead unit, section and amounts, best pairs first (a project code both files give pairs a renamed
- * project before: matchCodes.ts) (never by position). Every pair carries its
+ * project before: matchCodes.ts; then a name completed with a label or a place: matchCore.ts)
+ * (never by position). Every pair carries its
  * reasons and a confidence; a pair below `CONFIRM_BELOW` is doubtful and waits for the user.
  * The work can run in pieces (`matchProjectsSteps`), with the same result.
  */
@@ -12,6 +13,7 @@ import { nameSimilarity } from './matchNames';
 import { Scorer, tokenCountsSteps } from './matchScore';
 import { pairSimilar } from './matchSimilar';
 import { pairByCode } from './matchCodes';
+import { pairByCore } from './matchCore';
 import { byId, keyStep, marks, pairByIdInStep, placesOf, unique, untaken } from './matchIds';
 import { groupBy, idReasons, pairByKey, reasonList } from './matchKeys';
 import { memoisedSteps } from './refsMemo';
@@ -142,6 +144,8 @@ export function* matchProjectsSteps(
   }
   // a renamed project keeps its code (both files coded): paired before names are scored
   pairByCode(leftA, leftB, take);
+  // a name completed with a label before or a place after (`Dự án: …`, `…, huyện B`)
+  pairByCore(leftA, leftB, a, b, scorer, take);
   pairSimilar(leftA, leftB, scorer, take);
   const confirmed = new Set(o.confirmed ?? []);
   for (const m of matched)

@@ -47,9 +47,6 @@ export const READING_LIMITS: ReadonlySet<string> = new Set<string>([
   // in its header is decoded as that font into `Mó dự ỏn` (a builder's artifact: a department
   // typing in that file types the header in its font)
   'codes, one renamed',
-  // matching's: a name completed with a place after a comma (`…, huyện Triệu Phong`) or a label
-  // (`Dự án:`, `Công trình:`) is scored as a similar name only, often below the threshold
-  'names shortened or completed',
 ]);
 
 /** What went wrong in one comparison of a table with an edited copy. */

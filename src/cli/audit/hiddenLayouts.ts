@@ -60,6 +60,21 @@ export const hiddenVariants: Record<string, Variant> = {
       hiddenRows: withSet(g.hiddenRows, longest),
     };
   },
+  // an AutoFilter on the header's last row to the table's end, every third project filtered out
+  'project rows hidden by an AutoFilter': (g, a) => {
+    const p = parts(g, a);
+    const h1 = g.lineOf.indexOf(a.header?.last ?? -1);
+    if (!p || h1 < 0 || p.items.length < 3) return null;
+    const width = Math.max(...g.rows.map((r) => r.length));
+    return {
+      ...g,
+      autoFilter: { r0: h1, c0: 0, r1: p.d1, c1: width - 1 },
+      hiddenRows: withSet(
+        g.hiddenRows,
+        p.items.filter((_, k) => k % 3 === 1),
+      ),
+    };
+  },
   // the amount columns after the first collapsed in a column group (details under a total)
   'amount columns collapsed in a column group': (g, a) => {
     const details = colsOf(a, 'amount').slice(1);
@@ -90,28 +105,11 @@ export const hiddenVariants: Record<string, Variant> = {
 };
 
 /**
- * Families not yet read the same (`layouts.ts --open` runs them): a filter's hidden rows that
- * repeat a shown row's name in another section are taken for stale copies (Final_2009–2013 M02+,
- * Plan_2017 M02: 9 of 87) and Plan_2003's stale rows inside the filter are read (2); formulas
- * referring to another sheet (`'M01+'!D11`) are not computed, so some sections read empty (4 of 74:
- * misses, no false alarm). The rest of each family reads the same.
+ * Families not yet read the same (`layouts.ts --open` runs them): formulas referring to another
+ * sheet (`'M01+'!D11`) are not computed, so some sections read empty (4 of 74: misses, no false
+ * alarm). The rest of the family reads the same.
  */
 export const hiddenOpenVariants: Record<string, Variant> = {
-  // an AutoFilter on the header's last row to the table's end, every third project filtered out
-  'project rows hidden by an AutoFilter': (g, a) => {
-    const p = parts(g, a);
-    const h1 = g.lineOf.indexOf(a.header?.last ?? -1);
-    if (!p || h1 < 0 || p.items.length < 3) return null;
-    const width = Math.max(...g.rows.map((r) => r.length));
-    return {
-      ...g,
-      autoFilter: { r0: h1, c0: 0, r1: p.d1, c1: width - 1 },
-      hiddenRows: withSet(
-        g.hiddenRows,
-        p.items.filter((_, k) => k % 3 === 1),
-      ),
-    };
-  },
   // as a web system writes them: `<c s="3"><f>SUM(C8:C20)</f></c>`, no `<v>` (its style kept)
   'formulas saved without cached values': (g) => {
     let n = 0;

@@ -27,6 +27,8 @@ export interface Ctx {
    * sums the table states, see statedSums.ts; else built on first use from the figures alone).
    */
   style?: NumberStyle;
+  /** Lines an AutoFilter hides that the table's stated sums leave out (filteredRows.ts): stale. */
+  stale?: ReadonlySet<number>;
 }
 
 const num = (text: string, style: NumberStyle) =>

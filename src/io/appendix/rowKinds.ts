@@ -25,9 +25,22 @@ export function isTotalLabel(label: string): boolean {
   if (/^tong (cuc|cong ty|lien doan|dai|hoi|lanh su|bien tap|giam doc|thu ky|bi thu)\b/.test(f))
     return false;
   if (/^(tong so|tong cong|cong|cong so|grand total|total|tong)\s*[:(-]?(\s|$)/.test(f))
-    return true;
+    return !/^cong\b/.test(f) || opensWithSum(label, f);
   // `Tổng thu …`, `Tổng chi …`, `Tổng vốn …`, `Tổng nhu cầu …` total a flow
   return /^tong (thu|chi|von|nhu cau|muc|nguon|kinh phi|du toan|quyet toan|ke hoach|gia tri)\b/.test(
+    f,
+  );
+}
+
+/**
+ * Whether a label folded to `cong …` opens with `Cộng` (sum), not `Công` (`Công trình: …`, `Công
+ * ty …`, `Công an tỉnh`: a project's or a body's name, as a department may label one): spelled
+ * `Công` it is not, unaccented it is unless a word naming a thing follows.
+ */
+function opensWithSum(label: string, f: string): boolean {
+  const first = /^[\s*:.-]*(\p{L}+)/u.exec(label.normalize('NFC'))?.[1].toLowerCase() ?? '';
+  if (first === 'công') return false;
+  return !/^cong (trinh|ty|tac|nghe|nghiep|vien|an|doan|chuc|ich|suat|khai|nhan|dan|thuong)\b/.test(
     f,
   );
 }

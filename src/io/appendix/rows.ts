@@ -19,7 +19,8 @@ import {
   isRatioLabel,
   isTotalLabel,
 } from './rowKinds';
-import { type Ctx, hasFigures, rowFigures, typedTexts } from './rowFigures';
+import { type Ctx, figureSpecs, hasFigures, rowFigures, typedTexts } from './rowFigures';
+import { staleFiltered } from './filteredRows';
 import {
   blockPart,
   endsBlock,
@@ -61,13 +62,13 @@ export function readRows(
     for (const t of rowTexts(g, r)) if (t) headerTexts.add(fold(t));
   const c: Ctx = { g, specs, headerTexts, warnings };
   const texts = typedTexts(c);
+  const mark = warnings.length;
   if (!styleLeftToSums(texts)) {
     c.style = sheetNumberStyle(texts);
-    return readTable(c, band).reading;
+    return weighFiltered(c, band, readTable(c, band), mark).reading;
   }
   const code = codeSums(c, band.end);
   c.style = sheetNumberStyle(texts, code);
-  const mark = warnings.length;
   const first = readTable(c, band);
   const { rows } = first.reading;
   const at = first.at;
@@ -76,9 +77,24 @@ export function readRows(
     ...treeSums(c, rows, at),
     ...labelSums(c, rows, at),
   ]);
-  if (style === c.style) return first.reading;
+  if (style === c.style) return weighFiltered(c, band, first, mark).reading;
   warnings.length = mark; // (the warnings of the first reading said again)
-  return readTable({ g, specs, headerTexts, warnings, style }, band).reading;
+  const again = { g, specs, headerTexts, warnings, style };
+  return weighFiltered(again, band, readTable(again, band), mark).reading;
+}
+
+type Read = ReturnType<typeof readTable>;
+
+/**
+ * The reading again without the lines an AutoFilter hides that the stated sums leave out (stale
+ * lines in the filter's range, filteredRows.ts), when there are any; `mark`: the warnings before
+ * the reading (said again).
+ */
+function weighFiltered(c: Ctx, band: HeaderBand, read: Read, mark: number): Read {
+  const stale = staleFiltered(c.g, read.reading.rows, read.at, figureSpecs(c));
+  if (!stale.size) return read;
+  c.warnings.length = mark;
+  return readTable({ ...c, stale }, band);
 }
 
 /** The rows read with the context's number style; `at`: the line of each row's figures. */

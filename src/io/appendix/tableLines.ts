@@ -5,6 +5,7 @@
  */
 import { isProjectCodeLabel } from '../../domain/matchCodes';
 import { fold } from '../../domain/sources';
+import { styleOf } from '../../domain/rowNumbering';
 import { cellText, isFolded, type RawGrid, rowShown } from './grid';
 import type { HeaderBand, LeafSpec } from './header';
 import { isFooterLine } from './rowKinds';
@@ -150,9 +151,12 @@ function lineTexts(g: RawGrid, r: number): readonly string[] {
 }
 
 /**
- * Whether hidden row r, filtered out by an AutoFilter, names what a shown row of the table names:
- * a table lists a project once, so it is an older copy the author hid (a filter hides other
- * projects, never a second line of a shown one). A row collapsed in an outline group is current.
+ * Whether hidden row r, filtered out by an AutoFilter, names what a shown row of its section names:
+ * a section lists a project once, so it is an older copy the author hid (a filter hides other
+ * projects, never a second line of a shown one). A sub-item named alike in another section (`Bổ
+ * sung cân đối` under spending and under revenue, `- Chi phí khác` under two projects) is another
+ * line: a row numbered in another style than r (a heading, or the project over an unnumbered
+ * sub-item) between the two. A row collapsed in an outline group is current.
  */
 function copiesShown(c: Ctx, band: HeaderBand, r: number): boolean {
   const g = c.g;
@@ -165,8 +169,18 @@ function copiesShown(c: Ctx, band: HeaderBand, r: number): boolean {
       .join('|');
   const own = key(r);
   if (!field(c, r, 'name')) return false;
+  const style = styleOf(field(c, r, 'number'));
+  // whether a line numbered in another style than r's stands between lines x < y
+  const apart = (x: number, y: number) => {
+    for (let k = x + 1; k < y; k++) {
+      const tt = field(c, k, 'number');
+      if (tt && styleOf(tt) !== style) return true;
+    }
+    return false;
+  };
   for (let k = band.end; k < g.rows.length; k++)
-    if (!g.hiddenRows?.has(k) && key(k) === own) return true;
+    if (!g.hiddenRows?.has(k) && key(k) === own && !apart(Math.min(r, k), Math.max(r, k)))
+      return true;
   return false;
 }
 
@@ -183,7 +197,7 @@ export function tableRows(c: Ctx, band: HeaderBand): { data: number[]; footer: s
       footer.push(texts.join(' '));
       continue;
     }
-    if (g.hiddenRows?.has(r) && isFolded(g, r) && !copiesShown(c, band, r)) {
+    if (g.hiddenRows?.has(r) && isFolded(g, r) && !c.stale?.has(r) && !copiesShown(c, band, r)) {
       warnings.push({
         code: 'foldedRow',
         row: g.lineOf[r],
