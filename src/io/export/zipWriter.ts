@@ -30,6 +30,11 @@ export function setNativeDeflate(f: DeflaterFactory | null): void {
   factory = f ?? streamDeflater() ?? fflateDeflater;
 }
 
+/** The deflater the parts are written with now. */
+export function deflaterInUse(): DeflaterFactory {
+  return factory;
+}
+
 /** Raw deflate of whole bytes with the registered deflater. */
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
