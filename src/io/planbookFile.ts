@@ -25,14 +25,17 @@ export type Migration = (payload: Record<string, unknown>) => Record<string, unk
 /** Migrations by source version (version 1 is the first public format). */
 export const MIGRATIONS: Record<number, Migration> = {};
 
+/**
+ * The text of a `.planbook` file before its workbook's JSON (which a `}` closes): what
+ * `JSON.stringify({ type, formatVersion, savedAt, workbook })` writes before the workbook.
+ */
+export function planbookHead(savedAt: Date): string {
+  return `{"type":${JSON.stringify(PLANBOOK_TYPE)},"formatVersion":${PLANBOOK_FORMAT_VERSION},"savedAt":${JSON.stringify(savedAt.toISOString())},"workbook":`;
+}
+
 /** Serialises a workbook to the text of a `.planbook` file. */
 export function serializePlanbook(wb: Workbook): string {
-  return JSON.stringify({
-    type: PLANBOOK_TYPE,
-    formatVersion: PLANBOOK_FORMAT_VERSION,
-    savedAt: new Date().toISOString(),
-    workbook: wb,
-  });
+  return `${planbookHead(new Date())}${JSON.stringify(wb)}}`;
 }
 
 /**

@@ -7,7 +7,6 @@
 import type { Finding } from '../../domain/checks';
 import type { Workbook } from '../../domain/types';
 import { hasGrandTotal } from '../../domain/totals';
-import { serializePlanbook } from '../planbookFile';
 import { gridSheetData, type GridValue } from './gridExport';
 import { placeGridFormulas, placer, placeSheetFormulas, readsLeftOut } from './sheetRefs';
 import { unitSheet, type ViewsExport, yearSheet } from './viewSheets';
@@ -17,8 +16,7 @@ import { colName } from './appendixSheet';
 import { appendixOptions, writeAppendix } from './appendixStream';
 import { type BookSheet, writeStreamedBook } from './bookStream';
 import type { BookCell, SheetStream } from './sheetStream';
-import { deflateRaw } from './zipWriter';
-import { base64 } from './base64';
+import { packWorkbook } from './planPacking';
 import type { StatedChoice } from './statedCells';
 import { type SheetFigure, statedReportRows } from './statedReport';
 import { clip } from './xmlText';
@@ -56,11 +54,6 @@ export const STREAM_ROWS_OVER = 5_000;
 /** Writes a sheet builder's rows (write-excel-file's cells), formulas with their `cached` values. */
 function writeRows(s: SheetStream, data: unknown[][], cached?: Map<string, number | string>): void {
   for (let r = 0; r < data.length; r++) s.cells(r, data[r] as BookCell[], cached);
-}
-
-/** The plan's JSON, deflated and in base64 (small, and nothing to escape in the sheet's XML). */
-export async function packPlan(json: string): Promise<string> {
-  return base64(await deflateRaw(new TextEncoder().encode(json)));
 }
 
 const NOT_IN_NAMES =
@@ -114,8 +107,9 @@ export async function exportXlsx(input: ExportInput): Promise<{
   const lang = input.lang ?? 'vi';
   const label = totalLabel(lang);
   const choice = input.stated ?? 'formulas';
-  // the plan is packed while the sheets are written (its deflating answers later: see below)
-  const packing = packPlan(serializePlanbook(wb));
+  // the plan is packed while the sheets are written (its deflating answers later: see below);
+  // deflated in base64, small, and nothing to escape in the sheet's XML
+  const packing = packWorkbook(wb);
   packing.catch(() => undefined); // a failure is the writing's, where `packing` is awaited
   const layouts = wb.sheets.map((s) =>
     layoutAppendix(

@@ -12,6 +12,8 @@ export interface PartDeflater {
   push(chunk: Uint8Array, final: boolean): void;
   /** Settles when every compressed byte has been handed to `out` (a deflater that answers later). */
   done?: Promise<void>;
+  /** The CRC-32 of the bytes pushed, when the deflater computes it (then the writer does not). */
+  crc?: Promise<number>;
 }
 export type DeflaterFactory = (out: (data: Uint8Array) => void) => PartDeflater;
 
@@ -28,6 +30,11 @@ let factory: DeflaterFactory = streamDeflater() ?? fflateDeflater;
 /** Uses a deflater of one's own for the parts (null: the platform's native one, else fflate's). */
 export function setNativeDeflate(f: DeflaterFactory | null): void {
   factory = f ?? streamDeflater() ?? fflateDeflater;
+}
+
+/** The deflater the parts are written with now. */
+export function deflaterInUse(): DeflaterFactory {
+  return factory;
 }
 
 /** Raw deflate of whole bytes with the registered deflater. */
@@ -140,9 +147,10 @@ export class ZipWriter {
     // most 3 bytes per UTF-16 unit
     let buf = new Uint8Array(BYTE_CHUNK);
     let at = 0;
+    const ownCrc = !deflater.crc;
     const flush = (final: boolean) => {
       const bytes = buf.subarray(0, at);
-      entry.crc = crc32(bytes, entry.crc);
+      if (ownCrc) entry.crc = crc32(bytes, entry.crc);
       entry.size += at;
       // the deflater may read the bytes later: the next ones go into a buffer of their own
       deflater.push(bytes, final);
@@ -160,6 +168,7 @@ export class ZipWriter {
       end: () => {
         flush(true);
         if (deflater.done) this.waits.push(deflater.done);
+        if (deflater.crc) this.waits.push(deflater.crc.then((c) => void (entry.crc = c)));
         this.entries.push(entry);
         this.open = false;
       },
