@@ -1,6 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
+import { testsNotReaching } from './tests/support/testImports';
 
 // Planbook — GPL-3.0-or-later. The app is a static site: `vite build` writes dist/, with a service
 // worker that precaches the whole build (the app works offline after the first visit) and waits
@@ -9,6 +11,19 @@ import { VitePWA } from 'vite-plugin-pwa';
 // src/domain's tests: pure TS, they need no SheetJS set-up (a fresh process's import of about 1 MB
 // per file otherwise)
 const DOMAIN = ['src/domain/**/*.test.ts'];
+// src/engine's tests share one process per worker too (the engine's module memos are keyed by
+// their inputs), but for the one that asserts what the FIRST engine built in a process does
+const ENGINE = ['src/engine/**/*.test.ts'];
+const ENGINE_ALONE = ['src/engine/fastRecalc.test.ts'];
+// the other files whose imports never reach src/io/sheetJs.ts need no SheetJS set-up (a fresh
+// process each all the same: some mock modules or change globals)
+const NO_SHEETJS = testsNotReaching(
+  fileURLToPath(new URL('.', import.meta.url)),
+  'src',
+  'src/io/sheetJs.ts',
+).filter(
+  (f) => !f.startsWith('src/domain/') && (!f.startsWith('src/engine/') || ENGINE_ALONE.includes(f)),
+);
 
 export default defineConfig({
   plugins: [
@@ -58,7 +73,7 @@ export default defineConfig({
     // the forks pool: a slot's instance is stopped when the run's process ends).
     pool: 'forks',
     maxWorkers: 2,
-    // Two projects, by what a test file needs (the files of a folder not listed run in 'main'):
+    // Four projects, by what a test file needs (the files not listed run in 'main'):
     projects: [
       {
         // src/domain is pure TS (no SheetJS, no engine, no mocks): its files share one process per
@@ -69,9 +84,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'engine',
+          include: [...ENGINE],
+          exclude: [...configDefaults.exclude, ...ENGINE_ALONE],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'plain', include: NO_SHEETJS } },
+      {
+        extends: true,
+        test: {
           name: 'main',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, ...DOMAIN],
+          exclude: [...configDefaults.exclude, ...DOMAIN, ...ENGINE, ...NO_SHEETJS],
           // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
           setupFiles: ['src/io/sheetJsEager.ts'],
         },
