@@ -38,6 +38,12 @@
  * worker's thread, 3 traces each alternated, 852, 696, 873 ms (A) -> 636, 589, 524 ms (B), the
  * page's ~50 -> ~35 ms, the renderer's thread pool (concurrent compiles, GC) ~1.07 -> ~1.20 s: the
  * whole renderer ~1.94 -> ~1.83 s (median), a smaller gain than the worker thread's alone.
+ *
+ * 2026-12-03 (h208: composedTexts and unlegacy made once per grid; load 30-59 on 2 shared cores,
+ * the app's 100,000-project import past its 55 s limit, so no Chromium figures): the reader and
+ * toWire alone in Node at 100,000, A (55fe643) / B alternated in one process, 8 rounds, CPU ms
+ * 6253/5517, 5808/5783, 5917/5796, 6021/5319, 5829/5959, 7686/7121, 7937/6496, 5920/5397 (median
+ * 6,021 -> 5,796, mean -7.7 %; B less in 7 of 8). Not met: 0.9x LibreOffice's open at 100,000.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -13,8 +13,23 @@ function hasMark(t: string): boolean {
   return false;
 }
 
+/**
+ * Each grid's composed grid, made once: the sheet's tables are found (stackedTables) and the
+ * sheet then read (readAppendix) on the same grid, and a grid's rows are not changed in place
+ * once read (a changed grid is a new object), so the second ask is the first's answer (a pass
+ * over every cell of 100,000 rows less).
+ */
+const COMPOSED = new WeakMap<RawGrid, RawGrid>();
+
 /** The grid with every text cell composed (NFC); the same grid when none needs it. */
 export function composedTexts(g: RawGrid): RawGrid {
+  let out = COMPOSED.get(g);
+  if (out === undefined) COMPOSED.set(g, (out = composed(g)));
+  return out;
+}
+
+/** composedTexts, made. */
+function composed(g: RawGrid): RawGrid {
   if (!g.rows.some((row) => row.some((c) => c && hasMark(c.text)))) return g;
   return {
     ...g,

@@ -53,8 +53,18 @@ function withRowTotal(columns: ColumnNode[]): ColumnNode[] {
   return out;
 }
 
+/** Each grid's unlegacy answer, made once (as composedTexts': the same grid is asked twice). */
+const UNLEGACY = new WeakMap<RawGrid, { grid: RawGrid; encoding: LegacyEncoding | null }>();
+
 /** Converts a table typed in TCVN3 or VNI to Unicode; the encoding found, or null. */
 export function unlegacy(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding | null } {
+  let out = UNLEGACY.get(g);
+  if (out === undefined) UNLEGACY.set(g, (out = toUnicode(g)));
+  return out;
+}
+
+/** unlegacy, made. */
+function toUnicode(g: RawGrid): { grid: RawGrid; encoding: LegacyEncoding | null } {
   // most tables have fewer than two suspicious characters in all: detectLegacy's answer (null)
   // is known without listing their texts
   let before = 0;
