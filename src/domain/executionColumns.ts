@@ -187,8 +187,11 @@ export function planLeafMeaning(lp: LeafPath, year: number): ColumnMeaning {
     if (leaf.year === year) return { measure: 'plan', part: 'all', source, year };
     return { measure: 'yearAllocation', part: 'all', source, year: leaf.year };
   }
-  if (leaf.role !== 'amount' && leaf.role !== 'stated' && leaf.role !== 'value')
-    return { measure: 'other', part: 'all', source: null };
+  if (leaf.role !== 'amount' && leaf.role !== 'stated' && leaf.role !== 'value') {
+    // a text column may be the project code (`Mã dự án`: the reader keeps it as text, never a figure)
+    const text = classifyColumn([leaf.label], year);
+    return text.measure === 'code' ? text : { measure: 'other', part: 'all', source: null };
+  }
   const path = lp.path.some((p) => p.trim()) ? lp.path : [leaf.label];
   return classifyColumn(path, year, leaf.source);
 }
