@@ -152,10 +152,13 @@ export function attachStrayKeys(el: HTMLElement, api: () => GridApi<GridItem> | 
   };
 
   const onKey = (e: KeyboardEvent) => {
-    const a = api();
     const t = e.target;
+    const onPage = t === document.body || t === document.documentElement || t === document;
+    // every key the grid or a field has (the usual case) ends here, before any look at the page
+    if (!onPage) return;
+    const a = api();
     const stray = straysToGrid({
-      onPage: t === document.body || t === document.documentElement || t === document,
+      onPage,
       taken: e.defaultPrevented,
       composing: e.isComposing || e.keyCode === 229,
       modal: !!document.querySelector(MODAL),
