@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { bytesOf, inProcessWorker } from '../../tests/support/previewKit';
 import { openPreview } from './previewSession';
 import { PreviewWork, type PreviewAsk } from './previewWork';
-import { hasSpare, keepPreviewWarm, takePreviewWorker } from './previewSpare';
+import {
+  QUIET_MS,
+  hasSpare,
+  holdSpareOff,
+  keepPreviewWarm,
+  takePreviewWorker,
+} from './previewSpare';
 
 /** A Worker stand-in that records what it is asked and whether it was ended. */
 class Recorded {
@@ -23,19 +29,22 @@ class Recorded {
   }
 }
 
-const idle = () => new Promise((r) => setTimeout(r, 5));
+/** Past the quiet time a spare waits for, and its idle period (whenIdle: a timer in Node). */
+const idle = () => new Promise((r) => setTimeout(r, QUIET_MS + 20));
 
 afterEach(() => {
   Recorded.made = [];
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 describe('the import preview worker started ahead', () => {
-  it('is started in an idle period while held, warmed, and taken once by the next read', async () => {
+  it('is started in an idle period while held, warmed, and taken once by the next read', () => {
+    vi.useFakeTimers();
     vi.stubGlobal('Worker', Recorded);
     const release = keepPreviewWarm();
     expect(Recorded.made).toHaveLength(0); // not in the task that asked
-    await idle();
+    vi.advanceTimersByTime(QUIET_MS + 10);
     expect(hasSpare()).toBe(true);
     const spare = Recorded.made[0];
     expect(spare.asks).toEqual([{ kind: 'warm' }]);
@@ -48,18 +57,19 @@ describe('the import preview worker started ahead', () => {
     expect(hasSpare()).toBe(false);
   });
 
-  it('ends the spare when the last holder lets go, and starts none afterwards', async () => {
+  it('ends the spare when the last holder lets go, and starts none afterwards', () => {
+    vi.useFakeTimers();
     vi.stubGlobal('Worker', Recorded);
     const a = keepPreviewWarm();
     const b = keepPreviewWarm();
-    await idle();
+    vi.advanceTimersByTime(QUIET_MS + 10);
     expect(Recorded.made).toHaveLength(1);
     a();
     a(); // once per holder
     expect(Recorded.made[0].ended).toBe(false);
     b();
     expect(Recorded.made[0].ended).toBe(true);
-    await idle();
+    vi.advanceTimersByTime(10 * QUIET_MS);
     expect(Recorded.made).toHaveLength(1);
   });
 
@@ -92,6 +102,42 @@ describe('the import preview worker started ahead', () => {
     h.close();
     await idle();
     expect(made).toBe(2);
+    release();
+  });
+
+  it('is started only once the import has been at hand for the quiet time (not at the page start)', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', Recorded);
+    const release = keepPreviewWarm();
+    // a workbook clicked in the list soon after the start page shows never meets a worker starting
+    vi.advanceTimersByTime(QUIET_MS - 100);
+    expect(Recorded.made).toHaveLength(0);
+    vi.advanceTimersByTime(200);
+    expect(Recorded.made).toHaveLength(1);
+    expect(hasSpare()).toBe(true);
+    release();
+  });
+
+  it('is never started while a workbook is being opened, and ends one there when an open starts', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', Recorded);
+    const release = keepPreviewWarm();
+    vi.advanceTimersByTime(QUIET_MS - 100);
+    const opened = holdSpareOff(); // an open starts just before the spare would
+    vi.advanceTimersByTime(10 * QUIET_MS);
+    expect(Recorded.made).toHaveLength(0);
+    opened();
+    opened(); // once per open
+    // a full quiet time after the open, not at once
+    vi.advanceTimersByTime(QUIET_MS - 100);
+    expect(Recorded.made).toHaveLength(0);
+    vi.advanceTimersByTime(200);
+    expect(Recorded.made).toHaveLength(1);
+    // a spare there when the next open starts is ended (it may be starting up still)
+    const again = holdSpareOff();
+    expect(Recorded.made[0].ended).toBe(true);
+    expect(hasSpare()).toBe(false);
+    again();
     release();
   });
 });

@@ -32,7 +32,7 @@ import { ArchiveService } from './archive';
 import { warmEditWhenIdle } from './warmEdit';
 import { keepOpenCopy } from './openCopySteps';
 import { openPreview, type PreviewHandle } from './previewSession';
-import { keepPreviewWarm } from './previewSpare';
+import { holdSpareOff, keepPreviewWarm } from './previewSpare';
 import { type LiveCells, withLiveCells, withLiveTotals } from './liveImport';
 import type { ReadOptions } from '../io/readPlan';
 
@@ -157,6 +157,16 @@ export class PlanbookApp {
    * becomes editable (with the latest stored data) as soon as the other tab lets go.
    */
   async open(id: Id): Promise<OpenedWorkbook | undefined> {
+    // no import worker started ahead while the workbook is read and its session built (#20)
+    const letGo = holdSpareOff();
+    try {
+      return await this.openHeld(id);
+    } finally {
+      letGo();
+    }
+  }
+
+  private async openHeld(id: Id): Promise<OpenedWorkbook | undefined> {
     let lock = await tryEditLock(id);
     // changes a killed tab recorded ahead and did not commit are committed first
     if (lock) await replayAhead(this.repo, id);
