@@ -29,8 +29,9 @@ class Recorded {
   }
 }
 
-/** Past the quiet time a spare waits for, and its idle period (whenIdle: a timer in Node). */
-const idle = () => new Promise((r) => setTimeout(r, QUIET_MS + 20));
+/** Until `made()` workers are made: past the quiet time a spare waits for, and its idle period. */
+const spareMade = (made: () => number, n: number) =>
+  vi.waitFor(() => expect(made()).toBe(n), { timeout: 5 * QUIET_MS, interval: 50 });
 
 afterEach(() => {
   Recorded.made = [];
@@ -89,8 +90,7 @@ describe('the import preview worker started ahead', () => {
       },
     );
     const release = keepPreviewWarm();
-    await idle();
-    expect(made).toBe(1);
+    await spareMade(() => made, 1);
     const h = await openPreview('a.xls', bytesOf(f));
     expect(made).toBe(1); // the read took the spare
     expect(asks[0]).toEqual({ kind: 'warm' });
@@ -100,8 +100,7 @@ describe('the import preview worker started ahead', () => {
     );
     await h.totals;
     h.close();
-    await idle();
-    expect(made).toBe(2);
+    await spareMade(() => made, 2);
     release();
   });
 
