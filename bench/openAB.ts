@@ -6,6 +6,19 @@
  * the click to the grid (CDP ThreadTime in thread ticks: the figure that holds on a shared
  * machine), OPEN_RUNS (6) per build after OPEN_SETTLE_MS (1000) on the start page; the phase
  * marks of each build's last open.
+ *
+ * 2026-12-03 (h215: the import's spare worker started only after the start page has been quiet
+ * 2 s, never during an open, previewSpare.ts; A 4f7861d, B h215; load 34-49 on 2 cores shared
+ * with other helpers, so walls are 5-8x a quiet machine's and mean nothing). The spare in A is
+ * made -159..+434 ms from the moment the start list shows (4 loads; playwright's worker event),
+ * i.e. as bench/app.ts's click lands; in B 0.9-2.0 s after it (none when clicked at once).
+ * 100,000 projects, OPEN_SETTLE_MS=0, 4 opens per build alternated, a Chromium trace over each
+ * open (toplevel tasks' thread time by thread): page main thread A 4072, 3418, 3691, 2947 ms
+ * (median 3,555) -> B 2832, 2781, 3313, 2586 ms (median 2,807); the renderer's three pool
+ * threads A 2558, 1712, 1906, 1388 -> B 1815, 1641, 1760, 1575 ms; wall A 33.2, 29.2, 38.5,
+ * 21.1 s -> B 28.8, 29.1, 33.9, 25.9 s. 10,000 projects, this bench, OPEN_SETTLE_MS=0, 6 opens:
+ * main thread median A 565 -> B 591 ms (no difference under that load). The ≤ 4 s (100,000) and
+ * ≤ 1 s (10,000) goals were not measurable on this machine that day.
  */
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from 'playwright-core';
