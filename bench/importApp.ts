@@ -2,7 +2,7 @@
  * The app's import as the app runs it: the built app's import-preview worker (dist/, `vite build`
  * first) in Chromium, one worker per import as the app makes it (previewSession: a fresh isolate
  * and an empty heap each time; since h197 started ahead in an idle period while the start page is
- * shown and its reader warmed on a small appendix, previewSpare.ts, so the app is left idle 3 s
+ * shown and its reader warmed on a small appendix, previewSpare.ts, so the app is left idle 4 s
  * before each import, as an officer's is), the file's bytes posted to it, its .xlsx parts
  * inflated by DecompressionStream, read, and the reading cloned back to the page (until the page
  * holds it: the preview's totals follow later, «đang tính…»), through PlanbookApp.readForPreview as
@@ -35,8 +35,12 @@ function treeCpuMs(pid: number): number {
   return ticks * 10; // USER_HZ = 100 on Linux
 }
 
-/** The app idle before each import (ms): far less than between two imports an officer makes. */
-const IDLE_BEFORE_MS = 3_000;
+/**
+ * The app idle before each import (ms): far less than between two imports an officer makes; since
+ * h215 the spare is started only after 2 s of quiet on the start page (previewSpare.ts QUIET_MS),
+ * so 4 s leaves its start and warm-up done before the import as 3 s did before.
+ */
+const IDLE_BEFORE_MS = 4_000;
 
 export interface AppImport {
   /** Median wall ms from posting the bytes to the page holding the reading. */
