@@ -13,7 +13,12 @@
  * (2026-12-02, 100,000 projects, load 23: outside the engine 446 -> 131 ms CPU). Column autosize
  * module dropped (no timer per changed row), 2026-12-02, load 33-51, A/B 10 runs: CPU to totals
  * median 319 -> 274 ms, whole paste 545 -> 484 ms (an earlier 8-run A/B at load 35: 366 -> 408,
- * 536 -> 521: the load's noise is of the same size as the gain).
+ * 536 -> 521: the load's noise is of the same size as the gain). A large change's record ahead
+ * (localStorage, ~365,000 characters for this paste) written after the paint (saveQueue.ts),
+ * 2026-12-03, load 26-44 (the machine shared by other helpers: wall figures meaningless), four A/B
+ * rounds of 6-8 pastes, CPU to totals median 268 -> 216, 342 -> 307, 276 -> 285, 336 -> 222 ms;
+ * whole paste 451 -> 378, 470 -> 464, 430 -> 468, 412 -> 369 ms; in a CPU profile the save
+ * listener's part of the paste handler went from ~23% (JSON text + setItem) to ~2%.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -4,14 +4,21 @@ import { makePlan } from '../domain/template';
 import { openDb } from '../storage/db';
 import { WorkbookRepo } from '../storage/repo';
 import { writeAhead } from '../storage/writeAhead';
-import { pageWriteAhead, replayAhead } from './saveQueue';
+import { AHEAD_AT_ONCE_ROWS, flushWrites, pageWriteAhead, replayAhead } from './saveQueue';
 import { WorkbookSession } from './session';
 
 const A11 = 'y2011_dtpt';
 let n = 0;
 
-async function setup() {
-  const wb = makePlan({ rows: [['project', 0, 'p1', { '2011:ĐTPT': 100 }]] });
+async function setup(projects = 1) {
+  const wb = makePlan({
+    rows: Array.from({ length: projects }, (_, i) => [
+      'project' as const,
+      0,
+      `p${i + 1}`,
+      { '2011:ĐTPT': 100 },
+    ]),
+  });
   const repo = new WorkbookRepo(openDb(`save${++n}`));
   return { repo, s: new WorkbookSession(await repo.create(wb), repo) };
 }
@@ -70,6 +77,67 @@ describe('save queue', () => {
     );
     await s.whenSaved();
     expect(await repo.revision('w1')).toBe(2);
+  });
+
+  /** A paste of one figure into each of `n` rows (one step). */
+  const pasteRows = (n: number, from = 0) => ({
+    type: 'setCells' as const,
+    sheetId: 's1',
+    changes: Array.from({ length: n }, (_, i) => ({
+      rowId: `r${i + 1}`,
+      colId: A11,
+      value: from + i,
+    })),
+  });
+
+  it('keeps a large change ahead right after the paint that shows it, before its commit', async () => {
+    const n = AHEAD_AT_ONCE_ROWS + 1;
+    const { s, repo } = await setup(n);
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => frames.push(fn));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    const put = vi.spyOn(pageWriteAhead(), 'put');
+    const commit = vi.spyOn(repo, 'commit');
+    s.dispatch(pasteRows(n, 1000), 'paste');
+    // the edit's task writes no record of 101 rows (its JSON and localStorage write would delay
+    // the figures on screen)
+    expect(put).not.toHaveBeenCalled();
+    await Promise.resolve();
+    expect(put).not.toHaveBeenCalled(); // nor its microtasks
+    for (const f of frames.splice(0)) f();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(
+      pageWriteAhead()
+        .pending('w1')
+        .map((e) => e.change.putRows.length),
+    ).toEqual([n]);
+    await s.whenSaved();
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(put.mock.invocationCallOrder[0]).toBeLessThan(commit.mock.invocationCallOrder[0]);
+    expect(await repo.revision('w1')).toBe(2);
+    expect(pageWriteAhead().pending('w1')).toEqual([]);
+    put.mockRestore();
+  });
+
+  it('a small change is kept in its own task; a large one at once when the page goes away', async () => {
+    const { s } = await setup(AHEAD_AT_ONCE_ROWS + 1);
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    s.dispatch(pasteRows(AHEAD_AT_ONCE_ROWS), 'small');
+    expect(pageWriteAhead().pending('w1')).toHaveLength(1);
+    s.dispatch(pasteRows(AHEAD_AT_ONCE_ROWS + 1, 1000), 'large');
+    expect(pageWriteAhead().pending('w1')).toHaveLength(1);
+    flushWrites();
+    const kept = pageWriteAhead().pending('w1');
+    expect(kept.map((e) => e.change.putRows.length)).toEqual([
+      AHEAD_AT_ONCE_ROWS,
+      AHEAD_AT_ONCE_ROWS + 1,
+    ]);
+    expect(kept[1].baseRev).toBe(kept[0].baseRev + 1);
+    await s.whenSaved();
+    expect(pageWriteAhead().pending('w1')).toEqual([]);
   });
 
   it('commits on open what a killed tab recorded and did not commit; skips what it committed', async () => {
