@@ -53,7 +53,7 @@
  * ms CPU, on the chunk alone 16 ms; stream-mode decode 8.5 s wall against 2.8 s decoding each
  * chunk alone (load 30: the ratio, ~3x, is the figure). The streaming reader alone
  * (gridsFromXlsx) at 100,000 in Node, A (4f7861d) / B alternated in one process, CPU ms
- * 2928/2153, 2466/1567, 2449/1825 (B less in every round; median ~2,450 -> ~1,830). The whole
+ * 2928/2153, 2466/1567, 2449/1825, 2075/1602 (B less in 4 of 4; median ~2,450 -> ~1,830). The whole
  * reader + toWire A/B (3-4 rounds) did not finish inside 20 min at that load. The chunk join
  * applies in Chromium's worker too (V8); the decode gain is Node's (the CLI, the bench's reader).
  */
