@@ -44,6 +44,19 @@
  * toWire alone in Node at 100,000, A (55fe643) / B alternated in one process, 8 rounds, CPU ms
  * 6253/5517, 5808/5783, 5917/5796, 6021/5319, 5829/5959, 7686/7121, 7937/6496, 5920/5397 (median
  * 6,021 -> 5,796, mean -7.7 %; B less in 7 of 8). Not met: 0.9x LibreOffice's open at 100,000.
+ *
+ * 2026-12-03 (h217: a sheet chunk's rows read in the chunk itself, no longer after joining it to
+ * the text kept from the chunk before, which made V8 copy each 1 MiB chunk once more to flatten the
+ * join; inflated parts decoded in chunks cut between two ASCII bytes, each alone, instead of
+ * TextDecoder's stream mode; load 27-41 on 2 shared cores, so no Chromium figures). Micro, the
+ * 100,000-project sheet's 42 chunks in Node: the `</sheetData>` search on the joined text 290-310
+ * ms CPU, on the chunk alone 16 ms; stream-mode decode 8.5 s wall against 2.8 s decoding each
+ * chunk alone (load 30: the ratio, ~3x, is the figure). The streaming reader alone
+ * (gridsFromXlsx) at 100,000 in Node, A (4f7861d) / B alternated in one process, CPU ms
+ * 2928/2153, 2466/1567, 2449/1825, 2075/1602 (B less in 4 of 4; median ~2,450 -> ~1,830). The whole
+ * reader + toWire (readRequest, as the worker runs it) at 100,000, alternated, later at load 11-17:
+ * 4309/3580, 4387/3766, 3906/3906 CPU ms (median 4,309 -> 3,766, -13 %). The chunk join
+ * applies in Chromium's worker too (V8); the decode gain is Node's (the CLI, the bench's reader).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

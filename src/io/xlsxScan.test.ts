@@ -41,5 +41,25 @@ describe('the sheet scanner', () => {
     const whole = read(xml.length);
     expect(whole.rows).toHaveLength(40);
     for (const chunk of [1, 5, 13, 64, 1000]) expect(read(chunk)).toStrictEqual(whole);
+    // chunks cut anywhere (a row end or the sheet data's end across two, several rows in one: the
+    // rows read in the chunk itself, after the one that began in the text kept)
+    const cutAt = (cuts: number[]) => {
+      const t = new FormatTable();
+      const scan = new SheetScan(['một', 'hai', 'ba'], [undefined, 3], t);
+      let at = 0;
+      for (const k of [...cuts].sort((a, b) => a - b)) scan.push(xml.slice(at, (at = k)));
+      scan.push(xml.slice(at));
+      return scan.finish('S', new CellBudget());
+    };
+    const tail = xml.indexOf('</sheetData>');
+    for (let d = 1; d < 12; d++) expect(cutAt([900, tail + d])).toStrictEqual(whole);
+    for (const k of [6, 7, 8, 9, 10, 11, 12])
+      expect(cutAt([k, k + 400, xml.lastIndexOf('</row>') + 3])).toStrictEqual(whole);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: xml.length }), { maxLength: 12 }), (cuts) => {
+        expect(cutAt(cuts)).toStrictEqual(whole);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -66,6 +66,7 @@ export class SheetScan {
 
   /** Takes the next chunk of the sheet's XML. */
   push(text: string): void {
+    if (this.state === 'data' && this.rowsInPlace(text)) return;
     this.buf += text;
     if (this.state === 'head') {
       const k = this.buf.indexOf('<sheetData');
@@ -99,6 +100,30 @@ export class SheetScan {
     }
     this.tail += this.buf;
     this.buf = '';
+  }
+
+  /**
+   * Reads a chunk's whole rows where they are, not after the text kept from the chunk before
+   * (`buf`, less than a row): joining them copied every chunk (1 MiB) into a new string once more.
+   * The row ending first is read from that text and the chunk's start, the rest in the chunk
+   * itself; the same rows are cut at the same `</row>` as in the two joined. False (nothing done)
+   * when the chunk ends the sheet data or holds no row end: `push` then joins them.
+   */
+  private rowsInPlace(text: string): boolean {
+    const last = text.lastIndexOf('</row>');
+    if (last < 0 || text.indexOf('</sheetData>') >= 0) return false;
+    const kept = this.buf;
+    if (kept.indexOf('</row>') >= 0) return false; // (never: the kept text is less than a row)
+    // an end of the sheet data that begins in the text kept (the kept text holds no row end)
+    if ((kept + text.slice(0, 11)).indexOf('</sheetData>') >= 0) return false;
+    const first = text.indexOf('</row>');
+    const head = kept + text.slice(0, first + 6);
+    const cut = head.indexOf('</row>') + 6; // the first row end, maybe across the two
+    this.rows.rows(head, 0, cut);
+    const from = cut - kept.length;
+    if (from < last + 6) this.rows.rows(text, from, last + 6);
+    this.buf = text.slice(last + 6);
+    return true;
   }
 
   /**
