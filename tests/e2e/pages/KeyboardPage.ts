@@ -134,12 +134,29 @@ export class KeyboardPageModel extends WorkbookPageModel {
   }
 
   /**
-   * Takes the browser's focus off the grid's focused cell to the page's body (as when the grid
-   * draws the cell's row again), the grid keeping its focused cell; waits until it is so.
+   * Takes the browser's focus off the grid to nothing (as a redraw of the focused cell's row
+   * does); the grid gives it back to the focused cell (strayKeys.ts): keys typed next are its.
    */
   async dropFocus(): Promise<void> {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await this.page.waitForFunction(() => document.activeElement === document.body);
+  }
+
+  /**
+   * Once the next key has opened the focused cell's editor, takes the browser's focus off it to
+   * nothing, as a redraw of its row does (the focus falls to the page's body).
+   */
+  async dropFocusOnceEditing(): Promise<void> {
+    await this.page.evaluate(() => {
+      const grid = document.querySelector('[data-testid=plan-grid]')!;
+      new MutationObserver((_, o) => {
+        const input = grid.querySelector<HTMLInputElement>('input.pb-editor');
+        if (!input) return;
+        o.disconnect();
+        // once it holds the focus, in a task of its own (the grid's focus first)
+        const drop = () => (document.activeElement === input ? input.blur() : setTimeout(drop, 0));
+        setTimeout(drop, 0);
+      }).observe(grid, { childList: true, subtree: true });
+    });
   }
 
   /**
