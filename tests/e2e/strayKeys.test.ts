@@ -56,6 +56,18 @@ describe('keys while the focused cell is drawn again', () => {
     assert.equal(await wb.rowCount(), n + 1);
   });
 
+  it('letters and Vietnamese text typed after the new editor lost the focus to nothing are kept', async () => {
+    // h212: 'M' opened the editor, a redraw took its focus to the body: AG Grid ended the edit,
+    // 'ụ' (insertText, no key) went nowhere and 'c' opened a new one: the cell got 'c mới'
+    const wb = await open();
+    await wb.focus(7, 'name');
+    await wb.activeIs('cell:7:name');
+    await wb.dropFocusOnceEditing();
+    await wb.page.keyboard.type('Mục mới');
+    await wb.page.keyboard.press('Enter');
+    assert.equal(await wb.textIs(wb.cell(7, 'name'), 'Mục mới'), 'Mục mới');
+  });
+
   it('after a click elsewhere on the page, keys are not the grid’s', async () => {
     const wb = await open();
     await wb.focus(2, A);

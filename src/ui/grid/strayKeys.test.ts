@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type StrayKey, gridOwnsKey, straysToGrid } from './strayKeys';
+import {
+  type LostFocus,
+  type StrayKey,
+  gridOwnsKey,
+  keepsGridFocus,
+  straysToGrid,
+} from './strayKeys';
 
 const lost: StrayKey = {
   onPage: true,
@@ -41,5 +47,30 @@ describe('gridOwnsKey', () => {
     expect(gridOwnsKey({ key: 'Shift', ...bare })).toBe(false);
     expect(gridOwnsKey({ key: 'r', ...bare, ctrlKey: true })).toBe(false);
     expect(gridOwnsKey({ key: '+', ...bare, ctrlKey: true })).toBe(false);
+  });
+});
+
+describe('keepsGridFocus', () => {
+  const lost: LostFocus = {
+    toNothing: true,
+    pointerDown: false,
+    pageFocused: true,
+    modal: false,
+    gridFocused: true,
+  };
+
+  it('puts back the focus a redraw took from the cell or its editor (it fell to the body)', () => {
+    expect(keepsGridFocus(lost)).toBe(true);
+  });
+
+  it('leaves the focus where an element, a click, another window or a dialog took it', () => {
+    expect(keepsGridFocus({ ...lost, toNothing: false })).toBe(false);
+    expect(keepsGridFocus({ ...lost, pointerDown: true })).toBe(false);
+    expect(keepsGridFocus({ ...lost, pageFocused: false })).toBe(false);
+    expect(keepsGridFocus({ ...lost, modal: true })).toBe(false);
+  });
+
+  it('leaves it when the grid has no focused cell or lost the keys to a click elsewhere', () => {
+    expect(keepsGridFocus({ ...lost, gridFocused: false })).toBe(false);
   });
 });

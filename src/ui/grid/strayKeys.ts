@@ -10,6 +10,14 @@
  * had it. Keys arriving meanwhile wait behind it, in order. Never while a dialog or a menu is open,
  * after a click elsewhere on the page, for a key something took already (Ctrl+F), nor for an input
  * method's key.
+ *
+ * The focus itself is put back too, at once: text an input method or a paste of characters sends
+ * (`insertText`, no key: Vietnamese letters) goes only to what holds the focus, and on `<body>` it
+ * was lost. When the grid's cell or its editor loses the focus to nothing (no element takes it:
+ * the element was drawn again or removed) while no pointer is down, the page has the browser's
+ * focus and nothing is open over it, the focus goes back to the focused cell (its editor while one
+ * is open); an editor losing it so is not ended (AG Grid ends an edit whose input loses the focus
+ * to nothing, and the letters typed in it were lost with the next key starting a new one).
  */
 import type { GridApi } from 'ag-grid-community';
 import type { GridItem } from './gridContext';
@@ -31,6 +39,25 @@ export interface StrayKey {
 /** Whether a key goes to the grid's focused cell (see the file's comment). */
 export function straysToGrid(k: StrayKey): boolean {
   return k.onPage && !k.taken && !k.composing && !k.modal && k.gridFocused;
+}
+
+/** What decides whether the focus the grid's cell or editor lost is put back. */
+export interface LostFocus {
+  /** No element takes the focus (`relatedTarget` null): it falls to the page's body. */
+  toNothing: boolean;
+  /** A pointer is down: a click or a drag chose where the focus goes. */
+  pointerDown: boolean;
+  /** The page has the browser's focus (false: another window or tab took it; it comes back). */
+  pageFocused: boolean;
+  /** A dialog or a menu is open. */
+  modal: boolean;
+  /** This grid held the page's focus last of the grids, and has a focused cell. */
+  gridFocused: boolean;
+}
+
+/** Whether the focus the grid lost goes back to its focused cell (see the file's comment). */
+export function keepsGridFocus(l: LostFocus): boolean {
+  return l.toNothing && !l.pointerDown && l.pageFocused && !l.modal && l.gridFocused;
 }
 
 /** Keys that are the grid's alone when typed bare: they move, edit or open the cell. */
@@ -115,10 +142,55 @@ export function attachStrayKeys(el: HTMLElement, api: () => GridApi<GridItem> | 
   };
   // a click elsewhere on the page (a pane, its text, a blank area) takes the keys from the grid
   const onPointerDown = (e: PointerEvent) => {
+    pointerDown = true;
     if (lastGrid === el && !(e.target instanceof Node && el.contains(e.target))) lastGrid = null;
   };
   // the grid has the keys from the start (its first cell is focused as the sheet opens)
   lastGrid = el;
+  // a pointer down chooses where the focus goes (a click on a blank area gives it to the body)
+  let pointerDown = false;
+  const onPointerUp = () => {
+    pointerDown = false;
+  };
+  let refocusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The focus back on the focused cell (its editor), once drawn, unless something took it. */
+  const refocus = (tries = 0): void => {
+    refocusTimer = undefined;
+    const a = api();
+    const active = document.activeElement;
+    if (stopped || !a || a.isDestroyed() || lastGrid !== el || !el.isConnected) return;
+    if (active && active !== document.body && active !== document.documentElement) return;
+    if (waiting.length || timer !== undefined) return; // the stray keys' flush focuses it
+    const target = focusTarget(el, a);
+    if (target) return target.focus({ preventScroll: true });
+    if (a.getFocusedCell() && tries < MAX_TRIES)
+      refocusTimer = setTimeout(() => refocus(tries + 1), 16);
+  };
+
+  const onFocusOut = (e: FocusEvent) => {
+    const a = api();
+    const keep = keepsGridFocus({
+      toNothing: e.relatedTarget === null,
+      pointerDown,
+      pageFocused: document.hasFocus(),
+      modal: !!document.querySelector(MODAL),
+      gridFocused:
+        lastGrid === el && el.isConnected && !!a && !a.isDestroyed() && !!a.getFocusedCell(),
+    });
+    if (!keep) return;
+    // AG Grid ends an edit whose input loses the focus to nothing: the edit goes on instead
+    // (not when the grid is redrawing the editor's row: its input is leaving the page)
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.classList.contains('pb-editor') && t.isConnected) {
+      const editing = a!.getEditingCells()[0];
+      const f = a!.getFocusedCell();
+      if (editing && f && editing.rowIndex === f.rowIndex && editing.column === f.column)
+        e.stopImmediatePropagation();
+    }
+    clearTimeout(refocusTimer);
+    queueMicrotask(() => refocus());
+  };
 
   /** Sends the waiting keys, in order, once the cell is drawn; the focus goes back to it first. */
   const flush = (tries = 0): void => {
@@ -181,15 +253,22 @@ export function attachStrayKeys(el: HTMLElement, api: () => GridApi<GridItem> | 
   };
 
   el.addEventListener('focusin', onFocusIn);
+  el.addEventListener('focusout', onFocusOut, true);
   document.addEventListener('pointerdown', onPointerDown, true);
+  document.addEventListener('pointerup', onPointerUp, true);
+  document.addEventListener('pointercancel', onPointerUp, true);
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('keypress', onKey, true);
   document.addEventListener('keyup', onKey, true);
   return () => {
     stopped = true;
     clearTimeout(timer);
+    clearTimeout(refocusTimer);
     el.removeEventListener('focusin', onFocusIn);
+    el.removeEventListener('focusout', onFocusOut, true);
     document.removeEventListener('pointerdown', onPointerDown, true);
+    document.removeEventListener('pointerup', onPointerUp, true);
+    document.removeEventListener('pointercancel', onPointerUp, true);
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('keypress', onKey, true);
     document.removeEventListener('keyup', onKey, true);
