@@ -19,7 +19,7 @@
  * there (not in a launched browser), unexplained.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -58,7 +58,11 @@ const outName = (s: string) =>
 
 const out = join(ROOT, 'tmp', `e2e-run-${process.pid}`);
 mkdirSync(out, { recursive: true });
-const clean = () => rmSync(out, { recursive: true, force: true });
+const clean = () => {
+  rmSync(out, { recursive: true, force: true });
+  // tmp/ itself too when nothing else is in it (another run's or a script's files are kept)
+  if (!readdirSync(dirname(out)).length) rmSync(dirname(out), { recursive: true });
+};
 let built: string[];
 try {
   await build({
