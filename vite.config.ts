@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { VitePWA } from 'vite-plugin-pwa';
-import { testsNotReaching } from './tests/support/testImports';
+import { testFiles, testsNotReaching, testsSharingProcess } from './tests/support/testImports';
 
 // Planbook — GPL-3.0-or-later. The app is a static site: `vite build` writes dist/, with a service
 // worker that precaches the whole build (the app works offline after the first visit) and waits
@@ -15,19 +15,26 @@ const DOMAIN = ['src/domain/**/*.test.ts'];
 // their inputs), but for the one that asserts what the FIRST engine built in a process does
 const ENGINE = ['src/engine/**/*.test.ts'];
 const ENGINE_ALONE = ['src/engine/fastRecalc.test.ts'];
-// the other files whose imports never reach src/io/sheetJs.ts need no SheetJS set-up (a fresh
-// process each all the same: some mock modules or change globals)
-// (only when Vitest runs: `vite` and `vite build` read this file too and need no test list)
+// (the test lists are worked out only when Vitest runs: `vite` and `vite build` read this file too
+// and need none)
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const ALL = !process.env.VITEST ? [] : testFiles(ROOT, 'src');
+const OUTSIDE = (f: string) =>
+  !f.startsWith('src/domain/') && (!f.startsWith('src/engine/') || ENGINE_ALONE.includes(f));
+// the other files whose imports never reach src/io/sheetJs.ts need no SheetJS set-up
 const NO_SHEETJS = !process.env.VITEST
   ? []
-  : testsNotReaching(
-      fileURLToPath(new URL('.', import.meta.url)),
-      'src',
-      'src/io/sheetJs.ts',
-    ).filter(
-      (f) =>
-        !f.startsWith('src/domain/') && (!f.startsWith('src/engine/') || ENGINE_ALONE.includes(f)),
-    );
+  : testsNotReaching(ROOT, 'src', 'src/io/sheetJs.ts').filter(OUTSIDE);
+const WITH_SHEETJS = ALL.filter((f) => OUTSIDE(f) && !NO_SHEETJS.includes(f));
+// Most of those share one process per worker as well (a fresh process per file re-imports the
+// whole module graph: SheetJS, HyperFormula, the reader — most of the suite's import time). A file
+// runs in a process of its own when it mocks modules, replaces globals, uses fake timers or the
+// in-memory IndexedDB (tests/support/testImports.ts), or asserts what a first use in a process does:
+const ALONE = [...ENGINE_ALONE];
+const shared = (files: string[]) =>
+  testsSharingProcess(ROOT, files).filter((f) => !ALONE.includes(f));
+const PLAIN = shared(NO_SHEETJS);
+const MAIN = shared(WITH_SHEETJS);
 
 export default defineConfig({
   plugins: [
@@ -77,7 +84,7 @@ export default defineConfig({
     // the forks pool: a slot's instance is stopped when the run's process ends).
     pool: 'forks',
     maxWorkers: 2,
-    // Four projects, by what a test file needs (the files not listed run in 'main'):
+    // Six projects, by what a test file needs:
     projects: [
       {
         // src/domain is pure TS (no SheetJS, no engine, no mocks): its files share one process per
@@ -94,14 +101,30 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'plain', include: NO_SHEETJS } },
+      // no SheetJS set-up, one process per worker
+      { extends: true, test: { name: 'plain', include: PLAIN, isolate: false } },
+      // no SheetJS set-up, a process per file
+      {
+        extends: true,
+        test: { name: 'plain-alone', include: NO_SHEETJS.filter((f) => !PLAIN.includes(f)) },
+      },
+      // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up
+      // front (src/io/sheetJsEager.ts), in one process per worker…
       {
         extends: true,
         test: {
           name: 'main',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, ...DOMAIN, ...ENGINE, ...NO_SHEETJS],
-          // SheetJS loads lazily (src/io/sheetJs.ts); tests read synchronously, so it is provided up front
+          include: MAIN,
+          setupFiles: ['src/io/sheetJsEager.ts'],
+          isolate: false,
+        },
+      },
+      // …or in a process per file
+      {
+        extends: true,
+        test: {
+          name: 'main-alone',
+          include: WITH_SHEETJS.filter((f) => !MAIN.includes(f)),
           setupFiles: ['src/io/sheetJsEager.ts'],
         },
       },

@@ -34,6 +34,14 @@ function importsOf(file: string, memo: Map<string, string[]>): string[] {
   return out;
 }
 
+/** The test files under `dir` (`*.test.ts`, `*.test.tsx`), as sorted paths relative to `root`. */
+export function testFiles(root: string, dir: string): string[] {
+  return (readdirSync(join(root, dir), { recursive: true }) as string[])
+    .filter((f) => /\.test\.tsx?$/.test(f))
+    .map((f) => relative(root, resolve(root, dir, f)))
+    .sort();
+}
+
 /**
  * The test files under `dir` (`*.test.ts`, `*.test.tsx`, as paths relative to `root`) whose imports
  * never reach `target` (a path relative to `root`).
@@ -41,11 +49,8 @@ function importsOf(file: string, memo: Map<string, string[]>): string[] {
 export function testsNotReaching(root: string, dir: string, target: string): string[] {
   const goal = resolve(root, target);
   const memo = new Map<string, string[]>();
-  const tests = (readdirSync(join(root, dir), { recursive: true }) as string[])
-    .filter((f) => /\.test\.tsx?$/.test(f))
-    .map((f) => resolve(root, dir, f))
-    .sort();
-  return tests
+  return testFiles(root, dir)
+    .map((f) => resolve(root, f))
     .filter((t) => {
       const seen = new Set<string>();
       const stack = [t];
@@ -59,4 +64,21 @@ export function testsNotReaching(root: string, dir: string, target: string): str
       return true;
     })
     .map((t) => relative(root, t));
+}
+
+/**
+ * What makes a test file need a process of its own: module mocks (a module another file already
+ * loaded would not be mocked), replaced globals or environment, fake timers, and the in-memory
+ * IndexedDB (Dexie reads `globalThis.indexedDB` once, when it is first loaded in a process; the
+ * databases would outlive the file).
+ */
+const OWN_PROCESS =
+  /\bvi\.(?:mock|doMock|unmock|stubGlobal|stubEnv|useFakeTimers|resetModules)\b|fake-indexeddb|\bglobalThis\.\w+\s*=[^=]|\bprocess\.env\.\w+\s*=[^=]|\bdelete\s+(?:globalThis|process\.env)\./;
+
+/**
+ * The test files among `files` (paths relative to `root`) that can share a process with other
+ * files (module cache kept between files): none of the `OWN_PROCESS` set-ups.
+ */
+export function testsSharingProcess(root: string, files: string[]): string[] {
+  return files.filter((f) => !OWN_PROCESS.test(readFileSync(resolve(root, f), 'utf8')));
 }
