@@ -175,31 +175,44 @@ export class WorkbookPageModel {
 
   /** Puts the grid's focus on a cell. */
   async focus(row: number, colId: string): Promise<void> {
-    await this.page.evaluate(
-      ([r, c]) => {
-        const api = (
-          window as unknown as {
-            __grid: {
-              ensureIndexVisible: (i: number) => void;
-              ensureColumnVisible: (c: string) => void;
-              setFocusedCell: (i: number, c: string) => void;
-            };
-          }
-        ).__grid;
-        api.ensureIndexVisible(r as number);
-        api.ensureColumnVisible(c as string);
-        api.setFocusedCell(r as number, c as string);
-      },
-      [row, colId],
-    );
-    // the grid reports focus asynchronously; the range follows it
-    await this.page.waitForFunction(
-      ([r, c]) =>
-        document
-          .querySelector(`.ag-row[row-index="${r}"]:not([row-id^="pin:"]) [col-id="${c}"]`)
-          ?.classList.contains('pb-selected'),
-      [row, colId],
-    );
+    // a tab following another tab's saves may draw its grid again meanwhile (a new grid API,
+    // the focus of the old one gone): the focus is given again until the range follows it
+    for (let attempt = 1; ; attempt++) {
+      await this.page.waitForFunction(() => !!(window as unknown as { __grid?: unknown }).__grid);
+      await this.page.evaluate(
+        ([r, c]) => {
+          const api = (
+            window as unknown as {
+              __grid: {
+                ensureIndexVisible: (i: number) => void;
+                ensureColumnVisible: (c: string) => void;
+                setFocusedCell: (i: number, c: string) => void;
+              };
+            }
+          ).__grid;
+          api.ensureIndexVisible(r as number);
+          api.ensureColumnVisible(c as string);
+          api.setFocusedCell(r as number, c as string);
+        },
+        [row, colId],
+      );
+      // the grid reports focus asynchronously; the range follows it
+      const followed = await this.page
+        .waitForFunction(
+          ([r, c]) =>
+            document
+              .querySelector(`.ag-row[row-index="${r}"]:not([row-id^="pin:"]) [col-id="${c}"]`)
+              ?.classList.contains('pb-selected'),
+          [row, colId],
+          { timeout: attempt < 4 ? 5000 : 15000 },
+        )
+        .then(() => true)
+        .catch((e: unknown) => {
+          if (attempt >= 4) throw e;
+          return false;
+        });
+      if (followed) return;
+    }
   }
 
   saveState(): Promise<string | null> {
