@@ -16,14 +16,18 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
-import { hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
+import { hiddenBookVariants, hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
-const said = (name: string, g: RawGrid): string[] => {
+/** What the checks say of sheet g, read alone or in its workbook (`others`: its other sheets). */
+const said = (name: string, g: RawGrid, others: RawGrid[] = []): string[] => {
   try {
-    const r = checkWorkbook(name, readGrids(name, [g]));
+    const all = checkWorkbook(name, readGrids(name, [g, ...others]));
+    // the other sheets' own findings (and their second tables') are not the audited sheet's
+    const theirs = (s: string) => others.some((o) => s === o.name || s.startsWith(`${o.name} (`));
+    const r = { ...all, sheets: all.sheets.filter((s) => !theirs(s.sheet)) };
     // the structure read as well: a variant read as nothing would check nothing, and say the same
     // (the audited table's: a second table below it is read as a sheet of its own, whose errors
     // are listed with the others)
@@ -102,6 +106,16 @@ function sameSaid(base: string[], now: string[], scale?: number): boolean {
   });
 }
 
+/** Counts one variant read, the same or changed (`what`: the change, listed). */
+function tallied(out: LayoutRun, name: string, same: boolean, what: string): void {
+  out.variants++;
+  const tally = (out.byVariant[name] ??= { variants: 0, same: 0 });
+  tally.variants++;
+  if (same) tally.same++;
+  if (same) out.same++;
+  else out.changed.push(what);
+}
+
 export interface LayoutRun {
   variants: number;
   same: number;
@@ -125,6 +139,25 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
+      const others = grids.filter((x) => x !== g);
+      const bookBase = open ? [] : said(a.sheet, g, others);
+      for (const [name, make] of Object.entries(open ? {} : hiddenBookVariants)) {
+        // a variant of the whole workbook (every sheet written so), the audited sheet read in it
+        if (which && !which.some((w) => name.includes(w))) continue;
+        const v = make(g, a);
+        if (!v) continue;
+        const now = said(
+          a.sheet,
+          v,
+          others.map((o) => make(o, a) ?? o),
+        );
+        tallied(
+          out,
+          name,
+          sameSaid(bookBase, now),
+          `${audit.file} ${a.sheet} (${name}):\n  before: ${bookBase.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
+        );
+      }
       for (const [name, make] of Object.entries(
         open
           ? {
@@ -138,17 +171,13 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;
-        out.variants++;
-        const tally = (out.byVariant[name] ??= { variants: 0, same: 0 });
-        tally.variants++;
         const now = said(a.sheet, v);
-        const same = sameSaid(base, now, unitScales[name]?.(a));
-        if (same) tally.same++;
-        if (same) out.same++;
-        else
-          out.changed.push(
-            `${audit.file} ${a.sheet} (${name}):\n  before: ${base.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
-          );
+        tallied(
+          out,
+          name,
+          sameSaid(base, now, unitScales[name]?.(a)),
+          `${audit.file} ${a.sheet} (${name}):\n  before: ${base.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
+        );
       }
     }
   }
