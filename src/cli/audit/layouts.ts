@@ -17,6 +17,7 @@ import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
 import { hiddenBookVariants, hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
+import { codeVariants } from './codeColumns';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
@@ -85,6 +86,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
   ...structureVariants,
   ...hiddenVariants,
   ...unitVariants,
+  ...codeVariants,
 };
 
 /**
