@@ -6,7 +6,8 @@
  * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels) and the
  * structural ones of structureLayouts.ts (no number column, merged section rows, line breaks in
  * cells, `x` for not applicable, a hidden stale column) and the hidden-but-current ones of
- * hiddenLayouts.ts (collapsed groups, filtered rows, formulas without values, `#DIV/0!`). The
+ * hiddenLayouts.ts (collapsed groups, filtered rows, formulas without values, in the whole
+ * workbook too, `#DIV/0!`) and the bilingual code columns of codeColumns.ts. The
  * checks must say the same thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
