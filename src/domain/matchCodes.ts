@@ -16,15 +16,40 @@ import type { AppendixSheet } from './types';
  * `Mã TMĐT`; in English `Project code`, `Project ID`, `Code`. Not a budget code (`Mã chương`,
  * `Mã ngành`, `Mã nguồn`: they name no one project) and not a bare `Mã số`.
  */
-const CODE_HEADER =
-  /^(ma (so )?(du an|da|cong trinh|ct|tabmis|dau tu|tmdt)\b|(project )?code( no\.?)?$|project id$)/;
+const PROJECT_CODE =
+  /^(ma (so )?(du an|da|cong trinh|ct|tabmis|dau tu|tmdt)\b|project (code|id)( no\.?)?$)/;
+/** A bare `Code`: a project's only when no other line of the label names another code. */
+const BARE_CODE = /^code( no\.?)?$/;
+/** Any code header: `Mã …` (`Mã chương`, `Mã số`), `… code` (`Chapter code`), `Code`. */
+const ANY_CODE = /^ma( |$)|^([a-z]+ )?code( no\.?)?$/;
+
+/** The lines of a (bilingual) label, folded: `Mã số / Code` → `ma so`, `code`. */
+const labelParts = (label: string) =>
+  label
+    .split(/[\n\r/|()]/)
+    .map((p) => fold(p).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 
 /**
  * Whether a column label names the project code, also as one line of a bilingual label
- * (`Mã dự án / Project code`, `Project code (Mã DA)`), with or without diacritics.
+ * (`Mã dự án / Project code`, `Project code (Mã DA)`), with or without diacritics. A bare `Code`
+ * beside a Vietnamese `Mã số`, `Mã chương` translates that code: no project code.
  */
 export function isProjectCodeLabel(label: string): boolean {
-  return label.split(/[\n\r/|()]/).some((part) => CODE_HEADER.test(fold(part)));
+  const parts = labelParts(label);
+  if (parts.some((p) => PROJECT_CODE.test(p))) return true;
+  return (
+    parts.some((p) => BARE_CODE.test(p)) &&
+    !parts.some((p) => ANY_CODE.test(p) && !BARE_CODE.test(p))
+  );
+}
+
+/**
+ * Whether a column label names codes of any kind, a project's or a budget classification's
+ * (`Mã chương / Chapter code`, `Mã ngành`, `Mã số`, `Sector code`): text, never an amount.
+ */
+export function isCodeLabel(label: string): boolean {
+  return labelParts(label).some((p) => ANY_CODE.test(p));
 }
 
 /** The id of a sheet's project-code column (a text column so headed), if any. */

@@ -6,6 +6,7 @@ import type { AppendixSheet, GridSheet, PlanMeta, Workbook } from '../domain/typ
 import { gridFromText, type RawGrid } from './appendix/grid';
 import { gridSheetFromRaw } from './appendix/gridSheet';
 import { readTables } from './appendix/stackedTables';
+import { withBookFormulaValues } from './appendix/cachedFormulas';
 import { textTables } from './appendix/textTables';
 import { type AppendixReading, type ImportWarning, metaFor } from './appendix/reader';
 import { parsePlanbook } from './planbookFile';
@@ -211,8 +212,10 @@ export function readGrids(stem: string, grids: RawGrid[], opts: ReadOptions = {}
   const skipped: string[] = [];
   const sources: SheetSource[] = [];
   const plain: GridSheet[] = [];
+  // formulas saved without values computed across the workbook's sheets (`'M01+'!D11`) first
+  const valued = withBookFormulaValues(grids);
   // a sheet holding a second table below the first (its own title and header): a table each
-  const parts = grids.flatMap((g) =>
+  const parts = valued.flatMap((g) =>
     readTables(g, opts.bands && Object.hasOwn(opts.bands, g.name) ? opts.bands[g.name] : undefined),
   );
   for (const { grid: g, reading: r } of parts) {

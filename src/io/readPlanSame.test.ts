@@ -168,7 +168,10 @@ function withoutComputedFormulas(got: Plain, old: Plain): Plain {
     return { ...s, rows };
   });
   const warnings = got.warnings.filter((w) => w.code !== 'formulaNoValue');
-  return { ...got, workbook: { ...got.workbook, sheets }, warnings };
+  // (the preview's source rows show the figures computed too, as Excel shows them: h218, the
+  // values computed across the workbook before its tables are cut)
+  const sources = 'sources' in got && 'sources' in old ? { sources: old.sources } : {};
+  return { ...got, workbook: { ...got.workbook, sheets }, warnings, ...sources };
 }
 
 /** A raw grid written as .xlsx by SheetJS (values, formats, formulas, merges, hidden rows). */

@@ -10,6 +10,8 @@ export const viWarnings = {
     'Dòng {row}: dòng bị ẩn do thu gọn nhóm hoặc do bộ lọc, vẫn đọc vào bảng (các dòng tổng tính cả dòng này).',
   w_formulaNoValue:
     'Dòng {row}: {detail} ô là công thức được lưu không kèm giá trị; đã đọc theo kết quả công thức, không coi là số liệu ghi sẵn.',
+  w_formulaNotComputed:
+    'Dòng {row}: {detail} ô là công thức được lưu không kèm giá trị mà chương trình không tính được (hàm khác, liên kết tới tệp hoặc trang tính khác); để trống, không dùng để kiểm tra.',
   w_belowTable: 'Dòng {row}: phần ghi chú dưới bảng (từ dòng này), giữ làm chữ của trang tính.',
   w_nextTable:
     'Dòng {row}: một bảng khác bắt đầu từ đây (tiêu đề và hàng tiêu đề cột riêng); các dòng từ đây không thuộc bảng trên, được đọc thành trang “{detail}”.',
@@ -28,6 +30,8 @@ export const enWarnings: Record<keyof typeof viWarnings, string> = {
     'Line {row}: a row hidden by a collapsed group or a filter, read as part of the table (the totals count it).',
   w_formulaNoValue:
     'Line {row}: {detail} cell(s) are formulas saved without their values; read as the formulas compute them, not as stated figures.',
+  w_formulaNotComputed:
+    'Line {row}: {detail} cell(s) are formulas saved without their values that cannot be computed here (another function, a link to another file or sheet); left empty, not used by the checks.',
   w_belowTable: "Line {row}: notes below the table from here on, kept as the sheet's text.",
   w_nextTable:
     'Line {row}: another table starts here (its own title and header); its lines are not rows of the table above, read as sheet “{detail}”.',

@@ -6,7 +6,8 @@
  * officeLayouts.ts (shifted tables, filled merges, number styles, numbering, NFD labels) and the
  * structural ones of structureLayouts.ts (no number column, merged section rows, line breaks in
  * cells, `x` for not applicable, a hidden stale column) and the hidden-but-current ones of
- * hiddenLayouts.ts (collapsed groups, filtered rows, formulas without values, `#DIV/0!`). The
+ * hiddenLayouts.ts (collapsed groups, filtered rows, formulas without values, in the whole
+ * workbook too, `#DIV/0!`) and the bilingual code columns of codeColumns.ts. The
  * checks must say the same thing of each (no new error, none lost). Used by `scripts/audit/layouts.ts` and its test.
  */
 import '../../io/sheetJsEager'; // reads here cannot wait for SheetJS to load
@@ -16,14 +17,19 @@ import type { RawGrid } from '../../io/appendix/grid';
 import { hostileVariants, insertRows, type SheetAudit } from './hostileLayouts';
 import { officeVariants, openVariants } from './officeLayouts';
 import { structureOpenVariants, structureVariants } from './structureLayouts';
-import { hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
+import { hiddenBookVariants, hiddenOpenVariants, hiddenVariants } from './hiddenLayouts';
+import { codeVariants } from './codeColumns';
 import { unitOpenVariants, unitScales, unitVariants } from './unitLayouts';
 import { readGrids } from '../../io/readPlan';
 import { gridsFromWorkbook } from '../../io/sheets';
 
-const said = (name: string, g: RawGrid): string[] => {
+/** What the checks say of sheet g, read alone or in its workbook (`others`: its other sheets). */
+const said = (name: string, g: RawGrid, others: RawGrid[] = []): string[] => {
   try {
-    const r = checkWorkbook(name, readGrids(name, [g]));
+    const all = checkWorkbook(name, readGrids(name, [g, ...others]));
+    // the other sheets' own findings (and their second tables') are not the audited sheet's
+    const theirs = (s: string) => others.some((o) => s === o.name || s.startsWith(`${o.name} (`));
+    const r = { ...all, sheets: all.sheets.filter((s) => !theirs(s.sheet)) };
     // the structure read as well: a variant read as nothing would check nothing, and say the same
     // (the audited table's: a second table below it is read as a sheet of its own, whose errors
     // are listed with the others)
@@ -81,6 +87,7 @@ const variants: Record<string, (g: RawGrid, a: SheetAudit) => RawGrid | null> = 
   ...structureVariants,
   ...hiddenVariants,
   ...unitVariants,
+  ...codeVariants,
 };
 
 /**
@@ -100,6 +107,16 @@ function sameSaid(base: string[], now: string[], scale?: number): boolean {
     if (x[0] === 'read') return b === now[i];
     return x.length === y.length && x.every((v, k) => (k < 2 ? v === y[k] : near(v, y[k])));
   });
+}
+
+/** Counts one variant read, the same or changed (`what`: the change, listed). */
+function tallied(out: LayoutRun, name: string, same: boolean, what: string): void {
+  out.variants++;
+  const tally = (out.byVariant[name] ??= { variants: 0, same: 0 });
+  tally.variants++;
+  if (same) tally.same++;
+  if (same) out.same++;
+  else out.changed.push(what);
 }
 
 export interface LayoutRun {
@@ -125,6 +142,25 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
       const g = grids.find((x) => x.name === a.sheet);
       if (!a.table || !a.header || !a.data || !g) continue;
       const base = said(a.sheet, g);
+      const others = grids.filter((x) => x !== g);
+      const bookBase = open ? [] : said(a.sheet, g, others);
+      for (const [name, make] of Object.entries(open ? {} : hiddenBookVariants)) {
+        // a variant of the whole workbook (every sheet written so), the audited sheet read in it
+        if (which && !which.some((w) => name.includes(w))) continue;
+        const v = make(g, a);
+        if (!v) continue;
+        const now = said(
+          a.sheet,
+          v,
+          others.map((o) => make(o, a) ?? o),
+        );
+        tallied(
+          out,
+          name,
+          sameSaid(bookBase, now),
+          `${audit.file} ${a.sheet} (${name}):\n  before: ${bookBase.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
+        );
+      }
       for (const [name, make] of Object.entries(
         open
           ? {
@@ -138,17 +174,13 @@ export function layoutVariants(only?: string[], which?: string[], open = false):
         if (which && !which.some((w) => name.includes(w))) continue;
         const v = make(g, a);
         if (!v) continue;
-        out.variants++;
-        const tally = (out.byVariant[name] ??= { variants: 0, same: 0 });
-        tally.variants++;
         const now = said(a.sheet, v);
-        const same = sameSaid(base, now, unitScales[name]?.(a));
-        if (same) tally.same++;
-        if (same) out.same++;
-        else
-          out.changed.push(
-            `${audit.file} ${a.sheet} (${name}):\n  before: ${base.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
-          );
+        tallied(
+          out,
+          name,
+          sameSaid(base, now, unitScales[name]?.(a)),
+          `${audit.file} ${a.sheet} (${name}):\n  before: ${base.join('\n') || '-'}\n  after:  ${now.join('\n') || '-'}`,
+        );
       }
     }
   }

@@ -7,6 +7,11 @@ export interface RawCell {
   /** The stored value when the source has one (xlsx), else undefined. */
   value?: number | string | boolean | null;
   formula?: string;
+  /**
+   * A formula the file stored no value for: its value `computed` here from the formula, or
+   * `unknown` (a function, workbook or sheet not computed here: left empty, never a figure).
+   */
+  noValue?: 'computed' | 'unknown';
   bold?: boolean;
   /** The number format the source shows the value with (`#,##0`, `0.0%`). */
   format?: string;

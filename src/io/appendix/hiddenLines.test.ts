@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCell, RawGrid } from './grid';
 import { readAppendix } from './reader';
-import { evaluate, withFormulaValues } from './cachedFormulas';
+import { evaluate, formulaNotes, withBookFormulaValues, withFormulaValues } from './cachedFormulas';
 import { staleHiddenColumns } from './brokenColumns';
 import { findHeaderBand } from './header';
 
@@ -85,13 +85,48 @@ describe('a hidden column in an outline group', () => {
 describe('formulas saved without cached values', () => {
   it('compute sums, SUBTOTAL(9, …), arithmetic; another sheet or function is not computed', () => {
     const cells: Record<string, number> = { '1,2': 5, '2,2': 7, '3,2': 11 };
-    const at = (l: number, c: number) => cells[`${l},${c}`] ?? 0;
+    // the sheet itself only: another sheet is not known here
+    const at = (l: number, c: number, sheet?: string) =>
+      sheet === undefined ? (cells[`${l},${c}`] ?? 0) : null;
     expect(evaluate('SUM(C1:C3)', at)).toBe(23);
     expect(evaluate('=SUBTOTAL(9,C1:C3)', at)).toBe(23);
     expect(evaluate('+$C$1*2-(C2+C3)/2', at)).toBe(1);
     expect(evaluate("'M01'!D11", at)).toBeNull();
     expect(evaluate('ROUND(C1,0)', at)).toBeNull();
     expect(evaluate('SUBTOTAL(1,C1:C3)', at)).toBeNull();
+  });
+
+  it('read another sheet of the workbook, a text referred to, nothing of another workbook', () => {
+    const f = (formula: string): RawCell => ({ text: '', formula });
+    const m01: RawGrid = {
+      name: 'M01+',
+      rows: [
+        [t('(Kèm theo Quyết định số 1731/QĐ-BTC)'), t(''), t('')],
+        [t(''), n(40), n(2)],
+      ],
+      merges: [],
+      lineOf: [4, 5],
+    };
+    const g = table({}, [
+      [f("+'M01+'!A4:C4"), f("+'m01+'!A4:C4"), f("'M01+'!A4:B5")],
+      [t(''), t('Tổng số'), f("'M01+'!B5+'M01+'!$C$5")],
+      [t(''), t('Cộng'), f("SUM('M01+'!B5:C5,'M01+'!A4)+'M01+'!B5")],
+      [t(''), t('Lệch'), f("'M01+'!A4+1")],
+      [t(''), t('Liên kết'), f('[1]M01!B5')],
+      [t(''), t('Không có'), f("'M02+'!B5")],
+      [t(''), t('Hai trang'), f("SUM('M01+:M02+'!B5)")],
+    ]);
+    const [read] = withBookFormulaValues([g, m01]);
+    const at = (r: number, k: number) => read.rows[r][k];
+    // a title copied from the other sheet's row range: the cell where it meets the column
+    expect(at(0, 0)).toMatchObject({ value: '(Kèm theo Quyết định số 1731/QĐ-BTC)' });
+    expect(at(0, 1)).toMatchObject({ value: 0, noValue: 'computed' }); // (B4 is blank)
+    expect(at(0, 2).noValue).toBe('unknown'); // (a block of two rows: no one cell)
+    expect(at(1, 2)).toMatchObject({ value: 42, text: '42', noValue: 'computed' });
+    expect(at(2, 2).value).toBe(82); // (text in a sum counts as nothing)
+    // text in arithmetic, another workbook, a sheet the file lacks, a 3-D range: not computed
+    for (const r of [3, 4, 5, 6]) expect(at(r, 2)).toMatchObject({ text: '', noValue: 'unknown' });
+    expect(formulaNotes(read).unknown).toHaveLength(5);
   });
 
   it('a total saved as `SUM` without a value reads as its sum, a formula of them too', () => {

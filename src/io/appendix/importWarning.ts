@@ -12,6 +12,7 @@ export interface ImportWarning {
     | 'hiddenRow'
     | 'foldedRow'
     | 'formulaNoValue'
+    | 'formulaNotComputed'
     | 'belowTable'
     | 'nextTable'
     | 'movedFigure'

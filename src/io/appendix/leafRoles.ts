@@ -1,5 +1,5 @@
 /** What a header column is (number, name, notes, stated total, figures) before its figures refine it. */
-import { isProjectCodeLabel } from '../../domain/matchCodes';
+import { isCodeLabel } from '../../domain/matchCodes';
 import { fold } from '../../domain/sources';
 import type { ColumnLeaf } from '../../domain/types';
 import type { LeafSpec } from './header';
@@ -14,8 +14,9 @@ export function roleOf(path: string[], index: number, firstAmount: number): Colu
   const last = f[f.length - 1] ?? '';
   const all = f.join(' | ');
   if (/^(s?tt|t t|so tt|stt|so thu tu)( no\.?)?$/.test(last)) return 'number';
-  // a project code (`Mã dự án`: `7012345`, `DA-01`) is text, its digits no figure
-  if (isProjectCodeLabel(path[path.length - 1] ?? '')) return 'text';
+  // a code (`Mã dự án`: `7012345`, `DA-01`; a budget code `Mã chương / Chapter code`: `018`) is
+  // text, its digits no figure
+  if (isCodeLabel(path[path.length - 1] ?? '')) return 'text';
   if (/ghi chu/.test(all)) return 'notes';
   if (/phoi hop/.test(all)) return 'coord';
   if (/(don vi thuc hien|chu dau tu|don vi chu tri|co quan chu tri|don vi thu huong)/.test(all))

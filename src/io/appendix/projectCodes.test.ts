@@ -3,7 +3,7 @@ import { leaves } from '../../domain/columns';
 import { compare } from '../../domain/compare';
 import { typedSide } from '../../domain/compareColumns';
 import { matchProjects, projectRefs } from '../../domain/match';
-import { codeColumn, isProjectCodeLabel } from '../../domain/matchCodes';
+import { codeColumn, isCodeLabel, isProjectCodeLabel } from '../../domain/matchCodes';
 import type { AppendixSheet } from '../../domain/types';
 import { readGrids } from '../readPlan';
 import { gridFromText, type RawCell, type RawGrid } from './grid';
@@ -85,6 +85,27 @@ describe('a project-code column (Mã dự án) in a read table', () => {
       expect(isProjectCodeLabel(label)).toBe(true);
     const s = sheetOf(table('Ghi chú', SCHOOLS));
     expect(codeColumn(s)).toBeUndefined();
+  });
+
+  it('reads a bilingual header by its Vietnamese line: a budget code’s `Code` is no project’s', () => {
+    for (const label of ['Mã số / Code', 'Mã chương / Chapter code', 'Mã ngành\n(Sector code)'])
+      expect([isProjectCodeLabel(label), isCodeLabel(label)], label).toEqual([false, true]);
+    for (const label of ['Mã dự án / Project code', 'Mã dự án / Code', 'Code', 'Project code'])
+      expect([isProjectCodeLabel(label), isCodeLabel(label)], label).toEqual([true, true]);
+    for (const label of ['Danh mục dự án / Project', 'Kế hoạch năm 2025 / Plan', 'Mức vốn'])
+      expect(isCodeLabel(label), label).toBe(false);
+  });
+
+  it('reads a budget code column (`Mã chương / Chapter code`) as text: no amount, no project code', () => {
+    const chapters = SCHOOLS.map(([n], k): [string, string] => [n, ['018', '412', '018'][k]]);
+    for (const header of ['Mã chương / Chapter code', 'Mã số / Code']) {
+      const s = sheetOf(table(header, chapters));
+      const leaf = leaves(s.columns).find((l) => l.label === header)!;
+      expect(leaf.role, header).toBe('text');
+      expect(codeColumn(s), header).toBeUndefined();
+      for (const r of projects(s))
+        expect(Object.values(r.cells).filter((v) => typeof v === 'number')).toEqual([500, 200]);
+    }
   });
 
   it('pairs a project renamed outright by the code both read files give it', () => {

@@ -4,7 +4,7 @@ import { newId } from '../../domain/ids';
 import { KNOWN_SOURCES } from '../../domain/sources';
 import type { AppendixSheet, ColumnLeaf, ColumnNode, PlanMeta } from '../../domain/types';
 import { decodeLegacy, detectLegacy, type LegacyEncoding, suspicious } from '../legacyText';
-import { withFormulaValues } from './cachedFormulas';
+import { formulaNotes, withFormulaValues } from './cachedFormulas';
 import { encodeCol } from '../xlsxText';
 import type { RawGrid } from './grid';
 import { buildColumns, findHeaderBand, forcedBand, type HeaderBand } from './header';
@@ -90,7 +90,8 @@ export function readAppendix(
   marked?: { start: number; end: number },
 ): AppendixReading | null {
   // formulas saved without their values: read as they compute (sheet coordinates, before any cut)
-  const { grid: valued, cells: computed } = withFormulaValues(raw);
+  const { grid: valued } = withFormulaValues(raw);
+  const { computed, unknown } = formulaNotes(valued);
   const { grid: decoded, encoding } = unlegacy(valued);
   const { grid: unfilled, lead } = withoutLeadColumns(composedTexts(decoded));
   const band = marked ? forcedBand(unfilled, marked.start, marked.end) : findHeaderBand(unfilled);
@@ -124,6 +125,16 @@ export function readAppendix(
       row: raw.lineOf[r],
       message: `sheet “${g.name}”: ${computed.length} figure(s) are formulas saved without their values (${ref} =${raw.rows[r][k].formula}); read as the formulas compute them, not as stated figures`,
       detail: `${computed.length}`,
+    });
+  }
+  if (unknown.length) {
+    const [r, k] = unknown[0];
+    const ref = `${encodeCol(k)}${raw.lineOf[r]}`;
+    warnings.push({
+      code: 'formulaNotComputed',
+      row: raw.lineOf[r],
+      message: `sheet “${g.name}”: ${unknown.length} formula(s) saved without their values cannot be computed here (${ref} =${raw.rows[r][k].formula}: another function, workbook or sheet); left empty, nothing is checked against them`,
+      detail: `${unknown.length}`,
     });
   }
   const { columns, specs } = buildColumns(g, band);

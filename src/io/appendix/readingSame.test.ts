@@ -229,11 +229,17 @@ function compared(g: RawGrid, filled = false): { got: Plain; was: Plain } {
     ),
     was,
   );
-  // (the note of formulas computed is the one new warning of that change)
+  // (the note of formulas computed is the one new warning of that change; so is the note of those
+  // not computed, h218: a line repeated makes a total's `SUM` refer to itself)
   const noted =
     typeof got === 'string' || !got
       ? got
-      : { ...got, warnings: got.warnings.filter((w) => w.code !== 'formulaNoValue') };
+      : {
+          ...got,
+          warnings: got.warnings.filter(
+            (w) => w.code !== 'formulaNoValue' && w.code !== 'formulaNotComputed',
+          ),
+        };
   return { got: noted, was };
 }
 
